@@ -1,0 +1,29 @@
+package dev.interleave;
+
+import java.io.PrintStream;
+
+import dev.interleave.cli.Cli;
+import dev.interleave.ui.InterleaveApp;
+
+/**
+ * The one entry point. No arguments: the window. A subcommand ({@code calls}, {@code buffer}):
+ * the headless command line, which never touches the display.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            InterleaveApp.open();
+            return;
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command line and returns its exit code, without exiting; what tests call. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return Cli.run(args, out, err);
+    }
+}

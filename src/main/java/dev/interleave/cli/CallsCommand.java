@@ -1,0 +1,167 @@
+package dev.interleave.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+
+import dev.interleave.engine.CallResult;
+import dev.interleave.engine.CallRunner;
+import dev.interleave.engine.CallSettings;
+import dev.interleave.engine.CallSnapshot;
+import dev.interleave.engine.CounterKind;
+import dev.interleave.engine.ThreadKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code interleave calls}: the first challenge from a shell. Prints the figures the Counter &amp;
+ * Sum view shows.
+ */
+@Command(name = "calls", mixinStandardHelpOptions = true,
+        description = {"Calls a slow service (read the counter, sleep up to --max-sleep-ms, return the value)"
+                + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
+                "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
+final class CallsCommand implements Callable<Integer> {
+
+    /** How often the progress line is redrawn on a terminal. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--calls", required = true, paramLabel = "N", converter = Values.Calls.class,
+            description = "How many calls, 1 to 10,000,000.")
+    private int calls;
+
+    @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
+            description = "The most calls in flight at once, 1 to 1,000,000 (platform threads: 4,000).")
+    private int concurrency;
+
+    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
+            description = "virtual (default) or platform.")
+    private ThreadKind threads;
+
+    @Option(names = "--max-sleep-ms", paramLabel = "M", converter = Values.MaxSleep.class, defaultValue = "1000",
+            description = "Each call sleeps a random time in [0, M] ms; 0 to 60,000, default 1,000.")
+    private int maxSleepMillis;
+
+    @Option(names = "--seed", paramLabel = "S", converter = Values.Seed.class, defaultValue = "42",
+            description = "Seeds the sleeps, so a run can be repeated; default 42.")
+    private long seed;
+
+    @Option(names = "--counter", paramLabel = "KIND", converter = Values.Counter.class, defaultValue = "atomic",
+            description = "atomic (default), synchronized, lock, or racy (loses updates, for demonstration).")
+    private CounterKind counter;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (threads == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
+                    + CallSettings.platformCapMessage(concurrency));
+        }
+        CallSettings settings = new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+        CallRunner runner = new CallRunner();
+        Thread stopOnExit = Thread.ofPlatform().unstarted(() -> stopQuietly(runner));
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        runner.start(settings);
+        CallResult result = awaitWithProgress(runner);
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(result));
+        } else {
+            printText(out, result);
+        }
+        out.flush();
+        if (result.outcome() == CallResult.Outcome.FAILED) {
+            spec.commandLine().getErr().println("calls: the run failed: " + result.failure());
+        }
+        return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
+    }
+
+    private CallResult awaitWithProgress(CallRunner runner) throws InterruptedException {
+        java.io.Console console = System.console();
+        boolean progress = !json && console != null && console.isTerminal();
+        while (true) {
+            try {
+                CallResult result = runner.await(PROGRESS_INTERVAL);
+                if (progress) {
+                    console.writer().print("\r\033[K");
+                    console.writer().flush();
+                }
+                return result;
+            } catch (TimeoutException stillRunning) {
+                if (progress) {
+                    console.writer().print("\r\033[K" + progressLine(runner.snapshot()));
+                    console.writer().flush();
+                }
+            }
+        }
+    }
+
+    private static String progressLine(CallSnapshot now) {
+        return String.format(Locale.ROOT, "%,d / %,d calls done, %,d in flight on %s threads, %.1f s",
+                now.callsCompleted(), now.settings().calls(), now.inFlight(), now.settings().threads(),
+                now.elapsedNanos() / 1e9);
+    }
+
+    private static void stopQuietly(CallRunner runner) {
+        try {
+            runner.stop();
+        } catch (InterruptedException | TimeoutException | IllegalStateException ignored) {
+            // The JVM is exiting; nothing more to do.
+        }
+    }
+
+    static String toJson(CallResult result) {
+        CallSettings settings = result.settings();
+        return new Json()
+                .put("calls", settings.calls())
+                .put("concurrency", settings.concurrency())
+                .put("threads", settings.threads().label())
+                .put("counter", settings.counter().label())
+                .put("seed", settings.seed())
+                .put("total", result.total())
+                .put("expected", result.expected())
+                .put("ok", result.ok())
+                .put("duplicates", result.duplicates())
+                .put("elapsedMillis", result.elapsedMillis())
+                .put("idealMillis", result.idealMillis())
+                .put("efficiency", result.efficiency())
+                .put("maxInFlight", result.maxInFlight())
+                .toString();
+    }
+
+    private static void printText(PrintWriter out, CallResult result) {
+        CallSettings settings = result.settings();
+        out.printf(Locale.ROOT, "%,d calls, at most %,d in flight, %s threads, %s counter, sleeps 0..%,d ms, seed %d%n",
+                settings.calls(), settings.concurrency(), settings.threads(), settings.counter(),
+                settings.maxSleepMillis(), settings.seed());
+        out.printf(Locale.ROOT, "total          %,d%n", result.total());
+        out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), verdict(result));
+        if (result.duplicates() > 0 || !settings.counter().isSafe()) {
+            out.printf(Locale.ROOT, "duplicates     %,d values handed out more than once%n", result.duplicates());
+        }
+        out.printf(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis());
+        out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn: a lower bound)%n",
+                result.idealMillis());
+        out.printf(Locale.ROOT, "efficiency     %.3f%n", result.efficiency());
+        out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
+        out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
+    }
+
+    private static String verdict(CallResult result) {
+        return switch (result.outcome()) {
+            case COMPLETED -> result.ok() ? "OK" : "MISMATCH";
+            case STOPPED -> "STOPPED after " + String.format(Locale.ROOT, "%,d", result.callsCompleted()) + " calls";
+            case FAILED -> "FAILED";
+        };
+    }
+}

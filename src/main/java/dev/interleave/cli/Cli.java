@@ -1,0 +1,72 @@
+package dev.interleave.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless face of Interleave: {@code interleave calls ...} and {@code interleave buffer ...}
+ * run the same engine the window shows and print the same figures, as text or one JSON object.
+ *
+ * <p>Exit codes: 0 the run's check passed, 1 it did not (a mismatch, a failed or stopped run),
+ * 2 a bad argument (one line on standard error, printed before any thread starts).
+ */
+@Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Real threads contending for a counter, a sum and a bounded buffer.",
+        subcommands = {CallsCommand.class})
+public final class Cli implements Runnable {
+
+    /** Exit code of a run whose check passed. */
+    public static final int OK = 0;
+    /** Exit code of a run whose check failed. */
+    public static final int CHECK_FAILED = 1;
+    /** Exit code of a bad argument. */
+    public static final int BAD_ARGUMENT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private Cli() {
+    }
+
+    /**
+     * Runs the command line {@code args} and returns the exit code.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setParameterExceptionHandler(Cli::badArgument);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // `interleave` with an unknown word lands in badArgument; with none, Main opens the window.
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand; allowed: calls, buffer (or no arguments to open the window)");
+    }
+
+    /** One line naming what is wrong and what is allowed; never a stack trace, never the usage screen. */
+    private static int badArgument(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message
+                + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        command.getErr().flush();
+        return BAD_ARGUMENT;
+    }
+
+    /** The version from the module descriptor (set by the build), or "dev" when run from classes without one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getModule().getDescriptor() == null ? "dev"
+                    : Cli.class.getModule().getDescriptor().rawVersion().orElse("dev");
+            return new String[] {"Interleave " + version};
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.interleave.cli;
+
+import java.util.Locale;
+
+import dev.interleave.engine.CallSettings;
+import dev.interleave.engine.CounterKind;
+import dev.interleave.engine.ThreadKind;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters that turn option values into settings and, when they cannot, say what is allowed.
+ * Picocli prefixes each message with the option's name.
+ */
+final class Values {
+
+    private Values() {
+    }
+
+    /** A whole number in [min, max]; the message for anything else says the range. */
+    abstract static class BoundedInt implements ITypeConverter<Integer> {
+        private final int min;
+        private final int max;
+
+        BoundedInt(int min, int max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public Integer convert(String value) {
+            long parsed;
+            try {
+                parsed = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException(String.format(Locale.ROOT,
+                        "'%s' is not a whole number; allowed: %,d to %,d", value, min, max));
+            }
+            if (parsed < min || parsed > max) {
+                throw new TypeConversionException(String.format(Locale.ROOT,
+                        "%s is out of range; allowed: %,d to %,d", value, min, max));
+            }
+            return (int) parsed;
+        }
+    }
+
+    static final class Calls extends BoundedInt {
+        Calls() {
+            super(1, CallSettings.MAX_CALLS);
+        }
+    }
+
+    static final class Concurrency extends BoundedInt {
+        Concurrency() {
+            super(1, CallSettings.MAX_CONCURRENCY);
+        }
+    }
+
+    static final class MaxSleep extends BoundedInt {
+        MaxSleep() {
+            super(0, CallSettings.MAX_SLEEP_MILLIS);
+        }
+    }
+
+    /** Any 64-bit whole number. */
+    static final class Seed implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number; allowed: "
+                        + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+            }
+        }
+    }
+
+    static final class Threads implements ITypeConverter<ThreadKind> {
+        @Override
+        public ThreadKind convert(String value) {
+            try {
+                return ThreadKind.fromLabel(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class Counter implements ITypeConverter<CounterKind> {
+        @Override
+        public CounterKind convert(String value) {
+            try {
+                return CounterKind.fromLabel(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

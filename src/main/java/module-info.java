@@ -1,0 +1,13 @@
+/**
+ * Interleave: real threads contending for a counter, a sum and a bounded buffer, made visible.
+ */
+module dev.interleave {
+    requires javafx.controls;
+    requires org.controlsfx.controls;
+    requires info.picocli;
+
+    exports dev.interleave;
+    exports dev.interleave.engine;
+    exports dev.interleave.ui to javafx.graphics;
+    opens dev.interleave.cli to info.picocli;
+}
