@@ -3,6 +3,7 @@ package dev.interleave.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,10 +55,30 @@ public final class Cli implements Runnable {
     private static int badArgument(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
-        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message + allowed(e, message)
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         command.getErr().flush();
         return BAD_ARGUMENT;
+    }
+
+    /** What is allowed, when picocli's own message does not say. */
+    private static String allowed(CommandLine.ParameterException e, String message) {
+        if (message.contains("allowed")) {
+            return "";
+        }
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            return spec.subcommands().isEmpty()
+                    ? "; allowed options: " + String.join(", ", spec.options().stream()
+                            .map(CommandLine.Model.OptionSpec::longestName).toList())
+                    : "; allowed: " + String.join(", ", spec.subcommands().keySet());
+        }
+        List<CommandLine.Model.ArgSpec> about = e instanceof CommandLine.MissingParameterException missing
+                ? missing.getMissing() : e.getArgSpec() == null ? List.of() : List.of(e.getArgSpec());
+        return about.stream().filter(CommandLine.Model.ArgSpec::isOption).findFirst()
+                .map(arg -> "; " + ((CommandLine.Model.OptionSpec) arg).longestName() + ": "
+                        + String.join(" ", arg.description()))
+                .orElse("");
     }
 
     /** The version from the module descriptor (set by the build), or "dev" when run from classes without one. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import static dev.interleave.engine.RunState.IDLE;
 import static dev.interleave.engine.RunState.PAUSED;
@@ -63,6 +64,8 @@ public final class CallRunner {
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
     private final Sleeper sleeper;
+    /** Told each value a completed call added to the sum, on the call's thread; tests use it to check the sum independently. */
+    private final LongConsumer onReturned;
     /** The lifecycle state. Moved only by compare-and-set, except the dispatcher's final set to IDLE. */
     private final AtomicReference<RunState> state = new AtomicReference<>(IDLE);
     /** The latest run, in progress or ended; null before the first start. */
@@ -75,7 +78,13 @@ public final class CallRunner {
 
     /** A runner whose calls wait with {@code sleeper} (tests pass one that does not wait). */
     public CallRunner(Sleeper sleeper) {
+        this(sleeper, value -> { });
+    }
+
+    /** A runner that also reports each value a completed call added to the sum (for tests). */
+    CallRunner(Sleeper sleeper, LongConsumer onReturned) {
         this.sleeper = Objects.requireNonNull(sleeper);
+        this.onReturned = Objects.requireNonNull(onReturned);
     }
 
     /**
@@ -262,6 +271,7 @@ public final class CallRunner {
                     timesReturned.incrementAndGet((int) (value - 1));
                 }
                 callsCompleted.increment();
+                onReturned.accept(value);
             } catch (InterruptedException e) {
                 if (!cancelled) {
                     fail(e);
