@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Real threads contending for a counter, a sum and a bounded buffer.",
-        subcommands = {CallsCommand.class})
+        subcommands = {CallsCommand.class, BufferCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of a run whose check passed. */

@@ -2,7 +2,11 @@ package dev.interleave.cli;
 
 import java.util.Locale;
 
+import dev.interleave.engine.BufferImpl;
+import dev.interleave.engine.BufferSettings;
 import dev.interleave.engine.CallSettings;
+import dev.interleave.engine.DelayRange;
+import dev.interleave.engine.WakePolicy;
 import dev.interleave.engine.CounterKind;
 import dev.interleave.engine.ThreadKind;
 import picocli.CommandLine.ITypeConverter;
@@ -59,6 +63,72 @@ final class Values {
     static final class MaxSleep extends BoundedInt {
         MaxSleep() {
             super(0, CallSettings.MAX_SLEEP_MILLIS);
+        }
+    }
+
+    static final class Workers extends BoundedInt {
+        Workers() {
+            super(1, BufferSettings.MAX_WORKERS);
+        }
+    }
+
+    static final class Capacity extends BoundedInt {
+        Capacity() {
+            super(1, BufferSettings.MAX_CAPACITY);
+        }
+    }
+
+    /** Item counts go beyond an int. */
+    static final class Items implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long max = BufferSettings.MAX_ITEMS;
+            long parsed;
+            try {
+                parsed = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException(String.format(Locale.ROOT,
+                        "'%s' is not a whole number; allowed: 1 to %,d", value, max));
+            }
+            if (parsed < 1 || parsed > max) {
+                throw new TypeConversionException(String.format(Locale.ROOT,
+                        "%s is out of range; allowed: 1 to %,d", value, max));
+            }
+            return parsed;
+        }
+    }
+
+    static final class Delay implements ITypeConverter<DelayRange> {
+        @Override
+        public DelayRange convert(String value) {
+            try {
+                return DelayRange.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage().startsWith("'") ? e.getMessage()
+                        : "'" + value + "': " + e.getMessage() + "; allowed: a..b with 0 <= a <= b <= 60,000");
+            }
+        }
+    }
+
+    static final class Policy implements ITypeConverter<WakePolicy> {
+        @Override
+        public WakePolicy convert(String value) {
+            try {
+                return WakePolicy.fromLabel(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class Impl implements ITypeConverter<BufferImpl> {
+        @Override
+        public BufferImpl convert(String value) {
+            try {
+                return BufferImpl.fromLabel(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

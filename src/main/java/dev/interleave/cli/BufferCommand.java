@@ -1,0 +1,170 @@
+package dev.interleave.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+
+import dev.interleave.engine.BufferImpl;
+import dev.interleave.engine.BufferResult;
+import dev.interleave.engine.BufferRunSnapshot;
+import dev.interleave.engine.BufferRunner;
+import dev.interleave.engine.BufferSettings;
+import dev.interleave.engine.DelayRange;
+import dev.interleave.engine.ThreadKind;
+import dev.interleave.engine.WakePolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code interleave buffer}: the second challenge from a shell. Prints the figures the Bounded
+ * Buffer view shows.
+ */
+@Command(name = "buffer", mixinStandardHelpOptions = true,
+        description = {"P producers put the items 1..M into a bounded buffer of capacity K (a lock and two"
+                + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
+                + " is consumed exactly once.",
+                "Exit 0 if the check passes, 1 if not, 2 on a bad argument."})
+final class BufferCommand implements Callable<Integer> {
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--producers", required = true, paramLabel = "P", converter = Values.Workers.class,
+            description = "Producer threads, 1 to 200.")
+    private int producers;
+
+    @Option(names = "--consumers", required = true, paramLabel = "Q", converter = Values.Workers.class,
+            description = "Consumer threads, 1 to 200.")
+    private int consumers;
+
+    @Option(names = "--capacity", required = true, paramLabel = "K", converter = Values.Capacity.class,
+            description = "Buffer slots, 1 to 1,000,000.")
+    private int capacity;
+
+    @Option(names = "--items", required = true, paramLabel = "M", converter = Values.Items.class,
+            description = "Items to pass through, 1 to 1,000,000,000.")
+    private long items;
+
+    @Option(names = "--produce-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
+            description = "Time to make one item, random in a..b ms (default 0..0).")
+    private DelayRange produceDelay;
+
+    @Option(names = "--consume-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
+            description = "Time to use one item, random in a..b ms (default 0..0).")
+    private DelayRange consumeDelay;
+
+    @Option(names = "--policy", paramLabel = "POLICY", converter = Values.Policy.class, defaultValue = "signal",
+            description = "signal (default: wake one waiter) or signal-all.")
+    private WakePolicy policy;
+
+    @Option(names = "--fair", description = "Use a fair lock.")
+    private boolean fair;
+
+    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "platform",
+            description = "platform (default) or virtual.")
+    private ThreadKind threads;
+
+    @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "interleave",
+            description = "interleave (default: the instrumented buffer) or abq (java.util.concurrent.ArrayBlockingQueue,"
+                    + " the baseline).")
+    private BufferImpl impl;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BufferSettings settings = new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay,
+                policy, fair, threads, impl);
+        BufferRunner runner = new BufferRunner();
+        Thread stopOnExit = Thread.ofPlatform().unstarted(() -> stopQuietly(runner));
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        runner.start(settings);
+        BufferResult result = awaitWithProgress(runner);
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? toJson(result) : toText(result));
+        out.flush();
+        if (result.failure() != null) {
+            spec.commandLine().getErr().println("buffer: the run failed: " + result.failure());
+        }
+        return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
+    }
+
+    private BufferResult awaitWithProgress(BufferRunner runner) throws InterruptedException {
+        java.io.Console console = System.console();
+        boolean progress = !json && console != null && console.isTerminal();
+        while (true) {
+            try {
+                BufferResult result = runner.await(PROGRESS_INTERVAL);
+                if (progress) {
+                    console.writer().print("\r\033[K");
+                    console.writer().flush();
+                }
+                return result;
+            } catch (TimeoutException stillRunning) {
+                if (progress) {
+                    BufferRunSnapshot now = runner.snapshot();
+                    console.writer().printf(Locale.ROOT, "\r\033[K%,d / %,d items consumed, %.1f s", now.consumed(),
+                            now.settings().items(), now.elapsedNanos() / 1e9);
+                    console.writer().flush();
+                }
+            }
+        }
+    }
+
+    private static void stopQuietly(BufferRunner runner) {
+        try {
+            runner.stop();
+        } catch (InterruptedException | TimeoutException | IllegalStateException ignored) {
+            // The JVM is exiting.
+        }
+    }
+
+    static String toJson(BufferResult result) {
+        BufferSettings settings = result.settings();
+        return new Json()
+                .put("producers", settings.producers())
+                .put("consumers", settings.consumers())
+                .put("capacity", settings.capacity())
+                .put("items", settings.items())
+                .put("impl", settings.impl().label())
+                .put("policy", settings.policy().label())
+                .put("fair", settings.fair())
+                .put("threads", settings.threads().label())
+                .put("elapsedMillis", result.elapsedMillis())
+                .put("itemsPerSecond", Math.round(result.itemsPerSecond()))
+                .put("sum", result.sum())
+                .put("expectedSum", result.expectedSum())
+                .put("ok", result.ok())
+                .put("waitsOnFull", result.waitsOnFull())
+                .put("waitsOnEmpty", result.waitsOnEmpty())
+                .toString();
+    }
+
+    private static String toText(BufferResult result) {
+        BufferSettings s = result.settings();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT,
+                "%d producers, %d consumers, capacity %,d, %,d items, %s buffer, %s, %s lock, %s threads%n",
+                s.producers(), s.consumers(), s.capacity(), s.items(), s.impl(), s.policy(),
+                s.fair() ? "fair" : "non-fair", s.threads()));
+        out.append(String.format(Locale.ROOT, "items/s        %,.0f%n", result.itemsPerSecond()));
+        out.append(String.format(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis()));
+        out.append(String.format(Locale.ROOT, "sum            %,d%n", result.sum()));
+        out.append(String.format(Locale.ROOT, "expected       %,d   %s%n", result.expectedSum(),
+                result.ok() ? "OK" : "MISMATCH"));
+        out.append(String.format(Locale.ROOT, "each once      %s (duplicates %,d, missing %,d)%n",
+                result.duplicates() == 0 && result.missing() == 0 ? "yes" : "NO", result.duplicates(),
+                result.missing()));
+        out.append(String.format(Locale.ROOT, "waits on full  %,d%n", result.waitsOnFull()));
+        out.append(String.format(Locale.ROOT, "waits on empty %,d", result.waitsOnEmpty()));
+        return out.toString();
+    }
+}
