@@ -104,8 +104,7 @@ final class Values {
             try {
                 return DelayRange.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage().startsWith("'") ? e.getMessage()
-                        : "'" + value + "': " + e.getMessage() + "; allowed: a..b with 0 <= a <= b <= 60,000");
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

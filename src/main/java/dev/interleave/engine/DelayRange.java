@@ -40,8 +40,8 @@ public record DelayRange(int minMillis, int maxMillis) {
             if (parts.length == 2) {
                 return new DelayRange(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
             }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
+        } catch (IllegalArgumentException e) {
+            // not numbers, or out of order or range: the message below says what is allowed
         }
         throw new IllegalArgumentException(String.format(
                 "'%s' is not a delay range; allowed: a..b in ms with 0 <= a <= b <= %,d, e.g. 5..20", text, MAX_MILLIS));
