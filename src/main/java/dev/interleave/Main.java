@@ -7,7 +7,9 @@ import dev.interleave.ui.InterleaveApp;
 
 /**
  * The one entry point. No arguments: the window. A subcommand ({@code calls}, {@code buffer}):
- * the headless command line, which never touches the display.
+ * the headless command line, which never touches the display. {@code --smoke}, {@code --render DIR}
+ * and {@code --frame-stats}: the window, driven by a script (start-up check, README pictures,
+ * responsiveness figures).
  */
 public final class Main {
 
@@ -17,7 +19,11 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             InterleaveApp.open();
-            return;
+            System.exit(0);
+        }
+        if (InterleaveApp.isScript(args[0])) {
+            InterleaveApp.openScripted(args);
+            System.exit(0);
         }
         System.exit(run(args, System.out, System.err));
     }

@@ -82,17 +82,24 @@ public final class BoundedBuffer {
     /** Puts and takes entered. Guarded by lock. */
     private long actions;
 
-    /** The latest action, kept as fields and put into words only when a snapshot asks. Guarded by lock. */
-    private Worker lastWorker;
-    private Action lastAction = Action.NONE;
-    private long lastItem;
-    private int lastSlot;
-    /** Whom the latest signal woke (first of them) and how many. Guarded by lock. */
-    private Worker lastWoken;
-    private int lastWokenCount;
+    /**
+     * The latest {@link #HISTORY} actions, kept as fields in a ring and put into words only when a
+     * snapshot asks (no string is built on the hot path). Entry {@code seq % HISTORY} holds action
+     * number {@code seq}. Guarded by lock.
+     */
+    private static final int HISTORY = 8;
+    private final Worker[] historyWorker = new Worker[HISTORY];
+    private final Action[] historyAction = new Action[HISTORY];
+    private final long[] historyItem = new long[HISTORY];
+    private final int[] historySlot = new int[HISTORY];
+    /** Whom the action's signal woke (the first of them) and how many. */
+    private final Worker[] historyWoken = new Worker[HISTORY];
+    private final int[] historyWokenCount = new int[HISTORY];
+    /** Actions recorded so far; the latest is number actionSeq - 1. Guarded by lock. */
+    private long actionSeq;
 
     private enum Action {
-        NONE, PUT, TAKE, WAIT_NOT_FULL, WAIT_NOT_EMPTY
+        PUT, TAKE, WAIT_NOT_FULL, WAIT_NOT_EMPTY
     }
 
     /**
@@ -227,7 +234,7 @@ public final class BoundedBuffer {
         List<String> fullWaiters;
         List<String> emptyWaiters;
         List<BufferSnapshot.WorkerView> views;
-        String last;
+        List<BufferSnapshot.Action> recent;
         int put;
         int take;
         int occupied;
@@ -257,13 +264,13 @@ public final class BoundedBuffer {
             producerBlocked = producerBlockedNanos;
             consumerBlocked = consumerBlockedNanos;
             entered = actions;
-            last = describeLastAction();
+            recent = describeRecentActions();
         } finally {
             lock.unlock();
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), put, take, occupied, fullWaiters,
                 emptyWaiters, List.copyOf(views), made, taken, fullWaits, emptyWaits, producerBlocked,
-                consumerBlocked, entered, last);
+                consumerBlocked, entered, recent);
     }
 
     /** Call only when holding lock. */
@@ -300,8 +307,9 @@ public final class BoundedBuffer {
     private void wake(Condition condition, ArrayDeque<Worker> waiters) {
         assert lock.isHeldByCurrentThread();
         int woken = policy.wake(condition, waiters.size());
-        lastWokenCount = woken;
-        lastWoken = woken > 0 ? waiters.peekFirst() : null;
+        int latest = (int) ((actionSeq - 1) % HISTORY);
+        historyWokenCount[latest] = woken;
+        historyWoken[latest] = woken > 0 ? waiters.peekFirst() : null;
         for (int i = 0; i < woken; i++) {
             waiters.pollFirst().setState(WorkerState.WAITING_FOR_LOCK);
         }
@@ -321,34 +329,42 @@ public final class BoundedBuffer {
 
     /** Call only when holding lock. */
     private void record(Worker worker, Action action, long item, int slot) {
-        lastWorker = worker;
-        lastAction = action;
-        lastItem = item;
-        lastSlot = slot;
-        lastWoken = null;
-        lastWokenCount = 0;
+        int entry = (int) (actionSeq++ % HISTORY);
+        historyWorker[entry] = worker;
+        historyAction[entry] = action;
+        historyItem[entry] = item;
+        historySlot[entry] = slot;
+        historyWoken[entry] = null;
+        historyWokenCount[entry] = 0;
     }
 
-    /** Call only when holding lock. */
-    private String describeLastAction() {
+    /** The recorded actions, oldest first, in words. Call only when holding lock. */
+    private List<BufferSnapshot.Action> describeRecentActions() {
         assert lock.isHeldByCurrentThread();
-        return switch (lastAction) {
-            case NONE -> "nothing yet";
-            case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, signalled notEmpty%s", lastWorker, lastItem,
-                    lastSlot, woke());
-            case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, signalled notFull%s", lastWorker, lastItem,
-                    lastSlot, woke());
-            case WAIT_NOT_FULL -> String.format(Locale.ROOT, "%s found the buffer full and waits on notFull with #%d",
-                    lastWorker, lastItem);
-            case WAIT_NOT_EMPTY -> lastWorker + " found the buffer empty and waits on notEmpty";
-        };
+        List<BufferSnapshot.Action> recent = new ArrayList<>(HISTORY);
+        for (long seq = Math.max(0, actionSeq - HISTORY); seq < actionSeq; seq++) {
+            int e = (int) (seq % HISTORY);
+            Worker who = historyWorker[e];
+            String words = switch (historyAction[e]) {
+                case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, signalled notEmpty%s", who,
+                        historyItem[e], historySlot[e], woke(e));
+                case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, signalled notFull%s", who,
+                        historyItem[e], historySlot[e], woke(e));
+                case WAIT_NOT_FULL -> String.format(Locale.ROOT,
+                        "%s found the buffer full and waits on notFull with #%d", who, historyItem[e]);
+                case WAIT_NOT_EMPTY -> who + " found the buffer empty and waits on notEmpty";
+            };
+            recent.add(new BufferSnapshot.Action(seq, who.name(), words));
+        }
+        return List.copyOf(recent);
     }
 
-    private String woke() {
-        if (lastWokenCount == 0) {
+    private String woke(int entry) {
+        int count = historyWokenCount[entry];
+        if (count == 0) {
             return " (no one was waiting)";
         }
-        return lastWokenCount == 1 ? " and woke " + lastWoken : " and woke " + lastWokenCount + " threads";
+        return count == 1 ? " and woke " + historyWoken[entry] : " and woke " + count + " threads";
     }
 
     private static List<String> names(ArrayDeque<Worker> waiters) {

@@ -21,12 +21,28 @@ import java.util.List;
  * @param producerBlockedNanos total time producers spent in {@code notFull.await()}
  * @param consumerBlockedNanos total time consumers spent in {@code notEmpty.await()}
  * @param actions              puts and takes entered (each gated action is one)
- * @param lastAction           the latest action in words, e.g. {@code P3 put #17 into slot 5, signalled notEmpty}
+ * @param recentActions        the latest actions (up to 8), oldest first, in words, e.g.
+ *                             {@code P3 put #17 into slot 5, signalled notEmpty and woke C1}
  */
 public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
                              List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,
                              long waitsOnFull, long waitsOnEmpty, long producerBlockedNanos,
-                             long consumerBlockedNanos, long actions, String lastAction) {
+                             long consumerBlockedNanos, long actions, List<Action> recentActions) {
+
+    /**
+     * One thing a worker did in the buffer.
+     *
+     * @param seq    its number: actions are numbered 0, 1, 2, ... in the order they happened
+     * @param worker who did it
+     * @param words  what happened
+     */
+    public record Action(long seq, String worker, String words) {
+    }
+
+    /** The latest action in words, or "nothing yet". */
+    public String lastAction() {
+        return recentActions.isEmpty() ? "nothing yet" : recentActions.getLast().words();
+    }
 
     /** A worker's name, role and state at the snapshot's instant. */
     public record WorkerView(String name, Worker.Role role, WorkerState state) {

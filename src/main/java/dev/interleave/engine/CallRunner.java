@@ -138,6 +138,34 @@ public final class CallRunner {
     }
 
     /**
+     * Pauses the run: no new call starts, no call reads the counter or adds to the sum until
+     * {@link #resume()}; calls asleep finish their sleep and then wait. Paused time does not count
+     * as elapsed.
+     *
+     * @throws IllegalStateException unless running
+     */
+    public void pause() {
+        Run run = requireRun();
+        if (!state.compareAndSet(RUNNING, PAUSED)) {
+            throw new IllegalStateException("pause needs a running run; the run is " + state.get());
+        }
+        run.pause();
+    }
+
+    /**
+     * Resumes a paused run.
+     *
+     * @throws IllegalStateException unless paused
+     */
+    public void resume() {
+        Run run = requireRun();
+        if (!state.compareAndSet(PAUSED, RUNNING)) {
+            throw new IllegalStateException("resume needs a paused run; the run is " + state.get());
+        }
+        run.resume();
+    }
+
+    /**
      * Stops the run in progress: no new call starts, every call in flight is interrupted, and this
      * returns once none is left (normally within milliseconds). If no run is in progress, returns
      * the latest result.
@@ -207,6 +235,12 @@ public final class CallRunner {
         private volatile CallResult result;
         private final CompletableFuture<CallResult> done = new CompletableFuture<>();
         private Thread dispatcher;
+        /** Where calls and the dispatcher wait while the run is paused. */
+        private final PauseSwitch pauseSwitch = new PauseSwitch();
+        /** When the current pause began, or 0. Written under the runner's state CAS discipline (one pauser at a time). */
+        private volatile long pausedSince;
+        /** Total paused time so far, excluded from elapsed. */
+        private volatile long pausedNanos;
 
         Run(CallSettings settings) {
             this.settings = settings;
@@ -228,6 +262,7 @@ public final class CallRunner {
             Thread.Builder builder = settings.threads().builder("interleave-call-");
             try {
                 for (int i = 0; i < settings.calls() && !cancelled; i++) {
+                    pauseSwitch.awaitRunning();
                     permits.acquire();
                     int index = i;
                     Thread thread = builder.unstarted(() -> runCall(index));
@@ -265,7 +300,12 @@ public final class CallRunner {
                 if (cancelled) {
                     return;
                 }
+                pauseSwitch.awaitRunning();
+                if (cancelled) {
+                    return;
+                }
                 long value = service.call();
+                pauseSwitch.awaitRunning();
                 sum.add(value);
                 if (value >= 1 && value <= settings.calls()) {
                     timesReturned.incrementAndGet((int) (value - 1));
@@ -285,6 +325,26 @@ public final class CallRunner {
             }
         }
 
+        void pause() {
+            pausedSince = System.nanoTime();
+            pauseSwitch.pause();
+        }
+
+        void resume() {
+            pauseSwitch.resume();
+            long since = pausedSince;
+            if (since != 0) {
+                pausedNanos += System.nanoTime() - since;
+                pausedSince = 0;
+            }
+        }
+
+        /** Wall time since start, less time paused, up to {@code now}. */
+        private long activeNanos(long now) {
+            long since = pausedSince;
+            return now - startNanos - pausedNanos - (since != 0 ? now - since : 0);
+        }
+
         private void fail(Throwable cause) {
             if (failure.compareAndSet(null, cause)) {
                 stopAfterFailure();
@@ -297,6 +357,7 @@ public final class CallRunner {
                 return;
             }
             cancelled = true;
+            resume();
             dispatcher.interrupt();
             Thread self = Thread.currentThread();
             for (int i = 0, n = threads.length(); i < n; i++) {
@@ -326,7 +387,7 @@ public final class CallRunner {
                     : completed == settings.calls() ? CallResult.Outcome.COMPLETED
                     : CallResult.Outcome.STOPPED;
             CallResult ended = new CallResult(settings, outcome, cause, sum.total(), settings.expectedTotal(),
-                    completed, duplicates, endNanos - startNanos, idealNanos, maxInFlight);
+                    completed, duplicates, activeNanos(endNanos), idealNanos, maxInFlight);
             result = ended;
             threads = new AtomicReferenceArray<>(0);
             timesReturned = null;
@@ -356,7 +417,7 @@ public final class CallRunner {
 
         CallSnapshot snapshot(RunState now) {
             long end = endNanos;
-            long elapsed = (end != 0 ? end : System.nanoTime()) - startNanos;
+            long elapsed = activeNanos(end != 0 ? end : System.nanoTime());
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
                     inFlight.get(), maxInFlight, elapsed, result);
         }

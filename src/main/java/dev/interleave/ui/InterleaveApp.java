@@ -1,30 +1,104 @@
 package dev.interleave.ui;
 
+import java.util.Objects;
+
+import dev.interleave.engine.BufferRunner;
+import dev.interleave.engine.CallRunner;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The desktop application: the main window.
+ * The desktop application: one window, two views, one stylesheet.
  */
 public final class InterleaveApp extends Application {
 
     /** Window title. */
     public static final String TITLE = "Interleave";
+    /** How long closing the window may take before the process is ended regardless. */
+    static final long EXIT_DEADLINE_MILLIS = 3_000;
+
+    private final CallRunner callRunner = new CallRunner();
+    private final BufferRunner bufferRunner = new BufferRunner();
+    private final FrameStats frameStats = new FrameStats();
+    private MainView view;
 
     /** Opens the window and returns when it closes. */
     public static void open() {
         Application.launch(InterleaveApp.class);
     }
 
+    /**
+     * Opens the window for a script: {@code --smoke}, {@code --render DIR} or {@code --frame-stats}
+     * (see {@link Scripts}); returns when it closes.
+     */
+    public static void openScripted(String... args) {
+        Application.launch(InterleaveApp.class, args);
+    }
+
+    /** Whether {@code option} names a scripted use of the window rather than a command. */
+    public static boolean isScript(String option) {
+        return Scripts.isScript(option);
+    }
+
     @Override
     public void start(Stage stage) {
-        Label placeholder = new Label("Interleave");
-        placeholder.setId("placeholder");
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(new StackPane(placeholder), 1280, 800));
+        stage.setScene(createScene());
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.setOnCloseRequest(e -> close());
         stage.show();
+        java.util.List<String> args = getParameters().getRaw();
+        if (!args.isEmpty()) {
+            switch (args.getFirst()) {
+                case "--smoke" -> Scripts.smoke(stage, System.out);
+                case "--render" -> Scripts.render(this, stage,
+                        java.nio.file.Path.of(args.size() > 1 ? args.get(1) : "docs"));
+                case "--frame-stats" -> Scripts.frameStats(this, stage, System.out);
+                default -> throw new IllegalArgumentException("unknown window script " + args.getFirst());
+            }
+        }
+    }
+
+    /** The window's scene, with both views over this app's runners. */
+    Scene createScene() {
+        view = new MainView(new CallsViewModel(callRunner), new BufferViewModel(bufferRunner), frameStats);
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                InterleaveApp.class.getResource("interleave.css")).toExternalForm());
+        return scene;
+    }
+
+    MainView view() {
+        return view;
+    }
+
+    FrameStats frameStats() {
+        return frameStats;
+    }
+
+    /**
+     * Closing the window ends the process within {@link #EXIT_DEADLINE_MILLIS}: sampling stops, the
+     * toolkit exits, {@link #stop()} stops both runs (every thread interrupted and joined) and Main
+     * exits; a watchdog ends the JVM if anything still holds it.
+     */
+    private void close() {
+        Thread.ofPlatform().daemon(true).name("interleave-exit-watchdog").start(() -> {
+            try {
+                Thread.sleep(EXIT_DEADLINE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(0);
+        });
+        view.stopSampling();
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) {
+            view.shutdown();
+        }
     }
 }

@@ -164,6 +164,42 @@ class CallRunnerTest {
         assertEquals(3_000, end.counterValue());
     }
 
+    /** Pause freezes the counter, the sum and the completed count; resume finishes the run with the right total. */
+    @Test
+    void pauseFreezesTheNumbers() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(20_000, 500).withMaxSleepMillis(50));
+        awaitCompleted(runner, 1_000);
+        runner.pause();
+        assertEquals(RunState.PAUSED, runner.state());
+        Thread.sleep(200);
+        CallSnapshot first = runner.snapshot();
+        Thread.sleep(400);
+        CallSnapshot second = runner.snapshot();
+        assertEquals(first.counterValue(), second.counterValue());
+        assertEquals(first.sum(), second.sum());
+        assertEquals(first.callsCompleted(), second.callsCompleted());
+        assertEquals(first.callsStarted(), second.callsStarted());
+        assertTrue(second.elapsedNanos() - first.elapsedNanos() < 50_000_000L, "paused time counted as elapsed");
+        runner.resume();
+        CallResult result = runner.await();
+        assertTrue(result.ok());
+        assertEquals(20_000L * 20_001 / 2, result.total());
+    }
+
+    /** Stop while paused ends the run at once and leaves nothing running. */
+    @Test
+    void stopWhilePaused() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(100_000, 10_000).withMaxSleepMillis(100));
+        awaitCompleted(runner, 1_000);
+        runner.pause();
+        CallResult result = runner.stop();
+        assertEquals(CallResult.Outcome.STOPPED, result.outcome());
+        assertEquals(0, runner.snapshot().inFlight());
+        assertEquals(RunState.IDLE, runner.state());
+    }
+
     /** Platform threads above the cap are refused up front with a message that suggests virtual threads. */
     @Test
     void platformThreadsAboveTheCapAreRefused() {

@@ -1,0 +1,137 @@
+package dev.interleave.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableNumberValue;
+import javafx.beans.binding.Bindings;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+
+/** Small builders the views share. */
+final class Controls {
+
+    private Controls() {
+    }
+
+    /** A segmented choice among {@code values}, kept in step with {@code property} both ways. */
+    static <T> SegmentedButton segmented(String id, List<T> values, ObjectProperty<T> property,
+                                         Function<T, String> label, Function<T, String> tooltip) {
+        SegmentedButton segmented = new SegmentedButton();
+        segmented.setId(id);
+        for (T value : values) {
+            ToggleButton button = new ToggleButton(label.apply(value));
+            button.setId(id + "-" + label.apply(value));
+            button.setUserData(value);
+            button.setTooltip(tip(tooltip.apply(value)));
+            segmented.getButtons().add(button);
+        }
+        Runnable show = () -> segmented.getButtons().forEach(b -> b.setSelected(b.getUserData() == property.get()));
+        show.run();
+        property.addListener((obs, old, now) -> show.run());
+        segmented.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                show.run(); // a choice is always made: clicking the selected one keeps it
+            } else {
+                @SuppressWarnings("unchecked")
+                T chosen = (T) now.getUserData();
+                property.set(chosen);
+            }
+        });
+        return segmented;
+    }
+
+    static Tooltip tip(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(380);
+        return tooltip;
+    }
+
+    /** A figure: a small caption over a large value. */
+    static VBox figure(String id, String caption, Label value, String tooltip) {
+        value.setId(id);
+        value.getStyleClass().add("figure-value");
+        Label label = new Label(caption);
+        label.getStyleClass().add("figure-caption");
+        VBox box = new VBox(2, label, value);
+        box.getStyleClass().add("figure");
+        Tooltip.install(box, tip(tooltip));
+        return box;
+    }
+
+    /** A figure with a second, smaller line under the value. */
+    static VBox figure(String id, String caption, Label value, Label detail, String tooltip) {
+        VBox box = figure(id, caption, value, tooltip);
+        detail.setId(id + "-detail");
+        detail.getStyleClass().add("figure-detail");
+        box.getChildren().add(detail);
+        return box;
+    }
+
+    /** A number with thousands separators, kept up to date. */
+    static void bindNumber(Label label, ObservableNumberValue value) {
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%,d", value.longValue()), value));
+    }
+
+    /**
+     * A live chart whose y axis is logarithmic: the view-model plots log10(value), and the ticks
+     * read 1, 10, 100, 1k ... 1M. Runs a thousand times apart stay readable in one chart.
+     */
+    static LineChart<Number, Number> logChart(String id, String title, String xLabel, String yLabel) {
+        LineChart<Number, Number> chart = chart(id, title, xLabel, yLabel);
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(6);
+        y.setTickUnit(1);
+        y.setMinorTickCount(0);
+        y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
+            @Override
+            public String toString(Number exponent) {
+                return switch ((int) Math.round(exponent.doubleValue())) {
+                    case 0 -> "1";
+                    case 1 -> "10";
+                    case 2 -> "100";
+                    case 3 -> "1k";
+                    case 4 -> "10k";
+                    case 5 -> "100k";
+                    case 6 -> "1M";
+                    default -> "";
+                };
+            }
+        });
+        return chart;
+    }
+
+    /** A live chart: no animation, no symbols (a fixed window of points is kept by the view-model). */
+    static LineChart<Number, Number> chart(String id, String title, String xLabel, String yLabel) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel(xLabel);
+        x.setForceZeroInRange(true);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
+            @Override
+            public String toString(Number number) {
+                return String.format(Locale.ROOT, "%,.0f", number.doubleValue());
+            }
+        });
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.getStyleClass().add("live-chart");
+        chart.setMinHeight(160);
+        return chart;
+    }
+}
