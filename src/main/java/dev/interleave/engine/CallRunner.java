@@ -44,9 +44,11 @@ public final class CallRunner {
      *
      * Dispatch: one platform thread per run (the dispatcher) takes a Semaphore permit per call and
      * starts one new thread for it: never pooled, so a call's thread lives exactly as long as the
-     * call. The task returns its permit in `finally` after its last write, so once the dispatcher
-     * holds all `concurrency` permits again no task body is executing: that is how "no thread left
-     * behind" is known without ThreadMXBean (which cannot see virtual threads).
+     * call. `inFlight` counts task bodies still executing; a task decrements it as the last thing in
+     * `finally`. When dispatching is over (`dispatchDone`) and `inFlight` reaches 0, whoever sees that
+     * last (the dispatcher or the final task) opens `allDone`: that is how "no thread left behind" is
+     * known without ThreadMXBean (which cannot see virtual threads). (Waiting for all `concurrency`
+     * permits instead would wake the dispatcher once per release: 100,000 wake-ups at the end.)
      *
      * Cancellation: cancel() writes `cancelled` (volatile), interrupts the dispatcher, then scans
      * `threads` and interrupts every call thread it finds. The dispatcher publishes a thread in
@@ -55,9 +57,9 @@ public final class CallRunner {
      * sequentially consistent). A task reads `cancelled` first thing, so an interrupt that lands
      * before it starts is not needed to stop it.
      *
-     * Visibility of results: every field the result is built from is written by tasks before they
-     * release their permit; the dispatcher reads them after acquiring all permits (Semaphore
-     * release happens-before a successful acquire).
+     * Visibility of results: every field the result is built from is written by tasks before their
+     * decrement of `inFlight`; the dispatcher reads them after `allDone.await()`, and the countDown
+     * that opened it follows the last decrement (CountDownLatch: countDown happens-before await's return).
      */
 
     /** How long {@link #stop()} waits for the calls to end before giving up with a timeout. */
@@ -213,6 +215,10 @@ public final class CallRunner {
         private final Semaphore permits;
         /** Calls started and not yet finished: tasks whose body is still executing. 0 <= inFlight <= concurrency. */
         private final AtomicLong inFlight = new AtomicLong();
+        /** Set by the dispatcher once it will start no more calls. */
+        private volatile boolean dispatchDone;
+        /** Opened once dispatching is done and no task body is executing. */
+        private final java.util.concurrent.CountDownLatch allDone = new java.util.concurrent.CountDownLatch(1);
         /** The most calls in flight at once. Written only by the dispatcher. */
         private volatile long maxInFlight;
         /** Calls handed to a thread. Written only by the dispatcher. */
@@ -291,7 +297,19 @@ public final class CallRunner {
             } catch (InterruptedException e) {
                 // Stop or failure: fall through and wait for the calls in flight.
             }
-            permits.acquireUninterruptibly(settings.concurrency());
+            dispatchDone = true;
+            if (inFlight.get() == 0) {
+                allDone.countDown();
+            }
+            boolean waited = false;
+            while (!waited) {
+                try {
+                    allDone.await();
+                    waited = true;
+                } catch (InterruptedException e) {
+                    // Stop interrupts the dispatcher; it still waits for the calls to end.
+                }
+            }
             finish();
         }
 
@@ -320,8 +338,13 @@ public final class CallRunner {
                 fail(e);
             } finally {
                 threads.set(index, null);
-                inFlight.decrementAndGet();
+                // Decrement before release: the dispatcher's next increment then never sees more than
+                // `concurrency` in flight.
+                long stillInFlight = inFlight.decrementAndGet();
                 permits.release();
+                if (stillInFlight == 0 && dispatchDone) {
+                    allDone.countDown();
+                }
             }
         }
 

@@ -34,7 +34,8 @@ final class Scripts {
 
     /** The option names Main hands to the window instead of the command line. */
     static boolean isScript(String option) {
-        return option.equals("--smoke") || option.equals("--render") || option.equals("--frame-stats");
+        return option.equals("--smoke") || option.equals("--render") || option.equals("--frame-stats")
+                || option.equals("--close-during-run");
     }
 
     static void smoke(Stage stage, PrintStream out) {
@@ -129,6 +130,33 @@ final class Scripts {
                 stage.close();
                 Platform.exit();
             });
+        });
+    }
+
+    /**
+     * Starts the 1,000,000-call run, then closes the window the way the window manager's close
+     * button does (a close request, then close): the process must end within 3 s. For the test
+     * that proves it.
+     */
+    static void closeDuringRun(InterleaveApp app, Stage stage, PrintStream out) {
+        Thread.ofVirtual().name("interleave-close-during-run").start(() -> {
+            try {
+                MainView view = app.view();
+                onFx(() -> {
+                    view.selectCallsView();
+                    ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
+                    view.active().run();
+                });
+                Thread.sleep(1_500);
+                out.println("closing during the run");
+                out.flush();
+                Platform.runLater(() -> {
+                    stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                    stage.close();
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
     }
 
