@@ -173,8 +173,8 @@ final class BufferView extends BorderPane {
         LineChart<Number, Number> occupancy = Controls.chart("occupancy-chart", "Occupied slots", "seconds", "slots");
         occupancy.getData().add(model.occupancySeries());
         occupancy.setLegendVisible(false);
-        LineChart<Number, Number> rate = Controls.chart("items-rate-chart", "Items consumed per second (last 1 s)",
-                "seconds", "items/s");
+        LineChart<Number, Number> rate = Controls.chart("items-rate-chart", "Items consumed per second",
+                "seconds", "items/s (last 1 s)");
         rate.getData().add(model.itemsPerSecondSeries());
         rate.setLegendVisible(false);
         HBox charts = new HBox(10, occupancy, rate);
@@ -182,6 +182,9 @@ final class BufferView extends BorderPane {
         HBox.setHgrow(rate, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
+        for (javafx.scene.layout.Region fixed : List.of(slots, lastAction, lanes, counters)) {
+            fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not these
+        }
         VBox live = new VBox(8, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate, counters,
                 charts);
         live.setPadding(new Insets(12));

@@ -112,7 +112,7 @@ final class CallsView extends BorderPane {
         Label sum = new Label();
         Controls.bindNumber(sum, model.sumProperty());
         Label expected = new Label();
-        expected.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "expected %,d",
+        expected.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "of %,d",
                 model.expectedSumProperty().get()), model.expectedSumProperty()));
         Label completed = new Label();
         completed.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d / %,d",
@@ -140,30 +140,33 @@ final class CallsView extends BorderPane {
                 ? String.format(Locale.ROOT, "%.1f %%", model.efficiencyProperty().get() * 100) : "at the end",
                 model.efficiencyProperty(), model.finishedProperty()));
         Label rate = new Label();
-        rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f",
+        rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f calls per second",
                 model.callsPerSecondProperty().get()), model.callsPerSecondProperty()));
 
         GridPane figures = new GridPane();
         figures.getStyleClass().add("figures");
+        figures.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not the figures
         figures.setHgap(10);
         figures.setVgap(10);
+        rate.setId("rate");
+        rate.getStyleClass().add("figure-detail");
         VBox completedBox = Controls.figure("calls-completed", "Calls completed", completed,
-                "Calls that returned and added their value to the sum.");
-        completedBox.getChildren().add(progress);
-        figures.add(Controls.figure("counter-value", "Counter", counterValue,
-                "The shared counter's latest value: with a safe counter, it ends at the number of calls."), 0, 0);
-        figures.add(Controls.figure("sum", "Sum (expected n(n+1)/2)", sum, expected,
-                "The shared sum of the values the calls returned, against what it must be."), 1, 0);
+                "Calls that returned and added their value to the sum; below, Δ calls / Δ time over the last 0.5 s.");
+        completedBox.getChildren().addAll(progress, rate);
+        figures.add(Controls.figure("sum", "Sum", sum, expected,
+                "The shared sum of the values the calls returned, against what it must be: n(n+1)/2."), 0, 0, 2, 1);
         figures.add(completedBox, 2, 0, 2, 1);
+        figures.add(Controls.figure("counter-value", "Counter", counterValue,
+                "The shared counter's latest value: with a safe counter, it ends at the number of calls."), 0, 1);
         figures.add(Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself)."),
-                0, 1);
+                1, 1);
         figures.add(Controls.figure("elapsed", "Elapsed", elapsed, ideal,
                 "Wall time, against the ideal makespan of the sleeps drawn on this many slots (known at the end)."),
-                1, 1);
-        figures.add(Controls.figure("efficiency", "Efficiency (ideal / elapsed)", efficiency,
-                "How close the run came to the ideal: scheduling and overhead lose the rest."), 2, 1);
-        figures.add(Controls.figure("rate", "Calls per second", rate, "Δ calls / Δ time between two samples."), 3, 1);
+                2, 1);
+        Label efficiencyDetail = new Label("ideal ÷ elapsed");
+        figures.add(Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
+                "How close the run came to the ideal: scheduling and overhead lose the rest."), 3, 1);
         for (int column = 0; column < 4; column++) {
             javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
             constraints.setPercentWidth(25);

@@ -65,7 +65,9 @@ public final class InterleaveApp extends Application {
     /** The window's scene, with both views over this app's runners. */
     Scene createScene() {
         view = new MainView(new CallsViewModel(callRunner), new BufferViewModel(bufferRunner), frameStats);
-        Scene scene = new Scene(view, 1280, 800);
+        // -Dinterleave.window=WIDTHxHEIGHT opens another size (the smallest supported is 1024x700).
+        String[] size = System.getProperty("interleave.window", "1280x800").split("x");
+        Scene scene = new Scene(view, Math.max(1024, Integer.parseInt(size[0])), Math.max(700, Integer.parseInt(size[1])));
         scene.getStylesheets().add(Objects.requireNonNull(
                 InterleaveApp.class.getResource("interleave.css")).toExternalForm());
         return scene;
