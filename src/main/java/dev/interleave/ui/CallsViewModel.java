@@ -271,10 +271,21 @@ public final class CallsViewModel implements RunControls {
 
     // ---- sampling ----
 
+    /**
+     * Figures change at most this often: 60 redraws a second of numbers nobody can read that fast
+     * cost the renderer CPU that the run's threads need (two cores here).
+     */
+    static final long FIGURES_INTERVAL_NANOS = 50_000_000L;
+    private long lastFiguresNanos;
+
     @Override
     public void sample(long nowNanos) {
         CallSnapshot now = runner.snapshot();
         state.set(now.state());
+        if (now.result() == null && nowNanos - lastFiguresNanos < FIGURES_INTERVAL_NANOS) {
+            return;
+        }
+        lastFiguresNanos = nowNanos;
         if (now.settings() == null || resultShown && now.result() != null) {
             return;
         }

@@ -114,14 +114,15 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
-                double[] figures = new double[3];
+                double[] figures = new double[4];
                 onFx(() -> {
                     figures[0] = stats.frames();
                     figures[1] = stats.percentileMillis(50);
                     figures[2] = stats.percentileMillis(99);
+                    figures[3] = ((CallsViewModel) view.active()).efficiencyProperty().get();
                 });
-                out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms%n",
-                        figures[0], figures[1], figures[2]);
+                out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms;"
+                        + " run efficiency %.3f%n", figures[0], figures[1], figures[2], figures[3]);
                 out.flush();
             } catch (Exception e) {
                 System.err.println("frame stats failed: " + e);
