@@ -88,19 +88,24 @@ public final class BoundedBuffer {
      * number {@code seq}. Guarded by lock.
      */
     private static final int HISTORY = 8;
-    private final Worker[] historyWorker = new Worker[HISTORY];
-    private final Action[] historyAction = new Action[HISTORY];
-    private final long[] historyItem = new long[HISTORY];
-    private final int[] historySlot = new int[HISTORY];
-    /** Whom the action's signal woke (the first of them) and how many. */
-    private final Worker[] historyWoken = new Worker[HISTORY];
-    private final int[] historyWokenCount = new int[HISTORY];
+    /** HISTORY - 1: an index mask, HISTORY being a power of two. */
+    private static final int HISTORY_MASK = HISTORY - 1;
+    /** Entry e: who acted at 2e, the first thread its signal woke (or null) at 2e + 1. Guarded by lock. */
+    private final Worker[] historyWho = new Worker[2 * HISTORY];
+    /**
+     * Entry e: the item at 2e; at 2e + 1 the action's ordinal (bits 0-7), the slot (bits 8-39) and
+     * how many threads its signal woke (bits 40-55). Two small arrays rather than six, because each
+     * array is another cache line to move between cores with every put and take. Guarded by lock.
+     */
+    private final long[] historyData = new long[2 * HISTORY];
     /** Actions recorded so far; the latest is number actionSeq - 1. Guarded by lock. */
     private long actionSeq;
 
     private enum Action {
         PUT, TAKE, WAIT_NOT_FULL, WAIT_NOT_EMPTY
     }
+
+    private static final Action[] ACTIONS = Action.values();
 
     /**
      * @param capacity how many items it holds, 1 or more
@@ -163,7 +168,7 @@ public final class BoundedBuffer {
             actions++;
             while (count == items.length) {
                 waitsOnFull++;
-                record(producer, Action.WAIT_NOT_FULL, item, putIndex);
+                record(producer, Action.WAIT_NOT_FULL, item, putIndex, null, 0);
                 long waitedFrom = System.nanoTime();
                 notFullWaiters.addLast(producer);
                 producer.setState(WorkerState.WAITING_NOT_FULL);
@@ -198,7 +203,7 @@ public final class BoundedBuffer {
             actions++;
             while (count == 0) {
                 waitsOnEmpty++;
-                record(consumer, Action.WAIT_NOT_EMPTY, 0, takeIndex);
+                record(consumer, Action.WAIT_NOT_EMPTY, 0, takeIndex, null, 0);
                 long waitedFrom = System.nanoTime();
                 notEmptyWaiters.addLast(consumer);
                 consumer.setState(WorkerState.WAITING_NOT_EMPTY);
@@ -283,8 +288,9 @@ public final class BoundedBuffer {
         }
         count++;
         produced++;
-        record(producer, Action.PUT, item, slot);
-        wake(notEmpty, notEmptyWaiters);
+        Worker longestWaiting = notEmptyWaiters.peekFirst();
+        int woken = wake(notEmpty, notEmptyWaiters);
+        record(producer, Action.PUT, item, slot, longestWaiting, woken);
     }
 
     /** Call only when holding lock. */
@@ -298,21 +304,23 @@ public final class BoundedBuffer {
         }
         count--;
         consumed++;
-        record(consumer, Action.TAKE, item, slot);
-        wake(notFull, notFullWaiters);
+        Worker longestWaiting = notFullWaiters.peekFirst();
+        int woken = wake(notFull, notFullWaiters);
+        record(consumer, Action.TAKE, item, slot, longestWaiting, woken);
         return item;
     }
 
-    /** Signals {@code condition} by the policy and moves the woken from {@code waiters}. Call only when holding lock. */
-    private void wake(Condition condition, ArrayDeque<Worker> waiters) {
+    /**
+     * Signals {@code condition} by the policy and moves the woken, longest-waiting first, out of
+     * {@code waiters}; returns how many. Call only when holding lock.
+     */
+    private int wake(Condition condition, ArrayDeque<Worker> waiters) {
         assert lock.isHeldByCurrentThread();
         int woken = policy.wake(condition, waiters.size());
-        int latest = (int) ((actionSeq - 1) % HISTORY);
-        historyWokenCount[latest] = woken;
-        historyWoken[latest] = woken > 0 ? waiters.peekFirst() : null;
         for (int i = 0; i < woken; i++) {
             waiters.pollFirst().setState(WorkerState.WAITING_FOR_LOCK);
         }
+        return woken;
     }
 
     /**
@@ -328,14 +336,12 @@ public final class BoundedBuffer {
     }
 
     /** Call only when holding lock. */
-    private void record(Worker worker, Action action, long item, int slot) {
-        int entry = (int) (actionSeq++ % HISTORY);
-        historyWorker[entry] = worker;
-        historyAction[entry] = action;
-        historyItem[entry] = item;
-        historySlot[entry] = slot;
-        historyWoken[entry] = null;
-        historyWokenCount[entry] = 0;
+    private void record(Worker worker, Action action, long item, int slot, Worker firstWoken, int wokenCount) {
+        int at = 2 * ((int) actionSeq++ & HISTORY_MASK);
+        historyWho[at] = worker;
+        historyWho[at + 1] = firstWoken;
+        historyData[at] = item;
+        historyData[at + 1] = action.ordinal() | (long) slot << 8 | (long) wokenCount << 40;
     }
 
     /** The recorded actions, oldest first, in words. Call only when holding lock. */
@@ -343,15 +349,19 @@ public final class BoundedBuffer {
         assert lock.isHeldByCurrentThread();
         List<BufferSnapshot.Action> recent = new ArrayList<>(HISTORY);
         for (long seq = Math.max(0, actionSeq - HISTORY); seq < actionSeq; seq++) {
-            int e = (int) (seq % HISTORY);
-            Worker who = historyWorker[e];
-            String words = switch (historyAction[e]) {
+            int at = 2 * ((int) seq & HISTORY_MASK);
+            Worker who = historyWho[at];
+            long item = historyData[at];
+            long meta = historyData[at + 1];
+            int slot = (int) (meta >>> 8);
+            String woke = woke(historyWho[at + 1], (int) (meta >>> 40 & 0xFFFF));
+            String words = switch (ACTIONS[(int) (meta & 0xFF)]) {
                 case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, signalled notEmpty%s", who,
-                        historyItem[e], historySlot[e], woke(e));
+                        item, slot, woke);
                 case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, signalled notFull%s", who,
-                        historyItem[e], historySlot[e], woke(e));
+                        item, slot, woke);
                 case WAIT_NOT_FULL -> String.format(Locale.ROOT,
-                        "%s found the buffer full and waits on notFull with #%d", who, historyItem[e]);
+                        "%s found the buffer full and waits on notFull with #%d", who, item);
                 case WAIT_NOT_EMPTY -> who + " found the buffer empty and waits on notEmpty";
             };
             recent.add(new BufferSnapshot.Action(seq, who.name(), words));
@@ -359,12 +369,11 @@ public final class BoundedBuffer {
         return List.copyOf(recent);
     }
 
-    private String woke(int entry) {
-        int count = historyWokenCount[entry];
+    private static String woke(Worker first, int count) {
         if (count == 0) {
             return " (no one was waiting)";
         }
-        return count == 1 ? " and woke " + historyWoken[entry] : " and woke " + count + " threads";
+        return count == 1 ? " and woke " + first : " and woke " + count + " threads";
     }
 
     private static List<String> names(ArrayDeque<Worker> waiters) {
