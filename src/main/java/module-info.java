@@ -5,6 +5,7 @@ module dev.interleave {
     requires javafx.controls;
     requires org.controlsfx.controls;
     requires info.picocli;
+    requires java.management; // the JVM's own start time, for --smoke
 
     exports dev.interleave;
     exports dev.interleave.engine;

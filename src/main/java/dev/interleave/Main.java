@@ -17,6 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("interleave.startupTrace")) {
+            long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("[startup] main at " + (System.currentTimeMillis() - start) + " ms");
+        }
         if (args.length == 0) {
             InterleaveApp.open();
             System.exit(0);

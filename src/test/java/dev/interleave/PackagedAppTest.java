@@ -60,7 +60,8 @@ class PackagedAppTest {
                 image.resolve("bin/interleave").toString(), "--smoke");
         assertEquals(0, smoke.code(), smoke.out());
         assertTrue(smoke.out().matches("(?s).*first frame after \\d+ ms.*"), smoke.out());
-        assertFalse(smoke.out().contains("SharedArchiveFile"), "the class archive must load: " + smoke.out());
+        assertFalse(smoke.out().contains("[error]") || smoke.out().contains("[warning]"),
+                "the AOT cache must load cleanly: " + smoke.out());
     }
 
     /** The JavaFX native libraries are in the image: nothing is unpacked under the user's home. */
@@ -69,7 +70,7 @@ class PackagedAppTest {
         try (var libs = Files.list(image.resolve("lib"))) {
             assertTrue(libs.anyMatch(p -> p.getFileName().toString().equals("libglass.so")));
         }
-        assertTrue(Files.isRegularFile(image.resolve("lib/interleave.jsa")), "AppCDS archive");
+        assertTrue(Files.isRegularFile(image.resolve("lib/interleave.aot")), "AOT cache");
     }
 
     @Test

@@ -41,14 +41,32 @@ public final class InterleaveApp extends Application {
         return Scripts.isScript(option);
     }
 
+    /** -Dinterleave.startupTrace=true prints how long each start-up phase took. */
+    private static final boolean TRACE = Boolean.getBoolean("interleave.startupTrace");
+
+    static void trace(String phase) {
+        if (TRACE) {
+            long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("[startup] " + phase + " at " + (System.currentTimeMillis() - start) + " ms");
+        }
+    }
+
+    @Override
+    public void init() {
+        trace("toolkit up, Application.init");
+    }
+
     @Override
     public void start(Stage stage) {
+        trace("start");
         stage.setTitle(TITLE);
         stage.setScene(createScene());
+        trace("scene built");
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         stage.setOnCloseRequest(e -> close());
         stage.show();
+        trace("shown");
         java.util.List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             switch (args.getFirst()) {
