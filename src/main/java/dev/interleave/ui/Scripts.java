@@ -77,7 +77,17 @@ final class Scripts {
                 onFx(() -> view.active().stop());
                 awaitIdle(view);
                 onFx(view::selectBufferView);
-                onFx(() -> view.active().run());
+                onFx(() -> {
+                    // Producers faster than consumers: the buffer fills and producers queue on notFull.
+                    BufferViewModel buffer = (BufferViewModel) view.active();
+                    buffer.producersProperty().set(4);
+                    buffer.consumersProperty().set(3);
+                    buffer.produceMinMillisProperty().set(50);
+                    buffer.produceMaxMillisProperty().set(300);
+                    buffer.consumeMinMillisProperty().set(300);
+                    buffer.consumeMaxMillisProperty().set(900);
+                    buffer.run();
+                });
                 Thread.sleep(5_000);
                 snapshot(stage.getScene(), dir.resolve("bounded-buffer.png"));
                 onFx(() -> view.active().togglePause());
