@@ -1,10 +1,8 @@
 package dev.interleave.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 import dev.interleave.engine.BufferImpl;
 import dev.interleave.engine.BufferResult;
@@ -28,8 +26,6 @@ import picocli.CommandLine.Option;
                 + " is consumed exactly once.",
                 "Exit 0 if the check passes, 1 if not, 2 on a bad argument."})
 final class BufferCommand implements Callable<Integer> {
-
-    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -82,11 +78,12 @@ final class BufferCommand implements Callable<Integer> {
         BufferSettings settings = new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay,
                 policy, fair, threads, impl);
         BufferRunner runner = new BufferRunner();
-        Thread stopOnExit = Thread.ofPlatform().unstarted(() -> stopQuietly(runner));
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
         runner.start(settings);
-        BufferResult result = awaitWithProgress(runner);
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        BufferResult result = Progress.await(json, runner::await, runner::stop, () -> {
+            BufferRunSnapshot now = runner.snapshot();
+            return String.format(Locale.ROOT, "%,d / %,d items consumed, %.1f s", now.consumed(),
+                    now.settings().items(), now.elapsedNanos() / 1e9);
+        });
 
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? toJson(result) : toText(result));
@@ -95,36 +92,6 @@ final class BufferCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("buffer: the run failed: " + result.failure());
         }
         return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
-    }
-
-    private BufferResult awaitWithProgress(BufferRunner runner) throws InterruptedException {
-        java.io.Console console = System.console();
-        boolean progress = !json && console != null && console.isTerminal();
-        while (true) {
-            try {
-                BufferResult result = runner.await(PROGRESS_INTERVAL);
-                if (progress) {
-                    console.writer().print("\r\033[K");
-                    console.writer().flush();
-                }
-                return result;
-            } catch (TimeoutException stillRunning) {
-                if (progress) {
-                    BufferRunSnapshot now = runner.snapshot();
-                    console.writer().printf(Locale.ROOT, "\r\033[K%,d / %,d items consumed, %.1f s", now.consumed(),
-                            now.settings().items(), now.elapsedNanos() / 1e9);
-                    console.writer().flush();
-                }
-            }
-        }
-    }
-
-    private static void stopQuietly(BufferRunner runner) {
-        try {
-            runner.stop();
-        } catch (InterruptedException | TimeoutException | IllegalStateException ignored) {
-            // The JVM is exiting.
-        }
     }
 
     static String toJson(BufferResult result) {

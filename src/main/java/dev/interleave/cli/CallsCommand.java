@@ -1,10 +1,8 @@
 package dev.interleave.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 import dev.interleave.engine.CallResult;
 import dev.interleave.engine.CallRunner;
@@ -25,9 +23,6 @@ import picocli.CommandLine.Option;
                 + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
                 "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
 final class CallsCommand implements Callable<Integer> {
-
-    /** How often the progress line is redrawn on a terminal. */
-    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -67,11 +62,8 @@ final class CallsCommand implements Callable<Integer> {
         }
         CallSettings settings = new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
         CallRunner runner = new CallRunner();
-        Thread stopOnExit = Thread.ofPlatform().unstarted(() -> stopQuietly(runner));
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
         runner.start(settings);
-        CallResult result = awaitWithProgress(runner);
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        CallResult result = Progress.await(json, runner::await, runner::stop, () -> progressLine(runner.snapshot()));
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -86,38 +78,10 @@ final class CallsCommand implements Callable<Integer> {
         return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
     }
 
-    private CallResult awaitWithProgress(CallRunner runner) throws InterruptedException {
-        java.io.Console console = System.console();
-        boolean progress = !json && console != null && console.isTerminal();
-        while (true) {
-            try {
-                CallResult result = runner.await(PROGRESS_INTERVAL);
-                if (progress) {
-                    console.writer().print("\r\033[K");
-                    console.writer().flush();
-                }
-                return result;
-            } catch (TimeoutException stillRunning) {
-                if (progress) {
-                    console.writer().print("\r\033[K" + progressLine(runner.snapshot()));
-                    console.writer().flush();
-                }
-            }
-        }
-    }
-
     private static String progressLine(CallSnapshot now) {
         return String.format(Locale.ROOT, "%,d / %,d calls done, %,d in flight on %s threads, %.1f s",
                 now.callsCompleted(), now.settings().calls(), now.inFlight(), now.settings().threads(),
                 now.elapsedNanos() / 1e9);
-    }
-
-    private static void stopQuietly(CallRunner runner) {
-        try {
-            runner.stop();
-        } catch (InterruptedException | TimeoutException | IllegalStateException ignored) {
-            // The JVM is exiting; nothing more to do.
-        }
     }
 
     static String toJson(CallResult result) {

@@ -83,10 +83,10 @@ final class BufferView extends BorderPane {
                 model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
                         ? "Each producer and consumer on a virtual thread." : "Each producer and consumer on a platform thread.");
 
-        VBox fixed = new VBox(12, capacity, producerCount, consumerCount, labelled("Wake-up policy", policy), fair,
-                labelled("Threads", threads));
+        VBox fixed = new VBox(12, capacity, producerCount, consumerCount, Controls.labelled("Wake-up policy", policy), fair,
+                Controls.labelled("Threads", threads));
         fixed.disableProperty().bind(model.runningBinding());
-        VBox box = new VBox(12, heading("Settings"), fixed, produce, consume);
+        VBox box = new VBox(12, Controls.heading("Settings"), fixed, produce, consume);
         box.setPadding(new Insets(12));
         box.getStyleClass().add("settings");
         ScrollPane scroll = new ScrollPane(box);
@@ -241,18 +241,6 @@ final class BufferView extends BorderPane {
         for (int i = 0; i < workers.size(); i++) {
             ((WorkerChip) pane.getChildren().get(i)).show(workers.get(i));
         }
-    }
-
-    private static Label heading(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("heading");
-        return label;
-    }
-
-    private static VBox labelled(String caption, javafx.scene.Node control) {
-        Label label = new Label(caption);
-        label.getStyleClass().add("setting-name");
-        return new VBox(4, label, control);
     }
 
     /** One slot: the item it holds (or nothing), with the put and take positions marked. */

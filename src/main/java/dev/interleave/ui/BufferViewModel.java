@@ -104,11 +104,11 @@ public final class BufferViewModel implements RunControls {
         this.runner = runner;
         occupancy.setName("occupied slots");
         itemsPerSecond.setName("items consumed per second");
-        clamp(capacity, 1, MAX_CAPACITY);
-        clamp(producers, 1, MAX_WORKERS);
-        clamp(consumers, 1, MAX_WORKERS);
+        ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
+        ModelSupport.clamp(producers, 1, MAX_WORKERS);
+        ModelSupport.clamp(consumers, 1, MAX_WORKERS);
         for (IntegerProperty delay : List.of(produceMinMillis, produceMaxMillis, consumeMinMillis, consumeMaxMillis)) {
-            clamp(delay, 0, MAX_DELAY_MILLIS);
+            ModelSupport.clamp(delay, 0, MAX_DELAY_MILLIS);
         }
         keepOrdered(produceMinMillis, produceMaxMillis);
         keepOrdered(consumeMinMillis, consumeMaxMillis);
@@ -132,16 +132,6 @@ public final class BufferViewModel implements RunControls {
             }
         });
         showEmptyBuffer();
-    }
-
-    private static void clamp(IntegerProperty property, int min, int max) {
-        property.addListener((obs, old, now) -> {
-            if (now.intValue() < min) {
-                property.set(min);
-            } else if (now.intValue() > max) {
-                property.set(max);
-            }
-        });
     }
 
     /** min <= max always: moving one past the other moves the other along. */
@@ -329,16 +319,10 @@ public final class BufferViewModel implements RunControls {
         }
         long[] oldest = window.peekFirst();
         long dtNanos = now.elapsedNanos() - oldest[0];
-        add(itemsPerSecond, seconds, dtNanos > 0 ? (buffer.consumed() - oldest[1]) * 1e9 / dtNanos : 0);
-        add(occupancy, seconds, buffer.count());
+        ModelSupport.addPoint(itemsPerSecond, seconds, dtNanos > 0 ? (buffer.consumed() - oldest[1]) * 1e9 / dtNanos : 0,
+                MAX_POINTS);
+        ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
         lastPlotNanos = nowNanos;
-    }
-
-    private static void add(XYChart.Series<Number, Number> series, double x, double y) {
-        if (series.getData().size() >= MAX_POINTS) {
-            series.getData().remove(0);
-        }
-        series.getData().add(new XYChart.Data<>(x, y));
     }
 
     private static <T> void setIfChanged(ObservableList<T> target, List<T> source) {

@@ -92,9 +92,9 @@ final class CallsView extends BorderPane {
         seed.setTooltip(Controls.tip("Seeds the random sleeps: the same seed gives the same sleeps, run after run."));
 
         VBox box = new VBox(12,
-                heading("Presets"), small, large,
-                heading("Settings"), calls, concurrency, sleep,
-                labelled("Threads", threads), labelled("Counter", counter), labelled("Seed", seed));
+                Controls.heading("Presets"), small, large,
+                Controls.heading("Settings"), calls, concurrency, sleep,
+                Controls.labelled("Threads", threads), Controls.labelled("Counter", counter), Controls.labelled("Seed", seed));
         box.getStyleClass().add("settings");
         box.setPadding(new Insets(12));
         box.disableProperty().bind(model.runningBinding());
@@ -200,17 +200,5 @@ final class CallsView extends BorderPane {
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;
-    }
-
-    private static Label heading(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("heading");
-        return label;
-    }
-
-    private static VBox labelled(String caption, javafx.scene.Node control) {
-        Label label = new Label(caption);
-        label.getStyleClass().add("setting-name");
-        return new VBox(4, label, control);
     }
 }

@@ -121,9 +121,9 @@ public final class CallsViewModel implements RunControls {
         this.runner = runner;
         // Settings can never describe an invalid run: clamp every input to its range, and platform
         // threads to their cap.
-        clamp(calls, 1, MAX_CALLS);
-        clamp(concurrency, 1, MAX_CONCURRENCY);
-        clamp(maxSleepMillis, 0, MAX_SLEEP_MILLIS);
+        ModelSupport.clamp(calls, 1, MAX_CALLS);
+        ModelSupport.clamp(concurrency, 1, MAX_CONCURRENCY);
+        ModelSupport.clamp(maxSleepMillis, 0, MAX_SLEEP_MILLIS);
         concurrency.addListener((obs, old, now) -> {
             if (threads.get() == ThreadKind.PLATFORM && now.intValue() > ThreadKind.PLATFORM_THREAD_CAP) {
                 threads.set(ThreadKind.VIRTUAL);
@@ -142,16 +142,6 @@ public final class CallsViewModel implements RunControls {
             }
         });
         expectedSum.bind(Bindings.createLongBinding(() -> (long) calls.get() * (calls.get() + 1L) / 2, calls));
-    }
-
-    private static void clamp(IntegerProperty property, int min, int max) {
-        property.addListener((obs, old, now) -> {
-            if (now.intValue() < min) {
-                property.set(min);
-            } else if (now.intValue() > max) {
-                property.set(max);
-            }
-        });
     }
 
     // ---- commands ----
@@ -318,21 +308,15 @@ public final class CallsViewModel implements RunControls {
         double rate = dtNanos > 0 ? (now.callsCompleted() - oldest[1]) * 1e9 / dtNanos : 0;
         callsPerSecond.set(rate);
         double seconds = now.elapsedNanos() / 1e9;
-        add(series(throughputSeries, throughputByLabel, plottedLabel), seconds, log10(rate));
-        add(series(inFlightSeries, inFlightByLabel, plottedLabel), seconds, log10(now.inFlight()));
+        ModelSupport.addPoint(series(throughputSeries, throughputByLabel, plottedLabel), seconds, log10(rate), MAX_POINTS);
+        ModelSupport.addPoint(series(inFlightSeries, inFlightByLabel, plottedLabel), seconds, log10(now.inFlight()),
+                MAX_POINTS);
         lastPlotNanos = nowNanos;
     }
 
     /** Plotted on a log axis: 0 for anything below 1. */
     private static double log10(double value) {
         return value < 1 ? 0 : Math.log10(value);
-    }
-
-    private static void add(XYChart.Series<Number, Number> series, double x, double y) {
-        if (series.getData().size() >= MAX_POINTS) {
-            series.getData().remove(0);
-        }
-        series.getData().add(new XYChart.Data<>(x, y));
     }
 
     private void showResult(CallResult result) {

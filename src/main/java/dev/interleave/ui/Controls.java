@@ -55,6 +55,20 @@ final class Controls {
         return tooltip;
     }
 
+    /** A section heading in a settings column. */
+    static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("heading");
+        return label;
+    }
+
+    /** A control with its caption above it. */
+    static VBox labelled(String caption, javafx.scene.Node control) {
+        Label label = new Label(caption);
+        label.getStyleClass().add("setting-name");
+        return new VBox(4, label, control);
+    }
+
     /** A figure: a small caption over a large value. */
     static VBox figure(String id, String caption, Label value, String tooltip) {
         value.setId(id);
