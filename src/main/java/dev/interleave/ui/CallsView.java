@@ -185,11 +185,11 @@ final class CallsView extends BorderPane {
         Tooltip.install(verdict, Controls.tip("✔: the sum is exactly n(n+1)/2, every value handed out once. "
                 + "✘: values were lost or handed out twice."));
 
-        LineChart<Number, Number> throughput = Controls.logChart("throughput-chart", "Calls per second",
-                "seconds since Run", "calls/s (log)");
+        LineChart<Number, Number> throughput = Controls.logChart("throughput-chart", "Calls per second (log scale)",
+                "seconds since Run", null);
         throughput.setData(model.throughputSeries());
-        LineChart<Number, Number> inFlightChart = Controls.logChart("in-flight-chart", "Calls in flight",
-                "seconds since Run", "calls (log)");
+        LineChart<Number, Number> inFlightChart = Controls.logChart("in-flight-chart", "Calls in flight (log scale)",
+                "seconds since Run", null);
         inFlightChart.setData(model.inFlightSeries());
         HBox charts = new HBox(10, throughput, inFlightChart);
         HBox.setHgrow(throughput, Priority.ALWAYS);
