@@ -116,7 +116,7 @@ final class Scripts {
                     view.selectCallsView();
                     ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
                 });
-                Thread.sleep(1_000);
+                Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
                 onFx(() -> {
                     app.frameStats().clear();
                     view.active().run();
