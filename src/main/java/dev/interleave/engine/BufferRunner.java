@@ -15,10 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
-import static dev.interleave.engine.RunState.IDLE;
-import static dev.interleave.engine.RunState.PAUSED;
-import static dev.interleave.engine.RunState.RUNNING;
-import static dev.interleave.engine.RunState.STOPPING;
 
 /**
  * Runs the second challenge: P producers and Q consumers, each on its own thread, passing the items
@@ -47,7 +43,8 @@ public final class BufferRunner {
 
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private final AtomicReference<RunState> state = new AtomicReference<>(IDLE);
+    /** The lifecycle; the finisher calls ended() once every worker has been joined. */
+    private final Lifecycle state = new Lifecycle();
     private volatile Run latest;
 
     /**
@@ -57,16 +54,14 @@ public final class BufferRunner {
      */
     public void start(BufferSettings settings) {
         Objects.requireNonNull(settings);
-        if (!state.compareAndSet(IDLE, RUNNING)) {
-            throw new IllegalStateException("a run is already in progress (" + state.get() + "); stop it first");
-        }
+        state.begin();
         Run run = new Run(settings);
         latest = run;
         try {
             run.start();
         } catch (RuntimeException | Error e) {
             run.cancel();
-            state.set(IDLE);
+            state.ended();
             throw e;
         }
     }
@@ -82,9 +77,7 @@ public final class BufferRunner {
      */
     public void pause() {
         Run run = latest;
-        if (!state.compareAndSet(RUNNING, PAUSED)) {
-            throw new IllegalStateException("pause needs a running run; the run is " + state.get());
-        }
+        state.pause();
         run.gate.close();
     }
 
@@ -95,9 +88,7 @@ public final class BufferRunner {
      */
     public void resume() {
         Run run = latest;
-        if (!state.compareAndSet(PAUSED, RUNNING)) {
-            throw new IllegalStateException("resume needs a paused run; the run is " + state.get());
-        }
+        state.resume();
         run.gate.open();
     }
 
@@ -109,7 +100,7 @@ public final class BufferRunner {
      */
     public void step() {
         Run run = latest;
-        if (state.get() != PAUSED || run == null) {
+        if (state.get() != RunState.PAUSED || run == null) {
             throw new IllegalStateException("step works only while paused; the run is " + state.get());
         }
         run.gate.step();
@@ -133,11 +124,8 @@ public final class BufferRunner {
      */
     public BufferResult stop() throws InterruptedException, TimeoutException {
         Run run = requireRun();
-        for (RunState now = state.get(); now == RUNNING || now == PAUSED; now = state.get()) {
-            if (state.compareAndSet(now, STOPPING)) {
-                run.cancel();
-                break;
-            }
+        if (state.beginStopping()) {
+            run.cancel();
         }
         return run.await(STOP_TIMEOUT);
     }
@@ -386,11 +374,7 @@ public final class BufferRunner {
 
         private void fail(Throwable cause) {
             if (failure.compareAndSet(null, cause)) {
-                for (RunState now = state.get(); now == RUNNING || now == PAUSED; now = state.get()) {
-                    if (state.compareAndSet(now, STOPPING)) {
-                        break;
-                    }
-                }
+                state.beginStopping();
                 cancel();
             }
         }
@@ -433,7 +417,7 @@ public final class BufferRunner {
                     put.sum(), consumedCount, channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0,
                     duplicates.sum(), missing, channel.waitsOnFull(), channel.waitsOnEmpty());
             result = ended;
-            state.set(IDLE);
+            state.ended();
             done.complete(ended);
         }
 

@@ -56,11 +56,6 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
                 threads, impl);
     }
 
-    public BufferSettings withFair(boolean fair) {
-        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
-                threads, impl);
-    }
-
     public BufferSettings withThreads(ThreadKind threads) {
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
                 threads, impl);

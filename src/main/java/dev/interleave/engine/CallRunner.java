@@ -15,10 +15,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
-import static dev.interleave.engine.RunState.IDLE;
-import static dev.interleave.engine.RunState.PAUSED;
-import static dev.interleave.engine.RunState.RUNNING;
-import static dev.interleave.engine.RunState.STOPPING;
 
 /**
  * Runs the first challenge: many calls of a slow {@link Service}, each on its own thread, their
@@ -68,8 +64,8 @@ public final class CallRunner {
     private final Sleeper sleeper;
     /** Told each value a completed call added to the sum, on the call's thread; tests use it to check the sum independently. */
     private final LongConsumer onReturned;
-    /** The lifecycle state. Moved only by compare-and-set, except the dispatcher's final set to IDLE. */
-    private final AtomicReference<RunState> state = new AtomicReference<>(IDLE);
+    /** The lifecycle; the dispatcher calls ended() once every call has ended. */
+    private final Lifecycle state = new Lifecycle();
     /** The latest run, in progress or ended; null before the first start. */
     private volatile Run latest;
 
@@ -96,15 +92,13 @@ public final class CallRunner {
      */
     public void start(CallSettings settings) {
         Objects.requireNonNull(settings);
-        if (!state.compareAndSet(IDLE, RUNNING)) {
-            throw new IllegalStateException("a run is already in progress (" + state.get() + "); stop it first");
-        }
+        state.begin();
         Run run = new Run(settings);
         latest = run;
         try {
             run.start();
         } catch (RuntimeException | Error e) {
-            state.set(IDLE);
+            state.ended();
             throw e;
         }
     }
@@ -148,9 +142,7 @@ public final class CallRunner {
      */
     public void pause() {
         Run run = requireRun();
-        if (!state.compareAndSet(RUNNING, PAUSED)) {
-            throw new IllegalStateException("pause needs a running run; the run is " + state.get());
-        }
+        state.pause();
         run.pause();
     }
 
@@ -161,9 +153,7 @@ public final class CallRunner {
      */
     public void resume() {
         Run run = requireRun();
-        if (!state.compareAndSet(PAUSED, RUNNING)) {
-            throw new IllegalStateException("resume needs a paused run; the run is " + state.get());
-        }
+        state.resume();
         run.resume();
     }
 
@@ -178,11 +168,8 @@ public final class CallRunner {
      */
     public CallResult stop() throws InterruptedException, TimeoutException {
         Run run = requireRun();
-        for (RunState now = state.get(); now == RUNNING || now == PAUSED; now = state.get()) {
-            if (state.compareAndSet(now, STOPPING)) {
-                run.cancel();
-                break;
-            }
+        if (state.beginStopping()) {
+            run.cancel();
         }
         return run.await(STOP_TIMEOUT);
     }
@@ -193,15 +180,6 @@ public final class CallRunner {
             throw new IllegalStateException("no run was started");
         }
         return run;
-    }
-
-    /** Moves RUNNING or PAUSED to STOPPING after a failure; false if something else got there first. */
-    private void stopAfterFailure() {
-        for (RunState now = state.get(); now == RUNNING || now == PAUSED; now = state.get()) {
-            if (state.compareAndSet(now, STOPPING)) {
-                return;
-            }
-        }
     }
 
     /** One run: its shared objects, its counters, its threads. */
@@ -370,7 +348,7 @@ public final class CallRunner {
 
         private void fail(Throwable cause) {
             if (failure.compareAndSet(null, cause)) {
-                stopAfterFailure();
+                state.beginStopping();
                 cancel();
             }
         }
@@ -414,7 +392,7 @@ public final class CallRunner {
             result = ended;
             threads = new AtomicReferenceArray<>(0);
             timesReturned = null;
-            state.set(IDLE);
+            state.ended();
             done.complete(ended);
         }
 

@@ -47,10 +47,6 @@ public record DelayRange(int minMillis, int maxMillis) {
                 "'%s' is not a delay range; allowed: a..b in ms with 0 <= a <= b <= %,d, e.g. 5..20", text, MAX_MILLIS));
     }
 
-    public boolean isNone() {
-        return maxMillis == 0;
-    }
-
     /** Sleeps a random time in the range; returns at once for 0..0. */
     public void sleep() throws InterruptedException {
         if (maxMillis == 0) {

@@ -136,10 +136,6 @@ public final class Gate {
         }
     }
 
-    public boolean isOpen() {
-        return open;
-    }
-
     /** The gate at one instant. */
     public record View(boolean open, List<String> waiting, long permits, long stepsTaken, String lastStepped) {
     }

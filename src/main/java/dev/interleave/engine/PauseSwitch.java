@@ -23,8 +23,6 @@ public final class PauseSwitch {
     private final Condition resumed = lock.newCondition();
     /** True while threads must wait. Written under lock. */
     private volatile boolean paused;
-    /** Threads parked now. Guarded by lock. */
-    private int parked;
 
     /**
      * Returns at once if not paused, else parks until resumed.
@@ -37,13 +35,8 @@ public final class PauseSwitch {
         }
         lock.lockInterruptibly();
         try {
-            parked++;
-            try {
-                while (paused) {
-                    resumed.await();
-                }
-            } finally {
-                parked--;
+            while (paused) {
+                resumed.await();
             }
         } finally {
             lock.unlock();
@@ -64,20 +57,6 @@ public final class PauseSwitch {
         try {
             paused = false;
             resumed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public boolean isPaused() {
-        return paused;
-    }
-
-    /** Threads parked at the switch now. */
-    public int parked() {
-        lock.lock();
-        try {
-            return parked;
         } finally {
             lock.unlock();
         }

@@ -2,7 +2,6 @@ package dev.interleave.ui;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 
 import dev.interleave.engine.BufferImpl;
 import dev.interleave.engine.BufferRunSnapshot;
@@ -217,21 +216,13 @@ public final class BufferViewModel implements RunControls {
         if (runner.state() == RunState.IDLE || runner.state() == RunState.STOPPING) {
             return;
         }
-        Thread.ofVirtual().name("interleave-buffer-stop").start(this::stopQuietly);
-    }
-
-    private void stopQuietly() {
-        try {
-            runner.stop();
-        } catch (InterruptedException | TimeoutException | IllegalStateException e) {
-            // The next sample shows the runner's real state.
-        }
+        ModelSupport.stopInBackground("interleave-buffer-stop", runner::stop);
     }
 
     @Override
     public void reset() {
         if (runner.state() != RunState.IDLE) {
-            stopQuietly();
+            ModelSupport.stopQuietly(runner::stop);
         }
         occupancy.getData().clear();
         itemsPerSecond.getData().clear();
@@ -260,7 +251,7 @@ public final class BufferViewModel implements RunControls {
 
     @Override
     public void shutdown() {
-        stopQuietly();
+        ModelSupport.stopQuietly(runner::stop);
     }
 
     // ---- sampling ----

@@ -3,7 +3,6 @@ package dev.interleave.ui;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 import dev.interleave.engine.CallResult;
 import dev.interleave.engine.CallRunner;
@@ -218,23 +217,13 @@ public final class CallsViewModel implements RunControls {
         if (runner.state() == RunState.IDLE || runner.state() == RunState.STOPPING) {
             return;
         }
-        // Stop interrupts up to 100,000 threads and waits for them: off the FX thread. The next
-        // frames' samples show STOPPING, then IDLE with the result.
-        Thread.ofVirtual().name("interleave-calls-stop").start(this::stopQuietly);
-    }
-
-    private void stopQuietly() {
-        try {
-            runner.stop();
-        } catch (InterruptedException | TimeoutException | IllegalStateException e) {
-            // The next sample shows the runner's real state.
-        }
+        ModelSupport.stopInBackground("interleave-calls-stop", runner::stop);
     }
 
     @Override
     public void reset() {
         if (runner.state() != RunState.IDLE) {
-            stopQuietly();
+            ModelSupport.stopQuietly(runner::stop);
         }
         throughputSeries.clear();
         inFlightSeries.clear();
@@ -256,7 +245,7 @@ public final class CallsViewModel implements RunControls {
 
     @Override
     public void shutdown() {
-        stopQuietly();
+        ModelSupport.stopQuietly(runner::stop);
     }
 
     // ---- sampling ----

@@ -1,5 +1,7 @@
 package dev.interleave.ui;
 
+import java.util.concurrent.TimeoutException;
+
 import javafx.beans.property.IntegerProperty;
 import javafx.scene.chart.XYChart;
 
@@ -18,6 +20,31 @@ final class ModelSupport {
                 property.set(max);
             }
         });
+    }
+
+    /** A runner's stop. */
+    interface Stoppable {
+        void stop() throws InterruptedException, TimeoutException;
+    }
+
+    /**
+     * Stops a run and waits for its threads, swallowing the outcomes a caller cannot act on (the
+     * next sample shows the runner's real state).
+     */
+    static void stopQuietly(Stoppable runner) {
+        try {
+            runner.stop();
+        } catch (InterruptedException | TimeoutException | IllegalStateException e) {
+            // The next sample shows the runner's real state.
+        }
+    }
+
+    /**
+     * Stops a run off the FX thread: stopping interrupts up to 100,000 threads and waits for them.
+     * The next frames' samples show STOPPING, then IDLE with the result.
+     */
+    static void stopInBackground(String threadName, Stoppable runner) {
+        Thread.ofVirtual().name(threadName).start(() -> stopQuietly(runner));
     }
 
     /** Appends a point, dropping the oldest beyond {@code maxPoints}: a fixed window of points. */

@@ -106,12 +106,4 @@ final class SettingSlider extends VBox {
         }
         return (int) Math.max(min, Math.min(max, rounded));
     }
-
-    Slider slider() {
-        return slider;
-    }
-
-    TextField field() {
-        return field;
-    }
 }
