@@ -10,11 +10,11 @@ import dev.interleave.engine.Worker;
 import dev.interleave.engine.WorkerState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -170,12 +170,13 @@ final class BufferView extends BorderPane {
                         "Times a consumer found the buffer empty and waited on notEmpty."));
         counters.getChildren().forEach(node -> HBox.setHgrow(node, Priority.ALWAYS));
 
-        LineChart<Number, Number> occupancy = Controls.chart("occupancy-chart", "Occupied slots", "seconds", "slots");
-        occupancy.getData().add(model.occupancySeries());
+        LivePlot occupancy = new LivePlot("occupancy-chart", "Occupied slots", "seconds since Run",
+                LivePlot.Scale.LINEAR);
+        occupancy.setData(FXCollections.observableArrayList(List.of(model.occupancySeries())));
         occupancy.setLegendVisible(false);
-        LineChart<Number, Number> rate = Controls.chart("items-rate-chart", "Items consumed per second",
-                "seconds", "items/s (last 1 s)");
-        rate.getData().add(model.itemsPerSecondSeries());
+        LivePlot rate = new LivePlot("items-rate-chart", "Items consumed per second (over the last 1 s)",
+                "seconds since Run", LivePlot.Scale.LINEAR);
+        rate.setData(FXCollections.observableArrayList(List.of(model.itemsPerSecondSeries())));
         rate.setLegendVisible(false);
         HBox charts = new HBox(10, occupancy, rate);
         HBox.setHgrow(occupancy, Priority.ALWAYS);

@@ -8,7 +8,6 @@ import dev.interleave.engine.ThreadKind;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -185,11 +184,11 @@ final class CallsView extends BorderPane {
         Tooltip.install(verdict, Controls.tip("✔: the sum is exactly n(n+1)/2, every value handed out once. "
                 + "✘: values were lost or handed out twice."));
 
-        LineChart<Number, Number> throughput = Controls.logChart("throughput-chart", "Calls per second (log scale)",
-                "seconds since Run", null);
+        LivePlot throughput = new LivePlot("throughput-chart", "Calls per second (log scale)", "seconds since Run",
+                LivePlot.Scale.LOG10);
         throughput.setData(model.throughputSeries());
-        LineChart<Number, Number> inFlightChart = Controls.logChart("in-flight-chart", "Calls in flight (log scale)",
-                "seconds since Run", null);
+        LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds since Run",
+                LivePlot.Scale.LOG10);
         inFlightChart.setData(model.inFlightSeries());
         HBox charts = new HBox(10, throughput, inFlightChart);
         HBox.setHgrow(throughput, Priority.ALWAYS);

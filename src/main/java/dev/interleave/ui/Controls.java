@@ -7,8 +7,6 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.binding.Bindings;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -94,58 +92,5 @@ final class Controls {
     static void bindNumber(Label label, ObservableNumberValue value) {
         label.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%,d", value.longValue()), value));
-    }
-
-    /**
-     * A live chart whose y axis is logarithmic: the view-model plots log10(value), and the ticks
-     * read 1, 10, 100, 1k ... 1M. Runs a thousand times apart stay readable in one chart.
-     */
-    static LineChart<Number, Number> logChart(String id, String title, String xLabel, String yLabel) {
-        LineChart<Number, Number> chart = chart(id, title, xLabel, yLabel);
-        NumberAxis y = (NumberAxis) chart.getYAxis();
-        y.setAutoRanging(false);
-        y.setLowerBound(0);
-        y.setUpperBound(6);
-        y.setTickUnit(1);
-        y.setMinorTickCount(0);
-        y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
-            @Override
-            public String toString(Number exponent) {
-                return switch ((int) Math.round(exponent.doubleValue())) {
-                    case 0 -> "1";
-                    case 1 -> "10";
-                    case 2 -> "100";
-                    case 3 -> "1k";
-                    case 4 -> "10k";
-                    case 5 -> "100k";
-                    case 6 -> "1M";
-                    default -> "";
-                };
-            }
-        });
-        return chart;
-    }
-
-    /** A live chart: no animation, no symbols (a fixed window of points is kept by the view-model). */
-    static LineChart<Number, Number> chart(String id, String title, String xLabel, String yLabel) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel(xLabel);
-        x.setForceZeroInRange(true);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
-            @Override
-            public String toString(Number number) {
-                return String.format(Locale.ROOT, "%,.0f", number.doubleValue());
-            }
-        });
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId(id);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.getStyleClass().add("live-chart");
-        chart.setMinHeight(160);
-        return chart;
     }
 }

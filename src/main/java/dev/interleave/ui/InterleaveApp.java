@@ -67,6 +67,10 @@ public final class InterleaveApp extends Application {
         stage.setOnCloseRequest(e -> close());
         stage.show();
         trace("shown");
+        // -Dinterleave.uiPriority=false leaves every thread at normal priority (to measure the difference).
+        if (Boolean.parseBoolean(System.getProperty("interleave.uiPriority", "true"))) {
+            UiPriority.start();
+        }
         java.util.List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             switch (args.getFirst()) {

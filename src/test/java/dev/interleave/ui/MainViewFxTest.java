@@ -95,6 +95,13 @@ class MainViewFxTest {
         assertEquals("✔ 500,500 = n(n+1)/2", robot.lookup("#verdict").queryAs(Label.class).getText());
         assertEquals("500,500", robot.lookup("#sum").queryAs(Label.class).getText());
         assertEquals("1,000 / 1,000", robot.lookup("#calls-completed").queryAs(Label.class).getText());
+        // Both plots drew the run as a series named for its preset.
+        for (String plot : List.of("#throughput-chart", "#in-flight-chart")) {
+            LivePlot drawn = robot.lookup(plot).queryAs(LivePlot.class);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> drawn.pointsDrawn() > 0);
+            assertEquals(List.of(CallsViewModel.Preset.SMALL.label()), drawn.legendNames(), plot);
+            assertEquals(calls.throughputSeries().getFirst().getData().size(), drawn.pointsDrawn(), plot);
+        }
     }
 
     /** Pause freezes the numbers on screen; Resume lets the run finish. */
