@@ -174,7 +174,7 @@ final class BufferView extends BorderPane {
                 LivePlot.Scale.LINEAR);
         occupancy.setData(FXCollections.observableArrayList(List.of(model.occupancySeries())));
         occupancy.setLegendVisible(false);
-        LivePlot rate = new LivePlot("items-rate-chart", "Items consumed per second (over the last 1 s)",
+        LivePlot rate = new LivePlot("items-rate-chart", "Items consumed per second (last 1 s)",
                 "seconds since Run", LivePlot.Scale.LINEAR);
         rate.setData(FXCollections.observableArrayList(List.of(model.itemsPerSecondSeries())));
         rate.setLegendVisible(false);

@@ -207,6 +207,10 @@ final class LivePlot extends BorderPane {
         double xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
         double yStep = scale == Scale.LOG10 ? 1 : niceStep(Math.max(yMax, 1), MAX_TICKS);
         double yTop = scale == Scale.LOG10 ? LOG_TOP : Math.max(yStep, Math.ceil(yMax / yStep) * yStep);
+        if (scale == Scale.LINEAR && yMax > 0 && yMax >= yTop) {
+            // A line along the top edge would hide in the frame: leave one step of headroom.
+            yTop += yStep;
+        }
 
         List<String> yLabels = new ArrayList<>();
         double labelWidth = 0;
