@@ -38,7 +38,8 @@ public final class MainView extends BorderPane {
         callsTab.setId("tab-calls");
         callsTab.setTooltip(Controls.tip("One thread per call reads a shared counter, sleeps, and adds the value to a"
                 + " shared sum: 1,000 calls on 100 threads, or 1,000,000 on 100,000 virtual threads."));
-        Tab bufferTab = new Tab("Bounded Buffer", new BufferView(buffer));
+        // Built when first shown: the window's first frame then styles and lays out one view, not two.
+        Tab bufferTab = new Tab("Bounded Buffer");
         bufferTab.setId("tab-buffer");
         bufferTab.setTooltip(Controls.tip("Producer and consumer threads share a bounded buffer guarded by one lock:"
                 + " producers wait on notFull while it is full, consumers on notEmpty while it is empty."));
@@ -48,6 +49,9 @@ public final class MainView extends BorderPane {
         samplers = Map.of(callsTab, new FrameSampler(calls, this::refresh, frameStats),
                 bufferTab, new FrameSampler(buffer, this::refresh, frameStats));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == bufferTab && bufferTab.getContent() == null) {
+                bufferTab.setContent(new BufferView(buffer));
+            }
             if (old != null) {
                 samplers.get(old).stop();
             }

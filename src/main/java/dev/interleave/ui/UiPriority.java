@@ -63,18 +63,17 @@ final class UiPriority {
     }
 
     /**
-     * Lowers every thread but the window's now and starts the keeper thread that lowers new ones.
-     *
-     * @return the keeper, or empty where thread priorities cannot be set this way (not Linux, or no
-     *         native access)
+     * Starts the keeper thread: it lowers every thread but the window's, then every
+     * {@link #SWEEP_INTERVAL} the ones started since. Where thread priorities cannot be set this way
+     * (not Linux, or no native access) the keeper ends at once and nothing changes. Setting up the
+     * native call takes tens of milliseconds, so it happens on the keeper, not on the FX thread.
      */
-    static Optional<UiPriority> start() {
-        Optional<UiPriority> priority = create(name -> WINDOW_THREADS.contains(name), BACKGROUND_NICE);
-        priority.ifPresent(keeper -> {
-            keeper.sweep();
-            Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(keeper::keepSweeping);
-        });
-        return priority;
+    static void start() {
+        Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(() ->
+                create(name -> WINDOW_THREADS.contains(name), BACKGROUND_NICE).ifPresent(keeper -> {
+                    keeper.sweep();
+                    keeper.keepSweeping();
+                }));
     }
 
     /** A keeper that lowers to {@code nice} every thread whose kernel name {@code keep} rejects; no thread yet. */
