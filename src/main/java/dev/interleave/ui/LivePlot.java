@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -101,7 +102,7 @@ final class LivePlot extends BorderPane {
         // Equal preferred widths: plots side by side in a row share its width evenly.
         setPrefWidth(320);
         setMinWidth(200);
-        setData(javafx.collections.FXCollections.observableArrayList());
+        setData(FXCollections.observableArrayList());
     }
 
     /** Plots {@code data}: each series a line, named in the legend, redrawn whenever it changes. */

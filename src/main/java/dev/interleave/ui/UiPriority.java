@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * are born lowered; a keeper thread, itself lowered, sweeps {@code /proc/self/task} every
  * {@link #SWEEP_INTERVAL} for the rest (threads started from the FX thread, such as a run's
  * dispatcher). Raising one's own threads' nice value needs no privilege. Linux only: elsewhere
- * {@link #start} does nothing and returns empty.
+ * the keeper thread {@link #start} starts ends at once and changes nothing.
  */
 final class UiPriority {
 
