@@ -9,7 +9,6 @@ import javafx.beans.InvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -51,7 +50,7 @@ final class LivePlot extends BorderPane {
     }
 
     /** Okabe-Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue. */
-    static final List<Color> PALETTE = List.of(Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"),
+    private static final List<Color> PALETTE = List.of(Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"),
             Color.web("#d55e00"), Color.web("#cc79a7"), Color.web("#56b4e9"));
     /** Line styles by series index, as dash lengths (empty: solid). */
     private static final List<double[]> DASHES = List.of(new double[0], new double[] {7, 4}, new double[] {2, 3});
@@ -268,10 +267,12 @@ final class LivePlot extends BorderPane {
             g.setStroke(color(s));
             g.setLineDashes(dash(s));
             g.beginPath();
+            double px = 0;
+            double py = 0;
             for (int i = 0; i < points.size(); i++) {
                 XYChart.Data<Number, Number> point = points.get(i);
-                double px = left + point.getXValue().doubleValue() / xTop * plotWidth;
-                double py = bottom - Math.clamp(point.getYValue().doubleValue() / yTop, 0, 1) * plotHeight;
+                px = left + point.getXValue().doubleValue() / xTop * plotWidth;
+                py = bottom - Math.clamp(point.getYValue().doubleValue() / yTop, 0, 1) * plotHeight;
                 if (i == 0) {
                     g.moveTo(px, py);
                 } else {
@@ -279,8 +280,7 @@ final class LivePlot extends BorderPane {
                 }
             }
             if (points.size() == 1) {
-                g.lineTo(left + points.getFirst().getXValue().doubleValue() / xTop * plotWidth + 1, bottom
-                        - Math.clamp(points.getFirst().getYValue().doubleValue() / yTop, 0, 1) * plotHeight);
+                g.lineTo(px + 1, py); // a lone point still shows
             }
             g.stroke();
             pointsDrawn += points.size();

@@ -70,7 +70,7 @@ final class UiPriority {
      */
     static void start() {
         Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(() ->
-                create(name -> WINDOW_THREADS.contains(name), BACKGROUND_NICE).ifPresent(keeper -> {
+                create(WINDOW_THREADS::contains, BACKGROUND_NICE).ifPresent(keeper -> {
                     keeper.sweep();
                     keeper.keepSweeping();
                 }));
@@ -107,17 +107,12 @@ final class UiPriority {
     private void lower(Path task) {
         try {
             String stat = Files.readString(task.resolve("stat"));
-            int open = stat.indexOf('(');
-            int close = stat.lastIndexOf(')');
-            String name = stat.substring(open + 1, close);
-            // After the name: state is field 3; nice is field 19, so the 17th after the name.
-            String[] fields = stat.substring(close + 2).split(" ");
-            int current = Integer.parseInt(fields[16]);
-            if (current < nice && !keep.test(name)) {
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (niceIn(stat) < nice && !keep.test(name)) {
                 int tid = Integer.parseInt(task.getFileName().toString());
                 int ignored = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // The thread ended between listing and reading: nothing to lower.
         } catch (Throwable e) {
             throw new IllegalStateException("setpriority failed", e);
@@ -137,7 +132,11 @@ final class UiPriority {
 
     /** A thread's nice value, read from {@code /proc}; for tests. */
     static int niceOf(long tid) throws IOException {
-        String stat = Files.readString(TASKS.resolve(Long.toString(tid)).resolve("stat"));
+        return niceIn(Files.readString(TASKS.resolve(Long.toString(tid)).resolve("stat")));
+    }
+
+    /** The nice value in a {@code /proc/.../stat} line: field 19, the 17th after the name's ")". */
+    private static int niceIn(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(fields[16]);
     }
