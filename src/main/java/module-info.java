@@ -8,7 +8,9 @@ module dev.interleave {
     requires java.management; // the JVM's own start time, for --smoke
 
     exports dev.interleave;
-    exports dev.interleave.engine;
-    exports dev.interleave.ui to javafx.graphics;
+    exports dev.interleave.engine.run;
+    exports dev.interleave.engine.calls;
+    exports dev.interleave.engine.buffer;
+    exports dev.interleave.ui.shell to javafx.graphics;
     opens dev.interleave.cli to info.picocli;
 }

@@ -3,7 +3,7 @@ package dev.interleave;
 import java.io.PrintStream;
 
 import dev.interleave.cli.Cli;
-import dev.interleave.ui.InterleaveApp;
+import dev.interleave.ui.shell.InterleaveApp;
 
 /**
  * The one entry point. No arguments: the window. A subcommand ({@code calls}, {@code buffer}):

@@ -1,5 +1,7 @@
 package dev.interleave;
 
+import dev.interleave.engine.run.Outcome;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,15 +1,17 @@
 package dev.interleave.cli;
 
+import dev.interleave.engine.run.Outcome;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dev.interleave.engine.CallResult;
-import dev.interleave.engine.CallRunner;
-import dev.interleave.engine.CallSettings;
-import dev.interleave.engine.CallSnapshot;
-import dev.interleave.engine.CounterKind;
-import dev.interleave.engine.ThreadKind;
+import dev.interleave.engine.calls.CallResult;
+import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.calls.CallSettings;
+import dev.interleave.engine.calls.CallSnapshot;
+import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.ThreadKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +74,7 @@ final class CallsCommand implements Callable<Integer> {
             printText(out, result);
         }
         out.flush();
-        if (result.outcome() == CallResult.Outcome.FAILED) {
+        if (result.outcome() == Outcome.FAILED) {
             spec.commandLine().getErr().println("calls: the run failed: " + result.failure());
         }
         return result.ok() ? Cli.OK : Cli.CHECK_FAILED;

@@ -2,13 +2,13 @@ package dev.interleave.cli;
 
 import java.util.Locale;
 
-import dev.interleave.engine.BufferImpl;
-import dev.interleave.engine.BufferSettings;
-import dev.interleave.engine.CallSettings;
-import dev.interleave.engine.DelayRange;
-import dev.interleave.engine.WakePolicy;
-import dev.interleave.engine.CounterKind;
-import dev.interleave.engine.ThreadKind;
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.calls.CallSettings;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.ThreadKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

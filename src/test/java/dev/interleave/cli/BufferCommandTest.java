@@ -1,5 +1,7 @@
 package dev.interleave.cli;
 
+import dev.interleave.engine.run.Outcome;
+
 import java.util.List;
 import java.util.regex.Pattern;
 

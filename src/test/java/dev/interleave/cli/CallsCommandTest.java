@@ -1,5 +1,7 @@
 package dev.interleave.cli;
 
+import dev.interleave.engine.run.Outcome;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

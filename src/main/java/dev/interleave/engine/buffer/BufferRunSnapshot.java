@@ -1,0 +1,25 @@
+package dev.interleave.engine.buffer;
+
+import dev.interleave.engine.run.Gate;
+import dev.interleave.engine.run.RunState;
+
+/**
+ * A buffer run as one reader saw it: the buffer (an atomic snapshot under its lock), the gate, and
+ * the run's own counters (read one by one: estimates while the run moves).
+ *
+ * @param state         the runner's lifecycle state
+ * @param settings      the latest run's settings, or null before the first run
+ * @param buffer        the buffer, or null for an {@link BufferImpl#ABQ} run (it has no instruments)
+ * @param gate          the gate: who waits there, steps taken
+ * @param made          items made so far
+ * @param consumed      items consumed so far
+ * @param elapsedNanos  time since the run started (frozen when it ends)
+ * @param result        how the latest run ended, or null while it runs
+ */
+public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferSnapshot buffer, Gate.View gate,
+                                long made, long consumed, long elapsedNanos, BufferResult result) {
+
+    /** The snapshot of a runner that has never run. */
+    public static final BufferRunSnapshot NONE = new BufferRunSnapshot(RunState.IDLE, null, null,
+            new Gate.View(true, java.util.List.of(), 0, 0, ""), 0, 0, 0, null);
+}

@@ -1,0 +1,87 @@
+package dev.interleave.engine.buffer;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.ThreadKind;
+
+import java.util.Objects;
+
+/**
+ * What a buffer run does: P producers put the items 1..M into a buffer of capacity K while Q
+ * consumers take them out.
+ *
+ * @param producers     1 to {@link #MAX_WORKERS}
+ * @param consumers     1 to {@link #MAX_WORKERS}
+ * @param capacity      1 to {@link #MAX_CAPACITY}
+ * @param items         how many items, 1 to {@link #MAX_ITEMS}; 0 means unbounded, until Stop
+ * @param produceDelay  how long making one item takes (outside the lock)
+ * @param consumeDelay  how long using one item takes (outside the lock)
+ * @param policy        how the buffer wakes waiters
+ * @param fair          whether the buffer's lock is fair
+ * @param threads       which threads the workers run on
+ * @param impl          which buffer
+ */
+public record BufferSettings(int producers, int consumers, int capacity, long items, DelayRange produceDelay,
+                             DelayRange consumeDelay, WakePolicy policy, boolean fair, ThreadKind threads,
+                             BufferImpl impl) {
+
+    public static final int MAX_WORKERS = 200;
+    public static final int MAX_CAPACITY = 1_000_000;
+    /** The most items in one run (the run keeps one bit per item to check each is consumed once). */
+    public static final long MAX_ITEMS = 1_000_000_000L;
+
+    /**
+     * @throws IllegalArgumentException naming the setting out of range and what is allowed
+     */
+    public BufferSettings {
+        Objects.requireNonNull(produceDelay);
+        Objects.requireNonNull(consumeDelay);
+        Objects.requireNonNull(policy);
+        Objects.requireNonNull(threads);
+        Objects.requireNonNull(impl);
+        requireInRange("producers", producers, 1, MAX_WORKERS);
+        requireInRange("consumers", consumers, 1, MAX_WORKERS);
+        requireInRange("capacity", capacity, 1, MAX_CAPACITY);
+        requireInRange("items", items, 0, MAX_ITEMS);
+    }
+
+    /** Defaults: no delays, signal, non-fair, platform threads, Interleave's buffer. */
+    public static BufferSettings of(int producers, int consumers, int capacity, long items) {
+        return new BufferSettings(producers, consumers, capacity, items, DelayRange.NONE, DelayRange.NONE,
+                WakePolicy.SIGNAL, false, ThreadKind.PLATFORM, BufferImpl.INTERLEAVE);
+    }
+
+    public BufferSettings withDelays(DelayRange produce, DelayRange consume) {
+        return new BufferSettings(producers, consumers, capacity, items, produce, consume, policy, fair, threads, impl);
+    }
+
+    public BufferSettings withPolicy(WakePolicy policy) {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl);
+    }
+
+    public BufferSettings withThreads(ThreadKind threads) {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl);
+    }
+
+    public BufferSettings withImpl(BufferImpl impl) {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl);
+    }
+
+    /** Whether the run ends by itself (a number of items) or only on Stop. */
+    public boolean isBounded() {
+        return items > 0;
+    }
+
+    /** M(M+1)/2: the sum of the items when each is consumed once. Exact for M up to about 4 * 10^9. */
+    public long expectedSum() {
+        return items * (items + 1) / 2;
+    }
+
+    private static void requireInRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(String.format("%s must be %,d to %,d, was %,d", name, min, max, value));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.interleave.engine.calls;
+
+import dev.interleave.engine.run.Outcome;
+
+import java.util.Objects;
+
+/**
+ * How a calls run ended, with the figures the command line prints and the UI shows.
+ *
+ * @param settings        what the run was asked to do
+ * @param outcome         completed, stopped or failed
+ * @param failure         the first exception a call threw, or {@code null} unless {@code outcome} is FAILED
+ * @param total           the sum of the values returned by completed calls
+ * @param expected        n(n+1)/2 for n = calls
+ * @param callsCompleted  calls that returned a value and added it to the sum
+ * @param duplicates      values returned more than once, counted once per extra time (0 for a safe counter)
+ * @param elapsedNanos    wall time from start until the last call ended
+ * @param idealNanos      the ideal makespan of the sleeps drawn (see {@link IdealMakespan}); a lower bound
+ * @param maxInFlight     the most calls that were in flight at once
+ */
+public record CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
+                         long callsCompleted, long duplicates, long elapsedNanos, long idealNanos, long maxInFlight) {
+
+
+    public CallResult {
+        Objects.requireNonNull(settings);
+        Objects.requireNonNull(outcome);
+    }
+
+    /** Whether every call ran and the total equals n(n+1)/2. */
+    public boolean ok() {
+        return outcome == Outcome.COMPLETED && total == expected;
+    }
+
+    /** Ideal makespan / elapsed: 1.0 means the run lost no time to scheduling or overhead. */
+    public double efficiency() {
+        return elapsedNanos == 0 ? 1.0 : (double) idealNanos / elapsedNanos;
+    }
+
+    public long elapsedMillis() {
+        return elapsedNanos / 1_000_000;
+    }
+
+    public long idealMillis() {
+        return idealNanos / 1_000_000;
+    }
+
+    /** Calls completed per second of elapsed time, over the whole run. */
+    public double callsPerSecond() {
+        return elapsedNanos == 0 ? 0 : callsCompleted * 1e9 / elapsedNanos;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.interleave.engine.calls;
+
+import dev.interleave.engine.run.ThreadKind;
+
+import java.util.Objects;
+
+/**
+ * What a calls run does: {@code calls} calls of the {@link Service}, at most {@code concurrency}
+ * in flight, each on its own thread of {@code threads} kind.
+ *
+ * @param calls          how many calls, 1 to {@link #MAX_CALLS}
+ * @param concurrency    the most calls in flight at once, 1 to {@link #MAX_CONCURRENCY}
+ *                       ({@link ThreadKind#PLATFORM_THREAD_CAP} for platform threads)
+ * @param threads        which threads run the calls
+ * @param maxSleepMillis each call sleeps uniformly in {@code [0, maxSleepMillis]}, 0 to {@link #MAX_SLEEP_MILLIS}
+ * @param seed           seeds the sleeps, so a run can be repeated
+ * @param counter        the counter strategy
+ */
+public record CallSettings(int calls, int concurrency, ThreadKind threads, int maxSleepMillis, long seed,
+                           CounterKind counter) {
+
+    /** The most calls in one run (the run keeps one int per call value for its checks). */
+    public static final int MAX_CALLS = 10_000_000;
+    /** The most calls in flight at once (virtual threads). */
+    public static final int MAX_CONCURRENCY = 1_000_000;
+    /** The longest sleep a call may draw. */
+    public static final int MAX_SLEEP_MILLIS = 60_000;
+    /** The sleep bound of the two challenge runs. */
+    public static final int DEFAULT_MAX_SLEEP_MILLIS = 1_000;
+    /** The seed used when none is given. */
+    public static final long DEFAULT_SEED = 42;
+
+    /**
+     * @throws IllegalArgumentException naming the setting that is out of range and what is allowed
+     */
+    public CallSettings {
+        Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(counter, "counter");
+        requireInRange("calls", calls, 1, MAX_CALLS);
+        requireInRange("concurrency", concurrency, 1, MAX_CONCURRENCY);
+        requireInRange("maxSleepMillis", maxSleepMillis, 0, MAX_SLEEP_MILLIS);
+        if (threads == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
+            throw new IllegalArgumentException(platformCapMessage(concurrency));
+        }
+    }
+
+    /** Settings with the default sleep bound, seed and counter. */
+    public static CallSettings of(int calls, int concurrency) {
+        return new CallSettings(calls, concurrency, ThreadKind.VIRTUAL, DEFAULT_MAX_SLEEP_MILLIS, DEFAULT_SEED,
+                CounterKind.ATOMIC);
+    }
+
+    public CallSettings withThreads(ThreadKind threads) {
+        return new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+    }
+
+    public CallSettings withMaxSleepMillis(int maxSleepMillis) {
+        return new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+    }
+
+    public CallSettings withSeed(long seed) {
+        return new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+    }
+
+    public CallSettings withCounter(CounterKind counter) {
+        return new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+    }
+
+    /** n(n+1)/2 for n = calls: what the sum must be when every value 1..n is added once. */
+    public long expectedTotal() {
+        return (long) calls * (calls + 1L) / 2;
+    }
+
+    /** Why {@code concurrency} platform threads are refused, with the way out. */
+    public static String platformCapMessage(int concurrency) {
+        return String.format("%,d platform threads is above the cap of %,d (the kernel allows 32,768 threads in all"
+                + " on a machine like this one); use virtual threads for more", concurrency,
+                ThreadKind.PLATFORM_THREAD_CAP);
+    }
+
+    private static void requireInRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(String.format("%s must be %,d to %,d, was %,d", name, min, max, value));
+        }
+    }
+}

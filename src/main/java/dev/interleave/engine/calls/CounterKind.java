@@ -1,0 +1,166 @@
+package dev.interleave.engine.calls;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The counter strategies a user can compare, each named as the command line and the UI name it.
+ */
+public enum CounterKind {
+
+    /**
+     * A lock-free {@link AtomicLong#incrementAndGet()}. Choose it by default: one hardware
+     * fetch-and-add, no thread ever blocks.
+     */
+    ATOMIC("atomic", AtomicCounter::new),
+
+    /**
+     * A {@code synchronized} increment. Choose it to show the intrinsic monitor: correct, and threads
+     * that find the monitor taken are parked (virtual threads too, since JDK 24).
+     */
+    SYNCHRONIZED("synchronized", SynchronizedCounter::new),
+
+    /**
+     * A {@link ReentrantLock}-guarded increment. Choose it to compare an explicit lock with the
+     * monitor: same guarantee, more options (fairness, tryLock), a little more code.
+     */
+    LOCK("lock", LockCounter::new),
+
+    /**
+     * An unsynchronised read-then-write. Never choose it for real work: two threads that read the
+     * same value both write value + 1, so one update is lost and a value is handed out twice. It is
+     * here for demonstration.
+     */
+    RACY("racy", RacyCounter::new);
+
+    private final String label;
+    private final Supplier<Counter> factory;
+
+    CounterKind(String label, Supplier<Counter> factory) {
+        this.label = label;
+        this.factory = factory;
+    }
+
+    /** The name the command line and UI use, e.g. {@code "atomic"}. */
+    public String label() {
+        return label;
+    }
+
+    /** A new counter of this kind, starting at 0. */
+    public Counter newCounter() {
+        return factory.get();
+    }
+
+    /** Whether every value is handed out exactly once. */
+    public boolean isSafe() {
+        return this != RACY;
+    }
+
+    /**
+     * The kind with this label.
+     *
+     * @throws IllegalArgumentException naming the allowed labels
+     */
+    public static CounterKind fromLabel(String label) {
+        for (CounterKind kind : values()) {
+            if (kind.label.equals(label.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("'" + label + "' is not a counter; allowed: " + labels());
+    }
+
+    /** The allowed labels, e.g. {@code "atomic, synchronized, lock, racy"}. */
+    public static String labels() {
+        return String.join(", ", Arrays.stream(values()).map(CounterKind::label).toList());
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    private static final class AtomicCounter implements Counter {
+        /** The latest value handed out. */
+        private final AtomicLong value = new AtomicLong();
+
+        @Override
+        public long next() {
+            return value.incrementAndGet();
+        }
+
+        @Override
+        public long value() {
+            return value.get();
+        }
+    }
+
+    private static final class SynchronizedCounter implements Counter {
+        /** The latest value handed out. Written only inside {@code synchronized (this)}; volatile so that value() can read it without the monitor. */
+        private volatile long value;
+
+        @Override
+        public synchronized long next() {
+            long next = value + 1;
+            value = next;
+            return next;
+        }
+
+        @Override
+        public long value() {
+            return value;
+        }
+    }
+
+    private static final class LockCounter implements Counter {
+        private final ReentrantLock lock = new ReentrantLock();
+        /** The latest value handed out. Written only while holding lock; volatile so that value() can read it without the lock. */
+        private volatile long value;
+
+        @Override
+        public long next() {
+            lock.lock();
+            try {
+                long next = value + 1;
+                value = next;
+                return next;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public long value() {
+            return value;
+        }
+    }
+
+    /*
+     * Implementation notes: read and write are two separate volatile accesses with nothing between
+     * them that excludes other threads, so the increment is not atomic. Volatile makes each write
+     * visible at once (so value() is fresh) but does nothing for atomicity: that is the lesson.
+     * Thread.onSpinWait() between the read and the write widens the window a little so that the
+     * race shows on two cores without making the counter slow.
+     */
+    private static final class RacyCounter implements Counter {
+        /** The latest value written; updates may be lost. */
+        private volatile long value;
+
+        @Override
+        public long next() {
+            long read = value;
+            Thread.onSpinWait();
+            long next = read + 1;
+            value = next;
+            return next;
+        }
+
+        @Override
+        public long value() {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.interleave.engine.calls;
+
+import java.util.Objects;
+
+/**
+ * A slow, I/O-bound call: it reads the shared counter, sleeps a random time (the "I/O"), and
+ * returns the value it read.
+ *
+ * <p>Safe to call from any number of threads at once; it holds no lock while sleeping.
+ */
+public final class Service {
+
+    private final Counter counter;
+    private final SleepPlan sleepPlan;
+    private final Sleeper sleeper;
+
+    /**
+     * @param counter   the shared counter the calls read
+     * @param sleepPlan the sleep each call draws, by the value it read
+     * @param sleeper   how to wait ({@link Sleeper#REAL} outside tests)
+     */
+    public Service(Counter counter, SleepPlan sleepPlan, Sleeper sleeper) {
+        this.counter = Objects.requireNonNull(counter);
+        this.sleepPlan = Objects.requireNonNull(sleepPlan);
+        this.sleeper = Objects.requireNonNull(sleeper);
+    }
+
+    /**
+     * Reads the counter, sleeps {@code sleepPlan.sleepMillisFor(value)} and returns the value.
+     *
+     * @throws InterruptedException if interrupted while sleeping; the value read is then lost
+     */
+    public long call() throws InterruptedException {
+        long value = counter.next();
+        sleeper.sleep(sleepPlan.sleepMillisFor(value));
+        return value;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.interleave.engine.calls;
+
+/**
+ * The random sleep each call draws, as a pure function of a seed and the counter value the call
+ * read: the same seed gives the same sleeps whatever order threads run in, so a run can be
+ * reproduced and its ideal makespan computed afterwards.
+ *
+ * <p>Immutable and safe to share between threads.
+ *
+ * @param seed          the run's seed
+ * @param maxSleepMillis the largest sleep; each draw is uniform in {@code [0, maxSleepMillis]}
+ */
+public record SleepPlan(long seed, int maxSleepMillis) {
+
+    public SleepPlan {
+        if (maxSleepMillis < 0) {
+            throw new IllegalArgumentException("maxSleepMillis must be 0 or more, was " + maxSleepMillis);
+        }
+    }
+
+    /**
+     * The sleep for the call that read {@code value}: uniform in {@code [0, maxSleepMillis]}.
+     *
+     * <p>SplitMix64's finaliser over seed and value (the generator behind
+     * {@link java.util.SplittableRandom}), so draws for consecutive values are independent.
+     */
+    public int sleepMillisFor(long value) {
+        if (maxSleepMillis == 0) {
+            return 0;
+        }
+        long z = seed + value * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (int) Long.remainderUnsigned(z, maxSleepMillis + 1L);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.interleave.engine.run;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A random delay, uniform in {@code [minMillis, maxMillis]}; {@code 0..0} means none.
+ *
+ * @param minMillis 0 or more
+ * @param maxMillis minMillis or more, at most {@link #MAX_MILLIS}
+ */
+public record DelayRange(int minMillis, int maxMillis) {
+
+    /** The longest delay a range may name. */
+    public static final int MAX_MILLIS = 60_000;
+    /** No delay: workers run flat out. */
+    public static final DelayRange NONE = new DelayRange(0, 0);
+
+    /**
+     * @throws IllegalArgumentException if the bounds are negative, reversed or too large
+     */
+    public DelayRange {
+        if (minMillis < 0 || maxMillis < minMillis || maxMillis > MAX_MILLIS) {
+            throw new IllegalArgumentException(String.format(
+                    "a delay range is a..b with 0 <= a <= b <= %,d ms, was %d..%d", MAX_MILLIS, minMillis, maxMillis));
+        }
+    }
+
+    /**
+     * Parses {@code "a..b"} or a single {@code "a"} (meaning a..a).
+     *
+     * @throws IllegalArgumentException saying what is allowed
+     */
+    public static DelayRange parse(String text) {
+        String[] parts = text.strip().split("\\.\\.", -1);
+        try {
+            if (parts.length == 1) {
+                int millis = Integer.parseInt(parts[0].strip());
+                return new DelayRange(millis, millis);
+            }
+            if (parts.length == 2) {
+                return new DelayRange(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+            }
+        } catch (IllegalArgumentException e) {
+            // not numbers, or out of order or range: the message below says what is allowed
+        }
+        throw new IllegalArgumentException(String.format(
+                "'%s' is not a delay range; allowed: a..b in ms with 0 <= a <= b <= %,d, e.g. 5..20", text, MAX_MILLIS));
+    }
+
+    /** Sleeps a random time in the range; returns at once for 0..0. */
+    public void sleep() throws InterruptedException {
+        if (maxMillis == 0) {
+            return;
+        }
+        Thread.sleep(minMillis == maxMillis ? minMillis : ThreadLocalRandom.current().nextInt(minMillis, maxMillis + 1));
+    }
+
+    @Override
+    public String toString() {
+        return minMillis + ".." + maxMillis;
+    }
+}

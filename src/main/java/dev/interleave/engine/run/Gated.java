@@ -1,0 +1,14 @@
+package dev.interleave.engine.run;
+
+/**
+ * A worker that passes a {@link Gate}: it has a name the gate's view shows, and it is told when it
+ * parks at the closed gate, so that its own state can say so.
+ */
+public interface Gated {
+
+    /** The name a view shows, e.g. {@code P3}. */
+    String name();
+
+    /** Called by the gate, under the gate's lock, when this worker parks at the closed gate. */
+    void parkedAtGate();
+}

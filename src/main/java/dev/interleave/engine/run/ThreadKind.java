@@ -1,0 +1,78 @@
+package dev.interleave.engine.run;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Which threads run a workload's tasks.
+ */
+public enum ThreadKind {
+
+    /**
+     * Virtual threads. Choose them for many blocking tasks: a sleeping virtual thread is a small
+     * heap object, not a kernel thread, so 100,000 of them sleep at once on two carrier threads.
+     */
+    VIRTUAL("virtual") {
+        @Override
+        public Thread.Builder builder(String namePrefix) {
+            return Thread.ofVirtual();
+        }
+    },
+
+    /**
+     * Platform (kernel) threads. Choose them to see what virtual threads save: each costs a kernel
+     * thread and its stack, and the kernel allows only so many (32,768 in all on the reference
+     * machine), so a workload's concurrency is capped at {@link #PLATFORM_THREAD_CAP}.
+     */
+    PLATFORM("platform") {
+        @Override
+        public Thread.Builder builder(String namePrefix) {
+            return Thread.ofPlatform().daemon(true).name(namePrefix, 0);
+        }
+    };
+
+    /**
+     * The most platform threads one run may ask for. Well under the kernel's 32,768 threads
+     * (kernel.pid_max here), leaving room for the JVM, the desktop and the rest of the machine;
+     * about 29 KB of resident memory each when parked.
+     */
+    public static final int PLATFORM_THREAD_CAP = 4_000;
+
+    private final String label;
+
+    ThreadKind(String label) {
+        this.label = label;
+    }
+
+    /** A builder for this kind of thread; platform threads are named {@code namePrefix0, 1, ...}. */
+    public abstract Thread.Builder builder(String namePrefix);
+
+    /** The name the command line and UI use. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The kind with this label.
+     *
+     * @throws IllegalArgumentException naming the allowed labels
+     */
+    public static ThreadKind fromLabel(String label) {
+        for (ThreadKind kind : values()) {
+            if (kind.label.equals(label.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("'" + label + "' is not a thread kind; allowed: " + labels());
+    }
+
+    /** The allowed labels. */
+    public static String labels() {
+        return String.join(", ", Arrays.stream(values()).map(ThreadKind::label).toList());
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

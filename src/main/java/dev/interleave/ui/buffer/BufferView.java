@@ -1,0 +1,339 @@
+package dev.interleave.ui.buffer;
+
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.LivePlot;
+import dev.interleave.ui.kit.SettingSlider;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.interleave.engine.buffer.BufferSnapshot;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.Worker;
+import dev.interleave.engine.buffer.WorkerState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.RangeSlider;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.ToggleSwitch;
+
+/**
+ * The Bounded Buffer view: settings on the left; the slots, the last action, every producer and
+ * consumer with its state, the two wait sets in order, counters and plots on the right.
+ */
+public final class BufferView extends BorderPane {
+
+    private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
+    private static final PseudoClass PUT = PseudoClass.getPseudoClass("put");
+    private static final PseudoClass TAKE = PseudoClass.getPseudoClass("take");
+
+    private final BufferViewModel model;
+    private final TilePane slots = new TilePane();
+    private final FlowPane producers = new FlowPane(6, 6);
+    private final FlowPane consumers = new FlowPane(6, 6);
+
+    public BufferView(BufferViewModel model) {
+        this.model = model;
+        getStyleClass().add("buffer-view");
+        setLeft(settings());
+        setCenter(live());
+        model.slots().addListener((ListChangeListener<Long>) change -> drawSlots());
+        model.putIndexProperty().addListener((obs, old, now) -> drawSlots());
+        model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
+        model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
+        drawSlots();
+        drawWorkers();
+    }
+
+    private ScrollPane settings() {
+        SettingSlider capacity = new SettingSlider("capacity", "Buffer size (slots)", model.capacityProperty(), 1,
+                BufferViewModel.MAX_CAPACITY, false, "How many items the buffer holds. Producers wait (on notFull) "
+                + "while every slot is full; consumers wait (on notEmpty) while none is.");
+        SettingSlider producerCount = new SettingSlider("producers", "Producers", model.producersProperty(), 1,
+                BufferViewModel.MAX_WORKERS, false, "Producer threads: each makes an item (its produce delay), then puts it.");
+        SettingSlider consumerCount = new SettingSlider("consumers", "Consumers", model.consumersProperty(), 1,
+                BufferViewModel.MAX_WORKERS, false, "Consumer threads: each takes an item, then uses it (its consume delay).");
+        VBox produce = delay("produce-delay", "Produce delay (ms), applies live", model.produceMinMillisProperty(),
+                model.produceMaxMillisProperty(), "Time to make one item, random in this range, outside the lock. "
+                        + "Changes apply while running.");
+        VBox consume = delay("consume-delay", "Consume delay (ms), applies live", model.consumeMinMillisProperty(),
+                model.consumeMaxMillisProperty(), "Time to use one item, random in this range, outside the lock. "
+                        + "Changes apply while running.");
+        SegmentedButton policy = Controls.segmented("policy", List.of(WakePolicy.values()), model.policyProperty(),
+                WakePolicy::label, p -> p == WakePolicy.SIGNAL
+                        ? "signal: a put wakes the one consumer waiting longest (and a take one producer)."
+                        : "signal-all: every waiter wakes, all contend for the lock, most go back to waiting.");
+        ToggleSwitch fair = new ToggleSwitch("Fair lock");
+        fair.setId("fair");
+        fair.selectedProperty().bindBidirectional(model.fairProperty());
+        fair.setTooltip(Controls.tip("A fair lock grants itself in arrival order; a non-fair one lets a newcomer "
+                + "barge ahead of threads already queued (faster, less predictable)."));
+        SegmentedButton threads = Controls.segmented("buffer-threads", List.of(ThreadKind.values()),
+                model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
+                        ? "Each producer and consumer on a virtual thread." : "Each producer and consumer on a platform thread.");
+
+        VBox fixed = new VBox(12, capacity, producerCount, consumerCount, Controls.labelled("Wake-up policy", policy), fair,
+                Controls.labelled("Threads", threads));
+        fixed.disableProperty().bind(model.runningBinding());
+        VBox box = new VBox(12, Controls.heading("Settings"), fixed, produce, consume);
+        box.setPadding(new Insets(12));
+        box.getStyleClass().add("settings");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(300);
+        scroll.setMinWidth(260);
+        return scroll;
+    }
+
+    private static VBox delay(String id, String caption, IntegerProperty min, IntegerProperty max, String tooltip) {
+        RangeSlider range = new RangeSlider(0, BufferViewModel.MAX_DELAY_MILLIS, min.get(), max.get());
+        range.setId(id);
+        range.setBlockIncrement(10);
+        range.lowValueProperty().addListener((obs, old, now) -> min.set((int) Math.round(now.doubleValue())));
+        range.highValueProperty().addListener((obs, old, now) -> max.set((int) Math.round(now.doubleValue())));
+        min.addListener((obs, old, now) -> range.setLowValue(now.doubleValue()));
+        max.addListener((obs, old, now) -> range.setHighValue(now.doubleValue()));
+        Label value = new Label();
+        value.setId(id + "-value");
+        value.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%,d .. %,d ms", min.get(), max.get()), min, max));
+        Label label = new Label(caption);
+        label.getStyleClass().add("setting-name");
+        VBox box = new VBox(4, label, range, value);
+        Tooltip.install(box, Controls.tip(tooltip));
+        return box;
+    }
+
+    private VBox live() {
+        slots.setId("slots");
+        slots.getStyleClass().add("slots");
+        slots.setPrefColumns(16);
+        slots.setHgap(4);
+        slots.setVgap(4);
+        Label slotsCaption = new Label();
+        slotsCaption.getStyleClass().add("section");
+        slotsCaption.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "Buffer: %d of %d slots full   (▼ next put, ▲ next take)", model.countProperty().get(),
+                model.slots().size()), model.countProperty(), model.slots()));
+
+        Label lastAction = new Label();
+        lastAction.setId("last-action");
+        lastAction.getStyleClass().add("last-action");
+        lastAction.textProperty().bind(Bindings.createStringBinding(() -> model.stepTextProperty().get().isEmpty()
+                ? "Last action: " + (model.lastActionProperty().get().isEmpty() ? "none yet"
+                : model.lastActionProperty().get())
+                : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty()));
+        lastAction.setWrapText(true);
+        Label stepText = new Label();
+        stepText.setId("step-text");
+        stepText.textProperty().bind(model.stepTextProperty());
+        stepText.setVisible(false);
+        stepText.setManaged(false);
+
+        Label notFull = queue("not-full-queue", "notFull wait set (producers blocked: buffer full)",
+                model.notFullWaiters());
+        Label notEmpty = queue("not-empty-queue", "notEmpty wait set (consumers blocked: buffer empty)",
+                model.notEmptyWaiters());
+        Label gate = queue("gate-queue", "Parked at the gate (paused)", model.atGate());
+
+        producers.setId("producers-lanes");
+        consumers.setId("consumers-lanes");
+        Label producersCaption = new Label("Producers");
+        producersCaption.getStyleClass().add("section");
+        Label consumersCaption = new Label("Consumers");
+        consumersCaption.getStyleClass().add("section");
+        VBox producerBox = new VBox(4, producersCaption, producers);
+        VBox consumerBox = new VBox(4, consumersCaption, consumers);
+        HBox lanes = new HBox(16, producerBox, consumerBox);
+        HBox.setHgrow(producerBox, Priority.ALWAYS);
+        HBox.setHgrow(consumerBox, Priority.ALWAYS);
+        producers.setPrefWrapLength(360);
+        consumers.setPrefWrapLength(360);
+
+        HBox counters = new HBox(10,
+                counter("produced", "Produced", model.producedProperty(), "Items put into the buffer."),
+                counter("consumed", "Consumed", model.consumedProperty(), "Items taken out of the buffer."),
+                counter("waits-full", "Waits on full", model.waitsOnFullProperty(),
+                        "Times a producer found every slot full and waited on notFull."),
+                counter("waits-empty", "Waits on empty", model.waitsOnEmptyProperty(),
+                        "Times a consumer found the buffer empty and waited on notEmpty."));
+        counters.getChildren().forEach(node -> HBox.setHgrow(node, Priority.ALWAYS));
+
+        LivePlot occupancy = new LivePlot("occupancy-chart", "Occupied slots", "seconds since Run",
+                LivePlot.Scale.LINEAR);
+        occupancy.setData(FXCollections.observableArrayList(List.of(model.occupancySeries())));
+        occupancy.setLegendVisible(false);
+        LivePlot rate = new LivePlot("items-rate-chart", "Items consumed per second (last 1 s)",
+                "seconds since Run", LivePlot.Scale.LINEAR);
+        rate.setData(FXCollections.observableArrayList(List.of(model.itemsPerSecondSeries())));
+        rate.setLegendVisible(false);
+        HBox charts = new HBox(10, occupancy, rate);
+        HBox.setHgrow(occupancy, Priority.ALWAYS);
+        HBox.setHgrow(rate, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        for (javafx.scene.layout.Region fixed : List.of(slots, lastAction, lanes, counters)) {
+            fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not these
+        }
+        VBox live = new VBox(8, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate, counters,
+                charts);
+        live.setPadding(new Insets(12));
+        live.getStyleClass().add("live");
+        return live;
+    }
+
+    private static Label queue(String id, String caption, javafx.collections.ObservableList<String> names) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("wait-set");
+        label.textProperty().bind(Bindings.createStringBinding(() -> caption + ":  "
+                + (names.isEmpty() ? "empty" : String.join("  →  ", names)), names));
+        label.setTooltip(Controls.tip("In wait order: the first is the one signal wakes next."));
+        return label;
+    }
+
+    private static VBox counter(String id, String caption, javafx.beans.value.ObservableNumberValue value,
+                                String tooltip) {
+        Label label = new Label();
+        Controls.bindNumber(label, value);
+        return Controls.figure(id, caption, label, tooltip);
+    }
+
+    private void drawSlots() {
+        List<Long> items = model.slots();
+        while (slots.getChildren().size() > items.size()) {
+            slots.getChildren().removeLast();
+        }
+        while (slots.getChildren().size() < items.size()) {
+            slots.getChildren().add(new SlotTile(slots.getChildren().size()));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            ((SlotTile) slots.getChildren().get(i)).show(items.get(i), i == model.putIndexProperty().get(),
+                    i == model.takeIndexProperty().get());
+        }
+    }
+
+    private void drawWorkers() {
+        List<BufferSnapshot.WorkerView> all = model.workers();
+        List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
+        List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
+        draw(producers, p);
+        draw(consumers, c);
+    }
+
+    private static void draw(FlowPane pane, List<BufferSnapshot.WorkerView> workers) {
+        while (pane.getChildren().size() > workers.size()) {
+            pane.getChildren().removeLast();
+        }
+        while (pane.getChildren().size() < workers.size()) {
+            pane.getChildren().add(new WorkerChip());
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            ((WorkerChip) pane.getChildren().get(i)).show(workers.get(i));
+        }
+    }
+
+    /** One slot: the item it holds (or nothing), with the put and take positions marked. */
+    static final class SlotTile extends VBox {
+        private final Label marker = new Label();
+        private final Label item = new Label();
+        private final Label index = new Label();
+
+        SlotTile(int slot) {
+            getStyleClass().add("slot");
+            setId("slot-" + slot);
+            setAlignment(Pos.CENTER);
+            marker.getStyleClass().add("slot-marker");
+            item.getStyleClass().add("slot-item");
+            index.getStyleClass().add("slot-index");
+            index.setText(Integer.toString(slot));
+            getChildren().addAll(marker, item, index);
+        }
+
+        void show(long value, boolean put, boolean take) {
+            item.setText(value == 0 ? "" : "#" + value);
+            marker.setText(put && take ? "▼▲" : put ? "▼" : take ? "▲" : " ");
+            pseudoClassStateChanged(OCCUPIED, value != 0);
+            pseudoClassStateChanged(PUT, put);
+            pseudoClassStateChanged(TAKE, take);
+        }
+    }
+
+    /** One producer or consumer: name, a glyph and words for its state; colour is never the only cue. */
+    static final class WorkerChip extends HBox {
+        private final Label glyph = new Label();
+        private final Label name = new Label();
+        private final Label state = new Label();
+        private WorkerState shown;
+
+        WorkerChip() {
+            super(6);
+            getStyleClass().add("worker");
+            setAlignment(Pos.CENTER_LEFT);
+            glyph.getStyleClass().add("worker-glyph");
+            name.getStyleClass().add("worker-name");
+            state.getStyleClass().add("worker-state");
+            getChildren().addAll(glyph, name, state);
+        }
+
+        void show(BufferSnapshot.WorkerView worker) {
+            setId("worker-" + worker.name());
+            name.setText(worker.name());
+            getStyleClass().removeAll("producer", "consumer");
+            getStyleClass().add(worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer");
+            if (shown != worker.state()) {
+                if (shown != null) {
+                    pseudoClassStateChanged(pseudo(shown), false);
+                }
+                shown = worker.state();
+                pseudoClassStateChanged(pseudo(shown), true);
+                glyph.setText(glyph(shown));
+                state.setText(words(shown));
+            }
+        }
+
+        static PseudoClass pseudo(WorkerState state) {
+            return PseudoClass.getPseudoClass(state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+
+        static String glyph(WorkerState state) {
+            return switch (state) {
+                case PRODUCING, CONSUMING -> "●";
+                case WAITING_FOR_LOCK -> "◔";
+                case WAITING_NOT_FULL -> "■";
+                case WAITING_NOT_EMPTY -> "□";
+                case IN_BUFFER -> "◆";
+                case AT_GATE -> "‖";
+                case DONE -> "✓";
+            };
+        }
+
+        static String words(WorkerState state) {
+            return switch (state) {
+                case PRODUCING -> "producing";
+                case CONSUMING -> "consuming";
+                case WAITING_FOR_LOCK -> "waiting for lock";
+                case WAITING_NOT_FULL -> "blocked: full";
+                case WAITING_NOT_EMPTY -> "blocked: empty";
+                case IN_BUFFER -> "in buffer";
+                case AT_GATE -> "at gate";
+                case DONE -> "done";
+            };
+        }
+    }
+}

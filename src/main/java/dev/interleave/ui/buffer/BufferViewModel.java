@@ -1,0 +1,465 @@
+package dev.interleave.ui.buffer;
+
+import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.RunControls;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferRunSnapshot;
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.BufferSnapshot;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.WorkerState;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+
+/**
+ * The Bounded Buffer view's state: settings, the slots, every producer's and consumer's state, the
+ * two wait sets in order, counters, the last action, and plots of occupancy and items per second.
+ * Pulled from the {@link BufferRunner} once per frame. FX thread only; holds no {@code Node}.
+ */
+public final class BufferViewModel implements RunControls {
+
+    public static final int MAX_CAPACITY = 64;
+    public static final int MAX_WORKERS = 16;
+    public static final int MAX_DELAY_MILLIS = 2_000;
+    static final long PLOT_INTERVAL_NANOS = 100_000_000L;
+    static final int MAX_POINTS = 600;
+
+    private final BufferRunner runner;
+
+    private final IntegerProperty capacity = new SimpleIntegerProperty(this, "capacity", 8);
+    private final IntegerProperty producers = new SimpleIntegerProperty(this, "producers", 3);
+    private final IntegerProperty consumers = new SimpleIntegerProperty(this, "consumers", 3);
+    private final IntegerProperty produceMinMillis = new SimpleIntegerProperty(this, "produceMinMillis", 100);
+    private final IntegerProperty produceMaxMillis = new SimpleIntegerProperty(this, "produceMaxMillis", 700);
+    private final IntegerProperty consumeMinMillis = new SimpleIntegerProperty(this, "consumeMinMillis", 100);
+    private final IntegerProperty consumeMaxMillis = new SimpleIntegerProperty(this, "consumeMaxMillis", 700);
+    private final ObjectProperty<WakePolicy> policy = new SimpleObjectProperty<>(this, "policy", WakePolicy.SIGNAL);
+    private final BooleanProperty fair = new SimpleBooleanProperty(this, "fair", false);
+    private final ObjectProperty<ThreadKind> threads = new SimpleObjectProperty<>(this, "threads", ThreadKind.PLATFORM);
+
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ObservableList<Long> slots = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper putIndex = new ReadOnlyIntegerWrapper(this, "putIndex");
+    private final ReadOnlyIntegerWrapper takeIndex = new ReadOnlyIntegerWrapper(this, "takeIndex");
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
+    private final ObservableList<BufferSnapshot.WorkerView> workers = FXCollections.observableArrayList();
+    private final ObservableList<String> notFullWaiters = FXCollections.observableArrayList();
+    private final ObservableList<String> notEmptyWaiters = FXCollections.observableArrayList();
+    private final ObservableList<String> atGate = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper produced = new ReadOnlyLongWrapper(this, "produced");
+    private final ReadOnlyLongWrapper consumed = new ReadOnlyLongWrapper(this, "consumed");
+    private final ReadOnlyLongWrapper waitsOnFull = new ReadOnlyLongWrapper(this, "waitsOnFull");
+    private final ReadOnlyLongWrapper waitsOnEmpty = new ReadOnlyLongWrapper(this, "waitsOnEmpty");
+    private final ReadOnlyLongWrapper actions = new ReadOnlyLongWrapper(this, "actions");
+    private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper(this, "lastAction", "");
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
+
+    private final BooleanBinding running = state.isNotEqualTo(RunState.IDLE);
+
+    // Read-only views, made once: an unmodifiable wrapper listens to its list weakly, so a wrapper
+    // made per call would be collected and take its listeners with it.
+    private final ObservableList<Long> slotsReadOnly = FXCollections.unmodifiableObservableList(slots);
+    private final ObservableList<BufferSnapshot.WorkerView> workersReadOnly =
+            FXCollections.unmodifiableObservableList(workers);
+    private final ObservableList<String> notFullWaitersReadOnly =
+            FXCollections.unmodifiableObservableList(notFullWaiters);
+    private final ObservableList<String> notEmptyWaitersReadOnly =
+            FXCollections.unmodifiableObservableList(notEmptyWaiters);
+    private final ObservableList<String> atGateReadOnly = FXCollections.unmodifiableObservableList(atGate);
+
+    private final XYChart.Series<Number, Number> occupancy = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> itemsPerSecond = new XYChart.Series<>();
+    /** Items per second are measured over this much run time (items come a few per second when watched). */
+    static final long RATE_WINDOW_NANOS = 1_000_000_000L;
+    private long lastPlotNanos;
+    private final java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
+    private long stepsSeen;
+    /** The newest action number seen by the previous sample, and the one before the latest step. */
+    private long lastSeenSeq = -1;
+    private long stepBaseSeq = -1;
+
+    public BufferViewModel(BufferRunner runner) {
+        this.runner = runner;
+        occupancy.setName("occupied slots");
+        itemsPerSecond.setName("items consumed per second");
+        ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
+        ModelSupport.clamp(producers, 1, MAX_WORKERS);
+        ModelSupport.clamp(consumers, 1, MAX_WORKERS);
+        for (IntegerProperty delay : List.of(produceMinMillis, produceMaxMillis, consumeMinMillis, consumeMaxMillis)) {
+            ModelSupport.clamp(delay, 0, MAX_DELAY_MILLIS);
+        }
+        keepOrdered(produceMinMillis, produceMaxMillis);
+        keepOrdered(consumeMinMillis, consumeMaxMillis);
+        for (IntegerProperty delay : List.of(produceMinMillis, produceMaxMillis, consumeMinMillis, consumeMaxMillis)) {
+            // Delays apply live: the workers read them before each item.
+            delay.addListener((obs, old, now) -> runner.setDelays(produceDelay(), consumeDelay()));
+        }
+        policy.addListener((obs, old, now) -> {
+            if (now == null) {
+                policy.set(old);
+            }
+        });
+        threads.addListener((obs, old, now) -> {
+            if (now == null) {
+                threads.set(old);
+            }
+        });
+        capacity.addListener((obs, old, now) -> {
+            if (!running.get()) {
+                showEmptyBuffer();
+            }
+        });
+        showEmptyBuffer();
+    }
+
+    /** min <= max always: moving one past the other moves the other along. */
+    private static void keepOrdered(IntegerProperty min, IntegerProperty max) {
+        min.addListener((obs, old, now) -> {
+            if (now.intValue() > max.get()) {
+                max.set(now.intValue());
+            }
+        });
+        max.addListener((obs, old, now) -> {
+            if (now.intValue() < min.get()) {
+                min.set(now.intValue());
+            }
+        });
+    }
+
+    public DelayRange produceDelay() {
+        return new DelayRange(produceMinMillis.get(), produceMaxMillis.get());
+    }
+
+    public DelayRange consumeDelay() {
+        return new DelayRange(consumeMinMillis.get(), consumeMaxMillis.get());
+    }
+
+    /** The settings a run would use now: items without end, until Stop. */
+    public BufferSettings settings() {
+        return new BufferSettings(producers.get(), consumers.get(), capacity.get(), 0, produceDelay(), consumeDelay(),
+                policy.get(), fair.get(), threads.get(), BufferImpl.INTERLEAVE);
+    }
+
+    // ---- commands ----
+
+    @Override
+    public void run() {
+        if (runner.state() != RunState.IDLE) {
+            return;
+        }
+        try {
+            runner.start(settings());
+        } catch (IllegalStateException alreadyRunning) {
+            return;
+        }
+        occupancy.getData().clear();
+        itemsPerSecond.getData().clear();
+        lastPlotNanos = 0;
+        window.clear();
+        stepsSeen = 0;
+        lastSeenSeq = -1;
+        stepBaseSeq = -1;
+        stepText.set("");
+        state.set(runner.state());
+    }
+
+    @Override
+    public void togglePause() {
+        try {
+            switch (runner.state()) {
+                case RUNNING -> runner.pause();
+                case PAUSED -> runner.resume();
+                default -> {
+                }
+            }
+        } catch (IllegalStateException raced) {
+            // The run ended meanwhile.
+        }
+        state.set(runner.state());
+    }
+
+    @Override
+    public void step() {
+        if (runner.state() == RunState.PAUSED) {
+            runner.step();
+        }
+    }
+
+    @Override
+    public boolean supportsStep() {
+        return true;
+    }
+
+    @Override
+    public void stop() {
+        if (runner.state() == RunState.IDLE || runner.state() == RunState.STOPPING) {
+            return;
+        }
+        ModelSupport.stopInBackground("interleave-buffer-stop", runner::stop);
+    }
+
+    @Override
+    public void reset() {
+        if (runner.state() != RunState.IDLE) {
+            ModelSupport.stopQuietly(runner::stop);
+        }
+        occupancy.getData().clear();
+        itemsPerSecond.getData().clear();
+        for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {produced, consumed, waitsOnFull, waitsOnEmpty,
+                actions}) {
+            figure.set(0);
+        }
+        lastAction.set("");
+        stepText.set("");
+        workers.clear();
+        notFullWaiters.clear();
+        notEmptyWaiters.clear();
+        atGate.clear();
+        showEmptyBuffer();
+        state.set(runner.state());
+    }
+
+    private void showEmptyBuffer() {
+        Long[] empty = new Long[capacity.get()];
+        java.util.Arrays.fill(empty, 0L);
+        slots.setAll(empty);
+        putIndex.set(0);
+        takeIndex.set(0);
+        count.set(0);
+    }
+
+    @Override
+    public void shutdown() {
+        ModelSupport.stopQuietly(runner::stop);
+    }
+
+    // ---- sampling ----
+
+    @Override
+    public void sample(long nowNanos) {
+        BufferRunSnapshot now = runner.snapshot();
+        state.set(now.state());
+        BufferSnapshot buffer = now.buffer();
+        if (buffer == null || now.state() == RunState.IDLE && buffer.capacity() != capacity.get()) {
+            // Before any run, or the buffer size changed since the last one: show the buffer to come.
+            if (slots.size() != capacity.get()) {
+                showEmptyBuffer();
+            }
+            return;
+        }
+        setIfChanged(slots, buffer.slots());
+        putIndex.set(buffer.putIndex());
+        takeIndex.set(buffer.takeIndex());
+        count.set(buffer.count());
+        setIfChanged(workers, buffer.workers());
+        setIfChanged(notFullWaiters, buffer.notFullWaiters());
+        setIfChanged(notEmptyWaiters, buffer.notEmptyWaiters());
+        setIfChanged(atGate, now.gate().waiting());
+        produced.set(buffer.produced());
+        consumed.set(buffer.consumed());
+        waitsOnFull.set(buffer.waitsOnFull());
+        waitsOnEmpty.set(buffer.waitsOnEmpty());
+        actions.set(buffer.actions());
+        lastAction.set(buffer.lastAction());
+        long newestSeq = buffer.recentActions().isEmpty() ? -1 : buffer.recentActions().getLast().seq();
+        if (now.gate().stepsTaken() > stepsSeen) {
+            stepsSeen = now.gate().stepsTaken();
+            stepBaseSeq = lastSeenSeq;
+        }
+        if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
+            // What the step did, and what it set off (a woken waiter finishing its put or take).
+            List<String> since = buffer.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
+                    .map(BufferSnapshot.Action::words).toList();
+            stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
+                    since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
+        } else if (now.state() == RunState.RUNNING) {
+            stepText.set("");
+        }
+        lastSeenSeq = newestSeq;
+        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+            plot(now, buffer, nowNanos);
+        }
+    }
+
+    private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
+        double seconds = now.elapsedNanos() / 1e9;
+        window.addLast(new long[] {now.elapsedNanos(), buffer.consumed()});
+        while (window.size() > 2 && now.elapsedNanos() - window.peekFirst()[0] > RATE_WINDOW_NANOS) {
+            window.removeFirst();
+        }
+        long[] oldest = window.peekFirst();
+        long dtNanos = now.elapsedNanos() - oldest[0];
+        ModelSupport.addPoint(itemsPerSecond, seconds, dtNanos > 0 ? (buffer.consumed() - oldest[1]) * 1e9 / dtNanos : 0,
+                MAX_POINTS);
+        ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
+        lastPlotNanos = nowNanos;
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> target, List<T> source) {
+        if (!target.equals(source)) {
+            target.setAll(source);
+        }
+    }
+
+    @Override
+    public RunState runState() {
+        return state.get();
+    }
+
+    @Override
+    public String statusSentence() {
+        long blocked = workers.stream().filter(w -> w.state() == WorkerState.WAITING_NOT_FULL
+                || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
+        return switch (state.get()) {
+            case IDLE -> String.format(Locale.ROOT, "Ready: %d producers, %d consumers, %d slots, %s, %s lock",
+                    producers.get(), consumers.get(), capacity.get(), policy.get(), fair.get() ? "fair" : "non-fair");
+            case RUNNING -> String.format(Locale.ROOT, "%d of %d slots full; %d threads blocked on a condition",
+                    count.get(), capacity.get(), blocked);
+            case PAUSED -> String.format(Locale.ROOT, "Paused: %d workers parked at the gate; press S to let one act",
+                    atGate.size());
+            case STOPPING -> "Stopping: interrupting every producer and consumer";
+        };
+    }
+
+    // ---- properties ----
+
+    public IntegerProperty capacityProperty() {
+        return capacity;
+    }
+
+    public IntegerProperty producersProperty() {
+        return producers;
+    }
+
+    public IntegerProperty consumersProperty() {
+        return consumers;
+    }
+
+    public IntegerProperty produceMinMillisProperty() {
+        return produceMinMillis;
+    }
+
+    public IntegerProperty produceMaxMillisProperty() {
+        return produceMaxMillis;
+    }
+
+    public IntegerProperty consumeMinMillisProperty() {
+        return consumeMinMillis;
+    }
+
+    public IntegerProperty consumeMaxMillisProperty() {
+        return consumeMaxMillis;
+    }
+
+    public ObjectProperty<WakePolicy> policyProperty() {
+        return policy;
+    }
+
+    public BooleanProperty fairProperty() {
+        return fair;
+    }
+
+    public ObjectProperty<ThreadKind> threadsProperty() {
+        return threads;
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ObservableList<Long> slots() {
+        return slotsReadOnly;
+    }
+
+    public ReadOnlyIntegerProperty putIndexProperty() {
+        return putIndex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty takeIndexProperty() {
+        return takeIndex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    public ObservableList<BufferSnapshot.WorkerView> workers() {
+        return workersReadOnly;
+    }
+
+    public ObservableList<String> notFullWaiters() {
+        return notFullWaitersReadOnly;
+    }
+
+    public ObservableList<String> notEmptyWaiters() {
+        return notEmptyWaitersReadOnly;
+    }
+
+    public ObservableList<String> atGate() {
+        return atGateReadOnly;
+    }
+
+    public ReadOnlyLongProperty producedProperty() {
+        return produced.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty consumedProperty() {
+        return consumed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty waitsOnFullProperty() {
+        return waitsOnFull.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty waitsOnEmptyProperty() {
+        return waitsOnEmpty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty actionsProperty() {
+        return actions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastActionProperty() {
+        return lastAction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stepTextProperty() {
+        return stepText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding runningBinding() {
+        return running;
+    }
+
+    public XYChart.Series<Number, Number> occupancySeries() {
+        return occupancy;
+    }
+
+    public XYChart.Series<Number, Number> itemsPerSecondSeries() {
+        return itemsPerSecond;
+    }
+}

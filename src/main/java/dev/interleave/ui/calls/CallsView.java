@@ -1,0 +1,207 @@
+package dev.interleave.ui.calls;
+
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.LivePlot;
+import dev.interleave.ui.kit.SettingSlider;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.ThreadKind;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * The Counter &amp; Sum view: settings on the left; live figures, the verdict and two plots
+ * (calls per second, calls in flight) on the right.
+ */
+public final class CallsView extends BorderPane {
+
+    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+    public CallsView(CallsViewModel model) {
+        getStyleClass().add("calls-view");
+        setLeft(settings(model));
+        setCenter(live(model));
+    }
+
+    private static ScrollPane settings(CallsViewModel model) {
+        Button small = new Button(CallsViewModel.Preset.SMALL.label());
+        small.setId("preset-small");
+        small.setOnAction(e -> model.applyPreset(CallsViewModel.Preset.SMALL));
+        small.setTooltip(Controls.tip("1,000 calls, at most 100 in flight, one virtual thread per call, sleeps up to 1 s."));
+        Button large = new Button(CallsViewModel.Preset.LARGE.label());
+        large.setId("preset-large");
+        large.setOnAction(e -> model.applyPreset(CallsViewModel.Preset.LARGE));
+        large.setTooltip(Controls.tip("1,000,000 calls, 100,000 in flight: only virtual threads can do this; "
+                + "100,000 kernel threads cannot exist here."));
+        for (Button preset : List.of(small, large)) {
+            preset.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        SettingSlider calls = new SettingSlider("calls", "Calls", model.callsProperty(), 1,
+                CallsViewModel.MAX_CALLS, true, "How many calls of the slow service: each reads the counter, "
+                + "sleeps, and returns the value, which is added to the sum. One new thread per call.");
+        SettingSlider concurrency = new SettingSlider("concurrency", "Concurrency",
+                model.concurrencyProperty(), 1, CallsViewModel.MAX_CONCURRENCY, true,
+                "The most calls in flight at once: a semaphore makes the rest wait for a free place. "
+                        + "Platform threads are capped at 4,000.");
+        SettingSlider sleep = new SettingSlider("max-sleep", "Max sleep (ms)", model.maxSleepMillisProperty(), 0,
+                CallsViewModel.MAX_SLEEP_MILLIS, false,
+                "Each call sleeps a random time up to this: the slow I/O. A sleeping virtual thread frees its carrier.");
+
+        SegmentedButton threads = Controls.segmented("threads", List.of(ThreadKind.values()), model.threadsProperty(),
+                ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
+                        ? "Virtual threads: cheap, 100,000 can sleep at once on two carrier threads."
+                        : "Platform threads: one kernel thread each; at most 4,000 here (disabled above that).");
+        threads.getButtons().get(1).disableProperty().bind(model.platformAllowedBinding().not());
+        threads.getButtons().get(1).tooltipProperty().bind(Bindings.when(model.platformAllowedBinding())
+                .then(Controls.tip("Platform threads: one kernel thread each; at most 4,000 per run."))
+                .otherwise(Controls.tip("Disabled: concurrency is above 4,000, and platform threads are capped at "
+                        + "4,000 (the kernel allows 32,768 threads in all). Use virtual threads, or lower concurrency.")));
+        SegmentedButton counter = Controls.segmented("counter", List.of(CounterKind.values()), model.counterProperty(),
+                CounterKind::label, kind -> switch (kind) {
+                    case ATOMIC -> "AtomicLong.incrementAndGet: lock-free, every value once.";
+                    case SYNCHRONIZED -> "A synchronized increment: threads queue for the monitor.";
+                    case LOCK -> "A ReentrantLock around the increment.";
+                    case RACY -> "Read, then write, with no lock: two threads can read the same value, "
+                            + "so updates are lost and values handed out twice.";
+                });
+
+        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        seed.setId("seed");
+        seed.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("-?[0-9]{0,18}") ? c : null));
+        seed.textProperty().addListener((obs, old, now) -> {
+            if (now.matches("-?[0-9]+")) {
+                model.seedProperty().set(Long.parseLong(now));
+            }
+        });
+        seed.setTooltip(Controls.tip("Seeds the random sleeps: the same seed gives the same sleeps, run after run."));
+
+        VBox box = new VBox(12,
+                Controls.heading("Presets"), small, large,
+                Controls.heading("Settings"), calls, concurrency, sleep,
+                Controls.labelled("Threads", threads), Controls.labelled("Counter", counter), Controls.labelled("Seed", seed));
+        box.getStyleClass().add("settings");
+        box.setPadding(new Insets(12));
+        box.disableProperty().bind(model.runningBinding());
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(300);
+        scroll.setMinWidth(260);
+        scroll.getStyleClass().add("settings-scroll");
+        return scroll;
+    }
+
+    private static VBox live(CallsViewModel model) {
+        Label counterValue = new Label();
+        Controls.bindNumber(counterValue, model.counterValueProperty());
+        Label sum = new Label();
+        Controls.bindNumber(sum, model.sumProperty());
+        Label expected = new Label();
+        expected.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "of %,d",
+                model.expectedSumProperty().get()), model.expectedSumProperty()));
+        Label completed = new Label();
+        completed.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d / %,d",
+                model.callsCompletedProperty().get(), model.callsProperty().get()), model.callsCompletedProperty(),
+                model.callsProperty()));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label inFlight = new Label();
+        Controls.bindNumber(inFlight, model.inFlightProperty());
+        Label maxInFlight = new Label();
+        maxInFlight.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "max %,d",
+                model.maxInFlightProperty().get()), model.maxInFlightProperty()));
+        Label elapsed = new Label();
+        elapsed.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d ms",
+                model.elapsedMillisProperty().get()), model.elapsedMillisProperty()));
+        Label ideal = new Label();
+        ideal.textProperty().bind(Bindings.createStringBinding(() -> model.idealMillisProperty().get() == 0
+                ? "ideal: known at the end"
+                : String.format(Locale.ROOT, "ideal %,d ms", model.idealMillisProperty().get()),
+                model.idealMillisProperty()));
+        Label efficiency = new Label();
+        efficiency.textProperty().bind(Bindings.createStringBinding(() -> model.finishedProperty().get()
+                ? String.format(Locale.ROOT, "%.1f %%", model.efficiencyProperty().get() * 100) : "at the end",
+                model.efficiencyProperty(), model.finishedProperty()));
+        Label rate = new Label();
+        rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f calls per second",
+                model.callsPerSecondProperty().get()), model.callsPerSecondProperty()));
+
+        GridPane figures = new GridPane();
+        figures.getStyleClass().add("figures");
+        figures.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not the figures
+        figures.setHgap(10);
+        figures.setVgap(10);
+        rate.setId("rate");
+        rate.getStyleClass().add("figure-detail");
+        VBox completedBox = Controls.figure("calls-completed", "Calls completed", completed,
+                "Calls that returned and added their value to the sum; below, Δ calls / Δ time over the last 0.5 s.");
+        completedBox.getChildren().addAll(progress, rate);
+        figures.add(Controls.figure("sum", "Sum", sum, expected,
+                "The shared sum of the values the calls returned, against what it must be: n(n+1)/2."), 0, 0, 2, 1);
+        figures.add(completedBox, 2, 0, 2, 1);
+        figures.add(Controls.figure("counter-value", "Counter", counterValue,
+                "The shared counter's latest value: with a safe counter, it ends at the number of calls."), 0, 1);
+        figures.add(Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
+                "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself)."),
+                1, 1);
+        figures.add(Controls.figure("elapsed", "Elapsed", elapsed, ideal,
+                "Wall time, against the ideal makespan of the sleeps drawn on this many slots (known at the end)."),
+                2, 1);
+        Label efficiencyDetail = new Label("ideal ÷ elapsed");
+        figures.add(Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
+                "How close the run came to the ideal: scheduling and overhead lose the rest."), 3, 1);
+        for (int column = 0; column < 4; column++) {
+            javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+            constraints.setPercentWidth(25);
+            figures.getColumnConstraints().add(constraints);
+        }
+
+        Label verdict = new Label();
+        verdict.setId("verdict");
+        verdict.getStyleClass().add("verdict");
+        verdict.textProperty().bind(model.verdictProperty());
+        model.okProperty().addListener((obs, old, now) -> verdict.pseudoClassStateChanged(OK, now));
+        model.finishedProperty().addListener((obs, old, now) -> {
+            verdict.pseudoClassStateChanged(OK, now && model.okProperty().get());
+            verdict.pseudoClassStateChanged(FAILED, now && !model.okProperty().get());
+        });
+        Tooltip.install(verdict, Controls.tip("✔: the sum is exactly n(n+1)/2, every value handed out once. "
+                + "✘: values were lost or handed out twice."));
+
+        LivePlot throughput = new LivePlot("throughput-chart", "Calls per second (log scale)", "seconds since Run",
+                LivePlot.Scale.LOG10);
+        throughput.setData(model.throughputSeries());
+        LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds since Run",
+                LivePlot.Scale.LOG10);
+        inFlightChart.setData(model.inFlightSeries());
+        HBox charts = new HBox(10, throughput, inFlightChart);
+        HBox.setHgrow(throughput, Priority.ALWAYS);
+        HBox.setHgrow(inFlightChart, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        VBox live = new VBox(10, figures, verdict, charts);
+        live.setPadding(new Insets(12));
+        live.getStyleClass().add("live");
+        return live;
+    }
+}

@@ -1,0 +1,356 @@
+package dev.interleave.ui.kit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import javafx.beans.InvalidationListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A live line plot of a view-model's series, drawn on one {@link Canvas}: a title, the plot, and a
+ * legend naming each series.
+ *
+ * <p>Why not {@link javafx.scene.chart.LineChart}: on a machine without a GPU (JavaFX's software
+ * pipeline) one LineChart repaint cost 25 ms on an idle core and 60 to 180 ms while the
+ * 1,000,000-call run loaded both cores, because every new point relaid and repainted the chart's
+ * axes, tick labels, grid and region backgrounds as scene-graph nodes. This plot redraws its canvas
+ * only when a series changes (a few times a second), and a frame that does not redraw it costs
+ * nothing. The data model stays the charts' own: {@link XYChart.Series} lists, a fixed window of
+ * points kept by the view-model.
+ *
+ * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
+ * line style (solid, dashed, dotted), both shown in the legend. FX thread only.
+ */
+public final class LivePlot extends BorderPane {
+
+    /** How y values map to the axis. */
+    public enum Scale {
+        /** From 0 up to a round number above the largest value. */
+        LINEAR,
+        /** Values are already log10 of the quantity: a fixed axis from 1 (10^0) to 1M (10^6). */
+        LOG10
+    }
+
+    /** Okabe-Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue. */
+    private static final List<Color> PALETTE = List.of(Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"),
+            Color.web("#d55e00"), Color.web("#cc79a7"), Color.web("#56b4e9"));
+    /** Line styles by series index, as dash lengths (empty: solid). */
+    private static final List<double[]> DASHES = List.of(new double[0], new double[] {7, 4}, new double[] {2, 3});
+    private static final int MAX_TICKS = 6;
+    private static final double LOG_TOP = 6;
+    private static final Font TICK_FONT = Font.font(11);
+    private static final Color GRID = Color.web("#e3e8eb");
+    private static final Color AXIS = Color.web("#78909c");
+    private static final Color INK = Color.web("#37474f");
+
+    private final Scale scale;
+    private final String xLabel;
+    private final Canvas canvas = new Canvas();
+    private final FlowPane legend = new FlowPane(14, 2);
+    private final Text measure = new Text();
+    private final InvalidationListener onDataChange = obs -> markDirty();
+    private final InvalidationListener onNameChange = obs -> rebuildLegend();
+    private final ListChangeListener<XYChart.Series<Number, Number>> onSeriesChange = this::seriesChanged;
+    private ObservableList<XYChart.Series<Number, Number>> series;
+    /** True when the canvas no longer shows the data: redrawn at the next layout pass. */
+    private boolean dirty = true;
+    /** Points drawn by the last redraw, all series together. */
+    private int pointsDrawn;
+
+    public LivePlot(String id, String title, String xLabel, Scale scale) {
+        this.scale = Objects.requireNonNull(scale);
+        this.xLabel = Objects.requireNonNull(xLabel);
+        setId(id);
+        getStyleClass().add("live-plot");
+        Label heading = new Label(title);
+        heading.getStyleClass().add("plot-title");
+        heading.setMaxWidth(Double.MAX_VALUE);
+        heading.setAlignment(Pos.CENTER);
+        setTop(heading);
+        Pane area = new Pane(canvas) {
+            @Override
+            protected void layoutChildren() {
+                redrawIfNeeded(snapSizeX(getWidth()), snapSizeY(getHeight()));
+            }
+        };
+        area.setMinSize(0, 0);
+        setCenter(area);
+        legend.setAlignment(Pos.CENTER);
+        legend.getStyleClass().add("plot-legend");
+        setBottom(legend);
+        measure.setFont(TICK_FONT);
+        setMinHeight(160);
+        // Equal preferred widths: plots side by side in a row share its width evenly.
+        setPrefWidth(320);
+        setMinWidth(200);
+        setData(FXCollections.observableArrayList());
+    }
+
+    /** Plots {@code data}: each series a line, named in the legend, redrawn whenever it changes. */
+    public void setData(ObservableList<XYChart.Series<Number, Number>> data) {
+        if (series != null) {
+            series.removeListener(onSeriesChange);
+            series.forEach(this::unwatch);
+        }
+        series = Objects.requireNonNull(data);
+        series.addListener(onSeriesChange);
+        series.forEach(this::watch);
+        rebuildLegend();
+        markDirty();
+    }
+
+    public void setLegendVisible(boolean visible) {
+        legend.setVisible(visible);
+        legend.setManaged(visible);
+    }
+
+    /** The points the last redraw drew, over all series (0 before the first). */
+    public int pointsDrawn() {
+        return pointsDrawn;
+    }
+
+    /** The series names the legend shows, in order. */
+    public List<String> legendNames() {
+        return series.stream().map(XYChart.Series::getName).toList();
+    }
+
+    private void seriesChanged(ListChangeListener.Change<? extends XYChart.Series<Number, Number>> change) {
+        while (change.next()) {
+            change.getRemoved().forEach(this::unwatch);
+            change.getAddedSubList().forEach(this::watch);
+        }
+        rebuildLegend();
+        markDirty();
+    }
+
+    private void watch(XYChart.Series<Number, Number> one) {
+        one.getData().addListener(onDataChange);
+        one.nameProperty().addListener(onNameChange);
+    }
+
+    private void unwatch(XYChart.Series<Number, Number> one) {
+        one.getData().removeListener(onDataChange);
+        one.nameProperty().removeListener(onNameChange);
+    }
+
+    private void markDirty() {
+        if (!dirty) {
+            dirty = true;
+            Pane area = (Pane) getCenter();
+            area.requestLayout();
+        }
+    }
+
+    private void rebuildLegend() {
+        List<Label> entries = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            Line sample = new Line(0, 0, 22, 0);
+            sample.setStroke(color(i));
+            sample.setStrokeWidth(2.5);
+            for (double dash : dash(i)) {
+                sample.getStrokeDashArray().add(dash);
+            }
+            String name = series.get(i).getName();
+            Label entry = new Label(name == null ? "" : name, sample);
+            entry.getStyleClass().add("plot-legend-entry");
+            entries.add(entry);
+        }
+        legend.getChildren().setAll(entries);
+    }
+
+    private void redrawIfNeeded(double width, double height) {
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            draw(width, height);
+        }
+    }
+
+    private void draw(double width, double height) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, width, height);
+        pointsDrawn = 0;
+        if (width < 60 || height < 60) {
+            return;
+        }
+        double xMax = 0;
+        double yMax = 0;
+        for (XYChart.Series<Number, Number> one : series) {
+            for (XYChart.Data<Number, Number> point : one.getData()) {
+                xMax = Math.max(xMax, point.getXValue().doubleValue());
+                yMax = Math.max(yMax, point.getYValue().doubleValue());
+            }
+        }
+        double xStep = niceStep(Math.max(xMax, 1), MAX_TICKS);
+        double xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
+        double yStep = scale == Scale.LOG10 ? 1 : niceStep(Math.max(yMax, 1), MAX_TICKS);
+        double yTop = scale == Scale.LOG10 ? LOG_TOP : Math.max(yStep, Math.ceil(yMax / yStep) * yStep);
+        if (scale == Scale.LINEAR && yMax > 0 && yMax >= yTop) {
+            // A line along the top edge would hide in the frame: leave one step of headroom.
+            yTop += yStep;
+        }
+
+        List<String> yLabels = new ArrayList<>();
+        double labelWidth = 0;
+        for (double y = 0; y <= yTop + yStep / 2; y += yStep) {
+            String label = scale == Scale.LOG10 ? powerOfTenLabel(y) : compactLabel(y);
+            yLabels.add(label);
+            measure.setText(label);
+            labelWidth = Math.max(labelWidth, measure.getLayoutBounds().getWidth());
+        }
+        double left = Math.ceil(labelWidth) + 10;
+        double right = width - 12;
+        double top = 8;
+        double bottom = height - 34;
+        double plotWidth = right - left;
+        double plotHeight = bottom - top;
+
+        g.setFill(Color.WHITE);
+        g.fillRect(left, top, plotWidth, plotHeight);
+        g.setFont(TICK_FONT);
+        g.setLineDashes();
+        g.setLineWidth(1);
+        g.setFill(INK);
+        // Horizontal grid and y tick labels.
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < yLabels.size(); i++) {
+            double py = snap(bottom - i * yStep / yTop * plotHeight);
+            g.setStroke(i == 0 ? AXIS : GRID);
+            g.strokeLine(left, py, right, py);
+            g.fillText(yLabels.get(i), left - 5, py);
+        }
+        // Vertical grid and x tick labels.
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
+            double px = snap(left + i * xStep / xTop * plotWidth);
+            g.setStroke(i == 0 ? AXIS : GRID);
+            g.strokeLine(px, top, px, bottom);
+            g.fillText(compactLabel(i * xStep), px, bottom + 4);
+        }
+        g.fillText(xLabel, left + plotWidth / 2, bottom + 18);
+
+        // The series, clipped to the plot area.
+        g.save();
+        g.beginPath();
+        g.rect(left, top, plotWidth, plotHeight);
+        g.clip();
+        g.setLineWidth(2);
+        for (int s = 0; s < series.size(); s++) {
+            ObservableList<XYChart.Data<Number, Number>> points = series.get(s).getData();
+            if (points.isEmpty()) {
+                continue;
+            }
+            g.setStroke(color(s));
+            g.setLineDashes(dash(s));
+            g.beginPath();
+            double px = 0;
+            double py = 0;
+            for (int i = 0; i < points.size(); i++) {
+                XYChart.Data<Number, Number> point = points.get(i);
+                px = left + point.getXValue().doubleValue() / xTop * plotWidth;
+                py = bottom - Math.clamp(point.getYValue().doubleValue() / yTop, 0, 1) * plotHeight;
+                if (i == 0) {
+                    g.moveTo(px, py);
+                } else {
+                    g.lineTo(px, py);
+                }
+            }
+            if (points.size() == 1) {
+                g.lineTo(px + 1, py); // a lone point still shows
+            }
+            g.stroke();
+            pointsDrawn += points.size();
+        }
+        g.restore();
+    }
+
+    private static Color color(int index) {
+        return PALETTE.get(index % PALETTE.size());
+    }
+
+    private static double[] dash(int index) {
+        return DASHES.get(index % DASHES.size());
+    }
+
+    /** Puts a 1-pixel line on a pixel centre, so it is sharp. */
+    private static double snap(double coordinate) {
+        return Math.floor(coordinate) + 0.5;
+    }
+
+    /**
+     * A round step (1, 2, 2.5 or 5 times a power of ten) that divides {@code range} into at most
+     * {@code maxTicks} intervals; 1 for a range that is not positive.
+     */
+    public static double niceStep(double range, int maxTicks) {
+        if (!(range > 0) || maxTicks < 1) {
+            return 1;
+        }
+        double raw = range / maxTicks;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double multiple : new double[] {1, 2, 2.5, 5}) {
+            if (multiple * magnitude >= raw * (1 - 1e-9)) {
+                return multiple * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    /** A tick label: numbers below 10,000 as they are (with thousands separators), larger ones in k or M. */
+    public static String compactLabel(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1_000_000) {
+            return trim(value / 1_000_000) + "M";
+        }
+        if (magnitude >= 10_000) {
+            return trim(value / 1_000) + "k";
+        }
+        if (value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return trim(value);
+    }
+
+    /** The label of 10^exponent on a log axis: 1, 10, 100, 1k, 10k, 100k, 1M. */
+    public static String powerOfTenLabel(double exponent) {
+        return switch ((int) Math.round(exponent)) {
+            case 0 -> "1";
+            case 1 -> "10";
+            case 2 -> "100";
+            case 3 -> "1k";
+            case 4 -> "10k";
+            case 5 -> "100k";
+            case 6 -> "1M";
+            default -> "";
+        };
+    }
+
+    private static String trim(double value) {
+        String text = String.format(Locale.ROOT, "%.2f", value);
+        text = text.replaceAll("0+$", "");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+}

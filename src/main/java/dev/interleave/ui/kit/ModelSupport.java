@@ -1,0 +1,57 @@
+package dev.interleave.ui.kit;
+
+import java.util.concurrent.TimeoutException;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.scene.chart.XYChart;
+
+/** What both view-models do to their inputs and plots. FX thread only; no Node. */
+public final class ModelSupport {
+
+    private ModelSupport() {
+    }
+
+    /** Keeps {@code property} in [min, max]: a value outside is replaced by the nearest bound. */
+    public static void clamp(IntegerProperty property, int min, int max) {
+        property.addListener((obs, old, now) -> {
+            if (now.intValue() < min) {
+                property.set(min);
+            } else if (now.intValue() > max) {
+                property.set(max);
+            }
+        });
+    }
+
+    /** A runner's stop. */
+    public interface Stoppable {
+        void stop() throws InterruptedException, TimeoutException;
+    }
+
+    /**
+     * Stops a run and waits for its threads, swallowing the outcomes a caller cannot act on (the
+     * next sample shows the runner's real state).
+     */
+    public static void stopQuietly(Stoppable runner) {
+        try {
+            runner.stop();
+        } catch (InterruptedException | TimeoutException | IllegalStateException e) {
+            // The next sample shows the runner's real state.
+        }
+    }
+
+    /**
+     * Stops a run off the FX thread: stopping interrupts up to 100,000 threads and waits for them.
+     * The next frames' samples show STOPPING, then IDLE with the result.
+     */
+    public static void stopInBackground(String threadName, Stoppable runner) {
+        Thread.ofVirtual().name(threadName).start(() -> stopQuietly(runner));
+    }
+
+    /** Appends a point, dropping the oldest beyond {@code maxPoints}: a fixed window of points. */
+    public static void addPoint(XYChart.Series<Number, Number> series, double x, double y, int maxPoints) {
+        if (series.getData().size() >= maxPoints) {
+            series.getData().remove(0);
+        }
+        series.getData().add(new XYChart.Data<>(x, y));
+    }
+}

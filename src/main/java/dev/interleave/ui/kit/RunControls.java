@@ -1,0 +1,40 @@
+package dev.interleave.ui.kit;
+
+import dev.interleave.engine.run.RunState;
+
+/**
+ * What the shared tool bar drives: the view-model of the view on screen. Every method runs on the
+ * FX thread and returns at once.
+ */
+public interface RunControls {
+
+    /** Starts a run with the current settings; does nothing if one is in progress. */
+    public void run();
+
+    /** Pauses a running run, or resumes a paused one. */
+    public void togglePause();
+
+    /** Lets exactly one thread act; only while paused, where stepping applies. */
+    public void step();
+
+    /** Stops the run; every thread of it ends. */
+    public void stop();
+
+    /** Clears the figures and plots (stopping a run first). */
+    public void reset();
+
+    /** Pulls the engine's snapshot into the properties; called once per frame. */
+    public void sample(long nowNanos);
+
+    /** The run's state as of the last sample. */
+    public RunState runState();
+
+    /** Whether Step applies to this view at all. */
+    public boolean supportsStep();
+
+    /** One sentence on what is happening now, for the status bar. */
+    public String statusSentence();
+
+    /** Ends any run and waits for its threads (the window is closing). */
+    public void shutdown();
+}

@@ -1,0 +1,133 @@
+package dev.interleave.ui.shell;
+
+import dev.interleave.ui.buffer.BufferViewModel;
+import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.kit.FrameStats;
+
+import java.util.Objects;
+
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.calls.CallRunner;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The desktop application: one window, two views, one stylesheet.
+ */
+public final class InterleaveApp extends Application {
+
+    /** Window title. */
+    public static final String TITLE = "Interleave";
+    /** How long closing the window may take before the process is ended regardless. */
+    static final long EXIT_DEADLINE_MILLIS = 3_000;
+
+    private final CallRunner callRunner = new CallRunner();
+    private final BufferRunner bufferRunner = new BufferRunner();
+    private final FrameStats frameStats = new FrameStats();
+    private MainView view;
+
+    /** Opens the window and returns when it closes. */
+    public static void open() {
+        Application.launch(InterleaveApp.class);
+    }
+
+    /**
+     * Opens the window for a script: {@code --smoke}, {@code --render DIR} or {@code --frame-stats}
+     * (see {@link Scripts}); returns when it closes.
+     */
+    public static void openScripted(String... args) {
+        Application.launch(InterleaveApp.class, args);
+    }
+
+    /** Whether {@code option} names a scripted use of the window rather than a command. */
+    public static boolean isScript(String option) {
+        return Scripts.isScript(option);
+    }
+
+    /** -Dinterleave.startupTrace=true prints how long each start-up phase took. */
+    private static final boolean TRACE = Boolean.getBoolean("interleave.startupTrace");
+
+    static void trace(String phase) {
+        if (TRACE) {
+            long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("[startup] " + phase + " at " + (System.currentTimeMillis() - start) + " ms");
+        }
+    }
+
+    @Override
+    public void init() {
+        trace("toolkit up, Application.init");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        trace("start");
+        stage.setTitle(TITLE);
+        stage.setScene(createScene());
+        trace("scene built");
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.setOnCloseRequest(e -> close());
+        stage.show();
+        trace("shown");
+        // -Dinterleave.uiPriority=false leaves every thread at normal priority (to measure the difference).
+        if (Boolean.parseBoolean(System.getProperty("interleave.uiPriority", "true"))) {
+            UiPriority.start();
+        }
+        java.util.List<String> args = getParameters().getRaw();
+        if (!args.isEmpty()) {
+            switch (args.getFirst()) {
+                case "--smoke" -> Scripts.smoke(stage, System.out);
+                case "--render" -> Scripts.render(this, stage,
+                        java.nio.file.Path.of(args.size() > 1 ? args.get(1) : "docs"));
+                case "--frame-stats" -> Scripts.frameStats(this, stage, System.out);
+                case "--close-during-run" -> Scripts.closeDuringRun(this, stage, System.out);
+                default -> throw new IllegalArgumentException("unknown window script " + args.getFirst());
+            }
+        }
+    }
+
+    /** The window's scene, with both views over this app's runners. */
+    Scene createScene() {
+        view = new MainView(new CallsViewModel(callRunner), new BufferViewModel(bufferRunner), frameStats);
+        // -Dinterleave.window=WIDTHxHEIGHT opens another size (the smallest supported is 1024x700).
+        String[] size = System.getProperty("interleave.window", "1280x800").split("x");
+        Scene scene = new Scene(view, Math.max(1024, Integer.parseInt(size[0])), Math.max(700, Integer.parseInt(size[1])));
+        scene.getStylesheets().add(Objects.requireNonNull(
+                InterleaveApp.class.getResource("interleave.css")).toExternalForm());
+        return scene;
+    }
+
+    MainView view() {
+        return view;
+    }
+
+    FrameStats frameStats() {
+        return frameStats;
+    }
+
+    /**
+     * Closing the window ends the process within {@link #EXIT_DEADLINE_MILLIS}: sampling stops, the
+     * toolkit exits, {@link #stop()} stops both runs (every thread interrupted and joined) and Main
+     * exits; a watchdog ends the JVM if anything still holds it.
+     */
+    private void close() {
+        Thread.ofPlatform().daemon(true).name("interleave-exit-watchdog").start(() -> {
+            try {
+                Thread.sleep(EXIT_DEADLINE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(0);
+        });
+        view.stopSampling();
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) {
+            view.shutdown();
+        }
+    }
+}

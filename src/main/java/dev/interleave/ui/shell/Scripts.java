@@ -1,0 +1,216 @@
+package dev.interleave.ui.shell;
+
+import dev.interleave.ui.buffer.BufferViewModel;
+import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.Png;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import dev.interleave.engine.run.RunState;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+/**
+ * Scripted uses of the real window, for checks and documentation:
+ * <ul>
+ *   <li>{@code --smoke}: open the window, wait for the first rendered frame, print the milliseconds
+ *   since the process started, exit 0;</li>
+ *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png} and
+ *   {@code DIR/bounded-buffer.png};</li>
+ *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
+ *   99th percentile of the frame interval during the run.</li>
+ * </ul>
+ * Each step waits on a virtual thread and touches the scene only through {@link Platform#runLater}.
+ */
+final class Scripts {
+
+    private Scripts() {
+    }
+
+    /** The option names Main hands to the window instead of the command line. */
+    static boolean isScript(String option) {
+        return option.equals("--smoke") || option.equals("--render") || option.equals("--frame-stats")
+                || option.equals("--close-during-run");
+    }
+
+    static void smoke(Stage stage, PrintStream out) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                // The first pulse after show() renders the first frame; the second pulse proves it went out.
+                if (++frames == 2) {
+                    stop();
+                    long startMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    out.printf(Locale.ROOT, "first frame after %d ms%n", System.currentTimeMillis() - startMillis);
+                    out.flush();
+                    stage.close();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    static void render(InterleaveApp app, Stage stage, Path dir) {
+        Thread.ofVirtual().name("interleave-render").start(() -> {
+            try {
+                Files.createDirectories(dir);
+                MainView view = app.view();
+                onFx(() -> {
+                    view.selectCallsView();
+                    ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.SMALL);
+                    view.active().run();
+                });
+                awaitIdle(view);
+                onFx(() -> {
+                    ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
+                    view.active().run();
+                });
+                Thread.sleep(4_000);
+                snapshot(stage.getScene(), dir.resolve("counter-sum.png"));
+                onFx(() -> view.active().stop());
+                awaitIdle(view);
+                onFx(view::selectBufferView);
+                onFx(() -> {
+                    // Producers faster than consumers: the buffer fills and producers queue on notFull.
+                    BufferViewModel buffer = (BufferViewModel) view.active();
+                    buffer.producersProperty().set(4);
+                    buffer.consumersProperty().set(3);
+                    buffer.produceMinMillisProperty().set(50);
+                    buffer.produceMaxMillisProperty().set(300);
+                    buffer.consumeMinMillisProperty().set(300);
+                    buffer.consumeMaxMillisProperty().set(900);
+                    buffer.run();
+                });
+                Thread.sleep(5_000);
+                snapshot(stage.getScene(), dir.resolve("bounded-buffer.png"));
+                onFx(() -> view.active().togglePause());
+                Thread.sleep(1_500);
+                onFx(() -> view.active().step());
+                Thread.sleep(500);
+                snapshot(stage.getScene(), dir.resolve("bounded-buffer-step.png"));
+                onFx(() -> view.active().stop());
+                awaitIdle(view);
+                System.out.println("rendered " + dir.toAbsolutePath().normalize());
+            } catch (Exception e) {
+                System.err.println("render failed: " + e);
+            }
+            Platform.runLater(() -> {
+                stage.close();
+                Platform.exit();
+            });
+        });
+    }
+
+    static void frameStats(InterleaveApp app, Stage stage, PrintStream out) {
+        Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
+            try {
+                MainView view = app.view();
+                onFx(() -> {
+                    view.selectCallsView();
+                    ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
+                });
+                Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
+                onFx(() -> {
+                    app.frameStats().clear();
+                    view.active().run();
+                });
+                awaitIdle(view);
+                FrameStats stats = app.frameStats();
+                double[] figures = new double[4];
+                onFx(() -> {
+                    figures[0] = stats.frames();
+                    figures[1] = stats.percentileMillis(50);
+                    figures[2] = stats.percentileMillis(99);
+                    figures[3] = ((CallsViewModel) view.active()).efficiencyProperty().get();
+                });
+                out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms;"
+                        + " run efficiency %.3f%n", figures[0], figures[1], figures[2], figures[3]);
+                out.flush();
+            } catch (Exception e) {
+                System.err.println("frame stats failed: " + e);
+            }
+            Platform.runLater(() -> {
+                stage.close();
+                Platform.exit();
+            });
+        });
+    }
+
+    /**
+     * Starts the 1,000,000-call run, then closes the window the way the window manager's close
+     * button does (a close request, then close): the process must end within 3 s. For the test
+     * that proves it.
+     */
+    static void closeDuringRun(InterleaveApp app, Stage stage, PrintStream out) {
+        Thread.ofVirtual().name("interleave-close-during-run").start(() -> {
+            try {
+                MainView view = app.view();
+                onFx(() -> {
+                    view.selectCallsView();
+                    ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
+                    view.active().run();
+                });
+                Thread.sleep(1_500);
+                out.println("closing during the run");
+                out.flush();
+                Platform.runLater(() -> {
+                    stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                    stage.close();
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static void awaitIdle(MainView view) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Thread.sleep(300);
+        while (true) {
+            RunState[] state = new RunState[1];
+            onFx(() -> state[0] = view.active().runState());
+            if (state[0] == RunState.IDLE) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the run did not end in 2 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void snapshot(Scene scene, Path file) throws Exception {
+        WritableImage[] image = new WritableImage[1];
+        onFx(() -> image[0] = scene.snapshot(null));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Png.write(image[0], out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file, e);
+        }
+    }
+
+    /** Runs {@code action} on the FX thread and waits for it. */
+    private static void onFx(Runnable action) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.interleave.ui.shell;
+
+import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the window ahead of the run: every thread of this process except the ones that draw the
+ * window (the FX application thread, the renderer, the GTK event loop) runs at a lower OS priority
+ * (Linux nice {@link #BACKGROUND_NICE}).
+ *
+ * <p>Why: on two cores the 1,000,000-call run keeps both busy (carrier threads, the sleep-timer
+ * thread, the garbage collector and the JIT compilers). At equal priority the FX and renderer
+ * threads got a few percent of a core and frames took 100 to 300 ms. At lower priority the run
+ * still uses every cycle the window leaves idle, so it loses little, and the window gets the
+ * cycles it needs when it needs them.
+ *
+ * <p>Threads inherit their creator's nice value, so carriers started by an already-lowered thread
+ * are born lowered; a keeper thread, itself lowered, sweeps {@code /proc/self/task} every
+ * {@link #SWEEP_INTERVAL} for the rest (threads started from the FX thread, such as a run's
+ * dispatcher). Raising one's own threads' nice value needs no privilege. Linux only: elsewhere
+ * the keeper thread {@link #start} starts ends at once and changes nothing.
+ */
+final class UiPriority {
+
+    /*
+     * Implementation notes: Linux gives each thread its own nice value, set with
+     * setpriority(PRIO_PROCESS, tid, nice) and read back as field 19 of /proc/self/task/TID/stat.
+     * Java's Thread.setPriority does not change it (HotSpot ignores priorities on Linux by default),
+     * and virtual threads' carriers are not ours to configure, hence the native call through the
+     * foreign function API. Threads are recognised by the name the kernel holds (the first 15
+     * characters of the Java thread name).
+     */
+
+    /** The nice value of every thread but the window's (0 is normal, 19 the lowest priority). */
+    static final int BACKGROUND_NICE = 10;
+    /** How often the keeper looks for threads still at normal priority. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMillis(200);
+    /** The kernel names of the threads that draw the window: they keep normal priority. */
+    static final Set<String> WINDOW_THREADS = Set.of("JavaFX Applicat", "QuantumRenderer", "GtkNativeMainLo");
+
+    private static final int PRIO_PROCESS = 0;
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    private final MethodHandle setpriority;
+    private final Predicate<String> keep;
+    private final int nice;
+
+    private UiPriority(MethodHandle setpriority, Predicate<String> keep, int nice) {
+        this.setpriority = setpriority;
+        this.keep = keep;
+        this.nice = nice;
+    }
+
+    /**
+     * Starts the keeper thread: it lowers every thread but the window's, then every
+     * {@link #SWEEP_INTERVAL} the ones started since. Where thread priorities cannot be set this way
+     * (not Linux, or no native access) the keeper ends at once and nothing changes. Setting up the
+     * native call takes tens of milliseconds, so it happens on the keeper, not on the FX thread.
+     */
+    static void start() {
+        Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(() ->
+                create(WINDOW_THREADS::contains, BACKGROUND_NICE).ifPresent(keeper -> {
+                    keeper.sweep();
+                    keeper.keepSweeping();
+                }));
+    }
+
+    /** A keeper that lowers to {@code nice} every thread whose kernel name {@code keep} rejects; no thread yet. */
+    static Optional<UiPriority> create(Predicate<String> keep, int nice) {
+        Objects.requireNonNull(keep);
+        if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(TASKS)) {
+            return Optional.empty();
+        }
+        try {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle handle = linker.defaultLookup().find("setpriority")
+                    .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
+                    .orElse(null);
+            return handle == null ? Optional.empty() : Optional.of(new UiPriority(handle, keep, nice));
+        } catch (IllegalCallerException | UnsupportedOperationException e) {
+            // Native access not enabled for this module, or no native linker on this platform.
+            return Optional.empty();
+        }
+    }
+
+    /** Lowers, once, every thread now alive that is neither kept nor already at least that low. */
+    void sweep() {
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            tasks.forEach(this::lower);
+        } catch (IOException e) {
+            // /proc went away: nothing to do this time.
+        }
+    }
+
+    private void lower(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (niceIn(stat) < nice && !keep.test(name)) {
+                int tid = Integer.parseInt(task.getFileName().toString());
+                int ignored = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice);
+            }
+        } catch (IOException e) {
+            // The thread ended between listing and reading: nothing to lower.
+        } catch (Throwable e) {
+            throw new IllegalStateException("setpriority failed", e);
+        }
+    }
+
+    private void keepSweeping() {
+        try {
+            while (true) {
+                Thread.sleep(SWEEP_INTERVAL);
+                sweep();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A thread's nice value, read from {@code /proc}; for tests. */
+    static int niceOf(long tid) throws IOException {
+        return niceIn(Files.readString(TASKS.resolve(Long.toString(tid)).resolve("stat")));
+    }
+
+    /** The nice value in a {@code /proc/.../stat} line: field 19, the 17th after the name's ")". */
+    private static int niceIn(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
+    }
+}

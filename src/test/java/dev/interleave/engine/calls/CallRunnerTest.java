@@ -1,0 +1,237 @@
+package dev.interleave.engine.calls;
+
+import dev.interleave.engine.run.Outcome;
+
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+@Timeout(120)
+class CallRunnerTest {
+
+    /** The first challenge at small scale: 1,000 calls, at most 100 in flight, real sleeps up to 1 s. */
+    @Test
+    void thousandCallsHundredInFlightSumTo500500() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(1_000, 100));
+        CallResult result = runner.await();
+
+        assertEquals(Outcome.COMPLETED, result.outcome());
+        assertEquals(500_500L, result.total());
+        assertTrue(result.ok());
+        assertEquals(0, result.duplicates());
+        assertTrue(result.maxInFlight() <= 100, "max in flight " + result.maxInFlight());
+        assertTrue(result.idealNanos() > 0 && result.idealNanos() <= result.elapsedNanos(),
+                "the ideal makespan is a lower bound on the wall time");
+        assertEquals(0, runner.snapshot().inFlight());
+        assertEquals(RunState.IDLE, runner.state());
+    }
+
+    /** The first challenge at full scale: 1,000,000 calls, 100,000 in flight, virtual threads, real sleeps. */
+    @Test
+    void millionCallsHundredThousandInFlight() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(1_000_000, 100_000));
+        CallResult result = runner.await();
+
+        assertEquals(500_000_500_000L, result.total());
+        assertTrue(result.ok());
+        assertTrue(result.maxInFlight() <= 100_000);
+        assertEquals(0, runner.snapshot().inFlight());
+    }
+
+    /** Stop mid-run: the sum is exactly the values of the calls that completed, nothing is left running, and a new run works. */
+    @Test
+    void stopMidRunLeavesAConsistentSumAndNoTask() throws Exception {
+        ConcurrentLinkedQueue<Long> returned = new ConcurrentLinkedQueue<>();
+        CallRunner runner = new CallRunner(Sleeper.REAL, returned::add);
+        runner.start(CallSettings.of(20_000, 2_000).withMaxSleepMillis(200));
+        awaitCompleted(runner, 500);
+
+        long before = System.nanoTime();
+        CallResult result = runner.stop();
+        long stopMillis = (System.nanoTime() - before) / 1_000_000;
+
+        assertTrue(stopMillis < 2_000, "stop took " + stopMillis + " ms");
+        assertEquals(Outcome.STOPPED, result.outcome());
+        assertFalse(result.ok());
+        assertTrue(result.callsCompleted() < 20_000);
+        assertEquals(result.callsCompleted(), returned.size());
+        assertEquals(returned.stream().mapToLong(Long::longValue).sum(), result.total());
+        assertEquals(0, runner.snapshot().inFlight(), "live tasks after stop");
+        assertEquals(RunState.IDLE, runner.state());
+
+        runner.start(CallSettings.of(1_000, 100).withMaxSleepMillis(5));
+        assertEquals(500_500L, runner.await().total());
+    }
+
+    /** Stop with platform threads: no call thread outlives the run. */
+    @Test
+    void stopLeavesNoPlatformThread() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(5_000, 500).withThreads(ThreadKind.PLATFORM).withMaxSleepMillis(500));
+        awaitCompleted(runner, 100);
+        runner.stop();
+        assertEquals(0, runner.snapshot().inFlight());
+        awaitNoCallThreads();
+    }
+
+    /** A call that throws fails the run with that very exception, cancels the rest, and leaves nothing running. */
+    @Test
+    void failingCallFailsTheRunWithItsCause() throws Exception {
+        RuntimeException boom = new IllegalStateException("boom");
+        AtomicInteger calls = new AtomicInteger();
+        CallRunner runner = new CallRunner(millis -> {
+            if (calls.incrementAndGet() == 300) {
+                throw boom;
+            }
+            Thread.sleep(millis);
+        });
+        runner.start(CallSettings.of(100_000, 1_000).withMaxSleepMillis(100).withThreads(ThreadKind.PLATFORM));
+        CallResult result = runner.await(Duration.ofSeconds(30));
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertSame(boom, result.failure());
+        assertTrue(result.callsCompleted() < 100_000);
+        assertEquals(0, runner.snapshot().inFlight());
+        assertEquals(RunState.IDLE, runner.state());
+        awaitNoCallThreads();
+
+        CallRunner next = runner;
+        calls.set(1_000_000);
+        next.start(CallSettings.of(100, 10).withMaxSleepMillis(0));
+        assertEquals(5_050L, next.await().total());
+    }
+
+    /** A second start while running is refused and does not start a second set of calls. */
+    @Test
+    void secondStartIsRefusedNotDoubled() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(2_000, 100).withMaxSleepMillis(50));
+        assertThrows(IllegalStateException.class, () -> runner.start(CallSettings.of(10, 10)));
+        CallResult result = runner.await();
+        assertEquals(2_000, result.settings().calls());
+        assertEquals(2_001_000L, result.total());
+        assertTrue(result.ok());
+    }
+
+    /** The racy counter, through a whole run, hands out values twice and the run reports the mismatch. */
+    @Test
+    void racyRunReportsDuplicates() throws InterruptedException {
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            CallRunner runner = new CallRunner(Sleeper.NONE);
+            runner.start(CallSettings.of(200_000, 8).withCounter(CounterKind.RACY).withMaxSleepMillis(0));
+            CallResult result = runner.await();
+            assertEquals(200_000, result.callsCompleted());
+            if (result.duplicates() > 0) {
+                assertFalse(result.ok());
+                assertTrue(result.total() < result.expected());
+                return;
+            }
+        }
+        fail("20 racy runs of 200,000 calls handed out no value twice");
+    }
+
+    /** Live statistics move while the run does, and in-flight never exceeds the bound. */
+    @Test
+    void snapshotsAreLiveAndBounded() throws Exception {
+        CallRunner runner = new CallRunner();
+        assertSame(CallSnapshot.NONE, runner.snapshot());
+        runner.start(CallSettings.of(3_000, 300).withMaxSleepMillis(100));
+        long lastCompleted = 0;
+        while (runner.state() != RunState.IDLE) {
+            CallSnapshot now = runner.snapshot();
+            assertTrue(now.inFlight() <= 300, "in flight " + now.inFlight());
+            assertTrue(now.callsCompleted() >= lastCompleted);
+            lastCompleted = now.callsCompleted();
+            Thread.sleep(5);
+        }
+        CallResult result = runner.await();
+        CallSnapshot end = runner.snapshot();
+        assertEquals(result, end.result());
+        assertEquals(3_000, end.callsCompleted());
+        assertEquals(result.total(), end.sum());
+        assertEquals(3_000, end.counterValue());
+    }
+
+    /** Pause freezes the counter, the sum and the completed count; resume finishes the run with the right total. */
+    @Test
+    void pauseFreezesTheNumbers() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(20_000, 500).withMaxSleepMillis(50));
+        awaitCompleted(runner, 1_000);
+        runner.pause();
+        assertEquals(RunState.PAUSED, runner.state());
+        Thread.sleep(200);
+        CallSnapshot first = runner.snapshot();
+        Thread.sleep(400);
+        CallSnapshot second = runner.snapshot();
+        assertEquals(first.counterValue(), second.counterValue());
+        assertEquals(first.sum(), second.sum());
+        assertEquals(first.callsCompleted(), second.callsCompleted());
+        assertEquals(first.callsStarted(), second.callsStarted());
+        assertTrue(second.elapsedNanos() - first.elapsedNanos() < 50_000_000L, "paused time counted as elapsed");
+        runner.resume();
+        CallResult result = runner.await();
+        assertTrue(result.ok());
+        assertEquals(20_000L * 20_001 / 2, result.total());
+    }
+
+    /** Stop while paused ends the run at once and leaves nothing running. */
+    @Test
+    void stopWhilePaused() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(100_000, 10_000).withMaxSleepMillis(100));
+        awaitCompleted(runner, 1_000);
+        runner.pause();
+        CallResult result = runner.stop();
+        assertEquals(Outcome.STOPPED, result.outcome());
+        assertEquals(0, runner.snapshot().inFlight());
+        assertEquals(RunState.IDLE, runner.state());
+    }
+
+    /** Platform threads above the cap are refused up front with a message that suggests virtual threads. */
+    @Test
+    void platformThreadsAboveTheCapAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CallSettings.of(100_000, 100_000).withThreads(ThreadKind.PLATFORM));
+        assertTrue(e.getMessage().contains("virtual threads"), e.getMessage());
+        assertNull(new CallRunner().snapshot().settings());
+    }
+
+    private static void awaitCompleted(CallRunner runner, long calls) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runner.snapshot().callsCompleted() < calls) {
+            if (System.nanoTime() > deadline) {
+                fail("the run did not complete " + calls + " calls in 30 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Platform call threads are named interleave-call-N; a thread still exiting gets a moment to go. */
+    private static void awaitNoCallThreads() throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("interleave-call"))) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("call threads still alive 2 s after the run ended");
+            }
+            Thread.sleep(10);
+        }
+    }
+}

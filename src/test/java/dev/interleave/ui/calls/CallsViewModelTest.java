@@ -1,0 +1,105 @@
+package dev.interleave.ui.calls;
+
+import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Counter & Sum view-model, without a toolkit: properties, commands, sampling. */
+@Timeout(60)
+class CallsViewModelTest {
+
+    /** Settings cannot describe an invalid run: out-of-range values are clamped, platform threads capped. */
+    @Test
+    void settingsCannotBeInvalid() {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(0);
+        assertEquals(1, model.callsProperty().get());
+        model.callsProperty().set(5_000_000);
+        assertEquals(CallsViewModel.MAX_CALLS, model.callsProperty().get());
+        model.maxSleepMillisProperty().set(-4);
+        assertEquals(0, model.maxSleepMillisProperty().get());
+
+        model.concurrencyProperty().set(50_000);
+        assertFalse(model.platformAllowedBinding().get());
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        assertEquals(ThreadKind.PLATFORM_THREAD_CAP, model.concurrencyProperty().get(), "platform caps concurrency");
+        model.concurrencyProperty().set(20_000);
+        assertEquals(ThreadKind.VIRTUAL, model.threadsProperty().get(), "raising concurrency returns to virtual");
+        model.threadsProperty().set(null);
+        assertEquals(ThreadKind.VIRTUAL, model.threadsProperty().get());
+        model.settings(); // builds without throwing: the settings are valid
+    }
+
+    @Test
+    void presetsSetTheChallengeRuns() {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.applyPreset(CallsViewModel.Preset.LARGE);
+        assertEquals(1_000_000, model.settings().calls());
+        assertEquals(100_000, model.settings().concurrency());
+        assertEquals(ThreadKind.VIRTUAL, model.settings().threads());
+        assertEquals(500_000_500_000L, model.expectedSumProperty().get());
+        assertEquals(CallsViewModel.Preset.LARGE.label(), CallsViewModel.seriesLabel(model.settings()));
+        model.applyPreset(CallsViewModel.Preset.SMALL);
+        assertEquals(CallsViewModel.Preset.SMALL.label(), CallsViewModel.seriesLabel(model.settings()));
+        model.callsProperty().set(777);
+        assertEquals(CallsViewModel.CURRENT_RUN, CallsViewModel.seriesLabel(model.settings()));
+    }
+
+    /** A run sampled frame by frame ends with the right total, the check mark and a plotted series. */
+    @Test
+    void runEndsWithTheCheckMark() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        CallsViewModel model = new CallsViewModel(runner);
+        model.callsProperty().set(1_000);
+        model.concurrencyProperty().set(100);
+        model.maxSleepMillisProperty().set(20);
+        model.run();
+        model.run(); // Run twice starts nothing extra
+        assertTrue(model.runningBinding().get());
+        sampleUntilIdle(model);
+        assertEquals(500_500L, model.sumProperty().get());
+        assertTrue(model.okProperty().get());
+        assertTrue(model.verdictProperty().get().startsWith("✔ 500,500"), model.verdictProperty().get());
+        assertEquals(1_000, model.callsCompletedProperty().get());
+        assertTrue(model.efficiencyProperty().get() > 0);
+        assertEquals(1, model.throughputSeries().size());
+        assertEquals(CallsViewModel.Preset.SMALL.label(), model.throughputSeries().getFirst().getName());
+        assertFalse(model.throughputSeries().getFirst().getData().isEmpty());
+    }
+
+    /** The racy counter ends with a cross and the number of duplicated values. */
+    @Test
+    void racyRunEndsWithACross() throws InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            CallsViewModel model = new CallsViewModel(new CallRunner());
+            model.callsProperty().set(200_000);
+            model.concurrencyProperty().set(8);
+            model.maxSleepMillisProperty().set(0);
+            model.counterProperty().set(CounterKind.RACY);
+            model.run();
+            sampleUntilIdle(model);
+            if (!model.okProperty().get()) {
+                assertTrue(model.duplicatesProperty().get() > 0);
+                assertTrue(model.verdictProperty().get().startsWith("✘"), model.verdictProperty().get());
+                return;
+            }
+        }
+        throw new AssertionError("20 racy runs lost no update");
+    }
+
+    static void sampleUntilIdle(CallsViewModel model) throws InterruptedException {
+        long now = System.nanoTime();
+        do {
+            Thread.sleep(16);
+            now += 16_000_000L;
+            model.sample(System.nanoTime());
+        } while (model.stateProperty().get() != RunState.IDLE || !model.finishedProperty().get());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.interleave.ui.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The plot's axis arithmetic, without a toolkit. */
+class LivePlotTest {
+
+    @Test
+    void stepsAreRoundAndFitTheTickBudget() {
+        assertEquals(1, LivePlot.niceStep(6, 6));
+        assertEquals(2, LivePlot.niceStep(7, 6));
+        assertEquals(2, LivePlot.niceStep(12, 6));
+        assertEquals(2.5, LivePlot.niceStep(14, 6));
+        assertEquals(5, LivePlot.niceStep(16, 6));
+        assertEquals(0.2, LivePlot.niceStep(1, 6), 1e-12);
+        assertEquals(200_000, LivePlot.niceStep(1_100_000, 6));
+        assertEquals(1, LivePlot.niceStep(0, 6), "an empty plot still gets ticks");
+        assertEquals(1, LivePlot.niceStep(Double.NaN, 6));
+        for (double range = 0.3; range < 5e6; range *= 1.37) {
+            double step = LivePlot.niceStep(range, 6);
+            assertEquals(true, Math.ceil(range / step - 1e-9) <= 6, range + " in steps of " + step);
+        }
+    }
+
+    @Test
+    void labelsAreShortAndExact() {
+        assertEquals("0", LivePlot.compactLabel(0));
+        assertEquals("0.5", LivePlot.compactLabel(0.5));
+        assertEquals("2,500", LivePlot.compactLabel(2_500));
+        assertEquals("12.5k", LivePlot.compactLabel(12_500));
+        assertEquals("200k", LivePlot.compactLabel(200_000));
+        assertEquals("1.5M", LivePlot.compactLabel(1_500_000));
+        assertEquals("1", LivePlot.powerOfTenLabel(0));
+        assertEquals("1k", LivePlot.powerOfTenLabel(3));
+        assertEquals("1M", LivePlot.powerOfTenLabel(6));
+    }
+}
