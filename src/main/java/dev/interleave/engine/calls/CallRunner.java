@@ -333,11 +333,11 @@ public final class CallRunner {
 
         void pause() {
             pausedSince = System.nanoTime();
-            pauseSwitch.pause();
+            pauseSwitch.close();
         }
 
         void resume() {
-            pauseSwitch.resume();
+            pauseSwitch.open();
             long since = pausedSince;
             if (since != 0) {
                 pausedNanos += System.nanoTime() - since;

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * waited longest through. A step with nobody at the gate is kept for the next worker to arrive, so
  * k steps always give k passes. Safe to use from any thread.
  */
-public final class Gate {
+public final class Gate implements Hold {
 
     /*
      * Implementation notes: `open` is volatile and read without the lock on the fast path; every
@@ -104,6 +104,7 @@ public final class Gate {
     }
 
     /** Closes the gate: from now on every worker stops at its next pass. */
+    @Override
     public void close() {
         lock.lock();
         try {
@@ -115,6 +116,7 @@ public final class Gate {
     }
 
     /** Opens the gate: every parked worker passes, and passes cost nothing again. */
+    @Override
     public void open() {
         lock.lock();
         try {

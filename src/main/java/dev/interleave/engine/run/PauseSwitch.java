@@ -10,12 +10,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Safe to use from any thread.
  */
-public final class PauseSwitch {
+public final class PauseSwitch implements Hold {
 
     /*
      * Implementation notes: `paused` is volatile and read without the lock on the fast path; a
      * thread that sees it set re-checks under `lock` in a while loop before awaiting `resumed`, and
-     * resume() clears it under the same lock before signalAll, so no parked thread misses the resume.
+     * open() clears it under the same lock before signalAll, so no parked thread misses the resume.
      */
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,7 +43,8 @@ public final class PauseSwitch {
         }
     }
 
-    public void pause() {
+    @Override
+    public void close() {
         lock.lock();
         try {
             paused = true;
@@ -52,7 +53,8 @@ public final class PauseSwitch {
         }
     }
 
-    public void resume() {
+    @Override
+    public void open() {
         lock.lock();
         try {
             paused = false;
