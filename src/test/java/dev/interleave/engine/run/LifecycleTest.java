@@ -1,0 +1,139 @@
+package dev.interleave.engine.run;
+
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The kit's lifecycle under its own commands issued from several threads at once. */
+@Timeout(60)
+class LifecycleTest {
+
+    /** A run with a real gate and no threads: what the lifecycle moves. */
+    private static final class GateRun extends Run<String> {
+        final Gate gate;
+
+        GateRun(Gate gate) {
+            super(gate);
+            this.gate = gate;
+        }
+
+        @Override
+        protected void launch() {
+        }
+
+        @Override
+        protected void interruptThreads() {
+        }
+
+        @Override
+        protected void joinThreads() {
+        }
+
+        @Override
+        protected boolean ranToEnd() {
+            return false;
+        }
+
+        @Override
+        protected String result(Outcome outcome, Throwable failure, long elapsedNanos) {
+            return outcome.name();
+        }
+
+        @Override
+        protected void step() {
+            gate.step();
+        }
+    }
+
+    /**
+     * Pause and Resume from two threads at once never leave the state and the gate apart: RUNNING
+     * always has the gate open, PAUSED always has it closed (2,000 races).
+     */
+    @Test
+    void pauseAndResumeRacingKeepStateAndGateTogether() throws Exception {
+        Lifecycle lifecycle = new Lifecycle();
+        GateRun run = new GateRun(new Gate());
+        lifecycle.begin(run);
+        CyclicBarrier bothReady = new CyclicBarrier(2);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        for (int attempt = 0; attempt < 2_000; attempt++) {
+            Thread resumer = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::resume, failed));
+            Thread pauser = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::pause, failed));
+            resumer.join();
+            pauser.join();
+            assertNull(failed.get());
+            RunState state = lifecycle.state();
+            assertEquals(state == RunState.RUNNING, run.gate.view().open(), "attempt " + attempt + ": " + state
+                    + " with the gate " + (run.gate.view().open() ? "open" : "closed"));
+            if (state == RunState.PAUSED) {
+                lifecycle.resume();
+            }
+        }
+    }
+
+    /**
+     * Resume racing Stop counts a 1 ms pause once (500 races): counted twice, the active time
+     * would fall below what it was when the pause began.
+     */
+    @Test
+    void resumeRacingStopCountsThePauseOnce() throws Exception {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            Lifecycle lifecycle = new Lifecycle();
+            GateRun run = new GateRun(new Gate());
+            lifecycle.begin(run);
+            lifecycle.pause();
+            long pausedAt = run.clock().activeNanos();
+            Thread.sleep(1);
+            CyclicBarrier bothReady = new CyclicBarrier(2);
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            Thread resumer = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::resume, failed));
+            Thread stopper = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::beginStopping, failed));
+            resumer.join();
+            stopper.join();
+            assertNull(failed.get());
+            assertEquals(RunState.STOPPING, lifecycle.state());
+            run.clock().stop();
+            long stoppedAt = run.clock().activeNanos();
+            assertTrue(stoppedAt >= pausedAt, "attempt " + attempt + ": active time went from " + pausedAt + " to "
+                    + stoppedAt + " ns: the pause was subtracted twice");
+        }
+    }
+
+    /** Commands that do not fit the state are refused, and a second begin is refused, not doubled. */
+    @Test
+    void commandsThatDoNotFitAreRefused() {
+        Lifecycle lifecycle = new Lifecycle();
+        GateRun run = new GateRun(new Gate());
+        assertThrows(IllegalStateException.class, lifecycle::pause);
+        assertThrows(IllegalStateException.class, lifecycle::step);
+        lifecycle.begin(run);
+        assertThrows(IllegalStateException.class, () -> lifecycle.begin(new GateRun(new Gate())));
+        assertThrows(IllegalStateException.class, lifecycle::resume);
+        assertThrows(IllegalStateException.class, lifecycle::step);
+        lifecycle.pause();
+        lifecycle.step();
+        assertEquals(1, run.gate.view().permits());
+        assertTrue(lifecycle.beginStopping());
+        assertTrue(!lifecycle.beginStopping(), "a second stop makes no move");
+        lifecycle.ended(run);
+        assertEquals(RunState.IDLE, lifecycle.state());
+    }
+
+    private static void race(CyclicBarrier bothReady, Runnable command, AtomicReference<Throwable> failed) {
+        try {
+            bothReady.await();
+            command.run();
+        } catch (IllegalStateException refused) {
+            // The other command won: refusing is the contract.
+        } catch (Throwable e) {
+            failed.compareAndSet(null, e);
+        }
+    }
+}
