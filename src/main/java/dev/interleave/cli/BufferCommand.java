@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
                 + " is consumed exactly once.",
                 "Exit 0 if the check passes, 1 if not, 2 on a bad argument."})
-final class BufferCommand implements Callable<Integer> {
+public final class BufferCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = {"Calls a slow service (read the counter, sleep up to --max-sleep-ms, return the value)"
                 + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
                 "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
-final class CallsCommand implements Callable<Integer> {
+public final class CallsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -90,14 +90,7 @@ public final class BufferView extends BorderPane {
         VBox fixed = new VBox(12, capacity, producerCount, consumerCount, Controls.labelled("Wake-up policy", policy), fair,
                 Controls.labelled("Threads", threads));
         fixed.disableProperty().bind(model.runningBinding());
-        VBox box = new VBox(12, Controls.heading("Settings"), fixed, produce, consume);
-        box.setPadding(new Insets(12));
-        box.getStyleClass().add("settings");
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setPrefWidth(300);
-        scroll.setMinWidth(260);
-        return scroll;
+        return Controls.settingsPanel(Controls.heading("Settings"), fixed, produce, consume);
     }
 
     private static VBox delay(String id, String caption, IntegerProperty min, IntegerProperty max, String tooltip) {

@@ -1,7 +1,8 @@
 package dev.interleave.ui.buffer;
 
 import dev.interleave.ui.kit.ModelSupport;
-import dev.interleave.ui.kit.RunControls;
+import dev.interleave.ui.kit.RateWindow;
+import dev.interleave.ui.kit.RunViewModel;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,6 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,8 +24,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,7 +38,7 @@ import javafx.scene.chart.XYChart;
  * two wait sets in order, counters, the last action, and plots of occupancy and items per second.
  * Pulled from the {@link BufferRunner} once per frame. FX thread only; holds no {@code Node}.
  */
-public final class BufferViewModel implements RunControls {
+public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public static final int MAX_CAPACITY = 64;
     public static final int MAX_WORKERS = 16;
@@ -61,7 +59,6 @@ public final class BufferViewModel implements RunControls {
     private final BooleanProperty fair = new SimpleBooleanProperty(this, "fair", false);
     private final ObjectProperty<ThreadKind> threads = new SimpleObjectProperty<>(this, "threads", ThreadKind.PLATFORM);
 
-    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ObservableList<Long> slots = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper putIndex = new ReadOnlyIntegerWrapper(this, "putIndex");
     private final ReadOnlyIntegerWrapper takeIndex = new ReadOnlyIntegerWrapper(this, "takeIndex");
@@ -78,7 +75,6 @@ public final class BufferViewModel implements RunControls {
     private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper(this, "lastAction", "");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
 
-    private final BooleanBinding running = state.isNotEqualTo(RunState.IDLE);
 
     // Read-only views, made once: an unmodifiable wrapper listens to its list weakly, so a wrapper
     // made per call would be collected and take its listeners with it.
@@ -96,13 +92,14 @@ public final class BufferViewModel implements RunControls {
     /** Items per second are measured over this much run time (items come a few per second when watched). */
     static final long RATE_WINDOW_NANOS = 1_000_000_000L;
     private long lastPlotNanos;
-    private final java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
+    private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
     private long stepsSeen;
     /** The newest action number seen by the previous sample, and the one before the latest step. */
     private long lastSeenSeq = -1;
     private long stepBaseSeq = -1;
 
     public BufferViewModel(BufferRunner runner) {
+        super(runner, "buffer");
         this.runner = runner;
         occupancy.setName("occupied slots");
         itemsPerSecond.setName("items consumed per second");
@@ -129,7 +126,7 @@ public final class BufferViewModel implements RunControls {
             }
         });
         capacity.addListener((obs, old, now) -> {
-            if (!running.get()) {
+            if (!runningBinding().get()) {
                 showEmptyBuffer();
             }
         });
@@ -159,6 +156,7 @@ public final class BufferViewModel implements RunControls {
     }
 
     /** The settings a run would use now: items without end, until Stop. */
+    @Override
     public BufferSettings settings() {
         return new BufferSettings(producers.get(), consumers.get(), capacity.get(), 0, produceDelay(), consumeDelay(),
                 policy.get(), fair.get(), threads.get(), BufferImpl.INTERLEAVE);
@@ -167,66 +165,19 @@ public final class BufferViewModel implements RunControls {
     // ---- commands ----
 
     @Override
-    public void run() {
-        if (runner.state() != RunState.IDLE) {
-            return;
-        }
-        try {
-            runner.start(settings());
-        } catch (IllegalStateException alreadyRunning) {
-            return;
-        }
+    protected void started(BufferSettings settings) {
         occupancy.getData().clear();
         itemsPerSecond.getData().clear();
         lastPlotNanos = 0;
-        window.clear();
+        rate.clear();
         stepsSeen = 0;
         lastSeenSeq = -1;
         stepBaseSeq = -1;
         stepText.set("");
-        state.set(runner.state());
     }
 
     @Override
-    public void togglePause() {
-        try {
-            switch (runner.state()) {
-                case RUNNING -> runner.pause();
-                case PAUSED -> runner.resume();
-                default -> {
-                }
-            }
-        } catch (IllegalStateException raced) {
-            // The run ended meanwhile.
-        }
-        state.set(runner.state());
-    }
-
-    @Override
-    public void step() {
-        if (runner.state() == RunState.PAUSED) {
-            runner.step();
-        }
-    }
-
-    @Override
-    public boolean supportsStep() {
-        return true;
-    }
-
-    @Override
-    public void stop() {
-        if (runner.state() == RunState.IDLE || runner.state() == RunState.STOPPING) {
-            return;
-        }
-        ModelSupport.stopInBackground("interleave-buffer-stop", runner::stop);
-    }
-
-    @Override
-    public void reset() {
-        if (runner.state() != RunState.IDLE) {
-            ModelSupport.stopQuietly(runner::stop);
-        }
+    protected void clearFigures() {
         occupancy.getData().clear();
         itemsPerSecond.getData().clear();
         for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {produced, consumed, waitsOnFull, waitsOnEmpty,
@@ -240,7 +191,6 @@ public final class BufferViewModel implements RunControls {
         notEmptyWaiters.clear();
         atGate.clear();
         showEmptyBuffer();
-        state.set(runner.state());
     }
 
     private void showEmptyBuffer() {
@@ -252,19 +202,14 @@ public final class BufferViewModel implements RunControls {
         count.set(0);
     }
 
-    @Override
-    public void shutdown() {
-        ModelSupport.stopQuietly(runner::stop);
-    }
-
     // ---- sampling ----
 
     @Override
     public void sample(long nowNanos) {
         BufferRunSnapshot now = runner.snapshot();
-        state.set(now.state());
+        sampled(now.state());
         BufferSnapshot buffer = now.buffer();
-        if (buffer == null || now.state() == RunState.IDLE && buffer.capacity() != capacity.get()) {
+        if (buffer == null || !showsLatestRun() || now.state() == RunState.IDLE && buffer.capacity() != capacity.get()) {
             // Before any run, or the buffer size changed since the last one: show the buffer to come.
             if (slots.size() != capacity.get()) {
                 showEmptyBuffer();
@@ -307,14 +252,7 @@ public final class BufferViewModel implements RunControls {
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
         double seconds = now.elapsedNanos() / 1e9;
-        window.addLast(new long[] {now.elapsedNanos(), buffer.consumed()});
-        while (window.size() > 2 && now.elapsedNanos() - window.peekFirst()[0] > RATE_WINDOW_NANOS) {
-            window.removeFirst();
-        }
-        long[] oldest = window.peekFirst();
-        long dtNanos = now.elapsedNanos() - oldest[0];
-        ModelSupport.addPoint(itemsPerSecond, seconds, dtNanos > 0 ? (buffer.consumed() - oldest[1]) * 1e9 / dtNanos : 0,
-                MAX_POINTS);
+        ModelSupport.addPoint(itemsPerSecond, seconds, rate.add(now.elapsedNanos(), buffer.consumed()), MAX_POINTS);
         ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
         lastPlotNanos = nowNanos;
     }
@@ -326,15 +264,10 @@ public final class BufferViewModel implements RunControls {
     }
 
     @Override
-    public RunState runState() {
-        return state.get();
-    }
-
-    @Override
     public String statusSentence() {
         long blocked = workers.stream().filter(w -> w.state() == WorkerState.WAITING_NOT_FULL
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
-        return switch (state.get()) {
+        return switch (runState()) {
             case IDLE -> String.format(Locale.ROOT, "Ready: %d producers, %d consumers, %d slots, %s, %s lock",
                     producers.get(), consumers.get(), capacity.get(), policy.get(), fair.get() ? "fair" : "non-fair");
             case RUNNING -> String.format(Locale.ROOT, "%d of %d slots full; %d threads blocked on a condition",
@@ -385,10 +318,6 @@ public final class BufferViewModel implements RunControls {
 
     public ObjectProperty<ThreadKind> threadsProperty() {
         return threads;
-    }
-
-    public ReadOnlyObjectProperty<RunState> stateProperty() {
-        return state.getReadOnlyProperty();
     }
 
     public ObservableList<Long> slots() {
@@ -449,10 +378,6 @@ public final class BufferViewModel implements RunControls {
 
     public ReadOnlyStringProperty stepTextProperty() {
         return stepText.getReadOnlyProperty();
-    }
-
-    public BooleanBinding runningBinding() {
-        return running;
     }
 
     public XYChart.Series<Number, Number> occupancySeries() {

@@ -94,19 +94,12 @@ public final class CallsView extends BorderPane {
         });
         seed.setTooltip(Controls.tip("Seeds the random sleeps: the same seed gives the same sleeps, run after run."));
 
-        VBox box = new VBox(12,
+        ScrollPane panel = Controls.settingsPanel(
                 Controls.heading("Presets"), small, large,
                 Controls.heading("Settings"), calls, concurrency, sleep,
                 Controls.labelled("Threads", threads), Controls.labelled("Counter", counter), Controls.labelled("Seed", seed));
-        box.getStyleClass().add("settings");
-        box.setPadding(new Insets(12));
-        box.disableProperty().bind(model.runningBinding());
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setPrefWidth(300);
-        scroll.setMinWidth(260);
-        scroll.getStyleClass().add("settings-scroll");
-        return scroll;
+        panel.getContent().disableProperty().bind(model.runningBinding());
+        return panel;
     }
 
     private static VBox live(CallsViewModel model) {

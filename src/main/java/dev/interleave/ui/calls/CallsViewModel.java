@@ -1,7 +1,8 @@
 package dev.interleave.ui.calls;
 
 import dev.interleave.ui.kit.ModelSupport;
-import dev.interleave.ui.kit.RunControls;
+import dev.interleave.ui.kit.RateWindow;
+import dev.interleave.ui.kit.RunViewModel;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
-import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -25,8 +25,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -41,7 +39,7 @@ import javafx.scene.chart.XYChart;
  * {@link CallRunner} once per frame, and the throughput and in-flight plots. FX thread only; holds
  * no {@code Node}, so it is tested without a stage.
  */
-public final class CallsViewModel implements RunControls {
+public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     public static final int MAX_CALLS = 1_000_000;
     public static final int MAX_CONCURRENCY = 100_000;
@@ -83,7 +81,6 @@ public final class CallsViewModel implements RunControls {
     private final ObjectProperty<CounterKind> counter = new SimpleObjectProperty<>(this, "counter", CounterKind.ATOMIC);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", CallSettings.DEFAULT_SEED);
 
-    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyLongWrapper counterValue = new ReadOnlyLongWrapper(this, "counterValue");
     private final ReadOnlyLongWrapper sum = new ReadOnlyLongWrapper(this, "sum");
     private final ReadOnlyLongWrapper expectedSum = new ReadOnlyLongWrapper(this, "expectedSum");
@@ -102,7 +99,6 @@ public final class CallsViewModel implements RunControls {
     private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
 
-    private final BooleanBinding running = state.isNotEqualTo(RunState.IDLE);
     private final BooleanBinding platformAllowed = concurrency.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
 
     private final ObservableList<XYChart.Series<Number, Number>> throughputSeries = FXCollections.observableArrayList();
@@ -116,10 +112,11 @@ public final class CallsViewModel implements RunControls {
     /** The run whose snapshots are being plotted, and the samples of the last rate window. */
     private String plottedLabel;
     private long lastPlotNanos;
-    private final java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
+    private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
     private boolean resultShown = true;
 
     public CallsViewModel(CallRunner runner) {
+        super(runner, "calls");
         this.runner = runner;
         // Settings can never describe an invalid run: clamp every input to its range, and platform
         // threads to their cap.
@@ -149,21 +146,12 @@ public final class CallsViewModel implements RunControls {
     // ---- commands ----
 
     @Override
-    public void run() {
-        if (runner.state() != RunState.IDLE) {
-            return;
-        }
-        CallSettings settings = settings();
-        try {
-            runner.start(settings);
-        } catch (IllegalStateException alreadyRunning) {
-            return;
-        }
+    protected void started(CallSettings settings) {
         plottedLabel = seriesLabel(settings);
         series(throughputSeries, throughputByLabel, plottedLabel).getData().clear();
         series(inFlightSeries, inFlightByLabel, plottedLabel).getData().clear();
         lastPlotNanos = 0;
-        window.clear();
+        rate.clear();
         resultShown = false;
         finished.set(false);
         ok.set(false);
@@ -171,17 +159,17 @@ public final class CallsViewModel implements RunControls {
         idealMillis.set(0);
         efficiency.set(0);
         duplicates.set(0);
-        state.set(RunState.RUNNING);
     }
 
     /** The settings a run would use now. */
+    @Override
     public CallSettings settings() {
         return new CallSettings(calls.get(), concurrency.get(), threads.get(), maxSleepMillis.get(), seed.get(),
                 counter.get());
     }
 
     public void applyPreset(Preset preset) {
-        if (running.get()) {
+        if (runningBinding().get()) {
             return;
         }
         threads.set(ThreadKind.VIRTUAL);
@@ -191,43 +179,7 @@ public final class CallsViewModel implements RunControls {
     }
 
     @Override
-    public void togglePause() {
-        try {
-            switch (runner.state()) {
-                case RUNNING -> runner.pause();
-                case PAUSED -> runner.resume();
-                default -> {
-                }
-            }
-        } catch (IllegalStateException raced) {
-            // The run ended between the check and the call: nothing to pause.
-        }
-        state.set(runner.state());
-    }
-
-    @Override
-    public void step() {
-        // Step lets one producer or consumer act: it belongs to the Bounded Buffer view.
-    }
-
-    @Override
-    public boolean supportsStep() {
-        return false;
-    }
-
-    @Override
-    public void stop() {
-        if (runner.state() == RunState.IDLE || runner.state() == RunState.STOPPING) {
-            return;
-        }
-        ModelSupport.stopInBackground("interleave-calls-stop", runner::stop);
-    }
-
-    @Override
-    public void reset() {
-        if (runner.state() != RunState.IDLE) {
-            ModelSupport.stopQuietly(runner::stop);
-        }
+    protected void clearFigures() {
         throughputSeries.clear();
         inFlightSeries.clear();
         throughputByLabel.clear();
@@ -243,12 +195,6 @@ public final class CallsViewModel implements RunControls {
         ok.set(false);
         verdict.set("");
         resultShown = true;
-        state.set(runner.state());
-    }
-
-    @Override
-    public void shutdown() {
-        ModelSupport.stopQuietly(runner::stop);
     }
 
     // ---- sampling ----
@@ -263,12 +209,12 @@ public final class CallsViewModel implements RunControls {
     @Override
     public void sample(long nowNanos) {
         CallSnapshot now = runner.snapshot();
-        state.set(now.state());
+        sampled(now.state());
         if (now.result() == null && nowNanos - lastFiguresNanos < FIGURES_INTERVAL_NANOS) {
             return;
         }
         lastFiguresNanos = nowNanos;
-        if (now.settings() == null || resultShown && now.result() != null) {
+        if (now.settings() == null || !showsLatestRun() || resultShown && now.result() != null) {
             return;
         }
         counterValue.set(now.counterValue());
@@ -291,16 +237,10 @@ public final class CallsViewModel implements RunControls {
         if (plottedLabel == null) {
             return;
         }
-        window.addLast(new long[] {now.elapsedNanos(), now.callsCompleted()});
-        while (window.size() > 2 && now.elapsedNanos() - window.peekFirst()[0] > RATE_WINDOW_NANOS) {
-            window.removeFirst();
-        }
-        long[] oldest = window.peekFirst();
-        long dtNanos = now.elapsedNanos() - oldest[0];
-        double rate = dtNanos > 0 ? (now.callsCompleted() - oldest[1]) * 1e9 / dtNanos : 0;
-        callsPerSecond.set(rate);
+        double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
+        callsPerSecond.set(callsRate);
         double seconds = now.elapsedNanos() / 1e9;
-        ModelSupport.addPoint(series(throughputSeries, throughputByLabel, plottedLabel), seconds, log10(rate), MAX_POINTS);
+        ModelSupport.addPoint(series(throughputSeries, throughputByLabel, plottedLabel), seconds, log10(callsRate), MAX_POINTS);
         ModelSupport.addPoint(series(inFlightSeries, inFlightByLabel, plottedLabel), seconds, log10(now.inFlight()),
                 MAX_POINTS);
         lastPlotNanos = nowNanos;
@@ -357,14 +297,9 @@ public final class CallsViewModel implements RunControls {
     }
 
     @Override
-    public RunState runState() {
-        return state.get();
-    }
-
-    @Override
     public String statusSentence() {
         CallSettings settings = settings();
-        return switch (state.get()) {
+        return switch (runState()) {
             case IDLE -> finished.get() ? verdict.get()
                     : String.format(Locale.ROOT, "Ready: %,d calls, at most %,d in flight on %s threads",
                             settings.calls(), settings.concurrency(), settings.threads());
@@ -405,10 +340,6 @@ public final class CallsViewModel implements RunControls {
 
     public LongProperty seedProperty() {
         return seed;
-    }
-
-    public ReadOnlyObjectProperty<RunState> stateProperty() {
-        return state.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty counterValueProperty() {
@@ -469,11 +400,6 @@ public final class CallsViewModel implements RunControls {
 
     public ReadOnlyStringProperty verdictProperty() {
         return verdict.getReadOnlyProperty();
-    }
-
-    /** True from Run until the run has ended: settings are disabled meanwhile. */
-    public BooleanBinding runningBinding() {
-        return running;
     }
 
     /** False when concurrency is above the platform-thread cap. */

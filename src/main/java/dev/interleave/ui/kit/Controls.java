@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
@@ -92,5 +93,21 @@ public final class Controls {
     public static void bindNumber(Label label, ObservableNumberValue value) {
         label.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%,d", value.longValue()), value));
+    }
+
+    /**
+     * The settings panel on a view's left: {@code sections} stacked in a padded box that scrolls
+     * when the window is too short for it.
+     */
+    public static ScrollPane settingsPanel(javafx.scene.Node... sections) {
+        VBox box = new VBox(12, sections);
+        box.getStyleClass().add("settings");
+        box.setPadding(new javafx.geometry.Insets(12));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(300);
+        scroll.setMinWidth(260);
+        scroll.getStyleClass().add("settings-scroll");
+        return scroll;
     }
 }

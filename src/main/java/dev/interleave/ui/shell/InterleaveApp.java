@@ -1,13 +1,11 @@
 package dev.interleave.ui.shell;
 
-import dev.interleave.ui.buffer.BufferViewModel;
-import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.Scenarios;
+
 import dev.interleave.ui.kit.FrameStats;
 
 import java.util.Objects;
 
-import dev.interleave.engine.buffer.BufferRunner;
-import dev.interleave.engine.calls.CallRunner;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -22,8 +20,6 @@ public final class InterleaveApp extends Application {
     /** How long closing the window may take before the process is ended regardless. */
     static final long EXIT_DEADLINE_MILLIS = 3_000;
 
-    private final CallRunner callRunner = new CallRunner();
-    private final BufferRunner bufferRunner = new BufferRunner();
     private final FrameStats frameStats = new FrameStats();
     private MainView view;
 
@@ -88,9 +84,9 @@ public final class InterleaveApp extends Application {
         }
     }
 
-    /** The window's scene, with both views over this app's runners. */
+    /** The window's scene, with a view per scenario. */
     Scene createScene() {
-        view = new MainView(new CallsViewModel(callRunner), new BufferViewModel(bufferRunner), frameStats);
+        view = new MainView(Scenarios.tabs(), frameStats);
         // -Dinterleave.window=WIDTHxHEIGHT opens another size (the smallest supported is 1024x700).
         String[] size = System.getProperty("interleave.window", "1280x800").split("x");
         Scene scene = new Scene(view, Math.max(1024, Integer.parseInt(size[0])), Math.max(700, Integer.parseInt(size[1])));

@@ -1,14 +1,13 @@
 package dev.interleave.ui.shell;
 
-import dev.interleave.ui.buffer.BufferView;
-import dev.interleave.ui.buffer.BufferViewModel;
-import dev.interleave.ui.calls.CallsView;
-import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameSampler;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.RunControls;
+import dev.interleave.ui.kit.ScenarioTab;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.interleave.engine.run.RunState;
@@ -38,36 +37,35 @@ public final class MainView extends BorderPane {
     private final Button reset = button("reset", "Reset", "Clear the figures and plots (stops a run first). (Ctrl+R)");
     private final StatusBar status = new StatusBar();
     private final TabPane tabs = new TabPane();
-    private final Map<Tab, RunControls> models;
-    private final Map<Tab, FrameSampler> samplers;
+    private final Map<Tab, RunControls> models = new LinkedHashMap<>();
+    private final Map<Tab, FrameSampler> samplers = new LinkedHashMap<>();
+    private final Map<String, Tab> byId = new LinkedHashMap<>();
 
-    public MainView(CallsViewModel calls, BufferViewModel buffer, FrameStats frameStats) {
+    /** The window's content over {@code scenarios}, one tab each, the first shown. */
+    public MainView(List<ScenarioTab> scenarios, FrameStats frameStats) {
         getStyleClass().add("main");
-        Tab callsTab = new Tab("Counter & Sum", new CallsView(calls));
-        callsTab.setId("tab-calls");
-        callsTab.setTooltip(Controls.tip("One thread per call reads a shared counter, sleeps, and adds the value to a"
-                + " shared sum: 1,000 calls on 100 threads, or 1,000,000 on 100,000 virtual threads."));
-        // Built when first shown: the window's first frame then styles and lays out one view, not two.
-        Tab bufferTab = new Tab("Bounded Buffer");
-        bufferTab.setId("tab-buffer");
-        bufferTab.setTooltip(Controls.tip("Producer and consumer threads share a bounded buffer guarded by one lock:"
-                + " producers wait on notFull while it is full, consumers on notEmpty while it is empty."));
-        tabs.getTabs().addAll(callsTab, bufferTab);
+        for (ScenarioTab scenario : scenarios) {
+            Tab tab = new Tab(scenario.title());
+            tab.setId("tab-" + scenario.id());
+            tab.setTooltip(Controls.tip(scenario.summary()));
+            tab.setUserData(scenario);
+            tabs.getTabs().add(tab);
+            models.put(tab, scenario.model());
+            samplers.put(tab, new FrameSampler(scenario.model(), this::refresh, frameStats));
+            byId.put(scenario.id(), tab);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        models = Map.of(callsTab, calls, bufferTab, buffer);
-        samplers = Map.of(callsTab, new FrameSampler(calls, this::refresh, frameStats),
-                bufferTab, new FrameSampler(buffer, this::refresh, frameStats));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now == bufferTab && bufferTab.getContent() == null) {
-                bufferTab.setContent(new BufferView(buffer));
-            }
+            showContent(now);
             if (old != null) {
                 samplers.get(old).stop();
             }
             samplers.get(now).start();
             refresh();
         });
-        samplers.get(callsTab).start();
+        Tab first = tabs.getTabs().getFirst();
+        showContent(first);
+        samplers.get(first).start();
 
         run.setOnAction(e -> active().run());
         pause.setOnAction(e -> active().togglePause());
@@ -91,12 +89,16 @@ public final class MainView extends BorderPane {
         return models.get(tabs.getSelectionModel().getSelectedItem());
     }
 
-    public void selectBufferView() {
-        tabs.getSelectionModel().select(1);
+    /** Shows the scenario with this id (e.g. {@code "buffer"}). */
+    public void select(String id) {
+        tabs.getSelectionModel().select(byId.get(id));
     }
 
-    public void selectCallsView() {
-        tabs.getSelectionModel().select(0);
+    /** Builds a tab's view the first time it is shown: the first frame then lays out one view, not all. */
+    private static void showContent(Tab tab) {
+        if (tab.getContent() == null) {
+            tab.setContent(((ScenarioTab) tab.getUserData()).view().get());
+        }
     }
 
     /** Stops pulling snapshots. FX thread. */
@@ -104,7 +106,7 @@ public final class MainView extends BorderPane {
         samplers.values().forEach(FrameSampler::stop);
     }
 
-    /** Ends the runs of both views and waits for their threads. Any thread. */
+    /** Ends the runs of every view and waits for their threads. Any thread. */
     public void shutdown() {
         models.values().forEach(RunControls::shutdown);
     }

@@ -68,7 +68,7 @@ final class Scripts {
                 Files.createDirectories(dir);
                 MainView view = app.view();
                 onFx(() -> {
-                    view.selectCallsView();
+                    view.select("calls");
                     ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.SMALL);
                     view.active().run();
                 });
@@ -81,7 +81,7 @@ final class Scripts {
                 snapshot(stage.getScene(), dir.resolve("counter-sum.png"));
                 onFx(() -> view.active().stop());
                 awaitIdle(view);
-                onFx(view::selectBufferView);
+                onFx(() -> view.select("buffer"));
                 onFx(() -> {
                     // Producers faster than consumers: the buffer fills and producers queue on notFull.
                     BufferViewModel buffer = (BufferViewModel) view.active();
@@ -118,7 +118,7 @@ final class Scripts {
             try {
                 MainView view = app.view();
                 onFx(() -> {
-                    view.selectCallsView();
+                    view.select("calls");
                     ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
                 });
                 Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
@@ -158,7 +158,7 @@ final class Scripts {
             try {
                 MainView view = app.view();
                 onFx(() -> {
-                    view.selectCallsView();
+                    view.select("calls");
                     ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
                     view.active().run();
                 });

@@ -2,7 +2,6 @@ package dev.interleave.engine.buffer;
 
 import dev.interleave.engine.run.Outcome;
 
-import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;

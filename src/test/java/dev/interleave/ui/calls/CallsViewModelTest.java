@@ -4,6 +4,8 @@ import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
+import java.util.concurrent.CountDownLatch;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -101,5 +103,53 @@ class CallsViewModelTest {
             now += 16_000_000L;
             model.sample(System.nanoTime());
         } while (model.stateProperty().get() != RunState.IDLE || !model.finishedProperty().get());
+    }
+
+    /**
+     * Reset during a run returns while the run is still stopping (its calls ignore interrupts until
+     * released), clears every figure, and the stopped run's figures never come back.
+     */
+    @Test
+    void resetDuringARunDoesNotBlockAndClearsForGood() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        // Calls that ignore interrupts until released: stopping this run takes as long as the test wants.
+        CallRunner runner = new CallRunner(millis -> {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    release.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                throw new InterruptedException();
+            }
+        });
+        CallsViewModel model = new CallsViewModel(runner);
+        model.callsProperty().set(1_000);
+        model.concurrencyProperty().set(100);
+        model.run();
+        while (runner.snapshot().inFlight() < 100) {
+            Thread.onSpinWait();
+        }
+        model.sample(System.nanoTime());
+        assertTrue(model.inFlightProperty().get() > 0);
+
+        model.reset();
+        assertTrue(runner.state() == RunState.RUNNING || runner.state() == RunState.STOPPING,
+                "reset returned before the run could stop: " + runner.state());
+        model.sample(System.nanoTime() + 1_000_000_000L);
+        assertEquals(0, model.inFlightProperty().get());
+        assertEquals(0, model.callsCompletedProperty().get());
+        assertEquals("", model.verdictProperty().get());
+
+        release.countDown();
+        runner.await();
+        model.sample(System.nanoTime() + 2_000_000_000L);
+        assertEquals(RunState.IDLE, model.runState());
+        assertEquals(0, model.sumProperty().get(), "the stopped run's figures came back after Reset");
+        assertFalse(model.finishedProperty().get());
     }
 }

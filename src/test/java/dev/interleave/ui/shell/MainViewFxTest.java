@@ -1,7 +1,9 @@
 package dev.interleave.ui.shell;
 
 import dev.interleave.ui.buffer.BufferViewModel;
+import dev.interleave.ui.calls.CallsScenario;
 import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.LivePlot;
 
@@ -48,7 +50,7 @@ class MainViewFxTest {
     void start(Stage stage) {
         calls = new CallsViewModel(callRunner);
         buffer = new BufferViewModel(bufferRunner);
-        MainView view = new MainView(calls, buffer, new FrameStats());
+        MainView view = new MainView(List.of(CallsScenario.tab(calls), BufferScenario.tab(buffer)), new FrameStats());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 InterleaveApp.class.getResource("interleave.css")).toExternalForm());

@@ -1,0 +1,23 @@
+package dev.interleave.ui.buffer;
+
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.ui.kit.ScenarioTab;
+
+/** The Bounded Buffer scenario's tab: its runner, view-model and view. */
+public final class BufferScenario {
+
+    private BufferScenario() {
+    }
+
+    /** A new tab over a new runner. FX thread. */
+    public static ScenarioTab tab() {
+        return tab(new BufferViewModel(new BufferRunner()));
+    }
+
+    /** A tab over {@code model}. FX thread. */
+    public static ScenarioTab tab(BufferViewModel model) {
+        return new ScenarioTab("buffer", "Bounded Buffer", "Producer and consumer threads share a bounded buffer"
+                + " guarded by one lock: producers wait on notFull while it is full, consumers on notEmpty while it"
+                + " is empty.", model, () -> new BufferView(model));
+    }
+}

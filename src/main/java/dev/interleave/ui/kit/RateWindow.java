@@ -1,0 +1,36 @@
+package dev.interleave.ui.kit;
+
+import java.util.ArrayDeque;
+
+/**
+ * A rate measured over the last stretch of run time: Δcount / Δt between the oldest and the newest
+ * of the samples kept, never a point per event. FX thread only.
+ */
+public final class RateWindow {
+
+    /** How much run time the rate spans. */
+    private final long spanNanos;
+    /** Samples {elapsedNanos, count}, oldest first. */
+    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+
+    /** @param spanNanos short enough to show change, long enough to be smooth */
+    public RateWindow(long spanNanos) {
+        this.spanNanos = spanNanos;
+    }
+
+    /** Adds a sample and returns the rate per second over the window (0 until two samples differ in time). */
+    public double add(long elapsedNanos, long count) {
+        samples.addLast(new long[] {elapsedNanos, count});
+        while (samples.size() > 2 && elapsedNanos - samples.peekFirst()[0] > spanNanos) {
+            samples.removeFirst();
+        }
+        long[] oldest = samples.peekFirst();
+        long dtNanos = elapsedNanos - oldest[0];
+        return dtNanos > 0 ? (count - oldest[1]) * 1e9 / dtNanos : 0;
+    }
+
+    /** Forgets every sample (a new run). */
+    public void clear() {
+        samples.clear();
+    }
+}
