@@ -1,5 +1,7 @@
 package dev.interleave.engine.buffer;
 
+import dev.interleave.TestThreads;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -53,10 +55,10 @@ class BufferRunnerRaceTest {
         BufferRunner runner = new BufferRunner();
         runner.start(settings(2, 2, 0, ThreadKind.PLATFORM));
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            Thread resumer = Thread.ofPlatform().start(() -> ignoreRefusal(runner::resume));
-            Thread pauser = Thread.ofPlatform().start(() -> ignoreRefusal(runner::pause));
-            resumer.join();
-            pauser.join();
+            TestThreads threads = new TestThreads();
+            threads.start("resumer", () -> ignoreRefusal(runner::resume));
+            threads.start("pauser", () -> ignoreRefusal(runner::pause));
+            threads.joinAll();
             BufferRunSnapshot now = runner.snapshot();
             assertEquals(now.state() == RunState.RUNNING, now.gate().open(), "attempt " + attempt + ": " + now.state());
             if (now.state() == RunState.PAUSED) {

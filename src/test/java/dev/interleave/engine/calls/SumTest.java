@@ -1,12 +1,11 @@
 package dev.interleave.engine.calls;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.interleave.TestThreads;
+
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class SumTest {
 
@@ -22,20 +21,17 @@ class SumTest {
 
     /** Concurrent adds are never lost. */
     @Test
-    void concurrentAddsAreNotLost() throws InterruptedException {
+    void concurrentAddsAreNotLost() {
         Sum sum = new Sum();
-        List<Thread> threads = new ArrayList<>();
+        TestThreads threads = new TestThreads();
         for (int t = 0; t < 4; t++) {
-            threads.add(Thread.ofPlatform().start(() -> {
+            threads.start("adder-" + t, () -> {
                 for (int i = 0; i < 250_000; i++) {
                     sum.add(3);
                 }
-            }));
+            });
         }
-        for (Thread thread : threads) {
-            thread.join(30_000);
-            assertFalse(thread.isAlive());
-        }
+        threads.joinAll();
         assertEquals(3_000_000L, sum.total());
     }
 }

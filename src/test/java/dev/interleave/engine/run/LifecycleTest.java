@@ -1,13 +1,13 @@
 package dev.interleave.engine.run;
 
+import dev.interleave.TestThreads;
+
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,13 +62,11 @@ class LifecycleTest {
         GateRun run = new GateRun(new Gate());
         lifecycle.begin(run);
         CyclicBarrier bothReady = new CyclicBarrier(2);
-        AtomicReference<Throwable> failed = new AtomicReference<>();
         for (int attempt = 0; attempt < 2_000; attempt++) {
-            Thread resumer = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::resume, failed));
-            Thread pauser = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::pause, failed));
-            resumer.join();
-            pauser.join();
-            assertNull(failed.get());
+            TestThreads threads = new TestThreads();
+            threads.start("resumer", () -> race(bothReady, lifecycle::resume));
+            threads.start("pauser", () -> race(bothReady, lifecycle::pause));
+            threads.joinAll();
             RunState state = lifecycle.state();
             assertEquals(state == RunState.RUNNING, run.gate.view().open(), "attempt " + attempt + ": " + state
                     + " with the gate " + (run.gate.view().open() ? "open" : "closed"));
@@ -92,12 +90,10 @@ class LifecycleTest {
             long pausedAt = run.clock().activeNanos();
             Thread.sleep(1);
             CyclicBarrier bothReady = new CyclicBarrier(2);
-            AtomicReference<Throwable> failed = new AtomicReference<>();
-            Thread resumer = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::resume, failed));
-            Thread stopper = Thread.ofPlatform().start(() -> race(bothReady, lifecycle::beginStopping, failed));
-            resumer.join();
-            stopper.join();
-            assertNull(failed.get());
+            TestThreads threads = new TestThreads();
+            threads.start("resumer", () -> race(bothReady, lifecycle::resume));
+            threads.start("stopper", () -> race(bothReady, lifecycle::beginStopping));
+            threads.joinAll();
             assertEquals(RunState.STOPPING, lifecycle.state());
             run.clock().stop();
             long stoppedAt = run.clock().activeNanos();
@@ -126,14 +122,12 @@ class LifecycleTest {
         assertEquals(RunState.IDLE, lifecycle.state());
     }
 
-    private static void race(CyclicBarrier bothReady, Runnable command, AtomicReference<Throwable> failed) {
+    private static void race(CyclicBarrier bothReady, Runnable command) throws Exception {
+        bothReady.await();
         try {
-            bothReady.await();
             command.run();
         } catch (IllegalStateException refused) {
             // The other command won: refusing is the contract.
-        } catch (Throwable e) {
-            failed.compareAndSet(null, e);
         }
     }
 }

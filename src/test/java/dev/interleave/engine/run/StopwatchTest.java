@@ -1,12 +1,10 @@
 package dev.interleave.engine.run;
 
-import java.util.concurrent.atomic.AtomicReference;
-
+import dev.interleave.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
@@ -18,28 +16,23 @@ class StopwatchTest {
         for (int round = 0; round < 20; round++) {
             Stopwatch clock = new Stopwatch();
             clock.start();
-            AtomicReference<Throwable> failed = new AtomicReference<>();
-            Thread toggler = Thread.ofPlatform().start(() -> {
+            TestThreads threads = new TestThreads();
+            threads.start("toggler", () -> {
                 for (int i = 0; i < 2_000; i++) {
                     clock.pause();
                     clock.resume();
                 }
                 clock.stop();
             });
-            Thread reader = Thread.ofPlatform().start(() -> {
+            threads.start("reader", () -> {
                 long last = 0;
                 for (int i = 0; i < 10_000; i++) {
                     long now = clock.elapsedNanos();
-                    if (now < last) {
-                        failed.compareAndSet(null, new AssertionError("elapsed went from " + last + " to " + now));
-                        return;
-                    }
+                    assertTrue(now >= last, "elapsed went from " + last + " to " + now);
                     last = now;
                 }
             });
-            toggler.join();
-            reader.join();
-            assertNull(failed.get());
+            threads.joinAll();
         }
     }
 
