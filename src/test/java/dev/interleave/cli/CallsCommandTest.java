@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
 
 import dev.interleave.Main;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line through the real {@link Main}: what a user types and what comes back. */
@@ -62,6 +64,22 @@ class CallsCommandTest {
         assertTrue(message.contains(allowed), message);
         assertFalse(message.contains("Exception"), message);
         assertEquals("", outcome.out());
+    }
+
+    /** Labels are read ignoring case; a bad one's message names every allowed label (one converter for all). */
+    @Test
+    void labelsIgnoreCaseAndABadOneNamesTheAllowed() {
+        Outcome upper = run("calls", "--calls", "10", "--concurrency", "10", "--max-sleep-ms", "0",
+                "--threads", "PLATFORM", "--counter", "Lock", "--json");
+        assertEquals(0, upper.exitCode(), upper.err());
+        assertEquals("\"platform\"", field(upper.out().strip(), "threads"));
+        assertEquals("\"lock\"", field(upper.out().strip(), "counter"));
+        assertEquals("'fast' is not a counter; allowed: atomic, synchronized, lock, racy",
+                assertThrows(TypeConversionException.class,
+                        () -> new Values.Counter().convert("fast")).getMessage());
+        assertEquals("'notify' is not a wake-up policy; allowed: signal, signal-all",
+                assertThrows(TypeConversionException.class,
+                        () -> new Values.Policy().convert("notify")).getMessage());
     }
 
     /** --json prints exactly one object with the named fields; the sum checks out and the exit code is 0. */
