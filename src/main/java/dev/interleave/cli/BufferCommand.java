@@ -1,18 +1,16 @@
 package dev.interleave.cli;
 
-import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
-import dev.interleave.engine.run.DelayRange;
-import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.buffer.WakePolicy;
-import picocli.CommandLine;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,10 +23,7 @@ import picocli.CommandLine.Option;
                 + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
                 + " is consumed exactly once.",
                 "Exit 0 if the check passes, 1 if not, 2 on a bad argument."})
-final class BufferCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
 
     @Option(names = "--producers", required = true, paramLabel = "P", converter = Values.Workers.class,
             description = "Producer threads, 1 to 200.")
@@ -70,31 +65,40 @@ final class BufferCommand implements Callable<Integer> {
                     + " the baseline).")
     private BufferImpl impl;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    private boolean json;
+    @Override
+    BufferSettings settings() {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl);
+    }
 
     @Override
-    public Integer call() throws InterruptedException {
-        BufferSettings settings = new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay,
-                policy, fair, threads, impl);
+    Running<BufferResult> start(BufferSettings settings) {
         BufferRunner runner = new BufferRunner();
         runner.start(settings);
-        BufferResult result = Progress.await(json, runner::await, runner::stop, () -> {
+        return new Running<>(runner::await, runner::stop, () -> {
             BufferRunSnapshot now = runner.snapshot();
             return String.format(Locale.ROOT, "%,d / %,d items consumed, %.1f s", now.consumed(),
                     now.settings().items(), now.elapsedNanos() / 1e9);
         });
-
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(result) : toText(result));
-        out.flush();
-        if (result.failure() != null) {
-            spec.commandLine().getErr().println("buffer: the run failed: " + result.failure());
-        }
-        return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
     }
 
-    static String toJson(BufferResult result) {
+    @Override
+    Outcome outcome(BufferResult result) {
+        return result.outcome();
+    }
+
+    @Override
+    boolean ok(BufferResult result) {
+        return result.ok();
+    }
+
+    @Override
+    Throwable failure(BufferResult result) {
+        return result.failure();
+    }
+
+    @Override
+    Json jsonFields(BufferResult result) {
         BufferSettings settings = result.settings();
         return new Json()
                 .put("producers", settings.producers())
@@ -111,11 +115,11 @@ final class BufferCommand implements Callable<Integer> {
                 .put("expectedSum", result.expectedSum())
                 .put("ok", result.ok())
                 .put("waitsOnFull", result.waitsOnFull())
-                .put("waitsOnEmpty", result.waitsOnEmpty())
-                .toString();
+                .put("waitsOnEmpty", result.waitsOnEmpty());
     }
 
-    private static String toText(BufferResult result) {
+    @Override
+    String text(BufferResult result) {
         BufferSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,

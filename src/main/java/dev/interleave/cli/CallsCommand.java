@@ -1,16 +1,15 @@
 package dev.interleave.cli;
 
-import dev.interleave.engine.run.Outcome;
-
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,10 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Calls a slow service (read the counter, sleep up to --max-sleep-ms, return the value)"
                 + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
                 "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
-final class CallsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Option(names = "--calls", required = true, paramLabel = "N", converter = Values.Calls.class,
             description = "How many calls, 1 to 10,000,000.")
@@ -53,31 +49,35 @@ final class CallsCommand implements Callable<Integer> {
             description = "atomic (default), synchronized, lock, or racy (loses updates, for demonstration).")
     private CounterKind counter;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    private boolean json;
-
     @Override
-    public Integer call() throws InterruptedException {
+    CallSettings settings() {
         if (threads == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
                     + CallSettings.platformCapMessage(concurrency));
         }
-        CallSettings settings = new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+        return new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+    }
+
+    @Override
+    Running<CallResult> start(CallSettings settings) {
         CallRunner runner = new CallRunner();
         runner.start(settings);
-        CallResult result = Progress.await(json, runner::await, runner::stop, () -> progressLine(runner.snapshot()));
+        return new Running<>(runner::await, runner::stop, () -> progressLine(runner.snapshot()));
+    }
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(toJson(result));
-        } else {
-            printText(out, result);
-        }
-        out.flush();
-        if (result.outcome() == Outcome.FAILED) {
-            spec.commandLine().getErr().println("calls: the run failed: " + result.failure());
-        }
-        return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
+    @Override
+    Outcome outcome(CallResult result) {
+        return result.outcome();
+    }
+
+    @Override
+    boolean ok(CallResult result) {
+        return result.ok();
+    }
+
+    @Override
+    Throwable failure(CallResult result) {
+        return result.failure();
     }
 
     private static String progressLine(CallSnapshot now) {
@@ -86,7 +86,8 @@ final class CallsCommand implements Callable<Integer> {
                 now.elapsedNanos() / 1e9);
     }
 
-    static String toJson(CallResult result) {
+    @Override
+    Json jsonFields(CallResult result) {
         CallSettings settings = result.settings();
         return new Json()
                 .put("calls", settings.calls())
@@ -101,17 +102,19 @@ final class CallsCommand implements Callable<Integer> {
                 .put("elapsedMillis", result.elapsedMillis())
                 .put("idealMillis", result.idealMillis())
                 .put("efficiency", result.efficiency())
-                .put("maxInFlight", result.maxInFlight())
-                .toString();
+                .put("maxInFlight", result.maxInFlight());
     }
 
-    private static void printText(PrintWriter out, CallResult result) {
+    @Override
+    String text(CallResult result) {
         CallSettings settings = result.settings();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         out.printf(Locale.ROOT, "%,d calls, at most %,d in flight, %s threads, %s counter, sleeps 0..%,d ms, seed %d%n",
                 settings.calls(), settings.concurrency(), settings.threads(), settings.counter(),
                 settings.maxSleepMillis(), settings.seed());
         out.printf(Locale.ROOT, "total          %,d%n", result.total());
-        out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), verdict(result));
+        out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), checkWord(result));
         if (result.duplicates() > 0 || !settings.counter().isSafe()) {
             out.printf(Locale.ROOT, "duplicates     %,d values handed out more than once%n", result.duplicates());
         }
@@ -120,10 +123,12 @@ final class CallsCommand implements Callable<Integer> {
                 result.idealMillis());
         out.printf(Locale.ROOT, "efficiency     %.3f%n", result.efficiency());
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
-        out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
+        out.printf(Locale.ROOT, "throughput     %,.0f calls/s", result.callsPerSecond());
+        out.flush();
+        return text.toString();
     }
 
-    private static String verdict(CallResult result) {
+    private static String checkWord(CallResult result) {
         return switch (result.outcome()) {
             case COMPLETED -> result.ok() ? "OK" : "MISMATCH";
             case STOPPED -> "STOPPED after " + String.format(Locale.ROOT, "%,d", result.callsCompleted()) + " calls";
