@@ -114,6 +114,8 @@ final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
                 .put("sum", result.sum())
                 .put("expectedSum", result.expectedSum())
                 .put("ok", result.ok())
+                .put("duplicates", result.duplicates())
+                .put("missing", result.missing())
                 .put("waitsOnFull", result.waitsOnFull())
                 .put("waitsOnEmpty", result.waitsOnEmpty());
     }

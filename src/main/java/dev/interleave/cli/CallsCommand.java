@@ -121,7 +121,11 @@ final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         out.printf(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis());
         out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn: a lower bound)%n",
                 result.idealMillis());
-        out.printf(Locale.ROOT, "efficiency     %.3f%n", result.efficiency());
+        if (result.efficiency().isPresent()) {
+            out.printf(Locale.ROOT, "efficiency     %.3f%n", result.efficiency().getAsDouble());
+        } else {
+            out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
+        }
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
         out.printf(Locale.ROOT, "throughput     %,.0f calls/s", result.callsPerSecond());
         out.flush();

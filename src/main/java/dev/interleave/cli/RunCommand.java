@@ -48,7 +48,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
     /** What the run threw, or null. */
     abstract Throwable failure(R result);
 
-    /** The result's JSON fields. */
+    /** The result's own JSON fields; {@link #json(Object)} adds {@code outcome} and {@code failure}. */
     abstract Json jsonFields(R result);
 
     /** The result as text, lines without a final line break. */
@@ -65,18 +65,29 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         out.flush();
         Throwable failure = failure(result);
         if (failure != null) {
-            spec.commandLine().getErr().println(spec.name() + ": the run failed: " + failure);
+            spec.commandLine().getErr().println(spec.name() + ": the run failed: " + oneLine(failure));
             spec.commandLine().getErr().flush();
         }
         return verdict(result) == Verdict.OK ? Cli.OK : Cli.CHECK_FAILED;
     }
 
-    /** The result as one JSON object. */
+    /** The result as one JSON object: its own fields, then {@code outcome} and {@code failure}. */
     final String json(R result) {
-        return jsonFields(result).toString();
+        Throwable failure = failure(result);
+        Json fields = jsonFields(result).put("outcome", verdict(result).label());
+        return (failure == null ? fields.putNull("failure") : fields.put("failure", oneLine(failure))).toString();
     }
 
     final Verdict verdict(R result) {
         return Verdict.of(outcome(result), ok(result));
+    }
+
+    /** A failure in one line: the exception's simple class name and its message, line breaks made spaces. */
+    static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        String line = message == null || message.isBlank()
+                ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + message.strip();
+        return line.replaceAll("\\s*\\R\\s*", " ");
     }
 }
