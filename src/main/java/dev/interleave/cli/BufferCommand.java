@@ -56,8 +56,8 @@ final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
     @Option(names = "--fair", description = "Use a fair lock.")
     private boolean fair;
 
-    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "platform",
-            description = "platform (default) or virtual.")
+    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
+            description = "virtual (default) or platform.")
     private ThreadKind threads;
 
     @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "interleave",

@@ -76,6 +76,7 @@ class BufferCommandTest {
             assertEquals("0", field(json, "missing"));
             assertEquals("\"ok\"", field(json, "outcome"));
             assertEquals("null", field(json, "failure"));
+            assertEquals("\"virtual\"", field(json, "threads"), "virtual threads unless --threads says otherwise");
         }
     }
 
@@ -104,10 +105,12 @@ class BufferCommandTest {
         assertEquals("\"IllegalStateException: a consumer broke\"", field(failed, "failure"));
     }
 
+    /** Text output names the check and the threads; --threads platform still runs on platform threads. */
     @Test
     void textRunPrintsTheCheck() {
-        CallsCommandTest.Invocation ran = run((BASE + " --threads virtual").split(" "));
+        CallsCommandTest.Invocation ran = run((BASE + " --threads platform").split(" "));
         assertEquals(0, ran.exitCode(), ran.err());
+        assertTrue(ran.out().lines().findFirst().orElseThrow().endsWith("platform threads"), ran.out());
         assertTrue(ran.out().contains("expected       5,050   OK"), ran.out());
         assertTrue(ran.out().contains("each once      yes"), ran.out());
         assertFalse(ran.out().contains("MISMATCH"));
