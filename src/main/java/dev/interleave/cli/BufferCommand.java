@@ -19,6 +19,13 @@ import picocli.CommandLine.Option;
  * Buffer view shows.
  */
 @Command(name = "buffer", mixinStandardHelpOptions = true,
+        header = "Bounded buffer: producers and consumers, every item checked.",
+        // Laid out by hand: picocli's own synopsis breaks inside "a..b" and after hyphens at 80 columns.
+        customSynopsis = {
+            "interleave buffer --producers=P --consumers=Q --capacity=K --items=M",
+            "                         [--produce-ms=a..b] [--consume-ms=a..b] [--fair]",
+            "                         [--policy=POLICY] [--threads=KIND] [--impl=IMPL]",
+            "                         [--json] [-hV]"},
         description = {"P producers put the items 1..M into a bounded buffer of capacity K (a lock and two"
                 + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
                 + " is consumed exactly once.",
@@ -42,11 +49,11 @@ final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
     private long items;
 
     @Option(names = "--produce-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to make one item, random in a..b ms (default 0..0).")
+            description = "Time to make an item: a..b ms at random; default 0..0.")
     private DelayRange produceDelay;
 
     @Option(names = "--consume-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to use one item, random in a..b ms (default 0..0).")
+            description = "Time to use an item: a..b ms at random; default 0..0.")
     private DelayRange consumeDelay;
 
     @Option(names = "--policy", paramLabel = "POLICY", converter = Values.Policy.class, defaultValue = "signal",
@@ -61,8 +68,8 @@ final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
     private ThreadKind threads;
 
     @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "interleave",
-            description = "interleave (default: the instrumented buffer) or abq (java.util.concurrent.ArrayBlockingQueue,"
-                    + " the baseline).")
+            description = {"interleave (default: the instrumented buffer) or",
+                "abq (the baseline: the JDK's ArrayBlockingQueue)."})
     private BufferImpl impl;
 
     @Override

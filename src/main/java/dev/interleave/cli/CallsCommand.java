@@ -20,6 +20,12 @@ import picocli.CommandLine.Option;
  * Sum view shows.
  */
 @Command(name = "calls", mixinStandardHelpOptions = true,
+        header = "Counter and sum: calls to a slow service, the total checked.",
+        // Laid out by hand, as BufferCommand's: picocli's own synopsis may break after a hyphen.
+        customSynopsis = {
+            "interleave calls --calls=N --concurrency=C [--threads=KIND]",
+            "                        [--max-sleep-ms=M] [--seed=S] [--counter=KIND]",
+            "                        [--json] [-hV]"},
         description = {"Calls a slow service (read the counter, sleep up to --max-sleep-ms, return the value)"
                 + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
                 "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
@@ -30,7 +36,7 @@ final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     private int calls;
 
     @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
-            description = "The most calls in flight at once, 1 to 1,000,000 (platform threads: 4,000).")
+            description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000)."})
     private int concurrency;
 
     @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
@@ -38,7 +44,7 @@ final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     private ThreadKind threads;
 
     @Option(names = "--max-sleep-ms", paramLabel = "M", converter = Values.MaxSleep.class, defaultValue = "1000",
-            description = "Each call sleeps a random time in [0, M] ms; 0 to 60,000, default 1,000.")
+            description = {"Each call sleeps a random time in [0, M] ms;", "M is 0 to 60,000, default 1,000."})
     private int maxSleepMillis;
 
     @Option(names = "--seed", paramLabel = "S", converter = Values.Seed.class, defaultValue = "42",
@@ -46,7 +52,7 @@ final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     private long seed;
 
     @Option(names = "--counter", paramLabel = "KIND", converter = Values.Counter.class, defaultValue = "atomic",
-            description = "atomic (default), synchronized, lock, or racy (loses updates, for demonstration).")
+            description = {"atomic (default), synchronized, lock, or racy", "(racy loses updates, for demonstration)."})
     private CounterKind counter;
 
     @Override
