@@ -19,9 +19,11 @@ import picocli.CommandLine.Option;
  */
 abstract class RunCommand<S, R> implements Callable<Integer> {
 
+    /** The command as picocli parsed it: its name, its output and error writers. Set by picocli. */
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Print one JSON object (and no progress line) instead of text. */
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -78,6 +80,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         return (failure == null ? fields.putNull("failure") : fields.put("failure", oneLine(failure))).toString();
     }
 
+    /** The outcome and the check in one word; only {@link Verdict#OK} exits 0. */
     final Verdict verdict(R result) {
         return Verdict.of(outcome(result), ok(result));
     }
