@@ -1,18 +1,16 @@
 package dev.interleave.cli;
 
-import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
-import dev.interleave.engine.run.DelayRange;
-import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.buffer.WakePolicy;
-import picocli.CommandLine;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,14 +19,18 @@ import picocli.CommandLine.Option;
  * Buffer view shows.
  */
 @Command(name = "buffer", mixinStandardHelpOptions = true,
+        header = "Bounded buffer: producers and consumers, every item checked.",
+        // Laid out by hand: picocli's own synopsis breaks inside "a..b" and after hyphens at 80 columns.
+        customSynopsis = {
+            "interleave buffer --producers=P --consumers=Q --capacity=K --items=M",
+            "                         [--produce-ms=a..b] [--consume-ms=a..b] [--fair]",
+            "                         [--policy=POLICY] [--threads=KIND] [--impl=IMPL]",
+            "                         [--json] [-hV]"},
         description = {"P producers put the items 1..M into a bounded buffer of capacity K (a lock and two"
                 + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
                 + " is consumed exactly once.",
                 "Exit 0 if the check passes, 1 if not, 2 on a bad argument."})
-public final class BufferCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+public final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
 
     @Option(names = "--producers", required = true, paramLabel = "P", converter = Values.Workers.class,
             description = "Producer threads, 1 to 200.")
@@ -47,11 +49,11 @@ public final class BufferCommand implements Callable<Integer> {
     private long items;
 
     @Option(names = "--produce-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to make one item, random in a..b ms (default 0..0).")
+            description = "Time to make an item: a..b ms at random; default 0..0.")
     private DelayRange produceDelay;
 
     @Option(names = "--consume-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to use one item, random in a..b ms (default 0..0).")
+            description = "Time to use an item: a..b ms at random; default 0..0.")
     private DelayRange consumeDelay;
 
     @Option(names = "--policy", paramLabel = "POLICY", converter = Values.Policy.class, defaultValue = "signal",
@@ -61,40 +63,49 @@ public final class BufferCommand implements Callable<Integer> {
     @Option(names = "--fair", description = "Use a fair lock.")
     private boolean fair;
 
-    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "platform",
-            description = "platform (default) or virtual.")
+    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
+            description = "virtual (default) or platform.")
     private ThreadKind threads;
 
     @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "interleave",
-            description = "interleave (default: the instrumented buffer) or abq (java.util.concurrent.ArrayBlockingQueue,"
-                    + " the baseline).")
+            description = {"interleave (default: the instrumented buffer) or",
+                "abq (the baseline: the JDK's ArrayBlockingQueue)."})
     private BufferImpl impl;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    private boolean json;
+    @Override
+    BufferSettings settings() {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl);
+    }
 
     @Override
-    public Integer call() throws InterruptedException {
-        BufferSettings settings = new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay,
-                policy, fair, threads, impl);
+    Running<BufferResult> start(BufferSettings settings) {
         BufferRunner runner = new BufferRunner();
         runner.start(settings);
-        BufferResult result = Progress.await(json, runner::await, runner::stop, () -> {
+        return new Running<>(runner::await, runner::stop, () -> {
             BufferRunSnapshot now = runner.snapshot();
             return String.format(Locale.ROOT, "%,d / %,d items consumed, %.1f s", now.consumed(),
                     now.settings().items(), now.elapsedNanos() / 1e9);
         });
-
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(result) : toText(result));
-        out.flush();
-        if (result.failure() != null) {
-            spec.commandLine().getErr().println("buffer: the run failed: " + result.failure());
-        }
-        return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
     }
 
-    static String toJson(BufferResult result) {
+    @Override
+    Outcome outcome(BufferResult result) {
+        return result.outcome();
+    }
+
+    @Override
+    boolean ok(BufferResult result) {
+        return result.ok();
+    }
+
+    @Override
+    Throwable failure(BufferResult result) {
+        return result.failure();
+    }
+
+    @Override
+    Json jsonFields(BufferResult result) {
         BufferSettings settings = result.settings();
         return new Json()
                 .put("producers", settings.producers())
@@ -110,12 +121,14 @@ public final class BufferCommand implements Callable<Integer> {
                 .put("sum", result.sum())
                 .put("expectedSum", result.expectedSum())
                 .put("ok", result.ok())
+                .put("duplicates", result.duplicates())
+                .put("missing", result.missing())
                 .put("waitsOnFull", result.waitsOnFull())
-                .put("waitsOnEmpty", result.waitsOnEmpty())
-                .toString();
+                .put("waitsOnEmpty", result.waitsOnEmpty());
     }
 
-    private static String toText(BufferResult result) {
+    @Override
+    String text(BufferResult result) {
         BufferSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,

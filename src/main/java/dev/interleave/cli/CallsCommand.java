@@ -1,16 +1,15 @@
 package dev.interleave.cli;
 
-import dev.interleave.engine.run.Outcome;
-
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,20 +20,23 @@ import picocli.CommandLine.Option;
  * Sum view shows.
  */
 @Command(name = "calls", mixinStandardHelpOptions = true,
+        header = "Counter and sum: calls to a slow service, the total checked.",
+        // Laid out by hand, as BufferCommand's: picocli's own synopsis may break after a hyphen.
+        customSynopsis = {
+            "interleave calls --calls=N --concurrency=C [--threads=KIND]",
+            "                        [--max-sleep-ms=M] [--seed=S] [--counter=KIND]",
+            "                        [--json] [-hV]"},
         description = {"Calls a slow service (read the counter, sleep up to --max-sleep-ms, return the value)"
                 + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
                 "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
-public final class CallsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Option(names = "--calls", required = true, paramLabel = "N", converter = Values.Calls.class,
             description = "How many calls, 1 to 10,000,000.")
     private int calls;
 
     @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
-            description = "The most calls in flight at once, 1 to 1,000,000 (platform threads: 4,000).")
+            description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000)."})
     private int concurrency;
 
     @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
@@ -42,7 +44,7 @@ public final class CallsCommand implements Callable<Integer> {
     private ThreadKind threads;
 
     @Option(names = "--max-sleep-ms", paramLabel = "M", converter = Values.MaxSleep.class, defaultValue = "1000",
-            description = "Each call sleeps a random time in [0, M] ms; 0 to 60,000, default 1,000.")
+            description = {"Each call sleeps a random time in [0, M] ms;", "M is 0 to 60,000, default 1,000."})
     private int maxSleepMillis;
 
     @Option(names = "--seed", paramLabel = "S", converter = Values.Seed.class, defaultValue = "42",
@@ -50,34 +52,38 @@ public final class CallsCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--counter", paramLabel = "KIND", converter = Values.Counter.class, defaultValue = "atomic",
-            description = "atomic (default), synchronized, lock, or racy (loses updates, for demonstration).")
+            description = {"atomic (default), synchronized, lock, or racy", "(racy loses updates, for demonstration)."})
     private CounterKind counter;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    private boolean json;
-
     @Override
-    public Integer call() throws InterruptedException {
+    CallSettings settings() {
         if (threads == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
                     + CallSettings.platformCapMessage(concurrency));
         }
-        CallSettings settings = new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+        return new CallSettings(calls, concurrency, threads, maxSleepMillis, seed, counter);
+    }
+
+    @Override
+    Running<CallResult> start(CallSettings settings) {
         CallRunner runner = new CallRunner();
         runner.start(settings);
-        CallResult result = Progress.await(json, runner::await, runner::stop, () -> progressLine(runner.snapshot()));
+        return new Running<>(runner::await, runner::stop, () -> progressLine(runner.snapshot()));
+    }
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(toJson(result));
-        } else {
-            printText(out, result);
-        }
-        out.flush();
-        if (result.outcome() == Outcome.FAILED) {
-            spec.commandLine().getErr().println("calls: the run failed: " + result.failure());
-        }
-        return result.ok() ? Cli.OK : Cli.CHECK_FAILED;
+    @Override
+    Outcome outcome(CallResult result) {
+        return result.outcome();
+    }
+
+    @Override
+    boolean ok(CallResult result) {
+        return result.ok();
+    }
+
+    @Override
+    Throwable failure(CallResult result) {
+        return result.failure();
     }
 
     private static String progressLine(CallSnapshot now) {
@@ -86,7 +92,8 @@ public final class CallsCommand implements Callable<Integer> {
                 now.elapsedNanos() / 1e9);
     }
 
-    static String toJson(CallResult result) {
+    @Override
+    Json jsonFields(CallResult result) {
         CallSettings settings = result.settings();
         return new Json()
                 .put("calls", settings.calls())
@@ -101,29 +108,37 @@ public final class CallsCommand implements Callable<Integer> {
                 .put("elapsedMillis", result.elapsedMillis())
                 .put("idealMillis", result.idealMillis())
                 .put("efficiency", result.efficiency())
-                .put("maxInFlight", result.maxInFlight())
-                .toString();
+                .put("maxInFlight", result.maxInFlight());
     }
 
-    private static void printText(PrintWriter out, CallResult result) {
+    @Override
+    String text(CallResult result) {
         CallSettings settings = result.settings();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         out.printf(Locale.ROOT, "%,d calls, at most %,d in flight, %s threads, %s counter, sleeps 0..%,d ms, seed %d%n",
                 settings.calls(), settings.concurrency(), settings.threads(), settings.counter(),
                 settings.maxSleepMillis(), settings.seed());
         out.printf(Locale.ROOT, "total          %,d%n", result.total());
-        out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), verdict(result));
+        out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), checkWord(result));
         if (result.duplicates() > 0 || !settings.counter().isSafe()) {
             out.printf(Locale.ROOT, "duplicates     %,d values handed out more than once%n", result.duplicates());
         }
         out.printf(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis());
         out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn: a lower bound)%n",
                 result.idealMillis());
-        out.printf(Locale.ROOT, "efficiency     %.3f%n", result.efficiency());
+        if (result.efficiency().isPresent()) {
+            out.printf(Locale.ROOT, "efficiency     %.3f%n", result.efficiency().getAsDouble());
+        } else {
+            out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
+        }
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
-        out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
+        out.printf(Locale.ROOT, "throughput     %,.0f calls/s", result.callsPerSecond());
+        out.flush();
+        return text.toString();
     }
 
-    private static String verdict(CallResult result) {
+    private static String checkWord(CallResult result) {
         return switch (result.outcome()) {
             case COMPLETED -> result.ok() ? "OK" : "MISMATCH";
             case STOPPED -> "STOPPED after " + String.format(Locale.ROOT, "%,d", result.callsCompleted()) + " calls";

@@ -3,6 +3,7 @@ package dev.interleave.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -70,6 +71,7 @@ public final class Cli implements Runnable {
         if (e instanceof CommandLine.UnmatchedArgumentException) {
             return spec.subcommands().isEmpty()
                     ? "; allowed options: " + String.join(", ", spec.options().stream()
+                            .sorted(Comparator.comparing(option -> !option.required())) // required first
                             .map(CommandLine.Model.OptionSpec::longestName).toList())
                     : "; allowed: " + String.join(", ", spec.subcommands().keySet());
         }

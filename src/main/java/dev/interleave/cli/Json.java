@@ -3,10 +3,11 @@ package dev.interleave.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * One flat JSON object, written in the order its fields were added. Values are strings, whole
- * numbers, finite doubles or booleans: all the command line prints.
+ * numbers, finite doubles, booleans or null: all the command line prints.
  */
 final class Json {
 
@@ -33,6 +34,17 @@ final class Json {
             throw new IllegalArgumentException(name + " is not finite: " + value);
         }
         fields.put(name, String.format(Locale.ROOT, "%.4f", value));
+        return this;
+    }
+
+    /** A double rounded to 4 decimals, or null when there is none. */
+    Json put(String name, OptionalDouble value) {
+        return value.isPresent() ? put(name, value.getAsDouble()) : putNull(name);
+    }
+
+    /** JSON null: the field has no value (not the string "null"). */
+    Json putNull(String name) {
+        fields.put(name, "null");
         return this;
     }
 

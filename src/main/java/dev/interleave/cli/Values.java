@@ -5,9 +5,11 @@ import java.util.Locale;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.calls.CallSettings;
-import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.Labelled;
+import dev.interleave.engine.run.Labels;
 import dev.interleave.engine.run.ThreadKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -109,28 +111,6 @@ final class Values {
         }
     }
 
-    static final class Policy implements ITypeConverter<WakePolicy> {
-        @Override
-        public WakePolicy convert(String value) {
-            try {
-                return WakePolicy.fromLabel(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class Impl implements ITypeConverter<BufferImpl> {
-        @Override
-        public BufferImpl convert(String value) {
-            try {
-                return BufferImpl.fromLabel(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
     /** Any 64-bit whole number. */
     static final class Seed implements ITypeConverter<Long> {
         @Override
@@ -144,25 +124,51 @@ final class Values {
         }
     }
 
-    static final class Threads implements ITypeConverter<ThreadKind> {
+    /**
+     * One {@link Labelled} enum's labels, ignoring case; the message for anything else names the
+     * allowed labels. Picocli instantiates converters by class, hence one small subclass per enum.
+     */
+    abstract static class LabelledConverter<E extends Enum<E> & Labelled> implements ITypeConverter<E> {
+        private final Class<E> type;
+        /** What a constant is called in a message, e.g. "thread kind". */
+        private final String noun;
+
+        LabelledConverter(Class<E> type, String noun) {
+            this.type = type;
+            this.noun = noun;
+        }
+
         @Override
-        public ThreadKind convert(String value) {
+        public E convert(String value) {
             try {
-                return ThreadKind.fromLabel(value);
+                return Labels.parse(type, value, noun);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
-    static final class Counter implements ITypeConverter<CounterKind> {
-        @Override
-        public CounterKind convert(String value) {
-            try {
-                return CounterKind.fromLabel(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class Threads extends LabelledConverter<ThreadKind> {
+        Threads() {
+            super(ThreadKind.class, "thread kind");
+        }
+    }
+
+    static final class Counter extends LabelledConverter<CounterKind> {
+        Counter() {
+            super(CounterKind.class, "counter");
+        }
+    }
+
+    static final class Policy extends LabelledConverter<WakePolicy> {
+        Policy() {
+            super(WakePolicy.class, "wake-up policy");
+        }
+    }
+
+    static final class Impl extends LabelledConverter<BufferImpl> {
+        Impl() {
+            super(BufferImpl.class, "buffer implementation");
         }
     }
 }

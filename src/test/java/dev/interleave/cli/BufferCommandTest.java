@@ -1,5 +1,7 @@
 package dev.interleave.cli;
 
+import dev.interleave.engine.buffer.BufferResult;
+import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.run.Outcome;
 
 import java.util.List;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static dev.interleave.cli.CallsCommandTest.field;
 import static dev.interleave.cli.CallsCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,14 +32,14 @@ class BufferCommandTest {
             --threads green             | --threads    | green   | allowed: virtual, platform
             """)
     void badInputExitsTwoWithOneLine(String extra, String option, String value, String allowed) {
-        CallsCommandTest.Outcome outcome = run((BASE + " " + extra).split(" "));
-        assertEquals(2, outcome.exitCode(), outcome.err());
-        List<String> lines = outcome.err().lines().toList();
-        assertEquals(1, lines.size(), outcome.err());
+        CallsCommandTest.Invocation ran = run((BASE + " " + extra).split(" "));
+        assertEquals(2, ran.exitCode(), ran.err());
+        List<String> lines = ran.err().lines().toList();
+        assertEquals(1, lines.size(), ran.err());
         assertTrue(lines.getFirst().contains(option), lines.getFirst());
         assertTrue(lines.getFirst().contains(value), lines.getFirst());
         assertTrue(lines.getFirst().contains(allowed), lines.getFirst());
-        assertEquals("", outcome.out());
+        assertEquals("", ran.out());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,35 +50,69 @@ class BufferCommandTest {
             buffer --producers 2 --consumers 2 --capacity 4 --items x    | --items     | allowed: 1 to 1,000,000,000
             """)
     void outOfRangeCountsExitTwo(String line, String option, String allowed) {
-        CallsCommandTest.Outcome outcome = run(line.split(" "));
-        assertEquals(2, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().contains(option) && outcome.err().contains(allowed), outcome.err());
+        CallsCommandTest.Invocation ran = run(line.split(" "));
+        assertEquals(2, ran.exitCode(), ran.err());
+        assertTrue(ran.err().contains(option) && ran.err().contains(allowed), ran.err());
     }
 
     /** --json prints one object with the named fields, and the check passes for both implementations. */
     @Test
     void jsonRunPrintsOneObject() {
         for (String impl : new String[] {"interleave", "abq"}) {
-            CallsCommandTest.Outcome outcome = run((BASE + " --impl " + impl + " --policy signal-all --fair --json")
+            CallsCommandTest.Invocation ran = run((BASE + " --impl " + impl + " --policy signal-all --fair --json")
                     .split(" "));
-            assertEquals(0, outcome.exitCode(), outcome.err());
-            List<String> lines = outcome.out().lines().toList();
+            assertEquals(0, ran.exitCode(), ran.err());
+            List<String> lines = ran.out().lines().toList();
             assertEquals(1, lines.size());
             List<String> names = Pattern.compile("\"(\\w+)\":").matcher(lines.getFirst()).results()
                     .map(m -> m.group(1)).toList();
             assertEquals(List.of("producers", "consumers", "capacity", "items", "impl", "policy", "fair", "threads",
-                    "elapsedMillis", "itemsPerSecond", "sum", "expectedSum", "ok", "waitsOnFull", "waitsOnEmpty"), names);
-            assertTrue(lines.getFirst().contains("\"sum\":5050,\"expectedSum\":5050,\"ok\":true"), lines.getFirst());
-            assertTrue(lines.getFirst().contains("\"impl\":\"" + impl + "\""));
+                    "elapsedMillis", "itemsPerSecond", "sum", "expectedSum", "ok", "duplicates", "missing",
+                    "waitsOnFull", "waitsOnEmpty", "outcome", "failure"), names);
+            String json = lines.getFirst();
+            assertTrue(json.contains("\"sum\":5050,\"expectedSum\":5050,\"ok\":true"), json);
+            assertTrue(json.contains("\"impl\":\"" + impl + "\""));
+            assertEquals("0", field(json, "duplicates"));
+            assertEquals("0", field(json, "missing"));
+            assertEquals("\"ok\"", field(json, "outcome"));
+            assertEquals("null", field(json, "failure"));
+            assertEquals("\"virtual\"", field(json, "threads"), "virtual threads unless --threads says otherwise");
         }
     }
 
+    /**
+     * Items consumed twice and items never consumed are counted in the JSON, and such a run is a
+     * wrong total; a stopped run says so. The results are built by hand: a correct buffer never loses
+     * an item, and from a shell a run stops only on Ctrl+C.
+     */
+    @Test
+    void jsonCountsDuplicatesAndMissingItems() {
+        BufferSettings settings = BufferSettings.of(2, 2, 4, 100);
+        // Items 1 and 2 consumed twice, 99 and 100 never: 100 takes, sum 5,050 + 3 - 199.
+        String wrong = new BufferCommand().json(new BufferResult(settings, Outcome.COMPLETED, null, 1_000_000, 100,
+                100, 100, 0, 4_854, 5_050, 2, 2, 0, 0));
+        assertEquals("2", field(wrong, "duplicates"));
+        assertEquals("2", field(wrong, "missing"));
+        assertEquals("false", field(wrong, "ok"));
+        assertEquals("\"wrong-total\"", field(wrong, "outcome"));
+        String stopped = new BufferCommand().json(new BufferResult(settings, Outcome.STOPPED, null, 1_000_000, 40,
+                39, 35, 4, 630, 5_050, 0, 0, 0, 0));
+        assertEquals("\"stopped\"", field(stopped, "outcome"));
+        assertEquals("null", field(stopped, "failure"));
+        String failed = new BufferCommand().json(new BufferResult(settings, Outcome.FAILED,
+                new IllegalStateException("a consumer broke"), 1_000_000, 40, 39, 35, 4, 630, 5_050, 0, 0, 0, 0));
+        assertEquals("\"failed\"", field(failed, "outcome"));
+        assertEquals("\"IllegalStateException: a consumer broke\"", field(failed, "failure"));
+    }
+
+    /** Text output names the check and the threads; --threads platform still runs on platform threads. */
     @Test
     void textRunPrintsTheCheck() {
-        CallsCommandTest.Outcome outcome = run((BASE + " --threads virtual").split(" "));
-        assertEquals(0, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.out().contains("expected       5,050   OK"), outcome.out());
-        assertTrue(outcome.out().contains("each once      yes"), outcome.out());
-        assertFalse(outcome.out().contains("MISMATCH"));
+        CallsCommandTest.Invocation ran = run((BASE + " --threads platform").split(" "));
+        assertEquals(0, ran.exitCode(), ran.err());
+        assertTrue(ran.out().lines().findFirst().orElseThrow().endsWith("platform threads"), ran.out());
+        assertTrue(ran.out().contains("expected       5,050   OK"), ran.out());
+        assertTrue(ran.out().contains("each once      yes"), ran.out());
+        assertFalse(ran.out().contains("MISMATCH"));
     }
 }

@@ -1,7 +1,5 @@
 package dev.interleave.cli;
 
-import dev.interleave.engine.run.Outcome;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,26 +8,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.interleave.Main;
+import dev.interleave.engine.calls.CallResult;
+import dev.interleave.engine.calls.CallSettings;
+import dev.interleave.engine.run.Outcome;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line through the real {@link Main}: what a user types and what comes back. */
 class CallsCommandTest {
 
-    record Outcome(int exitCode, String out, String err) {
+    record Invocation(int exitCode, String out, String err) {
     }
 
-    static Outcome run(String... args) {
+    static Invocation run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Invocation(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Bad input exits 2 with one line that names the option, the value given and what is allowed. */
@@ -52,65 +55,123 @@ class CallsCommandTest {
             frobnicate                                                 | frobnicate  | frobnicate    | allowed: calls
             """)
     void badInputExitsTwoWithOneLine(String line, String option, String value, String allowed) {
-        Outcome outcome = run(line.split(" "));
-        assertEquals(2, outcome.exitCode(), outcome.err());
-        List<String> lines = outcome.err().lines().toList();
-        assertEquals(1, lines.size(), "expected one line, got: " + outcome.err());
+        Invocation ran = run(line.split(" "));
+        assertEquals(2, ran.exitCode(), ran.err());
+        List<String> lines = ran.err().lines().toList();
+        assertEquals(1, lines.size(), "expected one line, got: " + ran.err());
         String message = lines.getFirst();
         assertTrue(message.contains(option), message);
         assertTrue(message.contains(value), message);
         assertTrue(message.contains(allowed), message);
         assertFalse(message.contains("Exception"), message);
-        assertEquals("", outcome.out());
+        assertEquals("", ran.out());
+    }
+
+    /** Labels are read ignoring case; a bad one's message names every allowed label (one converter for all). */
+    @Test
+    void labelsIgnoreCaseAndABadOneNamesTheAllowed() {
+        Invocation upper = run("calls", "--calls", "10", "--concurrency", "10", "--max-sleep-ms", "0",
+                "--threads", "PLATFORM", "--counter", "Lock", "--json");
+        assertEquals(0, upper.exitCode(), upper.err());
+        assertEquals("\"platform\"", field(upper.out().strip(), "threads"));
+        assertEquals("\"lock\"", field(upper.out().strip(), "counter"));
+        assertEquals("'fast' is not a counter; allowed: atomic, synchronized, lock, racy",
+                assertThrows(TypeConversionException.class,
+                        () -> new Values.Counter().convert("fast")).getMessage());
+        assertEquals("'notify' is not a wake-up policy; allowed: signal, signal-all",
+                assertThrows(TypeConversionException.class,
+                        () -> new Values.Policy().convert("notify")).getMessage());
     }
 
     /** --json prints exactly one object with the named fields; the sum checks out and the exit code is 0. */
     @Test
     void jsonRunPrintsOneObject() {
-        Outcome outcome = run("calls", "--calls", "1000", "--concurrency", "100", "--max-sleep-ms", "20", "--json");
-        assertEquals(0, outcome.exitCode(), outcome.err());
-        List<String> lines = outcome.out().lines().toList();
-        assertEquals(1, lines.size(), outcome.out());
+        Invocation ran = run("calls", "--calls", "1000", "--concurrency", "100", "--max-sleep-ms", "20", "--json");
+        assertEquals(0, ran.exitCode(), ran.err());
+        List<String> lines = ran.out().lines().toList();
+        assertEquals(1, lines.size(), ran.out());
         String json = lines.getFirst();
         assertTrue(json.startsWith("{") && json.endsWith("}"), json);
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "total", "expected", "ok",
-                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight"), names);
+                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "outcome", "failure"), names);
         assertEquals("500500", field(json, "total"));
         assertEquals("500500", field(json, "expected"));
         assertEquals("true", field(json, "ok"));
         assertEquals("\"virtual\"", field(json, "threads"));
         assertTrue(Long.parseLong(field(json, "maxInFlight")) <= 100);
+        assertEquals("\"ok\"", field(json, "outcome"));
+        assertEquals("null", field(json, "failure"));
+        assertTrue(Double.parseDouble(field(json, "efficiency")) > 0, json);
+    }
+
+    /** Without sleeps there is no ideal makespan to compare with: efficiency is JSON null, and the text says why. */
+    @Test
+    void efficiencyIsUndefinedWithoutSleeps() {
+        Invocation json = run("calls", "--calls", "100", "--concurrency", "10", "--max-sleep-ms", "0", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals("0", field(json.out().strip(), "idealMillis"));
+        assertEquals("null", field(json.out().strip(), "efficiency"));
+        Invocation text = run("calls", "--calls", "100", "--concurrency", "10", "--max-sleep-ms", "0");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().lines().anyMatch("efficiency     not defined (no sleeps)"::equals), text.out());
+    }
+
+    /**
+     * Stopped, failed and wrong runs name their outcome; a failure is one line (simple class name and
+     * message). The results are built by hand: from a shell a run stops only on Ctrl+C, and its calls do
+     * not fail.
+     */
+    @Test
+    void stoppedAndFailedRunsNameTheirOutcome() {
+        CallSettings settings = CallSettings.of(1_000, 100);
+        String stopped = new CallsCommand().json(new CallResult(settings, Outcome.STOPPED, null, 55, 500_500, 10, 0,
+                2_000_000_000L, 1_000_000_000L, 100));
+        assertEquals("\"stopped\"", field(stopped, "outcome"));
+        assertEquals("null", field(stopped, "failure"));
+        assertEquals("false", field(stopped, "ok"));
+        String failed = new CallsCommand().json(new CallResult(settings, Outcome.FAILED,
+                new IllegalStateException("the service broke\n  at call 7"), 55, 500_500, 10, 0, 2_000_000_000L,
+                1_000_000_000L, 100));
+        assertEquals("\"failed\"", field(failed, "outcome"));
+        assertEquals("\"IllegalStateException: the service broke at call 7\"", field(failed, "failure"));
+        String wrong = new CallsCommand().json(new CallResult(settings, Outcome.COMPLETED, null, 500_499, 500_500,
+                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100));
+        assertEquals("\"wrong-total\"", field(wrong, "outcome"));
+        assertEquals("0.5000", field(wrong, "efficiency"));
     }
 
     /** Text output names the total, the check and the efficiency. */
     @Test
     void textRunPrintsTheFigures() {
-        Outcome outcome = run("calls", "--calls", "200", "--concurrency", "20", "--max-sleep-ms", "10",
+        Invocation ran = run("calls", "--calls", "200", "--concurrency", "20", "--max-sleep-ms", "10",
                 "--threads", "platform", "--counter", "lock");
-        assertEquals(0, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.out().contains("total          20,100"), outcome.out());
-        assertTrue(outcome.out().contains("expected       20,100   OK"), outcome.out());
-        assertTrue(outcome.out().contains("efficiency"), outcome.out());
+        assertEquals(0, ran.exitCode(), ran.err());
+        assertTrue(ran.out().contains("total          20,100"), ran.out());
+        assertTrue(ran.out().contains("expected       20,100   OK"), ran.out());
+        assertTrue(ran.out().contains("efficiency"), ran.out());
     }
 
     /** A racy run that loses updates exits 1 and reports duplicates (repeated until the race shows, bounded). */
     @Test
     void racyMismatchExitsOne() {
         for (int attempt = 0; attempt < 20; attempt++) {
-            Outcome outcome = run("calls", "--calls", "200000", "--concurrency", "8", "--max-sleep-ms", "0",
+            Invocation ran = run("calls", "--calls", "200000", "--concurrency", "8", "--max-sleep-ms", "0",
                     "--counter", "racy", "--json");
-            if (outcome.exitCode() == 1) {
-                assertEquals("false", field(outcome.out().strip(), "ok"));
-                assertTrue(Long.parseLong(field(outcome.out().strip(), "duplicates")) > 0);
+            if (ran.exitCode() == 1) {
+                assertEquals("false", field(ran.out().strip(), "ok"));
+                assertTrue(Long.parseLong(field(ran.out().strip(), "duplicates")) > 0);
+                assertEquals("\"wrong-total\"", field(ran.out().strip(), "outcome"));
+                assertEquals("null", field(ran.out().strip(), "failure"));
                 return;
             }
-            assertEquals(0, outcome.exitCode(), outcome.err());
+            assertEquals(0, ran.exitCode(), ran.err());
         }
         throw new AssertionError("20 racy runs lost no update");
     }
 
-    private static String field(String json, String name) {
+    /** The raw value of one field of a flat JSON object: a number, true/false, null, or a quoted string. */
+    static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|[^,}]+)").matcher(json);
         assertTrue(m.find(), name + " missing in " + json);
         return m.group(1);

@@ -2,10 +2,12 @@ package dev.interleave.engine.buffer;
 
 import java.util.concurrent.ArrayBlockingQueue;
 
+import dev.interleave.engine.run.Labelled;
+
 /**
  * Which buffer a buffer run drives: Interleave's instrumented one, or the JDK's as a baseline.
  */
-public enum BufferImpl {
+public enum BufferImpl implements Labelled {
 
     /** {@link BoundedBuffer}: lock, two conditions, and everything the view shows. Choose it to watch. */
     INTERLEAVE("interleave"),
@@ -22,20 +24,9 @@ public enum BufferImpl {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    /**
-     * @throws IllegalArgumentException naming the allowed labels
-     */
-    public static BufferImpl fromLabel(String label) {
-        for (BufferImpl impl : values()) {
-            if (impl.label.equalsIgnoreCase(label)) {
-                return impl;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not a buffer implementation; allowed: interleave, abq");
     }
 
     @Override

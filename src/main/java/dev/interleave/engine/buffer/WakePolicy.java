@@ -2,10 +2,12 @@ package dev.interleave.engine.buffer;
 
 import java.util.concurrent.locks.Condition;
 
+import dev.interleave.engine.run.Labelled;
+
 /**
  * How a buffer wakes the threads waiting on a condition after it changes the buffer.
  */
-public enum WakePolicy {
+public enum WakePolicy implements Labelled {
 
     /**
      * Wake the one thread that has waited longest. Choose it by default: with separate
@@ -46,20 +48,9 @@ public enum WakePolicy {
      */
     abstract int wake(Condition condition, int waiting);
 
+    @Override
     public String label() {
         return label;
-    }
-
-    /**
-     * @throws IllegalArgumentException naming the allowed labels
-     */
-    public static WakePolicy fromLabel(String label) {
-        for (WakePolicy policy : values()) {
-            if (policy.label.equalsIgnoreCase(label)) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not a wake-up policy; allowed: signal, signal-all");
     }
 
     @Override

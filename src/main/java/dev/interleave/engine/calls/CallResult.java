@@ -3,6 +3,7 @@ package dev.interleave.engine.calls;
 import dev.interleave.engine.run.Outcome;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * How a calls run ended, with the figures the command line prints and the UI shows.
@@ -32,9 +33,16 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
         return outcome == Outcome.COMPLETED && total == expected;
     }
 
-    /** Ideal makespan / elapsed: 1.0 means the run lost no time to scheduling or overhead. */
-    public double efficiency() {
-        return elapsedNanos == 0 ? 1.0 : (double) idealNanos / elapsedNanos;
+    /**
+     * Ideal makespan / elapsed: 1.0 means the run lost no time to scheduling or overhead. Empty when
+     * the ideal makespan is 0 (no call slept, e.g. max sleep 0): then there is no lower bound to
+     * compare the elapsed time with, and the ratio would be 0 whatever the run did.
+     */
+    public OptionalDouble efficiency() {
+        if (idealNanos == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(elapsedNanos == 0 ? 1.0 : (double) idealNanos / elapsedNanos);
     }
 
     public long elapsedMillis() {

@@ -1,15 +1,15 @@
 package dev.interleave.engine.calls;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import dev.interleave.engine.run.Labelled;
+
 /**
  * The counter strategies a user can compare, each named as the command line and the UI name it.
  */
-public enum CounterKind {
+public enum CounterKind implements Labelled {
 
     /**
      * A lock-free {@link AtomicLong#incrementAndGet()}. Choose it by default: one hardware
@@ -45,6 +45,7 @@ public enum CounterKind {
     }
 
     /** The name the command line and UI use, e.g. {@code "atomic"}. */
+    @Override
     public String label() {
         return label;
     }
@@ -57,25 +58,6 @@ public enum CounterKind {
     /** Whether every value is handed out exactly once. */
     public boolean isSafe() {
         return this != RACY;
-    }
-
-    /**
-     * The kind with this label.
-     *
-     * @throws IllegalArgumentException naming the allowed labels
-     */
-    public static CounterKind fromLabel(String label) {
-        for (CounterKind kind : values()) {
-            if (kind.label.equals(label.toLowerCase(Locale.ROOT))) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not a counter; allowed: " + labels());
-    }
-
-    /** The allowed labels, e.g. {@code "atomic, synchronized, lock, racy"}. */
-    public static String labels() {
-        return String.join(", ", Arrays.stream(values()).map(CounterKind::label).toList());
     }
 
     @Override

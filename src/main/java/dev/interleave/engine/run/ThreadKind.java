@@ -1,12 +1,9 @@
 package dev.interleave.engine.run;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * Which threads run a workload's tasks.
  */
-public enum ThreadKind {
+public enum ThreadKind implements Labelled {
 
     /**
      * Virtual threads. Choose them for many blocking tasks: a sleeping virtual thread is a small
@@ -47,28 +44,9 @@ public enum ThreadKind {
     /** A builder for this kind of thread; platform threads are named {@code namePrefix0, 1, ...}. */
     public abstract Thread.Builder builder(String namePrefix);
 
-    /** The name the command line and UI use. */
+    @Override
     public String label() {
         return label;
-    }
-
-    /**
-     * The kind with this label.
-     *
-     * @throws IllegalArgumentException naming the allowed labels
-     */
-    public static ThreadKind fromLabel(String label) {
-        for (ThreadKind kind : values()) {
-            if (kind.label.equals(label.toLowerCase(Locale.ROOT))) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not a thread kind; allowed: " + labels());
-    }
-
-    /** The allowed labels. */
-    public static String labels() {
-        return String.join(", ", Arrays.stream(values()).map(ThreadKind::label).toList());
     }
 
     @Override

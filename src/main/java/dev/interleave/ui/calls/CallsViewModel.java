@@ -259,7 +259,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         callsCompleted.set(result.callsCompleted());
         elapsedMillis.set(result.elapsedMillis());
         idealMillis.set(result.idealMillis());
-        efficiency.set(result.efficiency());
+        // TODO lead: efficiency is undefined without sleeps (empty); the view should say so instead of "NaN %".
+        efficiency.set(result.efficiency().orElse(Double.NaN));
         duplicates.set(result.duplicates());
         maxInFlight.set(result.maxInFlight());
         inFlight.set(0);

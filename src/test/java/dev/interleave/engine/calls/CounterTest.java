@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.interleave.engine.run.Labels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -63,13 +64,14 @@ class CounterTest {
         }
     }
 
+    /** Each label parses back to its kind; an unknown one is refused with the allowed labels. */
     @Test
     void labelsRoundTrip() {
         for (CounterKind kind : CounterKind.values()) {
-            assertEquals(kind, CounterKind.fromLabel(kind.label()));
+            assertEquals(kind, Labels.parse(CounterKind.class, kind.label(), "counter"));
         }
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CounterKind.fromLabel("fast"));
+                () -> Labels.parse(CounterKind.class, "fast", "counter"));
         assertEquals("'fast' is not a counter; allowed: atomic, synchronized, lock, racy", e.getMessage());
     }
 

@@ -1,0 +1,66 @@
+package dev.interleave.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import static dev.interleave.cli.CallsCommandTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code interleave calls --help} and {@code buffer --help} read cleanly at 80 columns. */
+class HelpTest {
+
+    private static final int COLUMNS = 80;
+
+    /**
+     * No line is wider than 80 columns; each line of each option's description is printed whole,
+     * on its own line, the first beside the option's name; the hand-laid synopsis names every
+     * option, each whole on one line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"calls", "buffer"})
+    void eachOptionReadsCleanlyAt80Columns(String command) {
+        CallsCommandTest.Invocation ran = run(command, "--help");
+        assertEquals(0, ran.exitCode(), ran.err());
+        List<String> lines = ran.out().lines().toList();
+        for (String line : lines) {
+            assertTrue(line.length() <= COLUMNS, "wider than " + COLUMNS + ": " + line);
+        }
+        List<String> synopsis = synopsis(lines);
+        CommandLine.Model.CommandSpec spec = new CommandLine(command.equals("calls") ? new CallsCommand()
+                : new BufferCommand()).getCommandSpec();
+        for (OptionSpec option : spec.options()) {
+            String name = option.longestName();
+            String[] description = option.description();
+            assertTrue(lines.stream().anyMatch(line -> line.contains(" " + name) && line.endsWith(" " + description[0])),
+                    name + ": its description does not start on its line whole:\n" + ran.out());
+            for (String part : description) {
+                assertTrue(lines.stream().anyMatch(line -> line.endsWith(" " + part)),
+                        name + ": '" + part + "' is split across lines:\n" + ran.out());
+            }
+            String token = option.usageHelp() || option.versionHelp() ? "-hV"
+                    : option.arity().max() == 0 ? name : name + "=" + option.paramLabel();
+            assertTrue(synopsis.stream().anyMatch(line -> line.contains(token)),
+                    token + " is missing from the synopsis or split across its lines:\n" + String.join("\n", synopsis));
+        }
+    }
+
+    /** The lines from "Usage:" to the last indented line that follows it. */
+    private static List<String> synopsis(List<String> lines) {
+        List<String> synopsis = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("Usage: ") || !synopsis.isEmpty() && line.startsWith(" ")) {
+                synopsis.add(line);
+            } else if (!synopsis.isEmpty()) {
+                break;
+            }
+        }
+        assertTrue(synopsis.size() > 1, "no synopsis in " + lines);
+        return synopsis;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.interleave.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * target/interleave, the launcher the build writes at compile (src/build/launcher.sh): it runs the
+ * command line as a child process and exits with Interleave's exit code.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a POSIX shell script, written only on Unix")
+class LauncherTest {
+
+    private static final Path LAUNCHER = Path.of("target", "interleave");
+
+    record Exit(int code, String output) {
+    }
+
+    /** A passing run exits 0, a bad argument 2, each with Interleave's own output. */
+    @Test
+    void exitsWithInterleavesExitCode() throws Exception {
+        assertTrue(Files.isExecutable(LAUNCHER), LAUNCHER + " was not written by the build");
+        Exit ok = run("calls", "--calls", "100", "--concurrency", "10", "--max-sleep-ms", "0", "--json");
+        assertEquals(0, ok.code(), ok.output());
+        assertTrue(ok.output().contains("\"outcome\":\"ok\""), ok.output());
+        Exit bad = run("calls", "--calls", "0", "--concurrency", "10");
+        assertEquals(2, bad.code(), bad.output());
+        assertEquals(1, bad.output().lines().count(), bad.output());
+        assertTrue(bad.output().startsWith("interleave calls: Invalid value for option '--calls'"), bad.output());
+    }
+
+    /** The launcher runs the JDK and JVM options the build found, not whatever java is on the PATH. */
+    @Test
+    void runsTheBuildsJavaWithTheJvmOptions() throws IOException {
+        String script = Files.readString(LAUNCHER);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString(); // the toolchain's, as for tests
+        assertTrue(script.contains("exec '" + java + "'"), script + "\nthe tests run on " + java);
+        assertTrue(script.contains("'-XX:+UseZGC'") && script.contains("--module dev.interleave/dev.interleave.Main \"$@\""),
+                script);
+    }
+
+    private static Exit run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not finish: " + command);
+        return new Exit(process.exitValue(), output);
+    }
+}
