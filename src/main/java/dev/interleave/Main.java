@@ -34,6 +34,6 @@ public final class Main {
 
     /** Runs a command line and returns its exit code, without exiting; what tests call. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.run(args, out, err);
+        return Cli.run(Scenarios.commands(), args, out, err);
     }
 }

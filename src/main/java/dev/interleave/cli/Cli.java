@@ -17,8 +17,7 @@ import picocli.CommandLine.Command;
  * 2 a bad argument (one line on standard error, printed before any thread starts).
  */
 @Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Real threads contending for a counter, a sum and a bounded buffer.",
-        subcommands = {CallsCommand.class, BufferCommand.class})
+        description = "Real threads contending for a counter, a sum and a bounded buffer.")
 public final class Cli implements Runnable {
 
     /** Exit code of a run whose check passed. */
@@ -35,10 +34,14 @@ public final class Cli implements Runnable {
     }
 
     /**
-     * Runs the command line {@code args} and returns the exit code.
+     * Runs the command line {@code args} with {@code commands} (one per scenario, in order) as its
+     * subcommands and returns the exit code.
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(List<Class<?>> commands, String[] args, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Cli());
+        for (Class<?> command : commands) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler(Cli::badArgument);
@@ -48,8 +51,8 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         // `interleave` with an unknown word lands in badArgument; with none, Main opens the window.
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand; allowed: calls, buffer (or no arguments to open the window)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; allowed: "
+                + String.join(", ", spec.subcommands().keySet()) + " (or no arguments to open the window)");
     }
 
     /** One line naming what is wrong and what is allowed; never a stack trace, never the usage screen. */

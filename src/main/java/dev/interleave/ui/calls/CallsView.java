@@ -127,14 +127,10 @@ public final class CallsView extends BorderPane {
         elapsed.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d ms",
                 model.elapsedMillisProperty().get()), model.elapsedMillisProperty()));
         Label ideal = new Label();
-        ideal.textProperty().bind(Bindings.createStringBinding(() -> model.idealMillisProperty().get() == 0
-                ? "ideal: known at the end"
-                : String.format(Locale.ROOT, "ideal %,d ms", model.idealMillisProperty().get()),
-                model.idealMillisProperty()));
+        ideal.textProperty().bind(model.idealTextProperty());
         Label efficiency = new Label();
-        efficiency.textProperty().bind(Bindings.createStringBinding(() -> model.finishedProperty().get()
-                ? String.format(Locale.ROOT, "%.1f %%", model.efficiencyProperty().get() * 100) : "at the end",
-                model.efficiencyProperty(), model.finishedProperty()));
+        efficiency.setId("efficiency-value");
+        efficiency.textProperty().bind(model.efficiencyTextProperty());
         Label rate = new Label();
         rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f calls per second",
                 model.callsPerSecondProperty().get()), model.callsPerSecondProperty()));

@@ -69,6 +69,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
     }
 
+    static final String IDEAL_AT_THE_END = "ideal: known at the end";
+    static final String AT_THE_END = "at the end";
+    /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
+    static final String NO_SLEEPS = "not defined: no sleeps";
+
     /** The series label of a run that matches no preset. */
     static final String CURRENT_RUN = "current run";
 
@@ -98,6 +103,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
+    /** The ideal makespan in words: known only at the end of a run. */
+    private final ReadOnlyStringWrapper idealText = new ReadOnlyStringWrapper(this, "idealText", IDEAL_AT_THE_END);
+    /** Efficiency in words: a percentage at the end, or why there is none. */
+    private final ReadOnlyStringWrapper efficiencyText = new ReadOnlyStringWrapper(this, "efficiencyText", AT_THE_END);
 
     private final BooleanBinding platformAllowed = concurrency.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
 
@@ -158,6 +167,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         verdict.set("");
         idealMillis.set(0);
         efficiency.set(0);
+        idealText.set(IDEAL_AT_THE_END);
+        efficiencyText.set(AT_THE_END);
         duplicates.set(0);
     }
 
@@ -189,6 +200,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             figure.set(0);
         }
         efficiency.set(0);
+        idealText.set(IDEAL_AT_THE_END);
+        efficiencyText.set(AT_THE_END);
         progress.set(0);
         callsPerSecond.set(0);
         finished.set(false);
@@ -259,8 +272,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         callsCompleted.set(result.callsCompleted());
         elapsedMillis.set(result.elapsedMillis());
         idealMillis.set(result.idealMillis());
-        // TODO lead: efficiency is undefined without sleeps (empty); the view should say so instead of "NaN %".
         efficiency.set(result.efficiency().orElse(Double.NaN));
+        idealText.set(String.format(Locale.ROOT, "ideal %,d ms", result.idealMillis()));
+        efficiencyText.set(result.efficiency().isPresent()
+                ? String.format(Locale.ROOT, "%.1f %%", result.efficiency().getAsDouble() * 100) : NO_SLEEPS);
         duplicates.set(result.duplicates());
         maxInFlight.set(result.maxInFlight());
         inFlight.set(0);
@@ -397,6 +412,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     public ReadOnlyBooleanProperty okProperty() {
         return ok.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty idealTextProperty() {
+        return idealText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty efficiencyTextProperty() {
+        return efficiencyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty verdictProperty() {

@@ -152,4 +152,31 @@ class CallsViewModelTest {
         assertEquals(0, model.sumProperty().get(), "the stopped run's figures came back after Reset");
         assertFalse(model.finishedProperty().get());
     }
+
+    /**
+     * A run without sleeps says efficiency is not defined (no "0.0 %" and no "NaN"), and the next
+     * run with sleeps shows its ideal and its efficiency again.
+     */
+    @Test
+    void efficiencyWithoutSleepsIsNotDefinedAndComesBack() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        CallsViewModel model = new CallsViewModel(runner);
+        model.callsProperty().set(200);
+        model.concurrencyProperty().set(20);
+        model.maxSleepMillisProperty().set(0);
+        model.run();
+        runner.await();
+        model.sample(System.nanoTime());
+        assertEquals(CallsViewModel.NO_SLEEPS, model.efficiencyTextProperty().get());
+        assertEquals("ideal 0 ms", model.idealTextProperty().get());
+
+        model.maxSleepMillisProperty().set(20);
+        model.run();
+        assertEquals(CallsViewModel.AT_THE_END, model.efficiencyTextProperty().get());
+        assertEquals(CallsViewModel.IDEAL_AT_THE_END, model.idealTextProperty().get());
+        runner.await();
+        model.sample(System.nanoTime());
+        assertTrue(model.efficiencyTextProperty().get().matches("\\d+\\.\\d %"), model.efficiencyTextProperty().get());
+        assertTrue(model.idealTextProperty().get().matches("ideal [0-9,]+ ms"), model.idealTextProperty().get());
+    }
 }
