@@ -18,7 +18,7 @@ for case in "${cases[@]}"; do
     log=$(mktemp)
     json=$(/usr/bin/time -v -o "$log" ./mvnw -q -B compile exec:exec -Dargs="calls $case --json")
     peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log"); rm -f "$log"
-    eff=$(sed -E 's/.*"efficiency":([0-9.]+).*/\1/' <<<"$json")
+    eff=$(sed -E 's/.*"efficiency":([0-9.]+|null).*/\1/' <<<"$json")
     el=$(sed -E 's/.*"elapsedMillis":([0-9]+).*/\1/' <<<"$json")
     ideal=$(sed -E 's/.*"idealMillis":([0-9]+).*/\1/' <<<"$json")
     ok=$(sed -E 's/.*"ok":(true|false).*/\1/' <<<"$json")
