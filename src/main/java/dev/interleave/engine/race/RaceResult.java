@@ -1,0 +1,45 @@
+package dev.interleave.engine.race;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.interleave.engine.run.Outcome;
+
+/**
+ * How a race run ended: the count each repetition reached against threads x increments.
+ *
+ * @param settings     what was asked
+ * @param outcome      completed (every repetition ran), stopped or failed
+ * @param failure      what a thread threw, or null
+ * @param totals       the count each finished repetition reached, in order
+ * @param elapsedNanos the time the finished repetitions spent incrementing, summed (start and join excluded)
+ * @param casRetries   failed compare-and-set attempts over every repetition ({@code cas} only)
+ */
+public record RaceResult(RaceSettings settings, Outcome outcome, Throwable failure, List<Long> totals,
+                         long elapsedNanos, long casRetries) {
+
+    public RaceResult {
+        Objects.requireNonNull(settings);
+        Objects.requireNonNull(outcome);
+        totals = List.copyOf(totals);
+    }
+
+    /** Increments lost in each finished repetition: expected - total. */
+    public List<Long> lost() {
+        return totals.stream().map(total -> settings.expected() - total).toList();
+    }
+
+    /** Whether every repetition ran and every count is exact. */
+    public boolean ok() {
+        return outcome == Outcome.COMPLETED && totals.stream().allMatch(total -> total == settings.expected());
+    }
+
+    /** Increments asked of the finished repetitions per second of their time (lost ones included: the work was done). */
+    public double opsPerSecond() {
+        return elapsedNanos == 0 ? 0 : totals.size() * (double) settings.expected() * 1e9 / elapsedNanos;
+    }
+
+    public long elapsedMillis() {
+        return elapsedNanos / 1_000_000;
+    }
+}

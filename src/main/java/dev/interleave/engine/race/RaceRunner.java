@@ -1,0 +1,222 @@
+package dev.interleave.engine.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.PauseSwitch;
+import dev.interleave.engine.run.Run;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Runner;
+import dev.interleave.engine.run.ThreadSource;
+
+/**
+ * Runs the race lab at full speed: T threads add K each to one shared count with a strategy, all
+ * released at once by a barrier, repeated R times; each repetition's count is checked against
+ * T x K. Pause holds every thread at its next check (every {@value #CHECK_EVERY} increments); Stop
+ * interrupts them. The run kit's contract otherwise ({@link Runner}).
+ */
+public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunner.RaceRun> {
+
+    /*
+     * Implementation notes. One coordinator thread per run does the repetitions one after another:
+     * it starts T threads, which meet at a barrier (so the race is real: all start together), add,
+     * and end; the coordinator joins them, reads the count (exact after the joins) and records it.
+     * The threads of a repetition live in `workers`, published before `cancelled` is read again
+     * (see Run); the finisher joins the coordinator, which joins the workers of every repetition
+     * before it ends. The count is read under no lock while threads run: an estimate for the window.
+     */
+
+    /** Increments between two checks for Pause and Stop: rare enough to cost nothing measurable. */
+    static final int CHECK_EVERY = 1_024;
+
+    private final ThreadSource threadSource;
+
+    public RaceRunner() {
+        this(ThreadSource.REAL);
+    }
+
+    RaceRunner(ThreadSource threadSource) {
+        this.threadSource = Objects.requireNonNull(threadSource);
+    }
+
+    @Override
+    protected RaceRun newRun(RaceSettings settings) {
+        return new RaceRun(settings);
+    }
+
+    @Override
+    public boolean supportsStep() {
+        return false;
+    }
+
+    /** The latest run now; {@link RaceSnapshot#NONE} before the first. */
+    public RaceSnapshot snapshot() {
+        RunState now = state();
+        RaceRun run = latest();
+        return run == null ? RaceSnapshot.NONE : run.snapshot(now);
+    }
+
+    final class RaceRun extends Run<RaceResult> {
+        private final RaceSettings settings;
+        private final PauseSwitch pauseSwitch;
+        /** The counter of the repetition going on. */
+        private volatile SharedCounter counter;
+        /** The threads of the repetition going on; slots are replaced per repetition. */
+        private final AtomicReferenceArray<Thread> workers;
+        /** Counts of the finished repetitions. Written by the coordinator only; read as a copy. */
+        private final List<Long> totals = new ArrayList<>();
+        private volatile int repetition;
+        /** Summed over finished repetitions. Written by the coordinator only. */
+        private volatile long incrementingNanos;
+        private volatile long casRetries;
+        private Thread coordinator;
+
+        RaceRun(RaceSettings settings) {
+            this(settings, new PauseSwitch());
+        }
+
+        private RaceRun(RaceSettings settings, PauseSwitch pauseSwitch) {
+            super(pauseSwitch);
+            this.settings = settings;
+            this.pauseSwitch = pauseSwitch;
+            this.workers = new AtomicReferenceArray<>(settings.threads());
+        }
+
+        @Override
+        protected void launch() {
+            coordinator = Thread.ofPlatform().daemon(true).name("interleave-race-coordinator")
+                    .unstarted(this::coordinate);
+            coordinator.start();
+        }
+
+        private void coordinate() {
+            ThreadFactory factory = threadSource.factory(settings.threadKind(), "interleave-race-");
+            try {
+                for (int r = 1; r <= settings.repeat() && !isCancelled(); r++) {
+                    repetition = r;
+                    SharedCounter shared = settings.strategy().newCounter(settings.threads(), settings.fair());
+                    counter = shared;
+                    CyclicBarrier start = new CyclicBarrier(settings.threads());
+                    long from = clock().activeNanos();
+                    for (int t = 0; t < settings.threads(); t++) {
+                        int index = t;
+                        Thread thread = factory.newThread(() -> increment(shared, index, start));
+                        thread.start();
+                        workers.set(t, thread);
+                        if (isCancelled()) {
+                            thread.interrupt();
+                        }
+                    }
+                    for (int t = 0; t < settings.threads(); t++) {
+                        Thread thread = workers.get(t);
+                        if (thread != null) {
+                            thread.join();
+                        }
+                    }
+                    if (isCancelled()) {
+                        break;
+                    }
+                    incrementingNanos += clock().activeNanos() - from;
+                    synchronized (totals) {
+                        totals.add(shared.total());
+                    }
+                    casRetries += shared.casRetries();
+                }
+            } catch (InterruptedException e) {
+                // Stop: join what is left below.
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            } finally {
+                joinWorkersUninterruptibly();
+            }
+        }
+
+        private void increment(SharedCounter shared, int index, CyclicBarrier start) {
+            try {
+                start.await();
+                long todo = settings.increments();
+                while (todo > 0 && !isCancelled()) {
+                    long batch = Math.min(todo, CHECK_EVERY);
+                    for (long i = 0; i < batch; i++) {
+                        shared.increment(index);
+                    }
+                    todo -= batch;
+                    pauseSwitch.awaitRunning();
+                }
+            } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                if (!isCancelled()) {
+                    fail(e);
+                }
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            }
+        }
+
+        private void joinWorkersUninterruptibly() {
+            for (int t = 0; t < workers.length(); t++) {
+                Thread thread = workers.get(t);
+                while (thread != null && thread.isAlive()) {
+                    try {
+                        thread.join();
+                    } catch (InterruptedException e) {
+                        // Stop interrupts the coordinator too; it still waits for its threads.
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected void interruptThreads() {
+            Thread self = Thread.currentThread();
+            if (coordinator != null && coordinator != self) {
+                coordinator.interrupt();
+            }
+            for (int t = 0; t < workers.length(); t++) {
+                Thread thread = workers.get(t);
+                if (thread != null && thread != self) {
+                    thread.interrupt();
+                }
+            }
+        }
+
+        @Override
+        protected void joinThreads() throws InterruptedException {
+            if (coordinator != null) {
+                coordinator.join();
+            }
+            for (int t = 0; t < workers.length(); t++) {
+                Thread thread = workers.get(t);
+                if (thread != null) {
+                    thread.join();
+                }
+            }
+        }
+
+        @Override
+        protected boolean ranToEnd() {
+            return totalsCopy().size() == settings.repeat();
+        }
+
+        @Override
+        protected RaceResult result(Outcome outcome, Throwable failure, long elapsedNanos) {
+            return new RaceResult(settings, outcome, failure, totalsCopy(), incrementingNanos, casRetries);
+        }
+
+        private List<Long> totalsCopy() {
+            synchronized (totals) {
+                return List.copyOf(totals);
+            }
+        }
+
+        RaceSnapshot snapshot(RunState now) {
+            SharedCounter shared = counter;
+            return new RaceSnapshot(now, settings, repetition, shared == null ? 0 : shared.total(), totalsCopy(),
+                    elapsedNanos(), result());
+        }
+    }
+}
