@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.interleave.cli.BufferCommand;
 import dev.interleave.cli.CallsCommand;
+import dev.interleave.cli.RaceCommand;
 import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.calls.CallsScenario;
 import dev.interleave.ui.kit.ScenarioTab;
@@ -19,7 +20,8 @@ public final class Scenarios {
     /**
      * One scenario.
      *
-     * @param tab     builds its tab: runner, view-model, view (FX thread)
+     * @param tab     builds its tab: runner, view-model, view (FX thread); null for a scenario whose
+     *                window is not built yet (it is on the command line only)
      * @param command its picocli command class
      */
     public record Scenario(Supplier<ScenarioTab> tab, Class<?> command) {
@@ -28,14 +30,15 @@ public final class Scenarios {
     /** Every scenario, in order. */
     public static final List<Scenario> ALL = List.of(
             new Scenario(CallsScenario::tab, CallsCommand.class),
-            new Scenario(BufferScenario::tab, BufferCommand.class));
+            new Scenario(BufferScenario::tab, BufferCommand.class),
+            new Scenario(null, RaceCommand.class));
 
     private Scenarios() {
     }
 
     /** The tabs of every scenario, new. FX thread. */
     public static List<ScenarioTab> tabs() {
-        return ALL.stream().map(scenario -> scenario.tab().get()).toList();
+        return ALL.stream().filter(scenario -> scenario.tab() != null).map(scenario -> scenario.tab().get()).toList();
     }
 
     /** The command classes of every scenario. */

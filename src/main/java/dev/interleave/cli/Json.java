@@ -43,6 +43,12 @@ final class Json {
     }
 
     /** JSON null: the field has no value (not the string "null"). */
+    /** An array of whole numbers. */
+    Json put(String name, java.util.List<Long> values) {
+        fields.put(name, values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        return this;
+    }
+
     Json putNull(String name) {
         fields.put(name, "null");
         return this;

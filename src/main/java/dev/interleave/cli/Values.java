@@ -7,6 +7,8 @@ import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.race.RaceSettings;
+import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.Labelled;
 import dev.interleave.engine.run.Labels;
@@ -169,6 +171,32 @@ final class Values {
     static final class Impl extends LabelledConverter<BufferImpl> {
         Impl() {
             super(BufferImpl.class, "buffer implementation");
+        }
+    }
+
+    static final class RaceStrategyLabel extends LabelledConverter<RaceStrategy> {
+        RaceStrategyLabel() {
+            super(RaceStrategy.class, "race strategy");
+        }
+    }
+
+    static final class RaceThreads extends BoundedInt {
+        RaceThreads() {
+            super(1, RaceSettings.MAX_THREADS);
+        }
+    }
+
+    static final class Repeat extends BoundedInt {
+        Repeat() {
+            super(1, RaceSettings.MAX_REPEAT);
+        }
+    }
+
+    /** Increments per thread: a whole number from 1 to the lab's total. */
+    static final class Increments implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return (long) new BoundedInt(1, (int) RaceSettings.MAX_TOTAL) { }.convert(value);
         }
     }
 }

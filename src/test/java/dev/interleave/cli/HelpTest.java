@@ -12,7 +12,7 @@ import static dev.interleave.cli.CallsCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code interleave calls --help} and {@code buffer --help} read cleanly at 80 columns. */
+/** Every run command's {@code --help} reads cleanly at 80 columns. */
 class HelpTest {
 
     private static final int COLUMNS = 80;
@@ -23,7 +23,7 @@ class HelpTest {
      * option, each whole on one line.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"calls", "buffer"})
+    @ValueSource(strings = {"calls", "buffer", "race"})
     void eachOptionReadsCleanlyAt80Columns(String command) {
         CallsCommandTest.Invocation ran = run(command, "--help");
         assertEquals(0, ran.exitCode(), ran.err());
@@ -32,8 +32,11 @@ class HelpTest {
             assertTrue(line.length() <= COLUMNS, "wider than " + COLUMNS + ": " + line);
         }
         List<String> synopsis = synopsis(lines);
-        CommandLine.Model.CommandSpec spec = new CommandLine(command.equals("calls") ? new CallsCommand()
-                : new BufferCommand()).getCommandSpec();
+        CommandLine.Model.CommandSpec spec = new CommandLine(switch (command) {
+            case "calls" -> new CallsCommand();
+            case "buffer" -> new BufferCommand();
+            default -> new RaceCommand();
+        }).getCommandSpec();
         for (OptionSpec option : spec.options()) {
             String name = option.longestName();
             String[] description = option.description();

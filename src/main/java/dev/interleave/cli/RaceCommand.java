@@ -1,0 +1,139 @@
+package dev.interleave.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.interleave.engine.race.RaceResult;
+import dev.interleave.engine.race.RaceRunner;
+import dev.interleave.engine.race.RaceSettings;
+import dev.interleave.engine.race.RaceSnapshot;
+import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code interleave race}: the race &amp; atomics lab at full speed from a shell. Prints the total
+ * against T x K, the updates lost in each run, increments per second and CAS retries.
+ */
+@Command(name = "race", mixinStandardHelpOptions = true,
+        header = "Race and atomics: T threads add K each to one count; how many updates survive, how fast.",
+        customSynopsis = {
+            "interleave race --threads=T --increments=K --strategy=S",
+            "                        [--threads-kind=KIND] [--fair] [--repeat=R]",
+            "                        [--json] [-hV]"},
+        description = {"T threads, released together, each add K to one shared count with strategy S; R runs"
+                + " in a row. A racy strategy loses updates (a different number each run); a safe one never does.",
+                "Exit 0 if every count is exactly T x K, 1 if updates were lost, 2 on a bad argument."})
+public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
+
+    @Option(names = "--threads", required = true, paramLabel = "T", converter = Values.RaceThreads.class,
+            description = "Threads, 1 to 64.")
+    private int threads;
+
+    @Option(names = "--increments", required = true, paramLabel = "K", converter = Values.Increments.class,
+            description = "Increments per thread; T x K at most 10,000,000.")
+    private long increments;
+
+    @Option(names = "--strategy", required = true, paramLabel = "S", converter = Values.RaceStrategyLabel.class,
+            description = {"racy or volatile (both lose updates);", "synchronized, lock, atomic, cas, adder;",
+                "striped (one padded counter per thread);", "packed (striped without padding: false sharing)."})
+    private RaceStrategy strategy;
+
+    @Option(names = "--threads-kind", paramLabel = "KIND", converter = Values.Threads.class,
+            defaultValue = "platform", description = "platform (default) or virtual.")
+    private ThreadKind threadKind;
+
+    @Option(names = "--fair", description = "A fair lock for the lock strategy.")
+    private boolean fair;
+
+    @Option(names = "--repeat", paramLabel = "R", converter = Values.Repeat.class, defaultValue = "1",
+            description = "Runs in a row, 1 to 1,000; default 1.")
+    private int repeat;
+
+    @Override
+    RaceSettings settings() {
+        if ((long) threads * increments > RaceSettings.MAX_TOTAL) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "Invalid values for options '--threads' and '--increments': %,d x %,d is more than %,d"
+                            + " increments in all; allowed: T x K from 1 to %,d", threads, increments,
+                    RaceSettings.MAX_TOTAL, RaceSettings.MAX_TOTAL));
+        }
+        return new RaceSettings(threads, increments, strategy, threadKind, fair, repeat);
+    }
+
+    @Override
+    Running<RaceResult> start(RaceSettings settings) {
+        RaceRunner runner = new RaceRunner();
+        runner.start(settings);
+        return new Running<>(runner::await, runner::stop, () -> progressLine(runner.snapshot()));
+    }
+
+    private static String progressLine(RaceSnapshot now) {
+        return String.format(Locale.ROOT, "run %,d of %,d: count %,d of %,d, %.1f s", now.repetition(),
+                now.settings().repeat(), now.count(), now.settings().expected(), now.elapsedNanos() / 1e9);
+    }
+
+    @Override
+    Outcome outcome(RaceResult result) {
+        return result.outcome();
+    }
+
+    @Override
+    boolean ok(RaceResult result) {
+        return result.ok();
+    }
+
+    @Override
+    Throwable failure(RaceResult result) {
+        return result.failure();
+    }
+
+    @Override
+    Json jsonFields(RaceResult result) {
+        RaceSettings settings = result.settings();
+        return new Json()
+                .put("threads", settings.threads())
+                .put("increments", settings.increments())
+                .put("strategy", settings.strategy().label())
+                .put("threadsKind", settings.threadKind().label())
+                .put("fair", settings.fair())
+                .put("repeat", settings.repeat())
+                .put("expected", settings.expected())
+                .put("totals", result.totals())
+                .put("lost", result.lost())
+                .put("opsPerSecond", Math.round(result.opsPerSecond()))
+                .put("casRetries", result.casRetries());
+    }
+
+    @Override
+    String text(RaceResult result) {
+        RaceSettings s = result.settings();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d threads x %,d increments, %s, %s threads%s, %,d run%s%n",
+                s.threads(), s.increments(), s.strategy(), s.threadKind(),
+                s.strategy() == RaceStrategy.LOCK ? (s.fair() ? ", fair lock" : ", non-fair lock") : "",
+                s.repeat(), s.repeat() == 1 ? "" : "s"));
+        out.append(String.format(Locale.ROOT, "expected       %,d per run%n", s.expected()));
+        out.append(String.format(Locale.ROOT, "totals         %s%n", numbers(result.totals())));
+        List<Long> lost = result.lost();
+        long runsLosing = lost.stream().filter(l -> l > 0).count();
+        out.append(String.format(Locale.ROOT, "lost           %s   %s%n", numbers(lost),
+                result.outcome() != Outcome.COMPLETED ? result.outcome().name()
+                        : runsLosing == 0 ? "OK: every increment counted"
+                        : String.format(Locale.ROOT, "LOST UPDATES in %,d of %,d runs", runsLosing, lost.size())));
+        out.append(String.format(Locale.ROOT, "increments/s   %,.0f%n", result.opsPerSecond()));
+        out.append(String.format(Locale.ROOT, "cas retries    %,d", result.casRetries()));
+        return out.toString();
+    }
+
+    /** At most the first 20 numbers, with thousands separators. */
+    private static String numbers(List<Long> values) {
+        String shown = values.stream().limit(20).map(v -> String.format(Locale.ROOT, "%,d", v))
+                .collect(Collectors.joining(" "));
+        return values.size() > 20 ? shown + " ... (" + values.size() + " runs)" : shown;
+    }
+}

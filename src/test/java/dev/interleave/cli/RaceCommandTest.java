@@ -1,0 +1,60 @@
+package dev.interleave.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code interleave race} through the real Main. */
+@Timeout(120)
+class RaceCommandTest {
+
+    /** A safe strategy exits 0 with exact totals, and --json carries the fields scripts read. */
+    @Test
+    void safeStrategyExitsZeroWithExactTotals() {
+        CallsCommandTest.Invocation run = CallsCommandTest.run("race", "--threads", "4", "--increments", "100000",
+                "--strategy", "adder", "--repeat", "3", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        String json = run.out().strip();
+        for (String field : new String[] {"\"threads\":4", "\"increments\":100000", "\"strategy\":\"adder\"",
+                "\"expected\":400000", "\"totals\":[400000,400000,400000]", "\"lost\":[0,0,0]", "\"opsPerSecond\":",
+                "\"casRetries\":0", "\"outcome\":\"ok\"", "\"failure\":null"}) {
+            assertTrue(json.contains(field), field + " missing from " + json);
+        }
+    }
+
+    /** The racy strategy demonstrates the race: within 10 runs of 4 x 1,000,000 one exits 1 and names the lost updates. */
+    @Test
+    void racyStrategyExitsOneWhenUpdatesAreLost() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            CallsCommandTest.Invocation run = CallsCommandTest.run("race", "--threads", "4", "--increments",
+                    "1000000", "--strategy", "racy");
+            if (run.exitCode() == 1) {
+                assertTrue(run.out().contains("LOST UPDATES"), run.out());
+                return;
+            }
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        throw new AssertionError("10 racy runs lost no update");
+    }
+
+    /** Bad input exits 2 with one line naming what is wrong and what is allowed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            race --threads 0 --increments 10 --strategy atomic            | allowed: 1 to 64
+            race --threads 65 --increments 10 --strategy atomic           | allowed: 1 to 64
+            race --threads 64 --increments 1000000 --strategy atomic      | allowed: T x K from 1 to 10,000,000
+            race --threads 2 --increments 10 --strategy fast              | allowed: racy, volatile, synchronized
+            race --threads 2 --increments 10 --strategy atomic --repeat 0 | allowed: 1 to 1,000
+            race --threads 2 --increments 10                              | --strategy
+            """)
+    void badInputExitsTwoWithOneLine(String line, String expected) {
+        CallsCommandTest.Invocation run = CallsCommandTest.run(line.strip().split("\\s+"));
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(expected), run.err());
+    }
+}
