@@ -1,8 +1,10 @@
 package dev.interleave.ui.calls;
 
+import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.RateWindow;
 import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.Words;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,6 +27,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -41,9 +45,24 @@ import javafx.scene.chart.XYChart;
  */
 public final class CallsViewModel extends RunViewModel<CallSettings> {
 
-    public static final int MAX_CALLS = 1_000_000;
+    /** The same as the command line's. */
+    public static final int MAX_CALLS = CallSettings.MAX_CALLS;
+    /** Narrower than the command line's: see {@link #CONCURRENCY}. */
     public static final int MAX_CONCURRENCY = 100_000;
+    /** Narrower than the command line's: see {@link #MAX_SLEEP}. */
     public static final int MAX_SLEEP_MILLIS = 1_000;
+
+    /** What the Calls field accepts: the command line's range. */
+    public static final IntInput CALLS = new IntInput(1, MAX_CALLS, "");
+    /** What the Concurrency field accepts, and why it stops short of the command line. */
+    public static final IntInput CONCURRENCY = new IntInput(1, MAX_CONCURRENCY, String.format(Locale.ROOT,
+            "The window stops at %,d in flight, the largest run it is tested to keep drawing smoothly; "
+                    + "the command line (calls --concurrency) takes up to %,d.", MAX_CONCURRENCY,
+            CallSettings.MAX_CONCURRENCY));
+    /** What the Max sleep field accepts, and why it stops short of the command line. */
+    public static final IntInput MAX_SLEEP = new IntInput(0, MAX_SLEEP_MILLIS, String.format(Locale.ROOT,
+            "The window stops at %,d ms so that a run ends while you watch; the command line (calls "
+                    + "--max-sleep-ms) takes up to %,d.", MAX_SLEEP_MILLIS, CallSettings.MAX_SLEEP_MILLIS));
     /** A plot point every this many nanoseconds: throughput is Δcalls / Δt between two of them. */
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
     /** The most points one series keeps. */
@@ -67,6 +86,18 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         public String label() {
             return label;
         }
+    }
+
+    /** How the last run's banner reads: success and failure differ in glyph and words, not only colour. */
+    public enum Banner {
+        /** No run has ended (or Reset). */
+        NONE,
+        /** ✔ the total is n(n+1)/2. */
+        SUCCESS,
+        /** ✘ values lost or handed out twice, or the run failed. */
+        FAILURE,
+        /** The run was stopped before its end. */
+        STOPPED
     }
 
     /** The series label of a run that matches no preset. */
@@ -98,6 +129,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
+    private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner", Banner.NONE);
+    /** Why the thread kind or concurrency was just changed for the other; empty when neither was. */
+    private final ReadOnlyStringWrapper threadsNote = new ReadOnlyStringWrapper(this, "threadsNote", "");
 
     private final BooleanBinding platformAllowed = concurrency.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
 
@@ -123,16 +157,28 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         ModelSupport.clamp(calls, 1, MAX_CALLS);
         ModelSupport.clamp(concurrency, 1, MAX_CONCURRENCY);
         ModelSupport.clamp(maxSleepMillis, 0, MAX_SLEEP_MILLIS);
+        // Each change of one for the other is said in threadsNote (the last change's reason wins:
+        // a nested change clears the note first, the outer one then sets it).
         concurrency.addListener((obs, old, now) -> {
             if (threads.get() == ThreadKind.PLATFORM && now.intValue() > ThreadKind.PLATFORM_THREAD_CAP) {
                 threads.set(ThreadKind.VIRTUAL);
+                threadsNote.set(String.format(Locale.ROOT, "Switched to virtual threads: %,d in flight is above the "
+                        + "cap of %,d platform threads.", now.intValue(), ThreadKind.PLATFORM_THREAD_CAP));
+            } else {
+                threadsNote.set("");
             }
         });
         threads.addListener((obs, old, now) -> {
             if (now == null) {
                 threads.set(old);
             } else if (now == ThreadKind.PLATFORM && concurrency.get() > ThreadKind.PLATFORM_THREAD_CAP) {
+                int before = concurrency.get();
                 concurrency.set(ThreadKind.PLATFORM_THREAD_CAP);
+                threadsNote.set(String.format(Locale.ROOT, "Concurrency lowered from %,d to %,d: platform threads "
+                        + "are capped at %,d per run.", before, ThreadKind.PLATFORM_THREAD_CAP,
+                        ThreadKind.PLATFORM_THREAD_CAP));
+            } else {
+                threadsNote.set("");
             }
         });
         counter.addListener((obs, old, now) -> {
@@ -140,7 +186,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 counter.set(old);
             }
         });
-        expectedSum.bind(Bindings.createLongBinding(() -> (long) calls.get() * (calls.get() + 1L) / 2, calls));
+        // The figures are the shown run's: its n(n+1)/2, not the settings' (changed since, maybe).
+        expectedSum.bind(Bindings.createLongBinding(() -> shownRunProperty().get() != null
+                ? shownRunProperty().get().expectedTotal() : (long) calls.get() * (calls.get() + 1L) / 2,
+                calls, shownRunProperty()));
+        callsPlanned.bind(Bindings.createLongBinding(() -> shownRunProperty().get() != null
+                ? (long) shownRunProperty().get().calls() : (long) calls.get(), calls, shownRunProperty()));
     }
 
     // ---- commands ----
@@ -156,6 +207,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         finished.set(false);
         ok.set(false);
         verdict.set("");
+        banner.set(Banner.NONE);
         idealMillis.set(0);
         efficiency.set(0);
         duplicates.set(0);
@@ -185,7 +237,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         throughputByLabel.clear();
         inFlightByLabel.clear();
         for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {counterValue, sum, callsCompleted, inFlight,
-                maxInFlight, elapsedMillis, idealMillis, duplicates, callsPlanned}) {
+                maxInFlight, elapsedMillis, idealMillis, duplicates}) {
             figure.set(0);
         }
         efficiency.set(0);
@@ -194,6 +246,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         finished.set(false);
         ok.set(false);
         verdict.set("");
+        banner.set(Banner.NONE);
         resultShown = true;
     }
 
@@ -220,7 +273,6 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         counterValue.set(now.counterValue());
         sum.set(now.sum());
         callsCompleted.set(now.callsCompleted());
-        callsPlanned.set(now.settings().calls());
         inFlight.set(now.inFlight());
         maxInFlight.set(now.maxInFlight());
         elapsedMillis.set(now.elapsedNanos() / 1_000_000);
@@ -264,6 +316,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         maxInFlight.set(result.maxInFlight());
         inFlight.set(0);
         callsPerSecond.set(result.callsPerSecond());
+        banner.set(switch (result.outcome()) {
+            case COMPLETED -> result.ok() ? Banner.SUCCESS : Banner.FAILURE;
+            case STOPPED -> Banner.STOPPED;
+            case FAILED -> Banner.FAILURE;
+        });
         verdict.set(switch (result.outcome()) {
             case COMPLETED -> result.ok()
                     ? String.format(Locale.ROOT, "✔ %,d = n(n+1)/2", result.total())
@@ -297,17 +354,24 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     }
 
     @Override
+    protected String describe(CallSettings run) {
+        return String.format(Locale.ROOT, "%s, at most %,d in flight, %s threads, sleeps up to %s, %s counter, seed %d",
+                Words.count(run.calls(), "call"), run.concurrency(), run.threads(),
+                Words.count(run.maxSleepMillis(), "ms", "ms"), run.counter().label(), run.seed());
+    }
+
+    @Override
     public String statusSentence() {
         CallSettings settings = settings();
         return switch (runState()) {
             case IDLE -> finished.get() ? verdict.get()
-                    : String.format(Locale.ROOT, "Ready: %,d calls, at most %,d in flight on %s threads",
-                            settings.calls(), settings.concurrency(), settings.threads());
-            case RUNNING -> String.format(Locale.ROOT, "%,d calls in flight on %s threads, %,d of %,d done",
-                    inFlight.get(), runnerThreads(), callsCompleted.get(), callsPlanned.get());
-            case PAUSED -> String.format(Locale.ROOT, "Paused: %,d calls in flight hold still; no counter read or add",
-                    inFlight.get());
-            case STOPPING -> String.format(Locale.ROOT, "Stopping: interrupting %,d calls", inFlight.get());
+                    : String.format(Locale.ROOT, "Ready: %s, at most %,d in flight on %s threads",
+                            Words.count(settings.calls(), "call"), settings.concurrency(), settings.threads());
+            case RUNNING -> String.format(Locale.ROOT, "%s in flight on %s threads, %,d of %,d done",
+                    Words.count(inFlight.get(), "call"), runnerThreads(), callsCompleted.get(), callsPlanned.get());
+            case PAUSED -> String.format(Locale.ROOT, "Paused: %s in flight hold%s still; no counter read or add",
+                    Words.count(inFlight.get(), "call"), inFlight.get() == 1 ? "s" : "");
+            case STOPPING -> String.format(Locale.ROOT, "Stopping: interrupting %s", Words.count(inFlight.get(), "call"));
         };
     }
 
@@ -400,6 +464,21 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     public ReadOnlyStringProperty verdictProperty() {
         return verdict.getReadOnlyProperty();
+    }
+
+    /** How the banner reads: success, failure, stopped, or none. */
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** The calls the figures count to: the shown run's, or the settings' before any run. */
+    public ReadOnlyLongProperty callsPlannedProperty() {
+        return callsPlanned.getReadOnlyProperty();
+    }
+
+    /** Why the thread kind or concurrency was just changed to suit the other; empty when neither was. */
+    public ReadOnlyStringProperty threadsNoteProperty() {
+        return threadsNote.getReadOnlyProperty();
     }
 
     /** False when concurrency is above the platform-thread cap. */
