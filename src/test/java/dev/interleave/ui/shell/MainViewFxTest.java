@@ -167,6 +167,7 @@ class MainViewFxTest {
         assertEquals("1,000 / 1,000", robot.lookup("#calls-completed").queryAs(Label.class).getText());
         assertEquals("of 500,500", robot.lookup("#sum-detail").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#last-run").queryAs(Label.class).getText().startsWith("Last run's figures (1,000 calls"));
+        assertEquals("✓ done", robot.lookup("#badge-calls").queryAs(Label.class).getText());
     }
 
     /** Pause freezes the numbers on screen; Resume lets the run finish. */
@@ -228,6 +229,18 @@ class MainViewFxTest {
         List<String> chips = robot.lookup(".worker").queryAll().stream().map(n -> n.getId())
                 .filter(id -> id.startsWith("worker-")).toList();
         assertEquals(6, chips.size(), "3 producers and 3 consumers shown: " + chips);
+        assertEquals("‖ paused", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
+    }
+
+    /** Step while idle starts the run paused and takes its first step. */
+    @Test
+    void stepFromIdleStartsPaused(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        assertFalse(robot.lookup("#step").queryButton().isDisabled(), "Step is offered while idle");
+        robot.clickOn("#step");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.stepTextProperty().get().startsWith("Step 1: "));
+        assertEquals(RunState.PAUSED, bufferRunner.state());
+        assertEquals(1, bufferRunner.snapshot().gate().stepsTaken());
     }
 
     /** The wait sets are queues of the workers' own chips, in wait order. */
@@ -257,6 +270,53 @@ class MainViewFxTest {
         // The occupancy axis is the buffer's size in whole slots: 0 and 1 for one slot.
         LivePlot occupancy = robot.lookup("#occupancy-chart").queryAs(LivePlot.class);
         assertEquals(List.of("0", "1"), occupancy.yTickLabels());
+    }
+
+    /**
+     * One run at a time: with the buffer's run going, Space in the other tab starts nothing, the status
+     * bar says why, and the buffer's tab says its run is running; that run goes on being sampled (and
+     * plotted) while its tab is hidden.
+     */
+    @Test
+    void oneRunAtATimeAndHiddenRunsKeepBeingPlotted(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        robot.interact(() -> {
+            buffer.produceMinMillisProperty().set(0);
+            buffer.produceMaxMillisProperty().set(5);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.occupancySeries().getData().size() > 2);
+        robot.clickOn("#tab-calls");
+        assertEquals("▶ running", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#run").queryButton().isDisabled());
+        org.controlsfx.control.StatusBar status = robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class);
+        assertTrue(status.getText().contains("Bounded Buffer's run is running"), status.getText());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.IDLE, callRunner.state(), "a second run is refused");
+        assertTrue(status.getText().startsWith("Refused: Bounded Buffer's run is still running"), status.getText());
+
+        double hiddenSince = lastX(buffer.occupancySeries());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastX(buffer.occupancySeries()) > hiddenSince + 1);
+        var points = buffer.occupancySeries().getData();
+        for (int i = 1; i < points.size(); i++) {
+            double gap = points.get(i).getXValue().doubleValue() - points.get(i - 1).getXValue().doubleValue();
+            assertTrue(gap < 0.5, "no gap in the plot while hidden: " + gap + " s before point " + i);
+        }
+    }
+
+    private static double lastX(javafx.scene.chart.XYChart.Series<Number, Number> series) {
+        var data = series.getData();
+        return data.isEmpty() ? 0 : data.getLast().getXValue().doubleValue();
+    }
+
+    /** Text grows with the window: 13 px up to 1280x800, about 1.8 times that at 2560x1440, at most twice. */
+    @Test
+    void textScalesWithTheWindow() {
+        assertEquals(13, MainView.fontSizeFor(1024, 700));
+        assertEquals(13, MainView.fontSizeFor(1280, 800));
+        assertEquals(23.5, MainView.fontSizeFor(2560, 1440));
+        assertEquals(26, MainView.fontSizeFor(3840, 2160));
     }
 
     /** At 1024x700 with 16 producers and 16 consumers the buffer view scrolls, and its plots keep their height. */
