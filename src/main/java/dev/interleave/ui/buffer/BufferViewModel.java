@@ -254,7 +254,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         waitsOnFull.set(buffer.waitsOnFull());
         waitsOnEmpty.set(buffer.waitsOnEmpty());
         actions.set(buffer.actions());
-        lastAction.set(buffer.lastAction());
+        lastAction.set(withSeparators(buffer.lastAction()));
         long newestSeq = buffer.recentActions().isEmpty() ? -1 : buffer.recentActions().getLast().seq();
         if (now.gate().stepsTaken() > stepsSeen) {
             stepsSeen = now.gate().stepsTaken();
@@ -263,7 +263,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
             List<String> since = buffer.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
-                    .map(BufferSnapshot.Action::words).toList();
+                    .map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
                     since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
         } else if (now.state() == RunState.RUNNING) {
@@ -280,6 +280,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         ModelSupport.addPoint(itemsPerSecond, seconds, rate.add(now.elapsedNanos(), buffer.consumed()), MAX_POINTS);
         ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
         lastPlotNanos = nowNanos;
+    }
+
+    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("#(\\d{4,})");
+
+    /** The engine's words with item numbers as people read them: "#12345" becomes "#12,345". */
+    static String withSeparators(String words) {
+        return ITEM.matcher(words).replaceAll(m -> String.format(Locale.ROOT, "#%,d", Long.parseLong(m.group(1))));
     }
 
     private static <T> void setIfChanged(ObservableList<T> target, List<T> source) {

@@ -138,6 +138,13 @@ class BufferViewModelTest {
         assertEquals("Ready: 1 producer, 1 consumer, 1 slot, signal, non-fair lock", model.statusSentence());
     }
 
+    /** Item numbers in the action texts carry thousands separators, as the slots do. */
+    @Test
+    void itemNumbersHaveThousandsSeparators() {
+        assertEquals("P1 put #12,345 into slot 3; then C2 took #1,000,000 from slot 0, with #7",
+                BufferViewModel.withSeparators("P1 put #12345 into slot 3; then C2 took #1000000 from slot 0, with #7"));
+    }
+
     /** The window's narrower ranges say why, naming the command line's. */
     @Test
     void narrowerRangesSayWhy() {
