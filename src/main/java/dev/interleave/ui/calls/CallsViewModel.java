@@ -100,8 +100,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         STOPPED
     }
 
-    /** The series label of a run that matches no preset. */
-    static final String CURRENT_RUN = "current run";
+    /** The most series a plot keeps: the latest runs of this many kinds; older ones give way. */
+    static final int MAX_SERIES = 4;
 
     private final CallRunner runner;
 
@@ -335,6 +335,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private static XYChart.Series<Number, Number> series(ObservableList<XYChart.Series<Number, Number>> chart,
                                                          Map<String, XYChart.Series<Number, Number>> byLabel,
                                                          String label) {
+        if (!byLabel.containsKey(label) && chart.size() >= MAX_SERIES) {
+            byLabel.values().remove(chart.removeFirst()); // the oldest kind of run gives way
+        }
         return byLabel.computeIfAbsent(label, name -> {
             XYChart.Series<Number, Number> created = new XYChart.Series<>();
             created.setName(name);
@@ -343,14 +346,34 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         });
     }
 
-    /** A preset's label if the settings are that preset's run, else {@link #CURRENT_RUN}. */
+    /**
+     * A series' name says which run it is: a preset's label for that preset's run, else the calls
+     * and the concurrency; then whatever differs from the presets' other settings (thread kind,
+     * max sleep, counter, seed). Runs of one name share a series (the latest replaces the last).
+     */
     static String seriesLabel(CallSettings settings) {
+        String base = String.format(Locale.ROOT, "%s / %,d in flight", Words.count(settings.calls(), "call"),
+                settings.concurrency());
         for (Preset preset : Preset.values()) {
             if (settings.calls() == preset.calls && settings.concurrency() == preset.concurrency) {
-                return preset.label();
+                base = preset.label();
             }
         }
-        return CURRENT_RUN;
+        StringBuilder label = new StringBuilder(base);
+        if (settings.threads() != ThreadKind.VIRTUAL) {
+            label.append(", ").append(settings.threads()).append(" threads");
+        }
+        if (settings.maxSleepMillis() != CallSettings.DEFAULT_MAX_SLEEP_MILLIS) {
+            label.append(settings.maxSleepMillis() == 0 ? ", no sleep"
+                    : String.format(Locale.ROOT, ", sleeps ≤ %,d ms", settings.maxSleepMillis()));
+        }
+        if (settings.counter() != CounterKind.ATOMIC) {
+            label.append(", ").append(settings.counter().label()).append(" counter");
+        }
+        if (settings.seed() != CallSettings.DEFAULT_SEED) {
+            label.append(", seed ").append(settings.seed());
+        }
+        return label.toString();
     }
 
     @Override

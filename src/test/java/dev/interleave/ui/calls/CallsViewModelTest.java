@@ -51,7 +51,40 @@ class CallsViewModelTest {
         model.applyPreset(CallsViewModel.Preset.SMALL);
         assertEquals(CallsViewModel.Preset.SMALL.label(), CallsViewModel.seriesLabel(model.settings()));
         model.callsProperty().set(777);
-        assertEquals(CallsViewModel.CURRENT_RUN, CallsViewModel.seriesLabel(model.settings()));
+        assertEquals("777 calls / 100 in flight", CallsViewModel.seriesLabel(model.settings()));
+    }
+
+    /** The plots keep the latest runs of the last few kinds, each its own series; the oldest kind gives way. */
+    @Test
+    void plotsKeepTheLatestFewKindsOfRun() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.concurrencyProperty().set(10);
+        model.maxSleepMillisProperty().set(0);
+        for (int calls = 1; calls <= CallsViewModel.MAX_SERIES + 1; calls++) {
+            model.callsProperty().set(calls * 10);
+            model.run();
+            sampleUntilIdle(model);
+        }
+        assertEquals(CallsViewModel.MAX_SERIES, model.throughputSeries().size());
+        assertEquals(CallsViewModel.MAX_SERIES, model.inFlightSeries().size());
+        assertEquals("20 calls / 10 in flight, no sleep", model.throughputSeries().getFirst().getName());
+        assertEquals("50 calls / 10 in flight, no sleep", model.inFlightSeries().getLast().getName());
+    }
+
+    /** A series is named for what its run was: a preset's run with another sleep or counter says so. */
+    @Test
+    void seriesNamesSayHowARunDiffersFromThePreset() {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.applyPreset(CallsViewModel.Preset.SMALL);
+        model.maxSleepMillisProperty().set(20);
+        model.counterProperty().set(CounterKind.RACY);
+        assertEquals("1,000 calls / 100 threads, sleeps ≤ 20 ms, racy counter",
+                CallsViewModel.seriesLabel(model.settings()));
+        model.callsProperty().set(1);
+        model.concurrencyProperty().set(1);
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        assertEquals("1 call / 1 in flight, platform threads, sleeps ≤ 20 ms, racy counter",
+                CallsViewModel.seriesLabel(model.settings()));
     }
 
     /** A run sampled frame by frame ends with the right total, the check mark and a plotted series. */
@@ -73,7 +106,7 @@ class CallsViewModelTest {
         assertEquals(1_000, model.callsCompletedProperty().get());
         assertTrue(model.efficiencyProperty().get() > 0);
         assertEquals(1, model.throughputSeries().size());
-        assertEquals(CallsViewModel.Preset.SMALL.label(), model.throughputSeries().getFirst().getName());
+        assertEquals(CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms", model.throughputSeries().getFirst().getName());
         assertFalse(model.throughputSeries().getFirst().getData().isEmpty());
     }
 
