@@ -103,6 +103,48 @@ public final class CallsView extends BorderPane {
         return panel;
     }
 
+    /** Every ended run since start or Reset, newest first: the runs compare row by row. */
+    private static VBox pastRuns(CallsViewModel model) {
+        javafx.scene.control.TableView<CallsViewModel.PastRun> table = new javafx.scene.control.TableView<>(model.pastRuns());
+        table.setId("past-runs");
+        table.getStyleClass().add("past-runs");
+        table.setPlaceholder(new Label("No run has ended yet: each run that ends adds a row here."));
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("#", 0.04, r -> Integer.toString(r.number())));
+        table.getColumns().add(column("Run", 0.30, CallsViewModel.PastRun::run));
+        table.getColumns().add(column("Result", 0.18, CallsViewModel.PastRun::result));
+        table.getColumns().add(column("Elapsed", 0.11, r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
+        table.getColumns().add(column("Ideal", 0.10, r -> r.idealMillis() == 0 ? "–"
+                : String.format(Locale.ROOT, "%,d ms", r.idealMillis())));
+        table.getColumns().add(column("Efficiency", 0.13, r -> r.idealMillis() == 0 ? "–"
+                : String.format(Locale.ROOT, "%.1f %%", r.efficiency() * 100)));
+        table.getColumns().add(column("Max in flight", 0.14, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        Label caption = new Label("Past runs (newest first)");
+        caption.getStyleClass().add("section");
+        VBox box = new VBox(4, caption, table);
+        box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private static javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column(String title, double share,
+            java.util.function.Function<CallsViewModel.PastRun, String> text) {
+        javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column = new javafx.scene.control.TableColumn<>(title);
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        // Long texts wrap within their cell (the row grows) rather than end in "...".
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+            }
+        });
+        column.setSortable(false);
+        column.setReorderable(false);
+        column.setPrefWidth(share * 1_000); // proportions: the resize policy fits them to the table
+        return column;
+    }
+
     private static VBox live(CallsViewModel model) {
         Label counterValue = new Label();
         Controls.bindNumber(counterValue, model.counterValueProperty());
@@ -204,7 +246,7 @@ public final class CallsView extends BorderPane {
         charts.getStyleClass().add("charts");
 
         Label lastRun = Controls.lastRunNote(model);
-        VBox live = new VBox(10, lastRun, figures, verdict, charts);
+        VBox live = new VBox(10, lastRun, figures, verdict, charts, pastRuns(model));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;

@@ -100,6 +100,24 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         STOPPED
     }
 
+    /**
+     * One ended run, as the past-runs table lists it.
+     *
+     * @param number        1 for the first run since start or Reset
+     * @param run           its settings, as its series is named
+     * @param result        ✔ with the total, ✘ with the duplicates, or stopped / failed
+     * @param elapsedMillis its elapsed time
+     * @param idealMillis   the ideal makespan of the sleeps it drew
+     * @param efficiency    ideal ÷ elapsed
+     * @param maxInFlight   the most calls in flight at once
+     */
+    public record PastRun(int number, String run, String result, long elapsedMillis, long idealMillis,
+                          double efficiency, long maxInFlight) {
+    }
+
+    /** The most rows the past-runs table keeps; older ones give way. */
+    static final int MAX_PAST_RUNS = 50;
+
     /** The most series a plot keeps: the latest runs of this many kinds; older ones give way. */
     static final int MAX_SERIES = 4;
 
@@ -135,6 +153,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     private final BooleanBinding platformAllowed = concurrency.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
 
+    /** Ended runs, newest first. */
+    private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
+    private final ObservableList<PastRun> pastRunsReadOnly = FXCollections.unmodifiableObservableList(pastRuns);
+    private int runsEnded;
     private final ObservableList<XYChart.Series<Number, Number>> throughputSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> inFlightSeries = FXCollections.observableArrayList();
     private final Map<String, XYChart.Series<Number, Number>> throughputByLabel = new LinkedHashMap<>();
@@ -232,6 +254,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     @Override
     protected void clearFigures() {
+        pastRuns.clear();
+        runsEnded = 0;
         throughputSeries.clear();
         inFlightSeries.clear();
         throughputByLabel.clear();
@@ -324,12 +348,23 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         verdict.set(switch (result.outcome()) {
             case COMPLETED -> result.ok()
                     ? String.format(Locale.ROOT, "✔ %,d = n(n+1)/2", result.total())
-                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %,d values handed out twice", result.total(),
-                            result.expected(), result.duplicates());
+                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s handed out twice", result.total(),
+                            result.expected(), Words.count(result.duplicates(), "value"));
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d calls (sum %,d)", result.callsCompleted(),
                     result.total());
             case FAILED -> "✘ Failed: " + result.failure();
         });
+        String outcome = switch (result.outcome()) {
+            case COMPLETED -> result.ok() ? String.format(Locale.ROOT, "✔ %,d", result.total())
+                    : String.format(Locale.ROOT, "✘ %s handed out twice", Words.count(result.duplicates(), "value"));
+            case STOPPED -> String.format(Locale.ROOT, "stopped after %s", Words.count(result.callsCompleted(), "call"));
+            case FAILED -> "✘ failed";
+        };
+        pastRuns.addFirst(new PastRun(++runsEnded, plottedLabel == null ? "" : plottedLabel, outcome,
+                result.elapsedMillis(), result.idealMillis(), result.efficiency(), result.maxInFlight()));
+        if (pastRuns.size() > MAX_PAST_RUNS) {
+            pastRuns.removeLast();
+        }
     }
 
     private static XYChart.Series<Number, Number> series(ObservableList<XYChart.Series<Number, Number>> chart,
@@ -507,6 +542,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** False when concurrency is above the platform-thread cap. */
     public BooleanBinding platformAllowedBinding() {
         return platformAllowed;
+    }
+
+    /** Ended runs since start or Reset, newest first. */
+    public ObservableList<PastRun> pastRuns() {
+        return pastRunsReadOnly;
     }
 
     public ObservableList<XYChart.Series<Number, Number>> throughputSeries() {

@@ -16,7 +16,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
@@ -64,7 +65,8 @@ public final class LivePlot extends BorderPane {
     private final String xLabel;
     private final Canvas canvas = new Canvas();
     private final Label heading = new Label();
-    private final FlowPane legend = new FlowPane(14, 2);
+    /** One entry a line: a long series name wraps within the plot's width instead of running off it. */
+    private final VBox legend = new VBox(2);
     private final Text measure = new Text();
     private final InvalidationListener onDataChange = obs -> markDirty();
     private final InvalidationListener onNameChange = obs -> rebuildLegend();
@@ -190,6 +192,8 @@ public final class LivePlot extends BorderPane {
             String name = series.get(i).getName();
             Label entry = new Label(name == null ? "" : name, sample);
             entry.getStyleClass().add("plot-legend-entry");
+            entry.setWrapText(true);
+            entry.setMinHeight(Region.USE_PREF_SIZE);
             entries.add(entry);
         }
         legend.getChildren().setAll(entries);

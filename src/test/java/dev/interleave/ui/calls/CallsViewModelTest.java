@@ -65,6 +65,10 @@ class CallsViewModelTest {
             model.run();
             sampleUntilIdle(model);
         }
+        assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().size(), "every ended run is a row");
+        assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().getFirst().number(), "newest first");
+        assertEquals("50 calls / 10 in flight, no sleep", model.pastRuns().getFirst().run());
+        assertEquals("✔ 1,275", model.pastRuns().getFirst().result());
         assertEquals(CallsViewModel.MAX_SERIES, model.throughputSeries().size());
         assertEquals(CallsViewModel.MAX_SERIES, model.inFlightSeries().size());
         assertEquals("20 calls / 10 in flight, no sleep", model.throughputSeries().getFirst().getName());
@@ -158,7 +162,9 @@ class CallsViewModelTest {
                 model.lastRunNoteProperty().get());
         assertTrue(model.lastRunNoteProperty().get().contains("settings have changed"), model.lastRunNoteProperty().get());
 
+        assertEquals(1, model.pastRuns().size());
         model.reset();
+        assertTrue(model.pastRuns().isEmpty(), "Reset clears the past runs too");
         assertEquals("", model.lastRunNoteProperty().get());
         assertEquals(100_000, model.callsPlannedProperty().get(), "after Reset, the settings' calls");
         assertEquals(CallsViewModel.Banner.NONE, model.bannerProperty().get());

@@ -168,6 +168,10 @@ class MainViewFxTest {
         assertEquals("of 500,500", robot.lookup("#sum-detail").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#last-run").queryAs(Label.class).getText().startsWith("Last run's figures (1,000 calls"));
         assertEquals("✓ done", robot.lookup("#badge-calls").queryAs(Label.class).getText());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<CallsViewModel.PastRun> pastRuns = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(1, pastRuns.getItems().size(), "the ended run is a row of the past-runs table");
+        assertEquals("✔ 500,500", pastRuns.getItems().getFirst().result());
     }
 
     /** Pause freezes the numbers on screen; Resume lets the run finish. */
