@@ -3,6 +3,7 @@ package dev.interleave.ui.buffer;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.SettingSlider;
+import dev.interleave.ui.kit.Words;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,6 +48,8 @@ public final class BufferView extends BorderPane {
     private final TilePane slots = new TilePane();
     private final FlowPane producers = new FlowPane(6, 6);
     private final FlowPane consumers = new FlowPane(6, 6);
+    private final Label producersCaption = lane("Producers");
+    private final Label consumersCaption = lane("Consumers");
 
     public BufferView(BufferViewModel model) {
         this.model = model;
@@ -61,13 +65,13 @@ public final class BufferView extends BorderPane {
     }
 
     private ScrollPane settings() {
-        SettingSlider capacity = new SettingSlider("capacity", "Buffer size (slots)", model.capacityProperty(), 1,
-                BufferViewModel.MAX_CAPACITY, false, "How many items the buffer holds. Producers wait (on notFull) "
+        SettingSlider capacity = new SettingSlider("capacity", "Buffer size (slots)", model.capacityProperty(),
+                BufferViewModel.CAPACITY, false, "How many items the buffer holds. Producers wait (on notFull) "
                 + "while every slot is full; consumers wait (on notEmpty) while none is.");
-        SettingSlider producerCount = new SettingSlider("producers", "Producers", model.producersProperty(), 1,
-                BufferViewModel.MAX_WORKERS, false, "Producer threads: each makes an item (its produce delay), then puts it.");
-        SettingSlider consumerCount = new SettingSlider("consumers", "Consumers", model.consumersProperty(), 1,
-                BufferViewModel.MAX_WORKERS, false, "Consumer threads: each takes an item, then uses it (its consume delay).");
+        SettingSlider producerCount = new SettingSlider("producers", "Producers", model.producersProperty(),
+                BufferViewModel.WORKERS, false, "Producer threads: each makes an item (its produce delay), then puts it.");
+        SettingSlider consumerCount = new SettingSlider("consumers", "Consumers", model.consumersProperty(),
+                BufferViewModel.WORKERS, false, "Consumer threads: each takes an item, then uses it (its consume delay).");
         VBox produce = delay("produce-delay", "Produce delay (ms), applies live", model.produceMinMillisProperty(),
                 model.produceMaxMillisProperty(), "Time to make one item, random in this range, outside the lock. "
                         + "Changes apply while running.");
@@ -107,22 +111,24 @@ public final class BufferView extends BorderPane {
                 () -> String.format(Locale.ROOT, "%,d .. %,d ms", min.get(), max.get()), min, max));
         Label label = new Label(caption);
         label.getStyleClass().add("setting-name");
+        label.setWrapText(true);
         VBox box = new VBox(4, label, range, value);
-        Tooltip.install(box, Controls.tip(tooltip));
+        Tooltip.install(box, Controls.tip(tooltip + " " + BufferViewModel.DELAY_NOTE));
         return box;
     }
 
-    private VBox live() {
+    private ScrollPane live() {
         slots.setId("slots");
         slots.getStyleClass().add("slots");
-        slots.setPrefColumns(16);
         slots.setHgap(4);
         slots.setVgap(4);
+        slots.setPrefColumns(16);
         Label slotsCaption = new Label();
         slotsCaption.getStyleClass().add("section");
+        slotsCaption.setWrapText(true);
         slotsCaption.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "Buffer: %d of %d slots full   (▼ next put, ▲ next take)", model.countProperty().get(),
-                model.slots().size()), model.countProperty(), model.slots()));
+                "Buffer: %,d of %s full   (▼ next put, ▲ next take)", model.countProperty().get(),
+                Words.count(model.slots().size(), "slot")), model.countProperty(), model.slots()));
 
         Label lastAction = new Label();
         lastAction.setId("last-action");
@@ -138,66 +144,101 @@ public final class BufferView extends BorderPane {
         stepText.setVisible(false);
         stepText.setManaged(false);
 
-        Label notFull = queue("not-full-queue", "notFull wait set (producers blocked: buffer full)",
-                model.notFullWaiters());
-        Label notEmpty = queue("not-empty-queue", "notEmpty wait set (consumers blocked: buffer empty)",
-                model.notEmptyWaiters());
-        Label gate = queue("gate-queue", "Parked at the gate (paused)", model.atGate());
+        VBox notFull = queue("not-full-queue", "notFull wait set: producers blocked because the buffer is full",
+                model.notFullWaiters(), WorkerState.WAITING_NOT_FULL);
+        VBox notEmpty = queue("not-empty-queue", "notEmpty wait set: consumers blocked because the buffer is empty",
+                model.notEmptyWaiters(), WorkerState.WAITING_NOT_EMPTY);
+        VBox gate = queue("gate-queue", "Parked at the gate (paused), in arrival order", model.atGate(),
+                WorkerState.AT_GATE);
 
         producers.setId("producers-lanes");
         consumers.setId("consumers-lanes");
-        Label producersCaption = new Label("Producers");
-        producersCaption.getStyleClass().add("section");
-        Label consumersCaption = new Label("Consumers");
-        consumersCaption.getStyleClass().add("section");
-        VBox producerBox = new VBox(4, producersCaption, producers);
-        VBox consumerBox = new VBox(4, consumersCaption, consumers);
-        HBox lanes = new HBox(16, producerBox, consumerBox);
-        HBox.setHgrow(producerBox, Priority.ALWAYS);
-        HBox.setHgrow(consumerBox, Priority.ALWAYS);
-        producers.setPrefWrapLength(360);
-        consumers.setPrefWrapLength(360);
+        // One row per role, its caption first, wrapping at the view's width (a flow pane in a VBox
+        // is given its width before its height is asked, so it never reserves rows it does not use).
+        VBox lanes = new VBox(6, producers, consumers);
 
-        HBox counters = new HBox(10,
+        FlowPane counters = new FlowPane(10, 10,
                 counter("produced", "Produced", model.producedProperty(), "Items put into the buffer."),
                 counter("consumed", "Consumed", model.consumedProperty(), "Items taken out of the buffer."),
                 counter("waits-full", "Waits on full", model.waitsOnFullProperty(),
                         "Times a producer found every slot full and waited on notFull."),
                 counter("waits-empty", "Waits on empty", model.waitsOnEmptyProperty(),
                         "Times a consumer found the buffer empty and waited on notEmpty."));
-        counters.getChildren().forEach(node -> HBox.setHgrow(node, Priority.ALWAYS));
+        counters.getStyleClass().add("counters");
 
         LivePlot occupancy = new LivePlot("occupancy-chart", "Occupied slots", "seconds since Run",
                 LivePlot.Scale.LINEAR);
         occupancy.setData(FXCollections.observableArrayList(List.of(model.occupancySeries())));
         occupancy.setLegendVisible(false);
+        // 0 to the buffer's size, whole slots: the axis says how full the buffer is, not how full it got.
+        occupancy.setFixedYTop(model.plotCapacityProperty().get());
+        model.plotCapacityProperty().addListener((obs, old, now) -> occupancy.setFixedYTop(now.intValue()));
         LivePlot rate = new LivePlot("items-rate-chart", "Items consumed per second (last 1 s)",
                 "seconds since Run", LivePlot.Scale.LINEAR);
         rate.setData(FXCollections.observableArrayList(List.of(model.itemsPerSecondSeries())));
         rate.setLegendVisible(false);
         HBox charts = new HBox(10, occupancy, rate);
+        charts.setId("buffer-charts");
+        charts.getStyleClass().add("charts");
         HBox.setHgrow(occupancy, Priority.ALWAYS);
         HBox.setHgrow(rate, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        for (javafx.scene.layout.Region fixed : List.of(slots, lastAction, lanes, counters)) {
-            fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not these
+        Label lastRun = Controls.lastRunNote(model);
+        VBox live = new VBox(8, lastRun, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate,
+                counters, charts);
+        for (javafx.scene.layout.Region fixed : List.of(slotsCaption, slots, lastAction, lanes, notFull, notEmpty, gate,
+                counters)) {
+            fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
         }
-        VBox live = new VBox(8, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate, counters,
-                charts);
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
-        return live;
+        return Controls.liveScroll("buffer-live", live);
     }
 
-    private static Label queue(String id, String caption, javafx.collections.ObservableList<String> names) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add("wait-set");
-        label.textProperty().bind(Bindings.createStringBinding(() -> caption + ":  "
-                + (names.isEmpty() ? "empty" : String.join("  →  ", names)), names));
-        label.setTooltip(Controls.tip("In wait order: the first is the one signal wakes next."));
-        return label;
+    /**
+     * A wait set as a queue of the workers' own chips, first in line on the left: the one
+     * {@code signal} wakes next.
+     */
+    private VBox queue(String id, String caption, ObservableList<String> names, WorkerState state) {
+        Label title = new Label(caption);
+        title.getStyleClass().add("wait-set-caption");
+        title.setWrapText(true);
+        FlowPane chips = new FlowPane(4, 4);
+        chips.setId(id);
+        chips.getStyleClass().add("wait-set");
+        chips.setAlignment(Pos.CENTER_LEFT);
+        Label empty = new Label("empty");
+        empty.getStyleClass().add("wait-set-empty");
+        Runnable draw = () -> {
+            if (names.isEmpty()) {
+                chips.getChildren().setAll(empty);
+                return;
+            }
+            List<javafx.scene.Node> shown = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) {
+                    Label arrow = new Label("→");
+                    arrow.getStyleClass().add("wait-set-arrow");
+                    shown.add(arrow);
+                }
+                String name = names.get(i);
+                BufferSnapshot.WorkerView worker = model.workers().stream().filter(w -> w.name().equals(name))
+                        .findFirst().orElse(new BufferSnapshot.WorkerView(name,
+                                name.startsWith("P") ? Worker.Role.PRODUCER : Worker.Role.CONSUMER, state));
+                WorkerChip chip = new WorkerChip();
+                chip.show(worker);
+                chip.setId(id + "-" + name);
+                chip.getStyleClass().add("queued");
+                shown.add(chip);
+            }
+            chips.getChildren().setAll(shown);
+        };
+        names.addListener((ListChangeListener<String>) change -> draw.run());
+        draw.run();
+        VBox box = new VBox(4, title, chips);
+        Tooltip.install(box, Controls.tip("In wait order: the first (left) is the one signal wakes next."));
+        return box;
     }
 
     private static VBox counter(String id, String caption, javafx.beans.value.ObservableNumberValue value,
@@ -225,19 +266,29 @@ public final class BufferView extends BorderPane {
         List<BufferSnapshot.WorkerView> all = model.workers();
         List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
-        draw(producers, p);
-        draw(consumers, c);
+        draw(producers, producersCaption, p);
+        draw(consumers, consumersCaption, c);
     }
 
-    private static void draw(FlowPane pane, List<BufferSnapshot.WorkerView> workers) {
-        while (pane.getChildren().size() > workers.size()) {
+    private static Label lane(String caption) {
+        Label label = new Label(caption);
+        label.getStyleClass().addAll("section", "lane-caption");
+        return label;
+    }
+
+    /** The pane's first child is its caption; a chip per worker follows. */
+    private static void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers) {
+        if (pane.getChildren().isEmpty()) {
+            pane.getChildren().add(caption);
+        }
+        while (pane.getChildren().size() - 1 > workers.size()) {
             pane.getChildren().removeLast();
         }
-        while (pane.getChildren().size() < workers.size()) {
+        while (pane.getChildren().size() - 1 < workers.size()) {
             pane.getChildren().add(new WorkerChip());
         }
         for (int i = 0; i < workers.size(); i++) {
-            ((WorkerChip) pane.getChildren().get(i)).show(workers.get(i));
+            ((WorkerChip) pane.getChildren().get(i + 1)).show(workers.get(i));
         }
     }
 
@@ -259,7 +310,7 @@ public final class BufferView extends BorderPane {
         }
 
         void show(long value, boolean put, boolean take) {
-            item.setText(value == 0 ? "" : "#" + value);
+            item.setText(value == 0 ? "" : String.format(Locale.ROOT, "#%,d", value));
             marker.setText(put && take ? "▼▲" : put ? "▼" : take ? "▲" : " ");
             pseudoClassStateChanged(OCCUPIED, value != 0);
             pseudoClassStateChanged(PUT, put);

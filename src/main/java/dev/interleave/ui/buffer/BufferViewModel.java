@@ -1,8 +1,10 @@
 package dev.interleave.ui.buffer;
 
+import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.RateWindow;
 import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.Words;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,9 +43,25 @@ import javafx.scene.chart.XYChart;
  */
 public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
+    /** Narrower than the command line's: see {@link #CAPACITY}. */
     public static final int MAX_CAPACITY = 64;
+    /** Narrower than the command line's: see {@link #WORKERS}. */
     public static final int MAX_WORKERS = 16;
+    /** Narrower than the command line's ({@link DelayRange#MAX_MILLIS}): see {@link #DELAY_NOTE}. */
     public static final int MAX_DELAY_MILLIS = 2_000;
+
+    /** What the buffer size field accepts, and why it stops short of the command line. */
+    public static final IntInput CAPACITY = new IntInput(1, MAX_CAPACITY, String.format(Locale.ROOT,
+            "The window draws every slot and stops at %,d; the command line (buffer --capacity) takes up to %,d.",
+            MAX_CAPACITY, BufferSettings.MAX_CAPACITY));
+    /** What the producers and consumers fields accept, and why they stop short of the command line. */
+    public static final IntInput WORKERS = new IntInput(1, MAX_WORKERS, String.format(Locale.ROOT,
+            "The window draws every thread and stops at %,d of each; the command line (buffer --producers, "
+                    + "--consumers) takes up to %,d.", MAX_WORKERS, BufferSettings.MAX_WORKERS));
+    /** Why the delay sliders stop short of the command line. */
+    public static final String DELAY_NOTE = String.format(Locale.ROOT, "The sliders stop at %,d ms, slow enough "
+            + "to follow by eye; the command line (--produce-ms, --consume-ms) takes up to %,d.", MAX_DELAY_MILLIS,
+            DelayRange.MAX_MILLIS);
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
     static final int MAX_POINTS = 600;
 
@@ -74,6 +93,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyLongWrapper actions = new ReadOnlyLongWrapper(this, "actions");
     private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper(this, "lastAction", "");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
+    /** The occupancy plot's top: the shown run's buffer size, or the setting before any run. */
+    private final ReadOnlyIntegerWrapper plotCapacity = new ReadOnlyIntegerWrapper(this, "plotCapacity");
 
 
     // Read-only views, made once: an unmodifiable wrapper listens to its list weakly, so a wrapper
@@ -125,11 +146,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 threads.set(old);
             }
         });
+        // Before any run (and after Reset) the slots show the buffer to come; a run's slots stay,
+        // marked as the last run's, until the next Run or Reset.
         capacity.addListener((obs, old, now) -> {
-            if (!runningBinding().get()) {
+            if (!showsLatestRun()) {
                 showEmptyBuffer();
             }
         });
+        plotCapacity.bind(Bindings.createIntegerBinding(() -> shownRunProperty().get() != null
+                ? shownRunProperty().get().capacity() : capacity.get(), capacity, shownRunProperty()));
         showEmptyBuffer();
     }
 
@@ -209,8 +234,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferRunSnapshot now = runner.snapshot();
         sampled(now.state());
         BufferSnapshot buffer = now.buffer();
-        if (buffer == null || !showsLatestRun() || now.state() == RunState.IDLE && buffer.capacity() != capacity.get()) {
-            // Before any run, or the buffer size changed since the last one: show the buffer to come.
+        if (buffer == null || !showsLatestRun()) {
+            // Before any run, or after Reset: show the buffer to come.
             if (slots.size() != capacity.get()) {
                 showEmptyBuffer();
             }
@@ -229,7 +254,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         waitsOnFull.set(buffer.waitsOnFull());
         waitsOnEmpty.set(buffer.waitsOnEmpty());
         actions.set(buffer.actions());
-        lastAction.set(buffer.lastAction());
+        lastAction.set(withSeparators(buffer.lastAction()));
         long newestSeq = buffer.recentActions().isEmpty() ? -1 : buffer.recentActions().getLast().seq();
         if (now.gate().stepsTaken() > stepsSeen) {
             stepsSeen = now.gate().stepsTaken();
@@ -238,7 +263,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
             List<String> since = buffer.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
-                    .map(BufferSnapshot.Action::words).toList();
+                    .map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
                     since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
         } else if (now.state() == RunState.RUNNING) {
@@ -257,6 +282,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastPlotNanos = nowNanos;
     }
 
+    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("#(\\d{4,})");
+
+    /** The engine's words with item numbers as people read them: "#12345" becomes "#12,345". */
+    static String withSeparators(String words) {
+        return ITEM.matcher(words).replaceAll(m -> String.format(Locale.ROOT, "#%,d", Long.parseLong(m.group(1))));
+    }
+
     private static <T> void setIfChanged(ObservableList<T> target, List<T> source) {
         if (!target.equals(source)) {
             target.setAll(source);
@@ -264,16 +296,40 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     @Override
+    protected void pausedBeforeFirstStep() {
+        // The step text reports what happens after this point: whatever the workers did in the
+        // moment between start and pause is not the step's doing.
+        BufferSnapshot buffer = runner.snapshot().buffer();
+        if (buffer != null && !buffer.recentActions().isEmpty()) {
+            lastSeenSeq = buffer.recentActions().getLast().seq();
+        }
+    }
+
+    @Override
+    protected String describe(BufferSettings run) {
+        return String.format(Locale.ROOT, "%s, %s, %s, %s, %s lock, %s threads", Words.count(run.capacity(), "slot"),
+                Words.count(run.producers(), "producer"), Words.count(run.consumers(), "consumer"), run.policy(),
+                run.fair() ? "fair" : "non-fair", run.threads());
+    }
+
+    /** Delays apply live, so they are not what makes another run. */
+    @Override
+    protected boolean sameRun(BufferSettings shown, BufferSettings now) {
+        return shown.withDelays(DelayRange.NONE, DelayRange.NONE).equals(now.withDelays(DelayRange.NONE, DelayRange.NONE));
+    }
+
+    @Override
     public String statusSentence() {
         long blocked = workers.stream().filter(w -> w.state() == WorkerState.WAITING_NOT_FULL
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Ready: %d producers, %d consumers, %d slots, %s, %s lock",
-                    producers.get(), consumers.get(), capacity.get(), policy.get(), fair.get() ? "fair" : "non-fair");
-            case RUNNING -> String.format(Locale.ROOT, "%d of %d slots full; %d threads blocked on a condition",
-                    count.get(), capacity.get(), blocked);
-            case PAUSED -> String.format(Locale.ROOT, "Paused: %d workers parked at the gate; press S to let one act",
-                    atGate.size());
+            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s, %s, %s lock",
+                    Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
+                    Words.count(capacity.get(), "slot"), policy.get(), fair.get() ? "fair" : "non-fair");
+            case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked on a condition",
+                    count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
+            case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one act",
+                    Words.count(atGate.size(), "worker"));
             case STOPPING -> "Stopping: interrupting every producer and consumer";
         };
     }
@@ -378,6 +434,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyStringProperty stepTextProperty() {
         return stepText.getReadOnlyProperty();
+    }
+
+    /** The occupancy plot's top: the shown run's buffer size, or the setting before any run. */
+    public ReadOnlyIntegerProperty plotCapacityProperty() {
+        return plotCapacity.getReadOnlyProperty();
     }
 
     public XYChart.Series<Number, Number> occupancySeries() {

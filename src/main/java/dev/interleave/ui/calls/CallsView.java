@@ -32,13 +32,14 @@ import org.controlsfx.control.SegmentedButton;
  */
 public final class CallsView extends BorderPane {
 
-    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
+    private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
+    private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
 
     public CallsView(CallsViewModel model) {
         getStyleClass().add("calls-view");
         setLeft(settings(model));
-        setCenter(live(model));
+        setCenter(Controls.liveScroll("calls-live", live(model)));
     }
 
     private static ScrollPane settings(CallsViewModel model) {
@@ -55,15 +56,14 @@ public final class CallsView extends BorderPane {
             preset.setMaxWidth(Double.MAX_VALUE);
         }
 
-        SettingSlider calls = new SettingSlider("calls", "Calls", model.callsProperty(), 1,
-                CallsViewModel.MAX_CALLS, true, "How many calls of the slow service: each reads the counter, "
+        SettingSlider calls = new SettingSlider("calls", "Calls", model.callsProperty(), CallsViewModel.CALLS, true, "How many calls of the slow service: each reads the counter, "
                 + "sleeps, and returns the value, which is added to the sum. One new thread per call.");
         SettingSlider concurrency = new SettingSlider("concurrency", "Concurrency",
-                model.concurrencyProperty(), 1, CallsViewModel.MAX_CONCURRENCY, true,
+                model.concurrencyProperty(), CallsViewModel.CONCURRENCY, true,
                 "The most calls in flight at once: a semaphore makes the rest wait for a free place. "
                         + "Platform threads are capped at 4,000.");
-        SettingSlider sleep = new SettingSlider("max-sleep", "Max sleep (ms)", model.maxSleepMillisProperty(), 0,
-                CallsViewModel.MAX_SLEEP_MILLIS, false,
+        SettingSlider sleep = new SettingSlider("max-sleep", "Max sleep (ms)", model.maxSleepMillisProperty(),
+                CallsViewModel.MAX_SLEEP, false,
                 "Each call sleeps a random time up to this: the slow I/O. A sleeping virtual thread frees its carrier.");
 
         SegmentedButton threads = Controls.segmented("threads", List.of(ThreadKind.values()), model.threadsProperty(),
@@ -94,12 +94,55 @@ public final class CallsView extends BorderPane {
         });
         seed.setTooltip(Controls.tip("Seeds the random sleeps: the same seed gives the same sleeps, run after run."));
 
+        Label threadsNote = Controls.fieldMessage("threads-message", model.threadsNoteProperty());
         ScrollPane panel = Controls.settingsPanel(
                 Controls.heading("Presets"), small, large,
                 Controls.heading("Settings"), calls, concurrency, sleep,
-                Controls.labelled("Threads", threads), Controls.labelled("Counter", counter), Controls.labelled("Seed", seed));
+                Controls.labelled("Threads", new VBox(2, threads, threadsNote)), Controls.labelled("Counter", counter), Controls.labelled("Seed", seed));
         panel.getContent().disableProperty().bind(model.runningBinding());
         return panel;
+    }
+
+    /** Every ended run since start or Reset, newest first: the runs compare row by row. */
+    private static VBox pastRuns(CallsViewModel model) {
+        javafx.scene.control.TableView<CallsViewModel.PastRun> table = new javafx.scene.control.TableView<>(model.pastRuns());
+        table.setId("past-runs");
+        table.getStyleClass().add("past-runs");
+        table.setPlaceholder(new Label("No run has ended yet: each run that ends adds a row here."));
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("#", 0.04, r -> Integer.toString(r.number())));
+        table.getColumns().add(column("Run", 0.30, CallsViewModel.PastRun::run));
+        table.getColumns().add(column("Result", 0.18, CallsViewModel.PastRun::result));
+        table.getColumns().add(column("Elapsed", 0.11, r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
+        table.getColumns().add(column("Ideal", 0.10, r -> r.idealMillis() == 0 ? "–"
+                : String.format(Locale.ROOT, "%,d ms", r.idealMillis())));
+        table.getColumns().add(column("Efficiency", 0.13, r -> r.efficiency().isEmpty() ? "not defined"
+                : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
+        table.getColumns().add(column("Max in flight", 0.14, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        Label caption = new Label("Past runs (newest first)");
+        caption.getStyleClass().add("section");
+        VBox box = new VBox(4, caption, table);
+        box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private static javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column(String title, double share,
+            java.util.function.Function<CallsViewModel.PastRun, String> text) {
+        javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column = new javafx.scene.control.TableColumn<>(title);
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        // Long texts wrap within their cell (the row grows) rather than end in "...".
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+            }
+        });
+        column.setSortable(false);
+        column.setReorderable(false);
+        column.setPrefWidth(share * 1_000); // proportions: the resize policy fits them to the table
+        return column;
     }
 
     private static VBox live(CallsViewModel model) {
@@ -112,8 +155,8 @@ public final class CallsView extends BorderPane {
                 model.expectedSumProperty().get()), model.expectedSumProperty()));
         Label completed = new Label();
         completed.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d / %,d",
-                model.callsCompletedProperty().get(), model.callsProperty().get()), model.callsCompletedProperty(),
-                model.callsProperty()));
+                model.callsCompletedProperty().get(), model.callsPlannedProperty().get()), model.callsCompletedProperty(),
+                model.callsPlannedProperty()));
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.progressProperty().bind(model.progressProperty());
@@ -169,11 +212,20 @@ public final class CallsView extends BorderPane {
         verdict.setId("verdict");
         verdict.getStyleClass().add("verdict");
         verdict.textProperty().bind(model.verdictProperty());
-        model.okProperty().addListener((obs, old, now) -> verdict.pseudoClassStateChanged(OK, now));
-        model.finishedProperty().addListener((obs, old, now) -> {
-            verdict.pseudoClassStateChanged(OK, now && model.okProperty().get());
-            verdict.pseudoClassStateChanged(FAILED, now && !model.okProperty().get());
-        });
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(Double.MAX_VALUE);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.managedProperty().bind(verdict.textProperty().isNotEmpty());
+        verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
+        // One property decides the banner's look, so success and failure can never both be set.
+        Runnable showBanner = () -> {
+            CallsViewModel.Banner banner = model.bannerProperty().get();
+            verdict.pseudoClassStateChanged(SUCCESS, banner == CallsViewModel.Banner.SUCCESS);
+            verdict.pseudoClassStateChanged(FAILURE, banner == CallsViewModel.Banner.FAILURE);
+            verdict.pseudoClassStateChanged(STOPPED, banner == CallsViewModel.Banner.STOPPED);
+        };
+        model.bannerProperty().addListener((obs, old, now) -> showBanner.run());
+        showBanner.run();
         Tooltip.install(verdict, Controls.tip("✔: the sum is exactly n(n+1)/2, every value handed out once. "
                 + "✘: values were lost or handed out twice."));
 
@@ -187,8 +239,10 @@ public final class CallsView extends BorderPane {
         HBox.setHgrow(throughput, Priority.ALWAYS);
         HBox.setHgrow(inFlightChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
+        charts.getStyleClass().add("charts");
 
-        VBox live = new VBox(10, figures, verdict, charts);
+        Label lastRun = Controls.lastRunNote(model);
+        VBox live = new VBox(10, lastRun, figures, verdict, charts, pastRuns(model));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;

@@ -1,12 +1,15 @@
 package dev.interleave.ui.calls;
 
+import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.RateWindow;
 import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.Words;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
@@ -25,6 +28,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -41,9 +46,24 @@ import javafx.scene.chart.XYChart;
  */
 public final class CallsViewModel extends RunViewModel<CallSettings> {
 
-    public static final int MAX_CALLS = 1_000_000;
+    /** The same as the command line's. */
+    public static final int MAX_CALLS = CallSettings.MAX_CALLS;
+    /** Narrower than the command line's: see {@link #CONCURRENCY}. */
     public static final int MAX_CONCURRENCY = 100_000;
+    /** Narrower than the command line's: see {@link #MAX_SLEEP}. */
     public static final int MAX_SLEEP_MILLIS = 1_000;
+
+    /** What the Calls field accepts: the command line's range. */
+    public static final IntInput CALLS = new IntInput(1, MAX_CALLS, "");
+    /** What the Concurrency field accepts, and why it stops short of the command line. */
+    public static final IntInput CONCURRENCY = new IntInput(1, MAX_CONCURRENCY, String.format(Locale.ROOT,
+            "The window stops at %,d in flight, the largest run it is tested to keep drawing smoothly; "
+                    + "the command line (calls --concurrency) takes up to %,d.", MAX_CONCURRENCY,
+            CallSettings.MAX_CONCURRENCY));
+    /** What the Max sleep field accepts, and why it stops short of the command line. */
+    public static final IntInput MAX_SLEEP = new IntInput(0, MAX_SLEEP_MILLIS, String.format(Locale.ROOT,
+            "The window stops at %,d ms so that a run ends while you watch; the command line (calls "
+                    + "--max-sleep-ms) takes up to %,d.", MAX_SLEEP_MILLIS, CallSettings.MAX_SLEEP_MILLIS));
     /** A plot point every this many nanoseconds: throughput is Δcalls / Δt between two of them. */
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
     /** The most points one series keeps. */
@@ -74,8 +94,38 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
     static final String NO_SLEEPS = "not defined: no sleeps";
 
-    /** The series label of a run that matches no preset. */
-    static final String CURRENT_RUN = "current run";
+    /** How the last run's banner reads: success and failure differ in glyph and words, not only colour. */
+    public enum Banner {
+        /** No run has ended (or Reset). */
+        NONE,
+        /** ✔ the total is n(n+1)/2. */
+        SUCCESS,
+        /** ✘ values lost or handed out twice, or the run failed. */
+        FAILURE,
+        /** The run was stopped before its end. */
+        STOPPED
+    }
+
+    /**
+     * One ended run, as the past-runs table lists it.
+     *
+     * @param number        1 for the first run since start or Reset
+     * @param run           its settings, as its series is named
+     * @param result        ✔ with the total, ✘ with the duplicates, or stopped / failed
+     * @param elapsedMillis its elapsed time
+     * @param idealMillis   the ideal makespan of the sleeps it drew
+     * @param efficiency    ideal ÷ elapsed; empty for a run without sleeps
+     * @param maxInFlight   the most calls in flight at once
+     */
+    public record PastRun(int number, String run, String result, long elapsedMillis, long idealMillis,
+                          OptionalDouble efficiency, long maxInFlight) {
+    }
+
+    /** The most rows the past-runs table keeps; older ones give way. */
+    static final int MAX_PAST_RUNS = 50;
+
+    /** The most series a plot keeps: the latest runs of this many kinds; older ones give way. */
+    static final int MAX_SERIES = 4;
 
     private final CallRunner runner;
 
@@ -107,9 +157,16 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyStringWrapper idealText = new ReadOnlyStringWrapper(this, "idealText", IDEAL_AT_THE_END);
     /** Efficiency in words: a percentage at the end, or why there is none. */
     private final ReadOnlyStringWrapper efficiencyText = new ReadOnlyStringWrapper(this, "efficiencyText", AT_THE_END);
+    private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner", Banner.NONE);
+    /** Why the thread kind or concurrency was just changed for the other; empty when neither was. */
+    private final ReadOnlyStringWrapper threadsNote = new ReadOnlyStringWrapper(this, "threadsNote", "");
 
     private final BooleanBinding platformAllowed = concurrency.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
 
+    /** Ended runs, newest first. */
+    private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
+    private final ObservableList<PastRun> pastRunsReadOnly = FXCollections.unmodifiableObservableList(pastRuns);
+    private int runsEnded;
     private final ObservableList<XYChart.Series<Number, Number>> throughputSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> inFlightSeries = FXCollections.observableArrayList();
     private final Map<String, XYChart.Series<Number, Number>> throughputByLabel = new LinkedHashMap<>();
@@ -132,16 +189,28 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         ModelSupport.clamp(calls, 1, MAX_CALLS);
         ModelSupport.clamp(concurrency, 1, MAX_CONCURRENCY);
         ModelSupport.clamp(maxSleepMillis, 0, MAX_SLEEP_MILLIS);
+        // Each change of one for the other is said in threadsNote (the last change's reason wins:
+        // a nested change clears the note first, the outer one then sets it).
         concurrency.addListener((obs, old, now) -> {
             if (threads.get() == ThreadKind.PLATFORM && now.intValue() > ThreadKind.PLATFORM_THREAD_CAP) {
                 threads.set(ThreadKind.VIRTUAL);
+                threadsNote.set(String.format(Locale.ROOT, "Switched to virtual threads: %,d in flight is above the "
+                        + "cap of %,d platform threads.", now.intValue(), ThreadKind.PLATFORM_THREAD_CAP));
+            } else {
+                threadsNote.set("");
             }
         });
         threads.addListener((obs, old, now) -> {
             if (now == null) {
                 threads.set(old);
             } else if (now == ThreadKind.PLATFORM && concurrency.get() > ThreadKind.PLATFORM_THREAD_CAP) {
+                int before = concurrency.get();
                 concurrency.set(ThreadKind.PLATFORM_THREAD_CAP);
+                threadsNote.set(String.format(Locale.ROOT, "Concurrency lowered from %,d to %,d: platform threads "
+                        + "are capped at %,d per run.", before, ThreadKind.PLATFORM_THREAD_CAP,
+                        ThreadKind.PLATFORM_THREAD_CAP));
+            } else {
+                threadsNote.set("");
             }
         });
         counter.addListener((obs, old, now) -> {
@@ -149,7 +218,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 counter.set(old);
             }
         });
-        expectedSum.bind(Bindings.createLongBinding(() -> (long) calls.get() * (calls.get() + 1L) / 2, calls));
+        // The figures are the shown run's: its n(n+1)/2, not the settings' (changed since, maybe).
+        expectedSum.bind(Bindings.createLongBinding(() -> shownRunProperty().get() != null
+                ? shownRunProperty().get().expectedTotal() : (long) calls.get() * (calls.get() + 1L) / 2,
+                calls, shownRunProperty()));
+        callsPlanned.bind(Bindings.createLongBinding(() -> shownRunProperty().get() != null
+                ? (long) shownRunProperty().get().calls() : (long) calls.get(), calls, shownRunProperty()));
     }
 
     // ---- commands ----
@@ -165,6 +239,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         finished.set(false);
         ok.set(false);
         verdict.set("");
+        banner.set(Banner.NONE);
         idealMillis.set(0);
         efficiency.set(0);
         idealText.set(IDEAL_AT_THE_END);
@@ -191,12 +266,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     @Override
     protected void clearFigures() {
+        pastRuns.clear();
+        runsEnded = 0;
         throughputSeries.clear();
         inFlightSeries.clear();
         throughputByLabel.clear();
         inFlightByLabel.clear();
         for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {counterValue, sum, callsCompleted, inFlight,
-                maxInFlight, elapsedMillis, idealMillis, duplicates, callsPlanned}) {
+                maxInFlight, elapsedMillis, idealMillis, duplicates}) {
             figure.set(0);
         }
         efficiency.set(0);
@@ -207,6 +284,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         finished.set(false);
         ok.set(false);
         verdict.set("");
+        banner.set(Banner.NONE);
         resultShown = true;
     }
 
@@ -233,7 +311,6 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         counterValue.set(now.counterValue());
         sum.set(now.sum());
         callsCompleted.set(now.callsCompleted());
-        callsPlanned.set(now.settings().calls());
         inFlight.set(now.inFlight());
         maxInFlight.set(now.maxInFlight());
         elapsedMillis.set(now.elapsedNanos() / 1_000_000);
@@ -280,20 +357,39 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         maxInFlight.set(result.maxInFlight());
         inFlight.set(0);
         callsPerSecond.set(result.callsPerSecond());
+        banner.set(switch (result.outcome()) {
+            case COMPLETED -> result.ok() ? Banner.SUCCESS : Banner.FAILURE;
+            case STOPPED -> Banner.STOPPED;
+            case FAILED -> Banner.FAILURE;
+        });
         verdict.set(switch (result.outcome()) {
             case COMPLETED -> result.ok()
                     ? String.format(Locale.ROOT, "✔ %,d = n(n+1)/2", result.total())
-                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %,d values handed out twice", result.total(),
-                            result.expected(), result.duplicates());
+                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s handed out twice", result.total(),
+                            result.expected(), Words.count(result.duplicates(), "value"));
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d calls (sum %,d)", result.callsCompleted(),
                     result.total());
             case FAILED -> "✘ Failed: " + result.failure();
         });
+        String outcome = switch (result.outcome()) {
+            case COMPLETED -> result.ok() ? String.format(Locale.ROOT, "✔ %,d", result.total())
+                    : String.format(Locale.ROOT, "✘ %s handed out twice", Words.count(result.duplicates(), "value"));
+            case STOPPED -> String.format(Locale.ROOT, "stopped after %s", Words.count(result.callsCompleted(), "call"));
+            case FAILED -> "✘ failed";
+        };
+        pastRuns.addFirst(new PastRun(++runsEnded, plottedLabel == null ? "" : plottedLabel, outcome,
+                result.elapsedMillis(), result.idealMillis(), result.efficiency(), result.maxInFlight()));
+        if (pastRuns.size() > MAX_PAST_RUNS) {
+            pastRuns.removeLast();
+        }
     }
 
     private static XYChart.Series<Number, Number> series(ObservableList<XYChart.Series<Number, Number>> chart,
                                                          Map<String, XYChart.Series<Number, Number>> byLabel,
                                                          String label) {
+        if (!byLabel.containsKey(label) && chart.size() >= MAX_SERIES) {
+            byLabel.values().remove(chart.removeFirst()); // the oldest kind of run gives way
+        }
         return byLabel.computeIfAbsent(label, name -> {
             XYChart.Series<Number, Number> created = new XYChart.Series<>();
             created.setName(name);
@@ -302,14 +398,41 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         });
     }
 
-    /** A preset's label if the settings are that preset's run, else {@link #CURRENT_RUN}. */
+    /**
+     * A series' name says which run it is: a preset's label for that preset's run, else the calls
+     * and the concurrency; then whatever differs from the presets' other settings (thread kind,
+     * max sleep, counter, seed). Runs of one name share a series (the latest replaces the last).
+     */
     static String seriesLabel(CallSettings settings) {
+        String base = String.format(Locale.ROOT, "%s / %,d in flight", Words.count(settings.calls(), "call"),
+                settings.concurrency());
         for (Preset preset : Preset.values()) {
             if (settings.calls() == preset.calls && settings.concurrency() == preset.concurrency) {
-                return preset.label();
+                base = preset.label();
             }
         }
-        return CURRENT_RUN;
+        StringBuilder label = new StringBuilder(base);
+        if (settings.threads() != ThreadKind.VIRTUAL) {
+            label.append(", ").append(settings.threads()).append(" threads");
+        }
+        if (settings.maxSleepMillis() != CallSettings.DEFAULT_MAX_SLEEP_MILLIS) {
+            label.append(settings.maxSleepMillis() == 0 ? ", no sleep"
+                    : String.format(Locale.ROOT, ", sleeps ≤ %,d ms", settings.maxSleepMillis()));
+        }
+        if (settings.counter() != CounterKind.ATOMIC) {
+            label.append(", ").append(settings.counter().label()).append(" counter");
+        }
+        if (settings.seed() != CallSettings.DEFAULT_SEED) {
+            label.append(", seed ").append(settings.seed());
+        }
+        return label.toString();
+    }
+
+    @Override
+    protected String describe(CallSettings run) {
+        return String.format(Locale.ROOT, "%s, at most %,d in flight, %s threads, sleeps up to %s, %s counter, seed %d",
+                Words.count(run.calls(), "call"), run.concurrency(), run.threads(),
+                Words.count(run.maxSleepMillis(), "ms", "ms"), run.counter().label(), run.seed());
     }
 
     @Override
@@ -317,13 +440,13 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         CallSettings settings = settings();
         return switch (runState()) {
             case IDLE -> finished.get() ? verdict.get()
-                    : String.format(Locale.ROOT, "Ready: %,d calls, at most %,d in flight on %s threads",
-                            settings.calls(), settings.concurrency(), settings.threads());
-            case RUNNING -> String.format(Locale.ROOT, "%,d calls in flight on %s threads, %,d of %,d done",
-                    inFlight.get(), runnerThreads(), callsCompleted.get(), callsPlanned.get());
-            case PAUSED -> String.format(Locale.ROOT, "Paused: %,d calls in flight hold still; no counter read or add",
-                    inFlight.get());
-            case STOPPING -> String.format(Locale.ROOT, "Stopping: interrupting %,d calls", inFlight.get());
+                    : String.format(Locale.ROOT, "Ready: %s, at most %,d in flight on %s threads",
+                            Words.count(settings.calls(), "call"), settings.concurrency(), settings.threads());
+            case RUNNING -> String.format(Locale.ROOT, "%s in flight on %s threads, %,d of %,d done",
+                    Words.count(inFlight.get(), "call"), runnerThreads(), callsCompleted.get(), callsPlanned.get());
+            case PAUSED -> String.format(Locale.ROOT, "Paused: %s in flight hold%s still; no counter read or add",
+                    Words.count(inFlight.get(), "call"), inFlight.get() == 1 ? "s" : "");
+            case STOPPING -> String.format(Locale.ROOT, "Stopping: interrupting %s", Words.count(inFlight.get(), "call"));
         };
     }
 
@@ -426,9 +549,29 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         return verdict.getReadOnlyProperty();
     }
 
+    /** How the banner reads: success, failure, stopped, or none. */
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** The calls the figures count to: the shown run's, or the settings' before any run. */
+    public ReadOnlyLongProperty callsPlannedProperty() {
+        return callsPlanned.getReadOnlyProperty();
+    }
+
+    /** Why the thread kind or concurrency was just changed to suit the other; empty when neither was. */
+    public ReadOnlyStringProperty threadsNoteProperty() {
+        return threadsNote.getReadOnlyProperty();
+    }
+
     /** False when concurrency is above the platform-thread cap. */
     public BooleanBinding platformAllowedBinding() {
         return platformAllowed;
+    }
+
+    /** Ended runs since start or Reset, newest first. */
+    public ObservableList<PastRun> pastRuns() {
+        return pastRunsReadOnly;
     }
 
     public ObservableList<XYChart.Series<Number, Number>> throughputSeries() {

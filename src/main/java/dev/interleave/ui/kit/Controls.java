@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 
@@ -95,6 +96,47 @@ public final class Controls {
                 () -> String.format(Locale.ROOT, "%,d", value.longValue()), value));
     }
 
+    /** A line under a field saying why its value was changed; shown only while {@code text} is not empty. */
+    public static Label fieldMessage(String id, javafx.beans.value.ObservableStringValue text) {
+        Label message = new Label();
+        message.setId(id);
+        message.getStyleClass().add("field-message");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.textProperty().bind(text);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        return message;
+    }
+
+    private static final javafx.css.PseudoClass SETTINGS_CHANGED = javafx.css.PseudoClass.getPseudoClass("settings-changed");
+
+    /**
+     * The note over a view's figures while they are the last run's: its settings, and whether
+     * they have changed since ({@code :settings-changed}). Hidden while a run goes on or none is shown.
+     */
+    public static Label lastRunNote(RunViewModel<?> model) {
+        Label note = fieldMessage("last-run", model.lastRunNoteProperty());
+        note.getStyleClass().setAll("label", "last-run-note");
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
+        return note;
+    }
+
+    /**
+     * A view's live side in a pane that scrolls vertically when the window is too short for it:
+     * {@code content} fills the width, and the height too when there is room (its plots grow).
+     */
+    public static ScrollPane liveScroll(String id, Region content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("live-scroll");
+        return scroll;
+    }
+
     /**
      * The settings panel on a view's left: {@code sections} stacked in a padded box that scrolls
      * when the window is too short for it.
@@ -105,8 +147,8 @@ public final class Controls {
         box.setPadding(new javafx.geometry.Insets(12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(300);
-        scroll.setMinWidth(260);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Width in the stylesheet, in em: the panel grows with the text.
         scroll.getStyleClass().add("settings-scroll");
         return scroll;
     }

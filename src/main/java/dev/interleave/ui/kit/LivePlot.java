@@ -16,7 +16,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
@@ -56,7 +57,6 @@ public final class LivePlot extends BorderPane {
     private static final List<double[]> DASHES = List.of(new double[0], new double[] {7, 4}, new double[] {2, 3});
     private static final int MAX_TICKS = 6;
     private static final double LOG_TOP = 6;
-    private static final Font TICK_FONT = Font.font(11);
     private static final Color GRID = Color.web("#e3e8eb");
     private static final Color AXIS = Color.web("#78909c");
     private static final Color INK = Color.web("#37474f");
@@ -64,7 +64,9 @@ public final class LivePlot extends BorderPane {
     private final Scale scale;
     private final String xLabel;
     private final Canvas canvas = new Canvas();
-    private final FlowPane legend = new FlowPane(14, 2);
+    private final Label heading = new Label();
+    /** One entry a line: a long series name wraps within the plot's width instead of running off it. */
+    private final VBox legend = new VBox(2);
     private final Text measure = new Text();
     private final InvalidationListener onDataChange = obs -> markDirty();
     private final InvalidationListener onNameChange = obs -> rebuildLegend();
@@ -74,14 +76,20 @@ public final class LivePlot extends BorderPane {
     private boolean dirty = true;
     /** Points drawn by the last redraw, all series together. */
     private int pointsDrawn;
+    /** The y axis's top when fixed (linear scale only); NaN: from the data. */
+    private double fixedYTop = Double.NaN;
+    /** The y tick labels of the last redraw, bottom up. */
+    private List<String> yTickLabels = List.of();
 
     public LivePlot(String id, String title, String xLabel, Scale scale) {
         this.scale = Objects.requireNonNull(scale);
         this.xLabel = Objects.requireNonNull(xLabel);
         setId(id);
         getStyleClass().add("live-plot");
-        Label heading = new Label(title);
+        heading.setText(title);
         heading.getStyleClass().add("plot-title");
+        // Tick labels follow the title's size, which follows the window's text size.
+        heading.fontProperty().addListener((obs, old, now) -> markDirty());
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setAlignment(Pos.CENTER);
         setTop(heading);
@@ -96,7 +104,6 @@ public final class LivePlot extends BorderPane {
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
         setBottom(legend);
-        measure.setFont(TICK_FONT);
         setMinHeight(160);
         // Equal preferred widths: plots side by side in a row share its width evenly.
         setPrefWidth(320);
@@ -115,6 +122,20 @@ public final class LivePlot extends BorderPane {
         series.forEach(this::watch);
         rebuildLegend();
         markDirty();
+    }
+
+    /**
+     * Fixes a linear y axis at 0..{@code top} with whole-number ticks (a count of slots, say), or,
+     * with NaN, lets it follow the data again.
+     */
+    public void setFixedYTop(double top) {
+        fixedYTop = top;
+        markDirty();
+    }
+
+    /** The y tick labels the last redraw drew, bottom up. */
+    public List<String> yTickLabels() {
+        return yTickLabels;
     }
 
     public void setLegendVisible(boolean visible) {
@@ -171,6 +192,8 @@ public final class LivePlot extends BorderPane {
             String name = series.get(i).getName();
             Label entry = new Label(name == null ? "" : name, sample);
             entry.getStyleClass().add("plot-legend-entry");
+            entry.setWrapText(true);
+            entry.setMinHeight(Region.USE_PREF_SIZE);
             entries.add(entry);
         }
         legend.getChildren().setAll(entries);
@@ -205,31 +228,54 @@ public final class LivePlot extends BorderPane {
         }
         double xStep = niceStep(Math.max(xMax, 1), MAX_TICKS);
         double xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
-        double yStep = scale == Scale.LOG10 ? 1 : niceStep(Math.max(yMax, 1), MAX_TICKS);
-        double yTop = scale == Scale.LOG10 ? LOG_TOP : Math.max(yStep, Math.ceil(yMax / yStep) * yStep);
-        if (scale == Scale.LINEAR && yMax > 0 && yMax >= yTop) {
-            // A line along the top edge would hide in the frame: leave one step of headroom.
-            yTop += yStep;
+        boolean fixed = scale == Scale.LINEAR && fixedYTop > 0;
+        double yStep;
+        double yTop;
+        if (scale == Scale.LOG10) {
+            yStep = 1;
+            yTop = LOG_TOP;
+        } else if (fixed) {
+            yTop = fixedYTop;
+            yStep = 1; // unused: fixedTicks places the ticks
+        } else {
+            yStep = niceStep(Math.max(yMax, 1), MAX_TICKS);
+            yTop = Math.max(yStep, Math.ceil(yMax / yStep) * yStep);
+            if (yMax > 0 && yMax >= yTop) {
+                // A line along the top edge would hide in the frame: leave one step of headroom.
+                yTop += yStep;
+            }
         }
 
+        List<Double> yTicks = new ArrayList<>();
+        if (fixed) {
+            yTicks.addAll(fixedTicks(yTop, MAX_TICKS));
+        } else {
+            for (int i = 0; i * yStep <= yTop + yStep / 2; i++) {
+                yTicks.add(i * yStep);
+            }
+        }
+        Font tickFont = Font.font(Math.max(11, heading.getFont().getSize() * 0.75));
+        measure.setFont(tickFont);
+        double lineHeight = tickFont.getSize() * 1.35;
         List<String> yLabels = new ArrayList<>();
         double labelWidth = 0;
-        for (double y = 0; y <= yTop + yStep / 2; y += yStep) {
+        for (double y : yTicks) {
             String label = scale == Scale.LOG10 ? powerOfTenLabel(y) : compactLabel(y);
             yLabels.add(label);
             measure.setText(label);
             labelWidth = Math.max(labelWidth, measure.getLayoutBounds().getWidth());
         }
+        yTickLabels = List.copyOf(yLabels);
         double left = Math.ceil(labelWidth) + 10;
         double right = width - 12;
         double top = 8;
-        double bottom = height - 34;
+        double bottom = height - Math.ceil(lineHeight * 2 + 4);
         double plotWidth = right - left;
         double plotHeight = bottom - top;
 
         g.setFill(Color.WHITE);
         g.fillRect(left, top, plotWidth, plotHeight);
-        g.setFont(TICK_FONT);
+        g.setFont(tickFont);
         g.setLineDashes();
         g.setLineWidth(1);
         g.setFill(INK);
@@ -237,7 +283,7 @@ public final class LivePlot extends BorderPane {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < yLabels.size(); i++) {
-            double py = snap(bottom - i * yStep / yTop * plotHeight);
+            double py = snap(bottom - yTicks.get(i) / yTop * plotHeight);
             g.setStroke(i == 0 ? AXIS : GRID);
             g.strokeLine(left, py, right, py);
             g.fillText(yLabels.get(i), left - 5, py);
@@ -251,7 +297,7 @@ public final class LivePlot extends BorderPane {
             g.strokeLine(px, top, px, bottom);
             g.fillText(compactLabel(i * xStep), px, bottom + 4);
         }
-        g.fillText(xLabel, left + plotWidth / 2, bottom + 18);
+        g.fillText(xLabel, left + plotWidth / 2, bottom + 4 + lineHeight);
 
         // The series, clipped to the plot area.
         g.save();
@@ -317,6 +363,26 @@ public final class LivePlot extends BorderPane {
             }
         }
         return 10 * magnitude;
+    }
+
+    /**
+     * The ticks of a fixed axis 0..{@code top}: whole numbers, a round step apart, at most about
+     * {@code maxTicks} intervals, and {@code top} itself (the capacity is a figure in its own right),
+     * dropping a tick too close below it.
+     */
+    public static List<Double> fixedTicks(double top, int maxTicks) {
+        double step = Math.max(1, Math.ceil(niceStep(top, maxTicks)));
+        List<Double> ticks = new ArrayList<>();
+        for (int i = 0; i * step <= top + 1e-9; i++) {
+            ticks.add(i * step);
+        }
+        if (ticks.getLast() < top) {
+            if (top - ticks.getLast() < step / 2 && ticks.size() > 1) {
+                ticks.removeLast();
+            }
+            ticks.add(top);
+        }
+        return ticks;
     }
 
     /** A tick label: numbers below 10,000 as they are (with thousands separators), larger ones in k or M. */

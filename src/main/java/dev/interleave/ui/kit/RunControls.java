@@ -29,6 +29,9 @@ public interface RunControls {
     /** The run's state as of the last sample. */
     public RunState runState();
 
+    /** Whether the view shows a run that has ended (its figures, until the next Run or Reset). */
+    public boolean showsEndedRun();
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

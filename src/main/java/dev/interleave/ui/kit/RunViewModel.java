@@ -5,8 +5,12 @@ import java.util.Objects;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Runner;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What every scenario's view-model does with its runner: the tool bar's commands, none of which
@@ -15,6 +19,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  *
  * <p>Reset during a run stops that run in the background and clears the figures at once; the
  * stopped run's figures never come back ({@link #showsLatestRun()} is false until the next Run).
+ * A run that has ended keeps its figures until the next Run or Reset, marked as the last run's
+ * with the settings it ran with ({@link #lastRunNoteProperty()}), so they are never read against
+ * settings changed since. Step from idle starts the run paused and takes the first step.
  * FX thread only; holds no {@code Node}.
  *
  * @param <S> the scenario's settings
@@ -25,8 +32,12 @@ public abstract class RunViewModel<S> implements RunControls {
     private final String name;
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final BooleanBinding running = state.isNotEqualTo(RunState.IDLE);
-    /** False after Reset until the next Run: the latest run's figures are not to be shown. */
-    private boolean showsLatestRun = true;
+    /** The settings of the run whose figures are shown; null before the first Run and after Reset. */
+    private final ReadOnlyObjectWrapper<S> shownRun = new ReadOnlyObjectWrapper<>(this, "shownRun");
+    /** While idle with a run's figures shown: says they are the last run's, and with which settings. */
+    private final ReadOnlyStringWrapper lastRunNote = new ReadOnlyStringWrapper(this, "lastRunNote", "");
+    /** True while idle with a run's figures shown and the settings changed since that run. */
+    private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged", false);
 
     /**
      * @param runner the scenario's runner
@@ -46,22 +57,47 @@ public abstract class RunViewModel<S> implements RunControls {
     /** Clears every figure and plot of the view (Reset). */
     protected abstract void clearFigures();
 
+    /** The settings in a few words, for the last-run note: "1,000 calls, at most 100 in flight, ...". */
+    protected abstract String describe(S settings);
+
+    /**
+     * Whether a run with {@code now} would be the same run as {@code shown}; by default they are
+     * equal. A scenario whose settings partly apply live overrides it to leave those out.
+     */
+    protected boolean sameRun(S shown, S now) {
+        return shown.equals(now);
+    }
+
+    /**
+     * Step from idle: the run has just started and is paused, nothing stepped yet. A scenario that
+     * reports steps takes its baseline here.
+     */
+    protected void pausedBeforeFirstStep() {
+    }
+
     // ---- commands ----
 
     @Override
     public final void run() {
+        start();
+    }
+
+    private boolean start() {
         if (runner.state() != RunState.IDLE) {
-            return;
+            return false;
         }
         S settings = settings();
         try {
             runner.start(settings);
         } catch (IllegalStateException alreadyRunning) {
-            return;
+            return false;
         }
-        showsLatestRun = true;
+        shownRun.set(settings);
+        lastRunNote.set("");
+        settingsChanged.set(false);
         started(settings);
         state.set(runner.state());
+        return true;
     }
 
     @Override
@@ -85,11 +121,21 @@ public abstract class RunViewModel<S> implements RunControls {
             return;
         }
         try {
+            if (runner.state() == RunState.IDLE) {
+                // A run can start paused: start, pause at once (workers park at their first gated
+                // action), then step. Threads that pass before the pause lands act as in any run.
+                if (!start()) {
+                    return;
+                }
+                runner.pause();
+                state.set(runner.state());
+                pausedBeforeFirstStep();
+            }
             if (runner.state() == RunState.PAUSED) {
                 runner.step();
             }
         } catch (IllegalStateException raced) {
-            // Resumed or stopped meanwhile.
+            // Resumed, stopped or ended meanwhile.
         }
     }
 
@@ -110,7 +156,9 @@ public abstract class RunViewModel<S> implements RunControls {
     @Override
     public final void reset() {
         stop();
-        showsLatestRun = false;
+        shownRun.set(null);
+        lastRunNote.set("");
+        settingsChanged.set(false);
         clearFigures();
         state.set(runner.state());
     }
@@ -122,14 +170,47 @@ public abstract class RunViewModel<S> implements RunControls {
 
     // ---- for the scenario ----
 
-    /** Records the runner's state as of this sample. */
+    /** Records the runner's state as of this sample, and whether the figures are the last run's. */
     protected final void sampled(RunState now) {
         state.set(now);
+        S shown = shownRun.get();
+        if (now != RunState.IDLE || shown == null) {
+            lastRunNote.set("");
+            settingsChanged.set(false);
+            return;
+        }
+        boolean changed = !sameRun(shown, settings());
+        settingsChanged.set(changed);
+        lastRunNote.set("Last run's figures (" + describe(shown) + ")"
+                + (changed ? ". The settings have changed since: Run uses the new ones, Reset clears these." : "."));
     }
 
-    /** False after Reset until the next Run: sample() then shows none of the latest run's figures. */
+    /** False before the first Run and after Reset until the next Run: sample() then shows none of the latest run's figures. */
     protected final boolean showsLatestRun() {
-        return showsLatestRun;
+        return shownRun.get() != null;
+    }
+
+    /** The settings of the run whose figures are shown; null before the first Run and after Reset. */
+    public final ReadOnlyObjectProperty<S> shownRunProperty() {
+        return shownRun.getReadOnlyProperty();
+    }
+
+    /**
+     * While idle with a finished run's figures on screen: "Last run's figures (its settings)", and
+     * whether the settings have changed since; empty otherwise.
+     */
+    public final ReadOnlyStringProperty lastRunNoteProperty() {
+        return lastRunNote.getReadOnlyProperty();
+    }
+
+    /** True while idle with the last run's figures shown and settings changed since that run. */
+    public final ReadOnlyBooleanProperty settingsChangedProperty() {
+        return settingsChanged.getReadOnlyProperty();
+    }
+
+    @Override
+    public final boolean showsEndedRun() {
+        return state.get() == RunState.IDLE && shownRun.get() != null;
     }
 
     @Override

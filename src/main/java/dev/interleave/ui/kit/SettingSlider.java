@@ -1,7 +1,6 @@
 package dev.interleave.ui.kit;
 
 import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.Locale;
 
 import javafx.beans.property.IntegerProperty;
@@ -9,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,7 +16,9 @@ import javafx.scene.layout.VBox;
 /**
  * A setting: its name, a slider (linear, or logarithmic where the range spans decades) and an
  * editable value field with thousands separators, both bound to one integer property. Whatever
- * is typed or dragged is clamped to [min, max], so the control cannot produce an invalid value.
+ * is typed or dragged ends in [min, max], so the control cannot produce an invalid value; when a
+ * typed value had to be changed, a line under the field says what was typed and why
+ * ({@link IntInput}), until the next change.
  */
 public final class SettingSlider extends VBox {
 
@@ -29,11 +29,21 @@ public final class SettingSlider extends VBox {
     private final boolean logarithmic;
     private final int min;
     private final int max;
+    private final IntInput input;
+    private final Label message = new Label();
     private boolean updating;
 
     public SettingSlider(String id, String name, IntegerProperty value, int min, int max, boolean logarithmic, String tooltip) {
-        this.min = min;
-        this.max = max;
+        this(id, name, value, new IntInput(min, max, ""), logarithmic, tooltip);
+    }
+
+    /**
+     * @param input the range, and why the window stops at its maximum if the command line goes further
+     */
+    public SettingSlider(String id, String name, IntegerProperty value, IntInput input, boolean logarithmic, String tooltip) {
+        this.input = input;
+        this.min = input.min();
+        this.max = input.max();
         this.logarithmic = logarithmic;
         getStyleClass().add("setting");
         setId(id);
@@ -44,8 +54,8 @@ public final class SettingSlider extends VBox {
         field.setId(id + "-field");
         field.setPrefColumnCount(8);
         field.setAlignment(Pos.CENTER_RIGHT);
-        field.setTextFormatter(new TextFormatter<>(change ->
-                change.getControlNewText().matches("[0-9,]*") ? change : null));
+        // Anything may be typed; the commit says what it made of it (a filter that dropped
+        // keystrokes turned "-5" into 5 without a word).
         HBox header = new HBox(8, label, field);
         header.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(label, Priority.ALWAYS);
@@ -54,10 +64,17 @@ public final class SettingSlider extends VBox {
         slider = logarithmic ? new Slider(Math.log10(Math.max(1, min)), Math.log10(max), 0) : new Slider(min, max, min);
         slider.setId(id + "-slider");
         slider.setBlockIncrement(logarithmic ? 0.1 : Math.max(1, (max - min) / 100.0));
-        getChildren().addAll(header, slider);
+        message.setId(id + "-message");
+        message.getStyleClass().add("field-message");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        getChildren().addAll(header, message, slider);
         setSpacing(2);
 
-        Tooltip tip = new Tooltip(tooltip);
+        String range = "Allowed: " + input.range() + "." + (input.beyondMax().isEmpty() ? "" : " " + input.beyondMax());
+        Tooltip tip = new Tooltip(tooltip + "\n" + range);
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         Tooltip.install(this, tip);
@@ -65,9 +82,13 @@ public final class SettingSlider extends VBox {
         field.setTooltip(tip);
 
         show(value.get());
-        value.addListener((obs, old, now) -> show(now.intValue()));
+        value.addListener((obs, old, now) -> {
+            message.setText(""); // a new value (a preset, the slider): the old message no longer applies
+            show(now.intValue());
+        });
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!updating) {
+                message.setText("");
                 value.set(fromSlider(now.doubleValue()));
             }
         });
@@ -80,10 +101,18 @@ public final class SettingSlider extends VBox {
     }
 
     private void commit(IntegerProperty value) {
-        Number typed = FORMAT.parse(field.getText().replace(",", ""), new ParsePosition(0));
-        int clamped = typed == null ? value.get() : (int) Math.max(min, Math.min(max, typed.longValue()));
-        value.set(clamped);
+        if (field.getText().equals(FORMAT.format(value.get()))) {
+            return; // nothing typed: focus merely left the field
+        }
+        IntInput.Reading reading = input.read(field.getText(), value.get());
+        value.set(reading.value());
         show(value.get());
+        message.setText(reading.message());
+    }
+
+    /** The line under the field: why the typed value was changed; empty when it was not. */
+    public String message() {
+        return message.getText();
     }
 
     private void show(int value) {

@@ -5,7 +5,10 @@ import dev.interleave.engine.run.RunState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Bounded Buffer view-model, without a toolkit. */
@@ -51,6 +54,127 @@ class BufferViewModelTest {
         while (model.stateProperty().get() != RunState.IDLE) {
             Thread.sleep(10);
             model.sample(System.nanoTime());
+        }
+    }
+
+    /** Reset after a run clears every figure: slots, chips, wait sets, counters, texts, plots, the note. */
+    @Test
+    void resetClearsEveryFigure() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.run();
+        sampleUntil(model, () -> model.consumedProperty().get() > 10 && model.occupancySeries().getData().size() > 2);
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        assertFalse(model.lastRunNoteProperty().get().isEmpty());
+
+        model.reset();
+        assertEquals(8, model.slots().size());
+        assertTrue(model.slots().stream().allMatch(item -> item == 0), "every slot empty: " + model.slots());
+        assertEquals(0, model.countProperty().get());
+        assertTrue(model.workers().isEmpty());
+        assertTrue(model.notFullWaiters().isEmpty());
+        assertTrue(model.notEmptyWaiters().isEmpty());
+        assertTrue(model.atGate().isEmpty());
+        for (var figure : List.of(model.producedProperty(), model.consumedProperty(), model.waitsOnFullProperty(),
+                model.waitsOnEmptyProperty(), model.actionsProperty())) {
+            assertEquals(0, figure.get(), figure.getName());
+        }
+        assertEquals("", model.lastActionProperty().get());
+        assertEquals("", model.stepTextProperty().get());
+        assertEquals("", model.lastRunNoteProperty().get());
+        assertTrue(model.occupancySeries().getData().isEmpty());
+        assertTrue(model.itemsPerSecondSeries().getData().isEmpty());
+        model.sample(System.nanoTime());
+        assertEquals(0, model.consumedProperty().get(), "the stopped run's figures never come back");
+    }
+
+    /** A new buffer size does not redraw the last run's slots as another buffer: they stay, marked, until Reset. */
+    @Test
+    void theLastRunsSlotsStayUntilRunOrReset() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.run();
+        sampleUntil(model, () -> model.consumedProperty().get() > 10);
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        long consumed = model.consumedProperty().get();
+
+        model.capacityProperty().set(16);
+        model.sample(System.nanoTime());
+        assertEquals(8, model.slots().size(), "the run's 8 slots, not 16");
+        assertEquals(8, model.plotCapacityProperty().get(), "the occupancy axis is the run's");
+        assertEquals(consumed, model.consumedProperty().get());
+        assertTrue(model.lastRunNoteProperty().get().startsWith("Last run's figures (8 slots, 3 producers, 3 consumers"),
+                model.lastRunNoteProperty().get());
+        assertTrue(model.settingsChangedProperty().get());
+
+        model.reset();
+        assertEquals(16, model.slots().size());
+        assertEquals(16, model.plotCapacityProperty().get());
+    }
+
+    /** Step from idle starts the run paused and takes exactly one step. */
+    @Test
+    void stepFromIdleStartsPausedAndTakesOneStep() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.step();
+        assertEquals(RunState.PAUSED, model.stateProperty().get());
+        settle(model);
+        assertEquals(1, runner.snapshot().gate().stepsTaken());
+        assertTrue(model.stepTextProperty().get().startsWith("Step 1: "), model.stepTextProperty().get());
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /** One of a thing is singular: "1 slot", "1 producer". */
+    @Test
+    void statusSentencesUseSingularForOne() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        model.capacityProperty().set(1);
+        model.producersProperty().set(1);
+        model.consumersProperty().set(1);
+        assertEquals("Ready: 1 producer, 1 consumer, 1 slot, signal, non-fair lock", model.statusSentence());
+    }
+
+    /** Item numbers in the action texts carry thousands separators, as the slots do. */
+    @Test
+    void itemNumbersHaveThousandsSeparators() {
+        assertEquals("P1 put #12,345 into slot 3; then C2 took #1,000,000 from slot 0, with #7",
+                BufferViewModel.withSeparators("P1 put #12345 into slot 3; then C2 took #1000000 from slot 0, with #7"));
+    }
+
+    /** The window's narrower ranges say why, naming the command line's. */
+    @Test
+    void narrowerRangesSayWhy() {
+        assertTrue(BufferViewModel.CAPACITY.beyondMax().contains("1,000,000"), BufferViewModel.CAPACITY.beyondMax());
+        assertTrue(BufferViewModel.WORKERS.beyondMax().contains("200"), BufferViewModel.WORKERS.beyondMax());
+        assertTrue(BufferViewModel.DELAY_NOTE.contains("60,000"), BufferViewModel.DELAY_NOTE);
+    }
+
+    private static BufferViewModel fastModel(BufferRunner runner) {
+        BufferViewModel model = new BufferViewModel(runner);
+        model.produceMinMillisProperty().set(0);
+        model.produceMaxMillisProperty().set(5);
+        model.consumeMinMillisProperty().set(0);
+        model.consumeMaxMillisProperty().set(5);
+        return model;
+    }
+
+    /** Samples, frame by frame, until {@code condition} holds; fails after 20 s. */
+    private static void sampleUntil(BufferViewModel model, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            model.sample(System.nanoTime());
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached in 20 s");
+            }
+            Thread.sleep(16);
         }
     }
 

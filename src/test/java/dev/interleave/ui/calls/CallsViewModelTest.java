@@ -23,7 +23,7 @@ class CallsViewModelTest {
         CallsViewModel model = new CallsViewModel(new CallRunner());
         model.callsProperty().set(0);
         assertEquals(1, model.callsProperty().get());
-        model.callsProperty().set(5_000_000);
+        model.callsProperty().set(50_000_000);
         assertEquals(CallsViewModel.MAX_CALLS, model.callsProperty().get());
         model.maxSleepMillisProperty().set(-4);
         assertEquals(0, model.maxSleepMillisProperty().get());
@@ -51,7 +51,44 @@ class CallsViewModelTest {
         model.applyPreset(CallsViewModel.Preset.SMALL);
         assertEquals(CallsViewModel.Preset.SMALL.label(), CallsViewModel.seriesLabel(model.settings()));
         model.callsProperty().set(777);
-        assertEquals(CallsViewModel.CURRENT_RUN, CallsViewModel.seriesLabel(model.settings()));
+        assertEquals("777 calls / 100 in flight", CallsViewModel.seriesLabel(model.settings()));
+    }
+
+    /** The plots keep the latest runs of the last few kinds, each its own series; the oldest kind gives way. */
+    @Test
+    void plotsKeepTheLatestFewKindsOfRun() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.concurrencyProperty().set(10);
+        model.maxSleepMillisProperty().set(0);
+        for (int calls = 1; calls <= CallsViewModel.MAX_SERIES + 1; calls++) {
+            model.callsProperty().set(calls * 10);
+            model.run();
+            sampleUntilIdle(model);
+        }
+        assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().size(), "every ended run is a row");
+        assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().getFirst().number(), "newest first");
+        assertEquals("50 calls / 10 in flight, no sleep", model.pastRuns().getFirst().run());
+        assertEquals("✔ 1,275", model.pastRuns().getFirst().result());
+        assertEquals(CallsViewModel.MAX_SERIES, model.throughputSeries().size());
+        assertEquals(CallsViewModel.MAX_SERIES, model.inFlightSeries().size());
+        assertEquals("20 calls / 10 in flight, no sleep", model.throughputSeries().getFirst().getName());
+        assertEquals("50 calls / 10 in flight, no sleep", model.inFlightSeries().getLast().getName());
+    }
+
+    /** A series is named for what its run was: a preset's run with another sleep or counter says so. */
+    @Test
+    void seriesNamesSayHowARunDiffersFromThePreset() {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.applyPreset(CallsViewModel.Preset.SMALL);
+        model.maxSleepMillisProperty().set(20);
+        model.counterProperty().set(CounterKind.RACY);
+        assertEquals("1,000 calls / 100 threads, sleeps ≤ 20 ms, racy counter",
+                CallsViewModel.seriesLabel(model.settings()));
+        model.callsProperty().set(1);
+        model.concurrencyProperty().set(1);
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        assertEquals("1 call / 1 in flight, platform threads, sleeps ≤ 20 ms, racy counter",
+                CallsViewModel.seriesLabel(model.settings()));
     }
 
     /** A run sampled frame by frame ends with the right total, the check mark and a plotted series. */
@@ -69,10 +106,11 @@ class CallsViewModelTest {
         assertEquals(500_500L, model.sumProperty().get());
         assertTrue(model.okProperty().get());
         assertTrue(model.verdictProperty().get().startsWith("✔ 500,500"), model.verdictProperty().get());
+        assertEquals(CallsViewModel.Banner.SUCCESS, model.bannerProperty().get(), "a right total is a success banner");
         assertEquals(1_000, model.callsCompletedProperty().get());
         assertTrue(model.efficiencyProperty().get() > 0);
         assertEquals(1, model.throughputSeries().size());
-        assertEquals(CallsViewModel.Preset.SMALL.label(), model.throughputSeries().getFirst().getName());
+        assertEquals(CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms", model.throughputSeries().getFirst().getName());
         assertFalse(model.throughputSeries().getFirst().getData().isEmpty());
     }
 
@@ -90,10 +128,74 @@ class CallsViewModelTest {
             if (!model.okProperty().get()) {
                 assertTrue(model.duplicatesProperty().get() > 0);
                 assertTrue(model.verdictProperty().get().startsWith("✘"), model.verdictProperty().get());
+                assertEquals(CallsViewModel.Banner.FAILURE, model.bannerProperty().get());
                 return;
             }
         }
         throw new AssertionError("20 racy runs lost no update");
+    }
+
+    /**
+     * After a run, changed settings leave the run's figures as they were (its calls, its n(n+1)/2),
+     * marked as the last run's with its settings, until Reset.
+     */
+    @Test
+    void changedSettingsNeverReinterpretTheLastRunsFigures() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(1_000);
+        model.concurrencyProperty().set(100);
+        model.maxSleepMillisProperty().set(5);
+        model.run();
+        sampleUntilIdle(model);
+        assertEquals("Last run's figures (1,000 calls, at most 100 in flight, virtual threads, sleeps up to 5 ms, "
+                + "atomic counter, seed 42).", model.lastRunNoteProperty().get());
+        assertFalse(model.settingsChangedProperty().get());
+
+        model.callsProperty().set(100_000);
+        model.sample(System.nanoTime());
+        assertEquals(1_000, model.callsPlannedProperty().get(), "completed counts against the run's calls");
+        assertEquals(1_000, model.callsCompletedProperty().get());
+        assertEquals(500_500L, model.expectedSumProperty().get(), "the sum is checked against the run's n(n+1)/2");
+        assertEquals(CallsViewModel.Banner.SUCCESS, model.bannerProperty().get(), "the banner stays, marked");
+        assertTrue(model.settingsChangedProperty().get());
+        assertTrue(model.lastRunNoteProperty().get().startsWith("Last run's figures (1,000 calls"),
+                model.lastRunNoteProperty().get());
+        assertTrue(model.lastRunNoteProperty().get().contains("settings have changed"), model.lastRunNoteProperty().get());
+
+        assertEquals(1, model.pastRuns().size());
+        model.reset();
+        assertTrue(model.pastRuns().isEmpty(), "Reset clears the past runs too");
+        assertEquals("", model.lastRunNoteProperty().get());
+        assertEquals(100_000, model.callsPlannedProperty().get(), "after Reset, the settings' calls");
+        assertEquals(CallsViewModel.Banner.NONE, model.bannerProperty().get());
+    }
+
+    /** Platform threads above their cap are never switched silently: the note says what changed and why. */
+    @Test
+    void threadKindChangesSayWhy() {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.concurrencyProperty().set(100);
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        assertEquals("", model.threadsNoteProperty().get());
+        model.concurrencyProperty().set(20_000);
+        assertEquals(ThreadKind.VIRTUAL, model.threadsProperty().get());
+        assertEquals("Switched to virtual threads: 20,000 in flight is above the cap of 4,000 platform threads.",
+                model.threadsNoteProperty().get());
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        assertEquals(4_000, model.concurrencyProperty().get());
+        assertEquals("Concurrency lowered from 20,000 to 4,000: platform threads are capped at 4,000 per run.",
+                model.threadsNoteProperty().get());
+        model.concurrencyProperty().set(50);
+        assertEquals("", model.threadsNoteProperty().get(), "a change that needs no switch clears the note");
+    }
+
+    /** The window takes what the command line takes, or its field says why it stops short. */
+    @Test
+    void windowRangesAgreeWithTheCommandLineOrSayWhyNot() {
+        assertEquals(dev.interleave.engine.calls.CallSettings.MAX_CALLS, CallsViewModel.CALLS.max());
+        assertEquals("", CallsViewModel.CALLS.beyondMax());
+        assertTrue(CallsViewModel.CONCURRENCY.beyondMax().contains("1,000,000"), CallsViewModel.CONCURRENCY.beyondMax());
+        assertTrue(CallsViewModel.MAX_SLEEP.beyondMax().contains("60,000"), CallsViewModel.MAX_SLEEP.beyondMax());
     }
 
     static void sampleUntilIdle(CallsViewModel model) throws InterruptedException {

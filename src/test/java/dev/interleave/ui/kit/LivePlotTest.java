@@ -24,6 +24,23 @@ class LivePlotTest {
         }
     }
 
+    /** A fixed axis (occupied slots) runs 0..top in whole ticks and labels the top itself. */
+    @Test
+    void fixedAxisHasWholeTicksUpToItsTop() {
+        assertEquals(java.util.List.of(0.0, 1.0), LivePlot.fixedTicks(1, 6), "1 slot: 0 and 1, nothing between");
+        assertEquals(java.util.List.of(0.0, 2.0, 4.0, 6.0, 8.0), LivePlot.fixedTicks(8, 6));
+        assertEquals(java.util.List.of(0.0, 1.0, 2.0, 3.0), LivePlot.fixedTicks(3, 6));
+        for (int top = 1; top <= 64; top++) {
+            var ticks = LivePlot.fixedTicks(top, 6);
+            assertEquals(0.0, ticks.getFirst());
+            assertEquals(top, ticks.getLast(), "the top is labelled: " + ticks);
+            for (double tick : ticks) {
+                assertEquals(Math.rint(tick), tick, "whole ticks only: " + ticks);
+            }
+            assertEquals(true, ticks.size() <= 9, top + ": " + ticks);
+        }
+    }
+
     @Test
     void labelsAreShortAndExact() {
         assertEquals("0", LivePlot.compactLabel(0));

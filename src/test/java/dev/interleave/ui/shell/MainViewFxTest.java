@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,9 +46,11 @@ class MainViewFxTest {
     private final BufferRunner bufferRunner = new BufferRunner();
     private CallsViewModel calls;
     private BufferViewModel buffer;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         calls = new CallsViewModel(callRunner);
         buffer = new BufferViewModel(bufferRunner);
         MainView view = new MainView(List.of(CallsScenario.tab(calls), BufferScenario.tab(buffer)), new FrameStats());
@@ -84,12 +87,48 @@ class MainViewFxTest {
         assertEquals(CallsViewModel.MAX_CONCURRENCY, calls.settings().concurrency());
     }
 
-    /** Typing a value into a field sets it; a value out of range is clamped, never accepted. */
+    /** A typed value out of range is never accepted, and never changed silently: the line under the field says why. */
     @Test
-    void typedValuesAreClamped(FxRobot robot) {
-        robot.doubleClickOn("#calls-field").eraseText(12).write("99999999").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+    void typedValuesAreClampedAndTheFieldSaysWhy(FxRobot robot) {
+        typeInto(robot, "#calls-field", "99999999");
         assertEquals(CallsViewModel.MAX_CALLS, calls.settings().calls());
+        assertTrue(message(robot, "#calls-message").startsWith("99,999,999 is above the maximum, 10,000,000"),
+                message(robot, "#calls-message"));
+        typeInto(robot, "#calls-field", "0");
+        assertEquals(1, calls.settings().calls());
+        assertEquals("0 is below the minimum, 1: set to 1.", message(robot, "#calls-message"));
+        typeInto(robot, "#calls-field", "-5");
+        assertEquals(1, calls.settings().calls(), "-5 is not 5");
+        assertEquals("-5 is below the minimum, 1: set to 1.", message(robot, "#calls-message"));
+        typeInto(robot, "#calls-field", "2500");
+        assertEquals(2_500, calls.settings().calls());
+        assertFalse(robot.lookup("#calls-message").queryAs(Label.class).isVisible(), "a valid value clears the message");
+        typeInto(robot, "#calls-field", "abc");
+        assertEquals(2_500, calls.settings().calls());
+        assertEquals("\u201cabc\u201d is not a whole number: kept 2,500.", message(robot, "#calls-message"));
+        typeInto(robot, "#concurrency-field", "500000");
+        assertTrue(message(robot, "#concurrency-message").contains("the command line (calls --concurrency) takes up to 1,000,000"),
+                message(robot, "#concurrency-message"));
+
+        robot.interact(() -> {
+            calls.concurrencyProperty().set(100);
+            calls.threadsProperty().set(dev.interleave.engine.run.ThreadKind.PLATFORM);
+        });
+        typeInto(robot, "#concurrency-field", "20000");
+        assertEquals(dev.interleave.engine.run.ThreadKind.VIRTUAL, calls.settings().threads());
+        assertTrue(message(robot, "#threads-message").startsWith("Switched to virtual threads"),
+                message(robot, "#threads-message"));
+    }
+
+    private static void typeInto(FxRobot robot, String field, String text) {
+        robot.doubleClickOn(field).eraseText(14).write(text).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String message(FxRobot robot, String id) {
+        Label label = robot.lookup(id).queryAs(Label.class);
+        assertTrue(label.isVisible(), id + " is shown");
+        return label.getText();
     }
 
     /** A 1,000-call run with a small max sleep ends showing 500,500 and the check mark. */
@@ -99,7 +138,14 @@ class MainViewFxTest {
         robot.clickOn("#run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("✔"));
-        assertEquals("✔ 500,500 = n(n+1)/2", robot.lookup("#verdict").queryAs(Label.class).getText());
+        Label verdict = robot.lookup("#verdict").queryAs(Label.class);
+        assertEquals("✔ 500,500 = n(n+1)/2", verdict.getText());
+        // The success banner is drawn as success only: never in the failure colour (both pseudo-classes
+        // were once set at the end of a run, and the failure rule won).
+        WaitForAsyncUtils.waitForFxEvents();
+        var states = verdict.getPseudoClassStates().stream().map(Object::toString).toList();
+        assertTrue(states.contains("success") && !states.contains("failure"), states.toString());
+        assertEquals(javafx.scene.paint.Color.web("#005a9c"), verdict.getTextFill(), "the success colour");
         assertEquals("500,500", robot.lookup("#sum").queryAs(Label.class).getText());
         assertEquals("1,000 / 1,000", robot.lookup("#calls-completed").queryAs(Label.class).getText());
         // Both plots drew every point of the run, as a series named for its preset. (A plot redraws
@@ -111,8 +157,21 @@ class MainViewFxTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 return drawn.pointsDrawn() > 1 && drawn.pointsDrawn() == series.getFirst().getData().size();
             });
-            assertEquals(List.of(CallsViewModel.Preset.SMALL.label()), drawn.legendNames(), plot);
+            assertEquals(List.of(CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms"), drawn.legendNames(), plot);
         }
+
+        // New settings do not turn the run's figures into another run's: they stay, marked as the last run's.
+        robot.interact(() -> calls.callsProperty().set(100_000));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#last-run").queryAs(Label.class).getText()
+                .contains("settings have changed"));
+        assertEquals("1,000 / 1,000", robot.lookup("#calls-completed").queryAs(Label.class).getText());
+        assertEquals("of 500,500", robot.lookup("#sum-detail").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#last-run").queryAs(Label.class).getText().startsWith("Last run's figures (1,000 calls"));
+        assertEquals("✓ done", robot.lookup("#badge-calls").queryAs(Label.class).getText());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<CallsViewModel.PastRun> pastRuns = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(1, pastRuns.getItems().size(), "the ended run is a row of the past-runs table");
+        assertEquals("✔ 500,500", pastRuns.getItems().getFirst().result());
     }
 
     /** Pause freezes the numbers on screen; Resume lets the run finish. */
@@ -171,8 +230,122 @@ class MainViewFxTest {
         String text = robot.lookup("#step-text").queryAs(Label.class).getText();
         assertTrue(text.startsWith("Step 1: "), text);
         assertTrue(text.matches("Step 1: [PC]\\d+ .*"), "the step text names the worker: " + text);
-        List<String> chips = robot.lookup(".worker").queryAll().stream().map(n -> n.getId()).toList();
+        List<String> chips = robot.lookup(".worker").queryAll().stream().map(n -> n.getId())
+                .filter(id -> id.startsWith("worker-")).toList();
         assertEquals(6, chips.size(), "3 producers and 3 consumers shown: " + chips);
+        assertEquals("‖ paused", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
+    }
+
+    /** Step while idle starts the run paused and takes its first step. */
+    @Test
+    void stepFromIdleStartsPaused(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        assertFalse(robot.lookup("#step").queryButton().isDisabled(), "Step is offered while idle");
+        robot.clickOn("#step");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.stepTextProperty().get().startsWith("Step 1: "));
+        assertEquals(RunState.PAUSED, bufferRunner.state());
+        assertEquals(1, bufferRunner.snapshot().gate().stepsTaken());
+    }
+
+    /** The wait sets are queues of the workers' own chips, in wait order. */
+    @Test
+    void waitSetsAreChipsInWaitOrder(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        robot.interact(() -> {
+            buffer.capacityProperty().set(1);
+            buffer.producersProperty().set(4);
+            buffer.consumersProperty().set(1);
+            buffer.produceMinMillisProperty().set(0);
+            buffer.produceMaxMillisProperty().set(0);
+            buffer.consumeMinMillisProperty().set(300);
+            buffer.consumeMaxMillisProperty().set(300);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.notFullWaiters().size() >= 2);
+        robot.clickOn("#pause");
+        settle();
+        List<String> waiters = List.copyOf(buffer.notFullWaiters());
+        var queue = robot.lookup("#not-full-queue").queryAs(javafx.scene.layout.FlowPane.class);
+        List<String> shown = queue.getChildren().stream().filter(n -> n.getStyleClass().contains("worker"))
+                .map(n -> n.getId().substring("not-full-queue-".length())).toList();
+        assertEquals(waiters, shown);
+        assertTrue(queue.getChildren().stream().filter(n -> n.getStyleClass().contains("worker"))
+                .allMatch(n -> n.getPseudoClassStates().toString().contains("waiting-not-full")));
+        // The occupancy axis is the buffer's size in whole slots: 0 and 1 for one slot.
+        LivePlot occupancy = robot.lookup("#occupancy-chart").queryAs(LivePlot.class);
+        assertEquals(List.of("0", "1"), occupancy.yTickLabels());
+    }
+
+    /**
+     * One run at a time: with the buffer's run going, Space in the other tab starts nothing, the status
+     * bar says why, and the buffer's tab says its run is running; that run goes on being sampled (and
+     * plotted) while its tab is hidden.
+     */
+    @Test
+    void oneRunAtATimeAndHiddenRunsKeepBeingPlotted(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        robot.interact(() -> {
+            buffer.produceMinMillisProperty().set(0);
+            buffer.produceMaxMillisProperty().set(5);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.occupancySeries().getData().size() > 2);
+        robot.clickOn("#tab-calls");
+        assertEquals("▶ running", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#run").queryButton().isDisabled());
+        org.controlsfx.control.StatusBar status = robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class);
+        assertTrue(status.getText().contains("Bounded Buffer's run is running"), status.getText());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.IDLE, callRunner.state(), "a second run is refused");
+        assertTrue(status.getText().startsWith("Refused: Bounded Buffer's run is still running"), status.getText());
+
+        double hiddenSince = lastX(buffer.occupancySeries());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastX(buffer.occupancySeries()) > hiddenSince + 1);
+        var points = buffer.occupancySeries().getData();
+        for (int i = 1; i < points.size(); i++) {
+            double gap = points.get(i).getXValue().doubleValue() - points.get(i - 1).getXValue().doubleValue();
+            assertTrue(gap < 0.5, "no gap in the plot while hidden: " + gap + " s before point " + i);
+        }
+    }
+
+    private static double lastX(javafx.scene.chart.XYChart.Series<Number, Number> series) {
+        var data = series.getData();
+        return data.isEmpty() ? 0 : data.getLast().getXValue().doubleValue();
+    }
+
+    /** Text grows with the window: 13 px up to 1280x800, about 1.8 times that at 2560x1440, at most twice. */
+    @Test
+    void textScalesWithTheWindow() {
+        assertEquals(13, MainView.fontSizeFor(1024, 700));
+        assertEquals(13, MainView.fontSizeFor(1280, 800));
+        assertEquals(23.5, MainView.fontSizeFor(2560, 1440));
+        assertEquals(26, MainView.fontSizeFor(3840, 2160));
+    }
+
+    /** At 1024x700 with 16 producers and 16 consumers the buffer view scrolls, and its plots keep their height. */
+    @Test
+    void smallestWindowScrollsRatherThanSqueezing(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        robot.clickOn("#tab-buffer");
+        robot.interact(() -> {
+            buffer.producersProperty().set(16);
+            buffer.consumersProperty().set(16);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.workers().size() == 32);
+        WaitForAsyncUtils.waitForFxEvents();
+        LivePlot occupancy = robot.lookup("#occupancy-chart").queryAs(LivePlot.class);
+        javafx.scene.control.ScrollPane live = robot.lookup("#buffer-live").queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(occupancy.getHeight() >= 200, "plot height " + occupancy.getHeight());
+        assertTrue(live.getContent().getBoundsInLocal().getHeight() > live.getViewportBounds().getHeight(),
+                "the view is taller than the window, so it scrolls");
+        for (String id : List.of("#produced", "#consumed", "#waits-full", "#waits-empty", "#last-action")) {
+            assertFalse(robot.lookup(id).queryAs(Label.class).isTextTruncated(), id + " is cut");
+        }
     }
 
     private long settle() {

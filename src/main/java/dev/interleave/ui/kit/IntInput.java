@@ -1,0 +1,68 @@
+package dev.interleave.ui.kit;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How a typed value becomes a setting, and what the field says when it had to change it: a whole
+ * number in [min, max] is taken as it is; anything else is replaced (by the nearest bound, or the
+ * value in force) and the reason is given in one sentence, never silently. Plain Java, no toolkit.
+ *
+ * @param min       the smallest value
+ * @param max       the largest value
+ * @param beyondMax why the window stops at {@code max} where the command line may go further; empty if it does not
+ */
+public record IntInput(int min, int max, String beyondMax) {
+
+    public IntInput {
+        if (min > max) {
+            throw new IllegalArgumentException(min + " > " + max);
+        }
+        Objects.requireNonNull(beyondMax);
+    }
+
+    /**
+     * What typing {@code text} does.
+     *
+     * @param value   the setting's value after the commit
+     * @param message why the value is not what was typed; empty when it is
+     */
+    public record Reading(int value, String message) {
+    }
+
+    /** Reads {@code text} (thousands separators and spaces allowed) with {@code current} the value in force. */
+    public Reading read(String text, int current) {
+        String typed = text.strip();
+        String digits = typed.replace(",", "").replace(" ", "").replace("_", "");
+        if (digits.isEmpty()) {
+            return new Reading(current, String.format(Locale.ROOT, "Empty: kept %s.", format(current)));
+        }
+        if (!digits.matches("[-+]?[0-9]+")) {
+            return new Reading(current, String.format(Locale.ROOT, "\u201c%s\u201d is not a whole number: kept %s.",
+                    typed, format(current)));
+        }
+        boolean negative = digits.startsWith("-");
+        String magnitude = digits.replaceFirst("^[-+]", "").replaceFirst("^0+(?=.)", "");
+        if (!negative && (magnitude.length() > 18 || Long.parseLong(magnitude) > max)) {
+            String shown = magnitude.length() > 18 ? typed : format(Long.parseLong(magnitude));
+            return new Reading(max, String.format(Locale.ROOT, "%s is above the maximum, %s: set to %s.%s", shown,
+                    format(max), format(max), beyondMax.isEmpty() ? "" : " " + beyondMax));
+        }
+        long parsed = magnitude.length() > 18 ? Long.MIN_VALUE : Long.parseLong(magnitude) * (negative ? -1 : 1);
+        if (parsed < min) {
+            String shown = magnitude.length() > 18 ? typed : format(parsed);
+            return new Reading(min, String.format(Locale.ROOT, "%s is below the minimum, %s: set to %s.", shown,
+                    format(min), format(min)));
+        }
+        return new Reading((int) parsed, "");
+    }
+
+    /** The range in words, for tooltips: "1 to 1,000,000". */
+    public String range() {
+        return format(min) + " to " + format(max);
+    }
+
+    private static String format(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.interleave.ui.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Counts read as people write them. */
+class WordsTest {
+
+    @Test
+    void oneIsSingularEverythingElsePlural() {
+        assertEquals("1 slot", Words.count(1, "slot"));
+        assertEquals("0 slots", Words.count(0, "slot"));
+        assertEquals("2 threads", Words.count(2, "thread"));
+        assertEquals("1,000 calls", Words.count(1_000, "call"));
+        assertEquals("5 ms", Words.count(5, "ms", "ms"));
+    }
+}
