@@ -4,6 +4,10 @@
 module dev.interleave {
     requires javafx.controls;
     requires org.controlsfx.controls;
+    requires atlantafx.base; // Primer Light and Dark, the window's base theme
+    requires org.kordamp.ikonli.javafx; // FontIcon on the tool bar
+    requires org.kordamp.ikonli.feather; // its icon pack, which FontIcon finds through ServiceLoader
+    requires java.prefs; // each view's settings, kept between starts
     requires info.picocli;
     requires java.management; // the JVM's own start time, for --smoke
 

@@ -3,6 +3,7 @@ package dev.interleave.cli;
 import java.util.Locale;
 
 import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferJson;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
@@ -105,26 +106,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     }
 
     @Override
-    Json jsonFields(BufferResult result) {
-        BufferSettings settings = result.settings();
-        return new Json()
-                .put("producers", settings.producers())
-                .put("consumers", settings.consumers())
-                .put("capacity", settings.capacity())
-                .put("items", settings.items())
-                .put("impl", settings.impl().label())
-                .put("policy", settings.policy().label())
-                .put("fair", settings.fair())
-                .put("threads", settings.threads().label())
-                .put("elapsedMillis", result.elapsedMillis())
-                .put("itemsPerSecond", Math.round(result.itemsPerSecond()))
-                .put("sum", result.sum())
-                .put("expectedSum", result.expectedSum())
-                .put("ok", result.ok())
-                .put("duplicates", result.duplicates())
-                .put("missing", result.missing())
-                .put("waitsOnFull", result.waitsOnFull())
-                .put("waitsOnEmpty", result.waitsOnEmpty());
+    String json(BufferResult result) {
+        return BufferJson.of(result);
     }
 
     @Override

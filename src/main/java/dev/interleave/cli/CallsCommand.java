@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 
+import dev.interleave.engine.calls.CallJson;
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
@@ -93,22 +94,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     }
 
     @Override
-    Json jsonFields(CallResult result) {
-        CallSettings settings = result.settings();
-        return new Json()
-                .put("calls", settings.calls())
-                .put("concurrency", settings.concurrency())
-                .put("threads", settings.threads().label())
-                .put("counter", settings.counter().label())
-                .put("seed", settings.seed())
-                .put("total", result.total())
-                .put("expected", result.expected())
-                .put("ok", result.ok())
-                .put("duplicates", result.duplicates())
-                .put("elapsedMillis", result.elapsedMillis())
-                .put("idealMillis", result.idealMillis())
-                .put("efficiency", result.efficiency())
-                .put("maxInFlight", result.maxInFlight());
+    String json(CallResult result) {
+        return CallJson.of(result);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.interleave.engine.race.RaceJson;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceRunner;
 import dev.interleave.engine.race.RaceSettings;
@@ -93,20 +94,8 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
     }
 
     @Override
-    Json jsonFields(RaceResult result) {
-        RaceSettings settings = result.settings();
-        return new Json()
-                .put("threads", settings.threads())
-                .put("increments", settings.increments())
-                .put("strategy", settings.strategy().label())
-                .put("threadsKind", settings.threadKind().label())
-                .put("fair", settings.fair())
-                .put("repeat", settings.repeat())
-                .put("expected", settings.expected())
-                .put("totals", result.totals())
-                .put("lost", result.lost())
-                .put("opsPerSecond", Math.round(result.opsPerSecond()))
-                .put("casRetries", result.casRetries());
+    String json(RaceResult result) {
+        return RaceJson.of(result);
     }
 
     @Override

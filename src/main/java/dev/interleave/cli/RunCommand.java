@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import dev.interleave.engine.run.Json;
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -50,8 +52,8 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
     /** What the run threw, or null. */
     abstract Throwable failure(R result);
 
-    /** The result's own JSON fields; {@link #json(Object)} adds {@code outcome} and {@code failure}. */
-    abstract Json jsonFields(R result);
+    /** The result as one JSON object, {@code outcome} and {@code failure} included (the scenario's {@code ...Json} class). */
+    abstract String json(R result);
 
     /** The result as text, lines without a final line break. */
     abstract String text(R result);
@@ -73,13 +75,6 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         return verdict(result) == Verdict.OK ? Cli.OK : Cli.CHECK_FAILED;
     }
 
-    /** The result as one JSON object: its own fields, then {@code outcome} and {@code failure}. */
-    final String json(R result) {
-        Throwable failure = failure(result);
-        Json fields = jsonFields(result).put("outcome", verdict(result).label());
-        return (failure == null ? fields.putNull("failure") : fields.put("failure", oneLine(failure))).toString();
-    }
-
     /** The outcome and the check in one word; only {@link Verdict#OK} exits 0. */
     final Verdict verdict(R result) {
         return Verdict.of(outcome(result), ok(result));
@@ -87,10 +82,6 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
 
     /** A failure in one line: the exception's simple class name and its message, line breaks made spaces. */
     static String oneLine(Throwable failure) {
-        String message = failure.getMessage();
-        String line = message == null || message.isBlank()
-                ? failure.getClass().getSimpleName()
-                : failure.getClass().getSimpleName() + ": " + message.strip();
-        return line.replaceAll("\\s*\\R\\s*", " ");
+        return Json.oneLine(failure);
     }
 }

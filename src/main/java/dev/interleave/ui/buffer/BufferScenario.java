@@ -1,6 +1,7 @@
 package dev.interleave.ui.buffer;
 
 import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ScenarioTab;
 
 /** The Bounded Buffer scenario's tab: its runner, view-model and view. */
@@ -11,7 +12,7 @@ public final class BufferScenario {
 
     /** A new tab over a new runner. FX thread. */
     public static ScenarioTab tab() {
-        return tab(new BufferViewModel(new BufferRunner()));
+        return tab(new BufferViewModel(new BufferRunner(), SavedSettings.node("buffer")));
     }
 
     /** A tab over {@code model}. FX thread. */

@@ -94,7 +94,7 @@ public final class BufferView extends BorderPane {
         VBox fixed = new VBox(12, capacity, producerCount, consumerCount, Controls.labelled("Wake-up policy", policy), fair,
                 Controls.labelled("Threads", threads));
         fixed.disableProperty().bind(model.runningBinding());
-        return Controls.settingsPanel(Controls.heading("Settings"), fixed, produce, consume);
+        return Controls.settingsPanel(model, Controls.heading("Settings"), fixed, produce, consume);
     }
 
     private static VBox delay(String id, String caption, IntegerProperty min, IntegerProperty max, String tooltip) {

@@ -1,6 +1,8 @@
 package dev.interleave.ui.buffer;
 
 import dev.interleave.ui.kit.IntInput;
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.RateWindow;
 import dev.interleave.ui.kit.RunViewModel;
@@ -8,8 +10,12 @@ import dev.interleave.ui.kit.Words;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.prefs.Preferences;
 
 import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferJson;
+import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
@@ -117,9 +123,19 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long stepsSeen;
     /** The newest action number seen by the previous sample, and the one before the latest step. */
     private long lastSeenSeq = -1;
+    private final SavedSettings settingsStore;
     private long stepBaseSeq = -1;
 
+    /** A view-model whose settings are not kept between starts. */
     public BufferViewModel(BufferRunner runner) {
+        this(runner, null);
+    }
+
+    /**
+     * @param saved where the settings are kept between starts ({@link SavedSettings#node}); null
+     *              keeps them nowhere
+     */
+    public BufferViewModel(BufferRunner runner, Preferences saved) {
         super(runner, "buffer");
         this.runner = runner;
         occupancy.setName("occupied slots");
@@ -155,7 +171,41 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         });
         plotCapacity.bind(Bindings.createIntegerBinding(() -> shownRunProperty().get() != null
                 ? shownRunProperty().get().capacity() : capacity.get(), capacity, shownRunProperty()));
+        settingsStore = new SavedSettings(saved);
+        settingsStore.add(capacity, "capacity");
+        settingsStore.add(producers, "producers");
+        settingsStore.add(consumers, "consumers");
+        settingsStore.add(produceMinMillis, "produceMinMillis");
+        settingsStore.add(produceMaxMillis, "produceMaxMillis");
+        settingsStore.add(consumeMinMillis, "consumeMinMillis");
+        settingsStore.add(consumeMaxMillis, "consumeMaxMillis");
+        settingsStore.add(policy, "policy", WakePolicy.class);
+        settingsStore.add(fair, "fair");
+        settingsStore.add(threads, "threads", ThreadKind.class);
+        settingsStore.load();
         showEmptyBuffer();
+    }
+
+    /** Every setting back to its default (8 slots, 3 producers, 3 consumers, ...); refused during a run. */
+    @Override
+    public void resetSettings() {
+        if (!runningBinding().get()) {
+            settingsStore.resetToDefaults();
+        }
+    }
+
+    @Override
+    public List<PlotData> plots() {
+        return List.of(new PlotData("occupancy", "occupied slots", false, FXCollections.observableArrayList(occupancy)),
+                new PlotData("items-per-second", "items consumed per second", false,
+                        FXCollections.observableArrayList(itemsPerSecond)));
+    }
+
+    @Override
+    public Optional<String> resultJson() {
+        BufferResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(BufferJson.of(result)) : Optional.empty();
     }
 
     /** min <= max always: moving one past the other moves the other along. */

@@ -1,6 +1,7 @@
 package dev.interleave.ui.calls;
 
 import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ScenarioTab;
 
 /** The Counter &amp; Sum scenario's tab: its runner, view-model and view. */
@@ -11,7 +12,7 @@ public final class CallsScenario {
 
     /** A new tab over a new runner. FX thread. */
     public static ScenarioTab tab() {
-        return tab(new CallsViewModel(new CallRunner()));
+        return tab(new CallsViewModel(new CallRunner(), SavedSettings.node("calls")));
     }
 
     /** A tab over {@code model}. FX thread. */

@@ -92,10 +92,16 @@ public final class CallsView extends BorderPane {
                 model.seedProperty().set(Long.parseLong(now));
             }
         });
+        // Kept settings and Reset to defaults change the seed from the model: the field follows.
+        model.seedProperty().addListener((obs, old, now) -> {
+            if (!seed.getText().equals(Long.toString(now.longValue()))) {
+                seed.setText(Long.toString(now.longValue()));
+            }
+        });
         seed.setTooltip(Controls.tip("Seeds the random sleeps: the same seed gives the same sleeps, run after run."));
 
         Label threadsNote = Controls.fieldMessage("threads-message", model.threadsNoteProperty());
-        ScrollPane panel = Controls.settingsPanel(
+        ScrollPane panel = Controls.settingsPanel(model,
                 Controls.heading("Presets"), small, large,
                 Controls.heading("Settings"), calls, concurrency, sleep,
                 Controls.labelled("Threads", new VBox(2, threads, threadsNote)), Controls.labelled("Counter", counter), Controls.labelled("Seed", seed));
@@ -178,7 +184,16 @@ public final class CallsView extends BorderPane {
         rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f calls per second",
                 model.callsPerSecondProperty().get()), model.callsPerSecondProperty()));
 
-        GridPane figures = new GridPane();
+        // Arranged at every layout pass, where the cards' preferred widths (they follow the text
+        // size) and the width on offer are both known.
+        Runnable[] arrangeFigures = {() -> { }};
+        GridPane figures = new GridPane() {
+            @Override
+            protected void layoutChildren() {
+                arrangeFigures[0].run();
+                super.layoutChildren();
+            }
+        };
         figures.getStyleClass().add("figures");
         figures.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not the figures
         figures.setHgap(10);
@@ -188,25 +203,55 @@ public final class CallsView extends BorderPane {
         VBox completedBox = Controls.figure("calls-completed", "Calls completed", completed,
                 "Calls that returned and added their value to the sum; below, Δ calls / Δ time over the last 0.5 s.");
         completedBox.getChildren().addAll(progress, rate);
-        figures.add(Controls.figure("sum", "Sum", sum, expected,
-                "The shared sum of the values the calls returned, against what it must be: n(n+1)/2."), 0, 0, 2, 1);
-        figures.add(completedBox, 2, 0, 2, 1);
-        figures.add(Controls.figure("counter-value", "Counter", counterValue,
-                "The shared counter's latest value: with a safe counter, it ends at the number of calls."), 0, 1);
-        figures.add(Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
-                "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself)."),
-                1, 1);
-        figures.add(Controls.figure("elapsed", "Elapsed", elapsed, ideal,
-                "Wall time, against the ideal makespan of the sleeps drawn on this many slots (known at the end)."),
-                2, 1);
+        VBox sumBox = Controls.figure("sum", "Sum", sum, expected,
+                "The shared sum of the values the calls returned, against what it must be: n(n+1)/2.");
+        VBox counterBox = Controls.figure("counter-value", "Counter", counterValue,
+                "The shared counter's latest value: with a safe counter, it ends at the number of calls.");
+        VBox inFlightBox = Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
+                "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");
+        VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,
+                "Wall time, against the ideal makespan of the sleeps drawn on this many slots (known at the end).");
         Label efficiencyDetail = new Label("ideal ÷ elapsed");
-        figures.add(Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
-                "How close the run came to the ideal: scheduling and overhead lose the rest."), 3, 1);
-        for (int column = 0; column < 4; column++) {
-            javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
-            constraints.setPercentWidth(25);
-            figures.getColumnConstraints().add(constraints);
-        }
+        VBox efficiencyBox = Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
+                "How close the run came to the ideal: scheduling and overhead lose the rest.");
+        List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox);
+        // Four columns where the cards fit side by side; two (three rows) where they do not, as at
+        // 200 % zoom on a projector: a card is never squeezed below its preferred width.
+        boolean[] wide = {true};
+        Runnable arrange = () -> {
+            double card = 0;
+            for (VBox box : cards.subList(2, cards.size())) {
+                card = Math.max(card, box.prefWidth(-1));
+            }
+            card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
+            boolean fits = figures.getWidth() <= 0 || figures.getWidth() >= 4 * card + 3 * figures.getHgap();
+            if (fits == wide[0] && !figures.getChildren().isEmpty()) {
+                return;
+            }
+            wide[0] = fits;
+            figures.getChildren().clear();
+            figures.getColumnConstraints().clear();
+            if (fits) {
+                figures.add(sumBox, 0, 0, 2, 1);
+                figures.add(completedBox, 2, 0, 2, 1);
+                figures.add(counterBox, 0, 1);
+                figures.add(inFlightBox, 1, 1);
+                figures.add(elapsedBox, 2, 1);
+                figures.add(efficiencyBox, 3, 1);
+            } else {
+                for (int k = 0; k < cards.size(); k++) {
+                    figures.add(cards.get(k), k % 2, k / 2);
+                }
+            }
+            int columns = fits ? 4 : 2;
+            for (int column = 0; column < columns; column++) {
+                javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+                constraints.setPercentWidth(100.0 / columns);
+                figures.getColumnConstraints().add(constraints);
+            }
+        };
+        arrange.run();
+        arrangeFigures[0] = arrange;
 
         Label verdict = new Label();
         verdict.setId("verdict");

@@ -1,21 +1,28 @@
 package dev.interleave.ui.calls;
 
 import dev.interleave.ui.kit.IntInput;
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.RateWindow;
 import dev.interleave.ui.kit.RunViewModel;
 import dev.interleave.ui.kit.Words;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.prefs.Preferences;
 
+import dev.interleave.engine.calls.CallJson;
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -180,8 +187,20 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private long lastPlotNanos;
     private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
     private boolean resultShown = true;
+    /** The result of the run whose figures are shown; null before one ends, and after Run or Reset. */
+    private CallResult lastResult;
+    private final SavedSettings settingsStore;
 
+    /** A view-model whose settings are not kept between starts. */
     public CallsViewModel(CallRunner runner) {
+        this(runner, null);
+    }
+
+    /**
+     * @param saved where the settings are kept between starts ({@link SavedSettings#node}); null
+     *              keeps them nowhere
+     */
+    public CallsViewModel(CallRunner runner, Preferences saved) {
         super(runner, "calls");
         this.runner = runner;
         // Settings can never describe an invalid run: clamp every input to its range, and platform
@@ -224,6 +243,35 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 calls, shownRunProperty()));
         callsPlanned.bind(Bindings.createLongBinding(() -> shownRunProperty().get() != null
                 ? (long) shownRunProperty().get().calls() : (long) calls.get(), calls, shownRunProperty()));
+        settingsStore = new SavedSettings(saved);
+        settingsStore.add(calls, "calls");
+        settingsStore.add(concurrency, "concurrency");
+        settingsStore.add(maxSleepMillis, "maxSleepMillis");
+        settingsStore.add(threads, "threads", ThreadKind.class);
+        settingsStore.add(counter, "counter", CounterKind.class);
+        settingsStore.add(seed, "seed");
+        settingsStore.load();
+        threadsNote.set("");
+    }
+
+    /** Every setting back to its default (1,000 calls, 100 in flight, ...); refused during a run. */
+    @Override
+    public void resetSettings() {
+        if (!runningBinding().get()) {
+            settingsStore.resetToDefaults();
+            threadsNote.set("");
+        }
+    }
+
+    @Override
+    public List<PlotData> plots() {
+        return List.of(new PlotData("throughput", "calls per second", true, throughputSeries),
+                new PlotData("in-flight", "calls in flight", true, inFlightSeries));
+    }
+
+    @Override
+    public Optional<String> resultJson() {
+        return runState() == RunState.IDLE && lastResult != null ? Optional.of(CallJson.of(lastResult)) : Optional.empty();
     }
 
     // ---- commands ----
@@ -236,6 +284,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         lastPlotNanos = 0;
         rate.clear();
         resultShown = false;
+        lastResult = null;
         finished.set(false);
         ok.set(false);
         verdict.set("");
@@ -286,6 +335,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         verdict.set("");
         banner.set(Banner.NONE);
         resultShown = true;
+        lastResult = null;
     }
 
     // ---- sampling ----
@@ -343,6 +393,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     private void showResult(CallResult result) {
         resultShown = true;
+        lastResult = result;
         finished.set(true);
         ok.set(result.ok());
         sum.set(result.total());

@@ -139,6 +139,28 @@ public final class Controls {
 
     /**
      * The settings panel on a view's left: {@code sections} stacked in a padded box that scrolls
+     * when the window is too short for it, ending with a "Reset to defaults" button
+     * ({@code #reset-settings}) that puts {@code model}'s settings back as they were at first start.
+     */
+    public static ScrollPane settingsPanel(RunViewModel<?> model, javafx.scene.Node... sections) {
+        javafx.scene.control.Button defaults = new javafx.scene.control.Button("Reset to defaults");
+        defaults.setId("reset-settings");
+        defaults.getStyleClass().add("reset-settings");
+        defaults.setTooltip(tip("Put every setting of this view back to its default. Settings are kept between "
+                + "starts; this forgets the kept ones."));
+        defaults.setOnAction(e -> model.resetSettings());
+        defaults.disableProperty().bind(model.runningBinding()); // settings do not change under a run
+        defaults.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        gap.setMinHeight(4);
+        java.util.List<javafx.scene.Node> all = new java.util.ArrayList<>(java.util.Arrays.asList(sections));
+        all.add(gap);
+        all.add(defaults);
+        return settingsPanel(all.toArray(javafx.scene.Node[]::new));
+    }
+
+    /**
+     * The settings panel on a view's left: {@code sections} stacked in a padded box that scrolls
      * when the window is too short for it.
      */
     public static ScrollPane settingsPanel(javafx.scene.Node... sections) {

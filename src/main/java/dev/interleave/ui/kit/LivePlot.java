@@ -5,7 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import java.util.function.Function;
+
 import javafx.beans.InvalidationListener;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -20,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -38,7 +47,10 @@ import javafx.scene.text.TextAlignment;
  * points kept by the view-model.
  *
  * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
- * line style (solid, dashed, dotted), both shown in the legend. FX thread only.
+ * line style (solid, dashed, dotted), both shown in the legend. Every colour comes from the
+ * stylesheet: {@code -il-plot-series-1} to {@code -6}, {@code -il-plot-background},
+ * {@code -il-plot-grid}, {@code -il-plot-axis} and {@code -il-plot-ink} on {@code .live-plot}, so a
+ * theme's stylesheet recolours the canvas too. FX thread only.
  */
 public final class LivePlot extends BorderPane {
 
@@ -50,16 +62,75 @@ public final class LivePlot extends BorderPane {
         LOG10
     }
 
-    /** Okabe-Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue. */
-    private static final List<Color> PALETTE = List.of(Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"),
-            Color.web("#d55e00"), Color.web("#cc79a7"), Color.web("#56b4e9"));
+    /**
+     * The series colours before any stylesheet applies: Okabe-Ito's blue, orange, bluish green,
+     * vermillion, reddish purple, sky blue. The stylesheet sets them ({@code -il-plot-series-1} to
+     * {@code -6}, usually from the theme's looked-up colours), so a theme changes them.
+     */
+    private static final List<Color> DEFAULT_PALETTE = List.of(Color.web("#0072b2"), Color.web("#e69f00"),
+            Color.web("#009e73"), Color.web("#d55e00"), Color.web("#cc79a7"), Color.web("#56b4e9"));
     /** Line styles by series index, as dash lengths (empty: solid). */
     private static final List<double[]> DASHES = List.of(new double[0], new double[] {7, 4}, new double[] {2, 3});
     private static final int MAX_TICKS = 6;
     private static final double LOG_TOP = 6;
-    private static final Color GRID = Color.web("#e3e8eb");
-    private static final Color AXIS = Color.web("#78909c");
-    private static final Color INK = Color.web("#37474f");
+
+    private static CssMetaData<LivePlot, Paint> paint(String property, Paint initial,
+                                                      Function<LivePlot, StyleableObjectProperty<Paint>> of) {
+        return new CssMetaData<>(property, StyleConverter.getPaintConverter(), initial) {
+            @Override
+            public boolean isSettable(LivePlot plot) {
+                return !of.apply(plot).isBound();
+            }
+
+            @Override
+            public StyleableProperty<Paint> getStyleableProperty(LivePlot plot) {
+                return of.apply(plot);
+            }
+        };
+    }
+
+    private static final List<CssMetaData<LivePlot, Paint>> SERIES_CSS = java.util.stream.IntStream
+            .range(0, DEFAULT_PALETTE.size())
+            .mapToObj(i -> paint("-il-plot-series-" + (i + 1), DEFAULT_PALETTE.get(i), plot -> plot.seriesPaints.get(i)))
+            .toList();
+    private static final CssMetaData<LivePlot, Paint> BACKGROUND_CSS = paint("-il-plot-background", Color.WHITE,
+            plot -> plot.background);
+    private static final CssMetaData<LivePlot, Paint> GRID_CSS = paint("-il-plot-grid", Color.web("#e3e8eb"),
+            plot -> plot.grid);
+    private static final CssMetaData<LivePlot, Paint> AXIS_CSS = paint("-il-plot-axis", Color.web("#78909c"),
+            plot -> plot.axis);
+    private static final CssMetaData<LivePlot, Paint> INK_CSS = paint("-il-plot-ink", Color.web("#37474f"),
+            plot -> plot.ink);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(BorderPane.getClassCssMetaData());
+        all.addAll(SERIES_CSS);
+        all.addAll(List.of(BACKGROUND_CSS, GRID_CSS, AXIS_CSS, INK_CSS));
+        CSS = List.copyOf(all);
+    }
+
+    /** The CSS properties of a plot: a BorderPane's, and its colours. */
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS;
+    }
+
+    /** The series colours, from the stylesheet. */
+    private final List<StyleableObjectProperty<Paint>> seriesPaints = new ArrayList<>();
+    /** The plot area's fill, the grid lines, the axes and the tick text, from the stylesheet. */
+    private final StyleableObjectProperty<Paint> background = new SimpleStyleableObjectProperty<>(BACKGROUND_CSS, this,
+            "background", Color.WHITE);
+    private final StyleableObjectProperty<Paint> grid = new SimpleStyleableObjectProperty<>(GRID_CSS, this, "grid",
+            GRID_CSS.getInitialValue(null));
+    private final StyleableObjectProperty<Paint> axis = new SimpleStyleableObjectProperty<>(AXIS_CSS, this, "axis",
+            AXIS_CSS.getInitialValue(null));
+    private final StyleableObjectProperty<Paint> ink = new SimpleStyleableObjectProperty<>(INK_CSS, this, "ink",
+            INK_CSS.getInitialValue(null));
 
     private final Scale scale;
     private final String xLabel;
@@ -84,6 +155,18 @@ public final class LivePlot extends BorderPane {
     public LivePlot(String id, String title, String xLabel, Scale scale) {
         this.scale = Objects.requireNonNull(scale);
         this.xLabel = Objects.requireNonNull(xLabel);
+        for (int i = 0; i < SERIES_CSS.size(); i++) {
+            StyleableObjectProperty<Paint> paint = new SimpleStyleableObjectProperty<>(SERIES_CSS.get(i), this,
+                    "series" + (i + 1), DEFAULT_PALETTE.get(i));
+            paint.addListener(obs -> {
+                rebuildLegend();
+                markDirty();
+            });
+            seriesPaints.add(paint);
+        }
+        for (StyleableObjectProperty<Paint> paint : List.of(background, grid, axis, ink)) {
+            paint.addListener(obs -> markDirty());
+        }
         setId(id);
         getStyleClass().add("live-plot");
         heading.setText(title);
@@ -273,18 +356,18 @@ public final class LivePlot extends BorderPane {
         double plotWidth = right - left;
         double plotHeight = bottom - top;
 
-        g.setFill(Color.WHITE);
+        g.setFill(background.get());
         g.fillRect(left, top, plotWidth, plotHeight);
         g.setFont(tickFont);
         g.setLineDashes();
         g.setLineWidth(1);
-        g.setFill(INK);
+        g.setFill(ink.get());
         // Horizontal grid and y tick labels.
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < yLabels.size(); i++) {
             double py = snap(bottom - yTicks.get(i) / yTop * plotHeight);
-            g.setStroke(i == 0 ? AXIS : GRID);
+            g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(left, py, right, py);
             g.fillText(yLabels.get(i), left - 5, py);
         }
@@ -293,7 +376,7 @@ public final class LivePlot extends BorderPane {
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
             double px = snap(left + i * xStep / xTop * plotWidth);
-            g.setStroke(i == 0 ? AXIS : GRID);
+            g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(px, top, px, bottom);
             g.fillText(compactLabel(i * xStep), px, bottom + 4);
         }
@@ -334,8 +417,16 @@ public final class LivePlot extends BorderPane {
         g.restore();
     }
 
-    private static Color color(int index) {
-        return PALETTE.get(index % PALETTE.size());
+    private Paint color(int index) {
+        return seriesPaints.get(index % seriesPaints.size()).get();
+    }
+
+    /**
+     * The colour series {@code index} is drawn in, as the stylesheet resolved it (the theme's
+     * looked-up colours); series beyond the palette reuse it, told apart by line style.
+     */
+    public Paint seriesColor(int index) {
+        return color(index);
     }
 
     private static double[] dash(int index) {

@@ -40,4 +40,22 @@ public interface RunControls {
 
     /** Ends any run and waits for its threads (the window is closing). */
     public void shutdown();
+
+    /** Puts every setting of the view back to its default (and stores that); not during a run. */
+    public default void resetSettings() {
+    }
+
+    /** The view's plots, for File, Export plotted series (CSV). */
+    public default java.util.List<PlotData> plots() {
+        return java.util.List.of();
+    }
+
+    /**
+     * The figures of the run whose figures are shown (it has ended), as the one JSON object the
+     * command line's {@code --json} prints for the same run; empty before the first run ends,
+     * during a run and after Reset.
+     */
+    public default java.util.Optional<String> resultJson() {
+        return java.util.Optional.empty();
+    }
 }

@@ -3,10 +3,13 @@ package dev.interleave.ui.shell;
 import dev.interleave.Scenarios;
 
 import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.SavedSettings;
 
 import java.util.Objects;
 
 import javafx.application.Application;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -59,6 +62,10 @@ public final class InterleaveApp extends Application {
     @Override
     public void start(Stage stage) {
         trace("start");
+        if (!getParameters().getRaw().isEmpty()) {
+            // A script (--smoke, --render, ...) starts from the defaults and keeps nothing.
+            System.setProperty(SavedSettings.ROOT_PROPERTY, "none");
+        }
         stage.setTitle(TITLE);
         stage.setScene(createScene());
         trace("scene built");
@@ -84,15 +91,28 @@ public final class InterleaveApp extends Application {
         }
     }
 
-    /** The window's scene, with a view per scenario. */
+    /** The window's scene, with a view per scenario, its theme and zoom as last chosen. */
     Scene createScene() {
-        view = new MainView(Scenarios.tabs(), frameStats);
+        view = new MainView(Scenarios.tabs(), frameStats, new WindowModel(SavedSettings.node("window"),
+                SavedSettings.node("window") == null ? Theme.LIGHT : desktopTheme()));
         // -Dinterleave.window=WIDTHxHEIGHT opens another size (the smallest supported is 1024x700).
         String[] size = System.getProperty("interleave.window", "1280x800").split("x");
         Scene scene = new Scene(view, Math.max(1024, Integer.parseInt(size[0])), Math.max(700, Integer.parseInt(size[1])));
         scene.getStylesheets().add(Objects.requireNonNull(
                 InterleaveApp.class.getResource("interleave.css")).toExternalForm());
         return scene;
+    }
+
+    /**
+     * The desktop's light or dark preference, where JavaFX can read it (JavaFX 22+, on platforms
+     * that report one); light otherwise. Used on the first start only: then the theme last chosen.
+     */
+    static Theme desktopTheme() {
+        try {
+            return Platform.getPreferences().getColorScheme() == ColorScheme.DARK ? Theme.DARK : Theme.LIGHT;
+        } catch (RuntimeException unavailable) {
+            return Theme.LIGHT;
+        }
     }
 
     MainView view() {
@@ -125,5 +145,6 @@ public final class InterleaveApp extends Application {
         if (view != null) {
             view.shutdown();
         }
+        SavedSettings.flushAll();
     }
 }

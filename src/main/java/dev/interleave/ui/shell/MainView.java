@@ -6,12 +6,32 @@ import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.RunControls;
 import dev.interleave.ui.kit.ScenarioTab;
 
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.Png;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.interleave.engine.run.RunState;
+import javafx.application.Application;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
@@ -38,24 +58,37 @@ import org.controlsfx.control.StatusBar;
  */
 public final class MainView extends BorderPane {
 
-    private final Button run = button("run", "Run", "Start a run: real threads, with the settings on the left. (Space)");
-    private final Button pause = button("pause", "Pause",
+    /** The tool bar's icons: sized with the text (see {@link #scaleText}). */
+    private final List<FontIcon> icons = new java.util.ArrayList<>();
+    private final Button run = button("run", "Run", Feather.PLAY, "Start a run: real threads, with the settings on the left. (Space)");
+    private final Button pause = button("pause", "Pause", Feather.PAUSE,
             "Pause: every thread parks at its next step and nothing changes until Resume. (Space)");
-    private final Button step = button("step", "Step",
+    private final Button step = button("step", "Step", Feather.SKIP_FORWARD,
             "While paused, let exactly one producer or consumer (the one waiting longest at the gate) make one put or take. (S)");
-    private final Button stop = button("stop", "Stop", "Stop: interrupt every thread of the run and wait until none is left. (Esc)");
-    private final Button reset = button("reset", "Reset", "Clear the figures and plots (stops a run first). (Ctrl+R)");
+    private final Button stop = button("stop", "Stop", Feather.SQUARE,
+            "Stop: interrupt every thread of the run and wait until none is left. (Esc)");
+    private final Button reset = button("reset", "Reset", Feather.ROTATE_CCW,
+            "Clear the figures and plots (stops a run first). (Ctrl+R)");
+    private final WindowModel window;
+    /** The last dialog Help opened (the keyboard map or About); for tests. */
+    private Dialog<?> lastDialog;
     private final StatusBar status = new StatusBar();
     private final TabPane tabs = new TabPane();
     private final Map<Tab, RunControls> models = new LinkedHashMap<>();
     private final Map<Tab, FrameSampler> samplers = new LinkedHashMap<>();
     private final Map<String, Tab> byId = new LinkedHashMap<>();
     private final Map<Tab, Label> badges = new LinkedHashMap<>();
-    /** Set when a Run was refused; shown in the status bar until the next command. */
+    /** Set when a Run was refused, or a file exported; shown in the status bar until the next command. */
     private String refusal = "";
 
-    /** The window's content over {@code scenarios}, one tab each, the first shown. */
+    /** The window's content over {@code scenarios}, one tab each, the first shown; light theme, 100 %, nothing kept. */
     public MainView(List<ScenarioTab> scenarios, FrameStats frameStats) {
+        this(scenarios, frameStats, new WindowModel(null, Theme.LIGHT));
+    }
+
+    /** The window's content over {@code scenarios}, one tab each, the first shown, with {@code window}'s theme and zoom. */
+    public MainView(List<ScenarioTab> scenarios, FrameStats frameStats, WindowModel window) {
+        this.window = java.util.Objects.requireNonNull(window);
         getStyleClass().add("main");
         for (ScenarioTab scenario : scenarios) {
             Tab tab = new Tab(scenario.title());
@@ -97,16 +130,232 @@ public final class MainView extends BorderPane {
 
         status.setId("status");
         status.setText("");
-        setTop(toolBar);
+        MenuBar menus = menus();
+        setTop(new javafx.scene.layout.VBox(menus, toolBar));
         setCenter(tabs);
         setBottom(status);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         widthProperty().addListener((obs, old, now) -> scaleText());
         heightProperty().addListener((obs, old, now) -> scaleText());
+        window.zoomProperty().addListener((obs, old, now) -> scaleText());
+        window.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        applyTheme(window.themeProperty().get());
         refresh();
     }
 
-    /** The root font size for this window size: 13 px up to 1280x800, growing with the window up to 26 px. */
+    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
+
+    /**
+     * The theme: AtlantaFX's stylesheet as the application's user-agent stylesheet (every window,
+     * menus and dialogs included), and {@code :dark} on this root for Interleave's own colours.
+     */
+    private void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme.stylesheet());
+        pseudoClassStateChanged(DARK, theme == Theme.DARK);
+    }
+
+    /** The window's settings: theme and zoom. */
+    public WindowModel window() {
+        return window;
+    }
+
+    // ---- menus ----
+
+    private MenuBar menus() {
+        MenuItem png = item("menu-export-png", "Export view as PNG…", "Shortcut+Shift+P", () -> exportWithChooser(
+                "PNG image", "*.png", "png", this::exportPng));
+        MenuItem csv = item("menu-export-csv", "Export plotted series as CSV…", "Shortcut+Shift+C", () ->
+                exportWithChooser("CSV table", "*.csv", "csv", this::exportCsv));
+        MenuItem json = item("menu-export-json", "Export run's figures as JSON…", "Shortcut+Shift+J", () -> {
+            if (active().resultJson().isEmpty()) {
+                refusal = "Nothing to export yet: the figures are a run's once it has ended (let it end, or Stop it).";
+                refresh();
+            } else {
+                exportWithChooser("JSON", "*.json", "json", this::exportJson);
+            }
+        });
+        MenuItem quit = item("menu-quit", "Quit", "Shortcut+Q", () -> {
+            javafx.stage.Window stage = getScene().getWindow();
+            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            if (stage instanceof javafx.stage.Stage shown) {
+                shown.close();
+            }
+        });
+        Menu file = new Menu("File", null, png, csv, json, new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
+
+        ToggleGroup themes = new ToggleGroup();
+        Menu view = new Menu("View");
+        view.setId("menu-view");
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(theme.label());
+            item.setId("menu-theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(themes);
+            item.setSelected(window.themeProperty().get() == theme);
+            item.setOnAction(e -> window.themeProperty().set(theme));
+            window.themeProperty().addListener((obs, old, now) -> item.setSelected(now == theme));
+            view.getItems().add(item);
+        }
+        view.getItems().addAll(
+                item("menu-theme-switch", "Switch theme", "Shortcut+T", window::toggleTheme),
+                new SeparatorMenuItem(),
+                item("menu-zoom-in", "Zoom in", "Shortcut+Equals", window::zoomIn),
+                item("menu-zoom-out", "Zoom out", "Shortcut+Minus", window::zoomOut),
+                item("menu-zoom-reset", "Actual size", "Shortcut+0", window::zoomReset),
+                item("menu-full-screen", "Full screen", "F11", this::toggleFullScreen),
+                new SeparatorMenuItem(),
+                item("menu-reset-settings", "Reset this view's settings to defaults", null, () ->
+                        command(() -> active().resetSettings())));
+        Menu help = new Menu("Help", null,
+                item("menu-keys", "Keyboard map", "F1", this::showKeyboardMap),
+                item("menu-about", "About Interleave", null, this::showAbout));
+        help.setId("menu-help");
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String id, String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** A file export: writes to a given file, for the menus' file chooser and for tests. */
+    @FunctionalInterface
+    public interface Export {
+        void to(Path file) throws IOException;
+    }
+
+    private void exportWithChooser(String kind, String pattern, String extension, Export export) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + kind);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.setInitialFileName("interleave-" + ((ScenarioTab) tabs.getSelectionModel().getSelectedItem()
+                .getUserData()).id() + "." + extension);
+        java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
+        if (chosen == null) {
+            return;
+        }
+        try {
+            export.to(chosen.toPath());
+            refusal = "Saved " + chosen;
+        } catch (IOException | RuntimeException e) {
+            refusal = "Not saved: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        refresh();
+    }
+
+    /** Writes the view on screen, as it looks now, to {@code file} as a PNG. FX thread. */
+    public void exportPng(Path file) throws IOException {
+        javafx.scene.Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+        parameters.setFill(window.themeProperty().get() == Theme.DARK ? Color.web("#0d1117") : Color.WHITE);
+        javafx.scene.image.WritableImage image = content.snapshot(parameters, null);
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            Png.write(image, out);
+        }
+    }
+
+    /** Writes every plotted series of the view on screen to {@code file} as CSV ({@link PlotData#writeCsv}). FX thread. */
+    public void exportCsv(Path file) throws IOException {
+        PlotData.writeCsv(file, active().plots());
+    }
+
+    /**
+     * Writes the figures of the view's ended run to {@code file}: the JSON object the command line's
+     * {@code --json} prints. FX thread.
+     *
+     * @throws IllegalStateException if no run has ended in this view (or a run is going on)
+     */
+    public void exportJson(Path file) throws IOException {
+        String json = active().resultJson().orElseThrow(() -> new IllegalStateException(
+                "no ended run in this view: run one (or let it end), then export its figures"));
+        Files.writeString(file, json + "\n");
+    }
+
+    private void toggleFullScreen() {
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is Stop; F11 leaves
+            stage.setFullScreenExitHint("F11 leaves full screen");
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    /** Every key the window answers to, and what it does: the keyboard map (F1). */
+    static final List<String[]> KEYS = List.of(
+            new String[] {"Space", "Run; while running, Pause; while paused, Resume"},
+            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer; from idle, starts paused)"},
+            new String[] {"Esc", "Stop: interrupt every thread of the run"},
+            new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
+            new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
+            new String[] {"Ctrl+=  Ctrl+-  Ctrl+0", "Zoom in, zoom out, actual size (100 % to 200 %)"},
+            new String[] {"F11", "Full screen, and back"},
+            new String[] {"Ctrl+Shift+P / C / J", "Export the view as PNG, the plotted series as CSV, the run's figures as JSON"},
+            new String[] {"Ctrl+Q", "Quit"},
+            new String[] {"F1", "This keyboard map"});
+
+    /** Shows the keyboard map (Help, F1). */
+    public void showKeyboardMap() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("keyboard-map");
+        grid.getStyleClass().add("keyboard-map");
+        grid.setHgap(16);
+        grid.setVgap(6);
+        for (int row = 0; row < KEYS.size(); row++) {
+            Label key = new Label(KEYS.get(row)[0]);
+            key.getStyleClass().add("key");
+            Label action = new Label(KEYS.get(row)[1]);
+            action.setWrapText(true);
+            grid.addRow(row, key, action);
+        }
+        showDialog("Keyboard map", grid);
+    }
+
+    /** The About text: the versions of Interleave, Java and JavaFX. */
+    static String aboutText() {
+        return String.format(java.util.Locale.ROOT, "Interleave %s%nJava %s (%s)%nJavaFX %s%n%nReal threads contending for "
+                        + "a counter, a sum and a bounded buffer, made visible.", Versions.interleave(),
+                Runtime.version(), System.getProperty("java.vm.vendor", "?"),
+                System.getProperty("javafx.runtime.version", "?"));
+    }
+
+    /** Shows the About box (Help, About). */
+    public void showAbout() {
+        Label text = new Label(aboutText());
+        text.setId("about-text");
+        text.setWrapText(true);
+        showDialog("About Interleave", text);
+    }
+
+    private void showDialog(String title, javafx.scene.Node content) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().add(java.util.Objects.requireNonNull(
+                MainView.class.getResource("interleave.css")).toExternalForm());
+        dialog.getDialogPane().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize()));
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        lastDialog = dialog;
+        dialog.show();
+    }
+
+    /** The dialog Help opened last, or null; for tests. */
+    Dialog<?> lastDialog() {
+        return lastDialog;
+    }
+
+    /**
+     * The root font size for this window size at 100 %: 13 px up to 1280x800, growing with the
+     * window up to 26 px; the zoom multiplies it.
+     */
     static double fontSizeFor(double width, double height) {
         double scale = Math.clamp(Math.min(width / 1280, height / 800), 1, 2);
         return Math.round(13 * scale * 2) / 2.0;
@@ -115,10 +364,13 @@ public final class MainView extends BorderPane {
     private double fontSize;
 
     private void scaleText() {
-        double size = fontSizeFor(getWidth(), getHeight());
+        double size = Math.round(fontSizeFor(getWidth(), getHeight()) * window.zoomProperty().get() * 2) / 2.0;
         if (size != fontSize) {
             fontSize = size;
             setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+            for (FontIcon icon : icons) {
+                icon.setIconSize((int) Math.round(size * 1.15));
+            }
         }
     }
 
@@ -219,6 +471,15 @@ public final class MainView extends BorderPane {
         } else if (event.getCode() == KeyCode.R && event.isShortcutDown()) {
             command(() -> active().reset());
             event.consume();
+        } else if (event.isShortcutDown() && (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.ADD)) {
+            window.zoomIn(); // the keypad's + and a layout's own + key; Ctrl+= is the menu's
+            event.consume();
+        } else if (event.isShortcutDown() && event.getCode() == KeyCode.SUBTRACT) {
+            window.zoomOut();
+            event.consume();
+        } else if (event.isShortcutDown() && event.getCode() == KeyCode.NUMPAD0) {
+            window.zoomReset();
+            event.consume();
         }
         refresh();
     }
@@ -232,6 +493,7 @@ public final class MainView extends BorderPane {
         run.setDisable(!canStart);
         pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED);
         pause.setText(state == RunState.PAUSED ? "Resume" : "Pause");
+        ((FontIcon) pause.getGraphic()).setIconCode(state == RunState.PAUSED ? Feather.PLAY : Feather.PAUSE);
         step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart));
         String stepTip = model.supportsStep()
                 ? "Let exactly one producer or consumer (the one waiting longest at the gate) make one put or take; "
@@ -289,8 +551,11 @@ public final class MainView extends BorderPane {
         };
     }
 
-    private static Button button(String id, String text, String tooltip) {
-        Button button = new Button(text);
+    private Button button(String id, String text, Feather icon, String tooltip) {
+        FontIcon graphic = new FontIcon(icon);
+        graphic.getStyleClass().add("toolbar-icon");
+        icons.add(graphic);
+        Button button = new Button(text, graphic);
         button.setId(id);
         button.setTooltip(Controls.tip(tooltip));
         button.setFocusTraversable(false);

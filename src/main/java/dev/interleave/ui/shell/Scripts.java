@@ -25,12 +25,15 @@ import javafx.stage.Stage;
  * <ul>
  *   <li>{@code --smoke}: open the window, wait for the first rendered frame, print the milliseconds
  *   since the process started, exit 0;</li>
- *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png} and
- *   {@code DIR/bounded-buffer.png};</li>
+ *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png},
+ *   {@code DIR/bounded-buffer.png} (and in the dark theme, {@code DIR/bounded-buffer-dark.png}) and
+ *   {@code DIR/bounded-buffer-step.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
  *   99th percentile of the frame interval during the run.</li>
  * </ul>
  * Each step waits on a virtual thread and touches the scene only through {@link Platform#runLater}.
+ * A script starts from the default settings, in the light theme at 100 %, and keeps nothing: the
+ * settings a user kept are neither used nor changed.
  */
 final class Scripts {
 
@@ -95,6 +98,10 @@ final class Scripts {
                 });
                 Thread.sleep(5_000);
                 snapshot(stage.getScene(), dir.resolve("bounded-buffer.png"));
+                onFx(() -> view.window().themeProperty().set(Theme.DARK));
+                Thread.sleep(500);
+                snapshot(stage.getScene(), dir.resolve("bounded-buffer-dark.png"));
+                onFx(() -> view.window().themeProperty().set(Theme.LIGHT));
                 onFx(() -> view.active().togglePause());
                 Thread.sleep(1_500);
                 onFx(() -> view.active().step());

@@ -191,4 +191,34 @@ class BufferViewModelTest {
         }
         return last;
     }
+
+    /** Settings are kept between starts, and Reset to defaults puts back the first start's. */
+    @Test
+    void settingsPersistAndResetToDefaults() throws Exception {
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
+                .node("dev/interleave-test/" + java.util.UUID.randomUUID());
+        try {
+            BufferViewModel first = new BufferViewModel(new BufferRunner(), node);
+            dev.interleave.engine.buffer.BufferSettings defaults = first.settings();
+            first.capacityProperty().set(5);
+            first.producersProperty().set(7);
+            first.consumersProperty().set(2);
+            first.produceMaxMillisProperty().set(1_500);
+            first.produceMinMillisProperty().set(900);
+            first.policyProperty().set(dev.interleave.engine.buffer.WakePolicy.SIGNAL_ALL);
+            first.fairProperty().set(true);
+            first.threadsProperty().set(dev.interleave.engine.run.ThreadKind.VIRTUAL);
+            dev.interleave.engine.buffer.BufferSettings changed = first.settings();
+            node.flush();
+
+            BufferViewModel second = new BufferViewModel(new BufferRunner(), node);
+            assertEquals(changed, second.settings(), "the next start has the kept settings");
+            assertEquals(5, second.slots().size(), "and shows the kept buffer");
+            second.resetSettings();
+            assertEquals(defaults, second.settings());
+            assertEquals(defaults, new BufferViewModel(new BufferRunner(), node).settings(), "the defaults are kept");
+        } finally {
+            node.removeNode();
+        }
+    }
 }

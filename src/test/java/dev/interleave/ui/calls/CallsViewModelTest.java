@@ -281,4 +281,77 @@ class CallsViewModelTest {
         assertTrue(model.efficiencyTextProperty().get().matches("\\d+\\.\\d %"), model.efficiencyTextProperty().get());
         assertTrue(model.idealTextProperty().get().matches("ideal [0-9,]+ ms"), model.idealTextProperty().get());
     }
+
+    /** A test's own preferences node, never the user's: removed after the test. */
+    static java.util.prefs.Preferences testNode() {
+        return java.util.prefs.Preferences.userRoot().node("dev/interleave-test/" + java.util.UUID.randomUUID());
+    }
+
+    /** Settings are kept between starts (a new view-model on the same node has them), and Reset to defaults forgets them. */
+    @Test
+    void settingsPersistAndResetToDefaults() throws Exception {
+        java.util.prefs.Preferences node = testNode();
+        try {
+            CallsViewModel first = new CallsViewModel(new CallRunner(), node);
+            CallSettingsDefaults defaults = CallSettingsDefaults.of(first);
+            first.callsProperty().set(4_321);
+            first.concurrencyProperty().set(77);
+            first.maxSleepMillisProperty().set(12);
+            first.threadsProperty().set(ThreadKind.PLATFORM);
+            first.counterProperty().set(CounterKind.RACY);
+            first.seedProperty().set(99);
+            node.flush();
+
+            CallsViewModel second = new CallsViewModel(new CallRunner(), node);
+            assertEquals(new dev.interleave.engine.calls.CallSettings(4_321, 77, ThreadKind.PLATFORM, 12, 99,
+                    CounterKind.RACY), second.settings(), "the next start has the kept settings");
+
+            second.resetSettings();
+            assertEquals(defaults, CallSettingsDefaults.of(second), "Reset to defaults");
+            CallsViewModel third = new CallsViewModel(new CallRunner(), node);
+            assertEquals(defaults, CallSettingsDefaults.of(third), "and the defaults are what is kept");
+        } finally {
+            node.removeNode();
+        }
+    }
+
+    private record CallSettingsDefaults(int calls, int concurrency, int maxSleep, ThreadKind threads,
+                                        CounterKind counter, long seed) {
+        static CallSettingsDefaults of(CallsViewModel model) {
+            return new CallSettingsDefaults(model.callsProperty().get(), model.concurrencyProperty().get(),
+                    model.maxSleepMillisProperty().get(), model.threadsProperty().get(), model.counterProperty().get(),
+                    model.seedProperty().get());
+        }
+    }
+
+    /** The figures export as the command line's JSON object for the same run; the series as CSV rows. */
+    @Test
+    void anEndedRunExportsAsTheCommandLinesJsonAndCsv() throws Exception {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        assertTrue(model.resultJson().isEmpty(), "nothing before a run");
+        model.callsProperty().set(200);
+        model.concurrencyProperty().set(20);
+        model.maxSleepMillisProperty().set(5);
+        model.run();
+        sampleUntilIdle(model);
+        String json = model.resultJson().orElseThrow();
+        assertTrue(json.startsWith("{\"calls\":200,\"concurrency\":20,\"threads\":\"virtual\",\"counter\":\"atomic\""), json);
+        assertTrue(json.contains("\"total\":20100,\"expected\":20100,\"ok\":true"), json);
+        assertTrue(json.endsWith("\"outcome\":\"ok\",\"failure\":null}"), json);
+
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("interleave-", ".csv");
+        try {
+            dev.interleave.ui.kit.PlotData.writeCsv(csv, model.plots());
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+            assertEquals(dev.interleave.ui.kit.PlotData.CSV_HEADER, lines.getFirst());
+            long points = model.throughputSeries().getFirst().getData().size() + model.inFlightSeries().getFirst().getData().size();
+            assertEquals(points, lines.size() - 1, "one row a point");
+            assertTrue(lines.stream().skip(1).allMatch(line -> line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").length == 5),
+                    lines.toString());
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+        model.reset();
+        assertTrue(model.resultJson().isEmpty(), "nothing after Reset");
+    }
 }

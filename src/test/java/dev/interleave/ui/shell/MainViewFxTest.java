@@ -47,13 +47,14 @@ class MainViewFxTest {
     private CallsViewModel calls;
     private BufferViewModel buffer;
     private Stage stage;
+    private MainView view;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         calls = new CallsViewModel(callRunner);
         buffer = new BufferViewModel(bufferRunner);
-        MainView view = new MainView(List.of(CallsScenario.tab(calls), BufferScenario.tab(buffer)), new FrameStats());
+        view = new MainView(List.of(CallsScenario.tab(calls), BufferScenario.tab(buffer)), new FrameStats());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 InterleaveApp.class.getResource("interleave.css")).toExternalForm());
@@ -367,5 +368,171 @@ class MainViewFxTest {
             calls.concurrencyProperty().set(concurrency);
             calls.maxSleepMillisProperty().set(maxSleep);
         });
+    }
+
+    // ---- a window fit for a classroom: zoom, themes, menus, exports, kept settings ----
+
+    /**
+     * At 150 % (Ctrl+= three times) the figure cards have at least their preferred size, in two
+     * columns where four do not fit. At 200 % (Ctrl+= up to the last step) every tool bar button
+     * and every control of the settings panel has at least its preferred size: the panel scrolls
+     * rather than squeezes. (At 200 % in 1280x800 three figure cards are still narrower than they
+     * would like: the settings panel widens to its segmented buttons.)
+     */
+    @Test
+    void at200PercentNothingIsSqueezed(FxRobot robot) {
+        for (int i = 0; i < 3; i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5, view.window().zoomProperty().get());
+        List<String> cards = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            for (javafx.scene.Node node : robot.lookup(".figure").queryAll()) {
+                check((javafx.scene.layout.Region) node, cards);
+            }
+        });
+        assertEquals(List.of(), cards, "figure cards at 150 %");
+        for (int i = 0; i < 8; i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2.0, view.window().zoomProperty().get(), "Ctrl+= zooms to 200 %");
+        assertEquals(26, view.fontSize(), 0.01, "the root font doubles");
+        List<String> squeezed = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            for (javafx.scene.Node node : robot.lookup("#toolbar .button").queryAll()) {
+                check((javafx.scene.layout.Region) node, squeezed);
+            }
+            for (String query : List.of(".settings .button", ".settings .text-field", ".settings .toggle-button")) {
+                for (javafx.scene.Node node : robot.lookup(query).queryAll()) {
+                    check((javafx.scene.layout.Region) node, squeezed);
+                }
+            }
+        });
+        assertEquals(List.of(), squeezed);
+        assertFalse(robot.lookup("#run").queryButton().isDisabled());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, view.window().zoomProperty().get(), "Ctrl+0 is 100 % again");
+    }
+
+    private static void check(javafx.scene.layout.Region region, List<String> squeezed) {
+        if (!region.isVisible() || region.getScene() == null) {
+            return;
+        }
+        double prefWidth = region.prefWidth(-1);
+        double prefHeight = region.prefHeight(region.getWidth());
+        if (region.getWidth() < prefWidth - 0.5 || region.getHeight() < prefHeight - 0.5) {
+            squeezed.add(String.format(java.util.Locale.ROOT, "%s %s: %.0fx%.0f < %.0fx%.0f", region.getId(),
+                    region.getStyleClass(), region.getWidth(), region.getHeight(), prefWidth, prefHeight));
+        }
+    }
+
+    /** The theme switch (Ctrl+T) recolours the canvas plots: a series' colour is read from the theme's stylesheet. */
+    @Test
+    void theThemeSwitchRecoloursThePlots(FxRobot robot) {
+        LivePlot plot = robot.lookup("#throughput-chart").queryAs(LivePlot.class);
+        javafx.scene.paint.Paint light = plot.seriesColor(0);
+        assertEquals(javafx.scene.paint.Color.web("#0072b2"), light, "Okabe-Ito blue on the light theme");
+        robot.push(KeyCode.CONTROL, KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            assertEquals(Theme.DARK, view.window().themeProperty().get());
+            assertTrue(view.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("dark")));
+            javafx.scene.paint.Paint dark = plot.seriesColor(0);
+            assertNotEquals(light, dark, "the series colour follows the theme");
+            assertEquals(javafx.scene.paint.Color.web("#56b4e9"), dark);
+        } finally {
+            robot.interact(() -> view.window().themeProperty().set(Theme.LIGHT));
+        }
+        assertEquals(light, plot.seriesColor(0), "and back");
+    }
+
+    /** File, Export: the view as PNG, the series as CSV and the run's figures as the command line's JSON, each read back. */
+    @Test
+    void exportsWriteFilesThatReadBack(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            calls.callsProperty().set(200);
+            calls.concurrencyProperty().set(20);
+            calls.maxSleepMillisProperty().set(5);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("✔"));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("interleave-export");
+        java.nio.file.Path png = dir.resolve("view.png");
+        java.nio.file.Path csv = dir.resolve("series.csv");
+        java.nio.file.Path json = dir.resolve("run.json");
+        try {
+            robot.interact(() -> {
+                try {
+                    view.exportPng(png);
+                    view.exportCsv(csv);
+                    view.exportJson(json);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            javafx.scene.image.Image image = new javafx.scene.image.Image(png.toUri().toString());
+            assertFalse(image.isError(), "a PNG JavaFX reads");
+            javafx.scene.Node content = robot.lookup(".calls-view").query();
+            assertEquals(Math.ceil(content.getLayoutBounds().getWidth()), image.getWidth(), 1);
+            assertEquals(Math.ceil(content.getLayoutBounds().getHeight()), image.getHeight(), 1);
+
+            List<String> rows = java.nio.file.Files.readAllLines(csv);
+            assertEquals("plot,series,seconds,value,measure", rows.getFirst());
+            assertTrue(rows.size() > 2, "points were written: " + rows.size());
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("throughput,1,000 calls") || r.startsWith("throughput,")));
+            for (String row : rows.subList(1, rows.size())) {
+                String[] cells = row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+                assertEquals(5, cells.length, row);
+                Double.parseDouble(cells[2]);
+                Double.parseDouble(cells[3]);
+            }
+
+            String text = java.nio.file.Files.readString(json).strip();
+            java.util.regex.Matcher total = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(text);
+            assertTrue(total.find(), text);
+            assertEquals(20_100, Long.parseLong(total.group(1)));
+            assertTrue(text.contains("\"calls\":200,\"concurrency\":20,") && text.contains("\"outcome\":\"ok\""), text);
+            assertEquals(calls.resultJson().orElseThrow(), text, "the object --json prints for the same run");
+        } finally {
+            for (java.nio.file.Path file : List.of(png, csv, json, dir)) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** F1 shows the keyboard map; Help, About names the versions of Interleave, Java and JavaFX. */
+    @Test
+    void helpShowsTheKeyboardMapAndTheVersions(FxRobot robot) {
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Dialog<?> map = view.lastDialog();
+        assertTrue(map != null && map.isShowing(), "F1 opens the keyboard map");
+        assertEquals("keyboard-map", map.getDialogPane().getContent().getId());
+        robot.interact(map::close);
+        String about = MainView.aboutText();
+        assertTrue(about.contains("Java " + Runtime.version()), about);
+        assertTrue(about.contains("JavaFX " + System.getProperty("javafx.runtime.version")), about);
+        assertTrue(about.matches("(?s)Interleave \\d+\\.\\d+.*"), about);
+    }
+
+    /** The settings panel's Reset to defaults puts every setting back, the fields included. */
+    @Test
+    void resetToDefaultsInTheSettingsPanel(FxRobot robot) {
+        robot.interact(() -> {
+            calls.callsProperty().set(4_321);
+            calls.seedProperty().set(7);
+        });
+        robot.interact(() -> robot.lookup("#reset-settings").queryButton().fire());
+        assertEquals(1_000, calls.callsProperty().get());
+        assertEquals("1,000", robot.lookup("#calls-field").queryAs(TextField.class).getText());
+        assertEquals("42", robot.lookup("#seed").queryAs(TextField.class).getText());
     }
 }

@@ -1,4 +1,4 @@
-package dev.interleave.cli;
+package dev.interleave.engine.run;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,29 +7,32 @@ import java.util.OptionalDouble;
 
 /**
  * One flat JSON object, written in the order its fields were added. Values are strings, whole
- * numbers, finite doubles, booleans or null: all the command line prints.
+ * numbers, finite doubles, booleans, arrays of whole numbers or null: all the command line's
+ * {@code --json} prints, and the window's File, Export figures writes the same objects. Each
+ * scenario builds its result's object beside its result ({@code CallJson}, {@code BufferJson},
+ * {@code RaceJson}); {@link #ofRun} adds the fields every run has.
  */
-final class Json {
+public final class Json {
 
     private final Map<String, String> fields = new LinkedHashMap<>();
 
-    Json put(String name, String value) {
+    public Json put(String name, String value) {
         fields.put(name, quote(value));
         return this;
     }
 
-    Json put(String name, long value) {
+    public Json put(String name, long value) {
         fields.put(name, Long.toString(value));
         return this;
     }
 
-    Json put(String name, boolean value) {
+    public Json put(String name, boolean value) {
         fields.put(name, Boolean.toString(value));
         return this;
     }
 
     /** A double rounded to 4 decimals. */
-    Json put(String name, double value) {
+    public Json put(String name, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(name + " is not finite: " + value);
         }
@@ -38,20 +41,38 @@ final class Json {
     }
 
     /** A double rounded to 4 decimals, or null when there is none. */
-    Json put(String name, OptionalDouble value) {
+    public Json put(String name, OptionalDouble value) {
         return value.isPresent() ? put(name, value.getAsDouble()) : putNull(name);
     }
 
-    /** JSON null: the field has no value (not the string "null"). */
     /** An array of whole numbers. */
-    Json put(String name, java.util.List<Long> values) {
+    public Json put(String name, java.util.List<Long> values) {
         fields.put(name, values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "[", "]")));
         return this;
     }
 
-    Json putNull(String name) {
+    /** JSON null: the field has no value (not the string "null"). */
+    public Json putNull(String name) {
         fields.put(name, "null");
         return this;
+    }
+
+    /**
+     * A run's object: its scenario's {@code fields}, then {@code outcome} (the {@link Verdict}'s
+     * label) and {@code failure} ({@code null}, or the failure in one line).
+     */
+    public static String ofRun(Json fields, Outcome outcome, boolean ok, Throwable failure) {
+        fields.put("outcome", Verdict.of(outcome, ok).label());
+        return (failure == null ? fields.putNull("failure") : fields.put("failure", oneLine(failure))).toString();
+    }
+
+    /** A failure in one line: the exception's simple class name and its message, line breaks made spaces. */
+    public static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        String line = message == null || message.isBlank()
+                ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + message.strip();
+        return line.replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

@@ -1,10 +1,7 @@
-package dev.interleave.cli;
-
-import dev.interleave.engine.run.Labelled;
-import dev.interleave.engine.run.Outcome;
+package dev.interleave.engine.run;
 
 /** A run's outcome and its check in one word, as {@code --json} prints it in {@code outcome}. */
-enum Verdict implements Labelled {
+public enum Verdict implements Labelled {
     /** Completed, and the check passed: exit 0. */
     OK("ok"),
     /** Completed, and the check failed (a wrong total, an item lost or consumed twice): exit 1. */
@@ -26,7 +23,7 @@ enum Verdict implements Labelled {
     }
 
     /** The verdict on a run that ended with {@code outcome}; {@code ok}: it completed and its check passed. */
-    static Verdict of(Outcome outcome, boolean ok) {
+    public static Verdict of(Outcome outcome, boolean ok) {
         return switch (outcome) {
             case COMPLETED -> ok ? OK : WRONG_TOTAL;
             case STOPPED -> STOPPED;

@@ -1,0 +1,31 @@
+package dev.interleave.engine.race;
+
+import dev.interleave.engine.run.Json;
+
+/**
+ * A {@link RaceResult} as one JSON object: what {@code interleave race --json} prints. Fields:
+ * {@code threads, increments, strategy, threadsKind, fair, repeat, expected, totals, lost,
+ * opsPerSecond, casRetries, outcome, failure}.
+ */
+public final class RaceJson {
+
+    private RaceJson() {
+    }
+
+    public static String of(RaceResult result) {
+        RaceSettings settings = result.settings();
+        Json fields = new Json()
+                .put("threads", settings.threads())
+                .put("increments", settings.increments())
+                .put("strategy", settings.strategy().label())
+                .put("threadsKind", settings.threadKind().label())
+                .put("fair", settings.fair())
+                .put("repeat", settings.repeat())
+                .put("expected", settings.expected())
+                .put("totals", result.totals())
+                .put("lost", result.lost())
+                .put("opsPerSecond", Math.round(result.opsPerSecond()))
+                .put("casRetries", result.casRetries());
+        return Json.ofRun(fields, result.outcome(), result.ok(), result.failure());
+    }
+}
