@@ -39,13 +39,15 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      * Implementation notes.
      *
      * Dispatch: one platform thread per run (the dispatcher) takes a Semaphore permit per call and a
-     * free slot (0 <= slot < concurrency), joins the thread that last used that slot, and starts a
-     * new thread for the call in it: never pooled, so a call's thread lives exactly as long as the
-     * call. Slots are how "no thread left behind" is proven without keeping a million Thread
-     * objects: every thread of the run is joined, either by the dispatcher before its slot is reused
-     * or by the finisher, which joins the dispatcher and then the last thread of every slot. A call
-     * frees its slot and its permit as the last thing in `finally`; join waits out the few
-     * instructions after that.
+     * free slot (0 <= slot < concurrency), and starts a new thread for the call in it: never pooled,
+     * so a call's thread lives exactly as long as the call. Slots are how "no thread left behind" is
+     * proven without keeping a million Thread objects: before a slot is reused, the dispatcher sees
+     * its previous thread terminated (isAlive() false, which like join() makes everything that
+     * thread did visible), or keeps it in `exiting` (a call frees its slot and permit as the last
+     * thing in `finally`, so its thread may still be leaving); the finisher joins the dispatcher,
+     * the last thread of every slot and every thread still in `exiting`. Checking instead of joining
+     * keeps the dispatcher from parking once per call on a thread that is a few instructions from
+     * its end.
      *
      * Free slots are a stack of ints: pushed by calls, popped by the dispatcher alone (after it has
      * a permit, so a slot is there: each push happens before its permit's release). One popper
@@ -122,6 +124,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final LongAdder callsCompleted = new LongAdder();
         /** The thread that last used each slot (it may have ended), or null; what cancel interrupts and the finisher joins. */
         private AtomicReferenceArray<Thread> slots;
+        /** Threads whose slot was reused while they were still leaving. Dispatcher only; the finisher joins them after it. */
+        private final java.util.ArrayDeque<Thread> exiting = new java.util.ArrayDeque<>();
         /** Top of the free-slot stack, or -1 when empty. */
         private final AtomicInteger freeTop = new AtomicInteger(-1);
         /** The slot below each free slot in the stack. Entry s is written only by the call that frees s, before it pushes s. */
@@ -168,8 +172,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                     permits.acquire();
                     int slot = popFree();
                     Thread previous = slots.get(slot);
-                    if (previous != null) {
-                        previous.join();
+                    if (previous != null && previous.isAlive()) {
+                        exiting.addLast(previous);
+                    }
+                    while (!exiting.isEmpty() && !exiting.peekFirst().isAlive()) {
+                        exiting.pollFirst();
                     }
                     int index = i;
                     Thread thread = threads.newThread(() -> runCall(index, slot));
@@ -294,6 +301,9 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 if (thread != null) {
                     thread.join();
                 }
+            }
+            for (Thread thread : exiting) {
+                thread.join();
             }
         }
 
