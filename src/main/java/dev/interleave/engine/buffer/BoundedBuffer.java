@@ -61,6 +61,11 @@ public final class BoundedBuffer {
      * mirror's membership is exact regardless. snapshot() drops leavers first, so it shows exactly
      * the threads in each condition queue.
      *
+     * Planted bugs (Bug, package-private): the same class with one mistake switched on, so that the
+     * checks that must reject it run against the real code. ONE_CONDITION makes notEmpty the same
+     * Condition as notFull (and one mirror for both); IF_NOT_WHILE and UNLOCKED_COUNT live in
+     * waitsAgain() and in the count read before locking (a data race, on purpose, only then).
+     *
      * Visibility: every guarded field is read and written only while holding `lock`; unlock
      * happens-before the next lock, so each holder sees the previous holder's writes.
      */
@@ -78,9 +83,11 @@ public final class BoundedBuffer {
     private final WaitSetLock lock;
     /** Producers wait here while count == items.length. */
     private final Condition notFull;
-    /** Consumers wait here while count == 0. */
+    /** Consumers wait here while count == 0. The same object as notFull with Bug.ONE_CONDITION. */
     private final Condition notEmpty;
     private final WakePolicy policy;
+    /** The planted bug, or Bug.NONE. */
+    private final Bug bug;
 
     /**
      * Producers in notFull's wait set, longest-waiting first. Invariant (holding lock): the threads
@@ -88,8 +95,11 @@ public final class BoundedBuffer {
      * dropLeavers, the same list. Guarded by lock.
      */
     private final ArrayDeque<Waiter> notFullWaiters = new ArrayDeque<>();
-    /** Consumers in notEmpty's wait set, longest-waiting first. Invariant as notFullWaiters'. Guarded by lock. */
-    private final ArrayDeque<Waiter> notEmptyWaiters = new ArrayDeque<>();
+    /**
+     * Consumers in notEmpty's wait set, longest-waiting first; the same deque as notFullWaiters
+     * when the conditions are one. Invariant as notFullWaiters'. Guarded by lock.
+     */
+    private final ArrayDeque<Waiter> notEmptyWaiters;
     /** Workers shown in snapshots. Guarded by lock. */
     private final List<Worker> workers = new ArrayList<>();
 
@@ -181,14 +191,22 @@ public final class BoundedBuffer {
      * @throws IllegalArgumentException if capacity is less than 1
      */
     public BoundedBuffer(int capacity, boolean fair, WakePolicy policy) {
+        this(capacity, fair, policy, Bug.NONE);
+    }
+
+    /** The buffer with a planted {@code bug} switched on (or not, with {@link Bug#NONE}). */
+    BoundedBuffer(int capacity, boolean fair, WakePolicy policy, Bug bug) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
         this.items = new long[capacity];
         this.lock = new WaitSetLock(fair);
-        this.notFull = lock.newCondition();
-        this.notEmpty = lock.newCondition();
         this.policy = Objects.requireNonNull(policy);
+        this.bug = Objects.requireNonNull(bug);
+        this.notFull = lock.newCondition();
+        boolean oneCondition = bug == Bug.ONE_CONDITION;
+        this.notEmpty = oneCondition ? notFull : lock.newCondition();
+        this.notEmptyWaiters = oneCondition ? notFullWaiters : new ArrayDeque<>();
     }
 
     public int capacity() {
@@ -229,11 +247,12 @@ public final class BoundedBuffer {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
         producer.setState(WorkerState.WAITING_FOR_LOCK);
+        boolean sawRoomUnlocked = bug == Bug.UNLOCKED_COUNT && count < items.length;
         lock.lockInterruptibly();
         try {
             producer.setState(WorkerState.IN_BUFFER);
             actions++;
-            while (count == items.length) {
+            for (boolean waited = false; waitsAgain(count == items.length, sawRoomUnlocked, waited); waited = true) {
                 waitsOnFull++;
                 record(producer, Action.WAIT_NOT_FULL, item, putIndex, null, 0);
                 long waitedFrom = System.nanoTime();
@@ -267,11 +286,12 @@ public final class BoundedBuffer {
     /** {@link #take()} on behalf of {@code consumer}, whose state and wait the snapshot shows. */
     public long take(Worker consumer) throws InterruptedException {
         consumer.setState(WorkerState.WAITING_FOR_LOCK);
+        boolean sawItemUnlocked = bug == Bug.UNLOCKED_COUNT && count > 0;
         lock.lockInterruptibly();
         try {
             consumer.setState(WorkerState.IN_BUFFER);
             actions++;
-            while (count == 0) {
+            for (boolean waited = false; waitsAgain(count == 0, sawItemUnlocked, waited); waited = true) {
                 waitsOnEmpty++;
                 record(consumer, Action.WAIT_NOT_EMPTY, 0, takeIndex, null, 0);
                 long waitedFrom = System.nanoTime();
@@ -291,6 +311,21 @@ public final class BoundedBuffer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether a put (take) that finds the buffer {@code blocked}, full (empty), under the lock waits
+     * (again). In the correct buffer, whenever it is blocked: the {@code while} of the classic shape.
+     * The planted bugs: {@link Bug#IF_NOT_WHILE} waits at most once, as an {@code if} would;
+     * {@link Bug#UNLOCKED_COUNT} never waits once it saw room (an item) without the lock. Call only
+     * when holding lock.
+     */
+    private boolean waitsAgain(boolean blocked, boolean sawOtherwiseUnlocked, boolean waited) {
+        assert lock.isHeldByCurrentThread();
+        if (sawOtherwiseUnlocked) {
+            return false;
+        }
+        return blocked && !(waited && bug == Bug.IF_NOT_WHILE);
     }
 
     /** Items in the buffer now. */
@@ -331,8 +366,8 @@ public final class BoundedBuffer {
             take = takeIndex;
             occupied = count;
             mirrorProblems = mirrorProblems();
-            fullWaiters = names(notFullWaiters);
-            emptyWaiters = names(notEmptyWaiters);
+            fullWaiters = names(notFullWaiters, Worker.Role.PRODUCER);
+            emptyWaiters = names(notEmptyWaiters, Worker.Role.CONSUMER);
             views = new ArrayList<>(workers.size());
             for (Worker worker : workers) {
                 views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state()));
@@ -351,6 +386,37 @@ public final class BoundedBuffer {
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), put, take, occupied, fullWaiters,
                 emptyWaiters, List.copyOf(views), made, taken, fullWaits, emptyWaits, producerBlocked,
                 consumerBlocked, entered, recent, mirrorProblems);
+    }
+
+    /**
+     * For tests, when no put or take is in progress (after a scenario): which invariants are broken,
+     * empty when none is. 0 <= count <= capacity; count equals the occupied slots and produced -
+     * consumed; nobody is listed in a mirror or waits on a condition; no wake-up was missed. Takes
+     * the lock; cheap (no snapshot), so that a model checker can call it after every scenario.
+     */
+    List<String> brokenInvariantsWhenIdle() {
+        lock.lock();
+        try {
+            int occupied = 0;
+            for (long item : items) {
+                if (item != 0) {
+                    occupied++;
+                }
+            }
+            boolean someoneWaits = !notFullWaiters.isEmpty() || !notEmptyWaiters.isEmpty()
+                    || lock.hasWaiters(notFull) || lock.hasWaiters(notEmpty);
+            if (count >= 0 && count <= items.length && count == occupied && produced - consumed == count
+                    && !someoneWaits && missedWakeups == 0) {
+                return List.of();
+            }
+            return List.of(String.format(Locale.ROOT,
+                    "count %d (capacity %d), %d slots occupied, produced %d - consumed %d, mirrors %s %s,"
+                            + " conditions have waiters %b %b, missed wake-ups %d",
+                    count, items.length, occupied, produced, consumed, names(notFullWaiters), names(notEmptyWaiters),
+                    lock.hasWaiters(notFull), lock.hasWaiters(notEmpty), missedWakeups));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -566,6 +632,17 @@ public final class BoundedBuffer {
         List<String> names = new ArrayList<>(waiters.size());
         for (Waiter waiter : waiters) {
             names.add(waiter.worker.name());
+        }
+        return List.copyOf(names);
+    }
+
+    /** The names of the waiters in {@code role}: one condition's waiters split by side (Bug.ONE_CONDITION). */
+    private static List<String> names(ArrayDeque<Waiter> waiters, Worker.Role role) {
+        List<String> names = new ArrayList<>(waiters.size());
+        for (Waiter waiter : waiters) {
+            if (waiter.worker.role() == role) {
+                names.add(waiter.worker.name());
+            }
         }
         return List.copyOf(names);
     }
