@@ -30,8 +30,8 @@ class BufferLincheckTest {
     /*
      * Budgets, per scenario, measured on two cores. The model checker found every planted bug in
      * every run tried, even at 10 invocations; 200 gives it twenty times that, and a correct buffer
-     * then costs 5 to 20 s. Stress missed the unlocked count once at 300 invocations and caught it
-     * (and the `if`) in every run at 2,000 and 3,000; 3,000 costs a few seconds.
+     * then costs 5 to 20 s. Stress caught `if` for `while` in 20 of 20 runs at 3,000 invocations
+     * (a few seconds).
      */
     private static final int MODEL_CHECKING_INVOCATIONS = 200;
     private static final int STRESS_INVOCATIONS = 3_000;
@@ -154,13 +154,10 @@ class BufferLincheckTest {
         assertRejected(() -> validationOnly().check(ValidatedUnlockedCountOps.class), "Validation function");
     }
 
-    /** Stress mode, on real threads, rejects the unlocked count's results too. */
-    @Test
-    void stressCatchesUnlockedCount() {
-        assertRejected(() -> stress().check(UnlockedCountOps.class), "Invalid execution results");
-    }
-
-    /** Stress mode rejects `if` instead of `while` too. */
+    /**
+     * Stress mode, on real threads, rejects `if` instead of `while` too. (Not the unlocked count:
+     * its window is one unlocked read, and stress caught it in only 2 to 5 of 10 runs.)
+     */
     @Test
     void stressCatchesIfInsteadOfWhile() {
         assertRejected(() -> stress().check(IfNotWhileOps.class), "Invalid execution results");
