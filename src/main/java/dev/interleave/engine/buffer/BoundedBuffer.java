@@ -442,7 +442,8 @@ public final class BoundedBuffer {
         compareWithCondition("notFull", notFull, notFullWaiters, problems);
         compareWithCondition("notEmpty", notEmpty, notEmptyWaiters, problems);
         if (missedWakeups != 0) {
-            problems.add(missedWakeups + " waiters returned from await signalled while their mirror still listed them");
+            problems.add(missedWakeups + " waiters returned from await signalled, but their mirror had not taken them"
+                    + " out as woken");
         }
         return List.copyOf(problems);
     }
