@@ -3,6 +3,7 @@ package dev.interleave.engine.buffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,36 @@ public final class BoundedBuffer {
      * have taken the slot first). enqueue/dequeue signal the other side through the WakePolicy.
      *
      * Instrumentation is recorded under the same lock, so one lock acquisition in snapshot() gives a
-     * consistent picture. The wait sets are mirrored in ArrayDeques: a waiter adds itself (still
-     * holding the lock) just before await(), which enqueues it on the condition in the same order,
-     * and the signaller removes the threads the policy wakes from the head, marking them
-     * WAITING_FOR_LOCK: that is exactly what signal()/signalAll() do to the condition's own queue.
+     * consistent picture.
+     *
+     * Wait-set mirrors. Each condition's wait set is mirrored in an ArrayDeque of Waiters: a waiter
+     * adds itself just before await(), which enqueues it on the condition in the same critical
+     * section, so the mirror's order is the condition queue's order. A thread leaves the condition
+     * queue in one of two ways: signal()/signalAll() transfer the first / every thread still
+     * waiting, under the lock; or an interrupt cancels it WITHOUT the lock (AQS clears the node's
+     * wait status, then the thread queues for the lock so that it can throw). signal() skips
+     * cancelled waiters, so a signaller that removes the head of its mirror names the wrong thread
+     * once the head was interrupted: the mirror goes on listing the woken thread as waiting.
+     *
+     * So the mirror is checked against the condition itself, the ground truth: WaitSetLock exposes
+     * getWaitingThreads (the threads still waiting, in queue order; getWaitQueueLength counts them).
+     * While we hold the lock nobody can join a queue and only our signal or an interrupt can leave
+     * it: the queue only shrinks, and the real waiters are always a subsequence of the mirror, the
+     * rest being interrupted "leavers" on their way back. Before signalling, dropLeavers takes them
+     * out (not counted as woken); after signalling, wake() takes out whoever left the queue since:
+     * from the head when the count fell by exactly the policy's number (proof in wake()), else by
+     * membership. So a thread transferred by a signal is out of its mirror, marked SIGNALLED,
+     * before the signaller unlocks; a waiter whose await returns normally checks that
+     * (missedWakeups counts violations; waitSetMismatches() and every snapshot report them).
+     * What cannot be known: a waiter interrupted in the instant between dropLeavers and the signal
+     * leaves the queue just as the woken one does, so an action's "woke X" may then name it; the
+     * mirror's membership is exact regardless. snapshot() drops leavers first, so it shows exactly
+     * the threads in each condition queue.
+     *
+     * Planted bugs (Bug, package-private): the same class with one mistake switched on, so that the
+     * checks that must reject it run against the real code. ONE_CONDITION makes notEmpty the same
+     * Condition as notFull (and one mirror for both); IF_NOT_WHILE and UNLOCKED_COUNT live in
+     * waitsAgain() and in the count read before locking (a data race, on purpose, only then).
      *
      * Visibility: every guarded field is read and written only while holding `lock`; unlock
      * happens-before the next lock, so each holder sees the previous holder's writes.
@@ -53,17 +80,26 @@ public final class BoundedBuffer {
     private int count;
 
     /** Guards every field marked so. */
-    private final ReentrantLock lock;
+    private final WaitSetLock lock;
     /** Producers wait here while count == items.length. */
     private final Condition notFull;
-    /** Consumers wait here while count == 0. */
+    /** Consumers wait here while count == 0. The same object as notFull with Bug.ONE_CONDITION. */
     private final Condition notEmpty;
     private final WakePolicy policy;
+    /** The planted bug, or Bug.NONE. */
+    private final Bug bug;
 
-    /** Producers in notFull's wait set, longest-waiting first. Guarded by lock. */
-    private final ArrayDeque<Worker> notFullWaiters = new ArrayDeque<>();
-    /** Consumers in notEmpty's wait set, longest-waiting first. Guarded by lock. */
-    private final ArrayDeque<Worker> notEmptyWaiters = new ArrayDeque<>();
+    /**
+     * Producers in notFull's wait set, longest-waiting first. Invariant (holding lock): the threads
+     * notFull really holds are a subsequence of these, the others interrupted leavers; after
+     * dropLeavers, the same list. Guarded by lock.
+     */
+    private final ArrayDeque<Waiter> notFullWaiters = new ArrayDeque<>();
+    /**
+     * Consumers in notEmpty's wait set, longest-waiting first; the same deque as notFullWaiters
+     * when the conditions are one. Invariant as notFullWaiters'. Guarded by lock.
+     */
+    private final ArrayDeque<Waiter> notEmptyWaiters;
     /** Workers shown in snapshots. Guarded by lock. */
     private final List<Worker> workers = new ArrayList<>();
 
@@ -81,6 +117,12 @@ public final class BoundedBuffer {
     private long consumerBlockedNanos;
     /** Puts and takes entered. Guarded by lock. */
     private long actions;
+    /**
+     * Waiters whose await returned by a signal the mirror did not credit to them (or by a spurious
+     * wake-up, which Condition allows; ReentrantLock makes one only when out of memory). Invariant:
+     * 0. Guarded by lock.
+     */
+    private long missedWakeups;
 
     /**
      * The latest {@link #HISTORY} actions, kept as fields in a ring and put into words only when a
@@ -107,6 +149,41 @@ public final class BoundedBuffer {
 
     private static final Action[] ACTIONS = Action.values();
 
+    /** How a waiter left its condition's mirror. */
+    private enum Exit {
+        /** Still listed. */
+        LISTED,
+        /** Removed by a signaller: its signal transferred the thread (or, rarely, see notes). */
+        SIGNALLED,
+        /** Removed because it left the condition queue by itself: interrupted. */
+        INTERRUPTED
+    }
+
+    /** One thread in a wait-set mirror. */
+    private static final class Waiter {
+        final Worker worker;
+        final Thread thread;
+        /** Guarded by the buffer's lock. */
+        Exit exit = Exit.LISTED;
+
+        Waiter(Worker worker, Thread thread) {
+            this.worker = worker;
+            this.thread = thread;
+        }
+    }
+
+    /** A ReentrantLock that shows its conditions' waiting threads (protected in ReentrantLock). */
+    private static final class WaitSetLock extends ReentrantLock {
+        WaitSetLock(boolean fair) {
+            super(fair);
+        }
+
+        /** The threads waiting on {@code condition}, longest-waiting first. Call only when holding this lock. */
+        Collection<Thread> waitingThreads(Condition condition) {
+            return getWaitingThreads(condition);
+        }
+    }
+
     /**
      * @param capacity how many items it holds, 1 or more
      * @param fair     whether the lock (and so the order of lock acquisition) is fair
@@ -114,14 +191,22 @@ public final class BoundedBuffer {
      * @throws IllegalArgumentException if capacity is less than 1
      */
     public BoundedBuffer(int capacity, boolean fair, WakePolicy policy) {
+        this(capacity, fair, policy, Bug.NONE);
+    }
+
+    /** The buffer with a planted {@code bug} switched on (or not, with {@link Bug#NONE}). */
+    BoundedBuffer(int capacity, boolean fair, WakePolicy policy, Bug bug) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
         this.items = new long[capacity];
-        this.lock = new ReentrantLock(fair);
-        this.notFull = lock.newCondition();
-        this.notEmpty = lock.newCondition();
+        this.lock = new WaitSetLock(fair);
         this.policy = Objects.requireNonNull(policy);
+        this.bug = Objects.requireNonNull(bug);
+        this.notFull = lock.newCondition();
+        boolean oneCondition = bug == Bug.ONE_CONDITION;
+        this.notEmpty = oneCondition ? notFull : lock.newCondition();
+        this.notEmptyWaiters = oneCondition ? notFullWaiters : new ArrayDeque<>();
     }
 
     public int capacity() {
@@ -162,20 +247,24 @@ public final class BoundedBuffer {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
         producer.setState(WorkerState.WAITING_FOR_LOCK);
+        boolean sawRoomUnlocked = bug == Bug.UNLOCKED_COUNT && count < items.length;
         lock.lockInterruptibly();
         try {
             producer.setState(WorkerState.IN_BUFFER);
             actions++;
-            while (count == items.length) {
+            for (boolean waited = false; waitsAgain(count == items.length, sawRoomUnlocked, waited); waited = true) {
                 waitsOnFull++;
                 record(producer, Action.WAIT_NOT_FULL, item, putIndex, null, 0);
                 long waitedFrom = System.nanoTime();
-                notFullWaiters.addLast(producer);
+                Waiter waiter = new Waiter(producer, Thread.currentThread());
+                notFullWaiters.addLast(waiter);
                 producer.setState(WorkerState.WAITING_NOT_FULL);
+                boolean signalled = false;
                 try {
                     notFull.await();
+                    signalled = true;
                 } finally {
-                    leaveWaitSet(producer, WorkerState.WAITING_NOT_FULL, notFullWaiters);
+                    leaveWaitSet(waiter, signalled, notFullWaiters);
                     producerBlockedNanos += System.nanoTime() - waitedFrom;
                 }
             }
@@ -197,20 +286,24 @@ public final class BoundedBuffer {
     /** {@link #take()} on behalf of {@code consumer}, whose state and wait the snapshot shows. */
     public long take(Worker consumer) throws InterruptedException {
         consumer.setState(WorkerState.WAITING_FOR_LOCK);
+        boolean sawItemUnlocked = bug == Bug.UNLOCKED_COUNT && count > 0;
         lock.lockInterruptibly();
         try {
             consumer.setState(WorkerState.IN_BUFFER);
             actions++;
-            while (count == 0) {
+            for (boolean waited = false; waitsAgain(count == 0, sawItemUnlocked, waited); waited = true) {
                 waitsOnEmpty++;
                 record(consumer, Action.WAIT_NOT_EMPTY, 0, takeIndex, null, 0);
                 long waitedFrom = System.nanoTime();
-                notEmptyWaiters.addLast(consumer);
+                Waiter waiter = new Waiter(consumer, Thread.currentThread());
+                notEmptyWaiters.addLast(waiter);
                 consumer.setState(WorkerState.WAITING_NOT_EMPTY);
+                boolean signalled = false;
                 try {
                     notEmpty.await();
+                    signalled = true;
                 } finally {
-                    leaveWaitSet(consumer, WorkerState.WAITING_NOT_EMPTY, notEmptyWaiters);
+                    leaveWaitSet(waiter, signalled, notEmptyWaiters);
                     consumerBlockedNanos += System.nanoTime() - waitedFrom;
                 }
             }
@@ -218,6 +311,21 @@ public final class BoundedBuffer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether a put (take) that finds the buffer {@code blocked}, full (empty), under the lock waits
+     * (again). In the correct buffer, whenever it is blocked: the {@code while} of the classic shape.
+     * The planted bugs: {@link Bug#IF_NOT_WHILE} waits at most once, as an {@code if} would;
+     * {@link Bug#UNLOCKED_COUNT} never waits once it saw room (an item) without the lock. Call only
+     * when holding lock.
+     */
+    private boolean waitsAgain(boolean blocked, boolean sawOtherwiseUnlocked, boolean waited) {
+        assert lock.isHeldByCurrentThread();
+        if (sawOtherwiseUnlocked) {
+            return false;
+        }
+        return blocked && !(waited && bug == Bug.IF_NOT_WHILE);
     }
 
     /** Items in the buffer now. */
@@ -240,6 +348,7 @@ public final class BoundedBuffer {
         List<String> emptyWaiters;
         List<BufferSnapshot.WorkerView> views;
         List<BufferSnapshot.Action> recent;
+        List<String> mirrorProblems;
         int put;
         int take;
         int occupied;
@@ -256,8 +365,9 @@ public final class BoundedBuffer {
             put = putIndex;
             take = takeIndex;
             occupied = count;
-            fullWaiters = names(notFullWaiters);
-            emptyWaiters = names(notEmptyWaiters);
+            mirrorProblems = mirrorProblems();
+            fullWaiters = names(notFullWaiters, Worker.Role.PRODUCER);
+            emptyWaiters = names(notEmptyWaiters, Worker.Role.CONSUMER);
             views = new ArrayList<>(workers.size());
             for (Worker worker : workers) {
                 views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state()));
@@ -275,7 +385,81 @@ public final class BoundedBuffer {
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), put, take, occupied, fullWaiters,
                 emptyWaiters, List.copyOf(views), made, taken, fullWaits, emptyWaits, producerBlocked,
-                consumerBlocked, entered, recent);
+                consumerBlocked, entered, recent, mirrorProblems);
+    }
+
+    /**
+     * For tests, when no put or take is in progress (after a scenario): which invariants are broken,
+     * empty when none is. 0 <= count <= capacity; count equals the occupied slots and produced -
+     * consumed; nobody is listed in a mirror or waits on a condition; no wake-up was missed. Takes
+     * the lock; cheap (no snapshot), so that a model checker can call it after every scenario.
+     */
+    List<String> brokenInvariantsWhenIdle() {
+        lock.lock();
+        try {
+            int occupied = 0;
+            for (long item : items) {
+                if (item != 0) {
+                    occupied++;
+                }
+            }
+            boolean someoneWaits = !notFullWaiters.isEmpty() || !notEmptyWaiters.isEmpty()
+                    || lock.hasWaiters(notFull) || lock.hasWaiters(notEmpty);
+            if (count >= 0 && count <= items.length && count == occupied && produced - consumed == count
+                    && !someoneWaits && missedWakeups == 0) {
+                return List.of();
+            }
+            return List.of(String.format(Locale.ROOT,
+                    "count %d (capacity %d), %d slots occupied, produced %d - consumed %d, mirrors %s %s,"
+                            + " conditions have waiters %b %b, missed wake-ups %d",
+                    count, items.length, occupied, produced, consumed, names(notFullWaiters), names(notEmptyWaiters),
+                    lock.hasWaiters(notFull), lock.hasWaiters(notEmpty), missedWakeups));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * For tests: what is wrong with the wait-set mirrors, empty when nothing is. Takes the lock; drops
+     * the interrupted leavers as {@link #snapshot()} does, then checks that each mirror lists exactly
+     * the threads its condition's queue holds ({@code getWaitingThreads}, whose size is
+     * {@code getWaitQueueLength}), in the same order, and that no waiter ever returned from a signal
+     * the mirror had not credited to it.
+     */
+    List<String> waitSetMismatches() {
+        lock.lock();
+        try {
+            return mirrorProblems();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #waitSetMismatches()}'s work. Call only when holding lock. */
+    private List<String> mirrorProblems() {
+        assert lock.isHeldByCurrentThread();
+        List<String> problems = new ArrayList<>();
+        compareWithCondition("notFull", notFull, notFullWaiters, problems);
+        compareWithCondition("notEmpty", notEmpty, notEmptyWaiters, problems);
+        if (missedWakeups != 0) {
+            problems.add(missedWakeups + " waiters returned from await signalled, but their mirror had not taken them"
+                    + " out as woken");
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Call only when holding lock. */
+    private void compareWithCondition(String name, Condition condition, ArrayDeque<Waiter> waiters,
+                                      List<String> problems) {
+        assert lock.isHeldByCurrentThread();
+        List<Thread> really = List.copyOf(lock.waitingThreads(condition));
+        dropLeavers(waiters, really);
+        List<Thread> listed = new ArrayList<>(waiters.size());
+        waiters.forEach(waiter -> listed.add(waiter.thread));
+        if (!listed.equals(really)) {
+            problems.add(name + " mirror " + names(waiters) + " (" + listed.size() + ") but the condition holds "
+                    + really.stream().map(Thread::getName).toList() + " (" + really.size() + ")");
+        }
     }
 
     /** Call only when holding lock. */
@@ -288,7 +472,8 @@ public final class BoundedBuffer {
         }
         count++;
         produced++;
-        Worker longestWaiting = notEmptyWaiters.peekFirst();
+        dropLeavers(notEmpty, notEmptyWaiters);
+        Worker longestWaiting = longestWaiting(notEmptyWaiters);
         int woken = wake(notEmpty, notEmptyWaiters);
         record(producer, Action.PUT, item, slot, longestWaiting, woken);
     }
@@ -304,39 +489,107 @@ public final class BoundedBuffer {
         }
         count--;
         consumed++;
-        Worker longestWaiting = notFullWaiters.peekFirst();
+        dropLeavers(notFull, notFullWaiters);
+        Worker longestWaiting = longestWaiting(notFullWaiters);
         int woken = wake(notFull, notFullWaiters);
         record(consumer, Action.TAKE, item, slot, longestWaiting, woken);
         return item;
     }
 
     /**
-     * Signals {@code condition} by the policy and moves the woken, longest-waiting first, out of
-     * {@code waiters}; returns how many. Call only when holding lock.
+     * Signals {@code condition} by the policy, takes the threads that left its queue out of
+     * {@code waiters} (marking them WAITING_FOR_LOCK) and returns how many it woke, the
+     * longest-waiting first. Call only when holding lock, right after {@link #dropLeavers}.
      */
-    private int wake(Condition condition, ArrayDeque<Worker> waiters) {
+    private int wake(Condition condition, ArrayDeque<Waiter> waiters) {
         assert lock.isHeldByCurrentThread();
-        int woken = policy.wake(condition, waiters.size());
-        for (int i = 0; i < woken; i++) {
-            waiters.pollFirst().setState(WorkerState.WAITING_FOR_LOCK);
+        int listed = waiters.size();
+        int expected = policy.wake(condition, listed);
+        if (listed == 0) {
+            return 0;
         }
-        return woken;
+        int stillWaiting = lock.getWaitQueueLength(condition);
+        if (stillWaiting == listed - expected) {
+            // Exactly `expected` left, and they are the head. signalAll: everyone left. signal: the
+            // count only falls, so either nobody was cancelled when we signalled and the transferred
+            // thread is the first listed, or nobody could be transferred, all n were cancelled and
+            // the count says n = 1: the head left all the same.
+            for (int i = 0; i < expected; i++) {
+                leave(waiters.pollFirst(), Exit.SIGNALLED);
+            }
+            return expected;
+        }
+        // A waiter was interrupted between dropLeavers and the signal: who left decides.
+        Collection<Thread> really = lock.waitingThreads(condition);
+        int left = 0;
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (!really.contains(waiter.thread)) {
+                it.remove();
+                leave(waiter, Exit.SIGNALLED);
+                left++;
+            }
+        }
+        return Math.min(expected, left);
+    }
+
+    /** The longest-waiting listed worker, or null. Call only when holding lock. */
+    private Worker longestWaiting(ArrayDeque<Waiter> waiters) {
+        assert lock.isHeldByCurrentThread();
+        Waiter first = waiters.peekFirst();
+        return first == null ? null : first.worker;
     }
 
     /**
-     * After await returns (normally, by interrupt or spuriously): if no signaller took the worker out
-     * of the wait set, take it out now. Call only when holding lock.
+     * Takes out of {@code waiters} those that are no longer in {@code condition}'s queue: they were
+     * interrupted and are on their way back to throw. Call only when holding lock.
      */
-    private void leaveWaitSet(Worker worker, WorkerState waiting, ArrayDeque<Worker> waiters) {
+    private void dropLeavers(Condition condition, ArrayDeque<Waiter> waiters) {
         assert lock.isHeldByCurrentThread();
-        if (worker.state() == waiting) {
-            waiters.removeFirstOccurrence(worker);
+        if (waiters.isEmpty() || lock.getWaitQueueLength(condition) == waiters.size()) {
+            return;
         }
-        worker.setState(WorkerState.IN_BUFFER);
+        dropLeavers(waiters, lock.waitingThreads(condition));
+    }
+
+    /** Takes out of {@code waiters} those not in {@code really}. Call only when holding lock. */
+    private void dropLeavers(ArrayDeque<Waiter> waiters, Collection<Thread> really) {
+        assert lock.isHeldByCurrentThread();
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (!really.contains(waiter.thread)) {
+                it.remove();
+                leave(waiter, Exit.INTERRUPTED);
+            }
+        }
+    }
+
+    /** Marks a waiter taken out of its mirror: it now waits for the lock. Call only when holding lock. */
+    private void leave(Waiter waiter, Exit exit) {
+        assert lock.isHeldByCurrentThread();
+        waiter.exit = exit;
+        waiter.worker.setState(WorkerState.WAITING_FOR_LOCK);
+    }
+
+    /**
+     * After await returns, normally ({@code signalled}) or by interrupt: out of the mirror if still
+     * listed. A waiter that returns normally must have been taken out as SIGNALLED by the signaller
+     * that woke it; anything else is a missed wake-up. Call only when holding lock.
+     */
+    private void leaveWaitSet(Waiter waiter, boolean signalled, ArrayDeque<Waiter> waiters) {
+        assert lock.isHeldByCurrentThread();
+        if (waiter.exit == Exit.LISTED) {
+            waiters.removeFirstOccurrence(waiter);
+        }
+        if (signalled && waiter.exit != Exit.SIGNALLED) {
+            missedWakeups++;
+        }
+        waiter.worker.setState(WorkerState.IN_BUFFER);
     }
 
     /** Call only when holding lock. */
     private void record(Worker worker, Action action, long item, int slot, Worker firstWoken, int wokenCount) {
+        assert lock.isHeldByCurrentThread();
         int at = 2 * ((int) actionSeq++ & HISTORY_MASK);
         historyWho[at] = worker;
         historyWho[at + 1] = firstWoken;
@@ -376,10 +629,21 @@ public final class BoundedBuffer {
         return count == 1 ? " and woke " + first : " and woke " + count + " threads";
     }
 
-    private static List<String> names(ArrayDeque<Worker> waiters) {
+    private static List<String> names(ArrayDeque<Waiter> waiters) {
         List<String> names = new ArrayList<>(waiters.size());
-        for (Iterator<Worker> it = waiters.iterator(); it.hasNext(); ) {
-            names.add(it.next().name());
+        for (Waiter waiter : waiters) {
+            names.add(waiter.worker.name());
+        }
+        return List.copyOf(names);
+    }
+
+    /** The names of the waiters in {@code role}: one condition's waiters split by side (Bug.ONE_CONDITION). */
+    private static List<String> names(ArrayDeque<Waiter> waiters, Worker.Role role) {
+        List<String> names = new ArrayList<>(waiters.size());
+        for (Waiter waiter : waiters) {
+            if (waiter.worker.role() == role) {
+                names.add(waiter.worker.name());
+            }
         }
         return List.copyOf(names);
     }

@@ -23,11 +23,14 @@ import java.util.List;
  * @param actions              puts and takes entered (each gated action is one)
  * @param recentActions        the latest actions (up to 8), oldest first, in words, e.g.
  *                             {@code P3 put #17 into slot 5, signalled notEmpty and woke C1}
+ * @param waitSetMismatches    where the wait sets above disagree with the conditions' real wait
+ *                             queues; empty unless the buffer's instrumentation is wrong
  */
 public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
                              List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,
                              long waitsOnFull, long waitsOnEmpty, long producerBlockedNanos,
-                             long consumerBlockedNanos, long actions, List<Action> recentActions) {
+                             long consumerBlockedNanos, long actions, List<Action> recentActions,
+                             List<String> waitSetMismatches) {
 
     /**
      * One thing a worker did in the buffer.
@@ -62,7 +65,7 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
      * this on every snapshot they take during runs.
      */
     public List<String> brokenInvariants() {
-        List<String> broken = new java.util.ArrayList<>();
+        List<String> broken = new java.util.ArrayList<>(waitSetMismatches);
         if (count < 0 || count > capacity()) {
             broken.add("count " + count + " outside 0.." + capacity());
         }

@@ -1,10 +1,10 @@
 package dev.interleave.engine.calls;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -39,17 +39,22 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      * Implementation notes.
      *
      * Dispatch: one platform thread per run (the dispatcher) takes a Semaphore permit per call and a
-     * free slot (0 <= slot < concurrency), joins the thread that last used that slot, and starts a
-     * new thread for the call in it: never pooled, so a call's thread lives exactly as long as the
-     * call. Slots are how "no thread left behind" is proven without keeping a million Thread
-     * objects: every thread of the run is joined, either by the dispatcher before its slot is reused
-     * or by the finisher, which joins the dispatcher and then the last thread of every slot. A call
-     * frees its slot and its permit as the last thing in `finally`; join waits out the few
-     * instructions after that.
+     * free slot (0 <= slot < concurrency), and starts a new thread for the call in it: never pooled,
+     * so a call's thread lives exactly as long as the call. Slots are how "no thread left behind" is
+     * proven without keeping a million Thread objects: before a slot is reused, the dispatcher sees
+     * its previous thread terminated (isAlive() false, which like join() makes everything that
+     * thread did visible), or keeps it in `exiting` (a call frees its slot and permit as the last
+     * thing in `finally`, so its thread may still be leaving); the finisher joins the dispatcher,
+     * the last thread of every slot and every thread still in `exiting`. Checking instead of joining
+     * keeps the dispatcher from parking once per call on a thread that is a few instructions from
+     * its end.
      *
-     * Free slots are a stack of ints: pushed by calls, popped by the dispatcher alone (after it has
-     * a permit, so a slot is there: each push happens before its permit's release). One popper
-     * makes the stack immune to ABA: a slot in the stack is pushed again only after the popper took it.
+     * Free slots are a first-in first-out queue: offered by calls, polled by the dispatcher alone
+     * (after it has a permit, so a slot is there: each offer happens before its permit's release).
+     * First in, first out matters: the slot reused is the one freed longest ago, whose thread has
+     * long ended, so the dispatcher rarely finds a thread still leaving (with last in, first out it
+     * reused the slot just freed almost every time, and its thread, queued behind 100,000 others
+     * for a carrier, was still alive).
      *
      * Cancellation: the kit sets `cancelled`, then interruptThreads() interrupts the dispatcher and
      * every thread in `slots`. The dispatcher publishes a thread in its slot before it reads
@@ -122,10 +127,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final LongAdder callsCompleted = new LongAdder();
         /** The thread that last used each slot (it may have ended), or null; what cancel interrupts and the finisher joins. */
         private AtomicReferenceArray<Thread> slots;
-        /** Top of the free-slot stack, or -1 when empty. */
-        private final AtomicInteger freeTop = new AtomicInteger(-1);
-        /** The slot below each free slot in the stack. Entry s is written only by the call that frees s, before it pushes s. */
-        private int[] freeBelow;
+        /** Threads whose slot was reused while they were still leaving. Dispatcher only; the finisher joins them after it. */
+        private final java.util.ArrayDeque<Thread> exiting = new java.util.ArrayDeque<>();
+        /** Free slots, freed longest ago first. */
+        private final ConcurrentLinkedQueue<Integer> freeSlots = new ConcurrentLinkedQueue<>();
         /** How many completed calls returned value v, at index v - 1: duplicates are counted from it. */
         private AtomicIntegerArray timesReturned;
         /** Per call, in call order: the active microseconds credited to the ideal. Entry i written only by call i. */
@@ -150,9 +155,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         protected void launch() {
             int concurrency = settings.concurrency();
             slots = new AtomicReferenceArray<>(concurrency);
-            freeBelow = new int[concurrency];
-            for (int slot = concurrency - 1; slot >= 0; slot--) {
-                pushFree(slot);
+            for (int slot = 0; slot < concurrency; slot++) {
+                freeSlots.offer(slot);
             }
             timesReturned = new AtomicIntegerArray(settings.calls());
             creditedMicros = new int[settings.calls()];
@@ -166,10 +170,13 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 for (int i = 0; i < settings.calls() && !isCancelled(); i++) {
                     pauseSwitch.awaitRunning();
                     permits.acquire();
-                    int slot = popFree();
+                    int slot = freeSlots.poll();
                     Thread previous = slots.get(slot);
-                    if (previous != null) {
-                        previous.join();
+                    if (previous != null && previous.isAlive()) {
+                        exiting.addLast(previous);
+                    }
+                    if (exiting.size() > 64) {
+                        exiting.removeIf(thread -> !thread.isAlive());
                     }
                     int index = i;
                     Thread thread = threads.newThread(() -> runCall(index, slot));
@@ -235,7 +242,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                     credit(index, from, CallSettings.MAX_SLEEP_MILLIS);
                 }
                 inFlight.decrementAndGet();
-                pushFree(slot);
+                freeSlots.offer(slot);
                 permits.release();
             }
         }
@@ -244,24 +251,6 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private void credit(int index, long from, int sleepMillis) {
             long activeMicros = (clock().activeNanos() - from) / 1_000;
             creditedMicros[index] = (int) Math.min(activeMicros, sleepMillis * 1_000L);
-        }
-
-        private void pushFree(int slot) {
-            int top;
-            do {
-                top = freeTop.get();
-                freeBelow[slot] = top;
-            } while (!freeTop.compareAndSet(top, slot));
-        }
-
-        /** Dispatcher only, holding a permit: a free slot is there. */
-        private int popFree() {
-            while (true) {
-                int top = freeTop.get();
-                if (freeTop.compareAndSet(top, freeBelow[top])) {
-                    return top;
-                }
-            }
         }
 
         @Override
@@ -294,6 +283,9 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 if (thread != null) {
                     thread.join();
                 }
+            }
+            for (Thread thread : exiting) {
+                thread.join();
             }
         }
 

@@ -1,9 +1,9 @@
 package dev.interleave.engine.run;
 
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,17 +22,32 @@ public final class Gate implements Hold {
      * Implementation notes: `open` is volatile and read without the lock on the fast path; every
      * other field is guarded by `lock`. A closed-gate pass joins `waiting` and awaits `changed`
      * until the gate opens, or a step permit exists and it is at the head of `waiting`; taking the
-     * permit and leaving the queue happen in one critical section (tryPassLocked), so two workers
-     * can never pass on one permit (the check-then-act bug this shape avoids). Every change to
-     * `open`, `permits` or the queue head signals `changed` to all: waiters re-check their own turn.
+     * permit and leaving the queue happen in one critical section, so two workers can never pass
+     * on one permit. Every change to `open`, `permits` or the queue head signals `changed` to all:
+     * waiters re-check their own turn.
+     *
+     * Planted bug (Bug.CHECK_THEN_ACT, package-private, for the model checker): a pass that sees a
+     * permit without the lock takes it under the lock without checking again, so two workers that
+     * both saw the last permit both pass (and permits goes below 0).
      */
+
+    /** A mistake the gate can be built with, on purpose, so that its checks can be shown to catch it. */
+    enum Bug {
+        /** The correct gate. */
+        NONE,
+        /** The permit is checked without the lock and taken under it. */
+        CHECK_THEN_ACT
+    }
+
+    /** The planted bug, or Bug.NONE. */
+    private final Bug bug;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled whenever the gate opens, a step is granted or the head of the queue leaves. */
     private final Condition changed = lock.newCondition();
     /** True while running freely. Written under lock; read without it on the fast path. */
     private volatile boolean open = true;
-    /** Steps granted and not yet used. Invariant: permits >= 0. Guarded by lock. */
+    /** Steps granted and not yet used. Invariant: permits >= 0 (broken by Bug.CHECK_THEN_ACT). Guarded by lock. */
     private long permits;
     /** Workers parked at the gate, longest-waiting first. Guarded by lock. */
     private final ArrayDeque<Gated> waiting = new ArrayDeque<>();
@@ -40,6 +55,16 @@ public final class Gate implements Hold {
     private long stepsTaken;
     /** The worker that took the latest step, or null. Guarded by lock. */
     private Gated lastStepped;
+
+    /** A gate, open. */
+    public Gate() {
+        this(Bug.NONE);
+    }
+
+    /** A gate, open, with a planted {@code bug} switched on (or not, with {@link Bug#NONE}). */
+    Gate(Bug bug) {
+        this.bug = Objects.requireNonNull(bug);
+    }
 
     /**
      * Returns when {@code worker} may act: at once if the gate is open, else after a step picks it
@@ -51,13 +76,26 @@ public final class Gate implements Hold {
         if (open) {
             return;
         }
+        if (bug == Bug.CHECK_THEN_ACT && permits > 0) {
+            // The planted bug: a permit seen without the lock is taken under it without checking again.
+            lock.lockInterruptibly();
+            try {
+                takePermit(worker);
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
         lock.lockInterruptibly();
         try {
             worker.parkedAtGate();
             waiting.addLast(worker);
             try {
-                while (!tryPassLocked(worker)) {
+                while (!open && !(waiting.peekFirst() == worker && permits > 0)) {
                     changed.await();
+                }
+                if (!open) {
+                    takePermit(worker);
                 }
             } finally {
                 if (waiting.remove(worker)) {
@@ -70,37 +108,14 @@ public final class Gate implements Hold {
     }
 
     /**
-     * One non-blocking attempt: passes if the gate is open, or takes a step permit if one is free
-     * and nobody has waited longer. For model checking the permit logic; workers use {@link #pass}.
+     * Uses one step permit for {@code worker}; the caller has seen one (with the planted bug,
+     * without the lock). Call only when holding lock.
      */
-    public boolean tryPass(Gated worker) {
-        lock.lock();
-        try {
-            return tryPassLocked(worker) || (waiting.isEmpty() && takePermit(worker));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Call only when holding lock. */
-    private boolean tryPassLocked(Gated worker) {
+    private void takePermit(Gated worker) {
         assert lock.isHeldByCurrentThread();
-        if (open) {
-            return true;
-        }
-        return waiting.peekFirst() == worker && takePermit(worker);
-    }
-
-    /** Call only when holding lock. */
-    private boolean takePermit(Gated worker) {
-        assert lock.isHeldByCurrentThread();
-        if (permits == 0) {
-            return false;
-        }
         permits--;
         stepsTaken++;
         lastStepped = worker;
-        return true;
     }
 
     /** Closes the gate: from now on every worker stops at its next pass. */

@@ -1,11 +1,7 @@
 package dev.interleave.engine.buffer;
 
-import dev.interleave.engine.run.Gate;
-
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import kotlin.Unit;
 import org.jetbrains.kotlinx.lincheck.Actor;
@@ -13,131 +9,175 @@ import org.jetbrains.lincheck.datastructures.DSLScenarioBuilder;
 import org.jetbrains.lincheck.datastructures.DSLThreadScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Options;
 import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.jetbrains.lincheck.datastructures.Validate;
+import org.jetbrains.lincheck.datastructures.verifier.EpsilonVerifier;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Lincheck model checking of put/take on balanced scenarios (every take has its put, so a correct
- * buffer always finishes) and of the step gate. Each check has a planted-bug twin that the same
- * check must reject: {@code if} instead of {@code while}; one shared condition with {@code signal};
- * a check-then-act gate.
+ * Lincheck checks put/take of the real {@link BoundedBuffer} on balanced scenarios (every take has
+ * its put, so a correct buffer always finishes), in model-checking and stress modes, and after
+ * every scenario a validation function checks the buffer's invariants. Each check is shown to
+ * reject a planted bug: the same class built with {@link Bug#IF_NOT_WHILE},
+ * {@link Bug#ONE_CONDITION} or {@link Bug#UNLOCKED_COUNT}.
  */
 class BufferLincheckTest {
+
+    /*
+     * Budgets, per scenario, measured on two cores. The model checker found every planted bug in
+     * every run tried, even at 10 invocations; 100 gives it ten times that, and a correct buffer
+     * then costs 5 to 20 s. Stress caught `if` for `while` in 20 of 20 runs at 3,000 invocations
+     * (a few seconds).
+     */
+    private static final int MODEL_CHECKING_INVOCATIONS = 100;
+    private static final int STRESS_INVOCATIONS = 3_000;
 
     /**
      * Two consumers wait on an empty buffer of one slot while one producer puts two items: the
      * scenario where a woken consumer can find its item gone (the {@code if} bug) and where a
      * consumer's signal can wake the other consumer instead of the producer (the one-condition bug).
      */
-    private static void twoConsumersOneProducer(DSLScenarioBuilder scenario, Class<?> ops) {
+    private static void twoConsumersOneProducer(DSLScenarioBuilder scenario) {
         scenario.parallel(parallel -> {
-            parallel.thread(thread -> add(thread, ops, "take"));
-            parallel.thread(thread -> add(thread, ops, "take"));
+            parallel.thread(thread -> add(thread, "take"));
+            parallel.thread(thread -> add(thread, "take"));
             parallel.thread(thread -> {
-                add(thread, ops, "put", 1L);
-                return add(thread, ops, "put", 2L);
+                add(thread, "put", 1L);
+                return add(thread, "put", 2L);
             });
             return Unit.INSTANCE;
         });
     }
 
     /** Two producers and one consumer over one slot: producers must wait for the consumer. */
-    private static void twoProducersOneConsumer(DSLScenarioBuilder scenario, Class<?> ops) {
+    private static void twoProducersOneConsumer(DSLScenarioBuilder scenario) {
         scenario.parallel(parallel -> {
-            parallel.thread(thread -> add(thread, ops, "put", 1L));
-            parallel.thread(thread -> add(thread, ops, "put", 2L));
+            parallel.thread(thread -> add(thread, "put", 1L));
+            parallel.thread(thread -> add(thread, "put", 2L));
             parallel.thread(thread -> {
-                add(thread, ops, "take");
-                return add(thread, ops, "take");
+                add(thread, "take");
+                return add(thread, "take");
             });
             return Unit.INSTANCE;
         });
     }
 
-    private static Unit add(DSLThreadScenario thread, Class<?> ops, String name, Object... args) {
-        Method method = List.of(ops.getMethods()).stream().filter(m -> m.getName().equals(name)).findFirst()
-                .orElseThrow();
+    private static Unit add(DSLThreadScenario thread, String name, Object... args) {
+        Method method = List.of(BufferOps.class.getMethods()).stream().filter(m -> m.getName().equals(name))
+                .findFirst().orElseThrow();
         thread.add(new Actor(method, List.of(args), false, false, false, false, false));
         return Unit.INSTANCE;
     }
 
-    static ModelCheckingOptions bufferCheck(Class<?> ops) {
-        return new ModelCheckingOptions()
-                .iterations(0)
-                .invocationsPerIteration(2_000)
-                .sequentialSpecification(BufferModel.class)
+    private static <O extends Options<O, ?>> O withScenarios(O options) {
+        return options.iterations(0)
                 .addCustomScenario(s -> {
-                    twoConsumersOneProducer(s, ops);
+                    twoConsumersOneProducer(s);
                     return Unit.INSTANCE;
                 })
                 .addCustomScenario(s -> {
-                    twoProducersOneConsumer(s, ops);
+                    twoProducersOneConsumer(s);
                     return Unit.INSTANCE;
                 });
     }
 
+    /** Every interleaving the model checker picks, against the sequential one-slot buffer. */
+    static ModelCheckingOptions modelChecking() {
+        return withScenarios(new ModelCheckingOptions()).invocationsPerIteration(MODEL_CHECKING_INVOCATIONS)
+                .sequentialSpecification(BufferModel.class);
+    }
+
+    /** The same scenarios on real threads, many times over. */
+    static StressOptions stress() {
+        return withScenarios(new StressOptions()).invocationsPerIteration(STRESS_INVOCATIONS)
+                .sequentialSpecification(BufferModel.class);
+    }
+
+    /** Only the validation function (and deadlock detection) judges: every result is accepted. */
+    static ModelCheckingOptions validationOnly() {
+        return withScenarios(new ModelCheckingOptions()).invocationsPerIteration(MODEL_CHECKING_INVOCATIONS)
+                .verifier(EpsilonVerifier.class);
+    }
+
+    /** The classic buffer with signal is linearizable and keeps its invariants (model checking, then stress). */
     @Test
     void bufferWithSignalIsLinearizable() {
-        bufferCheck(SignalOps.class).check(SignalOps.class);
+        modelChecking().check(SignalOps.class);
+        stress().check(SignalOps.class);
     }
 
+    /** With signalAll too. */
     @Test
     void bufferWithSignalAllIsLinearizable() {
-        bufferCheck(SignalAllOps.class).check(SignalAllOps.class);
+        modelChecking().check(SignalAllOps.class);
+        stress().check(SignalAllOps.class);
     }
 
+    /** With a fair lock too. */
     @Test
     void fairBufferIsLinearizable() {
-        bufferCheck(FairOps.class).check(FairOps.class);
+        modelChecking().check(FairOps.class);
+        stress().check(FairOps.class);
     }
 
-    /** Planted bug: `if` instead of `while` around await. The same check must fail. */
+    /** Planted bug `if` instead of `while` around await: model checking rejects its results. */
     @Test
-    void checkCatchesIfInsteadOfWhile() {
-        AssertionError failure = assertThrows(AssertionError.class,
-                () -> bufferCheck(IfInsteadOfWhileOps.class).check(IfInsteadOfWhileOps.class));
-        assertTrue(failure.getMessage().contains("Invalid execution results"), failure.getMessage());
+    void modelCheckingCatchesIfInsteadOfWhile() {
+        assertRejected(() -> modelChecking().check(IfNotWhileOps.class), "Invalid execution results");
     }
 
-    /** Planted bug: producers and consumers share one condition and signal wakes one thread. The same check must fail. */
+    /** Planted bug one shared condition with signal: model checking finds everybody waiting. */
     @Test
-    void checkCatchesOneConditionWithSignal() {
-        AssertionError failure = assertThrows(AssertionError.class,
-                () -> bufferCheck(OneConditionOps.class).check(OneConditionOps.class));
-        assertTrue(failure.getMessage().toLowerCase().contains("deadlock")
-                || failure.getMessage().contains("Invalid execution results"), failure.getMessage());
+    void modelCheckingCatchesOneConditionWithSignal() {
+        assertRejected(() -> modelChecking().check(OneConditionOps.class), "The execution has hung");
     }
 
-    static ModelCheckingOptions gateCheck() {
-        return new ModelCheckingOptions().iterations(30).invocationsPerIteration(500).threads(3).actorsPerThread(2);
-    }
-
-    /** Steps and passes on a closed gate: each step lets exactly one pass. */
+    /** Planted bug count checked outside the lock: model checking rejects its results. */
     @Test
-    void gateIsLinearizable() {
-        gateCheck().check(GateOps.class);
-        new StressOptions().iterations(20).invocationsPerIteration(2_000).threads(3).actorsPerThread(2)
-                .check(GateOps.class);
+    void modelCheckingCatchesUnlockedCount() {
+        assertRejected(() -> modelChecking().check(UnlockedCountOps.class), "Invalid execution results");
     }
 
-    /** Planted bug: a gate that checks the permit count and then decrements it. The same check must fail. */
+    /** The validation function alone (every result accepted) catches `if` for `while`: count and slots disagree. */
     @Test
-    void checkCatchesCheckThenActGate() {
-        AssertionError failure = assertThrows(AssertionError.class, () -> gateCheck().check(CheckThenActGateOps.class));
-        assertTrue(failure.getMessage().contains("Invalid execution results"), failure.getMessage());
+    void validationCatchesIfInsteadOfWhile() {
+        assertRejected(() -> validationOnly().check(ValidatedIfNotWhileOps.class), "Validation function");
     }
 
-    // ---- the buffers under test ----
+    /** The validation function alone catches the unlocked count: an item overwritten in a full buffer. */
+    @Test
+    void validationCatchesUnlockedCount() {
+        assertRejected(() -> validationOnly().check(ValidatedUnlockedCountOps.class), "Validation function");
+    }
 
-    /** Operations on one-slot buffers. */
+    /**
+     * Stress mode, on real threads, rejects `if` instead of `while` too. (Not the unlocked count:
+     * its window is one unlocked read, and stress caught it in only 2 to 5 of 10 runs.)
+     */
+    @Test
+    void stressCatchesIfInsteadOfWhile() {
+        assertRejected(() -> stress().check(IfNotWhileOps.class), "Invalid execution results");
+    }
+
+    /** Runs {@code check}, which must fail with a message containing one of {@code expected}. */
+    private static void assertRejected(Runnable check, String... expected) {
+        AssertionError failure = assertThrows(AssertionError.class, check::run);
+        String message = String.valueOf(failure.getMessage());
+        assertTrue(List.of(expected).stream().anyMatch(message::contains), message);
+    }
+
+    // ---- the buffers under test: the real class, bug switched off or on ----
+
+    /** Operations on a one-slot buffer. */
     public abstract static class BufferOps {
-        private final BoundedBuffer buffer;
+        final BoundedBuffer buffer;
 
-        BufferOps(boolean fair, WakePolicy policy) {
-            buffer = new BoundedBuffer(1, fair, policy);
+        BufferOps(boolean fair, WakePolicy policy, Bug bug) {
+            buffer = new BoundedBuffer(1, fair, policy, bug);
         }
 
         @Operation
@@ -151,21 +191,76 @@ class BufferLincheckTest {
         }
     }
 
-    public static final class SignalOps extends BufferOps {
+    /** The operations, and the buffer's invariants checked after each scenario. */
+    public abstract static class ValidatedOps extends BufferOps {
+        ValidatedOps(boolean fair, WakePolicy policy, Bug bug) {
+            super(fair, policy, bug);
+        }
+
+        /**
+         * After a scenario, with every thread finished: 0 <= count <= capacity, count equals the
+         * occupied slots and produced - consumed, and no one waits, in the mirrors or on the
+         * conditions (so the mirrors match the real wait queues).
+         */
+        @Validate
+        public void invariantsHold() {
+            List<String> broken = buffer.brokenInvariantsWhenIdle();
+            if (!broken.isEmpty()) {
+                throw new IllegalStateException("invariants broken: " + broken);
+            }
+        }
+    }
+
+    public static final class SignalOps extends ValidatedOps {
         public SignalOps() {
-            super(false, WakePolicy.SIGNAL);
+            super(false, WakePolicy.SIGNAL, Bug.NONE);
         }
     }
 
-    public static final class SignalAllOps extends BufferOps {
+    public static final class SignalAllOps extends ValidatedOps {
         public SignalAllOps() {
-            super(false, WakePolicy.SIGNAL_ALL);
+            super(false, WakePolicy.SIGNAL_ALL, Bug.NONE);
         }
     }
 
-    public static final class FairOps extends BufferOps {
+    public static final class FairOps extends ValidatedOps {
         public FairOps() {
-            super(true, WakePolicy.SIGNAL);
+            super(true, WakePolicy.SIGNAL, Bug.NONE);
+        }
+    }
+
+    /** The real buffer with Bug.IF_NOT_WHILE (signalAll, so that both consumers wake); results only. */
+    public static final class IfNotWhileOps extends BufferOps {
+        public IfNotWhileOps() {
+            super(false, WakePolicy.SIGNAL_ALL, Bug.IF_NOT_WHILE);
+        }
+    }
+
+    /** The real buffer with Bug.ONE_CONDITION and signal; results only. */
+    public static final class OneConditionOps extends BufferOps {
+        public OneConditionOps() {
+            super(false, WakePolicy.SIGNAL, Bug.ONE_CONDITION);
+        }
+    }
+
+    /** The real buffer with Bug.UNLOCKED_COUNT; results only. */
+    public static final class UnlockedCountOps extends BufferOps {
+        public UnlockedCountOps() {
+            super(false, WakePolicy.SIGNAL, Bug.UNLOCKED_COUNT);
+        }
+    }
+
+    /** Bug.IF_NOT_WHILE with the validation function, for the check that judges by it alone. */
+    public static final class ValidatedIfNotWhileOps extends ValidatedOps {
+        public ValidatedIfNotWhileOps() {
+            super(false, WakePolicy.SIGNAL_ALL, Bug.IF_NOT_WHILE);
+        }
+    }
+
+    /** Bug.UNLOCKED_COUNT with the validation function, for the check that judges by it alone. */
+    public static final class ValidatedUnlockedCountOps extends ValidatedOps {
+        public ValidatedUnlockedCountOps() {
+            super(false, WakePolicy.SIGNAL, Bug.UNLOCKED_COUNT);
         }
     }
 
@@ -189,136 +284,6 @@ class BufferLincheckTest {
                 throw new IllegalStateException("empty");
             }
             return items.removeFirst();
-        }
-    }
-
-    /** Planted bug twin: the classic buffer with `if` where `while` belongs. */
-    public static final class IfInsteadOfWhileOps {
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition notFull = lock.newCondition();
-        private final Condition notEmpty = lock.newCondition();
-        private final long[] items = new long[1];
-        private int count;
-        private int putIndex;
-        private int takeIndex;
-
-        @Operation
-        public void put(long item) throws InterruptedException {
-            lock.lockInterruptibly();
-            try {
-                if (count == items.length) {
-                    notFull.await();
-                }
-                items[putIndex] = item;
-                putIndex = (putIndex + 1) % items.length;
-                count++;
-                notEmpty.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Operation
-        public long take() throws InterruptedException {
-            lock.lockInterruptibly();
-            try {
-                if (count == 0) {
-                    notEmpty.await();
-                }
-                long item = items[takeIndex];
-                items[takeIndex] = 0;
-                takeIndex = (takeIndex + 1) % items.length;
-                count--;
-                notFull.signalAll();
-                return item;
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Planted bug twin: one condition for both sides, and signal wakes just one thread, maybe the wrong side. */
-    public static final class OneConditionOps {
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition changed = lock.newCondition();
-        private final long[] items = new long[1];
-        private int count;
-        private int putIndex;
-        private int takeIndex;
-
-        @Operation
-        public void put(long item) throws InterruptedException {
-            lock.lockInterruptibly();
-            try {
-                while (count == items.length) {
-                    changed.await();
-                }
-                items[putIndex] = item;
-                putIndex = (putIndex + 1) % items.length;
-                count++;
-                changed.signal();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Operation
-        public long take() throws InterruptedException {
-            lock.lockInterruptibly();
-            try {
-                while (count == 0) {
-                    changed.await();
-                }
-                long item = items[takeIndex];
-                items[takeIndex] = 0;
-                takeIndex = (takeIndex + 1) % items.length;
-                count--;
-                changed.signal();
-                return item;
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    // ---- the gate under test ----
-
-    /** A closed gate: step() grants one pass, tryPass() uses one. */
-    public static final class GateOps {
-        private final Gate gate = new Gate();
-        private final Worker worker = new Worker("W", Worker.Role.PRODUCER);
-
-        public GateOps() {
-            gate.close();
-        }
-
-        @Operation
-        public void step() {
-            gate.step();
-        }
-
-        @Operation
-        public boolean tryPass() {
-            return gate.tryPass(worker);
-        }
-    }
-
-    /** Planted bug twin: permits checked, then decremented, with nothing holding them together. */
-    public static final class CheckThenActGateOps {
-        private final java.util.concurrent.atomic.AtomicLong permits = new java.util.concurrent.atomic.AtomicLong();
-
-        @Operation
-        public void step() {
-            permits.incrementAndGet();
-        }
-
-        @Operation
-        public boolean tryPass() {
-            if (permits.get() > 0) {
-                permits.decrementAndGet();
-                return true;
-            }
-            return false;
         }
     }
 }

@@ -1,0 +1,208 @@
+package dev.interleave.engine.buffer;
+
+import dev.interleave.engine.run.Outcome;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Step, action by action, through {@link BufferRunner}'s public API: after each step the worker
+ * that waited longest at the gate is the one that acted, and the buffer holds exactly what a
+ * sequential model of the two-condition buffer says it holds (including the waiter a put or take
+ * wakes, which finishes its own action in the same step).
+ */
+@Timeout(60)
+class BufferStepTest {
+
+    /** Worker states in which a paused run's worker can do nothing more until a step. */
+    private static final Set<WorkerState> PARKED = EnumSet.of(WorkerState.AT_GATE, WorkerState.WAITING_NOT_FULL,
+            WorkerState.WAITING_NOT_EMPTY);
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final int STEPS = 24;
+
+    /**
+     * One producer and two consumers over two slots, paused: each step lets the longest-waiting
+     * worker at the gate act, the snapshot names it, and the slots, indices, wait sets and recent
+     * actions after the step are the model's.
+     */
+    @Test
+    void eachStepChangesTheSlotsAsTheModelSaysAndNamesWhoActed() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.start(BufferSettings.of(1, 2, 2, 0));
+        try {
+            awaitConsumed(runner, 10);
+            runner.pause();
+            BufferRunSnapshot paused = runner.snapshot();
+            BufferRunSnapshot now = awaitQuiescent(runner, paused.gate().stepsTaken(), -1);
+            int waits = 0;
+            int wakeUps = 0;
+            for (int step = 1; step <= STEPS; step++) {
+                List<String> atGate = now.gate().waiting();
+                assertFalse(atGate.isEmpty(), "nobody at the gate before step " + step + ": " + now.buffer().workers());
+                String next = atGate.getFirst();
+                Model model = Model.of(now.buffer());
+                List<String> expectedActions = model.act(next);
+                long lastSeq = now.buffer().recentActions().getLast().seq();
+
+                runner.step();
+                now = awaitQuiescent(runner, now.gate().stepsTaken() + 1, now.buffer().actions() + 1);
+
+                String when = "after step " + step + " by " + next;
+                assertEquals(next, now.gate().lastStepped(), "who took the step, " + when);
+                BufferSnapshot buffer = now.buffer();
+                assertEquals(model.slots(), buffer.slots(), "slots " + when);
+                assertEquals(model.putIndex, buffer.putIndex(), "putIndex " + when);
+                assertEquals(model.takeIndex, buffer.takeIndex(), "takeIndex " + when);
+                assertEquals(List.copyOf(model.notFull), buffer.notFullWaiters(), "notFull waiters " + when);
+                assertEquals(List.copyOf(model.notEmpty), buffer.notEmptyWaiters(), "notEmpty waiters " + when);
+                List<String> actions = buffer.recentActions().stream().filter(action -> action.seq() > lastSeq)
+                        .map(BufferSnapshot.Action::words).toList();
+                assertEquals(expectedActions.size(), actions.size(), "actions " + when + ": " + actions);
+                for (int i = 0; i < actions.size(); i++) {
+                    assertTrue(actions.get(i).startsWith(expectedActions.get(i)),
+                            "action " + i + " " + when + ": expected '" + expectedActions.get(i) + "...', was '"
+                                    + actions.get(i) + "'");
+                }
+                assertEquals(List.of(), buffer.brokenInvariants(), when);
+                waits += (int) actions.stream().filter(words -> words.contains(" waits on ")).count();
+                wakeUps += (int) actions.stream().filter(words -> words.contains(" and woke ")).count();
+            }
+            assertTrue(waits > 0 && wakeUps > 0,
+                    "the steps should include waits and wake-ups, were " + waits + " and " + wakeUps);
+        } finally {
+            runner.stop();
+        }
+        BufferResult result = runner.await();
+        assertEquals(Outcome.STOPPED, result.outcome());
+        assertTrue(result.balanced(), result.toString());
+    }
+
+    /**
+     * The one-producer buffer as a sequential model: what one gated action does, including the
+     * waiter it wakes (signal wakes the longest-waiting one), which then completes its own action.
+     */
+    private static final class Model {
+        private final long[] slots;
+        private int putIndex;
+        private int takeIndex;
+        private int count;
+        private long produced;
+        private final ArrayDeque<String> notFull;
+        private final ArrayDeque<String> notEmpty;
+        private final List<String> actions = new ArrayList<>();
+
+        private Model(BufferSnapshot buffer) {
+            slots = buffer.slots().stream().mapToLong(Long::longValue).toArray();
+            putIndex = buffer.putIndex();
+            takeIndex = buffer.takeIndex();
+            count = buffer.count();
+            produced = buffer.produced();
+            notFull = new ArrayDeque<>(buffer.notFullWaiters());
+            notEmpty = new ArrayDeque<>(buffer.notEmptyWaiters());
+        }
+
+        static Model of(BufferSnapshot buffer) {
+            return new Model(buffer);
+        }
+
+        List<Long> slots() {
+            return Arrays.stream(slots).boxed().toList();
+        }
+
+        /** What {@code worker}'s gated action does; returns the expected beginnings of the actions' words. */
+        List<String> act(String worker) {
+            if (worker.startsWith("P")) {
+                if (count == slots.length) {
+                    actions.add(worker + " found the buffer full and waits on notFull with #" + (produced + 1));
+                    notFull.addLast(worker);
+                } else {
+                    put(worker);
+                }
+            } else if (count == 0) {
+                actions.add(worker + " found the buffer empty and waits on notEmpty");
+                notEmpty.addLast(worker);
+            } else {
+                take(worker);
+            }
+            return List.copyOf(actions);
+        }
+
+        /** The producer puts the next item (the only producer holds produced + 1); a waiting consumer wakes and takes. */
+        private void put(String producer) {
+            long item = ++produced;
+            int slot = putIndex;
+            slots[slot] = item;
+            putIndex = (putIndex + 1) % slots.length;
+            count++;
+            String woken = notEmpty.pollFirst();
+            actions.add(String.format(Locale.ROOT, "%s put #%d into slot %d, signalled notEmpty%s", producer, item,
+                    slot, woken == null ? " (no one was waiting)" : " and woke " + woken));
+            if (woken != null) {
+                take(woken);
+            }
+        }
+
+        /** The consumer takes the head item; a waiting producer wakes and puts. */
+        private void take(String consumer) {
+            int slot = takeIndex;
+            long item = slots[slot];
+            slots[slot] = 0;
+            takeIndex = (takeIndex + 1) % slots.length;
+            count--;
+            String woken = notFull.pollFirst();
+            actions.add(String.format(Locale.ROOT, "%s took #%d from slot %d, signalled notFull%s", consumer, item,
+                    slot, woken == null ? " (no one was waiting)" : " and woke " + woken));
+            if (woken != null) {
+                put(woken);
+            }
+        }
+    }
+
+    private static void awaitConsumed(BufferRunner runner, long items) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (runner.snapshot().consumed() < items) {
+            if (System.nanoTime() > deadline) {
+                fail("fewer than " + items + " items consumed in " + DEADLINE);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /**
+     * Waits (bounded) until {@code steps} steps have been taken, the stepping worker has entered its
+     * put or take ({@code actions} of them, or any number if negative), and every worker is parked:
+     * at the gate or in a wait set. A paused run's worker in those states can do nothing until the
+     * next step. The action count matters: a worker that has just passed the gate still shows
+     * AT_GATE until its put or take begins. A worker woken by a signal is marked WAITING_FOR_LOCK
+     * in the signaller's critical section, so it is never counted as parked with its action to come.
+     */
+    private static BufferRunSnapshot awaitQuiescent(BufferRunner runner, long steps, long actions)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            BufferRunSnapshot now = runner.snapshot();
+            if (now.gate().stepsTaken() == steps && (actions < 0 || now.buffer().actions() == actions)
+                    && now.buffer().workers().stream().allMatch(worker -> PARKED.contains(worker.state()))) {
+                return now;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("the run did not settle after step " + steps + ": " + now.gate() + " " + now.buffer().workers());
+            }
+            Thread.sleep(1);
+        }
+    }
+}
