@@ -1,18 +1,8 @@
 package dev.interleave.ui.buffer;
 
-import dev.interleave.ui.kit.Controls;
-import dev.interleave.ui.kit.LivePlot;
-import dev.interleave.ui.kit.SettingSlider;
-import dev.interleave.ui.kit.Words;
-
 import java.util.List;
 import java.util.Locale;
 
-import dev.interleave.engine.buffer.BufferSnapshot;
-import dev.interleave.engine.run.ThreadKind;
-import dev.interleave.engine.buffer.WakePolicy;
-import dev.interleave.engine.buffer.Worker;
-import dev.interleave.engine.buffer.WorkerState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
@@ -31,8 +21,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
-import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.ToggleSwitch;
+
+import dev.interleave.engine.buffer.BufferSnapshot;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.Worker;
+import dev.interleave.engine.buffer.WorkerState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.ChoiceRow;
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.LivePlot;
+import dev.interleave.ui.kit.SettingSlider;
+import dev.interleave.ui.kit.Words;
 
 /**
  * The Bounded Buffer view: settings on the left; the slots, the last action, every producer and
@@ -78,7 +78,7 @@ public final class BufferView extends BorderPane {
         VBox consume = delay("consume-delay", "Consume delay (ms), applies live", model.consumeMinMillisProperty(),
                 model.consumeMaxMillisProperty(), "Time to use one item, random in this range, outside the lock. "
                         + "Changes apply while running.");
-        SegmentedButton policy = Controls.segmented("policy", List.of(WakePolicy.values()), model.policyProperty(),
+        ChoiceRow<WakePolicy> policy = new ChoiceRow<>("policy", List.of(WakePolicy.values()), model.policyProperty(),
                 WakePolicy::label, p -> p == WakePolicy.SIGNAL
                         ? "signal: a put wakes the one consumer waiting longest (and a take one producer)."
                         : "signal-all: every waiter wakes, all contend for the lock, most go back to waiting.");
@@ -87,7 +87,7 @@ public final class BufferView extends BorderPane {
         fair.selectedProperty().bindBidirectional(model.fairProperty());
         fair.setTooltip(Controls.tip("A fair lock grants itself in arrival order; a non-fair one lets a newcomer "
                 + "barge ahead of threads already queued (faster, less predictable)."));
-        SegmentedButton threads = Controls.segmented("buffer-threads", List.of(ThreadKind.values()),
+        ChoiceRow<ThreadKind> threads = new ChoiceRow<>("buffer-threads", List.of(ThreadKind.values()),
                 model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
                         ? "Each producer and consumer on a virtual thread." : "Each producer and consumer on a platform thread.");
 

@@ -1,14 +1,8 @@
 package dev.interleave.ui.calls;
 
-import dev.interleave.ui.kit.Controls;
-import dev.interleave.ui.kit.LivePlot;
-import dev.interleave.ui.kit.SettingSlider;
-
 import java.util.List;
 import java.util.Locale;
 
-import dev.interleave.engine.calls.CounterKind;
-import dev.interleave.engine.run.ThreadKind;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -24,7 +18,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SegmentedButton;
+
+import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.ChoiceRow;
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.LivePlot;
+import dev.interleave.ui.kit.SettingSlider;
 
 /**
  * The Counter &amp; Sum view: settings on the left; live figures, the verdict and two plots
@@ -66,16 +66,16 @@ public final class CallsView extends BorderPane {
                 CallsViewModel.MAX_SLEEP, false,
                 "Each call sleeps a random time up to this: the slow I/O. A sleeping virtual thread frees its carrier.");
 
-        SegmentedButton threads = Controls.segmented("threads", List.of(ThreadKind.values()), model.threadsProperty(),
+        ChoiceRow<ThreadKind> threads = new ChoiceRow<>("threads", List.of(ThreadKind.values()), model.threadsProperty(),
                 ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
                         ? "Virtual threads: cheap, 100,000 can sleep at once on two carrier threads."
                         : "Platform threads: one kernel thread each; at most 4,000 here (disabled above that).");
-        threads.getButtons().get(1).disableProperty().bind(model.platformAllowedBinding().not());
-        threads.getButtons().get(1).tooltipProperty().bind(Bindings.when(model.platformAllowedBinding())
+        threads.buttons().get(1).disableProperty().bind(model.platformAllowedBinding().not());
+        threads.buttons().get(1).tooltipProperty().bind(Bindings.when(model.platformAllowedBinding())
                 .then(Controls.tip("Platform threads: one kernel thread each; at most 4,000 per run."))
                 .otherwise(Controls.tip("Disabled: concurrency is above 4,000, and platform threads are capped at "
                         + "4,000 (the kernel allows 32,768 threads in all). Use virtual threads, or lower concurrency.")));
-        SegmentedButton counter = Controls.segmented("counter", List.of(CounterKind.values()), model.counterProperty(),
+        ChoiceRow<CounterKind> counter = new ChoiceRow<>("counter", List.of(CounterKind.values()), model.counterProperty(),
                 CounterKind::label, kind -> switch (kind) {
                     case ATOMIC -> "AtomicLong.incrementAndGet: lock-free, every value once.";
                     case SYNCHRONIZED -> "A synchronized increment: threads queue for the monitor.";
@@ -117,14 +117,14 @@ public final class CallsView extends BorderPane {
         table.setPlaceholder(new Label("No run has ended yet: each run that ends adds a row here."));
         table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(column("#", 0.04, r -> Integer.toString(r.number())));
-        table.getColumns().add(column("Run", 0.30, CallsViewModel.PastRun::run));
+        table.getColumns().add(column("Run", 0.26, CallsViewModel.PastRun::run));
         table.getColumns().add(column("Result", 0.18, CallsViewModel.PastRun::result));
         table.getColumns().add(column("Elapsed", 0.11, r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
         table.getColumns().add(column("Ideal", 0.10, r -> r.idealMillis() == 0 ? "–"
                 : String.format(Locale.ROOT, "%,d ms", r.idealMillis())));
         table.getColumns().add(column("Efficiency", 0.13, r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
-        table.getColumns().add(column("Max in flight", 0.14, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        table.getColumns().add(column("Max in flight", 0.18, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         VBox box = new VBox(4, caption, table);

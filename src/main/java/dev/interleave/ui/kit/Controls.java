@@ -2,50 +2,19 @@ package dev.interleave.ui.kit;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableNumberValue;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SegmentedButton;
 
 /** Small builders the views share. */
 public final class Controls {
 
     private Controls() {
-    }
-
-    /** A segmented choice among {@code values}, kept in step with {@code property} both ways. */
-    public static <T> SegmentedButton segmented(String id, List<T> values, ObjectProperty<T> property,
-                                         Function<T, String> label, Function<T, String> tooltip) {
-        SegmentedButton segmented = new SegmentedButton();
-        segmented.setId(id);
-        for (T value : values) {
-            ToggleButton button = new ToggleButton(label.apply(value));
-            button.setId(id + "-" + label.apply(value));
-            button.setUserData(value);
-            button.setTooltip(tip(tooltip.apply(value)));
-            segmented.getButtons().add(button);
-        }
-        Runnable show = () -> segmented.getButtons().forEach(b -> b.setSelected(b.getUserData() == property.get()));
-        show.run();
-        property.addListener((obs, old, now) -> show.run());
-        segmented.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                show.run(); // a choice is always made: clicking the selected one keeps it
-            } else {
-                @SuppressWarnings("unchecked")
-                T chosen = (T) now.getUserData();
-                property.set(chosen);
-            }
-        });
-        return segmented;
     }
 
     public static Tooltip tip(String text) {
