@@ -2,6 +2,9 @@ package dev.interleave.cli;
 
 import java.util.Locale;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferJson;
 import dev.interleave.engine.buffer.BufferResult;
@@ -12,8 +15,6 @@ import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code interleave buffer}: the second challenge from a shell. Prints the figures the Bounded

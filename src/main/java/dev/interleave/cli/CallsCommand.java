@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import dev.interleave.engine.calls.CallJson;
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
@@ -12,9 +16,6 @@ import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code interleave calls}: the first challenge from a shell. Prints the figures the Counter &amp;

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import dev.interleave.engine.race.RaceJson;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceRunner;
@@ -12,9 +16,6 @@ import dev.interleave.engine.race.RaceSnapshot;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code interleave race}: the race &amp; atomics lab at full speed from a shell. Prints the total

@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
 import dev.interleave.engine.run.Json;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.Verdict;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /**
  * What every run command does: build its settings from the options, start its runner, wait with a

@@ -2,10 +2,13 @@ package dev.interleave.cli;
 
 import java.util.Locale;
 
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferSettings;
-import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
@@ -13,8 +16,6 @@ import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.Labelled;
 import dev.interleave.engine.run.Labels;
 import dev.interleave.engine.run.ThreadKind;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Converters that turn option values into settings and, when they cannot, say what is allowed.

@@ -1,15 +1,15 @@
 package dev.interleave.cli;
 
-import dev.interleave.engine.buffer.BufferResult;
-import dev.interleave.engine.buffer.BufferSettings;
-import dev.interleave.engine.run.Outcome;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.interleave.engine.buffer.BufferResult;
+import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.run.Outcome;
 
 import static dev.interleave.cli.CallsCommandTest.field;
 import static dev.interleave.cli.CallsCommandTest.run;

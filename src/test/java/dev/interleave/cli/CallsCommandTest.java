@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine.TypeConversionException;
+
 import dev.interleave.Main;
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.run.Outcome;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine.TypeConversionException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

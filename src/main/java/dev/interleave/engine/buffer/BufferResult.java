@@ -1,9 +1,8 @@
 package dev.interleave.engine.buffer;
 
-import dev.interleave.engine.run.Outcome;
-
-
 import java.util.Objects;
+
+import dev.interleave.engine.run.Outcome;
 
 /**
  * How a buffer run ended, with its check and its account.

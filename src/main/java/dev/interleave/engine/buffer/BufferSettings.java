@@ -1,9 +1,9 @@
 package dev.interleave.engine.buffer;
 
+import java.util.Objects;
+
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.ThreadKind;
-
-import java.util.Objects;
 
 /**
  * What a buffer run does: P producers put the items 1..M into a buffer of capacity K while Q

@@ -1,9 +1,9 @@
 package dev.interleave.engine.buffer;
 
-import dev.interleave.engine.run.Gated;
-
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import dev.interleave.engine.run.Gated;
 
 /**
  * One producer or consumer of a buffer run, as the snapshot shows it: a name ({@code P3},

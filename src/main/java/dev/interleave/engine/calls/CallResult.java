@@ -1,9 +1,9 @@
 package dev.interleave.engine.calls;
 
-import dev.interleave.engine.run.Outcome;
-
 import java.util.Objects;
 import java.util.OptionalDouble;
+
+import dev.interleave.engine.run.Outcome;
 
 /**
  * How a calls run ended, with the figures the command line prints and the UI shows.

@@ -1,30 +1,10 @@
 package dev.interleave.ui.buffer;
 
-import dev.interleave.ui.kit.IntInput;
-import dev.interleave.ui.kit.PlotData;
-import dev.interleave.ui.kit.SavedSettings;
-import dev.interleave.ui.kit.ModelSupport;
-import dev.interleave.ui.kit.RateWindow;
-import dev.interleave.ui.kit.RunViewModel;
-import dev.interleave.ui.kit.Words;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
-import dev.interleave.engine.buffer.BufferImpl;
-import dev.interleave.engine.buffer.BufferJson;
-import dev.interleave.engine.buffer.BufferResult;
-import dev.interleave.engine.buffer.BufferRunSnapshot;
-import dev.interleave.engine.buffer.BufferRunner;
-import dev.interleave.engine.buffer.BufferSettings;
-import dev.interleave.engine.buffer.BufferSnapshot;
-import dev.interleave.engine.run.DelayRange;
-import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.ThreadKind;
-import dev.interleave.engine.buffer.WakePolicy;
-import dev.interleave.engine.buffer.WorkerState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -41,6 +21,26 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
+
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferJson;
+import dev.interleave.engine.buffer.BufferResult;
+import dev.interleave.engine.buffer.BufferRunSnapshot;
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.BufferSnapshot;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.WorkerState;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.IntInput;
+import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.RateWindow;
+import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.SavedSettings;
+import dev.interleave.ui.kit.Words;
 
 /**
  * The Bounded Buffer view's state: settings, the slots, every producer's and consumer's state, the

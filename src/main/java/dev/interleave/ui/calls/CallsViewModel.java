@@ -1,13 +1,5 @@
 package dev.interleave.ui.calls;
 
-import dev.interleave.ui.kit.IntInput;
-import dev.interleave.ui.kit.PlotData;
-import dev.interleave.ui.kit.SavedSettings;
-import dev.interleave.ui.kit.ModelSupport;
-import dev.interleave.ui.kit.RateWindow;
-import dev.interleave.ui.kit.RunViewModel;
-import dev.interleave.ui.kit.Words;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +8,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.prefs.Preferences;
 
-import dev.interleave.engine.calls.CallJson;
-import dev.interleave.engine.calls.CallResult;
-import dev.interleave.engine.calls.CallRunner;
-import dev.interleave.engine.calls.CallSettings;
-import dev.interleave.engine.calls.CallSnapshot;
-import dev.interleave.engine.calls.CounterKind;
-import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.ThreadKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -45,6 +29,22 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
+
+import dev.interleave.engine.calls.CallJson;
+import dev.interleave.engine.calls.CallResult;
+import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.calls.CallSettings;
+import dev.interleave.engine.calls.CallSnapshot;
+import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.IntInput;
+import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.RateWindow;
+import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.SavedSettings;
+import dev.interleave.ui.kit.Words;
 
 /**
  * The Counter &amp; Sum view's state: settings the controls bind to, live figures pulled from the

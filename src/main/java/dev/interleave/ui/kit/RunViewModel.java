@@ -2,8 +2,6 @@ package dev.interleave.ui.kit;
 
 import java.util.Objects;
 
-import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.Runner;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,6 +9,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Runner;
 
 /**
  * What every scenario's view-model does with its runner: the tool bar's commands, none of which

@@ -1,10 +1,5 @@
 package dev.interleave.ui.shell;
 
-import dev.interleave.Scenarios;
-
-import dev.interleave.ui.kit.FrameStats;
-import dev.interleave.ui.kit.SavedSettings;
-
 import java.util.Objects;
 
 import javafx.application.Application;
@@ -12,6 +7,10 @@ import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+
+import dev.interleave.Scenarios;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.SavedSettings;
 
 /**
  * The desktop application: one window, two views, one stylesheet.

@@ -1,14 +1,5 @@
 package dev.interleave.ui.shell;
 
-import dev.interleave.ui.kit.Controls;
-import dev.interleave.ui.kit.FrameSampler;
-import dev.interleave.ui.kit.FrameStats;
-import dev.interleave.ui.kit.RunControls;
-import dev.interleave.ui.kit.ScenarioTab;
-
-import dev.interleave.ui.kit.PlotData;
-import dev.interleave.ui.kit.Png;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,32 +7,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.interleave.engine.run.RunState;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
-import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.FrameSampler;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.Png;
+import dev.interleave.ui.kit.RunControls;
+import dev.interleave.ui.kit.ScenarioTab;
 
 /**
  * The main window's content: the shared tool bar, the two views as tabs, the status bar. The tool

@@ -1,10 +1,5 @@
 package dev.interleave.ui.shell;
 
-import dev.interleave.ui.buffer.BufferViewModel;
-import dev.interleave.ui.calls.CallsViewModel;
-import dev.interleave.ui.kit.FrameStats;
-import dev.interleave.ui.kit.Png;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,12 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
-import dev.interleave.engine.run.RunState;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.buffer.BufferViewModel;
+import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.Png;
 
 /**
  * Scripted uses of the real window, for checks and documentation:

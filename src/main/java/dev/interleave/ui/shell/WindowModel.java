@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.prefs.Preferences;
 
-import dev.interleave.ui.kit.SavedSettings;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+
+import dev.interleave.ui.kit.SavedSettings;
 
 /**
  * The window's own settings: the theme and the zoom, kept between starts (the node

@@ -1,11 +1,5 @@
 package dev.interleave.engine.buffer;
 
-import dev.interleave.engine.run.Outcome;
-
-import dev.interleave.engine.run.DelayRange;
-import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.ThreadKind;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +12,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -3,12 +3,13 @@ package dev.interleave.engine.calls;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RecordingThreads;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,11 +1,5 @@
 package dev.interleave.engine.calls;
 
-import dev.interleave.engine.run.Outcome;
-
-import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.ThreadKind;
-import dev.interleave.engine.run.ThreadSource;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,6 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.engine.run.ThreadSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

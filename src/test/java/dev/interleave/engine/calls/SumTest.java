@@ -1,9 +1,8 @@
 package dev.interleave.engine.calls;
 
-import dev.interleave.TestThreads;
-
-
 import org.junit.jupiter.api.Test;
+
+import dev.interleave.TestThreads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -3,14 +3,15 @@ package dev.interleave.engine.race;
 import java.time.Duration;
 import java.util.List;
 
-import dev.interleave.engine.run.Outcome;
-import dev.interleave.engine.run.RecordingThreads;
-import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.ThreadKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RecordingThreads;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

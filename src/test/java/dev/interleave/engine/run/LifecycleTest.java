@@ -1,11 +1,11 @@
 package dev.interleave.engine.run;
 
-import dev.interleave.TestThreads;
-
 import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.TestThreads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,8 +1,9 @@
 package dev.interleave.engine.run;
 
-import dev.interleave.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.TestThreads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,12 @@
 package dev.interleave.ui.buffer;
 
-import dev.interleave.engine.buffer.BufferRunner;
-import dev.interleave.engine.run.RunState;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.List;
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.run.RunState;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,13 +1,14 @@
 package dev.interleave.ui.calls;
 
-import dev.interleave.engine.calls.CallRunner;
-import dev.interleave.engine.calls.CounterKind;
-import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.ThreadKind;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,9 +1,9 @@
 package dev.interleave.ui.kit;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 /** What a typed value becomes, and that a changed value always comes with its reason. Without a toolkit. */
 class IntInputTest {

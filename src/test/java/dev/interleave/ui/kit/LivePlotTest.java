@@ -1,8 +1,8 @@
 package dev.interleave.ui.kit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The plot's axis arithmetic, without a toolkit. */
 class LivePlotTest {

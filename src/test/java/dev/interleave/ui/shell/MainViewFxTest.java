@@ -1,19 +1,9 @@
 package dev.interleave.ui.shell;
 
-import dev.interleave.ui.buffer.BufferViewModel;
-import dev.interleave.ui.calls.CallsScenario;
-import dev.interleave.ui.calls.CallsViewModel;
-import dev.interleave.ui.buffer.BufferScenario;
-import dev.interleave.ui.kit.FrameStats;
-import dev.interleave.ui.kit.LivePlot;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import dev.interleave.engine.buffer.BufferRunner;
-import dev.interleave.engine.calls.CallRunner;
-import dev.interleave.engine.run.RunState;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -28,6 +18,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.buffer.BufferScenario;
+import dev.interleave.ui.buffer.BufferViewModel;
+import dev.interleave.ui.calls.CallsScenario;
+import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.LivePlot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
