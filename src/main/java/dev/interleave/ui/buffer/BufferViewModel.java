@@ -33,6 +33,7 @@ import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
@@ -121,6 +122,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long lastPlotNanos;
     private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
     private long stepsSeen;
+    /** Whether, as of the last sample, a step was granted and no worker has taken it yet. */
+    private boolean stepPending;
     /** The newest action number seen by the previous sample, and the one before the latest step. */
     private long lastSeenSeq = -1;
     private final SavedSettings settingsStore;
@@ -202,6 +205,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     @Override
+    public Optional<Verdict> shownVerdict() {
+        BufferResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
+    }
+
+    @Override
     public Optional<String> resultJson() {
         BufferResult result = runner.snapshot().result();
         return runState() == RunState.IDLE && showsLatestRun() && result != null
@@ -277,12 +287,18 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         count.set(0);
     }
 
+    @Override
+    public boolean stepPending() {
+        return stepPending;
+    }
+
     // ---- sampling ----
 
     @Override
     public void sample(long nowNanos) {
         BufferRunSnapshot now = runner.snapshot();
         sampled(now.state());
+        stepPending = now.state() == RunState.PAUSED && now.gate().permits() > 0;
         BufferSnapshot buffer = now.buffer();
         if (buffer == null || !showsLatestRun()) {
             // Before any run, or after Reset: show the buffer to come.

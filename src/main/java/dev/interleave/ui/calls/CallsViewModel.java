@@ -37,6 +37,7 @@ import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
@@ -267,6 +268,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     public List<PlotData> plots() {
         return List.of(new PlotData("throughput", "calls per second", true, throughputSeries),
                 new PlotData("in-flight", "calls in flight", true, inFlightSeries));
+    }
+
+    @Override
+    public Optional<Verdict> shownVerdict() {
+        return runState() == RunState.IDLE && lastResult != null
+                ? Optional.of(Verdict.of(lastResult.outcome(), lastResult.ok())) : Optional.empty();
     }
 
     @Override

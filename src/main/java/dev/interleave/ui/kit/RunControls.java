@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Verdict;
 
 /**
  * What the shared tool bar drives: the view-model of the view on screen. Every method runs on the
@@ -32,8 +33,24 @@ public interface RunControls {
     /** Whether the view shows a run that has ended (its figures, until the next Run or Reset). */
     public boolean showsEndedRun();
 
+    /**
+     * How the run whose figures are shown ended, with its check ({@link Verdict#OK}: completed and
+     * correct); empty while none is shown (before the first run ends, during a run, after Reset).
+     */
+    public default java.util.Optional<Verdict> shownVerdict() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
+
+    /**
+     * Whether a Step was granted and no thread has taken it yet, as of the last sample (a worker
+     * can be in its delay before the gate). Auto-step waits for it rather than piling up steps.
+     */
+    public default boolean stepPending() {
+        return false;
+    }
 
     /** One sentence on what is happening now, for the status bar. */
     public String statusSentence();

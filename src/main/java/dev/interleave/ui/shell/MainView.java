@@ -16,17 +16,18 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
@@ -68,7 +69,11 @@ public final class MainView extends BorderPane {
             "Stop: interrupt every thread of the run and wait until none is left. (Esc)");
     private final Button reset = button("reset", "Reset", Feather.ROTATE_CCW,
             "Clear the figures and plots (stops a run first). (Ctrl+R)");
+    private final ToggleButton autoStep = new ToggleButton("Auto-step");
+    private final Slider autoStepRate = new Slider(AutoStep.MIN_RATE, AutoStep.MAX_RATE, AutoStep.MIN_RATE);
+    private final Label autoStepRateText = new Label();
     private final WindowModel window;
+    private final AutoStep autoStepper;
     /** The last dialog Help opened (the keyboard map or About); for tests. */
     private Dialog<?> lastDialog;
     private final StatusBar status = new StatusBar();
@@ -88,6 +93,7 @@ public final class MainView extends BorderPane {
     /** The window's content over {@code scenarios}, one tab each, the first shown, with {@code window}'s theme and zoom. */
     public MainView(List<ScenarioTab> scenarios, FrameStats frameStats, WindowModel window) {
         this.window = java.util.Objects.requireNonNull(window);
+        this.autoStepper = new AutoStep(window.autoStepRateProperty(), this::active, this::stepActive);
         getStyleClass().add("main");
         for (ScenarioTab scenario : scenarios) {
             Tab tab = new Tab(scenario.title());
@@ -109,6 +115,7 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             showContent(now);
             samplers.forEach((tab, sampler) -> sampler.setShown(tab == now));
+            autoStepper.setPlaying(false); // it steps the view it was started on, and no other
             refusal = "";
             refresh();
         });
@@ -120,11 +127,18 @@ public final class MainView extends BorderPane {
         });
 
         run.setOnAction(e -> runActive());
-        pause.setOnAction(e -> command(() -> active().togglePause()));
+        pause.setOnAction(e -> togglePauseActive());
         step.setOnAction(e -> stepActive());
-        stop.setOnAction(e -> command(() -> active().stop()));
-        reset.setOnAction(e -> command(() -> active().reset()));
-        ToolBar toolBar = new ToolBar(run, pause, step, stop, new Separator(), reset);
+        stop.setOnAction(e -> stopActive());
+        reset.setOnAction(e -> resetActive());
+        autoStepControls();
+        // A tool bar that wraps onto a second row rather than hiding buttons in an overflow menu
+        // or squeezing them: at 200 % on a 1280x800 projector it needs two rows.
+        FlowPane toolBar = new FlowPane(4, 4, run, pause, step, autoStep, autoStepRate, autoStepRateText, stop, reset);
+        FlowPane.setMargin(reset, new javafx.geometry.Insets(0, 0, 0, 12)); // apart: it clears the figures
+        toolBar.getStyleClass().add("tool-bar");
+        toolBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        toolBar.setRowValignment(javafx.geometry.VPos.CENTER);
         toolBar.setId("toolbar");
 
         status.setId("status");
@@ -289,6 +303,7 @@ public final class MainView extends BorderPane {
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume"},
             new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer; from idle, starts paused)"},
+            new String[] {"A", "Auto-step on or off: Step played at the rate beside it, 1 to 20 a second"},
             new String[] {"Esc", "Stop: interrupt every thread of the run"},
             new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
             new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
@@ -405,6 +420,64 @@ public final class MainView extends BorderPane {
         command(() -> active().step());
     }
 
+    /** Pause or Resume; Resume ends Auto-step (the run goes on freely). */
+    private void togglePauseActive() {
+        autoStepper.setPlaying(false);
+        command(() -> active().togglePause());
+    }
+
+    private void stopActive() {
+        autoStepper.setPlaying(false);
+        command(() -> active().stop());
+    }
+
+    private void resetActive() {
+        autoStepper.setPlaying(false);
+        command(() -> active().reset());
+    }
+
+    /** The Auto-step toggle and its rate slider, kept in step with the window's setting. */
+    private void autoStepControls() {
+        FontIcon graphic = new FontIcon(Feather.FAST_FORWARD);
+        graphic.getStyleClass().add("toolbar-icon");
+        icons.add(graphic);
+        autoStep.setGraphic(graphic);
+        autoStep.setId("auto-step");
+        autoStep.setFocusTraversable(false);
+        autoStep.setTooltip(Controls.tip("Auto-step: Step played by itself at the rate beside it, one action at a "
+                + "time, so a class can watch without anyone pressing S; from idle it starts the run paused. "
+                + "Press again (or Resume, Stop) to end it. (A)"));
+        autoStep.setOnAction(e -> {
+            autoStepper.setPlaying(autoStep.isSelected());
+            refresh();
+        });
+        autoStepper.playingProperty().addListener((obs, old, now) -> {
+            autoStep.setSelected(now);
+            refresh();
+        });
+        autoStepRate.setId("auto-step-rate");
+        autoStepRate.setFocusTraversable(false);
+        autoStepRate.setBlockIncrement(1);
+        autoStepRate.setMajorTickUnit(1);
+        autoStepRate.setMinorTickCount(0);
+        autoStepRate.setSnapToTicks(true);
+        autoStepRate.getStyleClass().add("auto-step-rate");
+        autoStepRate.setTooltip(Controls.tip("Auto-step's rate: 1 to 20 steps a second. A step waits for the last "
+                + "one to be taken, so a worker sleeping in its delay slows it down."));
+        autoStepRate.setValue(window.autoStepRateProperty().get());
+        autoStepRate.valueProperty().addListener((obs, old, now) ->
+                window.autoStepRateProperty().set((int) Math.round(now.doubleValue())));
+        window.autoStepRateProperty().addListener((obs, old, now) -> autoStepRate.setValue(now.intValue()));
+        autoStepRateText.setId("auto-step-rate-text");
+        autoStepRateText.getStyleClass().add("auto-step-rate-text");
+        autoStepRateText.textProperty().bind(window.autoStepRateProperty().asString("%d steps/s"));
+    }
+
+    /** Auto-step, for tests: its beat can be called directly. */
+    AutoStep autoStepper() {
+        return autoStepper;
+    }
+
     private boolean refused() {
         Tab other = otherRunInProgress();
         if (other == null) {
@@ -456,7 +529,7 @@ public final class MainView extends BorderPane {
             if (active().runState() == RunState.IDLE) {
                 runActive();
             } else {
-                command(() -> active().togglePause());
+                togglePauseActive();
             }
             event.consume();
         } else if (event.getCode() == KeyCode.S && !typing && !event.isShortcutDown()) {
@@ -464,11 +537,16 @@ public final class MainView extends BorderPane {
                 stepActive();
             }
             event.consume();
+        } else if (event.getCode() == KeyCode.A && !typing && !event.isShortcutDown()) {
+            if (!autoStep.isDisable()) {
+                autoStepper.setPlaying(!autoStepper.playingProperty().get());
+            }
+            event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE) {
-            command(() -> active().stop());
+            stopActive();
             event.consume();
         } else if (event.getCode() == KeyCode.R && event.isShortcutDown()) {
-            command(() -> active().reset());
+            resetActive();
             event.consume();
         } else if (event.isShortcutDown() && (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.ADD)) {
             window.zoomIn(); // the keypad's + and a layout's own + key; Ctrl+= is the menu's
@@ -494,6 +572,9 @@ public final class MainView extends BorderPane {
         pause.setText(state == RunState.PAUSED ? "Resume" : "Pause");
         ((FontIcon) pause.getGraphic()).setIconCode(state == RunState.PAUSED ? Feather.PLAY : Feather.PAUSE);
         step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart));
+        boolean playing = autoStepper.playingProperty().get();
+        autoStep.setDisable(!playing && step.isDisable());
+        autoStepRate.setDisable(!model.supportsStep());
         String stepTip = model.supportsStep()
                 ? "Let exactly one producer or consumer (the one waiting longest at the gate) make one put or take; "
                 + "from idle, this starts the run paused and takes its first step. (S)"
@@ -512,6 +593,9 @@ public final class MainView extends BorderPane {
         } else {
             String sentence = model.statusSentence();
             text = sentence.startsWith(stateWord(state)) ? sentence : stateWord(state) + "  ·  " + sentence;
+            if (playing) {
+                text = "Auto-step, " + window.autoStepRateProperty().get() + " a second (A ends it)  ·  " + text;
+            }
         }
         if (!text.equals(status.getText())) {
             status.setText(text);
@@ -528,7 +612,12 @@ public final class MainView extends BorderPane {
             case RUNNING -> "▶ running";
             case PAUSED -> "‖ paused";
             case STOPPING -> "■ stopping";
-            case IDLE -> model.showsEndedRun() ? "✓ done" : "";
+            case IDLE -> model.shownVerdict().map(verdict -> switch (verdict) {
+                case OK -> "✓ done";
+                case WRONG_TOTAL -> "✘ wrong";
+                case STOPPED -> "■ stopped";
+                case FAILED -> "✘ failed";
+            }).orElse(model.showsEndedRun() ? "✓ done" : "");
         };
         if (!text.equals(badge.getText())) {
             badge.setText(text);
@@ -537,7 +626,9 @@ public final class MainView extends BorderPane {
                         each.name().toLowerCase(java.util.Locale.ROOT)), each == state);
             }
             badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("done"),
-                    state == RunState.IDLE && !text.isEmpty());
+                    state == RunState.IDLE && text.startsWith("✓"));
+            badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ended-short"),
+                    state == RunState.IDLE && !text.isEmpty() && !text.startsWith("✓"));
         }
     }
 

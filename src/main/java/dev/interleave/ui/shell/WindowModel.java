@@ -7,14 +7,16 @@ import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import dev.interleave.ui.kit.SavedSettings;
 
 /**
- * The window's own settings: the theme and the zoom, kept between starts (the node
+ * The window's own settings: the theme, the zoom and the Auto-step rate, kept between starts (the node
  * {@code window}). On the first start the theme follows the desktop's preference (what the shell
  * passes in); later, the one last chosen. Zoom multiplies the root font size, which every size in
  * the stylesheet (em) follows: 100 % to 200 % in steps, for projectors. FX thread only; holds no
@@ -27,6 +29,8 @@ public final class WindowModel {
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    /** Auto-step's steps per second. Invariant: AutoStep.MIN_RATE <= rate <= AutoStep.MAX_RATE. */
+    private final IntegerProperty autoStepRate = new SimpleIntegerProperty(this, "autoStepRate", 2);
     private final StringBinding zoomText = Bindings.createStringBinding(
             () -> String.format(Locale.ROOT, "%.0f %%", zoom.get() * 100), zoom);
 
@@ -47,8 +51,15 @@ public final class WindowModel {
                 zoom.set(clamped);
             }
         });
+        autoStepRate.addListener((obs, old, now) -> {
+            int clamped = Math.clamp(now.intValue(), AutoStep.MIN_RATE, AutoStep.MAX_RATE);
+            if (clamped != now.intValue()) {
+                autoStepRate.set(clamped);
+            }
+        });
         SavedSettings store = new SavedSettings(saved);
         store.add(theme, "theme", Theme.class);
+        store.add(autoStepRate, "autoStepRate");
         store.load();
         if (saved != null) {
             zoom.set(saved.getDouble("zoom", 1.0));
@@ -58,6 +69,11 @@ public final class WindowModel {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** Auto-step's steps per second, 1 to 20 (a value outside is brought inside). */
+    public IntegerProperty autoStepRateProperty() {
+        return autoStepRate;
     }
 
     /** Light to dark, or dark to light. */

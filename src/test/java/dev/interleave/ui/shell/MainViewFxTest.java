@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -248,6 +249,46 @@ class MainViewFxTest {
         assertEquals(1, bufferRunner.snapshot().gate().stepsTaken());
     }
 
+    /**
+     * Auto-step from idle starts the run paused and plays steps by itself, one at a time, the run
+     * staying paused; A ends it; Resume while it plays ends it and lets the run go on freely.
+     */
+    @Test
+    void autoStepPlaysStepsWhileThePausedRunWaits(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        robot.interact(() -> view.window().autoStepRateProperty().set(20));
+        assertEquals("20 steps/s", robot.lookup("#auto-step-rate-text").queryAs(Label.class).getText());
+        robot.clickOn("#auto-step");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.snapshot().gate().stepsTaken() >= 5);
+        assertEquals(RunState.PAUSED, bufferRunner.state(), "Auto-step steps a paused run");
+        assertTrue(robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected());
+        assertTrue(bufferRunner.snapshot().gate().permits() <= 1, "steps never pile up behind a slow one");
+
+        robot.push(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.autoStepper().playingProperty().get(), "A ends Auto-step");
+        assertFalse(robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected());
+        assertEquals(RunState.PAUSED, bufferRunner.state(), "and the run stays paused");
+
+        robot.push(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.autoStepper().playingProperty().get(), "A starts it again");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.autoStepper().playingProperty().get(), "Resume ends Auto-step");
+        assertEquals(RunState.RUNNING, bufferRunner.state());
+        robot.interact(() -> view.autoStepper().beat());
+        assertEquals(RunState.RUNNING, bufferRunner.state(), "a stray beat after it ended steps nothing");
+    }
+
+    /** Auto-step is offered only where Step applies: the Counter & Sum view cannot step. */
+    @Test
+    void autoStepIsOfferedOnlyWhereStepApplies(FxRobot robot) {
+        assertTrue(robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled(), "Counter & Sum cannot step");
+        robot.clickOn("#tab-buffer");
+        assertFalse(robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled());
+    }
+
     /** The wait sets are queues of the workers' own chips, in wait order. */
     @Test
     void waitSetsAreChipsInWaitOrder(FxRobot robot) throws Exception {
@@ -308,6 +349,14 @@ class MainViewFxTest {
             double gap = points.get(i).getXValue().doubleValue() - points.get(i - 1).getXValue().doubleValue();
             assertTrue(gap < 0.5, "no gap in the plot while hidden: " + gap + " s before point " + i);
         }
+        robot.clickOn("#tab-buffer");
+        robot.clickOn("#stop");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "■ stopped".equals(
+                robot.lookup("#badge-buffer").queryAs(Label.class).getText()));
+        assertFalse(robot.lookup("#badge-buffer").queryAs(Label.class).getText().contains("done"),
+                "a stopped run is not called done");
     }
 
     private static double lastX(javafx.scene.chart.XYChart.Series<Number, Number> series) {
