@@ -281,6 +281,27 @@ class MainViewFxTest {
         assertEquals(RunState.RUNNING, bufferRunner.state(), "a stray beat after it ended steps nothing");
     }
 
+    /**
+     * ControlsFX's range slider (the delay ranges) is drawn under Primer in both themes: its
+     * track and thumbs have a fill (Primer lacks the Modena colours its stylesheet looks up).
+     */
+    @Test
+    void theDelayRangeSlidersAreDrawnInBothThemes(FxRobot robot) {
+        robot.clickOn("#tab-buffer");
+        for (int theme = 0; theme < 2; theme++) {
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+            for (String part : List.of(".range-slider .track", ".range-slider .low-thumb", ".range-slider .high-thumb")) {
+                javafx.scene.layout.Region region = robot.lookup(part).queryAs(javafx.scene.layout.Region.class);
+                assertTrue(region.getBackground() != null && !region.getBackground().getFills().isEmpty(),
+                        part + " has a fill in " + view.window().themeProperty().get());
+            }
+            robot.interact(() -> view.window().toggleTheme());
+        }
+    }
+
     /** Auto-step is offered only where Step applies: the Counter & Sum view cannot step. */
     @Test
     void autoStepIsOfferedOnlyWhereStepApplies(FxRobot robot) {
