@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.interleave.engine.buffer.BufferSnapshot.Action.Kind;
+
 /**
  * A fixed-capacity FIFO buffer of positive {@code long} items: {@link #put} waits while it is full,
  * {@link #take} waits while it is empty. Instrumented so that one {@link #snapshot()} shows every
@@ -143,11 +145,7 @@ public final class BoundedBuffer {
     /** Actions recorded so far; the latest is number actionSeq - 1. Guarded by lock. */
     private long actionSeq;
 
-    private enum Action {
-        PUT, TAKE, WAIT_NOT_FULL, WAIT_NOT_EMPTY
-    }
-
-    private static final Action[] ACTIONS = Action.values();
+    private static final Kind[] ACTIONS = Kind.values();
 
     /** How a waiter left its condition's mirror. */
     private enum Exit {
@@ -254,7 +252,7 @@ public final class BoundedBuffer {
             actions++;
             for (boolean waited = false; waitsAgain(count == items.length, sawRoomUnlocked, waited); waited = true) {
                 waitsOnFull++;
-                record(producer, Action.WAIT_NOT_FULL, item, putIndex, null, 0);
+                record(producer, Kind.WAIT_NOT_FULL, item, putIndex, null, 0);
                 long waitedFrom = System.nanoTime();
                 Waiter waiter = new Waiter(producer, Thread.currentThread());
                 notFullWaiters.addLast(waiter);
@@ -293,7 +291,7 @@ public final class BoundedBuffer {
             actions++;
             for (boolean waited = false; waitsAgain(count == 0, sawItemUnlocked, waited); waited = true) {
                 waitsOnEmpty++;
-                record(consumer, Action.WAIT_NOT_EMPTY, 0, takeIndex, null, 0);
+                record(consumer, Kind.WAIT_NOT_EMPTY, 0, takeIndex, null, 0);
                 long waitedFrom = System.nanoTime();
                 Waiter waiter = new Waiter(consumer, Thread.currentThread());
                 notEmptyWaiters.addLast(waiter);
@@ -475,7 +473,7 @@ public final class BoundedBuffer {
         dropLeavers(notEmpty, notEmptyWaiters);
         Worker longestWaiting = longestWaiting(notEmptyWaiters);
         int woken = wake(notEmpty, notEmptyWaiters);
-        record(producer, Action.PUT, item, slot, longestWaiting, woken);
+        record(producer, Kind.PUT, item, slot, longestWaiting, woken);
     }
 
     /** Call only when holding lock. */
@@ -492,7 +490,7 @@ public final class BoundedBuffer {
         dropLeavers(notFull, notFullWaiters);
         Worker longestWaiting = longestWaiting(notFullWaiters);
         int woken = wake(notFull, notFullWaiters);
-        record(consumer, Action.TAKE, item, slot, longestWaiting, woken);
+        record(consumer, Kind.TAKE, item, slot, longestWaiting, woken);
         return item;
     }
 
@@ -588,7 +586,7 @@ public final class BoundedBuffer {
     }
 
     /** Call only when holding lock. */
-    private void record(Worker worker, Action action, long item, int slot, Worker firstWoken, int wokenCount) {
+    private void record(Worker worker, Kind action, long item, int slot, Worker firstWoken, int wokenCount) {
         assert lock.isHeldByCurrentThread();
         int at = 2 * ((int) actionSeq++ & HISTORY_MASK);
         historyWho[at] = worker;
@@ -617,7 +615,9 @@ public final class BoundedBuffer {
                         "%s found the buffer full and waits on notFull with #%d", who, item);
                 case WAIT_NOT_EMPTY -> who + " found the buffer empty and waits on notEmpty";
             };
-            recent.add(new BufferSnapshot.Action(seq, who.name(), words));
+            Worker firstWoken = historyWho[at + 1];
+            recent.add(new BufferSnapshot.Action(seq, who.name(), words, ACTIONS[(int) (meta & 0xFF)], item, slot,
+                    firstWoken == null ? null : firstWoken.name(), (int) (meta >>> 40 & 0xFFFF)));
         }
         return List.copyOf(recent);
     }

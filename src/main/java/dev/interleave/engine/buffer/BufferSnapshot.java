@@ -35,11 +35,29 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
     /**
      * One thing a worker did in the buffer.
      *
-     * @param seq    its number: actions are numbered 0, 1, 2, ... in the order they happened
-     * @param worker who did it
-     * @param words  what happened
+     * @param seq        its number: actions are numbered 0, 1, 2, ... in the order they happened
+     * @param worker     who did it
+     * @param words      what happened
+     * @param kind       what kind of action it was
+     * @param item       the item put, taken, or held while waiting on notFull; 0 for a consumer's wait
+     * @param slot       the slot put into or taken from; for a wait, the slot it waits for
+     * @param firstWoken for a put or take, the longest waiter its signal named (null if none)
+     * @param wokenCount for a put or take, how many waiters its signal woke (signal-all wakes all)
      */
-    public record Action(long seq, String worker, String words) {
+    public record Action(long seq, String worker, String words, Kind kind, long item, int slot, String firstWoken,
+                         int wokenCount) {
+
+        /** The kinds of action a worker takes in the buffer. */
+        public enum Kind {
+            /** A producer put an item into a slot and signalled notEmpty. */
+            PUT,
+            /** A consumer took an item from a slot and signalled notFull. */
+            TAKE,
+            /** A producer found the buffer full and waits on notFull. */
+            WAIT_NOT_FULL,
+            /** A consumer found the buffer empty and waits on notEmpty. */
+            WAIT_NOT_EMPTY
+        }
     }
 
     /** The latest action in words, or "nothing yet". */

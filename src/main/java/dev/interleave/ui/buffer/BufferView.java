@@ -17,7 +17,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
@@ -31,6 +33,7 @@ import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.LivePlot;
+import dev.interleave.ui.kit.Motion;
 import dev.interleave.ui.kit.SettingSlider;
 import dev.interleave.ui.kit.Words;
 
@@ -50,6 +53,7 @@ public final class BufferView extends BorderPane {
     private final FlowPane consumers = new FlowPane(6, 6);
     private final Label producersCaption = lane("Producers");
     private final Label consumersCaption = lane("Consumers");
+    private final Pane motionLayer = new Pane();
 
     public BufferView(BufferViewModel model) {
         this.model = model;
@@ -60,6 +64,7 @@ public final class BufferView extends BorderPane {
         model.putIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
+        model.movesProperty().addListener((obs, old, now) -> play(now));
         drawSlots();
         drawWorkers();
     }
@@ -193,7 +198,94 @@ public final class BufferView extends BorderPane {
         }
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
-        return Controls.liveScroll("buffer-live", live);
+        // Motion is drawn on a layer over the live content, scrolling with it; it takes no clicks.
+        motionLayer.setId("motion-layer");
+        motionLayer.setMouseTransparent(true);
+        motionLayer.setPickOnBounds(false);
+        return Controls.liveScroll("buffer-live", new StackPane(live, motionLayer));
+    }
+
+    // ---- motion ----
+
+    /** At most this many moves are drawn from one frame: more is a free run, too fast to follow. */
+    private static final int MAX_MOVES_PER_FRAME = 6;
+    /** At most this many tokens in flight at once (Auto-step at 20 a second with slow motion). */
+    private static final int MAX_TOKENS = 24;
+
+    /**
+     * Draws the frame's moves: each item travels from its producer's chip into its slot, or from
+     * its slot to its consumer's chip, and each thread a signal woke goes from its place in the wait
+     * set back to its lane. Only a picture: the tokens are dropped at the end of their flight.
+     */
+    private void play(List<BufferViewModel.Move> moves) {
+        Motion.Speed speed = Motion.speedProperty().get();
+        if (speed == Motion.Speed.OFF || moves.isEmpty() || moves.size() > MAX_MOVES_PER_FRAME
+                || getScene() == null) {
+            return;
+        }
+        // Moves of one frame play one after another, in the order they happened (a put, then the
+        // take it let through), each woken thread with the move whose signal woke it.
+        javafx.util.Duration delay = javafx.util.Duration.ZERO;
+        for (BufferViewModel.Move move : moves) {
+            javafx.scene.Node chip = lookup("#worker-" + move.worker());
+            javafx.scene.Node slot = move.slot() < slots.getChildren().size() ? slots.getChildren().get(move.slot()) : null;
+            if (chip != null && slot != null) {
+                Label token = token(String.format(Locale.ROOT, "#%,d", move.item()), "motion-item");
+                boolean put = move.kind() == BufferSnapshot.Action.Kind.PUT;
+                fly(token, put ? chip : slot, put ? slot : chip, speed, delay);
+            }
+            String queue = move.kind() == BufferSnapshot.Action.Kind.PUT ? "#not-empty-queue-" : "#not-full-queue-";
+            for (String woken : move.woken()) {
+                javafx.scene.Node from = lookup(queue + woken);
+                javafx.scene.Node to = lookup("#worker-" + woken);
+                if (from != null && to != null) {
+                    fly(token(woken + " woken", "motion-woken"), from, to, speed, delay);
+                }
+            }
+            delay = delay.add(speed.duration());
+        }
+    }
+
+    private static Label token(String text, String styleClass) {
+        Label token = new Label(text);
+        token.getStyleClass().addAll("motion-token", styleClass);
+        token.setManaged(false);
+        return token;
+    }
+
+    /**
+     * Moves {@code token} from the centre of {@code from} to the centre of {@code to} after
+     * {@code delay}, then drops it. Positions are taken now: the chips stay where they are.
+     */
+    private void fly(Label token, javafx.scene.Node from, javafx.scene.Node to, Motion.Speed speed,
+                     javafx.util.Duration delay) {
+        if (motionLayer.getChildren().size() >= MAX_TOKENS) {
+            return;
+        }
+        javafx.geometry.Bounds start = motionLayer.sceneToLocal(from.localToScene(from.getBoundsInLocal()));
+        javafx.geometry.Bounds end = motionLayer.sceneToLocal(to.localToScene(to.getBoundsInLocal()));
+        motionLayer.getChildren().add(token);
+        token.applyCss();
+        token.autosize();
+        double w = token.getWidth();
+        double h = token.getHeight();
+        token.relocate(start.getCenterX() - w / 2, start.getCenterY() - h / 2);
+        javafx.animation.TranslateTransition travel = new javafx.animation.TranslateTransition(speed.duration(), token);
+        travel.setToX(end.getCenterX() - start.getCenterX());
+        travel.setToY(end.getCenterY() - start.getCenterY());
+        travel.setInterpolator(javafx.animation.Interpolator.EASE_BOTH);
+        // Hidden while it waits its turn, so it never sits on a slot before its item arrives.
+        token.setVisible(false);
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(delay);
+        wait.setOnFinished(e -> token.setVisible(true));
+        javafx.animation.SequentialTransition both = new javafx.animation.SequentialTransition(wait, travel);
+        both.setOnFinished(e -> motionLayer.getChildren().remove(token));
+        both.play();
+    }
+
+    /** The tokens in flight now; for tests. */
+    int tokensInFlight() {
+        return motionLayer.getChildren().size();
     }
 
     /**

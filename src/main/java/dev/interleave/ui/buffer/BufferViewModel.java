@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -33,8 +35,8 @@ import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.Verdict;
 import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.PlotData;
@@ -126,6 +128,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private boolean stepPending;
     /** The newest action number seen by the previous sample, and the one before the latest step. */
     private long lastSeenSeq = -1;
+    /** The puts and takes since the previous frame, for the view's motion; empty when there were none. */
+    private final ReadOnlyObjectWrapper<List<Move>> moves = new ReadOnlyObjectWrapper<>(this, "moves", List.of());
     private final SavedSettings settingsStore;
     private long stepBaseSeq = -1;
 
@@ -287,6 +291,56 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         count.set(0);
     }
 
+    /**
+     * Something that moved in the buffer since the previous frame, for the view's motion: an item
+     * from a producer into a slot, or from a slot to a consumer, and the threads its signal woke
+     * (back from their wait set to their lane).
+     *
+     * @param kind   {@link BufferSnapshot.Action.Kind#PUT} or {@link BufferSnapshot.Action.Kind#TAKE}
+     * @param worker the producer or consumer
+     * @param item   the item
+     * @param slot   the slot
+     * @param woken  the threads its signal woke, longest waiting first (empty if none)
+     */
+    public record Move(BufferSnapshot.Action.Kind kind, String worker, long item, int slot, List<String> woken) {
+    }
+
+    /** The puts and takes since the previous frame (empty if none, or if too many to tell apart). */
+    public ReadOnlyObjectProperty<List<Move>> movesProperty() {
+        return moves.getReadOnlyProperty();
+    }
+
+    /**
+     * The puts and takes in {@code buffer}'s recent actions after {@code seenSeq}, with whom each
+     * woke: the named waiter, or for signal-all the wait set as the last frame showed it. Empty when
+     * more happened than the snapshot's history holds (a free run at full speed: too fast to follow).
+     */
+    private List<Move> movesSince(BufferSnapshot buffer, long seenSeq) {
+        List<BufferSnapshot.Action> recent = buffer.recentActions();
+        if (recent.isEmpty() || recent.getLast().seq() <= seenSeq || recent.getFirst().seq() > seenSeq + 1) {
+            return List.of();
+        }
+        List<Move> now = new java.util.ArrayList<>();
+        for (BufferSnapshot.Action action : recent) {
+            if (action.seq() <= seenSeq) {
+                continue;
+            }
+            boolean put = action.kind() == BufferSnapshot.Action.Kind.PUT;
+            if (!put && action.kind() != BufferSnapshot.Action.Kind.TAKE) {
+                continue;
+            }
+            List<String> woken;
+            if (action.wokenCount() == 1 && action.firstWoken() != null) {
+                woken = List.of(action.firstWoken());
+            } else {
+                List<String> queued = put ? notEmptyWaiters : notFullWaiters;
+                woken = List.copyOf(queued.subList(0, Math.min(action.wokenCount(), queued.size())));
+            }
+            now.add(new Move(action.kind(), action.worker(), action.item(), action.slot(), woken));
+        }
+        return List.copyOf(now);
+    }
+
     @Override
     public boolean stepPending() {
         return stepPending;
@@ -301,12 +355,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         stepPending = now.state() == RunState.PAUSED && now.gate().permits() > 0;
         BufferSnapshot buffer = now.buffer();
         if (buffer == null || !showsLatestRun()) {
+            moves.set(List.of());
             // Before any run, or after Reset: show the buffer to come.
             if (slots.size() != capacity.get()) {
                 showEmptyBuffer();
             }
             return;
         }
+        // Before the wait sets change: the view reads where a woken thread's chip was queued.
+        moves.set(movesSince(buffer, lastSeenSeq));
         setIfChanged(slots, buffer.slots());
         putIndex.set(buffer.putIndex());
         takeIndex.set(buffer.takeIndex());

@@ -38,6 +38,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameSampler;
 import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.Motion;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.Png;
 import dev.interleave.ui.kit.RunControls;
@@ -209,8 +210,26 @@ public final class MainView extends BorderPane {
             window.themeProperty().addListener((obs, old, now) -> item.setSelected(now == theme));
             view.getItems().add(item);
         }
+        Menu motion = new Menu("Motion");
+        motion.setId("menu-motion");
+        ToggleGroup speeds = new ToggleGroup();
+        for (Motion.Speed speed : Motion.Speed.values()) {
+            RadioMenuItem item = new RadioMenuItem(switch (speed) {
+                case OFF -> "Off: figures change in place";
+                case NORMAL -> "Normal";
+                case SLOW -> "Slow: for explaining one step";
+            });
+            item.setId("menu-motion-" + speed.label());
+            item.setToggleGroup(speeds);
+            item.setSelected(window.motionProperty().get() == speed);
+            item.setOnAction(e -> window.motionProperty().set(speed));
+            window.motionProperty().addListener((obs, old, now) -> item.setSelected(now == speed));
+            motion.getItems().add(item);
+        }
         view.getItems().addAll(
                 item("menu-theme-switch", "Switch theme", "Shortcut+T", window::toggleTheme),
+                new SeparatorMenuItem(),
+                motion,
                 new SeparatorMenuItem(),
                 item("menu-zoom-in", "Zoom in", "Shortcut+Equals", window::zoomIn),
                 item("menu-zoom-out", "Zoom out", "Shortcut+Minus", window::zoomOut),

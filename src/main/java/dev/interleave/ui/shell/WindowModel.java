@@ -13,10 +13,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import dev.interleave.ui.kit.Motion;
 import dev.interleave.ui.kit.SavedSettings;
 
 /**
- * The window's own settings: the theme, the zoom and the Auto-step rate, kept between starts (the node
+ * The window's own settings: the theme, the zoom, the Auto-step rate and the motion speed
+ * ({@link Motion}), kept between starts (the node
  * {@code window}). On the first start the theme follows the desktop's preference (what the shell
  * passes in); later, the one last chosen. Zoom multiplies the root font size, which every size in
  * the stylesheet (em) follows: 100 % to 200 % in steps, for projectors. FX thread only; holds no
@@ -60,6 +62,7 @@ public final class WindowModel {
         SavedSettings store = new SavedSettings(saved);
         store.add(theme, "theme", Theme.class);
         store.add(autoStepRate, "autoStepRate");
+        store.add(Motion.speedProperty(), "motion", Motion.Speed.class);
         store.load();
         if (saved != null) {
             zoom.set(saved.getDouble("zoom", 1.0));
@@ -74,6 +77,11 @@ public final class WindowModel {
     /** Auto-step's steps per second, 1 to 20 (a value outside is brought inside). */
     public IntegerProperty autoStepRateProperty() {
         return autoStepRate;
+    }
+
+    /** How fast the views' motion plays: one setting for the window. */
+    public ObjectProperty<Motion.Speed> motionProperty() {
+        return Motion.speedProperty();
     }
 
     /** Light to dark, or dark to light. */

@@ -129,6 +129,49 @@ class BufferViewModelTest {
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /**
+     * Step by step, the frame's moves say what the view animates, and agree with the buffer: a put
+     * is a producer's item now in its slot, a take a consumer's from a slot now empty, and a take
+     * that woke a producer blocked on the full slot names it.
+     */
+    @Test
+    void movesFollowTheStepsAndNameWhomASignalWoke() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.capacityProperty().set(1);
+        model.producersProperty().set(3);
+        model.consumersProperty().set(1);
+        List<BufferViewModel.Move> seen = new java.util.ArrayList<>();
+        model.movesProperty().addListener((obs, old, now) -> {
+            for (BufferViewModel.Move move : now) {
+                seen.add(move);
+                boolean put = move.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.PUT;
+                assertEquals(put ? "P" : "C", move.worker().substring(0, 1), move.toString());
+                assertEquals(0, move.slot(), "one slot");
+                assertTrue(move.item() > 0, move.toString());
+            }
+        });
+        for (int i = 0; i < 16; i++) {
+            model.step();
+            settle(model);
+        }
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.PUT),
+                "a put among " + seen);
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.TAKE),
+                "a take among " + seen);
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.TAKE
+                        && !m.woken().isEmpty() && m.woken().getFirst().startsWith("P")),
+                "a take woke a producer blocked on the full slot: " + seen);
+        java.util.Set<Long> items = new java.util.HashSet<>();
+        for (BufferViewModel.Move move : seen) {
+            if (move.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.PUT) {
+                assertTrue(items.add(move.item()), "each item put once: " + seen);
+            }
+        }
+    }
+
     /** One of a thing is singular: "1 slot", "1 producer". */
     @Test
     void statusSentencesUseSingularForOne() {

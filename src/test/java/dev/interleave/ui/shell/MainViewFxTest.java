@@ -302,6 +302,34 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * Motion: with it on, steps send items and woken threads travelling on the motion layer, and
+     * the tokens are dropped when they land; with it off (View > Motion > Off) nothing is drawn.
+     */
+    @Test
+    void motionIsDrawnWhenOnAndNeverWhenOff(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        javafx.scene.layout.Pane layer = robot.lookup("#motion-layer").queryAs(javafx.scene.layout.Pane.class);
+        try {
+            robot.interact(() -> {
+                view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.OFF);
+                view.window().autoStepRateProperty().set(20);
+            });
+            robot.clickOn("#auto-step");
+            long start = bufferRunner.snapshot().gate().stepsTaken();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                assertEquals(0, layer.getChildren().size(), "motion off draws nothing");
+                return bufferRunner.snapshot().gate().stepsTaken() > start + 8;
+            });
+            robot.interact(() -> view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !layer.getChildren().isEmpty());
+            robot.push(KeyCode.A);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> layer.getChildren().isEmpty());
+        } finally {
+            robot.interact(() -> view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL));
+        }
+    }
+
     /** Auto-step is offered only where Step applies: the Counter & Sum view cannot step. */
     @Test
     void autoStepIsOfferedOnlyWhereStepApplies(FxRobot robot) {
