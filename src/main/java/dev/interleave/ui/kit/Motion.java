@@ -7,7 +7,7 @@ import javafx.util.Duration;
 /**
  * How fast the views' motion plays (an item travelling into its slot, a woken thread's chip going
  * back to its lane): off, normal or slow. One setting for the whole window, like its theme: the
- * View menu sets it and the window keeps it between starts. Motion is only drawn: the engine never
+ * window binds {@link #speedProperty()} to its own kept setting (View menu), and the views read it. Motion is only drawn: the engine never
  * waits for a picture, and with motion off every view behaves exactly as without it. FX thread only.
  */
 public final class Motion {
@@ -45,16 +45,8 @@ public final class Motion {
     private Motion() {
     }
 
-    /** The window's motion speed (never null: setting null keeps the last speed). */
+    /** The window's motion speed; bound by the window to its setting (never null). */
     public static ObjectProperty<Speed> speedProperty() {
         return SPEED;
-    }
-
-    static {
-        SPEED.addListener((obs, old, now) -> {
-            if (now == null) {
-                SPEED.set(old);
-            }
-        });
     }
 }

@@ -95,6 +95,7 @@ public final class MainView extends BorderPane {
     public MainView(List<ScenarioTab> scenarios, FrameStats frameStats, WindowModel window) {
         this.window = java.util.Objects.requireNonNull(window);
         this.autoStepper = new AutoStep(window.autoStepRateProperty(), this::active, this::stepActive);
+        Motion.speedProperty().bind(window.motionProperty()); // the views read the window's speed
         getStyleClass().add("main");
         for (ScenarioTab scenario : scenarios) {
             Tab tab = new Tab(scenario.title());

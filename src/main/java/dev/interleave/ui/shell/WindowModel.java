@@ -31,6 +31,8 @@ public final class WindowModel {
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    /** The motion speed. Never null. */
+    private final ObjectProperty<Motion.Speed> motion = new SimpleObjectProperty<>(this, "motion", Motion.Speed.NORMAL);
     /** Auto-step's steps per second. Invariant: AutoStep.MIN_RATE <= rate <= AutoStep.MAX_RATE. */
     private final IntegerProperty autoStepRate = new SimpleIntegerProperty(this, "autoStepRate", 2);
     private final StringBinding zoomText = Bindings.createStringBinding(
@@ -53,6 +55,11 @@ public final class WindowModel {
                 zoom.set(clamped);
             }
         });
+        motion.addListener((obs, old, now) -> {
+            if (now == null) {
+                motion.set(old);
+            }
+        });
         autoStepRate.addListener((obs, old, now) -> {
             int clamped = Math.clamp(now.intValue(), AutoStep.MIN_RATE, AutoStep.MAX_RATE);
             if (clamped != now.intValue()) {
@@ -62,7 +69,7 @@ public final class WindowModel {
         SavedSettings store = new SavedSettings(saved);
         store.add(theme, "theme", Theme.class);
         store.add(autoStepRate, "autoStepRate");
-        store.add(Motion.speedProperty(), "motion", Motion.Speed.class);
+        store.add(motion, "motion", Motion.Speed.class);
         store.load();
         if (saved != null) {
             zoom.set(saved.getDouble("zoom", 1.0));
@@ -79,9 +86,9 @@ public final class WindowModel {
         return autoStepRate;
     }
 
-    /** How fast the views' motion plays: one setting for the window. */
+    /** How fast the views' motion plays: one setting for the window (the window binds {@link Motion} to it). */
     public ObjectProperty<Motion.Speed> motionProperty() {
-        return Motion.speedProperty();
+        return motion;
     }
 
     /** Light to dark, or dark to light. */
