@@ -24,6 +24,7 @@ import javafx.scene.chart.XYChart;
 
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferJson;
+import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
@@ -32,6 +33,7 @@ import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.IntInput;
@@ -121,10 +123,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long lastPlotNanos;
     private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
     private long stepsSeen;
-    /** The newest action number seen by the previous sample, and the one before the latest step. */
-    private long lastSeenSeq = -1;
+    /** Events recorded when the previous sample was taken, and when the latest step began. */
+    private long lastSeenEvents;
     private final SavedSettings settingsStore;
-    private long stepBaseSeq = -1;
+    private long stepBaseEvents;
+    /** How far back the last action is looked for: enough for a signal-all's wake-ups and re-waits. */
+    static final int LAST_ACTION_WINDOW = 1_024;
+    /** The most events one step's text tells (a step sets off a few; a signal-all, one per waiter). */
+    static final int STEP_EVENTS_MAX = 10_000;
 
     /** A view-model whose settings are not kept between starts. */
     public BufferViewModel(BufferRunner runner) {
@@ -138,6 +144,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public BufferViewModel(BufferRunner runner, Preferences saved) {
         super(runner, "buffer");
         this.runner = runner;
+        // The window records every run: the last action, the step text (and the timeline) are told from the log.
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
         occupancy.setName("occupied slots");
         itemsPerSecond.setName("items consumed per second");
         ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
@@ -246,8 +254,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastPlotNanos = 0;
         rate.clear();
         stepsSeen = 0;
-        lastSeenSeq = -1;
-        stepBaseSeq = -1;
+        lastSeenEvents = 0;
+        stepBaseEvents = 0;
         stepText.set("");
     }
 
@@ -304,22 +312,28 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         waitsOnFull.set(buffer.waitsOnFull());
         waitsOnEmpty.set(buffer.waitsOnEmpty());
         actions.set(buffer.actions());
-        lastAction.set(withSeparators(buffer.lastAction()));
-        long newestSeq = buffer.recentActions().isEmpty() ? -1 : buffer.recentActions().getLast().seq();
+        EventLog log = now.log();
+        long events = buffer.events();
+        if (log != null && events > lastSeenEvents) {
+            long from = Math.max(lastSeenEvents, events - LAST_ACTION_WINDOW);
+            BufferNarration.lastAction(log.read(from, (int) (events - from)))
+                    .ifPresent(action -> lastAction.set(withSeparators(action.words())));
+        }
         if (now.gate().stepsTaken() > stepsSeen) {
             stepsSeen = now.gate().stepsTaken();
-            stepBaseSeq = lastSeenSeq;
+            stepBaseEvents = lastSeenEvents;
         }
         if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
-            List<String> since = buffer.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
+            List<String> since = log == null ? List.of() : BufferNarration.actions(log.read(stepBaseEvents,
+                    (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents))).stream()
                     .map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
                     since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
         } else if (now.state() == RunState.RUNNING) {
             stepText.set("");
         }
-        lastSeenSeq = newestSeq;
+        lastSeenEvents = events;
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             plot(now, buffer, nowNanos);
         }
@@ -350,8 +364,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         // The step text reports what happens after this point: whatever the workers did in the
         // moment between start and pause is not the step's doing.
         BufferSnapshot buffer = runner.snapshot().buffer();
-        if (buffer != null && !buffer.recentActions().isEmpty()) {
-            lastSeenSeq = buffer.recentActions().getLast().seq();
+        if (buffer != null) {
+            lastSeenEvents = buffer.events();
         }
     }
 
