@@ -13,6 +13,7 @@ import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -27,7 +28,7 @@ import dev.interleave.engine.run.ThreadKind;
             "interleave buffer --producers=P --consumers=Q --capacity=K --items=M",
             "                         [--produce-ms=a..b] [--consume-ms=a..b] [--fair]",
             "                         [--policy=POLICY] [--threads=KIND] [--impl=IMPL]",
-            "                         [--json] [-hV]"},
+            "                         [--record] [--json] [-hV]"},
         description = {"P producers put the items 1..M into a bounded buffer of capacity K (a lock and two"
                 + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
                 + " is consumed exactly once.",
@@ -74,6 +75,13 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                 "abq (the baseline: the JDK's ArrayBlockingQueue)."})
     private BufferImpl impl;
 
+    @Option(names = "--record", description = {"Record every put, take, wait, wake-up and state",
+        "change (the newest 1,000,000 events) and say how many."})
+    private boolean record;
+
+    /** The run's log, once started with --record. */
+    private EventLog log;
+
     @Override
     BufferSettings settings() {
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
@@ -83,7 +91,11 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     @Override
     Running<BufferResult> start(BufferSettings settings) {
         BufferRunner runner = new BufferRunner();
+        if (record) {
+            runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        }
         runner.start(settings);
+        log = runner.snapshot().log();
         return new Running<>(runner::await, runner::stop, () -> {
             BufferRunSnapshot now = runner.snapshot();
             return String.format(Locale.ROOT, "%,d / %,d items consumed, %.1f s", now.consumed(),
@@ -129,6 +141,13 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                 result.missing()));
         out.append(String.format(Locale.ROOT, "waits on full  %,d%n", result.waitsOnFull()));
         out.append(String.format(Locale.ROOT, "waits on empty %,d", result.waitsOnEmpty()));
+        if (log != null) {
+            long written = log.written();
+            out.append(String.format(Locale.ROOT, "%nevents         %,d recorded, %,d kept (%,d bytes each), %,d dropped",
+                    written, written - log.dropped(), EventLog.BYTES_PER_EVENT, log.dropped()));
+        } else if (record) {
+            out.append(String.format(Locale.ROOT, "%nevents         none: the abq baseline records nothing"));
+        }
         return out.toString();
     }
 }

@@ -55,6 +55,16 @@ class BufferCommandTest {
         assertTrue(ran.err().contains(option) && ran.err().contains(allowed), ran.err());
     }
 
+    /** --record keeps the run's events and says how many, in the text's last line. */
+    @Test
+    void recordSaysHowManyEvents() {
+        CallsCommandTest.Invocation ran = run((BASE + " --record").split(" "));
+        assertEquals(0, ran.exitCode(), ran.err());
+        String last = ran.out().lines().toList().getLast();
+        assertTrue(last.matches("events +[0-9,]+ recorded, [0-9,]+ kept \\(24 bytes each\\), 0 dropped"), last);
+        assertFalse(run(BASE.split(" ")).out().contains("events "), "no events line without --record");
+    }
+
     /** --json prints one object with the named fields, and the check passes for both implementations. */
     @Test
     void jsonRunPrintsOneObject() {

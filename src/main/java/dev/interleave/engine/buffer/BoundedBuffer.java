@@ -8,16 +8,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import dev.interleave.engine.buffer.BufferSnapshot.Action.Kind;
+import dev.interleave.engine.run.EventLog;
 
 /**
  * A fixed-capacity FIFO buffer of positive {@code long} items: {@link #put} waits while it is full,
  * {@link #take} waits while it is empty. Instrumented so that one {@link #snapshot()} shows every
- * slot, the put and take positions, who waits on which condition and in what order, and the latest
- * action in words.
+ * slot, the put and take positions, who waits on which condition and in what order; and, when made
+ * with an {@link EventLog}, records every action there ({@link BufferEvent}), from which the
+ * history is told in words ({@link BufferNarration}) and rebuilt ({@link BufferReplay}).
  *
  * <p>Safe for any number of producer and consumer threads. Blocking calls are interruptible: an
  * interrupted {@code put} leaves the item out of the buffer, an interrupted {@code take} takes
@@ -38,6 +40,18 @@ public final class BoundedBuffer {
      *
      * Instrumentation is recorded under the same lock, so one lock acquisition in snapshot() gives a
      * consistent picture.
+     *
+     * Recording. With an EventLog, every change the snapshot shows is also appended to the log,
+     * under the same lock (the log's writers' lock is this lock): puts, takes, waits, the workers
+     * each signal woke, waiters leaving without a signal, gate parks and passes (recorded by taking
+     * this lock from the gate's callbacks; lock order gate -> buffer, never the other way), and the
+     * end of each worker. So the log's order is the order of the critical sections, and a snapshot
+     * taken under the lock says how many events precede it (BufferSnapshot.events). The hot path
+     * adds one event per put or take and no clock reading (the log timestamps in strides); a lock
+     * request is an event only when another thread held the lock (tryLock(0) failed, which honours
+     * fairness), so the time spent queuing for it is known. Without a log nothing is recorded and
+     * the lock is taken with lockInterruptibly(), as before. Recording writes nothing shared but
+     * the log: wokenNow is only read unless a signal woke someone (see recordMove).
      *
      * Wait-set mirrors. Each condition's wait set is mirrored in an ArrayDeque of Waiters: a waiter
      * adds itself just before await(), which enqueues it on the condition in the same critical
@@ -126,26 +140,13 @@ public final class BoundedBuffer {
      */
     private long missedWakeups;
 
+    /** Where every action is recorded, or null when nothing is. Its writers' lock is lock. */
+    private final EventLog log;
     /**
-     * The latest {@link #HISTORY} actions, kept as fields in a ring and put into words only when a
-     * snapshot asks (no string is built on the hot path). Entry {@code seq % HISTORY} holds action
-     * number {@code seq}. Guarded by lock.
+     * The workers the signal being sent now took out of a wait set, in order, for the events that
+     * follow the put or take (only while recording). Guarded by lock.
      */
-    private static final int HISTORY = 8;
-    /** HISTORY - 1: an index mask, HISTORY being a power of two. */
-    private static final int HISTORY_MASK = HISTORY - 1;
-    /** Entry e: who acted at 2e, the first thread its signal woke (or null) at 2e + 1. Guarded by lock. */
-    private final Worker[] historyWho = new Worker[2 * HISTORY];
-    /**
-     * Entry e: the item at 2e; at 2e + 1 the action's ordinal (bits 0-7), the slot (bits 8-39) and
-     * how many threads its signal woke (bits 40-55). Two small arrays rather than six, because each
-     * array is another cache line to move between cores with every put and take. Guarded by lock.
-     */
-    private final long[] historyData = new long[2 * HISTORY];
-    /** Actions recorded so far; the latest is number actionSeq - 1. Guarded by lock. */
-    private long actionSeq;
-
-    private static final Kind[] ACTIONS = Kind.values();
+    private final List<Worker> wokenNow = new ArrayList<>();
 
     /** How a waiter left its condition's mirror. */
     private enum Exit {
@@ -189,11 +190,23 @@ public final class BoundedBuffer {
      * @throws IllegalArgumentException if capacity is less than 1
      */
     public BoundedBuffer(int capacity, boolean fair, WakePolicy policy) {
-        this(capacity, fair, policy, Bug.NONE);
+        this(capacity, fair, policy, Bug.NONE, null);
+    }
+
+    /**
+     * A buffer that records every action in {@code log} ({@link BufferEvent}s); the log must be new,
+     * and written by nothing else.
+     */
+    public BoundedBuffer(int capacity, boolean fair, WakePolicy policy, EventLog log) {
+        this(capacity, fair, policy, Bug.NONE, Objects.requireNonNull(log));
     }
 
     /** The buffer with a planted {@code bug} switched on (or not, with {@link Bug#NONE}). */
     BoundedBuffer(int capacity, boolean fair, WakePolicy policy, Bug bug) {
+        this(capacity, fair, policy, bug, null);
+    }
+
+    private BoundedBuffer(int capacity, boolean fair, WakePolicy policy, Bug bug, EventLog log) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
@@ -205,6 +218,7 @@ public final class BoundedBuffer {
         boolean oneCondition = bug == Bug.ONE_CONDITION;
         this.notEmpty = oneCondition ? notFull : lock.newCondition();
         this.notEmptyWaiters = oneCondition ? notFullWaiters : new ArrayDeque<>();
+        this.log = log;
     }
 
     public int capacity() {
@@ -219,11 +233,23 @@ public final class BoundedBuffer {
         return policy;
     }
 
-    /** Adds {@code worker} to the snapshot's list of workers. */
+    /** The log this buffer records into, or null. */
+    public EventLog log() {
+        return log;
+    }
+
+    /**
+     * Adds {@code worker} to the snapshot's list of workers (and, when recording, names its track);
+     * its gate parks and passes and its end ({@link #retire}) are recorded from now on.
+     */
     public void register(Worker worker) {
         lock.lock();
         try {
             workers.add(Objects.requireNonNull(worker));
+            worker.joined(this);
+            if (log != null) {
+                track(worker);
+            }
         } finally {
             lock.unlock();
         }
@@ -246,14 +272,15 @@ public final class BoundedBuffer {
         }
         producer.setState(WorkerState.WAITING_FOR_LOCK);
         boolean sawRoomUnlocked = bug == Bug.UNLOCKED_COUNT && count < items.length;
-        lock.lockInterruptibly();
+        enter(producer);
         try {
             producer.setState(WorkerState.IN_BUFFER);
             actions++;
+            long backNanos = 0;
             for (boolean waited = false; waitsAgain(count == items.length, sawRoomUnlocked, waited); waited = true) {
                 waitsOnFull++;
-                record(producer, Kind.WAIT_NOT_FULL, item, putIndex, null, 0);
                 long waitedFrom = System.nanoTime();
+                recordAt(waitedFrom, BufferEvent.WAIT, producer, item, putIndex, BufferEvent.ON_NOT_FULL);
                 Waiter waiter = new Waiter(producer, Thread.currentThread());
                 notFullWaiters.addLast(waiter);
                 producer.setState(WorkerState.WAITING_NOT_FULL);
@@ -263,10 +290,11 @@ public final class BoundedBuffer {
                     signalled = true;
                 } finally {
                     leaveWaitSet(waiter, signalled, notFullWaiters);
-                    producerBlockedNanos += System.nanoTime() - waitedFrom;
+                    backNanos = System.nanoTime();
+                    producerBlockedNanos += backNanos - waitedFrom;
                 }
             }
-            enqueue(producer, item);
+            enqueue(producer, item, backNanos);
         } finally {
             lock.unlock();
         }
@@ -285,14 +313,15 @@ public final class BoundedBuffer {
     public long take(Worker consumer) throws InterruptedException {
         consumer.setState(WorkerState.WAITING_FOR_LOCK);
         boolean sawItemUnlocked = bug == Bug.UNLOCKED_COUNT && count > 0;
-        lock.lockInterruptibly();
+        enter(consumer);
         try {
             consumer.setState(WorkerState.IN_BUFFER);
             actions++;
+            long backNanos = 0;
             for (boolean waited = false; waitsAgain(count == 0, sawItemUnlocked, waited); waited = true) {
                 waitsOnEmpty++;
-                record(consumer, Kind.WAIT_NOT_EMPTY, 0, takeIndex, null, 0);
                 long waitedFrom = System.nanoTime();
+                recordAt(waitedFrom, BufferEvent.WAIT, consumer, 0, takeIndex, BufferEvent.ON_NOT_EMPTY);
                 Waiter waiter = new Waiter(consumer, Thread.currentThread());
                 notEmptyWaiters.addLast(waiter);
                 consumer.setState(WorkerState.WAITING_NOT_EMPTY);
@@ -302,10 +331,11 @@ public final class BoundedBuffer {
                     signalled = true;
                 } finally {
                     leaveWaitSet(waiter, signalled, notEmptyWaiters);
-                    consumerBlockedNanos += System.nanoTime() - waitedFrom;
+                    backNanos = System.nanoTime();
+                    consumerBlockedNanos += backNanos - waitedFrom;
                 }
             }
-            return dequeue(consumer);
+            return dequeue(consumer, backNanos);
         } finally {
             lock.unlock();
         }
@@ -324,6 +354,68 @@ public final class BoundedBuffer {
             return false;
         }
         return blocked && !(waited && bug == Bug.IF_NOT_WHILE);
+    }
+
+    /**
+     * Takes the lock for {@code worker}, interruptibly. While recording, a request that finds the
+     * lock taken is recorded once the lock is had ({@link BufferEvent#REQUEST}, with the time it
+     * asked). {@code tryLock(0, ...)}, unlike {@code tryLock()}, honours a fair lock's queue.
+     */
+    private void enter(Worker worker) throws InterruptedException {
+        if (log == null) {
+            lock.lockInterruptibly();
+            return;
+        }
+        if (lock.tryLock(0, TimeUnit.NANOSECONDS)) {
+            return;
+        }
+        long askedAt = System.nanoTime();
+        lock.lockInterruptibly();
+        log.appendAt(askedAt, BufferEvent.REQUEST.ordinal(), track(worker), askedAt, 0, 0);
+    }
+
+    /** Records that {@code worker} parked at the closed gate (called by the gate, under its lock). */
+    void parked(Worker worker) {
+        if (log == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records that {@code worker} left the gate's queue, {@code how} (a BufferEvent.PASS_ value). */
+    void passed(Worker worker, int how) {
+        if (log == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0, 0, how);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code worker} has finished (no more items, or stopped): its state becomes
+     * {@link WorkerState#DONE}, recorded when recording.
+     */
+    public void retire(Worker worker) {
+        if (log == null) {
+            worker.setState(WorkerState.DONE);
+            return;
+        }
+        lock.lock();
+        try {
+            worker.setState(WorkerState.DONE);
+            log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, 0);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Items in the buffer now. */
@@ -345,8 +437,8 @@ public final class BoundedBuffer {
         List<String> fullWaiters;
         List<String> emptyWaiters;
         List<BufferSnapshot.WorkerView> views;
-        List<BufferSnapshot.Action> recent;
         List<String> mirrorProblems;
+        long events;
         int put;
         int take;
         int occupied;
@@ -377,13 +469,13 @@ public final class BoundedBuffer {
             producerBlocked = producerBlockedNanos;
             consumerBlocked = consumerBlockedNanos;
             entered = actions;
-            recent = describeRecentActions();
+            events = log == null ? 0 : log.written();
         } finally {
             lock.unlock();
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), put, take, occupied, fullWaiters,
                 emptyWaiters, List.copyOf(views), made, taken, fullWaits, emptyWaits, producerBlocked,
-                consumerBlocked, entered, recent, mirrorProblems);
+                consumerBlocked, entered, events, mirrorProblems);
     }
 
     /**
@@ -460,8 +552,8 @@ public final class BoundedBuffer {
         }
     }
 
-    /** Call only when holding lock. */
-    private void enqueue(Worker producer, long item) {
+    /** {@code knownNanos}: a clock reading just made, or 0. Call only when holding lock. */
+    private void enqueue(Worker producer, long item, long knownNanos) {
         assert lock.isHeldByCurrentThread();
         int slot = putIndex;
         items[slot] = item;
@@ -471,13 +563,12 @@ public final class BoundedBuffer {
         count++;
         produced++;
         dropLeavers(notEmpty, notEmptyWaiters);
-        Worker longestWaiting = longestWaiting(notEmptyWaiters);
-        int woken = wake(notEmpty, notEmptyWaiters);
-        record(producer, Kind.PUT, item, slot, longestWaiting, woken);
+        wake(notEmpty, notEmptyWaiters);
+        recordMove(BufferEvent.PUT, producer, item, slot, knownNanos);
     }
 
-    /** Call only when holding lock. */
-    private long dequeue(Worker consumer) {
+    /** {@code knownNanos}: a clock reading just made, or 0. Call only when holding lock. */
+    private long dequeue(Worker consumer, long knownNanos) {
         assert lock.isHeldByCurrentThread();
         int slot = takeIndex;
         long item = items[slot];
@@ -488,9 +579,8 @@ public final class BoundedBuffer {
         count--;
         consumed++;
         dropLeavers(notFull, notFullWaiters);
-        Worker longestWaiting = longestWaiting(notFullWaiters);
-        int woken = wake(notFull, notFullWaiters);
-        record(consumer, Kind.TAKE, item, slot, longestWaiting, woken);
+        wake(notFull, notFullWaiters);
+        recordMove(BufferEvent.TAKE, consumer, item, slot, knownNanos);
         return item;
     }
 
@@ -531,13 +621,6 @@ public final class BoundedBuffer {
         return Math.min(expected, left);
     }
 
-    /** The longest-waiting listed worker, or null. Call only when holding lock. */
-    private Worker longestWaiting(ArrayDeque<Waiter> waiters) {
-        assert lock.isHeldByCurrentThread();
-        Waiter first = waiters.peekFirst();
-        return first == null ? null : first.worker;
-    }
-
     /**
      * Takes out of {@code waiters} those that are no longer in {@code condition}'s queue: they were
      * interrupted and are on their way back to throw. Call only when holding lock.
@@ -567,6 +650,13 @@ public final class BoundedBuffer {
         assert lock.isHeldByCurrentThread();
         waiter.exit = exit;
         waiter.worker.setState(WorkerState.WAITING_FOR_LOCK);
+        if (log != null) {
+            if (exit == Exit.SIGNALLED) {
+                wokenNow.add(waiter.worker); // recorded after the put or take that signalled
+            } else {
+                log.appendNow(BufferEvent.LEAVE.ordinal(), track(waiter.worker), 0, 0, 0);
+            }
+        }
     }
 
     /**
@@ -578,6 +668,13 @@ public final class BoundedBuffer {
         assert lock.isHeldByCurrentThread();
         if (waiter.exit == Exit.LISTED) {
             waiters.removeFirstOccurrence(waiter);
+            if (log != null) {
+                log.appendNow(BufferEvent.LEAVE.ordinal(), track(waiter.worker), 0, 0, 0);
+            }
+        } else if (!signalled && waiter.exit == Exit.SIGNALLED && log != null) {
+            // Interrupted in the instant a signal was credited to it (see the notes): its call ends
+            // here all the same, and the log says so.
+            log.appendNow(BufferEvent.LEAVE.ordinal(), track(waiter.worker), 0, 0, 0);
         }
         if (signalled && waiter.exit != Exit.SIGNALLED) {
             missedWakeups++;
@@ -585,48 +682,54 @@ public final class BoundedBuffer {
         waiter.worker.setState(WorkerState.IN_BUFFER);
     }
 
-    /** Call only when holding lock. */
-    private void record(Worker worker, Kind action, long item, int slot, Worker firstWoken, int wokenCount) {
+    /**
+     * Records a put or take, then each worker its signal woke (wokenNow, emptied). Call only when
+     * holding lock.
+     */
+    private void recordMove(BufferEvent kind, Worker worker, long item, int slot, long knownNanos) {
         assert lock.isHeldByCurrentThread();
-        int at = 2 * ((int) actionSeq++ & HISTORY_MASK);
-        historyWho[at] = worker;
-        historyWho[at + 1] = firstWoken;
-        historyData[at] = item;
-        historyData[at + 1] = action.ordinal() | (long) slot << 8 | (long) wokenCount << 40;
+        if (log == null) {
+            return;
+        }
+        int who = track(worker);
+        // Only reads of wokenNow unless someone was woken: clear() writes its modCount, and a write
+        // per event would move that cache line between the producers' and consumers' cores.
+        int woken = wokenNow.size();
+        if (knownNanos != 0) {
+            log.appendAt(knownNanos, kind.ordinal(), who, item, slot, woken);
+        } else {
+            log.append(kind.ordinal(), who, item, slot, woken);
+        }
+        if (woken > 0) {
+            for (int i = 0; i < woken; i++) {
+                log.append(BufferEvent.WAKE.ordinal(), track(wokenNow.get(i)), 0, 0, who);
+            }
+            wokenNow.clear();
+        }
     }
 
-    /** The recorded actions, oldest first, in words. Call only when holding lock. */
-    private List<BufferSnapshot.Action> describeRecentActions() {
+    /** Records an event at a clock reading just made. Call only when holding lock. */
+    private void recordAt(long nanos, BufferEvent kind, Worker worker, long item, int slot, int other) {
         assert lock.isHeldByCurrentThread();
-        List<BufferSnapshot.Action> recent = new ArrayList<>(HISTORY);
-        for (long seq = Math.max(0, actionSeq - HISTORY); seq < actionSeq; seq++) {
-            int at = 2 * ((int) seq & HISTORY_MASK);
-            Worker who = historyWho[at];
-            long item = historyData[at];
-            long meta = historyData[at + 1];
-            int slot = (int) (meta >>> 8);
-            String woke = woke(historyWho[at + 1], (int) (meta >>> 40 & 0xFFFF));
-            String words = switch (ACTIONS[(int) (meta & 0xFF)]) {
-                case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, signalled notEmpty%s", who,
-                        item, slot, woke);
-                case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, signalled notFull%s", who,
-                        item, slot, woke);
-                case WAIT_NOT_FULL -> String.format(Locale.ROOT,
-                        "%s found the buffer full and waits on notFull with #%d", who, item);
-                case WAIT_NOT_EMPTY -> who + " found the buffer empty and waits on notEmpty";
-            };
-            Worker firstWoken = historyWho[at + 1];
-            recent.add(new BufferSnapshot.Action(seq, who.name(), words, ACTIONS[(int) (meta & 0xFF)], item, slot,
-                    firstWoken == null ? null : firstWoken.name(), (int) (meta >>> 40 & 0xFFFF)));
+        if (log != null) {
+            log.appendAt(nanos, kind.ordinal(), track(worker), item, slot, other);
         }
-        return List.copyOf(recent);
     }
 
-    private static String woke(Worker first, int count) {
-        if (count == 0) {
-            return " (no one was waiting)";
+    /**
+     * {@code worker}'s track in the log, named (with a REGISTER event) the first time it is seen:
+     * a worker that was never registered, e.g. the plain put/take's. Call only when holding lock,
+     * while recording.
+     */
+    private int track(Worker worker) {
+        assert lock.isHeldByCurrentThread();
+        int track = worker.track();
+        if (track < 0) {
+            track = log.addTrack(worker.name());
+            worker.setTrack(track);
+            log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, worker.role().ordinal());
         }
-        return count == 1 ? " and woke " + first : " and woke " + count + " threads";
+        return track;
     }
 
     private static List<String> names(ArrayDeque<Waiter> waiters) {

@@ -1,5 +1,6 @@
 package dev.interleave.engine.buffer;
 
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Gate;
 import dev.interleave.engine.run.RunState;
 
@@ -15,11 +16,13 @@ import dev.interleave.engine.run.RunState;
  * @param consumed      items consumed so far
  * @param elapsedNanos  time since the run started (frozen when it ends)
  * @param result        how the latest run ended, or null while it runs
+ * @param log           the run's event log, live (it goes on filling while the run runs; read it
+ *                      with {@link EventLog#read}), or null when the run records nothing
  */
 public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferSnapshot buffer, Gate.View gate,
-                                long made, long consumed, long elapsedNanos, BufferResult result) {
+                                long made, long consumed, long elapsedNanos, BufferResult result, EventLog log) {
 
     /** The snapshot of a runner that has never run. */
     public static final BufferRunSnapshot NONE = new BufferRunSnapshot(RunState.IDLE, null, null,
-            new Gate.View(true, java.util.List.of(), 0, 0, ""), 0, 0, 0, null);
+            new Gate.View(true, java.util.List.of(), 0, 0, ""), 0, 0, 0, null, null);
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Gate;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.Run;
@@ -40,6 +41,8 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final ThreadSource threadSource;
+    /** Events each new run's log keeps, or 0: runs record nothing. */
+    private volatile int recording;
 
     public BufferRunner() {
         this(ThreadSource.REAL);
@@ -58,6 +61,26 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
     @Override
     public boolean supportsStep() {
         return true;
+    }
+
+    /**
+     * Whether the runs started from now on record their events, and how many of the newest each
+     * keeps ({@link EventLog}; {@link EventLog#DEFAULT_CAPACITY} is a good size, at
+     * {@link EventLog#BYTES_PER_EVENT} bytes each, allocated when the run starts); 0 records
+     * nothing. Only Interleave's buffer records; an ArrayBlockingQueue run never does.
+     *
+     * @throws IllegalArgumentException if events is negative
+     */
+    public void setRecording(int events) {
+        if (events < 0) {
+            throw new IllegalArgumentException("events must be 0 or more, was " + events);
+        }
+        recording = events;
+    }
+
+    /** How many events each new run keeps; 0 when runs record nothing. */
+    public int recording() {
+        return recording;
     }
 
     /** Changes the delays of the run in progress; workers use them from their next item. */
@@ -170,6 +193,8 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         private final BoundedBuffer buffer;
         private final Channel channel;
         private final Gate gate;
+        /** Where the buffer records, or null. */
+        private final EventLog log;
         private final List<Worker> workers = new ArrayList<>();
         /** The thread of each worker, once started; what cancel interrupts and the finisher joins. */
         private final AtomicReferenceArray<Thread> threads;
@@ -200,10 +225,14 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             this.unclaimed = new AtomicLong(settings.items());
             this.threads = new AtomicReferenceArray<>(settings.producers() + settings.consumers());
             this.consumedBits = settings.isBounded() ? new long[(int) ((settings.items() + 63) / 64)] : new long[0];
+            int events = recording;
             if (settings.impl() == BufferImpl.INTERLEAVE) {
-                buffer = new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy());
+                log = events > 0 ? new EventLog(events) : null;
+                buffer = log != null ? new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy(), log)
+                        : new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy());
                 channel = interleave(buffer);
             } else {
+                log = null;
                 buffer = null;
                 channel = abq(settings.capacity(), settings.fair());
             }
@@ -258,7 +287,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
-                producer.setState(WorkerState.DONE);
+                retire(producer);
             }
         }
 
@@ -278,7 +307,16 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
-                consumer.setState(WorkerState.DONE);
+                retire(consumer);
+            }
+        }
+
+        /** The worker has ended: DONE, and recorded so when the buffer records. */
+        private void retire(Worker worker) {
+            if (buffer != null) {
+                buffer.retire(worker);
+            } else {
+                worker.setState(WorkerState.DONE);
             }
         }
 
@@ -343,7 +381,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         BufferRunSnapshot snapshot(RunState now) {
             return new BufferRunSnapshot(now, settings, buffer == null ? null : buffer.snapshot(), gate.view(),
-                    made.sum(), consumed.sum(), elapsedNanos(), result());
+                    made.sum(), consumed.sum(), elapsedNanos(), result(), log);
         }
     }
 }

@@ -21,48 +21,25 @@ import java.util.List;
  * @param producerBlockedNanos total time producers spent in {@code notFull.await()}
  * @param consumerBlockedNanos total time consumers spent in {@code notEmpty.await()}
  * @param actions              puts and takes entered (each gated action is one)
- * @param recentActions        the latest actions (up to 8), oldest first, in words, e.g.
- *                             {@code P3 put #17 into slot 5, signalled notEmpty and woke C1}
+ * @param events               events its log held when the snapshot was taken: the snapshot shows the
+ *                             buffer after event {@code events - 1} and before event {@code events}
+ *                             (0 when the buffer records nothing)
  * @param waitSetMismatches    where the wait sets above disagree with the conditions' real wait
  *                             queues; empty unless the buffer's instrumentation is wrong
  */
 public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
                              List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,
                              long waitsOnFull, long waitsOnEmpty, long producerBlockedNanos,
-                             long consumerBlockedNanos, long actions, List<Action> recentActions,
+                             long consumerBlockedNanos, long actions, long events,
                              List<String> waitSetMismatches) {
 
     /**
-     * One thing a worker did in the buffer.
-     *
-     * @param seq        its number: actions are numbered 0, 1, 2, ... in the order they happened
-     * @param worker     who did it
-     * @param words      what happened
-     * @param kind       what kind of action it was
-     * @param item       the item put, taken, or held while waiting on notFull; 0 for a consumer's wait
-     * @param slot       the slot put into or taken from; for a wait, the slot it waits for
-     * @param firstWoken for a put or take, the longest waiter its signal named (null if none)
-     * @param wokenCount for a put or take, how many waiters its signal woke (signal-all wakes all)
+     * This snapshot with what an event log does not hold set to 0 (the time spent blocked), as
+     * {@link BufferReplay#snapshot()} has it: for comparing the two.
      */
-    public record Action(long seq, String worker, String words, Kind kind, long item, int slot, String firstWoken,
-                         int wokenCount) {
-
-        /** The kinds of action a worker takes in the buffer. */
-        public enum Kind {
-            /** A producer put an item into a slot and signalled notEmpty. */
-            PUT,
-            /** A consumer took an item from a slot and signalled notFull. */
-            TAKE,
-            /** A producer found the buffer full and waits on notFull. */
-            WAIT_NOT_FULL,
-            /** A consumer found the buffer empty and waits on notEmpty. */
-            WAIT_NOT_EMPTY
-        }
-    }
-
-    /** The latest action in words, or "nothing yet". */
-    public String lastAction() {
-        return recentActions.isEmpty() ? "nothing yet" : recentActions.getLast().words();
+    public BufferSnapshot withoutBlockedTimes() {
+        return new BufferSnapshot(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, workers, produced,
+                consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions, events, waitSetMismatches);
     }
 
     /** A worker's name, role and state at the snapshot's instant. */

@@ -38,6 +38,13 @@ public final class Worker implements Gated {
      * one consumer, 5,000,000 items: a plain field ran at 0.64x ArrayBlockingQueue, this cell at 1.06x.
      */
     private final AtomicReferenceArray<WorkerState> stateCell = new AtomicReferenceArray<>(2 * STATE_INDEX);
+    /**
+     * The buffer it was registered with, told when the worker parks at or leaves the gate; null
+     * until then. Written under that buffer's lock before the worker's thread starts (or by it).
+     */
+    private volatile BoundedBuffer buffer;
+    /** Its track in the buffer's event log, or -1 before it has one. Guarded by the buffer's lock. */
+    private int track = -1;
 
     public Worker(String name, Role role) {
         this.name = Objects.requireNonNull(name);
@@ -71,9 +78,40 @@ public final class Worker implements Gated {
         stateCell.lazySet(STATE_INDEX, next);
     }
 
+    /** Registered with {@code buffer}. Call only when holding its lock. */
+    void joined(BoundedBuffer buffer) {
+        this.buffer = buffer;
+    }
+
+    /** Call only when holding the buffer's lock. */
+    int track() {
+        return track;
+    }
+
+    /** Call only when holding the buffer's lock. */
+    void setTrack(int track) {
+        this.track = track;
+    }
+
     @Override
     public void parkedAtGate() {
         setState(WorkerState.AT_GATE);
+        BoundedBuffer joined = buffer;
+        if (joined != null) {
+            joined.parked(this);
+        }
+    }
+
+    @Override
+    public void leftGate(Exit exit) {
+        BoundedBuffer joined = buffer;
+        if (joined != null) {
+            joined.passed(this, switch (exit) {
+                case OPENED -> BufferEvent.PASS_OPENED;
+                case STEPPED -> BufferEvent.PASS_STEPPED;
+                case INTERRUPTED -> BufferEvent.PASS_INTERRUPTED;
+            });
+        }
     }
 
     @Override

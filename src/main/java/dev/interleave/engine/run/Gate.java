@@ -90,17 +90,22 @@ public final class Gate implements Hold {
         try {
             worker.parkedAtGate();
             waiting.addLast(worker);
+            Gated.Exit exit = Gated.Exit.INTERRUPTED;
             try {
                 while (!open && !(waiting.peekFirst() == worker && permits > 0)) {
                     changed.await();
                 }
-                if (!open) {
+                if (open) {
+                    exit = Gated.Exit.OPENED;
+                } else {
                     takePermit(worker);
+                    exit = Gated.Exit.STEPPED;
                 }
             } finally {
                 if (waiting.remove(worker)) {
                     changed.signalAll();
                 }
+                worker.leftGate(exit);
             }
         } finally {
             lock.unlock();

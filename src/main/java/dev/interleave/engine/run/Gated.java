@@ -11,4 +11,21 @@ public interface Gated {
 
     /** Called by the gate, under the gate's lock, when this worker parks at the closed gate. */
     void parkedAtGate();
+
+    /** How a parked worker left the gate. */
+    enum Exit {
+        /** The gate opened (Resume). */
+        OPENED,
+        /** A step let it through. */
+        STEPPED,
+        /** It was interrupted while parked, and has not passed. */
+        INTERRUPTED
+    }
+
+    /**
+     * Called by the gate, under the gate's lock, when this worker, parked since
+     * {@link #parkedAtGate()}, leaves the gate's queue. Does nothing unless overridden.
+     */
+    default void leftGate(Exit exit) {
+    }
 }

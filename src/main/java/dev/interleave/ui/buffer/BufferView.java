@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
 import org.controlsfx.control.ToggleSwitch;
 
+import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Worker;
@@ -231,10 +232,10 @@ public final class BufferView extends BorderPane {
             javafx.scene.Node slot = move.slot() < slots.getChildren().size() ? slots.getChildren().get(move.slot()) : null;
             if (chip != null && slot != null) {
                 Label token = token(String.format(Locale.ROOT, "#%,d", move.item()), "motion-item");
-                boolean put = move.kind() == BufferSnapshot.Action.Kind.PUT;
+                boolean put = move.kind() == BufferEvent.PUT;
                 fly(token, put ? chip : slot, put ? slot : chip, speed, delay);
             }
-            String queue = move.kind() == BufferSnapshot.Action.Kind.PUT ? "#not-empty-queue-" : "#not-full-queue-";
+            String queue = move.kind() == BufferEvent.PUT ? "#not-empty-queue-" : "#not-full-queue-";
             for (String woken : move.woken()) {
                 javafx.scene.Node from = lookup(queue + woken);
                 javafx.scene.Node to = lookup("#worker-" + woken);

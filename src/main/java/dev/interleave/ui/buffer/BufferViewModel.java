@@ -24,8 +24,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
+import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferJson;
+import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
@@ -34,6 +36,7 @@ import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
@@ -126,12 +129,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long stepsSeen;
     /** Whether, as of the last sample, a step was granted and no worker has taken it yet. */
     private boolean stepPending;
-    /** The newest action number seen by the previous sample, and the one before the latest step. */
-    private long lastSeenSeq = -1;
+    /** Events recorded when the previous sample was taken, and when the latest step began. */
+    private long lastSeenEvents;
     /** The puts and takes since the previous frame, for the view's motion; empty when there were none. */
     private final ReadOnlyObjectWrapper<List<Move>> moves = new ReadOnlyObjectWrapper<>(this, "moves", List.of());
     private final SavedSettings settingsStore;
-    private long stepBaseSeq = -1;
+    private long stepBaseEvents;
+    /** How far back the last action is looked for: enough for a signal-all's wake-ups and re-waits. */
+    static final int LAST_ACTION_WINDOW = 1_024;
+    /** The most events one step's text tells (a step sets off a few; a signal-all, one per waiter). */
+    static final int STEP_EVENTS_MAX = 10_000;
 
     /** A view-model whose settings are not kept between starts. */
     public BufferViewModel(BufferRunner runner) {
@@ -145,6 +152,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public BufferViewModel(BufferRunner runner, Preferences saved) {
         super(runner, "buffer");
         this.runner = runner;
+        // The window records every run: the last action, the step text (and the timeline) are told from the log.
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
         occupancy.setName("occupied slots");
         itemsPerSecond.setName("items consumed per second");
         ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
@@ -260,8 +269,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastPlotNanos = 0;
         rate.clear();
         stepsSeen = 0;
-        lastSeenSeq = -1;
-        stepBaseSeq = -1;
+        lastSeenEvents = 0;
+        stepBaseEvents = 0;
         stepText.set("");
     }
 
@@ -296,49 +305,50 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * from a producer into a slot, or from a slot to a consumer, and the threads its signal woke
      * (back from their wait set to their lane).
      *
-     * @param kind   {@link BufferSnapshot.Action.Kind#PUT} or {@link BufferSnapshot.Action.Kind#TAKE}
+     * @param kind   {@link BufferEvent#PUT} or {@link BufferEvent#TAKE}
      * @param worker the producer or consumer
      * @param item   the item
      * @param slot   the slot
      * @param woken  the threads its signal woke, longest waiting first (empty if none)
      */
-    public record Move(BufferSnapshot.Action.Kind kind, String worker, long item, int slot, List<String> woken) {
+    public record Move(BufferEvent kind, String worker, long item, int slot, List<String> woken) {
     }
 
-    /** The puts and takes since the previous frame (empty if none, or if too many to tell apart). */
+    /** The puts and takes since the previous frame (empty if none, or if too many to follow). */
     public ReadOnlyObjectProperty<List<Move>> movesProperty() {
         return moves.getReadOnlyProperty();
     }
 
+    /** More events than this between two frames is a run too fast to follow: no motion. */
+    static final int MOTION_EVENTS_MAX = 64;
+
     /**
-     * The puts and takes in {@code buffer}'s recent actions after {@code seenSeq}, with whom each
-     * woke: the named waiter, or for signal-all the wait set as the last frame showed it. Empty when
-     * more happened than the snapshot's history holds (a free run at full speed: too fast to follow).
+     * The puts and takes recorded after event {@code seen} up to event {@code events}, each with
+     * whom its signal woke (the wake-up events that follow it). Empty when there are more than
+     * {@link #MOTION_EVENTS_MAX} events (a free run at full speed) or nothing is recorded.
      */
-    private List<Move> movesSince(BufferSnapshot buffer, long seenSeq) {
-        List<BufferSnapshot.Action> recent = buffer.recentActions();
-        if (recent.isEmpty() || recent.getLast().seq() <= seenSeq || recent.getFirst().seq() > seenSeq + 1) {
+    private static List<Move> movesSince(EventLog log, long seen, long events) {
+        if (log == null || events <= seen || events - seen > MOTION_EVENTS_MAX) {
             return List.of();
         }
+        EventLog.Batch batch = log.read(seen, (int) (events - seen));
         List<Move> now = new java.util.ArrayList<>();
-        for (BufferSnapshot.Action action : recent) {
-            if (action.seq() <= seenSeq) {
+        for (int i = 0; i < batch.size(); i++) {
+            BufferEvent kind = BufferEvent.of(batch, i);
+            if (!kind.movesAnItem()) {
                 continue;
             }
-            boolean put = action.kind() == BufferSnapshot.Action.Kind.PUT;
-            if (!put && action.kind() != BufferSnapshot.Action.Kind.TAKE) {
-                continue;
+            List<String> woken = new java.util.ArrayList<>();
+            for (int next = i + 1; next < batch.size() && BufferEvent.of(batch, next) == BufferEvent.WAKE; next++) {
+                woken.add(name(batch, batch.track(next)));
             }
-            List<String> woken;
-            if (action.wokenCount() == 1 && action.firstWoken() != null) {
-                woken = List.of(action.firstWoken());
-            } else {
-                List<String> queued = put ? notEmptyWaiters : notFullWaiters;
-                woken = List.copyOf(queued.subList(0, Math.min(action.wokenCount(), queued.size())));
-            }
-            now.add(new Move(action.kind(), action.worker(), action.item(), action.slot(), woken));
+            now.add(new Move(kind, name(batch, batch.track(i)), batch.item(i), batch.slot(i), List.copyOf(woken)));
         }
         return List.copyOf(now);
+    }
+
+    private static String name(EventLog.Batch batch, int track) {
+        return track < batch.tracks().size() ? batch.tracks().get(track) : "#" + track;
     }
 
     @Override
@@ -363,7 +373,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return;
         }
         // Before the wait sets change: the view reads where a woken thread's chip was queued.
-        moves.set(movesSince(buffer, lastSeenSeq));
+        moves.set(movesSince(now.log(), lastSeenEvents, buffer.events()));
         setIfChanged(slots, buffer.slots());
         putIndex.set(buffer.putIndex());
         takeIndex.set(buffer.takeIndex());
@@ -377,22 +387,28 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         waitsOnFull.set(buffer.waitsOnFull());
         waitsOnEmpty.set(buffer.waitsOnEmpty());
         actions.set(buffer.actions());
-        lastAction.set(withSeparators(buffer.lastAction()));
-        long newestSeq = buffer.recentActions().isEmpty() ? -1 : buffer.recentActions().getLast().seq();
+        EventLog log = now.log();
+        long events = buffer.events();
+        if (log != null && events > lastSeenEvents) {
+            long from = Math.max(lastSeenEvents, events - LAST_ACTION_WINDOW);
+            BufferNarration.lastAction(log.read(from, (int) (events - from)))
+                    .ifPresent(action -> lastAction.set(withSeparators(action.words())));
+        }
         if (now.gate().stepsTaken() > stepsSeen) {
             stepsSeen = now.gate().stepsTaken();
-            stepBaseSeq = lastSeenSeq;
+            stepBaseEvents = lastSeenEvents;
         }
         if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
-            List<String> since = buffer.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
+            List<String> since = log == null ? List.of() : BufferNarration.actions(log.read(stepBaseEvents,
+                    (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents))).stream()
                     .map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
                     since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
         } else if (now.state() == RunState.RUNNING) {
             stepText.set("");
         }
-        lastSeenSeq = newestSeq;
+        lastSeenEvents = events;
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             plot(now, buffer, nowNanos);
         }
@@ -423,8 +439,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         // The step text reports what happens after this point: whatever the workers did in the
         // moment between start and pause is not the step's doing.
         BufferSnapshot buffer = runner.snapshot().buffer();
-        if (buffer != null && !buffer.recentActions().isEmpty()) {
-            lastSeenSeq = buffer.recentActions().getLast().seq();
+        if (buffer != null) {
+            lastSeenEvents = buffer.events();
         }
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.interleave.engine.run.EventLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -65,7 +67,7 @@ class BoundedBufferContractTest {
     /** Waiters are shown in wait order, and signal wakes the longest-waiting one. */
     @Test
     void waitSetsAreShownInWaitOrder() throws InterruptedException {
-        BoundedBuffer buffer = new BoundedBuffer(1, true, WakePolicy.SIGNAL);
+        BoundedBuffer buffer = new BoundedBuffer(1, true, WakePolicy.SIGNAL, new EventLog(100));
         List<Thread> threads = new ArrayList<>();
         for (int c = 1; c <= 3; c++) {
             Worker consumer = new Worker("C" + c, Worker.Role.CONSUMER);
@@ -80,22 +82,41 @@ class BoundedBufferContractTest {
         BufferSnapshot after = buffer.snapshot();
         assertEquals(List.of("C2", "C3"), after.notEmptyWaiters());
         assertEquals(List.of(), after.brokenInvariants());
-        assertTrue(after.lastAction().startsWith("C1 took #7 from slot 0, signalled notFull"), after.lastAction());
+        String last = lastAction(buffer);
+        assertTrue(last.startsWith("C1 took #7 from slot 0, signalled notFull"), last);
         buffer.put(8);
         buffer.put(9);
         Threads.join(threads.get(1));
         Threads.join(threads.get(2));
     }
 
+    /** The recorded actions say who did what, and whom each signal woke. */
     @Test
     void lastActionSaysWhoDidWhatAndWhomItWoke() throws InterruptedException {
-        BoundedBuffer buffer = new BoundedBuffer(4, false, WakePolicy.SIGNAL);
+        BoundedBuffer buffer = new BoundedBuffer(4, false, WakePolicy.SIGNAL, new EventLog(100));
         Worker p3 = new Worker("P3", Worker.Role.PRODUCER);
         buffer.put(p3, 17);
-        assertEquals("P3 put #17 into slot 0, signalled notEmpty (no one was waiting)", buffer.snapshot().lastAction());
+        assertEquals("P3 put #17 into slot 0, signalled notEmpty (no one was waiting)", lastAction(buffer));
         Worker c2 = new Worker("C2", Worker.Role.CONSUMER);
         assertEquals(17, buffer.take(c2));
-        assertEquals("C2 took #17 from slot 0, signalled notFull (no one was waiting)", buffer.snapshot().lastAction());
+        assertEquals("C2 took #17 from slot 0, signalled notFull (no one was waiting)", lastAction(buffer));
+        buffer.register(c2);
+        Thread waiting = Threads.start(() -> buffer.take(c2));
+        Threads.awaitWaiting(waiting);
+        assertEquals("C2 found the buffer empty and waits on notEmpty", lastAction(buffer));
+        buffer.put(p3, 18);
+        Threads.join(waiting);
+        List<String> words = BufferNarration.actions(buffer.log().readAll()).stream()
+                .map(BufferNarration.Action::words).toList();
+        assertEquals(List.of("P3 put #17 into slot 0, signalled notEmpty (no one was waiting)",
+                "C2 took #17 from slot 0, signalled notFull (no one was waiting)",
+                "C2 found the buffer empty and waits on notEmpty",
+                "P3 put #18 into slot 1, signalled notEmpty and woke C2",
+                "C2 took #18 from slot 1, signalled notFull (no one was waiting)"), words);
+    }
+
+    private static String lastAction(BoundedBuffer buffer) {
+        return BufferNarration.lastAction(buffer.log().readAll()).orElseThrow().words();
     }
 
     /** An interrupt while blocked in put throws InterruptedException and adds nothing. */

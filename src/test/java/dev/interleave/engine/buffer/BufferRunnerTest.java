@@ -110,6 +110,7 @@ class BufferRunnerTest {
     @Test
     void eachStepIsExactlyOneAction() throws Exception {
         BufferRunner runner = new BufferRunner();
+        runner.setRecording(100_000);
         runner.start(watchable(ThreadKind.VIRTUAL));
         awaitConsumed(runner, 20);
         runner.pause();
@@ -118,6 +119,7 @@ class BufferRunnerTest {
         long steps = before.gate().stepsTaken();
         for (int k = 1; k <= 8; k++) {
             List<String> atGate = runner.snapshot().gate().waiting();
+            long eventsBefore = runner.snapshot().buffer().events();
             runner.step();
             BufferRunSnapshot after = awaitSteps(runner, steps + k);
             after = awaitParked(runner);
@@ -126,7 +128,10 @@ class BufferRunnerTest {
             if (!atGate.isEmpty()) {
                 assertEquals(atGate.getFirst(), stepped, "the longest-waiting worker takes the step");
             }
-            assertFalse(after.buffer().lastAction().isEmpty());
+            List<BufferNarration.Action> told = BufferNarration.actions(after.log().read(eventsBefore,
+                    (int) (after.buffer().events() - eventsBefore)));
+            assertFalse(told.isEmpty(), "the step's action is in the log");
+            assertEquals(stepped, told.getFirst().worker(), "the step's first action is the stepped worker's");
             assertEquals(List.of(), after.buffer().brokenInvariants());
         }
         runner.stop();

@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Step, action by action, through {@link BufferRunner}'s public API: after each step the worker
- * that waited longest at the gate is the one that acted, and the buffer holds exactly what a
+ * that waited longest at the gate is the one that acted, the buffer holds exactly what a
  * sequential model of the two-condition buffer says it holds (including the waiter a put or take
- * wakes, which finishes its own action in the same step).
+ * wakes, which finishes its own action in the same step), the recorded actions are the model's,
+ * and the whole state rebuilt from the event log is the snapshot's.
  */
 @Timeout(60)
 class BufferStepTest {
@@ -42,6 +43,7 @@ class BufferStepTest {
     @Test
     void eachStepChangesTheSlotsAsTheModelSaysAndNamesWhoActed() throws Exception {
         BufferRunner runner = new BufferRunner();
+        runner.setRecording(100_000);
         runner.start(BufferSettings.of(1, 2, 2, 0));
         try {
             awaitConsumed(runner, 10);
@@ -56,7 +58,7 @@ class BufferStepTest {
                 String next = atGate.getFirst();
                 Model model = Model.of(now.buffer());
                 List<String> expectedActions = model.act(next);
-                long lastSeq = now.buffer().recentActions().getLast().seq();
+                long eventsBefore = now.buffer().events();
 
                 runner.step();
                 now = awaitQuiescent(runner, now.gate().stepsTaken() + 1, now.buffer().actions() + 1);
@@ -69,8 +71,8 @@ class BufferStepTest {
                 assertEquals(model.takeIndex, buffer.takeIndex(), "takeIndex " + when);
                 assertEquals(List.copyOf(model.notFull), buffer.notFullWaiters(), "notFull waiters " + when);
                 assertEquals(List.copyOf(model.notEmpty), buffer.notEmptyWaiters(), "notEmpty waiters " + when);
-                List<String> actions = buffer.recentActions().stream().filter(action -> action.seq() > lastSeq)
-                        .map(BufferSnapshot.Action::words).toList();
+                List<String> actions = BufferNarration.actions(now.log().read(eventsBefore,
+                        (int) (buffer.events() - eventsBefore))).stream().map(BufferNarration.Action::words).toList();
                 assertEquals(expectedActions.size(), actions.size(), "actions " + when + ": " + actions);
                 for (int i = 0; i < actions.size(); i++) {
                     assertTrue(actions.get(i).startsWith(expectedActions.get(i)),
@@ -78,6 +80,10 @@ class BufferStepTest {
                                     + actions.get(i) + "'");
                 }
                 assertEquals(List.of(), buffer.brokenInvariants(), when);
+                BufferReplay replay = new BufferReplay(buffer.capacity());
+                replay.applyUntil(now.log().readAll(), buffer.events());
+                assertEquals(buffer.withoutBlockedTimes(), replay.snapshot(), "the state rebuilt from the log " + when);
+                assertEquals(now.gate().waiting(), replay.atGate(), "the gate's queue rebuilt from the log " + when);
                 waits += (int) actions.stream().filter(words -> words.contains(" waits on ")).count();
                 wakeUps += (int) actions.stream().filter(words -> words.contains(" and woke ")).count();
             }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.interleave.engine.run.EventLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,7 +43,8 @@ class WaitSetMirrorTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(WakePolicy.class)
     void mirrorsMatchTheRealWaitQueuesWhileWaitersAreInterrupted(WakePolicy policy) throws InterruptedException {
-        BoundedBuffer buffer = new BoundedBuffer(1, false, policy);
+        BoundedBuffer buffer = new BoundedBuffer(1, false, policy, new EventLog(EventLog.DEFAULT_CAPACITY));
+        ConcurrentLinkedQueue<BufferSnapshot> snapshots = new ConcurrentLinkedQueue<>();
         AtomicLong lastItemDrawn = new AtomicLong();
         AtomicLong takesLeft = new AtomicLong(ITEMS);
         AtomicLongArray taken = new AtomicLongArray(ITEMS + 1);
@@ -68,6 +71,9 @@ class WaitSetMirrorTest {
                         }
                     }
                     keep(mismatches, buffer.waitSetMismatches());
+                    if (item % 50 == 0) {
+                        snapshots.add(buffer.snapshot());
+                    }
                 }
             }));
         }
@@ -115,6 +121,21 @@ class WaitSetMirrorTest {
             assertEquals(1, taken.get(item), "times item " + item + " was taken");
         }
         assertTrue(interruptedWaits.get() > 0, "no put or take was interrupted: the hammer proved nothing");
+
+        // The log saw every interrupted waiter leave: the wait sets rebuilt from it are the live ones.
+        EventLog.Batch all = buffer.log().readAll();
+        assertEquals(0, buffer.log().dropped());
+        BufferReplay replay = new BufferReplay(1);
+        List<BufferSnapshot> inOrder = snapshots.stream()
+                .sorted(java.util.Comparator.comparingLong(BufferSnapshot::events)).toList();
+        for (BufferSnapshot live : inOrder) {
+            replay.applyUntil(all, live.events());
+            assertEquals(BufferRecordingTest.exactPart(live), BufferRecordingTest.exactPart(replay.snapshot()),
+                    "after event " + live.events());
+        }
+        assertTrue(inOrder.size() > 100, "snapshots compared: " + inOrder.size());
+        replay.apply(all);
+        assertEquals(BufferRecordingTest.exactPart(buffer.snapshot()), BufferRecordingTest.exactPart(replay.snapshot()));
     }
 
     private interface Body {

@@ -145,7 +145,7 @@ class BufferViewModelTest {
         model.movesProperty().addListener((obs, old, now) -> {
             for (BufferViewModel.Move move : now) {
                 seen.add(move);
-                boolean put = move.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.PUT;
+                boolean put = move.kind() == dev.interleave.engine.buffer.BufferEvent.PUT;
                 assertEquals(put ? "P" : "C", move.worker().substring(0, 1), move.toString());
                 assertEquals(0, move.slot(), "one slot");
                 assertTrue(move.item() > 0, move.toString());
@@ -157,16 +157,16 @@ class BufferViewModelTest {
         }
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
-        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.PUT),
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferEvent.PUT),
                 "a put among " + seen);
-        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.TAKE),
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferEvent.TAKE),
                 "a take among " + seen);
-        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.TAKE
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferEvent.TAKE
                         && !m.woken().isEmpty() && m.woken().getFirst().startsWith("P")),
                 "a take woke a producer blocked on the full slot: " + seen);
         java.util.Set<Long> items = new java.util.HashSet<>();
         for (BufferViewModel.Move move : seen) {
-            if (move.kind() == dev.interleave.engine.buffer.BufferSnapshot.Action.Kind.PUT) {
+            if (move.kind() == dev.interleave.engine.buffer.BufferEvent.PUT) {
                 assertTrue(items.add(move.item()), "each item put once: " + seen);
             }
         }

@@ -396,7 +396,9 @@ class MainViewFxTest {
         var points = buffer.occupancySeries().getData();
         for (int i = 1; i < points.size(); i++) {
             double gap = points.get(i).getXValue().doubleValue() - points.get(i - 1).getXValue().doubleValue();
-            assertTrue(gap < 0.5, "no gap in the plot while hidden: " + gap + " s before point " + i);
+            // Sampled ten times a second while hidden; 1.5 s allows a loaded machine's stalls (a tab that
+            // stopped sampling never gets past the wait above).
+            assertTrue(gap < 1.5, "no gap in the plot while hidden: " + gap + " s before point " + i);
         }
         robot.clickOn("#tab-buffer");
         robot.clickOn("#stop");

@@ -1,0 +1,93 @@
+package dev.interleave.engine.buffer;
+
+import dev.interleave.engine.run.EventLog;
+
+/**
+ * What a bounded buffer records in its {@link EventLog}: one kind per thing a worker does, with
+ * what each event's fields mean. The log's {@code kind} is the constant's ordinal; {@code track}
+ * is always the worker the event is about (its number in the log, in registration order).
+ *
+ * <p>Worker states follow from the events (see {@link BufferReplay}): a producer is
+ * {@link WorkerState#PRODUCING} from its put until its next event, a consumer
+ * {@link WorkerState#CONSUMING} from its take; a waiter woken by a signal waits for the lock until
+ * its next event. A worker that finds the lock free goes straight in, so only a contended lock
+ * request is an event of its own ({@link #REQUEST}).
+ */
+public enum BufferEvent {
+
+    /** A worker joins the buffer. other: its role's ordinal ({@link Worker.Role}). */
+    REGISTER,
+    /**
+     * A worker asked for the buffer's lock while another thread held it, and has now got it.
+     * item: the {@link System#nanoTime()} when it asked (the event's own time is when it got in,
+     * or a lower bound).
+     */
+    REQUEST,
+    /**
+     * A producer put an item and signalled notEmpty. item: the item; slot: its slot; other: how many
+     * waiting consumers the signal woke (each a {@link #WAKE} event right after).
+     */
+    PUT,
+    /**
+     * A consumer took an item and signalled notFull. item: the item; slot: its slot; other: how
+     * many waiting producers the signal woke (each a {@link #WAKE} event right after).
+     */
+    TAKE,
+    /**
+     * A worker found the buffer full (a producer) or empty (a consumer) and waits on notFull or
+     * notEmpty, joining the end of that wait set. item: the producer's item in hand (0 for a
+     * consumer); slot: the put or take position it waits for; other: {@link #ON_NOT_FULL} or
+     * {@link #ON_NOT_EMPTY}.
+     */
+    WAIT,
+    /**
+     * A waiter was woken by a signal: it leaves its wait set and waits for the lock. other: the
+     * track of the worker whose put or take signalled (the event before, or a few before with
+     * signal-all).
+     */
+    WAKE,
+    /**
+     * A waiter was interrupted (Stop): it leaves its wait set (if a signal had not already taken it
+     * out) and waits for the lock, and its put or take ends with InterruptedException. (Also
+     * recorded for a spurious wake-up, which ReentrantLock makes only when out of memory; that
+     * waiter re-checks instead.)
+     */
+    LEAVE,
+    /** A worker parked at the closed gate (the run is paused), joining the end of its queue. */
+    PARK,
+    /**
+     * A worker left the gate's queue. other: 0 the gate opened (Resume), 1 a step let it through,
+     * 2 it was interrupted there.
+     */
+    PASS,
+    /** A worker finished: no more items, or the run was stopped. */
+    DONE;
+
+    private static final BufferEvent[] ALL = values();
+
+    /** WAIT's other: on notFull. */
+    public static final int ON_NOT_FULL = 0;
+    /** WAIT's other: on notEmpty. */
+    public static final int ON_NOT_EMPTY = 1;
+    /** PASS's other: the gate opened. */
+    public static final int PASS_OPENED = 0;
+    /** PASS's other: a step let the worker through. */
+    public static final int PASS_STEPPED = 1;
+    /** PASS's other: interrupted at the gate. */
+    public static final int PASS_INTERRUPTED = 2;
+
+    /** The kind a log event's number names. */
+    public static BufferEvent of(int kind) {
+        return ALL[kind];
+    }
+
+    /** The kind of event {@code i} of {@code batch}. */
+    public static BufferEvent of(EventLog.Batch batch, int i) {
+        return ALL[batch.kind(i)];
+    }
+
+    /** Whether this kind is a put or a take: an action that moves an item. */
+    public boolean movesAnItem() {
+        return this == PUT || this == TAKE;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.interleave.engine.buffer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.interleave.engine.run.EventLog;
+
+/**
+ * A bounded buffer rebuilt from its recorded events: apply events 0..k-1 to an empty buffer, and
+ * it holds what the real buffer held after event k-1: the slots, the put and take positions, both
+ * wait sets in order, the queue at the gate, each worker's state, and the counters. So a run can be
+ * shown as it was at any recorded event (the window's scrubber), and a test can check that the log
+ * missed nothing by comparing with snapshots taken during the run.
+ *
+ * <p>States between events follow {@link BufferEvent}'s rules: after its put a producer is
+ * producing, after its take a consumer is consuming, a woken waiter waits for the lock. Not
+ * thread-safe: one thread applies and reads; {@link #copy()} makes an independent checkpoint.
+ */
+public final class BufferReplay {
+
+    private final long[] slots;
+    private int putIndex;
+    private int takeIndex;
+    private int count;
+    private long produced;
+    private long consumed;
+    private long waitsOnFull;
+    private long waitsOnEmpty;
+    private long actions;
+    /** Events applied: the state is the buffer's after event applied - 1. */
+    private long applied;
+    /** By track. */
+    private final List<String> names;
+    private final List<Worker.Role> roles;
+    private final List<WorkerState> states;
+    /** By track: whether its current put or take has entered the lock (and been counted in actions). */
+    private final List<Boolean> inCall;
+    /** Tracks in notFull's wait set, longest-waiting first. */
+    private final List<Integer> notFull;
+    /** Tracks in notEmpty's wait set, longest-waiting first. */
+    private final List<Integer> notEmpty;
+    /** Tracks parked at the gate, in arrival order. */
+    private final List<Integer> atGate;
+
+    /** An empty buffer of {@code capacity} slots, before event 0. */
+    public BufferReplay(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
+        }
+        slots = new long[capacity];
+        names = new ArrayList<>();
+        roles = new ArrayList<>();
+        states = new ArrayList<>();
+        inCall = new ArrayList<>();
+        notFull = new ArrayList<>();
+        notEmpty = new ArrayList<>();
+        atGate = new ArrayList<>();
+    }
+
+    private BufferReplay(BufferReplay from) {
+        slots = from.slots.clone();
+        putIndex = from.putIndex;
+        takeIndex = from.takeIndex;
+        count = from.count;
+        produced = from.produced;
+        consumed = from.consumed;
+        waitsOnFull = from.waitsOnFull;
+        waitsOnEmpty = from.waitsOnEmpty;
+        actions = from.actions;
+        applied = from.applied;
+        names = new ArrayList<>(from.names);
+        roles = new ArrayList<>(from.roles);
+        states = new ArrayList<>(from.states);
+        inCall = new ArrayList<>(from.inCall);
+        notFull = new ArrayList<>(from.notFull);
+        notEmpty = new ArrayList<>(from.notEmpty);
+        atGate = new ArrayList<>(from.atGate);
+    }
+
+    /** An independent copy of this state. */
+    public BufferReplay copy() {
+        return new BufferReplay(this);
+    }
+
+    /** Events applied so far: the state is as it was after event {@code events() - 1}. */
+    public long events() {
+        return applied;
+    }
+
+    /**
+     * Applies {@code batch}'s events up to (not including) event number {@code until}, from the
+     * next one not yet applied.
+     *
+     * @throws IllegalArgumentException if the batch starts after the next event to apply (a gap)
+     */
+    public void applyUntil(EventLog.Batch batch, long until) {
+        if (batch.firstSeq() > applied && batch.size() > 0) {
+            throw new IllegalArgumentException("events " + applied + " to " + (batch.firstSeq() - 1)
+                    + " are missing (dropped from the log, or never read)");
+        }
+        long end = Math.min(until, batch.endSeq());
+        for (long seq = applied; seq < end; seq++) {
+            apply(batch, (int) (seq - batch.firstSeq()));
+        }
+    }
+
+    /** Applies every event of {@code batch} not yet applied. */
+    public void apply(EventLog.Batch batch) {
+        applyUntil(batch, batch.endSeq());
+    }
+
+    /** Applies event {@code i} of {@code batch}, which must be the next event. */
+    public void apply(EventLog.Batch batch, int i) {
+        if (batch.seq(i) != applied) {
+            throw new IllegalArgumentException("event " + batch.seq(i) + " is not the next, " + applied);
+        }
+        int track = batch.track(i);
+        switch (BufferEvent.of(batch, i)) {
+            case REGISTER -> register(track, BufferNarration.name(batch, track), Worker.Role.values()[batch.other(i)]);
+            case REQUEST -> states.set(track, WorkerState.IN_BUFFER);
+            case PUT -> {
+                enter(track);
+                inCall.set(track, false);
+                int slot = batch.slot(i);
+                slots[slot] = batch.item(i);
+                putIndex = (slot + 1) % slots.length;
+                count++;
+                produced++;
+                states.set(track, WorkerState.PRODUCING);
+            }
+            case TAKE -> {
+                enter(track);
+                inCall.set(track, false);
+                int slot = batch.slot(i);
+                slots[slot] = 0;
+                takeIndex = (slot + 1) % slots.length;
+                count--;
+                consumed++;
+                states.set(track, WorkerState.CONSUMING);
+            }
+            case WAIT -> {
+                enter(track);
+                if (batch.other(i) == BufferEvent.ON_NOT_FULL) {
+                    waitsOnFull++;
+                    notFull.add(track);
+                    states.set(track, WorkerState.WAITING_NOT_FULL);
+                } else {
+                    waitsOnEmpty++;
+                    notEmpty.add(track);
+                    states.set(track, WorkerState.WAITING_NOT_EMPTY);
+                }
+            }
+            case WAKE -> {
+                notFull.remove((Integer) track);
+                notEmpty.remove((Integer) track);
+                states.set(track, WorkerState.WAITING_FOR_LOCK);
+            }
+            case LEAVE -> {
+                // Interrupted: its put or take ends with InterruptedException (a retry is a new call).
+                notFull.remove((Integer) track);
+                notEmpty.remove((Integer) track);
+                inCall.set(track, false);
+                states.set(track, WorkerState.WAITING_FOR_LOCK);
+            }
+            case PARK -> {
+                atGate.add(track);
+                states.set(track, WorkerState.AT_GATE);
+            }
+            case PASS -> {
+                atGate.remove((Integer) track);
+                states.set(track, WorkerState.WAITING_FOR_LOCK);
+            }
+            case DONE -> {
+                inCall.set(track, false);
+                states.set(track, WorkerState.DONE);
+            }
+        }
+        applied++;
+    }
+
+    /** A put or take by {@code track} entered the lock: counted once per call, as the buffer counts it. */
+    private void enter(int track) {
+        if (!inCall.get(track)) {
+            inCall.set(track, true);
+            actions++;
+        }
+    }
+
+    private void register(int track, String name, Worker.Role role) {
+        if (track != names.size()) {
+            throw new IllegalArgumentException("track " + track + " registered out of order, " + names.size()
+                    + " expected");
+        }
+        names.add(name);
+        roles.add(role);
+        states.add(role == Worker.Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING);
+        inCall.add(false);
+    }
+
+    /**
+     * The rebuilt buffer in the snapshot's shape. What the log does not hold is 0: the time spent
+     * blocked; {@code events} is {@link #events()} and there are no wait-set mismatches.
+     */
+    public BufferSnapshot snapshot() {
+        List<BufferSnapshot.WorkerView> workers = new ArrayList<>(names.size());
+        for (int t = 0; t < names.size(); t++) {
+            workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), states.get(t)));
+        }
+        return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), putIndex, takeIndex, count, names(notFull),
+                names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,
+                applied, List.of());
+    }
+
+    /** The workers parked at the gate, in arrival order. */
+    public List<String> atGate() {
+        return names(atGate);
+    }
+
+    /** Track {@code track}'s state now. */
+    public WorkerState state(int track) {
+        return states.get(track);
+    }
+
+    /** The workers named so far, by track. */
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    private List<String> names(List<Integer> tracks) {
+        List<String> out = new ArrayList<>(tracks.size());
+        for (int track : tracks) {
+            out.add(names.get(track));
+        }
+        return List.copyOf(out);
+    }
+}

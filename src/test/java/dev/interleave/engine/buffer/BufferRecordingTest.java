@@ -1,0 +1,234 @@
+package dev.interleave.engine.buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The buffer's event log misses nothing: the buffer rebuilt from it ({@link BufferReplay}) is the
+ * live buffer at every snapshot taken during runs, every item is put once and taken once in it,
+ * and a step's actions are all told, however many waiters a signal-all wakes.
+ */
+@Timeout(120)
+class BufferRecordingTest {
+
+    static Stream<Arguments> runs() {
+        return Stream.of(
+                Arguments.of(4, 4, 3, WakePolicy.SIGNAL, false, ThreadKind.PLATFORM),
+                Arguments.of(6, 2, 1, WakePolicy.SIGNAL_ALL, false, ThreadKind.VIRTUAL),
+                Arguments.of(2, 5, 2, WakePolicy.SIGNAL, true, ThreadKind.PLATFORM),
+                Arguments.of(8, 8, 7, WakePolicy.SIGNAL_ALL, true, ThreadKind.VIRTUAL));
+    }
+
+    /**
+     * During free runs, at every snapshot taken (hundreds, at random moments), the buffer rebuilt
+     * from the log's events up to the snapshot's position has the same slots, put and take
+     * positions, count, wait sets in order, counters, and states of the waiting workers; at the end
+     * the whole rebuilt buffer is the final snapshot, every worker done.
+     */
+    @ParameterizedTest(name = "{0} producers, {1} consumers, capacity {2}, {3}, fair {4}, {5}")
+    @MethodSource("runs")
+    void theStateRebuiltFromTheLogIsTheLiveStateAtEverySnapshot(int producers, int consumers, int capacity,
+                                                               WakePolicy policy, boolean fair, ThreadKind threads)
+            throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(new BufferSettings(producers, consumers, capacity, 20_000, DelayRange.NONE, DelayRange.NONE,
+                policy, fair, threads, BufferImpl.INTERLEAVE));
+        List<BufferSnapshot> taken = new ArrayList<>();
+        BufferRunSnapshot now;
+        do {
+            now = runner.snapshot();
+            taken.add(now.buffer());
+        } while (now.state() != RunState.IDLE);
+        BufferResult result = runner.await();
+        assertEquals(Outcome.COMPLETED, result.outcome());
+        BufferRunSnapshot end = runner.snapshot();
+        EventLog log = end.log();
+        assertEquals(0, log.dropped(), "the log kept every event");
+        EventLog.Batch all = log.readAll();
+
+        BufferReplay replay = new BufferReplay(capacity);
+        int compared = 0;
+        for (BufferSnapshot live : taken) {
+            replay.applyUntil(all, live.events());
+            assertEquals(exactPart(live), exactPart(replay.snapshot()), "after event " + live.events());
+            compared++;
+        }
+        replay.apply(all);
+        assertEquals(end.buffer().withoutBlockedTimes(), replay.snapshot(), "at the end");
+        assertTrue(replay.snapshot().workers().stream().allMatch(w -> w.state() == WorkerState.DONE));
+        assertTrue(compared > 10, "snapshots compared: " + compared);
+    }
+
+    /**
+     * What a snapshot taken under the buffer's lock shows exactly: everything but the blocked times
+     * and the states of workers outside the wait sets (a worker sets its state outside the lock, so
+     * a snapshot may see it a moment before or after its event).
+     */
+    static BufferSnapshot exactPart(BufferSnapshot snapshot) {
+        List<BufferSnapshot.WorkerView> waiting = snapshot.workers().stream()
+                .map(w -> w.state() == WorkerState.WAITING_NOT_FULL || w.state() == WorkerState.WAITING_NOT_EMPTY
+                        ? w : new BufferSnapshot.WorkerView(w.name(), w.role(), null)).toList();
+        return new BufferSnapshot(snapshot.slots(), snapshot.putIndex(), snapshot.takeIndex(), snapshot.count(),
+                snapshot.notFullWaiters(), snapshot.notEmptyWaiters(), waiting, snapshot.produced(),
+                snapshot.consumed(), snapshot.waitsOnFull(), snapshot.waitsOnEmpty(), 0, 0, snapshot.actions(),
+                snapshot.events(), snapshot.waitSetMismatches());
+    }
+
+    /** The comparison can fail: a replay that misses one event (a lost wake-up) disagrees with the live buffer. */
+    @Test
+    void aReplayMissingOneEventDisagrees() throws Exception {
+        BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL, new EventLog(1_000));
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        Worker producer = new Worker("P1", Worker.Role.PRODUCER);
+        buffer.register(producer);
+        buffer.register(consumer);
+        Thread taking = BoundedBufferContractTest.Threads.start(() -> buffer.take(consumer));
+        BoundedBufferContractTest.Threads.awaitWaiting(taking);
+        buffer.put(producer, 5);
+        BoundedBufferContractTest.Threads.join(taking);
+        BufferSnapshot live = buffer.snapshot();
+        EventLog.Batch all = buffer.log().readAll();
+
+        BufferReplay whole = new BufferReplay(1);
+        whole.apply(all);
+        assertEquals(exactPart(live), exactPart(whole.snapshot()));
+
+        EventLog withoutWakeUps = new EventLog(1_000);
+        all.tracks().forEach(withoutWakeUps::addTrack);
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) != BufferEvent.WAKE) {
+                withoutWakeUps.appendAt(all.nanos(i), all.kind(i), all.track(i), all.item(i), all.slot(i), all.other(i));
+            }
+        }
+        BufferReplay missing = new BufferReplay(1);
+        missing.apply(withoutWakeUps.readAll());
+        assertNotEquals(exactPart(live), exactPart(missing.snapshot()));
+    }
+
+    /** Every item 1..M is put exactly once and taken exactly once, in the log, and taken after it was put. */
+    @Test
+    void everyItemIsPutOnceAndTakenOnceInTheLog() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(BufferSettings.of(5, 3, 4, 50_000).withPolicy(WakePolicy.SIGNAL_ALL));
+        assertTrue(runner.await().ok());
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        long[] putAt = new long[50_001];
+        long[] takenAt = new long[50_001];
+        java.util.Arrays.fill(putAt, -1);
+        java.util.Arrays.fill(takenAt, -1);
+        for (int i = 0; i < all.size(); i++) {
+            BufferEvent kind = BufferEvent.of(all, i);
+            if (kind == BufferEvent.PUT) {
+                assertEquals(-1, putAt[(int) all.item(i)], "item " + all.item(i) + " put twice");
+                putAt[(int) all.item(i)] = all.seq(i);
+            } else if (kind == BufferEvent.TAKE) {
+                assertEquals(-1, takenAt[(int) all.item(i)], "item " + all.item(i) + " taken twice");
+                takenAt[(int) all.item(i)] = all.seq(i);
+            }
+            if (i > 0) {
+                assertTrue(all.nanos(i) >= all.nanos(i - 1), "time goes down at event " + i);
+            }
+        }
+        for (int item = 1; item <= 50_000; item++) {
+            assertTrue(putAt[item] >= 0 && takenAt[item] > putAt[item], "item " + item + ": put at event "
+                    + putAt[item] + ", taken at " + takenAt[item]);
+        }
+    }
+
+    /**
+     * Sixteen producers wait on a full one-slot buffer; one take with signal-all wakes them all: the
+     * log tells the take, the one put it made room for and the fifteen re-waits, nothing lost (the
+     * eight-entry history this log replaced lost the take and the put behind eight re-waits).
+     */
+    @Test
+    void aSignalAllStepIsToldWholeBehindItsReWaits() throws Exception {
+        BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL_ALL, new EventLog(10_000));
+        Worker c1 = new Worker("C1", Worker.Role.CONSUMER);
+        buffer.register(c1);
+        buffer.put(new Worker("P0", Worker.Role.PRODUCER), 100);
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 1; p <= 16; p++) {
+            Worker producer = new Worker("P" + p, Worker.Role.PRODUCER);
+            buffer.register(producer);
+            int item = p;
+            Thread thread = BoundedBufferContractTest.Threads.start(() -> {
+                try {
+                    buffer.put(producer, item);
+                } catch (InterruptedException e) {
+                    // the test's end: the fifteen still waiting are interrupted
+                }
+            });
+            BoundedBufferContractTest.Threads.awaitWaiting(thread);
+            producers.add(thread);
+        }
+        long before = buffer.snapshot().events();
+        assertEquals(100, buffer.take(c1));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (buffer.snapshot().notFullWaiters().size() != 15 || buffer.size() != 1) {
+            assertTrue(System.nanoTime() < deadline, "the woken producers did not settle");
+            Thread.sleep(1);
+        }
+        long after = buffer.snapshot().events();
+        List<BufferNarration.Action> told = BufferNarration.actions(buffer.log().read(before, (int) (after - before)));
+        assertEquals("C1 took #100 from slot 0, signalled notFull and woke 16 threads", told.getFirst().words());
+        assertEquals(1, told.stream().filter(a -> a.words().contains(" put #")).count(), told.toString());
+        assertEquals(15, told.stream().filter(a -> a.words().contains(" waits on notFull")).count(), told.toString());
+        assertEquals(17, told.size(), told.toString());
+        for (Thread producer : producers) {
+            producer.interrupt();
+            BoundedBufferContractTest.Threads.join(producer);
+        }
+    }
+
+    /** A small log keeps the newest events, counts the rest, and a replay refuses to skip the gap. */
+    @Test
+    void aFullLogKeepsTheNewestAndSaysHowManyWereDropped() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(1_000);
+        runner.start(BufferSettings.of(2, 2, 4, 5_000));
+        assertTrue(runner.await().ok());
+        EventLog log = runner.snapshot().log();
+        assertTrue(log.written() >= 10_000, "two events per item at least: " + log.written());
+        assertEquals(log.written() - 1_000, log.dropped());
+        EventLog.Batch kept = log.readAll();
+        assertEquals(1_000, kept.size());
+        assertEquals(log.dropped(), kept.firstSeq());
+        assertThrows(IllegalArgumentException.class, () -> new BufferReplay(4).apply(kept));
+    }
+
+    /** Recording is off unless asked for, and an ArrayBlockingQueue run never records. */
+    @Test
+    void recordingIsOptIn() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.start(BufferSettings.of(1, 1, 2, 100));
+        runner.await();
+        assertNull(runner.snapshot().log());
+        assertEquals(0, runner.snapshot().buffer().events());
+        runner.setRecording(100);
+        runner.start(BufferSettings.of(1, 1, 2, 100).withImpl(BufferImpl.ABQ));
+        runner.await();
+        assertNull(runner.snapshot().log());
+        assertThrows(IllegalArgumentException.class, () -> runner.setRecording(-1));
+    }
+}
