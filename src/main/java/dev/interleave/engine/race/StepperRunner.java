@@ -62,8 +62,8 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
 
     private final ThreadSource threadSource;
     private final SplittableRandom seeds;
-    /** Set while startPaused() starts a run: its auto-play starts off. Guarded by this. */
-    private boolean startingPaused;
+    /** Whether the next run starts with auto-play off; cleared by the run it applies to. Guarded by this. */
+    private boolean nextStartsPaused;
 
     public StepperRunner() {
         this(ThreadSource.REAL, new SplittableRandom().nextLong());
@@ -77,7 +77,9 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
 
     @Override
     protected synchronized StepperRun newRun(StepperSettings settings) {
-        return new StepperRun(settings, new AutoPlay(!startingPaused), seeds.split());
+        boolean playing = !nextStartsPaused;
+        nextStartsPaused = false;
+        return new StepperRun(settings, new AutoPlay(playing), seeds.split());
     }
 
     @Override
@@ -92,13 +94,21 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
      * @throws IllegalStateException if a run is in progress
      */
     public synchronized void startPaused(StepperSettings settings) {
-        startingPaused = true;
+        startNextPaused();
         try {
             start(settings);
         } finally {
-            startingPaused = false;
+            nextStartsPaused = false;
         }
         pause();
+    }
+
+    /**
+     * The next run to start (by {@link #start}) takes no auto-step until resumed: for a caller that
+     * starts runs its own way and pauses right after. {@link #start} consumes it, refused or not.
+     */
+    public synchronized void startNextPaused() {
+        nextStartsPaused = true;
     }
 
     /**
@@ -439,6 +449,10 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
             assert lock.isHeldByCurrentThread();
             steps++;
             lane.stepsTaken++;
+            // The lane's next step, known now (its thread sets it again before it parks): the one after
+            // this in the program, round to the first after the last step or a failed swap.
+            List<Step> program = settings.program().steps();
+            lane.next = program.get((program.indexOf(step) + 1) % program.size());
             if (completes) {
                 completed++;
                 lane.incrementsDone++;

@@ -35,6 +35,21 @@ public interface RunControls {
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 
+    /** What Step does in this view, for the Step button's tooltip. */
+    public default String stepDescription() {
+        return "Let exactly one producer or consumer (the one waiting longest at the gate) make one put or take; "
+                + "from idle, this starts the run paused and takes its first step. (S)";
+    }
+
+    /** Whether the keys 1 to 9 (and {@link StepWorkerEvent}) let a chosen worker of this view take a step. */
+    public default boolean stepsChosenWorkers() {
+        return false;
+    }
+
+    /** Lets worker {@code index} (0 for the first) take its next step; from idle, the run starts paused first. */
+    public default void stepWorker(int index) {
+    }
+
     /** One sentence on what is happening now, for the status bar. */
     public String statusSentence();
 

@@ -41,6 +41,7 @@ import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.Png;
 import dev.interleave.ui.kit.RunControls;
 import dev.interleave.ui.kit.ScenarioTab;
+import dev.interleave.ui.kit.StepWorkerEvent;
 
 /**
  * The main window's content: the shared tool bar, the two views as tabs, the status bar. The tool
@@ -134,6 +135,7 @@ public final class MainView extends BorderPane {
         setCenter(tabs);
         setBottom(status);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventHandler(StepWorkerEvent.STEP_WORKER, e -> stepWorkerActive(e.index()));
         widthProperty().addListener((obs, old, now) -> scaleText());
         heightProperty().addListener((obs, old, now) -> scaleText());
         window.zoomProperty().addListener((obs, old, now) -> scaleText());
@@ -288,7 +290,9 @@ public final class MainView extends BorderPane {
     /** Every key the window answers to, and what it does: the keyboard map (F1). */
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume"},
-            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer; from idle, starts paused)"},
+            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer; from idle, starts paused); in the"
+                    + " race lab's Slow motion, a random thread takes its next step"},
+            new String[] {"1 to 4", "Race lab, Slow motion: that thread takes its next step (or click its lane)"},
             new String[] {"Esc", "Stop: interrupt every thread of the run"},
             new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
             new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
@@ -405,6 +409,14 @@ public final class MainView extends BorderPane {
         command(() -> active().step());
     }
 
+    /** A chosen worker's step (keys 1 to 9, a click on a lane); from idle it starts the run paused, so it is refused like Run. */
+    private void stepWorkerActive(int index) {
+        if (!active().stepsChosenWorkers() || active().runState() == RunState.IDLE && refused()) {
+            return;
+        }
+        command(() -> active().stepWorker(index));
+    }
+
     private boolean refused() {
         Tab other = otherRunInProgress();
         if (other == null) {
@@ -464,6 +476,10 @@ public final class MainView extends BorderPane {
                 stepActive();
             }
             event.consume();
+        } else if (!typing && !event.isShortcutDown() && workerKey(event.getCode()) > 0
+                && active().stepsChosenWorkers()) {
+            stepWorkerActive(workerKey(event.getCode()) - 1);
+            event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE) {
             command(() -> active().stop());
             event.consume();
@@ -483,6 +499,17 @@ public final class MainView extends BorderPane {
         refresh();
     }
 
+    /** 1 to 9 for the digit keys (main row or keypad), else 0. */
+    private static int workerKey(KeyCode code) {
+        if (code.compareTo(KeyCode.DIGIT1) >= 0 && code.compareTo(KeyCode.DIGIT9) <= 0) {
+            return code.ordinal() - KeyCode.DIGIT1.ordinal() + 1;
+        }
+        if (code.compareTo(KeyCode.NUMPAD1) >= 0 && code.compareTo(KeyCode.NUMPAD9) <= 0) {
+            return code.ordinal() - KeyCode.NUMPAD1.ordinal() + 1;
+        }
+        return 0;
+    }
+
     /** Brings the tool bar and the status bar in line with the active view's state. */
     void refresh() {
         RunControls model = active();
@@ -494,10 +521,8 @@ public final class MainView extends BorderPane {
         pause.setText(state == RunState.PAUSED ? "Resume" : "Pause");
         ((FontIcon) pause.getGraphic()).setIconCode(state == RunState.PAUSED ? Feather.PLAY : Feather.PAUSE);
         step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart));
-        String stepTip = model.supportsStep()
-                ? "Let exactly one producer or consumer (the one waiting longest at the gate) make one put or take; "
-                + "from idle, this starts the run paused and takes its first step. (S)"
-                : "Step lets one producer or consumer act: it applies to the Bounded Buffer view.";
+        String stepTip = model.supportsStep() ? model.stepDescription()
+                : "Step lets one thread act: it applies to the Bounded Buffer view and the race lab's Slow motion.";
         if (!stepTip.equals(step.getTooltip().getText())) {
             step.getTooltip().setText(stepTip);
         }

@@ -1,0 +1,86 @@
+package dev.interleave.engine.race;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.interleave.engine.run.Labelled;
+
+/**
+ * What the race lab measures at full speed in the window: each measure is a list of runs (legs)
+ * of the command line's kind, one after another.
+ */
+public enum LabMeasure implements Labelled {
+
+    /**
+     * Every strategy, R runs each of T threads x K increments: how many updates each run lost. A
+     * racy strategy loses a different number each run; a safe one loses none, every run.
+     */
+    LOST_UPDATES("lost-updates") {
+        @Override
+        List<RaceSettings> legs(LabSettings s) {
+            List<RaceSettings> legs = new ArrayList<>();
+            for (RaceStrategy strategy : RaceStrategy.values()) {
+                legs.add(new RaceSettings(s.threads(), s.increments(), strategy, s.threadKind(), s.fair(), s.repeat()));
+            }
+            return legs;
+        }
+    },
+
+    /**
+     * Increments per second against the thread count, 1, 2, 4 ... 64, for every strategy: each
+     * point is one run of the same total work (T x K as set, split over its threads). The CAS
+     * strategy's failed attempts per increment are measured alongside.
+     */
+    THROUGHPUT("throughput") {
+        @Override
+        List<RaceSettings> legs(LabSettings s) {
+            List<RaceSettings> legs = new ArrayList<>();
+            long total = s.threads() * s.increments();
+            for (int threads : THREAD_COUNTS) {
+                for (RaceStrategy strategy : RaceStrategy.values()) {
+                    legs.add(new RaceSettings(threads, Math.max(1, total / threads), strategy, s.threadKind(), s.fair(),
+                            1));
+                }
+            }
+            return legs;
+        }
+    },
+
+    /**
+     * Per-thread counters packed side by side (neighbours share a cache line) against the same
+     * counters padded apart, R runs each, alternating: the padded ones' speed over the packed ones'.
+     */
+    FALSE_SHARING("false-sharing") {
+        @Override
+        List<RaceSettings> legs(LabSettings s) {
+            List<RaceSettings> legs = new ArrayList<>();
+            for (int r = 0; r < s.repeat(); r++) {
+                legs.add(new RaceSettings(s.threads(), s.increments(), RaceStrategy.PACKED, s.threadKind(), s.fair(), 1));
+                legs.add(new RaceSettings(s.threads(), s.increments(), RaceStrategy.STRIPED, s.threadKind(), s.fair(), 1));
+            }
+            return legs;
+        }
+    };
+
+    /** The thread counts the throughput measure runs, doubling from 1 to the lab's most. */
+    public static final List<Integer> THREAD_COUNTS = List.of(1, 2, 4, 8, 16, 32, 64);
+
+    private final String label;
+
+    LabMeasure(String label) {
+        this.label = label;
+    }
+
+    /** The runs this measure makes with {@code settings}, in order. */
+    abstract List<RaceSettings> legs(LabSettings settings);
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
