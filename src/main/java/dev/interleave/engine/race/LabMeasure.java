@@ -74,6 +74,28 @@ public enum LabMeasure implements Labelled {
     /** The runs this measure makes with {@code settings}, in order. */
     abstract List<RaceSettings> legs(LabSettings settings);
 
+    /**
+     * Runs made first and not counted, so that the JIT has compiled every strategy's increment
+     * before a rate is taken (an interpreted first run was 10 to 50 times slower): each strategy
+     * of the measure once, 2 threads x 500,000 increments. None for lost updates, which counts,
+     * not times.
+     */
+    List<RaceSettings> warmUp(LabSettings s) {
+        if (this == LOST_UPDATES) {
+            return List.of();
+        }
+        List<RaceStrategy> strategies = this == FALSE_SHARING ? List.of(RaceStrategy.PACKED, RaceStrategy.STRIPED)
+                : List.of(RaceStrategy.values());
+        List<RaceSettings> legs = new ArrayList<>();
+        for (RaceStrategy strategy : strategies) {
+            legs.add(new RaceSettings(2, WARM_UP_INCREMENTS, strategy, s.threadKind(), s.fair(), 1));
+        }
+        return legs;
+    }
+
+    /** Increments per thread of a warm-up run. */
+    static final long WARM_UP_INCREMENTS = 500_000;
+
     @Override
     public String label() {
         return label;

@@ -124,6 +124,8 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
         private final List<RaceResult> legs = new ArrayList<>();
         /** The leg going on, or null. */
         private volatile RaceSettings current;
+        /** Whether the leg going on is a warm-up run, not counted. */
+        private volatile boolean warmingUp;
         /** Set by launch(), before any Stop can read it; volatile all the same (Stop's thread reads it). */
         private volatile Thread coordinator;
 
@@ -145,6 +147,23 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
         private void coordinate() {
             RaceRunner inner = hold.inner;
             try {
+                for (RaceSettings leg : settings.warmUp()) {
+                    if (isCancelled()) {
+                        break;
+                    }
+                    warmingUp = true;
+                    hold.startWhenRunning(leg);
+                    current = leg;
+                    RaceResult ended = inner.await();
+                    current = null;
+                    if (ended.outcome() == Outcome.FAILED) {
+                        fail(ended.failure());
+                    }
+                    if (ended.outcome() != Outcome.COMPLETED) {
+                        return;
+                    }
+                }
+                warmingUp = false;
                 for (RaceSettings leg : plan) {
                     if (isCancelled()) {
                         break;
@@ -170,6 +189,7 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
                 fail(e);
             } finally {
                 current = null;
+                warmingUp = false;
                 stopUninterruptibly(inner);
             }
         }
@@ -224,7 +244,8 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
         LabSnapshot snapshot(RunState now) {
             RaceSettings going = current;
             long count = going == null ? 0 : hold.inner.snapshot().count();
-            return new LabSnapshot(now, settings, plan.size(), legsCopy(), going, count, elapsedNanos(), result());
+            return new LabSnapshot(now, settings, plan.size(), legsCopy(), going, warmingUp, count, elapsedNanos(),
+                    result());
         }
     }
 }

@@ -37,4 +37,9 @@ public record LabSettings(LabMeasure measure, int threads, long increments, int 
     public List<RaceSettings> legs() {
         return measure.legs(this);
     }
+
+    /** The runs made before them and not counted (the JIT's warm-up), in order. */
+    public List<RaceSettings> warmUp() {
+        return measure.warmUp(this);
+    }
 }

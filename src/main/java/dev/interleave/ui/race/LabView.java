@@ -68,11 +68,12 @@ public final class LabView extends BorderPane {
         SettingSlider threads = new SettingSlider("lab-threads", "Threads", model.threadsProperty(),
                 LabViewModel.THREADS, false, "Threads released together by a barrier. Throughput runs 1 to 64 "
                 + "whatever this says, each point doing threads x increments in all.");
-        SettingSlider increments = new SettingSlider("lab-increments", "Increments per thread",
-                model.incrementsProperty(), LabViewModel.INCREMENTS, true, "Increments each thread makes per run.");
+        SettingSlider increments = new SettingSlider("lab-increments", "Increments each",
+                model.incrementsProperty(), LabViewModel.INCREMENTS, true, "Increments each thread makes per run; "
+                + "threads x increments at most 10,000,000.");
         Label incrementsNote = Controls.fieldMessage("lab-increments-note", model.incrementsNoteProperty());
-        SettingSlider runs = new SettingSlider("lab-runs", "Runs per strategy", model.runsProperty(), LabViewModel.RUNS,
-                false, "Lost updates: runs of each strategy. False sharing: runs of each layout.");
+        SettingSlider runs = new SettingSlider("lab-runs", "Runs", model.runsProperty(), LabViewModel.RUNS,
+                false, "Runs of each strategy (lost updates) or of each layout (false sharing).");
         ChoiceRow<ThreadKind> kind = new ChoiceRow<>("lab-threads-kind", List.of(ThreadKind.values()),
                 model.threadKindProperty(), ThreadKind::label, k -> k == ThreadKind.VIRTUAL
                         ? "Virtual threads, on as many carriers as there are cores." : "Platform (kernel) threads.");
@@ -119,6 +120,7 @@ public final class LabView extends BorderPane {
         Label words = new Label(explanation);
         words.setWrapText(true);
         words.getStyleClass().add("wait-set-caption");
+        words.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(8, heading, words);
         if (shown == null) {
             Label none = new Label("Not measured yet: press Run (Space).");
@@ -188,6 +190,7 @@ public final class LabView extends BorderPane {
         int tallest = java.util.Arrays.stream(counts).max().orElse(1);
         HBox bars = new HBox(2);
         bars.setAlignment(Pos.BOTTOM_LEFT);
+        bars.setFillHeight(false); // each bar keeps its own height
         bars.getStyleClass().add("histogram");
         for (int i = 0; i < bins; i++) {
             Region bar = new Region();

@@ -53,7 +53,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     private final ObjectProperty<LabMeasure> measure = new SimpleObjectProperty<>(this, "measure",
             LabMeasure.LOST_UPDATES);
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads", 4);
-    private final IntegerProperty increments = new SimpleIntegerProperty(this, "increments", 100_000);
+    private final IntegerProperty increments = new SimpleIntegerProperty(this, "increments", 250_000);
     private final IntegerProperty runs = new SimpleIntegerProperty(this, "runs", 10);
     private final ObjectProperty<ThreadKind> threadKind = new SimpleObjectProperty<>(this, "threadKind",
             ThreadKind.PLATFORM);
@@ -174,7 +174,9 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                     now.elapsedNanos() / 1e9));
         } else if (now.current() != null) {
             RaceSettings leg = now.current();
-            progress.set(String.format(Locale.ROOT, "Run %,d of %,d: %s, %s x %,d increments%s, %.1f s",
+            progress.set(now.warmingUp() ? String.format(Locale.ROOT, "Warming up (not counted): %s, so the JIT has "
+                    + "compiled it before it is timed, %.1f s", leg.strategy(), now.elapsedNanos() / 1e9)
+                    : String.format(Locale.ROOT, "Run %,d of %,d: %s, %s x %,d increments%s, %.1f s",
                     now.legs().size() + 1, now.legsTotal(), leg.strategy(), Words.count(leg.threads(), "thread"),
                     leg.increments(), leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
                     now.elapsedNanos() / 1e9));

@@ -67,18 +67,18 @@ public final class StepperView extends BorderPane {
                 });
         SettingSlider threads = new SettingSlider("stepper-threads", "Threads", model.threadsProperty(),
                 StepperViewModel.THREADS, false, "Real threads, T1 to T4, each parked before every step.");
-        SettingSlider increments = new SettingSlider("stepper-increments", "Increments per thread",
+        SettingSlider increments = new SettingSlider("stepper-increments", "Increments each",
                 model.incrementsProperty(), StepperViewModel.INCREMENTS, false,
-                "How many times each thread increments the shared count.");
-        SettingSlider goal = new SettingSlider("stepper-goal", "Challenge: lose this many updates (0: none)",
+                "How many times each thread increments the shared count (1 to 5).");
+        SettingSlider goal = new SettingSlider("stepper-goal", "Challenge (lost)",
                 model.goalProperty(), new dev.interleave.ui.kit.IntInput(0, 5, ""), false,
-                "Find the race: make the threads lose this many updates in as few steps as you can. At most the "
-                        + "increments per thread.");
+                "Find the race: make the threads lose this many updates in as few steps as you can; 0: no "
+                        + "challenge. At most the increments each thread makes.");
         VBox fixed = new VBox(12, Controls.labelled("Each thread runs", program), threads, increments, goal);
         fixed.disableProperty().bind(model.runningBinding());
-        SettingSlider pace = new SettingSlider("stepper-pace", "Auto-step every (ms), applies live",
+        SettingSlider pace = new SettingSlider("stepper-pace", "Auto-step (ms)",
                 model.paceMillisProperty(), StepperViewModel.PACE, false,
-                "While Auto-step plays (Run, Space), a random thread takes a step this often.");
+                "While Auto-step plays (Run, Space), a random thread takes a step this often, in ms. Applies live.");
         return Controls.settingsPanel(model, Controls.heading("Slow motion"), fixed, pace);
     }
 
