@@ -22,12 +22,12 @@ public record LabFigures(List<RaceResult> legs) {
                 .toList();
     }
 
-    /** Increments per second of {@code strategy} with {@code threads} threads, over every such run; empty if none ran. */
+    /** Increments per second of {@code strategy} with {@code threads} threads: the median of its runs; empty if none ran. */
     public OptionalDouble opsPerSecond(RaceStrategy strategy, int threads) {
         return rate(leg -> leg.settings().strategy() == strategy && leg.settings().threads() == threads);
     }
 
-    /** Increments per second of {@code strategy} over all its runs; empty if none ran. */
+    /** Increments per second of {@code strategy}: the median of all its runs; empty if none ran. */
     public OptionalDouble opsPerSecond(RaceStrategy strategy) {
         return rate(leg -> leg.settings().strategy() == strategy);
     }
@@ -53,16 +53,14 @@ public record LabFigures(List<RaceResult> legs) {
                 ? OptionalDouble.of(padded.getAsDouble() / packed.getAsDouble()) : OptionalDouble.empty();
     }
 
-    /** Increments asked of the matching runs over their summed time: a rate over all of them, not a mean of rates. */
+    /**
+     * The median of the matching runs' rates (the upper one of an even count): on a shared machine
+     * one run can be slowed many times over by another process, and a median of a few runs shrugs
+     * that off where a mean would not.
+     */
     private OptionalDouble rate(Predicate<RaceResult> which) {
-        double increments = 0;
-        long nanos = 0;
-        for (RaceResult leg : legs) {
-            if (which.test(leg)) {
-                increments += (double) leg.totals().size() * leg.settings().expected();
-                nanos += leg.elapsedNanos();
-            }
-        }
-        return nanos == 0 ? OptionalDouble.empty() : OptionalDouble.of(increments * 1e9 / nanos);
+        List<Double> rates = legs.stream().filter(which).filter(leg -> leg.elapsedNanos() > 0)
+                .map(RaceResult::opsPerSecond).sorted().toList();
+        return rates.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(rates.get(rates.size() / 2));
     }
 }

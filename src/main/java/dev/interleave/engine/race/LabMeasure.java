@@ -28,18 +28,22 @@ public enum LabMeasure implements Labelled {
 
     /**
      * Increments per second against the thread count, 1, 2, 4 ... 64, for every strategy: each
-     * point is one run of the same total work (T x K as set, split over its threads). The CAS
-     * strategy's failed attempts per increment are measured alongside.
+     * point is the median of up to {@link #THROUGHPUT_ROUNDS} runs of the same total work (T x K as
+     * set, split over its threads), made in rounds over every point so that a slow moment of the
+     * machine spoils one run of many points, not every run of one. The CAS strategy's failed
+     * attempts per increment are measured alongside.
      */
     THROUGHPUT("throughput") {
         @Override
         List<RaceSettings> legs(LabSettings s) {
             List<RaceSettings> legs = new ArrayList<>();
             long total = s.threads() * s.increments();
-            for (int threads : THREAD_COUNTS) {
-                for (RaceStrategy strategy : RaceStrategy.values()) {
-                    legs.add(new RaceSettings(threads, Math.max(1, total / threads), strategy, s.threadKind(), s.fair(),
-                            1));
+            for (int round = 0; round < Math.min(s.repeat(), THROUGHPUT_ROUNDS); round++) {
+                for (int threads : THREAD_COUNTS) {
+                    for (RaceStrategy strategy : RaceStrategy.values()) {
+                        legs.add(new RaceSettings(threads, Math.max(1, total / threads), strategy, s.threadKind(),
+                                s.fair(), 1));
+                    }
                 }
             }
             return legs;
@@ -48,7 +52,8 @@ public enum LabMeasure implements Labelled {
 
     /**
      * Per-thread counters packed side by side (neighbours share a cache line) against the same
-     * counters padded apart, R runs each, alternating: the padded ones' speed over the packed ones'.
+     * counters padded apart, R runs each, alternating: the padded ones' median speed over the
+     * packed ones'.
      */
     FALSE_SHARING("false-sharing") {
         @Override
@@ -61,6 +66,9 @@ public enum LabMeasure implements Labelled {
             return legs;
         }
     };
+
+    /** The most runs per point of the throughput measure (fewer if fewer runs are asked for). */
+    public static final int THROUGHPUT_ROUNDS = 3;
 
     /** The thread counts the throughput measure runs, doubling from 1 to the lab's most. */
     public static final List<Integer> THREAD_COUNTS = List.of(1, 2, 4, 8, 16, 32, 64);

@@ -252,20 +252,20 @@ public final class LabView extends BorderPane {
                 }
                 row++;
             }
-            Label casRow = new Label("cas: failed CAS\nper increment");
+            Label casRow = new Label("cas: failed\nattempts");
             casRow.getStyleClass().add("figure-caption");
             grid.add(casRow, 0, row);
             for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                 OptionalDouble failures = figures.casFailuresPerIncrement(LabMeasure.THREAD_COUNTS.get(c));
-                Label value = new Label(failures.isPresent() ? String.format(Locale.ROOT, "%.2f", failures.getAsDouble()) : "");
+                Label value = new Label(failures.isPresent() ? percent(failures.getAsDouble()) : "");
                 value.setId("lab-cas-failures-" + LabMeasure.THREAD_COUNTS.get(c));
                 grid.add(value, c + 1, row);
             }
         }
         return section("Increments per second against threads", "Every strategy at 1, 2, 4 ... 64 threads, the same "
-                + "total work at every count (bars on a log scale, the number under each). On this machine's cores, "
-                + "more threads share the same cores: watch which strategies hold their speed, and how often a CAS "
-                + "fails as threads are added.", grid, shown);
+                + "total work at every count, the median of up to three runs (bars on a log scale, the number under "
+                + "each). More threads share the same cores: watch which strategies hold their speed, and how often "
+                + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.", grid, shown);
     }
 
     private static Node cell(double rate, double low, double high, RaceStrategy strategy) {
@@ -281,6 +281,16 @@ public final class LabView extends BorderPane {
         VBox box = new VBox(1, bar, value);
         box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
+    }
+
+    /** Failed CAS attempts per increment as a percentage: "0 %", "0.012 %", "3.4 %", "120 %". */
+    static String percent(double perIncrement) {
+        double percent = perIncrement * 100;
+        if (percent == 0) {
+            return "0 %";
+        }
+        return (percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
+                ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent)) + " %";
     }
 
     /** Increments per second as people read them: "123 M/s", "4.5 M/s", "870 k/s". */
