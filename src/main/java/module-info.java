@@ -15,6 +15,7 @@ module dev.interleave {
     exports dev.interleave.engine.run;
     exports dev.interleave.engine.calls;
     exports dev.interleave.engine.buffer;
+    exports dev.interleave.engine.race;
     exports dev.interleave.ui.shell to javafx.graphics;
     opens dev.interleave.cli to info.picocli;
 }

@@ -8,6 +8,7 @@ import dev.interleave.cli.CallsCommand;
 import dev.interleave.cli.RaceCommand;
 import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.calls.CallsScenario;
+import dev.interleave.ui.race.RaceScenario;
 import dev.interleave.ui.kit.ScenarioTab;
 
 /**
@@ -31,7 +32,7 @@ public final class Scenarios {
     public static final List<Scenario> ALL = List.of(
             new Scenario(CallsScenario::tab, CallsCommand.class),
             new Scenario(BufferScenario::tab, BufferCommand.class),
-            new Scenario(null, RaceCommand.class));
+            new Scenario(RaceScenario::tab, RaceCommand.class));
 
     private Scenarios() {
     }

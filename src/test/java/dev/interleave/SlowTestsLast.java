@@ -22,10 +22,11 @@ public final class SlowTestsLast implements ClassOrderer {
             "dev.interleave.engine.calls.CallRunnerRaceTest",   // 10-13 s: 300 stop races, real sleeps
             "dev.interleave.ui.shell.AppProcessTest",           // 10-15 s: the app as a process
             "dev.interleave.ui.shell.MainViewFxTest",           // 30-50 s: the window, headless
+            "dev.interleave.ui.race.RaceViewFxTest",            // 25 s: the race lab's tab, headless
             "dev.interleave.engine.run.GateLincheckTest",       // 14-19 s
             "dev.interleave.engine.calls.CallRunnerTest",       // 26-27 s: the 1,000,000-call run
             "dev.interleave.engine.calls.CounterLincheckTest",  // 22 s
-            "dev.interleave.engine.race.RaceLincheckTest",      // 40-45 s
+            "dev.interleave.engine.race.RaceLincheckTest",      // 85 s with striped and packed
             "dev.interleave.engine.buffer.BufferLincheckTest",  // 45-67 s
             "dev.interleave.PackagedAppTest");                  // 67-81 s: builds and starts the image
 

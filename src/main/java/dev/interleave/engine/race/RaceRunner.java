@@ -101,8 +101,10 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
                     repetition = r;
                     SharedCounter shared = settings.strategy().newCounter(settings.threads(), settings.fair());
                     counter = shared;
-                    CyclicBarrier start = new CyclicBarrier(settings.threads());
-                    long from = clock().activeNanos();
+                    // The clock starts when the barrier opens (its action runs before any thread is
+                    // released): starting the threads is not counted as incrementing time.
+                    long[] from = {clock().activeNanos()};
+                    CyclicBarrier start = new CyclicBarrier(settings.threads(), () -> from[0] = clock().activeNanos());
                     for (int t = 0; t < settings.threads(); t++) {
                         int index = t;
                         Thread thread = factory.newThread(() -> increment(shared, index, start));
@@ -121,7 +123,8 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
                     if (isCancelled()) {
                         break;
                     }
-                    incrementingNanos += clock().activeNanos() - from;
+                    // The joins order the barrier action's write of from[0] before this read.
+                    incrementingNanos += clock().activeNanos() - from[0];
                     synchronized (totals) {
                         totals.add(shared.total());
                     }

@@ -305,23 +305,36 @@ public enum RaceStrategy implements Labelled {
     /*
      * Implementation notes: thread t owns cells[t * stride] and is its only writer, so its
      * increments need no atomicity; an opaque write (VarHandle setOpaque) keeps the JIT from keeping
-     * the cell in a register, so the cache-line traffic under test is real. total() sums the cells:
-     * exact once the threads have been joined.
+     * the cell in a register, so the cache-line traffic under test is real. total() sums the
+     * threads' cells (not the padding): exact once the threads have been joined.
      */
-    private static final class StripedCounter implements SharedCounter {
+    static final class StripedCounter implements SharedCounter {
         private static final VarHandle CELL = MethodHandles.arrayElementVarHandle(long[].class);
         private final long[] cells;
         private final int stride;
+        private final int threads;
+        /**
+         * The planted bug, for the checks that must catch it: every thread adds to the first cell,
+         * so the cell has many writers and its read-add-write loses updates. False in the lab.
+         */
+        private final boolean oneCellForAll;
 
         StripedCounter(int threads, int stride) {
+            this(threads, stride, false);
+        }
+
+        /** A striped counter with the planted bug switched on (or not). */
+        StripedCounter(int threads, int stride, boolean oneCellForAll) {
             this.stride = stride;
+            this.threads = threads;
+            this.oneCellForAll = oneCellForAll;
             // With padding, a line's worth before the first cell too: no other object shares its line.
             int offset = stride == 1 ? 0 : stride;
             this.cells = new long[offset + threads * stride + offset];
         }
 
         private int index(int thread) {
-            return (stride == 1 ? 0 : stride) + thread * stride;
+            return (stride == 1 ? 0 : stride) + (oneCellForAll ? 0 : thread) * stride;
         }
 
         @Override
@@ -333,8 +346,8 @@ public enum RaceStrategy implements Labelled {
         @Override
         public long total() {
             long sum = 0;
-            for (int i = 0; i < cells.length; i++) {
-                sum += (long) CELL.getOpaque(cells, i);
+            for (int t = 0; t < threads; t++) {
+                sum += (long) CELL.getOpaque(cells, (stride == 1 ? 0 : stride) + t * stride); // thread t's own cell
             }
             return sum;
         }

@@ -127,8 +127,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long lastPlotNanos;
     private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
     private long stepsSeen;
-    /** Whether, as of the last sample, a step was granted and no worker has taken it yet. */
-    private boolean stepPending;
     /** Events recorded when the previous sample was taken, and when the latest step began. */
     private long lastSeenEvents;
     /** The puts and takes since the previous frame, for the view's motion; empty when there were none. */
@@ -353,7 +351,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     public boolean stepPending() {
-        return stepPending;
+        // Read now, not at the last frame: a timer that fell behind fires its missed beats in one go.
+        BufferRunSnapshot now = runner.snapshot();
+        return now.state() == RunState.PAUSED && now.gate().permits() > 0;
     }
 
     // ---- sampling ----
@@ -362,7 +362,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public void sample(long nowNanos) {
         BufferRunSnapshot now = runner.snapshot();
         sampled(now.state());
-        stepPending = now.state() == RunState.PAUSED && now.gate().permits() > 0;
         BufferSnapshot buffer = now.buffer();
         if (buffer == null || !showsLatestRun()) {
             moves.set(List.of());

@@ -45,11 +45,26 @@ public interface RunControls {
     public boolean supportsStep();
 
     /**
-     * Whether a Step was granted and no thread has taken it yet, as of the last sample (a worker
-     * can be in its delay before the gate). Auto-step waits for it rather than piling up steps.
+     * Whether a Step was granted and no thread has taken it yet (a worker can be in its delay
+     * before the gate), read from the engine now. Auto-step waits for it rather than piling up steps.
      */
     public default boolean stepPending() {
         return false;
+    }
+
+    /** What Step does in this view, for the Step button's tooltip. */
+    public default String stepDescription() {
+        return "Let exactly one producer or consumer (the one waiting longest at the gate) make one put or take; "
+                + "from idle, this starts the run paused and takes its first step. (S)";
+    }
+
+    /** Whether the keys 1 to 9 (and {@link StepWorkerEvent}) let a chosen worker of this view take a step. */
+    public default boolean stepsChosenWorkers() {
+        return false;
+    }
+
+    /** Lets worker {@code index} (0 for the first) take its next step; from idle, the run starts paused first. */
+    public default void stepWorker(int index) {
     }
 
     /** One sentence on what is happening now, for the status bar. */

@@ -43,6 +43,7 @@ import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.Png;
 import dev.interleave.ui.kit.RunControls;
 import dev.interleave.ui.kit.ScenarioTab;
+import dev.interleave.ui.kit.StepWorkerEvent;
 
 /**
  * The main window's content: the shared tool bar, the two views as tabs, the status bar. The tool
@@ -150,6 +151,7 @@ public final class MainView extends BorderPane {
         setCenter(tabs);
         setBottom(status);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventHandler(StepWorkerEvent.STEP_WORKER, e -> stepWorkerActive(e.index()));
         widthProperty().addListener((obs, old, now) -> scaleText());
         heightProperty().addListener((obs, old, now) -> scaleText());
         window.zoomProperty().addListener((obs, old, now) -> scaleText());
@@ -322,7 +324,9 @@ public final class MainView extends BorderPane {
     /** Every key the window answers to, and what it does: the keyboard map (F1). */
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume"},
-            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer; from idle, starts paused)"},
+            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer; from idle, starts paused); in the"
+                    + " race lab's Slow motion, a random thread takes its next step"},
+            new String[] {"1 to 4", "Race lab, Slow motion: that thread takes its next step (or click its lane)"},
             new String[] {"A", "Auto-step on or off: Step played at the rate beside it, 1 to 20 a second"},
             new String[] {"Esc", "Stop: interrupt every thread of the run"},
             new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
@@ -498,6 +502,14 @@ public final class MainView extends BorderPane {
         return autoStepper;
     }
 
+    /** A chosen worker's step (keys 1 to 9, a click on a lane); from idle it starts the run paused, so it is refused like Run. */
+    private void stepWorkerActive(int index) {
+        if (!active().stepsChosenWorkers() || active().runState() == RunState.IDLE && refused()) {
+            return;
+        }
+        command(() -> active().stepWorker(index));
+    }
+
     private boolean refused() {
         Tab other = otherRunInProgress();
         if (other == null) {
@@ -562,6 +574,10 @@ public final class MainView extends BorderPane {
                 autoStepper.setPlaying(!autoStepper.playingProperty().get());
             }
             event.consume();
+        } else if (!typing && !event.isShortcutDown() && workerKey(event.getCode()) > 0
+                && active().stepsChosenWorkers()) {
+            stepWorkerActive(workerKey(event.getCode()) - 1);
+            event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE) {
             stopActive();
             event.consume();
@@ -581,6 +597,17 @@ public final class MainView extends BorderPane {
         refresh();
     }
 
+    /** 1 to 9 for the digit keys (main row or keypad), else 0. */
+    private static int workerKey(KeyCode code) {
+        if (code.compareTo(KeyCode.DIGIT1) >= 0 && code.compareTo(KeyCode.DIGIT9) <= 0) {
+            return code.ordinal() - KeyCode.DIGIT1.ordinal() + 1;
+        }
+        if (code.compareTo(KeyCode.NUMPAD1) >= 0 && code.compareTo(KeyCode.NUMPAD9) <= 0) {
+            return code.ordinal() - KeyCode.NUMPAD1.ordinal() + 1;
+        }
+        return 0;
+    }
+
     /** Brings the tool bar and the status bar in line with the active view's state. */
     void refresh() {
         RunControls model = active();
@@ -595,10 +622,8 @@ public final class MainView extends BorderPane {
         boolean playing = autoStepper.playingProperty().get();
         autoStep.setDisable(!playing && step.isDisable());
         autoStepRate.setDisable(!model.supportsStep());
-        String stepTip = model.supportsStep()
-                ? "Let exactly one producer or consumer (the one waiting longest at the gate) make one put or take; "
-                + "from idle, this starts the run paused and takes its first step. (S)"
-                : "Step lets one producer or consumer act: it applies to the Bounded Buffer view.";
+        String stepTip = model.supportsStep() ? model.stepDescription()
+                : "Step lets one thread act: it applies to the Bounded Buffer view and the race lab's Slow motion.";
         if (!stepTip.equals(step.getTooltip().getText())) {
             step.getTooltip().setText(stepTip);
         }

@@ -14,11 +14,14 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
+import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.buffer.BufferViewModel;
 import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.Png;
+import dev.interleave.ui.race.RaceViewModel;
 
 /**
  * Scripted uses of the real window, for checks and documentation:
@@ -26,8 +29,9 @@ import dev.interleave.ui.kit.Png;
  *   <li>{@code --smoke}: open the window, wait for the first rendered frame, print the milliseconds
  *   since the process started, exit 0;</li>
  *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png},
- *   {@code DIR/bounded-buffer.png} (and in the dark theme, {@code DIR/bounded-buffer-dark.png}) and
- *   {@code DIR/bounded-buffer-step.png};</li>
+ *   {@code DIR/bounded-buffer.png} (and in the dark theme, {@code DIR/bounded-buffer-dark.png}),
+ *   {@code DIR/bounded-buffer-step.png}, {@code DIR/race-stepper.png} (right after a lost update) and
+ *   {@code DIR/race-throughput.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
  *   99th percentile of the frame interval during the run.</li>
  * </ul>
@@ -109,6 +113,7 @@ final class Scripts {
                 snapshot(stage.getScene(), dir.resolve("bounded-buffer-step.png"));
                 onFx(() -> view.active().stop());
                 awaitIdle(view);
+                renderRace(view, stage, dir);
                 System.out.println("rendered " + dir.toAbsolutePath().normalize());
             } catch (Exception e) {
                 System.err.println("render failed: " + e);
@@ -118,6 +123,39 @@ final class Scripts {
                 Platform.exit();
             });
         });
+    }
+
+    /**
+     * The race lab: the stepper right after the textbook lost update (T1 reads, T2 reads, T1 adds
+     * and writes, T2 adds and writes over it), then a throughput measurement at its end.
+     */
+    private static void renderRace(MainView view, Stage stage, Path dir) throws Exception {
+        RaceViewModel[] race = new RaceViewModel[1];
+        onFx(() -> {
+            view.select("race");
+            race[0] = (RaceViewModel) view.active();
+            race[0].modeProperty().set(RaceViewModel.Mode.SLOW_MOTION);
+            race[0].stepper().programProperty().set(StepProgram.COUNT_PLUS_PLUS);
+            race[0].stepper().threadsProperty().set(2);
+            race[0].stepper().incrementsProperty().set(3);
+            race[0].stepper().goalProperty().set(1);
+        });
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            onFx(() -> view.active().stepWorker(thread));
+            Thread.sleep(400);
+        }
+        Thread.sleep(500);
+        snapshot(stage.getScene(), dir.resolve("race-stepper.png"));
+        onFx(() -> view.active().stop());
+        awaitIdle(view);
+        onFx(() -> {
+            race[0].modeProperty().set(RaceViewModel.Mode.FULL_SPEED);
+            race[0].lab().measureProperty().set(LabMeasure.THROUGHPUT);
+            view.active().run();
+        });
+        awaitIdle(view);
+        Thread.sleep(500);
+        snapshot(stage.getScene(), dir.resolve("race-throughput.png"));
     }
 
     static void frameStats(InterleaveApp app, Stage stage, PrintStream out) {

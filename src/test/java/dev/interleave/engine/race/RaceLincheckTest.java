@@ -11,12 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Lincheck checks the race lab's own shared-count strategies, the CAS loop and the adder, against
- * their sequential meaning (each increment adds one; total() is the number of increments before
- * it); racy and volatile are the planted bugs the same model check must reject. (The
- * synchronized, lock and atomic increments are the calls scenario's counters, checked by
- * CounterLincheckTest; striped and packed give each thread its own cell, which Lincheck's
- * operations cannot name: the stress test in RaceRunnerTest covers them.)
+ * Lincheck checks the race lab's own shared-count strategies, the CAS loop, the adder and the
+ * striped (padded) and packed per-thread counters, against their sequential meaning (each
+ * increment adds one; total() is the number of increments before it); racy and volatile are the
+ * planted bugs the same model check must reject, and so is a striped counter whose threads all
+ * add to one cell. (The synchronized, lock and atomic increments are the calls scenario's
+ * counters, checked by CounterLincheckTest.) The per-thread counters need each thread's own
+ * index: the operations give each thread of a scenario the next free one the first time it calls.
  */
 class RaceLincheckTest {
 
@@ -29,11 +30,29 @@ class RaceLincheckTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RaceStrategy.class, names = {"CAS", "ADDER"})
-    void casAndAdderAreLinearizable(RaceStrategy strategy) {
-        Class<?> ops = strategy == RaceStrategy.CAS ? CasOps.class : AdderOps.class;
+    @EnumSource(value = RaceStrategy.class, names = {"CAS", "ADDER", "STRIPED", "PACKED"})
+    void casAdderAndPerThreadCountersAreLinearizable(RaceStrategy strategy) {
+        Class<?> ops = switch (strategy) {
+            case CAS -> CasOps.class;
+            case ADDER -> AdderOps.class;
+            case STRIPED -> StripedOps.class;
+            case PACKED -> PackedOps.class;
+            default -> throw new IllegalArgumentException(strategy.label());
+        };
         modelChecking().check(ops);
-        stress().check(ops);
+        if (strategy == RaceStrategy.CAS || strategy == RaceStrategy.ADDER) {
+            // The per-thread counters' cells have one writer each: the model check's interleavings
+            // already cover what a stress run could hit, at a quarter of the time.
+            stress().check(ops);
+        }
+    }
+
+    /** The planted bug in the real striped counter, every thread on one cell: the model check rejects it. */
+    @Test
+    void modelCheckingCatchesAStripedCounterWhoseThreadsShareACell() {
+        AssertionError failure = assertThrows(AssertionError.class, () -> modelChecking().check(OneCellOps.class),
+                "a striped counter with one cell for all passed the model check");
+        assertTrue(failure.getMessage().contains("Invalid execution results"), failure.getMessage());
     }
 
     /** The planted bugs: the same model check rejects count++ on a plain and on a volatile field. */
@@ -48,15 +67,25 @@ class RaceLincheckTest {
 
     /** Operations on one shared count; Lincheck makes a fresh instance per scenario. */
     public abstract static class CountOps {
+        /** Lincheck's two threads, and the thread that runs a scenario's first and last parts. */
+        private static final int SLOTS = 4;
         private final SharedCounter counter;
+        /** Each calling thread's index into a per-thread counter, given on its first call. */
+        private final java.util.concurrent.ConcurrentHashMap<Thread, Integer> slots =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger nextSlot = new java.util.concurrent.atomic.AtomicInteger();
 
         CountOps(RaceStrategy strategy) {
-            counter = strategy.newCounter(2, false);
+            this(strategy.newCounter(SLOTS, false));
+        }
+
+        CountOps(SharedCounter counter) {
+            this.counter = counter;
         }
 
         @Operation
         public void increment() {
-            counter.increment(0);
+            counter.increment(slots.computeIfAbsent(Thread.currentThread(), thread -> nextSlot.getAndIncrement()) % SLOTS);
         }
 
         @Operation
@@ -74,6 +103,25 @@ class RaceLincheckTest {
     public static final class AdderOps extends CountOps {
         public AdderOps() {
             super(RaceStrategy.ADDER);
+        }
+    }
+
+    public static final class StripedOps extends CountOps {
+        public StripedOps() {
+            super(RaceStrategy.STRIPED);
+        }
+    }
+
+    public static final class PackedOps extends CountOps {
+        public PackedOps() {
+            super(RaceStrategy.PACKED);
+        }
+    }
+
+    /** The real striped counter with its planted bug switched on: every thread adds to the first cell. */
+    public static final class OneCellOps extends CountOps {
+        public OneCellOps() {
+            super(new RaceStrategy.StripedCounter(4, RaceStrategy.PADDED_STRIDE, true));
         }
     }
 

@@ -1,0 +1,66 @@
+package dev.interleave.engine.race;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/**
+ * What the lab's finished runs say, measure by measure; works on the runs finished so far, so a
+ * view can draw them while the rest go on.
+ *
+ * @param legs the finished runs, in order
+ */
+public record LabFigures(List<RaceResult> legs) {
+
+    public LabFigures {
+        legs = List.copyOf(legs);
+    }
+
+    /** Updates lost by each run of {@code strategy}, in order. */
+    public List<Long> lost(RaceStrategy strategy) {
+        return legs.stream().filter(leg -> leg.settings().strategy() == strategy).flatMap(leg -> leg.lost().stream())
+                .toList();
+    }
+
+    /** Increments per second of {@code strategy} with {@code threads} threads: the median of its runs; empty if none ran. */
+    public OptionalDouble opsPerSecond(RaceStrategy strategy, int threads) {
+        return rate(leg -> leg.settings().strategy() == strategy && leg.settings().threads() == threads);
+    }
+
+    /** Increments per second of {@code strategy}: the median of all its runs; empty if none ran. */
+    public OptionalDouble opsPerSecond(RaceStrategy strategy) {
+        return rate(leg -> leg.settings().strategy() == strategy);
+    }
+
+    /** The CAS strategy's failed compare-and-set attempts per increment with {@code threads} threads; empty if it did not run. */
+    public OptionalDouble casFailuresPerIncrement(int threads) {
+        long increments = 0;
+        long failures = 0;
+        for (RaceResult leg : legs) {
+            if (leg.settings().strategy() == RaceStrategy.CAS && leg.settings().threads() == threads) {
+                increments += leg.totals().size() * leg.settings().expected();
+                failures += leg.casRetries();
+            }
+        }
+        return increments == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failures / increments);
+    }
+
+    /** Padded per-thread counters' speed over packed ones' (above 1: false sharing cost the packed ones); empty until both ran. */
+    public OptionalDouble falseSharingRatio() {
+        OptionalDouble padded = opsPerSecond(RaceStrategy.STRIPED);
+        OptionalDouble packed = opsPerSecond(RaceStrategy.PACKED);
+        return padded.isPresent() && packed.isPresent() && packed.getAsDouble() > 0
+                ? OptionalDouble.of(padded.getAsDouble() / packed.getAsDouble()) : OptionalDouble.empty();
+    }
+
+    /**
+     * The median of the matching runs' rates (the upper one of an even count): on a shared machine
+     * one run can be slowed many times over by another process, and a median of a few runs shrugs
+     * that off where a mean would not.
+     */
+    private OptionalDouble rate(Predicate<RaceResult> which) {
+        List<Double> rates = legs.stream().filter(which).filter(leg -> leg.elapsedNanos() > 0)
+                .map(RaceResult::opsPerSecond).sorted().toList();
+        return rates.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(rates.get(rates.size() / 2));
+    }
+}

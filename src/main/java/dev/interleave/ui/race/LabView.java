@@ -1,0 +1,350 @@
+package dev.interleave.ui.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import dev.interleave.engine.race.LabFigures;
+import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.ChoiceRow;
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.SettingSlider;
+import dev.interleave.ui.kit.Words;
+
+/**
+ * Full speed: settings on the left; on the right the progress of the measurement going on and the
+ * figures of the chosen measurement's latest run: a histogram of lost updates per strategy, a
+ * table of increments per second against threads with a bar per cell (and CAS failures per
+ * increment), or the false-sharing comparison. Every bar has its number beside it.
+ */
+public final class LabView extends BorderPane {
+
+    private static final PseudoClass SAFE = PseudoClass.getPseudoClass("safe");
+    private static final PseudoClass RACY = PseudoClass.getPseudoClass("racy");
+    /** The widest bar, in em (bars grow with the text). */
+    private static final double BAR_EM = 5.5;
+
+    private final LabViewModel model;
+    private final StackPane figures = new StackPane();
+
+    public LabView(LabViewModel model) {
+        this.model = model;
+        getStyleClass().add("lab-view");
+        setLeft(settings());
+        setCenter(live());
+        model.measureProperty().addListener((obs, old, now) -> draw());
+        for (LabMeasure each : LabMeasure.values()) {
+            model.shownProperty(each).addListener((obs, old, now) -> draw());
+        }
+        draw();
+    }
+
+    private ScrollPane settings() {
+        ChoiceRow<LabMeasure> measure = new ChoiceRow<>("lab-measure", List.of(LabMeasure.values()),
+                model.measureProperty(), LabMeasure::label, m -> switch (m) {
+                    case LOST_UPDATES -> "Every strategy, several runs each: how many updates each run lost.";
+                    case THROUGHPUT -> "Every strategy at 1, 2, 4 ... 64 threads: increments per second.";
+                    case FALSE_SHARING -> "Per-thread counters side by side in one array against padded apart.";
+                });
+        SettingSlider threads = new SettingSlider("lab-threads", "Threads", model.threadsProperty(),
+                LabViewModel.THREADS, false, "Threads released together by a barrier. Throughput runs 1 to 64 "
+                + "whatever this says, each point doing threads x increments in all.");
+        SettingSlider increments = new SettingSlider("lab-increments", "Increments each",
+                model.incrementsProperty(), LabViewModel.INCREMENTS, true, "Increments each thread makes per run; "
+                + "threads x increments at most 10,000,000.");
+        Label incrementsNote = Controls.fieldMessage("lab-increments-note", model.incrementsNoteProperty());
+        SettingSlider runs = new SettingSlider("lab-runs", "Runs", model.runsProperty(), LabViewModel.RUNS,
+                false, "Runs of each strategy (lost updates) or of each layout (false sharing).");
+        ChoiceRow<ThreadKind> kind = new ChoiceRow<>("lab-threads-kind", List.of(ThreadKind.values()),
+                model.threadKindProperty(), ThreadKind::label, k -> k == ThreadKind.VIRTUAL
+                        ? "Virtual threads, on as many carriers as there are cores." : "Platform (kernel) threads.");
+        // A check box, not ControlsFX's ToggleSwitch: under the Primer themes the switch's track and
+        // thumb are not drawn (their colours fail to convert), leaving only its words.
+        CheckBox fair = new CheckBox("Fair lock (the lock strategy)");
+        fair.setId("lab-fair");
+        fair.selectedProperty().bindBidirectional(model.fairProperty());
+        fair.setTooltip(Controls.tip("A fair lock hands itself over in arrival order: see what that costs."));
+        VBox fixed = new VBox(12, Controls.labelled("Measure", measure), threads, increments, incrementsNote, runs,
+                Controls.labelled("Threads", kind), fair);
+        fixed.disableProperty().bind(model.runningBinding());
+        return Controls.settingsPanel(model, Controls.heading("Full speed"), fixed);
+    }
+
+    private ScrollPane live() {
+        Label progress = new Label();
+        progress.setId("lab-progress");
+        progress.getStyleClass().add("last-action");
+        progress.setWrapText(true);
+        progress.textProperty().bind(Bindings.createStringBinding(() -> model.progressProperty().get().isEmpty()
+                ? "Pick a measure and press Run (Space)." : model.progressProperty().get(), model.progressProperty()));
+        figures.setId("lab-figures");
+        figures.setAlignment(Pos.TOP_LEFT);
+        VBox live = new VBox(10, Controls.lastRunNote(model), progress, figures);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
+        live.setPadding(new Insets(12));
+        live.getStyleClass().add("live");
+        return Controls.liveScroll("lab-live", live);
+    }
+
+    private void draw() {
+        LabMeasure measure = model.measureProperty().get();
+        LabViewModel.Shown shown = model.shownProperty(measure).get();
+        Node content = switch (measure) {
+            case LOST_UPDATES -> lostUpdates(shown);
+            case THROUGHPUT -> throughput(shown);
+            case FALSE_SHARING -> falseSharing(shown);
+        };
+        figures.getChildren().setAll(content);
+    }
+
+    private static VBox section(String title, String explanation, Node body, LabViewModel.Shown shown) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("heading");
+        Label words = new Label(explanation);
+        words.setWrapText(true);
+        words.getStyleClass().add("wait-set-caption");
+        words.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(8, heading, words);
+        if (shown == null) {
+            Label none = new Label("Not measured yet: press Run (Space).");
+            none.getStyleClass().add("wait-set-empty");
+            box.getChildren().add(none);
+        } else {
+            Label with = new Label(String.format(Locale.ROOT, "Measured with %s x %,d increments, %s threads%s.",
+                    Words.count(shown.settings().threads(), "thread"), shown.settings().increments(),
+                    shown.settings().threadKind(), shown.settings().fair() ? ", a fair lock" : ""));
+            with.getStyleClass().add("figure-caption");
+            box.getChildren().addAll(with, body);
+        }
+        return box;
+    }
+
+    // ---- lost updates ----
+
+    private Node lostUpdates(LabViewModel.Shown shown) {
+        GridPane grid = new GridPane();
+        grid.setId("lab-lost-grid");
+        grid.setHgap(14);
+        grid.setVgap(8);
+        if (shown != null) {
+            int row = 0;
+            for (RaceStrategy strategy : RaceStrategy.values()) {
+                List<Long> lost = shown.figures().lost(strategy);
+                if (lost.isEmpty()) {
+                    continue;
+                }
+                Label name = new Label(strategy.label());
+                name.getStyleClass().add("section");
+                Label summary = new Label(lostSummary(strategy, lost, shown.settings().threads()
+                        * shown.settings().increments()));
+                summary.setId("lab-lost-" + strategy.label());
+                summary.setWrapText(true);
+                summary.getStyleClass().add("lab-summary");
+                summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
+                summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
+                grid.addRow(row++, name, histogram(lost), summary);
+            }
+        }
+        return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
+                + "updates they lost (left: none). A racy strategy loses a different number each run; a safe one "
+                + "loses none, every run.", grid, shown);
+    }
+
+    static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected) {
+        long losing = lost.stream().filter(l -> l > 0).count();
+        if (losing == 0) {
+            return String.format(Locale.ROOT, "%s 0 lost in each of %s", strategy.isSafe() ? "✔" : "·",
+                    Words.count(lost.size(), "run")) + (strategy.isSafe() ? "" : ": lucky; run more or with more threads");
+        }
+        List<Long> sorted = lost.stream().sorted().toList();
+        return String.format(Locale.ROOT, "✘ lost in %d of %s: median %,d, most %,d of %,d", losing,
+                Words.count(lost.size(), "run"), sorted.get(sorted.size() / 2), sorted.getLast(), expected);
+    }
+
+    /** Runs counted by lost updates in ten bins from 0 to the most lost (one bin when none was). */
+    private static Node histogram(List<Long> lost) {
+        long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
+        int bins = most == 0 ? 1 : 10;
+        long width = most == 0 ? 1 : most / bins + 1;
+        int[] counts = new int[bins];
+        for (long each : lost) {
+            counts[(int) Math.min(bins - 1, each / width)]++;
+        }
+        int tallest = java.util.Arrays.stream(counts).max().orElse(1);
+        HBox bars = new HBox(2);
+        bars.setAlignment(Pos.BOTTOM_LEFT);
+        bars.setFillHeight(false); // each bar keeps its own height
+        bars.getStyleClass().add("histogram");
+        for (int i = 0; i < bins; i++) {
+            Region bar = new Region();
+            bar.getStyleClass().add("histogram-bar");
+            bar.pseudoClassStateChanged(RACY, i > 0 || most > 0 && counts[i] > 0 && i * width > 0);
+            bar.setPrefWidth(most == 0 ? 14 : 10);
+            bar.setMinWidth(Region.USE_PREF_SIZE);
+            double share = counts[i] / (double) tallest;
+            bar.setStyle(String.format(Locale.ROOT, "-fx-pref-height: %.2fem; -fx-min-height: %.2fem;",
+                    2.6 * share, counts[i] > 0 ? 0.2 : 0));
+            Tooltip.install(bar, Controls.tip(String.format(Locale.ROOT, "%s lost %,d to %,d updates",
+                    Words.count(counts[i], "run"), i * width, (i + 1) * width - 1)));
+            bars.getChildren().add(bar);
+        }
+        Label axis = new Label(most == 0 ? "0" : String.format(Locale.ROOT, "0 … %,d", most));
+        axis.getStyleClass().add("slot-index");
+        VBox box = new VBox(1, bars, axis);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        bars.setMinHeight(Region.USE_PREF_SIZE);
+        bars.setStyle("-fx-min-height: 2.7em; -fx-pref-height: 2.7em;");
+        return box;
+    }
+
+    // ---- throughput ----
+
+    private Node throughput(LabViewModel.Shown shown) {
+        GridPane grid = new GridPane();
+        grid.setId("lab-throughput-grid");
+        grid.setHgap(10);
+        grid.setVgap(6);
+        if (shown != null) {
+            LabFigures figures = shown.figures();
+            List<Double> all = new ArrayList<>();
+            for (RaceStrategy strategy : RaceStrategy.values()) {
+                for (int threads : LabMeasure.THREAD_COUNTS) {
+                    figures.opsPerSecond(strategy, threads).ifPresent(all::add);
+                }
+            }
+            double low = all.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+            double high = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            Label corner = new Label("threads →");
+            corner.getStyleClass().add("figure-caption");
+            grid.add(corner, 0, 0);
+            for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
+                Label head = new Label(Integer.toString(LabMeasure.THREAD_COUNTS.get(c)));
+                head.getStyleClass().add("section");
+                grid.add(head, c + 1, 0);
+            }
+            int row = 1;
+            for (RaceStrategy strategy : RaceStrategy.values()) {
+                Label name = new Label(strategy.label() + (strategy.isSafe() ? "" : " ✘"));
+                name.getStyleClass().add("section");
+                grid.add(name, 0, row);
+                for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
+                    int threads = LabMeasure.THREAD_COUNTS.get(c);
+                    OptionalDouble rate = figures.opsPerSecond(strategy, threads);
+                    grid.add(rate.isPresent() ? cell(rate.getAsDouble(), low, high, strategy)
+                            : new Label(""), c + 1, row);
+                }
+                row++;
+            }
+            Label casRow = new Label("cas: failed\nattempts");
+            casRow.getStyleClass().add("figure-caption");
+            grid.add(casRow, 0, row);
+            for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
+                OptionalDouble failures = figures.casFailuresPerIncrement(LabMeasure.THREAD_COUNTS.get(c));
+                Label value = new Label(failures.isPresent() ? percent(failures.getAsDouble()) : "");
+                value.setId("lab-cas-failures-" + LabMeasure.THREAD_COUNTS.get(c));
+                grid.add(value, c + 1, row);
+            }
+        }
+        return section("Increments per second against threads", "Every strategy at 1, 2, 4 ... 64 threads, the same "
+                + "total work at every count, the median of up to three runs (bars on a log scale, the number under "
+                + "each). More threads share the same cores: watch which strategies hold their speed, and how often "
+                + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.", grid, shown);
+    }
+
+    private static Node cell(double rate, double low, double high, RaceStrategy strategy) {
+        double span = Math.log10(high) - Math.log10(low);
+        double share = span <= 0 ? 1 : 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
+        Region bar = new Region();
+        bar.getStyleClass().add("rate-bar");
+        bar.pseudoClassStateChanged(RACY, !strategy.isSafe());
+        bar.setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.2fem; -fx-max-width: %.2fem;", BAR_EM * share,
+                BAR_EM * share));
+        Label value = new Label(rate(rate));
+        value.getStyleClass().add("rate-value");
+        VBox box = new VBox(1, bar, value);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    /** Failed CAS attempts per increment as a percentage: "0 %", "0.012 %", "3.4 %", "120 %". */
+    static String percent(double perIncrement) {
+        double percent = perIncrement * 100;
+        if (percent == 0) {
+            return "0 %";
+        }
+        return (percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
+                ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent)) + " %";
+    }
+
+    /** Increments per second as people read them: "123 M/s", "4.5 M/s", "870 k/s". */
+    static String rate(double perSecond) {
+        if (perSecond >= 1e8) {
+            return String.format(Locale.ROOT, "%,.0f M/s", perSecond / 1e6);
+        }
+        if (perSecond >= 1e6) {
+            return String.format(Locale.ROOT, "%.1f M/s", perSecond / 1e6);
+        }
+        return String.format(Locale.ROOT, "%,.0f k/s", perSecond / 1e3);
+    }
+
+    // ---- false sharing ----
+
+    private Node falseSharing(LabViewModel.Shown shown) {
+        VBox body = new VBox(8);
+        if (shown != null) {
+            LabFigures figures = shown.figures();
+            OptionalDouble packed = figures.opsPerSecond(RaceStrategy.PACKED);
+            OptionalDouble padded = figures.opsPerSecond(RaceStrategy.STRIPED);
+            double high = Math.max(packed.orElse(0), padded.orElse(0));
+            body.getChildren().addAll(
+                    layoutRow("packed", "Packed: thread t's counter at cells[t], neighbours on one cache line", packed, high),
+                    layoutRow("padded", "Padded: thread t's counter at cells[16 t], 128 bytes apart", padded, high));
+            OptionalDouble ratio = figures.falseSharingRatio();
+            Label verdict = new Label(ratio.isPresent() ? String.format(Locale.ROOT,
+                    "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
+                    ratio.getAsDouble()) : "");
+            verdict.setId("lab-false-sharing-ratio");
+            verdict.getStyleClass().add("last-action");
+            verdict.setWrapText(true);
+            body.getChildren().add(verdict);
+        }
+        return section("False sharing", "Each thread adds to a counter of its own, so nothing is shared, and no "
+                + "update can be lost. Packed side by side, the counters share cache lines: every write by one core "
+                + "takes the line away from the others.", body, shown);
+    }
+
+    private static Node layoutRow(String id, String caption, OptionalDouble rate, double high) {
+        Label name = new Label(caption);
+        name.setWrapText(true);
+        Region bar = new Region();
+        bar.getStyleClass().add("rate-bar");
+        double share = rate.isPresent() && high > 0 ? rate.getAsDouble() / high : 0;
+        bar.setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.2fem; -fx-max-width: %.2fem;", 24 * share,
+                24 * share));
+        Label value = new Label(rate.isPresent() ? rate(rate.getAsDouble()) : "");
+        value.setId("lab-rate-" + id);
+        value.getStyleClass().add("figure-value");
+        HBox line = new HBox(10, bar, value);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(2, name, line);
+    }
+}

@@ -1,0 +1,247 @@
+package dev.interleave.ui.race;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.prefs.Preferences;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import dev.interleave.engine.race.LabFigures;
+import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabResult;
+import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.LabSettings;
+import dev.interleave.engine.race.LabSnapshot;
+import dev.interleave.engine.race.RaceSettings;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.IntInput;
+import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.SavedSettings;
+import dev.interleave.ui.kit.Words;
+
+/**
+ * The race lab at full speed: which measurement, with how many threads, increments and runs; the
+ * progress of the measurement going on; and, per measurement, the figures of its latest run (kept
+ * while another measurement runs, so the three can be compared). Pulled from the
+ * {@link LabRunner} once per frame. FX thread only; holds no {@code Node}.
+ */
+public final class LabViewModel extends RunViewModel<LabSettings> {
+
+    public static final IntInput THREADS = new IntInput(1, RaceSettings.MAX_THREADS, "");
+    /** Increments per thread: up to the command line's 10,000,000 in all (the field stops at T x K = that). */
+    public static final IntInput INCREMENTS = new IntInput(1, (int) RaceSettings.MAX_TOTAL, "");
+    public static final IntInput RUNS = new IntInput(1, LabSettings.MAX_REPEAT, String.format(Locale.ROOT,
+            "The window stops at %,d runs per strategy; the command line (race --repeat) takes up to %,d.",
+            LabSettings.MAX_REPEAT, RaceSettings.MAX_REPEAT));
+
+    private final LabRunner runner;
+
+    private final ObjectProperty<LabMeasure> measure = new SimpleObjectProperty<>(this, "measure",
+            LabMeasure.LOST_UPDATES);
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads", 4);
+    private final IntegerProperty increments = new SimpleIntegerProperty(this, "increments", 250_000);
+    private final IntegerProperty runs = new SimpleIntegerProperty(this, "runs", 10);
+    private final ObjectProperty<ThreadKind> threadKind = new SimpleObjectProperty<>(this, "threadKind",
+            ThreadKind.PLATFORM);
+    private final BooleanProperty fair = new SimpleBooleanProperty(this, "fair", false);
+
+    /** The figures of the latest run of each measurement, with the settings they ran with. */
+    private final Map<LabMeasure, ReadOnlyObjectWrapper<Shown>> shown = new EnumMap<>(LabMeasure.class);
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    /** Why the increments were lowered (T x K at most 10,000,000); empty when they were not. */
+    private final ReadOnlyStringWrapper incrementsNote = new ReadOnlyStringWrapper(this, "incrementsNote", "");
+    private final SavedSettings settingsStore;
+    private int legsSeen = -1;
+
+    /**
+     * A measurement's figures as shown.
+     *
+     * @param settings what it ran with
+     * @param figures  its finished runs
+     * @param done     whether it has ended (completed, stopped or failed), and how
+     */
+    public record Shown(LabSettings settings, LabFigures figures, Outcome done) {
+    }
+
+    public LabViewModel(LabRunner runner) {
+        this(runner, null);
+    }
+
+    /** @param saved where the settings are kept between starts; null keeps them nowhere */
+    public LabViewModel(LabRunner runner, Preferences saved) {
+        super(runner, "lab");
+        this.runner = runner;
+        for (LabMeasure each : LabMeasure.values()) {
+            shown.put(each, new ReadOnlyObjectWrapper<>(this, "shown-" + each.label()));
+        }
+        ModelSupport.clamp(threads, THREADS.min(), THREADS.max());
+        ModelSupport.clamp(increments, INCREMENTS.min(), INCREMENTS.max());
+        ModelSupport.clamp(runs, RUNS.min(), RUNS.max());
+        threads.addListener((obs, old, now) -> keepWithinTotal());
+        increments.addListener((obs, old, now) -> keepWithinTotal());
+        for (ObjectProperty<?> choice : List.of(measure, threadKind)) {
+            keepChosen(choice);
+        }
+        settingsStore = new SavedSettings(saved);
+        settingsStore.add(measure, "measure", LabMeasure.class);
+        settingsStore.add(threads, "threads");
+        settingsStore.add(increments, "increments");
+        settingsStore.add(runs, "runs");
+        settingsStore.add(threadKind, "threadKind", ThreadKind.class);
+        settingsStore.add(fair, "fair");
+        settingsStore.load();
+    }
+
+    private static <T> void keepChosen(ObjectProperty<T> choice) {
+        choice.addListener((obs, old, now) -> {
+            if (now == null) {
+                choice.set(old);
+            }
+        });
+    }
+
+    /** T x K stays within the command line's 10,000,000: the increments give way, and say so. */
+    private void keepWithinTotal() {
+        long most = RaceSettings.MAX_TOTAL / threads.get();
+        if (increments.get() > most) {
+            increments.set((int) most);
+            incrementsNote.set(String.format(Locale.ROOT, "Lowered to %,d: threads x increments is at most %,d.",
+                    most, RaceSettings.MAX_TOTAL));
+        } else {
+            incrementsNote.set("");
+        }
+    }
+
+    @Override
+    public LabSettings settings() {
+        return new LabSettings(measure.get(), threads.get(), increments.get(), runs.get(), threadKind.get(), fair.get());
+    }
+
+    @Override
+    public void resetSettings() {
+        if (!runningBinding().get()) {
+            settingsStore.resetToDefaults();
+        }
+    }
+
+    @Override
+    protected void started(LabSettings settings) {
+        legsSeen = -1;
+        progress.set("");
+        shown.get(settings.measure()).set(new Shown(settings, new LabFigures(List.of()), null));
+    }
+
+    @Override
+    protected void clearFigures() {
+        shown.values().forEach(each -> each.set(null));
+        progress.set("");
+        legsSeen = -1;
+    }
+
+    @Override
+    public void sample(long nowNanos) {
+        LabSnapshot now = runner.snapshot();
+        sampled(now.state());
+        if (now.settings() == null || !showsLatestRun()) {
+            return;
+        }
+        LabResult result = now.result();
+        if (now.legs().size() != legsSeen || result != null && shown.get(now.settings().measure()).get().done() == null) {
+            legsSeen = now.legs().size();
+            shown.get(now.settings().measure()).set(new Shown(now.settings(), now.figures(),
+                    result == null ? null : result.outcome()));
+        }
+        if (result != null) {
+            progress.set(String.format(Locale.ROOT, "%s: %s of %s in %.1f s", switch (result.outcome()) {
+                case COMPLETED -> "Done";
+                case STOPPED -> "Stopped";
+                case FAILED -> "Failed (" + result.failure() + ")";
+            }, Words.count(result.legs().size(), "run"), Words.count(now.legsTotal(), "run"),
+                    now.elapsedNanos() / 1e9));
+        } else if (now.current() != null) {
+            RaceSettings leg = now.current();
+            progress.set(now.warmingUp() ? String.format(Locale.ROOT, "Warming up (not counted): %s, so the JIT has "
+                    + "compiled it before it is timed, %.1f s", leg.strategy(), now.elapsedNanos() / 1e9)
+                    : String.format(Locale.ROOT, "Run %,d of %,d: %s, %s x %,d increments%s, %.1f s",
+                    now.legs().size() + 1, now.legsTotal(), leg.strategy(), Words.count(leg.threads(), "thread"),
+                    leg.increments(), leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
+                    now.elapsedNanos() / 1e9));
+        }
+    }
+
+    @Override
+    protected String describe(LabSettings run) {
+        return String.format(Locale.ROOT, "%s, %s x %,d increments, %s, %s threads", run.measure(),
+                Words.count(run.threads(), "thread"), run.increments(), Words.count(run.repeat(), "run"),
+                run.threadKind());
+    }
+
+    @Override
+    public String statusSentence() {
+        return switch (runState()) {
+            case IDLE -> String.format(Locale.ROOT, "Full speed: %s with %s x %,d increments. Space runs it.",
+                    measure.get(), Words.count(threads.get(), "thread"), increments.get());
+            case RUNNING -> progress.get();
+            case PAUSED -> "Paused: every thread of the run going on is parked; Space resumes.";
+            case STOPPING -> "Stopping the run going on";
+        };
+    }
+
+    // ---- properties ----
+
+    public ObjectProperty<LabMeasure> measureProperty() {
+        return measure;
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public IntegerProperty incrementsProperty() {
+        return increments;
+    }
+
+    public IntegerProperty runsProperty() {
+        return runs;
+    }
+
+    public ObjectProperty<ThreadKind> threadKindProperty() {
+        return threadKind;
+    }
+
+    public BooleanProperty fairProperty() {
+        return fair;
+    }
+
+    /** The latest figures of {@code which}, or null before it first ran (and after Reset). */
+    public ReadOnlyObjectProperty<Shown> shownProperty(LabMeasure which) {
+        return shown.get(which).getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty incrementsNoteProperty() {
+        return incrementsNote.getReadOnlyProperty();
+    }
+
+    /** Whether a run is going on (for the composite's routing). */
+    boolean inProgress() {
+        return runner.state() != RunState.IDLE;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.interleave.ui.race;
+
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+
+import dev.interleave.ui.kit.Controls;
+
+/**
+ * The race & atomics lab: two views in sub-tabs, Slow motion (the stepper) and Full speed (the
+ * measurements); the tool bar drives the one on screen ({@link RaceViewModel}).
+ */
+public final class RaceView extends BorderPane {
+
+    public RaceView(RaceViewModel model) {
+        getStyleClass().add("race-view");
+        Tab slow = new Tab("Slow motion: count++ step by step");
+        slow.setId("race-slow-motion");
+        slow.setTooltip(Controls.tip("Two to four real threads, each parked before every step: you pick who moves."));
+        slow.setContent(new StepperView(model.stepper()));
+        Tab full = new Tab("Full speed: how often, how much it costs");
+        full.setId("race-full-speed");
+        full.setTooltip(Controls.tip("Up to 64 threads at full speed: lost updates per run, increments per second, "
+                + "false sharing."));
+        full.setContent(new LabView(model.lab()));
+        TabPane modes = new TabPane(slow, full);
+        modes.setId("race-modes");
+        modes.getStyleClass().add("race-modes");
+        modes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        modes.getSelectionModel().select(model.modeProperty().get() == RaceViewModel.Mode.FULL_SPEED ? full : slow);
+        modes.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                model.modeProperty().set(now == full ? RaceViewModel.Mode.FULL_SPEED : RaceViewModel.Mode.SLOW_MOTION));
+        model.modeProperty().addListener((obs, old, now) ->
+                modes.getSelectionModel().select(now == RaceViewModel.Mode.FULL_SPEED ? full : slow));
+        setCenter(modes);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.interleave.ui.race;
+
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.RunControls;
+import dev.interleave.ui.kit.RunViewModel;
+
+/**
+ * The race lab's tab as the tool bar sees it: two views, Slow motion (the stepper) and Full speed
+ * (the measurements), each with its own view-model and runner. The tool bar drives the one on
+ * screen, except that a full-speed measurement in progress owns it wherever the learner looks
+ * (its state is the tab's, so no other tab's run starts under it and spoils its timings). Starting
+ * a measurement stops the stepper's threads first. FX thread only; holds no {@code Node}.
+ */
+public final class RaceViewModel implements RunControls {
+
+    /** Which of the lab's two views is on screen. */
+    public enum Mode {
+        SLOW_MOTION, FULL_SPEED
+    }
+
+    private final StepperViewModel stepper;
+    private final LabViewModel lab;
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SLOW_MOTION);
+
+    public RaceViewModel(StepperViewModel stepper, LabViewModel lab) {
+        this.stepper = stepper;
+        this.lab = lab;
+        mode.addListener((obs, old, now) -> {
+            if (now == null) {
+                mode.set(old);
+            }
+        });
+    }
+
+    /** The view-model the tool bar drives now: a measurement in progress, else the view on screen's. */
+    private RunViewModel<?> current() {
+        return lab.inProgress() || mode.get() == Mode.FULL_SPEED ? lab : stepper;
+    }
+
+    @Override
+    public void run() {
+        if (current() == lab && stepper.runState() != RunState.IDLE && !lab.inProgress()) {
+            stepper.stop(); // its threads are parked; the measurement gets the cores to itself
+        }
+        current().run();
+    }
+
+    @Override
+    public void togglePause() {
+        current().togglePause();
+    }
+
+    /** Step: in Slow motion, a random thread takes its next step. */
+    @Override
+    public void step() {
+        if (current() == stepper) {
+            stepper.stepRandom();
+        }
+    }
+
+    @Override
+    public boolean stepsChosenWorkers() {
+        return current() == stepper;
+    }
+
+    /** Keys 1 to 4, or a click on a thread's lane: that thread takes its next step (Slow motion). */
+    @Override
+    public void stepWorker(int index) {
+        if (current() == stepper) {
+            stepper.stepThread(index);
+        }
+    }
+
+    @Override
+    public String stepDescription() {
+        return "Let one thread, picked at random, take its next step (keys 1 to 4 pick the thread); from idle, "
+                + "this starts the slow-motion run paused. (S)";
+    }
+
+    @Override
+    public void stop() {
+        current().stop();
+    }
+
+    @Override
+    public void reset() {
+        current().reset();
+    }
+
+    @Override
+    public void sample(long nowNanos) {
+        stepper.sample(nowNanos);
+        lab.sample(nowNanos);
+    }
+
+    @Override
+    public RunState runState() {
+        return current().runState();
+    }
+
+    @Override
+    public boolean showsEndedRun() {
+        return current().showsEndedRun();
+    }
+
+    @Override
+    public boolean supportsStep() {
+        return current() == stepper;
+    }
+
+    @Override
+    public String statusSentence() {
+        String sentence = current().statusSentence();
+        return current() == lab && mode.get() == Mode.SLOW_MOTION ? "Full speed (its own view): " + sentence : sentence;
+    }
+
+    @Override
+    public void shutdown() {
+        stepper.shutdown();
+        lab.shutdown();
+    }
+
+    @Override
+    public void resetSettings() {
+        current().resetSettings();
+    }
+
+    @Override
+    public List<PlotData> plots() {
+        return current().plots();
+    }
+
+    @Override
+    public Optional<String> resultJson() {
+        return current().resultJson();
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public StepperViewModel stepper() {
+        return stepper;
+    }
+
+    public LabViewModel lab() {
+        return lab;
+    }
+}

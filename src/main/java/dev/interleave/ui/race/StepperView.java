@@ -1,0 +1,263 @@
+package dev.interleave.ui.race;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import dev.interleave.engine.race.LaneView;
+import dev.interleave.engine.race.Step;
+import dev.interleave.engine.race.StepEvent;
+import dev.interleave.engine.race.StepProgram;
+import dev.interleave.ui.kit.ChoiceRow;
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.SettingSlider;
+import dev.interleave.ui.kit.StepWorkerEvent;
+
+/**
+ * Slow motion: settings on the left; on the right the shared count, one lane per thread (its code
+ * with the next line marked, its register, its increments), the step just taken in words, and the
+ * latest steps. A click on a lane lets that thread take its next step.
+ */
+public final class StepperView extends BorderPane {
+
+    private static final PseudoClass NEXT = PseudoClass.getPseudoClass("next");
+    private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
+    private static final PseudoClass LAST = PseudoClass.getPseudoClass("last-stepped");
+    private static final PseudoClass LOST = PseudoClass.getPseudoClass("lost");
+    private static final PseudoClass CAS_FAILED = PseudoClass.getPseudoClass("cas-failed");
+    private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
+    private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
+
+    private final StepperViewModel model;
+    private final HBox lanes = new HBox(10);
+    private final VBox log = new VBox(2);
+
+    public StepperView(StepperViewModel model) {
+        this.model = model;
+        getStyleClass().add("stepper-view");
+        setLeft(settings());
+        setCenter(live());
+        model.lanes().addListener((ListChangeListener<LaneView>) change -> drawLanes());
+        model.log().addListener((ListChangeListener<StepEvent>) change -> drawLog());
+        model.programProperty().addListener((obs, old, now) -> drawLanes());
+        drawLanes();
+        drawLog();
+    }
+
+    private ScrollPane settings() {
+        ChoiceRow<StepProgram> program = new ChoiceRow<>("stepper-program", List.of(StepProgram.values()),
+                model.programProperty(), StepProgram::label, p -> switch (p) {
+                    case COUNT_PLUS_PLUS -> "count++: read into a register, add one, write back: three steps another"
+                            + " thread can come between.";
+                    case ATOMIC -> "AtomicLong.incrementAndGet(): read, add and write in one indivisible step.";
+                    case CAS -> "A compare-and-set loop: read, compute, swap only if nobody wrote meanwhile; else retry.";
+                });
+        SettingSlider threads = new SettingSlider("stepper-threads", "Threads", model.threadsProperty(),
+                StepperViewModel.THREADS, false, "Real threads, T1 to T4, each parked before every step.");
+        SettingSlider increments = new SettingSlider("stepper-increments", "Increments each",
+                model.incrementsProperty(), StepperViewModel.INCREMENTS, false,
+                "How many times each thread increments the shared count (1 to 5).");
+        SettingSlider goal = new SettingSlider("stepper-goal", "Challenge (lost)",
+                model.goalProperty(), new dev.interleave.ui.kit.IntInput(0, 5, ""), false,
+                "Find the race: make the threads lose this many updates in as few steps as you can; 0: no "
+                        + "challenge. At most the increments each thread makes.");
+        VBox fixed = new VBox(12, Controls.labelled("Each thread runs", program), threads, increments, goal);
+        fixed.disableProperty().bind(model.runningBinding());
+        SettingSlider pace = new SettingSlider("stepper-pace", "Auto-step (ms)",
+                model.paceMillisProperty(), StepperViewModel.PACE, false,
+                "While Auto-step plays (Run, Space), a random thread takes a step this often, in ms. Applies live.");
+        return Controls.settingsPanel(model, Controls.heading("Slow motion"), fixed, pace);
+    }
+
+    private ScrollPane live() {
+        Label count = new Label();
+        Controls.bindNumber(count, model.countProperty());
+        Label completed = new Label();
+        completed.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d of %,d",
+                model.completedProperty().get(), model.expectedProperty().get()), model.completedProperty(),
+                model.expectedProperty()));
+        Label lost = new Label();
+        Controls.bindNumber(lost, model.lostProperty());
+        Label steps = new Label();
+        Controls.bindNumber(steps, model.stepsProperty());
+        VBox lostFigure = Controls.figure("stepper-lost", "Lost updates", lost,
+                "Increments done but missing from the count: a write that overwrote another thread's increment.");
+        model.lostProperty().addListener((obs, old, now) -> lost.pseudoClassStateChanged(FAILURE, now.longValue() > 0));
+        FlowPane figures = new FlowPane(10, 10,
+                Controls.figure("stepper-count", "Shared count", count, "The value in memory that every thread increments."),
+                Controls.figure("stepper-completed", "Increments done", completed,
+                        "Increments the threads completed, of all they will do."),
+                lostFigure,
+                Controls.figure("stepper-steps", "Steps", steps, "Steps taken so far, by you or by Auto-step."));
+        figures.getStyleClass().add("counters");
+
+        Label challenge = wrapped("stepper-challenge", "challenge");
+        challenge.textProperty().bind(model.challengeProperty());
+        hideWhenEmpty(challenge);
+        Label hint = wrapped("stepper-hint", "stepper-hint");
+        hint.textProperty().bind(Bindings.createStringBinding(() -> model.refusalProperty().get().isEmpty()
+                ? "Press 1 to " + model.lanes().size() + " or click a thread to let it take its next step; S: a random"
+                + " thread; Space: Auto-step." : model.refusalProperty().get(), model.refusalProperty(), model.lanes()));
+
+        lanes.setId("stepper-lanes");
+        lanes.getStyleClass().add("lanes");
+
+        Label lastStep = wrapped("stepper-last-step", "step-banner");
+        lastStep.textProperty().bind(Bindings.createStringBinding(() -> model.lastStepProperty().get().isEmpty()
+                ? "No step yet." : model.lastStepProperty().get(), model.lastStepProperty()));
+        model.log().addListener((ListChangeListener<StepEvent>) change -> {
+            StepEvent newest = model.log().isEmpty() ? null : model.log().getFirst();
+            lastStep.pseudoClassStateChanged(LOST, newest != null && newest.lostHere() > 0);
+            lastStep.pseudoClassStateChanged(CAS_FAILED, newest != null && newest.casFailed());
+        });
+        Label verdict = new Label();
+        verdict.setId("stepper-verdict");
+        verdict.getStyleClass().add("verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(model.verdictProperty());
+        hideWhenEmpty(verdict);
+        model.verdictProperty().addListener((obs, old, now) -> {
+            verdict.pseudoClassStateChanged(SUCCESS, now.startsWith("✔"));
+            verdict.pseudoClassStateChanged(FAILURE, now.startsWith("✘"));
+        });
+
+        Label logCaption = new Label("Steps so far, newest first");
+        logCaption.getStyleClass().add("section");
+        log.setId("stepper-log");
+        log.getStyleClass().add("step-log");
+
+        Label lastRun = Controls.lastRunNote(model);
+        VBox live = new VBox(10, lastRun, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
+        for (Region fixed : List.of(figures, challenge, hint, lanes, lastStep, verdict)) {
+            fixed.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        live.setPadding(new Insets(12));
+        live.getStyleClass().add("live");
+        return Controls.liveScroll("stepper-live", live);
+    }
+
+    private static Label wrapped(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private static void hideWhenEmpty(Label label) {
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+    }
+
+    private void drawLanes() {
+        List<LaneView> views = model.lanes();
+        while (lanes.getChildren().size() > views.size()) {
+            lanes.getChildren().removeLast();
+        }
+        while (lanes.getChildren().size() < views.size()) {
+            Lane lane = new Lane(lanes.getChildren().size());
+            HBox.setHgrow(lane, Priority.ALWAYS);
+            lanes.getChildren().add(lane);
+        }
+        String lastThread = model.log().isEmpty() ? "" : model.log().getFirst().thread();
+        for (int i = 0; i < views.size(); i++) {
+            ((Lane) lanes.getChildren().get(i)).show(views.get(i), model.programProperty().get(), lastThread);
+        }
+    }
+
+    private void drawLog() {
+        List<Label> lines = model.log().stream().map(event -> {
+            Label line = new Label(String.format(Locale.ROOT, "%d.  %s", event.number(), event.words()));
+            line.getStyleClass().add("step-log-line");
+            line.setWrapText(true);
+            line.pseudoClassStateChanged(LOST, event.lostHere() > 0);
+            line.pseudoClassStateChanged(CAS_FAILED, event.casFailed());
+            return line;
+        }).toList();
+        if (lines.isEmpty()) {
+            Label none = new Label("None yet: press 1 to let T1 take its first step.");
+            none.getStyleClass().add("wait-set-empty");
+            log.getChildren().setAll(none);
+        } else {
+            log.getChildren().setAll(lines);
+        }
+        drawLanes(); // the lane that took the latest step is marked
+    }
+
+    /** One thread: its name and key, its program with the next line marked, its register, its progress. */
+    private final class Lane extends VBox {
+        private final int index;
+        private final Label title = new Label();
+        private final VBox code = new VBox(1);
+        private final Label register = new Label();
+        private final Label progress = new Label();
+        private final Label state = new Label();
+
+        Lane(int index) {
+            super(6);
+            this.index = index;
+            setId("lane-" + (index + 1));
+            getStyleClass().add("lane");
+            setCursor(Cursor.HAND);
+            title.getStyleClass().add("lane-title");
+            code.getStyleClass().add("lane-code");
+            register.getStyleClass().add("lane-register");
+            progress.getStyleClass().add("lane-progress");
+            state.getStyleClass().add("lane-state");
+            for (Label each : List.of(register, progress, state)) {
+                each.setWrapText(true);
+            }
+            getChildren().addAll(title, code, register, progress, state);
+            setOnMouseClicked(e -> fireEvent(new StepWorkerEvent(this.index)));
+            javafx.scene.control.Tooltip.install(this, Controls.tip("Click (or press " + (index + 1)
+                    + ") to let T" + (index + 1) + " take its next step."));
+        }
+
+        void show(LaneView lane, StepProgram program, String lastThread) {
+            title.setText(lane.name() + "   (key " + (index + 1) + ")");
+            List<Step> steps = program.steps();
+            while (code.getChildren().size() > steps.size()) {
+                code.getChildren().removeLast();
+            }
+            while (code.getChildren().size() < steps.size()) {
+                Label line = new Label();
+                line.getStyleClass().add("code-line");
+                code.getChildren().add(line);
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                Label line = (Label) code.getChildren().get(i);
+                boolean next = steps.get(i) == lane.next();
+                line.setText((next ? "▶ " : "   ") + steps.get(i).code());
+                line.pseudoClassStateChanged(NEXT, next);
+            }
+            register.setText("register: " + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers()));
+            progress.setText(String.format(Locale.ROOT, "increments: %d of %d%s", lane.incrementsDone(),
+                    lane.increments(), program == StepProgram.CAS ? ", failed CAS: " + lane.casFailures() : ""));
+            state.setText(lane.done() ? "✓ done" : lane.next() == null ? "" : "‖ parked before: " + lane.next().verb());
+            pseudoClassStateChanged(DONE, lane.done());
+            pseudoClassStateChanged(LAST, lane.name().equals(lastThread));
+        }
+    }
+
+    /** For tests: lane {@code index}'s text, every line joined. */
+    String laneText(int index) {
+        Lane lane = (Lane) lanes.getChildren().get(index);
+        StringBuilder out = new StringBuilder(lane.title.getText());
+        lane.code.getChildren().forEach(line -> out.append('\n').append(((Label) line).getText()));
+        return out.append('\n').append(lane.register.getText()).append('\n').append(lane.progress.getText()).toString();
+    }
+}

@@ -1,0 +1,390 @@
+package dev.interleave.ui.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import dev.interleave.engine.race.LaneView;
+import dev.interleave.engine.race.StepEvent;
+import dev.interleave.engine.race.StepProgram;
+import dev.interleave.engine.race.StepperResult;
+import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.race.StepperSettings;
+import dev.interleave.engine.race.StepperSnapshot;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.IntInput;
+import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.SavedSettings;
+import dev.interleave.ui.kit.Words;
+
+/**
+ * The slow-motion stepper's state: its settings, the shared count, every thread's lane (registers,
+ * next step), the latest steps in words, the challenge and the verdict. Run plays the threads at
+ * random (Auto-step), Pause stops that, Step lets a random thread take one step and
+ * {@link #stepThread} the chosen one; from idle, a step starts the run paused first. Pulled from
+ * the {@link StepperRunner} once per frame. FX thread only; holds no {@code Node}.
+ */
+public final class StepperViewModel extends RunViewModel<StepperSettings> {
+
+    public static final IntInput THREADS = new IntInput(StepperSettings.MIN_THREADS, StepperSettings.MAX_THREADS, "");
+    public static final IntInput INCREMENTS = new IntInput(1, StepperSettings.MAX_INCREMENTS, "");
+    public static final IntInput PACE = new IntInput(StepperSettings.MIN_PACE_MILLIS, StepperSettings.MAX_PACE_MILLIS, "");
+    /** Steps the log shows, newest first. */
+    static final int LOG_LINES = 12;
+
+    private final StepperRunner runner;
+
+    private final ObjectProperty<StepProgram> program = new SimpleObjectProperty<>(this, "program",
+            StepProgram.COUNT_PLUS_PLUS);
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads", 2);
+    private final IntegerProperty increments = new SimpleIntegerProperty(this, "increments", 3);
+    private final IntegerProperty paceMillis = new SimpleIntegerProperty(this, "paceMillis", 700);
+    /** The challenge: lose this many updates in the fewest steps; 0 for none. */
+    private final IntegerProperty goal = new SimpleIntegerProperty(this, "goal", 1);
+
+    private final ReadOnlyLongWrapper count = new ReadOnlyLongWrapper(this, "count");
+    private final ReadOnlyLongWrapper completed = new ReadOnlyLongWrapper(this, "completed");
+    private final ReadOnlyLongWrapper expected = new ReadOnlyLongWrapper(this, "expected");
+    private final ReadOnlyLongWrapper lost = new ReadOnlyLongWrapper(this, "lost");
+    private final ReadOnlyLongWrapper steps = new ReadOnlyLongWrapper(this, "steps");
+    private final ObservableList<LaneView> lanes = FXCollections.observableArrayList();
+    private final ObservableList<LaneView> lanesReadOnly = FXCollections.unmodifiableObservableList(lanes);
+    /** The latest steps, newest first. */
+    private final ObservableList<StepEvent> log = FXCollections.observableArrayList();
+    private final ObservableList<StepEvent> logReadOnly = FXCollections.unmodifiableObservableList(log);
+    private final ReadOnlyStringWrapper lastStep = new ReadOnlyStringWrapper(this, "lastStep", "");
+    private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper(this, "challenge", "");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
+    /** Why the last step asked for was not taken; empty when it was. */
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
+    private final SavedSettings settingsStore;
+
+    /** A view-model whose settings are not kept between starts. */
+    public StepperViewModel(StepperRunner runner) {
+        this(runner, null);
+    }
+
+    /** @param saved where the settings are kept between starts; null keeps them nowhere */
+    public StepperViewModel(StepperRunner runner, Preferences saved) {
+        super(runner, "stepper");
+        this.runner = runner;
+        ModelSupport.clamp(threads, THREADS.min(), THREADS.max());
+        ModelSupport.clamp(increments, INCREMENTS.min(), INCREMENTS.max());
+        ModelSupport.clamp(paceMillis, PACE.min(), PACE.max());
+        ModelSupport.clamp(goal, 0, StepperSettings.MAX_INCREMENTS);
+        // The goal can be at most the increments per thread: more could never be lost by a stale read.
+        increments.addListener((obs, old, now) -> {
+            if (goal.get() > now.intValue()) {
+                goal.set(now.intValue());
+            }
+        });
+        goal.addListener((obs, old, now) -> {
+            if (now.intValue() > increments.get()) {
+                goal.set(increments.get());
+            }
+        });
+        program.addListener((obs, old, now) -> {
+            if (now == null) {
+                program.set(old);
+            }
+        });
+        paceMillis.addListener((obs, old, now) -> runner.setPace(now.intValue()));
+        for (IntegerProperty each : List.of(threads, increments, goal)) {
+            each.addListener((obs, old, now) -> showPlannedLanes());
+        }
+        program.addListener((obs, old, now) -> showPlannedLanes());
+        settingsStore = new SavedSettings(saved);
+        settingsStore.add(program, "program", StepProgram.class);
+        settingsStore.add(threads, "threads");
+        settingsStore.add(increments, "increments");
+        settingsStore.add(paceMillis, "paceMillis");
+        settingsStore.add(goal, "goal");
+        settingsStore.load();
+        showPlannedLanes();
+    }
+
+    @Override
+    public StepperSettings settings() {
+        return new StepperSettings(threads.get(), program.get(), increments.get(), paceMillis.get(),
+                Math.min(goal.get(), increments.get()));
+    }
+
+    @Override
+    public void resetSettings() {
+        if (!runningBinding().get()) {
+            settingsStore.resetToDefaults();
+        }
+    }
+
+    // ---- commands ----
+
+    /**
+     * Lets thread {@code index} (0 for T1) take its next step: from idle the run starts paused
+     * first, and while Auto-step plays it pauses first. A finished thread takes none, and says so.
+     */
+    public void stepThread(int index) {
+        refusal.set("");
+        if (index >= threads.get() && runState() == RunState.IDLE || index >= lanes.size()) {
+            refusal.set(String.format(Locale.ROOT, "There is no T%d: this run has %s.", index + 1,
+                    Words.count(lanes.size(), "thread")));
+            return;
+        }
+        if (!pauseForStep()) {
+            return;
+        }
+        if (lanes.get(index).done()) {
+            refusal.set(lanes.get(index).name() + " has done all its increments: pick another thread.");
+            return;
+        }
+        try {
+            runner.step(index);
+        } catch (IllegalStateException | IllegalArgumentException raced) {
+            refusal.set(raced.getMessage());
+        }
+    }
+
+    /** Lets a thread picked at random take its next step (S): from idle, the run starts paused first. */
+    public void stepRandom() {
+        refusal.set("");
+        if (pauseForStep()) {
+            try {
+                runner.step();
+            } catch (IllegalStateException raced) {
+                refusal.set(raced.getMessage());
+            }
+        }
+    }
+
+    /** Gets the runner paused: started paused from idle, paused from playing. Returns whether it is. */
+    private boolean pauseForStep() {
+        try {
+            switch (runner.state()) {
+                case IDLE -> {
+                    runner.startNextPaused();
+                    run();
+                    runner.pause();
+                }
+                case RUNNING -> runner.pause();
+                default -> {
+                }
+            }
+        } catch (IllegalStateException raced) {
+            // Ended or stopped meanwhile.
+        }
+        boolean paused = runner.state() == RunState.PAUSED;
+        if (paused) {
+            sample(0);
+        }
+        return paused;
+    }
+
+    @Override
+    protected void started(StepperSettings settings) {
+        log.clear();
+        lastStep.set("");
+        verdict.set("");
+        refusal.set("");
+        expected.set(settings.expected());
+    }
+
+    @Override
+    protected void clearFigures() {
+        for (ReadOnlyLongWrapper figure : List.of(count, completed, lost, steps)) {
+            figure.set(0);
+        }
+        log.clear();
+        lastStep.set("");
+        verdict.set("");
+        refusal.set("");
+        showPlannedLanes();
+    }
+
+    /** Before any run (and after Reset): the lanes to come, each at its first step. */
+    private void showPlannedLanes() {
+        if (showsLatestRun()) {
+            return;
+        }
+        StepperSettings planned = settings();
+        List<LaneView> planned2 = new ArrayList<>();
+        for (int i = 0; i < planned.threads(); i++) {
+            planned2.add(new LaneView("T" + (i + 1), planned.program().steps().getFirst(), "", null, 0,
+                    planned.increments(), 0, 0, false));
+        }
+        lanes.setAll(planned2);
+        expected.set(planned.expected());
+        challenge.set(challengeText(planned, 0, 0));
+    }
+
+    // ---- sampling ----
+
+    @Override
+    public void sample(long nowNanos) {
+        StepperSnapshot now = runner.snapshot();
+        sampled(now.state());
+        if (now.settings() == null || !showsLatestRun()) {
+            return;
+        }
+        count.set(now.count());
+        completed.set(now.completed());
+        expected.set(now.settings().expected());
+        lost.set(now.lost());
+        steps.set(now.steps());
+        if (!lanes.equals(now.lanes())) {
+            lanes.setAll(now.lanes());
+        }
+        List<StepEvent> newestFirst = new ArrayList<>(now.events().reversed());
+        if (newestFirst.size() > LOG_LINES) {
+            newestFirst = newestFirst.subList(0, LOG_LINES);
+        }
+        if (!log.equals(newestFirst)) {
+            log.setAll(newestFirst);
+        }
+        lastStep.set(now.events().isEmpty() ? "" : "Step " + now.events().getLast().number() + ": "
+                + now.events().getLast().words());
+        challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.steps()));
+        StepperResult result = now.result();
+        verdict.set(result == null ? "" : verdictText(result));
+    }
+
+    static String challengeText(StepperSettings settings, long reachedAt, long steps) {
+        if (settings.goalLost() == 0) {
+            return "";
+        }
+        String goalWords = "lose " + Words.count(settings.goalLost(), "update");
+        if (!settings.program().canLoseUpdates()) {
+            return String.format(Locale.ROOT, "Challenge: %s. With %s it cannot be done: no interleaving loses an"
+                    + " update. Try count++.", goalWords, settings.program());
+        }
+        if (reachedAt > 0) {
+            return reachedAt == settings.par()
+                    ? String.format(Locale.ROOT, "✔ Challenge met: %s in %d steps, the fewest possible.", goalWords, reachedAt)
+                    : String.format(Locale.ROOT, "✔ Challenge met: %s in %d steps. The fewest possible is %d: try again?",
+                    goalWords, reachedAt, settings.par());
+        }
+        return String.format(Locale.ROOT, "Challenge: %s in the fewest steps (it can be done in %d). Steps so far: %d.",
+                goalWords, settings.par(), steps);
+    }
+
+    static String verdictText(StepperResult result) {
+        if (result.outcome() != Outcome.COMPLETED) {
+            return result.outcome() == Outcome.STOPPED ? "Stopped after " + Words.count(result.steps(), "step") + "."
+                    : "Failed: " + result.failure();
+        }
+        return result.lost() == 0
+                ? String.format(Locale.ROOT, "✔ The count is %d: all %s counted.", result.count(),
+                Words.count(result.completed(), "increment"))
+                : String.format(Locale.ROOT, "✘ The count is %d after %s: %s lost.", result.count(),
+                Words.count(result.completed(), "increment"), Words.count(result.lost(), "update"));
+    }
+
+    @Override
+    protected String describe(StepperSettings run) {
+        return String.format(Locale.ROOT, "%s, %s, %s each", run.program(), Words.count(run.threads(), "thread"),
+                Words.count(run.increments(), "increment"));
+    }
+
+    /** The pace applies live, so it is not what makes another run. */
+    @Override
+    protected boolean sameRun(StepperSettings shown, StepperSettings now) {
+        return shown.threads() == now.threads() && shown.program() == now.program()
+                && shown.increments() == now.increments() && shown.goalLost() == now.goalLost();
+    }
+
+    @Override
+    public String statusSentence() {
+        if (!refusal.get().isEmpty()) {
+            return refusal.get();
+        }
+        return switch (runState()) {
+            case IDLE -> String.format(Locale.ROOT, "Slow motion: %s on %s. Press 1 to %d (or click a thread) to "
+                    + "let that thread take one step; S: a random one; Space: Auto-step.", program.get(),
+                    Words.count(threads.get(), "thread"), threads.get());
+            case RUNNING -> "Auto-step: a random thread takes a step every " + paceMillis.get()
+                    + " ms. Space pauses; 1 to " + lanes.size() + " take a step yourself.";
+            case PAUSED -> "Your turn: press 1 to " + lanes.size() + " (or click a thread) for its next step; S for a"
+                    + " random one; Space plays on.";
+            case STOPPING -> "Stopping the stepper's threads";
+        };
+    }
+
+    // ---- properties ----
+
+    public ObjectProperty<StepProgram> programProperty() {
+        return program;
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public IntegerProperty incrementsProperty() {
+        return increments;
+    }
+
+    public IntegerProperty paceMillisProperty() {
+        return paceMillis;
+    }
+
+    public IntegerProperty goalProperty() {
+        return goal;
+    }
+
+    public ReadOnlyLongProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty completedProperty() {
+        return completed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty expectedProperty() {
+        return expected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty lostProperty() {
+        return lost.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepsProperty() {
+        return steps.getReadOnlyProperty();
+    }
+
+    public ObservableList<LaneView> lanes() {
+        return lanesReadOnly;
+    }
+
+    /** The latest steps, newest first. */
+    public ObservableList<StepEvent> log() {
+        return logReadOnly;
+    }
+
+    public ReadOnlyStringProperty lastStepProperty() {
+        return lastStep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty challengeProperty() {
+        return challenge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty refusalProperty() {
+        return refusal.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.interleave.ui.race;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.buffer.BufferScenario;
+import dev.interleave.ui.buffer.BufferViewModel;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.shell.InterleaveApp;
+import dev.interleave.ui.shell.MainView;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The race lab's tab in the window, driven as a learner drives it (TestFX, headless), controls by {@code #id}. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class RaceViewFxTest {
+
+    private final StepperRunner stepper = new StepperRunner();
+    private final LabRunner lab = new LabRunner();
+    private final BufferRunner bufferRunner = new BufferRunner();
+    private RaceViewModel race;
+
+    @Start
+    void start(Stage stage) {
+        race = new RaceViewModel(new StepperViewModel(stepper), new LabViewModel(lab));
+        MainView view = new MainView(List.of(BufferScenario.tab(new BufferViewModel(bufferRunner)),
+                RaceScenario.tab(race)), new FrameStats());
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                InterleaveApp.class.getResource("interleave.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRuns() throws Exception {
+        for (var runner : List.of(stepper, lab, bufferRunner)) {
+            if (runner.state() != RunState.IDLE) {
+                runner.stop();
+            }
+        }
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /**
+     * Keys 1 and 2, as a learner presses them, make the textbook lost update: the last step names
+     * it, the lost-updates figure reads 1, T2's lane shows its register, the log lists six steps.
+     */
+    @Test
+    void keysOneAndTwoMakeTheLostUpdate(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-race");
+        robot.interact(() -> race.stepper().incrementsProperty().set(1));
+        for (KeyCode key : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.DIGIT2,
+                KeyCode.DIGIT2)) {
+            robot.type(key);
+            stepper.awaitSteps(Duration.ofSeconds(10));
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> text(robot, "#stepper-last-step").equals("Step 6: T2 wrote 1 over T1's 1: one increment lost"));
+        assertEquals("1", text(robot, "#stepper-lost"));
+        assertEquals("1", text(robot, "#stepper-count"));
+        assertEquals(6, robot.lookup("#stepper-log").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-verdict").startsWith("✘"));
+    }
+
+    /** A click on a lane steps that thread; from idle it starts the run paused first. */
+    @Test
+    void aClickOnALaneStepsThatThread(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-race");
+        robot.clickOn("#lane-2");
+        stepper.awaitSteps(Duration.ofSeconds(10));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> text(robot, "#stepper-last-step").equals("Step 1: T2 read 0 into its register"));
+        assertEquals(RunState.PAUSED, stepper.state());
+        assertEquals("‖ paused", text(robot, "#badge-race"));
+    }
+
+    /** A digit typed into a settings field is typing, not a step. */
+    @Test
+    void digitsTypedIntoAFieldAreNotSteps(FxRobot robot) {
+        robot.clickOn("#tab-race");
+        robot.doubleClickOn("#stepper-increments-field").eraseText(3).write("2").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, race.stepper().incrementsProperty().get());
+        assertEquals(RunState.IDLE, stepper.state());
+    }
+
+    /** While another tab's run goes on, a step from idle (key or click) is refused like Run, and the status bar says why. */
+    @Test
+    void stepsFromIdleAreRefusedWhileAnotherTabRuns(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
+        robot.clickOn("#tab-race");
+        robot.type(KeyCode.DIGIT1);
+        robot.clickOn("#lane-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.IDLE, stepper.state());
+        org.controlsfx.control.StatusBar status = robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class);
+        assertTrue(status.getText().startsWith("Refused: Bounded Buffer's run is still running"), status.getText());
+    }
+
+    /** Full speed: a false-sharing measurement runs from the tool bar and shows both layouts' rates and their ratio. */
+    @Test
+    void aMeasurementShowsItsFigures(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-race");
+        robot.clickOn("#race-full-speed");
+        robot.interact(() -> {
+            race.lab().measureProperty().set(dev.interleave.engine.race.LabMeasure.FALSE_SHARING);
+            race.lab().threadsProperty().set(2);
+            race.lab().incrementsProperty().set(100_000);
+            race.lab().runsProperty().set(2);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#lab-progress").startsWith("Done: 4 runs of 4"));
+        assertTrue(text(robot, "#lab-false-sharing-ratio").startsWith("Padded runs"), text(robot, "#lab-false-sharing-ratio"));
+        assertTrue(text(robot, "#lab-rate-packed").endsWith("/s"), text(robot, "#lab-rate-packed"));
+    }
+}

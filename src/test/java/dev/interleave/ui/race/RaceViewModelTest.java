@@ -1,0 +1,147 @@
+package dev.interleave.ui.race;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.Step;
+import dev.interleave.engine.race.StepProgram;
+import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.run.RunState;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The race lab's view-models, without a toolkit. */
+@Timeout(60)
+class RaceViewModelTest {
+
+    private static void settle(StepperRunner runner, StepperViewModel model) throws Exception {
+        runner.awaitSteps(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+    }
+
+    /** From idle, a chosen thread's step starts the run paused and takes exactly that step; the lanes show it. */
+    @Test
+    void aChosenStepFromIdleStartsPausedAndTakesThatStep() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        assertEquals(2, model.lanes().size(), "the lanes to come are shown before any run");
+        model.stepThread(1);
+        settle(runner, model);
+        assertEquals(RunState.PAUSED, model.stateProperty().get());
+        assertEquals(1, model.stepsProperty().get());
+        assertEquals("Step 1: T2 read 0 into its register", model.lastStepProperty().get());
+        assertEquals("r = 0", model.lanes().get(1).registers());
+        assertEquals(Step.ADD, model.lanes().get(1).next());
+        assertEquals(Step.READ, model.lanes().get(0).next());
+        model.stop();
+        runner.await(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The lost update through the view-model: the challenge (lose one) is met at its par, the last
+     * step names the loss, and at the end the verdict says the count is short.
+     */
+    @Test
+    void theLostUpdateIsNamedAndTheChallengeIsMet() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.incrementsProperty().set(1);
+        model.goalProperty().set(1);
+        assertTrue(model.challengeProperty().get().contains("it can be done in 6"), model.challengeProperty().get());
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get());
+        assertEquals(1, model.lostProperty().get());
+        assertTrue(model.challengeProperty().get().startsWith("✔ Challenge met: lose 1 update in 6 steps, the fewest"),
+                model.challengeProperty().get());
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals("✘ The count is 1 after 2 increments: 1 update lost.", model.verdictProperty().get());
+        model.stepThread(0);
+        assertEquals(RunState.PAUSED, runner.state(), "a step from idle after a run starts the next run");
+        runner.stop();
+    }
+
+    /** A thread that has done its increments takes no step, and the view-model says why. */
+    @Test
+    void aFinishedThreadTakesNoStep() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.programProperty().set(StepProgram.ATOMIC);
+        model.incrementsProperty().set(1);
+        model.stepThread(0);
+        settle(runner, model);
+        model.stepThread(0);
+        settle(runner, model);
+        assertEquals("T1 has done all its increments: pick another thread.", model.refusalProperty().get());
+        assertEquals(1, model.stepsProperty().get());
+        assertEquals(model.refusalProperty().get(), model.statusSentence());
+        model.stop();
+        runner.await(Duration.ofSeconds(10));
+    }
+
+    /** The goal follows the increments (it can be at most that), and the window's ranges hold. */
+    @Test
+    void settingsCannotBeInvalid() {
+        StepperViewModel model = new StepperViewModel(new StepperRunner());
+        model.threadsProperty().set(9);
+        assertEquals(4, model.threadsProperty().get());
+        model.incrementsProperty().set(5);
+        model.goalProperty().set(4);
+        model.incrementsProperty().set(2);
+        assertEquals(2, model.goalProperty().get());
+        model.settings(); // valid
+        LabViewModel lab = new LabViewModel(new LabRunner());
+        lab.threadsProperty().set(64);
+        lab.incrementsProperty().set(1_000_000);
+        assertEquals(156_250, lab.incrementsProperty().get());
+        assertEquals("Lowered to 156,250: threads x increments is at most 10,000,000.", lab.incrementsNoteProperty().get());
+        lab.settings(); // valid
+    }
+
+    /**
+     * The tab's tool bar: in Slow motion it drives the stepper (S: a random thread); a full-speed
+     * measurement stops the stepper first, and while it runs it owns the tool bar and the tab's
+     * state, whichever view is on screen.
+     */
+    @Test
+    void aMeasurementOwnsTheToolBarWhileItRuns() throws Exception {
+        StepperRunner steps = new StepperRunner();
+        LabRunner measures = new LabRunner();
+        RaceViewModel model = new RaceViewModel(new StepperViewModel(steps), new LabViewModel(measures));
+        assertTrue(model.stepsChosenWorkers());
+        model.step();
+        steps.awaitSteps(Duration.ofSeconds(10));
+        assertEquals(RunState.PAUSED, steps.state());
+        assertEquals(1, steps.snapshot().steps());
+
+        model.modeProperty().set(RaceViewModel.Mode.FULL_SPEED);
+        assertFalse(model.stepsChosenWorkers());
+        assertFalse(model.supportsStep());
+        model.lab().measureProperty().set(LabMeasure.LOST_UPDATES);
+        model.lab().threadsProperty().set(2);
+        model.lab().incrementsProperty().set(2_000_000);
+        model.lab().runsProperty().set(20);
+        model.run();
+        assertEquals(RunState.RUNNING, measures.state());
+        steps.await(Duration.ofSeconds(10));
+        assertEquals(RunState.IDLE, steps.state(), "the stepper's threads were stopped for the measurement");
+
+        model.modeProperty().set(RaceViewModel.Mode.SLOW_MOTION);
+        assertEquals(RunState.RUNNING, model.runState(), "the measurement's state is the tab's");
+        assertFalse(model.stepsChosenWorkers());
+        assertTrue(model.statusSentence().startsWith("Full speed (its own view): "), model.statusSentence());
+        model.stop();
+        measures.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertTrue(model.stepsChosenWorkers(), "back to the stepper once the measurement has ended");
+    }
+}
