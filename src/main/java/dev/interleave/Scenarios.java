@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.interleave.cli.BufferCommand;
 import dev.interleave.cli.CallsCommand;
+import dev.interleave.cli.PhilosophersCommand;
 import dev.interleave.cli.RaceCommand;
 import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.calls.CallsScenario;
@@ -31,7 +32,8 @@ public final class Scenarios {
     public static final List<Scenario> ALL = List.of(
             new Scenario(CallsScenario::tab, CallsCommand.class),
             new Scenario(BufferScenario::tab, BufferCommand.class),
-            new Scenario(null, RaceCommand.class));
+            new Scenario(null, RaceCommand.class),
+            new Scenario(null, PhilosophersCommand.class));
 
     private Scenarios() {
     }
