@@ -44,6 +44,8 @@ public final class PhilosophersRunner
 
     private final ThreadSource threadSource;
     private final Bug bug;
+    /** Whether the next run's gates are closed before its threads start; consumed by newRun. */
+    private volatile boolean nextStartsParked;
 
     public PhilosophersRunner() {
         this(ThreadSource.REAL, Bug.NONE);
@@ -57,7 +59,22 @@ public final class PhilosophersRunner
 
     @Override
     protected PhilosophersRun newRun(PhilosophersSettings settings) {
-        return new PhilosophersRun(settings, new Steps(settings.n()));
+        Steps steps = new Steps(settings.n());
+        if (nextStartsParked) {
+            nextStartsParked = false;
+            steps.close();
+        }
+        return new PhilosophersRun(settings, steps);
+    }
+
+    /**
+     * Makes the next {@link #start} launch its philosophers with their gates already closed, so that
+     * none takes a fork before the first step (Step from idle, with nothing done before it). The
+     * caller pauses right after that start: until then the state reads RUNNING while every
+     * philosopher parks at its first fork action.
+     */
+    public void parkNextStart() {
+        nextStartsParked = true;
     }
 
     @Override

@@ -196,7 +196,7 @@ final class Table {
                 return null;
             }
             deadlock = new Deadlock(circle, circle.stream().map(q -> waitingFor[q]).toList(), clockNanos.getAsLong());
-            record(p, Action.Kind.DEADLOCK, f, "The circle closes: deadlock, " + deadlock.arrows());
+            record(p, Action.Kind.DEADLOCK, f, "the circle closes: deadlock, " + deadlock.arrows());
             deadlocked.countDown();
             return deadlock;
         } finally {

@@ -105,7 +105,7 @@ class ScriptedDeadlockTest {
                     deadlock.words());
             assertEquals(List.of(0, 1, 2), closed.table().graph().cycle());
             assertTrue(closed.table().recentActions().getLast().words()
-                    .equals("The circle closes: deadlock, P3 → F1 → P1 → F2 → P2 → F3 → P3"),
+                    .equals("the circle closes: deadlock, P3 → F1 → P1 → F2 → P2 → F3 → P3"),
                     closed.table().recentActions().getLast().words());
             for (Coffman condition : Coffman.values()) {
                 assertTrue(condition.holdsNow(closed.table(), Strategy.NAIVE), condition + " holds in a deadlock");
