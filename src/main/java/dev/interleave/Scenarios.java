@@ -10,6 +10,7 @@ import dev.interleave.cli.RaceCommand;
 import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.calls.CallsScenario;
 import dev.interleave.ui.kit.ScenarioTab;
+import dev.interleave.ui.philosophers.PhilosophersScenario;
 
 /**
  * Every scenario Interleave has, in the order the window's tabs and the command line's help show
@@ -33,7 +34,7 @@ public final class Scenarios {
             new Scenario(CallsScenario::tab, CallsCommand.class),
             new Scenario(BufferScenario::tab, BufferCommand.class),
             new Scenario(null, RaceCommand.class),
-            new Scenario(null, PhilosophersCommand.class));
+            new Scenario(PhilosophersScenario::tab, PhilosophersCommand.class));
 
     private Scenarios() {
     }

@@ -19,6 +19,7 @@ import dev.interleave.ui.buffer.BufferViewModel;
 import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.Png;
+import dev.interleave.ui.philosophers.PhilosophersViewModel;
 
 /**
  * Scripted uses of the real window, for checks and documentation:
@@ -27,7 +28,8 @@ import dev.interleave.ui.kit.Png;
  *   since the process started, exit 0;</li>
  *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png},
  *   {@code DIR/bounded-buffer.png} (and in the dark theme, {@code DIR/bounded-buffer-dark.png}) and
- *   {@code DIR/bounded-buffer-step.png};</li>
+ *   {@code DIR/bounded-buffer-step.png}, and the dining philosophers at a detected deadlock to
+ *   {@code DIR/dining-philosophers.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
  *   99th percentile of the frame interval during the run.</li>
  * </ul>
@@ -109,6 +111,7 @@ final class Scripts {
                 snapshot(stage.getScene(), dir.resolve("bounded-buffer-step.png"));
                 onFx(() -> view.active().stop());
                 awaitIdle(view);
+                renderDeadlock(view, stage, dir.resolve("dining-philosophers.png"));
                 System.out.println("rendered " + dir.toAbsolutePath().normalize());
             } catch (Exception e) {
                 System.err.println("render failed: " + e);
@@ -118,6 +121,24 @@ final class Scripts {
                 Platform.exit();
             });
         });
+    }
+
+    /** Five naive philosophers (the defaults: 0 to 100 ms) until their deadlock is detected and drawn. */
+    private static void renderDeadlock(MainView view, Stage stage, Path file) throws Exception {
+        onFx(() -> {
+            view.select("philosophers");
+            view.active().run();
+        });
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        boolean[] deadlocked = new boolean[1];
+        while (!deadlocked[0] && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            onFx(() -> deadlocked[0] = ((PhilosophersViewModel) view.active()).deadlockedProperty().get());
+        }
+        Thread.sleep(1_000);
+        snapshot(stage.getScene(), file);
+        onFx(() -> view.active().stop());
+        awaitIdle(view);
     }
 
     static void frameStats(InterleaveApp app, Stage stage, PrintStream out) {
