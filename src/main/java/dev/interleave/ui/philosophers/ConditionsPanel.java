@@ -1,5 +1,6 @@
 package dev.interleave.ui.philosophers;
 
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -26,6 +27,9 @@ final class ConditionsPanel extends VBox {
 
     private static final PseudoClass HOLDS = PseudoClass.getPseudoClass("holds");
 
+    private final GridPane cards = new GridPane(8, 8);
+    private final List<VBox> all;
+
     ConditionsPanel(PhilosophersViewModel model) {
         super(6);
         setId("conditions");
@@ -33,21 +37,30 @@ final class ConditionsPanel extends VBox {
         Label title = new Label("The four conditions: a deadlock needs all of them at once");
         title.getStyleClass().add("section");
         title.setWrapText(true);
-        // Two by two: each card half the width, the rows as tall as their taller card.
-        GridPane cards = new GridPane(8, 8);
-        for (int column = 0; column < 2; column++) {
-            ColumnConstraints half = new ColumnConstraints();
-            half.setPercentWidth(50);
-            half.setHgrow(Priority.ALWAYS);
-            cards.getColumnConstraints().add(half);
-        }
-        Coffman[] all = Coffman.values();
-        for (int i = 0; i < all.length; i++) {
-            VBox card = row(model, all[i]);
-            card.setMaxHeight(Double.MAX_VALUE);
-            cards.add(card, i % 2, i / 2);
-        }
+        // Two by two, each card half the width; one per row when the panel is narrower than two
+        // cards' headings (a large zoom), rather than cutting them off.
+        all = java.util.Arrays.stream(Coffman.values()).map(condition -> row(model, condition)).toList();
+        all.forEach(card -> card.setMaxHeight(Double.MAX_VALUE));
+        columns(2);
         getChildren().addAll(title, cards);
+    }
+
+    /** The cards in {@code columns} columns (1 or 2), each an equal share of the width. */
+    void columns(int columns) {
+        if (cards.getColumnConstraints().size() == columns) {
+            return;
+        }
+        cards.getChildren().clear();
+        cards.getColumnConstraints().clear();
+        for (int column = 0; column < columns; column++) {
+            ColumnConstraints share = new ColumnConstraints();
+            share.setPercentWidth(100.0 / columns);
+            share.setHgrow(Priority.ALWAYS);
+            cards.getColumnConstraints().add(share);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            cards.add(all.get(i), i % columns, i / columns);
+        }
     }
 
     private static VBox row(PhilosophersViewModel model, Coffman condition) {

@@ -67,7 +67,8 @@ public final class PhilosophersView extends BorderPane {
                 + "Jain's index."));
         ChoiceRow<ThreadKind> threads = new ChoiceRow<>("philosophers-threads", List.of(ThreadKind.values()),
                 model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
-                        ? "Each philosopher on a virtual thread: the JDK's thread dump does not report their deadlock."
+                        ? "Each philosopher on a virtual thread: the JDK's own deadlock detection (ThreadMXBean, "
+                        + "jstack) does not see their deadlock; the lab's does."
                         : "Each philosopher on a platform thread: jstack and ThreadMXBean report the same deadlock.");
         VBox fixed = new VBox(12, n, Controls.labelled("Strategy", strategy), fair,
                 Controls.labelled("Threads", threads));
@@ -131,7 +132,8 @@ public final class PhilosophersView extends BorderPane {
                 model.circle(), model.edges(), model.longestChainProperty(), model.philosophers()));
         VBox graphColumn = new VBox(4, graphCaption, graph, graphNote);
         graphColumn.getStyleClass().add("graph-column");
-        HBox drawings = new HBox(12, table, graphColumn);
+        // Side by side; stacked when the panel is narrower than both at their least (a large zoom).
+        Responsive drawings = new Responsive(table, graphColumn);
         drawings.setId("drawings");
         drawings.getStyleClass().add("drawings");
         VBox.setVgrow(drawings, Priority.ALWAYS);
@@ -154,12 +156,19 @@ public final class PhilosophersView extends BorderPane {
         Label jain = new Label();
         jain.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(model.jainProperty().get())
                 ? "–" : String.format(Locale.ROOT, "%.3f", model.jainProperty().get()), model.jainProperty()));
+        Label seated = new Label();
+        seated.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d of %d taken",
+                model.seatedProperty().get(), model.seatsProperty().get()), model.seatedProperty(), model.seatsProperty()));
+        javafx.scene.Node seats = Controls.figure("seats", "Waiter's seats", seated, "The waiter lets at most N - 1 "
+                + "philosophers reach for forks at once: one of them always finds both of its forks.");
+        seats.visibleProperty().bind(model.seatsProperty().greaterThan(0));
+        seats.managedProperty().bind(seats.visibleProperty());
         FlowPane figures = new FlowPane(10, 10,
                 Controls.figure("meals", "Meals", meals, "Meals eaten by all the philosophers."),
                 Controls.figure("attempts", "Attempts", attempts, "Attempts to get both forks; with trylock, each "
                         + "failed try counts. Attempts far above meals: a livelock."),
                 Controls.figure("jain", "Jain's fairness index", jain, "(Σx)² / (N·Σx²) over the meals: 1 when "
-                        + "everyone ate the same, 1/N when one ate everything."));
+                        + "everyone ate the same, 1/N when one ate everything."), seats);
         figures.getStyleClass().add("counters");
 
         MealBars bars = new MealBars(model);
@@ -186,7 +195,71 @@ public final class PhilosophersView extends BorderPane {
         }
         live.setPadding(new javafx.geometry.Insets(12));
         live.getStyleClass().add("live");
-        return Controls.liveScroll("philosophers-live", live);
+        ScrollPane scroll = Controls.liveScroll("philosophers-live", live);
+        fit(scroll, graphCaption, drawings, conditions);
+        return scroll;
+    }
+
+    /**
+     * Two regions side by side, the first growing, or one above the other ({@code :stacked}).
+     * The view decides which from the room it has, in em (see {@link #fit}).
+     */
+    static final class Responsive extends javafx.scene.layout.GridPane {
+        private static final PseudoClass STACKED = PseudoClass.getPseudoClass("stacked");
+        private final Region first;
+        private final Region second;
+        private Boolean stacked;
+
+        Responsive(Region first, Region second) {
+            super(12, 12);
+            this.first = first;
+            this.second = second;
+            arrange(false);
+        }
+
+        void arrange(boolean stack) {
+            if (Boolean.valueOf(stack).equals(stacked)) {
+                return;
+            }
+            stacked = stack;
+            getChildren().clear();
+            getColumnConstraints().clear();
+            getRowConstraints().clear();
+            javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+            grow.setHgrow(Priority.ALWAYS);
+            javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
+            fill.setVgrow(Priority.ALWAYS);
+            add(first, 0, 0);
+            if (stack) {
+                add(second, 0, 1);
+                getColumnConstraints().add(grow);
+                getRowConstraints().addAll(fill, new javafx.scene.layout.RowConstraints());
+            } else {
+                add(second, 1, 0);
+                getColumnConstraints().addAll(grow, new javafx.scene.layout.ColumnConstraints());
+                getRowConstraints().add(fill);
+            }
+            pseudoClassStateChanged(STACKED, stack);
+        }
+    }
+
+    /**
+     * Below 40 em of room (a large zoom, a narrow window) the table and the graph stack, and below
+     * 36 em the four conditions go one per row: the view scrolls down rather than being cut off on
+     * the right. The room is the scroll pane's viewport, not the content's own width (which the
+     * side-by-side minimum would hold wide); the em is a label's font size, which follows the zoom.
+     */
+    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, ConditionsPanel conditions) {
+        Runnable apply = () -> {
+            double room = scroll.getViewportBounds().getWidth() - 24;
+            double em = ruler.getFont().getSize();
+            if (room > 0) {
+                drawings.arrange(room < 40 * em);
+                conditions.columns(room < 36 * em ? 1 : 2);
+            }
+        };
+        scroll.viewportBoundsProperty().addListener(obs -> apply.run());
+        ruler.fontProperty().addListener(obs -> apply.run());
     }
 
     /** The verdict line: deadlock, livelock, starvation, or all is well; glyph and words, not colour alone. */
@@ -232,9 +305,10 @@ public final class PhilosophersView extends BorderPane {
                 + "others. Why those?");
         text.setWrapText(true);
         text.getStyleClass().add("guide-text");
-        TitledPane guide = new TitledPane("What to try first: 2 philosophers, naive, 0 ms: Run. Then ordered.", text);
+        TitledPane guide = new TitledPane("What to try: 2 philosophers, naive, 0 ms. Then ordered.", text);
         guide.setId("philosophers-guide");
         guide.setExpanded(false);
+        guide.setMinWidth(0); // its one-line title is cut with an ellipsis rather than widen the view
         return guide;
     }
 }

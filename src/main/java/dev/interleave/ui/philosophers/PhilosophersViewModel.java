@@ -101,6 +101,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyBooleanWrapper livelockSeen = new ReadOnlyBooleanWrapper(this, "livelockSeen");
     private final Map<Coffman, ReadOnlyBooleanWrapper> conditions = new EnumMap<>(Coffman.class);
     private final ReadOnlyIntegerWrapper longestChain = new ReadOnlyIntegerWrapper(this, "longestChain");
+    /** The waiter's seats (N - 1), or 0 when the strategy has no waiter; and how many are taken. */
+    private final ReadOnlyIntegerWrapper seats = new ReadOnlyIntegerWrapper(this, "seats");
+    private final ReadOnlyIntegerWrapper seated = new ReadOnlyIntegerWrapper(this, "seated");
     private final ReadOnlyLongWrapper totalMeals = new ReadOnlyLongWrapper(this, "totalMeals");
     private final ReadOnlyLongWrapper totalAttempts = new ReadOnlyLongWrapper(this, "totalAttempts");
     /** Jain's index of the meals; NaN while nobody has eaten. */
@@ -311,6 +314,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         livelockSeen.set(false);
         conditions.values().forEach(mark -> mark.set(false));
         longestChain.set(0);
+        seats.set(0);
+        seated.set(0);
         totalMeals.set(0);
         totalAttempts.set(0);
         jain.set(Double.NaN);
@@ -372,6 +377,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             conditions.get(condition).set(condition.holdsNow(table, running));
         }
         longestChain.set(table.graph().longestChain());
+        seats.set(table.seats());
+        seated.set(table.seated());
         totalMeals.set(table.totalMeals());
         totalAttempts.set(table.totalAttempts());
         OptionalDouble index = Fairness.jain(table.meals());
@@ -612,6 +619,14 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     public ReadOnlyIntegerProperty longestChainProperty() {
         return longestChain.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty seatsProperty() {
+        return seats.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty seatedProperty() {
+        return seated.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty totalMealsProperty() {
