@@ -5,11 +5,13 @@ import java.util.function.Supplier;
 
 import dev.interleave.cli.BufferCommand;
 import dev.interleave.cli.CallsCommand;
+import dev.interleave.cli.PhilosophersCommand;
 import dev.interleave.cli.RaceCommand;
 import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.calls.CallsScenario;
-import dev.interleave.ui.race.RaceScenario;
 import dev.interleave.ui.kit.ScenarioTab;
+import dev.interleave.ui.philosophers.PhilosophersScenario;
+import dev.interleave.ui.race.RaceScenario;
 
 /**
  * Every scenario Interleave has, in the order the window's tabs and the command line's help show
@@ -32,7 +34,8 @@ public final class Scenarios {
     public static final List<Scenario> ALL = List.of(
             new Scenario(CallsScenario::tab, CallsCommand.class),
             new Scenario(BufferScenario::tab, BufferCommand.class),
-            new Scenario(RaceScenario::tab, RaceCommand.class));
+            new Scenario(RaceScenario::tab, RaceCommand.class),
+            new Scenario(PhilosophersScenario::tab, PhilosophersCommand.class));
 
     private Scenarios() {
     }

@@ -21,6 +21,7 @@ import dev.interleave.ui.buffer.BufferViewModel;
 import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.Png;
+import dev.interleave.ui.philosophers.PhilosophersViewModel;
 import dev.interleave.ui.race.RaceViewModel;
 
 /**
@@ -30,8 +31,9 @@ import dev.interleave.ui.race.RaceViewModel;
  *   since the process started, exit 0;</li>
  *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png},
  *   {@code DIR/bounded-buffer.png} (and in the dark theme, {@code DIR/bounded-buffer-dark.png}),
- *   {@code DIR/bounded-buffer-step.png}, {@code DIR/race-stepper.png} (right after a lost update) and
- *   {@code DIR/race-throughput.png};</li>
+ *   {@code DIR/bounded-buffer-step.png}, {@code DIR/race-stepper.png} (right after a lost update),
+ *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
+ *   {@code DIR/dining-philosophers.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
  *   99th percentile of the frame interval during the run.</li>
  * </ul>
@@ -114,6 +116,7 @@ final class Scripts {
                 onFx(() -> view.active().stop());
                 awaitIdle(view);
                 renderRace(view, stage, dir);
+                renderDeadlock(view, stage, dir.resolve("dining-philosophers.png"));
                 System.out.println("rendered " + dir.toAbsolutePath().normalize());
             } catch (Exception e) {
                 System.err.println("render failed: " + e);
@@ -156,6 +159,24 @@ final class Scripts {
         awaitIdle(view);
         Thread.sleep(500);
         snapshot(stage.getScene(), dir.resolve("race-throughput.png"));
+    }
+
+    /** Five naive philosophers (the defaults: 0 to 100 ms) until their deadlock is detected and drawn. */
+    private static void renderDeadlock(MainView view, Stage stage, Path file) throws Exception {
+        onFx(() -> {
+            view.select("philosophers");
+            view.active().run();
+        });
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        boolean[] deadlocked = new boolean[1];
+        while (!deadlocked[0] && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            onFx(() -> deadlocked[0] = ((PhilosophersViewModel) view.active()).deadlockedProperty().get());
+        }
+        Thread.sleep(1_000);
+        snapshot(stage.getScene(), file);
+        onFx(() -> view.active().stop());
+        awaitIdle(view);
     }
 
     static void frameStats(InterleaveApp app, Stage stage, PrintStream out) {

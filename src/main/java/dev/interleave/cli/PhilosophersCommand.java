@@ -1,0 +1,162 @@
+package dev.interleave.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import dev.interleave.engine.philosophers.Fairness;
+import dev.interleave.engine.philosophers.LivelockWatch;
+import dev.interleave.engine.philosophers.Names;
+import dev.interleave.engine.philosophers.PhilosophersJson;
+import dev.interleave.engine.philosophers.PhilosophersResult;
+import dev.interleave.engine.philosophers.PhilosophersRunner;
+import dev.interleave.engine.philosophers.PhilosophersSettings;
+import dev.interleave.engine.philosophers.PhilosophersSnapshot;
+import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
+
+/**
+ * {@code interleave philosophers}: the deadlock lab from a shell. Runs N philosophers for S seconds
+ * or until a deadlock is detected, and prints whether and when it deadlocked (the circle), meals
+ * and attempts per philosopher, Jain's fairness index, livelock and starvation.
+ */
+@Command(name = "philosophers", mixinStandardHelpOptions = true,
+        header = "Dining philosophers: cause a deadlock with real threads and locks, and break it.",
+        customSynopsis = {
+            "interleave philosophers --n=N --strategy=S [--fair] [--think-ms=a..b]",
+            "                        [--eat-ms=a..b] [--threads=KIND] [--seconds=S]",
+            "                        [--json] [-hV]"},
+        description = {"N philosophers, each on its own thread, think and eat round a table of N forks"
+                + " (ReentrantLocks, taken interruptibly). The run goes on for S seconds, or ends as soon as a"
+                + " deadlock is detected: a circle of philosophers, each waiting for a fork the next one holds.",
+                "Livelock: " + LivelockWatch.RULE + ". Starvation: " + Fairness.STARVATION_RULE + ".",
+                "Exit 0 if no deadlock, 1 if a deadlock was detected (what naive shows), 2 on a bad argument."})
+public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, PhilosophersResult> {
+
+    @Option(names = "--n", required = true, paramLabel = "N", converter = Philosophers.class,
+            description = "Philosophers (and forks), 2 to 12.")
+    private int n;
+
+    @Option(names = "--strategy", required = true, paramLabel = "S", converter = StrategyLabel.class,
+            description = {"naive (left then right: deadlocks);", "ordered (lower-numbered fork first);",
+                "trylock (tryLock 10 ms, give back, random back-off);",
+                "trylock-no-backoff (no wait, no back-off: livelock);", "waiter (N - 1 seats)."})
+    private Strategy strategy;
+
+    @Option(names = "--fair", description = "Fair locks for the forks (and the waiter's seats).")
+    private boolean fair;
+
+    @Option(names = "--think-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
+            description = "Time to think between meals: a..b ms at random; default 0..0.")
+    private DelayRange think;
+
+    @Option(names = "--eat-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
+            description = "Time to eat, holding both forks: a..b ms at random; default 0..0.")
+    private DelayRange eat;
+
+    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "platform",
+            description = "platform (default: the JDK's own deadlock detection sees them) or virtual.")
+    private ThreadKind threads;
+
+    @Option(names = "--seconds", paramLabel = "S", converter = Seconds.class, defaultValue = "5",
+            description = "How long to run without a deadlock, 1 to 3,600; default 5.")
+    private int seconds;
+
+    static final class Philosophers extends Values.BoundedInt {
+        Philosophers() {
+            super(PhilosophersSettings.MIN_N, PhilosophersSettings.MAX_N);
+        }
+    }
+
+    static final class Seconds extends Values.BoundedInt {
+        Seconds() {
+            super(1, (int) (PhilosophersSettings.MAX_DURATION_MILLIS / 1000));
+        }
+    }
+
+    static final class StrategyLabel extends Values.LabelledConverter<Strategy> {
+        StrategyLabel() {
+            super(Strategy.class, "strategy");
+        }
+    }
+
+    @Override
+    PhilosophersSettings settings() {
+        return new PhilosophersSettings(n, strategy, fair, think, eat, threads, seconds * 1000L, true);
+    }
+
+    @Override
+    Running<PhilosophersResult> start(PhilosophersSettings settings) {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        runner.start(settings);
+        return new Running<>(runner::await, runner::stop, () -> {
+            PhilosophersSnapshot now = runner.snapshot();
+            return String.format(Locale.ROOT, "%,d meals, %,d attempts, %.1f of %d s", now.table().totalMeals(),
+                    now.table().totalAttempts(), now.elapsedNanos() / 1e9, seconds);
+        });
+    }
+
+    @Override
+    Outcome outcome(PhilosophersResult result) {
+        return result.outcome();
+    }
+
+    @Override
+    boolean ok(PhilosophersResult result) {
+        return result.ok();
+    }
+
+    @Override
+    Throwable failure(PhilosophersResult result) {
+        return result.failure();
+    }
+
+    @Override
+    String json(PhilosophersResult result) {
+        return PhilosophersJson.of(result);
+    }
+
+    @Override
+    String text(PhilosophersResult result) {
+        PhilosophersSettings s = result.settings();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d philosophers, %s, %s forks, %s threads, think %s ms, eat %s ms%n",
+                s.n(), s.strategy(), s.fair() ? "fair" : "non-fair", s.threads(), s.think(), s.eat()));
+        if (result.deadlocked()) {
+            out.append(String.format(Locale.ROOT, "deadlock       after %,d ms: %s%n",
+                    result.deadlock().detectedAfterMillis(), result.deadlock().arrows()));
+            out.append(String.format(Locale.ROOT, "               %s%n", result.deadlock().words()));
+        } else {
+            out.append(String.format(Locale.ROOT, "deadlock       none in %,d ms%n", result.elapsedMillis()));
+        }
+        out.append(String.format(Locale.ROOT, "meals          %s (%,d in all)%n", perPhilosopher(result.meals()),
+                result.totalMeals()));
+        out.append(String.format(Locale.ROOT, "attempts       %s (%,d in all)%n", perPhilosopher(result.attempts()),
+                result.totalAttempts()));
+        out.append(String.format(Locale.ROOT, "fairness       %s%n", result.jain().isPresent()
+                ? String.format(Locale.ROOT, "Jain's index %.3f (1 = everyone ate the same, %.3f = one ate all)",
+                        result.jain().getAsDouble(), 1.0 / s.n())
+                : "not defined: nobody ate"));
+        out.append(String.format(Locale.ROOT, "livelock       %s%n", result.livelock()
+                ? String.format(Locale.ROOT, "yes, from %,d ms: attempts went on, meals barely moved",
+                        result.livelockAfterNanos() / 1_000_000)
+                : "no"));
+        List<Integer> starving = result.starving();
+        out.append(String.format(Locale.ROOT, "starvation     %s%n", starving.isEmpty() ? "none"
+                : starving.stream().map(Names::philosopher).collect(Collectors.joining(", "))));
+        out.append(String.format(Locale.ROOT, "outcome        %s", result.verdict()));
+        return out.toString();
+    }
+
+    private static String perPhilosopher(List<Long> values) {
+        return IntStream.range(0, values.size())
+                .mapToObj(p -> String.format(Locale.ROOT, "%s %,d", Names.philosopher(p), values.get(p)))
+                .collect(Collectors.joining(", "));
+    }
+}

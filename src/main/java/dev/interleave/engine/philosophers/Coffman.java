@@ -1,0 +1,77 @@
+package dev.interleave.engine.philosophers;
+
+import java.util.List;
+
+/**
+ * The four conditions that together make a deadlock (Coffman, Elphick and Shoshani, 1971), each
+ * with a test of whether it holds at a moment of the table and the strategies that rule it out.
+ * A deadlock needs all four at once; breaking any one prevents it.
+ */
+public enum Coffman {
+
+    /** A fork is a lock: one philosopher at a time. No strategy here breaks it: it is what a fork is. */
+    MUTUAL_EXCLUSION("Mutual exclusion", "a fork is held by one philosopher at a time", List.of()) {
+        @Override
+        public boolean holdsNow(TableView table, Strategy strategy) {
+            return table.forkHolders().stream().anyMatch(holder -> holder >= 0);
+        }
+    },
+
+    /** A philosopher holds one fork while it waits, without a time limit, for another. */
+    HOLD_AND_WAIT("Hold and wait", "a philosopher holds a fork while it waits, without a time limit, for another",
+            List.of(Strategy.TRYLOCK)) {
+        @Override
+        public boolean holdsNow(TableView table, Strategy strategy) {
+            return table.philosophers().stream().anyMatch(p -> !p.holding().isEmpty() && p.waitingFor() >= 0
+                    && !p.timedWait());
+        }
+    },
+
+    /**
+     * Nobody takes a fork from the philosopher who holds it; only the holder puts it down, after
+     * eating. A {@code trylock} philosopher gives its own fork back when its try fails.
+     */
+    NO_PREEMPTION("No preemption", "a fork is put down only by its holder, after eating", List.of(Strategy.TRYLOCK)) {
+        @Override
+        public boolean holdsNow(TableView table, Strategy strategy) {
+            return !strategy.givesForksBack() && MUTUAL_EXCLUSION.holdsNow(table, strategy);
+        }
+    },
+
+    /** Each philosopher in a circle waits, without a time limit, for a fork the next one holds. */
+    CIRCULAR_WAIT("Circular wait", "each philosopher in a circle waits for a fork the next one holds",
+            List.of(Strategy.ORDERED, Strategy.WAITER)) {
+        @Override
+        public boolean holdsNow(TableView table, Strategy strategy) {
+            return !table.graph().cycle().isEmpty();
+        }
+    };
+
+    private final String title;
+    private final String meaning;
+    private final List<Strategy> brokenBy;
+
+    Coffman(String title, String meaning, List<Strategy> brokenBy) {
+        this.title = title;
+        this.meaning = meaning;
+        this.brokenBy = brokenBy;
+    }
+
+    /** Whether the condition holds at the moment {@code table} was taken, under {@code strategy}. */
+    public abstract boolean holdsNow(TableView table, Strategy strategy);
+
+    /** Its name, e.g. "Hold and wait". */
+    public String title() {
+        return title;
+    }
+
+    /** What it means at this table, in a few words. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The strategies that rule it out; empty for mutual exclusion (a fork is a lock). */
+    public List<Strategy> brokenBy() {
+        return brokenBy;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.interleave.engine.philosophers;
+
+import dev.interleave.engine.run.Json;
+
+/**
+ * A {@link PhilosophersResult} as one JSON object: what {@code interleave philosophers --json}
+ * prints and the window's File, Export figures writes. Fields: {@code n, strategy, fair,
+ * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, outcome}, then
+ * {@code threads, thinkMs, eatMs, elapsedMillis, starving, failure}. {@code cycle} lists the
+ * philosophers' numbers (P1 is 1) in wait order, starting with the one whose wait closed the circle
+ * ({@code []} without a deadlock); {@code detectedAfterMillis} and {@code jain} are {@code null}
+ * when there is none; {@code outcome} is {@code ok}, {@code deadlock}, {@code stopped} or {@code failed}.
+ */
+public final class PhilosophersJson {
+
+    private PhilosophersJson() {
+    }
+
+    public static String of(PhilosophersResult result) {
+        PhilosophersSettings settings = result.settings();
+        Json fields = new Json()
+                .put("n", settings.n())
+                .put("strategy", settings.strategy().label())
+                .put("fair", settings.fair())
+                .put("deadlocked", result.deadlocked())
+                .put("cycle", result.deadlocked() ? result.deadlock().numbers() : java.util.List.of());
+        if (result.deadlocked()) {
+            fields.put("detectedAfterMillis", result.deadlock().detectedAfterMillis());
+        } else {
+            fields.putNull("detectedAfterMillis");
+        }
+        fields.put("meals", result.meals())
+                .put("attempts", result.attempts())
+                .put("jain", result.jain())
+                .put("livelock", result.livelock())
+                .put("outcome", result.verdict())
+                .put("threads", settings.threads().label())
+                .put("thinkMs", settings.think().toString())
+                .put("eatMs", settings.eat().toString())
+                .put("elapsedMillis", result.elapsedMillis())
+                .put("starving", result.starving().stream().map(p -> (long) p + 1).toList());
+        return (result.failure() == null ? fields.putNull("failure")
+                : fields.put("failure", Json.oneLine(result.failure()))).toString();
+    }
+}

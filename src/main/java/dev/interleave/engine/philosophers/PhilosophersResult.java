@@ -1,0 +1,78 @@
+package dev.interleave.engine.philosophers;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+import dev.interleave.engine.run.Outcome;
+
+/**
+ * How a dining-philosophers run ended.
+ *
+ * @param settings           what the run was asked to do
+ * @param outcome            COMPLETED (its time was up, or a deadlock ended it), STOPPED, or FAILED
+ * @param failure            what a thread threw, or null unless FAILED
+ * @param elapsedNanos       active time from start to end
+ * @param deadlock           the first deadlock detected, or null
+ * @param meals              meals per philosopher, P1 first
+ * @param attempts           attempts to get both forks per philosopher, P1 first
+ * @param livelock           whether the livelock rule ({@link LivelockWatch#RULE}) held at some sample
+ * @param livelockAfterNanos active time when it first held, or -1
+ */
+public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome, Throwable failure, long elapsedNanos,
+                                 Deadlock deadlock, List<Long> meals, List<Long> attempts, boolean livelock,
+                                 long livelockAfterNanos) {
+
+    public PhilosophersResult {
+        Objects.requireNonNull(settings);
+        Objects.requireNonNull(outcome);
+        meals = List.copyOf(meals);
+        attempts = List.copyOf(attempts);
+    }
+
+    public boolean deadlocked() {
+        return deadlock != null;
+    }
+
+    /** Ran its time (or until Stop was not needed) without a deadlock: what exit code 0 means. */
+    public boolean ok() {
+        return outcome == Outcome.COMPLETED && deadlock == null;
+    }
+
+    /** Jain's fairness index of the meals; empty if nobody ate. */
+    public OptionalDouble jain() {
+        return Fairness.jain(mealsArray());
+    }
+
+    /** The philosophers (indices) starving at the end, by {@link Fairness#STARVATION_RULE}. */
+    public List<Integer> starving() {
+        return Fairness.starving(mealsArray());
+    }
+
+    public long totalMeals() {
+        return meals.stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long totalAttempts() {
+        return attempts.stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long elapsedMillis() {
+        return elapsedNanos / 1_000_000;
+    }
+
+    /** The verdict in one word: {@code deadlock}, {@code ok}, {@code stopped} or {@code failed}. */
+    public String verdict() {
+        if (outcome == Outcome.FAILED) {
+            return "failed";
+        }
+        if (deadlock != null) {
+            return "deadlock";
+        }
+        return outcome == Outcome.COMPLETED ? "ok" : "stopped";
+    }
+
+    private long[] mealsArray() {
+        return meals.stream().mapToLong(Long::longValue).toArray();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.interleave.engine.philosophers;
+
+import java.util.Objects;
+
+import dev.interleave.engine.run.RunState;
+
+/**
+ * A dining-philosophers run as one reader saw it: the table (consistent, one lock acquisition),
+ * the gates, the livelock watch and the run's clock (read one by one).
+ *
+ * @param state        the runner's lifecycle state
+ * @param settings     the latest run's settings, or null before the first run
+ * @param table        the table
+ * @param steps        who is parked at a gate, steps taken
+ * @param elapsedNanos the run's active time (frozen when it ends)
+ * @param livelockNow  whether the livelock rule held at the latest sample
+ * @param livelockSeen whether it has held at some sample of this run
+ * @param result       how the latest run ended, or null while it runs
+ */
+public record PhilosophersSnapshot(RunState state, PhilosophersSettings settings, TableView table, Steps.View steps,
+                                   long elapsedNanos, boolean livelockNow, boolean livelockSeen,
+                                   PhilosophersResult result) {
+
+    public PhilosophersSnapshot {
+        Objects.requireNonNull(state);
+        Objects.requireNonNull(table);
+        Objects.requireNonNull(steps);
+    }
+
+    /** The snapshot of a runner that has never run. */
+    public static final PhilosophersSnapshot NONE = new PhilosophersSnapshot(RunState.IDLE, null, TableView.EMPTY,
+            Steps.View.NONE, 0, false, false, null);
+}

@@ -1,0 +1,119 @@
+package dev.interleave.ui.philosophers;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import dev.interleave.engine.philosophers.Coffman;
+import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.ui.kit.Controls;
+
+/**
+ * The four conditions of deadlock, each with a live mark (✔ holds now, or – not now) and the
+ * strategies that break it, one click away ({@link PhilosophersViewModel#breakWith}). FX thread only.
+ */
+final class ConditionsPanel extends VBox {
+
+    private static final PseudoClass HOLDS = PseudoClass.getPseudoClass("holds");
+
+    private final GridPane cards = new GridPane(8, 8);
+    private final List<VBox> all;
+
+    ConditionsPanel(PhilosophersViewModel model) {
+        super(6);
+        setId("conditions");
+        getStyleClass().add("conditions");
+        Label title = new Label("The four conditions: a deadlock needs all of them at once");
+        title.getStyleClass().add("section");
+        title.setWrapText(true);
+        // Two by two, each card half the width; one per row when the panel is narrower than two
+        // cards' headings (a large zoom), rather than cutting them off.
+        all = java.util.Arrays.stream(Coffman.values()).map(condition -> row(model, condition)).toList();
+        all.forEach(card -> card.setMaxHeight(Double.MAX_VALUE));
+        columns(2);
+        getChildren().addAll(title, cards);
+    }
+
+    /** The cards in {@code columns} columns (1 or 2), each an equal share of the width. */
+    void columns(int columns) {
+        if (cards.getColumnConstraints().size() == columns) {
+            return;
+        }
+        cards.getChildren().clear();
+        cards.getColumnConstraints().clear();
+        for (int column = 0; column < columns; column++) {
+            ColumnConstraints share = new ColumnConstraints();
+            share.setPercentWidth(100.0 / columns);
+            share.setHgrow(Priority.ALWAYS);
+            cards.getColumnConstraints().add(share);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            cards.add(all.get(i), i % columns, i / columns);
+        }
+    }
+
+    private static VBox row(PhilosophersViewModel model, Coffman condition) {
+        String id = "condition-" + condition.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Label mark = new Label();
+        mark.setId(id + "-mark");
+        mark.getStyleClass().add("condition-mark");
+        mark.textProperty().bind(Bindings.when(model.holdsProperty(condition)).then("✔ holds now")
+                .otherwise("– not now"));
+        mark.setMinWidth(Label.USE_PREF_SIZE);
+        Label title = new Label(condition.title());
+        title.getStyleClass().add("condition-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        HBox head = new HBox(8, title, mark);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        Label meaning = new Label(condition.meaning() + (condition == Coffman.CIRCULAR_WAIT ? "" : "."));
+        meaning.getStyleClass().add("condition-meaning");
+        meaning.setWrapText(true);
+        if (condition == Coffman.CIRCULAR_WAIT) {
+            meaning.textProperty().bind(Bindings.createStringBinding(() -> condition.meaning() + "."
+                    + (model.holdsProperty(condition).get() || model.longestChainProperty().get() < 2 ? ""
+                    : String.format(Locale.ROOT, " Now: a chain of %d, not a circle.", model.longestChainProperty().get())),
+                    model.longestChainProperty(), model.holdsProperty(condition)));
+        }
+        javafx.scene.Node breakers;
+        if (condition.brokenBy().isEmpty()) {
+            // Not in a flow pane: a label there keeps its one-line width and never wraps.
+            Label none = new Label("Not broken here: a fork serves one philosopher at a time.");
+            none.getStyleClass().add("condition-none");
+            none.setWrapText(true);
+            breakers = none;
+        } else {
+            FlowPane buttons = new FlowPane(6, 4);
+            Label breaks = new Label("Broken by:");
+            breaks.getStyleClass().add("condition-meaning");
+            buttons.getChildren().add(breaks);
+            for (Strategy strategy : condition.brokenBy()) {
+                Button button = new Button(strategy.label());
+                button.setId(id + "-" + strategy.label());
+                button.getStyleClass().addAll("small", "breaker");
+                button.setOnAction(e -> model.breakWith(strategy));
+                button.setTooltip(Controls.tip("Switch to " + strategy.label() + " (a run in progress starts again "
+                        + "with it; while idle, Run starts it)."));
+                button.disableProperty().bind(model.strategyProperty().isEqualTo(strategy)
+                        .and(model.tableStrategyProperty().isEqualTo(strategy)));
+                buttons.getChildren().add(button);
+            }
+            breakers = buttons;
+        }
+        VBox row = new VBox(2, head, meaning, breakers);
+        row.setId(id);
+        row.getStyleClass().add("condition");
+        model.holdsProperty(condition).addListener((obs, old, now) -> row.pseudoClassStateChanged(HOLDS, now));
+        return row;
+    }
+}

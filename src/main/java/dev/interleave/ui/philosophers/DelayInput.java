@@ -1,0 +1,90 @@
+package dev.interleave.ui.philosophers;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.RangeSlider;
+
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.IntInput;
+
+/**
+ * A delay range: its caption, a range slider, and two fields for the least and the most, so that an
+ * exact range (0 .. 0 above all, which the slider's thumbs cannot reach: they keep a thumb's width
+ * apart) can be typed. A typed value out of range is changed with the reason under the fields
+ * ({@link IntInput}). FX thread only.
+ */
+final class DelayInput extends VBox {
+
+    private static final NumberFormat FORMAT = NumberFormat.getIntegerInstance(Locale.US);
+
+    private final Label message = new Label();
+
+    DelayInput(String id, String caption, IntegerProperty min, IntegerProperty max, IntInput input, String tooltip) {
+        super(4);
+        setId(id);
+        RangeSlider range = new RangeSlider(input.min(), input.max(), min.get(), max.get());
+        range.setId(id + "-slider");
+        range.setBlockIncrement(10);
+        range.lowValueProperty().addListener((obs, old, now) -> min.set((int) Math.round(now.doubleValue())));
+        range.highValueProperty().addListener((obs, old, now) -> max.set((int) Math.round(now.doubleValue())));
+        min.addListener((obs, old, now) -> range.setLowValue(now.doubleValue()));
+        max.addListener((obs, old, now) -> range.setHighValue(now.doubleValue()));
+        TextField low = field(id + "-min", min, input);
+        TextField high = field(id + "-max", max, input);
+        Label to = new Label("to");
+        Label unit = new Label("ms");
+        HBox fields = new HBox(6, low, to, high, unit);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        Label label = new Label(caption);
+        label.getStyleClass().add("setting-name");
+        label.setWrapText(true);
+        message.setId(id + "-message");
+        message.getStyleClass().add("field-message");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        getChildren().addAll(label, range, fields, message);
+        Tooltip.install(this, Controls.tip(tooltip + " Allowed: " + input.range() + " ms. " + input.beyondMax()));
+    }
+
+    private TextField field(String id, IntegerProperty value, IntInput input) {
+        TextField field = new TextField(FORMAT.format(value.get()));
+        field.setId(id);
+        field.setPrefColumnCount(5);
+        field.setAlignment(Pos.CENTER_RIGHT);
+        value.addListener((obs, old, now) -> {
+            field.setText(FORMAT.format(now.intValue()));
+            message.setText("");
+        });
+        Runnable commit = () -> {
+            if (field.getText().equals(FORMAT.format(value.get()))) {
+                return; // nothing typed: focus merely left the field
+            }
+            IntInput.Reading reading = input.read(field.getText(), value.get());
+            value.set(reading.value());
+            field.setText(FORMAT.format(value.get()));
+            message.setText(reading.message());
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                commit.run();
+            }
+        });
+        return field;
+    }
+
+    /** The line under the fields: why a typed value was changed; empty when it was not. */
+    String message() {
+        return message.getText();
+    }
+}

@@ -1,0 +1,314 @@
+package dev.interleave.ui.philosophers;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+
+import dev.interleave.engine.philosophers.Fairness;
+import dev.interleave.engine.philosophers.LivelockWatch;
+import dev.interleave.engine.philosophers.Names;
+import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.ChoiceRow;
+import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.LivePlot;
+import dev.interleave.ui.kit.SettingSlider;
+
+/**
+ * The deadlock lab's view: settings on the left; on the right a short guide, the verdict (deadlock,
+ * livelock, starvation), the table drawn round beside its wait-for graph, the four conditions with
+ * their live marks and what breaks each, the step narration, figures, and charts of meals per
+ * philosopher, attempts against meals, and the fairness index.
+ */
+public final class PhilosophersView extends BorderPane {
+
+    private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
+    private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
+    private static final PseudoClass NOTE = PseudoClass.getPseudoClass("note");
+
+    private final PhilosophersViewModel model;
+
+    public PhilosophersView(PhilosophersViewModel model) {
+        this.model = model;
+        getStyleClass().add("philosophers-view");
+        getStylesheets().add(Objects.requireNonNull(PhilosophersView.class.getResource("philosophers.css"))
+                .toExternalForm());
+        setLeft(settings());
+        setCenter(live());
+    }
+
+    private ScrollPane settings() {
+        SettingSlider n = new SettingSlider("philosophers-n", "Philosophers", model.nProperty(),
+                PhilosophersViewModel.PHILOSOPHERS, false, "How many philosophers sit at the table, each on its own "
+                + "thread, with one fork between each two. Two is the classic bug of two locks taken in opposite orders.");
+        ChoiceRow<Strategy> strategy = new ChoiceRow<>("strategy", List.of(Strategy.values()), model.strategyProperty(),
+                Strategy::label, PhilosophersView::explain);
+        ToggleSwitch fair = new ToggleSwitch("Fair forks");
+        fair.setId("fair-forks");
+        fair.selectedProperty().bindBidirectional(model.fairProperty());
+        fair.setTooltip(Controls.tip("Fair locks hand a fork to the philosopher waiting longest; non-fair ones let a "
+                + "philosopher that just put a fork down take it straight back. Compare the meals per philosopher and "
+                + "Jain's index."));
+        ChoiceRow<ThreadKind> threads = new ChoiceRow<>("philosophers-threads", List.of(ThreadKind.values()),
+                model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
+                        ? "Each philosopher on a virtual thread: the JDK's own deadlock detection (ThreadMXBean, "
+                        + "jstack) does not see their deadlock; the lab's does."
+                        : "Each philosopher on a platform thread: jstack and ThreadMXBean report the same deadlock.");
+        VBox fixed = new VBox(12, n, Controls.labelled("Strategy", strategy), fair,
+                Controls.labelled("Threads", threads));
+        fixed.disableProperty().bind(model.runningBinding());
+        DelayInput think = new DelayInput("think-delay", "Think (ms), applies live", model.thinkMinMillisProperty(),
+                model.thinkMaxMillisProperty(), PhilosophersViewModel.DELAY, "Time a philosopher thinks between meals, "
+                + "holding no fork, random in this range.");
+        DelayInput eat = new DelayInput("eat-delay", "Eat (ms), applies live", model.eatMinMillisProperty(),
+                model.eatMaxMillisProperty(), PhilosophersViewModel.DELAY, "Time a meal takes, holding both forks, "
+                + "random in this range.");
+        return Controls.settingsPanel(model, Controls.heading("Settings"), fixed, think, eat);
+    }
+
+    /** What a strategy does and which condition it breaks, for its button's tooltip. */
+    static String explain(Strategy strategy) {
+        return switch (strategy) {
+            case NAIVE -> "naive: left fork, then right, waiting as long as it takes. Deadlocks.";
+            case ORDERED -> "ordered: the lower-numbered fork first. Breaks circular wait.";
+            case TRYLOCK -> String.format(Locale.ROOT, "trylock: left fork, then tryLock the right for %d ms; if it "
+                    + "does not come, give the left back and wait a random 0 to %d ms. Breaks hold-and-wait.",
+                    Strategy.TRY_MILLIS, Strategy.BACK_OFF_MILLIS);
+            case TRYLOCK_NO_BACKOFF -> "trylock-no-backoff: tryLock the right fork without waiting, give the left "
+                    + "back and try again at once. Livelocks: attempts climb, meals barely move.";
+            case WAITER -> "waiter: ask for one of N - 1 seats first. Breaks circular wait by admission.";
+        };
+    }
+
+    private ScrollPane live() {
+        TitledPane guide = guide();
+
+        Label verdict = new Label();
+        verdict.setId("philosophers-verdict");
+        verdict.getStyleClass().add("verdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable showVerdict = () -> showVerdict(verdict);
+        for (var property : List.of(model.deadlockTextProperty(), model.livelockNowProperty(),
+                model.livelockSeenProperty(), model.totalMealsProperty(), model.stateProperty())) {
+            property.addListener(obs -> showVerdict.run());
+        }
+        model.starving().addListener((javafx.collections.ListChangeListener<Integer>) change -> showVerdict.run());
+        showVerdict.run();
+
+        TableDrawing table = new TableDrawing(model);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        Label graphCaption = new Label("Wait-for graph");
+        graphCaption.getStyleClass().add("section");
+        graphCaption.setWrapText(true);
+        WaitForGraphDrawing graph = new WaitForGraphDrawing(model);
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        Label graphNote = new Label();
+        graphNote.setId("graph-note");
+        graphNote.getStyleClass().add("graph-note");
+        graphNote.setWrapText(true);
+        graphNote.setMinHeight(Region.USE_PREF_SIZE);
+        graphNote.textProperty().bind(Bindings.createStringBinding(() -> !model.circle().isEmpty()
+                ? "The red circle is the deadlock: " + model.circle().size() + " philosophers, each waiting for the next."
+                : model.edges().isEmpty() ? "P → Q: P waits for a fork Q holds. Nobody waits now."
+                : String.format(Locale.ROOT, "P → Q: P waits for a fork Q holds. No circle: the longest chain is %d of %d.",
+                        model.longestChainProperty().get(), model.philosophers().size()),
+                model.circle(), model.edges(), model.longestChainProperty(), model.philosophers()));
+        VBox graphColumn = new VBox(4, graphCaption, graph, graphNote);
+        graphColumn.getStyleClass().add("graph-column");
+        // Side by side; stacked when the panel is narrower than both at their least (a large zoom).
+        Responsive drawings = new Responsive(table, graphColumn);
+        drawings.setId("drawings");
+        drawings.getStyleClass().add("drawings");
+        VBox.setVgrow(drawings, Priority.ALWAYS);
+
+        ConditionsPanel conditions = new ConditionsPanel(model);
+
+        Label step = new Label();
+        step.setId("philosophers-step-text");
+        step.getStyleClass().add("last-action");
+        step.setWrapText(true);
+        step.textProperty().bind(Bindings.createStringBinding(() -> model.stepTextProperty().get().isEmpty()
+                ? "Last action: " + (model.lastActionProperty().get().isEmpty() ? "none yet"
+                : model.lastActionProperty().get())
+                : model.stepTextProperty().get(), model.stepTextProperty(), model.lastActionProperty()));
+
+        Label meals = new Label();
+        Controls.bindNumber(meals, model.totalMealsProperty());
+        Label attempts = new Label();
+        Controls.bindNumber(attempts, model.totalAttemptsProperty());
+        Label jain = new Label();
+        jain.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(model.jainProperty().get())
+                ? "–" : String.format(Locale.ROOT, "%.3f", model.jainProperty().get()), model.jainProperty()));
+        Label seated = new Label();
+        seated.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d of %d taken",
+                model.seatedProperty().get(), model.seatsProperty().get()), model.seatedProperty(), model.seatsProperty()));
+        javafx.scene.Node seats = Controls.figure("seats", "Waiter's seats", seated, "The waiter lets at most N - 1 "
+                + "philosophers reach for forks at once: one of them always finds both of its forks.");
+        seats.visibleProperty().bind(model.seatsProperty().greaterThan(0));
+        seats.managedProperty().bind(seats.visibleProperty());
+        FlowPane figures = new FlowPane(10, 10,
+                Controls.figure("meals", "Meals", meals, "Meals eaten by all the philosophers."),
+                Controls.figure("attempts", "Attempts", attempts, "Attempts to get both forks; with trylock, each "
+                        + "failed try counts. Attempts far above meals: a livelock."),
+                Controls.figure("jain", "Jain's fairness index", jain, "(Σx)² / (N·Σx²) over the meals: 1 when "
+                        + "everyone ate the same, 1/N when one ate everything."), seats);
+        figures.getStyleClass().add("counters");
+
+        MealBars bars = new MealBars(model);
+        LivePlot progress = new LivePlot("attempts-meals-chart", "Attempts and meals", "seconds since Run",
+                LivePlot.Scale.LINEAR);
+        progress.setData(FXCollections.observableArrayList(List.of(model.attemptsSeries(), model.mealsSeries())));
+        LivePlot fairness = new LivePlot("fairness-chart", "Jain's fairness index", "seconds since Run",
+                LivePlot.Scale.LINEAR);
+        fairness.setData(FXCollections.observableArrayList(List.of(model.jainSeries())));
+        fairness.setLegendVisible(false);
+        fairness.setFixedYTop(1);
+        HBox charts = new HBox(10, bars, progress, fairness);
+        charts.setId("philosophers-charts");
+        charts.getStyleClass().add("charts");
+        for (Region chart : List.of(bars, progress, fairness)) {
+            HBox.setHgrow(chart, Priority.ALWAYS);
+        }
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        Label lastRun = Controls.lastRunNote(model);
+        VBox live = new VBox(8, lastRun, guide, verdict, drawings, step, conditions, figures, charts);
+        for (Region fixed : List.of(guide, step, conditions, figures)) {
+            fixed.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        live.setPadding(new javafx.geometry.Insets(12));
+        live.getStyleClass().add("live");
+        ScrollPane scroll = Controls.liveScroll("philosophers-live", live);
+        fit(scroll, graphCaption, drawings, conditions);
+        return scroll;
+    }
+
+    /**
+     * Two regions side by side, the first growing, or one above the other ({@code :stacked}).
+     * The view decides which from the room it has, in em (see {@link #fit}).
+     */
+    static final class Responsive extends javafx.scene.layout.GridPane {
+        private static final PseudoClass STACKED = PseudoClass.getPseudoClass("stacked");
+        private final Region first;
+        private final Region second;
+        private Boolean stacked;
+
+        Responsive(Region first, Region second) {
+            super(12, 12);
+            this.first = first;
+            this.second = second;
+            arrange(false);
+        }
+
+        void arrange(boolean stack) {
+            if (Boolean.valueOf(stack).equals(stacked)) {
+                return;
+            }
+            stacked = stack;
+            getChildren().clear();
+            getColumnConstraints().clear();
+            getRowConstraints().clear();
+            javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+            grow.setHgrow(Priority.ALWAYS);
+            javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
+            fill.setVgrow(Priority.ALWAYS);
+            add(first, 0, 0);
+            if (stack) {
+                add(second, 0, 1);
+                getColumnConstraints().add(grow);
+                getRowConstraints().addAll(fill, new javafx.scene.layout.RowConstraints());
+            } else {
+                add(second, 1, 0);
+                getColumnConstraints().addAll(grow, new javafx.scene.layout.ColumnConstraints());
+                getRowConstraints().add(fill);
+            }
+            pseudoClassStateChanged(STACKED, stack);
+        }
+    }
+
+    /**
+     * Below 40 em of room (a large zoom, a narrow window) the table and the graph stack, and below
+     * 36 em the four conditions go one per row: the view scrolls down rather than being cut off on
+     * the right. The room is the scroll pane's viewport, not the content's own width (which the
+     * side-by-side minimum would hold wide); the em is a label's font size, which follows the zoom.
+     */
+    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, ConditionsPanel conditions) {
+        Runnable apply = () -> {
+            double room = scroll.getViewportBounds().getWidth() - 24;
+            double em = ruler.getFont().getSize();
+            if (room > 0) {
+                drawings.arrange(room < 40 * em);
+                conditions.columns(room < 36 * em ? 1 : 2);
+            }
+        };
+        scroll.viewportBoundsProperty().addListener(obs -> apply.run());
+        ruler.fontProperty().addListener(obs -> apply.run());
+    }
+
+    /** The verdict line: deadlock, livelock, starvation, or all is well; glyph and words, not colour alone. */
+    private void showVerdict(Label verdict) {
+        String text;
+        PseudoClass kind;
+        if (!model.deadlockTextProperty().get().isEmpty()) {
+            text = "✘ " + model.deadlockTextProperty().get();
+            kind = FAILURE;
+        } else if (model.livelockNowProperty().get() || model.livelockSeenProperty().get()) {
+            text = "⟳ Livelock" + (model.livelockNowProperty().get() ? "" : " (earlier in this run)") + ": "
+                    + LivelockWatch.RULE + ".";
+            kind = NOTE;
+        } else if (!model.starving().isEmpty()) {
+            text = "⚠ Starving: " + model.starving().stream().map(Names::philosopher).collect(Collectors.joining(", "))
+                    + " (" + Fairness.STARVATION_RULE + ").";
+            kind = NOTE;
+        } else if (model.stateProperty().get() != RunState.IDLE || model.totalMealsProperty().get() > 0) {
+            text = String.format(Locale.ROOT, "✔ No deadlock so far: %,d meals.", model.totalMealsProperty().get());
+            kind = SUCCESS;
+        } else {
+            text = "";
+            kind = null;
+        }
+        verdict.setText(text);
+        verdict.setVisible(!text.isEmpty());
+        verdict.setManaged(!text.isEmpty());
+        for (PseudoClass each : List.of(SUCCESS, FAILURE, NOTE)) {
+            verdict.pseudoClassStateChanged(each, each == kind);
+        }
+    }
+
+    private static TitledPane guide() {
+        Label text = new Label("1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock at once, each "
+                + "holding one fork and waiting for the other's: the graph draws the circle red.\n"
+                + "2. Click a strategy under a condition to break it (ordered under Circular wait): the same table "
+                + "never deadlocks.\n"
+                + "3. Build one yourself: Pause (Space), then click the philosophers one at a time; each click is "
+                + "one fork action.\n"
+                + "4. trylock-no-backoff with eat 1..5 ms: attempts climb, meals barely move (livelock); trylock's "
+                + "random back-off cures it.\n"
+                + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
+                + "others. Why those?");
+        text.setWrapText(true);
+        text.getStyleClass().add("guide-text");
+        TitledPane guide = new TitledPane("What to try: 2 philosophers, naive, 0 ms. Then ordered.", text);
+        guide.setId("philosophers-guide");
+        guide.setExpanded(false);
+        guide.setMinWidth(0); // its one-line title is cut with an ellipsis rather than widen the view
+        return guide;
+    }
+}

@@ -1,0 +1,667 @@
+package dev.interleave.ui.philosophers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.prefs.Preferences;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+
+import dev.interleave.engine.philosophers.Action;
+import dev.interleave.engine.philosophers.Coffman;
+import dev.interleave.engine.philosophers.Deadlock;
+import dev.interleave.engine.philosophers.Fairness;
+import dev.interleave.engine.philosophers.Names;
+import dev.interleave.engine.philosophers.PhilosopherState;
+import dev.interleave.engine.philosophers.PhilosophersJson;
+import dev.interleave.engine.philosophers.PhilosophersResult;
+import dev.interleave.engine.philosophers.PhilosophersRunner;
+import dev.interleave.engine.philosophers.PhilosophersSettings;
+import dev.interleave.engine.philosophers.PhilosophersSnapshot;
+import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.philosophers.TableView;
+import dev.interleave.engine.philosophers.WaitForGraph;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.IntInput;
+import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.SavedSettings;
+import dev.interleave.ui.kit.Words;
+
+/**
+ * The deadlock lab's state: settings, every philosopher and fork, the wait-for graph and its circle,
+ * the four conditions as they stand, meals, attempts, fairness, livelock and starvation, the step
+ * narration, and plots of attempts against meals and of the fairness index. Pulled from the
+ * {@link PhilosophersRunner} once per frame. FX thread only; holds no {@code Node}.
+ */
+public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettings> {
+
+    /** Narrower than the command line's ({@link DelayRange#MAX_MILLIS}): see {@link #DELAY_NOTE}. */
+    public static final int MAX_DELAY_MILLIS = 2_000;
+    /** What the philosophers field accepts: the command line's range. */
+    public static final IntInput PHILOSOPHERS = new IntInput(PhilosophersSettings.MIN_N, PhilosophersSettings.MAX_N, "");
+    /** Why the delay sliders stop short of the command line. */
+    public static final String DELAY_NOTE = String.format(Locale.ROOT, "The sliders stop at %,d ms, slow enough to "
+            + "follow by eye; the command line (--think-ms, --eat-ms) takes up to %,d.", MAX_DELAY_MILLIS,
+            DelayRange.MAX_MILLIS);
+    /** What the delay fields accept, and why they stop short of the command line. */
+    public static final IntInput DELAY = new IntInput(0, MAX_DELAY_MILLIS, DELAY_NOTE);
+    static final long PLOT_INTERVAL_NANOS = 100_000_000L;
+    static final int MAX_POINTS = 600;
+
+    private final PhilosophersRunner runner;
+
+    private final IntegerProperty n = new SimpleIntegerProperty(this, "n", 5);
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy", Strategy.NAIVE);
+    private final BooleanProperty fair = new SimpleBooleanProperty(this, "fair", false);
+    private final ObjectProperty<ThreadKind> threads = new SimpleObjectProperty<>(this, "threads", ThreadKind.PLATFORM);
+    private final IntegerProperty thinkMinMillis = new SimpleIntegerProperty(this, "thinkMinMillis", 0);
+    private final IntegerProperty thinkMaxMillis = new SimpleIntegerProperty(this, "thinkMaxMillis", 100);
+    private final IntegerProperty eatMinMillis = new SimpleIntegerProperty(this, "eatMinMillis", 0);
+    private final IntegerProperty eatMaxMillis = new SimpleIntegerProperty(this, "eatMaxMillis", 100);
+
+    private final ObservableList<TableView.Diner> philosophers = FXCollections.observableArrayList();
+    private final ObservableList<Integer> forkHolders = FXCollections.observableArrayList();
+    private final ObservableList<WaitForGraph.Edge> edges = FXCollections.observableArrayList();
+    private final ObservableList<Integer> circle = FXCollections.observableArrayList();
+    private final ObservableList<WaitForGraph.Edge> circleEdges = FXCollections.observableArrayList();
+    private final ObservableList<Integer> starving = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Strategy> tableStrategy = new ReadOnlyObjectWrapper<>(this, "tableStrategy");
+    private final ReadOnlyStringWrapper deadlockText = new ReadOnlyStringWrapper(this, "deadlockText", "");
+    private final ReadOnlyBooleanWrapper deadlocked = new ReadOnlyBooleanWrapper(this, "deadlocked");
+    private final ReadOnlyBooleanWrapper livelockNow = new ReadOnlyBooleanWrapper(this, "livelockNow");
+    private final ReadOnlyBooleanWrapper livelockSeen = new ReadOnlyBooleanWrapper(this, "livelockSeen");
+    private final Map<Coffman, ReadOnlyBooleanWrapper> conditions = new EnumMap<>(Coffman.class);
+    private final ReadOnlyIntegerWrapper longestChain = new ReadOnlyIntegerWrapper(this, "longestChain");
+    /** The waiter's seats (N - 1), or 0 when the strategy has no waiter; and how many are taken. */
+    private final ReadOnlyIntegerWrapper seats = new ReadOnlyIntegerWrapper(this, "seats");
+    private final ReadOnlyIntegerWrapper seated = new ReadOnlyIntegerWrapper(this, "seated");
+    private final ReadOnlyLongWrapper totalMeals = new ReadOnlyLongWrapper(this, "totalMeals");
+    private final ReadOnlyLongWrapper totalAttempts = new ReadOnlyLongWrapper(this, "totalAttempts");
+    /** Jain's index of the meals; NaN while nobody has eaten. */
+    private final ReadOnlyDoubleWrapper jain = new ReadOnlyDoubleWrapper(this, "jain", Double.NaN);
+    private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper(this, "lastAction", "");
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
+    private final ReadOnlyLongWrapper stepsTaken = new ReadOnlyLongWrapper(this, "stepsTaken");
+
+    // Read-only views, made once (an unmodifiable wrapper listens weakly: one made per call would be collected).
+    private final ObservableList<TableView.Diner> philosophersReadOnly =
+            FXCollections.unmodifiableObservableList(philosophers);
+    private final ObservableList<Integer> forkHoldersReadOnly = FXCollections.unmodifiableObservableList(forkHolders);
+    private final ObservableList<WaitForGraph.Edge> edgesReadOnly = FXCollections.unmodifiableObservableList(edges);
+    private final ObservableList<Integer> circleReadOnly = FXCollections.unmodifiableObservableList(circle);
+    private final ObservableList<WaitForGraph.Edge> circleEdgesReadOnly =
+            FXCollections.unmodifiableObservableList(circleEdges);
+    private final ObservableList<Integer> starvingReadOnly = FXCollections.unmodifiableObservableList(starving);
+
+    private final XYChart.Series<Number, Number> attemptsSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> mealsSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> jainSeries = new XYChart.Series<>();
+    private long lastPlotNanos;
+    private long stepsSeen;
+    /** The newest action number seen by the previous sample, and the one before the latest step. */
+    private long lastSeenSeq;
+    private long stepBaseSeq;
+    /** Why the latest step asked for was refused, until the next step or run. */
+    private String refusal = "";
+    /** Set by {@link #breakWith} while this tab's run is stopping: Run again once it has. */
+    private boolean restartWhenIdle;
+    private final SavedSettings settingsStore;
+
+    /** A view-model whose settings are not kept between starts. */
+    public PhilosophersViewModel(PhilosophersRunner runner) {
+        this(runner, null);
+    }
+
+    /**
+     * @param saved where the settings are kept between starts ({@link SavedSettings#node}); null
+     *              keeps them nowhere
+     */
+    public PhilosophersViewModel(PhilosophersRunner runner, Preferences saved) {
+        super(runner, "philosophers");
+        this.runner = runner;
+        attemptsSeries.setName("attempts");
+        mealsSeries.setName("meals");
+        jainSeries.setName("Jain's index");
+        for (Coffman condition : Coffman.values()) {
+            conditions.put(condition, new ReadOnlyBooleanWrapper(this, condition.name()));
+        }
+        ModelSupport.clamp(n, PhilosophersSettings.MIN_N, PhilosophersSettings.MAX_N);
+        for (IntegerProperty delay : List.of(thinkMinMillis, thinkMaxMillis, eatMinMillis, eatMaxMillis)) {
+            ModelSupport.clamp(delay, 0, MAX_DELAY_MILLIS);
+        }
+        keepOrdered(thinkMinMillis, thinkMaxMillis);
+        keepOrdered(eatMinMillis, eatMaxMillis);
+        for (IntegerProperty delay : List.of(thinkMinMillis, thinkMaxMillis, eatMinMillis, eatMaxMillis)) {
+            // Delays apply live: the philosophers read them before each meal.
+            delay.addListener((obs, old, now) -> runner.setDelays(thinkDelay(), eatDelay()));
+        }
+        strategy.addListener((obs, old, now) -> {
+            if (now == null) {
+                strategy.set(old);
+            }
+        });
+        threads.addListener((obs, old, now) -> {
+            if (now == null) {
+                threads.set(old);
+            }
+        });
+        n.addListener((obs, old, now) -> {
+            if (!showsLatestRun()) {
+                showEmptyTable();
+            }
+        });
+        strategy.addListener((obs, old, now) -> {
+            if (!showsLatestRun()) {
+                tableStrategy.set(now);
+            }
+        });
+        settingsStore = new SavedSettings(saved);
+        settingsStore.add(n, "n");
+        settingsStore.add(strategy, "strategy", Strategy.class);
+        settingsStore.add(fair, "fair");
+        settingsStore.add(threads, "threads", ThreadKind.class);
+        settingsStore.add(thinkMinMillis, "thinkMinMillis");
+        settingsStore.add(thinkMaxMillis, "thinkMaxMillis");
+        settingsStore.add(eatMinMillis, "eatMinMillis");
+        settingsStore.add(eatMaxMillis, "eatMaxMillis");
+        settingsStore.load();
+        showEmptyTable();
+    }
+
+    private static void keepOrdered(IntegerProperty min, IntegerProperty max) {
+        min.addListener((obs, old, now) -> {
+            if (now.intValue() > max.get()) {
+                max.set(now.intValue());
+            }
+        });
+        max.addListener((obs, old, now) -> {
+            if (now.intValue() < min.get()) {
+                min.set(now.intValue());
+            }
+        });
+    }
+
+    public DelayRange thinkDelay() {
+        return new DelayRange(thinkMinMillis.get(), thinkMaxMillis.get());
+    }
+
+    public DelayRange eatDelay() {
+        return new DelayRange(eatMinMillis.get(), eatMaxMillis.get());
+    }
+
+    /** The settings a run would use now: until Stop, and a deadlock stays on screen. */
+    @Override
+    public PhilosophersSettings settings() {
+        return new PhilosophersSettings(n.get(), strategy.get(), fair.get(), thinkDelay(), eatDelay(), threads.get(),
+                0, false);
+    }
+
+    @Override
+    public void resetSettings() {
+        if (!runningBinding().get()) {
+            settingsStore.resetToDefaults();
+        }
+    }
+
+    // ---- commands ----
+
+    /**
+     * Lets philosopher {@code p} take its next fork action. Paused: at once (or when it reaches its
+     * gate); idle: starts the run paused and steps it; running: asks to pause first. A philosopher
+     * that cannot act (it waits for a fork or a seat) is refused, and the step text says why.
+     */
+    public void stepPhilosopher(int p) {
+        RunState now = runner.state();
+        if (now == RunState.RUNNING) {
+            refusal = "Pause first (Space), then click a philosopher to let it take one fork action.";
+            stepText.set(refusal);
+            return;
+        }
+        try {
+            if (now == RunState.IDLE) {
+                // Started with every gate closed: no philosopher acts before this first step.
+                runner.parkNextStart();
+                run();
+                if (runner.state() != RunState.RUNNING) {
+                    return;
+                }
+                runner.pause();
+                pausedBeforeFirstStep();
+            }
+            if (runner.state() == RunState.PAUSED) {
+                refusal = "";
+                runner.step(p);
+            }
+        } catch (IllegalStateException cannot) {
+            refusal = cannot.getMessage();
+            stepText.set(refusal);
+        } catch (IndexOutOfBoundsException noSuchPhilosopher) {
+            // A click on a table drawn for another N: nothing to step.
+        }
+    }
+
+    /**
+     * Chooses {@code next} as the strategy, the one click from a condition to what breaks it: a run
+     * in progress is stopped and run again with it; while idle it is only chosen (Run starts it).
+     */
+    public void breakWith(Strategy next) {
+        strategy.set(next);
+        RunState now = runner.state();
+        if (now == RunState.RUNNING || now == RunState.PAUSED) {
+            restartWhenIdle = true;
+            stop();
+        }
+    }
+
+    @Override
+    protected void started(PhilosophersSettings settings) {
+        attemptsSeries.getData().clear();
+        mealsSeries.getData().clear();
+        jainSeries.getData().clear();
+        lastPlotNanos = 0;
+        stepsSeen = 0;
+        lastSeenSeq = 0;
+        stepBaseSeq = 0;
+        refusal = "";
+        stepText.set("");
+        lastAction.set("");
+        tableStrategy.set(settings.strategy());
+    }
+
+    @Override
+    protected void pausedBeforeFirstStep() {
+        // What the philosophers did between start and pause is not the step's doing.
+        lastSeenSeq = runner.snapshot().table().actions();
+    }
+
+    @Override
+    protected void clearFigures() {
+        attemptsSeries.getData().clear();
+        mealsSeries.getData().clear();
+        jainSeries.getData().clear();
+        deadlockText.set("");
+        deadlocked.set(false);
+        livelockNow.set(false);
+        livelockSeen.set(false);
+        conditions.values().forEach(mark -> mark.set(false));
+        longestChain.set(0);
+        seats.set(0);
+        seated.set(0);
+        totalMeals.set(0);
+        totalAttempts.set(0);
+        jain.set(Double.NaN);
+        lastAction.set("");
+        stepText.set("");
+        stepsTaken.set(0);
+        refusal = "";
+        restartWhenIdle = false;
+        showEmptyTable();
+    }
+
+    /** Before any run (and after Reset): the table to come, everyone thinking, every fork on the table. */
+    private void showEmptyTable() {
+        List<TableView.Diner> diners = new ArrayList<>();
+        for (int p = 0; p < n.get(); p++) {
+            diners.add(new TableView.Diner(p, PhilosopherState.THINKING, List.of(), -1, false, 0, 0, ""));
+        }
+        setIfChanged(philosophers, diners);
+        setIfChanged(forkHolders, Collections.nCopies(n.get(), -1));
+        edges.clear();
+        circle.clear();
+        circleEdges.clear();
+        starving.clear();
+        tableStrategy.set(strategy.get());
+    }
+
+    // ---- sampling ----
+
+    @Override
+    public void sample(long nowNanos) {
+        PhilosophersSnapshot now = runner.snapshot();
+        sampled(now.state());
+        if (restartWhenIdle && now.state() == RunState.IDLE) {
+            restartWhenIdle = false;
+            run();
+            return;
+        }
+        if (now.settings() == null || !showsLatestRun()) {
+            if (philosophers.size() != n.get()) {
+                showEmptyTable();
+            }
+            return;
+        }
+        TableView table = now.table();
+        setIfChanged(philosophers, table.philosophers());
+        setIfChanged(forkHolders, table.forkHolders());
+        setIfChanged(edges, table.graph().edges());
+        Deadlock deadlock = table.deadlock();
+        // The circle: the detected deadlock's (it stays on screen after Stop, as the record), else none.
+        setIfChanged(circle, deadlock != null ? sorted(deadlock.philosophers()) : List.of());
+        setIfChanged(circleEdges, deadlock != null ? circleEdges(deadlock) : List.of());
+        deadlocked.set(deadlock != null);
+        deadlockText.set(deadlock == null ? "" : String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running time: %s",
+                deadlock.detectedAfterMillis(), deadlock.arrows()));
+        livelockNow.set(now.livelockNow());
+        livelockSeen.set(now.livelockSeen());
+        Strategy running = now.settings().strategy();
+        for (Coffman condition : Coffman.values()) {
+            conditions.get(condition).set(condition.holdsNow(table, running));
+        }
+        longestChain.set(table.graph().longestChain());
+        seats.set(table.seats());
+        seated.set(table.seated());
+        totalMeals.set(table.totalMeals());
+        totalAttempts.set(table.totalAttempts());
+        OptionalDouble index = Fairness.jain(table.meals());
+        jain.set(index.isPresent() ? index.getAsDouble() : Double.NaN);
+        setIfChanged(starving, Fairness.starving(table.meals()));
+        lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
+        narrateSteps(now, table);
+        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+            double seconds = now.elapsedNanos() / 1e9;
+            ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
+            ModelSupport.addPoint(mealsSeries, seconds, table.totalMeals(), MAX_POINTS);
+            if (index.isPresent()) {
+                ModelSupport.addPoint(jainSeries, seconds, index.getAsDouble(), MAX_POINTS);
+            }
+            lastPlotNanos = nowNanos;
+        }
+    }
+
+    /** The step text: what the latest step did and what it set off (a blocked neighbour getting the fork put down). */
+    private void narrateSteps(PhilosophersSnapshot now, TableView table) {
+        long newestSeq = table.actions();
+        if (now.steps().stepsTaken() > stepsSeen) {
+            stepsSeen = now.steps().stepsTaken();
+            stepBaseSeq = lastSeenSeq;
+            refusal = "";
+        }
+        stepsTaken.set(stepsSeen);
+        if (!refusal.isEmpty()) {
+            stepText.set(refusal);
+        } else if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
+            List<String> since = table.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
+                    .map(Action::words).toList();
+            stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen, since.isEmpty()
+                    ? now.steps().lastStepped() + " is on its way to its gate (thinking or eating first)"
+                    : capitalized(String.join("; then ", since))));
+        } else if (now.state() == RunState.RUNNING) {
+            stepText.set("");
+        }
+        lastSeenSeq = newestSeq;
+    }
+
+    /** The deadlock's waits: each philosopher of the circle waits for its fork, held by the next one. */
+    private static List<WaitForGraph.Edge> circleEdges(Deadlock deadlock) {
+        List<WaitForGraph.Edge> waits = new ArrayList<>();
+        List<Integer> members = deadlock.philosophers();
+        for (int k = 0; k < members.size(); k++) {
+            waits.add(new WaitForGraph.Edge(members.get(k), deadlock.forks().get(k),
+                    members.get((k + 1) % members.size()), false));
+        }
+        return waits;
+    }
+
+    private static String capitalized(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static List<Integer> sorted(List<Integer> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> target, List<T> source) {
+        if (!target.equals(source)) {
+            target.setAll(source);
+        }
+    }
+
+    @Override
+    protected String describe(PhilosophersSettings run) {
+        return String.format(Locale.ROOT, "%s, %s, %s forks, %s threads", Words.count(run.n(), "philosopher"),
+                run.strategy(), run.fair() ? "fair" : "non-fair", run.threads());
+    }
+
+    /** Delays apply live, so they are not what makes another run. */
+    @Override
+    protected boolean sameRun(PhilosophersSettings shown, PhilosophersSettings now) {
+        return shown.withDelays(DelayRange.NONE, DelayRange.NONE).equals(now.withDelays(DelayRange.NONE, DelayRange.NONE));
+    }
+
+    @Override
+    public String statusSentence() {
+        long waiting = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_FORK).count();
+        return switch (runState()) {
+            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks", Words.count(n.get(), "philosopher"),
+                    strategy.get(), fair.get() ? "fair" : "non-fair");
+            case RUNNING -> deadlocked.get()
+                    ? "Deadlocked: every philosopher in the circle is blocked for good; Stop (Esc) ends the run"
+                    : livelockNow.get()
+                    ? String.format(Locale.ROOT, "Livelock: %,d attempts, %,d meals: busy, and hardly anyone eats",
+                            totalAttempts.get(), totalMeals.get())
+                    : String.format(Locale.ROOT, "%,d meals, %,d attempts; %s waiting for a fork", totalMeals.get(),
+                            totalAttempts.get(), Words.count(waiting, "philosopher"));
+            case PAUSED -> deadlocked.get()
+                    ? "Paused in a deadlock: nobody can act, Step does nothing; Stop (Esc) ends the run"
+                    : "Paused: press S to let the philosopher waiting longest act, or click a philosopher to choose";
+            case STOPPING -> "Stopping: interrupting every philosopher out of its wait";
+        };
+    }
+
+    @Override
+    public List<PlotData> plots() {
+        return List.of(new PlotData("attempts-meals", "attempts and meals", false,
+                        FXCollections.observableArrayList(attemptsSeries, mealsSeries)),
+                new PlotData("fairness", "Jain's fairness index", false, FXCollections.observableArrayList(jainSeries)));
+    }
+
+    @Override
+    public Optional<String> resultJson() {
+        PhilosophersResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(PhilosophersJson.of(result)) : Optional.empty();
+    }
+
+    /** A few words for a philosopher's state, for its seat at the table: "waits F2", "has F1", "eats". */
+    public static String shortWords(TableView.Diner diner) {
+        String holding = String.join("+", diner.holding().stream().map(Names::fork).toList());
+        return switch (diner.state()) {
+            case THINKING -> "thinks";
+            case HUNGRY -> diner.holding().isEmpty() ? "hungry" : "has " + holding;
+            case WAITING_FOR_SEAT -> "waits: seat";
+            case WAITING_FOR_FORK -> "waits " + Names.fork(diner.waitingFor());
+            case TRYING_FORK -> "tries " + Names.fork(diner.waitingFor());
+            case EATING -> "eats";
+            case BACKING_OFF -> "backs off";
+            case AT_GATE -> "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
+                    .replace("ask for a seat", "ask seat");
+            case DONE -> "done";
+        };
+    }
+
+    /** Words for a philosopher's state, with the forks it holds and the one it waits for. */
+    public static String words(TableView.Diner diner) {
+        String holding = diner.holding().isEmpty() ? ""
+                : " " + String.join("+", diner.holding().stream().map(Names::fork).toList());
+        return switch (diner.state()) {
+            case THINKING -> "thinking";
+            case HUNGRY -> diner.holding().isEmpty() ? "hungry" : "holds" + holding;
+            case WAITING_FOR_SEAT -> "waits for a seat";
+            case WAITING_FOR_FORK -> (diner.holding().isEmpty() ? "" : "holds" + holding + ", ") + "waits for "
+                    + Names.fork(diner.waitingFor());
+            case TRYING_FORK -> (diner.holding().isEmpty() ? "" : "holds" + holding + ", ") + "tries "
+                    + Names.fork(diner.waitingFor());
+            case EATING -> "eating";
+            case BACKING_OFF -> "backs off";
+            case AT_GATE -> "at gate: " + diner.next() + (diner.holding().isEmpty() ? "" : " (holds" + holding + ")");
+            case DONE -> "left the table";
+        };
+    }
+
+    // ---- properties ----
+
+    public IntegerProperty nProperty() {
+        return n;
+    }
+
+    public ObjectProperty<Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    public BooleanProperty fairProperty() {
+        return fair;
+    }
+
+    public ObjectProperty<ThreadKind> threadsProperty() {
+        return threads;
+    }
+
+    public IntegerProperty thinkMinMillisProperty() {
+        return thinkMinMillis;
+    }
+
+    public IntegerProperty thinkMaxMillisProperty() {
+        return thinkMaxMillis;
+    }
+
+    public IntegerProperty eatMinMillisProperty() {
+        return eatMinMillis;
+    }
+
+    public IntegerProperty eatMaxMillisProperty() {
+        return eatMaxMillis;
+    }
+
+    /** P1 to PN as the latest sample saw them (or the table to come). */
+    public ObservableList<TableView.Diner> philosophers() {
+        return philosophersReadOnly;
+    }
+
+    /** For each fork, its holder's index, or -1 on the table. */
+    public ObservableList<Integer> forkHolders() {
+        return forkHoldersReadOnly;
+    }
+
+    /** The waits now: who waits for which fork, held by whom. */
+    public ObservableList<WaitForGraph.Edge> edges() {
+        return edgesReadOnly;
+    }
+
+    /** The philosophers of the circle to draw red: the detected deadlock's, in index order; empty without one. */
+    public ObservableList<Integer> circle() {
+        return circleReadOnly;
+    }
+
+    /** The detected deadlock's waits, one per philosopher of the circle; empty without one. */
+    public ObservableList<WaitForGraph.Edge> circleEdges() {
+        return circleEdgesReadOnly;
+    }
+
+    /** The philosophers starving by {@link Fairness#STARVATION_RULE}. */
+    public ObservableList<Integer> starving() {
+        return starvingReadOnly;
+    }
+
+    /** The strategy of the run on screen (or the one chosen, before a run). */
+    public ReadOnlyObjectProperty<Strategy> tableStrategyProperty() {
+        return tableStrategy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deadlockTextProperty() {
+        return deadlockText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty deadlockedProperty() {
+        return deadlocked.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty livelockNowProperty() {
+        return livelockNow.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty livelockSeenProperty() {
+        return livelockSeen.getReadOnlyProperty();
+    }
+
+    /** Whether {@code condition} held at the latest sample. */
+    public ReadOnlyBooleanProperty holdsProperty(Coffman condition) {
+        return conditions.get(condition).getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty longestChainProperty() {
+        return longestChain.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty seatsProperty() {
+        return seats.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty seatedProperty() {
+        return seated.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalMealsProperty() {
+        return totalMeals.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalAttemptsProperty() {
+        return totalAttempts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty jainProperty() {
+        return jain.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastActionProperty() {
+        return lastAction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stepTextProperty() {
+        return stepText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepsTakenProperty() {
+        return stepsTaken.getReadOnlyProperty();
+    }
+
+    public XYChart.Series<Number, Number> attemptsSeries() {
+        return attemptsSeries;
+    }
+
+    public XYChart.Series<Number, Number> mealsSeries() {
+        return mealsSeries;
+    }
+
+    public XYChart.Series<Number, Number> jainSeries() {
+        return jainSeries;
+    }
+}

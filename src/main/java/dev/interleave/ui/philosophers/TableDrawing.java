@@ -1,0 +1,262 @@
+package dev.interleave.ui.philosophers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+
+import dev.interleave.engine.philosophers.Names;
+import dev.interleave.engine.philosophers.PhilosopherState;
+import dev.interleave.engine.philosophers.TableView;
+import dev.interleave.ui.kit.Controls;
+
+/**
+ * The table drawn round: each philosopher in its seat with its state in words, a glyph and a
+ * colour, and its meals; each fork on the table between two seats, or in the hand of the
+ * philosopher holding it; an arrow from each waiting philosopher to the fork it waits for (dashed
+ * for a wait with a time limit, red in a deadlock's circle). P1 sits at the top and the seats go
+ * round counter-clockwise, so that each philosopher's left fork (Fi) lies on its left hand as it
+ * faces the table. A click on a seat steps that philosopher. Scene-graph nodes, styled by the
+ * stylesheet's pseudo-classes; FX thread only.
+ */
+final class TableDrawing extends Pane {
+
+    static final PseudoClass IN_CIRCLE = PseudoClass.getPseudoClass("in-circle");
+    private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
+    private static final PseudoClass TIMED = PseudoClass.getPseudoClass("timed");
+    private static final PseudoClass STARVING = PseudoClass.getPseudoClass("starving");
+
+    private final PhilosophersViewModel model;
+    private final Circle table = new Circle();
+    private final List<Seat> seats = new ArrayList<>();
+    private final List<Line> forks = new ArrayList<>();
+    private final List<Label> forkNames = new ArrayList<>();
+    private final List<Arrow> arrows = new ArrayList<>();
+
+    TableDrawing(PhilosophersViewModel model) {
+        this.model = model;
+        setId("table");
+        getStyleClass().add("table-drawing");
+        table.getStyleClass().add("table-top");
+        table.setManaged(false);
+        getChildren().add(table);
+        // Sizes in the stylesheet, in em: the drawing grows with the window's text.
+        model.philosophers().addListener((ListChangeListener<TableView.Diner>) change -> update());
+        model.forkHolders().addListener((ListChangeListener<Integer>) change -> update());
+        model.circle().addListener((ListChangeListener<Integer>) change -> update());
+        model.starving().addListener((ListChangeListener<Integer>) change -> update());
+        update();
+    }
+
+    /** Makes one seat, fork and arrow per philosopher, and shows each one's state. */
+    private void update() {
+        List<TableView.Diner> diners = model.philosophers();
+        int n = diners.size();
+        while (seats.size() > n) {
+            getChildren().removeAll(seats.removeLast(), forks.removeLast(), forkNames.removeLast(), arrows.removeLast());
+        }
+        while (seats.size() < n) {
+            int p = seats.size();
+            Line fork = new Line();
+            fork.setId("fork-" + Names.fork(p));
+            fork.getStyleClass().add("fork");
+            fork.setManaged(false);
+            Label forkName = new Label(Names.fork(p));
+            forkName.getStyleClass().add("fork-name");
+            forkName.setManaged(false);
+            Arrow arrow = new Arrow();
+            arrow.setId("wait-" + Names.philosopher(p));
+            arrow.getStyleClass().add("wait-arrow");
+            Seat seat = new Seat(p);
+            seat.setOnMouseClicked(e -> model.stepPhilosopher(p));
+            forks.add(fork);
+            forkNames.add(forkName);
+            arrows.add(arrow);
+            seats.add(seat);
+            getChildren().addAll(fork, forkName, arrow, seat);
+        }
+        for (int p = 0; p < n; p++) {
+            TableView.Diner diner = diners.get(p);
+            seats.get(p).show(diner, model.circle().contains(p), model.starving().contains(p));
+            Arrow arrow = arrows.get(p);
+            arrow.setVisible(diner.waitingFor() >= 0);
+            arrow.pseudoClassStateChanged(TIMED, diner.timedWait());
+            arrow.pseudoClassStateChanged(IN_CIRCLE, diner.waitingFor() >= 0 && model.circle().contains(p));
+            boolean held = p < model.forkHolders().size() && model.forkHolders().get(p) >= 0;
+            forks.get(p).pseudoClassStateChanged(HELD, held);
+            forks.get(p).pseudoClassStateChanged(IN_CIRCLE, held && model.circle().contains(model.forkHolders().get(p)));
+        }
+        requestLayout();
+    }
+
+    /** Angle (radians, screen coordinates) of seat p of n: P1 at the top, then counter-clockwise. */
+    private static double seatAngle(int p, int n) {
+        return -Math.PI / 2 - 2 * Math.PI * p / n;
+    }
+
+    /** Angle of fork f on the table: between Pf (its left fork) and P(f-1) (its right fork). */
+    private static double forkAngle(int f, int n) {
+        return -Math.PI / 2 - 2 * Math.PI * (f - 0.5) / n;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int n = seats.size();
+        if (n == 0) {
+            return;
+        }
+        double w = getWidth();
+        double h = getHeight();
+        double cx = w / 2;
+        double cy = h / 2;
+        double seatWidth = 0;
+        double seatHeight = 0;
+        for (Seat seat : seats) {
+            seatWidth = Math.max(seatWidth, seat.prefWidth(-1));
+            seatHeight = Math.max(seatHeight, seat.prefHeight(-1));
+        }
+        // Seats on a ring inside the drawing, scaled down when neighbours would overlap; the forks
+        // in hand between the seats and the table; the table inside.
+        double room = Math.min(cx, cy) - 2;
+        double scale = 1;
+        double ring = room - Math.max(seatWidth, seatHeight) / 2;
+        for (int i = 0; i < 3; i++) {
+            double chord = 2 * ring * Math.sin(Math.PI / n);
+            scale = Math.max(0.55, Math.min(1, chord / (seatWidth * 1.04)));
+            ring = room - Math.max(seatWidth, seatHeight) * scale / 2;
+        }
+        double forkHalf = Math.max(7, Math.min(16, room * 0.07));
+        double tableRadius = Math.max(ring * 0.3, ring - Math.max(seatWidth, seatHeight) * scale / 2 - 2 * forkHalf - 8);
+        table.setCenterX(cx);
+        table.setCenterY(cy);
+        table.setRadius(tableRadius);
+        List<Integer> holders = model.forkHolders();
+        double[][] forkAt = new double[n][2];
+        for (int p = 0; p < n; p++) {
+            Seat seat = seats.get(p);
+            double a = seatAngle(p, n);
+            double sw = seat.prefWidth(-1);
+            double sh = seat.prefHeight(-1);
+            seat.resizeRelocate(cx + ring * Math.cos(a) - sw / 2, cy + ring * Math.sin(a) - sh / 2, sw, sh);
+            seat.setScaleX(scale);
+            seat.setScaleY(scale);
+
+            // A fork on the table lies near its edge between its two philosophers, pointing at the
+            // centre; in a hand, it lies just outside the table in front of the holder, on the side
+            // of the hand that holds it.
+            double fa = forkAngle(p, n);
+            double fr = tableRadius - forkHalf - 4;
+            double angle = fa;
+            int holder = p < holders.size() ? holders.get(p) : -1;
+            if (holder >= 0 && holder < n) {
+                double ha = seatAngle(holder, n);
+                double offset = Math.IEEEremainder(fa - ha, 2 * Math.PI);
+                angle = ha + Math.signum(offset) * Math.min(Math.PI / n * 0.5, 0.35);
+                fr = tableRadius + forkHalf + 4;
+            }
+            double fx = cx + fr * Math.cos(angle);
+            double fy = cy + fr * Math.sin(angle);
+            Line fork = forks.get(p);
+            fork.setStartX(fx - forkHalf * Math.cos(angle));
+            fork.setStartY(fy - forkHalf * Math.sin(angle));
+            fork.setEndX(fx + forkHalf * Math.cos(angle));
+            fork.setEndY(fy + forkHalf * Math.sin(angle));
+            forkAt[p][0] = fx;
+            forkAt[p][1] = fy;
+            // Its name beside it, towards the centre of the table.
+            Label name = forkNames.get(p);
+            double lw = name.prefWidth(-1);
+            double lh = name.prefHeight(-1);
+            double inward = forkHalf + Math.max(lw, lh) * 0.55 + 2;
+            name.resizeRelocate(fx - inward * Math.cos(angle) - lw / 2, fy - inward * Math.sin(angle) - lh / 2, lw, lh);
+        }
+        for (int p = 0; p < n; p++) {
+            TableView.Diner diner = p < model.philosophers().size() ? model.philosophers().get(p) : null;
+            if (diner == null || diner.waitingFor() < 0 || diner.waitingFor() >= n) {
+                continue;
+            }
+            // From the edge of the seat (as scaled) to just short of the fork's middle.
+            Seat seat = seats.get(p);
+            double sx = seat.getLayoutX() + seat.getWidth() / 2;
+            double sy = seat.getLayoutY() + seat.getHeight() / 2;
+            double tx = forkAt[diner.waitingFor()][0];
+            double ty = forkAt[diner.waitingFor()][1];
+            double dx = tx - sx;
+            double dy = ty - sy;
+            double length = Math.max(1, Math.hypot(dx, dy));
+            double halfW = seat.getWidth() * scale / 2;
+            double halfH = seat.getHeight() * scale / 2;
+            double edge = Math.min(Math.abs(dx) < 1e-9 ? Double.MAX_VALUE : halfW * length / Math.abs(dx),
+                    Math.abs(dy) < 1e-9 ? Double.MAX_VALUE : halfH * length / Math.abs(dy));
+            double start = Math.min(length * 0.6, edge + 2);
+            arrows.get(p).set(sx + dx / length * start, sy + dy / length * start, tx - dx / length * 4,
+                    ty - dy / length * 4);
+        }
+    }
+
+    /** One philosopher: name and glyph, state in words, meals; colour from its state. */
+    static final class Seat extends VBox {
+        private final Label name = new Label();
+        private final Label state = new Label();
+        private final Label meals = new Label();
+        private PhilosopherState shown;
+        private final Tooltip tip = Controls.tip("");
+
+        Seat(int p) {
+            setId("seat-" + Names.philosopher(p));
+            getStyleClass().add("seat");
+            setAlignment(Pos.CENTER);
+            setManaged(false);
+            name.getStyleClass().add("seat-name");
+            state.getStyleClass().add("seat-state");
+            meals.getStyleClass().add("seat-meals");
+            getChildren().addAll(name, state, meals);
+        }
+
+        void show(TableView.Diner diner, boolean inCircle, boolean starving) {
+            name.setText(glyph(diner.state()) + " " + diner.name());
+            state.setText(PhilosophersViewModel.shortWords(diner));
+            Tooltip.install(this, tip);
+            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ". Click while paused to let "
+                    + diner.name() + " take its next fork action (from idle, the run starts paused).");
+            meals.setText(String.format(Locale.ROOT, "%,d %s", diner.meals(), diner.meals() == 1 ? "meal" : "meals"));
+            if (shown != diner.state()) {
+                if (shown != null) {
+                    pseudoClassStateChanged(pseudo(shown), false);
+                }
+                shown = diner.state();
+                pseudoClassStateChanged(pseudo(shown), true);
+            }
+            pseudoClassStateChanged(IN_CIRCLE, inCircle);
+            pseudoClassStateChanged(STARVING, starving);
+        }
+
+        static PseudoClass pseudo(PhilosopherState state) {
+            return PseudoClass.getPseudoClass(state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+
+        /** A glyph per state, so that colour is never the only cue. */
+        static String glyph(PhilosopherState state) {
+            return switch (state) {
+                case THINKING -> "☁";
+                case HUNGRY -> "○";
+                case WAITING_FOR_SEAT -> "⌛";
+                case WAITING_FOR_FORK -> "■";
+                case TRYING_FORK -> "◔";
+                case EATING -> "●";
+                case BACKING_OFF -> "↺";
+                case AT_GATE -> "‖";
+                case DONE -> "✓";
+            };
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.interleave.ui.philosophers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+
+import dev.interleave.engine.philosophers.Names;
+import dev.interleave.engine.philosophers.WaitForGraph;
+
+/**
+ * The wait-for graph: a node per philosopher, placed as at the table, and an arrow P → Q labelled
+ * with the fork whenever P waits for a fork Q holds (dashed when the wait has a time limit). The
+ * deadlock's circle is drawn red and thick, and stays drawn after Stop as the run's record.
+ * Scene-graph nodes, styled by the stylesheet; FX thread only.
+ */
+final class WaitForGraphDrawing extends Pane {
+
+    private static final PseudoClass TIMED = PseudoClass.getPseudoClass("timed");
+
+    private final PhilosophersViewModel model;
+    private final List<Label> nodes = new ArrayList<>();
+    private final List<Arrow> arrows = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
+
+    WaitForGraphDrawing(PhilosophersViewModel model) {
+        this.model = model;
+        setId("wait-for-graph");
+        getStyleClass().add("graph-drawing");
+        // Sizes in the stylesheet, in em: the drawing grows with the window's text.
+        model.philosophers().addListener((ListChangeListener<Object>) change -> update());
+        model.edges().addListener((ListChangeListener<Object>) change -> update());
+        model.circleEdges().addListener((ListChangeListener<Object>) change -> update());
+        update();
+    }
+
+    /** The waits to draw: the circle's (red), then every other wait now. */
+    private List<WaitForGraph.Edge> waits() {
+        List<WaitForGraph.Edge> all = new ArrayList<>(model.circleEdges());
+        for (WaitForGraph.Edge edge : model.edges()) {
+            if (model.circleEdges().stream().noneMatch(c -> c.from() == edge.from())) {
+                all.add(edge);
+            }
+        }
+        return all;
+    }
+
+    private void update() {
+        int n = model.philosophers().size();
+        while (nodes.size() > n) {
+            getChildren().remove(nodes.removeLast());
+        }
+        while (nodes.size() < n) {
+            Label node = new Label(Names.philosopher(nodes.size()));
+            node.setId("graph-" + Names.philosopher(nodes.size()));
+            node.getStyleClass().add("graph-node");
+            node.setManaged(false);
+            nodes.add(node);
+            getChildren().add(node);
+        }
+        List<WaitForGraph.Edge> waits = waits();
+        while (arrows.size() > waits.size()) {
+            getChildren().removeAll(arrows.removeLast(), labels.removeLast());
+        }
+        while (arrows.size() < waits.size()) {
+            Arrow arrow = new Arrow();
+            arrow.getStyleClass().add("graph-edge");
+            Label label = new Label();
+            label.getStyleClass().add("graph-edge-label");
+            label.setManaged(false);
+            arrows.add(arrow);
+            labels.add(label);
+            getChildren().addAll(0, List.of(arrow, label));
+        }
+        List<Integer> inCircle = model.circleEdges().stream().map(WaitForGraph.Edge::from).toList();
+        for (int p = 0; p < n; p++) {
+            nodes.get(p).pseudoClassStateChanged(TableDrawing.IN_CIRCLE, inCircle.contains(p));
+        }
+        for (int k = 0; k < waits.size(); k++) {
+            WaitForGraph.Edge edge = waits.get(k);
+            boolean circle = k < model.circleEdges().size();
+            arrows.get(k).setId("edge-" + Names.philosopher(edge.from()) + "-" + Names.philosopher(edge.to()));
+            arrows.get(k).pseudoClassStateChanged(TableDrawing.IN_CIRCLE, circle);
+            arrows.get(k).pseudoClassStateChanged(TIMED, edge.timed());
+            labels.get(k).setText(Names.fork(edge.fork()));
+            labels.get(k).pseudoClassStateChanged(TableDrawing.IN_CIRCLE, circle);
+        }
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int n = nodes.size();
+        double cx = getWidth() / 2;
+        double cy = getHeight() / 2;
+        double nodeSize = 0;
+        for (Label node : nodes) {
+            nodeSize = Math.max(nodeSize, Math.max(node.prefWidth(-1), node.prefHeight(-1)));
+        }
+        double ring = Math.max(30, Math.min(cx, cy) - nodeSize / 2 - 4);
+        double[][] at = new double[n][2];
+        for (int p = 0; p < n; p++) {
+            Label node = nodes.get(p);
+            double a = -Math.PI / 2 - 2 * Math.PI * p / n;
+            at[p][0] = cx + ring * Math.cos(a);
+            at[p][1] = cy + ring * Math.sin(a);
+            node.resizeRelocate(at[p][0] - nodeSize / 2, at[p][1] - nodeSize / 2, nodeSize, nodeSize);
+        }
+        List<WaitForGraph.Edge> waits = waits();
+        for (int k = 0; k < waits.size() && k < arrows.size(); k++) {
+            WaitForGraph.Edge edge = waits.get(k);
+            if (edge.from() >= n || edge.to() >= n) {
+                continue;
+            }
+            double x1 = at[edge.from()][0];
+            double y1 = at[edge.from()][1];
+            double x2 = at[edge.to()][0];
+            double y2 = at[edge.to()][1];
+            double length = Math.max(1, Math.hypot(x2 - x1, y2 - y1));
+            double ux = (x2 - x1) / length;
+            double uy = (y2 - y1) / length;
+            // Shifted a little to its right, so that P → Q and Q → P (two philosophers) do not overlap.
+            double shift = 5;
+            double ox = -uy * shift;
+            double oy = ux * shift;
+            double gap = nodeSize / 2 + 3;
+            arrows.get(k).set(x1 + ux * gap + ox, y1 + uy * gap + oy, x2 - ux * gap + ox, y2 - uy * gap + oy);
+            Label label = labels.get(k);
+            double lw = label.prefWidth(-1);
+            double lh = label.prefHeight(-1);
+            double mx = (x1 + x2) / 2 + ox * 3;
+            double my = (y1 + y2) / 2 + oy * 3;
+            label.resizeRelocate(mx - lw / 2, my - lh / 2, lw, lh);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.interleave.cli;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static dev.interleave.cli.CallsCommandTest.field;
+import static dev.interleave.cli.CallsCommandTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code interleave philosophers} through the real Main. */
+class PhilosophersCommandTest {
+
+    /** Bad input exits 2 with one line that names the option, the value given and what is allowed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --n 1 --strategy naive                      | --n          | 1     | allowed: 2 to 12
+            --n 13 --strategy naive                     | --n          | 13    | allowed: 2 to 12
+            --n five --strategy naive                   | --n          | five  | allowed: 2 to 12
+            --n 5 --strategy polite                     | --strategy   | polite | allowed: naive, ordered, trylock, trylock-no-backoff, waiter
+            --n 5 --strategy naive --think-ms 5..2      | --think-ms   | 5..2  | 0 <= a <= b
+            --n 5 --strategy naive --eat-ms slow        | --eat-ms     | slow  | allowed: a..b
+            --n 5 --strategy naive --threads green      | --threads    | green | allowed: virtual, platform
+            --n 5 --strategy naive --seconds 0          | --seconds    | 0     | allowed: 1 to 3,600
+            """)
+    void badInputExitsTwoWithOneLine(String args, String option, String value, String allowed) {
+        CallsCommandTest.Invocation ran = run(("philosophers " + args).split(" "));
+        assertEquals(2, ran.exitCode(), ran.err());
+        List<String> lines = ran.err().lines().toList();
+        assertEquals(1, lines.size(), ran.err());
+        assertTrue(lines.getFirst().contains(option), lines.getFirst());
+        assertTrue(lines.getFirst().contains(value), lines.getFirst());
+        assertTrue(lines.getFirst().contains(allowed), lines.getFirst());
+        assertEquals("", ran.out());
+    }
+
+    @Test
+    void missingOptionsExitTwo() {
+        CallsCommandTest.Invocation ran = run("philosophers", "--n", "5");
+        assertEquals(2, ran.exitCode());
+        assertTrue(ran.err().contains("--strategy"), ran.err());
+    }
+
+    /** Naive deadlocks: exit 1, one JSON object with the issue's fields in order, the whole ring as the cycle. */
+    @Test
+    void naiveDeadlocksAndExitsOne() {
+        CallsCommandTest.Invocation ran = run("philosophers", "--n", "5", "--strategy", "naive", "--json");
+        assertEquals(1, ran.exitCode(), ran.err());
+        assertEquals("", ran.err());
+        List<String> lines = ran.out().lines().toList();
+        assertEquals(1, lines.size());
+        String json = lines.getFirst();
+        List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
+        assertEquals(List.of("n", "strategy", "fair", "deadlocked", "cycle", "detectedAfterMillis", "meals", "attempts",
+                "jain", "livelock", "outcome", "threads", "thinkMs", "eatMs", "elapsedMillis", "starving", "failure"),
+                names);
+        assertEquals("5", field(json, "n"));
+        assertEquals("\"naive\"", field(json, "strategy"));
+        assertEquals("true", field(json, "deadlocked"));
+        List<Long> cycle = array(json, "cycle");
+        assertEquals(5, cycle.size(), json);
+        for (int k = 0; k < 5; k++) {
+            assertEquals(cycle.get(k) % 5 + 1, cycle.get((k + 1) % 5), "each waits for the next one's fork: " + json);
+        }
+        assertTrue(field(json, "detectedAfterMillis").matches("\\d+"), json);
+        assertEquals(5, array(json, "meals").size());
+        assertEquals("\"deadlock\"", field(json, "outcome"));
+        assertEquals("\"platform\"", field(json, "threads"), "platform threads unless --threads says otherwise");
+        assertEquals("null", field(json, "failure"));
+    }
+
+    /** Ordered runs its time without a deadlock: exit 0, everyone ate, the text says so. */
+    @Test
+    void orderedRunsItsTimeAndExitsZero() {
+        CallsCommandTest.Invocation ran = run("philosophers", "--n", "3", "--strategy", "ordered", "--seconds", "1",
+                "--threads", "virtual", "--fair", "--eat-ms", "0..1");
+        assertEquals(0, ran.exitCode(), ran.err());
+        String text = ran.out();
+        assertTrue(text.startsWith("3 philosophers, ordered, fair forks, virtual threads, think 0..0 ms, eat 0..1 ms"),
+                text);
+        assertTrue(text.contains("deadlock       none in "), text);
+        Matcher meals = Pattern.compile("meals +P1 ([\\d,]+), P2 ([\\d,]+), P3 ([\\d,]+)").matcher(text);
+        assertTrue(meals.find(), text);
+        for (int p = 1; p <= 3; p++) {
+            assertTrue(Long.parseLong(meals.group(p).replace(",", "")) > 0, "P" + p + " ate: " + text);
+        }
+        assertTrue(text.contains("fairness       Jain's index "), text);
+        assertTrue(text.endsWith("outcome        ok\n"), text);
+    }
+
+    /** The text of a deadlock names the circle in arrows and in words. */
+    @Test
+    void theTextNamesTheCircle() {
+        CallsCommandTest.Invocation ran = run("philosophers", "--n", "2", "--strategy", "naive");
+        assertEquals(1, ran.exitCode(), ran.err());
+        assertTrue(Pattern.compile("deadlock       after [\\d,]+ ms: P(\\d) → F\\d → P\\d → F\\d → P\\1").matcher(ran.out())
+                .find(), ran.out());
+        assertTrue(ran.out().contains("waits for F"), ran.out());
+    }
+
+    private static List<Long> array(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\[([^]]*)]").matcher(json);
+        assertTrue(m.find(), name + " missing in " + json);
+        return m.group(1).isEmpty() ? List.of()
+                : Pattern.compile(",").splitAsStream(m.group(1)).map(Long::parseLong).toList();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.interleave.ui.philosophers;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.philosophers.PhilosophersRunner;
+import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.shell.MainView;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deadlock lab's view in the real window, headless, by node id. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class PhilosophersViewFxTest {
+
+    private static final PseudoClass IN_CIRCLE = PseudoClass.getPseudoClass("in-circle");
+
+    private final PhilosophersRunner runner = new PhilosophersRunner();
+    private PhilosophersViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new PhilosophersViewModel(runner);
+        MainView view = new MainView(List.of(PhilosophersScenario.tab(model)), new FrameStats());
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainView.class.getResource("interleave.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRun() throws Exception {
+        if (runner.state() != RunState.IDLE) {
+            runner.stop();
+        }
+    }
+
+    private void zeroDelays(FxRobot robot, int n) {
+        robot.interact(() -> model.nProperty().set(n));
+        for (String field : List.of("#think-delay-max", "#eat-delay-max")) {
+            robot.doubleClickOn(field).eraseText(4).write("0").type(KeyCode.ENTER);
+        }
+    }
+
+    /** Zero typed into the delay fields (the slider's thumbs cannot meet), and the reason when a value is refused. */
+    @Test
+    void delaysAreTyped(FxRobot robot) {
+        zeroDelays(robot, 2);
+        assertEquals(0, model.thinkMaxMillisProperty().get());
+        assertEquals(0, model.eatMaxMillisProperty().get());
+        robot.doubleClickOn("#eat-delay-max").eraseText(4).write("9999").type(KeyCode.ENTER);
+        assertEquals(PhilosophersViewModel.MAX_DELAY_MILLIS, model.eatMaxMillisProperty().get());
+        assertTrue(robot.lookup("#eat-delay-message").queryAs(Label.class).getText()
+                .startsWith("9,999 is above the maximum, 2,000"), robot.lookup("#eat-delay-message").queryAs(Label.class).getText());
+    }
+
+    /** Space runs a naive pair with no delays: the verdict names the deadlock and the graph's circle is red. */
+    @Test
+    void aDeadlockIsDrawnRed(FxRobot robot) throws Exception {
+        zeroDelays(robot, 2);
+        robot.clickOn("#graph-P1");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        String verdict = robot.lookup("#philosophers-verdict").queryAs(Label.class).getText();
+        assertTrue(verdict.startsWith("✘ Deadlock, detected after "), verdict);
+        for (String id : List.of("#edge-P1-P2", "#edge-P2-P1", "#graph-P1", "#graph-P2", "#seat-P1", "#seat-P2")) {
+            Node node = robot.lookup(id).query();
+            assertTrue(node.getPseudoClassStates().contains(IN_CIRCLE), id + " is drawn as part of the circle");
+        }
+        assertTrue(robot.lookup("#condition-circular-wait-mark").queryAs(Label.class).getText().startsWith("✔"));
+    }
+
+    /** A click on a seat from idle lets that philosopher alone act; a click on a breaker then runs ordered. */
+    @Test
+    void seatsStepAndBreakersSwitch(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        robot.clickOn("#seat-P3");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        assertEquals("Step 1: P3 picks up F3 (its left fork)", model.stepTextProperty().get());
+        assertEquals(List.of(-1, -1, 2), model.forkHolders());
+        assertEquals(RunState.PAUSED, runner.state());
+
+        robot.clickOn("#condition-circular-wait-ordered");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
+                && runner.snapshot().settings().strategy() == Strategy.ORDERED && model.totalMealsProperty().get() > 10);
+        assertTrue(robot.lookup("#condition-circular-wait-ordered").query().isDisabled(), "the strategy in use");
+    }
+}

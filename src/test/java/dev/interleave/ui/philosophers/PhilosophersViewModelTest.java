@@ -1,0 +1,159 @@
+package dev.interleave.ui.philosophers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.engine.philosophers.Coffman;
+import dev.interleave.engine.philosophers.PhilosophersRunner;
+import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.run.RunState;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The deadlock lab's view-model, without a toolkit. */
+@Timeout(60)
+class PhilosophersViewModelTest {
+
+    private static void sampleUntil(PhilosophersViewModel model, String what, BooleanSupplier condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            model.sample(System.nanoTime());
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > end) {
+                fail("not within 20 s: " + what + "; step text: " + model.stepTextProperty().get());
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    private static PhilosophersViewModel fastModel(PhilosophersRunner runner, int n) {
+        PhilosophersViewModel model = new PhilosophersViewModel(runner);
+        model.nProperty().set(n);
+        model.thinkMaxMillisProperty().set(0);
+        model.eatMaxMillisProperty().set(0);
+        return model;
+    }
+
+    private static void stopAndSettle(PhilosophersViewModel model) throws InterruptedException {
+        model.stop();
+        sampleUntil(model, "idle", () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    @Test
+    void settingsCannotBeInvalid() {
+        PhilosophersViewModel model = new PhilosophersViewModel(new PhilosophersRunner());
+        model.nProperty().set(1);
+        assertEquals(2, model.nProperty().get());
+        model.nProperty().set(13);
+        assertEquals(12, model.nProperty().get());
+        assertEquals(12, model.philosophers().size(), "the table to come follows N while idle");
+        model.thinkMaxMillisProperty().set(5_000);
+        assertEquals(PhilosophersViewModel.MAX_DELAY_MILLIS, model.thinkMaxMillisProperty().get());
+        model.eatMinMillisProperty().set(900);
+        assertTrue(model.eatMaxMillisProperty().get() >= 900, "min never passes max");
+        assertEquals("-5 is below the minimum, 0: set to 0.", PhilosophersViewModel.DELAY.read("-5", 10).message());
+        model.settings(); // valid
+    }
+
+    /**
+     * A click on a philosopher from idle starts the run with every gate closed and lets exactly that
+     * philosopher act: P2 picks up its left fork, and no other fork leaves the table.
+     */
+    @Test
+    void stepFromIdleIsExactlyOneForkAction() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 4);
+        model.stepPhilosopher(1);
+        try {
+            sampleUntil(model, "P2 picks up F2", () -> model.forkHolders().equals(List.of(-1, 1, -1, -1))
+                    && model.stepTextProperty().get().startsWith("Step 1: "));
+            assertEquals(RunState.PAUSED, model.stateProperty().get());
+            assertEquals("Step 1: P2 picks up F2 (its left fork)", model.stepTextProperty().get());
+            Thread.sleep(50);
+            model.sample(System.nanoTime());
+            assertEquals(List.of(-1, 1, -1, -1), model.forkHolders(), "nobody else acted");
+
+            model.stepPhilosopher(0);
+            sampleUntil(model, "P1 picks up F1", () -> model.forkHolders().equals(List.of(0, 1, -1, -1)));
+            model.stepPhilosopher(0);
+            sampleUntil(model, "P1 waits for F2", () -> model.edges().size() == 1);
+            model.stepPhilosopher(0);
+            assertEquals("P1 waits for F2, which P2 holds: it has no action to take until F2 is put down.",
+                    model.stepTextProperty().get());
+        } finally {
+            stopAndSettle(model);
+        }
+    }
+
+    /**
+     * A naive table deadlocks: the verdict, the circle (members and waits), every condition marked;
+     * after Stop the figures stay as the last run's, the JSON says deadlock, and Reset clears them.
+     */
+    @Test
+    void aDeadlockIsShownAndKeptAfterStop() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 5);
+        model.run();
+        sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+        assertEquals(List.of(0, 1, 2, 3, 4), model.circle());
+        assertEquals(5, model.circleEdges().size());
+        assertTrue(model.deadlockTextProperty().get().startsWith("Deadlock, detected after "),
+                model.deadlockTextProperty().get());
+        sampleUntil(model, "the marks", () -> model.holdsProperty(Coffman.CIRCULAR_WAIT).get());
+        for (Coffman condition : Coffman.values()) {
+            assertTrue(model.holdsProperty(condition).get(), condition.title());
+        }
+        assertTrue(model.statusSentence().startsWith("Deadlocked"), model.statusSentence());
+
+        stopAndSettle(model);
+        assertTrue(model.deadlockedProperty().get(), "the deadlock stays on screen as the run's record");
+        assertEquals(5, model.circleEdges().size());
+        assertTrue(model.resultJson().orElseThrow().contains("\"deadlocked\":true"), model.resultJson().orElseThrow());
+        assertTrue(model.resultJson().orElseThrow().contains("\"outcome\":\"deadlock\""));
+        assertFalse(model.lastRunNoteProperty().get().isEmpty());
+
+        model.reset();
+        assertFalse(model.deadlockedProperty().get());
+        assertTrue(model.circle().isEmpty() && model.circleEdges().isEmpty() && model.edges().isEmpty());
+        assertEquals(0, model.totalMealsProperty().get());
+        assertTrue(model.attemptsSeries().getData().isEmpty());
+        assertTrue(model.forkHolders().stream().allMatch(holder -> holder < 0));
+    }
+
+    /** One click from a condition to its breaker: a deadlocked run is stopped and run again with ordered, which eats. */
+    @Test
+    void breakingAConditionRunsAgainWithItsStrategy() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.run();
+        sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+        model.breakWith(Strategy.ORDERED);
+        assertEquals(Strategy.ORDERED, model.strategyProperty().get());
+        try {
+            sampleUntil(model, "ordered running and eating", () -> runner.snapshot().settings().strategy()
+                    == Strategy.ORDERED && runner.snapshot().table().totalMeals() > 100);
+            model.sample(System.nanoTime());
+            assertEquals(RunState.RUNNING, model.stateProperty().get());
+            assertFalse(model.deadlockedProperty().get(), "the new run's figures, not the deadlocked run's");
+            assertTrue(model.totalMealsProperty().get() > 100);
+            assertEquals(Strategy.ORDERED, model.tableStrategyProperty().get());
+        } finally {
+            stopAndSettle(model);
+        }
+        // While idle, a breaker only chooses the strategy.
+        model.breakWith(Strategy.WAITER);
+        model.sample(System.nanoTime());
+        assertEquals(RunState.IDLE, model.stateProperty().get());
+        assertEquals(Strategy.WAITER, model.strategyProperty().get());
+    }
+}
