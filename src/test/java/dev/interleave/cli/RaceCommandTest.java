@@ -26,19 +26,22 @@ class RaceCommandTest {
         }
     }
 
-    /** The racy strategy demonstrates the race: within 10 runs of 4 x 1,000,000 one exits 1 and names the lost updates. */
+    /**
+     * The racy strategy demonstrates the race: within 10 invocations of 20 runs of 4 x 2,500,000
+     * one exits 1 and names the lost updates.
+     */
     @Test
     void racyStrategyExitsOneWhenUpdatesAreLost() {
         for (int attempt = 0; attempt < 10; attempt++) {
             CallsCommandTest.Invocation run = CallsCommandTest.run("race", "--threads", "4", "--increments",
-                    "1000000", "--strategy", "racy");
+                    "2500000", "--strategy", "racy", "--repeat", "20");
             if (run.exitCode() == 1) {
                 assertTrue(run.out().contains("LOST UPDATES"), run.out());
                 return;
             }
             assertEquals(0, run.exitCode(), run.err());
         }
-        throw new AssertionError("10 racy runs lost no update");
+        throw new AssertionError("10 x 20 racy runs lost no update");
     }
 
     /** Bad input exits 2 with one line naming what is wrong and what is allowed. */

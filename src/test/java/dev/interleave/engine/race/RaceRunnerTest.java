@@ -35,13 +35,18 @@ class RaceRunnerTest {
         }
     }
 
-    /** The lab can demonstrate the race: racy and volatile lose updates within 20 runs of 4 x 1,000,000 (asserts the demonstration, not a timing). */
+    /**
+     * The lab can demonstrate the race: racy and volatile lose updates within 40 runs of 4 x
+     * 2,500,000 (asserts the demonstration, not a timing). Runs this long overlap on two cores even
+     * on a loaded machine: 20 runs of 4 x 1,000,000, a few milliseconds each, once lost nothing
+     * while other builds held the cores (the threads ran one after another).
+     */
     @ParameterizedTest
     @EnumSource(value = RaceStrategy.class, names = {"RACY", "VOLATILE"})
     void racyStrategiesLoseUpdates(RaceStrategy strategy) throws Exception {
         RaceRunner runner = new RaceRunner();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            runner.start(RaceSettings.of(4, 1_000_000, strategy));
+        for (int attempt = 0; attempt < 40; attempt++) {
+            runner.start(RaceSettings.of(4, 2_500_000, strategy));
             RaceResult result = runner.await(Duration.ofSeconds(60));
             assertEquals(Outcome.COMPLETED, result.outcome());
             long lost = result.lost().getFirst();
@@ -51,7 +56,7 @@ class RaceRunnerTest {
                 return;
             }
         }
-        fail(strategy + " lost no update in 20 runs of 4 x 1,000,000");
+        fail(strategy + " lost no update in 40 runs of 4 x 2,500,000");
     }
 
     /** Under contention the CAS loop fails some attempts, counts them, and still counts exactly. */
