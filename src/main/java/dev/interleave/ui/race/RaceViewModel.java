@@ -65,6 +65,12 @@ public final class RaceViewModel implements RunControls {
         }
     }
 
+    /** Whether a step asked for has not been taken yet (Auto-step waits for it). */
+    @Override
+    public boolean stepPending() {
+        return current() == stepper && stepper.stepPending();
+    }
+
     @Override
     public boolean stepsChosenWorkers() {
         return current() == stepper;

@@ -79,6 +79,12 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     }
 
     /** @param saved where the settings are kept between starts; null keeps them nowhere */
+    /** Whether a step asked for has not been taken yet, read from the engine now. */
+    @Override
+    public boolean stepPending() {
+        return runner.snapshot().stepsPending() > 0;
+    }
+
     public StepperViewModel(StepperRunner runner, Preferences saved) {
         super(runner, "stepper");
         this.runner = runner;
