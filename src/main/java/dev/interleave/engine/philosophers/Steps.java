@@ -111,10 +111,12 @@ public final class Steps implements Hold {
      * @param atGate      the philosophers parked at their gates, longest waiting first
      * @param stepsTaken  steps granted in this run
      * @param lastStepped who was granted the latest, or ""
+     * @param pending     whether a step was granted that its philosopher has not taken yet (it is
+     *                    still thinking or eating on its way to its gate)
      */
-    public record View(List<String> atGate, long stepsTaken, String lastStepped) {
+    public record View(List<String> atGate, long stepsTaken, String lastStepped, boolean pending) {
 
-        public static final View NONE = new View(List.of(), 0, "");
+        public static final View NONE = new View(List.of(), 0, "", false);
 
         public View {
             atGate = List.copyOf(atGate);
@@ -125,8 +127,9 @@ public final class Steps implements Hold {
     View view(List<Philosopher> philosophers) {
         List<String> atGate = philosophers.stream().filter(Steps::parked)
                 .sorted(Comparator.comparingLong(Philosopher::arrivedAtGate)).map(Philosopher::name).toList();
+        boolean pending = gates.stream().anyMatch(gate -> gate.view().permits() > 0);
         synchronized (this) {
-            return new View(atGate, stepsTaken, lastStepped);
+            return new View(atGate, stepsTaken, lastStepped, pending);
         }
     }
 }

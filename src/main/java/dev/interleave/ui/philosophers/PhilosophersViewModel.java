@@ -49,6 +49,7 @@ import dev.interleave.engine.philosophers.WaitForGraph;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.PlotData;
@@ -132,6 +133,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private long stepBaseSeq;
     /** Why the latest step asked for was refused, until the next step or run. */
     private String refusal = "";
+    /** A step granted and not taken yet, as of the last sample (Auto-step waits for it). */
+    private boolean stepPending;
     /** Set by {@link #breakWith} while this tab's run is stopping: Run again once it has. */
     private boolean restartWhenIdle;
     private final SavedSettings settingsStore;
@@ -348,6 +351,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     public void sample(long nowNanos) {
         PhilosophersSnapshot now = runner.snapshot();
         sampled(now.state());
+        stepPending = now.state() == RunState.PAUSED && now.steps().pending();
         if (restartWhenIdle && now.state() == RunState.IDLE) {
             restartWhenIdle = false;
             run();
@@ -482,6 +486,18 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return List.of(new PlotData("attempts-meals", "attempts and meals", false,
                         FXCollections.observableArrayList(attemptsSeries, mealsSeries)),
                 new PlotData("fairness", "Jain's fairness index", false, FXCollections.observableArrayList(jainSeries)));
+    }
+
+    @Override
+    public boolean stepPending() {
+        return stepPending;
+    }
+
+    @Override
+    public Optional<Verdict> shownVerdict() {
+        PhilosophersResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -142,6 +143,32 @@ class ScriptedDeadlockTest {
             runner.stop();
         }
         assertEquals(List.of(), threads.alive());
+    }
+
+    /**
+     * A step for a philosopher on its way to its gate (eating) is kept for it and shown as pending
+     * until it arrives and takes it; then it is no longer pending.
+     */
+    @Test
+    void aStepForAnEatingPhilosopherIsPendingUntilTaken() throws Exception {
+        HeldThreads threads = new HeldThreads();
+        PhilosophersRunner runner = new PhilosophersRunner(threads, Bug.NONE);
+        runner.start(PhilosophersSettings.of(2, Strategy.NAIVE)
+                .withDelays(dev.interleave.engine.run.DelayRange.NONE, new dev.interleave.engine.run.DelayRange(300, 300)));
+        runner.pause();
+        threads.release();
+        try {
+            Await.until(runner, "both at their gates", now -> now.steps().atGate().size() == 2);
+            stepToTake(runner, 0, List.of(0), 1);
+            runner.step(0);
+            Await.until(runner, "P1 eats", s -> diner(s, 0).state() == PhilosopherState.EATING);
+            runner.step(0); // its next action, putting F2 down, comes after its 300 ms meal
+            assertTrue(runner.snapshot().steps().pending(), "granted, not taken yet");
+            Await.until(runner, "P1 puts down F2", s -> diner(s, 0).holding().equals(List.of(0)));
+            assertFalse(runner.snapshot().steps().pending());
+        } finally {
+            runner.stop();
+        }
     }
 
     /** Step without a choice lets the philosopher that has waited longest at its gate act. */
