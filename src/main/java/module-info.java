@@ -10,6 +10,7 @@ module dev.interleave {
     requires java.prefs; // each view's settings, kept between starts
     requires info.picocli;
     requires java.management; // the JVM's own start time, for --smoke
+    requires com.fasterxml.jackson.core; // trace export: a streaming JSON writer
 
     exports dev.interleave;
     exports dev.interleave.engine.run;
