@@ -11,6 +11,7 @@ module dev.interleave {
     requires info.picocli;
     requires java.management; // the JVM's own start time, for --smoke
     requires com.fasterxml.jackson.core; // trace export: a streaming JSON writer
+    requires jdk.jfr; // the buffer's put, take, wait and signal as Flight Recorder events
 
     exports dev.interleave;
     exports dev.interleave.engine.run;
