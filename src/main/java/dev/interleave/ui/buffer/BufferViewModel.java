@@ -25,11 +25,13 @@ import javafx.scene.chart.XYChart;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferJson;
 import dev.interleave.engine.buffer.BufferNarration;
+import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.BufferSnapshot;
+import dev.interleave.engine.buffer.BufferTrace;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
@@ -127,6 +129,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long lastSeenEvents;
     private final SavedSettings settingsStore;
     private long stepBaseEvents;
+    /** The run's recorded history and the position the view is rewound to. */
+    private final BufferRewind rewind = new BufferRewind();
     /** How far back the last action is looked for: enough for a signal-all's wake-ups and re-waits. */
     static final int LAST_ACTION_WINDOW = 1_024;
     /** The most events one step's text tells (a step sets off a few; a signal-all, one per waiter). */
@@ -257,6 +261,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastSeenEvents = 0;
         stepBaseEvents = 0;
         stepText.set("");
+        rewind.clear();
     }
 
     @Override
@@ -269,6 +274,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         lastAction.set("");
         stepText.set("");
+        rewind.clear();
         workers.clear();
         notFullWaiters.clear();
         notEmptyWaiters.clear();
@@ -299,19 +305,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             }
             return;
         }
-        setIfChanged(slots, buffer.slots());
-        putIndex.set(buffer.putIndex());
-        takeIndex.set(buffer.takeIndex());
-        count.set(buffer.count());
-        setIfChanged(workers, buffer.workers());
-        setIfChanged(notFullWaiters, buffer.notFullWaiters());
-        setIfChanged(notEmptyWaiters, buffer.notEmptyWaiters());
-        setIfChanged(atGate, now.gate().waiting());
-        produced.set(buffer.produced());
-        consumed.set(buffer.consumed());
-        waitsOnFull.set(buffer.waitsOnFull());
-        waitsOnEmpty.set(buffer.waitsOnEmpty());
-        actions.set(buffer.actions());
+        if (rewound(now)) {
+            return;
+        }
+        showBuffer(buffer, now.gate().waiting());
         EventLog log = now.log();
         long events = buffer.events();
         if (log != null && events > lastSeenEvents) {
@@ -337,6 +334,81 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             plot(now, buffer, nowNanos);
         }
+    }
+
+    /** The slots, indices, chips, wait sets, gate queue and counters of {@code buffer}. */
+    private void showBuffer(BufferSnapshot buffer, List<String> gate) {
+        setIfChanged(slots, buffer.slots());
+        putIndex.set(buffer.putIndex());
+        takeIndex.set(buffer.takeIndex());
+        count.set(buffer.count());
+        setIfChanged(workers, buffer.workers());
+        setIfChanged(notFullWaiters, buffer.notFullWaiters());
+        setIfChanged(notEmptyWaiters, buffer.notEmptyWaiters());
+        setIfChanged(atGate, gate);
+        produced.set(buffer.produced());
+        consumed.set(buffer.consumed());
+        waitsOnFull.set(buffer.waitsOnFull());
+        waitsOnEmpty.set(buffer.waitsOnEmpty());
+        actions.set(buffer.actions());
+    }
+
+    /**
+     * Copies the run's new events into the history; while the view is rewound (paused, or after a
+     * run), shows the buffer rebuilt at the position instead of the run now and returns true.
+     */
+    private boolean rewound(BufferRunSnapshot now) {
+        rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE);
+        if (now.log() != null) {
+            rewind.follow(now.log(), now.settings().capacity());
+        }
+        if (!rewind.allowedProperty().get()) {
+            rewind.toPresent();
+        }
+        BufferReplay past = rewind.shown();
+        if (past == null) {
+            return false;
+        }
+        showBuffer(past.snapshot(), past.atGate());
+        long position = rewind.positionProperty().get();
+        String words = position == 0 ? "the run's start" : withSeparators(rewind.history().words(position - 1));
+        stepText.set(String.format(Locale.ROOT, "Rewound to event %,d of %,d: %s   (End or Resume: back to now)",
+                position, rewind.endProperty().get(), words));
+        return true;
+    }
+
+    /**
+     * Step by {@code worker} (chosen at the gate) instead of the longest-waiting; only while paused.
+     * Refused quietly otherwise (the chips at the gate exist only while paused).
+     */
+    public void stepWorker(String worker) {
+        if (runState() != RunState.PAUSED) {
+            return;
+        }
+        try {
+            runner.step(worker);
+        } catch (IllegalStateException | IllegalArgumentException raced) {
+            // Resumed, stopped or ended meanwhile.
+        }
+    }
+
+    /** The run's history: the scrubber, the timeline and the event list read it. */
+    public BufferRewind rewind() {
+        return rewind;
+    }
+
+    @Override
+    public boolean canExportTrace() {
+        return rewind.history() != null;
+    }
+
+    @Override
+    public void writeTrace(java.io.OutputStream out) throws java.io.IOException {
+        BufferRunSnapshot now = runner.snapshot();
+        if (now.log() == null || now.settings() == null) {
+            throw new IllegalStateException("no recorded run to export yet: run one first");
+        }
+        BufferTrace.write(now.log(), BufferTrace.title(now.settings()), out);
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
