@@ -19,6 +19,7 @@ public final class SlowTestsLast implements ClassOrderer {
     static final List<String> SLOW = List.of(
             "dev.interleave.engine.run.LifecycleTest",          // 5-7 s: 2,500 races
             "dev.interleave.engine.buffer.BufferRunnerTest",    // 9-17 s: many whole runs
+            "dev.interleave.engine.buffer.BufferRecordingTest", // 10-16 s: whole runs, every snapshot rebuilt
             "dev.interleave.engine.calls.CallRunnerRaceTest",   // 10-13 s: 300 stop races, real sleeps
             "dev.interleave.ui.shell.AppProcessTest",           // 10-15 s: the app as a process
             "dev.interleave.ui.shell.MainViewFxTest",           // 30-50 s: the window, headless

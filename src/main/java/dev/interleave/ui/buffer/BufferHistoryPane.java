@@ -78,7 +78,8 @@ final class BufferHistoryPane extends VBox {
         where.setId("scrub-position");
         where.textProperty().bind(Bindings.createStringBinding(() -> rewind.positionProperty().get()
                         == BufferRewind.PRESENT ? String.format(Locale.ROOT, "now (%,d events)", rewind.endProperty().get())
-                        : String.format(Locale.ROOT, "event %,d of %,d", rewind.positionProperty().get(),
+                        : rewind.positionProperty().get() == 0 ? "the start"
+                        : String.format(Locale.ROOT, "after event %,d (%,d recorded)", rewind.positionProperty().get() - 1,
                         rewind.endProperty().get()), rewind.positionProperty(), rewind.endProperty()));
         HBox scrubRow = new HBox(8, new Label("Rewind"), scrubber, where, present);
         scrubRow.setAlignment(Pos.CENTER_LEFT);

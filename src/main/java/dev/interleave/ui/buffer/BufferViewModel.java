@@ -371,9 +371,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         showBuffer(past.snapshot(), past.atGate());
         long position = rewind.positionProperty().get();
-        String words = position == 0 ? "the run's start" : withSeparators(rewind.history().words(position - 1));
-        stepText.set(String.format(Locale.ROOT, "Rewound to event %,d of %,d: %s   (End or Resume: back to now)",
-                position, rewind.endProperty().get(), words));
+        stepText.set(position == 0 ? "Rewound to the run's start   (End or Resume: back to now)"
+                : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   (End or Resume:"
+                        + " back to now)", position - 1, rewind.endProperty().get(),
+                withSeparators(rewind.history().words(position - 1))));
         return true;
     }
 

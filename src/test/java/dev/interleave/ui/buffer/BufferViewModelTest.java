@@ -90,7 +90,8 @@ class BufferViewModelTest {
             model.rewind().moveTo(positions.get(i));
             model.sample(System.nanoTime());
             assertEquals(views.get(i), figures(model), "rewound to event " + positions.get(i));
-            assertTrue(model.stepTextProperty().get().startsWith("Rewound to event "), model.stepTextProperty().get());
+            assertTrue(model.stepTextProperty().get().startsWith("Rewound to just after event "),
+                    model.stepTextProperty().get());
         }
         model.rewind().moveTo(0);
         model.sample(System.nanoTime());
