@@ -10,6 +10,8 @@ module dev.interleave {
     requires java.prefs; // each view's settings, kept between starts
     requires info.picocli;
     requires java.management; // the JVM's own start time, for --smoke
+    requires com.fasterxml.jackson.core; // trace export: a streaming JSON writer
+    requires jdk.jfr; // the buffer's put, take, wait and signal as Flight Recorder events
 
     exports dev.interleave;
     exports dev.interleave.engine.run;

@@ -21,6 +21,7 @@ public final class SlowTestsLast implements ClassOrderer {
             "dev.interleave.engine.buffer.BufferRunnerTest",    // 9-17 s: many whole runs
             "dev.interleave.engine.philosophers.PhilosophersRunnerTest", // 7-21 s: 130 whole runs, a 3 s livelock pair
             "dev.interleave.ui.philosophers.PhilosophersViewFxTest",     // 15-17 s: the lab's view, headless
+            "dev.interleave.engine.buffer.BufferRecordingTest", // 10-16 s: whole runs, every snapshot rebuilt
             "dev.interleave.engine.calls.CallRunnerRaceTest",   // 10-13 s: 300 stop races, real sleeps
             "dev.interleave.ui.shell.AppProcessTest",           // 10-15 s: the app as a process
             "dev.interleave.ui.shell.MainViewFxTest",           // 30-50 s: the window, headless

@@ -1,5 +1,8 @@
 package dev.interleave.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import picocli.CommandLine.Command;
@@ -11,7 +14,9 @@ import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.BufferTrace;
 import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.run.ChromeTrace;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
@@ -28,7 +33,7 @@ import dev.interleave.engine.run.ThreadKind;
             "interleave buffer --producers=P --consumers=Q --capacity=K --items=M",
             "                         [--produce-ms=a..b] [--consume-ms=a..b] [--fair]",
             "                         [--policy=POLICY] [--threads=KIND] [--impl=IMPL]",
-            "                         [--record] [--json] [-hV]"},
+            "                         [--record] [--trace=FILE] [--json] [-hV]"},
         description = {"P producers put the items 1..M into a bounded buffer of capacity K (a lock and two"
                 + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
                 + " is consumed exactly once.",
@@ -79,8 +84,14 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         "change (the newest 1,000,000 events) and say how many."})
     private boolean record;
 
-    /** The run's log, once started with --record. */
+    @Option(names = "--trace", paramLabel = "FILE", description = {"Record the run and write it to FILE as a",
+        "Chrome trace (open it in Perfetto's UI or", "chrome://tracing); written also when stopped."})
+    private Path trace;
+
+    /** The run's log, once started with --record or --trace. */
     private EventLog log;
+    /** The run's settings, once started. */
+    private BufferSettings started;
 
     @Override
     BufferSettings settings() {
@@ -91,16 +102,33 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     @Override
     Running<BufferResult> start(BufferSettings settings) {
         BufferRunner runner = new BufferRunner();
-        if (record) {
+        if (record || trace != null) {
             runner.setRecording(EventLog.DEFAULT_CAPACITY);
         }
         runner.start(settings);
+        started = settings;
         log = runner.snapshot().log();
         return new Running<>(runner::await, runner::stop, () -> {
             BufferRunSnapshot now = runner.snapshot();
             return String.format(Locale.ROOT, "%,d / %,d items consumed, %.1f s", now.consumed(),
                     now.settings().items(), now.elapsedNanos() / 1e9);
         });
+    }
+
+    @Override
+    Path traceFile() {
+        return trace;
+    }
+
+    @Override
+    void writeTrace(OutputStream out) throws IOException {
+        if (log == null) {
+            try (out) {
+                new ChromeTrace(out).close(); // an abq run records nothing: an empty trace
+            }
+            return;
+        }
+        BufferTrace.write(log, BufferTrace.title(started), out);
     }
 
     @Override

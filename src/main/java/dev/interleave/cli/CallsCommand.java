@@ -1,7 +1,10 @@
 package dev.interleave.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import picocli.CommandLine;
@@ -13,6 +16,7 @@ import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
+import dev.interleave.engine.calls.CallTrace;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
@@ -27,7 +31,7 @@ import dev.interleave.engine.run.ThreadKind;
         customSynopsis = {
             "interleave calls --calls=N --concurrency=C [--threads=KIND]",
             "                        [--max-sleep-ms=M] [--seed=S] [--counter=KIND]",
-            "                        [--json] [-hV]"},
+            "                        [--trace=FILE] [--json] [-hV]"},
         description = {"Calls a slow service (read the counter, sleep up to --max-sleep-ms, return the value)"
                 + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
                 "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
@@ -57,6 +61,23 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             description = {"atomic (default), synchronized, lock, or racy", "(racy loses updates, for demonstration)."})
     private CounterKind counter;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace: calls",
+        "in flight and completed, sampled every 10 ms", "(open it in Perfetto's UI or chrome://tracing)."})
+    private Path trace;
+
+    /** Samples the run for --trace; null without it. */
+    private CallTrace sampled;
+
+    @Override
+    Path traceFile() {
+        return trace;
+    }
+
+    @Override
+    void writeTrace(OutputStream out) throws IOException, InterruptedException {
+        sampled.write(out);
+    }
+
     @Override
     CallSettings settings() {
         if (threads == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
@@ -70,6 +91,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     Running<CallResult> start(CallSettings settings) {
         CallRunner runner = new CallRunner();
         runner.start(settings);
+        if (trace != null) {
+            sampled = CallTrace.start(runner);
+        }
         return new Running<>(runner::await, runner::stop, () -> progressLine(runner.snapshot()));
     }
 

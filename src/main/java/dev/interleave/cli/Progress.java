@@ -60,7 +60,11 @@ final class Progress {
                 }
             }
         } finally {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook is running (it stops the run, and writes a trace if asked).
+            }
         }
     }
 }

@@ -65,6 +65,32 @@ class BufferCommandTest {
         assertFalse(run(BASE.split(" ")).out().contains("events "), "no events line without --record");
     }
 
+    /** --trace writes a Chrome trace of the run (its structure is checked in BufferTraceTest). */
+    @Test
+    void traceWritesTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("run.json");
+        CallsCommandTest.Invocation ran = run((BASE + " --trace " + file).split(" "));
+        assertEquals(0, ran.exitCode(), ran.err());
+        String json = java.nio.file.Files.readString(file);
+        assertTrue(json.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[") && json.endsWith("]}"), json);
+        assertTrue(json.contains("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":1,\"args\":{\"name\":\"P1\"}}"));
+        assertEquals(100, json.split("\"name\":\"take\"", -1).length - 1, "100 takes");
+    }
+
+    /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */
+    @Test
+    void unwritableTraceExitsTwoBeforeTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (String path : new String[] {dir.resolve("no/such/folder/run.json").toString(), dir.toString()}) {
+            CallsCommandTest.Invocation ran = run((BASE + " --trace " + path).split(" "));
+            assertEquals(2, ran.exitCode(), ran.err());
+            List<String> lines = ran.err().lines().toList();
+            assertEquals(1, lines.size(), ran.err());
+            assertTrue(lines.getFirst().contains("--trace") && lines.getFirst().contains(path)
+                    && lines.getFirst().contains("allowed: a file that can be created or overwritten"), lines.getFirst());
+            assertEquals("", ran.out(), "nothing ran");
+        }
+    }
+
     /** --json prints one object with the named fields, and the check passes for both implementations. */
     @Test
     void jsonRunPrintsOneObject() {

@@ -84,6 +84,31 @@ class CallsCommandTest {
                         () -> new Values.Policy().convert("notify")).getMessage());
     }
 
+    /**
+     * --trace writes counter tracks (calls in flight and completed, sampled), ending at the total,
+     * not an event per call; an unwritable file is exit 2 in one line before the run.
+     */
+    @Test
+    void traceWritesCounterTracks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("calls.json");
+        Invocation ran = run("calls", "--calls", "1000", "--concurrency", "100", "--max-sleep-ms", "50", "--trace",
+                file.toString());
+        assertEquals(0, ran.exitCode(), ran.err());
+        String json = java.nio.file.Files.readString(file);
+        assertTrue(json.endsWith("]}"), json);
+        List<String> completed = Pattern.compile("\\{\"ph\":\"C\",\"name\":\"completed\"[^}]*\"args\":\\{\"calls\":(\\d+)")
+                .matcher(json).results().map(m -> m.group(1)).toList();
+        assertTrue(completed.size() >= 2 && completed.size() < 1000, "samples: " + completed.size());
+        assertEquals("1000", completed.getLast(), "the last sample counts every call");
+        assertTrue(json.contains("\"name\":\"in flight\""), json);
+
+        Invocation bad = run("calls", "--calls", "10", "--concurrency", "10", "--trace", dir.toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("--trace") && bad.err().contains("allowed:"), bad.err());
+        assertEquals("", bad.out());
+    }
+
     /** --json prints exactly one object with the named fields; the sum checks out and the exit code is 0. */
     @Test
     void jsonRunPrintsOneObject() {

@@ -51,7 +51,8 @@ public final class BoundedBuffer {
      * request is an event only when another thread held the lock (tryLock(0) failed, which honours
      * fairness), so the time spent queuing for it is known. Without a log nothing is recorded and
      * the lock is taken with lockInterruptibly(), as before. Recording writes nothing shared but
-     * the log: wokenNow is only read unless a signal woke someone (see recordMove).
+     * the log: wokenNow is only read unless a signal woke someone (see recordMove). Puts, takes,
+     * waits and signals are also JDK Flight Recorder events (BufferJfr), free without a recording.
      *
      * Wait-set mirrors. Each condition's wait set is mirrored in an ArrayDeque of Waiters: a waiter
      * adds itself just before await(), which enqueues it on the condition in the same critical
@@ -284,11 +285,14 @@ public final class BoundedBuffer {
                 Waiter waiter = new Waiter(producer, Thread.currentThread());
                 notFullWaiters.addLast(waiter);
                 producer.setState(WorkerState.WAITING_NOT_FULL);
+                int waitedSlot = putIndex;
+                BufferJfr.Wait jfr = BufferJfr.beginWait();
                 boolean signalled = false;
                 try {
                     notFull.await();
                     signalled = true;
                 } finally {
+                    BufferJfr.endWait(jfr, producer, "notFull", item, waitedSlot);
                     leaveWaitSet(waiter, signalled, notFullWaiters);
                     backNanos = System.nanoTime();
                     producerBlockedNanos += backNanos - waitedFrom;
@@ -325,11 +329,14 @@ public final class BoundedBuffer {
                 Waiter waiter = new Waiter(consumer, Thread.currentThread());
                 notEmptyWaiters.addLast(waiter);
                 consumer.setState(WorkerState.WAITING_NOT_EMPTY);
+                int waitedSlot = takeIndex;
+                BufferJfr.Wait jfr = BufferJfr.beginWait();
                 boolean signalled = false;
                 try {
                     notEmpty.await();
                     signalled = true;
                 } finally {
+                    BufferJfr.endWait(jfr, consumer, "notEmpty", 0, waitedSlot);
                     leaveWaitSet(waiter, signalled, notEmptyWaiters);
                     backNanos = System.nanoTime();
                     consumerBlockedNanos += backNanos - waitedFrom;
@@ -563,8 +570,10 @@ public final class BoundedBuffer {
         count++;
         produced++;
         dropLeavers(notEmpty, notEmptyWaiters);
-        wake(notEmpty, notEmptyWaiters);
+        int woken = wake(notEmpty, notEmptyWaiters);
         recordMove(BufferEvent.PUT, producer, item, slot, knownNanos);
+        BufferJfr.put(producer, item, slot);
+        BufferJfr.signal(producer, "notEmpty", woken, item, slot);
     }
 
     /** {@code knownNanos}: a clock reading just made, or 0. Call only when holding lock. */
@@ -579,8 +588,10 @@ public final class BoundedBuffer {
         count--;
         consumed++;
         dropLeavers(notFull, notFullWaiters);
-        wake(notFull, notFullWaiters);
+        int woken = wake(notFull, notFullWaiters);
         recordMove(BufferEvent.TAKE, consumer, item, slot, knownNanos);
+        BufferJfr.take(consumer, item, slot);
+        BufferJfr.signal(consumer, "notFull", woken, item, slot);
         return item;
     }
 

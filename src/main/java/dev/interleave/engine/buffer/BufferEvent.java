@@ -86,6 +86,24 @@ public enum BufferEvent {
         return ALL[batch.kind(i)];
     }
 
+    /**
+     * The state of event {@code i}'s worker ({@code batch.track(i)}) right after it, by the rules in
+     * the class comment; the same for a rebuilt buffer and a trace.
+     */
+    public static WorkerState stateAfter(EventLog.Batch batch, int i) {
+        return switch (of(batch, i)) {
+            case REGISTER -> batch.other(i) == Worker.Role.PRODUCER.ordinal() ? WorkerState.PRODUCING
+                    : WorkerState.CONSUMING;
+            case REQUEST -> WorkerState.IN_BUFFER;
+            case PUT -> WorkerState.PRODUCING;
+            case TAKE -> WorkerState.CONSUMING;
+            case WAIT -> batch.other(i) == ON_NOT_FULL ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY;
+            case WAKE, LEAVE, PASS -> WorkerState.WAITING_FOR_LOCK;
+            case PARK -> WorkerState.AT_GATE;
+            case DONE -> WorkerState.DONE;
+        };
+    }
+
     /** Whether this kind is a put or a take: an action that moves an item. */
     public boolean movesAnItem() {
         return this == PUT || this == TAKE;

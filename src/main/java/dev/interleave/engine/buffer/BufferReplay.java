@@ -118,7 +118,9 @@ public final class BufferReplay {
         int track = batch.track(i);
         switch (BufferEvent.of(batch, i)) {
             case REGISTER -> register(track, BufferNarration.name(batch, track), Worker.Role.values()[batch.other(i)]);
-            case REQUEST -> states.set(track, WorkerState.IN_BUFFER);
+            case REQUEST -> {
+                // in the buffer: the state below says so
+            }
             case PUT -> {
                 enter(track);
                 inCall.set(track, false);
@@ -127,7 +129,6 @@ public final class BufferReplay {
                 putIndex = (slot + 1) % slots.length;
                 count++;
                 produced++;
-                states.set(track, WorkerState.PRODUCING);
             }
             case TAKE -> {
                 enter(track);
@@ -137,45 +138,32 @@ public final class BufferReplay {
                 takeIndex = (slot + 1) % slots.length;
                 count--;
                 consumed++;
-                states.set(track, WorkerState.CONSUMING);
             }
             case WAIT -> {
                 enter(track);
                 if (batch.other(i) == BufferEvent.ON_NOT_FULL) {
                     waitsOnFull++;
                     notFull.add(track);
-                    states.set(track, WorkerState.WAITING_NOT_FULL);
                 } else {
                     waitsOnEmpty++;
                     notEmpty.add(track);
-                    states.set(track, WorkerState.WAITING_NOT_EMPTY);
                 }
             }
             case WAKE -> {
                 notFull.remove((Integer) track);
                 notEmpty.remove((Integer) track);
-                states.set(track, WorkerState.WAITING_FOR_LOCK);
             }
             case LEAVE -> {
                 // Interrupted: its put or take ends with InterruptedException (a retry is a new call).
                 notFull.remove((Integer) track);
                 notEmpty.remove((Integer) track);
                 inCall.set(track, false);
-                states.set(track, WorkerState.WAITING_FOR_LOCK);
             }
-            case PARK -> {
-                atGate.add(track);
-                states.set(track, WorkerState.AT_GATE);
-            }
-            case PASS -> {
-                atGate.remove((Integer) track);
-                states.set(track, WorkerState.WAITING_FOR_LOCK);
-            }
-            case DONE -> {
-                inCall.set(track, false);
-                states.set(track, WorkerState.DONE);
-            }
+            case PARK -> atGate.add(track);
+            case PASS -> atGate.remove((Integer) track);
+            case DONE -> inCall.set(track, false);
         }
+        states.set(track, BufferEvent.stateAfter(batch, i));
         applied++;
     }
 

@@ -83,6 +83,27 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         return recording;
     }
 
+    /**
+     * Lets exactly one gated action happen while paused, by the worker named {@code worker} (P1,
+     * C2, ...) rather than the one that waited longest at the gate; it acts when it is at the gate.
+     *
+     * @throws IllegalStateException unless paused
+     * @throws IllegalArgumentException if the run has no such worker
+     */
+    public void step(String worker) {
+        BufferRun run = latest();
+        if (run == null) {
+            throw new IllegalStateException("no run was started");
+        }
+        run.chooseNext(worker);
+        try {
+            step();
+        } catch (RuntimeException e) {
+            run.chooseNext(null);
+            throw e;
+        }
+    }
+
     /** Changes the delays of the run in progress; workers use them from their next item. */
     public void setDelays(DelayRange produce, DelayRange consume) {
         BufferRun run = latest();
@@ -263,9 +284,28 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             }
         }
 
+        /** The worker the next step is for, or null (the longest-waiting). Set and read on the stepping thread. */
+        private volatile Worker chosenNext;
+
+        /** Names the worker the next step is for; null: the longest-waiting. */
+        void chooseNext(String name) {
+            if (name == null) {
+                chosenNext = null;
+                return;
+            }
+            chosenNext = workers.stream().filter(w -> w.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no worker " + name + " in this run"));
+        }
+
         @Override
         protected void step() {
-            gate.step();
+            Worker chosen = chosenNext;
+            chosenNext = null;
+            if (chosen != null) {
+                gate.step(chosen);
+            } else {
+                gate.step();
+            }
         }
 
         private void produce(Worker producer) {

@@ -5,19 +5,30 @@ package dev.interleave.engine.buffer;
  */
 public enum WorkerState {
     /** A producer making its next item, outside the lock (its produce delay). */
-    PRODUCING,
+    PRODUCING("producing"),
     /** A consumer using the item it took, outside the lock (its consume delay). */
-    CONSUMING,
+    CONSUMING("consuming"),
     /** Trying to acquire the buffer's lock, or signalled and waiting to re-acquire it. */
-    WAITING_FOR_LOCK,
+    WAITING_FOR_LOCK("waiting for lock"),
     /** A producer parked in {@code notFull.await()}: the buffer was full. In the notFull wait set. */
-    WAITING_NOT_FULL,
+    WAITING_NOT_FULL("blocked: full"),
     /** A consumer parked in {@code notEmpty.await()}: the buffer was empty. In the notEmpty wait set. */
-    WAITING_NOT_EMPTY,
+    WAITING_NOT_EMPTY("blocked: empty"),
     /** Holding the buffer's lock. */
-    IN_BUFFER,
+    IN_BUFFER("in buffer"),
     /** Stopped at the gate: the run is paused, or waiting for a step. */
-    AT_GATE,
+    AT_GATE("at gate"),
     /** Finished: no more items to make or take, or stopped. */
-    DONE
+    DONE("done");
+
+    private final String words;
+
+    WorkerState(String words) {
+        this.words = words;
+    }
+
+    /** The state in a few words, as the window's chips say it: "blocked: full". */
+    public String words() {
+        return words;
+    }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Open, {@link #pass} costs one volatile read. Closed, workers park at the gate (their threads
  * really are parked, state {@code WAITING}) in arrival order; each step lets the one that has
- * waited longest through. A step with nobody at the gate is kept for the next worker to arrive, so
- * k steps always give k passes. Safe to use from any thread.
+ * waited longest through, or the one a step names ({@link #step(Gated)}). A step with nobody at the
+ * gate is kept for the next worker to arrive, so k steps always give k passes. Safe to use from any
+ * thread.
  */
 public final class Gate implements Hold {
 
@@ -55,6 +56,8 @@ public final class Gate implements Hold {
     private long stepsTaken;
     /** The worker that took the latest step, or null. Guarded by lock. */
     private Gated lastStepped;
+    /** The worker the next step is for ({@link #step(Gated)}), or null: the longest-waiting. Guarded by lock. */
+    private Gated chosen;
 
     /** A gate, open. */
     public Gate() {
@@ -92,7 +95,7 @@ public final class Gate implements Hold {
             waiting.addLast(worker);
             Gated.Exit exit = Gated.Exit.INTERRUPTED;
             try {
-                while (!open && !(waiting.peekFirst() == worker && permits > 0)) {
+                while (!open && !(permits > 0 && (chosen == null ? waiting.peekFirst() == worker : chosen == worker))) {
                     changed.await();
                 }
                 if (open) {
@@ -121,6 +124,9 @@ public final class Gate implements Hold {
         permits--;
         stepsTaken++;
         lastStepped = worker;
+        if (chosen == worker) {
+            chosen = null;
+        }
     }
 
     /** Closes the gate: from now on every worker stops at its next pass. */
@@ -130,6 +136,7 @@ public final class Gate implements Hold {
         try {
             open = false;
             permits = 0;
+            chosen = null;
         } finally {
             lock.unlock();
         }
@@ -142,6 +149,7 @@ public final class Gate implements Hold {
         try {
             open = true;
             permits = 0;
+            chosen = null;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -153,6 +161,22 @@ public final class Gate implements Hold {
         lock.lock();
         try {
             permits++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Lets exactly one worker through the closed gate: {@code worker}, which need not have waited
+     * longest (it passes as soon as it is at the gate); the steps after it go back to the
+     * longest-waiting rule.
+     */
+    public void step(Gated worker) {
+        lock.lock();
+        try {
+            permits++;
+            chosen = java.util.Objects.requireNonNull(worker);
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -191,10 +191,11 @@ public final class BufferView extends BorderPane {
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         Label lastRun = Controls.lastRunNote(model);
+        BufferHistoryPane history = new BufferHistoryPane(model);
         VBox live = new VBox(8, lastRun, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate,
-                counters, charts);
+                history, counters, charts);
         for (javafx.scene.layout.Region fixed : List.of(slotsCaption, slots, lastAction, lanes, notFull, notEmpty, gate,
-                counters)) {
+                history, counters)) {
             fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
         }
         live.setPadding(new Insets(12));
@@ -323,6 +324,9 @@ public final class BufferView extends BorderPane {
                 chip.show(worker);
                 chip.setId(id + "-" + name);
                 chip.getStyleClass().add("queued");
+                if (state == WorkerState.AT_GATE) {
+                    chooseOnClick(chip, name);
+                }
                 shown.add(chip);
             }
             chips.getChildren().setAll(shown);
@@ -332,6 +336,21 @@ public final class BufferView extends BorderPane {
         VBox box = new VBox(4, title, chips);
         Tooltip.install(box, Controls.tip("In wait order: the first (left) is the one signal wakes next."));
         return box;
+    }
+
+    /** A chip at the gate chooses who steps next: click it, or Tab to it and press Enter. */
+    private void chooseOnClick(WorkerChip chip, String name) {
+        chip.setFocusTraversable(true);
+        chip.getStyleClass().add("choosable");
+        chip.setOnMouseClicked(e -> model.stepWorker(name));
+        chip.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                model.stepWorker(name);
+                e.consume();
+            }
+        });
+        Tooltip.install(chip, Controls.tip("Let " + name + " act next (click, or Enter): a step by the thread you"
+                + " choose. S steps the one that has waited longest."));
     }
 
     private static VBox counter(String id, String caption, javafx.beans.value.ObservableNumberValue value,

@@ -28,11 +28,13 @@ import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferJson;
 import dev.interleave.engine.buffer.BufferNarration;
+import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.BufferSnapshot;
+import dev.interleave.engine.buffer.BufferTrace;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
@@ -133,6 +135,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<List<Move>> moves = new ReadOnlyObjectWrapper<>(this, "moves", List.of());
     private final SavedSettings settingsStore;
     private long stepBaseEvents;
+    /** The run's recorded history and the position the view is rewound to. */
+    private final BufferRewind rewind = new BufferRewind();
     /** How far back the last action is looked for: enough for a signal-all's wake-ups and re-waits. */
     static final int LAST_ACTION_WINDOW = 1_024;
     /** The most events one step's text tells (a step sets off a few; a signal-all, one per waiter). */
@@ -270,6 +274,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastSeenEvents = 0;
         stepBaseEvents = 0;
         stepText.set("");
+        rewind.clear();
     }
 
     @Override
@@ -282,6 +287,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         lastAction.set("");
         stepText.set("");
+        rewind.clear();
         workers.clear();
         notFullWaiters.clear();
         notEmptyWaiters.clear();
@@ -371,21 +377,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             }
             return;
         }
+        if (rewound(now)) {
+            moves.set(List.of()); // a rewound view shows the past: nothing flies
+            return;
+        }
         // Before the wait sets change: the view reads where a woken thread's chip was queued.
         moves.set(movesSince(now.log(), lastSeenEvents, buffer.events()));
-        setIfChanged(slots, buffer.slots());
-        putIndex.set(buffer.putIndex());
-        takeIndex.set(buffer.takeIndex());
-        count.set(buffer.count());
-        setIfChanged(workers, buffer.workers());
-        setIfChanged(notFullWaiters, buffer.notFullWaiters());
-        setIfChanged(notEmptyWaiters, buffer.notEmptyWaiters());
-        setIfChanged(atGate, now.gate().waiting());
-        produced.set(buffer.produced());
-        consumed.set(buffer.consumed());
-        waitsOnFull.set(buffer.waitsOnFull());
-        waitsOnEmpty.set(buffer.waitsOnEmpty());
-        actions.set(buffer.actions());
+        showBuffer(buffer, now.gate().waiting());
         EventLog log = now.log();
         long events = buffer.events();
         if (log != null && events > lastSeenEvents) {
@@ -411,6 +409,82 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             plot(now, buffer, nowNanos);
         }
+    }
+
+    /** The slots, indices, chips, wait sets, gate queue and counters of {@code buffer}. */
+    private void showBuffer(BufferSnapshot buffer, List<String> gate) {
+        setIfChanged(slots, buffer.slots());
+        putIndex.set(buffer.putIndex());
+        takeIndex.set(buffer.takeIndex());
+        count.set(buffer.count());
+        setIfChanged(workers, buffer.workers());
+        setIfChanged(notFullWaiters, buffer.notFullWaiters());
+        setIfChanged(notEmptyWaiters, buffer.notEmptyWaiters());
+        setIfChanged(atGate, gate);
+        produced.set(buffer.produced());
+        consumed.set(buffer.consumed());
+        waitsOnFull.set(buffer.waitsOnFull());
+        waitsOnEmpty.set(buffer.waitsOnEmpty());
+        actions.set(buffer.actions());
+    }
+
+    /**
+     * Copies the run's new events into the history; while the view is rewound (paused, or after a
+     * run), shows the buffer rebuilt at the position instead of the run now and returns true.
+     */
+    private boolean rewound(BufferRunSnapshot now) {
+        rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE);
+        if (now.log() != null) {
+            rewind.follow(now.log(), now.settings().capacity());
+        }
+        if (!rewind.allowedProperty().get()) {
+            rewind.toPresent();
+        }
+        BufferReplay past = rewind.shown();
+        if (past == null) {
+            return false;
+        }
+        showBuffer(past.snapshot(), past.atGate());
+        long position = rewind.positionProperty().get();
+        stepText.set(position == 0 ? "Rewound to the run's start   (End or Resume: back to now)"
+                : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   (End or Resume:"
+                        + " back to now)", position - 1, rewind.endProperty().get(),
+                withSeparators(rewind.history().words(position - 1))));
+        return true;
+    }
+
+    /**
+     * Step by {@code worker} (chosen at the gate) instead of the longest-waiting; only while paused.
+     * Refused quietly otherwise (the chips at the gate exist only while paused).
+     */
+    public void stepWorker(String worker) {
+        if (runState() != RunState.PAUSED) {
+            return;
+        }
+        try {
+            runner.step(worker);
+        } catch (IllegalStateException | IllegalArgumentException raced) {
+            // Resumed, stopped or ended meanwhile.
+        }
+    }
+
+    /** The run's history: the scrubber, the timeline and the event list read it. */
+    public BufferRewind rewind() {
+        return rewind;
+    }
+
+    @Override
+    public boolean canExportTrace() {
+        return rewind.history() != null;
+    }
+
+    @Override
+    public void writeTrace(java.io.OutputStream out) throws java.io.IOException {
+        BufferRunSnapshot now = runner.snapshot();
+        if (now.log() == null || now.settings() == null) {
+            throw new IllegalStateException("no recorded run to export yet: run one first");
+        }
+        BufferTrace.write(now.log(), BufferTrace.title(now.settings()), out);
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {

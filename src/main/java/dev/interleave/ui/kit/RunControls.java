@@ -90,4 +90,19 @@ public interface RunControls {
     public default java.util.Optional<String> resultJson() {
         return java.util.Optional.empty();
     }
+
+    /** Whether the view has a recorded run to export as a trace (File, Export trace). */
+    public default boolean canExportTrace() {
+        return false;
+    }
+
+    /**
+     * Writes the recorded run (going on, paused or ended) to {@code out} as a Chrome trace, and
+     * closes it.
+     *
+     * @throws IllegalStateException if there is nothing to export ({@link #canExportTrace()} false)
+     */
+    public default void writeTrace(java.io.OutputStream out) throws java.io.IOException {
+        throw new IllegalStateException("this view records no trace");
+    }
 }

@@ -191,6 +191,14 @@ public final class MainView extends BorderPane {
                 exportWithChooser("JSON", "*.json", "json", this::exportJson);
             }
         });
+        MenuItem trace = item("menu-export-trace", "Export trace for Perfetto…", "Shortcut+Shift+E", () -> {
+            if (!active().canExportTrace()) {
+                refusal = "Nothing to export yet: a trace is a recorded run's (Bounded Buffer: Run or Step first).";
+                refresh();
+            } else {
+                exportWithChooser("Chrome trace", "*.json", "json", this::exportTrace);
+            }
+        });
         MenuItem quit = item("menu-quit", "Quit", "Shortcut+Q", () -> {
             javafx.stage.Window stage = getScene().getWindow();
             stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
@@ -198,7 +206,7 @@ public final class MainView extends BorderPane {
                 shown.close();
             }
         });
-        Menu file = new Menu("File", null, png, csv, json, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, png, csv, json, trace, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         ToggleGroup themes = new ToggleGroup();
@@ -313,6 +321,18 @@ public final class MainView extends BorderPane {
         Files.writeString(file, json + "\n");
     }
 
+    /**
+     * Writes the view's recorded run to {@code file} as a Chrome trace (Perfetto's UI, chrome://tracing).
+     * FX thread.
+     *
+     * @throws IllegalStateException if the view has no recorded run
+     */
+    public void exportTrace(Path file) throws IOException {
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            active().writeTrace(out);
+        }
+    }
+
     private void toggleFullScreen() {
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is Stop; F11 leaves
@@ -334,6 +354,7 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+=  Ctrl+-  Ctrl+0", "Zoom in, zoom out, actual size (100 % to 200 %)"},
             new String[] {"F11", "Full screen, and back"},
             new String[] {"Ctrl+Shift+P / C / J", "Export the view as PNG, the plotted series as CSV, the run's figures as JSON"},
+            new String[] {"Ctrl+Shift+E", "Export the recorded run as a trace for Perfetto (Bounded Buffer)"},
             new String[] {"Ctrl+Q", "Quit"},
             new String[] {"F1", "This keyboard map"});
 

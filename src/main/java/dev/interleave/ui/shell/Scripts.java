@@ -31,7 +31,8 @@ import dev.interleave.ui.race.RaceViewModel;
  *   since the process started, exit 0;</li>
  *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png},
  *   {@code DIR/bounded-buffer.png} (and in the dark theme, {@code DIR/bounded-buffer-dark.png}),
- *   {@code DIR/bounded-buffer-step.png}, {@code DIR/race-stepper.png} (right after a lost update),
+ *   {@code DIR/bounded-buffer-step.png} (and the buffer's timeline, rewound a few events, to
+ *   {@code bounded-buffer-timeline.png}), {@code DIR/race-stepper.png} (right after a lost update),
  *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
  *   {@code DIR/dining-philosophers.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
@@ -113,6 +114,14 @@ final class Scripts {
                 onFx(() -> view.active().step());
                 Thread.sleep(500);
                 snapshot(stage.getScene(), dir.resolve("bounded-buffer-step.png"));
+                // A few more steps, then rewind a little: the timeline, the scrubber and the event log.
+                for (int i = 0; i < 6; i++) {
+                    onFx(() -> view.active().step());
+                    Thread.sleep(300);
+                }
+                onFx(() -> ((BufferViewModel) view.active()).rewind().moveBy(-4));
+                Thread.sleep(500);
+                snapshotNode(stage.getScene(), "#buffer-history", dir.resolve("bounded-buffer-timeline.png"));
                 onFx(() -> view.active().stop());
                 awaitIdle(view);
                 renderRace(view, stage, dir);
@@ -260,6 +269,17 @@ final class Scripts {
     private static void snapshot(Scene scene, Path file) throws Exception {
         WritableImage[] image = new WritableImage[1];
         onFx(() -> image[0] = scene.snapshot(null));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Png.write(image[0], out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file, e);
+        }
+    }
+
+    /** Writes the node {@code selector} finds in {@code scene}, as shown now, to {@code file} as a PNG. */
+    private static void snapshotNode(Scene scene, String selector, Path file) throws Exception {
+        WritableImage[] image = new WritableImage[1];
+        onFx(() -> image[0] = scene.lookup(selector).snapshot(null, null));
         try (OutputStream out = Files.newOutputStream(file)) {
             Png.write(image[0], out);
         } catch (IOException e) {

@@ -123,7 +123,8 @@ class EventLogTest {
     /**
      * A reader racing a writer that laps a small ring never gets an event that is not the one its
      * number names: every event read has item == seq and slot == seq % 1,000 (a torn or overwritten
-     * event would not). 200,000 events through 64 slots while the reader reads all the time.
+     * event would not). At least 200,000 events through 64 slots, and until the reader has read
+     * 5,000 times.
      */
     @Test
     void readsRacingTheWriterNeverReturnAnOverwrittenEvent() {
@@ -152,11 +153,16 @@ class EventLogTest {
             writers.unlock();
         }
         AtomicBoolean writing = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
         long[] bad = new long[1];
         long[] read = new long[1];
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(2);
         TestThreads threads = new TestThreads();
         threads.start("writer", () -> {
-            for (long seq = 0; seq < 200_000; seq++) {
+            go.countDown();
+            go.await();
+            // Until the reader has read a few thousand times (a bounded loop: at most 20,000,000 events).
+            for (long seq = 0; seq < 20_000_000 && (seq < 200_000 || reads.get() < 5_000); seq++) {
                 writers.lock();
                 try {
                     log.append(1, track, seq, (int) (seq % 1_000), (int) (seq % 7));
@@ -167,6 +173,8 @@ class EventLogTest {
             writing.set(false);
         });
         threads.start("reader", () -> {
+            go.countDown();
+            go.await();
             while (writing.get()) {
                 EventLog.Batch batch = log.read(Math.max(0, log.written() - 64), 64);
                 for (int i = 0; i < batch.size(); i++) {
@@ -177,6 +185,7 @@ class EventLogTest {
                     }
                 }
                 read[0] += batch.size();
+                reads.incrementAndGet();
             }
         });
         threads.joinAll();

@@ -58,6 +58,61 @@ class BufferViewModelTest {
         }
     }
 
+    /**
+     * Rewinding rebuilds the whole view from the log: after each of several steps (one of them by a
+     * chip chosen at the gate, not the longest-waiting) the view's figures are kept; moved back to
+     * each step's position, the view shows exactly those figures again, and End returns to now.
+     */
+    @Test
+    void rewindShowsTheWholeViewAsItWasAfterEachStep() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.run();
+        Thread.sleep(300);
+        model.togglePause();
+        settle(model);
+        List<Long> positions = new java.util.ArrayList<>();
+        List<List<Object>> views = new java.util.ArrayList<>();
+        for (int step = 1; step <= 8; step++) {
+            if (step == 4) {
+                String last = model.atGate().getLast();
+                model.stepWorker(last);
+                settle(model);
+                assertEquals(last, runner.snapshot().gate().lastStepped(), "the chosen worker took the step");
+            } else {
+                model.step();
+                settle(model);
+            }
+            positions.add(model.rewind().endProperty().get());
+            views.add(figures(model));
+        }
+        for (int i = 0; i < positions.size(); i++) {
+            model.rewind().moveTo(positions.get(i));
+            model.sample(System.nanoTime());
+            assertEquals(views.get(i), figures(model), "rewound to event " + positions.get(i));
+            assertTrue(model.stepTextProperty().get().startsWith("Rewound to just after event "),
+                    model.stepTextProperty().get());
+        }
+        model.rewind().moveTo(0);
+        model.sample(System.nanoTime());
+        assertTrue(model.slots().stream().allMatch(item -> item == 0), "at event 0 the buffer is empty");
+        model.rewind().toPresent();
+        model.sample(System.nanoTime());
+        assertEquals(views.getLast(), figures(model), "back to now");
+        assertEquals(model.rewind().endProperty().get(), model.rewind().lines().size(), "a line per event");
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /** Everything the view shows of the buffer, for comparing two moments. */
+    private static List<Object> figures(BufferViewModel model) {
+        return List.of(List.copyOf(model.slots()), model.putIndexProperty().get(), model.takeIndexProperty().get(),
+                model.countProperty().get(), List.copyOf(model.workers()), List.copyOf(model.notFullWaiters()),
+                List.copyOf(model.notEmptyWaiters()), List.copyOf(model.atGate()), model.producedProperty().get(),
+                model.consumedProperty().get(), model.waitsOnFullProperty().get(), model.waitsOnEmptyProperty().get(),
+                model.actionsProperty().get());
+    }
+
     /** Reset after a run clears every figure: slots, chips, wait sets, counters, texts, plots, the note. */
     @Test
     void resetClearsEveryFigure() throws Exception {

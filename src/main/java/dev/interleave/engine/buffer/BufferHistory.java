@@ -1,0 +1,188 @@
+package dev.interleave.engine.buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.interleave.engine.run.EventLog;
+
+/**
+ * A buffer run's history as the window reads it: the events copied from the run's log as they come
+ * ({@link #catchUp}), with the rebuilt buffer checkpointed every {@link #CHECKPOINT_EVERY} events,
+ * so the state after any kept event ({@link #stateAt}) costs at most that many events to rebuild.
+ * When the log drops its oldest events, the history drops them too (and the checkpoints before
+ * them). Memory: the events once more ({@link EventLog#BYTES_PER_EVENT} each) and a checkpoint per
+ * {@link #CHECKPOINT_EVERY} events. Not thread-safe: one thread (the FX thread) uses it.
+ */
+public final class BufferHistory {
+
+    /** Events between two checkpoints. */
+    public static final int CHECKPOINT_EVERY = 4_096;
+    /** The most events read from the log per catch-up (a frame's worth is far fewer). */
+    private static final int READ_MAX = 1 << 20;
+
+    private final EventLog log;
+    private final int capacity;
+    /** Copied events in order, each batch following the previous. */
+    private final List<EventLog.Batch> batches = new ArrayList<>();
+    /** Rebuilt buffers after event k * CHECKPOINT_EVERY - 1, i.e. with k * CHECKPOINT_EVERY events applied; the index of the first is firstCheckpoint. */
+    private final List<BufferReplay> checkpoints = new ArrayList<>();
+    private long firstCheckpoint;
+    /** The buffer rebuilt up to the newest event copied. */
+    private BufferReplay live;
+    /** The number after the newest event copied. */
+    private long end;
+    /** Whether the log had dropped events before the history began (then nothing can be rebuilt). */
+    private boolean incomplete;
+
+    /** The history of the run that records into {@code log}, whose buffer has {@code capacity} slots. */
+    public BufferHistory(EventLog log, int capacity) {
+        this.log = Objects.requireNonNull(log);
+        this.capacity = capacity;
+        this.live = new BufferReplay(capacity);
+        checkpoints.add(live.copy());
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    /** Copies the events the log has published since the last call, and rebuilds up to the newest. */
+    public void catchUp() {
+        long written = log.written();
+        while (end < written) {
+            EventLog.Batch batch = log.read(end, (int) Math.min(READ_MAX, written - end));
+            if (batch.isEmpty()) {
+                return;
+            }
+            if (batch.firstSeq() > end) {
+                // The log dropped events we never copied: the rebuilt buffer cannot go on.
+                incomplete = true;
+                batches.clear();
+                checkpoints.clear();
+                end = batch.firstSeq();
+            }
+            batches.add(batch);
+            if (!incomplete) {
+                for (int i = 0; i < batch.size(); i++) {
+                    live.apply(batch, i);
+                    if (live.events() % CHECKPOINT_EVERY == 0) {
+                        checkpoints.add(live.copy());
+                    }
+                }
+            }
+            end = batch.endSeq();
+        }
+        forgetDropped();
+    }
+
+    /** Drops what the log has dropped: batches wholly before its oldest kept event, and their checkpoints. */
+    private void forgetDropped() {
+        long oldest = log.dropped();
+        while (!batches.isEmpty() && batches.getFirst().endSeq() <= oldest) {
+            batches.removeFirst();
+        }
+        while (checkpoints.size() > 1 && firstCheckpoint * CHECKPOINT_EVERY < oldest) {
+            checkpoints.removeFirst();
+            firstCheckpoint++;
+        }
+    }
+
+    /** The number after the newest event copied. */
+    public long end() {
+        return end;
+    }
+
+    /** The first event whose state can be rebuilt (a checkpoint's, once the log has dropped some). */
+    public long start() {
+        if (incomplete || checkpoints.isEmpty()) {
+            return end;
+        }
+        return Math.max(firstCheckpoint * CHECKPOINT_EVERY, firstKept());
+    }
+
+    /** The first event still copied. */
+    public long firstKept() {
+        return batches.isEmpty() ? end : batches.getFirst().firstSeq();
+    }
+
+    /** Events the log dropped before the history could copy them or after: those no longer here. */
+    public long dropped() {
+        return firstKept();
+    }
+
+    /**
+     * The buffer as it was with {@code events} events applied (after event {@code events - 1}),
+     * {@code start() <= events <= end()}.
+     */
+    public BufferReplay stateAt(long events) {
+        if (events < start() || events > end) {
+            throw new IllegalArgumentException("events " + events + " outside " + start() + ".." + end);
+        }
+        if (events == end) {
+            return live.copy();
+        }
+        int index = (int) (events / CHECKPOINT_EVERY - firstCheckpoint);
+        BufferReplay state = checkpoints.get(index).copy();
+        for (EventLog.Batch batch : batches) {
+            if (batch.endSeq() > state.events() && batch.firstSeq() <= state.events()) {
+                state.applyUntil(batch, events);
+            }
+            if (state.events() >= events) {
+                break;
+            }
+        }
+        return state;
+    }
+
+    /** The batch holding event {@code seq}, or null if it is not kept. */
+    public EventLog.Batch batchOf(long seq) {
+        int lo = 0;
+        int hi = batches.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            EventLog.Batch batch = batches.get(mid);
+            if (seq < batch.firstSeq()) {
+                hi = mid - 1;
+            } else if (seq >= batch.endSeq()) {
+                lo = mid + 1;
+            } else {
+                return batch;
+            }
+        }
+        return null;
+    }
+
+    /** Event {@code seq}'s time (ns, the log's clock), or the nearest kept event's. */
+    public long nanosOf(long seq) {
+        EventLog.Batch batch = batchOf(Math.max(firstKept(), Math.min(seq, end - 1)));
+        return batch == null ? log.originNanos() : batch.nanos((int) (Math.max(firstKept(), Math.min(seq, end - 1))
+                - batch.firstSeq()));
+    }
+
+    /** The first kept event at or after time {@code nanos} (end() if none): times never go down, so a binary search. */
+    public long firstAtOrAfter(long nanos) {
+        long lo = firstKept();
+        long hi = end;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (nanosOf(mid) < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Event {@code seq} in words, or "" if not kept. */
+    public String words(long seq) {
+        EventLog.Batch batch = batchOf(seq);
+        return batch == null ? "" : BufferNarration.words(batch, (int) (seq - batch.firstSeq()));
+    }
+
+    /** The buffer's capacity. */
+    public int capacity() {
+        return capacity;
+    }
+}

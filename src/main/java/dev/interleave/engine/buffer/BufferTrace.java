@@ -1,0 +1,157 @@
+package dev.interleave.engine.buffer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.interleave.engine.run.ChromeTrace;
+import dev.interleave.engine.run.EventLog;
+
+/**
+ * A buffer run's event log as a Chrome trace (Perfetto, chrome://tracing): one process for the
+ * run, one thread track per producer and consumer (P1, C1, ... named by metadata events), each
+ * state a complete event named as the chips name it ("producing", "blocked: full", ...), each put
+ * and take an instant event {@code put} / {@code take} with {@code args} item and slot, and each
+ * wake-up a flow from the signalling worker's put or take to the worker it woke.
+ *
+ * <p>Streams: the log is read in chunks and each event is written as soon as it is known, so a
+ * million events are never held twice. A log that dropped its oldest events is written from the
+ * oldest it kept; a worker's track starts at its first kept event. Reads the log from any thread
+ * (the run may still go on: the trace then ends at the newest event read).
+ */
+public final class BufferTrace {
+
+    /** The process id of the run in the trace. */
+    public static final int PID = 1;
+    /** Events read from the log at a time. */
+    private static final int CHUNK = 1 << 16;
+    /** Category of the state slices. */
+    static final String STATE = "state";
+    /** Category of puts and takes. */
+    static final String ACTION = "action";
+    /** Category and name of the wake-up flows. */
+    static final String WAKE_UP = "wake-up";
+
+    private BufferTrace() {
+    }
+
+    /**
+     * Writes {@code log}'s events as a trace to {@code out} and closes it.
+     *
+     * @param title the process's name, e.g. "Interleave buffer run: 3 producers, 3 consumers, ..."
+     */
+    public static void write(EventLog log, String title, OutputStream out) throws IOException {
+        try (ChromeTrace trace = new ChromeTrace(out)) {
+            new Writer(log, trace).write(title);
+        }
+    }
+
+    /** A title for a run of {@code settings}. */
+    public static String title(BufferSettings settings) {
+        return String.format(Locale.ROOT, "Interleave buffer run: %d producers, %d consumers, %d slots, %s, %s lock, "
+                        + "%s threads", settings.producers(), settings.consumers(), settings.capacity(),
+                settings.policy(), settings.fair() ? "fair" : "non-fair", settings.threads());
+    }
+
+    /** One trace's writing: each track's current state and since when. */
+    private static final class Writer {
+        private final EventLog log;
+        private final ChromeTrace trace;
+        private final long origin;
+        /** By track: its state now, or null before its first event read (or after DONE). */
+        private final List<WorkerState> state = new ArrayList<>();
+        /** By track: since when (ns from the log's origin). */
+        private final List<Long> since = new ArrayList<>();
+        /** By track: the time of its latest put or take, the one whose signal its WAKE events report. */
+        private final List<Long> movedAt = new ArrayList<>();
+        /** Tracks named in the trace so far. */
+        private int named;
+        /** The latest event time seen. */
+        private long last;
+
+        Writer(EventLog log, ChromeTrace trace) {
+            this.log = log;
+            this.trace = trace;
+            this.origin = log.originNanos();
+        }
+
+        void write(String title) throws IOException {
+            trace.processName(PID, title);
+            long end = log.written();
+            long next = log.dropped();
+            while (next < end) {
+                EventLog.Batch batch = log.read(next, (int) Math.min(CHUNK, end - next));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                nameTracks(batch.tracks());
+                for (int i = 0; i < batch.size(); i++) {
+                    event(batch, i);
+                }
+                next = batch.endSeq();
+            }
+            for (int track = 0; track < state.size(); track++) {
+                change(track, null, last);
+            }
+        }
+
+        private void nameTracks(List<String> names) throws IOException {
+            for (; named < names.size(); named++) {
+                trace.threadName(PID, tid(named), names.get(named));
+                trace.threadSortIndex(PID, tid(named), named);
+                state.add(null);
+                since.add(0L);
+                movedAt.add(0L);
+            }
+        }
+
+        private void event(EventLog.Batch batch, int i) throws IOException {
+            int track = batch.track(i);
+            long at = batch.nanos(i) - origin;
+            last = Math.max(last, at);
+            BufferEvent kind = BufferEvent.of(batch, i);
+            if (kind == BufferEvent.REQUEST) {
+                // Waiting for the lock from when it asked (item) until it got in (the event's time).
+                long asked = Math.min(at, Math.max(since.get(track), batch.item(i) - origin));
+                change(track, WorkerState.WAITING_FOR_LOCK, asked);
+            }
+            change(track, BufferEvent.stateAfter(batch, i), at);
+            switch (kind) {
+                case PUT, TAKE -> {
+                    trace.instant(PID, tid(track), kind == BufferEvent.PUT ? "put" : "take", ACTION, at, "item",
+                            batch.item(i), "slot", batch.slot(i));
+                    movedAt.set(track, at);
+                }
+                case WAKE -> {
+                    // From the signaller's put or take (its latest: the WAKEs follow it in the log).
+                    int signaller = batch.other(i);
+                    trace.flowStart(PID, tid(signaller), batch.seq(i), WAKE_UP, WAKE_UP, movedAt.get(signaller));
+                    trace.flowEnd(PID, tid(track), batch.seq(i), WAKE_UP, WAKE_UP, at);
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** Ends {@code track}'s current state at {@code at} (a complete event), and starts {@code next} (null: none). */
+        private void change(int track, WorkerState next, long at) throws IOException {
+            WorkerState now = state.get(track);
+            if (now == next && next != null) {
+                return;
+            }
+            long from = since.get(track);
+            if (now != null && at > from) {
+                trace.complete(PID, tid(track), now.words(), STATE, from, at - from);
+            }
+            state.set(track, next == WorkerState.DONE ? null : next);
+            since.set(track, at);
+        }
+
+        /** Thread ids start at 1 (0 is the process's own). */
+        private static int tid(int track) {
+            return track + 1;
+        }
+    }
+}

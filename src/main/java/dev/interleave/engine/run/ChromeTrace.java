@@ -1,0 +1,173 @@
+package dev.interleave.engine.run;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * A trace in the Chrome Trace Event Format (JSON object form, {@code {"traceEvents": [...]}}), the
+ * format Perfetto's UI and chrome://tracing open, written as it goes: each call writes one event
+ * to the stream, nothing is kept. Times are given in nanoseconds from the trace's zero and written
+ * in microseconds with three decimals, as the format counts them.
+ *
+ * <p>Not thread-safe: one thread writes a trace.
+ */
+public final class ChromeTrace implements Closeable {
+
+    private final JsonGenerator json;
+
+    /** Starts a trace on {@code out}; {@link #close()} ends the JSON and closes the stream. */
+    public ChromeTrace(OutputStream out) throws IOException {
+        json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        json.writeStartObject();
+        json.writeStringField("displayTimeUnit", "ms");
+        json.writeFieldName("traceEvents");
+        json.writeStartArray();
+    }
+
+    /** Names process {@code pid} (a metadata event). */
+    public void processName(int pid, String name) throws IOException {
+        metadata(pid, 0, "process_name", "name", name);
+    }
+
+    /** Names thread {@code tid} of process {@code pid}: its track's title (a metadata event). */
+    public void threadName(int pid, int tid, String name) throws IOException {
+        metadata(pid, tid, "thread_name", "name", name);
+    }
+
+    /** Puts thread {@code tid}'s track at position {@code index} among its process's tracks. */
+    public void threadSortIndex(int pid, int tid, int index) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "M");
+        json.writeStringField("name", "thread_sort_index");
+        json.writeNumberField("pid", pid);
+        json.writeNumberField("tid", tid);
+        json.writeFieldName("args");
+        json.writeStartObject();
+        json.writeNumberField("sort_index", index);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private void metadata(int pid, int tid, String what, String key, String value) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "M");
+        json.writeStringField("name", what);
+        json.writeNumberField("pid", pid);
+        json.writeNumberField("tid", tid);
+        json.writeFieldName("args");
+        json.writeStartObject();
+        json.writeStringField(key, value);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A complete event ({@code "ph":"X"}): {@code name} on thread {@code tid} from {@code nanos} for {@code durNanos}. */
+    public void complete(int pid, int tid, String name, String category, long nanos, long durNanos)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "X");
+        json.writeStringField("name", name);
+        json.writeStringField("cat", category);
+        json.writeNumberField("pid", pid);
+        json.writeNumberField("tid", tid);
+        time("ts", nanos);
+        time("dur", durNanos);
+        json.writeEndObject();
+    }
+
+    /**
+     * A thread-scoped instant event ({@code "ph":"i"}) with two whole-number arguments, e.g. a put
+     * with its item and slot.
+     */
+    public void instant(int pid, int tid, String name, String category, long nanos, String key1, long value1,
+                        String key2, long value2) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "i");
+        json.writeStringField("s", "t");
+        json.writeStringField("name", name);
+        json.writeStringField("cat", category);
+        json.writeNumberField("pid", pid);
+        json.writeNumberField("tid", tid);
+        time("ts", nanos);
+        json.writeFieldName("args");
+        json.writeStartObject();
+        json.writeNumberField(key1, value1);
+        json.writeNumberField(key2, value2);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /**
+     * The start of flow {@code id} ({@code "ph":"s"}), bound to the slice on thread {@code tid} that
+     * encloses {@code nanos}: the arrow's tail.
+     */
+    public void flowStart(int pid, int tid, long id, String name, String category, long nanos) throws IOException {
+        flow("s", pid, tid, id, name, category, nanos);
+    }
+
+    /**
+     * The end of flow {@code id} ({@code "ph":"f"}, {@code "bp":"e"}), bound to the slice on thread
+     * {@code tid} that encloses {@code nanos}: the arrow's head.
+     */
+    public void flowEnd(int pid, int tid, long id, String name, String category, long nanos) throws IOException {
+        flow("f", pid, tid, id, name, category, nanos);
+    }
+
+    private void flow(String phase, int pid, int tid, long id, String name, String category, long nanos)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", phase);
+        if (phase.equals("f")) {
+            json.writeStringField("bp", "e");
+        }
+        json.writeStringField("name", name);
+        json.writeStringField("cat", category);
+        json.writeNumberField("id", id);
+        json.writeNumberField("pid", pid);
+        json.writeNumberField("tid", tid);
+        time("ts", nanos);
+        json.writeEndObject();
+    }
+
+    /** A counter event ({@code "ph":"C"}): track {@code name} of process {@code pid} takes {@code value} at {@code nanos}. */
+    public void counter(int pid, String name, long nanos, String series, long value) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "C");
+        json.writeStringField("name", name);
+        json.writeNumberField("pid", pid);
+        json.writeNumberField("tid", 0);
+        time("ts", nanos);
+        json.writeFieldName("args");
+        json.writeStartObject();
+        json.writeNumberField(series, value);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A time in nanoseconds, written in microseconds with three decimals ("1234.567"), never in exponent form. */
+    private void time(String field, long nanos) throws IOException {
+        json.writeFieldName(field);
+        json.writeNumber(micros(nanos));
+    }
+
+    /** {@code nanos} in microseconds, three decimals: 1234567 is "1234.567", -5 is "-0.005". */
+    static String micros(long nanos) {
+        long abs = Math.abs(nanos);
+        long fraction = abs % 1_000;
+        String text = abs / 1_000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+        return nanos < 0 ? "-" + text : text;
+    }
+
+    /** Ends the JSON and closes the stream. */
+    @Override
+    public void close() throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+    }
+}

@@ -1,0 +1,238 @@
+package dev.interleave.engine.buffer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A buffer run's Chrome trace, parsed back: one process, a named track per worker, every item put
+ * once and taken once, each track's complete events in time order and not overlapping, and every
+ * wake-up flow joining a real put or take to a state of the worker it woke.
+ */
+@Timeout(120)
+class BufferTraceTest {
+
+    /** One trace event, as parsed. */
+    record TraceEvent(String ph, String name, int pid, int tid, double ts, double dur, long id,
+                      Map<String, Object> args) {
+    }
+
+    @Test
+    void aCompletedRunsTraceHoldsEveryItemOnceAndEveryFlowJoinsRealEvents() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        BufferSettings settings = BufferSettings.of(3, 2, 2, 5_000).withPolicy(WakePolicy.SIGNAL_ALL);
+        runner.start(settings);
+        assertEquals(Outcome.COMPLETED, runner.await().outcome());
+        List<TraceEvent> events = parse(trace(runner.snapshot().log(), settings));
+
+        Checked checked = check(events);
+        assertEquals(List.of("P1", "P2", "P3", "C1", "C2"), checked.threadNames);
+        for (long item = 1; item <= 5_000; item++) {
+            assertEquals(1, checked.puts.getOrDefault(item, 0), "puts of item " + item);
+            assertEquals(1, checked.takes.getOrDefault(item, 0), "takes of item " + item);
+        }
+        assertTrue(checked.flows > 100, "wake-ups as flows: " + checked.flows);
+        assertTrue(checked.slices > 1_000, "states as complete events: " + checked.slices);
+    }
+
+    /** A run stopped mid-way (paused, with workers at the gate and in wait sets) still gives a whole trace. */
+    @Test
+    void aStoppedRunsTraceIsValid() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        BufferSettings settings = new BufferSettings(4, 1, 1, 0, DelayRange.NONE, new DelayRange(0, 1),
+                WakePolicy.SIGNAL, false, ThreadKind.VIRTUAL, BufferImpl.INTERLEAVE);
+        runner.start(settings);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (runner.snapshot().consumed() < 200) {
+            assertTrue(System.nanoTime() < deadline, "the run did not get going");
+            Thread.sleep(1);
+        }
+        runner.pause();
+        Thread.sleep(20);
+        assertEquals(Outcome.STOPPED, runner.stop().outcome());
+        List<TraceEvent> events = parse(trace(runner.snapshot().log(), settings));
+
+        Checked checked = check(events);
+        assertTrue(checked.takes.keySet().stream().allMatch(checked.puts::containsKey), "every item taken was put");
+        assertTrue(checked.takes.values().stream().allMatch(n -> n == 1), "no item taken twice");
+        assertTrue(events.stream().anyMatch(e -> e.ph().equals("X") && e.name().equals("at gate")),
+                "the pause shows as 'at gate'");
+    }
+
+    /** The checks can fail: a trace whose flow ends nowhere, or whose slices overlap, is rejected. */
+    @Test
+    void theChecksRejectABrokenTrace() {
+        List<TraceEvent> overlapping = List.of(
+                new TraceEvent("M", "thread_name", 1, 1, 0, 0, 0, Map.of("name", "P1")),
+                new TraceEvent("X", "producing", 1, 1, 0, 10, 0, Map.of()),
+                new TraceEvent("X", "blocked: full", 1, 1, 5, 10, 0, Map.of()));
+        assertTrue(failsCheck(overlapping));
+        List<TraceEvent> danglingFlow = List.of(
+                new TraceEvent("M", "thread_name", 1, 1, 0, 0, 0, Map.of("name", "P1")),
+                new TraceEvent("X", "producing", 1, 1, 0, 10, 0, Map.of()),
+                new TraceEvent("i", "put", 1, 1, 4, 0, 0, Map.of("item", 1L, "slot", 0L)),
+                new TraceEvent("s", "wake-up", 1, 1, 4, 0, 7, Map.of()));
+        assertTrue(failsCheck(danglingFlow));
+    }
+
+    private static boolean failsCheck(List<TraceEvent> events) {
+        try {
+            check(events);
+            return false;
+        } catch (AssertionError expected) {
+            return true;
+        }
+    }
+
+    static byte[] trace(EventLog log, BufferSettings settings) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BufferTrace.write(log, BufferTrace.title(settings), out);
+        return out.toByteArray();
+    }
+
+    /** What {@link #check} found. */
+    record Checked(List<String> threadNames, Map<Long, Integer> puts, Map<Long, Integer> takes, int slices,
+                   int flows) {
+    }
+
+    /**
+     * The structure a trace viewer relies on; fails on the first problem. Puts and takes are counted
+     * per item.
+     */
+    static Checked check(List<TraceEvent> events) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        Map<Integer, List<TraceEvent>> slices = new HashMap<>();
+        Map<Integer, Set<Double>> moves = new HashMap<>();
+        Map<Long, TraceEvent> starts = new HashMap<>();
+        Map<Long, TraceEvent> ends = new HashMap<>();
+        Map<Long, Integer> puts = new HashMap<>();
+        Map<Long, Integer> takes = new HashMap<>();
+        for (TraceEvent e : events) {
+            switch (e.ph()) {
+                case "M" -> {
+                    if (e.name().equals("thread_name")) {
+                        names.put(e.tid(), (String) e.args().get("name"));
+                    }
+                }
+                case "X" -> {
+                    assertTrue(e.dur() >= 0, "negative duration: " + e);
+                    List<TraceEvent> track = slices.computeIfAbsent(e.tid(), tid -> new ArrayList<>());
+                    if (!track.isEmpty()) {
+                        TraceEvent before = track.getLast();
+                        assertTrue(e.ts() >= before.ts(), "out of time order on thread " + e.tid() + ": " + before
+                                + " then " + e);
+                        assertTrue(e.ts() >= before.ts() + before.dur() - 1e-6, "overlapping on thread " + e.tid()
+                                + ": " + before + " and " + e);
+                    }
+                    track.add(e);
+                }
+                case "i" -> {
+                    assertEquals(Set.of("item", "slot"), e.args().keySet(), "a " + e.name() + "'s args");
+                    long item = ((Number) e.args().get("item")).longValue();
+                    (e.name().equals("put") ? puts : takes).merge(item, 1, Integer::sum);
+                    moves.computeIfAbsent(e.tid(), tid -> new HashSet<>()).add(e.ts());
+                }
+                case "s" -> assertEquals(null, starts.put(e.id(), e), "flow " + e.id() + " started twice");
+                case "f" -> assertEquals(null, ends.put(e.id(), e), "flow " + e.id() + " ended twice");
+                default -> throw new AssertionError("unexpected phase: " + e);
+            }
+        }
+        for (int tid : slices.keySet()) {
+            assertTrue(names.containsKey(tid), "thread " + tid + " has no name");
+        }
+        assertEquals(starts.keySet(), ends.keySet(), "every flow starts and ends");
+        for (TraceEvent start : starts.values()) {
+            assertTrue(moves.getOrDefault(start.tid(), Set.of()).contains(start.ts()),
+                    "flow " + start.id() + " starts where its thread made no put or take: " + start);
+            TraceEvent end = ends.get(start.id());
+            assertTrue(slices.getOrDefault(end.tid(), List.of()).stream()
+                            .anyMatch(s -> s.ts() - 1e-6 <= end.ts() && end.ts() <= s.ts() + s.dur() + 1e-6),
+                    "flow " + end.id() + " ends outside every state of its thread: " + end);
+            assertTrue(end.ts() >= start.ts(), "flow " + end.id() + " ends before it starts");
+        }
+        puts.forEach((item, n) -> assertEquals(1, n, "item " + item + " put " + n + " times"));
+        return new Checked(List.copyOf(names.values()), puts, takes,
+                slices.values().stream().mapToInt(List::size).sum(), starts.size());
+    }
+
+    /** The trace's events, read with jackson-core's streaming parser. */
+    static List<TraceEvent> parse(byte[] json) throws IOException {
+        List<TraceEvent> events = new ArrayList<>();
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            assertEquals(JsonToken.START_OBJECT, parser.nextToken());
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (!field.equals("traceEvents")) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    events.add(event(parser));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static TraceEvent event(JsonParser parser) throws IOException {
+        String ph = null;
+        String name = null;
+        int pid = -1;
+        int tid = -1;
+        double ts = Double.NaN;
+        double dur = 0;
+        long id = 0;
+        Map<String, Object> args = Map.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "ph" -> ph = parser.getText();
+                case "name" -> name = parser.getText();
+                case "pid" -> pid = parser.getIntValue();
+                case "tid" -> tid = parser.getIntValue();
+                case "ts" -> ts = parser.getDoubleValue();
+                case "dur" -> dur = parser.getDoubleValue();
+                case "id" -> id = parser.getLongValue();
+                case "args" -> {
+                    Map<String, Object> read = new HashMap<>();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = parser.currentName();
+                        JsonToken token = parser.nextToken();
+                        read.put(key, token == JsonToken.VALUE_STRING ? parser.getText() : parser.getLongValue());
+                    }
+                    args = read;
+                }
+                default -> {
+                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        }
+        return new TraceEvent(ph, name, pid, tid, ts, dur, id, args);
+    }
+}
