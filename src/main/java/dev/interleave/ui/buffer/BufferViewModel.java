@@ -164,8 +164,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         for (IntegerProperty delay : List.of(produceMinMillis, produceMaxMillis, consumeMinMillis, consumeMaxMillis)) {
             ModelSupport.clamp(delay, 0, MAX_DELAY_MILLIS);
         }
-        keepOrdered(produceMinMillis, produceMaxMillis);
-        keepOrdered(consumeMinMillis, consumeMaxMillis);
+        ModelSupport.keepOrdered(produceMinMillis, produceMaxMillis);
+        ModelSupport.keepOrdered(consumeMinMillis, consumeMaxMillis);
         for (IntegerProperty delay : List.of(produceMinMillis, produceMaxMillis, consumeMinMillis, consumeMaxMillis)) {
             // Delays apply live: the workers read them before each item.
             delay.addListener((obs, old, now) -> runner.setDelays(produceDelay(), consumeDelay()));
@@ -231,20 +231,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferResult result = runner.snapshot().result();
         return runState() == RunState.IDLE && showsLatestRun() && result != null
                 ? Optional.of(BufferJson.of(result)) : Optional.empty();
-    }
-
-    /** min <= max always: moving one past the other moves the other along. */
-    private static void keepOrdered(IntegerProperty min, IntegerProperty max) {
-        min.addListener((obs, old, now) -> {
-            if (now.intValue() > max.get()) {
-                max.set(now.intValue());
-            }
-        });
-        max.addListener((obs, old, now) -> {
-            if (now.intValue() < min.get()) {
-                min.set(now.intValue());
-            }
-        });
     }
 
     public DelayRange produceDelay() {

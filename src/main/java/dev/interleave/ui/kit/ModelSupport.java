@@ -27,6 +27,20 @@ public final class ModelSupport {
         void stop() throws InterruptedException, TimeoutException;
     }
 
+    /** Keeps {@code min <= max}: moving one past the other moves the other along. FX thread. */
+    public static void keepOrdered(IntegerProperty min, IntegerProperty max) {
+        min.addListener((obs, old, now) -> {
+            if (now.intValue() > max.get()) {
+                max.set(now.intValue());
+            }
+        });
+        max.addListener((obs, old, now) -> {
+            if (now.intValue() < min.get()) {
+                min.set(now.intValue());
+            }
+        });
+    }
+
     /**
      * Stops a run and waits for its threads, swallowing the outcomes a caller cannot act on (the
      * next sample shows the runner's real state).

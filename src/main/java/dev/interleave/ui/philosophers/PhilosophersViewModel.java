@@ -161,8 +161,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         for (IntegerProperty delay : List.of(thinkMinMillis, thinkMaxMillis, eatMinMillis, eatMaxMillis)) {
             ModelSupport.clamp(delay, 0, MAX_DELAY_MILLIS);
         }
-        keepOrdered(thinkMinMillis, thinkMaxMillis);
-        keepOrdered(eatMinMillis, eatMaxMillis);
+        ModelSupport.keepOrdered(thinkMinMillis, thinkMaxMillis);
+        ModelSupport.keepOrdered(eatMinMillis, eatMaxMillis);
         for (IntegerProperty delay : List.of(thinkMinMillis, thinkMaxMillis, eatMinMillis, eatMaxMillis)) {
             // Delays apply live: the philosophers read them before each meal.
             delay.addListener((obs, old, now) -> runner.setDelays(thinkDelay(), eatDelay()));
@@ -198,19 +198,6 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         settingsStore.add(eatMaxMillis, "eatMaxMillis");
         settingsStore.load();
         showEmptyTable();
-    }
-
-    private static void keepOrdered(IntegerProperty min, IntegerProperty max) {
-        min.addListener((obs, old, now) -> {
-            if (now.intValue() > max.get()) {
-                max.set(now.intValue());
-            }
-        });
-        max.addListener((obs, old, now) -> {
-            if (now.intValue() < min.get()) {
-                min.set(now.intValue());
-            }
-        });
     }
 
     public DelayRange thinkDelay() {
