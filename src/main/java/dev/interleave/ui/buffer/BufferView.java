@@ -304,32 +304,48 @@ public final class BufferView extends BorderPane {
         chips.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("empty");
         empty.getStyleClass().add("wait-set-empty");
+        // The chips and arrows are made once and kept in place: a chip at position i shows whoever is
+        // i-th now. Rebuilding them at every change (every frame in a fast run) made each frame restyle
+        // a new subtree per chip and add a tooltip.
+        List<WorkerChip> pool = new java.util.ArrayList<>();
+        List<Label> arrows = new java.util.ArrayList<>();
         Runnable draw = () -> {
             if (names.isEmpty()) {
-                chips.getChildren().setAll(empty);
+                if (chips.getChildren().size() != 1 || chips.getChildren().getFirst() != empty) {
+                    chips.getChildren().setAll(empty);
+                }
                 return;
             }
-            List<javafx.scene.Node> shown = new java.util.ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    Label arrow = new Label("→");
-                    arrow.getStyleClass().add("wait-set-arrow");
-                    shown.add(arrow);
-                }
-                String name = names.get(i);
-                BufferSnapshot.WorkerView worker = model.workers().stream().filter(w -> w.name().equals(name))
-                        .findFirst().orElse(new BufferSnapshot.WorkerView(name,
-                                name.startsWith("P") ? Worker.Role.PRODUCER : Worker.Role.CONSUMER, state));
-                WorkerChip chip = new WorkerChip();
-                chip.show(worker);
-                chip.setId(id + "-" + name);
+            java.util.Map<String, BufferSnapshot.WorkerView> byName = new java.util.HashMap<>();
+            for (BufferSnapshot.WorkerView worker : model.workers()) {
+                byName.put(worker.name(), worker);
+            }
+            while (pool.size() < names.size()) {
+                WorkerChip chip = new WorkerChip(id + "-");
                 chip.getStyleClass().add("queued");
                 if (state == WorkerState.AT_GATE) {
-                    chooseOnClick(chip, name);
+                    chooseOnClick(chip);
                 }
+                pool.add(chip);
+                Label arrow = new Label("→");
+                arrow.getStyleClass().add("wait-set-arrow");
+                arrows.add(arrow);
+            }
+            List<javafx.scene.Node> shown = new java.util.ArrayList<>(2 * names.size());
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) {
+                    shown.add(arrows.get(i - 1));
+                }
+                String name = names.get(i);
+                BufferSnapshot.WorkerView worker = byName.getOrDefault(name, new BufferSnapshot.WorkerView(name,
+                        name.startsWith("P") ? Worker.Role.PRODUCER : Worker.Role.CONSUMER, state));
+                WorkerChip chip = pool.get(i);
+                chip.show(worker);
                 shown.add(chip);
             }
-            chips.getChildren().setAll(shown);
+            if (!chips.getChildren().equals(shown)) {
+                chips.getChildren().setAll(shown);
+            }
         };
         names.addListener((ListChangeListener<String>) change -> draw.run());
         draw.run();
@@ -338,18 +354,21 @@ public final class BufferView extends BorderPane {
         return box;
     }
 
-    /** A chip at the gate chooses who steps next: click it, or Tab to it and press Enter. */
-    private void chooseOnClick(WorkerChip chip, String name) {
+    /**
+     * A chip at the gate chooses who steps next: click it, or Tab to it and press Enter. The chip
+     * stays in its place while the worker it shows changes: it asks whom it shows when used.
+     */
+    private void chooseOnClick(WorkerChip chip) {
         chip.setFocusTraversable(true);
         chip.getStyleClass().add("choosable");
-        chip.setOnMouseClicked(e -> model.stepWorker(name));
+        chip.setOnMouseClicked(e -> model.stepWorker(chip.workerName()));
         chip.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                model.stepWorker(name);
+                model.stepWorker(chip.workerName());
                 e.consume();
             }
         });
-        Tooltip.install(chip, Controls.tip("Let " + name + " act next (click, or Enter): a step by the thread you"
+        Tooltip.install(chip, Controls.tip("Let this thread act next (click, or Enter): a step by the thread you"
                 + " choose. S steps the one that has waited longest."));
     }
 
@@ -435,10 +454,18 @@ public final class BufferView extends BorderPane {
         private final Label glyph = new Label();
         private final Label name = new Label();
         private final Label state = new Label();
+        /** The chip's id is this and the worker's name. */
+        private final String idPrefix;
         private WorkerState shown;
 
+        /** A chip of the workers' lanes: its id is {@code worker-} and the name. */
         WorkerChip() {
+            this("worker-");
+        }
+
+        WorkerChip(String idPrefix) {
             super(6);
+            this.idPrefix = idPrefix;
             getStyleClass().add("worker");
             setAlignment(Pos.CENTER_LEFT);
             glyph.getStyleClass().add("worker-glyph");
@@ -447,11 +474,23 @@ public final class BufferView extends BorderPane {
             getChildren().addAll(glyph, name, state);
         }
 
+        /** The worker shown now (empty before the first {@link #show}). */
+        String workerName() {
+            return name.getText();
+        }
+
+        /**
+         * Shows {@code worker}; changes only what differs (a style-class change restyles the chip, and
+         * the chips are shown at every frame).
+         */
         void show(BufferSnapshot.WorkerView worker) {
-            setId("worker-" + worker.name());
+            setId(idPrefix + worker.name());
             name.setText(worker.name());
-            getStyleClass().removeAll("producer", "consumer");
-            getStyleClass().add(worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer");
+            String role = worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer";
+            if (!getStyleClass().contains(role)) {
+                getStyleClass().removeAll("producer", "consumer");
+                getStyleClass().add(role);
+            }
             if (shown != worker.state()) {
                 if (shown != null) {
                     pseudoClassStateChanged(pseudo(shown), false);

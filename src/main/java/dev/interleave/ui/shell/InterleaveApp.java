@@ -83,7 +83,7 @@ public final class InterleaveApp extends Application {
                 case "--smoke" -> Scripts.smoke(stage, System.out);
                 case "--render" -> Scripts.render(this, stage,
                         java.nio.file.Path.of(args.size() > 1 ? args.get(1) : "docs"));
-                case "--frame-stats" -> Scripts.frameStats(this, stage, System.out);
+                case "--frame-stats" -> Scripts.frameStats(this, stage, System.out, args);
                 case "--close-during-run" -> Scripts.closeDuringRun(this, stage, System.out);
                 default -> throw new IllegalArgumentException("unknown window script " + args.getFirst());
             }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.animation.AnimationTimer;
@@ -36,7 +37,10 @@ import dev.interleave.ui.race.RaceViewModel;
  *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
  *   {@code DIR/dining-philosophers.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
- *   99th percentile of the frame interval during the run.</li>
+ *   99th percentile of the frame interval during the run;</li>
+ *   <li>{@code --frame-stats buffer [P Q [SECONDS]]}: the same for a free buffer run with P producers
+ *   and Q consumers (8 and 8 by default), zero delays, recording on and the timeline following it,
+ *   for SECONDS (10 by default); also prints how many events were recorded and dropped.</li>
  * </ul>
  * Each step waits on a virtual thread and touches the scene only through {@link Platform#runLater}.
  * A script starts from the default settings, in the light theme at 100 %, and keeps nothing: the
@@ -188,7 +192,11 @@ final class Scripts {
         awaitIdle(view);
     }
 
-    static void frameStats(InterleaveApp app, Stage stage, PrintStream out) {
+    static void frameStats(InterleaveApp app, Stage stage, PrintStream out, List<String> args) {
+        if (args.size() > 1 && args.get(1).equals("buffer")) {
+            bufferFrameStats(app, stage, out, args.subList(2, args.size()));
+            return;
+        }
         Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
             try {
                 MainView view = app.view();
@@ -212,6 +220,58 @@ final class Scripts {
                 });
                 out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms;"
                         + " run efficiency %.3f%n", figures[0], figures[1], figures[2], figures[3]);
+                out.flush();
+            } catch (Exception e) {
+                System.err.println("frame stats failed: " + e);
+            }
+            Platform.runLater(() -> {
+                stage.close();
+                Platform.exit();
+            });
+        });
+    }
+
+    private static void bufferFrameStats(InterleaveApp app, Stage stage, PrintStream out, List<String> args) {
+        int producers = args.size() > 0 ? Integer.parseInt(args.get(0)) : 8;
+        int consumers = args.size() > 1 ? Integer.parseInt(args.get(1)) : 8;
+        int seconds = args.size() > 2 ? Integer.parseInt(args.get(2)) : 10;
+        Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
+            try {
+                MainView view = app.view();
+                onFx(() -> {
+                    view.select("buffer");
+                    BufferViewModel buffer = (BufferViewModel) view.active();
+                    buffer.producersProperty().set(producers);
+                    buffer.consumersProperty().set(consumers);
+                    buffer.produceMinMillisProperty().set(0);
+                    buffer.produceMaxMillisProperty().set(0);
+                    buffer.consumeMinMillisProperty().set(0);
+                    buffer.consumeMaxMillisProperty().set(0);
+                });
+                Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
+                onFx(() -> {
+                    app.frameStats().clear();
+                    view.active().run();
+                });
+                Thread.sleep(seconds * 1_000L);
+                FrameStats stats = app.frameStats();
+                double[] figures = new double[3];
+                long[] events = new long[3];
+                onFx(() -> {
+                    figures[0] = stats.frames();
+                    figures[1] = stats.percentileMillis(50);
+                    figures[2] = stats.percentileMillis(99);
+                    BufferViewModel buffer = (BufferViewModel) view.active();
+                    events[0] = buffer.rewind().endProperty().get();
+                    events[1] = buffer.rewind().droppedProperty().get();
+                    events[2] = buffer.consumedProperty().get();
+                    view.active().stop();
+                });
+                awaitIdle(view);
+                out.printf(Locale.ROOT, "frames during %d s of a free buffer run, %d producers and %d consumers, zero delays,"
+                        + " recording on: %.0f; interval median %.1f ms, p99 %.1f ms; %,d items consumed, %,d events"
+                        + " recorded, %,d dropped%n", seconds, producers, consumers, figures[0], figures[1], figures[2],
+                        events[2], events[0], events[1]);
                 out.flush();
             } catch (Exception e) {
                 System.err.println("frame stats failed: " + e);
