@@ -184,6 +184,19 @@ public final class BoundedBuffer {
         }
     }
 
+    static {
+        // Before any buffer exists, so never under a buffer's lock: see BufferJfr.load.
+        BufferJfr.load();
+    }
+
+    /**
+     * Initialises this class and what it needs at its first action (JDK Flight Recorder's event
+     * classes), so that a window can pay that once in the background rather than at its first Run.
+     */
+    public static void warmUp() {
+        // Calling a static method initialises the class: the static block above does the work.
+    }
+
     /**
      * @param capacity how many items it holds, 1 or more
      * @param fair     whether the lock (and so the order of lock acquisition) is fair

@@ -85,6 +85,18 @@ final class BufferJfr {
         int slot;
     }
 
+    /**
+     * Loads and initialises the event classes. The first use of a JFR event class loads JFR itself
+     * (it instruments each event class as it loads): 100 to 300 ms here, which the first waiter
+     * would otherwise spend holding the buffer's lock, with every other worker queued behind it.
+     */
+    static void load() {
+        new Put();
+        new Take();
+        new Wait();
+        new Signal();
+    }
+
     static void put(Worker worker, long item, int slot) {
         Put event = new Put();
         if (event.shouldCommit()) {

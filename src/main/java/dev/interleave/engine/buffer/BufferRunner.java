@@ -247,6 +247,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             this.threads = new AtomicReferenceArray<>(settings.producers() + settings.consumers());
             this.consumedBits = settings.isBounded() ? new long[(int) ((settings.items() + 63) / 64)] : new long[0];
             int events = recording;
+            BoundedBuffer.warmUp(); // its first use loads JFR: before the log's clock starts
             if (settings.impl() == BufferImpl.INTERLEAVE) {
                 log = events > 0 ? new EventLog(events) : null;
                 buffer = log != null ? new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy(), log)

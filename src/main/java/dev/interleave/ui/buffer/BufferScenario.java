@@ -1,5 +1,6 @@
 package dev.interleave.ui.buffer;
 
+import dev.interleave.engine.buffer.BoundedBuffer;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ScenarioTab;
@@ -10,8 +11,19 @@ public final class BufferScenario {
     private BufferScenario() {
     }
 
-    /** A new tab over a new runner. FX thread. */
+    /**
+     * A new tab over a new runner. FX thread. Starts loading the buffer's classes in the background,
+     * a second after start-up has had the processors, so the first Run does not freeze for them.
+     */
     public static ScenarioTab tab() {
+        Thread.ofVirtual().name("interleave-buffer-warm-up").start(() -> {
+            try {
+                Thread.sleep(1_000);
+                BoundedBuffer.warmUp();
+            } catch (InterruptedException e) {
+                // The window is closing: nothing to warm.
+            }
+        });
         return tab(new BufferViewModel(new BufferRunner(), SavedSettings.node("buffer")));
     }
 
