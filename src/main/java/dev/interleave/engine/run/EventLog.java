@@ -26,8 +26,10 @@ import java.util.Objects;
  * buffer writes millions a second, and one clock reading costs about 30 ns here), the log reads the
  * clock only every few events, at most {@value #MAX_STRIDE} apart, and gives the events in between
  * the time of the latest reading: then an event's time is a lower bound, at most
- * {@value #MAX_STRIDE} events early. Slower events, and every event appended with
- * {@link #appendNow} or {@link #appendAt}, carry their own time.
+ * {@value #MAX_STRIDE} events early. It does so only once events have come that fast for
+ * {@value #FAST_READINGS} clock readings in a row: a short burst (a step's put and the wake-ups of
+ * its signal) never makes the next, slow, event share its time. Slower events, and every event
+ * appended with {@link #appendNow} or {@link #appendAt}, carry their own time.
  */
 public final class EventLog {
 
@@ -79,6 +81,8 @@ public final class EventLog {
     static final long FAST_NANOS = 2_000;
     /** The most events that share one clock reading. */
     static final int MAX_STRIDE = 32;
+    /** Clock readings in a row that must find events fast before events start sharing one. */
+    static final int FAST_READINGS = 64;
 
     private static final VarHandle WRITTEN;
 
@@ -114,6 +118,8 @@ public final class EventLog {
     private int untilStamp;
     /** How many events share a clock reading now: 1 when slow, up to MAX_STRIDE when fast. Guarded by the writers' lock. */
     private int stride = 1;
+    /** Clock readings in a row that found events fast. Guarded by the writers' lock. */
+    private int fastReadings;
 
     /** The track names, by number; replaced (copy on write) when a track is added. */
     private volatile List<String> tracks = List.of();
@@ -204,7 +210,8 @@ public final class EventLog {
         long events = seq - lastStampSeq;
         // Fast when the events since the previous reading came less than FAST_NANOS apart on average.
         boolean fast = events > 0 && nanos - lastNanos < events * FAST_NANOS;
-        stride = fast ? Math.min(2 * stride, MAX_STRIDE) : 1;
+        fastReadings = fast ? fastReadings + 1 : 0;
+        stride = fastReadings >= FAST_READINGS ? Math.min(2 * stride, MAX_STRIDE) : 1;
         untilStamp = stride;
         lastStampSeq = seq;
         if (nanos > lastNanos) {

@@ -113,6 +113,31 @@ class EventLogTest {
         assertTrue(longest <= EventLog.MAX_STRIDE, "at most " + EventLog.MAX_STRIDE + " share one, were " + longest);
     }
 
+    /**
+     * A short burst (a step's put and the wake-ups its signal sends, all in one critical section)
+     * does not make the next event, a while later, share the burst's time: a slow run's timeline
+     * would otherwise draw that event up to seconds early.
+     */
+    @Test
+    void anEventAfterAShortBurstCarriesItsOwnTime() throws InterruptedException {
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < EventLog.FAST_READINGS / 2; i++) {
+                log.append(1, track, i, 0, 0);
+            }
+            Thread.sleep(20);
+            log.append(2, track, 0, 0, 0);
+        }
+        EventLog.Batch all = log.readAll();
+        for (int i = 1; i < all.size(); i++) {
+            if (all.kind(i) == 2) {
+                assertTrue(all.nanos(i) - all.nanos(i - 1) >= 10_000_000,
+                        "the event after a burst and 20 ms has its own time: " + all.get(i - 1) + " then " + all.get(i));
+            }
+        }
+    }
+
     @Test
     void refusesWhatItCannotHold() {
         assertThrows(IllegalArgumentException.class, () -> new EventLog(0));
