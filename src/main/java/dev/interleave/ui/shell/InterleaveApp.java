@@ -92,11 +92,18 @@ public final class InterleaveApp extends Application {
 
     /** The window's scene, with a view per scenario, its theme and zoom as last chosen. */
     Scene createScene() {
-        view = new MainView(Scenarios.tabs(), frameStats, new WindowModel(SavedSettings.node("window"),
-                SavedSettings.node("window") == null ? Theme.LIGHT : desktopTheme()));
+        WindowModel window = new WindowModel(SavedSettings.node("window"),
+                SavedSettings.node("window") == null ? Theme.LIGHT : desktopTheme());
+        // The theme before the first control: JavaFX loads its default stylesheet (Modena) when the
+        // first Control class initialises unless one is set, only for MainView to replace it.
+        Application.setUserAgentStylesheet(window.themeProperty().get().stylesheet());
+        view = new MainView(Scenarios.tabs(), frameStats, window);
         // -Dinterleave.window=WIDTHxHEIGHT opens another size (the smallest supported is 1024x700).
         String[] size = System.getProperty("interleave.window", "1280x800").split("x");
-        Scene scene = new Scene(view, Math.max(1024, Integer.parseInt(size[0])), Math.max(700, Integer.parseInt(size[1])));
+        int width = Math.max(1024, Integer.parseInt(size[0]));
+        int height = Math.max(700, Integer.parseInt(size[1]));
+        view.scaleText(width, height);
+        Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
                 InterleaveApp.class.getResource("interleave.css")).toExternalForm());
         return scene;

@@ -417,16 +417,29 @@ public final class MainView extends BorderPane {
      */
     static double fontSizeFor(double width, double height) {
         double scale = Math.clamp(Math.min(width / 1280, height / 800), 1, 2);
-        return Math.round(13 * scale * 2) / 2.0;
+        return Math.round(BASE_FONT_SIZE * scale * 2) / 2.0;
     }
+
+    /** The root font size of interleave.css, in pixels: the size at 100 % up to 1280x800. */
+    static final double BASE_FONT_SIZE = 13;
 
     private double fontSize;
 
     private void scaleText() {
-        double size = Math.round(fontSizeFor(getWidth(), getHeight()) * window.zoomProperty().get() * 2) / 2.0;
+        scaleText(getWidth(), getHeight());
+    }
+
+    /**
+     * Sizes the text for a {@code width} x {@code height} window at the zoom. The window calls it
+     * before it is first shown, so the first frame is styled once: sized only after the first
+     * layout, every node was styled again before that frame.
+     */
+    void scaleText(double width, double height) {
+        double size = Math.round(fontSizeFor(width, height) * window.zoomProperty().get() * 2) / 2.0;
         if (size != fontSize) {
             fontSize = size;
-            setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+            // 13 px is the stylesheet's own root size: no inline style to parse for it.
+            setStyle(size == BASE_FONT_SIZE ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
             for (FontIcon icon : icons) {
                 icon.setIconSize((int) Math.round(size * 1.15));
             }
@@ -435,7 +448,7 @@ public final class MainView extends BorderPane {
 
     /** The root font size in pixels (13 before the first layout). */
     public double fontSize() {
-        return fontSize == 0 ? 13 : fontSize;
+        return fontSize == 0 ? BASE_FONT_SIZE : fontSize;
     }
 
     /** The tab whose run is in progress, other than the active one; null if none. */
