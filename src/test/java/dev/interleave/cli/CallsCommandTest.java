@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.TypeConversionException;
 
 import dev.interleave.Main;
+import dev.interleave.engine.calls.CallHistogram;
 import dev.interleave.engine.calls.CallResult;
+import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.run.Outcome;
 
@@ -120,7 +122,9 @@ class CallsCommandTest {
         assertTrue(json.startsWith("{") && json.endsWith("}"), json);
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "total", "expected", "ok",
-                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "outcome", "failure"), names);
+                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "carrierThreads",
+                "memoryInFlight", "rssBytesPerThread", "heapBytesPerThread", "histogramBinMillis", "sleepHistogram",
+                "durationHistogram", "meanSleepMillis", "meanDurationMillis", "outcome", "failure"), names);
         assertEquals("500500", field(json, "total"));
         assertEquals("500500", field(json, "expected"));
         assertEquals("true", field(json, "ok"));
@@ -129,6 +133,45 @@ class CallsCommandTest {
         assertEquals("\"ok\"", field(json, "outcome"));
         assertEquals("null", field(json, "failure"));
         assertTrue(Double.parseDouble(field(json, "efficiency")) > 0, json);
+        // Both histograms count every call once; 100 in flight is too few to estimate memory.
+        assertEquals(1_000, counts(field(json, "sleepHistogram")).stream().mapToLong(Long::longValue).sum(), json);
+        assertEquals(1_000, counts(field(json, "durationHistogram")).stream().mapToLong(Long::longValue).sum(), json);
+        assertEquals(41, counts(field(json, "durationHistogram")).size());
+        assertEquals("1.0000", field(json, "histogramBinMillis"), "20 ms max sleep: 20 bins of 1 ms");
+        assertTrue(Double.parseDouble(field(json, "meanDurationMillis"))
+                >= Double.parseDouble(field(json, "meanSleepMillis")), "a call lasts at least its sleep: " + json);
+        assertEquals("null", field(json, "rssBytesPerThread"));
+        assertEquals("null", field(json, "heapBytesPerThread"));
+    }
+
+    /**
+     * With thousands of calls in flight the run estimates memory per in-flight thread, in bytes, in
+     * JSON and in the text; platform threads cost more resident memory each than virtual ones.
+     */
+    @Test
+    void memoryPerThreadIsEstimatedWithManyInFlight() {
+        Invocation virtual = run("calls", "--calls", "3000", "--concurrency", "3000", "--max-sleep-ms", "1000",
+                "--json");
+        assertEquals(0, virtual.exitCode(), virtual.err());
+        String json = virtual.out().strip();
+        assertTrue(Long.parseLong(field(json, "memoryInFlight")) >= 500, json);
+        long virtualRss = Long.parseLong(field(json, "rssBytesPerThread"));
+        assertTrue(virtualRss > 0, json);
+        assertTrue(Long.parseLong(field(json, "heapBytesPerThread")) >= 0, json);
+
+        // Sleeps up to 3 s: starting platform threads is slow, and they must pile up in flight.
+        Invocation text = run("calls", "--calls", "2000", "--concurrency", "2000", "--max-sleep-ms", "3000",
+                "--threads", "platform");
+        assertEquals(0, text.exitCode(), text.err());
+        String line = text.out().lines().filter(l -> l.startsWith("memory/thread")).findFirst().orElseThrow();
+        Matcher rss = Pattern.compile("([0-9,]+) bytes RSS").matcher(line);
+        assertTrue(rss.find(), text.out());
+        long platformRss = Long.parseLong(rss.group(1).replace(",", ""));
+        assertTrue(platformRss > virtualRss, "platform " + platformRss + " B, virtual " + virtualRss + " B per thread");
+    }
+
+    static List<Long> counts(String array) {
+        return java.util.Arrays.stream(array.substring(1, array.length() - 1).split(",")).map(Long::parseLong).toList();
     }
 
     /** Without sleeps there is no ideal makespan to compare with: efficiency is JSON null, and the text says why. */
@@ -152,17 +195,20 @@ class CallsCommandTest {
     void stoppedAndFailedRunsNameTheirOutcome() {
         CallSettings settings = CallSettings.of(1_000, 100);
         String stopped = new CallsCommand().json(new CallResult(settings, Outcome.STOPPED, null, 55, 500_500, 10, 0,
-                2_000_000_000L, 1_000_000_000L, 100));
+                2_000_000_000L, 1_000_000_000L, 100,
+                CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"stopped\"", field(stopped, "outcome"));
         assertEquals("null", field(stopped, "failure"));
         assertEquals("false", field(stopped, "ok"));
         String failed = new CallsCommand().json(new CallResult(settings, Outcome.FAILED,
                 new IllegalStateException("the service broke\n  at call 7"), 55, 500_500, 10, 0, 2_000_000_000L,
-                1_000_000_000L, 100));
+                1_000_000_000L, 100,
+                CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"failed\"", field(failed, "outcome"));
         assertEquals("\"IllegalStateException: the service broke at call 7\"", field(failed, "failure"));
         String wrong = new CallsCommand().json(new CallResult(settings, Outcome.COMPLETED, null, 500_499, 500_500,
-                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100));
+                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100,
+                CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"wrong-total\"", field(wrong, "outcome"));
         assertEquals("0.5000", field(wrong, "efficiency"));
     }
@@ -198,7 +244,7 @@ class CallsCommandTest {
 
     /** The raw value of one field of a flat JSON object: a number, true/false, null, or a quoted string. */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|[^,}]+)").matcher(json);
+        Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]+)").matcher(json);
         assertTrue(m.find(), name + " missing in " + json);
         return m.group(1);
     }
