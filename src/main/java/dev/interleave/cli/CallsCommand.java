@@ -163,26 +163,26 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
                     + " (fewer, and other growth swamps it)%n", memory.inFlight(), MemoryPerThread.MIN_IN_FLIGHT));
             return text.toString();
         }
-        String rss = memory.rssBytesPerThread().isPresent()
-                ? String.format(Locale.ROOT, "%,d bytes RSS", memory.rssBytesPerThread().getAsLong()) : "RSS unknown";
-        text.append(String.format(Locale.ROOT, "memory/thread  %s, %,d bytes heap   (growth since Run at %,d in flight,"
-                + " divided by them: an upper bound)%n", rss, memory.heapBytesPerThread().orElse(0), memory.inFlight()));
+        java.util.function.LongFunction<String> bytes = n -> String.format(Locale.ROOT, "%,d bytes", n);
+        text.append(String.format(Locale.ROOT, "memory/thread  %s, %s   (growth since Run at %,d in flight,"
+                + " divided by them: an upper bound)%n", memory.rssWords(bytes), memory.heapWords(bytes),
+                memory.inFlight()));
         return text.toString();
     }
 
     /** The two histograms side by side, one line per bin that holds a call. */
     static String histogramLines(CallResult result) {
-        CallHistogram histogram = result.histogram();
+        CallHistogram histogram = result.histogram().merged(CallJson.HISTOGRAM_BINS);
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "mean sleep     %,.1f ms drawn, %,.1f ms measured per call%n",
                 histogram.meanSleepMillis(), histogram.meanDurationMillis()));
         text.append("histogram      ms               sleeps drawn    calls measured");
         double width = histogram.binMicros() / 1e3;
-        for (int bin = 0; bin < CallHistogram.BINS; bin++) {
+        for (int bin = 0; bin < histogram.bins(); bin++) {
             if (histogram.sleeps(bin) == 0 && histogram.durations(bin) == 0) {
                 continue;
             }
-            String range = bin == CallHistogram.BINS - 1
+            String range = bin == histogram.bins() - 1
                     ? String.format(Locale.ROOT, "%s and more", millis(bin * width))
                     : String.format(Locale.ROOT, "%s to %s", millis(bin * width), millis((bin + 1) * width));
             text.append(String.format(Locale.ROOT, "%n               %-16s %12s    %14s", range,

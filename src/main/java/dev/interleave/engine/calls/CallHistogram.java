@@ -11,16 +11,21 @@ import java.util.concurrent.atomic.LongAdder;
  * returned, in the run's active time). Their gap is what the run added to each sleep: waiting for a
  * carrier or a core, starting the thread, waking up.
  *
- * <p>Bins are fixed by the run's max sleep M: {@link #BINS} - 1 bins of equal width M / 20 from 0
- * to 2M, and a last bin for everything from 2M on; with M = 0 the width is that of M = 1 ms
- * (50 µs). A sleep of M ms falls in bin 20, the first above the plan's range only by its edge.
+ * <p>A run counts into fixed bins set by its max sleep M: {@link #BINS} - 1 bins of equal width
+ * M / 20 from 0 to 60 M, and a last bin for everything from 60 M on; with M = 0 the width is that
+ * of M = 1 ms (50 µs). A sleep of M ms falls in bin 20, the first above the plan's range only by
+ * its edge. {@link #merged} gives the same counts in at most 40 wider bins that reach just past the
+ * longest call, for a plot or a listing: a run whose calls waited seconds for a carrier still shows
+ * their spread, not one bar at the edge.
  *
  * <p>Immutable; {@link Recorder} counts a run's calls into it.
  */
 public final class CallHistogram {
 
-    /** Bins per histogram: 40 of equal width up to twice the max sleep, and one for the rest. */
-    public static final int BINS = 41;
+    /** Bins a run counts into: 1,200 of equal width up to 60 times the max sleep, and one for the rest. */
+    public static final int BINS = 1_201;
+    /** The factors {@link #merged} widens bins by: round multiples, so bin edges stay round numbers. */
+    private static final int[] MERGE_FACTORS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000};
     /** Bins across the max sleep. */
     static final int BINS_PER_MAX_SLEEP = 20;
 
@@ -45,6 +50,41 @@ public final class CallHistogram {
     /** The width of one bin for a run whose max sleep is {@code maxSleepMillis}: M / 20, in microseconds. */
     public static long binMicrosFor(int maxSleepMillis) {
         return Math.max(1, maxSleepMillis) * 1_000L / BINS_PER_MAX_SLEEP;
+    }
+
+    /** How many bins: the last holds every call from {@code (bins() - 1) * binMicros()} on. */
+    public int bins() {
+        return durations.length;
+    }
+
+    /**
+     * The same counts in at most {@code maxBins} bins of a round multiple of this width, and a last
+     * bin for everything beyond them: enough bins to reach past the longest sleep and the longest
+     * call counted (at least the whole range of the sleeps), no more.
+     */
+    public CallHistogram merged(int maxBins) {
+        int used = BINS_PER_MAX_SLEEP + 1;
+        for (int bin = 0; bin < bins() - 1; bin++) {
+            if (sleeps[bin] > 0 || durations[bin] > 0) {
+                used = Math.max(used, bin + 1);
+            }
+        }
+        int factor = MERGE_FACTORS[MERGE_FACTORS.length - 1];
+        for (int each : MERGE_FACTORS) {
+            if ((used + each - 1) / each <= maxBins) {
+                factor = each;
+                break;
+            }
+        }
+        int kept = (used + factor - 1) / factor;
+        long[] drawn = new long[kept + 1];
+        long[] took = new long[kept + 1];
+        for (int bin = 0; bin < bins(); bin++) {
+            int into = Math.min(kept, bin == bins() - 1 ? kept : bin / factor);
+            drawn[into] += sleeps[bin];
+            took[into] += durations[bin];
+        }
+        return new CallHistogram(binMicros * factor, drawn, took, sleepMicrosTotal, durationMicrosTotal);
     }
 
     /** The width of each bin but the last, in microseconds. */
@@ -89,11 +129,6 @@ public final class CallHistogram {
         return n == 0 ? 0 : durationMicrosTotal / 1e3 / n;
     }
 
-    /** Which bin {@code micros} falls in. */
-    int binOf(long micros) {
-        return (int) Math.min(BINS - 1, Math.max(0, micros) / binMicros);
-    }
-
     /**
      * Counts a run's completed calls: one fixed array per histogram, so counting allocates nothing.
      * Safe to use from any number of threads; {@link #snapshot} is not an atomic snapshot (a call
@@ -103,12 +138,12 @@ public final class CallHistogram {
 
         /*
          * Implementation notes: each call increments one element of each AtomicLongArray and adds
-         * to two LongAdders; the arrays are 41 longs each, shared by every call (two cores do not
-         * contend enough on them to show in a run's time).
+         * to two LongAdders; the arrays are shared by every call (the sleeps spread over 21 bins,
+         * and two cores do not contend enough on them to show in a run's time).
          */
 
         private final long binMicros;
-        /** Calls by drawn-sleep bin. */
+        /** Calls by drawn-sleep bin (9.6 KB a histogram: allocated once a run). */
         private final AtomicLongArray sleeps = new AtomicLongArray(BINS);
         /** Calls by measured-duration bin. */
         private final AtomicLongArray durations = new AtomicLongArray(BINS);

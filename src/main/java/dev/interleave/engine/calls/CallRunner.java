@@ -347,7 +347,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         if (Thread.currentThread().isInterrupted()) {
                             return; // the read may have been cut short: keep the last whole sample
                         }
-                        memory = new MemoryPerThread(inFlight.get(), rssBefore < 0 || rss < 0 ? -1 : rss - rssBefore,
+                        boolean rssKnown = rssBefore >= 0 && rss >= 0;
+                        memory = new MemoryPerThread(inFlight.get(), rssKnown, rssKnown ? rss - rssBefore : 0,
                                 MemoryPerThread.heapUsedBytes() - heapBefore);
                     }
                 }

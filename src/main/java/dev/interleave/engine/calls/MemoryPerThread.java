@@ -18,32 +18,50 @@ import java.util.OptionalLong;
  * thread's stack is copied into the heap (in both, once the heap has grown).
  *
  * @param inFlight         calls in flight at the sample used; 0 before any sample
- * @param rssGrowthBytes   RSS then less RSS before the first call; negative when RSS cannot be read
- * @param heapGrowthBytes  heap in use then less heap in use before the first call (may be negative:
- *                         a collection may have run in between)
+ * @param rssKnown         whether RSS could be read ({@code /proc/self/status}: Linux)
+ * @param rssGrowthBytes   RSS then less RSS before the first call (negative when the collector
+ *                         returned more memory meanwhile than the threads took)
+ * @param heapGrowthBytes  heap in use then less heap in use before the first call (negative when a
+ *                         collection freed more meanwhile than the threads took)
  */
-public record MemoryPerThread(long inFlight, long rssGrowthBytes, long heapGrowthBytes) {
+public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthBytes, long heapGrowthBytes) {
 
     /** Fewer calls in flight than this, and other growth would swamp the threads': no estimate. */
     public static final long MIN_IN_FLIGHT = 500;
     /** How often a run samples memory. */
     public static final long INTERVAL_MILLIS = 50;
     /** Before any sample. */
-    public static final MemoryPerThread NONE = new MemoryPerThread(0, -1, 0);
+    public static final MemoryPerThread NONE = new MemoryPerThread(0, false, 0, 0);
 
     /** Whether there were enough calls in flight for an estimate. */
     public boolean measured() {
         return inFlight >= MIN_IN_FLIGHT;
     }
 
-    /** RSS growth per call in flight, bytes; empty when not measured or RSS cannot be read. */
+    /** RSS growth per call in flight, bytes; empty when not measured, RSS cannot be read, or it shrank. */
     public OptionalLong rssBytesPerThread() {
-        return measured() && rssGrowthBytes >= 0 ? OptionalLong.of(rssGrowthBytes / inFlight) : OptionalLong.empty();
+        return measured() && rssKnown && rssGrowthBytes >= 0 ? OptionalLong.of(rssGrowthBytes / inFlight)
+                : OptionalLong.empty();
     }
 
-    /** Heap growth per call in flight, bytes (at least 0); empty when not measured. */
+    /** Heap growth per call in flight, bytes; empty when not measured or the heap in use shrank. */
     public OptionalLong heapBytesPerThread() {
-        return measured() ? OptionalLong.of(Math.max(0, heapGrowthBytes) / inFlight) : OptionalLong.empty();
+        return measured() && heapGrowthBytes >= 0 ? OptionalLong.of(heapGrowthBytes / inFlight) : OptionalLong.empty();
+    }
+
+    /** The RSS figure in words: "1,926 bytes", or why there is none (for the text output and the window). */
+    public String rssWords(java.util.function.LongFunction<String> bytes) {
+        if (!rssKnown) {
+            return "RSS unknown (not Linux)";
+        }
+        return rssBytesPerThread().isPresent() ? bytes.apply(rssBytesPerThread().getAsLong()) + " RSS"
+                : "RSS shrank (the collector returned memory)";
+    }
+
+    /** The heap figure in words, or why there is none. */
+    public String heapWords(java.util.function.LongFunction<String> bytes) {
+        return heapBytesPerThread().isPresent() ? bytes.apply(heapBytesPerThread().getAsLong()) + " heap"
+                : "heap shrank (a collection ran)";
     }
 
     /** The process's resident set size in bytes, or -1 where {@code /proc/self/status} cannot be read (not Linux). */

@@ -211,16 +211,55 @@ public final class CallsView extends BorderPane {
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");
         VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,
                 "Wall time, against the ideal makespan of the sleeps drawn on this many slots (known at the end).");
+        Label running = new Label();
+        running.setId("running-value");
+        Controls.bindNumber(running, model.runningProperty());
+        Label runningMeaning = new Label();
+        runningMeaning.setId("running-meaning");
+        runningMeaning.textProperty().bind(model.runningMeaningProperty());
+        runningMeaning.setWrapText(true);
+        VBox runningBox = Controls.figure("running", "Running", running, runningMeaning,
+                "Calls in flight that are not asleep: between their start and their sleep, or after waking up. "
+                        + "A virtual thread runs only while mounted on a carrier (a platform thread of the JDK's "
+                        + "scheduler), so on virtual threads this never exceeds the carriers, however many are in "
+                        + "flight. Counted by the calls themselves: the JDK's thread counts do not see virtual threads.");
+        Label parked = new Label();
+        parked.setId("parked-value");
+        Controls.bindNumber(parked, model.parkedProperty());
+        Label parkedDetail = new Label();
+        parkedDetail.setId("parked-detail");
+        parkedDetail.textProperty().bind(model.parkedDetailProperty());
+        parkedDetail.setWrapText(true);
+        VBox parkedBox = Controls.figure("parked", "Parked", parked, parkedDetail,
+                "Calls in flight asleep in the service. A sleeping virtual thread leaves its carrier: its stack is "
+                        + "copied to the heap until it wakes. A sleeping platform thread keeps its kernel thread and "
+                        + "stack. In flight, less running and parked: threads started and waiting for a carrier, held "
+                        + "by Pause, or ending.");
+        Label memory = new Label();
+        memory.setId("memory-value");
+        memory.textProperty().bind(model.memoryTextProperty());
+        Label memoryDetail = new Label();
+        memoryDetail.setId("memory-detail");
+        memoryDetail.textProperty().bind(model.memoryDetailProperty());
+        memoryDetail.setWrapText(true);
+        VBox memoryBox = Controls.figure("memory", "Memory per thread in flight", memory, memoryDetail,
+                "How much the process's resident memory (RSS) and the heap in use grew from Run to the moment with "
+                        + "the most calls parked (sampled every 50 ms), divided by the calls in flight then. It counts "
+                        + "everything that grew meanwhile, so it is an upper bound; with fewer than 500 in flight other "
+                        + "growth would swamp it, so it is not given. Platform threads: stacks in native memory (RSS). "
+                        + "Virtual threads: stacks on the heap.");
         Label efficiencyDetail = new Label("ideal ÷ elapsed");
         VBox efficiencyBox = Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
                 "How close the run came to the ideal: scheduling and overhead lose the rest.");
-        List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox);
+        List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox,
+                runningBox, parkedBox, memoryBox);
         // Four columns where the cards fit side by side; two (three rows) where they do not, as at
         // 200 % zoom on a projector: a card is never squeezed below its preferred width.
         boolean[] wide = {true};
         Runnable arrange = () -> {
             double card = 0;
-            for (VBox box : cards.subList(2, cards.size())) {
+            // The cards of the second row set the width; the third row's texts wrap within it.
+            for (VBox box : cards.subList(2, 6)) {
                 card = Math.max(card, box.prefWidth(-1));
             }
             card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
@@ -238,6 +277,9 @@ public final class CallsView extends BorderPane {
                 figures.add(inFlightBox, 1, 1);
                 figures.add(elapsedBox, 2, 1);
                 figures.add(efficiencyBox, 3, 1);
+                figures.add(runningBox, 0, 2);
+                figures.add(parkedBox, 1, 2);
+                figures.add(memoryBox, 2, 2, 2, 1);
             } else {
                 for (int k = 0; k < cards.size(); k++) {
                     figures.add(cards.get(k), k % 2, k / 2);
@@ -280,9 +322,67 @@ public final class CallsView extends BorderPane {
         LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds since Run",
                 LivePlot.Scale.LOG10);
         inFlightChart.setData(model.inFlightSeries());
-        HBox charts = new HBox(10, throughput, inFlightChart);
-        HBox.setHgrow(throughput, Priority.ALWAYS);
-        HBox.setHgrow(inFlightChart, Priority.ALWAYS);
+        LivePlot histogram = new LivePlot("histogram-chart", "Call durations against the sleeps drawn",
+                "ms (the last bin: all longer)", LivePlot.Scale.LINEAR);
+        histogram.setData(model.histogramSeries());
+        Tooltip.install(histogram, Controls.tip("Two histograms over the same bins, of the calls completed: the sleep "
+                + "each drew (solid) and the time it took (dashed), from the moment its thread was started to the "
+                + "moment its service call returned. The gap is what the run added: starting the thread, waiting "
+                + "for a carrier or a core, waking up."));
+        Label histogramNote = new Label();
+        histogramNote.setId("histogram-note");
+        histogramNote.getStyleClass().add("figure-detail");
+        histogramNote.textProperty().bind(model.histogramNoteProperty());
+        histogramNote.setWrapText(true);
+        histogramNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox histogramBox = new VBox(4, histogram, histogramNote);
+        VBox.setVgrow(histogram, Priority.ALWAYS);
+        // Three plots side by side where each gets 300 px; else the histogram goes under the other two.
+        Runnable[] arrangeCharts = {() -> { }};
+        GridPane charts = new GridPane() {
+            @Override
+            protected void layoutChildren() {
+                arrangeCharts[0].run();
+                super.layoutChildren();
+            }
+        };
+        charts.setHgap(10);
+        charts.setVgap(10);
+        boolean[] chartsWide = {false};
+        Runnable arrangeThem = () -> {
+            boolean fits = charts.getWidth() <= 0 || charts.getWidth() >= 3 * 300 + 2 * charts.getHgap();
+            if (fits == chartsWide[0] && !charts.getChildren().isEmpty()) {
+                return;
+            }
+            chartsWide[0] = fits;
+            charts.getChildren().clear();
+            charts.getColumnConstraints().clear();
+            charts.getRowConstraints().clear();
+            charts.add(throughput, 0, 0);
+            charts.add(inFlightChart, 1, 0);
+            if (fits) {
+                charts.add(histogramBox, 2, 0);
+            } else {
+                charts.add(histogramBox, 0, 1, 2, 1);
+            }
+            int columns = fits ? 3 : 2;
+            for (int column = 0; column < columns; column++) {
+                javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+                constraints.setPercentWidth(100.0 / columns);
+                charts.getColumnConstraints().add(constraints);
+            }
+            for (int row = 0; row < (fits ? 1 : 2); row++) {
+                javafx.scene.layout.RowConstraints constraints = new javafx.scene.layout.RowConstraints();
+                constraints.setVgrow(Priority.ALWAYS);
+                constraints.setFillHeight(true);
+                charts.getRowConstraints().add(constraints);
+            }
+            // Changed in the middle of a layout pass, which does not pass the grid's new minimum
+            // height up to the view: ask again once the pass is over, so the plots are not squeezed.
+            javafx.application.Platform.runLater(charts::requestLayout);
+        };
+        arrangeThem.run();
+        arrangeCharts[0] = arrangeThem;
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
 
