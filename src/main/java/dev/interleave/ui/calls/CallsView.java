@@ -337,52 +337,21 @@ public final class CallsView extends BorderPane {
         histogramNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox histogramBox = new VBox(4, histogram, histogramNote);
         VBox.setVgrow(histogram, Priority.ALWAYS);
-        // Three plots side by side where each gets 300 px; else the histogram goes under the other two.
-        Runnable[] arrangeCharts = {() -> { }};
-        GridPane charts = new GridPane() {
-            @Override
-            protected void layoutChildren() {
-                arrangeCharts[0].run();
-                super.layoutChildren();
-            }
-        };
-        charts.setHgap(10);
-        charts.setVgap(10);
-        boolean[] chartsWide = {false};
-        Runnable arrangeThem = () -> {
-            boolean fits = charts.getWidth() <= 0 || charts.getWidth() >= 3 * 300 + 2 * charts.getHgap();
-            if (fits == chartsWide[0] && !charts.getChildren().isEmpty()) {
-                return;
-            }
-            chartsWide[0] = fits;
-            charts.getChildren().clear();
-            charts.getColumnConstraints().clear();
-            charts.getRowConstraints().clear();
-            charts.add(throughput, 0, 0);
-            charts.add(inFlightChart, 1, 0);
-            if (fits) {
-                charts.add(histogramBox, 2, 0);
-            } else {
-                charts.add(histogramBox, 0, 1, 2, 1);
-            }
-            int columns = fits ? 3 : 2;
-            for (int column = 0; column < columns; column++) {
-                javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
-                constraints.setPercentWidth(100.0 / columns);
-                charts.getColumnConstraints().add(constraints);
-            }
-            for (int row = 0; row < (fits ? 1 : 2); row++) {
-                javafx.scene.layout.RowConstraints constraints = new javafx.scene.layout.RowConstraints();
-                constraints.setVgrow(Priority.ALWAYS);
-                constraints.setFillHeight(true);
-                charts.getRowConstraints().add(constraints);
-            }
-            // Changed in the middle of a layout pass, which does not pass the grid's new minimum
-            // height up to the view: ask again once the pass is over, so the plots are not squeezed.
-            javafx.application.Platform.runLater(charts::requestLayout);
-        };
-        arrangeThem.run();
-        arrangeCharts[0] = arrangeThem;
+        // The histogram under the other two, as wide as both: its bins need the width.
+        HBox plots = new HBox(10);
+        VBox charts = new VBox(10, plots);
+        VBox.setVgrow(plots, Priority.ALWAYS);
+        histogram.setMinHeight(200);
+        for (javafx.scene.layout.Region each : List.of(throughput, inFlightChart, histogramBox)) {
+            HBox.setHgrow(each, Priority.ALWAYS);
+            each.setMaxWidth(Double.MAX_VALUE);
+        }
+        plots.getChildren().setAll(throughput, inFlightChart);
+        charts.getChildren().add(histogramBox);
+        // The plots' own minimum heights, and three lines of the note: never squeezed below.
+        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> throughput.getMinHeight()
+                + histogram.getMinHeight() + charts.getSpacing() + 4 + 3 * 1.4 * histogramNote.getFont().getSize(),
+                histogramNote.fontProperty()));
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
 
