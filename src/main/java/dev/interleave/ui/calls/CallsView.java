@@ -127,6 +127,9 @@ public final class CallsView extends BorderPane {
         table.getColumns().add(column("Max in flight", 0.18, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
+        // A few rows high (it scrolls): the plots above it need the height more.
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> 12 * caption.getFont().getSize(),
+                caption.fontProperty()));
         VBox box = new VBox(4, caption, table);
         box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
@@ -337,21 +340,54 @@ public final class CallsView extends BorderPane {
         histogramNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox histogramBox = new VBox(4, histogram, histogramNote);
         VBox.setVgrow(histogram, Priority.ALWAYS);
-        // The histogram under the other two, as wide as both: its bins need the width.
+        // Three plots in a row where each gets 23 em (300 px at the smallest text size); else the
+        // histogram under the other two, as wide as both: its bins need the width.
         HBox plots = new HBox(10);
         VBox charts = new VBox(10, plots);
         VBox.setVgrow(plots, Priority.ALWAYS);
-        histogram.setMinHeight(200);
+        // Room for the bins under the title, the axis labels and the two-line legend, at any text size.
+        histogram.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> 12 * histogramNote.getFont().getSize(), histogramNote.fontProperty()));
         for (javafx.scene.layout.Region each : List.of(throughput, inFlightChart, histogramBox)) {
             HBox.setHgrow(each, Priority.ALWAYS);
             each.setMaxWidth(Double.MAX_VALUE);
         }
+        // The same preferred width as a plot, so the three in a row share it evenly (the note wraps).
+        histogramBox.setPrefWidth(320);
+        histogramBox.setMinWidth(200);
         plots.getChildren().setAll(throughput, inFlightChart);
         charts.getChildren().add(histogramBox);
-        // The plots' own minimum heights, and three lines of the note: never squeezed below.
-        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> throughput.getMinHeight()
-                + histogram.getMinHeight() + charts.getSpacing() + 4 + 3 * 1.4 * histogramNote.getFont().getSize(),
-                histogramNote.fontProperty()));
+        VBox.setVgrow(histogramBox, Priority.ALWAYS); // shares the height with the line plots
+        javafx.beans.property.BooleanProperty inRow = new javafx.beans.property.SimpleBooleanProperty(false);
+        Runnable placeHistogram = () -> {
+            boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * plots.getSpacing();
+            if (fits == inRow.get()) {
+                return;
+            }
+            // Moved after this layout pass: a change in the middle of one is not passed up to the view.
+            javafx.application.Platform.runLater(() -> {
+                if (fits == inRow.get()) {
+                    return;
+                }
+                if (fits) {
+                    charts.getChildren().remove(histogramBox);
+                    plots.getChildren().add(histogramBox);
+                } else {
+                    plots.getChildren().remove(histogramBox);
+                    charts.getChildren().add(histogramBox);
+                }
+                inRow.set(fits);
+            });
+        };
+        charts.widthProperty().addListener(obs -> placeHistogram.run());
+        histogramNote.fontProperty().addListener(obs -> placeHistogram.run());
+        // The plots' own minimum heights, and three lines of the note: never squeezed below (the
+        // view's minimum height is not passed up from a box whose children just moved).
+        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double histogramMin = histogram.getMinHeight() + 4 + 3 * 1.4 * histogramNote.getFont().getSize();
+            return inRow.get() ? Math.max(throughput.getMinHeight(), histogramMin)
+                    : throughput.getMinHeight() + charts.getSpacing() + histogramMin;
+        }, histogramNote.fontProperty(), histogram.minHeightProperty(), inRow));
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
 
