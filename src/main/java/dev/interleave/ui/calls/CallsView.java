@@ -347,7 +347,7 @@ public final class CallsView extends BorderPane {
         VBox.setVgrow(plots, Priority.ALWAYS);
         // Room for the bins under the title, the axis labels and the two-line legend, at any text size.
         histogram.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> 12 * histogramNote.getFont().getSize(), histogramNote.fontProperty()));
+                () -> Math.max(190, 12 * histogramNote.getFont().getSize()), histogramNote.fontProperty()));
         for (javafx.scene.layout.Region each : List.of(throughput, inFlightChart, histogramBox)) {
             HBox.setHgrow(each, Priority.ALWAYS);
             each.setMaxWidth(Double.MAX_VALUE);
