@@ -452,9 +452,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         memoryText.set(memory.rssBytesPerThread().isPresent() ? "≈ " + memory.rssWords(CallsViewModel::bytes)
                 : memory.rssWords(CallsViewModel::bytes));
-        memoryDetail.set(String.format(Locale.ROOT, "%s%s; growth since Run at %,d in flight, ÷ them",
-                memory.heapBytesPerThread().isPresent() ? "≈ " : "", memory.heapWords(CallsViewModel::bytes),
-                memory.inFlight()));
+        memoryDetail.set(String.format(Locale.ROOT, "RSS growth since Run ÷ %,d in flight; heap in use: %s",
+                memory.inFlight(), memory.heapBytesPerThread().isPresent()
+                        ? "+" + bytes(memory.heapBytesPerThread().getAsLong()) + " each, garbage included"
+                        : memory.heapWords(CallsViewModel::bytes)));
     }
 
     /** Bytes in B, KB or MB (powers of 1,000), three figures at most. */
