@@ -63,8 +63,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             description = {"atomic (default), synchronized, lock, or racy", "(racy loses updates, for demonstration)."})
     private CounterKind counter;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace: calls",
-        "in flight and completed, sampled every 10 ms", "(open it in Perfetto's UI or chrome://tracing)."})
+    @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace:",
+        "calls in flight, running, parked, completed,", "sampled every 10 ms (open it in Perfetto's UI",
+        "or chrome://tracing)."})
     private Path trace;
 
     /** Samples the run for --trace; null without it. */

@@ -103,6 +103,7 @@ class CallsCommandTest {
         assertTrue(completed.size() >= 2 && completed.size() < 1000, "samples: " + completed.size());
         assertEquals("1000", completed.getLast(), "the last sample counts every call");
         assertTrue(json.contains("\"name\":\"in flight\""), json);
+        assertTrue(json.contains("\"name\":\"running\"") && json.contains("\"name\":\"parked\""), json);
 
         Invocation bad = run("calls", "--calls", "10", "--concurrency", "10", "--trace", dir.toString());
         assertEquals(2, bad.exitCode(), bad.err());

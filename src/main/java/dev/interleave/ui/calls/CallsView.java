@@ -27,8 +27,9 @@ import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.SettingSlider;
 
 /**
- * The Counter &amp; Sum view: settings on the left; live figures, the verdict and two plots
- * (calls per second, calls in flight) on the right.
+ * The Counter &amp; Sum view: settings on the left; on the right live figures (with running,
+ * parked and memory per thread in flight), the verdict, three plots (calls per second, calls in
+ * flight, and call durations against the sleeps drawn) and the past runs.
  */
 public final class CallsView extends BorderPane {
 

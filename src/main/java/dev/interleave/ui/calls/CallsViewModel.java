@@ -51,7 +51,8 @@ import dev.interleave.ui.kit.Words;
 
 /**
  * The Counter &amp; Sum view's state: settings the controls bind to, live figures pulled from the
- * {@link CallRunner} once per frame, and the throughput and in-flight plots. FX thread only; holds
+ * {@link CallRunner} once per frame (running and parked, memory per thread in flight among them),
+ * the throughput and in-flight plots, and the histogram of call durations against sleeps drawn. FX thread only; holds
  * no {@code Node}, so it is tested without a stage.
  */
 public final class CallsViewModel extends RunViewModel<CallSettings> {
@@ -428,9 +429,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads()));
         long other = now.otherInFlight();
         boolean virtual = now.settings().threads() == ThreadKind.VIRTUAL;
+        String others = now.state() == RunState.PAUSED ? "held by Pause, or waiting to start"
+                : virtual ? "waiting for a carrier or ending" : "starting or ending";
         parkedDetail.set(String.format(Locale.ROOT, "%s%n%,d more in flight %s", virtual
                 ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", other,
-                virtual ? "waiting for a carrier or ending" : "starting or ending"));
+                others));
         showMemory(now.memory());
     }
 
