@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.interleave.engine.calls.CallHistogram;
 import dev.interleave.engine.calls.CallJson;
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
@@ -18,6 +19,7 @@ import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CallTrace;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -61,8 +63,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             description = {"atomic (default), synchronized, lock, or racy", "(racy loses updates, for demonstration)."})
     private CounterKind counter;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace: calls",
-        "in flight and completed, sampled every 10 ms", "(open it in Perfetto's UI or chrome://tracing)."})
+    @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace:",
+        "calls in flight, running, parked, completed,", "sampled every 10 ms (open it in Perfetto's UI",
+        "or chrome://tracing)."})
     private Path trace;
 
     /** Samples the run for --trace; null without it. */
@@ -113,9 +116,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     }
 
     private static String progressLine(CallSnapshot now) {
-        return String.format(Locale.ROOT, "%,d / %,d calls done, %,d in flight on %s threads, %.1f s",
-                now.callsCompleted(), now.settings().calls(), now.inFlight(), now.settings().threads(),
-                now.elapsedNanos() / 1e9);
+        return String.format(Locale.ROOT, "%,d / %,d calls done, %,d in flight on %s threads (%,d running, %,d parked),"
+                + " %.1f s", now.callsCompleted(), now.settings().calls(), now.inFlight(), now.settings().threads(),
+                now.running(), now.parked(), now.elapsedNanos() / 1e9);
     }
 
     @Override
@@ -145,9 +148,54 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
         }
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
-        out.printf(Locale.ROOT, "throughput     %,.0f calls/s", result.callsPerSecond());
+        out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
+        out.print(memoryLines(result));
+        out.print(histogramLines(result));
         out.flush();
         return text.toString();
+    }
+
+    /** Memory per in-flight thread, with what it measures. */
+    static String memoryLines(CallResult result) {
+        MemoryPerThread memory = result.memory();
+        StringBuilder text = new StringBuilder();
+        if (!memory.measured()) {
+            text.append(String.format(Locale.ROOT, "memory/thread  not measured: %,d in flight at most; needs %,d or more"
+                    + " (fewer, and other growth swamps it)%n", memory.inFlight(), MemoryPerThread.MIN_IN_FLIGHT));
+            return text.toString();
+        }
+        java.util.function.LongFunction<String> bytes = n -> String.format(Locale.ROOT, "%,d bytes", n);
+        text.append(String.format(Locale.ROOT, "memory/thread  %s, %s   (growth since Run at %,d in flight,"
+                + " divided by them: an upper bound)%n", memory.rssWords(bytes), memory.heapWords(bytes),
+                memory.inFlight()));
+        return text.toString();
+    }
+
+    /** The two histograms side by side, one line per bin that holds a call. */
+    static String histogramLines(CallResult result) {
+        CallHistogram histogram = result.histogram().merged(CallJson.HISTOGRAM_BINS);
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "mean sleep     %,.1f ms drawn, %,.1f ms measured per call%n",
+                histogram.meanSleepMillis(), histogram.meanDurationMillis()));
+        text.append("histogram      ms               sleeps drawn    calls measured");
+        double width = histogram.binMicros() / 1e3;
+        for (int bin = 0; bin < histogram.bins(); bin++) {
+            if (histogram.sleeps(bin) == 0 && histogram.durations(bin) == 0) {
+                continue;
+            }
+            String range = bin == histogram.bins() - 1
+                    ? String.format(Locale.ROOT, "%s and more", millis(bin * width))
+                    : String.format(Locale.ROOT, "%s to %s", millis(bin * width), millis((bin + 1) * width));
+            text.append(String.format(Locale.ROOT, "%n               %-16s %12s    %14s", range,
+                    String.format(Locale.ROOT, "%,d", histogram.sleeps(bin)),
+                    String.format(Locale.ROOT, "%,d", histogram.durations(bin))));
+        }
+        return text.toString();
+    }
+
+    private static String millis(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.2f", value);
     }
 
     private static String checkWord(CallResult result) {

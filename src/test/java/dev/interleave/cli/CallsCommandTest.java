@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.TypeConversionException;
 
 import dev.interleave.Main;
+import dev.interleave.engine.calls.CallHistogram;
 import dev.interleave.engine.calls.CallResult;
+import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.run.Outcome;
 
@@ -101,6 +103,7 @@ class CallsCommandTest {
         assertTrue(completed.size() >= 2 && completed.size() < 1000, "samples: " + completed.size());
         assertEquals("1000", completed.getLast(), "the last sample counts every call");
         assertTrue(json.contains("\"name\":\"in flight\""), json);
+        assertTrue(json.contains("\"name\":\"running\"") && json.contains("\"name\":\"parked\""), json);
 
         Invocation bad = run("calls", "--calls", "10", "--concurrency", "10", "--trace", dir.toString());
         assertEquals(2, bad.exitCode(), bad.err());
@@ -120,7 +123,9 @@ class CallsCommandTest {
         assertTrue(json.startsWith("{") && json.endsWith("}"), json);
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "total", "expected", "ok",
-                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "outcome", "failure"), names);
+                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "carrierThreads",
+                "memoryInFlight", "rssBytesPerThread", "heapBytesPerThread", "histogramBinMillis", "sleepHistogram",
+                "durationHistogram", "meanSleepMillis", "meanDurationMillis", "outcome", "failure"), names);
         assertEquals("500500", field(json, "total"));
         assertEquals("500500", field(json, "expected"));
         assertEquals("true", field(json, "ok"));
@@ -129,6 +134,39 @@ class CallsCommandTest {
         assertEquals("\"ok\"", field(json, "outcome"));
         assertEquals("null", field(json, "failure"));
         assertTrue(Double.parseDouble(field(json, "efficiency")) > 0, json);
+        // Both histograms count every call once; 100 in flight is too few to estimate memory.
+        assertEquals(1_000, counts(field(json, "sleepHistogram")).stream().mapToLong(Long::longValue).sum(), json);
+        assertEquals(1_000, counts(field(json, "durationHistogram")).stream().mapToLong(Long::longValue).sum(), json);
+        int bins = counts(field(json, "durationHistogram")).size();
+        assertTrue(bins >= 22 && bins <= 41, "the sleeps' 21 bins and one for all longer, at most 41: " + json);
+        assertEquals(bins, counts(field(json, "sleepHistogram")).size());
+        assertTrue(Double.parseDouble(field(json, "meanDurationMillis"))
+                >= Double.parseDouble(field(json, "meanSleepMillis")), "a call lasts at least its sleep: " + json);
+        assertEquals("null", field(json, "rssBytesPerThread"));
+        assertEquals("null", field(json, "heapBytesPerThread"));
+    }
+
+    /**
+     * With thousands of calls in flight the run gives memory per in-flight thread in JSON (bytes, or
+     * null with a reason in the text); the figures themselves are checked in a fresh process
+     * ({@link CallsMemoryTest}): in this JVM, earlier tests' garbage makes the heap shrink under a run.
+     */
+    @Test
+    void memoryPerThreadIsReportedWithManyInFlight() {
+        Invocation virtual = run("calls", "--calls", "3000", "--concurrency", "3000", "--max-sleep-ms", "1000",
+                "--json");
+        assertEquals(0, virtual.exitCode(), virtual.err());
+        String json = virtual.out().strip();
+        assertTrue(Long.parseLong(field(json, "memoryInFlight")) >= 500, json);
+        String rss = field(json, "rssBytesPerThread");
+        assertTrue(rss.equals("null") || Long.parseLong(rss) >= 0, json);
+        Invocation text = run("calls", "--calls", "3000", "--concurrency", "3000", "--max-sleep-ms", "1000");
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("memory/thread  ") && l.contains("RSS")
+                && l.contains("heap") && l.contains("in flight")), text.out());
+    }
+
+    static List<Long> counts(String array) {
+        return java.util.Arrays.stream(array.substring(1, array.length() - 1).split(",")).map(Long::parseLong).toList();
     }
 
     /** Without sleeps there is no ideal makespan to compare with: efficiency is JSON null, and the text says why. */
@@ -152,17 +190,20 @@ class CallsCommandTest {
     void stoppedAndFailedRunsNameTheirOutcome() {
         CallSettings settings = CallSettings.of(1_000, 100);
         String stopped = new CallsCommand().json(new CallResult(settings, Outcome.STOPPED, null, 55, 500_500, 10, 0,
-                2_000_000_000L, 1_000_000_000L, 100));
+                2_000_000_000L, 1_000_000_000L, 100,
+                CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"stopped\"", field(stopped, "outcome"));
         assertEquals("null", field(stopped, "failure"));
         assertEquals("false", field(stopped, "ok"));
         String failed = new CallsCommand().json(new CallResult(settings, Outcome.FAILED,
                 new IllegalStateException("the service broke\n  at call 7"), 55, 500_500, 10, 0, 2_000_000_000L,
-                1_000_000_000L, 100));
+                1_000_000_000L, 100,
+                CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"failed\"", field(failed, "outcome"));
         assertEquals("\"IllegalStateException: the service broke at call 7\"", field(failed, "failure"));
         String wrong = new CallsCommand().json(new CallResult(settings, Outcome.COMPLETED, null, 500_499, 500_500,
-                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100));
+                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100,
+                CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"wrong-total\"", field(wrong, "outcome"));
         assertEquals("0.5000", field(wrong, "efficiency"));
     }
@@ -198,7 +239,7 @@ class CallsCommandTest {
 
     /** The raw value of one field of a flat JSON object: a number, true/false, null, or a quoted string. */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|[^,}]+)").matcher(json);
+        Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]+)").matcher(json);
         assertTrue(m.find(), name + " missing in " + json);
         return m.group(1);
     }

@@ -5,12 +5,32 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link CallResult} as one JSON object: what {@code interleave calls --json} prints and the
  * window's File, Export figures writes. Fields: {@code calls, concurrency, threads, counter, seed,
- * total, expected, ok, duplicates, elapsedMillis, idealMillis, efficiency, maxInFlight, outcome,
- * failure}.
+ * total, expected, ok, duplicates, elapsedMillis, idealMillis, efficiency, maxInFlight,
+ * carrierThreads, memoryInFlight, rssBytesPerThread, heapBytesPerThread, histogramBinMillis,
+ * sleepHistogram, durationHistogram, meanSleepMillis, meanDurationMillis, outcome, failure}.
+ *
+ * <p>The memory fields: {@code memoryInFlight} is the calls in flight at the sample used,
+ * {@code rssBytesPerThread} and {@code heapBytesPerThread} the growth of RSS and heap in use since
+ * the run began divided by it ({@code null} below {@link MemoryPerThread#MIN_IN_FLIGHT} in flight, or
+ * RSS unreadable): see {@link MemoryPerThread}. The histograms: the run's counts merged into at most
+ * {@link #HISTOGRAM_BINS} bins and one more ({@link CallHistogram#merged}), bin i from i x
+ * {@code histogramBinMillis} ms (the last bin: everything from there on), one for the sleeps drawn
+ * and one for the measured durations of the same completed calls.
  */
 public final class CallJson {
 
     private CallJson() {
+    }
+
+    /** The most bins of the histograms in JSON (and one for all longer calls). */
+    public static final int HISTOGRAM_BINS = 40;
+
+    private static void putOrNull(Json fields, String name, java.util.OptionalLong value) {
+        if (value.isPresent()) {
+            fields.put(name, value.getAsLong());
+        } else {
+            fields.putNull(name);
+        }
     }
 
     public static String of(CallResult result) {
@@ -28,7 +48,18 @@ public final class CallJson {
                 .put("elapsedMillis", result.elapsedMillis())
                 .put("idealMillis", result.idealMillis())
                 .put("efficiency", result.efficiency())
-                .put("maxInFlight", result.maxInFlight());
+                .put("maxInFlight", result.maxInFlight())
+                .put("carrierThreads", CallRunner.carrierThreads());
+        MemoryPerThread memory = result.memory();
+        fields.put("memoryInFlight", memory.inFlight());
+        putOrNull(fields, "rssBytesPerThread", memory.rssBytesPerThread());
+        putOrNull(fields, "heapBytesPerThread", memory.heapBytesPerThread());
+        CallHistogram histogram = result.histogram().merged(HISTOGRAM_BINS);
+        fields.put("histogramBinMillis", histogram.binMicros() / 1e3)
+                .put("sleepHistogram", histogram.sleepCounts())
+                .put("durationHistogram", histogram.durationCounts())
+                .put("meanSleepMillis", histogram.meanSleepMillis())
+                .put("meanDurationMillis", histogram.meanDurationMillis());
         return Json.ofRun(fields, result.outcome(), result.ok(), result.failure());
     }
 }

@@ -18,14 +18,19 @@ import dev.interleave.engine.run.Outcome;
  * @param elapsedNanos    wall time from start until the last call ended
  * @param idealNanos      the ideal makespan of the sleeps drawn (see {@link IdealMakespan}); a lower bound
  * @param maxInFlight     the most calls that were in flight at once
+ * @param histogram       the sleeps drawn and the durations measured of every completed call
+ * @param memory          memory per in-flight thread, as sampled during the run
  */
 public record CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
-                         long callsCompleted, long duplicates, long elapsedNanos, long idealNanos, long maxInFlight) {
+                         long callsCompleted, long duplicates, long elapsedNanos, long idealNanos, long maxInFlight,
+                         CallHistogram histogram, MemoryPerThread memory) {
 
 
     public CallResult {
         Objects.requireNonNull(settings);
         Objects.requireNonNull(outcome);
+        Objects.requireNonNull(histogram);
+        Objects.requireNonNull(memory);
     }
 
     /** Whether every call ran and the total equals n(n+1)/2. */

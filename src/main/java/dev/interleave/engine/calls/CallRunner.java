@@ -65,12 +65,34 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      * that was never paused credits exactly its sleep; a call interrupted by Stop credits what it
      * slept before the interrupt; sleep during a pause is not credited. So the ideal counts only what
      * ran, while the clock ran, and stays a lower bound.
+     *
+     * Running and parked: two AtomicLongs each call moves itself between, on its own thread:
+     * running from just after its first pause check until its sleep, parked for the sleep (the
+     * service's Sleeper is wrapped), running again from its wake-up until it has counted its
+     * times, then neither while it checks Pause, adds its value and leaves. Every increment and
+     * decrement of `running` happens on the call's thread while it is mounted, and the code between
+     * them never blocks (except on a lock or synchronized counter's lock), so on virtual threads
+     * `running` never exceeds the carriers. Each is exact when read; the two are read one after the
+     * other, not together.
+     *
+     * Durations: the dispatcher reads the active clock just before it starts a call's thread; the
+     * call reads it again when the service returns, and counts the difference with the sleep it drew
+     * in the CallHistogram.Recorder (fixed arrays: nothing allocated per call).
+     *
+     * Memory: a sampler thread per run reads RSS and heap in use before the dispatcher starts, then
+     * every 50 ms; it keeps the sample with the most calls parked and publishes it (volatile). The
+     * finisher stops and joins it after every call has ended.
      */
 
     private final Sleeper sleeper;
     /** Told each value a completed call added to the sum, on the call's thread; tests use it to check the sum independently. */
     private final LongConsumer onReturned;
     private final ThreadSource threadSource;
+    /**
+     * A planted bug for tests: true leaves a sleeping call counted as running (as a count of "calls
+     * not finished" would), so the test that running never exceeds the carriers must fail.
+     */
+    private final boolean sleepCountsAsRunning;
 
     /** A runner whose calls really sleep. */
     public CallRunner() {
@@ -84,9 +106,15 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
 
     /** A runner that also reports each value a completed call added to the sum, and takes its threads from {@code threadSource} (for tests). */
     CallRunner(Sleeper sleeper, LongConsumer onReturned, ThreadSource threadSource) {
+        this(sleeper, onReturned, threadSource, false);
+    }
+
+    /** As above, with the planted bug {@code sleepCountsAsRunning} switched on or off (tests only). */
+    CallRunner(Sleeper sleeper, LongConsumer onReturned, ThreadSource threadSource, boolean sleepCountsAsRunning) {
         this.sleeper = Objects.requireNonNull(sleeper);
         this.onReturned = Objects.requireNonNull(onReturned);
         this.threadSource = Objects.requireNonNull(threadSource);
+        this.sleepCountsAsRunning = sleepCountsAsRunning;
     }
 
     @Override
@@ -97,6 +125,15 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
     @Override
     public boolean supportsStep() {
         return false;
+    }
+
+    /**
+     * The virtual-thread scheduler's carrier threads: its parallelism, which the JDK takes from
+     * {@code jdk.virtualThreadScheduler.parallelism}, else the processors available.
+     */
+    public static int carrierThreads() {
+        Integer configured = Integer.getInteger("jdk.virtualThreadScheduler.parallelism");
+        return configured != null && configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     /** The latest run as it is now; {@link CallSnapshot#NONE} before the first run. */
@@ -125,6 +162,18 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private volatile long callsStarted;
         /** Calls that returned and added their value. A statistic: read as an estimate while the run moves. */
         private final LongAdder callsCompleted = new LongAdder();
+        /** Calls in flight running: past their first pause check and not asleep, not yet counted. Changed only by each call's own thread. */
+        private final AtomicLong running = new AtomicLong();
+        /** Calls in flight asleep in the service. Changed only by each call's own thread. */
+        private final AtomicLong parked = new AtomicLong();
+        /** Every completed call's drawn sleep and measured duration. */
+        private final CallHistogram.Recorder histogram;
+        /** The memory sample with the most calls parked so far; written by the sampler only. */
+        private volatile MemoryPerThread memory = MemoryPerThread.NONE;
+        /** Samples memory while the calls run; null before launch. */
+        private Thread memorySampler;
+        /** Set by the finisher once every call has ended: the sampler stops. */
+        private volatile boolean callsEnded;
         /** The thread that last used each slot (it may have ended), or null; what cancel interrupts and the finisher joins. */
         private AtomicReferenceArray<Thread> slots;
         /** Threads whose slot was reused while they were still leaving. Dispatcher only; the finisher joins them after it. */
@@ -147,7 +196,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             this.pauseSwitch = pauseSwitch;
             this.counter = settings.counter().newCounter();
             this.sleepPlan = new SleepPlan(settings.seed(), settings.maxSleepMillis());
-            this.service = new Service(counter, sleepPlan, sleeper);
+            this.service = new Service(counter, sleepPlan, this::sleepParked);
+            this.histogram = new CallHistogram.Recorder(settings.maxSleepMillis());
             this.permits = new Semaphore(settings.concurrency());
         }
 
@@ -160,6 +210,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             }
             timesReturned = new AtomicIntegerArray(settings.calls());
             creditedMicros = new int[settings.calls()];
+            long rssBefore = MemoryPerThread.rssBytes();
+            long heapBefore = MemoryPerThread.heapUsedBytes();
+            memorySampler = Thread.ofPlatform().daemon(true).name("interleave-calls-memory")
+                    .unstarted(() -> sampleMemory(rssBefore, heapBefore));
+            memorySampler.start();
             dispatcher = Thread.ofPlatform().daemon(true).name("interleave-calls-dispatcher").unstarted(this::dispatch);
             dispatcher.start();
         }
@@ -179,7 +234,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         exiting.removeIf(thread -> !thread.isAlive());
                     }
                     int index = i;
-                    Thread thread = threads.newThread(() -> runCall(index, slot));
+                    long startedAt = clock().activeNanos();
+                    Thread thread = threads.newThread(() -> runCall(index, slot, startedAt));
                     slots.set(slot, thread);
                     if (isCancelled()) {
                         slots.set(slot, null);
@@ -207,9 +263,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             }
         }
 
-        private void runCall(int index, int slot) {
+        /** Call {@code index} in {@code slot}, its thread started at active time {@code startedAt}. */
+        private void runCall(int index, int slot, long startedAt) {
             long from = 0;
             boolean inService = false;
+            boolean isRunning = false;
             try {
                 if (isCancelled()) {
                     return;
@@ -218,11 +276,18 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 if (isCancelled()) {
                     return;
                 }
+                running.incrementAndGet();
+                isRunning = true;
                 from = clock().activeNanos();
                 inService = true;
                 long value = service.call();
+                long returnedAt = clock().activeNanos();
                 inService = false;
-                credit(index, from, sleepPlan.sleepMillisFor(value));
+                int sleepMillis = sleepPlan.sleepMillisFor(value);
+                credit(index, from, sleepMillis);
+                histogram.record(sleepMillis, returnedAt - startedAt);
+                running.decrementAndGet();
+                isRunning = false;
                 pauseSwitch.awaitRunning();
                 sum.add(value);
                 if (value >= 1 && value <= settings.calls()) {
@@ -237,6 +302,9 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
+                if (isRunning) {
+                    running.decrementAndGet();
+                }
                 if (inService) {
                     // Interrupted (or failed) in the service: credit what it slept.
                     credit(index, from, CallSettings.MAX_SLEEP_MILLIS);
@@ -244,6 +312,48 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 inFlight.decrementAndGet();
                 freeSlots.offer(slot);
                 permits.release();
+            }
+        }
+
+        /** The service's sleep, with the calling call counted parked (not running) while it lasts. */
+        private void sleepParked(long sleepMillis) throws InterruptedException {
+            if (sleepCountsAsRunning) {
+                sleeper.sleep(sleepMillis);
+                return;
+            }
+            running.decrementAndGet();
+            parked.incrementAndGet();
+            try {
+                sleeper.sleep(sleepMillis);
+            } finally {
+                parked.decrementAndGet();
+                running.incrementAndGet();
+            }
+        }
+
+        /**
+         * Samples memory every {@link MemoryPerThread#INTERVAL_MILLIS} ms until the calls have
+         * ended (or the run is cancelled), keeping the sample with the most calls parked.
+         */
+        private void sampleMemory(long rssBefore, long heapBefore) {
+            long mostParked = 0;
+            try {
+                while (!callsEnded) {
+                    Thread.sleep(MemoryPerThread.INTERVAL_MILLIS);
+                    long nowParked = parked.get();
+                    if (nowParked > mostParked) {
+                        mostParked = nowParked;
+                        long rss = MemoryPerThread.rssBytes();
+                        if (Thread.currentThread().isInterrupted()) {
+                            return; // the read may have been cut short: keep the last whole sample
+                        }
+                        boolean rssKnown = rssBefore >= 0 && rss >= 0;
+                        memory = new MemoryPerThread(inFlight.get(), rssKnown, rssKnown ? rss - rssBefore : 0,
+                                MemoryPerThread.heapUsedBytes() - heapBefore);
+                    }
+                }
+            } catch (InterruptedException e) {
+                // Stop, or the calls have ended: the best sample so far stands.
             }
         }
 
@@ -260,6 +370,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             if (dispatching != null && dispatching != self) {
                 dispatching.interrupt();
             }
+            Thread sampling = memorySampler;
+            if (sampling != null && sampling != self) {
+                sampling.interrupt();
+            }
             AtomicReferenceArray<Thread> all = slots;
             if (all == null) {
                 return;
@@ -274,9 +388,17 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
 
         @Override
         protected void joinThreads() throws InterruptedException {
-            if (dispatcher == null) {
-                return;
+            if (dispatcher != null) {
+                joinCalls();
             }
+            callsEnded = true;
+            if (memorySampler != null) {
+                memorySampler.interrupt();
+                memorySampler.join();
+            }
+        }
+
+        private void joinCalls() throws InterruptedException {
             dispatcher.join();
             for (int slot = 0, n = slots.length(); slot < n; slot++) {
                 Thread thread = slots.get(slot);
@@ -309,7 +431,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             }
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
                     callsCompleted.sum(), duplicates, elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
-                    maxInFlight);
+                    maxInFlight, histogram.snapshot(), memory);
             timesReturned = null;
             creditedMicros = null;
             return ended;
@@ -317,7 +439,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
 
         CallSnapshot snapshot(RunState now) {
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlight.get(), maxInFlight, elapsedNanos(), result());
+                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, elapsedNanos(), result(),
+                    histogram.snapshot(), memory);
         }
     }
 }

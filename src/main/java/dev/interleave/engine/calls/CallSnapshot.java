@@ -14,14 +14,32 @@ import dev.interleave.engine.run.RunState;
  * @param callsStarted   calls handed to a thread
  * @param callsCompleted calls that returned and added their value
  * @param inFlight       calls started and not yet finished (tasks still alive)
+ * @param running        calls in flight between their start and their sleep, or after their
+ *                       wake-up: on a virtual thread, mounted on one of {@code carrierThreads}
+ *                       carriers (never more, unless a counter's lock makes one wait); on a
+ *                       platform thread, runnable (the OS shares the cores among them)
+ * @param parked         calls in flight asleep in the service (a virtual thread unmounted, its
+ *                       stack on the heap; a platform thread blocked in the kernel). The rest of
+ *                       {@code inFlight} are neither: started and waiting for a carrier, held by
+ *                       Pause, or ending
+ * @param carrierThreads the virtual-thread scheduler's carrier threads (its parallelism)
  * @param maxInFlight    the most in flight at once so far
  * @param elapsedNanos   time since the run started (frozen when it ends)
  * @param result         how the latest run ended, or {@code null} while it runs or before any
+ * @param histogram      the sleeps drawn and the durations measured of the calls completed so far
+ * @param memory         the latest estimate of memory per in-flight thread
  */
 public record CallSnapshot(RunState state, CallSettings settings, long counterValue, long sum, long callsStarted,
-                           long callsCompleted, long inFlight, long maxInFlight, long elapsedNanos,
-                           CallResult result) {
+                           long callsCompleted, long inFlight, long running, long parked, int carrierThreads,
+                           long maxInFlight, long elapsedNanos, CallResult result, CallHistogram histogram,
+                           MemoryPerThread memory) {
 
     /** The snapshot of a runner that has never run. */
-    public static final CallSnapshot NONE = new CallSnapshot(RunState.IDLE, null, 0, 0, 0, 0, 0, 0, 0, null);
+    public static final CallSnapshot NONE = new CallSnapshot(RunState.IDLE, null, 0, 0, 0, 0, 0, 0, 0,
+            CallRunner.carrierThreads(), 0, 0, null, CallHistogram.EMPTY, MemoryPerThread.NONE);
+
+    /** In flight, neither running nor parked: waiting for a carrier to start, held by Pause, or ending. */
+    public long otherInFlight() {
+        return Math.max(0, inFlight - running - parked);
+    }
 }

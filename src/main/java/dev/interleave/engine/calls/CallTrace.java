@@ -10,7 +10,7 @@ import java.util.Objects;
 import dev.interleave.engine.run.ChromeTrace;
 
 /**
- * A calls run as a Chrome trace of counter tracks: calls in flight and calls completed, sampled
+ * A calls run as a Chrome trace of counter tracks: calls in flight, running, parked and completed, sampled
  * every {@link #INTERVAL} while the run goes (a million calls are a few hundred samples, not a
  * million events). {@link #start} begins sampling the runner's run on a thread of its own, which
  * ends by itself when the run has ended; {@link #write} waits for it, then writes.
@@ -29,9 +29,11 @@ public final class CallTrace {
 
     private final CallRunner runner;
     private final Thread sampler;
-    /** Sample i: run time (ns), calls in flight, calls completed. Written by the sampler only. */
+    /** Sample i: run time (ns), calls in flight, running, parked, completed. Written by the sampler only. */
     private long[] times = new long[1_024];
     private long[] inFlight = new long[1_024];
+    private long[] running = new long[1_024];
+    private long[] parked = new long[1_024];
     private long[] completed = new long[1_024];
     private int samples;
     /** The run's settings, from the first sample. Written by the sampler only. */
@@ -71,10 +73,14 @@ public final class CallTrace {
         if (samples == times.length) {
             times = Arrays.copyOf(times, 2 * samples);
             inFlight = Arrays.copyOf(inFlight, 2 * samples);
+            running = Arrays.copyOf(running, 2 * samples);
+            parked = Arrays.copyOf(parked, 2 * samples);
             completed = Arrays.copyOf(completed, 2 * samples);
         }
         times[samples] = now.elapsedNanos();
         inFlight[samples] = now.inFlight();
+        running[samples] = now.running();
+        parked[samples] = now.parked();
         completed[samples] = now.callsCompleted();
         samples++;
     }
@@ -91,6 +97,8 @@ public final class CallTrace {
                     settings.calls(), settings.concurrency(), settings.threads(), settings.counter()));
             for (int i = 0; i < samples; i++) {
                 trace.counter(PID, "in flight", times[i], "calls", inFlight[i]);
+                trace.counter(PID, "running", times[i], "calls", running[i]);
+                trace.counter(PID, "parked", times[i], "calls", parked[i]);
                 trace.counter(PID, "completed", times[i], "calls", completed[i]);
             }
         }

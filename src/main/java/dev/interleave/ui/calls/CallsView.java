@@ -27,8 +27,9 @@ import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.SettingSlider;
 
 /**
- * The Counter &amp; Sum view: settings on the left; live figures, the verdict and two plots
- * (calls per second, calls in flight) on the right.
+ * The Counter &amp; Sum view: settings on the left; on the right live figures (with running,
+ * parked and memory per thread in flight), the verdict, three plots (calls per second, calls in
+ * flight, and call durations against the sleeps drawn) and the past runs.
  */
 public final class CallsView extends BorderPane {
 
@@ -127,6 +128,9 @@ public final class CallsView extends BorderPane {
         table.getColumns().add(column("Max in flight", 0.18, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
+        // A few rows high (it scrolls): the plots above it need the height more.
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> 12 * caption.getFont().getSize(),
+                caption.fontProperty()));
         VBox box = new VBox(4, caption, table);
         box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
@@ -211,16 +215,55 @@ public final class CallsView extends BorderPane {
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");
         VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,
                 "Wall time, against the ideal makespan of the sleeps drawn on this many slots (known at the end).");
+        Label running = new Label();
+        running.setId("running-value");
+        Controls.bindNumber(running, model.runningProperty());
+        Label runningMeaning = new Label();
+        runningMeaning.setId("running-meaning");
+        runningMeaning.textProperty().bind(model.runningMeaningProperty());
+        runningMeaning.setWrapText(true);
+        VBox runningBox = Controls.figure("running", "Running", running, runningMeaning,
+                "Calls in flight that are not asleep: between their start and their sleep, or after waking up. "
+                        + "A virtual thread runs only while mounted on a carrier (a platform thread of the JDK's "
+                        + "scheduler), so on virtual threads this never exceeds the carriers, however many are in "
+                        + "flight. Counted by the calls themselves: the JDK's thread counts do not see virtual threads.");
+        Label parked = new Label();
+        parked.setId("parked-value");
+        Controls.bindNumber(parked, model.parkedProperty());
+        Label parkedDetail = new Label();
+        parkedDetail.setId("parked-detail");
+        parkedDetail.textProperty().bind(model.parkedDetailProperty());
+        parkedDetail.setWrapText(true);
+        VBox parkedBox = Controls.figure("parked", "Parked", parked, parkedDetail,
+                "Calls in flight asleep in the service. A sleeping virtual thread leaves its carrier: its stack is "
+                        + "copied to the heap until it wakes. A sleeping platform thread keeps its kernel thread and "
+                        + "stack. In flight, less running and parked: threads started and waiting for a carrier, held "
+                        + "by Pause, or ending.");
+        Label memory = new Label();
+        memory.setId("memory-value");
+        memory.textProperty().bind(model.memoryTextProperty());
+        Label memoryDetail = new Label();
+        memoryDetail.setId("memory-detail");
+        memoryDetail.textProperty().bind(model.memoryDetailProperty());
+        memoryDetail.setWrapText(true);
+        VBox memoryBox = Controls.figure("memory", "Memory per thread in flight", memory, memoryDetail,
+                "How much the process's resident memory (RSS) and the heap in use grew from Run to the moment with "
+                        + "the most calls parked (sampled every 50 ms), divided by the calls in flight then. It counts "
+                        + "everything that grew meanwhile, so it is an upper bound; with fewer than 500 in flight other "
+                        + "growth would swamp it, so it is not given. Platform threads: stacks in native memory (RSS). "
+                        + "Virtual threads: stacks on the heap.");
         Label efficiencyDetail = new Label("ideal ÷ elapsed");
         VBox efficiencyBox = Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
                 "How close the run came to the ideal: scheduling and overhead lose the rest.");
-        List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox);
+        List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox,
+                runningBox, parkedBox, memoryBox);
         // Four columns where the cards fit side by side; two (three rows) where they do not, as at
         // 200 % zoom on a projector: a card is never squeezed below its preferred width.
         boolean[] wide = {true};
         Runnable arrange = () -> {
             double card = 0;
-            for (VBox box : cards.subList(2, cards.size())) {
+            // The cards of the second row set the width; the third row's texts wrap within it.
+            for (VBox box : cards.subList(2, 6)) {
                 card = Math.max(card, box.prefWidth(-1));
             }
             card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
@@ -238,6 +281,9 @@ public final class CallsView extends BorderPane {
                 figures.add(inFlightBox, 1, 1);
                 figures.add(elapsedBox, 2, 1);
                 figures.add(efficiencyBox, 3, 1);
+                figures.add(runningBox, 0, 2);
+                figures.add(parkedBox, 1, 2);
+                figures.add(memoryBox, 2, 2, 2, 1);
             } else {
                 for (int k = 0; k < cards.size(); k++) {
                     figures.add(cards.get(k), k % 2, k / 2);
@@ -280,9 +326,69 @@ public final class CallsView extends BorderPane {
         LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds since Run",
                 LivePlot.Scale.LOG10);
         inFlightChart.setData(model.inFlightSeries());
-        HBox charts = new HBox(10, throughput, inFlightChart);
-        HBox.setHgrow(throughput, Priority.ALWAYS);
-        HBox.setHgrow(inFlightChart, Priority.ALWAYS);
+        LivePlot histogram = new LivePlot("histogram-chart", "Call durations against the sleeps drawn",
+                "ms (the last bin: all longer)", LivePlot.Scale.LINEAR);
+        histogram.setData(model.histogramSeries());
+        Tooltip.install(histogram, Controls.tip("Two histograms over the same bins, of the calls completed: the sleep "
+                + "each drew (solid) and the time it took (dashed), from the moment its thread was started to the "
+                + "moment its service call returned. The gap is what the run added: starting the thread, waiting "
+                + "for a carrier or a core, waking up."));
+        Label histogramNote = new Label();
+        histogramNote.setId("histogram-note");
+        histogramNote.getStyleClass().add("figure-detail");
+        histogramNote.textProperty().bind(model.histogramNoteProperty());
+        histogramNote.setWrapText(true);
+        histogramNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox histogramBox = new VBox(4, histogram, histogramNote);
+        VBox.setVgrow(histogram, Priority.ALWAYS);
+        // Three plots in a row where each gets 23 em (300 px at the smallest text size); else the
+        // histogram under the other two, as wide as both: its bins need the width.
+        HBox plots = new HBox(10);
+        VBox charts = new VBox(10, plots);
+        VBox.setVgrow(plots, Priority.ALWAYS);
+        // Room for the bins under the title, the axis labels and the two-line legend, at any text size.
+        histogram.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(190, 12 * histogramNote.getFont().getSize()), histogramNote.fontProperty()));
+        for (javafx.scene.layout.Region each : List.of(throughput, inFlightChart, histogramBox)) {
+            HBox.setHgrow(each, Priority.ALWAYS);
+            each.setMaxWidth(Double.MAX_VALUE);
+        }
+        // The same preferred width as a plot, so the three in a row share it evenly (the note wraps).
+        histogramBox.setPrefWidth(320);
+        histogramBox.setMinWidth(200);
+        plots.getChildren().setAll(throughput, inFlightChart);
+        charts.getChildren().add(histogramBox);
+        VBox.setVgrow(histogramBox, Priority.ALWAYS); // shares the height with the line plots
+        javafx.beans.property.BooleanProperty inRow = new javafx.beans.property.SimpleBooleanProperty(false);
+        Runnable placeHistogram = () -> {
+            boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * plots.getSpacing();
+            if (fits == inRow.get()) {
+                return;
+            }
+            // Moved after this layout pass: a change in the middle of one is not passed up to the view.
+            javafx.application.Platform.runLater(() -> {
+                if (fits == inRow.get()) {
+                    return;
+                }
+                if (fits) {
+                    charts.getChildren().remove(histogramBox);
+                    plots.getChildren().add(histogramBox);
+                } else {
+                    plots.getChildren().remove(histogramBox);
+                    charts.getChildren().add(histogramBox);
+                }
+                inRow.set(fits);
+            });
+        };
+        charts.widthProperty().addListener(obs -> placeHistogram.run());
+        histogramNote.fontProperty().addListener(obs -> placeHistogram.run());
+        // The plots' own minimum heights, and three lines of the note: never squeezed below (the
+        // view's minimum height is not passed up from a box whose children just moved).
+        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double histogramMin = histogram.getMinHeight() + 4 + 3 * 1.4 * histogramNote.getFont().getSize();
+            return inRow.get() ? Math.max(throughput.getMinHeight(), histogramMin)
+                    : throughput.getMinHeight() + charts.getSpacing() + histogramMin;
+        }, histogramNote.fontProperty(), histogram.minHeightProperty(), inRow));
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
 

@@ -30,12 +30,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
+import dev.interleave.engine.calls.CallHistogram;
 import dev.interleave.engine.calls.CallJson;
 import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.engine.run.ThreadKind;
@@ -49,7 +51,8 @@ import dev.interleave.ui.kit.Words;
 
 /**
  * The Counter &amp; Sum view's state: settings the controls bind to, live figures pulled from the
- * {@link CallRunner} once per frame, and the throughput and in-flight plots. FX thread only; holds
+ * {@link CallRunner} once per frame (running and parked, memory per thread in flight among them),
+ * the throughput and in-flight plots, and the histogram of call durations against sleeps drawn. FX thread only; holds
  * no {@code Node}, so it is tested without a stage.
  */
 public final class CallsViewModel extends RunViewModel<CallSettings> {
@@ -98,6 +101,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     }
 
     static final String IDEAL_AT_THE_END = "ideal: known at the end";
+    static final String MEMORY_NONE = "–";
+    static final String HISTOGRAM_NONE = "No call has completed yet.";
     static final String AT_THE_END = "at the end";
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
     static final String NO_SLEEPS = "not defined: no sleeps";
@@ -151,6 +156,26 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyLongWrapper callsPlanned = new ReadOnlyLongWrapper(this, "callsPlanned");
     private final ReadOnlyLongWrapper inFlight = new ReadOnlyLongWrapper(this, "inFlight");
     private final ReadOnlyLongWrapper maxInFlight = new ReadOnlyLongWrapper(this, "maxInFlight");
+    /** Calls in flight running now (see {@link CallSnapshot#running()}). */
+    private final ReadOnlyLongWrapper running = new ReadOnlyLongWrapper(this, "running");
+    /** Calls in flight asleep now. */
+    private final ReadOnlyLongWrapper parked = new ReadOnlyLongWrapper(this, "parked");
+    /** What "running" means for the shown run's threads, with the carriers or cores. */
+    private final ReadOnlyStringWrapper runningMeaning = new ReadOnlyStringWrapper(this, "runningMeaning", "");
+    /** The rest of in flight in words: starting (waiting for a carrier), held by Pause, or ending. */
+    private final ReadOnlyStringWrapper parkedDetail = new ReadOnlyStringWrapper(this, "parkedDetail", "");
+    /** Memory per in-flight thread: the figure (RSS) or why there is none. */
+    private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper(this, "memoryText", MEMORY_NONE);
+    /** Heap per in-flight thread and the calls in flight it was measured at. */
+    private final ReadOnlyStringWrapper memoryDetail = new ReadOnlyStringWrapper(this, "memoryDetail", "");
+    /** The histograms' means in words: what the run added to each sleep. */
+    private final ReadOnlyStringWrapper histogramNote = new ReadOnlyStringWrapper(this, "histogramNote", HISTOGRAM_NONE);
+    /** Two series over the same bins: sleeps drawn, call durations measured; step outlines (x in ms, y calls). */
+    private final ObservableList<XYChart.Series<Number, Number>> histogramSeries = FXCollections.observableArrayList();
+    private final XYChart.Series<Number, Number> sleepsDrawn = new XYChart.Series<>("sleeps drawn",
+            FXCollections.observableArrayList());
+    private final XYChart.Series<Number, Number> durationsMeasured = new XYChart.Series<>(
+            "calls measured (start to return)", FXCollections.observableArrayList());
     private final ReadOnlyLongWrapper elapsedMillis = new ReadOnlyLongWrapper(this, "elapsedMillis");
     private final ReadOnlyLongWrapper idealMillis = new ReadOnlyLongWrapper(this, "idealMillis");
     private final ReadOnlyDoubleWrapper efficiency = new ReadOnlyDoubleWrapper(this, "efficiency");
@@ -244,6 +269,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 calls, shownRunProperty()));
         callsPlanned.bind(Bindings.createLongBinding(() -> shownRunProperty().get() != null
                 ? (long) shownRunProperty().get().calls() : (long) calls.get(), calls, shownRunProperty()));
+        histogramSeries.addAll(List.of(sleepsDrawn, durationsMeasured));
         settingsStore = new SavedSettings(saved);
         settingsStore.add(calls, "calls");
         settingsStore.add(concurrency, "concurrency");
@@ -301,6 +327,20 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         idealText.set(IDEAL_AT_THE_END);
         efficiencyText.set(AT_THE_END);
         duplicates.set(0);
+        clearInstrumentation();
+    }
+
+    /** Running, parked, memory and the histograms back to "nothing yet". */
+    private void clearInstrumentation() {
+        running.set(0);
+        parked.set(0);
+        runningMeaning.set("");
+        parkedDetail.set("");
+        memoryText.set(MEMORY_NONE);
+        memoryDetail.set("");
+        histogramNote.set(HISTOGRAM_NONE);
+        sleepsDrawn.getData().clear();
+        durationsMeasured.getData().clear();
     }
 
     /** The settings a run would use now. */
@@ -343,6 +383,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         banner.set(Banner.NONE);
         resultShown = true;
         lastResult = null;
+        clearInstrumentation();
     }
 
     // ---- sampling ----
@@ -370,6 +411,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         callsCompleted.set(now.callsCompleted());
         inFlight.set(now.inFlight());
         maxInFlight.set(now.maxInFlight());
+        showInstrumentation(now);
         elapsedMillis.set(now.elapsedNanos() / 1_000_000);
         progress.set((double) now.callsCompleted() / now.settings().calls());
         if (nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS || now.result() != null) {
@@ -380,10 +422,97 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
     }
 
+    /** Running, parked and memory from {@code now}. */
+    private void showInstrumentation(CallSnapshot now) {
+        running.set(now.running());
+        parked.set(now.parked());
+        runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads()));
+        long other = now.otherInFlight();
+        boolean virtual = now.settings().threads() == ThreadKind.VIRTUAL;
+        String others = now.state() == RunState.PAUSED ? "held by Pause, or waiting to start"
+                : virtual ? "waiting for a carrier or ending" : "starting or ending";
+        parkedDetail.set(String.format(Locale.ROOT, "%s%n%,d more in flight %s", virtual
+                ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", other,
+                others));
+        showMemory(now.memory());
+    }
+
+    /** What "running" means on {@code threads}: on virtual threads, mounted on one of the carriers. */
+    static String runningMeaning(ThreadKind threads, int carriers) {
+        return threads == ThreadKind.VIRTUAL
+                ? String.format(Locale.ROOT, "mounted on one of %s", Words.count(carriers, "carrier thread"))
+                : String.format(Locale.ROOT, "runnable: the OS shares %s among them",
+                        Words.count(Runtime.getRuntime().availableProcessors(), "core"));
+    }
+
+    private void showMemory(MemoryPerThread memory) {
+        if (!memory.measured()) {
+            memoryText.set(MEMORY_NONE);
+            memoryDetail.set(memory.inFlight() == 0 ? "sampled while the calls run"
+                    : String.format(Locale.ROOT, "needs %,d in flight to measure (had %,d)", MemoryPerThread.MIN_IN_FLIGHT,
+                            memory.inFlight()));
+            return;
+        }
+        memoryText.set(memory.rssBytesPerThread().isPresent() ? "≈ " + memory.rssWords(CallsViewModel::bytes)
+                : memory.rssWords(CallsViewModel::bytes));
+        memoryDetail.set(String.format(Locale.ROOT, "RSS growth since Run ÷ %,d in flight; heap in use: %s",
+                memory.inFlight(), memory.heapBytesPerThread().isPresent()
+                        ? "+" + bytes(memory.heapBytesPerThread().getAsLong()) + " each, garbage included"
+                        : memory.heapWords(CallsViewModel::bytes)));
+    }
+
+    /** Bytes in B, KB or MB (powers of 1,000), three figures at most. */
+    static String bytes(long bytes) {
+        if (bytes < 1_000) {
+            return bytes + " B";
+        }
+        if (bytes < 1_000_000) {
+            return String.format(Locale.ROOT, bytes < 10_000 ? "%.1f KB" : "%.0f KB", bytes / 1e3);
+        }
+        return String.format(Locale.ROOT, bytes < 10_000_000 ? "%.1f MB" : "%.0f MB", bytes / 1e6);
+    }
+
+    /** The two histograms as step outlines over the same bins; the last bin holds everything from its start on. */
+    private void showHistogram(CallHistogram counted) {
+        CallHistogram histogram = counted.merged(CallJson.HISTOGRAM_BINS);
+        double width = histogram.binMicros() / 1e3;
+        int bins = histogram.bins();
+        List<XYChart.Data<Number, Number>> drawn = new java.util.ArrayList<>(2 * bins + 2);
+        List<XYChart.Data<Number, Number>> took = new java.util.ArrayList<>(2 * bins + 2);
+        for (int bin = 0; bin < bins; bin++) {
+            step(drawn, bin * width, width, histogram.sleeps(bin));
+            step(took, bin * width, width, histogram.durations(bin));
+        }
+        drawn.add(new XYChart.Data<>(bins * width, 0));
+        took.add(new XYChart.Data<>(bins * width, 0));
+        sleepsDrawn.getData().setAll(drawn);
+        durationsMeasured.getData().setAll(took);
+        long calls = histogram.calls();
+        histogramNote.set(calls == 0 ? HISTOGRAM_NONE : String.format(Locale.ROOT,
+                "%s: mean sleep %,.1f ms, mean call %,.1f ms (%+,.1f ms each: starting, waiting for a %s, waking)."
+                        + " Bins of %s ms; the last, from %,.0f ms on.",
+                Words.count(calls, "call"), histogram.meanSleepMillis(), histogram.meanDurationMillis(),
+                histogram.meanDurationMillis() - histogram.meanSleepMillis(),
+                shownThreads() == ThreadKind.VIRTUAL ? "carrier" : "core",
+                width == Math.rint(width) ? String.format(Locale.ROOT, "%,.0f", width)
+                        : String.format(Locale.ROOT, "%.2f", width), (bins - 1) * width));
+    }
+
+    private static void step(List<XYChart.Data<Number, Number>> points, double from, double width, long count) {
+        points.add(new XYChart.Data<>(from, count));
+        points.add(new XYChart.Data<>(from + width, count));
+    }
+
+    private ThreadKind shownThreads() {
+        CallSettings shown = shownRunProperty().get();
+        return shown != null ? shown.threads() : threads.get();
+    }
+
     private void plot(CallSnapshot now, long nowNanos) {
         if (plottedLabel == null) {
             return;
         }
+        showHistogram(now.histogram());
         double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
         callsPerSecond.set(callsRate);
         double seconds = now.elapsedNanos() / 1e9;
@@ -414,6 +543,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         duplicates.set(result.duplicates());
         maxInFlight.set(result.maxInFlight());
         inFlight.set(0);
+        running.set(0);
+        parked.set(0);
+        parkedDetail.set("");
+        showMemory(result.memory());
+        showHistogram(result.histogram());
         callsPerSecond.set(result.callsPerSecond());
         banner.set(switch (result.outcome()) {
             case COMPLETED -> result.ok() ? Banner.SUCCESS : Banner.FAILURE;
@@ -500,8 +634,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             case IDLE -> finished.get() ? verdict.get()
                     : String.format(Locale.ROOT, "Ready: %s, at most %,d in flight on %s threads",
                             Words.count(settings.calls(), "call"), settings.concurrency(), settings.threads());
-            case RUNNING -> String.format(Locale.ROOT, "%s in flight on %s threads, %,d of %,d done",
-                    Words.count(inFlight.get(), "call"), runnerThreads(), callsCompleted.get(), callsPlanned.get());
+            case RUNNING -> String.format(Locale.ROOT, "%s in flight on %s threads (%,d running, %,d parked), %,d of %,d done",
+                    Words.count(inFlight.get(), "call"), runnerThreads(), running.get(), parked.get(),
+                    callsCompleted.get(), callsPlanned.get());
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s in flight hold%s still; no counter read or add",
                     Words.count(inFlight.get(), "call"), inFlight.get() == 1 ? "s" : "");
             case STOPPING -> String.format(Locale.ROOT, "Stopping: interrupting %s", Words.count(inFlight.get(), "call"));
@@ -561,6 +696,46 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     public ReadOnlyLongProperty maxInFlightProperty() {
         return maxInFlight.getReadOnlyProperty();
+    }
+
+    /** Calls in flight running now: see {@link #runningMeaningProperty()}. */
+    public ReadOnlyLongProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Calls in flight asleep now. */
+    public ReadOnlyLongProperty parkedProperty() {
+        return parked.getReadOnlyProperty();
+    }
+
+    /** What running means for the shown run's threads ("mounted on one of 2 carrier threads"). */
+    public ReadOnlyStringProperty runningMeaningProperty() {
+        return runningMeaning.getReadOnlyProperty();
+    }
+
+    /** What parked means, and how many in flight are neither running nor parked. */
+    public ReadOnlyStringProperty parkedDetailProperty() {
+        return parkedDetail.getReadOnlyProperty();
+    }
+
+    /** Memory per in-flight thread (RSS), or a dash. */
+    public ReadOnlyStringProperty memoryTextProperty() {
+        return memoryText.getReadOnlyProperty();
+    }
+
+    /** Heap per in-flight thread and the calls in flight it was measured at, or why there is no figure. */
+    public ReadOnlyStringProperty memoryDetailProperty() {
+        return memoryDetail.getReadOnlyProperty();
+    }
+
+    /** The histograms' means and bins in words. */
+    public ReadOnlyStringProperty histogramNoteProperty() {
+        return histogramNote.getReadOnlyProperty();
+    }
+
+    /** Sleeps drawn and call durations measured, as two step outlines over the same bins (x: ms, y: calls). */
+    public ObservableList<XYChart.Series<Number, Number>> histogramSeries() {
+        return histogramSeries;
     }
 
     public ReadOnlyLongProperty elapsedMillisProperty() {

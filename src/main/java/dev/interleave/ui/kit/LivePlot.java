@@ -349,7 +349,9 @@ public final class LivePlot extends BorderPane {
         }
         yTickLabels = List.copyOf(yLabels);
         double left = Math.ceil(labelWidth) + 10;
-        double right = width - 12;
+        // The last x tick label is centred on the right edge: leave room for its half.
+        measure.setText(compactLabel(Math.floor(xTop / xStep + 0.5) * xStep));
+        double right = width - Math.max(12, Math.ceil(measure.getLayoutBounds().getWidth() / 2) + 2);
         double top = 8;
         double bottom = height - Math.ceil(lineHeight * 2 + 4);
         double plotWidth = right - left;

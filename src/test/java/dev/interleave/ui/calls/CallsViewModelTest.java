@@ -115,6 +115,61 @@ class CallsViewModelTest {
         assertFalse(model.throughputSeries().getFirst().getData().isEmpty());
     }
 
+    /**
+     * While calls sleep the view shows them parked, not running, and says what running means; at the
+     * end both histogram series count every call, and Reset clears them.
+     */
+    @Test
+    void runningParkedAndTheHistogramFollowTheRun() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(1_000);
+        model.concurrencyProperty().set(1_000);
+        model.maxSleepMillisProperty().set(1_000);
+        model.run();
+        double mostParkedShare = 0;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (model.stateProperty().get() != RunState.IDLE || !model.finishedProperty().get()) {
+            Thread.sleep(16);
+            model.sample(System.nanoTime());
+            if (model.inFlightProperty().get() >= 500) {
+                mostParkedShare = Math.max(mostParkedShare,
+                        (double) model.parkedProperty().get() / model.inFlightProperty().get());
+            }
+            assertTrue(model.runningProperty().get() <= CallRunner.carrierThreads(), "running "
+                    + model.runningProperty().get());
+            assertTrue(System.nanoTime() < deadline, "the run did not end in 30 s");
+        }
+        assertTrue(mostParkedShare >= 0.9, "at most " + mostParkedShare + " of the calls in flight parked");
+        assertEquals(String.format("mounted on one of %d carrier threads", CallRunner.carrierThreads()),
+                model.runningMeaningProperty().get());
+        assertEquals(0, model.parkedProperty().get(), "nothing parked once the run has ended");
+        assertEquals(2, model.histogramSeries().size());
+        for (var series : model.histogramSeries()) {
+            long counted = 0;
+            var points = series.getData();
+            for (int i = 0; i + 1 < points.size(); i += 2) {
+                counted += points.get(i).getYValue().longValue(); // each bin is two points at its height
+            }
+            assertEquals(1_000, counted, series.getName());
+        }
+        assertTrue(model.histogramNoteProperty().get().startsWith("1,000 calls: mean sleep"),
+                model.histogramNoteProperty().get());
+        assertTrue(model.memoryTextProperty().get().contains("RSS"), model.memoryTextProperty().get());
+
+        model.reset();
+        assertTrue(model.histogramSeries().stream().allMatch(series -> series.getData().isEmpty()));
+        assertEquals(CallsViewModel.MEMORY_NONE, model.memoryTextProperty().get());
+    }
+
+    /** Bytes read as a teacher would say them. */
+    @Test
+    void bytesInWords() {
+        assertEquals("512 B", CallsViewModel.bytes(512));
+        assertEquals("1.9 KB", CallsViewModel.bytes(1_926));
+        assertEquals("29 KB", CallsViewModel.bytes(29_400));
+        assertEquals("1.2 MB", CallsViewModel.bytes(1_200_000));
+    }
+
     /** The racy counter ends with a cross and the number of duplicated values. */
     @Test
     void racyRunEndsWithACross() throws InterruptedException {

@@ -1,0 +1,87 @@
+package dev.interleave.engine.calls;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * What a run's threads cost in memory, estimated from outside: how much the process's resident set
+ * (RSS, from {@code /proc/self/status}) and the heap in use ({@code Runtime}) had grown since just
+ * before the first call, at the sample with the most calls parked, divided by the calls in flight
+ * at that sample. The run samples every {@link #INTERVAL_MILLIS} ms.
+ *
+ * <p>What it measures: everything the process grew by, not only the threads (objects not yet
+ * collected, compiled code, memory the collector took), so it is an upper bound for one thread's
+ * cost, and only meaningful with many threads in flight: below {@link #MIN_IN_FLIGHT} it is not
+ * given. A platform thread's stack is native memory (in RSS, not in the heap); a parked virtual
+ * thread's stack is copied into the heap (in both, once the heap has grown).
+ *
+ * @param inFlight         calls in flight at the sample used; 0 before any sample
+ * @param rssKnown         whether RSS could be read ({@code /proc/self/status}: Linux)
+ * @param rssGrowthBytes   RSS then less RSS before the first call (negative when the collector
+ *                         returned more memory meanwhile than the threads took)
+ * @param heapGrowthBytes  heap in use then less heap in use before the first call (negative when a
+ *                         collection freed more meanwhile than the threads took)
+ */
+public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthBytes, long heapGrowthBytes) {
+
+    /** Fewer calls in flight than this, and other growth would swamp the threads': no estimate. */
+    public static final long MIN_IN_FLIGHT = 500;
+    /** How often a run samples memory. */
+    public static final long INTERVAL_MILLIS = 50;
+    /** Before any sample. */
+    public static final MemoryPerThread NONE = new MemoryPerThread(0, false, 0, 0);
+
+    /** Whether there were enough calls in flight for an estimate. */
+    public boolean measured() {
+        return inFlight >= MIN_IN_FLIGHT;
+    }
+
+    /** RSS growth per call in flight, bytes; empty when not measured, RSS cannot be read, or it shrank. */
+    public OptionalLong rssBytesPerThread() {
+        return measured() && rssKnown && rssGrowthBytes >= 0 ? OptionalLong.of(rssGrowthBytes / inFlight)
+                : OptionalLong.empty();
+    }
+
+    /** Heap growth per call in flight, bytes; empty when not measured or the heap in use shrank. */
+    public OptionalLong heapBytesPerThread() {
+        return measured() && heapGrowthBytes >= 0 ? OptionalLong.of(heapGrowthBytes / inFlight) : OptionalLong.empty();
+    }
+
+    /** The RSS figure in words: "1,926 bytes", or why there is none (for the text output and the window). */
+    public String rssWords(java.util.function.LongFunction<String> bytes) {
+        if (!rssKnown) {
+            return "RSS unknown (not Linux)";
+        }
+        return rssBytesPerThread().isPresent() ? bytes.apply(rssBytesPerThread().getAsLong()) + " RSS"
+                : "RSS shrank (the collector returned memory)";
+    }
+
+    /** The heap figure in words, or why there is none. */
+    public String heapWords(java.util.function.LongFunction<String> bytes) {
+        return heapBytesPerThread().isPresent() ? bytes.apply(heapBytesPerThread().getAsLong()) + " heap"
+                : "heap shrank (a collection ran)";
+    }
+
+    /** The process's resident set size in bytes, or -1 where {@code /proc/self/status} cannot be read (not Linux). */
+    static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String kilobytes = line.substring(6).trim().split("\\s+")[0];
+                    return Long.parseLong(kilobytes) * 1_024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or not readable: RSS is not known.
+        }
+        return -1;
+    }
+
+    /** Heap in use now, bytes (live objects and garbage not yet collected). */
+    static long heapUsedBytes() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}

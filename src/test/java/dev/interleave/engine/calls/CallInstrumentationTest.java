@@ -1,0 +1,179 @@
+package dev.interleave.engine.calls;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.engine.run.ThreadSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** What the run counts about its calls besides the sum: running and parked, durations against sleeps, memory. */
+@Timeout(120)
+class CallInstrumentationTest {
+
+    /**
+     * What the sampler saw of one run: the most running in any snapshot, and the snapshot with the
+     * most calls parked (once the first burst of starts has mounted and gone to sleep).
+     */
+    private record Watched(long mostRunning, long parkedAtFullest, long inFlightAtFullest, CallResult result,
+                           CallSnapshot end) {
+    }
+
+    /** Snapshots the run as often as it can until it ends. */
+    private static Watched watch(CallRunner runner) throws InterruptedException {
+        long mostRunning = 0;
+        long fullest = -1;
+        long parkedAtFullest = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (runner.state() != RunState.IDLE) {
+            CallSnapshot now = runner.snapshot();
+            mostRunning = Math.max(mostRunning, now.running());
+            assertTrue(now.running() >= 0 && now.parked() >= 0, now.toString());
+            if (now.parked() > parkedAtFullest) {
+                fullest = now.inFlight();
+                parkedAtFullest = now.parked();
+            }
+            if (System.nanoTime() > deadline) {
+                fail("the run did not end in 60 s");
+            }
+            Thread.sleep(1);
+        }
+        CallResult result = runner.await();
+        return new Watched(mostRunning, parkedAtFullest, fullest, result, runner.snapshot());
+    }
+
+    /**
+     * 1,000 calls on 1,000 virtual threads with sleeps up to 2 s: at the fullest moment nearly all
+     * are parked, and running (mounted) never exceeds the carrier threads.
+     */
+    @Test
+    void virtualCallsAreNearlyAllParkedAndRunningNeverExceedsTheCarriers() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(1_000, 1_000).withMaxSleepMillis(2_000));
+        Watched seen = watch(runner);
+
+        assertTrue(seen.result().ok());
+        assertTrue(seen.inFlightAtFullest() >= 900, "in flight at most " + seen.inFlightAtFullest());
+        assertTrue(seen.parkedAtFullest() >= 0.95 * seen.inFlightAtFullest(),
+                seen.parkedAtFullest() + " parked of " + seen.inFlightAtFullest() + " in flight");
+        int carriers = CallRunner.carrierThreads();
+        assertTrue(seen.mostRunning() <= carriers, seen.mostRunning() + " running on " + carriers + " carriers");
+        assertEquals(0, seen.end().running());
+        assertEquals(0, seen.end().parked());
+    }
+
+    /**
+     * The planted bug (a sleeping call still counted as running) breaks the claim above: the same
+     * run then shows hundreds "running" on a few carriers, so the test above can fail.
+     */
+    @Test
+    void sleepCountedAsRunningBreaksTheCarrierBound() throws InterruptedException {
+        CallRunner runner = new CallRunner(Sleeper.REAL, value -> { }, ThreadSource.REAL, true);
+        runner.start(CallSettings.of(1_000, 1_000).withMaxSleepMillis(2_000));
+        Watched seen = watch(runner);
+
+        assertTrue(seen.mostRunning() > CallRunner.carrierThreads(), "planted bug not seen: most running "
+                + seen.mostRunning());
+        assertTrue(seen.parkedAtFullest() == 0);
+    }
+
+    /**
+     * Platform threads: nearly all parked too; running is not bounded by the cores there (the OS
+     * time-slices runnable threads), so only the parked share is checked.
+     */
+    @Test
+    void platformCallsAreNearlyAllParked() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(1_000, 1_000).withMaxSleepMillis(2_000).withThreads(ThreadKind.PLATFORM));
+        Watched seen = watch(runner);
+
+        assertTrue(seen.result().ok());
+        assertTrue(seen.inFlightAtFullest() >= 300, "in flight at most " + seen.inFlightAtFullest());
+        assertTrue(seen.parkedAtFullest() >= 0.9 * seen.inFlightAtFullest(),
+                seen.parkedAtFullest() + " parked of " + seen.inFlightAtFullest() + " in flight");
+    }
+
+    /**
+     * Both histograms count every call exactly once, and the sleeps histogram is exactly the plan's
+     * draws for the values 1..n (binned here independently); a million calls, no real sleeping.
+     */
+    @Test
+    void histogramsCountEveryCallAndTheSleepsAreThePlans() throws InterruptedException {
+        int calls = 1_000_000;
+        CallSettings settings = CallSettings.of(calls, 1_000).withMaxSleepMillis(1_000).withSeed(7);
+        CallRunner runner = new CallRunner(Sleeper.NONE);
+        runner.start(settings);
+        CallResult result = runner.await();
+        assertTrue(result.ok());
+
+        CallHistogram histogram = result.histogram();
+        SleepPlan plan = new SleepPlan(settings.seed(), settings.maxSleepMillis());
+        long[] expected = new long[CallHistogram.BINS];
+        long expectedSleepMicros = 0;
+        for (int value = 1; value <= calls; value++) {
+            int sleep = plan.sleepMillisFor(value);
+            expected[(int) Math.min(CallHistogram.BINS - 1, sleep * 1_000L / histogram.binMicros())]++;
+            expectedSleepMicros += sleep * 1_000L;
+        }
+        assertEquals(50_000, histogram.binMicros(), "bins of 50 ms for sleeps up to 1 s");
+        assertEquals(java.util.Arrays.stream(expected).boxed().toList(), histogram.sleepCounts());
+        assertEquals(calls, histogram.calls());
+        assertEquals(calls, histogram.durationCounts().stream().mapToLong(Long::longValue).sum());
+        assertEquals(expectedSleepMicros / 1e3 / calls, histogram.meanSleepMillis(), 1e-9);
+        // Nobody slept: every duration is overhead only, far below the first bin's 50 ms.
+        assertTrue(histogram.durations(0) > 0.99 * calls, histogram.durationCounts().toString());
+    }
+
+    /** Real sleeps: each call lasts at least the sleep it drew, so the durations sit at or right of the sleeps. */
+    @Test
+    void durationsAreNeverShorterThanTheSleeps() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(2_000, 500).withMaxSleepMillis(200));
+        CallResult result = runner.await();
+        CallHistogram histogram = result.histogram();
+        assertEquals(2_000, histogram.calls());
+        long sleptUpTo = 0;
+        long tookUpTo = 0;
+        for (int bin = 0; bin < CallHistogram.BINS; bin++) {
+            sleptUpTo += histogram.sleeps(bin);
+            tookUpTo += histogram.durations(bin);
+            assertTrue(tookUpTo <= sleptUpTo, "bin " + bin + ": more calls took under its end than slept under it: "
+                    + histogram.durationCounts() + " vs " + histogram.sleepCounts());
+        }
+        assertTrue(histogram.meanDurationMillis() >= histogram.meanSleepMillis());
+    }
+
+    /** A stopped run counts exactly its completed calls; nothing of the run (its memory sampler included) stays alive. */
+    @Test
+    void stoppedRunCountsItsCompletedCallsAndLeavesNoThread() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(50_000, 5_000).withMaxSleepMillis(300));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runner.snapshot().callsCompleted() < 2_000 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        CallResult result = runner.stop();
+        assertEquals(Outcome.STOPPED, result.outcome());
+        assertEquals(result.callsCompleted(), result.histogram().calls());
+        assertEquals(result.callsCompleted(), result.histogram().sleepCounts().stream().mapToLong(Long::longValue).sum());
+        assertTrue(result.memory().measured(), "5,000 in flight: " + result.memory());
+        assertTrue(result.memory().rssBytesPerThread().isPresent() || !isLinux());
+        List<String> alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).filter(name -> name.startsWith("interleave-call")).toList();
+        assertEquals(List.of(), alive);
+        assertFalse(runner.snapshot().running() > 0);
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+    }
+}
