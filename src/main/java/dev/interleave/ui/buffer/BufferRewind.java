@@ -11,9 +11,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableListBase;
 
-import dev.interleave.engine.buffer.BufferHistory;
+import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 
 /**
  * The Bounded Buffer view's history: the run's recorded events (copied each frame), a position to
@@ -26,7 +27,7 @@ public final class BufferRewind {
     /** The position meaning "now": not rewound. */
     public static final long PRESENT = -1;
 
-    private BufferHistory history;
+    private History<BufferReplay> history;
     /** Events applied at the shown position (the state after event position - 1), or PRESENT. */
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position", PRESENT);
     /** The first position the scrubber can reach. */
@@ -50,7 +51,7 @@ public final class BufferRewind {
         }
         if (history == null || history.log() != log) {
             int before = lines.size();
-            history = new BufferHistory(log, capacity);
+            history = new History<>(log, new BufferReplay(capacity), BufferNarration::words);
             position.set(PRESENT);
             shown = null;
             lines.changed(before, 0);
@@ -115,7 +116,7 @@ public final class BufferRewind {
     }
 
     /** The history (null before the first recorded run). */
-    public BufferHistory history() {
+    public History<BufferReplay> history() {
         return history;
     }
 

@@ -22,10 +22,10 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
 import dev.interleave.engine.buffer.BufferEvent;
-import dev.interleave.engine.buffer.BufferHistory;
 import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 
 /**
  * The Bounded Buffer's timeline: one lane per producer and consumer, coloured by its state with
@@ -129,7 +129,7 @@ final class BufferTimeline extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        BufferHistory history = rewind.history();
+        History<BufferReplay> history = rewind.history();
         int lanes = history == null ? 6 : Math.max(1, history.log().tracks().size());
         return AXIS_HEIGHT + lanes * laneHeight(lanes) + 8 + LEGEND_HEIGHT;
     }
@@ -140,14 +140,14 @@ final class BufferTimeline extends Region {
 
     /** The window's right edge now. */
     private long right() {
-        BufferHistory history = rewind.history();
+        History<BufferReplay> history = rewind.history();
         if (history == null) {
             return 0;
         }
         return follow ? history.nanosOf(history.end() - 1) : rightNanos;
     }
 
-    private long span(BufferHistory history) {
+    private long span(History<BufferReplay> history) {
         long whole = Math.max(MIN_SPAN_NANOS, history.nanosOf(history.end() - 1) - history.nanosOf(history.firstKept()));
         return spanNanos <= 0 ? whole : Math.min(spanNanos, whole);
     }
@@ -161,7 +161,7 @@ final class BufferTimeline extends Region {
 
     /** Multiplies the window's width by {@code factor}, keeping the time under {@code x} in place. */
     void zoomBy(double factor, double x) {
-        BufferHistory history = rewind.history();
+        History<BufferReplay> history = rewind.history();
         if (history == null) {
             return;
         }
@@ -178,7 +178,7 @@ final class BufferTimeline extends Region {
     }
 
     private void pan(MouseEvent e) {
-        BufferHistory history = rewind.history();
+        History<BufferReplay> history = rewind.history();
         if (history == null || Double.isNaN(dragX)) {
             return;
         }
@@ -191,7 +191,7 @@ final class BufferTimeline extends Region {
 
     /** The event nearest the pointer on its lane, in words. */
     private void explain(MouseEvent e) {
-        BufferHistory history = rewind.history();
+        History<BufferReplay> history = rewind.history();
         if (history == null || history.end() == 0 || e.getX() < LABEL_WIDTH) {
             tooltip.setText("Wheel, + and -: zoom; drag: pan");
             return;
@@ -231,7 +231,7 @@ final class BufferTimeline extends Region {
         double h = getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        BufferHistory history = rewind.history();
+        History<BufferReplay> history = rewind.history();
         Paint inkPaint = colour(ink, Color.BLACK);
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
