@@ -150,7 +150,7 @@ final class Table {
     void passed(int p, Gated.Exit exit) {
         lock.lock();
         try {
-            event(TableEvent.PASS, p, -1, 0, exit.ordinal());
+            event(TableEvent.PASS, p, -1, state.stateAfterPass(p).ordinal(), exit.ordinal());
         } finally {
             lock.unlock();
         }

@@ -21,7 +21,10 @@ public enum TableEvent {
     STATE,
     /** p parked at its closed gate. other: its next action ({@link #NEXT_PICK_UP}...); fork: the fork it is for. */
     PARK,
-    /** p left its gate's queue. other: how ({@link dev.interleave.engine.run.Gated.Exit} ordinal). */
+    /**
+     * p left its gate's queue. other: how ({@link dev.interleave.engine.run.Gated.Exit} ordinal);
+     * extra: the state it is back in (what it did before it parked, a {@link PhilosopherState} ordinal).
+     */
     PASS,
     /** p began an attempt at both forks. */
     ATTEMPT,
@@ -59,6 +62,28 @@ public enum TableEvent {
     public static final int NEXT_PUT_DOWN = 2;
     /** PARK's other: the next action is to ask the waiter for a seat. */
     public static final int NEXT_SEAT = 3;
+
+    /** {@link #stateAfter}'s answer for an event that leaves its philosopher's state as it was. */
+    public static final int UNCHANGED = -2;
+
+    /**
+     * The state (a {@link PhilosopherState} ordinal) of event {@code i}'s philosopher right after it,
+     * or {@link #UNCHANGED}: from the event alone, the same as a replay's (a timeline draws lanes
+     * with it without replaying).
+     */
+    public static int stateAfter(EventLog.Batch batch, int i) {
+        int slot = batch.slot(i);
+        int other = batch.other(i);
+        return switch (of(batch, i)) {
+            case STATE -> other;
+            case PARK -> PhilosopherState.AT_GATE.ordinal();
+            case PASS -> extra(slot);
+            case REACH -> (other == 0 ? PhilosopherState.WAITING_FOR_FORK : PhilosopherState.TRYING_FORK).ordinal();
+            case TAKE, GIVE_UP, SIT -> PhilosopherState.HUNGRY.ordinal();
+            case ASK_SEAT -> PhilosopherState.WAITING_FOR_SEAT.ordinal();
+            default -> UNCHANGED;
+        };
+    }
 
     /** The kind a log event's number names. */
     public static TableEvent of(int kind) {

@@ -152,9 +152,7 @@ public final class TableState implements Replay<TableState> {
                 next[p] = TableEvent.nextWords(other, f);
             }
             case PASS -> {
-                if (states[p] == PhilosopherState.AT_GATE) {
-                    states[p] = beforeGate[p];
-                }
+                states[p] = PhilosopherState.values()[TableEvent.extra(slot)];
                 next[p] = "";
             }
             case ATTEMPT -> attempts[p]++;
@@ -232,6 +230,11 @@ public final class TableState implements Replay<TableState> {
         List<Integer> holders = Arrays.stream(holder).boxed().toList();
         return new TableView(diners, holders, new WaitForGraph(holders, waits, limits), deadlock, actions,
                 List.copyOf(recent), waiter ? n - 1 : 0, seated);
+    }
+
+    /** The state p is in once it leaves its gate: what it did before it parked (its state now if not parked). */
+    PhilosopherState stateAfterPass(int p) {
+        return states[p] == PhilosopherState.AT_GATE ? beforeGate[p] : states[p];
     }
 
     /** Philosopher {@code p}'s state now. */

@@ -46,7 +46,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
      * @param <R> the scenario's rebuilt state
      */
     public interface Lanes<R> {
-        /** The state of event {@code i}'s track right after it; -1 draws nothing (the thread has ended). */
+        /** {@link #stateAfter}'s answer for an event that leaves its track's state as it was. */
+        int UNCHANGED = -2;
+
+        /**
+         * The state of event {@code i}'s track right after it, from the event alone; -1 draws nothing
+         * (the thread has ended); {@link #UNCHANGED} leaves it as it was.
+         */
         int stateAfter(EventLog.Batch batch, int i);
 
         /** Lane {@code lane}'s state in {@code state}, or -1 when it has none yet. */
@@ -60,6 +66,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
         /** What the legend lists, in order: each state with its words (colour is never the only cue). */
         List<Legend> legend();
+
+        /**
+         * How tall a state's bar is, as a part of the lane (1: the whole lane): two states that share
+         * a colour (as the view colours them) are told apart by it.
+         */
+        default double height(int state) {
+            return 1;
+        }
 
         /** The label of a mark for event {@code i} on its lane (drawn when zoomed in), or null for no mark. */
         String mark(EventLog.Batch batch, int i);
@@ -345,7 +359,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 }
                 double x = LABEL_WIDTH + (batch.nanos(i) - left) * scale;
                 int next = this.painter.stateAfter(batch, i);
-                if (next != state[lane]) {
+                if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
                     if (x - since[lane] >= 1) {
                         fillState(g, state[lane], since[lane], x, lane, laneH);
@@ -394,9 +408,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         for (int k = 0; k < momentX.size(); k++) {
             double x = momentX.get(k);
-            if (x < LABEL_WIDTH || x > w) {
+            if (x < LABEL_WIDTH || x > w + 1) {
                 continue;
             }
+            x = Math.min(x, w - 2); // the newest event sits on the right edge: keep its line in sight
             g.setStroke(momentPaint);
             g.setLineWidth(2.5);
             g.strokeLine(x, AXIS_HEIGHT - 2, x, AXIS_HEIGHT + lanes * laneH);
@@ -441,7 +456,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 y += LEGEND_HEIGHT;
             }
             g.setFill(colour(probeOf(entry.state()), Color.GRAY));
-            g.fillRect(x, y - 5, 14, 10);
+            double height = 10 * painter.height(entry.state());
+            g.fillRect(x, y - height / 2, 14, height);
             g.setFill(inkPaint);
             g.fillText(words, x + 18, y);
             x += 18 + words.length() * 6.2 + 14;
@@ -459,7 +475,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         double x0 = Math.max(LABEL_WIDTH, from);
         g.setFill(colour(probeOf(state), Color.GRAY));
-        g.fillRect(x0, AXIS_HEIGHT + lane * laneH + 2, Math.max(0.6, to - x0), laneH - 4);
+        double full = laneH - 4;
+        double height = full * painter.height(state);
+        g.fillRect(x0, AXIS_HEIGHT + lane * laneH + 2 + (full - height) / 2, Math.max(0.6, to - x0), height);
     }
 
     private static String duration(long nanos) {

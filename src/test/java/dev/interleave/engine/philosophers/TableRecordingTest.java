@@ -72,6 +72,17 @@ class TableRecordingTest {
             assertEquals(sample.view(), rebuilt(history, sample.events()), "after " + sample.events() + " events");
         }
         assertTrue(samples.getLast().view().totalAttempts() > 0, "the run did something");
+        // The state a timeline reads from each event alone is the replay's.
+        EventLog.Batch all = log.readAll();
+        TableState replay = new TableState(settings.n(), strategy == Strategy.WAITER);
+        for (int i = 0; i < all.size(); i++) {
+            int p = all.track(i);
+            PhilosopherState before = replay.state(p);
+            replay.apply(all, i);
+            int told = TableEvent.stateAfter(all, i);
+            assertEquals(told == TableEvent.UNCHANGED ? before : PhilosopherState.values()[told], replay.state(p),
+                    "after event " + i + ": " + TableEvent.words(all, i));
+        }
         assertEquals(List.of(), threads.alive());
     }
 
