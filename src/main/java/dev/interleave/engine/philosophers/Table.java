@@ -57,7 +57,6 @@ final class Table {
     private final ReentrantLock[] forks;
     /** The waiter's N - 1 seats, or null when the strategy has no waiter. */
     private final Semaphore seats;
-    private final Bug bug;
     /** The run's active time, for the events' timestamps and the deadlock's. */
     private final LongSupplier clockNanos;
     private final CountDownLatch deadlocked = new CountDownLatch(1);
@@ -82,7 +81,6 @@ final class Table {
      */
     Table(int n, boolean fair, boolean waiter, LongSupplier clockNanos, Bug bug, EventLog log) {
         this.n = n;
-        this.bug = Objects.requireNonNull(bug);
         this.clockNanos = Objects.requireNonNull(clockNanos);
         forks = new ReentrantLock[n];
         for (int f = 0; f < n; f++) {
@@ -178,15 +176,14 @@ final class Table {
         assert limitMillis < EventLog.MAX_OTHER : limitMillis;
         lock.lock();
         try {
-            int heldBy = state.holder[f];
-            event(TableEvent.REACH, p, f, heldBy + 1, limited ? (int) limitMillis + 1 : 0);
-            if (heldBy < 0 || limited || state.deadlock() != null) {
-                return null; // on the table (the lock call will most likely take it at once), or timed
-            }
-            if (WaitForGraph.cycleThrough(p, state.holder, state.waitingFor, state.timed, bug).isEmpty()) {
+            Deadlock before = state.deadlock();
+            // Recorded as waiting; for a wait without a limit for a held fork, the state follows the
+            // waits from p, and finds the circle if this wait closes one.
+            event(TableEvent.REACH, p, f, state.holder[f] + 1, limited ? (int) limitMillis + 1 : 0);
+            if (before != null || state.deadlock() == null) {
                 return null;
             }
-            event(TableEvent.DEADLOCK, p, f, 0, 0);
+            event(TableEvent.DEADLOCK, p, f, 0, 0); // the circle, told
             deadlocked.countDown();
             return state.deadlock();
         } finally {

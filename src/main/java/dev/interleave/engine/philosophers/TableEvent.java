@@ -144,6 +144,14 @@ public enum TableEvent {
     }
 
     /**
+     * Event {@code i} of {@code batch} in words, told with the table as it was right after it
+     * ({@code after}): the deadlock names its whole circle.
+     */
+    public static String words(EventLog.Batch batch, int i, TableState after) {
+        return words(of(batch, i), batch.track(i), batch.slot(i), batch.other(i), after.deadlock());
+    }
+
+    /**
      * An event in words, e.g. "P2 picks up F3 (its right fork)". The deadlock's words name its
      * circle when {@code circle} is given (the table knows it), else only the closing wait.
      */

@@ -161,12 +161,16 @@ public final class TableState implements Replay<TableState> {
                 next[p] = "";
                 waitingFor[p] = f;
                 timed[p] = other != 0;
+                if (other == 0 && TableEvent.extra(slot) != 0 && deadlock == null) {
+                    // A wait without a limit for a held fork: does it close a circle? (Table.reach)
+                    List<Integer> circle = WaitForGraph.cycleThrough(p, holder, waitingFor, timed, bug);
+                    if (!circle.isEmpty()) {
+                        deadlock = new Deadlock(circle, circle.stream().map(q -> waitingFor[q]).toList(), atNanos);
+                    }
+                }
             }
             case DEADLOCK -> {
-                List<Integer> circle = WaitForGraph.cycleThrough(p, holder, waitingFor, timed, bug);
-                if (!circle.isEmpty() && deadlock == null) {
-                    deadlock = new Deadlock(circle, circle.stream().map(q -> waitingFor[q]).toList(), atNanos);
-                }
+                // The circle was found by the wait just before (REACH): this event tells it.
             }
             case TAKE -> {
                 holder[f] = p;

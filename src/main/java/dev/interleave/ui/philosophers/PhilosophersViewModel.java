@@ -418,7 +418,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             stepText.set(position == 0 ? "Rewound to the run's start   (End or Resume: back to now)"
                     : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   (End or"
                             + " Resume: back to now)", position - 1, rewind.endProperty().get(),
-                    capitalized(rewind.history().words(position - 1))));
+                    capitalized(pastWords(position - 1, past))));
             showedPast = true;
             return;
         }
@@ -454,6 +454,12 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             rewind.toPresent();
         }
         return rewind.shown();
+    }
+
+    /** Event {@code seq} in words, told with the table rebuilt just after it (a deadlock names its circle). */
+    private String pastWords(long seq, TableState after) {
+        EventLog.Batch batch = rewind.history().batchOf(seq);
+        return batch == null ? "" : TableEvent.words(batch, (int) (seq - batch.firstSeq()), after);
     }
 
     /** The recorded run: the scrubber, the timeline and the event list read it. */

@@ -251,10 +251,15 @@ class PhilosophersViewModelTest {
         assertTrue(model.circle().isEmpty(), "no circle drawn yet");
         rewind.moveBy(1);
         model.sample(System.nanoTime());
-        assertTrue(model.deadlockedProperty().get(), "one event later: deadlock");
+        assertTrue(model.deadlockedProperty().get(), "one event later, the wait that closes the circle: deadlock");
         assertEquals(List.of(0, 1, 2), model.circle());
         assertTrue(model.holdsProperty(Coffman.CIRCULAR_WAIT).get());
-        assertTrue(model.stepTextProperty().get().contains("circle closes"), model.stepTextProperty().get());
+        assertTrue(model.stepTextProperty().get().endsWith("and waits   (End or Resume: back to now)"),
+                model.stepTextProperty().get());
+        rewind.moveBy(1);
+        model.sample(System.nanoTime());
+        assertTrue(model.stepTextProperty().get().contains("The circle closes: deadlock, P"),
+                model.stepTextProperty().get());
 
         rewind.toPresent();
         model.sample(System.nanoTime());
