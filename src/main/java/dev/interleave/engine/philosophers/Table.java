@@ -327,7 +327,9 @@ final class Table {
         long at = clockNanos.getAsLong();
         int slot = TableEvent.slot(f, extra);
         if (log != null) {
-            log.append(kind.ordinal(), p, at, slot, other);
+            // A fresh clock reading each: a philosopher's burst of events (state, attempt, reach,
+            // take) followed by a long think would leave strided stamps far behind (EventLog).
+            log.appendNow(kind.ordinal(), p, at, slot, other);
         }
         state.apply(kind, p, at, slot, other);
     }

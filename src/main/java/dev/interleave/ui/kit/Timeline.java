@@ -221,7 +221,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /** Multiplies the window's width by {@code factor}, keeping the time under {@code x} in place. */
-    void zoomBy(double factor, double x) {
+    public void zoomBy(double factor, double x) {
         History<R> history = rewind.history();
         if (history == null) {
             return;
@@ -394,12 +394,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // Marks: a tick, and the label when there is room.
         g.setTextAlign(TextAlignment.CENTER);
         boolean labels = marks.size() < width / 28;
+        double[] labelledUpTo = new double[lanes]; // per lane: where its last label ends, so labels never overlap
+        java.util.Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < marks.size(); k++) {
             double[] mark = marks.get(k);
             double y = AXIS_HEIGHT + mark[1] * laneH;
             g.setFill(inkPaint);
             g.fillRect(mark[0] - 1, y, 2, laneH);
-            if (labels) {
+            int markLane = (int) mark[1];
+            if (labels && mark[0] - 14 >= labelledUpTo[markLane]) {
+                labelledUpTo[markLane] = mark[0] + 14;
                 g.fillText(markLabels.get(k), mark[0], y - 1 + (mark[1] == 0 ? laneH + 6 : 0), 60);
             }
         }
