@@ -268,5 +268,9 @@ class PhilosophersViewModelTest {
         assertTrue(model.deadlockedProperty().get());
         assertFalse(model.stepTextProperty().get().startsWith("Rewound"));
         assertTrue(model.canExportTrace());
+        java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
+        model.writeTrace(trace); // File > Export trace
+        String json = trace.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"name\":\"deadlock\"") && json.contains("\"name\":\"P3\""), json);
     }
 }
