@@ -10,7 +10,8 @@ on each thread, the complete events ("X") have dur >= 0, come in time order and 
 puts and takes are thread instants ("i", "s":"t") with whole-number args item and slot, each item
 put once and taken once, never taken before it was put (items cut off by a full log are counted
 apart, not failed); every flow start ("s") has one end ("f") with the same id and vice versa, each
-lies within a complete event on its thread, and each start is at a put or take of its thread;
+lies within a complete event on its thread, and each start is at an instant of its thread (a put
+or take of the buffer, a put-down of the deadlock lab);
 counter tracks ("C") go forward in time. Exit 0 when all hold, 1 otherwise (each problem printed,
 the first 20 of each kind).
 """
@@ -117,14 +118,14 @@ def main(path):
         i = bisect.bisect_right(starts_by_thread.get((pid, tid), ()), ts + 1e-6) - 1
         return any(0 <= j < len(track) and track[j][0] - 1e-6 <= ts <= track[j][1] + 1e-6 for j in (i, i - 1))
 
-    actions = {key: {ts for ts, name in track if name in ("put", "take")} for key, track in instants.items()}
+    actions = {key: {ts for ts, _ in track} for key, track in instants.items()}
     for fid, (pid, tid, ts) in flow_starts.items():
         if fid not in flow_ends:
             problem("flow", f"flow {fid} starts on thread {tid} at {ts} and never ends")
         if not within_slice(pid, tid, ts):
             problem("flow", f"flow {fid} starts on thread {tid} at {ts} outside every slice of that thread")
         if ts not in actions.get((pid, tid), ()):
-            problem("flow", f"flow {fid} starts on thread {tid} at {ts}, where that thread made no put or take")
+            problem("flow", f"flow {fid} starts on thread {tid} at {ts}, where that thread made no action (instant)")
     for fid, (pid, tid, ts) in flow_ends.items():
         if fid not in flow_starts:
             problem("flow", f"flow {fid} ends on thread {tid} at {ts} and never starts")
@@ -153,7 +154,14 @@ def main(path):
     if put_at or taken_at:
         print(f"  puts: {len(put_at):,}, takes: {len(taken_at):,}; items taken whose put the log no longer held: "
               f"{cut_off:,}; items put and not taken (in the buffer at the end): {len(never_taken):,}")
-    print(f"  flows (wake-ups): {len(flow_starts):,} started, {len(flow_ends):,} ended")
+    others = defaultdict(int)
+    for track in instants.values():
+        for _, name in track:
+            if name not in ("put", "take"):
+                others[name] += 1
+    if others:
+        print("  instants: " + ", ".join(f"{name} {count:,}" for name, count in sorted(others.items())))
+    print(f"  flows (wake-ups, hand-overs): {len(flow_starts):,} started, {len(flow_ends):,} ended")
     for key, times in sorted(counters.items()):
         print(f"  counter track '{key[1]}': {len(times):,} samples")
     failed = {kind: texts for kind, texts in problems.items() if texts}

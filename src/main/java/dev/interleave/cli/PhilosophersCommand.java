@@ -1,5 +1,8 @@
 package dev.interleave.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,8 +19,10 @@ import dev.interleave.engine.philosophers.PhilosophersResult;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.PhilosophersSettings;
 import dev.interleave.engine.philosophers.PhilosophersSnapshot;
+import dev.interleave.engine.philosophers.PhilosophersTrace;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -31,7 +36,7 @@ import dev.interleave.engine.run.ThreadKind;
         customSynopsis = {
             "interleave philosophers --n=N --strategy=S [--fair] [--think-ms=a..b]",
             "                        [--eat-ms=a..b] [--threads=KIND] [--seconds=S]",
-            "                        [--json] [-hV]"},
+            "                        [--trace=FILE] [--json] [-hV]"},
         description = {"N philosophers, each on its own thread, think and eat round a table of N forks"
                 + " (ReentrantLocks, taken interruptibly). The run goes on for S seconds, or ends as soon as a"
                 + " deadlock is detected: a circle of philosophers, each waiting for a fork the next one holds.",
@@ -68,6 +73,16 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
             description = "How long to run without a deadlock, 1 to 3,600; default 5.")
     private int seconds;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = {"Record the run and write it to FILE as a",
+        "Chrome trace (open it in Perfetto's UI or", "chrome://tracing): a track per philosopher;",
+        "written also when stopped."})
+    private Path trace;
+
+    /** The run's log, once started with --trace. */
+    private EventLog log;
+    /** The run's settings, once started. */
+    private PhilosophersSettings started;
+
     static final class Philosophers extends Values.BoundedInt {
         Philosophers() {
             super(PhilosophersSettings.MIN_N, PhilosophersSettings.MAX_N);
@@ -94,12 +109,27 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
     @Override
     Running<PhilosophersResult> start(PhilosophersSettings settings) {
         PhilosophersRunner runner = new PhilosophersRunner();
+        if (trace != null) {
+            runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        }
         runner.start(settings);
+        started = settings;
+        log = runner.snapshot().log();
         return new Running<>(runner::await, runner::stop, () -> {
             PhilosophersSnapshot now = runner.snapshot();
             return String.format(Locale.ROOT, "%,d meals, %,d attempts, %.1f of %d s", now.table().totalMeals(),
                     now.table().totalAttempts(), now.elapsedNanos() / 1e9, seconds);
         });
+    }
+
+    @Override
+    Path traceFile() {
+        return trace;
+    }
+
+    @Override
+    void writeTrace(OutputStream out) throws IOException {
+        PhilosophersTrace.write(log, started, out);
     }
 
     @Override

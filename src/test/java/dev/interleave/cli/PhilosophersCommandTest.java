@@ -109,4 +109,31 @@ class PhilosophersCommandTest {
         return m.group(1).isEmpty() ? List.of()
                 : Pattern.compile(",").splitAsStream(m.group(1)).map(Long::parseLong).toList();
     }
+
+    /** --trace writes the deadlocked run as a Chrome trace with a track per philosopher and the deadlock on one. */
+    @Test
+    void traceWritesTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("run.json");
+        CallsCommandTest.Invocation ran = run("philosophers", "--n", "3", "--strategy", "naive", "--trace",
+                file.toString());
+        assertEquals(1, ran.exitCode(), ran.err());
+        String json = java.nio.file.Files.readString(file);
+        assertTrue(json.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[") && json.endsWith("]}"), json);
+        for (int p = 1; p <= 3; p++) {
+            assertTrue(json.contains("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + p
+                    + ",\"args\":{\"name\":\"P" + p + "\"}}"), "track P" + p);
+        }
+        assertEquals(1, json.split("\"name\":\"deadlock\"", -1).length - 1, "one deadlock");
+    }
+
+    /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */
+    @Test
+    void unwritableTraceExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String path = dir.resolve("no/such/folder/run.json").toString();
+        CallsCommandTest.Invocation ran = run("philosophers", "--n", "3", "--strategy", "naive", "--trace", path);
+        assertEquals(2, ran.exitCode(), ran.err());
+        assertEquals(1, ran.err().lines().count(), ran.err());
+        assertTrue(ran.err().contains("--trace") && ran.err().contains(path), ran.err());
+        assertEquals("", ran.out(), "nothing ran");
+    }
 }

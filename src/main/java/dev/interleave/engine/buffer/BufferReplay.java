@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Replay;
 
 /**
  * A bounded buffer rebuilt from its recorded events: apply events 0..k-1 to an empty buffer, and
@@ -17,7 +18,7 @@ import dev.interleave.engine.run.EventLog;
  * producing, after its take a consumer is consuming, a woken waiter waits for the lock. Not
  * thread-safe: one thread applies and reads; {@link #copy()} makes an independent checkpoint.
  */
-public final class BufferReplay {
+public final class BufferReplay implements Replay<BufferReplay> {
 
     private final long[] slots;
     private int putIndex;
@@ -79,11 +80,13 @@ public final class BufferReplay {
     }
 
     /** An independent copy of this state. */
+    @Override
     public BufferReplay copy() {
         return new BufferReplay(this);
     }
 
     /** Events applied so far: the state is as it was after event {@code events() - 1}. */
+    @Override
     public long events() {
         return applied;
     }
@@ -94,6 +97,7 @@ public final class BufferReplay {
      *
      * @throws IllegalArgumentException if the batch starts after the next event to apply (a gap)
      */
+    @Override
     public void applyUntil(EventLog.Batch batch, long until) {
         if (batch.firstSeq() > applied && batch.size() > 0) {
             throw new IllegalArgumentException("events " + applied + " to " + (batch.firstSeq() - 1)
@@ -111,6 +115,7 @@ public final class BufferReplay {
     }
 
     /** Applies event {@code i} of {@code batch}, which must be the next event. */
+    @Override
     public void apply(EventLog.Batch batch, int i) {
         if (batch.seq(i) != applied) {
             throw new IllegalArgumentException("event " + batch.seq(i) + " is not the next, " + applied);

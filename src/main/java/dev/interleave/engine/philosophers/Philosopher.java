@@ -25,8 +25,10 @@ final class Philosopher implements Gated, Hands {
     private final List<Integer> held = new ArrayList<>(2);
     /** Whether it sits on one of the waiter's seats. Confined to the philosopher's thread. */
     private boolean seated;
-    /** The action it passes its gate for, e.g. "pick up F2". Written by its thread before each pass. */
-    private volatile String nextAction = "";
+    /** The action it passes its gate for ({@link TableEvent#NEXT_PICK_UP}, ...). Confined to its thread (the gate calls back on it). */
+    private int nextAction;
+    /** The fork of that action, or -1. Confined to its thread. */
+    private int nextFork = -1;
     /** When it last parked at its gate (an arrival number). Written under the gate's lock. */
     private volatile long arrivedAtGate;
 
@@ -58,7 +60,12 @@ final class Philosopher implements Gated, Hands {
     @Override
     public void parkedAtGate() {
         arrivedAtGate = arrivals.incrementAndGet();
-        table.parked(index, nextAction);
+        table.parked(index, nextAction, nextFork);
+    }
+
+    @Override
+    public void leftGate(Exit exit) {
+        table.passed(index, exit);
     }
 
     @Override
@@ -78,7 +85,7 @@ final class Philosopher implements Gated, Hands {
 
     @Override
     public void take(int f) throws InterruptedException {
-        pass("pick up " + Names.fork(f));
+        pass(TableEvent.NEXT_PICK_UP, f);
         table.reach(index, f, Table.NO_LIMIT);
         try {
             table.fork(f).lockInterruptibly();
@@ -92,7 +99,7 @@ final class Philosopher implements Gated, Hands {
 
     @Override
     public boolean tryTake(int f, long millis) throws InterruptedException {
-        pass("try " + Names.fork(f));
+        pass(TableEvent.NEXT_TRY, f);
         table.reach(index, f, millis);
         boolean got;
         try {
@@ -112,7 +119,7 @@ final class Philosopher implements Gated, Hands {
 
     @Override
     public void putDown(int f) throws InterruptedException {
-        pass("put down " + Names.fork(f));
+        pass(TableEvent.NEXT_PUT_DOWN, f);
         release(f);
     }
 
@@ -134,7 +141,7 @@ final class Philosopher implements Gated, Hands {
         if (table.seats() == null) {
             return;
         }
-        pass("ask for a seat");
+        pass(TableEvent.NEXT_SEAT, -1);
         table.askSeat(index);
         table.seats().acquire();
         seated = true;
@@ -165,8 +172,9 @@ final class Philosopher implements Gated, Hands {
         table.fork(f).unlock();
     }
 
-    private void pass(String action) throws InterruptedException {
+    private void pass(int action, int fork) throws InterruptedException {
         nextAction = action;
+        nextFork = fork;
         gate.pass(this);
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.Run;
 import dev.interleave.engine.run.RunState;
@@ -46,6 +47,8 @@ public final class PhilosophersRunner
     private final Bug bug;
     /** Whether the next run's gates are closed before its threads start; consumed by newRun. */
     private volatile boolean nextStartsParked;
+    /** Events each new run's log keeps; 0: runs record nothing. */
+    private volatile int recording;
 
     public PhilosophersRunner() {
         this(ThreadSource.REAL, Bug.NONE);
@@ -75,6 +78,25 @@ public final class PhilosophersRunner
      */
     public void parkNextStart() {
         nextStartsParked = true;
+    }
+
+    /**
+     * Whether the runs started from now on record their events ({@link TableEvent}), and how many of
+     * the newest each keeps ({@link EventLog}; {@link EventLog#DEFAULT_CAPACITY} is a good size, at
+     * {@link EventLog#BYTES_PER_EVENT} bytes each, allocated when the run starts); 0 records nothing.
+     *
+     * @throws IllegalArgumentException if events is negative
+     */
+    public void setRecording(int events) {
+        if (events < 0) {
+            throw new IllegalArgumentException("events must be 0 or more, was " + events);
+        }
+        recording = events;
+    }
+
+    /** How many events each new run keeps; 0 when runs record nothing. */
+    public int recording() {
+        return recording;
     }
 
     @Override
@@ -121,6 +143,12 @@ public final class PhilosophersRunner
         return run.table.awaitDeadlock(timeout);
     }
 
+    /** The latest run's table, for the tests: its instruments and its samples; null before the first run. */
+    Table table() {
+        PhilosophersRun run = latest();
+        return run == null ? null : run.table;
+    }
+
     /** The latest run now; {@link PhilosophersSnapshot#NONE} before the first. */
     public PhilosophersSnapshot snapshot() {
         RunState now = state();
@@ -133,6 +161,8 @@ public final class PhilosophersRunner
         private final PhilosophersSettings settings;
         private final Steps steps;
         private final Table table;
+        /** The run's events, or null when it records nothing. */
+        private final EventLog log;
         private final List<Philosopher> philosophers;
         /** Each philosopher's thread, once started: what cancel interrupts and the finisher joins. */
         private final AtomicReferenceArray<Thread> threads;
@@ -155,8 +185,10 @@ public final class PhilosophersRunner
             this.steps = steps;
             this.think = settings.think();
             this.eat = settings.eat();
+            int events = recording;
+            this.log = events > 0 ? new EventLog(events) : null;
             this.table = new Table(settings.n(), settings.fair(), settings.strategy() == Strategy.WAITER,
-                    () -> clock().activeNanos(), bug);
+                    () -> clock().activeNanos(), bug, log);
             AtomicLong arrivals = new AtomicLong();
             List<Philosopher> all = new ArrayList<>(settings.n());
             for (int p = 0; p < settings.n(); p++) {
@@ -308,7 +340,7 @@ public final class PhilosophersRunner
 
         PhilosophersSnapshot snapshot(RunState now) {
             return new PhilosophersSnapshot(now, settings, table.view(), steps.view(philosophers), elapsedNanos(),
-                    livelockNow, livelockSeen, result());
+                    livelockNow, livelockSeen, result(), log);
         }
 
         private static List<Long> boxed(long[] values) {

@@ -2,6 +2,7 @@ package dev.interleave.engine.philosophers;
 
 import java.util.Objects;
 
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.RunState;
 
 /**
@@ -16,10 +17,12 @@ import dev.interleave.engine.run.RunState;
  * @param livelockNow  whether the livelock rule held at the latest sample
  * @param livelockSeen whether it has held at some sample of this run
  * @param result       how the latest run ended, or null while it runs
+ * @param log          the run's event log, live (it goes on filling while the run runs), or null
+ *                     when the run records nothing ({@link PhilosophersRunner#setRecording})
  */
 public record PhilosophersSnapshot(RunState state, PhilosophersSettings settings, TableView table, Steps.View steps,
                                    long elapsedNanos, boolean livelockNow, boolean livelockSeen,
-                                   PhilosophersResult result) {
+                                   PhilosophersResult result, EventLog log) {
 
     public PhilosophersSnapshot {
         Objects.requireNonNull(state);
@@ -29,5 +32,5 @@ public record PhilosophersSnapshot(RunState state, PhilosophersSettings settings
 
     /** The snapshot of a runner that has never run. */
     public static final PhilosophersSnapshot NONE = new PhilosophersSnapshot(RunState.IDLE, null, TableView.EMPTY,
-            Steps.View.NONE, 0, false, false, null);
+            Steps.View.NONE, 0, false, false, null, null);
 }

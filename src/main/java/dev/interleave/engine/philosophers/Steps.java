@@ -54,16 +54,26 @@ public final class Steps implements Hold {
 
     /**
      * Lets one fork action happen: {@code chosen}'s (an index), or with -1 the action of the
-     * philosopher waiting longest at its gate.
+     * philosopher waiting longest at its gate; when nobody is at a gate yet, the next action of the
+     * first philosopher on its way to one (thinking or eating: it takes the step when it gets there).
      *
      * @throws IllegalStateException saying why, when the chosen philosopher cannot act, or nobody is at a gate
      */
     synchronized void step(int chosen, List<Philosopher> philosophers, Table table) {
         Philosopher next = chosen >= 0 ? philosophers.get(chosen) : longestWaiting(philosophers);
+        if (next == null && table.deadlock() != null) {
+            throw new IllegalStateException(NOBODY_CAN_ACT);
+        }
         if (next == null) {
-            throw new IllegalStateException(table.deadlock() != null
-                    ? "Nobody can act: every philosopher in the circle is blocked on a fork (deadlock). Stop ends the run."
-                    : "Nobody is at a gate yet: the philosophers are thinking, eating or waiting. Step again in a moment.");
+            // Nobody at a gate yet (a run just started parked, or all are thinking or eating): the step
+            // is kept for the first philosopher on its way to its gate, unless one is kept already.
+            TableView now = table.view();
+            next = philosophers.stream().filter(p -> onItsWay(now, p)).findFirst().orElse(null);
+            if (next == null) {
+                throw new IllegalStateException(philosophers.stream().anyMatch(p -> p.gate().view().permits() > 0)
+                        ? "A step is on its way: its philosopher takes it at its next fork action."
+                        : "Nobody can act now: every philosopher waits for a fork or a seat.");
+            }
         }
         if (!parked(next)) {
             refuseIfBlocked(table.view(), next.index());
@@ -71,6 +81,18 @@ public final class Steps implements Hold {
         next.gate().step();
         stepsTaken++;
         lastStepped = next.name();
+    }
+
+    /** Why a deadlocked table takes no step. */
+    public static final String NOBODY_CAN_ACT = "Nobody can act: every philosopher in the circle is blocked on a fork"
+            + " (deadlock). Stop ends the run.";
+
+    /** Whether p is thinking, eating or between actions (not blocked, not done), with no step kept for it. */
+    private static boolean onItsWay(TableView table, Philosopher p) {
+        return switch (table.philosophers().get(p.index()).state()) {
+            case THINKING, HUNGRY, EATING, BACKING_OFF -> p.gate().view().permits() == 0;
+            default -> false;
+        };
     }
 
     /** Refuses a step for a philosopher blocked in a wait: it has no action to take until the wait ends. */

@@ -1,10 +1,6 @@
 package dev.interleave.engine.philosophers;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -12,11 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gated;
+
 /**
  * The forks, the waiter's seats, and the instruments that watch them: who holds each fork, who waits
  * for which, what each philosopher does, meals and attempts, and the deadlock detector. The forks
  * are real {@link ReentrantLock}s (fair or not), taken by the philosophers' own threads; the table
- * only records what they do, before and after each lock call.
+ * only records what they do, before and after each lock call: each change is one {@link TableEvent},
+ * recorded in the run's {@link EventLog} when it has one, so the run can be rewound and traced.
  *
  * <p>Deadlock detection: when a philosopher is about to wait without a time limit for a fork
  * another holds, the table follows the waits from it (it waits for F held by Q, Q waits for F'
@@ -30,8 +30,11 @@ import java.util.function.LongSupplier;
 final class Table {
 
     /*
-     * Implementation notes. One ReentrantLock, `lock` (not a fork), guards every instrument field;
-     * a snapshot is one acquisition, so it is consistent. `lock` is never held while a fork is
+     * Implementation notes. One ReentrantLock, `lock` (not a fork), guards every instrument (the
+     * TableState) and is the event log's writers' lock: each change is appended to the log and
+     * applied to the state in one call (event()), under it, so the log holds every change in the
+     * order made and a replay of it is the table (TableRecordingTest). A snapshot is one
+     * acquisition, so it is consistent. `lock` is never held while a fork is
      * taken or a seat awaited (the table is updated just before and just after), so it cannot take
      * part in a deadlock; lock order where both are held: a gate's lock, then `lock`
      * (parked() is called by a gate under its lock); nothing takes a gate's lock under `lock`.
@@ -54,67 +57,53 @@ final class Table {
     private final ReentrantLock[] forks;
     /** The waiter's N - 1 seats, or null when the strategy has no waiter. */
     private final Semaphore seats;
-    private final Bug bug;
-    /** The run's active time, for the actions' timestamps and the deadlock's. */
+    /** The run's active time, for the events' timestamps and the deadlock's. */
     private final LongSupplier clockNanos;
     private final CountDownLatch deadlocked = new CountDownLatch(1);
 
     private final ReentrantLock lock = new ReentrantLock();
-    /** For each fork, its holder, or -1. Invariant: a philosopher's held forks are the forks naming it here. Guarded by lock. */
-    private final int[] holder;
-    /** For each philosopher, the fork it waits for (blocked or trying), or -1. Guarded by lock. */
-    private final int[] waitingFor;
-    /** For each philosopher, whether its wait has a time limit. Guarded by lock. */
-    private final boolean[] timed;
-    /** For each philosopher, the forks in its hands in the order taken. Guarded by lock. */
-    private final List<List<Integer>> hands;
-    /** For each philosopher, what it does. Guarded by lock. */
-    private final PhilosopherState[] states;
-    /** For each philosopher, while at its gate, the action it will take next; else "". Guarded by lock. */
-    private final String[] next;
-    /** Meals eaten. Guarded by lock. */
-    private final long[] meals;
-    /** Attempts begun. Guarded by lock. */
-    private final long[] attempts;
-    /** Philosophers on a seat. Guarded by lock. */
-    private int seated;
-    /** The first deadlock detected, or null. Set once. Guarded by lock. */
-    private Deadlock deadlock;
-    /** Actions recorded. Guarded by lock. */
-    private long actions;
-    /** The latest actions, oldest first, at most RECENT_ACTIONS. Guarded by lock. */
-    private final ArrayDeque<Action> recent = new ArrayDeque<>();
+    /**
+     * Every instrument: holders, waits, states, meals, attempts, seats, the deadlock, the recent
+     * actions. Changed only through {@link #event}, which also records the change. Invariant: a
+     * philosopher's held forks are the forks naming it as holder. Guarded by lock.
+     */
+    private final TableState state;
+    /** Where the events are recorded, or null when the run records nothing. Written under lock. */
+    private final EventLog log;
 
     /**
      * @param n          philosophers (and forks)
      * @param fair       whether the forks (and seats) are fair locks
      * @param waiter     whether there is a waiter with N - 1 seats
      * @param clockNanos the run's active time
+     * @param log        where to record every event ({@link TableEvent}), or null to record nothing;
+     *                   its tracks P1 to PN are named here
      */
-    Table(int n, boolean fair, boolean waiter, LongSupplier clockNanos, Bug bug) {
+    Table(int n, boolean fair, boolean waiter, LongSupplier clockNanos, Bug bug, EventLog log) {
         this.n = n;
-        this.bug = Objects.requireNonNull(bug);
         this.clockNanos = Objects.requireNonNull(clockNanos);
         forks = new ReentrantLock[n];
         for (int f = 0; f < n; f++) {
             forks[f] = new ReentrantLock(fair);
         }
         seats = waiter ? new Semaphore(n - 1, fair) : null;
-        holder = new int[n];
-        Arrays.fill(holder, -1);
-        waitingFor = new int[n];
-        Arrays.fill(waitingFor, -1);
-        timed = new boolean[n];
-        hands = new ArrayList<>(n);
-        for (int p = 0; p < n; p++) {
-            hands.add(new ArrayList<>(2));
+        state = new TableState(n, waiter, bug);
+        this.log = log;
+        if (log != null) {
+            lock.lock();
+            try {
+                for (int p = 0; p < n; p++) {
+                    log.addTrack(Names.philosopher(p));
+                }
+            } finally {
+                lock.unlock();
+            }
         }
-        states = new PhilosopherState[n];
-        Arrays.fill(states, PhilosopherState.THINKING);
-        next = new String[n];
-        Arrays.fill(next, "");
-        meals = new long[n];
-        attempts = new long[n];
+    }
+
+    /** A table that records nothing. */
+    Table(int n, boolean fair, boolean waiter, LongSupplier clockNanos, Bug bug) {
+        this(n, fair, waiter, clockNanos, bug, null);
     }
 
     int size() {
@@ -133,22 +122,33 @@ final class Table {
 
     // ---- what a philosopher's own thread records ----
 
-    void setState(int p, PhilosopherState state) {
+    void setState(int p, PhilosopherState now) {
         lock.lock();
         try {
-            states[p] = state;
-            next[p] = "";
+            event(TableEvent.STATE, p, -1, 0, now.ordinal());
         } finally {
             lock.unlock();
         }
     }
 
-    /** Called by p's gate, under the gate's lock: p is parked there, and will {@code nextAction} when stepped. */
-    void parked(int p, String nextAction) {
+    /**
+     * Called by p's gate, under the gate's lock: p is parked there, and will take its next action
+     * ({@link TableEvent#NEXT_PICK_UP}, ...) on fork {@code f} (-1: none) when stepped.
+     */
+    void parked(int p, int nextAction, int f) {
         lock.lock();
         try {
-            states[p] = PhilosopherState.AT_GATE;
-            next[p] = nextAction;
+            event(TableEvent.PARK, p, f, 0, nextAction);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called by p's gate, under the gate's lock: p, parked there, has left the gate's queue. */
+    void passed(int p, Gated.Exit exit) {
+        lock.lock();
+        try {
+            event(TableEvent.PASS, p, -1, state.stateAfterPass(p).ordinal(), exit.ordinal());
         } finally {
             lock.unlock();
         }
@@ -157,7 +157,7 @@ final class Table {
     void attempt(int p) {
         lock.lock();
         try {
-            attempts[p]++;
+            event(TableEvent.ATTEMPT, p, -1, 0, 0);
         } finally {
             lock.unlock();
         }
@@ -173,32 +173,19 @@ final class Table {
      */
     Deadlock reach(int p, int f, long limitMillis) {
         boolean limited = limitMillis != NO_LIMIT;
+        assert limitMillis < EventLog.MAX_OTHER : limitMillis;
         lock.lock();
         try {
-            states[p] = limited ? PhilosopherState.TRYING_FORK : PhilosopherState.WAITING_FOR_FORK;
-            next[p] = "";
-            waitingFor[p] = f;
-            timed[p] = limited;
-            if (holder[f] < 0) {
-                return null; // on the table: the lock call will most likely take it at once
-            }
-            record(p, limited ? Action.Kind.TRY : Action.Kind.WAIT, f, limited
-                    ? String.format("%s tries %s (%s) %s: %s holds it", Names.philosopher(p), Names.fork(f),
-                            side(p, f), limitMillis == 0 ? "without waiting" : "for up to " + limitMillis + " ms",
-                            Names.philosopher(holder[f]))
-                    : String.format("%s reaches for %s (%s), held by %s, and waits", Names.philosopher(p),
-                            Names.fork(f), side(p, f), Names.philosopher(holder[f])));
-            if (limited || deadlock != null) {
+            Deadlock before = state.deadlock();
+            // Recorded as waiting; for a wait without a limit for a held fork, the state follows the
+            // waits from p, and finds the circle if this wait closes one.
+            event(TableEvent.REACH, p, f, state.holder[f] + 1, limited ? (int) limitMillis + 1 : 0);
+            if (before != null || state.deadlock() == null) {
                 return null;
             }
-            List<Integer> circle = WaitForGraph.cycleThrough(p, holder, waitingFor, timed, bug);
-            if (circle.isEmpty()) {
-                return null;
-            }
-            deadlock = new Deadlock(circle, circle.stream().map(q -> waitingFor[q]).toList(), clockNanos.getAsLong());
-            record(p, Action.Kind.DEADLOCK, f, "the circle closes: deadlock, " + deadlock.arrows());
+            event(TableEvent.DEADLOCK, p, f, 0, 0); // the circle, told
             deadlocked.countDown();
-            return deadlock;
+            return state.deadlock();
         } finally {
             lock.unlock();
         }
@@ -208,14 +195,8 @@ final class Table {
     void took(int p, int f) {
         lock.lock();
         try {
-            assert holder[f] < 0 : Names.fork(f) + " recorded as held by " + holder[f];
-            holder[f] = p;
-            hands.get(p).add(f);
-            waitingFor[p] = -1;
-            timed[p] = false;
-            states[p] = PhilosopherState.HUNGRY;
-            record(p, Action.Kind.TAKE, f, String.format("%s picks up %s (%s)%s", Names.philosopher(p), Names.fork(f),
-                    side(p, f), hands.get(p).size() == 2 ? ": both forks" : ""));
+            assert state.holder[f] < 0 : Names.fork(f) + " recorded as held by " + state.holder[f];
+            event(TableEvent.TAKE, p, f, state.hands.get(p).size() + 1, 0);
         } finally {
             lock.unlock();
         }
@@ -225,11 +206,7 @@ final class Table {
     void gaveUp(int p, int f, long limitMillis) {
         lock.lock();
         try {
-            waitingFor[p] = -1;
-            timed[p] = false;
-            states[p] = PhilosopherState.HUNGRY;
-            record(p, Action.Kind.GIVE_UP, f, String.format("%s gives up on %s %s", Names.philosopher(p),
-                    Names.fork(f), limitMillis == 0 ? "at once" : "after " + limitMillis + " ms"));
+            event(TableEvent.GIVE_UP, p, f, 0, (int) limitMillis);
         } finally {
             lock.unlock();
         }
@@ -239,8 +216,7 @@ final class Table {
     void stoppedWaiting(int p) {
         lock.lock();
         try {
-            waitingFor[p] = -1;
-            timed[p] = false;
+            event(TableEvent.STOPPED_WAITING, p, -1, 0, 0);
         } finally {
             lock.unlock();
         }
@@ -250,11 +226,8 @@ final class Table {
     void putDown(int p, int f) {
         lock.lock();
         try {
-            assert holder[f] == p : Names.fork(f) + " is not " + Names.philosopher(p) + "'s";
-            holder[f] = -1;
-            hands.get(p).remove(Integer.valueOf(f));
-            record(p, Action.Kind.PUT_DOWN, f, String.format("%s puts down %s (%s)", Names.philosopher(p),
-                    Names.fork(f), side(p, f)));
+            assert state.holder[f] == p : Names.fork(f) + " is not " + Names.philosopher(p) + "'s";
+            event(TableEvent.PUT_DOWN, p, f, 0, 0);
         } finally {
             lock.unlock();
         }
@@ -264,12 +237,7 @@ final class Table {
     void askSeat(int p) {
         lock.lock();
         try {
-            states[p] = PhilosopherState.WAITING_FOR_SEAT;
-            next[p] = "";
-            if (seated >= n - 1) {
-                record(p, Action.Kind.WAIT_FOR_SEAT, -1, String.format("%s asks the waiter for a seat: all %d are "
-                        + "taken, waits", Names.philosopher(p), n - 1));
-            }
+            event(TableEvent.ASK_SEAT, p, -1, state.seated >= n - 1 ? 1 : 0, n - 1);
         } finally {
             lock.unlock();
         }
@@ -278,10 +246,7 @@ final class Table {
     void sat(int p) {
         lock.lock();
         try {
-            seated++;
-            states[p] = PhilosopherState.HUNGRY;
-            record(p, Action.Kind.SIT, -1, String.format("%s sits down (%d of %d seats taken)", Names.philosopher(p),
-                    seated, n - 1));
+            event(TableEvent.SIT, p, -1, state.seated + 1, n - 1);
         } finally {
             lock.unlock();
         }
@@ -290,7 +255,7 @@ final class Table {
     void left(int p) {
         lock.lock();
         try {
-            seated--;
+            event(TableEvent.LEAVE_SEAT, p, -1, 0, 0);
         } finally {
             lock.unlock();
         }
@@ -299,7 +264,7 @@ final class Table {
     void ate(int p) {
         lock.lock();
         try {
-            meals[p]++;
+            event(TableEvent.ATE, p, -1, 0, 0);
         } finally {
             lock.unlock();
         }
@@ -311,7 +276,7 @@ final class Table {
     Deadlock deadlock() {
         lock.lock();
         try {
-            return deadlock;
+            return state.deadlock();
         } finally {
             lock.unlock();
         }
@@ -326,38 +291,46 @@ final class Table {
     TableView view() {
         lock.lock();
         try {
-            List<TableView.Diner> diners = new ArrayList<>(n);
-            List<Integer> waits = new ArrayList<>(n);
-            List<Boolean> limits = new ArrayList<>(n);
-            for (int p = 0; p < n; p++) {
-                diners.add(new TableView.Diner(p, states[p], hands.get(p), waitingFor[p], timed[p], meals[p],
-                        attempts[p], next[p]));
-                waits.add(waitingFor[p]);
-                limits.add(timed[p]);
-            }
-            List<Integer> holders = Arrays.stream(holder).boxed().toList();
-            return new TableView(diners, holders, new WaitForGraph(holders, waits, limits), deadlock, actions,
-                    List.copyOf(recent), seats == null ? 0 : n - 1, seated);
+            return state.view();
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Records one action: the one place every action of the table passes through (the seam where
-     * a per-thread timeline would record its events). Call only when holding lock.
+     * The table now and the number of events recorded up to it, in one acquisition of its lock: the
+     * state a replay of that many events must rebuild.
      */
-    private void record(int p, Action.Kind kind, int f, String words) {
-        assert lock.isHeldByCurrentThread();
-        actions++;
-        if (recent.size() == RECENT_ACTIONS) {
-            recent.removeFirst();
+    Sample sample() {
+        lock.lock();
+        try {
+            return new Sample(state.view(), state.events());
+        } finally {
+            lock.unlock();
         }
-        recent.addLast(new Action(actions, clockNanos.getAsLong(), p, kind, f, words));
     }
 
-    /** "its left fork" or "its right fork". */
-    private String side(int p, int f) {
-        return f == p ? "its left fork" : "its right fork";
+    /** The table at one instant, after {@code events} events. */
+    record Sample(TableView view, long events) {
+    }
+
+    /**
+     * Records one event and applies it to the instruments: the one place every change of the table
+     * passes through, so the log holds every change, in the order made. Call only when holding lock.
+     *
+     * @param f     the fork, or -1
+     * @param extra the kind's extra number ({@link TableEvent})
+     * @param other the kind's other number
+     */
+    private void event(TableEvent kind, int p, int f, int extra, int other) {
+        assert lock.isHeldByCurrentThread();
+        long at = clockNanos.getAsLong();
+        int slot = TableEvent.slot(f, extra);
+        if (log != null) {
+            // A fresh clock reading each: a philosopher's burst of events (state, attempt, reach,
+            // take) followed by a long think would leave strided stamps far behind (EventLog).
+            log.appendNow(kind.ordinal(), p, at, slot, other);
+        }
+        state.apply(kind, p, at, slot, other);
     }
 }

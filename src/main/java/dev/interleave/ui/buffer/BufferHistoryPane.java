@@ -1,141 +1,17 @@
 package dev.interleave.ui.buffer;
 
-import java.util.Locale;
-
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Slider;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-
-import dev.interleave.ui.kit.Controls;
+import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.ui.kit.HistoryPane;
 
 /**
- * The Bounded Buffer view's history: the timeline, the scrubber that rewinds the whole view to any
- * recorded event (slider; Left / Right one event, Page Up / Page Down a hundred, Home the first,
- * End back to now), and the event log, one line per event, in step with the scrubber.
+ * The Bounded Buffer view's history: the kit's timeline, scrubber and event log, with the buffer's
+ * lanes ({@link BufferLanes}).
  */
-final class BufferHistoryPane extends VBox {
-
-    /** Events one Page Up / Page Down moves. */
-    static final int PAGE = 100;
-
-    private final BufferRewind rewind;
-    private final Slider scrubber = new Slider(0, 0, 0);
-    private final ListView<String> events;
-    /** True while the slider or the list is being set from the position, not by the user. */
-    private boolean syncing;
+final class BufferHistoryPane extends HistoryPane<BufferReplay> {
 
     BufferHistoryPane(BufferViewModel model) {
-        super(6);
-        this.rewind = model.rewind();
-        setId("buffer-history");
-        getStyleClass().add("buffer-history");
-
-        Label caption = new Label("Timeline: a lane per thread, coloured as its chip; ▼ put, ▲ take (with the item"
-                + " when zoomed in), arrows from a signal to the thread it woke. Wheel or + / -: zoom; drag: pan.");
-        caption.getStyleClass().add("section");
-        caption.setWrapText(true);
-        Label dropped = new Label();
-        dropped.setId("events-dropped");
-        dropped.getStyleClass().add("last-run-note");
-        dropped.setWrapText(true);
-        dropped.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "The log keeps the newest %,d events: %,d older ones were dropped, and the timeline and the"
-                        + " scrubber start after them.", dev.interleave.engine.run.EventLog.DEFAULT_CAPACITY,
-                rewind.droppedProperty().get()), rewind.droppedProperty()));
-        dropped.visibleProperty().bind(rewind.droppedProperty().greaterThan(0));
-        dropped.managedProperty().bind(dropped.visibleProperty());
-
-        BufferTimeline timeline = new BufferTimeline(rewind);
-
-        scrubber.setId("scrubber");
-        scrubber.disableProperty().bind(rewind.allowedProperty().not().or(rewind.endProperty().isEqualTo(0)));
-        scrubber.setTooltip(Controls.tip("Rewind: the whole view shows the buffer as it was after the chosen event."
-                + " Left / Right: one event; Page Up / Page Down: " + PAGE + "; Home: the first; End: back to now."
-                + " Only while paused or after a run."));
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
-        scrubber.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        scrubber.valueProperty().addListener((obs, old, now) -> {
-            if (!syncing && rewind.allowedProperty().get()) {
-                long target = Math.round(now.doubleValue());
-                if (target != rewind.positionProperty().get()) {
-                    rewind.moveTo(target);
-                }
-            }
-        });
-        Button present = new Button("Now");
-        present.setId("scrub-present");
-        present.setTooltip(Controls.tip("Back to the run as it is now (End)."));
-        present.disableProperty().bind(rewind.rewoundBinding().not());
-        present.setOnAction(e -> rewind.toPresent());
-        Label where = new Label();
-        where.setId("scrub-position");
-        where.textProperty().bind(Bindings.createStringBinding(() -> rewind.positionProperty().get()
-                        == BufferRewind.PRESENT ? String.format(Locale.ROOT, "now (%,d events)", rewind.endProperty().get())
-                        : rewind.positionProperty().get() == 0 ? "the start"
-                        : String.format(Locale.ROOT, "after event %,d (%,d recorded)", rewind.positionProperty().get() - 1,
-                        rewind.endProperty().get()), rewind.positionProperty(), rewind.endProperty()));
-        HBox scrubRow = new HBox(8, new Label("Rewind"), scrubber, where, present);
-        scrubRow.setAlignment(Pos.CENTER_LEFT);
-
-        events = new ListView<>(rewind.lines());
-        events.setId("event-log");
-        events.setPrefHeight(9 * 24);
-        events.setMinHeight(5 * 24);
-        events.setTooltip(Controls.tip("Every recorded event in words. Select one to rewind the view to just after it"
-                + " (while paused or after a run)."));
-        events.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
-            if (!syncing && now.intValue() >= 0 && rewind.allowedProperty().get()) {
-                rewind.moveTo(rewind.eventOfLine(now.intValue()) + 1);
-            }
-        });
-
-        rewind.positionProperty().addListener((obs, old, now) -> sync());
-        rewind.endProperty().addListener((obs, old, now) -> sync());
-        rewind.startProperty().addListener((obs, old, now) -> sync());
-        getChildren().addAll(caption, dropped, timeline, scrubRow, events);
-    }
-
-    private void key(KeyEvent e) {
-        switch (e.getCode()) {
-            case LEFT -> rewind.moveBy(-1);
-            case RIGHT -> rewind.moveBy(1);
-            case PAGE_UP -> rewind.moveBy(-PAGE);
-            case PAGE_DOWN -> rewind.moveBy(PAGE);
-            case HOME -> rewind.moveTo(rewind.startProperty().get());
-            case END -> rewind.toPresent();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
-    /** The slider and the list follow the position. */
-    private void sync() {
-        syncing = true;
-        try {
-            scrubber.setMin(rewind.startProperty().get());
-            scrubber.setMax(rewind.endProperty().get());
-            long position = rewind.positionProperty().get();
-            scrubber.setValue(position == BufferRewind.PRESENT ? rewind.endProperty().get() : position);
-            if (position == BufferRewind.PRESENT) {
-                events.getSelectionModel().clearSelection();
-            } else if (position > 0) {
-                int line = rewind.lineOf(position - 1);
-                if (line >= 0 && events.getSelectionModel().getSelectedIndex() != line) {
-                    events.getSelectionModel().clearAndSelect(line);
-                    events.scrollTo(Math.max(0, line - 3));
-                }
-            }
-        } finally {
-            syncing = false;
-        }
+        super(model.rewind(), new BufferLanes(), "buffer-history", "Timeline: a lane per thread, coloured as its chip;"
+                + " ▼ put, ▲ take (with the item when zoomed in), arrows from a signal to the thread it woke. Wheel or"
+                + " + / -: zoom; drag: pan.", "the buffer");
     }
 }

@@ -52,6 +52,14 @@ public interface RunControls {
         return false;
     }
 
+    /**
+     * Why no Step can do anything now, in a sentence (a deadlocked table: nobody can act), or empty
+     * when a Step may. Auto-step stops on it rather than firing refused steps.
+     */
+    public default String whyNoStep() {
+        return "";
+    }
+
     /** What Step does in this view, for the Step button's tooltip. */
     public default String stepDescription() {
         return "Let exactly one producer or consumer (the one waiting longest at the gate) make one put or take; "

@@ -76,6 +76,17 @@ public abstract class RunViewModel<S> implements RunControls {
     protected void pausedBeforeFirstStep() {
     }
 
+    /**
+     * Step from idle is about to start the run: a scenario whose runner can start with its gates
+     * already closed (so that nothing happens before the first step) asks for that here.
+     */
+    protected void startingForStep() {
+    }
+
+    /** A Step was refused, saying why (the run's rules, or a race with Resume or Stop); shown by scenarios that narrate steps. */
+    protected void stepRefused(String why) {
+    }
+
     // ---- commands ----
 
     @Override
@@ -124,7 +135,9 @@ public abstract class RunViewModel<S> implements RunControls {
         try {
             if (runner.state() == RunState.IDLE) {
                 // A run can start paused: start, pause at once (workers park at their first gated
-                // action), then step. Threads that pass before the pause lands act as in any run.
+                // action), then step. Threads that pass before the pause lands act as in any run,
+                // unless the scenario starts them parked (startingForStep).
+                startingForStep();
                 if (!start()) {
                     return;
                 }
@@ -135,8 +148,9 @@ public abstract class RunViewModel<S> implements RunControls {
             if (runner.state() == RunState.PAUSED) {
                 runner.step();
             }
-        } catch (IllegalStateException raced) {
-            // Resumed, stopped or ended meanwhile.
+        } catch (IllegalStateException refused) {
+            // Resumed, stopped or ended meanwhile, or refused by the run's rules.
+            stepRefused(refused.getMessage());
         }
     }
 

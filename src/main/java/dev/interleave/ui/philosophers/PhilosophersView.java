@@ -23,10 +23,12 @@ import dev.interleave.engine.philosophers.Fairness;
 import dev.interleave.engine.philosophers.LivelockWatch;
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.philosophers.TableState;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.HistoryPane;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.SettingSlider;
 
@@ -188,9 +190,16 @@ public final class PhilosophersView extends BorderPane {
         }
         VBox.setVgrow(charts, Priority.ALWAYS);
 
+        HistoryPane<TableState> history = new HistoryPane<>(model.rewind(), new PhilosophersLanes(),
+                "philosophers-history", "Timeline: a lane per philosopher, coloured as its seat; +F2 picks up"
+                + " a fork, −F2 puts it down (when zoomed in); the red line is the moment the circle closed."
+                + " Wheel or + / -: zoom; drag: pan. Pause (or end the run), then rewind: the table, the"
+                + " graph, the conditions and the narration show each event as it was.",
+                "the table, the wait-for graph and the conditions");
+
         Label lastRun = Controls.lastRunNote(model);
-        VBox live = new VBox(8, lastRun, guide, verdict, drawings, step, conditions, figures, charts);
-        for (Region fixed : List.of(guide, step, conditions, figures)) {
+        VBox live = new VBox(8, lastRun, guide, verdict, drawings, step, conditions, history, figures, charts);
+        for (Region fixed : List.of(guide, step, conditions, history, figures)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }
         live.setPadding(new javafx.geometry.Insets(12));

@@ -43,16 +43,23 @@ import dev.interleave.engine.philosophers.PhilosophersResult;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.PhilosophersSettings;
 import dev.interleave.engine.philosophers.PhilosophersSnapshot;
+import dev.interleave.engine.philosophers.PhilosophersTrace;
+import dev.interleave.engine.philosophers.Steps;
 import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.philosophers.TableEvent;
+import dev.interleave.engine.philosophers.TableState;
 import dev.interleave.engine.philosophers.TableView;
 import dev.interleave.engine.philosophers.WaitForGraph;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.PlotData;
+import dev.interleave.ui.kit.Rewind;
 import dev.interleave.ui.kit.RunViewModel;
 import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.Words;
@@ -61,7 +68,9 @@ import dev.interleave.ui.kit.Words;
  * The deadlock lab's state: settings, every philosopher and fork, the wait-for graph and its circle,
  * the four conditions as they stand, meals, attempts, fairness, livelock and starvation, the step
  * narration, and plots of attempts against meals and of the fairness index. Pulled from the
- * {@link PhilosophersRunner} once per frame. FX thread only; holds no {@code Node}.
+ * {@link PhilosophersRunner} once per frame. Every run is recorded ({@link TableEvent}): while
+ * paused or after a run, {@link #rewind()} moves to any recorded event and the table, the graph,
+ * the conditions and the narration show it as it was then. FX thread only; holds no {@code Node}.
  */
 public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettings> {
 
@@ -138,6 +147,12 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     /** Set by {@link #breakWith} while this tab's run is stopping: Run again once it has. */
     private boolean restartWhenIdle;
     private final SavedSettings settingsStore;
+    /** The recorded run: the scrubber, the timeline and the event list read it. */
+    private final Rewind<TableState> rewind = new Rewind<>();
+    /** Whether the last sample showed a rewound table (its text is then the rewind's). */
+    private boolean showedPast;
+    /** Whether the run now (not the rewound table) is deadlocked, as of the last sample. */
+    private boolean deadlockedNow;
 
     /** A view-model whose settings are not kept between starts. */
     public PhilosophersViewModel(PhilosophersRunner runner) {
@@ -151,6 +166,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     public PhilosophersViewModel(PhilosophersRunner runner, Preferences saved) {
         super(runner, "philosophers");
         this.runner = runner;
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
         attemptsSeries.setName("attempts");
         mealsSeries.setName("meals");
         jainSeries.setName("Jain's index");
@@ -285,6 +301,20 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         stepText.set("");
         lastAction.set("");
         tableStrategy.set(settings.strategy());
+        rewind.clear();
+        deadlockedNow = false;
+    }
+
+    /** Step from idle starts the philosophers with their gates closed: nobody acts before the first step. */
+    @Override
+    protected void startingForStep() {
+        runner.parkNextStart();
+    }
+
+    @Override
+    protected void stepRefused(String why) {
+        refusal = why;
+        stepText.set(why);
     }
 
     @Override
@@ -314,6 +344,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         stepsTaken.set(0);
         refusal = "";
         restartWhenIdle = false;
+        rewind.clear();
+        deadlockedNow = false;
         showEmptyTable();
     }
 
@@ -350,7 +382,12 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             }
             return;
         }
-        TableView table = now.table();
+        deadlockedNow = now.table().deadlock() != null;
+        if (now.steps().stepsTaken() > stepsSeen) {
+            rewind.toPresent(); // a step acts now: the view shows it
+        }
+        TableState past = rewound(now);
+        TableView table = past == null ? now.table() : past.view();
         setIfChanged(philosophers, table.philosophers());
         setIfChanged(forkHolders, table.forkHolders());
         setIfChanged(edges, table.graph().edges());
@@ -376,6 +413,19 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         jain.set(index.isPresent() ? index.getAsDouble() : Double.NaN);
         setIfChanged(starving, Fairness.starving(table.meals()));
         lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
+        if (past != null) {
+            long position = rewind.positionProperty().get();
+            stepText.set(position == 0 ? "Rewound to the run's start   (End or Resume: back to now)"
+                    : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   (End or"
+                            + " Resume: back to now)", position - 1, rewind.endProperty().get(),
+                    capitalized(pastWords(position - 1, past))));
+            showedPast = true;
+            return;
+        }
+        if (showedPast) {
+            showedPast = false;
+            stepText.set(""); // back to now: the step narration takes over again
+        }
         narrateSteps(now, table);
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             double seconds = now.elapsedNanos() / 1e9;
@@ -386,6 +436,55 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             }
             lastPlotNanos = nowNanos;
         }
+    }
+
+    /**
+     * Copies the run's new events into the history; while the view is rewound (paused, or after a
+     * run), returns the table rebuilt at the position, else null.
+     */
+    private TableState rewound(PhilosophersSnapshot now) {
+        rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE);
+        EventLog log = now.log();
+        if (log != null) {
+            PhilosophersSettings settings = now.settings();
+            rewind.follow(log, () -> new History<>(log, new TableState(settings.n(),
+                    settings.strategy() == Strategy.WAITER), TableEvent::words));
+        }
+        if (!rewind.allowedProperty().get()) {
+            rewind.toPresent();
+        }
+        return rewind.shown();
+    }
+
+    /** Event {@code seq} in words, told with the table rebuilt just after it (a deadlock names its circle). */
+    private String pastWords(long seq, TableState after) {
+        EventLog.Batch batch = rewind.history().batchOf(seq);
+        return batch == null ? "" : TableEvent.words(batch, (int) (seq - batch.firstSeq()), after);
+    }
+
+    /** The recorded run: the scrubber, the timeline and the event list read it. */
+    public Rewind<TableState> rewind() {
+        return rewind;
+    }
+
+    @Override
+    public boolean canExportTrace() {
+        return rewind.history() != null;
+    }
+
+    @Override
+    public void writeTrace(java.io.OutputStream out) throws java.io.IOException {
+        PhilosophersSnapshot now = runner.snapshot();
+        if (now.log() == null || now.settings() == null) {
+            throw new IllegalStateException("no recorded run to export yet: run one first");
+        }
+        PhilosophersTrace.write(now.log(), now.settings(), out);
+    }
+
+    /** A paused deadlocked table: no step can do anything, and Auto-step stops saying so. */
+    @Override
+    public String whyNoStep() {
+        return runState() == RunState.PAUSED && deadlockedNow ? Steps.NOBODY_CAN_ACT : "";
     }
 
     /** The step text: what the latest step did and what it set off (a blocked neighbour getting the fork put down). */
@@ -399,6 +498,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         stepsTaken.set(stepsSeen);
         if (!refusal.isEmpty()) {
             stepText.set(refusal);
+        } else if (now.state() == RunState.PAUSED && deadlockedNow) {
+            stepText.set(Steps.NOBODY_CAN_ACT.replace("Stop ends the run.", "Step and Auto-step do nothing; rewind"
+                    + " below to watch the circle close, or Stop (Esc)."));
         } else if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             List<String> since = table.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
                     .map(Action::words).toList();

@@ -21,7 +21,8 @@ import dev.interleave.ui.kit.RunControls;
  * has not been taken yet (a worker still in its delay), so steps never pile up behind a slow one:
  * the rate is an upper bound. It switches itself off when the run ends, when the run is resumed
  * (it runs freely then) or stopped, and when the view cannot step. The engine never waits for it:
- * it only calls Step. FX thread only.
+ * it only calls Step. It also switches itself off when the view says no step can do anything
+ * ({@link RunControls#whyNoStep()}: a deadlock), and the view says why. FX thread only.
  */
 final class AutoStep {
 
@@ -93,7 +94,7 @@ final class AutoStep {
         RunState state = model.runState();
         boolean over = state == RunState.RUNNING || state == RunState.STOPPING
                 || (state == RunState.IDLE && stepped);
-        if (!model.supportsStep() || over) {
+        if (!model.supportsStep() || over || !model.whyNoStep().isEmpty()) {
             setPlaying(false);
             return;
         }

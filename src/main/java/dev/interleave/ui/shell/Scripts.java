@@ -22,6 +22,7 @@ import dev.interleave.ui.buffer.BufferViewModel;
 import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.Png;
+import dev.interleave.ui.kit.Timeline;
 import dev.interleave.ui.philosophers.PhilosophersViewModel;
 import dev.interleave.ui.race.RaceViewModel;
 
@@ -35,7 +36,7 @@ import dev.interleave.ui.race.RaceViewModel;
  *   {@code DIR/bounded-buffer-step.png} (and the buffer's timeline, rewound a few events, to
  *   {@code bounded-buffer-timeline.png}), {@code DIR/race-stepper.png} (right after a lost update),
  *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
- *   {@code DIR/dining-philosophers.png};</li>
+ *   {@code DIR/dining-philosophers.png} and, paused there and rewound to just before the circle closed, {@code DIR/dining-philosophers-timeline.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
  *   99th percentile of the frame interval during the run;</li>
  *   <li>{@code --frame-stats buffer [P Q [SECONDS]]}: the same for a free buffer run with P producers
@@ -188,6 +189,22 @@ final class Scripts {
         }
         Thread.sleep(1_000);
         snapshot(stage.getScene(), file);
+        // Paused in the deadlock, rewound to just before the wait that closed the circle: the
+        // timeline (its red line), the scrubber and the event list.
+        onFx(() -> view.active().togglePause());
+        Thread.sleep(1_000);
+        onFx(() -> {
+            PhilosophersViewModel philosophers = (PhilosophersViewModel) view.active();
+            philosophers.rewind().moveTo(philosophers.rewind().endProperty().get() - 2);
+            // The last few hundred milliseconds: the forks picked up one by one, then the red line.
+            Timeline<?> timeline = (Timeline<?>) stage.getScene().lookup("#philosophers-history #timeline");
+            var history = philosophers.rewind().history();
+            long whole = history.nanosOf(history.end() - 1) - history.nanosOf(history.firstKept());
+            timeline.zoomBy(400e6 / Math.max(400e6, whole), timeline.getWidth());
+        });
+        Thread.sleep(500);
+        snapshotNode(stage.getScene(), "#philosophers-history",
+                file.resolveSibling("dining-philosophers-timeline.png"));
         onFx(() -> view.active().stop());
         awaitIdle(view);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.TraceEvent;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -32,11 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class BufferTraceTest {
 
-    /** One trace event, as parsed. */
-    record TraceEvent(String ph, String name, int pid, int tid, double ts, double dur, long id,
-                      Map<String, Object> args) {
-    }
-
     @Test
     void aCompletedRunsTraceHoldsEveryItemOnceAndEveryFlowJoinsRealEvents() throws Exception {
         BufferRunner runner = new BufferRunner();
@@ -44,7 +40,7 @@ class BufferTraceTest {
         BufferSettings settings = BufferSettings.of(3, 2, 2, 5_000).withPolicy(WakePolicy.SIGNAL_ALL);
         runner.start(settings);
         assertEquals(Outcome.COMPLETED, runner.await().outcome());
-        List<TraceEvent> events = parse(trace(runner.snapshot().log(), settings));
+        List<TraceEvent> events = TraceEvent.parse(trace(runner.snapshot().log(), settings));
 
         Checked checked = check(events);
         assertEquals(List.of("P1", "P2", "P3", "C1", "C2"), checked.threadNames);
@@ -72,7 +68,7 @@ class BufferTraceTest {
         runner.pause();
         Thread.sleep(20);
         assertEquals(Outcome.STOPPED, runner.stop().outcome());
-        List<TraceEvent> events = parse(trace(runner.snapshot().log(), settings));
+        List<TraceEvent> events = TraceEvent.parse(trace(runner.snapshot().log(), settings));
 
         Checked checked = check(events);
         assertTrue(checked.takes.keySet().stream().allMatch(checked.puts::containsKey), "every item taken was put");
@@ -175,64 +171,5 @@ class BufferTraceTest {
         puts.forEach((item, n) -> assertEquals(1, n, "item " + item + " put " + n + " times"));
         return new Checked(List.copyOf(names.values()), puts, takes,
                 slices.values().stream().mapToInt(List::size).sum(), starts.size());
-    }
-
-    /** The trace's events, read with jackson-core's streaming parser. */
-    static List<TraceEvent> parse(byte[] json) throws IOException {
-        List<TraceEvent> events = new ArrayList<>();
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            assertEquals(JsonToken.START_OBJECT, parser.nextToken());
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (!field.equals("traceEvents")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    events.add(event(parser));
-                }
-            }
-        }
-        return events;
-    }
-
-    private static TraceEvent event(JsonParser parser) throws IOException {
-        String ph = null;
-        String name = null;
-        int pid = -1;
-        int tid = -1;
-        double ts = Double.NaN;
-        double dur = 0;
-        long id = 0;
-        Map<String, Object> args = Map.of();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            switch (field) {
-                case "ph" -> ph = parser.getText();
-                case "name" -> name = parser.getText();
-                case "pid" -> pid = parser.getIntValue();
-                case "tid" -> tid = parser.getIntValue();
-                case "ts" -> ts = parser.getDoubleValue();
-                case "dur" -> dur = parser.getDoubleValue();
-                case "id" -> id = parser.getLongValue();
-                case "args" -> {
-                    Map<String, Object> read = new HashMap<>();
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = parser.currentName();
-                        JsonToken token = parser.nextToken();
-                        read.put(key, token == JsonToken.VALUE_STRING ? parser.getText() : parser.getLongValue());
-                    }
-                    args = read;
-                }
-                default -> {
-                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                        parser.skipChildren();
-                    }
-                }
-            }
-        }
-        return new TraceEvent(ph, name, pid, tid, ts, dur, id, args);
     }
 }

@@ -107,4 +107,35 @@ class PhilosophersViewFxTest {
                 && runner.snapshot().settings().strategy() == Strategy.ORDERED && model.totalMealsProperty().get() > 10);
         assertTrue(robot.lookup("#condition-circular-wait-ordered").query().isDisabled(), "the strategy in use");
     }
+
+    /**
+     * Paused in a deadlock, Auto-step switches itself off at once (nobody can act) instead of firing
+     * refused steps; the scrubber then rewinds the table: Home shows every fork on the table, End
+     * the deadlock again.
+     */
+    @Test
+    void autoStepStopsInADeadlockAndTheScrubberRewindsTheTable(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
+        long steps = runner.snapshot().steps().stepsTaken();
+        robot.clickOn("#auto-step");
+        Thread.sleep(1_200); // two beats at 2 a second, had it gone on
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!robot.lookup("#auto-step").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "Auto-step is off again");
+        assertEquals(steps, runner.snapshot().steps().stepsTaken(), "no step was granted");
+        assertTrue(robot.lookup("#philosophers-step-text").queryAs(Label.class).getText().startsWith("Nobody can act"));
+
+        Node scrubber = robot.lookup("#scrubber").query(); // below the fold: focused, not clicked
+        robot.interact(scrubber::requestFocus);
+        robot.push(KeyCode.HOME);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.forkHolders().stream().allMatch(h -> h < 0));
+        assertTrue(!model.deadlockedProperty().get(), "the start of the run: no deadlock yet");
+        robot.push(KeyCode.END);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        assertEquals(dev.interleave.ui.kit.Rewind.PRESENT, model.rewind().positionProperty().get());
+    }
 }

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.interleave.engine.philosophers.Coffman;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
+import dev.interleave.engine.philosophers.Steps;
 import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.philosophers.TableState;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.Rewind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,5 +158,119 @@ class PhilosophersViewModelTest {
         model.sample(System.nanoTime());
         assertEquals(RunState.IDLE, model.stateProperty().get());
         assertEquals(Strategy.WAITER, model.strategyProperty().get());
+    }
+
+    /**
+     * S from idle starts the run with every gate closed and takes the first step: exactly one fork
+     * action (the philosopher first at its gate, or P1 if none is there yet, picks up its left fork),
+     * then the run waits paused.
+     */
+    @Test
+    void stepFromIdleStartsParkedAndTakesTheFirstStep() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 4);
+        model.step();
+        try {
+            // Taken at once, or kept for P1 on its way to its gate ("Step 1: P1 is on its way ...") and then taken.
+            sampleUntil(model, "the first step taken", () -> model.stepTextProperty().get().startsWith("Step 1: ")
+                    && model.stepTextProperty().get().contains(" picks up "));
+            assertEquals(RunState.PAUSED, model.stateProperty().get());
+            assertTrue(model.stepTextProperty().get().matches("Step 1: P[1-4] picks up F[1-4] \\(its left fork\\)"),
+                    model.stepTextProperty().get());
+            Thread.sleep(50);
+            model.sample(System.nanoTime());
+            assertEquals(1, model.forkHolders().stream().filter(holder -> holder >= 0).count(), "nobody else acted");
+            model.step();
+            sampleUntil(model, "a second step", () -> model.stepsTakenProperty().get() == 2
+                    && model.forkHolders().stream().filter(holder -> holder >= 0).count() == 2);
+        } finally {
+            stopAndSettle(model);
+        }
+    }
+
+    /**
+     * Paused in a deadlock, no step can do anything: the view-model says so (Auto-step stops on it)
+     * and Step explains why instead of doing nothing silently.
+     */
+    @Test
+    void aPausedDeadlockSaysNobodyCanAct() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.run();
+        try {
+            sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+            assertEquals("", model.whyNoStep(), "running: Auto-step is off anyway");
+            model.togglePause();
+            sampleUntil(model, "paused", () -> model.stateProperty().get() == RunState.PAUSED);
+            assertEquals(Steps.NOBODY_CAN_ACT, model.whyNoStep());
+            assertTrue(model.stepTextProperty().get().startsWith("Nobody can act"), model.stepTextProperty().get());
+            model.step();
+            assertEquals(Steps.NOBODY_CAN_ACT, model.stepTextProperty().get(), "Step says why it did nothing");
+        } finally {
+            stopAndSettle(model);
+        }
+        assertEquals("", model.whyNoStep(), "idle: nothing to refuse");
+    }
+
+    /**
+     * After a deadlocked run, the scrubber rewinds the whole view: at the start every fork is on the
+     * table; forks are picked up one by one until all are held with nobody deadlocked yet; at the
+     * last event the circle is closed, told in words; Now returns to the run as it ended. While
+     * running, rewinding is refused.
+     */
+    @Test
+    void rewindingADeadlockShowsTheCircleCloseForkByFork() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.run();
+        sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+        Rewind<TableState> rewind = model.rewind();
+        rewind.moveTo(0);
+        assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "refused while running");
+        stopAndSettle(model);
+        model.sample(System.nanoTime());
+        long end = rewind.endProperty().get();
+        assertTrue(end > 0);
+        assertEquals(end, rewind.lines().size(), "a line per event");
+
+        rewind.moveTo(0);
+        model.sample(System.nanoTime());
+        assertTrue(model.forkHolders().stream().allMatch(holder -> holder < 0), "the start: every fork down");
+        assertFalse(model.deadlockedProperty().get());
+        assertTrue(model.stepTextProperty().get().startsWith("Rewound to the run's start"));
+
+        // Back from the end: the last moment with no deadlock has every fork held, the circle about to close.
+        long closing = -1;
+        for (long position = end; position >= 0 && closing < 0; position--) {
+            rewind.moveTo(position);
+            model.sample(System.nanoTime());
+            if (!model.deadlockedProperty().get()) {
+                closing = position;
+            }
+        }
+        assertTrue(closing > 0);
+        assertEquals(3, model.forkHolders().stream().filter(holder -> holder >= 0).count(), "every fork held");
+        assertTrue(model.circle().isEmpty(), "no circle drawn yet");
+        rewind.moveBy(1);
+        model.sample(System.nanoTime());
+        assertTrue(model.deadlockedProperty().get(), "one event later, the wait that closes the circle: deadlock");
+        assertEquals(List.of(0, 1, 2), model.circle());
+        assertTrue(model.holdsProperty(Coffman.CIRCULAR_WAIT).get());
+        assertTrue(model.stepTextProperty().get().endsWith("and waits   (End or Resume: back to now)"),
+                model.stepTextProperty().get());
+        rewind.moveBy(1);
+        model.sample(System.nanoTime());
+        assertTrue(model.stepTextProperty().get().contains("The circle closes: deadlock, P"),
+                model.stepTextProperty().get());
+
+        rewind.toPresent();
+        model.sample(System.nanoTime());
+        assertTrue(model.deadlockedProperty().get());
+        assertFalse(model.stepTextProperty().get().startsWith("Rewound"));
+        assertTrue(model.canExportTrace());
+        java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
+        model.writeTrace(trace); // File > Export trace
+        String json = trace.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"name\":\"deadlock\"") && json.contains("\"name\":\"P3\""), json);
     }
 }

@@ -1,20 +1,27 @@
-package dev.interleave.engine.buffer;
+package dev.interleave.engine.run;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.interleave.engine.run.EventLog;
-
 /**
- * A buffer run's history as the window reads it: the events copied from the run's log as they come
- * ({@link #catchUp}), with the rebuilt buffer checkpointed every {@link #CHECKPOINT_EVERY} events,
- * so the state after any kept event ({@link #stateAt}) costs at most that many events to rebuild.
+ * A run's history as the window reads it: the events copied from the run's log as they come
+ * ({@link #catchUp}), with the rebuilt state ({@link Replay}) checkpointed every
+ * {@link #CHECKPOINT_EVERY} events, so the state after any kept event ({@link #stateAt}) costs at
+ * most that many events to rebuild. Any scenario that records into an {@link EventLog} and can
+ * rebuild its state from it uses one; the scenario tells its events in words ({@link Narrator}).
  * When the log drops its oldest events, the history drops them too (and the checkpoints before
  * them). Memory: the events once more ({@link EventLog#BYTES_PER_EVENT} each) and a checkpoint per
  * {@link #CHECKPOINT_EVERY} events. Not thread-safe: one thread (the FX thread) uses it.
  */
-public final class BufferHistory {
+public class History<R extends Replay<R>> {
+
+    /** Tells one event in words, from the event alone. */
+    @FunctionalInterface
+    public interface Narrator {
+        /** Event {@code i} of {@code batch} in words. */
+        String words(EventLog.Batch batch, int i);
+    }
 
     /** Events between two checkpoints. */
     public static final int CHECKPOINT_EVERY = 4_096;
@@ -22,24 +29,29 @@ public final class BufferHistory {
     private static final int READ_MAX = 1 << 20;
 
     private final EventLog log;
-    private final int capacity;
+    private final Narrator narrator;
     /** Copied events in order, each batch following the previous. */
     private final List<EventLog.Batch> batches = new ArrayList<>();
-    /** Rebuilt buffers after event k * CHECKPOINT_EVERY - 1, i.e. with k * CHECKPOINT_EVERY events applied; the index of the first is firstCheckpoint. */
-    private final List<BufferReplay> checkpoints = new ArrayList<>();
+    /** Rebuilt states after event k * CHECKPOINT_EVERY - 1, i.e. with k * CHECKPOINT_EVERY events applied; the index of the first is firstCheckpoint. */
+    private final List<R> checkpoints = new ArrayList<>();
     private long firstCheckpoint;
-    /** The buffer rebuilt up to the newest event copied. */
-    private BufferReplay live;
+    /** The state rebuilt up to the newest event copied. */
+    private final R live;
     /** The number after the newest event copied. */
     private long end;
     /** Whether the log had dropped events before the history began (then nothing can be rebuilt). */
     private boolean incomplete;
 
-    /** The history of the run that records into {@code log}, whose buffer has {@code capacity} slots. */
-    public BufferHistory(EventLog log, int capacity) {
+    /**
+     * The history of the run that records into {@code log}.
+     *
+     * @param empty    the state before event 0 (this history applies the events to it)
+     * @param narrator tells an event in words
+     */
+    public History(EventLog log, R empty, Narrator narrator) {
         this.log = Objects.requireNonNull(log);
-        this.capacity = capacity;
-        this.live = new BufferReplay(capacity);
+        this.narrator = Objects.requireNonNull(narrator);
+        this.live = Objects.requireNonNull(empty);
         checkpoints.add(live.copy());
     }
 
@@ -56,7 +68,7 @@ public final class BufferHistory {
                 return;
             }
             if (batch.firstSeq() > end) {
-                // The log dropped events we never copied: the rebuilt buffer cannot go on.
+                // The log dropped events we never copied: the rebuilt state cannot go on.
                 incomplete = true;
                 batches.clear();
                 checkpoints.clear();
@@ -112,10 +124,10 @@ public final class BufferHistory {
     }
 
     /**
-     * The buffer as it was with {@code events} events applied (after event {@code events - 1}),
-     * {@code start() <= events <= end()}.
+     * The state as it was with {@code events} events applied (after event {@code events - 1}),
+     * {@code start() <= events <= end()}. A copy: the caller may keep it.
      */
-    public BufferReplay stateAt(long events) {
+    public R stateAt(long events) {
         if (events < start() || events > end) {
             throw new IllegalArgumentException("events " + events + " outside " + start() + ".." + end);
         }
@@ -123,7 +135,7 @@ public final class BufferHistory {
             return live.copy();
         }
         int index = (int) (events / CHECKPOINT_EVERY - firstCheckpoint);
-        BufferReplay state = checkpoints.get(index).copy();
+        R state = checkpoints.get(index).copy();
         for (EventLog.Batch batch : batches) {
             if (batch.endSeq() > state.events() && batch.firstSeq() <= state.events()) {
                 state.applyUntil(batch, events);
@@ -178,11 +190,6 @@ public final class BufferHistory {
     /** Event {@code seq} in words, or "" if not kept. */
     public String words(long seq) {
         EventLog.Batch batch = batchOf(seq);
-        return batch == null ? "" : BufferNarration.words(batch, (int) (seq - batch.firstSeq()));
-    }
-
-    /** The buffer's capacity. */
-    public int capacity() {
-        return capacity;
+        return batch == null ? "" : narrator.words(batch, (int) (seq - batch.firstSeq()));
     }
 }

@@ -1,10 +1,11 @@
-package dev.interleave.ui.buffer;
+package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -21,27 +22,81 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
-import dev.interleave.engine.buffer.BufferEvent;
-import dev.interleave.engine.buffer.BufferHistory;
-import dev.interleave.engine.buffer.BufferReplay;
-import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
+import dev.interleave.engine.run.Replay;
 
 /**
- * The Bounded Buffer's timeline: one lane per producer and consumer, coloured by its state with
- * the chips' colours, each put and take a mark (with its item when there is room), an arrow from a
- * signalling worker to each worker it woke, and the rewound position as a line. It follows the
- * run live; the wheel, + and - zoom (from the whole run down to single actions), dragging pans, and
- * the pointer's event is told in a tooltip. Drawn on a canvas, only when something changed.
+ * A run's timeline: one lane per track of its {@link EventLog} (a thread), coloured by its state as
+ * the view colours it, marks on a lane for the actions that matter (with a label when there is
+ * room), arrows from one lane to another (who woke whom), moments drawn across every lane (a
+ * deadlock), and the rewound position as a line. It follows the run live; the wheel, + and - zoom
+ * (from the whole run down to single actions), dragging pans, and the pointer's event is told in a
+ * tooltip. Drawn on a canvas, only when something changed. What the events look like is the
+ * scenario's {@link Lanes}.
+ *
+ * @param <R> the scenario's rebuilt state
  */
-final class BufferTimeline extends Region {
+public final class Timeline<R extends Replay<R>> extends Region {
 
-    /** State colours, as the stylesheet names them (looked up through hidden probes). */
-    private static final Map<WorkerState, String> LOOKED_UP = new EnumMap<>(Map.of(
-            WorkerState.PRODUCING, "-il-working", WorkerState.CONSUMING, "-il-working",
-            WorkerState.WAITING_FOR_LOCK, "-il-lock", WorkerState.WAITING_NOT_FULL, "-il-full",
-            WorkerState.WAITING_NOT_EMPTY, "-il-empty", WorkerState.IN_BUFFER, "-il-in-buffer",
-            WorkerState.AT_GATE, "-il-gate", WorkerState.DONE, "-il-done"));
+    /**
+     * How a scenario's events are drawn. States are small numbers (an enum's ordinals), coloured by
+     * looked-up colours of the stylesheet.
+     *
+     * @param <R> the scenario's rebuilt state
+     */
+    public interface Lanes<R> {
+        /** {@link #stateAfter}'s answer for an event that leaves its track's state as it was. */
+        int UNCHANGED = -2;
+
+        /**
+         * The state of event {@code i}'s track right after it, from the event alone; -1 draws nothing
+         * (the thread has ended); {@link #UNCHANGED} leaves it as it was.
+         */
+        int stateAfter(EventLog.Batch batch, int i);
+
+        /** Lane {@code lane}'s state in {@code state}, or -1 when it has none yet. */
+        int stateOf(R state, int lane);
+
+        /** How many states there are: 0 to states() - 1. */
+        int states();
+
+        /** The looked-up colour ({@code -il-working}) of a state. */
+        String colour(int state);
+
+        /** What the legend lists, in order: each state with its words (colour is never the only cue). */
+        List<Legend> legend();
+
+        /**
+         * How tall a state's bar is, as a part of the lane (1: the whole lane): two states that share
+         * a colour (as the view colours them) are told apart by it.
+         */
+        default double height(int state) {
+            return 1;
+        }
+
+        /** The label of a mark for event {@code i} on its lane (drawn when zoomed in), or null for no mark. */
+        String mark(EventLog.Batch batch, int i);
+
+        /** The lane an arrow to event {@code i}'s lane comes from (drawn from that lane's latest mark), or -1. */
+        default int arrowFrom(EventLog.Batch batch, int i) {
+            return -1;
+        }
+
+        /** The label of a moment drawn across every lane, at any zoom (a deadlock), or null. */
+        default String moment(EventLog.Batch batch, int i) {
+            return null;
+        }
+
+        /** An event's words restyled for the tooltip. */
+        default String style(String words) {
+            return words;
+        }
+    }
+
+    /** One line of the legend: a state's colour and its words. */
+    public record Legend(int state, String words) {
+    }
     /** The narrowest window: a few microseconds, single actions apart. */
     private static final long MIN_SPAN_NANOS = 2_000;
     private static final double LABEL_WIDTH = 44;
@@ -50,9 +105,13 @@ final class BufferTimeline extends Region {
     /** The most events one drawing reads. */
     static final long DRAWN_MAX = 200_000;
 
-    private final BufferRewind rewind;
+    private final Rewind<R> rewind;
+    /** How this scenario's events look. */
+    private final Lanes<R> painter;
     private final Canvas canvas = new Canvas();
-    private final Map<WorkerState, Region> probes = new EnumMap<>(WorkerState.class);
+    /** By state: a hidden region whose background is the state's colour. */
+    private final Map<Integer, Region> probes = new HashMap<>();
+    private final Region momentInk = probe("-il-failed");
     private final Region ink = probe("-color-fg-default");
     private final Region subtle = probe("-color-fg-subtle");
     private final Region grid = probe("-color-border-default");
@@ -71,13 +130,15 @@ final class BufferTimeline extends Region {
     private long shownLeft;
     private long shownRight;
 
-    BufferTimeline(BufferRewind rewind) {
-        this.rewind = rewind;
+    /** A timeline of {@code rewind}'s history, drawn as {@code lanes} says. */
+    public Timeline(Rewind<R> rewind, Lanes<R> lanes) {
+        this.rewind = Objects.requireNonNull(rewind);
+        this.painter = Objects.requireNonNull(lanes);
         setId("timeline");
         getStyleClass().add("timeline");
         setFocusTraversable(true);
-        for (Map.Entry<WorkerState, String> entry : LOOKED_UP.entrySet()) {
-            probes.put(entry.getKey(), probe(entry.getValue()));
+        for (int state = 0; state < lanes.states(); state++) {
+            probeOf(state);
         }
         getChildren().add(canvas);
         setMinHeight(120);
@@ -129,9 +190,9 @@ final class BufferTimeline extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        BufferHistory history = rewind.history();
+        History<R> history = rewind.history();
         int lanes = history == null ? 6 : Math.max(1, history.log().tracks().size());
-        return AXIS_HEIGHT + lanes * laneHeight(lanes) + 8 + LEGEND_HEIGHT;
+        return AXIS_HEIGHT + lanes * laneHeight(lanes) + 8 + 3 * LEGEND_HEIGHT;
     }
 
     private static double laneHeight(int lanes) {
@@ -140,14 +201,14 @@ final class BufferTimeline extends Region {
 
     /** The window's right edge now. */
     private long right() {
-        BufferHistory history = rewind.history();
+        History<R> history = rewind.history();
         if (history == null) {
             return 0;
         }
         return follow ? history.nanosOf(history.end() - 1) : rightNanos;
     }
 
-    private long span(BufferHistory history) {
+    private long span(History<R> history) {
         long whole = Math.max(MIN_SPAN_NANOS, history.nanosOf(history.end() - 1) - history.nanosOf(history.firstKept()));
         return spanNanos <= 0 ? whole : Math.min(spanNanos, whole);
     }
@@ -160,8 +221,8 @@ final class BufferTimeline extends Region {
     }
 
     /** Multiplies the window's width by {@code factor}, keeping the time under {@code x} in place. */
-    void zoomBy(double factor, double x) {
-        BufferHistory history = rewind.history();
+    public void zoomBy(double factor, double x) {
+        History<R> history = rewind.history();
         if (history == null) {
             return;
         }
@@ -178,7 +239,7 @@ final class BufferTimeline extends Region {
     }
 
     private void pan(MouseEvent e) {
-        BufferHistory history = rewind.history();
+        History<R> history = rewind.history();
         if (history == null || Double.isNaN(dragX)) {
             return;
         }
@@ -191,7 +252,7 @@ final class BufferTimeline extends Region {
 
     /** The event nearest the pointer on its lane, in words. */
     private void explain(MouseEvent e) {
-        BufferHistory history = rewind.history();
+        History<R> history = rewind.history();
         if (history == null || history.end() == 0 || e.getX() < LABEL_WIDTH) {
             tooltip.setText("Wheel, + and -: zoom; drag: pan");
             return;
@@ -208,7 +269,7 @@ final class BufferTimeline extends Region {
         for (long seq = from; seq < to && seq < from + 10_000; seq++) {
             EventLog.Batch batch = history.batchOf(seq);
             int i = (int) (seq - batch.firstSeq());
-            boolean onLane = batch.track(i) == lane || BufferEvent.of(batch, i) == BufferEvent.WAKE && batch.other(i) == lane;
+            boolean onLane = batch.track(i) == lane || this.painter.arrowFrom(batch, i) == lane;
             long distance = Math.abs(batch.nanos(i) - at);
             if (onLane && distance < bestDistance) {
                 best = seq;
@@ -218,7 +279,7 @@ final class BufferTimeline extends Region {
         tooltip.setText(best < 0 ? "No event here (wheel, + and -: zoom; drag: pan)"
                 : String.format(Locale.ROOT, "Event %,d at %s: %s", best,
                 seconds(history.nanosOf(best) - history.log().originNanos()),
-                BufferViewModel.withSeparators(history.words(best))));
+                this.painter.style(history.words(best))));
     }
 
     private static String seconds(long nanos) {
@@ -231,7 +292,7 @@ final class BufferTimeline extends Region {
         double h = getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        BufferHistory history = rewind.history();
+        History<R> history = rewind.history();
         Paint inkPaint = colour(ink, Color.BLACK);
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
@@ -265,15 +326,18 @@ final class BufferTimeline extends Region {
         long first = history.firstAtOrAfter(left);
         long last = history.firstAtOrAfter(right + 1);
         long startAt = Math.max(history.start(), Math.min(first, history.end()));
-        BufferReplay before = startAt <= history.end() && startAt >= history.start() ? history.stateAt(startAt) : null;
-        WorkerState[] state = new WorkerState[lanes];
+        R before = startAt <= history.end() && startAt >= history.start() ? history.stateAt(startAt) : null;
+        int[] state = new int[lanes];
         double[] since = new double[lanes];
         for (int lane = 0; lane < lanes; lane++) {
-            state[lane] = before != null && lane < before.names().size() ? before.state(lane) : null;
+            state[lane] = before != null ? this.painter.stateOf(before, lane) : -1;
             since[lane] = LABEL_WIDTH;
         }
         List<double[]> arrows = new ArrayList<>();
         List<double[]> marks = new ArrayList<>();
+        List<String> markLabels = new ArrayList<>();
+        List<Double> momentX = new ArrayList<>();
+        List<String> momentLabels = new ArrayList<>();
         double[] movedX = new double[lanes];
         boolean detailed = last - first < 4_000;
         // A window of more than DRAWN_MAX events is drawn from every k-th: a pixel then spans many
@@ -294,8 +358,8 @@ final class BufferTimeline extends Region {
                     continue;
                 }
                 double x = LABEL_WIDTH + (batch.nanos(i) - left) * scale;
-                WorkerState next = BufferEvent.stateAfter(batch, i);
-                if (next != state[lane]) {
+                int next = this.painter.stateAfter(batch, i);
+                if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
                     if (x - since[lane] >= 1) {
                         fillState(g, state[lane], since[lane], x, lane, laneH);
@@ -303,14 +367,21 @@ final class BufferTimeline extends Region {
                     }
                     state[lane] = next;
                 }
-                BufferEvent kind = BufferEvent.of(batch, i);
-                if (kind.movesAnItem()) {
+                String mark = this.painter.mark(batch, i);
+                int from = this.painter.arrowFrom(batch, i);
+                String moment = this.painter.moment(batch, i);
+                if (mark != null) {
                     movedX[lane] = x;
                     if (detailed) {
-                        marks.add(new double[] {x, lane, batch.item(i), kind == BufferEvent.PUT ? 1 : 0});
+                        marks.add(new double[] {x, lane});
+                        markLabels.add(mark);
                     }
-                } else if (kind == BufferEvent.WAKE && detailed && batch.other(i) < lanes) {
-                    arrows.add(new double[] {movedX[batch.other(i)], batch.other(i), x, lane});
+                } else if (from >= 0 && detailed && from < lanes) {
+                    arrows.add(new double[] {movedX[from], from, x, lane});
+                }
+                if (moment != null) {
+                    momentX.add(x);
+                    momentLabels.add(moment);
                 }
             }
             seq = batch.firstSeq() + i;
@@ -320,17 +391,36 @@ final class BufferTimeline extends Region {
             fillState(g, state[lane], since[lane], end, lane, laneH);
         }
 
-        // Puts and takes: a tick, and the item when there is room.
+        // Marks: a tick, and the label when there is room.
         g.setTextAlign(TextAlignment.CENTER);
         boolean labels = marks.size() < width / 28;
-        for (double[] mark : marks) {
+        double[] labelledUpTo = new double[lanes]; // per lane: where its last label ends, so labels never overlap
+        java.util.Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < marks.size(); k++) {
+            double[] mark = marks.get(k);
             double y = AXIS_HEIGHT + mark[1] * laneH;
             g.setFill(inkPaint);
             g.fillRect(mark[0] - 1, y, 2, laneH);
-            if (labels) {
-                g.fillText((mark[3] == 1 ? "▼" : "▲") + String.format(Locale.ROOT, "%,d", (long) mark[2]), mark[0],
-                        y - 1 + (mark[1] == 0 ? laneH + 6 : 0), 60);
+            int markLane = (int) mark[1];
+            if (labels && mark[0] - 14 >= labelledUpTo[markLane]) {
+                labelledUpTo[markLane] = mark[0] + 14;
+                g.fillText(markLabels.get(k), mark[0], y - 1 + (mark[1] == 0 ? laneH + 6 : 0), 60);
             }
+        }
+        // Moments: a line across every lane, labelled above them.
+        Paint momentPaint = colour(momentInk, Color.RED);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int k = 0; k < momentX.size(); k++) {
+            double x = momentX.get(k);
+            if (x < LABEL_WIDTH || x > w + 1) {
+                continue;
+            }
+            x = Math.min(x, w - 2); // the newest event sits on the right edge: keep its line in sight
+            g.setStroke(momentPaint);
+            g.setLineWidth(2.5);
+            g.strokeLine(x, AXIS_HEIGHT - 2, x, AXIS_HEIGHT + lanes * laneH);
+            g.setFill(momentPaint);
+            g.fillText(momentLabels.get(k), Math.min(x + 3, w - 70), AXIS_HEIGHT + lanes * laneH + 4 + LEGEND_HEIGHT / 2);
         }
         // Wake-ups: an arrow from the signaller's put or take to the woken lane.
         g.setStroke(inkPaint);
@@ -347,7 +437,7 @@ final class BufferTimeline extends Region {
         }
         // The rewound position.
         long position = rewind.positionProperty().get();
-        if (position != BufferRewind.PRESENT && position > 0) {
+        if (position != Rewind.PRESENT && position > 0) {
             double x = LABEL_WIDTH + (history.nanosOf(position - 1) - left) * scale;
             g.setStroke(colour(accent, Color.BLUE));
             g.setLineWidth(2);
@@ -356,31 +446,42 @@ final class BufferTimeline extends Region {
         g.setStroke(colour(grid, Color.LIGHTGRAY));
         g.setLineWidth(1);
         g.strokeLine(LABEL_WIDTH, AXIS_HEIGHT + lanes * laneH + 0.5, w, AXIS_HEIGHT + lanes * laneH + 0.5);
-        legend(g, AXIS_HEIGHT + lanes * laneH + 4 + LEGEND_HEIGHT / 2, inkPaint);
+        legend(g, AXIS_HEIGHT + lanes * laneH + 4 + LEGEND_HEIGHT + LEGEND_HEIGHT / 2, inkPaint);
     }
 
-    /** What each colour means, in the chips' words: colour is never the only cue. */
+    /** What each colour means, in the view's words: colour is never the only cue. */
     private void legend(GraphicsContext g, double y, Paint inkPaint) {
         double x = LABEL_WIDTH;
         g.setTextAlign(TextAlignment.LEFT);
-        for (WorkerState state : List.of(WorkerState.PRODUCING, WorkerState.WAITING_FOR_LOCK,
-                WorkerState.WAITING_NOT_FULL, WorkerState.WAITING_NOT_EMPTY, WorkerState.IN_BUFFER, WorkerState.AT_GATE)) {
-            String words = state == WorkerState.PRODUCING ? "producing / consuming" : state.words();
-            g.setFill(colour(probes.get(state), Color.GRAY));
-            g.fillRect(x, y - 5, 14, 10);
+        for (Legend entry : painter.legend()) {
+            String words = entry.words();
+            if (x > LABEL_WIDTH && x + 18 + words.length() * 6.2 > getWidth()) {
+                x = LABEL_WIDTH; // wrap: a second row
+                y += LEGEND_HEIGHT;
+            }
+            g.setFill(colour(probeOf(entry.state()), Color.GRAY));
+            double height = 10 * painter.height(entry.state());
+            g.fillRect(x, y - height / 2, 14, height);
             g.setFill(inkPaint);
             g.fillText(words, x + 18, y);
             x += 18 + words.length() * 6.2 + 14;
         }
     }
 
-    private void fillState(GraphicsContext g, WorkerState state, double from, double to, int lane, double laneH) {
-        if (state == null || state == WorkerState.DONE || to <= LABEL_WIDTH || to - from <= 0) {
+    /** The probe of a state's colour, made the first time it is drawn. */
+    private Region probeOf(int state) {
+        return probes.computeIfAbsent(state, s -> probe(painter.colour(s)));
+    }
+
+    private void fillState(GraphicsContext g, int state, double from, double to, int lane, double laneH) {
+        if (state < 0 || to <= LABEL_WIDTH || to - from <= 0) {
             return;
         }
         double x0 = Math.max(LABEL_WIDTH, from);
-        g.setFill(colour(probes.get(state), Color.GRAY));
-        g.fillRect(x0, AXIS_HEIGHT + lane * laneH + 2, Math.max(0.6, to - x0), laneH - 4);
+        g.setFill(colour(probeOf(state), Color.GRAY));
+        double full = laneH - 4;
+        double height = full * painter.height(state);
+        g.fillRect(x0, AXIS_HEIGHT + lane * laneH + 2 + (full - height) / 2, Math.max(0.6, to - x0), height);
     }
 
     private static String duration(long nanos) {

@@ -1,0 +1,79 @@
+package dev.interleave.ui.buffer;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.engine.buffer.WorkerState;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.ui.kit.Timeline;
+
+/**
+ * The Bounded Buffer's lanes on the kit's {@link Timeline}: one per producer and consumer,
+ * coloured by its state with the chips' colours, each put (▼) and take (▲) a mark with its item,
+ * an arrow from a signalling worker to each worker it woke.
+ */
+final class BufferLanes implements Timeline.Lanes<BufferReplay> {
+
+    /** State colours, as the stylesheet names them. */
+    private static final Map<WorkerState, String> LOOKED_UP = new EnumMap<>(Map.of(
+            WorkerState.PRODUCING, "-il-working", WorkerState.CONSUMING, "-il-working",
+            WorkerState.WAITING_FOR_LOCK, "-il-lock", WorkerState.WAITING_NOT_FULL, "-il-full",
+            WorkerState.WAITING_NOT_EMPTY, "-il-empty", WorkerState.IN_BUFFER, "-il-in-buffer",
+            WorkerState.AT_GATE, "-il-gate", WorkerState.DONE, "-il-done"));
+
+    @Override
+    public int stateAfter(EventLog.Batch batch, int i) {
+        return code(BufferEvent.stateAfter(batch, i));
+    }
+
+    @Override
+    public int stateOf(BufferReplay state, int lane) {
+        return lane < state.names().size() ? code(state.state(lane)) : -1;
+    }
+
+    private static int code(WorkerState state) {
+        return state == WorkerState.DONE ? -1 : state.ordinal();
+    }
+
+    @Override
+    public int states() {
+        return WorkerState.values().length;
+    }
+
+    @Override
+    public String colour(int state) {
+        return LOOKED_UP.getOrDefault(WorkerState.values()[state], "-il-done");
+    }
+
+    @Override
+    public List<Timeline.Legend> legend() {
+        return List.of(new Timeline.Legend(WorkerState.PRODUCING.ordinal(), "producing / consuming"),
+                legend(WorkerState.WAITING_FOR_LOCK), legend(WorkerState.WAITING_NOT_FULL),
+                legend(WorkerState.WAITING_NOT_EMPTY), legend(WorkerState.IN_BUFFER), legend(WorkerState.AT_GATE));
+    }
+
+    private static Timeline.Legend legend(WorkerState state) {
+        return new Timeline.Legend(state.ordinal(), state.words());
+    }
+
+    @Override
+    public String mark(EventLog.Batch batch, int i) {
+        BufferEvent kind = BufferEvent.of(batch, i);
+        return kind.movesAnItem()
+                ? (kind == BufferEvent.PUT ? "▼" : "▲") + String.format(Locale.ROOT, "%,d", batch.item(i)) : null;
+    }
+
+    @Override
+    public int arrowFrom(EventLog.Batch batch, int i) {
+        return BufferEvent.of(batch, i) == BufferEvent.WAKE ? batch.other(i) : -1;
+    }
+
+    @Override
+    public String style(String words) {
+        return BufferViewModel.withSeparators(words);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.interleave.ui.kit;
+
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableListBase;
+
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
+import dev.interleave.engine.run.Replay;
+
+/**
+ * A view's history: the run's recorded events (copied each frame), a position to rewind to, and
+ * the events as lines of words. At a position the whole view shows the state as it was after that
+ * event ({@link #shown()}); at {@link #PRESENT} it shows the run now. Used by every scenario that
+ * records an {@link EventLog}: the view-model calls {@link #follow} each frame and shows
+ * {@link #shown()} when it is not null. FX thread only; holds no {@code Node}.
+ *
+ * @param <R> the scenario's rebuilt state
+ */
+public class Rewind<R extends Replay<R>> {
+
+    /** The position meaning "now": not rewound. */
+    public static final long PRESENT = -1;
+
+    /** Styles an event's words for its line (e.g. separators in numbers). */
+    private final UnaryOperator<String> style;
+    private History<R> history;
+    /** Events applied at the shown position (the state after event position - 1), or PRESENT. */
+    private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position", PRESENT);
+    /** The first position the scrubber can reach. */
+    private final ReadOnlyLongWrapper start = new ReadOnlyLongWrapper(this, "start");
+    /** The last position: every event copied so far. */
+    private final ReadOnlyLongWrapper end = new ReadOnlyLongWrapper(this, "end");
+    /** Events the log dropped to make room (the window says so). */
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
+    /** Goes up whenever the history or the position changes: the timeline redraws then. */
+    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
+    /** Whether rewinding is allowed now (paused, or a run that has ended); set by the view-model. */
+    private final BooleanProperty allowed = new SimpleBooleanProperty(this, "allowed");
+    private final BooleanBinding rewound = Bindings.createBooleanBinding(() -> position.get() != PRESENT, position);
+    private final Lines lines = new Lines();
+    private R shown;
+
+    /** A rewind whose lines show each event's words as they are. */
+    public Rewind() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A rewind whose lines show each event's words restyled by {@code style}. */
+    public Rewind(UnaryOperator<String> style) {
+        this.style = Objects.requireNonNull(style);
+    }
+
+    /**
+     * Copies the new events of the run recording into {@code log}; a new log starts a new history,
+     * made by {@code newHistory}.
+     */
+    public void follow(EventLog log, Supplier<History<R>> newHistory) {
+        if (log == null) {
+            return;
+        }
+        if (history == null || history.log() != log) {
+            int before = lines.size();
+            history = newHistory.get();
+            position.set(PRESENT);
+            shown = null;
+            lines.changed(before, 0);
+        }
+        long oldEnd = history.end();
+        long oldFirst = history.firstKept();
+        history.catchUp();
+        if (history.end() != oldEnd || history.firstKept() != oldFirst) {
+            lines.changed((int) (oldEnd - oldFirst), (int) (history.firstKept() - oldFirst));
+            start.set(history.start());
+            end.set(history.end());
+            dropped.set(history.dropped());
+            if (position.get() != PRESENT && position.get() < history.start()) {
+                moveTo(history.start());
+            }
+            version.set(version.get() + 1);
+        }
+    }
+
+    /** Forgets the history (Reset, or a new run). */
+    public void clear() {
+        int before = lines.size();
+        history = null;
+        shown = null;
+        position.set(PRESENT);
+        start.set(0);
+        end.set(0);
+        dropped.set(0);
+        lines.changed(before, 0);
+        version.set(version.get() + 1);
+    }
+
+    /** Shows the state with {@code events} events applied, within [start, end]; refused unless allowed. */
+    public void moveTo(long events) {
+        if (history == null || !allowed.get()) {
+            return;
+        }
+        long clamped = Math.max(history.start(), Math.min(history.end(), events));
+        shown = history.stateAt(clamped);
+        position.set(clamped);
+        version.set(version.get() + 1);
+    }
+
+    /** Moves by {@code delta} events from where the view is (from the newest event when at present). */
+    public void moveBy(long delta) {
+        long from = position.get() == PRESENT ? end.get() : position.get();
+        moveTo(from + delta);
+    }
+
+    /** Back to the present: the view shows the run now. */
+    public void toPresent() {
+        if (position.get() != PRESENT) {
+            shown = null;
+            position.set(PRESENT);
+            version.set(version.get() + 1);
+        }
+    }
+
+    /** The rebuilt state at the position, or null at present. */
+    public R shown() {
+        return shown;
+    }
+
+    /** The history (null before the first recorded run). */
+    public History<R> history() {
+        return history;
+    }
+
+    public ReadOnlyLongProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty startProperty() {
+        return start.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty endProperty() {
+        return end.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public BooleanProperty allowedProperty() {
+        return allowed;
+    }
+
+    /** True while the view shows a past position. */
+    public BooleanBinding rewoundBinding() {
+        return rewound;
+    }
+
+    /**
+     * Every kept event in words, oldest first: line i is event {@code firstKept() + i}. Built lazily,
+     * a line when a list cell asks for it, so a million events cost nothing until shown.
+     */
+    public ObservableList<String> lines() {
+        return lines;
+    }
+
+    /** The event number of line {@code index}. */
+    public long eventOfLine(int index) {
+        return history == null ? 0 : history.firstKept() + index;
+    }
+
+    /** The line of event {@code seq}, or -1. */
+    public int lineOf(long seq) {
+        return history == null || seq < history.firstKept() || seq >= history.end() ? -1
+                : (int) (seq - history.firstKept());
+    }
+
+    /** The events as lines, narrated on demand. */
+    private final class Lines extends ObservableListBase<String> {
+        @Override
+        public String get(int index) {
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            long seq = history.firstKept() + index;
+            return String.format(Locale.ROOT, "%,d  %s", seq, style.apply(history.words(seq)));
+        }
+
+        @Override
+        public int size() {
+            return history == null ? 0 : (int) (history.end() - history.firstKept());
+        }
+
+        /** The list had {@code before} lines; {@code removedAtFront} went from its front, the rest was added at its end. */
+        void changed(int before, int removedAtFront) {
+            int now = size();
+            int removed = Math.min(before, removedAtFront);
+            int kept = before - removed;
+            if (removed == 0 && kept == now) {
+                return;
+            }
+            beginChange();
+            if (removed > 0) {
+                nextRemove(0, Collections.nCopies(removed, ""));
+            }
+            if (now < kept) {
+                nextRemove(now, Collections.nCopies(kept - now, ""));
+                kept = now;
+            }
+            if (now > kept) {
+                nextAdd(kept, now);
+            }
+            endChange();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.interleave.engine.philosophers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
+import dev.interleave.engine.run.RecordingThreads;
+import dev.interleave.engine.run.ThreadKind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The table's event log holds every change: the table rebuilt from the log ({@link TableState}
+ * replaying it) equals the live table's samples, taken during free runs of every strategy and
+ * after each step of a scripted deadlock, at each sample's exact event count.
+ */
+@Timeout(120)
+class TableRecordingTest {
+
+    /** The table rebuilt from {@code log} after {@code events} events, through a History (checkpoints and all). */
+    private static TableView rebuilt(History<TableState> history, long events) {
+        return history.stateAt(events).view();
+    }
+
+    private static History<TableState> history(EventLog log, PhilosophersSettings settings) {
+        History<TableState> history = new History<>(log, new TableState(settings.n(),
+                settings.strategy() == Strategy.WAITER), TableEvent::words);
+        history.catchUp();
+        return history;
+    }
+
+    /**
+     * Free runs of each strategy with short delays: every live sample (one lock acquisition: the table
+     * and its event count) equals the table rebuilt from the log at that count.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Strategy.class)
+    void theTableRebuiltFromTheLogEqualsTheLiveSamples(Strategy strategy) throws Exception {
+        RecordingThreads threads = new RecordingThreads();
+        PhilosophersRunner runner = new PhilosophersRunner(threads, Bug.NONE);
+        runner.setRecording(4_000_000);
+        PhilosophersSettings settings = PhilosophersSettings.of(5, strategy)
+                .withDelays(new DelayRange(0, 1), new DelayRange(0, 1));
+        runner.start(settings);
+        List<Table.Sample> samples = new ArrayList<>();
+        try {
+            long end = System.nanoTime() + 600_000_000L;
+            while (System.nanoTime() < end) {
+                samples.add(runner.table().sample());
+                Thread.sleep(3);
+            }
+        } finally {
+            runner.stop();
+        }
+        samples.add(runner.table().sample());
+        EventLog log = runner.snapshot().log();
+        assertNotNull(log, "a recording run has a log");
+        assertEquals(0, log.dropped(), "the log kept every event");
+        History<TableState> history = history(log, settings);
+        assertEquals(samples.getLast().events(), history.end(), "the last sample saw every event");
+        for (Table.Sample sample : samples) {
+            assertEquals(sample.view(), rebuilt(history, sample.events()), "after " + sample.events() + " events");
+        }
+        assertTrue(samples.getLast().view().totalAttempts() > 0, "the run did something");
+        // The state a timeline reads from each event alone is the replay's.
+        EventLog.Batch all = log.readAll();
+        TableState replay = new TableState(settings.n(), strategy == Strategy.WAITER);
+        for (int i = 0; i < all.size(); i++) {
+            int p = all.track(i);
+            PhilosopherState before = replay.state(p);
+            replay.apply(all, i);
+            int told = TableEvent.stateAfter(all, i);
+            assertEquals(told == TableEvent.UNCHANGED ? before : PhilosopherState.values()[told], replay.state(p),
+                    "after event " + i + ": " + TableEvent.words(all, i));
+        }
+        assertEquals(List.of(), threads.alive());
+    }
+
+    /**
+     * A deadlock closed step by step (P1, P2, P3 each pick up their left fork, then reach for the
+     * right one): after each step the rebuilt table equals the live one, and the last has the circle.
+     */
+    @ParameterizedTest(name = "{0} threads")
+    @EnumSource(ThreadKind.class)
+    void everyStepOfAScriptedDeadlockIsRebuilt(ThreadKind kind) throws Exception {
+        RecordingThreads threads = new RecordingThreads();
+        PhilosophersRunner runner = new PhilosophersRunner(threads, Bug.NONE);
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        PhilosophersSettings settings = PhilosophersSettings.of(3, Strategy.NAIVE).withThreads(kind);
+        runner.parkNextStart();
+        runner.start(settings);
+        try {
+            runner.pause();
+            Await.until(runner, "everyone at the gate", now -> now.steps().atGate().size() == 3);
+            List<Table.Sample> samples = new ArrayList<>();
+            samples.add(runner.table().sample());
+            for (int p : new int[] {0, 1, 2, 0, 1, 2}) {
+                runner.step(p);
+                String who = Names.philosopher(p);
+                int index = p;
+                // Taken (no permit left), and done: parked at its gate again, or blocked on a fork.
+                Await.until(runner, who + " done with its step", now -> !now.steps().pending()
+                        && (now.steps().atGate().contains(who)
+                        || now.table().philosophers().get(index).state() == PhilosopherState.WAITING_FOR_FORK));
+                samples.add(runner.table().sample());
+            }
+            assertNotNull(samples.getLast().view().deadlock(), "the third wait closes the circle");
+            EventLog log = runner.snapshot().log();
+            History<TableState> history = history(log, settings);
+            for (Table.Sample sample : samples) {
+                assertEquals(sample.view(), rebuilt(history, sample.events()), "after " + sample.events() + " events");
+            }
+            // Before the last wait there was no deadlock: rewound, the table shows the circle open.
+            assertNull(rebuilt(history, samples.get(samples.size() - 2).events()).deadlock());
+        } finally {
+            runner.stop();
+        }
+        assertEquals(List.of(), threads.alive());
+    }
+
+    /** Every event of a run can be told in words, and the deadlock's closing event names the fork. */
+    @Test
+    void everyEventIsToldInWords() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(PhilosophersSettings.of(2, Strategy.NAIVE));
+        try {
+            assertNotNull(runner.awaitDeadlock(Await.DEADLINE));
+        } finally {
+            runner.stop();
+        }
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        boolean deadlockTold = false;
+        for (int i = 0; i < all.size(); i++) {
+            String words = TableEvent.words(all, i);
+            assertTrue(words.startsWith("P") || words.startsWith("the circle"), words);
+            deadlockTold |= TableEvent.of(all, i) == TableEvent.DEADLOCK && words.contains("deadlock");
+        }
+        assertTrue(deadlockTold, "the deadlock is an event");
+    }
+}
