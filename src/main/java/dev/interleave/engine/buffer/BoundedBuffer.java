@@ -26,7 +26,7 @@ import dev.interleave.engine.run.EventLog;
  * nothing. Items are handed out in FIFO order; which waiting thread gets a freed slot or a new item
  * depends on the lock's fairness and the {@link WakePolicy}, and callers may not rely on it.
  */
-public final class BoundedBuffer {
+public final class BoundedBuffer implements LabBuffer {
 
     /*
      * Implementation notes.
@@ -222,8 +222,29 @@ public final class BoundedBuffer {
         this.log = log;
     }
 
+    @Override
     public int capacity() {
         return items.length;
+    }
+
+    @Override
+    public BufferImpl impl() {
+        return BufferImpl.LOCK;
+    }
+
+    @Override
+    public Bug bug() {
+        return bug;
+    }
+
+    @Override
+    public void resize(int capacity) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public String everyoneWaiting() {
+        return null;
     }
 
     public boolean isFair() {
@@ -382,7 +403,8 @@ public final class BoundedBuffer {
     }
 
     /** Records that {@code worker} parked at the closed gate (called by the gate, under its lock). */
-    void parked(Worker worker) {
+    @Override
+    public void parked(Worker worker) {
         if (log == null) {
             return;
         }
@@ -395,7 +417,8 @@ public final class BoundedBuffer {
     }
 
     /** Records that {@code worker} left the gate's queue, {@code how} (a BufferEvent.PASS_ value). */
-    void passed(Worker worker, int how) {
+    @Override
+    public void passed(Worker worker, int how) {
         if (log == null) {
             return;
         }

@@ -91,6 +91,15 @@ public final class BufferNarration {
                 default -> who + " was interrupted at the gate";
             };
             case DONE -> who + " finished";
+            case SPURIOUS -> who + " woke up spuriously (no signal: injected by the lab) and waits for the lock, to"
+                    + " check again";
+            case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
+                    ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full: violation,"
+                    + " the run stops", who, batch.item(i), batch.slot(i))
+                    : String.format(Locale.ROOT, "%s was about to take from slot %d, which is empty: violation,"
+                    + " the run stops", who, batch.slot(i));
+            case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
+                    batch.item(i));
         };
     }
 

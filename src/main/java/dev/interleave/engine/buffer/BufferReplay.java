@@ -19,7 +19,8 @@ import dev.interleave.engine.run.EventLog;
  */
 public final class BufferReplay {
 
-    private final long[] slots;
+    /** The slots; replaced by a resize. */
+    private long[] slots;
     private int putIndex;
     private int takeIndex;
     private int count;
@@ -34,6 +35,8 @@ public final class BufferReplay {
     private final List<String> names;
     private final List<Worker.Role> roles;
     private final List<WorkerState> states;
+    /** By track: where in put or take. */
+    private final List<Where> wheres;
     /** By track: whether its current put or take has entered the lock (and been counted in actions). */
     private final List<Boolean> inCall;
     /** Tracks in notFull's wait set, longest-waiting first. */
@@ -52,6 +55,7 @@ public final class BufferReplay {
         names = new ArrayList<>();
         roles = new ArrayList<>();
         states = new ArrayList<>();
+        wheres = new ArrayList<>();
         inCall = new ArrayList<>();
         notFull = new ArrayList<>();
         notEmpty = new ArrayList<>();
@@ -72,6 +76,7 @@ public final class BufferReplay {
         names = new ArrayList<>(from.names);
         roles = new ArrayList<>(from.roles);
         states = new ArrayList<>(from.states);
+        wheres = new ArrayList<>(from.wheres);
         inCall = new ArrayList<>(from.inCall);
         notFull = new ArrayList<>(from.notFull);
         notEmpty = new ArrayList<>(from.notEmpty);
@@ -149,9 +154,15 @@ public final class BufferReplay {
                     notEmpty.add(track);
                 }
             }
-            case WAKE -> {
+            case WAKE, SPURIOUS -> {
                 notFull.remove((Integer) track);
                 notEmpty.remove((Integer) track);
+            }
+            case VIOLATION -> enter(track); // stopped before it changed anything
+            case RESIZE -> {
+                resize((int) batch.item(i));
+                applied++;
+                return;
             }
             case LEAVE -> {
                 // Interrupted: its put or take ends with InterruptedException (a retry is a new call).
@@ -164,7 +175,19 @@ public final class BufferReplay {
             case DONE -> inCall.set(track, false);
         }
         states.set(track, BufferEvent.stateAfter(batch, i));
+        wheres.set(track, BufferEvent.whereAfter(batch, i));
         applied++;
+    }
+
+    /** The buffer's items moved, in order, to slots 0, 1, ... of {@code capacity} new slots. */
+    private void resize(int capacity) {
+        long[] next = new long[capacity];
+        for (int i = 0; i < count; i++) {
+            next[i] = slots[(takeIndex + i) % slots.length];
+        }
+        slots = next;
+        takeIndex = 0;
+        putIndex = count % capacity;
     }
 
     /** A put or take by {@code track} entered the lock: counted once per call, as the buffer counts it. */
@@ -183,6 +206,7 @@ public final class BufferReplay {
         names.add(name);
         roles.add(role);
         states.add(role == Worker.Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING);
+        wheres.add(Where.OUTSIDE);
         inCall.add(false);
     }
 
@@ -193,7 +217,7 @@ public final class BufferReplay {
     public BufferSnapshot snapshot() {
         List<BufferSnapshot.WorkerView> workers = new ArrayList<>(names.size());
         for (int t = 0; t < names.size(); t++) {
-            workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), states.get(t)));
+            workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), states.get(t), wheres.get(t)));
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), putIndex, takeIndex, count, names(notFull),
                 names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,
@@ -203,6 +227,11 @@ public final class BufferReplay {
     /** The workers parked at the gate, in arrival order. */
     public List<String> atGate() {
         return names(atGate);
+    }
+
+    /** Track {@code track}'s place in put or take now. */
+    public Where where(int track) {
+        return wheres.get(track);
     }
 
     /** Track {@code track}'s state now. */

@@ -113,6 +113,30 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         }
     }
 
+    /**
+     * Changes how many producers and consumers the run in progress has (section 4 of the lab): a new
+     * worker joins at once (named after the last of its role: P4, C3, ...); a removed worker, the
+     * newest of its role first, finishes its current put or take and leaves, so nothing is lost and
+     * the account still balances. Does nothing when no run is in progress; does not wait.
+     *
+     * @throws IllegalArgumentException unless each is 1 to {@link BufferSettings#MAX_WORKERS}
+     */
+    public void setWorkers(int producers, int consumers) {
+        throw new UnsupportedOperationException("comes with the next commits");
+    }
+
+    /**
+     * Changes the buffer's slots during the run in progress: growing takes effect at once; shrinking
+     * waits until the items fit, and producers wait meanwhile. Not for an abq run (it cannot change).
+     * Does nothing when no run is in progress; does not wait.
+     *
+     * @throws IllegalArgumentException unless 1 to {@link BufferSettings#MAX_CAPACITY}
+     * @throws IllegalStateException for an abq run
+     */
+    public void setCapacity(int capacity) {
+        throw new UnsupportedOperationException("comes with the next commits");
+    }
+
     /** The latest run now; {@link BufferRunSnapshot#NONE} before the first. */
     public BufferRunSnapshot snapshot() {
         RunState now = state();
@@ -247,11 +271,13 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             this.threads = new AtomicReferenceArray<>(settings.producers() + settings.consumers());
             this.consumedBits = settings.isBounded() ? new long[(int) ((settings.items() + 63) / 64)] : new long[0];
             int events = recording;
-            if (settings.impl() == BufferImpl.INTERLEAVE) {
+            if (settings.impl() == BufferImpl.LOCK) {
                 log = events > 0 ? new EventLog(events) : null;
                 buffer = log != null ? new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy(), log)
                         : new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy());
                 channel = interleave(buffer);
+            } else if (settings.impl() != BufferImpl.ABQ) {
+                throw new UnsupportedOperationException(settings.impl() + " is not built yet");
             } else {
                 log = null;
                 buffer = null;
@@ -416,7 +442,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             }
             return new BufferResult(settings, outcome, failure, elapsedNanos, made.sum(), put.sum(), consumedCount,
                     channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0, duplicates.sum(), missing,
-                    channel.waitsOnFull(), channel.waitsOnEmpty());
+                    channel.waitsOnFull(), channel.waitsOnEmpty(), BufferResult.Lab.NONE);
         }
 
         BufferRunSnapshot snapshot(RunState now) {
