@@ -184,9 +184,11 @@ public final class BufferCode {
             t.line("        " + mine + ".tryAcquire();         // may get nothing: ignored", ".tryAcquire()",
                     Where.CHECKING);
             t.plain("    else");
-            t.line("        " + mine + ".acquire();", mine + ".acquire()", Where.WAITING, Where.WOKEN);
+            t.line("        " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
+                    Where.WAITING, Where.WOKEN);
         } else {
-            t.line("    " + mine + ".acquire();", mine + ".acquire()", Where.CHECKING, Where.WAITING, Where.WOKEN);
+            t.line("    " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
+                    Where.CHECKING, Where.WAITING, Where.WOKEN);
         }
         t.line("    mutex.acquire();", "mutex.acquire()", Where.ENTERING);
         if (!put) {
