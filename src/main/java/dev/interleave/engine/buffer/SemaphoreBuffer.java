@@ -21,8 +21,9 @@ import dev.interleave.engine.run.EventLog;
  *
  * <p>Safe for any number of producer and consumer threads; every acquire is interruptible, and an
  * interrupted put or take gives back the permit it held. With {@link Bug#UNLOCKED_COUNT} a worker
- * looks at {@code availablePermits()} and, seeing one, only tries to take it, going on even when
- * another thread took it first: two producers can then write the same slot.
+ * looks at {@code availablePermits()} and, seeing one, goes for the mutex without taking it, and
+ * only there tries to ({@code tryAcquire()}), going on even when another thread took it meanwhile:
+ * two producers can then write the same slot.
  */
 final class SemaphoreBuffer implements LabBuffer {
 
@@ -154,20 +155,24 @@ final class SemaphoreBuffer implements LabBuffer {
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
-        if (bug == Bug.UNLOCKED_COUNT && freeSlots.availablePermits() > 0) {
-            freeSlots.tryAcquire(); // the bug: may get nothing, and goes on regardless
-        } else {
+        boolean sawRoom = bug == Bug.UNLOCKED_COUNT && freeSlots.availablePermits() > 0; // the bug: looks only
+        if (!sawRoom) {
             waited = acquire(freeSlots, producer, item);
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         try {
             mutex.acquire();
         } catch (InterruptedException e) {
-            freeSlots.release();
+            if (!sawRoom) {
+                freeSlots.release();
+            }
             throw e;
         }
         try {
             producer.set(WorkerState.IN_BUFFER, Where.WRITING);
+            if (sawRoom) {
+                freeSlots.tryAcquire(); // the bug: the permit it saw may be gone; it writes regardless
+            }
             int slot = putIndex;
             if (items[slot] != 0) {
                 throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
@@ -202,22 +207,26 @@ final class SemaphoreBuffer implements LabBuffer {
     public long take(Worker consumer) throws InterruptedException {
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
-        if (bug == Bug.UNLOCKED_COUNT && filledSlots.availablePermits() > 0) {
-            filledSlots.tryAcquire(); // the bug: may get nothing, and goes on regardless
-        } else {
+        boolean sawItem = bug == Bug.UNLOCKED_COUNT && filledSlots.availablePermits() > 0; // the bug: looks only
+        if (!sawItem) {
             waited = acquire(filledSlots, consumer, 0);
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         try {
             mutex.acquire();
         } catch (InterruptedException e) {
-            filledSlots.release();
+            if (!sawItem) {
+                filledSlots.release();
+            }
             throw e;
         }
         long item;
         boolean keepPermit = false;
         try {
             consumer.set(WorkerState.IN_BUFFER, Where.WRITING);
+            if (sawItem) {
+                filledSlots.tryAcquire(); // the bug: the permit it saw may be gone; it takes regardless
+            }
             int slot = takeIndex;
             item = items[slot];
             if (item == 0) {
