@@ -198,8 +198,8 @@ final class MonitorBuffer implements LabBuffer {
      */
     private void waitHere(Worker worker, WorkerState waiting) throws InterruptedException {
         assert Thread.holdsLock(monitor);
-        long timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious
-                ? ThreadLocalRandom.current().nextLong(1, 6) : 0;
+        // wait(ms) counts in whole ms: 1 ms, the shortest that is not "forever".
+        long timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious ? 1 : 0;
         Waiter waiter = new Waiter(worker, timed);
         waiters.addLast(waiter);
         worker.set(waiting, Where.WAITING);

@@ -39,7 +39,7 @@ final class SemaphoreBuffer implements LabBuffer {
      * fails tryAcquire() joins the mirror, waits, and leaves it itself when the permit comes, crediting
      * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
      * release unparks). A wait the lab picks to end spuriously is a tryAcquire with a timeout of a
-     * few ms: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
+     * a few µs: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
      * semaphore's own loop would.
      *
      * Resizing keeps this invariant: free permits (may be negative while shrinking) + permits held by
@@ -311,7 +311,7 @@ final class SemaphoreBuffer implements LabBuffer {
             boolean timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious;
             try {
                 if (timed) {
-                    got = permits.tryAcquire(ThreadLocalRandom.current().nextLong(1_000_000, 5_000_000),
+                    got = permits.tryAcquire(ThreadLocalRandom.current().nextLong(1, 50_000),
                             TimeUnit.NANOSECONDS);
                 } else {
                     permits.acquire();
