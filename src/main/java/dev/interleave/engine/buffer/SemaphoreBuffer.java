@@ -21,9 +21,8 @@ import dev.interleave.engine.run.EventLog;
  *
  * <p>Safe for any number of producer and consumer threads; every acquire is interruptible, and an
  * interrupted put or take gives back the permit it held. With {@link Bug#UNLOCKED_COUNT} a worker
- * looks at {@code availablePermits()} and, seeing one, goes for the mutex without taking it, and
- * only there tries to ({@code tryAcquire()}), going on even when another thread took it meanwhile:
- * two producers can then write the same slot.
+ * looks at {@code availablePermits()} and, seeing one, goes on without taking it (check-then-act:
+ * the look is not the act): the next producer sees the same permit, and writes over a full slot.
  */
 final class SemaphoreBuffer implements LabBuffer {
 
@@ -170,9 +169,6 @@ final class SemaphoreBuffer implements LabBuffer {
         }
         try {
             producer.set(WorkerState.IN_BUFFER, Where.WRITING);
-            if (sawRoom) {
-                freeSlots.tryAcquire(); // the bug: the permit it saw may be gone; it writes regardless
-            }
             int slot = putIndex;
             if (items[slot] != 0) {
                 throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
@@ -224,9 +220,6 @@ final class SemaphoreBuffer implements LabBuffer {
         boolean keepPermit = false;
         try {
             consumer.set(WorkerState.IN_BUFFER, Where.WRITING);
-            if (sawItem) {
-                filledSlots.tryAcquire(); // the bug: the permit it saw may be gone; it takes regardless
-            }
             int slot = takeIndex;
             item = items[slot];
             if (item == 0) {
