@@ -98,10 +98,14 @@ class LabLincheckTest {
         stress().check(ops);
     }
 
-    /** The monitor with notify(): a lost wake-up, found as a hang (or a result no order explains). */
+    /**
+     * The monitor with notify(): a lost wake-up, found on real threads as a hang. (Lincheck's model
+     * checker lets notify wake every waiter, as spurious wake-ups allow, so it cannot see this bug;
+     * {@link LabDetectorTest} catches it in the running lab as well.)
+     */
     @Test
-    void modelCheckingCatchesNotify() {
-        assertRejected(() -> modelChecking().check(NotifyOps.class), "The execution has hung",
+    void stressCatchesNotify() {
+        assertRejected(() -> stress().check(NotifyOps.class), "The execution has hung",
                 "Invalid execution results");
     }
 
