@@ -32,6 +32,7 @@ class LabResizeTest {
     @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
     void growingIsAtOnceAndShrinkingWaitsForTheItemsToFit(BufferImpl impl) throws Exception {
         BufferRunner runner = new BufferRunner();
+        runner.setRecording(100_000);
         // Producers fast, consumers slow: the buffer stays full, producers waiting.
         runner.start(new BufferSettings(3, 1, 2, 0, DelayRange.NONE, new DelayRange(20, 20), WakePolicy.SIGNAL, false,
                 ThreadKind.PLATFORM, impl, Bug.NONE, 0));
@@ -56,6 +57,10 @@ class LabResizeTest {
         } while (now.capacity() != 2);
         BufferResult stopped = runner.stop();
         assertTrue(stopped.balanced(), stopped.toString());
+        BufferRunSnapshot end = runner.snapshot();
+        BufferReplay replay = new BufferReplay(2);
+        replay.apply(end.log().readAll());
+        assertEquals(end.buffer().withoutBlockedTimes(), replay.snapshot(), "the log rebuilds the resizes too");
         assertThrows(IllegalArgumentException.class, () -> runner.setCapacity(0));
     }
 
