@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.BufferJson;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
@@ -33,11 +35,14 @@ import dev.interleave.engine.run.ThreadKind;
             "interleave buffer --producers=P --consumers=Q --capacity=K --items=M",
             "                         [--produce-ms=a..b] [--consume-ms=a..b] [--fair]",
             "                         [--policy=POLICY] [--threads=KIND] [--impl=IMPL]",
-            "                         [--record] [--trace=FILE] [--json] [-hV]"},
+            "                         [--bug=BUG] [--spurious=RATE] [--record]",
+            "                         [--trace=FILE] [--json] [-hV]"},
         description = {"P producers put the items 1..M into a bounded buffer of capacity K (a lock and two"
                 + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
-                + " is consumed exactly once.",
-                "Exit 0 if the check passes, 1 if not, 2 on a bad argument."})
+                + " is consumed exactly once. The lab's detector stops a run that stalls (everybody waiting for"
+                + " longer than 0.5 s) or breaks an invariant (violated).",
+                "Exit 0 if the check passes, 1 if not (stalled, violated, wrong total, stopped), 2 on a bad"
+                + " argument."})
 public final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
 
     @Option(names = "--producers", required = true, paramLabel = "P", converter = Values.Workers.class,
@@ -75,10 +80,24 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             description = "virtual (default) or platform.")
     private ThreadKind threads;
 
-    @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "interleave",
-            description = {"interleave (default: the instrumented buffer) or",
-                "abq (the baseline: the JDK's ArrayBlockingQueue)."})
+    @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "lock",
+            description = {"lock (default: a lock and two conditions;",
+                "interleave is its old name), monitor (synchronized,",
+                "wait/notifyAll), semaphore (two counting semaphores",
+                "and a mutex) or abq (the baseline: the JDK's",
+                "ArrayBlockingQueue, not instrumented)."})
     private BufferImpl impl;
+
+    @Option(names = "--bug", paramLabel = "BUG", converter = Values.BugLabel.class, defaultValue = "none",
+            description = {"A planted bug: none (default), if-not-while (lock,",
+                "monitor), one-condition (lock), notify (monitor),",
+                "unlocked-count (lock, monitor, semaphore)."})
+    private Bug bug;
+
+    @Option(names = "--spurious", paramLabel = "RATE", converter = Values.Fraction.class, defaultValue = "0",
+            description = {"The fraction of waits, 0 to 1, that the lab ends",
+                "without a signal (spurious wake-ups); default 0."})
+    private double spurious;
 
     @Option(names = "--record", description = {"Record every put, take, wait, wake-up and state",
         "change (the newest 1,000,000 events) and say how many."})
@@ -95,8 +114,12 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
 
     @Override
     BufferSettings settings() {
+        if (!bug.appliesTo(impl)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--bug': "
+                    + bug.label() + " does not go with --impl " + impl.label() + "; bugs go with: " + Bug.combinations());
+        }
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
-                threads, impl);
+                threads, impl, bug, spurious);
     }
 
     @Override
@@ -142,8 +165,13 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     }
 
     @Override
+    String verdictLabel(BufferResult result) {
+        return result.labOutcome().label();
+    }
+
+    @Override
     Throwable failure(BufferResult result) {
-        return result.failure();
+        return result.unexpectedFailure();
     }
 
     @Override
@@ -156,9 +184,18 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         BufferSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
-                "%d producers, %d consumers, capacity %,d, %,d items, %s buffer, %s, %s lock, %s threads%n",
+                "%d producers, %d consumers, capacity %,d, %,d items, %s buffer, %s, %s, bug %s, spurious %s,"
+                        + " %s threads%n",
                 s.producers(), s.consumers(), s.capacity(), s.items(), s.impl(), s.policy(),
-                s.fair() ? "fair" : "non-fair", s.threads()));
+                s.fair() ? "fair" : "non-fair", s.bug(), Values.fraction(s.spurious()), s.threads()));
+        BufferResult.Lab lab = result.lab();
+        out.append(String.format(Locale.ROOT, "outcome        %s%n", result.labOutcome()));
+        if (lab.violation() != null) {
+            out.append(String.format(Locale.ROOT, "violation      %s%n", lab.violation()));
+        }
+        if (lab.stall() != null) {
+            out.append(String.format(Locale.ROOT, "stalled after  %,d ms: %s%n", lab.stalledAfterMillis(), lab.stall()));
+        }
         out.append(String.format(Locale.ROOT, "items/s        %,.0f%n", result.itemsPerSecond()));
         out.append(String.format(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis()));
         out.append(String.format(Locale.ROOT, "sum            %,d%n", result.sum()));
@@ -168,7 +205,9 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                 result.duplicates() == 0 && result.missing() == 0 ? "yes" : "NO", result.duplicates(),
                 result.missing()));
         out.append(String.format(Locale.ROOT, "waits on full  %,d%n", result.waitsOnFull()));
-        out.append(String.format(Locale.ROOT, "waits on empty %,d", result.waitsOnEmpty()));
+        out.append(String.format(Locale.ROOT, "waits on empty %,d%n", result.waitsOnEmpty()));
+        out.append(String.format(Locale.ROOT, "futile wake-ups %,d producers, %,d consumers; spurious %,d",
+                lab.futileProducerWakeups(), lab.futileConsumerWakeups(), lab.spuriousWakeups()));
         if (log != null) {
             long written = log.written();
             out.append(String.format(Locale.ROOT, "%nevents         %,d recorded, %,d kept (%,d bytes each), %,d dropped",

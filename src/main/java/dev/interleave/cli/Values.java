@@ -7,6 +7,7 @@ import picocli.CommandLine.TypeConversionException;
 
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CounterKind;
@@ -114,6 +115,30 @@ final class Values {
         }
     }
 
+    /** A fraction 0 to 1, e.g. 0.05 (the rate of spurious wake-ups). */
+    static final class Fraction implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double fraction;
+            try {
+                fraction = Double.parseDouble(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a number; allowed: a fraction 0 to 1,"
+                        + " e.g. 0.05");
+            }
+            if (!(fraction >= 0 && fraction <= 1)) {
+                throw new TypeConversionException("'" + value + "' is outside 0 to 1; allowed: a fraction 0 to 1,"
+                        + " e.g. 0.05");
+            }
+            return fraction;
+        }
+    }
+
+    /** A fraction as the command line prints it: "0", "0.05", "1". */
+    static String fraction(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** Any 64-bit whole number. */
     static final class Seed implements ITypeConverter<Long> {
         @Override
@@ -169,9 +194,26 @@ final class Values {
         }
     }
 
-    static final class Impl extends LabelledConverter<BufferImpl> {
-        Impl() {
-            super(BufferImpl.class, "buffer implementation");
+    /** lock, monitor, semaphore or abq; {@code interleave}, the old name of lock, still works. */
+    static final class Impl implements ITypeConverter<BufferImpl> {
+        @Override
+        public BufferImpl convert(String value) {
+            try {
+                return BufferImpl.fromLabel(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class BugLabel implements ITypeConverter<Bug> {
+        @Override
+        public Bug convert(String value) {
+            try {
+                return Bug.fromLabel(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -28,7 +28,10 @@ class BufferCommandTest {
             --consume-ms -1..3          | --consume-ms | -1..3   | 0 <= a <= b
             --consume-ms fast           | --consume-ms | fast    | allowed: a..b
             --policy notify             | --policy     | notify  | allowed: signal, signal-all
-            --impl lmax                 | --impl       | lmax    | allowed: interleave, abq
+            --impl lmax                 | --impl       | lmax    | allowed: lock, monitor, semaphore, abq
+            --bug off-by-one            | --bug        | off-by-one | allowed: none, if-not-while
+            --bug notify                | --bug        | notify  | notify: monitor
+            --spurious 2                | --spurious   | 2       | allowed: a fraction 0 to 1
             --threads green             | --threads    | green   | allowed: virtual, platform
             """)
     void badInputExitsTwoWithOneLine(String extra, String option, String value, String allowed) {
@@ -91,10 +94,49 @@ class BufferCommandTest {
         }
     }
 
-    /** --json prints one object with the named fields, and the check passes for both implementations. */
+    /**
+     * The lab from a shell: a planted bug exits 1 with the detector's outcome (stalled, with when and
+     * who; violated, with the invariant), the correct monitor and semaphore exit 0, and a spurious
+     * rate is echoed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --impl lock --bug one-condition                    | 1 | stalled
+            --impl monitor --bug notify                        | 1 | stalled
+            --impl semaphore --bug unlocked-count              | 1 | violated
+            --impl lock --bug if-not-while --spurious 0.2      | 1 | violated
+            --impl monitor --spurious 0.2                      | 0 | ok
+            --impl semaphore                                   | 0 | ok
+            """)
+    void theLabsOutcomeAndExitCode(String extra, int exit, String outcome) {
+        CallsCommandTest.Invocation ran = run(("buffer --producers 3 --consumers 3 --capacity 1 --items 200000 --json "
+                + extra).split(" "));
+        assertEquals(exit, ran.exitCode(), ran.out() + ran.err());
+        String json = ran.out().strip();
+        assertEquals("\"" + outcome + "\"", field(json, "outcome"), json);
+        assertEquals("null", field(json, "failure"), "a finding is not a failure: " + json);
+        assertEquals("", ran.err());
+        switch (outcome) {
+            case "stalled" -> {
+                assertTrue(Long.parseLong(field(json, "stalledAfterMillis")) <= 5_000, json);
+                assertTrue(field(json, "stall").contains("wait"), json);
+                assertEquals("null", field(json, "violation"));
+            }
+            case "violated" -> {
+                assertTrue(field(json, "violation").contains("slot"), json);
+                assertEquals("null", field(json, "stalledAfterMillis"));
+            }
+            default -> {
+                assertEquals("null", field(json, "violation"));
+                assertEquals("true", field(json, "ok"));
+            }
+        }
+    }
+
+    /** --json prints one object with the named fields, and the check passes for every implementation. */
     @Test
     void jsonRunPrintsOneObject() {
-        for (String impl : new String[] {"interleave", "abq"}) {
+        for (String impl : new String[] {"interleave", "lock", "monitor", "semaphore", "abq"}) {
             CallsCommandTest.Invocation ran = run((BASE + " --impl " + impl + " --policy signal-all --fair --json")
                     .split(" "));
             assertEquals(0, ran.exitCode(), ran.err());
@@ -104,10 +146,12 @@ class BufferCommandTest {
                     .map(m -> m.group(1)).toList();
             assertEquals(List.of("producers", "consumers", "capacity", "items", "impl", "policy", "fair", "threads",
                     "elapsedMillis", "itemsPerSecond", "sum", "expectedSum", "ok", "duplicates", "missing",
-                    "waitsOnFull", "waitsOnEmpty", "outcome", "failure"), names);
+                    "waitsOnFull", "waitsOnEmpty", "bug", "spurious", "violation", "stalledAfterMillis", "futileWakeups",
+                    "futileWakeupsProducers", "futileWakeupsConsumers", "spuriousWakeups", "outcome", "failure"), names);
             String json = lines.getFirst();
             assertTrue(json.contains("\"sum\":5050,\"expectedSum\":5050,\"ok\":true"), json);
-            assertTrue(json.contains("\"impl\":\"" + impl + "\""));
+            // interleave is the old name of lock, and prints as lock.
+            assertTrue(json.contains("\"impl\":\"" + (impl.equals("interleave") ? "lock" : impl) + "\""), json);
             assertEquals("0", field(json, "duplicates"));
             assertEquals("0", field(json, "missing"));
             assertEquals("\"ok\"", field(json, "outcome"));
@@ -126,17 +170,17 @@ class BufferCommandTest {
         BufferSettings settings = BufferSettings.of(2, 2, 4, 100);
         // Items 1 and 2 consumed twice, 99 and 100 never: 100 takes, sum 5,050 + 3 - 199.
         String wrong = new BufferCommand().json(new BufferResult(settings, Outcome.COMPLETED, null, 1_000_000, 100,
-                100, 100, 0, 4_854, 5_050, 2, 2, 0, 0));
+                100, 100, 0, 4_854, 5_050, 2, 2, 0, 0, BufferResult.Lab.NONE));
         assertEquals("2", field(wrong, "duplicates"));
         assertEquals("2", field(wrong, "missing"));
         assertEquals("false", field(wrong, "ok"));
         assertEquals("\"wrong-total\"", field(wrong, "outcome"));
         String stopped = new BufferCommand().json(new BufferResult(settings, Outcome.STOPPED, null, 1_000_000, 40,
-                39, 35, 4, 630, 5_050, 0, 0, 0, 0));
+                39, 35, 4, 630, 5_050, 0, 0, 0, 0, BufferResult.Lab.NONE));
         assertEquals("\"stopped\"", field(stopped, "outcome"));
         assertEquals("null", field(stopped, "failure"));
         String failed = new BufferCommand().json(new BufferResult(settings, Outcome.FAILED,
-                new IllegalStateException("a consumer broke"), 1_000_000, 40, 39, 35, 4, 630, 5_050, 0, 0, 0, 0));
+                new IllegalStateException("a consumer broke"), 1_000_000, 40, 39, 35, 4, 630, 5_050, 0, 0, 0, 0, BufferResult.Lab.NONE));
         assertEquals("\"failed\"", field(failed, "outcome"));
         assertEquals("\"IllegalStateException: a consumer broke\"", field(failed, "failure"));
     }

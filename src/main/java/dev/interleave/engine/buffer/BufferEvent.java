@@ -61,7 +61,27 @@ public enum BufferEvent {
      */
     PASS,
     /** A worker finished: no more items, or the run was stopped. */
-    DONE;
+    DONE,
+    /**
+     * A spurious wake-up, injected by the lab ({@link BufferSettings#spurious()}): a waiter left its
+     * wait set without a signal and waits for the lock, to check its condition again (or not, with
+     * {@link Bug#IF_NOT_WHILE}). other: {@link #ON_NOT_FULL} or {@link #ON_NOT_EMPTY}.
+     */
+    SPURIOUS,
+    /**
+     * A put or take was about to break a safety invariant, and the lab stopped it before it changed
+     * anything ({@link BufferViolation}): the run ends as {@code violated}. item: the item (a put's,
+     * or the 0 a take found); slot: the slot; other: {@link #OVER_FULL_SLOT} or
+     * {@link #FROM_EMPTY_SLOT}.
+     */
+    VIOLATION,
+    /**
+     * The buffer changed size during the run: its items were moved, in order, to slots 0, 1, ...
+     * of the new slots (take position 0, put position the count). item: the new number of slots;
+     * track: the worker that made it happen (a taker completing a shrink), or 0 when the request
+     * came from outside; it changes no worker's state.
+     */
+    RESIZE;
 
     private static final BufferEvent[] ALL = values();
 
@@ -69,6 +89,10 @@ public enum BufferEvent {
     public static final int ON_NOT_FULL = 0;
     /** WAIT's other: on notEmpty. */
     public static final int ON_NOT_EMPTY = 1;
+    /** VIOLATION's other: a put over a full slot. */
+    public static final int OVER_FULL_SLOT = 0;
+    /** VIOLATION's other: a take from an empty slot. */
+    public static final int FROM_EMPTY_SLOT = 1;
     /** PASS's other: the gate opened. */
     public static final int PASS_OPENED = 0;
     /** PASS's other: a step let the worker through. */
@@ -98,10 +122,33 @@ public enum BufferEvent {
             case PUT -> WorkerState.PRODUCING;
             case TAKE -> WorkerState.CONSUMING;
             case WAIT -> batch.other(i) == ON_NOT_FULL ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY;
-            case WAKE, LEAVE, PASS -> WorkerState.WAITING_FOR_LOCK;
+            case WAKE, LEAVE, PASS, SPURIOUS -> WorkerState.WAITING_FOR_LOCK;
             case PARK -> WorkerState.AT_GATE;
             case DONE -> WorkerState.DONE;
+            case VIOLATION -> WorkerState.IN_BUFFER;
+            case RESIZE -> throw new IllegalArgumentException("a resize is no worker's event");
         };
+    }
+
+    /**
+     * Where event {@code i}'s worker is in put or take right after it ({@link Where}), by the same
+     * rules: what the scrubber shows for each chip's line.
+     */
+    public static Where whereAfter(EventLog.Batch batch, int i) {
+        return switch (of(batch, i)) {
+            case REGISTER, PUT, TAKE, PARK, PASS, DONE -> Where.OUTSIDE;
+            case REQUEST -> Where.CHECKING;
+            case WAIT -> Where.WAITING;
+            case WAKE, SPURIOUS -> Where.WOKEN;
+            case LEAVE -> Where.ENTERING;
+            case VIOLATION -> Where.WRITING;
+            case RESIZE -> throw new IllegalArgumentException("a resize is no worker's event");
+        };
+    }
+
+    /** Whether this kind is about a worker (all but {@link #RESIZE}). */
+    public boolean aboutAWorker() {
+        return this != RESIZE;
     }
 
     /** Whether this kind is a put or a take: an action that moves an item. */

@@ -1,22 +1,47 @@
 package dev.interleave.engine.buffer;
 
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 
 import dev.interleave.engine.run.Labelled;
 
 /**
- * Which buffer a buffer run drives: Interleave's instrumented one, or the JDK's as a baseline.
+ * Which buffer a buffer run drives: one of the lab's three instrumented implementations of the same
+ * contract, or the JDK's as a baseline. Each instrumented one shows the same snapshot (slots,
+ * indices, wait sets as the lab mirrors them, each worker's state and {@link Where}) and records the
+ * same {@link BufferEvent}s, so every view, the timeline and the trace work for all three.
  */
 public enum BufferImpl implements Labelled {
 
-    /** {@link BoundedBuffer}: lock, two conditions, and everything the view shows. Choose it to watch. */
-    INTERLEAVE("interleave"),
+    /**
+     * {@link BoundedBuffer}: one {@code ReentrantLock}, two conditions ({@code notFull},
+     * {@code notEmpty}), signal or signal-all, fair or not: ArrayBlockingQueue's algorithm. Choose it
+     * to watch the classic shape, and as the fastest instrumented one.
+     */
+    LOCK("lock"),
 
     /**
-     * {@link ArrayBlockingQueue}: the same algorithm without instrumentation. Choose it as the
-     * benchmark baseline; its runs show counts but no slots or wait sets.
+     * {@link MonitorBuffer}: {@code synchronized} with {@code wait()} / {@code notifyAll()} on one
+     * object, the textbook Java monitor. Choose it to see why one wait set for both sides forces
+     * {@code notifyAll} (and what {@code notify} does).
+     */
+    MONITOR("monitor"),
+
+    /**
+     * {@link SemaphoreBuffer}: Dijkstra's solution, two counting semaphores ({@code freeSlots},
+     * {@code filledSlots}) and a binary semaphore as the mutex. Choose it to see waiting without a
+     * condition loop: a permit is the condition.
+     */
+    SEMAPHORE("semaphore"),
+
+    /**
+     * {@link ArrayBlockingQueue}: the lock algorithm without instrumentation. Choose it as the
+     * benchmark baseline; its runs show counts but no slots or wait sets (they are not visible).
      */
     ABQ("abq");
+
+    /** The name {@link #LOCK} had before the lab, still accepted by {@link #fromLabel}. */
+    public static final String LOCK_ALIAS = "interleave";
 
     private final String label;
 
@@ -27,6 +52,30 @@ public enum BufferImpl implements Labelled {
     @Override
     public String label() {
         return label;
+    }
+
+    /** Whether runs of it show slots, wait sets and events (all but {@link #ABQ}). */
+    public boolean instrumented() {
+        return this != ABQ;
+    }
+
+    /**
+     * The implementation named {@code text} (ignoring case); {@value #LOCK_ALIAS} is {@link #LOCK}.
+     *
+     * @throws IllegalArgumentException naming the allowed labels
+     */
+    public static BufferImpl fromLabel(String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        if (wanted.equals(LOCK_ALIAS)) {
+            return LOCK;
+        }
+        for (BufferImpl impl : values()) {
+            if (impl.label.equals(wanted)) {
+                return impl;
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a buffer implementation; allowed: lock, monitor,"
+                + " semaphore, abq (interleave is lock)");
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.interleave.engine.run.Json;
  * A {@link BufferResult} as one JSON object: what {@code interleave buffer --json} prints and the
  * window's File, Export figures writes. Fields: {@code producers, consumers, capacity, items, impl,
  * policy, fair, threads, elapsedMillis, itemsPerSecond, sum, expectedSum, ok, duplicates, missing,
- * waitsOnFull, waitsOnEmpty, outcome, failure}.
+ * waitsOnFull, waitsOnEmpty, bug, spurious, violation, stalledAfterMillis, futileWakeups,
+ * futileWakeupsProducers, futileWakeupsConsumers, spuriousWakeups, outcome, failure}. {@code outcome}
+ * is the lab's ({@link BufferOutcome}: ok, wrong-total, stalled, violated, stopped, failed);
+ * {@code violation} and {@code stalledAfterMillis} are null when there was none.
  */
 public final class BufferJson {
 
@@ -32,7 +35,25 @@ public final class BufferJson {
                 .put("duplicates", result.duplicates())
                 .put("missing", result.missing())
                 .put("waitsOnFull", result.waitsOnFull())
-                .put("waitsOnEmpty", result.waitsOnEmpty());
-        return Json.ofRun(fields, result.outcome(), result.ok(), result.failure());
+                .put("waitsOnEmpty", result.waitsOnEmpty())
+                .put("bug", settings.bug().label())
+                .put("spurious", settings.spurious());
+        BufferResult.Lab lab = result.lab();
+        if (lab.violation() == null) {
+            fields.putNull("violation");
+        } else {
+            fields.put("violation", lab.violation());
+        }
+        if (lab.stall() == null) {
+            fields.putNull("stalledAfterMillis");
+        } else {
+            fields.put("stalledAfterMillis", lab.stalledAfterMillis());
+            fields.put("stall", lab.stall());
+        }
+        fields.put("futileWakeups", lab.futileProducerWakeups() + lab.futileConsumerWakeups())
+                .put("futileWakeupsProducers", lab.futileProducerWakeups())
+                .put("futileWakeupsConsumers", lab.futileConsumerWakeups())
+                .put("spuriousWakeups", lab.spuriousWakeups());
+        return Json.ofRun(fields, result.labOutcome().label(), result.unexpectedFailure());
     }
 }

@@ -81,7 +81,9 @@ public final class BufferNarration {
                     ? String.format(Locale.ROOT, "%s found the buffer full and waits on notFull with #%d", who,
                     batch.item(i))
                     : who + " found the buffer empty and waits on notEmpty";
-            case WAKE -> String.format(Locale.ROOT, "%s is woken by %s's signal and waits for the lock", who,
+            case WAKE -> batch.other(i) == batch.track(i)
+                    ? who + " is woken: the buffer grew, and it waits for the lock to check again"
+                    : String.format(Locale.ROOT, "%s is woken by %s's signal and waits for the lock", who,
                     name(batch, batch.other(i)));
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
             case PARK -> who + " parked at the gate";
@@ -91,6 +93,15 @@ public final class BufferNarration {
                 default -> who + " was interrupted at the gate";
             };
             case DONE -> who + " finished";
+            case SPURIOUS -> who + " woke up spuriously (no signal: injected by the lab) and waits for the lock, to"
+                    + " check again";
+            case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
+                    ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full: violation,"
+                    + " the run stops", who, batch.item(i), batch.slot(i))
+                    : String.format(Locale.ROOT, "%s was about to take from slot %d, which is empty: violation,"
+                    + " the run stops", who, batch.slot(i));
+            case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
+                    batch.item(i));
         };
     }
 

@@ -20,7 +20,8 @@ import dev.interleave.engine.run.Replay;
  */
 public final class BufferReplay implements Replay<BufferReplay> {
 
-    private final long[] slots;
+    /** The slots; replaced by a resize. */
+    private long[] slots;
     private int putIndex;
     private int takeIndex;
     private int count;
@@ -29,12 +30,19 @@ public final class BufferReplay implements Replay<BufferReplay> {
     private long waitsOnFull;
     private long waitsOnEmpty;
     private long actions;
+    private long futileProducerWakeups;
+    private long futileConsumerWakeups;
+    private long spuriousWakeups;
+    /** By track: whether it was woken (signal or spurious) and has not put, taken or waited since. */
+    private final List<Boolean> woken;
     /** Events applied: the state is the buffer's after event applied - 1. */
     private long applied;
     /** By track. */
     private final List<String> names;
     private final List<Worker.Role> roles;
     private final List<WorkerState> states;
+    /** By track: where in put or take. */
+    private final List<Where> wheres;
     /** By track: whether its current put or take has entered the lock (and been counted in actions). */
     private final List<Boolean> inCall;
     /** Tracks in notFull's wait set, longest-waiting first. */
@@ -53,7 +61,9 @@ public final class BufferReplay implements Replay<BufferReplay> {
         names = new ArrayList<>();
         roles = new ArrayList<>();
         states = new ArrayList<>();
+        wheres = new ArrayList<>();
         inCall = new ArrayList<>();
+        woken = new ArrayList<>();
         notFull = new ArrayList<>();
         notEmpty = new ArrayList<>();
         atGate = new ArrayList<>();
@@ -69,10 +79,15 @@ public final class BufferReplay implements Replay<BufferReplay> {
         waitsOnFull = from.waitsOnFull;
         waitsOnEmpty = from.waitsOnEmpty;
         actions = from.actions;
+        futileProducerWakeups = from.futileProducerWakeups;
+        futileConsumerWakeups = from.futileConsumerWakeups;
+        spuriousWakeups = from.spuriousWakeups;
+        woken = new ArrayList<>(from.woken);
         applied = from.applied;
         names = new ArrayList<>(from.names);
         roles = new ArrayList<>(from.roles);
         states = new ArrayList<>(from.states);
+        wheres = new ArrayList<>(from.wheres);
         inCall = new ArrayList<>(from.inCall);
         notFull = new ArrayList<>(from.notFull);
         notEmpty = new ArrayList<>(from.notEmpty);
@@ -146,6 +161,14 @@ public final class BufferReplay implements Replay<BufferReplay> {
             }
             case WAIT -> {
                 enter(track);
+                if (woken.get(track)) {
+                    woken.set(track, false);
+                    if (roles.get(track) == Worker.Role.PRODUCER) {
+                        futileProducerWakeups++;
+                    } else {
+                        futileConsumerWakeups++;
+                    }
+                }
                 if (batch.other(i) == BufferEvent.ON_NOT_FULL) {
                     waitsOnFull++;
                     notFull.add(track);
@@ -154,9 +177,19 @@ public final class BufferReplay implements Replay<BufferReplay> {
                     notEmpty.add(track);
                 }
             }
-            case WAKE -> {
+            case WAKE, SPURIOUS -> {
                 notFull.remove((Integer) track);
                 notEmpty.remove((Integer) track);
+                woken.set(track, true);
+                if (BufferEvent.of(batch, i) == BufferEvent.SPURIOUS) {
+                    spuriousWakeups++;
+                }
+            }
+            case VIOLATION -> enter(track); // stopped before it changed anything
+            case RESIZE -> {
+                resize((int) batch.item(i));
+                applied++;
+                return;
             }
             case LEAVE -> {
                 // Interrupted: its put or take ends with InterruptedException (a retry is a new call).
@@ -169,7 +202,23 @@ public final class BufferReplay implements Replay<BufferReplay> {
             case DONE -> inCall.set(track, false);
         }
         states.set(track, BufferEvent.stateAfter(batch, i));
+        wheres.set(track, BufferEvent.whereAfter(batch, i));
+        if (BufferEvent.of(batch, i) != BufferEvent.WAKE && BufferEvent.of(batch, i) != BufferEvent.SPURIOUS
+                && BufferEvent.of(batch, i) != BufferEvent.REQUEST) {
+            woken.set(track, false);
+        }
         applied++;
+    }
+
+    /** The buffer's items moved, in order, to slots 0, 1, ... of {@code capacity} new slots. */
+    private void resize(int capacity) {
+        long[] next = new long[capacity];
+        for (int i = 0; i < count; i++) {
+            next[i] = slots[(takeIndex + i) % slots.length];
+        }
+        slots = next;
+        takeIndex = 0;
+        putIndex = count % capacity;
     }
 
     /** A put or take by {@code track} entered the lock: counted once per call, as the buffer counts it. */
@@ -188,7 +237,9 @@ public final class BufferReplay implements Replay<BufferReplay> {
         names.add(name);
         roles.add(role);
         states.add(role == Worker.Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING);
+        wheres.add(Where.OUTSIDE);
         inCall.add(false);
+        woken.add(false);
     }
 
     /**
@@ -198,16 +249,21 @@ public final class BufferReplay implements Replay<BufferReplay> {
     public BufferSnapshot snapshot() {
         List<BufferSnapshot.WorkerView> workers = new ArrayList<>(names.size());
         for (int t = 0; t < names.size(); t++) {
-            workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), states.get(t)));
+            workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), states.get(t), wheres.get(t)));
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), putIndex, takeIndex, count, names(notFull),
                 names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,
-                applied, List.of());
+                applied, List.of(), futileProducerWakeups, futileConsumerWakeups, spuriousWakeups);
     }
 
     /** The workers parked at the gate, in arrival order. */
     public List<String> atGate() {
         return names(atGate);
+    }
+
+    /** Track {@code track}'s place in put or take now. */
+    public Where where(int track) {
+        return wheres.get(track);
     }
 
     /** Track {@code track}'s state now. */

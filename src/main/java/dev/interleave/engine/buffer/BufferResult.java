@@ -21,14 +21,59 @@ import dev.interleave.engine.run.Outcome;
  * @param missing              items of 1..M never consumed (0 for stopped or unbounded runs: not checked)
  * @param waitsOnFull          times a producer found the buffer full and waited
  * @param waitsOnEmpty         times a consumer found the buffer empty and waited
+ * @param lab                  what the lab's detector found, and the wake-ups it counted
  */
 public record BufferResult(BufferSettings settings, Outcome outcome, Throwable failure, long elapsedNanos,
                            long made, long put, long consumed, long leftInBuffer, long sum, long expectedSum,
-                           long duplicates, long missing, long waitsOnFull, long waitsOnEmpty) {
+                           long duplicates, long missing, long waitsOnFull, long waitsOnEmpty, Lab lab) {
+
+    /**
+     * The lab's findings.
+     *
+     * @param violation             the invariant broken and the action that broke it, or null
+     * @param stall                 who waited where when the run stalled, or null
+     * @param stalledAfterMillis    the run's active time when everybody was first seen waiting, or -1
+     * @param futileProducerWakeups producers woken that found the buffer still full and waited again
+     * @param futileConsumerWakeups consumers woken that found the buffer still empty and waited again
+     * @param spuriousWakeups       waits the lab ended without a signal
+     */
+    public record Lab(String violation, String stall, long stalledAfterMillis, long futileProducerWakeups,
+                      long futileConsumerWakeups, long spuriousWakeups) {
+
+        /** Nothing found, nothing counted (an abq run). */
+        public static final Lab NONE = new Lab(null, null, -1, 0, 0, 0);
+    }
 
     public BufferResult {
         Objects.requireNonNull(settings);
         Objects.requireNonNull(outcome);
+        Objects.requireNonNull(lab);
+    }
+
+    /**
+     * The outcome as the lab says it: {@code stalled} or {@code violated} when the detector found it,
+     * else ok, wrong-total, stopped or failed.
+     */
+    public BufferOutcome labOutcome() {
+        if (lab.stall() != null) {
+            return BufferOutcome.STALLED;
+        }
+        if (lab.violation() != null) {
+            return BufferOutcome.VIOLATED;
+        }
+        return switch (outcome) {
+            case COMPLETED -> ok() ? BufferOutcome.OK : BufferOutcome.WRONG_TOTAL;
+            case STOPPED -> BufferOutcome.STOPPED;
+            case FAILED -> BufferOutcome.FAILED;
+        };
+    }
+
+    /**
+     * What a worker threw that is not one of the lab's findings (a {@link BufferViolation} or a
+     * {@link BufferStall}, which {@link #lab()} tells), or null.
+     */
+    public Throwable unexpectedFailure() {
+        return failure instanceof BufferViolation || failure instanceof BufferStall ? null : failure;
     }
 
     /** Items made but never put: a producer held them when the run stopped. */
@@ -43,7 +88,7 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
 
     /** Completed, every item 1..M consumed exactly once, and the sum is M(M+1)/2. */
     public boolean ok() {
-        return outcome == Outcome.COMPLETED && balanced() && duplicates == 0 && missing == 0
+        return outcome == Outcome.COMPLETED && lab.violation() == null && lab.stall() == null && balanced() && duplicates == 0 && missing == 0
                 && sum == expectedSum;
     }
 

@@ -19,10 +19,17 @@ import dev.interleave.engine.run.ThreadKind;
  * @param fair          whether the buffer's lock is fair
  * @param threads       which threads the workers run on
  * @param impl          which buffer
+ * @param bug           the planted bug ({@link Bug#NONE}: the correct code); must go with impl
+ *                      ({@link Bug#appliesTo})
+ * @param spurious      the fraction of waits, 0 to 1, that the lab makes return without a signal (a
+ *                      spurious wake-up, recorded as such: {@link BufferEvent#SPURIOUS}); 0 for none.
+ *                      Such a wait lasts at most 50 µs (1 ms in the monitor, whose wait counts in
+ *                      ms); a signal in the meantime makes it an ordinary wake-up, so a few fewer end
+ *                      spuriously than the rate says. Ignored by {@link BufferImpl#ABQ}
  */
 public record BufferSettings(int producers, int consumers, int capacity, long items, DelayRange produceDelay,
                              DelayRange consumeDelay, WakePolicy policy, boolean fair, ThreadKind threads,
-                             BufferImpl impl) {
+                             BufferImpl impl, Bug bug, double spurious) {
 
     public static final int MAX_WORKERS = 200;
     public static final int MAX_CAPACITY = 1_000_000;
@@ -38,35 +45,65 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
         Objects.requireNonNull(policy);
         Objects.requireNonNull(threads);
         Objects.requireNonNull(impl);
+        Objects.requireNonNull(bug);
+        if (!bug.appliesTo(impl)) {
+            throw new IllegalArgumentException("bug " + bug.label() + " does not go with the " + impl.label()
+                    + " buffer; bugs go with: " + Bug.combinations());
+        }
+        if (!(spurious >= 0 && spurious <= 1)) {
+            throw new IllegalArgumentException("spurious must be a fraction 0 to 1, was " + spurious);
+        }
         requireInRange("producers", producers, 1, MAX_WORKERS);
         requireInRange("consumers", consumers, 1, MAX_WORKERS);
         requireInRange("capacity", capacity, 1, MAX_CAPACITY);
         requireInRange("items", items, 0, MAX_ITEMS);
     }
 
-    /** Defaults: no delays, signal, non-fair, platform threads, Interleave's buffer. */
+    /** The correct code ({@link Bug#NONE}) with no spurious wake-ups. */
+    public BufferSettings(int producers, int consumers, int capacity, long items, DelayRange produceDelay,
+                          DelayRange consumeDelay, WakePolicy policy, boolean fair, ThreadKind threads,
+                          BufferImpl impl) {
+        this(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair, threads, impl, Bug.NONE,
+                0);
+    }
+
+    /** Defaults: no delays, signal, non-fair, platform threads, the lock buffer, no bug, no spurious wake-ups. */
     public static BufferSettings of(int producers, int consumers, int capacity, long items) {
         return new BufferSettings(producers, consumers, capacity, items, DelayRange.NONE, DelayRange.NONE,
-                WakePolicy.SIGNAL, false, ThreadKind.PLATFORM, BufferImpl.INTERLEAVE);
+                WakePolicy.SIGNAL, false, ThreadKind.PLATFORM, BufferImpl.LOCK);
     }
 
     public BufferSettings withDelays(DelayRange produce, DelayRange consume) {
-        return new BufferSettings(producers, consumers, capacity, items, produce, consume, policy, fair, threads, impl);
+        return new BufferSettings(producers, consumers, capacity, items, produce, consume, policy, fair, threads,
+                impl, bug, spurious);
     }
 
     public BufferSettings withPolicy(WakePolicy policy) {
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
-                threads, impl);
+                threads, impl, bug, spurious);
     }
 
     public BufferSettings withThreads(ThreadKind threads) {
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
-                threads, impl);
+                threads, impl, bug, spurious);
     }
 
+    /** The same run on {@code impl}; the bug is kept if it goes with impl, else {@link Bug#NONE}. */
     public BufferSettings withImpl(BufferImpl impl) {
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
-                threads, impl);
+                threads, impl, bug.appliesTo(impl) ? bug : Bug.NONE, spurious);
+    }
+
+    /** The same run with {@code bug} planted ({@link Bug#NONE}: none). */
+    public BufferSettings withBug(Bug bug) {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl, bug, spurious);
+    }
+
+    /** The same run with {@code spurious} of its waits ending without a signal. */
+    public BufferSettings withSpurious(double spurious) {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl, bug, spurious);
     }
 
     /** Whether the run ends by itself (a number of items) or only on Stop. */

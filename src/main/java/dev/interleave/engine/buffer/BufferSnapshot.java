@@ -26,12 +26,28 @@ import java.util.List;
  *                             (0 when the buffer records nothing)
  * @param waitSetMismatches    where the wait sets above disagree with the conditions' real wait
  *                             queues; empty unless the buffer's instrumentation is wrong
+ * @param futileProducerWakeups times a producer woke (signalled, notified or spuriously) and found
+ *                             the buffer still full, so waited again (0 in the semaphore buffer: a
+ *                             permit is handed over, not hoped for)
+ * @param futileConsumerWakeups the same for consumers finding the buffer still empty
+ * @param spuriousWakeups      waits the lab ended without a signal ({@link BufferSettings#spurious()})
  */
 public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
                              List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,
                              long waitsOnFull, long waitsOnEmpty, long producerBlockedNanos,
                              long consumerBlockedNanos, long actions, long events,
-                             List<String> waitSetMismatches) {
+                             List<String> waitSetMismatches, long futileProducerWakeups,
+                             long futileConsumerWakeups, long spuriousWakeups) {
+
+    /** A snapshot with no futile or spurious wake-ups counted. */
+    public BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
+                          List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,
+                          long waitsOnFull, long waitsOnEmpty, long producerBlockedNanos, long consumerBlockedNanos,
+                          long actions, long events, List<String> waitSetMismatches) {
+        this(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, workers, produced, consumed,
+                waitsOnFull, waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions, events,
+                waitSetMismatches, 0, 0, 0);
+    }
 
     /**
      * This snapshot with what an event log does not hold set to 0 (the time spent blocked), as
@@ -39,11 +55,25 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
      */
     public BufferSnapshot withoutBlockedTimes() {
         return new BufferSnapshot(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, workers, produced,
-                consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions, events, waitSetMismatches);
+                consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions, events, waitSetMismatches, futileProducerWakeups,
+                futileConsumerWakeups, spuriousWakeups);
     }
 
-    /** A worker's name, role and state at the snapshot's instant. */
-    public record WorkerView(String name, Worker.Role role, WorkerState state) {
+    /**
+     * A worker's name, role, state and where in put or take it is ({@link BufferCode}'s line for it)
+     * at the snapshot's instant.
+     */
+    public record WorkerView(String name, Worker.Role role, WorkerState state, Where where) {
+
+        /** A view whose place follows from its state alone ({@link Where#of}). */
+        public WorkerView(String name, Worker.Role role, WorkerState state) {
+            this(name, role, state, Where.of(state));
+        }
+    }
+
+    /** Futile wake-ups of {@code role}'s workers: woken, found the condition still false, waited again. */
+    public long futileWakeups(Worker.Role role) {
+        return role == Worker.Role.PRODUCER ? futileProducerWakeups : futileConsumerWakeups;
     }
 
     public int capacity() {

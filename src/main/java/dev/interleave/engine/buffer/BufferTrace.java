@@ -112,6 +112,11 @@ public final class BufferTrace {
             long at = batch.nanos(i) - origin;
             last = Math.max(last, at);
             BufferEvent kind = BufferEvent.of(batch, i);
+            if (!kind.aboutAWorker()) {
+                trace.instant(PID, tid(0), "resize to " + batch.item(i) + " slots", ACTION, at, "slots",
+                        batch.item(i), "slot", 0);
+                return;
+            }
             if (kind == BufferEvent.REQUEST) {
                 // Waiting for the lock from when it asked (item) until it got in (the event's time).
                 long asked = Math.min(at, Math.max(since.get(track), batch.item(i) - origin));
@@ -130,6 +135,9 @@ public final class BufferTrace {
                     trace.flowStart(PID, tid(signaller), batch.seq(i), WAKE_UP, WAKE_UP, movedAt.get(signaller));
                     trace.flowEnd(PID, tid(track), batch.seq(i), WAKE_UP, WAKE_UP, at);
                 }
+                case SPURIOUS -> trace.instant(PID, tid(track), "spurious wake-up", ACTION, at, "item", 0, "slot", 0);
+                case VIOLATION -> trace.instant(PID, tid(track), "violation", ACTION, at, "item", batch.item(i),
+                        "slot", batch.slot(i));
                 default -> {
                 }
             }

@@ -25,6 +25,8 @@ public final class Worker implements Gated {
      * the array, so no other object's fields share the state's cache line.
      */
     private static final int STATE_INDEX = 16;
+    /** Index of the {@link Where} in {@link #stateCell}: beside the state, written by the same threads. */
+    private static final int WHERE_INDEX = STATE_INDEX + 1;
 
     private final String name;
     private final Role role;
@@ -37,12 +39,14 @@ public final class Worker implements Gated {
      * write by one core would invalidate the other's (false sharing). Measured with one producer and
      * one consumer, 5,000,000 items: a plain field ran at 0.64x ArrayBlockingQueue, this cell at 1.06x.
      */
-    private final AtomicReferenceArray<WorkerState> stateCell = new AtomicReferenceArray<>(2 * STATE_INDEX);
+    private final AtomicReferenceArray<Object> stateCell = new AtomicReferenceArray<>(2 * STATE_INDEX);
     /**
      * The buffer it was registered with, told when the worker parks at or leaves the gate; null
      * until then. Written under that buffer's lock before the worker's thread starts (or by it).
      */
-    private volatile BoundedBuffer buffer;
+    private volatile LabBuffer buffer;
+    /** Set once when the run asks it to leave: it stops before its next item. */
+    private volatile boolean leaving;
     /** Its track in the buffer's event log, or -1 before it has one. Guarded by the buffer's lock. */
     private int track = -1;
 
@@ -50,6 +54,7 @@ public final class Worker implements Gated {
         this.name = Objects.requireNonNull(name);
         this.role = Objects.requireNonNull(role);
         stateCell.set(STATE_INDEX, role == Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING);
+        stateCell.set(WHERE_INDEX, Where.OUTSIDE);
     }
 
     /** A worker for a caller that did not say who it is (the plain put/take). */
@@ -67,7 +72,23 @@ public final class Worker implements Gated {
     }
 
     public WorkerState state() {
-        return stateCell.get(STATE_INDEX);
+        return (WorkerState) stateCell.get(STATE_INDEX);
+    }
+
+    /** Where in put or take it is now (as recent as {@link #state()}). */
+    public Where where() {
+        return (Where) stateCell.get(WHERE_INDEX);
+    }
+
+    /** Records where in put or take the worker is now: a release store, as {@link #setState}. */
+    void setWhere(Where next) {
+        stateCell.lazySet(WHERE_INDEX, next);
+    }
+
+    /** Both at once: the state, then where. */
+    void set(WorkerState state, Where where) {
+        stateCell.lazySet(STATE_INDEX, state);
+        stateCell.lazySet(WHERE_INDEX, where);
     }
 
     /**
@@ -79,8 +100,18 @@ public final class Worker implements Gated {
     }
 
     /** Registered with {@code buffer}. Call only when holding its lock. */
-    void joined(BoundedBuffer buffer) {
+    void joined(LabBuffer buffer) {
         this.buffer = buffer;
+    }
+
+    /** Asks the worker to leave the run once its current put or take is done. Any thread. */
+    void leave() {
+        leaving = true;
+    }
+
+    /** Whether it was asked to leave. */
+    public boolean leaving() {
+        return leaving;
     }
 
     /** Call only when holding the buffer's lock. */
@@ -95,8 +126,8 @@ public final class Worker implements Gated {
 
     @Override
     public void parkedAtGate() {
-        setState(WorkerState.AT_GATE);
-        BoundedBuffer joined = buffer;
+        set(WorkerState.AT_GATE, Where.OUTSIDE);
+        LabBuffer joined = buffer;
         if (joined != null) {
             joined.parked(this);
         }
@@ -104,7 +135,7 @@ public final class Worker implements Gated {
 
     @Override
     public void leftGate(Exit exit) {
-        BoundedBuffer joined = buffer;
+        LabBuffer joined = buffer;
         if (joined != null) {
             joined.passed(this, switch (exit) {
                 case OPENED -> BufferEvent.PASS_OPENED;

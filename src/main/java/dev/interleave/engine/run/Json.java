@@ -66,6 +66,15 @@ public final class Json {
         return (failure == null ? fields.putNull("failure") : fields.put("failure", oneLine(failure))).toString();
     }
 
+    /**
+     * A run's object with an outcome label of the scenario's own (a superset of the {@link Verdict}
+     * labels, e.g. the buffer lab's "stalled"), then {@code failure}.
+     */
+    public static String ofRun(Json fields, String outcome, Throwable failure) {
+        fields.put("outcome", outcome);
+        return (failure == null ? fields.putNull("failure") : fields.put("failure", oneLine(failure))).toString();
+    }
+
     /** A failure in one line: the exception's simple class name and its message, line breaks made spaces. */
     public static String oneLine(Throwable failure) {
         String message = failure.getMessage();

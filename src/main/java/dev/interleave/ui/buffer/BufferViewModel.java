@@ -245,7 +245,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     @Override
     public BufferSettings settings() {
         return new BufferSettings(producers.get(), consumers.get(), capacity.get(), 0, produceDelay(), consumeDelay(),
-                policy.get(), fair.get(), threads.get(), BufferImpl.INTERLEAVE);
+                policy.get(), fair.get(), threads.get(), BufferImpl.LOCK);
     }
 
     // ---- commands ----

@@ -52,7 +52,7 @@ class BufferRecordingTest {
         BufferRunner runner = new BufferRunner();
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
         runner.start(new BufferSettings(producers, consumers, capacity, 20_000, DelayRange.NONE, DelayRange.NONE,
-                policy, fair, threads, BufferImpl.INTERLEAVE));
+                policy, fair, threads, BufferImpl.LOCK));
         List<BufferSnapshot> taken = new ArrayList<>();
         BufferRunSnapshot now;
         do {

@@ -23,7 +23,7 @@ class BufferRunnerRaceTest {
 
     private static BufferSettings settings(int producers, int consumers, long items, ThreadKind kind) {
         return new BufferSettings(producers, consumers, 4, items, DelayRange.NONE, DelayRange.NONE,
-                WakePolicy.SIGNAL, false, kind, BufferImpl.INTERLEAVE);
+                WakePolicy.SIGNAL, false, kind, BufferImpl.LOCK);
     }
 
     /**

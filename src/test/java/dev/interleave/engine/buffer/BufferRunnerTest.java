@@ -157,7 +157,7 @@ class BufferRunnerTest {
         for (boolean paused : new boolean[] {false, true}) {
             BufferRunner runner = new BufferRunner();
             BufferSettings settings = new BufferSettings(3, 2, 1, 0, DelayRange.NONE, new DelayRange(0, 5),
-                    WakePolicy.SIGNAL, false, ThreadKind.PLATFORM, BufferImpl.INTERLEAVE);
+                    WakePolicy.SIGNAL, false, ThreadKind.PLATFORM, BufferImpl.LOCK);
             runner.start(settings);
             awaitConsumed(runner, 30);
             if (paused) {
@@ -203,7 +203,7 @@ class BufferRunnerTest {
 
     private static BufferSettings watchable(ThreadKind threads) {
         return new BufferSettings(2, 2, 3, 0, new DelayRange(0, 2), new DelayRange(0, 2), WakePolicy.SIGNAL, false,
-                threads, BufferImpl.INTERLEAVE);
+                threads, BufferImpl.LOCK);
     }
 
     private static List<Thread> workerThreads() {

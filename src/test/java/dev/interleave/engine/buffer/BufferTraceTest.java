@@ -58,7 +58,7 @@ class BufferTraceTest {
         BufferRunner runner = new BufferRunner();
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
         BufferSettings settings = new BufferSettings(4, 1, 1, 0, DelayRange.NONE, new DelayRange(0, 1),
-                WakePolicy.SIGNAL, false, ThreadKind.VIRTUAL, BufferImpl.INTERLEAVE);
+                WakePolicy.SIGNAL, false, ThreadKind.VIRTUAL, BufferImpl.LOCK);
         runner.start(settings);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (runner.snapshot().consumed() < 200) {

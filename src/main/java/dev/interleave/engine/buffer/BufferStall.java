@@ -1,0 +1,31 @@
+package dev.interleave.engine.buffer;
+
+/**
+ * Every live worker waited in a wait set, none able to proceed, for longer than
+ * {@link BufferRunner#STALL_MILLIS}: what the lab reports as outcome {@code stalled}. The run's
+ * watchdog fails the run with it, which interrupts every waiter, so the run ends with no thread left.
+ */
+public final class BufferStall extends RuntimeException {
+
+    private final long stalledAfterMillis;
+    private final String waiting;
+
+    /**
+     * @param stalledAfterMillis the run's active time when everybody was first seen waiting
+     * @param waiting            who waits where, e.g. "P1, P2 wait on notFull with 0 of 1 slots full"
+     */
+    BufferStall(long stalledAfterMillis, String waiting) {
+        super("stalled after " + stalledAfterMillis + " ms: " + waiting, null, false, false);
+        this.stalledAfterMillis = stalledAfterMillis;
+        this.waiting = waiting;
+    }
+
+    public long stalledAfterMillis() {
+        return stalledAfterMillis;
+    }
+
+    /** Who waits where, in words. */
+    public String waiting() {
+        return waiting;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.interleave.engine.buffer;
+
+import dev.interleave.engine.run.EventLog;
+
+/**
+ * What a buffer run needs of an instrumented buffer, whichever its implementation
+ * ({@link BufferImpl#LOCK}, {@link BufferImpl#MONITOR}, {@link BufferImpl#SEMAPHORE}): put and take on
+ * behalf of a {@link Worker}, one consistent {@link BufferSnapshot}, the {@link BufferEvent}s it
+ * records, the gate's callbacks, resizing during a run, and the lab's checks. Every implementation
+ * detects a safety violation where it happens (a take from an empty slot, a put over a full one)
+ * and throws {@link BufferViolation} from that put or take, before changing anything.
+ */
+interface LabBuffer {
+
+    BufferImpl impl();
+
+    Bug bug();
+
+    /** Slots now (after a shrink that waits for items to fit, still the old number). */
+    int capacity();
+
+    /** The log it records into, or null. */
+    EventLog log();
+
+    /** Adds {@code worker} to the snapshot's workers (and names its track when recording). */
+    void register(Worker worker);
+
+    void put(Worker producer, long item) throws InterruptedException;
+
+    long take(Worker consumer) throws InterruptedException;
+
+    /** {@code worker} has finished: DONE, recorded when recording. */
+    void retire(Worker worker);
+
+    /** Items in the buffer now. */
+    int size();
+
+    /** The whole buffer at one instant. Safe to call from any thread. */
+    BufferSnapshot snapshot();
+
+    /** The gate parked {@code worker} (called by the gate, under its lock). */
+    void parked(Worker worker);
+
+    /** {@code worker} left the gate's queue, {@code how} (a BufferEvent.PASS_ value). */
+    void passed(Worker worker, int how);
+
+    /**
+     * Asks for {@code capacity} slots: growing takes effect at once (waiting producers are woken);
+     * shrinking takes effect once the items fit, and producers wait meanwhile. Safe to call from any
+     * thread; does not wait.
+     *
+     * @throws IllegalArgumentException if capacity is less than 1
+     */
+    void resize(int capacity);
+
+    /**
+     * Null unless every registered worker that has not finished waits in a wait set (on a condition,
+     * the monitor, or a counting semaphore), so that none can proceed by itself; then who waits where,
+     * in words. A momentary answer: the run's watchdog asks again before calling it a stall.
+     */
+    String everyoneWaiting();
+}
