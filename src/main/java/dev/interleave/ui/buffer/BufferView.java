@@ -61,6 +61,7 @@ public final class BufferView extends BorderPane {
     private final Label producersCaption = lane("Producers");
     private final Label consumersCaption = lane("Consumers");
     private final Pane motionLayer = new Pane();
+    private CodePanel code;
 
     public BufferView(BufferViewModel model) {
         this.model = model;
@@ -244,7 +245,7 @@ public final class BufferView extends BorderPane {
         javafx.scene.control.TitledPane guide = guide();
         HBox outcome = outcome();
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
-        CodePanel code = new CodePanel(model);
+        code = new CodePanel(model);
         VBox live = new VBox(8, lastRun, guide, outcome, pendingNow, slotsCaption, slots, lastAction, stepText, code,
                 lanes, notFull, notEmpty, gate, history, counters, charts);
         for (javafx.scene.layout.Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
@@ -404,6 +405,11 @@ public final class BufferView extends BorderPane {
         javafx.animation.SequentialTransition both = new javafx.animation.SequentialTransition(wait, travel);
         both.setOnFinished(e -> motionLayer.getChildren().remove(token));
         both.play();
+    }
+
+    /** The line of its method {@code worker}'s chip is beside in the code panel, or -1 (outside); for tests. */
+    int codeLineOf(String worker) {
+        return code.lineOf(worker);
     }
 
     /** The tokens in flight now; for tests. */

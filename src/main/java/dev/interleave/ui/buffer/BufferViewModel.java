@@ -213,11 +213,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 policy.set(old);
             }
         });
+        // An invalidation listener, added first: it runs before every other listener of impl, which
+        // then sees a bug that goes with the new implementation.
+        impl.addListener(obs -> {
+            if (impl.get() != null && !bug.get().appliesTo(impl.get())) {
+                bug.set(Bug.NONE);
+            }
+        });
         impl.addListener((obs, old, now) -> {
             if (now == null) {
                 impl.set(old);
-            } else if (!bug.get().appliesTo(now)) {
-                bug.set(Bug.NONE);
             }
         });
         bug.addListener((obs, old, now) -> {
@@ -245,8 +250,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         for (var input : List.of(impl, bug, policy, shownRunProperty())) {
             input.addListener(obs -> showCode());
         }
-        impl.addListener(obs -> guide.set(LabGuide.of(impl.get(), bug.get())));
-        bug.addListener(obs -> guide.set(LabGuide.of(impl.get(), bug.get())));
+        impl.addListener(obs -> showGuide());
+        bug.addListener(obs -> showGuide());
         plotCapacity.bind(Bindings.createIntegerBinding(() -> shownRunProperty().get() != null
                 ? shownRunProperty().get().capacity() : capacity.get(), capacity, shownRunProperty()));
         settingsStore = new SavedSettings(saved);
@@ -267,7 +272,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (!bug.get().appliesTo(impl.get())) {
             bug.set(Bug.NONE);
         }
-        guide.set(LabGuide.of(impl.get(), bug.get()));
+        showGuide();
         showCode();
         showEmptyBuffer();
     }
@@ -599,21 +604,24 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     protected String describe(BufferSettings run) {
-        return String.format(Locale.ROOT, "%s, bug %s, %s, %s, %s, %s, %s lock, %s threads%s", run.impl(), run.bug(),
+        return lab(run.impl(), run.bug(), run.spurious()) + String.format(Locale.ROOT, "%s, %s, %s, %s, %s lock, %s threads",
                 Words.count(run.capacity(), "slot"), Words.count(run.producers(), "producer"),
-                Words.count(run.consumers(), "consumer"), run.policy(), run.fair() ? "fair" : "non-fair", run.threads(),
-                run.spurious() > 0 ? String.format(Locale.ROOT, ", spurious %.0f %%", run.spurious() * 100) : "");
+                Words.count(run.consumers(), "consumer"), run.policy(), run.fair() ? "fair" : "non-fair", run.threads());
     }
 
-    /** Delays, producers, consumers and slots apply live, so they are not what makes another run. */
+    /** Delays apply live, so they are not what makes another run. */
     @Override
     protected boolean sameRun(BufferSettings shown, BufferSettings now) {
-        return liveless(shown).equals(liveless(now));
+        return shown.withDelays(DelayRange.NONE, DelayRange.NONE).equals(now.withDelays(DelayRange.NONE, DelayRange.NONE));
     }
 
-    private static BufferSettings liveless(BufferSettings run) {
-        return new BufferSettings(1, 1, 1, run.items(), DelayRange.NONE, DelayRange.NONE, run.policy(), run.fair(),
-                run.threads(), run.impl(), run.bug(), run.spurious());
+    /** "" for the correct lock buffer (the classic view), else "monitor buffer, bug notify: ". */
+    private static String lab(BufferImpl impl, Bug bug, double spurious) {
+        if (impl == BufferImpl.LOCK && bug == Bug.NONE && spurious == 0) {
+            return "";
+        }
+        return impl.label() + " buffer, bug " + bug.label()
+                + (spurious > 0 ? String.format(Locale.ROOT, ", spurious %.0f %%", spurious * 100) : "") + ": ";
     }
 
     @Override
@@ -621,8 +629,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         long blocked = workers.stream().filter(w -> w.state() == WorkerState.WAITING_NOT_FULL
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Ready: %s, bug %s, %s, %s, %s, %s, %s lock", impl.get(), bug.get(),
-                    Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
+            case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
+                    "%s, %s, %s, %s, %s lock", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
                     Words.count(capacity.get(), "slot"), policy.get(), fair.get() ? "fair" : "non-fair");
             case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked on a condition",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
@@ -638,11 +646,23 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private void showCode() {
         BufferSettings run = shownRunProperty().get();
         BufferImpl shown = run != null ? run.impl() : impl.get();
-        Bug planted = run != null ? run.bug() : bug.get();
+        Bug planted = run != null ? run.bug() : fitting(bug.get(), shown);
         WakePolicy wake = run != null ? run.policy() : policy.get();
         shownImpl.set(shown);
         putCode.set(BufferCode.put(shown, planted, wake));
         takeCode.set(BufferCode.take(shown, planted, wake));
+    }
+
+    private void showGuide() {
+        guide.set(LabGuide.of(impl.get(), fitting(bug.get(), impl.get())));
+    }
+
+    /**
+     * {@code planted}, or none if it does not go with {@code shown}: what listeners see in the moment
+     * before a refused bug is set back, or before a new implementation's bug is reset.
+     */
+    private static Bug fitting(Bug planted, BufferImpl shown) {
+        return planted.appliesTo(shown) ? planted : Bug.NONE;
     }
 
     /** Sets the guidance's configuration (refused during a run: it would be another run). */
