@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,17 +79,26 @@ public final class BoundedBuffer implements LabBuffer {
      * mirror's membership is exact regardless. snapshot() drops leavers first, so it shows exactly
      * the threads in each condition queue.
      *
-     * Planted bugs (Bug, package-private): the same class with one mistake switched on, so that the
-     * checks that must reject it run against the real code. ONE_CONDITION makes notEmpty the same
-     * Condition as notFull (and one mirror for both); IF_NOT_WHILE and UNLOCKED_COUNT live in
-     * waitsAgain() and in the count read before locking (a data race, on purpose, only then).
+     * Planted bugs (Bug): the same class with one mistake switched on, so that the checks that must
+     * reject it run against the real code. ONE_CONDITION makes notEmpty the same Condition as
+     * notFull (and one mirror for both); IF_NOT_WHILE and UNLOCKED_COUNT live in waitsAgain() and in
+     * the count read before locking (a data race, on purpose, only then).
+     *
+     * The lab. enqueue/dequeue check the slot before writing it (a put over a full slot, a take from
+     * an empty one: a BufferViolation, recorded and thrown before anything changes). A waiter chosen
+     * for a spurious wake-up (the settings' rate) waits with awaitNanos(a few ms): if no signal took
+     * it out by then it leaves the condition queue by itself, like an interrupted waiter (dropLeavers
+     * and leaveWaitSet know it by Waiter.timed and record SPURIOUS, not LEAVE). A woken waiter that
+     * finds its condition still false counts a futile wake-up. resize() moves the items, in order, to
+     * a new array: at once when growing or when they fit, else one slot at a time as takes free them
+     * (shrinkTo), so producers find the buffer full meanwhile.
      *
      * Visibility: every guarded field is read and written only while holding `lock`; unlock
      * happens-before the next lock, so each holder sees the previous holder's writes.
      */
 
-    /** The items; 0 marks an empty slot. Guarded by lock. */
-    private final long[] items;
+    /** The items; 0 marks an empty slot. Its length is the capacity; replaced by resize. Guarded by lock. */
+    private long[] items;
     /** The slot the next put fills. Invariant: 0 <= putIndex < items.length. Guarded by lock. */
     private int putIndex;
     /** The slot the next take empties. Invariant: 0 <= takeIndex < items.length. Guarded by lock. */
@@ -105,6 +115,18 @@ public final class BoundedBuffer implements LabBuffer {
     private final WakePolicy policy;
     /** The planted bug, or Bug.NONE. */
     private final Bug bug;
+    /** The fraction of waits that end without a signal (spurious wake-ups), 0 to 1. */
+    private final double spurious;
+    /** The capacity a shrink waits to reach as items leave, or 0 when none waits. Guarded by lock. */
+    private int shrinkTo;
+    /** Producers woken that found the buffer still full and waited again. Guarded by lock. */
+    private long futileProducerWakeups;
+    /** Consumers woken that found the buffer still empty and waited again. Guarded by lock. */
+    private long futileConsumerWakeups;
+    /** Waits ended by the lab without a signal. Guarded by lock. */
+    private long spuriousWakeups;
+    /** Puts and takes stopped because they would break the slot invariant. Invariant: 0. Guarded by lock. */
+    private long violations;
 
     /**
      * Producers in notFull's wait set, longest-waiting first. Invariant (holding lock): the threads
@@ -163,14 +185,20 @@ public final class BoundedBuffer implements LabBuffer {
     private static final class Waiter {
         final Worker worker;
         final Thread thread;
+        /** Whether it waits with a time limit: the lab's spurious wake-up if no signal comes first. */
+        final boolean timed;
         /** Guarded by the buffer's lock. */
         Exit exit = Exit.LISTED;
 
-        Waiter(Worker worker, Thread thread) {
+        Waiter(Worker worker, Thread thread, boolean timed) {
             this.worker = worker;
             this.thread = thread;
+            this.timed = timed;
         }
     }
+
+    /** The longest a spurious wait lasts before it returns without a signal: a few ms, so it is seen. */
+    private static final long SPURIOUS_MAX_NANOS = 5_000_000;
 
     /** A ReentrantLock that shows its conditions' waiting threads (protected in ReentrantLock). */
     private static final class WaitSetLock extends ReentrantLock {
@@ -191,7 +219,7 @@ public final class BoundedBuffer implements LabBuffer {
      * @throws IllegalArgumentException if capacity is less than 1
      */
     public BoundedBuffer(int capacity, boolean fair, WakePolicy policy) {
-        this(capacity, fair, policy, Bug.NONE, null);
+        this(capacity, fair, policy, Bug.NONE, 0, null);
     }
 
     /**
@@ -199,18 +227,26 @@ public final class BoundedBuffer implements LabBuffer {
      * and written by nothing else.
      */
     public BoundedBuffer(int capacity, boolean fair, WakePolicy policy, EventLog log) {
-        this(capacity, fair, policy, Bug.NONE, Objects.requireNonNull(log));
+        this(capacity, fair, policy, Bug.NONE, 0, Objects.requireNonNull(log));
     }
 
     /** The buffer with a planted {@code bug} switched on (or not, with {@link Bug#NONE}). */
     BoundedBuffer(int capacity, boolean fair, WakePolicy policy, Bug bug) {
-        this(capacity, fair, policy, bug, null);
+        this(capacity, fair, policy, bug, 0, null);
     }
 
-    private BoundedBuffer(int capacity, boolean fair, WakePolicy policy, Bug bug, EventLog log) {
+    /**
+     * The lab's buffer: {@code bug} planted, {@code spurious} of the waits ending without a signal,
+     * recording into {@code log} (or nothing, when null).
+     */
+    BoundedBuffer(int capacity, boolean fair, WakePolicy policy, Bug bug, double spurious, EventLog log) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
+        if (!bug.appliesTo(BufferImpl.LOCK)) {
+            throw new IllegalArgumentException("bug " + bug + " does not go with the lock buffer");
+        }
+        this.spurious = spurious;
         this.items = new long[capacity];
         this.lock = new WaitSetLock(fair);
         this.policy = Objects.requireNonNull(policy);
@@ -224,7 +260,12 @@ public final class BoundedBuffer implements LabBuffer {
 
     @Override
     public int capacity() {
-        return items.length;
+        lock.lock();
+        try {
+            return items.length;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -239,12 +280,89 @@ public final class BoundedBuffer implements LabBuffer {
 
     @Override
     public void resize(int capacity) {
-        throw new UnsupportedOperationException("not yet");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
+        }
+        lock.lock();
+        try {
+            shrinkTo = 0;
+            if (capacity > items.length) {
+                relocate(capacity, null);
+                // Room at once: every waiting producer checks again (with one condition, everyone).
+                dropLeavers(notFull, notFullWaiters);
+                wakeAll(notFull, notFullWaiters);
+            } else if (capacity < items.length) {
+                shrinkTo = capacity;
+                shrinkStep(null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Shrinks as far toward shrinkTo as the items allow. Call only when holding lock, with shrinkTo set. */
+    private void shrinkStep(Worker taker) {
+        assert lock.isHeldByCurrentThread();
+        int next = Math.max(shrinkTo, count);
+        if (next < items.length) {
+            relocate(next, taker);
+        }
+        if (items.length == shrinkTo) {
+            shrinkTo = 0;
+        }
+    }
+
+    /**
+     * Moves the items, in order, to slots 0.. of a new array of {@code capacity} >= count slots, and
+     * records it. Call only when holding lock.
+     */
+    private void relocate(int capacity, Worker taker) {
+        assert lock.isHeldByCurrentThread() && capacity >= count;
+        long[] next = new long[capacity];
+        for (int i = 0; i < count; i++) {
+            next[i] = items[(takeIndex + i) % items.length];
+        }
+        items = next;
+        takeIndex = 0;
+        putIndex = count % capacity;
+        if (log != null) {
+            log.appendNow(BufferEvent.RESIZE.ordinal(), taker == null ? 0 : track(taker), capacity, 0, 0);
+        }
+    }
+
+    /** Wakes every waiter of {@code condition} (a resize made room). Call only when holding lock, after dropLeavers. */
+    private void wakeAll(Condition condition, ArrayDeque<Waiter> waiters) {
+        assert lock.isHeldByCurrentThread();
+        condition.signalAll();
+        List<Worker> woken = new ArrayList<>(waiters.size());
+        for (Waiter waiter; (waiter = waiters.pollFirst()) != null; ) {
+            leave(waiter, Exit.SIGNALLED);
+            woken.add(waiter.worker);
+        }
+        if (log != null) {
+            for (Worker worker : woken) {
+                int track = track(worker);
+                log.appendNow(BufferEvent.WAKE.ordinal(), track, 0, 0, track); // woken by the resize itself
+            }
+            wokenNow.clear();
+        }
     }
 
     @Override
     public String everyoneWaiting() {
-        return null;
+        lock.lock();
+        try {
+            dropLeavers(notFull, notFullWaiters);
+            dropLeavers(notEmpty, notEmptyWaiters);
+            List<BufferSnapshot.WorkerView> views = new ArrayList<>(workers.size());
+            for (Worker worker : workers) {
+                views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
+            }
+            return Stalls.everyoneWaiting(views, count, items.length, "notFull",
+                    bug == Bug.ONE_CONDITION ? "notFull (the one condition)" : "notEmpty");
+        } finally {
+            lock.unlock();
+        }
     }
 
     public boolean isFair() {
@@ -292,35 +410,40 @@ public final class BoundedBuffer implements LabBuffer {
         if (item <= 0) {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
-        producer.setState(WorkerState.WAITING_FOR_LOCK);
+        producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawRoomUnlocked = bug == Bug.UNLOCKED_COUNT && count < items.length;
         enter(producer);
         try {
-            producer.setState(WorkerState.IN_BUFFER);
+            producer.set(WorkerState.IN_BUFFER, Where.CHECKING);
             actions++;
             long backNanos = 0;
             for (boolean waited = false; waitsAgain(count == items.length, sawRoomUnlocked, waited); waited = true) {
+                if (waited) {
+                    futileProducerWakeups++;
+                }
                 waitsOnFull++;
                 long waitedFrom = System.nanoTime();
                 recordAt(waitedFrom, BufferEvent.WAIT, producer, item, putIndex, BufferEvent.ON_NOT_FULL);
-                Waiter waiter = new Waiter(producer, Thread.currentThread());
+                Waiter waiter = new Waiter(producer, Thread.currentThread(), spuriousNext());
                 notFullWaiters.addLast(waiter);
-                producer.setState(WorkerState.WAITING_NOT_FULL);
+                producer.set(WorkerState.WAITING_NOT_FULL, Where.WAITING);
                 int waitedSlot = putIndex;
                 BufferJfr.Wait jfr = BufferJfr.beginWait();
                 boolean signalled = false;
+                boolean timedOut = false;
                 try {
-                    notFull.await();
+                    timedOut = await(notFull, waiter);
                     signalled = true;
                 } finally {
                     BufferJfr.endWait(jfr, producer, "notFull", item, waitedSlot);
-                    leaveWaitSet(waiter, signalled, notFullWaiters);
+                    leaveWaitSet(waiter, signalled, timedOut, notFullWaiters);
                     backNanos = System.nanoTime();
                     producerBlockedNanos += backNanos - waitedFrom;
                 }
             }
             enqueue(producer, item, backNanos);
         } finally {
+            producer.setWhere(Where.RELEASING);
             lock.unlock();
         }
     }
@@ -336,37 +459,61 @@ public final class BoundedBuffer implements LabBuffer {
 
     /** {@link #take()} on behalf of {@code consumer}, whose state and wait the snapshot shows. */
     public long take(Worker consumer) throws InterruptedException {
-        consumer.setState(WorkerState.WAITING_FOR_LOCK);
+        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawItemUnlocked = bug == Bug.UNLOCKED_COUNT && count > 0;
         enter(consumer);
         try {
-            consumer.setState(WorkerState.IN_BUFFER);
+            consumer.set(WorkerState.IN_BUFFER, Where.CHECKING);
             actions++;
             long backNanos = 0;
             for (boolean waited = false; waitsAgain(count == 0, sawItemUnlocked, waited); waited = true) {
+                if (waited) {
+                    futileConsumerWakeups++;
+                }
                 waitsOnEmpty++;
                 long waitedFrom = System.nanoTime();
                 recordAt(waitedFrom, BufferEvent.WAIT, consumer, 0, takeIndex, BufferEvent.ON_NOT_EMPTY);
-                Waiter waiter = new Waiter(consumer, Thread.currentThread());
+                Waiter waiter = new Waiter(consumer, Thread.currentThread(), spuriousNext());
                 notEmptyWaiters.addLast(waiter);
-                consumer.setState(WorkerState.WAITING_NOT_EMPTY);
+                consumer.set(WorkerState.WAITING_NOT_EMPTY, Where.WAITING);
                 int waitedSlot = takeIndex;
                 BufferJfr.Wait jfr = BufferJfr.beginWait();
                 boolean signalled = false;
+                boolean timedOut = false;
                 try {
-                    notEmpty.await();
+                    timedOut = await(notEmpty, waiter);
                     signalled = true;
                 } finally {
                     BufferJfr.endWait(jfr, consumer, "notEmpty", 0, waitedSlot);
-                    leaveWaitSet(waiter, signalled, notEmptyWaiters);
+                    leaveWaitSet(waiter, signalled, timedOut, notEmptyWaiters);
                     backNanos = System.nanoTime();
                     consumerBlockedNanos += backNanos - waitedFrom;
                 }
             }
             return dequeue(consumer, backNanos);
         } finally {
+            consumer.setWhere(Where.RELEASING);
             lock.unlock();
         }
+    }
+
+    /** Whether the next wait is one the lab ends without a signal (spurious), at the settings' rate. */
+    private boolean spuriousNext() {
+        return spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious;
+    }
+
+    /**
+     * Waits on {@code condition}: until signalled, or, for a waiter the lab chose ({@link Waiter#timed}),
+     * at most a few ms. Returns whether the time ran out (then it may still have been signalled in
+     * the same instant: leaveWaitSet decides by its mirror). Call only when holding lock.
+     */
+    private static boolean await(Condition condition, Waiter waiter) throws InterruptedException {
+        if (!waiter.timed) {
+            condition.await();
+            return false;
+        }
+        long nanos = ThreadLocalRandom.current().nextLong(SPURIOUS_MAX_NANOS / 5, SPURIOUS_MAX_NANOS);
+        return condition.awaitNanos(nanos) <= 0;
     }
 
     /**
@@ -436,12 +583,12 @@ public final class BoundedBuffer implements LabBuffer {
      */
     public void retire(Worker worker) {
         if (log == null) {
-            worker.setState(WorkerState.DONE);
+            worker.set(WorkerState.DONE, Where.OUTSIDE);
             return;
         }
         lock.lock();
         try {
-            worker.setState(WorkerState.DONE);
+            worker.set(WorkerState.DONE, Where.OUTSIDE);
             log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, 0);
         } finally {
             lock.unlock();
@@ -479,6 +626,9 @@ public final class BoundedBuffer implements LabBuffer {
         long producerBlocked;
         long consumerBlocked;
         long entered;
+        long futileProducers;
+        long futileConsumers;
+        long spuriousCount;
         lock.lock();
         try {
             slots = items.clone();
@@ -490,7 +640,7 @@ public final class BoundedBuffer implements LabBuffer {
             emptyWaiters = names(notEmptyWaiters, Worker.Role.CONSUMER);
             views = new ArrayList<>(workers.size());
             for (Worker worker : workers) {
-                views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state()));
+                views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
             }
             made = produced;
             taken = consumed;
@@ -499,13 +649,16 @@ public final class BoundedBuffer implements LabBuffer {
             producerBlocked = producerBlockedNanos;
             consumerBlocked = consumerBlockedNanos;
             entered = actions;
+            futileProducers = futileProducerWakeups;
+            futileConsumers = futileConsumerWakeups;
+            spuriousCount = spuriousWakeups;
             events = log == null ? 0 : log.written();
         } finally {
             lock.unlock();
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), put, take, occupied, fullWaiters,
                 emptyWaiters, List.copyOf(views), made, taken, fullWaits, emptyWaits, producerBlocked,
-                consumerBlocked, entered, events, mirrorProblems);
+                consumerBlocked, entered, events, mirrorProblems, futileProducers, futileConsumers, spuriousCount);
     }
 
     /**
@@ -526,14 +679,15 @@ public final class BoundedBuffer implements LabBuffer {
             boolean someoneWaits = !notFullWaiters.isEmpty() || !notEmptyWaiters.isEmpty()
                     || lock.hasWaiters(notFull) || lock.hasWaiters(notEmpty);
             if (count >= 0 && count <= items.length && count == occupied && produced - consumed == count
-                    && !someoneWaits && missedWakeups == 0) {
+                    && !someoneWaits && missedWakeups == 0 && violations == 0) {
                 return List.of();
             }
             return List.of(String.format(Locale.ROOT,
                     "count %d (capacity %d), %d slots occupied, produced %d - consumed %d, mirrors %s %s,"
-                            + " conditions have waiters %b %b, missed wake-ups %d",
+                            + " conditions have waiters %b %b, missed wake-ups %d, puts over a full slot or takes from"
+                            + " an empty one stopped %d",
                     count, items.length, occupied, produced, consumed, names(notFullWaiters), names(notEmptyWaiters),
-                    lock.hasWaiters(notFull), lock.hasWaiters(notEmpty), missedWakeups));
+                    lock.hasWaiters(notFull), lock.hasWaiters(notEmpty), missedWakeups, violations));
         } finally {
             lock.unlock();
         }
@@ -585,13 +739,18 @@ public final class BoundedBuffer implements LabBuffer {
     /** {@code knownNanos}: a clock reading just made, or 0. Call only when holding lock. */
     private void enqueue(Worker producer, long item, long knownNanos) {
         assert lock.isHeldByCurrentThread();
+        producer.setWhere(Where.WRITING);
         int slot = putIndex;
+        if (items[slot] != 0) {
+            throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
+        }
         items[slot] = item;
         if (++putIndex == items.length) {
             putIndex = 0;
         }
         count++;
         produced++;
+        producer.setWhere(Where.SIGNALLING);
         dropLeavers(notEmpty, notEmptyWaiters);
         int woken = wake(notEmpty, notEmptyWaiters);
         recordMove(BufferEvent.PUT, producer, item, slot, knownNanos);
@@ -602,20 +761,41 @@ public final class BoundedBuffer implements LabBuffer {
     /** {@code knownNanos}: a clock reading just made, or 0. Call only when holding lock. */
     private long dequeue(Worker consumer, long knownNanos) {
         assert lock.isHeldByCurrentThread();
+        consumer.setWhere(Where.WRITING);
         int slot = takeIndex;
         long item = items[slot];
+        if (item == 0) {
+            throw violation(consumer, 0, slot, BufferEvent.FROM_EMPTY_SLOT);
+        }
         items[slot] = 0;
         if (++takeIndex == items.length) {
             takeIndex = 0;
         }
         count--;
         consumed++;
+        consumer.setWhere(Where.SIGNALLING);
         dropLeavers(notFull, notFullWaiters);
         int woken = wake(notFull, notFullWaiters);
         recordMove(BufferEvent.TAKE, consumer, item, slot, knownNanos);
         BufferJfr.take(consumer, item, slot);
         BufferJfr.signal(consumer, "notFull", woken, item, slot);
+        if (shrinkTo != 0) {
+            shrinkStep(consumer);
+        }
         return item;
+    }
+
+    /**
+     * Records the put ({@code item} over {@code slot}) or take (from {@code slot}) about to break
+     * the slot invariant, and returns the violation to throw. Call only when holding lock.
+     */
+    private BufferViolation violation(Worker worker, long item, int slot, int what) {
+        assert lock.isHeldByCurrentThread();
+        violations++;
+        if (log != null) {
+            log.appendNow(BufferEvent.VIOLATION.ordinal(), track(worker), item, slot, what);
+        }
+        return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
     }
 
     /**
@@ -683,12 +863,12 @@ public final class BoundedBuffer implements LabBuffer {
     private void leave(Waiter waiter, Exit exit) {
         assert lock.isHeldByCurrentThread();
         waiter.exit = exit;
-        waiter.worker.setState(WorkerState.WAITING_FOR_LOCK);
+        waiter.worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
         if (log != null) {
             if (exit == Exit.SIGNALLED) {
                 wokenNow.add(waiter.worker); // recorded after the put or take that signalled
             } else {
-                log.appendNow(BufferEvent.LEAVE.ordinal(), track(waiter.worker), 0, 0, 0);
+                recordLeave(waiter);
             }
         }
     }
@@ -698,12 +878,12 @@ public final class BoundedBuffer implements LabBuffer {
      * listed. A waiter that returns normally must have been taken out as SIGNALLED by the signaller
      * that woke it; anything else is a missed wake-up. Call only when holding lock.
      */
-    private void leaveWaitSet(Waiter waiter, boolean signalled, ArrayDeque<Waiter> waiters) {
+    private void leaveWaitSet(Waiter waiter, boolean signalled, boolean timedOut, ArrayDeque<Waiter> waiters) {
         assert lock.isHeldByCurrentThread();
         if (waiter.exit == Exit.LISTED) {
             waiters.removeFirstOccurrence(waiter);
             if (log != null) {
-                log.appendNow(BufferEvent.LEAVE.ordinal(), track(waiter.worker), 0, 0, 0);
+                recordLeave(waiter);
             }
         } else if (!signalled && waiter.exit == Exit.SIGNALLED && log != null) {
             // Interrupted in the instant a signal was credited to it (see the notes): its call ends
@@ -711,9 +891,28 @@ public final class BoundedBuffer implements LabBuffer {
             log.appendNow(BufferEvent.LEAVE.ordinal(), track(waiter.worker), 0, 0, 0);
         }
         if (signalled && waiter.exit != Exit.SIGNALLED) {
-            missedWakeups++;
+            if (timedOut) {
+                spuriousWakeups++; // the lab's: the time ran out and no signal had taken it out
+            } else {
+                missedWakeups++;
+            }
         }
-        waiter.worker.setState(WorkerState.IN_BUFFER);
+        waiter.worker.set(WorkerState.IN_BUFFER, Where.CHECKING);
+    }
+
+    /**
+     * Records that {@code waiter} left its condition's queue by itself: SPURIOUS for a waiter the lab
+     * gave a time limit (an interrupt at the same time is told as spurious too), else LEAVE
+     * (interrupted). Call only when holding lock, while recording.
+     */
+    private void recordLeave(Waiter waiter) {
+        assert lock.isHeldByCurrentThread();
+        if (waiter.timed) {
+            log.appendNow(BufferEvent.SPURIOUS.ordinal(), track(waiter.worker), 0, 0,
+                    waiter.worker.role() == Worker.Role.PRODUCER ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
+        } else {
+            log.appendNow(BufferEvent.LEAVE.ordinal(), track(waiter.worker), 0, 0, 0);
+        }
     }
 
     /**

@@ -133,7 +133,7 @@ public final class BufferCode {
         String test = bug == Bug.UNLOCKED_COUNT ? "!" + (put ? "sawRoom" : "sawItem") + " && " + blocked : blocked;
         t.line("        " + loop + " (" + test + ")" + (bug == Bug.IF_NOT_WHILE ? "   // if-not-while: no re-check" : ""),
                 bug == Bug.IF_NOT_WHILE ? "IF_NOT_WHILE" : blocked, Where.CHECKING);
-        t.line("            " + waitOn + ".await();", waitOn + ".await()", Where.WAITING, Where.WOKEN);
+        t.line("            " + waitOn + ".await();", "await(" + waitOn + ", waiter)", Where.WAITING, Where.WOKEN);
         writeSlot(t, put, "        ");
         String signal = policy == WakePolicy.SIGNAL_ALL ? "signalAll" : "signal";
         t.line("        " + signalOn + "." + signal + "();", "condition." + signal + "()", Where.SIGNALLING);

@@ -29,6 +29,11 @@ public final class BufferReplay {
     private long waitsOnFull;
     private long waitsOnEmpty;
     private long actions;
+    private long futileProducerWakeups;
+    private long futileConsumerWakeups;
+    private long spuriousWakeups;
+    /** By track: whether it was woken (signal or spurious) and has not put, taken or waited since. */
+    private final List<Boolean> woken;
     /** Events applied: the state is the buffer's after event applied - 1. */
     private long applied;
     /** By track. */
@@ -57,6 +62,7 @@ public final class BufferReplay {
         states = new ArrayList<>();
         wheres = new ArrayList<>();
         inCall = new ArrayList<>();
+        woken = new ArrayList<>();
         notFull = new ArrayList<>();
         notEmpty = new ArrayList<>();
         atGate = new ArrayList<>();
@@ -72,6 +78,10 @@ public final class BufferReplay {
         waitsOnFull = from.waitsOnFull;
         waitsOnEmpty = from.waitsOnEmpty;
         actions = from.actions;
+        futileProducerWakeups = from.futileProducerWakeups;
+        futileConsumerWakeups = from.futileConsumerWakeups;
+        spuriousWakeups = from.spuriousWakeups;
+        woken = new ArrayList<>(from.woken);
         applied = from.applied;
         names = new ArrayList<>(from.names);
         roles = new ArrayList<>(from.roles);
@@ -146,6 +156,14 @@ public final class BufferReplay {
             }
             case WAIT -> {
                 enter(track);
+                if (woken.get(track)) {
+                    woken.set(track, false);
+                    if (roles.get(track) == Worker.Role.PRODUCER) {
+                        futileProducerWakeups++;
+                    } else {
+                        futileConsumerWakeups++;
+                    }
+                }
                 if (batch.other(i) == BufferEvent.ON_NOT_FULL) {
                     waitsOnFull++;
                     notFull.add(track);
@@ -157,6 +175,10 @@ public final class BufferReplay {
             case WAKE, SPURIOUS -> {
                 notFull.remove((Integer) track);
                 notEmpty.remove((Integer) track);
+                woken.set(track, true);
+                if (BufferEvent.of(batch, i) == BufferEvent.SPURIOUS) {
+                    spuriousWakeups++;
+                }
             }
             case VIOLATION -> enter(track); // stopped before it changed anything
             case RESIZE -> {
@@ -176,6 +198,10 @@ public final class BufferReplay {
         }
         states.set(track, BufferEvent.stateAfter(batch, i));
         wheres.set(track, BufferEvent.whereAfter(batch, i));
+        if (BufferEvent.of(batch, i) != BufferEvent.WAKE && BufferEvent.of(batch, i) != BufferEvent.SPURIOUS
+                && BufferEvent.of(batch, i) != BufferEvent.REQUEST) {
+            woken.set(track, false);
+        }
         applied++;
     }
 
@@ -208,6 +234,7 @@ public final class BufferReplay {
         states.add(role == Worker.Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING);
         wheres.add(Where.OUTSIDE);
         inCall.add(false);
+        woken.add(false);
     }
 
     /**
@@ -221,7 +248,7 @@ public final class BufferReplay {
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), putIndex, takeIndex, count, names(notFull),
                 names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,
-                applied, List.of());
+                applied, List.of(), futileProducerWakeups, futileConsumerWakeups, spuriousWakeups);
     }
 
     /** The workers parked at the gate, in arrival order. */

@@ -200,7 +200,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                 Long boxed = item;
                 if (!queue.offer(boxed)) {
                     fullWaits.increment();
-                    producer.setState(WorkerState.WAITING_NOT_FULL);
+                    producer.set(WorkerState.WAITING_NOT_FULL, Where.WAITING);
                     queue.put(boxed);
                 }
             }
@@ -210,7 +210,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                 Long item = queue.poll();
                 if (item == null) {
                     emptyWaits.increment();
-                    consumer.setState(WorkerState.WAITING_NOT_EMPTY);
+                    consumer.set(WorkerState.WAITING_NOT_EMPTY, Where.WAITING);
                     item = queue.take();
                 }
                 return item;
@@ -342,7 +342,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                         break;
                     }
                     made.increment();
-                    producer.setState(WorkerState.PRODUCING);
+                    producer.set(WorkerState.PRODUCING, Where.OUTSIDE);
                     produceDelay.sleep();
                     gate.pass(producer);
                     channel.put(producer, item);
@@ -365,7 +365,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                     consumed.increment();
                     consumedSum.add(item);
                     markConsumed(item);
-                    consumer.setState(WorkerState.CONSUMING);
+                    consumer.set(WorkerState.CONSUMING, Where.OUTSIDE);
                     consumeDelay.sleep();
                 }
             } catch (InterruptedException e) {
@@ -382,7 +382,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             if (buffer != null) {
                 buffer.retire(worker);
             } else {
-                worker.setState(WorkerState.DONE);
+                worker.set(WorkerState.DONE, Where.OUTSIDE);
             }
         }
 

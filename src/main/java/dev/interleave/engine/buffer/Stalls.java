@@ -1,0 +1,69 @@
+package dev.interleave.engine.buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words of the lab's two findings, the same for every implementation: who waits where when
+ * everybody waits (a stall), and which invariant a put or take was about to break (a violation).
+ */
+final class Stalls {
+
+    private Stalls() {
+    }
+
+    /**
+     * Null unless every worker in {@code workers} that has not finished is in a wait set
+     * ({@link WorkerState#WAITING_NOT_FULL} or {@link WorkerState#WAITING_NOT_EMPTY}) and at least one
+     * is; then who waits where: "P1, P2 wait on notFull and C1 waits on notEmpty, with 1 of 1 slots
+     * full: nobody is left to signal them". Read the views under the buffer's lock.
+     *
+     * @param fullName  what producers wait on, e.g. "notFull", "the monitor", "freeSlots"
+     * @param emptyName what consumers wait on
+     */
+    static String everyoneWaiting(List<BufferSnapshot.WorkerView> workers, int count, int capacity, String fullName,
+                                  String emptyName) {
+        List<String> onFull = new ArrayList<>();
+        List<String> onEmpty = new ArrayList<>();
+        for (BufferSnapshot.WorkerView worker : workers) {
+            switch (worker.state()) {
+                case DONE -> {
+                }
+                case WAITING_NOT_FULL -> onFull.add(worker.name());
+                case WAITING_NOT_EMPTY -> onEmpty.add(worker.name());
+                default -> {
+                    return null;
+                }
+            }
+        }
+        if (onFull.isEmpty() && onEmpty.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>(2);
+        if (!onFull.isEmpty()) {
+            parts.add(String.join(", ", onFull) + (onFull.size() == 1 ? " waits" : " wait") + " on " + fullName);
+        }
+        if (!onEmpty.isEmpty()) {
+            parts.add(String.join(", ", onEmpty) + (onEmpty.size() == 1 ? " waits" : " wait") + " on " + emptyName);
+        }
+        return String.format(Locale.ROOT, "%s, with %d of %d slots full: nobody is left to wake them",
+                String.join(" and ", parts), count, capacity);
+    }
+
+    /**
+     * The violation of a put of {@code item} over {@code slot} holding {@code found}
+     * ({@link BufferEvent#OVER_FULL_SLOT}), or of a take from {@code slot}, which is empty
+     * ({@link BufferEvent#FROM_EMPTY_SLOT}).
+     */
+    static BufferViolation violation(Worker worker, long item, int slot, int what, long found, int count,
+                                     int capacity) {
+        if (what == BufferEvent.OVER_FULL_SLOT) {
+            return new BufferViolation("a put fills an empty slot (count <= capacity)", String.format(Locale.ROOT,
+                    "%s put #%d over slot %d, which holds #%d (count %d of %d)", worker.name(), item, slot, found,
+                    count, capacity));
+        }
+        return new BufferViolation("a take empties a full slot (count >= 0)", String.format(Locale.ROOT,
+                "%s took from slot %d, which is empty (count %d of %d)", worker.name(), slot, count, capacity));
+    }
+}
