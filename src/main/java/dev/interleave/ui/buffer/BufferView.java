@@ -107,7 +107,7 @@ public final class BufferView extends BorderPane {
         ChoiceRow<BufferImpl> impl = new ChoiceRow<>("impl", List.of(BufferImpl.values()), model.implProperty(),
                 BufferImpl::label, BufferView::explain);
         BugChooser bug = new BugChooser(model.bugProperty(), model.implProperty());
-        SettingSlider spurious = new SettingSlider("spurious", "Spurious wake-ups (% of waits)",
+        SettingSlider spurious = new SettingSlider("spurious", "Spurious %",
                 model.spuriousPercentProperty(), BufferViewModel.SPURIOUS, false, "The lab makes this share of waits "
                 + "return without a signal (shown as such in the log), so an if where a while belongs fails "
                 + "visibly, not only by luck. Not for abq: its waits are inside the JDK.");
@@ -246,8 +246,9 @@ public final class BufferView extends BorderPane {
         HBox outcome = outcome();
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
         code = new CodePanel(model);
-        VBox live = new VBox(8, lastRun, guide, outcome, pendingNow, slotsCaption, slots, lastAction, stepText, code,
-                lanes, notFull, notEmpty, gate, history, counters, charts);
+        // The code below the lanes and wait sets: items fly between the lanes and the slots, not over the code.
+        VBox live = new VBox(8, lastRun, guide, outcome, pendingNow, slotsCaption, slots, lastAction, stepText, lanes,
+                notFull, notEmpty, gate, code, history, counters, charts);
         for (javafx.scene.layout.Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
                 notFull, notEmpty, gate, history, counters)) {
             fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
