@@ -305,7 +305,14 @@ public final class BufferView extends BorderPane {
         cause.setTooltip(Controls.tip("Moves the scrubber to just before the last put or take: step forward "
                 + "(→ in the log) through the signal it sent and everyone going to wait."));
         cause.setOnAction(e -> model.showStallCause());
-        HBox box = new HBox(10, banner, cause);
+        javafx.scene.control.Button moment = new javafx.scene.control.Button();
+        moment.setId("lab-moment");
+        moment.setMinWidth(Region.USE_PREF_SIZE);
+        moment.setTooltip(Controls.tip("Moves the scrubber back to the moment it went wrong, each chip at the line "
+                + "its thread was at (End: the run after Stop interrupted everyone)."));
+        moment.setOnAction(e -> model.showMoment());
+        VBox buttons = new VBox(6, moment, cause);
+        HBox box = new HBox(10, banner, buttons);
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(banner, Priority.ALWAYS);
         Runnable show = () -> {
@@ -318,6 +325,10 @@ public final class BufferView extends BorderPane {
             banner.pseudoClassStateChanged(SUCCESS, outcome == BufferOutcome.OK);
             banner.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
             boolean stalled = outcome == BufferOutcome.STALLED && model.stallCauseProperty().get() >= 0;
+            boolean hasMoment = model.momentProperty().get() >= 0;
+            moment.setText(outcome == BufferOutcome.STALLED ? "Show everyone waiting" : "Show the broken action");
+            moment.setVisible(hasMoment);
+            moment.setManaged(hasMoment);
             cause.setVisible(stalled);
             cause.setManaged(stalled);
             box.setVisible(outcome != null);
@@ -326,6 +337,7 @@ public final class BufferView extends BorderPane {
         model.labOutcomeProperty().addListener(obs -> show.run());
         model.outcomeTextProperty().addListener(obs -> show.run());
         model.stallCauseProperty().addListener(obs -> show.run());
+        model.momentProperty().addListener(obs -> show.run());
         show.run();
         return box;
     }

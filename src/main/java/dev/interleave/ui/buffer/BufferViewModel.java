@@ -116,6 +116,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<BufferOutcome> labOutcome = new ReadOnlyObjectWrapper<>(this, "labOutcome");
     /** The lab's finding in words: who waits where (stalled), or the invariant and the action (violated). */
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
+    /** The position that shows what went wrong ({@link #moment(BufferHistory, BufferOutcome, long)}), or -1. */
+    private final ReadOnlyLongWrapper moment = new ReadOnlyLongWrapper(this, "moment", -1);
     /** The event the stall's story starts at (the last put or take), or -1 when there is none to show. */
     private final ReadOnlyLongWrapper stallCause = new ReadOnlyLongWrapper(this, "stallCause", -1);
     private final ReadOnlyLongWrapper futileProducers = new ReadOnlyLongWrapper(this, "futileProducers");
@@ -345,6 +347,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         labOutcome.set(null);
         outcomeText.set("");
         stallCause.set(-1);
+        moment.set(-1);
         pending.set("");
         liveRefusal.set("");
         for (ReadOnlyLongWrapper figure : List.of(futileProducers, futileConsumers, spuriousWakeups)) {
@@ -767,7 +770,46 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             rewind.follow(now.log(), now.settings().capacity());
         }
         stallCause.set(outcome == BufferOutcome.STALLED ? lastAction(rewind.history()) : -1);
+        // The run's end interrupted everyone: show the moment it went wrong instead, with each chip
+        // where it was (End shows the run after the interrupts).
+        long at = moment(rewind.history(), outcome, stallCause.get());
+        this.moment.set(at);
+        if (at >= 0) {
+            rewind.allowedProperty().set(true);
+            rewind.moveTo(at);
+        }
         labOutcome.set(outcome);
+    }
+
+    /**
+     * The position that shows what went wrong: for a stall, just before the first interrupt after
+     * the last put or take (everyone waiting); for a violation, just after the VIOLATION event (the
+     * worker that was about to break the invariant at its line). -1 otherwise, or if not kept.
+     */
+    static long moment(BufferHistory history, BufferOutcome outcome, long lastAction) {
+        if (history == null || (outcome != BufferOutcome.STALLED && outcome != BufferOutcome.VIOLATED)) {
+            return -1;
+        }
+        long from = outcome == BufferOutcome.STALLED ? Math.max(lastAction, history.start()) : history.start();
+        if (from < 0) {
+            return -1;
+        }
+        long found = -1;
+        for (long seq = from; seq < history.end(); seq++) {
+            EventLog.Batch batch = history.batchOf(seq);
+            if (batch == null) {
+                continue;
+            }
+            BufferEvent kind = BufferEvent.of(batch, (int) (seq - batch.firstSeq()));
+            if (outcome == BufferOutcome.VIOLATED && kind == BufferEvent.VIOLATION) {
+                found = seq + 1;
+            } else if (outcome == BufferOutcome.STALLED && (kind == BufferEvent.LEAVE || kind == BufferEvent.DONE
+                    || (kind == BufferEvent.PASS && batch.other((int) (seq - batch.firstSeq()))
+                    == BufferEvent.PASS_INTERRUPTED))) {
+                return seq;
+            }
+        }
+        return outcome == BufferOutcome.STALLED ? history.end() : found;
     }
 
     /**
@@ -956,6 +998,18 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** The event a stall's story starts at ({@link #showStallCause}), or -1. */
     public ReadOnlyLongProperty stallCauseProperty() {
         return stallCause.getReadOnlyProperty();
+    }
+
+    /** The position that shows the stall or violation, or -1; the view moved there when the run ended. */
+    public ReadOnlyLongProperty momentProperty() {
+        return moment.getReadOnlyProperty();
+    }
+
+    /** Back to the moment the run stalled or broke an invariant. */
+    public void showMoment() {
+        if (moment.get() >= 0) {
+            rewind.moveTo(moment.get());
+        }
     }
 
     public ReadOnlyLongProperty futileProducersProperty() {
