@@ -246,9 +246,13 @@ public final class BufferView extends BorderPane {
         HBox outcome = outcome();
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
         code = new CodePanel(model);
-        // The code below the lanes and wait sets: items fly between the lanes and the slots, not over the code.
-        VBox live = new VBox(8, lastRun, guide, outcome, pendingNow, slotsCaption, slots, lastAction, stepText, lanes,
-                notFull, notEmpty, gate, code, history, counters, charts);
+        // The code beside the buffer when there is room, else below the lanes and wait sets: items fly
+        // between the lanes and the slots, never over the code.
+        VBox picture = new VBox(8, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate);
+        HBox.setHgrow(picture, Priority.ALWAYS);
+        VBox area = new VBox(8);
+        area.setMinHeight(Region.USE_PREF_SIZE);
+        VBox live = new VBox(8, lastRun, guide, outcome, pendingNow, area, history, counters, charts);
         for (javafx.scene.layout.Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
                 notFull, notEmpty, gate, history, counters)) {
             fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
@@ -259,7 +263,39 @@ public final class BufferView extends BorderPane {
         motionLayer.setId("motion-layer");
         motionLayer.setMouseTransparent(true);
         motionLayer.setPickOnBounds(false);
-        return Controls.liveScroll("buffer-live", new StackPane(live, motionLayer));
+        ScrollPane scroll = Controls.liveScroll("buffer-live", new StackPane(live, motionLayer));
+        fitCode(scroll, slotsCaption, area, picture);
+        return scroll;
+    }
+
+    /**
+     * The code panel goes beside the buffer's picture when the viewport has room for both (the
+     * picture needs about 30 em: two chips a row), else under it. The em is a label's font size,
+     * which follows the zoom.
+     */
+    private void fitCode(ScrollPane scroll, Label ruler, VBox area, VBox picture) {
+        boolean[] side = new boolean[1];
+        Runnable apply = () -> {
+            double room = scroll.getViewportBounds().getWidth() - 24;
+            double em = ruler.getFont().getSize();
+            boolean beside = room > 0 && room >= code.prefWidth(-1) + 30 * em;
+            if (beside == side[0] && !area.getChildren().isEmpty()) {
+                return;
+            }
+            side[0] = beside;
+            area.getChildren().clear();
+            HBox row = new HBox(12);
+            if (beside) {
+                row.getChildren().setAll(picture, code);
+                area.getChildren().add(row);
+            } else {
+                area.getChildren().addAll(picture, code);
+            }
+        };
+        scroll.viewportBoundsProperty().addListener(obs -> apply.run());
+        ruler.fontProperty().addListener(obs -> apply.run());
+        code.widthProperty().addListener(obs -> apply.run());
+        apply.run();
     }
 
     /** The guidance for the chosen implementation and bug, collapsible, with a button that applies its setup. */

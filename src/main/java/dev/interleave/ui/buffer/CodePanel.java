@@ -62,6 +62,11 @@ final class CodePanel extends VBox {
         hidden.getStyleClass().add("code-note");
         hidden.setWrapText(true);
         hidden.managedProperty().bind(hidden.visibleProperty());
+        // The texts wrap to the code's width; they never widen the panel.
+        for (Label text : List.of(caption, hidden)) {
+            text.setPrefWidth(1);
+            text.setMaxWidth(Double.MAX_VALUE);
+        }
         methods.getChildren().addAll(put, take);
         methods.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(caption, hidden, methods);
@@ -139,8 +144,8 @@ final class CodePanel extends VBox {
             outside.setId("code-" + name + "-outside");
             outside.getStyleClass().add("code-outside");
             outside.setAlignment(Pos.CENTER_LEFT);
-            Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Outside put (making an item):"
-                    : "Outside take (using an item):");
+            Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Outside put (making an item, or at the gate):"
+                    : "Outside take (using an item, or at the gate):");
             outsideCaption.getStyleClass().add("code-note");
             getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
         }
