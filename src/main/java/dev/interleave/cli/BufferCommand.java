@@ -171,7 +171,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
 
     @Override
     Throwable failure(BufferResult result) {
-        return result.failure();
+        return result.unexpectedFailure();
     }
 
     @Override

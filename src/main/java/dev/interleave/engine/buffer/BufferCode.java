@@ -178,21 +178,26 @@ public final class BufferCode {
         String mine = put ? "freeSlots" : "filledSlots";
         String theirs = put ? "filledSlots" : "freeSlots";
         signature(t, put);
+        String saw = put ? "sawRoom" : "sawItem";
         if (bug == Bug.UNLOCKED_COUNT) {
-            t.line("    if (" + mine + ".availablePermits() > 0)   // look, then leap: check-then-act!",
+            t.line("    boolean " + saw + " = " + mine + ".availablePermits() > 0;   // look, no permit taken!",
                     ".availablePermits() > 0", Where.CHECKING);
-            t.line("        " + mine + ".tryAcquire();         // may get nothing: ignored", ".tryAcquire()",
-                    Where.CHECKING);
-            t.plain("    else");
-            t.line("        " + mine + ".acquire();", mine + ".acquire()", Where.WAITING, Where.WOKEN);
+            t.plain("    if (!" + saw + ")");
+            t.line("        " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
+                    Where.WAITING, Where.WOKEN);
         } else {
-            t.line("    " + mine + ".acquire();", mine + ".acquire()", Where.CHECKING, Where.WAITING, Where.WOKEN);
+            t.line("    " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
+                    Where.CHECKING, Where.WAITING, Where.WOKEN);
         }
         t.line("    mutex.acquire();", "mutex.acquire()", Where.ENTERING);
         if (!put) {
             t.plain("    long item;");
         }
         t.plain("    try {");
+        if (bug == Bug.UNLOCKED_COUNT) {
+            t.comment("        if (" + saw + ") " + mine + ".tryAcquire();   // leap: it may be gone, goes on anyway",
+                    mine + ".tryAcquire()");
+        }
         writeSlot(t, put, "        ", false);
         t.plain("    } finally {");
         t.line("        mutex.release();", "mutex.release()", Where.RELEASING);

@@ -54,6 +54,6 @@ public final class BufferJson {
                 .put("futileWakeupsProducers", lab.futileProducerWakeups())
                 .put("futileWakeupsConsumers", lab.futileConsumerWakeups())
                 .put("spuriousWakeups", lab.spuriousWakeups());
-        return Json.ofRun(fields, result.labOutcome().label(), result.failure());
+        return Json.ofRun(fields, result.labOutcome().label(), result.unexpectedFailure());
     }
 }

@@ -68,6 +68,14 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
         };
     }
 
+    /**
+     * What a worker threw that is not one of the lab's findings (a {@link BufferViolation} or a
+     * {@link BufferStall}, which {@link #lab()} tells), or null.
+     */
+    public Throwable unexpectedFailure() {
+        return failure instanceof BufferViolation || failure instanceof BufferStall ? null : failure;
+    }
+
     /** Items made but never put: a producer held them when the run stopped. */
     public long droppedAtStop() {
         return made - put;

@@ -3,12 +3,16 @@ package dev.interleave.engine.buffer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.interleave.engine.run.DelayRange;
@@ -30,12 +34,33 @@ import dev.interleave.engine.run.ThreadSource;
  */
 public final class BufferRunner extends Runner<BufferSettings, BufferResult, BufferRunner.BufferRun> {
 
+    /**
+     * How long every live worker must wait in a wait set, with no put or take meanwhile, before the
+     * lab calls the run stalled: long enough that a slow thread under load is not taken for one
+     * (signals are handed on in microseconds), short enough to see at once.
+     */
+    public static final long STALL_MILLIS = 500;
+    /** How often the watchdog looks. */
+    static final long WATCH_MILLIS = 25;
+
     /*
      * Implementation notes. Each run has its own buffer, gate, counters and threads. Counters the
      * workers write are LongAdders (statistics) and a bit per item, set with an atomic OR, which is
      * how "each item consumed exactly once" is checked per item. The kit's finisher joins every
      * worker before the result is built, which makes every worker's writes visible to it. Workers
      * are published in `threads` before `cancelled` is read again (see Run).
+     *
+     * The lab: a watchdog thread (one per instrumented run, joined like the workers) asks the buffer
+     * every WATCH_MILLIS whether every live worker waits in a wait set; when that has held, with no
+     * put or take, for STALL_MILLIS, it fails the run with a BufferStall. A put or take that would
+     * break the slot invariant throws BufferViolation, and an item consumed twice is one too: both
+     * fail the run, which interrupts every worker, so it ends with no thread left.
+     *
+     * Workers join and leave during a run (setWorkers) under `membership`: a new worker is registered
+     * and its thread started and published in `threads` (a queue) while holding it, unless the run is
+     * closed; joinThreads joins until a pass finds no thread it has not joined, then closes the run
+     * under the same lock, so no thread starts after the last join. A leaving worker is asked to
+     * (Worker's leave flag) and stops before its next item, so nothing is lost.
      */
 
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -122,7 +147,15 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
      * @throws IllegalArgumentException unless each is 1 to {@link BufferSettings#MAX_WORKERS}
      */
     public void setWorkers(int producers, int consumers) {
-        throw new UnsupportedOperationException("comes with the next commits");
+        if (producers < 1 || producers > BufferSettings.MAX_WORKERS || consumers < 1
+                || consumers > BufferSettings.MAX_WORKERS) {
+            throw new IllegalArgumentException(String.format("producers and consumers must be 1 to %d, were %d and %d",
+                    BufferSettings.MAX_WORKERS, producers, consumers));
+        }
+        BufferRun run = latest();
+        if (run != null && run.result() == null) {
+            run.setWorkers(producers, consumers);
+        }
     }
 
     /**
@@ -134,7 +167,18 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
      * @throws IllegalStateException for an abq run
      */
     public void setCapacity(int capacity) {
-        throw new UnsupportedOperationException("comes with the next commits");
+        if (capacity < 1 || capacity > BufferSettings.MAX_CAPACITY) {
+            throw new IllegalArgumentException(String.format("capacity must be 1 to %,d, was %,d",
+                    BufferSettings.MAX_CAPACITY, capacity));
+        }
+        BufferRun run = latest();
+        if (run == null || run.result() != null) {
+            return;
+        }
+        if (run.buffer == null) {
+            throw new IllegalStateException("an abq run cannot change its capacity");
+        }
+        run.buffer.resize(capacity);
     }
 
     /** The latest run now; {@link BufferRunSnapshot#NONE} before the first. */
@@ -157,7 +201,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         long waitsOnEmpty();
     }
 
-    private static Channel interleave(BoundedBuffer buffer) {
+    private static Channel instrumented(LabBuffer buffer) {
         return new Channel() {
             @Override
             public void put(Worker producer, long item) throws InterruptedException {
@@ -233,16 +277,36 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         };
     }
 
+    /** The instrumented buffer {@code settings} name, recording into {@code log} (or not, when null). */
+    static LabBuffer newBuffer(BufferSettings settings, EventLog log) {
+        return switch (settings.impl()) {
+            case LOCK -> new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy(), settings.bug(),
+                    settings.spurious(), log);
+            case MONITOR -> new MonitorBuffer(settings.capacity(), settings.bug(), settings.spurious(), log);
+            case SEMAPHORE -> new SemaphoreBuffer(settings.capacity(), settings.fair(), settings.bug(),
+                    settings.spurious(), log);
+            case ABQ -> throw new IllegalArgumentException("abq is not instrumented");
+        };
+    }
+
     final class BufferRun extends Run<BufferResult> {
         private final BufferSettings settings;
-        private final BoundedBuffer buffer;
+        /** The instrumented buffer, or null for abq. */
+        private final LabBuffer buffer;
         private final Channel channel;
         private final Gate gate;
         /** Where the buffer records, or null. */
         private final EventLog log;
-        private final List<Worker> workers = new ArrayList<>();
-        /** The thread of each worker, once started; what cancel interrupts and the finisher joins. */
-        private final AtomicReferenceArray<Thread> threads;
+        /** Every worker that ever joined, in joining order. */
+        private final List<Worker> workers = new CopyOnWriteArrayList<>();
+        /** The threads of the workers and the watchdog, once started; what cancel interrupts and the finisher joins. */
+        private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
+        /** Guards joining, leaving and closing (see the notes). */
+        private final Object membership = new Object();
+        /** No thread may start any more: the finisher has joined them all. Guarded by membership. */
+        private boolean closed;
+        /** Makes the workers' threads. */
+        private ThreadFactory factory;
         /** The last item number drawn by a producer; items are 1..M. */
         private final AtomicLong lastItemDrawn = new AtomicLong();
         /** Items not yet claimed by a consumer (bounded runs): a consumer takes only with a claim. */
@@ -268,16 +332,12 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             this.produceDelay = settings.produceDelay();
             this.consumeDelay = settings.consumeDelay();
             this.unclaimed = new AtomicLong(settings.items());
-            this.threads = new AtomicReferenceArray<>(settings.producers() + settings.consumers());
             this.consumedBits = settings.isBounded() ? new long[(int) ((settings.items() + 63) / 64)] : new long[0];
             int events = recording;
-            if (settings.impl() == BufferImpl.LOCK) {
+            if (settings.impl().instrumented()) {
                 log = events > 0 ? new EventLog(events) : null;
-                buffer = log != null ? new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy(), log)
-                        : new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy());
-                channel = interleave(buffer);
-            } else if (settings.impl() != BufferImpl.ABQ) {
-                throw new UnsupportedOperationException(settings.impl() + " is not built yet");
+                buffer = newBuffer(settings, log);
+                channel = instrumented(buffer);
             } else {
                 log = null;
                 buffer = null;
@@ -287,26 +347,70 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         @Override
         protected void launch() {
-            for (int p = 1; p <= settings.producers(); p++) {
-                workers.add(new Worker("P" + p, Worker.Role.PRODUCER));
-            }
-            for (int c = 1; c <= settings.consumers(); c++) {
-                workers.add(new Worker("C" + c, Worker.Role.CONSUMER));
-            }
-            ThreadFactory factory = threadSource.factory(settings.threads(), "interleave-buffer-");
-            for (int i = 0; i < workers.size() && !isCancelled(); i++) {
-                Worker worker = workers.get(i);
-                if (buffer != null) {
-                    buffer.register(worker);
+            factory = threadSource.factory(settings.threads(), "interleave-buffer-");
+            synchronized (membership) {
+                for (int p = 1; p <= settings.producers() && !isCancelled(); p++) {
+                    join(new Worker("P" + p, Worker.Role.PRODUCER));
                 }
-                Runnable loop = worker.role() == Worker.Role.PRODUCER ? () -> produce(worker) : () -> consume(worker);
-                Thread thread = factory.newThread(loop);
-                thread.setName("interleave-buffer-" + worker.name());
-                thread.start();
-                threads.set(i, thread);
-                if (isCancelled()) {
-                    thread.interrupt();
+                for (int c = 1; c <= settings.consumers() && !isCancelled(); c++) {
+                    join(new Worker("C" + c, Worker.Role.CONSUMER));
                 }
+                if (buffer != null && !isCancelled()) {
+                    start(Thread.ofVirtual().name("interleave-buffer-watchdog").unstarted(this::watch));
+                }
+            }
+        }
+
+        /** Registers {@code worker} and starts its thread. Call only holding membership, while not closed. */
+        private void join(Worker worker) {
+            assert Thread.holdsLock(membership) && !closed;
+            workers.add(worker);
+            if (buffer != null) {
+                buffer.register(worker);
+            }
+            Runnable loop = worker.role() == Worker.Role.PRODUCER ? () -> produce(worker) : () -> consume(worker);
+            Thread thread = factory.newThread(loop);
+            thread.setName("interleave-buffer-" + worker.name());
+            start(thread);
+        }
+
+        /** Starts and publishes {@code thread}; interrupts it if the run was cancelled meanwhile. */
+        private void start(Thread thread) {
+            thread.start();
+            threads.add(thread);
+            if (isCancelled()) {
+                thread.interrupt();
+            }
+        }
+
+        /** See {@link BufferRunner#setWorkers}. */
+        void setWorkers(int producers, int consumers) {
+            synchronized (membership) {
+                if (closed || isCancelled()) {
+                    return;
+                }
+                adjust(Worker.Role.PRODUCER, producers);
+                adjust(Worker.Role.CONSUMER, consumers);
+            }
+        }
+
+        /** Makes the workers of {@code role} that are not leaving {@code wanted}. Call only holding membership. */
+        private void adjust(Worker.Role role, int wanted) {
+            List<Worker> staying = new ArrayList<>();
+            int highest = 0;
+            for (Worker worker : workers) {
+                if (worker.role() == role) {
+                    highest = Math.max(highest, Integer.parseInt(worker.name().substring(1)));
+                    if (!worker.leaving() && worker.state() != WorkerState.DONE) {
+                        staying.add(worker);
+                    }
+                }
+            }
+            for (int i = staying.size(); i < wanted; i++) {
+                join(new Worker((role == Worker.Role.PRODUCER ? "P" : "C") + ++highest, role));
+            }
+            for (int i = staying.size() - 1; i >= wanted; i--) {
+                staying.get(i).leave(); // the newest first; it finishes its current put or take
             }
         }
 
@@ -336,7 +440,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         private void produce(Worker producer) {
             try {
-                while (!isCancelled()) {
+                while (!isCancelled() && !producer.leaving()) {
                     long item = lastItemDrawn.incrementAndGet();
                     if (settings.isBounded() && item > settings.items()) {
                         break;
@@ -359,12 +463,13 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         private void consume(Worker consumer) {
             try {
-                while (!isCancelled() && (!settings.isBounded() || unclaimed.getAndDecrement() > 0)) {
+                while (!isCancelled() && !consumer.leaving()
+                        && (!settings.isBounded() || unclaimed.getAndDecrement() > 0)) {
                     gate.pass(consumer);
                     long item = channel.take(consumer);
                     consumed.increment();
                     consumedSum.add(item);
-                    markConsumed(item);
+                    markConsumed(consumer, item);
                     consumer.set(WorkerState.CONSUMING, Where.OUTSIDE);
                     consumeDelay.sleep();
                 }
@@ -386,28 +491,69 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             }
         }
 
-        private void markConsumed(long item) {
+        /**
+         * The watchdog: fails the run with a {@link BufferStall} once every live worker has waited in a
+         * wait set, with no put or take, for {@link #STALL_MILLIS}; ends when every worker has.
+         */
+        private void watch() {
+            long since = -1;
+            long stalledAt = 0;
+            long progress = -1;
+            try {
+                while (!isCancelled()) {
+                    Thread.sleep(WATCH_MILLIS);
+                    boolean anyLive = false;
+                    for (Worker worker : workers) {
+                        anyLive |= worker.state() != WorkerState.DONE;
+                    }
+                    if (!anyLive) {
+                        return;
+                    }
+                    String waiting = buffer.everyoneWaiting();
+                    long now = put.sum() + consumed.sum();
+                    if (waiting == null || now != progress) {
+                        since = -1;
+                        progress = now;
+                        continue;
+                    }
+                    long nanos = System.nanoTime();
+                    if (since < 0) {
+                        since = nanos;
+                        stalledAt = elapsedNanos();
+                    } else if (nanos - since >= STALL_MILLIS * 1_000_000) {
+                        fail(new BufferStall(stalledAt / 1_000_000, waiting));
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                // Stop, or the run failed.
+            }
+        }
+
+        private void markConsumed(Worker consumer, long item) {
             if (!settings.isBounded()) {
                 return;
             }
             if (item < 1 || item > settings.items()) {
                 duplicates.increment();
-                return;
+                throw new BufferViolation("each item is consumed once", consumer.name() + " took #" + item
+                        + ", which no producer made");
             }
             long index = item - 1;
             long mask = 1L << (index & 63);
             long before = (long) BITS.getAndBitwiseOr(consumedBits, (int) (index >>> 6), mask);
             if ((before & mask) != 0) {
                 duplicates.increment();
+                throw new BufferViolation("each item is consumed once", consumer.name() + " took #" + item
+                        + " a second time");
             }
         }
 
         @Override
         protected void interruptThreads() {
             Thread self = Thread.currentThread();
-            for (int i = 0, n = threads.length(); i < n; i++) {
-                Thread thread = threads.get(i);
-                if (thread != null && thread != self) {
+            for (Thread thread : threads) {
+                if (thread != self) {
                     thread.interrupt();
                 }
             }
@@ -415,10 +561,18 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         @Override
         protected void joinThreads() throws InterruptedException {
-            for (int i = 0, n = threads.length(); i < n; i++) {
-                Thread thread = threads.get(i);
-                if (thread != null) {
-                    thread.join();
+            Set<Thread> joined = new HashSet<>();
+            while (true) {
+                for (Thread thread : threads) {
+                    if (joined.add(thread)) {
+                        thread.join();
+                    }
+                }
+                synchronized (membership) {
+                    if (joined.containsAll(threads)) {
+                        closed = true;
+                        return;
+                    }
                 }
             }
         }
@@ -433,16 +587,38 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             long consumedCount = consumed.sum();
             boolean bounded = settings.isBounded();
             long missing = 0;
+            long firstMissing = 0;
             if (bounded && consumedCount >= settings.items()) {
                 for (int i = 0; i < consumedBits.length; i++) {
                     long expected = i == consumedBits.length - 1 && settings.items() % 64 != 0
                             ? (1L << (settings.items() % 64)) - 1 : -1L;
-                    missing += Long.bitCount(expected & ~consumedBits[i]);
+                    long lost = expected & ~consumedBits[i];
+                    if (lost != 0 && firstMissing == 0) {
+                        firstMissing = 64L * i + Long.numberOfTrailingZeros(lost) + 1;
+                    }
+                    missing += Long.bitCount(lost);
                 }
             }
             return new BufferResult(settings, outcome, failure, elapsedNanos, made.sum(), put.sum(), consumedCount,
                     channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0, duplicates.sum(), missing,
-                    channel.waitsOnFull(), channel.waitsOnEmpty(), BufferResult.Lab.NONE);
+                    channel.waitsOnFull(), channel.waitsOnEmpty(), lab(failure, missing, firstMissing));
+        }
+
+        /** What the lab found, from the failure (a violation or a stall) and the items' check. */
+        private BufferResult.Lab lab(Throwable failure, long missing, long firstMissing) {
+            String violation = failure instanceof BufferViolation v ? v.getMessage() : null;
+            if (violation == null && missing > 0) {
+                violation = "each item is consumed once: " + missing + " never consumed (#" + firstMissing
+                        + " the first), lost";
+            }
+            String stall = failure instanceof BufferStall s ? s.waiting() : null;
+            long stalledAfter = failure instanceof BufferStall s ? s.stalledAfterMillis() : -1;
+            if (buffer == null) {
+                return new BufferResult.Lab(violation, stall, stalledAfter, 0, 0, 0);
+            }
+            BufferSnapshot end = buffer.snapshot();
+            return new BufferResult.Lab(violation, stall, stalledAfter, end.futileProducerWakeups(),
+                    end.futileConsumerWakeups(), end.spuriousWakeups());
         }
 
         BufferRunSnapshot snapshot(RunState now) {

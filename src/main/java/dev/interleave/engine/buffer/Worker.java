@@ -45,6 +45,8 @@ public final class Worker implements Gated {
      * until then. Written under that buffer's lock before the worker's thread starts (or by it).
      */
     private volatile LabBuffer buffer;
+    /** Set once when the run asks it to leave: it stops before its next item. */
+    private volatile boolean leaving;
     /** Its track in the buffer's event log, or -1 before it has one. Guarded by the buffer's lock. */
     private int track = -1;
 
@@ -100,6 +102,16 @@ public final class Worker implements Gated {
     /** Registered with {@code buffer}. Call only when holding its lock. */
     void joined(LabBuffer buffer) {
         this.buffer = buffer;
+    }
+
+    /** Asks the worker to leave the run once its current put or take is done. Any thread. */
+    void leave() {
+        leaving = true;
+    }
+
+    /** Whether it was asked to leave. */
+    public boolean leaving() {
+        return leaving;
     }
 
     /** Call only when holding the buffer's lock. */

@@ -1,0 +1,466 @@
+package dev.interleave.engine.buffer;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.interleave.engine.run.EventLog;
+
+/**
+ * The textbook Java monitor as a bounded buffer: {@code synchronized} on one object, producers and
+ * consumers waiting in its one wait set with {@code wait()}, woken by {@code notifyAll()} (or, with
+ * {@link Bug#NOTIFY}, {@code notify()}). The same contract, snapshot and events as
+ * {@link BoundedBuffer}, so the lab shows it the same way.
+ *
+ * <p>Safe for any number of producer and consumer threads. {@code wait()} is interruptible; entering
+ * the monitor is not (a thread blocked on {@code synchronized} gets in as soon as the holder leaves,
+ * and sees its interrupt at its next wait). What cannot be seen: which thread {@code notify()} wakes
+ * (the JVM does not say) until that thread returns from {@code wait()}, and who queues to enter the
+ * monitor (no REQUEST events).
+ */
+final class MonitorBuffer implements LabBuffer {
+
+    /*
+     * Implementation notes.
+     *
+     * The monitor of `monitor` guards every field below that says so; a waiter is added to the
+     * mirror `waiters` before wait() in the same synchronized block, and wait() joins the monitor's
+     * wait set before releasing it, so the mirror's order is the wait set's order. notifyAll() empties
+     * the wait set at once: the notifier takes every waiter out of the mirror, marked notified, and
+     * records each WAKE after its put or take. notify() wakes one thread the JVM picks: the mirror
+     * cannot know which, so it keeps every waiter until one returns from wait() unmarked; that one
+     * records its own WAKE (crediting the last notifier) when it is back in the monitor. A waiter the
+     * lab picks for a spurious wake-up waits with wait(ms): if it returns unmarked after its time, it
+     * records SPURIOUS. Visibility: every guarded field is read and written inside synchronized
+     * (monitor); a monitor exit happens-before the next entry.
+     */
+
+    private final Object monitor = new Object();
+
+    /** The items; 0 marks an empty slot; length = capacity. Guarded by monitor. */
+    private long[] items;
+    /** Invariant: 0 <= putIndex < items.length. Guarded by monitor. */
+    private int putIndex;
+    /** Invariant: 0 <= takeIndex < items.length. Guarded by monitor. */
+    private int takeIndex;
+    /** Occupied slots. Invariant: 0 <= count <= items.length. Guarded by monitor. */
+    private int count;
+    /** The capacity a shrink waits to reach, or 0. Guarded by monitor. */
+    private int shrinkTo;
+
+    private final Bug bug;
+    private final double spurious;
+    private final EventLog log;
+
+    /** The monitor's wait set as the lab sees it, longest-waiting first. Guarded by monitor. */
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Guarded by monitor. */
+    private final List<Worker> workers = new ArrayList<>();
+    /** Workers the notifyAll being sent took out of the wait set, for the events after the move. Guarded by monitor. */
+    private final List<Worker> wokenNow = new ArrayList<>();
+    /** The worker whose notify() is the latest, credited by the thread it woke. Guarded by monitor. */
+    private Worker lastNotifier;
+
+    private long produced;
+    private long consumed;
+    private long waitsOnFull;
+    private long waitsOnEmpty;
+    private long producerBlockedNanos;
+    private long consumerBlockedNanos;
+    private long actions;
+    private long futileProducerWakeups;
+    private long futileConsumerWakeups;
+    private long spuriousWakeups;
+
+    /** One waiting thread. */
+    private static final class Waiter {
+        final Worker worker;
+        /** The time limit of a spurious wait in ms, or 0: waits until notified. */
+        final long timedMillis;
+        /** Taken out by a notifyAll. Guarded by monitor. */
+        boolean notified;
+
+        Waiter(Worker worker, long timedMillis) {
+            this.worker = worker;
+            this.timedMillis = timedMillis;
+        }
+    }
+
+    MonitorBuffer(int capacity, Bug bug, double spurious, EventLog log) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
+        }
+        if (!bug.appliesTo(BufferImpl.MONITOR)) {
+            throw new IllegalArgumentException("bug " + bug + " does not go with the monitor buffer");
+        }
+        this.items = new long[capacity];
+        this.bug = bug;
+        this.spurious = spurious;
+        this.log = log;
+    }
+
+    @Override
+    public BufferImpl impl() {
+        return BufferImpl.MONITOR;
+    }
+
+    @Override
+    public Bug bug() {
+        return bug;
+    }
+
+    @Override
+    public int capacity() {
+        synchronized (monitor) {
+            return items.length;
+        }
+    }
+
+    @Override
+    public EventLog log() {
+        return log;
+    }
+
+    @Override
+    public void register(Worker worker) {
+        synchronized (monitor) {
+            workers.add(Objects.requireNonNull(worker));
+            worker.joined(this);
+            if (log != null) {
+                track(worker);
+            }
+        }
+    }
+
+    @Override
+    public void put(Worker producer, long item) throws InterruptedException {
+        if (item <= 0) {
+            throw new IllegalArgumentException("items are positive, was " + item);
+        }
+        producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
+        boolean sawRoom = bug == Bug.UNLOCKED_COUNT && count < items.length; // the bug: a racy read
+        synchronized (monitor) {
+            producer.set(WorkerState.IN_BUFFER, Where.CHECKING);
+            actions++;
+            for (boolean waited = false; waitsAgain(count == items.length, sawRoom, waited); waited = true) {
+                if (waited) {
+                    futileProducerWakeups++;
+                }
+                waitsOnFull++;
+                long from = System.nanoTime();
+                record(BufferEvent.WAIT, producer, item, putIndex, BufferEvent.ON_NOT_FULL);
+                waitHere(producer, WorkerState.WAITING_NOT_FULL);
+                producerBlockedNanos += System.nanoTime() - from;
+            }
+            enqueue(producer, item);
+            producer.setWhere(Where.RELEASING);
+        }
+    }
+
+    @Override
+    public long take(Worker consumer) throws InterruptedException {
+        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
+        boolean sawItem = bug == Bug.UNLOCKED_COUNT && count > 0; // the bug: a racy read
+        synchronized (monitor) {
+            consumer.set(WorkerState.IN_BUFFER, Where.CHECKING);
+            actions++;
+            for (boolean waited = false; waitsAgain(count == 0, sawItem, waited); waited = true) {
+                if (waited) {
+                    futileConsumerWakeups++;
+                }
+                waitsOnEmpty++;
+                long from = System.nanoTime();
+                record(BufferEvent.WAIT, consumer, 0, takeIndex, BufferEvent.ON_NOT_EMPTY);
+                waitHere(consumer, WorkerState.WAITING_NOT_EMPTY);
+                consumerBlockedNanos += System.nanoTime() - from;
+            }
+            long item = dequeue(consumer);
+            consumer.setWhere(Where.RELEASING);
+            return item;
+        }
+    }
+
+    /** As BoundedBuffer's: while (blocked), or the planted bug's if / unlocked read. Call only in the monitor. */
+    private boolean waitsAgain(boolean blocked, boolean sawOtherwiseUnlocked, boolean waited) {
+        assert Thread.holdsLock(monitor);
+        if (sawOtherwiseUnlocked) {
+            return false;
+        }
+        return blocked && !(waited && bug == Bug.IF_NOT_WHILE);
+    }
+
+    /**
+     * One {@code monitor.wait()}, mirrored: joins the wait set's mirror, waits (for at most a few ms
+     * when the lab picks this wait to end spuriously), and leaves the mirror. Call only in the monitor.
+     */
+    private void waitHere(Worker worker, WorkerState waiting) throws InterruptedException {
+        assert Thread.holdsLock(monitor);
+        long timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious
+                ? ThreadLocalRandom.current().nextLong(1, 6) : 0;
+        Waiter waiter = new Waiter(worker, timed);
+        waiters.addLast(waiter);
+        worker.set(waiting, Where.WAITING);
+        long from = System.nanoTime();
+        try {
+            if (timed == 0) {
+                monitor.wait();
+            } else {
+                monitor.wait(timed);
+            }
+        } catch (InterruptedException e) {
+            if (waiters.remove(waiter) && log != null) {
+                log.appendNow(BufferEvent.LEAVE.ordinal(), track(worker), 0, 0, 0);
+            }
+            throw e;
+        }
+        if (!waiter.notified) {
+            waiters.remove(waiter);
+            boolean ranOut = timed > 0 && System.nanoTime() - from >= timed * 1_000_000;
+            if (ranOut || bug != Bug.NOTIFY) {
+                // The lab's spurious wake-up (or, rarely, the JVM's own: wait() allows it).
+                spuriousWakeups++;
+                if (log != null) {
+                    log.appendNow(BufferEvent.SPURIOUS.ordinal(), track(worker), 0, 0,
+                            worker.role() == Worker.Role.PRODUCER ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
+                }
+            } else if (log != null) {
+                // Woken by a notify(): only now is it known which thread it woke.
+                log.appendNow(BufferEvent.WAKE.ordinal(), track(worker), 0, 0,
+                        lastNotifier == null ? track(worker) : track(lastNotifier));
+            }
+        }
+        worker.set(WorkerState.IN_BUFFER, Where.CHECKING);
+    }
+
+    /** Call only in the monitor. */
+    private void enqueue(Worker producer, long item) {
+        assert Thread.holdsLock(monitor);
+        producer.setWhere(Where.WRITING);
+        int slot = putIndex;
+        if (items[slot] != 0) {
+            throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
+        }
+        items[slot] = item;
+        if (++putIndex == items.length) {
+            putIndex = 0;
+        }
+        count++;
+        produced++;
+        producer.setWhere(Where.SIGNALLING);
+        int woken = wakeUp(producer);
+        recordMove(BufferEvent.PUT, producer, item, slot, woken);
+    }
+
+    /** Call only in the monitor. */
+    private long dequeue(Worker consumer) {
+        assert Thread.holdsLock(monitor);
+        consumer.setWhere(Where.WRITING);
+        int slot = takeIndex;
+        long item = items[slot];
+        if (item == 0) {
+            throw violation(consumer, 0, slot, BufferEvent.FROM_EMPTY_SLOT);
+        }
+        items[slot] = 0;
+        if (++takeIndex == items.length) {
+            takeIndex = 0;
+        }
+        count--;
+        consumed++;
+        consumer.setWhere(Where.SIGNALLING);
+        int woken = wakeUp(consumer);
+        recordMove(BufferEvent.TAKE, consumer, item, slot, woken);
+        if (shrinkTo != 0) {
+            shrinkStep(consumer);
+        }
+        return item;
+    }
+
+    /**
+     * {@code monitor.notifyAll()}, or with the planted bug {@code monitor.notify()}; returns how many
+     * waiters it woke. Call only in the monitor.
+     */
+    private int wakeUp(Worker notifier) {
+        assert Thread.holdsLock(monitor);
+        if (bug == Bug.NOTIFY) {
+            monitor.notify();
+            lastNotifier = notifier;
+            return waiters.isEmpty() ? 0 : 1;
+        }
+        monitor.notifyAll();
+        return wakeEveryone();
+    }
+
+    /** After a notifyAll: every waiter leaves the mirror, marked. Call only in the monitor. */
+    private int wakeEveryone() {
+        assert Thread.holdsLock(monitor);
+        int woken = waiters.size();
+        for (Waiter waiter; (waiter = waiters.pollFirst()) != null; ) {
+            waiter.notified = true;
+            waiter.worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
+            if (log != null) {
+                wokenNow.add(waiter.worker);
+            }
+        }
+        return woken;
+    }
+
+    /** Records a put or take, then each worker its notifyAll woke. Call only in the monitor. */
+    private void recordMove(BufferEvent kind, Worker worker, long item, int slot, int woken) {
+        assert Thread.holdsLock(monitor);
+        if (log == null) {
+            return;
+        }
+        int who = track(worker);
+        log.append(kind.ordinal(), who, item, slot, woken);
+        for (Worker each : wokenNow) {
+            log.append(BufferEvent.WAKE.ordinal(), track(each), 0, 0, who);
+        }
+        wokenNow.clear();
+    }
+
+    private BufferViolation violation(Worker worker, long item, int slot, int what) {
+        assert Thread.holdsLock(monitor);
+        record(BufferEvent.VIOLATION, worker, item, slot, what);
+        return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+    }
+
+    /** Call only in the monitor. */
+    private void record(BufferEvent kind, Worker worker, long item, int slot, int other) {
+        assert Thread.holdsLock(monitor);
+        if (log != null) {
+            log.appendNow(kind.ordinal(), track(worker), item, slot, other);
+        }
+    }
+
+    /** Call only in the monitor, while recording. */
+    private int track(Worker worker) {
+        int track = worker.track();
+        if (track < 0) {
+            track = log.addTrack(worker.name());
+            worker.setTrack(track);
+            log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, worker.role().ordinal());
+        }
+        return track;
+    }
+
+    @Override
+    public void resize(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
+        }
+        synchronized (monitor) {
+            shrinkTo = 0;
+            if (capacity > items.length) {
+                relocate(capacity, null);
+                monitor.notifyAll(); // room at once: every waiter checks again
+                int woken = waiters.size();
+                wakeEveryone();
+                if (log != null) {
+                    for (Worker worker : wokenNow) {
+                        int track = track(worker);
+                        log.appendNow(BufferEvent.WAKE.ordinal(), track, 0, 0, track);
+                    }
+                    wokenNow.clear();
+                }
+                assert woken >= 0;
+            } else if (capacity < items.length) {
+                shrinkTo = capacity;
+                shrinkStep(null);
+            }
+        }
+    }
+
+    /** Call only in the monitor, with shrinkTo set. */
+    private void shrinkStep(Worker taker) {
+        int next = Math.max(shrinkTo, count);
+        if (next < items.length) {
+            relocate(next, taker);
+        }
+        if (items.length == shrinkTo) {
+            shrinkTo = 0;
+        }
+    }
+
+    /** Moves the items, in order, to slots 0.. of {@code capacity} new slots. Call only in the monitor. */
+    private void relocate(int capacity, Worker taker) {
+        long[] next = new long[capacity];
+        for (int i = 0; i < count; i++) {
+            next[i] = items[(takeIndex + i) % items.length];
+        }
+        items = next;
+        takeIndex = 0;
+        putIndex = count % capacity;
+        if (log != null) {
+            log.appendNow(BufferEvent.RESIZE.ordinal(), taker == null ? 0 : track(taker), capacity, 0, 0);
+        }
+    }
+
+    @Override
+    public void retire(Worker worker) {
+        synchronized (monitor) {
+            worker.set(WorkerState.DONE, Where.OUTSIDE);
+            if (log != null) {
+                log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, 0);
+            }
+        }
+    }
+
+    @Override
+    public int size() {
+        synchronized (monitor) {
+            return count;
+        }
+    }
+
+    @Override
+    public void parked(Worker worker) {
+        if (log != null) {
+            synchronized (monitor) {
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+            }
+        }
+    }
+
+    @Override
+    public void passed(Worker worker, int how) {
+        if (log != null) {
+            synchronized (monitor) {
+                log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0, 0, how);
+            }
+        }
+    }
+
+    @Override
+    public String everyoneWaiting() {
+        synchronized (monitor) {
+            return Stalls.everyoneWaiting(views(), count, items.length, "the monitor", "the monitor");
+        }
+    }
+
+    /** Call only in the monitor. */
+    private List<BufferSnapshot.WorkerView> views() {
+        List<BufferSnapshot.WorkerView> views = new ArrayList<>(workers.size());
+        for (Worker worker : workers) {
+            views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
+        }
+        return List.copyOf(views);
+    }
+
+    @Override
+    public BufferSnapshot snapshot() {
+        synchronized (monitor) {
+            List<String> full = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            for (Waiter waiter : waiters) {
+                (waiter.worker.role() == Worker.Role.PRODUCER ? full : empty).add(waiter.worker.name());
+            }
+            return new BufferSnapshot(Arrays.stream(items).boxed().toList(), putIndex, takeIndex, count,
+                    List.copyOf(full), List.copyOf(empty), views(), produced, consumed, waitsOnFull, waitsOnEmpty,
+                    producerBlockedNanos, consumerBlockedNanos, actions, log == null ? 0 : log.written(), List.of(),
+                    futileProducerWakeups, futileConsumerWakeups, spuriousWakeups);
+        }
+    }
+}

@@ -1,0 +1,522 @@
+package dev.interleave.engine.buffer;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.interleave.engine.run.EventLog;
+
+/**
+ * Dijkstra's bounded buffer: a counting semaphore of free slots, one of filled slots, and a binary
+ * semaphore as the mutex around the slots. A producer takes a free-slot permit (waiting while there
+ * is none), writes its slot under the mutex, and gives a filled-slot permit; a consumer the other
+ * way round. No condition is checked in a loop: a permit is the condition, handed from one side to
+ * the other. The same contract, snapshot and events as {@link BoundedBuffer}.
+ *
+ * <p>Safe for any number of producer and consumer threads; every acquire is interruptible, and an
+ * interrupted put or take gives back the permit it held. With {@link Bug#UNLOCKED_COUNT} a worker
+ * looks at {@code availablePermits()} and, seeing one, goes for the mutex without taking it, and
+ * only there tries to ({@code tryAcquire()}), going on even when another thread took it meanwhile:
+ * two producers can then write the same slot.
+ */
+final class SemaphoreBuffer implements LabBuffer {
+
+    /*
+     * Implementation notes.
+     *
+     * `mutex` (a permit of 1) guards items, putIndex, takeIndex, count and the slot-retiring of a
+     * shrink. `books` (a ReentrantLock) guards the lab's records: the wait-set mirrors, the worker
+     * list, the counters and the log (the log's writers' lock is books). Lock order mutex -> books;
+     * a waiter takes books alone. snapshot() takes both, so it sees no slot write half done.
+     * The wait sets mirrored are the threads blocked in freeSlots.acquire() (producers: no free
+     * slot, the notFull of the other buffers) and filledSlots.acquire() (consumers): a worker that
+     * fails tryAcquire() joins the mirror, waits, and leaves it itself when the permit comes, crediting
+     * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
+     * release unparks). A wait the lab picks to end spuriously is a tryAcquire with a timeout of a
+     * few ms: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
+     * semaphore's own loop would.
+     *
+     * Resizing keeps this invariant: free permits (may be negative while shrinking) + permits held by
+     * producers not yet written + count + permits about to be released by consumers = items.length
+     * + the slots still to retire. Growing adds slots, then permits. Shrinking retires one slot per
+     * free permit it can take (tryAcquire proves that slot is nobody's), and after that one per take,
+     * whose consumer keeps its free-slot permit instead of releasing it.
+     * Visibility: the slots are read and written holding mutex (release happens-before the next
+     * acquire); the records holding books.
+     */
+
+    private final Semaphore freeSlots;
+    private final Semaphore filledSlots;
+    private final Semaphore mutex;
+    private final ReentrantLock books = new ReentrantLock();
+
+    /** The items; 0 marks an empty slot. Guarded by mutex. */
+    private long[] items;
+    /** Guarded by mutex. */
+    private int putIndex;
+    /** Guarded by mutex. */
+    private int takeIndex;
+    /** Occupied slots. Guarded by mutex. */
+    private int count;
+    /** Slots a shrink has still to retire. Guarded by mutex. */
+    private int toRetire;
+
+    private final Bug bug;
+    private final double spurious;
+    private final EventLog log;
+
+    /** Producers blocked in freeSlots.acquire(), longest first. Guarded by books. */
+    private final ArrayDeque<Worker> notFullWaiters = new ArrayDeque<>();
+    /** Consumers blocked in filledSlots.acquire(), longest first. Guarded by books. */
+    private final ArrayDeque<Worker> notEmptyWaiters = new ArrayDeque<>();
+    /** Guarded by books. */
+    private final List<Worker> workers = new ArrayList<>();
+    /** The latest worker to release a free-slot / filled-slot permit. Guarded by books. */
+    private Worker lastFreeReleaser;
+    private Worker lastFilledReleaser;
+
+    /** Guarded by books, as the counters below. */
+    private long produced;
+    private long consumed;
+    private long waitsOnFull;
+    private long waitsOnEmpty;
+    private long producerBlockedNanos;
+    private long consumerBlockedNanos;
+    private long actions;
+    private long futileProducerWakeups;
+    private long futileConsumerWakeups;
+    private long spuriousWakeups;
+
+    SemaphoreBuffer(int capacity, boolean fair, Bug bug, double spurious, EventLog log) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
+        }
+        if (!bug.appliesTo(BufferImpl.SEMAPHORE)) {
+            throw new IllegalArgumentException("bug " + bug + " does not go with the semaphore buffer");
+        }
+        this.items = new long[capacity];
+        this.freeSlots = new Semaphore(capacity, fair);
+        this.filledSlots = new Semaphore(0, fair);
+        this.mutex = new Semaphore(1, fair);
+        this.bug = bug;
+        this.spurious = spurious;
+        this.log = log;
+    }
+
+    @Override
+    public BufferImpl impl() {
+        return BufferImpl.SEMAPHORE;
+    }
+
+    @Override
+    public Bug bug() {
+        return bug;
+    }
+
+    @Override
+    public int capacity() {
+        mutex.acquireUninterruptibly();
+        try {
+            return items.length;
+        } finally {
+            mutex.release();
+        }
+    }
+
+    @Override
+    public EventLog log() {
+        return log;
+    }
+
+    @Override
+    public void register(Worker worker) {
+        books.lock();
+        try {
+            workers.add(Objects.requireNonNull(worker));
+            worker.joined(this);
+            if (log != null) {
+                track(worker);
+            }
+        } finally {
+            books.unlock();
+        }
+    }
+
+    @Override
+    public void put(Worker producer, long item) throws InterruptedException {
+        if (item <= 0) {
+            throw new IllegalArgumentException("items are positive, was " + item);
+        }
+        producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
+        boolean waited = false;
+        boolean sawRoom = bug == Bug.UNLOCKED_COUNT && freeSlots.availablePermits() > 0; // the bug: looks only
+        if (!sawRoom) {
+            waited = acquire(freeSlots, producer, item);
+        }
+        producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
+        try {
+            mutex.acquire();
+        } catch (InterruptedException e) {
+            if (!sawRoom) {
+                freeSlots.release();
+            }
+            throw e;
+        }
+        try {
+            producer.set(WorkerState.IN_BUFFER, Where.WRITING);
+            if (sawRoom) {
+                freeSlots.tryAcquire(); // the bug: the permit it saw may be gone; it writes regardless
+            }
+            int slot = putIndex;
+            if (items[slot] != 0) {
+                throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
+            }
+            items[slot] = item;
+            if (++putIndex == items.length) {
+                putIndex = 0;
+            }
+            count++;
+            books.lock();
+            try {
+                if (!waited) {
+                    actions++; // counted at its first event, as the replay counts it
+                }
+                produced++;
+                lastFilledReleaser = producer;
+                if (log != null) {
+                    log.append(BufferEvent.PUT.ordinal(), track(producer), item, slot, 0);
+                }
+            } finally {
+                books.unlock();
+            }
+        } finally {
+            producer.setWhere(Where.RELEASING);
+            mutex.release();
+        }
+        producer.setWhere(Where.SIGNALLING);
+        filledSlots.release();
+    }
+
+    @Override
+    public long take(Worker consumer) throws InterruptedException {
+        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
+        boolean waited = false;
+        boolean sawItem = bug == Bug.UNLOCKED_COUNT && filledSlots.availablePermits() > 0; // the bug: looks only
+        if (!sawItem) {
+            waited = acquire(filledSlots, consumer, 0);
+        }
+        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
+        try {
+            mutex.acquire();
+        } catch (InterruptedException e) {
+            if (!sawItem) {
+                filledSlots.release();
+            }
+            throw e;
+        }
+        long item;
+        boolean keepPermit = false;
+        try {
+            consumer.set(WorkerState.IN_BUFFER, Where.WRITING);
+            if (sawItem) {
+                filledSlots.tryAcquire(); // the bug: the permit it saw may be gone; it takes regardless
+            }
+            int slot = takeIndex;
+            item = items[slot];
+            if (item == 0) {
+                throw violation(consumer, 0, slot, BufferEvent.FROM_EMPTY_SLOT);
+            }
+            items[slot] = 0;
+            if (++takeIndex == items.length) {
+                takeIndex = 0;
+            }
+            count--;
+            books.lock();
+            try {
+                if (!waited) {
+                    actions++;
+                }
+                consumed++;
+                lastFreeReleaser = consumer;
+                if (log != null) {
+                    log.append(BufferEvent.TAKE.ordinal(), track(consumer), item, slot, 0);
+                }
+                if (toRetire > 0) {
+                    // A shrink waits for room: this slot goes, and its free-slot permit with it.
+                    toRetire--;
+                    keepPermit = true;
+                    relocate(items.length - 1, consumer);
+                }
+            } finally {
+                books.unlock();
+            }
+        } finally {
+            consumer.setWhere(Where.RELEASING);
+            mutex.release();
+        }
+        consumer.setWhere(Where.SIGNALLING);
+        if (!keepPermit) {
+            freeSlots.release();
+        }
+        return item;
+    }
+
+    /**
+     * Takes a permit of {@code permits} (freeSlots for a producer, filledSlots for a consumer): at
+     * once if there is one, else as a mirrored wait, in which the lab may end some tries spuriously.
+     * Returns whether it waited (and so counted the action at its first WAIT).
+     */
+    private boolean acquire(Semaphore permits, Worker worker, long item) throws InterruptedException {
+        if (permits.tryAcquire()) {
+            return false;
+        }
+        boolean producer = worker.role() == Worker.Role.PRODUCER;
+        ArrayDeque<Worker> mirror = producer ? notFullWaiters : notEmptyWaiters;
+        long from = System.nanoTime();
+        boolean waited = false;
+        while (true) {
+            books.lock();
+            try {
+                if (!waited) {
+                    actions++;
+                }
+                if (waited) {
+                    if (producer) {
+                        futileProducerWakeups++;
+                    } else {
+                        futileConsumerWakeups++;
+                    }
+                }
+                if (producer) {
+                    waitsOnFull++;
+                } else {
+                    waitsOnEmpty++;
+                }
+                if (log != null) {
+                    log.appendNow(BufferEvent.WAIT.ordinal(), track(worker), item, 0,
+                            producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
+                }
+                mirror.addLast(worker);
+                worker.set(producer ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY, Where.WAITING);
+            } finally {
+                books.unlock();
+            }
+            boolean got = false;
+            boolean timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious;
+            try {
+                if (timed) {
+                    got = permits.tryAcquire(ThreadLocalRandom.current().nextLong(1_000_000, 5_000_000),
+                            TimeUnit.NANOSECONDS);
+                } else {
+                    permits.acquire();
+                    got = true;
+                }
+            } finally {
+                books.lock();
+                try {
+                    mirror.remove(worker);
+                    long blocked = System.nanoTime() - from;
+                    if (producer) {
+                        producerBlockedNanos += blocked;
+                    } else {
+                        consumerBlockedNanos += blocked;
+                    }
+                    worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
+                    if (log != null) {
+                        int track = track(worker);
+                        if (got) {
+                            Worker releaser = producer ? lastFreeReleaser : lastFilledReleaser;
+                            log.appendNow(BufferEvent.WAKE.ordinal(), track, 0, 0,
+                                    releaser == null ? track : track(releaser));
+                        } else {
+                            log.appendNow((timed && !Thread.currentThread().isInterrupted() ? BufferEvent.SPURIOUS
+                                    : BufferEvent.LEAVE).ordinal(), track, 0, 0,
+                                    producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
+                        }
+                    }
+                    if (!got && timed) {
+                        spuriousWakeups++;
+                    }
+                } finally {
+                    books.unlock();
+                }
+            }
+            if (got) {
+                return true;
+            }
+            waited = true;
+        }
+    }
+
+    /** Records the violation and returns it. Call only holding mutex. */
+    private BufferViolation violation(Worker worker, long item, int slot, int what) {
+        books.lock();
+        try {
+            if (log != null) {
+                log.appendNow(BufferEvent.VIOLATION.ordinal(), track(worker), item, slot, what);
+            }
+        } finally {
+            books.unlock();
+        }
+        return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+    }
+
+    /** Call only holding books, while recording. */
+    private int track(Worker worker) {
+        assert books.isHeldByCurrentThread();
+        int track = worker.track();
+        if (track < 0) {
+            track = log.addTrack(worker.name());
+            worker.setTrack(track);
+            log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, worker.role().ordinal());
+        }
+        return track;
+    }
+
+    @Override
+    public void resize(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
+        }
+        mutex.acquireUninterruptibly();
+        try {
+            books.lock();
+            try {
+                int target = items.length - toRetire;
+                if (capacity > target) {
+                    int more = capacity - target;
+                    int cancelled = Math.min(more, toRetire);
+                    toRetire -= cancelled;
+                    int grow = more - cancelled;
+                    if (grow > 0) {
+                        relocate(items.length + grow, null);
+                        freeSlots.release(grow);
+                    }
+                } else if (capacity < target) {
+                    toRetire += target - capacity;
+                    // Each free permit taken now proves a slot nobody holds: retire it at once.
+                    while (toRetire > 0 && items.length > count && freeSlots.tryAcquire()) {
+                        toRetire--;
+                        relocate(items.length - 1, null);
+                    }
+                }
+            } finally {
+                books.unlock();
+            }
+        } finally {
+            mutex.release();
+        }
+    }
+
+    /** Moves the items, in order, to slots 0.. of {@code capacity} new slots. Call only holding mutex and books. */
+    private void relocate(int capacity, Worker taker) {
+        assert books.isHeldByCurrentThread() && capacity >= count;
+        long[] next = new long[capacity];
+        for (int i = 0; i < count; i++) {
+            next[i] = items[(takeIndex + i) % items.length];
+        }
+        items = next;
+        takeIndex = 0;
+        putIndex = count % capacity;
+        if (log != null) {
+            log.appendNow(BufferEvent.RESIZE.ordinal(), taker == null ? 0 : track(taker), capacity, 0, 0);
+        }
+    }
+
+    @Override
+    public void retire(Worker worker) {
+        books.lock();
+        try {
+            worker.set(WorkerState.DONE, Where.OUTSIDE);
+            if (log != null) {
+                log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, 0);
+            }
+        } finally {
+            books.unlock();
+        }
+    }
+
+    @Override
+    public int size() {
+        mutex.acquireUninterruptibly();
+        try {
+            return count;
+        } finally {
+            mutex.release();
+        }
+    }
+
+    @Override
+    public void parked(Worker worker) {
+        if (log != null) {
+            books.lock();
+            try {
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+            } finally {
+                books.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void passed(Worker worker, int how) {
+        if (log != null) {
+            books.lock();
+            try {
+                log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0, 0, how);
+            } finally {
+                books.unlock();
+            }
+        }
+    }
+
+    @Override
+    public String everyoneWaiting() {
+        books.lock();
+        try {
+            // count and capacity read without the mutex: words only, a moment old at worst.
+            return Stalls.everyoneWaiting(views(), filledSlots.availablePermits(), freeSlots.availablePermits()
+                    + filledSlots.availablePermits(), "freeSlots", "filledSlots");
+        } finally {
+            books.unlock();
+        }
+    }
+
+    /** Call only holding books. */
+    private List<BufferSnapshot.WorkerView> views() {
+        List<BufferSnapshot.WorkerView> views = new ArrayList<>(workers.size());
+        for (Worker worker : workers) {
+            views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
+        }
+        return List.copyOf(views);
+    }
+
+    @Override
+    public BufferSnapshot snapshot() {
+        mutex.acquireUninterruptibly();
+        try {
+            books.lock();
+            try {
+                return new BufferSnapshot(Arrays.stream(items).boxed().toList(), putIndex, takeIndex, count,
+                        names(notFullWaiters), names(notEmptyWaiters), views(), produced, consumed, waitsOnFull,
+                        waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions,
+                        log == null ? 0 : log.written(), List.of(), futileProducerWakeups, futileConsumerWakeups,
+                        spuriousWakeups);
+            } finally {
+                books.unlock();
+            }
+        } finally {
+            mutex.release();
+        }
+    }
+
+    private static List<String> names(ArrayDeque<Worker> waiting) {
+        return waiting.stream().map(Worker::name).toList();
+    }
+}
