@@ -290,8 +290,8 @@ final class BufferTimeline extends Region {
             int i = (int) (seq - batch.firstSeq());
             for (; i < stop; i += (int) stride) {
                 int lane = batch.track(i);
-                if (lane >= lanes) {
-                    continue;
+                if (lane >= lanes || BufferEvent.of(batch, i) == BufferEvent.RESIZE) {
+                    continue; // a resize changes the slots, not its track's state (its track may be 0: outside)
                 }
                 double x = LABEL_WIDTH + (batch.nanos(i) - left) * scale;
                 WorkerState next = BufferEvent.stateAfter(batch, i);

@@ -823,7 +823,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         for (long seq = history.end() - 1; seq >= history.start(); seq--) {
             EventLog.Batch batch = history.batchOf(seq);
             if (batch == null) {
-                return -1;
+                continue;
             }
             if (BufferEvent.of(batch, (int) (seq - batch.firstSeq())).movesAnItem()) {
                 return seq;

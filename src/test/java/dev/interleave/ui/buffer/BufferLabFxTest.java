@@ -200,7 +200,6 @@ class BufferLabFxTest {
      * appear, removed workers leave after their action, the buffer grows and shrinks; the window says
      * what is pending meanwhile.
      */
-    @org.junit.jupiter.api.Disabled("the runner's setWorkers and setCapacity come with cvlab's next commits; enabled when merged")
     @Test
     void slidersChangeARunningRun(FxRobot robot) throws Exception {
         robot.interact(() -> {
@@ -216,21 +215,30 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.consumedProperty().get() > 5);
         assertFalse(disabled(robot, "#producers-field"), "the slider acts during the run");
 
-        robot.doubleClickOn("#producers-field").eraseText(4).write("5").type(javafx.scene.input.KeyCode.ENTER);
+        type(robot, "#producers-field", "5");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#worker-P5").queryAll().isEmpty());
         assertEquals(5, live(Worker.Role.PRODUCER));
 
-        robot.doubleClickOn("#consumers-field").eraseText(4).write("1").type(javafx.scene.input.KeyCode.ENTER);
+        type(robot, "#consumers-field", "1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live(Worker.Role.CONSUMER) == 1);
 
-        robot.doubleClickOn("#capacity-field").eraseText(4).write("9").type(javafx.scene.input.KeyCode.ENTER);
+        type(robot, "#capacity-field", "9");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().buffer().capacity() == 9
                 && model.slots().size() == 9);
-        robot.doubleClickOn("#capacity-field").eraseText(4).write("2").type(javafx.scene.input.KeyCode.ENTER);
+        type(robot, "#capacity-field", "2");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.snapshot().buffer().capacity() == 2);
         assertEquals(RunState.RUNNING, runner.state());
         assertTrue(runner.snapshot().buffer().brokenInvariants().isEmpty(), runner.snapshot().buffer().brokenInvariants().toString());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.pendingProperty().get().isEmpty());
+    }
+
+    /** Types {@code text} into the field and commits it (Enter), as a user does. */
+    private static void type(FxRobot robot, String id, String text) {
+        javafx.scene.control.TextField field = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            field.setText(text);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
     }
 
     private long live(Worker.Role role) {
@@ -243,7 +251,6 @@ class BufferLabFxTest {
      * where, the chips at the await lines at that moment, and "Show how it stalled" moves the
      * scrubber to the last put or take before everyone waited.
      */
-    @org.junit.jupiter.api.Disabled("the runner reports stalls from cvlab's next commits; enabled when merged")
     @Test
     void aStalledRunShowsTheBanner(FxRobot robot) throws Exception {
         robot.clickOn("#impl-lock");
@@ -262,10 +269,20 @@ class BufferLabFxTest {
             assertEquals(worker.role() == Worker.Role.PRODUCER ? awaitLine : takeAwait, view().codeLineOf(worker.name()),
                     worker.name() + " is shown at its await line: " + worker);
         }
-        robot.clickOn("#lab-stall-cause");
+        assertTrue(model.stallCauseProperty().get() >= 0, () -> "the last put or take is kept: history "
+                + model.rewind().startProperty().get() + ".." + model.rewind().endProperty().get() + ", moment "
+                + model.momentProperty().get() + ", " + model.outcomeTextProperty().get());
+        Node button = robot.lookup("#lab-stall-cause").query();
+        StringBuilder chain = new StringBuilder();
+        for (Node n = button; n != null; n = n.getParent()) {
+            chain.append(n.getClass().getSimpleName()).append(n.isVisible() ? "+ " : "- ");
+        }
+        assertTrue(button.isVisible() && button.getParent().isVisible(), chain.toString());
+        // Fired, not clicked: the banner may be scrolled out of the live pane's viewport.
+        robot.interact(((javafx.scene.control.Button) button)::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
-        robot.clickOn("#lab-moment");
+        robot.interact(robot.lookup("#lab-moment").queryAs(javafx.scene.control.Button.class)::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
     }

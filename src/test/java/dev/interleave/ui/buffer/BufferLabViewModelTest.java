@@ -88,7 +88,6 @@ class BufferLabViewModelTest {
      * Each bug, in the setup its guidance names, ends the run as the lab says it must (a stall or a
      * violation) within 20 s, the banner's text names it, and the view shows the moment it went wrong.
      */
-    @org.junit.jupiter.api.Disabled("the runner reports stalls and violations from cvlab's next commits; enabled when merged")
     @ParameterizedTest
     @EnumSource(value = Bug.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void eachBugInItsGuidedSetupShowsItsOutcome(Bug bug) throws Exception {
