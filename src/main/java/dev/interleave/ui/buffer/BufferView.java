@@ -304,6 +304,8 @@ public final class BufferView extends BorderPane {
         text.setId("lab-guide-text");
         text.setWrapText(true);
         text.getStyleClass().add("guide-text");
+        text.setPrefWidth(1); // wraps to the pane's width, never widens it
+        text.setMaxWidth(Double.MAX_VALUE);
         javafx.scene.control.Button apply = new javafx.scene.control.Button("Apply this setup");
         apply.setId("lab-guide-apply");
         apply.setOnAction(e -> model.applyGuide());

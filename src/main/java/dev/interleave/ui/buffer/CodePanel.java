@@ -47,7 +47,8 @@ final class CodePanel extends VBox {
     private final BufferViewModel model;
     private final Label caption = new Label();
     private final Label hidden = new Label();
-    private final FlowPane methods = new FlowPane(16, 12);
+    /** put above take: a VBox gives them its width, so long lines wrap instead of widening the view. */
+    private final VBox methods = new VBox(12);
     private final MethodBox put = new MethodBox("put", Worker.Role.PRODUCER);
     private final MethodBox take = new MethodBox("take", Worker.Role.CONSUMER);
 
@@ -68,7 +69,6 @@ final class CodePanel extends VBox {
             text.setMaxWidth(Double.MAX_VALUE);
         }
         methods.getChildren().addAll(put, take);
-        methods.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(caption, hidden, methods);
         setMinHeight(Region.USE_PREF_SIZE);
         model.putCodeProperty().addListener(obs -> showCode());
@@ -144,9 +144,12 @@ final class CodePanel extends VBox {
             outside.setId("code-" + name + "-outside");
             outside.getStyleClass().add("code-outside");
             outside.setAlignment(Pos.CENTER_LEFT);
-            Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Outside put (making an item, or at the gate):"
-                    : "Outside take (using an item, or at the gate):");
+            Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Outside put:" : "Outside take:");
             outsideCaption.getStyleClass().add("code-note");
+            outsideCaption.setMinWidth(Region.USE_PREF_SIZE);
+            Tooltip.install(outsideCaption, Controls.tip(role == Worker.Role.PRODUCER
+                    ? "Producers not in put: making their next item, parked at the gate, or done."
+                    : "Consumers not in take: using their last item, parked at the gate, or done."));
             getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
         }
 
@@ -158,11 +161,16 @@ final class CodePanel extends VBox {
                 BufferCode.Line line = method.lines().get(i);
                 Label tag = new Label(bugLines.contains(i) ? "bug ▶" : "");
                 tag.getStyleClass().add("code-tag");
-                tag.setMinWidth(Region.USE_PREF_SIZE);
+                tag.setMinWidth(Region.USE_PREF_SIZE); // never "bu..."
+                if (!bugLines.isEmpty() && !bugLines.contains(i)) {
+                    tag.setText("     "); // the column keeps the tag's width on every line
+                }
                 Label text = new Label(line.text());
                 text.setId("code-" + name + "-line-" + i);
                 text.getStyleClass().add("code-line");
-                text.setMinWidth(Region.USE_PREF_SIZE);
+                // A line longer than the room wraps (a large zoom, a narrow window): never cut, never
+                // wider than the view.
+                text.setWrapText(true);
                 text.pseudoClassStateChanged(BUG, bugLines.contains(i));
                 if (!line.where().isEmpty()) {
                     Tooltip.install(text, Controls.tip("A thread here is "
