@@ -125,6 +125,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyLongWrapper spuriousWakeups = new ReadOnlyLongWrapper(this, "spuriousWakeups");
     /** What the run has been asked to change and has not yet: workers to leave, a shrink waiting for room. */
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
+    /** Whether producers, consumers or slots were changed during the run (before: nothing is pending). */
+    private boolean liveChanged;
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
 
@@ -344,6 +346,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     private void clearLab() {
+        liveChanged = false;
         labOutcome.set(null);
         outcomeText.set("");
         stallCause.set(-1);
@@ -459,6 +462,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return;
         }
         showOutcome(now);
+        if (now.state() == RunState.IDLE) {
+            pending.set(""); // an ended run has nothing pending
+        }
         if (rewound(now)) {
             moves.set(List.of()); // a rewound view shows the past: nothing flies
             return;
@@ -689,6 +695,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (runner.state() == RunState.IDLE) {
             return;
         }
+        liveChanged = true;
         try {
             runner.setWorkers(producers.get(), consumers.get());
             liveRefusal.set("");
@@ -701,6 +708,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (runner.state() == RunState.IDLE) {
             return;
         }
+        liveChanged = true;
         try {
             runner.setCapacity(capacity.get());
             liveRefusal.set("");
@@ -714,7 +722,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * finishes its action first) and a shrink waiting until the items fit.
      */
     private void showPending(BufferRunSnapshot now, BufferSnapshot buffer) {
-        if (now.state() == RunState.IDLE || now.settings() == null) {
+        if (now.state() == RunState.IDLE || now.settings() == null || !liveChanged) {
             pending.set("");
             return;
         }

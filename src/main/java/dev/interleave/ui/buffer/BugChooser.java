@@ -25,6 +25,9 @@ import dev.interleave.ui.kit.Controls;
  */
 final class BugChooser extends VBox {
 
+    /** The key under which a wrapper keeps the tooltip saying why its bug is disabled. */
+    private static final String WHY = "bug-why-tooltip";
+
     private final ToggleGroup group = new ToggleGroup();
     private final List<ToggleButton> buttons = new ArrayList<>();
     private final List<StackPane> wrappers = new ArrayList<>();
@@ -67,7 +70,16 @@ final class BugChooser extends VBox {
                 String reason = String.format(Locale.ROOT, "%s goes with %s only, not %s.", each.label(),
                         each.impls().stream().map(BufferImpl::label).collect(Collectors.joining(" and ")),
                         chosen.label());
-                Tooltip.install(wrappers.get(i), fits ? null : Controls.tip(reason));
+                StackPane wrapper = wrappers.get(i);
+                if (wrapper.getProperties().get(WHY) instanceof Tooltip shown) {
+                    Tooltip.uninstall(wrapper, shown);
+                    wrapper.getProperties().remove(WHY);
+                }
+                if (!fits) {
+                    Tooltip why = Controls.tip(reason);
+                    Tooltip.install(wrapper, why);
+                    wrapper.getProperties().put(WHY, why);
+                }
                 if (!fits) {
                     off.add(each.label() + " (" + each.impls().stream().map(BufferImpl::label)
                             .collect(Collectors.joining(", ")) + ")");

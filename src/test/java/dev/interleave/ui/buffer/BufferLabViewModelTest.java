@@ -121,6 +121,39 @@ class BufferLabViewModelTest {
         }
     }
 
+    /**
+     * Nothing is pending at a run's start (while its workers register); a producer added during the
+     * run is pending until it has joined, a removed consumer until it has left; an ended run has
+     * nothing pending.
+     */
+    @Test
+    void pendingSaysWhatTheRunHasNotDoneYet() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.produceMaxMillisProperty().set(20);
+        model.consumeMaxMillisProperty().set(20);
+        model.run();
+        try {
+            for (int frame = 0; frame < 20; frame++) {
+                model.sample(System.nanoTime());
+                assertEquals("", model.pendingProperty().get(), "nothing asked for yet");
+                Thread.sleep(5);
+            }
+            model.producersProperty().set(4);
+            model.sample(System.nanoTime());
+            sampleUntil(model, () -> model.workers().stream().anyMatch(w -> w.name().equals("P4")));
+            sampleUntil(model, () -> model.pendingProperty().get().isEmpty());
+            model.consumersProperty().set(1);
+            model.sample(System.nanoTime());
+            sampleUntil(model, () -> model.pendingProperty().get().isEmpty());
+            assertTrue(model.liveRefusalProperty().get().isEmpty(), model.liveRefusalProperty().get());
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        assertEquals("", model.pendingProperty().get());
+    }
+
     private static void sampleUntil(BufferViewModel model, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
