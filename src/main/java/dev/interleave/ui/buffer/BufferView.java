@@ -286,9 +286,11 @@ public final class BufferView extends BorderPane {
             area.getChildren().clear();
             HBox row = new HBox(12);
             if (beside) {
+                code.setMinWidth(Region.USE_PREF_SIZE); // the picture gives way, the code lines do not wrap
                 row.getChildren().setAll(picture, code);
                 area.getChildren().add(row);
             } else {
+                code.setMinWidth(Region.USE_COMPUTED_SIZE);
                 area.getChildren().addAll(picture, code);
             }
         };
