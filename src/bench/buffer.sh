@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
-# Benchmark of the second challenge: Interleave's instrumented buffer, without and with recording
-# (--record), against ArrayBlockingQueue, side by side in one session, zero delays, M items, each
-# case RUNS times (default 3); prints the median items/s of each and the ratios: interleave/abq,
-# recording/abq and recording/interleave (the cost of recording).
-#   src/bench/buffer.sh            # the issue's cases, M = 10,000,000
+# Benchmark of the second challenge: each of the lab's buffers (lock, monitor, semaphore; the lock
+# also with recording, --record) against ArrayBlockingQueue, side by side in one session, zero
+# delays, M items, each case RUNS times (default 3); prints the median items/s of each and its
+# ratio to abq (and, for the lock, recording/lock: the cost of recording).
+#   src/bench/buffer.sh                                   # the issue's cases, M = 10,000,000
 #   ITEMS=1000000 RUNS=1 src/bench/buffer.sh
+#   IMPLS="lock abq" src/bench/buffer.sh                  # a subset (abq is always run: the baseline)
+# Implementations: lock (was "interleave", still accepted by --impl), recording (lock --record),
+# monitor, semaphore, abq.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-3}
 items=${ITEMS:-10000000}
+read -r -a impls <<<"${IMPLS:-lock recording monitor semaphore abq}"
+[[ " ${impls[*]} " == *" abq "* ]] || impls+=(abq)
 cases=("1 1 1024 platform" "4 4 16 platform" "4 4 1024 platform" "100 100 16 platform" "100 100 16 virtual")
 ./mvnw -q -B compile
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-printf '%-22s %13s %13s %13s %9s %9s %9s\n' "P Q K threads" "interleave/s" "recording/s" "abq/s" \
-  "int/abq" "rec/abq" "rec/int"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+header=$(printf '%-22s' "P Q K threads")
+for impl in "${impls[@]}"; do header+=$(printf ' %12s' "$impl/s"); done
+for impl in "${impls[@]}"; do [[ $impl == abq ]] || header+=$(printf ' %9s' "${impl:0:5}/abq"); done
+[[ " ${impls[*]} " == *" recording "* && " ${impls[*]} " == *" lock "* ]] && header+=$(printf ' %9s' "rec/lock")
+echo "$header"
 for case in "${cases[@]}"; do
   read -r p q k threads <<<"$case"
   declare -A rate=()
-  for impl in interleave recording abq; do
+  for impl in "${impls[@]}"; do
     values=()
     for i in $(seq "$runs"); do
       case $impl in
-        recording) flags="--impl interleave --record" ;;
+        recording) flags="--impl lock --record" ;;
         *) flags="--impl $impl" ;;
       esac
       json=$(./mvnw -q -B compile exec:exec -Dargs="buffer --producers $p --consumers $q --capacity $k --items $items --threads $threads $flags --json")
@@ -31,8 +40,10 @@ for case in "${cases[@]}"; do
     rate[$impl]=$(printf '%s\n' "${values[@]}" | median)
     echo "  $impl P=$p Q=$q K=$k $threads: ${values[*]}" >&2
   done
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {print a / b}'; }
-  printf '%-22s %13.0f %13.0f %13.0f %9.2f %9.2f %9.2f\n' "$p $q $k $threads" "${rate[interleave]}" \
-    "${rate[recording]}" "${rate[abq]}" "$(ratio "${rate[interleave]}" "${rate[abq]}")" \
-    "$(ratio "${rate[recording]}" "${rate[abq]}")" "$(ratio "${rate[recording]}" "${rate[interleave]}")"
+  line=$(printf '%-22s' "$p $q $k $threads")
+  for impl in "${impls[@]}"; do line+=$(printf ' %12.0f' "${rate[$impl]}"); done
+  for impl in "${impls[@]}"; do [[ $impl == abq ]] || line+=$(printf ' %9s' "$(ratio "${rate[$impl]}" "${rate[abq]}")"); done
+  [[ -n "${rate[recording]:-}" && -n "${rate[lock]:-}" ]] && line+=$(printf ' %9s' "$(ratio "${rate[recording]}" "${rate[lock]}")")
+  echo "$line"
+  unset rate
 done

@@ -94,10 +94,49 @@ class BufferCommandTest {
         }
     }
 
-    /** --json prints one object with the named fields, and the check passes for both implementations. */
+    /**
+     * The lab from a shell: a planted bug exits 1 with the detector's outcome (stalled, with when and
+     * who; violated, with the invariant), the correct monitor and semaphore exit 0, and a spurious
+     * rate is echoed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --impl lock --bug one-condition                    | 1 | stalled
+            --impl monitor --bug notify                        | 1 | stalled
+            --impl semaphore --bug unlocked-count              | 1 | violated
+            --impl lock --bug if-not-while --spurious 0.2      | 1 | violated
+            --impl monitor --spurious 0.2                      | 0 | ok
+            --impl semaphore                                   | 0 | ok
+            """)
+    void theLabsOutcomeAndExitCode(String extra, int exit, String outcome) {
+        CallsCommandTest.Invocation ran = run(("buffer --producers 3 --consumers 3 --capacity 1 --items 200000 --json "
+                + extra).split(" "));
+        assertEquals(exit, ran.exitCode(), ran.out() + ran.err());
+        String json = ran.out().strip();
+        assertEquals("\"" + outcome + "\"", field(json, "outcome"), json);
+        assertEquals("null", field(json, "failure"), "a finding is not a failure: " + json);
+        assertEquals("", ran.err());
+        switch (outcome) {
+            case "stalled" -> {
+                assertTrue(Long.parseLong(field(json, "stalledAfterMillis")) <= 5_000, json);
+                assertTrue(field(json, "stall").contains("wait"), json);
+                assertEquals("null", field(json, "violation"));
+            }
+            case "violated" -> {
+                assertTrue(field(json, "violation").contains("slot"), json);
+                assertEquals("null", field(json, "stalledAfterMillis"));
+            }
+            default -> {
+                assertEquals("null", field(json, "violation"));
+                assertEquals("true", field(json, "ok"));
+            }
+        }
+    }
+
+    /** --json prints one object with the named fields, and the check passes for every implementation. */
     @Test
     void jsonRunPrintsOneObject() {
-        for (String impl : new String[] {"interleave", "abq"}) {
+        for (String impl : new String[] {"interleave", "lock", "monitor", "semaphore", "abq"}) {
             CallsCommandTest.Invocation ran = run((BASE + " --impl " + impl + " --policy signal-all --fair --json")
                     .split(" "));
             assertEquals(0, ran.exitCode(), ran.err());

@@ -86,7 +86,7 @@ public final class BoundedBuffer implements LabBuffer {
      *
      * The lab. enqueue/dequeue check the slot before writing it (a put over a full slot, a take from
      * an empty one: a BufferViolation, recorded and thrown before anything changes). A waiter chosen
-     * for a spurious wake-up (the settings' rate) waits with awaitNanos(a few ms): if no signal took
+     * for a spurious wake-up (the settings' rate) waits with awaitNanos(at most 50 µs): if no signal took
      * it out by then it leaves the condition queue by itself, like an interrupted waiter (dropLeavers
      * and leaveWaitSet know it by Waiter.timed and record SPURIOUS, not LEAVE). A woken waiter that
      * finds its condition still false counts a futile wake-up. resize() moves the items, in order, to
@@ -197,8 +197,11 @@ public final class BoundedBuffer implements LabBuffer {
         }
     }
 
-    /** The longest a spurious wait lasts before it returns without a signal: a few ms, so it is seen. */
-    private static final long SPURIOUS_MAX_NANOS = 5_000_000;
+    /**
+     * The longest a wait the lab picks lasts before it returns without a signal: short, so that it
+     * ends spuriously nearly always (a signal in the meantime makes it an ordinary wake-up).
+     */
+    private static final long SPURIOUS_MAX_NANOS = 50_000;
 
     /** A ReentrantLock that shows its conditions' waiting threads (protected in ReentrantLock). */
     private static final class WaitSetLock extends ReentrantLock {
@@ -512,7 +515,7 @@ public final class BoundedBuffer implements LabBuffer {
             condition.await();
             return false;
         }
-        long nanos = ThreadLocalRandom.current().nextLong(SPURIOUS_MAX_NANOS / 5, SPURIOUS_MAX_NANOS);
+        long nanos = ThreadLocalRandom.current().nextLong(1, SPURIOUS_MAX_NANOS);
         return condition.awaitNanos(nanos) <= 0;
     }
 

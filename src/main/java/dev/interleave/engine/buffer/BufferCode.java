@@ -180,7 +180,7 @@ public final class BufferCode {
         signature(t, put);
         String saw = put ? "sawRoom" : "sawItem";
         if (bug == Bug.UNLOCKED_COUNT) {
-            t.line("    boolean " + saw + " = " + mine + ".availablePermits() > 0;   // look, no permit taken!",
+            t.line("    boolean " + saw + " = " + mine + ".availablePermits() > 0;   // looks, takes none!",
                     ".availablePermits() > 0", Where.CHECKING);
             t.plain("    if (!" + saw + ")");
             t.line("        " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
@@ -194,10 +194,6 @@ public final class BufferCode {
             t.plain("    long item;");
         }
         t.plain("    try {");
-        if (bug == Bug.UNLOCKED_COUNT) {
-            t.comment("        if (" + saw + ") " + mine + ".tryAcquire();   // leap: it may be gone, goes on anyway",
-                    mine + ".tryAcquire()");
-        }
         writeSlot(t, put, "        ", false);
         t.plain("    } finally {");
         t.line("        mutex.release();", "mutex.release()", Where.RELEASING);

@@ -81,7 +81,9 @@ public final class BufferNarration {
                     ? String.format(Locale.ROOT, "%s found the buffer full and waits on notFull with #%d", who,
                     batch.item(i))
                     : who + " found the buffer empty and waits on notEmpty";
-            case WAKE -> String.format(Locale.ROOT, "%s is woken by %s's signal and waits for the lock", who,
+            case WAKE -> batch.other(i) == batch.track(i)
+                    ? who + " is woken: the buffer grew, and it waits for the lock to check again"
+                    : String.format(Locale.ROOT, "%s is woken by %s's signal and waits for the lock", who,
                     name(batch, batch.other(i)));
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
             case PARK -> who + " parked at the gate";

@@ -23,7 +23,9 @@ import dev.interleave.engine.run.ThreadKind;
  *                      ({@link Bug#appliesTo})
  * @param spurious      the fraction of waits, 0 to 1, that the lab makes return without a signal (a
  *                      spurious wake-up, recorded as such: {@link BufferEvent#SPURIOUS}); 0 for none.
- *                      Ignored by {@link BufferImpl#ABQ} (its waits are not the lab's)
+ *                      Such a wait lasts at most 50 µs (1 ms in the monitor, whose wait counts in
+ *                      ms); a signal in the meantime makes it an ordinary wake-up, so a few fewer end
+ *                      spuriously than the rate says. Ignored by {@link BufferImpl#ABQ}
  */
 public record BufferSettings(int producers, int consumers, int capacity, long items, DelayRange produceDelay,
                              DelayRange consumeDelay, WakePolicy policy, boolean fair, ThreadKind threads,

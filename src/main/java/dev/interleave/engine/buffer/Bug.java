@@ -46,8 +46,8 @@ public enum Bug implements Labelled {
      * The count is checked outside the lock (check-then-act): a put that sees room (a take that sees
      * an item) before locking goes ahead without checking again. Two producers can both see the
      * last free slot, and the second writes over the first one's item. In the semaphore buffer the
-     * permits are looked at ({@code availablePermits()}) instead of taken, and a failed
-     * {@code tryAcquire} is ignored. Lock, monitor and semaphore.
+     * permits are looked at ({@code availablePermits()}) instead of taken: seeing one, it goes on
+     * without taking it. Lock, monitor and semaphore.
      */
     UNLOCKED_COUNT("unlocked-count", EnumSet.of(BufferImpl.LOCK, BufferImpl.MONITOR, BufferImpl.SEMAPHORE));
 

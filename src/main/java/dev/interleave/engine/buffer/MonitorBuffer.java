@@ -35,7 +35,9 @@ final class MonitorBuffer implements LabBuffer {
      * records its own WAKE (crediting the last notifier) when it is back in the monitor. A waiter the
      * lab picks for a spurious wake-up waits with wait(ms): if it returns unmarked after its time, it
      * records SPURIOUS. Visibility: every guarded field is read and written inside synchronized
-     * (monitor); a monitor exit happens-before the next entry.
+     * (monitor); a monitor exit happens-before the next entry. The helpers say "Call only in the
+     * monitor" without asserting Thread.holdsLock: Lincheck's model checker takes monitors over, and
+     * holdsLock is false under it.
      */
 
     private final Object monitor = new Object();
@@ -185,7 +187,6 @@ final class MonitorBuffer implements LabBuffer {
 
     /** As BoundedBuffer's: while (blocked), or the planted bug's if / unlocked read. Call only in the monitor. */
     private boolean waitsAgain(boolean blocked, boolean sawOtherwiseUnlocked, boolean waited) {
-        assert Thread.holdsLock(monitor);
         if (sawOtherwiseUnlocked) {
             return false;
         }
@@ -197,9 +198,8 @@ final class MonitorBuffer implements LabBuffer {
      * when the lab picks this wait to end spuriously), and leaves the mirror. Call only in the monitor.
      */
     private void waitHere(Worker worker, WorkerState waiting) throws InterruptedException {
-        assert Thread.holdsLock(monitor);
-        long timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious
-                ? ThreadLocalRandom.current().nextLong(1, 6) : 0;
+        // wait(ms) counts in whole ms: 1 ms, the shortest that is not "forever".
+        long timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious ? 1 : 0;
         Waiter waiter = new Waiter(worker, timed);
         waiters.addLast(waiter);
         worker.set(waiting, Where.WAITING);
@@ -237,7 +237,6 @@ final class MonitorBuffer implements LabBuffer {
 
     /** Call only in the monitor. */
     private void enqueue(Worker producer, long item) {
-        assert Thread.holdsLock(monitor);
         producer.setWhere(Where.WRITING);
         int slot = putIndex;
         if (items[slot] != 0) {
@@ -256,7 +255,6 @@ final class MonitorBuffer implements LabBuffer {
 
     /** Call only in the monitor. */
     private long dequeue(Worker consumer) {
-        assert Thread.holdsLock(monitor);
         consumer.setWhere(Where.WRITING);
         int slot = takeIndex;
         long item = items[slot];
@@ -283,7 +281,6 @@ final class MonitorBuffer implements LabBuffer {
      * waiters it woke. Call only in the monitor.
      */
     private int wakeUp(Worker notifier) {
-        assert Thread.holdsLock(monitor);
         if (bug == Bug.NOTIFY) {
             monitor.notify();
             lastNotifier = notifier;
@@ -295,7 +292,6 @@ final class MonitorBuffer implements LabBuffer {
 
     /** After a notifyAll: every waiter leaves the mirror, marked. Call only in the monitor. */
     private int wakeEveryone() {
-        assert Thread.holdsLock(monitor);
         int woken = waiters.size();
         for (Waiter waiter; (waiter = waiters.pollFirst()) != null; ) {
             waiter.notified = true;
@@ -309,7 +305,6 @@ final class MonitorBuffer implements LabBuffer {
 
     /** Records a put or take, then each worker its notifyAll woke. Call only in the monitor. */
     private void recordMove(BufferEvent kind, Worker worker, long item, int slot, int woken) {
-        assert Thread.holdsLock(monitor);
         if (log == null) {
             return;
         }
@@ -322,14 +317,12 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
-        assert Thread.holdsLock(monitor);
         record(BufferEvent.VIOLATION, worker, item, slot, what);
         return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
     }
 
     /** Call only in the monitor. */
     private void record(BufferEvent kind, Worker worker, long item, int slot, int other) {
-        assert Thread.holdsLock(monitor);
         if (log != null) {
             log.appendNow(kind.ordinal(), track(worker), item, slot, other);
         }

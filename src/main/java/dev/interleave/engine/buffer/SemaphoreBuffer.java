@@ -21,9 +21,8 @@ import dev.interleave.engine.run.EventLog;
  *
  * <p>Safe for any number of producer and consumer threads; every acquire is interruptible, and an
  * interrupted put or take gives back the permit it held. With {@link Bug#UNLOCKED_COUNT} a worker
- * looks at {@code availablePermits()} and, seeing one, goes for the mutex without taking it, and
- * only there tries to ({@code tryAcquire()}), going on even when another thread took it meanwhile:
- * two producers can then write the same slot.
+ * looks at {@code availablePermits()} and, seeing one, goes on without taking it (check-then-act:
+ * the look is not the act): the next producer sees the same permit, and writes over a full slot.
  */
 final class SemaphoreBuffer implements LabBuffer {
 
@@ -39,7 +38,7 @@ final class SemaphoreBuffer implements LabBuffer {
      * fails tryAcquire() joins the mirror, waits, and leaves it itself when the permit comes, crediting
      * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
      * release unparks). A wait the lab picks to end spuriously is a tryAcquire with a timeout of a
-     * few ms: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
+     * a few µs: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
      * semaphore's own loop would.
      *
      * Resizing keeps this invariant: free permits (may be negative while shrinking) + permits held by
@@ -170,9 +169,6 @@ final class SemaphoreBuffer implements LabBuffer {
         }
         try {
             producer.set(WorkerState.IN_BUFFER, Where.WRITING);
-            if (sawRoom) {
-                freeSlots.tryAcquire(); // the bug: the permit it saw may be gone; it writes regardless
-            }
             int slot = putIndex;
             if (items[slot] != 0) {
                 throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
@@ -224,9 +220,6 @@ final class SemaphoreBuffer implements LabBuffer {
         boolean keepPermit = false;
         try {
             consumer.set(WorkerState.IN_BUFFER, Where.WRITING);
-            if (sawItem) {
-                filledSlots.tryAcquire(); // the bug: the permit it saw may be gone; it takes regardless
-            }
             int slot = takeIndex;
             item = items[slot];
             if (item == 0) {
@@ -311,7 +304,7 @@ final class SemaphoreBuffer implements LabBuffer {
             boolean timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious;
             try {
                 if (timed) {
-                    got = permits.tryAcquire(ThreadLocalRandom.current().nextLong(1_000_000, 5_000_000),
+                    got = permits.tryAcquire(ThreadLocalRandom.current().nextLong(1, 50_000),
                             TimeUnit.NANOSECONDS);
                 } else {
                     permits.acquire();

@@ -1,0 +1,106 @@
+package dev.interleave.engine.buffer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The lab's detector catches each planted bug, switched on in the real class, within a bounded time
+ * under the configuration its guidance names: 3 producers, 3 consumers, 1 slot, signal, no delays
+ * (with if-not-while, a spurious rate of 0.2, so it fails by more than luck). A stall is reported
+ * within 5 s of the start, naming who waits where; a violation names its invariant and the action,
+ * which the log records; the run then ends with no thread left. The same configuration without the
+ * bug runs to the end, ok: the detector does not cry wolf.
+ */
+@Timeout(60)
+class LabDetectorTest {
+
+    static Stream<Arguments> bugs() {
+        return Stream.of(
+                Arguments.of(BufferImpl.LOCK, Bug.ONE_CONDITION, 0.0, BufferOutcome.STALLED),
+                Arguments.of(BufferImpl.MONITOR, Bug.NOTIFY, 0.0, BufferOutcome.STALLED),
+                Arguments.of(BufferImpl.LOCK, Bug.IF_NOT_WHILE, 0.2, BufferOutcome.VIOLATED),
+                Arguments.of(BufferImpl.MONITOR, Bug.IF_NOT_WHILE, 0.2, BufferOutcome.VIOLATED),
+                Arguments.of(BufferImpl.LOCK, Bug.UNLOCKED_COUNT, 0.0, BufferOutcome.VIOLATED),
+                Arguments.of(BufferImpl.MONITOR, Bug.UNLOCKED_COUNT, 0.0, BufferOutcome.VIOLATED),
+                Arguments.of(BufferImpl.SEMAPHORE, Bug.UNLOCKED_COUNT, 0.0, BufferOutcome.VIOLATED));
+    }
+
+    static BufferSettings guidance(BufferImpl impl, Bug bug, double spurious, long items) {
+        return new BufferSettings(3, 3, 1, items, DelayRange.NONE, DelayRange.NONE, WakePolicy.SIGNAL, false,
+                ThreadKind.PLATFORM, impl, bug, spurious);
+    }
+
+    @ParameterizedTest(name = "{0} {1} spurious {2}: {3}")
+    @MethodSource("bugs")
+    void eachBugIsCaughtInBoundedTime(BufferImpl impl, Bug bug, double spurious, BufferOutcome expected)
+            throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(guidance(impl, bug, spurious, 10_000_000));
+        BufferResult result = runner.await(Duration.ofSeconds(20));
+        assertEquals(expected, result.labOutcome(), result.lab().toString());
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertFalse(result.ok());
+        assertNull(result.unexpectedFailure());
+        assertTrue(result.elapsedMillis() <= 5_000, "caught after " + result.elapsedMillis() + " ms");
+        if (expected == BufferOutcome.STALLED) {
+            assertTrue(result.lab().stalledAfterMillis() >= 0 && result.lab().stalledAfterMillis() <= 5_000,
+                    result.lab().toString());
+            String stall = result.lab().stall();
+            assertTrue(stall.contains("wait on") || stall.contains("waits on"), stall);
+            assertTrue(stall.contains("P1") && stall.contains("C1"), "names every waiter: " + stall);
+        } else {
+            String violation = result.lab().violation();
+            assertNotNull(violation);
+            assertTrue(violation.startsWith("a put fills an empty slot") || violation.startsWith("a take empties a full"
+                    + " slot") || violation.startsWith("each item is consumed once"), violation);
+            EventLog.Batch all = runner.snapshot().log().readAll();
+            boolean recorded = false;
+            for (int i = 0; i < all.size(); i++) {
+                if (BufferEvent.of(all, i) == BufferEvent.VIOLATION) {
+                    recorded |= violation.contains(BufferNarration.name(all, all.track(i)) + " ");
+                }
+            }
+            assertTrue(recorded || violation.startsWith("each item"), "the log records the violating action");
+        }
+        assertNoWorkerThreadLeft();
+    }
+
+    /** Without the bug, the same configuration (and spurious wake-ups) runs to the end: no false alarm. */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void theCorrectCodeIsNotReported(BufferImpl impl) throws Exception {
+        for (double spurious : new double[] {0, 0.2}) {
+            BufferRunner runner = new BufferRunner();
+            runner.start(guidance(impl, Bug.NONE, spurious, 20_000));
+            BufferResult result = runner.await(Duration.ofSeconds(40));
+            assertEquals(BufferOutcome.OK, result.labOutcome(), result.lab().toString());
+            assertNull(result.lab().stall());
+            assertNull(result.lab().violation());
+        }
+    }
+
+    private static void assertNoWorkerThreadLeft() {
+        List<String> left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).filter(name -> name.startsWith("interleave-buffer-")).toList();
+        assertEquals(List.of(), left);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.interleave.engine.buffer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Producers, consumers and the buffer's size change during a run (section 4 of the lab): a new
+ * worker joins at once; a removed one finishes its action and leaves, and the account still
+ * balances; growing takes effect at once; shrinking waits until the items fit, producers waiting
+ * meanwhile. Checked on every implementation, and under stress with the invariants on every
+ * snapshot.
+ */
+@Timeout(120)
+class LabResizeTest {
+
+    private static final long DEADLINE_NANOS = 10_000_000_000L;
+
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void growingIsAtOnceAndShrinkingWaitsForTheItemsToFit(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(100_000);
+        // Producers fast, consumers slow: the buffer stays full, producers waiting.
+        runner.start(new BufferSettings(3, 1, 2, 0, DelayRange.NONE, new DelayRange(20, 20), WakePolicy.SIGNAL, false,
+                ThreadKind.PLATFORM, impl, Bug.NONE, 0));
+        await(runner, s -> s.count() == 2 && !s.notFullWaiters().isEmpty(), "the buffer fills");
+
+        runner.setCapacity(6);
+        assertEquals(6, runner.snapshot().buffer().capacity(), "growing takes effect at once");
+        await(runner, s -> s.count() == 6, "the producers fill the new slots");
+
+        runner.setCapacity(2);
+        BufferSnapshot right = runner.snapshot().buffer();
+        assertTrue(right.capacity() == 6, "6 items do not fit 2 slots yet: " + right.capacity());
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        BufferSnapshot now = right;
+        do {
+            int before = now.count();
+            now = runner.snapshot().buffer();
+            assertEquals(List.of(), now.brokenInvariants());
+            assertTrue(now.count() <= before || now.capacity() == 2,
+                    "producers wait while the shrink waits: " + before + " then " + now.count());
+            assertTrue(System.nanoTime() < deadline, "shrank to " + now.capacity());
+        } while (now.capacity() != 2);
+        BufferResult stopped = runner.stop();
+        assertTrue(stopped.balanced(), stopped.toString());
+        BufferRunSnapshot end = runner.snapshot();
+        BufferReplay replay = new BufferReplay(2);
+        replay.apply(end.log().readAll());
+        assertEquals(end.buffer().withoutBlockedTimes(), replay.snapshot(), "the log rebuilds the resizes too");
+        assertThrows(IllegalArgumentException.class, () -> runner.setCapacity(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void workersJoinAtOnceAndLeaveAfterTheirAction(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.start(new BufferSettings(2, 2, 2, 4_000, new DelayRange(1, 1), new DelayRange(1, 1),
+                WakePolicy.SIGNAL, false, ThreadKind.PLATFORM, impl, Bug.NONE, 0));
+        runner.setWorkers(1, 3);
+        List<String> names = runner.snapshot().buffer().workers().stream().map(BufferSnapshot.WorkerView::name)
+                .toList();
+        assertTrue(names.contains("C3"), "C3 joined at once: " + names);
+        await(runner, s -> s.workers().stream().anyMatch(w -> w.name().equals("P2") && w.state() == WorkerState.DONE),
+                "P2 leaves");
+        assertEquals(RunState.RUNNING, runner.state(), "the run goes on without P2");
+        BufferResult result = runner.await(Duration.ofSeconds(60));
+        assertTrue(result.ok(), "every item consumed once: " + result);
+    }
+
+    /** Random changes of all three every few ms on a hammering run: invariants on every snapshot, every item once. */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void changesUnderStressKeepTheInvariants(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.start(new BufferSettings(3, 3, 4, 150_000, DelayRange.NONE, DelayRange.NONE, WakePolicy.SIGNAL, false,
+                ThreadKind.PLATFORM, impl, Bug.NONE, 0.02));
+        SplittableRandom random = new SplittableRandom(12);
+        int changes = 0;
+        BufferRunSnapshot now;
+        do {
+            if (changes % 2 == 0) {
+                runner.setWorkers(random.nextInt(1, 6), random.nextInt(1, 6));
+            } else {
+                runner.setCapacity(random.nextInt(1, 9));
+            }
+            changes++;
+            now = runner.snapshot();
+            if (now.buffer() != null) {
+                assertEquals(List.of(), now.buffer().brokenInvariants(), "after " + changes + " changes");
+            }
+            Thread.sleep(2);
+        } while (now.state() != RunState.IDLE);
+        BufferResult result = runner.await(Duration.ofSeconds(60));
+        assertTrue(result.ok(), result + " after " + changes + " changes");
+        assertTrue(changes > 20, "changes made: " + changes);
+    }
+
+    private interface Check {
+        boolean holds(BufferSnapshot snapshot);
+    }
+
+    private static void await(BufferRunner runner, Check check, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (!check.holds(runner.snapshot().buffer())) {
+            assertTrue(System.nanoTime() < deadline, what + ": " + runner.snapshot().buffer());
+            Thread.sleep(5);
+        }
+    }
+}
