@@ -27,6 +27,9 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
 
     @Override
     public int stateAfter(EventLog.Batch batch, int i) {
+        if (BufferEvent.of(batch, i) == BufferEvent.RESIZE) {
+            return UNCHANGED; // a resize changes the slots, not its track's state (its track may be 0: outside)
+        }
         return code(BufferEvent.stateAfter(batch, i));
     }
 

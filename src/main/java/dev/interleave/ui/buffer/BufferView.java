@@ -19,6 +19,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -26,6 +27,8 @@ import org.controlsfx.control.RangeSlider;
 import org.controlsfx.control.ToggleSwitch;
 
 import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferOutcome;
 import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Worker;
@@ -47,6 +50,9 @@ public final class BufferView extends BorderPane {
     private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
     private static final PseudoClass PUT = PseudoClass.getPseudoClass("put");
     private static final PseudoClass TAKE = PseudoClass.getPseudoClass("take");
+    private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
+    private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
+    private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
 
     private final BufferViewModel model;
     private final TilePane slots = new TilePane();
@@ -55,6 +61,7 @@ public final class BufferView extends BorderPane {
     private final Label producersCaption = lane("Producers");
     private final Label consumersCaption = lane("Consumers");
     private final Pane motionLayer = new Pane();
+    private CodePanel code;
 
     public BufferView(BufferViewModel model) {
         this.model = model;
@@ -97,10 +104,40 @@ public final class BufferView extends BorderPane {
                 model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
                         ? "Each producer and consumer on a virtual thread." : "Each producer and consumer on a platform thread.");
 
-        VBox fixed = new VBox(12, capacity, producerCount, consumerCount, Controls.labelled("Wake-up policy", policy), fair,
+        ChoiceRow<BufferImpl> impl = new ChoiceRow<>("impl", List.of(BufferImpl.values()), model.implProperty(),
+                BufferImpl::label, BufferView::explain);
+        BugChooser bug = new BugChooser(model.bugProperty(), model.implProperty());
+        SettingSlider spurious = new SettingSlider("spurious", "Spurious %",
+                model.spuriousPercentProperty(), BufferViewModel.SPURIOUS, false, "The lab makes this share of waits "
+                + "return without a signal (shown as such in the log), so an if where a while belongs fails "
+                + "visibly, not only by luck. Not for abq: its waits are inside the JDK.");
+        spurious.disableProperty().bind(model.implProperty().isEqualTo(BufferImpl.ABQ));
+        VBox lab = new VBox(12, Controls.labelled("Implementation", impl), Controls.labelled("Planted bug", bug),
+                spurious);
+        Label liveNote = new Label("Producers, consumers and slots act on the running run.");
+        liveNote.getStyleClass().add("field-message");
+        liveNote.setWrapText(true);
+        Label pending = Controls.fieldMessage("live-pending", model.pendingProperty());
+        Label refused = Controls.fieldMessage("live-refused", model.liveRefusalProperty());
+        VBox live = new VBox(12, capacity, producerCount, consumerCount, liveNote, pending, refused);
+        VBox fixed = new VBox(12, Controls.labelled("Wake-up policy", policy), fair,
                 Controls.labelled("Threads", threads));
+        lab.disableProperty().bind(model.runningBinding());
         fixed.disableProperty().bind(model.runningBinding());
-        return Controls.settingsPanel(model, Controls.heading("Settings"), fixed, produce, consume);
+        return Controls.settingsPanel(model, Controls.heading("Settings"), lab, live, fixed, produce, consume);
+    }
+
+    /** What an implementation is, for its button's tooltip. */
+    static String explain(BufferImpl impl) {
+        return switch (impl) {
+            case LOCK -> "lock: one ReentrantLock, two conditions (notFull, notEmpty), signal or signal-all.";
+            case MONITOR -> "monitor: synchronized with wait() and notifyAll() on one object: one wait set for both "
+                    + "sides.";
+            case SEMAPHORE -> "semaphore: Dijkstra's solution, two counting semaphores (free slots, filled slots) "
+                    + "and a mutex.";
+            case ABQ -> "abq: the JDK's ArrayBlockingQueue, the baseline. Its wait sets and each thread's line are not "
+                    + "visible.";
+        };
     }
 
     private static VBox delay(String id, String caption, IntegerProperty min, IntegerProperty max, String tooltip) {
@@ -169,7 +206,13 @@ public final class BufferView extends BorderPane {
                 counter("waits-full", "Waits on full", model.waitsOnFullProperty(),
                         "Times a producer found every slot full and waited on notFull."),
                 counter("waits-empty", "Waits on empty", model.waitsOnEmptyProperty(),
-                        "Times a consumer found the buffer empty and waited on notEmpty."));
+                        "Times a consumer found the buffer empty and waited on notEmpty."),
+                counter("futile-producers", "Futile wake-ups: producers", model.futileProducersProperty(),
+                        "Times a producer was woken, found the buffer still full and waited again."),
+                counter("futile-consumers", "Futile wake-ups: consumers", model.futileConsumersProperty(),
+                        "Times a consumer was woken, found the buffer still empty and waited again."),
+                counter("spurious-wakeups", "Spurious wake-ups", model.spuriousWakeupsProperty(),
+                        "Waits the lab ended without a signal (the spurious wake-up setting)."));
         counters.getStyleClass().add("counters");
 
         LivePlot occupancy = new LivePlot("occupancy-chart", "Occupied slots", "seconds since Run",
@@ -190,12 +233,28 @@ public final class BufferView extends BorderPane {
         HBox.setHgrow(rate, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
+        LivePlot futile = new LivePlot("futile-chart", "Futile wake-ups (woken, waited again)", "seconds since Run",
+                LivePlot.Scale.LINEAR);
+        futile.setData(FXCollections.observableArrayList(List.of(model.futileProducerSeries(),
+                model.futileConsumerSeries())));
+        charts.getChildren().add(futile);
+        HBox.setHgrow(futile, Priority.ALWAYS);
+
         Label lastRun = Controls.lastRunNote(model);
         BufferHistoryPane history = new BufferHistoryPane(model);
-        VBox live = new VBox(8, lastRun, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate,
-                history, counters, charts);
-        for (javafx.scene.layout.Region fixed : List.of(slotsCaption, slots, lastAction, lanes, notFull, notEmpty, gate,
-                history, counters)) {
+        javafx.scene.control.TitledPane guide = guide();
+        HBox outcome = outcome();
+        Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
+        code = new CodePanel(model);
+        // The code beside the buffer when there is room, else below the lanes and wait sets: items fly
+        // between the lanes and the slots, never over the code.
+        VBox picture = new VBox(8, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate);
+        HBox.setHgrow(picture, Priority.ALWAYS);
+        VBox area = new VBox(8);
+        area.setMinHeight(Region.USE_PREF_SIZE);
+        VBox live = new VBox(8, lastRun, guide, outcome, pendingNow, area, history, counters, charts);
+        for (javafx.scene.layout.Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
+                notFull, notEmpty, gate, history, counters)) {
             fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
         }
         live.setPadding(new Insets(12));
@@ -204,7 +263,123 @@ public final class BufferView extends BorderPane {
         motionLayer.setId("motion-layer");
         motionLayer.setMouseTransparent(true);
         motionLayer.setPickOnBounds(false);
-        return Controls.liveScroll("buffer-live", new StackPane(live, motionLayer));
+        ScrollPane scroll = Controls.liveScroll("buffer-live", new StackPane(live, motionLayer));
+        fitCode(scroll, slotsCaption, area, picture);
+        return scroll;
+    }
+
+    /**
+     * The code panel goes beside the buffer's picture when the viewport has room for both (the
+     * picture needs about 30 em: two chips a row), else under it. The em is a label's font size,
+     * which follows the zoom.
+     */
+    private void fitCode(ScrollPane scroll, Label ruler, VBox area, VBox picture) {
+        boolean[] side = new boolean[1];
+        Runnable apply = () -> {
+            double room = scroll.getViewportBounds().getWidth() - 24;
+            double em = ruler.getFont().getSize();
+            boolean beside = room > 0 && room >= code.prefWidth(-1) + 30 * em;
+            if (beside == side[0] && !area.getChildren().isEmpty()) {
+                return;
+            }
+            side[0] = beside;
+            area.getChildren().clear();
+            HBox row = new HBox(12);
+            if (beside) {
+                code.setMinWidth(Region.USE_PREF_SIZE); // the picture gives way, the code lines do not wrap
+                row.getChildren().setAll(picture, code);
+                area.getChildren().add(row);
+            } else {
+                code.setMinWidth(Region.USE_COMPUTED_SIZE);
+                area.getChildren().addAll(picture, code);
+            }
+        };
+        scroll.viewportBoundsProperty().addListener(obs -> apply.run());
+        ruler.fontProperty().addListener(obs -> apply.run());
+        code.widthProperty().addListener(obs -> apply.run());
+        apply.run();
+    }
+
+    /** The guidance for the chosen implementation and bug, collapsible, with a button that applies its setup. */
+    private javafx.scene.control.TitledPane guide() {
+        Label text = new Label();
+        text.setId("lab-guide-text");
+        text.setWrapText(true);
+        text.getStyleClass().add("guide-text");
+        text.setPrefWidth(1); // wraps to the pane's width, never widens it
+        text.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Button apply = new javafx.scene.control.Button("Apply this setup");
+        apply.setId("lab-guide-apply");
+        apply.setOnAction(e -> model.applyGuide());
+        apply.disableProperty().bind(model.runningBinding());
+        VBox content = new VBox(8, text, apply);
+        javafx.scene.control.TitledPane guide = new javafx.scene.control.TitledPane("", content);
+        guide.setId("lab-guide");
+        guide.setExpanded(false);
+        guide.setMinWidth(0); // its one-line title is cut with an ellipsis rather than widen the view
+        Runnable show = () -> {
+            LabGuide now = model.guideProperty().get();
+            guide.setText(now.title());
+            text.setText(now.text());
+            apply.setTooltip(Controls.tip("Sets " + now.setup().words() + ". Then press Run."));
+        };
+        model.guideProperty().addListener(obs -> show.run());
+        show.run();
+        return guide;
+    }
+
+    /**
+     * The lab's verdict on the shown run: stalled or violated in the failure colour with ✘, correct
+     * in the success colour with ✔, stopped muted; for a stall, a button that moves the scrubber to
+     * the last put or take before everyone waited.
+     */
+    private HBox outcome() {
+        Label banner = new Label();
+        banner.setId("lab-outcome");
+        banner.getStyleClass().add("verdict");
+        banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.Button cause = new javafx.scene.control.Button("Show how it stalled");
+        cause.setId("lab-stall-cause");
+        cause.setMinWidth(Region.USE_PREF_SIZE);
+        cause.setTooltip(Controls.tip("Moves the scrubber to just before the last put or take: step forward "
+                + "(→ in the log) through the signal it sent and everyone going to wait."));
+        cause.setOnAction(e -> model.showStallCause());
+        javafx.scene.control.Button moment = new javafx.scene.control.Button();
+        moment.setId("lab-moment");
+        moment.setMinWidth(Region.USE_PREF_SIZE);
+        moment.setTooltip(Controls.tip("Moves the scrubber back to the moment it went wrong, each chip at the line "
+                + "its thread was at (End: the run after Stop interrupted everyone)."));
+        moment.setOnAction(e -> model.showMoment());
+        VBox buttons = new VBox(6, moment, cause);
+        HBox box = new HBox(10, banner, buttons);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        Runnable show = () -> {
+            BufferOutcome outcome = model.labOutcomeProperty().get();
+            boolean bad = outcome == BufferOutcome.STALLED || outcome == BufferOutcome.VIOLATED
+                    || outcome == BufferOutcome.WRONG_TOTAL || outcome == BufferOutcome.FAILED;
+            banner.setText(outcome == null ? "" : (bad ? "✘ " : outcome == BufferOutcome.OK ? "✔ " : "■ ")
+                    + model.outcomeTextProperty().get());
+            banner.pseudoClassStateChanged(FAILURE, bad);
+            banner.pseudoClassStateChanged(SUCCESS, outcome == BufferOutcome.OK);
+            banner.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
+            boolean stalled = outcome == BufferOutcome.STALLED && model.stallCauseProperty().get() >= 0;
+            boolean hasMoment = model.momentProperty().get() >= 0;
+            moment.setText(outcome == BufferOutcome.STALLED ? "Show everyone waiting" : "Show the broken action");
+            moment.setVisible(hasMoment);
+            moment.setManaged(hasMoment);
+            cause.setVisible(stalled);
+            cause.setManaged(stalled);
+            box.setVisible(outcome != null);
+            box.setManaged(outcome != null);
+        };
+        model.labOutcomeProperty().addListener(obs -> show.run());
+        model.outcomeTextProperty().addListener(obs -> show.run());
+        model.stallCauseProperty().addListener(obs -> show.run());
+        model.momentProperty().addListener(obs -> show.run());
+        show.run();
+        return box;
     }
 
     // ---- motion ----
@@ -283,6 +458,11 @@ public final class BufferView extends BorderPane {
         javafx.animation.SequentialTransition both = new javafx.animation.SequentialTransition(wait, travel);
         both.setOnFinished(e -> motionLayer.getChildren().remove(token));
         both.play();
+    }
+
+    /** The line of its method {@code worker}'s chip is beside in the code panel, or -1 (outside); for tests. */
+    int codeLineOf(String worker) {
+        return code.lineOf(worker);
     }
 
     /** The tokens in flight now; for tests. */

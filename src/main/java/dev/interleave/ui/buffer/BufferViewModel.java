@@ -24,10 +24,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
+import dev.interleave.engine.buffer.BufferCode;
 import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferJson;
 import dev.interleave.engine.buffer.BufferNarration;
+import dev.interleave.engine.buffer.BufferOutcome;
 import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
@@ -35,10 +37,13 @@ import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.BufferTrace;
+import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
@@ -76,6 +81,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public static final String DELAY_NOTE = String.format(Locale.ROOT, "The sliders stop at %,d ms, slow enough "
             + "to follow by eye; the command line (--produce-ms, --consume-ms) takes up to %,d.", MAX_DELAY_MILLIS,
             DelayRange.MAX_MILLIS);
+    /** What the spurious wake-up field accepts: a percentage of waits. */
+    public static final IntInput SPURIOUS = new IntInput(0, 100, "");
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
     static final int MAX_POINTS = 600;
 
@@ -91,6 +98,37 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ObjectProperty<WakePolicy> policy = new SimpleObjectProperty<>(this, "policy", WakePolicy.SIGNAL);
     private final BooleanProperty fair = new SimpleBooleanProperty(this, "fair", false);
     private final ObjectProperty<ThreadKind> threads = new SimpleObjectProperty<>(this, "threads", ThreadKind.PLATFORM);
+    private final ObjectProperty<BufferImpl> impl = new SimpleObjectProperty<>(this, "impl", BufferImpl.LOCK);
+    /** The planted bug; always one that goes with {@link #impl} (a change of impl drops one that does not). */
+    private final ObjectProperty<Bug> bug = new SimpleObjectProperty<>(this, "bug", Bug.NONE);
+    /** The lab's spurious wake-up rate, in percent of waits. */
+    private final IntegerProperty spuriousPercent = new SimpleIntegerProperty(this, "spuriousPercent", 0);
+
+    /** put and take of the implementation shown (the shown run's, else the settings'), bug included. */
+    private final ReadOnlyObjectWrapper<BufferCode.Method> putCode = new ReadOnlyObjectWrapper<>(this, "putCode");
+    private final ReadOnlyObjectWrapper<BufferCode.Method> takeCode = new ReadOnlyObjectWrapper<>(this, "takeCode");
+    /** The implementation whose code and chips are shown. */
+    private final ReadOnlyObjectWrapper<BufferImpl> shownImpl = new ReadOnlyObjectWrapper<>(this, "shownImpl",
+            BufferImpl.LOCK);
+    /** The guidance for the chosen implementation and bug. */
+    private final ReadOnlyObjectWrapper<LabGuide> guide = new ReadOnlyObjectWrapper<>(this, "guide");
+    /** How the shown run ended as the lab says it; null while it runs, before any run, after Reset. */
+    private final ReadOnlyObjectWrapper<BufferOutcome> labOutcome = new ReadOnlyObjectWrapper<>(this, "labOutcome");
+    /** The lab's finding in words: who waits where (stalled), or the invariant and the action (violated). */
+    private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
+    /** The position that shows what went wrong ({@link #moment(BufferHistory, BufferOutcome, long)}), or -1. */
+    private final ReadOnlyLongWrapper moment = new ReadOnlyLongWrapper(this, "moment", -1);
+    /** The event the stall's story starts at (the last put or take), or -1 when there is none to show. */
+    private final ReadOnlyLongWrapper stallCause = new ReadOnlyLongWrapper(this, "stallCause", -1);
+    private final ReadOnlyLongWrapper futileProducers = new ReadOnlyLongWrapper(this, "futileProducers");
+    private final ReadOnlyLongWrapper futileConsumers = new ReadOnlyLongWrapper(this, "futileConsumers");
+    private final ReadOnlyLongWrapper spuriousWakeups = new ReadOnlyLongWrapper(this, "spuriousWakeups");
+    /** What the run has been asked to change and has not yet: workers to leave, a shrink waiting for room. */
+    private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
+    /** Whether producers, consumers or slots were changed during the run (before: nothing is pending). */
+    private boolean liveChanged;
+    /** Why a live change was not applied to the running run (it applies to the next). */
+    private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
 
     private final ObservableList<Long> slots = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper putIndex = new ReadOnlyIntegerWrapper(this, "putIndex");
@@ -124,6 +162,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     private final XYChart.Series<Number, Number> occupancy = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> itemsPerSecond = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> futileProducerSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> futileConsumerSeries = new XYChart.Series<>();
     /** Items per second are measured over this much run time (items come a few per second when watched). */
     static final long RATE_WINDOW_NANOS = 1_000_000_000L;
     private long lastPlotNanos;
@@ -158,6 +198,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
         occupancy.setName("occupied slots");
         itemsPerSecond.setName("items consumed per second");
+        futileProducerSeries.setName("producers");
+        futileConsumerSeries.setName("consumers");
         ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
         ModelSupport.clamp(producers, 1, MAX_WORKERS);
         ModelSupport.clamp(consumers, 1, MAX_WORKERS);
@@ -175,6 +217,28 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 policy.set(old);
             }
         });
+        // An invalidation listener, added first: it runs before every other listener of impl, which
+        // then sees a bug that goes with the new implementation.
+        impl.addListener(obs -> {
+            if (impl.get() != null && !bug.get().appliesTo(impl.get())) {
+                bug.set(Bug.NONE);
+            }
+        });
+        impl.addListener((obs, old, now) -> {
+            if (now == null) {
+                impl.set(old);
+            }
+        });
+        bug.addListener((obs, old, now) -> {
+            if (now == null || !now.appliesTo(impl.get())) {
+                bug.set(old); // refused: the view disables the bugs that do not go with the implementation
+            }
+        });
+        ModelSupport.clamp(spuriousPercent, SPURIOUS.min(), SPURIOUS.max());
+        // Producers, consumers and slots act on the running run (section 4 of the lab).
+        producers.addListener((obs, old, now) -> applyWorkersLive());
+        consumers.addListener((obs, old, now) -> applyWorkersLive());
+        capacity.addListener((obs, old, now) -> applyCapacityLive());
         threads.addListener((obs, old, now) -> {
             if (now == null) {
                 threads.set(old);
@@ -187,6 +251,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 showEmptyBuffer();
             }
         });
+        for (var input : List.of(impl, bug, policy, shownRunProperty())) {
+            input.addListener(obs -> showCode());
+        }
+        impl.addListener(obs -> showGuide());
+        bug.addListener(obs -> showGuide());
         plotCapacity.bind(Bindings.createIntegerBinding(() -> shownRunProperty().get() != null
                 ? shownRunProperty().get().capacity() : capacity.get(), capacity, shownRunProperty()));
         settingsStore = new SavedSettings(saved);
@@ -200,7 +269,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         settingsStore.add(policy, "policy", WakePolicy.class);
         settingsStore.add(fair, "fair");
         settingsStore.add(threads, "threads", ThreadKind.class);
+        settingsStore.add(impl, "impl", BufferImpl.class);
+        settingsStore.add(bug, "bug", Bug.class);
+        settingsStore.add(spuriousPercent, "spuriousPercent");
         settingsStore.load();
+        if (!bug.get().appliesTo(impl.get())) {
+            bug.set(Bug.NONE);
+        }
+        showGuide();
+        showCode();
         showEmptyBuffer();
     }
 
@@ -216,7 +293,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public List<PlotData> plots() {
         return List.of(new PlotData("occupancy", "occupied slots", false, FXCollections.observableArrayList(occupancy)),
                 new PlotData("items-per-second", "items consumed per second", false,
-                        FXCollections.observableArrayList(itemsPerSecond)));
+                        FXCollections.observableArrayList(itemsPerSecond)),
+                new PlotData("futile-wakeups", "futile wake-ups", false,
+                        FXCollections.observableArrayList(futileProducerSeries, futileConsumerSeries)));
     }
 
     @Override
@@ -245,7 +324,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     @Override
     public BufferSettings settings() {
         return new BufferSettings(producers.get(), consumers.get(), capacity.get(), 0, produceDelay(), consumeDelay(),
-                policy.get(), fair.get(), threads.get(), BufferImpl.LOCK);
+                policy.get(), fair.get(), threads.get(), impl.get(), bug.get(), spuriousPercent.get() / 100.0);
     }
 
     // ---- commands ----
@@ -261,12 +340,31 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         stepBaseEvents = 0;
         stepText.set("");
         rewind.clear();
+        futileProducerSeries.getData().clear();
+        futileConsumerSeries.getData().clear();
+        clearLab();
+    }
+
+    private void clearLab() {
+        liveChanged = false;
+        labOutcome.set(null);
+        outcomeText.set("");
+        stallCause.set(-1);
+        moment.set(-1);
+        pending.set("");
+        liveRefusal.set("");
+        for (ReadOnlyLongWrapper figure : List.of(futileProducers, futileConsumers, spuriousWakeups)) {
+            figure.set(0);
+        }
     }
 
     @Override
     protected void clearFigures() {
         occupancy.getData().clear();
         itemsPerSecond.getData().clear();
+        futileProducerSeries.getData().clear();
+        futileConsumerSeries.getData().clear();
+        clearLab();
         for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {produced, consumed, waitsOnFull, waitsOnEmpty,
                 actions}) {
             figure.set(0);
@@ -363,10 +461,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             }
             return;
         }
+        showOutcome(now);
+        if (now.state() == RunState.IDLE) {
+            pending.set(""); // an ended run has nothing pending
+        }
         if (rewound(now)) {
             moves.set(List.of()); // a rewound view shows the past: nothing flies
             return;
         }
+        showPending(now, buffer);
         // Before the wait sets change: the view reads where a woken thread's chip was queued.
         moves.set(movesSince(now.log(), lastSeenEvents, buffer.events()));
         showBuffer(buffer, now.gate().waiting());
@@ -412,6 +515,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         waitsOnFull.set(buffer.waitsOnFull());
         waitsOnEmpty.set(buffer.waitsOnEmpty());
         actions.set(buffer.actions());
+        futileProducers.set(buffer.futileProducerWakeups());
+        futileConsumers.set(buffer.futileConsumerWakeups());
+        spuriousWakeups.set(buffer.spuriousWakeups());
     }
 
     /**
@@ -477,6 +583,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         double seconds = now.elapsedNanos() / 1e9;
         ModelSupport.addPoint(itemsPerSecond, seconds, rate.add(now.elapsedNanos(), buffer.consumed()), MAX_POINTS);
         ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
+        ModelSupport.addPoint(futileProducerSeries, seconds, buffer.futileProducerWakeups(), MAX_POINTS);
+        ModelSupport.addPoint(futileConsumerSeries, seconds, buffer.futileConsumerWakeups(), MAX_POINTS);
         lastPlotNanos = nowNanos;
     }
 
@@ -505,9 +613,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     protected String describe(BufferSettings run) {
-        return String.format(Locale.ROOT, "%s, %s, %s, %s, %s lock, %s threads", Words.count(run.capacity(), "slot"),
-                Words.count(run.producers(), "producer"), Words.count(run.consumers(), "consumer"), run.policy(),
-                run.fair() ? "fair" : "non-fair", run.threads());
+        return lab(run.impl(), run.bug(), run.spurious()) + String.format(Locale.ROOT, "%s, %s, %s, %s, %s lock, %s threads",
+                Words.count(run.capacity(), "slot"), Words.count(run.producers(), "producer"),
+                Words.count(run.consumers(), "consumer"), run.policy(), run.fair() ? "fair" : "non-fair", run.threads());
     }
 
     /** Delays apply live, so they are not what makes another run. */
@@ -516,13 +624,22 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return shown.withDelays(DelayRange.NONE, DelayRange.NONE).equals(now.withDelays(DelayRange.NONE, DelayRange.NONE));
     }
 
+    /** "" for the correct lock buffer (the classic view), else "monitor buffer, bug notify: ". */
+    private static String lab(BufferImpl impl, Bug bug, double spurious) {
+        if (impl == BufferImpl.LOCK && bug == Bug.NONE && spurious == 0) {
+            return "";
+        }
+        return impl.label() + " buffer, bug " + bug.label()
+                + (spurious > 0 ? String.format(Locale.ROOT, ", spurious %.0f %%", spurious * 100) : "") + ": ";
+    }
+
     @Override
     public String statusSentence() {
         long blocked = workers.stream().filter(w -> w.state() == WorkerState.WAITING_NOT_FULL
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s, %s, %s lock",
-                    Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
+            case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
+                    "%s, %s, %s, %s, %s lock", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
                     Words.count(capacity.get(), "slot"), policy.get(), fair.get() ? "fair" : "non-fair");
             case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked on a condition",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
@@ -530,6 +647,208 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     Words.count(atGate.size(), "worker"));
             case STOPPING -> "Stopping: interrupting every producer and consumer";
         };
+    }
+
+    // ---- the lab ----
+
+    /** put and take of the shown run's implementation and bug, or of the chosen ones before a run. */
+    private void showCode() {
+        BufferSettings run = shownRunProperty().get();
+        BufferImpl shown = run != null ? run.impl() : impl.get();
+        Bug planted = run != null ? run.bug() : fitting(bug.get(), shown);
+        WakePolicy wake = run != null ? run.policy() : policy.get();
+        shownImpl.set(shown);
+        putCode.set(BufferCode.put(shown, planted, wake));
+        takeCode.set(BufferCode.take(shown, planted, wake));
+    }
+
+    private void showGuide() {
+        guide.set(LabGuide.of(impl.get(), fitting(bug.get(), impl.get())));
+    }
+
+    /**
+     * {@code planted}, or none if it does not go with {@code shown}: what listeners see in the moment
+     * before a refused bug is set back, or before a new implementation's bug is reset.
+     */
+    private static Bug fitting(Bug planted, BufferImpl shown) {
+        return planted.appliesTo(shown) ? planted : Bug.NONE;
+    }
+
+    /** Sets the guidance's configuration (refused during a run: it would be another run). */
+    public void applyGuide() {
+        if (runningBinding().get()) {
+            return;
+        }
+        LabGuide.Setup setup = guide.get().setup();
+        producers.set(setup.producers());
+        consumers.set(setup.consumers());
+        capacity.set(setup.capacity());
+        policy.set(setup.policy());
+        spuriousPercent.set(setup.spuriousPercent());
+        produceMinMillis.set(0);
+        produceMaxMillis.set(setup.produceMaxMillis());
+        consumeMinMillis.set(0);
+        consumeMaxMillis.set(setup.consumeMaxMillis());
+    }
+
+    private void applyWorkersLive() {
+        if (runner.state() == RunState.IDLE) {
+            return;
+        }
+        liveChanged = true;
+        try {
+            runner.setWorkers(producers.get(), consumers.get());
+            liveRefusal.set("");
+        } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException refused) {
+            liveRefusal.set("Producers and consumers apply to the next run: " + refused.getMessage());
+        }
+    }
+
+    private void applyCapacityLive() {
+        if (runner.state() == RunState.IDLE) {
+            return;
+        }
+        liveChanged = true;
+        try {
+            runner.setCapacity(capacity.get());
+            liveRefusal.set("");
+        } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException refused) {
+            liveRefusal.set("The buffer size applies to the next run: " + refused.getMessage());
+        }
+    }
+
+    /**
+     * What the running run has been asked and has not done yet: workers still to leave (each
+     * finishes its action first) and a shrink waiting until the items fit.
+     */
+    private void showPending(BufferRunSnapshot now, BufferSnapshot buffer) {
+        if (now.state() == RunState.IDLE || now.settings() == null || !liveChanged) {
+            pending.set("");
+            return;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (Worker.Role role : Worker.Role.values()) {
+            long live = buffer.workers().stream().filter(w -> w.role() == role && w.state() != WorkerState.DONE).count();
+            int wanted = role == Worker.Role.PRODUCER ? producers.get() : consumers.get();
+            String noun = role == Worker.Role.PRODUCER ? "producer" : "consumer";
+            if (live > wanted) {
+                parts.add(String.format(Locale.ROOT, "%s to leave after %s current action", Words.count(live - wanted,
+                        noun), live - wanted == 1 ? "its" : "their"));
+            } else if (live < wanted) {
+                parts.add(String.format(Locale.ROOT, "%s to join", Words.count(wanted - live, noun)));
+            }
+        }
+        int slotsNow = buffer.capacity();
+        if (capacity.get() < slotsNow) {
+            parts.add(String.format(Locale.ROOT, "shrink to %s once the items fit (%,d in the buffer; producers "
+                    + "wait meanwhile)", Words.count(capacity.get(), "slot"), buffer.count()));
+        } else if (capacity.get() > slotsNow) {
+            parts.add(String.format(Locale.ROOT, "grow to %s", Words.count(capacity.get(), "slot")));
+        }
+        pending.set(parts.isEmpty() ? "" : "Pending: " + String.join("; ", parts) + ".");
+    }
+
+    /** The banner's outcome, once the shown run has ended; nothing while it runs. */
+    private void showOutcome(BufferRunSnapshot now) {
+        BufferResult result = now.result();
+        if (now.state() != RunState.IDLE || result == null || !showsLatestRun()) {
+            if (labOutcome.get() != null && now.state() != RunState.IDLE) {
+                clearLab();
+            }
+            return;
+        }
+        if (labOutcome.get() != null) {
+            return; // shown already
+        }
+        BufferOutcome outcome = result.labOutcome();
+        BufferResult.Lab lab = result.lab();
+        outcomeText.set(switch (outcome) {
+            case STALLED -> String.format(Locale.ROOT, "Stalled after %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
+            case VIOLATED -> "Violated: " + lab.violation();
+            case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
+            case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d items; no stall, no violation seen.",
+                    result.consumed());
+            case WRONG_TOTAL -> "Wrong total: an item was lost or taken twice.";
+            case FAILED -> "Failed: " + (result.failure() == null ? "a worker threw" : result.failure());
+        });
+        futileProducers.set(lab.futileProducerWakeups());
+        futileConsumers.set(lab.futileConsumerWakeups());
+        spuriousWakeups.set(lab.spuriousWakeups());
+        if (now.log() != null) {
+            rewind.follow(now.log(), now.settings().capacity());
+        }
+        stallCause.set(outcome == BufferOutcome.STALLED ? lastAction(rewind.history()) : -1);
+        // The run's end interrupted everyone: show the moment it went wrong instead, with each chip
+        // where it was (End shows the run after the interrupts).
+        long at = moment(rewind.history(), outcome, stallCause.get());
+        this.moment.set(at);
+        if (at >= 0) {
+            rewind.allowedProperty().set(true);
+            rewind.moveTo(at);
+        }
+        labOutcome.set(outcome);
+    }
+
+    /**
+     * The position that shows what went wrong: for a stall, just before the first interrupt after
+     * the last put or take (everyone waiting); for a violation, just after the VIOLATION event (the
+     * worker that was about to break the invariant at its line). -1 otherwise, or if not kept.
+     */
+    static long moment(History<BufferReplay> history, BufferOutcome outcome, long lastAction) {
+        if (history == null || (outcome != BufferOutcome.STALLED && outcome != BufferOutcome.VIOLATED)) {
+            return -1;
+        }
+        long from = outcome == BufferOutcome.STALLED ? Math.max(lastAction, history.start()) : history.start();
+        if (from < 0) {
+            return -1;
+        }
+        long found = -1;
+        for (long seq = from; seq < history.end(); seq++) {
+            EventLog.Batch batch = history.batchOf(seq);
+            if (batch == null) {
+                continue;
+            }
+            BufferEvent kind = BufferEvent.of(batch, (int) (seq - batch.firstSeq()));
+            if (outcome == BufferOutcome.VIOLATED && kind == BufferEvent.VIOLATION) {
+                found = seq + 1;
+            } else if (outcome == BufferOutcome.STALLED && (kind == BufferEvent.LEAVE || kind == BufferEvent.DONE
+                    || (kind == BufferEvent.PASS && batch.other((int) (seq - batch.firstSeq()))
+                    == BufferEvent.PASS_INTERRUPTED))) {
+                return seq;
+            }
+        }
+        return outcome == BufferOutcome.STALLED ? history.end() : found;
+    }
+
+    /**
+     * The last put or take in {@code history}: after it every live worker went to wait, so the story
+     * of a stall starts there. -1 when none is kept.
+     */
+    static long lastAction(History<BufferReplay> history) {
+        if (history == null) {
+            return -1;
+        }
+        for (long seq = history.end() - 1; seq >= history.start(); seq--) {
+            EventLog.Batch batch = history.batchOf(seq);
+            if (batch == null) {
+                continue;
+            }
+            if (BufferEvent.of(batch, (int) (seq - batch.firstSeq())).movesAnItem()) {
+                return seq;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Moves the scrubber to the stall's start: just before the last put or take, so the next events
+     * (Step forward in the log) are that action, the signal it sent, and everyone going to wait.
+     */
+    public void showStallCause() {
+        long seq = stallCause.get();
+        if (seq >= 0) {
+            rewind.moveTo(seq);
+        }
     }
 
     // ---- properties ----
@@ -645,5 +964,87 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public XYChart.Series<Number, Number> itemsPerSecondSeries() {
         return itemsPerSecond;
+    }
+
+    public ObjectProperty<BufferImpl> implProperty() {
+        return impl;
+    }
+
+    public ObjectProperty<Bug> bugProperty() {
+        return bug;
+    }
+
+    public IntegerProperty spuriousPercentProperty() {
+        return spuriousPercent;
+    }
+
+    public ReadOnlyObjectProperty<BufferCode.Method> putCodeProperty() {
+        return putCode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BufferCode.Method> takeCodeProperty() {
+        return takeCode.getReadOnlyProperty();
+    }
+
+    /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */
+    public ReadOnlyObjectProperty<BufferImpl> shownImplProperty() {
+        return shownImpl.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LabGuide> guideProperty() {
+        return guide.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BufferOutcome> labOutcomeProperty() {
+        return labOutcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty outcomeTextProperty() {
+        return outcomeText.getReadOnlyProperty();
+    }
+
+    /** The event a stall's story starts at ({@link #showStallCause}), or -1. */
+    public ReadOnlyLongProperty stallCauseProperty() {
+        return stallCause.getReadOnlyProperty();
+    }
+
+    /** The position that shows the stall or violation, or -1; the view moved there when the run ended. */
+    public ReadOnlyLongProperty momentProperty() {
+        return moment.getReadOnlyProperty();
+    }
+
+    /** Back to the moment the run stalled or broke an invariant. */
+    public void showMoment() {
+        if (moment.get() >= 0) {
+            rewind.moveTo(moment.get());
+        }
+    }
+
+    public ReadOnlyLongProperty futileProducersProperty() {
+        return futileProducers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty futileConsumersProperty() {
+        return futileConsumers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty spuriousWakeupsProperty() {
+        return spuriousWakeups.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty liveRefusalProperty() {
+        return liveRefusal.getReadOnlyProperty();
+    }
+
+    public XYChart.Series<Number, Number> futileProducerSeries() {
+        return futileProducerSeries;
+    }
+
+    public XYChart.Series<Number, Number> futileConsumerSeries() {
+        return futileConsumerSeries;
     }
 }

@@ -34,7 +34,9 @@ import dev.interleave.ui.race.RaceViewModel;
  *   <li>{@code --render DIR}: run each view and render it mid-run to {@code DIR/counter-sum.png},
  *   {@code DIR/bounded-buffer.png} (and in the dark theme, {@code DIR/bounded-buffer-dark.png}),
  *   {@code DIR/bounded-buffer-step.png} (and the buffer's timeline, rewound a few events, to
- *   {@code bounded-buffer-timeline.png}), {@code DIR/race-stepper.png} (right after a lost update),
+ *   {@code bounded-buffer-timeline.png}), the condition-variable lab stalled by bug one-condition to
+ *   {@code DIR/buffer-lab-stalled.png} (and its code panel to {@code buffer-lab-code.png}),
+ *   {@code DIR/race-stepper.png} (right after a lost update),
  *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
  *   {@code DIR/dining-philosophers.png} and, paused there and rewound to just before the circle closed, {@code DIR/dining-philosophers-timeline.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
@@ -129,6 +131,7 @@ final class Scripts {
                 snapshotNode(stage.getScene(), "#buffer-history", dir.resolve("bounded-buffer-timeline.png"));
                 onFx(() -> view.active().stop());
                 awaitIdle(view);
+                renderLab(view, stage, dir);
                 renderRace(view, stage, dir);
                 renderDeadlock(view, stage, dir.resolve("dining-philosophers.png"));
                 System.out.println("rendered " + dir.toAbsolutePath().normalize());
@@ -139,6 +142,41 @@ final class Scripts {
                 stage.close();
                 Platform.exit();
             });
+        });
+    }
+
+    /**
+     * The condition-variable lab: the lock buffer with bug one-condition in its guide's setup (3
+     * producers, 3 consumers, 1 slot, signal, no delays) until the lab finds the stall; the window
+     * then shows everyone waiting, to {@code buffer-lab-stalled.png}, and the code panel with each
+     * chip at its line to {@code buffer-lab-code.png}. The settings are put back afterwards.
+     */
+    private static void renderLab(MainView view, Stage stage, Path dir) throws Exception {
+        BufferViewModel[] lab = new BufferViewModel[1];
+        onFx(() -> {
+            view.select("buffer");
+            lab[0] = (BufferViewModel) view.active();
+            lab[0].reset();
+            lab[0].implProperty().set(dev.interleave.engine.buffer.BufferImpl.LOCK);
+            lab[0].bugProperty().set(dev.interleave.engine.buffer.Bug.ONE_CONDITION);
+            lab[0].applyGuide();
+            lab[0].run();
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        boolean[] found = new boolean[1];
+        while (!found[0] && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            onFx(() -> found[0] = lab[0].labOutcomeProperty().get() != null);
+        }
+        Thread.sleep(1_000);
+        snapshot(stage.getScene(), dir.resolve("buffer-lab-stalled.png"));
+        snapshotNode(stage.getScene(), "#code-panel", dir.resolve("buffer-lab-code.png"));
+        onFx(() -> view.active().stop());
+        awaitIdle(view);
+        onFx(() -> {
+            lab[0].reset();
+            lab[0].bugProperty().set(dev.interleave.engine.buffer.Bug.NONE);
+            lab[0].resetSettings();
         });
     }
 

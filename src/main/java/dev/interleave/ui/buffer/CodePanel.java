@@ -1,0 +1,280 @@
+package dev.interleave.ui.buffer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import dev.interleave.engine.buffer.BufferCode;
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferSnapshot;
+import dev.interleave.engine.buffer.Bug;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.Where;
+import dev.interleave.engine.buffer.Worker;
+import dev.interleave.ui.kit.Controls;
+
+/**
+ * The code beside the picture: {@code put} and {@code take} of the shown implementation, bug
+ * included, as the lab's {@link BufferCode} has them, the bug's lines tagged "bug", and each worker's
+ * chip beside the line it is at. The chips follow the view-model's workers, which are the snapshot
+ * the view draws (live, stepped, or rebuilt at the scrubber's position), so a rewound view shows
+ * the positions as they were. A line with more than {@link #CHIPS_PER_LINE} workers shows that many
+ * and a "+N" whose tooltip names the rest; chips of one line wrap, never overlap.
+ */
+final class CodePanel extends VBox {
+
+    /** Chips drawn beside one line; more are counted in a "+N". */
+    static final int CHIPS_PER_LINE = 6;
+
+    private static final PseudoClass BUG = PseudoClass.getPseudoClass("bug");
+    private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
+
+    private final BufferViewModel model;
+    private final Label caption = new Label();
+    private final Label hidden = new Label();
+    /** put above take: a VBox gives them its width, so long lines wrap instead of widening the view. */
+    private final VBox methods = new VBox(12);
+    private final MethodBox put = new MethodBox("put", Worker.Role.PRODUCER);
+    private final MethodBox take = new MethodBox("take", Worker.Role.CONSUMER);
+
+    CodePanel(BufferViewModel model) {
+        super(6);
+        this.model = model;
+        setId("code-panel");
+        getStyleClass().add("code-panel");
+        caption.getStyleClass().add("section");
+        caption.setWrapText(true);
+        hidden.setId("code-hidden-note");
+        hidden.getStyleClass().add("code-note");
+        hidden.setWrapText(true);
+        hidden.managedProperty().bind(hidden.visibleProperty());
+        // The texts wrap to the code's width; they never widen the panel.
+        for (Label text : List.of(caption, hidden)) {
+            text.setPrefWidth(1);
+            text.setMaxWidth(Double.MAX_VALUE);
+        }
+        methods.getChildren().addAll(put, take);
+        getChildren().addAll(caption, hidden, methods);
+        setMinHeight(Region.USE_PREF_SIZE);
+        model.putCodeProperty().addListener(obs -> showCode());
+        model.takeCodeProperty().addListener(obs -> showCode());
+        model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> showChips());
+        showCode();
+    }
+
+    private void showCode() {
+        BufferImpl impl = model.shownImplProperty().get();
+        caption.setText(String.format(Locale.ROOT, "The code each thread runs: %s buffer, bug %s   "
+                        + "(each chip sits at the line its thread is at)", impl.label(),
+                model.shownRunProperty().get() != null ? model.shownRunProperty().get().bug().label()
+                        : model.bugProperty().get().label()));
+        boolean abq = !impl.instrumented();
+        hidden.setVisible(abq);
+        hidden.setText(abq ? "abq is the JDK's ArrayBlockingQueue: its wait sets and each thread's line are not "
+                + "visible (no chips here, no wait sets below); only the counts are." : "");
+        Bug bug = model.shownRunProperty().get() != null ? model.shownRunProperty().get().bug()
+                : model.bugProperty().get();
+        WakePolicy policy = model.shownRunProperty().get() != null ? model.shownRunProperty().get().policy()
+                : model.policyProperty().get();
+        put.show(model.putCodeProperty().get(), bugLines(BufferCode.put(impl, Bug.NONE, policy),
+                model.putCodeProperty().get(), bug));
+        take.show(model.takeCodeProperty().get(), bugLines(BufferCode.take(impl, Bug.NONE, policy),
+                model.takeCodeProperty().get(), bug));
+        showChips();
+    }
+
+    /** The lines of {@code planted} that the correct code does not have: the bug, as written. */
+    static Set<Integer> bugLines(BufferCode.Method correct, BufferCode.Method planted, Bug bug) {
+        Set<Integer> lines = new HashSet<>();
+        if (bug == Bug.NONE) {
+            return lines;
+        }
+        Set<String> correctTexts = correct.lines().stream().map(BufferCode.Line::text).collect(Collectors.toSet());
+        for (int i = 0; i < planted.lines().size(); i++) {
+            if (!correctTexts.contains(planted.lines().get(i).text())) {
+                lines.add(i);
+            }
+        }
+        return lines;
+    }
+
+    private void showChips() {
+        put.chips(model.workers());
+        take.chips(model.workers());
+    }
+
+    /** The line index {@code worker}'s chip is shown at in its method, or -1 when outside; for tests. */
+    int lineOf(String worker) {
+        int line = put.lineOf(worker);
+        return line >= 0 ? line : take.lineOf(worker);
+    }
+
+    /** A method's lines, each with the chips of the workers at it, and the workers outside below. */
+    private static final class MethodBox extends VBox {
+        private final String name;
+        private final Worker.Role role;
+        private final GridPane grid = new GridPane();
+        private final FlowPane outside = new FlowPane(4, 4);
+        private final List<FlowPane> lineChips = new ArrayList<>();
+        private BufferCode.Method method;
+
+        MethodBox(String name, Worker.Role role) {
+            super(4);
+            this.name = name;
+            this.role = role;
+            setId("code-" + name);
+            getStyleClass().add("code-method");
+            grid.setHgap(6);
+            grid.setVgap(0);
+            outside.setId("code-" + name + "-outside");
+            outside.getStyleClass().add("code-outside");
+            outside.setAlignment(Pos.CENTER_LEFT);
+            Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Outside put:" : "Outside take:");
+            outsideCaption.getStyleClass().add("code-note");
+            outsideCaption.setMinWidth(Region.USE_PREF_SIZE);
+            Tooltip.install(outsideCaption, Controls.tip(role == Worker.Role.PRODUCER
+                    ? "Producers not in put: making their next item, parked at the gate, or done."
+                    : "Consumers not in take: using their last item, parked at the gate, or done."));
+            getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
+        }
+
+        void show(BufferCode.Method method, Set<Integer> bugLines) {
+            this.method = method;
+            grid.getChildren().clear();
+            lineChips.clear();
+            for (int i = 0; i < method.lines().size(); i++) {
+                BufferCode.Line line = method.lines().get(i);
+                Label tag = new Label(bugLines.contains(i) ? "bug ▶" : "");
+                tag.getStyleClass().add("code-tag");
+                tag.setMinWidth(Region.USE_PREF_SIZE); // never "bu..."
+                if (!bugLines.isEmpty() && !bugLines.contains(i)) {
+                    tag.setText("     "); // the column keeps the tag's width on every line
+                }
+                Label text = new Label(line.text());
+                text.setId("code-" + name + "-line-" + i);
+                text.getStyleClass().add("code-line");
+                // A line longer than the room wraps (a large zoom, a narrow window): never cut, never
+                // wider than the view.
+                text.setWrapText(true);
+                text.pseudoClassStateChanged(BUG, bugLines.contains(i));
+                if (!line.where().isEmpty()) {
+                    Tooltip.install(text, Controls.tip("A thread here is "
+                            + line.where().stream().map(Where::words).collect(Collectors.joining(", or "))
+                            + "."));
+                }
+                FlowPane chips = new FlowPane(3, 3);
+                chips.setId("code-" + name + "-chips-" + i);
+                chips.getStyleClass().add("code-chips");
+                chips.setAlignment(Pos.CENTER_LEFT);
+                chips.setPrefWrapLength(240);
+                lineChips.add(chips);
+                grid.add(tag, 0, i);
+                grid.add(text, 1, i);
+                grid.add(chips, 2, i);
+                GridPane.setHgrow(chips, Priority.ALWAYS);
+            }
+        }
+
+        void chips(List<BufferSnapshot.WorkerView> workers) {
+            if (method == null) {
+                return;
+            }
+            List<List<BufferSnapshot.WorkerView>> at = new ArrayList<>();
+            for (int i = 0; i < lineChips.size(); i++) {
+                at.add(new ArrayList<>());
+            }
+            List<BufferSnapshot.WorkerView> out = new ArrayList<>();
+            for (BufferSnapshot.WorkerView worker : workers) {
+                if (worker.role() != role) {
+                    continue;
+                }
+                int line = worker.where() == null ? -1 : method.lineOf(worker.where());
+                if (line >= 0) {
+                    at.get(line).add(worker);
+                } else {
+                    out.add(worker);
+                }
+            }
+            for (int i = 0; i < lineChips.size(); i++) {
+                fill(lineChips.get(i), at.get(i));
+            }
+            fill(outside, out);
+        }
+
+        int lineOf(String worker) {
+            for (int i = 0; i < lineChips.size(); i++) {
+                for (javafx.scene.Node chip : lineChips.get(i).getChildren()) {
+                    if (("code-chip-" + worker).equals(chip.getId())) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private static void fill(FlowPane pane, List<BufferSnapshot.WorkerView> workers) {
+            List<javafx.scene.Node> chips = new ArrayList<>();
+            int shown = workers.size() > CHIPS_PER_LINE ? CHIPS_PER_LINE - 1 : workers.size();
+            for (int i = 0; i < shown; i++) {
+                chips.add(chip(workers.get(i)));
+            }
+            if (shown < workers.size()) {
+                List<BufferSnapshot.WorkerView> rest = workers.subList(shown, workers.size());
+                Label more = new Label("+" + rest.size());
+                more.setId(pane.getId() + "-more");
+                more.getStyleClass().addAll("code-chip", "code-more");
+                Tooltip.install(more, Controls.tip("Also here: " + rest.stream()
+                        .map(w -> w.name() + " (" + words(w.where()) + ")").collect(Collectors.joining(", "))));
+                chips.add(more);
+            }
+            pane.getChildren().setAll(chips);
+            pane.pseudoClassStateChanged(OCCUPIED, !workers.isEmpty());
+        }
+
+        private static Label chip(BufferSnapshot.WorkerView worker) {
+            Label chip = new Label(glyph(worker.where()) + " " + worker.name());
+            chip.setId("code-chip-" + worker.name());
+            chip.getStyleClass().addAll("code-chip", worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer");
+            chip.pseudoClassStateChanged(BufferView.WorkerChip.pseudo(worker.state()), true);
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            Tooltip.install(chip, Controls.tip(worker.name() + ": " + words(worker.where())));
+            return chip;
+        }
+
+        private static String words(Where where) {
+            return where == null ? "not known" : where.words();
+        }
+    }
+
+    /** A glyph per place, so the chip says where it is without colour. */
+    static String glyph(Where where) {
+        if (where == null) {
+            return "?";
+        }
+        return switch (where) {
+            case OUTSIDE -> "●";
+            case ENTERING -> "◔";
+            case CHECKING -> "?";
+            case WAITING -> "■";
+            case WOKEN -> "↑";
+            case WRITING -> "◆";
+            case SIGNALLING -> "»";
+            case RELEASING -> "↓";
+        };
+    }
+}

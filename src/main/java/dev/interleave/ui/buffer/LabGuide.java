@@ -1,0 +1,137 @@
+package dev.interleave.ui.buffer;
+
+import java.util.Locale;
+
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.Bug;
+import dev.interleave.engine.buffer.WakePolicy;
+
+/**
+ * The condition-variable lab's guidance for one implementation and bug: what to set, what to try,
+ * what to watch, and the question to answer. Plain data: the view shows it (collapsible), the
+ * view-model applies its {@link Setup}. Each bug's setup is the one its lab test runs, so "Apply"
+ * gives a run that shows the bug within seconds.
+ *
+ * @param title    one line, the guide's collapsed title
+ * @param toTry     what to do
+ * @param watch    what to look at while it runs
+ * @param question the question to answer
+ * @param setup    the configuration "Apply" sets
+ */
+public record LabGuide(String title, String toTry, String watch, String question, Setup setup) {
+
+    /**
+     * A configuration of the buffer view.
+     *
+     * @param producers      producer threads
+     * @param consumers      consumer threads
+     * @param capacity       slots
+     * @param policy         signal or signal-all (the lock buffer's only)
+     * @param spuriousPercent the lab's spurious wake-up rate, 0 to 100 %
+     * @param produceMaxMillis the produce delay's top (its bottom is 0)
+     * @param consumeMaxMillis the consume delay's top (its bottom is 0)
+     */
+    public record Setup(int producers, int consumers, int capacity, WakePolicy policy, int spuriousPercent,
+                        int produceMaxMillis, int consumeMaxMillis) {
+
+        /** In words, for the Apply button's tooltip: "3 producers, 3 consumers, 1 slot, signal, 0 ms". */
+        public String words() {
+            return String.format(Locale.ROOT, "%d producer%s, %d consumer%s, %d slot%s, %s, spurious %d %%, "
+                            + "produce 0..%d ms, consume 0..%d ms", producers, producers == 1 ? "" : "s", consumers,
+                    consumers == 1 ? "" : "s", capacity, capacity == 1 ? "" : "s", policy.label(), spuriousPercent,
+                    produceMaxMillis, consumeMaxMillis);
+        }
+    }
+
+    /** The whole guide as one text, for the collapsible pane. */
+    public String text() {
+        return "Try: " + toTry + "\nWatch: " + watch + "\nQuestion: " + question;
+    }
+
+    /** The guidance for {@code impl} built with {@code bug} (which must go with it). */
+    public static LabGuide of(BufferImpl impl, Bug bug) {
+        if (!bug.appliesTo(impl)) {
+            throw new IllegalArgumentException("bug " + bug + " does not go with " + impl + ": " + Bug.combinations());
+        }
+        return switch (bug) {
+            case NONE -> correct(impl);
+            case IF_NOT_WHILE -> impl == BufferImpl.LOCK
+                    ? new LabGuide("What to try: if-not-while, 1 producer, 3 consumers, spurious 20 %",
+                    "Apply, then Run. The producer is slow, so consumers wait on notEmpty; the lab wakes some of "
+                            + "them without a signal (spurious 20 %).",
+                    "a consumer woken spuriously (the log says so) goes from await() straight on past the if, "
+                            + "without looking at count again, and takes from an empty slot: the banner names "
+                            + "the invariant.",
+                    "which one word would have made the woken consumer look again, and why does that cost "
+                            + "nothing when the wake-up was real?",
+                    new Setup(1, 3, 1, WakePolicy.SIGNAL, 20, 30, 0))
+                    : new LabGuide("What to try: if-not-while, 1 producer, 3 consumers, no spurious wake-ups",
+                    "Apply, then Run. notifyAll wakes every waiting consumer each time the producer puts one item.",
+                    "the first consumer to get the monitor takes the item; the next one returns from wait() past "
+                            + "the if and takes from the empty slot: the banner names the invariant.",
+                    "notifyAll is right for a monitor, yet here it is what breaks the run: what must every "
+                            + "woken thread do before it acts?",
+                    new Setup(1, 3, 1, WakePolicy.SIGNAL, 0, 30, 0));
+            case ONE_CONDITION -> new LabGuide("What to try: one-condition, 3 producers, 3 consumers, 1 slot, signal",
+                    "Apply (3 producers, 3 consumers, 1 slot, signal, no delays), then Run until it stalls "
+                            + "(a second or two), then 'Show how it stalled' and step forward through the log.",
+                    "producers and consumers share one wait set; a put's signal can wake another producer, "
+                            + "which finds the slot full and waits again (a futile wake-up): the signal meant for "
+                            + "a consumer is lost.",
+                    "when everyone is waiting, who is waiting, and who should have been woken by the last signal?",
+                    new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));
+            case NOTIFY -> new LabGuide("What to try: notify, 3 producers, 3 consumers, 1 slot",
+                    "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run until it stalls, then 'Show how "
+                            + "it stalled'.",
+                    "the monitor has one wait set for both sides; notify() picks one waiter, of either side. "
+                            + "Count the futile wake-ups: each is a notify that woke the wrong side.",
+                    "which waiter did the last notify() wake, and which one needed it? Why does notifyAll() "
+                            + "never stall here?",
+                    new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));
+            case UNLOCKED_COUNT -> new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
+                    impl == BufferImpl.SEMAPHORE
+                            ? "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run."
+                            : "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run.",
+                    impl == BufferImpl.SEMAPHORE
+                            ? "two producers both see a free permit (availablePermits() > 0), one tryAcquire() "
+                            + "fails and is ignored, and both write into the one slot: a put over a full slot."
+                            : "two producers both read count < items.length before they lock; both go ahead, and "
+                            + "the second writes over the first one's item: a put over a full slot.",
+                    "the check and the act are the same statements as in the correct code: what changed, and "
+                            + "why does holding the lock (or taking the permit) while checking fix it?",
+                    new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0));
+        };
+    }
+
+    private static LabGuide correct(BufferImpl impl) {
+        return switch (impl) {
+            case LOCK -> new LabGuide("What to try: the correct lock buffer, signal, then signal-all",
+                    "Apply (3 producers, 3 consumers, 1 slot), Run, then switch to signal-all and Run again. "
+                            + "Change producers and consumers while it runs.",
+                    "every chip sits at the line its thread is at; with signal-all the futile wake-ups climb "
+                            + "(the thundering herd), with signal they stay near 0.",
+                    "signal wakes one waiter: why is that enough with two conditions, when it is not with one "
+                            + "(try bug one-condition)?",
+                    new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
+            case MONITOR -> new LabGuide("What to try: the monitor, 3 producers, 3 consumers, 1 slot",
+                    "Apply, Run, and watch the one wait set; then try bug notify.",
+                    "notifyAll() wakes every waiter, producers and consumers alike; most find their condition "
+                            + "false and wait again: the futile wake-ups plot shows the price.",
+                    "why must a monitor use notifyAll() where the lock buffer can use signal()?",
+                    new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
+            case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",
+                    "Apply, Run, step (S) and watch where each thread waits.",
+                    "a thread waits in acquire() of freeSlots or filledSlots, never in a loop: a permit is handed "
+                            + "over, so there are no futile wake-ups (the plot stays flat).",
+                    "why must freeSlots.acquire() come before mutex.acquire()? What would happen the other way "
+                            + "round with a full buffer?",
+                    new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
+            case ABQ -> new LabGuide("What to try: ArrayBlockingQueue, the baseline",
+                    "Apply and Run: the JDK's own queue, the lock algorithm without the lab's instruments.",
+                    "only the counts move: abq's wait sets, slots and each thread's line are not visible.",
+                    "its put is the lock buffer's put: which lines of the lock buffer's code would you expect "
+                            + "inside it?",
+                    new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
+        };
+    }
+}

@@ -1,0 +1,289 @@
+package dev.interleave.ui.buffer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.buffer.BufferCode;
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.Bug;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.Where;
+import dev.interleave.engine.buffer.Worker;
+import dev.interleave.engine.buffer.WorkerState;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.shell.MainView;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The condition-variable lab in the buffer view, in the real window, headless, by node id. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class BufferLabFxTest {
+
+    private final BufferRunner runner = new BufferRunner();
+    private BufferViewModel model;
+    private MainView main;
+
+    @Start
+    void start(Stage stage) {
+        model = new BufferViewModel(runner);
+        main = new MainView(List.of(BufferScenario.tab(model)), new FrameStats());
+        Scene scene = new Scene(main, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainView.class.getResource("interleave.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRun() throws Exception {
+        if (runner.state() != RunState.IDLE) {
+            runner.stop();
+        }
+    }
+
+    private BufferView view() {
+        return (BufferView) main.lookup(".buffer-view");
+    }
+
+    private static boolean disabled(FxRobot robot, String id) {
+        return robot.lookup(id).query().isDisabled();
+    }
+
+    /** Only the bugs that go with the chosen implementation can be chosen; the others say why, on screen. */
+    @Test
+    void theSelectorsRestrictTheBugs(FxRobot robot) {
+        robot.clickOn("#impl-semaphore");
+        assertEquals(BufferImpl.SEMAPHORE, model.implProperty().get());
+        for (Bug bug : Bug.values()) {
+            assertEquals(!bug.appliesTo(BufferImpl.SEMAPHORE), disabled(robot, "#bug-" + bug.label()), bug.label());
+        }
+        String why = robot.lookup("#bug-why").queryAs(Label.class).getText();
+        assertTrue(why.contains("notify (monitor)") && why.contains("one-condition (lock)"), why);
+
+        robot.clickOn("#impl-monitor");
+        robot.clickOn("#bug-notify");
+        assertEquals(Bug.NOTIFY, model.bugProperty().get());
+        assertTrue(model.settings().bug() == Bug.NOTIFY && model.settings().impl() == BufferImpl.MONITOR);
+        robot.clickOn("#impl-lock");
+        assertEquals(Bug.NONE, model.bugProperty().get(), "notify does not go with lock: back to none");
+        assertTrue(disabled(robot, "#bug-notify"));
+        robot.interact(() -> model.bugProperty().set(Bug.NOTIFY));
+        assertEquals(Bug.NONE, model.bugProperty().get(), "the model refuses it too");
+
+        robot.clickOn("#impl-abq");
+        String hidden = robot.lookup("#code-hidden-note").queryAs(Label.class).getText();
+        assertTrue(robot.lookup("#code-hidden-note").query().isVisible() && hidden.contains("not visible"), hidden);
+    }
+
+    /** The code panel shows the planted bug's lines marked, and the guide's Apply sets its setup. */
+    @Test
+    void theCodeShowsTheBugAndTheGuideApplies(FxRobot robot) {
+        robot.clickOn("#impl-lock");
+        robot.clickOn("#bug-one-condition");
+        BufferCode.Method put = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
+        for (int i = 0; i < put.lines().size(); i++) {
+            assertEquals(put.lines().get(i).text(), robot.lookup("#code-put-line-" + i).queryAs(Label.class).getText());
+        }
+        long marked = robot.lookup(".code-line").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("bug")))
+                .count();
+        assertTrue(marked >= 2, "the bug's lines are marked in put and take: " + marked);
+
+        robot.clickOn("#lab-guide");
+        robot.clickOn("#lab-guide-apply");
+        LabGuide.Setup setup = LabGuide.of(BufferImpl.LOCK, Bug.ONE_CONDITION).setup();
+        assertEquals(setup.producers(), model.producersProperty().get());
+        assertEquals(setup.consumers(), model.consumersProperty().get());
+        assertEquals(setup.capacity(), model.capacityProperty().get());
+        assertTrue(robot.lookup("#lab-guide-text").queryAs(Label.class).getText().contains("Question: "));
+    }
+
+    /**
+     * Stepping one worker moves its chip: with one slot, P1 puts (and goes back to making an item),
+     * then P2 finds the slot full and its chip sits at the await line; rewound to before P2's step,
+     * the chip is back outside, as it was.
+     */
+    @Test
+    void aSteppedWorkersChipMovesToItsLine(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.capacityProperty().set(1);
+            model.producersProperty().set(2);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+        });
+        BufferCode.Method put = BufferCode.put(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL);
+        int awaitLine = put.lineOf(Where.WAITING);
+        robot.interact(model::step); // from idle: starts paused, one step
+        settle();
+        String waiter = null;
+        long before = -1;
+        for (int attempt = 0; attempt < 20 && waiter == null; attempt++) {
+            List<String> gate = runner.snapshot().gate().waiting();
+            String producer = gate.stream().filter(n -> n.startsWith("P")).findFirst().orElseThrow();
+            boolean full = runner.snapshot().buffer().count() == 1;
+            if (full) {
+                waiter = producer;
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(view().codeLineOf(producer) < 0, producer + " is outside put before its step");
+                before = runner.snapshot().buffer().events();
+            }
+            robot.interact(() -> model.stepWorker(producer));
+            settle();
+        }
+        String other = Objects.requireNonNull(waiter, "the slot was filled within 20 steps");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.notFullWaiters().contains(other));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view().codeLineOf(other) == awaitLine);
+        Node chip = robot.lookup("#code-chip-" + other).query();
+        assertTrue(((Label) chip).getText().contains(other));
+
+        long position = before;
+        robot.interact(() -> model.rewind().moveTo(position));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view().codeLineOf(other) < 0);
+        robot.interact(() -> model.rewind().toPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view().codeLineOf(other) == awaitLine);
+    }
+
+    /** Waits until the step is done: no permit left, every worker at the gate or in a wait set. */
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            var now = runner.snapshot();
+            return now.state() == RunState.PAUSED && now.gate().permits() == 0 && now.buffer() != null
+                    && now.buffer().workers().stream().allMatch(w -> w.state() == WorkerState.AT_GATE
+                    || w.state() == WorkerState.WAITING_NOT_FULL || w.state() == WorkerState.WAITING_NOT_EMPTY);
+        });
+    }
+
+    /** Many workers on one line: at most CHIPS_PER_LINE chips and a "+N", never more nodes than fit. */
+    @Test
+    void manyWorkersOnOneLineShowACount(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.capacityProperty().set(1);
+            model.producersProperty().set(12);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(1_000);
+            model.consumeMaxMillisProperty().set(2_000);
+        });
+        robot.interact(model::run);
+        BufferCode.Method put = BufferCode.put(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL);
+        int awaitLine = put.lineOf(Where.WAITING);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.notFullWaiters().size() >= CodePanel.CHIPS_PER_LINE + 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.FlowPane chips = robot.lookup("#code-put-chips-" + awaitLine).queryAs(javafx.scene.layout.FlowPane.class);
+        assertTrue(chips.getChildren().size() <= CodePanel.CHIPS_PER_LINE, "chips: " + chips.getChildren().size());
+        assertFalse(robot.lookup("#code-put-chips-" + awaitLine + "-more").queryAll().isEmpty(), "a +N count");
+    }
+
+    /**
+     * Producers, consumers and slots typed while a run goes on change that run: new chips and lanes
+     * appear, removed workers leave after their action, the buffer grows and shrinks; the window says
+     * what is pending meanwhile.
+     */
+    @Test
+    void slidersChangeARunningRun(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.capacityProperty().set(4);
+            model.producersProperty().set(2);
+            model.consumersProperty().set(2);
+            model.produceMinMillisProperty().set(10);
+            model.produceMaxMillisProperty().set(50);
+            model.consumeMinMillisProperty().set(10);
+            model.consumeMaxMillisProperty().set(50);
+        });
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.consumedProperty().get() > 5);
+        assertFalse(disabled(robot, "#producers-field"), "the slider acts during the run");
+
+        type(robot, "#producers-field", "5");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#worker-P5").queryAll().isEmpty());
+        assertEquals(5, live(Worker.Role.PRODUCER));
+
+        type(robot, "#consumers-field", "1");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live(Worker.Role.CONSUMER) == 1);
+
+        type(robot, "#capacity-field", "9");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().buffer().capacity() == 9
+                && model.slots().size() == 9);
+        type(robot, "#capacity-field", "2");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.snapshot().buffer().capacity() == 2);
+        assertEquals(RunState.RUNNING, runner.state());
+        assertTrue(runner.snapshot().buffer().brokenInvariants().isEmpty(), runner.snapshot().buffer().brokenInvariants().toString());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.pendingProperty().get().isEmpty());
+    }
+
+    /** Types {@code text} into the field and commits it (Enter), as a user does. */
+    private static void type(FxRobot robot, String id, String text) {
+        javafx.scene.control.TextField field = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            field.setText(text);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+    }
+
+    private long live(Worker.Role role) {
+        return runner.snapshot().buffer().workers().stream()
+                .filter(w -> w.role() == role && w.state() != WorkerState.DONE).count();
+    }
+
+    /**
+     * A stalled run (lock, one-condition, its guide's setup) shows the failure banner naming who waits
+     * where, the chips at the await lines at that moment, and "Show how it stalled" moves the
+     * scrubber to the last put or take before everyone waited.
+     */
+    @Test
+    void aStalledRunShowsTheBanner(FxRobot robot) throws Exception {
+        robot.clickOn("#impl-lock");
+        robot.clickOn("#bug-one-condition");
+        robot.clickOn("#lab-guide");
+        robot.clickOn("#lab-guide-apply");
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.labOutcomeProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
+        assertTrue(banner.getText().startsWith("✘ Stalled after "), banner.getText());
+        assertTrue(banner.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("failure")));
+        int awaitLine = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL).lineOf(Where.WAITING);
+        int takeAwait = BufferCode.take(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL).lineOf(Where.WAITING);
+        for (var worker : model.workers()) {
+            assertEquals(worker.role() == Worker.Role.PRODUCER ? awaitLine : takeAwait, view().codeLineOf(worker.name()),
+                    worker.name() + " is shown at its await line: " + worker);
+        }
+        assertTrue(model.stallCauseProperty().get() >= 0, () -> "the last put or take is kept: history "
+                + model.rewind().startProperty().get() + ".." + model.rewind().endProperty().get() + ", moment "
+                + model.momentProperty().get() + ", " + model.outcomeTextProperty().get());
+        Node button = robot.lookup("#lab-stall-cause").query();
+        StringBuilder chain = new StringBuilder();
+        for (Node n = button; n != null; n = n.getParent()) {
+            chain.append(n.getClass().getSimpleName()).append(n.isVisible() ? "+ " : "- ");
+        }
+        assertTrue(button.isVisible() && button.getParent().isVisible(), chain.toString());
+        // Fired, not clicked: the banner may be scrolled out of the live pane's viewport.
+        robot.interact(((javafx.scene.control.Button) button)::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
+        robot.interact(robot.lookup("#lab-moment").queryAs(javafx.scene.control.Button.class)::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
+    }
+}

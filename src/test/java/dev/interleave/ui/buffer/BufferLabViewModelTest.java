@@ -1,0 +1,166 @@
+package dev.interleave.ui.buffer;
+
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.interleave.engine.buffer.BufferCode;
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.BufferOutcome;
+import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.Bug;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The condition-variable lab's side of the buffer view-model, without a toolkit. */
+@Timeout(120)
+class BufferLabViewModelTest {
+
+    /** Every implementation and bug that go together has guidance: what to try, watch, ask, and a valid setup. */
+    @Test
+    void everyCombinationHasGuidanceWithAValidSetup() {
+        for (BufferImpl impl : BufferImpl.values()) {
+            for (Bug bug : Bug.forImpl(impl)) {
+                LabGuide guide = LabGuide.of(impl, bug);
+                assertFalse(guide.toTry().isBlank() || guide.watch().isBlank() || guide.question().isBlank(),
+                        impl + " " + bug);
+                assertTrue(guide.question().endsWith("?"), guide.question());
+                LabGuide.Setup setup = guide.setup();
+                new BufferSettings(setup.producers(), setup.consumers(), setup.capacity(), 0, DelayRange.NONE,
+                        new DelayRange(0, setup.consumeMaxMillis()), setup.policy(), false, ThreadKind.PLATFORM, impl,
+                        bug, setup.spuriousPercent() / 100.0);
+                assertTrue(setup.producers() <= BufferViewModel.MAX_WORKERS && setup.consumers() <= BufferViewModel.MAX_WORKERS
+                        && setup.capacity() <= BufferViewModel.MAX_CAPACITY, "the window's sliders reach it");
+            }
+        }
+    }
+
+    /** Apply sets the guide's setup; a change of implementation drops a bug that does not go with it. */
+    @Test
+    void applySetsTheSetupAndImplKeepsTheBugFitting() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        model.implProperty().set(BufferImpl.MONITOR);
+        model.bugProperty().set(Bug.NOTIFY);
+        model.applyGuide();
+        LabGuide.Setup setup = LabGuide.of(BufferImpl.MONITOR, Bug.NOTIFY).setup();
+        BufferSettings settings = model.settings();
+        assertEquals(setup.producers(), settings.producers());
+        assertEquals(setup.consumers(), settings.consumers());
+        assertEquals(setup.capacity(), settings.capacity());
+        assertEquals(Bug.NOTIFY, settings.bug());
+        assertEquals(BufferImpl.MONITOR, settings.impl());
+        assertEquals(setup.produceMaxMillis(), settings.produceDelay().maxMillis());
+        assertEquals(BufferCode.put(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL), model.putCodeProperty().get());
+
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        assertEquals(Bug.NONE, model.bugProperty().get());
+        model.bugProperty().set(Bug.IF_NOT_WHILE);
+        assertEquals(Bug.NONE, model.bugProperty().get(), "refused: if-not-while does not go with semaphore");
+        model.spuriousPercentProperty().set(250);
+        assertEquals(100, model.spuriousPercentProperty().get());
+        assertEquals(1.0, model.settings().spurious());
+    }
+
+    /** The bug's lines are those the correct code does not have; the correct code has none. */
+    @Test
+    void bugLinesAreTheLinesTheCorrectCodeLacks() {
+        BufferCode.Method correct = BufferCode.put(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL);
+        BufferCode.Method planted = BufferCode.put(BufferImpl.LOCK, Bug.IF_NOT_WHILE, WakePolicy.SIGNAL);
+        Set<Integer> lines = CodePanel.bugLines(correct, planted, Bug.IF_NOT_WHILE);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(planted.lines().get(lines.iterator().next()).text().contains("if ("));
+        assertTrue(CodePanel.bugLines(correct, correct, Bug.NONE).isEmpty());
+    }
+
+    /**
+     * Each bug, in the setup its guidance names, ends the run as the lab says it must (a stall or a
+     * violation) within 20 s, the banner's text names it, and the view shows the moment it went wrong.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Bug.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void eachBugInItsGuidedSetupShowsItsOutcome(Bug bug) throws Exception {
+        for (BufferImpl impl : bug.impls()) {
+            BufferRunner runner = new BufferRunner();
+            BufferViewModel model = new BufferViewModel(runner);
+            model.implProperty().set(impl);
+            model.bugProperty().set(bug);
+            model.applyGuide();
+            model.run();
+            try {
+                sampleUntil(model, () -> model.labOutcomeProperty().get() != null);
+            } finally {
+                if (runner.state() != RunState.IDLE) {
+                    runner.stop();
+                }
+            }
+            BufferOutcome expected = bug == Bug.ONE_CONDITION || bug == Bug.NOTIFY ? BufferOutcome.STALLED
+                    : BufferOutcome.VIOLATED;
+            assertEquals(expected, model.labOutcomeProperty().get(), impl + " " + bug + ": "
+                    + model.outcomeTextProperty().get());
+            assertTrue(model.outcomeTextProperty().get().startsWith(expected == BufferOutcome.STALLED ? "Stalled after "
+                    : "Violated: "), model.outcomeTextProperty().get());
+            assertTrue(model.momentProperty().get() >= 0, "the moment it went wrong is kept");
+            assertTrue(model.rewind().rewoundBinding().get(), "and shown");
+            if (expected == BufferOutcome.STALLED) {
+                assertTrue(model.stallCauseProperty().get() >= 0);
+                assertFalse(model.notFullWaiters().isEmpty() && model.notEmptyWaiters().isEmpty(),
+                        "at the moment shown, someone waits");
+            }
+        }
+    }
+
+    /**
+     * Nothing is pending at a run's start (while its workers register); a producer added during the
+     * run is pending until it has joined, a removed consumer until it has left; an ended run has
+     * nothing pending.
+     */
+    @Test
+    void pendingSaysWhatTheRunHasNotDoneYet() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.produceMaxMillisProperty().set(20);
+        model.consumeMaxMillisProperty().set(20);
+        model.run();
+        try {
+            for (int frame = 0; frame < 20; frame++) {
+                model.sample(System.nanoTime());
+                assertEquals("", model.pendingProperty().get(), "nothing asked for yet");
+                Thread.sleep(5);
+            }
+            model.producersProperty().set(4);
+            model.sample(System.nanoTime());
+            sampleUntil(model, () -> model.workers().stream().anyMatch(w -> w.name().equals("P4")));
+            sampleUntil(model, () -> model.pendingProperty().get().isEmpty());
+            model.consumersProperty().set(1);
+            model.sample(System.nanoTime());
+            sampleUntil(model, () -> model.pendingProperty().get().isEmpty());
+            assertTrue(model.liveRefusalProperty().get().isEmpty(), model.liveRefusalProperty().get());
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        assertEquals("", model.pendingProperty().get());
+    }
+
+    private static void sampleUntil(BufferViewModel model, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 20 s; state " + model.stateProperty().get());
+            Thread.sleep(10);
+            model.sample(System.nanoTime());
+        }
+        assertNotNull(model.labOutcomeProperty());
+    }
+}
