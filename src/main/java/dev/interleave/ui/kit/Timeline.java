@@ -10,6 +10,7 @@ import java.util.Objects;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
@@ -99,9 +100,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
     /** The narrowest window: a few microseconds, single actions apart. */
     private static final long MIN_SPAN_NANOS = 2_000;
-    private static final double LABEL_WIDTH = 44;
-    private static final double AXIS_HEIGHT = 18;
-    private static final double LEGEND_HEIGHT = 16;
+    /** Sizes at 100 % and a 13 px font; all grow with the window's text (see {@link #em}). */
+    private static final double BASE_LABEL_WIDTH = 44;
+    private static final double BASE_AXIS_HEIGHT = 18;
+    private static final double BASE_LEGEND_HEIGHT = 16;
+    private static final double BASE_FONT_SIZE = 13;
     /** The most events one drawing reads. */
     static final long DRAWN_MAX = 200_000;
 
@@ -116,6 +119,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Region subtle = probe("-color-fg-subtle");
     private final Region grid = probe("-color-border-default");
     private final Region accent = probe("-il-accent");
+    /** A hidden label: its font is the window's text size (the root's, with the zoom). */
+    private final Label fontProbe = new Label();
     private final Tooltip tooltip = new Tooltip();
 
     /** Width of the window shown, in ns; 0 = the whole run. */
@@ -141,6 +146,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
             probeOf(state);
         }
         getChildren().add(canvas);
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        getChildren().add(fontProbe);
+        fontProbe.fontProperty().addListener((obs, old, now) -> {
+            requestLayout();
+            draw();
+        });
         setMinHeight(120);
         rewind.versionProperty().addListener((obs, old, now) -> draw());
         widthProperty().addListener((obs, old, now) -> draw());
@@ -192,11 +204,31 @@ public final class Timeline<R extends Replay<R>> extends Region {
     protected double computePrefHeight(double width) {
         History<R> history = rewind.history();
         int lanes = history == null ? 6 : Math.max(1, history.log().tracks().size());
-        return AXIS_HEIGHT + lanes * laneHeight(lanes) + 8 + 3 * LEGEND_HEIGHT;
+        return axisHeight() + lanes * laneHeight(lanes) + 8 + 3 * legendHeight();
     }
 
-    private static double laneHeight(int lanes) {
-        return lanes > 24 ? 10 : 18;
+    private double laneHeight(int lanes) {
+        return (lanes > 24 ? 10 : 18) * em();
+    }
+
+    /**
+     * The window's text size against 13 px: the lanes, labels and legend grow with it (a larger
+     * window, or the zoom), so the timeline stays as readable as the text around it.
+     */
+    private double em() {
+        return fontProbe.getFont().getSize() / BASE_FONT_SIZE;
+    }
+
+    private double labelWidth() {
+        return BASE_LABEL_WIDTH * em();
+    }
+
+    private double axisHeight() {
+        return BASE_AXIS_HEIGHT * em();
+    }
+
+    private double legendHeight() {
+        return BASE_LEGEND_HEIGHT * em();
     }
 
     /** The window's right edge now. */
@@ -228,8 +260,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         long span = span(history);
         long right = right();
-        double width = Math.max(1, getWidth() - LABEL_WIDTH);
-        double fraction = Math.max(0, Math.min(1, (x - LABEL_WIDTH) / width));
+        double width = Math.max(1, getWidth() - labelWidth());
+        double fraction = Math.max(0, Math.min(1, (x - labelWidth()) / width));
         long at = right - (long) ((1 - fraction) * span);
         long newSpan = Math.max(MIN_SPAN_NANOS, (long) (span * factor));
         rightNanos = at + (long) ((1 - fraction) * newSpan);
@@ -244,7 +276,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             return;
         }
         long span = span(history);
-        double width = Math.max(1, getWidth() - LABEL_WIDTH);
+        double width = Math.max(1, getWidth() - labelWidth());
         rightNanos = dragRight - (long) ((e.getX() - dragX) / width * span);
         follow = rightNanos >= history.nanosOf(history.end() - 1);
         draw();
@@ -253,14 +285,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** The event nearest the pointer on its lane, in words. */
     private void explain(MouseEvent e) {
         History<R> history = rewind.history();
-        if (history == null || history.end() == 0 || e.getX() < LABEL_WIDTH) {
+        if (history == null || history.end() == 0 || e.getX() < labelWidth()) {
             tooltip.setText("Wheel, + and -: zoom; drag: pan");
             return;
         }
         int lanes = history.log().tracks().size();
-        int lane = (int) ((e.getY() - AXIS_HEIGHT) / laneHeight(lanes));
-        double width = Math.max(1, getWidth() - LABEL_WIDTH);
-        long at = shownLeft + (long) ((e.getX() - LABEL_WIDTH) / width * (shownRight - shownLeft));
+        int lane = (int) ((e.getY() - axisHeight()) / laneHeight(lanes));
+        double width = Math.max(1, getWidth() - labelWidth());
+        long at = shownLeft + (long) ((e.getX() - labelWidth()) / width * (shownRight - shownLeft));
         long slack = (long) (6 / width * (shownRight - shownLeft));
         long from = history.firstAtOrAfter(at - slack);
         long to = Math.min(history.end(), history.firstAtOrAfter(at + slack + 1));
@@ -294,17 +326,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.clearRect(0, 0, w, h);
         History<R> history = rewind.history();
         Paint inkPaint = colour(ink, Color.BLACK);
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(11 * em()));
         g.setTextBaseline(VPos.CENTER);
         if (history == null || history.end() == history.firstKept()) {
             g.setFill(colour(subtle, Color.GRAY));
-            g.fillText("The timeline fills as the run goes: press Run or Step.", LABEL_WIDTH, AXIS_HEIGHT + 10);
+            g.fillText("The timeline fills as the run goes: press Run or Step.", labelWidth(), axisHeight() + 10);
             return;
         }
         List<String> names = history.log().tracks();
         int lanes = names.size();
         double laneH = laneHeight(lanes);
-        double width = Math.max(1, w - LABEL_WIDTH);
+        double width = Math.max(1, w - labelWidth());
         long span = span(history);
         long right = right();
         long left = right - span;
@@ -316,11 +348,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setFill(inkPaint);
         g.setTextAlign(TextAlignment.LEFT);
         for (int lane = 0; lane < lanes; lane++) {
-            g.fillText(names.get(lane), 4, AXIS_HEIGHT + lane * laneH + laneH / 2);
+            g.fillText(names.get(lane), 4, axisHeight() + lane * laneH + laneH / 2);
         }
         g.setFill(colour(subtle, Color.GRAY));
         g.fillText(String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)", seconds(left - history.log().originNanos()),
-                seconds(right - history.log().originNanos()), duration(span)), LABEL_WIDTH, AXIS_HEIGHT / 2);
+                seconds(right - history.log().originNanos()), duration(span)), labelWidth(), axisHeight() / 2);
 
         // States: each lane's state from the window's first event on, drawn as runs of colour.
         long first = history.firstAtOrAfter(left);
@@ -331,7 +363,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         double[] since = new double[lanes];
         for (int lane = 0; lane < lanes; lane++) {
             state[lane] = before != null ? this.painter.stateOf(before, lane) : -1;
-            since[lane] = LABEL_WIDTH;
+            since[lane] = labelWidth();
         }
         List<double[]> arrows = new ArrayList<>();
         List<double[]> marks = new ArrayList<>();
@@ -357,7 +389,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 if (lane >= lanes) {
                     continue;
                 }
-                double x = LABEL_WIDTH + (batch.nanos(i) - left) * scale;
+                double x = labelWidth() + (batch.nanos(i) - left) * scale;
                 int next = this.painter.stateAfter(batch, i);
                 if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
@@ -386,7 +418,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             seq = batch.firstSeq() + i;
         }
-        double end = Math.min(w, LABEL_WIDTH + (history.nanosOf(history.end() - 1) - left) * scale);
+        double end = Math.min(w, labelWidth() + (history.nanosOf(history.end() - 1) - left) * scale);
         for (int lane = 0; lane < lanes; lane++) {
             fillState(g, state[lane], since[lane], end, lane, laneH);
         }
@@ -398,7 +430,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         java.util.Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < marks.size(); k++) {
             double[] mark = marks.get(k);
-            double y = AXIS_HEIGHT + mark[1] * laneH;
+            double y = axisHeight() + mark[1] * laneH;
             g.setFill(inkPaint);
             g.fillRect(mark[0] - 1, y, 2, laneH);
             int markLane = (int) mark[1];
@@ -412,24 +444,24 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         for (int k = 0; k < momentX.size(); k++) {
             double x = momentX.get(k);
-            if (x < LABEL_WIDTH || x > w + 1) {
+            if (x < labelWidth() || x > w + 1) {
                 continue;
             }
             x = Math.min(x, w - 2); // the newest event sits on the right edge: keep its line in sight
             g.setStroke(momentPaint);
             g.setLineWidth(2.5);
-            g.strokeLine(x, AXIS_HEIGHT - 2, x, AXIS_HEIGHT + lanes * laneH);
+            g.strokeLine(x, axisHeight() - 2, x, axisHeight() + lanes * laneH);
             g.setFill(momentPaint);
-            g.fillText(momentLabels.get(k), Math.min(x + 3, w - 70), AXIS_HEIGHT + lanes * laneH + 4 + LEGEND_HEIGHT / 2);
+            g.fillText(momentLabels.get(k), Math.min(x + 3, w - 70), axisHeight() + lanes * laneH + 4 + legendHeight() / 2);
         }
         // Wake-ups: an arrow from the signaller's put or take to the woken lane.
         g.setStroke(inkPaint);
         g.setLineWidth(1.2);
         for (double[] arrow : arrows) {
             double x0 = arrow[0];
-            double y0 = AXIS_HEIGHT + arrow[1] * laneH + laneH / 2;
+            double y0 = axisHeight() + arrow[1] * laneH + laneH / 2;
             double x1 = arrow[2];
-            double y1 = AXIS_HEIGHT + arrow[3] * laneH + laneH / 2;
+            double y1 = axisHeight() + arrow[3] * laneH + laneH / 2;
             g.strokeLine(x0, y0, x1, y1);
             double dir = Math.signum(y1 - y0);
             g.strokeLine(x1, y1, x1 - 3, y1 - 5 * dir);
@@ -438,33 +470,35 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // The rewound position.
         long position = rewind.positionProperty().get();
         if (position != Rewind.PRESENT && position > 0) {
-            double x = LABEL_WIDTH + (history.nanosOf(position - 1) - left) * scale;
+            double x = labelWidth() + (history.nanosOf(position - 1) - left) * scale;
             g.setStroke(colour(accent, Color.BLUE));
             g.setLineWidth(2);
-            g.strokeLine(x, AXIS_HEIGHT - 4, x, AXIS_HEIGHT + lanes * laneH);
+            g.strokeLine(x, axisHeight() - 4, x, axisHeight() + lanes * laneH);
         }
         g.setStroke(colour(grid, Color.LIGHTGRAY));
         g.setLineWidth(1);
-        g.strokeLine(LABEL_WIDTH, AXIS_HEIGHT + lanes * laneH + 0.5, w, AXIS_HEIGHT + lanes * laneH + 0.5);
-        legend(g, AXIS_HEIGHT + lanes * laneH + 4 + LEGEND_HEIGHT + LEGEND_HEIGHT / 2, inkPaint);
+        g.strokeLine(labelWidth(), axisHeight() + lanes * laneH + 0.5, w, axisHeight() + lanes * laneH + 0.5);
+        legend(g, axisHeight() + lanes * laneH + 4 + legendHeight() + legendHeight() / 2, inkPaint);
     }
 
     /** What each colour means, in the view's words: colour is never the only cue. */
     private void legend(GraphicsContext g, double y, Paint inkPaint) {
-        double x = LABEL_WIDTH;
+        double em = em();
+        double x = labelWidth();
         g.setTextAlign(TextAlignment.LEFT);
         for (Legend entry : painter.legend()) {
             String words = entry.words();
-            if (x > LABEL_WIDTH && x + 18 + words.length() * 6.2 > getWidth()) {
-                x = LABEL_WIDTH; // wrap: a second row
-                y += LEGEND_HEIGHT;
+            double width = (18 + words.length() * 6.2) * em;
+            if (x > labelWidth() && x + width > getWidth()) {
+                x = labelWidth(); // wrap: a second row
+                y += legendHeight();
             }
             g.setFill(colour(probeOf(entry.state()), Color.GRAY));
-            double height = 10 * painter.height(entry.state());
-            g.fillRect(x, y - height / 2, 14, height);
+            double height = 10 * em * painter.height(entry.state());
+            g.fillRect(x, y - height / 2, 14 * em, height);
             g.setFill(inkPaint);
-            g.fillText(words, x + 18, y);
-            x += 18 + words.length() * 6.2 + 14;
+            g.fillText(words, x + 18 * em, y);
+            x += width + 14 * em;
         }
     }
 
@@ -474,14 +508,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     private void fillState(GraphicsContext g, int state, double from, double to, int lane, double laneH) {
-        if (state < 0 || to <= LABEL_WIDTH || to - from <= 0) {
+        if (state < 0 || to <= labelWidth() || to - from <= 0) {
             return;
         }
-        double x0 = Math.max(LABEL_WIDTH, from);
+        double x0 = Math.max(labelWidth(), from);
         g.setFill(colour(probeOf(state), Color.GRAY));
         double full = laneH - 4;
         double height = full * painter.height(state);
-        g.fillRect(x0, AXIS_HEIGHT + lane * laneH + 2 + (full - height) / 2, Math.max(0.6, to - x0), height);
+        g.fillRect(x0, axisHeight() + lane * laneH + 2 + (full - height) / 2, Math.max(0.6, to - x0), height);
     }
 
     private static String duration(long nanos) {
