@@ -28,8 +28,10 @@ import java.util.Objects;
  * the time of the latest reading: then an event's time is a lower bound, at most
  * {@value #MAX_STRIDE} events early. It does so only once events have come that fast for
  * {@value #FAST_READINGS} clock readings in a row: a short burst (a step's put and the wake-ups of
- * its signal) never makes the next, slow, event share its time. Slower events, and every event
- * appended with {@link #appendNow} or {@link #appendAt}, carry their own time.
+ * its signal) never makes the next, slow, event share its time. Once events come further apart
+ * than {@value #SLOW_NANOS} ns on average, each reads the clock again (so a shared reading is at
+ * most {@value #MAX_STRIDE} x {@value #SLOW_NANOS} ns late); every event appended with
+ * {@link #appendNow} or {@link #appendAt} carries its own time.
  */
 public final class EventLog {
 
@@ -82,7 +84,12 @@ public final class EventLog {
     /** The most events that share one clock reading. */
     static final int MAX_STRIDE = 32;
     /** Clock readings in a row that must find events fast before events start sharing one. */
-    static final int FAST_READINGS = 64;
+    static final int FAST_READINGS = 32;
+    /**
+     * Events further apart than this, on average, read the clock each: then a shared reading is
+     * at most MAX_STRIDE times this late.
+     */
+    static final long SLOW_NANOS = 50_000;
 
     private static final VarHandle WRITTEN;
 
@@ -210,8 +217,15 @@ public final class EventLog {
         long events = seq - lastStampSeq;
         // Fast when the events since the previous reading came less than FAST_NANOS apart on average.
         boolean fast = events > 0 && nanos - lastNanos < events * FAST_NANOS;
-        fastReadings = fast ? fastReadings + 1 : 0;
-        stride = fastReadings >= FAST_READINGS ? Math.min(2 * stride, MAX_STRIDE) : 1;
+        // Slow (a pause, a delay): every event reads the clock again. In between (a hiccup in a fast
+        // run), the stride and the count of fast readings stay: a free run keeps its stride.
+        boolean slow = events <= 0 || nanos - lastNanos >= events * SLOW_NANOS;
+        if (slow) {
+            fastReadings = 0;
+            stride = 1;
+        } else if (fast && ++fastReadings >= FAST_READINGS) {
+            stride = Math.min(2 * stride, MAX_STRIDE);
+        }
         untilStamp = stride;
         lastStampSeq = seq;
         if (nanos > lastNanos) {
