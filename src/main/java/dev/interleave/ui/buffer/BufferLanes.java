@@ -64,10 +64,13 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
     }
 
     @Override
+    public boolean marked(EventLog.Batch batch, int i) {
+        return BufferEvent.of(batch, i).movesAnItem();
+    }
+
+    @Override
     public String mark(EventLog.Batch batch, int i) {
-        BufferEvent kind = BufferEvent.of(batch, i);
-        return kind.movesAnItem()
-                ? (kind == BufferEvent.PUT ? "▼" : "▲") + String.format(Locale.ROOT, "%,d", batch.item(i)) : null;
+        return (BufferEvent.of(batch, i) == BufferEvent.PUT ? "▼" : "▲") + String.format(Locale.ROOT, "%,d", batch.item(i));
     }
 
     @Override

@@ -76,7 +76,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
             return 1;
         }
 
-        /** The label of a mark for event {@code i} on its lane (drawn when zoomed in), or null for no mark. */
+        /** Whether event {@code i} is a mark on its lane (an item moved, a fork taken). Read for every event drawn: keep it cheap. */
+        boolean marked(EventLog.Batch batch, int i);
+
+        /** The label of a marked event, read only for the marks drawn with labels (zoomed in). */
         String mark(EventLog.Batch batch, int i);
 
         /** The lane an arrow to event {@code i}'s lane comes from (drawn from that lane's latest mark), or -1. */
@@ -376,6 +379,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // events anyway, and a frame's budget stays bounded at a million events.
         long stride = Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
         long seq = first;
+        double left0 = labelWidth();
         while (seq < last) {
             EventLog.Batch batch = history.batchOf(seq);
             if (batch == null) {
@@ -389,7 +393,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 if (lane >= lanes) {
                     continue;
                 }
-                double x = labelWidth() + (batch.nanos(i) - left) * scale;
+                double x = left0 + (batch.nanos(i) - left) * scale;
                 int next = this.painter.stateAfter(batch, i);
                 if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
@@ -399,18 +403,19 @@ public final class Timeline<R extends Replay<R>> extends Region {
                     }
                     state[lane] = next;
                 }
-                String mark = this.painter.mark(batch, i);
-                int from = this.painter.arrowFrom(batch, i);
-                String moment = this.painter.moment(batch, i);
-                if (mark != null) {
+                if (this.painter.marked(batch, i)) {
                     movedX[lane] = x;
                     if (detailed) {
                         marks.add(new double[] {x, lane});
-                        markLabels.add(mark);
+                        markLabels.add(this.painter.mark(batch, i));
                     }
-                } else if (from >= 0 && detailed && from < lanes) {
-                    arrows.add(new double[] {movedX[from], from, x, lane});
+                } else if (detailed) {
+                    int from = this.painter.arrowFrom(batch, i);
+                    if (from >= 0 && from < lanes) {
+                        arrows.add(new double[] {movedX[from], from, x, lane});
+                    }
                 }
+                String moment = this.painter.moment(batch, i);
                 if (moment != null) {
                     momentX.add(x);
                     momentLabels.add(moment);

@@ -70,6 +70,12 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
     }
 
     @Override
+    public boolean marked(EventLog.Batch batch, int i) {
+        TableEvent kind = TableEvent.of(batch, i);
+        return kind == TableEvent.TAKE || kind == TableEvent.PUT_DOWN;
+    }
+
+    @Override
     public String mark(EventLog.Batch batch, int i) {
         TableEvent kind = TableEvent.of(batch, i);
         int fork = TableEvent.fork(batch.slot(i));
