@@ -1,9 +1,11 @@
 package dev.interleave.ui.buffer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,7 +28,9 @@ import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Where;
 import dev.interleave.engine.buffer.Worker;
+import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.WrapLabel;
 
 /**
  * The code beside the picture: {@code put} and {@code take} of the shown implementation, bug
@@ -131,6 +135,10 @@ final class CodePanel extends VBox {
         private final GridPane grid = new GridPane();
         private final FlowPane outside = new FlowPane(4, 4);
         private final List<FlowPane> lineChips = new ArrayList<>();
+        /** By worker name: its chip, wherever it is shown. */
+        private final Map<String, Label> chips = new HashMap<>();
+        /** By pane: its "+N" label. */
+        private final Map<FlowPane, Label> mores = new HashMap<>();
         private BufferCode.Method method;
 
         MethodBox(String name, Worker.Role role) {
@@ -157,6 +165,7 @@ final class CodePanel extends VBox {
             this.method = method;
             grid.getChildren().clear();
             lineChips.clear();
+            mores.keySet().retainAll(List.of(outside));
             for (int i = 0; i < method.lines().size(); i++) {
                 BufferCode.Line line = method.lines().get(i);
                 Label tag = new Label(bugLines.contains(i) ? "bug ▶" : "");
@@ -165,12 +174,11 @@ final class CodePanel extends VBox {
                 if (!bugLines.isEmpty() && !bugLines.contains(i)) {
                     tag.setText("     "); // the column keeps the tag's width on every line
                 }
-                Label text = new Label(line.text());
-                text.setId("code-" + name + "-line-" + i);
-                text.getStyleClass().add("code-line");
                 // A line longer than the room wraps (a large zoom, a narrow window): never cut, never
                 // wider than the view.
-                text.setWrapText(true);
+                Label text = new WrapLabel(line.text());
+                text.setId("code-" + name + "-line-" + i);
+                text.getStyleClass().add("code-line");
                 text.pseudoClassStateChanged(BUG, bugLines.contains(i));
                 if (!line.where().isEmpty()) {
                     Tooltip.install(text, Controls.tip("A thread here is "
@@ -227,7 +235,12 @@ final class CodePanel extends VBox {
             return -1;
         }
 
-        private static void fill(FlowPane pane, List<BufferSnapshot.WorkerView> workers) {
+        /**
+         * Shows {@code workers}' chips in {@code pane}. Chips are made once per worker and moved, and a
+         * pane whose chips are the same is left alone: in a free run the chips change lines at every
+         * frame, and new labels (each with its tooltip) cost the frame their styling and layout.
+         */
+        private void fill(FlowPane pane, List<BufferSnapshot.WorkerView> workers) {
             List<javafx.scene.Node> chips = new ArrayList<>();
             int shown = workers.size() > CHIPS_PER_LINE ? CHIPS_PER_LINE - 1 : workers.size();
             for (int i = 0; i < shown; i++) {
@@ -235,25 +248,52 @@ final class CodePanel extends VBox {
             }
             if (shown < workers.size()) {
                 List<BufferSnapshot.WorkerView> rest = workers.subList(shown, workers.size());
-                Label more = new Label("+" + rest.size());
-                more.setId(pane.getId() + "-more");
-                more.getStyleClass().addAll("code-chip", "code-more");
-                Tooltip.install(more, Controls.tip("Also here: " + rest.stream()
-                        .map(w -> w.name() + " (" + words(w.where()) + ")").collect(Collectors.joining(", "))));
+                Label more = more(pane);
+                more.setText("+" + rest.size());
+                more.getTooltip().setText("Also here: " + rest.stream()
+                        .map(w -> w.name() + " (" + words(w.where()) + ")").collect(Collectors.joining(", ")));
                 chips.add(more);
             }
-            pane.getChildren().setAll(chips);
+            if (!pane.getChildren().equals(chips)) {
+                pane.getChildren().setAll(chips);
+            }
             pane.pseudoClassStateChanged(OCCUPIED, !workers.isEmpty());
         }
 
-        private static Label chip(BufferSnapshot.WorkerView worker) {
-            Label chip = new Label(glyph(worker.where()) + " " + worker.name());
-            chip.setId("code-chip-" + worker.name());
-            chip.getStyleClass().addAll("code-chip", worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer");
-            chip.pseudoClassStateChanged(BufferView.WorkerChip.pseudo(worker.state()), true);
-            chip.setMinWidth(Region.USE_PREF_SIZE);
-            Tooltip.install(chip, Controls.tip(worker.name() + ": " + words(worker.where())));
+        /** {@code worker}'s chip, made at its first showing, with its glyph, state and tooltip as now. */
+        private Label chip(BufferSnapshot.WorkerView worker) {
+            Label chip = chips.computeIfAbsent(worker.name(), name -> {
+                Label made = new Label();
+                made.setId("code-chip-" + name);
+                made.getStyleClass().addAll("code-chip", worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer");
+                made.setMinWidth(Region.USE_PREF_SIZE);
+                made.setTooltip(Controls.tip(""));
+                return made;
+            });
+            String text = glyph(worker.where()) + " " + worker.name();
+            if (!text.equals(chip.getText())) {
+                chip.setText(text);
+                chip.getTooltip().setText(worker.name() + ": " + words(worker.where()));
+            }
+            PseudoClass state = BufferView.WorkerChip.pseudo(worker.state());
+            if (!chip.getPseudoClassStates().contains(state)) {
+                for (WorkerState each : WorkerState.values()) {
+                    chip.pseudoClassStateChanged(BufferView.WorkerChip.pseudo(each), false);
+                }
+                chip.pseudoClassStateChanged(state, true);
+            }
             return chip;
+        }
+
+        /** The pane's "+N" label, made at its first use. */
+        private Label more(FlowPane pane) {
+            return mores.computeIfAbsent(pane, shown -> {
+                Label made = new Label();
+                made.setId(shown.getId() + "-more");
+                made.getStyleClass().addAll("code-chip", "code-more");
+                made.setTooltip(Controls.tip(""));
+                return made;
+            });
         }
 
         private static String words(Where where) {
