@@ -266,15 +266,18 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
-                double[] figures = new double[4];
+                double[] figures = new double[6];
                 onFx(() -> {
                     figures[0] = stats.frames();
                     figures[1] = stats.percentileMillis(50);
                     figures[2] = stats.percentileMillis(99);
                     figures[3] = ((CallsViewModel) view.active()).efficiencyProperty().get();
+                    figures[4] = stats.busyPercentileMillis(50);
+                    figures[5] = stats.busyPercentileMillis(99);
                 });
                 out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms;"
-                        + " run efficiency %.3f%n", figures[0], figures[1], figures[2], figures[3]);
+                        + " FX thread busy per frame median %.1f ms, p99 %.1f ms; run efficiency %.3f%n",
+                        figures[0], figures[1], figures[2], figures[4], figures[5], figures[3]);
                 out.flush();
             } catch (Exception e) {
                 System.err.println("frame stats failed: " + e);
@@ -310,12 +313,14 @@ final class Scripts {
                 });
                 Thread.sleep(seconds * 1_000L);
                 FrameStats stats = app.frameStats();
-                double[] figures = new double[3];
+                double[] figures = new double[5];
                 long[] events = new long[3];
                 onFx(() -> {
                     figures[0] = stats.frames();
                     figures[1] = stats.percentileMillis(50);
                     figures[2] = stats.percentileMillis(99);
+                    figures[3] = stats.busyPercentileMillis(50);
+                    figures[4] = stats.busyPercentileMillis(99);
                     BufferViewModel buffer = (BufferViewModel) view.active();
                     events[0] = buffer.rewind().endProperty().get();
                     events[1] = buffer.rewind().droppedProperty().get();
@@ -324,8 +329,9 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 out.printf(Locale.ROOT, "frames during %d s of a free buffer run, %d producers and %d consumers, zero delays,"
-                        + " recording on: %.0f; interval median %.1f ms, p99 %.1f ms; %,d items consumed, %,d events"
-                        + " recorded, %,d dropped%n", seconds, producers, consumers, figures[0], figures[1], figures[2],
+                        + " recording on: %.0f; interval median %.1f ms, p99 %.1f ms; FX thread busy per frame median"
+                        + " %.1f ms, p99 %.1f ms; %,d items consumed, %,d events recorded, %,d dropped%n", seconds,
+                        producers, consumers, figures[0], figures[1], figures[2], figures[3], figures[4],
                         events[2], events[0], events[1]);
                 out.flush();
             } catch (Exception e) {
