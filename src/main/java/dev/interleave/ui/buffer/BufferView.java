@@ -36,6 +36,7 @@ import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.HeightMemo;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.Motion;
 import dev.interleave.ui.kit.SettingSlider;
@@ -248,11 +249,17 @@ public final class BufferView extends BorderPane {
         code = new CodePanel(model);
         // The code beside the buffer when there is room, else below the lanes and wait sets: items fly
         // between the lanes and the slots, never over the code.
-        VBox picture = new VBox(8, slotsCaption, slots, lastAction, stepText, lanes, notFull, notEmpty, gate);
+        VBox picture = new VBox(8, slotsCaption, slots);
+        picture.getChildren().addAll(HeightMemo.each(lastAction));
+        picture.getChildren().add(stepText);
+        picture.getChildren().addAll(HeightMemo.each(lanes, notFull, notEmpty, gate));
         HBox.setHgrow(picture, Priority.ALWAYS);
         VBox area = new VBox(8);
         area.setMinHeight(Region.USE_PREF_SIZE);
-        VBox live = new VBox(8, lastRun, guide, outcome, pendingNow, area, history, counters, charts);
+        // Each section remembers its height until something in it changes (see HeightMemo): a frame's
+        // layout then measures only what changed, once.
+        VBox live = new VBox(8, HeightMemo.each(lastRun, guide, outcome, pendingNow, area, history, counters));
+        live.getChildren().add(charts);
         for (javafx.scene.layout.Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
                 notFull, notEmpty, gate, history, counters)) {
             fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls

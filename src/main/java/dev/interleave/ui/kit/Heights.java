@@ -1,0 +1,55 @@
+package dev.interleave.ui.kit;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A node's preferred and minimum heights for the last two widths asked of each (a pass often asks at
+ * the viewport's width and at no width), all forgotten on the node's {@code requestLayout}. See
+ * {@link HeightMemo}.
+ */
+final class Heights {
+
+    private final Remembered pref = new Remembered();
+    private final Remembered min = new Remembered();
+
+    double pref(double width, DoubleUnaryOperator compute) {
+        return pref.at(width, compute);
+    }
+
+    double min(double width, DoubleUnaryOperator compute) {
+        return min.at(width, compute);
+    }
+
+    void forget() {
+        pref.forget();
+        min.forget();
+    }
+
+    private static final class Remembered {
+        private double firstWidth = Double.NaN;
+        private double first;
+        private double secondWidth = Double.NaN;
+        private double second;
+
+        /** The height at {@code width}: remembered, or computed now and remembered in place of the older. */
+        double at(double width, DoubleUnaryOperator compute) {
+            if (Double.compare(width, firstWidth) == 0) {
+                return first;
+            }
+            if (Double.compare(width, secondWidth) == 0) {
+                return second;
+            }
+            double height = compute.applyAsDouble(width);
+            secondWidth = firstWidth;
+            second = first;
+            firstWidth = width;
+            first = height;
+            return height;
+        }
+
+        void forget() {
+            firstWidth = Double.NaN;
+            secondWidth = Double.NaN;
+        }
+    }
+}
