@@ -322,7 +322,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /** Draws the lanes of the window now shown. */
-    void draw() {
+    /** Draws now. The timeline redraws by itself at every change of its history, size or zoom; this is for measuring. */
+    public void draw() {
         double w = getWidth();
         double h = getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -378,6 +379,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // A window of more than DRAWN_MAX events is drawn from every k-th: a pixel then spans many
         // events anyway, and a frame's budget stays bounded at a million events.
         long stride = Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
+        Bars bars = new Bars(g, laneH);
         long seq = first;
         double left0 = labelWidth();
         while (seq < last) {
@@ -398,7 +400,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
                     if (x - since[lane] >= 1) {
-                        fillState(g, state[lane], since[lane], x, lane, laneH);
+                        bars.fill(state[lane], since[lane], x, lane);
                         since[lane] = x;
                     }
                     state[lane] = next;
@@ -425,7 +427,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         double end = Math.min(w, labelWidth() + (history.nanosOf(history.end() - 1) - left) * scale);
         for (int lane = 0; lane < lanes; lane++) {
-            fillState(g, state[lane], since[lane], end, lane, laneH);
+            bars.fill(state[lane], since[lane], end, lane);
         }
 
         // Marks: a tick, and the label when there is room.
@@ -512,15 +514,42 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return probes.computeIfAbsent(state, s -> probe(painter.colour(s)));
     }
 
-    private void fillState(GraphicsContext g, int state, double from, double to, int lane, double laneH) {
-        if (state < 0 || to <= labelWidth() || to - from <= 0) {
-            return;
+    /**
+     * Draws the state bars of one drawing: each state's paint and bar height looked up once, the fill
+     * set only when it changes (a drawing at 200 lanes fills tens of thousands of bars).
+     */
+    private final class Bars {
+        private final GraphicsContext g;
+        private final double laneH;
+        private final double left = labelWidth();
+        private final double top = axisHeight();
+        private final Paint[] paints = new Paint[painter.states()];
+        private final double[] heights = new double[painter.states()];
+        private Paint fill;
+
+        Bars(GraphicsContext g, double laneH) {
+            this.g = g;
+            this.laneH = laneH;
+            double full = laneH - 4;
+            for (int state = 0; state < paints.length; state++) {
+                paints[state] = colour(probeOf(state), Color.GRAY);
+                heights[state] = full * painter.height(state);
+            }
         }
-        double x0 = Math.max(labelWidth(), from);
-        g.setFill(colour(probeOf(state), Color.GRAY));
-        double full = laneH - 4;
-        double height = full * painter.height(state);
-        g.fillRect(x0, axisHeight() + lane * laneH + 2 + (full - height) / 2, Math.max(0.6, to - x0), height);
+
+        /** Lane {@code lane} in {@code state} from x {@code from} to {@code to}; nothing for no state (-1). */
+        void fill(int state, double from, double to, int lane) {
+            if (state < 0 || to <= left || to - from <= 0) {
+                return;
+            }
+            double x0 = Math.max(left, from);
+            if (paints[state] != fill) {
+                fill = paints[state];
+                g.setFill(fill);
+            }
+            double full = laneH - 4;
+            g.fillRect(x0, top + lane * laneH + 2 + (full - heights[state]) / 2, Math.max(0.6, to - x0), heights[state]);
+        }
     }
 
     private static String duration(long nanos) {

@@ -19,6 +19,7 @@ import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.buffer.BufferViewModel;
+import dev.interleave.ui.buffer.TimelineBench;
 import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.Png;
@@ -250,6 +251,22 @@ final class Scripts {
     static void frameStats(InterleaveApp app, Stage stage, PrintStream out, List<String> args) {
         if (args.size() > 1 && args.get(1).equals("buffer")) {
             bufferFrameStats(app, stage, out, args.subList(2, args.size()));
+            return;
+        }
+        if (args.size() > 1 && args.get(1).equals("timeline")) {
+            Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
+                try {
+                    TimelineBench.run(out, args.size() > 2 ? Integer.parseInt(args.get(2)) : 200,
+                            args.size() > 3 ? Integer.parseInt(args.get(3)) : 1_000_000,
+                            List.copyOf(stage.getScene().getStylesheets()), Scripts::onFx);
+                } catch (Exception e) {
+                    System.err.println("frame stats failed: " + e);
+                }
+                Platform.runLater(() -> {
+                    stage.close();
+                    Platform.exit();
+                });
+            });
             return;
         }
         Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
