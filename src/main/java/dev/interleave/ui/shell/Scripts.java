@@ -41,10 +41,13 @@ import dev.interleave.ui.race.RaceViewModel;
  *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
  *   {@code DIR/dining-philosophers.png} and, paused there and rewound to just before the circle closed, {@code DIR/dining-philosophers-timeline.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
- *   99th percentile of the frame interval during the run;</li>
+ *   99th percentile of the frame interval during the run, and of the FX thread's CPU time per frame;</li>
  *   <li>{@code --frame-stats buffer [P Q [SECONDS]]}: the same for a free buffer run with P producers
  *   and Q consumers (8 and 8 by default), zero delays, recording on and the timeline following it,
- *   for SECONDS (10 by default); also prints how many events were recorded and dropped.</li>
+ *   for SECONDS (10 by default); also prints how many events were recorded and dropped;</li>
+ *   <li>{@code --frame-stats timeline [LANES [EVENTS]]}: the timeline's drawing time on the log of a
+ *   real free run with LANES workers (200) recorded until it holds EVENTS events (1,000,000): see
+ *   {@link TimelineBench}.</li>
  * </ul>
  * Each step waits on a virtual thread and touches the scene only through {@link Platform#runLater}.
  * A script starts from the default settings, in the light theme at 100 %, and keeps nothing: the
