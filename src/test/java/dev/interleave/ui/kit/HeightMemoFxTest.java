@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,9 +37,10 @@ class HeightMemoFxTest {
     private HBox columns;
     private Stage stage;
 
+    /** A stage of its own, closed after each test: the shared primary stage keeps its size for the next class. */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        stage = new Stage();
         memoized = new Section(true);
         plain = new Section(false);
         VBox left = new VBox(8, new HeightMemo(memoized.box), new Label("below the memo"));
@@ -50,6 +52,12 @@ class HeightMemoFxTest {
         right.setPrefWidth(1);
         stage.setScene(new Scene(columns, 600, 500));
         stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(stage::close);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The content of one column: a wrapped label (a WrapLabel on the memoized side), a label, a counter. */
