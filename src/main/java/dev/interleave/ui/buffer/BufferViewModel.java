@@ -791,8 +791,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     /**
      * The position that shows what went wrong: for a stall, just before the first interrupt after
-     * the last put or take (everyone waiting); for a violation, just after the VIOLATION event (the
-     * worker that was about to break the invariant at its line). -1 otherwise, or if not kept.
+     * the last put or take (everyone waiting); for a violation, just after the first VIOLATION event
+     * (the worker that was about to break the invariant at its line, the one the banner names: while
+     * Stop ends the run, another woken worker may go past its if and be caught too). -1 otherwise,
+     * or if not kept.
      */
     static long moment(History<BufferReplay> history, BufferOutcome outcome, long lastAction) {
         if (history == null || (outcome != BufferOutcome.STALLED && outcome != BufferOutcome.VIOLATED)) {
@@ -802,7 +804,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (from < 0) {
             return -1;
         }
-        long found = -1;
         for (long seq = from; seq < history.end(); seq++) {
             EventLog.Batch batch = history.batchOf(seq);
             if (batch == null) {
@@ -810,14 +811,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             }
             BufferEvent kind = BufferEvent.of(batch, (int) (seq - batch.firstSeq()));
             if (outcome == BufferOutcome.VIOLATED && kind == BufferEvent.VIOLATION) {
-                found = seq + 1;
+                return seq + 1;
             } else if (outcome == BufferOutcome.STALLED && (kind == BufferEvent.LEAVE || kind == BufferEvent.DONE
                     || (kind == BufferEvent.PASS && batch.other((int) (seq - batch.firstSeq()))
                     == BufferEvent.PASS_INTERRUPTED))) {
                 return seq;
             }
         }
-        return outcome == BufferOutcome.STALLED ? history.end() : found;
+        return outcome == BufferOutcome.STALLED ? history.end() : -1;
     }
 
     /**

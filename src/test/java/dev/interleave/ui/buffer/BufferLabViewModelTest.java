@@ -9,13 +9,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.interleave.engine.buffer.BufferCode;
+import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferNarration;
+import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferOutcome;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -119,6 +125,28 @@ class BufferLabViewModelTest {
                         "at the moment shown, someone waits");
             }
         }
+    }
+
+    /**
+     * A violated run's moment is its first violation, the one the banner names: while Stop ends the
+     * run, a second woken consumer can go past its if and be caught too, later in the log.
+     */
+    @Test
+    void theMomentOfAViolationIsTheFirstOne() {
+        EventLog log = new EventLog(64);
+        int producer = log.addTrack("P1");
+        int first = log.addTrack("C1");
+        int second = log.addTrack("C2");
+        log.append(BufferEvent.REGISTER.ordinal(), producer, 0, 0, Worker.Role.PRODUCER.ordinal());
+        log.append(BufferEvent.REGISTER.ordinal(), first, 0, 0, Worker.Role.CONSUMER.ordinal());
+        log.append(BufferEvent.REGISTER.ordinal(), second, 0, 0, Worker.Role.CONSUMER.ordinal());
+        log.append(BufferEvent.VIOLATION.ordinal(), first, 0, 0, BufferEvent.FROM_EMPTY_SLOT);
+        log.append(BufferEvent.DONE.ordinal(), producer, 0, 0, 0);
+        log.append(BufferEvent.VIOLATION.ordinal(), second, 0, 0, BufferEvent.FROM_EMPTY_SLOT);
+        History<BufferReplay> history = new History<>(log, new BufferReplay(1), BufferNarration::words);
+        history.catchUp();
+        assertEquals(4, BufferViewModel.moment(history, BufferOutcome.VIOLATED, -1),
+                "just after C1's violation, not C2's");
     }
 
     /**
