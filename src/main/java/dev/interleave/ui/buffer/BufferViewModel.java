@@ -477,7 +477,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         long events = buffer.events();
         if (log != null && events > lastSeenEvents) {
             long from = Math.max(lastSeenEvents, events - LAST_ACTION_WINDOW);
-            BufferNarration.lastAction(log.read(from, (int) (events - from)))
+            BufferNarration.lastAction(BufferNarration.Terms.of(now.settings()), log.read(from, (int) (events - from)))
                     .ifPresent(action -> lastAction.set(withSeparators(action.words())));
         }
         if (now.gate().stepsTaken() > stepsSeen) {
@@ -486,8 +486,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
-            List<String> since = log == null ? List.of() : BufferNarration.actions(log.read(stepBaseEvents,
-                    (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents))).stream()
+            List<String> since = log == null ? List.of() : BufferNarration.actions(
+                    BufferNarration.Terms.of(now.settings()),
+                    log.read(stepBaseEvents, (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents))).stream()
                     .map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
                     since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
@@ -527,7 +528,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private boolean rewound(BufferRunSnapshot now) {
         rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE);
         if (now.log() != null) {
-            rewind.follow(now.log(), now.settings().capacity());
+            rewind.follow(now.log(), now.settings());
         }
         if (!rewind.allowedProperty().get()) {
             rewind.toPresent();
@@ -775,7 +776,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         futileConsumers.set(lab.futileConsumerWakeups());
         spuriousWakeups.set(lab.spuriousWakeups());
         if (now.log() != null) {
-            rewind.follow(now.log(), now.settings().capacity());
+            rewind.follow(now.log(), now.settings());
         }
         stallCause.set(outcome == BufferOutcome.STALLED ? lastAction(rewind.history()) : -1);
         // The run's end interrupted everyone: show the moment it went wrong instead, with each chip
