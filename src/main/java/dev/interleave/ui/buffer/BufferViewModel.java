@@ -116,6 +116,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<BufferOutcome> labOutcome = new ReadOnlyObjectWrapper<>(this, "labOutcome");
     /** The lab's finding in words: who waits where (stalled), or the invariant and the action (violated). */
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
+    /** What the producers' wait set is in the shown implementation ({@link #waitSetCaption}). */
+    private final ReadOnlyStringWrapper notFullCaption = new ReadOnlyStringWrapper(this, "notFullCaption",
+            waitSetCaption(BufferImpl.LOCK, Bug.NONE, true));
+    /** What the consumers' wait set is in the shown implementation. */
+    private final ReadOnlyStringWrapper notEmptyCaption = new ReadOnlyStringWrapper(this, "notEmptyCaption",
+            waitSetCaption(BufferImpl.LOCK, Bug.NONE, false));
     /** The position that shows what went wrong ({@link #moment(BufferHistory, BufferOutcome, long)}), or -1. */
     private final ReadOnlyLongWrapper moment = new ReadOnlyLongWrapper(this, "moment", -1);
     /** The event the stall's story starts at (the last put or take), or -1 when there is none to show. */
@@ -661,8 +667,31 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         shownImpl.set(shown);
         putCode.set(BufferCode.put(shown, planted, wake));
         takeCode.set(BufferCode.take(shown, planted, wake));
+        notFullCaption.set(waitSetCaption(shown, planted, true));
+        notEmptyCaption.set(waitSetCaption(shown, planted, false));
     }
 
+    /**
+     * The caption of the producers' ({@code producers}) or consumers' wait set, in the terms of
+     * {@code impl} with {@code bug}: the lock's two conditions, its one condition with one-condition
+     * (both sides in one queue), the monitor's one wait set, the semaphores' acquire().
+     */
+    static String waitSetCaption(BufferImpl impl, Bug bug, boolean producers) {
+        return switch (impl) {
+            case LOCK -> bug == Bug.ONE_CONDITION
+                    ? (producers ? "notFull, the one condition: its producers, waiting because the buffer was full"
+                    : "notFull, the one condition: its consumers, waiting because the buffer was empty (one wait "
+                    + "set with the producers above)")
+                    : producers ? "notFull wait set: producers blocked because the buffer is full"
+                    : "notEmpty wait set: consumers blocked because the buffer is empty";
+            case MONITOR -> producers ? "The monitor's one wait set: producers in wait() because the buffer is full"
+                    : "The monitor's one wait set: consumers in wait() because the buffer is empty";
+            case SEMAPHORE -> producers ? "Blocked in freeSlots.acquire(): producers, no free slot"
+                    : "Blocked in filledSlots.acquire(): consumers, no filled slot";
+            case ABQ -> producers ? "notFull wait set, inside abq: not visible"
+                    : "notEmpty wait set, inside abq: not visible";
+        };
+    }
     private void showGuide() {
         guide.set(LabGuide.of(impl.get(), fitting(bug.get(), impl.get())));
     }
@@ -986,6 +1015,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyObjectProperty<BufferCode.Method> takeCodeProperty() {
         return takeCode.getReadOnlyProperty();
+    }
+
+    /** The caption of the producers' wait set, in the shown implementation's terms. */
+    public ReadOnlyStringProperty notFullCaptionProperty() {
+        return notFullCaption.getReadOnlyProperty();
+    }
+
+    /** The caption of the consumers' wait set, in the shown implementation's terms. */
+    public ReadOnlyStringProperty notEmptyCaptionProperty() {
+        return notEmptyCaption.getReadOnlyProperty();
     }
 
     /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */

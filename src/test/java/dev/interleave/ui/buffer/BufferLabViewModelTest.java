@@ -79,6 +79,25 @@ class BufferLabViewModelTest {
         assertEquals(1.0, model.settings().spurious());
     }
 
+    /**
+     * The wait sets are captioned in the chosen implementation's terms: two conditions, one
+     * condition for both sides, the monitor's one wait set, the semaphores' acquire().
+     */
+    @Test
+    void theWaitSetsAreNamedAsTheCodeNamesThem() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        assertTrue(model.notEmptyCaptionProperty().get().startsWith("notEmpty wait set"));
+        model.bugProperty().set(Bug.ONE_CONDITION);
+        assertTrue(model.notEmptyCaptionProperty().get().startsWith("notFull, the one condition"),
+                model.notEmptyCaptionProperty().get());
+        model.implProperty().set(BufferImpl.MONITOR);
+        assertTrue(model.notFullCaptionProperty().get().contains("monitor's one wait set"));
+        assertFalse(model.notEmptyCaptionProperty().get().contains("notEmpty"), model.notEmptyCaptionProperty().get());
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        assertTrue(model.notFullCaptionProperty().get().contains("freeSlots.acquire()"));
+        assertTrue(model.notEmptyCaptionProperty().get().contains("filledSlots.acquire()"));
+    }
+
     /** The bug's lines are those the correct code does not have; the correct code has none. */
     @Test
     void bugLinesAreTheLinesTheCorrectCodeLacks() {
