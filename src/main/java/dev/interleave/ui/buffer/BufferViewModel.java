@@ -620,9 +620,23 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     protected String describe(BufferSettings run) {
-        return lab(run.impl(), run.bug(), run.spurious()) + String.format(Locale.ROOT, "%s, %s, %s, %s, %s lock, %s threads",
+        return lab(run.impl(), run.bug(), run.spurious()) + String.format(Locale.ROOT, "%s, %s, %s%s, %s threads",
                 Words.count(run.capacity(), "slot"), Words.count(run.producers(), "producer"),
-                Words.count(run.consumers(), "consumer"), run.policy(), run.fair() ? "fair" : "non-fair", run.threads());
+                Words.count(run.consumers(), "consumer"), machinery(run.impl(), run.policy(), run.fair()), run.threads());
+    }
+
+    /**
+     * ", signal, non-fair lock": the wake-up policy and fairness, as far as {@code impl} has them (the
+     * policy is the lock buffer's only; the monitor has neither; the semaphores and abq are fair or not).
+     */
+    static String machinery(BufferImpl impl, WakePolicy policy, boolean fair) {
+        String fairness = fair ? "fair" : "non-fair";
+        return switch (impl) {
+            case LOCK -> ", " + policy + ", " + fairness + " lock";
+            case MONITOR -> "";
+            case SEMAPHORE -> ", " + fairness + " semaphores";
+            case ABQ -> ", " + fairness + " queue";
+        };
     }
 
     /** Delays apply live, so they are not what makes another run. */
@@ -646,8 +660,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
             case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
-                    "%s, %s, %s, %s, %s lock", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
-                    Words.count(capacity.get(), "slot"), policy.get(), fair.get() ? "fair" : "non-fair");
+                    "%s, %s, %s%s", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
+                    Words.count(capacity.get(), "slot"), machinery(impl.get(), policy.get(), fair.get()));
             case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked on a condition",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one act",

@@ -98,6 +98,17 @@ class BufferLabViewModelTest {
         assertTrue(model.notEmptyCaptionProperty().get().contains("filledSlots.acquire()"));
     }
 
+    /** The status and the last run's note name only the machinery the implementation has. */
+    @Test
+    void theStatusNamesOnlyWhatTheImplementationHas() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        assertTrue(model.statusSentence().endsWith(", signal, non-fair lock"), model.statusSentence());
+        model.implProperty().set(BufferImpl.MONITOR);
+        assertTrue(model.statusSentence().endsWith(" slots"), model.statusSentence());
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        assertTrue(model.statusSentence().endsWith(", non-fair semaphores"), model.statusSentence());
+    }
+
     /** The bug's lines are those the correct code does not have; the correct code has none. */
     @Test
     void bugLinesAreTheLinesTheCorrectCodeLacks() {
