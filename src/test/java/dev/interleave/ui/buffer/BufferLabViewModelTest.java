@@ -53,6 +53,27 @@ class BufferLabViewModelTest {
         }
     }
 
+    /**
+     * What the guide tells a learner to watch is in the code shown beside it: every call it names
+     * ("notifyAll()", "availablePermits()") is in that implementation's put or take, bug included.
+     */
+    @Test
+    void theGuideWatchesCallsTheCodeShows() {
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("([A-Za-z]+)\\(\\)");
+        for (BufferImpl impl : BufferImpl.values()) {
+            for (Bug bug : Bug.forImpl(impl)) {
+                LabGuide guide = LabGuide.of(impl, bug);
+                String code = BufferCode.put(impl, bug, guide.setup().policy()).text()
+                        + BufferCode.take(impl, bug, guide.setup().policy()).text();
+                java.util.regex.Matcher m = call.matcher(guide.watch());
+                while (m.find()) {
+                    assertTrue(code.contains(m.group(1) + "("), impl + "/" + bug + ": the guide names " + m.group()
+                            + ", which the code shown does not call:\n" + code);
+                }
+            }
+        }
+    }
+
     /** Apply sets the guide's setup; a change of implementation drops a bug that does not go with it. */
     @Test
     void applySetsTheSetupAndImplKeepsTheBugFitting() {
