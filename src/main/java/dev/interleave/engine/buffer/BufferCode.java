@@ -155,7 +155,7 @@ public final class BufferCode {
             String room = put ? "count < items.length" : "count > 0";
             // No place of its own: the read is one instant before the worker asks for the lock, and a
             // worker recorded as ENTERING is waiting at the next line, not reading.
-            t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // read without the lock!",
+            t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // read outside synchronized!",
                     room);
         }
         t.line("    synchronized (monitor) {", "synchronized (monitor)", Where.ENTERING);
