@@ -662,7 +662,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
                     "%s, %s, %s%s", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
                     Words.count(capacity.get(), "slot"), machinery(impl.get(), policy.get(), fair.get()));
-            case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked on a condition",
+            case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one act",
                     Words.count(atGate.size(), "worker"));

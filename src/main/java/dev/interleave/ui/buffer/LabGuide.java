@@ -126,7 +126,7 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "why must a monitor use notifyAll() where the lock buffer can use signal()?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",
-                    "Apply, Run, step (S) and watch where each thread waits.",
+                    "Apply, Run, then Pause (Space) and step (S): watch where each thread waits.",
                     "a thread waits in acquire() of freeSlots or filledSlots, never in a loop: a permit is handed "
                             + "over, so there are no futile wake-ups (the plot stays flat).",
                     "why must freeSlots.acquire() come before mutex.acquire()? What would happen the other way "
