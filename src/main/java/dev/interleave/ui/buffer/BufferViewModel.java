@@ -459,6 +459,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferRunSnapshot now = runner.snapshot();
         sampled(now.state());
         BufferSnapshot buffer = now.buffer();
+        if (buffer == null && now.settings() != null && showsLatestRun()) {
+            showUninstrumented(now, nowNanos);
+            return;
+        }
         if (buffer == null || !showsLatestRun()) {
             moves.set(List.of());
             // Before any run, or after Reset: show the buffer to come.
@@ -584,6 +588,40 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             throw new IllegalStateException("no recorded run to export yet: run one first");
         }
         BufferTrace.write(now.log(), BufferTrace.title(now.settings()), out);
+    }
+
+    /**
+     * A run of an implementation without the lab's instruments (abq): nothing inside the queue is
+     * visible, so the slots, chips, wait sets and last action are cleared rather than left as the
+     * previous run had them, and the counts, the items rate and the outcome follow this run.
+     */
+    private void showUninstrumented(BufferRunSnapshot now, long nowNanos) {
+        moves.set(List.of());
+        if (!workers.isEmpty() || !lastAction.get().isEmpty() || count.get() != 0
+                || slots.size() != now.settings().capacity()) {
+            workers.clear();
+            notFullWaiters.clear();
+            notEmptyWaiters.clear();
+            atGate.clear();
+            lastAction.set("");
+            for (ReadOnlyLongWrapper unseen : List.of(waitsOnFull, waitsOnEmpty, actions)) {
+                unseen.set(0);
+            }
+            Long[] empty = new Long[now.settings().capacity()];
+            java.util.Arrays.fill(empty, 0L);
+            slots.setAll(empty);
+            putIndex.set(0);
+            takeIndex.set(0);
+            count.set(0);
+        }
+        produced.set(now.made());
+        consumed.set(now.consumed());
+        showOutcome(now);
+        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+            ModelSupport.addPoint(itemsPerSecond, now.elapsedNanos() / 1e9, rate.add(now.elapsedNanos(),
+                    now.consumed()), MAX_POINTS);
+            lastPlotNanos = nowNanos;
+        }
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {

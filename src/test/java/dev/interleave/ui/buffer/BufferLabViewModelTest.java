@@ -130,6 +130,44 @@ class BufferLabViewModelTest {
         assertTrue(model.statusSentence().endsWith(", non-fair semaphores"), model.statusSentence());
     }
 
+    /**
+     * An abq run after a lock run shows its own counts and no chips, slots or last action of the
+     * run before (abq's insides are not visible; the previous run's are not abq's).
+     */
+    @Test
+    void anAbqRunShowsItsOwnCountsAndNothingOfTheRunBefore() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.capacityProperty().set(1);
+        model.produceMaxMillisProperty().set(1);
+        model.consumeMaxMillisProperty().set(1);
+        model.run();
+        try {
+            sampleUntil(model, () -> model.consumedProperty().get() > 10 && !model.workers().isEmpty());
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        long before = model.consumedProperty().get();
+        assertFalse(model.lastActionProperty().get().isEmpty());
+
+        model.implProperty().set(BufferImpl.ABQ);
+        model.run();
+        try {
+            sampleUntil(model, () -> runner.snapshot().consumed() > 2 * before + 10);
+            model.sample(System.nanoTime());
+            assertTrue(model.workers().isEmpty(), "no chips of the lock run: " + model.workers());
+            assertEquals("", model.lastActionProperty().get());
+            assertEquals(0, model.countProperty().get());
+            assertTrue(model.consumedProperty().get() > before, "abq's own count, not the lock run's");
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        model.sample(System.nanoTime());
+        assertEquals(runner.snapshot().consumed(), model.consumedProperty().get());
+    }
+
     /** The bug's lines are those the correct code does not have; the correct code has none. */
     @Test
     void bugLinesAreTheLinesTheCorrectCodeLacks() {
