@@ -124,8 +124,10 @@ public final class BufferCode {
         }
         if (bug == Bug.UNLOCKED_COUNT) {
             String room = put ? "count < items.length" : "count > 0";
+            // No place of its own: the read is one instant before the worker asks for the lock, and a
+            // worker recorded as ENTERING is waiting at the next line, not reading.
             t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // read without the lock!",
-                    room, Where.ENTERING);
+                    room);
         }
         t.line("    lock.lockInterruptibly();", "lock.lockInterruptibly()", Where.ENTERING);
         t.plain("    try {");
@@ -151,8 +153,10 @@ public final class BufferCode {
         signature(t, put);
         if (bug == Bug.UNLOCKED_COUNT) {
             String room = put ? "count < items.length" : "count > 0";
-            t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // read without the lock!",
-                    room, Where.ENTERING);
+            // No place of its own: the read is one instant before the worker asks for the lock, and a
+            // worker recorded as ENTERING is waiting at the next line, not reading.
+            t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // read outside synchronized!",
+                    room);
         }
         t.line("    synchronized (monitor) {", "synchronized (monitor)", Where.ENTERING);
         String loop = bug == Bug.IF_NOT_WHILE ? "if" : "while";

@@ -6,15 +6,91 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 
 /**
  * A buffer's recorded events told in words: each put, take and wait as one action ("P3 put #17
- * into slot 5, signalled notEmpty and woke C1"), and any single event for an event list. The
- * words are built only when asked, never on the recording path. Stateless; any thread.
+ * into slot 5, signalled notEmpty and woke C1"), and any single event for an event list, in the
+ * terms of the implementation that ran ({@link Terms}: a monitor calls {@code notifyAll()}, a
+ * semaphore's put releases {@code filledSlots}). The words are built only when asked, never on the
+ * recording path. Stateless; any thread.
  */
 public final class BufferNarration {
 
     private BufferNarration() {
+    }
+
+    /**
+     * What the implementation that ran calls its waits, wake-ups and lock, so the log says what the
+     * code panel shows: the lock buffer awaits and signals its conditions (one condition with
+     * {@link Bug#ONE_CONDITION}), the monitor calls {@code wait()} and {@code notifyAll()} (or
+     * {@code notify()}), the semaphores block in {@code acquire()} and {@code release()} each other.
+     *
+     * @param impl   the implementation
+     * @param bug    its planted bug
+     * @param policy the lock buffer's signal or signal-all (ignored by the others)
+     */
+    public record Terms(BufferImpl impl, Bug bug, WakePolicy policy) {
+
+        /** The lock buffer, correct, with signal: the words the narration had before the lab. */
+        public static final Terms LOCK = new Terms(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL);
+
+        /** The terms of the run {@code settings} describe. */
+        public static Terms of(BufferSettings settings) {
+            return new Terms(settings.impl(), settings.bug(), settings.policy());
+        }
+
+        /** Tells events in these terms, for a {@link History}. */
+        public History.Narrator narrator() {
+            return (batch, i) -> words(this, batch, i);
+        }
+
+        private boolean monitor() {
+            return impl == BufferImpl.MONITOR;
+        }
+
+        private boolean semaphore() {
+            return impl == BufferImpl.SEMAPHORE;
+        }
+
+        /** The lock, the monitor or the mutex. */
+        String lock() {
+            return monitor() ? "monitor" : semaphore() ? "mutex" : "lock";
+        }
+
+        /** What a producer ({@code producer}) or consumer waits on, as its code names it. */
+        String waitsOn(boolean producer) {
+            if (monitor()) {
+                return "calls monitor.wait()";
+            }
+            if (semaphore()) {
+                return producer ? "blocks in freeSlots.acquire()" : "blocks in filledSlots.acquire()";
+            }
+            if (bug == Bug.ONE_CONDITION) {
+                return "waits on notFull (the one condition)";
+            }
+            return producer ? "waits on notFull" : "waits on notEmpty";
+        }
+
+        /** What a put ({@code put}) or take does to wake the other side. */
+        String wakes(boolean put) {
+            if (monitor()) {
+                return bug == Bug.NOTIFY ? "called notify()" : "called notifyAll()";
+            }
+            if (semaphore()) {
+                return put ? "released filledSlots" : "released freeSlots";
+            }
+            String condition = bug == Bug.ONE_CONDITION ? "notFull (the one condition)" : put ? "notEmpty" : "notFull";
+            return policy == WakePolicy.SIGNAL_ALL ? "signalled all of " + condition : "signalled " + condition;
+        }
+
+        /** Whose wake-up call woke a thread: "P3's signal", "P3's notifyAll()", "P3's release()". */
+        String wokenBy(String waker) {
+            if (monitor()) {
+                return waker + (bug == Bug.NOTIFY ? "'s notify()" : "'s notifyAll()");
+            }
+            return waker + (semaphore() ? "'s release()" : "'s signal");
+        }
     }
 
     /**
@@ -32,10 +108,15 @@ public final class BufferNarration {
      * {@link BufferEvent#WAKE} events after it). Other events are not actions and are left out.
      */
     public static List<Action> actions(EventLog.Batch batch) {
+        return actions(Terms.LOCK, batch);
+    }
+
+    /** {@link #actions(EventLog.Batch)} in the terms of {@code terms}. */
+    public static List<Action> actions(Terms terms, EventLog.Batch batch) {
         List<Action> actions = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (isAction(batch, i)) {
-                actions.add(action(batch, i));
+                actions.add(action(terms, batch, i));
             }
         }
         return actions;
@@ -43,9 +124,14 @@ public final class BufferNarration {
 
     /** The latest put, take or wait in {@code batch}, if any. */
     public static Optional<Action> lastAction(EventLog.Batch batch) {
+        return lastAction(Terms.LOCK, batch);
+    }
+
+    /** {@link #lastAction(EventLog.Batch)} in the terms of {@code terms}. */
+    public static Optional<Action> lastAction(Terms terms, EventLog.Batch batch) {
         for (int i = batch.size() - 1; i >= 0; i--) {
             if (isAction(batch, i)) {
-                return Optional.of(action(batch, i));
+                return Optional.of(action(terms, batch, i));
             }
         }
         return Optional.empty();
@@ -58,33 +144,42 @@ public final class BufferNarration {
     }
 
     /** Event {@code i}, a put, take or wait, as an action. */
-    private static Action action(EventLog.Batch batch, int i) {
-        return new Action(batch.seq(i), name(batch, batch.track(i)), words(batch, i));
+    private static Action action(Terms terms, EventLog.Batch batch, int i) {
+        return new Action(batch.seq(i), name(batch, batch.track(i)), words(terms, batch, i));
+    }
+
+    /** Event {@code i} in the lock buffer's words ({@link Terms#LOCK}). */
+    public static String words(EventLog.Batch batch, int i) {
+        return words(Terms.LOCK, batch, i);
     }
 
     /**
-     * Event {@code i} in words: a put or take with whom its signal woke, a wait, a wake-up, a gate
-     * park or pass, and so on. Item numbers are written without separators ("#12345").
+     * Event {@code i} in words, in the terms of {@code terms}: a put or take with whom its signal
+     * woke, a wait, a wake-up, a gate park or pass, and so on. Item numbers are written without
+     * separators ("#12345").
      */
-    public static String words(EventLog.Batch batch, int i) {
+    public static String words(Terms terms, EventLog.Batch batch, int i) {
         String who = name(batch, batch.track(i));
         return switch (BufferEvent.of(batch, i)) {
             case REGISTER -> String.format(Locale.ROOT, "%s joins as a %s", who,
                     batch.other(i) == Worker.Role.PRODUCER.ordinal() ? "producer" : "consumer");
-            case REQUEST -> String.format(Locale.ROOT, "%s found the lock taken, queued for it and got it after %s",
-                    who, duration(batch.nanos(i) - batch.item(i)));
-            case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, signalled notEmpty%s", who, batch.item(i),
-                    batch.slot(i), woke(batch, i));
-            case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, signalled notFull%s", who,
-                    batch.item(i), batch.slot(i), woke(batch, i));
+            case REQUEST -> String.format(Locale.ROOT, "%s found the %s taken, queued for it and got it after %s",
+                    who, terms.lock(), duration(batch.nanos(i) - batch.item(i)));
+            case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, %s%s", who, batch.item(i),
+                    batch.slot(i), terms.wakes(true), woke(batch, i));
+            case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, %s%s", who,
+                    batch.item(i), batch.slot(i), terms.wakes(false), woke(batch, i));
             case WAIT -> batch.other(i) == BufferEvent.ON_NOT_FULL
-                    ? String.format(Locale.ROOT, "%s found the buffer full and waits on notFull with #%d", who,
-                    batch.item(i))
-                    : who + " found the buffer empty and waits on notEmpty";
+                    ? String.format(Locale.ROOT, "%s found the buffer full and %s with #%d", who,
+                    terms.waitsOn(true), batch.item(i))
+                    : who + " found the buffer empty and " + terms.waitsOn(false);
             case WAKE -> batch.other(i) == batch.track(i)
-                    ? who + " is woken: the buffer grew, and it waits for the lock to check again"
-                    : String.format(Locale.ROOT, "%s is woken by %s's signal and waits for the lock", who,
-                    name(batch, batch.other(i)));
+                    ? who + " is woken: the buffer grew, and it waits for the " + terms.lock() + " to check again"
+                    : terms.semaphore()
+                    ? String.format(Locale.ROOT, "%s is let through by %s and goes on to the mutex", who,
+                    terms.wokenBy(name(batch, batch.other(i))))
+                    : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s", who,
+                    terms.wokenBy(name(batch, batch.other(i))), terms.lock());
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
             case PARK -> who + " parked at the gate";
             case PASS -> switch (batch.other(i)) {
@@ -93,8 +188,11 @@ public final class BufferNarration {
                 default -> who + " was interrupted at the gate";
             };
             case DONE -> who + " finished";
-            case SPURIOUS -> who + " woke up spuriously (no signal: injected by the lab) and waits for the lock, to"
-                    + " check again";
+            case SPURIOUS -> terms.semaphore()
+                    ? who + "'s acquire() gave up for a moment (a spurious wake-up, injected by the lab) and it"
+                    + " tries again"
+                    : who + " woke up spuriously (no " + (terms.monitor() ? "notify" : "signal")
+                    + ": injected by the lab) and waits for the " + terms.lock() + ", to check again";
             case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
                     ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full: violation,"
                     + " the run stops", who, batch.item(i), batch.slot(i))

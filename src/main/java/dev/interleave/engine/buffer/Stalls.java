@@ -59,11 +59,12 @@ final class Stalls {
     static BufferViolation violation(Worker worker, long item, int slot, int what, long found, int count,
                                      int capacity) {
         if (what == BufferEvent.OVER_FULL_SLOT) {
+            // "was about to": the lab stops the action before it changes anything.
             return new BufferViolation("a put fills an empty slot (count <= capacity)", String.format(Locale.ROOT,
-                    "%s put #%d over slot %d, which holds #%d (count %d of %d)", worker.name(), item, slot, found,
-                    count, capacity));
+                    "%s was about to put #%d over slot %d, which holds #%d (count %d of %d)", worker.name(), item,
+                    slot, found, count, capacity));
         }
         return new BufferViolation("a take empties a full slot (count >= 0)", String.format(Locale.ROOT,
-                "%s took from slot %d, which is empty (count %d of %d)", worker.name(), slot, count, capacity));
+                "%s was about to take from slot %d, which is empty (count %d of %d)", worker.name(), slot, count, capacity));
     }
 }

@@ -2,6 +2,7 @@ package dev.interleave.ui.buffer;
 
 import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 import dev.interleave.ui.kit.Rewind;
@@ -16,8 +17,12 @@ public final class BufferRewind extends Rewind<BufferReplay> {
         super(BufferViewModel::withSeparators);
     }
 
-    /** Copies the new events of the run recording into {@code log}, whose buffer has {@code capacity} slots. */
-    void follow(EventLog log, int capacity) {
-        follow(log, () -> new History<>(log, new BufferReplay(capacity), BufferNarration::words));
+    /**
+     * Copies the new events of the run recording into {@code log}, the run of {@code settings}: its
+     * buffer's slots, and its implementation's words for the events.
+     */
+    void follow(EventLog log, BufferSettings settings) {
+        follow(log, () -> new History<>(log, new BufferReplay(settings.capacity()),
+                BufferNarration.Terms.of(settings).narrator()));
     }
 }

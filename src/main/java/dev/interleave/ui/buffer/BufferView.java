@@ -188,11 +188,12 @@ public final class BufferView extends BorderPane {
         stepText.setVisible(false);
         stepText.setManaged(false);
 
-        VBox notFull = queue("not-full-queue", "notFull wait set: producers blocked because the buffer is full",
+        VBox notFull = queue("not-full-queue", model.notFullCaptionProperty(),
                 model.notFullWaiters(), WorkerState.WAITING_NOT_FULL);
-        VBox notEmpty = queue("not-empty-queue", "notEmpty wait set: consumers blocked because the buffer is empty",
+        VBox notEmpty = queue("not-empty-queue", model.notEmptyCaptionProperty(),
                 model.notEmptyWaiters(), WorkerState.WAITING_NOT_EMPTY);
-        VBox gate = queue("gate-queue", "Parked at the gate (paused), in arrival order", model.atGate(),
+        VBox gate = queue("gate-queue", new javafx.beans.property.ReadOnlyStringWrapper(
+                "Parked at the gate (paused), in arrival order"), model.atGate(),
                 WorkerState.AT_GATE);
 
         producers.setId("producers-lanes");
@@ -481,8 +482,11 @@ public final class BufferView extends BorderPane {
      * A wait set as a queue of the workers' own chips, first in line on the left: the one
      * {@code signal} wakes next.
      */
-    private VBox queue(String id, String caption, ObservableList<String> names, WorkerState state) {
-        Label title = new Label(caption);
+    private VBox queue(String id, javafx.beans.value.ObservableStringValue caption, ObservableList<String> names,
+                       WorkerState state) {
+        Label title = new Label();
+        title.setId(id + "-caption");
+        title.textProperty().bind(caption);
         title.getStyleClass().add("wait-set-caption");
         title.setWrapText(true);
         FlowPane chips = new FlowPane(4, 4);

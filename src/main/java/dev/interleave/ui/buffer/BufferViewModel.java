@@ -116,6 +116,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<BufferOutcome> labOutcome = new ReadOnlyObjectWrapper<>(this, "labOutcome");
     /** The lab's finding in words: who waits where (stalled), or the invariant and the action (violated). */
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
+    /** What the producers' wait set is in the shown implementation ({@link #waitSetCaption}). */
+    private final ReadOnlyStringWrapper notFullCaption = new ReadOnlyStringWrapper(this, "notFullCaption",
+            waitSetCaption(BufferImpl.LOCK, Bug.NONE, true));
+    /** What the consumers' wait set is in the shown implementation. */
+    private final ReadOnlyStringWrapper notEmptyCaption = new ReadOnlyStringWrapper(this, "notEmptyCaption",
+            waitSetCaption(BufferImpl.LOCK, Bug.NONE, false));
     /** The position that shows what went wrong ({@link #moment(BufferHistory, BufferOutcome, long)}), or -1. */
     private final ReadOnlyLongWrapper moment = new ReadOnlyLongWrapper(this, "moment", -1);
     /** The event the stall's story starts at (the last put or take), or -1 when there is none to show. */
@@ -453,6 +459,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferRunSnapshot now = runner.snapshot();
         sampled(now.state());
         BufferSnapshot buffer = now.buffer();
+        if (buffer == null && now.settings() != null && showsLatestRun()) {
+            showUninstrumented(now, nowNanos);
+            return;
+        }
         if (buffer == null || !showsLatestRun()) {
             moves.set(List.of());
             // Before any run, or after Reset: show the buffer to come.
@@ -477,7 +487,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         long events = buffer.events();
         if (log != null && events > lastSeenEvents) {
             long from = Math.max(lastSeenEvents, events - LAST_ACTION_WINDOW);
-            BufferNarration.lastAction(log.read(from, (int) (events - from)))
+            BufferNarration.lastAction(BufferNarration.Terms.of(now.settings()), log.read(from, (int) (events - from)))
                     .ifPresent(action -> lastAction.set(withSeparators(action.words())));
         }
         if (now.gate().stepsTaken() > stepsSeen) {
@@ -486,8 +496,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
-            List<String> since = log == null ? List.of() : BufferNarration.actions(log.read(stepBaseEvents,
-                    (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents))).stream()
+            List<String> since = log == null ? List.of() : BufferNarration.actions(
+                    BufferNarration.Terms.of(now.settings()),
+                    log.read(stepBaseEvents, (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents))).stream()
                     .map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
                     since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
@@ -527,7 +538,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private boolean rewound(BufferRunSnapshot now) {
         rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE);
         if (now.log() != null) {
-            rewind.follow(now.log(), now.settings().capacity());
+            rewind.follow(now.log(), now.settings());
         }
         if (!rewind.allowedProperty().get()) {
             rewind.toPresent();
@@ -579,6 +590,40 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferTrace.write(now.log(), BufferTrace.title(now.settings()), out);
     }
 
+    /**
+     * A run of an implementation without the lab's instruments (abq): nothing inside the queue is
+     * visible, so the slots, chips, wait sets and last action are cleared rather than left as the
+     * previous run had them, and the counts, the items rate and the outcome follow this run.
+     */
+    private void showUninstrumented(BufferRunSnapshot now, long nowNanos) {
+        moves.set(List.of());
+        if (!workers.isEmpty() || !lastAction.get().isEmpty() || count.get() != 0
+                || slots.size() != now.settings().capacity()) {
+            workers.clear();
+            notFullWaiters.clear();
+            notEmptyWaiters.clear();
+            atGate.clear();
+            lastAction.set("");
+            for (ReadOnlyLongWrapper unseen : List.of(waitsOnFull, waitsOnEmpty, actions)) {
+                unseen.set(0);
+            }
+            Long[] empty = new Long[now.settings().capacity()];
+            java.util.Arrays.fill(empty, 0L);
+            slots.setAll(empty);
+            putIndex.set(0);
+            takeIndex.set(0);
+            count.set(0);
+        }
+        produced.set(now.made());
+        consumed.set(now.consumed());
+        showOutcome(now);
+        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+            ModelSupport.addPoint(itemsPerSecond, now.elapsedNanos() / 1e9, rate.add(now.elapsedNanos(),
+                    now.consumed()), MAX_POINTS);
+            lastPlotNanos = nowNanos;
+        }
+    }
+
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
         double seconds = now.elapsedNanos() / 1e9;
         ModelSupport.addPoint(itemsPerSecond, seconds, rate.add(now.elapsedNanos(), buffer.consumed()), MAX_POINTS);
@@ -613,9 +658,23 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     protected String describe(BufferSettings run) {
-        return lab(run.impl(), run.bug(), run.spurious()) + String.format(Locale.ROOT, "%s, %s, %s, %s, %s lock, %s threads",
+        return lab(run.impl(), run.bug(), run.spurious()) + String.format(Locale.ROOT, "%s, %s, %s%s, %s threads",
                 Words.count(run.capacity(), "slot"), Words.count(run.producers(), "producer"),
-                Words.count(run.consumers(), "consumer"), run.policy(), run.fair() ? "fair" : "non-fair", run.threads());
+                Words.count(run.consumers(), "consumer"), machinery(run.impl(), run.policy(), run.fair()), run.threads());
+    }
+
+    /**
+     * ", signal, non-fair lock": the wake-up policy and fairness, as far as {@code impl} has them (the
+     * policy is the lock buffer's only; the monitor has neither; the semaphores and abq are fair or not).
+     */
+    static String machinery(BufferImpl impl, WakePolicy policy, boolean fair) {
+        String fairness = fair ? "fair" : "non-fair";
+        return switch (impl) {
+            case LOCK -> ", " + policy + ", " + fairness + " lock";
+            case MONITOR -> "";
+            case SEMAPHORE -> ", " + fairness + " semaphores";
+            case ABQ -> ", " + fairness + " queue";
+        };
     }
 
     /** Delays apply live, so they are not what makes another run. */
@@ -639,9 +698,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
             case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
-                    "%s, %s, %s, %s, %s lock", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
-                    Words.count(capacity.get(), "slot"), policy.get(), fair.get() ? "fair" : "non-fair");
-            case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked on a condition",
+                    "%s, %s, %s%s", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
+                    Words.count(capacity.get(), "slot"), machinery(impl.get(), policy.get(), fair.get()));
+            case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one act",
                     Words.count(atGate.size(), "worker"));
@@ -660,8 +719,31 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         shownImpl.set(shown);
         putCode.set(BufferCode.put(shown, planted, wake));
         takeCode.set(BufferCode.take(shown, planted, wake));
+        notFullCaption.set(waitSetCaption(shown, planted, true));
+        notEmptyCaption.set(waitSetCaption(shown, planted, false));
     }
 
+    /**
+     * The caption of the producers' ({@code producers}) or consumers' wait set, in the terms of
+     * {@code impl} with {@code bug}: the lock's two conditions, its one condition with one-condition
+     * (both sides in one queue), the monitor's one wait set, the semaphores' acquire().
+     */
+    static String waitSetCaption(BufferImpl impl, Bug bug, boolean producers) {
+        return switch (impl) {
+            case LOCK -> bug == Bug.ONE_CONDITION
+                    ? (producers ? "notFull, the one condition: its producers, waiting because the buffer was full"
+                    : "notFull, the one condition: its consumers, waiting because the buffer was empty (one wait "
+                    + "set with the producers above)")
+                    : producers ? "notFull wait set: producers blocked because the buffer is full"
+                    : "notEmpty wait set: consumers blocked because the buffer is empty";
+            case MONITOR -> producers ? "The monitor's one wait set: producers in wait() because the buffer is full"
+                    : "The monitor's one wait set: consumers in wait() because the buffer is empty";
+            case SEMAPHORE -> producers ? "Blocked in freeSlots.acquire(): producers, no free slot"
+                    : "Blocked in filledSlots.acquire(): consumers, no filled slot";
+            case ABQ -> producers ? "notFull wait set, inside abq: not visible"
+                    : "notEmpty wait set, inside abq: not visible";
+        };
+    }
     private void showGuide() {
         guide.set(LabGuide.of(impl.get(), fitting(bug.get(), impl.get())));
     }
@@ -775,7 +857,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         futileConsumers.set(lab.futileConsumerWakeups());
         spuriousWakeups.set(lab.spuriousWakeups());
         if (now.log() != null) {
-            rewind.follow(now.log(), now.settings().capacity());
+            rewind.follow(now.log(), now.settings());
         }
         stallCause.set(outcome == BufferOutcome.STALLED ? lastAction(rewind.history()) : -1);
         // The run's end interrupted everyone: show the moment it went wrong instead, with each chip
@@ -791,8 +873,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     /**
      * The position that shows what went wrong: for a stall, just before the first interrupt after
-     * the last put or take (everyone waiting); for a violation, just after the VIOLATION event (the
-     * worker that was about to break the invariant at its line). -1 otherwise, or if not kept.
+     * the last put or take (everyone waiting); for a violation, just after the first VIOLATION event
+     * (the worker that was about to break the invariant at its line, the one the banner names: while
+     * Stop ends the run, another woken worker may go past its if and be caught too). -1 otherwise,
+     * or if not kept.
      */
     static long moment(History<BufferReplay> history, BufferOutcome outcome, long lastAction) {
         if (history == null || (outcome != BufferOutcome.STALLED && outcome != BufferOutcome.VIOLATED)) {
@@ -802,7 +886,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (from < 0) {
             return -1;
         }
-        long found = -1;
         for (long seq = from; seq < history.end(); seq++) {
             EventLog.Batch batch = history.batchOf(seq);
             if (batch == null) {
@@ -810,14 +893,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             }
             BufferEvent kind = BufferEvent.of(batch, (int) (seq - batch.firstSeq()));
             if (outcome == BufferOutcome.VIOLATED && kind == BufferEvent.VIOLATION) {
-                found = seq + 1;
+                return seq + 1;
             } else if (outcome == BufferOutcome.STALLED && (kind == BufferEvent.LEAVE || kind == BufferEvent.DONE
                     || (kind == BufferEvent.PASS && batch.other((int) (seq - batch.firstSeq()))
                     == BufferEvent.PASS_INTERRUPTED))) {
                 return seq;
             }
         }
-        return outcome == BufferOutcome.STALLED ? history.end() : found;
+        return outcome == BufferOutcome.STALLED ? history.end() : -1;
     }
 
     /**
@@ -984,6 +1067,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyObjectProperty<BufferCode.Method> takeCodeProperty() {
         return takeCode.getReadOnlyProperty();
+    }
+
+    /** The caption of the producers' wait set, in the shown implementation's terms. */
+    public ReadOnlyStringProperty notFullCaptionProperty() {
+        return notFullCaption.getReadOnlyProperty();
+    }
+
+    /** The caption of the consumers' wait set, in the shown implementation's terms. */
+    public ReadOnlyStringProperty notEmptyCaptionProperty() {
+        return notEmptyCaption.getReadOnlyProperty();
     }
 
     /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */

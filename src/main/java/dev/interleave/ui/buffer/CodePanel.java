@@ -174,11 +174,15 @@ final class CodePanel extends VBox {
                 if (!bugLines.isEmpty() && !bugLines.contains(i)) {
                     tag.setText("     "); // the column keeps the tag's width on every line
                 }
+                int indent = indentOf(line.text());
                 // A line longer than the room wraps (a large zoom, a narrow window): never cut, never
-                // wider than the view.
-                Label text = new WrapLabel(line.text());
+                // wider than the view. Its indentation is a blank graphic, so a wrapped line goes on
+                // under its own first character, not at column 0 where it would read as another
+                // statement. A WrapLabel: its height is measured once, not at every frame its chips move.
+                Label text = new WrapLabel(line.text().substring(indent));
                 text.setId("code-" + name + "-line-" + i);
                 text.getStyleClass().add("code-line");
+                indent(text, indent);
                 text.pseudoClassStateChanged(BUG, bugLines.contains(i));
                 if (!line.where().isEmpty()) {
                     Tooltip.install(text, Controls.tip("A thread here is "
@@ -196,6 +200,36 @@ final class CodePanel extends VBox {
                 grid.add(chips, 2, i);
                 GridPane.setHgrow(chips, Priority.ALWAYS);
             }
+        }
+
+        /** The spaces {@code text} begins with. */
+        static int indentOf(String text) {
+            int n = 0;
+            while (n < text.length() && text.charAt(n) == ' ') {
+                n++;
+            }
+            return n;
+        }
+
+        /** Indents {@code text} by {@code columns} of its font's spaces, as a graphic the wrapped lines keep clear of. */
+        private static void indent(Label text, int columns) {
+            if (columns == 0) {
+                return;
+            }
+            Region blank = new Region();
+            blank.getStyleClass().add("code-indent");
+            text.setGraphic(blank);
+            text.setGraphicTextGap(0);
+            Runnable size = () -> {
+                javafx.scene.text.Text ruler = new javafx.scene.text.Text(" ".repeat(columns));
+                ruler.setFont(text.getFont());
+                double width = ruler.getLayoutBounds().getWidth();
+                blank.setMinWidth(width);
+                blank.setPrefWidth(width);
+                blank.setMaxWidth(width);
+            };
+            text.fontProperty().addListener(obs -> size.run());
+            size.run();
         }
 
         void chips(List<BufferSnapshot.WorkerView> workers) {

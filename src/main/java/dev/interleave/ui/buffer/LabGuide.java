@@ -88,17 +88,23 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "which waiter did the last notify() wake, and which one needed it? Why does notifyAll() "
                             + "never stall here?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));
-            case UNLOCKED_COUNT -> new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
-                    impl == BufferImpl.SEMAPHORE
-                            ? "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run."
-                            : "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run.",
-                    impl == BufferImpl.SEMAPHORE
-                            ? "two producers both see a free permit (availablePermits() > 0), one tryAcquire() "
-                            + "fails and is ignored, and both write into the one slot: a put over a full slot."
-                            : "two producers both read count < items.length before they lock; both go ahead, and "
+            case UNLOCKED_COUNT -> impl == BufferImpl.SEMAPHORE
+                    ? new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
+                    "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run, then 'Show the broken action' "
+                            + "and read the log from the top.",
+                    "a producer looks at freeSlots.availablePermits(), sees 1 and goes on without taking the "
+                            + "permit; it is still there at the next look (the same producer's next put, or "
+                            + "another's), so a second put goes into the full slot: a put over a full slot.",
+                    "availablePermits() said there was room: why is looking at a permit not the same as taking "
+                            + "it, and what does acquire() do that the look does not?",
+                    new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0))
+                    : new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
+                    "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run, then 'Show the broken action'.",
+                    "two producers both read count < items.length before they lock; both go ahead, and "
                             + "the second writes over the first one's item: a put over a full slot.",
                     "the check and the act are the same statements as in the correct code: what changed, and "
-                            + "why does holding the lock (or taking the permit) while checking fix it?",
+                            + "why does holding the " + (impl == BufferImpl.MONITOR ? "monitor" : "lock")
+                            + " while checking fix it?",
                     new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0));
         };
     }
@@ -120,7 +126,7 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "why must a monitor use notifyAll() where the lock buffer can use signal()?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",
-                    "Apply, Run, step (S) and watch where each thread waits.",
+                    "Apply, Run, then Pause (Space) and step (S): watch where each thread waits.",
                     "a thread waits in acquire() of freeSlots or filledSlots, never in a loop: a permit is handed "
                             + "over, so there are no futile wake-ups (the plot stays flat).",
                     "why must freeSlots.acquire() come before mutex.acquire()? What would happen the other way "

@@ -39,13 +39,15 @@ public final class TimelineBench {
     /** Records, then measures on the FX thread through {@code onFx}; prints one line per zoom. */
     public static void run(PrintStream out, int lanes, int events, List<String> stylesheets, FxRunner onFx)
             throws Exception {
-        EventLog log = record(lanes, events);
+        BufferSettings settings = BufferSettings.of(lanes / 2, lanes - lanes / 2, CAPACITY, 0)
+                .withThreads(ThreadKind.VIRTUAL);
+        EventLog log = record(settings, events);
         Stage[] stage = new Stage[1];
         BufferRewind rewind = new BufferRewind();
         @SuppressWarnings("unchecked")
         Timeline<BufferReplay>[] timeline = new Timeline[1];
         onFx.run(() -> {
-            rewind.follow(log, CAPACITY);
+            rewind.follow(log, settings);
             timeline[0] = new Timeline<>(rewind, new BufferLanes());
             stage[0] = new Stage();
             Scene scene = new Scene(timeline[0], 1600, timeline[0].prefHeight(1600));
@@ -93,10 +95,10 @@ public final class TimelineBench {
     }
 
     /** A free run recording until its log holds {@code events} events; the log. */
-    private static EventLog record(int lanes, int events) throws Exception {
+    private static EventLog record(BufferSettings settings, int events) throws Exception {
         dev.interleave.engine.buffer.BufferRunner runner = new dev.interleave.engine.buffer.BufferRunner();
         runner.setRecording(events);
-        runner.start(BufferSettings.of(lanes / 2, lanes - lanes / 2, CAPACITY, 0).withThreads(ThreadKind.VIRTUAL));
+        runner.start(settings);
         try {
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (true) {

@@ -549,7 +549,7 @@ public final class MainView extends BorderPane {
         if (other == null) {
             return false;
         }
-        refusal = "Refused: " + other.getText() + "'s run is still " + stateWord(models.get(other).runState())
+        refusal = "Refused: the run in " + other.getText() + " is still " + stateWord(models.get(other).runState())
                 .toLowerCase(java.util.Locale.ROOT) + ". One run at a time, so two runs never share the cores and spoil "
                 + "each other's timings: stop it there (or let it end) first.";
         refresh();
@@ -666,7 +666,7 @@ public final class MainView extends BorderPane {
         if (!refusal.isEmpty()) {
             text = refusal;
         } else if (state == RunState.IDLE && other != null) {
-            text = stateWord(state) + "  ·  " + other.getText() + "'s run is "
+            text = stateWord(state) + "  ·  The run in " + other.getText() + " is "
                     + stateWord(models.get(other).runState()).toLowerCase(java.util.Locale.ROOT)
                     + " in its tab. One run at a time: Run here waits until it ends or is stopped.";
         } else {

@@ -71,6 +71,24 @@ class BufferCodeTest {
         }
     }
 
+    /**
+     * A worker waiting for the lock (the monitor, the mutex) sits at the line that takes it, never
+     * at unlocked-count's read of the count, which comes one line earlier.
+     */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void waitingForTheLockIsAtTheLineThatTakesIt(BufferImpl impl) {
+        Set<String> takers = Set.of("lock.lockInterruptibly()", "synchronized (monitor)", "mutex.acquire()");
+        for (Bug bug : Bug.forImpl(impl)) {
+            for (BufferCode.Method method : List.of(BufferCode.put(impl, bug, WakePolicy.SIGNAL),
+                    BufferCode.take(impl, bug, WakePolicy.SIGNAL))) {
+                BufferCode.Line line = method.lines().get(method.lineOf(Where.ENTERING));
+                assertTrue(takers.contains(line.key()), impl + "/" + bug + " " + method.name()
+                        + ": waiting for the lock shown at '" + line.text().strip() + "'");
+            }
+        }
+    }
+
     /** The planted bug changes the line it is about, and only the correct code is the default. */
     @ParameterizedTest
     @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)

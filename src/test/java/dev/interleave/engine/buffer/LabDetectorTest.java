@@ -76,7 +76,7 @@ class LabDetectorTest {
             boolean recorded = false;
             for (int i = 0; i < all.size(); i++) {
                 if (BufferEvent.of(all, i) == BufferEvent.VIOLATION) {
-                    recorded |= violation.contains(BufferNarration.name(all, all.track(i)) + " ");
+                    recorded |= violation.contains(BufferNarration.name(all, all.track(i)) + " was about to ");
                 }
             }
             assertTrue(recorded || violation.startsWith("each item"), "the log records the violating action");

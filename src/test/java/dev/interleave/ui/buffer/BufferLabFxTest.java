@@ -101,7 +101,16 @@ class BufferLabFxTest {
         robot.clickOn("#bug-one-condition");
         BufferCode.Method put = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
         for (int i = 0; i < put.lines().size(); i++) {
-            assertEquals(put.lines().get(i).text(), robot.lookup("#code-put-line-" + i).queryAs(Label.class).getText());
+            String text = put.lines().get(i).text();
+            Label line = robot.lookup("#code-put-line-" + i).queryAs(Label.class);
+            assertEquals(text.stripLeading(), line.getText());
+            // The indentation is the label's blank graphic, so a wrapped line goes on under its own
+            // first character, never at column 0.
+            int indent = text.length() - text.stripLeading().length();
+            double shown = line.getGraphic() == null ? 0 : line.getGraphic().prefWidth(-1);
+            javafx.scene.text.Text space = new javafx.scene.text.Text(" ".repeat(Math.max(1, indent)));
+            space.setFont(line.getFont());
+            assertEquals(indent == 0 ? 0 : space.getLayoutBounds().getWidth(), shown, 0.5, text);
         }
         long marked = robot.lookup(".code-line").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("bug")))

@@ -9,13 +9,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.interleave.engine.buffer.BufferCode;
+import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferNarration;
+import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferOutcome;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -47,6 +53,27 @@ class BufferLabViewModelTest {
         }
     }
 
+    /**
+     * What the guide tells a learner to watch is in the code shown beside it: every call it names
+     * ("notifyAll()", "availablePermits()") is in that implementation's put or take, bug included.
+     */
+    @Test
+    void theGuideWatchesCallsTheCodeShows() {
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("([A-Za-z]+)\\(\\)");
+        for (BufferImpl impl : BufferImpl.values()) {
+            for (Bug bug : Bug.forImpl(impl)) {
+                LabGuide guide = LabGuide.of(impl, bug);
+                String code = BufferCode.put(impl, bug, guide.setup().policy()).text()
+                        + BufferCode.take(impl, bug, guide.setup().policy()).text();
+                java.util.regex.Matcher m = call.matcher(guide.watch());
+                while (m.find()) {
+                    assertTrue(code.contains(m.group(1) + "("), impl + "/" + bug + ": the guide names " + m.group()
+                            + ", which the code shown does not call:\n" + code);
+                }
+            }
+        }
+    }
+
     /** Apply sets the guide's setup; a change of implementation drops a bug that does not go with it. */
     @Test
     void applySetsTheSetupAndImplKeepsTheBugFitting() {
@@ -71,6 +98,74 @@ class BufferLabViewModelTest {
         model.spuriousPercentProperty().set(250);
         assertEquals(100, model.spuriousPercentProperty().get());
         assertEquals(1.0, model.settings().spurious());
+    }
+
+    /**
+     * The wait sets are captioned in the chosen implementation's terms: two conditions, one
+     * condition for both sides, the monitor's one wait set, the semaphores' acquire().
+     */
+    @Test
+    void theWaitSetsAreNamedAsTheCodeNamesThem() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        assertTrue(model.notEmptyCaptionProperty().get().startsWith("notEmpty wait set"));
+        model.bugProperty().set(Bug.ONE_CONDITION);
+        assertTrue(model.notEmptyCaptionProperty().get().startsWith("notFull, the one condition"),
+                model.notEmptyCaptionProperty().get());
+        model.implProperty().set(BufferImpl.MONITOR);
+        assertTrue(model.notFullCaptionProperty().get().contains("monitor's one wait set"));
+        assertFalse(model.notEmptyCaptionProperty().get().contains("notEmpty"), model.notEmptyCaptionProperty().get());
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        assertTrue(model.notFullCaptionProperty().get().contains("freeSlots.acquire()"));
+        assertTrue(model.notEmptyCaptionProperty().get().contains("filledSlots.acquire()"));
+    }
+
+    /** The status and the last run's note name only the machinery the implementation has. */
+    @Test
+    void theStatusNamesOnlyWhatTheImplementationHas() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        assertTrue(model.statusSentence().endsWith(", signal, non-fair lock"), model.statusSentence());
+        model.implProperty().set(BufferImpl.MONITOR);
+        assertTrue(model.statusSentence().endsWith(" slots"), model.statusSentence());
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        assertTrue(model.statusSentence().endsWith(", non-fair semaphores"), model.statusSentence());
+    }
+
+    /**
+     * An abq run after a lock run shows its own counts and no chips, slots or last action of the
+     * run before (abq's insides are not visible; the previous run's are not abq's).
+     */
+    @Test
+    void anAbqRunShowsItsOwnCountsAndNothingOfTheRunBefore() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.capacityProperty().set(1);
+        model.produceMaxMillisProperty().set(1);
+        model.consumeMaxMillisProperty().set(1);
+        model.run();
+        try {
+            sampleUntil(model, () -> model.consumedProperty().get() > 10 && !model.workers().isEmpty());
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        long before = model.consumedProperty().get();
+        assertFalse(model.lastActionProperty().get().isEmpty());
+
+        model.implProperty().set(BufferImpl.ABQ);
+        model.run();
+        try {
+            sampleUntil(model, () -> runner.snapshot().consumed() > 2 * before + 10);
+            model.sample(System.nanoTime());
+            assertTrue(model.workers().isEmpty(), "no chips of the lock run: " + model.workers());
+            assertEquals("", model.lastActionProperty().get());
+            assertEquals(0, model.countProperty().get());
+            assertTrue(model.consumedProperty().get() > before, "abq's own count, not the lock run's");
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        model.sample(System.nanoTime());
+        assertEquals(runner.snapshot().consumed(), model.consumedProperty().get());
     }
 
     /** The bug's lines are those the correct code does not have; the correct code has none. */
@@ -119,6 +214,28 @@ class BufferLabViewModelTest {
                         "at the moment shown, someone waits");
             }
         }
+    }
+
+    /**
+     * A violated run's moment is its first violation, the one the banner names: while Stop ends the
+     * run, a second woken consumer can go past its if and be caught too, later in the log.
+     */
+    @Test
+    void theMomentOfAViolationIsTheFirstOne() {
+        EventLog log = new EventLog(64);
+        int producer = log.addTrack("P1");
+        int first = log.addTrack("C1");
+        int second = log.addTrack("C2");
+        log.append(BufferEvent.REGISTER.ordinal(), producer, 0, 0, Worker.Role.PRODUCER.ordinal());
+        log.append(BufferEvent.REGISTER.ordinal(), first, 0, 0, Worker.Role.CONSUMER.ordinal());
+        log.append(BufferEvent.REGISTER.ordinal(), second, 0, 0, Worker.Role.CONSUMER.ordinal());
+        log.append(BufferEvent.VIOLATION.ordinal(), first, 0, 0, BufferEvent.FROM_EMPTY_SLOT);
+        log.append(BufferEvent.DONE.ordinal(), producer, 0, 0, 0);
+        log.append(BufferEvent.VIOLATION.ordinal(), second, 0, 0, BufferEvent.FROM_EMPTY_SLOT);
+        History<BufferReplay> history = new History<>(log, new BufferReplay(1), BufferNarration::words);
+        history.catchUp();
+        assertEquals(4, BufferViewModel.moment(history, BufferOutcome.VIOLATED, -1),
+                "just after C1's violation, not C2's");
     }
 
     /**

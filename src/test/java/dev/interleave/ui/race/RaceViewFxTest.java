@@ -121,7 +121,7 @@ class RaceViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(RunState.IDLE, stepper.state());
         org.controlsfx.control.StatusBar status = robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class);
-        assertTrue(status.getText().startsWith("Refused: Bounded Buffer's run is still running"), status.getText());
+        assertTrue(status.getText().startsWith("Refused: the run in Bounded Buffer is still running"), status.getText());
     }
 
     /** Full speed: a false-sharing measurement runs from the tool bar and shows both layouts' rates and their ratio. */

@@ -385,11 +385,11 @@ class MainViewFxTest {
         assertEquals("▶ running", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#run").queryButton().isDisabled());
         org.controlsfx.control.StatusBar status = robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class);
-        assertTrue(status.getText().contains("Bounded Buffer's run is running"), status.getText());
+        assertTrue(status.getText().contains("The run in Bounded Buffer is running"), status.getText());
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(RunState.IDLE, callRunner.state(), "a second run is refused");
-        assertTrue(status.getText().startsWith("Refused: Bounded Buffer's run is still running"), status.getText());
+        assertTrue(status.getText().startsWith("Refused: the run in Bounded Buffer is still running"), status.getText());
 
         double hiddenSince = lastX(buffer.occupancySeries());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastX(buffer.occupancySeries()) > hiddenSince + 1);

@@ -1,0 +1,92 @@
+package dev.interleave.engine.buffer;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.interleave.engine.run.EventLog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The narration speaks each implementation's own terms: the lock buffer awaits and signals its
+ * conditions (one condition with one-condition), the monitor calls wait() and notifyAll() (or
+ * notify()), the semaphores block in acquire() and release each other; none borrows another's words.
+ */
+class BufferNarrationTest {
+
+    /** C1 waits for an item, P1 puts one and wakes C1, C1 takes it; P1 then waits on a full buffer. */
+    private static EventLog story() {
+        EventLog log = new EventLog(64);
+        int p1 = log.addTrack("P1");
+        int c1 = log.addTrack("C1");
+        log.append(BufferEvent.REGISTER.ordinal(), p1, 0, 0, Worker.Role.PRODUCER.ordinal());
+        log.append(BufferEvent.REGISTER.ordinal(), c1, 0, 0, Worker.Role.CONSUMER.ordinal());
+        log.append(BufferEvent.WAIT.ordinal(), c1, 0, 0, BufferEvent.ON_NOT_EMPTY);
+        log.append(BufferEvent.PUT.ordinal(), p1, 1, 0, 1);
+        log.append(BufferEvent.WAKE.ordinal(), c1, 0, 0, p1);
+        log.append(BufferEvent.TAKE.ordinal(), c1, 1, 0, 0);
+        log.append(BufferEvent.WAIT.ordinal(), p1, 2, 0, BufferEvent.ON_NOT_FULL);
+        return log;
+    }
+
+    private static List<String> told(BufferImpl impl, Bug bug, WakePolicy policy) {
+        EventLog.Batch all = story().readAll();
+        BufferNarration.Terms terms = new BufferNarration.Terms(impl, bug, policy);
+        return java.util.stream.IntStream.range(2, all.size()).mapToObj(i -> BufferNarration.words(terms, all, i))
+                .toList();
+    }
+
+    @Test
+    void theLockBufferAwaitsAndSignalsItsConditions() {
+        assertEquals(List.of("C1 found the buffer empty and waits on notEmpty",
+                "P1 put #1 into slot 0, signalled notEmpty and woke C1",
+                "C1 is woken by P1's signal and waits for the lock",
+                "C1 took #1 from slot 0, signalled notFull (no one was waiting)",
+                "P1 found the buffer full and waits on notFull with #2"),
+                told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL));
+        assertEquals("P1 put #1 into slot 0, signalled all of notEmpty and woke C1",
+                told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL_ALL).get(1));
+        EventLog.Batch all = story().readAll();
+        assertEquals(told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL).get(0), BufferNarration.words(all, 2),
+                "without terms, the lock buffer's words");
+    }
+
+    @Test
+    void oneConditionIsOneWaitSetForBothSides() {
+        List<String> words = told(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
+        assertEquals("C1 found the buffer empty and waits on notFull (the one condition)", words.get(0));
+        assertEquals("P1 put #1 into slot 0, signalled notFull (the one condition) and woke C1", words.get(1));
+        assertFalse(String.join(" ", words).contains("notEmpty"), words.toString());
+    }
+
+    @Test
+    void theMonitorWaitsAndNotifies() {
+        List<String> words = told(BufferImpl.MONITOR, Bug.NONE, WakePolicy.SIGNAL);
+        assertEquals(List.of("C1 found the buffer empty and calls monitor.wait()",
+                "P1 put #1 into slot 0, called notifyAll() and woke C1",
+                "C1 is woken by P1's notifyAll() and waits for the monitor",
+                "C1 took #1 from slot 0, called notifyAll() (no one was waiting)",
+                "P1 found the buffer full and calls monitor.wait() with #2"), words);
+        List<String> notify = told(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL);
+        assertEquals("P1 put #1 into slot 0, called notify() and woke C1", notify.get(1));
+        assertEquals("C1 is woken by P1's notify() and waits for the monitor", notify.get(2));
+        for (String line : words) {
+            assertFalse(line.contains("signal") || line.contains("notEmpty") || line.contains("the lock"), line);
+        }
+    }
+
+    @Test
+    void theSemaphoresAcquireAndRelease() {
+        List<String> words = told(BufferImpl.SEMAPHORE, Bug.NONE, WakePolicy.SIGNAL);
+        assertEquals(List.of("C1 found the buffer empty and blocks in filledSlots.acquire()",
+                "P1 put #1 into slot 0, released filledSlots and woke C1",
+                "C1 is let through by P1's release() and goes on to the mutex",
+                "C1 took #1 from slot 0, released freeSlots (no one was waiting)",
+                "P1 found the buffer full and blocks in freeSlots.acquire() with #2"), words);
+        for (String line : words) {
+            assertFalse(line.contains("signal") || line.contains("notEmpty") || line.contains("the lock"), line);
+        }
+    }
+}
