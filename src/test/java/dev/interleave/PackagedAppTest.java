@@ -104,6 +104,7 @@ class PackagedAppTest {
             "addModules": ["dev.interleave"] | "addModules": ["dev.interleave", "no.such.module"] | jlink.addModules: unknown module 'no.such.module'
             "version": "0.1.0"              | "version": "9.9.9"         | app.version is "9.9.9" but pom.xml's version is
             "jvmOptions": [                 | "jvmOptions": 7, "x": [    | jvmOptions: expected an array of strings, found a number
+            "commandLineJvmOptions": [      | "commandLineJvmOptionsX": [ | missing field commandLineJvmOptions
             """)
     void wrongConfigNamesTheField(String original, String replacement, String message) throws Exception {
         String config = Files.readString(Path.of("jlink.json"));
