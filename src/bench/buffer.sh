@@ -33,7 +33,7 @@ for case in "${cases[@]}"; do
         recording) flags="--impl lock --record" ;;
         *) flags="--impl $impl" ;;
       esac
-      json=$(./mvnw -q -B compile exec:exec -Dargs="buffer --producers $p --consumers $q --capacity $k --items $items --threads $threads $flags --json")
+      json=$(target/interleave buffer --producers $p --consumers $q --capacity $k --items $items --threads $threads $flags --json)
       grep -q '"ok":true' <<<"$json" || { echo "check failed: $json" >&2; exit 1; }
       values+=("$(sed -E 's/.*"itemsPerSecond":([0-9]+).*/\1/' <<<"$json")")
     done

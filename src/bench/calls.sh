@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the first challenge, as the issue asks: each case 3 times through the command line
-# (the same JVM options as the app), under /usr/bin/time -v; prints each run and the medians.
+# (target/interleave, which the compile writes: the command line's JVM options), under
+# /usr/bin/time -v; prints each run and the medians.
 #   src/bench/calls.sh                 # both challenge cases
 #   src/bench/calls.sh "--calls 1000 --concurrency 100"   # one case
 set -euo pipefail
@@ -16,7 +17,7 @@ for case in "${cases[@]}"; do
   effs=(); rss=(); els=()
   for i in $(seq "$runs"); do
     log=$(mktemp)
-    json=$(/usr/bin/time -v -o "$log" ./mvnw -q -B compile exec:exec -Dargs="calls $case --json")
+    json=$(/usr/bin/time -v -o "$log" target/interleave calls $case --json)
     peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log"); rm -f "$log"
     eff=$(sed -E 's/.*"efficiency":([0-9.]+|null).*/\1/' <<<"$json")
     el=$(sed -E 's/.*"elapsedMillis":([0-9]+).*/\1/' <<<"$json")

@@ -26,7 +26,7 @@ import java.util.zip.ZipFile;
  * <p>Run on JDK 25 as a single-file program (the dist profile does this through exec:exec):
  * <pre>
  * java src/build/Packager.java --config jlink.json --module-path MP --out target/dist
- *      --pom-version V --pom-jvm-options "OPTS" [--types app-image|all]
+ *      --pom-version V --pom-jvm-options "OPTS" --pom-command-line-jvm-options "OPTS" [--types app-image|all]
  * </pre>
  * Exit 0 when everything asked for was built; 2 with one line naming the field when jlink.json is
  * wrong; 1 when a tool fails.
@@ -60,6 +60,12 @@ public final class Packager {
         if (args.pomJvmOptions != null && !String.join(" ", config.jvmOptions).equals(args.pomJvmOptions.strip())) {
             throw new ConfigException("jvmOptions " + config.jvmOptions + " differ from pom.xml's interleave.jvmOptions ["
                     + args.pomJvmOptions.strip() + "]; the app must run with the same options everywhere");
+        }
+        if (args.pomCommandLineJvmOptions != null && !String.join(" ", config.commandLineJvmOptions)
+                .equals(args.pomCommandLineJvmOptions.strip())) {
+            throw new ConfigException("commandLineJvmOptions " + config.commandLineJvmOptions + " differ from pom.xml's"
+                    + " interleave.commandLineJvmOptions [" + args.pomCommandLineJvmOptions.strip()
+                    + "]; the app must run with the same options everywhere");
         }
         Path image = args.out.resolve("image");
         Path appImageDir = args.out.resolve("app-image");
@@ -147,12 +153,21 @@ public final class Packager {
      * An AOT cache (JEP 483/514: the classes the app loads, already parsed and linked): start the
      * image once, the window on JavaFX's headless platform until its first frame, and record; the
      * launchers then map the cache at start. One file replaces the JDK's default CDS archive.
+     *
+     * <p>The training run uses G1 when the app's collector is Shenandoah (or Serial, Parallel): on
+     * JDK 25 only G1 writes heap objects into the cache (the resolved lambdas and method handles
+     * among them), and those collectors load them; recorded under their own collector, the cache
+     * has none, and every lambda of the start is spun again. A ZGC app records under ZGC (it
+     * cannot use a cache made with compressed pointers, and loads no heap objects).
      */
     private void archiveClasses(Config config, Path image) {
         Path archive = image.resolve("lib").resolve(config.launcher + ".aot");
         Path java = image.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
-        run(List.of(java.toString(), "-XX:AOTCacheOutput=" + archive, "-Dglass.platform=Headless",
-                "-m", config.mainModule + "/" + config.mainClass, "--smoke"), "recording the AOT cache");
+        List<String> record = new ArrayList<>(List.of(java.toString()));
+        record.addAll(trainingCollector(config.jvmOptions));
+        record.addAll(List.of("-XX:AOTCacheOutput=" + archive, "-Dglass.platform=Headless",
+                "-m", config.mainModule + "/" + config.mainClass, "--smoke"));
+        run(record, "recording the AOT cache");
         if (!Files.isRegularFile(archive)) {
             throw new ToolException("no AOT cache was written to " + archive);
         }
@@ -160,8 +175,13 @@ public final class Packager {
         if (Files.isRegularFile(launcher) && !isWindows()) {
             try {
                 String script = Files.readString(launcher);
-                String patched = script.replace("JLINK_VM_OPTIONS=",
-                        "JLINK_VM_OPTIONS=\"-XX:AOTCache=`dirname $0`/../lib/" + config.launcher + ".aot\"");
+                // The window maps the AOT cache; a command (a first argument that is a word: calls,
+                // buffer, ...) runs with commandLineJvmOptions instead (another collector, which
+                // could not use the window's cache).
+                String patched = script.replace("JLINK_VM_OPTIONS=\n",
+                        "JLINK_VM_OPTIONS=\"-XX:AOTCache=`dirname $0`/../lib/" + config.launcher + ".aot\"\n"
+                        + "case \"$1\" in [!-]*) JLINK_VM_OPTIONS=\"" + String.join(" ", config.commandLineJvmOptions)
+                        + "\" ;; esac\n");
                 if (patched.equals(script)) {
                     throw new ToolException("the jlink launcher has no JLINK_VM_OPTIONS line to add the AOT cache to");
                 }
@@ -170,6 +190,18 @@ public final class Packager {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The options that switch the training run to G1 from the app's collector, when that one loads G1's heap objects. */
+    static List<String> trainingCollector(List<String> jvmOptions) {
+        for (String option : jvmOptions) {
+            java.util.regex.Matcher collector = java.util.regex.Pattern.compile("-XX:\\+Use(Shenandoah|Serial|Parallel)GC")
+                    .matcher(option);
+            if (collector.matches()) {
+                return List.of("-XX:-Use" + collector.group(1) + "GC", "-XX:+UseG1GC");
+            }
+        }
+        return List.of();
     }
 
     // ---- jpackage ----
@@ -311,7 +343,7 @@ public final class Packager {
     // ---- arguments ----
 
     private record Args(Path config, String modulePath, Path out, String pomVersion, String pomJvmOptions,
-                        boolean installers) {
+                        String pomCommandLineJvmOptions, boolean installers) {
         static Args parse(String[] args) {
             Map<String, String> named = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -320,7 +352,7 @@ public final class Packager {
             for (String required : List.of("--config", "--module-path", "--out", "--pom-version")) {
                 if (!named.containsKey(required)) {
                     throw new ToolException("missing " + required + "; usage: java src/build/Packager.java --config"
-                            + " jlink.json --module-path MP --out DIR --pom-version V [--pom-jvm-options O] [--types app-image|all]");
+                            + " jlink.json --module-path MP --out DIR --pom-version V [--pom-jvm-options O] [--pom-command-line-jvm-options O] [--types app-image|all]");
                 }
             }
             String types = named.getOrDefault("--types", "all");
@@ -328,7 +360,8 @@ public final class Packager {
                 throw new ToolException("--types is " + types + "; allowed: all, app-image");
             }
             return new Args(Path.of(named.get("--config")), named.get("--module-path"), Path.of(named.get("--out")),
-                    named.get("--pom-version"), named.get("--pom-jvm-options"), types.equals("all"));
+                    named.get("--pom-version"), named.get("--pom-jvm-options"),
+                    named.get("--pom-command-line-jvm-options"), types.equals("all"));
         }
     }
 
@@ -337,7 +370,7 @@ public final class Packager {
     /** jlink.json, checked field by field. */
     private record Config(String name, String version, String vendor, String description, String copyright,
                           String mainModule, String mainClass, String launcher, List<String> jvmOptions,
-                          List<String> addModules, List<String> jlinkOptions, String osIcon, String menuGroup,
+                          List<String> commandLineJvmOptions, List<String> addModules, List<String> jlinkOptions, String osIcon, String menuGroup,
                           boolean shortcut, List<String> osTypes, List<String> osOptions) {
 
         static Config read(Path file, String modulePath) {
@@ -372,6 +405,7 @@ public final class Packager {
                     string(field(app, "app.", "mainClass"), "app.mainClass"),
                     string(field(app, "app.", "launcher"), "app.launcher"),
                     strings(field(json, "", "jvmOptions"), "jvmOptions"),
+                    strings(field(json, "", "commandLineJvmOptions"), "commandLineJvmOptions"),
                     strings(field(jlink, "jlink.", "addModules"), "jlink.addModules"),
                     strings(field(jlink, "jlink.", "options"), "jlink.options"),
                     os.equals("linux") ? icon : (String) osSection.get("icon"),

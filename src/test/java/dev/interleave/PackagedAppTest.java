@@ -41,12 +41,15 @@ class PackagedAppTest {
         appImage = OUT.resolve("app-image").resolve("interleave");
     }
 
+    /** A command runs on the command line's collector (ZGC), without the window's AOT cache. */
     @Test
     void imageLauncherRunsTheCommandLine() throws Exception {
-        Outcome calls = run(Map.of(), image.resolve("bin/interleave").toString(), "calls", "--calls", "1000",
-                "--concurrency", "100", "--max-sleep-ms", "20");
+        Outcome calls = run(Map.of("JDK_JAVA_OPTIONS", "-Xlog:gc:stdout"), image.resolve("bin/interleave").toString(),
+                "calls", "--calls", "1000", "--concurrency", "100", "--max-sleep-ms", "20");
         assertEquals(0, calls.code(), calls.out());
         assertTrue(calls.out().contains("total          500,500"), calls.out());
+        assertTrue(calls.out().contains("Using The Z Garbage Collector"), calls.out());
+        assertFalse(calls.out().contains("[error]") || calls.out().contains("[warning]"), calls.out());
         Outcome buffer = run(Map.of(), image.resolve("bin/interleave").toString(), "buffer", "--producers", "2",
                 "--consumers", "3", "--capacity", "4", "--items", "10000", "--json");
         assertEquals(0, buffer.code(), buffer.out());
@@ -56,11 +59,17 @@ class PackagedAppTest {
         assertEquals(2, bad.code(), bad.out());
     }
 
+    /**
+     * The window runs on Shenandoah and loads the AOT cache, the heap objects G1's training run
+     * wrote into it included (the linked lambdas).
+     */
     @Test
     void imageLauncherOpensTheWindow() throws Exception {
-        Outcome smoke = run(Map.of("JDK_JAVA_OPTIONS", "-Dglass.platform=Headless"),
+        Outcome smoke = run(Map.of("JDK_JAVA_OPTIONS", "-Dglass.platform=Headless -Xlog:gc:stdout -Xlog:aot=info:stdout"),
                 image.resolve("bin/interleave").toString(), "--smoke");
         assertEquals(0, smoke.code(), smoke.out());
+        assertTrue(smoke.out().contains("Using Shenandoah"), smoke.out());
+        assertTrue(smoke.out().contains("Loaded heap"), smoke.out());
         assertTrue(smoke.out().matches("(?s).*first frame after \\d+ ms.*"), smoke.out());
         assertFalse(smoke.out().contains("[error]") || smoke.out().contains("[warning]"),
                 "the AOT cache must load cleanly: " + smoke.out());
@@ -95,6 +104,7 @@ class PackagedAppTest {
             "addModules": ["dev.interleave"] | "addModules": ["dev.interleave", "no.such.module"] | jlink.addModules: unknown module 'no.such.module'
             "version": "0.1.0"              | "version": "9.9.9"         | app.version is "9.9.9" but pom.xml's version is
             "jvmOptions": [                 | "jvmOptions": 7, "x": [    | jvmOptions: expected an array of strings, found a number
+            "commandLineJvmOptions": [      | "commandLineJvmOptionsX": [ | missing field commandLineJvmOptions
             """)
     void wrongConfigNamesTheField(String original, String replacement, String message) throws Exception {
         String config = Files.readString(Path.of("jlink.json"));

@@ -46,14 +46,38 @@ class LauncherTest {
         String script = Files.readString(LAUNCHER);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString(); // the toolchain's, as for tests
         assertTrue(script.contains("exec '" + java + "'"), script + "\nthe tests run on " + java);
-        assertTrue(script.contains("'-XX:+UseZGC'") && script.contains("--module dev.interleave/dev.interleave.Main \"$@\""),
+        assertTrue(script.contains("'-XX:+UseShenandoahGC'") && script.contains("--module dev.interleave/dev.interleave.Main \"$@\""),
                 script);
     }
 
+    /**
+     * A command runs on the command line's collector (ZGC), the window on its own (Shenandoah):
+     * the launcher tells them apart by its first argument (a word is a command).
+     */
+    @Test
+    void aCommandRunsOnZgcAndTheWindowOnShenandoah() throws Exception {
+        String log = "-Xlog:gc:stdout -Dglass.platform=Headless";
+        Exit command = runWith(log, "calls", "--calls", "10", "--concurrency", "1", "--max-sleep-ms", "0");
+        assertEquals(0, command.code(), command.output());
+        assertTrue(command.output().contains("Using The Z Garbage Collector"), command.output());
+        Exit window = runWith(log, "--smoke");
+        assertEquals(0, window.code(), window.output());
+        assertTrue(window.output().contains("Using Shenandoah"), window.output());
+    }
+
     private static Exit run(String... args) throws IOException, InterruptedException {
+        return runWith(null, args);
+    }
+
+    /** Runs the launcher with {@code javaOptions} in JDK_JAVA_OPTIONS (null: none). */
+    private static Exit runWith(String javaOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (javaOptions != null) {
+            builder.environment().put("JDK_JAVA_OPTIONS", javaOptions);
+        }
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not finish: " + command);
         return new Exit(process.exitValue(), output);

@@ -97,7 +97,10 @@ public final class InterleaveApp extends Application {
         // The theme before the first control: JavaFX loads its default stylesheet (Modena) when the
         // first Control class initialises unless one is set, only for MainView to replace it.
         Application.setUserAgentStylesheet(window.themeProperty().get().stylesheet());
-        view = new MainView(Scenarios.tabs(), frameStats, window);
+        java.util.List<dev.interleave.ui.kit.ScenarioTab> scenarios = Scenarios.tabs();
+        trace("view-models built");
+        view = new MainView(scenarios, frameStats, window);
+        trace("views built");
         // -Dinterleave.window=WIDTHxHEIGHT opens another size (the smallest supported is 1024x700).
         String[] size = System.getProperty("interleave.window", "1280x800").split("x");
         int width = Math.max(1024, Integer.parseInt(size[0]));

@@ -52,7 +52,7 @@ class AppProcessTest {
 
     private static Process start(String option) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Dglass.platform=Headless", "-XX:+UseZGC", "-Xmx640m",
+        List<String> command = List.of(java, "-Dglass.platform=Headless", "-XX:+UseShenandoahGC", "-Xmx640m",
                 "-Djdk.trackAllThreads=false", "--enable-native-access=javafx.graphics,dev.interleave",
                 "--module-path", System.getProperty("jdk.module.path"),
                 "--module", "dev.interleave/dev.interleave.Main", option);
