@@ -565,15 +565,15 @@ public final class BoundedBuffer implements LabBuffer {
         log.appendAt(askedAt, BufferEvent.REQUEST.ordinal(), track(worker), askedAt, 0, 0);
     }
 
-    /** Records that {@code worker} parked at the closed gate (called by the gate, under its lock). */
+    /** Marks {@code worker} at the gate and records it, together (see {@link LabBuffer#parked}). */
     @Override
     public void parked(Worker worker) {
-        if (log == null) {
-            return;
-        }
         lock.lock();
         try {
-            log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+            worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
+            if (log != null) {
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+            }
         } finally {
             lock.unlock();
         }

@@ -38,7 +38,11 @@ interface LabBuffer {
     /** The whole buffer at one instant. Safe to call from any thread. */
     BufferSnapshot snapshot();
 
-    /** The gate parked {@code worker} (called by the gate, under its lock). */
+    /**
+     * The gate parked {@code worker} (called by the gate, under its lock): marks it at the gate and
+     * records it, under the buffer's own lock, so that a snapshot (taken under that lock) sees both
+     * or neither: the state rebuilt from the log at the snapshot's event count is the snapshot's.
+     */
     void parked(Worker worker);
 
     /** {@code worker} left the gate's queue, {@code how} (a BufferEvent.PASS_ value). */

@@ -410,8 +410,9 @@ final class MonitorBuffer implements LabBuffer {
 
     @Override
     public void parked(Worker worker) {
-        if (log != null) {
-            synchronized (monitor) {
+        synchronized (monitor) {
+            worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
+            if (log != null) {
                 log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
             }
         }

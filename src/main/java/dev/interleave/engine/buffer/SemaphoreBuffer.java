@@ -447,13 +447,14 @@ final class SemaphoreBuffer implements LabBuffer {
 
     @Override
     public void parked(Worker worker) {
-        if (log != null) {
-            books.lock();
-            try {
+        books.lock();
+        try {
+            worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
+            if (log != null) {
                 log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
-            } finally {
-                books.unlock();
             }
+        } finally {
+            books.unlock();
         }
     }
 

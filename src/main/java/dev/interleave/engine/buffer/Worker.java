@@ -126,10 +126,11 @@ public final class Worker implements Gated {
 
     @Override
     public void parkedAtGate() {
-        set(WorkerState.AT_GATE, Where.OUTSIDE);
         LabBuffer joined = buffer;
         if (joined != null) {
-            joined.parked(this);
+            joined.parked(this); // the state and its event together, under the buffer's lock
+        } else {
+            set(WorkerState.AT_GATE, Where.OUTSIDE);
         }
     }
 
