@@ -132,6 +132,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private long rightNanos;
     /** Whether the window's right edge follows the newest event. */
     private boolean follow = true;
+    /** The history the zoom and pan belong to. */
+    private History<R> drawnHistory;
     private double dragX = Double.NaN;
     private long dragRight;
     /** What the last drawing showed, for the tooltip: its window. */
@@ -157,7 +159,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
             draw();
         });
         setMinHeight(120);
-        rewind.versionProperty().addListener((obs, old, now) -> draw());
+        rewind.versionProperty().addListener((obs, old, now) -> {
+            if (rewind.history() != drawnHistory) {
+                // A new run (or none): its whole run, following it. A zoom kept from the last run
+                // opened the next one at a few microseconds on the old run's clock, and it looked empty.
+                drawnHistory = rewind.history();
+                spanNanos = 0;
+                follow = true;
+            }
+            draw();
+        });
         widthProperty().addListener((obs, old, now) -> draw());
         heightProperty().addListener((obs, old, now) -> draw());
         setOnScroll(this::zoom);
@@ -232,6 +243,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     private double legendHeight() {
         return BASE_LEGEND_HEIGHT * em();
+    }
+
+    /** The width of the window shown, in ns; 0 while it shows the whole run. For tests. */
+    long spanNanos() {
+        return spanNanos;
     }
 
     /** The window's right edge now. */
