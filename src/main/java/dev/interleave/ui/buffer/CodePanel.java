@@ -136,7 +136,7 @@ final class CodePanel extends VBox {
         private final FlowPane outside = new FlowPane(4, 4);
         private final List<FlowPane> lineChips = new ArrayList<>();
         /** By worker name: its chip, wherever it is shown. */
-        private final Map<String, Label> chips = new HashMap<>();
+        private final Map<String, Label> chipOf = new HashMap<>();
         /** By pane: its "+N" label. */
         private final Map<FlowPane, Label> mores = new HashMap<>();
         private BufferCode.Method method;
@@ -296,7 +296,7 @@ final class CodePanel extends VBox {
 
         /** {@code worker}'s chip, made at its first showing, with its glyph, state and tooltip as now. */
         private Label chip(BufferSnapshot.WorkerView worker) {
-            Label chip = chips.computeIfAbsent(worker.name(), name -> {
+            Label chip = chipOf.computeIfAbsent(worker.name(), name -> {
                 Label made = new Label();
                 made.setId("code-chip-" + name);
                 made.getStyleClass().addAll("code-chip", worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer");

@@ -337,8 +337,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return String.format(Locale.ROOT, "%.6f s", nanos / 1e9);
     }
 
-    /** Draws the lanes of the window now shown. */
-    /** Draws now. The timeline redraws by itself at every change of its history, size or zoom; this is for measuring. */
+    /**
+     * Draws the lanes of the window now shown. The timeline redraws by itself at every change of its
+     * history, size or zoom; calling this is for measuring.
+     */
     public void draw() {
         double w = getWidth();
         double h = getHeight();
