@@ -8,11 +8,15 @@ import dev.interleave.ui.kit.ScenarioTab;
 /** The Bounded Buffer scenario's tab: its runner, view-model and view. */
 public final class BufferScenario {
 
+    private static final String TITLE = "Bounded Buffer";
+    private static final String SUMMARY = "Producer and consumer threads share a bounded buffer guarded by one lock:"
+            + " producers wait on notFull while it is full, consumers on notEmpty while it is empty.";
+
     private BufferScenario() {
     }
 
     /**
-     * A new tab over a new runner. FX thread. Starts loading the buffer's classes in the background,
+     * A new tab, its runner and view-model made when it is first shown. FX thread. Starts loading the buffer's classes in the background,
      * a second after start-up has had the processors, so the first Run does not freeze for them.
      */
     public static ScenarioTab tab() {
@@ -24,13 +28,12 @@ public final class BufferScenario {
                 // The window is closing: nothing to warm.
             }
         });
-        return tab(new BufferViewModel(new BufferRunner(), SavedSettings.node("buffer")));
+        return ScenarioTab.lazy("buffer", TITLE, SUMMARY,
+                () -> new BufferViewModel(new BufferRunner(), SavedSettings.node("buffer")), BufferView::new);
     }
 
     /** A tab over {@code model}. FX thread. */
     public static ScenarioTab tab(BufferViewModel model) {
-        return new ScenarioTab("buffer", "Bounded Buffer", "Producer and consumer threads share a bounded buffer"
-                + " guarded by one lock: producers wait on notFull while it is full, consumers on notEmpty while it"
-                + " is empty.", model, () -> new BufferView(model));
+        return ScenarioTab.of("buffer", TITLE, SUMMARY, model, BufferView::new);
     }
 }

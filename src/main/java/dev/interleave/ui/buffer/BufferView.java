@@ -13,7 +13,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -99,8 +98,8 @@ public final class BufferView extends BorderPane {
         ToggleSwitch fair = new ToggleSwitch("Fair lock");
         fair.setId("fair");
         fair.selectedProperty().bindBidirectional(model.fairProperty());
-        fair.setTooltip(Controls.tip("A fair lock grants itself in arrival order; a non-fair one lets a newcomer "
-                + "barge ahead of threads already queued (faster, less predictable)."));
+        Controls.tip(fair, "A fair lock grants itself in arrival order; a non-fair one lets a newcomer "
+                + "barge ahead of threads already queued (faster, less predictable).");
         ChoiceRow<ThreadKind> threads = new ChoiceRow<>("buffer-threads", List.of(ThreadKind.values()),
                 model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
                         ? "Each producer and consumer on a virtual thread." : "Each producer and consumer on a platform thread.");
@@ -157,7 +156,7 @@ public final class BufferView extends BorderPane {
         label.getStyleClass().add("setting-name");
         label.setWrapText(true);
         VBox box = new VBox(4, label, range, value);
-        Tooltip.install(box, Controls.tip(tooltip + " " + BufferViewModel.DELAY_NOTE));
+        Controls.tip(box, tooltip + " " + BufferViewModel.DELAY_NOTE);
         return box;
     }
 
@@ -329,7 +328,7 @@ public final class BufferView extends BorderPane {
             LabGuide now = model.guideProperty().get();
             guide.setText(now.title());
             text.setText(now.text());
-            apply.setTooltip(Controls.tip("Sets " + now.setup().words() + ". Then press Run."));
+            Controls.tip(apply, "Sets " + now.setup().words() + ". Then press Run.");
         };
         model.guideProperty().addListener(obs -> show.run());
         show.run();
@@ -350,14 +349,14 @@ public final class BufferView extends BorderPane {
         javafx.scene.control.Button cause = new javafx.scene.control.Button("Show how it stalled");
         cause.setId("lab-stall-cause");
         cause.setMinWidth(Region.USE_PREF_SIZE);
-        cause.setTooltip(Controls.tip("Moves the scrubber to just before the last put or take: step forward "
-                + "(→ in the log) through the signal it sent and everyone going to wait."));
+        Controls.tip(cause, "Moves the scrubber to just before the last put or take: step forward "
+                + "(→ in the log) through the signal it sent and everyone going to wait.");
         cause.setOnAction(e -> model.showStallCause());
         javafx.scene.control.Button moment = new javafx.scene.control.Button();
         moment.setId("lab-moment");
         moment.setMinWidth(Region.USE_PREF_SIZE);
-        moment.setTooltip(Controls.tip("Moves the scrubber back to the moment it went wrong, each chip at the line "
-                + "its thread was at (End: the run after Stop interrupted everyone)."));
+        Controls.tip(moment, "Moves the scrubber back to the moment it went wrong, each chip at the line "
+                + "its thread was at (End: the run after Stop interrupted everyone).");
         moment.setOnAction(e -> model.showMoment());
         VBox buttons = new VBox(6, moment, cause);
         HBox box = new HBox(10, banner, buttons);
@@ -541,7 +540,7 @@ public final class BufferView extends BorderPane {
         names.addListener((ListChangeListener<String>) change -> draw.run());
         draw.run();
         VBox box = new VBox(4, title, chips);
-        Tooltip.install(box, Controls.tip("In wait order: the first (left) is the one signal wakes next."));
+        Controls.tip(box, "In wait order: the first (left) is the one signal wakes next.");
         return box;
     }
 
@@ -559,8 +558,8 @@ public final class BufferView extends BorderPane {
                 e.consume();
             }
         });
-        Tooltip.install(chip, Controls.tip("Let this thread act next (click, or Enter): a step by the thread you"
-                + " choose. S steps the one that has waited longest."));
+        Controls.tip(chip, "Let this thread act next (click, or Enter): a step by the thread you"
+                + " choose. S steps the one that has waited longest.");
     }
 
     private static VBox counter(String id, String caption, javafx.beans.value.ObservableNumberValue value,

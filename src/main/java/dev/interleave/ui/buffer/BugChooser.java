@@ -44,7 +44,7 @@ final class BugChooser extends VBox {
             button.setUserData(each);
             button.setToggleGroup(group);
             button.setMinWidth(USE_PREF_SIZE);
-            button.setTooltip(Controls.tip(explain(each)));
+            Controls.tip(button, explain(each));
             StackPane wrapper = new StackPane(button);
             wrapper.setId("bug-" + each.label() + "-wrapper");
             buttons.add(button);

@@ -13,7 +13,6 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -155,9 +154,9 @@ final class CodePanel extends VBox {
             Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Outside put:" : "Outside take:");
             outsideCaption.getStyleClass().add("code-note");
             outsideCaption.setMinWidth(Region.USE_PREF_SIZE);
-            Tooltip.install(outsideCaption, Controls.tip(role == Worker.Role.PRODUCER
+            Controls.tip(outsideCaption, role == Worker.Role.PRODUCER
                     ? "Producers not in put: making their next item, parked at the gate, or done."
-                    : "Consumers not in take: using their last item, parked at the gate, or done."));
+                    : "Consumers not in take: using their last item, parked at the gate, or done.");
             getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
         }
 
@@ -185,9 +184,9 @@ final class CodePanel extends VBox {
                 indent(text, indent);
                 text.pseudoClassStateChanged(BUG, bugLines.contains(i));
                 if (!line.where().isEmpty()) {
-                    Tooltip.install(text, Controls.tip("A thread here is "
+                    Controls.tip(text, "A thread here is "
                             + line.where().stream().map(Where::words).collect(Collectors.joining(", or "))
-                            + "."));
+                            + ".");
                 }
                 FlowPane chips = new FlowPane(3, 3);
                 chips.setId("code-" + name + "-chips-" + i);
@@ -284,7 +283,7 @@ final class CodePanel extends VBox {
                 List<BufferSnapshot.WorkerView> rest = workers.subList(shown, workers.size());
                 Label more = more(pane);
                 more.setText("+" + rest.size());
-                more.getTooltip().setText("Also here: " + rest.stream()
+                Controls.tip(more, "Also here: " + rest.stream()
                         .map(w -> w.name() + " (" + words(w.where()) + ")").collect(Collectors.joining(", ")));
                 chips.add(more);
             }
@@ -301,13 +300,12 @@ final class CodePanel extends VBox {
                 made.setId("code-chip-" + name);
                 made.getStyleClass().addAll("code-chip", worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer");
                 made.setMinWidth(Region.USE_PREF_SIZE);
-                made.setTooltip(Controls.tip(""));
                 return made;
             });
             String text = glyph(worker.where()) + " " + worker.name();
             if (!text.equals(chip.getText())) {
                 chip.setText(text);
-                chip.getTooltip().setText(worker.name() + ": " + words(worker.where()));
+                Controls.tip(chip, worker.name() + ": " + words(worker.where()));
             }
             PseudoClass state = BufferView.WorkerChip.pseudo(worker.state());
             if (!chip.getPseudoClassStates().contains(state)) {
@@ -325,7 +323,6 @@ final class CodePanel extends VBox {
                 Label made = new Label();
                 made.setId(shown.getId() + "-more");
                 made.getStyleClass().addAll("code-chip", "code-more");
-                made.setTooltip(Controls.tip(""));
                 return made;
             });
         }

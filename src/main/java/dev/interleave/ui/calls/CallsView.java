@@ -12,7 +12,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -47,12 +46,12 @@ public final class CallsView extends BorderPane {
         Button small = new Button(CallsViewModel.Preset.SMALL.label());
         small.setId("preset-small");
         small.setOnAction(e -> model.applyPreset(CallsViewModel.Preset.SMALL));
-        small.setTooltip(Controls.tip("1,000 calls, at most 100 in flight, one virtual thread per call, sleeps up to 1 s."));
+        Controls.tip(small, "1,000 calls, at most 100 in flight, one virtual thread per call, sleeps up to 1 s.");
         Button large = new Button(CallsViewModel.Preset.LARGE.label());
         large.setId("preset-large");
         large.setOnAction(e -> model.applyPreset(CallsViewModel.Preset.LARGE));
-        large.setTooltip(Controls.tip("1,000,000 calls, 100,000 in flight: only virtual threads can do this; "
-                + "100,000 kernel threads cannot exist here."));
+        Controls.tip(large, "1,000,000 calls, 100,000 in flight: only virtual threads can do this; "
+                + "100,000 kernel threads cannot exist here.");
         for (Button preset : List.of(small, large)) {
             preset.setMaxWidth(Double.MAX_VALUE);
         }
@@ -72,10 +71,10 @@ public final class CallsView extends BorderPane {
                         ? "Virtual threads: cheap, 100,000 can sleep at once on two carrier threads."
                         : "Platform threads: one kernel thread each; at most 4,000 here (disabled above that).");
         threads.buttons().get(1).disableProperty().bind(model.platformAllowedBinding().not());
-        threads.buttons().get(1).tooltipProperty().bind(Bindings.when(model.platformAllowedBinding())
-                .then(Controls.tip("Platform threads: one kernel thread each; at most 4,000 per run."))
-                .otherwise(Controls.tip("Disabled: concurrency is above 4,000, and platform threads are capped at "
-                        + "4,000 (the kernel allows 32,768 threads in all). Use virtual threads, or lower concurrency.")));
+        Controls.tip(threads.buttons().get(1), Bindings.when(model.platformAllowedBinding())
+                .then("Platform threads: one kernel thread each; at most 4,000 per run.")
+                .otherwise("Disabled: concurrency is above 4,000, and platform threads are capped at "
+                        + "4,000 (the kernel allows 32,768 threads in all). Use virtual threads, or lower concurrency."));
         ChoiceRow<CounterKind> counter = new ChoiceRow<>("counter", List.of(CounterKind.values()), model.counterProperty(),
                 CounterKind::label, kind -> switch (kind) {
                     case ATOMIC -> "AtomicLong.incrementAndGet: lock-free, every value once.";
@@ -99,7 +98,7 @@ public final class CallsView extends BorderPane {
                 seed.setText(Long.toString(now.longValue()));
             }
         });
-        seed.setTooltip(Controls.tip("Seeds the random sleeps: the same seed gives the same sleeps, run after run."));
+        Controls.tip(seed, "Seeds the random sleeps: the same seed gives the same sleeps, run after run.");
 
         Label threadsNote = Controls.fieldMessage("threads-message", model.threadsNoteProperty());
         ScrollPane panel = Controls.settingsPanel(model,
@@ -317,8 +316,8 @@ public final class CallsView extends BorderPane {
         };
         model.bannerProperty().addListener((obs, old, now) -> showBanner.run());
         showBanner.run();
-        Tooltip.install(verdict, Controls.tip("✔: the sum is exactly n(n+1)/2, every value handed out once. "
-                + "✘: values were lost or handed out twice."));
+        Controls.tip(verdict, "✔: the sum is exactly n(n+1)/2, every value handed out once. "
+                + "✘: values were lost or handed out twice.");
 
         LivePlot throughput = new LivePlot("throughput-chart", "Calls per second (log scale)", "seconds since Run",
                 LivePlot.Scale.LOG10);
@@ -329,10 +328,10 @@ public final class CallsView extends BorderPane {
         LivePlot histogram = new LivePlot("histogram-chart", "Call durations against the sleeps drawn",
                 "ms (the last bin: all longer)", LivePlot.Scale.LINEAR);
         histogram.setData(model.histogramSeries());
-        Tooltip.install(histogram, Controls.tip("Two histograms over the same bins, of the calls completed: the sleep "
+        Controls.tip(histogram, "Two histograms over the same bins, of the calls completed: the sleep "
                 + "each drew (solid) and the time it took (dashed), from the moment its thread was started to the "
                 + "moment its service call returned. The gap is what the run added: starting the thread, waiting "
-                + "for a carrier or a core, waking up."));
+                + "for a carrier or a core, waking up.");
         Label histogramNote = new Label();
         histogramNote.setId("histogram-note");
         histogramNote.getStyleClass().add("figure-detail");

@@ -39,7 +39,7 @@ public final class ChoiceRow<T> extends FlowPane {
             button.setId(id + "-" + label.apply(value));
             button.setUserData(value);
             button.setToggleGroup(group);
-            button.setTooltip(Controls.tip(tooltip.apply(value)));
+            Controls.tip(button, tooltip.apply(value));
             button.setMinWidth(USE_PREF_SIZE); // wrap, never squeeze the words
             getChildren().add(button);
         }

@@ -2,12 +2,20 @@ package dev.interleave.ui.kit;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
+import javafx.beans.value.ObservableValue;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -17,11 +25,81 @@ public final class Controls {
     private Controls() {
     }
 
+    /** A tooltip made now, wrapped at the views' width: for a tooltip that must exist up front (see {@link #tip(Node, String)}). */
     public static Tooltip tip(String text) {
         Tooltip tooltip = new Tooltip(text);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(380);
         return tooltip;
+    }
+
+    /**
+     * Gives {@code node} the tooltip {@code text}, made the first time the pointer comes over it;
+     * called again for the same node, changes the text (of the tooltip, once made). FX thread.
+     *
+     * <p>Why not made up front: a {@link Tooltip} is a popup window with a scene of its own. The 40
+     * or so of the tool bar and the first view took about a tenth of the window's first frame.
+     */
+    public static void tip(Node node, String text) {
+        Objects.requireNonNull(text);
+        if (node.getProperties().get(LazyTip.KEY) instanceof LazyTip lazy) {
+            lazy.setText(text);
+            return;
+        }
+        LazyTip lazy = new LazyTip(node, text);
+        node.getProperties().put(LazyTip.KEY, lazy);
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, lazy);
+    }
+
+    /** Gives {@code tab} the tooltip {@code text}, made now: the tab pane puts it on a header node the tab does not expose. */
+    public static void tip(Tab tab, String text) {
+        tab.setTooltip(tip(text));
+    }
+
+    /** {@link #tip(Node, String)} with a text that follows {@code text}. FX thread. */
+    public static void tip(Node node, ObservableValue<String> text) {
+        tip(node, text.getValue());
+        text.addListener((obs, old, now) -> tip(node, now));
+    }
+
+    /** The tooltip {@link #tip(Node, String)} made for {@code node}, or empty before the pointer came over it. */
+    static Optional<Tooltip> madeTip(Node node) {
+        return node.getProperties().get(LazyTip.KEY) instanceof LazyTip lazy ? Optional.ofNullable(lazy.tooltip)
+                : Optional.empty();
+    }
+
+    /** A node's tooltip to be: its text, until the pointer enters the node and the tooltip is made. */
+    private static final class LazyTip implements EventHandler<MouseEvent> {
+
+        static final Object KEY = LazyTip.class;
+
+        private final Node node;
+        private String text;
+        private Tooltip tooltip;
+
+        LazyTip(Node node, String text) {
+            this.node = node;
+            this.text = text;
+        }
+
+        void setText(String now) {
+            text = Objects.requireNonNull(now);
+            if (tooltip != null) {
+                tooltip.setText(now);
+            }
+        }
+
+        /** The pointer came over the node: make and install the tooltip; it shows after the usual delay. */
+        @Override
+        public void handle(MouseEvent event) {
+            node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+            tooltip = tip(text);
+            if (node instanceof Control control) {
+                control.setTooltip(tooltip);
+            } else {
+                Tooltip.install(node, tooltip);
+            }
+        }
     }
 
     /** A section heading in a settings column. */
@@ -46,7 +124,7 @@ public final class Controls {
         label.getStyleClass().add("figure-caption");
         VBox box = new VBox(2, label, value);
         box.getStyleClass().add("figure");
-        Tooltip.install(box, tip(tooltip));
+        tip(box, tooltip);
         return box;
     }
 
@@ -115,8 +193,8 @@ public final class Controls {
         javafx.scene.control.Button defaults = new javafx.scene.control.Button("Reset to defaults");
         defaults.setId("reset-settings");
         defaults.getStyleClass().add("reset-settings");
-        defaults.setTooltip(tip("Put every setting of this view back to its default. Settings are kept between "
-                + "starts; this forgets the kept ones."));
+        tip(defaults, "Put every setting of this view back to its default. Settings are kept between "
+                + "starts; this forgets the kept ones.");
         defaults.setOnAction(e -> model.resetSettings());
         defaults.disableProperty().bind(model.runningBinding()); // settings do not change under a run
         defaults.setMaxWidth(Double.MAX_VALUE);

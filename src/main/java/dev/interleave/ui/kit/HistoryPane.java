@@ -67,9 +67,9 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
         scrubber.setId("scrubber");
         scrubber.disableProperty().bind(rewind.allowedProperty().not().or(rewind.endProperty().isEqualTo(0)));
-        scrubber.setTooltip(Controls.tip("Rewind: the whole view shows " + whatIsShown + " as it was after the chosen event."
+        Controls.tip(scrubber, "Rewind: the whole view shows " + whatIsShown + " as it was after the chosen event."
                 + " Left / Right: one event; Page Up / Page Down: " + PAGE + "; Home: the first; End: back to now."
-                + " Only while paused or after a run."));
+                + " Only while paused or after a run.");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         scrubber.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         scrubber.valueProperty().addListener((obs, old, now) -> {
@@ -82,7 +82,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         });
         Button present = new Button("Now");
         present.setId("scrub-present");
-        present.setTooltip(Controls.tip("Back to the run as it is now (End)."));
+        Controls.tip(present, "Back to the run as it is now (End).");
         present.disableProperty().bind(rewind.rewoundBinding().not());
         present.setOnAction(e -> rewind.toPresent());
         Label where = new Label();
@@ -99,8 +99,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         events.setId("event-log");
         events.setPrefHeight(9 * 24);
         events.setMinHeight(5 * 24);
-        events.setTooltip(Controls.tip("Every recorded event in words. Select one to rewind the view to just after it"
-                + " (while paused or after a run)."));
+        Controls.tip(events, "Every recorded event in words. Select one to rewind the view to just after it"
+                + " (while paused or after a run).");
         events.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!syncing && now.intValue() >= 0 && rewind.allowedProperty().get()) {
                 rewind.moveTo(rewind.eventOfLine(now.intValue()) + 1);

@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.property.IntegerProperty;
@@ -8,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -74,12 +74,9 @@ public final class SettingSlider extends VBox {
         setSpacing(2);
 
         String range = "Allowed: " + input.range() + "." + (input.beyondMax().isEmpty() ? "" : " " + input.beyondMax());
-        Tooltip tip = new Tooltip(tooltip + "\n" + range);
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        Tooltip.install(this, tip);
-        slider.setTooltip(tip);
-        field.setTooltip(tip);
+        for (javafx.scene.Node each : List.of(this, slider, field)) {
+            Controls.tip(each, tooltip + "\n" + range);
+        }
 
         show(value.get());
         value.addListener((obs, old, now) -> {

@@ -102,8 +102,8 @@ final class ConditionsPanel extends VBox {
                 button.setId(id + "-" + strategy.label());
                 button.getStyleClass().addAll("small", "breaker");
                 button.setOnAction(e -> model.breakWith(strategy));
-                button.setTooltip(Controls.tip("Switch to " + strategy.label() + " (a run in progress starts again "
-                        + "with it; while idle, Run starts it)."));
+                Controls.tip(button, "Switch to " + strategy.label() + " (a run in progress starts again "
+                        + "with it; while idle, Run starts it).");
                 button.disableProperty().bind(model.strategyProperty().isEqualTo(strategy)
                         .and(model.tableStrategyProperty().isEqualTo(strategy)));
                 buttons.getChildren().add(button);

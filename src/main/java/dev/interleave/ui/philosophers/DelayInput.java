@@ -7,7 +7,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
@@ -53,7 +52,7 @@ final class DelayInput extends VBox {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         getChildren().addAll(label, range, fields, message);
-        Tooltip.install(this, Controls.tip(tooltip + " Allowed: " + input.range() + " ms. " + input.beyondMax()));
+        Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.beyondMax());
     }
 
     private TextField field(String id, IntegerProperty value, IntInput input) {

@@ -7,18 +7,22 @@ import dev.interleave.ui.kit.ScenarioTab;
 /** The deadlock lab's tab: its runner, view-model and view. */
 public final class PhilosophersScenario {
 
+    private static final String TITLE = "Dining Philosophers";
+    private static final String SUMMARY = "Philosophers on real threads share forks (locks) round a table: cause a"
+            + " deadlock, watch the circle of waits close, and break it by breaking one of its four conditions.";
+
     private PhilosophersScenario() {
     }
 
-    /** A new tab over a new runner. FX thread. */
+    /** A new tab, its runner and view-model made when it is first shown. FX thread. */
     public static ScenarioTab tab() {
-        return tab(new PhilosophersViewModel(new PhilosophersRunner(), SavedSettings.node("philosophers")));
+        return ScenarioTab.lazy("philosophers", TITLE, SUMMARY,
+                () -> new PhilosophersViewModel(new PhilosophersRunner(), SavedSettings.node("philosophers")),
+                PhilosophersView::new);
     }
 
     /** A tab over {@code model}. FX thread. */
     public static ScenarioTab tab(PhilosophersViewModel model) {
-        return new ScenarioTab("philosophers", "Dining Philosophers", "Philosophers on real threads share forks "
-                + "(locks) round a table: cause a deadlock, watch the circle of waits close, and break it by "
-                + "breaking one of its four conditions.", model, () -> new PhilosophersView(model));
+        return ScenarioTab.of("philosophers", TITLE, SUMMARY, model, PhilosophersView::new);
     }
 }

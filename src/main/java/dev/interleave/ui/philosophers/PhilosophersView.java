@@ -64,9 +64,9 @@ public final class PhilosophersView extends BorderPane {
         ToggleSwitch fair = new ToggleSwitch("Fair forks");
         fair.setId("fair-forks");
         fair.selectedProperty().bindBidirectional(model.fairProperty());
-        fair.setTooltip(Controls.tip("Fair locks hand a fork to the philosopher waiting longest; non-fair ones let a "
+        Controls.tip(fair, "Fair locks hand a fork to the philosopher waiting longest; non-fair ones let a "
                 + "philosopher that just put a fork down take it straight back. Compare the meals per philosopher and "
-                + "Jain's index."));
+                + "Jain's index.");
         ChoiceRow<ThreadKind> threads = new ChoiceRow<>("philosophers-threads", List.of(ThreadKind.values()),
                 model.threadsProperty(), ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
                         ? "Each philosopher on a virtual thread: the JDK's own deadlock detection (ThreadMXBean, "

@@ -13,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -82,7 +81,7 @@ public final class LabView extends BorderPane {
         CheckBox fair = new CheckBox("Fair lock (the lock strategy)");
         fair.setId("lab-fair");
         fair.selectedProperty().bindBidirectional(model.fairProperty());
-        fair.setTooltip(Controls.tip("A fair lock hands itself over in arrival order: see what that costs."));
+        Controls.tip(fair, "A fair lock hands itself over in arrival order: see what that costs.");
         VBox fixed = new VBox(12, Controls.labelled("Measure", measure), threads, increments, incrementsNote, runs,
                 Controls.labelled("Threads", kind), fair);
         fixed.disableProperty().bind(model.runningBinding());
@@ -203,8 +202,8 @@ public final class LabView extends BorderPane {
             double share = counts[i] / (double) tallest;
             bar.setStyle(String.format(Locale.ROOT, "-fx-pref-height: %.2fem; -fx-min-height: %.2fem;",
                     2.6 * share, counts[i] > 0 ? 0.2 : 0));
-            Tooltip.install(bar, Controls.tip(String.format(Locale.ROOT, "%s lost %,d to %,d updates",
-                    Words.count(counts[i], "run"), i * width, (i + 1) * width - 1)));
+            Controls.tip(bar, String.format(Locale.ROOT, "%s lost %,d to %,d updates",
+                    Words.count(counts[i], "run"), i * width, (i + 1) * width - 1));
             bars.getChildren().add(bar);
         }
         Label axis = new Label(most == 0 ? "0" : String.format(Locale.ROOT, "0 … %,d", most));

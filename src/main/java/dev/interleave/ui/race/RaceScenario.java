@@ -8,18 +8,22 @@ import dev.interleave.ui.kit.ScenarioTab;
 /** The race & atomics lab's tab: its two runners, view-models and views. */
 public final class RaceScenario {
 
+    private static final String TITLE = "Race & Atomics";
+    private static final String SUMMARY = "Why count++ loses updates, step by step with real threads; and what"
+            + " atomics, locks and adders cost, measured at full speed.";
+
     private RaceScenario() {
     }
 
-    /** A new tab over new runners. FX thread. */
+    /** A new tab, its runners and view-models made when it is first shown. FX thread. */
     public static ScenarioTab tab() {
-        return tab(new RaceViewModel(new StepperViewModel(new StepperRunner(), SavedSettings.node("race-stepper")),
-                new LabViewModel(new LabRunner(), SavedSettings.node("race-lab"))));
+        return ScenarioTab.lazy("race", TITLE, SUMMARY,
+                () -> new RaceViewModel(new StepperViewModel(new StepperRunner(), SavedSettings.node("race-stepper")),
+                        new LabViewModel(new LabRunner(), SavedSettings.node("race-lab"))), RaceView::new);
     }
 
     /** A tab over {@code model}. FX thread. */
     public static ScenarioTab tab(RaceViewModel model) {
-        return new ScenarioTab("race", "Race & Atomics", "Why count++ loses updates, step by step with real threads;"
-                + " and what atomics, locks and adders cost, measured at full speed.", model, () -> new RaceView(model));
+        return ScenarioTab.of("race", TITLE, SUMMARY, model, RaceView::new);
     }
 }

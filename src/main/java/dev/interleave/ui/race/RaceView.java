@@ -16,12 +16,12 @@ public final class RaceView extends BorderPane {
         getStyleClass().add("race-view");
         Tab slow = new Tab("Slow motion: count++ step by step");
         slow.setId("race-slow-motion");
-        slow.setTooltip(Controls.tip("Two to four real threads, each parked before every step: you pick who moves."));
+        Controls.tip(slow, "Two to four real threads, each parked before every step: you pick who moves.");
         slow.setContent(new StepperView(model.stepper()));
         Tab full = new Tab("Full speed: how often, how much it costs");
         full.setId("race-full-speed");
-        full.setTooltip(Controls.tip("Up to 64 threads at full speed: lost updates per run, increments per second, "
-                + "false sharing."));
+        Controls.tip(full, "Up to 64 threads at full speed: lost updates per run, increments per second, "
+                + "false sharing.");
         full.setContent(new LabView(model.lab()));
         TabPane modes = new TabPane(slow, full);
         modes.setId("race-modes");

@@ -223,8 +223,8 @@ public final class StepperView extends BorderPane {
             }
             getChildren().addAll(title, code, register, progress, state);
             setOnMouseClicked(e -> fireEvent(new StepWorkerEvent(this.index)));
-            javafx.scene.control.Tooltip.install(this, Controls.tip("Click (or press " + (index + 1)
-                    + ") to let T" + (index + 1) + " take its next step."));
+            Controls.tip(this, "Click (or press " + (index + 1)
+                    + ") to let T" + (index + 1) + " take its next step.");
         }
 
         void show(LaneView lane, StepProgram program, String lastThread) {

@@ -84,6 +84,7 @@ public final class MainView extends BorderPane {
     private final Map<Tab, FrameSampler> samplers = new LinkedHashMap<>();
     private final Map<String, Tab> byId = new LinkedHashMap<>();
     private final Map<Tab, Label> badges = new LinkedHashMap<>();
+    private final FrameStats frameStats;
     /** Set when a Run was refused, or a file exported; shown in the status bar until the next command. */
     private String refusal = "";
 
@@ -101,7 +102,7 @@ public final class MainView extends BorderPane {
         for (ScenarioTab scenario : scenarios) {
             Tab tab = new Tab(scenario.title());
             tab.setId("tab-" + scenario.id());
-            tab.setTooltip(Controls.tip(scenario.summary()));
+            Controls.tip(tab, scenario.summary());
             tab.setUserData(scenario);
             Label badge = new Label();
             badge.setId("badge-" + scenario.id());
@@ -110,10 +111,9 @@ public final class MainView extends BorderPane {
             tab.setGraphic(badge);
             badges.put(tab, badge);
             tabs.getTabs().add(tab);
-            models.put(tab, scenario.model());
-            samplers.put(tab, new FrameSampler(scenario.model(), this::refresh, frameStats));
             byId.put(scenario.id(), tab);
         }
+        this.frameStats = frameStats;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             showContent(now);
@@ -123,11 +123,12 @@ public final class MainView extends BorderPane {
             refresh();
         });
         Tab first = tabs.getTabs().getFirst();
+        for (Tab tab : tabs.getTabs()) {
+            // A view-model given made (a test's) is watched from the start: its run can go on unseen.
+            ((ScenarioTab) tab.getUserData()).madeModel().ifPresent(model -> watch(tab, model));
+        }
         showContent(first);
-        samplers.forEach((tab, sampler) -> {
-            sampler.setShown(tab == first);
-            sampler.start();
-        });
+        samplers.forEach((tab, sampler) -> sampler.setShown(tab == first));
 
         run.setOnAction(e -> runActive());
         pause.setOnAction(e -> togglePauseActive());
@@ -502,9 +503,9 @@ public final class MainView extends BorderPane {
         autoStep.setGraphic(graphic);
         autoStep.setId("auto-step");
         autoStep.setFocusTraversable(false);
-        autoStep.setTooltip(Controls.tip("Auto-step: Step played by itself at the rate beside it, one action at a "
+        Controls.tip(autoStep, "Auto-step: Step played by itself at the rate beside it, one action at a "
                 + "time, so a class can watch without anyone pressing S; from idle it starts the run paused. "
-                + "Press again (or Resume, Stop) to end it. (A)"));
+                + "Press again (or Resume, Stop) to end it. (A)");
         autoStep.setOnAction(e -> {
             autoStepper.setPlaying(autoStep.isSelected());
             refresh();
@@ -520,8 +521,8 @@ public final class MainView extends BorderPane {
         autoStepRate.setMinorTickCount(0);
         autoStepRate.setSnapToTicks(true);
         autoStepRate.getStyleClass().add("auto-step-rate");
-        autoStepRate.setTooltip(Controls.tip("Auto-step's rate: 1 to 20 steps a second. A step waits for the last "
-                + "one to be taken, so a worker sleeping in its delay slows it down."));
+        Controls.tip(autoStepRate, "Auto-step's rate: 1 to 20 steps a second. A step waits for the last "
+                + "one to be taken, so a worker sleeping in its delay slows it down.");
         autoStepRate.setValue(window.autoStepRateProperty().get());
         autoStepRate.valueProperty().addListener((obs, old, now) ->
                 window.autoStepRateProperty().set((int) Math.round(now.doubleValue())));
@@ -572,11 +573,27 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().select(byId.get(id));
     }
 
-    /** Builds a tab's view the first time it is shown: the first frame then lays out one view, not all. */
-    private static void showContent(Tab tab) {
+    /**
+     * Builds a tab's view-model and view the first time it is shown: the first frame then makes and
+     * lays out one scenario, not all; a tab never shown has no run to sample.
+     */
+    private void showContent(Tab tab) {
         if (tab.getContent() == null) {
-            tab.setContent(((ScenarioTab) tab.getUserData()).view().get());
+            ScenarioTab scenario = (ScenarioTab) tab.getUserData();
+            if (!models.containsKey(tab)) {
+                watch(tab, scenario.model());
+            }
+            tab.setContent(scenario.view());
         }
+    }
+
+    /** Starts sampling {@code model}, the view-model of {@code tab}, and counts it in the tool bar's checks. */
+    private void watch(Tab tab, RunControls model) {
+        models.put(tab, model);
+        FrameSampler sampler = new FrameSampler(model, this::refresh, frameStats);
+        sampler.setShown(tab == tabs.getSelectionModel().getSelectedItem());
+        samplers.put(tab, sampler);
+        sampler.start();
     }
 
     /** Stops pulling snapshots. FX thread. */
@@ -658,9 +675,7 @@ public final class MainView extends BorderPane {
         autoStepRate.setDisable(!model.supportsStep());
         String stepTip = model.supportsStep() ? model.stepDescription()
                 : "Step lets one thread act: it applies to the Bounded Buffer view and the race lab's Slow motion.";
-        if (!stepTip.equals(step.getTooltip().getText())) {
-            step.getTooltip().setText(stepTip);
-        }
+        Controls.tip(step, stepTip);
         stop.setDisable(state != RunState.RUNNING && state != RunState.PAUSED);
         String text;
         if (!refusal.isEmpty()) {
@@ -679,7 +694,7 @@ public final class MainView extends BorderPane {
         if (!text.equals(status.getText())) {
             status.setText(text);
         }
-        badges.forEach((tab, badge) -> showBadge(badge, models.get(tab)));
+        models.forEach((tab, made) -> showBadge(badges.get(tab), made));
     }
 
     private static final List<RunState> STATES = List.of(RunState.values());
@@ -726,7 +741,7 @@ public final class MainView extends BorderPane {
         icons.add(graphic);
         Button button = new Button(text, graphic);
         button.setId(id);
-        button.setTooltip(Controls.tip(tooltip));
+        Controls.tip(button, tooltip);
         button.setFocusTraversable(false);
         return button;
     }

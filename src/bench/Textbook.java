@@ -1,15 +1,16 @@
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * A yardstick for the lab's monitor buffer: the textbook bounded buffer on one Java monitor
- * (synchronized, wait() in a while loop, notifyAll()), nothing else, against ArrayBlockingQueue,
- * with the same zero-delay producers and consumers. It tells what the JDK's monitors cost, apart
- * from anything the lab adds:
- *   java src/bench/PlainMonitor.java P Q K ITEMS platform|virtual
- * prints the items per second of each and their ratio (one run each, monitor first).
+ * A yardstick for the lab's monitor and semaphore buffers: the two textbook bounded buffers, nothing
+ * else, against ArrayBlockingQueue, with the same zero-delay producers and consumers. One Java
+ * monitor (synchronized, wait() in a while loop, notifyAll()); Dijkstra's two counting semaphores
+ * and a mutex. It tells what these designs cost on the JDK, apart from anything the lab adds:
+ *   java src/bench/Textbook.java P Q K ITEMS platform|virtual
+ * prints the items per second of each and their ratios to abq (one run each: monitor, semaphores, abq).
  */
-public class PlainMonitor {
+public class Textbook {
 
     /** The textbook monitor buffer. */
     static final class Monitor {
@@ -44,6 +45,40 @@ public class PlainMonitor {
         }
     }
 
+    /** Dijkstra's bounded buffer: free and filled slots counted by two semaphores, the slots guarded by a third. */
+    static final class Semaphores {
+        private final long[] items;
+        private final Semaphore freeSlots;
+        private final Semaphore filledSlots = new Semaphore(0);
+        private final Semaphore mutex = new Semaphore(1);
+        private int head;
+        private int tail;
+
+        Semaphores(int capacity) {
+            items = new long[capacity];
+            freeSlots = new Semaphore(capacity);
+        }
+
+        void put(long item) throws InterruptedException {
+            freeSlots.acquire();
+            mutex.acquire();
+            items[tail] = item;
+            tail = (tail + 1) % items.length;
+            mutex.release();
+            filledSlots.release();
+        }
+
+        long take() throws InterruptedException {
+            filledSlots.acquire();
+            mutex.acquire();
+            long item = items[head];
+            head = (head + 1) % items.length;
+            mutex.release();
+            freeSlots.release();
+            return item;
+        }
+    }
+
     interface Channel {
         void put(long item) throws InterruptedException;
 
@@ -65,7 +100,7 @@ public class PlainMonitor {
         }
         if (args.length != 5 || producers < 1 || consumers < 1 || capacity < 1 || items < 1
                 || !(args[4].equals("platform") || args[4].equals("virtual"))) {
-            System.err.println("usage: java src/bench/PlainMonitor.java P Q K ITEMS platform|virtual"
+            System.err.println("usage: java src/bench/Textbook.java P Q K ITEMS platform|virtual"
                     + " (P, Q, K and ITEMS whole numbers of 1 or more)");
             System.exit(2);
         }
@@ -80,6 +115,16 @@ public class PlainMonitor {
                 return monitor.take();
             }
         }, producers, consumers, items, threads);
+        Semaphores semaphores = new Semaphores(capacity);
+        double semaphoresRate = run(new Channel() {
+            public void put(long item) throws InterruptedException {
+                semaphores.put(item);
+            }
+
+            public long take() throws InterruptedException {
+                return semaphores.take();
+            }
+        }, producers, consumers, items, threads);
         ArrayBlockingQueue<Long> queue = new ArrayBlockingQueue<>(capacity);
         double abqRate = run(new Channel() {
             public void put(long item) throws InterruptedException {
@@ -90,9 +135,10 @@ public class PlainMonitor {
                 return queue.take();
             }
         }, producers, consumers, items, threads);
-        System.out.printf("P=%d Q=%d K=%d %s, %,d items: textbook monitor %,.0f items/s, ArrayBlockingQueue %,.0f items/s,"
-                + " monitor/abq %.2f%n", producers, consumers, capacity, args[4], items, monitorRate, abqRate,
-                monitorRate / abqRate);
+        System.out.printf("P=%d Q=%d K=%d %s, %,d items: textbook monitor %,.0f items/s, textbook semaphores %,.0f"
+                + " items/s, ArrayBlockingQueue %,.0f items/s; monitor/abq %.2f, semaphores/abq %.2f%n", producers,
+                consumers, capacity, args[4], items, monitorRate, semaphoresRate, abqRate, monitorRate / abqRate,
+                semaphoresRate / abqRate);
     }
 
     /** Items per second of one run: producers share the items, consumers take them all. */
