@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
@@ -105,6 +106,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private static final long MIN_SPAN_NANOS = 2_000;
     /** Sizes at 100 % and a 13 px font; all grow with the window's text (see {@link #em}). */
     private static final double BASE_LABEL_WIDTH = 44;
+    /** The widest a mark's label is drawn, at 13 px (a longer one is squeezed to fit). */
+    private static final double MAX_MARK_LABEL = 60;
     private static final double BASE_AXIS_HEIGHT = 18;
     private static final double BASE_LEGEND_HEIGHT = 16;
     private static final double BASE_FONT_SIZE = 13;
@@ -119,12 +122,15 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Map<Integer, Region> probes = new HashMap<>();
     private final Region momentInk = probe("-il-failed");
     private final Region ink = probe("-color-fg-default");
+    private final Region paper = probe("-color-bg-default");
     private final Region subtle = probe("-color-fg-subtle");
     private final Region grid = probe("-color-border-default");
     private final Region accent = probe("-il-accent");
     /** A hidden label: its font is the window's text size (the root's, with the zoom). */
     private final Label fontProbe = new Label();
     private final Tooltip tooltip = new Tooltip();
+    /** Measures a mark's label in the canvas's font. */
+    private final Text measure = new Text();
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
@@ -448,10 +454,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
             bars.fill(state[lane], since[lane], end, lane);
         }
 
-        // Marks: a tick, and the label when there is room.
-        g.setTextAlign(TextAlignment.CENTER);
-        boolean labels = marks.size() < width / 28;
-        double[] labelledUpTo = new double[lanes]; // per lane: where its last label ends, so labels never overlap
+        // Marks: a tick across the lane, and its label just right of it, inside the lane on a patch
+        // of the background (readable over any state's colour), where the lane is tall enough and the
+        // lane's last label has ended: a label never reaches into the next lane or over another label.
+        g.setTextAlign(TextAlignment.LEFT);
+        Font font = g.getFont();
+        measure.setFont(font);
+        double textHeight = font.getSize() + 2;
+        boolean labels = marks.size() < width / 28 && laneH >= textHeight + 2;
+        Paint paperPaint = colour(paper, Color.WHITE);
+        double[] labelledUpTo = new double[lanes];
         java.util.Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < marks.size(); k++) {
             double[] mark = marks.get(k);
@@ -459,9 +471,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.setFill(inkPaint);
             g.fillRect(mark[0] - 1, y, 2, laneH);
             int markLane = (int) mark[1];
-            if (labels && mark[0] - 14 >= labelledUpTo[markLane]) {
-                labelledUpTo[markLane] = mark[0] + 14;
-                g.fillText(markLabels.get(k), mark[0], y - 1 + (mark[1] == 0 ? laneH + 6 : 0), 60);
+            double x = mark[0] + 2;
+            if (labels && x >= labelledUpTo[markLane]) {
+                measure.setText(markLabels.get(k));
+                double textWidth = Math.min(MAX_MARK_LABEL * em(), measure.getLayoutBounds().getWidth());
+                if (x + textWidth + 4 <= w) {
+                    g.setFill(paperPaint);
+                    g.fillRect(x, y + (laneH - textHeight) / 2, textWidth + 4, textHeight);
+                    g.setFill(inkPaint);
+                    g.fillText(markLabels.get(k), x + 2, y + laneH / 2, MAX_MARK_LABEL * em());
+                    labelledUpTo[markLane] = x + textWidth + 8;
+                }
             }
         }
         // Moments: a line across every lane, labelled above them.
