@@ -645,6 +645,7 @@ public final class BoundedBuffer implements LabBuffer {
         long futileProducers;
         long futileConsumers;
         long spuriousCount;
+        List<String> shared;
         lock.lock();
         try {
             slots = items.clone();
@@ -654,6 +655,7 @@ public final class BoundedBuffer implements LabBuffer {
             mirrorProblems = mirrorProblems();
             fullWaiters = names(notFullWaiters, Worker.Role.PRODUCER);
             emptyWaiters = names(notEmptyWaiters, Worker.Role.CONSUMER);
+            shared = bug == Bug.ONE_CONDITION ? names(notFullWaiters) : List.of();
             views = new ArrayList<>(workers.size());
             for (Worker worker : workers) {
                 views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
@@ -674,7 +676,8 @@ public final class BoundedBuffer implements LabBuffer {
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), put, take, occupied, fullWaiters,
                 emptyWaiters, List.copyOf(views), made, taken, fullWaits, emptyWaits, producerBlocked,
-                consumerBlocked, entered, events, mirrorProblems, futileProducers, futileConsumers, spuriousCount);
+                consumerBlocked, entered, events, mirrorProblems, futileProducers, futileConsumers, spuriousCount,
+                shared);
     }
 
     /**

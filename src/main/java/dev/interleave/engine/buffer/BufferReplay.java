@@ -51,9 +51,21 @@ public final class BufferReplay implements Replay<BufferReplay> {
     private final List<Integer> notEmpty;
     /** Tracks parked at the gate, in arrival order. */
     private final List<Integer> atGate;
+    /** Whether producers and consumers wait in one wait set (Bug.ONE_CONDITION). */
+    private final boolean oneWaitSet;
+    /** Tracks waiting, both sides, in wait order: the one wait set when there is one. */
+    private final List<Integer> waiting;
 
-    /** An empty buffer of {@code capacity} slots, before event 0. */
+    /** An empty buffer of {@code capacity} slots, before event 0, whose sides wait apart. */
     public BufferReplay(int capacity) {
+        this(capacity, false);
+    }
+
+    /**
+     * An empty buffer of {@code capacity} slots, before event 0; {@code oneWaitSet}: its producers
+     * and consumers wait in one wait set (the snapshot then shows it in wait order).
+     */
+    public BufferReplay(int capacity, boolean oneWaitSet) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
@@ -67,6 +79,13 @@ public final class BufferReplay implements Replay<BufferReplay> {
         notFull = new ArrayList<>();
         notEmpty = new ArrayList<>();
         atGate = new ArrayList<>();
+        this.oneWaitSet = oneWaitSet;
+        waiting = new ArrayList<>();
+    }
+
+    /** A replay of a run of {@code settings}: its capacity, and one wait set with Bug.ONE_CONDITION. */
+    public static BufferReplay of(BufferSettings settings) {
+        return new BufferReplay(settings.capacity(), settings.bug() == Bug.ONE_CONDITION);
     }
 
     private BufferReplay(BufferReplay from) {
@@ -92,6 +111,8 @@ public final class BufferReplay implements Replay<BufferReplay> {
         notFull = new ArrayList<>(from.notFull);
         notEmpty = new ArrayList<>(from.notEmpty);
         atGate = new ArrayList<>(from.atGate);
+        oneWaitSet = from.oneWaitSet;
+        waiting = new ArrayList<>(from.waiting);
     }
 
     /** An independent copy of this state. */
@@ -176,10 +197,12 @@ public final class BufferReplay implements Replay<BufferReplay> {
                     waitsOnEmpty++;
                     notEmpty.add(track);
                 }
+                waiting.add(track);
             }
             case WAKE, SPURIOUS -> {
                 notFull.remove((Integer) track);
                 notEmpty.remove((Integer) track);
+                waiting.remove((Integer) track);
                 woken.set(track, true);
                 if (BufferEvent.of(batch, i) == BufferEvent.SPURIOUS) {
                     spuriousWakeups++;
@@ -195,6 +218,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 // Interrupted: its put or take ends with InterruptedException (a retry is a new call).
                 notFull.remove((Integer) track);
                 notEmpty.remove((Integer) track);
+                waiting.remove((Integer) track);
                 inCall.set(track, false);
             }
             case PARK -> atGate.add(track);
@@ -253,7 +277,8 @@ public final class BufferReplay implements Replay<BufferReplay> {
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), putIndex, takeIndex, count, names(notFull),
                 names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,
-                applied, List.of(), futileProducerWakeups, futileConsumerWakeups, spuriousWakeups);
+                applied, List.of(), futileProducerWakeups, futileConsumerWakeups, spuriousWakeups,
+                oneWaitSet ? names(waiting) : List.of());
     }
 
     /** The workers parked at the gate, in arrival order. */

@@ -31,13 +31,28 @@ import java.util.List;
  *                             permit is handed over, not hoped for)
  * @param futileConsumerWakeups the same for consumers finding the buffer still empty
  * @param spuriousWakeups      waits the lab ended without a signal ({@link BufferSettings#spurious()})
+ * @param sharedWaitSet        when producers and consumers wait in one wait set (the lock buffer with
+ *                             {@link Bug#ONE_CONDITION}), its members in wait order, longest-waiting
+ *                             first: the order that decides whom {@code signal()} wakes; empty when each
+ *                             side has its own (then the two lists above each hold one whole wait set)
  */
 public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
                              List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,
                              long waitsOnFull, long waitsOnEmpty, long producerBlockedNanos,
                              long consumerBlockedNanos, long actions, long events,
                              List<String> waitSetMismatches, long futileProducerWakeups,
-                             long futileConsumerWakeups, long spuriousWakeups) {
+                             long futileConsumerWakeups, long spuriousWakeups, List<String> sharedWaitSet) {
+
+    /** A snapshot of a buffer whose producers and consumers wait in separate wait sets. */
+    public BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
+                          List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,
+                          long waitsOnFull, long waitsOnEmpty, long producerBlockedNanos, long consumerBlockedNanos,
+                          long actions, long events, List<String> waitSetMismatches, long futileProducerWakeups,
+                          long futileConsumerWakeups, long spuriousWakeups) {
+        this(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, workers, produced, consumed,
+                waitsOnFull, waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions, events,
+                waitSetMismatches, futileProducerWakeups, futileConsumerWakeups, spuriousWakeups, List.of());
+    }
 
     /** A snapshot with no futile or spurious wake-ups counted. */
     public BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
@@ -46,7 +61,7 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
                           long actions, long events, List<String> waitSetMismatches) {
         this(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, workers, produced, consumed,
                 waitsOnFull, waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions, events,
-                waitSetMismatches, 0, 0, 0);
+                waitSetMismatches, 0, 0, 0, List.of());
     }
 
     /**
@@ -56,7 +71,7 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
     public BufferSnapshot withoutBlockedTimes() {
         return new BufferSnapshot(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, workers, produced,
                 consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions, events, waitSetMismatches, futileProducerWakeups,
-                futileConsumerWakeups, spuriousWakeups);
+                futileConsumerWakeups, spuriousWakeups, sharedWaitSet);
     }
 
     /**
@@ -99,6 +114,12 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
         }
         if (produced - consumed != count) {
             broken.add("produced " + produced + " - consumed " + consumed + " != count " + count);
+        }
+        if (!sharedWaitSet.isEmpty() && !new java.util.HashSet<>(sharedWaitSet).equals(
+                java.util.stream.Stream.concat(notFullWaiters.stream(), notEmptyWaiters.stream())
+                        .collect(java.util.stream.Collectors.toSet()))) {
+            broken.add("the shared wait set " + sharedWaitSet + " is not notFull's " + notFullWaiters
+                    + " with notEmpty's " + notEmptyWaiters);
         }
         for (WorkerView worker : workers) {
             boolean waitsNotFull = notFullWaiters.contains(worker.name());

@@ -22,7 +22,7 @@ public final class BufferRewind extends Rewind<BufferReplay> {
      * buffer's slots, and its implementation's words for the events.
      */
     void follow(EventLog log, BufferSettings settings) {
-        follow(log, () -> new History<>(log, new BufferReplay(settings.capacity()),
+        follow(log, () -> new History<>(log, BufferReplay.of(settings),
                 BufferNarration.Terms.of(settings).narrator()));
     }
 }

@@ -421,6 +421,9 @@ public final class BufferView extends BorderPane {
             String queue = move.kind() == BufferEvent.PUT ? "#not-empty-queue-" : "#not-full-queue-";
             for (String woken : move.woken()) {
                 javafx.scene.Node from = lookup(queue + woken);
+                if (from == null) {
+                    from = lookup("#not-full-queue-" + woken); // one wait set, shown in the first queue
+                }
                 javafx.scene.Node to = lookup("#worker-" + woken);
                 if (from != null && to != null) {
                     fly(token(woken + " woken", "motion-woken"), from, to, speed, delay);

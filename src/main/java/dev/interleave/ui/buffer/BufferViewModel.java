@@ -518,8 +518,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         takeIndex.set(buffer.takeIndex());
         count.set(buffer.count());
         setIfChanged(workers, buffer.workers());
-        setIfChanged(notFullWaiters, buffer.notFullWaiters());
-        setIfChanged(notEmptyWaiters, buffer.notEmptyWaiters());
+        BufferSettings run = shownRunProperty().get();
+        if (run != null && run.bug() == Bug.ONE_CONDITION) {
+            // One wait set: shown whole, in wait order, in the first queue (its caption says so).
+            setIfChanged(notFullWaiters, buffer.sharedWaitSet());
+            setIfChanged(notEmptyWaiters, List.of());
+        } else {
+            setIfChanged(notFullWaiters, buffer.notFullWaiters());
+            setIfChanged(notEmptyWaiters, buffer.notEmptyWaiters());
+        }
         setIfChanged(atGate, gate);
         produced.set(buffer.produced());
         consumed.set(buffer.consumed());
@@ -731,9 +738,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     static String waitSetCaption(BufferImpl impl, Bug bug, boolean producers) {
         return switch (impl) {
             case LOCK -> bug == Bug.ONE_CONDITION
-                    ? (producers ? "notFull, the one condition: its producers, waiting because the buffer was full"
-                    : "notFull, the one condition: its consumers, waiting because the buffer was empty (one wait "
-                    + "set with the producers above)")
+                    ? (producers ? "notFull, the one condition: producers (the buffer was full) and consumers (it"
+                    + " was empty) in one wait set, longest-waiting first: signal() wakes the first, whichever it is"
+                    : "notEmpty is the same condition: its consumers wait in the queue above")
                     : producers ? "notFull wait set: producers blocked because the buffer is full"
                     : "notEmpty wait set: consumers blocked because the buffer is empty";
             case MONITOR -> producers ? "The monitor's one wait set: producers in wait() because the buffer is full"

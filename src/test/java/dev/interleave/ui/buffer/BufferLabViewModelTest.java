@@ -109,7 +109,9 @@ class BufferLabViewModelTest {
         BufferViewModel model = new BufferViewModel(new BufferRunner());
         assertTrue(model.notEmptyCaptionProperty().get().startsWith("notEmpty wait set"));
         model.bugProperty().set(Bug.ONE_CONDITION);
-        assertTrue(model.notEmptyCaptionProperty().get().startsWith("notFull, the one condition"),
+        assertTrue(model.notFullCaptionProperty().get().startsWith("notFull, the one condition: producers")
+                && model.notFullCaptionProperty().get().contains("consumers"), model.notFullCaptionProperty().get());
+        assertTrue(model.notEmptyCaptionProperty().get().startsWith("notEmpty is the same condition"),
                 model.notEmptyCaptionProperty().get());
         model.implProperty().set(BufferImpl.MONITOR);
         assertTrue(model.notFullCaptionProperty().get().contains("monitor's one wait set"));
@@ -212,6 +214,13 @@ class BufferLabViewModelTest {
                 assertTrue(model.stallCauseProperty().get() >= 0);
                 assertFalse(model.notFullWaiters().isEmpty() && model.notEmptyWaiters().isEmpty(),
                         "at the moment shown, someone waits");
+                if (bug == Bug.ONE_CONDITION) {
+                    // The one wait set, whole, in the first queue: producers and consumers together.
+                    assertTrue(model.notEmptyWaiters().isEmpty(), model.notEmptyWaiters().toString());
+                    assertTrue(model.notFullWaiters().stream().anyMatch(name -> name.startsWith("P"))
+                            && model.notFullWaiters().stream().anyMatch(name -> name.startsWith("C")),
+                            "both sides in the one set: " + model.notFullWaiters());
+                }
             }
         }
     }
