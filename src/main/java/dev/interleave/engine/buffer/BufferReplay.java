@@ -83,9 +83,9 @@ public final class BufferReplay implements Replay<BufferReplay> {
         waiting = new ArrayList<>();
     }
 
-    /** A replay of a run of {@code settings}: its capacity, and one wait set with Bug.ONE_CONDITION. */
+    /** A replay of a run of {@code settings}: its capacity, and one wait set as {@link BufferSettings#oneWaitSet}. */
     public static BufferReplay of(BufferSettings settings) {
-        return new BufferReplay(settings.capacity(), settings.bug() == Bug.ONE_CONDITION);
+        return new BufferReplay(settings.capacity(), settings.oneWaitSet());
     }
 
     private BufferReplay(BufferReplay from) {

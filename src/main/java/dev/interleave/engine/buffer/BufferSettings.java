@@ -94,6 +94,14 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
                 threads, impl, bug.appliesTo(impl) ? bug : Bug.NONE, spurious);
     }
 
+    /**
+     * Whether producers and consumers wait in one wait set: the monitor's (one object's wait set), or
+     * the lock buffer's with {@link Bug#ONE_CONDITION}. Its snapshot then shows that set in wait order.
+     */
+    public boolean oneWaitSet() {
+        return impl == BufferImpl.MONITOR || impl == BufferImpl.LOCK && bug == Bug.ONE_CONDITION;
+    }
+
     /** The same run with {@code bug} planted ({@link Bug#NONE}: none). */
     public BufferSettings withBug(Bug bug) {
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,

@@ -31,10 +31,11 @@ import java.util.List;
  *                             permit is handed over, not hoped for)
  * @param futileConsumerWakeups the same for consumers finding the buffer still empty
  * @param spuriousWakeups      waits the lab ended without a signal ({@link BufferSettings#spurious()})
- * @param sharedWaitSet        when producers and consumers wait in one wait set (the lock buffer with
- *                             {@link Bug#ONE_CONDITION}), its members in wait order, longest-waiting
- *                             first: the order that decides whom {@code signal()} wakes; empty when each
- *                             side has its own (then the two lists above each hold one whole wait set)
+ * @param sharedWaitSet        when producers and consumers wait in one wait set (the monitor's; the lock
+ *                             buffer's with {@link Bug#ONE_CONDITION}), its members in wait order,
+ *                             longest-waiting first: the order that decides whom {@code signal()} wakes;
+ *                             empty when each side has its own (then the two lists above each hold one
+ *                             whole wait set)
  */
 public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int count, List<String> notFullWaiters,
                              List<String> notEmptyWaiters, List<WorkerView> workers, long produced, long consumed,

@@ -448,13 +448,15 @@ final class MonitorBuffer implements LabBuffer {
         synchronized (monitor) {
             List<String> full = new ArrayList<>();
             List<String> empty = new ArrayList<>();
+            List<String> all = new ArrayList<>();
             for (Waiter waiter : waiters) {
                 (waiter.worker.role() == Worker.Role.PRODUCER ? full : empty).add(waiter.worker.name());
+                all.add(waiter.worker.name());
             }
             return new BufferSnapshot(Arrays.stream(items).boxed().toList(), putIndex, takeIndex, count,
                     List.copyOf(full), List.copyOf(empty), views(), produced, consumed, waitsOnFull, waitsOnEmpty,
                     producerBlockedNanos, consumerBlockedNanos, actions, log == null ? 0 : log.written(), List.of(),
-                    futileProducerWakeups, futileConsumerWakeups, spuriousWakeups);
+                    futileProducerWakeups, futileConsumerWakeups, spuriousWakeups, List.copyOf(all));
         }
     }
 }

@@ -191,6 +191,10 @@ public final class BufferView extends BorderPane {
                 model.notFullWaiters(), WorkerState.WAITING_NOT_FULL);
         VBox notEmpty = queue("not-empty-queue", model.notEmptyCaptionProperty(),
                 model.notEmptyWaiters(), WorkerState.WAITING_NOT_EMPTY);
+        // One wait set for both sides: the second queue is only its other name, with no "empty" under it.
+        javafx.scene.Node notEmptyChips = notEmpty.getChildren().getLast();
+        notEmptyChips.visibleProperty().bind(model.oneWaitSetShownProperty().not());
+        notEmptyChips.managedProperty().bind(model.oneWaitSetShownProperty().not());
         VBox gate = queue("gate-queue", new javafx.beans.property.ReadOnlyStringWrapper(
                 "Parked at the gate (paused), in arrival order"), model.atGate(),
                 WorkerState.AT_GATE);

@@ -108,6 +108,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<BufferCode.Method> putCode = new ReadOnlyObjectWrapper<>(this, "putCode");
     private final ReadOnlyObjectWrapper<BufferCode.Method> takeCode = new ReadOnlyObjectWrapper<>(this, "takeCode");
     /** The implementation whose code and chips are shown. */
+    /** Whether the shown implementation has one wait set for both sides (BufferSettings#oneWaitSet). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper oneWaitSetShown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "oneWaitSetShown");
     private final ReadOnlyObjectWrapper<BufferImpl> shownImpl = new ReadOnlyObjectWrapper<>(this, "shownImpl",
             BufferImpl.LOCK);
     /** The guidance for the chosen implementation and bug. */
@@ -519,7 +522,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         count.set(buffer.count());
         setIfChanged(workers, buffer.workers());
         BufferSettings run = shownRunProperty().get();
-        if (run != null && run.bug() == Bug.ONE_CONDITION) {
+        if (run != null && run.oneWaitSet()) {
             // One wait set: shown whole, in wait order, in the first queue (its caption says so).
             setIfChanged(notFullWaiters, buffer.sharedWaitSet());
             setIfChanged(notEmptyWaiters, List.of());
@@ -724,6 +727,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         Bug planted = run != null ? run.bug() : fitting(bug.get(), shown);
         WakePolicy wake = run != null ? run.policy() : policy.get();
         shownImpl.set(shown);
+        oneWaitSetShown.set(shown == BufferImpl.MONITOR || shown == BufferImpl.LOCK && planted == Bug.ONE_CONDITION);
         putCode.set(BufferCode.put(shown, planted, wake));
         takeCode.set(BufferCode.take(shown, planted, wake));
         notFullCaption.set(waitSetCaption(shown, planted, true));
@@ -743,8 +747,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     : "notEmpty is the same condition: its consumers wait in the queue above")
                     : producers ? "notFull wait set: producers blocked because the buffer is full"
                     : "notEmpty wait set: consumers blocked because the buffer is empty";
-            case MONITOR -> producers ? "The monitor's one wait set: producers in wait() because the buffer is full"
-                    : "The monitor's one wait set: consumers in wait() because the buffer is empty";
+            case MONITOR -> producers ? "The monitor's one wait set: producers (the buffer was full) and consumers (it"
+                    + " was empty) in wait(), in the order they began to wait; notifyAll() wakes them all, notify() one"
+                    : "(The same wait set: its consumers are in the queue above.)";
             case SEMAPHORE -> producers ? "Blocked in freeSlots.acquire(): producers, no free slot"
                     : "Blocked in filledSlots.acquire(): consumers, no filled slot";
             case ABQ -> producers ? "notFull wait set, inside abq: not visible"
@@ -1087,6 +1092,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */
+    /** Whether both sides wait in one wait set, shown whole in the first queue (the second is its other name). */
+    public javafx.beans.property.ReadOnlyBooleanProperty oneWaitSetShownProperty() {
+        return oneWaitSetShown.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<BufferImpl> shownImplProperty() {
         return shownImpl.getReadOnlyProperty();
     }

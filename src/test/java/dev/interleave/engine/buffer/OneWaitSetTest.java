@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.RunState;
@@ -14,16 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * With one condition for both sides (Bug.ONE_CONDITION), the snapshot shows the one wait set whole,
- * in wait order (the order that decides whom signal() wakes), beside the two sides' lists; the state
- * rebuilt from the log has the same order. Run as the lab's guidance says, until it stalls.
+ * With one wait set for both sides (the lock's one condition, Bug.ONE_CONDITION; the monitor's, here
+ * with Bug.NOTIFY so that it stalls), the snapshot shows that set whole, in wait order (the order that
+ * decides whom signal() wakes), beside the two sides' lists; the state rebuilt from the log has the
+ * same order. Run as the lab's guidance says, until it stalls.
  */
 @Timeout(60)
 class OneWaitSetTest {
 
-    @Test
-    void theOneWaitSetIsInWaitOrderAndTheLogRebuildsIt() throws Exception {
-        BufferSettings settings = LabDetectorTest.guidance(BufferImpl.LOCK, Bug.ONE_CONDITION, 0.0, 10_000_000);
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"LOCK, ONE_CONDITION", "MONITOR, NOTIFY"})
+    void theOneWaitSetIsInWaitOrderAndTheLogRebuildsIt(BufferImpl impl, Bug bug) throws Exception {
+        BufferSettings settings = LabDetectorTest.guidance(impl, bug, 0.0, 10_000_000);
+        assertTrue(settings.oneWaitSet());
         BufferRunner runner = new BufferRunner();
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
         runner.start(settings);

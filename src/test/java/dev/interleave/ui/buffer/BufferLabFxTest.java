@@ -172,12 +172,18 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view().codeLineOf(other) == awaitLine);
     }
 
-    /** Waits until the step is done: no permit left, every worker at the gate or in a wait set. */
+    /**
+     * Waits until the step is done: no permit left, every worker of the run registered and at the gate
+     * (in the gate's own queue too: a worker marks itself there a moment before the gate lists it) or
+     * in a wait set.
+     */
     private void settle() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             var now = runner.snapshot();
             return now.state() == RunState.PAUSED && now.gate().permits() == 0 && now.buffer() != null
+                    && now.buffer().workers().size() == now.settings().producers() + now.settings().consumers()
                     && now.buffer().workers().stream().allMatch(w -> w.state() == WorkerState.AT_GATE
+                    && now.gate().waiting().contains(w.name())
                     || w.state() == WorkerState.WAITING_NOT_FULL || w.state() == WorkerState.WAITING_NOT_EMPTY);
         });
     }

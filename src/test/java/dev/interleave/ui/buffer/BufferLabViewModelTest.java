@@ -114,7 +114,9 @@ class BufferLabViewModelTest {
         assertTrue(model.notEmptyCaptionProperty().get().startsWith("notEmpty is the same condition"),
                 model.notEmptyCaptionProperty().get());
         model.implProperty().set(BufferImpl.MONITOR);
-        assertTrue(model.notFullCaptionProperty().get().contains("monitor's one wait set"));
+        assertTrue(model.notFullCaptionProperty().get().contains("monitor's one wait set: producers")
+                && model.notFullCaptionProperty().get().contains("consumers"), model.notFullCaptionProperty().get());
+        assertTrue(model.notEmptyCaptionProperty().get().contains("same wait set"), model.notEmptyCaptionProperty().get());
         assertFalse(model.notEmptyCaptionProperty().get().contains("notEmpty"), model.notEmptyCaptionProperty().get());
         model.implProperty().set(BufferImpl.SEMAPHORE);
         assertTrue(model.notFullCaptionProperty().get().contains("freeSlots.acquire()"));
@@ -214,7 +216,7 @@ class BufferLabViewModelTest {
                 assertTrue(model.stallCauseProperty().get() >= 0);
                 assertFalse(model.notFullWaiters().isEmpty() && model.notEmptyWaiters().isEmpty(),
                         "at the moment shown, someone waits");
-                if (bug == Bug.ONE_CONDITION) {
+                if (bug == Bug.ONE_CONDITION || bug == Bug.NOTIFY) {
                     // The one wait set, whole, in the first queue: producers and consumers together.
                     assertTrue(model.notEmptyWaiters().isEmpty(), model.notEmptyWaiters().toString());
                     assertTrue(model.notFullWaiters().stream().anyMatch(name -> name.startsWith("P"))
