@@ -79,10 +79,16 @@ public class Textbook {
         }
     }
 
-    interface Channel {
+    interface Put {
         void put(long item) throws InterruptedException;
+    }
 
+    interface Take {
         long take() throws InterruptedException;
+    }
+
+    /** A buffer's put and take, whichever buffer it is. */
+    record Channel(Put put, Take take) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -106,35 +112,12 @@ public class Textbook {
         }
         ThreadFactory threads = args[4].equals("virtual") ? Thread.ofVirtual().factory() : Thread.ofPlatform().factory();
         Monitor monitor = new Monitor(capacity);
-        double monitorRate = run(new Channel() {
-            public void put(long item) throws InterruptedException {
-                monitor.put(item);
-            }
-
-            public long take() throws InterruptedException {
-                return monitor.take();
-            }
-        }, producers, consumers, items, threads);
+        double monitorRate = run(new Channel(monitor::put, monitor::take), producers, consumers, items, threads);
         Semaphores semaphores = new Semaphores(capacity);
-        double semaphoresRate = run(new Channel() {
-            public void put(long item) throws InterruptedException {
-                semaphores.put(item);
-            }
-
-            public long take() throws InterruptedException {
-                return semaphores.take();
-            }
-        }, producers, consumers, items, threads);
+        double semaphoresRate = run(new Channel(semaphores::put, semaphores::take), producers, consumers, items,
+                threads);
         ArrayBlockingQueue<Long> queue = new ArrayBlockingQueue<>(capacity);
-        double abqRate = run(new Channel() {
-            public void put(long item) throws InterruptedException {
-                queue.put(item);
-            }
-
-            public long take() throws InterruptedException {
-                return queue.take();
-            }
-        }, producers, consumers, items, threads);
+        double abqRate = run(new Channel(queue::put, queue::take), producers, consumers, items, threads);
         System.out.printf("P=%d Q=%d K=%d %s, %,d items: textbook monitor %,.0f items/s, textbook semaphores %,.0f"
                 + " items/s, ArrayBlockingQueue %,.0f items/s; monitor/abq %.2f, semaphores/abq %.2f%n", producers,
                 consumers, capacity, args[4], items, monitorRate, semaphoresRate, abqRate, monitorRate / abqRate,
@@ -150,7 +133,7 @@ public class Textbook {
             all[p] = threads.newThread(() -> {
                 try {
                     for (long item = first; item <= items; item += producers) {
-                        channel.put(item);
+                        channel.put().put(item);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -162,7 +145,7 @@ public class Textbook {
             all[producers + c] = threads.newThread(() -> {
                 try {
                     for (long taken = 0; taken < share; taken++) {
-                        channel.take();
+                        channel.take().take();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
