@@ -9,6 +9,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -109,8 +111,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<BufferCode.Method> takeCode = new ReadOnlyObjectWrapper<>(this, "takeCode");
     /** The implementation whose code and chips are shown. */
     /** Whether the shown implementation has one wait set for both sides (BufferSettings#oneWaitSet). */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper oneWaitSetShown =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "oneWaitSetShown");
+    private final ReadOnlyBooleanWrapper oneWaitSetShown = new ReadOnlyBooleanWrapper(this, "oneWaitSetShown");
     private final ReadOnlyObjectWrapper<BufferImpl> shownImpl = new ReadOnlyObjectWrapper<>(this, "shownImpl",
             BufferImpl.LOCK);
     /** The guidance for the chosen implementation and bug. */
@@ -1093,7 +1094,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */
     /** Whether both sides wait in one wait set, shown whole in the first queue (the second is its other name). */
-    public javafx.beans.property.ReadOnlyBooleanProperty oneWaitSetShownProperty() {
+    public ReadOnlyBooleanProperty oneWaitSetShownProperty() {
         return oneWaitSetShown.getReadOnlyProperty();
     }
 
