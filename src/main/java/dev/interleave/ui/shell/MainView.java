@@ -128,7 +128,6 @@ public final class MainView extends BorderPane {
             ((ScenarioTab) tab.getUserData()).madeModel().ifPresent(model -> watch(tab, model));
         }
         showContent(first);
-        samplers.forEach((tab, sampler) -> sampler.setShown(tab == first));
 
         run.setOnAction(e -> runActive());
         pause.setOnAction(e -> togglePauseActive());
