@@ -1,6 +1,9 @@
 package dev.interleave.engine.buffer;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A bounded buffer as it was at one instant: taken under the buffer's lock, so every field agrees
@@ -116,9 +119,8 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
         if (produced - consumed != count) {
             broken.add("produced " + produced + " - consumed " + consumed + " != count " + count);
         }
-        if (!sharedWaitSet.isEmpty() && !new java.util.HashSet<>(sharedWaitSet).equals(
-                java.util.stream.Stream.concat(notFullWaiters.stream(), notEmptyWaiters.stream())
-                        .collect(java.util.stream.Collectors.toSet()))) {
+        if (!sharedWaitSet.isEmpty() && !new HashSet<>(sharedWaitSet).equals(
+                Stream.concat(notFullWaiters.stream(), notEmptyWaiters.stream()).collect(Collectors.toSet()))) {
             broken.add("the shared wait set " + sharedWaitSet + " is not notFull's " + notFullWaiters
                     + " with notEmpty's " + notEmptyWaiters);
         }

@@ -37,8 +37,9 @@ public final class Controls {
      * Gives {@code node} the tooltip {@code text}, made the first time the pointer comes over it;
      * called again for the same node, changes the text (of the tooltip, once made). FX thread.
      *
-     * <p>Why not made up front: a {@link Tooltip} is a popup window with a scene of its own. The 40
-     * or so of the tool bar and the first view took about a tenth of the window's first frame.
+     * <p>Why not made up front: a {@link Tooltip} is a popup window with a scene of its own. Making the
+     * 40 or so of the tool bar and the first view took about a tenth of the FX thread's samples while
+     * the window started (JFR).
      */
     public static void tip(Node node, String text) {
         Objects.requireNonNull(text);
