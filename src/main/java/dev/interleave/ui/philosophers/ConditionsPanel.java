@@ -106,6 +106,14 @@ final class ConditionsPanel extends VBox {
                         + "with it; while idle, Run starts it).");
                 button.disableProperty().bind(model.strategyProperty().isEqualTo(strategy)
                         .and(model.tableStrategyProperty().isEqualTo(strategy)));
+                // The clicked breaker becomes the strategy in use and is disabled. Left to itself the
+                // scene would pass the focus on to the next control, the timeline's far below, and
+                // the scroll pane would jump there; the row of buttons keeps it in view instead.
+                button.disabledProperty().addListener((obs, was, disabled) -> {
+                    if (disabled && button.isFocused()) {
+                        buttons.requestFocus();
+                    }
+                });
                 buttons.getChildren().add(button);
             }
             breakers = buttons;

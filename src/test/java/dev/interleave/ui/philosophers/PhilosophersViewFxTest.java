@@ -8,6 +8,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +107,41 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
                 && runner.snapshot().settings().strategy() == Strategy.ORDERED && model.totalMealsProperty().get() > 10);
         assertTrue(robot.lookup("#condition-circular-wait-ordered").query().isDisabled(), "the strategy in use");
+    }
+
+    /**
+     * A breaker clicked at the bottom of the view is disabled (the strategy in use): the focus stays
+     * in its row and the view does not scroll away to the next control below (it jumped to the timeline).
+     */
+    @Test
+    void aClickedBreakerKeepsTheViewWhereItWas(FxRobot robot) throws Exception {
+        Node waiter = robot.lookup("#condition-circular-wait-waiter").query();
+        ScrollPane scroll = scrollPaneOf(waiter);
+        robot.interact(() -> {
+            // The breaker's bottom edge at the viewport's bottom: whatever follows it is out of view.
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double bottom = scroll.getContent().sceneToLocal(waiter.localToScene(waiter.getLayoutBounds())).getMaxY();
+            scroll.setVvalue((bottom + 2 - viewport) / (content - viewport));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = scroll.getVvalue();
+        robot.clickOn(waiter);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, waiter::isDisabled);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200); // a few frames: the scene moves a disabled control's focus at a pulse
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, scroll.getVvalue(), 1e-9, "the view stays where the click was");
+        assertEquals(waiter.getParent(), waiter.getScene().getFocusOwner(), "the breakers' row keeps the focus");
+    }
+
+    private static ScrollPane scrollPaneOf(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ScrollPane scroll) {
+                return scroll;
+            }
+        }
+        throw new AssertionError(node + " is not in a scroll pane");
     }
 
     /**
