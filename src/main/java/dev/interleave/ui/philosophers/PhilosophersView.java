@@ -24,6 +24,7 @@ import dev.interleave.engine.philosophers.LivelockWatch;
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.philosophers.TableState;
+import dev.interleave.engine.philosophers.WaitForGraph;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
@@ -126,11 +127,8 @@ public final class PhilosophersView extends BorderPane {
         graphNote.getStyleClass().add("graph-note");
         graphNote.setWrapText(true);
         graphNote.setMinHeight(Region.USE_PREF_SIZE);
-        graphNote.textProperty().bind(Bindings.createStringBinding(() -> !model.circle().isEmpty()
-                ? "The red circle is the deadlock: " + model.circle().size() + " philosophers, each waiting for the next."
-                : model.edges().isEmpty() ? "P → Q: P waits for a fork Q holds. Nobody waits now."
-                : String.format(Locale.ROOT, "P → Q: P waits for a fork Q holds. No circle: the longest chain is %d of %d.",
-                        model.longestChainProperty().get(), model.philosophers().size()),
+        graphNote.textProperty().bind(Bindings.createStringBinding(() -> graphNote(model.circle().size(),
+                        model.edges(), model.longestChainProperty().get(), model.philosophers().size()),
                 model.circle(), model.edges(), model.longestChainProperty(), model.philosophers()));
         VBox graphColumn = new VBox(4, graphCaption, graph, graphNote);
         graphColumn.getStyleClass().add("graph-column");
@@ -319,5 +317,26 @@ public final class PhilosophersView extends BorderPane {
         guide.setExpanded(false);
         guide.setMinWidth(0); // its one-line title is cut with an ellipsis rather than widen the view
         return guide;
+    }
+
+    /**
+     * The line under the wait-for graph: the circle when there is one, else the longest chain of
+     * waits without a time limit (the only kind that can close a circle); dashed waits are said to
+     * be left out of it, so "a chain of 1" beside four dashed arrows does not read as a mistake.
+     */
+    static String graphNote(int circle, List<WaitForGraph.Edge> edges, int longestChain, int philosophers) {
+        if (circle > 0) {
+            return "The red circle is the deadlock: " + circle + " philosophers, each waiting for the next.";
+        }
+        if (edges.isEmpty()) {
+            return "P → Q: P waits for a fork Q holds. Nobody waits now.";
+        }
+        if (edges.stream().allMatch(WaitForGraph.Edge::timed)) {
+            return "P → Q: P waits for a fork Q holds. Dashed: the wait has a time limit and ends by itself, "
+                    + "so no circle of them can hold.";
+        }
+        return String.format(Locale.ROOT, "P → Q: P waits for a fork Q holds. No circle: the longest chain is %d of %d%s.",
+                longestChain, philosophers,
+                edges.stream().anyMatch(WaitForGraph.Edge::timed) ? " (dashed waits, with a time limit, not counted)" : "");
     }
 }
