@@ -249,7 +249,7 @@ final class TableDrawing extends Pane {
             return switch (state) {
                 case THINKING -> "☁";
                 case HUNGRY -> "○";
-                case WAITING_FOR_SEAT -> "⌛";
+                case WAITING_FOR_SEAT -> "☐"; // an empty seat: the hourglass, U+231B, is in no font Debian installs (it drew a box)
                 case WAITING_FOR_FORK -> "■";
                 case TRYING_FORK -> "◔";
                 case EATING -> "●";
