@@ -41,6 +41,15 @@ public interface RunControls {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A word for what has gone wrong in a run that is still going and cannot recover by itself
+     * ("deadlocked": its threads are alive but blocked for good), shown in the tab's badge instead
+     * of "running" or "paused", so it reads from any tab; empty when there is none.
+     */
+    public default String alarm() {
+        return "";
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

@@ -481,6 +481,12 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         PhilosophersTrace.write(now.log(), now.settings(), out);
     }
 
+    /** A deadlocked table, running or paused: its threads are blocked for good, until Stop. */
+    @Override
+    public String alarm() {
+        return runState() != RunState.IDLE && deadlockedNow ? "deadlocked" : "";
+    }
+
     /** A paused deadlocked table: no step can do anything, and Auto-step stops saying so. */
     @Override
     public String whyNoStep() {

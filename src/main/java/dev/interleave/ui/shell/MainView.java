@@ -701,7 +701,8 @@ public final class MainView extends BorderPane {
     /** The tab's badge: a glyph and a word, so the state never rests on colour alone. */
     private static void showBadge(Label badge, RunControls model) {
         RunState state = model.runState();
-        String text = switch (state) {
+        String alarm = state == RunState.IDLE ? "" : model.alarm();
+        String text = !alarm.isEmpty() ? "✘ " + alarm : switch (state) {
             case RUNNING -> "▶ running";
             case PAUSED -> "‖ paused";
             case STOPPING -> "■ stopping";
@@ -722,6 +723,7 @@ public final class MainView extends BorderPane {
                     state == RunState.IDLE && text.startsWith("✓"));
             badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ended-short"),
                     state == RunState.IDLE && !text.isEmpty() && !text.startsWith("✓"));
+            badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty());
         }
     }
 

@@ -91,6 +91,9 @@ class PhilosophersViewFxTest {
             assertTrue(node.getPseudoClassStates().contains(IN_CIRCLE), id + " is drawn as part of the circle");
         }
         assertTrue(robot.lookup("#condition-circular-wait-mark").queryAs(Label.class).getText().startsWith("✔"));
+        Label badge = robot.lookup("#badge-philosophers").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
+        assertTrue(badge.getPseudoClassStates().contains(PseudoClass.getPseudoClass("alarm")), "drawn as an alarm");
     }
 
     /** A click on a seat from idle lets that philosopher alone act; a click on a breaker then runs ordered. */
@@ -156,6 +159,8 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         robot.interact(model::togglePause);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "✘ deadlocked".equals(
+                robot.lookup("#badge-philosophers").queryAs(Label.class).getText())); // paused, still deadlocked
         long steps = runner.snapshot().steps().stepsTaken();
         robot.clickOn("#auto-step");
         Thread.sleep(1_200); // two beats at 2 a second, had it gone on
@@ -170,6 +175,8 @@ class PhilosophersViewFxTest {
         robot.push(KeyCode.HOME);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.forkHolders().stream().allMatch(h -> h < 0));
         assertTrue(!model.deadlockedProperty().get(), "the start of the run: no deadlock yet");
+        assertEquals("✘ deadlocked", robot.lookup("#badge-philosophers").queryAs(Label.class).getText(),
+                "rewound, the run itself is still deadlocked");
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         assertEquals(dev.interleave.ui.kit.Rewind.PRESENT, model.rewind().positionProperty().get());
