@@ -680,9 +680,12 @@ public final class MainView extends BorderPane {
         if (!refusal.isEmpty()) {
             text = refusal;
         } else if (state == RunState.IDLE && other != null) {
-            text = stateWord(state) + "  ·  The run in " + other.getText() + " is "
-                    + stateWord(models.get(other).runState()).toLowerCase(java.util.Locale.ROOT)
-                    + " in its tab. One run at a time: Run here waits until it ends or is stopped.";
+            RunControls going = models.get(other);
+            text = stateWord(state) + "  ·  The run in " + other.getText() + (going.alarm().isEmpty()
+                    ? " is " + stateWord(going.runState()).toLowerCase(java.util.Locale.ROOT)
+                            + " in its tab. One run at a time: Run here waits until it ends or is stopped."
+                    : " is " + going.alarm() + " in its tab and will not end by itself. One run at a time: "
+                            + "stop it there (Esc) to run here.");
         } else {
             String sentence = model.statusSentence();
             text = sentence.startsWith(stateWord(state)) ? sentence : stateWord(state) + "  ·  " + sentence;

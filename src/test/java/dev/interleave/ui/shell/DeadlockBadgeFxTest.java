@@ -1,0 +1,82 @@
+package dev.interleave.ui.shell;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.philosophers.PhilosophersRunner;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.calls.CallsScenario;
+import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.philosophers.PhilosophersScenario;
+import dev.interleave.ui.philosophers.PhilosophersViewModel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A deadlocked table's run goes on (its threads are alive, blocked for good): seen from another
+ * tab, its badge says "deadlocked", not "running", and the status bar says it will not end by itself.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class DeadlockBadgeFxTest {
+
+    private final PhilosophersRunner tableRunner = new PhilosophersRunner();
+    private PhilosophersViewModel table;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        table = new PhilosophersViewModel(tableRunner);
+        view = new MainView(List.of(CallsScenario.tab(new CallsViewModel(new CallRunner())),
+                PhilosophersScenario.tab(table)), new FrameStats());
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(InterleaveApp.class.getResource("interleave.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRun() throws Exception {
+        if (tableRunner.state() != RunState.IDLE) {
+            tableRunner.stop();
+        }
+    }
+
+    @Test
+    void aDeadlockedRunIsNamedSoFromAnotherTab(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.select("philosophers");
+            table.nProperty().set(2);
+            table.thinkMinMillisProperty().set(0);
+            table.thinkMaxMillisProperty().set(0);
+            table.eatMinMillisProperty().set(0);
+            table.eatMaxMillisProperty().set(0);
+            table.run();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.deadlockedProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> view.select("calls"));
+        Label badge = robot.lookup("#badge-philosophers").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
+        StatusBar status = robot.lookup("#status").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("The run in Dining Philosophers "
+                + "is deadlocked in its tab and will not end by itself"));
+        assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");
+        assertTrue(robot.lookup("#run").queryButton().isDisabled(), "one run at a time");
+    }
+}
