@@ -65,7 +65,13 @@ class TimelineFxTest {
         stage = new Stage();
         rewind = new Rewind<>();
         timeline = new Timeline<>(rewind, new OneState());
-        stage.setScene(new Scene(timeline, 800, 300));
+        // The window's stylesheets: the timeline reads the theme's looked-up colours (without
+        // them JavaFX logs a warning for each colour the canvas probes).
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(timeline, 800, 300);
+        scene.getStylesheets().add(java.util.Objects.requireNonNull(
+                TimelineFxTest.class.getResource("/dev/interleave/ui/shell/interleave.css")).toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 
