@@ -2,7 +2,10 @@ package dev.interleave.ui.kit;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The intervals between the frames an {@link javafx.animation.AnimationTimer} saw: how responsive
@@ -54,6 +57,29 @@ public final class FrameStats {
     /** The {@code p}-th percentile (0 to 100) of the FX thread's CPU time per frame, in milliseconds. */
     public double busyPercentileMillis(double p) {
         return percentile(busyNanos, p);
+    }
+
+    /**
+     * One frame: when it ended, counted from the first frame kept; the interval before it; the FX
+     * thread's CPU time in that interval.
+     */
+    public record Frame(double atSeconds, double intervalMillis, double busyMillis) {
+    }
+
+    /**
+     * The {@code n} longest intervals kept, longest first, each with when it happened: a p99 made
+     * of a few frames at a run's start or end reads differently from one spread over the run.
+     */
+    public List<Frame> slowest(int n) {
+        List<Frame> frames = new ArrayList<>(size);
+        long at = 0;
+        for (int i = 0; i < size; i++) {
+            int place = (next - size + i + CAPACITY) % CAPACITY;
+            at += intervalNanos[place];
+            frames.add(new Frame(at / 1e9, intervalNanos[place] / 1e6, busyNanos[place] / 1e6));
+        }
+        frames.sort(Comparator.comparingDouble(Frame::intervalMillis).reversed());
+        return List.copyOf(frames.subList(0, Math.min(n, frames.size())));
     }
 
     private double percentile(long[] values, double p) {

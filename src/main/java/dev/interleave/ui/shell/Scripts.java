@@ -6,8 +6,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -251,6 +253,17 @@ final class Scripts {
         awaitIdle(view);
     }
 
+    /** How many of the slowest frames --frame-stats lists: about the 1 % of a 10 s run that sets its p99. */
+    private static final int SLOWEST_SHOWN = 8;
+
+    /** "slowest frames (s since Run: interval, FX busy): 0.05 s: 85.1 ms, 60.2 ms busy; ..." */
+    static String slowestLine(List<FrameStats.Frame> frames) {
+        return "slowest frames (when, since Run: interval, FX thread busy): " + frames.stream()
+                .map(f -> String.format(Locale.ROOT, "%.2f s: %.1f ms, %.1f busy", f.atSeconds(), f.intervalMillis(),
+                        f.busyMillis()))
+                .collect(Collectors.joining("; "));
+    }
+
     static void frameStats(InterleaveApp app, Stage stage, PrintStream out, List<String> args) {
         if (args.size() > 1 && args.get(1).equals("buffer")) {
             bufferFrameStats(app, stage, out, args.subList(2, args.size()));
@@ -287,7 +300,9 @@ final class Scripts {
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
                 double[] figures = new double[6];
+                List<List<FrameStats.Frame>> slowest = new ArrayList<>();
                 onFx(() -> {
+                    slowest.add(stats.slowest(SLOWEST_SHOWN));
                     figures[0] = stats.frames();
                     figures[1] = stats.percentileMillis(50);
                     figures[2] = stats.percentileMillis(99);
@@ -298,6 +313,7 @@ final class Scripts {
                 out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms;"
                         + " FX thread busy per frame median %.1f ms, p99 %.1f ms; run efficiency %.3f%n",
                         figures[0], figures[1], figures[2], figures[4], figures[5], figures[3]);
+                out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
                 System.err.println("frame stats failed: " + e);
@@ -335,7 +351,9 @@ final class Scripts {
                 FrameStats stats = app.frameStats();
                 double[] figures = new double[5];
                 long[] events = new long[3];
+                List<List<FrameStats.Frame>> slowest = new ArrayList<>();
                 onFx(() -> {
+                    slowest.add(stats.slowest(SLOWEST_SHOWN));
                     figures[0] = stats.frames();
                     figures[1] = stats.percentileMillis(50);
                     figures[2] = stats.percentileMillis(99);
@@ -353,6 +371,7 @@ final class Scripts {
                         + " %.1f ms, p99 %.1f ms; %,d items consumed, %,d events recorded, %,d dropped%n", seconds,
                         producers, consumers, figures[0], figures[1], figures[2], figures[3], figures[4],
                         events[2], events[0], events[1]);
+                out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
                 System.err.println("frame stats failed: " + e);
