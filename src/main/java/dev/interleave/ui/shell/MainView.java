@@ -152,6 +152,7 @@ public final class MainView extends BorderPane {
         setBottom(status);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventHandler(StepWorkerEvent.STEP_WORKER, e -> stepWorkerActive(e.index()));
+        keepKeysForTheWindow();
         widthProperty().addListener((obs, old, now) -> scaleText());
         heightProperty().addListener((obs, old, now) -> scaleText());
         window.zoomProperty().addListener((obs, old, now) -> scaleText());
@@ -161,6 +162,39 @@ public final class MainView extends BorderPane {
     }
 
     private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
+
+    /**
+     * Space, S and the other keys stay the window's. A control disabled while it has the focus (a
+     * setting that Run locks, a breaker whose strategy is now in use) hands the focus to this root:
+     * left to JavaFX, it went on to the next control, often a settings field, which then took Space
+     * and S as text, or a control far down a scroll pane, which jumped to show it. And Enter in a
+     * field, once the field has taken its value, gives the keys back to the window too.
+     */
+    private void keepKeysForTheWindow() {
+        javafx.beans.value.ChangeListener<Boolean> disabledWhileFocused = (obs, was, disabled) -> {
+            if (disabled && ((javafx.beans.property.ReadOnlyProperty<?>) obs).getBean() instanceof javafx.scene.Node node
+                    && node.isFocused()) {
+                requestFocus();
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((owners, was, owner) -> {
+                    if (was != null) {
+                        was.disabledProperty().removeListener(disabledWhileFocused);
+                    }
+                    if (owner != null) {
+                        owner.disabledProperty().addListener(disabledWhileFocused);
+                    }
+                });
+            }
+        });
+        addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof TextInputControl) {
+                requestFocus();
+            }
+        });
+    }
 
     /**
      * The theme: AtlantaFX's stylesheet as the application's user-agent stylesheet (every window,

@@ -73,6 +73,35 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * Space and S stay the window's keys: a setting that had the focus when Run locked it hands the
+     * focus to the window (not to the next field, which took Space as text), and so does Enter in a
+     * field once it has taken its value.
+     */
+    @Test
+    void keysStayTheWindowsWhenAFocusedSettingIsLockedOrAFieldTakesItsValue(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        robot.clickOn("#impl-lock");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200); // a few pulses: the scene moves a disabled control's focus at a pulse
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node owner = stage.getScene().getFocusOwner();
+        assertFalse(owner instanceof javafx.scene.control.TextInputControl, "the focus went to a field: " + owner);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.PAUSED);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.IDLE);
+
+        robot.doubleClickOn("#producers-field").write("2").type(KeyCode.ENTER);
+        assertEquals(2, buffer.producersProperty().get());
+        owner = stage.getScene().getFocusOwner();
+        assertFalse(owner instanceof javafx.scene.control.TextInputControl, "Enter left the focus in " + owner);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
+    }
+
     /** Moving a slider (with the keyboard, as a user can) changes the run's settings. */
     @Test
     void movingASliderChangesTheSettings(FxRobot robot) {
