@@ -73,6 +73,18 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
                 WakePolicy.SIGNAL, false, ThreadKind.PLATFORM, BufferImpl.LOCK);
     }
 
+    /** The same run with {@code producers} and {@code consumers} (a change made during the run). */
+    public BufferSettings withWorkers(int producers, int consumers) {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl, bug, spurious);
+    }
+
+    /** The same run with {@code capacity} slots (a change made during the run). */
+    public BufferSettings withCapacity(int capacity) {
+        return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
+                threads, impl, bug, spurious);
+    }
+
     public BufferSettings withDelays(DelayRange produce, DelayRange consume) {
         return new BufferSettings(producers, consumers, capacity, items, produce, consume, policy, fair, threads,
                 impl, bug, spurious);

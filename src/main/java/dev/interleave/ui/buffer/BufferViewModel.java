@@ -220,7 +220,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         ModelSupport.keepOrdered(consumeMinMillis, consumeMaxMillis);
         for (IntegerProperty delay : List.of(produceMinMillis, produceMaxMillis, consumeMinMillis, consumeMaxMillis)) {
             // Delays apply live: the workers read them before each item.
-            delay.addListener((obs, old, now) -> runner.setDelays(produceDelay(), consumeDelay()));
+            delay.addListener((obs, old, now) -> {
+                runner.setDelays(produceDelay(), consumeDelay());
+                appliedLive(run -> run.withDelays(produceDelay(), consumeDelay()));
+            });
         }
         policy.addListener((obs, old, now) -> {
             if (now == null) {
@@ -793,6 +796,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         liveChanged = true;
         try {
             runner.setWorkers(producers.get(), consumers.get());
+            appliedLive(run -> run.withWorkers(producers.get(), consumers.get()));
             liveRefusal.set("");
         } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException refused) {
             liveRefusal.set("Producers and consumers apply to the next run: " + refused.getMessage());
@@ -806,6 +810,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         liveChanged = true;
         try {
             runner.setCapacity(capacity.get());
+            appliedLive(run -> run.withCapacity(capacity.get()));
             liveRefusal.set("");
         } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException refused) {
             liveRefusal.set("The buffer size applies to the next run: " + refused.getMessage());

@@ -200,6 +200,18 @@ public abstract class RunViewModel<S> implements RunControls {
                 + (changed ? ". The settings have changed since: Run uses the new ones, Reset clears these." : "."));
     }
 
+    /**
+     * A setting the run in progress took while going (its workers, its buffer size, its delays):
+     * from now on the run's figures, and the "Last run's figures" note after it, are told against
+     * {@code change} applied to the settings it had. Does nothing while idle.
+     */
+    protected final void appliedLive(java.util.function.UnaryOperator<S> change) {
+        S shown = shownRun.get();
+        if (shown != null && runner.state() != RunState.IDLE) {
+            shownRun.set(change.apply(shown));
+        }
+    }
+
     /** False before the first Run and after Reset until the next Run: sample() then shows none of the latest run's figures. */
     protected final boolean showsLatestRun() {
         return shownRun.get() != null;

@@ -282,6 +282,44 @@ class BufferLabViewModelTest {
         assertEquals("", model.pendingProperty().get());
     }
 
+    /**
+     * A run that took two more producers while going is named with them after it ends; and after
+     * it, "Apply this setup" still sets the guide's setup (a teacher's usual path: a free run first,
+     * then a bug).
+     */
+    @Test
+    void applyAfterAStoppedRunSetsTheSetup() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.produceMaxMillisProperty().set(300);
+        model.consumeMaxMillisProperty().set(300);
+        model.run();
+        try {
+            model.sample(System.nanoTime());
+            model.producersProperty().set(5);
+            model.sample(System.nanoTime());
+            sampleUntil(model, () -> model.workers().stream().anyMatch(w -> w.name().equals("P5")));
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        assertTrue(model.lastRunNoteProperty().get().contains("5 producers, 3 consumers"),
+                "the note names the run as it ended, P4 and P5 included: " + model.lastRunNoteProperty().get());
+        assertEquals(5, model.shownRunProperty().get().producers());
+        model.bugProperty().set(Bug.ONE_CONDITION);
+        model.applyGuide();
+        LabGuide.Setup setup = LabGuide.of(BufferImpl.LOCK, Bug.ONE_CONDITION).setup();
+        for (int frame = 0; frame < 5; frame++) {
+            model.sample(System.nanoTime());
+        }
+        BufferSettings settings = model.settings();
+        assertEquals(setup.producers(), settings.producers());
+        assertEquals(setup.consumers(), settings.consumers());
+        assertEquals(setup.capacity(), settings.capacity());
+        assertEquals(setup.produceMaxMillis(), settings.produceDelay().maxMillis());
+        assertEquals(setup.consumeMaxMillis(), settings.consumeDelay().maxMillis());
+    }
+
     private static void sampleUntil(BufferViewModel model, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
