@@ -81,7 +81,7 @@ public final class CallsView extends BorderPane {
                     case SYNCHRONIZED -> "A synchronized increment: threads queue for the monitor.";
                     case LOCK -> "A ReentrantLock around the increment.";
                     case RACY -> "Read, then write, with no lock: two threads can read the same value, "
-                            + "so updates are lost and values handed out twice.";
+                            + "so updates are lost and values handed out more than once.";
                 });
 
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
@@ -317,7 +317,7 @@ public final class CallsView extends BorderPane {
         model.bannerProperty().addListener((obs, old, now) -> showBanner.run());
         showBanner.run();
         Controls.tip(verdict, "✔: the sum is exactly n(n+1)/2, every value handed out once. "
-                + "✘: values were lost or handed out twice.");
+                + "✘: updates were lost (values handed out more than once).");
 
         LivePlot throughput = new LivePlot("throughput-chart", "Calls per second (log scale)", "seconds since Run",
                 LivePlot.Scale.LOG10);

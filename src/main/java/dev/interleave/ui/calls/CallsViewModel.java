@@ -113,7 +113,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         NONE,
         /** ✔ the total is n(n+1)/2. */
         SUCCESS,
-        /** ✘ values lost or handed out twice, or the run failed. */
+        /** ✘ updates lost (values handed out more than once), or the run failed. */
         FAILURE,
         /** The run was stopped before its end. */
         STOPPED
@@ -557,15 +557,15 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         verdict.set(switch (result.outcome()) {
             case COMPLETED -> result.ok()
                     ? String.format(Locale.ROOT, "✔ %,d = n(n+1)/2", result.total())
-                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s handed out twice", result.total(),
-                            result.expected(), Words.count(result.duplicates(), "value"));
+                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s (each handed out a value already given)",
+                            result.total(), result.expected(), Words.count(result.duplicates(), "lost update"));
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d calls (sum %,d)", result.callsCompleted(),
                     result.total());
             case FAILED -> "✘ Failed: " + result.failure();
         });
         String outcome = switch (result.outcome()) {
             case COMPLETED -> result.ok() ? String.format(Locale.ROOT, "✔ %,d", result.total())
-                    : String.format(Locale.ROOT, "✘ %s handed out twice", Words.count(result.duplicates(), "value"));
+                    : "✘ " + Words.count(result.duplicates(), "lost update");
             case STOPPED -> String.format(Locale.ROOT, "stopped after %s", Words.count(result.callsCompleted(), "call"));
             case FAILED -> "✘ failed";
         };

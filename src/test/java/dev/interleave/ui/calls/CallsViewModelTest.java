@@ -184,6 +184,12 @@ class CallsViewModelTest {
             if (!model.okProperty().get()) {
                 assertTrue(model.duplicatesProperty().get() > 0);
                 assertTrue(model.verdictProperty().get().startsWith("✘"), model.verdictProperty().get());
+                // Each lost update handed out a value already given: as many as the calls the counter missed.
+                long lost = 200_000 - model.counterValueProperty().get();
+                assertEquals(lost, model.duplicatesProperty().get());
+                assertTrue(model.verdictProperty().get().endsWith(String.format(java.util.Locale.ROOT,
+                        ": %,d lost update%s (each handed out a value already given)", lost, lost == 1 ? "" : "s")),
+                        model.verdictProperty().get());
                 assertEquals(CallsViewModel.Banner.FAILURE, model.bannerProperty().get());
                 return;
             }
