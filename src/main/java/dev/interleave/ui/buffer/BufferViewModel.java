@@ -318,6 +318,17 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
     }
 
+    /** "stalled" or "violated": what the lab's detector found, which the verdict calls failed. */
+    @Override
+    public String endedAs() {
+        BufferResult result = runner.snapshot().result();
+        if (runState() != RunState.IDLE || !showsLatestRun() || result == null) {
+            return "";
+        }
+        BufferOutcome outcome = result.labOutcome();
+        return outcome == BufferOutcome.STALLED || outcome == BufferOutcome.VIOLATED ? outcome.label() : "";
+    }
+
     @Override
     public Optional<String> resultJson() {
         BufferResult result = runner.snapshot().result();

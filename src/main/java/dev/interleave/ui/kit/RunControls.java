@@ -50,6 +50,15 @@ public interface RunControls {
         return "";
     }
 
+    /**
+     * How the shown run ended, in the scenario's own word where the kit's verdict would hide it (a
+     * lab's run that "stalled" or was "violated", a table that "deadlocked", which the verdicts call
+     * failed or stopped), for the tab's badge; empty: the verdict's word.
+     */
+    public default String endedAs() {
+        return "";
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

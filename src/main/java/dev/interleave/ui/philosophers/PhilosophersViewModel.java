@@ -595,6 +595,14 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
     }
 
+    /** "deadlocked": a run that deadlocked and was then stopped, which the verdict calls stopped. */
+    @Override
+    public String endedAs() {
+        PhilosophersResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null && result.deadlocked()
+                ? "deadlocked" : "";
+    }
+
     @Override
     public Optional<String> resultJson() {
         PhilosophersResult result = runner.snapshot().result();

@@ -278,6 +278,8 @@ class BufferLabFxTest {
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
         assertTrue(banner.getText().startsWith("✘ Stalled after "), banner.getText());
         assertTrue(banner.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("failure")));
+        Label badge = robot.lookup("#badge-buffer").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ stalled")); // not "failed"
         int awaitLine = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL).lineOf(Where.WAITING);
         int takeAwait = BufferCode.take(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL).lineOf(Where.WAITING);
         for (var worker : model.workers()) {

@@ -78,5 +78,8 @@ class DeadlockBadgeFxTest {
                 + "is deadlocked in its tab and will not end by itself"));
         assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");
         assertTrue(robot.lookup("#run").queryButton().isDisabled(), "one run at a time");
+        tableRunner.stop();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked")
+                && tableRunner.state() == RunState.IDLE); // stopped, but what it shows is a deadlock
     }
 }
