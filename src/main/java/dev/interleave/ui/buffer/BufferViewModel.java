@@ -53,6 +53,7 @@ import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.RateWindow;
+import dev.interleave.ui.kit.Rewind;
 import dev.interleave.ui.kit.RunViewModel;
 import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.Words;
@@ -574,10 +575,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         showBuffer(past.snapshot(), past.atGate());
         long position = rewind.positionProperty().get();
-        stepText.set(position == 0 ? "Rewound to the run's start   (End or Resume: back to now)"
-                : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   (End or Resume:"
-                        + " back to now)", position - 1, rewind.endProperty().get(),
-                withSeparators(rewind.history().words(position - 1))));
+        String wayBack = Rewind.wayBack(runState());
+        stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
+                : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
+                        position - 1, rewind.endProperty().get(), withSeparators(rewind.history().words(position - 1)),
+                        wayBack));
         return true;
     }
 

@@ -18,6 +18,7 @@ import javafx.collections.ObservableListBase;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.Replay;
+import dev.interleave.engine.run.RunState;
 
 /**
  * A view's history: the run's recorded events (copied each frame), a position to rewind to, and
@@ -32,6 +33,14 @@ public class Rewind<R extends Replay<R>> {
 
     /** The position meaning "now": not rewound. */
     public static final long PRESENT = -1;
+
+    /**
+     * How to leave a rewound view, for the narration: "End or Resume: back to now" while the run is
+     * paused; once it has ended there is no Resume, and End goes back to its end.
+     */
+    public static String wayBack(RunState state) {
+        return state == RunState.IDLE ? "(End: back to the run's end)" : "(End or Resume: back to now)";
+    }
 
     /** Styles an event's words for its line (e.g. separators in numbers). */
     private final UnaryOperator<String> style;

@@ -415,10 +415,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
-            stepText.set(position == 0 ? "Rewound to the run's start   (End or Resume: back to now)"
-                    : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   (End or"
-                            + " Resume: back to now)", position - 1, rewind.endProperty().get(),
-                    capitalized(pastWords(position - 1, past))));
+            String wayBack = Rewind.wayBack(runState());
+            stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
+                    : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
+                            position - 1, rewind.endProperty().get(), capitalized(pastWords(position - 1, past)),
+                            wayBack));
             showedPast = true;
             return;
         }

@@ -299,6 +299,8 @@ class BufferLabFxTest {
         robot.interact(((javafx.scene.control.Button) button)::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
+        assertTrue(model.stepTextProperty().get().endsWith("(End: back to the run's end)"),
+                "the run has ended: no Resume to offer: " + model.stepTextProperty().get());
         robot.interact(robot.lookup("#lab-moment").queryAs(javafx.scene.control.Button.class)::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
