@@ -385,9 +385,10 @@ public final class CallsView extends BorderPane {
         // view's minimum height is not passed up from a box whose children just moved).
         charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
             double histogramMin = histogram.getMinHeight() + 4 + 3 * 1.4 * histogramNote.getFont().getSize();
-            return inRow.get() ? Math.max(throughput.getMinHeight(), histogramMin)
-                    : throughput.getMinHeight() + charts.getSpacing() + histogramMin;
-        }, histogramNote.fontProperty(), histogram.minHeightProperty(), inRow));
+            double plotMin = Math.max(throughput.getMinHeight(), inFlightChart.getMinHeight());
+            return inRow.get() ? Math.max(plotMin, histogramMin) : plotMin + charts.getSpacing() + histogramMin;
+        }, histogramNote.fontProperty(), histogram.minHeightProperty(), inRow, throughput.minHeightProperty(),
+                inFlightChart.minHeightProperty()));
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
 

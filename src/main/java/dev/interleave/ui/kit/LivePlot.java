@@ -71,6 +71,11 @@ public final class LivePlot extends BorderPane {
     /** Line styles by series index, as dash lengths (empty: solid). */
     private static final List<double[]> DASHES = List.of(new double[0], new double[] {7, 4}, new double[] {2, 3});
     private static final int MAX_TICKS = 6;
+    /** The plot area's least height (axes, ticks and curve), in lines of the title's text. */
+    private static final double MIN_AREA_LINES = 9;
+    /** The title's height, and a legend entry's, in lines of text. */
+    private static final double TITLE_LINES = 1.6;
+    private static final double LEGEND_LINE = 1.4;
     private static final double LOG_TOP = 6;
 
     private static CssMetaData<LivePlot, Paint> paint(String property, Paint initial,
@@ -171,7 +176,10 @@ public final class LivePlot extends BorderPane {
         heading.setText(title);
         heading.getStyleClass().add("plot-title");
         // Tick labels follow the title's size, which follows the window's text size.
-        heading.fontProperty().addListener((obs, old, now) -> markDirty());
+        heading.fontProperty().addListener((obs, old, now) -> {
+            markDirty();
+            updateMinHeight();
+        });
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setAlignment(Pos.CENTER);
         setTop(heading);
@@ -186,7 +194,7 @@ public final class LivePlot extends BorderPane {
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
         setBottom(legend);
-        setMinHeight(160);
+        updateMinHeight();
         // Equal preferred widths: plots side by side in a row share its width evenly.
         setPrefWidth(320);
         setMinWidth(200);
@@ -279,6 +287,21 @@ public final class LivePlot extends BorderPane {
             entries.add(entry);
         }
         legend.getChildren().setAll(entries);
+        updateMinHeight();
+    }
+
+    /**
+     * The least height: the title, a legend line per series and a plot area of
+     * {@value #MIN_AREA_LINES} lines of text, 160 px at least. A legend that grows a line per past
+     * run makes the plot taller (its view scrolls), never the curve flatter: under a four-line
+     * legend at 1024x700 it had shrunk to about 45 px.
+     */
+    private void updateMinHeight() {
+        if (minHeightProperty().isBound()) {
+            return; // a view that binds it knows better (a histogram whose legend never grows)
+        }
+        double lines = TITLE_LINES + MIN_AREA_LINES + LEGEND_LINE * legend.getChildren().size();
+        setMinHeight(Math.max(160, Math.ceil(lines * heading.getFont().getSize())));
     }
 
     private void redrawIfNeeded(double width, double height) {

@@ -1,0 +1,60 @@
+package dev.interleave.ui.kit;
+
+import javafx.collections.FXCollections;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.chart.XYChart;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A plot whose legend grows (a line per past run) keeps room for its curve: its least height grows
+ * with the legend, so a view short of room scrolls rather than flattening the curve (it shrank to
+ * about 45 px under a four-line legend at 1024x700).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LivePlotFxTest {
+
+    private LivePlot plot;
+
+    @Start
+    void start(Stage stage) {
+        plot = new LivePlot("plot", "Calls per second (log scale)", "seconds since Run", LivePlot.Scale.LOG10);
+        plot.setManaged(false); // sized by the test alone
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(plot), 420, 300));
+        stage.show();
+    }
+
+    @Test
+    void aLongLegendMakesThePlotTallerNotItsCurveFlatter(FxRobot robot) {
+        robot.interact(() -> {
+            var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
+            for (String name : new String[] {"1,000 calls / 100 threads", "1,000 calls / 100 threads, racy counter",
+                    "1,000,000 calls / 100,000 threads, racy counter", "1,000,000 calls / 100,000 threads"}) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(name);
+                series.getData().add(new XYChart.Data<>(0, 1));
+                series.getData().add(new XYChart.Data<>(1, 3));
+                data.add(series);
+            }
+            plot.setData(data);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double font = javafx.scene.text.Font.getDefault().getSize();
+        robot.interact(() -> {
+            // Squeezed to its least height, as a view short of room lays it out.
+            plot.resize(420, plot.minHeight(-1));
+            plot.layout();
+        });
+        Canvas canvas = robot.from(plot).lookup((Canvas c) -> true).queryAs(Canvas.class);
+        assertTrue(canvas.getHeight() >= 8.5 * font, "the curve's area is " + canvas.getHeight() + " px high, at "
+                + plot.getHeight() + " px for the whole plot");
+    }
+}
