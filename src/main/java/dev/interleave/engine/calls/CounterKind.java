@@ -2,7 +2,7 @@ package dev.interleave.engine.calls;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import dev.interleave.engine.run.Labelled;
 
@@ -15,19 +15,19 @@ public enum CounterKind implements Labelled {
      * A lock-free {@link AtomicLong#incrementAndGet()}. Choose it by default: one hardware
      * fetch-and-add, no thread ever blocks.
      */
-    ATOMIC("atomic", AtomicCounter::new),
+    ATOMIC("atomic", watch -> new AtomicCounter()),
 
     /**
      * A {@code synchronized} increment. Choose it to show the intrinsic monitor: correct, and threads
      * that find the monitor taken are parked (virtual threads too, since JDK 24).
      */
-    SYNCHRONIZED("synchronized", SynchronizedCounter::new),
+    SYNCHRONIZED("synchronized", watch -> new SynchronizedCounter()),
 
     /**
      * A {@link ReentrantLock}-guarded increment. Choose it to compare an explicit lock with the
      * monitor: same guarantee, more options (fairness, tryLock), a little more code.
      */
-    LOCK("lock", LockCounter::new),
+    LOCK("lock", watch -> new LockCounter()),
 
     /**
      * An unsynchronised read-then-write. Never choose it for real work: two threads that read the
@@ -36,10 +36,34 @@ public enum CounterKind implements Labelled {
      */
     RACY("racy", RacyCounter::new);
 
-    private final String label;
-    private final Supplier<Counter> factory;
+    /**
+     * Told when a counter gives its thread's processor away in the middle of an update (the racy
+     * counter's yield) and when it has it back: the call runner counts such a call as waiting for
+     * a carrier then, not as running.
+     */
+    public interface YieldWatch {
+        /** Nobody watches. */
+        YieldWatch NONE = new YieldWatch() {
+            @Override
+            public void yielding() {
+            }
 
-    CounterKind(String label, Supplier<Counter> factory) {
+            @Override
+            public void resumed() {
+            }
+        };
+
+        /** Just before the yield, on the yielding thread. */
+        void yielding();
+
+        /** Just after it, on the same thread, mounted again. */
+        void resumed();
+    }
+
+    private final String label;
+    private final Function<YieldWatch, Counter> factory;
+
+    CounterKind(String label, Function<YieldWatch, Counter> factory) {
         this.label = label;
         this.factory = factory;
     }
@@ -52,7 +76,12 @@ public enum CounterKind implements Labelled {
 
     /** A new counter of this kind, starting at 0. */
     public Counter newCounter() {
-        return factory.get();
+        return newCounter(YieldWatch.NONE);
+    }
+
+    /** A new counter of this kind, starting at 0, telling {@code watch} of each yield it makes. */
+    public Counter newCounter(YieldWatch watch) {
+        return factory.apply(watch);
     }
 
     /** Whether every value is handed out exactly once. */
@@ -136,11 +165,18 @@ public enum CounterKind implements Labelled {
     private static final class RacyCounter implements Counter {
         /** The latest value written; updates may be lost. */
         private volatile long value;
+        private final YieldWatch watch;
+
+        RacyCounter(YieldWatch watch) {
+            this.watch = watch;
+        }
 
         @Override
         public long next() {
             long read = value;
+            watch.yielding();
             Thread.yield();
+            watch.resumed();
             long next = read + 1;
             value = next;
             return next;

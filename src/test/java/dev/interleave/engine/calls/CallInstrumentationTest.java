@@ -87,6 +87,25 @@ class CallInstrumentationTest {
     }
 
     /**
+     * The racy counter yields between its read and its write: the yielding call is unmounted and
+     * waits for a carrier, so it is not running then. Without that (the planted bug, which counts an
+     * unmounted call as running) thousands showed as "running" on two carriers.
+     */
+    @Test
+    void aCallTheRacyCounterUnmountsIsNotRunning() throws InterruptedException {
+        CallSettings racy = CallSettings.of(20_000, 20_000).withMaxSleepMillis(20).withCounter(CounterKind.RACY);
+        CallRunner runner = new CallRunner();
+        runner.start(racy);
+        Watched seen = watch(runner);
+        int carriers = CallRunner.carrierThreads();
+        assertTrue(seen.mostRunning() <= carriers, seen.mostRunning() + " running on " + carriers + " carriers");
+
+        CallRunner planted = new CallRunner(Sleeper.REAL, value -> { }, ThreadSource.REAL, true);
+        planted.start(racy);
+        assertTrue(watch(planted).mostRunning() > carriers, "the planted bug shows more running than carriers");
+    }
+
+    /**
      * Platform threads: nearly all parked too; running is not bounded by the cores there (the OS
      * time-slices runnable threads), so only the parked share is checked.
      */
