@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 
 import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabSettings;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
@@ -83,7 +84,7 @@ public final class LabView extends BorderPane {
         fair.selectedProperty().bindBidirectional(model.fairProperty());
         Controls.tip(fair, "A fair lock hands itself over in arrival order: see what that costs.");
         VBox fixed = new VBox(12, Controls.labelled("Measure", measure), threads, increments, incrementsNote, runs,
-                Controls.labelled("Threads", kind), fair);
+                Controls.labelled("Thread kind", kind), fair);
         fixed.disableProperty().bind(model.runningBinding());
         return Controls.settingsPanel(model, Controls.heading("Full speed"), fixed);
     }
@@ -115,6 +116,27 @@ public final class LabView extends BorderPane {
         figures.getChildren().setAll(content);
     }
 
+    /**
+     * What the figures were measured with, as the measure used the settings: lost updates ran the
+     * threads and increments as set, each strategy that many times; throughput split the same total
+     * work over every thread count it plots.
+     */
+    static String measuredWith(LabSettings run) {
+        String kind = run.threadKind() + " threads" + (run.fair() ? ", a fair lock" : "");
+        return switch (run.measure()) {
+            case LOST_UPDATES -> String.format(Locale.ROOT, "Measured with %s x %,d increments, each strategy %s, %s.",
+                    Words.count(run.threads(), "thread"), run.increments(), Words.count(run.repeat(), "time"), kind);
+            case THROUGHPUT -> String.format(Locale.ROOT, "Measured with %,d increments in all (%s x %,d as set), "
+                            + "split over %d to %d threads; each point the median of %s; %s.",
+                    (long) run.threads() * run.increments(), Words.count(run.threads(), "thread"), run.increments(),
+                    LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(),
+                    Words.count(Math.min(run.repeat(), LabMeasure.THROUGHPUT_ROUNDS), "run"), kind);
+            case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %,d increments, packed and striped "
+                    + "each %s, %s.", Words.count(run.threads(), "thread"), run.increments(),
+                    Words.count(run.repeat(), "time"), kind);
+        };
+    }
+
     private static VBox section(String title, String explanation, Node body, LabViewModel.Shown shown) {
         Label heading = new Label(title);
         heading.getStyleClass().add("heading");
@@ -128,9 +150,7 @@ public final class LabView extends BorderPane {
             none.getStyleClass().add("wait-set-empty");
             box.getChildren().add(none);
         } else {
-            Label with = new Label(String.format(Locale.ROOT, "Measured with %s x %,d increments, %s threads%s.",
-                    Words.count(shown.settings().threads(), "thread"), shown.settings().increments(),
-                    shown.settings().threadKind(), shown.settings().fair() ? ", a fair lock" : ""));
+            Label with = new Label(measuredWith(shown.settings()));
             with.getStyleClass().add("figure-caption");
             box.getChildren().addAll(with, body);
         }

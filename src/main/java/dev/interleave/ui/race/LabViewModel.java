@@ -170,13 +170,13 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                 case COMPLETED -> "Done";
                 case STOPPED -> "Stopped";
                 case FAILED -> "Failed (" + result.failure() + ")";
-            }, Words.count(result.legs().size(), "run"), Words.count(now.legsTotal(), "run"),
+            }, Words.count(result.legs().size(), "measurement"), Words.count(now.legsTotal(), "measurement"),
                     now.elapsedNanos() / 1e9));
         } else if (now.current() != null) {
             RaceSettings leg = now.current();
             progress.set(now.warmingUp() ? String.format(Locale.ROOT, "Warming up (not counted): %s, so the JIT has "
                     + "compiled it before it is timed, %.1f s", leg.strategy(), now.elapsedNanos() / 1e9)
-                    : String.format(Locale.ROOT, "Run %,d of %,d: %s, %s x %,d increments%s, %.1f s",
+                    : String.format(Locale.ROOT, "Measurement %,d of %,d: %s, %s x %,d increments%s, %.1f s",
                     now.legs().size() + 1, now.legsTotal(), leg.strategy(), Words.count(leg.threads(), "thread"),
                     leg.increments(), leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
                     now.elapsedNanos() / 1e9));
