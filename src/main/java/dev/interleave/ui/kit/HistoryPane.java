@@ -92,6 +92,18 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                         : rewind.positionProperty().get() == 0 ? "the start"
                         : String.format(Locale.ROOT, "after event %,d (%,d recorded)", rewind.positionProperty().get() - 1,
                         rewind.endProperty().get()), rewind.positionProperty(), rewind.endProperty()));
+        // As wide as its longest text from the start, so that the scrubber keeps its length (and its
+        // thumb its place) when "now (...)" becomes "after event ... (... recorded)".
+        Runnable roomForTheLongest = () -> {
+            long end = Math.max(1, rewind.endProperty().get());
+            javafx.scene.text.Text longest = new javafx.scene.text.Text(
+                    String.format(Locale.ROOT, "after event %,d (%,d recorded)", end - 1, end));
+            longest.setFont(where.getFont());
+            where.setMinWidth(Math.ceil(longest.getLayoutBounds().getWidth()) + 2);
+        };
+        rewind.endProperty().addListener(obs -> roomForTheLongest.run());
+        where.fontProperty().addListener(obs -> roomForTheLongest.run());
+        roomForTheLongest.run();
         HBox scrubRow = new HBox(8, new Label("Rewind"), scrubber, where, present);
         scrubRow.setAlignment(Pos.CENTER_LEFT);
 

@@ -295,9 +295,17 @@ class BufferLabFxTest {
             chain.append(n.getClass().getSimpleName()).append(n.isVisible() ? "+ " : "- ");
         }
         assertTrue(button.isVisible() && button.getParent().isVisible(), chain.toString());
+        robot.interact(() -> model.rewind().toPresent()); // the lab shows the stall's moment: back to now first
+        Thread.sleep(200); // a few pulses: laid out again
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#scrub-position").queryAs(Label.class).getText().startsWith("now"));
+        double scrubberAtNow = robot.lookup("#scrubber").query().getLayoutBounds().getWidth();
         // Fired, not clicked: the banner may be scrolled out of the live pane's viewport.
         robot.interact(((javafx.scene.control.Button) button)::fire);
+        Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(scrubberAtNow, robot.lookup("#scrubber").query().getLayoutBounds().getWidth(), 0.5,
+                "the scrubber keeps its length when its label becomes 'after event ...'");
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
         assertTrue(model.stepTextProperty().get().endsWith("(End: back to the run's end)"),
                 "the run has ended: no Resume to offer: " + model.stepTextProperty().get());
