@@ -169,9 +169,15 @@ public final class BufferView extends BorderPane {
         Label slotsCaption = new Label();
         slotsCaption.getStyleClass().add("section");
         slotsCaption.setWrapText(true);
-        slotsCaption.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "Buffer: %,d of %s full   (▼ next put, ▲ next take)", model.countProperty().get(),
-                Words.count(model.slots().size(), "slot")), model.countProperty(), model.slots()));
+        slotsCaption.textProperty().bind(Bindings.createStringBinding(() -> model.abqShownBinding().get()
+                ? String.format(Locale.ROOT, "Buffer: %s inside ArrayBlockingQueue, not visible: the baseline is not "
+                        + "instrumented (its items consumed are counted below)", Words.count(model.slots().size(), "slot"))
+                : String.format(Locale.ROOT, "Buffer: %,d of %s full   (▼ next put, ▲ next take)",
+                        model.countProperty().get(), Words.count(model.slots().size(), "slot")),
+                model.countProperty(), model.slots(), model.abqShownBinding()));
+        // abq's slots are not seen: drawn empty, they would say it never held an item.
+        slots.visibleProperty().bind(model.abqShownBinding().not());
+        slots.managedProperty().bind(model.abqShownBinding().not());
 
         Label lastAction = new Label();
         lastAction.setId("last-action");
@@ -193,8 +199,12 @@ public final class BufferView extends BorderPane {
                 model.notEmptyWaiters(), WorkerState.WAITING_NOT_EMPTY);
         // One wait set for both sides: the second queue is only its other name, with no "empty" under it.
         javafx.scene.Node notEmptyChips = notEmpty.getChildren().getLast();
-        notEmptyChips.visibleProperty().bind(model.oneWaitSetShownProperty().not());
-        notEmptyChips.managedProperty().bind(model.oneWaitSetShownProperty().not());
+        notEmptyChips.visibleProperty().bind(model.oneWaitSetShownProperty().not().and(model.abqShownBinding().not()));
+        notEmptyChips.managedProperty().bind(model.oneWaitSetShownProperty().not().and(model.abqShownBinding().not()));
+        // abq's wait sets are not visible: no "empty" under their captions.
+        javafx.scene.Node notFullChips = notFull.getChildren().getLast();
+        notFullChips.visibleProperty().bind(model.abqShownBinding().not());
+        notFullChips.managedProperty().bind(model.abqShownBinding().not());
         VBox gate = queue("gate-queue", new javafx.beans.property.ReadOnlyStringWrapper(
                 "Parked at the gate (paused), in arrival order"), model.atGate(),
                 WorkerState.AT_GATE);
@@ -247,6 +257,10 @@ public final class BufferView extends BorderPane {
 
         Label lastRun = Controls.lastRunNote(model);
         BufferHistoryPane history = new BufferHistoryPane(model);
+        String recording = history.timeline().emptyTextProperty().get();
+        history.timeline().emptyTextProperty().bind(Bindings.when(model.abqShownBinding())
+                .then("abq records no events (the baseline is not instrumented): nothing to draw.")
+                .otherwise(recording));
         javafx.scene.control.TitledPane guide = guide();
         HBox outcome = outcome();
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -115,6 +116,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyBooleanWrapper oneWaitSetShown = new ReadOnlyBooleanWrapper(this, "oneWaitSetShown");
     private final ReadOnlyObjectWrapper<BufferImpl> shownImpl = new ReadOnlyObjectWrapper<>(this, "shownImpl",
             BufferImpl.LOCK);
+    /** Whether the code and figures shown are abq's, whose slots and wait sets are not visible. */
+    private final BooleanBinding abqShown = shownImpl.isEqualTo(BufferImpl.ABQ);
     /** The guidance for the chosen implementation and bug. */
     private final ReadOnlyObjectWrapper<LabGuide> guide = new ReadOnlyObjectWrapper<>(this, "guide");
     /** How the shown run ended as the lab says it; null while it runs, before any run, after Reset. */
@@ -727,10 +730,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
                     "%s, %s, %s%s", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
                     Words.count(capacity.get(), "slot"), machinery(impl.get(), policy.get(), fair.get()));
-            case RUNNING -> String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
+            case RUNNING -> abqShown.get()
+                    ? String.format(Locale.ROOT, "%,d items consumed; inside ArrayBlockingQueue the slots and the "
+                    + "threads blocked are not visible (the baseline is not instrumented)", consumed.get())
+                    : String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one act",
-                    Words.count(atGate.size(), "worker"));
+                    // abq's workers are not drawn, but the gate still holds them: its own count.
+                    Words.count(abqShown.get() ? runner.snapshot().gate().waiting().size() : atGate.size(), "worker"));
             case STOPPING -> "Stopping: interrupting every producer and consumer";
         };
     }
@@ -1112,6 +1119,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */
     /** Whether both sides wait in one wait set, shown whole in the first queue (the second is its other name). */
+    /** Whether the code and figures shown are abq's: its slots, counts and wait sets are not visible. */
+    public BooleanBinding abqShownBinding() {
+        return abqShown;
+    }
+
     public ReadOnlyBooleanProperty oneWaitSetShownProperty() {
         return oneWaitSetShown.getReadOnlyProperty();
     }

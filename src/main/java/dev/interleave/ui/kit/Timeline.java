@@ -126,6 +126,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Region subtle = probe("-color-fg-subtle");
     private final Region grid = probe("-color-border-default");
     private final Region accent = probe("-il-accent");
+    /** What the timeline says while it has no event to draw. */
+    private final javafx.beans.property.StringProperty emptyText =
+            new javafx.beans.property.SimpleStringProperty(this, "emptyText", "The timeline fills as the run goes: press Run or Step.");
     /** A hidden label: its font is the window's text size (the root's, with the zoom). */
     private final Label fontProbe = new Label();
     private final Tooltip tooltip = new Tooltip();
@@ -175,6 +178,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             draw();
         });
+        emptyText.addListener((obs, old, now) -> draw());
         widthProperty().addListener((obs, old, now) -> draw());
         heightProperty().addListener((obs, old, now) -> draw());
         setOnScroll(this::zoom);
@@ -343,6 +347,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return String.format(Locale.ROOT, "%.6f s", nanos / 1e9);
     }
 
+    /** What the timeline says while it has no event to draw (a run that records none says why). */
+    public javafx.beans.property.StringProperty emptyTextProperty() {
+        return emptyText;
+    }
+
     /**
      * Draws the lanes of the window now shown. The timeline redraws by itself at every change of its
      * history, size or zoom; calling this is for measuring.
@@ -358,7 +367,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setTextBaseline(VPos.CENTER);
         if (history == null || history.end() == history.firstKept()) {
             g.setFill(colour(subtle, Color.GRAY));
-            g.fillText("The timeline fills as the run goes: press Run or Step.", labelWidth(), axisHeight() + 10);
+            g.fillText(emptyText.get(), labelWidth(), axisHeight() + 10);
             return;
         }
         List<String> names = history.log().tracks();

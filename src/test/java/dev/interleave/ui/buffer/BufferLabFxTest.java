@@ -92,6 +92,17 @@ class BufferLabFxTest {
         robot.clickOn("#impl-abq");
         String hidden = robot.lookup("#code-hidden-note").queryAs(Label.class).getText();
         assertTrue(robot.lookup("#code-hidden-note").query().isVisible() && hidden.contains("not visible"), hidden);
+        // Nothing of abq's inside is drawn as if seen: no empty slots, no "empty" wait sets.
+        assertTrue(!robot.lookup("#slots").query().isVisible(), "abq's slots are not drawn empty");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.Node empty : view().lookupAll(".wait-set-empty")) {
+            boolean shown = true;
+            for (javafx.scene.Node n = empty; n != null; n = n.getParent()) {
+                shown &= n.isVisible();
+            }
+            assertTrue(!shown || "gate-queue".equals(empty.getParent().getId()),
+                    "abq's wait sets are not visible: no 'empty' under them (" + empty.getParent().getId() + ")");
+        }
     }
 
     /** The code panel shows the planted bug's lines marked, and the guide's Apply sets its setup. */
