@@ -163,8 +163,8 @@ public final class BufferNarration {
         return switch (BufferEvent.of(batch, i)) {
             case REGISTER -> String.format(Locale.ROOT, "%s joins as a %s", who,
                     batch.other(i) == Worker.Role.PRODUCER.ordinal() ? "producer" : "consumer");
-            case REQUEST -> String.format(Locale.ROOT, "%s found the %s taken, queued for it and got it after %s",
-                    who, terms.lock(), duration(batch.nanos(i) - batch.item(i)));
+            case REQUEST -> String.format(Locale.ROOT, "%s found the %s taken, queued for it and got it %s",
+                    who, terms.lock(), waited(batch.nanos(i) - batch.item(i)));
             case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, %s%s", who, batch.item(i),
                     batch.slot(i), terms.wakes(true), woke(batch, i));
             case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, %s%s", who,
@@ -226,6 +226,14 @@ public final class BufferNarration {
     }
 
     /** A short duration: "850 ns", "12 µs", "3.4 ms", "1.2 s". */
+    /**
+     * "after 12 µs"; a wait under a microsecond (the log may give a fast run's events one clock
+     * reading, so it can even read 0) is "in under a microsecond", not "after 0 ns".
+     */
+    static String waited(long nanos) {
+        return nanos < 1_000 ? "in under a microsecond" : "after " + duration(nanos);
+    }
+
     static String duration(long nanos) {
         if (nanos < 1_000) {
             return Math.max(0, nanos) + " ns";

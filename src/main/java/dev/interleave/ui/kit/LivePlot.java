@@ -182,6 +182,10 @@ public final class LivePlot extends BorderPane {
         });
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setAlignment(Pos.CENTER);
+        // A long title in a narrow plot (three in a row at 1024x700) wraps instead of ending in "...".
+        heading.setWrapText(true);
+        heading.setTextAlignment(TextAlignment.CENTER);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         setTop(heading);
         Pane area = new Pane(canvas) {
             @Override

@@ -89,4 +89,13 @@ class BufferNarrationTest {
             assertFalse(line.contains("signal") || line.contains("notEmpty") || line.contains("the lock"), line);
         }
     }
+
+    /** A lock wait shorter than a microsecond (the log's clock readings may even make it 0) is not "after 0 ns". */
+    @Test
+    void aWaitUnderAMicrosecondIsSaidSo() {
+        assertEquals("in under a microsecond", BufferNarration.waited(0));
+        assertEquals("in under a microsecond", BufferNarration.waited(999));
+        assertEquals("after 12 µs", BufferNarration.waited(12_345));
+        assertEquals("after 3.2 ms", BufferNarration.waited(3_200_000));
+    }
 }
