@@ -108,9 +108,13 @@ public final class StepperView extends BorderPane {
         challenge.textProperty().bind(model.challengeProperty());
         hideWhenEmpty(challenge);
         Label hint = wrapped("stepper-hint", "stepper-hint");
-        hint.textProperty().bind(Bindings.createStringBinding(() -> model.refusalProperty().get().isEmpty()
-                ? "Press 1 to " + model.lanes().size() + " or click a thread to let it take its next step; S: a random"
-                + " thread; Space: Auto-step." : model.refusalProperty().get(), model.refusalProperty(), model.lanes()));
+        hint.textProperty().bind(Bindings.createStringBinding(() -> !model.refusalProperty().get().isEmpty()
+                ? model.refusalProperty().get()
+                : model.showsEndedRun() ? "Every thread has finished. Press 1 to " + model.lanes().size() + " or click "
+                + "a thread to start a new run step by step; S: a random thread; Space: Auto-step."
+                : "Press 1 to " + model.lanes().size() + " or click a thread to let it take its next step; S: a random"
+                + " thread; Space: Auto-step.", model.refusalProperty(), model.lanes(), model.stateProperty(),
+                model.shownRunProperty()));
 
         lanes.setId("stepper-lanes");
         lanes.getStyleClass().add("lanes");

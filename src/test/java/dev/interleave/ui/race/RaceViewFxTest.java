@@ -85,6 +85,9 @@ class RaceViewFxTest {
         assertEquals("1", text(robot, "#stepper-count"));
         assertEquals(6, robot.lookup("#stepper-log").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-verdict").startsWith("✘"));
+        // Both threads done: the hint no longer asks for a next step of this run.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-hint").startsWith(
+                "Every thread has finished. Press 1 to 2 or click a thread to start a new run"));
     }
 
     /** A click on a lane steps that thread; from idle it starts the run paused first. */
