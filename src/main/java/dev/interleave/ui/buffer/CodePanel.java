@@ -302,10 +302,13 @@ final class CodePanel extends VBox {
                 made.setMinWidth(Region.USE_PREF_SIZE);
                 return made;
             });
-            String text = glyph(worker.where()) + " " + worker.name();
+            // Parked at the gate: the gate's glyph, as on the worker's chip above, not "outside"'s.
+            String text = (worker.state() == WorkerState.AT_GATE ? BufferView.WorkerChip.glyph(WorkerState.AT_GATE)
+                    : glyph(worker.where())) + " " + worker.name();
             if (!text.equals(chip.getText())) {
                 chip.setText(text);
-                Controls.tip(chip, worker.name() + ": " + words(worker.where()));
+                Controls.tip(chip, worker.name() + ": " + (worker.state() == WorkerState.AT_GATE
+                        ? "parked at the gate, " : "") + words(worker.where()));
             }
             PseudoClass state = BufferView.WorkerChip.pseudo(worker.state());
             if (!chip.getPseudoClassStates().contains(state)) {

@@ -155,6 +155,9 @@ class BufferLabFxTest {
         int awaitLine = put.lineOf(Where.WAITING);
         robot.interact(model::step); // from idle: starts paused, one step
         settle();
+        String parked = runner.snapshot().gate().waiting().getFirst();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#code-chip-" + parked).tryQuery().isPresent()
+                && ((Label) robot.lookup("#code-chip-" + parked).query()).getText().equals("‖ " + parked));
         String waiter = null;
         long before = -1;
         for (int attempt = 0; attempt < 20 && waiter == null; attempt++) {
