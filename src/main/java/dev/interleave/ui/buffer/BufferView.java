@@ -214,6 +214,9 @@ public final class BufferView extends BorderPane {
         // One row per role, its caption first, wrapping at the view's width (a flow pane in a VBox
         // is given its width before its height is asked, so it never reserves rows it does not use).
         VBox lanes = new VBox(6, producers, consumers);
+        // No chips before the first run (or for abq, whose workers are not seen): no empty headings either.
+        lanes.visibleProperty().bind(Bindings.isNotEmpty(model.workers()));
+        lanes.managedProperty().bind(lanes.visibleProperty());
 
         FlowPane counters = new FlowPane(10, 10,
                 counter("produced", "Produced", model.producedProperty(), "Items put into the buffer."),

@@ -94,6 +94,8 @@ class BufferLabFxTest {
         assertTrue(robot.lookup("#code-hidden-note").query().isVisible() && hidden.contains("not visible"), hidden);
         // Nothing of abq's inside is drawn as if seen: no empty slots, no "empty" wait sets.
         assertTrue(!robot.lookup("#slots").query().isVisible(), "abq's slots are not drawn empty");
+        assertTrue(!robot.lookup("#producers-lanes").query().getParent().isVisible(),
+                "no run, no chips: no empty 'Producers' and 'Consumers' headings");
         WaitForAsyncUtils.waitForFxEvents();
         for (javafx.scene.Node empty : view().lookupAll(".wait-set-empty")) {
             boolean shown = true;
