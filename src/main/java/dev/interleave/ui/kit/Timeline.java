@@ -127,8 +127,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Region grid = probe("-color-border-default");
     private final Region accent = probe("-il-accent");
     /** What the timeline says while it has no event to draw. */
-    private final javafx.beans.property.StringProperty emptyText =
-            new javafx.beans.property.SimpleStringProperty(this, "emptyText", "The timeline fills as the run goes: press Run or Step.");
+    private final javafx.beans.property.StringProperty emptyText = new javafx.beans.property.SimpleStringProperty(
+            this, "emptyText", "The timeline fills as the run goes: press Run or Step.");
     /** A hidden label: its font is the window's text size (the root's, with the zoom). */
     private final Label fontProbe = new Label();
     private final Tooltip tooltip = new Tooltip();
