@@ -335,7 +335,8 @@ public final class LivePlot extends BorderPane {
                 yMax = Math.max(yMax, point.getYValue().doubleValue());
             }
         }
-        double xStep = niceStep(Math.max(xMax, 1), MAX_TICKS);
+        // Nothing plotted yet: axes of 0 and 1, not 0 and 0.2 (a fifth of nothing read as a figure).
+        double xStep = xMax == 0 ? 1 : niceStep(Math.max(xMax, 1), MAX_TICKS);
         double xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
         boolean fixed = scale == Scale.LINEAR && fixedYTop > 0;
         double yStep;
@@ -347,7 +348,7 @@ public final class LivePlot extends BorderPane {
             yTop = fixedYTop;
             yStep = 1; // unused: fixedTicks places the ticks
         } else {
-            yStep = niceStep(Math.max(yMax, 1), MAX_TICKS);
+            yStep = yMax == 0 ? 1 : niceStep(Math.max(yMax, 1), MAX_TICKS);
             yTop = Math.max(yStep, Math.ceil(yMax / yStep) * yStep);
             if (yMax > 0 && yMax >= yTop) {
                 // A line along the top edge would hide in the frame: leave one step of headroom.

@@ -339,12 +339,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         tooltip.setText(best < 0 ? "No event here (wheel, + and -: zoom; drag: pan)"
                 : String.format(Locale.ROOT, "Event %,d at %s: %s", best,
-                seconds(history.nanosOf(best) - history.log().originNanos()),
+                seconds(history.nanosOf(best) - history.log().originNanos(), 1), // one event: to the µs
                 this.painter.style(history.words(best))));
     }
 
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.6f s", nanos / 1e9);
+    /**
+     * {@code nanos} in seconds, to as many decimals as a window {@code spanNanos} wide needs to tell
+     * its two ends apart, and a couple more: "0.0 s .. 60.4 s" for a whole run, microseconds only
+     * when zoomed in that far (it always printed "0.004877 s .. 60.448401 s").
+     */
+    static String seconds(long nanos, long spanNanos) {
+        int decimals = (int) Math.max(1, Math.min(6, Math.ceil(-Math.log10(Math.max(1, spanNanos) / 1e9)) + 2));
+        return String.format(Locale.ROOT, "%." + decimals + "f s", nanos / 1e9);
     }
 
     /** What the timeline says while it has no event to draw (a run that records none says why). */
@@ -388,8 +394,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.fillText(names.get(lane), 4, axisHeight() + lane * laneH + laneH / 2);
         }
         g.setFill(colour(subtle, Color.GRAY));
-        g.fillText(String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)", seconds(left - history.log().originNanos()),
-                seconds(right - history.log().originNanos()), duration(span)), labelWidth(), axisHeight() / 2);
+        g.fillText(String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)",
+                seconds(left - history.log().originNanos(), span), seconds(right - history.log().originNanos(), span),
+                duration(span)), labelWidth(), axisHeight() / 2);
 
         // States: each lane's state from the window's first event on, drawn as runs of colour.
         long first = history.firstAtOrAfter(left);

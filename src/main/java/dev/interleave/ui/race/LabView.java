@@ -336,7 +336,7 @@ public final class LabView extends BorderPane {
             double high = Math.max(packed.orElse(0), padded.orElse(0));
             body.getChildren().addAll(
                     layoutRow("packed", "Packed: thread t's counter at cells[t], neighbours on one cache line", packed, high),
-                    layoutRow("padded", "Padded: thread t's counter at cells[16 t], 128 bytes apart", padded, high));
+                    layoutRow("padded", "Padded: thread t's counter at cells[16 × t], 128 bytes apart", padded, high));
             OptionalDouble ratio = figures.falseSharingRatio();
             Label verdict = new Label(ratio.isPresent() ? String.format(Locale.ROOT,
                     "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",

@@ -1,0 +1,19 @@
+package dev.interleave.ui.kit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The timeline's range line gives as many decimals as its width needs, not always microseconds. */
+class TimelineSecondsTest {
+
+    private static final long MS = 1_000_000;
+
+    @Test
+    void decimalsFollowTheWindowsWidth() {
+        assertEquals("60.4 s", Timeline.seconds(60_448_401_000L, 60_000 * MS), "a whole run of a minute");
+        assertEquals("37.247 s", Timeline.seconds(37_246_875_000L, 400 * MS), "zoomed to 400 ms");
+        assertEquals("1.000020 s", Timeline.seconds(1_000_020_000L, 2_000), "zoomed to 2 µs: to the µs");
+        assertEquals("0.004877 s", Timeline.seconds(4_877_000L, 1), "one event: to the µs");
+    }
+}
