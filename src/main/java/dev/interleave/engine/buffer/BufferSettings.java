@@ -111,6 +111,11 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
      * the lock buffer's with {@link Bug#ONE_CONDITION}. Its snapshot then shows that set in wait order.
      */
     public boolean oneWaitSet() {
+        return oneWaitSet(impl, bug);
+    }
+
+    /** Whether {@code impl} with {@code bug} has one wait set for both sides (see {@link #oneWaitSet()}). */
+    public static boolean oneWaitSet(BufferImpl impl, Bug bug) {
         return impl == BufferImpl.MONITOR || impl == BufferImpl.LOCK && bug == Bug.ONE_CONDITION;
     }
 

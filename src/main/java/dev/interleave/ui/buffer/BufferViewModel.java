@@ -751,7 +751,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         Bug planted = run != null ? run.bug() : fitting(bug.get(), shown);
         WakePolicy wake = run != null ? run.policy() : policy.get();
         shownImpl.set(shown);
-        oneWaitSetShown.set(shown == BufferImpl.MONITOR || shown == BufferImpl.LOCK && planted == Bug.ONE_CONDITION);
+        oneWaitSetShown.set(BufferSettings.oneWaitSet(shown, planted));
         putCode.set(BufferCode.put(shown, planted, wake));
         takeCode.set(BufferCode.take(shown, planted, wake));
         notFullCaption.set(waitSetCaption(shown, planted, true));
