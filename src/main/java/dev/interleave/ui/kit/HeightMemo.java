@@ -1,12 +1,14 @@
 package dev.interleave.ui.kit;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 /**
  * A box around one section of a view that remembers the section's heights for the width last
- * asked, until something inside the section asks for a new layout.
+ * asked, until something inside the section asks for a new layout; and that keeps such a request
+ * from laying out every box above it when the section's size did not change.
  *
  * <p>Why: a wrapped label gives every box above it a horizontal content bias, and JavaFX remembers a
  * box's sizes only when no width is given; so each layout pass of a scrolled view asks every such
@@ -18,6 +20,13 @@ import javafx.scene.layout.StackPane;
  * <p>Why it is never stale: anything inside that may change size (a text, a font, a child added or
  * hidden from layout) calls {@code requestLayout}, which passes through this box on its way up and
  * forgets what it remembered, as {@link javafx.scene.Parent} forgets its own sizes.
+ *
+ * <p>Why the boxes above are not asked for nothing: once the section has been laid out, a request
+ * from inside lays out only the section, in the next pass; there this box measures the section
+ * again at the widths its parent asked, and only if a height or width changed does it pass the
+ * request up, after the pass (a request during a pass is dropped by a parent laying out), so the
+ * boxes above lay out again one frame later. In the frame between, the section is laid out in its
+ * old size; its heights asked meanwhile are measured afresh, its widths not (the parent's cache).
  */
 public final class HeightMemo extends StackPane {
 
@@ -58,11 +67,46 @@ public final class HeightMemo extends StackPane {
         return heights;
     }
 
+    /** The heights the parent was last told, while a change inside waits to be measured; else null. */
+    private Heights told;
+    /** Whether this box is laying out its section now. */
+    private boolean layingOut;
+
     @Override
     public void requestLayout() {
+        if (heights != null && (told != null || heights.known()) && !layingOut && getParent() != null) {
+            if (told == null) {
+                told = heights.copy();
+            }
+            heights.forget();
+            setNeedsLayout(true); // this box only: measured in layoutChildren
+            return;
+        }
         if (heights != null) {
             heights.forget();
         }
         super.requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        layingOut = true;
+        try {
+            if (told != null) {
+                Heights before = told;
+                told = null;
+                boolean sameWidths = prefWidth(-1) == super.computePrefWidth(-1) // the parent's cache: what it was told
+                        && minWidth(-1) == super.computeMinWidth(-1);
+                if (!(before.stillIn(heights(), super::computePrefHeight, super::computeMinHeight) & sameWidths)) {
+                    Platform.runLater(() -> {
+                        heights().forget();
+                        HeightMemo.super.requestLayout();
+                    });
+                }
+            }
+            super.layoutChildren();
+        } finally {
+            layingOut = false;
+        }
     }
 }

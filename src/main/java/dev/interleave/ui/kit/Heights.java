@@ -25,6 +25,27 @@ final class Heights {
         min.forget();
     }
 
+    /** Whether a height is remembered: the node was measured since it last forgot. */
+    boolean known() {
+        return pref.known() || min.known();
+    }
+
+    /** A copy of what is remembered now: the heights the node's parent was last told. */
+    Heights copy() {
+        Heights copy = new Heights();
+        copy.pref.copyFrom(pref);
+        copy.min.copyFrom(min);
+        return copy;
+    }
+
+    /**
+     * Whether each height remembered here is still the height {@code now} gives at its width (the
+     * same questions asked of {@code now}: it measures and remembers the answers).
+     */
+    boolean stillIn(Heights now, DoubleUnaryOperator prefNow, DoubleUnaryOperator minNow) {
+        return pref.stillIn(now.pref, prefNow) & min.stillIn(now.min, minNow);
+    }
+
     private static final class Remembered {
         private double firstWidth = Double.NaN;
         private double first;
@@ -50,6 +71,22 @@ final class Heights {
         void forget() {
             firstWidth = Double.NaN;
             secondWidth = Double.NaN;
+        }
+
+        boolean known() {
+            return !Double.isNaN(firstWidth);
+        }
+
+        void copyFrom(Remembered other) {
+            firstWidth = other.firstWidth;
+            first = other.first;
+            secondWidth = other.secondWidth;
+            second = other.second;
+        }
+
+        boolean stillIn(Remembered now, DoubleUnaryOperator compute) {
+            boolean firstHolds = Double.isNaN(firstWidth) || now.at(firstWidth, compute) == first;
+            return firstHolds & (Double.isNaN(secondWidth) || now.at(secondWidth, compute) == second);
         }
     }
 }

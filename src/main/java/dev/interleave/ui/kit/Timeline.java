@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +114,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private static final double BASE_FONT_SIZE = 13;
     /** The most events one drawing reads. */
     static final long DRAWN_MAX = 200_000;
+    /** A window of more events than this is drawn from the {@link LaneSummary} where it is fine enough. */
+    static final long SUMMARISED_FROM = 20_000;
 
     private final Rewind<R> rewind;
     /** How this scenario's events look. */
@@ -145,6 +148,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private History<R> drawnHistory;
     private double dragX = Double.NaN;
     private long dragRight;
+    /** The lanes' states by slices of time, for windows of many events. */
+    private LaneSummary<R> summary;
     /** What the last drawing showed, for the tooltip: its window. */
     private long shownLeft;
     private long shownRight;
@@ -401,14 +406,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // States: each lane's state from the window's first event on, drawn as runs of colour.
         long first = history.firstAtOrAfter(left);
         long last = history.firstAtOrAfter(right + 1);
-        long startAt = Math.max(history.start(), Math.min(first, history.end()));
-        R before = startAt <= history.end() && startAt >= history.start() ? history.stateAt(startAt) : null;
         int[] state = new int[lanes];
         double[] since = new double[lanes];
-        for (int lane = 0; lane < lanes; lane++) {
-            state[lane] = before != null ? this.painter.stateOf(before, lane) : -1;
-            since[lane] = labelWidth();
-        }
+        Arrays.fill(since, labelWidth());
         List<double[]> arrows = new ArrayList<>();
         List<double[]> marks = new ArrayList<>();
         List<String> markLabels = new ArrayList<>();
@@ -422,6 +422,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
         Bars bars = new Bars(g, laneH);
         long seq = first;
         double left0 = labelWidth();
+        LaneSummary<R> summary = last - first > SUMMARISED_FROM ? summary(history) : null;
+        if (summary != null && summary.laneCount() >= lanes && summary.sliceNanos() <= span / width) {
+            // Many events, a slice a pixel or more: drawn from the summary, as the events would be.
+            fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
+            seq = last;
+        } else {
+            long startAt = Math.max(history.start(), Math.min(first, history.end()));
+            R before = startAt <= history.end() && startAt >= history.start() ? history.stateAt(startAt) : null;
+            for (int lane = 0; lane < lanes; lane++) {
+                state[lane] = before != null ? this.painter.stateOf(before, lane) : -1;
+            }
+        }
         while (seq < last) {
             EventLog.Batch batch = history.batchOf(seq);
             if (batch == null) {
@@ -540,6 +552,51 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setLineWidth(1);
         g.strokeLine(labelWidth(), axisHeight() + lanes * laneH + 0.5, w, axisHeight() + lanes * laneH + 0.5);
         legend(g, axisHeight() + lanes * laneH + 4 + legendHeight() + legendHeight() / 2, inkPaint);
+    }
+
+    /** This history's summary, kept up to its newest event. */
+    private LaneSummary<R> summary(History<R> history) {
+        if (summary == null || summary.history() != history) {
+            summary = new LaneSummary<>(history, painter);
+        }
+        summary.catchUp();
+        return summary;
+    }
+
+    /**
+     * The lanes' runs of colour from {@code left} to {@code right} from the summary's slices, a
+     * change drawn at the end of its slice (at most a pixel off); each lane's state and where
+     * its last run began are left in {@code state} and {@code since}, as the event loop leaves them.
+     */
+    private void fromSummary(LaneSummary<R> summary, long left, long right, double scale, Bars bars, int[] state,
+                             double[] since, List<Double> momentX, List<String> momentLabels) {
+        double left0 = labelWidth();
+        int from = summary.sliceAt(left);
+        int to = summary.sliceAt(right);
+        for (int lane = 0; lane < state.length; lane++) {
+            int now = summary.stateBefore(lane, from);
+            double start = left0;
+            for (int k = from; k <= to; k++) {
+                byte next = summary.at(lane, k);
+                if (next != LaneSummary.NONE && next != now) {
+                    double x = left0 + (summary.origin() + (k + 1) * summary.sliceNanos() - left) * scale;
+                    if (x - start >= 1) {
+                        bars.fill(now, start, x, lane);
+                        start = x;
+                    }
+                    now = next;
+                }
+            }
+            state[lane] = now;
+            since[lane] = start;
+        }
+        List<Long> times = summary.momentNanos();
+        for (int k = 0; k < times.size(); k++) {
+            if (times.get(k) >= left && times.get(k) <= right) {
+                momentX.add(left0 + (times.get(k) - left) * scale);
+                momentLabels.add(summary.momentLabels().get(k));
+            }
+        }
     }
 
     /** What each colour means, in the view's words: colour is never the only cue. */

@@ -38,6 +38,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameSampler;
 import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.HeightMemo;
 import dev.interleave.ui.kit.Motion;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.Png;
@@ -149,7 +150,7 @@ public final class MainView extends BorderPane {
         MenuBar menus = menus();
         setTop(new javafx.scene.layout.VBox(menus, toolBar));
         setCenter(tabs);
-        setBottom(status);
+        setBottom(new HeightMemo(status)); // its text changes at every frame of a run: the view above stays as laid out
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventHandler(StepWorkerEvent.STEP_WORKER, e -> stepWorkerActive(e.index()));
         keepKeysForTheWindow();

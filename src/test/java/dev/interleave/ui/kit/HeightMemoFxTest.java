@@ -36,6 +36,9 @@ class HeightMemoFxTest {
     private Section plain;
     private HBox columns;
     private Stage stage;
+    /** The boxes that hold the memoized and the plain section. */
+    private LaidOut left;
+    private LaidOut right;
 
     /** A stage of its own, closed after each test: the shared primary stage keeps its size for the next class. */
     @Start
@@ -43,8 +46,8 @@ class HeightMemoFxTest {
         stage = new Stage();
         memoized = new Section(true);
         plain = new Section(false);
-        VBox left = new VBox(8, new HeightMemo(memoized.box), new Label("below the memo"));
-        VBox right = new VBox(8, plain.box, new Label("below the section"));
+        left = new LaidOut(new HeightMemo(memoized.box), new Label("below the memo"));
+        right = new LaidOut(plain.box, new Label("below the section"));
         columns = new HBox(10, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -88,6 +91,21 @@ class HeightMemoFxTest {
         protected double computePrefHeight(double width) {
             computed++;
             return super.computePrefHeight(width);
+        }
+    }
+
+    /** A VBox that counts its layouts. */
+    private static final class LaidOut extends VBox {
+        int layouts;
+
+        LaidOut(javafx.scene.Node... children) {
+            super(8, children);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layouts++;
+            super.layoutChildren();
         }
     }
 
@@ -163,5 +181,33 @@ class HeightMemoFxTest {
                 + "(no width is a new question), was " + (counted[1] - counted[0]));
         assertEquals(1, counted[2] - counted[1], "after a change, two questions: one measurement");
         assertEquals(10, counted[4] - counted[3], "the plain section: 10 questions, 10 measurements");
+    }
+
+    /**
+     * A change inside that leaves the section's size as it was lays out the section, not the box
+     * above it (at every frame of a free run some figure changes, and the boxes above are a whole
+     * view); the plain section's box is laid out at each change.
+     */
+    @Test
+    void aChangeThatKeepsTheSizeLaysOutOnlyTheSection() {
+        change(s -> s.other.setText("12"));
+        int[] before = new int[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            before[0] = left.layouts;
+            before[1] = right.layouts;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 10; i++) {
+            String digits = i % 2 == 0 ? "21" : "12"; // digits are all as wide: the same size
+            change(s -> s.other.setText(digits));
+            WaitForAsyncUtils.asyncFx(() -> assertEquals(digits, memoized.other.getText()));
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            assertEquals(before[0], left.layouts, "the memoized section's box, after 10 changes of the same size");
+            assertTrue(right.layouts >= before[1] + 10, "the plain section's box: " + (right.layouts - before[1]));
+            assertEquals(plain.other.getWidth(), memoized.other.getWidth(), 0.01);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSameLayout("changes of the same size");
     }
 }
