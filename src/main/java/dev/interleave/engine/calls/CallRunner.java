@@ -179,8 +179,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private AtomicReferenceArray<Thread> slots;
         /** Threads whose slot was reused while they were still leaving. Dispatcher only; the finisher joins them after it. */
         private final java.util.ArrayDeque<Thread> exiting = new java.util.ArrayDeque<>();
-        /** Free slots, freed longest ago first. */
+        /** Slots freed by their calls, freed longest ago first. */
         private final ConcurrentLinkedQueue<Integer> freeSlots = new ConcurrentLinkedQueue<>();
+        /** Slots never used yet are slots[usedSlots..]: handed out before any freed one is. Dispatcher only. */
+        private int usedSlots;
         /** How many completed calls returned value v, at index v - 1: duplicates are counted from it. */
         private AtomicIntegerArray timesReturned;
         /** Per call, in call order: the active microseconds credited to the ideal. Entry i written only by call i. */
@@ -218,10 +220,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         @Override
         protected void launch() {
             int concurrency = settings.concurrency();
-            slots = new AtomicReferenceArray<>(concurrency);
-            for (int slot = 0; slot < concurrency; slot++) {
-                freeSlots.offer(slot);
-            }
+            slots = new AtomicReferenceArray<>(concurrency); // no slot queued: 100,000 offers took the Run's frame
             timesReturned = new AtomicIntegerArray(settings.calls());
             creditedMicros = new int[settings.calls()];
             long rssBefore = MemoryPerThread.rssBytes();
@@ -239,7 +238,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 for (int i = 0; i < settings.calls() && !isCancelled(); i++) {
                     pauseSwitch.awaitRunning();
                     permits.acquire();
-                    int slot = freeSlots.poll();
+                    // A permit means a free slot: a fresh one while there are some, else one a call freed.
+                    int slot = usedSlots < slots.length() ? usedSlots++ : freeSlots.poll();
                     Thread previous = slots.get(slot);
                     if (previous != null && previous.isAlive()) {
                         exiting.addLast(previous);

@@ -62,6 +62,8 @@ public final class BufferView extends BorderPane {
     private final Label consumersCaption = lane("Consumers");
     private final Pane motionLayer = new Pane();
     private CodePanel code;
+    /** The code panel in a {@link HeightMemo}. */
+    private HeightMemo codeBox;
 
     public BufferView(BufferViewModel model) {
         this.model = model;
@@ -268,11 +270,12 @@ public final class BufferView extends BorderPane {
         HBox outcome = outcome();
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
         code = new CodePanel(model);
+        codeBox = new HeightMemo(code); // its chips move at every frame: a move that keeps its size stays inside
         // The code beside the buffer when there is room, else below the lanes and wait sets: items fly
         // between the lanes and the slots, never over the code.
-        VBox picture = new VBox(8, slotsCaption, slots);
+        VBox picture = new VBox(8, slotsCaption, new HeightMemo(slots));
         picture.getChildren().addAll(HeightMemo.each(lastAction));
-        picture.getChildren().add(stepText);
+        picture.getChildren().addAll(HeightMemo.each(stepText));
         picture.getChildren().addAll(HeightMemo.each(lanes, notFull, notEmpty, gate));
         HBox.setHgrow(picture, Priority.ALWAYS);
         VBox area = new VBox(8);
@@ -315,11 +318,11 @@ public final class BufferView extends BorderPane {
             HBox row = new HBox(12);
             if (beside) {
                 code.setMinWidth(Region.USE_PREF_SIZE); // the picture gives way, the code lines do not wrap
-                row.getChildren().setAll(picture, code);
+                row.getChildren().setAll(picture, codeBox);
                 area.getChildren().add(row);
             } else {
                 code.setMinWidth(Region.USE_COMPUTED_SIZE);
-                area.getChildren().addAll(picture, code);
+                area.getChildren().addAll(picture, codeBox);
             }
         };
         scroll.viewportBoundsProperty().addListener(obs -> apply.run());
@@ -521,44 +524,44 @@ public final class BufferView extends BorderPane {
         // The chips and arrows are made once and kept in place: a chip at position i shows whoever is
         // i-th now. Rebuilding them at every change (every frame in a fast run) made each frame restyle
         // a new subtree per chip and add a tooltip.
+        // A queue that grows adds its chips and arrows for good; one that shrinks hides those past its
+        // end (a node taken out of the scene and put back is restyled whole: at every frame of a free
+        // run, queues grow and shrink).
         List<WorkerChip> pool = new java.util.ArrayList<>();
         List<Label> arrows = new java.util.ArrayList<>();
+        chips.getChildren().add(empty);
         Runnable draw = () -> {
-            if (names.isEmpty()) {
-                if (chips.getChildren().size() != 1 || chips.getChildren().getFirst() != empty) {
-                    chips.getChildren().setAll(empty);
-                }
-                return;
-            }
+            show(empty, names.isEmpty());
             java.util.Map<String, BufferSnapshot.WorkerView> byName = new java.util.HashMap<>();
             for (BufferSnapshot.WorkerView worker : model.workers()) {
                 byName.put(worker.name(), worker);
             }
             while (pool.size() < names.size()) {
+                Label arrow = new Label("→");
+                arrow.getStyleClass().add("wait-set-arrow");
+                arrows.add(arrow);
                 WorkerChip chip = new WorkerChip(id + "-");
                 chip.getStyleClass().add("queued");
                 if (state == WorkerState.AT_GATE) {
                     chooseOnClick(chip);
                 }
                 pool.add(chip);
-                Label arrow = new Label("→");
-                arrow.getStyleClass().add("wait-set-arrow");
-                arrows.add(arrow);
-            }
-            List<javafx.scene.Node> shown = new java.util.ArrayList<>(2 * names.size());
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    shown.add(arrows.get(i - 1));
+                if (pool.size() > 1) {
+                    chips.getChildren().add(arrow); // an arrow before each chip but the first
                 }
-                String name = names.get(i);
-                BufferSnapshot.WorkerView worker = byName.getOrDefault(name, new BufferSnapshot.WorkerView(name,
-                        name.startsWith("P") ? Worker.Role.PRODUCER : Worker.Role.CONSUMER, state));
-                WorkerChip chip = pool.get(i);
-                chip.show(worker);
-                shown.add(chip);
+                chips.getChildren().add(chip);
             }
-            if (!chips.getChildren().equals(shown)) {
-                chips.getChildren().setAll(shown);
+            for (int i = 0; i < pool.size(); i++) {
+                boolean queued = i < names.size();
+                show(pool.get(i), queued);
+                show(arrows.get(i), queued && i > 0);
+                if (queued) {
+                    String name = names.get(i);
+                    pool.get(i).show(byName.getOrDefault(name, new BufferSnapshot.WorkerView(name,
+                            name.startsWith("P") ? Worker.Role.PRODUCER : Worker.Role.CONSUMER, state)));
+                } else {
+                    pool.get(i).setId(null); // a hidden chip answers to no worker's id
+                }
             }
         };
         names.addListener((ListChangeListener<String>) change -> draw.run());
@@ -566,6 +569,12 @@ public final class BufferView extends BorderPane {
         VBox box = new VBox(4, title, chips);
         Controls.tip(box, "In wait order: the first (left) is the one signal wakes next.");
         return box;
+    }
+
+    /** Shows or hides {@code node}, taking it out of the layout while hidden. */
+    private static void show(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     /**
@@ -698,8 +707,10 @@ public final class BufferView extends BorderPane {
          * the chips are shown at every frame).
          */
         void show(BufferSnapshot.WorkerView worker) {
-            setId(idPrefix + worker.name());
-            name.setText(worker.name());
+            if (!worker.name().equals(name.getText()) || getId() == null) {
+                setId(idPrefix + worker.name());
+                name.setText(worker.name());
+            }
             String role = worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer";
             if (!getStyleClass().contains(role)) {
                 getStyleClass().removeAll("producer", "consumer");

@@ -139,6 +139,8 @@ final class CodePanel extends VBox {
         /** By pane: its "+N" label. */
         private final Map<FlowPane, Label> mores = new HashMap<>();
         private BufferCode.Method method;
+        /** The lines of {@link #method} marked as the bug. */
+        private Set<Integer> bugLines = Set.of();
 
         MethodBox(String name, Worker.Role role) {
             super(4);
@@ -161,7 +163,11 @@ final class CodePanel extends VBox {
         }
 
         void show(BufferCode.Method method, Set<Integer> bugLines) {
+            if (method.equals(this.method) && bugLines.equals(this.bugLines)) {
+                return; // the same code (a Run asks again): its lines and their chips stay as they are
+            }
             this.method = method;
+            this.bugLines = Set.copyOf(bugLines);
             grid.getChildren().clear();
             lineChips.clear();
             mores.keySet().retainAll(List.of(outside));

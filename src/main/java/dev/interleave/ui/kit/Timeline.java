@@ -411,7 +411,6 @@ public final class Timeline<R extends Replay<R>> extends Region {
         Arrays.fill(since, labelWidth());
         List<double[]> arrows = new ArrayList<>();
         List<double[]> marks = new ArrayList<>();
-        List<String> markLabels = new ArrayList<>();
         List<Double> momentX = new ArrayList<>();
         List<String> momentLabels = new ArrayList<>();
         double[] movedX = new double[lanes];
@@ -460,8 +459,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 if (this.painter.marked(batch, i)) {
                     movedX[lane] = x;
                     if (detailed) {
-                        marks.add(new double[] {x, lane});
-                        markLabels.add(this.painter.mark(batch, i));
+                        marks.add(new double[] {x, lane, batch.firstSeq() + i}); // its label read if drawn
                     }
                 } else if (detailed) {
                     int from = this.painter.arrowFrom(batch, i);
@@ -501,13 +499,15 @@ public final class Timeline<R extends Replay<R>> extends Region {
             int markLane = (int) mark[1];
             double x = mark[0] + 2;
             if (labels && x >= labelledUpTo[markLane]) {
-                measure.setText(markLabels.get(k));
+                EventLog.Batch batch = history.batchOf((long) mark[2]);
+                String label = this.painter.mark(batch, (int) ((long) mark[2] - batch.firstSeq()));
+                measure.setText(label);
                 double textWidth = Math.min(MAX_MARK_LABEL * em(), measure.getLayoutBounds().getWidth());
                 if (x + textWidth + 4 <= w) {
                     g.setFill(paperPaint);
                     g.fillRect(x, y + (laneH - textHeight) / 2, textWidth + 4, textHeight);
                     g.setFill(inkPaint);
-                    g.fillText(markLabels.get(k), x + 2, y + laneH / 2, MAX_MARK_LABEL * em());
+                    g.fillText(label, x + 2, y + laneH / 2, MAX_MARK_LABEL * em());
                     labelledUpTo[markLane] = x + textWidth + 8;
                 }
             }

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,8 @@ final class UiPriority {
     private final MethodHandle setpriority;
     private final Predicate<String> keep;
     private final int nice;
+    /** The threads (kernel ids) looked at already: lowered, or kept at normal priority. The keeper's only. */
+    private final Set<String> seen = new HashSet<>();
 
     private UiPriority(MethodHandle setpriority, Predicate<String> keep, int nice) {
         this.setpriority = setpriority;
@@ -97,11 +100,19 @@ final class UiPriority {
 
     /** Lowers, once, every thread now alive that is neither kept nor already at least that low. */
     void sweep() {
+        Set<String> alive = new HashSet<>();
         try (Stream<Path> tasks = Files.list(TASKS)) {
-            tasks.forEach(this::lower);
+            tasks.forEach(task -> {
+                String tid = task.getFileName().toString();
+                alive.add(tid);
+                if (!seen.contains(tid)) {
+                    lower(task); // each thread read once, not every sweep: a free run's frames felt the garbage
+                }
+            });
         } catch (IOException e) {
             // /proc went away: nothing to do this time.
         }
+        seen.retainAll(alive);
     }
 
     private void lower(Path task) {
@@ -112,6 +123,7 @@ final class UiPriority {
                 int tid = Integer.parseInt(task.getFileName().toString());
                 int ignored = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice);
             }
+            seen.add(task.getFileName().toString());
         } catch (IOException e) {
             // The thread ended between listing and reading: nothing to lower.
         } catch (Throwable e) {
