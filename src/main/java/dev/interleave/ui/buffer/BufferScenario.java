@@ -2,6 +2,7 @@ package dev.interleave.ui.buffer;
 
 import dev.interleave.engine.buffer.BoundedBuffer;
 import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ScenarioTab;
 
@@ -17,13 +18,16 @@ public final class BufferScenario {
 
     /**
      * A new tab, its runner and view-model made when it is first shown. FX thread. Starts loading the buffer's classes in the background,
-     * a second after start-up has had the processors, so the first Run does not freeze for them.
+     * a second after start-up has had the processors, so the first Run does not freeze for them (nor
+     * its end, for the settings' equals).
      */
     public static ScenarioTab tab() {
         Thread.ofVirtual().name("interleave-buffer-warm-up").start(() -> {
             try {
                 Thread.sleep(1_000);
                 BoundedBuffer.warmUp();
+                // A record's equals builds its code at its first call: not in the frame a run ends in.
+                BufferSettings.of(2, 2, 4, 1_000).equals(BufferSettings.of(3, 3, 4, 1_000));
             } catch (InterruptedException e) {
                 // The window is closing: nothing to warm.
             }
