@@ -32,6 +32,10 @@ public final class HeightMemo extends StackPane {
 
     /** Made at first use: the super constructor calls requestLayout before field initialisers run. */
     private Heights heights;
+    /** The heights the parent was last told, while a change inside waits to be measured; else null. */
+    private Heights told;
+    /** Whether this box is laying out its section now. */
+    private boolean layingOut;
 
     public HeightMemo(Node section) {
         super(section);
@@ -67,11 +71,6 @@ public final class HeightMemo extends StackPane {
         return heights;
     }
 
-    /** The heights the parent was last told, while a change inside waits to be measured; else null. */
-    private Heights told;
-    /** Whether this box is laying out its section now. */
-    private boolean layingOut;
-
     @Override
     public void requestLayout() {
         if (heights != null && (told != null || heights.known()) && !layingOut && getParent() != null) {
@@ -98,10 +97,8 @@ public final class HeightMemo extends StackPane {
                 boolean sameWidths = prefWidth(-1) == super.computePrefWidth(-1) // the parent's cache: what it was told
                         && minWidth(-1) == super.computeMinWidth(-1);
                 if (!(before.stillIn(heights(), super::computePrefHeight, super::computeMinHeight) & sameWidths)) {
-                    Platform.runLater(() -> {
-                        heights().forget();
-                        HeightMemo.super.requestLayout();
-                    });
+                    // What it remembers now is the new size: the boxes above ask for it, in the next pass.
+                    Platform.runLater(HeightMemo.super::requestLayout);
                 }
             }
             super.layoutChildren();
