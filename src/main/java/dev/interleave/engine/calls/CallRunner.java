@@ -179,7 +179,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private AtomicReferenceArray<Thread> slots;
         /** Threads whose slot was reused while they were still leaving. Dispatcher only; the finisher joins them after it. */
         private final java.util.ArrayDeque<Thread> exiting = new java.util.ArrayDeque<>();
-        /** Slots freed by their calls, freed longest ago first. */
+        /**
+         * Slots freed by their calls, freed longest ago first. A call offers its slot before it
+         * releases its permit, so a dispatcher holding a permit, with no fresh slot left, finds one here.
+         */
         private final ConcurrentLinkedQueue<Integer> freeSlots = new ConcurrentLinkedQueue<>();
         /** Slots never used yet are slots[usedSlots..]: handed out before any freed one is. Dispatcher only. */
         private int usedSlots;

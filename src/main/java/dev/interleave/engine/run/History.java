@@ -105,12 +105,18 @@ public class History<R extends Replay<R>> {
         return end;
     }
 
-    /** The first event whose state can be rebuilt (a checkpoint's, once the log has dropped some). */
+    /**
+     * The first event whose state can be rebuilt (a checkpoint's, once the log has dropped some):
+     * {@link #end()} when none before it can be, as when the oldest checkpoint left is older than
+     * the oldest event kept (a log shorter than two checkpoints apart), since the events after
+     * that checkpoint are gone.
+     */
     public long start() {
         if (incomplete || checkpoints.isEmpty()) {
             return end;
         }
-        return Math.max(firstCheckpoint * CHECKPOINT_EVERY, firstKept());
+        long checkpoint = firstCheckpoint * CHECKPOINT_EVERY;
+        return checkpoint >= firstKept() ? checkpoint : end;
     }
 
     /** The first event still copied. */

@@ -5,6 +5,7 @@ import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ScenarioTab;
+import dev.interleave.ui.kit.WarmUp;
 
 /** The Bounded Buffer scenario's tab: its runner, view-model and view. */
 public final class BufferScenario {
@@ -22,15 +23,10 @@ public final class BufferScenario {
      * its end, for the settings' equals).
      */
     public static ScenarioTab tab() {
-        Thread.ofVirtual().name("interleave-buffer-warm-up").start(() -> {
-            try {
-                Thread.sleep(1_000);
-                BoundedBuffer.warmUp();
-                // A record's equals builds its code at its first call: not in the frame a run ends in.
-                BufferSettings.of(2, 2, 4, 1_000).equals(BufferSettings.of(3, 3, 4, 1_000));
-            } catch (InterruptedException e) {
-                // The window is closing: nothing to warm.
-            }
+        WarmUp.later("interleave-buffer-warm-up", () -> {
+            BoundedBuffer.warmUp();
+            // A record's equals builds its code at its first call: not in the frame a run ends in.
+            BufferSettings.of(2, 2, 4, 1_000).equals(BufferSettings.of(2, 2, 4, 1_000));
         });
         return ScenarioTab.lazy("buffer", TITLE, SUMMARY,
                 () -> new BufferViewModel(new BufferRunner(), SavedSettings.node("buffer")), BufferView::new);

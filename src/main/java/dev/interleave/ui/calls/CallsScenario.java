@@ -4,6 +4,7 @@ import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.ui.kit.SavedSettings;
 import dev.interleave.ui.kit.ScenarioTab;
+import dev.interleave.ui.kit.WarmUp;
 
 /** The Counter &amp; Sum scenario's tab: its runner, view-model and view. */
 public final class CallsScenario {
@@ -17,19 +18,13 @@ public final class CallsScenario {
 
     /**
      * A new tab, its runner and view-model made when it is first shown. FX thread. Links the settings'
-     * record methods in the background, a second after start-up: a record's {@code equals} builds its
+     * {@code equals} in the background, a second after start-up: a record's {@code equals} builds its
      * code at its first call (20 ms and more), and that call was in the frame that shows the
-     * 1,000,000-call run's result (is the result the settings' now?).
+     * 1,000,000-call run's result (are the settings still the result's?).
      */
     public static ScenarioTab tab() {
-        Thread.ofVirtual().name("interleave-calls-warm-up").start(() -> {
-            try {
-                Thread.sleep(1_000);
-                CallSettings.of(1_000, 100).equals(CallSettings.of(1_000_000, 100_000)); // linked now: the answer does not matter
-            } catch (InterruptedException e) {
-                // The window is closing: nothing to warm.
-            }
-        });
+        WarmUp.later("interleave-calls-warm-up", // linked now, comparing all the fields: the answer does not matter
+                () -> CallSettings.of(1_000_000, 100_000).equals(CallSettings.of(1_000_000, 100_000)));
         return ScenarioTab.lazy("calls", TITLE, SUMMARY,
                 () -> new CallsViewModel(new CallRunner(), SavedSettings.node("calls")), CallsView::new);
     }

@@ -23,10 +23,12 @@ import javafx.scene.layout.StackPane;
  *
  * <p>Why the boxes above are not asked for nothing: once the section has been laid out, a request
  * from inside lays out only the section, in the next pass; there this box measures the section
- * again at the widths its parent asked, and only if a height or width changed does it pass the
- * request up, after the pass (a request during a pass is dropped by a parent laying out), so the
- * boxes above lay out again one frame later. In the frame between, the section is laid out in its
- * old size; its heights asked meanwhile are measured afresh, its widths not (the parent's cache).
+ * again at the widths its parent asked, and only if a height or width changed (or it is laid out at
+ * a width it no longer remembers being asked) does it pass the request up, after the pass (a
+ * request during a pass is dropped by a parent laying out). The boxes above then lay out again a
+ * frame later, and a frame later again for each memo around this one. In the frames between, the
+ * section is laid out in its old size; its heights asked meanwhile are measured afresh, its widths
+ * not (the parent's cache).
  */
 public final class HeightMemo extends StackPane {
 
@@ -96,7 +98,10 @@ public final class HeightMemo extends StackPane {
                 told = null;
                 boolean sameWidths = prefWidth(-1) == super.computePrefWidth(-1) // the parent's cache: what it was told
                         && minWidth(-1) == super.computeMinWidth(-1);
-                if (!(before.stillIn(heights(), super::computePrefHeight, super::computeMinHeight) & sameWidths)) {
+                // Laid out at a width whose questions it forgot (a parent asked at three): passed up too.
+                boolean asked = before.knownAt(getWidth());
+                boolean same = before.stillIn(heights(), super::computePrefHeight, super::computeMinHeight);
+                if (!(same & sameWidths & asked)) {
                     // What it remembers now is the new size: the boxes above ask for it, in the next pass.
                     Platform.runLater(HeightMemo.super::requestLayout);
                 }

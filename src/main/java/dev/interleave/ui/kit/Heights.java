@@ -30,6 +30,11 @@ final class Heights {
         return pref.known() || min.known();
     }
 
+    /** Whether a height at {@code width} is remembered. */
+    boolean knownAt(double width) {
+        return pref.knownAt(width) || min.knownAt(width);
+    }
+
     /** A copy of what is remembered now: the heights the node's parent was last told. */
     Heights copy() {
         Heights copy = new Heights();
@@ -75,6 +80,10 @@ final class Heights {
 
         boolean known() {
             return !Double.isNaN(firstWidth);
+        }
+
+        boolean knownAt(double width) {
+            return Double.compare(width, firstWidth) == 0 || Double.compare(width, secondWidth) == 0;
         }
 
         void copyFrom(Remembered other) {

@@ -33,8 +33,9 @@ final class LaneSummary<R extends Replay<R>> {
 
     private final History<R> history;
     private final Timeline.Lanes<R> lanes;
-    /** The start of the first slice (ns, the log's clock). */
-    private long origin = Long.MIN_VALUE;
+    /** The start of the first slice (ns, the log's clock); Long.MIN_VALUE before the first event. */
+    private long originNanos = Long.MIN_VALUE;
+    /** How wide each slice is: 1,024 ns times a power of two, doubled at each coarsening. */
     private long sliceNanos = 1_024;
     /** By lane: the state before the first slice. */
     private byte[] before = new byte[0];
@@ -42,6 +43,7 @@ final class LaneSummary<R extends Replay<R>> {
     private byte[][] slices = new byte[0][];
     /** The event after the last one summarised. */
     private long next = -1;
+    /** The moments' times and labels: two lists in step, in the order the moments happened. */
     private final List<Long> momentNanos = new ArrayList<>();
     private final List<String> momentLabels = new ArrayList<>();
 
@@ -54,18 +56,25 @@ final class LaneSummary<R extends Replay<R>> {
         return history;
     }
 
-    /** Summarises the events the history has copied since the last call. */
+    /**
+     * Summarises the events the history has copied since the last call. Nothing while the history
+     * can rebuild no state (none yet, or the log dropped events it never copied): then the summary
+     * is not {@link #upToDate}, and the timeline reads the events.
+     */
     void catchUp() {
         long end = history.end();
-        if (next < history.start() && history.start() < end) {
+        if (history.start() >= end) {
+            return;
+        }
+        if (next < history.start()) {
             // The first call, or the log dropped events never summarised: start again from the state
             // the history rebuilds at its first event, in the slice of that event's time.
             long start = history.start();
             R state = history.stateAt(start);
             int count = history.log().tracks().size();
             ensureLanes(count);
-            if (origin == Long.MIN_VALUE) {
-                origin = history.nanosOf(start);
+            if (originNanos == Long.MIN_VALUE) {
+                originNanos = history.nanosOf(start);
                 for (int lane = 0; lane < count; lane++) {
                     before[lane] = (byte) lanes.stateOf(state, lane);
                 }
@@ -77,10 +86,10 @@ final class LaneSummary<R extends Replay<R>> {
             }
             next = start;
         }
-        while (next >= 0 && next < end) {
+        while (next < end) {
             EventLog.Batch batch = history.batchOf(next);
             if (batch == null) {
-                next = history.start() > next ? history.start() : next + 1;
+                next = Math.max(next + 1, history.firstKept());
                 continue;
             }
             ensureLanes(batch.tracks().size());
@@ -101,12 +110,17 @@ final class LaneSummary<R extends Replay<R>> {
         }
     }
 
+    /** Whether every event the history holds is summarised: only then may a drawing use the slices. */
+    boolean upToDate() {
+        return next == history.end() && next >= 0;
+    }
+
     /** The slice that holds time {@code nanos}, coarsening the slices first if it lies beyond them. */
     private int sliceOf(long nanos) {
-        long at = Math.max(0, nanos - origin) / sliceNanos;
+        long at = Math.max(0, nanos - originNanos) / sliceNanos;
         while (at >= SLICES) {
             coarsen();
-            at = Math.max(0, nanos - origin) / sliceNanos;
+            at = Math.max(0, nanos - originNanos) / sliceNanos;
         }
         return (int) at;
     }
@@ -143,8 +157,8 @@ final class LaneSummary<R extends Replay<R>> {
     }
 
     /** The start of the first slice (ns). */
-    long origin() {
-        return origin;
+    long originNanos() {
+        return originNanos;
     }
 
     int laneCount() {
@@ -158,7 +172,7 @@ final class LaneSummary<R extends Replay<R>> {
 
     /** The slice of time {@code nanos}, within 0 .. SLICES - 1, without coarsening. */
     int sliceAt(long nanos) {
-        return (int) Math.max(0, Math.min(SLICES - 1, (nanos - origin) / sliceNanos));
+        return (int) Math.max(0, Math.min(SLICES - 1, (nanos - originNanos) / sliceNanos));
     }
 
     /** {@code lane}'s state at the start of slice {@code k}: the last state set before it. */

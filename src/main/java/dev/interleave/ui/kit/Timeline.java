@@ -115,7 +115,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** The most events one drawing reads. */
     static final long DRAWN_MAX = 200_000;
     /** A window of more events than this is drawn from the {@link LaneSummary} where it is fine enough. */
-    static final long SUMMARISED_FROM = 20_000;
+    static final long SUMMARISED_FROM_EVENTS = 20_000;
 
     private final Rewind<R> rewind;
     /** How this scenario's events look. */
@@ -178,6 +178,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 // A new run (or none): its whole run, following it. A zoom kept from the last run
                 // opened the next one at a few microseconds on the old run's clock, and it looked empty.
                 drawnHistory = rewind.history();
+                summary = null; // the last run's, and its history with it
                 spanNanos = 0;
                 follow = true;
             }
@@ -421,9 +422,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
         Bars bars = new Bars(g, laneH);
         long seq = first;
         double left0 = labelWidth();
-        LaneSummary<R> summary = last - first > SUMMARISED_FROM ? summary(history) : null;
-        if (summary != null && summary.laneCount() >= lanes && summary.sliceNanos() <= span / width) {
-            // Many events, a slice a pixel or more: drawn from the summary, as the events would be.
+        LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
+        if (last - first > SUMMARISED_FROM_EVENTS && summary.upToDate() && summary.laneCount() >= lanes
+                && summary.sliceNanos() <= span / width) {
+            // Many events, slices no wider than a pixel: drawn from the summary, as the events would be.
             fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
             seq = last;
         } else {
@@ -579,7 +581,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             for (int k = from; k <= to; k++) {
                 byte next = summary.at(lane, k);
                 if (next != LaneSummary.NONE && next != now) {
-                    double x = left0 + (summary.origin() + (k + 1) * summary.sliceNanos() - left) * scale;
+                    double x = left0 + (summary.originNanos() + (k + 1) * summary.sliceNanos() - left) * scale;
                     if (x - start >= 1) {
                         bars.fill(now, start, x, lane);
                         start = x;

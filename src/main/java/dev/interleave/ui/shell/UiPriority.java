@@ -56,7 +56,7 @@ final class UiPriority {
     private final MethodHandle setpriority;
     private final Predicate<String> keep;
     private final int nice;
-    /** The threads (kernel ids) looked at already: lowered, or kept at normal priority. The keeper's only. */
+    /** The threads (kernel ids) found low: not read again while alive. The keeper's only. */
     private final Set<String> seen = new HashSet<>();
 
     private UiPriority(MethodHandle setpriority, Predicate<String> keep, int nice) {
@@ -98,7 +98,12 @@ final class UiPriority {
         }
     }
 
-    /** Lowers, once, every thread now alive that is neither kept nor already at least that low. */
+    /**
+     * Lowers every thread now alive that is neither kept nor already at least that low. A thread
+     * found low (lowered now, or before) is not read again; a kept one is, at each sweep: a new
+     * thread bears its creator's name until the JVM names it, so one started from the FX thread
+     * looks like it for a moment. Only the keeper thread sweeps.
+     */
     void sweep() {
         Set<String> alive = new HashSet<>();
         try (Stream<Path> tasks = Files.list(TASKS)) {
@@ -106,7 +111,7 @@ final class UiPriority {
                 String tid = task.getFileName().toString();
                 alive.add(tid);
                 if (!seen.contains(tid)) {
-                    lower(task); // each thread read once, not every sweep: a free run's frames felt the garbage
+                    lower(task); // not every thread at every sweep: a free run's frames felt the garbage
                 }
             });
         } catch (IOException e) {
@@ -119,11 +124,14 @@ final class UiPriority {
         try {
             String stat = Files.readString(task.resolve("stat"));
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            if (niceIn(stat) < nice && !keep.test(name)) {
+            boolean low = niceIn(stat) >= nice;
+            if (!low && !keep.test(name)) {
                 int tid = Integer.parseInt(task.getFileName().toString());
-                int ignored = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice);
+                low = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice) == 0; // else tried again next sweep
             }
-            seen.add(task.getFileName().toString());
+            if (low) {
+                seen.add(task.getFileName().toString());
+            }
         } catch (IOException e) {
             // The thread ended between listing and reading: nothing to lower.
         } catch (Throwable e) {

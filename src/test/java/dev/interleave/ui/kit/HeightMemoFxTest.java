@@ -190,7 +190,12 @@ class HeightMemoFxTest {
      */
     @Test
     void aChangeThatKeepsTheSizeLaysOutOnlyTheSection() {
-        change(s -> s.other.setText("12"));
+        change(s -> {
+            s.other.setText("12");
+            s.other.setMinWidth(80); // a label of fixed width: a text that fits changes nothing around it
+            s.other.setPrefWidth(80);
+            s.other.setMaxWidth(80);
+        });
         int[] before = new int[2];
         WaitForAsyncUtils.asyncFx(() -> {
             before[0] = left.layouts;
@@ -198,7 +203,7 @@ class HeightMemoFxTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         for (int i = 0; i < 10; i++) {
-            String digits = i % 2 == 0 ? "21" : "12"; // digits are all as wide: the same size
+            String digits = i % 2 == 0 ? "21" : "12";
             change(s -> s.other.setText(digits));
             WaitForAsyncUtils.asyncFx(() -> assertEquals(digits, memoized.other.getText()));
         }

@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.interleave.engine.buffer.BufferEvent;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The summary a timeline draws a window of many events from holds, at the end of each slice of
  * time, each lane's state as the run's history rebuilds it at that time: kept up with a real free
- * run as it goes (as the timeline keeps it, a frame at a time), through the slices' coarsening.
+ * run as it goes (as the timeline keeps it, a frame at a time), and with events written at known
+ * times, through the slices' coarsening, a lane joining, and a log that drops events.
  */
 @Timeout(60)
 class LaneSummaryTest {
@@ -93,25 +95,203 @@ class LaneSummaryTest {
         history.catchUp();
         summary.catchUp();
         assertEquals(0, history.log().dropped(), "the log kept every event");
-        assertTrue(catchUps > 3, "kept up as the run went: " + catchUps + " times");
-        assertTrue(summary.sliceNanos() > 1_024, "the run outgrew the first slices: " + summary.sliceNanos() + " ns");
 
-        States states = new States();
+        assertTrue(summary.upToDate());
+        int compared = assertSlicesAsRebuilt(history, summary, new States());
+        assertTrue(compared >= 16, "compared " + compared);
+    }
+
+    /**
+     * Each slice that ends at or after the history's first rebuildable event holds, for each lane,
+     * the state rebuilt at the slice's end; returns how many lane-slices were compared.
+     */
+    private static <R extends dev.interleave.engine.run.Replay<R>> int assertSlicesAsRebuilt(
+            History<R> history, LaneSummary<R> summary, Timeline.Lanes<R> lanes) {
+        long first = history.nanosOf(history.start());
         long last = history.nanosOf(history.end() - 1);
         int compared = 0;
         for (int k = 0; k < LaneSummary.SLICES; k++) {
-            long sliceEnd = summary.origin() + (k + 1) * summary.sliceNanos() - 1;
+            long sliceEnd = summary.originNanos() + (k + 1) * summary.sliceNanos() - 1;
+            if (sliceEnd < first) {
+                continue;
+            }
             if (sliceEnd > last + summary.sliceNanos()) {
                 break;
             }
-            BufferReplay rebuilt = history.stateAt(history.firstAtOrAfter(sliceEnd + 1));
+            R rebuilt = history.stateAt(history.firstAtOrAfter(sliceEnd + 1));
             for (int lane = 0; lane < summary.laneCount(); lane++) {
                 int held = summary.at(lane, k);
                 int summarised = held != LaneSummary.NONE ? held : summary.stateBefore(lane, k);
-                assertEquals(states.stateOf(rebuilt, lane), summarised, "lane " + lane + " at the end of slice " + k);
+                assertEquals(lanes.stateOf(rebuilt, lane), summarised, "lane " + lane + " at the end of slice " + k);
                 compared++;
             }
         }
-        assertTrue(compared > 16 * LaneSummary.SLICES / 2, "compared " + compared);
+        return compared;
+    }
+
+    /** A track's state is the kind of its last event; kind 4 is a moment. */
+    private static final class LastKind implements dev.interleave.engine.run.Replay<LastKind> {
+        private long events;
+        private int[] kinds = new int[0];
+
+        @Override
+        public long events() {
+            return events;
+        }
+
+        @Override
+        public void apply(EventLog.Batch batch, int i) {
+            int track = batch.track(i);
+            if (track >= kinds.length) {
+                int had = kinds.length;
+                kinds = java.util.Arrays.copyOf(kinds, track + 1);
+                java.util.Arrays.fill(kinds, had, kinds.length, -1);
+            }
+            kinds[track] = batch.kind(i);
+            events++;
+        }
+
+        @Override
+        public LastKind copy() {
+            LastKind copy = new LastKind();
+            copy.events = events;
+            copy.kinds = kinds.clone();
+            return copy;
+        }
+    }
+
+    private static final class Kinds implements Timeline.Lanes<LastKind> {
+        int moments;
+
+        @Override
+        public int stateAfter(EventLog.Batch batch, int i) {
+            return batch.kind(i);
+        }
+
+        @Override
+        public int stateOf(LastKind state, int lane) {
+            return lane < state.kinds.length ? state.kinds[lane] : -1;
+        }
+
+        @Override
+        public int states() {
+            return 5;
+        }
+
+        @Override
+        public String colour(int state) {
+            return "-il-working";
+        }
+
+        @Override
+        public List<Timeline.Legend> legend() {
+            return List.of();
+        }
+
+        @Override
+        public boolean marked(EventLog.Batch batch, int i) {
+            return false;
+        }
+
+        @Override
+        public String mark(EventLog.Batch batch, int i) {
+            return "";
+        }
+
+        @Override
+        public String moment(EventLog.Batch batch, int i) {
+            if (batch.kind(i) == 4) {
+                moments++;
+                return "moment";
+            }
+            return null;
+        }
+    }
+
+    /** Appends events {@code from} to {@code to} - 1: every 700 ns, on the tracks in turn, kinds 0 to 4 by a fixed rule. */
+    private static void append(EventLog log, int from, int to, int tracks) {
+        for (int k = from; k < to; k++) {
+            log.appendAt(log.originNanos() + 700L * k, (k * 7 + k / 13) % 5, k % tracks, k, 0, 0);
+        }
+    }
+
+    /**
+     * Written events at known times, kept up with every 1,000 (the run outgrows the first slices
+     * three times), a fourth lane added half-way: every slice as rebuilt, every moment kept.
+     */
+    @Test
+    void slicesCoarsenAndLanesJoinAsTheEventsCome() {
+        EventLog log = new EventLog(100_000);
+        for (String name : List.of("A", "B", "C")) {
+            log.addTrack(name);
+        }
+        History<LastKind> history = new History<>(log, new LastKind(), (batch, i) -> "");
+        Kinds kinds = new Kinds();
+        LaneSummary<LastKind> summary = new LaneSummary<>(history, kinds);
+        for (int k = 0; k < 40_000; k += 1_000) {
+            if (k == 20_000) {
+                log.addTrack("D");
+            }
+            append(log, k, k + 1_000, k < 20_000 ? 3 : 4);
+            history.catchUp();
+            summary.catchUp();
+        }
+        assertTrue(summary.upToDate());
+        assertEquals(4_096, summary.sliceNanos(), "28 ms of events: slices coarsened twice");
+        assertEquals(4, summary.laneCount());
+        assertEquals(kinds.moments, summary.momentNanos().size(), "every moment kept");
+        assertTrue(assertSlicesAsRebuilt(history, summary, kinds) > 4 * 6_000);
+    }
+
+    /**
+     * The log keeps 10,000 events of 30,000: a summary kept up as they come stays right from the
+     * history's first rebuildable event on; once the log drops events the history never copied (it
+     * can rebuild nothing), the summary is not up to date, and the timeline reads events.
+     */
+    @Test
+    void afterTheLogDropsEventsTheSummaryGoesOnOrStepsAside() {
+        EventLog log = new EventLog(10_000);
+        log.addTrack("A");
+        log.addTrack("B");
+        History<LastKind> history = new History<>(log, new LastKind(), (batch, i) -> "");
+        Kinds kinds = new Kinds();
+        LaneSummary<LastKind> summary = new LaneSummary<>(history, kinds);
+        for (int k = 0; k < 30_000; k += 500) {
+            append(log, k, k + 500, 2);
+            history.catchUp();
+            summary.catchUp();
+        }
+        assertTrue(history.start() >= history.firstKept() && history.firstKept() > 0, "the log dropped events");
+        assertTrue(summary.upToDate());
+        assertTrue(assertSlicesAsRebuilt(history, summary, kinds) > 0);
+
+        append(log, 30_000, 45_000, 2); // more than the log keeps, before the history copies them
+        history.catchUp();
+        summary.catchUp();
+        assertEquals(history.end(), history.start(), "the history can rebuild nothing");
+        assertFalse(summary.upToDate());
+    }
+
+    /**
+     * A log shorter than two checkpoints apart: once it drops events, the oldest checkpoint left is
+     * older than the oldest event kept, so no state before the newest can be rebuilt (the history
+     * said it could from the oldest event kept, and rebuilt it from the checkpoint without the
+     * events between); the summary steps aside.
+     */
+    @Test
+    void aShortLogRebuildsNothingOnceItDrops() {
+        EventLog log = new EventLog(1_000);
+        log.addTrack("A");
+        log.addTrack("B");
+        History<LastKind> history = new History<>(log, new LastKind(), (batch, i) -> "");
+        LaneSummary<LastKind> summary = new LaneSummary<>(history, new Kinds());
+        for (int k = 0; k < 6_000; k += 100) {
+            append(log, k, k + 100, 2);
+            history.catchUp();
+            summary.catchUp();
+        }
+        assertTrue(history.firstKept() > History.CHECKPOINT_EVERY, "dropped past the second checkpoint's place");
+        assertEquals(history.end(), history.start());
+        assertFalse(summary.upToDate());
     }
 }
