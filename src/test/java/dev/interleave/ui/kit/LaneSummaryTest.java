@@ -30,24 +30,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class LaneSummaryTest {
 
-    /** Each worker's state as the buffer's events leave it: the ordinal of its {@code WorkerState}. */
-    private static final class States implements Timeline.Lanes<BufferReplay> {
-        @Override
-        public int stateAfter(EventLog.Batch batch, int i) {
-            return BufferEvent.of(batch, i) == BufferEvent.RESIZE ? UNCHANGED
-                    : BufferEvent.stateAfter(batch, i).ordinal();
-        }
-
-        @Override
-        public int stateOf(BufferReplay state, int lane) {
-            return lane < state.names().size() ? state.state(lane).ordinal() : -1;
-        }
-
-        @Override
-        public int states() {
-            return dev.interleave.engine.buffer.WorkerState.values().length;
-        }
-
+    /** Lanes that only have states: no colours, legend or marks to speak of. */
+    private abstract static class StatesOnly<R> implements Timeline.Lanes<R> {
         @Override
         public String colour(int state) {
             return "-il-working";
@@ -66,6 +50,25 @@ class LaneSummaryTest {
         @Override
         public String mark(EventLog.Batch batch, int i) {
             return "";
+        }
+    }
+
+    /** Each worker's state as the buffer's events leave it: the ordinal of its {@code WorkerState}. */
+    private static final class States extends StatesOnly<BufferReplay> {
+        @Override
+        public int stateAfter(EventLog.Batch batch, int i) {
+            return BufferEvent.of(batch, i) == BufferEvent.RESIZE ? UNCHANGED
+                    : BufferEvent.stateAfter(batch, i).ordinal();
+        }
+
+        @Override
+        public int stateOf(BufferReplay state, int lane) {
+            return lane < state.names().size() ? state.state(lane).ordinal() : -1;
+        }
+
+        @Override
+        public int states() {
+            return dev.interleave.engine.buffer.WorkerState.values().length;
         }
     }
 
@@ -160,7 +163,7 @@ class LaneSummaryTest {
         }
     }
 
-    private static final class Kinds implements Timeline.Lanes<LastKind> {
+    private static final class Kinds extends StatesOnly<LastKind> {
         int moments;
 
         @Override
@@ -176,26 +179,6 @@ class LaneSummaryTest {
         @Override
         public int states() {
             return 5;
-        }
-
-        @Override
-        public String colour(int state) {
-            return "-il-working";
-        }
-
-        @Override
-        public List<Timeline.Legend> legend() {
-            return List.of();
-        }
-
-        @Override
-        public boolean marked(EventLog.Batch batch, int i) {
-            return false;
-        }
-
-        @Override
-        public String mark(EventLog.Batch batch, int i) {
-            return "";
         }
 
         @Override
