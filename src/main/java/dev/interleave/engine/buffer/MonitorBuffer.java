@@ -214,6 +214,8 @@ final class MonitorBuffer implements LabBuffer {
             if (waiters.remove(waiter) && log != null) {
                 log.appendNow(BufferEvent.LEAVE.ordinal(), track(worker), 0, 0, 0);
             }
+            // Out of the wait set, as the log's LEAVE tells it: no longer shown waiting in it.
+            worker.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
             throw e;
         }
         if (!waiter.notified) {
