@@ -417,13 +417,24 @@ public final class BufferView extends BorderPane {
 
     /** At most this many moves are drawn from one frame: more is a free run, too fast to follow. */
     private static final int MAX_MOVES_PER_FRAME = 6;
-    /** At most this many tokens in flight at once (Auto-step at 20 a second with slow motion). */
+    /** At most this many tokens in flight at once: a safety net, as moves are drawn one at a time. */
     private static final int MAX_TOKENS = 24;
+
+    /**
+     * When the moves drawn so far have all landed ({@link System#nanoTime()}): moves are drawn one
+     * after another, never two items at once.
+     */
+    private long motionFreeAt;
 
     /**
      * Draws the frame's moves: each item travels from its producer's chip into its slot, or from
      * its slot to its consumer's chip, and each thread a signal woke goes from its place in the wait
      * set back to its lane. Only a picture: the tokens are dropped at the end of their flight.
+     *
+     * <p>One move at a time, in the order they happened (a put, then the take it let through), each
+     * woken thread with the move whose signal woke it; a move starts at most one move's duration
+     * after it happened. Moves that come faster than that are not drawn (the slots and chips show
+     * them): the picture never falls behind the run, and never fills with items in flight.
      */
     private void play(List<BufferViewModel.Move> moves) {
         Motion.Speed speed = Motion.speedProperty().get();
@@ -431,10 +442,14 @@ public final class BufferView extends BorderPane {
                 || getScene() == null) {
             return;
         }
-        // Moves of one frame play one after another, in the order they happened (a put, then the
-        // take it let through), each woken thread with the move whose signal woke it.
-        javafx.util.Duration delay = javafx.util.Duration.ZERO;
+        long now = System.nanoTime();
+        long duration = (long) (speed.duration().toMillis() * 1e6);
+        long start = Math.max(now, motionFreeAt);
         for (BufferViewModel.Move move : moves) {
+            if (start - now > duration) {
+                return; // it would start more than one move late: the rest of this frame is not drawn
+            }
+            javafx.util.Duration delay = javafx.util.Duration.millis((start - now) / 1e6);
             javafx.scene.Node chip = lookup("#worker-" + move.worker());
             javafx.scene.Node slot = move.slot() < slots.getChildren().size() ? slots.getChildren().get(move.slot()) : null;
             if (chip != null && slot != null) {
@@ -453,7 +468,8 @@ public final class BufferView extends BorderPane {
                     fly(token(woken + " woken", "motion-woken"), from, to, speed, delay);
                 }
             }
-            delay = delay.add(speed.duration());
+            start += duration;
+            motionFreeAt = start;
         }
     }
 

@@ -359,6 +359,43 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * Motion never falls behind a run: in a free run of some sixty puts and takes a second (about
+     * one a frame), items are drawn one at a time, each at most one move after it happened, rather
+     * than a cloud of tokens trailing the run.
+     */
+    @Test
+    void motionKeepsUpWithAFreeRun(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        javafx.scene.layout.Pane layer = robot.lookup("#motion-layer").queryAs(javafx.scene.layout.Pane.class);
+        robot.interact(() -> {
+            view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL);
+            buffer.producersProperty().set(1);
+            buffer.consumersProperty().set(1);
+            buffer.produceMinMillisProperty().set(20);
+            buffer.produceMaxMillisProperty().set(40);
+            buffer.consumeMinMillisProperty().set(20);
+            buffer.consumeMaxMillisProperty().set(40);
+        });
+        robot.clickOn("#run");
+        int most = 0;
+        int drawn = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < end) {
+            int[] items = {0};
+            robot.interact(() -> items[0] = (int) layer.getChildren().stream()
+                    .filter(n -> n.getStyleClass().contains("motion-item")).count());
+            most = Math.max(most, items[0]);
+            drawn += items[0] > 0 ? 1 : 0;
+            Thread.sleep(20);
+        }
+        long moves = 2 * bufferRunner.snapshot().consumed();
+        assertTrue(moves > 60, "the run went on: " + moves + " puts and takes");
+        assertTrue(drawn > 10, "items are drawn: in " + drawn + " samples");
+        // One landing, one in flight, one waiting its turn, at most.
+        assertTrue(most <= 3, most + " items in flight at once");
+    }
+
     /** Auto-step is offered only where Step applies: the Counter & Sum view cannot step. */
     @Test
     void autoStepIsOfferedOnlyWhereStepApplies(FxRobot robot) {
