@@ -231,6 +231,11 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
         private long casFailures;
         /** The step at which the goal was reached, or 0. Guarded by lock. */
         private long goalReachedAt;
+        /** Whether the step granted now was picked at random (S, Auto-step) rather than chosen. Guarded by lock. */
+        private boolean pickedAtRandom;
+        /** Steps picked at random so far, and when the goal was reached. Guarded by lock. */
+        private long randomSteps;
+        private long randomStepsAtGoal;
         /** Requests made and requests served. Invariant: served <= asked. Guarded by lock. */
         private long asked;
         private long served;
@@ -325,7 +330,7 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
                     if (request != null) {
                         int target = request == ANY ? randomUnfinished() : request;
                         if (target >= 0 && !isDone(target)) {
-                            takeStep(target, false);
+                            takeStep(target, false, request == ANY);
                         }
                         lock.lock();
                         try {
@@ -337,7 +342,7 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
                     } else {
                         int target = randomUnfinished();
                         if (target >= 0) {
-                            takeStep(target, true);
+                            takeStep(target, true, true);
                         }
                     }
                 }
@@ -349,12 +354,13 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
         }
 
         /** Lets lane {@code index} take one step and waits until it has recorded it (or ended). */
-        private void takeStep(int index, boolean onlyIfPlaying) throws InterruptedException {
+        private void takeStep(int index, boolean onlyIfPlaying, boolean atRandom) throws InterruptedException {
             LaneImpl lane = lanes[index];
             long before;
             lock.lock();
             try {
                 before = lane.stepsTaken;
+                pickedAtRandom = atRandom; // one step at a time: the lane's record() reads it
             } finally {
                 lock.unlock();
             }
@@ -449,6 +455,9 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
             assert lock.isHeldByCurrentThread();
             steps++;
             lane.stepsTaken++;
+            if (pickedAtRandom) {
+                randomSteps++;
+            }
             // The lane's next step, known now (its thread sets it again before it parks): the one after
             // this in the program, round to the first after the last step or a failed swap.
             List<Step> program = settings.program().steps();
@@ -464,6 +473,7 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
             long lostAfter = completed - count.get();
             if (settings.goalLost() > 0 && goalReachedAt == 0 && lostAfter >= settings.goalLost()) {
                 goalReachedAt = steps;
+                randomStepsAtGoal = randomSteps;
             }
             events.addLast(new StepEvent(steps, lane.name, step, words, count.get(), lostAfter, lostHere, casFailed));
             while (events.size() > StepperSnapshot.EVENTS_KEPT) {
@@ -529,7 +539,7 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
                             settings.increments(), lane.casFailures, lane.stepsTaken, lane.done));
                 }
                 return new StepperSnapshot(now, settings, count.get(), completed, steps, views, List.copyOf(events),
-                        goalReachedAt, asked - served, ended);
+                        goalReachedAt, randomStepsAtGoal, asked - served, ended);
             } finally {
                 lock.unlock();
             }

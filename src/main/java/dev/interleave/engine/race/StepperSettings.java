@@ -18,7 +18,7 @@ public record StepperSettings(int threads, StepProgram program, int increments, 
     public static final int MIN_THREADS = 2;
     public static final int MAX_THREADS = 4;
     public static final int MAX_INCREMENTS = 5;
-    public static final int MIN_PACE_MILLIS = 100;
+    public static final int MIN_PACE_MILLIS = 50;
     public static final int MAX_PACE_MILLIS = 3_000;
 
     /**

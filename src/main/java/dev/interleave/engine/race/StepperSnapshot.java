@@ -15,11 +15,14 @@ import dev.interleave.engine.run.RunState;
  * @param lanes         each thread, T1 first
  * @param events        the latest steps, oldest first (at most {@link #EVENTS_KEPT})
  * @param goalReachedAt the step at which the challenge's goal was reached, or 0
+ * @param randomStepsAtGoal of the steps up to goalReachedAt, how many were picked at random (S,
+ *                      Auto-step) rather than chosen: the challenge counts only chosen steps
  * @param stepsPending  steps asked for and not yet taken
  * @param result        how the run ended, or null while it goes on
  */
 public record StepperSnapshot(RunState state, StepperSettings settings, long count, long completed, long steps,
-                              List<LaneView> lanes, List<StepEvent> events, long goalReachedAt, long stepsPending,
+                              List<LaneView> lanes, List<StepEvent> events, long goalReachedAt,
+                              long randomStepsAtGoal, long stepsPending,
                               StepperResult result) {
 
     /** How many of the latest steps a snapshot carries. */
@@ -27,7 +30,7 @@ public record StepperSnapshot(RunState state, StepperSettings settings, long cou
 
     /** The snapshot of a stepper that has never run. */
     public static final StepperSnapshot NONE = new StepperSnapshot(RunState.IDLE, null, 0, 0, 0, List.of(), List.of(),
-            0, 0, null);
+            0, 0, 0, null);
 
     public StepperSnapshot {
         lanes = List.copyOf(lanes);

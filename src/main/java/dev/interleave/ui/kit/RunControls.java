@@ -59,6 +59,14 @@ public interface RunControls {
         return "";
     }
 
+    /**
+     * The window's Auto-step rate (the tool bar's, 1 to 20 steps a second), given when the view-model
+     * is made and whenever it changes: a view whose Run itself plays steps one at a time (the race
+     * lab's Slow motion) plays them at this rate, so the window has one Auto-step speed.
+     */
+    public default void autoStepRate(int stepsPerSecond) {
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

@@ -117,6 +117,11 @@ public final class RaceViewModel implements RunControls {
     }
 
     @Override
+    public void autoStepRate(int stepsPerSecond) {
+        stepper.autoStepRate(stepsPerSecond);
+    }
+
+    @Override
     public boolean supportsStep() {
         return current() == stepper;
     }

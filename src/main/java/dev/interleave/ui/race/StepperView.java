@@ -76,10 +76,7 @@ public final class StepperView extends BorderPane {
                         + "challenge. At most the increments each thread makes.");
         VBox fixed = new VBox(12, Controls.labelled("Each thread runs", program), threads, increments, goal);
         fixed.disableProperty().bind(model.runningBinding());
-        SettingSlider pace = new SettingSlider("stepper-pace", "Auto-step (ms)",
-                model.paceMillisProperty(), StepperViewModel.PACE, false,
-                "While Auto-step plays (Run, Space), a random thread takes a step this often, in ms. Applies live.");
-        return Controls.settingsPanel(model, Controls.heading("Slow motion"), fixed, pace);
+        return Controls.settingsPanel(model, Controls.heading("Slow motion"), fixed);
     }
 
     private ScrollPane live() {

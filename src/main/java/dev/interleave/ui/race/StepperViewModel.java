@@ -42,7 +42,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     public static final IntInput THREADS = new IntInput(StepperSettings.MIN_THREADS, StepperSettings.MAX_THREADS, "");
     public static final IntInput INCREMENTS = new IntInput(1, StepperSettings.MAX_INCREMENTS, "");
-    public static final IntInput PACE = new IntInput(StepperSettings.MIN_PACE_MILLIS, StepperSettings.MAX_PACE_MILLIS, "");
+    private static final IntInput PACE = new IntInput(StepperSettings.MIN_PACE_MILLIS, StepperSettings.MAX_PACE_MILLIS, "");
     /** Steps the log shows, newest first. */
     static final int LOG_LINES = 12;
 
@@ -117,7 +117,6 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         settingsStore.add(program, "program", StepProgram.class);
         settingsStore.add(threads, "threads");
         settingsStore.add(increments, "increments");
-        settingsStore.add(paceMillis, "paceMillis");
         settingsStore.add(goal, "goal");
         settingsStore.load();
         showPlannedLanes();
@@ -232,7 +231,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         lanes.setAll(planned2);
         expected.set(planned.expected());
-        challenge.set(challengeText(planned, 0, 0));
+        challenge.set(challengeText(planned, 0, 0, 0));
     }
 
     // ---- sampling ----
@@ -261,12 +260,16 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         lastStep.set(now.events().isEmpty() ? "" : "Step " + now.events().getLast().number() + ": "
                 + now.events().getLast().words());
-        challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.steps()));
+        challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps()));
         StepperResult result = now.result();
         verdict.set(result == null ? "" : verdictText(result));
     }
 
-    static String challengeText(StepperSettings settings, long reachedAt, long steps) {
+    /**
+     * The challenge in a sentence: met only by steps the learner chose (1 to 4, a click); a goal
+     * reached with any step picked at random (S, Auto-step) is named as such, and does not count.
+     */
+    static String challengeText(StepperSettings settings, long reachedAt, long randomAtGoal, long steps) {
         if (settings.goalLost() == 0) {
             return "";
         }
@@ -274,6 +277,13 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         if (!settings.program().canLoseUpdates()) {
             return String.format(Locale.ROOT, "Challenge: %s. With %s it cannot be done: no interleaving loses an"
                     + " update. Try count++.", goalWords, settings.program());
+        }
+        if (reachedAt > 0 && randomAtGoal > 0) {
+            String picked = randomAtGoal == reachedAt ? "every one picked" : randomAtGoal == 1
+                    ? "one of them picked" : randomAtGoal + " of them picked";
+            return String.format(Locale.ROOT, "Challenge not met: %s lost in %d steps, but %s at random (S or"
+                    + " Auto-step). Only steps you choose count: start again and pick every step (1 to %d, or click"
+                    + " a thread).", Words.count(settings.goalLost(), "update"), reachedAt, picked, settings.threads());
         }
         if (reachedAt > 0) {
             return reachedAt == settings.par()
@@ -303,6 +313,12 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                 Words.count(run.increments(), "increment"));
     }
 
+    /** Run plays a random thread's step at the window's Auto-step rate (the tool bar's), live. */
+    @Override
+    public void autoStepRate(int stepsPerSecond) {
+        paceMillis.set(Math.clamp(Math.round(1_000f / stepsPerSecond), PACE.min(), PACE.max()));
+    }
+
     /** The pace applies live, so it is not what makes another run. */
     @Override
     protected boolean sameRun(StepperSettings shown, StepperSettings now) {
@@ -320,7 +336,8 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                     + "let that thread take one step; S: a random one; Space: Auto-step.", program.get(),
                     Words.count(threads.get(), "thread"), threads.get());
             case RUNNING -> "Auto-step: a random thread takes a step every " + paceMillis.get()
-                    + " ms. Space pauses; 1 to " + lanes.size() + " take a step yourself.";
+                    + " ms (the rate beside Auto-step on the tool bar). Space pauses; 1 to " + lanes.size()
+                    + " take a step yourself.";
             case PAUSED -> "Your turn: press 1 to " + lanes.size() + " (or click a thread) for its next step; S for a"
                     + " random one; Space plays on.";
             case STOPPING -> "Stopping the stepper's threads";

@@ -560,7 +560,10 @@ public final class MainView extends BorderPane {
         autoStepRate.setValue(window.autoStepRateProperty().get());
         autoStepRate.valueProperty().addListener((obs, old, now) ->
                 window.autoStepRateProperty().set((int) Math.round(now.doubleValue())));
-        window.autoStepRateProperty().addListener((obs, old, now) -> autoStepRate.setValue(now.intValue()));
+        window.autoStepRateProperty().addListener((obs, old, now) -> {
+            autoStepRate.setValue(now.intValue());
+            models.values().forEach(model -> model.autoStepRate(now.intValue()));
+        });
         autoStepRateText.setId("auto-step-rate-text");
         autoStepRateText.getStyleClass().add("auto-step-rate-text");
         autoStepRateText.textProperty().bind(window.autoStepRateProperty().asString("%d steps/s"));
@@ -624,6 +627,7 @@ public final class MainView extends BorderPane {
     /** Starts sampling {@code model}, the view-model of {@code tab}, and counts it in the tool bar's checks. */
     private void watch(Tab tab, RunControls model) {
         models.put(tab, model);
+        model.autoStepRate(window.autoStepRateProperty().get());
         FrameSampler sampler = new FrameSampler(model, this::refresh, frameStats);
         sampler.setShown(tab == tabs.getSelectionModel().getSelectedItem());
         samplers.put(tab, sampler);

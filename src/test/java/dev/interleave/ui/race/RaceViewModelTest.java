@@ -70,6 +70,41 @@ class RaceViewModelTest {
         runner.stop();
     }
 
+    /**
+     * Only chosen steps meet the challenge: the same lost update, its last step picked at random
+     * (S: T1 has done its increment, so the pick is T2), reads "not met" and says how many were picked.
+     */
+    @Test
+    void aGoalReachedWithARandomStepIsNotMet() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.incrementsProperty().set(1);
+        model.goalProperty().set(1);
+        for (int thread : new int[] {0, 1, 0, 0, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        model.stepRandom();
+        settle(runner, model);
+        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get());
+        assertEquals("Challenge not met: 1 update lost in 6 steps, but one of them picked at random (S or Auto-step)."
+                + " Only steps you choose count: start again and pick every step (1 to 2, or click a thread).",
+                model.challengeProperty().get());
+        runner.await(Duration.ofSeconds(10));
+    }
+
+    /** Run in Slow motion plays at the window's one Auto-step rate, passed through the race tab's view-model. */
+    @Test
+    void runPlaysAtTheWindowsAutoStepRate() {
+        StepperViewModel stepper = new StepperViewModel(new StepperRunner());
+        RaceViewModel race = new RaceViewModel(stepper, new LabViewModel(new LabRunner()));
+        race.autoStepRate(20);
+        assertEquals(50, stepper.paceMillisProperty().get());
+        assertEquals(50, stepper.settings().paceMillis(), "the engine takes the fastest rate's pace");
+        race.autoStepRate(2);
+        assertEquals(500, stepper.paceMillisProperty().get());
+    }
+
     /** A thread that has done its increments takes no step, and the view-model says why. */
     @Test
     void aFinishedThreadTakesNoStep() throws Exception {
