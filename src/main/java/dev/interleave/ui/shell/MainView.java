@@ -475,8 +475,15 @@ public final class MainView extends BorderPane {
             fontSize = size;
             // 13 px is the stylesheet's own root size: no inline style to parse for it.
             setStyle(size == BASE_FONT_SIZE ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+            // AtlantaFX's stylesheet gives every icon 18 px (beside 13 px text), and a style
+            // overrides setIconSize: the size goes into the icon's inline style, which overrides
+            // the stylesheet. Ikonli keeps the icon's font family and size there too: kept.
+            int iconSize = (int) Math.round(size * 18 / BASE_FONT_SIZE);
             for (FontIcon icon : icons) {
-                icon.setIconSize((int) Math.round(size * 1.15));
+                String ikonli = icon.getStyle().replaceAll("\\s*-fx-icon-size:[^;]*;", "");
+                if (size != BASE_FONT_SIZE || !ikonli.equals(icon.getStyle())) {
+                    icon.setStyle(ikonli + " -fx-icon-size: " + iconSize + "px;");
+                }
             }
         }
     }

@@ -582,6 +582,17 @@ class MainViewFxTest {
             }
         });
         assertEquals(List.of(), squeezed);
+        // The tool bar's icons grow with the text: as tall as its letters, not left at 100 %'s size.
+        for (String id : List.of("#run", "#pause", "#step", "#auto-step", "#stop", "#reset")) {
+            javafx.scene.control.Labeled button = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+            double[] heights = new double[2];
+            robot.interact(() -> {
+                heights[0] = button.getGraphic().getLayoutBounds().getHeight();
+                heights[1] = button.getFont().getSize();
+            });
+            assertTrue(heights[0] >= 0.8 * heights[1], id + "'s icon is " + heights[0] + " px tall beside "
+                    + heights[1] + " px text");
+        }
         assertFalse(robot.lookup("#run").queryButton().isDisabled());
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
