@@ -110,21 +110,26 @@ public final class CallsView extends BorderPane {
     }
 
     /** Every ended run since start or Reset, newest first: the runs compare row by row. */
-    private static VBox pastRuns(CallsViewModel model) {
-        javafx.scene.control.TableView<CallsViewModel.PastRun> table = new javafx.scene.control.TableView<>(model.pastRuns());
+    static VBox pastRuns(javafx.collections.ObservableList<CallsViewModel.PastRun> runs) {
+        javafx.scene.control.TableView<CallsViewModel.PastRun> table = new javafx.scene.control.TableView<>(runs);
         table.setId("past-runs");
         table.getStyleClass().add("past-runs");
         table.setPlaceholder(new Label("No run has ended yet: each run that ends adds a row here."));
         table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(column("#", 0.04, r -> Integer.toString(r.number())));
-        table.getColumns().add(column("Run", 0.26, CallsViewModel.PastRun::run));
-        table.getColumns().add(column("Result", 0.18, CallsViewModel.PastRun::result));
+        table.getColumns().add(column("Run", 0.28, CallsViewModel.PastRun::run));
+        table.getColumns().add(column("Result", 0.16, CallsViewModel.PastRun::result));
         table.getColumns().add(column("Elapsed", 0.11, r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
-        table.getColumns().add(column("Ideal", 0.10, r -> r.idealMillis() == 0 ? "–"
+        table.getColumns().add(column("Ideal", 0.12, r -> r.idealMillis() == 0 ? "–"
                 : String.format(Locale.ROOT, "%,d ms", r.idealMillis())));
         table.getColumns().add(column("Efficiency", 0.13, r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
-        table.getColumns().add(column("Max in flight", 0.18, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        table.getColumns().add(column("Max in flight", 0.16, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        // The rows' heights follow the columns' widths (their texts wrap): measured again when one
+        // changes, as the resize policy fits the columns to the table.
+        for (javafx.scene.control.TableColumn<CallsViewModel.PastRun, ?> column : table.getColumns()) {
+            column.widthProperty().addListener(obs -> table.refresh());
+        }
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         // A few rows high (it scrolls): the plots above it need the height more.
@@ -139,13 +144,25 @@ public final class CallsView extends BorderPane {
             java.util.function.Function<CallsViewModel.PastRun, String> text) {
         javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column = new javafx.scene.control.TableColumn<>(title);
         column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        // Long texts wrap within their cell (the row grows) rather than end in "...".
+        // Long texts wrap within their cell and the row grows, rather than end in "...": drawn by a
+        // Text wrapped at the column's width. (A wrapping label asks the row for one line: the row
+        // measures its cells for no width.)
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("cell-text");
+                text.wrappingWidthProperty().bind(c.widthProperty().subtract(
+                        javafx.beans.binding.Bindings.createDoubleBinding(() -> snappedLeftInset() + snappedRightInset() + 1,
+                                paddingProperty())));
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setWrapText(true);
+                text.setText(empty ? null : item);
+                setGraphic(empty ? null : text);
             }
         });
         column.setSortable(false);
@@ -393,7 +410,7 @@ public final class CallsView extends BorderPane {
         charts.getStyleClass().add("charts");
 
         Label lastRun = Controls.lastRunNote(model);
-        VBox live = new VBox(10, lastRun, figures, verdict, charts, pastRuns(model));
+        VBox live = new VBox(10, lastRun, figures, verdict, charts, pastRuns(model.pastRuns()));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;

@@ -1,0 +1,91 @@
+package dev.interleave.ui.calls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The past-runs table shows every cell whole, at the width it gets in a 1024x700 window (about 690
+ * px): a long row grows as many lines as it needs rather than ending in "...".
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class PastRunsFxTest {
+
+    private final ObservableList<CallsViewModel.PastRun> runs = FXCollections.observableArrayList();
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        stage = new Stage();
+        VBox box = CallsView.pastRuns(runs);
+        box.setPrefHeight(300);
+        Scene scene = new Scene(box, 690, 300);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                dev.interleave.ui.shell.InterleaveApp.class.getResource("interleave.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(stage::close);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void longCellsWrapWhole(FxRobot robot) {
+        robot.interact(() -> runs.setAll(
+                new CallsViewModel.PastRun(3, "1,000,000 calls / 100,000 in flight, platform threads, synchronized counter,"
+                        + " sleeps up to 10,000 ms", "✘ 154 lost updates", 5_759, 5_664, OptionalDouble.of(0.983), 100_000),
+                new CallsViewModel.PastRun(2, "1,000 calls / 100 threads, platform threads, racy counter",
+                        "✘ 1,154 lost updates", 5_662, 5_648, OptionalDouble.of(0.998), 100),
+                new CallsViewModel.PastRun(1, "1,000 calls / 100 threads", "✔ 500,500", 5_682, 5_650,
+                        OptionalDouble.empty(), 100)));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            for (var node : robot.lookup(".past-runs .table-cell").queryAll()) {
+                TableCell<?, ?> cell = (TableCell<?, ?>) node;
+                if (cell.isEmpty() || cell.getItem() == null) {
+                    continue;
+                }
+                // What the cell draws: a text node holding the whole item (no "..."), inside the
+                // cell's bounds (not cut off by a row too short for its lines).
+                String whole = cell.getItem().toString();
+                List<Text> texts = cell.getChildrenUnmodifiable().stream()
+                        .filter(child -> child instanceof Text && child.isVisible()).map(child -> (Text) child).toList();
+                if (texts.size() != 1 || !texts.getFirst().getText().equals(whole)) {
+                    cut.add("'" + whole + "' drawn as " + texts.stream().map(Text::getText).toList());
+                    continue;
+                }
+                javafx.geometry.Bounds bounds = texts.getFirst().getBoundsInParent();
+                if (bounds.getMinY() < -0.5 || bounds.getMaxY() > cell.getHeight() + 0.5) {
+                    cut.add("'" + whole + "' is " + bounds.getHeight() + " px tall in a " + cell.getHeight() + " px cell");
+                }
+            }
+        });
+        assertEquals(List.of(), cut);
+    }
+}
