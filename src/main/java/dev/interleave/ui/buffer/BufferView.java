@@ -420,6 +420,9 @@ public final class BufferView extends BorderPane {
     /** At most this many tokens in flight at once: a safety net, as moves are drawn one at a time. */
     private static final int MAX_TOKENS = 24;
 
+    /** A move starts at most this late: a frame's time, so it starts when it happened. */
+    private static final long LATE_NANOS = 20_000_000;
+
     /**
      * When the moves drawn so far have all landed ({@link System#nanoTime()}): moves are drawn one
      * after another, never two items at once.
@@ -431,10 +434,10 @@ public final class BufferView extends BorderPane {
      * its slot to its consumer's chip, and each thread a signal woke goes from its place in the wait
      * set back to its lane. Only a picture: the tokens are dropped at the end of their flight.
      *
-     * <p>One move at a time, in the order they happened (a put, then the take it let through), each
-     * woken thread with the move whose signal woke it; a move starts at most one move's duration
-     * after it happened. Moves that come faster than that are not drawn (the slots and chips show
-     * them): the picture never falls behind the run, and never fills with items in flight.
+     * <p>One item in flight at a time, each woken thread with the move whose signal woke it; a move
+     * is drawn only if nothing else is in flight when it happens, and starts then. Moves that come
+     * while one is in flight are not drawn (the slots and chips show them): the token's item is
+     * never older than one move's flight, and the picture never fills with items in flight.
      */
     private void play(List<BufferViewModel.Move> moves) {
         Motion.Speed speed = Motion.speedProperty().get();
@@ -446,8 +449,8 @@ public final class BufferView extends BorderPane {
         long duration = (long) (speed.duration().toMillis() * 1e6);
         long start = Math.max(now, motionFreeAt);
         for (BufferViewModel.Move move : moves) {
-            if (start - now > duration) {
-                return; // it would start more than one move late: the rest of this frame is not drawn
+            if (start - now > LATE_NANOS) {
+                return; // another item is still in flight: the rest of this frame is not drawn
             }
             javafx.util.Duration delay = javafx.util.Duration.millis((start - now) / 1e6);
             javafx.scene.Node chip = lookup("#worker-" + move.worker());

@@ -61,10 +61,27 @@ public final class ModelSupport {
         Thread.ofVirtual().name(threadName).start(() -> stopQuietly(runner));
     }
 
-    /** Appends a point, dropping the oldest beyond {@code maxPoints}: a fixed window of points. */
+    /**
+     * Appends a point. A series that has {@code maxPoints} is first thinned to about half, evenly
+     * over its whole span (its first and latest points kept): a plot always spans the run from its
+     * start, a long run's points further apart, rather than a window of its last points drawn on an
+     * axis from 0 (which looked like a plot that started late).
+     */
     public static void addPoint(XYChart.Series<Number, Number> series, double x, double y, int maxPoints) {
-        if (series.getData().size() >= maxPoints) {
-            series.getData().remove(0);
+        java.util.List<XYChart.Data<Number, Number>> data = series.getData();
+        if (data.size() >= maxPoints) {
+            double first = data.getFirst().getXValue().doubleValue();
+            double step = (data.getLast().getXValue().doubleValue() - first) / (maxPoints / 2.0);
+            java.util.List<XYChart.Data<Number, Number>> kept = new java.util.ArrayList<>(maxPoints / 2 + 2);
+            double next = first;
+            for (int i = 0; i < data.size(); i++) {
+                double at = data.get(i).getXValue().doubleValue();
+                if (at >= next || i == data.size() - 1) {
+                    kept.add(data.get(i));
+                    next = at + step;
+                }
+            }
+            series.getData().setAll(kept); // one change: the plot redraws once
         }
         series.getData().add(new XYChart.Data<>(x, y));
     }
