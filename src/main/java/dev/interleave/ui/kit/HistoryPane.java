@@ -145,7 +145,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         e.consume();
     }
 
-    /** The slider and the list follow the position. */
+    /** The slider and the list follow the position; at the present, the list shows its newest lines. */
     private void sync() {
         syncing = true;
         try {
@@ -155,6 +155,11 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             scrubber.setValue(position == Rewind.PRESENT ? rewind.endProperty().get() : position);
             if (position == Rewind.PRESENT) {
                 events.getSelectionModel().clearSelection();
+                // At the present the log follows the run: its newest line in view, as the scrubber
+                // is at its end. (Pause, then select or scroll, to read back.)
+                if (!events.getItems().isEmpty()) {
+                    events.scrollTo(events.getItems().size() - 1);
+                }
             } else if (position > 0) {
                 int line = rewind.lineOf(position - 1);
                 if (line >= 0 && events.getSelectionModel().getSelectedIndex() != line) {

@@ -284,6 +284,31 @@ class BufferLabFxTest {
                 .filter(w -> w.role() == role && w.state() != WorkerState.DONE).count();
     }
 
+    /** While the run goes on (the scrubber at now), the event log shows its newest lines, as a console does. */
+    @Test
+    void theEventLogFollowsTheRun(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.producersProperty().set(1);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(5);
+            model.produceMaxMillisProperty().set(10);
+            model.consumeMinMillisProperty().set(5);
+            model.consumeMaxMillisProperty().set(10);
+            model.run();
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> log = robot.lookup("#event-log").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() > 100);
+        Thread.sleep(200); // a few frames more
+        int[] seen = new int[2];
+        robot.interact(() -> {
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) log.lookup(".virtual-flow");
+            seen[0] = flow.getLastVisibleCell().getIndex();
+            seen[1] = log.getItems().size();
+        });
+        assertTrue(seen[0] >= seen[1] - 3, "the last line in view is " + seen[0] + " of " + seen[1]);
+    }
+
     /**
      * A stalled run (lock, one-condition, its guide's setup) shows the failure banner naming who waits
      * where, the chips at the await lines at that moment, and "Show how it stalled" moves the
