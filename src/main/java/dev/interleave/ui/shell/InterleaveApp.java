@@ -27,7 +27,23 @@ public final class InterleaveApp extends Application {
 
     /** Opens the window and returns when it closes. */
     public static void open() {
+        lowerCompilers();
         Application.launch(InterleaveApp.class);
+    }
+
+    /**
+     * The JIT compilers give way to the window's start from the first moment (see {@link UiPriority}):
+     * on two cores, compiling competed with building and styling the first frame.
+     */
+    private static void lowerCompilers() {
+        if (uiPriority()) {
+            UiPriority.lowerCompilers();
+        }
+    }
+
+    /** -Dinterleave.uiPriority=false leaves every thread at normal priority (to measure the difference). */
+    private static boolean uiPriority() {
+        return Boolean.parseBoolean(System.getProperty("interleave.uiPriority", "true"));
     }
 
     /**
@@ -35,6 +51,7 @@ public final class InterleaveApp extends Application {
      * (see {@link Scripts}); returns when it closes.
      */
     public static void openScripted(String... args) {
+        lowerCompilers();
         Application.launch(InterleaveApp.class, args);
     }
 
@@ -56,6 +73,13 @@ public final class InterleaveApp extends Application {
     @Override
     public void init() {
         trace("toolkit up, Application.init");
+        // The window's threads exist now (the FX thread, the renderer, GTK's loop): every other
+        // thread, the JIT compilers among them, goes lower before the window is built, so that on
+        // two cores building and styling the first frame is not shared with them. (Not earlier: a
+        // thread started by a lowered one is born low, and the window's would stay low.)
+        if (uiPriority()) {
+            UiPriority.start();
+        }
     }
 
     @Override
@@ -73,10 +97,6 @@ public final class InterleaveApp extends Application {
         stage.setOnCloseRequest(e -> close());
         stage.show();
         trace("shown");
-        // -Dinterleave.uiPriority=false leaves every thread at normal priority (to measure the difference).
-        if (Boolean.parseBoolean(System.getProperty("interleave.uiPriority", "true"))) {
-            UiPriority.start();
-        }
         java.util.List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             switch (args.getFirst()) {

@@ -79,6 +79,17 @@ final class UiPriority {
                 }));
     }
 
+    /**
+     * Lowers the JIT compiler threads now, once, on a thread of its own: for the window's start,
+     * before the window's threads exist (they are started by this process's main thread, which stays
+     * as it is, so they are born at normal priority). {@link #start} lowers them again with the rest.
+     */
+    static void lowerCompilers() {
+        Thread.ofPlatform().daemon(true).name("interleave-ui-priority-compilers").start(() ->
+                create(name -> !name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre"),
+                        BACKGROUND_NICE).ifPresent(UiPriority::sweep));
+    }
+
     /** A keeper that lowers to {@code nice} every thread whose kernel name {@code keep} rejects; no thread yet. */
     static Optional<UiPriority> create(Predicate<String> keep, int nice) {
         Objects.requireNonNull(keep);
