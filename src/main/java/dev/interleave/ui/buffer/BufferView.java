@@ -32,6 +32,7 @@ import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
+import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
@@ -75,6 +76,11 @@ public final class BufferView extends BorderPane {
         model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
         model.movesProperty().addListener((obs, old, now) -> play(now));
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (now == RunState.IDLE || now == RunState.STOPPING) {
+                dropMotion();
+            }
+        });
         drawSlots();
         drawWorkers();
     }
@@ -420,8 +426,10 @@ public final class BufferView extends BorderPane {
     /** At most this many tokens in flight at once: a safety net, as moves are drawn one at a time. */
     private static final int MAX_TOKENS = 24;
 
-    /** A move starts at most this late: a frame's time, so it starts when it happened. */
+    /** Running, a move starts at most this late: a frame's time, so it starts when it happened. */
     private static final long LATE_NANOS = 20_000_000;
+    /** Paused, a move (a Step's) starts at most this many moves' flights after it happened. */
+    private static final int MAX_STEP_LAG = 3;
 
     /**
      * When the moves drawn so far have all landed ({@link System#nanoTime()}): moves are drawn one
@@ -434,10 +442,12 @@ public final class BufferView extends BorderPane {
      * its slot to its consumer's chip, and each thread a signal woke goes from its place in the wait
      * set back to its lane. Only a picture: the tokens are dropped at the end of their flight.
      *
-     * <p>One item in flight at a time, each woken thread with the move whose signal woke it; a move
-     * is drawn only if nothing else is in flight when it happens, and starts then. Moves that come
-     * while one is in flight are not drawn (the slots and chips show them): the token's item is
-     * never older than one move's flight, and the picture never fills with items in flight.
+     * <p>One item in flight at a time, each woken thread with the move whose signal woke it. Paused
+     * (each move a Step the class is watching): every move is drawn, in the order they happened (a
+     * put, then the take it let through), each after the one before, up to {@link #MAX_STEP_LAG}
+     * moves behind; Steps faster than that are not all drawn. Running: a move is drawn only if
+     * nothing is in flight when it happens, and starts then; moves that come meanwhile are not
+     * drawn (the slots and chips show them), so the picture never trails the run.
      */
     private void play(List<BufferViewModel.Move> moves) {
         Motion.Speed speed = Motion.speedProperty().get();
@@ -445,12 +455,14 @@ public final class BufferView extends BorderPane {
                 || getScene() == null) {
             return;
         }
+        boolean stepping = model.runState() == RunState.PAUSED;
         long now = System.nanoTime();
         long duration = (long) (speed.duration().toMillis() * 1e6);
+        long allowed = stepping ? MAX_STEP_LAG * duration : LATE_NANOS;
         long start = Math.max(now, motionFreeAt);
         for (BufferViewModel.Move move : moves) {
-            if (start - now > LATE_NANOS) {
-                return; // another item is still in flight: the rest of this frame is not drawn
+            if (start - now > allowed) {
+                return; // too far behind: the rest of this frame is not drawn
             }
             javafx.util.Duration delay = javafx.util.Duration.millis((start - now) / 1e6);
             javafx.scene.Node chip = lookup("#worker-" + move.worker());
@@ -473,7 +485,16 @@ public final class BufferView extends BorderPane {
             }
             start += duration;
             motionFreeAt = start;
+            if (!stepping) {
+                return; // a free run: one move a flight
+            }
         }
+    }
+
+    /** Drops the tokens in flight: the run has ended or stopped, and the view is laid out anew. */
+    private void dropMotion() {
+        motionLayer.getChildren().clear();
+        motionFreeAt = 0;
     }
 
     private static Label token(String text, String styleClass) {

@@ -676,6 +676,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
     }
 
+    /** Step from idle starts the workers with the gate closed: nobody acts before the first step. */
+    @Override
+    protected void startingForStep() {
+        runner.parkNextStart();
+    }
+
     @Override
     protected void pausedBeforeFirstStep() {
         // The step text reports what happens after this point: whatever the workers did in the

@@ -396,6 +396,42 @@ class MainViewFxTest {
         assertTrue(most <= 2, most + " items in flight at once");
     }
 
+    /**
+     * Stepping, every move is drawn: Steps taken faster than a flight queue behind the one in
+     * flight (a class follows each one), where a free run's would not be drawn.
+     */
+    @Test
+    void stepsQueueTheirMotion(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        javafx.scene.layout.Pane layer = robot.lookup("#motion-layer").queryAs(javafx.scene.layout.Pane.class);
+        robot.interact(() -> {
+            view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.SLOW);
+            buffer.produceMinMillisProperty().set(0);
+            buffer.produceMaxMillisProperty().set(0);
+            buffer.consumeMinMillisProperty().set(0);
+            buffer.consumeMaxMillisProperty().set(0);
+        });
+        try {
+            long moves = 0;
+            int most = 0;
+            for (int i = 0; i < 4; i++) {
+                robot.push(KeyCode.S);
+                Thread.sleep(80);
+                int[] items = {0};
+                robot.interact(() -> items[0] = (int) layer.getChildren().stream()
+                        .filter(n -> n.getStyleClass().contains("motion-item")).count());
+                most = Math.max(most, items[0]);
+            }
+            assertEquals(RunState.PAUSED, bufferRunner.state(), "S from idle starts the run paused");
+            moves = bufferRunner.snapshot().buffer().produced() + bufferRunner.snapshot().buffer().consumed();
+            assertTrue(moves >= 2 && moves <= 8, "the steps moved items: " + moves);
+            // A slow flight takes a second: the second move's token waits behind the first.
+            assertTrue(most >= 2, "at most " + most + " item drawn for " + moves + " moves");
+        } finally {
+            robot.interact(() -> view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL));
+        }
+    }
+
     /** Auto-step is offered only where Step applies: the Counter & Sum view cannot step. */
     @Test
     void autoStepIsOfferedOnlyWhereStepApplies(FxRobot robot) {
