@@ -180,6 +180,9 @@ public final class LivePlot extends BorderPane {
             markDirty();
             updateMinHeight();
         });
+        // A narrower plot wraps its legend onto more lines: its least height is measured again,
+        // after the layout pass that changed the width (a parent in the middle of one drops it).
+        widthProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(this::updateMinHeight));
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setAlignment(Pos.CENTER);
         // A long title in a narrow plot (three in a row at 1024x700) wraps instead of ending in "...".
@@ -235,6 +238,7 @@ public final class LivePlot extends BorderPane {
     public void setLegendVisible(boolean visible) {
         legend.setVisible(visible);
         legend.setManaged(visible);
+        updateMinHeight();
     }
 
     /** The points the last redraw drew, over all series (0 before the first). */
@@ -304,8 +308,17 @@ public final class LivePlot extends BorderPane {
         if (minHeightProperty().isBound()) {
             return; // a view that binds it knows better (a histogram whose legend never grows)
         }
-        double lines = TITLE_LINES + MIN_AREA_LINES + LEGEND_LINE * legend.getChildren().size();
-        setMinHeight(Math.max(160, Math.ceil(lines * heading.getFont().getSize())));
+        double font = heading.getFont().getSize();
+        // The title and each legend entry as tall as they wrap at the plot's width (at 200 % a long
+        // series name takes three lines): measured, once styled; a line each before that.
+        double width = getWidth() > 0 ? getWidth() : getPrefWidth();
+        double text = Math.max(TITLE_LINES * font, heading.prefHeight(width));
+        if (legend.isManaged()) {
+            for (javafx.scene.Node entry : legend.getChildren()) {
+                text += Math.max(LEGEND_LINE * font, entry.prefHeight(width) + legend.getSpacing());
+            }
+        }
+        setMinHeight(Math.max(160, Math.ceil(text + MIN_AREA_LINES * font)));
     }
 
     private void redrawIfNeeded(double width, double height) {

@@ -57,4 +57,37 @@ class LivePlotFxTest {
         assertTrue(canvas.getHeight() >= 8.5 * font, "the curve's area is " + canvas.getHeight() + " px high, at "
                 + plot.getHeight() + " px for the whole plot");
     }
+
+    /**
+     * At 200 % in a narrow plot each series name wraps onto two or three lines: the least height
+     * counts the lines the legend really takes, so the curve keeps its room (it had none left).
+     */
+    @Test
+    void aLegendThatWrapsStillLeavesRoomForTheCurve(FxRobot robot) {
+        robot.interact(() -> {
+            plot.setStyle("-fx-font-size: 26px;");
+            var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
+            for (String name : new String[] {"1,000 calls / 100 threads, sleeps ≤ 20 ms, synchronized counter",
+                    "1,000 calls / 100 threads, sleeps ≤ 20 ms, racy counter",
+                    "1,000 calls / 8 in flight, platform threads, racy counter", "1,000 calls / 100 threads"}) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(name);
+                series.getData().add(new XYChart.Data<>(0, 1));
+                series.getData().add(new XYChart.Data<>(1, 3));
+                data.add(series);
+            }
+            plot.setData(data);
+            plot.resize(330, 600);
+            plot.applyCss();
+            plot.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents(); // the least height is measured again at the new width
+        robot.interact(() -> {
+            plot.resize(330, plot.minHeight(-1));
+            plot.layout();
+        });
+        Canvas canvas = robot.from(plot).lookup((Canvas c) -> true).queryAs(Canvas.class);
+        assertTrue(canvas.getHeight() >= 8.5 * 26, "the curve's area is " + canvas.getHeight() + " px high, at "
+                + plot.getHeight() + " px for the whole plot");
+    }
 }
