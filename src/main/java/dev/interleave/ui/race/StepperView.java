@@ -12,8 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -42,7 +41,7 @@ public final class StepperView extends BorderPane {
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
 
     private final StepperViewModel model;
-    private final HBox lanes = new HBox(10);
+    private final LaneRows lanes = new LaneRows();
     private final VBox log = new VBox(2);
 
     public StepperView(StepperViewModel model) {
@@ -170,9 +169,7 @@ public final class StepperView extends BorderPane {
             lanes.getChildren().removeLast();
         }
         while (lanes.getChildren().size() < views.size()) {
-            Lane lane = new Lane(lanes.getChildren().size());
-            HBox.setHgrow(lane, Priority.ALWAYS);
-            lanes.getChildren().add(lane);
+            lanes.getChildren().add(new Lane(lanes.getChildren().size()));
         }
         String lastThread = model.log().isEmpty() ? "" : model.log().getFirst().thread();
         for (int i = 0; i < views.size(); i++) {
@@ -197,6 +194,103 @@ public final class StepperView extends BorderPane {
             log.getChildren().setAll(lines);
         }
         drawLanes(); // the lane that took the latest step is marked
+    }
+
+    /**
+     * The lanes side by side, as many to a row as fit at their least widths (the width of their
+     * code), sharing the row's width: four in a row in a wide window, two rows of two at 1024x700,
+     * where a row of four cut every lane's code off.
+     */
+    private static final class LaneRows extends Pane {
+        private static final double GAP = 10;
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        /** The widest lane's least width: no lane is laid out narrower. */
+        private double laneWidth() {
+            double widest = 0;
+            for (javafx.scene.Node lane : getManagedChildren()) {
+                widest = Math.max(widest, ((Lane) lane).codeWidth());
+            }
+            return widest;
+        }
+
+        private int columns(double width) {
+            int lanes = getManagedChildren().size();
+            if (lanes == 0) {
+                return 1;
+            }
+            double room = width - snappedLeftInset() - snappedRightInset();
+            int fit = Math.clamp((int) Math.floor((room + GAP) / (laneWidth() + GAP)), 1, lanes);
+            int rows = (lanes + fit - 1) / fit;
+            return (lanes + rows - 1) / rows; // rows as even as they can be: two of two, not three and one
+        }
+
+        private double columnWidth(double width, int columns) {
+            double room = width - snappedLeftInset() - snappedRightInset();
+            return Math.max(laneWidth(), (room - GAP * (columns - 1)) / columns);
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + laneWidth() + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            int lanes = getManagedChildren().size();
+            double sum = 0;
+            for (javafx.scene.Node lane : getManagedChildren()) {
+                sum += lane.prefWidth(-1);
+            }
+            return snappedLeftInset() + sum + GAP * Math.max(0, lanes - 1) + snappedRightInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width >= 0 ? width : prefWidth(-1);
+            int columns = columns(w);
+            double column = columnWidth(w, columns);
+            List<javafx.scene.Node> lanes = getManagedChildren();
+            double height = 0;
+            for (int row = 0; row * columns < lanes.size(); row++) {
+                double tallest = 0;
+                for (javafx.scene.Node lane : lanes.subList(row * columns, Math.min(lanes.size(), (row + 1) * columns))) {
+                    tallest = Math.max(tallest, lane.prefHeight(column));
+                }
+                height += (row > 0 ? GAP : 0) + tallest;
+            }
+            return snappedTopInset() + height + snappedBottomInset();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            int columns = columns(getWidth());
+            double column = columnWidth(getWidth(), columns);
+            List<javafx.scene.Node> lanes = getManagedChildren();
+            double y = snappedTopInset();
+            for (int row = 0; row * columns < lanes.size(); row++) {
+                List<javafx.scene.Node> inRow = lanes.subList(row * columns, Math.min(lanes.size(), (row + 1) * columns));
+                double tallest = 0;
+                for (javafx.scene.Node lane : inRow) {
+                    tallest = Math.max(tallest, lane.prefHeight(column));
+                }
+                double x = snappedLeftInset();
+                for (javafx.scene.Node lane : inRow) {
+                    lane.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(column), snapSizeY(tallest));
+                    x += column + GAP;
+                }
+                y += tallest + GAP;
+            }
+        }
     }
 
     /** One thread: its name and key, its program with the next line marked, its register, its progress. */
@@ -226,6 +320,11 @@ public final class StepperView extends BorderPane {
             setOnMouseClicked(e -> fireEvent(new StepWorkerEvent(this.index)));
             Controls.tip(this, "Click (or press " + (index + 1)
                     + ") to let T" + (index + 1) + " take its next step.");
+        }
+
+        /** The width its code needs, whole: the least a lane is laid out at. */
+        double codeWidth() {
+            return snappedLeftInset() + code.prefWidth(-1) + snappedRightInset();
         }
 
         void show(LaneView lane, StepProgram program, String lastThread) {

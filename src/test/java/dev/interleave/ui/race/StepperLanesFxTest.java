@@ -1,0 +1,82 @@
+package dev.interleave.ui.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.race.StepProgram;
+import dev.interleave.engine.race.StepperRunner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Four lanes in the race view at 1024x700 (about 700 px beside the settings): no line of code is cut,
+ * and the lanes take rows as even as they can (two of two), as many to a row as fit.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class StepperLanesFxTest {
+
+    private final StepperViewModel model = new StepperViewModel(new StepperRunner());
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        stage = new Stage();
+        model.threadsProperty().set(4);
+        Scene scene = new Scene(new StepperView(model), 1024, 700);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                dev.interleave.ui.shell.InterleaveApp.class.getResource("interleave.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(stage::close);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void noLineOfCodeIsCut(FxRobot robot) {
+        for (StepProgram program : List.of(StepProgram.COUNT_PLUS_PLUS, StepProgram.CAS)) {
+            robot.interact(() -> model.programProperty().set(program));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cut = new ArrayList<>();
+            List<Double> tops = new ArrayList<>();
+            robot.interact(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                for (Node lane : robot.lookup(".lane").queryAll()) {
+                    Bounds box = lane.localToScene(lane.getLayoutBounds());
+                    tops.add(box.getMinY());
+                    for (Node line : lane.lookupAll(".code-line")) {
+                        Bounds text = line.localToScene(line.getLayoutBounds());
+                        double needed = ((javafx.scene.control.Label) line).prefWidth(-1);
+                        if (text.getMaxX() > box.getMaxX() + 0.5 || text.getWidth() + 0.5 < needed) {
+                            cut.add(program + ": '" + ((javafx.scene.control.Label) line).getText().strip() + "' in "
+                                    + lane.getId() + " is " + text.getWidth() + " px of " + needed);
+                        }
+                    }
+                }
+            });
+            assertEquals(List.of(), cut);
+            long rows = tops.stream().distinct().count();
+            assertEquals(4, tops.size());
+            assertEquals(program == StepProgram.CAS ? 4 : 2, rows, program + ": lanes in rows at " + tops);
+        }
+    }
+}
