@@ -32,6 +32,7 @@ import dev.interleave.ui.kit.StepWorkerEvent;
  */
 public final class StepperView extends BorderPane {
 
+    private static final PseudoClass MET = PseudoClass.getPseudoClass("met");
     private static final PseudoClass NEXT = PseudoClass.getPseudoClass("next");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass LAST = PseudoClass.getPseudoClass("last-stepped");
@@ -103,6 +104,9 @@ public final class StepperView extends BorderPane {
         Label challenge = wrapped("stepper-challenge", "challenge");
         challenge.textProperty().bind(model.challengeProperty());
         hideWhenEmpty(challenge);
+        // Met reads in the success colours, apart from the challenge still open or not met.
+        challenge.textProperty().addListener((obs, old, now) ->
+                challenge.pseudoClassStateChanged(MET, now != null && now.startsWith("✔")));
         Label hint = wrapped("stepper-hint", "stepper-hint");
         hint.textProperty().bind(Bindings.createStringBinding(() -> !model.refusalProperty().get().isEmpty()
                 ? model.refusalProperty().get()

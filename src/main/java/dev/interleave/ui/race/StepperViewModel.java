@@ -281,9 +281,9 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         if (reachedAt > 0 && randomAtGoal > 0) {
             String picked = randomAtGoal == reachedAt ? "every one picked" : randomAtGoal == 1
                     ? "one of them picked" : randomAtGoal + " of them picked";
-            return String.format(Locale.ROOT, "Challenge not met: %s lost in %d steps, but %s at random (S or"
-                    + " Auto-step). Only steps you choose count: start again and pick every step (1 to %d, or click"
-                    + " a thread).", Words.count(settings.goalLost(), "update"), reachedAt, picked, settings.threads());
+            return String.format(Locale.ROOT, "Challenge not met: the goal (%s) was reached in %d steps, but %s at"
+                    + " random (S or Auto-step). Only steps you choose count: start again and pick every step (1 to %d,"
+                    + " or click a thread).", goalWords, reachedAt, picked, settings.threads());
         }
         if (reachedAt > 0) {
             return reachedAt == settings.par()

@@ -87,7 +87,8 @@ class RaceViewModelTest {
         model.stepRandom();
         settle(runner, model);
         assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get());
-        assertEquals("Challenge not met: 1 update lost in 6 steps, but one of them picked at random (S or Auto-step)."
+        assertEquals("Challenge not met: the goal (lose 1 update) was reached in 6 steps, but one of them picked at"
+                + " random (S or Auto-step)."
                 + " Only steps you choose count: start again and pick every step (1 to 2, or click a thread).",
                 model.challengeProperty().get());
         runner.await(Duration.ofSeconds(10));
