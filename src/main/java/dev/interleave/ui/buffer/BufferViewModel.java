@@ -116,6 +116,19 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyBooleanWrapper oneWaitSetShown = new ReadOnlyBooleanWrapper(this, "oneWaitSetShown");
     private final ReadOnlyObjectWrapper<BufferImpl> shownImpl = new ReadOnlyObjectWrapper<>(this, "shownImpl",
             BufferImpl.LOCK);
+    /**
+     * Whether the code shown is the shown run's (its workers' chips sit at its lines), rather than the
+     * code chosen for the next run: before any run, and once a run has ended and another
+     * implementation, bug or wake-up is chosen (unless rewound into the run).
+     */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper codeOfShownRun =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "codeOfShownRun", false);
+    /** The implementation, bug and wake-up of the code shown (see showCode). */
+    private final ReadOnlyObjectWrapper<BufferImpl> codeImpl = new ReadOnlyObjectWrapper<>(this, "codeImpl",
+            BufferImpl.LOCK);
+    private final ReadOnlyObjectWrapper<Bug> codeBug = new ReadOnlyObjectWrapper<>(this, "codeBug", Bug.NONE);
+    private final ReadOnlyObjectWrapper<WakePolicy> codeWake = new ReadOnlyObjectWrapper<>(this, "codeWake",
+            WakePolicy.SIGNAL);
     /** Whether the code and figures shown are abq's, whose slots and wait sets are not visible. */
     private final BooleanBinding abqShown = shownImpl.isEqualTo(BufferImpl.ABQ);
     /** The guidance for the chosen implementation and bug. */
@@ -268,7 +281,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 showEmptyBuffer();
             }
         });
-        for (var input : List.of(impl, bug, policy, shownRunProperty())) {
+        for (var input : List.of(impl, bug, policy, shownRunProperty(), stateProperty(), rewind.rewoundBinding())) {
             input.addListener(obs -> showCode());
         }
         impl.addListener(obs -> showGuide());
@@ -750,18 +763,34 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     // ---- the lab ----
 
-    /** put and take of the shown run's implementation and bug, or of the chosen ones before a run. */
+    /**
+     * The implementation the figures are of (the shown run's, or the chosen one before any run),
+     * with its wait sets; and put and take: of the shown run while it goes on, and after it as long
+     * as its implementation, bug and wake-up are still the chosen ones (or the view is rewound into
+     * it); else of the chosen ones, so that a teacher choosing a bug sees its code before Run.
+     */
     private void showCode() {
-        BufferSettings run = shownRunProperty().get();
-        BufferImpl shown = run != null ? run.impl() : impl.get();
-        Bug planted = run != null ? run.bug() : fitting(bug.get(), shown);
-        WakePolicy wake = run != null ? run.policy() : policy.get();
+        BufferSettings shownRun = shownRunProperty().get();
+        BufferImpl shown = shownRun != null ? shownRun.impl() : impl.get();
+        Bug shownBug = shownRun != null ? shownRun.bug() : fitting(bug.get(), shown);
         shownImpl.set(shown);
-        oneWaitSetShown.set(BufferSettings.oneWaitSet(shown, planted));
-        putCode.set(BufferCode.put(shown, planted, wake));
-        takeCode.set(BufferCode.take(shown, planted, wake));
-        notFullCaption.set(waitSetCaption(shown, planted, true));
-        notEmptyCaption.set(waitSetCaption(shown, planted, false));
+        oneWaitSetShown.set(BufferSettings.oneWaitSet(shown, shownBug));
+        notFullCaption.set(waitSetCaption(shown, shownBug, true));
+        notEmptyCaption.set(waitSetCaption(shown, shownBug, false));
+
+        boolean chosenDiffer = shownRun != null && (shownRun.impl() != impl.get()
+                || shownRun.bug() != fitting(bug.get(), impl.get()) || shownRun.policy() != policy.get());
+        boolean ofRun = shownRun != null && (runState() != RunState.IDLE || !chosenDiffer
+                || rewind.rewoundBinding().get());
+        BufferImpl codeOf = ofRun ? shownRun.impl() : impl.get();
+        Bug planted = ofRun ? shownRun.bug() : fitting(bug.get(), codeOf);
+        WakePolicy wake = ofRun ? shownRun.policy() : policy.get();
+        codeImpl.set(codeOf);
+        codeBug.set(planted);
+        codeWake.set(wake);
+        putCode.set(BufferCode.put(codeOf, planted, wake));
+        takeCode.set(BufferCode.take(codeOf, planted, wake));
+        codeOfShownRun.set(ofRun);
     }
 
     /**
@@ -1132,6 +1161,26 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyBooleanProperty oneWaitSetShownProperty() {
         return oneWaitSetShown.getReadOnlyProperty();
+    }
+
+    /** Whether the code shown is the shown run's, its workers' chips at its lines (see showCode). */
+    public javafx.beans.property.ReadOnlyBooleanProperty codeOfShownRunProperty() {
+        return codeOfShownRun.getReadOnlyProperty();
+    }
+
+    /** The implementation of the code shown: the shown run's, or the chosen one (see showCode). */
+    public ReadOnlyObjectProperty<BufferImpl> codeImplProperty() {
+        return codeImpl.getReadOnlyProperty();
+    }
+
+    /** The bug of the code shown. */
+    public ReadOnlyObjectProperty<Bug> codeBugProperty() {
+        return codeBug.getReadOnlyProperty();
+    }
+
+    /** The wake-up (signal or signal-all) of the code shown. */
+    public ReadOnlyObjectProperty<WakePolicy> codeWakeProperty() {
+        return codeWake.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<BufferImpl> shownImplProperty() {

@@ -76,24 +76,25 @@ final class CodePanel extends VBox {
         setMinHeight(Region.USE_PREF_SIZE);
         model.putCodeProperty().addListener(obs -> showCode());
         model.takeCodeProperty().addListener(obs -> showCode());
+        model.codeOfShownRunProperty().addListener(obs -> showCode());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> showChips());
         showCode();
     }
 
     private void showCode() {
-        BufferImpl impl = model.shownImplProperty().get();
-        caption.setText(String.format(Locale.ROOT, "The code each thread runs: %s buffer, bug %s   "
-                        + "(each chip sits at the line its thread is at)", impl.label(),
-                model.shownRunProperty().get() != null ? model.shownRunProperty().get().bug().label()
-                        : model.bugProperty().get().label()));
+        BufferImpl impl = model.codeImplProperty().get();
+        boolean ofRun = model.codeOfShownRunProperty().get();
+        Bug bug = model.codeBugProperty().get();
+        WakePolicy policy = model.codeWakeProperty().get();
+        caption.setText(ofRun
+                ? String.format(Locale.ROOT, "The code each thread runs: %s buffer, bug %s   "
+                        + "(each chip sits at the line its thread is at)", impl.label(), bug.label())
+                : String.format(Locale.ROOT, "The code each thread will run: %s buffer, bug %s   "
+                        + "(Run, or Step, to see each thread at its line)", impl.label(), bug.label()));
         boolean abq = !impl.instrumented();
         hidden.setVisible(abq);
         hidden.setText(abq ? "abq is the JDK's ArrayBlockingQueue: its wait sets and each thread's line are not "
                 + "visible (no chips here, no wait sets below); only the counts are." : "");
-        Bug bug = model.shownRunProperty().get() != null ? model.shownRunProperty().get().bug()
-                : model.bugProperty().get();
-        WakePolicy policy = model.shownRunProperty().get() != null ? model.shownRunProperty().get().policy()
-                : model.policyProperty().get();
         put.show(model.putCodeProperty().get(), bugLines(BufferCode.put(impl, Bug.NONE, policy),
                 model.putCodeProperty().get(), bug));
         take.show(model.takeCodeProperty().get(), bugLines(BufferCode.take(impl, Bug.NONE, policy),
@@ -117,8 +118,10 @@ final class CodePanel extends VBox {
     }
 
     private void showChips() {
-        put.chips(model.workers());
-        take.chips(model.workers());
+        // The chips are the shown run's: beside another implementation's code their lines mean nothing.
+        List<BufferSnapshot.WorkerView> workers = model.codeOfShownRunProperty().get() ? model.workers() : List.of();
+        put.chips(workers);
+        take.chips(workers);
     }
 
     /** The line index {@code worker}'s chip is shown at in its method, or -1 when outside; for tests. */

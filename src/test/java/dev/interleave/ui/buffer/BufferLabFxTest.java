@@ -140,6 +140,44 @@ class BufferLabFxTest {
     }
 
     /**
+     * After a run, choosing another bug shows its code at once (a teacher shows the bug before
+     * Run), without the last run's chips; choosing the run's own again brings back its code and chips.
+     */
+    @Test
+    void aBugChosenAfterARunShowsItsCode(FxRobot robot) throws Exception {
+        robot.clickOn("#impl-lock");
+        robot.interact(() -> {
+            model.producersProperty().set(2);
+            model.consumersProperty().set(1);
+            model.step(); // from idle: the run starts, every worker parked, and one acts
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.PAUSED);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.codeOfShownRunProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label caption = robot.lookup("#code-panel .section").queryAs(Label.class);
+        assertTrue(caption.getText().startsWith("The code each thread runs: lock buffer, bug none"), caption.getText());
+        assertFalse(robot.lookup("#code-panel .code-chip").queryAll().isEmpty(), "the run's chips are shown");
+
+        robot.clickOn("#bug-one-condition");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(caption.getText().startsWith("The code each thread will run: lock buffer, bug one-condition"),
+                caption.getText());
+        BufferCode.Method put = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
+        for (int i = 0; i < put.lines().size(); i++) {
+            assertEquals(put.lines().get(i).text().stripLeading(),
+                    robot.lookup("#code-put-line-" + i).queryAs(Label.class).getText());
+        }
+        assertTrue(robot.lookup("#code-panel .code-chip").queryAll().isEmpty(),
+                "no chip of the last run beside code it did not run");
+
+        robot.clickOn("#bug-none");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(caption.getText().startsWith("The code each thread runs: lock buffer, bug none"), caption.getText());
+    }
+
+    /**
      * Stepping one worker moves its chip: with one slot, P1 puts (and goes back to making an item),
      * then P2 finds the slot full and its chip sits at the await line; rewound to before P2's step,
      * the chip is back outside, as it was.
