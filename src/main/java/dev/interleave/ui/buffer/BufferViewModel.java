@@ -921,7 +921,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             case STALLED -> String.format(Locale.ROOT, "Stalled after %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
             case VIOLATED -> "Violated: " + lab.violation();
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
-            case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d items; no stall, no violation seen.",
+            case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d items consumed; no stall, no violation seen.",
                     result.consumed());
             case WRONG_TOTAL -> "Wrong total: an item was lost or taken twice.";
             case FAILED -> "Failed: " + (result.failure() == null ? "a worker threw" : result.failure());

@@ -46,12 +46,13 @@ public final class CallsView extends BorderPane {
         Button small = new Button(CallsViewModel.Preset.SMALL.label());
         small.setId("preset-small");
         small.setOnAction(e -> model.applyPreset(CallsViewModel.Preset.SMALL));
-        Controls.tip(small, "1,000 calls, at most 100 in flight, one virtual thread per call, sleeps up to 1 s.");
+        Controls.tip(small, "1,000 calls, at most 100 in flight, one virtual thread per call, sleeps up to 1 s. "
+                + "The counter and the seed stay as chosen: run a preset with each counter to compare them.");
         Button large = new Button(CallsViewModel.Preset.LARGE.label());
         large.setId("preset-large");
         large.setOnAction(e -> model.applyPreset(CallsViewModel.Preset.LARGE));
         Controls.tip(large, "1,000,000 calls, 100,000 in flight: only virtual threads can do this; "
-                + "100,000 kernel threads cannot exist here.");
+                + "100,000 kernel threads cannot exist here. The counter and the seed stay as chosen.");
         for (Button preset : List.of(small, large)) {
             preset.setMaxWidth(Double.MAX_VALUE);
         }
@@ -132,8 +133,8 @@ public final class CallsView extends BorderPane {
         }
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
-        // A few rows high (it scrolls): the plots above it need the height more.
-        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> 12 * caption.getFont().getSize(),
+        // Four or five rows high (it scrolls): rows of wrapped runs take two or three lines.
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> 17 * caption.getFont().getSize(),
                 caption.fontProperty()));
         VBox box = new VBox(4, caption, table);
         box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

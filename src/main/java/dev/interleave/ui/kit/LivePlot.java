@@ -147,6 +147,9 @@ public final class LivePlot extends BorderPane {
     private final InvalidationListener onNameChange = obs -> rebuildLegend();
     private final ListChangeListener<XYChart.Series<Number, Number>> onSeriesChange = this::seriesChanged;
     private ObservableList<XYChart.Series<Number, Number>> series;
+    /** Each plotted series' style number, by identity (see {@link #style}). */
+    private final java.util.Map<XYChart.Series<Number, Number>, Integer> styles = new java.util.IdentityHashMap<>();
+    private int nextStyle;
     /** True when the canvas no longer shows the data: redrawn at the next layout pass. */
     private boolean dirty = true;
     /** Points drawn by the last redraw, all series together. */
@@ -215,6 +218,8 @@ public final class LivePlot extends BorderPane {
             series.forEach(this::unwatch);
         }
         series = Objects.requireNonNull(data);
+        styles.clear();
+        nextStyle = 0;
         series.addListener(onSeriesChange);
         series.forEach(this::watch);
         rebuildLegend();
@@ -256,8 +261,20 @@ public final class LivePlot extends BorderPane {
             change.getRemoved().forEach(this::unwatch);
             change.getAddedSubList().forEach(this::watch);
         }
+        styles.keySet().removeIf(one -> series.stream().noneMatch(plotted -> plotted == one));
+        if (series.isEmpty()) {
+            nextStyle = 0; // after Reset the first run is drawn as the first ever was
+        }
         rebuildLegend();
         markDirty();
+    }
+
+    /**
+     * The style (colour and line) of series {@code index}: given when the series is first drawn and
+     * kept while it is plotted, so dropping the oldest run's series restyles none of the others.
+     */
+    private int style(int index) {
+        return styles.computeIfAbsent(series.get(index), one -> nextStyle++);
     }
 
     private void watch(XYChart.Series<Number, Number> one) {
@@ -282,9 +299,9 @@ public final class LivePlot extends BorderPane {
         List<Label> entries = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             Line sample = new Line(0, 0, 22, 0);
-            sample.setStroke(color(i));
+            sample.setStroke(color(style(i)));
             sample.setStrokeWidth(2.5);
-            for (double dash : dash(i)) {
+            for (double dash : dash(style(i))) {
                 sample.getStrokeDashArray().add(dash);
             }
             String name = series.get(i).getName();
@@ -435,8 +452,8 @@ public final class LivePlot extends BorderPane {
             if (points.isEmpty()) {
                 continue;
             }
-            g.setStroke(color(s));
-            g.setLineDashes(dash(s));
+            g.setStroke(color(style(s)));
+            g.setLineDashes(dash(style(s)));
             g.beginPath();
             double px = 0;
             double py = 0;
@@ -469,6 +486,12 @@ public final class LivePlot extends BorderPane {
      */
     public Paint seriesColor(int index) {
         return color(index);
+    }
+
+    /** The colour and dashes {@code one} (plotted now) is drawn with; for tests. */
+    List<Object> styleOf(XYChart.Series<Number, Number> one) {
+        int index = series.indexOf(one);
+        return List.of(color(style(index)), java.util.Arrays.toString(dash(style(index))));
     }
 
     private static double[] dash(int index) {

@@ -170,7 +170,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                 case COMPLETED -> "Done";
                 case STOPPED -> "Stopped";
                 case FAILED -> "Failed (" + result.failure() + ")";
-            }, Words.count(result.legs().size(), "measurement"), Words.count(now.legsTotal(), "measurement"),
+            }, String.format(Locale.ROOT, "%,d", result.legs().size()), Words.count(now.legsTotal(), "measurement"),
                     now.elapsedNanos() / 1e9));
         } else if (now.current() != null) {
             RaceSettings leg = now.current();

@@ -1,5 +1,7 @@
 package dev.interleave.ui.kit;
 
+import java.util.List;
+
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -12,6 +14,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,6 +60,37 @@ class LivePlotFxTest {
         Canvas canvas = robot.from(plot).lookup((Canvas c) -> true).queryAs(Canvas.class);
         assertTrue(canvas.getHeight() >= 8.5 * font, "the curve's area is " + canvas.getHeight() + " px high, at "
                 + plot.getHeight() + " px for the whole plot");
+    }
+
+    /** A series keeps its colour and line when an older one is dropped (a class tracks a run by its line). */
+    @Test
+    void droppingTheOldestSeriesRestylesNoOther(FxRobot robot) {
+        var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
+        List<XYChart.Series<Number, Number>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName("run " + (i + 1));
+            series.getData().add(new XYChart.Data<>(0, i));
+            runs.add(series);
+        }
+        List<List<Object>> before = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            data.setAll(runs);
+            plot.setData(data);
+            for (var run : runs) {
+                before.add(plot.styleOf(run));
+            }
+            data.removeFirst();
+            XYChart.Series<Number, Number> fifth = new XYChart.Series<>();
+            fifth.setName("run 5");
+            data.add(fifth);
+        });
+        robot.interact(() -> {
+            for (int i = 1; i < 4; i++) {
+                assertEquals(before.get(i), plot.styleOf(runs.get(i)), "run " + (i + 1));
+            }
+            assertNotEquals(before.get(3), plot.styleOf(data.getLast()), "the new run is told apart from the last");
+        });
     }
 
     /**
