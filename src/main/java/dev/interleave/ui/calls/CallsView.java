@@ -126,11 +126,6 @@ public final class CallsView extends BorderPane {
         table.getColumns().add(column("Efficiency", 0.13, r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
         table.getColumns().add(column("Max in flight", 0.16, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
-        // The rows' heights follow the columns' widths (their texts wrap): measured again when one
-        // changes, as the resize policy fits the columns to the table.
-        for (javafx.scene.control.TableColumn<CallsViewModel.PastRun, ?> column : table.getColumns()) {
-            column.widthProperty().addListener(obs -> table.refresh());
-        }
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         // Four or five rows high (it scrolls): rows of wrapped runs take two or three lines.

@@ -62,6 +62,15 @@ class PastRunsFxTest {
                 new CallsViewModel.PastRun(1, "1,000 calls / 100 threads", "✔ 500,500", 5_682, 5_650,
                         OptionalDouble.empty(), 100)));
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cut(robot), "at 690 px");
+        // Narrower (a smaller window, a larger zoom): the rows grow again, nothing is cut.
+        robot.interact(() -> stage.setWidth(520));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cut(robot), "at 520 px");
+    }
+
+    /** Every cell whose text is not drawn whole, or not inside its cell. */
+    private List<String> cut(FxRobot robot) {
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
             stage.getScene().getRoot().applyCss();
@@ -86,6 +95,6 @@ class PastRunsFxTest {
                 }
             }
         });
-        assertEquals(List.of(), cut);
+        return cut;
     }
 }
