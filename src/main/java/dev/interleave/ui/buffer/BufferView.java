@@ -241,7 +241,7 @@ public final class BufferView extends BorderPane {
                         "Waits the lab ended without a signal (the spurious wake-up setting)."));
         counters.getStyleClass().add("counters");
 
-        LivePlot occupancy = new LivePlot("occupancy-chart", "Occupied slots", "seconds since Run",
+        LivePlot occupancy = new LivePlot("occupancy-chart", "Occupied slots", "seconds run, pauses left out",
                 LivePlot.Scale.LINEAR);
         occupancy.setData(FXCollections.observableArrayList(List.of(model.occupancySeries())));
         occupancy.setLegendVisible(false);
@@ -249,7 +249,7 @@ public final class BufferView extends BorderPane {
         occupancy.setFixedYTop(model.plotCapacityProperty().get());
         model.plotCapacityProperty().addListener((obs, old, now) -> occupancy.setFixedYTop(now.intValue()));
         LivePlot rate = new LivePlot("items-rate-chart", "Items consumed per second (last 1 s)",
-                "seconds since Run", LivePlot.Scale.LINEAR);
+                "seconds run, pauses left out", LivePlot.Scale.LINEAR);
         rate.setData(FXCollections.observableArrayList(List.of(model.itemsPerSecondSeries())));
         rate.setLegendVisible(false);
         HBox charts = new HBox(10, occupancy, rate);
@@ -259,7 +259,7 @@ public final class BufferView extends BorderPane {
         HBox.setHgrow(rate, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        LivePlot futile = new LivePlot("futile-chart", "Futile wake-ups (woken, waited again)", "seconds since Run",
+        LivePlot futile = new LivePlot("futile-chart", "Futile wake-ups (woken, waited again)", "seconds run, pauses left out",
                 LivePlot.Scale.LINEAR);
         futile.setData(FXCollections.observableArrayList(List.of(model.futileProducerSeries(),
                 model.futileConsumerSeries())));

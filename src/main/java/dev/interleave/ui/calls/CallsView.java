@@ -193,6 +193,7 @@ public final class CallsView extends BorderPane {
                 model.elapsedMillisProperty().get()), model.elapsedMillisProperty()));
         Label ideal = new Label();
         ideal.textProperty().bind(model.idealTextProperty());
+        ideal.setWrapText(true); // "ideal: known at the end" wraps in a narrow card at 200 %, not cut
         Label efficiency = new Label();
         efficiency.setId("efficiency-value");
         efficiency.textProperty().bind(model.efficiencyTextProperty());
@@ -332,10 +333,10 @@ public final class CallsView extends BorderPane {
         Controls.tip(verdict, "✔: the sum is exactly n(n+1)/2, every value handed out once. "
                 + "✘: updates were lost (values handed out more than once).");
 
-        LivePlot throughput = new LivePlot("throughput-chart", "Calls per second (log scale)", "seconds since Run",
+        LivePlot throughput = new LivePlot("throughput-chart", "Calls per second (log scale)", "seconds run, pauses left out",
                 LivePlot.Scale.LOG10);
         throughput.setData(model.throughputSeries());
-        LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds since Run",
+        LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds run, pauses left out",
                 LivePlot.Scale.LOG10);
         inFlightChart.setData(model.inFlightSeries());
         LivePlot histogram = new LivePlot("histogram-chart", "Call durations against the sleeps drawn",

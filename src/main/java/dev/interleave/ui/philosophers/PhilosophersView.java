@@ -172,10 +172,10 @@ public final class PhilosophersView extends BorderPane {
         figures.getStyleClass().add("counters");
 
         MealBars bars = new MealBars(model);
-        LivePlot progress = new LivePlot("attempts-meals-chart", "Attempts and meals", "seconds since Run",
+        LivePlot progress = new LivePlot("attempts-meals-chart", "Attempts and meals", "seconds run, pauses left out",
                 LivePlot.Scale.LINEAR);
         progress.setData(FXCollections.observableArrayList(List.of(model.attemptsSeries(), model.mealsSeries())));
-        LivePlot fairness = new LivePlot("fairness-chart", "Jain's fairness index", "seconds since Run",
+        LivePlot fairness = new LivePlot("fairness-chart", "Jain's fairness index", "seconds run, pauses left out",
                 LivePlot.Scale.LINEAR);
         fairness.setData(FXCollections.observableArrayList(List.of(model.jainSeries())));
         fairness.setLegendVisible(false);

@@ -2,12 +2,10 @@ package dev.interleave.ui.calls;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -20,6 +18,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,20 +36,14 @@ class PastRunsFxTest {
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
         VBox box = CallsView.pastRuns(runs);
         box.setPrefHeight(300);
-        Scene scene = new Scene(box, 690, 300);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                dev.interleave.ui.shell.InterleaveApp.class.getResource("interleave.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        stage = StyledStage.show(box, 690, 300);
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(stage::close);
-        WaitForAsyncUtils.waitForFxEvents();
+        StyledStage.close(stage);
     }
 
     @Test

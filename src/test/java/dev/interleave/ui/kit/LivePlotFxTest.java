@@ -39,16 +39,8 @@ class LivePlotFxTest {
     @Test
     void aLongLegendMakesThePlotTallerNotItsCurveFlatter(FxRobot robot) {
         robot.interact(() -> {
-            var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
-            for (String name : new String[] {"1,000 calls / 100 threads", "1,000 calls / 100 threads, racy counter",
-                    "1,000,000 calls / 100,000 threads, racy counter", "1,000,000 calls / 100,000 threads"}) {
-                XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName(name);
-                series.getData().add(new XYChart.Data<>(0, 1));
-                series.getData().add(new XYChart.Data<>(1, 3));
-                data.add(series);
-            }
-            plot.setData(data);
+            plot.setData(named("1,000 calls / 100 threads", "1,000 calls / 100 threads, racy counter",
+                    "1,000,000 calls / 100,000 threads, racy counter", "1,000,000 calls / 100,000 threads"));
         });
         WaitForAsyncUtils.waitForFxEvents();
         double font = javafx.scene.text.Font.getDefault().getSize();
@@ -66,13 +58,7 @@ class LivePlotFxTest {
     @Test
     void droppingTheOldestSeriesRestylesNoOther(FxRobot robot) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
-        List<XYChart.Series<Number, Number>> runs = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName("run " + (i + 1));
-            series.getData().add(new XYChart.Data<>(0, i));
-            runs.add(series);
-        }
+        List<XYChart.Series<Number, Number>> runs = named("run 1", "run 2", "run 3", "run 4");
         List<List<Object>> before = new java.util.ArrayList<>();
         robot.interact(() -> {
             data.setAll(runs);
@@ -101,17 +87,9 @@ class LivePlotFxTest {
     void aLegendThatWrapsStillLeavesRoomForTheCurve(FxRobot robot) {
         robot.interact(() -> {
             plot.setStyle("-fx-font-size: 26px;");
-            var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
-            for (String name : new String[] {"1,000 calls / 100 threads, sleeps ≤ 20 ms, synchronized counter",
+            plot.setData(named("1,000 calls / 100 threads, sleeps ≤ 20 ms, synchronized counter",
                     "1,000 calls / 100 threads, sleeps ≤ 20 ms, racy counter",
-                    "1,000 calls / 8 in flight, platform threads, racy counter", "1,000 calls / 100 threads"}) {
-                XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName(name);
-                series.getData().add(new XYChart.Data<>(0, 1));
-                series.getData().add(new XYChart.Data<>(1, 3));
-                data.add(series);
-            }
-            plot.setData(data);
+                    "1,000 calls / 8 in flight, platform threads, racy counter", "1,000 calls / 100 threads"));
             plot.resize(330, 600);
             plot.applyCss();
             plot.layout();
@@ -124,5 +102,18 @@ class LivePlotFxTest {
         Canvas canvas = robot.from(plot).lookup((Canvas c) -> true).queryAs(Canvas.class);
         assertTrue(canvas.getHeight() >= 8.5 * 26, "the curve's area is " + canvas.getHeight() + " px high, at "
                 + plot.getHeight() + " px for the whole plot");
+    }
+
+    /** A series per name, each a short rising line. */
+    private static javafx.collections.ObservableList<XYChart.Series<Number, Number>> named(String... names) {
+        var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
+        for (String name : names) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(name);
+            series.getData().add(new XYChart.Data<>(0, 1));
+            series.getData().add(new XYChart.Data<>(1, 3));
+            data.add(series);
+        }
+        return data;
     }
 }

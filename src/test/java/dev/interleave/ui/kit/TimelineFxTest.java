@@ -2,7 +2,6 @@ package dev.interleave.ui.kit;
 
 import java.util.List;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,23 +61,17 @@ class TimelineFxTest {
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
         rewind = new Rewind<>();
         timeline = new Timeline<>(rewind, new OneState());
         // The window's stylesheets: the timeline reads the theme's looked-up colours (without
         // them JavaFX logs a warning for each colour the canvas probes).
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(timeline, 800, 300);
-        scene.getStylesheets().add(java.util.Objects.requireNonNull(
-                TimelineFxTest.class.getResource("/dev/interleave/ui/shell/interleave.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        stage = StyledStage.show(timeline, 800, 300);
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(stage::close);
-        WaitForAsyncUtils.waitForFxEvents();
+        StyledStage.close(stage);
     }
 
     /** A log of one worker's registration and {@code events} more, 1 ms apart. */

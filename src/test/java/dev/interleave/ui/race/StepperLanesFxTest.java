@@ -2,11 +2,9 @@ package dev.interleave.ui.race;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,19 +34,13 @@ class StepperLanesFxTest {
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
         model.threadsProperty().set(4);
-        Scene scene = new Scene(new StepperView(model), 1024, 700);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                dev.interleave.ui.shell.InterleaveApp.class.getResource("interleave.css")).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        stage = StyledStage.show(new StepperView(model), 1024, 700);
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(stage::close);
-        WaitForAsyncUtils.waitForFxEvents();
+        StyledStage.close(stage);
     }
 
     @Test
