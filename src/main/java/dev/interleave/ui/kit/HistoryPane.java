@@ -145,6 +145,15 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         e.consume();
     }
 
+    /** How often, at most, the log scrolls to follow a run at the present. */
+    private static final long FOLLOW_NANOS = 250_000_000;
+    /** The most lines that may come in FOLLOW_NANOS for the log to follow them. */
+    private static final long FOLLOW_MAX_LINES = 500;
+    /** When the log last looked at following, the end then, and whether a scroll is queued. FX thread. */
+    private long followedAt;
+    private long followedEnd;
+    private boolean followQueued;
+
     /** The slider and the list follow the position; at the present, the list shows its newest lines. */
     private void sync() {
         syncing = true;
@@ -155,10 +164,26 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             scrubber.setValue(position == Rewind.PRESENT ? rewind.endProperty().get() : position);
             if (position == Rewind.PRESENT) {
                 events.getSelectionModel().clearSelection();
-                // At the present the log follows the run: its newest line in view, as the scrubber
-                // is at its end. (Pause, then select or scroll, to read back.)
-                if (!events.getItems().isEmpty()) {
-                    events.scrollTo(events.getItems().size() - 1);
+                // At the present the log follows a run slow enough to read: its newest line in
+                // view, as the scrubber is at its end (Pause, then select or scroll, to read back).
+                // At most every FOLLOW_NANOS, after the list has taken in its new lines, and not
+                // while lines come faster than FOLLOW_MAX_LINES a time: a free run adds a hundred
+                // thousand a second, and scrolling the list through them took each frame 50 ms.
+                long now = System.nanoTime();
+                long end = rewind.endProperty().get();
+                if (!followQueued && now - followedAt >= FOLLOW_NANOS) {
+                    boolean readable = end - followedEnd <= FOLLOW_MAX_LINES;
+                    followedAt = now;
+                    followedEnd = end;
+                    if (readable) {
+                        followQueued = true;
+                        javafx.application.Platform.runLater(() -> {
+                            followQueued = false;
+                            if (rewind.positionProperty().get() == Rewind.PRESENT && !events.getItems().isEmpty()) {
+                                events.scrollTo(events.getItems().size() - 1);
+                            }
+                        });
+                    }
                 }
             } else if (position > 0) {
                 int line = rewind.lineOf(position - 1);

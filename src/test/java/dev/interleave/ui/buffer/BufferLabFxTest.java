@@ -322,7 +322,10 @@ class BufferLabFxTest {
                 .filter(w -> w.role() == role && w.state() != WorkerState.DONE).count();
     }
 
-    /** While the run goes on (the scrubber at now), the event log shows its newest lines, as a console does. */
+    /**
+     * While a run slow enough to read goes on (the scrubber at now), the event log shows its newest
+     * lines, as a console does.
+     */
     @Test
     void theEventLogFollowsTheRun(FxRobot robot) throws Exception {
         robot.interact(() -> {
@@ -344,7 +347,9 @@ class BufferLabFxTest {
             seen[0] = flow.getLastVisibleCell().getIndex();
             seen[1] = log.getItems().size();
         });
-        assertTrue(seen[0] >= seen[1] - 3, "the last line in view is " + seen[0] + " of " + seen[1]);
+        // It scrolls at most four times a second: the newest lines, give or take a quarter
+        // second's (about 100 here), not the first nine.
+        assertTrue(seen[0] >= seen[1] - 150, "the last line in view is " + seen[0] + " of " + seen[1]);
     }
 
     /**
