@@ -451,11 +451,14 @@ public final class BufferView extends BorderPane {
      */
     private void play(List<BufferViewModel.Move> moves) {
         Motion.Speed speed = Motion.speedProperty().get();
+        RunState state = model.runState();
+        // Only while the run goes on: the sample that sees it end (or stopping) still carries its
+        // last moves, and their tokens would fly over the banner that replaces the run.
         if (speed == Motion.Speed.OFF || moves.isEmpty() || moves.size() > MAX_MOVES_PER_FRAME
-                || getScene() == null) {
+                || getScene() == null || state != RunState.RUNNING && state != RunState.PAUSED) {
             return;
         }
-        boolean stepping = model.runState() == RunState.PAUSED;
+        boolean stepping = state == RunState.PAUSED;
         long now = System.nanoTime();
         long duration = (long) (speed.duration().toMillis() * 1e6);
         long allowed = stepping ? MAX_STEP_LAG * duration : LATE_NANOS;

@@ -121,8 +121,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * code chosen for the next run: before any run, and once a run has ended and another
      * implementation, bug or wake-up is chosen (unless rewound into the run).
      */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper codeOfShownRun =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "codeOfShownRun", false);
+    private final ReadOnlyBooleanWrapper codeOfShownRun = new ReadOnlyBooleanWrapper(this, "codeOfShownRun", false);
     /** The implementation, bug and wake-up of the code shown (see showCode). */
     private final ReadOnlyObjectWrapper<BufferImpl> codeImpl = new ReadOnlyObjectWrapper<>(this, "codeImpl",
             BufferImpl.LOCK);
@@ -778,8 +777,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         notFullCaption.set(waitSetCaption(shown, shownBug, true));
         notEmptyCaption.set(waitSetCaption(shown, shownBug, false));
 
+        // The wake-up changes the code only for the lock (signal or signalAll); elsewhere the same code.
         boolean chosenDiffer = shownRun != null && (shownRun.impl() != impl.get()
-                || shownRun.bug() != fitting(bug.get(), impl.get()) || shownRun.policy() != policy.get());
+                || shownRun.bug() != fitting(bug.get(), impl.get())
+                || shownRun.impl() == BufferImpl.LOCK && shownRun.policy() != policy.get());
         boolean ofRun = shownRun != null && (runState() != RunState.IDLE || !chosenDiffer
                 || rewind.rewoundBinding().get());
         BufferImpl codeOf = ofRun ? shownRun.impl() : impl.get();
@@ -1164,7 +1165,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     /** Whether the code shown is the shown run's, its workers' chips at its lines (see showCode). */
-    public javafx.beans.property.ReadOnlyBooleanProperty codeOfShownRunProperty() {
+    public ReadOnlyBooleanProperty codeOfShownRunProperty() {
         return codeOfShownRun.getReadOnlyProperty();
     }
 

@@ -119,7 +119,18 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             }
         });
 
-        rewind.positionProperty().addListener((obs, old, now) -> sync());
+        rewind.positionProperty().addListener((obs, old, now) -> {
+            sync();
+            if (now.longValue() == Rewind.PRESENT && old.longValue() != Rewind.PRESENT) {
+                follow(true); // End, Resume or "Now": the newest lines, however fast they came
+            }
+        });
+        catchUp.setOnFinished(e -> {
+            catchUpQueued = false;
+            if (rewind.positionProperty().get() == Rewind.PRESENT) {
+                follow(false);
+            }
+        });
         rewind.endProperty().addListener((obs, old, now) -> sync());
         rewind.startProperty().addListener((obs, old, now) -> sync());
         getChildren().addAll(captionLabel, dropped, timeline, scrubRow, events);
@@ -153,6 +164,49 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     private long followedAt;
     private long followedEnd;
     private boolean followQueued;
+    /** The next look, a quarter second after one put off; whether it is queued. FX thread. */
+    private final javafx.animation.PauseTransition catchUp =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(FOLLOW_NANOS / 1e6));
+    private boolean catchUpQueued;
+
+    /**
+     * At the present the log follows a run slow enough to read: its newest line in view, as the
+     * scrubber is at its end (Pause, then select or scroll, to read back). It looks at most every
+     * FOLLOW_NANOS, and scrolls (after the list has taken in its new lines) only if at most
+     * FOLLOW_MAX_LINES came since it last looked, or when {@code asked} (back to the present): a
+     * free run adds a hundred thousand lines a second, and scrolling the list through them took
+     * each frame 50 ms. A look put off, or lines that came too fast, bring another look a quarter
+     * second later, so the last lines of a burst, or of a run that has just ended, come into view.
+     */
+    private void follow(boolean asked) {
+        long now = System.nanoTime();
+        if (!asked && now - followedAt < FOLLOW_NANOS) {
+            lookAgain();
+            return;
+        }
+        long end = rewind.endProperty().get();
+        boolean readable = asked || end - followedEnd <= FOLLOW_MAX_LINES;
+        followedAt = now;
+        followedEnd = end;
+        if (!readable) {
+            lookAgain();
+        } else if (!followQueued) {
+            followQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                followQueued = false;
+                if (rewind.positionProperty().get() == Rewind.PRESENT && !events.getItems().isEmpty()) {
+                    events.scrollTo(events.getItems().size() - 1);
+                }
+            });
+        }
+    }
+
+    private void lookAgain() {
+        if (!catchUpQueued) {
+            catchUpQueued = true;
+            catchUp.playFromStart();
+        }
+    }
 
     /** The slider and the list follow the position; at the present, the list shows its newest lines. */
     private void sync() {
@@ -164,27 +218,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             scrubber.setValue(position == Rewind.PRESENT ? rewind.endProperty().get() : position);
             if (position == Rewind.PRESENT) {
                 events.getSelectionModel().clearSelection();
-                // At the present the log follows a run slow enough to read: its newest line in
-                // view, as the scrubber is at its end (Pause, then select or scroll, to read back).
-                // At most every FOLLOW_NANOS, after the list has taken in its new lines, and not
-                // while lines come faster than FOLLOW_MAX_LINES a time: a free run adds a hundred
-                // thousand a second, and scrolling the list through them took each frame 50 ms.
-                long now = System.nanoTime();
-                long end = rewind.endProperty().get();
-                if (!followQueued && now - followedAt >= FOLLOW_NANOS) {
-                    boolean readable = end - followedEnd <= FOLLOW_MAX_LINES;
-                    followedAt = now;
-                    followedEnd = end;
-                    if (readable) {
-                        followQueued = true;
-                        javafx.application.Platform.runLater(() -> {
-                            followQueued = false;
-                            if (rewind.positionProperty().get() == Rewind.PRESENT && !events.getItems().isEmpty()) {
-                                events.scrollTo(events.getItems().size() - 1);
-                            }
-                        });
-                    }
-                }
+                follow(false);
             } else if (position > 0) {
                 int line = rewind.lineOf(position - 1);
                 if (line >= 0 && events.getSelectionModel().getSelectedIndex() != line) {

@@ -481,8 +481,9 @@ public final class LivePlot extends BorderPane {
     }
 
     /**
-     * The colour series {@code index} is drawn in, as the stylesheet resolved it (the theme's
-     * looked-up colours); series beyond the palette reuse it, told apart by line style.
+     * The palette's colour number {@code index}, as the stylesheet resolved it (the theme's
+     * looked-up colours): a series is drawn in the colour of its style number (see {@link #style}),
+     * beyond the palette reusing it, told apart by line style.
      */
     public Paint seriesColor(int index) {
         return color(index);

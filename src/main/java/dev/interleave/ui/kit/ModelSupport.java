@@ -62,13 +62,18 @@ public final class ModelSupport {
     }
 
     /**
-     * Appends a point. A series that has {@code maxPoints} is first thinned to about half, evenly
+     * Appends a point, or gives the last point its new y if it is at the same x. A series that
+     * has {@code maxPoints} is first thinned to about half, evenly
      * over its whole span (its first and latest points kept): a plot always spans the run from its
      * start, a long run's points further apart, rather than a window of its last points drawn on an
      * axis from 0 (which looked like a plot that started late).
      */
     public static void addPoint(XYChart.Series<Number, Number> series, double x, double y, int maxPoints) {
         java.util.List<XYChart.Data<Number, Number>> data = series.getData();
+        if (!data.isEmpty() && data.getLast().getXValue().doubleValue() == x) {
+            data.getLast().setYValue(y); // no time passed (a paused run, stepped): the latest value at that time
+            return;
+        }
         if (data.size() >= maxPoints) {
             double first = data.getFirst().getXValue().doubleValue();
             double step = (data.getLast().getXValue().doubleValue() - first) / (maxPoints / 2.0);

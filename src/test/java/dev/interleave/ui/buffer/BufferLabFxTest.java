@@ -350,6 +350,18 @@ class BufferLabFxTest {
         // It scrolls at most four times a second: the newest lines, give or take a quarter
         // second's (about 100 here), not the first nine.
         assertTrue(seen[0] >= seen[1] - 150, "the last line in view is " + seen[0] + " of " + seen[1]);
+        // Paused, the lines stop coming: within a look or two the very last is in view.
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.PAUSED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            int[] now = new int[2];
+            robot.interact(() -> {
+                var flow = (javafx.scene.control.skin.VirtualFlow<?>) log.lookup(".virtual-flow");
+                now[0] = flow.getLastVisibleCell() == null ? -1 : flow.getLastVisibleCell().getIndex();
+                now[1] = log.getItems().size();
+            });
+            return now[0] == now[1] - 1;
+        });
     }
 
     /**

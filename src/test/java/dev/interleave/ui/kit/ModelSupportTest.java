@@ -31,4 +31,16 @@ class ModelSupportTest {
         // 150 steps), where a window of the newest points would have cut the first 140 s.
         assertTrue(widest <= 200.0 / 150, "widest gap " + widest + " s");
     }
+
+    /** Samples at one time (a paused run, stepped: its clock stands still) make one point, the latest value. */
+    @Test
+    void samplesAtOneTimeMakeOnePoint() {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        ModelSupport.addPoint(series, 0.0, 1, 600);
+        for (int i = 0; i < 1_000; i++) {
+            ModelSupport.addPoint(series, 2.5, i, 600);
+        }
+        assertEquals(2, series.getData().size());
+        assertEquals(999, series.getData().getLast().getYValue().intValue());
+    }
 }
