@@ -105,15 +105,16 @@ public final class StepperView extends BorderPane {
         challenge.textProperty().bind(model.challengeProperty());
         hideWhenEmpty(challenge);
         // Met reads in the success colours, apart from the challenge still open or not met.
-        challenge.textProperty().addListener((obs, old, now) ->
-                challenge.pseudoClassStateChanged(MET, now != null && now.startsWith("✔")));
+        model.challengeMetProperty().subscribe(met -> challenge.pseudoClassStateChanged(MET, met));
         Label hint = wrapped("stepper-hint", "stepper-hint");
         hint.textProperty().bind(Bindings.createStringBinding(() -> !model.refusalProperty().get().isEmpty()
                 ? model.refusalProperty().get()
-                : model.showsEndedRun() ? "Every thread has finished. Press 1 to " + model.lanes().size() + " or click "
-                + "a thread to start a new run step by step; S: a random thread; Space: Auto-step."
-                : "Press 1 to " + model.lanes().size() + " or click a thread to let it take its next step; S: a random"
-                + " thread; Space: Auto-step.", model.refusalProperty(), model.lanes(), model.stateProperty(),
+                : model.showsEndedRun()
+                ? "Every thread has finished. Press " + StepperViewModel.threadKeys(model.lanes().size())
+                + ", or click a thread, to start a new run step by step; S: a random thread; Space: Auto-step."
+                : "Press " + StepperViewModel.threadKeys(model.lanes().size()) + ", or click a thread, to let it"
+                + " take its next step; S: a random thread; Space: Auto-step.", model.refusalProperty(), model.lanes(),
+                model.stateProperty(),
                 model.shownRunProperty()));
 
         lanes.setId("stepper-lanes");

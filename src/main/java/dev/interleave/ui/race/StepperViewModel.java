@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.prefs.Preferences;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -68,6 +70,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     private final ObservableList<StepEvent> logReadOnly = FXCollections.unmodifiableObservableList(log);
     private final ReadOnlyStringWrapper lastStep = new ReadOnlyStringWrapper(this, "lastStep", "");
     private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper(this, "challenge", "");
+    private final ReadOnlyBooleanWrapper challengeMet = new ReadOnlyBooleanWrapper(this, "challengeMet");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     /** Why the last step asked for was not taken; empty when it was. */
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
@@ -232,6 +235,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         lanes.setAll(planned2);
         expected.set(planned.expected());
         challenge.set(challengeText(planned, 0, 0, 0));
+        challengeMet.set(false);
     }
 
     // ---- sampling ----
@@ -261,6 +265,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         lastStep.set(now.events().isEmpty() ? "" : "Step " + now.events().getLast().number() + ": "
                 + now.events().getLast().words());
         challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps()));
+        challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() > 0 && now.randomStepsAtGoal() == 0);
         StepperResult result = now.result();
         verdict.set(result == null ? "" : verdictText(result));
     }
@@ -282,8 +287,8 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             String picked = randomAtGoal == reachedAt ? "every one picked" : randomAtGoal == 1
                     ? "one of them picked" : randomAtGoal + " of them picked";
             return String.format(Locale.ROOT, "Challenge not met: the goal (%s) was reached in %d steps, but %s at"
-                    + " random (S or Auto-step). Only steps you choose count: start again and pick every step (1 to %d,"
-                    + " or click a thread).", goalWords, reachedAt, picked, settings.threads());
+                    + " random (S or Auto-step). Only steps you choose count: start again and pick every step (%s,"
+                    + " or click a thread).", goalWords, reachedAt, picked, threadKeys(settings.threads()));
         }
         if (reachedAt > 0) {
             return reachedAt == settings.par()
@@ -293,6 +298,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         return String.format(Locale.ROOT, "Challenge: %s in the fewest steps (it can be done in %d). Steps so far: %d.",
                 goalWords, settings.par(), steps);
+    }
+
+    /** The keys that step the threads: "1 or 2" for two, "1 to 4" for four. */
+    public static String threadKeys(int threads) {
+        return threads == 2 ? "1 or 2" : "1 to " + threads;
     }
 
     static String verdictText(StepperResult result) {
@@ -332,13 +342,13 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             return refusal.get();
         }
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Slow motion: %s on %s. Press 1 to %d (or click a thread) to "
+            case IDLE -> String.format(Locale.ROOT, "Slow motion: %s on %s. Press %s (or click a thread) to "
                     + "let that thread take one step; S: a random one; Space: Auto-step.", program.get(),
-                    Words.count(threads.get(), "thread"), threads.get());
+                    Words.count(threads.get(), "thread"), threadKeys(threads.get()));
             case RUNNING -> "Auto-step: a random thread takes a step every " + paceMillis.get()
-                    + " ms (the rate beside Auto-step on the tool bar). Space pauses; 1 to " + lanes.size()
+                    + " ms (the rate beside Auto-step on the tool bar). Space pauses; " + threadKeys(lanes.size())
                     + " take a step yourself.";
-            case PAUSED -> "Your turn: press 1 to " + lanes.size() + " (or click a thread) for its next step; S for a"
+            case PAUSED -> "Your turn: press " + threadKeys(lanes.size()) + " (or click a thread) for its next step; S for a"
                     + " random one; Space plays on.";
             case STOPPING -> "Stopping the stepper's threads";
         };
@@ -401,6 +411,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     public ReadOnlyStringProperty challengeProperty() {
         return challenge.getReadOnlyProperty();
+    }
+
+    /** Whether the shown run met its challenge: the goal reached with every step chosen by the learner. */
+    public ReadOnlyBooleanProperty challengeMetProperty() {
+        return challengeMet.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty verdictProperty() {

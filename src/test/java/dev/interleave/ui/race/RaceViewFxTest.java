@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
 class RaceViewFxTest {
+
+    /** interleave.css's -il-note-background and -il-ok-background in the light palette. */
+    private static final Color NOTE_BACKGROUND = Color.web("#fff6d6");
+    private static final Color OK_BACKGROUND = Color.web("#e3f0fa");
 
     private final StepperRunner stepper = new StepperRunner();
     private final LabRunner lab = new LabRunner();
@@ -74,6 +80,7 @@ class RaceViewFxTest {
     void keysOneAndTwoMakeTheLostUpdate(FxRobot robot) throws Exception {
         robot.clickOn("#tab-race");
         robot.interact(() -> race.stepper().incrementsProperty().set(1));
+        assertEquals(NOTE_BACKGROUND, challengeFill(robot), "an open challenge reads in the note colours");
         for (KeyCode key : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.DIGIT2,
                 KeyCode.DIGIT2)) {
             robot.type(key);
@@ -84,10 +91,21 @@ class RaceViewFxTest {
         assertEquals("1", text(robot, "#stepper-lost"));
         assertEquals("1", text(robot, "#stepper-count"));
         assertEquals(6, robot.lookup("#stepper-log").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+        assertTrue(text(robot, "#stepper-challenge").startsWith("✔ Challenge met"), text(robot, "#stepper-challenge"));
+        assertEquals(OK_BACKGROUND, challengeFill(robot), "a met challenge reads in the success colours");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-verdict").startsWith("✘"));
         // Both threads done: the hint no longer asks for a next step of this run.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-hint").startsWith(
-                "Every thread has finished. Press 1 to 2 or click a thread to start a new run"));
+                "Every thread has finished. Press 1 or 2, or click a thread, to start a new run"));
+    }
+
+    /** The challenge's background as drawn: its stylesheet's colours (Primer Light's -il-note or -il-ok background). */
+    private static Paint challengeFill(FxRobot robot) throws Exception {
+        Label challenge = robot.lookup("#stepper-challenge").queryAs(Label.class);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            challenge.applyCss();
+            return challenge.getBackground().getFills().getFirst().getFill();
+        }).get();
     }
 
     /** A click on a lane steps that thread; from idle it starts the run paused first. */
