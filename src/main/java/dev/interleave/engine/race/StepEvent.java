@@ -11,7 +11,8 @@ package dev.interleave.engine.race;
  * @param lostAfter  increments lost so far after the step (completed increments less the count)
  * @param lostHere   how many increments this step lost (negative if a stale write put some back)
  * @param casFailed  whether this was a compareAndSet that failed (the thread retries)
+ * @param atRandom   whether the thread was picked at random (S, Auto-step), not chosen by the learner
  */
 public record StepEvent(long number, String thread, Step step, String words, long countAfter, long lostAfter,
-                        long lostHere, boolean casFailed) {
+                        long lostHere, boolean casFailed, boolean atRandom) {
 }

@@ -475,7 +475,8 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
                 goalReachedAt = steps;
                 randomStepsAtGoal = randomSteps;
             }
-            events.addLast(new StepEvent(steps, lane.name, step, words, count.get(), lostAfter, lostHere, casFailed));
+            events.addLast(new StepEvent(steps, lane.name, step, words, count.get(), lostAfter, lostHere, casFailed,
+                    pickedAtRandom));
             while (events.size() > StepperSnapshot.EVENTS_KEPT) {
                 events.removeFirst();
             }

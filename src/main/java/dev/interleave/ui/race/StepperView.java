@@ -184,7 +184,8 @@ public final class StepperView extends BorderPane {
 
     private void drawLog() {
         List<Label> lines = model.log().stream().map(event -> {
-            Label line = new Label(String.format(Locale.ROOT, "%d.  %s", event.number(), event.words()));
+            Label line = new Label(String.format(Locale.ROOT, "%d.  %s%s", event.number(), event.words(),
+                    event.atRandom() ? "  (picked at random)" : ""));
             line.getStyleClass().add("step-log-line");
             line.setWrapText(true);
             line.pseudoClassStateChanged(LOST, event.lostHere() > 0);

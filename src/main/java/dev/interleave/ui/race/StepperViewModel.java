@@ -262,8 +262,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         if (!log.equals(newestFirst)) {
             log.setAll(newestFirst);
         }
-        lastStep.set(now.events().isEmpty() ? "" : "Step " + now.events().getLast().number() + ": "
-                + now.events().getLast().words());
+        lastStep.set(now.events().isEmpty() ? "" : stepWords(now.events().getLast()));
         challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps()));
         challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() > 0 && now.randomStepsAtGoal() == 0);
         StepperResult result = now.result();
@@ -298,6 +297,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         return String.format(Locale.ROOT, "Challenge: %s in the fewest steps (it can be done in %d). Steps so far: %d.",
                 goalWords, settings.par(), steps);
+    }
+
+    /** A step in a sentence, for the banner: "Step 6: T2 wrote 1 over T1's 1: ...", naming a random pick. */
+    static String stepWords(StepEvent step) {
+        return "Step " + step.number() + (step.atRandom() ? " (picked at random): " : ": ") + step.words();
     }
 
     /** The keys that step the threads: "1 or 2" for two, "1 to 4" for four. */

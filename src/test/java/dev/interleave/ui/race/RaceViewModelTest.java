@@ -87,7 +87,10 @@ class RaceViewModelTest {
         }
         model.stepRandom();
         settle(runner, model);
-        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get());
+        assertEquals("Step 6 (picked at random): T2 wrote 1 over T1's 1: one increment lost",
+                model.lastStepProperty().get());
+        assertTrue(model.log().getFirst().atRandom());
+        assertFalse(model.log().get(1).atRandom(), "a step the learner chose");
         assertEquals("Challenge not met: the goal (lose 1 update) was reached in 6 steps, but one of them picked at"
                 + " random (S or Auto-step)."
                 + " Only steps you choose count: start again and pick every step (1 or 2, or click a thread).",
