@@ -1,6 +1,7 @@
 package dev.interleave.ui.buffer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,8 @@ final class CodePanel extends VBox {
         model.takeCodeProperty().addListener(obs -> showCode());
         model.codeOfShownRunProperty().addListener(obs -> showCode());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> showChips());
+        model.notFullWaiters().addListener((ListChangeListener<String>) change -> showChips());
+        model.notEmptyWaiters().addListener((ListChangeListener<String>) change -> showChips());
         showCode();
     }
 
@@ -120,8 +123,15 @@ final class CodePanel extends VBox {
     private void showChips() {
         // The chips are the shown run's: beside another implementation's code their lines mean nothing.
         List<BufferSnapshot.WorkerView> workers = model.codeOfShownRunProperty().get() ? model.workers() : List.of();
-        put.chips(workers);
-        take.chips(workers);
+        // At an await line the chips stand in wait order, longest-waiting first, as the wait sets below.
+        Map<String, Integer> waitOrder = new HashMap<>();
+        for (List<String> waiters : List.of(model.notFullWaiters(), model.notEmptyWaiters())) {
+            for (String name : waiters) {
+                waitOrder.putIfAbsent(name, waitOrder.size());
+            }
+        }
+        put.chips(workers, waitOrder);
+        take.chips(workers, waitOrder);
     }
 
     /** The line index {@code worker}'s chip is shown at in its method, or -1 when outside; for tests. */
@@ -240,7 +250,8 @@ final class CodePanel extends VBox {
             size.run();
         }
 
-        void chips(List<BufferSnapshot.WorkerView> workers) {
+        /** Shows each worker's chip at its line; chips of waiting workers in {@code waitOrder} (name to place). */
+        void chips(List<BufferSnapshot.WorkerView> workers, Map<String, Integer> waitOrder) {
             if (method == null) {
                 return;
             }
@@ -260,7 +271,10 @@ final class CodePanel extends VBox {
                     out.add(worker);
                 }
             }
+            Comparator<BufferSnapshot.WorkerView> waited =
+                    Comparator.comparing(worker -> waitOrder.getOrDefault(worker.name(), Integer.MAX_VALUE));
             for (int i = 0; i < lineChips.size(); i++) {
+                at.get(i).sort(waited); // stable: the others keep the snapshot's order
                 fill(lineChips.get(i), at.get(i));
             }
             fill(outside, out);

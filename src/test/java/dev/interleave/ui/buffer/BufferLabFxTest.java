@@ -1,5 +1,6 @@
 package dev.interleave.ui.buffer;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -269,6 +270,41 @@ class BufferLabFxTest {
         javafx.scene.layout.FlowPane chips = robot.lookup("#code-put-chips-" + awaitLine).queryAs(javafx.scene.layout.FlowPane.class);
         assertTrue(chips.getChildren().size() <= CodePanel.CHIPS_PER_LINE, "chips: " + chips.getChildren().size());
         assertFalse(robot.lookup("#code-put-chips-" + awaitLine + "-more").queryAll().isEmpty(), "a +N count");
+    }
+
+    /**
+     * The chips at an await line stand in wait order, as the wait set below: with twelve producers
+     * on one slot, each woken producer puts and waits again at the back, so the queue soon is no
+     * longer in name order (P3, P4, ..., P1, P2), and the chips follow it.
+     */
+    @Test
+    void chipsAtAnAwaitLineStandInWaitOrder(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.capacityProperty().set(1);
+            model.producersProperty().set(12);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(300);
+            model.consumeMaxMillisProperty().set(300);
+        });
+        robot.interact(model::run);
+        int awaitLine = BufferCode.put(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL).lineOf(Where.WAITING);
+        Comparator<String> byNumber = Comparator.comparingInt(name -> Integer.parseInt(name.substring(1)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            List<String> waiters = List.copyOf(model.notFullWaiters());
+            return waiters.size() >= CodePanel.CHIPS_PER_LINE && !waiters.equals(waiters.stream().sorted(byNumber).toList());
+        }).get());
+        List<List<String>> seen = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.layout.FlowPane chips = robot.lookup("#code-put-chips-" + awaitLine)
+                    .queryAs(javafx.scene.layout.FlowPane.class);
+            List<String> shown = chips.getChildren().stream().map(Node::getId)
+                    .filter(id -> id != null && id.startsWith("code-chip-"))
+                    .map(id -> id.substring("code-chip-".length())).toList();
+            return List.of(shown, List.copyOf(model.notFullWaiters()).subList(0, shown.size()));
+        }).get();
+        assertFalse(seen.getFirst().isEmpty(), "chips at the await line");
+        assertEquals(seen.get(1), seen.getFirst(), "the chips in the wait set's order");
     }
 
     /**
