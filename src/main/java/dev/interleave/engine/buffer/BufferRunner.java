@@ -78,26 +78,9 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         this.threadSource = Objects.requireNonNull(threadSource);
     }
 
-    /** Whether the next run's gate is closed before its workers start; consumed by newRun. */
-    private volatile boolean nextStartsParked;
-
     @Override
     protected BufferRun newRun(BufferSettings settings) {
-        BufferRun run = new BufferRun(settings);
-        if (nextStartsParked) {
-            nextStartsParked = false;
-            run.gate.close();
-        }
-        return run;
-    }
-
-    /**
-     * Makes the next {@link #start} launch its workers with the gate already closed, so that none
-     * acts before the first step (Step from idle: with zero delays, workers started open had moved
-     * a hundred items before the pause landed). The caller pauses right after that start.
-     */
-    public void parkNextStart() {
-        nextStartsParked = true;
+        return new BufferRun(settings);
     }
 
     @Override

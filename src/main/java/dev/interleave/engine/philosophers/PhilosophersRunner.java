@@ -45,8 +45,6 @@ public final class PhilosophersRunner
 
     private final ThreadSource threadSource;
     private final Bug bug;
-    /** Whether the next run's gates are closed before its threads start; consumed by newRun. */
-    private volatile boolean nextStartsParked;
     /** Events each new run's log keeps; 0: runs record nothing. */
     private volatile int recording;
 
@@ -62,22 +60,7 @@ public final class PhilosophersRunner
 
     @Override
     protected PhilosophersRun newRun(PhilosophersSettings settings) {
-        Steps steps = new Steps(settings.n());
-        if (nextStartsParked) {
-            nextStartsParked = false;
-            steps.close();
-        }
-        return new PhilosophersRun(settings, steps);
-    }
-
-    /**
-     * Makes the next {@link #start} launch its philosophers with their gates already closed, so that
-     * none takes a fork before the first step (Step from idle, with nothing done before it). The
-     * caller pauses right after that start: until then the state reads RUNNING while every
-     * philosopher parks at its first fork action.
-     */
-    public void parkNextStart() {
-        nextStartsParked = true;
+        return new PhilosophersRun(settings, new Steps(settings.n()));
     }
 
     /**

@@ -62,8 +62,6 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
 
     private final ThreadSource threadSource;
     private final SplittableRandom seeds;
-    /** Whether the next run starts with auto-play off; cleared by the run it applies to. Guarded by this. */
-    private boolean nextStartsPaused;
 
     public StepperRunner() {
         this(ThreadSource.REAL, new SplittableRandom().nextLong());
@@ -77,38 +75,12 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
 
     @Override
     protected synchronized StepperRun newRun(StepperSettings settings) {
-        boolean playing = !nextStartsPaused;
-        nextStartsPaused = false;
-        return new StepperRun(settings, new AutoPlay(playing), seeds.split());
+        return new StepperRun(settings, new AutoPlay(), seeds.split());
     }
 
     @Override
     public boolean supportsStep() {
         return true;
-    }
-
-    /**
-     * Starts a run that takes no step until asked: paused from its first instant (a run started
-     * with {@link #start} plays at once, and {@link #pause} can come a step late).
-     *
-     * @throws IllegalStateException if a run is in progress
-     */
-    public synchronized void startPaused(StepperSettings settings) {
-        startNextPaused();
-        try {
-            start(settings);
-        } finally {
-            nextStartsPaused = false;
-        }
-        pause();
-    }
-
-    /**
-     * The next run to start (by {@link #start}) takes no auto-step until resumed: for a caller that
-     * starts runs its own way and pauses right after. {@link #start} consumes it, refused or not.
-     */
-    public synchronized void startNextPaused() {
-        nextStartsPaused = true;
     }
 
     /**
@@ -159,12 +131,8 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
      */
     private static final class AutoPlay implements Hold {
         private final ReentrantLock lock = new ReentrantLock();
-        /** Guarded by lock. */
-        private boolean playing;
-
-        AutoPlay(boolean playing) {
-            this.playing = playing;
-        }
+        /** Guarded by lock. A run started paused ({@link #startPaused}) has it closed before it starts. */
+        private boolean playing = true;
 
         @Override
         public void close() {

@@ -45,6 +45,17 @@ final class Lifecycle {
      * @throws IllegalStateException if a run is in progress
      */
     void begin(Run<?> run) {
+        begin(run, false);
+    }
+
+    /**
+     * IDLE → RUNNING, or IDLE → PAUSED when {@code paused}, with {@code run} as the run in progress;
+     * its clock starts (and stops counting at once when paused). Paused, its hold is closed before
+     * this returns, so before the run launches any thread: none passes a gated action unstepped.
+     *
+     * @throws IllegalStateException if a run is in progress
+     */
+    void begin(Run<?> run, boolean paused) {
         lock.lock();
         try {
             if (state != IDLE) {
@@ -52,7 +63,13 @@ final class Lifecycle {
             }
             current = run;
             run.clock().start();
-            state = RUNNING;
+            if (paused) {
+                run.hold().close();
+                run.clock().pause();
+                state = PAUSED;
+            } else {
+                state = RUNNING;
+            }
         } finally {
             lock.unlock();
         }

@@ -36,8 +36,22 @@ public abstract class Runner<S, R, X extends Run<R>> {
      * @throws IllegalStateException if a run is in progress (nothing is started then)
      */
     public final void start(S settings) {
+        start(settings, false);
+    }
+
+    /**
+     * Starts a run paused (Step from idle): its gates are closed before any of its threads starts,
+     * so that nothing gated happens before the first {@link #step()}; returns at once.
+     *
+     * @throws IllegalStateException if a run is in progress (nothing is started then)
+     */
+    public final void startPaused(S settings) {
+        start(settings, true);
+    }
+
+    private void start(S settings, boolean paused) {
         X run = newRun(Objects.requireNonNull(settings));
-        lifecycle.begin(run);
+        lifecycle.begin(run, paused);
         run.start(lifecycle);
     }
 

@@ -688,16 +688,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
     }
 
-    /** Step from idle starts the workers with the gate closed: nobody acts before the first step. */
-    @Override
-    protected void startingForStep() {
-        runner.parkNextStart();
-    }
-
     @Override
     protected void pausedBeforeFirstStep() {
-        // The step text reports what happens after this point: whatever the workers did in the
-        // moment between start and pause is not the step's doing.
+        // The step text reports what happens after this point: whatever the workers did before
+        // reaching the closed gate (registering) is not the step's doing.
         BufferSnapshot buffer = runner.snapshot().buffer();
         if (buffer != null) {
             lastSeenEvents = buffer.events();

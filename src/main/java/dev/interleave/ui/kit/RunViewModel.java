@@ -76,13 +76,6 @@ public abstract class RunViewModel<S> implements RunControls {
     protected void pausedBeforeFirstStep() {
     }
 
-    /**
-     * Step from idle is about to start the run: a scenario whose runner can start with its gates
-     * already closed (so that nothing happens before the first step) asks for that here.
-     */
-    protected void startingForStep() {
-    }
-
     /** A Step was refused, saying why (the run's rules, or a race with Resume or Stop); shown by scenarios that narrate steps. */
     protected void stepRefused(String why) {
     }
@@ -95,12 +88,33 @@ public abstract class RunViewModel<S> implements RunControls {
     }
 
     private boolean start() {
+        return start(false);
+    }
+
+    /**
+     * Step from idle, up to the step: starts a run paused, its gates closed before any of its
+     * threads starts (nothing happens before the first step), and takes the step baseline
+     * ({@link #pausedBeforeFirstStep}). Returns false if a run could not start (one was in progress).
+     */
+    protected final boolean startForStep() {
+        if (!start(true)) {
+            return false;
+        }
+        pausedBeforeFirstStep();
+        return true;
+    }
+
+    private boolean start(boolean paused) {
         if (runner.state() != RunState.IDLE) {
             return false;
         }
         S settings = settings();
         try {
-            runner.start(settings);
+            if (paused) {
+                runner.startPaused(settings);
+            } else {
+                runner.start(settings);
+            }
         } catch (IllegalStateException alreadyRunning) {
             return false;
         }
@@ -133,17 +147,8 @@ public abstract class RunViewModel<S> implements RunControls {
             return;
         }
         try {
-            if (runner.state() == RunState.IDLE) {
-                // A run can start paused: start, pause at once (workers park at their first gated
-                // action), then step. Threads that pass before the pause lands act as in any run,
-                // unless the scenario starts them parked (startingForStep).
-                startingForStep();
-                if (!start()) {
-                    return;
-                }
-                runner.pause();
-                state.set(runner.state());
-                pausedBeforeFirstStep();
+            if (runner.state() == RunState.IDLE && !startForStep()) {
+                return;
             }
             if (runner.state() == RunState.PAUSED) {
                 runner.step();

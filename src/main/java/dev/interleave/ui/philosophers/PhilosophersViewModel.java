@@ -253,15 +253,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             return;
         }
         try {
-            if (now == RunState.IDLE) {
-                // Started with every gate closed: no philosopher acts before this first step.
-                runner.parkNextStart();
-                run();
-                if (runner.state() != RunState.RUNNING) {
-                    return;
-                }
-                runner.pause();
-                pausedBeforeFirstStep();
+            // From idle the run starts paused, every gate closed: no philosopher acts before this step.
+            if (now == RunState.IDLE && !startForStep()) {
+                return;
             }
             if (runner.state() == RunState.PAUSED) {
                 refusal = "";
@@ -303,12 +297,6 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         tableStrategy.set(settings.strategy());
         rewind.clear();
         deadlockedNow = false;
-    }
-
-    /** Step from idle starts the philosophers with their gates closed: nobody acts before the first step. */
-    @Override
-    protected void startingForStep() {
-        runner.parkNextStart();
     }
 
     @Override

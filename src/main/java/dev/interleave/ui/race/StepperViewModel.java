@@ -181,11 +181,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     private boolean pauseForStep() {
         try {
             switch (runner.state()) {
-                case IDLE -> {
-                    runner.startNextPaused();
-                    run();
-                    runner.pause();
-                }
+                case IDLE -> startForStep();
                 case RUNNING -> runner.pause();
                 default -> {
                 }

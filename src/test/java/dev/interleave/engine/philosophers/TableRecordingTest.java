@@ -97,10 +97,8 @@ class TableRecordingTest {
         PhilosophersRunner runner = new PhilosophersRunner(threads, Bug.NONE);
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
         PhilosophersSettings settings = PhilosophersSettings.of(3, Strategy.NAIVE).withThreads(kind);
-        runner.parkNextStart();
-        runner.start(settings);
+        runner.startPaused(settings);
         try {
-            runner.pause();
             Await.until(runner, "everyone at the gate", now -> now.steps().atGate().size() == 3);
             List<Table.Sample> samples = new ArrayList<>();
             samples.add(runner.table().sample());

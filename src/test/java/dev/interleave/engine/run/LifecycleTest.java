@@ -1,5 +1,6 @@
 package dev.interleave.engine.run;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,10 @@ class LifecycleTest {
     /** A run with a real gate and no threads: what the lifecycle moves. */
     private static final class GateRun extends Run<String> {
         final Gate gate;
+        /** Whether the gate was open when the run launched its (here, no) threads. */
+        volatile Boolean openAtLaunch;
+        /** Its "threads" end when it is cancelled. */
+        private final CountDownLatch cancelled = new CountDownLatch(1);
 
         GateRun(Gate gate) {
             super(gate);
@@ -26,14 +31,17 @@ class LifecycleTest {
 
         @Override
         protected void launch() {
+            openAtLaunch = gate.view().open();
         }
 
         @Override
         protected void interruptThreads() {
+            cancelled.countDown();
         }
 
         @Override
-        protected void joinThreads() {
+        protected void joinThreads() throws InterruptedException {
+            cancelled.await();
         }
 
         @Override
@@ -50,6 +58,41 @@ class LifecycleTest {
         protected void step() {
             gate.step();
         }
+    }
+
+    /**
+     * A run started paused (Step from idle) is PAUSED with its gate closed before it launches a
+     * thread, and its clock does not count until Resume; started plainly, the gate is open at launch.
+     */
+    @Test
+    void aRunStartedPausedLaunchesBehindAClosedGate() throws Exception {
+        Runner<String, String, GateRun> runner = new Runner<>() {
+            @Override
+            protected GateRun newRun(String settings) {
+                return new GateRun(new Gate());
+            }
+
+            @Override
+            public boolean supportsStep() {
+                return true;
+            }
+        };
+        runner.startPaused("paused");
+        GateRun paused = runner.latest();
+        assertEquals(RunState.PAUSED, runner.state());
+        assertEquals(Boolean.FALSE, paused.openAtLaunch, "the gate was open when the threads started");
+        long atStart = paused.elapsedNanos();
+        Thread.sleep(20);
+        assertEquals(atStart, paused.elapsedNanos(), "a paused start counts no time");
+        runner.resume();
+        assertTrue(paused.gate.view().open());
+        assertEquals(RunState.RUNNING, runner.state());
+        assertThrows(IllegalStateException.class, () -> runner.startPaused("again"), "a run is in progress");
+        runner.stop();
+
+        runner.start("plain");
+        assertEquals(Boolean.TRUE, runner.latest().openAtLaunch);
+        runner.stop();
     }
 
     /**
