@@ -270,9 +270,10 @@ public final class CallsView extends BorderPane {
                 "How close the run came to the ideal: scheduling and overhead lose the rest.");
         List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox,
                 runningBox, parkedBox, memoryBox);
-        // Four columns where the cards fit side by side; two (three rows) where they do not, as at
-        // 200 % zoom on a projector: a card is never squeezed below its preferred width.
-        boolean[] wide = {true};
+        // Four columns where the cards fit side by side; two (five rows) where they do not, as at
+        // 200 % zoom on a projector; one where not even two fit (200 % in 1024x700): a card is never
+        // squeezed below its preferred width.
+        int[] shownColumns = {0};
         Runnable arrange = () -> {
             double card = 0;
             // The cards of the second row set the width; the third row's texts wrap within it.
@@ -280,14 +281,16 @@ public final class CallsView extends BorderPane {
                 card = Math.max(card, box.prefWidth(-1));
             }
             card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
-            boolean fits = figures.getWidth() <= 0 || figures.getWidth() >= 4 * card + 3 * figures.getHgap();
-            if (fits == wide[0] && !figures.getChildren().isEmpty()) {
+            double width = figures.getWidth();
+            int columns = width <= 0 || width >= 4 * card + 3 * figures.getHgap() ? 4
+                    : width >= 2 * card + figures.getHgap() ? 2 : 1;
+            if (columns == shownColumns[0]) {
                 return;
             }
-            wide[0] = fits;
+            shownColumns[0] = columns;
             figures.getChildren().clear();
             figures.getColumnConstraints().clear();
-            if (fits) {
+            if (columns == 4) {
                 figures.add(sumBox, 0, 0, 2, 1);
                 figures.add(completedBox, 2, 0, 2, 1);
                 figures.add(counterBox, 0, 1);
@@ -299,10 +302,12 @@ public final class CallsView extends BorderPane {
                 figures.add(memoryBox, 2, 2, 2, 1);
             } else {
                 for (int k = 0; k < cards.size(); k++) {
-                    figures.add(cards.get(k), k % 2, k / 2);
+                    // Spans always given: a card keeps its span from the wide layout otherwise (Sum lay
+                    // over Calls completed). The last card, alone in its row, takes the whole row.
+                    int span = k == cards.size() - 1 ? columns - k % columns : 1;
+                    figures.add(cards.get(k), k % columns, k / columns, span, 1);
                 }
             }
-            int columns = fits ? 4 : 2;
             for (int column = 0; column < columns; column++) {
                 javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
                 constraints.setPercentWidth(100.0 / columns);

@@ -584,8 +584,7 @@ class MainViewFxTest {
      * At 150 % (Ctrl+= three times) the figure cards have at least their preferred size, in two
      * columns where four do not fit. At 200 % (Ctrl+= up to the last step) every tool bar button
      * and every control of the settings panel has at least its preferred size: the panel scrolls
-     * rather than squeezes. (At 200 % in 1280x800 three figure cards are still narrower than they
-     * would like: the settings panel widens to its segmented buttons.)
+     * rather than squeezes, and the figure cards stand in one column. No two cards overlap.
      */
     @Test
     void at200PercentNothingIsSqueezed(FxRobot robot) {
@@ -594,15 +593,7 @@ class MainViewFxTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.5, view.window().zoomProperty().get());
-        List<String> cards = new java.util.ArrayList<>();
-        robot.interact(() -> {
-            view.applyCss();
-            view.layout();
-            for (javafx.scene.Node node : robot.lookup(".figure").queryAll()) {
-                check((javafx.scene.layout.Region) node, cards);
-            }
-        });
-        assertEquals(List.of(), cards, "figure cards at 150 %");
+        assertEquals(List.of(), figureCards(robot), "figure cards at 150 %");
         for (int i = 0; i < 8; i++) {
             robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
         }
@@ -623,6 +614,7 @@ class MainViewFxTest {
             }
         });
         assertEquals(List.of(), squeezed);
+        assertEquals(List.of(), figureCards(robot), "figure cards at 200 % (one column)");
         // The tool bar's icons grow with the text: as tall as its letters, not left at 100 %'s size.
         for (String id : List.of("#run", "#pause", "#step", "#auto-step", "#stop", "#reset")) {
             javafx.scene.control.Labeled button = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
@@ -638,6 +630,34 @@ class MainViewFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, view.window().zoomProperty().get(), "Ctrl+0 is 100 % again");
+    }
+
+    /** The figure cards shown that are narrower or lower than they would like, or that overlap another. */
+    private List<String> figureCards(FxRobot robot) {
+        List<String> cards = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            List<javafx.scene.Node> shown = robot.lookup(".figure").queryAll().stream()
+                    .filter(javafx.scene.Node::isVisible).toList();
+            for (javafx.scene.Node node : shown) {
+                check((javafx.scene.layout.Region) node, cards);
+            }
+            // Nor do two cards overlap (a card kept the span of the four-column layout: Sum lay over Calls completed).
+            for (javafx.scene.Node a : shown) {
+                for (javafx.scene.Node b : shown) {
+                    javafx.geometry.Bounds ab = a.localToScene(a.getLayoutBounds());
+                    javafx.geometry.Bounds bb = b.localToScene(b.getLayoutBounds());
+                    if (a != b && a.getParent() == b.getParent() && a.getScene() != null
+                            && ab.getMinX() < bb.getMaxX() - 1 && bb.getMinX() < ab.getMaxX() - 1
+                            && ab.getMinY() < bb.getMaxY() - 1 && bb.getMinY() < ab.getMaxY() - 1) {
+                        cards.add(((Label) a.lookup(".figure-caption")).getText() + " overlaps "
+                                + ((Label) b.lookup(".figure-caption")).getText());
+                    }
+                }
+            }
+        });
+        return cards;
     }
 
     private static void check(javafx.scene.layout.Region region, List<String> squeezed) {
