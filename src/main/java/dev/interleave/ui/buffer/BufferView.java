@@ -34,6 +34,7 @@ import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.ChartRow;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.HeightMemo;
@@ -252,11 +253,10 @@ public final class BufferView extends BorderPane {
                 "seconds run, pauses left out", LivePlot.Scale.LINEAR);
         rate.setData(FXCollections.observableArrayList(List.of(model.itemsPerSecondSeries())));
         rate.setLegendVisible(false);
-        HBox charts = new HBox(10, occupancy, rate);
+        // Side by side where they fit, else one under another (ChartRow).
+        ChartRow charts = new ChartRow(10, occupancy, rate);
         charts.setId("buffer-charts");
         charts.getStyleClass().add("charts");
-        HBox.setHgrow(occupancy, Priority.ALWAYS);
-        HBox.setHgrow(rate, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         LivePlot futile = new LivePlot("futile-chart", "Futile wake-ups (woken, waited again)", "seconds run, pauses left out",

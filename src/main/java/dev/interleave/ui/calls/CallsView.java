@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.ChartRow;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.LivePlot;
@@ -361,7 +362,8 @@ public final class CallsView extends BorderPane {
         VBox.setVgrow(histogram, Priority.ALWAYS);
         // Three plots in a row where each gets 23 em (300 px at the smallest text size); else the
         // histogram under the other two, as wide as both: its bins need the width.
-        HBox plots = new HBox(10);
+        // The line plots side by side where they fit, else one under the other (ChartRow).
+        ChartRow plots = new ChartRow(10);
         VBox charts = new VBox(10, plots);
         VBox.setVgrow(plots, Priority.ALWAYS);
         // Room for the bins under the title, the axis labels and the two-line legend, at any text size.
@@ -379,7 +381,7 @@ public final class CallsView extends BorderPane {
         VBox.setVgrow(histogramBox, Priority.ALWAYS); // shares the height with the line plots
         javafx.beans.property.BooleanProperty inRow = new javafx.beans.property.SimpleBooleanProperty(false);
         Runnable placeHistogram = () -> {
-            boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * plots.getSpacing();
+            boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * 10;
             if (fits == inRow.get()) {
                 return;
             }

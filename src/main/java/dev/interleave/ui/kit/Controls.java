@@ -180,7 +180,9 @@ public final class Controls {
         scroll.setId(id);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Views fit their width down to 150 % zoom in 1024x700; past that (200 % there: 16 em of room),
+        // what does not fit scrolls sideways rather than being cut off out of reach.
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("live-scroll");
         return scroll;
     }
@@ -211,14 +213,25 @@ public final class Controls {
      * The settings panel on a view's left: {@code sections} stacked in a padded box that scrolls
      * when the window is too short for it.
      */
+    /** The most of a view's width its settings panel takes. */
+    static final double MAX_SETTINGS_SHARE = 0.4;
+
     public static ScrollPane settingsPanel(javafx.scene.Node... sections) {
         VBox box = new VBox(12, sections);
         box.getStyleClass().add("settings");
         box.setPadding(new javafx.geometry.Insets(12));
-        ScrollPane scroll = new ScrollPane(box);
+        ScrollPane scroll = new ScrollPane(box) {
+            // Width in the stylesheet, in em: the panel grows with the text, up to 40 % of the view's
+            // width (at 200 % zoom in 1024x700 its 23 em would have left the view 16 em of room).
+            // Asked by the view as it lays out, at its new width: never a pass late.
+            @Override
+            protected double computeMaxWidth(double height) {
+                return getParent() instanceof javafx.scene.layout.Region view && view.getWidth() > 0
+                        ? view.getWidth() * MAX_SETTINGS_SHARE : Double.MAX_VALUE;
+            }
+        };
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // Width in the stylesheet, in em: the panel grows with the text.
         scroll.getStyleClass().add("settings-scroll");
         return scroll;
     }

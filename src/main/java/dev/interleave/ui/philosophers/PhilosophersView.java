@@ -27,6 +27,7 @@ import dev.interleave.engine.philosophers.TableState;
 import dev.interleave.engine.philosophers.WaitForGraph;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.ChartRow;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.HistoryPane;
@@ -180,12 +181,10 @@ public final class PhilosophersView extends BorderPane {
         fairness.setData(FXCollections.observableArrayList(List.of(model.jainSeries())));
         fairness.setLegendVisible(false);
         fairness.setFixedYTop(1);
-        HBox charts = new HBox(10, bars, progress, fairness);
+        // Side by side where they fit, else one under another (ChartRow).
+        ChartRow charts = new ChartRow(10, bars, progress, fairness);
         charts.setId("philosophers-charts");
         charts.getStyleClass().add("charts");
-        for (Region chart : List.of(bars, progress, fairness)) {
-            HBox.setHgrow(chart, Priority.ALWAYS);
-        }
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         HistoryPane<TableState> history = new HistoryPane<>(model.rewind(), new PhilosophersLanes(),

@@ -60,6 +60,7 @@ class MainViewFxTest {
         scene.getStylesheets().add(Objects.requireNonNull(
                 InterleaveApp.class.getResource("interleave.css")).toExternalForm());
         stage.setScene(scene);
+        stage.sizeToScene(); // 1280x800 again after a test made the shared stage 1024x700
         stage.show();
     }
 

@@ -1,0 +1,116 @@
+package dev.interleave.ui.kit;
+
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.layout.Pane;
+
+/**
+ * Plots side by side where each gets at least its least width, one under another where they do
+ * not (a large zoom, a narrow window): a row of plots is never wider than the room it is given, so
+ * a view scrolls down rather than being cut off on the right. Side by side, each plot gets its least
+ * width and an equal share of the rest, and the row's height; stacked, each gets the whole width
+ * and an equal share of the height, at least its least height.
+ */
+public final class ChartRow extends Pane {
+
+    private final double gap;
+
+    public ChartRow(double gap, Node... charts) {
+        super(charts);
+        this.gap = gap;
+        getStyleClass().add("chart-row");
+    }
+
+    /** Whether the charts fit side by side in {@code width} (this box's, insets included). */
+    public boolean fitsInRow(double width) {
+        List<Node> charts = getManagedChildren();
+        double least = gap * Math.max(0, charts.size() - 1);
+        for (Node chart : charts) {
+            least += chart.minWidth(-1);
+        }
+        Insets insets = getInsets();
+        return least <= width - insets.getLeft() - insets.getRight() + 0.5;
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        double widest = 0;
+        for (Node chart : getManagedChildren()) {
+            widest = Math.max(widest, chart.minWidth(-1));
+        }
+        return getInsets().getLeft() + widest + getInsets().getRight();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        List<Node> charts = getManagedChildren();
+        double sum = gap * Math.max(0, charts.size() - 1);
+        for (Node chart : charts) {
+            sum += chart.prefWidth(-1);
+        }
+        return getInsets().getLeft() + sum + getInsets().getRight();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return height(width, true);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return height(width, false);
+    }
+
+    private double height(double width, boolean least) {
+        List<Node> charts = getManagedChildren();
+        boolean row = width < 0 || fitsInRow(width);
+        double inner = width < 0 ? -1 : width - getInsets().getLeft() - getInsets().getRight();
+        double total = row ? 0 : gap * Math.max(0, charts.size() - 1);
+        for (Node chart : charts) {
+            double h = least ? chart.minHeight(row ? -1 : inner) : chart.prefHeight(row ? -1 : inner);
+            total = row ? Math.max(total, h) : total + h;
+        }
+        return getInsets().getTop() + total + getInsets().getBottom();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        List<Node> charts = getManagedChildren();
+        if (charts.isEmpty()) {
+            return;
+        }
+        Insets insets = getInsets();
+        double x = insets.getLeft();
+        double y = insets.getTop();
+        double width = getWidth() - insets.getLeft() - insets.getRight();
+        double height = getHeight() - insets.getTop() - insets.getBottom();
+        double gaps = gap * (charts.size() - 1);
+        if (fitsInRow(getWidth())) {
+            double spare = width - gaps;
+            for (Node chart : charts) {
+                spare -= chart.minWidth(-1);
+            }
+            double share = Math.max(0, spare) / charts.size();
+            for (Node chart : charts) {
+                double w = chart.minWidth(-1) + share;
+                chart.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(w), snapSizeY(height));
+                x += w + gap;
+            }
+        } else {
+            double share = (height - gaps) / charts.size();
+            for (Node chart : charts) {
+                double h = Math.max(chart.minHeight(width), share);
+                chart.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(width), snapSizeY(h));
+                y += h + gap;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.interleave.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.application.Application;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.Scenarios;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.StyledStage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every view of the window in the smallest window it supports, 1024x700, styled as the window is
+ * (the Primer Light theme and interleave.css), at 100 %, 150 % and 200 % zoom. A view that is wider
+ * than the room it is shown in is cut off on the right, out of reach (a class at 150 % saw the eighth
+ * buffer slot, the philosophers' deadlock banner and the third chart cut off, with no scroll bar).
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class ZoomLayoutFxTest {
+
+    private MainView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet());
+        view = new MainView(Scenarios.tabs(), new FrameStats());
+        stage = StyledStage.show(view, 1024, 700); // its own: the shared primary stage keeps its size
+    }
+
+    @AfterEach
+    void close() {
+        StyledStage.close(stage);
+    }
+
+    @AfterAll
+    static void backToModena() {
+        // The other FX test classes are styled with JavaFX's default, as before this one.
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Up to 150 % every view (each tab, and both modes of the race lab) fits its width: nothing
+     * goes past the right edge (plots go one under another, figure cards to fewer columns). At
+     * 200 % (16 em of room beside the settings) what still does not fit scrolls sideways: a
+     * horizontal scroll bar shows, so nothing is out of reach.
+     */
+    @Test
+    void everyViewFitsItsWidthOrScrollsSideways() throws Exception {
+        List<String> wider = new ArrayList<>();
+        for (double zoom : List.of(1.0, 1.5, 2.0)) {
+            for (String tab : List.of("calls", "buffer", "race:0", "race:1", "philosophers")) {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    view.window().zoomProperty().set(zoom);
+                    view.select(tab.split(":")[0]);
+                    if (tab.contains(":")) {
+                        ((TabPane) view.lookup("#race-modes")).getSelectionModel()
+                                .select(Integer.parseInt(tab.split(":")[1]));
+                    }
+                }).get();
+                // A few pulses: views that rearrange for their width do so after a layout pass.
+                for (int pulse = 0; pulse < 3; pulse++) {
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(100);
+                }
+                WaitForAsyncUtils.asyncFx(() -> {
+                    view.applyCss();
+                    view.layout();
+                    for (Node node : view.lookupAll(".live-scroll")) {
+                        ScrollPane scroll = (ScrollPane) node;
+                        double room = scroll.getViewportBounds().getWidth();
+                        if (!showing(scroll) || room <= 0) {
+                            continue;
+                        }
+                        Region content = (Region) scroll.getContent();
+                        if (content.getWidth() <= room + 1 || zoom >= 2 && sidewaysBar(scroll)) {
+                            continue;
+                        }
+                        List<String> widest = new ArrayList<>();
+                        for (Node child : content.getChildrenUnmodifiable()) {
+                            if (child.isManaged() && child.minWidth(-1) > room - 24) {
+                                widest.add(String.format(Locale.ROOT, "%s %.0f", name(child), child.minWidth(-1)));
+                            }
+                        }
+                        wider.add(String.format(Locale.ROOT, "%.0f %% %s: %.0f px wide in %.0f px (least widths: %s)",
+                                zoom * 100, tab, content.getWidth(), room, widest));
+                    }
+                }).get();
+            }
+        }
+        assertEquals(List.of(), wider);
+    }
+
+    private static boolean sidewaysBar(ScrollPane scroll) {
+        for (Node node : scroll.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean showing(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    private static String name(Node node) {
+        if (node.getId() != null) {
+            return node.getId();
+        }
+        return node instanceof Parent parent && !parent.getChildrenUnmodifiable().isEmpty()
+                ? node.getClass().getSimpleName() + " of " + name(parent.getChildrenUnmodifiable().getFirst())
+                : node.getClass().getSimpleName();
+    }
+}
