@@ -118,15 +118,15 @@ public final class CallsView extends BorderPane {
         table.getStyleClass().add("past-runs");
         table.setPlaceholder(new Label("No run has ended yet: each run that ends adds a row here."));
         table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("#", 0.04, r -> Integer.toString(r.number())));
-        table.getColumns().add(column("Run", 0.28, CallsViewModel.PastRun::run));
-        table.getColumns().add(column("Result", 0.16, CallsViewModel.PastRun::result));
-        table.getColumns().add(column("Elapsed", 0.11, r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
-        table.getColumns().add(column("Ideal", 0.12, r -> r.idealMillis() == 0 ? "–"
+        table.getColumns().add(column("#", 0.04, "", r -> Integer.toString(r.number())));
+        table.getColumns().add(column("Run", 0.26, "", CallsViewModel.PastRun::run));
+        table.getColumns().add(column("Result", 0.16, "500,500", CallsViewModel.PastRun::result));
+        table.getColumns().add(column("Elapsed", 0.13, "", r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
+        table.getColumns().add(column("Ideal", 0.12, "", r -> r.idealMillis() == 0 ? "–"
                 : String.format(Locale.ROOT, "%,d ms", r.idealMillis())));
-        table.getColumns().add(column("Efficiency", 0.13, r -> r.efficiency().isEmpty() ? "not defined"
+        table.getColumns().add(column("Efficiency", 0.13, "", r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
-        table.getColumns().add(column("Max in flight", 0.16, r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        table.getColumns().add(column("Max in flight", 0.16, "", r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         // Four or five rows high (it scrolls): rows of wrapped runs take two or three lines.
@@ -137,9 +137,31 @@ public final class CallsView extends BorderPane {
         return box;
     }
 
+    private static double longestWord(String text, javafx.scene.text.Font font) {
+        double widest = 0;
+        for (String word : text.split(" ")) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(word);
+            probe.setFont(font);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return widest;
+    }
+
     private static javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column(String title, double share,
-            java.util.function.Function<CallsViewModel.PastRun, String> text) {
-        javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column = new javafx.scene.control.TableColumn<>(title);
+            String sample, java.util.function.Function<CallsViewModel.PastRun, String> text) {
+        javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column = new javafx.scene.control.TableColumn<>();
+        // The title wraps in a narrow column ("Max in / flight") rather than end in "...", as the
+        // cells do (a Text: the header measures its graphic for no width).
+        javafx.scene.text.Text heading = new javafx.scene.text.Text(title);
+        heading.getStyleClass().add("column-title");
+        heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        heading.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+        column.setGraphic(heading);
+        // Never narrower than the title's longest word or a typical value ({@code sample}): "Elapsed"
+        // is not broken into "Elaps / ed", nor "500,500" into "500,50 / 0". (The columns' least widths
+        // together just fit at 150 % in 1024x700; past them the resize policy cuts the last column off.)
+        heading.fontProperty().addListener((obs, old, font) ->
+                column.setMinWidth(Math.max(longestWord(title, font), longestWord(sample, font)) + 14));
         column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
         // Long texts wrap within their cell and the row grows, rather than end in "...": drawn by a
         // Text wrapped at the column's width. (A wrapping label asks the row for one line: the row

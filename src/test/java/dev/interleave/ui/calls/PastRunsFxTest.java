@@ -63,12 +63,38 @@ class PastRunsFxTest {
         assertEquals(List.of(), cut(robot), "at 520 px");
     }
 
-    /** Every cell whose text is not drawn whole, or not inside its cell. */
+    /** Every cell or column title whose text is not drawn whole, or not inside its cell. */
     private List<String> cut(FxRobot robot) {
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
+            // The titles: none ends in "..." ("Ela...", "Max in fli..." at 150 %), none breaks a word
+            // ("Elaps / ed"), each inside its header.
+            for (var node : robot.lookup(".past-runs .column-header").queryAll()) {
+                javafx.scene.layout.Region header = (javafx.scene.layout.Region) node;
+                for (var label : header.lookupAll(".label")) {
+                    if (label instanceof javafx.scene.control.Label shown && !shown.getText().isEmpty()
+                            && shown.isTextTruncated()) {
+                        cut.add("title '" + shown.getText() + "' truncated");
+                    }
+                }
+                for (var title : header.lookupAll(".column-title")) {
+                    Text text = (Text) title;
+                    for (String word : text.getText().split(" ")) {
+                        Text probe = new Text(word);
+                        probe.setFont(text.getFont());
+                        if (probe.getLayoutBounds().getWidth() > text.getWrappingWidth() + 0.5) {
+                            cut.add("title '" + text.getText() + "' breaks '" + word + "'");
+                        }
+                    }
+                    javafx.geometry.Bounds bounds = header.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+                    if (bounds.getMinY() < -0.5 || bounds.getMaxY() > header.getHeight() + 0.5
+                            || bounds.getMaxX() > header.getWidth() + 0.5) {
+                        cut.add("title '" + text.getText() + "' outside its header");
+                    }
+                }
+            }
             for (var node : robot.lookup(".past-runs .table-cell").queryAll()) {
                 TableCell<?, ?> cell = (TableCell<?, ?>) node;
                 if (cell.isEmpty() || cell.getItem() == null) {
