@@ -152,6 +152,8 @@ public final class LabView extends BorderPane {
         } else {
             Label with = new Label(measuredWith(shown.settings()));
             with.getStyleClass().add("figure-caption");
+            with.setWrapText(true); // whole on two lines in a narrow view, not cut at "each strategy..."
+            with.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().addAll(with, body);
         }
         return box;
@@ -173,6 +175,7 @@ public final class LabView extends BorderPane {
                 }
                 Label name = new Label(strategy.label());
                 name.getStyleClass().add("section");
+                name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
                 Label summary = new Label(lostSummary(strategy, lost, shown.settings().threads()
                         * shown.settings().increments()));
                 summary.setId("lab-lost-" + strategy.label());
@@ -264,6 +267,7 @@ public final class LabView extends BorderPane {
             for (RaceStrategy strategy : RaceStrategy.values()) {
                 Label name = new Label(strategy.label() + (strategy.isSafe() ? "" : " ✘"));
                 name.getStyleClass().add("section");
+                name.setMinWidth(Region.USE_PREF_SIZE); // never "...": the rate cells give way first
                 grid.add(name, 0, row);
                 for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                     int threads = LabMeasure.THREAD_COUNTS.get(c);
@@ -283,10 +287,21 @@ public final class LabView extends BorderPane {
                 grid.add(value, c + 1, row);
             }
         }
+        // Seven columns of bars never squeezed: in a narrow view (150 % in 1024x700) the grid alone
+        // scrolls sideways, and the texts around it keep the view's width.
+        ScrollPane sideways = new ScrollPane(grid);
+        sideways.setId("lab-throughput-scroll");
+        sideways.setFitToHeight(true);
+        sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideways.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        sideways.getStyleClass().add("edge-to-edge");
+        sideways.setMinHeight(Region.USE_PREF_SIZE);
+        grid.setStyle("-fx-padding: 0 0 1.2em 0;"); // room for the scroll bar under the last row
+        grid.setMinHeight(Region.USE_PREF_SIZE);
         return section("Increments per second against threads", "Every strategy at 1, 2, 4 ... 64 threads, the same "
                 + "total work at every count, the median of up to three runs (bars on a log scale, the number under "
                 + "each). More threads share the same cores: watch which strategies hold their speed, and how often "
-                + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.", grid, shown);
+                + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.", sideways, shown);
     }
 
     private static Node cell(double rate, double low, double high, RaceStrategy strategy) {
