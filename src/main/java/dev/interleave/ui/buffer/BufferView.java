@@ -263,8 +263,8 @@ public final class BufferView extends BorderPane {
                 LivePlot.Scale.LINEAR);
         futile.setData(FXCollections.observableArrayList(List.of(model.futileProducerSeries(),
                 model.futileConsumerSeries())));
+        futile.setWholeNumbers(true); // counts: no tick at 0.2
         charts.getChildren().add(futile);
-        HBox.setHgrow(futile, Priority.ALWAYS);
 
         Label lastRun = Controls.lastRunNote(model);
         BufferHistoryPane history = new BufferHistoryPane(model);

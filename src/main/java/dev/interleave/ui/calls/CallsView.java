@@ -127,6 +127,7 @@ public final class CallsView extends BorderPane {
         table.getColumns().add(column("Efficiency", 0.13, "", r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
         table.getColumns().add(column("Max in flight", 0.16, "", r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        table.widthProperty().addListener(obs -> fitLeastWidths(table));
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         // Four or five rows high (it scrolls): rows of wrapped runs take two or three lines.
@@ -135,6 +136,35 @@ public final class CallsView extends BorderPane {
         VBox box = new VBox(4, caption, table);
         box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
+    }
+
+    /** A column's property: the width under which its title or typical value breaks mid-word. */
+    private static final String LEAST = "interleave.least-width";
+
+    /**
+     * Gives each column its least width ({@link #LEAST}) while together they fit the table; else
+     * none (every column squeezed alike, words broken), for the resize policy would cut the last
+     * columns off, out of reach (200 % in 1024x700).
+     */
+    private static void fitLeastWidths(javafx.scene.control.TableView<?> table) {
+        double sum = 0;
+        for (var column : table.getColumns()) {
+            sum += (double) column.getProperties().getOrDefault(LEAST, 0.0);
+        }
+        boolean fit = sum <= table.getWidth() - 24; // its borders, and a margin for rounding
+        boolean changed = false;
+        for (var column : table.getColumns()) {
+            double least = fit ? (double) column.getProperties().getOrDefault(LEAST, 10.0) : 10;
+            changed |= column.getMinWidth() != least;
+            column.setMinWidth(least);
+        }
+        if (changed) {
+            // The constrained policy fits the columns again only when set anew: new least widths
+            // alone left the last column cut off (from 200 % back to 150 %).
+            var policy = table.getColumnResizePolicy();
+            table.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+            table.setColumnResizePolicy(policy);
+        }
     }
 
     private static double longestWord(String text, javafx.scene.text.Font font) {
@@ -157,11 +187,15 @@ public final class CallsView extends BorderPane {
         heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         heading.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
         column.setGraphic(heading);
-        // Never narrower than the title's longest word or a typical value ({@code sample}): "Elapsed"
-        // is not broken into "Elaps / ed", nor "500,500" into "500,50 / 0". (The columns' least widths
-        // together just fit at 150 % in 1024x700; past them the resize policy cuts the last column off.)
-        heading.fontProperty().addListener((obs, old, font) ->
-                column.setMinWidth(Math.max(longestWord(title, font), longestWord(sample, font)) + 14));
+        // The width under which the title's longest word or a typical value ({@code sample}) breaks:
+        // "Elaps / ed", "500,50 / 0". Held as the column's least width while the table has room for
+        // every column's (fitLeastWidths).
+        heading.fontProperty().addListener((obs, old, font) -> {
+            column.getProperties().put(LEAST, Math.max(longestWord(title, font), longestWord(sample, font)) + 14);
+            if (column.getTableView() != null) {
+                fitLeastWidths(column.getTableView());
+            }
+        });
         column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
         // Long texts wrap within their cell and the row grows, rather than end in "...": drawn by a
         // Text wrapped at the column's width. (A wrapping label asks the row for one line: the row

@@ -156,6 +156,15 @@ public final class LivePlot extends BorderPane {
     private int pointsDrawn;
     /** The y axis's top when fixed (linear scale only); NaN: from the data. */
     private double fixedYTop = Double.NaN;
+    /** What the last redraw drew, for tests: the x ticks (label, centre, width), the y ticks' rows, the axis title's lines. */
+    record Tick(String label, double at, double width) {
+    }
+
+    private List<Tick> xTicksDrawn = List.of();
+    private List<Double> yRowsDrawn = List.of();
+    private List<String> xLabelDrawn = List.of();
+    /** Whether y counts whole things (wake-ups): no tick between two whole numbers. */
+    private boolean wholeNumbers;
     /** The y tick labels of the last redraw, bottom up. */
     private List<String> yTickLabels = List.of();
 
@@ -233,6 +242,43 @@ public final class LivePlot extends BorderPane {
     public void setFixedYTop(double top) {
         fixedYTop = top;
         markDirty();
+    }
+
+    /** Says that y counts whole things (wake-ups, meals): its ticks are whole numbers, never 0.2 apart. */
+    public void setWholeNumbers(boolean whole) {
+        wholeNumbers = whole;
+        markDirty();
+    }
+
+    /**
+     * {@code text} on one line if it is at most {@code room} wide in the tick font, else on two,
+     * split at the comma or space nearest its middle ("seconds run," / "pauses left out").
+     */
+    private List<String> labelLines(String text, double room) {
+        measure.setText(text);
+        if (measure.getLayoutBounds().getWidth() <= room) {
+            return List.of(text);
+        }
+        int middle = text.length() / 2;
+        int best = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) {
+                best = i;
+            }
+        }
+        return best < 0 ? List.of(text) : List.of(text.substring(0, best).strip(), text.substring(best + 1).strip());
+    }
+
+    List<Tick> xTicksDrawn() {
+        return xTicksDrawn;
+    }
+
+    List<Double> yRowsDrawn() {
+        return yRowsDrawn;
+    }
+
+    List<String> xLabelDrawn() {
+        return xLabelDrawn;
     }
 
     /** The y tick labels the last redraw drew, bottom up. */
@@ -365,38 +411,46 @@ public final class LivePlot extends BorderPane {
                 yMax = Math.max(yMax, point.getYValue().doubleValue());
             }
         }
+        Font tickFont = Font.font(Math.max(11, heading.getFont().getSize() * 0.75));
+        measure.setFont(tickFont);
+        double lineHeight = tickFont.getSize() * 1.35;
+        // The axis title on one line, or on two (split at a comma or a space) when wider than the plot.
+        List<String> xLabelLines = labelLines(xLabel, width - 8);
+        double top = 8;
+        double bottom = height - Math.ceil(lineHeight * (1 + xLabelLines.size()) + 4);
+        double plotHeight = bottom - top;
+
         // Nothing plotted yet: axes of 0 and 1, not 0 and 0.2 (a fifth of nothing read as a figure).
-        double xStep = xMax == 0 ? 1 : niceStep(Math.max(xMax, 1), MAX_TICKS);
-        double xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
         boolean fixed = scale == Scale.LINEAR && fixedYTop > 0;
-        double yStep;
+        double yStep = 1;
         double yTop;
+        List<Double> yTicks = new ArrayList<>();
+        // As many y ticks as fit a line of text each (at 200 % in a short plot, 0 to 70 in steps of 10
+        // wrote the labels over each other).
+        int yTickRoom = Math.max(1, Math.min(MAX_TICKS, (int) (plotHeight / (lineHeight * 1.2))));
         if (scale == Scale.LOG10) {
-            yStep = 1;
             yTop = LOG_TOP;
+            int every = (int) Math.ceil(LOG_TOP / yTickRoom);
+            for (int i = 0; i <= LOG_TOP; i += every) {
+                yTicks.add((double) i);
+            }
         } else if (fixed) {
             yTop = fixedYTop;
-            yStep = 1; // unused: fixedTicks places the ticks
+            yTicks.addAll(fixedTicks(yTop, yTickRoom));
         } else {
-            yStep = yMax == 0 ? 1 : niceStep(Math.max(yMax, 1), MAX_TICKS);
+            yStep = yMax == 0 ? 1 : niceStep(Math.max(yMax, 1), yTickRoom);
+            if (wholeNumbers) {
+                yStep = Math.max(1, Math.ceil(yStep));
+            }
             yTop = Math.max(yStep, Math.ceil(yMax / yStep) * yStep);
             if (yMax > 0 && yMax >= yTop) {
                 // A line along the top edge would hide in the frame: leave one step of headroom.
                 yTop += yStep;
             }
-        }
-
-        List<Double> yTicks = new ArrayList<>();
-        if (fixed) {
-            yTicks.addAll(fixedTicks(yTop, MAX_TICKS));
-        } else {
             for (int i = 0; i * yStep <= yTop + yStep / 2; i++) {
                 yTicks.add(i * yStep);
             }
         }
-        Font tickFont = Font.font(Math.max(11, heading.getFont().getSize() * 0.75));
-        measure.setFont(tickFont);
-        double lineHeight = tickFont.getSize() * 1.35;
         List<String> yLabels = new ArrayList<>();
         double labelWidth = 0;
         for (double y : yTicks) {
@@ -407,13 +461,28 @@ public final class LivePlot extends BorderPane {
         }
         yTickLabels = List.copyOf(yLabels);
         double left = Math.ceil(labelWidth) + 10;
-        // The last x tick label is centred on the right edge: leave room for its half.
-        measure.setText(compactLabel(Math.floor(xTop / xStep + 0.5) * xStep));
-        double right = width - Math.max(12, Math.ceil(measure.getLayoutBounds().getWidth() / 2) + 2);
-        double top = 8;
-        double bottom = height - Math.ceil(lineHeight * 2 + 4);
+
+        // As many x ticks as fit their labels side by side, a space apart ("7.5 10 12.5 15" ran
+        // together as "7.51012.515" at 150 %).
+        double xStep = 1;
+        double xTop = 1;
+        double right = width - 12;
+        for (int xTicks = MAX_TICKS; xTicks >= 1; xTicks--) {
+            xStep = xMax == 0 ? 1 : niceStep(Math.max(xMax, 1), xTicks);
+            xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
+            double widest = 0;
+            for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
+                measure.setText(compactLabel(i * xStep));
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            // The last x tick label is centred on the right edge: leave room for its half.
+            right = width - Math.max(12, Math.ceil(widest / 2) + 2);
+            double apart = (right - left) * xStep / xTop;
+            if (apart >= widest + tickFont.getSize()) {
+                break;
+            }
+        }
         double plotWidth = right - left;
-        double plotHeight = bottom - top;
 
         g.setFill(background.get());
         g.fillRect(left, top, plotWidth, plotHeight);
@@ -424,22 +493,33 @@ public final class LivePlot extends BorderPane {
         // Horizontal grid and y tick labels.
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
+        List<Double> yRows = new ArrayList<>();
         for (int i = 0; i < yLabels.size(); i++) {
             double py = snap(bottom - yTicks.get(i) / yTop * plotHeight);
             g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(left, py, right, py);
             g.fillText(yLabels.get(i), left - 5, py);
+            yRows.add(py);
         }
+        yRowsDrawn = List.copyOf(yRows);
         // Vertical grid and x tick labels.
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
+        List<Tick> xTicks = new ArrayList<>();
         for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
             double px = snap(left + i * xStep / xTop * plotWidth);
             g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(px, top, px, bottom);
-            g.fillText(compactLabel(i * xStep), px, bottom + 4);
+            String label = compactLabel(i * xStep);
+            g.fillText(label, px, bottom + 4);
+            measure.setText(label);
+            xTicks.add(new Tick(label, px, measure.getLayoutBounds().getWidth()));
         }
-        g.fillText(xLabel, left + plotWidth / 2, bottom + 4 + lineHeight);
+        xTicksDrawn = List.copyOf(xTicks);
+        xLabelDrawn = xLabelLines;
+        for (int line = 0; line < xLabelLines.size(); line++) {
+            g.fillText(xLabelLines.get(line), width / 2, bottom + 4 + lineHeight * (1 + line));
+        }
 
         // The series, clipped to the plot area.
         g.save();

@@ -22,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The past-runs table shows every cell whole, at the width it gets in a 1024x700 window (about 690
@@ -61,6 +62,19 @@ class PastRunsFxTest {
         robot.interact(() -> stage.setWidth(520));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), cut(robot), "at 520 px");
+        // Narrower than the columns' least widths together (200 % in 1024x700): words break, but no
+        // column is pushed out of the table, out of reach.
+        robot.interact(() -> stage.setWidth(300));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        double[] widths = new double[2];
+        robot.interact(() -> {
+            table.applyCss();
+            table.layout();
+            widths[0] = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+            widths[1] = table.getWidth();
+        });
+        assertTrue(widths[0] <= widths[1], "columns " + widths[0] + " px wide in a " + widths[1] + " px table");
     }
 
     /** Every cell or column title whose text is not drawn whole, or not inside its cell. */

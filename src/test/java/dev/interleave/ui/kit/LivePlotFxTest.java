@@ -104,6 +104,56 @@ class LivePlotFxTest {
                 + plot.getHeight() + " px for the whole plot");
     }
 
+    /**
+     * At 200 % in a narrow, short plot the axes keep their labels apart: x tick labels a space apart
+     * ("7.5 10 12.5 15" had run together), y tick labels at least a line apart (0 to 70 in steps of 10
+     * had overlapped), the axis title on two lines rather than cut at both ends, and a count's ticks
+     * whole numbers.
+     */
+    @Test
+    void crowdedAxesThinTheirTicks(FxRobot robot) {
+        LivePlot counts = new LivePlot("counts", "Futile wake-ups", "seconds run, pauses left out", LivePlot.Scale.LINEAR);
+        robot.interact(() -> {
+            ((javafx.scene.layout.Pane) plot.getParent()).getChildren().add(counts);
+            counts.setManaged(false);
+            counts.setStyle("-fx-font-size: 26px;");
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            for (int i = 0; i <= 60; i++) {
+                series.getData().add(new XYChart.Data<>(i * 0.25, i * 70 / 60.0));
+            }
+            counts.setData(FXCollections.observableArrayList(List.of(series)));
+            counts.setLegendVisible(false);
+            counts.applyCss();
+            counts.resize(260, 300);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double line = 26 * 0.75;
+        List<LivePlot.Tick> x = counts.xTicksDrawn();
+        assertTrue(x.size() >= 2, "x ticks " + x);
+        for (int i = 1; i < x.size(); i++) {
+            double gap = x.get(i).at() - x.get(i - 1).at() - (x.get(i).width() + x.get(i - 1).width()) / 2;
+            assertTrue(gap >= line / 2, "x labels " + x.get(i - 1).label() + " and " + x.get(i).label() + " " + gap + " px apart");
+        }
+        List<Double> y = counts.yRowsDrawn();
+        for (int i = 1; i < y.size(); i++) {
+            assertTrue(y.get(i - 1) - y.get(i) >= line, "y ticks " + (y.get(i - 1) - y.get(i)) + " px apart: " + y);
+        }
+        assertEquals(List.of("seconds run,", "pauses left out"), counts.xLabelDrawn());
+        // A count of wake-ups, 0 to 2: ticks 0, 1, 2, not 0.2 apart.
+        robot.interact(() -> {
+            XYChart.Series<Number, Number> few = new XYChart.Series<>();
+            few.getData().add(new XYChart.Data<>(0, 0));
+            few.getData().add(new XYChart.Data<>(1, 1));
+            counts.setData(FXCollections.observableArrayList(List.of(few)));
+            counts.setWholeNumbers(true);
+            counts.resize(600, 400);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(counts.yTickLabels().stream().allMatch(label -> label.matches("\\d+")), counts.yTickLabels().toString());
+    }
+
     /** A series per name, each a short rising line. */
     private static javafx.collections.ObservableList<XYChart.Series<Number, Number>> named(String... names) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
