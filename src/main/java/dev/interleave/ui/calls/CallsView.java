@@ -419,8 +419,9 @@ public final class CallsView extends BorderPane {
         // Three plots in a row where each gets 23 em (300 px at the smallest text size); else the
         // histogram under the other two, as wide as both: its bins need the width.
         // The line plots side by side where they fit, else one under the other (ChartRow).
-        ChartRow plots = new ChartRow(10);
-        VBox charts = new VBox(10, plots);
+        double gap = 10;
+        ChartRow plots = new ChartRow(gap);
+        VBox charts = new VBox(gap, plots);
         VBox.setVgrow(plots, Priority.ALWAYS);
         // Room for the bins under the title, the axis labels and the two-line legend, at any text size.
         histogram.minHeightProperty().bind(Bindings.createDoubleBinding(
@@ -437,7 +438,7 @@ public final class CallsView extends BorderPane {
         VBox.setVgrow(histogramBox, Priority.ALWAYS); // shares the height with the line plots
         javafx.beans.property.BooleanProperty inRow = new javafx.beans.property.SimpleBooleanProperty(false);
         Runnable placeHistogram = () -> {
-            boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * 10;
+            boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * gap;
             if (fits == inRow.get()) {
                 return;
             }

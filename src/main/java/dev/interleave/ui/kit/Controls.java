@@ -209,13 +209,13 @@ public final class Controls {
         return settingsPanel(all.toArray(javafx.scene.Node[]::new));
     }
 
+    /** The most of a view's width its settings panel takes. */
+    static final double MAX_SETTINGS_SHARE = 0.4;
+
     /**
      * The settings panel on a view's left: {@code sections} stacked in a padded box that scrolls
      * when the window is too short for it.
      */
-    /** The most of a view's width its settings panel takes. */
-    static final double MAX_SETTINGS_SHARE = 0.4;
-
     public static ScrollPane settingsPanel(javafx.scene.Node... sections) {
         VBox box = new VBox(12, sections);
         box.getStyleClass().add("settings");
