@@ -92,10 +92,15 @@ public final class EventLog {
     static final long SLOW_NANOS = 50_000;
 
     private static final VarHandle WRITTEN;
+    private static final VarHandle LAST_NANOS;
+    private static final VarHandle STRIDE;
 
     static {
         try {
-            WRITTEN = MethodHandles.lookup().findVarHandle(EventLog.class, "written", long.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            WRITTEN = lookup.findVarHandle(EventLog.class, "written", long.class);
+            LAST_NANOS = lookup.findVarHandle(EventLog.class, "lastNanos", long.class);
+            STRIDE = lookup.findVarHandle(EventLog.class, "stride", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -117,13 +122,19 @@ public final class EventLog {
 
     /** Index in ring of the next event's first long. Guarded by the writers' lock. */
     private int writeIndex;
-    /** The latest clock reading given to an event. Guarded by the writers' lock. */
+    /**
+     * The latest clock reading given to an event. Written under the writers' lock, opaque so that
+     * {@link #recentNanos} may read it from any thread.
+     */
     private long lastNanos;
     /** The number of the event that got lastNanos from the clock. Guarded by the writers' lock. */
     private long lastStampSeq;
     /** Events to append before the clock is read again. Guarded by the writers' lock. */
     private int untilStamp;
-    /** How many events share a clock reading now: 1 when slow, up to MAX_STRIDE when fast. Guarded by the writers' lock. */
+    /**
+     * How many events share a clock reading now: 1 when slow, up to MAX_STRIDE when fast. Written
+     * under the writers' lock, opaque so that {@link #recentNanos} may read it from any thread.
+     */
     private int stride = 1;
     /** Clock readings in a row that found events fast. Guarded by the writers' lock. */
     private int fastReadings;
@@ -222,14 +233,14 @@ public final class EventLog {
         boolean slow = events <= 0 || nanos - lastNanos >= events * SLOW_NANOS;
         if (slow) {
             fastReadings = 0;
-            stride = 1;
+            STRIDE.setOpaque(this, 1);
         } else if (fast && ++fastReadings >= FAST_READINGS) {
-            stride = Math.min(2 * stride, MAX_STRIDE);
+            STRIDE.setOpaque(this, Math.min(2 * stride, MAX_STRIDE));
         }
         untilStamp = stride;
         lastStampSeq = seq;
         if (nanos > lastNanos) {
-            lastNanos = nanos;
+            LAST_NANOS.setOpaque(this, nanos);
         }
         return lastNanos;
     }
@@ -251,6 +262,19 @@ public final class EventLog {
         assert other >= 0 && other <= MAX_OTHER : other;
         assert slot >= 0 && slot <= MAX_SLOT : slot;
         return kind | (long) track << 8 | (long) other << 24 | (long) slot << 40;
+    }
+
+    /**
+     * A cheap lower bound for {@link System#nanoTime()} now, for a time a writer takes before it
+     * holds the writers' lock: while events come fast (see the class comment), the latest clock
+     * reading the log made, at most {@value #MAX_STRIDE} events old; otherwise a fresh reading.
+     * Any thread.
+     */
+    public long recentNanos() {
+        if ((int) STRIDE.getOpaque(this) > 1) {
+            return (long) LAST_NANOS.getOpaque(this);
+        }
+        return System.nanoTime();
     }
 
     // ---- reading: any thread ----

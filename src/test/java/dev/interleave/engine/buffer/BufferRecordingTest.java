@@ -157,6 +157,33 @@ class BufferRecordingTest {
     }
 
     /**
+     * A free run's contended lock requests are recorded, each with when it asked: not before its
+     * worker's previous event, not after it got in (the time is taken cheaply, from the log's
+     * latest clock reading while events come fast).
+     */
+    @Test
+    void contendedRequestsAreRecordedWithWhenTheyAsked() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(BufferSettings.of(4, 4, 16, 200_000));
+        assertTrue(runner.await().ok());
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        long[] previous = new long[all.tracks().size()];
+        int requests = 0;
+        for (int i = 0; i < all.size(); i++) {
+            int track = all.track(i);
+            if (BufferEvent.of(all, i) == BufferEvent.REQUEST) {
+                requests++;
+                long asked = all.item(i);
+                assertTrue(asked >= previous[track] && asked <= all.nanos(i), "event " + all.get(i)
+                        + " asked outside its worker's previous event (" + previous[track] + ") and its own time");
+            }
+            previous[track] = all.nanos(i);
+        }
+        assertTrue(requests > 0, "four producers and four consumers on two cores contend for the lock");
+    }
+
+    /**
      * Sixteen producers wait on a full one-slot buffer; one take with signal-all wakes them all: the
      * log tells the take, the one put it made room for and the fifteen re-waits, nothing lost (the
      * eight-entry history this log replaced lost the take and the put behind eight re-waits).

@@ -138,6 +138,33 @@ class EventLogTest {
         }
     }
 
+    /**
+     * A time taken before the writers' lock (when a request for it began) is a fresh clock reading
+     * while events come slowly, and the latest reading, without reading the clock, while they come
+     * fast: a free run asks for its lock millions of times a second.
+     */
+    @Test
+    void recentNanosReadsTheClockOnlyWhileEventsComeSlowly() throws InterruptedException {
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(2);
+            log.append(1, track, i, 0, 0);
+        }
+        Thread.sleep(5);
+        long before = System.nanoTime();
+        assertTrue(log.recentNanos() >= before, "slow: a fresh reading");
+
+        for (int i = 0; i < 5_000; i++) {
+            log.append(1, track, i, 0, 0);
+        }
+        long latest = log.read(log.written() - 1, 1).nanos(0);
+        Thread.sleep(5);
+        long recent = log.recentNanos();
+        assertEquals(latest, recent, "fast: the latest event's reading, 5 ms old, not a fresh one");
+        assertTrue(recent <= System.nanoTime(), "a lower bound");
+    }
+
     @Test
     void refusesWhatItCannotHold() {
         assertThrows(IllegalArgumentException.class, () -> new EventLog(0));
