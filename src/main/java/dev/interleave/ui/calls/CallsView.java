@@ -117,9 +117,12 @@ public final class CallsView extends BorderPane {
         table.setId("past-runs");
         table.getStyleClass().add("past-runs");
         table.setPlaceholder(new Label("No run has ended yet: each run that ends adds a row here."));
-        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // The columns are sized here (fitColumns), not by a resize policy: the constrained policy,
+        // set anew after a zoom, shared the width out evenly ("#" 93 px beside "Run" 205 px at 150 %).
+        table.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("#", 0.04, "", r -> Integer.toString(r.number())));
         table.getColumns().add(column("Run", 0.26, "", CallsViewModel.PastRun::run));
+        table.getColumns().getLast().getProperties().put(WRAPS, true);
         table.getColumns().add(column("Result", 0.16, "500,500", CallsViewModel.PastRun::result));
         table.getColumns().add(column("Elapsed", 0.13, "", r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
         table.getColumns().add(column("Ideal", 0.12, "", r -> r.idealMillis() == 0 ? "–"
@@ -127,7 +130,17 @@ public final class CallsView extends BorderPane {
         table.getColumns().add(column("Efficiency", 0.13, "", r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
         table.getColumns().add(column("Max in flight", 0.16, "", r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
-        table.widthProperty().addListener(obs -> fitLeastWidths(table));
+        table.widthProperty().addListener(obs -> fitColumns(table));
+        runs.addListener((javafx.collections.ListChangeListener<CallsViewModel.PastRun>) change -> fitColumns(table));
+        // The vertical scroll bar, once there are more rows than fit, takes its width from the columns'.
+        table.skinProperty().addListener((obs, old, skin) -> {
+            for (var node : table.lookupAll(".scroll-bar")) {
+                if (node instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                    bar.visibleProperty().addListener(o -> fitColumns(table));
+                }
+            }
+        });
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         // Four or five rows high (it scrolls): rows of wrapped runs take two or three lines.
@@ -138,43 +151,119 @@ public final class CallsView extends BorderPane {
         return box;
     }
 
+    /** A column's property: its share of the table's width. */
+    private static final String SHARE = "interleave.share";
+    /** A column's property, when set: its long values wrap, rather than widen it where there is room. */
+    private static final String WRAPS = "interleave.wraps";
     /** A column's property: the width under which its title or typical value breaks mid-word. */
     private static final String LEAST = "interleave.least-width";
 
     /**
-     * Gives each column its least width ({@link #LEAST}) while together they fit the table; else
-     * none (every column squeezed alike, words broken), for the resize policy would cut the last
-     * columns off, out of reach (200 % in 1024x700).
+     * Fills the table's width with its columns, each its share of it, but none narrower than its
+     * cells' values whole (but the run's description, which wraps) where they all fit that way;
+     * else than its title's or any of its cells' longest word (then the others share what is
+     * left). Where even that does not fit (200 % in 1024x700), each gets its share, words break,
+     * and no column is pushed out of the table, out of reach.
      */
-    private static void fitLeastWidths(javafx.scene.control.TableView<?> table) {
-        double sum = 0;
-        for (var column : table.getColumns()) {
-            sum += (double) column.getProperties().getOrDefault(LEAST, 0.0);
+    private static void fitColumns(javafx.scene.control.TableView<?> table) {
+        var columns = table.getColumns();
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 1;
+        for (var node : table.lookupAll(".scroll-bar")) {
+            if (node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible()
+                    && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                room -= bar.getWidth();
+            }
         }
-        boolean fit = sum <= table.getWidth() - 24; // its borders, and a margin for rounding
-        boolean changed = false;
-        for (var column : table.getColumns()) {
-            double least = fit ? (double) column.getProperties().getOrDefault(LEAST, 10.0) : 10;
-            changed |= column.getMinWidth() != least;
-            column.setMinWidth(least);
+        if (room <= 0) {
+            return;
         }
-        if (changed) {
-            // The constrained policy fits the columns again only when set anew: new least widths
-            // alone left the last column cut off (from 200 % back to 150 %).
-            var policy = table.getColumnResizePolicy();
-            table.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
-            table.setColumnResizePolicy(policy);
+        int n = columns.size();
+        double[] share = new double[n];
+        double[] least = new double[n];
+        double[] whole = new double[n];
+        for (int i = 0; i < n; i++) {
+            var column = columns.get(i);
+            share[i] = (double) column.getProperties().get(SHARE);
+            least[i] = (double) column.getProperties().getOrDefault(LEAST, 0.0);
+            whole[i] = least[i];
+            if (column.getGraphic() instanceof javafx.scene.text.Text heading) {
+                // The cells' font: the title's, not bold.
+                javafx.scene.text.Font font = javafx.scene.text.Font.font(heading.getFont().getFamily(),
+                        heading.getFont().getSize());
+                double padding = 0.6 * font.getSize() + 4;
+                for (int row = 0; row < table.getItems().size(); row++) {
+                    Object cell = column.getCellData(row);
+                    if (cell != null) {
+                        least[i] = Math.max(least[i], longestWord(cell.toString(), font) + padding);
+                        whole[i] = Math.max(whole[i], least[i]);
+                        if (column.getProperties().get(WRAPS) == null) {
+                            whole[i] = Math.max(whole[i], width(cell.toString(), font) + padding);
+                        }
+                    }
+                }
+            }
+        }
+        // Where there is room, short values ("5,666 ms") stay on one line (only the run's
+        // description wraps): as many columns as the room left allows, those needing least first.
+        double leastSum = java.util.Arrays.stream(least).sum();
+        double spare = room - leastSum;
+        Integer[] byExtra = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byExtra[i] = i;
+        }
+        java.util.Arrays.sort(byExtra, java.util.Comparator.comparingDouble(i -> whole[i] - least[i]));
+        for (int i : byExtra) {
+            if (whole[i] - least[i] <= spare) {
+                spare -= whole[i] - least[i];
+                leastSum += whole[i] - least[i];
+                least[i] = whole[i];
+            }
+        }
+        double[] width = new double[n];
+        boolean[] held = new boolean[n];
+        // Water-filling: a column whose share falls short of its least width is held there, and the
+        // rest share what is left, until every share is at least its least width.
+        for (boolean again = true; again; ) {
+            again = false;
+            double left = room;
+            double shares = 0;
+            for (int i = 0; i < n; i++) {
+                if (held[i]) {
+                    left -= least[i];
+                } else {
+                    shares += share[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                width[i] = held[i] ? least[i] : share[i] / shares * left;
+                if (leastSum <= room && !held[i] && width[i] < least[i]) {
+                    held[i] = true;
+                    again = true;
+                }
+            }
+        }
+        // Whole pixels, the last column taking what rounding left over: no filler column beside it.
+        double given = 0;
+        for (int i = 0; i < n; i++) {
+            double each = i == n - 1 ? Math.floor(room - given) : Math.floor(width[i]);
+            columns.get(i).setMinWidth(10);
+            columns.get(i).setPrefWidth(each);
+            given += each;
         }
     }
 
     private static double longestWord(String text, javafx.scene.text.Font font) {
         double widest = 0;
         for (String word : text.split(" ")) {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(word);
-            probe.setFont(font);
-            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            widest = Math.max(widest, width(word, font));
         }
         return widest;
+    }
+
+    private static double width(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
     }
 
     private static javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column(String title, double share,
@@ -189,11 +278,11 @@ public final class CallsView extends BorderPane {
         column.setGraphic(heading);
         // The width under which the title's longest word or a typical value ({@code sample}) breaks:
         // "Elaps / ed", "500,50 / 0". Held as the column's least width while the table has room for
-        // every column's (fitLeastWidths).
+        // every column's (fitColumns).
         heading.fontProperty().addListener((obs, old, font) -> {
             column.getProperties().put(LEAST, Math.max(longestWord(title, font), longestWord(sample, font)) + 14);
             if (column.getTableView() != null) {
-                fitLeastWidths(column.getTableView());
+                fitColumns(column.getTableView());
             }
         });
         column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
@@ -220,7 +309,8 @@ public final class CallsView extends BorderPane {
         });
         column.setSortable(false);
         column.setReorderable(false);
-        column.setPrefWidth(share * 1_000); // proportions: the resize policy fits them to the table
+        column.getProperties().put(SHARE, share);
+        column.setPrefWidth(share * 1_000); // until fitColumns knows the table's width
         return column;
     }
 

@@ -77,6 +77,31 @@ class PastRunsFxTest {
         assertTrue(widths[0] <= widths[1], "columns " + widths[0] + " px wide in a " + widths[1] + " px table");
     }
 
+    /**
+     * Zoomed to 150 % (the text 1.5 times as large) in a 1920x1080 window, the table keeps its
+     * columns' proportions: the run's description gets the widest column, not "1,000 calls / 100
+     * threa / ds" in a column narrower than "#".
+     */
+    @Test
+    void zoomedColumnsKeepTheirProportions(FxRobot robot) {
+        robot.interact(() -> {
+            runs.setAll(new CallsViewModel.PastRun(1, "1,000 calls / 100 threads", "✔ 500,500", 5_665, 5_648,
+                    OptionalDouble.of(0.997), 100));
+            stage.setWidth(1110);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 21px;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cut(robot), "at 1110 px, 150 %");
+        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        double[] widths = new double[2];
+        robot.interact(() -> {
+            widths[0] = table.getColumns().get(0).getWidth();
+            widths[1] = table.getColumns().get(1).getWidth();
+        });
+        assertTrue(widths[1] >= 3 * widths[0], "'Run' " + widths[1] + " px wide beside '#' " + widths[0] + " px");
+    }
+
     /** Every cell or column title whose text is not drawn whole, or not inside its cell. */
     private List<String> cut(FxRobot robot) {
         List<String> cut = new ArrayList<>();
@@ -122,6 +147,13 @@ class PastRunsFxTest {
                 if (texts.size() != 1 || !texts.getFirst().getText().equals(whole)) {
                     cut.add("'" + whole + "' drawn as " + texts.stream().map(Text::getText).toList());
                     continue;
+                }
+                for (String word : whole.split(" ")) {
+                    Text probe = new Text(word);
+                    probe.setFont(texts.getFirst().getFont());
+                    if (probe.getLayoutBounds().getWidth() > texts.getFirst().getWrappingWidth() + 0.5) {
+                        cut.add("'" + whole + "' breaks '" + word + "'");
+                    }
                 }
                 javafx.geometry.Bounds bounds = texts.getFirst().getBoundsInParent();
                 if (bounds.getMinY() < -0.5 || bounds.getMaxY() > cell.getHeight() + 0.5) {
