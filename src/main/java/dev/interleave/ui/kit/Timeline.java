@@ -137,6 +137,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Tooltip tooltip = new Tooltip();
     /** Measures a mark's label in the canvas's font. */
     private final Text measure = new Text();
+    /** Where the last redraw drew its last moment's label: its left and right x. For tests. */
+    private double[] momentLabelDrawn = new double[0];
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
@@ -259,6 +261,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     private double legendHeight() {
         return BASE_LEGEND_HEIGHT * em();
+    }
+
+    /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
+    double[] momentLabelDrawn() {
+        return momentLabelDrawn.clone();
     }
 
     /** The width of the window shown, in ns; 0 while it shows the whole run. For tests. */
@@ -516,6 +523,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         // Moments: a line across every lane, labelled above them.
         Paint momentPaint = colour(momentInk, Color.RED);
+        momentLabelDrawn = new double[0];
         g.setTextAlign(TextAlignment.LEFT);
         for (int k = 0; k < momentX.size(); k++) {
             double x = momentX.get(k);
@@ -527,7 +535,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.setLineWidth(2.5);
             g.strokeLine(x, axisHeight() - 2, x, axisHeight() + lanes * laneH);
             g.setFill(momentPaint);
-            g.fillText(momentLabels.get(k), Math.min(x + 3, w - 70), axisHeight() + lanes * laneH + 4 + legendHeight() / 2);
+            // Right of its line, or left of it where the line is too near the right edge ("deadlo"
+            // at 150 %, when a fixed 70 px was kept free).
+            measure.setText(momentLabels.get(k));
+            double labelW = measure.getLayoutBounds().getWidth();
+            double labelX = x + 3 + labelW <= w ? x + 3 : Math.max(labelWidth(), x - 3 - labelW);
+            g.fillText(momentLabels.get(k), labelX, axisHeight() + lanes * laneH + 4 + legendHeight() / 2);
+            momentLabelDrawn = new double[] {labelX, labelX + labelW};
         }
         // Wake-ups: an arrow from the signaller's put or take to the woken lane.
         g.setStroke(inkPaint);

@@ -28,8 +28,15 @@ class TimelineFxTest {
     private Rewind<BufferReplay> rewind;
     private Timeline<BufferReplay> timeline;
 
-    /** Lanes with one state: enough to draw and zoom. */
+    /** Lanes with one state: enough to draw and zoom; the event numbered {@link #momentAt} is a deadlock. */
     private static final class OneState implements Timeline.Lanes<BufferReplay> {
+        long momentAt = -1;
+
+        @Override
+        public String moment(EventLog.Batch batch, int i) {
+            return batch.seq(i) == momentAt ? "deadlock" : null;
+        }
+
         public int stateAfter(EventLog.Batch batch, int i) {
             return 0;
         }
@@ -59,10 +66,12 @@ class TimelineFxTest {
         }
     }
 
+    private final OneState lanes = new OneState();
+
     @Start
     void start(Stage primary) {
         rewind = new Rewind<>();
-        timeline = new Timeline<>(rewind, new OneState());
+        timeline = new Timeline<>(rewind, lanes);
         // The window's stylesheets: the timeline reads the theme's looked-up colours (without
         // them JavaFX logs a warning for each colour the canvas probes).
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
@@ -100,5 +109,27 @@ class TimelineFxTest {
         assertTrue(timeline.spanNanos() > 0, "zoomed in on the first run");
         follow(run(20));
         assertEquals(0, timeline.spanNanos(), "the next run opens whole");
+    }
+
+    /**
+     * A moment on the newest event, at the right edge, is labelled whole at any text size: left of
+     * its line where the right has no room ("deadlo" at 150 %, where 70 px were kept free).
+     */
+    @Test
+    void aMomentAtTheRightEdgeIsLabelledWhole() throws Exception {
+        lanes.momentAt = 20;
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 28px;"));
+        follow(run(20));
+        double[] drawn = new double[3];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            double[] label = timeline.momentLabelDrawn();
+            drawn[0] = label.length == 0 ? Double.NaN : label[0];
+            drawn[1] = label.length == 0 ? Double.NaN : label[1];
+            drawn[2] = timeline.getWidth();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(drawn[1] <= drawn[2] && drawn[1] - drawn[0] > 60, "the label drawn from " + drawn[0] + " to "
+                + drawn[1] + " px on a " + drawn[2] + " px timeline");
     }
 }
