@@ -313,7 +313,8 @@ class MainViewFxTest {
 
     /**
      * ControlsFX's range slider (the delay ranges) is drawn under Primer in both themes: its
-     * track and thumbs have a fill (Primer lacks the Modena colours its stylesheet looks up).
+     * track and thumbs have a fill (Primer lacks the Modena colours its stylesheet looks up); and
+     * every slider's track can be seen on a projector.
      */
     @Test
     void theDelayRangeSlidersAreDrawnInBothThemes(FxRobot robot) {
@@ -328,8 +329,50 @@ class MainViewFxTest {
                 assertTrue(region.getBackground() != null && !region.getBackground().getFills().isEmpty(),
                         part + " has a fill in " + view.window().themeProperty().get());
             }
+            // Every track stands out from the panel behind it, 3:1 at least (Primer's own: 1.1 to 1.3).
+            for (String part : List.of(".slider > .track", ".range-slider > .track")) {
+                for (javafx.scene.Node node : robot.lookup(part).queryAll()) {
+                    javafx.scene.layout.Region track = (javafx.scene.layout.Region) node;
+                    if (!track.isVisible() || track.getScene() == null) {
+                        continue;
+                    }
+                    javafx.scene.paint.Color ink = (javafx.scene.paint.Color) track.getBackground().getFills()
+                            .getLast().getFill();
+                    javafx.scene.paint.Color paper = behind(track);
+                    double ratio = contrast(ink, paper);
+                    assertTrue(ratio >= 3, part + " " + ink + " on " + paper + ": " + ratio + ":1 in "
+                            + view.window().themeProperty().get());
+                }
+            }
             robot.interact(() -> view.window().toggleTheme());
         }
+    }
+
+    /** The colour of the nearest box behind {@code node} with an opaque fill. */
+    private static javafx.scene.paint.Color behind(javafx.scene.Node node) {
+        for (javafx.scene.Parent up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof javafx.scene.layout.Region region && region.getBackground() != null) {
+                for (var fill : region.getBackground().getFills().reversed()) {
+                    if (fill.getFill() instanceof javafx.scene.paint.Color colour && colour.getOpacity() == 1) {
+                        return colour;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("nothing opaque behind " + node);
+    }
+
+    /** WCAG's contrast ratio of two colours. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator linear = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * linear.applyAsDouble(c.getRed()) + 0.7152 * linear.applyAsDouble(c.getGreen())
+                + 0.0722 * linear.applyAsDouble(c.getBlue());
     }
 
     /**
