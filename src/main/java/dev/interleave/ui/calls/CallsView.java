@@ -159,11 +159,12 @@ public final class CallsView extends BorderPane {
     private static final String LEAST = "interleave.least-width";
 
     /**
-     * Fills the table's width with its columns, each its share of it, but none narrower than its
-     * cells' values whole (but the run's description, which wraps) where they all fit that way;
-     * else than its title's or any of its cells' longest word (then the others share what is
-     * left). Where even that does not fit (200 % in 1024x700), each gets its share, words break,
-     * and no column is pushed out of the table, out of reach.
+     * Fills the table's width (less its vertical scroll bar's) with its columns, each its share of
+     * it, but none narrower than its title's or any of its cells' longest word (then the others
+     * share what is left), and as many as the room allows as wide as their values whole (the run's
+     * description excepted: it wraps). Where even the longest words do not fit (200 % in
+     * 1024x700), each gets its share, words break, and no column is pushed out of the table, out of
+     * reach.
      */
     private static void fitColumns(javafx.scene.control.TableView<?> table) {
         var columns = table.getColumns();

@@ -102,6 +102,34 @@ class PastRunsFxTest {
         assertTrue(widths[1] >= 3 * widths[0], "'Run' " + widths[1] + " px wide beside '#' " + widths[0] + " px");
     }
 
+    /**
+     * More runs than the table shows rows: its vertical scroll bar takes its width from the
+     * columns', so no horizontal bar appears beside it.
+     */
+    @Test
+    void aScrollBarForManyRunsTakesItsWidthFromTheColumns(FxRobot robot) {
+        robot.interact(() -> {
+            List<CallsViewModel.PastRun> many = new ArrayList<>();
+            for (int n = 12; n >= 1; n--) {
+                many.add(new CallsViewModel.PastRun(n, "1,000 calls / 100 threads", "✔ 500,500", 5_665, 5_648,
+                        OptionalDouble.of(0.997), 100));
+            }
+            runs.setAll(many);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        boolean[] bars = new boolean[2];
+        robot.interact(() -> {
+            for (var node : table.lookupAll(".scroll-bar")) {
+                if (node instanceof javafx.scene.control.ScrollBar bar) {
+                    bars[bar.getOrientation() == javafx.geometry.Orientation.VERTICAL ? 0 : 1] = bar.isVisible();
+                }
+            }
+        });
+        assertTrue(bars[0], "twelve runs scroll");
+        assertTrue(!bars[1], "no sideways scroll bar beside the vertical one");
+    }
+
     /** Every cell or column title whose text is not drawn whole, or not inside its cell. */
     private List<String> cut(FxRobot robot) {
         List<String> cut = new ArrayList<>();
