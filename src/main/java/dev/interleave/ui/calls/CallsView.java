@@ -116,7 +116,11 @@ public final class CallsView extends BorderPane {
         javafx.scene.control.TableView<CallsViewModel.PastRun> table = new javafx.scene.control.TableView<>(runs);
         table.setId("past-runs");
         table.getStyleClass().add("past-runs");
-        table.setPlaceholder(new Label("No run has ended yet: each run that ends adds a row here."));
+        Label placeholder = new Label("No run has ended yet: each run that ends adds a row here.");
+        placeholder.setWrapText(true); // at 200 % in 1024x700 it was cut to "No run has ended yet: each ..."
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setPadding(new Insets(0, 8, 0, 8));
+        table.setPlaceholder(placeholder);
         // The columns are sized here (fitColumns), not by a resize policy: the constrained policy,
         // set anew after a zoom, shared the width out evenly ("#" 93 px beside "Run" 205 px at 150 %).
         table.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);

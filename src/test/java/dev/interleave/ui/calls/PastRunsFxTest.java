@@ -102,6 +102,25 @@ class PastRunsFxTest {
         assertTrue(widths[1] >= 3 * widths[0], "'Run' " + widths[1] + " px wide beside '#' " + widths[0] + " px");
     }
 
+    /** Before any run, the table says why it is empty, whole, however narrow (200 % in 1024x700). */
+    @Test
+    void theEmptyTableSaysSoWhole(FxRobot robot) {
+        robot.interact(() -> {
+            runs.clear();
+            stage.setWidth(300);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        boolean[] truncated = new boolean[1];
+        robot.interact(() -> {
+            table.applyCss();
+            table.layout();
+            javafx.scene.control.Label placeholder = (javafx.scene.control.Label) table.getPlaceholder();
+            truncated[0] = !placeholder.isVisible() || placeholder.getScene() == null || placeholder.isTextTruncated();
+        });
+        assertTrue(!truncated[0], "the placeholder is shown whole at 300 px");
+    }
+
     /**
      * More runs than the table shows rows: its vertical scroll bar takes its width from the
      * columns', so no horizontal bar appears beside it.
