@@ -185,10 +185,11 @@ class BufferLabViewModelTest {
 
     /**
      * Each bug, in the setup its guidance names, ends the run as the lab says it must (a stall or a
-     * violation) within 20 s, the banner's text names it, and the view shows the moment it went wrong.
+     * violation) within 60 s, the banner's text names it, and the view shows the moment it went wrong.
      */
     @ParameterizedTest
     @EnumSource(value = Bug.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    @Timeout(200)
     void eachBugInItsGuidedSetupShowsItsOutcome(Bug bug) throws Exception {
         for (BufferImpl impl : bug.impls()) {
             BufferRunner runner = new BufferRunner();
@@ -198,7 +199,10 @@ class BufferLabViewModelTest {
             model.applyGuide();
             model.run();
             try {
-                sampleUntil(model, () -> model.labOutcomeProperty().get() != null);
+                // A race has a long tail: the monitor's unlocked-count violation came after 39 ms to
+                // 7.4 s (24 command-line runs, quiet machine), and once after more than 20 s here
+                // while the suite's other classes ran.
+                sampleUntil(model, () -> model.labOutcomeProperty().get() != null, 60, impl + " " + bug + ": ");
             } finally {
                 if (runner.state() != RunState.IDLE) {
                     runner.stop();
@@ -321,9 +325,15 @@ class BufferLabViewModelTest {
     }
 
     private static void sampleUntil(BufferViewModel model, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        sampleUntil(model, condition, 20, "");
+    }
+
+    private static void sampleUntil(BufferViewModel model, BooleanSupplier condition, int seconds, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 20 s; state " + model.stateProperty().get());
+            assertTrue(System.nanoTime() < deadline, what + "not within " + seconds + " s; state "
+                    + model.stateProperty().get());
             Thread.sleep(10);
             model.sample(System.nanoTime());
         }
