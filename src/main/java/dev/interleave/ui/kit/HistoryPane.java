@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -32,7 +31,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     private final Rewind<R> rewind;
     private final Timeline<R> timeline;
     private final Slider scrubber = new Slider(0, 0, 0);
-    private final ListView<String> events;
+    private final LogList events;
     /** True while the slider or the list is being set from the position, not by the user. */
     private boolean syncing;
 
@@ -107,7 +106,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         HBox scrubRow = new HBox(8, new Label("Rewind"), scrubber, where, present);
         scrubRow.setAlignment(Pos.CENTER_LEFT);
 
-        events = new ListView<>(rewind.lines());
+        events = new LogList(rewind.lines());
         events.setId("event-log");
         events.setPrefHeight(9 * 24);
         events.setMinHeight(5 * 24);
@@ -195,7 +194,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             javafx.application.Platform.runLater(() -> {
                 followQueued = false;
                 if (rewind.positionProperty().get() == Rewind.PRESENT && !events.getItems().isEmpty()) {
-                    events.scrollTo(events.getItems().size() - 1);
+                    events.showEnd();
                 }
             });
         }

@@ -29,7 +29,7 @@ class TimelineFxTest {
     private Timeline<BufferReplay> timeline;
 
     /** Lanes with one state: enough to draw and zoom; the event numbered {@link #momentAt} is a deadlock. */
-    private static final class OneState implements Timeline.Lanes<BufferReplay> {
+    static final class OneState implements Timeline.Lanes<BufferReplay> {
         long momentAt = -1;
 
         @Override

@@ -1,0 +1,85 @@
+package dev.interleave.ui.kit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The event log under the timeline follows a run at the present. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class HistoryPaneFxTest {
+
+    private Stage stage;
+    private Rewind<BufferReplay> rewind;
+    private HistoryPane<BufferReplay> pane;
+
+    @Start
+    void start(Stage primary) {
+        rewind = new Rewind<>();
+        pane = new HistoryPane<>(rewind, new TimelineFxTest.OneState(), "test-history", "A run's events.", "the test");
+        // Cells of a fractional height (25.9 px), as the window's are (23.4 px).
+        pane.setStyle("-fx-font-size: 14.4px;");
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stage = StyledStage.show(pane, 800, 500);
+    }
+
+    @AfterEach
+    void close() {
+        StyledStage.close(stage);
+    }
+
+    /**
+     * After each burst of lines, slow enough to follow, the newest line is in view. ListView's
+     * scrollTo(last) stopped one line short after the burst of 47 (210 of 212 in view), and in the
+     * window a paused run kept its newest line out of sight (BufferLabFxTest, once in fifteen runs
+     * on a loaded machine).
+     */
+    @Test
+    void theNewestLineComesIntoViewAfterEachBurst() throws Exception {
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int i = 1; i < 30; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        }
+        ListView<?> events = (ListView<?>) pane.lookup("#event-log");
+        List<String> wanted = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        int size = 30;
+        for (int step = 0; step < 12; step++) {
+            int burst = 5 + 7 * step;
+            for (int k = 0; k < burst; k++) {
+                log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+            }
+            size += burst;
+            wanted.add((size - 1) + " of " + size);
+            WaitForAsyncUtils.asyncFx(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
+                    (batch, i) -> "event " + batch.seq(i))));
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300); // a few frames, and more than the quarter second between two looks
+            WaitForAsyncUtils.asyncFx(() -> {
+                VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
+                seen.add(flow.getLastVisibleCell().getIndex() + " of " + events.getItems().size());
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(wanted, seen, "the last line in view after each burst");
+    }
+}
