@@ -10,7 +10,7 @@ import dev.interleave.ui.kit.WarmUp;
 /** The Bounded Buffer scenario's tab: its runner, view-model and view. */
 public final class BufferScenario {
 
-    private static final String TITLE = "Bounded Buffer";
+    private static final ScenarioTab.Title TITLE = new ScenarioTab.Title("Bounded Buffer", "Buffer");
     private static final String SUMMARY = "Producer and consumer threads share a bounded buffer guarded by one lock:"
             + " producers wait on notFull while it is full, consumers on notEmpty while it is empty.";
 

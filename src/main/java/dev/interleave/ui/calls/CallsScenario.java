@@ -9,7 +9,7 @@ import dev.interleave.ui.kit.WarmUp;
 /** The Counter &amp; Sum scenario's tab: its runner, view-model and view. */
 public final class CallsScenario {
 
-    private static final String TITLE = "Counter & Sum";
+    private static final ScenarioTab.Title TITLE = new ScenarioTab.Title("Counter & Sum", "Counter");
     private static final String SUMMARY = "One thread per call reads a shared counter, sleeps, and adds the value to"
             + " a shared sum: 1,000 calls on 100 threads, or 1,000,000 on 100,000 virtual threads.";
 

@@ -202,7 +202,7 @@ public final class CallsView extends BorderPane {
                         least[i] = Math.max(least[i], longestWord(cell.toString(), font) + padding);
                         whole[i] = Math.max(whole[i], least[i]);
                         if (column.getProperties().get(WRAPS) == null) {
-                            whole[i] = Math.max(whole[i], width(cell.toString(), font) + padding);
+                            whole[i] = Math.max(whole[i], Controls.textWidth(cell.toString(), font) + padding);
                         }
                     }
                 }
@@ -260,15 +260,9 @@ public final class CallsView extends BorderPane {
     private static double longestWord(String text, javafx.scene.text.Font font) {
         double widest = 0;
         for (String word : text.split(" ")) {
-            widest = Math.max(widest, width(word, font));
+            widest = Math.max(widest, Controls.textWidth(word, font));
         }
         return widest;
-    }
-
-    private static double width(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        probe.setFont(font);
-        return probe.getLayoutBounds().getWidth();
     }
 
     private static javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column(String title, double share,

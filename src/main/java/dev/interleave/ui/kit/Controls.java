@@ -103,6 +103,13 @@ public final class Controls {
         }
     }
 
+    /** How wide {@code text} is drawn in {@code font}, in pixels. */
+    public static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
+    }
+
     /** A section heading in a settings column. */
     public static Label heading(String text) {
         Label label = new Label(text);

@@ -8,25 +8,39 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 
 /**
- * One scenario as the window shows it: a tab with a title and a one-sentence summary, the
+ * One scenario as the window shows it: a tab with a title (and a short one, for a window too narrow
+ * for the full titles side by side) and a one-sentence summary, the
  * view-model the tool bar drives, and the view. The window makes the view-model and the view when
  * the tab is first shown (the first frame then builds one scenario, not all), unless the view-model
  * was given made ({@link #of}). FX thread.
  */
 public final class ScenarioTab {
 
+    /**
+     * A tab's title, {@code full} (e.g. "Bounded Buffer") and {@code brief} (e.g. "Buffer"), the
+     * brief one for a window too narrow for the full ones side by side.
+     */
+    public record Title(String full, String brief) {
+        public Title {
+            Objects.requireNonNull(full);
+            Objects.requireNonNull(brief);
+        }
+    }
+
     private final String id;
     private final String title;
+    private final String shortTitle;
     private final String summary;
     private final Supplier<? extends RunControls> newModel;
     private final Function<RunControls, Node> newView;
     private RunControls model;
     private Node view;
 
-    private ScenarioTab(String id, String title, String summary, Supplier<? extends RunControls> newModel,
+    private ScenarioTab(String id, Title title, String summary, Supplier<? extends RunControls> newModel,
             Function<RunControls, Node> newView, RunControls model) {
         this.id = Objects.requireNonNull(id);
-        this.title = Objects.requireNonNull(title);
+        this.title = title.full();
+        this.shortTitle = title.brief();
         this.summary = Objects.requireNonNull(summary);
         this.newModel = Objects.requireNonNull(newModel);
         this.newView = Objects.requireNonNull(newView);
@@ -37,18 +51,18 @@ public final class ScenarioTab {
      * A scenario whose view-model is made by {@code model} when the window first needs it.
      *
      * @param id      a short id, e.g. {@code "calls"}: the tab's node id is {@code "tab-" + id}
-     * @param title   the tab's title
+     * @param title   the tab's title, full and brief
      * @param summary what the scenario shows, for the tab's tooltip
      * @param model   makes the view-model; called once, on the FX thread
      * @param view    builds the view over the view-model; called once, on the FX thread
      */
-    public static <M extends RunControls> ScenarioTab lazy(String id, String title, String summary, Supplier<M> model,
+    public static <M extends RunControls> ScenarioTab lazy(String id, Title title, String summary, Supplier<M> model,
             Function<? super M, ? extends Node> view) {
         return new ScenarioTab(id, title, summary, model, viewOf(view), null);
     }
 
     /** A scenario over a view-model already made (a test's, driven from outside the window). */
-    public static <M extends RunControls> ScenarioTab of(String id, String title, String summary, M model,
+    public static <M extends RunControls> ScenarioTab of(String id, Title title, String summary, M model,
             Function<? super M, ? extends Node> view) {
         return new ScenarioTab(id, title, summary, () -> model, viewOf(view), Objects.requireNonNull(model));
     }
@@ -66,6 +80,11 @@ public final class ScenarioTab {
 
     public String title() {
         return title;
+    }
+
+    /** The title when the full titles do not fit side by side, e.g. "Buffer". */
+    public String shortTitle() {
+        return shortTitle;
     }
 
     public String summary() {

@@ -7,7 +7,7 @@ import dev.interleave.ui.kit.ScenarioTab;
 /** The deadlock lab's tab: its runner, view-model and view. */
 public final class PhilosophersScenario {
 
-    private static final String TITLE = "Dining Philosophers";
+    private static final ScenarioTab.Title TITLE = new ScenarioTab.Title("Dining Philosophers", "Philosophers");
     private static final String SUMMARY = "Philosophers on real threads share forks (locks) round a table: cause a"
             + " deadlock, watch the circle of waits close, and break it by breaking one of its four conditions.";
 

@@ -8,7 +8,7 @@ import dev.interleave.ui.kit.ScenarioTab;
 /** The race & atomics lab's tab: its two runners, view-models and views. */
 public final class RaceScenario {
 
-    private static final String TITLE = "Race & Atomics";
+    private static final ScenarioTab.Title TITLE = new ScenarioTab.Title("Race & Atomics", "Race");
     private static final String SUMMARY = "Why count++ loses updates, step by step with real threads; and what"
             + " atomics, locks and adders cost, measured at full speed.";
 

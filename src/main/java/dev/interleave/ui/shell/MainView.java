@@ -162,6 +162,44 @@ public final class MainView extends BorderPane {
         refresh();
     }
 
+    /** Whether the tabs show their brief titles ("Buffer"): the full ones do not fit side by side. */
+    private boolean briefTitles;
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        fitTabTitles();
+    }
+
+    /**
+     * Brief tab titles when the full ones do not fit the window's width side by side: at 200 % in
+     * 1024x700 the fourth tab read "Dining Philo" beside an overflow menu. The width the full titles
+     * would take is measured while the brief ones show too, so the titles do not flip back and forth.
+     */
+    private void fitTabTitles() {
+        if (!(tabs.lookup(".tab-header-area") instanceof javafx.scene.layout.Region area)
+                || !(tabs.lookup(".headers-region") instanceof javafx.scene.layout.Region headers)
+                || !(tabs.lookup(".tab-label") instanceof javafx.scene.control.Labeled label)) {
+            return; // no skin yet
+        }
+        double full = headers.prefWidth(-1);
+        if (briefTitles) {
+            for (Tab tab : tabs.getTabs()) {
+                ScenarioTab scenario = (ScenarioTab) tab.getUserData();
+                full += Controls.textWidth(scenario.title(), label.getFont())
+                        - Controls.textWidth(scenario.shortTitle(), label.getFont());
+            }
+        }
+        boolean brief = full > area.getWidth() - area.snappedLeftInset() - area.snappedRightInset();
+        if (brief != briefTitles) {
+            briefTitles = brief;
+            for (Tab tab : tabs.getTabs()) {
+                ScenarioTab scenario = (ScenarioTab) tab.getUserData();
+                tab.setText(brief ? scenario.shortTitle() : scenario.title());
+            }
+        }
+    }
+
     private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
 
     /**

@@ -46,11 +46,11 @@ class LazyTabsFxTest {
 
     @Start
     void start(Stage stage) {
-        callsTab = ScenarioTab.lazy("calls", "Counter & Sum", "calls", () -> {
+        callsTab = ScenarioTab.lazy("calls", new ScenarioTab.Title("Counter & Sum", "Counter"), "calls", () -> {
             callsMade.incrementAndGet();
             return new CallsViewModel(new CallRunner());
         }, CallsView::new);
-        bufferTab = ScenarioTab.lazy("buffer", "Bounded Buffer", "buffer", () -> {
+        bufferTab = ScenarioTab.lazy("buffer", new ScenarioTab.Title("Bounded Buffer", "Buffer"), "buffer", () -> {
             buffersMade.incrementAndGet();
             return new BufferViewModel(bufferRunner);
         }, BufferView::new);

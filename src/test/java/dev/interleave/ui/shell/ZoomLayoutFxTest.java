@@ -112,6 +112,41 @@ class ZoomLayoutFxTest {
         assertEquals(List.of(), wider);
     }
 
+    /**
+     * Every tab's title is whole and in view at every zoom: the full titles where they fit side by
+     * side (1024x700 at 100 %), the brief ones where they do not (at 200 % the fourth tab read
+     * "Dining Philo" beside an overflow menu), and the full ones again at 100 %.
+     */
+    @Test
+    void everyTabTitleIsWholeAtEveryZoom() throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (double zoom : List.of(1.0, 2.0, 1.0)) {
+            WaitForAsyncUtils.asyncFx(() -> view.window().zoomProperty().set(zoom)).get();
+            for (int pulse = 0; pulse < 3; pulse++) {
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(100);
+            }
+            WaitForAsyncUtils.asyncFx(() -> {
+                TabPane tabs = (TabPane) view.lookup(".tab-pane");
+                Region area = (Region) tabs.lookup(".tab-header-area");
+                List<String> titles = new ArrayList<>();
+                for (Node header : tabs.lookupAll(".tab-header-area .tab")) {
+                    javafx.scene.control.Label label = (javafx.scene.control.Label) header.lookup(".tab-label");
+                    double right = area.sceneToLocal(header.localToScene(header.getLayoutBounds())).getMaxX();
+                    titles.add(label.getText() + (label.isTextTruncated() ? " (cut)" : "")
+                            + (right > area.getWidth() + 0.5 ? " (past the edge)" : ""));
+                }
+                Node overflow = tabs.lookup(".control-buttons-tab");
+                seen.add(String.format(Locale.ROOT, "%.0f %%: %s%s", zoom * 100, titles,
+                        overflow != null && overflow.isVisible() ? " and an overflow menu" : ""));
+            }).get();
+        }
+        assertEquals(List.of(
+                "100 %: [Counter & Sum, Bounded Buffer, Race & Atomics, Dining Philosophers]",
+                "200 %: [Counter, Buffer, Race, Philosophers]",
+                "100 %: [Counter & Sum, Bounded Buffer, Race & Atomics, Dining Philosophers]"), seen);
+    }
+
     private static boolean sidewaysBar(ScrollPane scroll) {
         for (Node node : scroll.lookupAll(".scroll-bar")) {
             if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
