@@ -30,7 +30,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -79,7 +78,8 @@ public final class MainView extends BorderPane {
     private final AutoStep autoStepper;
     /** The last dialog Help opened (the keyboard map or About); for tests. */
     private Dialog<?> lastDialog;
-    private final StatusBar status = new StatusBar();
+    /** The status line: wraps rather than ending in "..." (at 200 % a run's status is longer than the window). */
+    private final Label status = new Label();
     private final TabPane tabs = new TabPane();
     private final Map<Tab, RunControls> models = new LinkedHashMap<>();
     private final Map<Tab, FrameSampler> samplers = new LinkedHashMap<>();
@@ -146,7 +146,9 @@ public final class MainView extends BorderPane {
         toolBar.setId("toolbar");
 
         status.setId("status");
-        status.setText("");
+        status.getStyleClass().add("status-bar");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
         MenuBar menus = menus();
         setTop(new javafx.scene.layout.VBox(menus, toolBar));
         setCenter(tabs);

@@ -141,7 +141,7 @@ class RaceViewFxTest {
         robot.clickOn("#lane-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(RunState.IDLE, stepper.state());
-        org.controlsfx.control.StatusBar status = robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class);
+        Label status = robot.lookup("#status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Refused: the run in Bounded Buffer is still running"), status.getText());
     }
 

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,7 +72,7 @@ class DeadlockBadgeFxTest {
         WaitForAsyncUtils.asyncFx(() -> view.select("calls"));
         Label badge = robot.lookup("#badge-philosophers").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
-        StatusBar status = robot.lookup("#status").queryAs(StatusBar.class);
+        javafx.scene.control.Label status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("The run in Dining Philosophers "
                 + "is deadlocked in its tab and will not end by itself"));
         assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");

@@ -536,7 +536,7 @@ class MainViewFxTest {
         robot.clickOn("#tab-calls");
         assertEquals("▶ running", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#run").queryButton().isDisabled());
-        org.controlsfx.control.StatusBar status = robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class);
+        Label status = robot.lookup("#status").queryAs(Label.class);
         assertTrue(status.getText().contains("The run in Bounded Buffer is running"), status.getText());
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();

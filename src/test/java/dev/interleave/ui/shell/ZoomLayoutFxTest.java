@@ -147,6 +147,42 @@ class ZoomLayoutFxTest {
                 "100 %: [Counter & Sum, Bounded Buffer, Race & Atomics, Dining Philosophers]"), seen);
     }
 
+    /**
+     * At 200 % a run's status, longer than the window is wide, wraps onto a second line whole: it
+     * ended in "74..." ("Running · 100 calls in flight on virtual threads (0 running, 100 parked),
+     * 743 of 1,000 done").
+     */
+    @Test
+    void aLongStatusWrapsWhole() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.window().zoomProperty().set(2.0);
+            view.select("calls");
+            ((javafx.scene.control.Button) view.lookup("#run")).fire();
+        }).get();
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                javafx.scene.control.Label status = (javafx.scene.control.Label) view.lookup("#status");
+                return status.getText().contains("done");
+            });
+            Thread.sleep(300); // a few frames: laid out at its new text
+            String[] seen = new String[1];
+            WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.control.Label status = (javafx.scene.control.Label) view.lookup("#status");
+                seen[0] = String.format(Locale.ROOT, "'%s': %s, %.0f px of text in %.0f px, %.0f px high",
+                        status.getText(), status.isTextTruncated() ? "cut" : "whole",
+                        dev.interleave.ui.kit.Controls.textWidth(status.getText(), status.getFont()),
+                        status.getWidth(), status.getHeight());
+                assertEquals(false, status.isTextTruncated(), seen[0]);
+                // One line with its padding is about 1.8 em high, two about 2.9 em.
+                assertEquals(true, status.getHeight() > 2.4 * status.getFont().getSize(), "two lines: " + seen[0]);
+            }).get();
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) view.lookup("#stop")).fire()).get();
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> !((javafx.scene.control.Label) view.lookup("#status")).getText().startsWith("Running"));
+        }
+    }
+
     private static boolean sidewaysBar(ScrollPane scroll) {
         for (Node node : scroll.lookupAll(".scroll-bar")) {
             if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
