@@ -56,6 +56,8 @@ public final class CallsView extends BorderPane {
                 + "100,000 kernel threads cannot exist here. The counter and the seed stay as chosen.");
         for (Button preset : List.of(small, large)) {
             preset.setMaxWidth(Double.MAX_VALUE);
+            preset.setWrapText(true); // whole on two lines where the panel is narrow (200 %), not "100,00..."
+            preset.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         }
 
         SettingSlider calls = new SettingSlider("calls", "Calls", model.callsProperty(), CallsViewModel.CALLS, true, "How many calls of the slow service: each reads the counter, "

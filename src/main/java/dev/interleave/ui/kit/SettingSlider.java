@@ -11,6 +11,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -60,6 +61,15 @@ public final class SettingSlider extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(label, Priority.ALWAYS);
         label.setMaxWidth(Double.MAX_VALUE);
+        // Where the row is narrow (200 % in 1024x700) the name stays whole ("Concurre..." was cut)
+        // and the field gives up its spare columns, down to the room its widest value takes.
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        String widest = FORMAT.format(max).length() >= FORMAT.format(min).length() ? FORMAT.format(max) : FORMAT.format(min);
+        Runnable roomForTheWidest = () -> field.setMinWidth(Math.ceil(Controls.textWidth(widest + "0", field.getFont())
+                + field.snappedLeftInset() + field.snappedRightInset()));
+        field.fontProperty().addListener(obs -> roomForTheWidest.run());
+        field.paddingProperty().addListener(obs -> roomForTheWidest.run());
+        roomForTheWidest.run();
 
         slider = logarithmic ? new Slider(Math.log10(Math.max(1, min)), Math.log10(max), 0) : new Slider(min, max, min);
         slider.setId(id + "-slider");

@@ -183,6 +183,41 @@ class ZoomLayoutFxTest {
         }
     }
 
+    /**
+     * At 200 % every setting's name and the presets are whole in every view: "Concurrency" read
+     * "Concurre..." beside a field eight columns wide, and the large preset "1,000,000 calls /
+     * 100,00...".
+     */
+    @Test
+    void settingNamesAndPresetsAreWholeAt200() throws Exception {
+        List<String> cut = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        for (String tab : List.of("calls", "buffer", "race", "philosophers")) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                view.window().zoomProperty().set(2.0);
+                view.select(tab);
+            }).get();
+            for (int pulse = 0; pulse < 3; pulse++) {
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(100);
+            }
+            WaitForAsyncUtils.asyncFx(() -> {
+                List<Node> named = new ArrayList<>(view.lookupAll(".setting-name"));
+                named.addAll(view.lookupAll("#preset-large"));
+                for (Node node : named) {
+                    if (node instanceof javafx.scene.control.Labeled labeled && showing(labeled)) {
+                        checked.add(labeled.getText());
+                        if (labeled.isTextTruncated()) {
+                            cut.add(tab + ": " + labeled.getText());
+                        }
+                    }
+                }
+            }).get();
+        }
+        assertEquals(List.of(), cut);
+        assertEquals(true, checked.contains("Concurrency") && checked.size() > 8, "checked " + checked);
+    }
+
     private static boolean sidewaysBar(ScrollPane scroll) {
         for (Node node : scroll.lookupAll(".scroll-bar")) {
             if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
