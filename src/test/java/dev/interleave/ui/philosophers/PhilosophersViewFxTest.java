@@ -38,11 +38,12 @@ class PhilosophersViewFxTest {
 
     private final PhilosophersRunner runner = new PhilosophersRunner();
     private PhilosophersViewModel model;
+    private MainView view;
 
     @Start
     void start(Stage stage) {
         model = new PhilosophersViewModel(runner);
-        MainView view = new MainView(List.of(PhilosophersScenario.tab(model)), new FrameStats());
+        view = new MainView(List.of(PhilosophersScenario.tab(model)), new FrameStats());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainView.class.getResource("interleave.css")).toExternalForm());
@@ -180,5 +181,29 @@ class PhilosophersViewFxTest {
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         assertEquals(dev.interleave.ui.kit.Rewind.PRESENT, model.rewind().positionProperty().get());
+    }
+
+    /** The forks' names, small text on the table top, read at 4.5:1 at least in both themes (dark: 4.1:1 before). */
+    @Test
+    void theForkNamesReadOnTheTableInBothThemes(FxRobot robot) {
+        List<String> seen = new java.util.ArrayList<>();
+        for (int theme = 0; theme < 2; theme++) {
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+            javafx.scene.paint.Color table = (javafx.scene.paint.Color) robot.lookup(".table-top")
+                    .queryAs(javafx.scene.shape.Shape.class).getFill();
+            for (javafx.scene.Node node : robot.lookup(".fork-name").queryAll()) {
+                javafx.scene.control.Label name = (javafx.scene.control.Label) node;
+                double ratio = dev.interleave.ui.kit.Wcag.contrast((javafx.scene.paint.Color) name.getTextFill(), table);
+                seen.add(String.format(java.util.Locale.ROOT, "%s %s %.1f", view.window().themeProperty().get(),
+                        name.getText(), ratio));
+                assertTrue(ratio >= 4.5, name.getText() + " " + name.getTextFill() + " on " + table + ": " + ratio
+                        + ":1 in " + view.window().themeProperty().get());
+            }
+            robot.interact(() -> view.window().toggleTheme());
+        }
+        assertTrue(seen.size() >= 10, "forks named in both themes: " + seen);
     }
 }

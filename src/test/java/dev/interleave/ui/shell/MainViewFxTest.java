@@ -339,7 +339,7 @@ class MainViewFxTest {
                     javafx.scene.paint.Color ink = (javafx.scene.paint.Color) track.getBackground().getFills()
                             .getLast().getFill();
                     javafx.scene.paint.Color paper = behind(track);
-                    double ratio = contrast(ink, paper);
+                    double ratio = dev.interleave.ui.kit.Wcag.contrast(ink, paper);
                     assertTrue(ratio >= 3, part + " " + ink + " on " + paper + ": " + ratio + ":1 in "
                             + view.window().themeProperty().get());
                 }
@@ -360,19 +360,6 @@ class MainViewFxTest {
             }
         }
         throw new AssertionError("nothing opaque behind " + node);
-    }
-
-    /** WCAG's contrast ratio of two colours. */
-    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    private static double luminance(javafx.scene.paint.Color c) {
-        java.util.function.DoubleUnaryOperator linear = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        return 0.2126 * linear.applyAsDouble(c.getRed()) + 0.7152 * linear.applyAsDouble(c.getGreen())
-                + 0.0722 * linear.applyAsDouble(c.getBlue());
     }
 
     /**
