@@ -228,6 +228,11 @@ public final class CallsView extends BorderPane {
         }
         double[] width = new double[n];
         boolean[] held = new boolean[n];
+        if (leastSum > room) {
+            // No room for every column's least width (200 % in 1024x700): each column takes its
+            // least, and the table scrolls sideways, rather than break "500,500" into "500,5 / 00".
+            java.util.Arrays.fill(held, true);
+        }
         // Water-filling: a column whose share falls short of its least width is held there, and the
         // rest share what is left, until every share is at least its least width.
         for (boolean again = true; again; ) {
@@ -252,11 +257,26 @@ public final class CallsView extends BorderPane {
         // Whole pixels, the last column taking what rounding left over: no filler column beside it.
         double given = 0;
         for (int i = 0; i < n; i++) {
-            double each = i == n - 1 ? Math.floor(room - given) : Math.floor(width[i]);
+            double each = i == n - 1 ? Math.max(Math.floor(room - given), Math.ceil(least[i])) : Math.floor(width[i]);
             columns.get(i).setMinWidth(10);
             columns.get(i).setPrefWidth(each);
             given += each;
         }
+    }
+
+    /**
+     * The least width at which {@code text} takes at most two lines ("Max in / flight"): in three,
+     * its first line was cut off at the top of the header, which is laid out two lines high.
+     */
+    private static double twoLines(String text, javafx.scene.text.Font font) {
+        String[] words = text.split(" ");
+        double least = Controls.textWidth(text, font);
+        for (int split = 1; split < words.length; split++) {
+            least = Math.min(least, Math.max(
+                    Controls.textWidth(String.join(" ", java.util.Arrays.copyOfRange(words, 0, split)), font),
+                    Controls.textWidth(String.join(" ", java.util.Arrays.copyOfRange(words, split, words.length)), font)));
+        }
+        return least;
     }
 
     private static double longestWord(String text, javafx.scene.text.Font font) {
@@ -281,7 +301,7 @@ public final class CallsView extends BorderPane {
         // "Elaps / ed", "500,50 / 0". Held as the column's least width while the table has room for
         // every column's (fitColumns).
         heading.fontProperty().addListener((obs, old, font) -> {
-            column.getProperties().put(LEAST, Math.max(longestWord(title, font), longestWord(sample, font)) + 14);
+            column.getProperties().put(LEAST, Math.max(twoLines(title, font), longestWord(sample, font)) + 14);
             if (column.getTableView() != null) {
                 fitColumns(column.getTableView());
             }

@@ -62,19 +62,30 @@ class PastRunsFxTest {
         robot.interact(() -> stage.setWidth(520));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), cut(robot), "at 520 px");
-        // Narrower than the columns' least widths together (200 % in 1024x700): words break, but no
-        // column is pushed out of the table, out of reach.
+        // Narrower than the columns' least widths together (200 % in 1024x700): no word breaks
+        // ("500,5 / 00", "Resu / lt"), and the table scrolls sideways to the columns past its edge.
         robot.interact(() -> stage.setWidth(300));
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cut(robot), "at 300 px");
+        // And at 200 % ("Max in flight" on three lines was cut off at the top of its header).
+        robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 26px;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cut(robot), "at 300 px, 200 %");
         javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
         double[] widths = new double[2];
+        boolean[] sideways = new boolean[1];
         robot.interact(() -> {
             table.applyCss();
             table.layout();
             widths[0] = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
             widths[1] = table.getWidth();
+            for (var node : table.lookupAll(".scroll-bar")) {
+                sideways[0] |= node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible()
+                        && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL;
+            }
         });
-        assertTrue(widths[0] <= widths[1], "columns " + widths[0] + " px wide in a " + widths[1] + " px table");
+        assertTrue(widths[0] > widths[1] && sideways[0], "columns " + widths[0] + " px wide in a " + widths[1]
+                + " px table, a sideways scroll bar: " + sideways[0]);
     }
 
     /**
