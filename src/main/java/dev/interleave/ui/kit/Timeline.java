@@ -186,6 +186,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             draw();
         });
+        // Resume, End or "Now": the window follows the run again, as wide as it was zoomed (panned
+        // back while paused, it stayed on the past while the run went on out of sight).
+        rewind.allowedProperty().addListener((obs, old, now) -> {
+            if (!now) {
+                followAgain();
+            }
+        });
+        rewind.positionProperty().addListener((obs, old, now) -> {
+            if (now.longValue() == Rewind.PRESENT) {
+                followAgain();
+            }
+        });
         emptyText.addListener((obs, old, now) -> draw());
         widthProperty().addListener((obs, old, now) -> draw());
         heightProperty().addListener((obs, old, now) -> draw());
@@ -266,6 +278,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
     double[] momentLabelDrawn() {
         return momentLabelDrawn.clone();
+    }
+
+    private void followAgain() {
+        if (!follow) {
+            follow = true;
+            draw();
+        }
+    }
+
+    /** Whether the window's right edge follows the newest event. For tests. */
+    boolean following() {
+        return follow;
     }
 
     /** The width of the window shown, in ns; 0 while it shows the whole run. For tests. */

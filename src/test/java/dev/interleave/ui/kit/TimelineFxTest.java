@@ -112,6 +112,33 @@ class TimelineFxTest {
     }
 
     /**
+     * Zoomed in on the past while paused, the timeline follows the run again on Resume, at the
+     * zoom chosen: it stayed on the past while the run went on out of sight.
+     */
+    @Test
+    void resumeFollowsTheRunAgainAtTheZoomChosen() throws Exception {
+        follow(run(20));
+        WaitForAsyncUtils.asyncFx(() -> {
+            rewind.allowedProperty().set(true); // paused
+            timeline.zoomBy(0.2, 0); // about the first events
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean[] seen = new boolean[2];
+        long[] span = new long[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            seen[0] = timeline.following();
+            span[0] = timeline.spanNanos();
+            rewind.allowedProperty().set(false); // resumed
+            seen[1] = timeline.following();
+            span[1] = timeline.spanNanos();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(false, seen[0], "zoomed in on the first events, not following");
+        assertEquals(true, seen[1], "resumed: following again");
+        assertTrue(span[0] > 0 && span[1] == span[0], "the zoom kept: " + span[0] + " then " + span[1] + " ns");
+    }
+
+    /**
      * A moment on the newest event, at the right edge, is labelled whole at any text size: left of
      * its line where the right has no room ("deadlo" at 150 %, where 70 px were kept free).
      */
