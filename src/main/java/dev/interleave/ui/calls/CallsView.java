@@ -139,14 +139,8 @@ public final class CallsView extends BorderPane {
         table.widthProperty().addListener(obs -> fitColumns(table));
         runs.addListener((javafx.collections.ListChangeListener<CallsViewModel.PastRun>) change -> fitColumns(table));
         // The vertical scroll bar, once there are more rows than fit, takes its width from the columns'.
-        table.skinProperty().addListener((obs, old, skin) -> {
-            for (var node : table.lookupAll(".scroll-bar")) {
-                if (node instanceof javafx.scene.control.ScrollBar bar
-                        && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
-                    bar.visibleProperty().addListener(o -> fitColumns(table));
-                }
-            }
-        });
+        table.skinProperty().addListener((obs, old, skin) ->
+                verticalBar(table).ifPresent(bar -> bar.visibleProperty().addListener(o -> fitColumns(table))));
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         // Four or five rows high (it scrolls): rows of wrapped runs take two or three lines.
@@ -175,12 +169,8 @@ public final class CallsView extends BorderPane {
     private static void fitColumns(javafx.scene.control.TableView<?> table) {
         var columns = table.getColumns();
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 1;
-        for (var node : table.lookupAll(".scroll-bar")) {
-            if (node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible()
-                    && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
-                room -= bar.getWidth();
-            }
-        }
+        room -= verticalBar(table).filter(javafx.scene.Node::isVisible).map(javafx.scene.control.ScrollBar::getWidth)
+                .orElse(0.0);
         if (room <= 0) {
             return;
         }
@@ -277,6 +267,17 @@ public final class CallsView extends BorderPane {
                     Controls.textWidth(String.join(" ", java.util.Arrays.copyOfRange(words, split, words.length)), font)));
         }
         return least;
+    }
+
+    /** The table's vertical scroll bar (its skin's), if it has one yet. */
+    private static java.util.Optional<javafx.scene.control.ScrollBar> verticalBar(javafx.scene.control.TableView<?> table) {
+        for (var node : table.lookupAll(".scroll-bar")) {
+            if (node instanceof javafx.scene.control.ScrollBar bar
+                    && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                return java.util.Optional.of(bar);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static double longestWord(String text, javafx.scene.text.Font font) {
