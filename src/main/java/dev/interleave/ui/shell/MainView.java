@@ -443,8 +443,13 @@ public final class MainView extends BorderPane {
         for (int row = 0; row < KEYS.size(); row++) {
             Label key = new Label(KEYS.get(row)[0]);
             key.getStyleClass().add("key");
+            // Whole: beside the wrapped actions, the keys' column was squeezed to "..." (F1 at 1024x700).
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label action = new Label(KEYS.get(row)[1]);
             action.setWrapText(true);
+            // Wrapped at 32 em: at its one-line width the dialog was placed for a width it did not
+            // keep, and opened half off the screen's left edge.
+            action.setPrefWidth(32 * fontSize());
             grid.addRow(row, key, action);
         }
         showDialog("Keyboard map", grid);

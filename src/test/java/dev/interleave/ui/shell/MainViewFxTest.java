@@ -786,6 +786,19 @@ class MainViewFxTest {
         javafx.scene.control.Dialog<?> map = view.lastDialog();
         assertTrue(map != null && map.isShowing(), "F1 opens the keyboard map");
         assertEquals("keyboard-map", map.getDialogPane().getContent().getId());
+        // Every key whole: "Space", "Ctrl+R", "Ctrl+T" ... read "..." beside the wrapped actions.
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            map.getDialogPane().applyCss();
+            map.getDialogPane().layout();
+            for (javafx.scene.Node node : map.getDialogPane().getContent().lookupAll(".key")) {
+                Label key = (Label) node;
+                if (key.isTextTruncated()) {
+                    cut.add(key.getText());
+                }
+            }
+        });
+        assertEquals(List.of(), cut, "keys cut in the keyboard map");
         robot.interact(map::close);
         String about = MainView.aboutText();
         assertTrue(about.contains("Java " + Runtime.version()), about);
