@@ -179,9 +179,15 @@ public final class MainView extends BorderPane {
      * would take is measured while the brief ones show too, so the titles do not flip back and forth.
      */
     private void fitTabTitles() {
-        if (!(tabs.lookup(".tab-header-area") instanceof javafx.scene.layout.Region area)
-                || !(tabs.lookup(".headers-region") instanceof javafx.scene.layout.Region headers)
-                || !(tabs.lookup(".tab-label") instanceof javafx.scene.control.Labeled label)) {
+        // The window's own tab headers, not those of a tab pane inside a view (the race lab's modes).
+        javafx.scene.layout.Region area = null;
+        for (javafx.scene.Node child : tabs.getChildrenUnmodifiable()) {
+            if (child.getStyleClass().contains("tab-header-area") && child instanceof javafx.scene.layout.Region region) {
+                area = region;
+            }
+        }
+        if (area == null || !(area.lookup(".headers-region") instanceof javafx.scene.layout.Region headers)
+                || !(area.lookup(".tab-label") instanceof javafx.scene.control.Labeled label)) {
             return; // no skin yet
         }
         double full = headers.prefWidth(-1);
