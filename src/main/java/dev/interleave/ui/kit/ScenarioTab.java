@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 
 /**
- * One scenario as the window shows it: a tab with a title (and a short one, for a window too narrow
+ * One scenario as the window shows it: a tab with a title (and a brief one, for a window too narrow
  * for the full titles side by side) and a one-sentence summary, the
  * view-model the tool bar drives, and the view. The window makes the view-model and the view when
  * the tab is first shown (the first frame then builds one scenario, not all), unless the view-model
@@ -28,8 +28,7 @@ public final class ScenarioTab {
     }
 
     private final String id;
-    private final String title;
-    private final String shortTitle;
+    private final Title title;
     private final String summary;
     private final Supplier<? extends RunControls> newModel;
     private final Function<RunControls, Node> newView;
@@ -39,8 +38,7 @@ public final class ScenarioTab {
     private ScenarioTab(String id, Title title, String summary, Supplier<? extends RunControls> newModel,
             Function<RunControls, Node> newView, RunControls model) {
         this.id = Objects.requireNonNull(id);
-        this.title = title.full();
-        this.shortTitle = title.brief();
+        this.title = Objects.requireNonNull(title);
         this.summary = Objects.requireNonNull(summary);
         this.newModel = Objects.requireNonNull(newModel);
         this.newView = Objects.requireNonNull(newView);
@@ -78,13 +76,9 @@ public final class ScenarioTab {
         return id;
     }
 
-    public String title() {
+    /** The tab's title, full and brief. */
+    public Title title() {
         return title;
-    }
-
-    /** The title when the full titles do not fit side by side, e.g. "Buffer". */
-    public String shortTitle() {
-        return shortTitle;
     }
 
     public String summary() {

@@ -101,7 +101,7 @@ public final class MainView extends BorderPane {
         Motion.speedProperty().bind(window.motionProperty()); // the views read the window's speed
         getStyleClass().add("main");
         for (ScenarioTab scenario : scenarios) {
-            Tab tab = new Tab(scenario.title());
+            Tab tab = new Tab(scenario.title().full());
             tab.setId("tab-" + scenario.id());
             Controls.tip(tab, scenario.summary());
             tab.setUserData(scenario);
@@ -193,17 +193,16 @@ public final class MainView extends BorderPane {
         double full = headers.prefWidth(-1);
         if (briefTitles) {
             for (Tab tab : tabs.getTabs()) {
-                ScenarioTab scenario = (ScenarioTab) tab.getUserData();
-                full += Controls.textWidth(scenario.title(), label.getFont())
-                        - Controls.textWidth(scenario.shortTitle(), label.getFont());
+                ScenarioTab.Title title = ((ScenarioTab) tab.getUserData()).title();
+                full += Controls.textWidth(title.full(), label.getFont()) - Controls.textWidth(title.brief(), label.getFont());
             }
         }
         boolean brief = full > area.getWidth() - area.snappedLeftInset() - area.snappedRightInset();
         if (brief != briefTitles) {
             briefTitles = brief;
             for (Tab tab : tabs.getTabs()) {
-                ScenarioTab scenario = (ScenarioTab) tab.getUserData();
-                tab.setText(brief ? scenario.shortTitle() : scenario.title());
+                ScenarioTab.Title title = ((ScenarioTab) tab.getUserData()).title();
+                tab.setText(brief ? title.brief() : title.full());
             }
         }
     }
