@@ -22,11 +22,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CallHistogram {
 
-    /** Bins a run counts into: 1,200 of equal width up to 60 times the max sleep, and one for the rest. */
+    /** Bins a run counts into: 1,200 of equal width up to at least 60 times the max sleep, and one for the rest. */
     public static final int BINS = 1_201;
     /** The factors {@link #merged} widens bins by: round multiples, so bin edges stay round numbers. */
     private static final int[] MERGE_FACTORS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000};
-    /** Bins across the max sleep. */
+    /** Bins across the max sleep, at most: fewer where a bin would be narrower than a millisecond. */
     static final int BINS_PER_MAX_SLEEP = 20;
 
     /** No call counted, for a max sleep of 1 ms. */
@@ -47,9 +47,15 @@ public final class CallHistogram {
         this.durationMicrosTotal = durationMicrosTotal;
     }
 
-    /** The width of one bin for a run whose max sleep is {@code maxSleepMillis}: M / 20, in microseconds. */
+    /**
+     * The width of one bin for a run whose max sleep is {@code maxSleepMillis}, in microseconds:
+     * M / 20 rounded up to whole milliseconds. Sleeps are whole milliseconds, so a narrower bin (or
+     * one of 1.5 ms) would hold sleeps in some bins and none in their neighbours: a comb, not a
+     * distribution.
+     */
     public static long binMicrosFor(int maxSleepMillis) {
-        return Math.max(1, maxSleepMillis) * 1_000L / BINS_PER_MAX_SLEEP;
+        int millis = (Math.max(1, maxSleepMillis) + BINS_PER_MAX_SLEEP - 1) / BINS_PER_MAX_SLEEP;
+        return millis * 1_000L;
     }
 
     /** How many bins: the last holds every call from {@code (bins() - 1) * binMicros()} on. */

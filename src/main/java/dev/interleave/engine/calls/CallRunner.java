@@ -27,9 +27,10 @@ import dev.interleave.engine.run.ThreadSource;
  * throws (or a thread that cannot start) fails the run with that first cause. Pause holds every
  * call at its next check: before it reads the counter, and before it adds its value to the sum; a
  * call that passed the first check just before Pause still reads the counter once, so the counter
- * may move by up to the calls in flight right after Pause and then holds still. Calls asleep
- * during a pause finish their sleep; their time asleep while paused is not credited to the ideal
- * (see {@link CallResult#idealNanos()}).
+ * may move by up to the calls in flight right after Pause and then holds still. Pause holds a
+ * call's sleep as it holds the clock: a call that wakes having slept through part of a pause
+ * sleeps that part again after Resume, so every call sleeps what it drew in active time, and
+ * neither its duration nor the ideal (see {@link CallResult#idealNanos()}) counts the pause.
  *
  * <p>{@link #snapshot()} never blocks and costs the calls nothing: it reads counters they keep anyway.
  */
@@ -62,9 +63,9 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      *
      * The ideal: each call credits the active (unpaused) time it spent in the service, at most the
      * sleep it drew, in call order; the ideal makespan schedules those credits. A completed call
-     * that was never paused credits exactly its sleep; a call interrupted by Stop credits what it
-     * slept before the interrupt; sleep during a pause is not credited. So the ideal counts only what
-     * ran, while the clock ran, and stays a lower bound.
+     * credits exactly its sleep (a pause lengthens the sleep by what it took, see sleepActive); a
+     * call interrupted by Stop credits what it slept before the interrupt. So the ideal counts only
+     * what ran, while the clock ran, and stays a lower bound.
      *
      * Running and parked: two AtomicLongs each call moves itself between, on its own thread:
      * running from just after its first pause check until its sleep, parked for the sleep (the
@@ -76,8 +77,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      * other, not together.
      *
      * Durations: the dispatcher reads the active clock just before it starts a call's thread; the
-     * call reads it again when the service returns, and counts the difference with the sleep it drew
-     * in the CallHistogram.Recorder (fixed arrays: nothing allocated per call).
+     * call reads it again when the service returns, and once past the second pause check counts the
+     * difference with the sleep it drew in the CallHistogram.Recorder (fixed arrays: nothing
+     * allocated per call). Counting after the check keeps the histogram's calls those completed: a
+     * call held by Pause with its value is in neither. A duration is never below its sleep: the
+     * sleep is measured in active time too.
      *
      * Memory: a sampler thread per run reads RSS and heap in use before the dispatcher starts, then
      * every 50 ms; it keeps the sample with the most calls parked and publishes it (volatile). The
@@ -302,10 +306,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 inService = false;
                 int sleepMillis = sleepPlan.sleepMillisFor(value);
                 credit(index, from, sleepMillis);
-                histogram.record(sleepMillis, returnedAt - startedAt);
                 running.decrementAndGet();
                 isRunning = false;
                 pauseSwitch.awaitRunning();
+                histogram.record(sleepMillis, returnedAt - startedAt);
                 sum.add(value);
                 if (value >= 1 && value <= settings.calls()) {
                     timesReturned.incrementAndGet((int) (value - 1));
@@ -335,16 +339,32 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         /** The service's sleep, with the calling call counted parked (not running) while it lasts. */
         private void sleepParked(long sleepMillis) throws InterruptedException {
             if (sleepCountsAsRunning) {
-                sleeper.sleep(sleepMillis);
+                sleepActive(sleepMillis);
                 return;
             }
             running.decrementAndGet();
             parked.incrementAndGet();
             try {
-                sleeper.sleep(sleepMillis);
+                sleepActive(sleepMillis);
             } finally {
                 parked.decrementAndGet();
                 running.incrementAndGet();
+            }
+        }
+
+        /**
+         * Sleeps {@code sleepMillis} of active time: whatever part of the sleep a pause took is
+         * slept again once the run resumes (after waiting out the pause), so a call's sleep stops
+         * with the clock. Without a pause, one sleep and two volatile reads.
+         */
+        private void sleepActive(long sleepMillis) throws InterruptedException {
+            long pausedBefore = clock().pausedNanos();
+            sleeper.sleep(sleepMillis);
+            for (long owed = clock().pausedNanos() - pausedBefore; owed > 0; ) {
+                pauseSwitch.awaitRunning();
+                pausedBefore = clock().pausedNanos();
+                sleeper.sleep(TimeUnit.NANOSECONDS.toMillis(owed + 999_999)); // whole ms, rounded up
+                owed = clock().pausedNanos() - pausedBefore;
             }
         }
 

@@ -76,6 +76,18 @@ public final class Stopwatch {
         return now == null ? 0 : now.activeAt(System.nanoTime());
     }
 
+    /**
+     * The time the run has spent paused so far, the current pause included: a thread that reads it
+     * before and after a wait learns how much of the wait a pause took.
+     */
+    public long pausedNanos() {
+        Reading now = reading;
+        if (now == null) {
+            return 0;
+        }
+        return now.pausedNanos + (now.pausedSinceNanos != 0 ? System.nanoTime() - now.pausedSinceNanos : 0);
+    }
+
     /** The active time now, never less than any value returned before: for figures on screen and in results. */
     public synchronized long elapsedNanos() {
         highWater = Math.max(highWater, activeNanos());

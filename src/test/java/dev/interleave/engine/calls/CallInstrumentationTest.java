@@ -160,6 +160,57 @@ class CallInstrumentationTest {
         CallResult result = runner.await();
         CallHistogram histogram = result.histogram();
         assertEquals(2_000, histogram.calls());
+        assertNoCallShorterThanItsSleep(histogram);
+    }
+
+    /**
+     * A pause holds the calls' sleeps as it holds the clock: while paused, the histogram counts
+     * exactly the calls completed (a call held by Pause with its value is in neither), and once
+     * resumed no call lasted less active time than the sleep it drew, those asleep when the pause
+     * came included (they sleep the rest after Resume).
+     */
+    @Test
+    void aPauseHoldsTheSleepsAndTheHistogramCountsTheCompleted() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(3_000, 300).withMaxSleepMillis(200));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runner.snapshot().callsCompleted() < 600 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        runner.pause();
+        Thread.sleep(400); // longer than any sleep: every call asleep at the pause has woken meanwhile
+        CallSnapshot paused = runner.snapshot();
+        assertTrue(paused.inFlight() > 0, "calls held by the pause");
+        assertEquals(paused.callsCompleted(), paused.histogram().calls(),
+                "the histogram counts calls that returned but wait at the pause");
+        runner.resume();
+        CallResult result = runner.await();
+        assertTrue(result.ok());
+        assertEquals(3_000, result.histogram().calls());
+        assertNoCallShorterThanItsSleep(result.histogram());
+    }
+
+    /**
+     * Sleeps are whole milliseconds, and so are the bins: every bin across the sleeps holds some
+     * (no comb of full and empty bins, as bins of 0.5 ms drew at max sleep 10 ms).
+     */
+    @Test
+    void theSleepsFillEveryBinUpToTheMaxSleep() throws InterruptedException {
+        for (int maxSleep : new int[] {1, 10, 30, 250}) {
+            CallRunner runner = new CallRunner(Sleeper.NONE);
+            runner.start(CallSettings.of(20_000, 100).withMaxSleepMillis(maxSleep));
+            CallHistogram histogram = runner.await().histogram();
+            assertEquals(0, histogram.binMicros() % 1_000, "bins of whole ms at max sleep " + maxSleep);
+            int lastBin = (int) (maxSleep * 1_000L / histogram.binMicros());
+            for (int bin = 0; bin <= lastBin; bin++) {
+                assertTrue(histogram.sleeps(bin) > 0, "max sleep " + maxSleep + " ms: bin " + bin + " of "
+                        + histogram.binMicros() + " µs is empty: " + histogram.sleepCounts().subList(0, lastBin + 1));
+            }
+        }
+    }
+
+    /** Each call lasted at least the sleep it drew: at every bin's end, no more calls took less than slept less. */
+    private static void assertNoCallShorterThanItsSleep(CallHistogram histogram) {
         long sleptUpTo = 0;
         long tookUpTo = 0;
         for (int bin = 0; bin < CallHistogram.BINS; bin++) {
