@@ -391,8 +391,12 @@ public final class CallsView extends BorderPane {
         completedBox.getChildren().addAll(progress, rate);
         VBox sumBox = Controls.figure("sum", "Sum", sum, expected,
                 "The shared sum of the values the calls returned, against what it must be: n(n+1)/2.");
-        VBox counterBox = Controls.figure("counter-value", "Counter", counterValue,
-                "The shared counter's latest value: with a safe counter, it ends at the number of calls.");
+        Label counterDetail = new Label();
+        counterDetail.textProperty().bind(model.counterDetailProperty());
+        counterDetail.setWrapText(true);
+        VBox counterBox = Controls.figure("counter-value", "Counter", counterValue, counterDetail,
+                "The shared counter's latest value: with a safe counter, it ends at the number of calls. A call "
+                        + "reads it before its sleep, so a call stopped in its sleep has moved it without completing.");
         VBox inFlightBox = Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");
         VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,

@@ -38,6 +38,7 @@ import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.calls.MemoryPerThread;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.engine.run.ThreadKind;
@@ -164,6 +165,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyStringWrapper runningMeaning = new ReadOnlyStringWrapper(this, "runningMeaning", "");
     /** The rest of in flight in words: starting (waiting for a carrier), held by Pause, or ending. */
     private final ReadOnlyStringWrapper parkedDetail = new ReadOnlyStringWrapper(this, "parkedDetail", "");
+    /** Under the counter, once a stopped run's counter is past its completed calls: why. */
+    private final ReadOnlyStringWrapper counterDetail = new ReadOnlyStringWrapper(this, "counterDetail", "");
     /** Memory per in-flight thread: the figure (RSS) or why there is none. */
     private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper(this, "memoryText", MEMORY_NONE);
     /** Heap per in-flight thread and the calls in flight it was measured at. */
@@ -336,6 +339,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         parked.set(0);
         runningMeaning.set("");
         parkedDetail.set("");
+        counterDetail.set("");
         memoryText.set(MEMORY_NONE);
         memoryDetail.set("");
         histogramNote.set(HISTOGRAM_NONE);
@@ -541,6 +545,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         efficiencyText.set(result.efficiency().isPresent()
                 ? String.format(Locale.ROOT, "%.1f %%", result.efficiency().getAsDouble() * 100) : NO_SLEEPS);
         duplicates.set(result.duplicates());
+        long readNotReturned = counterValue.get() - result.callsCompleted();
+        counterDetail.set(result.outcome() == Outcome.STOPPED && readNotReturned > 0
+                ? String.format(Locale.ROOT, "%,d above the calls completed: calls stopped after reading it",
+                        readNotReturned)
+                : "");
         maxInFlight.set(result.maxInFlight());
         inFlight.set(0);
         running.set(0);
@@ -714,6 +723,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     }
 
     /** What parked means, and how many in flight are neither running nor parked. */
+    /** Why a stopped run's counter is above its completed calls, or empty. */
+    public ReadOnlyStringProperty counterDetailProperty() {
+        return counterDetail.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty parkedDetailProperty() {
         return parkedDetail.getReadOnlyProperty();
     }

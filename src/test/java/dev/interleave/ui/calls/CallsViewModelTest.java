@@ -260,6 +260,38 @@ class CallsViewModelTest {
         assertTrue(CallsViewModel.MAX_SLEEP.beyondMax().contains("60,000"), CallsViewModel.MAX_SLEEP.beyondMax());
     }
 
+    /**
+     * A stopped run's counter is above its completed calls (calls stopped in their sleep had read
+     * it): the counter says so and by how much, and the next run starts without the note.
+     */
+    @Test
+    void aStoppedRunsCounterSaysWhyItIsAboveTheCallsCompleted() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(20_000);
+        model.concurrencyProperty().set(2_000);
+        model.maxSleepMillisProperty().set(500);
+        model.run();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        do {
+            Thread.sleep(16);
+            model.sample(System.nanoTime());
+            assertTrue(System.nanoTime() < deadline, "1,000 calls did not complete in 30 s");
+        } while (model.callsCompletedProperty().get() < 1_000);
+        assertEquals("", model.counterDetailProperty().get(), "no note while the run goes on");
+        model.stop();
+        sampleUntilIdle(model);
+        long above = model.counterValueProperty().get() - model.callsCompletedProperty().get();
+        assertTrue(above > 0, "2,000 in flight, none stopped after reading the counter?");
+        assertEquals(String.format("%,d above the calls completed: calls stopped after reading it", above),
+                model.counterDetailProperty().get());
+        model.maxSleepMillisProperty().set(0);
+        model.callsProperty().set(100);
+        model.run();
+        sampleUntilIdle(model);
+        assertTrue(model.okProperty().get());
+        assertEquals("", model.counterDetailProperty().get(), "a completed run has no note");
+    }
+
     static void sampleUntilIdle(CallsViewModel model) throws InterruptedException {
         long now = System.nanoTime();
         do {
