@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 
 import javafx.beans.property.BooleanProperty;
@@ -26,6 +27,7 @@ import dev.interleave.engine.race.LabSnapshot;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
@@ -124,6 +126,14 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
         } else {
             incrementsNote.set("");
         }
+    }
+
+    /** The shown measurement's verdict: a stopped one says stopped, not done. */
+    @Override
+    public Optional<Verdict> shownVerdict() {
+        LabResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
     }
 
     @Override

@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.RunControls;
 import dev.interleave.ui.kit.RunViewModel;
@@ -114,6 +115,11 @@ public final class RaceViewModel implements RunControls {
     @Override
     public boolean showsEndedRun() {
         return current().showsEndedRun();
+    }
+
+    @Override
+    public Optional<Verdict> shownVerdict() {
+        return current().shownVerdict();
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.interleave.engine.race.LaneView;
 import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepEvent;
 import dev.interleave.engine.race.StepProgram;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.SettingSlider;
@@ -110,7 +111,8 @@ public final class StepperView extends BorderPane {
         hint.textProperty().bind(Bindings.createStringBinding(() -> !model.refusalProperty().get().isEmpty()
                 ? model.refusalProperty().get()
                 : model.showsEndedRun()
-                ? "Every thread has finished. Press " + StepperViewModel.threadKeys(model.lanes().size())
+                ? (model.shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED ? "Stopped. Press "
+                        : "Every thread has finished. Press ") + StepperViewModel.threadKeys(model.lanes().size())
                 + ", or click a thread, to start a new run step by step; S: a random thread; Space: Auto-step."
                 : "Press " + StepperViewModel.threadKeys(model.lanes().size()) + ", or click a thread, to let it"
                 + " take its next step; S: a random thread; Space: Auto-step.", model.refusalProperty(), model.lanes(),

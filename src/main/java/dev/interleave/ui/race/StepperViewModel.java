@@ -3,6 +3,7 @@ package dev.interleave.ui.race;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 
 import javafx.beans.property.IntegerProperty;
@@ -27,6 +28,7 @@ import dev.interleave.engine.race.StepperSettings;
 import dev.interleave.engine.race.StepperSnapshot;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.RunViewModel;
@@ -83,6 +85,14 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     /** @param saved where the settings are kept between starts; null keeps them nowhere */
     /** Whether a step asked for has not been taken yet, read from the engine now. */
+    /** The shown run's verdict: a stopped run says stopped, not done; lost updates make it wrong. */
+    @Override
+    public Optional<Verdict> shownVerdict() {
+        StepperResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(Verdict.of(result.outcome(), result.lost() == 0)) : Optional.empty();
+    }
+
     @Override
     public boolean stepPending() {
         return runner.snapshot().stepsPending() > 0;

@@ -1,6 +1,7 @@
 package dev.interleave.ui.race;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,6 +12,7 @@ import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,8 +41,11 @@ class RaceViewModelTest {
         assertEquals("r = 0", model.lanes().get(1).registers());
         assertEquals(Step.ADD, model.lanes().get(1).next());
         assertEquals(Step.READ, model.lanes().get(0).next());
+        assertEquals(Optional.empty(), model.shownVerdict(), "no verdict while paused");
         model.stop();
         runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals(Optional.of(Verdict.STOPPED), model.shownVerdict(), "stopped after 1 step, not done");
     }
 
     /**
@@ -66,6 +71,7 @@ class RaceViewModelTest {
         runner.await(Duration.ofSeconds(10));
         model.sample(System.nanoTime());
         assertEquals("✘ The count is 1 after 2 increments: 1 update lost.", model.verdictProperty().get());
+        assertEquals(Optional.of(Verdict.WRONG_TOTAL), model.shownVerdict());
         model.stepThread(0);
         assertEquals(RunState.PAUSED, runner.state(), "a step from idle after a run starts the next run");
         runner.stop();
@@ -183,6 +189,8 @@ class RaceViewModelTest {
         model.stop();
         measures.await(Duration.ofSeconds(10));
         model.sample(System.nanoTime());
+        assertEquals(Optional.of(Verdict.STOPPED), model.lab().shownVerdict(), "the measurement was stopped");
         assertTrue(model.stepsChosenWorkers(), "back to the stepper once the measurement has ended");
+        assertEquals(Optional.of(Verdict.STOPPED), model.shownVerdict(), "the stepper's run was stopped too");
     }
 }
