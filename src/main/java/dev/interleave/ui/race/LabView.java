@@ -73,7 +73,8 @@ public final class LabView extends BorderPane {
                 + "threads x increments at most 10,000,000.");
         Label incrementsNote = Controls.fieldMessage("lab-increments-note", model.incrementsNoteProperty());
         SettingSlider runs = new SettingSlider("lab-runs", "Runs", model.runsProperty(), LabViewModel.RUNS,
-                false, "Runs of each strategy (lost updates) or of each layout (false sharing).");
+                false, "Runs of each strategy (lost updates) or of each layout (false sharing); throughput makes at "
+                + "most " + LabMeasure.THROUGHPUT_ROUNDS + " rounds over every point.");
         ChoiceRow<ThreadKind> kind = new ChoiceRow<>("lab-threads-kind", List.of(ThreadKind.values()),
                 model.threadKindProperty(), ThreadKind::label, k -> k == ThreadKind.VIRTUAL
                         ? "Virtual threads, on as many carriers as there are cores." : "Platform (kernel) threads.");
@@ -83,8 +84,9 @@ public final class LabView extends BorderPane {
         fair.setId("lab-fair");
         fair.selectedProperty().bindBidirectional(model.fairProperty());
         Controls.tip(fair, "A fair lock hands itself over in arrival order: see what that costs.");
+        Label runsNote = Controls.fieldMessage("lab-runs-note", model.runsNote());
         VBox fixed = new VBox(12, Controls.labelled("Measure", measure), threads, increments, incrementsNote, runs,
-                Controls.labelled("Thread kind", kind), fair);
+                runsNote, Controls.labelled("Thread kind", kind), fair);
         fixed.disableProperty().bind(model.runningBinding());
         return Controls.settingsPanel(model, Controls.heading("Full speed"), fixed);
     }

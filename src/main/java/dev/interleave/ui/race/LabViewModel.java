@@ -66,6 +66,12 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     /** Why the increments were lowered (T x K at most 10,000,000); empty when they were not. */
     private final ReadOnlyStringWrapper incrementsNote = new ReadOnlyStringWrapper(this, "incrementsNote", "");
+    /** Under Runs, where the measure uses fewer of them: throughput takes at most three per point. */
+    private final javafx.beans.binding.StringExpression runsNote = javafx.beans.binding.Bindings.createStringBinding(
+            () -> measure.get() == LabMeasure.THROUGHPUT && runs.get() > LabMeasure.THROUGHPUT_ROUNDS
+                    ? String.format(Locale.ROOT, "Throughput makes %d of these %d runs: each point is the median "
+                    + "of at most %d, every point measured once a round.", LabMeasure.THROUGHPUT_ROUNDS, runs.get(),
+                    LabMeasure.THROUGHPUT_ROUNDS) : "", measure, runs);
     private final SavedSettings settingsStore;
     private int legsSeen = -1;
 
@@ -248,6 +254,11 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
 
     public ReadOnlyStringProperty incrementsNoteProperty() {
         return incrementsNote.getReadOnlyProperty();
+    }
+
+    /** What the chosen measure makes of Runs, where it uses fewer; empty where it uses them all. */
+    public javafx.beans.value.ObservableStringValue runsNote() {
+        return runsNote;
     }
 
     /** Whether a run is going on (for the composite's routing). */

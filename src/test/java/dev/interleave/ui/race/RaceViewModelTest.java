@@ -154,6 +154,22 @@ class RaceViewModelTest {
         lab.settings(); // valid
     }
 
+    /** Runs says what the throughput measure makes of it: the runs it makes are those counted. */
+    @Test
+    void runsSaysHowManyTheThroughputMeasureMakes() {
+        LabViewModel lab = new LabViewModel(new LabRunner());
+        lab.runsProperty().set(10);
+        assertEquals("", lab.runsNote().get(), "lost updates makes every run");
+        lab.measureProperty().set(LabMeasure.THROUGHPUT);
+        assertEquals("Throughput makes 3 of these 10 runs: each point is the median of at most 3, every point "
+                + "measured once a round.", lab.runsNote().get());
+        int perRound = LabMeasure.THREAD_COUNTS.size() * dev.interleave.engine.race.RaceStrategy.values().length;
+        assertEquals(3 * perRound, lab.settings().legs().size(), "the note counts the rounds the measure makes");
+        lab.runsProperty().set(2);
+        assertEquals("", lab.runsNote().get(), "two runs: both made");
+        assertEquals(2 * perRound, lab.settings().legs().size());
+    }
+
     /**
      * The tab's tool bar: in Slow motion it drives the stepper (S: a random thread); a full-speed
      * measurement stops the stepper first, and while it runs it owns the tool bar and the tab's
