@@ -217,8 +217,14 @@ public final class PhilosophersRunner
                     think.sleep();
                     table.setState(p, PhilosopherState.HUNGRY);
                     strategy.pickUp(philosopher);
+                    if (isCancelled()) {
+                        break; // Stop frees forks one philosopher at a time: one freed is no meal
+                    }
                     table.setState(p, PhilosopherState.EATING);
                     eat.sleep();
+                    if (isCancelled()) {
+                        break; // a meal Stop cut short (a sleep of 0 ms does not see the interrupt)
+                    }
                     table.ate(p);
                     strategy.putDown(philosopher);
                 }

@@ -71,6 +71,8 @@ class PhilosophersRunnerTest {
         PhilosophersResult result = runner.stop(); // throws TimeoutException after Runner.STOP_TIMEOUT (2 s)
         assertEquals(Outcome.STOPPED, result.outcome());
         assertEquals(deadlock, result.deadlock());
+        assertEquals(java.util.Arrays.stream(now.table().meals()).boxed().toList(), result.meals(),
+                "Stop of a deadlock ends no meal: the meals are those eaten before it");
         assertEquals(RunState.IDLE, runner.state());
         assertEquals(n, threads.created(), "one thread per philosopher");
         assertEquals(List.of(), threads.alive(), "no thread of the run is left");
