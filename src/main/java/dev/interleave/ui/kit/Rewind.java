@@ -35,6 +35,14 @@ public class Rewind<R extends Replay<R>> {
     public static final long PRESENT = -1;
 
     /**
+     * The most events {@link #lines()} holds: the newest at present, else those around the
+     * position. A list of a million lines cost the window a quarter of its time each frame (the
+     * list measures its whole length whenever lines come), and nobody scrolls through a million
+     * lines: the scrubber reaches the rest.
+     */
+    public static final int LINES_SHOWN = 10_000;
+
+    /**
      * How to leave a rewound view, for the narration: "End or Resume: back to now" while the run is
      * paused; once it has ended there is no Resume, and End goes back to its end.
      */
@@ -59,6 +67,9 @@ public class Rewind<R extends Replay<R>> {
     private final BooleanProperty allowed = new SimpleBooleanProperty(this, "allowed");
     private final BooleanBinding rewound = Bindings.createBooleanBinding(() -> position.get() != PRESENT, position);
     private final Lines lines = new Lines();
+    /** The events the lines show: [linesFrom, linesTo). */
+    private long linesFrom;
+    private long linesTo;
     private R shown;
 
     /** A rewind whose lines show each event's words as they are. */
@@ -80,17 +91,20 @@ public class Rewind<R extends Replay<R>> {
             return;
         }
         if (history == null || history.log() != log) {
-            int before = lines.size();
             history = newHistory.get();
             position.set(PRESENT);
             shown = null;
-            lines.changed(before, 0);
+            showLines(history.firstKept(), history.firstKept());
         }
         long oldEnd = history.end();
         long oldFirst = history.firstKept();
         history.catchUp();
         if (history.end() != oldEnd || history.firstKept() != oldFirst) {
-            lines.changed((int) (oldEnd - oldFirst), (int) (history.firstKept() - oldFirst));
+            if (position.get() == PRESENT || linesTo == oldEnd) {
+                showLines(Math.max(history.firstKept(), history.end() - LINES_SHOWN), history.end());
+            } else {
+                showLines(Math.max(history.firstKept(), linesFrom), Math.max(history.firstKept(), linesTo));
+            }
             start.set(history.start());
             end.set(history.end());
             dropped.set(history.dropped());
@@ -103,15 +117,27 @@ public class Rewind<R extends Replay<R>> {
 
     /** Forgets the history (Reset, or a new run). */
     public void clear() {
-        int before = lines.size();
         history = null;
         shown = null;
         position.set(PRESENT);
         start.set(0);
         end.set(0);
         dropped.set(0);
-        lines.changed(before, 0);
+        showLines(0, 0);
         version.set(version.get() + 1);
+    }
+
+    /**
+     * The lines show events [from, to): those that stay are kept, the others go from the front or
+     * come at the end; a window that does not overlap the old one replaces it.
+     */
+    private void showLines(long from, long to) {
+        int before = lines.size();
+        boolean slides = from >= linesFrom && from <= linesTo && to >= linesTo;
+        int removedAtFront = slides ? (int) (from - linesFrom) : before;
+        linesFrom = from;
+        linesTo = to;
+        lines.changed(before, removedAtFront);
     }
 
     /** Shows the state with {@code events} events applied, within [start, end]; refused unless allowed. */
@@ -121,6 +147,11 @@ public class Rewind<R extends Replay<R>> {
         }
         long clamped = Math.max(history.start(), Math.min(history.end(), events));
         shown = history.stateAt(clamped);
+        long event = clamped - 1; // the line of the event just applied
+        if (event >= history.firstKept() && (event < linesFrom || event >= linesTo)) {
+            long from = Math.max(history.firstKept(), Math.min(event - LINES_SHOWN / 2, history.end() - LINES_SHOWN));
+            showLines(from, Math.min(history.end(), from + LINES_SHOWN));
+        }
         position.set(clamped);
         version.set(version.get() + 1);
     }
@@ -135,6 +166,9 @@ public class Rewind<R extends Replay<R>> {
     public void toPresent() {
         if (position.get() != PRESENT) {
             shown = null;
+            if (history != null && linesTo != history.end()) {
+                showLines(Math.max(history.firstKept(), history.end() - LINES_SHOWN), history.end());
+            }
             position.set(PRESENT);
             version.set(version.get() + 1);
         }
@@ -180,8 +214,9 @@ public class Rewind<R extends Replay<R>> {
     }
 
     /**
-     * Every kept event in words, oldest first: line i is event {@code firstKept() + i}. Built lazily,
-     * a line when a list cell asks for it, so a million events cost nothing until shown.
+     * Up to {@link #LINES_SHOWN} kept events in words, oldest first: the newest at present, else
+     * those around the position (a position outside them moves them). Line i is event
+     * {@link #eventOfLine eventOfLine(i)}. Built lazily, a line when a list cell asks for it.
      */
     public ObservableList<String> lines() {
         return lines;
@@ -189,13 +224,12 @@ public class Rewind<R extends Replay<R>> {
 
     /** The event number of line {@code index}. */
     public long eventOfLine(int index) {
-        return history == null ? 0 : history.firstKept() + index;
+        return linesFrom + index;
     }
 
-    /** The line of event {@code seq}, or -1. */
+    /** The line of event {@code seq}, or -1 when no line shows it. */
     public int lineOf(long seq) {
-        return history == null || seq < history.firstKept() || seq >= history.end() ? -1
-                : (int) (seq - history.firstKept());
+        return seq < linesFrom || seq >= linesTo ? -1 : (int) (seq - linesFrom);
     }
 
     /** The events as lines, narrated on demand. */
@@ -205,13 +239,13 @@ public class Rewind<R extends Replay<R>> {
             if (index < 0 || index >= size()) {
                 throw new IndexOutOfBoundsException(index);
             }
-            long seq = history.firstKept() + index;
+            long seq = linesFrom + index;
             return String.format(Locale.ROOT, "%,d  %s", seq, style.apply(history.words(seq)));
         }
 
         @Override
         public int size() {
-            return history == null ? 0 : (int) (history.end() - history.firstKept());
+            return (int) (linesTo - linesFrom);
         }
 
         /** The list had {@code before} lines; {@code removedAtFront} went from its front, the rest was added at its end. */

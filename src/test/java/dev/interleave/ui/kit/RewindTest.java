@@ -1,0 +1,90 @@
+package dev.interleave.ui.kit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The event log's lines: at most LINES_SHOWN, the newest at present, those around a rewound position. */
+class RewindTest {
+
+    private static History<BufferReplay> history(EventLog log) {
+        return new History<>(log, new BufferReplay(4), (batch, i) -> "event " + batch.seq(i));
+    }
+
+    private static void append(EventLog log, int track, int events) {
+        for (int i = 0; i < events; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        }
+    }
+
+    /**
+     * A mirror of the lines kept by their change events alone, as a list view keeps its rows:
+     * after every change it holds what the lines hold.
+     */
+    private static List<String> mirror(Rewind<BufferReplay> rewind) {
+        List<String> mirror = new ArrayList<>(rewind.lines());
+        rewind.lines().addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                mirror.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
+                if (change.wasAdded()) {
+                    mirror.addAll(change.getFrom(), change.getAddedSubList());
+                }
+            }
+        });
+        return mirror;
+    }
+
+    @Test
+    void theLinesAreTheNewestAtPresentAndThoseAroundAPosition() {
+        EventLog log = new EventLog(100_000);
+        int track = log.addTrack("P1");
+        Rewind<BufferReplay> rewind = new Rewind<>();
+        List<String> mirror = mirror(rewind);
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0); // the replay names P1 first
+        append(log, track, 2_999);
+        rewind.follow(log, () -> history(log));
+        assertEquals(3_000, rewind.lines().size(), "fewer events than LINES_SHOWN: a line each");
+        assertEquals("0  event 0", rewind.lines().getFirst());
+
+        append(log, track, 22_000);
+        rewind.follow(log, () -> history(log));
+        assertEquals(Rewind.LINES_SHOWN, rewind.lines().size());
+        assertEquals(15_000, rewind.eventOfLine(0), "the newest 10,000 of 25,000");
+        assertEquals("24,999  event 24999", rewind.lines().getLast());
+        assertEquals(Rewind.LINES_SHOWN - 1, rewind.lineOf(24_999));
+        assertEquals(-1, rewind.lineOf(14_999));
+        assertEquals(rewind.lines(), mirror, "the changes told the list what the lines are");
+
+        rewind.allowedProperty().set(true);
+        rewind.moveTo(101); // the state after event 100: far before the lines
+        int line = rewind.lineOf(100);
+        assertEquals("100  event 100", rewind.lines().get(line), "the lines moved to the position");
+        assertEquals(0, rewind.eventOfLine(0), "as centred as the start allows");
+        assertEquals(rewind.lines(), mirror);
+
+        rewind.moveTo(20_001);
+        assertEquals(15_000, rewind.eventOfLine(0), "centred on event 20,000, as far as the end allows");
+        assertEquals("20,000  event 20000", rewind.lines().get(rewind.lineOf(20_000)));
+        rewind.moveTo(12_001);
+        assertEquals(7_000, rewind.eventOfLine(0), "centred on event 12,000");
+        assertEquals(rewind.lines(), mirror);
+
+        rewind.toPresent();
+        assertEquals(15_000, rewind.eventOfLine(0), "back to the newest");
+        assertEquals("24,999  event 24999", rewind.lines().getLast());
+        assertEquals(rewind.lines(), mirror);
+
+        rewind.clear();
+        assertEquals(0, rewind.lines().size());
+        assertEquals(List.of(), mirror);
+    }
+}
