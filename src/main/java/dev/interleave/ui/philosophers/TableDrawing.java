@@ -108,6 +108,32 @@ final class TableDrawing extends Pane {
         return -Math.PI / 2 - 2 * Math.PI * (f - 0.5) / n;
     }
 
+    /**
+     * The largest ring radius on which n seats of {@code seatWidth} x {@code seatHeight} (as scaled)
+     * stay 2 px inside a drawing whose centre is ({@code cx}, {@code cy}): each seat is bounded
+     * across by the width and down by the height, not by its larger side in every direction.
+     */
+    static double ring(int n, double cx, double cy, double seatWidth, double seatHeight) {
+        double ring = Double.MAX_VALUE;
+        for (int p = 0; p < n; p++) {
+            double a = seatAngle(p, n);
+            double across = Math.abs(Math.cos(a));
+            double down = Math.abs(Math.sin(a));
+            if (across > 1e-9) {
+                ring = Math.min(ring, (cx - 2 - seatWidth / 2) / across);
+            }
+            if (down > 1e-9) {
+                ring = Math.min(ring, (cy - 2 - seatHeight / 2) / down);
+            }
+        }
+        return Math.max(0, ring);
+    }
+
+    /** How far a seat of {@code width} x {@code height} reaches from its centre along the direction {@code angle}. */
+    static double reach(double angle, double width, double height) {
+        return Math.abs(Math.cos(angle)) * width / 2 + Math.abs(Math.sin(angle)) * height / 2;
+    }
+
     @Override
     protected void layoutChildren() {
         int n = seats.size();
@@ -125,17 +151,25 @@ final class TableDrawing extends Pane {
             seatHeight = Math.max(seatHeight, seat.prefHeight(-1));
         }
         // Seats on a ring inside the drawing, scaled down when neighbours would overlap; the forks
-        // in hand between the seats and the table; the table inside.
-        double room = Math.min(cx, cy) - 2;
+        // in hand between the seats and the table; the table inside. A seat takes room along its own
+        // direction from the centre: its height at the top and bottom, its width at the sides. Its
+        // width grows with its meal count ("123,456 meals"), so the seats of two philosophers, one at
+        // the top and one at the bottom, once pulled the ring and the table in as their meals grew,
+        // until the table was a quarter of the drawing and the fork names F1 and F2 lay on each other.
         double scale = 1;
-        double ring = room - Math.max(seatWidth, seatHeight) / 2;
+        double ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
         for (int i = 0; i < 3; i++) {
             double chord = 2 * ring * Math.sin(Math.PI / n);
             scale = Math.max(0.55, Math.min(1, chord / (seatWidth * 1.04)));
-            ring = room - Math.max(seatWidth, seatHeight) * scale / 2;
+            ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
         }
+        double seatReach = 0;
+        for (int p = 0; p < n; p++) {
+            seatReach = Math.max(seatReach, reach(seatAngle(p, n), seatWidth * scale, seatHeight * scale));
+        }
+        double room = Math.min(cx, cy) - 2;
         double forkHalf = Math.max(7, Math.min(16, room * 0.07));
-        double tableRadius = Math.max(ring * 0.3, ring - Math.max(seatWidth, seatHeight) * scale / 2 - 2 * forkHalf - 8);
+        double tableRadius = Math.max(ring * 0.3, ring - seatReach - 2 * forkHalf - 8);
         table.setCenterX(cx);
         table.setCenterY(cy);
         table.setRadius(tableRadius);

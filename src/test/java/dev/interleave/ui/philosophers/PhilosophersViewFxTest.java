@@ -183,6 +183,43 @@ class PhilosophersViewFxTest {
         assertEquals(dev.interleave.ui.kit.Rewind.PRESENT, model.rewind().positionProperty().get());
     }
 
+    /**
+     * Two philosophers' meals in six digits leave the table as large as it was at 0 meals and the
+     * fork names apart: the seats' width ("123,456 meals") once pulled the ring in, the table shrank
+     * to a quarter of the drawing and F1 lay on F2.
+     */
+    @Test
+    void theTableKeepsItsSizeAsTheMealCountsGrow(FxRobot robot) throws Exception {
+        zeroDelays(robot, 2);
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.shape.Circle table = robot.lookup(".table-top").queryAs(javafx.scene.shape.Circle.class);
+        double before = table.getRadius();
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.philosophers().size() == 2
+                && model.philosophers().stream().allMatch(diner -> diner.meals() >= 100_000));
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+        });
+        String meals = robot.lookup("#seat-P1 .seat-meals").queryAs(Label.class).getText();
+        assertTrue(meals.matches("\\d{3},\\d{3} meals"), meals);
+        assertEquals(before, table.getRadius(), 0.5, "the table's radius at 0 meals and at " + meals);
+        javafx.geometry.Bounds f1 = null;
+        javafx.geometry.Bounds f2 = null;
+        for (Node node : robot.lookup(".fork-name").queryAll()) {
+            Label name = (Label) node;
+            if (name.getText().equals("F1")) {
+                f1 = name.getBoundsInParent();
+            } else if (name.getText().equals("F2")) {
+                f2 = name.getBoundsInParent();
+            }
+        }
+        assertTrue(f1 != null && f2 != null && !f1.intersects(f2), "F1 at " + f1 + ", F2 at " + f2);
+    }
+
     /** The forks' names, small text on the table top, read at 4.5:1 at least in both themes (dark: 4.1:1 before). */
     @Test
     void theForkNamesReadOnTheTableInBothThemes(FxRobot robot) {
