@@ -110,8 +110,9 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         events.setId("event-log");
         events.setPrefHeight(9 * 24);
         events.setMinHeight(5 * 24);
-        Controls.tip(events, "Every recorded event in words. Select one to rewind the view to just after it"
-                + " (while paused or after a run).");
+        Controls.tip(events, String.format(java.util.Locale.ROOT, "The recorded events in words, %,d at a time:"
+                + " the newest, or those around the", Rewind.LINES_SHOWN) + " scrubber, which reaches the rest. Select one to rewind the view to just after it (while paused"
+                + " or after a run).");
         events.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!syncing && now.intValue() >= 0 && rewind.allowedProperty().get()) {
                 rewind.moveTo(rewind.eventOfLine(now.intValue()) + 1);
