@@ -111,8 +111,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         events.setPrefHeight(9 * 24);
         events.setMinHeight(5 * 24);
         Controls.tip(events, String.format(java.util.Locale.ROOT, "The recorded events in words, %,d at a time:"
-                + " the newest, or those around the", Rewind.LINES_SHOWN) + " scrubber, which reaches the rest. Select one to rewind the view to just after it (while paused"
-                + " or after a run).");
+                + " the newest, or those around the scrubber, which reaches the rest. Select one to rewind the view"
+                + " to just after it (while paused or after a run).", Rewind.LINES_SHOWN));
         events.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!syncing && now.intValue() >= 0 && rewind.allowedProperty().get()) {
                 rewind.moveTo(rewind.eventOfLine(now.intValue()) + 1);
