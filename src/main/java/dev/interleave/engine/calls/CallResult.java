@@ -15,7 +15,7 @@ import dev.interleave.engine.run.Outcome;
  * @param expected        n(n+1)/2 for n = calls
  * @param callsCompleted  calls that returned a value and added it to the sum
  * @param duplicates      values returned more than once, counted once per extra time (0 for a safe counter)
- * @param elapsedNanos    wall time from start until the last call ended
+ * @param elapsedNanos    active time (pauses left out) from start until the last call ended, or until Stop
  * @param idealNanos      the ideal makespan of the sleeps drawn (see {@link IdealMakespan}); a lower bound
  * @param maxInFlight     the most calls that were in flight at once
  * @param histogram       the sleeps drawn and the durations measured of every completed call

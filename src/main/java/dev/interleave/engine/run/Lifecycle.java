@@ -131,8 +131,10 @@ final class Lifecycle {
     }
 
     /**
-     * RUNNING or PAUSED → STOPPING; a pause in progress ends (its time is counted once). Returns
-     * true if this call made the move, false if no run was in progress or another call made it.
+     * RUNNING or PAUSED → STOPPING; the clock stops for good (a pause in progress ends first, its
+     * time counted once): a stopped run's elapsed time is its time until Stop, not the time its
+     * threads then take to leave (seconds for 100,000 virtual threads on two cores). Returns true if
+     * this call made the move, false if no run was in progress or another call made it.
      */
     boolean beginStopping() {
         lock.lock();
@@ -140,7 +142,7 @@ final class Lifecycle {
             if (state != RUNNING && state != PAUSED) {
                 return false;
             }
-            current.clock().resume();
+            current.clock().stop();
             state = STOPPING;
             return true;
         } finally {

@@ -189,6 +189,40 @@ class CallRunnerTest {
         assertEquals(20_000L * 20_001 / 2, result.total());
     }
 
+    /**
+     * A stopped run's elapsed time ends at Stop: the time its calls then take to leave is not the
+     * run's (here each call takes 600 ms to heed its interrupt, as 100,000 virtual threads on two
+     * cores take seconds).
+     */
+    @Test
+    void aStoppedRunsElapsedTimeEndsAtStop() throws Exception {
+        CallRunner runner = new CallRunner(millis -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                long until = System.nanoTime() + 600_000_000L;
+                while (System.nanoTime() < until) {
+                    try {
+                        Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                    } catch (InterruptedException again) {
+                        // still leaving
+                    }
+                }
+                throw e;
+            }
+        });
+        runner.start(CallSettings.of(2_000, 100).withMaxSleepMillis(200));
+        awaitCompleted(runner, 300);
+        long beforeStop = runner.snapshot().elapsedNanos();
+        long stopAsked = System.nanoTime();
+        CallResult result = runner.stop();
+        assertTrue(System.nanoTime() - stopAsked >= 500_000_000L, "the calls took their time to leave");
+        assertEquals(Outcome.STOPPED, result.outcome());
+        long afterStop = result.elapsedNanos() - beforeStop;
+        assertTrue(afterStop < 200_000_000L, "elapsed went on " + afterStop / 1_000_000 + " ms after Stop");
+        assertTrue(result.idealNanos() <= result.elapsedNanos(), "the ideal stays a lower bound");
+    }
+
     /** Stop while paused ends the run at once and leaves nothing running. */
     @Test
     void stopWhilePaused() throws Exception {
