@@ -396,7 +396,7 @@ public final class CallsView extends BorderPane {
         counterDetail.setWrapText(true);
         VBox counterBox = Controls.figure("counter-value", "Counter", counterValue, counterDetail,
                 "The shared counter's latest value: with a safe counter, it ends at the number of calls. A call "
-                        + "reads it before its sleep, so a call stopped mid-call (after Stop, the number below) has "
+                        + "reads it before its sleep, so a call cut short by Stop (the number below) has "
                         + "moved it without completing.");
         VBox inFlightBox = Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");

@@ -165,7 +165,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyStringWrapper runningMeaning = new ReadOnlyStringWrapper(this, "runningMeaning", "");
     /** The rest of in flight in words: starting (waiting for a carrier), held by Pause, or ending. */
     private final ReadOnlyStringWrapper parkedDetail = new ReadOnlyStringWrapper(this, "parkedDetail", "");
-    /** Under the counter, once a stopped run's counter is past its completed calls: by how many calls stopped mid-call. */
+    /** Under the counter, once a stopped run's counter is past its completed calls: by how many calls Stop cut short. */
     private final ReadOnlyStringWrapper counterDetail = new ReadOnlyStringWrapper(this, "counterDetail", "");
     /** Memory per in-flight thread: the figure (RSS) or why there is none. */
     private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper(this, "memoryText", MEMORY_NONE);
@@ -547,7 +547,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         duplicates.set(result.duplicates());
         long readNotReturned = counterValue.get() - result.callsCompleted();
         counterDetail.set(result.outcome() == Outcome.STOPPED && readNotReturned > 0
-                ? String.format(Locale.ROOT, "%,d stopped mid-call", readNotReturned) // short: the card sets a column's width
+                ? String.format(Locale.ROOT, "%,d cut short", readNotReturned) // short: the card sets a column's width
                 : "");
         maxInFlight.set(result.maxInFlight());
         inFlight.set(0);
