@@ -20,6 +20,7 @@ import dev.interleave.engine.race.LaneView;
 import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepEvent;
 import dev.interleave.engine.race.StepProgram;
+import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
@@ -54,6 +55,7 @@ public final class StepperView extends BorderPane {
         model.lanes().addListener((ListChangeListener<LaneView>) change -> drawLanes());
         model.log().addListener((ListChangeListener<StepEvent>) change -> drawLog());
         model.programProperty().addListener((obs, old, now) -> drawLanes());
+        model.stateProperty().addListener((obs, old, now) -> drawLanes()); // parked, or stopped
         drawLanes();
         drawLog();
     }
@@ -179,8 +181,11 @@ public final class StepperView extends BorderPane {
             lanes.getChildren().add(new Lane(lanes.getChildren().size()));
         }
         String lastThread = model.log().isEmpty() ? "" : model.log().getFirst().thread();
+        // Parked only while a run goes on; a stopped run's threads have left, and before a run there are none.
+        String waiting = model.stateProperty().get() != RunState.IDLE ? "‖ parked before: "
+                : model.shownVerdict().orElse(null) == Verdict.STOPPED ? "■ stopped before: " : "next: ";
         for (int i = 0; i < views.size(); i++) {
-            ((Lane) lanes.getChildren().get(i)).show(views.get(i), model.programProperty().get(), lastThread);
+            ((Lane) lanes.getChildren().get(i)).show(views.get(i), model.programProperty().get(), lastThread, waiting);
         }
     }
 
@@ -335,7 +340,7 @@ public final class StepperView extends BorderPane {
             return snappedLeftInset() + code.prefWidth(-1) + snappedRightInset();
         }
 
-        void show(LaneView lane, StepProgram program, String lastThread) {
+        void show(LaneView lane, StepProgram program, String lastThread, String waiting) {
             title.setText(lane.name() + "   (key " + (index + 1) + ")");
             List<Step> steps = program.steps();
             while (code.getChildren().size() > steps.size()) {
@@ -355,7 +360,7 @@ public final class StepperView extends BorderPane {
             register.setText("register: " + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers()));
             progress.setText(String.format(Locale.ROOT, "increments: %d of %d%s", lane.incrementsDone(),
                     lane.increments(), program == StepProgram.CAS ? ", failed CAS: " + lane.casFailures() : ""));
-            state.setText(lane.done() ? "✓ done" : lane.next() == null ? "" : "‖ parked before: " + lane.next().verb());
+            state.setText(lane.done() ? "✓ done" : lane.next() == null ? "" : waiting + lane.next().verb());
             pseudoClassStateChanged(DONE, lane.done());
             pseudoClassStateChanged(LAST, lane.name().equals(lastThread));
         }

@@ -118,6 +118,18 @@ class RaceViewFxTest {
                 () -> text(robot, "#stepper-last-step").equals("Step 1: T2 read 0 into its register"));
         assertEquals(RunState.PAUSED, stepper.state());
         assertEquals("‖ paused", text(robot, "#badge-race"));
+        assertEquals(List.of("‖ parked before: read", "‖ parked before: add"), laneStates(robot));
+
+        // Stopped after one step: stopped, not done, in the badge, the hint and the lanes.
+        robot.clickOn("#stop");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#badge-race").equals("■ stopped"));
+        assertTrue(text(robot, "#stepper-hint").startsWith("Stopped. Press 1 or 2"), text(robot, "#stepper-hint"));
+        assertEquals(List.of("■ stopped before: read", "■ stopped before: add"), laneStates(robot));
+    }
+
+    /** Each lane's last line: what its thread does next, or done. */
+    private static List<String> laneStates(FxRobot robot) {
+        return robot.lookup(".lane-state").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 
     /** A digit typed into a settings field is typing, not a step. */
