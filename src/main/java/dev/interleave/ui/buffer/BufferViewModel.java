@@ -153,6 +153,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
     /** Whether producers, consumers or slots were changed during the run (before: nothing is pending). */
     private boolean liveChanged;
+    /** Whether the last sample showed a rewound position (its narration is the past's). FX thread. */
+    private boolean showedPast;
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
 
@@ -586,8 +588,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         BufferReplay past = rewind.shown();
         if (past == null) {
+            if (showedPast) {
+                showedPast = false;
+                stepText.set(""); // back to now: the step narration takes over again
+            }
             return false;
         }
+        showedPast = true;
         showBuffer(past.snapshot(), past.atGate());
         long position = rewind.positionProperty().get();
         String wayBack = Rewind.wayBack(runState());

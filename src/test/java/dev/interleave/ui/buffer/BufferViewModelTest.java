@@ -99,9 +99,20 @@ class BufferViewModelTest {
         model.rewind().toPresent();
         model.sample(System.nanoTime());
         assertEquals(views.getLast(), figures(model), "back to now");
+        assertTrue(model.stepTextProperty().get().startsWith("Step 8: "), "back to now, the last step's words: "
+                + model.stepTextProperty().get());
         assertEquals(model.rewind().endProperty().get(), model.rewind().lines().size(), "a line per event");
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+
+        // After the run: Home, then End, back to its end; the narration is no longer the past's.
+        model.rewind().moveTo(0);
+        model.sample(System.nanoTime());
+        assertTrue(model.stepTextProperty().get().startsWith("Rewound to the run's start"), model.stepTextProperty().get());
+        model.rewind().toPresent();
+        model.sample(System.nanoTime());
+        assertFalse(model.stepTextProperty().get().startsWith("Rewound"), "at the run's end: "
+                + model.stepTextProperty().get());
     }
 
     /** Everything the view shows of the buffer, for comparing two moments. */
