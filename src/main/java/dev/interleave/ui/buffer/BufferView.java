@@ -273,7 +273,7 @@ public final class BufferView extends BorderPane {
                 .then("abq records no events (the baseline is not instrumented): nothing to draw.")
                 .otherwise(recording));
         javafx.scene.control.TitledPane guide = guide();
-        HBox outcome = outcome();
+        HBox outcome = outcome(history);
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
         code = new CodePanel(model);
         codeBox = new HeightMemo(code); // its chips move at every frame: a move that keeps its size stays inside
@@ -370,7 +370,7 @@ public final class BufferView extends BorderPane {
      * in the success colour with ✔, stopped muted; for a stall, a button that moves the scrubber to
      * the last put or take before everyone waited.
      */
-    private HBox outcome() {
+    private HBox outcome(BufferHistoryPane history) {
         Label banner = new Label();
         banner.setId("lab-outcome");
         banner.getStyleClass().add("verdict");
@@ -381,13 +381,19 @@ public final class BufferView extends BorderPane {
         cause.setMinWidth(Region.USE_PREF_SIZE);
         Controls.tip(cause, "Moves the scrubber to just before the last put or take: step forward "
                 + "(→ in the log) through the signal it sent and everyone going to wait.");
-        cause.setOnAction(e -> model.showStallCause());
+        cause.setOnAction(e -> {
+            model.showStallCause();
+            history.focusLog(); // → walks on from there at once, as the tip says
+        });
         javafx.scene.control.Button moment = new javafx.scene.control.Button();
         moment.setId("lab-moment");
         moment.setMinWidth(Region.USE_PREF_SIZE);
         Controls.tip(moment, "Moves the scrubber back to the moment it went wrong, each chip at the line "
                 + "its thread was at (End: the run after Stop interrupted everyone).");
-        moment.setOnAction(e -> model.showMoment());
+        moment.setOnAction(e -> {
+            model.showMoment();
+            history.focusLog();
+        });
         VBox buttons = new VBox(6, moment, cause);
         HBox box = new HBox(10, banner, buttons);
         box.setAlignment(Pos.CENTER_LEFT);

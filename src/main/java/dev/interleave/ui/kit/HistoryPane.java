@@ -110,6 +110,12 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         events.setId("event-log");
         events.setPrefHeight(9 * 24);
         events.setMinHeight(5 * 24);
+        // The scrubber's keys work in the log too (Up and Down stay the list's: a line each, the same).
+        events.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (rewind.allowedProperty().get()) {
+                key(e);
+            }
+        });
         Controls.tip(events, String.format(java.util.Locale.ROOT, "The recorded events in words, %,d at a time:"
                 + " the newest, or those around the scrubber, which reaches the rest. Select one to rewind the view"
                 + " to just after it (while paused or after a run).", Rewind.LINES_SHOWN));
@@ -139,6 +145,11 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     /** The timeline. */
     public Timeline<R> timeline() {
         return timeline;
+    }
+
+    /** Keyboard focus to the event log, where Left / Right walk the events from the position. */
+    public void focusLog() {
+        events.requestFocus();
     }
 
     private void key(KeyEvent e) {
@@ -225,6 +236,9 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                     events.getSelectionModel().clearAndSelect(line);
                     events.scrollTo(Math.max(0, line - 3));
                 }
+            } else {
+                events.getSelectionModel().clearSelection(); // the start: before every line
+                events.scrollTo(0);
             }
         } finally {
             syncing = false;

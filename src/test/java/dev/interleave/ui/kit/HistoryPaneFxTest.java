@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -81,5 +83,35 @@ class HistoryPaneFxTest {
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertEquals(wanted, seen, "the last line in view after each burst");
+    }
+
+    /**
+     * In the log, the scrubber's keys walk the events (Right: one on; Home: the start, before every
+     * line, with no line selected), as they do on the scrubber.
+     */
+    @Test
+    void theLogWalksTheEventsWithTheScrubbersKeys(FxRobot robot) throws Exception {
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int i = 1; i < 40; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        }
+        ListView<?> events = (ListView<?>) pane.lookup("#event-log");
+        robot.interact(() -> {
+            rewind.follow(log, () -> new History<>(log, new BufferReplay(4), (batch, i) -> "event " + batch.seq(i)));
+            rewind.allowedProperty().set(true);
+            rewind.moveTo(21); // just after event 20
+            pane.focusLog();
+        });
+        assertEquals(rewind.lineOf(20), events.getSelectionModel().getSelectedIndex());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(22, rewind.positionProperty().get(), "Right: one event on");
+        assertEquals(rewind.lineOf(21), events.getSelectionModel().getSelectedIndex());
+        robot.type(KeyCode.HOME);
+        assertEquals(rewind.startProperty().get(), rewind.positionProperty().get(), "Home: the start");
+        assertEquals(-1, events.getSelectionModel().getSelectedIndex(), "at the start no event has happened");
+        robot.type(KeyCode.END);
+        assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "End: now");
     }
 }
