@@ -206,6 +206,12 @@ class PhilosophersViewModelTest {
             assertTrue(model.stepTextProperty().get().startsWith("Nobody can act"), model.stepTextProperty().get());
             model.step();
             assertEquals(Steps.NOBODY_CAN_ACT, model.stepTextProperty().get(), "Step says why it did nothing");
+            assertTrue(model.statusSentence().startsWith("Paused in a deadlock"), model.statusSentence());
+            model.rewind().moveTo(model.rewind().startProperty().get()); // before the circle closed
+            model.sample(System.nanoTime());
+            assertFalse(model.deadlockedProperty().get(), "the view shows the start");
+            assertTrue(model.statusSentence().startsWith("Paused in a deadlock"), "rewound, the run is still "
+                    + "deadlocked: " + model.statusSentence());
         } finally {
             stopAndSettle(model);
         }
