@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * One flat JSON object, written in the order its fields were added. Values are strings, whole
- * numbers, finite doubles, booleans, arrays of whole numbers or null: all the command line's
+ * One JSON object, written in the order its fields were added. Values are strings, whole
+ * numbers, finite doubles, booleans, arrays of whole numbers, arrays of objects or null: all the command line's
  * {@code --json} prints, and the window's File, Export figures writes the same objects. Each
  * scenario builds its result's object beside its result ({@code CallJson}, {@code BufferJson},
  * {@code RaceJson}); {@link #ofRun} adds the fields every run has.
@@ -48,6 +48,12 @@ public final class Json {
     /** An array of whole numbers. */
     public Json put(String name, java.util.List<Long> values) {
         fields.put(name, values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        return this;
+    }
+
+    /** An array of objects, each already JSON (e.g. one run's object per measured run). */
+    public Json putObjects(String name, java.util.List<String> objects) {
+        fields.put(name, String.join(",", objects).transform(joined -> "[" + joined + "]"));
         return this;
     }
 

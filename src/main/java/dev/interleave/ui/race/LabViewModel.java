@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import dev.interleave.engine.race.LabFigures;
+import dev.interleave.engine.race.LabJson;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabResult;
 import dev.interleave.engine.race.LabRunner;
@@ -140,6 +141,14 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
         LabResult result = runner.snapshot().result();
         return runState() == RunState.IDLE && showsLatestRun() && result != null
                 ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
+    }
+
+    /** The shown run's figures as JSON (File, Export figures as JSON), once it has ended. */
+    @Override
+    public Optional<String> resultJson() {
+        LabResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(LabJson.of(result)) : Optional.empty();
     }
 
     @Override

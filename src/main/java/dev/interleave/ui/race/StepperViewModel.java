@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import dev.interleave.engine.race.LabJson;
 import dev.interleave.engine.race.LaneView;
 import dev.interleave.engine.race.StepEvent;
 import dev.interleave.engine.race.StepProgram;
@@ -91,6 +92,14 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         StepperResult result = runner.snapshot().result();
         return runState() == RunState.IDLE && showsLatestRun() && result != null
                 ? Optional.of(Verdict.of(result.outcome(), result.lost() == 0)) : Optional.empty();
+    }
+
+    /** The shown run's figures as JSON (File, Export figures as JSON), once it has ended. */
+    @Override
+    public Optional<String> resultJson() {
+        StepperResult result = runner.snapshot().result();
+        return runState() == RunState.IDLE && showsLatestRun() && result != null
+                ? Optional.of(LabJson.of(result)) : Optional.empty();
     }
 
     @Override

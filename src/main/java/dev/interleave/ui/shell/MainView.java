@@ -261,8 +261,18 @@ public final class MainView extends BorderPane {
     private MenuBar menus() {
         MenuItem png = item("menu-export-png", "Export view as PNG…", "Shortcut+Shift+P", () -> exportWithChooser(
                 "PNG image", "*.png", "png", this::exportPng));
-        MenuItem csv = item("menu-export-csv", "Export plotted series as CSV…", "Shortcut+Shift+C", () ->
-                exportWithChooser("CSV table", "*.csv", "csv", this::exportCsv));
+        MenuItem csv = item("menu-export-csv", "Export plotted series as CSV…", "Shortcut+Shift+C", () -> {
+            boolean plotted = active().plots().stream().flatMap(plot -> plot.series().stream())
+                    .anyMatch(series -> !series.getData().isEmpty());
+            if (!plotted) {
+                // A file holding only the header, "Saved", would say the run had nothing to show.
+                refusal = "Nothing to export as CSV: no series is plotted in this view yet (the race lab's"
+                        + " measurements draw bars: File, Export run's figures as JSON has them).";
+                refresh();
+            } else {
+                exportWithChooser("CSV table", "*.csv", "csv", this::exportCsv);
+            }
+        });
         MenuItem json = item("menu-export-json", "Export run's figures as JSON…", "Shortcut+Shift+J", () -> {
             if (active().resultJson().isEmpty()) {
                 refusal = "Nothing to export yet: the figures are a run's once it has ended (let it end, or Stop it).";
@@ -273,7 +283,8 @@ public final class MainView extends BorderPane {
         });
         MenuItem trace = item("menu-export-trace", "Export trace for Perfetto…", "Shortcut+Shift+E", () -> {
             if (!active().canExportTrace()) {
-                refusal = "Nothing to export yet: a trace is a recorded run's (Bounded Buffer: Run or Step first).";
+                refusal = "Nothing to export yet: a trace is a recorded run's (Bounded Buffer and Dining Philosophers"
+                        + " record theirs: Run or Step there first).";
                 refresh();
             } else {
                 exportWithChooser("Chrome trace", "*.json", "json", this::exportTrace);
@@ -424,8 +435,9 @@ public final class MainView extends BorderPane {
     /** Every key the window answers to, and what it does: the keyboard map (F1). */
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume"},
-            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer; from idle, starts paused); in the"
-                    + " race lab's Slow motion, a random thread takes its next step"},
+            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer), or one philosopher's fork action"
+                    + " (Dining Philosophers); from idle, starts the run paused. In the race lab's Slow motion, a"
+                    + " random thread takes its next step"},
             new String[] {"1 to 4", "Race lab, Slow motion: that thread takes its next step (or click its lane)"},
             new String[] {"A", "Auto-step on or off: Step played at the rate beside it, 1 to 20 a second"},
             new String[] {"Esc", "Stop: interrupt every thread of the run"},
@@ -434,7 +446,12 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+=  Ctrl+-  Ctrl+0", "Zoom in, zoom out, actual size (100 % to 200 %)"},
             new String[] {"F11", "Full screen, and back"},
             new String[] {"Ctrl+Shift+P / C / J", "Export the view as PNG, the plotted series as CSV, the run's figures as JSON"},
-            new String[] {"Ctrl+Shift+E", "Export the recorded run as a trace for Perfetto (Bounded Buffer)"},
+            new String[] {"Ctrl+Shift+E", "Export the recorded run as a trace for Perfetto (Bounded Buffer, Dining"
+                    + " Philosophers)"},
+            new String[] {"Left / Right, Page Up / Down, Home / End", "On the scrubber or in the event log, while"
+                    + " paused or after a run: one event, 100 events, the first, back to now"},
+            new String[] {"Enter", "On a chip at the gate (Tab to it): let that worker act next. In a settings field:"
+                    + " take the value typed, and give the keys back to the window"},
             new String[] {"Ctrl+Q", "Quit"},
             new String[] {"F1", "This keyboard map"});
 

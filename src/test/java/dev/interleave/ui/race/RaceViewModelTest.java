@@ -154,6 +154,43 @@ class RaceViewModelTest {
         lab.settings(); // valid
     }
 
+    /**
+     * An ended measurement exports its figures as JSON: its settings and each run as {@code race
+     * --json} prints it; a slow-motion run its count and lost updates. Nothing while a run goes on.
+     */
+    @Test
+    void endedRunsExportTheirFiguresAsJson() throws Exception {
+        LabRunner runner = new LabRunner();
+        LabViewModel lab = new LabViewModel(runner);
+        lab.measureProperty().set(LabMeasure.LOST_UPDATES);
+        lab.threadsProperty().set(2);
+        lab.incrementsProperty().set(1_000);
+        lab.runsProperty().set(1);
+        assertEquals(Optional.empty(), lab.resultJson(), "nothing before a run");
+        lab.run();
+        runner.await(Duration.ofSeconds(30));
+        lab.sample(System.nanoTime());
+        String json = lab.resultJson().orElseThrow();
+        assertTrue(json.startsWith("{\"measure\":\"lost-updates\",\"threads\":2,\"increments\":1000,\"repeat\":1,"),
+                json);
+        int runs = lab.settings().legs().size();
+        assertEquals(runs, json.split("\"strategy\":", -1).length - 1, "every measured run: " + json);
+        assertTrue(json.endsWith(",\"outcome\":\"ok\",\"failure\":null}"), json);
+
+        StepperRunner steps = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(steps);
+        model.incrementsProperty().set(1);
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(steps, model);
+        }
+        steps.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals("{\"threads\":2,\"program\":\"count++\",\"increments\":1,\"steps\":6,\"count\":1,"
+                + "\"completed\":2,\"lost\":1,\"casFailures\":0,\"outcome\":\"wrong-total\",\"failure\":null}",
+                model.resultJson().orElseThrow());
+    }
+
     /** Runs says what the throughput measure makes of it: the runs it makes are those counted. */
     @Test
     void runsSaysHowManyTheThroughputMeasureMakes() {

@@ -723,6 +723,21 @@ class MainViewFxTest {
         assertEquals(light, plot.seriesColor(0), "and back");
     }
 
+    /**
+     * Before a run there is nothing to export as CSV or JSON: each says so in the status line, and
+     * no file is asked for (a CSV of the header alone, "Saved", said the run had shown nothing).
+     */
+    @Test
+    void exportsWithNothingToExportSayWhy(FxRobot robot) {
+        for (String id : List.of("menu-export-csv", "menu-export-json")) {
+            robot.interact(() -> robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                    .getFirst().getItems().stream().filter(item -> id.equals(item.getId())).findFirst()
+                    .orElseThrow().fire());
+            String status = robot.lookup("#status").queryAs(Label.class).getText();
+            assertTrue(status.contains("Nothing to export"), id + ": " + status);
+        }
+    }
+
     /** File, Export: the view as PNG, the series as CSV and the run's figures as the command line's JSON, each read back. */
     @Test
     void exportsWriteFilesThatReadBack(FxRobot robot) throws Exception {
