@@ -192,9 +192,10 @@ public final class BufferView extends BorderPane {
         lastAction.setId("last-action");
         lastAction.getStyleClass().add("last-action");
         lastAction.textProperty().bind(Bindings.createStringBinding(() -> model.stepTextProperty().get().isEmpty()
-                ? "Last action: " + (model.lastActionProperty().get().isEmpty() ? "none yet"
-                : model.lastActionProperty().get())
-                : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty()));
+                ? "Last action: " + (model.abqShownBinding().get() ? "not visible inside ArrayBlockingQueue"
+                : model.lastActionProperty().get().isEmpty() ? "none yet" : model.lastActionProperty().get())
+                : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty(),
+                model.abqShownBinding()));
         lastAction.setWrapText(true);
         Label stepText = new Label();
         stepText.setId("step-text");
@@ -230,15 +231,15 @@ public final class BufferView extends BorderPane {
         FlowPane counters = new FlowPane(10, 10,
                 counter("produced", "Produced", model.producedProperty(), "Items put into the buffer."),
                 counter("consumed", "Consumed", model.consumedProperty(), "Items taken out of the buffer."),
-                counter("waits-full", "Waits on full", model.waitsOnFullProperty(),
+                inside("waits-full", "Waits on full", model.waitsOnFullProperty(),
                         "Times a producer found every slot full and waited on notFull."),
-                counter("waits-empty", "Waits on empty", model.waitsOnEmptyProperty(),
+                inside("waits-empty", "Waits on empty", model.waitsOnEmptyProperty(),
                         "Times a consumer found the buffer empty and waited on notEmpty."),
-                counter("futile-producers", "Futile wake-ups: producers", model.futileProducersProperty(),
+                inside("futile-producers", "Futile wake-ups: producers", model.futileProducersProperty(),
                         "Times a producer was woken, found the buffer still full and waited again."),
-                counter("futile-consumers", "Futile wake-ups: consumers", model.futileConsumersProperty(),
+                inside("futile-consumers", "Futile wake-ups: consumers", model.futileConsumersProperty(),
                         "Times a consumer was woken, found the buffer still empty and waited again."),
-                counter("spurious-wakeups", "Spurious wake-ups", model.spuriousWakeupsProperty(),
+                inside("spurious-wakeups", "Spurious wake-ups", model.spuriousWakeupsProperty(),
                         "Waits the lab ended without a signal (the spurious wake-up setting)."));
         counters.getStyleClass().add("counters");
 
@@ -648,6 +649,14 @@ public final class BufferView extends BorderPane {
                                 String tooltip) {
         Label label = new Label();
         Controls.bindNumber(label, value);
+        return Controls.figure(id, caption, label, tooltip);
+    }
+
+    /** A count of what happens inside the buffer: "not visible" for abq, whose inside is not instrumented (not 0). */
+    private VBox inside(String id, String caption, javafx.beans.value.ObservableNumberValue value, String tooltip) {
+        Label label = new Label();
+        label.textProperty().bind(Bindings.createStringBinding(() -> model.abqShownBinding().get() ? "not visible"
+                : String.format(Locale.ROOT, "%,d", value.longValue()), value, model.abqShownBinding()));
         return Controls.figure(id, caption, label, tooltip);
     }
 

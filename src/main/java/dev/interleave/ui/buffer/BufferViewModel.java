@@ -665,6 +665,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         produced.set(now.made());
         consumed.set(now.consumed());
+        // The gate is the lab's, outside the queue: who waits at it is seen, and a Step is told.
+        setIfChanged(atGate, now.state() == RunState.PAUSED ? now.gate().waiting() : List.of());
+        if (now.gate().stepsTaken() > stepsSeen) {
+            stepsSeen = now.gate().stepsTaken();
+            stepText.set(String.format(Locale.ROOT, "Step %,d: %s passed the gate; what it did inside"
+                    + " ArrayBlockingQueue is not visible", stepsSeen, now.gate().lastStepped()));
+        } else if (now.state() != RunState.PAUSED) {
+            stepText.set("");
+        }
         showOutcome(now);
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             ModelSupport.addPoint(itemsPerSecond, now.elapsedNanos() / 1e9, rate.add(now.elapsedNanos(),

@@ -95,6 +95,13 @@ class BufferLabFxTest {
         assertTrue(robot.lookup("#code-hidden-note").query().isVisible() && hidden.contains("not visible"), hidden);
         // Nothing of abq's inside is drawn as if seen: no empty slots, no "empty" wait sets.
         assertTrue(!robot.lookup("#slots").query().isVisible(), "abq's slots are not drawn empty");
+        // Counts of what happens inside say they are not seen, rather than 0 (abq blocks too).
+        for (String id : List.of("#waits-full", "#waits-empty", "#futile-producers", "#futile-consumers",
+                "#spurious-wakeups")) {
+            assertEquals("not visible", robot.lookup(id).queryAs(Label.class).getText(), id);
+        }
+        assertEquals("Last action: not visible inside ArrayBlockingQueue",
+                robot.lookup("#last-action").queryAs(Label.class).getText());
         assertTrue(!robot.lookup("#producers-lanes").query().getParent().isVisible(),
                 "no run, no chips: no empty 'Producers' and 'Consumers' headings");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,6 @@
 package dev.interleave.ui.buffer;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -164,6 +165,14 @@ class BufferLabViewModelTest {
             assertEquals("", model.lastActionProperty().get());
             assertEquals(0, model.countProperty().get());
             assertTrue(model.consumedProperty().get() > before, "abq's own count, not the lock run's");
+            // The gate is outside the queue: paused, who waits at it is seen, and a Step is told.
+            model.togglePause();
+            sampleUntil(model, () -> model.stateProperty().get() == RunState.PAUSED && !model.atGate().isEmpty());
+            assertEquals(runner.snapshot().gate().waiting(), List.copyOf(model.atGate()));
+            model.step();
+            sampleUntil(model, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+            assertTrue(model.stepTextProperty().get().endsWith("passed the gate; what it did inside ArrayBlockingQueue"
+                    + " is not visible"), model.stepTextProperty().get());
         } finally {
             model.stop();
         }
