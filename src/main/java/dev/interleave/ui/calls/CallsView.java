@@ -439,7 +439,9 @@ public final class CallsView extends BorderPane {
                         + "everything that grew meanwhile, so it is an upper bound; with fewer than 500 in flight other "
                         + "growth would swamp it, so it is not given. Platform threads: stacks in native memory (RSS). "
                         + "Virtual threads: stacks on the heap.");
-        Label efficiencyDetail = new Label("ideal ÷ elapsed");
+        Label efficiencyDetail = new Label();
+        efficiencyDetail.textProperty().bind(Bindings.when(model.efficiencyTextProperty().isEqualTo(
+                CallsViewModel.NO_SLEEPS)).then("no sleeps, no ideal").otherwise("ideal ÷ elapsed"));
         VBox efficiencyBox = Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
                 "How close the run came to the ideal: scheduling and overhead lose the rest.");
         List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox,

@@ -106,7 +106,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     static final String HISTOGRAM_NONE = "No call has completed yet.";
     static final String AT_THE_END = "at the end";
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
-    static final String NO_SLEEPS = "not defined: no sleeps";
+    static final String NO_SLEEPS = "not defined"; // short: its card sets a column's width (the detail says why)
 
     /** How the last run's banner reads: success and failure differ in glyph and words, not only colour. */
     public enum Banner {
@@ -565,15 +565,18 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         verdict.set(switch (result.outcome()) {
             case COMPLETED -> result.ok()
                     ? String.format(Locale.ROOT, "✔ %,d = n(n+1)/2", result.total())
-                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s (each handed out a value already given)",
-                            result.total(), result.expected(), Words.count(result.duplicates(), "lost update"));
-            case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d calls (sum %,d)", result.callsCompleted(),
-                    result.total());
+                    // Two figures, each named for what it counts: the counter can move back (a stale
+                    // write), so it may end further short than the values handed out twice.
+                    : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s handed out more than once; the counter ends %,d"
+                            + " short of the calls", result.total(), result.expected(),
+                            Words.count(result.duplicates(), "value"), result.callsCompleted() - counterValue.get());
+            case STOPPED -> String.format(Locale.ROOT, "Stopped after %s (sum %,d)",
+                    Words.count(result.callsCompleted(), "call"), result.total());
             case FAILED -> "✘ Failed: " + result.failure();
         });
         String outcome = switch (result.outcome()) {
             case COMPLETED -> result.ok() ? String.format(Locale.ROOT, "✔ %,d", result.total())
-                    : "✘ " + Words.count(result.duplicates(), "lost update");
+                    : "✘ " + Words.count(result.duplicates(), "duplicate");
             case STOPPED -> String.format(Locale.ROOT, "stopped after %s", Words.count(result.callsCompleted(), "call"));
             case FAILED -> "✘ failed";
         };

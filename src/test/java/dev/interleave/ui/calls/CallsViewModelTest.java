@@ -184,12 +184,14 @@ class CallsViewModelTest {
             if (!model.okProperty().get()) {
                 assertTrue(model.duplicatesProperty().get() > 0);
                 assertTrue(model.verdictProperty().get().startsWith("✘"), model.verdictProperty().get());
-                // Each lost update handed out a value already given: as many as the calls the counter missed.
-                long lost = 200_000 - model.counterValueProperty().get();
-                assertEquals(lost, model.duplicatesProperty().get());
+                // The counter hands out every value up to its end (each write is a read value plus one),
+                // so at most calls - counter values are handed out twice; fewer when it moved back.
+                long duplicates = model.duplicatesProperty().get();
+                long short_ = 200_000 - model.counterValueProperty().get();
+                assertTrue(duplicates <= short_, duplicates + " duplicates, " + short_ + " short");
                 assertTrue(model.verdictProperty().get().endsWith(String.format(java.util.Locale.ROOT,
-                        ": %,d lost update%s (each handed out a value already given)", lost, lost == 1 ? "" : "s")),
-                        model.verdictProperty().get());
+                        ": %,d value%s handed out more than once; the counter ends %,d short of the calls", duplicates,
+                        duplicates == 1 ? "" : "s", short_)), model.verdictProperty().get());
                 assertEquals(CallsViewModel.Banner.FAILURE, model.bannerProperty().get());
                 return;
             }
