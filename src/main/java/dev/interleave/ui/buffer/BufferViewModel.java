@@ -932,8 +932,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             case STALLED -> String.format(Locale.ROOT, "Stalled after %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
             case VIOLATED -> "Violated: " + lab.violation();
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
-            case STOPPED -> String.format(Locale.ROOT, "Stopped after %,d items consumed; no stall, no violation seen.",
-                    result.consumed());
+            case STOPPED -> String.format(Locale.ROOT, "Stopped after %s consumed; no stall, no violation seen.",
+                    Words.count(result.consumed(), "item"));
             case WRONG_TOTAL -> "Wrong total: an item was lost or taken twice.";
             case FAILED -> "Failed: " + (result.failure() == null ? "a worker threw" : result.failure());
         });

@@ -321,11 +321,14 @@ public final class LabView extends BorderPane {
         return box;
     }
 
-    /** Failed CAS attempts per increment as a percentage: "0 %", "0.012 %", "3.4 %", "120 %". */
+    /** Failed CAS attempts per increment as a percentage: "0 %", "< 0.001 %", "0.012 %", "3.4 %", "120 %". */
     static String percent(double perIncrement) {
         double percent = perIncrement * 100;
         if (percent == 0) {
             return "0 %";
+        }
+        if (percent < 0.001) {
+            return "< 0.001 %"; // %g would write 3e-05
         }
         return (percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
                 ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent)) + " %";

@@ -14,7 +14,7 @@ public final class RaceView extends BorderPane {
 
     public RaceView(RaceViewModel model) {
         getStyleClass().add("race-view");
-        Tab slow = new Tab("Slow motion: count++ step by step");
+        Tab slow = new Tab("Slow motion: step by step");
         slow.setId("race-slow-motion");
         Controls.tip(slow, "Two to four real threads, each parked before every step: you pick who moves.");
         slow.setContent(new StepperView(model.stepper()));

@@ -22,4 +22,14 @@ class MeasuredWithTest {
         assertEquals("Measured with 2 threads x 1,000 increments, packed and striped each 1 time, platform threads.",
                 LabView.measuredWith(new LabSettings(LabMeasure.FALSE_SHARING, 2, 1_000, 1, ThreadKind.PLATFORM, false)));
     }
+
+    /** Failed CAS attempts per 100 increments read as numbers, never in exponent notation ("3e-05 %"). */
+    @Test
+    void failedAttemptsReadAsPercentages() {
+        assertEquals("0 %", LabView.percent(0));
+        assertEquals("< 0.001 %", LabView.percent(3e-7));
+        assertEquals("0.01 %", LabView.percent(1.2e-4));
+        assertEquals("3.4 %", LabView.percent(0.034));
+        assertEquals("120 %", LabView.percent(1.2));
+    }
 }
