@@ -90,7 +90,22 @@ public final class CallsView extends BorderPane {
 
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
         seed.setId("seed");
-        seed.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("-?[0-9]{0,18}") ? c : null));
+        // What the field refuses is said under it, not dropped without a word.
+        javafx.beans.property.StringProperty seedRefused = new javafx.beans.property.SimpleStringProperty("");
+        seed.setTextFormatter(new TextFormatter<>(c -> {
+            if (c.getControlNewText().matches("-?[0-9]{0,18}")) {
+                seedRefused.set("");
+                return c;
+            }
+            seedRefused.set("\u201c" + c.getControlNewText() + "\u201d is not a whole number of at most 18 digits: kept "
+                    + c.getControlText() + ".");
+            return null;
+        }));
+        seed.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                seedRefused.set("");
+            }
+        });
         seed.textProperty().addListener((obs, old, now) -> {
             if (now.matches("-?[0-9]+")) {
                 model.seedProperty().set(Long.parseLong(now));
@@ -108,7 +123,7 @@ public final class CallsView extends BorderPane {
         ScrollPane panel = Controls.settingsPanel(model,
                 Controls.heading("Presets"), small, large,
                 Controls.heading("Settings"), calls, concurrency, sleep,
-                Controls.labelled("Threads", new VBox(2, threads, threadsNote)), Controls.labelled("Counter", counter), Controls.labelled("Seed", seed));
+                Controls.labelled("Threads", new VBox(2, threads, threadsNote)), Controls.labelled("Counter", counter), Controls.labelled("Seed", new VBox(2, seed, Controls.fieldMessage("seed-message", seedRefused))));
         panel.getContent().disableProperty().bind(model.runningBinding());
         return panel;
     }

@@ -138,6 +138,15 @@ class MainViewFxTest {
         typeInto(robot, "#calls-field", "abc");
         assertEquals(2_500, calls.settings().calls());
         assertEquals("\u201cabc\u201d is not a whole number: kept 2,500.", message(robot, "#calls-message"));
+        // The seed takes whole numbers only: a letter, or a 19th digit, is refused with a word.
+        robot.doubleClickOn("#seed").write("7");
+        robot.write("x");
+        assertEquals("7", robot.lookup("#seed").queryAs(TextField.class).getText());
+        assertEquals("\u201c7x\u201d is not a whole number of at most 18 digits: kept 7.", message(robot, "#seed-message"));
+        robot.write("1");
+        assertFalse(robot.lookup("#seed-message").queryAs(Label.class).isVisible(), "a digit clears the message");
+        robot.type(KeyCode.ENTER);
+        assertEquals(71, calls.settings().seed());
         typeInto(robot, "#concurrency-field", "500000");
         assertTrue(message(robot, "#concurrency-message").contains("the command line (calls --concurrency) takes up to 1,000,000"),
                 message(robot, "#concurrency-message"));
