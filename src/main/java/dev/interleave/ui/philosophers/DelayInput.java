@@ -36,8 +36,8 @@ final class DelayInput extends VBox {
         range.highValueProperty().addListener((obs, old, now) -> max.set((int) Math.round(now.doubleValue())));
         min.addListener((obs, old, now) -> range.setLowValue(now.doubleValue()));
         max.addListener((obs, old, now) -> range.setHighValue(now.doubleValue()));
-        TextField low = field(id + "-min", min, input);
-        TextField high = field(id + "-max", max, input);
+        TextField low = field(id + "-min", min, max, "most", input);
+        TextField high = field(id + "-max", max, min, "least", input);
         Label to = new Label("to");
         Label unit = new Label("ms");
         HBox fields = new HBox(6, low, to, high, unit);
@@ -55,7 +55,8 @@ final class DelayInput extends VBox {
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.beyondMax());
     }
 
-    private TextField field(String id, IntegerProperty value, IntInput input) {
+    /** A field for {@code value}; {@code other} is the range's other end, which the model moves to keep least <= most. */
+    private TextField field(String id, IntegerProperty value, IntegerProperty other, String otherName, IntInput input) {
         TextField field = new TextField(FORMAT.format(value.get()));
         field.setId(id);
         field.setPrefColumnCount(5);
@@ -69,9 +70,15 @@ final class DelayInput extends VBox {
                 return; // nothing typed: focus merely left the field
             }
             IntInput.Reading reading = input.read(field.getText(), value.get());
+            int otherBefore = other.get();
             value.set(reading.value());
             field.setText(FORMAT.format(value.get()));
-            message.setText(reading.message());
+            // The other end moved with it (the least is at most the most): said, not done silently.
+            String moved = other.get() == otherBefore ? "" : String.format(Locale.ROOT,
+                    "The %s moved to %s ms with it: a range's least is at most its most.", otherName,
+                    FORMAT.format(other.get()));
+            message.setText(reading.message().isEmpty() ? moved : moved.isEmpty() ? reading.message()
+                    : reading.message() + " " + moved);
         };
         field.setOnAction(e -> commit.run());
         field.focusedProperty().addListener((obs, was, focused) -> {

@@ -75,6 +75,11 @@ class PhilosophersViewFxTest {
         assertEquals(PhilosophersViewModel.MAX_DELAY_MILLIS, model.eatMaxMillisProperty().get());
         assertTrue(robot.lookup("#eat-delay-message").queryAs(Label.class).getText()
                 .startsWith("9,999 is above the maximum, 2,000"), robot.lookup("#eat-delay-message").queryAs(Label.class).getText());
+        // A least above the most takes the most with it, and says so (the think range is 0 to 0 here).
+        robot.doubleClickOn("#think-delay-min").eraseText(4).write("50").type(KeyCode.ENTER);
+        assertEquals(50, model.thinkMaxMillisProperty().get());
+        assertEquals("The most moved to 50 ms with it: a range's least is at most its most.",
+                robot.lookup("#think-delay-message").queryAs(Label.class).getText());
     }
 
     /** Space runs a naive pair with no delays: the verdict names the deadlock and the graph's circle is red. */
