@@ -55,10 +55,13 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         dropped.setId("events-dropped");
         dropped.getStyleClass().add("last-run-note");
         dropped.setWrapText(true);
+        // Where the scrubber starts is said too: the first state it can rebuild (a checkpoint's) is a
+        // little after the oldest event kept.
         dropped.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "The log keeps the newest %,d events: %,d older ones were dropped, and the timeline and the"
-                        + " scrubber start after them.", EventLog.DEFAULT_CAPACITY,
-                rewind.droppedProperty().get()), rewind.droppedProperty()));
+                "The log keeps the newest %,d events: %,d older ones were dropped. The scrubber reaches back to"
+                        + " just after event %,d, the oldest moment it can rebuild.", EventLog.DEFAULT_CAPACITY,
+                rewind.droppedProperty().get(), rewind.startProperty().get() - 1), rewind.droppedProperty(),
+                rewind.startProperty()));
         dropped.visibleProperty().bind(rewind.droppedProperty().greaterThan(0));
         dropped.managedProperty().bind(dropped.visibleProperty());
 
