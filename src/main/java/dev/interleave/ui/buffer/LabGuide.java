@@ -112,21 +112,22 @@ public record LabGuide(String title, String toTry, String watch, String question
     private static LabGuide correct(BufferImpl impl) {
         return switch (impl) {
             case LOCK -> new LabGuide("What to try: the correct lock buffer, signal, then signal-all",
-                    "Apply (3 producers, 3 consumers, 1 slot), Run, then switch to signal-all and Run again. "
-                            + "Change producers and consumers while it runs.",
+                    "Apply (3 producers, 3 consumers, 1 slot, delays 0 to 300 ms), Run, then switch to "
+                            + "signal-all and Run again. Change producers and consumers while it runs.",
                     "every chip sits at the line its thread is at; with signal-all the futile wake-ups climb "
-                            + "(the thundering herd), with signal they stay near 0.",
+                            + "(the thundering herd), with signal they stay near 0. Without the delays they climb "
+                            + "with signal too: a thread woken can find the slot taken by one that never waited.",
                     "signal wakes one waiter: why is that enough with two conditions, when it is not with one "
                             + "(try bug one-condition)?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case MONITOR -> new LabGuide("What to try: the monitor, 3 producers, 3 consumers, 1 slot",
-                    "Apply, Run, and watch the one wait set; then try bug notify.",
+                    "Apply (delays 0 to 300 ms), Run, and watch the one wait set; then try bug notify.",
                     "notifyAll() wakes every waiter, producers and consumers alike; most find their condition "
                             + "false and wait again: the futile wake-ups plot shows the price.",
                     "why must a monitor use notifyAll() where the lock buffer can use signal()?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",
-                    "Apply, Run, then Pause (Space) and step (S): watch where each thread waits.",
+                    "Apply (delays 0 to 300 ms), Run, then Pause (Space) and step (S): watch where each thread waits.",
                     "a thread waits in acquire() of freeSlots or filledSlots, never in a loop: a permit is handed "
                             + "over, so there are no futile wake-ups (the plot stays flat).",
                     "why must freeSlots.acquire() come before mutex.acquire()? What would happen the other way "
