@@ -11,7 +11,7 @@ final class BufferHistoryPane extends HistoryPane<BufferReplay> {
 
     BufferHistoryPane(BufferViewModel model) {
         super(model.rewind(), new BufferLanes(), "buffer-history", "Timeline: a lane per thread, coloured as its chip;"
-                + " ▼ put, ▲ take (with the item when zoomed in), arrows from a signal to the thread it woke. Wheel or"
+                + " ▼ put, ▲ take (with the item when zoomed in), arrows from a signal to the thread it woke. Ctrl+wheel or"
                 + " + / -: zoom; drag: pan.", "the buffer");
     }
 }

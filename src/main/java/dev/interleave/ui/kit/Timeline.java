@@ -311,8 +311,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return spanNanos <= 0 ? whole : Math.min(spanNanos, whole);
     }
 
+    /** Ctrl+wheel zooms; the wheel alone scrolls the page the timeline is in (zooming trapped it there). */
     private void zoom(ScrollEvent e) {
-        if (e.getDeltaY() != 0) {
+        if (e.getDeltaY() != 0 && e.isShortcutDown()) {
             zoomBy(e.getDeltaY() > 0 ? 0.7 : 1 / 0.7, e.getX());
             e.consume();
         }
@@ -352,7 +353,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private void explain(MouseEvent e) {
         History<R> history = rewind.history();
         if (history == null || history.end() == 0 || e.getX() < labelWidth()) {
-            tooltip.setText("Wheel, + and -: zoom; drag: pan");
+            tooltip.setText("Ctrl+wheel, + and -: zoom; drag: pan");
             return;
         }
         int lanes = history.log().tracks().size();

@@ -111,6 +111,25 @@ class TimelineFxTest {
         assertEquals(0, timeline.spanNanos(), "the next run opens whole");
     }
 
+    /** Ctrl+wheel zooms; the wheel alone is left to the page around (it scrolls), the timeline unchanged. */
+    @Test
+    void onlyCtrlWheelZooms() throws Exception {
+        follow(run(20));
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < 2; i++) {
+                javafx.scene.input.ScrollEvent wheel = new javafx.scene.input.ScrollEvent(
+                        javafx.scene.input.ScrollEvent.SCROLL, 400, 100, 400, 100, false, i == 1, false, false,
+                        false, false, 0, 40, 0, 40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                        javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+                timeline.fireEvent(wheel);
+                if (i == 0) {
+                    assertEquals(0, timeline.spanNanos(), "the wheel alone does not zoom");
+                }
+            }
+        }).get();
+        assertTrue(timeline.spanNanos() > 0, "Ctrl+wheel zooms in");
+    }
+
     /**
      * Zoomed in on the past while paused, the timeline follows the run again on Resume, at the
      * zoom chosen: it stayed on the past while the run went on out of sight.
