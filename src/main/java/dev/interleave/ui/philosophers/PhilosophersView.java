@@ -283,8 +283,16 @@ public final class PhilosophersView extends BorderPane {
             text = "⚠ Starving: " + model.starving().stream().map(Names::philosopher).collect(Collectors.joining(", "))
                     + " (" + Fairness.STARVATION_RULE + ").";
             kind = NOTE;
-        } else if (model.stateProperty().get() != RunState.IDLE || model.totalMealsProperty().get() > 0) {
+        } else if (model.stateProperty().get() != RunState.IDLE) {
             text = String.format(Locale.ROOT, "✔ No deadlock so far: %,d meals.", model.totalMealsProperty().get());
+            kind = SUCCESS;
+        } else if (model.shownVerdict().orElse(null) == dev.interleave.engine.run.Verdict.STOPPED) {
+            // Stopped, not finished: nothing was shown to hold for the run's whole length.
+            text = String.format(Locale.ROOT, "■ Stopped after %,d meals, with no deadlock until then.",
+                    model.totalMealsProperty().get());
+            kind = NOTE;
+        } else if (model.totalMealsProperty().get() > 0) {
+            text = String.format(Locale.ROOT, "✔ No deadlock in this run: %,d meals.", model.totalMealsProperty().get());
             kind = SUCCESS;
         } else {
             text = "";

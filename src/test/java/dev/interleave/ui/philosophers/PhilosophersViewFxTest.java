@@ -102,6 +102,22 @@ class PhilosophersViewFxTest {
         assertTrue(badge.getPseudoClassStates().contains(PseudoClass.getPseudoClass("alarm")), "drawn as an alarm");
     }
 
+    /** Stopped with no deadlock: the verdict says stopped, in the note's colours, not a success for the whole run. */
+    @Test
+    void aStoppedRunIsNotCalledASuccess(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+        robot.clickOn("#graph-P1");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.totalMealsProperty().get() > 20);
+        Label verdict = robot.lookup("#philosophers-verdict").queryAs(Label.class);
+        assertTrue(verdict.getText().startsWith("✔ No deadlock so far: "), verdict.getText());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> verdict.getText().startsWith("■ Stopped after "));
+        assertTrue(verdict.getText().endsWith(" meals, with no deadlock until then."), verdict.getText());
+        assertTrue(verdict.getPseudoClassStates().contains(PseudoClass.getPseudoClass("note")), "drawn as a note");
+    }
+
     /** A click on a seat from idle lets that philosopher alone act; a click on a breaker then runs ordered. */
     @Test
     void seatsStepAndBreakersSwitch(FxRobot robot) throws Exception {
