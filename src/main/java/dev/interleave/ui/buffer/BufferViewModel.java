@@ -929,7 +929,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferOutcome outcome = result.labOutcome();
         BufferResult.Lab lab = result.lab();
         outcomeText.set(switch (outcome) {
-            case STALLED -> String.format(Locale.ROOT, "Stalled after %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
+            // "by": the watchdog saw everyone waiting then; the last put or take came earlier (the log has it).
+            case STALLED -> String.format(Locale.ROOT, "Stalled by %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
             case VIOLATED -> "Violated: " + lab.violation();
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %s consumed; no stall, no violation seen.",
