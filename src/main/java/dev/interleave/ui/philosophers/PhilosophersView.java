@@ -129,8 +129,10 @@ public final class PhilosophersView extends BorderPane {
         graphNote.setWrapText(true);
         graphNote.setMinHeight(Region.USE_PREF_SIZE);
         graphNote.textProperty().bind(Bindings.createStringBinding(() -> graphNote(model.circle().size(),
-                        model.edges(), model.longestChainProperty().get(), model.philosophers().size()),
-                model.circle(), model.edges(), model.longestChainProperty(), model.philosophers()));
+                        model.edges(), model.longestChainProperty().get(), model.philosophers().size(),
+                        model.stateProperty().get() == RunState.IDLE),
+                model.circle(), model.edges(), model.longestChainProperty(), model.philosophers(),
+                model.stateProperty()));
         VBox graphColumn = new VBox(4, graphCaption, graph, graphNote);
         graphColumn.getStyleClass().add("graph-column");
         // Side by side; stacked when the panel is narrower than both at their least (a large zoom).
@@ -327,13 +329,17 @@ public final class PhilosophersView extends BorderPane {
     }
 
     /**
-     * The line under the wait-for graph: the circle when there is one, else the longest chain of
+     * The line under the wait-for graph: the circle when there is one (after the run, as it closed), else the longest chain of
      * waits without a time limit (the only kind that can close a circle); dashed waits are said to
      * be left out of it, so "a chain of 1" beside four dashed arrows does not read as a mistake.
      */
-    static String graphNote(int circle, List<WaitForGraph.Edge> edges, int longestChain, int philosophers) {
+    static String graphNote(int circle, List<WaitForGraph.Edge> edges, int longestChain, int philosophers,
+                            boolean ended) {
         if (circle > 0) {
-            return "The red circle is the deadlock: " + circle + " philosophers, each waiting for the next.";
+            // Kept after Stop, which freed the table beside it: said, so the two do not seem to disagree.
+            return "The red circle is the deadlock" + (ended ? " as it closed" : "") + ": " + circle
+                    + " philosophers, each waiting for the next." + (ended
+                    ? " The run has since ended: its threads were interrupted, every fork put down." : "");
         }
         if (edges.isEmpty()) {
             return "P → Q: P waits for a fork Q holds. Nobody waits now.";

@@ -20,14 +20,18 @@ class GraphNoteTest {
         // trylock, as seen in the window: four timed waits in a row, none without a limit.
         List<WaitForGraph.Edge> timed = List.of(wait(1, 2, true), wait(2, 3, true), wait(3, 4, true), wait(4, 0, true));
         assertEquals("P → Q: P waits for a fork Q holds. Dashed: the wait has a time limit and ends by itself, "
-                + "so no circle of them can hold.", PhilosophersView.graphNote(0, timed, 1, 5));
+                + "so no circle of them can hold.", PhilosophersView.graphNote(0, timed, 1, 5, false));
         List<WaitForGraph.Edge> mixed = List.of(wait(0, 1, false), wait(1, 2, false), wait(2, 3, true));
         assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain is 3 of 5 "
-                + "(dashed waits, with a time limit, not counted).", PhilosophersView.graphNote(0, mixed, 3, 5));
+                + "(dashed waits, with a time limit, not counted).", PhilosophersView.graphNote(0, mixed, 3, 5, false));
         assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain is 2 of 5.",
-                PhilosophersView.graphNote(0, List.of(wait(0, 1, false)), 2, 5));
-        assertEquals("P → Q: P waits for a fork Q holds. Nobody waits now.", PhilosophersView.graphNote(0, List.of(), 0, 5));
+                PhilosophersView.graphNote(0, List.of(wait(0, 1, false)), 2, 5, false));
+        assertEquals("P → Q: P waits for a fork Q holds. Nobody waits now.", PhilosophersView.graphNote(0, List.of(), 0, 5, false));
         assertEquals("The red circle is the deadlock: 2 philosophers, each waiting for the next.",
-                PhilosophersView.graphNote(2, List.of(wait(0, 1, false), wait(1, 0, false)), 2, 2));
+                PhilosophersView.graphNote(2, List.of(wait(0, 1, false), wait(1, 0, false)), 2, 2, false));
+        // Kept after the run, whose end freed the table: the note says the circle is as it closed.
+        assertEquals("The red circle is the deadlock as it closed: 2 philosophers, each waiting for the next. The run"
+                + " has since ended: its threads were interrupted, every fork put down.",
+                PhilosophersView.graphNote(2, List.of(wait(0, 1, false), wait(1, 0, false)), 2, 2, true));
     }
 }
