@@ -18,8 +18,15 @@ public final class RateWindow {
         this.spanNanos = spanNanos;
     }
 
-    /** Adds a sample and returns the rate per second over the window (0 until two samples differ in time). */
+    /**
+     * Adds a sample and returns the rate per second over the window. The run's start (time 0, count
+     * 0) is the first sample: a run that did all it did before the first sample (a stall after six
+     * items) shows that rate, not 0.
+     */
     public double add(long elapsedNanos, long count) {
+        if (samples.isEmpty()) {
+            samples.addLast(new long[] {0, 0});
+        }
         samples.addLast(new long[] {elapsedNanos, count});
         while (samples.size() > 2 && elapsedNanos - samples.peekFirst()[0] > spanNanos) {
             samples.removeFirst();
@@ -29,7 +36,7 @@ public final class RateWindow {
         return dtNanos > 0 ? (count - oldest[1]) * 1e9 / dtNanos : 0;
     }
 
-    /** Forgets every sample (a new run). */
+    /** Forgets every sample: a new run, which starts at time 0 with count 0. */
     public void clear() {
         samples.clear();
     }

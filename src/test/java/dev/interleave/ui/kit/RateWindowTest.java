@@ -1,0 +1,28 @@
+package dev.interleave.ui.kit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The items or calls per second over the last stretch of a run. */
+class RateWindowTest {
+
+    private static final long MS = 1_000_000;
+
+    /**
+     * A run that did all it did before the first sample (six items, then a stall) shows that rate
+     * from the run's start, then falls to 0 once the window has passed it; it read 0 throughout.
+     */
+    @Test
+    void theRunsStartIsTheFirstSample() {
+        RateWindow rate = new RateWindow(1_000 * MS);
+        assertEquals(60, rate.add(100 * MS, 6), 1e-9, "6 items in the first 100 ms");
+        assertEquals(30, rate.add(200 * MS, 6), 1e-9, "no more: 6 in 200 ms");
+        for (long t = 300; t <= 1_200; t += 100) {
+            rate.add(t * MS, 6);
+        }
+        assertEquals(0, rate.add(1_300 * MS, 6), 1e-9, "a window later: nothing in the last second");
+        rate.clear();
+        assertEquals(10, rate.add(500 * MS, 5), 1e-9, "a new run starts at 0 again");
+    }
+}
