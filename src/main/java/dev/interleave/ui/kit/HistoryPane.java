@@ -111,8 +111,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
         events = new LogList(rewind.lines());
         events.setId("event-log");
-        events.setPrefHeight(9 * 24);
-        events.setMinHeight(5 * 24);
+        // Nine lines high, five at least, at any zoom: the heights are in interleave.css, in em.
         // The scrubber's keys work in the log too (Up and Down stay the list's: a line each, the same).
         events.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (rewind.allowedProperty().get()) {
