@@ -384,8 +384,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         setIfChanged(circle, deadlock != null ? sorted(deadlock.philosophers()) : List.of());
         setIfChanged(circleEdges, deadlock != null ? circleEdges(deadlock) : List.of());
         deadlocked.set(deadlock != null);
-        deadlockText.set(deadlock == null ? "" : String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running time: %s",
-                deadlock.detectedAfterMillis(), deadlock.arrows()));
+        // A run built step by step has hardly run (its clock stops while paused): its steps say more.
+        long stepped = now.steps().stepsTaken();
+        deadlockText.set(deadlock == null ? "" : String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running"
+                + " time%s: %s", deadlock.detectedAfterMillis(), stepped > 0 ? " and " + Words.count(stepped, "step")
+                : "", deadlock.arrows()));
         livelockNow.set(now.livelockNow());
         livelockSeen.set(now.livelockSeen());
         Strategy running = now.settings().strategy();

@@ -161,6 +161,29 @@ class PhilosophersViewModelTest {
     }
 
     /**
+     * A deadlock built step by step (P1 and P2 each pick up their left fork, then reach for their
+     * right) is told with its steps: its running time is next to nothing, the clock stopped while paused.
+     */
+    @Test
+    void aSteppedDeadlockCountsItsSteps() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 2);
+        try {
+            int[] order = {0, 1, 0, 1};
+            for (int i = 0; i < order.length; i++) {
+                int taken = i + 1;
+                model.stepPhilosopher(order[i]);
+                sampleUntil(model, "step " + taken, () -> model.stepsTakenProperty().get() == taken);
+            }
+            sampleUntil(model, "the deadlock", () -> model.deadlockedProperty().get());
+            assertTrue(model.deadlockTextProperty().get().matches("Deadlock, detected after [0-9,]+ ms of running time"
+                    + " and 4 steps: .*"), model.deadlockTextProperty().get());
+        } finally {
+            stopAndSettle(model);
+        }
+    }
+
+    /**
      * S from idle starts the run with every gate closed and takes the first step: exactly one fork
      * action (the philosopher first at its gate, or P1 if none is there yet, picks up its left fork),
      * then the run waits paused.
