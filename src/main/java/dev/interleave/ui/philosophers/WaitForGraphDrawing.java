@@ -131,8 +131,13 @@ final class WaitForGraphDrawing extends Pane {
             Label label = labels.get(k);
             double lw = label.prefWidth(-1);
             double lh = label.prefHeight(-1);
-            double mx = (x1 + x2) / 2 + ox * 3;
-            double my = (y1 + y2) / 2 + oy * 3;
+            // Beside its arrow, on the arrow's right, clear of it by the label's own reach across: a
+            // fixed offset let the two labels of P1 ⇄ P2 run into each other at a large zoom ("F2F1").
+            double nx = -uy;
+            double ny = ux;
+            double reach = Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
+            double mx = (x1 + x2) / 2 + nx * (shift + reach + 2);
+            double my = (y1 + y2) / 2 + ny * (shift + reach + 2);
             label.resizeRelocate(mx - lw / 2, my - lh / 2, lw, lh);
         }
     }

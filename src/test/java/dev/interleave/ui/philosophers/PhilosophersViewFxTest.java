@@ -97,6 +97,16 @@ class PhilosophersViewFxTest {
             assertTrue(node.getPseudoClassStates().contains(IN_CIRCLE), id + " is drawn as part of the circle");
         }
         assertTrue(robot.lookup("#condition-circular-wait-mark").queryAs(Label.class).getText().startsWith("✔"));
+        // The fork names on P1 ⇄ P2 stand clear of each other, at 150 % and 200 % too (they ran into "F2F1").
+        for (double size : new double[] {13, 19.5, 26}) {
+            robot.interact(() -> view.setStyle("-fx-font-size: " + size + "px;"));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Label> forks = robot.lookup(".graph-edge-label").queryAllAs(Label.class).stream()
+                    .filter(Node::isVisible).toList();
+            assertEquals(2, forks.size(), "F1 and F2 on the two arrows");
+            assertTrue(!forks.get(0).getBoundsInParent().intersects(forks.get(1).getBoundsInParent()), size + " px: "
+                    + forks.get(0).getBoundsInParent() + " and " + forks.get(1).getBoundsInParent());
+        }
         Label badge = robot.lookup("#badge-philosophers").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
         assertTrue(badge.getPseudoClassStates().contains(PseudoClass.getPseudoClass("alarm")), "drawn as an alarm");
