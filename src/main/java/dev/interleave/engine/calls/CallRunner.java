@@ -69,7 +69,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      *
      * Running and parked: two AtomicLongs each call moves itself between, on its own thread:
      * running from just after its first pause check until its sleep, parked for the sleep (the
-     * service's Sleeper is wrapped), running again from its wake-up until it has counted its
+     * service's Sleeper is wrapped; a sleep held by Pause, see sleepActive, is parked throughout), running again from its wake-up until it has counted its
      * times, then neither while it checks Pause, adds its value and leaves. Every increment and
      * decrement of `running` happens on the call's thread while it is mounted, and the code between
      * them never blocks (except on a lock or synchronized counter's lock), so on virtual threads
@@ -475,8 +475,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         }
 
         CallSnapshot snapshot(RunState now) {
+            // The result first: once it is there every call has ended, so the figures read after it
+            // are final and agree with it (read before, the counter could be a moment older).
+            CallResult ended = result();
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, elapsedNanos(), result(),
+                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, elapsedNanos(), ended,
                     histogram.snapshot(), memory);
         }
     }

@@ -217,13 +217,13 @@ public final class PhilosophersRunner
                     think.sleep();
                     table.setState(p, PhilosopherState.HUNGRY);
                     strategy.pickUp(philosopher);
-                    if (isCancelled()) {
-                        break; // Stop frees forks one philosopher at a time: one freed is no meal
+                    if (isCancelled() || over) {
+                        break; // Stop (or the run's end) frees forks one at a time: one freed is no meal
                     }
                     table.setState(p, PhilosopherState.EATING);
                     eat.sleep();
-                    if (isCancelled()) {
-                        break; // a meal Stop cut short (a sleep of 0 ms does not see the interrupt)
+                    if (isCancelled() || over) {
+                        break; // a meal the end cut short (a sleep of 0 ms does not see the interrupt)
                     }
                     table.ate(p);
                     strategy.putDown(philosopher);

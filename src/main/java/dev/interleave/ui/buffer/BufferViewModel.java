@@ -764,8 +764,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     : String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one act",
-                    // abq's workers are not drawn, but the gate still holds them: its own count.
-                    Words.count(abqShown.get() ? runner.snapshot().gate().waiting().size() : atGate.size(), "worker"));
+                    Words.count(atGate.size(), "worker"));
             case STOPPING -> "Stopping: interrupting every producer and consumer";
         };
     }

@@ -546,7 +546,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 ? String.format(Locale.ROOT, "%.1f %%", result.efficiency().getAsDouble() * 100) : NO_SLEEPS);
         duplicates.set(result.duplicates());
         long readNotReturned = counterValue.get() - result.callsCompleted();
-        counterDetail.set(result.outcome() == Outcome.STOPPED && readNotReturned > 0
+        // A safe counter only: a racy one also loses updates, so the difference says nothing alone.
+        counterDetail.set(result.outcome() == Outcome.STOPPED && readNotReturned > 0 && result.settings().counter().isSafe()
                 ? String.format(Locale.ROOT, "%,d cut short", readNotReturned) // short: the card sets a column's width
                 : "");
         maxInFlight.set(result.maxInFlight());

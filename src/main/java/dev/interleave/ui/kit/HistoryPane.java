@@ -234,7 +234,9 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                 follow(false);
             } else if (position > 0) {
                 int line = rewind.lineOf(position - 1);
-                if (line >= 0 && events.getSelectionModel().getSelectedIndex() != line) {
+                if (line < 0) {
+                    events.getSelectionModel().clearSelection(); // no line shows it: none marked
+                } else if (events.getSelectionModel().getSelectedIndex() != line) {
                     events.getSelectionModel().clearAndSelect(line);
                     events.scrollTo(Math.max(0, line - 3));
                 }

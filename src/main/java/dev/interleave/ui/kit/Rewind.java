@@ -147,8 +147,9 @@ public class Rewind<R extends Replay<R>> {
         }
         long clamped = Math.max(history.start(), Math.min(history.end(), events));
         shown = history.stateAt(clamped);
-        long event = clamped - 1; // the line of the event just applied
-        if (event >= history.firstKept() && (event < linesFrom || event >= linesTo)) {
+        // The line of the event just applied; at the start (none applied), the first line kept.
+        long event = Math.max(clamped - 1, history.firstKept());
+        if (event < history.end() && (event < linesFrom || event >= linesTo)) {
             long from = Math.max(history.firstKept(), Math.min(event - LINES_SHOWN / 2, history.end() - LINES_SHOWN));
             showLines(from, Math.min(history.end(), from + LINES_SHOWN));
         }

@@ -33,7 +33,7 @@ import dev.interleave.engine.run.Replay;
  * A run's timeline: one lane per track of its {@link EventLog} (a thread), coloured by its state as
  * the view colours it, marks on a lane for the actions that matter (with a label when there is
  * room), arrows from one lane to another (who woke whom), moments drawn across every lane (a
- * deadlock), and the rewound position as a line. It follows the run live; the wheel, + and - zoom
+ * deadlock), and the rewound position as a line. It follows the run live; Ctrl+wheel, + and - zoom
  * (from the whole run down to single actions), dragging pans, and the pointer's event is told in a
  * tooltip. Drawn on a canvas, only when something changed. What the events look like is the
  * scenario's {@link Lanes}.
@@ -311,9 +311,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return spanNanos <= 0 ? whole : Math.min(spanNanos, whole);
     }
 
-    /** Ctrl+wheel zooms; the wheel alone scrolls the page the timeline is in (zooming trapped it there). */
+    /** Ctrl+wheel zooms; the wheel alone is left to the page the timeline is in, which scrolls. */
     private void zoom(ScrollEvent e) {
-        if (e.getDeltaY() != 0 && e.isShortcutDown()) {
+        if (e.getDeltaY() != 0 && e.isControlDown()) {
             zoomBy(e.getDeltaY() > 0 ? 0.7 : 1 / 0.7, e.getX());
             e.consume();
         }
@@ -375,7 +375,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 bestDistance = distance;
             }
         }
-        tooltip.setText(best < 0 ? "No event here (wheel, + and -: zoom; drag: pan)"
+        tooltip.setText(best < 0 ? "No event here (Ctrl+wheel, + and -: zoom; drag: pan)"
                 : String.format(Locale.ROOT, "Event %,d at %s: %s", best,
                 seconds(history.nanosOf(best) - history.log().originNanos(), 1), // one event: to the µs
                 this.painter.style(history.words(best))));

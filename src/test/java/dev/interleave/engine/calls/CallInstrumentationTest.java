@@ -172,9 +172,10 @@ class CallInstrumentationTest {
     @Test
     void aPauseHoldsTheSleepsAndTheHistogramCountsTheCompleted() throws InterruptedException {
         CallRunner runner = new CallRunner();
-        runner.start(CallSettings.of(3_000, 300).withMaxSleepMillis(200));
+        runner.start(CallSettings.of(10_000, 300).withMaxSleepMillis(200)); // about 3.3 s: Pause comes mid-run
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (runner.snapshot().callsCompleted() < 600 && System.nanoTime() < deadline) {
+        while (runner.snapshot().callsCompleted() < 600) {
+            assertTrue(System.nanoTime() < deadline, "600 calls did not complete in 30 s");
             Thread.sleep(5);
         }
         runner.pause();
@@ -186,7 +187,7 @@ class CallInstrumentationTest {
         runner.resume();
         CallResult result = runner.await();
         assertTrue(result.ok());
-        assertEquals(3_000, result.histogram().calls());
+        assertEquals(10_000, result.histogram().calls());
         assertNoCallShorterThanItsSleep(result.histogram());
     }
 

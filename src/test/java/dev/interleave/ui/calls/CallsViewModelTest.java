@@ -284,7 +284,7 @@ class CallsViewModelTest {
         sampleUntilIdle(model);
         long above = model.counterValueProperty().get() - model.callsCompletedProperty().get();
         assertTrue(above > 0, "2,000 in flight, none stopped after reading the counter?");
-        assertEquals(String.format("%,d cut short", above),
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d cut short", above),
                 model.counterDetailProperty().get());
         model.maxSleepMillisProperty().set(0);
         model.callsProperty().set(100);

@@ -79,6 +79,10 @@ class RewindTest {
         assertEquals(rewind.lines(), mirror);
 
         rewind.toPresent();
+        rewind.moveTo(0); // Home from now: the run's start, before every event
+        assertEquals(0, rewind.eventOfLine(0), "the lines go back to the start with it");
+        assertEquals(rewind.lines(), mirror);
+        rewind.toPresent();
         assertEquals(15_000, rewind.eventOfLine(0), "back to the newest");
         assertEquals("24,999  event 24999", rewind.lines().getLast());
         assertEquals(rewind.lines(), mirror);
