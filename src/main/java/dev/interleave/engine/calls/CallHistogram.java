@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  * returned, in the run's active time). Their gap is what the run added to each sleep: waiting for a
  * carrier or a core, starting the thread, waking up.
  *
- * <p>A run counts into fixed bins set by its max sleep M: {@link #BINS} - 1 bins of equal width
- * M / 20 from 0 to 60 M, and a last bin for everything from 60 M on; with M = 0 the width is that
- * of M = 1 ms (50 µs). A sleep of M ms falls in bin 20, the first above the plan's range only by
- * its edge. {@link #merged} gives the same counts in at most 40 wider bins that reach just past the
+ * <p>A run counts into fixed bins set by its max sleep M: {@link #BINS} - 1 bins of equal width,
+ * M / 20 rounded up to whole milliseconds (sleeps are whole milliseconds: narrower bins would be
+ * a comb of full and empty ones), and a last bin for everything beyond them; with M = 0 the width
+ * is that of M = 1 ms. {@link #merged} gives the same counts in at most 40 wider bins that reach just past the
  * longest call, for a plot or a listing: a run whose calls waited seconds for a carrier still shows
  * their spread, not one bar at the edge.
  *
@@ -24,7 +24,7 @@ public final class CallHistogram {
 
     /** Bins a run counts into: 1,200 of equal width up to at least 60 times the max sleep, and one for the rest. */
     public static final int BINS = 1_201;
-    /** The factors {@link #merged} widens bins by: round multiples, so bin edges stay round numbers. */
+    /** The factors {@link #merged} widens bins by: round multiples of the run's bin width. */
     private static final int[] MERGE_FACTORS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000};
     /** Bins across the max sleep, at most: fewer where a bin would be narrower than a millisecond. */
     static final int BINS_PER_MAX_SLEEP = 20;

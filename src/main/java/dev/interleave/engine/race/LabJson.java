@@ -3,7 +3,7 @@ package dev.interleave.engine.race;
 import dev.interleave.engine.run.Json;
 
 /**
- * The race lab's results as JSON objects, for the window's File, Export figures as JSON (the
+ * The race lab's results as JSON objects, for the window's File, Export run's figures as JSON (the
  * command line measures one strategy at a time: {@link RaceJson}).
  */
 public final class LabJson {

@@ -53,7 +53,7 @@ public final class Json {
 
     /** An array of objects, each already JSON (e.g. one run's object per measured run). */
     public Json putObjects(String name, java.util.List<String> objects) {
-        fields.put(name, String.join(",", objects).transform(joined -> "[" + joined + "]"));
+        fields.put(name, objects.stream().collect(java.util.stream.Collectors.joining(",", "[", "]")));
         return this;
     }
 

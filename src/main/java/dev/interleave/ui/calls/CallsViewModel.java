@@ -725,12 +725,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         return runningMeaning.getReadOnlyProperty();
     }
 
-    /** What parked means, and how many in flight are neither running nor parked. */
-    /** Why a stopped run's counter is above its completed calls, or empty. */
+    /** How many calls Stop cut short after they had read the counter (a safe counter's), or empty. */
     public ReadOnlyStringProperty counterDetailProperty() {
         return counterDetail.getReadOnlyProperty();
     }
 
+    /** What parked means, and how many in flight are neither running nor parked. */
     public ReadOnlyStringProperty parkedDetailProperty() {
         return parkedDetail.getReadOnlyProperty();
     }

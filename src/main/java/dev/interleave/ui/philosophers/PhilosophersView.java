@@ -31,6 +31,7 @@ import dev.interleave.ui.kit.ChartRow;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.HistoryPane;
+import dev.interleave.ui.kit.Words;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.SettingSlider;
 
@@ -290,8 +291,8 @@ public final class PhilosophersView extends BorderPane {
             kind = SUCCESS;
         } else if (model.shownVerdict().orElse(null) == dev.interleave.engine.run.Verdict.STOPPED) {
             // Stopped, not finished: nothing was shown to hold for the run's whole length.
-            text = String.format(Locale.ROOT, "■ Stopped after %,d meals, with no deadlock until then.",
-                    model.totalMealsProperty().get());
+            text = "■ Stopped after " + Words.count(model.totalMealsProperty().get(), "meal")
+                    + ", with no deadlock until then.";
             kind = NOTE;
         } else if (model.totalMealsProperty().get() > 0) {
             text = String.format(Locale.ROOT, "✔ No deadlock in this run: %,d meals.", model.totalMealsProperty().get());

@@ -143,7 +143,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                 ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
     }
 
-    /** The shown run's figures as JSON (File, Export figures as JSON), once it has ended. */
+    /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */
     @Override
     public Optional<String> resultJson() {
         LabResult result = runner.snapshot().result();

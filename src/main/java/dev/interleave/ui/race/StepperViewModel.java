@@ -84,8 +84,6 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         this(runner, null);
     }
 
-    /** @param saved where the settings are kept between starts; null keeps them nowhere */
-    /** Whether a step asked for has not been taken yet, read from the engine now. */
     /** The shown run's verdict: a stopped run says stopped, not done; lost updates make it wrong. */
     @Override
     public Optional<Verdict> shownVerdict() {
@@ -94,7 +92,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                 ? Optional.of(Verdict.of(result.outcome(), result.lost() == 0)) : Optional.empty();
     }
 
-    /** The shown run's figures as JSON (File, Export figures as JSON), once it has ended. */
+    /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */
     @Override
     public Optional<String> resultJson() {
         StepperResult result = runner.snapshot().result();
@@ -102,11 +100,13 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                 ? Optional.of(LabJson.of(result)) : Optional.empty();
     }
 
+    /** Whether a step asked for has not been taken yet, read from the engine now. */
     @Override
     public boolean stepPending() {
         return runner.snapshot().stepsPending() > 0;
     }
 
+    /** @param saved where the settings are kept between starts; null keeps them nowhere */
     public StepperViewModel(StepperRunner runner, Preferences saved) {
         super(runner, "stepper");
         this.runner = runner;
