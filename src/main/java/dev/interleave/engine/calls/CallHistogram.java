@@ -30,17 +30,20 @@ public final class CallHistogram {
     static final int BINS_PER_MAX_SLEEP = 20;
 
     /** No call counted, for a max sleep of 1 ms. */
-    public static final CallHistogram EMPTY = new CallHistogram(binMicrosFor(1), new long[BINS], new long[BINS], 0, 0);
+    public static final CallHistogram EMPTY = new CallHistogram(binMicrosFor(1), 2, new long[BINS], new long[BINS], 0, 0);
 
     private final long binMicros;
     private final long[] sleeps;
     private final long[] durations;
     private final long sleepMicrosTotal;
     private final long durationMicrosTotal;
+    /** The bins the sleeps can fall in (up to the max sleep's): the least a merged plot reaches. */
+    private final int sleepBins;
 
-    private CallHistogram(long binMicros, long[] sleeps, long[] durations, long sleepMicrosTotal,
+    private CallHistogram(long binMicros, int sleepBins, long[] sleeps, long[] durations, long sleepMicrosTotal,
                           long durationMicrosTotal) {
         this.binMicros = binMicros;
+        this.sleepBins = sleepBins;
         this.sleeps = sleeps;
         this.durations = durations;
         this.sleepMicrosTotal = sleepMicrosTotal;
@@ -69,7 +72,7 @@ public final class CallHistogram {
      * call counted (at least the whole range of the sleeps), no more.
      */
     public CallHistogram merged(int maxBins) {
-        int used = BINS_PER_MAX_SLEEP + 1;
+        int used = sleepBins;
         for (int bin = 0; bin < bins() - 1; bin++) {
             if (sleeps[bin] > 0 || durations[bin] > 0) {
                 used = Math.max(used, bin + 1);
@@ -90,7 +93,8 @@ public final class CallHistogram {
             drawn[into] += sleeps[bin];
             took[into] += durations[bin];
         }
-        return new CallHistogram(binMicros * factor, drawn, took, sleepMicrosTotal, durationMicrosTotal);
+        return new CallHistogram(binMicros * factor, (sleepBins + factor - 1) / factor, drawn, took, sleepMicrosTotal,
+                durationMicrosTotal);
     }
 
     /** The width of each bin but the last, in microseconds. */
@@ -144,11 +148,12 @@ public final class CallHistogram {
 
         /*
          * Implementation notes: each call increments one element of each AtomicLongArray and adds
-         * to two LongAdders; the arrays are shared by every call (the sleeps spread over 21 bins,
+         * to two LongAdders; the arrays are shared by every call (the sleeps spread over up to 21 bins,
          * and two cores do not contend enough on them to show in a run's time).
          */
 
         private final long binMicros;
+        private final int sleepBins;
         /** Calls by drawn-sleep bin (9.6 KB a histogram: allocated once a run). */
         private final AtomicLongArray sleeps = new AtomicLongArray(BINS);
         /** Calls by measured-duration bin. */
@@ -160,6 +165,7 @@ public final class CallHistogram {
 
         Recorder(int maxSleepMillis) {
             this.binMicros = binMicrosFor(maxSleepMillis);
+            this.sleepBins = (int) (Math.max(1, maxSleepMillis) * 1_000L / binMicros) + 1;
         }
 
         /** Counts one completed call: the sleep it drew and how long it took. Any thread. */
@@ -184,7 +190,7 @@ public final class CallHistogram {
                 took[bin] = durations.get(bin);
                 drawn[bin] = sleeps.get(bin);
             }
-            return new CallHistogram(binMicros, drawn, took, sleepMicrosTotal.sum(), durationMicrosTotal.sum());
+            return new CallHistogram(binMicros, sleepBins, drawn, took, sleepMicrosTotal.sum(), durationMicrosTotal.sum());
         }
     }
 }

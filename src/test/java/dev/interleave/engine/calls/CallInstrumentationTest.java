@@ -208,6 +208,15 @@ class CallInstrumentationTest {
                         + histogram.binMicros() + " µs is empty: " + histogram.sleepCounts().subList(0, lastBin + 1));
             }
         }
+        // Calls that took exactly their sleeps: the plot reaches just past the max sleep (11 bins of
+        // 1 ms for 0 to 10 ms, then the last bin), not twice as far.
+        CallHistogram.Recorder exact = new CallHistogram.Recorder(10);
+        for (int sleep = 0; sleep <= 10; sleep++) {
+            exact.record(sleep, sleep * 1_000_000L);
+        }
+        CallHistogram plotted = exact.snapshot().merged(CallJson.HISTOGRAM_BINS);
+        assertEquals(1_000, plotted.binMicros());
+        assertEquals(12, plotted.bins(), "0 to 11 ms and the rest");
     }
 
     /** Each call lasted at least the sleep it drew: at every bin's end, no more calls took less than slept less. */
