@@ -331,9 +331,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     public Optional<Verdict> shownVerdict() {
-        BufferResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(result -> Verdict.of(result.outcome(), result.ok()));
     }
 
     /** "stalled" or "violated": what the lab's detector found, which the verdict calls failed. */
@@ -349,9 +347,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     public Optional<String> resultJson() {
-        BufferResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(BufferJson.of(result)) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(BufferJson::of);
     }
 
     public DelayRange produceDelay() {

@@ -240,6 +240,15 @@ public abstract class RunViewModel<S> implements RunControls {
         return settingsChanged.getReadOnlyProperty();
     }
 
+    /**
+     * {@code result} while it is the ended run the view shows (idle, not reset or replaced by a
+     * new run's settings), else empty: what a verdict or an export of the shown run reads.
+     */
+    protected final <T> java.util.Optional<T> shownResult(T result) {
+        return runState() == RunState.IDLE && showsLatestRun() && result != null ? java.util.Optional.of(result)
+                : java.util.Optional.empty();
+    }
+
     @Override
     public final boolean showsEndedRun() {
         return state.get() == RunState.IDLE && shownRun.get() != null;

@@ -384,11 +384,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         setIfChanged(circle, deadlock != null ? sorted(deadlock.philosophers()) : List.of());
         setIfChanged(circleEdges, deadlock != null ? circleEdges(deadlock) : List.of());
         deadlocked.set(deadlock != null);
-        // A run built step by step has hardly run (its clock stops while paused): its steps say more.
-        long stepped = now.steps().stepsTaken();
-        deadlockText.set(deadlock == null ? "" : String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running"
-                + " time%s: %s", deadlock.detectedAfterMillis(), stepped > 0 ? " and " + Words.count(stepped, "step")
-                : "", deadlock.arrows()));
+        deadlockText.set(deadlock == null ? "" : deadlockWords(deadlock.detectedAfterMillis(),
+                now.steps().stepsTaken(), deadlock.arrows()));
         livelockNow.set(now.livelockNow());
         livelockSeen.set(now.livelockSeen());
         Strategy running = now.settings().strategy();
@@ -570,6 +567,15 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         };
     }
 
+    /**
+     * A deadlock in words: when it was detected, and the circle. A run built step by step has hardly
+     * run (its clock stops while paused), so its steps are said too.
+     */
+    static String deadlockWords(long detectedAfterMillis, long steps, String arrows) {
+        return String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running time%s: %s", detectedAfterMillis,
+                steps > 0 ? " and " + Words.count(steps, "step") : "", arrows);
+    }
+
     @Override
     public List<PlotData> plots() {
         return List.of(new PlotData("attempts-meals", "attempts and meals", false,
@@ -584,9 +590,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     @Override
     public Optional<Verdict> shownVerdict() {
-        PhilosophersResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(result -> Verdict.of(result.outcome(), result.ok()));
     }
 
     /** "deadlocked": a run that deadlocked and was then stopped, which the verdict calls stopped. */
@@ -599,9 +603,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     @Override
     public Optional<String> resultJson() {
-        PhilosophersResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(PhilosophersJson.of(result)) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(PhilosophersJson::of);
     }
 
     /** A few words for a philosopher's state, for its seat at the table: "waits F2", "has F1", "eats". */

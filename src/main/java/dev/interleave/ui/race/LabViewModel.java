@@ -138,17 +138,13 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     /** The shown measurement's verdict: a stopped one says stopped, not done. */
     @Override
     public Optional<Verdict> shownVerdict() {
-        LabResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(Verdict.of(result.outcome(), result.ok())) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(result -> Verdict.of(result.outcome(), result.ok()));
     }
 
     /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */
     @Override
     public Optional<String> resultJson() {
-        LabResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(LabJson.of(result)) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(LabJson::of);
     }
 
     @Override

@@ -87,17 +87,13 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     /** The shown run's verdict: a stopped run says stopped, not done; lost updates make it wrong. */
     @Override
     public Optional<Verdict> shownVerdict() {
-        StepperResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(Verdict.of(result.outcome(), result.lost() == 0)) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(result -> Verdict.of(result.outcome(), result.lost() == 0));
     }
 
     /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */
     @Override
     public Optional<String> resultJson() {
-        StepperResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null
-                ? Optional.of(LabJson.of(result)) : Optional.empty();
+        return shownResult(runner.snapshot().result()).map(LabJson::of);
     }
 
     /** Whether a step asked for has not been taken yet, read from the engine now. */
