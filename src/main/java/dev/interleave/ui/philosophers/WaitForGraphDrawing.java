@@ -122,19 +122,19 @@ final class WaitForGraphDrawing extends Pane {
             double length = Math.max(1, Math.hypot(x2 - x1, y2 - y1));
             double ux = (x2 - x1) / length;
             double uy = (y2 - y1) / length;
-            // Shifted a little to its right, so that P → Q and Q → P (two philosophers) do not overlap.
+            // The arrow's right-hand normal: arrows are shifted a little along it, so that P → Q and
+            // Q → P (two philosophers) do not overlap, and their labels sit beyond them on it.
+            double nx = -uy;
+            double ny = ux;
             double shift = 5;
-            double ox = -uy * shift;
-            double oy = ux * shift;
             double gap = nodeSize / 2 + 3;
-            arrows.get(k).set(x1 + ux * gap + ox, y1 + uy * gap + oy, x2 - ux * gap + ox, y2 - uy * gap + oy);
+            arrows.get(k).set(x1 + ux * gap + nx * shift, y1 + uy * gap + ny * shift,
+                    x2 - ux * gap + nx * shift, y2 - uy * gap + ny * shift);
             Label label = labels.get(k);
             double lw = label.prefWidth(-1);
             double lh = label.prefHeight(-1);
-            // Beside its arrow, on the arrow's right, clear of it by the label's own reach across: a
-            // fixed offset let the two labels of P1 ⇄ P2 run into each other at a large zoom ("F2F1").
-            double nx = -uy;
-            double ny = ux;
+            // Clear of its arrow by the label's own reach across: a fixed offset let the two labels
+            // of P1 ⇄ P2 run into each other at a large zoom ("F2F1").
             double reach = Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
             double mx = (x1 + x2) / 2 + nx * (shift + reach + 2);
             double my = (y1 + y2) / 2 + ny * (shift + reach + 2);
