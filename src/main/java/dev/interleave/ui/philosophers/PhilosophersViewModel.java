@@ -560,7 +560,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                             totalAttempts.get(), Words.count(waiting, "philosopher"));
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
-            case PAUSED -> runner.snapshot().table().deadlock() != null
+            case PAUSED -> deadlockedNow
                     ? "Paused in a deadlock: nobody can act, Step does nothing; Stop (Esc) ends the run"
                     : "Paused: press S to let the philosopher waiting longest act, or click a philosopher to choose";
             case STOPPING -> "Stopping: interrupting every philosopher out of its wait";
