@@ -3,6 +3,7 @@ package dev.interleave.ui.buffer;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
@@ -76,7 +77,7 @@ public final class BufferView extends BorderPane {
         model.putIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
-        model.movesProperty().addListener((obs, old, now) -> play(now));
+        model.movesProperty().addListener((obs, old, now) -> play(now, false));
         model.stateProperty().addListener((obs, old, now) -> {
             if (now == RunState.IDLE || now == RunState.STOPPING) {
                 dropMotion();
@@ -437,6 +438,11 @@ public final class BufferView extends BorderPane {
     private static final long LATE_NANOS = 20_000_000;
     /** Paused, a move (a Step's) starts at most this many moves' flights after it happened. */
     private static final int MAX_STEP_LAG = 3;
+    /** The shortest flight: steps faster than their flights shorten them, down to about two frames. */
+    private static final long MIN_FLIGHT_NANOS = 35_000_000;
+
+    /** When the latest step's moves came ({@link System#nanoTime()}), or 0 when not stepping. */
+    private long stepMovesAt;
 
     /**
      * When the moves drawn so far have all landed ({@link System#nanoTime()}): moves are drawn one
@@ -451,12 +457,15 @@ public final class BufferView extends BorderPane {
      *
      * <p>One item in flight at a time, each woken thread with the move whose signal woke it. Paused
      * (each move a Step the class is watching): every move is drawn, in the order they happened (a
-     * put, then the take it let through), each after the one before, up to {@link #MAX_STEP_LAG}
-     * moves behind; Steps faster than that are not all drawn. Running: a move is drawn only if
+     * put, then the take it let through), each after the one before; when steps come faster than
+     * their flights (Auto-step at 20 a second), the flights in the air land at once and the new
+     * ones share the time between steps (at least {@link #MIN_FLIGHT_NANOS}), so the picture keeps
+     * up with the steps; a move more than {@link #MAX_STEP_LAG} flights behind is not drawn
+     * (a safety net). Running: a move is drawn only if
      * nothing is in flight when it happens, and starts then; moves that come meanwhile are not
      * drawn (the slots and chips show them), so the picture never trails the run.
      */
-    private void play(List<BufferViewModel.Move> moves) {
+    private void play(List<BufferViewModel.Move> moves, boolean deferred) {
         Motion.Speed speed = Motion.speedProperty().get();
         RunState state = model.runState();
         // Only while the run goes on: the sample that sees it end (or stopping) still carries its
@@ -465,9 +474,36 @@ public final class BufferView extends BorderPane {
                 || getScene() == null || state != RunState.RUNNING && state != RunState.PAUSED) {
             return;
         }
+        if (!deferred && moves.stream().anyMatch(move -> lookup("#worker-" + move.worker()) == null)) {
+            // A run's first moves come in the sample that draws its chips, after them: they fly
+            // once the chips are there and laid out (the first step's item was never drawn).
+            Platform.runLater(() -> {
+                applyCss();
+                layout();
+                play(moves, true);
+            });
+            return;
+        }
         boolean stepping = state == RunState.PAUSED;
         long now = System.nanoTime();
         long duration = (long) (speed.duration().toMillis() * 1e6);
+        if (stepping) {
+            long sinceLastStep = stepMovesAt == 0 ? Long.MAX_VALUE : now - stepMovesAt;
+            stepMovesAt = now;
+            if (sinceLastStep < duration * moves.size()) {
+                // Steps come faster than their flights (Auto-step at 20 a second, S held down): the
+                // flights still in the air land at once, and this step's share the time since the
+                // last one, so the picture shows each step as it is taken instead of trailing it.
+                duration = Math.max(MIN_FLIGHT_NANOS, sinceLastStep / moves.size());
+                if (motionFreeAt > now) {
+                    motionLayer.getChildren().clear();
+                    motionFreeAt = now;
+                }
+            }
+        } else {
+            stepMovesAt = 0;
+        }
+        javafx.util.Duration flight = javafx.util.Duration.millis(duration / 1e6);
         long allowed = stepping ? MAX_STEP_LAG * duration : LATE_NANOS;
         long start = Math.max(now, motionFreeAt);
         for (BufferViewModel.Move move : moves) {
@@ -480,7 +516,7 @@ public final class BufferView extends BorderPane {
             if (chip != null && slot != null) {
                 Label token = token(String.format(Locale.ROOT, "#%,d", move.item()), "motion-item");
                 boolean put = move.kind() == BufferEvent.PUT;
-                fly(token, put ? chip : slot, put ? slot : chip, speed, delay);
+                fly(token, put ? chip : slot, put ? slot : chip, flight, delay);
             }
             String queue = move.kind() == BufferEvent.PUT ? "#not-empty-queue-" : "#not-full-queue-";
             for (String woken : move.woken()) {
@@ -490,7 +526,7 @@ public final class BufferView extends BorderPane {
                 }
                 javafx.scene.Node to = lookup("#worker-" + woken);
                 if (from != null && to != null) {
-                    fly(token(woken + " woken", "motion-woken"), from, to, speed, delay);
+                    fly(token(woken + " woken", "motion-woken"), from, to, flight, delay);
                 }
             }
             start += duration;
@@ -505,6 +541,7 @@ public final class BufferView extends BorderPane {
     private void dropMotion() {
         motionLayer.getChildren().clear();
         motionFreeAt = 0;
+        stepMovesAt = 0;
     }
 
     private static Label token(String text, String styleClass) {
@@ -518,7 +555,7 @@ public final class BufferView extends BorderPane {
      * Moves {@code token} from the centre of {@code from} to the centre of {@code to} after
      * {@code delay}, then drops it. Positions are taken now: the chips stay where they are.
      */
-    private void fly(Label token, javafx.scene.Node from, javafx.scene.Node to, Motion.Speed speed,
+    private void fly(Label token, javafx.scene.Node from, javafx.scene.Node to, javafx.util.Duration flight,
                      javafx.util.Duration delay) {
         if (motionLayer.getChildren().size() >= MAX_TOKENS) {
             return;
@@ -531,7 +568,7 @@ public final class BufferView extends BorderPane {
         double w = token.getWidth();
         double h = token.getHeight();
         token.relocate(start.getCenterX() - w / 2, start.getCenterY() - h / 2);
-        javafx.animation.TranslateTransition travel = new javafx.animation.TranslateTransition(speed.duration(), token);
+        javafx.animation.TranslateTransition travel = new javafx.animation.TranslateTransition(flight, token);
         travel.setToX(end.getCenterX() - start.getCenterX());
         travel.setToY(end.getCenterY() - start.getCenterY());
         travel.setInterpolator(javafx.animation.Interpolator.EASE_BOTH);
