@@ -455,26 +455,64 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+Q", "Quit"},
             new String[] {"F1", "This keyboard map"});
 
-    /** Shows the keyboard map (Help, F1). */
+    /**
+     * Shows the keyboard map (Help, F1): keys on the left (a long one wraps), what they do on the
+     * right, wrapped at 32 em or the window's width if narrower, and scrolling when taller than the
+     * window. At 2560x1440 and 200 % (52 px text) the map, sized by its text alone, was wider than
+     * the screen: the dialog squeezed the actions to a letter a line, 20,872 px tall; at 1024x700 its
+     * last rows were below the screen.
+     */
     public void showKeyboardMap() {
+        double em = fontSize();
         javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
         grid.setId("keyboard-map");
         grid.getStyleClass().add("keyboard-map");
         grid.setHgap(16);
         grid.setVgap(6);
+        // Keys in a bold monospaced key cap (interleave.css): its text, and half an em each side.
+        javafx.scene.text.Font keyFont = javafx.scene.text.Font.font("monospace", javafx.scene.text.FontWeight.BOLD, em);
+        java.util.function.ToDoubleFunction<String> keyWidth = key -> Math.ceil(Controls.textWidth(key, keyFont)) + 1.5 * em;
+        double keys = Math.min(12 * em, KEYS.stream().mapToDouble(key -> keyWidth.applyAsDouble(key[0])).max().orElse(0));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double roomWide = Math.min(getWidth() > 0 ? getWidth() : 1280, screen.getWidth()) * 0.9 - 4 * em - grid.getHgap();
+        double actions = Math.max(12 * em, Math.min(32 * em, roomWide - keys));
+        grid.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(keys),
+                new javafx.scene.layout.ColumnConstraints(actions));
         for (int row = 0; row < KEYS.size(); row++) {
             Label key = new Label(KEYS.get(row)[0]);
             key.getStyleClass().add("key");
-            // Whole: beside the wrapped actions, the keys' column was squeezed to "..." (F1 at 1024x700).
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // Whole, wrapped only if longer than its column: a key squeezed beside the wrapped actions
+            // read "..." (F1 at 1024x700), and so did a wrapped one-letter key, by a rounding.
+            if (keyWidth.applyAsDouble(KEYS.get(row)[0]) > keys) {
+                key.setWrapText(true);
+                key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else {
+                key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             Label action = new Label(KEYS.get(row)[1]);
             action.setWrapText(true);
-            // Wrapped at 32 em: at its one-line width the dialog was placed for a width it did not
-            // keep, and opened half off the screen's left edge.
-            action.setPrefWidth(32 * fontSize());
+            action.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.layout.GridPane.setValignment(key, javafx.geometry.VPos.TOP); // by an action's first line
             grid.addRow(row, key, action);
         }
-        showDialog("Keyboard map", grid);
+        // Styled once off screen, so that its height is known before the dialog is sized to it.
+        javafx.scene.Group probe = new javafx.scene.Group(grid);
+        javafx.scene.Scene probeScene = new javafx.scene.Scene(probe);
+        probeScene.getStylesheets().add(stylesheet());
+        grid.setStyle(fontSizeStyle());
+        grid.applyCss();
+        double tall = grid.prefHeight(keys + grid.getHgap() + actions);
+        probe.getChildren().clear();
+        grid.setStyle("");
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setId("keyboard-map-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(keys + grid.getHgap() + actions);
+        // No taller than the window (the title, the padding and Close take about 7 em): the rest scrolls.
+        double roomTall = Math.min(getHeight() > 0 ? getHeight() : 800, screen.getHeight()) * 0.9 - 7 * em;
+        scroll.setPrefViewportHeight(Math.max(4 * em, Math.min(tall, roomTall)));
+        showDialog("Keyboard map", scroll);
     }
 
     /** The About text: the versions of Interleave, Java and JavaFX. */
@@ -498,14 +536,22 @@ public final class MainView extends BorderPane {
         dialog.setTitle(title);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.getDialogPane().getStylesheets().add(java.util.Objects.requireNonNull(
-                MainView.class.getResource("interleave.css")).toExternalForm());
-        dialog.getDialogPane().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize()));
+        dialog.getDialogPane().getStylesheets().add(stylesheet());
+        dialog.getDialogPane().setStyle(fontSizeStyle());
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }
         lastDialog = dialog;
         dialog.show();
+    }
+
+    private static String stylesheet() {
+        return java.util.Objects.requireNonNull(MainView.class.getResource("interleave.css")).toExternalForm();
+    }
+
+    /** The window's text size, as an inline style for a node outside the window (a dialog). */
+    private String fontSizeStyle() {
+        return String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize());
     }
 
     /** The dialog Help opened last, or null; for tests. */

@@ -833,25 +833,79 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Dialog<?> map = view.lastDialog();
         assertTrue(map != null && map.isShowing(), "F1 opens the keyboard map");
-        assertEquals("keyboard-map", map.getDialogPane().getContent().getId());
-        // Every key whole: "Space", "Ctrl+R", "Ctrl+T" ... read "..." beside the wrapped actions.
-        List<String> cut = new java.util.ArrayList<>();
-        robot.interact(() -> {
-            map.getDialogPane().applyCss();
-            map.getDialogPane().layout();
-            for (javafx.scene.Node node : map.getDialogPane().getContent().lookupAll(".key")) {
-                Label key = (Label) node;
-                if (key.isTextTruncated()) {
-                    cut.add(key.getText());
-                }
-            }
-        });
-        assertEquals(List.of(), cut, "keys cut in the keyboard map");
-        robot.interact(map::close);
+        try {
+            assertEquals("keyboard-map-scroll", map.getDialogPane().getContent().getId());
+            assertEquals(List.of(), cutInKeyboardMap(robot, map), "keys or actions cut in the keyboard map");
+        } finally {
+            robot.interact(map::close);
+        }
         String about = MainView.aboutText();
         assertTrue(about.contains("Java " + Runtime.version()), about);
         assertTrue(about.contains("JavaFX " + System.getProperty("javafx.runtime.version")), about);
         assertTrue(about.matches("(?s)Interleave \\d+\\.\\d+.*"), about);
+    }
+
+    /**
+     * At 200 %, the keyboard map stays within the window, its actions wrapped in lines of words
+     * (at 2560x1440 and 200 %, one letter a line and 20,872 px tall, before), and scrolls when
+     * taller than the window.
+     */
+    @Test
+    void theKeyboardMapFitsTheWindowAt200Percent(FxRobot robot) {
+        // The headless platform's screen is no larger than this window: 200 % of 13 px text here
+        // stands for a projector's screen at 26 px and more.
+        try {
+            robot.interact(() -> view.window().zoomProperty().set(2.0));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(view::showKeyboardMap);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Dialog<?> map = view.lastDialog();
+            try {
+                assertTrue(map.getWidth() <= view.getWidth(), "the map is " + map.getWidth() + " px wide in a "
+                        + view.getWidth() + " px window");
+                assertTrue(map.getHeight() <= view.getHeight(), "the map is " + map.getHeight() + " px tall in a "
+                        + view.getHeight() + " px window");
+                assertEquals(List.of(), cutInKeyboardMap(robot, map), "keys or actions cut in the keyboard map");
+                double[] shown = new double[2];
+                robot.interact(() -> {
+                    javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) map.getDialogPane().getContent();
+                    shown[0] = scroll.getViewportBounds().getWidth();
+                    shown[1] = ((javafx.scene.layout.Region) scroll.getContent()).getWidth();
+                });
+                assertTrue(shown[0] >= shown[1] - 1, "the map is " + shown[1] + " px wide, " + shown[0] + " px of it shown");
+                // Each action as wide as its one line, or at least 12 em: wrapped in lines of words.
+                double em = view.fontSize();
+                List<String> squeezed = new java.util.ArrayList<>();
+                robot.interact(() -> map.getDialogPane().lookupAll(".keyboard-map .label").forEach(node -> {
+                    Label label = (Label) node;
+                    if (!label.getStyleClass().contains("key")
+                            && label.getWidth() < Math.min(label.prefWidth(-1), 12 * em) - 1) {
+                        squeezed.add(label.getText() + ": " + label.getWidth() + " px");
+                    }
+                }));
+                assertEquals(List.of(), squeezed, "actions squeezed at " + em + " px text");
+            } finally {
+                robot.interact(map::close);
+            }
+        } finally {
+            robot.interact(() -> view.window().zoomProperty().set(1.0));
+        }
+    }
+
+    /** The keys and actions of {@code map} whose text is cut ("..."). */
+    private static List<String> cutInKeyboardMap(FxRobot robot, javafx.scene.control.Dialog<?> map) {
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            map.getDialogPane().applyCss();
+            map.getDialogPane().layout();
+            for (javafx.scene.Node node : map.getDialogPane().lookupAll(".keyboard-map .label")) {
+                Label label = (Label) node;
+                if (label.isTextTruncated()) {
+                    cut.add(label.getText());
+                }
+            }
+        });
+        return cut;
     }
 
     /** The settings panel's Reset to defaults puts every setting back, the fields included. */
