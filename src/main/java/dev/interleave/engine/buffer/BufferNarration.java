@@ -49,6 +49,16 @@ public final class BufferNarration {
             return impl == BufferImpl.MONITOR;
         }
 
+        /**
+         * What a woken waiter does once it has the lock again: checks again (the while), or, with
+         * the planted if, goes straight on whatever the buffer holds.
+         */
+        private String thenChecks() {
+            return bug == Bug.IF_NOT_WHILE
+                    ? ", then goes straight on: its if does not check again"
+                    : ", to check again";
+        }
+
         private boolean semaphore() {
             return impl == BufferImpl.SEMAPHORE;
         }
@@ -174,12 +184,13 @@ public final class BufferNarration {
                     terms.waitsOn(true), batch.item(i))
                     : who + " found the buffer empty and " + terms.waitsOn(false);
             case WAKE -> batch.other(i) == batch.track(i)
-                    ? who + " is woken: the buffer grew, and it waits for the " + terms.lock() + " to check again"
+                    ? who + " is woken: the buffer grew, and it waits for the " + terms.lock() + terms.thenChecks()
                     : terms.semaphore()
                     ? String.format(Locale.ROOT, "%s is let through by %s and goes on to the mutex", who,
                     terms.wokenBy(name(batch, batch.other(i))))
-                    : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s", who,
-                    terms.wokenBy(name(batch, batch.other(i))), terms.lock());
+                    : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s%s", who,
+                    terms.wokenBy(name(batch, batch.other(i))), terms.lock(),
+                    terms.bug() == Bug.IF_NOT_WHILE ? terms.thenChecks() : "");
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
             case PARK -> who + " parked at the gate";
             case PASS -> switch (batch.other(i)) {
@@ -192,7 +203,7 @@ public final class BufferNarration {
                     ? who + "'s acquire() gave up for a moment (a spurious wake-up, injected by the lab) and it"
                     + " tries again"
                     : who + " woke up spuriously (no " + (terms.monitor() ? "notify" : "signal")
-                    + ": injected by the lab) and waits for the " + terms.lock() + ", to check again";
+                    + ": injected by the lab) and waits for the " + terms.lock() + terms.thenChecks();
             case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
                     ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full: violation,"
                     + " the run stops", who, batch.item(i), batch.slot(i))

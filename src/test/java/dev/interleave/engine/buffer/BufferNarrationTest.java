@@ -53,6 +53,28 @@ class BufferNarrationTest {
                 "without terms, the lock buffer's words");
     }
 
+    /**
+     * With the planted if, a woken waiter does not check again: the words say it goes straight on
+     * (they said "to check again", the opposite of the lesson, found by a teacher's tryout).
+     */
+    @Test
+    void theIfGoesStraightOnWithoutCheckingAgain() {
+        assertEquals("C1 is woken by P1's signal and waits for the lock, then goes straight on: its if does not"
+                + " check again", told(BufferImpl.LOCK, Bug.IF_NOT_WHILE, WakePolicy.SIGNAL).get(2));
+        assertEquals("C1 is woken by P1's notifyAll() and waits for the monitor, then goes straight on: its if does"
+                + " not check again", told(BufferImpl.MONITOR, Bug.IF_NOT_WHILE, WakePolicy.SIGNAL).get(2));
+        EventLog log = new EventLog(8);
+        int c1 = log.addTrack("C1");
+        log.append(BufferEvent.SPURIOUS.ordinal(), c1, 0, 0, BufferEvent.ON_NOT_EMPTY);
+        EventLog.Batch spurious = log.readAll();
+        assertEquals("C1 woke up spuriously (no signal: injected by the lab) and waits for the lock, then goes"
+                + " straight on: its if does not check again", BufferNarration.words(
+                new BufferNarration.Terms(BufferImpl.LOCK, Bug.IF_NOT_WHILE, WakePolicy.SIGNAL), spurious, 0));
+        assertEquals("C1 woke up spuriously (no signal: injected by the lab) and waits for the lock, to check again",
+                BufferNarration.words(new BufferNarration.Terms(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL),
+                        spurious, 0));
+    }
+
     @Test
     void oneConditionIsOneWaitSetForBothSides() {
         List<String> words = told(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
