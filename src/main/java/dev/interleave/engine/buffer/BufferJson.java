@@ -32,9 +32,13 @@ public final class BufferJson {
                 .put("sum", result.sum())
                 .put("expectedSum", result.expectedSum())
                 .put("ok", result.ok())
-                .put("duplicates", result.duplicates())
-                .put("missing", result.missing())
-                .put("waitsOnFull", result.waitsOnFull())
+                .put("duplicates", result.duplicates());
+        if (result.missingChecked()) {
+            fields.put("missing", result.missing());
+        } else {
+            fields.putNull("missing"); // not every item was consumed: not checked
+        }
+        fields.put("waitsOnFull", result.waitsOnFull())
                 .put("waitsOnEmpty", result.waitsOnEmpty())
                 .put("bug", settings.bug().label())
                 .put("spurious", settings.spurious());
@@ -50,10 +54,16 @@ public final class BufferJson {
             fields.put("stalledAfterMillis", lab.stalledAfterMillis());
             fields.put("stall", lab.stall());
         }
-        fields.put("futileWakeups", lab.futileProducerWakeups() + lab.futileConsumerWakeups())
-                .put("futileWakeupsProducers", lab.futileProducerWakeups())
-                .put("futileWakeupsConsumers", lab.futileConsumerWakeups())
-                .put("spuriousWakeups", lab.spuriousWakeups());
+        if (result.insideVisible()) {
+            fields.put("futileWakeups", lab.futileProducerWakeups() + lab.futileConsumerWakeups())
+                    .put("futileWakeupsProducers", lab.futileProducerWakeups())
+                    .put("futileWakeupsConsumers", lab.futileConsumerWakeups())
+                    .put("spuriousWakeups", lab.spuriousWakeups());
+        } else {
+            // Inside ArrayBlockingQueue no wake-up is seen: not 0, unknown.
+            fields.putNull("futileWakeups").putNull("futileWakeupsProducers").putNull("futileWakeupsConsumers")
+                    .putNull("spuriousWakeups");
+        }
         return Json.ofRun(fields, result.labOutcome().label(), result.unexpectedFailure());
     }
 }

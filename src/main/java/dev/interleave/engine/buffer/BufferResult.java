@@ -86,6 +86,19 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
         return put == consumed + leftInBuffer && made == consumed + leftInBuffer + droppedAtStop();
     }
 
+    /**
+     * Whether {@link #missing} was checked: only once every item 1..M has been consumed (a stopped,
+     * stalled or unbounded run has not consumed them all, and its missing count is 0 unchecked).
+     */
+    public boolean missingChecked() {
+        return settings.isBounded() && consumed >= settings.items();
+    }
+
+    /** Whether the waits inside the buffer were seen: not inside ArrayBlockingQueue (abq), the baseline. */
+    public boolean insideVisible() {
+        return settings.impl() != BufferImpl.ABQ;
+    }
+
     /** Completed, every item 1..M consumed exactly once, and the sum is M(M+1)/2. */
     public boolean ok() {
         return outcome == Outcome.COMPLETED && lab.violation() == null && lab.stall() == null && balanced() && duplicates == 0 && missing == 0
