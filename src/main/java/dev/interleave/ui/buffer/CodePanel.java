@@ -63,6 +63,7 @@ final class CodePanel extends VBox {
         getStyleClass().add("code-panel");
         caption.getStyleClass().add("section");
         caption.setWrapText(true);
+        caption.setId("code-caption");
         hidden.setId("code-hidden-note");
         hidden.getStyleClass().add("code-note");
         hidden.setWrapText(true);
@@ -89,15 +90,16 @@ final class CodePanel extends VBox {
         boolean ofRun = model.codeOfShownRunProperty().get();
         Bug bug = model.codeBugProperty().get();
         WakePolicy policy = model.codeWakeProperty().get();
-        caption.setText(ofRun
-                ? String.format(Locale.ROOT, "The code each thread runs: %s buffer, bug %s   "
-                        + "(each chip sits at the line its thread is at)", impl.label(), bug.label())
-                : String.format(Locale.ROOT, "The code each thread will run: %s buffer, bug %s   "
-                        + "(Run, or Step, to see each thread at its line)", impl.label(), bug.label()));
         boolean abq = !impl.instrumented();
+        // abq's threads are not seen at their lines: its caption promises no chips.
+        caption.setText((ofRun
+                ? String.format(Locale.ROOT, "The code each thread runs: %s buffer, bug %s   %s", impl.label(),
+                        bug.label(), abq ? "" : "(each chip sits at the line its thread is at)")
+                : String.format(Locale.ROOT, "The code each thread will run: %s buffer, bug %s   %s", impl.label(),
+                        bug.label(), abq ? "" : "(Run, or Step, to see each thread at its line)")).strip());
         hidden.setVisible(abq);
         hidden.setText(abq ? "abq is the JDK's ArrayBlockingQueue: its wait sets and each thread's line are not "
-                + "visible (no chips here, no wait sets below); only the counts are." : "");
+                + "visible (no chips here, no wait sets below); only the items produced and consumed are." : "");
         put.show(model.putCodeProperty().get(), bugLines(BufferCode.put(impl, Bug.NONE, policy),
                 model.putCodeProperty().get(), bug));
         take.show(model.takeCodeProperty().get(), bugLines(BufferCode.take(impl, Bug.NONE, policy),

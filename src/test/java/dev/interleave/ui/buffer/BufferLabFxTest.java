@@ -93,6 +93,9 @@ class BufferLabFxTest {
         robot.clickOn("#impl-abq");
         String hidden = robot.lookup("#code-hidden-note").queryAs(Label.class).getText();
         assertTrue(robot.lookup("#code-hidden-note").query().isVisible() && hidden.contains("not visible"), hidden);
+        String caption = robot.lookup("#code-caption").queryAs(Label.class).getText();
+        assertFalse(caption.contains("chip") || caption.contains("its line"), "abq's caption promises no chips: "
+                + caption);
         // Nothing of abq's inside is drawn as if seen: no empty slots, no "empty" wait sets.
         assertTrue(!robot.lookup("#slots").query().isVisible(), "abq's slots are not drawn empty");
         // Counts of what happens inside say they are not seen, rather than 0 (abq blocks too).
