@@ -29,7 +29,9 @@ public final class Controls {
     public static Tooltip tip(String text) {
         Tooltip tooltip = new Tooltip(text);
         tooltip.setWrapText(true);
+        // 29 em (380 px at 13 px): its text is the window's size (interleave.css), zoom included.
         tooltip.setMaxWidth(380);
+        tooltip.setOnShown(e -> tooltip.setMaxWidth(29 * tooltip.getFont().getSize()));
         return tooltip;
     }
 

@@ -892,6 +892,36 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * Tooltips are at the window's text size, zoom included, and wrap at about 29 em: AtlantaFX gave
+     * them 14 px whatever the zoom (13 px beside 40 px text on a projector, found by a teacher's tryout).
+     */
+    @Test
+    void tooltipsFollowTheZoom(FxRobot robot) throws Exception {
+        javafx.scene.Node field = robot.lookup("#calls-field").query();
+        try {
+            // 150 %: the headless platform's screen is 1,000 px square, and a popup past its edge breaks it.
+            robot.interact(() -> view.window().zoomProperty().set(1.5));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.moveTo(field);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tooltipOf(field) != null && tooltipOf(field).isShowing());
+            double[] shown = new double[2];
+            robot.interact(() -> {
+                shown[0] = tooltipOf(field).getFont().getSize();
+                shown[1] = tooltipOf(field).getMaxWidth();
+            });
+            assertEquals(view.fontSize(), shown[0], 0.6, "the tooltip's text size at " + view.fontSize() + " px text");
+            assertEquals(29 * shown[0], shown[1], 1, "wrapped at 29 em");
+        } finally {
+            robot.moveTo((javafx.scene.Node) robot.lookup("#status").query());
+            robot.interact(() -> view.window().zoomProperty().set(1.0));
+        }
+    }
+
+    private static javafx.scene.control.Tooltip tooltipOf(javafx.scene.Node node) {
+        return (javafx.scene.control.Tooltip) node.getProperties().get("javafx.scene.control.Tooltip");
+    }
+
     /** The keys and actions of {@code map} whose text is cut ("..."). */
     private static List<String> cutInKeyboardMap(FxRobot robot, javafx.scene.control.Dialog<?> map) {
         List<String> cut = new java.util.ArrayList<>();
