@@ -122,9 +122,17 @@ public final class InterleaveApp extends Application {
         view = new MainView(scenarios, frameStats, window);
         trace("views built");
         // -Dinterleave.window=WIDTHxHEIGHT opens another size (the smallest supported is 1024x700).
-        String[] size = System.getProperty("interleave.window", "1280x800").split("x");
+        // Otherwise 1280x800, or the screen's size if smaller: on a 1024x700 screen the window
+        // opened at -128,-33, its menus and tool bar off the screen.
+        String chosen = System.getProperty("interleave.window");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        String[] size = (chosen != null ? chosen : "1280x800").split("x");
         int width = Math.max(1024, Integer.parseInt(size[0]));
         int height = Math.max(700, Integer.parseInt(size[1]));
+        if (chosen == null) {
+            width = (int) Math.min(width, screen.getWidth());
+            height = (int) Math.min(height, screen.getHeight());
+        }
         view.scaleText(width, height);
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
