@@ -925,7 +925,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferResult.Lab lab = result.lab();
         outcomeText.set(switch (outcome) {
             // "by": the watchdog saw everyone waiting then; the last put or take came earlier (the log has it).
-            case STALLED -> String.format(Locale.ROOT, "Stalled by %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
+            case STALLED -> String.format(Locale.ROOT, "Stalled, found at %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
             case VIOLATED -> "Violated: " + lab.violation();
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %s consumed; no stall, no violation seen.",
