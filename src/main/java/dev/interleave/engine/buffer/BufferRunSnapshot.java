@@ -12,7 +12,8 @@ import dev.interleave.engine.run.RunState;
  * @param settings      the latest run's settings, or null before the first run
  * @param buffer        the buffer, or null for an {@link BufferImpl#ABQ} run (it has no instruments)
  * @param gate          the gate: who waits there, steps taken
- * @param made          items made so far
+ * @param made          items made so far (a producer's item in hand is made, not yet put)
+ * @param put           items put into the buffer so far
  * @param consumed      items consumed so far
  * @param elapsedNanos  time since the run started (frozen when it ends)
  * @param result        how the latest run ended, or null while it runs
@@ -20,9 +21,9 @@ import dev.interleave.engine.run.RunState;
  *                      with {@link EventLog#read}), or null when the run records nothing
  */
 public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferSnapshot buffer, Gate.View gate,
-                                long made, long consumed, long elapsedNanos, BufferResult result, EventLog log) {
+                                long made, long put, long consumed, long elapsedNanos, BufferResult result, EventLog log) {
 
     /** The snapshot of a runner that has never run. */
     public static final BufferRunSnapshot NONE = new BufferRunSnapshot(RunState.IDLE, null, null,
-            new Gate.View(true, java.util.List.of(), 0, 0, ""), 0, 0, 0, null, null);
+            new Gate.View(true, java.util.List.of(), 0, 0, ""), 0, 0, 0, 0, null, null);
 }

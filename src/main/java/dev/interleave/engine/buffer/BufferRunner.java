@@ -624,7 +624,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         BufferRunSnapshot snapshot(RunState now) {
             return new BufferRunSnapshot(now, settings, buffer == null ? null : buffer.snapshot(), gate.view(),
-                    made.sum(), consumed.sum(), elapsedNanos(), result(), log);
+                    made.sum(), put.sum(), consumed.sum(), elapsedNanos(), result(), log);
         }
     }
 }

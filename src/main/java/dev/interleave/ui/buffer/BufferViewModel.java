@@ -659,7 +659,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             takeIndex.set(0);
             count.set(0);
         }
-        produced.set(now.made());
+        // Put, as the instrumented buffers count it: a producer's item in hand is not in the queue
+        // (made counted it: a stopped run with 3 producers and 1 slot read 787,987 against 787,983).
+        produced.set(now.put());
         consumed.set(now.consumed());
         // The gate is the lab's, outside the queue: who waits at it is seen, and a Step is told.
         setIfChanged(atGate, now.state() == RunState.PAUSED ? now.gate().waiting() : List.of());

@@ -181,6 +181,38 @@ class BufferLabViewModelTest {
         assertEquals(runner.snapshot().consumed(), model.consumedProperty().get());
     }
 
+    /**
+     * A stopped abq run's Produced counts the items put into the queue, as the instrumented buffers
+     * do, not the items made: producers stopped in put() held theirs, and with 3 producers and 1
+     * slot Produced read 4 more than Consumed (found by a teacher's tryout).
+     */
+    @Test
+    void aStoppedAbqRunProducedNoMoreThanItsQueueHeld() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.implProperty().set(BufferImpl.ABQ);
+        model.producersProperty().set(3);
+        model.consumersProperty().set(1);
+        model.capacityProperty().set(1);
+        model.consumeMinMillisProperty().set(5);
+        model.consumeMaxMillisProperty().set(5);
+        model.run();
+        try {
+            // Producers are faster than the one consumer: they wait in put() with their items.
+            sampleUntil(model, () -> model.consumedProperty().get() > 20);
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        model.sample(System.nanoTime());
+        assertTrue(runner.snapshot().made() > runner.snapshot().put(), "producers held items when stopped: "
+                + runner.snapshot().made() + " made, " + runner.snapshot().put() + " put");
+        long produced = model.producedProperty().get();
+        long consumed = model.consumedProperty().get();
+        assertTrue(produced >= consumed && produced <= consumed + 1, "Produced " + produced + ", Consumed " + consumed
+                + ", 1 slot");
+    }
+
     /** The bug's lines are those the correct code does not have; the correct code has none. */
     @Test
     void bugLinesAreTheLinesTheCorrectCodeLacks() {
