@@ -50,6 +50,22 @@ public final class BufferNarration {
         }
 
         /**
+         * With the planted unlocked count, why a put met a full slot (a take an empty one): the look
+         * it went on from was not under the lock, and is no event of its own. Otherwise nothing.
+         */
+        private String unlockedLook(boolean put) {
+            if (bug != Bug.UNLOCKED_COUNT) {
+                return "";
+            }
+            if (semaphore()) {
+                return put ? " (it saw a free slot with freeSlots.availablePermits() and went on without acquiring it)"
+                        : " (it saw an item with filledSlots.availablePermits() and went on without acquiring it)";
+            }
+            return put ? " (it read count without the " + lock() + ", saw room, and went on)"
+                    : " (it read count without the " + lock() + ", saw an item, and went on)";
+        }
+
+        /**
          * What a woken waiter does once it has the lock again: checks again (the while), or, with
          * the planted if, goes straight on whatever the buffer holds.
          */
@@ -205,10 +221,10 @@ public final class BufferNarration {
                     : who + " woke up spuriously (no " + (terms.monitor() ? "notify" : "signal")
                     + ": injected by the lab) and waits for the " + terms.lock() + terms.thenChecks();
             case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
-                    ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full: violation,"
-                    + " the run stops", who, batch.item(i), batch.slot(i))
-                    : String.format(Locale.ROOT, "%s was about to take from slot %d, which is empty: violation,"
-                    + " the run stops", who, batch.slot(i));
+                    ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full%s: violation,"
+                    + " the run stops", who, batch.item(i), batch.slot(i), terms.unlockedLook(true))
+                    : String.format(Locale.ROOT, "%s was about to take from slot %d, which is empty%s: violation,"
+                    + " the run stops", who, batch.slot(i), terms.unlockedLook(false));
             case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
                     batch.item(i));
         };

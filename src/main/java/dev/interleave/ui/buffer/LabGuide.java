@@ -91,7 +91,7 @@ public record LabGuide(String title, String toTry, String watch, String question
             case UNLOCKED_COUNT -> impl == BufferImpl.SEMAPHORE
                     ? new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
                     "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run, then 'Show the broken action' "
-                            + "and read the log from the top.",
+                            + "and read the log from the top: a put, then a second put over it.",
                     "a producer looks at freeSlots.availablePermits(), sees 1 and goes on without taking the "
                             + "permit; it is still there at the next look (the same producer's next put, or "
                             + "another's), so a second put goes into the full slot: a put over a full slot.",

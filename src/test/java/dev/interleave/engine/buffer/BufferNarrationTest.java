@@ -75,6 +75,28 @@ class BufferNarrationTest {
                         spurious, 0));
     }
 
+    /**
+     * With the planted unlocked count, the violation says the look it went on from: that look is
+     * no event, and the semaphore lab's log read only "a put, then a put over a full slot".
+     */
+    @Test
+    void anUnlockedCountViolationSaysWhatItLookedAt() {
+        EventLog log = new EventLog(8);
+        int p2 = log.addTrack("P2");
+        log.append(BufferEvent.VIOLATION.ordinal(), p2, 2, 0, BufferEvent.OVER_FULL_SLOT);
+        EventLog.Batch batch = log.readAll();
+        assertEquals("P2 was about to put #2 over slot 0, which is full (it saw a free slot with"
+                + " freeSlots.availablePermits() and went on without acquiring it): violation, the run stops",
+                BufferNarration.words(new BufferNarration.Terms(BufferImpl.SEMAPHORE, Bug.UNLOCKED_COUNT,
+                        WakePolicy.SIGNAL), batch, 0));
+        assertEquals("P2 was about to put #2 over slot 0, which is full (it read count without the monitor, saw"
+                + " room, and went on): violation, the run stops", BufferNarration.words(new BufferNarration.Terms(
+                BufferImpl.MONITOR, Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL), batch, 0));
+        assertEquals("P2 was about to put #2 over slot 0, which is full: violation, the run stops",
+                BufferNarration.words(new BufferNarration.Terms(BufferImpl.LOCK, Bug.IF_NOT_WHILE, WakePolicy.SIGNAL),
+                        batch, 0));
+    }
+
     @Test
     void oneConditionIsOneWaitSetForBothSides() {
         List<String> words = told(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
