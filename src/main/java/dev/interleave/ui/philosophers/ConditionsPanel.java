@@ -68,8 +68,10 @@ final class ConditionsPanel extends VBox {
         Label mark = new Label();
         mark.setId(id + "-mark");
         mark.getStyleClass().add("condition-mark");
+        // Mutual exclusion is what a fork is: it lapses only while no fork is held, and says so ("– not
+        // now" beside "Not broken here" read as a contradiction).
         mark.textProperty().bind(Bindings.when(model.holdsProperty(condition)).then("✔ holds now")
-                .otherwise("– not now"));
+                .otherwise(condition == Coffman.MUTUAL_EXCLUSION ? "– no fork held now" : "– not now"));
         mark.setMinWidth(Label.USE_PREF_SIZE);
         Label title = new Label(condition.title());
         title.getStyleClass().add("condition-title");

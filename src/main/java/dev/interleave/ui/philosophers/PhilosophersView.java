@@ -350,7 +350,9 @@ public final class PhilosophersView extends BorderPane {
             return "P → Q: P waits for a fork Q holds. Dashed: the wait has a time limit and ends by itself, "
                     + "so no circle of them can hold.";
         }
-        return String.format(Locale.ROOT, "P → Q: P waits for a fork Q holds. No circle: the longest chain is %d of %d%s.",
+        // "the longest chain is 2 of 2" read as a full circle of two (a teacher's tryout).
+        return String.format(Locale.ROOT, "P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links"
+                        + " %d of the %d philosophers%s, and does not come back to its first.",
                 longestChain, philosophers,
                 edges.stream().anyMatch(WaitForGraph.Edge::timed) ? " (dashed waits, with a time limit, not counted)" : "");
     }

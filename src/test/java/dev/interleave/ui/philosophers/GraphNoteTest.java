@@ -22,9 +22,11 @@ class GraphNoteTest {
         assertEquals("P → Q: P waits for a fork Q holds. Dashed: the wait has a time limit and ends by itself, "
                 + "so no circle of them can hold.", PhilosophersView.graphNote(0, timed, 1, 5, false));
         List<WaitForGraph.Edge> mixed = List.of(wait(0, 1, false), wait(1, 2, false), wait(2, 3, true));
-        assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain is 3 of 5 "
-                + "(dashed waits, with a time limit, not counted).", PhilosophersView.graphNote(0, mixed, 3, 5, false));
-        assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain is 2 of 5.",
+        assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links 3 of the 5 "
+                + "philosophers (dashed waits, with a time limit, not counted), and does not come back to its first.",
+                PhilosophersView.graphNote(0, mixed, 3, 5, false));
+        assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links 2 of the 5"
+                + " philosophers, and does not come back to its first.",
                 PhilosophersView.graphNote(0, List.of(wait(0, 1, false)), 2, 5, false));
         assertEquals("P → Q: P waits for a fork Q holds. Nobody waits now.", PhilosophersView.graphNote(0, List.of(), 0, 5, false));
         assertEquals("The red circle is the deadlock: 2 philosophers, each waiting for the next.",
