@@ -618,7 +618,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Run, unless another tab's run is in progress: then refused, and the status bar says why. */
-    private void runActive() {
+    void runActive() {
         if (refused()) {
             return;
         }
@@ -717,6 +717,7 @@ public final class MainView extends BorderPane {
     private void command(Runnable action) {
         refusal = "";
         action.run();
+        UiPriority.sweepSoon(); // a run's new threads lowered now, not up to 200 ms later
         refresh();
     }
 

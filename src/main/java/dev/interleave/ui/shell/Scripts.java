@@ -93,12 +93,12 @@ final class Scripts {
                 onFx(() -> {
                     view.select("calls");
                     ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.SMALL);
-                    view.active().run();
+                    view.runActive(); // as the Run button does
                 });
                 awaitIdle(view);
                 onFx(() -> {
                     ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
-                    view.active().run();
+                    view.runActive(); // as the Run button does
                 });
                 Thread.sleep(4_000);
                 snapshot(stage.getScene(), dir.resolve("counter-sum.png"));
@@ -212,7 +212,7 @@ final class Scripts {
         onFx(() -> {
             race[0].modeProperty().set(RaceViewModel.Mode.FULL_SPEED);
             race[0].lab().measureProperty().set(LabMeasure.THROUGHPUT);
-            view.active().run();
+            view.runActive(); // as the Run button does
         });
         awaitIdle(view);
         Thread.sleep(500);
@@ -223,7 +223,7 @@ final class Scripts {
     private static void renderDeadlock(MainView view, Stage stage, Path file) throws Exception {
         onFx(() -> {
             view.select("philosophers");
-            view.active().run();
+            view.runActive(); // as the Run button does
         });
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         boolean[] deadlocked = new boolean[1];
@@ -295,7 +295,7 @@ final class Scripts {
                 Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
                 onFx(() -> {
                     app.frameStats().clear();
-                    view.active().run();
+                    view.runActive(); // as the Run button does
                 });
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
@@ -345,7 +345,7 @@ final class Scripts {
                 Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
                 onFx(() -> {
                     app.frameStats().clear();
-                    view.active().run();
+                    view.runActive(); // as the Run button does
                 });
                 Thread.sleep(seconds * 1_000L);
                 FrameStats stats = app.frameStats();
@@ -395,7 +395,7 @@ final class Scripts {
                 onFx(() -> {
                     view.select("calls");
                     ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
-                    view.active().run();
+                    view.runActive(); // as the Run button does
                 });
                 Thread.sleep(1_500);
                 out.println("closing during the run");

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -72,11 +73,41 @@ final class UiPriority {
      * native call takes tens of milliseconds, so it happens on the keeper, not on the FX thread.
      */
     static void start() {
-        Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(() ->
-                create(WINDOW_THREADS::contains, BACKGROUND_NICE).ifPresent(keeper -> {
-                    keeper.sweep();
-                    keeper.keepSweeping();
+        start(WINDOW_THREADS::contains, BACKGROUND_NICE, SWEEP_INTERVAL);
+    }
+
+    /**
+     * Starts a keeper that lowers to {@code nice} every thread whose kernel name {@code keep}
+     * rejects, now and every {@code interval} (or at {@link #sweepSoon}); it ends when interrupted.
+     * Returns its thread.
+     */
+    static Thread start(Predicate<String> keep, int nice, Duration interval) {
+        return Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(() ->
+                create(keep, nice).ifPresent(keeper -> {
+                    keeperThread = Thread.currentThread();
+                    try {
+                        keeper.sweep();
+                        keeper.keepSweeping(interval);
+                    } finally {
+                        keeperThread = null;
+                    }
                 }));
+    }
+
+    /** The keeper's thread once it sweeps, or null: {@link #sweepSoon} wakes it. */
+    private static volatile Thread keeperThread;
+
+    /**
+     * Asks the keeper for a sweep now rather than at its next interval: a run's threads are started
+     * by the FX thread, or by a thread it started, and are born at its normal priority; until the
+     * sweep (up to {@link #SWEEP_INTERVAL} later) sixteen workers of a free buffer run shared the
+     * cores equally with the window. Any thread; nothing happens before {@link #start} has its keeper.
+     */
+    static void sweepSoon() {
+        Thread keeper = keeperThread;
+        if (keeper != null) {
+            LockSupport.unpark(keeper);
+        }
     }
 
     /**
@@ -150,14 +181,13 @@ final class UiPriority {
         }
     }
 
-    private void keepSweeping() {
-        try {
-            while (true) {
-                Thread.sleep(SWEEP_INTERVAL);
-                sweep();
+    private void keepSweeping(Duration interval) {
+        while (true) {
+            LockSupport.parkNanos(interval.toNanos()); // or until sweepSoon
+            if (Thread.currentThread().isInterrupted()) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            sweep();
         }
     }
 

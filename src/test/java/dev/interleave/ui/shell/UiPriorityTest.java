@@ -40,6 +40,36 @@ class UiPriorityTest {
         }
     }
 
+    /**
+     * A run's threads are born at the priority of the thread that starts them (the FX thread's):
+     * sweepSoon, called when a run starts, lowers them now, not at the keeper's next sweep.
+     */
+    @Test
+    void sweepSoonLowersNewThreadsWithoutWaitingForTheInterval() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread keeper = UiPriority.start(name -> !name.equals("uiprio-soon"), 15, java.time.Duration.ofHours(1));
+        Thread soon = null;
+        try {
+            Thread.sleep(200); // the keeper's first sweep, before the thread exists
+            soon = waiting("uiprio-soon", release);
+            long tid = tidOf("uiprio-soon");
+            assertTrue(UiPriority.niceOf(tid) < 15, "starts above the target priority");
+            UiPriority.sweepSoon();
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (UiPriority.niceOf(tid) != 15 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(15, UiPriority.niceOf(tid), "lowered at once, an hour before the next sweep");
+        } finally {
+            keeper.interrupt();
+            keeper.join();
+            release.countDown();
+            if (soon != null) {
+                soon.join();
+            }
+        }
+    }
+
     @Test
     void theWindowThreadsAreNamedAsTheKernelHoldsThem() {
         // The kernel keeps 15 characters of a thread's name.
