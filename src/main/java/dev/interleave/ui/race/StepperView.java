@@ -150,12 +150,27 @@ public final class StepperView extends BorderPane {
 
         Label lastRun = Controls.lastRunNote(model);
         VBox live = new VBox(10, lastRun, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
-        for (Region fixed : List.of(figures, challenge, hint, lanes, lastStep, verdict)) {
+        // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
+        // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in
+        // 1280x800). At its own height (twelve lines at most) the view scrolls instead.
+        for (Region fixed : List.of(figures, challenge, hint, lanes, lastStep, verdict, log)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
-        return Controls.liveScroll("stepper-live", live);
+        ScrollPane scroll = Controls.liveScroll("stepper-live", live);
+        // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
+        // the text around the lanes wraps at the width in view instead, so each step reads whole
+        // without scrolling to the right and back for every line.
+        javafx.beans.binding.DoubleBinding inView = Bindings.createDoubleBinding(() -> {
+            double width = scroll.getViewportBounds().getWidth() - live.getPadding().getLeft()
+                    - live.getPadding().getRight();
+            return width > 0 ? width : Double.MAX_VALUE;
+        }, scroll.viewportBoundsProperty());
+        for (Region text : List.of(challenge, hint, lastStep, verdict, log)) {
+            text.maxWidthProperty().bind(inView);
+        }
+        return scroll;
     }
 
     private static Label wrapped(String id, String styleClass) {
