@@ -158,12 +158,92 @@ public final class CallsView extends BorderPane {
                 verticalBar(table).ifPresent(bar -> bar.visibleProperty().addListener(o -> fitColumns(table))));
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
-        // Four or five rows high (it scrolls): rows of wrapped runs take two or three lines.
-        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> 17 * caption.getFont().getSize(),
-                caption.fontProperty()));
+        // As high as its header and rows (up to SHOWN_RUNS of them, and at most TALLEST_EMS; more
+        // scroll), the plots above taking the rest: at a fixed 17 em it was 400 px of white under
+        // 340 px of plots, empty, in 2560x1440. Its rows' heights are known once drawn: it is fitted
+        // after each layout pass (a change in the middle of one is not passed up to the view).
+        table.getStyleClass().add("dense"); // one line of text in 2 em, not Primer's 3 em
+        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not the runs
+        // Rows of whole pixels, so that the rows fill the table to the pixel. Under a fraction of a
+        // pixel left over the table adds an empty row, and then, with its sideways scroll bar
+        // showing (200 % in 1024x700), keeps a vertical one it no longer needs (VirtualFlow's
+        // computeBarVisiblity: one cell more than rows, the bars changed, a breadth bar).
+        table.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.ceil(super.computePrefHeight(width));
+            }
+        });
+        boolean[] fitting = {false};
+        table.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs && !fitting[0]) {
+                fitting[0] = true;
+                javafx.application.Platform.runLater(() -> {
+                    fitting[0] = false;
+                    double height = fittedHeight(table, TALLEST_EMS * caption.getFont().getSize());
+                    if (height > 0 && Math.abs(height - table.getPrefHeight()) > 0.5) {
+                        table.setPrefHeight(height);
+                    }
+                });
+            }
+        });
         VBox box = new VBox(4, caption, table);
         box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
+    }
+
+    /** Past runs the table shows before it scrolls. */
+    private static final int SHOWN_RUNS = 6;
+    /**
+     * The table's greatest height, in em, whatever its rows: its fixed height before it followed
+     * them. Six runs wrapped on seven lines each (200 % in 2560x1440) would be 2,500 px.
+     */
+    private static final double TALLEST_EMS = 17;
+
+    /**
+     * The height that shows {@code table}'s header and its first {@link #SHOWN_RUNS} rows whole, as
+     * last drawn (a row not drawn yet is taken as high as the highest drawn), but no more than
+     * {@code tallest} unless the first row needs it, or, while it is empty, its placeholder; and its
+     * sideways scroll bar if it shows one. -1 before it is first drawn.
+     */
+    private static double fittedHeight(javafx.scene.control.TableView<?> table, double tallest) {
+        if (!(table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header)) {
+            return -1;
+        }
+        double height = table.snappedTopInset() + header.getHeight() + table.snappedBottomInset();
+        for (var node : table.lookupAll(".scroll-bar")) {
+            if (node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible()
+                    && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                height += bar.getHeight();
+            }
+        }
+        int shown = Math.min(table.getItems().size(), SHOWN_RUNS);
+        if (shown == 0) {
+            javafx.scene.Node placeholder = table.getPlaceholder();
+            double width = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+            double line = placeholder instanceof Label label ? label.getFont().getSize() : 0;
+            height += placeholder.prefHeight(width) + line; // half a line above and below
+        } else {
+            double[] rows = new double[shown];
+            for (var node : table.lookupAll(".table-row-cell")) {
+                // Drawn rows only: not the flow's hidden spares, nor its off-sheet row for measuring.
+                if (node instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && !row.isEmpty()
+                        && row.getParent() != null && row.getParent().getStyleClass().contains("sheet")
+                        && row.getIndex() >= 0 && row.getIndex() < shown) {
+                    rows[row.getIndex()] = row.getHeight();
+                }
+            }
+            double highest = java.util.Arrays.stream(rows).max().orElse(0);
+            if (highest <= 0) {
+                return -1;
+            }
+            double all = 0;
+            for (double row : rows) {
+                all += row > 0 ? row : highest;
+            }
+            height += Math.min(all, Math.max(tallest - height, rows[0] > 0 ? rows[0] : highest));
+        }
+        return Math.ceil(height);
     }
 
     /** A column's property: its share of the table's width. */
@@ -311,13 +391,17 @@ public final class CallsView extends BorderPane {
         javafx.scene.text.Text heading = new javafx.scene.text.Text(title);
         heading.getStyleClass().add("column-title");
         heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        heading.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+        // Within the title's padding (Primer Light's 0.5 em each side) and the header's border: 12 px
+        // set aside let "Max in" run past the header's edge at 47 px (200 % in 2560x1440).
+        heading.wrappingWidthProperty().bind(column.widthProperty().subtract(Bindings.createDoubleBinding(
+                () -> heading.getFont().getSize() + 2, heading.fontProperty())));
         column.setGraphic(heading);
         // The width under which the title's longest word or a typical value ({@code sample}) breaks:
         // "Elaps / ed", "500,50 / 0". Held as the column's least width while the table has room for
         // every column's (fitColumns).
         heading.fontProperty().addListener((obs, old, font) -> {
-            column.getProperties().put(LEAST, Math.max(twoLines(title, font), longestWord(sample, font)) + 14);
+            column.getProperties().put(LEAST, Math.max(twoLines(title, font), longestWord(sample, font))
+                    + font.getSize() + 4);
             if (column.getTableView() != null) {
                 fitColumns(column.getTableView());
             }

@@ -25,19 +25,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The past-runs table shows every cell whole, at the width it gets in a 1024x700 window (about 690
- * px): a long row grows as many lines as it needs rather than ending in "...".
+ * The past-runs table, styled as the window is (Primer Light), shows every cell whole, at the width
+ * it gets in a 1024x700 window (about 690 px): a long row grows as many lines as it needs rather than
+ * ending in "...". And it is as high as its rows, no higher.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class PastRunsFxTest {
 
     private final ObservableList<CallsViewModel.PastRun> runs = FXCollections.observableArrayList();
+    private VBox box;
     private Stage stage;
 
     @Start
     void start(Stage primary) {
-        VBox box = CallsView.pastRuns(runs);
+        // Styled as the window is: Primer Light pads a column's title by 0.5 em each side, which
+        // at 47 px (200 % in 2560x1440) pushed "Max in" past the header's edge.
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        box = CallsView.pastRuns(runs);
         box.setPrefHeight(300);
         stage = StyledStage.show(box, 690, 300);
     }
@@ -45,6 +50,13 @@ class PastRunsFxTest {
     @AfterEach
     void close() {
         StyledStage.close(stage);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void backToModena() {
+        // The other FX test classes are styled with JavaFX's default, as before this one.
+        WaitForAsyncUtils.asyncFx(() -> javafx.application.Application.setUserAgentStylesheet(null));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -156,6 +168,108 @@ class PastRunsFxTest {
         assertTrue(!bars[1], "no sideways scroll bar beside the vertical one");
     }
 
+    /**
+     * The table is as high as its header and rows, up to six rows and at most 17 em (more scroll),
+     * or its header and its placeholder while empty: at a fixed 17 em it was 400 px high in
+     * 2560x1440, empty, and the plots above got 340 px. Checked with the text sizes of 100 % and
+     * 200 % zoom in 1024x700 and 1280x800 (13 and 26 px) and in 2560x1440 (23.5 and 47 px), each in
+     * the width it gets there, with 0, 1, 3 and 8 runs, the runs there as the text size changes (a
+     * zoom) and the text size kept as the runs change; titles and rows are never cut.
+     */
+    @Test
+    void theTableIsAsHighAsItsRows(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            box.setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            // The table asks for its height: the box is not squeezed below it. (In the headless
+            // screen's 1000x1000 px: a window past its edge is not drawn.)
+            stage.setX(0);
+            stage.setY(0);
+            stage.setHeight(800);
+        });
+        List<String> wrong = new ArrayList<>();
+        // (In 2560x1440 at 100 % the table is 1990 px wide: 1000 px here, the headless screen's width.)
+        double[][] fontAndWidth = {{13, 690}, {26, 300}, {23.5, 1000}, {47, 850}};
+        for (int count : List.of(0, 1, 3, 8)) {
+            for (double[] each : fontAndWidth) {
+                robot.interact(() -> {
+                    stage.getScene().getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+                            each[0]));
+                    stage.setWidth(each[1]);
+                    if (runs.size() != count) {
+                        List<CallsViewModel.PastRun> many = new ArrayList<>();
+                        for (int n = count; n >= 1; n--) {
+                            many.add(new CallsViewModel.PastRun(n, "200 calls / 100 in flight, sleeps ≤ 300 ms",
+                                    "✔ 20,100", 505, 495, OptionalDouble.of(0.98), 100));
+                        }
+                        runs.setAll(many);
+                    }
+                });
+                // A few pulses: the table is fitted to its rows after a layout pass draws them.
+                for (int pulse = 0; pulse < 4; pulse++) {
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(50);
+                }
+                String at = String.format(java.util.Locale.ROOT, "%.1f px text, %.0f px wide, %d runs: ", each[0],
+                        each[1], count);
+                cut(robot).forEach(cut -> wrong.add(at + cut));
+                robot.interact(() -> wrong.addAll(misfits(at, count)));
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /** How the table's height fails to follow its {@code count} rows (all alike), each prefixed with {@code at}. */
+    private List<String> misfits(String at, int count) {
+        javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) box.lookup("#past-runs");
+        javafx.scene.layout.Region header = (javafx.scene.layout.Region) table.lookup(".column-header-background");
+        javafx.scene.Node viewport = table.lookup(".clipped-container");
+        javafx.geometry.Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+        List<javafx.scene.control.ScrollBar> bars = table.lookupAll(".scroll-bar").stream()
+                .filter(node -> node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible())
+                .map(node -> (javafx.scene.control.ScrollBar) node).toList();
+        boolean scrolls = bars.stream().anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.VERTICAL);
+        double frame = table.snappedTopInset() + header.getHeight() + table.snappedBottomInset() + bars.stream()
+                .filter(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .mapToDouble(javafx.scene.control.ScrollBar::getHeight).sum();
+        double em = ((javafx.scene.control.Label) box.getChildren().getFirst()).getFont().getSize();
+        List<String> wrong = new ArrayList<>();
+        if (count == 0) {
+            double placeholder = table.getPlaceholder().prefHeight(table.getWidth());
+            if (table.getHeight() > frame + placeholder + 2 * em) {
+                wrong.add(String.format(java.util.Locale.ROOT, "%s%.0f px high for a %.0f px header and a %.0f px"
+                        + " placeholder", at, table.getHeight(), header.getHeight(), placeholder));
+            }
+            return wrong;
+        }
+        // The rows drawn whole, by index.
+        java.util.Set<Integer> whole = new java.util.TreeSet<>();
+        double row = 0;
+        for (var node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof javafx.scene.control.TableRow<?> drawn && drawn.isVisible() && !drawn.isEmpty()
+                    && drawn.getParent().getStyleClass().contains("sheet")) {
+                javafx.geometry.Bounds bounds = drawn.localToScene(drawn.getLayoutBounds());
+                row = drawn.getHeight();
+                if (bounds.getMinY() >= view.getMinY() - 0.5 && bounds.getMaxY() <= view.getMaxY() + 0.5) {
+                    whole.add(drawn.getIndex());
+                }
+            }
+        }
+        // Six rows, or as many as 17 em hold (one at least), all whole; scrolling if there are more.
+        double rows = Math.min(Math.min(count, 6) * row, Math.max(17 * em - frame, row));
+        int shown = (int) Math.floor((rows + 0.5) / row);
+        if (!whole.equals(java.util.stream.IntStream.range(0, shown).boxed().collect(java.util.stream.Collectors.toSet()))) {
+            wrong.add(at + "rows " + whole + " whole, not the first " + shown);
+        }
+        if (scrolls != count * row > rows + 0.5) {
+            wrong.add(at + (scrolls ? "scrolls" : "does not scroll"));
+        }
+        if (Math.abs(table.getHeight() - frame - rows) > 1) {
+            wrong.add(String.format(java.util.Locale.ROOT, "%s%.0f px high, not %.0f for a %.0f px header and %.0f px"
+                    + " of rows", at, table.getHeight(), frame + rows, header.getHeight(), rows));
+        }
+        return wrong;
+    }
+
     /** Every cell or column title whose text is not drawn whole, or not inside its cell. */
     private List<String> cut(FxRobot robot) {
         List<String> cut = new ArrayList<>();
@@ -184,7 +298,9 @@ class PastRunsFxTest {
                     javafx.geometry.Bounds bounds = header.sceneToLocal(text.localToScene(text.getLayoutBounds()));
                     if (bounds.getMinY() < -0.5 || bounds.getMaxY() > header.getHeight() + 0.5
                             || bounds.getMaxX() > header.getWidth() + 0.5) {
-                        cut.add("title '" + text.getText() + "' outside its header");
+                        cut.add(String.format(java.util.Locale.ROOT, "title '%s' outside its header: %.0f..%.0f x %.0f..%.0f"
+                                + " in %.0f x %.0f", text.getText(), bounds.getMinX(), bounds.getMaxX(), bounds.getMinY(),
+                                bounds.getMaxY(), header.getWidth(), header.getHeight()));
                     }
                 }
             }
