@@ -70,9 +70,12 @@ public final class BufferNarration {
          * the planted if, goes straight on whatever the buffer holds.
          */
         private String thenChecks() {
-            return bug == Bug.IF_NOT_WHILE
-                    ? ", then goes straight on: its if does not check again"
-                    : ", to check again";
+            return bug == Bug.IF_NOT_WHILE ? thenGoesStraightOn() : ", to check again";
+        }
+
+        /** With the planted if, that a woken waiter will not check again; otherwise nothing. */
+        private String thenGoesStraightOn() {
+            return bug == Bug.IF_NOT_WHILE ? ", then goes straight on: its if does not check again" : "";
         }
 
         private boolean semaphore() {
@@ -205,8 +208,7 @@ public final class BufferNarration {
                     ? String.format(Locale.ROOT, "%s is let through by %s and goes on to the mutex", who,
                     terms.wokenBy(name(batch, batch.other(i))))
                     : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s%s", who,
-                    terms.wokenBy(name(batch, batch.other(i))), terms.lock(),
-                    terms.bug() == Bug.IF_NOT_WHILE ? terms.thenChecks() : "");
+                    terms.wokenBy(name(batch, batch.other(i))), terms.lock(), terms.thenGoesStraightOn());
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
             case PARK -> who + " parked at the gate";
             case PASS -> switch (batch.other(i)) {

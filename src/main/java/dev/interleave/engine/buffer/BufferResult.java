@@ -91,12 +91,17 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
      * stalled or unbounded run has not consumed them all, and its missing count is 0 unchecked).
      */
     public boolean missingChecked() {
+        return missingCounted(settings, consumed);
+    }
+
+    /** Whether a run of {@code settings} that consumed {@code consumed} items counts its missing ones. */
+    static boolean missingCounted(BufferSettings settings, long consumed) {
         return settings.isBounded() && consumed >= settings.items();
     }
 
     /** Whether the waits inside the buffer were seen: not inside ArrayBlockingQueue (abq), the baseline. */
     public boolean insideVisible() {
-        return settings.impl() != BufferImpl.ABQ;
+        return settings.impl().instrumented();
     }
 
     /** Completed, every item 1..M consumed exactly once, and the sum is M(M+1)/2. */

@@ -589,7 +589,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             boolean bounded = settings.isBounded();
             long missing = 0;
             long firstMissing = 0;
-            if (bounded && consumedCount >= settings.items()) {
+            if (BufferResult.missingCounted(settings, consumedCount)) {
                 for (int i = 0; i < consumedBits.length; i++) {
                     long expected = i == consumedBits.length - 1 && settings.items() % 64 != 0
                             ? (1L << (settings.items() % 64)) - 1 : -1L;

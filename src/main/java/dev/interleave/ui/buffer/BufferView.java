@@ -458,7 +458,7 @@ public final class BufferView extends BorderPane {
      * <p>One item in flight at a time, each woken thread with the move whose signal woke it. Paused
      * (each move a Step the class is watching): every move is drawn, in the order they happened (a
      * put, then the take it let through), each after the one before; when steps come faster than
-     * their flights (Auto-step at 20 a second), the flights in the air land at once and the new
+     * their flights (Auto-step at 20 a second), the flights in the air are dropped and the new
      * ones share the time between steps (at least {@link #MIN_FLIGHT_NANOS}), so the picture keeps
      * up with the steps; a move more than {@link #MAX_STEP_LAG} flights behind is not drawn
      * (a safety net). Running: a move is drawn only if
@@ -492,8 +492,9 @@ public final class BufferView extends BorderPane {
             stepMovesAt = now;
             if (sinceLastStep < duration * moves.size()) {
                 // Steps come faster than their flights (Auto-step at 20 a second, S held down): the
-                // flights still in the air land at once, and this step's share the time since the
-                // last one, so the picture shows each step as it is taken instead of trailing it.
+                // flights still in the air are dropped (the slots and chips show where they went), and
+                // this step's share the time since the last one, so the picture shows each step as it
+                // is taken instead of trailing it.
                 duration = Math.max(MIN_FLIGHT_NANOS, sinceLastStep / moves.size());
                 if (motionFreeAt > now) {
                     motionLayer.getChildren().clear();

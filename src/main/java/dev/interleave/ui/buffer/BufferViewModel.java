@@ -661,7 +661,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         // Put, as the instrumented buffers count it: a producer's item in hand is not in the queue
         // (made counted it: a stopped run with 3 producers and 1 slot read 787,987 against 787,983).
-        produced.set(now.put());
+        // At least the consumed: a put is counted after queue.put returns, and its item may be taken
+        // (and counted) first.
+        produced.set(Math.max(now.put(), now.consumed()));
         consumed.set(now.consumed());
         // The gate is the lab's, outside the queue: who waits at it is seen, and a Step is told.
         setIfChanged(atGate, now.state() == RunState.PAUSED ? now.gate().waiting() : List.of());
@@ -926,7 +928,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferOutcome outcome = result.labOutcome();
         BufferResult.Lab lab = result.lab();
         outcomeText.set(switch (outcome) {
-            // "by": the watchdog saw everyone waiting then; the last put or take came earlier (the log has it).
+            // "found at": the watchdog saw everyone waiting then; the last put or take came earlier (the log has it).
             case STALLED -> String.format(Locale.ROOT, "Stalled, found at %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
             case VIOLATED -> "Violated: " + lab.violation();
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());

@@ -30,8 +30,8 @@ public final class Controls {
         Tooltip tooltip = new Tooltip(text);
         tooltip.setWrapText(true);
         // 29 em (380 px at 13 px): its text is the window's size (interleave.css), zoom included.
-        tooltip.setMaxWidth(380);
-        tooltip.setOnShown(e -> tooltip.setMaxWidth(29 * tooltip.getFont().getSize()));
+        tooltip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> 29 * tooltip.getFont().getSize(),
+                tooltip.fontProperty()));
         return tooltip;
     }
 

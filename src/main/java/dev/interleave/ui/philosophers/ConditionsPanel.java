@@ -20,7 +20,8 @@ import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.ui.kit.Controls;
 
 /**
- * The four conditions of deadlock, each with a live mark (✔ holds now, or – not now) and the
+ * The four conditions of deadlock, each with a live mark (✔ holds now, or – not now; mutual exclusion:
+ * – no fork held now) and the
  * strategies that break it, one click away ({@link PhilosophersViewModel#breakWith}). FX thread only.
  */
 final class ConditionsPanel extends VBox {

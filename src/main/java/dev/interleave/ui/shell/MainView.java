@@ -512,13 +512,14 @@ public final class MainView extends BorderPane {
         // No taller than the window (the title, the padding and Close take about 7 em): the rest scrolls.
         double roomTall = Math.min(getHeight() > 0 ? getHeight() : 800, screen.getHeight()) * 0.9 - 7 * em;
         scroll.setPrefViewportHeight(Math.max(4 * em, Math.min(tall, roomTall)));
-        showDialog("Keyboard map", scroll);
+        showDialog("Keyboard map", scroll, "keyboard-map-dialog");
     }
 
     /** The About text: the versions of Interleave, Java and JavaFX. */
     static String aboutText() {
         return String.format(java.util.Locale.ROOT, "Interleave %s%nJava %s (%s)%nJavaFX %s%n%nReal threads contending for "
-                        + "a counter, a sum and a bounded buffer, made visible.", Versions.interleave(),
+                        + "a counter, a sum and a bounded buffer, racing on a shared count and dining as philosophers,"
+                        + " made visible.", Versions.interleave(),
                 Runtime.version(), System.getProperty("java.vm.vendor", "?"),
                 System.getProperty("javafx.runtime.version", "?"));
     }
@@ -531,10 +532,12 @@ public final class MainView extends BorderPane {
         showDialog("About Interleave", text);
     }
 
-    private void showDialog(String title, javafx.scene.Node content) {
+    /** Shows a dialog over the window, styled as the window, its pane with {@code styleClasses} too. */
+    private void showDialog(String title, javafx.scene.Node content, String... styleClasses) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStyleClass().addAll(styleClasses);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().getStylesheets().add(stylesheet());
         dialog.getDialogPane().setStyle(fontSizeStyle());
@@ -717,7 +720,7 @@ public final class MainView extends BorderPane {
     private void command(Runnable action) {
         refusal = "";
         action.run();
-        UiPriority.sweepSoon(); // a run's new threads lowered now, not up to 200 ms later
+        UiPriority.sweepSoon(); // a run's threads lowered within ms, not up to 200 ms later
         refresh();
     }
 

@@ -97,15 +97,24 @@ final class UiPriority {
     /** The keeper's thread once it sweeps, or null: {@link #sweepSoon} wakes it. */
     private static volatile Thread keeperThread;
 
+    /** Whether a sweep was asked for by {@link #sweepSoon}: the keeper sweeps again shortly after. */
+    private static volatile boolean asked;
+
+    /** After a sweep asked for, the next one comes this much later: for the threads started meanwhile. */
+    static final Duration FOLLOW_UP = Duration.ofMillis(30);
+
     /**
-     * Asks the keeper for a sweep now rather than at its next interval: a run's threads are started
-     * by the FX thread, or by a thread it started, and are born at its normal priority; until the
-     * sweep (up to {@link #SWEEP_INTERVAL} later) sixteen workers of a free buffer run shared the
-     * cores equally with the window. Any thread; nothing happens before {@link #start} has its keeper.
+     * Asks the keeper for a sweep now rather than at its next interval, and another
+     * {@link #FOLLOW_UP} later: a run's threads are started by the FX thread, or by a thread it
+     * started (the calls dispatcher starts carriers as it goes), and are born at its normal priority;
+     * until the sweep (up to {@link #SWEEP_INTERVAL} later) sixteen workers of a free buffer run shared
+     * the cores equally with the window. Any thread; nothing happens before {@link #start} has its
+     * keeper.
      */
     static void sweepSoon() {
         Thread keeper = keeperThread;
         if (keeper != null) {
+            asked = true;
             LockSupport.unpark(keeper);
         }
     }
@@ -182,11 +191,14 @@ final class UiPriority {
     }
 
     private void keepSweeping(Duration interval) {
+        boolean followUp = false;
         while (true) {
-            LockSupport.parkNanos(interval.toNanos()); // or until sweepSoon
+            LockSupport.parkNanos((followUp ? FOLLOW_UP : interval).toNanos()); // or until sweepSoon
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
+            followUp = asked;
+            asked = false;
             sweep();
         }
     }

