@@ -200,19 +200,42 @@ public final class LabView extends BorderPane {
                     Words.count(lost.size(), "run")) + (strategy.isSafe() ? "" : ": lucky; run more or with more threads");
         }
         List<Long> sorted = lost.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        // Of an even count, halfway between the two middle runs (it said the upper one).
+        long median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         return String.format(Locale.ROOT, "✘ lost in %d of %s: median %,d, most %,d of %,d", losing,
-                Words.count(lost.size(), "run"), sorted.get(sorted.size() / 2), sorted.getLast(), expected);
+                Words.count(lost.size(), "run"), median, sorted.getLast(), expected);
     }
 
-    /** Runs counted by lost updates in ten bins from 0 to the most lost (one bin when none was). */
+    /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */
+    static final int LOST_BINS = 10;
+
+    /**
+     * Runs counted by lost updates: first the runs that lost none, then {@link #LOST_BINS} equal bins
+     * from 1 to the most lost, each {@link #lostBinWidth} wide (only the first when none lost any).
+     * Ten bins from 0 put a run that lost 34,401 of 1,000,000 in the "none" bar beside it.
+     */
+    static int[] lostBins(List<Long> lost) {
+        long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
+        int[] counts = new int[most == 0 ? 1 : 1 + LOST_BINS];
+        long width = lostBinWidth(most);
+        for (long each : lost) {
+            counts[each == 0 ? 0 : 1 + (int) Math.min(LOST_BINS - 1, (each - 1) / width)]++;
+        }
+        return counts;
+    }
+
+    /** The width of each bin after the first (none): {@link #LOST_BINS} of them reach {@code most}. */
+    static long lostBinWidth(long most) {
+        return Math.max(1, (most + LOST_BINS - 1) / LOST_BINS);
+    }
+
+    /** Runs counted by lost updates ({@link #lostBins}): none first, then ten bins up to the most lost. */
     private static Node histogram(List<Long> lost) {
         long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
-        int bins = most == 0 ? 1 : 10;
-        long width = most == 0 ? 1 : most / bins + 1;
-        int[] counts = new int[bins];
-        for (long each : lost) {
-            counts[(int) Math.min(bins - 1, each / width)]++;
-        }
+        int[] counts = lostBins(lost);
+        int bins = counts.length;
+        long width = lostBinWidth(most);
         int tallest = java.util.Arrays.stream(counts).max().orElse(1);
         HBox bars = new HBox(2);
         bars.setAlignment(Pos.BOTTOM_LEFT);
@@ -221,14 +244,15 @@ public final class LabView extends BorderPane {
         for (int i = 0; i < bins; i++) {
             Region bar = new Region();
             bar.getStyleClass().add("histogram-bar");
-            bar.pseudoClassStateChanged(RACY, i > 0 || most > 0 && counts[i] > 0 && i * width > 0);
+            bar.pseudoClassStateChanged(RACY, i > 0);
             bar.setPrefWidth(most == 0 ? 14 : 10);
             bar.setMinWidth(Region.USE_PREF_SIZE);
             double share = counts[i] / (double) tallest;
             bar.setStyle(String.format(Locale.ROOT, "-fx-pref-height: %.2fem; -fx-min-height: %.2fem;",
                     2.6 * share, counts[i] > 0 ? 0.2 : 0));
-            Controls.tip(bar, String.format(Locale.ROOT, "%s lost %,d to %,d updates",
-                    Words.count(counts[i], "run"), i * width, (i + 1) * width - 1));
+            Controls.tip(bar, i == 0 ? Words.count(counts[i], "run") + " lost none"
+                    : String.format(Locale.ROOT, "%s lost %,d to %,d updates", Words.count(counts[i], "run"),
+                    (i - 1) * width + 1, Math.min(i * width, most)));
             bars.getChildren().add(bar);
         }
         Label axis = new Label(most == 0 ? "0" : String.format(Locale.ROOT, "0 … %,d", most));

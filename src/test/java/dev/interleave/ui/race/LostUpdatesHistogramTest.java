@@ -1,0 +1,43 @@
+package dev.interleave.ui.race;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.interleave.engine.race.RaceStrategy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The race lab's lost-updates histogram counts in its first bar ("none") only the runs that lost
+ * none, and its summary's median is the median: a teacher's tryout saw a run that lost 34,401 in
+ * the "none" bar, and "median 219,411" where the two middle runs were 217,337 and 219,411.
+ */
+class LostUpdatesHistogramTest {
+
+    @Test
+    void onlyTheRunsThatLostNoneAreInTheFirstBar() {
+        // Ten runs of racy, 4 threads x 250,000, as the tryout exported them.
+        List<Long> lost = List.of(452_170L, 486_462L, 560_235L, 0L, 0L, 474_386L, 624_500L, 34_401L, 172_360L, 213_924L);
+        int[] bins = LabView.lostBins(lost);
+        assertEquals(1 + LabView.LOST_BINS, bins.length);
+        assertEquals(2, bins[0], "the two runs that lost none: " + Arrays.toString(bins));
+        assertEquals(lost.size(), Arrays.stream(bins).sum());
+        long width = LabView.lostBinWidth(624_500);
+        assertEquals(1, bins[1 + (int) ((34_401 - 1) / width)], "34,401 in a bar of its own");
+        assertEquals(1, bins[LabView.LOST_BINS], "the most lost in the last bar");
+        assertArrayEquals(new int[] {3}, LabView.lostBins(List.of(0L, 0L, 0L)), "none lost: one bar");
+        assertArrayEquals(new int[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1}, LabView.lostBins(List.of(1L, 10L)),
+                "1 and 10 lost: the first and the last bar after none");
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsHalfwayBetweenTheMiddleTwo() {
+        assertEquals("✘ lost in 3 of 4 runs: median 15, most 30 of 100",
+                LabView.lostSummary(RaceStrategy.values()[0], List.of(0L, 10L, 20L, 30L), 100));
+        assertEquals("✘ lost in 2 of 3 runs: median 10, most 30 of 100",
+                LabView.lostSummary(RaceStrategy.values()[0], List.of(30L, 0L, 10L), 100));
+    }
+}
