@@ -520,15 +520,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
         callsPerSecond.set(callsRate);
         double seconds = now.elapsedNanos() / 1e9;
-        ModelSupport.addPoint(series(throughputSeries, throughputByLabel, plottedLabel), seconds, log10(callsRate), MAX_POINTS);
-        ModelSupport.addPoint(series(inFlightSeries, inFlightByLabel, plottedLabel), seconds, log10(now.inFlight()),
+        ModelSupport.addLogPoint(series(throughputSeries, throughputByLabel, plottedLabel), seconds, callsRate, MAX_POINTS);
+        ModelSupport.addLogPoint(series(inFlightSeries, inFlightByLabel, plottedLabel), seconds, now.inFlight(),
                 MAX_POINTS);
         lastPlotNanos = nowNanos;
-    }
-
-    /** Plotted on a log axis: 0 for anything below 1. */
-    private static double log10(double value) {
-        return value < 1 ? 0 : Math.log10(value);
     }
 
     private void showResult(CallResult result) {

@@ -68,6 +68,16 @@ public final class ModelSupport {
      * start, a long run's points further apart, rather than a window of its last points drawn on an
      * axis from 0 (which looked like a plot that started late).
      */
+    /**
+     * {@link #addPoint} on a log10 plot ({@link PlotData#log10}): plots log10 of {@code value}, 0 for
+     * anything below 1, and keeps the value itself as the point's extra value, which the CSV writes
+     * (from log10 alone, the 0 calls in flight at a run's end were written as 1).
+     */
+    public static void addLogPoint(XYChart.Series<Number, Number> series, double x, double value, int maxPoints) {
+        addPoint(series, x, value < 1 ? 0 : Math.log10(value), maxPoints);
+        series.getData().getLast().setExtraValue(value);
+    }
+
     public static void addPoint(XYChart.Series<Number, Number> series, double x, double y, int maxPoints) {
         java.util.List<XYChart.Data<Number, Number>> data = series.getData();
         if (!data.isEmpty() && data.getLast().getXValue().doubleValue() == x) {

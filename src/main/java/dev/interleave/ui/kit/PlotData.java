@@ -36,7 +36,8 @@ public record PlotData(String id, String yName, boolean log10, ObservableList<XY
     /**
      * Writes every point of {@code plots} as CSV (RFC 4180: a header, then
      * {@code plot,series,seconds,value,measure} per point; texts quoted when they hold a comma or
-     * a quote). Values of a log10 plot are written as the quantity (10^y; below 1 reads 1).
+     * a quote). Values of a log10 plot are written as the quantity: the value the point keeps
+     * ({@link ModelSupport#addLogPoint}), else 10^y.
      */
     public static void writeCsv(Path file, List<PlotData> plots) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -46,7 +47,9 @@ public record PlotData(String id, String yName, boolean log10, ObservableList<XY
                     String name = one.getName() == null ? "" : one.getName();
                     for (XYChart.Data<Number, Number> point : one.getData()) {
                         double y = point.getYValue().doubleValue();
-                        double value = plot.log10() ? Math.pow(10, y) : y;
+                        // A log10 plot's value itself where the point keeps it (ModelSupport.addLogPoint).
+                        double value = !plot.log10() ? y
+                                : point.getExtraValue() instanceof Number real ? real.doubleValue() : Math.pow(10, y);
                         out.write(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%s\n", quote(plot.id()), quote(name),
                                 point.getXValue().doubleValue(), value, quote(plot.yName())));
                     }

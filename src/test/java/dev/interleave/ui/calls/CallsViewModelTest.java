@@ -444,6 +444,10 @@ class CallsViewModelTest {
             assertEquals(points, lines.size() - 1, "one row a point");
             assertTrue(lines.stream().skip(1).allMatch(line -> line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").length == 5),
                     lines.toString());
+            // The log plots' real values: the ended run has 0 calls in flight (log10 alone wrote 1).
+            String lastInFlight = lines.stream().filter(line -> line.startsWith("in-flight,")).reduce((a, b) -> b)
+                    .orElseThrow();
+            assertTrue(lastInFlight.endsWith(",0.000,calls in flight"), lastInFlight);
         } finally {
             java.nio.file.Files.deleteIfExists(csv);
         }
