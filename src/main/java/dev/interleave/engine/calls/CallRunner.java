@@ -231,9 +231,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             timesReturned = new AtomicIntegerArray(settings.calls());
             creditedMicros = new int[settings.calls()];
             long rssBefore = MemoryPerThread.rssBytes();
+            long peakBefore = MemoryPerThread.peakRssBytes();
             long heapBefore = MemoryPerThread.heapUsedBytes();
             memorySampler = Thread.ofPlatform().daemon(true).name("interleave-calls-memory")
-                    .unstarted(() -> sampleMemory(rssBefore, heapBefore));
+                    .unstarted(() -> sampleMemory(rssBefore, peakBefore, heapBefore));
             memorySampler.start();
             dispatcher = Thread.ofPlatform().daemon(true).name("interleave-calls-dispatcher").unstarted(this::dispatch);
             dispatcher.start();
@@ -372,7 +373,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
          * Samples memory every {@link MemoryPerThread#INTERVAL_MILLIS} ms until the calls have
          * ended (or the run is cancelled), keeping the sample with the most calls parked.
          */
-        private void sampleMemory(long rssBefore, long heapBefore) {
+        private void sampleMemory(long rssBefore, long peakBefore, long heapBefore) {
             long mostParked = 0;
             try {
                 while (!callsEnded) {
@@ -386,6 +387,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         }
                         boolean rssKnown = rssBefore >= 0 && rss >= 0;
                         memory = new MemoryPerThread(inFlight.get(), rssKnown, rssKnown ? rss - rssBefore : 0,
+                                rssKnown && peakBefore >= 0 && rss <= peakBefore,
                                 MemoryPerThread.heapUsedBytes() - heapBefore);
                     }
                 }

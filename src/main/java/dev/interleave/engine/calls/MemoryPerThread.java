@@ -17,30 +17,42 @@ import java.util.OptionalLong;
  * given. A platform thread's stack is native memory (in RSS, not in the heap); a parked virtual
  * thread's stack is copied into the heap (in both, once the heap has grown).
  *
+ * <p>Only a run that takes the process to more memory than it ever had measures anything: a run
+ * after a larger one reuses pages already resident (the heap the collector keeps), and its RSS
+ * hardly grows (a window's later runs of 100,000 threads read 1 to 656 bytes a thread, its first
+ * 6.3 KB). Such a sample, at or under the resident peak from before the run ({@code VmHWM}), gives
+ * no RSS figure ({@link #rssReused}).
+ *
  * @param inFlight         calls in flight at the sample used; 0 before any sample
  * @param rssKnown         whether RSS could be read ({@code /proc/self/status}: Linux)
  * @param rssGrowthBytes   RSS then less RSS before the first call (negative when the collector
  *                         returned more memory meanwhile than the threads took)
+ * @param rssReused        whether RSS then was at or under the process's resident peak from before
+ *                         the run: memory an earlier run made resident was reused
  * @param heapGrowthBytes  heap in use then less heap in use before the first call (negative when a
  *                         collection freed more meanwhile than the threads took)
  */
-public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthBytes, long heapGrowthBytes) {
+public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthBytes, boolean rssReused,
+                              long heapGrowthBytes) {
 
     /** Fewer calls in flight than this, and other growth would swamp the threads': no estimate. */
     public static final long MIN_IN_FLIGHT = 500;
     /** How often a run samples memory. */
     public static final long INTERVAL_MILLIS = 50;
     /** Before any sample. */
-    public static final MemoryPerThread NONE = new MemoryPerThread(0, false, 0, 0);
+    public static final MemoryPerThread NONE = new MemoryPerThread(0, false, 0, false, 0);
 
     /** Whether there were enough calls in flight for an estimate. */
     public boolean measured() {
         return inFlight >= MIN_IN_FLIGHT;
     }
 
-    /** RSS growth per call in flight, bytes; empty when not measured, RSS cannot be read, or it shrank. */
+    /**
+     * RSS growth per call in flight, bytes; empty when not measured, RSS cannot be read, it shrank,
+     * or the run reused memory an earlier one made resident.
+     */
     public OptionalLong rssBytesPerThread() {
-        return measured() && rssKnown && rssGrowthBytes >= 0 ? OptionalLong.of(rssGrowthBytes / inFlight)
+        return measured() && rssKnown && !rssReused && rssGrowthBytes >= 0 ? OptionalLong.of(rssGrowthBytes / inFlight)
                 : OptionalLong.empty();
     }
 
@@ -54,6 +66,9 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
         if (!rssKnown) {
             return "RSS unknown (not Linux)";
         }
+        if (rssReused) {
+            return "RSS not measurable: an earlier run's memory reused";
+        }
         return rssBytesPerThread().isPresent() ? bytes.apply(rssBytesPerThread().getAsLong()) + " RSS"
                 : "RSS shrank (the collector returned memory)";
     }
@@ -66,15 +81,25 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
 
     /** The process's resident set size in bytes, or -1 where {@code /proc/self/status} cannot be read (not Linux). */
     static long rssBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    /** The process's resident peak so far ({@code VmHWM}) in bytes, or -1 where it cannot be read. */
+    static long peakRssBytes() {
+        return statusBytes("VmHWM:");
+    }
+
+    /** A size {@code /proc/self/status} gives in kB on the line starting with {@code field}, in bytes; or -1. */
+    private static long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    String kilobytes = line.substring(6).trim().split("\\s+")[0];
+                if (line.startsWith(field)) {
+                    String kilobytes = line.substring(field.length()).trim().split("\\s+")[0];
                     return Long.parseLong(kilobytes) * 1_024;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // Not Linux, or not readable: RSS is not known.
+            // Not Linux, or not readable: not known.
         }
         return -1;
     }

@@ -536,7 +536,8 @@ public final class CallsView extends BorderPane {
                 "How much the process's resident memory (RSS) and the heap in use grew from Run to the moment with "
                         + "the most calls parked (sampled every 50 ms), divided by the calls in flight then. It counts "
                         + "everything that grew meanwhile, so it is an upper bound; with fewer than 500 in flight other "
-                        + "growth would swamp it, so it is not given. Platform threads: stacks in native memory (RSS). "
+                        + "growth would swamp it, so it is not given, nor when the run reused memory an earlier run "
+                        + "left resident (its RSS hardly grows). Platform threads: stacks in native memory (RSS). "
                         + "Virtual threads: stacks on the heap.");
         Label efficiencyDetail = new Label();
         efficiencyDetail.textProperty().bind(Bindings.when(model.efficiencyTextProperty().isEqualTo(

@@ -457,6 +457,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                             memory.inFlight()));
             return;
         }
+        if (memory.rssKnown() && memory.rssReused()) {
+            // A later run in the same window reuses the memory an earlier one made resident: its RSS
+            // hardly grows (100,000 virtual threads read 1 byte each), so no figure.
+            memoryText.set("not measurable now");
+            memoryDetail.set("this run reused the memory an earlier run made resident: the window's first large run "
+                    + "measures it, as the command line does in a fresh process");
+            return;
+        }
         memoryText.set(memory.rssBytesPerThread().isPresent() ? "≈ " + memory.rssWords(CallsViewModel::bytes)
                 : memory.rssWords(CallsViewModel::bytes));
         memoryDetail.set(String.format(Locale.ROOT, "RSS growth since Run ÷ %,d in flight; heap in use: %s",
