@@ -114,12 +114,11 @@ public final class StepperView extends BorderPane {
                 ? model.refusalProperty().get()
                 : model.showsEndedRun()
                 ? (model.shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED ? "Stopped. Press "
-                        : "Every thread has finished. Press ") + StepperViewModel.threadKeys(model.lanes().size())
+                        : "Every thread has finished. Press ") + StepperViewModel.threadKeys(model.threadsProperty().get())
                 + ", or click a thread, to start a new run step by step; S: a random thread; Space: Auto-step."
                 : "Press " + StepperViewModel.threadKeys(model.lanes().size()) + ", or click a thread, to let it"
                 + " take its next step; S: a random thread; Space: Auto-step.", model.refusalProperty(), model.lanes(),
-                model.stateProperty(),
-                model.shownRunProperty()));
+                model.stateProperty(), model.shownRunProperty(), model.threadsProperty()));
 
         lanes.setId("stepper-lanes");
         lanes.getStyleClass().add("lanes");

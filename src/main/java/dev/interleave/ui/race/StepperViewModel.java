@@ -161,9 +161,12 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      */
     public void stepThread(int index) {
         refusal.set("");
-        if (index >= threads.get() && runState() == RunState.IDLE || index >= lanes.size()) {
-            refusal.set(String.format(Locale.ROOT, "There is no T%d: this run has %s.", index + 1,
-                    Words.count(lanes.size(), "thread")));
+        // Idle, a key starts a new run of the threads set now: the lanes are still the last run's (a
+        // run of 2 ended, Threads set to 4: 3 was refused, "this run has 2 threads").
+        boolean idle = runState() == RunState.IDLE;
+        if (index >= (idle ? threads.get() : lanes.size())) {
+            refusal.set(String.format(Locale.ROOT, "There is no T%d: %s has %s.", index + 1,
+                    idle ? "the next run" : "this run", Words.count(idle ? threads.get() : lanes.size(), "thread")));
             return;
         }
         if (!pauseForStep()) {

@@ -78,6 +78,36 @@ class RaceViewModelTest {
     }
 
     /**
+     * After a run of 2 has ended, Threads set to 4: any of keys 1 to 4 starts the new run (3 was
+     * refused with "There is no T3: this run has 2 threads", the ended run's lanes, while the status
+     * line said "press 1 to 4"; found by a teacher's tryout).
+     */
+    @Test
+    void afterARunEndsAStepStartsTheThreadsSetNow() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.incrementsProperty().set(1);
+        model.goalProperty().set(1);
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals(RunState.IDLE, runner.state());
+        model.threadsProperty().set(4);
+        model.stepThread(2);
+        assertEquals("", model.refusalProperty().get());
+        settle(runner, model);
+        assertEquals(RunState.PAUSED, runner.state(), "T3's step started the new run");
+        assertEquals(4, model.lanes().size());
+        assertEquals("Step 1: T3 read 0 into its register", model.lastStepProperty().get());
+        model.stepThread(4);
+        assertEquals("There is no T5: this run has 4 threads.", model.refusalProperty().get());
+        runner.stop();
+    }
+
+    /**
      * Only chosen steps meet the challenge: the same lost update, its last step picked at random
      * (S: T1 has done its increment, so the pick is T2), reads "not met" and says how many were picked.
      */
