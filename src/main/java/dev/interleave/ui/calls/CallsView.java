@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChartRow;
 import dev.interleave.ui.kit.ChoiceRow;
@@ -466,8 +467,11 @@ public final class CallsView extends BorderPane {
         efficiency.setId("efficiency-value");
         efficiency.textProperty().bind(model.efficiencyTextProperty());
         Label rate = new Label();
-        rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f calls per second",
-                model.callsPerSecondProperty().get()), model.callsPerSecondProperty()));
+        // Paused, the rate is the one the run had when Pause came, and says so ("60,791 calls per
+        // second" beside calls held still read as a rate now).
+        rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f calls per second%s",
+                model.callsPerSecondProperty().get(), model.stateProperty().get() == RunState.PAUSED
+                        ? " before the pause" : ""), model.callsPerSecondProperty(), model.stateProperty()));
 
         // Arranged at every layout pass, where the cards' preferred widths (they follow the text
         // size) and the width on offer are both known.

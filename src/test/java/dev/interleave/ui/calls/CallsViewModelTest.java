@@ -154,7 +154,9 @@ class CallsViewModelTest {
         }
         assertTrue(model.histogramNoteProperty().get().startsWith("1,000 calls: mean sleep"),
                 model.histogramNoteProperty().get());
-        assertTrue(model.memoryTextProperty().get().contains("RSS"), model.memoryTextProperty().get());
+        // An earlier test's run may have left its memory resident: then this run reused it, and says so.
+        assertTrue(model.memoryTextProperty().get().contains("RSS")
+                || model.memoryTextProperty().get().equals("not measurable now"), model.memoryTextProperty().get());
 
         model.reset();
         assertTrue(model.histogramSeries().stream().allMatch(series -> series.getData().isEmpty()));

@@ -216,10 +216,11 @@ class MainViewFxTest {
         assertEquals("✔ 500,500", pastRuns.getItems().getFirst().result());
     }
 
-    /** Pause freezes the numbers on screen; Resume lets the run finish. */
+    /** Pause freezes the numbers on screen, its rate the one before the pause; Resume lets the run finish. */
     @Test
     void pauseFreezesTheNumbers(FxRobot robot) throws Exception {
-        setCalls(robot, 50_000, 1_000, 50);
+        // About 5 s of run (50 ms of sleep at most ended it in 1.3 s, under load before the click came).
+        setCalls(robot, 50_000, 1_000, 200);
         robot.clickOn("#run");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> calls.callsCompletedProperty().get() > 2_000);
         robot.clickOn("#pause");
@@ -231,6 +232,11 @@ class MainViewFxTest {
         assertEquals(sum, robot.lookup("#sum").queryAs(Label.class).getText());
         assertEquals(completed, robot.lookup("#calls-completed").queryAs(Label.class).getText());
         assertEquals(counter, robot.lookup("#counter-value").queryAs(Label.class).getText());
+        assertEquals(RunState.PAUSED, callRunner.state(), "the click came during the run");
+        // Paused, the rate says it is the one before the pause (within a few frames: the view-model
+        // takes the run's state from its samples).
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#rate").queryAs(Label.class).getText()
+                .endsWith("calls per second before the pause"));
         assertEquals("Resume", robot.lookup("#pause").queryButton().getText());
         robot.clickOn("#pause");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
