@@ -130,9 +130,6 @@ public final class Controls {
     public static VBox figure(String id, String caption, Label value, String tooltip) {
         value.setId(id);
         value.getStyleClass().add("figure-value");
-        // Wraps at its spaces rather than end in "...": "340,180 / 1,000..." in a card at 200 %.
-        value.setWrapText(true);
-        value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label label = new Label(caption);
         label.getStyleClass().add("figure-caption");
         VBox box = new VBox(2, label, value);
