@@ -34,7 +34,9 @@ final class MonitorBuffer implements LabBuffer {
      * cannot know which, so it keeps every waiter until one returns from wait() unmarked; that one
      * records its own WAKE (crediting the last notifier) when it is back in the monitor. A waiter the
      * lab picks for a spurious wake-up waits with wait(ms): if it returns unmarked after its time, it
-     * records SPURIOUS. Visibility: every guarded field is read and written inside synchronized
+     * records SPURIOUS. Worker states, as in BoundedBuffer: a snapshot is taken in the monitor, so a
+     * worker writes only what can be seen from there (before entering, before wait(), just before
+     * leaving), never the steps inside. Visibility: every guarded field is read and written inside synchronized
      * (monitor); a monitor exit happens-before the next entry. The helpers say "Call only in the
      * monitor" without asserting Thread.holdsLock: Lincheck's model checker takes monitors over, and
      * holdsLock is false under it.
@@ -145,7 +147,6 @@ final class MonitorBuffer implements LabBuffer {
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawRoom = bug == Bug.UNLOCKED_COUNT && count < items.length; // the bug: a racy read
         synchronized (monitor) {
-            producer.set(WorkerState.IN_BUFFER, Where.CHECKING);
             actions++;
             for (boolean waited = false; waitsAgain(count == items.length, sawRoom, waited); waited = true) {
                 if (waited) {
@@ -158,7 +159,7 @@ final class MonitorBuffer implements LabBuffer {
                 producerBlockedNanos += System.nanoTime() - from;
             }
             enqueue(producer, item);
-            producer.setWhere(Where.RELEASING);
+            producer.set(WorkerState.IN_BUFFER, Where.RELEASING);
         }
     }
 
@@ -167,7 +168,6 @@ final class MonitorBuffer implements LabBuffer {
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawItem = bug == Bug.UNLOCKED_COUNT && count > 0; // the bug: a racy read
         synchronized (monitor) {
-            consumer.set(WorkerState.IN_BUFFER, Where.CHECKING);
             actions++;
             for (boolean waited = false; waitsAgain(count == 0, sawItem, waited); waited = true) {
                 if (waited) {
@@ -180,7 +180,7 @@ final class MonitorBuffer implements LabBuffer {
                 consumerBlockedNanos += System.nanoTime() - from;
             }
             long item = dequeue(consumer);
-            consumer.setWhere(Where.RELEASING);
+            consumer.set(WorkerState.IN_BUFFER, Where.RELEASING);
             return item;
         }
     }
@@ -239,7 +239,6 @@ final class MonitorBuffer implements LabBuffer {
 
     /** Call only in the monitor. */
     private void enqueue(Worker producer, long item) {
-        producer.setWhere(Where.WRITING);
         int slot = putIndex;
         if (items[slot] != 0) {
             throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
@@ -250,14 +249,12 @@ final class MonitorBuffer implements LabBuffer {
         }
         count++;
         produced++;
-        producer.setWhere(Where.SIGNALLING);
         int woken = wakeUp(producer);
         recordMove(BufferEvent.PUT, producer, item, slot, woken);
     }
 
     /** Call only in the monitor. */
     private long dequeue(Worker consumer) {
-        consumer.setWhere(Where.WRITING);
         int slot = takeIndex;
         long item = items[slot];
         if (item == 0) {
@@ -269,7 +266,6 @@ final class MonitorBuffer implements LabBuffer {
         }
         count--;
         consumed++;
-        consumer.setWhere(Where.SIGNALLING);
         int woken = wakeUp(consumer);
         recordMove(BufferEvent.TAKE, consumer, item, slot, woken);
         if (shrinkTo != 0) {
@@ -319,6 +315,7 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
+        worker.set(WorkerState.IN_BUFFER, Where.WRITING); // where it leaves the monitor by the throw
         record(BufferEvent.VIOLATION, worker, item, slot, what);
         return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
     }
