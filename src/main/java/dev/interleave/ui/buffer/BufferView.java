@@ -121,6 +121,9 @@ public final class BufferView extends BorderPane {
                 model.spuriousPercentProperty(), BufferViewModel.SPURIOUS, false, "The lab makes this share of waits "
                 + "return without a signal (shown as such in the log), so an if where a while belongs fails "
                 + "visibly, not only by luck. Not for abq: its waits are inside the JDK.");
+        for (SettingSlider each : List.of(capacity, producerCount, consumerCount, spurious)) {
+            each.clearsMessageOn(model.freshStartsProperty());
+        }
         spurious.disableProperty().bind(model.implProperty().isEqualTo(BufferImpl.ABQ));
         VBox lab = new VBox(12, Controls.labelled("Implementation", impl), Controls.labelled("Planted bug", bug),
                 spurious);

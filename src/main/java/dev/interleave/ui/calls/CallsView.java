@@ -70,6 +70,9 @@ public final class CallsView extends BorderPane {
         SettingSlider sleep = new SettingSlider("max-sleep", "Max sleep (ms)", model.maxSleepMillisProperty(),
                 CallsViewModel.MAX_SLEEP, false,
                 "Each call sleeps a random time up to this: the slow I/O. A sleeping virtual thread frees its carrier.");
+        for (SettingSlider each : List.of(calls, concurrency, sleep)) {
+            each.clearsMessageOn(model.freshStartsProperty());
+        }
 
         ChoiceRow<ThreadKind> threads = new ChoiceRow<>("threads", List.of(ThreadKind.values()), model.threadsProperty(),
                 ThreadKind::label, kind -> kind == ThreadKind.VIRTUAL
@@ -93,6 +96,7 @@ public final class CallsView extends BorderPane {
         seed.setId("seed");
         // What the field refuses is said under it, not dropped without a word.
         javafx.beans.property.StringProperty seedRefused = new javafx.beans.property.SimpleStringProperty("");
+        model.freshStartsProperty().addListener((obs, old, now) -> seedRefused.set(""));
         seed.setTextFormatter(new TextFormatter<>(c -> {
             if (c.getControlNewText().matches("-?[0-9]{0,18}")) {
                 seedRefused.set("");

@@ -5,6 +5,8 @@ import java.util.Objects;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -39,6 +41,8 @@ public abstract class RunViewModel<S> implements RunControls {
     private final ReadOnlyStringWrapper lastRunNote = new ReadOnlyStringWrapper(this, "lastRunNote", "");
     /** True while idle with a run's figures shown and the settings changed since that run. */
     private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged", false);
+    /** Runs started and Resets, counted: what a field said about a value typed before either is old news then. */
+    private final ReadOnlyLongWrapper freshStarts = new ReadOnlyLongWrapper(this, "freshStarts", 0);
 
     /**
      * @param runner the scenario's runner
@@ -121,6 +125,7 @@ public abstract class RunViewModel<S> implements RunControls {
         shownRun.set(settings);
         lastRunNote.set("");
         settingsChanged.set(false);
+        freshStarts.set(freshStarts.get() + 1);
         started(settings);
         state.set(runner.state());
         return true;
@@ -179,6 +184,7 @@ public abstract class RunViewModel<S> implements RunControls {
         shownRun.set(null);
         lastRunNote.set("");
         settingsChanged.set(false);
+        freshStarts.set(freshStarts.get() + 1);
         clearFigures();
         state.set(runner.state());
     }
@@ -220,6 +226,15 @@ public abstract class RunViewModel<S> implements RunControls {
     /** False before the first Run and after Reset until the next Run: sample() then shows none of the latest run's figures. */
     protected final boolean showsLatestRun() {
         return shownRun.get() != null;
+    }
+
+    /**
+     * Goes up at every Run (or first Step) and every Reset: a field's message about a value typed
+     * before ("0 is below the minimum, 1: set to 1.") is cleared then (SettingSlider#clearsMessageOn),
+     * so a class does not read it against a later run.
+     */
+    public final ReadOnlyLongProperty freshStartsProperty() {
+        return freshStarts.getReadOnlyProperty();
     }
 
     /** The settings of the run whose figures are shown; null before the first Run and after Reset. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -115,6 +116,15 @@ public final class SettingSlider extends VBox {
         value.set(reading.value());
         show(value.get());
         message.setText(reading.message());
+    }
+
+    /**
+     * Clears the line under the field whenever {@code trigger} changes: a view passes its model's
+     * {@link RunViewModel#freshStartsProperty()}, so that what was said about a value typed before a
+     * Run or Reset does not stay on screen beside the next run's figures.
+     */
+    public void clearsMessageOn(ObservableValue<?> trigger) {
+        trigger.addListener((obs, old, now) -> message.setText(""));
     }
 
     /** The line under the field: why the typed value was changed; empty when it was not. */

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.Locale;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -87,6 +88,11 @@ final class DelayInput extends VBox {
             }
         });
         return field;
+    }
+
+    /** Clears the line under the fields whenever {@code trigger} changes (as SettingSlider#clearsMessageOn). */
+    void clearsMessageOn(ObservableValue<?> trigger) {
+        trigger.addListener((obs, old, now) -> message.setText(""));
     }
 
     /** The line under the fields: why a typed value was changed; empty when it was not. */

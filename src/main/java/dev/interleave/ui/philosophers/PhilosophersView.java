@@ -84,6 +84,8 @@ public final class PhilosophersView extends BorderPane {
         DelayInput eat = new DelayInput("eat-delay", "Eat (ms), applies live", model.eatMinMillisProperty(),
                 model.eatMaxMillisProperty(), PhilosophersViewModel.DELAY, "Time a meal takes, holding both forks, "
                 + "random in this range.");
+        think.clearsMessageOn(model.freshStartsProperty());
+        eat.clearsMessageOn(model.freshStartsProperty());
         return Controls.settingsPanel(model, Controls.heading("Settings"), fixed, think, eat);
     }
 

@@ -75,6 +75,9 @@ public final class LabView extends BorderPane {
         SettingSlider runs = new SettingSlider("lab-runs", "Runs", model.runsProperty(), LabViewModel.RUNS,
                 false, "Runs of each strategy (lost updates) or of each layout (false sharing); throughput makes at "
                 + "most " + LabMeasure.THROUGHPUT_ROUNDS + " rounds over every point.");
+        for (SettingSlider each : List.of(threads, increments, runs)) {
+            each.clearsMessageOn(model.freshStartsProperty());
+        }
         ChoiceRow<ThreadKind> kind = new ChoiceRow<>("lab-threads-kind", List.of(ThreadKind.values()),
                 model.threadKindProperty(), ThreadKind::label, k -> k == ThreadKind.VIRTUAL
                         ? "Virtual threads, on as many carriers as there are cores." : "Platform (kernel) threads.");

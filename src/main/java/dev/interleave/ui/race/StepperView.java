@@ -77,6 +77,9 @@ public final class StepperView extends BorderPane {
                 model.goalProperty(), new dev.interleave.ui.kit.IntInput(0, 5, ""), false,
                 "Find the race: make the threads lose this many updates in as few steps as you can; 0: no "
                         + "challenge. At most the increments each thread makes.");
+        for (SettingSlider each : List.of(threads, increments, goal)) {
+            each.clearsMessageOn(model.freshStartsProperty());
+        }
         VBox fixed = new VBox(12, Controls.labelled("Each thread runs", program), threads, increments, goal);
         fixed.disableProperty().bind(model.runningBinding());
         return Controls.settingsPanel(model, Controls.heading("Slow motion"), fixed);

@@ -162,6 +162,36 @@ class MainViewFxTest {
                 message(robot, "#threads-message"));
     }
 
+    /**
+     * What a field said about a typed value is about that typing: the next Reset or Run clears it
+     * (the value it set stays), so a class never reads it beside a later run's figures.
+     */
+    @Test
+    void resetAndRunClearTheFieldsMessages(FxRobot robot) throws Exception {
+        typeInto(robot, "#calls-field", "0");
+        assertEquals("0 is below the minimum, 1: set to 1.", message(robot, "#calls-message"));
+        robot.interact(calls::reset);
+        assertFalse(robot.lookup("#calls-message").queryAs(Label.class).isVisible(), "Reset clears the message");
+        assertEquals(1, calls.settings().calls(), "and keeps the value");
+
+        typeInto(robot, "#max-sleep-field", "-3");
+        assertTrue(message(robot, "#max-sleep-message").startsWith("-3 is below the minimum"));
+        robot.doubleClickOn("#seed").write("x");
+        assertTrue(message(robot, "#seed-message").contains("is not a whole number"));
+        robot.interact(calls::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#max-sleep-message").queryAs(Label.class).isVisible(), "Run clears the message");
+        assertFalse(robot.lookup("#seed-message").queryAs(Label.class).isVisible(), "Run clears the seed's message");
+
+        robot.clickOn("#tab-buffer");
+        robot.interact(buffer::reset);
+        typeInto(robot, "#capacity-field", "0");
+        assertTrue(message(robot, "#capacity-message").startsWith("0 is below the minimum"));
+        robot.interact(buffer::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#capacity-message").queryAs(Label.class).isVisible(), "Run clears the buffer's too");
+    }
+
     private static void typeInto(FxRobot robot, String field, String text) {
         robot.doubleClickOn(field).eraseText(14).write(text).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
