@@ -1,6 +1,7 @@
 package dev.interleave;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 
 import dev.interleave.cli.Cli;
 import dev.interleave.ui.shell.InterleaveApp;
@@ -18,7 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (Boolean.getBoolean("interleave.startupTrace")) {
-            long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            long start = ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.println("[startup] main at " + (System.currentTimeMillis() - start) + " ms");
         }
         if (args.length == 0) {

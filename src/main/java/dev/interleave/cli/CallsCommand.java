@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -164,7 +165,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
                     + " (fewer, and other growth swamps it)%n", memory.inFlight(), MemoryPerThread.MIN_IN_FLIGHT));
             return text.toString();
         }
-        java.util.function.LongFunction<String> bytes = n -> String.format(Locale.ROOT, "%,d bytes", n);
+        LongFunction<String> bytes = n -> String.format(Locale.ROOT, "%,d bytes", n);
         text.append(String.format(Locale.ROOT, "memory/thread  %s, %s   (growth since Run at %,d in flight,"
                 + " divided by them: an upper bound)%n", memory.rssWords(bytes), memory.heapWords(bytes),
                 memory.inFlight()));

@@ -1,5 +1,6 @@
 package dev.interleave.cli;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 import picocli.CommandLine.ITypeConverter;
@@ -136,7 +137,7 @@ final class Values {
 
     /** A fraction as the command line prints it: "0", "0.05", "1". */
     static String fraction(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Any 64-bit whole number. */

@@ -1,5 +1,7 @@
 package dev.interleave.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -70,11 +72,11 @@ class BufferCommandTest {
 
     /** --trace writes a Chrome trace of the run (its structure is checked in BufferTraceTest). */
     @Test
-    void traceWritesTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = dir.resolve("run.json");
+    void traceWritesTheRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.json");
         CallsCommandTest.Invocation ran = run((BASE + " --trace " + file).split(" "));
         assertEquals(0, ran.exitCode(), ran.err());
-        String json = java.nio.file.Files.readString(file);
+        String json = Files.readString(file);
         assertTrue(json.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[") && json.endsWith("]}"), json);
         assertTrue(json.contains("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":1,\"args\":{\"name\":\"P1\"}}"));
         assertEquals(100, json.split("\"name\":\"take\"", -1).length - 1, "100 takes");
@@ -82,7 +84,7 @@ class BufferCommandTest {
 
     /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */
     @Test
-    void unwritableTraceExitsTwoBeforeTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void unwritableTraceExitsTwoBeforeTheRun(@org.junit.jupiter.api.io.TempDir Path dir) {
         for (String path : new String[] {dir.resolve("no/such/folder/run.json").toString(), dir.toString()}) {
             CallsCommandTest.Invocation ran = run((BASE + " --trace " + path).split(" "));
             assertEquals(2, ran.exitCode(), ran.err());

@@ -3,6 +3,9 @@ package dev.interleave.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,12 +94,12 @@ class CallsCommandTest {
      * not an event per call; an unwritable file is exit 2 in one line before the run.
      */
     @Test
-    void traceWritesCounterTracks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = dir.resolve("calls.json");
+    void traceWritesCounterTracks(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("calls.json");
         Invocation ran = run("calls", "--calls", "1000", "--concurrency", "100", "--max-sleep-ms", "50", "--trace",
                 file.toString());
         assertEquals(0, ran.exitCode(), ran.err());
-        String json = java.nio.file.Files.readString(file);
+        String json = Files.readString(file);
         assertTrue(json.endsWith("]}"), json);
         List<String> completed = Pattern.compile("\\{\"ph\":\"C\",\"name\":\"completed\"[^}]*\"args\":\\{\"calls\":(\\d+)")
                 .matcher(json).results().map(m -> m.group(1)).toList();
@@ -166,7 +169,7 @@ class CallsCommandTest {
     }
 
     static List<Long> counts(String array) {
-        return java.util.Arrays.stream(array.substring(1, array.length() - 1).split(",")).map(Long::parseLong).toList();
+        return Arrays.stream(array.substring(1, array.length() - 1).split(",")).map(Long::parseLong).toList();
     }
 
     /** Without sleeps there is no ideal makespan to compare with: efficiency is JSON null, and the text says why. */

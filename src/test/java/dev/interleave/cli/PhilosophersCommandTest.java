@@ -1,5 +1,7 @@
 package dev.interleave.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,12 +114,12 @@ class PhilosophersCommandTest {
 
     /** --trace writes the deadlocked run as a Chrome trace with a track per philosopher and the deadlock on one. */
     @Test
-    void traceWritesTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = dir.resolve("run.json");
+    void traceWritesTheRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.json");
         CallsCommandTest.Invocation ran = run("philosophers", "--n", "3", "--strategy", "naive", "--trace",
                 file.toString());
         assertEquals(1, ran.exitCode(), ran.err());
-        String json = java.nio.file.Files.readString(file);
+        String json = Files.readString(file);
         assertTrue(json.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[") && json.endsWith("]}"), json);
         for (int p = 1; p <= 3; p++) {
             assertTrue(json.contains("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + p
@@ -128,7 +130,7 @@ class PhilosophersCommandTest {
 
     /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */
     @Test
-    void unwritableTraceExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void unwritableTraceExitsTwo(@org.junit.jupiter.api.io.TempDir Path dir) {
         String path = dir.resolve("no/such/folder/run.json").toString();
         CallsCommandTest.Invocation ran = run("philosophers", "--n", "3", "--strategy", "naive", "--trace", path);
         assertEquals(2, ran.exitCode(), ran.err());

@@ -1,5 +1,7 @@
 package dev.interleave.engine.buffer;
 
+import java.util.List;
+
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Gate;
 import dev.interleave.engine.run.RunState;
@@ -25,5 +27,5 @@ public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferS
 
     /** The snapshot of a runner that has never run. */
     public static final BufferRunSnapshot NONE = new BufferRunSnapshot(RunState.IDLE, null, null,
-            new Gate.View(true, java.util.List.of(), 0, 0, ""), 0, 0, 0, 0, null, null);
+            new Gate.View(true, List.of(), 0, 0, ""), 0, 0, 0, 0, null, null);
 }

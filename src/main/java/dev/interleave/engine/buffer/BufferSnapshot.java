@@ -1,5 +1,6 @@
 package dev.interleave.engine.buffer;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -109,7 +110,7 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
      * this on every snapshot they take during runs.
      */
     public List<String> brokenInvariants() {
-        List<String> broken = new java.util.ArrayList<>(waitSetMismatches);
+        List<String> broken = new ArrayList<>(waitSetMismatches);
         if (count < 0 || count > capacity()) {
             broken.add("count " + count + " outside 0.." + capacity());
         }

@@ -1,5 +1,7 @@
 package dev.interleave.engine.calls;
 
+import java.util.OptionalLong;
+
 import dev.interleave.engine.run.Json;
 
 /**
@@ -25,7 +27,7 @@ public final class CallJson {
     /** The most bins of the histograms in JSON (and one for all longer calls). */
     public static final int HISTOGRAM_BINS = 40;
 
-    private static void putOrNull(Json fields, String name, java.util.OptionalLong value) {
+    private static void putOrNull(Json fields, String name, OptionalLong value) {
         if (value.isPresent()) {
             fields.put(name, value.getAsLong());
         } else {

@@ -1,5 +1,7 @@
 package dev.interleave.engine.calls;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -182,7 +184,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         /** The thread that last used each slot (it may have ended), or null; what cancel interrupts and the finisher joins. */
         private AtomicReferenceArray<Thread> slots;
         /** Threads whose slot was reused while they were still leaving. Dispatcher only; the finisher joins them after it. */
-        private final java.util.ArrayDeque<Thread> exiting = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Thread> exiting = new ArrayDeque<>();
         /**
          * Slots freed by their calls, freed longest ago first. A call offers its slot before it
          * releases its permit, so a dispatcher holding a permit, with no fresh slot left, finds one here.
@@ -466,7 +468,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             long idealMicros = 0;
             if (creditedMicros != null) {
                 int started = (int) Math.min(callsStarted, creditedMicros.length);
-                idealMicros = IdealMakespan.of(java.util.Arrays.copyOf(creditedMicros, started), settings.concurrency());
+                idealMicros = IdealMakespan.of(Arrays.copyOf(creditedMicros, started), settings.concurrency());
             }
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
                     callsCompleted.sum(), duplicates, elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),

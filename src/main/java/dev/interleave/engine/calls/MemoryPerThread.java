@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 
 /**
  * What a run's threads cost in memory, estimated from outside: how much the process's resident set
@@ -62,7 +63,7 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
     }
 
     /** The RSS figure in words: "1,926 bytes", or why there is none (for the text output and the window). */
-    public String rssWords(java.util.function.LongFunction<String> bytes) {
+    public String rssWords(LongFunction<String> bytes) {
         if (!rssKnown) {
             return "RSS unknown (not Linux)";
         }
@@ -74,7 +75,7 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
     }
 
     /** The heap figure in words, or why there is none. */
-    public String heapWords(java.util.function.LongFunction<String> bytes) {
+    public String heapWords(LongFunction<String> bytes) {
         return heapBytesPerThread().isPresent() ? bytes.apply(heapBytesPerThread().getAsLong()) + " heap"
                 : "heap shrank (a collection ran)";
     }

@@ -1,5 +1,7 @@
 package dev.interleave.engine.philosophers;
 
+import java.util.List;
+
 import dev.interleave.engine.run.Json;
 
 /**
@@ -23,7 +25,7 @@ public final class PhilosophersJson {
                 .put("strategy", settings.strategy().label())
                 .put("fair", settings.fair())
                 .put("deadlocked", result.deadlocked())
-                .put("cycle", result.deadlocked() ? result.deadlock().numbers() : java.util.List.of());
+                .put("cycle", result.deadlocked() ? result.deadlock().numbers() : List.of());
         if (result.deadlocked()) {
             fields.put("detectedAfterMillis", result.deadlock().detectedAfterMillis());
         } else {

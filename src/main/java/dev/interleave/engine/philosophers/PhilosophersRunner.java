@@ -2,6 +2,7 @@ package dev.interleave.engine.philosophers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -333,7 +334,7 @@ public final class PhilosophersRunner
         }
 
         private static List<Long> boxed(long[] values) {
-            return java.util.Arrays.stream(values).boxed().toList();
+            return Arrays.stream(values).boxed().toList();
         }
     }
 }

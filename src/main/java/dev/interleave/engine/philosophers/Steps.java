@@ -3,6 +3,7 @@ package dev.interleave.engine.philosophers;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import dev.interleave.engine.run.Gate;
 import dev.interleave.engine.run.Hold;
@@ -34,7 +35,7 @@ public final class Steps implements Hold {
 
     /** Open gates for {@code n} philosophers. */
     Steps(int n) {
-        gates = java.util.stream.Stream.generate(Gate::new).limit(n).toList();
+        gates = Stream.generate(Gate::new).limit(n).toList();
     }
 
     /** Philosopher {@code p}'s gate. */

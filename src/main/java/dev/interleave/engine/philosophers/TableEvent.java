@@ -1,6 +1,9 @@
 package dev.interleave.engine.philosophers;
 
+import java.util.Locale;
+
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gated;
 
 /**
  * What the table records in its {@link EventLog}: one kind per thing a philosopher's thread tells
@@ -166,10 +169,10 @@ public enum TableEvent {
                 case EATING -> " eats";
                 case BACKING_OFF -> " backs off for a random time";
                 case DONE -> " leaves the table";
-                default -> " is " + PhilosopherState.values()[other].name().toLowerCase(java.util.Locale.ROOT);
+                default -> " is " + PhilosopherState.values()[other].name().toLowerCase(Locale.ROOT);
             };
             case PARK -> who + " stops at its gate; next: " + nextWords(other, f);
-            case PASS -> who + switch (dev.interleave.engine.run.Gated.Exit.values()[other]) {
+            case PASS -> who + switch (Gated.Exit.values()[other]) {
                 case STEPPED -> " is let through its gate by a step";
                 case OPENED -> " passes its gate: the run resumes";
                 case INTERRUPTED -> " is interrupted at its gate";

@@ -12,6 +12,7 @@ import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.Run;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Runner;
+import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.ThreadSource;
 
 /**
@@ -138,7 +139,7 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
 
         @Override
         protected void launch() {
-            coordinator = threadSource.factory(dev.interleave.engine.run.ThreadKind.PLATFORM, "interleave-lab-")
+            coordinator = threadSource.factory(ThreadKind.PLATFORM, "interleave-lab-")
                     .newThread(this::coordinate);
             coordinator.setName("interleave-lab-coordinator");
             coordinator.start();

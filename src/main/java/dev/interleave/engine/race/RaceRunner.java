@@ -3,6 +3,7 @@ package dev.interleave.engine.race;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -151,7 +152,7 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
                     todo -= batch;
                     pauseSwitch.awaitRunning();
                 }
-            } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+            } catch (InterruptedException | BrokenBarrierException e) {
                 if (!isCancelled()) {
                     fail(e);
                 }

@@ -1,6 +1,7 @@
 package dev.interleave.engine.race;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.interleave.engine.run.Labelled;
 
@@ -110,7 +111,7 @@ public enum StepProgram implements Labelled {
         void await(Step step) throws InterruptedException;
 
         /** The shared count. */
-        java.util.concurrent.atomic.AtomicLong count();
+        AtomicLong count();
 
         /** count++ read {@code value} into its register. */
         void read(long value);

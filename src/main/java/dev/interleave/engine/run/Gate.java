@@ -176,7 +176,7 @@ public final class Gate implements Hold {
         lock.lock();
         try {
             permits++;
-            chosen = java.util.Objects.requireNonNull(worker);
+            chosen = Objects.requireNonNull(worker);
             changed.signalAll();
         } finally {
             lock.unlock();

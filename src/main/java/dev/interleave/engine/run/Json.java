@@ -1,9 +1,11 @@
 package dev.interleave.engine.run;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * One JSON object, written in the order its fields were added. Values are strings, whole
@@ -46,14 +48,14 @@ public final class Json {
     }
 
     /** An array of whole numbers. */
-    public Json put(String name, java.util.List<Long> values) {
-        fields.put(name, values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "[", "]")));
+    public Json put(String name, List<Long> values) {
+        fields.put(name, values.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
         return this;
     }
 
     /** An array of objects, each already JSON (e.g. one run's object per measured run). */
-    public Json putObjects(String name, java.util.List<String> objects) {
-        fields.put(name, objects.stream().collect(java.util.stream.Collectors.joining(",", "[", "]")));
+    public Json putObjects(String name, List<String> objects) {
+        fields.put(name, objects.stream().collect(Collectors.joining(",", "[", "]")));
         return this;
     }
 

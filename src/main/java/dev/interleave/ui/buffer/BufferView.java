@@ -1,19 +1,34 @@
 package dev.interleave.ui.buffer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import javafx.animation.Interpolator;
+import javafx.animation.PauseTransition;
+import javafx.animation.SequentialTransition;
+import javafx.animation.TranslateTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableNumberValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -23,6 +38,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.controlsfx.control.RangeSlider;
 import org.controlsfx.control.ToggleSwitch;
 
@@ -212,14 +228,14 @@ public final class BufferView extends BorderPane {
         VBox notEmpty = queue("not-empty-queue", model.notEmptyCaptionProperty(),
                 model.notEmptyWaiters(), WorkerState.WAITING_NOT_EMPTY);
         // One wait set for both sides: the second queue is only its other name, with no "empty" under it.
-        javafx.scene.Node notEmptyChips = notEmpty.getChildren().getLast();
+        Node notEmptyChips = notEmpty.getChildren().getLast();
         notEmptyChips.visibleProperty().bind(model.oneWaitSetShownProperty().not().and(model.abqShownBinding().not()));
         notEmptyChips.managedProperty().bind(model.oneWaitSetShownProperty().not().and(model.abqShownBinding().not()));
         // abq's wait sets are not visible: no "empty" under their captions.
-        javafx.scene.Node notFullChips = notFull.getChildren().getLast();
+        Node notFullChips = notFull.getChildren().getLast();
         notFullChips.visibleProperty().bind(model.abqShownBinding().not());
         notFullChips.managedProperty().bind(model.abqShownBinding().not());
-        VBox gate = queue("gate-queue", new javafx.beans.property.ReadOnlyStringWrapper(
+        VBox gate = queue("gate-queue", new ReadOnlyStringWrapper(
                 "Parked at the gate (paused), in arrival order"), model.atGate(),
                 WorkerState.AT_GATE);
 
@@ -277,7 +293,7 @@ public final class BufferView extends BorderPane {
         history.timeline().emptyTextProperty().bind(Bindings.when(model.abqShownBinding())
                 .then("abq records no events (the baseline is not instrumented): nothing to draw.")
                 .otherwise(recording));
-        javafx.scene.control.TitledPane guide = guide();
+        TitledPane guide = guide();
         HBox outcome = outcome(history);
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
         code = new CodePanel(model);
@@ -295,9 +311,9 @@ public final class BufferView extends BorderPane {
         // layout then measures only what changed, once.
         VBox live = new VBox(8, HeightMemo.each(lastRun, guide, outcome, pendingNow, area, history, counters));
         live.getChildren().add(charts);
-        for (javafx.scene.layout.Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
+        for (Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
                 notFull, notEmpty, gate, history, counters)) {
-            fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
+            fixed.setMinHeight(Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
         }
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
@@ -343,19 +359,19 @@ public final class BufferView extends BorderPane {
     }
 
     /** The guidance for the chosen implementation and bug, collapsible, with a button that applies its setup. */
-    private javafx.scene.control.TitledPane guide() {
+    private TitledPane guide() {
         Label text = new Label();
         text.setId("lab-guide-text");
         text.setWrapText(true);
         text.getStyleClass().add("guide-text");
         text.setPrefWidth(1); // wraps to the pane's width, never widens it
         text.setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.control.Button apply = new javafx.scene.control.Button("Apply this setup");
+        Button apply = new Button("Apply this setup");
         apply.setId("lab-guide-apply");
         apply.setOnAction(e -> model.applyGuide());
         apply.disableProperty().bind(model.runningBinding());
         VBox content = new VBox(8, text, apply);
-        javafx.scene.control.TitledPane guide = new javafx.scene.control.TitledPane("", content);
+        TitledPane guide = new TitledPane("", content);
         guide.setId("lab-guide");
         guide.setExpanded(false);
         guide.setMinWidth(0); // its one-line title is cut with an ellipsis rather than widen the view
@@ -381,7 +397,7 @@ public final class BufferView extends BorderPane {
         banner.getStyleClass().add("verdict");
         banner.setWrapText(true);
         banner.setMinHeight(Region.USE_PREF_SIZE);
-        javafx.scene.control.Button cause = new javafx.scene.control.Button("Show how it stalled");
+        Button cause = new Button("Show how it stalled");
         cause.setId("lab-stall-cause");
         cause.setMinWidth(Region.USE_PREF_SIZE);
         Controls.tip(cause, "Moves the scrubber to just before the last put or take: step forward "
@@ -390,7 +406,7 @@ public final class BufferView extends BorderPane {
             model.showStallCause();
             history.focusLog(); // → walks on from there at once, as the tip says
         });
-        javafx.scene.control.Button moment = new javafx.scene.control.Button();
+        Button moment = new Button();
         moment.setId("lab-moment");
         moment.setMinWidth(Region.USE_PREF_SIZE);
         Controls.tip(moment, "Moves the scrubber back to the moment it went wrong, each chip at the line "
@@ -507,16 +523,16 @@ public final class BufferView extends BorderPane {
         } else {
             stepMovesAt = 0;
         }
-        javafx.util.Duration flight = javafx.util.Duration.millis(duration / 1e6);
+        Duration flight = Duration.millis(duration / 1e6);
         long allowed = stepping ? MAX_STEP_LAG * duration : LATE_NANOS;
         long start = Math.max(now, motionFreeAt);
         for (BufferViewModel.Move move : moves) {
             if (start - now > allowed) {
                 return; // too far behind: the rest of this frame is not drawn
             }
-            javafx.util.Duration delay = javafx.util.Duration.millis((start - now) / 1e6);
-            javafx.scene.Node chip = lookup("#worker-" + move.worker());
-            javafx.scene.Node slot = move.slot() < slots.getChildren().size() ? slots.getChildren().get(move.slot()) : null;
+            Duration delay = Duration.millis((start - now) / 1e6);
+            Node chip = lookup("#worker-" + move.worker());
+            Node slot = move.slot() < slots.getChildren().size() ? slots.getChildren().get(move.slot()) : null;
             if (chip != null && slot != null) {
                 Label token = token(String.format(Locale.ROOT, "#%,d", move.item()), "motion-item");
                 boolean put = move.kind() == BufferEvent.PUT;
@@ -524,11 +540,11 @@ public final class BufferView extends BorderPane {
             }
             String queue = move.kind() == BufferEvent.PUT ? "#not-empty-queue-" : "#not-full-queue-";
             for (String woken : move.woken()) {
-                javafx.scene.Node from = lookup(queue + woken);
+                Node from = lookup(queue + woken);
                 if (from == null) {
                     from = lookup("#not-full-queue-" + woken); // one wait set, shown in the first queue
                 }
-                javafx.scene.Node to = lookup("#worker-" + woken);
+                Node to = lookup("#worker-" + woken);
                 if (from != null && to != null) {
                     fly(token(woken + " woken", "motion-woken"), from, to, flight, delay);
                 }
@@ -559,28 +575,28 @@ public final class BufferView extends BorderPane {
      * Moves {@code token} from the centre of {@code from} to the centre of {@code to} after
      * {@code delay}, then drops it. Positions are taken now: the chips stay where they are.
      */
-    private void fly(Label token, javafx.scene.Node from, javafx.scene.Node to, javafx.util.Duration flight,
-                     javafx.util.Duration delay) {
+    private void fly(Label token, Node from, Node to, Duration flight,
+                     Duration delay) {
         if (motionLayer.getChildren().size() >= MAX_TOKENS) {
             return;
         }
-        javafx.geometry.Bounds start = motionLayer.sceneToLocal(from.localToScene(from.getBoundsInLocal()));
-        javafx.geometry.Bounds end = motionLayer.sceneToLocal(to.localToScene(to.getBoundsInLocal()));
+        Bounds start = motionLayer.sceneToLocal(from.localToScene(from.getBoundsInLocal()));
+        Bounds end = motionLayer.sceneToLocal(to.localToScene(to.getBoundsInLocal()));
         motionLayer.getChildren().add(token);
         token.applyCss();
         token.autosize();
         double w = token.getWidth();
         double h = token.getHeight();
         token.relocate(start.getCenterX() - w / 2, start.getCenterY() - h / 2);
-        javafx.animation.TranslateTransition travel = new javafx.animation.TranslateTransition(flight, token);
+        TranslateTransition travel = new TranslateTransition(flight, token);
         travel.setToX(end.getCenterX() - start.getCenterX());
         travel.setToY(end.getCenterY() - start.getCenterY());
-        travel.setInterpolator(javafx.animation.Interpolator.EASE_BOTH);
+        travel.setInterpolator(Interpolator.EASE_BOTH);
         // Hidden while it waits its turn, so it never sits on a slot before its item arrives.
         token.setVisible(false);
-        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(delay);
+        PauseTransition wait = new PauseTransition(delay);
         wait.setOnFinished(e -> token.setVisible(true));
-        javafx.animation.SequentialTransition both = new javafx.animation.SequentialTransition(wait, travel);
+        SequentialTransition both = new SequentialTransition(wait, travel);
         both.setOnFinished(e -> motionLayer.getChildren().remove(token));
         both.play();
     }
@@ -599,7 +615,7 @@ public final class BufferView extends BorderPane {
      * A wait set as a queue of the workers' own chips, first in line on the left: the one
      * {@code signal} wakes next.
      */
-    private VBox queue(String id, javafx.beans.value.ObservableStringValue caption, ObservableList<String> names,
+    private VBox queue(String id, ObservableStringValue caption, ObservableList<String> names,
                        WorkerState state) {
         Label title = new Label();
         title.setId(id + "-caption");
@@ -618,12 +634,12 @@ public final class BufferView extends BorderPane {
         // A queue that grows adds its chips and arrows for good; one that shrinks hides those past its
         // end (a node taken out of the scene and put back is restyled whole: at every frame of a free
         // run, queues grow and shrink).
-        List<WorkerChip> pool = new java.util.ArrayList<>();
-        List<Label> arrows = new java.util.ArrayList<>();
+        List<WorkerChip> pool = new ArrayList<>();
+        List<Label> arrows = new ArrayList<>();
         chips.getChildren().add(empty);
         Runnable draw = () -> {
             show(empty, names.isEmpty());
-            java.util.Map<String, BufferSnapshot.WorkerView> byName = new java.util.HashMap<>();
+            Map<String, BufferSnapshot.WorkerView> byName = new HashMap<>();
             for (BufferSnapshot.WorkerView worker : model.workers()) {
                 byName.put(worker.name(), worker);
             }
@@ -663,7 +679,7 @@ public final class BufferView extends BorderPane {
     }
 
     /** Shows or hides {@code node}, taking it out of the layout while hidden. */
-    private static void show(javafx.scene.Node node, boolean shown) {
+    private static void show(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
     }
@@ -677,7 +693,7 @@ public final class BufferView extends BorderPane {
         chip.getStyleClass().add("choosable");
         chip.setOnMouseClicked(e -> model.stepWorker(chip.workerName()));
         chip.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER) {
                 model.stepWorker(chip.workerName());
                 e.consume();
             }
@@ -686,7 +702,7 @@ public final class BufferView extends BorderPane {
                 + " choose. S steps the one that has waited longest.");
     }
 
-    private static VBox counter(String id, String caption, javafx.beans.value.ObservableNumberValue value,
+    private static VBox counter(String id, String caption, ObservableNumberValue value,
                                 String tooltip) {
         Label label = new Label();
         Controls.bindNumber(label, value);
@@ -694,7 +710,7 @@ public final class BufferView extends BorderPane {
     }
 
     /** A count of what happens inside the buffer: "not visible" for abq, whose inside is not instrumented (not 0). */
-    private VBox inside(String id, String caption, javafx.beans.value.ObservableNumberValue value, String tooltip) {
+    private VBox inside(String id, String caption, ObservableNumberValue value, String tooltip) {
         Label label = new Label();
         label.textProperty().bind(Bindings.createStringBinding(() -> model.abqShownBinding().get() ? "not visible"
                 : String.format(Locale.ROOT, "%,d", value.longValue()), value, model.abqShownBinding()));

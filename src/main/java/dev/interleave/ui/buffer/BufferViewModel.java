@@ -1,9 +1,14 @@
 package dev.interleave.ui.buffer;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
+import java.util.regex.Pattern;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -419,7 +424,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     private void showEmptyBuffer() {
         Long[] empty = new Long[capacity.get()];
-        java.util.Arrays.fill(empty, 0L);
+        Arrays.fill(empty, 0L);
         slots.setAll(empty);
         putIndex.set(0);
         takeIndex.set(0);
@@ -458,13 +463,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return List.of();
         }
         EventLog.Batch batch = log.read(seen, (int) (events - seen));
-        List<Move> now = new java.util.ArrayList<>();
+        List<Move> now = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             BufferEvent kind = BufferEvent.of(batch, i);
             if (!kind.movesAnItem()) {
                 continue;
             }
-            List<String> woken = new java.util.ArrayList<>();
+            List<String> woken = new ArrayList<>();
             for (int next = i + 1; next < batch.size() && BufferEvent.of(batch, next) == BufferEvent.WAKE; next++) {
                 woken.add(name(batch, batch.track(next)));
             }
@@ -627,7 +632,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     @Override
-    public void writeTrace(java.io.OutputStream out) throws java.io.IOException {
+    public void writeTrace(OutputStream out) throws IOException {
         BufferRunSnapshot now = runner.snapshot();
         if (now.log() == null || now.settings() == null) {
             throw new IllegalStateException("no recorded run to export yet: run one first");
@@ -653,7 +658,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 unseen.set(0);
             }
             Long[] empty = new Long[now.settings().capacity()];
-            java.util.Arrays.fill(empty, 0L);
+            Arrays.fill(empty, 0L);
             slots.setAll(empty);
             putIndex.set(0);
             takeIndex.set(0);
@@ -691,7 +696,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastPlotNanos = nowNanos;
     }
 
-    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("#(\\d{4,})");
+    private static final Pattern ITEM = Pattern.compile("#(\\d{4,})");
 
     /** The engine's words with item numbers as people read them: "#12345" becomes "#12,345". */
     static String withSeparators(String words) {
@@ -891,7 +896,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             pending.set("");
             return;
         }
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (Worker.Role role : Worker.Role.values()) {
             long live = buffer.workers().stream().filter(w -> w.role() == role && w.state() != WorkerState.DONE).count();
             int wanted = role == Worker.Role.PRODUCER ? producers.get() : consumers.get();

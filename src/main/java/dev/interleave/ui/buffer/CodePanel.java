@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -20,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import dev.interleave.engine.buffer.BufferCode;
 import dev.interleave.engine.buffer.BufferImpl;
@@ -241,7 +243,7 @@ final class CodePanel extends VBox {
             text.setGraphic(blank);
             text.setGraphicTextGap(0);
             Runnable size = () -> {
-                javafx.scene.text.Text ruler = new javafx.scene.text.Text(" ".repeat(columns));
+                Text ruler = new Text(" ".repeat(columns));
                 ruler.setFont(text.getFont());
                 double width = ruler.getLayoutBounds().getWidth();
                 blank.setMinWidth(width);
@@ -284,7 +286,7 @@ final class CodePanel extends VBox {
 
         int lineOf(String worker) {
             for (int i = 0; i < lineChips.size(); i++) {
-                for (javafx.scene.Node chip : lineChips.get(i).getChildren()) {
+                for (Node chip : lineChips.get(i).getChildren()) {
                     if (("code-chip-" + worker).equals(chip.getId())) {
                         return i;
                     }
@@ -299,7 +301,7 @@ final class CodePanel extends VBox {
          * frame, and new labels (each with its tooltip) cost the frame their styling and layout.
          */
         private void fill(FlowPane pane, List<BufferSnapshot.WorkerView> workers) {
-            List<javafx.scene.Node> chips = new ArrayList<>();
+            List<Node> chips = new ArrayList<>();
             int shown = workers.size() > CHIPS_PER_LINE ? CHIPS_PER_LINE - 1 : workers.size();
             for (int i = 0; i < shown; i++) {
                 chips.add(chip(workers.get(i)));

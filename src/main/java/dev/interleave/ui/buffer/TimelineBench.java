@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.ThreadKind;
@@ -96,7 +97,7 @@ public final class TimelineBench {
 
     /** A free run recording until its log holds {@code events} events; the log. */
     private static EventLog record(BufferSettings settings, int events) throws Exception {
-        dev.interleave.engine.buffer.BufferRunner runner = new dev.interleave.engine.buffer.BufferRunner();
+        BufferRunner runner = new BufferRunner();
         runner.setRecording(events);
         runner.start(settings);
         try {

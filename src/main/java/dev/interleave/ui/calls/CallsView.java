@@ -1,22 +1,47 @@
 package dev.interleave.ui.calls;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
@@ -58,7 +83,7 @@ public final class CallsView extends BorderPane {
         for (Button preset : List.of(small, large)) {
             preset.setMaxWidth(Double.MAX_VALUE);
             preset.setWrapText(true); // whole on two lines where the panel is narrow (200 %), not "100,00..."
-            preset.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            preset.setTextAlignment(TextAlignment.CENTER);
         }
 
         SettingSlider calls = new SettingSlider("calls", "Calls", model.callsProperty(), CallsViewModel.CALLS, true, "How many calls of the slow service: each reads the counter, "
@@ -95,7 +120,7 @@ public final class CallsView extends BorderPane {
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
         seed.setId("seed");
         // What the field refuses is said under it, not dropped without a word.
-        javafx.beans.property.StringProperty seedRefused = new javafx.beans.property.SimpleStringProperty("");
+        StringProperty seedRefused = new SimpleStringProperty("");
         model.freshStartsProperty().addListener((obs, old, now) -> seedRefused.set(""));
         seed.setTextFormatter(new TextFormatter<>(c -> {
             if (c.getControlNewText().matches("-?[0-9]{0,18}")) {
@@ -134,18 +159,18 @@ public final class CallsView extends BorderPane {
     }
 
     /** Every ended run since start or Reset, newest first: the runs compare row by row. */
-    static VBox pastRuns(javafx.collections.ObservableList<CallsViewModel.PastRun> runs) {
-        javafx.scene.control.TableView<CallsViewModel.PastRun> table = new javafx.scene.control.TableView<>(runs);
+    static VBox pastRuns(ObservableList<CallsViewModel.PastRun> runs) {
+        TableView<CallsViewModel.PastRun> table = new TableView<>(runs);
         table.setId("past-runs");
         table.getStyleClass().add("past-runs");
         Label placeholder = new Label("No run has ended yet: each run that ends adds a row here.");
         placeholder.setWrapText(true); // at 200 % in 1024x700 it was cut to "No run has ended yet: each ..."
-        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setTextAlignment(TextAlignment.CENTER);
         placeholder.setPadding(new Insets(0, 8, 0, 8));
         table.setPlaceholder(placeholder);
         // The columns are sized here (fitColumns), not by a resize policy: the constrained policy,
         // set anew after a zoom, shared the width out evenly ("#" 93 px beside "Run" 205 px at 150 %).
-        table.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("#", 0.04, "", r -> Integer.toString(r.number())));
         table.getColumns().add(column("Run", 0.26, "", CallsViewModel.PastRun::run));
         table.getColumns().getLast().getProperties().put(WRAPS, true);
@@ -157,7 +182,7 @@ public final class CallsView extends BorderPane {
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
         table.getColumns().add(column("Max in flight", 0.16, "", r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
         table.widthProperty().addListener(obs -> fitColumns(table));
-        runs.addListener((javafx.collections.ListChangeListener<CallsViewModel.PastRun>) change -> fitColumns(table));
+        runs.addListener((ListChangeListener<CallsViewModel.PastRun>) change -> fitColumns(table));
         // The vertical scroll bar, once there are more rows than fit, takes its width from the columns'.
         table.skinProperty().addListener((obs, old, skin) ->
                 verticalBar(table).ifPresent(bar -> bar.visibleProperty().addListener(o -> fitColumns(table))));
@@ -168,12 +193,12 @@ public final class CallsView extends BorderPane {
         // 340 px of plots, empty, in 2560x1440. Its rows' heights are known once drawn: it is fitted
         // after each layout pass (a change in the middle of one is not passed up to the view).
         table.getStyleClass().add("dense"); // one line of text in 2 em, not Primer's 3 em
-        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not the runs
+        table.setMinHeight(Region.USE_PREF_SIZE); // the plots give way, not the runs
         // Rows of whole pixels, so that the rows fill the table to the pixel. Under a fraction of a
         // pixel left over the table adds an empty row, and then, with its sideways scroll bar
         // showing (200 % in 1024x700), keeps a vertical one it no longer needs (VirtualFlow's
         // computeBarVisiblity: one cell more than rows, the bars changed, a breadth bar).
-        table.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected double computePrefHeight(double width) {
                 return Math.ceil(super.computePrefHeight(width));
@@ -183,7 +208,7 @@ public final class CallsView extends BorderPane {
         table.needsLayoutProperty().addListener((obs, was, needs) -> {
             if (!needs && !fitting[0]) {
                 fitting[0] = true;
-                javafx.application.Platform.runLater(() -> {
+                Platform.runLater(() -> {
                     fitting[0] = false;
                     double height = fittedHeight(table, TALLEST_EMS * caption.getFont().getSize());
                     if (height > 0 && Math.abs(height - table.getPrefHeight()) > 0.5) {
@@ -193,7 +218,7 @@ public final class CallsView extends BorderPane {
             }
         });
         VBox box = new VBox(4, caption, table);
-        box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.setMinHeight(Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -211,20 +236,20 @@ public final class CallsView extends BorderPane {
      * {@code tallest} unless the first row needs it, or, while it is empty, its placeholder; and its
      * sideways scroll bar if it shows one. -1 before it is first drawn.
      */
-    private static double fittedHeight(javafx.scene.control.TableView<?> table, double tallest) {
-        if (!(table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header)) {
+    private static double fittedHeight(TableView<?> table, double tallest) {
+        if (!(table.lookup(".column-header-background") instanceof Region header)) {
             return -1;
         }
         double height = table.snappedTopInset() + header.getHeight() + table.snappedBottomInset();
         for (var node : table.lookupAll(".scroll-bar")) {
-            if (node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible()
-                    && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+            if (node instanceof ScrollBar bar && bar.isVisible()
+                    && bar.getOrientation() == Orientation.HORIZONTAL) {
                 height += bar.getHeight();
             }
         }
         int shown = Math.min(table.getItems().size(), SHOWN_RUNS);
         if (shown == 0) {
-            javafx.scene.Node placeholder = table.getPlaceholder();
+            Node placeholder = table.getPlaceholder();
             double width = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
             double line = placeholder instanceof Label label ? label.getFont().getSize() : 0;
             height += placeholder.prefHeight(width) + line; // half a line above and below
@@ -232,13 +257,13 @@ public final class CallsView extends BorderPane {
             double[] rows = new double[shown];
             for (var node : table.lookupAll(".table-row-cell")) {
                 // Drawn rows only: not the flow's hidden spares, nor its off-sheet row for measuring.
-                if (node instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && !row.isEmpty()
+                if (node instanceof TableRow<?> row && row.isVisible() && !row.isEmpty()
                         && row.getParent() != null && row.getParent().getStyleClass().contains("sheet")
                         && row.getIndex() >= 0 && row.getIndex() < shown) {
                     rows[row.getIndex()] = row.getHeight();
                 }
             }
-            double highest = java.util.Arrays.stream(rows).max().orElse(0);
+            double highest = Arrays.stream(rows).max().orElse(0);
             if (highest <= 0) {
                 return -1;
             }
@@ -266,10 +291,10 @@ public final class CallsView extends BorderPane {
      * 1024x700), each gets its share, words break, and no column is pushed out of the table, out of
      * reach.
      */
-    private static void fitColumns(javafx.scene.control.TableView<?> table) {
+    private static void fitColumns(TableView<?> table) {
         var columns = table.getColumns();
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 1;
-        room -= verticalBar(table).filter(javafx.scene.Node::isVisible).map(javafx.scene.control.ScrollBar::getWidth)
+        room -= verticalBar(table).filter(Node::isVisible).map(ScrollBar::getWidth)
                 .orElse(0.0);
         if (room <= 0) {
             return;
@@ -283,9 +308,9 @@ public final class CallsView extends BorderPane {
             share[i] = (double) column.getProperties().get(SHARE);
             least[i] = (double) column.getProperties().getOrDefault(LEAST, 0.0);
             whole[i] = least[i];
-            if (column.getGraphic() instanceof javafx.scene.text.Text heading) {
+            if (column.getGraphic() instanceof Text heading) {
                 // The cells' font: the title's, not bold.
-                javafx.scene.text.Font font = javafx.scene.text.Font.font(heading.getFont().getFamily(),
+                Font font = Font.font(heading.getFont().getFamily(),
                         heading.getFont().getSize());
                 double padding = 0.6 * font.getSize() + 4;
                 for (int row = 0; row < table.getItems().size(); row++) {
@@ -302,13 +327,13 @@ public final class CallsView extends BorderPane {
         }
         // Where there is room, short values ("5,666 ms") stay on one line (only the run's
         // description wraps): as many columns as the room left allows, those needing least first.
-        double leastSum = java.util.Arrays.stream(least).sum();
+        double leastSum = Arrays.stream(least).sum();
         double spare = room - leastSum;
         Integer[] byExtra = new Integer[n];
         for (int i = 0; i < n; i++) {
             byExtra[i] = i;
         }
-        java.util.Arrays.sort(byExtra, java.util.Comparator.comparingDouble(i -> whole[i] - least[i]));
+        Arrays.sort(byExtra, Comparator.comparingDouble(i -> whole[i] - least[i]));
         for (int i : byExtra) {
             if (whole[i] - least[i] <= spare) {
                 spare -= whole[i] - least[i];
@@ -321,7 +346,7 @@ public final class CallsView extends BorderPane {
         if (leastSum > room) {
             // No room for every column's least width (200 % in 1024x700): each column takes its
             // least, and the table scrolls sideways, rather than break "500,500" into "500,5 / 00".
-            java.util.Arrays.fill(held, true);
+            Arrays.fill(held, true);
         }
         // Water-filling: a column whose share falls short of its least width is held there, and the
         // rest share what is left, until every share is at least its least width.
@@ -358,29 +383,29 @@ public final class CallsView extends BorderPane {
      * The least width at which {@code text} takes at most two lines ("Max in / flight"): in three,
      * its first line was cut off at the top of the header, which is laid out two lines high.
      */
-    private static double twoLines(String text, javafx.scene.text.Font font) {
+    private static double twoLines(String text, Font font) {
         String[] words = text.split(" ");
         double least = Controls.textWidth(text, font);
         for (int split = 1; split < words.length; split++) {
             least = Math.min(least, Math.max(
-                    Controls.textWidth(String.join(" ", java.util.Arrays.copyOfRange(words, 0, split)), font),
-                    Controls.textWidth(String.join(" ", java.util.Arrays.copyOfRange(words, split, words.length)), font)));
+                    Controls.textWidth(String.join(" ", Arrays.copyOfRange(words, 0, split)), font),
+                    Controls.textWidth(String.join(" ", Arrays.copyOfRange(words, split, words.length)), font)));
         }
         return least;
     }
 
     /** The table's vertical scroll bar (its skin's), if it has one yet. */
-    private static java.util.Optional<javafx.scene.control.ScrollBar> verticalBar(javafx.scene.control.TableView<?> table) {
+    private static Optional<ScrollBar> verticalBar(TableView<?> table) {
         for (var node : table.lookupAll(".scroll-bar")) {
-            if (node instanceof javafx.scene.control.ScrollBar bar
-                    && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
-                return java.util.Optional.of(bar);
+            if (node instanceof ScrollBar bar
+                    && bar.getOrientation() == Orientation.VERTICAL) {
+                return Optional.of(bar);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static double longestWord(String text, javafx.scene.text.Font font) {
+    private static double longestWord(String text, Font font) {
         double widest = 0;
         for (String word : text.split(" ")) {
             widest = Math.max(widest, Controls.textWidth(word, font));
@@ -388,14 +413,14 @@ public final class CallsView extends BorderPane {
         return widest;
     }
 
-    private static javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column(String title, double share,
-            String sample, java.util.function.Function<CallsViewModel.PastRun, String> text) {
-        javafx.scene.control.TableColumn<CallsViewModel.PastRun, String> column = new javafx.scene.control.TableColumn<>();
+    private static TableColumn<CallsViewModel.PastRun, String> column(String title, double share,
+            String sample, Function<CallsViewModel.PastRun, String> text) {
+        TableColumn<CallsViewModel.PastRun, String> column = new TableColumn<>();
         // The title wraps in a narrow column ("Max in / flight") rather than end in "...", as the
         // cells do (a Text: the header measures its graphic for no width).
-        javafx.scene.text.Text heading = new javafx.scene.text.Text(title);
+        Text heading = new Text(title);
         heading.getStyleClass().add("column-title");
-        heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        heading.setTextAlignment(TextAlignment.CENTER);
         // Within the title's padding (Primer Light's 0.5 em each side) and the header's border: 12 px
         // set aside let "Max in" run past the header's edge at 47 px (200 % in 2560x1440).
         heading.wrappingWidthProperty().bind(column.widthProperty().subtract(Bindings.createDoubleBinding(
@@ -411,19 +436,19 @@ public final class CallsView extends BorderPane {
                 fitColumns(column.getTableView());
             }
         });
-        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         // Long texts wrap within their cell and the row grows, rather than end in "...": drawn by a
         // Text wrapped at the column's width. (A wrapping label asks the row for one line: the row
         // measures its cells for no width.)
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
 
             {
                 text.getStyleClass().add("cell-text");
                 text.wrappingWidthProperty().bind(c.widthProperty().subtract(
-                        javafx.beans.binding.Bindings.createDoubleBinding(() -> snappedLeftInset() + snappedRightInset() + 1,
+                        Bindings.createDoubleBinding(() -> snappedLeftInset() + snappedRightInset() + 1,
                                 paddingProperty())));
-                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             }
 
             @Override
@@ -488,7 +513,7 @@ public final class CallsView extends BorderPane {
             }
         };
         figures.getStyleClass().add("figures");
-        figures.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the plots give way, not the figures
+        figures.setMinHeight(Region.USE_PREF_SIZE); // the plots give way, not the figures
         figures.setHgap(10);
         figures.setVgap(10);
         rate.setId("rate");
@@ -593,7 +618,7 @@ public final class CallsView extends BorderPane {
                 }
             }
             for (int column = 0; column < columns; column++) {
-                javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+                ColumnConstraints constraints = new ColumnConstraints();
                 constraints.setPercentWidth(100.0 / columns);
                 figures.getColumnConstraints().add(constraints);
             }
@@ -607,7 +632,7 @@ public final class CallsView extends BorderPane {
         verdict.textProperty().bind(model.verdictProperty());
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
-        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.managedProperty().bind(verdict.textProperty().isNotEmpty());
         verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
         // One property decides the banner's look, so success and failure can never both be set.
@@ -640,7 +665,7 @@ public final class CallsView extends BorderPane {
         histogramNote.getStyleClass().add("figure-detail");
         histogramNote.textProperty().bind(model.histogramNoteProperty());
         histogramNote.setWrapText(true);
-        histogramNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        histogramNote.setMinHeight(Region.USE_PREF_SIZE);
         VBox histogramBox = new VBox(4, histogram, histogramNote);
         VBox.setVgrow(histogram, Priority.ALWAYS);
         // Three plots in a row where each gets 23 em (300 px at the smallest text size); else the
@@ -653,7 +678,7 @@ public final class CallsView extends BorderPane {
         // Room for the bins under the title, the axis labels and the two-line legend, at any text size.
         histogram.minHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(190, 12 * histogramNote.getFont().getSize()), histogramNote.fontProperty()));
-        for (javafx.scene.layout.Region each : List.of(throughput, inFlightChart, histogramBox)) {
+        for (Region each : List.of(throughput, inFlightChart, histogramBox)) {
             HBox.setHgrow(each, Priority.ALWAYS);
             each.setMaxWidth(Double.MAX_VALUE);
         }
@@ -663,14 +688,14 @@ public final class CallsView extends BorderPane {
         plots.getChildren().setAll(throughput, inFlightChart);
         charts.getChildren().add(histogramBox);
         VBox.setVgrow(histogramBox, Priority.ALWAYS); // shares the height with the line plots
-        javafx.beans.property.BooleanProperty inRow = new javafx.beans.property.SimpleBooleanProperty(false);
+        BooleanProperty inRow = new SimpleBooleanProperty(false);
         Runnable placeHistogram = () -> {
             boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * gap;
             if (fits == inRow.get()) {
                 return;
             }
             // Moved after this layout pass: a change in the middle of one is not passed up to the view.
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 if (fits == inRow.get()) {
                     return;
                 }

@@ -1,5 +1,6 @@
 package dev.interleave.ui.calls;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -489,8 +490,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         CallHistogram histogram = counted.merged(CallJson.HISTOGRAM_BINS);
         double width = histogram.binMicros() / 1e3;
         int bins = histogram.bins();
-        List<XYChart.Data<Number, Number>> drawn = new java.util.ArrayList<>(2 * bins + 2);
-        List<XYChart.Data<Number, Number>> took = new java.util.ArrayList<>(2 * bins + 2);
+        List<XYChart.Data<Number, Number>> drawn = new ArrayList<>(2 * bins + 2);
+        List<XYChart.Data<Number, Number>> took = new ArrayList<>(2 * bins + 2);
         for (int bin = 0; bin < bins; bin++) {
             step(drawn, bin * width, width, histogram.sleeps(bin));
             step(took, bin * width, width, histogram.durations(bin));

@@ -1,5 +1,7 @@
 package dev.interleave.ui.kit;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -7,9 +9,13 @@ import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -18,6 +24,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /** Small builders the views share. */
 public final class Controls {
@@ -106,8 +114,8 @@ public final class Controls {
     }
 
     /** How wide {@code text} is drawn in {@code font}, in pixels. */
-    public static double textWidth(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+    public static double textWidth(String text, Font font) {
+        Text probe = new Text(text);
         probe.setFont(font);
         return probe.getLayoutBounds().getWidth();
     }
@@ -120,7 +128,7 @@ public final class Controls {
     }
 
     /** A control with its caption above it. */
-    public static VBox labelled(String caption, javafx.scene.Node control) {
+    public static VBox labelled(String caption, Node control) {
         Label label = new Label(caption);
         label.getStyleClass().add("setting-name");
         return new VBox(4, label, control);
@@ -154,7 +162,7 @@ public final class Controls {
     }
 
     /** A line under a field saying why its value was changed; shown only while {@code text} is not empty. */
-    public static Label fieldMessage(String id, javafx.beans.value.ObservableStringValue text) {
+    public static Label fieldMessage(String id, ObservableStringValue text) {
         Label message = new Label();
         message.setId(id);
         message.getStyleClass().add("field-message");
@@ -166,7 +174,7 @@ public final class Controls {
         return message;
     }
 
-    private static final javafx.css.PseudoClass SETTINGS_CHANGED = javafx.css.PseudoClass.getPseudoClass("settings-changed");
+    private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");
 
     /**
      * The note over a view's figures while they are the last run's: its settings, and whether
@@ -201,8 +209,8 @@ public final class Controls {
      * when the window is too short for it, ending with a "Reset to defaults" button
      * ({@code #reset-settings}) that puts {@code model}'s settings back as they were at first start.
      */
-    public static ScrollPane settingsPanel(RunViewModel<?> model, javafx.scene.Node... sections) {
-        javafx.scene.control.Button defaults = new javafx.scene.control.Button("Reset to defaults");
+    public static ScrollPane settingsPanel(RunViewModel<?> model, Node... sections) {
+        Button defaults = new Button("Reset to defaults");
         defaults.setId("reset-settings");
         defaults.getStyleClass().add("reset-settings");
         tip(defaults, "Put every setting of this view back to its default. Settings are kept between "
@@ -210,12 +218,12 @@ public final class Controls {
         defaults.setOnAction(e -> model.resetSettings());
         defaults.disableProperty().bind(model.runningBinding()); // settings do not change under a run
         defaults.setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        Region gap = new Region();
         gap.setMinHeight(4);
-        java.util.List<javafx.scene.Node> all = new java.util.ArrayList<>(java.util.Arrays.asList(sections));
+        List<Node> all = new ArrayList<>(Arrays.asList(sections));
         all.add(gap);
         all.add(defaults);
-        return settingsPanel(all.toArray(javafx.scene.Node[]::new));
+        return settingsPanel(all.toArray(Node[]::new));
     }
 
     /** The most of a view's width its settings panel takes. */
@@ -225,17 +233,17 @@ public final class Controls {
      * The settings panel on a view's left: {@code sections} stacked in a padded box that scrolls
      * when the window is too short for it.
      */
-    public static ScrollPane settingsPanel(javafx.scene.Node... sections) {
+    public static ScrollPane settingsPanel(Node... sections) {
         VBox box = new VBox(12, sections);
         box.getStyleClass().add("settings");
-        box.setPadding(new javafx.geometry.Insets(12));
+        box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box) {
             // Width in the stylesheet, in em: the panel grows with the text, up to 40 % of the view's
             // width (at 200 % zoom in 1024x700 its 23 em would have left the view 16 em of room).
             // Asked by the view as it lays out, at its new width: never a pass late.
             @Override
             protected double computeMaxWidth(double height) {
-                return getParent() instanceof javafx.scene.layout.Region view && view.getWidth() > 0
+                return getParent() instanceof Region view && view.getWidth() > 0
                         ? view.getWidth() * MAX_SETTINGS_SHARE : Double.MAX_VALUE;
             }
         };

@@ -2,6 +2,8 @@ package dev.interleave.ui.kit;
 
 import java.util.Locale;
 
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,6 +13,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.util.Duration;
 
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Replay;
@@ -98,7 +102,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         // thumb its place) when "now (...)" becomes "after event ... (... recorded)".
         Runnable roomForTheLongest = () -> {
             long end = Math.max(1, rewind.endProperty().get());
-            javafx.scene.text.Text longest = new javafx.scene.text.Text(
+            Text longest = new Text(
                     String.format(Locale.ROOT, "after event %,d (%,d recorded)", end - 1, end));
             longest.setFont(where.getFont());
             where.setMinWidth(Math.ceil(longest.getLayoutBounds().getWidth()) + 2);
@@ -118,7 +122,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                 key(e);
             }
         });
-        Controls.tip(events, String.format(java.util.Locale.ROOT, "The recorded events in words, %,d at a time:"
+        Controls.tip(events, String.format(Locale.ROOT, "The recorded events in words, %,d at a time:"
                 + " the newest, or those around the scrubber, which reaches the rest. Select one to rewind the view"
                 + " to just after it (while paused or after a run).", Rewind.LINES_SHOWN));
         events.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
@@ -178,8 +182,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     private long followedEnd;
     private boolean followQueued;
     /** The next look, a quarter second after one put off; whether it is queued. FX thread. */
-    private final javafx.animation.PauseTransition catchUp =
-            new javafx.animation.PauseTransition(javafx.util.Duration.millis(FOLLOW_NANOS / 1e6));
+    private final PauseTransition catchUp =
+            new PauseTransition(Duration.millis(FOLLOW_NANOS / 1e6));
     private boolean catchUpQueued;
 
     /**
@@ -205,7 +209,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             lookAgain();
         } else if (!followQueued) {
             followQueued = true;
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 followQueued = false;
                 if (rewind.positionProperty().get() == Rewind.PRESENT && !events.getItems().isEmpty()) {
                     events.showEnd();

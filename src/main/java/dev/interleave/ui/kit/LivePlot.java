@@ -1,11 +1,16 @@
 package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -18,6 +23,7 @@ import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.chart.XYChart;
@@ -93,7 +99,7 @@ public final class LivePlot extends BorderPane {
         };
     }
 
-    private static final List<CssMetaData<LivePlot, Paint>> SERIES_CSS = java.util.stream.IntStream
+    private static final List<CssMetaData<LivePlot, Paint>> SERIES_CSS = IntStream
             .range(0, DEFAULT_PALETTE.size())
             .mapToObj(i -> paint("-il-plot-series-" + (i + 1), DEFAULT_PALETTE.get(i), plot -> plot.seriesPaints.get(i)))
             .toList();
@@ -148,7 +154,7 @@ public final class LivePlot extends BorderPane {
     private final ListChangeListener<XYChart.Series<Number, Number>> onSeriesChange = this::seriesChanged;
     private ObservableList<XYChart.Series<Number, Number>> series;
     /** Each plotted series' style number, by identity (see {@link #style}). */
-    private final java.util.Map<XYChart.Series<Number, Number>, Integer> styles = new java.util.IdentityHashMap<>();
+    private final Map<XYChart.Series<Number, Number>, Integer> styles = new IdentityHashMap<>();
     private int nextStyle;
     /** True when the canvas no longer shows the data: redrawn at the next layout pass. */
     private boolean dirty = true;
@@ -194,7 +200,7 @@ public final class LivePlot extends BorderPane {
         });
         // A narrower plot wraps its legend onto more lines: its least height is measured again,
         // after the layout pass that changed the width (a parent in the middle of one drops it).
-        widthProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(this::updateMinHeight));
+        widthProperty().addListener((obs, old, now) -> Platform.runLater(this::updateMinHeight));
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setAlignment(Pos.CENTER);
         // A long title in a narrow plot (three in a row at 1024x700) wraps instead of ending in "...".
@@ -377,7 +383,7 @@ public final class LivePlot extends BorderPane {
         double width = getWidth() > 0 ? getWidth() : getPrefWidth();
         double text = Math.max(TITLE_LINES * font, heading.prefHeight(width));
         if (legend.isManaged()) {
-            for (javafx.scene.Node entry : legend.getChildren()) {
+            for (Node entry : legend.getChildren()) {
                 text += Math.max(LEGEND_LINE * font, entry.prefHeight(width) + legend.getSpacing());
             }
         }
@@ -572,7 +578,7 @@ public final class LivePlot extends BorderPane {
     /** The colour and dashes {@code one} (plotted now) is drawn with; for tests. */
     List<Object> styleOf(XYChart.Series<Number, Number> one) {
         int index = series.indexOf(one);
-        return List.of(color(style(index)), java.util.Arrays.toString(dash(style(index))));
+        return List.of(color(style(index)), Arrays.toString(dash(style(index))));
     }
 
     private static double[] dash(int index) {

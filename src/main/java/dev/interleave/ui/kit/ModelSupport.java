@@ -1,5 +1,7 @@
 package dev.interleave.ui.kit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import javafx.beans.property.IntegerProperty;
@@ -79,7 +81,7 @@ public final class ModelSupport {
     }
 
     public static void addPoint(XYChart.Series<Number, Number> series, double x, double y, int maxPoints) {
-        java.util.List<XYChart.Data<Number, Number>> data = series.getData();
+        List<XYChart.Data<Number, Number>> data = series.getData();
         if (!data.isEmpty() && data.getLast().getXValue().doubleValue() == x) {
             data.getLast().setYValue(y); // no time passed (a paused run, stepped): the latest value at that time
             return;
@@ -87,7 +89,7 @@ public final class ModelSupport {
         if (data.size() >= maxPoints) {
             double first = data.getFirst().getXValue().doubleValue();
             double step = (data.getLast().getXValue().doubleValue() - first) / (maxPoints / 2.0);
-            java.util.List<XYChart.Data<Number, Number>> kept = new java.util.ArrayList<>(maxPoints / 2 + 2);
+            List<XYChart.Data<Number, Number>> kept = new ArrayList<>(maxPoints / 2 + 2);
             double next = first;
             for (int i = 0; i < data.size(); i++) {
                 double at = data.get(i).getXValue().doubleValue();

@@ -4,6 +4,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Duration;
 
+import dev.interleave.engine.run.Labelled;
+
 /**
  * How fast the views' motion plays (an item travelling into its slot, a woken thread's chip going
  * back to its lane): off, normal or slow. One setting for the whole window, like its theme: the
@@ -13,7 +15,7 @@ import javafx.util.Duration;
 public final class Motion {
 
     /** The speeds a presenter can choose. */
-    public enum Speed implements dev.interleave.engine.run.Labelled {
+    public enum Speed implements Labelled {
         /** No motion: figures change in place. */
         OFF("off", Duration.ZERO),
         /** A move takes a third of a second: quick enough for Auto-step at a few steps a second. */

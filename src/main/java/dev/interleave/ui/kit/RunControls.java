@@ -1,5 +1,10 @@
 package dev.interleave.ui.kit;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 
@@ -37,8 +42,8 @@ public interface RunControls {
      * How the run whose figures are shown ended, with its check ({@link Verdict#OK}: completed and
      * correct); empty while none is shown (before the first run ends, during a run, after Reset).
      */
-    public default java.util.Optional<Verdict> shownVerdict() {
-        return java.util.Optional.empty();
+    public default Optional<Verdict> shownVerdict() {
+        return Optional.empty();
     }
 
     /**
@@ -112,8 +117,8 @@ public interface RunControls {
     }
 
     /** The view's plots, for File, Export plotted series (CSV). */
-    public default java.util.List<PlotData> plots() {
-        return java.util.List.of();
+    public default List<PlotData> plots() {
+        return List.of();
     }
 
     /**
@@ -121,8 +126,8 @@ public interface RunControls {
      * command line's {@code --json} prints for the same run; empty before the first run ends,
      * during a run and after Reset.
      */
-    public default java.util.Optional<String> resultJson() {
-        return java.util.Optional.empty();
+    public default Optional<String> resultJson() {
+        return Optional.empty();
     }
 
     /** Whether the view has a recorded run to export as a trace (File, Export trace). */
@@ -136,7 +141,7 @@ public interface RunControls {
      *
      * @throws IllegalStateException if there is nothing to export ({@link #canExportTrace()} false)
      */
-    public default void writeTrace(java.io.OutputStream out) throws java.io.IOException {
+    public default void writeTrace(OutputStream out) throws IOException {
         throw new IllegalStateException("this view records no trace");
     }
 }

@@ -1,6 +1,8 @@
 package dev.interleave.ui.kit;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -216,7 +218,7 @@ public abstract class RunViewModel<S> implements RunControls {
      * from now on the run's figures, and the "Last run's figures" note after it, are told against
      * {@code change} applied to the settings it had. Does nothing while idle.
      */
-    protected final void appliedLive(java.util.function.UnaryOperator<S> change) {
+    protected final void appliedLive(UnaryOperator<S> change) {
         S shown = shownRun.get();
         if (shown != null && runner.state() != RunState.IDLE) {
             shownRun.set(change.apply(shown));
@@ -259,9 +261,9 @@ public abstract class RunViewModel<S> implements RunControls {
      * {@code result} while it is the ended run the view shows (idle, not reset or replaced by a
      * new run's settings), else empty: what a verdict or an export of the shown run reads.
      */
-    protected final <T> java.util.Optional<T> shownResult(T result) {
-        return runState() == RunState.IDLE && showsLatestRun() && result != null ? java.util.Optional.of(result)
-                : java.util.Optional.empty();
+    protected final <T> Optional<T> shownResult(T result) {
+        return runState() == RunState.IDLE && showsLatestRun() && result != null ? Optional.of(result)
+                : Optional.empty();
     }
 
     @Override

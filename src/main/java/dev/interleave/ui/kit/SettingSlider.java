@@ -7,6 +7,7 @@ import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -85,7 +86,7 @@ public final class SettingSlider extends VBox {
         setSpacing(2);
 
         String range = "Allowed: " + input.range() + "." + (input.beyondMax().isEmpty() ? "" : " " + input.beyondMax());
-        for (javafx.scene.Node each : List.of(this, slider, field)) {
+        for (Node each : List.of(this, slider, field)) {
             Controls.tip(each, tooltip + "\n" + range);
         }
 

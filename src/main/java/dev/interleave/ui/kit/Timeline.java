@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -130,7 +132,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Region grid = probe("-color-border-default");
     private final Region accent = probe("-il-accent");
     /** What the timeline says while it has no event to draw. */
-    private final javafx.beans.property.StringProperty emptyText = new javafx.beans.property.SimpleStringProperty(
+    private final StringProperty emptyText = new SimpleStringProperty(
             this, "emptyText", "The timeline fills as the run goes: press Run or Step.");
     /** A hidden label: its font is the window's text size (the root's, with the zoom). */
     private final Label fontProbe = new Label();
@@ -392,7 +394,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /** What the timeline says while it has no event to draw (a run that records none says why). */
-    public javafx.beans.property.StringProperty emptyTextProperty() {
+    public StringProperty emptyTextProperty() {
         return emptyText;
     }
 
@@ -524,7 +526,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         boolean labels = marks.size() < width / 28 && laneH >= textHeight + 2;
         Paint paperPaint = colour(paper, Color.WHITE);
         double[] labelledUpTo = new double[lanes];
-        java.util.Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
+        Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < marks.size(); k++) {
             double[] mark = marks.get(k);
             double y = axisHeight() + mark[1] * laneH;

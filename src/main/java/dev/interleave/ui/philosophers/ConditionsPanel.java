@@ -1,11 +1,13 @@
 package dev.interleave.ui.philosophers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -40,7 +42,7 @@ final class ConditionsPanel extends VBox {
         title.setWrapText(true);
         // Two by two, each card half the width; one per row when the panel is narrower than two
         // cards' headings (a large zoom), rather than cutting them off.
-        all = java.util.Arrays.stream(Coffman.values()).map(condition -> row(model, condition)).toList();
+        all = Arrays.stream(Coffman.values()).map(condition -> row(model, condition)).toList();
         all.forEach(card -> card.setMaxHeight(Double.MAX_VALUE));
         columns(2);
         getChildren().addAll(title, cards);
@@ -88,7 +90,7 @@ final class ConditionsPanel extends VBox {
                     : String.format(Locale.ROOT, " Now: a chain of %d, not a circle.", model.longestChainProperty().get())),
                     model.longestChainProperty(), model.holdsProperty(condition)));
         }
-        javafx.scene.Node breakers;
+        Node breakers;
         if (condition.brokenBy().isEmpty()) {
             // Not in a flow pane: a label there keeps its one-line width and never wraps.
             Label none = new Label("Not broken here: a fork serves one philosopher at a time.");

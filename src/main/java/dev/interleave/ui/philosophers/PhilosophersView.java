@@ -7,16 +7,23 @@ import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import dev.interleave.engine.run.Verdict;
 import org.controlsfx.control.ToggleSwitch;
 
 import dev.interleave.engine.philosophers.Fairness;
@@ -116,7 +123,7 @@ public final class PhilosophersView extends BorderPane {
                 model.livelockSeenProperty(), model.totalMealsProperty(), model.stateProperty())) {
             property.addListener(obs -> showVerdict.run());
         }
-        model.starving().addListener((javafx.collections.ListChangeListener<Integer>) change -> showVerdict.run());
+        model.starving().addListener((ListChangeListener<Integer>) change -> showVerdict.run());
         showVerdict.run();
 
         TableDrawing table = new TableDrawing(model);
@@ -165,7 +172,7 @@ public final class PhilosophersView extends BorderPane {
         Label seated = new Label();
         seated.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d of %d taken",
                 model.seatedProperty().get(), model.seatsProperty().get()), model.seatedProperty(), model.seatsProperty()));
-        javafx.scene.Node seats = Controls.figure("seats", "Waiter's seats", seated, "The waiter lets at most N - 1 "
+        Node seats = Controls.figure("seats", "Waiter's seats", seated, "The waiter lets at most N - 1 "
                 + "philosophers reach for forks at once: one of them always finds both of its forks.");
         seats.visibleProperty().bind(model.seatsProperty().greaterThan(0));
         seats.managedProperty().bind(seats.visibleProperty());
@@ -204,7 +211,7 @@ public final class PhilosophersView extends BorderPane {
         for (Region fixed : List.of(guide, step, conditions, history, figures)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }
-        live.setPadding(new javafx.geometry.Insets(12));
+        live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("philosophers-live", live);
         fit(scroll, graphCaption, drawings, conditions);
@@ -215,7 +222,7 @@ public final class PhilosophersView extends BorderPane {
      * Two regions side by side, the first growing, or one above the other ({@code :stacked}).
      * The view decides which from the room it has, in em (see {@link #fit}).
      */
-    static final class Responsive extends javafx.scene.layout.GridPane {
+    static final class Responsive extends GridPane {
         private static final PseudoClass STACKED = PseudoClass.getPseudoClass("stacked");
         private final Region first;
         private final Region second;
@@ -236,18 +243,18 @@ public final class PhilosophersView extends BorderPane {
             getChildren().clear();
             getColumnConstraints().clear();
             getRowConstraints().clear();
-            javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints grow = new ColumnConstraints();
             grow.setHgrow(Priority.ALWAYS);
-            javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
+            RowConstraints fill = new RowConstraints();
             fill.setVgrow(Priority.ALWAYS);
             add(first, 0, 0);
             if (stack) {
                 add(second, 0, 1);
                 getColumnConstraints().add(grow);
-                getRowConstraints().addAll(fill, new javafx.scene.layout.RowConstraints());
+                getRowConstraints().addAll(fill, new RowConstraints());
             } else {
                 add(second, 1, 0);
-                getColumnConstraints().addAll(grow, new javafx.scene.layout.ColumnConstraints());
+                getColumnConstraints().addAll(grow, new ColumnConstraints());
                 getRowConstraints().add(fill);
             }
             pseudoClassStateChanged(STACKED, stack);
@@ -291,7 +298,7 @@ public final class PhilosophersView extends BorderPane {
         } else if (model.stateProperty().get() != RunState.IDLE) {
             text = String.format(Locale.ROOT, "✔ No deadlock so far: %,d meals.", model.totalMealsProperty().get());
             kind = SUCCESS;
-        } else if (model.shownVerdict().orElse(null) == dev.interleave.engine.run.Verdict.STOPPED) {
+        } else if (model.shownVerdict().orElse(null) == Verdict.STOPPED) {
             // Stopped, not finished: nothing was shown to hold for the run's whole length.
             text = "■ Stopped after " + Words.count(model.totalMealsProperty().get(), "meal")
                     + ", with no deadlock until then.";

@@ -1,5 +1,7 @@
 package dev.interleave.ui.philosophers;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -462,7 +464,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     }
 
     @Override
-    public void writeTrace(java.io.OutputStream out) throws java.io.IOException {
+    public void writeTrace(OutputStream out) throws IOException {
         PhilosophersSnapshot now = runner.snapshot();
         if (now.log() == null || now.settings() == null) {
             throw new IllegalStateException("no recorded run to export yet: run one first");

@@ -1,6 +1,7 @@
 package dev.interleave.ui.race;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -239,7 +240,7 @@ public final class LabView extends BorderPane {
         int[] counts = lostBins(lost);
         int bins = counts.length;
         long width = lostBinWidth(most);
-        int tallest = java.util.Arrays.stream(counts).max().orElse(1);
+        int tallest = Arrays.stream(counts).max().orElse(1);
         HBox bars = new HBox(2);
         bars.setAlignment(Pos.BOTTOM_LEFT);
         bars.setFillHeight(false); // each bar keeps its own height

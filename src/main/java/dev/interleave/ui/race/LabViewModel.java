@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableStringValue;
 
 import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabJson;
@@ -68,7 +71,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     /** Why the increments were lowered (T x K at most 10,000,000); empty when they were not. */
     private final ReadOnlyStringWrapper incrementsNote = new ReadOnlyStringWrapper(this, "incrementsNote", "");
     /** Under Runs, where the measure uses fewer of them: throughput takes at most three per point. */
-    private final javafx.beans.binding.StringExpression runsNote = javafx.beans.binding.Bindings.createStringBinding(
+    private final StringExpression runsNote = Bindings.createStringBinding(
             () -> measure.get() == LabMeasure.THROUGHPUT && runs.get() > LabMeasure.THROUGHPUT_ROUNDS
                     ? String.format(Locale.ROOT, "Throughput makes %d of these %d runs: each point is the median "
                     + "of at most %d, every point measured once a round.", LabMeasure.THROUGHPUT_ROUNDS, runs.get(),
@@ -262,7 +265,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     }
 
     /** What the chosen measure makes of Runs, where it uses fewer; empty where it uses them all. */
-    public javafx.beans.value.ObservableStringValue runsNote() {
+    public ObservableStringValue runsNote() {
         return runsNote;
     }
 

@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -24,6 +27,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.SettingSlider;
 import dev.interleave.ui.kit.StepWorkerEvent;
 
@@ -74,7 +78,7 @@ public final class StepperView extends BorderPane {
                 model.incrementsProperty(), StepperViewModel.INCREMENTS, false,
                 "How many times each thread increments the shared count (1 to 5).");
         SettingSlider goal = new SettingSlider("stepper-goal", "Challenge (lost)",
-                model.goalProperty(), new dev.interleave.ui.kit.IntInput(0, 5, ""), false,
+                model.goalProperty(), new IntInput(0, 5, ""), false,
                 "Find the race: make the threads lose this many updates in as few steps as you can; 0: no "
                         + "challenge. At most the increments each thread makes.");
         for (SettingSlider each : List.of(threads, increments, goal)) {
@@ -164,7 +168,7 @@ public final class StepperView extends BorderPane {
         // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
         // the text around the lanes wraps at the width in view instead, so each step reads whole
         // without scrolling to the right and back for every line.
-        javafx.beans.binding.DoubleBinding inView = Bindings.createDoubleBinding(() -> {
+        DoubleBinding inView = Bindings.createDoubleBinding(() -> {
             double width = scroll.getViewportBounds().getWidth() - live.getPadding().getLeft()
                     - live.getPadding().getRight();
             return width > 0 ? width : Double.MAX_VALUE;
@@ -235,14 +239,14 @@ public final class StepperView extends BorderPane {
         private static final double GAP = 10;
 
         @Override
-        public javafx.geometry.Orientation getContentBias() {
-            return javafx.geometry.Orientation.HORIZONTAL;
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
         }
 
         /** The widest lane's least width: no lane is laid out narrower. */
         private double laneWidth() {
             double widest = 0;
-            for (javafx.scene.Node lane : getManagedChildren()) {
+            for (Node lane : getManagedChildren()) {
                 widest = Math.max(widest, ((Lane) lane).codeWidth());
             }
             return widest;
@@ -273,7 +277,7 @@ public final class StepperView extends BorderPane {
         protected double computePrefWidth(double height) {
             int lanes = getManagedChildren().size();
             double sum = 0;
-            for (javafx.scene.Node lane : getManagedChildren()) {
+            for (Node lane : getManagedChildren()) {
                 sum += lane.prefWidth(-1);
             }
             return snappedLeftInset() + sum + GAP * Math.max(0, lanes - 1) + snappedRightInset();
@@ -289,11 +293,11 @@ public final class StepperView extends BorderPane {
             double w = width >= 0 ? width : prefWidth(-1);
             int columns = columns(w);
             double column = columnWidth(w, columns);
-            List<javafx.scene.Node> lanes = getManagedChildren();
+            List<Node> lanes = getManagedChildren();
             double height = 0;
             for (int row = 0; row * columns < lanes.size(); row++) {
                 double tallest = 0;
-                for (javafx.scene.Node lane : lanes.subList(row * columns, Math.min(lanes.size(), (row + 1) * columns))) {
+                for (Node lane : lanes.subList(row * columns, Math.min(lanes.size(), (row + 1) * columns))) {
                     tallest = Math.max(tallest, lane.prefHeight(column));
                 }
                 height += (row > 0 ? GAP : 0) + tallest;
@@ -305,16 +309,16 @@ public final class StepperView extends BorderPane {
         protected void layoutChildren() {
             int columns = columns(getWidth());
             double column = columnWidth(getWidth(), columns);
-            List<javafx.scene.Node> lanes = getManagedChildren();
+            List<Node> lanes = getManagedChildren();
             double y = snappedTopInset();
             for (int row = 0; row * columns < lanes.size(); row++) {
-                List<javafx.scene.Node> inRow = lanes.subList(row * columns, Math.min(lanes.size(), (row + 1) * columns));
+                List<Node> inRow = lanes.subList(row * columns, Math.min(lanes.size(), (row + 1) * columns));
                 double tallest = 0;
-                for (javafx.scene.Node lane : inRow) {
+                for (Node lane : inRow) {
                     tallest = Math.max(tallest, lane.prefHeight(column));
                 }
                 double x = snappedLeftInset();
-                for (javafx.scene.Node lane : inRow) {
+                for (Node lane : inRow) {
                     lane.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(column), snapSizeY(tallest));
                     x += column + GAP;
                 }

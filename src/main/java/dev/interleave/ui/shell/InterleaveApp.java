@@ -1,16 +1,22 @@
 package dev.interleave.ui.shell;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import dev.interleave.Scenarios;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.SavedSettings;
+import dev.interleave.ui.kit.ScenarioTab;
 
 /**
  * The desktop application: one window, two views, one stylesheet.
@@ -65,7 +71,7 @@ public final class InterleaveApp extends Application {
 
     static void trace(String phase) {
         if (TRACE) {
-            long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            long start = ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.println("[startup] " + phase + " at " + (System.currentTimeMillis() - start) + " ms");
         }
     }
@@ -97,12 +103,12 @@ public final class InterleaveApp extends Application {
         stage.setOnCloseRequest(e -> close());
         stage.show();
         trace("shown");
-        java.util.List<String> args = getParameters().getRaw();
+        List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             switch (args.getFirst()) {
                 case "--smoke" -> Scripts.smoke(stage, System.out);
                 case "--render" -> Scripts.render(this, stage,
-                        java.nio.file.Path.of(args.size() > 1 ? args.get(1) : "docs"));
+                        Path.of(args.size() > 1 ? args.get(1) : "docs"));
                 case "--frame-stats" -> Scripts.frameStats(this, stage, System.out, args);
                 case "--close-during-run" -> Scripts.closeDuringRun(this, stage, System.out);
                 default -> throw new IllegalArgumentException("unknown window script " + args.getFirst());
@@ -117,7 +123,7 @@ public final class InterleaveApp extends Application {
         // The theme before the first control: JavaFX loads its default stylesheet (Modena) when the
         // first Control class initialises unless one is set, only for MainView to replace it.
         Application.setUserAgentStylesheet(window.themeProperty().get().stylesheet());
-        java.util.List<dev.interleave.ui.kit.ScenarioTab> scenarios = Scenarios.tabs();
+        List<ScenarioTab> scenarios = Scenarios.tabs();
         trace("view-models built");
         view = new MainView(scenarios, frameStats, window);
         trace("views built");
@@ -125,7 +131,7 @@ public final class InterleaveApp extends Application {
         // Otherwise 1280x800, or the screen's size if smaller: on a 1024x700 screen the window
         // opened at -128,-33, its menus and tool bar off the screen.
         String chosen = System.getProperty("interleave.window");
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         String[] size = (chosen != null ? chosen : "1280x800").split("x");
         int width = Math.max(1024, Integer.parseInt(size[0]));
         int height = Math.max(700, Integer.parseInt(size[1]));

@@ -1,21 +1,42 @@
 package dev.interleave.ui.shell;
 
+import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 import javafx.application.Application;
+import javafx.beans.property.ReadOnlyProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -23,13 +44,24 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -61,7 +93,7 @@ import dev.interleave.ui.kit.StepWorkerEvent;
 public final class MainView extends BorderPane {
 
     /** The tool bar's icons: sized with the text (see {@link #scaleText}). */
-    private final List<FontIcon> icons = new java.util.ArrayList<>();
+    private final List<FontIcon> icons = new ArrayList<>();
     private final Button run = button("run", "Run", Feather.PLAY, "Start a run: real threads, with the settings on the left. (Space)");
     private final Button pause = button("pause", "Pause", Feather.PAUSE,
             "Pause: every thread parks at its next step and nothing changes until Resume. (Space)");
@@ -96,7 +128,7 @@ public final class MainView extends BorderPane {
 
     /** The window's content over {@code scenarios}, one tab each, the first shown, with {@code window}'s theme and zoom. */
     public MainView(List<ScenarioTab> scenarios, FrameStats frameStats, WindowModel window) {
-        this.window = java.util.Objects.requireNonNull(window);
+        this.window = Objects.requireNonNull(window);
         this.autoStepper = new AutoStep(window.autoStepRateProperty(), this::active, this::stepActive);
         Motion.speedProperty().bind(window.motionProperty()); // the views read the window's speed
         getStyleClass().add("main");
@@ -139,10 +171,10 @@ public final class MainView extends BorderPane {
         // A tool bar that wraps onto a second row rather than hiding buttons in an overflow menu
         // or squeezing them: at 200 % on a 1280x800 projector it needs two rows.
         FlowPane toolBar = new FlowPane(4, 4, run, pause, step, autoStep, autoStepRate, autoStepRateText, stop, reset);
-        FlowPane.setMargin(reset, new javafx.geometry.Insets(0, 0, 0, 12)); // apart: it clears the figures
+        FlowPane.setMargin(reset, new Insets(0, 0, 0, 12)); // apart: it clears the figures
         toolBar.getStyleClass().add("tool-bar");
-        toolBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        toolBar.setRowValignment(javafx.geometry.VPos.CENTER);
+        toolBar.setAlignment(Pos.CENTER_LEFT);
+        toolBar.setRowValignment(VPos.CENTER);
         toolBar.setId("toolbar");
 
         status.setId("status");
@@ -150,7 +182,7 @@ public final class MainView extends BorderPane {
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
         MenuBar menus = menus();
-        setTop(new javafx.scene.layout.VBox(menus, toolBar));
+        setTop(new VBox(menus, toolBar));
         setCenter(tabs);
         setBottom(new HeightMemo(status)); // its text changes at every frame of a run: the view above stays as laid out
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -180,14 +212,14 @@ public final class MainView extends BorderPane {
      */
     private void fitTabTitles() {
         // The window's own tab headers, not those of a tab pane inside a view (the race lab's modes).
-        javafx.scene.layout.Region area = null;
-        for (javafx.scene.Node child : tabs.getChildrenUnmodifiable()) {
-            if (child.getStyleClass().contains("tab-header-area") && child instanceof javafx.scene.layout.Region region) {
+        Region area = null;
+        for (Node child : tabs.getChildrenUnmodifiable()) {
+            if (child.getStyleClass().contains("tab-header-area") && child instanceof Region region) {
                 area = region;
             }
         }
-        if (area == null || !(area.lookup(".headers-region") instanceof javafx.scene.layout.Region headers)
-                || !(area.lookup(".tab-label") instanceof javafx.scene.control.Labeled label)) {
+        if (area == null || !(area.lookup(".headers-region") instanceof Region headers)
+                || !(area.lookup(".tab-label") instanceof Labeled label)) {
             return; // no skin yet
         }
         double full = headers.prefWidth(-1);
@@ -207,7 +239,7 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
 
     /**
      * Space, S and the other keys stay the window's. A control disabled while it has the focus (a
@@ -217,8 +249,8 @@ public final class MainView extends BorderPane {
      * field, once the field has taken its value, gives the keys back to the window too.
      */
     private void keepKeysForTheWindow() {
-        javafx.beans.value.ChangeListener<Boolean> disabledWhileFocused = (obs, was, disabled) -> {
-            if (disabled && ((javafx.beans.property.ReadOnlyProperty<?>) obs).getBean() instanceof javafx.scene.Node node
+        ChangeListener<Boolean> disabledWhileFocused = (obs, was, disabled) -> {
+            if (disabled && ((ReadOnlyProperty<?>) obs).getBean() instanceof Node node
                     && node.isFocused()) {
                 requestFocus();
             }
@@ -235,7 +267,7 @@ public final class MainView extends BorderPane {
                 });
             }
         });
-        addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+        addEventHandler(ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof TextInputControl) {
                 requestFocus();
             }
@@ -291,9 +323,9 @@ public final class MainView extends BorderPane {
             }
         });
         MenuItem quit = item("menu-quit", "Quit", "Shortcut+Q", () -> {
-            javafx.stage.Window stage = getScene().getWindow();
-            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-            if (stage instanceof javafx.stage.Stage shown) {
+            Window stage = getScene().getWindow();
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            if (stage instanceof Stage shown) {
                 shown.close();
             }
         });
@@ -305,7 +337,7 @@ public final class MainView extends BorderPane {
         view.setId("menu-view");
         for (Theme theme : Theme.values()) {
             RadioMenuItem item = new RadioMenuItem(theme.label());
-            item.setId("menu-theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+            item.setId("menu-theme-" + theme.name().toLowerCase(Locale.ROOT));
             item.setToggleGroup(themes);
             item.setSelected(window.themeProperty().get() == theme);
             item.setOnAction(e -> window.themeProperty().set(theme));
@@ -371,7 +403,7 @@ public final class MainView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         chooser.setInitialFileName("interleave-" + ((ScenarioTab) tabs.getSelectionModel().getSelectedItem()
                 .getUserData()).id() + "." + extension);
-        java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
+        File chosen = chooser.showSaveDialog(getScene().getWindow());
         if (chosen == null) {
             return;
         }
@@ -386,11 +418,11 @@ public final class MainView extends BorderPane {
 
     /** Writes the view on screen, as it looks now, to {@code file} as a PNG. FX thread. */
     public void exportPng(Path file) throws IOException {
-        javafx.scene.Node content = tabs.getSelectionModel().getSelectedItem().getContent();
-        javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+        Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(window.themeProperty().get() == Theme.DARK ? Color.web("#0d1117") : Color.WHITE);
-        javafx.scene.image.WritableImage image = content.snapshot(parameters, null);
-        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        WritableImage image = content.snapshot(parameters, null);
+        try (OutputStream out = Files.newOutputStream(file)) {
             Png.write(image, out);
         }
     }
@@ -419,13 +451,13 @@ public final class MainView extends BorderPane {
      * @throws IllegalStateException if the view has no recorded run
      */
     public void exportTrace(Path file) throws IOException {
-        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             active().writeTrace(out);
         }
     }
 
     private void toggleFullScreen() {
-        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is Stop; F11 leaves
             stage.setFullScreenExitHint("F11 leaves full screen");
             stage.setFullScreen(!stage.isFullScreen());
@@ -464,20 +496,20 @@ public final class MainView extends BorderPane {
      */
     public void showKeyboardMap() {
         double em = fontSize();
-        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        GridPane grid = new GridPane();
         grid.setId("keyboard-map");
         grid.getStyleClass().add("keyboard-map");
         grid.setHgap(16);
         grid.setVgap(6);
         // Keys in a bold monospaced key cap (interleave.css): its text, and half an em each side.
-        javafx.scene.text.Font keyFont = javafx.scene.text.Font.font("monospace", javafx.scene.text.FontWeight.BOLD, em);
-        java.util.function.ToDoubleFunction<String> keyWidth = key -> Math.ceil(Controls.textWidth(key, keyFont)) + 1.5 * em;
+        Font keyFont = Font.font("monospace", FontWeight.BOLD, em);
+        ToDoubleFunction<String> keyWidth = key -> Math.ceil(Controls.textWidth(key, keyFont)) + 1.5 * em;
         double keys = Math.min(12 * em, KEYS.stream().mapToDouble(key -> keyWidth.applyAsDouble(key[0])).max().orElse(0));
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double roomWide = Math.min(getWidth() > 0 ? getWidth() : 1280, screen.getWidth()) * 0.9 - 4 * em - grid.getHgap();
         double actions = Math.max(12 * em, Math.min(32 * em, roomWide - keys));
-        grid.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(keys),
-                new javafx.scene.layout.ColumnConstraints(actions));
+        grid.getColumnConstraints().setAll(new ColumnConstraints(keys),
+                new ColumnConstraints(actions));
         for (int row = 0; row < KEYS.size(); row++) {
             Label key = new Label(KEYS.get(row)[0]);
             key.getStyleClass().add("key");
@@ -485,29 +517,29 @@ public final class MainView extends BorderPane {
             // read "..." (F1 at 1024x700), and so did a wrapped one-letter key, by a rounding.
             if (keyWidth.applyAsDouble(KEYS.get(row)[0]) > keys) {
                 key.setWrapText(true);
-                key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                key.setMinHeight(Region.USE_PREF_SIZE);
             } else {
-                key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                key.setMinWidth(Region.USE_PREF_SIZE);
             }
             Label action = new Label(KEYS.get(row)[1]);
             action.setWrapText(true);
-            action.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            javafx.scene.layout.GridPane.setValignment(key, javafx.geometry.VPos.TOP); // by an action's first line
+            action.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(key, VPos.TOP); // by an action's first line
             grid.addRow(row, key, action);
         }
         // Styled once off screen, so that its height is known before the dialog is sized to it.
-        javafx.scene.Group probe = new javafx.scene.Group(grid);
-        javafx.scene.Scene probeScene = new javafx.scene.Scene(probe);
+        Group probe = new Group(grid);
+        Scene probeScene = new Scene(probe);
         probeScene.getStylesheets().add(stylesheet());
         grid.setStyle(fontSizeStyle());
         grid.applyCss();
         double tall = grid.prefHeight(keys + grid.getHgap() + actions);
         probe.getChildren().clear();
         grid.setStyle("");
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        ScrollPane scroll = new ScrollPane(grid);
         scroll.setId("keyboard-map-scroll");
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportWidth(keys + grid.getHgap() + actions);
         // No taller than the window (the title, the padding and Close take about 7 em): the rest scrolls.
         double roomTall = Math.min(getHeight() > 0 ? getHeight() : 800, screen.getHeight()) * 0.9 - 7 * em;
@@ -517,7 +549,7 @@ public final class MainView extends BorderPane {
 
     /** The About text: the versions of Interleave, Java and JavaFX. */
     static String aboutText() {
-        return String.format(java.util.Locale.ROOT, "Interleave %s%nJava %s (%s)%nJavaFX %s%n%nReal threads contending for "
+        return String.format(Locale.ROOT, "Interleave %s%nJava %s (%s)%nJavaFX %s%n%nReal threads contending for "
                         + "a counter, a sum and a bounded buffer, racing on a shared count and dining as philosophers,"
                         + " made visible.", Versions.interleave(),
                 Runtime.version(), System.getProperty("java.vm.vendor", "?"),
@@ -533,7 +565,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Shows a dialog over the window, styled as the window, its pane with {@code styleClasses} too. */
-    private void showDialog(String title, javafx.scene.Node content, String... styleClasses) {
+    private void showDialog(String title, Node content, String... styleClasses) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.getDialogPane().setContent(content);
@@ -549,12 +581,12 @@ public final class MainView extends BorderPane {
     }
 
     private static String stylesheet() {
-        return java.util.Objects.requireNonNull(MainView.class.getResource("interleave.css")).toExternalForm();
+        return Objects.requireNonNull(MainView.class.getResource("interleave.css")).toExternalForm();
     }
 
     /** The window's text size, as an inline style for a node outside the window (a dialog). */
     private String fontSizeStyle() {
-        return String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize());
+        return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize());
     }
 
     /** The dialog Help opened last, or null; for tests. */
@@ -590,7 +622,7 @@ public final class MainView extends BorderPane {
         if (size != fontSize) {
             fontSize = size;
             // 13 px is the stylesheet's own root size: no inline style to parse for it.
-            setStyle(size == BASE_FONT_SIZE ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+            setStyle(size == BASE_FONT_SIZE ? "" : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size));
             // AtlantaFX's stylesheet gives every icon 18 px (beside 13 px text), and a style
             // overrides setIconSize: the size goes into the icon's inline style, which overrides
             // the stylesheet. Ikonli keeps the icon's font family and size there too: kept.
@@ -711,7 +743,7 @@ public final class MainView extends BorderPane {
             return false;
         }
         refusal = "Refused: the run in " + other.getText() + " is still " + stateWord(models.get(other).runState())
-                .toLowerCase(java.util.Locale.ROOT) + ". One run at a time, so two runs never share the cores and spoil "
+                .toLowerCase(Locale.ROOT) + ". One run at a time, so two runs never share the cores and spoil "
                 + "each other's timings: stop it there (or let it end) first.";
         refresh();
         return true;
@@ -845,7 +877,7 @@ public final class MainView extends BorderPane {
         } else if (state == RunState.IDLE && other != null) {
             RunControls going = models.get(other);
             text = stateWord(state) + "  ·  The run in " + other.getText() + (going.alarm().isEmpty()
-                    ? " is " + stateWord(going.runState()).toLowerCase(java.util.Locale.ROOT)
+                    ? " is " + stateWord(going.runState()).toLowerCase(Locale.ROOT)
                             + " in its tab. One run at a time: Run here waits until it ends or is stopped."
                     : " is " + going.alarm() + " in its tab and will not end by itself. One run at a time: "
                             + "stop it there (Esc) to run here.");
@@ -883,14 +915,14 @@ public final class MainView extends BorderPane {
         if (!text.equals(badge.getText())) {
             badge.setText(text);
             for (RunState each : STATES) {
-                badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(
-                        each.name().toLowerCase(java.util.Locale.ROOT)), each == state);
+                badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(
+                        each.name().toLowerCase(Locale.ROOT)), each == state);
             }
-            badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("done"),
+            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("done"),
                     state == RunState.IDLE && text.startsWith("✓"));
-            badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ended-short"),
+            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("ended-short"),
                     state == RunState.IDLE && !text.isEmpty() && !text.startsWith("✓"));
-            badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty());
+            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty());
         }
     }
 

@@ -3,12 +3,14 @@ package dev.interleave.ui.shell;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import javafx.animation.AnimationTimer;
@@ -16,7 +18,10 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
+import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.run.RunState;
@@ -75,7 +80,7 @@ final class Scripts {
                 // The first pulse after show() renders the first frame; the second pulse proves it went out.
                 if (++frames == 2) {
                     stop();
-                    long startMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    long startMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
                     out.printf(Locale.ROOT, "first frame after %d ms%n", System.currentTimeMillis() - startMillis);
                     out.flush();
                     stage.close();
@@ -163,8 +168,8 @@ final class Scripts {
             view.select("buffer");
             lab[0] = (BufferViewModel) view.active();
             lab[0].reset();
-            lab[0].implProperty().set(dev.interleave.engine.buffer.BufferImpl.LOCK);
-            lab[0].bugProperty().set(dev.interleave.engine.buffer.Bug.ONE_CONDITION);
+            lab[0].implProperty().set(BufferImpl.LOCK);
+            lab[0].bugProperty().set(Bug.ONE_CONDITION);
             lab[0].applyGuide();
             lab[0].run();
         });
@@ -181,7 +186,7 @@ final class Scripts {
         awaitIdle(view);
         onFx(() -> {
             lab[0].reset();
-            lab[0].bugProperty().set(dev.interleave.engine.buffer.Bug.NONE);
+            lab[0].bugProperty().set(Bug.NONE);
             lab[0].resetSettings();
         });
     }
@@ -401,7 +406,7 @@ final class Scripts {
                 out.println("closing during the run");
                 out.flush();
                 Platform.runLater(() -> {
-                    stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                    stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
                     stage.close();
                 });
             } catch (InterruptedException e) {
@@ -449,7 +454,7 @@ final class Scripts {
 
     /** Runs {@code action} on the FX thread and waits for it. */
     private static void onFx(Runnable action) throws InterruptedException {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
                 action.run();

@@ -2,6 +2,7 @@ package dev.interleave.engine.buffer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class BufferJfrTest {
         Path file = dir.resolve("run.jfr");
         try (Recording recording = new Recording()) {
             for (String name : List.of("Put", "Take", "Wait", "Signal")) {
-                recording.enable("dev.interleave." + name).withThreshold(java.time.Duration.ZERO);
+                recording.enable("dev.interleave." + name).withThreshold(Duration.ZERO);
             }
             recording.start();
             BufferRunner runner = new BufferRunner();

@@ -1,6 +1,7 @@
 package dev.interleave.engine.buffer;
 
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.List;
 
 import org.jetbrains.kotlinx.lincheck.Actor;
@@ -276,7 +277,7 @@ class BufferLincheckTest {
      * any order that needs them.
      */
     public static final class BufferModel {
-        private final java.util.ArrayDeque<Long> items = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Long> items = new ArrayDeque<>();
 
         public void put(long item) {
             if (items.size() == 1) {

@@ -1,6 +1,7 @@
 package dev.interleave.engine.buffer;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class BufferNarrationTest {
     private static List<String> told(BufferImpl impl, Bug bug, WakePolicy policy) {
         EventLog.Batch all = story().readAll();
         BufferNarration.Terms terms = new BufferNarration.Terms(impl, bug, policy);
-        return java.util.stream.IntStream.range(2, all.size()).mapToObj(i -> BufferNarration.words(terms, all, i))
+        return IntStream.range(2, all.size()).mapToObj(i -> BufferNarration.words(terms, all, i))
                 .toList();
     }
 

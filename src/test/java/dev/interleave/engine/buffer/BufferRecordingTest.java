@@ -1,6 +1,7 @@
 package dev.interleave.engine.buffer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -135,8 +136,8 @@ class BufferRecordingTest {
         EventLog.Batch all = runner.snapshot().log().readAll();
         long[] putAt = new long[50_001];
         long[] takenAt = new long[50_001];
-        java.util.Arrays.fill(putAt, -1);
-        java.util.Arrays.fill(takenAt, -1);
+        Arrays.fill(putAt, -1);
+        Arrays.fill(takenAt, -1);
         for (int i = 0; i < all.size(); i++) {
             BufferEvent kind = BufferEvent.of(all, i);
             if (kind == BufferEvent.PUT) {

@@ -1,6 +1,7 @@
 package dev.interleave.engine.buffer;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jetbrains.kotlinx.lincheck.Actor;
@@ -163,7 +164,7 @@ class LabLincheckTest {
         @Validate
         public void invariantsHold() {
             BufferSnapshot now = buffer.snapshot();
-            List<String> broken = new java.util.ArrayList<>(now.brokenInvariants());
+            List<String> broken = new ArrayList<>(now.brokenInvariants());
             if (!now.notFullWaiters().isEmpty() || !now.notEmptyWaiters().isEmpty()) {
                 broken.add("still waiting: " + now.notFullWaiters() + " " + now.notEmptyWaiters());
             }

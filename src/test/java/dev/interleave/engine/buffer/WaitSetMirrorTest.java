@@ -1,6 +1,7 @@
 package dev.interleave.engine.buffer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -127,7 +128,7 @@ class WaitSetMirrorTest {
         assertEquals(0, buffer.log().dropped());
         BufferReplay replay = new BufferReplay(1);
         List<BufferSnapshot> inOrder = snapshots.stream()
-                .sorted(java.util.Comparator.comparingLong(BufferSnapshot::events)).toList();
+                .sorted(Comparator.comparingLong(BufferSnapshot::events)).toList();
         for (BufferSnapshot live : inOrder) {
             replay.applyUntil(all, live.events());
             assertEquals(BufferRecordingTest.exactPart(live), BufferRecordingTest.exactPart(replay.snapshot()),

@@ -1,7 +1,9 @@
 package dev.interleave.engine.calls;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -144,7 +146,7 @@ class CallInstrumentationTest {
             expectedSleepMicros += sleep * 1_000L;
         }
         assertEquals(50_000, histogram.binMicros(), "bins of 50 ms for sleeps up to 1 s");
-        assertEquals(java.util.Arrays.stream(expected).boxed().toList(), histogram.sleepCounts());
+        assertEquals(Arrays.stream(expected).boxed().toList(), histogram.sleepCounts());
         assertEquals(calls, histogram.calls());
         assertEquals(calls, histogram.durationCounts().stream().mapToLong(Long::longValue).sum());
         assertEquals(expectedSleepMicros / 1e3 / calls, histogram.meanSleepMillis(), 1e-9);
@@ -271,6 +273,6 @@ class CallInstrumentationTest {
     }
 
     private static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
 }

@@ -2,6 +2,7 @@ package dev.interleave.engine.philosophers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -71,7 +72,7 @@ class PhilosophersRunnerTest {
         PhilosophersResult result = runner.stop(); // throws TimeoutException after Runner.STOP_TIMEOUT (2 s)
         assertEquals(Outcome.STOPPED, result.outcome());
         assertEquals(deadlock, result.deadlock());
-        assertEquals(java.util.Arrays.stream(now.table().meals()).boxed().toList(), result.meals(),
+        assertEquals(Arrays.stream(now.table().meals()).boxed().toList(), result.meals(),
                 "Stop of a deadlock ends no meal: the meals are those eaten before it");
         assertEquals(RunState.IDLE, runner.state());
         assertEquals(n, threads.created(), "one thread per philosopher");

@@ -1,5 +1,7 @@
 package dev.interleave.engine.philosophers;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,8 @@ class RulesTest {
     private static TableView table(List<List<Integer>> holding, List<Integer> waits, List<Boolean> timed) {
         int n = holding.size();
         Integer[] holders = new Integer[n];
-        java.util.Arrays.fill(holders, -1);
-        List<TableView.Diner> diners = new java.util.ArrayList<>();
+        Arrays.fill(holders, -1);
+        List<TableView.Diner> diners = new ArrayList<>();
         for (int p = 0; p < n; p++) {
             for (int f : holding.get(p)) {
                 holders[f] = p;

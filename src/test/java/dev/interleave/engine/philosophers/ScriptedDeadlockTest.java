@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.interleave.engine.run.DelayRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,7 +155,7 @@ class ScriptedDeadlockTest {
         HeldThreads threads = new HeldThreads();
         PhilosophersRunner runner = new PhilosophersRunner(threads, Bug.NONE);
         runner.start(PhilosophersSettings.of(2, Strategy.NAIVE)
-                .withDelays(dev.interleave.engine.run.DelayRange.NONE, new dev.interleave.engine.run.DelayRange(300, 300)));
+                .withDelays(DelayRange.NONE, new DelayRange(300, 300)));
         runner.pause();
         threads.release();
         try {

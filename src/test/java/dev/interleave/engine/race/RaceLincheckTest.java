@@ -1,5 +1,8 @@
 package dev.interleave.engine.race;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
@@ -71,9 +74,9 @@ class RaceLincheckTest {
         private static final int SLOTS = 4;
         private final SharedCounter counter;
         /** Each calling thread's index into a per-thread counter, given on its first call. */
-        private final java.util.concurrent.ConcurrentHashMap<Thread, Integer> slots =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.concurrent.atomic.AtomicInteger nextSlot = new java.util.concurrent.atomic.AtomicInteger();
+        private final ConcurrentHashMap<Thread, Integer> slots =
+                new ConcurrentHashMap<>();
+        private final AtomicInteger nextSlot = new AtomicInteger();
 
         CountOps(RaceStrategy strategy) {
             this(strategy.newCounter(SLOTS, false));

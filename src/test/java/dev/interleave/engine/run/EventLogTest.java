@@ -1,7 +1,9 @@
 package dev.interleave.engine.run;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.Test;
@@ -209,10 +211,10 @@ class EventLogTest {
             writers.unlock();
         }
         AtomicBoolean writing = new AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong reads = new AtomicLong();
         long[] bad = new long[1];
         long[] read = new long[1];
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(2);
         TestThreads threads = new TestThreads();
         threads.start("writer", () -> {
             go.countDown();

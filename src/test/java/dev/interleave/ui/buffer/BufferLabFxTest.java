@@ -3,11 +3,20 @@ package dev.interleave.ui.buffer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,9 +117,9 @@ class BufferLabFxTest {
         assertTrue(!robot.lookup("#producers-lanes").query().getParent().isVisible(),
                 "no run, no chips: no empty 'Producers' and 'Consumers' headings");
         WaitForAsyncUtils.waitForFxEvents();
-        for (javafx.scene.Node empty : view().lookupAll(".wait-set-empty")) {
+        for (Node empty : view().lookupAll(".wait-set-empty")) {
             boolean shown = true;
-            for (javafx.scene.Node n = empty; n != null; n = n.getParent()) {
+            for (Node n = empty; n != null; n = n.getParent()) {
                 shown &= n.isVisible();
             }
             assertTrue(!shown || "gate-queue".equals(empty.getParent().getId()),
@@ -132,7 +141,7 @@ class BufferLabFxTest {
             // first character, never at column 0.
             int indent = text.length() - text.stripLeading().length();
             double shown = line.getGraphic() == null ? 0 : line.getGraphic().prefWidth(-1);
-            javafx.scene.text.Text space = new javafx.scene.text.Text(" ".repeat(Math.max(1, indent)));
+            Text space = new Text(" ".repeat(Math.max(1, indent)));
             space.setFont(line.getFont());
             assertEquals(indent == 0 ? 0 : space.getLayoutBounds().getWidth(), shown, 0.5, text);
         }
@@ -213,7 +222,7 @@ class BufferLabFxTest {
         long before = -1;
         for (int attempt = 0; attempt < 20 && waiter == null; attempt++) {
             List<String> gate = runner.snapshot().gate().waiting();
-            java.util.Optional<String> atGate = gate.stream().filter(n -> n.startsWith("P")).findFirst();
+            Optional<String> atGate = gate.stream().filter(n -> n.startsWith("P")).findFirst();
             if (atGate.isEmpty()) {
                 // Both producers wait on notFull (seen once in a full suite): the consumer's step frees one.
                 robot.interact(() -> model.stepWorker(gate.getFirst()));
@@ -277,7 +286,7 @@ class BufferLabFxTest {
         int awaitLine = put.lineOf(Where.WAITING);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.notFullWaiters().size() >= CodePanel.CHIPS_PER_LINE + 2);
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.layout.FlowPane chips = robot.lookup("#code-put-chips-" + awaitLine).queryAs(javafx.scene.layout.FlowPane.class);
+        FlowPane chips = robot.lookup("#code-put-chips-" + awaitLine).queryAs(FlowPane.class);
         assertTrue(chips.getChildren().size() <= CodePanel.CHIPS_PER_LINE, "chips: " + chips.getChildren().size());
         assertFalse(robot.lookup("#code-put-chips-" + awaitLine + "-more").queryAll().isEmpty(), "a +N count");
     }
@@ -306,8 +315,8 @@ class BufferLabFxTest {
             return waiters.size() >= CodePanel.CHIPS_PER_LINE && !waiters.equals(waiters.stream().sorted(byNumber).toList());
         }).get());
         List<List<String>> seen = WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.layout.FlowPane chips = robot.lookup("#code-put-chips-" + awaitLine)
-                    .queryAs(javafx.scene.layout.FlowPane.class);
+            FlowPane chips = robot.lookup("#code-put-chips-" + awaitLine)
+                    .queryAs(FlowPane.class);
             List<String> shown = chips.getChildren().stream().map(Node::getId)
                     .filter(id -> id != null && id.startsWith("code-chip-"))
                     .map(id -> id.substring("code-chip-".length())).toList();
@@ -356,10 +365,10 @@ class BufferLabFxTest {
 
     /** Types {@code text} into the field and commits it (Enter), as a user does. */
     private static void type(FxRobot robot, String id, String text) {
-        javafx.scene.control.TextField field = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        TextField field = robot.lookup(id).queryAs(TextField.class);
         robot.interact(() -> {
             field.setText(text);
-            field.fireEvent(new javafx.event.ActionEvent());
+            field.fireEvent(new ActionEvent());
         });
     }
 
@@ -384,12 +393,12 @@ class BufferLabFxTest {
             model.run();
         });
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<String> log = robot.lookup("#event-log").queryAs(javafx.scene.control.ListView.class);
+        ListView<String> log = robot.lookup("#event-log").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() > 100);
         Thread.sleep(200); // a few frames more
         int[] seen = new int[2];
         robot.interact(() -> {
-            var flow = (javafx.scene.control.skin.VirtualFlow<?>) log.lookup(".virtual-flow");
+            var flow = (VirtualFlow<?>) log.lookup(".virtual-flow");
             seen[0] = flow.getLastVisibleCell().getIndex();
             seen[1] = log.getItems().size();
         });
@@ -402,7 +411,7 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
             int[] now = new int[2];
             robot.interact(() -> {
-                var flow = (javafx.scene.control.skin.VirtualFlow<?>) log.lookup(".virtual-flow");
+                var flow = (VirtualFlow<?>) log.lookup(".virtual-flow");
                 now[0] = flow.getLastVisibleCell() == null ? -1 : flow.getLastVisibleCell().getIndex();
                 now[1] = log.getItems().size();
             });
@@ -426,7 +435,7 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
         assertTrue(banner.getText().startsWith("✘ Stalled, found at "), banner.getText());
-        assertTrue(banner.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("failure")));
+        assertTrue(banner.getPseudoClassStates().contains(PseudoClass.getPseudoClass("failure")));
         Label badge = robot.lookup("#badge-buffer").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ stalled")); // not "failed"
         int awaitLine = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL).lineOf(Where.WAITING);
@@ -450,7 +459,7 @@ class BufferLabFxTest {
         assertTrue(robot.lookup("#scrub-position").queryAs(Label.class).getText().startsWith("now"));
         double scrubberAtNow = robot.lookup("#scrubber").query().getLayoutBounds().getWidth();
         // Fired, not clicked: the banner may be scrolled out of the live pane's viewport.
-        robot.interact(((javafx.scene.control.Button) button)::fire);
+        robot.interact(((Button) button)::fire);
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(scrubberAtNow, robot.lookup("#scrubber").query().getLayoutBounds().getWidth(), 0.5,
@@ -458,7 +467,7 @@ class BufferLabFxTest {
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
         assertTrue(model.stepTextProperty().get().endsWith("(End: back to the run's end)"),
                 "the run has ended: no Resume to offer: " + model.stepTextProperty().get());
-        robot.interact(robot.lookup("#lab-moment").queryAs(javafx.scene.control.Button.class)::fire);
+        robot.interact(robot.lookup("#lab-moment").queryAs(Button.class)::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
     }

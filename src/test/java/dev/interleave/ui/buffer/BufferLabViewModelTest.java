@@ -3,6 +3,8 @@ package dev.interleave.ui.buffer;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,13 +62,13 @@ class BufferLabViewModelTest {
      */
     @Test
     void theGuideWatchesCallsTheCodeShows() {
-        java.util.regex.Pattern call = java.util.regex.Pattern.compile("([A-Za-z]+)\\(\\)");
+        Pattern call = Pattern.compile("([A-Za-z]+)\\(\\)");
         for (BufferImpl impl : BufferImpl.values()) {
             for (Bug bug : Bug.forImpl(impl)) {
                 LabGuide guide = LabGuide.of(impl, bug);
                 String code = BufferCode.put(impl, bug, guide.setup().policy()).text()
                         + BufferCode.take(impl, bug, guide.setup().policy()).text();
-                java.util.regex.Matcher m = call.matcher(guide.watch());
+                Matcher m = call.matcher(guide.watch());
                 while (m.find()) {
                     assertTrue(code.contains(m.group(1) + "("), impl + "/" + bug + ": the guide names " + m.group()
                             + ", which the code shown does not call:\n" + code);

@@ -1,7 +1,17 @@
 package dev.interleave.ui.buffer;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
 
+import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.run.ThreadKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -71,8 +81,8 @@ class BufferViewModelTest {
         Thread.sleep(300);
         model.togglePause();
         settle(model);
-        List<Long> positions = new java.util.ArrayList<>();
-        List<List<Object>> views = new java.util.ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        List<List<Object>> views = new ArrayList<>();
         for (int step = 1; step <= 8; step++) {
             if (step == 4) {
                 String last = model.atGate().getLast();
@@ -207,11 +217,11 @@ class BufferViewModelTest {
         model.capacityProperty().set(1);
         model.producersProperty().set(3);
         model.consumersProperty().set(1);
-        List<BufferViewModel.Move> seen = new java.util.ArrayList<>();
+        List<BufferViewModel.Move> seen = new ArrayList<>();
         model.movesProperty().addListener((obs, old, now) -> {
             for (BufferViewModel.Move move : now) {
                 seen.add(move);
-                boolean put = move.kind() == dev.interleave.engine.buffer.BufferEvent.PUT;
+                boolean put = move.kind() == BufferEvent.PUT;
                 assertEquals(put ? "P" : "C", move.worker().substring(0, 1), move.toString());
                 assertEquals(0, move.slot(), "one slot");
                 assertTrue(move.item() > 0, move.toString());
@@ -223,16 +233,16 @@ class BufferViewModelTest {
         }
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
-        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferEvent.PUT),
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == BufferEvent.PUT),
                 "a put among " + seen);
-        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferEvent.TAKE),
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == BufferEvent.TAKE),
                 "a take among " + seen);
-        assertTrue(seen.stream().anyMatch(m -> m.kind() == dev.interleave.engine.buffer.BufferEvent.TAKE
+        assertTrue(seen.stream().anyMatch(m -> m.kind() == BufferEvent.TAKE
                         && !m.woken().isEmpty() && m.woken().getFirst().startsWith("P")),
                 "a take woke a producer blocked on the full slot: " + seen);
-        java.util.Set<Long> items = new java.util.HashSet<>();
+        Set<Long> items = new HashSet<>();
         for (BufferViewModel.Move move : seen) {
-            if (move.kind() == dev.interleave.engine.buffer.BufferEvent.PUT) {
+            if (move.kind() == BufferEvent.PUT) {
                 assertTrue(items.add(move.item()), "each item put once: " + seen);
             }
         }
@@ -273,7 +283,7 @@ class BufferViewModelTest {
     }
 
     /** Samples, frame by frame, until {@code condition} holds; fails after 20 s. */
-    private static void sampleUntil(BufferViewModel model, java.util.function.BooleanSupplier condition)
+    private static void sampleUntil(BufferViewModel model, BooleanSupplier condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (true) {
@@ -305,20 +315,20 @@ class BufferViewModelTest {
     /** Settings are kept between starts, and Reset to defaults puts back the first start's. */
     @Test
     void settingsPersistAndResetToDefaults() throws Exception {
-        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
-                .node("dev/interleave-test/" + java.util.UUID.randomUUID());
+        Preferences node = Preferences.userRoot()
+                .node("dev/interleave-test/" + UUID.randomUUID());
         try {
             BufferViewModel first = new BufferViewModel(new BufferRunner(), node);
-            dev.interleave.engine.buffer.BufferSettings defaults = first.settings();
+            BufferSettings defaults = first.settings();
             first.capacityProperty().set(5);
             first.producersProperty().set(7);
             first.consumersProperty().set(2);
             first.produceMaxMillisProperty().set(1_500);
             first.produceMinMillisProperty().set(900);
-            first.policyProperty().set(dev.interleave.engine.buffer.WakePolicy.SIGNAL_ALL);
+            first.policyProperty().set(WakePolicy.SIGNAL_ALL);
             first.fairProperty().set(true);
-            first.threadsProperty().set(dev.interleave.engine.run.ThreadKind.VIRTUAL);
-            dev.interleave.engine.buffer.BufferSettings changed = first.settings();
+            first.threadsProperty().set(ThreadKind.VIRTUAL);
+            BufferSettings changed = first.settings();
             node.flush();
 
             BufferViewModel second = new BufferViewModel(new BufferRunner(), node);

@@ -1,7 +1,15 @@
 package dev.interleave.ui.calls;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.prefs.Preferences;
 
+import dev.interleave.engine.calls.CallSettings;
+import dev.interleave.ui.kit.PlotData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -191,7 +199,7 @@ class CallsViewModelTest {
                 long duplicates = model.duplicatesProperty().get();
                 long short_ = 200_000 - model.counterValueProperty().get();
                 assertTrue(duplicates <= short_, duplicates + " duplicates, " + short_ + " short");
-                assertTrue(model.verdictProperty().get().endsWith(String.format(java.util.Locale.ROOT,
+                assertTrue(model.verdictProperty().get().endsWith(String.format(Locale.ROOT,
                         ": %,d value%s handed out more than once; the counter ends %,d short of the calls", duplicates,
                         duplicates == 1 ? "" : "s", short_)), model.verdictProperty().get());
                 assertEquals(CallsViewModel.Banner.FAILURE, model.bannerProperty().get());
@@ -258,7 +266,7 @@ class CallsViewModelTest {
     /** The window takes what the command line takes, or its field says why it stops short. */
     @Test
     void windowRangesAgreeWithTheCommandLineOrSayWhyNot() {
-        assertEquals(dev.interleave.engine.calls.CallSettings.MAX_CALLS, CallsViewModel.CALLS.max());
+        assertEquals(CallSettings.MAX_CALLS, CallsViewModel.CALLS.max());
         assertEquals("", CallsViewModel.CALLS.beyondMax());
         assertTrue(CallsViewModel.CONCURRENCY.beyondMax().contains("1,000,000"), CallsViewModel.CONCURRENCY.beyondMax());
         assertTrue(CallsViewModel.MAX_SLEEP.beyondMax().contains("60,000"), CallsViewModel.MAX_SLEEP.beyondMax());
@@ -286,7 +294,7 @@ class CallsViewModelTest {
         sampleUntilIdle(model);
         long above = model.counterValueProperty().get() - model.callsCompletedProperty().get();
         assertTrue(above > 0, "2,000 in flight, none stopped after reading the counter?");
-        assertEquals(String.format(java.util.Locale.ROOT, "%,d cut short", above),
+        assertEquals(String.format(Locale.ROOT, "%,d cut short", above),
                 model.counterDetailProperty().get());
         model.maxSleepMillisProperty().set(0);
         model.callsProperty().set(100);
@@ -381,14 +389,14 @@ class CallsViewModelTest {
     }
 
     /** A test's own preferences node, never the user's: removed after the test. */
-    static java.util.prefs.Preferences testNode() {
-        return java.util.prefs.Preferences.userRoot().node("dev/interleave-test/" + java.util.UUID.randomUUID());
+    static Preferences testNode() {
+        return Preferences.userRoot().node("dev/interleave-test/" + UUID.randomUUID());
     }
 
     /** Settings are kept between starts (a new view-model on the same node has them), and Reset to defaults forgets them. */
     @Test
     void settingsPersistAndResetToDefaults() throws Exception {
-        java.util.prefs.Preferences node = testNode();
+        Preferences node = testNode();
         try {
             CallsViewModel first = new CallsViewModel(new CallRunner(), node);
             CallSettingsDefaults defaults = CallSettingsDefaults.of(first);
@@ -401,7 +409,7 @@ class CallsViewModelTest {
             node.flush();
 
             CallsViewModel second = new CallsViewModel(new CallRunner(), node);
-            assertEquals(new dev.interleave.engine.calls.CallSettings(4_321, 77, ThreadKind.PLATFORM, 12, 99,
+            assertEquals(new CallSettings(4_321, 77, ThreadKind.PLATFORM, 12, 99,
                     CounterKind.RACY), second.settings(), "the next start has the kept settings");
 
             second.resetSettings();
@@ -437,11 +445,11 @@ class CallsViewModelTest {
         assertTrue(json.contains("\"total\":20100,\"expected\":20100,\"ok\":true"), json);
         assertTrue(json.endsWith("\"outcome\":\"ok\",\"failure\":null}"), json);
 
-        java.nio.file.Path csv = java.nio.file.Files.createTempFile("interleave-", ".csv");
+        Path csv = Files.createTempFile("interleave-", ".csv");
         try {
-            dev.interleave.ui.kit.PlotData.writeCsv(csv, model.plots());
-            java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
-            assertEquals(dev.interleave.ui.kit.PlotData.CSV_HEADER, lines.getFirst());
+            PlotData.writeCsv(csv, model.plots());
+            List<String> lines = Files.readAllLines(csv);
+            assertEquals(PlotData.CSV_HEADER, lines.getFirst());
             long points = model.throughputSeries().getFirst().getData().size() + model.inFlightSeries().getFirst().getData().size();
             assertEquals(points, lines.size() - 1, "one row a point");
             assertTrue(lines.stream().skip(1).allMatch(line -> line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").length == 5),
@@ -451,7 +459,7 @@ class CallsViewModelTest {
                     .orElseThrow();
             assertTrue(lastInFlight.endsWith(",0.000,calls in flight"), lastInFlight);
         } finally {
-            java.nio.file.Files.deleteIfExists(csv);
+            Files.deleteIfExists(csv);
         }
         model.reset();
         assertTrue(model.resultJson().isEmpty(), "nothing after Reset");

@@ -2,11 +2,26 @@ package dev.interleave.ui.calls;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -41,7 +56,7 @@ class PastRunsFxTest {
     void start(Stage primary) {
         // Styled as the window is: Primer Light pads a column's title by 0.5 em each side, which
         // at 47 px (200 % in 2560x1440) pushed "Max in" past the header's edge.
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         box = CallsView.pastRuns(runs);
         box.setPrefHeight(300);
         stage = StyledStage.show(box, 690, 300);
@@ -55,7 +70,7 @@ class PastRunsFxTest {
     @org.junit.jupiter.api.AfterAll
     static void backToModena() {
         // The other FX test classes are styled with JavaFX's default, as before this one.
-        WaitForAsyncUtils.asyncFx(() -> javafx.application.Application.setUserAgentStylesheet(null));
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -79,17 +94,17 @@ class PastRunsFxTest {
         robot.interact(() -> stage.setWidth(300));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), cut(robot), "at 300 px");
-        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> table = robot.lookup("#past-runs").queryAs(TableView.class);
         double[] widths = new double[2];
         boolean[] sideways = new boolean[1];
         robot.interact(() -> {
             table.applyCss();
             table.layout();
-            widths[0] = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+            widths[0] = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
             widths[1] = table.getWidth();
             for (var node : table.lookupAll(".scroll-bar")) {
-                sideways[0] |= node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible()
-                        && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL;
+                sideways[0] |= node instanceof ScrollBar bar && bar.isVisible()
+                        && bar.getOrientation() == Orientation.HORIZONTAL;
             }
         });
         assertTrue(widths[0] > widths[1] && sideways[0], "columns " + widths[0] + " px wide in a " + widths[1]
@@ -112,7 +127,7 @@ class PastRunsFxTest {
         robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 21px;"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), cut(robot), "at 1110 px, 150 %");
-        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> table = robot.lookup("#past-runs").queryAs(TableView.class);
         double[] widths = new double[2];
         robot.interact(() -> {
             widths[0] = table.getColumns().get(0).getWidth();
@@ -129,12 +144,12 @@ class PastRunsFxTest {
             stage.setWidth(300);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> table = robot.lookup("#past-runs").queryAs(TableView.class);
         boolean[] truncated = new boolean[1];
         robot.interact(() -> {
             table.applyCss();
             table.layout();
-            javafx.scene.control.Label placeholder = (javafx.scene.control.Label) table.getPlaceholder();
+            Label placeholder = (Label) table.getPlaceholder();
             truncated[0] = !placeholder.isVisible() || placeholder.getScene() == null || placeholder.isTextTruncated();
         });
         assertTrue(!truncated[0], "the placeholder is shown whole at 300 px");
@@ -155,12 +170,12 @@ class PastRunsFxTest {
             runs.setAll(many);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TableView<?> table = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> table = robot.lookup("#past-runs").queryAs(TableView.class);
         boolean[] bars = new boolean[2];
         robot.interact(() -> {
             for (var node : table.lookupAll(".scroll-bar")) {
-                if (node instanceof javafx.scene.control.ScrollBar bar) {
-                    bars[bar.getOrientation() == javafx.geometry.Orientation.VERTICAL ? 0 : 1] = bar.isVisible();
+                if (node instanceof ScrollBar bar) {
+                    bars[bar.getOrientation() == Orientation.VERTICAL ? 0 : 1] = bar.isVisible();
                 }
             }
         });
@@ -179,7 +194,7 @@ class PastRunsFxTest {
     @Test
     void theTableIsAsHighAsItsRows(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            box.setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            box.setPrefHeight(Region.USE_COMPUTED_SIZE);
             // The table asks for its height: the box is not squeezed below it. (In the headless
             // screen's 1000x1000 px: a window past its edge is not drawn.)
             stage.setX(0);
@@ -192,7 +207,7 @@ class PastRunsFxTest {
         for (int count : List.of(0, 1, 3, 8)) {
             for (double[] each : fontAndWidth) {
                 robot.interact(() -> {
-                    stage.getScene().getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+                    stage.getScene().getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
                             each[0]));
                     stage.setWidth(each[1]);
                     if (runs.size() != count) {
@@ -209,7 +224,7 @@ class PastRunsFxTest {
                     WaitForAsyncUtils.waitForFxEvents();
                     Thread.sleep(50);
                 }
-                String at = String.format(java.util.Locale.ROOT, "%.1f px text, %.0f px wide, %d runs: ", each[0],
+                String at = String.format(Locale.ROOT, "%.1f px text, %.0f px wide, %d runs: ", each[0],
                         each[1], count);
                 cut(robot).forEach(cut -> wrong.add(at + cut));
                 robot.interact(() -> wrong.addAll(misfits(at, count)));
@@ -220,34 +235,34 @@ class PastRunsFxTest {
 
     /** How the table's height fails to follow its {@code count} rows (all alike), each prefixed with {@code at}. */
     private List<String> misfits(String at, int count) {
-        javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) box.lookup("#past-runs");
-        javafx.scene.layout.Region header = (javafx.scene.layout.Region) table.lookup(".column-header-background");
-        javafx.scene.Node viewport = table.lookup(".clipped-container");
-        javafx.geometry.Bounds view = viewport.localToScene(viewport.getLayoutBounds());
-        List<javafx.scene.control.ScrollBar> bars = table.lookupAll(".scroll-bar").stream()
-                .filter(node -> node instanceof javafx.scene.control.ScrollBar bar && bar.isVisible())
-                .map(node -> (javafx.scene.control.ScrollBar) node).toList();
-        boolean scrolls = bars.stream().anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.VERTICAL);
+        TableView<?> table = (TableView<?>) box.lookup("#past-runs");
+        Region header = (Region) table.lookup(".column-header-background");
+        Node viewport = table.lookup(".clipped-container");
+        Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+        List<ScrollBar> bars = table.lookupAll(".scroll-bar").stream()
+                .filter(node -> node instanceof ScrollBar bar && bar.isVisible())
+                .map(node -> (ScrollBar) node).toList();
+        boolean scrolls = bars.stream().anyMatch(bar -> bar.getOrientation() == Orientation.VERTICAL);
         double frame = table.snappedTopInset() + header.getHeight() + table.snappedBottomInset() + bars.stream()
-                .filter(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
-                .mapToDouble(javafx.scene.control.ScrollBar::getHeight).sum();
-        double em = ((javafx.scene.control.Label) box.getChildren().getFirst()).getFont().getSize();
+                .filter(bar -> bar.getOrientation() == Orientation.HORIZONTAL)
+                .mapToDouble(ScrollBar::getHeight).sum();
+        double em = ((Label) box.getChildren().getFirst()).getFont().getSize();
         List<String> wrong = new ArrayList<>();
         if (count == 0) {
             double placeholder = table.getPlaceholder().prefHeight(table.getWidth());
             if (table.getHeight() > frame + placeholder + 2 * em) {
-                wrong.add(String.format(java.util.Locale.ROOT, "%s%.0f px high for a %.0f px header and a %.0f px"
+                wrong.add(String.format(Locale.ROOT, "%s%.0f px high for a %.0f px header and a %.0f px"
                         + " placeholder", at, table.getHeight(), header.getHeight(), placeholder));
             }
             return wrong;
         }
         // The rows drawn whole, by index.
-        java.util.Set<Integer> whole = new java.util.TreeSet<>();
+        Set<Integer> whole = new TreeSet<>();
         double row = 0;
         for (var node : table.lookupAll(".table-row-cell")) {
-            if (node instanceof javafx.scene.control.TableRow<?> drawn && drawn.isVisible() && !drawn.isEmpty()
+            if (node instanceof TableRow<?> drawn && drawn.isVisible() && !drawn.isEmpty()
                     && drawn.getParent().getStyleClass().contains("sheet")) {
-                javafx.geometry.Bounds bounds = drawn.localToScene(drawn.getLayoutBounds());
+                Bounds bounds = drawn.localToScene(drawn.getLayoutBounds());
                 row = drawn.getHeight();
                 if (bounds.getMinY() >= view.getMinY() - 0.5 && bounds.getMaxY() <= view.getMaxY() + 0.5) {
                     whole.add(drawn.getIndex());
@@ -257,14 +272,14 @@ class PastRunsFxTest {
         // Six rows, or as many as 17 em hold (one at least), all whole; scrolling if there are more.
         double rows = Math.min(Math.min(count, 6) * row, Math.max(17 * em - frame, row));
         int shown = (int) Math.floor((rows + 0.5) / row);
-        if (!whole.equals(java.util.stream.IntStream.range(0, shown).boxed().collect(java.util.stream.Collectors.toSet()))) {
+        if (!whole.equals(IntStream.range(0, shown).boxed().collect(Collectors.toSet()))) {
             wrong.add(at + "rows " + whole + " whole, not the first " + shown);
         }
         if (scrolls != count * row > rows + 0.5) {
             wrong.add(at + (scrolls ? "scrolls" : "does not scroll"));
         }
         if (Math.abs(table.getHeight() - frame - rows) > 1) {
-            wrong.add(String.format(java.util.Locale.ROOT, "%s%.0f px high, not %.0f for a %.0f px header and %.0f px"
+            wrong.add(String.format(Locale.ROOT, "%s%.0f px high, not %.0f for a %.0f px header and %.0f px"
                     + " of rows", at, table.getHeight(), frame + rows, header.getHeight(), rows));
         }
         return wrong;
@@ -279,9 +294,9 @@ class PastRunsFxTest {
             // The titles: none ends in "..." ("Ela...", "Max in fli..." at 150 %), none breaks a word
             // ("Elaps / ed"), each inside its header.
             for (var node : robot.lookup(".past-runs .column-header").queryAll()) {
-                javafx.scene.layout.Region header = (javafx.scene.layout.Region) node;
+                Region header = (Region) node;
                 for (var label : header.lookupAll(".label")) {
-                    if (label instanceof javafx.scene.control.Label shown && !shown.getText().isEmpty()
+                    if (label instanceof Label shown && !shown.getText().isEmpty()
                             && shown.isTextTruncated()) {
                         cut.add("title '" + shown.getText() + "' truncated");
                     }
@@ -295,10 +310,10 @@ class PastRunsFxTest {
                             cut.add("title '" + text.getText() + "' breaks '" + word + "'");
                         }
                     }
-                    javafx.geometry.Bounds bounds = header.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+                    Bounds bounds = header.sceneToLocal(text.localToScene(text.getLayoutBounds()));
                     if (bounds.getMinY() < -0.5 || bounds.getMaxY() > header.getHeight() + 0.5
                             || bounds.getMaxX() > header.getWidth() + 0.5) {
-                        cut.add(String.format(java.util.Locale.ROOT, "title '%s' outside its header: %.0f..%.0f x %.0f..%.0f"
+                        cut.add(String.format(Locale.ROOT, "title '%s' outside its header: %.0f..%.0f x %.0f..%.0f"
                                 + " in %.0f x %.0f", text.getText(), bounds.getMinX(), bounds.getMaxX(), bounds.getMinY(),
                                 bounds.getMaxY(), header.getWidth(), header.getHeight()));
                     }
@@ -325,7 +340,7 @@ class PastRunsFxTest {
                         cut.add("'" + whole + "' breaks '" + word + "'");
                     }
                 }
-                javafx.geometry.Bounds bounds = texts.getFirst().getBoundsInParent();
+                Bounds bounds = texts.getFirst().getBoundsInParent();
                 if (bounds.getMinY() < -0.5 || bounds.getMaxY() > cell.getHeight() + 0.5) {
                     cut.add("'" + whole + "' is " + bounds.getHeight() + " px tall in a " + cell.getHeight() + " px cell");
                 }

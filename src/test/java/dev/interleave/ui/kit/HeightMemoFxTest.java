@@ -2,6 +2,7 @@ package dev.interleave.ui.kit;
 
 import java.util.function.Consumer;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -98,7 +99,7 @@ class HeightMemoFxTest {
     private static final class LaidOut extends VBox {
         int layouts;
 
-        LaidOut(javafx.scene.Node... children) {
+        LaidOut(Node... children) {
             super(8, children);
         }
 

@@ -3,6 +3,7 @@ package dev.interleave.ui.kit;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.application.Application;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.skin.VirtualFlow;
@@ -38,7 +39,7 @@ class HistoryPaneFxTest {
         pane = new HistoryPane<>(rewind, new TimelineFxTest.OneState(), "test-history", "A run's events.", "the test");
         // Cells of a fractional height (25.9 px), as the window's are (23.4 px).
         pane.setStyle("-fx-font-size: 14.4px;");
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         stage = StyledStage.show(pane, 800, 500);
     }
 

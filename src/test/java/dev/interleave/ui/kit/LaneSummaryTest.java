@@ -10,13 +10,16 @@ import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
+import dev.interleave.engine.run.Replay;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,7 +71,7 @@ class LaneSummaryTest {
 
         @Override
         public int states() {
-            return dev.interleave.engine.buffer.WorkerState.values().length;
+            return WorkerState.values().length;
         }
     }
 
@@ -108,7 +111,7 @@ class LaneSummaryTest {
      * Each slice that ends at or after the history's first rebuildable event holds, for each lane,
      * the state rebuilt at the slice's end; returns how many lane-slices were compared.
      */
-    private static <R extends dev.interleave.engine.run.Replay<R>> int assertSlicesAsRebuilt(
+    private static <R extends Replay<R>> int assertSlicesAsRebuilt(
             History<R> history, LaneSummary<R> summary, Timeline.Lanes<R> lanes) {
         long first = history.nanosOf(history.start());
         long last = history.nanosOf(history.end() - 1);
@@ -133,7 +136,7 @@ class LaneSummaryTest {
     }
 
     /** A track's state is the kind of its last event; kind 4 is a moment. */
-    private static final class LastKind implements dev.interleave.engine.run.Replay<LastKind> {
+    private static final class LastKind implements Replay<LastKind> {
         private long events;
         private int[] kinds = new int[0];
 
@@ -147,8 +150,8 @@ class LaneSummaryTest {
             int track = batch.track(i);
             if (track >= kinds.length) {
                 int had = kinds.length;
-                kinds = java.util.Arrays.copyOf(kinds, track + 1);
-                java.util.Arrays.fill(kinds, had, kinds.length, -1);
+                kinds = Arrays.copyOf(kinds, track + 1);
+                Arrays.fill(kinds, had, kinds.length, -1);
             }
             kinds[track] = batch.kind(i);
             events++;

@@ -1,11 +1,15 @@
 package dev.interleave.ui.kit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.XYChart;
+import javafx.scene.layout.Pane;
+import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +35,7 @@ class LivePlotFxTest {
     void start(Stage stage) {
         plot = new LivePlot("plot", "Calls per second (log scale)", "seconds since Run", LivePlot.Scale.LOG10);
         plot.setManaged(false); // sized by the test alone
-        stage.setScene(new Scene(new javafx.scene.layout.Pane(plot), 420, 300));
+        stage.setScene(new Scene(new Pane(plot), 420, 300));
         stage.show();
     }
 
@@ -42,7 +46,7 @@ class LivePlotFxTest {
                     "1,000,000 calls / 100,000 threads, racy counter", "1,000,000 calls / 100,000 threads"));
         });
         WaitForAsyncUtils.waitForFxEvents();
-        double font = javafx.scene.text.Font.getDefault().getSize();
+        double font = Font.getDefault().getSize();
         robot.interact(() -> {
             // Squeezed to its least height, as a view short of room lays it out.
             plot.resize(420, plot.minHeight(-1));
@@ -58,7 +62,7 @@ class LivePlotFxTest {
     void droppingTheOldestSeriesRestylesNoOther(FxRobot robot) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
         List<XYChart.Series<Number, Number>> runs = named("run 1", "run 2", "run 3", "run 4");
-        List<List<Object>> before = new java.util.ArrayList<>();
+        List<List<Object>> before = new ArrayList<>();
         robot.interact(() -> {
             data.setAll(runs);
             plot.setData(data);
@@ -114,7 +118,7 @@ class LivePlotFxTest {
     void crowdedAxesThinTheirTicks(FxRobot robot) {
         LivePlot counts = new LivePlot("counts", "Futile wake-ups", "seconds run, pauses left out", LivePlot.Scale.LINEAR);
         robot.interact(() -> {
-            ((javafx.scene.layout.Pane) plot.getParent()).getChildren().add(counts);
+            ((Pane) plot.getParent()).getChildren().add(counts);
             counts.setManaged(false);
             counts.setStyle("-fx-font-size: 26px;");
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -155,7 +159,7 @@ class LivePlotFxTest {
     }
 
     /** A series per name, each a short rising line. */
-    private static javafx.collections.ObservableList<XYChart.Series<Number, Number>> named(String... names) {
+    private static ObservableList<XYChart.Series<Number, Number>> named(String... names) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
         for (String name : names) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();

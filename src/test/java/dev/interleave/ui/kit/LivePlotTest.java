@@ -1,5 +1,7 @@
 package dev.interleave.ui.kit;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,9 +29,9 @@ class LivePlotTest {
     /** A fixed axis (occupied slots) runs 0..top in whole ticks and labels the top itself. */
     @Test
     void fixedAxisHasWholeTicksUpToItsTop() {
-        assertEquals(java.util.List.of(0.0, 1.0), LivePlot.fixedTicks(1, 6), "1 slot: 0 and 1, nothing between");
-        assertEquals(java.util.List.of(0.0, 2.0, 4.0, 6.0, 8.0), LivePlot.fixedTicks(8, 6));
-        assertEquals(java.util.List.of(0.0, 1.0, 2.0, 3.0), LivePlot.fixedTicks(3, 6));
+        assertEquals(List.of(0.0, 1.0), LivePlot.fixedTicks(1, 6), "1 slot: 0 and 1, nothing between");
+        assertEquals(List.of(0.0, 2.0, 4.0, 6.0, 8.0), LivePlot.fixedTicks(8, 6));
+        assertEquals(List.of(0.0, 1.0, 2.0, 3.0), LivePlot.fixedTicks(3, 6));
         for (int top = 1; top <= 64; top++) {
             var ticks = LivePlot.fixedTicks(top, 6);
             assertEquals(0.0, ticks.getFirst());

@@ -2,6 +2,8 @@ package dev.interleave.ui.kit;
 
 import java.util.List;
 
+import javafx.application.Application;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class TimelineFxTest {
         timeline = new Timeline<>(rewind, lanes);
         // The window's stylesheets: the timeline reads the theme's looked-up colours (without
         // them JavaFX logs a warning for each colour the canvas probes).
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         stage = StyledStage.show(timeline, 800, 300);
     }
 
@@ -117,10 +119,10 @@ class TimelineFxTest {
         follow(run(20));
         WaitForAsyncUtils.asyncFx(() -> {
             for (int i = 0; i < 2; i++) {
-                javafx.scene.input.ScrollEvent wheel = new javafx.scene.input.ScrollEvent(
-                        javafx.scene.input.ScrollEvent.SCROLL, 400, 100, 400, 100, false, i == 1, false, false,
-                        false, false, 0, 40, 0, 40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                        javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+                ScrollEvent wheel = new ScrollEvent(
+                        ScrollEvent.SCROLL, 400, 100, 400, 100, false, i == 1, false, false,
+                        false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                        ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
                 timeline.fireEvent(wheel);
                 if (i == 0) {
                     assertEquals(0, timeline.spanNanos(), "the wheel alone does not zoom");

@@ -1,16 +1,25 @@
 package dev.interleave.ui.philosophers;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Shape;
 import javafx.stage.Stage;
+import dev.interleave.ui.kit.Rewind;
+import dev.interleave.ui.kit.Wcag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -205,7 +214,7 @@ class PhilosophersViewFxTest {
         robot.clickOn("#auto-step");
         Thread.sleep(1_200); // two beats at 2 a second, had it gone on
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(!robot.lookup("#auto-step").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+        assertTrue(!robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected(),
                 "Auto-step is off again");
         assertEquals(steps, runner.snapshot().steps().stepsTaken(), "no step was granted");
         assertTrue(robot.lookup("#philosophers-step-text").queryAs(Label.class).getText().startsWith("Nobody can act"));
@@ -219,7 +228,7 @@ class PhilosophersViewFxTest {
                 "rewound, the run itself is still deadlocked");
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
-        assertEquals(dev.interleave.ui.kit.Rewind.PRESENT, model.rewind().positionProperty().get());
+        assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get());
     }
 
     /**
@@ -232,7 +241,7 @@ class PhilosophersViewFxTest {
         zeroDelays(robot, 2);
         robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.shape.Circle table = robot.lookup(".table-top").queryAs(javafx.scene.shape.Circle.class);
+        Circle table = robot.lookup(".table-top").queryAs(Circle.class);
         double before = table.getRadius();
         robot.interact(model::run);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.philosophers().size() == 2
@@ -246,8 +255,8 @@ class PhilosophersViewFxTest {
         String meals = robot.lookup("#seat-P1 .seat-meals").queryAs(Label.class).getText();
         assertTrue(meals.matches("\\d{1,3}(,\\d{3})+ meals"), meals); // six digits or more: a wide seat
         assertEquals(before, table.getRadius(), 0.5, "the table's radius at 0 meals and at " + meals);
-        javafx.geometry.Bounds f1 = null;
-        javafx.geometry.Bounds f2 = null;
+        Bounds f1 = null;
+        Bounds f2 = null;
         for (Node node : robot.lookup(".fork-name").queryAll()) {
             Label name = (Label) node;
             if (name.getText().equals("F1")) {
@@ -262,18 +271,18 @@ class PhilosophersViewFxTest {
     /** The forks' names, small text on the table top, read at 4.5:1 at least in both themes (dark: 4.1:1 before). */
     @Test
     void theForkNamesReadOnTheTableInBothThemes(FxRobot robot) {
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (int theme = 0; theme < 2; theme++) {
             robot.interact(() -> {
                 view.applyCss();
                 view.layout();
             });
-            javafx.scene.paint.Color table = (javafx.scene.paint.Color) robot.lookup(".table-top")
-                    .queryAs(javafx.scene.shape.Shape.class).getFill();
-            for (javafx.scene.Node node : robot.lookup(".fork-name").queryAll()) {
-                javafx.scene.control.Label name = (javafx.scene.control.Label) node;
-                double ratio = dev.interleave.ui.kit.Wcag.contrast((javafx.scene.paint.Color) name.getTextFill(), table);
-                seen.add(String.format(java.util.Locale.ROOT, "%s %s %.1f", view.window().themeProperty().get(),
+            Color table = (Color) robot.lookup(".table-top")
+                    .queryAs(Shape.class).getFill();
+            for (Node node : robot.lookup(".fork-name").queryAll()) {
+                Label name = (Label) node;
+                double ratio = Wcag.contrast((Color) name.getTextFill(), table);
+                seen.add(String.format(Locale.ROOT, "%s %s %.1f", view.window().themeProperty().get(),
                         name.getText(), ratio));
                 assertTrue(ratio >= 4.5, name.getText() + " " + name.getTextFill() + " on " + table + ": " + ratio
                         + ":1 in " + view.window().themeProperty().get());

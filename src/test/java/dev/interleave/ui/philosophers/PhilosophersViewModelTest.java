@@ -1,5 +1,7 @@
 package dev.interleave.ui.philosophers;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -284,9 +286,9 @@ class PhilosophersViewModelTest {
         assertTrue(model.deadlockedProperty().get());
         assertFalse(model.stepTextProperty().get().startsWith("Rewound"));
         assertTrue(model.canExportTrace());
-        java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
         model.writeTrace(trace); // File > Export trace
-        String json = trace.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String json = trace.toString(StandardCharsets.UTF_8);
         assertTrue(json.contains("\"name\":\"deadlock\"") && json.contains("\"name\":\"P3\""), json);
     }
 }

@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
+import dev.interleave.engine.race.LabMeasure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,7 +92,7 @@ class RaceViewFxTest {
                 () -> text(robot, "#stepper-last-step").equals("Step 6: T2 wrote 1 over T1's 1: one increment lost"));
         assertEquals("1", text(robot, "#stepper-lost"));
         assertEquals("1", text(robot, "#stepper-count"));
-        assertEquals(6, robot.lookup("#stepper-log").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+        assertEquals(6, robot.lookup("#stepper-log").queryAs(VBox.class).getChildren().size());
         assertTrue(text(robot, "#stepper-challenge").startsWith("✔ Challenge met"), text(robot, "#stepper-challenge"));
         assertEquals(OK_BACKGROUND, challengeFill(robot), "a met challenge reads in the success colours");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-verdict").startsWith("✘"));
@@ -163,7 +165,7 @@ class RaceViewFxTest {
         robot.clickOn("#tab-race");
         robot.clickOn("#race-full-speed");
         robot.interact(() -> {
-            race.lab().measureProperty().set(dev.interleave.engine.race.LabMeasure.FALSE_SHARING);
+            race.lab().measureProperty().set(LabMeasure.FALSE_SHARING);
             race.lab().threadsProperty().set(2);
             race.lab().incrementsProperty().set(100_000);
             race.lab().runsProperty().set(2);

@@ -3,6 +3,7 @@ package dev.interleave.ui.race;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.interleave.engine.race.RaceStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -230,7 +231,7 @@ class RaceViewModelTest {
         lab.measureProperty().set(LabMeasure.THROUGHPUT);
         assertEquals("Throughput makes 3 of these 10 runs: each point is the median of at most 3, every point "
                 + "measured once a round.", lab.runsNote().get());
-        int perRound = LabMeasure.THREAD_COUNTS.size() * dev.interleave.engine.race.RaceStrategy.values().length;
+        int perRound = LabMeasure.THREAD_COUNTS.size() * RaceStrategy.values().length;
         assertEquals(3 * perRound, lab.settings().legs().size(), "the note counts the rounds the measure makes");
         lab.runsProperty().set(2);
         assertEquals("", lab.runsNote().get(), "two runs: both made");

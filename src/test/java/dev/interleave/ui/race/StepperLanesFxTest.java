@@ -5,6 +5,7 @@ import java.util.List;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,9 @@ class StepperLanesFxTest {
                     tops.add(box.getMinY());
                     for (Node line : lane.lookupAll(".code-line")) {
                         Bounds text = line.localToScene(line.getLayoutBounds());
-                        double needed = ((javafx.scene.control.Label) line).prefWidth(-1);
+                        double needed = ((Label) line).prefWidth(-1);
                         if (text.getMaxX() > box.getMaxX() + 0.5 || text.getWidth() + 0.5 < needed) {
-                            cut.add(program + ": '" + ((javafx.scene.control.Label) line).getText().strip() + "' in "
+                            cut.add(program + ": '" + ((Label) line).getText().strip() + "' in "
                                     + lane.getId() + " is " + text.getWidth() + " px of " + needed);
                         }
                     }

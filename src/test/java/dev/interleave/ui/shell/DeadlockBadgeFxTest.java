@@ -72,7 +72,7 @@ class DeadlockBadgeFxTest {
         WaitForAsyncUtils.asyncFx(() -> view.select("calls"));
         Label badge = robot.lookup("#badge-philosophers").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
-        javafx.scene.control.Label status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class);
+        Label status = robot.lookup("#status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("The run in Dining Philosophers "
                 + "is deadlocked in its tab and will not end by itself"));
         assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");

@@ -1,10 +1,12 @@
 package dev.interleave.ui.shell;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class LazyTabsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, buffersMade.get());
         assertSame(bufferTab.model(), view.active(), "the tool bar drives the view-model made");
-        assertSame(bufferTab.view(), robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
+        assertSame(bufferTab.view(), robot.lookup(".tab-pane").queryAs(TabPane.class)
                 .getSelectionModel().getSelectedItem().getContent(), "its view, over that view-model");
 
         WaitForAsyncUtils.asyncFx(() -> view.select("calls"));
@@ -98,7 +100,7 @@ class LazyTabsFxTest {
             view.select("calls");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () ->
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () ->
                 robot.lookup("#badge-buffer").queryAs(Label.class).getText().contains("running"));
         bufferRunner.stop();
     }

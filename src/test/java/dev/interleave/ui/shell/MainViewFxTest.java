@@ -1,17 +1,47 @@
 package dev.interleave.ui.shell;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.Motion;
+import dev.interleave.ui.kit.Wcag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,8 +119,8 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(200); // a few pulses: the scene moves a disabled control's focus at a pulse
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node owner = stage.getScene().getFocusOwner();
-        assertFalse(owner instanceof javafx.scene.control.TextInputControl, "the focus went to a field: " + owner);
+        Node owner = stage.getScene().getFocusOwner();
+        assertFalse(owner instanceof TextInputControl, "the focus went to a field: " + owner);
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.PAUSED);
         robot.type(KeyCode.ESCAPE);
@@ -99,7 +129,7 @@ class MainViewFxTest {
         robot.doubleClickOn("#producers-field").write("2").type(KeyCode.ENTER);
         assertEquals(2, buffer.producersProperty().get());
         owner = stage.getScene().getFocusOwner();
-        assertFalse(owner instanceof javafx.scene.control.TextInputControl, "Enter left the focus in " + owner);
+        assertFalse(owner instanceof TextInputControl, "Enter left the focus in " + owner);
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
     }
@@ -154,10 +184,10 @@ class MainViewFxTest {
 
         robot.interact(() -> {
             calls.concurrencyProperty().set(100);
-            calls.threadsProperty().set(dev.interleave.engine.run.ThreadKind.PLATFORM);
+            calls.threadsProperty().set(ThreadKind.PLATFORM);
         });
         typeInto(robot, "#concurrency-field", "20000");
-        assertEquals(dev.interleave.engine.run.ThreadKind.VIRTUAL, calls.settings().threads());
+        assertEquals(ThreadKind.VIRTUAL, calls.settings().threads());
         assertTrue(message(robot, "#threads-message").startsWith("Switched to virtual threads"),
                 message(robot, "#threads-message"));
     }
@@ -217,7 +247,7 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         var states = verdict.getPseudoClassStates().stream().map(Object::toString).toList();
         assertTrue(states.contains("success") && !states.contains("failure"), states.toString());
-        assertEquals(javafx.scene.paint.Color.web("#005a9c"), verdict.getTextFill(), "the success colour");
+        assertEquals(Color.web("#005a9c"), verdict.getTextFill(), "the success colour");
         assertEquals("500,500", robot.lookup("#sum").queryAs(Label.class).getText());
         assertEquals("1,000 / 1,000", robot.lookup("#calls-completed").queryAs(Label.class).getText());
         // Both plots drew every point of the run, as a series named for its preset. (A plot redraws
@@ -241,7 +271,7 @@ class MainViewFxTest {
         assertTrue(robot.lookup("#last-run").queryAs(Label.class).getText().startsWith("Last run's figures (1,000 calls"));
         assertEquals("✓ done", robot.lookup("#badge-calls").queryAs(Label.class).getText());
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<CallsViewModel.PastRun> pastRuns = robot.lookup("#past-runs").queryAs(javafx.scene.control.TableView.class);
+        TableView<CallsViewModel.PastRun> pastRuns = robot.lookup("#past-runs").queryAs(TableView.class);
         assertEquals(1, pastRuns.getItems().size(), "the ended run is a row of the past-runs table");
         assertEquals("✔ 500,500", pastRuns.getItems().getFirst().result());
     }
@@ -371,21 +401,21 @@ class MainViewFxTest {
                 view.layout();
             });
             for (String part : List.of(".range-slider .track", ".range-slider .low-thumb", ".range-slider .high-thumb")) {
-                javafx.scene.layout.Region region = robot.lookup(part).queryAs(javafx.scene.layout.Region.class);
+                Region region = robot.lookup(part).queryAs(Region.class);
                 assertTrue(region.getBackground() != null && !region.getBackground().getFills().isEmpty(),
                         part + " has a fill in " + view.window().themeProperty().get());
             }
             // Every track stands out from the panel behind it, 3:1 at least (Primer's own: 1.1 to 1.3).
             for (String part : List.of(".slider > .track", ".range-slider > .track")) {
-                for (javafx.scene.Node node : robot.lookup(part).queryAll()) {
-                    javafx.scene.layout.Region track = (javafx.scene.layout.Region) node;
+                for (Node node : robot.lookup(part).queryAll()) {
+                    Region track = (Region) node;
                     if (!track.isVisible() || track.getScene() == null) {
                         continue;
                     }
-                    javafx.scene.paint.Color ink = (javafx.scene.paint.Color) track.getBackground().getFills()
+                    Color ink = (Color) track.getBackground().getFills()
                             .getLast().getFill();
-                    javafx.scene.paint.Color paper = behind(track);
-                    double ratio = dev.interleave.ui.kit.Wcag.contrast(ink, paper);
+                    Color paper = behind(track);
+                    double ratio = Wcag.contrast(ink, paper);
                     assertTrue(ratio >= 3, part + " " + ink + " on " + paper + ": " + ratio + ":1 in "
                             + view.window().themeProperty().get());
                 }
@@ -395,11 +425,11 @@ class MainViewFxTest {
     }
 
     /** The colour of the nearest box behind {@code node} with an opaque fill. */
-    private static javafx.scene.paint.Color behind(javafx.scene.Node node) {
-        for (javafx.scene.Parent up = node.getParent(); up != null; up = up.getParent()) {
-            if (up instanceof javafx.scene.layout.Region region && region.getBackground() != null) {
+    private static Color behind(Node node) {
+        for (Parent up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof Region region && region.getBackground() != null) {
                 for (var fill : region.getBackground().getFills().reversed()) {
-                    if (fill.getFill() instanceof javafx.scene.paint.Color colour && colour.getOpacity() == 1) {
+                    if (fill.getFill() instanceof Color colour && colour.getOpacity() == 1) {
                         return colour;
                     }
                 }
@@ -415,10 +445,10 @@ class MainViewFxTest {
     @Test
     void motionIsDrawnWhenOnAndNeverWhenOff(FxRobot robot) throws Exception {
         robot.clickOn("#tab-buffer");
-        javafx.scene.layout.Pane layer = robot.lookup("#motion-layer").queryAs(javafx.scene.layout.Pane.class);
+        Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
         try {
             robot.interact(() -> {
-                view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.OFF);
+                view.window().motionProperty().set(Motion.Speed.OFF);
                 view.window().autoStepRateProperty().set(20);
             });
             robot.clickOn("#auto-step");
@@ -427,12 +457,12 @@ class MainViewFxTest {
                 assertEquals(0, layer.getChildren().size(), "motion off draws nothing");
                 return bufferRunner.snapshot().gate().stepsTaken() > start + 8;
             });
-            robot.interact(() -> view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL));
+            robot.interact(() -> view.window().motionProperty().set(Motion.Speed.NORMAL));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !layer.getChildren().isEmpty());
             robot.push(KeyCode.A);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> layer.getChildren().isEmpty());
         } finally {
-            robot.interact(() -> view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL));
+            robot.interact(() -> view.window().motionProperty().set(Motion.Speed.NORMAL));
         }
     }
 
@@ -444,16 +474,16 @@ class MainViewFxTest {
     @Test
     void motionKeepsUpWithAFreeRun(FxRobot robot) throws Exception {
         robot.clickOn("#tab-buffer");
-        javafx.scene.layout.Pane layer = robot.lookup("#motion-layer").queryAs(javafx.scene.layout.Pane.class);
+        Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
         AtomicInteger itemsDrawn = new AtomicInteger();
-        javafx.collections.ListChangeListener<javafx.scene.Node> counter = change -> {
+        ListChangeListener<Node> counter = change -> {
             while (change.next()) {
                 change.getAddedSubList().stream().filter(n -> n.getStyleClass().contains("motion-item"))
                         .forEach(n -> itemsDrawn.incrementAndGet());
             }
         };
         robot.interact(() -> {
-            view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL);
+            view.window().motionProperty().set(Motion.Speed.NORMAL);
             buffer.producersProperty().set(1);
             buffer.consumersProperty().set(1);
             buffer.produceMinMillisProperty().set(20);
@@ -494,16 +524,16 @@ class MainViewFxTest {
     @Test
     void stepsFasterThanTheirFlightsShortenThem(FxRobot robot) throws Exception {
         robot.clickOn("#tab-buffer");
-        javafx.scene.layout.Pane layer = robot.lookup("#motion-layer").queryAs(javafx.scene.layout.Pane.class);
+        Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
         AtomicInteger itemsDrawn = new AtomicInteger();
-        javafx.collections.ListChangeListener<javafx.scene.Node> counter = change -> {
+        ListChangeListener<Node> counter = change -> {
             while (change.next()) {
                 change.getAddedSubList().stream().filter(n -> n.getStyleClass().contains("motion-item"))
                         .forEach(n -> itemsDrawn.incrementAndGet());
             }
         };
         robot.interact(() -> {
-            view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.SLOW);
+            view.window().motionProperty().set(Motion.Speed.SLOW);
             buffer.produceMinMillisProperty().set(0);
             buffer.produceMaxMillisProperty().set(0);
             buffer.consumeMinMillisProperty().set(0);
@@ -528,7 +558,7 @@ class MainViewFxTest {
         } finally {
             robot.interact(() -> {
                 layer.getChildren().removeListener(counter);
-                view.window().motionProperty().set(dev.interleave.ui.kit.Motion.Speed.NORMAL);
+                view.window().motionProperty().set(Motion.Speed.NORMAL);
             });
         }
     }
@@ -559,9 +589,9 @@ class MainViewFxTest {
         robot.clickOn("#pause");
         settle();
         List<String> waiters = List.copyOf(buffer.notFullWaiters());
-        var queue = robot.lookup("#not-full-queue").queryAs(javafx.scene.layout.FlowPane.class);
+        var queue = robot.lookup("#not-full-queue").queryAs(FlowPane.class);
         // A shorter queue hides the chips past its end: those shown are the queue.
-        List<javafx.scene.Node> chips = queue.getChildren().stream()
+        List<Node> chips = queue.getChildren().stream()
                 .filter(n -> n.getStyleClass().contains("worker") && n.isVisible()).toList();
         List<String> shown = chips.stream().map(n -> n.getId().substring("not-full-queue-".length())).toList();
         assertEquals(waiters, shown);
@@ -614,7 +644,7 @@ class MainViewFxTest {
                 "a stopped run is not called done");
     }
 
-    private static double lastX(javafx.scene.chart.XYChart.Series<Number, Number> series) {
+    private static double lastX(XYChart.Series<Number, Number> series) {
         var data = series.getData();
         return data.isEmpty() ? 0 : data.getLast().getXValue().doubleValue();
     }
@@ -644,7 +674,7 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.workers().size() == 32);
         WaitForAsyncUtils.waitForFxEvents();
         LivePlot occupancy = robot.lookup("#occupancy-chart").queryAs(LivePlot.class);
-        javafx.scene.control.ScrollPane live = robot.lookup("#buffer-live").queryAs(javafx.scene.control.ScrollPane.class);
+        ScrollPane live = robot.lookup("#buffer-live").queryAs(ScrollPane.class);
         assertTrue(occupancy.getHeight() >= 200, "plot height " + occupancy.getHeight());
         assertTrue(live.getContent().getBoundsInLocal().getHeight() > live.getViewportBounds().getHeight(),
                 "the view is taller than the window, so it scrolls");
@@ -696,16 +726,16 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2.0, view.window().zoomProperty().get(), "Ctrl+= zooms to 200 %");
         assertEquals(26, view.fontSize(), 0.01, "the root font doubles");
-        List<String> squeezed = new java.util.ArrayList<>();
+        List<String> squeezed = new ArrayList<>();
         robot.interact(() -> {
             view.applyCss();
             view.layout();
-            for (javafx.scene.Node node : robot.lookup("#toolbar .button").queryAll()) {
-                check((javafx.scene.layout.Region) node, squeezed);
+            for (Node node : robot.lookup("#toolbar .button").queryAll()) {
+                check((Region) node, squeezed);
             }
             for (String query : List.of(".settings .button", ".settings .text-field", ".settings .toggle-button")) {
-                for (javafx.scene.Node node : robot.lookup(query).queryAll()) {
-                    check((javafx.scene.layout.Region) node, squeezed);
+                for (Node node : robot.lookup(query).queryAll()) {
+                    check((Region) node, squeezed);
                 }
             }
         });
@@ -713,7 +743,7 @@ class MainViewFxTest {
         assertEquals(List.of(), figureCards(robot), "figure cards at 200 % (one column)");
         // The tool bar's icons grow with the text: as tall as its letters, not left at 100 %'s size.
         for (String id : List.of("#run", "#pause", "#step", "#auto-step", "#stop", "#reset")) {
-            javafx.scene.control.Labeled button = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+            Labeled button = robot.lookup(id).queryAs(Labeled.class);
             double[] heights = new double[2];
             robot.interact(() -> {
                 heights[0] = button.getGraphic().getLayoutBounds().getHeight();
@@ -730,20 +760,20 @@ class MainViewFxTest {
 
     /** The figure cards shown that are narrower or lower than they would like, or that overlap another. */
     private List<String> figureCards(FxRobot robot) {
-        List<String> cards = new java.util.ArrayList<>();
+        List<String> cards = new ArrayList<>();
         robot.interact(() -> {
             view.applyCss();
             view.layout();
-            List<javafx.scene.Node> shown = robot.lookup(".figure").queryAll().stream()
-                    .filter(javafx.scene.Node::isVisible).toList();
-            for (javafx.scene.Node node : shown) {
-                check((javafx.scene.layout.Region) node, cards);
+            List<Node> shown = robot.lookup(".figure").queryAll().stream()
+                    .filter(Node::isVisible).toList();
+            for (Node node : shown) {
+                check((Region) node, cards);
             }
             // Nor do two cards overlap (a card kept the span of the four-column layout: Sum lay over Calls completed).
-            for (javafx.scene.Node a : shown) {
-                for (javafx.scene.Node b : shown) {
-                    javafx.geometry.Bounds ab = a.localToScene(a.getLayoutBounds());
-                    javafx.geometry.Bounds bb = b.localToScene(b.getLayoutBounds());
+            for (Node a : shown) {
+                for (Node b : shown) {
+                    Bounds ab = a.localToScene(a.getLayoutBounds());
+                    Bounds bb = b.localToScene(b.getLayoutBounds());
                     if (a != b && a.getParent() == b.getParent() && a.getScene() != null
                             && ab.getMinX() < bb.getMaxX() - 1 && bb.getMinX() < ab.getMaxX() - 1
                             && ab.getMinY() < bb.getMaxY() - 1 && bb.getMinY() < ab.getMaxY() - 1) {
@@ -756,14 +786,14 @@ class MainViewFxTest {
         return cards;
     }
 
-    private static void check(javafx.scene.layout.Region region, List<String> squeezed) {
+    private static void check(Region region, List<String> squeezed) {
         if (!region.isVisible() || region.getScene() == null) {
             return;
         }
         double prefWidth = region.prefWidth(-1);
         double prefHeight = region.prefHeight(region.getWidth());
         if (region.getWidth() < prefWidth - 0.5 || region.getHeight() < prefHeight - 0.5) {
-            squeezed.add(String.format(java.util.Locale.ROOT, "%s %s: %.0fx%.0f < %.0fx%.0f", region.getId(),
+            squeezed.add(String.format(Locale.ROOT, "%s %s: %.0fx%.0f < %.0fx%.0f", region.getId(),
                     region.getStyleClass(), region.getWidth(), region.getHeight(), prefWidth, prefHeight));
         }
     }
@@ -772,16 +802,16 @@ class MainViewFxTest {
     @Test
     void theThemeSwitchRecoloursThePlots(FxRobot robot) {
         LivePlot plot = robot.lookup("#throughput-chart").queryAs(LivePlot.class);
-        javafx.scene.paint.Paint light = plot.seriesColor(0);
-        assertEquals(javafx.scene.paint.Color.web("#0072b2"), light, "Okabe-Ito blue on the light theme");
+        Paint light = plot.seriesColor(0);
+        assertEquals(Color.web("#0072b2"), light, "Okabe-Ito blue on the light theme");
         robot.push(KeyCode.CONTROL, KeyCode.T);
         WaitForAsyncUtils.waitForFxEvents();
         try {
             assertEquals(Theme.DARK, view.window().themeProperty().get());
-            assertTrue(view.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("dark")));
-            javafx.scene.paint.Paint dark = plot.seriesColor(0);
+            assertTrue(view.getPseudoClassStates().contains(PseudoClass.getPseudoClass("dark")));
+            Paint dark = plot.seriesColor(0);
             assertNotEquals(light, dark, "the series colour follows the theme");
-            assertEquals(javafx.scene.paint.Color.web("#56b4e9"), dark);
+            assertEquals(Color.web("#56b4e9"), dark);
         } finally {
             robot.interact(() -> view.window().themeProperty().set(Theme.LIGHT));
         }
@@ -795,7 +825,7 @@ class MainViewFxTest {
     @Test
     void exportsWithNothingToExportSayWhy(FxRobot robot) {
         for (String id : List.of("menu-export-csv", "menu-export-json")) {
-            robot.interact(() -> robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+            robot.interact(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus()
                     .getFirst().getItems().stream().filter(item -> id.equals(item.getId())).findFirst()
                     .orElseThrow().fire());
             String status = robot.lookup("#status").queryAs(Label.class).getText();
@@ -814,27 +844,27 @@ class MainViewFxTest {
         robot.clickOn("#run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("✔"));
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("interleave-export");
-        java.nio.file.Path png = dir.resolve("view.png");
-        java.nio.file.Path csv = dir.resolve("series.csv");
-        java.nio.file.Path json = dir.resolve("run.json");
+        Path dir = Files.createTempDirectory("interleave-export");
+        Path png = dir.resolve("view.png");
+        Path csv = dir.resolve("series.csv");
+        Path json = dir.resolve("run.json");
         try {
             robot.interact(() -> {
                 try {
                     view.exportPng(png);
                     view.exportCsv(csv);
                     view.exportJson(json);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-            javafx.scene.image.Image image = new javafx.scene.image.Image(png.toUri().toString());
+            Image image = new Image(png.toUri().toString());
             assertFalse(image.isError(), "a PNG JavaFX reads");
-            javafx.scene.Node content = robot.lookup(".calls-view").query();
+            Node content = robot.lookup(".calls-view").query();
             assertEquals(Math.ceil(content.getLayoutBounds().getWidth()), image.getWidth(), 1);
             assertEquals(Math.ceil(content.getLayoutBounds().getHeight()), image.getHeight(), 1);
 
-            List<String> rows = java.nio.file.Files.readAllLines(csv);
+            List<String> rows = Files.readAllLines(csv);
             assertEquals("plot,series,seconds,value,measure", rows.getFirst());
             assertTrue(rows.size() > 2, "points were written: " + rows.size());
             assertTrue(rows.stream().anyMatch(r -> r.startsWith("throughput,1,000 calls") || r.startsWith("throughput,")));
@@ -845,15 +875,15 @@ class MainViewFxTest {
                 Double.parseDouble(cells[3]);
             }
 
-            String text = java.nio.file.Files.readString(json).strip();
-            java.util.regex.Matcher total = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(text);
+            String text = Files.readString(json).strip();
+            Matcher total = Pattern.compile("\"total\":(\\d+)").matcher(text);
             assertTrue(total.find(), text);
             assertEquals(20_100, Long.parseLong(total.group(1)));
             assertTrue(text.contains("\"calls\":200,\"concurrency\":20,") && text.contains("\"outcome\":\"ok\""), text);
             assertEquals(calls.resultJson().orElseThrow(), text, "the object --json prints for the same run");
         } finally {
-            for (java.nio.file.Path file : List.of(png, csv, json, dir)) {
-                java.nio.file.Files.deleteIfExists(file);
+            for (Path file : List.of(png, csv, json, dir)) {
+                Files.deleteIfExists(file);
             }
         }
     }
@@ -863,7 +893,7 @@ class MainViewFxTest {
     void helpShowsTheKeyboardMapAndTheVersions(FxRobot robot) {
         robot.push(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.Dialog<?> map = view.lastDialog();
+        Dialog<?> map = view.lastDialog();
         assertTrue(map != null && map.isShowing(), "F1 opens the keyboard map");
         try {
             assertEquals("keyboard-map-scroll", map.getDialogPane().getContent().getId());
@@ -891,7 +921,7 @@ class MainViewFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(view::showKeyboardMap);
             WaitForAsyncUtils.waitForFxEvents();
-            javafx.scene.control.Dialog<?> map = view.lastDialog();
+            Dialog<?> map = view.lastDialog();
             try {
                 assertTrue(map.getWidth() <= view.getWidth(), "the map is " + map.getWidth() + " px wide in a "
                         + view.getWidth() + " px window");
@@ -900,14 +930,14 @@ class MainViewFxTest {
                 assertEquals(List.of(), cutInKeyboardMap(robot, map), "keys or actions cut in the keyboard map");
                 double[] shown = new double[2];
                 robot.interact(() -> {
-                    javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) map.getDialogPane().getContent();
+                    ScrollPane scroll = (ScrollPane) map.getDialogPane().getContent();
                     shown[0] = scroll.getViewportBounds().getWidth();
-                    shown[1] = ((javafx.scene.layout.Region) scroll.getContent()).getWidth();
+                    shown[1] = ((Region) scroll.getContent()).getWidth();
                 });
                 assertTrue(shown[0] >= shown[1] - 1, "the map is " + shown[1] + " px wide, " + shown[0] + " px of it shown");
                 // Each action as wide as its one line, or at least 12 em: wrapped in lines of words.
                 double em = view.fontSize();
-                List<String> squeezed = new java.util.ArrayList<>();
+                List<String> squeezed = new ArrayList<>();
                 robot.interact(() -> map.getDialogPane().lookupAll(".keyboard-map .label").forEach(node -> {
                     Label label = (Label) node;
                     if (!label.getStyleClass().contains("key")
@@ -930,7 +960,7 @@ class MainViewFxTest {
      */
     @Test
     void tooltipsFollowTheZoom(FxRobot robot) throws Exception {
-        javafx.scene.Node field = robot.lookup("#calls-field").query();
+        Node field = robot.lookup("#calls-field").query();
         try {
             // 150 %: the headless platform's screen is 1,000 px square, and a popup past its edge breaks it.
             robot.interact(() -> view.window().zoomProperty().set(1.5));
@@ -945,22 +975,22 @@ class MainViewFxTest {
             assertEquals(view.fontSize(), shown[0], 0.6, "the tooltip's text size at " + view.fontSize() + " px text");
             assertEquals(29 * shown[0], shown[1], 1, "wrapped at 29 em");
         } finally {
-            robot.moveTo((javafx.scene.Node) robot.lookup("#status").query());
+            robot.moveTo((Node) robot.lookup("#status").query());
             robot.interact(() -> view.window().zoomProperty().set(1.0));
         }
     }
 
-    private static javafx.scene.control.Tooltip tooltipOf(javafx.scene.Node node) {
-        return (javafx.scene.control.Tooltip) node.getProperties().get("javafx.scene.control.Tooltip");
+    private static Tooltip tooltipOf(Node node) {
+        return (Tooltip) node.getProperties().get("javafx.scene.control.Tooltip");
     }
 
     /** The keys and actions of {@code map} whose text is cut ("..."). */
-    private static List<String> cutInKeyboardMap(FxRobot robot, javafx.scene.control.Dialog<?> map) {
-        List<String> cut = new java.util.ArrayList<>();
+    private static List<String> cutInKeyboardMap(FxRobot robot, Dialog<?> map) {
+        List<String> cut = new ArrayList<>();
         robot.interact(() -> {
             map.getDialogPane().applyCss();
             map.getDialogPane().layout();
-            for (javafx.scene.Node node : map.getDialogPane().lookupAll(".keyboard-map .label")) {
+            for (Node node : map.getDialogPane().lookupAll(".keyboard-map .label")) {
                 Label label = (Label) node;
                 if (label.isTextTruncated()) {
                     cut.add(label.getText());

@@ -2,6 +2,7 @@ package dev.interleave.ui.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -47,7 +48,7 @@ class UiPriorityTest {
     @Test
     void sweepSoonLowersNewThreadsWithoutWaitingForTheInterval() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Thread keeper = UiPriority.start(name -> !name.equals("uiprio-soon"), 15, java.time.Duration.ofHours(1));
+        Thread keeper = UiPriority.start(name -> !name.equals("uiprio-soon"), 15, Duration.ofHours(1));
         Thread soon = null;
         try {
             // The keeper's first sweep done (it parks after it), before the thread exists.

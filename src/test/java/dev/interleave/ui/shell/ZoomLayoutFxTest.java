@@ -3,16 +3,21 @@ package dev.interleave.ui.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import dev.interleave.ui.kit.Controls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +140,7 @@ class ZoomLayoutFxTest {
                         .filter(child -> child.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow();
                 List<String> titles = new ArrayList<>();
                 for (Node header : area.lookupAll(".tab")) {
-                    javafx.scene.control.Label label = (javafx.scene.control.Label) header.lookup(".tab-label");
+                    Label label = (Label) header.lookup(".tab-label");
                     double right = area.sceneToLocal(header.localToScene(header.getLayoutBounds())).getMaxX();
                     titles.add(label.getText() + (label.isTextTruncated() ? " (cut)" : "")
                             + (right > area.getWidth() + 0.5 ? " (past the edge)" : ""));
@@ -161,29 +166,29 @@ class ZoomLayoutFxTest {
         WaitForAsyncUtils.asyncFx(() -> {
             view.window().zoomProperty().set(2.0);
             view.select("calls");
-            ((javafx.scene.control.Button) view.lookup("#run")).fire();
+            ((Button) view.lookup("#run")).fire();
         }).get();
         try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
-                javafx.scene.control.Label status = (javafx.scene.control.Label) view.lookup("#status");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                Label status = (Label) view.lookup("#status");
                 return status.getText().contains("done");
             });
             Thread.sleep(300); // a few frames: laid out at its new text
             String[] seen = new String[1];
             WaitForAsyncUtils.asyncFx(() -> {
-                javafx.scene.control.Label status = (javafx.scene.control.Label) view.lookup("#status");
+                Label status = (Label) view.lookup("#status");
                 seen[0] = String.format(Locale.ROOT, "'%s': %s, %.0f px of text in %.0f px, %.0f px high",
                         status.getText(), status.isTextTruncated() ? "cut" : "whole",
-                        dev.interleave.ui.kit.Controls.textWidth(status.getText(), status.getFont()),
+                        Controls.textWidth(status.getText(), status.getFont()),
                         status.getWidth(), status.getHeight());
                 assertEquals(false, status.isTextTruncated(), seen[0]);
                 // One line with its padding is about 1.8 em high, two about 2.9 em.
                 assertEquals(true, status.getHeight() > 2.4 * status.getFont().getSize(), "two lines: " + seen[0]);
             }).get();
         } finally {
-            WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) view.lookup("#stop")).fire()).get();
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> !((javafx.scene.control.Label) view.lookup("#status")).getText().startsWith("Running"));
+            WaitForAsyncUtils.asyncFx(() -> ((Button) view.lookup("#stop")).fire()).get();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> !((Label) view.lookup("#status")).getText().startsWith("Running"));
         }
     }
 
@@ -209,7 +214,7 @@ class ZoomLayoutFxTest {
                 List<Node> named = new ArrayList<>(view.lookupAll(".setting-name"));
                 named.addAll(view.lookupAll("#preset-large"));
                 for (Node node : named) {
-                    if (node instanceof javafx.scene.control.Labeled labeled && showing(labeled)) {
+                    if (node instanceof Labeled labeled && showing(labeled)) {
                         checked.add(labeled.getText());
                         if (labeled.isTextTruncated()) {
                             cut.add(tab + ": " + labeled.getText());
