@@ -316,6 +316,11 @@ final class MonitorBuffer implements LabBuffer {
         }
         int who = track(worker);
         log.append(kind.ordinal(), who, item, slot, woken);
+        if (wokenNow.isEmpty()) {
+            // Only a read, as BoundedBuffer's: clear() writes the list's size and modCount, and a
+            // write per put and take would move that cache line between the cores.
+            return;
+        }
         for (Worker each : wokenNow) {
             log.append(BufferEvent.WAKE.ordinal(), track(each), 0, 0, who);
         }
