@@ -43,6 +43,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import atlantafx.base.theme.Styles;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
@@ -192,7 +193,7 @@ public final class CallsView extends BorderPane {
         // scroll), the plots above taking the rest: at a fixed 17 em it was 400 px of white under
         // 340 px of plots, empty, in 2560x1440. Its rows' heights are known once drawn: it is fitted
         // after each layout pass (a change in the middle of one is not passed up to the view).
-        table.getStyleClass().add("dense"); // one line of text in 2 em, not Primer's 3 em
+        table.getStyleClass().add(Styles.DENSE); // one line of text in 2 em, not Primer's 3 em
         table.setMinHeight(Region.USE_PREF_SIZE); // the plots give way, not the runs
         // Rows of whole pixels, so that the rows fill the table to the pixel. Under a fraction of a
         // pixel left over the table adds an empty row, and then, with its sideways scroll bar
