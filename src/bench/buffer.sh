@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the second challenge: each of the lab's buffers (lock, monitor, semaphore; the lock
-# also with recording, --record) against ArrayBlockingQueue, side by side in one session, zero
+# Benchmark of the second challenge: each of the lab's buffers (lock, monitor, semaphore), without
+# and with recording (--record), against ArrayBlockingQueue, side by side in one session, zero
 # delays, M items, each case RUNS rounds (default 3) of one run of each, interleaved; prints the
 # median items/s of each and its ratio to abq (and, for the lock, recording/lock: the cost of
 # recording).
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-3}
 items=${ITEMS:-10000000}
-read -r -a impls <<<"${IMPLS:-lock recording monitor semaphore abq}"
+read -r -a impls <<<"${IMPLS:-lock recording monitor monitor+rec semaphore semaphore+rec abq}"
 [[ " ${impls[*]} " == *" abq "* ]] || impls+=(abq)
 IFS=';' read -r -a cases <<<"${CASES:-1 1 1024 platform;4 4 16 platform;4 4 1024 platform;100 100 16 platform;100 100 16 virtual}"
 ./mvnw -q -B compile
