@@ -8,8 +8,9 @@ package dev.interleave.engine.buffer;
  * <p>Written by the worker's own thread as it goes (a release store, like its {@link WorkerState}),
  * and by a signaller for {@link #WOKEN}. A snapshot taken under the buffer's lock sees nobody in the
  * critical section ({@link #CHECKING}, {@link #WRITING}, {@link #SIGNALLING}), so the lock and
- * monitor buffers do not write those (a store there is time in the critical section); they show in
- * recorded runs (the scrubber), where each event says where its worker is ({@link BufferEvent#whereAfter}).
+ * monitor buffers skip them on a put or take's way through (a store there is time in the critical
+ * section); they show in recorded runs (the scrubber), where each event says where its worker is
+ * ({@link BufferEvent#whereAfter}).
  */
 public enum Where {
     /** Not in put or take: making or using an item, parked at the gate, or done. */
