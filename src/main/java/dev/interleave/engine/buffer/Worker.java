@@ -93,7 +93,10 @@ public final class Worker implements Gated {
         return WHERES[(int) CELL.getAcquire(stateCell, WHERE_INDEX)];
     }
 
-    /** Records where in put or take the worker is now: a release store, as {@link #setState}. */
+    /**
+     * Records where in put or take the worker is now. A release store: cheap on the hot path (no
+     * fence on x86), and ordered after the writes before it.
+     */
     void setWhere(Where next) {
         CELL.setRelease(stateCell, WHERE_INDEX, next.ordinal());
     }
@@ -102,14 +105,6 @@ public final class Worker implements Gated {
     void set(WorkerState state, Where where) {
         CELL.setRelease(stateCell, STATE_INDEX, state.ordinal());
         CELL.setRelease(stateCell, WHERE_INDEX, where.ordinal());
-    }
-
-    /**
-     * Records what the worker does now. A release store: cheap on the hot path (no fence on x86),
-     * and ordered after the writes before it.
-     */
-    void setState(WorkerState next) {
-        CELL.setRelease(stateCell, STATE_INDEX, next.ordinal());
     }
 
     /** Registered with {@code buffer}. Call only when holding its lock. */
