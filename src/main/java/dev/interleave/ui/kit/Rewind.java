@@ -3,6 +3,7 @@ package dev.interleave.ui.kit;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -43,6 +44,17 @@ public class Rewind<R extends Replay<R>> {
     public static final int LINES_SHOWN = 10_000;
 
     /**
+     * While a run goes (rewinding not allowed), the lines at present slide to the newest events at
+     * once when at most this many came since they last did, else at most every {@link #SLIDE_NANOS}.
+     * A free run adds a hundred thousand events a second: lines that change under the eye at every
+     * frame cannot be read, and the list re-making its rows at every frame took a sixth of such a
+     * frame (8 producers, 8 consumers, zero delays).
+     */
+    static final long SLIDE_MAX_LINES = 500;
+    /** How often, at most, the lines slide while a fast run goes. */
+    static final long SLIDE_NANOS = 250_000_000;
+
+    /**
      * How to leave a rewound view, for the narration: "End or Resume: back to now" while the run is
      * paused; once it has ended there is no Resume, and End goes back to its end.
      */
@@ -70,6 +82,9 @@ public class Rewind<R extends Replay<R>> {
     /** The events the lines show: [linesFrom, linesTo). */
     private long linesFrom;
     private long linesTo;
+    /** When the lines last slid to the newest events at present. */
+    private long slidAt;
+    private final LongSupplier clock;
     private R shown;
 
     /** A rewind whose lines show each event's words as they are. */
@@ -79,7 +94,20 @@ public class Rewind<R extends Replay<R>> {
 
     /** A rewind whose lines show each event's words restyled by {@code style}. */
     public Rewind(UnaryOperator<String> style) {
+        this(style, System::nanoTime);
+    }
+
+    /** A rewind whose lines slide by {@code clock}'s time (for tests). */
+    Rewind(UnaryOperator<String> style, LongSupplier clock) {
         this.style = Objects.requireNonNull(style);
+        this.clock = Objects.requireNonNull(clock);
+        this.slidAt = clock.getAsLong() - SLIDE_NANOS;
+        // Paused or ended: the lines held back while the run went come at once.
+        allowed.addListener((obs, was, now) -> {
+            if (now && history != null && position.get() == PRESENT && linesTo != history.end()) {
+                slideToNewest();
+            }
+        });
     }
 
     /**
@@ -101,7 +129,9 @@ public class Rewind<R extends Replay<R>> {
         history.catchUp();
         if (history.end() != oldEnd || history.firstKept() != oldFirst) {
             if (position.get() == PRESENT || linesTo == oldEnd) {
-                showLines(Math.max(history.firstKept(), history.end() - LINES_SHOWN), history.end());
+                if (slidesNow()) {
+                    slideToNewest();
+                }
             } else {
                 showLines(Math.max(history.firstKept(), linesFrom), Math.max(history.firstKept(), linesTo));
             }
@@ -113,6 +143,22 @@ public class Rewind<R extends Replay<R>> {
             }
             version.set(version.get() + 1);
         }
+    }
+
+    /**
+     * Whether the lines at present take in the new events now: always when rewinding is allowed
+     * (paused, ended), when few came, when enough time has passed, or when the oldest line shown
+     * was dropped from the log; else they wait (see {@link #SLIDE_MAX_LINES}).
+     */
+    private boolean slidesNow() {
+        return allowed.get() || history.end() - linesTo <= SLIDE_MAX_LINES
+                || clock.getAsLong() - slidAt >= SLIDE_NANOS || history.firstKept() > linesFrom;
+    }
+
+    /** The lines show the newest {@link #LINES_SHOWN} events. */
+    private void slideToNewest() {
+        slidAt = clock.getAsLong();
+        showLines(Math.max(history.firstKept(), history.end() - LINES_SHOWN), history.end());
     }
 
     /** Forgets the history (Reset, or a new run). */
@@ -168,7 +214,7 @@ public class Rewind<R extends Replay<R>> {
         if (position.get() != PRESENT) {
             shown = null;
             if (history != null && linesTo != history.end()) {
-                showLines(Math.max(history.firstKept(), history.end() - LINES_SHOWN), history.end());
+                slideToNewest();
             }
             position.set(PRESENT);
             version.set(version.get() + 1);

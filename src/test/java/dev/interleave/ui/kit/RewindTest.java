@@ -2,6 +2,7 @@ package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class RewindTest {
     void theLinesAreTheNewestAtPresentAndThoseAroundAPosition() {
         EventLog log = new EventLog(100_000);
         int track = log.addTrack("P1");
-        Rewind<BufferReplay> rewind = new Rewind<>();
+        long[] now = {0};
+        Rewind<BufferReplay> rewind = new Rewind<>(UnaryOperator.identity(), () -> now[0]);
         List<String> mirror = mirror(rewind);
         log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0); // the replay names P1 first
         append(log, track, 2_999);
@@ -56,6 +58,7 @@ class RewindTest {
         assertEquals("0  event 0", rewind.lines().getFirst());
 
         append(log, track, 22_000);
+        now[0] += Rewind.SLIDE_NANOS;
         rewind.follow(log, () -> history(log));
         assertEquals(Rewind.LINES_SHOWN, rewind.lines().size());
         assertEquals(15_000, rewind.eventOfLine(0), "the newest 10,000 of 25,000");
@@ -90,5 +93,48 @@ class RewindTest {
         rewind.clear();
         assertEquals(0, rewind.lines().size());
         assertEquals(List.of(), mirror);
+    }
+
+    @Test
+    void whileARunGoesManyNewEventsSlideTheLinesAtMostEveryQuarterSecond() {
+        EventLog log = new EventLog(100_000);
+        int track = log.addTrack("P1");
+        long[] now = {0};
+        Rewind<BufferReplay> rewind = new Rewind<>(UnaryOperator.identity(), () -> now[0]);
+        List<String> mirror = mirror(rewind);
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        append(log, track, 2_999);
+        rewind.follow(log, () -> history(log));
+        assertEquals("2,999  event 2999", rewind.lines().getLast(), "the first lines come at once");
+
+        append(log, track, (int) Rewind.SLIDE_MAX_LINES);
+        now[0] += 1_000_000;
+        rewind.follow(log, () -> history(log));
+        assertEquals("3,499  event 3499", rewind.lines().getLast(), "a few new events: at once (a step, a slow run)");
+
+        append(log, track, 5_000);
+        now[0] += Rewind.SLIDE_NANOS / 2;
+        rewind.follow(log, () -> history(log));
+        assertEquals("3,499  event 3499", rewind.lines().getLast(), "many, soon after the last slide: they wait");
+        assertEquals(8_500, rewind.endProperty().get(), "the scrubber's end does not wait");
+
+        now[0] += Rewind.SLIDE_NANOS / 2;
+        append(log, track, 10);
+        rewind.follow(log, () -> history(log));
+        assertEquals("8,509  event 8509", rewind.lines().getLast(), "a quarter second after the last slide: the newest");
+        assertEquals(rewind.lines(), mirror);
+
+        append(log, track, 5_000);
+        now[0] += 1_000_000;
+        rewind.follow(log, () -> history(log));
+        assertEquals("8,509  event 8509", rewind.lines().getLast());
+        rewind.allowedProperty().set(true); // paused, or the run ended
+        assertEquals("13,509  event 13509", rewind.lines().getLast(), "paused: the held-back lines come at once");
+        assertEquals(rewind.lines(), mirror);
+
+        append(log, track, 5_000);
+        now[0] += 1_000_000;
+        rewind.follow(log, () -> history(log));
+        assertEquals("18,509  event 18509", rewind.lines().getLast(), "while paused or ended, always at once");
     }
 }
