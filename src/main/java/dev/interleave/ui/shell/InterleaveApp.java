@@ -132,12 +132,15 @@ public final class InterleaveApp extends Application {
         // opened at -128,-33, its menus and tool bar off the screen.
         String chosen = System.getProperty("interleave.window");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        String[] size = (chosen != null ? chosen : "1280x800").split("x");
-        int width = Math.max(1024, Integer.parseInt(size[0]));
-        int height = Math.max(700, Integer.parseInt(size[1]));
-        if (chosen == null) {
-            width = (int) Math.min(width, screen.getWidth());
-            height = (int) Math.min(height, screen.getHeight());
+        int width;
+        int height;
+        if (chosen != null) {
+            String[] size = chosen.split("x");
+            width = Math.max(1024, Integer.parseInt(size[0]));
+            height = Math.max(700, Integer.parseInt(size[1]));
+        } else {
+            width = (int) Math.min(MainView.DEFAULT_WIDTH, screen.getWidth());
+            height = (int) Math.min(MainView.DEFAULT_HEIGHT, screen.getHeight());
         }
         view.scaleText(width, height);
         Scene scene = new Scene(view, width, height);

@@ -496,20 +496,35 @@ public final class MainView extends BorderPane {
      */
     public void showKeyboardMap() {
         double em = fontSize();
+        // Keys in a bold monospaced key cap (interleave.css): its text, and half an em each side.
+        Font keyFont = Font.font("monospace", FontWeight.BOLD, em);
+        ToDoubleFunction<String> keyWidth = key -> Math.ceil(Controls.textWidth(key, keyFont)) + 1.5 * em;
+        double keys = Math.min(12 * em, KEYS.stream().mapToDouble(key -> keyWidth.applyAsDouble(key[0])).max().orElse(0));
+        GridPane grid = keyboardMapGrid(keys, keyWidth);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double roomWide = Math.min(getWidth() > 0 ? getWidth() : DEFAULT_WIDTH, screen.getWidth()) * 0.9
+                - 4 * em - grid.getHgap();
+        double actions = Math.max(12 * em, Math.min(32 * em, roomWide - keys));
+        grid.getColumnConstraints().setAll(new ColumnConstraints(keys), new ColumnConstraints(actions));
+        double tall = styledHeight(grid, keys + grid.getHgap() + actions);
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("keyboard-map-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(keys + grid.getHgap() + actions);
+        // No taller than the window (the title, the padding and Close take about 7 em): the rest scrolls.
+        double roomTall = Math.min(getHeight() > 0 ? getHeight() : DEFAULT_HEIGHT, screen.getHeight()) * 0.9 - 7 * em;
+        scroll.setPrefViewportHeight(Math.max(4 * em, Math.min(tall, roomTall)));
+        showDialog("Keyboard map", scroll, "keyboard-map-dialog");
+    }
+
+    /** The keyboard map's rows: each key (in a column {@code keys} wide) beside what it does. */
+    private static GridPane keyboardMapGrid(double keys, ToDoubleFunction<String> keyWidth) {
         GridPane grid = new GridPane();
         grid.setId("keyboard-map");
         grid.getStyleClass().add("keyboard-map");
         grid.setHgap(16);
         grid.setVgap(6);
-        // Keys in a bold monospaced key cap (interleave.css): its text, and half an em each side.
-        Font keyFont = Font.font("monospace", FontWeight.BOLD, em);
-        ToDoubleFunction<String> keyWidth = key -> Math.ceil(Controls.textWidth(key, keyFont)) + 1.5 * em;
-        double keys = Math.min(12 * em, KEYS.stream().mapToDouble(key -> keyWidth.applyAsDouble(key[0])).max().orElse(0));
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double roomWide = Math.min(getWidth() > 0 ? getWidth() : 1280, screen.getWidth()) * 0.9 - 4 * em - grid.getHgap();
-        double actions = Math.max(12 * em, Math.min(32 * em, roomWide - keys));
-        grid.getColumnConstraints().setAll(new ColumnConstraints(keys),
-                new ColumnConstraints(actions));
         for (int row = 0; row < KEYS.size(); row++) {
             Label key = new Label(KEYS.get(row)[0]);
             key.getStyleClass().add("key");
@@ -527,24 +542,23 @@ public final class MainView extends BorderPane {
             GridPane.setValignment(key, VPos.TOP); // by an action's first line
             grid.addRow(row, key, action);
         }
-        // Styled once off screen, so that its height is known before the dialog is sized to it.
-        Group probe = new Group(grid);
+        return grid;
+    }
+
+    /**
+     * The height {@code content} takes at {@code width}, styled as the window (off screen, once), so
+     * that a dialog can be sized to it before it shows.
+     */
+    private double styledHeight(Region content, double width) {
+        Group probe = new Group(content);
         Scene probeScene = new Scene(probe);
         probeScene.getStylesheets().add(stylesheet());
-        grid.setStyle(fontSizeStyle());
-        grid.applyCss();
-        double tall = grid.prefHeight(keys + grid.getHgap() + actions);
+        content.setStyle(fontSizeStyle());
+        content.applyCss();
+        double tall = content.prefHeight(width);
         probe.getChildren().clear();
-        grid.setStyle("");
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setId("keyboard-map-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPrefViewportWidth(keys + grid.getHgap() + actions);
-        // No taller than the window (the title, the padding and Close take about 7 em): the rest scrolls.
-        double roomTall = Math.min(getHeight() > 0 ? getHeight() : 800, screen.getHeight()) * 0.9 - 7 * em;
-        scroll.setPrefViewportHeight(Math.max(4 * em, Math.min(tall, roomTall)));
-        showDialog("Keyboard map", scroll, "keyboard-map-dialog");
+        content.setStyle("");
+        return tall;
     }
 
     /** The About text: the versions of Interleave, Java and JavaFX. */
@@ -599,12 +613,15 @@ public final class MainView extends BorderPane {
      * window up to 26 px; the zoom multiplies it.
      */
     static double fontSizeFor(double width, double height) {
-        double scale = Math.clamp(Math.min(width / 1280, height / 800), 1, 2);
+        double scale = Math.clamp(Math.min(width / DEFAULT_WIDTH, height / DEFAULT_HEIGHT), 1, 2);
         return Math.round(BASE_FONT_SIZE * scale * 2) / 2.0;
     }
 
     /** The root font size of interleave.css, in pixels: the size at 100 % up to 1280x800. */
     static final double BASE_FONT_SIZE = 13;
+    /** The window's size unless told otherwise (and the screen has room), and the largest at 100 % text. */
+    static final int DEFAULT_WIDTH = 1280;
+    static final int DEFAULT_HEIGHT = 800;
 
     private double fontSize;
 
