@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
@@ -25,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,10 +56,9 @@ class PastRunsFxTest {
     void start(Stage primary) {
         // Styled as the window is: Primer Light pads a column's title by 0.5 em each side, which
         // at 47 px (200 % in 2560x1440) pushed "Max in" past the header's edge.
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         box = CallsView.pastRuns(runs);
         box.setPrefHeight(300);
-        stage = StyledStage.show(box, 690, 300);
+        stage = StyledStage.showThemed(box, 690, 300);
     }
 
     @AfterEach
@@ -67,11 +66,9 @@ class PastRunsFxTest {
         StyledStage.close(stage);
     }
 
-    @org.junit.jupiter.api.AfterAll
-    static void backToModena() {
-        // The other FX test classes are styled with JavaFX's default, as before this one.
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));
-        WaitForAsyncUtils.waitForFxEvents();
+    @AfterAll
+    static void unthemed() {
+        StyledStage.unthemed();
     }
 
     @Test

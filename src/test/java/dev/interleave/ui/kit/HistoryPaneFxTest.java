@@ -3,11 +3,11 @@ package dev.interleave.ui.kit;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.application.Application;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,8 +39,12 @@ class HistoryPaneFxTest {
         pane = new HistoryPane<>(rewind, new TimelineFxTest.OneState(), "test-history", "A run's events.", "the test");
         // Cells of a fractional height (25.9 px), as the window's are (23.4 px).
         pane.setStyle("-fx-font-size: 14.4px;");
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        stage = StyledStage.show(pane, 800, 500);
+        stage = StyledStage.showThemed(pane, 800, 500);
+    }
+
+    @AfterAll
+    static void unthemed() {
+        StyledStage.unthemed();
     }
 
     @AfterEach

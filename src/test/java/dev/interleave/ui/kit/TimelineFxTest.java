@@ -2,9 +2,9 @@ package dev.interleave.ui.kit;
 
 import java.util.List;
 
-import javafx.application.Application;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,8 +76,12 @@ class TimelineFxTest {
         timeline = new Timeline<>(rewind, lanes);
         // The window's stylesheets: the timeline reads the theme's looked-up colours (without
         // them JavaFX logs a warning for each colour the canvas probes).
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        stage = StyledStage.show(timeline, 800, 300);
+        stage = StyledStage.showThemed(timeline, 800, 300);
+    }
+
+    @AfterAll
+    static void unthemed() {
+        StyledStage.unthemed();
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -48,9 +47,8 @@ class ZoomLayoutFxTest {
 
     @Start
     void start(Stage primary) {
-        Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet());
         view = new MainView(Scenarios.tabs(), new FrameStats());
-        stage = StyledStage.show(view, 1024, 700); // its own: the shared primary stage keeps its size
+        stage = StyledStage.showThemed(view, 1024, 700); // its own: the shared primary stage keeps its size
     }
 
     @AfterEach
@@ -59,10 +57,8 @@ class ZoomLayoutFxTest {
     }
 
     @AfterAll
-    static void backToModena() {
-        // The other FX test classes are styled with JavaFX's default, as before this one.
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null));
-        WaitForAsyncUtils.waitForFxEvents();
+    static void unthemed() {
+        StyledStage.unthemed();
     }
 
     /**
