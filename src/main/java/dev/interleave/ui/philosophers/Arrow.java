@@ -1,29 +1,41 @@
 package dev.interleave.ui.philosophers;
 
 import javafx.scene.Group;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.shape.QuadCurve;
 
-/** A line with an arrowhead at its end; styled by the classes of the group ({@code .arrow-line}, {@code .arrow-head}). */
+/**
+ * A line, straight or curved, with an arrowhead at its end; styled by the classes of the group
+ * ({@code .arrow-line}, {@code .arrow-head}).
+ */
 final class Arrow extends Group {
 
     private static final double HEAD_LENGTH = 10;
     private static final double HEAD_HALF_WIDTH = 5;
 
-    private final Line line = new Line();
+    private final QuadCurve line = new QuadCurve();
     private final Polygon head = new Polygon();
 
     Arrow() {
         line.getStyleClass().add("arrow-line");
+        line.setFill(null); // a stroke only: a curve is not an area
         head.getStyleClass().add("arrow-head");
         getChildren().addAll(line, head);
         setManaged(false);
     }
 
-    /** From (x1, y1) to (x2, y2), the head's tip at (x2, y2). */
+    /** Straight from (x1, y1) to (x2, y2), the head's tip at (x2, y2). */
     void set(double x1, double y1, double x2, double y2) {
-        double dx = x2 - x1;
-        double dy = y2 - y1;
+        set(x1, y1, (x1 + x2) / 2, (y1 + y2) / 2, x2, y2);
+    }
+
+    /**
+     * From (x1, y1) to (x2, y2), bent towards the control point (qx, qy) (a quadratic curve), the
+     * head's tip at (x2, y2), pointing the way the curve arrives.
+     */
+    void set(double x1, double y1, double qx, double qy, double x2, double y2) {
+        double dx = x2 - qx;
+        double dy = y2 - qy;
         double length = Math.max(1e-6, Math.hypot(dx, dy));
         double ux = dx / length;
         double uy = dy / length;
@@ -31,9 +43,17 @@ final class Arrow extends Group {
         double baseY = y2 - uy * HEAD_LENGTH;
         line.setStartX(x1);
         line.setStartY(y1);
+        line.setControlX(qx);
+        line.setControlY(qy);
         line.setEndX(baseX);
         line.setEndY(baseY);
         head.getPoints().setAll(x2, y2, baseX - uy * HEAD_HALF_WIDTH, baseY + ux * HEAD_HALF_WIDTH,
                 baseX + uy * HEAD_HALF_WIDTH, baseY - ux * HEAD_HALF_WIDTH);
+    }
+
+    /** The line's start, control point and end (before the head), as x, y pairs; for tests. */
+    double[] points() {
+        return new double[] {line.getStartX(), line.getStartY(), line.getControlX(), line.getControlY(),
+                line.getEndX(), line.getEndY()};
     }
 }

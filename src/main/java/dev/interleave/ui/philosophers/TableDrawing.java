@@ -218,23 +218,48 @@ final class TableDrawing extends Pane {
             if (diner == null || diner.waitingFor() < 0 || diner.waitingFor() >= n) {
                 continue;
             }
-            // From the edge of the seat (as scaled) to just short of the fork's middle.
+            // From the edge of the seat (as scaled) to just short of the fork's middle: straight
+            // when that clears the table, else bent round it. With two philosophers a straight
+            // arrow crossed the table and ran along the fork in the other's hand, covering it.
             Seat seat = seats.get(p);
             double sx = seat.getLayoutX() + seat.getWidth() / 2;
             double sy = seat.getLayoutY() + seat.getHeight() / 2;
             double tx = forkAt[diner.waitingFor()][0];
             double ty = forkAt[diner.waitingFor()][1];
-            double dx = tx - sx;
-            double dy = ty - sy;
-            double length = Math.max(1, Math.hypot(dx, dy));
-            double halfW = seat.getWidth() * scale / 2;
-            double halfH = seat.getHeight() * scale / 2;
-            double edge = Math.min(Math.abs(dx) < 1e-9 ? Double.MAX_VALUE : halfW * length / Math.abs(dx),
-                    Math.abs(dy) < 1e-9 ? Double.MAX_VALUE : halfH * length / Math.abs(dy));
-            double start = Math.min(length * 0.6, edge + 2);
-            arrows.get(p).set(sx + dx / length * start, sy + dy / length * start, tx - dx / length * 4,
-                    ty - dy / length * 4);
+            double qx = (sx + tx) / 2;
+            double qy = (sy + ty) / 2;
+            if (distanceToSegment(cx, cy, sx, sy, tx, ty) < tableRadius + forkHalf) {
+                // The curve's middle point outside the table and the forks in hand, half-way round
+                // from the seat to the fork the shorter way.
+                double seatAngle = Math.atan2(sy - cy, sx - cx);
+                double half = Math.IEEEremainder(Math.atan2(ty - cy, tx - cx) - seatAngle, 2 * Math.PI) / 2;
+                double clear = tableRadius + 2 * forkHalf + 12;
+                qx = 2 * (cx + clear * Math.cos(seatAngle + half)) - (sx + tx) / 2;
+                qy = 2 * (cy + clear * Math.sin(seatAngle + half)) - (sy + ty) / 2;
+            }
+            double edge = seatEdge(seat.getWidth() * scale / 2, seat.getHeight() * scale / 2, qx - sx, qy - sy);
+            double out = Math.max(1, Math.hypot(qx - sx, qy - sy));
+            double in = Math.max(1, Math.hypot(tx - qx, ty - qy));
+            double start = Math.min(out * 0.6, edge + 2);
+            arrows.get(p).set(sx + (qx - sx) / out * start, sy + (qy - sy) / out * start, qx, qy,
+                    tx - (tx - qx) / in * 4, ty - (ty - qy) / in * 4);
         }
+    }
+
+    /** How far from a box's centre its edge lies in direction (dx, dy), for a box halfW by halfH each side. */
+    private static double seatEdge(double halfW, double halfH, double dx, double dy) {
+        double length = Math.max(1, Math.hypot(dx, dy));
+        return Math.min(Math.abs(dx) < 1e-9 ? Double.MAX_VALUE : halfW * length / Math.abs(dx),
+                Math.abs(dy) < 1e-9 ? Double.MAX_VALUE : halfH * length / Math.abs(dy));
+    }
+
+    /** The distance from (px, py) to the segment from (ax, ay) to (bx, by). */
+    static double distanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double lengthSquared = dx * dx + dy * dy;
+        double t = lengthSquared == 0 ? 0 : Math.clamp(((px - ax) * dx + (py - ay) * dy) / lengthSquared, 0, 1);
+        return Math.hypot(ax + t * dx - px, ay + t * dy - py);
     }
 
     /** One philosopher: name and glyph, state in words, meals; colour from its state. */
