@@ -32,6 +32,8 @@ final class ConditionsPanel extends VBox {
 
     private final GridPane cards = new GridPane(8, 8);
     private final List<VBox> all;
+    /** Each card's mark ("✔ holds now", "– not now"), as wide as its longer text at its font. */
+    private final List<Label> marks;
 
     ConditionsPanel(PhilosophersViewModel model) {
         super(6);
@@ -44,8 +46,23 @@ final class ConditionsPanel extends VBox {
         // cards' headings (a large zoom), rather than cutting them off.
         all = Arrays.stream(Coffman.values()).map(condition -> row(model, condition)).toList();
         all.forEach(card -> card.setMaxHeight(Double.MAX_VALUE));
+        marks = all.stream().map(card -> (Label) card.lookup(".condition-mark")).toList();
         columns(2);
         getChildren().addAll(title, cards);
+    }
+
+    /**
+     * The least width the cards need side by side: twice the widest card's least width (its heading,
+     * title and mark, is never cut) and the gap. It changes with the marks' font: see
+     * {@link #onLeastWidthChange}.
+     */
+    double twoColumnsWidth() {
+        return 2 * all.stream().mapToDouble(card -> card.minWidth(-1)).max().orElse(0) + cards.getHgap();
+    }
+
+    /** Runs {@code action} whenever a card's mark changes its width (a zoom): {@link #twoColumnsWidth} may differ then. */
+    void onLeastWidthChange(Runnable action) {
+        marks.forEach(mark -> mark.minWidthProperty().addListener(obs -> action.run()));
     }
 
     /** The cards in {@code columns} columns (1 or 2), each an equal share of the width. */
@@ -73,9 +90,14 @@ final class ConditionsPanel extends VBox {
         mark.getStyleClass().add("condition-mark");
         // Mutual exclusion is what a fork is: it lapses only while no fork is held, and says so ("– not
         // now" beside "Not broken here" read as a contradiction).
-        mark.textProperty().bind(Bindings.when(model.holdsProperty(condition)).then("✔ holds now")
-                .otherwise(condition == Coffman.MUTUAL_EXCLUSION ? "– no fork held now" : "– not now"));
-        mark.setMinWidth(Label.USE_PREF_SIZE);
+        String holds = "✔ holds now";
+        String lapsed = condition == Coffman.MUTUAL_EXCLUSION ? "– no fork held now" : "– not now";
+        mark.textProperty().bind(Bindings.when(model.holdsProperty(condition)).then(holds).otherwise(lapsed));
+        // As wide as its longer text, whichever it shows: the card's least width stays put as the
+        // conditions come and go, and so does the choice of one or two columns.
+        mark.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(Math.max(
+                Controls.textWidth(holds, mark.getFont()), Controls.textWidth(lapsed, mark.getFont())))
+                + mark.snappedLeftInset() + mark.snappedRightInset() + 1, mark.fontProperty()));
         Label title = new Label(condition.title());
         title.getStyleClass().add("condition-title");
         title.setMinWidth(Label.USE_PREF_SIZE);

@@ -263,9 +263,11 @@ public final class PhilosophersView extends BorderPane {
 
     /**
      * Below 40 em of room (a large zoom, a narrow window) the table and the graph stack, and below
-     * 36 em the four conditions go one per row: the view scrolls down rather than being cut off on
-     * the right. The room is the scroll pane's viewport, not the content's own width (which the
-     * side-by-side minimum would hold wide); the em is a label's font size, which follows the zoom.
+     * 36 em, or less room than two cards side by side need, the four conditions go one per row: the
+     * view scrolls down rather than being cut off on the right (at 125 % in 1024x700 two cards needed
+     * 680 px of the 612 px left: 36 em alone let them stand side by side). The room is the scroll
+     * pane's viewport, not the content's own width (which the side-by-side minimum would hold wide);
+     * the em is a label's font size, which follows the zoom.
      */
     private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, ConditionsPanel conditions) {
         Runnable apply = () -> {
@@ -273,11 +275,12 @@ public final class PhilosophersView extends BorderPane {
             double em = ruler.getFont().getSize();
             if (room > 0) {
                 drawings.arrange(room < 40 * em);
-                conditions.columns(room < 36 * em ? 1 : 2);
+                conditions.columns(room < Math.max(36 * em, conditions.twoColumnsWidth()) ? 1 : 2);
             }
         };
         scroll.viewportBoundsProperty().addListener(obs -> apply.run());
         ruler.fontProperty().addListener(obs -> apply.run());
+        conditions.onLeastWidthChange(apply);
     }
 
     /** The verdict line: deadlock, livelock, starvation, or all is well; glyph and words, not colour alone. */

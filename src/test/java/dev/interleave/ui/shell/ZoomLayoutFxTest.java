@@ -70,7 +70,7 @@ class ZoomLayoutFxTest {
     @Test
     void everyViewFitsItsWidthOrScrollsSideways() throws Exception {
         List<String> wider = new ArrayList<>();
-        for (double zoom : List.of(1.0, 1.5, 2.0)) {
+        for (double zoom : List.of(1.0, 1.25, 1.5, 2.0)) {
             for (String tab : List.of("calls", "buffer", "race:0", "race:1", "philosophers")) {
                 WaitForAsyncUtils.asyncFx(() -> {
                     view.window().zoomProperty().set(zoom);
