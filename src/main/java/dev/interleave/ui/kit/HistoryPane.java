@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
@@ -31,11 +33,20 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
     /** Events one Page Up / Page Down moves. */
     static final int PAGE = 100;
+    /** The least length, in em, the scrubber keeps beside the position before the position goes below it. */
+    private static final double SCRUBBER_LEAST_EM = 10;
+    /** About the longest event line, in em: a log narrower than this wraps its lines (see interleave.css). */
+    static final double LOG_LINE_EM = 44;
+    private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
 
     private final Rewind<R> rewind;
     private final Timeline<R> timeline;
     private final Slider scrubber = new Slider(0, 0, 0);
     private final LogList events;
+    /** Puts the position beside the scrubber, or below it where the row has no room. */
+    private final Runnable arrangeScrubArea;
+    /** Marks the log narrow (its lines wrap) where it has less room than a long line. */
+    private final Runnable narrowLog;
     /** True while the slider or the list is being set from the position, not by the user. */
     private boolean syncing;
 
@@ -110,8 +121,28 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         rewind.endProperty().addListener(obs -> roomForTheLongest.run());
         where.fontProperty().addListener(obs -> roomForTheLongest.run());
         roomForTheLongest.run();
-        HBox scrubRow = new HBox(8, new Label("Rewind"), scrubber, where, present);
+        Label rewindLabel = new Label("Rewind");
+        rewindLabel.setMinWidth(Region.USE_PREF_SIZE);
+        present.setMinWidth(Region.USE_PREF_SIZE);
+        HBox scrubRow = new HBox(8, rewindLabel, scrubber, where, present);
         scrubRow.setAlignment(Pos.CENTER_LEFT);
+        VBox scrubArea = new VBox(4, scrubRow);
+        // Where the row has no room for the position beside a scrubber of some length (a large zoom),
+        // the position goes on a line of its own below: squeezed, "Rewind" and "Now" read "...".
+        arrangeScrubArea = () -> {
+            double em = where.getFont().getSize();
+            double needed = rewindLabel.prefWidth(-1) + SCRUBBER_LEAST_EM * em + where.getMinWidth()
+                    + present.prefWidth(-1) + 3 * scrubRow.getSpacing();
+            boolean below = getWidth() > 0 && getWidth() < needed;
+            if (below && where.getParent() == scrubRow) {
+                scrubRow.getChildren().remove(where);
+                scrubArea.getChildren().add(where);
+            } else if (!below && where.getParent() == scrubArea) {
+                scrubArea.getChildren().remove(where);
+                scrubRow.getChildren().add(2, where);
+            }
+        };
+        // Arranged at each layout (see layoutChildren), when the fonts of a zoom are all in place.
 
         events = new LogList(rewind.lines());
         events.setId("event-log");
@@ -145,7 +176,20 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         });
         rewind.endProperty().addListener((obs, old, now) -> sync());
         rewind.startProperty().addListener((obs, old, now) -> sync());
-        getChildren().addAll(captionLabel, dropped, timeline, scrubRow, events);
+        // Narrower than a long line (a large zoom), a line wraps onto a second, and every row is two
+        // lines high (the rows' height stays fixed, for speed): cut at the right edge, it read
+        // "signalled no" until scrolled sideways.
+        // Decided at each layout (see layoutChildren), when the fonts of a zoom are all in place.
+        narrowLog = () -> events.pseudoClassStateChanged(NARROW,
+                getWidth() > 0 && getWidth() < LOG_LINE_EM * where.getFont().getSize());
+        getChildren().addAll(captionLabel, dropped, timeline, scrubArea, events);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        arrangeScrubArea.run();
+        narrowLog.run();
+        super.layoutChildren();
     }
 
     /** The timeline. */

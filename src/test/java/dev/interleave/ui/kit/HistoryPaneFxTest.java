@@ -3,6 +3,9 @@ package dev.interleave.ui.kit;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.skin.VirtualFlow;
@@ -23,6 +26,7 @@ import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The event log under the timeline follows a run at the present. */
 @ExtendWith(ApplicationExtension.class)
@@ -118,5 +122,45 @@ class HistoryPaneFxTest {
         assertEquals(-1, events.getSelectionModel().getSelectedIndex(), "at the start no event has happened");
         robot.type(KeyCode.END);
         assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "End: now");
+    }
+
+    /**
+     * At a large zoom (26 px text in 800 px: 31 em) a long line wraps onto a second in a row two lines
+     * high, with no sideways scrolling, and the position goes below the scrubber; at the window's
+     * usual size each stays on one line. At 200 % lines were cut at the right edge, and "Rewind" and
+     * "Now" were squeezed to "...".
+     */
+    @Test
+    void aNarrowLogWrapsItsLinesAndThePositionGoesBelow(FxRobot robot) throws Exception {
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int i = 1; i < 40; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        }
+        robot.interact(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
+                (batch, i) -> "P2 put #12,345 into slot 7, signalled notEmpty (no one was waiting) " + batch.seq(i))));
+        ListView<?> events = (ListView<?>) pane.lookup("#event-log");
+        Node position = pane.lookup("#scrub-position");
+        Node scrubber = pane.lookup("#scrubber");
+        PseudoClass narrow = PseudoClass.getPseudoClass("narrow");
+        for (double size : new double[] {14.4, 26, 14.4}) {
+            robot.interact(() -> pane.setStyle("-fx-font-size: " + size + "px;"));
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(200);
+            WaitForAsyncUtils.waitForFxEvents();
+            boolean wraps = size > 20;
+            robot.interact(() -> {
+                assertEquals(wraps, events.getPseudoClassStates().contains(narrow), size + " px: the log is narrow");
+                assertEquals((wraps ? 3.1 : 1.8) * size, events.getFixedCellSize(), 0.5, size + " px: the rows' height");
+                VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
+                ListCell<?> cell = (ListCell<?>) flow.getFirstVisibleCell();
+                assertEquals(wraps, cell.isWrapText(), size + " px: a line wraps");
+                assertTrue(cell.getWidth() <= events.getWidth(), size + " px: a row no wider than the list ("
+                        + cell.getWidth() + " in " + events.getWidth() + "): nothing cut at the right edge");
+                assertEquals(!wraps, position.getParent() == scrubber.getParent(),
+                        size + " px: the position beside the scrubber");
+            });
+        }
     }
 }
