@@ -1,11 +1,13 @@
 package dev.interleave.ui.kit;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -36,17 +38,17 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     /** The least length, in em, the scrubber keeps beside the position before the position goes below it. */
     private static final double SCRUBBER_LEAST_EM = 10;
     /** About the longest event line, in em: a log narrower than this wraps its lines (see interleave.css). */
-    static final double LOG_LINE_EM = 44;
+    private static final double LOG_LINE_EM = 44;
     private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
 
     private final Rewind<R> rewind;
     private final Timeline<R> timeline;
     private final Slider scrubber = new Slider(0, 0, 0);
     private final LogList events;
-    /** Puts the position beside the scrubber, or below it where the row has no room. */
-    private final Runnable arrangeScrubArea;
-    /** Marks the log narrow (its lines wrap) where it has less room than a long line. */
-    private final Runnable narrowLog;
+    /** Puts the position beside the scrubber, or below it where the row has no room; true if it moved. */
+    private final BooleanSupplier arrangeScrubArea;
+    /** Marks the log narrow (its lines wrap) where it has less room than a long line; true if that changed. */
+    private final BooleanSupplier narrowLog;
     /** True while the slider or the list is being set from the position, not by the user. */
     private boolean syncing;
 
@@ -134,19 +136,23 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             double needed = rewindLabel.prefWidth(-1) + SCRUBBER_LEAST_EM * em + where.getMinWidth()
                     + present.prefWidth(-1) + 3 * scrubRow.getSpacing();
             boolean below = getWidth() > 0 && getWidth() < needed;
-            if (below && where.getParent() == scrubRow) {
-                scrubRow.getChildren().remove(where);
+            if (below == (where.getParent() == scrubArea)) {
+                return false;
+            }
+            (below ? scrubRow : scrubArea).getChildren().remove(where);
+            if (below) {
                 scrubArea.getChildren().add(where);
-            } else if (!below && where.getParent() == scrubArea) {
-                scrubArea.getChildren().remove(where);
+            } else {
                 scrubRow.getChildren().add(2, where);
             }
+            return true;
         };
         // Arranged at each layout (see layoutChildren), when the fonts of a zoom are all in place.
 
         events = new LogList(rewind.lines());
         events.setId("event-log");
-        // Nine lines high, five at least, at any zoom: the heights are in interleave.css, in em.
+        // Nine rows high, five at least, at any zoom; five and three of two lines each where the log is
+        // narrow (see narrowLog): the heights are in interleave.css, in em.
         // The scrubber's keys work in the log too (Up and Down stay the list's: a line each, the same).
         events.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (rewind.allowedProperty().get()) {
@@ -175,20 +181,36 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             }
         });
         rewind.endProperty().addListener((obs, old, now) -> sync());
+        // Lines held back by a burst come later than the events (Rewind.SLIDE_NANOS): look again then.
+        rewind.lines().addListener((ListChangeListener<String>) change -> {
+            if (rewind.positionProperty().get() == Rewind.PRESENT) {
+                follow(false);
+            }
+        });
         rewind.startProperty().addListener((obs, old, now) -> sync());
         // Narrower than a long line (a large zoom), a line wraps onto a second, and every row is two
         // lines high (the rows' height stays fixed, for speed): cut at the right edge, it read
         // "signalled no" until scrolled sideways.
         // Decided at each layout (see layoutChildren), when the fonts of a zoom are all in place.
-        narrowLog = () -> events.pseudoClassStateChanged(NARROW,
-                getWidth() > 0 && getWidth() < LOG_LINE_EM * where.getFont().getSize());
+        narrowLog = () -> {
+            boolean narrow = getWidth() > 0 && getWidth() < LOG_LINE_EM * where.getFont().getSize();
+            boolean was = events.getPseudoClassStates().contains(NARROW);
+            events.pseudoClassStateChanged(NARROW, narrow);
+            return narrow != was;
+        };
         getChildren().addAll(captionLabel, dropped, timeline, scrubArea, events);
     }
 
+    /**
+     * Arranges the scrubber's row and the log's rows for the room, then lays out. A change made here
+     * changes this pane's height, which its parent asked for before this pass: it asks again, at the
+     * next pulse (a request made during the pass goes no higher than this pane).
+     */
     @Override
     protected void layoutChildren() {
-        arrangeScrubArea.run();
-        narrowLog.run();
+        if (arrangeScrubArea.getAsBoolean() | narrowLog.getAsBoolean()) {
+            Platform.runLater(this::requestLayout);
+        }
         super.layoutChildren();
     }
 
@@ -217,10 +239,10 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         e.consume();
     }
 
-    /** How often, at most, the log scrolls to follow a run at the present. */
-    private static final long FOLLOW_NANOS = 250_000_000;
-    /** The most lines that may come in FOLLOW_NANOS for the log to follow them. */
-    private static final long FOLLOW_MAX_LINES = 500;
+    /** How often, at most, the log scrolls to follow a run at the present: as often as its lines slide. */
+    private static final long FOLLOW_NANOS = Rewind.SLIDE_NANOS;
+    /** The most lines that may come in FOLLOW_NANOS for the log to follow them: those that slide at once. */
+    private static final long FOLLOW_MAX_LINES = Rewind.SLIDE_MAX_LINES;
     /** When the log last looked at following, the end then, and whether a scroll is queued. FX thread. */
     private long followedAt;
     private long followedEnd;

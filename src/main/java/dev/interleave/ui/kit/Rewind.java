@@ -36,10 +36,10 @@ public class Rewind<R extends Replay<R>> {
     public static final long PRESENT = -1;
 
     /**
-     * The most events {@link #lines()} holds: the newest at present, else those around the
-     * position. A list of a million lines cost the window a quarter of its time each frame (the
-     * list measures its whole length whenever lines come), and nobody scrolls through a million
-     * lines: the scrubber reaches the rest.
+     * The most events {@link #lines()} holds: the newest at present (up to {@link #SLIDE_NANOS} late
+     * while a fast run goes), else those around the position. A list of a million lines cost the
+     * window a quarter of its time each frame (the list measures its whole length whenever lines
+     * come), and nobody scrolls through a million lines: the scrubber reaches the rest.
      */
     public static final int LINES_SHOWN = 10_000;
 
@@ -122,6 +122,7 @@ public class Rewind<R extends Replay<R>> {
             history = newHistory.get();
             position.set(PRESENT);
             shown = null;
+            slidAt = clock.getAsLong() - SLIDE_NANOS; // a new run's first lines come at once
             showLines(history.firstKept(), history.firstKept());
         }
         long oldEnd = history.end();
@@ -142,6 +143,8 @@ public class Rewind<R extends Replay<R>> {
                 moveTo(history.start());
             }
             version.set(version.get() + 1);
+        } else if (position.get() == PRESENT && linesTo != history.end() && slidesNow()) {
+            slideToNewest(); // lines held back by a burst, and nothing since (a stall, a deadlock)
         }
     }
 
@@ -165,6 +168,7 @@ public class Rewind<R extends Replay<R>> {
     public void clear() {
         history = null;
         shown = null;
+        slidAt = clock.getAsLong() - SLIDE_NANOS;
         position.set(PRESENT);
         start.set(0);
         end.set(0);
@@ -261,8 +265,9 @@ public class Rewind<R extends Replay<R>> {
     }
 
     /**
-     * Up to {@link #LINES_SHOWN} kept events in words, oldest first: the newest at present, else
-     * those around the position (a position outside them moves them). Line i is event
+     * Up to {@link #LINES_SHOWN} kept events in words, oldest first: the newest at present (up to
+     * {@link #SLIDE_NANOS} late while a fast run goes, see {@link #SLIDE_MAX_LINES}), else those
+     * around the position (a position outside them moves them). Line i is event
      * {@link #eventOfLine eventOfLine(i)}. Built lazily, a line when a list cell asks for it.
      */
     public ObservableList<String> lines() {

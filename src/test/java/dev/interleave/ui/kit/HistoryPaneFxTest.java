@@ -2,6 +2,7 @@ package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -146,10 +147,11 @@ class HistoryPaneFxTest {
         PseudoClass narrow = PseudoClass.getPseudoClass("narrow");
         for (double size : new double[] {14.4, 26, 14.4}) {
             robot.interact(() -> pane.setStyle("-fx-font-size: " + size + "px;"));
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(200);
-            WaitForAsyncUtils.waitForFxEvents();
             boolean wraps = size > 20;
+            // The rows' height follows at the pulse after the log is found narrow.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Math.abs(events.getFixedCellSize()
+                    - (wraps ? 3.1 : 1.8) * size) < 0.5 && (position.getParent() == scrubber.getParent()) != wraps);
+            WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
                 assertEquals(wraps, events.getPseudoClassStates().contains(narrow), size + " px: the log is narrow");
                 assertEquals((wraps ? 3.1 : 1.8) * size, events.getFixedCellSize(), 0.5, size + " px: the rows' height");

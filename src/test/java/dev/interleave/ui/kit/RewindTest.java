@@ -128,13 +128,31 @@ class RewindTest {
         now[0] += 1_000_000;
         rewind.follow(log, () -> history(log));
         assertEquals("8,509  event 8509", rewind.lines().getLast());
+        now[0] += Rewind.SLIDE_NANOS;
+        rewind.follow(log, () -> history(log)); // nothing new since: a stall, a deadlock
+        assertEquals("13,509  event 13509", rewind.lines().getLast(), "held back, then nothing new: they come");
+
+        append(log, track, 5_000);
+        now[0] += 1_000_000;
+        rewind.follow(log, () -> history(log));
+        assertEquals("13,509  event 13509", rewind.lines().getLast());
         rewind.allowedProperty().set(true); // paused, or the run ended
-        assertEquals("13,509  event 13509", rewind.lines().getLast(), "paused: the held-back lines come at once");
+        assertEquals("18,509  event 18509", rewind.lines().getLast(), "paused: the held-back lines come at once");
         assertEquals(rewind.lines(), mirror);
 
         append(log, track, 5_000);
         now[0] += 1_000_000;
         rewind.follow(log, () -> history(log));
-        assertEquals("18,509  event 18509", rewind.lines().getLast(), "while paused or ended, always at once");
+        assertEquals("23,509  event 23509", rewind.lines().getLast(), "while paused or ended, always at once");
+
+        // A new run within a quarter second of the last slide: its first lines come at once.
+        EventLog next = new EventLog(100_000);
+        int p1 = next.addTrack("P1");
+        next.appendNow(BufferEvent.REGISTER.ordinal(), p1, 0, 0, 0);
+        append(next, p1, 2_000);
+        rewind.allowedProperty().set(false);
+        now[0] += 1_000_000;
+        rewind.follow(next, () -> history(next));
+        assertEquals("2,000  event 2000", rewind.lines().getLast(), "a new run's first lines");
     }
 }
