@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -16,6 +17,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 import dev.interleave.engine.philosophers.Coffman;
 import dev.interleave.engine.philosophers.Strategy;
@@ -60,9 +63,13 @@ final class ConditionsPanel extends VBox {
         return 2 * all.stream().mapToDouble(card -> card.minWidth(-1)).max().orElse(0) + cards.getHgap();
     }
 
-    /** Runs {@code action} whenever a card's mark changes its width (a zoom): {@link #twoColumnsWidth} may differ then. */
+    /**
+     * Runs {@code action} after a card's mark has changed its width (a zoom): {@link #twoColumnsWidth}
+     * may differ then. Later, not at once: the marks change during the styling pass, before the
+     * cards after them are restyled.
+     */
     void onLeastWidthChange(Runnable action) {
-        marks.forEach(mark -> mark.minWidthProperty().addListener(obs -> action.run()));
+        marks.forEach(mark -> mark.minWidthProperty().addListener((obs, old, now) -> Platform.runLater(action)));
     }
 
     /** The cards in {@code columns} columns (1 or 2), each an equal share of the width. */
@@ -93,11 +100,18 @@ final class ConditionsPanel extends VBox {
         String holds = "✔ holds now";
         String lapsed = condition == Coffman.MUTUAL_EXCLUSION ? "– no fork held now" : "– not now";
         mark.textProperty().bind(Bindings.when(model.holdsProperty(condition)).then(holds).otherwise(lapsed));
-        // As wide as its longer text, whichever it shows: the card's least width stays put as the
-        // conditions come and go, and so does the choice of one or two columns.
-        mark.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(Math.max(
-                Controls.textWidth(holds, mark.getFont()), Controls.textWidth(lapsed, mark.getFont())))
-                + mark.snappedLeftInset() + mark.snappedRightInset() + 1, mark.fontProperty()));
+        // As wide as its longer text, whichever it shows and in bold or not (a condition that holds is
+        // marked bold): the card's least width stays put as the conditions come and go, and so does
+        // the choice of one or two columns.
+        mark.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Font font = mark.getFont();
+            double widest = 0;
+            for (FontWeight weight : List.of(FontWeight.NORMAL, FontWeight.BOLD)) {
+                Font weighted = Font.font(font.getFamily(), weight, font.getSize());
+                widest = Math.max(widest, Math.max(Controls.textWidth(holds, weighted), Controls.textWidth(lapsed, weighted)));
+            }
+            return Math.ceil(widest) + mark.snappedLeftInset() + mark.snappedRightInset() + 1;
+        }, mark.fontProperty(), mark.paddingProperty()));
         Label title = new Label(condition.title());
         title.getStyleClass().add("condition-title");
         title.setMinWidth(Label.USE_PREF_SIZE);

@@ -219,8 +219,9 @@ final class TableDrawing extends Pane {
                 continue;
             }
             // From the edge of the seat (as scaled) to just short of the fork's middle: straight
-            // when that clears the table, else bent round it. With two philosophers a straight
-            // arrow crossed the table and ran along the fork in the other's hand, covering it.
+            // when that clears the table, else bent round it. With two or three philosophers a
+            // straight arrow crossed the table; with two it ran along the fork in the other's hand,
+            // covering it.
             Seat seat = seats.get(p);
             double sx = seat.getLayoutX() + seat.getWidth() / 2;
             double sy = seat.getLayoutY() + seat.getHeight() / 2;
@@ -231,11 +232,11 @@ final class TableDrawing extends Pane {
             if (distanceToSegment(cx, cy, sx, sy, tx, ty) < tableRadius + forkHalf) {
                 // The curve's middle point outside the table and the forks in hand, half-way round
                 // from the seat to the fork the shorter way.
-                double seatAngle = Math.atan2(sy - cy, sx - cx);
-                double half = Math.IEEEremainder(Math.atan2(ty - cy, tx - cx) - seatAngle, 2 * Math.PI) / 2;
+                double fromAngle = Math.atan2(sy - cy, sx - cx);
+                double half = Math.IEEEremainder(Math.atan2(ty - cy, tx - cx) - fromAngle, 2 * Math.PI) / 2;
                 double clear = tableRadius + 2 * forkHalf + 12;
-                qx = 2 * (cx + clear * Math.cos(seatAngle + half)) - (sx + tx) / 2;
-                qy = 2 * (cy + clear * Math.sin(seatAngle + half)) - (sy + ty) / 2;
+                qx = 2 * (cx + clear * Math.cos(fromAngle + half)) - (sx + tx) / 2;
+                qy = 2 * (cy + clear * Math.sin(fromAngle + half)) - (sy + ty) / 2;
             }
             double edge = seatEdge(seat.getWidth() * scale / 2, seat.getHeight() * scale / 2, qx - sx, qy - sy);
             double out = Math.max(1, Math.hypot(qx - sx, qy - sy));
@@ -254,7 +255,7 @@ final class TableDrawing extends Pane {
     }
 
     /** The distance from (px, py) to the segment from (ax, ay) to (bx, by). */
-    static double distanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
+    private static double distanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
         double dx = bx - ax;
         double dy = by - ay;
         double lengthSquared = dx * dx + dy * dy;
