@@ -136,8 +136,8 @@ public final class InterleaveApp extends Application {
         int height;
         if (chosen != null) {
             String[] size = chosen.split("x");
-            width = Math.max(1024, Integer.parseInt(size[0]));
-            height = Math.max(700, Integer.parseInt(size[1]));
+            width = Math.max(MainView.MIN_WIDTH, Integer.parseInt(size[0]));
+            height = Math.max(MainView.MIN_HEIGHT, Integer.parseInt(size[1]));
         } else {
             width = (int) Math.min(MainView.DEFAULT_WIDTH, screen.getWidth());
             height = (int) Math.min(MainView.DEFAULT_HEIGHT, screen.getHeight());

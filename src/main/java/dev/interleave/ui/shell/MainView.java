@@ -518,7 +518,10 @@ public final class MainView extends BorderPane {
         showDialog("Keyboard map", scroll, "keyboard-map-dialog");
     }
 
-    /** The keyboard map's rows: each key (in a column {@code keys} wide) beside what it does. */
+    /**
+     * The keyboard map's rows: each key beside what it does. A key wider than {@code keys}, the
+     * width its column will be given, wraps.
+     */
     private static GridPane keyboardMapGrid(double keys, ToDoubleFunction<String> keyWidth) {
         GridPane grid = new GridPane();
         grid.setId("keyboard-map");
@@ -553,11 +556,12 @@ public final class MainView extends BorderPane {
         Group probe = new Group(content);
         Scene probeScene = new Scene(probe);
         probeScene.getStylesheets().add(stylesheet());
+        String style = content.getStyle();
         content.setStyle(fontSizeStyle());
         content.applyCss();
         double tall = content.prefHeight(width);
         probe.getChildren().clear();
-        content.setStyle("");
+        content.setStyle(style);
         return tall;
     }
 
@@ -619,9 +623,14 @@ public final class MainView extends BorderPane {
 
     /** The root font size of interleave.css, in pixels: the size at 100 % up to 1280x800. */
     static final double BASE_FONT_SIZE = 13;
-    /** The window's size unless told otherwise (and the screen has room), and the largest at 100 % text. */
+    /** The window's width unless told otherwise (and the screen has room); the widest at 100 % text. */
     static final int DEFAULT_WIDTH = 1280;
+    /** The window's height unless told otherwise (and the screen has room); the tallest at 100 % text. */
     static final int DEFAULT_HEIGHT = 800;
+    /** The smallest window the layout supports: a size asked for is raised to it. */
+    static final int MIN_WIDTH = 1024;
+    /** The smallest window height the layout supports. */
+    static final int MIN_HEIGHT = 700;
 
     private double fontSize;
 
