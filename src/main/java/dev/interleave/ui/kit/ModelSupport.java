@@ -57,10 +57,12 @@ public final class ModelSupport {
 
     /**
      * Stops a run off the FX thread: stopping interrupts up to 100,000 threads and waits for them.
-     * The next frames' samples show STOPPING, then IDLE with the result.
+     * The next frames' samples show STOPPING, then IDLE with the result. On a platform thread: a
+     * virtual one queued behind the run's 100,000 for a carrier, and the run stopped (its clock, its
+     * count) about 100 ms after Stop instead of 30 (1,000,000 calls on 100,000 virtual threads).
      */
     public static void stopInBackground(String threadName, Stoppable runner) {
-        Thread.ofVirtual().name(threadName).start(() -> stopQuietly(runner));
+        Thread.ofPlatform().daemon().name(threadName).start(() -> stopQuietly(runner));
     }
 
     /**
