@@ -25,8 +25,10 @@ import dev.interleave.engine.run.ThreadSource;
  * values summed, with at most {@code concurrency} in flight.
  *
  * <p>The run kit's contract ({@link Runner}): one run at a time, Pause and Resume (no Step: calls
- * are not gated one by one), Stop interrupts every call and returns once none is alive, a call that
- * throws (or a thread that cannot start) fails the run with that first cause. Pause holds every
+ * are not gated one by one), Stop interrupts every call and returns once none is alive (a call that
+ * returns after Stop, before its interrupt reaches it, is cut short as the interrupted are: the
+ * calls completed stop at Stop), a call that throws (or a thread that cannot start) fails the run
+ * with that first cause. Pause holds every
  * call at its next check: before it reads the counter, and before it adds its value to the sum; a
  * call that passed the first check just before Pause still reads the counter once, so the counter
  * may move by up to the calls in flight right after Pause and then holds still. Pause holds a
