@@ -95,18 +95,24 @@ class HistoryPaneFxTest {
         assertEquals(wanted, seen, "the last line in view after each burst");
     }
 
+    /** A log of {@code events} events of one worker, P1: its registration, then lock requests. */
+    private static EventLog logOf(int events) {
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int i = 1; i < events; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        }
+        return log;
+    }
+
     /**
      * In the log, the scrubber's keys walk the events (Right: one on; Home: the start, before every
      * line, with no line selected), as they do on the scrubber.
      */
     @Test
     void theLogWalksTheEventsWithTheScrubbersKeys(FxRobot robot) throws Exception {
-        EventLog log = new EventLog(10_000);
-        int track = log.addTrack("P1");
-        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
-        for (int i = 1; i < 40; i++) {
-            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
-        }
+        EventLog log = logOf(40);
         ListView<?> events = (ListView<?>) pane.lookup("#event-log");
         robot.interact(() -> {
             rewind.follow(log, () -> new History<>(log, new BufferReplay(4), (batch, i) -> "event " + batch.seq(i)));
@@ -133,12 +139,7 @@ class HistoryPaneFxTest {
      */
     @Test
     void aNarrowLogWrapsItsLinesAndThePositionGoesBelow(FxRobot robot) throws Exception {
-        EventLog log = new EventLog(10_000);
-        int track = log.addTrack("P1");
-        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
-        for (int i = 1; i < 40; i++) {
-            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
-        }
+        EventLog log = logOf(40);
         robot.interact(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
                 (batch, i) -> "P2 put #12,345 into slot 7, signalled notEmpty (no one was waiting) " + batch.seq(i))));
         ListView<?> events = (ListView<?>) pane.lookup("#event-log");

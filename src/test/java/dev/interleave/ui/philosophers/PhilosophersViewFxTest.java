@@ -91,14 +91,19 @@ class PhilosophersViewFxTest {
                 robot.lookup("#think-delay-message").queryAs(Label.class).getText());
     }
 
-    /** Space runs a naive pair with no delays: the verdict names the deadlock and the graph's circle is red. */
-    @Test
-    void aDeadlockIsDrawnRed(FxRobot robot) throws Exception {
+    /** Runs (Space) two naive philosophers with no delays until they deadlock. */
+    private void runNaivePairToDeadlock(FxRobot robot) throws Exception {
         zeroDelays(robot, 2);
         robot.clickOn("#graph-P1");
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Space runs a naive pair with no delays: the verdict names the deadlock and the graph's circle is red. */
+    @Test
+    void aDeadlockIsDrawnRed(FxRobot robot) throws Exception {
+        runNaivePairToDeadlock(robot);
         String verdict = robot.lookup("#philosophers-verdict").queryAs(Label.class).getText();
         assertTrue(verdict.startsWith("✘ Deadlock, detected after "), verdict);
         for (String id : List.of("#edge-P1-P2", "#edge-P2-P1", "#graph-P1", "#graph-P2", "#seat-P1", "#seat-P2")) {
@@ -127,11 +132,7 @@ class PhilosophersViewFxTest {
      */
     @Test
     void waitArrowsGoRoundTheTable(FxRobot robot) throws Exception {
-        zeroDelays(robot, 2);
-        robot.clickOn("#graph-P1");
-        robot.type(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        runNaivePairToDeadlock(robot);
         Circle table = robot.lookup(".table-top").queryAs(Circle.class);
         for (String id : List.of("#wait-P1", "#wait-P2")) {
             double[] q = robot.lookup(id).queryAs(Arrow.class).points();
