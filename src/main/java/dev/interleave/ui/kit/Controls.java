@@ -19,6 +19,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Skin;
+import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -194,6 +196,7 @@ public final class Controls {
      */
     public static ScrollPane liveScroll(String id, Region content) {
         ScrollPane scroll = new ScrollPane(content);
+        scroll.skinProperty().addListener((obs, old, skin) -> uncacheViewport(skin));
         scroll.setId(id);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -202,6 +205,21 @@ public final class Controls {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("live-scroll");
         return scroll;
+    }
+
+    /**
+     * Turns off the bitmap cache JavaFX's scroll pane skin keeps of its viewport. It pays for static
+     * content; around a live view it costs a frame its whole page: any change (a chip, a counter, a
+     * canvas redrawn) invalidates it, and the whole viewport, the canvases scrolled out of sight
+     * included, is rendered into the cache and then drawn again, where without it only the changed
+     * regions are. In a free 8/8 buffer run it was most of the renderer thread's time.
+     */
+    static void uncacheViewport(Skin<?> skin) {
+        if (skin instanceof SkinBase<?> base) {
+            base.getChildren().stream()
+                    .filter(child -> child.getStyleClass().contains("viewport"))
+                    .forEach(viewport -> viewport.setCache(false));
+        }
     }
 
     /**
