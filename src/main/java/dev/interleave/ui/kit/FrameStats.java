@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +10,10 @@ import java.util.List;
 
 /**
  * The intervals between the frames an {@link javafx.animation.AnimationTimer} saw: how responsive
- * the window was; and the FX thread's CPU time between them: how much of each frame the window's own
- * work took, a figure that a loaded machine (other processes taking the cores) does not inflate as it
- * does the intervals. Keeps the latest {@link #CAPACITY} frames. FX thread only.
+ * the window was; and the CPU time between them of the FX thread and of the renderer thread (which
+ * draws the frame the FX thread prepared): how much of each frame the window's own work took,
+ * figures that a loaded machine (other processes or a run's threads taking the cores) does not
+ * inflate as it does the intervals. Keeps the latest {@link #CAPACITY} frames. FX thread only.
  */
 public final class FrameStats {
 
@@ -21,6 +23,10 @@ public final class FrameStats {
 
     private final long[] intervalNanos = new long[CAPACITY];
     private final long[] busyNanos = new long[CAPACITY];
+    private final long[] renderNanos = new long[CAPACITY];
+    /** The renderer thread's id, looked up at the first frame; -1 if none was found. */
+    private long rendererId;
+    private long lastRenderNanos;
     private int size;
     private int next;
     private long lastFrameNanos;
@@ -29,14 +35,30 @@ public final class FrameStats {
     /** Records a frame at {@code nowNanos} (the AnimationTimer's timestamp). */
     public void frame(long nowNanos) {
         long cpu = THREADS.getCurrentThreadCpuTime();
+        if (rendererId == 0) {
+            rendererId = rendererThreadId();
+        }
+        long render = rendererId > 0 ? Math.max(0, THREADS.getThreadCpuTime(rendererId)) : 0;
         if (lastFrameNanos != 0) {
             intervalNanos[next] = nowNanos - lastFrameNanos;
             busyNanos[next] = cpu - lastCpuNanos;
+            renderNanos[next] = Math.max(0, render - lastRenderNanos);
             next = (next + 1) % CAPACITY;
             size = Math.min(size + 1, CAPACITY);
         }
         lastFrameNanos = nowNanos;
         lastCpuNanos = cpu;
+        lastRenderNanos = render;
+    }
+
+    /** The id of JavaFX's renderer thread ("QuantumRenderer-0"), or -1. */
+    private static long rendererThreadId() {
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0)) {
+            if (info != null && info.getThreadName().startsWith("QuantumRenderer")) {
+                return info.getThreadId();
+            }
+        }
+        return -1;
     }
 
     public void clear() {
@@ -57,6 +79,14 @@ public final class FrameStats {
     /** The {@code p}-th percentile (0 to 100) of the FX thread's CPU time per frame, in milliseconds. */
     public double busyPercentileMillis(double p) {
         return percentile(busyNanos, p);
+    }
+
+    /**
+     * The {@code p}-th percentile (0 to 100) of the renderer thread's CPU time per frame, in
+     * milliseconds; 0 where no renderer thread was found (a headless toolkit has none).
+     */
+    public double renderPercentileMillis(double p) {
+        return percentile(renderNanos, p);
     }
 
     /**

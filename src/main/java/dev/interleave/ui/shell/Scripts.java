@@ -304,7 +304,7 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
-                double[] figures = new double[6];
+                double[] figures = new double[8];
                 List<List<FrameStats.Frame>> slowest = new ArrayList<>();
                 onFx(() -> {
                     slowest.add(stats.slowest(SLOWEST_SHOWN));
@@ -314,10 +314,13 @@ final class Scripts {
                     figures[3] = ((CallsViewModel) view.active()).efficiencyProperty().get();
                     figures[4] = stats.busyPercentileMillis(50);
                     figures[5] = stats.busyPercentileMillis(99);
+                    figures[6] = stats.renderPercentileMillis(50);
+                    figures[7] = stats.renderPercentileMillis(99);
                 });
                 out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms;"
-                        + " FX thread busy per frame median %.1f ms, p99 %.1f ms; run efficiency %.3f%n",
-                        figures[0], figures[1], figures[2], figures[4], figures[5], figures[3]);
+                        + " FX thread busy per frame median %.1f ms, p99 %.1f ms; renderer busy per frame median %.1f ms,"
+                        + " p99 %.1f ms; run efficiency %.3f%n",
+                        figures[0], figures[1], figures[2], figures[4], figures[5], figures[6], figures[7], figures[3]);
                 out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
@@ -354,7 +357,7 @@ final class Scripts {
                 });
                 Thread.sleep(seconds * 1_000L);
                 FrameStats stats = app.frameStats();
-                double[] figures = new double[5];
+                double[] figures = new double[7];
                 long[] events = new long[3];
                 List<List<FrameStats.Frame>> slowest = new ArrayList<>();
                 onFx(() -> {
@@ -364,6 +367,8 @@ final class Scripts {
                     figures[2] = stats.percentileMillis(99);
                     figures[3] = stats.busyPercentileMillis(50);
                     figures[4] = stats.busyPercentileMillis(99);
+                    figures[5] = stats.renderPercentileMillis(50);
+                    figures[6] = stats.renderPercentileMillis(99);
                     BufferViewModel buffer = (BufferViewModel) view.active();
                     events[0] = buffer.rewind().endProperty().get();
                     events[1] = buffer.rewind().droppedProperty().get();
@@ -373,9 +378,10 @@ final class Scripts {
                 awaitIdle(view);
                 out.printf(Locale.ROOT, "frames during %d s of a free buffer run, %d producers and %d consumers, zero delays,"
                         + " recording on: %.0f; interval median %.1f ms, p99 %.1f ms; FX thread busy per frame median"
-                        + " %.1f ms, p99 %.1f ms; %,d items consumed, %,d events recorded, %,d dropped%n", seconds,
-                        producers, consumers, figures[0], figures[1], figures[2], figures[3], figures[4],
-                        events[2], events[0], events[1]);
+                        + " %.1f ms, p99 %.1f ms; renderer busy per frame median %.1f ms, p99 %.1f ms; %,d items"
+                        + " consumed, %,d events recorded, %,d dropped%n", seconds, producers, consumers, figures[0],
+                        figures[1], figures[2], figures[3], figures[4], figures[5], figures[6], events[2], events[0],
+                        events[1]);
                 out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
