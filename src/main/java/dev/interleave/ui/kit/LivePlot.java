@@ -47,8 +47,8 @@ import javafx.scene.text.TextAlignment;
  * pipeline) one LineChart repaint cost 25 ms on an idle core and 60 to 180 ms while the
  * 1,000,000-call run loaded both cores, because every new point relaid and repainted the chart's
  * axes, tick labels, grid and region backgrounds as scene-graph nodes. This plot redraws its canvas
- * only when a series changes (a few times a second), and a frame that does not redraw it costs
- * nothing. The data model stays the charts' own: {@link XYChart.Series} lists, a fixed window of
+ * only when a series changes (a few times a second) and it can be seen ({@link InSight}), and a
+ * frame that does not redraw it costs nothing. The data model stays the charts' own: {@link XYChart.Series} lists, a fixed window of
  * points kept by the view-model.
  *
  * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
@@ -216,6 +216,12 @@ public final class LivePlot extends BorderPane {
         };
         area.setMinSize(0, 0);
         setCenter(area);
+        // Changed out of sight (scrolled away, another tab): drawn in the frame it comes into sight.
+        InSight.onEveryFrame(this, () -> {
+            if (dirty && InSight.inSight(this)) {
+                redrawIfNeeded(area.snapSizeX(area.getWidth()), area.snapSizeY(area.getHeight()));
+            }
+        });
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
         setBottom(legend);
@@ -396,7 +402,7 @@ public final class LivePlot extends BorderPane {
             canvas.setHeight(height);
             dirty = true;
         }
-        if (dirty) {
+        if (dirty && InSight.inSight(this)) { // out of sight it stays dirty, drawn when it comes into sight
             dirty = false;
             draw(width, height);
         }

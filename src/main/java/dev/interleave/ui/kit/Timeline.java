@@ -144,6 +144,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
+    /** Whether the history, size or zoom changed while the timeline was out of sight: drawn once it comes into sight. */
+    private boolean stale;
     /** The window's right edge (ns, the log's clock) when not following the run. */
     private long rightNanos;
     /** Whether the window's right edge follows the newest event. */
@@ -174,7 +176,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         getChildren().add(fontProbe);
         fontProbe.fontProperty().addListener((obs, old, now) -> {
             requestLayout();
-            draw();
+            redraw();
         });
         setMinHeight(120);
         rewind.versionProperty().addListener((obs, old, now) -> {
@@ -186,7 +188,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 spanNanos = 0;
                 follow = true;
             }
-            draw();
+            redraw();
         });
         // Resume, End or "Now": the window follows the run again, as wide as it was zoomed (panned
         // back while paused, it stayed on the past while the run went on out of sight).
@@ -200,9 +202,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 followAgain();
             }
         });
-        emptyText.addListener((obs, old, now) -> draw());
-        widthProperty().addListener((obs, old, now) -> draw());
-        heightProperty().addListener((obs, old, now) -> draw());
+        emptyText.addListener((obs, old, now) -> redraw());
+        widthProperty().addListener((obs, old, now) -> redraw());
+        heightProperty().addListener((obs, old, now) -> redraw());
+        InSight.onEveryFrame(this, () -> {
+            if (stale && InSight.inSight(this)) {
+                draw();
+            }
+        });
         setOnScroll(this::zoom);
         setOnMousePressed(e -> {
             requestFocus();
@@ -285,7 +292,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private void followAgain() {
         if (!follow) {
             follow = true;
-            draw();
+            redraw();
         }
     }
 
@@ -399,10 +406,28 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /**
+     * Draws now if the timeline can be seen; if not, only keeps its summary up with the history (a
+     * frame's new events, so that coming into sight costs no more than a frame) and draws in the
+     * frame it comes into sight.
+     */
+    private void redraw() {
+        if (InSight.inSight(this)) {
+            draw();
+            return;
+        }
+        stale = true;
+        History<R> history = rewind.history();
+        if (history != null) {
+            summary(history);
+        }
+    }
+
+    /**
      * Draws the lanes of the window now shown. The timeline redraws by itself at every change of its
-     * history, size or zoom; calling this is for measuring.
+     * history, size or zoom while it can be seen; calling this is for measuring.
      */
     public void draw() {
+        stale = false;
         double w = getWidth();
         double h = getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();

@@ -8,7 +8,10 @@ import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -159,6 +162,40 @@ class LivePlotFxTest {
     }
 
     /** A series per name, each a short rising line. */
+    /**
+     * A plot scrolled out of sight is not drawn (JavaFX would render its canvas at every frame all
+     * the same); it is drawn in the frame it comes into sight.
+     */
+    @Test
+    void outOfSightAPlotIsDrawnOnceScrolledTo(FxRobot robot) {
+        LivePlot[] below = new LivePlot[1];
+        ScrollPane[] scroll = new ScrollPane[1];
+        Stage[] page = new Stage[1];
+        robot.interact(() -> {
+            Region above = new Region();
+            above.setMinHeight(1500);
+            below[0] = new LivePlot("below", "Occupied slots", "seconds since Run", LivePlot.Scale.LINEAR);
+            scroll[0] = new ScrollPane(new VBox(above, below[0]));
+            scroll[0].setFitToWidth(true);
+            page[0] = new Stage();
+            page[0].setScene(new Scene(scroll[0], 420, 300));
+            page[0].show();
+            below[0].setData(named("run 1"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            int[] drawn = new int[2];
+            robot.interact(() -> drawn[0] = below[0].pointsDrawn());
+            robot.interact(() -> scroll[0].setVvalue(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> drawn[1] = below[0].pointsDrawn());
+            assertEquals(0, drawn[0], "points drawn while 1,500 px below the window");
+            assertEquals(2, drawn[1], "points drawn once scrolled to");
+        } finally {
+            robot.interact(() -> page[0].close());
+        }
+    }
+
     private static ObservableList<XYChart.Series<Number, Number>> named(String... names) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
         for (String name : names) {

@@ -1,8 +1,12 @@
 package dev.interleave.ui.kit;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -183,5 +187,38 @@ class TimelineFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(drawn[1] <= drawn[2] && drawn[1] - drawn[0] > 60, "the label drawn from " + drawn[0] + " to "
                 + drawn[1] + " px on a " + drawn[2] + " px timeline");
+    }
+
+    /**
+     * A timeline scrolled out of sight is not drawn at each new event (JavaFX would render its
+     * canvas at every frame all the same); it is drawn in the frame it comes into sight.
+     */
+    @Test
+    void outOfSightItIsDrawnOnceScrolledTo() throws Exception {
+        lanes.momentAt = 20;
+        List<Timeline<BufferReplay>> below = new ArrayList<>();
+        ScrollPane[] scroll = new ScrollPane[1];
+        Stage[] page = new Stage[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            // A button above takes the first focus: the timeline, focusable, would be scrolled to.
+            Button above = new Button("above");
+            above.setMinHeight(1500);
+            below.add(new Timeline<>(rewind, lanes));
+            scroll[0] = new ScrollPane(new VBox(above, below.getFirst()));
+            scroll[0].setFitToWidth(true);
+            page[0] = StyledStage.show(scroll[0], 800, 300);
+        }).get();
+        try {
+            follow(run(20));
+            double[][] drawn = new double[2][];
+            WaitForAsyncUtils.asyncFx(() -> drawn[0] = below.getFirst().momentLabelDrawn()).get();
+            WaitForAsyncUtils.asyncFx(() -> scroll[0].setVvalue(1)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.asyncFx(() -> drawn[1] = below.getFirst().momentLabelDrawn()).get();
+            assertEquals(0, drawn[0].length, "1,500 px below the window: no moment drawn");
+            assertEquals(2, drawn[1].length, "scrolled to: the moment drawn and labelled");
+        } finally {
+            StyledStage.close(page[0]);
+        }
     }
 }

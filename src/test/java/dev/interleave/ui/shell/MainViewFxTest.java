@@ -596,8 +596,11 @@ class MainViewFxTest {
         List<String> shown = chips.stream().map(n -> n.getId().substring("not-full-queue-".length())).toList();
         assertEquals(waiters, shown);
         assertTrue(chips.stream().allMatch(n -> n.getPseudoClassStates().toString().contains("waiting-not-full")));
-        // The occupancy axis is the buffer's size in whole slots: 0 and 1 for one slot.
+        // The occupancy axis is the buffer's size in whole slots: 0 and 1 for one slot. The plot is
+        // below the fold at 1280x800, and drawn once scrolled to.
         LivePlot occupancy = robot.lookup("#occupancy-chart").queryAs(LivePlot.class);
+        robot.interact(() -> robot.lookup("#buffer-live").queryAs(ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("0", "1"), occupancy.yTickLabels());
     }
 
