@@ -208,6 +208,28 @@ public final class Controls {
     }
 
     /**
+     * Scrolls the scroll pane {@code node} is in, if any, so that its top shows at the top of the
+     * pane (or as near as the pane scrolls). Returns what scrolls the pane back to where it was (does
+     * nothing if {@code node} is in no scroll pane). FX thread.
+     */
+    public static Runnable scrollTo(Node node) {
+        for (Node at = node.getParent(); at != null; at = at.getParent()) {
+            if (at instanceof ScrollPane scroll && scroll.getContent() != null) {
+                double before = scroll.getVvalue();
+                Node content = scroll.getContent();
+                double top = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinY();
+                double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                if (room > 0) {
+                    double share = Math.clamp(top / room, 0, 1);
+                    scroll.setVvalue(scroll.getVmin() + share * (scroll.getVmax() - scroll.getVmin()));
+                }
+                return () -> scroll.setVvalue(before);
+            }
+        }
+        return () -> { };
+    }
+
+    /**
      * Turns off the bitmap cache JavaFX's scroll pane skin keeps of its viewport. It pays for static
      * content; around a live view it costs a frame its whole page: any change (a chip, a counter, a
      * canvas redrawn) invalidates it, and the whole viewport, the canvases scrolled out of sight

@@ -24,8 +24,9 @@ public final class FrameStats {
     private final long[] intervalNanos = new long[CAPACITY];
     private final long[] busyNanos = new long[CAPACITY];
     private final long[] renderNanos = new long[CAPACITY];
-    /** The renderer thread's id, looked up at the first frame; -1 if none was found. */
+    /** The renderer thread's id: 0 until looked up at the first frame, -1 if none was found then. */
     private long rendererId;
+    /** The renderer thread's CPU time at the last frame, in ns. */
     private long lastRenderNanos;
     private int size;
     private int next;
@@ -83,7 +84,7 @@ public final class FrameStats {
 
     /**
      * The {@code p}-th percentile (0 to 100) of the renderer thread's CPU time per frame, in
-     * milliseconds; 0 where no renderer thread was found (a headless toolkit has none).
+     * milliseconds; 0 where no renderer thread was found.
      */
     public double renderPercentileMillis(double p) {
         return percentile(renderNanos, p);

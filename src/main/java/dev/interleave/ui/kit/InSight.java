@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -21,7 +22,7 @@ public final class InSight {
     /**
      * Whether some of {@code node} shows: it is in a shown window, it and every parent are visible
      * (an unselected tab's content is not), and its bounds meet the window's and those of every
-     * scroll pane it is in.
+     * scroll pane it is in. An iconified window counts as shown. FX thread.
      */
     public static boolean inSight(Node node) {
         Scene scene = node.getScene();
@@ -45,24 +46,29 @@ public final class InSight {
     }
 
     /**
-     * Calls {@code catchUp} after the layout of every frame of {@code node}'s scene (whichever scene
-     * it is in, from now on); {@code catchUp} should return at once unless it has something to draw
-     * and {@link #inSight} says it can be seen. A scroll, a tab chosen or a window resized is a
-     * frame, so the node is drawn in the frame it comes into sight.
+     * From now on, after the layout of every frame of the scene {@code node} is in (whichever scene
+     * that is), runs {@code draw} if {@code pending} says a drawing is owed and {@code node} is in
+     * sight: a scroll, a tab chosen or a window resized is a frame, so what changed out of sight is
+     * drawn in the frame it comes into sight. FX thread.
      */
-    public static void onEveryFrame(Node node, Runnable catchUp) {
-        Objects.requireNonNull(catchUp);
-        Runnable listener = catchUp::run;
+    public static void drawWhenSeen(Node node, BooleanSupplier pending, Runnable draw) {
+        Objects.requireNonNull(pending);
+        Objects.requireNonNull(draw);
+        Runnable check = () -> {
+            if (pending.getAsBoolean() && inSight(node)) {
+                draw.run();
+            }
+        };
         node.sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
-                old.removePostLayoutPulseListener(listener);
+                old.removePostLayoutPulseListener(check);
             }
             if (now != null) {
-                now.addPostLayoutPulseListener(listener);
+                now.addPostLayoutPulseListener(check);
             }
         });
         if (node.getScene() != null) {
-            node.getScene().addPostLayoutPulseListener(listener);
+            node.getScene().addPostLayoutPulseListener(check);
         }
     }
 }

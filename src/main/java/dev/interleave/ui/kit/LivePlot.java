@@ -48,8 +48,8 @@ import javafx.scene.text.TextAlignment;
  * 1,000,000-call run loaded both cores, because every new point relaid and repainted the chart's
  * axes, tick labels, grid and region backgrounds as scene-graph nodes. This plot redraws its canvas
  * only when a series changes (a few times a second) and it can be seen ({@link InSight}), and a
- * frame that does not redraw it costs nothing. The data model stays the charts' own: {@link XYChart.Series} lists, a fixed window of
- * points kept by the view-model.
+ * frame that does not redraw it costs nothing. The data model stays the charts' own:
+ * {@link XYChart.Series} lists, a fixed window of points kept by the view-model.
  *
  * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
  * line style (solid, dashed, dotted), both shown in the legend. Every colour comes from the
@@ -156,7 +156,10 @@ public final class LivePlot extends BorderPane {
     /** Each plotted series' style number, by identity (see {@link #style}). */
     private final Map<XYChart.Series<Number, Number>, Integer> styles = new IdentityHashMap<>();
     private int nextStyle;
-    /** True when the canvas no longer shows the data: redrawn at the next layout pass. */
+    /**
+     * True when the canvas no longer shows the data: redrawn at the next layout pass if the plot can
+     * be seen, else in the frame it comes into sight.
+     */
     private boolean dirty = true;
     /** Points drawn by the last redraw, all series together. */
     private int pointsDrawn;
@@ -217,11 +220,8 @@ public final class LivePlot extends BorderPane {
         area.setMinSize(0, 0);
         setCenter(area);
         // Changed out of sight (scrolled away, another tab): drawn in the frame it comes into sight.
-        InSight.onEveryFrame(this, () -> {
-            if (dirty && InSight.inSight(this)) {
-                redrawIfNeeded(area.snapSizeX(area.getWidth()), area.snapSizeY(area.getHeight()));
-            }
-        });
+        InSight.drawWhenSeen(this, () -> dirty,
+                () -> redrawIfNeeded(area.snapSizeX(area.getWidth()), area.snapSizeY(area.getHeight())));
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
         setBottom(legend);

@@ -37,8 +37,8 @@ import dev.interleave.engine.run.Replay;
  * room), arrows from one lane to another (who woke whom), moments drawn across every lane (a
  * deadlock), and the rewound position as a line. It follows the run live; Ctrl+wheel, + and - zoom
  * (from the whole run down to single actions), dragging pans, and the pointer's event is told in a
- * tooltip. Drawn on a canvas, only when something changed. What the events look like is the
- * scenario's {@link Lanes}.
+ * tooltip. Drawn on a canvas, only when something changed and it can be seen ({@link InSight}).
+ * What the events look like is the scenario's {@link Lanes}.
  *
  * @param <R> the scenario's rebuilt state
  */
@@ -205,11 +205,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         emptyText.addListener((obs, old, now) -> redraw());
         widthProperty().addListener((obs, old, now) -> redraw());
         heightProperty().addListener((obs, old, now) -> redraw());
-        InSight.onEveryFrame(this, () -> {
-            if (stale && InSight.inSight(this)) {
-                draw();
-            }
-        });
+        InSight.drawWhenSeen(this, () -> stale, this::draw);
         setOnScroll(this::zoom);
         setOnMousePressed(e -> {
             requestFocus();
@@ -232,12 +228,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
         Tooltip.install(this, tooltip);
     }
 
-    /** A hidden region whose background is a looked-up colour: the canvas reads the theme's colours through it. */
+    /**
+     * A hidden region whose background is a looked-up colour: the canvas reads the theme's colours
+     * through it, and is drawn again when they change (a theme switched while paused), once for
+     * all of them, after the frame's styling.
+     */
     private Region probe(String lookedUp) {
         Region probe = new Region();
         probe.setStyle("-fx-background-color: " + lookedUp + ";");
         probe.setManaged(false);
         probe.setVisible(false);
+        probe.backgroundProperty().addListener((obs, old, now) -> stale = true);
         getChildren().add(probe);
         return probe;
     }

@@ -28,6 +28,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.buffer.BufferViewModel;
 import dev.interleave.ui.buffer.TimelineBench;
 import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.Png;
 import dev.interleave.ui.kit.Timeline;
@@ -48,10 +49,13 @@ import dev.interleave.ui.race.RaceViewModel;
  *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
  *   {@code DIR/dining-philosophers.png} and, paused there and rewound to just before the circle closed, {@code DIR/dining-philosophers-timeline.png};</li>
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
- *   99th percentile of the frame interval during the run, and of the FX thread's CPU time per frame;</li>
- *   <li>{@code --frame-stats buffer [P Q [SECONDS]]}: the same for a free buffer run with P producers
- *   and Q consumers (8 and 8 by default), zero delays, recording on and the timeline following it,
- *   for SECONDS (10 by default); also prints how many events were recorded and dropped;</li>
+ *   99th percentile of the frame interval during the run, and of the CPU time per frame of the FX
+ *   thread and of the renderer thread;</li>
+ *   <li>{@code --frame-stats buffer [P Q [SECONDS]] [history]}: the same for a free buffer run with P
+ *   producers and Q consumers (8 and 8 by default), zero delays and recording on, for SECONDS (10
+ *   by default), the view's top shown, or with {@code history} scrolled to the timeline following
+ *   the run (out of sight the timeline and plots are not drawn); also prints how many events were
+ *   recorded and dropped;</li>
  *   <li>{@code --frame-stats timeline [LANES [EVENTS]]}: the timeline's drawing time on the log of a
  *   real free run with LANES workers (200) recorded until it holds EVENTS events (1,000,000): see
  *   {@link TimelineBench}.</li>
@@ -304,23 +308,16 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
-                double[] figures = new double[8];
+                String[] frames = new String[1];
+                double[] efficiency = new double[1];
                 List<List<FrameStats.Frame>> slowest = new ArrayList<>();
                 onFx(() -> {
                     slowest.add(stats.slowest(SLOWEST_SHOWN));
-                    figures[0] = stats.frames();
-                    figures[1] = stats.percentileMillis(50);
-                    figures[2] = stats.percentileMillis(99);
-                    figures[3] = ((CallsViewModel) view.active()).efficiencyProperty().get();
-                    figures[4] = stats.busyPercentileMillis(50);
-                    figures[5] = stats.busyPercentileMillis(99);
-                    figures[6] = stats.renderPercentileMillis(50);
-                    figures[7] = stats.renderPercentileMillis(99);
+                    frames[0] = framesText(stats);
+                    efficiency[0] = ((CallsViewModel) view.active()).efficiencyProperty().get();
                 });
-                out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %.0f; interval median %.1f ms, p99 %.1f ms;"
-                        + " FX thread busy per frame median %.1f ms, p99 %.1f ms; renderer busy per frame median %.1f ms,"
-                        + " p99 %.1f ms; run efficiency %.3f%n",
-                        figures[0], figures[1], figures[2], figures[4], figures[5], figures[6], figures[7], figures[3]);
+                out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %s; run efficiency %.3f%n", frames[0],
+                        efficiency[0]);
                 out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
@@ -333,7 +330,21 @@ final class Scripts {
         });
     }
 
-    private static void bufferFrameStats(InterleaveApp app, Stage stage, PrintStream out, List<String> args) {
+    /**
+     * "N; interval median ... ms, p99 ... ms; FX thread busy per frame median ..., p99 ...; renderer
+     * busy per frame median ..., p99 ...": what --frame-stats prints of {@code stats}. FX thread.
+     */
+    static String framesText(FrameStats stats) {
+        return String.format(Locale.ROOT, "%d; interval median %.1f ms, p99 %.1f ms; FX thread busy per frame median"
+                + " %.1f ms, p99 %.1f ms; renderer busy per frame median %.1f ms, p99 %.1f ms", stats.frames(),
+                stats.percentileMillis(50), stats.percentileMillis(99), stats.busyPercentileMillis(50),
+                stats.busyPercentileMillis(99), stats.renderPercentileMillis(50), stats.renderPercentileMillis(99));
+    }
+
+    private static void bufferFrameStats(InterleaveApp app, Stage stage, PrintStream out, List<String> given) {
+        // "history" last: the view scrolled to its timeline, which is then drawn at every frame.
+        boolean history = !given.isEmpty() && given.getLast().equals("history");
+        List<String> args = history ? given.subList(0, given.size() - 1) : given;
         int producers = args.size() > 0 ? Integer.parseInt(args.get(0)) : 8;
         int consumers = args.size() > 1 ? Integer.parseInt(args.get(1)) : 8;
         int seconds = args.size() > 2 ? Integer.parseInt(args.get(2)) : 10;
@@ -350,6 +361,9 @@ final class Scripts {
                     buffer.consumeMinMillisProperty().set(0);
                     buffer.consumeMaxMillisProperty().set(0);
                 });
+                if (history) {
+                    onFx(() -> Controls.scrollTo(stage.getScene().lookup("#buffer-history")));
+                }
                 Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
                 onFx(() -> {
                     app.frameStats().clear();
@@ -357,18 +371,12 @@ final class Scripts {
                 });
                 Thread.sleep(seconds * 1_000L);
                 FrameStats stats = app.frameStats();
-                double[] figures = new double[7];
+                String[] frames = new String[1];
                 long[] events = new long[3];
                 List<List<FrameStats.Frame>> slowest = new ArrayList<>();
                 onFx(() -> {
                     slowest.add(stats.slowest(SLOWEST_SHOWN));
-                    figures[0] = stats.frames();
-                    figures[1] = stats.percentileMillis(50);
-                    figures[2] = stats.percentileMillis(99);
-                    figures[3] = stats.busyPercentileMillis(50);
-                    figures[4] = stats.busyPercentileMillis(99);
-                    figures[5] = stats.renderPercentileMillis(50);
-                    figures[6] = stats.renderPercentileMillis(99);
+                    frames[0] = framesText(stats);
                     BufferViewModel buffer = (BufferViewModel) view.active();
                     events[0] = buffer.rewind().endProperty().get();
                     events[1] = buffer.rewind().droppedProperty().get();
@@ -377,11 +385,9 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 out.printf(Locale.ROOT, "frames during %d s of a free buffer run, %d producers and %d consumers, zero delays,"
-                        + " recording on: %.0f; interval median %.1f ms, p99 %.1f ms; FX thread busy per frame median"
-                        + " %.1f ms, p99 %.1f ms; renderer busy per frame median %.1f ms, p99 %.1f ms; %,d items"
-                        + " consumed, %,d events recorded, %,d dropped%n", seconds, producers, consumers, figures[0],
-                        figures[1], figures[2], figures[3], figures[4], figures[5], figures[6], events[2], events[0],
-                        events[1]);
+                        + " recording on, %s: %s; %,d items consumed, %,d events recorded, %,d dropped%n", seconds,
+                        producers, consumers, history ? "scrolled to its timeline" : "the view's top shown", frames[0],
+                        events[2], events[0], events[1]);
                 out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
@@ -447,10 +453,19 @@ final class Scripts {
         }
     }
 
-    /** Writes the node {@code selector} finds in {@code scene}, as shown now, to {@code file} as a PNG. */
+    /**
+     * Writes the node {@code selector} finds in {@code scene} to {@code file} as a PNG, scrolled into
+     * sight first (a timeline or plot out of sight is not drawn) and scrolled back after.
+     */
     private static void snapshotNode(Scene scene, String selector, Path file) throws Exception {
         WritableImage[] image = new WritableImage[1];
-        onFx(() -> image[0] = scene.lookup(selector).snapshot(null, null));
+        Runnable[] back = new Runnable[1];
+        onFx(() -> back[0] = Controls.scrollTo(scene.lookup(selector)));
+        Thread.sleep(300); // a frame or two: what came into sight is drawn
+        onFx(() -> {
+            image[0] = scene.lookup(selector).snapshot(null, null);
+            back[0].run();
+        });
         try (OutputStream out = Files.newOutputStream(file)) {
             Png.write(image[0], out);
         } catch (IOException e) {

@@ -161,7 +161,6 @@ class LivePlotFxTest {
         assertTrue(counts.yTickLabels().stream().allMatch(label -> label.matches("\\d+")), counts.yTickLabels().toString());
     }
 
-    /** A series per name, each a short rising line. */
     /**
      * A plot scrolled out of sight is not drawn (JavaFX would render its canvas at every frame all
      * the same); it is drawn in the frame it comes into sight.
@@ -196,6 +195,7 @@ class LivePlotFxTest {
         }
     }
 
+    /** A series per name, each a short rising line. */
     private static ObservableList<XYChart.Series<Number, Number>> named(String... names) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
         for (String name : names) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -220,5 +221,23 @@ class TimelineFxTest {
         } finally {
             StyledStage.close(page[0]);
         }
+    }
+
+    /** A theme switched after the run (nothing new to draw) recolours the lanes all the same. */
+    @Test
+    void aNewThemeRecoloursTheLanes() throws Exception {
+        follow(run(20));
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().setStyle("-il-working: #ff0000;")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] red = new int[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage image = timeline.snapshot(null, null);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    red[0] += image.getPixelReader().getArgb(x, y) == 0xffff0000 ? 1 : 0;
+                }
+            }
+        }).get();
+        assertTrue(red[0] > 1_000, red[0] + " pixels in the new lane colour");
     }
 }
