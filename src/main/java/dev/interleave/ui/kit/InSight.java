@@ -38,7 +38,8 @@ public final class InSight {
             if (!at.isVisible()) {
                 return false;
             }
-            if (at != node && at instanceof ScrollPane scroll && !scroll.localToScene(scroll.getLayoutBounds()).intersects(bounds)) {
+            if (at != node && at instanceof ScrollPane scroll
+                    && !scroll.localToScene(scroll.getLayoutBounds()).intersects(bounds)) {
                 return false;
             }
         }

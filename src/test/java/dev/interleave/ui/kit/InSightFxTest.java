@@ -92,7 +92,9 @@ class InSightFxTest {
         int[] drawn = new int[2];
         robot.interact(() -> {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.getData().addAll(List.of(new XYChart.Data<>(0, 1), new XYChart.Data<>(1, 2), new XYChart.Data<>(2, 3)));
+            for (int x = 0; x < 3; x++) {
+                series.getData().add(new XYChart.Data<>(x, x + 1));
+            }
             plot[0].setData(FXCollections.observableArrayList(List.of(series)));
         });
         WaitForAsyncUtils.waitForFxEvents();

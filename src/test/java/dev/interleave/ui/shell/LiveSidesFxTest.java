@@ -51,7 +51,8 @@ class LiveSidesFxTest {
             WaitForAsyncUtils.asyncFx(() -> {
                 view.select(tab.split(":")[0]);
                 if (tab.contains(":")) {
-                    ((TabPane) view.lookup("#race-modes")).getSelectionModel().select(Integer.parseInt(tab.split(":")[1]));
+                    int mode = Integer.parseInt(tab.split(":")[1]);
+                    ((TabPane) view.lookup("#race-modes")).getSelectionModel().select(mode);
                 }
             }).get();
             WaitForAsyncUtils.waitForFxEvents();
@@ -66,7 +67,8 @@ class LiveSidesFxTest {
                 }
             }).get();
         }
-        assertEquals(Set.of("calls-live", "buffer-live", "stepper-live", "lab-live", "philosophers-live"), Set.copyOf(seen));
+        assertEquals(Set.of("calls-live", "buffer-live", "stepper-live", "lab-live", "philosophers-live"),
+                Set.copyOf(seen));
         assertEquals(List.of(), cached, "live sides whose viewport is cached");
     }
 }
