@@ -51,11 +51,12 @@ import dev.interleave.ui.race.RaceViewModel;
  *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
  *   99th percentile of the frame interval during the run, and of the CPU time per frame of the FX
  *   thread and of the renderer thread;</li>
- *   <li>{@code --frame-stats buffer [P Q [SECONDS]] [history]}: the same for a free buffer run with P
- *   producers and Q consumers (8 and 8 by default), zero delays and recording on, for SECONDS (10
- *   by default), the view's top shown, or with {@code history} scrolled to the timeline following
- *   the run (out of sight the timeline and plots are not drawn); also prints how many events were
- *   recorded and dropped;</li>
+ *   <li>{@code --frame-stats buffer [P Q [SECONDS]] [history] [again]}: the same for a free buffer
+ *   run with P producers and Q consumers (8 and 8 by default), zero delays and recording on, for
+ *   SECONDS (10 by default), the view's top shown, or with {@code history} scrolled to the timeline
+ *   following the run (out of sight the timeline and plots are not drawn); with {@code again}, a
+ *   first run of 3 s comes before the one measured; also prints how many events were recorded and
+ *   dropped;</li>
  *   <li>{@code --frame-stats timeline [LANES [EVENTS]]}: the timeline's drawing time on the log of a
  *   real free run with LANES workers (200) recorded until it holds EVENTS events (1,000,000): see
  *   {@link TimelineBench}.</li>
@@ -342,9 +343,11 @@ final class Scripts {
     }
 
     private static void bufferFrameStats(InterleaveApp app, Stage stage, PrintStream out, List<String> given) {
-        // "history" last: the view scrolled to its timeline, which is then drawn at every frame.
-        boolean history = !given.isEmpty() && given.getLast().equals("history");
-        List<String> args = history ? given.subList(0, given.size() - 1) : given;
+        // Words after the numbers: "history", the view scrolled to its timeline, which is then drawn
+        // at every frame; "again", a first run of 3 s before the one measured (a class's second run).
+        boolean history = given.contains("history");
+        boolean again = given.contains("again");
+        List<String> args = given.stream().filter(arg -> !arg.equals("history") && !arg.equals("again")).toList();
         int producers = args.size() > 0 ? Integer.parseInt(args.get(0)) : 8;
         int consumers = args.size() > 1 ? Integer.parseInt(args.get(1)) : 8;
         int seconds = args.size() > 2 ? Integer.parseInt(args.get(2)) : 10;
@@ -365,6 +368,13 @@ final class Scripts {
                     onFx(() -> Controls.scrollTo(stage.getScene().lookup("#buffer-history")));
                 }
                 Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
+                if (again) {
+                    onFx(view::runActive);
+                    Thread.sleep(3_000);
+                    onFx(() -> view.active().stop());
+                    awaitIdle(view);
+                    Thread.sleep(1_000);
+                }
                 onFx(() -> {
                     app.frameStats().clear();
                     view.runActive(); // as the Run button does
@@ -385,9 +395,9 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 out.printf(Locale.ROOT, "frames during %d s of a free buffer run, %d producers and %d consumers, zero delays,"
-                        + " recording on, %s: %s; %,d items consumed, %,d events recorded, %,d dropped%n", seconds,
-                        producers, consumers, history ? "scrolled to its timeline" : "the view's top shown", frames[0],
-                        events[2], events[0], events[1]);
+                        + " recording on, %s%s: %s; %,d items consumed, %,d events recorded, %,d dropped%n", seconds,
+                        producers, consumers, history ? "scrolled to its timeline" : "the view's top shown",
+                        again ? ", the second run" : "", frames[0], events[2], events[0], events[1]);
                 out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
