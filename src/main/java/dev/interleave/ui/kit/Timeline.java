@@ -144,7 +144,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
-    /** Whether the history, size or zoom changed while the timeline was out of sight: drawn once it comes into sight. */
+    /**
+     * Whether a drawing is owed: the history, size or zoom changed while the timeline was out of
+     * sight, or its colours changed; drawn after the frame's layout once it can be seen.
+     */
     private boolean stale;
     /** The window's right edge (ns, the log's clock) when not following the run. */
     private long rightNanos;
