@@ -232,9 +232,9 @@ public final class Controls {
     /**
      * Turns off the bitmap cache JavaFX's scroll pane skin keeps of its viewport. It pays for static
      * content; around a live view it costs a frame its whole page: any change (a chip, a counter, a
-     * canvas redrawn) invalidates it, and the whole viewport, the canvases scrolled out of sight
-     * included, is rendered into the cache and then drawn again, where without it only the changed
-     * regions are. In a free 8/8 buffer run it was most of the renderer thread's time.
+     * canvas redrawn) invalidates it, and the whole viewport is rendered into the cache and then
+     * drawn again, where without it only the changed regions are. In a free 8/8 buffer run it was
+     * most of the renderer thread's time.
      */
     static void uncacheViewport(Skin<?> skin) {
         if (skin instanceof SkinBase<?> base) {

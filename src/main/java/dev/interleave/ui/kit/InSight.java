@@ -11,7 +11,7 @@ import javafx.scene.control.ScrollPane;
  * Whether a node can be seen now, and a way to catch up the moment it can: a canvas that nobody
  * sees need not be drawn. JavaFX renders a canvas's drawing into its image at every frame even
  * while the canvas is scrolled out of sight (it must, to empty its command buffer), so a timeline
- * and three plots below the fold of a free buffer run cost the renderer a quarter of its time for
+ * and three plots below the fold of a free buffer run cost the renderer a third of its time for
  * nothing.
  */
 public final class InSight {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,14 +46,8 @@ class LiveSidesFxTest {
     void noLiveSideKeepsABitmapOfItsViewport() throws Exception {
         List<String> cached = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (String tab : List.of("calls", "buffer", "race:0", "race:1", "philosophers")) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                view.select(tab.split(":")[0]);
-                if (tab.contains(":")) {
-                    int mode = Integer.parseInt(tab.split(":")[1]);
-                    ((TabPane) view.lookup("#race-modes")).getSelectionModel().select(mode);
-                }
-            }).get();
+        for (String tab : EveryView.ALL) {
+            WaitForAsyncUtils.asyncFx(() -> EveryView.show(view, tab)).get();
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.asyncFx(() -> {
                 for (Node live : view.lookupAll(".live-scroll")) {
