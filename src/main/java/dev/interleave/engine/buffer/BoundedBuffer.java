@@ -436,6 +436,9 @@ public final class BoundedBuffer implements LabBuffer {
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawRoomUnlocked = bug == Bug.UNLOCKED_COUNT && count < items.length;
+        if (bug == Bug.UNLOCKED_COUNT) {
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+        }
         enter(producer);
         try {
             actions++;
@@ -484,6 +487,9 @@ public final class BoundedBuffer implements LabBuffer {
     public long take(Worker consumer) throws InterruptedException {
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawItemUnlocked = bug == Bug.UNLOCKED_COUNT && count > 0;
+        if (bug == Bug.UNLOCKED_COUNT) {
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+        }
         enter(consumer);
         try {
             actions++;

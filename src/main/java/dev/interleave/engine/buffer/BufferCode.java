@@ -123,11 +123,7 @@ public final class BufferCode {
             t.comment("    // one-condition: notEmpty is notFull, one wait set for both sides", "ONE_CONDITION");
         }
         if (bug == Bug.UNLOCKED_COUNT) {
-            String room = put ? "count < items.length" : "count > 0";
-            // No place of its own: the read is one instant before the worker asks for the lock, and a
-            // worker recorded as ENTERING is waiting at the next line, not reading.
-            t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // read without the lock!",
-                    room);
+            unlockedLook(t, put, "read without the lock!");
         }
         t.line("    lock.lockInterruptibly();", "lock.lockInterruptibly()", Where.ENTERING);
         t.plain("    try {");
@@ -152,11 +148,7 @@ public final class BufferCode {
         String blocked = put ? "count == items.length" : "count == 0";
         signature(t, put);
         if (bug == Bug.UNLOCKED_COUNT) {
-            String room = put ? "count < items.length" : "count > 0";
-            // No place of its own: the read is one instant before the worker asks for the lock, and a
-            // worker recorded as ENTERING is waiting at the next line, not reading.
-            t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // read outside synchronized!",
-                    room);
+            unlockedLook(t, put, "read outside synchronized!");
         }
         t.line("    synchronized (monitor) {", "synchronized (monitor)", Where.ENTERING);
         String loop = bug == Bug.IF_NOT_WHILE ? "if" : "while";
@@ -176,6 +168,17 @@ public final class BufferCode {
         }
         t.line("    }", null, Where.RELEASING);
         t.plain("}");
+    }
+
+    /**
+     * unlocked-count's look at the count before the lock (or the monitor), and the lab's pause that
+     * holds the gap open. No place of their own: the look is one instant before the worker asks for
+     * the lock, and a worker recorded as ENTERING is waiting at the lock's line, not reading.
+     */
+    private static void unlockedLook(Text t, boolean put, String comment) {
+        String room = put ? "count < items.length" : "count > 0";
+        t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // " + comment, room);
+        t.line("    Thread.sleep(1);   // the lab: holds the gap between look and lock open", "Thread.sleep(1)");
     }
 
     private static void semaphore(Text t, Bug bug, boolean put) {

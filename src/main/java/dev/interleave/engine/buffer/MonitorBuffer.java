@@ -151,6 +151,9 @@ final class MonitorBuffer implements LabBuffer {
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawRoom = bug == Bug.UNLOCKED_COUNT && count < items.length; // the bug: a racy read
+        if (bug == Bug.UNLOCKED_COUNT) {
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+        }
         synchronized (monitor) {
             actions++;
             for (boolean waited = false; waitsAgain(count == items.length, sawRoom, waited); waited = true) {
@@ -172,6 +175,9 @@ final class MonitorBuffer implements LabBuffer {
     public long take(Worker consumer) throws InterruptedException {
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawItem = bug == Bug.UNLOCKED_COUNT && count > 0; // the bug: a racy read
+        if (bug == Bug.UNLOCKED_COUNT) {
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+        }
         synchronized (monitor) {
             actions++;
             for (boolean waited = false; waitsAgain(count == 0, sawItem, waited); waited = true) {

@@ -98,14 +98,16 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "availablePermits() said there was room: why is looking at a permit not the same as taking "
                             + "it, and what does acquire() do that the look does not?",
                     new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0))
-                    : new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
-                    "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run, then 'Show the broken action'.",
-                    "two producers both read count < items.length before they lock; both go ahead, and "
-                            + "the second writes over the first one's item: a put over a full slot.",
+                    : new LabGuide("What to try: unlocked-count, 3 producers, 3 consumers, 1 slot",
+                    "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run, then 'Show the broken action'.",
+                    "two producers both read count < items.length before they lock (the lab's 1 ms pause "
+                            + "holds that gap open); both go ahead, and the second writes over the first one's "
+                            + "item: a put over a full slot. Two consumers can do the same to one item: a take "
+                            + "from an empty slot.",
                     "the check and the act are the same statements as in the correct code: what changed, and "
                             + "why does holding the " + (impl == BufferImpl.MONITOR ? "monitor" : "lock")
                             + " while checking fix it?",
-                    new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0));
+                    new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));
         };
     }
 

@@ -242,9 +242,10 @@ class BufferLabViewModelTest {
             model.applyGuide();
             model.run();
             try {
-                // A race has a long tail: the monitor's unlocked-count violation came after 39 ms to
-                // 7.4 s (24 command-line runs, quiet machine), and once after more than 20 s here
-                // while the suite's other classes ran.
+                // A race has a long tail. Without the lab's 1 ms pause between the unlocked look and
+                // the lock, the monitor's unlocked-count violation once took more than 60 s here while
+                // the suite's other classes ran; with it, 3/3/1 on platform threads came within 845 ms
+                // in 40 command-line runs with six busy loops on the two cores. 60 s is the margin.
                 sampleUntil(model, () -> model.labOutcomeProperty().get() != null, 60, impl + " " + bug + ": ");
             } finally {
                 if (runner.state() != RunState.IDLE) {
