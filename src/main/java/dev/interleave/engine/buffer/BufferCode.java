@@ -44,7 +44,18 @@ public final class BufferCode {
         public boolean shows(Where place) {
             return where.contains(place);
         }
+
+        /**
+         * Whether this line is the lab's, not the algorithm's nor the bug's: the pause that holds
+         * unlocked-count's race open.
+         */
+        public boolean labAid() {
+            return LAB_PAUSE.equals(key);
+        }
     }
+
+    /** The lab's pause between unlocked-count's look and the lock, as the real classes write it. */
+    public static final String LAB_PAUSE = "Thread.sleep(1)";
 
     /**
      * A method's text.
@@ -178,7 +189,7 @@ public final class BufferCode {
     private static void unlockedLook(Text t, boolean put, String comment) {
         String room = put ? "count < items.length" : "count > 0";
         t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // " + comment, room);
-        t.line("    Thread.sleep(1);   // the lab: holds the gap between look and lock open", "Thread.sleep(1)");
+        t.line("    " + LAB_PAUSE + ";   // the lab: holds the gap between look and lock open", LAB_PAUSE);
     }
 
     private static void semaphore(Text t, Bug bug, boolean put) {

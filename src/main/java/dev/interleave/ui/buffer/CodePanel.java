@@ -48,6 +48,7 @@ final class CodePanel extends VBox {
     static final int CHIPS_PER_LINE = 6;
 
     private static final PseudoClass BUG = PseudoClass.getPseudoClass("bug");
+    private static final PseudoClass LAB = PseudoClass.getPseudoClass("lab");
     private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
 
     private final BufferViewModel model;
@@ -109,7 +110,10 @@ final class CodePanel extends VBox {
         showChips();
     }
 
-    /** The lines of {@code planted} that the correct code does not have: the bug, as written. */
+    /**
+     * The lines of {@code planted} that the correct code does not have: the bug, as written. The lab's
+     * own pause (a {@link BufferCode.Line#labAid()} line) is not the bug, and is tagged apart.
+     */
     static Set<Integer> bugLines(BufferCode.Method correct, BufferCode.Method planted, Bug bug) {
         Set<Integer> lines = new HashSet<>();
         if (bug == Bug.NONE) {
@@ -117,7 +121,8 @@ final class CodePanel extends VBox {
         }
         Set<String> correctTexts = correct.lines().stream().map(BufferCode.Line::text).collect(Collectors.toSet());
         for (int i = 0; i < planted.lines().size(); i++) {
-            if (!correctTexts.contains(planted.lines().get(i).text())) {
+            BufferCode.Line line = planted.lines().get(i);
+            if (!line.labAid() && !correctTexts.contains(line.text())) {
                 lines.add(i);
             }
         }
@@ -190,10 +195,10 @@ final class CodePanel extends VBox {
             mores.keySet().retainAll(List.of(outside));
             for (int i = 0; i < method.lines().size(); i++) {
                 BufferCode.Line line = method.lines().get(i);
-                Label tag = new Label(bugLines.contains(i) ? "bug ▶" : "");
+                Label tag = new Label(bugLines.contains(i) ? "bug ▶" : line.labAid() ? "lab ▶" : "");
                 tag.getStyleClass().add("code-tag");
                 tag.setMinWidth(Region.USE_PREF_SIZE); // never "bu..."
-                if (!bugLines.isEmpty() && !bugLines.contains(i)) {
+                if (!bugLines.isEmpty() && tag.getText().isEmpty()) {
                     tag.setText("     "); // the column keeps the tag's width on every line
                 }
                 int indent = indentOf(line.text());
@@ -206,6 +211,12 @@ final class CodePanel extends VBox {
                 text.getStyleClass().add("code-line");
                 indent(text, indent);
                 text.pseudoClassStateChanged(BUG, bugLines.contains(i));
+                text.pseudoClassStateChanged(LAB, line.labAid());
+                tag.pseudoClassStateChanged(LAB, line.labAid());
+                if (line.labAid()) {
+                    Controls.tip(text, "Not the bug: the lab pauses here so that another thread looks too before "
+                            + "this one locks. The race is there without it, but may take minutes to show.");
+                }
                 if (!line.where().isEmpty()) {
                     Controls.tip(text, "A thread here is "
                             + line.where().stream().map(Where::words).collect(Collectors.joining(", or "))

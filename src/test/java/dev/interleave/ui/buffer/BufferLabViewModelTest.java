@@ -226,6 +226,22 @@ class BufferLabViewModelTest {
         assertTrue(CodePanel.bugLines(correct, correct, Bug.NONE).isEmpty());
     }
 
+    /** unlocked-count's look and test are the bug; the lab's pause between look and lock is tagged apart. */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = {"LOCK", "MONITOR"})
+    void theLabsPauseIsNotABugLine(BufferImpl impl) {
+        BufferCode.Method correct = BufferCode.put(impl, Bug.NONE, WakePolicy.SIGNAL);
+        BufferCode.Method planted = BufferCode.put(impl, Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL);
+        Set<Integer> lines = CodePanel.bugLines(correct, planted, Bug.UNLOCKED_COUNT);
+        List<String> bug = lines.stream().sorted().map(i -> planted.lines().get(i).text().strip()).toList();
+        assertEquals(2, bug.size(), bug.toString());
+        assertTrue(bug.getFirst().startsWith("boolean sawRoom = count < items.length;"), bug.toString());
+        assertTrue(bug.getLast().startsWith("while (!sawRoom && count == items.length)"), bug.toString());
+        List<BufferCode.Line> aids = planted.lines().stream().filter(BufferCode.Line::labAid).toList();
+        assertEquals(1, aids.size());
+        assertTrue(aids.getFirst().text().strip().startsWith("Thread.sleep(1);"), aids.toString());
+    }
+
     /**
      * Each bug, in the setup its guidance names, ends the run as the lab says it must (a stall or a
      * violation) within 60 s, the banner's text names it, and the view shows the moment it went wrong.
