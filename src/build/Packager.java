@@ -150,9 +150,13 @@ public final class Packager {
     }
 
     /**
-     * An AOT cache (JEP 483/514: the classes the app loads, already parsed and linked): start the
-     * image once, the window on JavaFX's headless platform until its first frame, and record; the
-     * launchers then map the cache at start. One file replaces the JDK's default CDS archive.
+     * An AOT cache (JEP 483/514/515: the classes the app loads, already parsed and linked, and the
+     * profiles of the methods it ran): start the image once, the window on JavaFX's headless
+     * platform doing what a first session does ({@code --train}: the first frame, a free buffer run,
+     * the 1,000,000 calls, a few seconds each), and record; the launchers then map the
+     * cache at start. One file replaces the JDK's default CDS archive. Trained on the first frame
+     * alone, a free 8/8 buffer run's first frames were slower: the code they run started in the
+     * interpreter.
      *
      * <p>The training run uses G1 when the app's collector is Shenandoah (or Serial, Parallel): on
      * JDK 25 only G1 writes heap objects into the cache (the resolved lambdas and method handles
@@ -166,7 +170,7 @@ public final class Packager {
         List<String> record = new ArrayList<>(List.of(java.toString()));
         record.addAll(trainingCollector(config.jvmOptions));
         record.addAll(List.of("-XX:AOTCacheOutput=" + archive, "-Dglass.platform=Headless",
-                "-m", config.mainModule + "/" + config.mainClass, "--smoke"));
+                "-m", config.mainModule + "/" + config.mainClass, "--train"));
         run(record, "recording the AOT cache");
         if (!Files.isRegularFile(archive)) {
             throw new ToolException("no AOT cache was written to " + archive);

@@ -75,6 +75,20 @@ class PackagedAppTest {
                 "the AOT cache must load cleanly: " + smoke.out());
     }
 
+    /**
+     * The cache was trained on a free buffer run and the 1,000,000 calls ({@code --train}), not on the
+     * first frame alone: what only a run loads (the timeline, the event log) comes from the cache at start.
+     */
+    @Test
+    void theAotCacheHoldsWhatARunLoads() throws Exception {
+        Outcome smoke = run(Map.of("JDK_JAVA_OPTIONS", "-Dglass.platform=Headless -Xlog:class+load=info:stdout"),
+                image.resolve("bin/interleave").toString(), "--smoke");
+        assertEquals(0, smoke.code(), smoke.out());
+        for (String runOnly : List.of("dev.interleave.ui.kit.Timeline", "dev.interleave.engine.run.EventLog")) {
+            assertTrue(smoke.out().contains(runOnly + " source: shared objects file"), runOnly + " not from the cache");
+        }
+    }
+
     /** The JavaFX native libraries are in the image: nothing is unpacked under the user's home. */
     @Test
     void nativeLibrariesAreInsideTheImage() throws Exception {

@@ -110,6 +110,7 @@ public final class InterleaveApp extends Application {
                 case "--render" -> Scripts.render(this, stage,
                         Path.of(args.size() > 1 ? args.get(1) : "docs"));
                 case "--frame-stats" -> Scripts.frameStats(this, stage, System.out, args);
+                case "--train" -> Scripts.train(this, stage, System.out);
                 case "--close-during-run" -> Scripts.closeDuringRun(this, stage, System.out);
                 default -> throw new IllegalArgumentException("unknown window script " + args.getFirst());
             }
