@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -290,7 +291,11 @@ public final class Packager {
     private static void run(List<String> command, String what) {
         try {
             Process process = new ProcessBuilder(command).inheritIO().start();
-            int code = process.waitFor();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new ToolException(what + " did not end in 10 minutes: " + String.join(" ", command));
+            }
+            int code = process.exitValue();
             if (code != 0) {
                 throw new ToolException(what + " failed with exit code " + code + ": " + String.join(" ", command));
             }

@@ -8,9 +8,9 @@ import dev.interleave.ui.shell.InterleaveApp;
 
 /**
  * The one entry point. No arguments: the window. A subcommand ({@code calls}, {@code buffer}):
- * the headless command line, which never touches the display. {@code --smoke}, {@code --render DIR}
- * and {@code --frame-stats}: the window, driven by a script (start-up check, README pictures,
- * responsiveness figures).
+ * the headless command line, which never touches the display. {@code --smoke}, {@code --render DIR},
+ * {@code --frame-stats} and {@code --train}: the window, driven by a script (start-up check, README
+ * pictures, responsiveness figures, the AOT cache's training run).
  */
 public final class Main {
 

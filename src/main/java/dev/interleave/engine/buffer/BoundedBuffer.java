@@ -81,7 +81,10 @@ public final class BoundedBuffer implements LabBuffer {
      * Planted bugs (Bug): the same class with one mistake switched on, so that the checks that must
      * reject it run against the real code. ONE_CONDITION makes notEmpty the same Condition as
      * notFull (and one mirror for both); IF_NOT_WHILE and UNLOCKED_COUNT live in waitsAgain() and in
-     * the count read before locking (a data race, on purpose, only then).
+     * the count read before locking (a data race, on purpose, only then), after which UNLOCKED_COUNT
+     * sleeps 1 ms before it locks: the lab holds the race's window open, so that another worker looks
+     * too and the violation comes within a second (without it, once after more than a minute). The
+     * sleep is interruptible: a Stop during it leaves the item out, as an interrupted lock request.
      *
      * The lab. enqueue/dequeue check the slot before writing it (a put over a full slot, a take from
      * an empty one: a BufferViolation, recorded and thrown before anything changes). A waiter chosen

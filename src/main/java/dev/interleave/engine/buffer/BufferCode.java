@@ -183,8 +183,9 @@ public final class BufferCode {
 
     /**
      * unlocked-count's look at the count before the lock (or the monitor), and the lab's pause that
-     * holds the gap open. No place of their own: the look is one instant before the worker asks for
-     * the lock, and a worker recorded as ENTERING is waiting at the lock's line, not reading.
+     * holds the gap open. No place of their own: the worker has said ENTERING before it looks, so
+     * during the look and the 1 ms pause its chip is already at the lock's line, where it is a moment
+     * later (a Where of their own would cost a store on every put and take of the correct code too).
      */
     private static void unlockedLook(Text t, boolean put, String comment) {
         String room = put ? "count < items.length" : "count > 0";

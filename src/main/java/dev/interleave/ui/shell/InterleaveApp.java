@@ -53,8 +53,8 @@ public final class InterleaveApp extends Application {
     }
 
     /**
-     * Opens the window for a script: {@code --smoke}, {@code --render DIR} or {@code --frame-stats}
-     * (see {@link Scripts}); returns when it closes.
+     * Opens the window for a script: {@code --smoke}, {@code --render DIR}, {@code --frame-stats} or
+     * {@code --train} (see {@link Scripts}); returns when it closes.
      */
     public static void openScripted(String... args) {
         lowerCompilers();

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -105,17 +107,17 @@ final class Scripts {
      * timeline (2 s); 3 s of the 1,000,000-call preset; then exits, printing how long it took.
      *
      * <p>Not the labs: every class in the cache is loaded at start, and with the labs' views and
-     * engines in it too the first frame came 30 to 200 ms later (four sets of 7 to 9 interleaved
-     * starts); without them it came as soon as with the cache of the first frame alone, within the
-     * noise, and a free 8/8 buffer run's first 10 s had a frame p99 of 46.6 ms against 61.4 (median
-     * of 4 interleaved rounds, Xvfb 1280x800).
+     * engines in it too the first frame came 27 to 196 ms later (four sets of 7 to 9 interleaved
+     * starts); without them, up to 9 % later than with the cache of the first frame alone (two sets
+     * of 9), and a free 8/8 buffer run's first 10 s had a frame p99 median of 46.6 ms against 60.0
+     * (Xvfb 1280x800; README, "Benchmarks").
      */
     static void train(InterleaveApp app, Stage stage, PrintStream out) {
         Thread.ofVirtual().name("interleave-train").start(() -> {
             long from = System.nanoTime();
             try {
                 MainView view = app.view();
-                Thread.sleep(500);
+                awaitFrames(2); // the first frame rendered, and out
                 onFx(() -> {
                     view.select("buffer");
                     BufferViewModel buffer = (BufferViewModel) view.active();
@@ -138,14 +140,32 @@ final class Scripts {
                 out.printf(Locale.ROOT, "trained in %d ms: the first frame, a free buffer run, the 1,000,000 calls%n",
                         Duration.ofNanos(System.nanoTime() - from).toMillis());
                 out.flush();
-            } catch (Exception e) {
-                System.err.println("training failed: " + e);
+            } catch (Throwable failed) {
+                // Exit 1 without writing the cache: the packaging build stops, not ships it half trained.
+                System.err.println("training failed:");
+                failed.printStackTrace();
+                Runtime.getRuntime().halt(1);
             }
             Platform.runLater(() -> {
                 stage.close();
                 Platform.exit();
             });
         });
+    }
+
+    /** Waits until {@code count} more frames have been pulsed. */
+    private static void awaitFrames(int count) throws InterruptedException {
+        CountDownLatch frames = new CountDownLatch(count);
+        Platform.runLater(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.countDown();
+                if (frames.getCount() == 0) {
+                    stop();
+                }
+            }
+        }.start());
+        frames.await();
     }
 
     /** Runs the shown view for {@code millis} (as the Run button does), stops it and waits until it is idle. */
@@ -548,13 +568,24 @@ final class Scripts {
         }
     }
 
-    /** Runs {@code action} on the FX thread and waits for it. */
+    /** What {@code action} returns on the FX thread; what it throws there is thrown here. */
     private static <T> T onFxGet(Supplier<T> action) throws InterruptedException {
-        List<T> result = new ArrayList<>(1);
-        onFx(() -> result.add(action.get()));
-        return result.getFirst();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("on the FX thread: " + e.getCause(), e.getCause());
+        }
     }
 
+    /** Runs {@code action} on the FX thread and waits for it. */
     private static void onFx(Runnable action) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {

@@ -163,7 +163,8 @@ class BufferLincheckTest {
 
     /**
      * Stress mode, on real threads, rejects `if` instead of `while` too. (Not the unlocked count:
-     * its window is one unlocked read, and stress caught it in only 2 to 5 of 10 runs.)
+     * its window was one unlocked read, and stress caught it in only 2 to 5 of 10 runs; that was
+     * before the lab's 1 ms pause after the read, and is not measured again.)
      */
     @Test
     void stressCatchesIfInsteadOfWhile() {
