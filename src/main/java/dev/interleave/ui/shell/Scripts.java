@@ -118,16 +118,7 @@ final class Scripts {
             try {
                 MainView view = app.view();
                 awaitFrames(2); // the first frame rendered, and out
-                onFx(() -> {
-                    view.select("buffer");
-                    BufferViewModel buffer = (BufferViewModel) view.active();
-                    buffer.producersProperty().set(8);
-                    buffer.consumersProperty().set(8);
-                    buffer.produceMinMillisProperty().set(0);
-                    buffer.produceMaxMillisProperty().set(0);
-                    buffer.consumeMinMillisProperty().set(0);
-                    buffer.consumeMaxMillisProperty().set(0);
-                });
+                onFx(() -> showFreeBuffer(view, 8, 8));
                 runFor(view, 3_000);
                 Runnable back = onFxGet(() -> Controls.scrollTo(stage.getScene().lookup("#buffer-history")));
                 runFor(view, 2_000);
@@ -166,6 +157,18 @@ final class Scripts {
             }
         }.start());
         frames.await();
+    }
+
+    /** Shows the buffer view set for a free run: {@code producers} and {@code consumers}, zero delays. FX thread. */
+    private static void showFreeBuffer(MainView view, int producers, int consumers) {
+        view.select("buffer");
+        BufferViewModel buffer = (BufferViewModel) view.active();
+        buffer.producersProperty().set(producers);
+        buffer.consumersProperty().set(consumers);
+        buffer.produceMinMillisProperty().set(0);
+        buffer.produceMaxMillisProperty().set(0);
+        buffer.consumeMinMillisProperty().set(0);
+        buffer.consumeMaxMillisProperty().set(0);
     }
 
     /** Runs the shown view for {@code millis} (as the Run button does), stops it and waits until it is idle. */
@@ -439,16 +442,7 @@ final class Scripts {
         Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
             try {
                 MainView view = app.view();
-                onFx(() -> {
-                    view.select("buffer");
-                    BufferViewModel buffer = (BufferViewModel) view.active();
-                    buffer.producersProperty().set(producers);
-                    buffer.consumersProperty().set(consumers);
-                    buffer.produceMinMillisProperty().set(0);
-                    buffer.produceMaxMillisProperty().set(0);
-                    buffer.consumeMinMillisProperty().set(0);
-                    buffer.consumeMaxMillisProperty().set(0);
-                });
+                onFx(() -> showFreeBuffer(view, producers, consumers));
                 if (history) {
                     onFx(() -> Controls.scrollTo(stage.getScene().lookup("#buffer-history")));
                 }
