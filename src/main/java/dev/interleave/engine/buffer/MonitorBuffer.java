@@ -19,9 +19,9 @@ import dev.interleave.engine.run.EventLog;
  * the monitor is not (a thread blocked on {@code synchronized} gets in as soon as the holder leaves,
  * and sees its interrupt at its next wait). With {@link Bug#UNLOCKED_COUNT} a worker sleeps 1 ms
  * between its unlocked look and {@code synchronized} (the lab holds the race open, as in
- * {@link BoundedBuffer}), and an interrupt there ends its put or take before it enters. What cannot be seen: which thread {@code notify()} wakes
- * (the JVM does not say) until that thread returns from {@code wait()}, and who queues to enter the
- * monitor (no REQUEST events).
+ * {@link BoundedBuffer}), and an interrupt there ends its put or take before it enters. What cannot
+ * be seen: which thread {@code notify()} wakes (the JVM does not say) until that thread returns
+ * from {@code wait()}, and who queues to enter the monitor (no REQUEST events).
  */
 final class MonitorBuffer implements LabBuffer {
 
