@@ -185,7 +185,7 @@ public final class BufferCode {
      * unlocked-count's look at the count before the lock (or the monitor), and the lab's pause that
      * holds the gap open. No place of their own: the worker has said ENTERING before it looks, so
      * during the look and the 1 ms pause its chip is already at the lock's line, where it is a moment
-     * later (a Where of their own would cost a store on every put and take of the correct code too).
+     * later (no event records the look or the pause, so a rewound run could not show a place there).
      */
     private static void unlockedLook(Text t, boolean put, String comment) {
         String room = put ? "count < items.length" : "count > 0";
