@@ -271,9 +271,11 @@ final class SemaphoreBuffer implements LabBuffer {
         }
         boolean producer = worker.role() == Worker.Role.PRODUCER;
         ArrayDeque<Worker> mirror = producer ? notFullWaiters : notEmptyWaiters;
-        long from = System.nanoTime();
         boolean waited = false;
         while (true) {
+            // The clock is read before books is taken (and after the wait, before it is taken again):
+            // other workers queue for books meanwhile.
+            long waitsFrom = System.nanoTime();
             books.lock();
             try {
                 if (!waited) {
@@ -292,7 +294,7 @@ final class SemaphoreBuffer implements LabBuffer {
                     waitsOnEmpty++;
                 }
                 if (log != null) {
-                    log.appendNow(BufferEvent.WAIT.ordinal(), track(worker), item, 0,
+                    log.appendAt(waitsFrom, BufferEvent.WAIT.ordinal(), track(worker), item, 0,
                             producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
                 }
                 mirror.addLast(worker);
@@ -311,10 +313,11 @@ final class SemaphoreBuffer implements LabBuffer {
                     got = true;
                 }
             } finally {
+                long back = System.nanoTime();
                 books.lock();
                 try {
                     mirror.remove(worker);
-                    long blocked = System.nanoTime() - from;
+                    long blocked = back - waitsFrom;
                     if (producer) {
                         producerBlockedNanos += blocked;
                     } else {
@@ -325,10 +328,10 @@ final class SemaphoreBuffer implements LabBuffer {
                         int track = track(worker);
                         if (got) {
                             Worker releaser = producer ? lastFreeReleaser : lastFilledReleaser;
-                            log.appendNow(BufferEvent.WAKE.ordinal(), track, 0, 0,
+                            log.appendAt(back, BufferEvent.WAKE.ordinal(), track, 0, 0,
                                     releaser == null ? track : track(releaser));
                         } else {
-                            log.appendNow((timed && !Thread.currentThread().isInterrupted() ? BufferEvent.SPURIOUS
+                            log.appendAt(back, (timed && !Thread.currentThread().isInterrupted() ? BufferEvent.SPURIOUS
                                     : BufferEvent.LEAVE).ordinal(), track, 0, 0,
                                     producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
                         }

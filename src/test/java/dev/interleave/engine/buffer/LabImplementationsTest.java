@@ -62,6 +62,40 @@ class LabImplementationsTest {
         assertEquals(List.of(), buffer.snapshot().brokenInvariants());
     }
 
+    /**
+     * A wait the lab ends spuriously is followed by another, and each counts its own time once: a
+     * producer blocked for about 300 ms through hundreds of such waits is not reported blocked for
+     * longer than it was (the semaphore buffer once summed, at each wait, the time since the first).
+     */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void blockedTimeCountsEachWaitOnceThroughSpuriousWakeups(BufferImpl impl) throws InterruptedException {
+        LabBuffer buffer = BufferRunner.newBuffer(BufferSettings.of(1, 1, 1, 1).withImpl(impl).withSpurious(1.0),
+                null);
+        Worker producer = new Worker("P1", Worker.Role.PRODUCER);
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        buffer.register(producer);
+        buffer.register(consumer);
+        buffer.put(producer, 1);
+        long from = System.nanoTime();
+        Thread blocked = BoundedBufferContractTest.Threads.start(() -> buffer.put(producer, 2));
+        while (buffer.snapshot().waitsOnFull() == 0) { // its waits are timed: not WAITING, TIMED_WAITING
+            assertTrue(blocked.isAlive() && System.nanoTime() - from < 10_000_000_000L, "the producer did not wait");
+            Thread.sleep(1);
+        }
+        Thread.sleep(300); // blocked through all of it
+        assertEquals(1, buffer.take(consumer));
+        BoundedBufferContractTest.Threads.join(blocked);
+        long elapsed = System.nanoTime() - from;
+        BufferSnapshot after = buffer.snapshot();
+        assertTrue(after.futileProducerWakeups() >= 10, impl + ": the lab's spurious wake-ups ended only "
+                + after.futileProducerWakeups() + " waits");
+        assertTrue(after.producerBlockedNanos() <= elapsed, impl + ": blocked " + after.producerBlockedNanos() / 1e6
+                + " ms in " + elapsed / 1e6 + " ms");
+        assertTrue(after.producerBlockedNanos() >= 240_000_000L, impl + ": blocked only "
+                + after.producerBlockedNanos() / 1e6 + " ms of about 300");
+    }
+
     @ParameterizedTest
     @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
     void takeBlocksWhileTheBufferIsEmptyAndAnInterruptTakesNothing(BufferImpl impl) throws InterruptedException {
