@@ -37,9 +37,12 @@ final class SemaphoreBuffer implements LabBuffer {
      * slot, the notFull of the other buffers) and filledSlots.acquire() (consumers): a worker that
      * fails tryAcquire() joins the mirror, waits, and leaves it itself when the permit comes, crediting
      * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
-     * release unparks). A wait the lab picks to end spuriously is a tryAcquire with a timeout of a
-     * a few µs: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
+     * release unparks). A wait the lab picks to end spuriously is a tryAcquire with a timeout of at
+     * most 50 µs: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
      * semaphore's own loop would.
+     * A wait's clock readings (its WAIT's time, the start and the end of its blocked time) are made
+     * before books is taken, so that the workers queueing for books do not wait for the clock too; its
+     * blocked time includes that queueing.
      *
      * Resizing keeps this invariant: free permits (may be negative while shrinking) + permits held by
      * producers not yet written + count + permits about to be released by consumers = items.length
@@ -303,6 +306,8 @@ final class SemaphoreBuffer implements LabBuffer {
                 books.unlock();
             }
             boolean got = false;
+            // Whether the wait ended by an interrupt: the exception has cleared the thread's flag.
+            boolean interrupted = false;
             boolean timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious;
             try {
                 if (timed) {
@@ -312,6 +317,9 @@ final class SemaphoreBuffer implements LabBuffer {
                     permits.acquire();
                     got = true;
                 }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                throw e;
             } finally {
                 long back = System.nanoTime();
                 books.lock();
@@ -331,12 +339,11 @@ final class SemaphoreBuffer implements LabBuffer {
                             log.appendAt(back, BufferEvent.WAKE.ordinal(), track, 0, 0,
                                     releaser == null ? track : track(releaser));
                         } else {
-                            log.appendAt(back, (timed && !Thread.currentThread().isInterrupted() ? BufferEvent.SPURIOUS
-                                    : BufferEvent.LEAVE).ordinal(), track, 0, 0,
-                                    producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
+                            log.appendAt(back, (interrupted ? BufferEvent.LEAVE : BufferEvent.SPURIOUS).ordinal(),
+                                    track, 0, 0, producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
                         }
                     }
-                    if (!got && timed) {
+                    if (!got && !interrupted) {
                         spuriousWakeups++;
                     }
                 } finally {

@@ -123,14 +123,16 @@ public record LabGuide(String title, String toTry, String watch, String question
                             + "(try bug one-condition)?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case MONITOR -> new LabGuide("What to try: the monitor, 3 producers, 3 consumers, 1 slot",
-                    "Apply (delays 0 to 300 ms), Run, and watch the one wait set; then try bug notify. Last, set "
-                            + "both delays to 0 and compare the items per second with the lock buffer's, on platform "
-                            + "threads and then on virtual threads.",
+                    "Apply (delays 0 to 300 ms), Run, and watch the one wait set. Then set both delays to 0 and "
+                            + "compare the items per second with the lock buffer's, bug none (not with Apply, which "
+                            + "brings the delays back), on platform threads and on virtual threads. Last, try bug "
+                            + "notify.",
                     "notifyAll() wakes every waiter, producers and consumers alike; most find their condition "
-                            + "false and wait again: the futile wake-ups plot shows the price. With zero delays the monitor "
-                            + "trails the lock buffer by a few times at most on platform threads, by tens of times on "
-                            + "virtual threads: a virtual thread blocked on a monitor leaves its carrier, and each "
-                            + "notifyAll() sends every waiter back through the scheduler.",
+                            + "false and wait again: the futile wake-ups plot shows the price. With zero delays on "
+                            + "platform threads the two buffers keep within a few times of each other; on virtual "
+                            + "threads the monitor falls tens of times behind, even behind the lock buffer with "
+                            + "signal-all: the JDK hands a monitor over between virtual threads far more slowly "
+                            + "than a lock.",
                     "why must a monitor use notifyAll() where the lock buffer can use signal()?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",
