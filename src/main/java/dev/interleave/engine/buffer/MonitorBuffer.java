@@ -163,9 +163,9 @@ final class MonitorBuffer implements LabBuffer {
                     futileProducerWakeups++;
                 }
                 waitsOnFull++;
-                long from = System.nanoTime();
-                record(BufferEvent.WAIT, producer, item, putIndex, BufferEvent.ON_NOT_FULL);
-                waitHere(producer, WorkerState.WAITING_NOT_FULL);
+                long from = System.nanoTime(); // one reading for the WAIT, the blocked time and a timed wait
+                recordAt(from, BufferEvent.WAIT, producer, item, putIndex, BufferEvent.ON_NOT_FULL);
+                waitHere(producer, WorkerState.WAITING_NOT_FULL, from);
                 producerBlockedNanos += System.nanoTime() - from;
             }
             enqueue(producer, item);
@@ -187,9 +187,9 @@ final class MonitorBuffer implements LabBuffer {
                     futileConsumerWakeups++;
                 }
                 waitsOnEmpty++;
-                long from = System.nanoTime();
-                record(BufferEvent.WAIT, consumer, 0, takeIndex, BufferEvent.ON_NOT_EMPTY);
-                waitHere(consumer, WorkerState.WAITING_NOT_EMPTY);
+                long from = System.nanoTime(); // one reading for the WAIT, the blocked time and a timed wait
+                recordAt(from, BufferEvent.WAIT, consumer, 0, takeIndex, BufferEvent.ON_NOT_EMPTY);
+                waitHere(consumer, WorkerState.WAITING_NOT_EMPTY, from);
                 consumerBlockedNanos += System.nanoTime() - from;
             }
             long item = dequeue(consumer);
@@ -208,15 +208,15 @@ final class MonitorBuffer implements LabBuffer {
 
     /**
      * One {@code monitor.wait()}, mirrored: joins the wait set's mirror, waits (for at most a few ms
-     * when the lab picks this wait to end spuriously), and leaves the mirror. Call only in the monitor.
+     * when the lab picks this wait to end spuriously), and leaves the mirror. {@code from}: the clock
+     * reading made as the wait began. Call only in the monitor.
      */
-    private void waitHere(Worker worker, WorkerState waiting) throws InterruptedException {
+    private void waitHere(Worker worker, WorkerState waiting, long from) throws InterruptedException {
         // wait(ms) counts in whole ms: 1 ms, the shortest that is not "forever".
         long timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious ? 1 : 0;
         Waiter waiter = new Waiter(worker, timed);
         waiters.addLast(waiter);
         worker.set(waiting, Where.WAITING);
-        long from = System.nanoTime();
         try {
             if (timed == 0) {
                 monitor.wait();
@@ -339,6 +339,13 @@ final class MonitorBuffer implements LabBuffer {
         worker.set(WorkerState.IN_BUFFER, Where.WRITING); // where it leaves the monitor by the throw
         record(BufferEvent.VIOLATION, worker, item, slot, what);
         return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+    }
+
+    /** Records an event at {@code nanos}, a clock reading just made. Call only in the monitor. */
+    private void recordAt(long nanos, BufferEvent kind, Worker worker, long item, int slot, int other) {
+        if (log != null) {
+            log.appendAt(nanos, kind.ordinal(), track(worker), item, slot, other);
+        }
     }
 
     /** Call only in the monitor. */
