@@ -195,9 +195,9 @@ public final class BufferNarration {
             case REQUEST -> String.format(Locale.ROOT, "%s found the %s taken, queued for it and got it %s",
                     who, terms.lock(), waited(batch.nanos(i) - batch.item(i)));
             case PUT -> String.format(Locale.ROOT, "%s put #%d into slot %d, %s%s", who, batch.item(i),
-                    batch.slot(i), terms.wakes(true), woke(batch, i));
+                    batch.slot(i), terms.wakes(true), woke(terms, batch, i));
             case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, %s%s", who,
-                    batch.item(i), batch.slot(i), terms.wakes(false), woke(batch, i));
+                    batch.item(i), batch.slot(i), terms.wakes(false), woke(terms, batch, i));
             case WAIT -> batch.other(i) == BufferEvent.ON_NOT_FULL
                     ? String.format(Locale.ROOT, "%s found the buffer full and %s with #%d", who,
                     terms.waitsOn(true), batch.item(i))
@@ -232,11 +232,15 @@ public final class BufferNarration {
         };
     }
 
-    /** " and woke C1", " and woke 3 threads" or " (no one was waiting)", for the put or take at {@code i}. */
-    private static String woke(EventLog.Batch batch, int i) {
+    /**
+     * " and woke C1", " and woke 3 threads" or " (no one was waiting)", for the put or take at
+     * {@code i}; nothing for a semaphore's release that names no one: a release does not say whom it
+     * lets through, and the one let through tells it itself, in its own event (WAKE) later.
+     */
+    private static String woke(Terms terms, EventLog.Batch batch, int i) {
         int count = batch.other(i);
         if (count == 0) {
-            return " (no one was waiting)";
+            return terms.semaphore() ? "" : " (no one was waiting)";
         }
         if (count > 1) {
             return " and woke " + count + " threads";

@@ -149,11 +149,28 @@ public final class BufferView extends BorderPane {
         Label pending = Controls.fieldMessage("live-pending", model.pendingProperty());
         Label refused = Controls.fieldMessage("live-refused", model.liveRefusalProperty());
         VBox live = new VBox(12, capacity, producerCount, consumerCount, liveNote, pending, refused);
-        VBox fixed = new VBox(12, Controls.labelled("Wake-up policy", policy), fair,
+        // Only the lock buffer signals by a policy; every implementation but the monitor can be fair.
+        policy.disableProperty().bind(model.implProperty().isNotEqualTo(BufferImpl.LOCK));
+        fair.disableProperty().bind(model.implProperty().isEqualTo(BufferImpl.MONITOR));
+        Label lockOnly = Controls.fieldMessage("lock-settings-why",
+                Bindings.createStringBinding(() -> whyGreyedOut(model.implProperty().get()), model.implProperty()));
+        VBox fixed = new VBox(12, Controls.labelled("Wake-up policy", policy), fair, lockOnly,
                 Controls.labelled("Threads", threads));
         lab.disableProperty().bind(model.runningBinding());
         fixed.disableProperty().bind(model.runningBinding());
         return Controls.settingsPanel(model, Controls.heading("Settings"), lab, live, fixed, produce, consume);
+    }
+
+    /** Why the wake-up policy (and, for the monitor, the fair lock) is greyed out for {@code impl}; "" for the lock. */
+    static String whyGreyedOut(BufferImpl impl) {
+        return switch (impl) {
+            case LOCK -> "";
+            case MONITOR -> "Greyed out: the monitor has no policy (it calls notifyAll(), notify() with bug notify) "
+                    + "and no fairness (synchronized never has).";
+            case SEMAPHORE -> "Wake-up policy greyed out: a release lets one waiter through. Fair lock makes the "
+                    + "semaphores fair.";
+            case ABQ -> "Wake-up policy greyed out: abq signals one waiter, as signal does; Fair lock makes its lock fair.";
+        };
     }
 
     /** What an implementation is, for its button's tooltip. */

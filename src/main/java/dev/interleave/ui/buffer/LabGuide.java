@@ -74,7 +74,8 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(1, 3, 1, WakePolicy.SIGNAL, 0, 30, 0));
             case ONE_CONDITION -> new LabGuide("What to try: one-condition, 3 producers, 3 consumers, 1 slot, signal",
                     "Apply (3 producers, 3 consumers, 1 slot, signal, no delays), then Run until it stalls "
-                            + "(a second or two), then 'Show how it stalled' and step forward through the log.",
+                            + "(a second or two), then 'Show how it stalled' and step forward through the log with "
+                            + "the Right arrow key (Step would start a new run).",
                     "producers and consumers share one wait set; a put's signal can wake another producer, "
                             + "which finds the slot full and waits again (a futile wake-up): the signal meant for "
                             + "a consumer is lost.",
@@ -114,7 +115,7 @@ public record LabGuide(String title, String toTry, String watch, String question
     private static LabGuide correct(BufferImpl impl) {
         return switch (impl) {
             case LOCK -> new LabGuide("What to try: the correct lock buffer, signal, then signal-all",
-                    "Apply (3 producers, 3 consumers, 1 slot, delays 0 to 300 ms), Run, then switch to "
+                    "Apply (3 producers, 3 consumers, 1 slot, delays 0 to 300 ms), Run, then Stop, switch to "
                             + "signal-all and Run again. Change producers and consumers while it runs.",
                     "every chip sits at the line its thread is at; with signal-all the futile wake-ups climb "
                             + "(the thundering herd), with signal they stay near 0. Without the delays they climb "

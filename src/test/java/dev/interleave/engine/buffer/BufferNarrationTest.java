@@ -9,6 +9,7 @@ import dev.interleave.engine.run.EventLog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The narration speaks each implementation's own terms: the lock buffer awaits and signals its
@@ -128,11 +129,39 @@ class BufferNarrationTest {
         assertEquals(List.of("C1 found the buffer empty and blocks in filledSlots.acquire()",
                 "P1 put #1 into slot 0, released filledSlots and woke C1",
                 "C1 is let through by P1's release() and goes on to the mutex",
-                "C1 took #1 from slot 0, released freeSlots (no one was waiting)",
+                "C1 took #1 from slot 0, released freeSlots",
                 "P1 found the buffer full and blocks in freeSlots.acquire() with #2"), words);
         for (String line : words) {
             assertFalse(line.contains("signal") || line.contains("notEmpty") || line.contains("the lock"), line);
         }
+    }
+
+    /**
+     * A semaphore's release does not know whom it lets through: the real buffer records its put
+     * naming no one, and the consumer's own WAKE after it. The words do not say "no one was waiting"
+     * of the release that lets C1 through (they did, a line before "C1 is let through by P1's
+     * release()", found by a learner's tryout).
+     */
+    @Test
+    void theSemaphoresReleaseDoesNotSayNoOneWaitedWhenItLetsSomeoneThrough() throws InterruptedException {
+        EventLog log = new EventLog(1_000);
+        LabBuffer buffer = BufferRunner.newBuffer(BufferSettings.of(1, 1, 1, 1).withImpl(BufferImpl.SEMAPHORE), log);
+        Worker producer = new Worker("P1", Worker.Role.PRODUCER);
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        buffer.register(producer);
+        buffer.register(consumer);
+        Thread taker = BoundedBufferContractTest.Threads.start(() -> buffer.take(consumer));
+        BoundedBufferContractTest.Threads.awaitWaiting(taker);
+        buffer.put(producer, 1);
+        BoundedBufferContractTest.Threads.join(taker);
+        EventLog.Batch all = log.readAll();
+        BufferNarration.Terms terms = new BufferNarration.Terms(BufferImpl.SEMAPHORE, Bug.NONE, WakePolicy.SIGNAL);
+        List<String> words = IntStream.range(0, all.size()).mapToObj(i -> BufferNarration.words(terms, all, i))
+                .toList();
+        assertTrue(words.contains("P1 put #1 into slot 0, released filledSlots"), String.join("\n", words));
+        assertTrue(words.contains("C1 is let through by P1's release() and goes on to the mutex"),
+                String.join("\n", words));
+        assertTrue(words.stream().noneMatch(line -> line.contains("no one was waiting")), String.join("\n", words));
     }
 
     /** A lock wait shorter than a microsecond (the log's clock readings may even make it 0) is not "after 0 ns". */

@@ -128,6 +128,27 @@ class BufferLabFxTest {
     }
 
     /** The code panel shows the planted bug's lines marked, and the guide's Apply sets its setup. */
+    /**
+     * Settings an implementation does not have are greyed out, and the view says why: the wake-up
+     * policy is the lock buffer's alone, and the monitor has no fairness either (a learner's tryout
+     * picked "signal" for the monitor, expecting notify()).
+     */
+    @Test
+    void settingsAnImplementationDoesNotHaveAreGreyedOutWithTheReason(FxRobot robot) {
+        robot.clickOn("#impl-monitor");
+        assertTrue(disabled(robot, "#policy") && disabled(robot, "#fair"));
+        Label why = robot.lookup("#lock-settings-why").queryAs(Label.class);
+        assertTrue(why.isVisible() && why.getText().contains("notifyAll()"), why.getText());
+        for (BufferImpl impl : List.of(BufferImpl.SEMAPHORE, BufferImpl.ABQ)) {
+            robot.clickOn("#impl-" + impl.label());
+            assertTrue(disabled(robot, "#policy") && !disabled(robot, "#fair"), impl.label());
+            assertTrue(why.isVisible() && why.getText().startsWith("Wake-up policy greyed out"), why.getText());
+        }
+        robot.clickOn("#impl-lock");
+        assertTrue(!disabled(robot, "#policy") && !disabled(robot, "#fair"));
+        assertFalse(why.isVisible() || why.isManaged(), why.getText());
+    }
+
     @Test
     void theCodeShowsTheBugAndTheGuideApplies(FxRobot robot) {
         robot.clickOn("#impl-lock");
