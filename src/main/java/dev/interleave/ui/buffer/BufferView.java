@@ -268,6 +268,9 @@ public final class BufferView extends BorderPane {
         FlowPane counters = new FlowPane(10, 10,
                 counter("produced", "Produced", model.producedProperty(), "Items put into the buffer."),
                 counter("consumed", "Consumed", model.consumedProperty(), "Items taken out of the buffer."),
+                counter("items-per-second", "Items per second, whole run", model.runItemsPerSecondProperty(),
+                        "Items consumed divided by the seconds run, pauses left out: the command line's "
+                        + "itemsPerSecond. Compare implementations and threads with it."),
                 inside("waits-full", "Waits on full", model.waitsOnFullProperty(),
                         "Times a producer found every slot full and waited on notFull."),
                 inside("waits-empty", "Waits on empty", model.waitsOnEmptyProperty(),

@@ -173,6 +173,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ObservableList<String> atGate = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper produced = new ReadOnlyLongWrapper(this, "produced");
     private final ReadOnlyLongWrapper consumed = new ReadOnlyLongWrapper(this, "consumed");
+    /** Items consumed per second of the run so far, pauses left out: the command line's itemsPerSecond. */
+    private final ReadOnlyLongWrapper runItemsPerSecond = new ReadOnlyLongWrapper(this, "runItemsPerSecond");
     private final ReadOnlyLongWrapper waitsOnFull = new ReadOnlyLongWrapper(this, "waitsOnFull");
     private final ReadOnlyLongWrapper waitsOnEmpty = new ReadOnlyLongWrapper(this, "waitsOnEmpty");
     private final ReadOnlyLongWrapper actions = new ReadOnlyLongWrapper(this, "actions");
@@ -408,8 +410,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         futileProducerSeries.getData().clear();
         futileConsumerSeries.getData().clear();
         clearLab();
-        for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {produced, consumed, waitsOnFull, waitsOnEmpty,
-                actions}) {
+        for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {produced, consumed, runItemsPerSecond,
+                waitsOnFull, waitsOnEmpty, actions}) {
             figure.set(0);
         }
         lastAction.set("");
@@ -509,6 +511,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return;
         }
         showOutcome(now);
+        runItemsPerSecond.set(itemsPerSecond(now)); // the whole run's, rewound or not
         if (now.state() == RunState.IDLE) {
             pending.set(""); // an ended run has nothing pending
         }
@@ -670,6 +673,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         // (and counted) first.
         produced.set(Math.max(now.put(), now.consumed()));
         consumed.set(now.consumed());
+        runItemsPerSecond.set(itemsPerSecond(now));
         // The gate is the lab's, outside the queue: who waits at it is seen, and a Step is told.
         setIfChanged(atGate, now.state() == RunState.PAUSED ? now.gate().waiting() : List.of());
         if (now.gate().stepsTaken() > stepsSeen) {
@@ -685,6 +689,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     now.consumed()), MAX_POINTS);
             lastPlotNanos = nowNanos;
         }
+    }
+
+    /** The run's items per second so far; an ended run's, as its result (and the command line) gives it. */
+    private static long itemsPerSecond(BufferRunSnapshot now) {
+        if (now.result() != null) {
+            return Math.round(now.result().itemsPerSecond());
+        }
+        return now.elapsedNanos() == 0 ? 0 : Math.round(now.consumed() * 1e9 / now.elapsedNanos());
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
@@ -1103,6 +1115,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyLongProperty consumedProperty() {
         return consumed.getReadOnlyProperty();
+    }
+
+    /** Items consumed per second of the shown run so far, pauses left out; 0 before a run. */
+    public ReadOnlyLongProperty runItemsPerSecondProperty() {
+        return runItemsPerSecond.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty waitsOnFullProperty() {

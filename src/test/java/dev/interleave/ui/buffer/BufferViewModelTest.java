@@ -15,6 +15,7 @@ import dev.interleave.engine.run.ThreadKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.run.RunState;
 
@@ -144,6 +145,10 @@ class BufferViewModelTest {
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
         assertFalse(model.lastRunNoteProperty().get().isEmpty());
+        BufferResult result = runner.snapshot().result();
+        assertTrue(result.itemsPerSecond() > 0);
+        assertEquals(Math.round(result.itemsPerSecond()), model.runItemsPerSecondProperty().get(),
+                "the ended run's items per second, as the command line prints it");
 
         model.reset();
         assertEquals(8, model.slots().size());
@@ -153,8 +158,8 @@ class BufferViewModelTest {
         assertTrue(model.notFullWaiters().isEmpty());
         assertTrue(model.notEmptyWaiters().isEmpty());
         assertTrue(model.atGate().isEmpty());
-        for (var figure : List.of(model.producedProperty(), model.consumedProperty(), model.waitsOnFullProperty(),
-                model.waitsOnEmptyProperty(), model.actionsProperty())) {
+        for (var figure : List.of(model.producedProperty(), model.consumedProperty(), model.runItemsPerSecondProperty(),
+                model.waitsOnFullProperty(), model.waitsOnEmptyProperty(), model.actionsProperty())) {
             assertEquals(0, figure.get(), figure.getName());
         }
         assertEquals("", model.lastActionProperty().get());
