@@ -152,9 +152,9 @@ public final class BufferView extends BorderPane {
         // Only the lock buffer signals by a policy; every implementation but the monitor can be fair.
         policy.disableProperty().bind(model.implProperty().isNotEqualTo(BufferImpl.LOCK));
         fair.disableProperty().bind(model.implProperty().isEqualTo(BufferImpl.MONITOR));
-        Label lockOnly = Controls.fieldMessage("lock-settings-why",
+        Label greyedOutWhy = Controls.fieldMessage("lock-settings-why",
                 Bindings.createStringBinding(() -> whyGreyedOut(model.implProperty().get()), model.implProperty()));
-        VBox fixed = new VBox(12, Controls.labelled("Wake-up policy", policy), fair, lockOnly,
+        VBox fixed = new VBox(12, Controls.labelled("Wake-up policy", policy), fair, greyedOutWhy,
                 Controls.labelled("Threads", threads));
         lab.disableProperty().bind(model.runningBinding());
         fixed.disableProperty().bind(model.runningBinding());

@@ -125,9 +125,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case MONITOR -> new LabGuide("What to try: the monitor, 3 producers, 3 consumers, 1 slot",
                     "Apply (delays 0 to 300 ms), Run, and watch the one wait set. Then set both delays to 0 and "
-                            + "compare the items per second with the lock buffer's, bug none (not with Apply, which "
-                            + "brings the delays back), on platform threads and on virtual threads. Last, try bug "
-                            + "notify.",
+                            + "compare 'Items per second, whole run' with the lock buffer's, bug none (not with "
+                            + "Apply, which brings the delays back), on platform threads and on virtual threads. "
+                            + "Last, try bug notify.",
                     "notifyAll() wakes every waiter, producers and consumers alike; most find their condition "
                             + "false and wait again: the futile wake-ups plot shows the price. With zero delays on "
                             + "platform threads the two buffers keep within a few times of each other; on virtual "
