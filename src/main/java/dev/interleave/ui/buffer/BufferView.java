@@ -72,6 +72,8 @@ public final class BufferView extends BorderPane {
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+    /** A chip of a thread the next run will start. */
+    private static final PseudoClass NOT_STARTED = PseudoClass.getPseudoClass("not-started");
 
     private final BufferViewModel model;
     private final TilePane slots = new TilePane();
@@ -93,6 +95,10 @@ public final class BufferView extends BorderPane {
         model.putIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
+        // Before a run, the threads the next one will start, as the sliders set them.
+        model.producersProperty().addListener((obs, old, now) -> drawWorkers());
+        model.consumersProperty().addListener((obs, old, now) -> drawWorkers());
+        model.abqShownBinding().addListener((obs, old, now) -> drawWorkers());
         model.movesProperty().addListener((obs, old, now) -> play(now, false));
         model.stateProperty().addListener((obs, old, now) -> {
             if (now == RunState.IDLE || now == RunState.STOPPING) {
@@ -261,8 +267,8 @@ public final class BufferView extends BorderPane {
         // One row per role, its caption first, wrapping at the view's width (a flow pane in a VBox
         // is given its width before its height is asked, so it never reserves rows it does not use).
         VBox lanes = new VBox(6, producers, consumers);
-        // No chips before the first run (or for abq, whose workers are not seen): no empty headings either.
-        lanes.visibleProperty().bind(Bindings.isNotEmpty(model.workers()));
+        // abq's workers are not seen: no chips, no empty headings either.
+        lanes.visibleProperty().bind(model.abqShownBinding().not());
         lanes.managedProperty().bind(lanes.visibleProperty());
 
         FlowPane counters = new FlowPane(10, 10,
@@ -751,8 +757,17 @@ public final class BufferView extends BorderPane {
         }
     }
 
+    /**
+     * The run's workers; before a run (none shown, and not abq's), the threads the next run will
+     * start, as the sliders set them, marked as not started: moving a slider shows what it changes.
+     */
     private void drawWorkers() {
         List<BufferSnapshot.WorkerView> all = model.workers();
+        if (all.isEmpty() && !model.abqShownBinding().get()) {
+            plan(producers, producersCaption, "P", Worker.Role.PRODUCER, model.producersProperty().get());
+            plan(consumers, consumersCaption, "C", Worker.Role.CONSUMER, model.consumersProperty().get());
+            return;
+        }
         List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
         draw(producers, producersCaption, p);
@@ -767,17 +782,30 @@ public final class BufferView extends BorderPane {
 
     /** The pane's first child is its caption; a chip per worker follows. */
     private static void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers) {
+        chips(pane, caption, workers.size());
+        for (int i = 0; i < workers.size(); i++) {
+            ((WorkerChip) pane.getChildren().get(i + 1)).show(workers.get(i));
+        }
+    }
+
+    /** {@code count} chips named {@code prefix}1, 2, ... as the runner names them, not started. */
+    private static void plan(FlowPane pane, Label caption, String prefix, Worker.Role role, int count) {
+        chips(pane, caption, count);
+        for (int i = 0; i < count; i++) {
+            ((WorkerChip) pane.getChildren().get(i + 1)).plan(prefix + (i + 1), role);
+        }
+    }
+
+    /** Makes {@code pane} its caption and {@code count} chips, keeping those it has. */
+    private static void chips(FlowPane pane, Label caption, int count) {
         if (pane.getChildren().isEmpty()) {
             pane.getChildren().add(caption);
         }
-        while (pane.getChildren().size() - 1 > workers.size()) {
+        while (pane.getChildren().size() - 1 > count) {
             pane.getChildren().removeLast();
         }
-        while (pane.getChildren().size() - 1 < workers.size()) {
+        while (pane.getChildren().size() - 1 < count) {
             pane.getChildren().add(new WorkerChip());
-        }
-        for (int i = 0; i < workers.size(); i++) {
-            ((WorkerChip) pane.getChildren().get(i + 1)).show(workers.get(i));
         }
     }
 
@@ -815,6 +843,8 @@ public final class BufferView extends BorderPane {
         /** The chip's id is this and the worker's name. */
         private final String idPrefix;
         private WorkerState shown;
+        /** Whether it shows a thread not started yet ({@link #plan}). */
+        private boolean planned;
 
         /** A chip of the workers' lanes: its id is {@code worker-} and the name. */
         WorkerChip() {
@@ -842,23 +872,44 @@ public final class BufferView extends BorderPane {
          * the chips are shown at every frame).
          */
         void show(BufferSnapshot.WorkerView worker) {
-            if (!worker.name().equals(name.getText()) || getId() == null) {
-                setId(idPrefix + worker.name());
-                name.setText(worker.name());
-            }
-            String role = worker.role() == Worker.Role.PRODUCER ? "producer" : "consumer";
-            if (!getStyleClass().contains(role)) {
-                getStyleClass().removeAll("producer", "consumer");
-                getStyleClass().add(role);
-            }
-            if (shown != worker.state()) {
+            name(worker.name(), worker.role());
+            if (shown != worker.state() || planned) {
                 if (shown != null) {
                     pseudoClassStateChanged(pseudo(shown), false);
                 }
+                planned = false;
+                pseudoClassStateChanged(NOT_STARTED, false);
                 shown = worker.state();
                 pseudoClassStateChanged(pseudo(shown), true);
                 glyph.setText(glyph(shown));
                 state.setText(words(shown));
+            }
+        }
+
+        /** Shows a thread the next run will start, named {@code worker}: not started yet. */
+        void plan(String worker, Worker.Role role) {
+            name(worker, role);
+            if (!planned) {
+                if (shown != null) {
+                    pseudoClassStateChanged(pseudo(shown), false);
+                    shown = null;
+                }
+                planned = true;
+                pseudoClassStateChanged(NOT_STARTED, true);
+                glyph.setText("○");
+                state.setText("not started");
+            }
+        }
+
+        private void name(String worker, Worker.Role role) {
+            if (!worker.equals(name.getText()) || getId() == null) {
+                setId(idPrefix + worker);
+                name.setText(worker);
+            }
+            String roleClass = role == Worker.Role.PRODUCER ? "producer" : "consumer";
+            if (!getStyleClass().contains(roleClass)) {
+                getStyleClass().removeAll("producer", "consumer");
+                getStyleClass().add(roleClass);
             }
         }
 

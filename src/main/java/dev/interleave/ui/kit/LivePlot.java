@@ -466,7 +466,7 @@ public final class LivePlot extends BorderPane {
         List<String> yLabels = new ArrayList<>();
         double labelWidth = 0;
         for (double y : yTicks) {
-            String label = scale == Scale.LOG10 ? powerOfTenLabel(y) : compactLabel(y);
+            String label = scale == Scale.LOG10 ? powerOfTenLabel(y) : compactLabel(y, yTicks.getLast());
             yLabels.add(label);
             measure.setText(label);
             labelWidth = Math.max(labelWidth, measure.getLayoutBounds().getWidth());
@@ -484,7 +484,7 @@ public final class LivePlot extends BorderPane {
             xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
             double widest = 0;
             for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
-                measure.setText(compactLabel(i * xStep));
+                measure.setText(compactLabel(i * xStep, xTop));
                 widest = Math.max(widest, measure.getLayoutBounds().getWidth());
             }
             // The last x tick label is centred on the right edge: leave room for its half.
@@ -522,7 +522,7 @@ public final class LivePlot extends BorderPane {
             double px = snap(left + i * xStep / xTop * plotWidth);
             g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(px, top, px, bottom);
-            String label = compactLabel(i * xStep);
+            String label = compactLabel(i * xStep, xTop);
             g.fillText(label, px, bottom + 4);
             measure.setText(label);
             xTicks.add(new Tick(label, px, measure.getLayoutBounds().getWidth()));
@@ -634,13 +634,25 @@ public final class LivePlot extends BorderPane {
         return ticks;
     }
 
-    /** A tick label: numbers below 10,000 as they are (with thousands separators), larger ones in k or M. */
+    /** A label on its own: numbers below 10,000 as they are (with thousands separators), larger ones in k or M. */
     public static String compactLabel(double value) {
-        double magnitude = Math.abs(value);
-        if (magnitude >= 1_000_000) {
+        return compactLabel(value, value);
+    }
+
+    /**
+     * A tick label of an axis whose largest tick is {@code axisTop}: every label of one axis in the
+     * same unit, chosen by that top (below 10,000 as they are, with thousands separators, else in k
+     * or M), so that an axis never reads "8,000, 12k".
+     */
+    public static String compactLabel(double value, double axisTop) {
+        double top = Math.max(Math.abs(value), Math.abs(axisTop));
+        if (value == 0) {
+            return "0";
+        }
+        if (top >= 1_000_000) {
             return trim(value / 1_000_000) + "M";
         }
-        if (magnitude >= 10_000) {
+        if (top >= 10_000) {
             return trim(value / 1_000) + "k";
         }
         if (value == Math.rint(value)) {
@@ -664,7 +676,7 @@ public final class LivePlot extends BorderPane {
     }
 
     private static String trim(double value) {
-        String text = String.format(Locale.ROOT, "%.2f", value);
+        String text = String.format(Locale.ROOT, "%.3f", value);
         text = text.replaceAll("0+$", "");
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }

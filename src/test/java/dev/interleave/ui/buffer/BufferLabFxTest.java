@@ -384,6 +384,55 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.pendingProperty().get().isEmpty());
     }
 
+    /**
+     * Before a run the lanes show the threads the next one will start, as the sliders set them, not
+     * started; the run's own states replace them, and Reset brings them back.
+     */
+    @Test
+    void beforeARunTheChipsAreTheThreadsTheSlidersSet(FxRobot robot) throws Exception {
+        robot.clickOn("#impl-lock");
+        type(robot, "#producers-field", "2");
+        type(robot, "#consumers-field", "4");
+        assertEquals(List.of("worker-P1", "worker-P2"), chipIds(robot, "#producers-lanes"));
+        assertEquals(List.of("worker-C1", "worker-C2", "worker-C3", "worker-C4"), chipIds(robot, "#consumers-lanes"));
+        assertTrue(notStarted(robot, "#worker-C4"));
+        type(robot, "#producers-field", "3");
+        assertEquals(List.of("worker-P1", "worker-P2", "worker-P3"), chipIds(robot, "#producers-lanes"));
+
+        robot.interact(() -> {
+            model.produceMinMillisProperty().set(10);
+            model.produceMaxMillisProperty().set(20);
+        });
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.consumedProperty().get() > 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String chip : List.of("#worker-P1", "#worker-P3", "#worker-C1", "#worker-C4")) {
+            assertFalse(notStarted(robot, chip), chip + " shows its run state");
+        }
+        robot.interact(runner::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.clickOn("#reset");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notStarted(robot, "#worker-P1") && notStarted(robot, "#worker-C4"), "Reset: not started again");
+
+        robot.clickOn("#impl-abq");
+        assertFalse(robot.lookup("#producers-lanes").query().getParent().isVisible(), "abq's threads are not seen");
+    }
+
+    private static List<String> chipIds(FxRobot robot, String lanes) {
+        FlowPane pane = robot.lookup(lanes).queryAs(FlowPane.class);
+        return pane.getChildren().stream().filter(n -> n.getStyleClass().contains("worker"))
+                .map(Node::getId).toList();
+    }
+
+    private static boolean notStarted(FxRobot robot, String chip) {
+        Node node = robot.lookup(chip).query();
+        String words = ((Label) ((javafx.scene.layout.HBox) node).getChildren().getLast()).getText();
+        boolean marked = node.getPseudoClassStates().contains(PseudoClass.getPseudoClass("not-started"));
+        assertEquals(marked, words.equals("not started"), chip + ": " + words);
+        return marked;
+    }
+
     /** Types {@code text} into the field and commits it (Enter), as a user does. */
     private static void type(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);

@@ -51,6 +51,12 @@ class LivePlotTest {
         assertEquals("12.5k", LivePlot.compactLabel(12_500));
         assertEquals("200k", LivePlot.compactLabel(200_000));
         assertEquals("1.5M", LivePlot.compactLabel(1_500_000));
+        // One unit per axis: 0 to 16,000 in steps of 4,000 reads 0, 4k, 8k, 12k, 16k, not "8,000, 12k".
+        assertEquals("8k", LivePlot.compactLabel(8_000, 16_000));
+        assertEquals("0", LivePlot.compactLabel(0, 16_000));
+        assertEquals("0.75M", LivePlot.compactLabel(750_000, 1_500_000));
+        assertEquals("0.125M", LivePlot.compactLabel(125_000, 1_000_000));
+        assertEquals("7,500", LivePlot.compactLabel(7_500, 7_500));
         assertEquals("1", LivePlot.powerOfTenLabel(0));
         assertEquals("1k", LivePlot.powerOfTenLabel(3));
         assertEquals("1M", LivePlot.powerOfTenLabel(6));
