@@ -235,7 +235,8 @@ public final class BufferNarration {
     /**
      * " and woke C1", " and woke 3 threads" or " (no one was waiting)", for the put or take at
      * {@code i}; nothing for a semaphore's release that names no one: a release does not say whom it
-     * lets through, and the one let through tells it itself, in its own event (WAKE) later.
+     * lets through, and the one let through tells it itself, in its own event (WAKE) later. A
+     * {@code notify()} does not name whom it woke either: the one woken tells it.
      */
     private static String woke(Terms terms, EventLog.Batch batch, int i) {
         int count = batch.other(i);
@@ -248,6 +249,10 @@ public final class BufferNarration {
         int next = i + 1;
         if (next < batch.size() && BufferEvent.of(batch, next) == BufferEvent.WAKE) {
             return " and woke " + name(batch, batch.track(next));
+        }
+        if (terms.monitor() && terms.bug() == Bug.NOTIFY) {
+            // notify() wakes a thread the JVM picks and does not name: it tells its own wake-up later.
+            return " and woke one waiting thread, the JVM's pick (its own line says which)";
         }
         return " and woke 1 thread"; // its WAKE event is past the end of this batch
     }

@@ -54,6 +54,7 @@ import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChartRow;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.DelayInput;
 import dev.interleave.ui.kit.HeightMemo;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.Motion;
@@ -117,12 +118,14 @@ public final class BufferView extends BorderPane {
                 BufferViewModel.WORKERS, false, "Producer threads: each makes an item (its produce delay), then puts it.");
         SettingSlider consumerCount = new SettingSlider("consumers", "Consumers", model.consumersProperty(),
                 BufferViewModel.WORKERS, false, "Consumer threads: each takes an item, then uses it (its consume delay).");
-        VBox produce = delay("produce-delay", "Produce delay (ms), applies live", model.produceMinMillisProperty(),
-                model.produceMaxMillisProperty(), "Time to make one item, random in this range, outside the lock. "
-                        + "Changes apply while running.");
-        VBox consume = delay("consume-delay", "Consume delay (ms), applies live", model.consumeMinMillisProperty(),
-                model.consumeMaxMillisProperty(), "Time to use one item, random in this range, outside the lock. "
-                        + "Changes apply while running.");
+        DelayInput produce = new DelayInput("produce-delay", "Produce delay (ms), applies live",
+                model.produceMinMillisProperty(), model.produceMaxMillisProperty(), BufferViewModel.DELAY,
+                "Time to make one item, random in this range, outside the lock. Changes apply while running.");
+        DelayInput consume = new DelayInput("consume-delay", "Consume delay (ms), applies live",
+                model.consumeMinMillisProperty(), model.consumeMaxMillisProperty(), BufferViewModel.DELAY,
+                "Time to use one item, random in this range, outside the lock. Changes apply while running.");
+        produce.clearsMessageOn(model.freshStartsProperty());
+        consume.clearsMessageOn(model.freshStartsProperty());
         ChoiceRow<WakePolicy> policy = new ChoiceRow<>("policy", List.of(WakePolicy.values()), model.policyProperty(),
                 WakePolicy::label, p -> p == WakePolicy.SIGNAL
                         ? "signal: a put wakes the one consumer waiting longest (and a take one producer)."
@@ -190,26 +193,6 @@ public final class BufferView extends BorderPane {
             case ABQ -> "abq: the JDK's ArrayBlockingQueue, the baseline. Its wait sets and each thread's line are not "
                     + "visible.";
         };
-    }
-
-    private static VBox delay(String id, String caption, IntegerProperty min, IntegerProperty max, String tooltip) {
-        RangeSlider range = new RangeSlider(0, BufferViewModel.MAX_DELAY_MILLIS, min.get(), max.get());
-        range.setId(id);
-        range.setBlockIncrement(10);
-        range.lowValueProperty().addListener((obs, old, now) -> min.set((int) Math.round(now.doubleValue())));
-        range.highValueProperty().addListener((obs, old, now) -> max.set((int) Math.round(now.doubleValue())));
-        min.addListener((obs, old, now) -> range.setLowValue(now.doubleValue()));
-        max.addListener((obs, old, now) -> range.setHighValue(now.doubleValue()));
-        Label value = new Label();
-        value.setId(id + "-value");
-        value.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%,d .. %,d ms", min.get(), max.get()), min, max));
-        Label label = new Label(caption);
-        label.getStyleClass().add("setting-name");
-        label.setWrapText(true);
-        VBox box = new VBox(4, label, range, value);
-        Controls.tip(box, tooltip + " " + BufferViewModel.DELAY_NOTE);
-        return box;
     }
 
     private ScrollPane live() {

@@ -90,6 +90,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public static final String DELAY_NOTE = String.format(Locale.ROOT, "The sliders stop at %,d ms, slow enough "
             + "to follow by eye; the command line (--produce-ms, --consume-ms) takes up to %,d.", MAX_DELAY_MILLIS,
             DelayRange.MAX_MILLIS);
+    /** What the delay fields accept, and why they stop short of the command line. */
+    public static final IntInput DELAY = new IntInput(0, MAX_DELAY_MILLIS, DELAY_NOTE);
     /** What the spurious wake-up field accepts: a percentage of waits. */
     public static final IntInput SPURIOUS = new IntInput(0, 100, "");
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;

@@ -37,6 +37,7 @@ import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChartRow;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.DelayInput;
 import dev.interleave.ui.kit.HistoryPane;
 import dev.interleave.ui.kit.Words;
 import dev.interleave.ui.kit.LivePlot;

@@ -164,6 +164,32 @@ class BufferNarrationTest {
         assertTrue(words.stream().noneMatch(line -> line.contains("no one was waiting")), String.join("\n", words));
     }
 
+    /**
+     * The monitor's notify() wakes a thread the JVM picks and does not name: with two waiting, the
+     * thread it woke records its own wake-up when it is back in the monitor, maybe after others
+     * acted. The put says so rather than "woke 1 thread", and the woken thread's line names the notifier.
+     */
+    @Test
+    void aNotifyDoesNotNameWhomItWokeButTheWokenThreadDoes() {
+        EventLog log = new EventLog(64);
+        int p1 = log.addTrack("P1");
+        int c1 = log.addTrack("C1");
+        int c2 = log.addTrack("C2");
+        log.append(BufferEvent.WAIT.ordinal(), c1, 0, 0, BufferEvent.ON_NOT_EMPTY);
+        log.append(BufferEvent.WAIT.ordinal(), c2, 0, 0, BufferEvent.ON_NOT_EMPTY);
+        log.append(BufferEvent.PUT.ordinal(), p1, 1, 0, 1);
+        log.append(BufferEvent.WAIT.ordinal(), p1, 2, 0, BufferEvent.ON_NOT_FULL);
+        log.append(BufferEvent.WAKE.ordinal(), c2, 0, 0, p1);
+        EventLog.Batch all = log.readAll();
+        BufferNarration.Terms notify = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL);
+        assertEquals("P1 put #1 into slot 0, called notify() and woke one waiting thread, the JVM's pick (its own"
+                + " line says which)", BufferNarration.words(notify, all, 2));
+        assertEquals("C2 is woken by P1's notify() and waits for the monitor", BufferNarration.words(notify, all, 4));
+        BufferNarration.Terms lock = new BufferNarration.Terms(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL);
+        assertEquals("P1 put #1 into slot 0, signalled notEmpty and woke 1 thread", BufferNarration.words(lock, all, 2),
+                "a batch cut before the lock's WAKE: the signal's words stay");
+    }
+
     /** A lock wait shorter than a microsecond (the log's clock readings may even make it 0) is not "after 0 ns". */
     @Test
     void aWaitUnderAMicrosecondIsSaidSo() {

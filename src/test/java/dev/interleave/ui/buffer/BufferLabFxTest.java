@@ -419,6 +419,25 @@ class BufferLabFxTest {
         assertFalse(robot.lookup("#producers-lanes").query().getParent().isVisible(), "abq's threads are not seen");
     }
 
+    /**
+     * The guides' "both delays 0" can be typed: the range slider's thumbs keep a thumb's width apart
+     * and cannot reach it. Out of range is refused with the reason under the fields.
+     */
+    @Test
+    void theDelaysCanBeTypedDownToZero(FxRobot robot) {
+        type(robot, "#produce-delay-min", "0");
+        type(robot, "#produce-delay-max", "0");
+        type(robot, "#consume-delay-max", "0");
+        assertEquals(List.of(0, 0, 0, 0), List.of(model.produceMinMillisProperty().get(),
+                model.produceMaxMillisProperty().get(), model.consumeMinMillisProperty().get(),
+                model.consumeMaxMillisProperty().get()));
+        assertTrue(model.settings().produceDelay().maxMillis() == 0 && model.settings().consumeDelay().maxMillis() == 0);
+        type(robot, "#consume-delay-max", "5000");
+        assertEquals(BufferViewModel.MAX_DELAY_MILLIS, model.consumeMaxMillisProperty().get());
+        String why = robot.lookup("#consume-delay-message").queryAs(Label.class).getText();
+        assertTrue(why.contains("above the maximum") && why.contains("--consume-ms"), why);
+    }
+
     private static List<String> chipIds(FxRobot robot, String lanes) {
         FlowPane pane = robot.lookup(lanes).queryAs(FlowPane.class);
         return pane.getChildren().stream().filter(n -> n.getStyleClass().contains("worker"))

@@ -1,4 +1,4 @@
-package dev.interleave.ui.philosophers;
+package dev.interleave.ui.kit;
 
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -12,22 +12,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
 
-import dev.interleave.ui.kit.Controls;
-import dev.interleave.ui.kit.IntInput;
-
 /**
  * A delay range: its caption, a range slider, and two fields for the least and the most, so that an
  * exact range (0 .. 0 above all, which the slider's thumbs cannot reach: they keep a thumb's width
  * apart) can be typed. A typed value out of range is changed with the reason under the fields
  * ({@link IntInput}). FX thread only.
  */
-final class DelayInput extends VBox {
+public final class DelayInput extends VBox {
 
     private static final NumberFormat FORMAT = NumberFormat.getIntegerInstance(Locale.US);
 
     private final Label message = new Label();
 
-    DelayInput(String id, String caption, IntegerProperty min, IntegerProperty max, IntInput input, String tooltip) {
+    public DelayInput(String id, String caption, IntegerProperty min, IntegerProperty max, IntInput input, String tooltip) {
         super(4);
         setId(id);
         RangeSlider range = new RangeSlider(input.min(), input.max(), min.get(), max.get());
@@ -91,12 +88,12 @@ final class DelayInput extends VBox {
     }
 
     /** Clears the line under the fields whenever {@code trigger} changes (as SettingSlider#clearsMessageOn). */
-    void clearsMessageOn(ObservableValue<?> trigger) {
+    public void clearsMessageOn(ObservableValue<?> trigger) {
         trigger.addListener((obs, old, now) -> message.setText(""));
     }
 
     /** The line under the fields: why a typed value was changed; empty when it was not. */
-    String message() {
+    public String message() {
         return message.getText();
     }
 }
