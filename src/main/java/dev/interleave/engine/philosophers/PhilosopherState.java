@@ -17,6 +17,11 @@ public enum PhilosopherState {
     TRYING_FORK,
     /** Holding both forks, eating (its eat delay). */
     EATING,
+    /**
+     * Has eaten: putting its forks down, the last taken first, one at a time (each its own step),
+     * so it may hold one fork or none, and is neither eating nor thinking yet.
+     */
+    PUTTING_DOWN,
     /** Gave a fork back after a failed try, and waits a random time before the next attempt. */
     BACKING_OFF,
     /** Stopped at its gate: the run is paused, and its next fork action waits for a step. */

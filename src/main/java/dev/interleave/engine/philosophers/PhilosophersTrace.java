@@ -64,6 +64,7 @@ public final class PhilosophersTrace {
             case WAITING_FOR_FORK -> "waiting for a fork";
             case TRYING_FORK -> "trying a fork";
             case EATING -> "eating";
+            case PUTTING_DOWN -> "putting forks down";
             case BACKING_OFF -> "backing off";
             case AT_GATE -> "at its gate";
             case DONE -> "left the table";

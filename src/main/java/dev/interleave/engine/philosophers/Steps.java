@@ -91,7 +91,7 @@ public final class Steps implements Hold {
     /** Whether p is thinking, eating or between actions (not blocked, not done), with no step kept for it. */
     private static boolean onItsWay(TableView table, Philosopher p) {
         return switch (table.philosophers().get(p.index()).state()) {
-            case THINKING, HUNGRY, EATING, BACKING_OFF -> p.gate().view().permits() == 0;
+            case THINKING, HUNGRY, EATING, PUTTING_DOWN, BACKING_OFF -> p.gate().view().permits() == 0;
             default -> false;
         };
     }

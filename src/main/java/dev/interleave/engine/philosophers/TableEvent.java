@@ -84,6 +84,7 @@ public enum TableEvent {
             case REACH -> (other == 0 ? PhilosopherState.WAITING_FOR_FORK : PhilosopherState.TRYING_FORK).ordinal();
             case TAKE, GIVE_UP, SIT -> PhilosopherState.HUNGRY.ordinal();
             case ASK_SEAT -> PhilosopherState.WAITING_FOR_SEAT.ordinal();
+            case ATE -> PhilosopherState.PUTTING_DOWN.ordinal();
             default -> UNCHANGED;
         };
     }
@@ -199,7 +200,7 @@ public enum TableEvent {
                     : String.format("%s asks the waiter for a seat", who);
             case SIT -> String.format("%s sits down (%d of %d seats taken)", who, extra, other);
             case LEAVE_SEAT -> who + " gives its seat back";
-            case ATE -> who + " finishes a meal";
+            case ATE -> who + " finishes a meal and puts its forks down";
         };
     }
 

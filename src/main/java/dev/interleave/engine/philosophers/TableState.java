@@ -201,7 +201,10 @@ public final class TableState implements Replay<TableState> {
                 states[p] = PhilosopherState.HUNGRY;
             }
             case LEAVE_SEAT -> seated--;
-            case ATE -> meals[p]++;
+            case ATE -> {
+                meals[p]++;
+                states[p] = PhilosopherState.PUTTING_DOWN; // the meal is over: the forks go down next
+            }
         }
         Action.Kind action = TableEvent.action(kind, slot, other);
         if (action != null) {

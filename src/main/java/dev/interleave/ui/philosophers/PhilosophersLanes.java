@@ -45,16 +45,16 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
             case HUNGRY -> "-ph-hungry";
             case WAITING_FOR_SEAT -> "-il-in-buffer";
             case WAITING_FOR_FORK, TRYING_FORK -> "-il-lock";
-            case EATING -> "-il-working";
+            case EATING, PUTTING_DOWN -> "-il-working";
             case BACKING_OFF, AT_GATE -> "-il-gate";
             case DONE -> "-il-done";
         };
     }
 
-    /** Hungry (between two fork actions) shares the waits' colour at the table: a thin bar tells it apart. */
+    /** Hungry (between two fork actions) and putting forks down share a colour with another state: a thin bar tells them apart. */
     @Override
     public double height(int state) {
-        return state == PhilosopherState.HUNGRY.ordinal() ? 0.4 : 1;
+        return state == PhilosopherState.HUNGRY.ordinal() || state == PhilosopherState.PUTTING_DOWN.ordinal() ? 0.4 : 1;
     }
 
     @Override

@@ -618,6 +618,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case WAITING_FOR_FORK -> "waits " + Names.fork(diner.waitingFor());
             case TRYING_FORK -> "tries " + Names.fork(diner.waitingFor());
             case EATING -> "eats";
+            case PUTTING_DOWN -> diner.holding().isEmpty() ? "ate" : "ate, puts " + holding;
             case BACKING_OFF -> "backs off";
             case AT_GATE -> "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
                     .replace("ask for a seat", "ask seat");
@@ -638,6 +639,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case TRYING_FORK -> (diner.holding().isEmpty() ? "" : "holds" + holding + ", ") + "tries "
                     + Names.fork(diner.waitingFor());
             case EATING -> "eating";
+            case PUTTING_DOWN -> "has eaten, puts its forks down" + (diner.holding().isEmpty() ? "" : " (holds" + holding + ")");
             case BACKING_OFF -> "backs off";
             case AT_GATE -> "at gate: " + diner.next() + (diner.holding().isEmpty() ? "" : " (holds" + holding + ")");
             case DONE -> "left the table";

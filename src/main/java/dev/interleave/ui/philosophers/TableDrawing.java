@@ -313,6 +313,7 @@ final class TableDrawing extends Pane {
                 case WAITING_FOR_FORK -> "■";
                 case TRYING_FORK -> "◔";
                 case EATING -> "●";
+                case PUTTING_DOWN -> "↓";
                 case BACKING_OFF -> "↺";
                 case AT_GATE -> "‖";
                 case DONE -> "✓";

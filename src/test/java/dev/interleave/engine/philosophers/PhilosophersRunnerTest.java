@@ -49,6 +49,41 @@ class PhilosophersRunnerTest {
     }
 
     /**
+     * What the table shows is possible: a philosopher shown eating holds both its forks, at every
+     * snapshot of a fast run (2 philosophers, zero delays, so a snapshot often falls between a
+     * meal's end and its forks' putting down). A philosopher who has eaten and is putting its forks
+     * down is shown so (it was shown eating with one fork, or none, next to its neighbour eating
+     * with the same fork: a learner's tryout).
+     */
+    @Test
+    void aPhilosopherShownEatingHoldsBothForks() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        runner.start(PhilosophersSettings.of(2, Strategy.ORDERED));
+        long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+        int puttingDown = 0;
+        int snapshots = 0;
+        try {
+            while (System.nanoTime() < until) {
+                PhilosophersSnapshot now = runner.snapshot();
+                snapshots++;
+                for (TableView.Diner diner : now.table().philosophers()) {
+                    if (diner.state() == PhilosopherState.EATING) {
+                        assertEquals(List.of(diner.index(), (diner.index() + 1) % 2).stream().sorted().toList(),
+                                diner.holding().stream().sorted().toList(),
+                                diner.name() + " shown eating holds both forks (snapshot " + snapshots + ")");
+                    }
+                    if (diner.state() == PhilosopherState.PUTTING_DOWN) {
+                        puttingDown++;
+                    }
+                }
+            }
+        } finally {
+            runner.stop();
+        }
+        assertTrue(puttingDown > 0, "no snapshot of " + snapshots + " fell between a meal and its forks' putting down");
+    }
+
+    /**
      * Naive with zero delays deadlocks, and the detector reports the whole ring (the deadline only
      * bounds a failing test); Stop then ends the run, every thread of it joined, and none alive.
      */
