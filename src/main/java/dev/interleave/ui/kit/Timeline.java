@@ -155,6 +155,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private boolean follow = true;
     /** The history the zoom and pan belong to. */
     private History<R> drawnHistory;
+    /** The lanes the latest height asked for was for: the view asks again when they change. FX thread. */
+    private int lanesMeasured = -1;
     private double dragX = Double.NaN;
     private long dragRight;
     /** The lanes' states by slices of time, for windows of many events. */
@@ -261,6 +263,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     protected double computePrefHeight(double width) {
         History<R> history = rewind.history();
         int lanes = history == null ? 6 : Math.max(1, history.log().tracks().size());
+        lanesMeasured = lanes;
         return axisHeight() + lanes * laneHeight(lanes) + 8 + 3 * legendHeight();
     }
 
@@ -447,6 +450,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         List<String> names = history.log().tracks();
         int lanes = names.size();
+        if (Math.max(1, lanes) != lanesMeasured) {
+            // Lanes came (a run's workers start after its first frame): the parent asks for the new
+            // height at the next pulse (with 12 philosophers, the last three lanes were cut off).
+            requestLayout();
+        }
         double laneH = laneHeight(lanes);
         double width = Math.max(1, w - labelWidth());
         long span = span(history);

@@ -16,11 +16,15 @@ import javafx.scene.layout.VBox;
 
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.TableView;
+import dev.interleave.ui.kit.Controls;
 
 /**
  * Meals per philosopher as bars, each with its count above it and the philosopher's name below; a
  * starving philosopher's bar is marked (colour, and the word). Heights are relative to the most
- * meals. FX thread only.
+ * meals. The bars are of one width; the counts are written in full where every one fits its bar,
+ * else all short ("14.8k"). A bar's least width is its short count's, so twelve bars of seven-digit
+ * counts fit beside the other plots or, where they do not, the plots go one under another (they
+ * drew over their neighbours). FX thread only.
  */
 final class MealBars extends VBox {
 
@@ -44,7 +48,6 @@ final class MealBars extends VBox {
         getChildren().addAll(title, bars);
         setMinHeight(160);
         setPrefWidth(320);
-        setMinWidth(200);
         model.philosophers().addListener((ListChangeListener<TableView.Diner>) change -> update());
         model.starving().addListener((ListChangeListener<Integer>) change -> update());
         update();
@@ -62,14 +65,47 @@ final class MealBars extends VBox {
             bars.getChildren().add(bar);
         }
         long most = diners.stream().mapToLong(TableView.Diner::meals).max().orElse(0);
+        double widest = 0;
         for (int p = 0; p < diners.size(); p++) {
             shown.get(p).show(diners.get(p).meals(), most, model.starving().contains(p));
+            widest = Math.max(widest, shown.get(p).minWidth(-1));
         }
+        for (Bar bar : shown) {
+            bar.setPrefWidth(widest); // bars of one width, whatever their counts
+        }
+    }
+
+    /** Every count in full where every one fits its bar, else every one short: one way of writing per chart. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        boolean full = shown.stream().allMatch(Bar::fullFits);
+        for (Bar bar : shown) {
+            bar.fullCount(full);
+        }
+    }
+
+    /** A count in at most about five characters: 950, 14.9k, 149k, 1.2M. */
+    static String shortCount(long meals) {
+        if (meals < 1_000) {
+            return Long.toString(meals);
+        }
+        if (meals < 100_000) {
+            return String.format(Locale.ROOT, "%.1fk", Math.floor(meals / 100.0) / 10);
+        }
+        if (meals < 1_000_000) {
+            return meals / 1_000 + "k";
+        }
+        return String.format(Locale.ROOT, "%.1fM", Math.floor(meals / 100_000.0) / 10);
     }
 
     /** One philosopher's bar. */
     private static final class Bar extends VBox {
         private final Label count = new Label();
+        private final Label name;
+        /** The count in full ("14,859 ✘") and short ("14.8k ✘"). */
+        private String full = "";
+        private String brief = "";
         private final Region fill = new Region();
         private final StackPane well = new StackPane(fill);
         private double share;
@@ -80,22 +116,48 @@ final class MealBars extends VBox {
             getStyleClass().add("meal-bar");
             setAlignment(Pos.BOTTOM_CENTER);
             count.getStyleClass().add("meal-count");
-            count.setMinWidth(Region.USE_PREF_SIZE);
             fill.getStyleClass().add("meal-fill");
             StackPane.setAlignment(fill, Pos.BOTTOM_CENTER);
             well.setMinHeight(20);
             VBox.setVgrow(well, Priority.ALWAYS);
-            Label name = new Label(Names.philosopher(p));
+            name = new Label(Names.philosopher(p));
             name.getStyleClass().add("meal-name");
             getChildren().addAll(count, well, name);
             well.heightProperty().addListener((obs, old, now) -> size());
         }
 
         void show(long meals, long most, boolean starving) {
-            count.setText(String.format(Locale.ROOT, "%,d", meals) + (starving ? " ✘" : ""));
+            String mark = starving ? " ✘" : "";
+            String nowFull = String.format(Locale.ROOT, "%,d", meals) + mark;
+            if (!nowFull.equals(full)) {
+                full = nowFull;
+                brief = shortCount(meals) + mark;
+                requestLayout();
+            }
             share = most == 0 ? 0 : (double) meals / most;
             pseudoClassStateChanged(STARVING, starving);
             size();
+        }
+
+        /** The short count's width, or the name's: never narrower than what it must show. */
+        @Override
+        protected double computeMinWidth(double height) {
+            double text = Math.max(Controls.textWidth(brief, count.getFont()), Controls.textWidth(name.getText(),
+                    name.getFont()));
+            return snappedLeftInset() + Math.ceil(text) + 2 + snappedRightInset();
+        }
+
+        /** Writes the count in full or short. */
+        void fullCount(boolean full) {
+            String text = full ? this.full : brief;
+            if (!text.equals(count.getText())) {
+                count.setText(text);
+            }
+        }
+
+        /** Whether the full count fits the bar's width. */
+        boolean fullFits() {
+            return Controls.textWidth(full, count.getFont()) + 2 <= getWidth() - snappedLeftInset() - snappedRightInset();
         }
 
         private void size() {

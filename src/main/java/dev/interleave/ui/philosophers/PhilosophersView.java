@@ -201,7 +201,7 @@ public final class PhilosophersView extends BorderPane {
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         HistoryPane<TableState> history = new HistoryPane<>(model.rewind(), new PhilosophersLanes(),
-                "philosophers-history", "Timeline: a lane per philosopher, coloured as its seat; +F2 picks up"
+                "philosophers-history", "Timeline: a lane per philosopher, coloured by its state as its seat is; +F2 picks up"
                 + " a fork, −F2 puts it down (when zoomed in); the red line is the moment the circle closed."
                 + " Ctrl+wheel or + / -: zoom; drag: pan. Pause (or end the run), then rewind: the table, the"
                 + " graph, the conditions and the narration show each event as it was.",
