@@ -138,7 +138,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         out.printf(Locale.ROOT, "total          %,d%n", result.total());
         out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), checkWord(result));
         if (result.duplicates() > 0 || !settings.counter().isSafe()) {
-            out.printf(Locale.ROOT, "duplicates     %,d values handed out more than once%n", result.duplicates());
+            out.printf(Locale.ROOT, "duplicates     %,d calls got a value another call had already got%n", result.duplicates());
         }
         out.printf(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis());
         out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn: a lower bound)%n",

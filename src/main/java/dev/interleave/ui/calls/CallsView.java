@@ -115,7 +115,7 @@ public final class CallsView extends BorderPane {
                     case SYNCHRONIZED -> "A synchronized increment: threads queue for the monitor.";
                     case LOCK -> "A ReentrantLock around the increment.";
                     case RACY -> "Read, then write, with no lock: two threads can read the same value, "
-                            + "so updates are lost and values handed out more than once.";
+                            + "so updates are lost and calls get values other calls already got.";
                 });
 
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
@@ -646,7 +646,7 @@ public final class CallsView extends BorderPane {
         model.bannerProperty().addListener((obs, old, now) -> showBanner.run());
         showBanner.run();
         Controls.tip(verdict, "✔: the sum is exactly n(n+1)/2, every value handed out once. "
-                + "✘: updates were lost (values handed out more than once).");
+                + "✘: updates were lost (calls got values other calls had already got).");
 
         LivePlot throughput = new LivePlot("throughput-chart", "Calls per second (log scale)", "seconds run, pauses left out",
                 LivePlot.Scale.LOG10);
