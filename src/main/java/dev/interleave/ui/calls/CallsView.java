@@ -150,7 +150,7 @@ public final class CallsView extends BorderPane {
         });
         Controls.tip(seed, "Seeds the random sleeps: the same seed gives the same sleeps, run after run.");
 
-        Label threadsNote = Controls.fieldMessage("threads-message", model.threadsNoteProperty());
+        Label threadsNote = Controls.fieldMessage("threads-message", model.threadsMessageBinding());
         ScrollPane panel = Controls.settingsPanel(model,
                 Controls.heading("Presets"), small, large,
                 Controls.heading("Settings"), calls, concurrency, sleep,

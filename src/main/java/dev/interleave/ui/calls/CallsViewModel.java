@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -199,6 +200,16 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyStringWrapper threadsNote = new ReadOnlyStringWrapper(this, "threadsNote", "");
 
     private final BooleanBinding platformAllowed = concurrency.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
+    /**
+     * What the line under the thread kind says: the note of the latest switch, else why platform
+     * threads are greyed out (a disabled button shows no tooltip: the 1,000,000-call preset greyed
+     * them out without a word).
+     */
+    private final StringBinding threadsMessage = Bindings.createStringBinding(() -> !threadsNote.get().isEmpty()
+            ? threadsNote.get() : platformAllowed.get() ? ""
+            : String.format(Locale.ROOT, "Platform greyed out: %,d in flight is above the cap of %,d platform threads."
+                    + " Lower concurrency to use them.", concurrency.get(), ThreadKind.PLATFORM_THREAD_CAP),
+            threadsNote, platformAllowed, concurrency);
 
     /** Ended runs, newest first. */
     private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
@@ -830,6 +841,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** Why the thread kind or concurrency was just changed to suit the other; empty when neither was. */
     public ReadOnlyStringProperty threadsNoteProperty() {
         return threadsNote.getReadOnlyProperty();
+    }
+
+    /** The line under the thread kind: the latest switch's note, else why platform threads are greyed out. */
+    public StringBinding threadsMessageBinding() {
+        return threadsMessage;
     }
 
     /** False when concurrency is above the platform-thread cap. */

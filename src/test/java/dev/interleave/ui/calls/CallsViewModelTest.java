@@ -275,6 +275,11 @@ class CallsViewModelTest {
                 model.threadsNoteProperty().get());
         model.concurrencyProperty().set(50);
         assertEquals("", model.threadsNoteProperty().get(), "a change that needs no switch clears the note");
+        assertEquals("", model.threadsMessageBinding().get());
+        model.threadsProperty().set(ThreadKind.VIRTUAL);
+        model.concurrencyProperty().set(100_000);
+        assertEquals("Platform greyed out: 100,000 in flight is above the cap of 4,000 platform threads. Lower"
+                + " concurrency to use them.", model.threadsMessageBinding().get(), "no switch, but a button greyed out");
     }
 
     /** The window takes what the command line takes, or its field says why it stops short. */
