@@ -1,6 +1,7 @@
 package dev.interleave.engine.race;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
@@ -51,6 +52,25 @@ public record LabFigures(List<RaceResult> legs) {
         OptionalDouble packed = opsPerSecond(RaceStrategy.PACKED);
         return padded.isPresent() && packed.isPresent() && packed.getAsDouble() > 0
                 ? OptionalDouble.of(padded.getAsDouble() / packed.getAsDouble()) : OptionalDouble.empty();
+    }
+
+    /**
+     * The slowest and the fastest run of {@code strategy}, increments per second: how far single runs
+     * spread on this machine around the median; empty if none ran.
+     */
+    public Optional<Range> range(RaceStrategy strategy) {
+        List<Double> rates = legs.stream().filter(leg -> leg.settings().strategy() == strategy)
+                .filter(leg -> leg.elapsedNanos() > 0).map(RaceResult::opsPerSecond).sorted().toList();
+        return rates.isEmpty() ? Optional.empty() : Optional.of(new Range(rates.getFirst(), rates.getLast()));
+    }
+
+    /** The slowest and fastest of some runs, increments per second. */
+    public record Range(double slowest, double fastest) {
+
+        /** Whether the two ranges share any speed: then the runs do not tell the two apart. */
+        public boolean overlaps(Range other) {
+            return slowest <= other.fastest && other.slowest <= fastest;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import javafx.beans.binding.Bindings;
@@ -137,7 +138,7 @@ public final class LabView extends BorderPane {
                     (long) run.threads() * run.increments(), Words.count(run.threads(), "thread"), run.increments(),
                     LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(),
                     Words.count(Math.min(run.repeat(), LabMeasure.THROUGHPUT_ROUNDS), "run"), kind);
-            case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %,d increments, packed and striped "
+            case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %,d increments, packed and padded "
                     + "each %s, %s.", Words.count(run.threads(), "thread"), run.increments(),
                     Words.count(run.repeat(), "time"), kind);
         };
@@ -362,6 +363,25 @@ public final class LabView extends BorderPane {
                 ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent)) + " %";
     }
 
+    /**
+     * How far single runs spread, and whether that hides the difference: one run on a shared machine
+     * can be slowed several times over, and three learners' runs in a row read 0.88×, 1.93× and 1.01×.
+     */
+    static String spread(LabFigures figures) {
+        Optional<LabFigures.Range> packed = figures.range(RaceStrategy.PACKED);
+        Optional<LabFigures.Range> padded = figures.range(RaceStrategy.STRIPED);
+        if (packed.isEmpty() || padded.isEmpty()) {
+            return "";
+        }
+        String ranges = String.format(Locale.ROOT, " The medians of the runs; single runs ranged %s to %s packed,"
+                + " %s to %s padded", rate(packed.get().slowest()), rate(packed.get().fastest()),
+                rate(padded.get().slowest()), rate(padded.get().fastest()));
+        return ranges + (packed.get().overlaps(padded.get())
+                ? ": the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
+                + " with fewer programs running, before drawing a conclusion."
+                : ": the ranges do not overlap, so the difference is the layout's, not noise.");
+    }
+
     /** Increments per second as people read them: "123 M/s", "4.5 M/s", "870 k/s". */
     static String rate(double perSecond) {
         if (perSecond >= 1e8) {
@@ -388,7 +408,7 @@ public final class LabView extends BorderPane {
             OptionalDouble ratio = figures.falseSharingRatio();
             Label verdict = new Label(ratio.isPresent() ? String.format(Locale.ROOT,
                     "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
-                    ratio.getAsDouble()) : "");
+                    ratio.getAsDouble()) + spread(figures) : "");
             verdict.setId("lab-false-sharing-ratio");
             verdict.getStyleClass().add("last-action");
             verdict.setWrapText(true);

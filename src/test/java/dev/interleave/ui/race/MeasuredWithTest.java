@@ -1,9 +1,17 @@
 package dev.interleave.ui.race;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabSettings;
+import dev.interleave.engine.race.RaceResult;
+import dev.interleave.engine.race.RaceSettings;
+import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,8 +27,43 @@ class MeasuredWithTest {
         assertEquals("Measured with 1,000,000 increments in all (4 threads x 250,000 as set), split over 1 to 64 "
                         + "threads; each point the median of 3 runs; virtual threads, a fair lock.",
                 LabView.measuredWith(new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 10, ThreadKind.VIRTUAL, true)));
-        assertEquals("Measured with 2 threads x 1,000 increments, packed and striped each 1 time, platform threads.",
+        assertEquals("Measured with 2 threads x 1,000 increments, packed and padded each 1 time, platform threads.",
                 LabView.measuredWith(new LabSettings(LabMeasure.FALSE_SHARING, 2, 1_000, 1, ThreadKind.PLATFORM, false)));
+    }
+
+    /**
+     * The false-sharing verdict says how far single runs spread and whether that hides the
+     * difference (three runs in a row read 0.88x, 1.93x and 1.01x on a busy machine).
+     */
+    @Test
+    void theFalseSharingVerdictSaysWhetherNoiseHidesTheDifference() {
+        // 1,000,000 increments each: 10 ms is 100 M/s.
+        LabFigures apart = figures(new long[] {10, 11, 12}, new long[] {5, 6, 5});
+        assertEquals(" The medians of the runs; single runs ranged 83.3 M/s to 100 M/s packed, 167 M/s to 200 M/s"
+                + " padded: the ranges do not overlap, so the difference is the layout's, not noise.",
+                LabView.spread(apart));
+        LabFigures noisy = figures(new long[] {10, 30}, new long[] {20, 8});
+        assertEquals(" The medians of the runs; single runs ranged 33.3 M/s to 100 M/s packed, 50.0 M/s to 125 M/s"
+                + " padded: the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
+                + " with fewer programs running, before drawing a conclusion.", LabView.spread(noisy));
+        assertEquals("", LabView.spread(figures(new long[] {10}, new long[0])), "not both ran yet");
+    }
+
+    /** Runs of 1 thread x 1,000,000 increments, packed then padded, taking the given milliseconds. */
+    private static LabFigures figures(long[] packedMillis, long[] paddedMillis) {
+        List<RaceResult> legs = new ArrayList<>();
+        for (long millis : packedMillis) {
+            legs.add(leg(RaceStrategy.PACKED, millis));
+        }
+        for (long millis : paddedMillis) {
+            legs.add(leg(RaceStrategy.STRIPED, millis));
+        }
+        return new LabFigures(legs);
+    }
+
+    private static RaceResult leg(RaceStrategy strategy, long millis) {
+        RaceSettings settings = new RaceSettings(1, 1_000_000, strategy, ThreadKind.PLATFORM, false, 1);
+        return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), millis * 1_000_000, 0);
     }
 
     /** Failed CAS attempts per 100 increments read as numbers, never in exponent notation ("3e-05 %"). */
