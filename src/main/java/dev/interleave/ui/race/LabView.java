@@ -183,6 +183,7 @@ public final class LabView extends BorderPane {
                 Label name = new Label(strategy.label());
                 name.getStyleClass().add("section");
                 name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
+                Controls.tip(name, explain(strategy));
                 Label summary = new Label(lostSummary(strategy, lost, shown.settings().threads()
                         * shown.settings().increments()));
                 summary.setId("lab-lost-" + strategy.label());
@@ -196,6 +197,25 @@ public final class LabView extends BorderPane {
         return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
                 + "updates they lost (left: none). A racy strategy loses a different number each run; a safe one "
                 + "loses none, every run.", grid, shown);
+    }
+
+    /** What a strategy does, in a sentence, for its name's tooltip: the names alone ("striped", "packed") say little. */
+    static String explain(RaceStrategy strategy) {
+        return switch (strategy) {
+            case RACY -> "racy: count++ on a plain field. Read, add, write: another thread's write can come between,"
+                    + " and an update is lost.";
+            case VOLATILE -> "volatile: count++ on a volatile field. Every read is fresh and every write seen at once,"
+                    + " but read, add, write are still three steps: still racy.";
+            case SYNCHRONIZED -> "synchronized: the increment inside a synchronized block; threads queue for the monitor.";
+            case LOCK -> "lock: a ReentrantLock around the increment (fair or not, as set).";
+            case ATOMIC -> "atomic: AtomicLong.incrementAndGet(), one hardware fetch-and-add; no thread waits.";
+            case CAS -> "cas: a compare-and-set loop: read, add, swap only if nobody wrote meanwhile, else retry.";
+            case ADDER -> "adder: a LongAdder: contending threads add to different cells, summed when read.";
+            case STRIPED -> "striped: one counter per thread, each on its own cache lines (padded), summed at the end:"
+                    + " nothing shared.";
+            case PACKED -> "packed: one counter per thread, side by side in one array: nothing shared in the code,"
+                    + " but neighbours share a cache line (false sharing).";
+        };
     }
 
     static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected) {
@@ -299,6 +319,7 @@ public final class LabView extends BorderPane {
                 Label name = new Label(strategy.label() + (strategy.isSafe() ? "" : " ✘"));
                 name.getStyleClass().add("section");
                 name.setMinWidth(Region.USE_PREF_SIZE); // never "...": the rate cells give way first
+                Controls.tip(name, explain(strategy));
                 grid.add(name, 0, row);
                 for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                     int threads = LabMeasure.THREAD_COUNTS.get(c);
