@@ -496,7 +496,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         if (!refusal.isEmpty()) {
             stepText.set(refusal);
         } else if (now.state() == RunState.PAUSED && deadlockedNow) {
-            stepText.set(Steps.NOBODY_CAN_ACT.replace("Stop ends the run.", "Step and Auto-step do nothing; rewind"
+            stepText.set(Steps.NOBODY_CAN_ACT.replace("Stop ends the run.", "Step and Auto-step are greyed out; rewind"
                     + " below to watch the circle close, or Stop (Esc)."));
         } else if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             List<String> since = table.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)

@@ -889,7 +889,8 @@ public final class MainView extends BorderPane {
         pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED);
         pause.setText(state == RunState.PAUSED ? "Resume" : "Pause");
         ((FontIcon) pause.getGraphic()).setIconCode(state == RunState.PAUSED ? Feather.PLAY : Feather.PAUSE);
-        step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart));
+        // Greyed out where no Step can do anything (a deadlocked table): the view says why.
+        step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart) || !model.whyNoStep().isEmpty());
         boolean playing = autoStepper.playingProperty().get();
         autoStep.setDisable(!playing && step.isDisable());
         autoStepRate.setDisable(!model.supportsStep());

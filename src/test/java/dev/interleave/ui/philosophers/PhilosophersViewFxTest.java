@@ -237,6 +237,8 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "✘ deadlocked".equals(
                 robot.lookup("#badge-philosophers").queryAs(Label.class).getText())); // paused, still deadlocked
         long steps = runner.snapshot().steps().stepsTaken();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#step").query().isDisabled()
+                && robot.lookup("#auto-step").query().isDisabled()); // nobody can act: greyed out, the text says why
         robot.clickOn("#auto-step");
         Thread.sleep(1_200); // two beats at 2 a second, had it gone on
         WaitForAsyncUtils.waitForFxEvents();
