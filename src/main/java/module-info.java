@@ -1,5 +1,6 @@
 /**
- * Interleave: real threads contending for a counter, a sum and a bounded buffer, made visible.
+ * Interleave: real threads contending for a counter, a sum and a bounded buffer, racing and deadlocking,
+ * made visible.
  */
 module dev.interleave {
     requires javafx.controls;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
  * 2 a bad argument (one line on standard error, printed before any thread starts).
  */
 @Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Real threads contending for a counter, a sum and a bounded buffer.")
+        description = "Real threads contending for a counter, a sum and a bounded buffer; a race and atomics lab;"
+                + " dining philosophers that deadlock.")
 public final class Cli implements Runnable {
 
     /** Exit code of a run whose check passed. */
@@ -59,6 +61,12 @@ public final class Cli implements Runnable {
     private static int badArgument(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            // picocli's "Unmatched argument at index 0: 'foo'" is its own jargon: say what the word was taken for.
+            String what = command.getCommandSpec().subcommands().isEmpty() ? "argument" : "command";
+            message = message.replaceFirst("^Unmatched arguments? (at|from) index \\d+: ", "Unknown " + what
+                    + (message.startsWith("Unmatched arguments") ? "s" : "") + ": ");
+        }
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message + allowed(e, message)
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         command.getErr().flush();
@@ -80,10 +88,11 @@ public final class Cli implements Runnable {
         }
         List<CommandLine.Model.ArgSpec> about = e instanceof CommandLine.MissingParameterException missing
                 ? missing.getMissing() : e.getArgSpec() == null ? List.of() : List.of(e.getArgSpec());
-        return about.stream().filter(CommandLine.Model.ArgSpec::isOption).findFirst()
+        // Each missing option with what it takes (two missing were named, and only the first described).
+        return about.stream().filter(CommandLine.Model.ArgSpec::isOption)
                 .map(arg -> "; " + ((CommandLine.Model.OptionSpec) arg).longestName() + ": "
-                        + String.join(" ", arg.description()))
-                .orElse("");
+                        + String.join(" ", arg.description()).replaceFirst("\\.$", ""))
+                .collect(Collectors.joining());
     }
 
     /** The version from the module descriptor (set by the build), or "dev" when run from classes without one. */

@@ -59,6 +59,9 @@ class CallsCommandTest {
             calls --concurrency 10                                     | --calls     | --calls       | 1 to 10,000,000
             calls --calls 100000 --concurrency 100000 --threads platform | --concurrency | 100,000     | use virtual threads
             frobnicate                                                 | frobnicate  | frobnicate    | allowed: calls
+            calls                                                      | --calls: How many calls | --concurrency: The most calls | 1 to 1,000,000
+            calls --calls 10 --concurrency 10 extra                    | Unknown argument: 'extra' | extra | allowed options: --calls
+            frobnicate                                                 | Unknown command: 'frobnicate' | frobnicate | allowed: calls, buffer
             """)
     void badInputExitsTwoWithOneLine(String line, String option, String value, String allowed) {
         Invocation ran = run(line.split(" "));

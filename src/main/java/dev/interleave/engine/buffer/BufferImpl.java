@@ -75,7 +75,7 @@ public enum BufferImpl implements Labelled {
             }
         }
         throw new IllegalArgumentException("'" + text + "' is not a buffer implementation; allowed: lock, monitor,"
-                + " semaphore, abq (interleave is lock)");
+                + " semaphore, abq ('interleave', the first version's name, means lock)");
     }
 
     @Override

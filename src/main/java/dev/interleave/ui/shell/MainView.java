@@ -466,7 +466,8 @@ public final class MainView extends BorderPane {
 
     /** Every key the window answers to, and what it does: the keyboard map (F1). */
     static final List<String[]> KEYS = List.of(
-            new String[] {"Space", "Run; while running, Pause; while paused, Resume"},
+            new String[] {"Space", "Run; while running, Pause; while paused, Resume. In the race lab's Slow motion a run"
+                    + " is Auto-step: a random thread steps at the rate beside Auto-step"},
             new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused. In the race lab's Slow motion, a"
                     + " random thread takes its next step"},
