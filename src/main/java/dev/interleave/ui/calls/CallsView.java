@@ -23,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
@@ -724,7 +725,20 @@ public final class CallsView extends BorderPane {
         charts.getStyleClass().add("charts");
 
         Label lastRun = Controls.lastRunNote(model);
-        VBox live = new VBox(10, lastRun, figures, verdict, charts, pastRuns(model.pastRuns()));
+        TitledPane guide = Controls.guide("calls-guide", "What to try: 1,000 calls with the racy counter, then"
+                + " atomic; then 1,000,000 calls", "1. Press 1,000 calls / 100 threads, choose the racy counter and"
+                + " Max sleep 0: Run. The sum misses n(n+1)/2: two calls read the same value and both wrote it plus"
+                + " one, so an update was lost and a value handed out twice. Run again: another number each time.\n"
+                + "2. The same with atomic, synchronized or lock: ✔ every time. Each makes read-add-write one"
+                + " indivisible step; racy does not.\n"
+                + "3. Press 1,000,000 calls / 100,000 threads and Run: 100,000 calls in flight, yet Running stays at"
+                + " about the number of cores; the rest are parked in their sleep, each a virtual thread costing"
+                + " what Memory per thread in flight says. Efficiency compares the time taken with the sleeps'.\n"
+                + "4. Concurrency 4,000 on platform threads, then on virtual ones: compare Memory per thread in"
+                + " flight.\n"
+                + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
+                + " time taken? Why, or why not?");
+        VBox live = new VBox(10, lastRun, guide, figures, verdict, charts, pastRuns(model.pastRuns()));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;

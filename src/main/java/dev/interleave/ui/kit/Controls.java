@@ -22,6 +22,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Skin;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
@@ -120,6 +121,25 @@ public final class Controls {
         Text probe = new Text(text);
         probe.setFont(font);
         return probe.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * A view's short guide, folded until opened: its title says what to try first, its text the
+     * numbered steps and a question to answer. Its one-line title is cut with an ellipsis rather than
+     * widen the view.
+     */
+    public static TitledPane guide(String id, String title, String steps) {
+        Label text = new Label(steps);
+        text.setId(id + "-text");
+        text.setWrapText(true);
+        text.getStyleClass().add("guide-text");
+        text.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never one line ending in "..."
+        TitledPane guide = new TitledPane(title, text);
+        guide.setId(id);
+        guide.setExpanded(false);
+        guide.setMinWidth(0);
+        guide.setMinHeight(Region.USE_PREF_SIZE); // a view squeezed for height scrolls rather than cut it
+        return guide;
     }
 
     /** A section heading in a settings column. */

@@ -323,7 +323,8 @@ public final class PhilosophersView extends BorderPane {
     }
 
     private static TitledPane guide() {
-        Label text = new Label("1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock at once, each "
+        return Controls.guide("philosophers-guide", "What to try: 2 philosophers, naive, 0 ms. Then ordered.",
+                "1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock at once, each "
                 + "holding one fork and waiting for the other's: the graph draws the circle red.\n"
                 + "2. Click a strategy under a condition to break it (ordered under Circular wait): the same table "
                 + "never deadlocks.\n"
@@ -334,13 +335,6 @@ public final class PhilosophersView extends BorderPane {
                 + "random back-off cures it.\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those?");
-        text.setWrapText(true);
-        text.getStyleClass().add("guide-text");
-        TitledPane guide = new TitledPane("What to try: 2 philosophers, naive, 0 ms. Then ordered.", text);
-        guide.setId("philosophers-guide");
-        guide.setExpanded(false);
-        guide.setMinWidth(0); // its one-line title is cut with an ellipsis rather than widen the view
-        return guide;
     }
 
     /**

@@ -14,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -105,7 +106,16 @@ public final class LabView extends BorderPane {
                 ? "Pick a measure and press Run (Space)." : model.progressProperty().get(), model.progressProperty()));
         figures.setId("lab-figures");
         figures.setAlignment(Pos.TOP_LEFT);
-        VBox live = new VBox(10, Controls.lastRunNote(model), progress, figures);
+        TitledPane guide = Controls.guide("lab-race-guide", "What to try: lost updates, then throughput, then false"
+                + " sharing", "1. lost-updates, 4 threads: racy and volatile lose updates in most runs, a different"
+                + " number each run; every other strategy loses none. volatile makes each write seen at once, yet"
+                + " count++ is still three steps: visibility is not atomicity.\n"
+                + "2. throughput: each strategy at 1 to 64 threads. Which fall as threads are added, which hold up,"
+                + " and what do those that hold up do differently? (Point at a strategy's name for what it does.)\n"
+                + "3. false-sharing, 2 threads: the same per-thread counters packed side by side, then padded apart."
+                + " Read the line under the bars: when single runs' ranges overlap, run it again.\n"
+                + "Question: striped never shares a counter; why is packed, which does not share one either, slower?");
+        VBox live = new VBox(10, Controls.lastRunNote(model), guide, progress, figures);
         progress.setMinHeight(Region.USE_PREF_SIZE);
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");

@@ -12,6 +12,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -155,7 +156,16 @@ public final class StepperView extends BorderPane {
         log.getStyleClass().add("step-log");
 
         Label lastRun = Controls.lastRunNote(model);
-        VBox live = new VBox(10, lastRun, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
+        TitledPane guide = Controls.guide("stepper-guide", "What to try: lose an update with count++, then try"
+                + " with incrementAndGet", "1. count++ on 2 threads, 3 increments each. Press 1 (T1 reads 0), 2 (T2"
+                + " reads 0), then let each add and write: both write 1. Two increments, and the count went up by one:"
+                + " an update is lost. The challenge counts your steps.\n"
+                + "2. incrementAndGet: each increment is one indivisible step. Try to lose an update.\n"
+                + "3. cas-loop: let T1 read and compute, then let T2 finish an increment before T1's compareAndSet:"
+                + " T1's swap fails, it reads again and retries. Nothing is lost; a step is wasted.\n"
+                + "Question (raise Challenge as you go): with count++, 2 threads and 3 increments each, how low"
+                + " can the count end?");
+        VBox live = new VBox(10, lastRun, guide, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
         // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
         // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in
         // 1280x800). At its own height (twelve lines at most) the view scrolls instead.

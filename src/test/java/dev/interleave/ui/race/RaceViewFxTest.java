@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
+import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.LabMeasure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,29 @@ class RaceViewFxTest {
 
     private String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /**
+     * Each mode has a guide, folded, that names the programs and measures as the buttons do (so a
+     * renamed button breaks it) and ends on a question.
+     */
+    @Test
+    void eachModeHasAGuideInTheButtonsWords(FxRobot robot) {
+        robot.clickOn("#tab-race");
+        String slow = text(robot, "#stepper-guide-text");
+        for (StepProgram program : StepProgram.values()) {
+            assertTrue(slow.contains(program.label()), program.label() + " in: " + slow);
+        }
+        assertTrue(slow.strip().endsWith("?"), slow);
+        robot.clickOn("#race-full-speed");
+        String full = text(robot, "#lab-race-guide-text");
+        for (LabMeasure measure : LabMeasure.values()) {
+            assertTrue(full.contains(measure.label()), measure.label() + " in: " + full);
+        }
+        for (String strategy : List.of("racy", "volatile", "striped", "packed")) {
+            assertTrue(full.contains(strategy), strategy + " in: " + full);
+        }
+        assertTrue(full.strip().endsWith("?"), full);
     }
 
     /**

@@ -105,6 +105,20 @@ class MainViewFxTest {
         }
     }
 
+    /** Counter & Sum's guide names the presets and counters by their buttons' words, and ends on a question. */
+    @Test
+    void theCountersGuideSpeaksTheButtonsWords(FxRobot robot) {
+        robot.clickOn("#tab-calls");
+        String guide = robot.lookup("#calls-guide-text").queryAs(Label.class).getText();
+        for (CallsViewModel.Preset preset : CallsViewModel.Preset.values()) {
+            assertTrue(guide.contains(preset.label()), preset.label() + " in: " + guide);
+        }
+        for (dev.interleave.engine.calls.CounterKind kind : dev.interleave.engine.calls.CounterKind.values()) {
+            assertTrue(guide.contains(kind.label()), kind.label() + " in: " + guide);
+        }
+        assertTrue(guide.strip().endsWith("?"), guide);
+    }
+
     /**
      * Space and S stay the window's keys: a setting that had the focus when Run locked it hands the
      * focus to the window (not to the next field, which took Space as text), and so does Enter in a
