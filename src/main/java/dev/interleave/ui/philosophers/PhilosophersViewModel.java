@@ -504,7 +504,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen, since.isEmpty()
                     ? now.steps().lastStepped() + " is on its way to its gate (thinking or eating first)"
                     : capitalized(String.join("; then ", since))));
-        } else if (now.state() == RunState.RUNNING) {
+        } else if (now.state() != RunState.PAUSED) {
+            // Running, or ended: a step's words stayed beside the cards of a stopped run ("P2 reaches
+            // for F1, and waits" next to "done").
             stepText.set("");
         }
         lastSeenSeq = newestSeq;

@@ -171,6 +171,18 @@ class PhilosophersViewFxTest {
         assertTrue(verdict.getPseudoClassStates().contains(PseudoClass.getPseudoClass("note")), "drawn as a note");
     }
 
+    /** A step's words do not outlive the run: stopped while paused, the cards say "done" and no step is told. */
+    @Test
+    void aStepsWordsEndWithTheRun(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        robot.clickOn("#seat-P1"); // from idle: the run starts paused, and P1 takes a step
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.IDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", model.stepTextProperty().get());
+    }
+
     /** A click on a seat from idle lets that philosopher alone act; a click on a breaker then runs ordered. */
     @Test
     void seatsStepAndBreakersSwitch(FxRobot robot) throws Exception {
