@@ -427,6 +427,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         callsCompleted.set(now.callsCompleted());
         inFlight.set(now.inFlight());
         maxInFlight.set(now.maxInFlight());
+        if (now.result() == null) {
+            // Why the counter runs ahead of the calls completed: a call reads it before its sleep (a
+            // safe counter's only; a racy one's lost updates blur the difference). Short: the card's
+            // width sets the figures' columns ("... read by calls in flight" made 1024x700 two).
+            long readNotReturned = now.counterValue() - now.callsCompleted();
+            counterDetail.set(now.settings().counter().isSafe() && readNotReturned > 0
+                    ? String.format(Locale.ROOT, "%,d not yet returned", readNotReturned) : "");
+        }
         showInstrumentation(now);
         elapsedMillis.set(now.elapsedNanos() / 1_000_000);
         progress.set((double) now.callsCompleted() / now.settings().calls());
@@ -479,7 +487,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         memoryText.set(memory.rssBytesPerThread().isPresent() ? "≈ " + memory.rssWords(CallsViewModel::bytes)
                 : memory.rssWords(CallsViewModel::bytes));
-        memoryDetail.set(String.format(Locale.ROOT, "RSS growth since Run ÷ %,d in flight; heap in use: %s",
+        memoryDetail.set(String.format(Locale.ROOT, "RSS growth since Run ÷ %,d in flight (an upper bound that"
+                        + " varies run to run); heap in use: %s",
                 memory.inFlight(), memory.heapBytesPerThread().isPresent()
                         ? "+" + bytes(memory.heapBytesPerThread().getAsLong()) + " each, garbage included"
                         : memory.heapWords(CallsViewModel::bytes)));
