@@ -61,11 +61,12 @@ public record LabFigures(List<RaceResult> legs) {
     public Optional<Range> range(RaceStrategy strategy) {
         List<Double> rates = legs.stream().filter(leg -> leg.settings().strategy() == strategy)
                 .filter(leg -> leg.elapsedNanos() > 0).map(RaceResult::opsPerSecond).sorted().toList();
-        return rates.isEmpty() ? Optional.empty() : Optional.of(new Range(rates.getFirst(), rates.getLast()));
+        return rates.isEmpty() ? Optional.empty()
+                : Optional.of(new Range(rates.getFirst(), rates.getLast(), rates.size()));
     }
 
-    /** The slowest and fastest of some runs, increments per second. */
-    public record Range(double slowest, double fastest) {
+    /** The slowest and fastest of {@code runs} runs, increments per second. */
+    public record Range(double slowest, double fastest, int runs) {
 
         /** Whether the two ranges share any speed: then the runs do not tell the two apart. */
         public boolean overlaps(Range other) {

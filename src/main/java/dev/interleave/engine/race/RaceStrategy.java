@@ -129,6 +129,25 @@ public enum RaceStrategy implements Labelled {
         return label;
     }
 
+    /** What it does, in a sentence, for a learner (the window's tooltip on its name). */
+    public String description() {
+        return switch (this) {
+            case RACY -> "count++ on a plain field. Read, add, write: another thread's write can come between, and"
+                    + " an update is lost.";
+            case VOLATILE -> "count++ on a volatile field. Every read is fresh and every write seen at once, but read,"
+                    + " add, write are still three steps: still racy.";
+            case SYNCHRONIZED -> "the increment inside a synchronized block; threads queue for the monitor.";
+            case LOCK -> "a ReentrantLock around the increment (fair or not, as set).";
+            case ATOMIC -> "AtomicLong.incrementAndGet(), one hardware fetch-and-add; no thread waits.";
+            case CAS -> "a compare-and-set loop: read, add, swap only if nobody wrote meanwhile, else retry.";
+            case ADDER -> "a LongAdder: contending threads add to different cells, summed when read.";
+            case STRIPED -> "one counter per thread, each on its own cache lines (padded), summed at the end: nothing"
+                    + " shared.";
+            case PACKED -> "one counter per thread, side by side in one array: nothing shared in the code, but"
+                    + " neighbours share a cache line (false sharing).";
+        };
+    }
+
     /** Whether every increment counts, whatever the interleaving. */
     public boolean isSafe() {
         return safe;

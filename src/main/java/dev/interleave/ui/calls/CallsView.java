@@ -731,11 +731,12 @@ public final class CallsView extends BorderPane {
                 + " one, so an update was lost and a value handed out twice. Run again: another number each time.\n"
                 + "2. The same with atomic, synchronized or lock: ✔ every time. Each makes read-add-write one"
                 + " indivisible step; racy does not.\n"
-                + "3. Press 1,000,000 calls / 100,000 threads and Run: 100,000 calls in flight, yet Running stays at"
-                + " about the number of cores; the rest are parked in their sleep, each a virtual thread costing"
-                + " what Memory per thread in flight says. Efficiency compares the time taken with the sleeps'.\n"
-                + "4. Concurrency 4,000 on platform threads, then on virtual ones: compare Memory per thread in"
-                + " flight.\n"
+                + "3. Press 1,000,000 calls / 100,000 threads and Run: 100,000 calls in flight, yet Running never"
+                + " goes above the carrier threads (the cores); the rest are parked in their sleep, each a virtual"
+                + " thread costing what Memory per thread in flight says. Efficiency compares the time taken with"
+                + " the sleeps'.\n"
+                + "4. Calls 20,000, Concurrency 4,000 on platform threads, then on virtual ones: compare Memory per"
+                + " thread in flight.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
         VBox live = new VBox(10, lastRun, guide, figures, verdict, charts, pastRuns(model.pastRuns()));

@@ -167,7 +167,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyStringWrapper runningMeaning = new ReadOnlyStringWrapper(this, "runningMeaning", "");
     /** The rest of in flight in words: starting (waiting for a carrier), held by Pause, or ending. */
     private final ReadOnlyStringWrapper parkedDetail = new ReadOnlyStringWrapper(this, "parkedDetail", "");
-    /** Under the counter, once a stopped run's counter is past its completed calls: by how many calls Stop cut short. */
+    /**
+     * Under the counter, where it is past the calls completed: during a run, its values not yet
+     * returned (read by calls in flight); after a stopped run, how many calls Stop cut short.
+     */
     private final ReadOnlyStringWrapper counterDetail = new ReadOnlyStringWrapper(this, "counterDetail", "");
     /** Memory per in-flight thread: the figure (RSS) or why there is none. */
     private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper(this, "memoryText", MEMORY_NONE);
@@ -688,14 +691,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      * already handed out, which no later call got again (9,154 and 9,156 side by side, unexplained,
      * read as an error).
      */
-    static String lostUpdates(long repeats, long short_) {
+    static String lostUpdates(long repeats, long callsShort) {
         String figures = String.format(Locale.ROOT, "%s got a value another call had already got; the counter"
-                + " ends %,d short of the calls", Words.count(repeats, "call"), short_);
-        if (short_ <= repeats) {
+                + " ends %,d short of the calls", Words.count(repeats, "call"), callsShort);
+        if (callsShort <= repeats) {
             return figures;
         }
         return figures + String.format(Locale.ROOT, " (%,d more: a stale write moved it back below %s already"
-                + " handed out)", short_ - repeats, short_ - repeats == 1 ? "a value" : "values");
+                + " handed out)", callsShort - repeats, callsShort - repeats == 1 ? "a value" : "values");
     }
 
     // ---- properties ----

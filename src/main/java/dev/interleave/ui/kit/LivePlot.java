@@ -634,11 +634,6 @@ public final class LivePlot extends BorderPane {
         return ticks;
     }
 
-    /** A label on its own: numbers below 10,000 as they are (with thousands separators), larger ones in k or M. */
-    public static String compactLabel(double value) {
-        return compactLabel(value, value);
-    }
-
     /**
      * A tick label of an axis whose largest tick is {@code axisTop}: every label of one axis in the
      * same unit, chosen by that top (below 10,000 as they are, with thousands separators, else in k

@@ -193,6 +193,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 spanNanos = 0;
                 follow = true;
             }
+            if (lanes() != lanesMeasured) {
+                // Lanes came (a run's workers start after its first frame): the parent asks for the
+                // new height at the next pulse (with 12 philosophers, the last three lanes were cut off).
+                requestLayout();
+            }
             redraw();
         });
         // Resume, End or "Now": the window follows the run again, as wide as it was zoomed (panned
@@ -261,10 +266,15 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        History<R> history = rewind.history();
-        int lanes = history == null ? 6 : Math.max(1, history.log().tracks().size());
+        int lanes = lanes();
         lanesMeasured = lanes;
         return axisHeight() + lanes * laneHeight(lanes) + 8 + 3 * legendHeight();
+    }
+
+    /** The lanes the height is for: the history's tracks, at least 1; 6 before any run. */
+    private int lanes() {
+        History<R> history = rewind.history();
+        return history == null ? 6 : Math.max(1, history.log().tracks().size());
     }
 
     private double laneHeight(int lanes) {
@@ -450,11 +460,6 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         List<String> names = history.log().tracks();
         int lanes = names.size();
-        if (Math.max(1, lanes) != lanesMeasured) {
-            // Lanes came (a run's workers start after its first frame): the parent asks for the new
-            // height at the next pulse (with 12 philosophers, the last three lanes were cut off).
-            requestLayout();
-        }
         double laneH = laneHeight(lanes);
         double width = Math.max(1, w - labelWidth());
         long span = span(history);

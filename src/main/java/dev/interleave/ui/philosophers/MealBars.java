@@ -31,7 +31,17 @@ final class MealBars extends VBox {
     private static final PseudoClass STARVING = PseudoClass.getPseudoClass("starving");
 
     private final PhilosophersViewModel model;
-    private final HBox bars = new HBox(4);
+    /** The bars; once laid out, every count in full where every one fits its bar, else every one short. */
+    private final HBox bars = new HBox(4) {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren(); // the bars' widths of this pass, then the counts' words for them
+            boolean full = shown.stream().allMatch(Bar::fullFits);
+            for (Bar bar : shown) {
+                bar.fullCount(full);
+            }
+        }
+    };
     private final List<Bar> shown = new ArrayList<>();
 
     MealBars(PhilosophersViewModel model) {
@@ -75,17 +85,8 @@ final class MealBars extends VBox {
         }
     }
 
-    /** Every count in full where every one fits its bar, else every one short: one way of writing per chart. */
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        boolean full = shown.stream().allMatch(Bar::fullFits);
-        for (Bar bar : shown) {
-            bar.fullCount(full);
-        }
-    }
 
-    /** A count in at most about five characters: 950, 14.9k, 149k, 1.2M. */
+    /** A count in at most five characters, never rounded up: 950, 14.8k (for 14,859), 149k, 1.2M. */
     static String shortCount(long meals) {
         if (meals < 1_000) {
             return Long.toString(meals);

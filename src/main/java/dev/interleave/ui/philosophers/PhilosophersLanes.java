@@ -61,7 +61,8 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
     public List<Timeline.Legend> legend() {
         return List.of(legend(PhilosopherState.THINKING), legend(PhilosopherState.HUNGRY),
                 new Timeline.Legend(PhilosopherState.WAITING_FOR_FORK.ordinal(), "waiting for / trying a fork"),
-                legend(PhilosopherState.EATING), legend(PhilosopherState.WAITING_FOR_SEAT),
+                legend(PhilosopherState.EATING), legend(PhilosopherState.PUTTING_DOWN),
+                legend(PhilosopherState.WAITING_FOR_SEAT),
                 new Timeline.Legend(PhilosopherState.AT_GATE.ordinal(), "at its gate / backing off"));
     }
 

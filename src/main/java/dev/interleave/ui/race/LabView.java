@@ -114,7 +114,8 @@ public final class LabView extends BorderPane {
                 + " and what do those that hold up do differently? (Point at a strategy's name for what it does.)\n"
                 + "3. false-sharing, 2 threads: the same per-thread counters packed side by side, then padded apart."
                 + " Read the line under the bars: when single runs' ranges overlap, run it again.\n"
-                + "Question: striped never shares a counter; why is packed, which does not share one either, slower?");
+                + "Question: padded shares no counter and no cache line; why can packed, which shares no counter"
+                + " either, be slower?");
         VBox live = new VBox(10, Controls.lastRunNote(model), guide, progress, figures);
         progress.setMinHeight(Region.USE_PREF_SIZE);
         live.setPadding(new Insets(12));
@@ -193,7 +194,7 @@ public final class LabView extends BorderPane {
                 Label name = new Label(strategy.label());
                 name.getStyleClass().add("section");
                 name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
-                Controls.tip(name, explain(strategy));
+                Controls.tip(name, strategy.label() + ": " + strategy.description());
                 Label summary = new Label(lostSummary(strategy, lost, shown.settings().threads()
                         * shown.settings().increments()));
                 summary.setId("lab-lost-" + strategy.label());
@@ -207,25 +208,6 @@ public final class LabView extends BorderPane {
         return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
                 + "updates they lost (left: none). A racy strategy loses a different number each run; a safe one "
                 + "loses none, every run.", grid, shown);
-    }
-
-    /** What a strategy does, in a sentence, for its name's tooltip: the names alone ("striped", "packed") say little. */
-    static String explain(RaceStrategy strategy) {
-        return switch (strategy) {
-            case RACY -> "racy: count++ on a plain field. Read, add, write: another thread's write can come between,"
-                    + " and an update is lost.";
-            case VOLATILE -> "volatile: count++ on a volatile field. Every read is fresh and every write seen at once,"
-                    + " but read, add, write are still three steps: still racy.";
-            case SYNCHRONIZED -> "synchronized: the increment inside a synchronized block; threads queue for the monitor.";
-            case LOCK -> "lock: a ReentrantLock around the increment (fair or not, as set).";
-            case ATOMIC -> "atomic: AtomicLong.incrementAndGet(), one hardware fetch-and-add; no thread waits.";
-            case CAS -> "cas: a compare-and-set loop: read, add, swap only if nobody wrote meanwhile, else retry.";
-            case ADDER -> "adder: a LongAdder: contending threads add to different cells, summed when read.";
-            case STRIPED -> "striped: one counter per thread, each on its own cache lines (padded), summed at the end:"
-                    + " nothing shared.";
-            case PACKED -> "packed: one counter per thread, side by side in one array: nothing shared in the code,"
-                    + " but neighbours share a cache line (false sharing).";
-        };
     }
 
     static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected) {
@@ -329,7 +311,7 @@ public final class LabView extends BorderPane {
                 Label name = new Label(strategy.label() + (strategy.isSafe() ? "" : " ✘"));
                 name.getStyleClass().add("section");
                 name.setMinWidth(Region.USE_PREF_SIZE); // never "...": the rate cells give way first
-                Controls.tip(name, explain(strategy));
+                Controls.tip(name, strategy.label() + ": " + strategy.description());
                 grid.add(name, 0, row);
                 for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                     int threads = LabMeasure.THREAD_COUNTS.get(c);
@@ -394,6 +376,9 @@ public final class LabView extends BorderPane {
                 ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent)) + " %";
     }
 
+    /** The fewest runs of each layout from which their spread is told against the difference. */
+    static final int SPREAD_RUNS = 3;
+
     /**
      * How far single runs spread, and whether that hides the difference: one run on a shared machine
      * can be slowed several times over, and three learners' runs in a row read 0.88×, 1.93× and 1.01×.
@@ -403,6 +388,13 @@ public final class LabView extends BorderPane {
         Optional<LabFigures.Range> padded = figures.range(RaceStrategy.STRIPED);
         if (packed.isEmpty() || padded.isEmpty()) {
             return "";
+        }
+        int fewest = Math.min(packed.get().runs(), padded.get().runs());
+        if (fewest < SPREAD_RUNS) {
+            // One or two runs make no range: two single rates always differ, noise or not.
+            return String.format(Locale.ROOT, " From %s of each so far: %d or more runs of each show how far single"
+                    + " runs spread, and whether that is as large as the difference (Runs sets it).",
+                    Words.count(fewest, "run"), SPREAD_RUNS);
         }
         String ranges = String.format(Locale.ROOT, " The medians of the runs; single runs ranged %s to %s packed,"
                 + " %s to %s padded", rate(packed.get().slowest()), rate(packed.get().fastest()),

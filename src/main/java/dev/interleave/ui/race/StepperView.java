@@ -163,8 +163,8 @@ public final class StepperView extends BorderPane {
                 + "2. incrementAndGet: each increment is one indivisible step. Try to lose an update.\n"
                 + "3. cas-loop: let T1 read and compute, then let T2 finish an increment before T1's compareAndSet:"
                 + " T1's swap fails, it reads again and retries. Nothing is lost; a step is wasted.\n"
-                + "Question (raise Challenge as you go): with count++, 2 threads and 3 increments each, how low"
-                + " can the count end?");
+                + "Question: the Challenge goes up to 3 lost, a count of 3. With count++, 2 threads and 3"
+                + " increments each, can the count end lower, and how low?");
         VBox live = new VBox(10, lastRun, guide, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
         // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
         // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in

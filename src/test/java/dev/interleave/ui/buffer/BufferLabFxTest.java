@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -446,7 +447,7 @@ class BufferLabFxTest {
 
     private static boolean notStarted(FxRobot robot, String chip) {
         Node node = robot.lookup(chip).query();
-        String words = ((Label) ((javafx.scene.layout.HBox) node).getChildren().getLast()).getText();
+        String words = ((Label) ((HBox) node).getChildren().getLast()).getText();
         boolean marked = node.getPseudoClassStates().contains(PseudoClass.getPseudoClass("not-started"));
         assertEquals(marked, words.equals("not started"), chip + ": " + words);
         return marked;

@@ -45,12 +45,12 @@ class LivePlotTest {
 
     @Test
     void labelsAreShortAndExact() {
-        assertEquals("0", LivePlot.compactLabel(0));
-        assertEquals("0.5", LivePlot.compactLabel(0.5));
-        assertEquals("2,500", LivePlot.compactLabel(2_500));
-        assertEquals("12.5k", LivePlot.compactLabel(12_500));
-        assertEquals("200k", LivePlot.compactLabel(200_000));
-        assertEquals("1.5M", LivePlot.compactLabel(1_500_000));
+        assertEquals("0", LivePlot.compactLabel(0, 0));
+        assertEquals("0.5", LivePlot.compactLabel(0.5, 0.5));
+        assertEquals("2,500", LivePlot.compactLabel(2_500, 2_500));
+        assertEquals("12.5k", LivePlot.compactLabel(12_500, 12_500));
+        assertEquals("200k", LivePlot.compactLabel(200_000, 200_000));
+        assertEquals("1.5M", LivePlot.compactLabel(1_500_000, 1_500_000));
         // One unit per axis: 0 to 16,000 in steps of 4,000 reads 0, 4k, 8k, 12k, 16k, not "8,000, 12k".
         assertEquals("8k", LivePlot.compactLabel(8_000, 16_000));
         assertEquals("0", LivePlot.compactLabel(0, 16_000));

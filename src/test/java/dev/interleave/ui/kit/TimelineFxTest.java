@@ -122,6 +122,42 @@ class TimelineFxTest {
         assertEquals(0, timeline.spanNanos(), "the next run opens whole");
     }
 
+    /**
+     * Lanes that come after the first frames (a run's workers start as it goes) get their room: the
+     * timeline asks for its height again (with 12 philosophers its last three lanes were cut off).
+     */
+    @Test
+    void lanesThatComeLaterGetRoom() throws Exception {
+        List<Timeline<BufferReplay>> inPage = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Timeline<BufferReplay> laidOut = new Timeline<>(rewind, lanes);
+            inPage.add(laidOut);
+            ScrollPane page = new ScrollPane(new VBox(laidOut)); // each child at its preferred height
+            page.setFitToWidth(true);
+            stage.getScene().setRoot(page);
+        }).get();
+        EventLog log = run(5);
+        follow(log);
+        Thread.sleep(100); // a pulse or two: laid out for one lane
+        WaitForAsyncUtils.waitForFxEvents();
+        Timeline<BufferReplay> laidOut = inPage.getFirst();
+        double oneLane = laidOut.getHeight();
+        for (int p = 2; p <= 12; p++) {
+            int track = log.addTrack("P" + p);
+            log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        }
+        follow(log);
+        Thread.sleep(100);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] now = new double[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            now[0] = laidOut.getHeight();
+            now[1] = laidOut.prefHeight(-1);
+        }).get();
+        assertTrue(now[0] > oneLane && now[0] >= now[1] - 0.5, "12 lanes: " + now[0] + " px high, wanting "
+                + now[1] + " (one lane: " + oneLane + ")");
+    }
+
     /** Ctrl+wheel zooms; the wheel alone is left to the page around (it scrolls), the timeline unchanged. */
     @Test
     void onlyCtrlWheelZooms() throws Exception {

@@ -18,8 +18,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Shape;
 import javafx.stage.Stage;
-import dev.interleave.ui.kit.Rewind;
-import dev.interleave.ui.kit.Wcag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +30,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.Rewind;
+import dev.interleave.ui.kit.Wcag;
 import dev.interleave.ui.shell.MainView;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -311,9 +312,9 @@ class PhilosophersViewFxTest {
     /**
      * Twelve philosophers with four-digit meal counts or more: the meal bars keep to their plot (their
      * counts drew over the plots beside them: this fails without MealBars' least width), every count
-     * shows whole, and the timeline is as high as its lanes need (in the window, under Xvfb, it kept
-     * the height of the lanes before the run and cut three off; this headless run lays it out again
-     * anyway, so that part does not catch it).
+     * shows whole, and the timeline is as high as its lanes need (in the window it kept the height of
+     * the lanes before the run and cut three off; this run lays the view out again anyway, so
+     * TimelineFxTest.lanesThatComeLaterGetRoom is the test that catches that).
      */
     @Test
     void twelvePhilosophersBarsAndLanesFitTheirPlots(FxRobot robot) throws Exception {
@@ -344,7 +345,7 @@ class PhilosophersViewFxTest {
             Bounds inBars = bars.sceneToLocal(bar.localToScene(bar.getBoundsInLocal()));
             assertTrue(inBars.getMaxX() <= bars.getLayoutBounds().getWidth() + 0.5, "P" + p + "'s bar at " + inBars);
             Label count = robot.lookup("#meals-P" + p + " .meal-count").queryAs(Label.class);
-            double needed = dev.interleave.ui.kit.Controls.textWidth(count.getText(), count.getFont());
+            double needed = Controls.textWidth(count.getText(), count.getFont());
             assertTrue(needed <= count.getWidth() + 0.5, "P" + p + "'s count '" + count.getText() + "' needs " + needed
                     + " px in " + count.getWidth());
         }

@@ -42,11 +42,17 @@ class MeasuredWithTest {
         assertEquals(" The medians of the runs; single runs ranged 83.3 M/s to 100 M/s packed, 167 M/s to 200 M/s"
                 + " padded: the ranges do not overlap, so the difference is the layout's, not noise.",
                 LabView.spread(apart));
-        LabFigures noisy = figures(new long[] {10, 30}, new long[] {20, 8});
+        LabFigures noisy = figures(new long[] {10, 30, 20}, new long[] {20, 8, 15});
         assertEquals(" The medians of the runs; single runs ranged 33.3 M/s to 100 M/s packed, 50.0 M/s to 125 M/s"
                 + " padded: the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
                 + " with fewer programs running, before drawing a conclusion.", LabView.spread(noisy));
         assertEquals("", LabView.spread(figures(new long[] {10}, new long[0])), "not both ran yet");
+        assertEquals(" From 1 run of each so far: 3 or more runs of each show how far single runs spread, and"
+                + " whether that is as large as the difference (Runs sets it).",
+                LabView.spread(figures(new long[] {10}, new long[] {9})), "one run each: no verdict on noise");
+        assertEquals(" From 2 runs of each so far: 3 or more runs of each show how far single runs spread, and"
+                + " whether that is as large as the difference (Runs sets it).",
+                LabView.spread(figures(new long[] {10, 11, 12}, new long[] {5, 6})));
     }
 
     /** Runs of 1 thread x 1,000,000 increments, packed then padded, taking the given milliseconds. */

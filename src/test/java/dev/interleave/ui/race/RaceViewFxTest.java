@@ -12,8 +12,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
-import dev.interleave.engine.race.StepProgram;
-import dev.interleave.engine.race.LabMeasure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +22,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.buffer.BufferScenario;
@@ -92,7 +92,7 @@ class RaceViewFxTest {
         for (LabMeasure measure : LabMeasure.values()) {
             assertTrue(full.contains(measure.label()), measure.label() + " in: " + full);
         }
-        for (String strategy : List.of("racy", "volatile", "striped", "packed")) {
+        for (String strategy : List.of("racy", "volatile", "packed", "padded")) { // the tables' and bars' words
             assertTrue(full.contains(strategy), strategy + " in: " + full);
         }
         assertTrue(full.strip().endsWith("?"), full);

@@ -53,6 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.buffer.BufferViewModel;
@@ -113,7 +114,7 @@ class MainViewFxTest {
         for (CallsViewModel.Preset preset : CallsViewModel.Preset.values()) {
             assertTrue(guide.contains(preset.label()), preset.label() + " in: " + guide);
         }
-        for (dev.interleave.engine.calls.CounterKind kind : dev.interleave.engine.calls.CounterKind.values()) {
+        for (CounterKind kind : CounterKind.values()) {
             assertTrue(guide.contains(kind.label()), kind.label() + " in: " + guide);
         }
         assertTrue(guide.strip().endsWith("?"), guide);
