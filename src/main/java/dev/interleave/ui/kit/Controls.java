@@ -186,14 +186,22 @@ public final class Controls {
     /** A line under a field saying why its value was changed; shown only while {@code text} is not empty. */
     public static Label fieldMessage(String id, ObservableStringValue text) {
         Label message = new Label();
+        asFieldMessage(message, id);
+        message.textProperty().bind(text);
+        return message;
+    }
+
+    /**
+     * Makes {@code message} a line under a field, {@code id} its id: the field-message style, wrapped,
+     * and taking room only while it says something.
+     */
+    public static void asFieldMessage(Label message, String id) {
         message.setId(id);
         message.getStyleClass().add("field-message");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(text);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        return message;
     }
 
     private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");

@@ -43,12 +43,7 @@ public final class DelayInput extends VBox {
         Label label = new Label(caption);
         label.getStyleClass().add("setting-name");
         label.setWrapText(true);
-        message.setId(id + "-message");
-        message.getStyleClass().add("field-message");
-        message.setWrapText(true);
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        Controls.asFieldMessage(message, id + "-message");
         getChildren().addAll(label, range, fields, message);
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.beyondMax());
     }

@@ -76,12 +76,7 @@ public final class SettingSlider extends VBox {
         slider = logarithmic ? new Slider(Math.log10(Math.max(1, min)), Math.log10(max), 0) : new Slider(min, max, min);
         slider.setId(id + "-slider");
         slider.setBlockIncrement(logarithmic ? 0.1 : Math.max(1, (max - min) / 100.0));
-        message.setId(id + "-message");
-        message.getStyleClass().add("field-message");
-        message.setWrapText(true);
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        Controls.asFieldMessage(message, id + "-message");
         getChildren().addAll(header, message, slider);
         setSpacing(2);
 
