@@ -43,7 +43,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
     private final Rewind<R> rewind;
     private final Timeline<R> timeline;
-    private final Slider scrubber = new Slider(0, 0, 0);
+    /** Never of no range (see sync). */
+    private final Slider scrubber = new Slider(0, 1, 0);
     private final LogList events;
     /** Puts the position beside the scrubber, or below it where the row has no room; true if it moved. */
     private final BooleanSupplier arrangeScrubArea;
@@ -295,8 +296,13 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     private void sync() {
         syncing = true;
         try {
-            scrubber.setMin(rewind.startProperty().get());
-            scrubber.setMax(rewind.endProperty().get());
+            // A slider of no range (0 to 0 before a run) puts its thumb at NaN, which is never equal
+            // to itself: every layout pass moved the thumb again and asked for another, and an idle
+            // view kept the renderer busy for good. The thumb stays at the start; the scrubber is
+            // disabled while nothing is recorded.
+            long start = rewind.startProperty().get();
+            scrubber.setMin(start);
+            scrubber.setMax(Math.max(start + 1, rewind.endProperty().get()));
             long position = rewind.positionProperty().get();
             scrubber.setValue(position == Rewind.PRESENT ? rewind.endProperty().get() : position);
             if (position == Rewind.PRESENT) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -177,15 +176,17 @@ public final class StepperView extends BorderPane {
         ScrollPane scroll = Controls.liveScroll("stepper-live", live);
         // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
         // the text around the lanes wraps at the width in view instead, so each step reads whole
-        // without scrolling to the right and back for every line.
-        DoubleBinding inView = Bindings.createDoubleBinding(() -> {
-            double width = scroll.getViewportBounds().getWidth() - live.getPadding().getLeft()
-                    - live.getPadding().getRight();
-            return width > 0 ? width : Double.MAX_VALUE;
-        }, scroll.viewportBoundsProperty());
-        for (Region text : List.of(challenge, hint, lastStep, verdict, log)) {
-            text.maxWidthProperty().bind(inView);
-        }
+        // without scrolling to the right and back for every line. Set only when the width changes: a
+        // binding invalidated the texts' widths at every layout (the scroll pane's viewport bounds are
+        // a new object each pass), which asked for the next layout, for good: an idle view kept a core
+        // busy.
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            double width = now.getWidth() - live.getPadding().getLeft() - live.getPadding().getRight();
+            double most = width > 0 ? width : Double.MAX_VALUE;
+            for (Region text : List.of(challenge, hint, lastStep, verdict, log)) {
+                text.setMaxWidth(most); // the same width again changes nothing (no new layout)
+            }
+        });
         return scroll;
     }
 

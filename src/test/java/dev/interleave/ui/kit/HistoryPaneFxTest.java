@@ -58,6 +58,30 @@ class HistoryPaneFxTest {
     }
 
     /**
+     * Before any run the scrubber has no range (0 to 0): its thumb must still have a place. With
+     * min = max JavaFX put the thumb at NaN, a value never equal to itself, so every layout pass
+     * moved it again and asked for another: an idle Bounded Buffer or Dining Philosophers view kept
+     * the renderer busy, 1.2 cores of two, forever.
+     */
+    @Test
+    void anEmptyScrubbersThumbHasAPlaceAndTheViewRests() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node thumb = pane.lookup("#scrubber").lookup(".thumb");
+        double[] x = new double[1];
+        WaitForAsyncUtils.asyncFx(() -> x[0] = thumb.getLayoutX()).get();
+        assertTrue(Double.isFinite(x[0]), "the thumb at " + x[0]);
+        int[] passes = {0};
+        WaitForAsyncUtils.asyncFx(() -> pane.needsLayoutProperty().addListener((obs, was, now) -> {
+            if (now) {
+                passes[0]++;
+            }
+        })).get();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(passes[0] <= 1, "an idle pane asked for " + passes[0] + " layouts in 0.5 s");
+    }
+
+    /**
      * After each burst of lines, slow enough to follow, the newest line is in view. ListView's
      * scrollTo(last) stopped one line short after the burst of 47 (210 of 212 in view), and in the
      * window a paused run kept its newest line out of sight (BufferLabFxTest, once in fifteen runs
