@@ -59,8 +59,20 @@ public record LabFigures(List<RaceResult> legs) {
      * spread on this machine around the median; empty if none ran.
      */
     public Optional<Range> range(RaceStrategy strategy) {
-        List<Double> rates = legs.stream().filter(leg -> leg.settings().strategy() == strategy)
-                .filter(leg -> leg.elapsedNanos() > 0).map(RaceResult::opsPerSecond).sorted().toList();
+        return range(leg -> leg.settings().strategy() == strategy);
+    }
+
+    /**
+     * The slowest and the fastest run of {@code strategy} with {@code threads} threads (one point of
+     * the throughput measure); empty if none ran.
+     */
+    public Optional<Range> range(RaceStrategy strategy, int threads) {
+        return range(leg -> leg.settings().strategy() == strategy && leg.settings().threads() == threads);
+    }
+
+    private Optional<Range> range(Predicate<RaceResult> which) {
+        List<Double> rates = legs.stream().filter(which).filter(leg -> leg.elapsedNanos() > 0)
+                .map(RaceResult::opsPerSecond).sorted().toList();
         return rates.isEmpty() ? Optional.empty()
                 : Optional.of(new Range(rates.getFirst(), rates.getLast(), rates.size()));
     }
@@ -71,6 +83,11 @@ public record LabFigures(List<RaceResult> legs) {
         /** Whether the two ranges share any speed: then the runs do not tell the two apart. */
         public boolean overlaps(Range other) {
             return slowest <= other.fastest && other.slowest <= fastest;
+        }
+
+        /** How many times faster the fastest run went than the slowest (1 for one run). */
+        public double spread() {
+            return slowest > 0 ? fastest / slowest : 1;
         }
     }
 

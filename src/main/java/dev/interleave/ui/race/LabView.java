@@ -316,8 +316,8 @@ public final class LabView extends BorderPane {
                 for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                     int threads = LabMeasure.THREAD_COUNTS.get(c);
                     OptionalDouble rate = figures.opsPerSecond(strategy, threads);
-                    grid.add(rate.isPresent() ? cell(rate.getAsDouble(), low, high, strategy)
-                            : new Label(""), c + 1, row);
+                    grid.add(rate.isPresent() ? cell(rate.getAsDouble(), low, high, strategy,
+                            figures.range(strategy, threads).orElseThrow()) : new Label(""), c + 1, row);
                 }
                 row++;
             }
@@ -342,13 +342,59 @@ public final class LabView extends BorderPane {
         sideways.setMinHeight(Region.USE_PREF_SIZE);
         grid.setStyle("-fx-padding: 0 0 1.2em 0;"); // room for the scroll bar under the last row
         grid.setMinHeight(Region.USE_PREF_SIZE);
+        Label noise = new Label(shown == null ? "" : throughputNoise(shown.figures()));
+        noise.setId("lab-throughput-noise");
+        noise.getStyleClass().add("last-action");
+        noise.setWrapText(true);
+        noise.setMinHeight(Region.USE_PREF_SIZE);
         return section("Increments per second against threads", "Every strategy at 1, 2, 4 ... 64 threads, the same "
                 + "total work at every count, the median of up to three runs (bars on a log scale, the number under "
                 + "each). More threads share the same cores: watch which strategies hold their speed, and how often "
-                + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.", sideways, shown);
+                + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.",
+                new VBox(8, sideways, noise), shown);
     }
 
-    private static Node cell(double rate, double low, double high, RaceStrategy strategy) {
+    /**
+     * How far single runs of one point of the throughput table spread, at the widest, so that a
+     * learner knows which differences between bars this machine's noise could make: on a shared
+     * machine one run of a point can go twice as fast as the next.
+     */
+    static String throughputNoise(LabFigures figures) {
+        double widest = 0;
+        String where = "";
+        int points = 0;
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            for (int threads : LabMeasure.THREAD_COUNTS) {
+                Optional<LabFigures.Range> range = figures.range(strategy, threads);
+                if (range.isEmpty()) {
+                    continue;
+                }
+                points++;
+                if (range.get().runs() >= 2 && range.get().spread() > widest) {
+                    widest = range.get().spread();
+                    where = strategy.label() + ", " + Words.count(threads, "thread");
+                }
+            }
+        }
+        if (points == 0) {
+            return "";
+        }
+        if (widest == 0) {
+            return "One run of each point so far: nothing yet tells a difference between bars from this machine's"
+                    + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they"
+                    + " spread.";
+        }
+        return String.format(Locale.ROOT, "Single runs of one point ranged up to %s apart (%s): a difference"
+                + " between two bars smaller than that may be this machine's noise, not the strategy. Point at a"
+                + " number to see its runs.", times(widest), where);
+    }
+
+    /** A ratio as people read it: "1.07×" near 1, "2.4×", "34×". */
+    static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio < 2 ? "%.2f×" : ratio < 10 ? "%.1f×" : "%.0f×", ratio);
+    }
+
+    private static Node cell(double rate, double low, double high, RaceStrategy strategy, LabFigures.Range runs) {
         double span = Math.log10(high) - Math.log10(low);
         double share = span <= 0 ? 1 : 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
         Region bar = new Region();
@@ -360,6 +406,9 @@ public final class LabView extends BorderPane {
         value.getStyleClass().add("rate-value");
         VBox box = new VBox(1, bar, value);
         box.setMinWidth(Region.USE_PREF_SIZE);
+        Controls.tip(value, runs.runs() == 1 ? "One run: " + rate(rate)
+                : String.format(Locale.ROOT, "The median of %d runs; the slowest %s, the fastest %s (%s apart)",
+                        runs.runs(), rate(runs.slowest()), rate(runs.fastest()), times(runs.spread())));
         return box;
     }
 

@@ -55,6 +55,30 @@ class MeasuredWithTest {
                 LabView.spread(figures(new long[] {10, 11, 12}, new long[] {5, 6})));
     }
 
+    /** The throughput table says how far one point's runs spread at the widest, and where. */
+    @Test
+    void theThroughputNoteSaysHowFarOnePointsRunsSpread() {
+        assertEquals("", LabView.throughputNoise(new LabFigures(List.of())), "nothing ran yet");
+        LabFigures single = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30)));
+        assertEquals("One run of each point so far: nothing yet tells a difference between bars from this machine's"
+                + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they spread.",
+                LabView.throughputNoise(single));
+        LabFigures three = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
+                leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
+                leg(RaceStrategy.CAS, 4, 12), leg(RaceStrategy.LOCK, 4, 36)));
+        assertEquals("Single runs of one point ranged up to 2.5× apart (cas, 4 threads): a difference between two"
+                + " bars smaller than that may be this machine's noise, not the strategy. Point at a number to see"
+                + " its runs.", LabView.throughputNoise(three));
+        assertEquals(3, three.range(RaceStrategy.CAS, 4).orElseThrow().runs());
+        assertEquals(1, three.range(RaceStrategy.CAS, 1).orElseThrow().runs(), "a point is one strategy at one count");
+        assertEquals(List.of("1.07×", "2.4×", "34×"), List.of(LabView.times(1.07), LabView.times(2.4), LabView.times(33.8)));
+    }
+
+    private static RaceResult leg(RaceStrategy strategy, int threads, long millis) {
+        RaceSettings settings = new RaceSettings(threads, 1_000_000 / threads, strategy, ThreadKind.PLATFORM, false, 1);
+        return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), millis * 1_000_000, 0);
+    }
+
     /** Runs of 1 thread x 1,000,000 increments, packed then padded, taking the given milliseconds. */
     private static LabFigures figures(long[] packedMillis, long[] paddedMillis) {
         List<RaceResult> legs = new ArrayList<>();
