@@ -293,6 +293,9 @@ public final class BufferView extends BorderPane {
                 model.futileConsumerSeries())));
         futile.setWholeNumbers(true); // counts: no tick at 0.2
         charts.getChildren().add(futile);
+        for (LivePlot plot : List.of(occupancy, rate, futile)) {
+            model.rewoundSecondsProperty().addListener((obs, old, now) -> plot.setMarker(now.doubleValue()));
+        }
 
         Label lastRun = Controls.lastRunNote(model);
         BufferHistoryPane history = new BufferHistoryPane(model);

@@ -17,6 +17,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -57,6 +59,7 @@ import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.PlotClock;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.RateWindow;
 import dev.interleave.ui.kit.Rewind;
@@ -164,6 +167,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private boolean showedPast;
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
+    /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
+    private final PlotClock plotClock = new PlotClock();
+    /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
+    private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
 
     private final ObservableList<Long> slots = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper putIndex = new ReadOnlyIntegerWrapper(this, "putIndex");
@@ -387,6 +394,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         stepBaseEvents = 0;
         stepText.set("");
         rewind.clear();
+        plotClock.clear();
+        rewoundSeconds.set(Double.NaN);
         futileProducerSeries.getData().clear();
         futileConsumerSeries.getData().clear();
         clearLab();
@@ -407,6 +416,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     protected void clearFigures() {
+        plotClock.clear();
+        rewoundSeconds.set(Double.NaN);
         occupancy.getData().clear();
         itemsPerSecond.getData().clear();
         futileProducerSeries.getData().clear();
@@ -594,6 +605,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         BufferReplay past = rewind.shown();
         if (past == null) {
+            rewoundSeconds.set(Double.NaN);
             if (showedPast) {
                 showedPast = false;
                 stepText.set(""); // back to now: the step narration takes over again
@@ -603,6 +615,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         showedPast = true;
         showBuffer(past.snapshot(), past.atGate());
         long position = rewind.positionProperty().get();
+        rewoundSeconds.set(position == 0 ? 0 : plotClock.secondsAt(rewind.history().nanosOf(position - 1)));
         String wayBack = Rewind.wayBack(runState());
         stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
                 : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
@@ -703,6 +716,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
         double seconds = now.elapsedNanos() / 1e9;
+        plotClock.add(System.nanoTime(), seconds);
         ModelSupport.addPoint(itemsPerSecond, seconds, rate.add(now.elapsedNanos(), buffer.consumed()), MAX_POINTS);
         ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
         ModelSupport.addPoint(futileProducerSeries, seconds, buffer.futileProducerWakeups(), MAX_POINTS);
@@ -1265,6 +1279,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyStringProperty pendingProperty() {
         return pending.getReadOnlyProperty();
+    }
+
+    /**
+     * While rewound, the moment shown, in the plots' seconds (run time, pauses left out), for the
+     * plots to mark; NaN at present.
+     */
+    public ReadOnlyDoubleProperty rewoundSecondsProperty() {
+        return rewoundSeconds.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty liveRefusalProperty() {

@@ -87,8 +87,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
         scrubber.setId("scrubber");
         scrubber.disableProperty().bind(rewind.allowedProperty().not().or(rewind.endProperty().isEqualTo(0)));
-        Controls.tip(scrubber, "Rewind: the whole view shows " + whatIsShown + " as it was after the chosen event."
-                + " Left / Right: one event; Page Up / Page Down: " + PAGE + "; Home: the first; End: back to now."
+        Controls.tip(scrubber, "Rewind: the whole view shows " + whatIsShown + " as it was after the chosen event,"
+                + " and the plots mark that moment with a dashed line. Left / Right: one event; Page Up / Page Down: " + PAGE + "; Home: the first; End: back to now."
                 + " Only while paused or after a run.");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         scrubber.addEventFilter(KeyEvent.KEY_PRESSED, this::key);

@@ -165,6 +165,10 @@ public final class LivePlot extends BorderPane {
     private int pointsDrawn;
     /** The y axis's top when fixed (linear scale only); NaN: from the data. */
     private double fixedYTop = Double.NaN;
+    /** Where a dashed vertical line marks a moment (an x value), or NaN: no mark. */
+    private double marker = Double.NaN;
+    /** Where the last redraw drew the mark (pixels across the canvas), or NaN; for tests. */
+    private double markerDrawnAt = Double.NaN;
     /** What the last redraw drew, for tests: the x ticks (label, centre, width), the y ticks' rows, the axis title's lines. */
     record Tick(String label, double at, double width) {
     }
@@ -254,6 +258,22 @@ public final class LivePlot extends BorderPane {
     public void setFixedYTop(double top) {
         fixedYTop = top;
         markDirty();
+    }
+
+    /**
+     * Marks the moment {@code x} (in the x axis's units) with a dashed vertical line across the plot,
+     * such as the moment a rewound view shows; NaN takes the mark away.
+     */
+    public void setMarker(double x) {
+        if (Double.compare(x, marker) != 0) {
+            marker = x;
+            markDirty();
+        }
+    }
+
+    /** Where the last redraw drew the mark, in pixels across the plot's canvas; NaN if it drew none. */
+    double markerDrawnAt() {
+        return markerDrawnAt;
     }
 
     /** Says that y counts whole things (wake-ups, meals): its ticks are whole numbers, never 0.2 apart. */
@@ -415,7 +435,8 @@ public final class LivePlot extends BorderPane {
         if (width < 60 || height < 60) {
             return;
         }
-        double xMax = 0;
+        markerDrawnAt = Double.NaN;
+        double xMax = Double.isNaN(marker) ? 0 : marker;
         double yMax = 0;
         for (XYChart.Series<Number, Number> one : series) {
             for (XYChart.Data<Number, Number> point : one.getData()) {
@@ -564,6 +585,17 @@ public final class LivePlot extends BorderPane {
             }
             g.stroke();
             pointsDrawn += points.size();
+        }
+        if (!Double.isNaN(marker)) {
+            // The moment shown: a dashed line in the text's colour, over the series, a triangle on top.
+            double px = snap(left + marker / xTop * plotWidth);
+            g.setStroke(ink.get());
+            g.setLineWidth(1.5);
+            g.setLineDashes(5, 4);
+            g.strokeLine(px, top, px, bottom);
+            g.setFill(ink.get());
+            g.fillPolygon(new double[] {px - 5, px + 5, px}, new double[] {top, top, top + 7}, 3);
+            markerDrawnAt = px;
         }
         g.restore();
     }

@@ -194,6 +194,9 @@ public final class PhilosophersView extends BorderPane {
         fairness.setData(FXCollections.observableArrayList(List.of(model.jainSeries())));
         fairness.setLegendVisible(false);
         fairness.setFixedYTop(1);
+        for (LivePlot plot : List.of(progress, fairness)) {
+            model.rewoundSecondsProperty().addListener((obs, old, now) -> plot.setMarker(now.doubleValue()));
+        }
         // Side by side where they fit, else one under another (ChartRow).
         ChartRow charts = new ChartRow(10, bars, progress, fairness);
         charts.setId("philosophers-charts");

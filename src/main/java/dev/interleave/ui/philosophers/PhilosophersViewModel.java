@@ -60,6 +60,7 @@ import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
+import dev.interleave.ui.kit.PlotClock;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.Rewind;
 import dev.interleave.ui.kit.RunViewModel;
@@ -151,6 +152,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final SavedSettings settingsStore;
     /** The recorded run: the scrubber, the timeline and the event list read it. */
     private final Rewind<TableState> rewind = new Rewind<>();
+    /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
+    private final PlotClock plotClock = new PlotClock();
+    /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
+    private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
     /** Whether the last sample showed a rewound table (its text is then the rewind's). */
     private boolean showedPast;
     /** Whether the run now (not the rewound table) is deadlocked, as of the last sample. */
@@ -298,6 +303,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set("");
         tableStrategy.set(settings.strategy());
         rewind.clear();
+        plotClock.clear();
+        rewoundSeconds.set(Double.NaN);
         deadlockedNow = false;
     }
 
@@ -335,6 +342,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         refusal = "";
         restartWhenIdle = false;
         rewind.clear();
+        plotClock.clear();
+        rewoundSeconds.set(Double.NaN);
         deadlockedNow = false;
         showEmptyTable();
     }
@@ -405,6 +414,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
+            rewoundSeconds.set(position == 0 ? 0 : plotClock.secondsAt(rewind.history().nanosOf(position - 1)));
             String wayBack = Rewind.wayBack(runState());
             stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
                     : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
@@ -413,6 +423,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             showedPast = true;
             return;
         }
+        rewoundSeconds.set(Double.NaN);
         if (showedPast) {
             showedPast = false;
             stepText.set(""); // back to now: the step narration takes over again
@@ -420,6 +431,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         narrateSteps(now, table);
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             double seconds = now.elapsedNanos() / 1e9;
+            plotClock.add(System.nanoTime(), seconds);
             ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
             ModelSupport.addPoint(mealsSeries, seconds, table.totalMeals(), MAX_POINTS);
             if (index.isPresent()) {
@@ -451,6 +463,14 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private String pastWords(long seq, TableState after) {
         EventLog.Batch batch = rewind.history().batchOf(seq);
         return batch == null ? "" : TableEvent.words(batch, (int) (seq - batch.firstSeq()), after);
+    }
+
+    /**
+     * While rewound, the moment shown, in the plots' seconds (run time, pauses left out), for the
+     * plots to mark; NaN at present.
+     */
+    public ReadOnlyDoubleProperty rewoundSecondsProperty() {
+        return rewoundSeconds.getReadOnlyProperty();
     }
 
     /** The recorded run: the scrubber, the timeline and the event list read it. */

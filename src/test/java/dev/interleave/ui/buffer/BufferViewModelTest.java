@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.interleave.engine.buffer.BufferResult;
+import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.Rewind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,6 +129,55 @@ class BufferViewModelTest {
     }
 
     /** Everything the view shows of the buffer, for comparing two moments. */
+    /**
+     * Rewound, the plots mark the moment shown, on their axis of seconds run with pauses left out:
+     * the first event after a half-second pause falls where the pause began, the newest where the
+     * plots end, the run's start at 0; at present there is no mark.
+     */
+    @Test
+    void rewoundThePlotsMarkTheMomentShownWithPausesLeftOut() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.run();
+        sampleFor(model, 600);
+        model.togglePause();
+        sampleFor(model, 500);
+        double pausedAt = runner.snapshot().elapsedNanos() / 1e9;
+        model.togglePause();
+        long resumed = System.nanoTime();
+        sampleFor(model, 400);
+        model.togglePause();
+        settle(model);
+        assertTrue(Double.isNaN(model.rewoundSecondsProperty().get()), "at present: no mark");
+        Rewind<BufferReplay> rewind = model.rewind();
+        rewind.moveTo(rewind.history().firstAtOrAfter(resumed) + 1);
+        model.sample(System.nanoTime());
+        assertEquals(pausedAt, model.rewoundSecondsProperty().get(), 0.12,
+                "the first event after the pause, where the pause began (not half a second later)");
+        rewind.moveTo(rewind.endProperty().get());
+        model.sample(System.nanoTime());
+        var points = model.occupancySeries().getData();
+        assertEquals(points.getLast().getXValue().doubleValue(), model.rewoundSecondsProperty().get(), 0.12,
+                "the newest event, where the plots end");
+        rewind.moveTo(0);
+        model.sample(System.nanoTime());
+        assertEquals(0.0, model.rewoundSecondsProperty().get(), "the run's start");
+        rewind.toPresent();
+        model.sample(System.nanoTime());
+        assertTrue(Double.isNaN(model.rewoundSecondsProperty().get()), "back to now: no mark");
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /** Samples frame by frame for {@code millis}. */
+    private static void sampleFor(BufferViewModel model, long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            model.sample(System.nanoTime());
+            Thread.sleep(16);
+        }
+    }
+
     private static List<Object> figures(BufferViewModel model) {
         return List.of(List.copyOf(model.slots()), model.putIndexProperty().get(), model.takeIndexProperty().get(),
                 model.countProperty().get(), List.copyOf(model.workers()), List.copyOf(model.notFullWaiters()),

@@ -162,6 +162,54 @@ class LivePlotFxTest {
     }
 
     /**
+     * A marked moment is drawn where its x is on the axis, within the plot even past the last point,
+     * and taken away with NaN.
+     */
+    @Test
+    void aMarkedMomentIsDrawnWhereItsXIs(FxRobot robot) {
+        LivePlot marked = new LivePlot("marked", "Occupied slots", "seconds run, pauses left out", LivePlot.Scale.LINEAR);
+        robot.interact(() -> {
+            ((Pane) plot.getParent()).getChildren().add(marked);
+            marked.setManaged(false);
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            for (int i = 0; i <= 10; i++) {
+                series.getData().add(new XYChart.Data<>(i, i % 3));
+            }
+            marked.setData(FXCollections.observableArrayList(List.of(series)));
+            marked.applyCss();
+            marked.resize(500, 300);
+            marked.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Double.isNaN(marked.markerDrawnAt()), "no mark until one is set");
+        List<LivePlot.Tick> x = marked.xTicksDrawn();
+        double zero = x.getFirst().at();
+        double ten = x.stream().filter(tick -> tick.label().equals("10")).findFirst().orElseThrow().at();
+        robot.interact(() -> {
+            marked.setMarker(2.5);
+            marked.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(zero + (ten - zero) / 4, marked.markerDrawnAt(), 1.0, "2.5 s of 10, ticks " + x);
+        robot.interact(() -> {
+            marked.setMarker(13);
+            marked.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<LivePlot.Tick> wider = marked.xTicksDrawn();
+        double at12 = wider.stream().filter(tick -> tick.label().equals("12.5")).findFirst().orElseThrow().at();
+        double at15 = wider.stream().filter(tick -> tick.label().equals("15")).findFirst().orElseThrow().at();
+        assertEquals(at12 + (at15 - at12) / 5, marked.markerDrawnAt(), 1.0,
+                "past the last point, the axis takes it in: " + wider);
+        robot.interact(() -> {
+            marked.setMarker(Double.NaN);
+            marked.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Double.isNaN(marked.markerDrawnAt()), "NaN takes the mark away");
+    }
+
+    /**
      * A plot scrolled out of sight is not drawn (JavaFX would render its canvas at every frame all
      * the same); it is drawn in the frame it comes into sight.
      */
