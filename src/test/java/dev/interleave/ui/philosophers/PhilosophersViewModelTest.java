@@ -54,6 +54,31 @@ class PhilosophersViewModelTest {
         sampleUntil(model, "idle", () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /** Rewound after a run, the plots mark the moment shown: its end where the plots end, its start at 0. */
+    @Test
+    void rewoundThePlotsMarkTheMomentShown() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.strategyProperty().set(Strategy.ORDERED);
+        model.thinkMaxMillisProperty().set(2); // few enough events that the log keeps the run's start
+        model.run();
+        long until = System.nanoTime() + Duration.ofMillis(700).toNanos();
+        sampleUntil(model, "0.7 s of a run", () -> System.nanoTime() > until);
+        assertTrue(Double.isNaN(model.rewoundSecondsProperty().get()), "at present: no mark");
+        stopAndSettle(model);
+        Rewind<TableState> rewind = model.rewind();
+        rewind.moveTo(rewind.endProperty().get());
+        model.sample(System.nanoTime());
+        double plotsEnd = model.mealsSeries().getData().getLast().getXValue().doubleValue();
+        assertEquals(plotsEnd, model.rewoundSecondsProperty().get(), 0.12, "the last event, where the plots end");
+        rewind.moveTo(0);
+        model.sample(System.nanoTime());
+        assertEquals(0.0, model.rewoundSecondsProperty().get(), "the run's start");
+        rewind.toPresent();
+        model.sample(System.nanoTime());
+        assertTrue(Double.isNaN(model.rewoundSecondsProperty().get()), "back to now: no mark");
+    }
+
     @Test
     void settingsCannotBeInvalid() {
         PhilosophersViewModel model = new PhilosophersViewModel(new PhilosophersRunner());
