@@ -11,6 +11,7 @@ import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
 import javafx.animation.TranslateTransition;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableNumberValue;
@@ -339,7 +340,9 @@ public final class BufferView extends BorderPane {
     /**
      * The code panel goes beside the buffer's picture when the viewport has room for both (the
      * picture needs about 30 em: two chips a row), else under it. The em is a label's font size,
-     * which follows the zoom.
+     * which follows the zoom. A change of room or font moves them after the pass that made it: a
+     * font changes while the scene restyles its nodes one by one, and children replaced in the
+     * middle of that (zooming in at 1920x1080) threw IndexOutOfBoundsException on the FX thread.
      */
     private void fitCode(ScrollPane scroll, Label ruler, VBox area, VBox picture) {
         boolean[] side = new boolean[1];
@@ -362,9 +365,19 @@ public final class BufferView extends BorderPane {
                 area.getChildren().addAll(picture, codeBox);
             }
         };
-        scroll.viewportBoundsProperty().addListener(obs -> apply.run());
-        ruler.fontProperty().addListener(obs -> apply.run());
-        code.widthProperty().addListener(obs -> apply.run());
+        boolean[] queued = new boolean[1];
+        InvalidationListener later = obs -> {
+            if (!queued[0]) {
+                queued[0] = true;
+                Platform.runLater(() -> {
+                    queued[0] = false;
+                    apply.run();
+                });
+            }
+        };
+        scroll.viewportBoundsProperty().addListener(later);
+        ruler.fontProperty().addListener(later);
+        code.widthProperty().addListener(later);
         apply.run();
     }
 

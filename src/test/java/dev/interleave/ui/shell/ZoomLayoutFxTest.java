@@ -35,6 +35,7 @@ import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every view of the window in the smallest window it supports, 1024x700, styled as the window is
@@ -112,6 +113,54 @@ class ZoomLayoutFxTest {
             }
         }
         assertEquals(List.of(), wider);
+    }
+
+    /**
+     * Text made larger moves the Bounded Buffer's code panel from beside its picture to under it,
+     * and smaller back, with no error on the FX thread. The move now waits for the pass that changed
+     * the room or the text: made in the middle of the restyling that follows a new text size, it
+     * threw IndexOutOfBoundsException in the window (1920x1080, Ctrl+=, twice in ten zoom steps;
+     * none since). This harness does not restyle in the same order and did not throw before the
+     * change either: it checks that the waiting move still comes. The window is 1280x800 (the
+     * headless screen's room) and the text goes from small enough for the code to fit beside the
+     * picture to a zoom's size.
+     */
+    @Test
+    void largerTextMovesTheCodePanelWithoutAnError() throws Exception {
+        List<String> errors = new ArrayList<>();
+        List<Boolean> beside = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            EveryView.show(view, "buffer");
+        }).get();
+        for (String size : List.of("7px", "16px", "7px")) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                Thread fx = Thread.currentThread();
+                Thread.UncaughtExceptionHandler before = fx.getUncaughtExceptionHandler();
+                fx.setUncaughtExceptionHandler((thread, e) -> errors.add(size + ": " + e));
+                try {
+                    view.setStyle("-fx-font-size: " + size + ";");
+                    view.applyCss();
+                    view.layout();
+                } finally {
+                    fx.setUncaughtExceptionHandler(before);
+                }
+            }).get();
+            for (int pulse = 0; pulse < 3; pulse++) {
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            WaitForAsyncUtils.asyncFx(() -> {
+                view.applyCss();
+                view.layout();
+                Node code = view.lookup("#code-panel");
+                Node picture = view.lookup("#slots");
+                beside.add(code.localToScene(code.getLayoutBounds()).getMinY()
+                        < picture.localToScene(picture.getLayoutBounds()).getMaxY());
+            }).get();
+        }
+        assertEquals(List.of(), errors);
+        assertEquals(List.of(true, false, true), beside, "the code beside the picture in small text, under it in large");
     }
 
     /**
