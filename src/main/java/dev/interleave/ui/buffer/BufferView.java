@@ -391,9 +391,20 @@ public final class BufferView extends BorderPane {
         text.setMaxWidth(Double.MAX_VALUE);
         Button apply = new Button("Apply this setup");
         apply.setId("lab-guide-apply");
-        apply.setOnAction(e -> model.applyGuide());
         apply.disableProperty().bind(model.runningBinding());
-        VBox content = new VBox(8, text, apply);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        // What Apply set, beside it, until the guide changes: a learner sees the click was taken.
+        Label applied = new Label();
+        applied.setId("lab-guide-applied");
+        applied.getStyleClass().add("field-message");
+        applied.setWrapText(true);
+        apply.setOnAction(e -> {
+            model.applyGuide();
+            applied.setText("Set: " + model.guideProperty().get().setup().words() + ". Press Run (Space).");
+        });
+        HBox applyRow = new HBox(10, apply, applied);
+        applyRow.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(8, text, applyRow);
         TitledPane guide = new TitledPane("", content);
         guide.setId("lab-guide");
         guide.setExpanded(false);
@@ -402,6 +413,7 @@ public final class BufferView extends BorderPane {
             LabGuide now = model.guideProperty().get();
             guide.setText(now.title());
             text.setText(now.text());
+            applied.setText("");
             Controls.tip(apply, "Sets " + now.setup().words() + ". Then press Run.");
         };
         model.guideProperty().addListener(obs -> show.run());

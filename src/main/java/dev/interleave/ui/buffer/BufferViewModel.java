@@ -528,6 +528,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (now.state() == RunState.IDLE) {
             pending.set(""); // an ended run has nothing pending
         }
+        if (now.gate().stepsTaken() > stepsSeen) {
+            rewind.toPresent(); // a step acts now (S pressed while rewound too): the view shows it
+        }
         if (rewound(now)) {
             moves.set(List.of()); // a rewound view shows the past: nothing flies
             return;

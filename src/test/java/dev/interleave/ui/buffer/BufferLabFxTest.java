@@ -179,6 +179,10 @@ class BufferLabFxTest {
         assertEquals(setup.consumers(), model.consumersProperty().get());
         assertEquals(setup.capacity(), model.capacityProperty().get());
         assertTrue(robot.lookup("#lab-guide-text").queryAs(Label.class).getText().contains("Question: "));
+        Label applied = robot.lookup("#lab-guide-applied").queryAs(Label.class);
+        assertEquals("Set: " + setup.words() + ". Press Run (Space).", applied.getText(), "Apply says what it set");
+        robot.clickOn("#bug-none");
+        assertEquals("", applied.getText(), "another guide: nothing applied from it yet");
     }
 
     /**

@@ -169,6 +169,28 @@ class BufferViewModelTest {
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /** A step taken while the view is rewound brings it back to now, where the step is told. */
+    @Test
+    void aStepWhileRewoundReturnsToNow() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.run();
+        Thread.sleep(300);
+        model.togglePause();
+        settle(model);
+        model.step();
+        settle(model);
+        model.rewind().moveTo(0);
+        model.sample(System.nanoTime());
+        assertTrue(model.rewind().rewoundBinding().get());
+        model.step();
+        settle(model);
+        assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get(), "back to now");
+        assertTrue(model.stepTextProperty().get().startsWith("Step 2: "), model.stepTextProperty().get());
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
     /** Samples frame by frame for {@code millis}. */
     private static void sampleFor(BufferViewModel model, long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
