@@ -10,6 +10,7 @@ import javafx.css.PseudoClass;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyEvent;
@@ -199,7 +200,15 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             events.pseudoClassStateChanged(NARROW, narrow);
             return narrow != was;
         };
-        getChildren().addAll(captionLabel, dropped, timeline, scrubArea, events);
+        CheckBox order = new CheckBox("Evenly spaced: one step per event, not the clock");
+        order.setId("timeline-event-order");
+        order.setWrapText(true);
+        order.setMinHeight(Region.USE_PREF_SIZE);
+        Controls.tip(order, "The timeline's axis by the events' order, every event as wide as the next however close"
+                + " in time: for a story told within a millisecond (a bug with no delays) or steps taken seconds apart."
+                + " Unticked, the axis is the clock.");
+        order.selectedProperty().bindBidirectional(timeline.eventOrderProperty());
+        getChildren().addAll(captionLabel, dropped, order, timeline, scrubArea, events);
     }
 
     /**

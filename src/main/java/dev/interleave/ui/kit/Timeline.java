@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
@@ -36,8 +38,9 @@ import dev.interleave.engine.run.Replay;
  * the view colours it, marks on a lane for the actions that matter (with a label when there is
  * room), arrows from one lane to another (who woke whom), moments drawn across every lane (a
  * deadlock), and the rewound position as a line. It follows the run live; Ctrl+wheel, + and - zoom
- * (from the whole run down to single actions), dragging pans, and the pointer's event is told in a
- * tooltip. Drawn on a canvas, only when something changed and it can be seen ({@link InSight}).
+ * (from the whole run down to single actions; the keys around the rewound moment), dragging pans, and
+ * the pointer's event is told in a tooltip. Its axis is the clock, or the events' order
+ * ({@link #eventOrderProperty}). Drawn on a canvas, only when something changed and it can be seen ({@link InSight}).
  * What the events look like is the scenario's {@link Lanes}.
  *
  * @param <R> the scenario's rebuilt state
@@ -118,6 +121,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
     static final long DRAWN_MAX = 200_000;
     /** A window of more events than this is drawn from the {@link LaneSummary} where it is fine enough. */
     static final long SUMMARISED_FROM_EVENTS = 20_000;
+    /**
+     * In event order, an event's place on the axis is its number times this, in the units the zoom
+     * and pan work in (nanoseconds on the clock): the narrowest window, {@link #MIN_SPAN_NANOS}, is
+     * then 8 events wide.
+     */
+    static final long ORDER_UNIT = 250;
 
     private final Rewind<R> rewind;
     /** How this scenario's events look. */
@@ -141,6 +150,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Text measure = new Text();
     /** Where the last redraw drew its last moment's label: its left and right x. For tests. */
     private double[] momentLabelDrawn = new double[0];
+    /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
+    private double positionDrawnAt = Double.NaN;
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
@@ -153,6 +164,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private long rightNanos;
     /** Whether the window's right edge follows the newest event. */
     private boolean follow = true;
+    /** Whether the axis is the events' order (each as wide as the next) rather than the clock. */
+    private final BooleanProperty eventOrder = new SimpleBooleanProperty(this, "eventOrder", false);
     /** The history the zoom and pan belong to. */
     private History<R> drawnHistory;
     /** The lanes the latest height asked for was for: the view asks again when they change. FX thread. */
@@ -213,6 +226,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
         });
         emptyText.addListener((obs, old, now) -> redraw());
+        // Another axis: the whole run again, following it (a window on the clock is no window in order).
+        eventOrder.addListener((obs, old, now) -> {
+            spanNanos = 0;
+            follow = true;
+            redraw();
+        });
         widthProperty().addListener((obs, old, now) -> redraw());
         heightProperty().addListener((obs, old, now) -> redraw());
         InSight.drawWhenSeen(this, () -> stale, this::draw);
@@ -227,10 +246,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
         setOnMouseMoved(this::explain);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.EQUALS) {
-                zoomBy(0.5, getWidth());
+                zoomBy(0.5, keyZoomX());
                 e.consume();
             } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
-                zoomBy(2, getWidth());
+                zoomBy(2, keyZoomX());
                 e.consume();
             }
         });
@@ -301,6 +320,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return BASE_LEGEND_HEIGHT * em();
     }
 
+    /** Where the last drawing drew the rewound position's line (x), or NaN. For tests. */
+    double positionDrawnAt() {
+        return positionDrawnAt;
+    }
+
     /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
     double[] momentLabelDrawn() {
         return momentLabelDrawn.clone();
@@ -329,11 +353,42 @@ public final class Timeline<R extends Replay<R>> extends Region {
         if (history == null) {
             return 0;
         }
-        return follow ? history.nanosOf(history.end() - 1) : rightNanos;
+        return follow ? placeOf(history, history.end() - 1) : rightNanos;
+    }
+
+    /**
+     * Whether the axis is the events' order, each event as wide as the next, rather than the clock:
+     * a story told within a millisecond (a bug with no delays), or steps taken seconds apart, reads
+     * event by event. Switching shows the whole run again.
+     */
+    public BooleanProperty eventOrderProperty() {
+        return eventOrder;
+    }
+
+    /** Event {@code seq}'s place on the axis (the nearest kept event's): its time, or in event order its number. */
+    private long placeOf(History<R> history, long seq) {
+        if (eventOrder.get()) {
+            return Math.max(history.firstKept(), Math.min(seq, history.end() - 1)) * ORDER_UNIT;
+        }
+        return history.nanosOf(seq);
+    }
+
+    /** Event {@code i} of {@code batch}'s place on the axis. */
+    private long placeOf(EventLog.Batch batch, int i) {
+        return eventOrder.get() ? batch.seq(i) * ORDER_UNIT : batch.nanos(i);
+    }
+
+    /** The first kept event at or after {@code place} on the axis ({@code history.end()} if none). */
+    private long firstAtOrAfter(History<R> history, long place) {
+        if (eventOrder.get()) {
+            long seq = Math.floorDiv(place + ORDER_UNIT - 1, ORDER_UNIT);
+            return Math.max(history.firstKept(), Math.min(history.end(), seq));
+        }
+        return history.firstAtOrAfter(place);
     }
 
     private long span(History<R> history) {
-        long whole = Math.max(MIN_SPAN_NANOS, history.nanosOf(history.end() - 1) - history.nanosOf(history.firstKept()));
+        long whole = Math.max(MIN_SPAN_NANOS, placeOf(history, history.end() - 1) - placeOf(history, history.firstKept()));
         return spanNanos <= 0 ? whole : Math.min(spanNanos, whole);
     }
 
@@ -343,6 +398,26 @@ public final class Timeline<R extends Replay<R>> extends Region {
             zoomBy(e.getDeltaY() > 0 ? 0.7 : 1 / 0.7, e.getX());
             e.consume();
         }
+    }
+
+    /**
+     * Where + and - zoom around: the rewound moment (brought to the middle first if it is out of the
+     * window), else the right edge, the newest events.
+     */
+    private double keyZoomX() {
+        History<R> history = rewind.history();
+        long position = rewind.positionProperty().get();
+        if (history == null || position == Rewind.PRESENT || position <= 0) {
+            return getWidth();
+        }
+        long place = placeOf(history, position - 1);
+        long span = span(history);
+        if (place < right() - span || place > right()) {
+            rightNanos = place + span / 2;
+            follow = rightNanos >= placeOf(history, history.end() - 1);
+        }
+        double width = Math.max(1, getWidth() - labelWidth());
+        return labelWidth() + (double) (place - (right() - span)) / span * width;
     }
 
     /** Multiplies the window's width by {@code factor}, keeping the time under {@code x} in place. */
@@ -359,7 +434,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long newSpan = Math.max(MIN_SPAN_NANOS, (long) (span * factor));
         rightNanos = at + (long) ((1 - fraction) * newSpan);
         spanNanos = newSpan;
-        follow = rightNanos >= history.nanosOf(history.end() - 1);
+        follow = rightNanos >= placeOf(history, history.end() - 1);
         draw();
     }
 
@@ -371,7 +446,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long span = span(history);
         double width = Math.max(1, getWidth() - labelWidth());
         rightNanos = dragRight - (long) ((e.getX() - dragX) / width * span);
-        follow = rightNanos >= history.nanosOf(history.end() - 1);
+        follow = rightNanos >= placeOf(history, history.end() - 1);
         draw();
     }
 
@@ -387,15 +462,15 @@ public final class Timeline<R extends Replay<R>> extends Region {
         double width = Math.max(1, getWidth() - labelWidth());
         long at = shownLeft + (long) ((e.getX() - labelWidth()) / width * (shownRight - shownLeft));
         long slack = (long) (6 / width * (shownRight - shownLeft));
-        long from = history.firstAtOrAfter(at - slack);
-        long to = Math.min(history.end(), history.firstAtOrAfter(at + slack + 1));
+        long from = firstAtOrAfter(history, at - slack);
+        long to = Math.min(history.end(), firstAtOrAfter(history, at + slack + 1));
         long best = -1;
         long bestDistance = Long.MAX_VALUE;
         for (long seq = from; seq < to && seq < from + 10_000; seq++) {
             EventLog.Batch batch = history.batchOf(seq);
             int i = (int) (seq - batch.firstSeq());
             boolean onLane = batch.track(i) == lane || this.painter.arrowFrom(batch, i) == lane;
-            long distance = Math.abs(batch.nanos(i) - at);
+            long distance = Math.abs(placeOf(batch, i) - at);
             if (onLane && distance < bestDistance) {
                 best = seq;
                 bestDistance = distance;
@@ -450,6 +525,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         History<R> history = rewind.history();
+        positionDrawnAt = Double.NaN;
         Paint inkPaint = colour(ink, Color.BLACK);
         g.setFont(Font.font(11 * em()));
         g.setTextBaseline(VPos.CENTER);
@@ -476,13 +552,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.fillText(names.get(lane), 4, axisHeight() + lane * laneH + laneH / 2);
         }
         g.setFill(colour(subtle, Color.GRAY));
-        g.fillText(String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)",
-                seconds(left - history.log().originNanos(), span), seconds(right - history.log().originNanos(), span),
-                duration(span)), labelWidth(), axisHeight() / 2);
+        g.fillText(eventOrder.get()
+                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced   (%,d wide)",
+                        Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, span / ORDER_UNIT)
+                : String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)",
+                        seconds(left - history.log().originNanos(), span),
+                        seconds(right - history.log().originNanos(), span), duration(span)),
+                labelWidth(), axisHeight() / 2);
 
         // States: each lane's state from the window's first event on, drawn as runs of colour.
-        long first = history.firstAtOrAfter(left);
-        long last = history.firstAtOrAfter(right + 1);
+        long first = firstAtOrAfter(history, left);
+        long last = firstAtOrAfter(history, right + 1);
         int[] state = new int[lanes];
         double[] since = new double[lanes];
         Arrays.fill(since, labelWidth());
@@ -499,7 +579,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long seq = first;
         double left0 = labelWidth();
         LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
-        if (last - first > SUMMARISED_FROM_EVENTS && summary.upToDate() && summary.laneCount() >= lanes
+        if (!eventOrder.get() && last - first > SUMMARISED_FROM_EVENTS && summary.upToDate() && summary.laneCount() >= lanes
                 && summary.sliceNanos() <= span / width) {
             // Many events, slices no wider than a pixel: drawn from the summary, as the events would be.
             fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
@@ -524,7 +604,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 if (lane >= lanes) {
                     continue;
                 }
-                double x = left0 + (batch.nanos(i) - left) * scale;
+                double x = left0 + (placeOf(batch, i) - left) * scale;
                 int next = this.painter.stateAfter(batch, i);
                 if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
@@ -553,7 +633,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             seq = batch.firstSeq() + i;
         }
-        double end = Math.min(w, labelWidth() + (history.nanosOf(history.end() - 1) - left) * scale);
+        double end = Math.min(w, labelWidth() + (placeOf(history, history.end() - 1) - left) * scale);
         for (int lane = 0; lane < lanes; lane++) {
             bars.fill(state[lane], since[lane], end, lane);
         }
@@ -627,8 +707,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         // The rewound position.
         long position = rewind.positionProperty().get();
+        positionDrawnAt = Double.NaN;
         if (position != Rewind.PRESENT && position > 0) {
-            double x = labelWidth() + (history.nanosOf(position - 1) - left) * scale;
+            double x = labelWidth() + (placeOf(history, position - 1) - left) * scale;
+            positionDrawnAt = x;
             g.setStroke(colour(accent, Color.BLUE));
             g.setLineWidth(2);
             g.strokeLine(x, axisHeight() - 4, x, axisHeight() + lanes * laneH);

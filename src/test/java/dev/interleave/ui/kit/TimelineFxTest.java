@@ -6,6 +6,8 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -156,6 +158,53 @@ class TimelineFxTest {
         }).get();
         assertTrue(now[0] > oneLane && now[0] >= now[1] - 0.5, "12 lanes: " + now[0] + " px high, wanting "
                 + now[1] + " (one lane: " + oneLane + ")");
+    }
+
+    /**
+     * Ten events within a millisecond and one 200 ms later: on the clock the tenth sits at the left
+     * edge; in event order every event is as wide as the next, so the sixth is half-way. The keys
+     * zoom around the rewound moment, which stays in the window.
+     */
+    @Test
+    void inEventOrderEveryEventIsAsWideAsTheNext() throws Exception {
+        EventLog log = new EventLog(1_000);
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int i = 0; i < 9; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        }
+        Thread.sleep(200);
+        log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0); // event 10, the last
+        follow(log);
+        double[] x = new double[4];
+        WaitForAsyncUtils.asyncFx(() -> {
+            rewind.allowedProperty().set(true);
+            rewind.moveTo(6); // just after event 5
+            timeline.draw();
+            x[0] = timeline.positionDrawnAt();
+            timeline.eventOrderProperty().set(true);
+            timeline.draw();
+            x[1] = timeline.positionDrawnAt();
+        }).get();
+        double left = 44; // the lane names' column at 13 px
+        double width = timeline.getWidth() - left;
+        assertTrue(x[0] < left + 0.05 * width, "on the clock, event 5 of a burst at the left edge: " + x[0]);
+        assertEquals(left + width / 2, x[1], 2, "in order, event 5 of events 0 to 10 half-way");
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.eventOrderProperty().set(false);
+            timeline.requestFocus();
+        }).get();
+        for (int i = 0; i < 6; i++) {
+            WaitForAsyncUtils.asyncFx(() -> timeline.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "+", "+",
+                    KeyCode.PLUS, false, false, false, false))).get();
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            x[2] = timeline.positionDrawnAt();
+            x[3] = timeline.spanNanos();
+        }).get();
+        assertTrue(x[3] > 0 && x[3] < 10_000_000, "zoomed in to a few ms: " + x[3] + " ns");
+        assertTrue(x[2] >= left && x[2] <= timeline.getWidth(), "the rewound moment still in the window: " + x[2]);
     }
 
     /** Ctrl+wheel zooms; the wheel alone is left to the page around (it scrolls), the timeline unchanged. */
