@@ -552,12 +552,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
-            List<String> since = log == null ? List.of() : BufferNarration.actions(
+            List<BufferNarration.Action> actions = log == null ? List.of() : BufferNarration.actions(
                     BufferNarration.Terms.of(now.settings()),
-                    log.read(stepBaseEvents, (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents))).stream()
-                    .map(action -> withSeparators(action.words())).toList();
+                    log.read(stepBaseEvents, (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents)));
+            List<String> since = actions.stream().map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
-                    since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since)));
+                    since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since))
+                    + wokenWentOn(actions, now.gate().lastStepped()));
         } else if (now.state() == RunState.RUNNING) {
             stepText.set("");
         }
@@ -727,6 +728,22 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastPlotNanos = nowNanos;
     }
 
+    /**
+     * Why a step told more than one thread acting: one step lets one thread through the gate, and a
+     * thread its signal woke finishes the put or take it waited in without passing the gate again
+     * (it passed before it began to wait). "" when only the stepped thread acted.
+     */
+    static String wokenWentOn(List<BufferNarration.Action> actions, String stepped) {
+        List<String> others = actions.stream().map(BufferNarration.Action::worker)
+                .filter(worker -> !worker.equals(stepped)).distinct().toList();
+        if (others.isEmpty()) {
+            return "";
+        }
+        boolean one = others.size() == 1;
+        return String.format(Locale.ROOT, "   (%s passed the gate before %s waited, so %s %s on without a step)",
+                String.join(" and ", others), one ? "it" : "they", one ? "it" : "they", one ? "goes" : "go");
+    }
+
     private static final Pattern ITEM = Pattern.compile("#(\\d{4,})");
 
     /** The engine's words with item numbers as people read them: "#12345" becomes "#12,345". */
@@ -799,7 +816,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     + "threads blocked are not visible (the baseline is not instrumented)", consumed.get())
                     : String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
-            case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one act",
+            case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one through",
                     Words.count(atGate.size(), "worker"));
             case STOPPING -> "Stopping: interrupting every producer and consumer";
         };

@@ -29,6 +29,7 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -192,6 +193,7 @@ public final class MainView extends BorderPane {
         heightProperty().addListener((obs, old, now) -> scaleText());
         window.zoomProperty().addListener((obs, old, now) -> scaleText());
         window.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        window.settingsShownProperty().addListener((obs, old, now) -> showSettings());
         applyTheme(window.themeProperty().get());
         refresh();
     }
@@ -369,6 +371,7 @@ public final class MainView extends BorderPane {
                 item("menu-zoom-out", "Zoom out", "Shortcut+Minus", window::zoomOut),
                 item("menu-zoom-reset", "Actual size", "Shortcut+0", window::zoomReset),
                 item("menu-full-screen", "Full screen", "F11", this::toggleFullScreen),
+                settingsItem(),
                 new SeparatorMenuItem(),
                 item("menu-reset-settings", "Reset this view's settings to defaults", null, () ->
                         command(() -> active().resetSettings())));
@@ -379,6 +382,31 @@ public final class MainView extends BorderPane {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** View > Settings panel: ticked while the views show their settings panels (Ctrl+B hides and shows them). */
+    private CheckMenuItem settingsItem() {
+        CheckMenuItem item = new CheckMenuItem("Settings panel");
+        item.setId("menu-settings-panel");
+        item.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        item.selectedProperty().bindBidirectional(window.settingsShownProperty());
+        return item;
+    }
+
+    /**
+     * Shows or hides every built view's settings panel as the window says: hidden, it takes no room,
+     * and the view's figures take the width. FX thread.
+     */
+    private void showSettings() {
+        boolean shown = window.settingsShownProperty().get();
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getContent() != null) {
+                for (Node panel : tab.getContent().lookupAll(".settings-scroll")) {
+                    panel.setVisible(shown);
+                    panel.setManaged(shown);
+                }
+            }
+        }
     }
 
     private static MenuItem item(String id, String text, String accelerator, Runnable action) {
@@ -468,7 +496,8 @@ public final class MainView extends BorderPane {
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume. In the race lab's Slow motion a run"
                     + " is Auto-step: a random thread steps at the rate beside Auto-step"},
-            new String[] {"S", "Step: one producer or consumer acts (Bounded Buffer), or one philosopher's fork action"
+            new String[] {"S", "Step: one producer or consumer passes the gate and acts, and a thread its signal wakes"
+                    + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused. In the race lab's Slow motion, a"
                     + " random thread takes its next step"},
             new String[] {"1 to 4", "Race lab, Slow motion: that thread takes its next step (or click its lane)"},
@@ -478,6 +507,7 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
             new String[] {"Ctrl+=  Ctrl+-  Ctrl+0", "Zoom in, zoom out, actual size (100 % to 200 %)"},
             new String[] {"F11", "Full screen, and back"},
+            new String[] {"Ctrl+B", "Hide the settings panel (the figures take the width), and show it again"},
             new String[] {"Ctrl+Shift+P / C / J", "Export the view as PNG, the plotted series as CSV, the run's figures as JSON"},
             new String[] {"Ctrl+Shift+E", "Export the recorded run as a trace for Perfetto (Bounded Buffer, Dining"
                     + " Philosophers)"},
@@ -804,6 +834,7 @@ public final class MainView extends BorderPane {
                 watch(tab, scenario.model());
             }
             tab.setContent(scenario.view());
+            showSettings();
         }
     }
 

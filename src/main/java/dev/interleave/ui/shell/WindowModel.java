@@ -6,9 +6,11 @@ import java.util.prefs.Preferences;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -35,6 +37,8 @@ public final class WindowModel {
     private final ObjectProperty<Motion.Speed> motion = new SimpleObjectProperty<>(this, "motion", Motion.Speed.NORMAL);
     /** Auto-step's steps per second. Invariant: AutoStep.MIN_RATE <= rate <= AutoStep.MAX_RATE. */
     private final IntegerProperty autoStepRate = new SimpleIntegerProperty(this, "autoStepRate", 2);
+    /** Whether the views show their settings panels; hidden, a view's figures take the whole width. */
+    private final BooleanProperty settingsShown = new SimpleBooleanProperty(this, "settingsShown", true);
     private final StringBinding zoomText = Bindings.createStringBinding(
             () -> String.format(Locale.ROOT, "%.0f %%", zoom.get() * 100), zoom);
 
@@ -94,6 +98,19 @@ public final class WindowModel {
     /** Light to dark, or dark to light. */
     public void toggleTheme() {
         theme.set(theme.get().other());
+    }
+
+    /**
+     * Whether the views show their settings panels (on the left). A teacher in front of a class
+     * hides them once the settings are chosen: the buffer, its chips and its code get the width.
+     */
+    public BooleanProperty settingsShownProperty() {
+        return settingsShown;
+    }
+
+    /** Hides the settings panels, or shows them again. */
+    public void toggleSettings() {
+        settingsShown.set(!settingsShown.get());
     }
 
     /** The zoom factor: 1 is 100 %. */

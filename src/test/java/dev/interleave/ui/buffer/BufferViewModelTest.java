@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 
 import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.run.ThreadKind;
@@ -189,6 +190,17 @@ class BufferViewModelTest {
         assertTrue(model.stepTextProperty().get().startsWith("Step 2: "), model.stepTextProperty().get());
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /** A step whose signal let a woken thread finish its put says why two threads acted in one step. */
+    @Test
+    void aStepSaysWhyTheThreadItWokeWentOn() {
+        var took = new BufferNarration.Action(7, "C2", "C2 took #159 from slot 7, signalled notFull and woke P3");
+        var put = new BufferNarration.Action(9, "P3", "P3 put #169 into slot 7");
+        assertEquals("   (P3 passed the gate before it waited, so it goes on without a step)",
+                BufferViewModel.wokenWentOn(List.of(took, put), "C2"));
+        assertEquals("", BufferViewModel.wokenWentOn(List.of(took), "C2"), "one thread acted");
+        assertEquals("", BufferViewModel.wokenWentOn(List.of(), "C2"), "nothing told");
     }
 
     /** Samples frame by frame for {@code millis}. */

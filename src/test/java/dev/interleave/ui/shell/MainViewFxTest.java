@@ -837,6 +837,39 @@ class MainViewFxTest {
     }
 
     /**
+     * Ctrl+B hides the settings panel of every view, the one shown and one built later, and the
+     * figures take the width; Ctrl+B again brings them back.
+     */
+    @Test
+    void ctrlBHidesTheSettingsPanelsAndTheFiguresTakeTheWidth(FxRobot robot) {
+        ScrollPane live = robot.lookup("#calls-live").queryAs(ScrollPane.class);
+        double before = live.getWidth();
+        robot.push(KeyCode.CONTROL, KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            assertFalse(view.window().settingsShownProperty().get());
+            Node panel = view.lookupAll(".settings-scroll").iterator().next();
+            assertFalse(panel.isVisible() || panel.isManaged(), "the settings panel takes no room");
+            assertTrue(live.getWidth() > before + 100, "the figures take the width: " + before + " -> " + live.getWidth());
+            robot.interact(() -> view.select("buffer")); // built now, hidden as the window says
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node each : view.lookupAll(".settings-scroll")) {
+                assertFalse(each.isManaged(), "every view's panel hidden, the one built later too");
+            }
+            robot.push(KeyCode.CONTROL, KeyCode.B);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node each : view.lookupAll(".settings-scroll")) {
+                assertTrue(each.isVisible() && each.isManaged(), "back again");
+            }
+        } finally {
+            robot.interact(() -> {
+                view.window().settingsShownProperty().set(true);
+                view.select("calls");
+            });
+        }
+    }
+
+    /**
      * Before a run there is nothing to export as CSV or JSON: each says so in the status line, and
      * no file is asked for (a CSV of the header alone, "Saved", said the run had shown nothing).
      */
