@@ -781,6 +781,38 @@ public final class BufferView extends BorderPane {
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
         draw(producers, producersCaption, p);
         draw(consumers, consumersCaption, c);
+        for (FlowPane lane : List.of(producers, consumers)) {
+            for (Node node : lane.getChildren()) {
+                if (node instanceof WorkerChip chip && !chip.getStyleClass().contains(LANE_CHOOSABLE)) {
+                    chooseAtGate(chip);
+                }
+            }
+        }
+    }
+
+    /** A lane's chip, while its thread is at the gate, chooses who steps next as the gate's own chips do. */
+    private static final String LANE_CHOOSABLE = "lane-choosable";
+
+    /**
+     * A chip of the producers' or consumers' lane chooses its thread to step next while that thread
+     * waits at the gate (click, or Enter); otherwise it does nothing. A learner clicked these chips,
+     * which look like the gate's, and nothing happened.
+     */
+    private void chooseAtGate(WorkerChip chip) {
+        chip.getStyleClass().add(LANE_CHOOSABLE);
+        PseudoClass atGate = WorkerChip.pseudo(WorkerState.AT_GATE);
+        Runnable choose = () -> {
+            if (chip.getPseudoClassStates().contains(atGate)) {
+                model.stepWorker(chip.workerName());
+            }
+        };
+        chip.setOnMouseClicked(e -> choose.run());
+        chip.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                choose.run();
+                e.consume();
+            }
+        });
     }
 
     private static Label lane(String caption) {

@@ -359,6 +359,36 @@ class MainViewFxTest {
         assertEquals("‖ paused", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
     }
 
+    /**
+     * A producer's or consumer's chip in its lane, while its thread waits at the gate, chooses that
+     * thread to step next, as the gate's queue's chips do (a learner clicked them and nothing happened).
+     */
+    @Test
+    void aLaneChipAtTheGateChoosesWhoStepsNext(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-buffer");
+        robot.interact(() -> {
+            buffer.produceMinMillisProperty().set(0);
+            buffer.produceMaxMillisProperty().set(5);
+            buffer.consumeMinMillisProperty().set(0);
+            buffer.consumeMaxMillisProperty().set(5);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.consumedProperty().get() > 20);
+        robot.clickOn("#pause");
+        settle();
+        PseudoClass atGate = PseudoClass.getPseudoClass("at-gate");
+        for (int step = 0; step < 3; step++) {
+            List<Node> waiting = robot.lookup(".lane-choosable").queryAll().stream()
+                    .filter(node -> node.getPseudoClassStates().contains(atGate)).toList();
+            assertFalse(waiting.isEmpty(), "lane chips at the gate");
+            Node chosen = waiting.getLast(); // not the longest-waiting, as a rule
+            String name = chosen.getId().substring("worker-".length());
+            robot.clickOn(chosen);
+            settle();
+            assertEquals(name, bufferRunner.snapshot().gate().lastStepped(), "the clicked chip's thread stepped");
+        }
+    }
+
     /** Step while idle starts the run paused and takes its first step. */
     @Test
     void stepFromIdleStartsPaused(FxRobot robot) throws Exception {
