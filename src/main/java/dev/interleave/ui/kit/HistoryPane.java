@@ -161,9 +161,10 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                 key(e);
             }
         });
-        Controls.tip(events, String.format(Locale.ROOT, "The recorded events in words, %,d at a time:"
-                + " the newest, or those around the scrubber, which reaches the rest. Select one to rewind the view"
-                + " to just after it (while paused or after a run).", Rewind.LINES_SHOWN));
+        // Told on the "Rewind" label, not the log: over the log, the tooltip covered the lines being read.
+        Controls.tip(rewindLabel, String.format(Locale.ROOT, "The log below: the recorded events in words, %,d at a"
+                + " time: the newest, or those around the scrubber, which reaches the rest. Select one to rewind the"
+                + " view to just after it (while paused or after a run).", Rewind.LINES_SHOWN));
         events.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!syncing && now.intValue() >= 0 && rewind.allowedProperty().get()) {
                 rewind.moveTo(rewind.eventOfLine(now.intValue()) + 1);
