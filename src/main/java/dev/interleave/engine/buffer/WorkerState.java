@@ -14,8 +14,8 @@ public enum WorkerState {
     WAITING_NOT_FULL("blocked: full"),
     /** A consumer parked in {@code notEmpty.await()}: the buffer was empty. In the notEmpty wait set. */
     WAITING_NOT_EMPTY("blocked: empty"),
-    /** Holding the buffer's lock. */
-    IN_BUFFER("in buffer"),
+    /** Holding the buffer's lock, inside put or take ("in buffer" read as an item in the buffer). */
+    IN_BUFFER("in put/take"),
     /** Stopped at the gate: the run is paused, or waiting for a step. */
     AT_GATE("at gate"),
     /** Finished: no more items to make or take, or stopped. */

@@ -977,7 +977,7 @@ public final class BufferView extends BorderPane {
                 case WAITING_FOR_LOCK -> "waiting for lock";
                 case WAITING_NOT_FULL -> "blocked: full";
                 case WAITING_NOT_EMPTY -> "blocked: empty";
-                case IN_BUFFER -> "in buffer";
+                case IN_BUFFER -> "in put/take";
                 case AT_GATE -> "at gate";
                 case DONE -> "done";
             };
