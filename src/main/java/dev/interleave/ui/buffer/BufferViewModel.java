@@ -981,8 +981,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferOutcome outcome = result.labOutcome();
         BufferResult.Lab lab = result.lab();
         outcomeText.set(switch (outcome) {
-            // "found at": the watchdog saw everyone waiting then; the last put or take came earlier (the log has it).
-            case STALLED -> String.format(Locale.ROOT, "Stalled, found at %,d ms: %s", lab.stalledAfterMillis(), lab.stall());
+            // "at": the watchdog first saw everyone waiting then, and still so STALL_MILLIS later, when it
+            // ended the run; the last put or take came earlier (the log has it). "found at 77 ms" read as
+            // if the lab had waited less than the 0.5 s it says it waits.
+            case STALLED -> String.format(Locale.ROOT, "Stalled at %,d ms (and still %s later): %s", lab.stalledAfterMillis(),
+                    String.format(Locale.ROOT, "%.1f s", BufferRunner.STALL_MILLIS / 1000.0), lab.stall());
             case VIOLATED -> "Violated: " + lab.violation();
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %s consumed; no stall, no violation seen.",

@@ -528,7 +528,7 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.labOutcomeProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
-        assertTrue(banner.getText().startsWith("✘ Stalled, found at "), banner.getText());
+        assertTrue(banner.getText().startsWith("✘ Stalled at "), banner.getText());
         assertTrue(banner.getPseudoClassStates().contains(PseudoClass.getPseudoClass("failure")));
         Label badge = robot.lookup("#badge-buffer").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ stalled")); // not "failed"

@@ -272,7 +272,7 @@ class BufferLabViewModelTest {
                     : BufferOutcome.VIOLATED;
             assertEquals(expected, model.labOutcomeProperty().get(), impl + " " + bug + ": "
                     + model.outcomeTextProperty().get());
-            assertTrue(model.outcomeTextProperty().get().startsWith(expected == BufferOutcome.STALLED ? "Stalled, found at "
+            assertTrue(model.outcomeTextProperty().get().startsWith(expected == BufferOutcome.STALLED ? "Stalled at "
                     : "Violated: "), model.outcomeTextProperty().get());
             assertTrue(model.momentProperty().get() >= 0, "the moment it went wrong is kept");
             assertTrue(model.rewind().rewoundBinding().get(), "and shown");
