@@ -110,7 +110,12 @@ public final class BufferNarration {
                 return put ? "released filledSlots" : "released freeSlots";
             }
             String condition = bug == Bug.ONE_CONDITION ? "notFull (the one condition)" : put ? "notEmpty" : "notFull";
-            return policy == WakePolicy.SIGNAL_ALL ? "signalled all of " + condition : "signalled " + condition;
+            if (policy == WakePolicy.SIGNAL_ALL) {
+                // As the code panel writes it ("signalled all of notEmpty" read oddly).
+                return bug == Bug.ONE_CONDITION ? "called notFull.signalAll() (the one condition)"
+                        : "called " + condition + ".signalAll()";
+            }
+            return "signalled " + condition;
         }
 
         /** Whose wake-up call woke a thread: "P3's signal", "P3's notifyAll()", "P3's release()". */

@@ -48,7 +48,7 @@ class BufferNarrationTest {
                 "C1 took #1 from slot 0, signalled notFull (no one was waiting)",
                 "P1 found the buffer full and waits on notFull with #2"),
                 told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL));
-        assertEquals("P1 put #1 into slot 0, signalled all of notEmpty and woke C1",
+        assertEquals("P1 put #1 into slot 0, called notEmpty.signalAll() and woke C1",
                 told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL_ALL).get(1));
         EventLog.Batch all = story().readAll();
         assertEquals(told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL).get(0), BufferNarration.words(all, 2),
