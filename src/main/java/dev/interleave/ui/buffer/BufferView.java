@@ -209,6 +209,9 @@ public final class BufferView extends BorderPane {
                 : String.format(Locale.ROOT, "Buffer: %,d of %s full   (▼ next put, ▲ next take)",
                         model.countProperty().get(), Words.count(model.slots().size(), "slot")),
                 model.countProperty(), model.slots(), model.abqShownBinding()));
+        Controls.tip(slots, "Each slot shows the item in it (#n) and its index. Items are numbered as producers"
+                + " make them, and put in the order the producers get the lock: with several producers, #12 can sit"
+                + " after #13.");
         // abq's slots are not seen: drawn empty, they would say it never held an item.
         slots.visibleProperty().bind(model.abqShownBinding().not());
         slots.managedProperty().bind(model.abqShownBinding().not());
