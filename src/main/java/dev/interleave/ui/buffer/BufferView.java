@@ -797,23 +797,17 @@ public final class BufferView extends BorderPane {
     private static final String LANE_CHOOSABLE = "lane-choosable";
 
     /**
-     * A chip of the producers' or consumers' lane chooses its thread to step next while that thread
-     * waits at the gate (click, or Enter); otherwise it does nothing. A learner clicked these chips,
-     * which look like the gate's, and nothing happened.
+     * A chip of the producers' or consumers' lane chooses its thread to step next when clicked while
+     * that thread waits at the gate; otherwise it does nothing. A learner clicked these chips, which
+     * look like the gate's, and nothing happened. (The keyboard chooses in the gate's queue, whose
+     * chips take the focus: these would add a Tab stop per thread.)
      */
     private void chooseAtGate(WorkerChip chip) {
         chip.getStyleClass().add(LANE_CHOOSABLE);
         PseudoClass atGate = WorkerChip.pseudo(WorkerState.AT_GATE);
-        Runnable choose = () -> {
+        chip.setOnMouseClicked(e -> {
             if (chip.getPseudoClassStates().contains(atGate)) {
                 model.stepWorker(chip.workerName());
-            }
-        };
-        chip.setOnMouseClicked(e -> choose.run());
-        chip.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                choose.run();
-                e.consume();
             }
         });
     }
@@ -926,7 +920,7 @@ public final class BufferView extends BorderPane {
                 shown = worker.state();
                 pseudoClassStateChanged(pseudo(shown), true);
                 glyph.setText(glyph(shown));
-                state.setText(words(shown));
+                state.setText(shown.words());
             }
         }
 
@@ -970,19 +964,6 @@ public final class BufferView extends BorderPane {
                 case IN_BUFFER -> "◆";
                 case AT_GATE -> "‖";
                 case DONE -> "✓";
-            };
-        }
-
-        static String words(WorkerState state) {
-            return switch (state) {
-                case PRODUCING -> "producing";
-                case CONSUMING -> "consuming";
-                case WAITING_FOR_LOCK -> "waiting for lock";
-                case WAITING_NOT_FULL -> "blocked: full";
-                case WAITING_NOT_EMPTY -> "blocked: empty";
-                case IN_BUFFER -> "in put/take";
-                case AT_GATE -> "at gate";
-                case DONE -> "done";
             };
         }
     }

@@ -633,7 +633,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * Refused quietly otherwise (the chips at the gate exist only while paused).
      */
     public void stepWorker(String worker) {
-        if (runState() != RunState.PAUSED) {
+        // Only a thread at the gate now: a chip of a rewound view shows the past, and a step saved for
+        // a thread blocked in a wait set let nobody else through until it came to the gate.
+        if (runState() != RunState.PAUSED || !runner.snapshot().gate().waiting().contains(worker)) {
             return;
         }
         try {

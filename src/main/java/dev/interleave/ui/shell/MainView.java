@@ -25,6 +25,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
@@ -399,13 +400,35 @@ public final class MainView extends BorderPane {
      */
     private void showSettings() {
         boolean shown = window.settingsShownProperty().get();
+        List<Node> panels = new ArrayList<>();
         for (Tab tab : tabs.getTabs()) {
-            if (tab.getContent() != null) {
-                for (Node panel : tab.getContent().lookupAll(".settings-scroll")) {
-                    panel.setVisible(shown);
-                    panel.setManaged(shown);
-                }
-            }
+            settingsPanels(tab.getContent(), panels);
+        }
+        for (Node panel : panels) {
+            panel.setVisible(shown);
+            panel.setManaged(shown);
+        }
+    }
+
+    /**
+     * The settings panels under {@code node}, into {@code found}: through the tabs of a tab pane too,
+     * which holds them before it has a skin (the race lab's two views, built with the tab, were
+     * missed by a lookup of the scene graph).
+     */
+    private static void settingsPanels(Node node, List<Node> found) {
+        if (node == null) {
+            return;
+        }
+        if (node.getStyleClass().contains("settings-scroll")) {
+            found.add(node);
+            return;
+        }
+        if (node instanceof TabPane inner) {
+            inner.getTabs().forEach(tab -> settingsPanels(tab.getContent(), found));
+            return;
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> settingsPanels(child, found));
         }
     }
 

@@ -108,11 +108,6 @@ public final class WindowModel {
         return settingsShown;
     }
 
-    /** Hides the settings panels, or shows them again. */
-    public void toggleSettings() {
-        settingsShown.set(!settingsShown.get());
-    }
-
     /** The zoom factor: 1 is 100 %. */
     public DoubleProperty zoomProperty() {
         return zoom;

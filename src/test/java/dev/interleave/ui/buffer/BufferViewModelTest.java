@@ -129,7 +129,6 @@ class BufferViewModelTest {
                 + model.stepTextProperty().get());
     }
 
-    /** Everything the view shows of the buffer, for comparing two moments. */
     /**
      * Rewound, the plots mark the moment shown, on their axis of seconds run with pauses left out:
      * the first event after a half-second pause falls where the pause began, the newest where the
@@ -192,6 +191,32 @@ class BufferViewModelTest {
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /**
+     * Choosing a thread that is not at the gate (a rewound view's chip shows the past) does nothing:
+     * the step was saved for that thread, and nobody else could pass until it came to the gate.
+     */
+    @Test
+    void choosingAThreadNotAtTheGateLeavesStepsToTheOthers() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.capacityProperty().set(1);
+        model.producersProperty().set(3);
+        model.consumersProperty().set(1);
+        model.run();
+        Thread.sleep(300);
+        model.togglePause();
+        settle(model);
+        List<String> atGate = runner.snapshot().gate().waiting();
+        String away = model.workers().stream().map(worker -> worker.name())
+                .filter(name -> !atGate.contains(name)).findFirst().orElseThrow();
+        model.stepWorker(away);
+        model.step();
+        settle(model);
+        assertEquals(1, runner.snapshot().gate().stepsTaken(), away + " chose nothing; the step went to the gate's first");
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
     /** A step whose signal let a woken thread finish its put says why two threads acted in one step. */
     @Test
     void aStepSaysWhyTheThreadItWokeWentOn() {
@@ -212,6 +237,7 @@ class BufferViewModelTest {
         }
     }
 
+    /** Everything the view shows of the buffer, for comparing two moments. */
     private static List<Object> figures(BufferViewModel model) {
         return List.of(List.copyOf(model.slots()), model.putIndexProperty().get(), model.takeIndexProperty().get(),
                 model.countProperty().get(), List.copyOf(model.workers()), List.copyOf(model.notFullWaiters()),

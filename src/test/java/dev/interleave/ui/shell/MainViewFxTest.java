@@ -378,10 +378,12 @@ class MainViewFxTest {
         settle();
         PseudoClass atGate = PseudoClass.getPseudoClass("at-gate");
         for (int step = 0; step < 3; step++) {
+            String first = bufferRunner.snapshot().gate().waiting().getFirst(); // what S would step
             List<Node> waiting = robot.lookup(".lane-choosable").queryAll().stream()
                     .filter(node -> node.getPseudoClassStates().contains(atGate)).toList();
-            assertFalse(waiting.isEmpty(), "lane chips at the gate");
-            Node chosen = waiting.getLast(); // not the longest-waiting, as a rule
+            assertTrue(waiting.size() >= 2, "lane chips at the gate: " + waiting.size());
+            Node chosen = waiting.stream().filter(node -> !node.getId().equals("worker-" + first)).findFirst()
+                    .orElseThrow(); // not the one a plain step would let through
             String name = chosen.getId().substring("worker-".length());
             robot.clickOn(chosen);
             settle();
@@ -883,6 +885,7 @@ class MainViewFxTest {
             assertTrue(live.getWidth() > before + 100, "the figures take the width: " + before + " -> " + live.getWidth());
             robot.interact(() -> view.select("buffer")); // built now, hidden as the window says
             WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(2, view.lookupAll(".settings-scroll").size(), "both views' panels");
             for (Node each : view.lookupAll(".settings-scroll")) {
                 assertFalse(each.isManaged(), "every view's panel hidden, the one built later too");
             }

@@ -129,38 +129,69 @@ class ZoomLayoutFxTest {
     void largerTextMovesTheCodePanelWithoutAnError() throws Exception {
         List<String> errors = new ArrayList<>();
         List<Boolean> beside = new ArrayList<>();
+        // Errors on the FX thread while the text changes and in the pulses after (the move is deferred).
+        Thread.UncaughtExceptionHandler[] before = new Thread.UncaughtExceptionHandler[1];
         WaitForAsyncUtils.asyncFx(() -> {
+            Thread fx = Thread.currentThread();
+            before[0] = fx.getUncaughtExceptionHandler();
+            fx.setUncaughtExceptionHandler((thread, e) -> errors.add(e.toString()));
             stage.setWidth(1280);
             stage.setHeight(800);
             EveryView.show(view, "buffer");
         }).get();
-        for (String size : List.of("7px", "16px", "7px")) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                Thread fx = Thread.currentThread();
-                Thread.UncaughtExceptionHandler before = fx.getUncaughtExceptionHandler();
-                fx.setUncaughtExceptionHandler((thread, e) -> errors.add(size + ": " + e));
-                try {
+        try {
+            for (String size : List.of("7px", "16px", "7px")) {
+                WaitForAsyncUtils.asyncFx(() -> {
                     view.setStyle("-fx-font-size: " + size + ";");
                     view.applyCss();
                     view.layout();
-                } finally {
-                    fx.setUncaughtExceptionHandler(before);
+                }).get();
+                for (int pulse = 0; pulse < 3; pulse++) {
+                    WaitForAsyncUtils.waitForFxEvents();
                 }
-            }).get();
-            for (int pulse = 0; pulse < 3; pulse++) {
-                WaitForAsyncUtils.waitForFxEvents();
+                WaitForAsyncUtils.asyncFx(() -> {
+                    view.applyCss();
+                    view.layout();
+                    Node code = view.lookup("#code-panel");
+                    Node picture = view.lookup("#slots");
+                    beside.add(code.localToScene(code.getLayoutBounds()).getMinY()
+                            < picture.localToScene(picture.getLayoutBounds()).getMaxY());
+                }).get();
             }
-            WaitForAsyncUtils.asyncFx(() -> {
-                view.applyCss();
-                view.layout();
-                Node code = view.lookup("#code-panel");
-                Node picture = view.lookup("#slots");
-                beside.add(code.localToScene(code.getLayoutBounds()).getMinY()
-                        < picture.localToScene(picture.getLayoutBounds()).getMaxY());
-            }).get();
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().setUncaughtExceptionHandler(before[0])).get();
         }
         assertEquals(List.of(), errors);
         assertEquals(List.of(true, false, true), beside, "the code beside the picture in small text, under it in large");
+    }
+
+    /**
+     * Ctrl+B's setting hides the settings panel of every view, the race lab's two (built inside a
+     * tab pane of their own, which a lookup of the scene missed) among them, and shows them again.
+     */
+    @Test
+    void everyViewsSettingsPanelHidesAndComesBack() throws Exception {
+        for (boolean shown : List.of(false, true)) {
+            WaitForAsyncUtils.asyncFx(() -> view.window().settingsShownProperty().set(shown)).get();
+            List<String> wrong = new ArrayList<>();
+            int[] panels = new int[1];
+            for (String tab : EveryView.ALL) {
+                WaitForAsyncUtils.asyncFx(() -> EveryView.show(view, tab)).get();
+                WaitForAsyncUtils.waitForFxEvents();
+                WaitForAsyncUtils.asyncFx(() -> {
+                    for (Node panel : view.lookupAll(".settings-scroll")) {
+                        if (showing(panel)) {
+                            panels[0]++;
+                        }
+                        if (panel.isManaged() != shown || panel.isVisible() != shown) {
+                            wrong.add(tab + ": " + panel.getParent().getClass().getSimpleName());
+                        }
+                    }
+                }).get();
+            }
+            assertEquals(List.of(), wrong, shown ? "shown again" : "hidden");
+            assertTrue(panels[0] >= (shown ? EveryView.ALL.size() : 0), "every view has its panel: " + panels[0]);
+        }
     }
 
     /**
