@@ -194,8 +194,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             out.append(String.format(Locale.ROOT, "violation      %s%n", lab.violation()));
         }
         if (lab.stall() != null) {
-            out.append(String.format(Locale.ROOT, "stalled        at %,d ms (and still %,d ms later): %s%n",
-                    lab.stalledAfterMillis(), BufferRunner.STALL_MILLIS, lab.stall()));
+            out.append(String.format(Locale.ROOT, "stalled        at %,d ms (and still %.1f s later): %s%n",
+                    lab.stalledAfterMillis(), BufferRunner.STALL_MILLIS / 1000.0, lab.stall()));
         }
         out.append(String.format(Locale.ROOT, "items/s        %,.0f%n", result.itemsPerSecond()));
         out.append(String.format(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis()));

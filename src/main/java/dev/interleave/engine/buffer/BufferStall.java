@@ -15,7 +15,7 @@ public final class BufferStall extends RuntimeException {
      * @param waiting            who waits where, e.g. "P1, P2 wait on notFull with 0 of 1 slots full"
      */
     BufferStall(long stalledAfterMillis, String waiting) {
-        super("stalled at " + stalledAfterMillis + " ms (and still " + BufferRunner.STALL_MILLIS + " ms later): " + waiting,
+        super("stalled at " + stalledAfterMillis + " ms (and still " + BufferRunner.STALL_MILLIS / 1000.0 + " s later): " + waiting,
                 null, false, false);
         this.stalledAfterMillis = stalledAfterMillis;
         this.waiting = waiting;

@@ -298,7 +298,7 @@ public final class BufferView extends BorderPane {
         futile.setWholeNumbers(true); // counts: no tick at 0.2
         charts.getChildren().add(futile);
         for (LivePlot plot : List.of(occupancy, rate, futile)) {
-            model.rewoundSecondsProperty().addListener((obs, old, now) -> plot.setMarker(now.doubleValue()));
+            plot.markerProperty().bind(model.rewoundSecondsProperty());
         }
 
         Label lastRun = Controls.lastRunNote(model);
@@ -396,15 +396,13 @@ public final class BufferView extends BorderPane {
         apply.setId("lab-guide-apply");
         apply.disableProperty().bind(model.runningBinding());
         apply.setMinWidth(Region.USE_PREF_SIZE);
-        // What Apply set, beside it, until the guide changes: a learner sees the click was taken.
+        // What Apply set, beside it, until a setting changes: a learner sees the click was taken.
         Label applied = new Label();
         applied.setId("lab-guide-applied");
         applied.getStyleClass().add("field-message");
         applied.setWrapText(true);
-        apply.setOnAction(e -> {
-            model.applyGuide();
-            applied.setText("Set: " + model.guideProperty().get().setup().words() + ". Press Run (Space).");
-        });
+        applied.textProperty().bind(model.guideAppliedProperty());
+        apply.setOnAction(e -> model.applyGuide());
         HBox applyRow = new HBox(10, apply, applied);
         applyRow.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(8, text, applyRow);
@@ -416,7 +414,6 @@ public final class BufferView extends BorderPane {
             LabGuide now = model.guideProperty().get();
             guide.setText(now.title());
             text.setText(now.text());
-            applied.setText("");
             Controls.tip(apply, "Sets " + now.setup().words() + ". Then press Run.");
         };
         model.guideProperty().addListener(obs -> show.run());

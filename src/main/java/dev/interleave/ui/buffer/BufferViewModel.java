@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 import java.util.regex.Pattern;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -167,6 +168,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private boolean showedPast;
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
+    /** What the guide's Apply set ("Set: 3 producers, ..."), until a setting changes again; "" before. */
+    private final ReadOnlyStringWrapper guideApplied = new ReadOnlyStringWrapper(this, "guideApplied", "");
     /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
@@ -244,6 +247,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         itemsPerSecond.setName("items consumed per second");
         futileProducerSeries.setName("producers");
         futileConsumerSeries.setName("consumers");
+        // Any setting changed after Apply (another guide included): "Set: ..." no longer says what is set.
+        for (Observable setting : List.of(capacity, producers, consumers, produceMinMillis, produceMaxMillis,
+                consumeMinMillis, consumeMaxMillis, policy, fair, threads, impl, bug, spuriousPercent)) {
+            setting.addListener(obs -> guideApplied.set(""));
+        }
         ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
         ModelSupport.clamp(producers, 1, MAX_WORKERS);
         ModelSupport.clamp(consumers, 1, MAX_WORKERS);
@@ -608,8 +616,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             rewind.toPresent();
         }
         BufferReplay past = rewind.shown();
+        rewoundSeconds.set(plotClock.shownBy(rewind));
         if (past == null) {
-            rewoundSeconds.set(Double.NaN);
             if (showedPast) {
                 showedPast = false;
                 stepText.set(""); // back to now: the step narration takes over again
@@ -619,7 +627,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         showedPast = true;
         showBuffer(past.snapshot(), past.atGate());
         long position = rewind.positionProperty().get();
-        rewoundSeconds.set(position == 0 ? 0 : plotClock.secondsAt(rewind.history().nanosOf(position - 1)));
         String wayBack = Rewind.wayBack(runState());
         stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
                 : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
@@ -722,7 +729,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
         double seconds = now.elapsedNanos() / 1e9;
-        plotClock.add(System.nanoTime(), seconds);
+        plotClock.add(System.nanoTime(), seconds); // the log's clock at the snapshot, not the frame's time
         ModelSupport.addPoint(itemsPerSecond, seconds, rate.add(now.elapsedNanos(), buffer.consumed()), MAX_POINTS);
         ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
         ModelSupport.addPoint(futileProducerSeries, seconds, buffer.futileProducerWakeups(), MAX_POINTS);
@@ -907,6 +914,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         produceMaxMillis.set(setup.produceMaxMillis());
         consumeMinMillis.set(0);
         consumeMaxMillis.set(setup.consumeMaxMillis());
+        guideApplied.set("Set: " + setup.words() + ". Press Run (Space).");
+    }
+
+    /** What the guide's Apply set, for the line beside it; "" until Apply, and again once a setting changes. */
+    public ReadOnlyStringProperty guideAppliedProperty() {
+        return guideApplied.getReadOnlyProperty();
     }
 
     private void applyWorkersLive() {

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -166,7 +168,7 @@ public final class LivePlot extends BorderPane {
     /** The y axis's top when fixed (linear scale only); NaN: from the data. */
     private double fixedYTop = Double.NaN;
     /** Where a dashed vertical line marks a moment (an x value), or NaN: no mark. */
-    private double marker = Double.NaN;
+    private final DoubleProperty marker = new SimpleDoubleProperty(this, "marker", Double.NaN);
     /** Where the last redraw drew the mark (pixels across the canvas), or NaN; for tests. */
     private double markerDrawnAt = Double.NaN;
     /** What the last redraw drew, for tests: the x ticks (label, centre, width), the y ticks' rows, the axis title's lines. */
@@ -233,6 +235,7 @@ public final class LivePlot extends BorderPane {
         // Equal preferred widths: plots side by side in a row share its width evenly.
         setPrefWidth(320);
         setMinWidth(200);
+        marker.addListener(obs -> markDirty());
         setData(FXCollections.observableArrayList());
     }
 
@@ -265,10 +268,12 @@ public final class LivePlot extends BorderPane {
      * such as the moment a rewound view shows; NaN takes the mark away.
      */
     public void setMarker(double x) {
-        if (Double.compare(x, marker) != 0) {
-            marker = x;
-            markDirty();
-        }
+        marker.set(x);
+    }
+
+    /** The moment marked (see {@link #setMarker}): a view binds it to what it shows. */
+    public DoubleProperty markerProperty() {
+        return marker;
     }
 
     /** Where the last redraw drew the mark, in pixels across the plot's canvas; NaN if it drew none. */
@@ -436,7 +441,8 @@ public final class LivePlot extends BorderPane {
             return;
         }
         markerDrawnAt = Double.NaN;
-        double xMax = Double.isNaN(marker) ? 0 : marker;
+        double mark = marker.get();
+        double xMax = Double.isNaN(mark) ? 0 : mark;
         double yMax = 0;
         for (XYChart.Series<Number, Number> one : series) {
             for (XYChart.Data<Number, Number> point : one.getData()) {
@@ -586,9 +592,9 @@ public final class LivePlot extends BorderPane {
             g.stroke();
             pointsDrawn += points.size();
         }
-        if (!Double.isNaN(marker)) {
+        if (!Double.isNaN(mark)) {
             // The moment shown: a dashed line in the text's colour, over the series, a triangle on top.
-            double px = snap(left + marker / xTop * plotWidth);
+            double px = snap(left + mark / xTop * plotWidth);
             g.setStroke(ink.get());
             g.setLineWidth(1.5);
             g.setLineDashes(5, 4);

@@ -48,6 +48,18 @@ public final class PlotClock {
     }
 
     /**
+     * The moment {@code rewind} shows, in the plots' seconds: NaN at present (no mark), 0 at the
+     * run's start, else its event's time placed by {@link #secondsAt}.
+     */
+    public double shownBy(Rewind<?> rewind) {
+        long position = rewind.positionProperty().get();
+        if (position == Rewind.PRESENT || rewind.history() == null) {
+            return Double.NaN;
+        }
+        return position == 0 ? 0 : secondsAt(rewind.history().nanosOf(position - 1));
+    }
+
+    /**
      * The active seconds at {@code atNanos}: between two samples, in proportion (both in one pause:
      * the pause's); before the first, counted back from it (not below 0); after the last, the last
      * one's (a moment after the last sample is at most a sample's interval after it). NaN with no

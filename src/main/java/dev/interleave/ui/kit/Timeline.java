@@ -246,10 +246,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
         setOnMouseMoved(this::explain);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.EQUALS) {
-                zoomBy(0.5, keyZoomX());
+                zoomBy(0.5, zoomAnchorX());
                 e.consume();
             } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
-                zoomBy(2, keyZoomX());
+                zoomBy(2, zoomAnchorX());
                 e.consume();
             }
         });
@@ -359,7 +359,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /**
      * Whether the axis is the events' order, each event as wide as the next, rather than the clock:
      * a story told within a millisecond (a bug with no delays), or steps taken seconds apart, reads
-     * event by event. Switching shows the whole run again.
+     * event by event. Switching shows the whole run again. A window of more than {@link #DRAWN_MAX}
+     * events is drawn from every k-th, as the axis says (on the clock a summary stands in).
      */
     public BooleanProperty eventOrderProperty() {
         return eventOrder;
@@ -401,16 +402,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /**
-     * Where + and - zoom around: the rewound moment (brought to the middle first if it is out of the
-     * window), else the right edge, the newest events.
+     * Where + and - zoom around: the rewound moment, else the right edge (the newest events). A
+     * rewound moment out of the window is first brought to its middle: this pans.
      */
-    private double keyZoomX() {
+    private double zoomAnchorX() {
         History<R> history = rewind.history();
         long position = rewind.positionProperty().get();
-        if (history == null || position == Rewind.PRESENT || position <= 0) {
+        if (history == null || position == Rewind.PRESENT) {
             return getWidth();
         }
-        long place = placeOf(history, position - 1);
+        long place = placeOf(history, Math.max(history.firstKept(), position - 1)); // the start: its first event
         long span = span(history);
         if (place < right() - span || place > right()) {
             rightNanos = place + span / 2;
@@ -551,14 +552,6 @@ public final class Timeline<R extends Replay<R>> extends Region {
         for (int lane = 0; lane < lanes; lane++) {
             g.fillText(names.get(lane), 4, axisHeight() + lane * laneH + laneH / 2);
         }
-        g.setFill(colour(subtle, Color.GRAY));
-        g.fillText(eventOrder.get()
-                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced   (%,d wide)",
-                        Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, span / ORDER_UNIT)
-                : String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)",
-                        seconds(left - history.log().originNanos(), span),
-                        seconds(right - history.log().originNanos(), span), duration(span)),
-                labelWidth(), axisHeight() / 2);
 
         // States: each lane's state from the window's first event on, drawn as runs of colour.
         long first = firstAtOrAfter(history, left);
@@ -575,6 +568,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // A window of more than DRAWN_MAX events is drawn from every k-th: a pixel then spans many
         // events anyway, and a frame's budget stays bounded at a million events.
         long stride = Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
+        // In event order no summary stands in for a window of many events: every k-th is drawn, and a
+        // state shorter than k events can be missed. The axis says so; zoomed in, every event is drawn.
+        String sampled = eventOrder.get() && stride > 1
+                ? String.format(Locale.ROOT, "; every %,d%s event drawn: zoom in for each", stride, ordinal(stride)) : "";
+        g.setFill(colour(subtle, Color.GRAY));
+        g.fillText(eventOrder.get()
+                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced   (%,d wide%s)",
+                        Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, span / ORDER_UNIT, sampled)
+                : String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)",
+                        seconds(left - history.log().originNanos(), span),
+                        seconds(right - history.log().originNanos(), span), duration(span)),
+                labelWidth(), axisHeight() / 2);
         Bars bars = new Bars(g, laneH);
         long seq = first;
         double left0 = labelWidth();
@@ -828,6 +833,20 @@ public final class Timeline<R extends Replay<R>> extends Region {
             double full = laneH - 4;
             g.fillRect(x0, top + lane * laneH + 2 + (full - heights[state]) / 2, Math.max(0.6, to - x0), heights[state]);
         }
+    }
+
+    /** "st", "nd", "rd" or "th" for {@code n}: "every 2nd event". */
+    static String ordinal(long n) {
+        long lastTwo = n % 100;
+        if (lastTwo >= 11 && lastTwo <= 13) {
+            return "th";
+        }
+        return switch ((int) (n % 10)) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 
     private static String duration(long nanos) {

@@ -195,7 +195,7 @@ public final class PhilosophersView extends BorderPane {
         fairness.setLegendVisible(false);
         fairness.setFixedYTop(1);
         for (LivePlot plot : List.of(progress, fairness)) {
-            model.rewoundSecondsProperty().addListener((obs, old, now) -> plot.setMarker(now.doubleValue()));
+            plot.markerProperty().bind(model.rewoundSecondsProperty());
         }
         // Side by side where they fit, else one under another (ChartRow).
         ChartRow charts = new ChartRow(10, bars, progress, fairness);

@@ -414,7 +414,6 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
-            rewoundSeconds.set(position == 0 ? 0 : plotClock.secondsAt(rewind.history().nanosOf(position - 1)));
             String wayBack = Rewind.wayBack(runState());
             stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
                     : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
@@ -423,7 +422,6 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             showedPast = true;
             return;
         }
-        rewoundSeconds.set(Double.NaN);
         if (showedPast) {
             showedPast = false;
             stepText.set(""); // back to now: the step narration takes over again
@@ -431,7 +429,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         narrateSteps(now, table);
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             double seconds = now.elapsedNanos() / 1e9;
-            plotClock.add(System.nanoTime(), seconds);
+            plotClock.add(System.nanoTime(), seconds); // the log's clock at the snapshot, not the frame's time
             ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
             ModelSupport.addPoint(mealsSeries, seconds, table.totalMeals(), MAX_POINTS);
             if (index.isPresent()) {
@@ -456,6 +454,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         if (!rewind.allowedProperty().get()) {
             rewind.toPresent();
         }
+        rewoundSeconds.set(plotClock.shownBy(rewind));
         return rewind.shown();
     }
 

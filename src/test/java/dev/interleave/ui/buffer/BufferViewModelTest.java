@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 
 import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.WakePolicy;
@@ -215,6 +216,20 @@ class BufferViewModelTest {
         assertEquals(1, runner.snapshot().gate().stepsTaken(), away + " chose nothing; the step went to the gate's first");
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /** The guide's Apply says what it set, until a setting changes: then it no longer says what is set. */
+    @Test
+    void applySaysWhatItSetUntilASettingChanges() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        model.bugProperty().set(Bug.ONE_CONDITION);
+        assertEquals("", model.guideAppliedProperty().get());
+        model.applyGuide();
+        LabGuide.Setup setup = model.guideProperty().get().setup();
+        assertEquals("Set: " + setup.words() + ". Press Run (Space).", model.guideAppliedProperty().get());
+        assertEquals(setup.producers(), model.producersProperty().get());
+        model.producersProperty().set(setup.producers() + 1);
+        assertEquals("", model.guideAppliedProperty().get(), "a setting changed since");
     }
 
     /** A step whose signal let a woken thread finish its put says why two threads acted in one step. */

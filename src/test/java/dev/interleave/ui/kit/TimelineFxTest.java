@@ -161,8 +161,8 @@ class TimelineFxTest {
     }
 
     /**
-     * Ten events within a millisecond and one 200 ms later: on the clock the tenth sits at the left
-     * edge; in event order every event is as wide as the next, so the sixth is half-way. The keys
+     * Ten events within a millisecond and one 200 ms later: on the clock event 5 sits at the left
+     * edge; in event order every event is as wide as the next, so event 5 of 0 to 10 is half-way. The keys
      * zoom around the rewound moment, which stays in the window.
      */
     @Test

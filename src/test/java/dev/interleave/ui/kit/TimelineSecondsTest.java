@@ -1,5 +1,7 @@
 package dev.interleave.ui.kit;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,5 +17,13 @@ class TimelineSecondsTest {
         assertEquals("37.247 s", Timeline.seconds(37_246_875_000L, 400 * MS), "zoomed to 400 ms");
         assertEquals("1.000020 s", Timeline.seconds(1_000_020_000L, 2_000), "zoomed to 2 µs: to the µs");
         assertEquals("0.004877 s", Timeline.seconds(4_877_000L, 1), "one event: to the µs");
+    }
+
+    /** "every 2nd event drawn", "every 11th", "every 23rd": the evenly spaced axis's note on a long window. */
+    @Test
+    void ordinalsReadAsWords() {
+        assertEquals(List.of("nd", "rd", "th", "th", "st", "nd", "th"),
+                List.of(Timeline.ordinal(2), Timeline.ordinal(23), Timeline.ordinal(11), Timeline.ordinal(12),
+                        Timeline.ordinal(101), Timeline.ordinal(1_002), Timeline.ordinal(5)));
     }
 }
