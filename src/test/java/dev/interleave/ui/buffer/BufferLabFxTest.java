@@ -11,6 +11,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -179,6 +180,10 @@ class BufferLabFxTest {
         assertEquals(setup.consumers(), model.consumersProperty().get());
         assertEquals(setup.capacity(), model.capacityProperty().get());
         assertTrue(robot.lookup("#lab-guide-text").queryAs(Label.class).getText().contains("Question: "));
+        // The guide names the timeline's box as it reads.
+        String box = robot.lookup("#timeline-event-order").queryAs(CheckBox.class).getText();
+        assertTrue(box.startsWith("Evenly spaced") && robot.lookup("#lab-guide-text").queryAs(Label.class).getText()
+                .contains("'Evenly spaced'"), box);
         Label applied = robot.lookup("#lab-guide-applied").queryAs(Label.class);
         assertEquals("Set: " + setup.words() + ". Press Run (Space).", applied.getText(), "Apply says what it set");
         robot.clickOn("#bug-none");
