@@ -129,9 +129,10 @@ public final class Controls {
      * widen the view.
      */
     public static TitledPane guide(String id, String title, String steps) {
-        Label text = new Label(steps);
+        // A WrapLabel: its height is measured once per width. A folded pane still asks its text's
+        // height at every layout pass, and during a run a figure's change lays out the whole view.
+        Label text = new WrapLabel(steps);
         text.setId(id + "-text");
-        text.setWrapText(true);
         text.getStyleClass().add("guide-text");
         text.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never one line ending in "..."
         TitledPane guide = new TitledPane(title, text);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,14 +19,16 @@ import java.util.stream.Stream;
 
 /**
  * Keeps the window ahead of the run: every thread of this process except the ones that draw the
- * window (the FX application thread, the renderer, the GTK event loop) runs at a lower OS priority
- * (Linux nice {@link #BACKGROUND_NICE}).
+ * window (the FX application thread, the renderer, the GTK event loop) and the garbage collector's
+ * runs at a lower OS priority (Linux nice {@link #BACKGROUND_NICE}).
  *
  * <p>Why: on two cores the 1,000,000-call run keeps both busy (carrier threads, the sleep-timer
  * thread, the garbage collector and the JIT compilers). At equal priority the FX and renderer
  * threads got a few percent of a core and frames took 100 to 300 ms. At lower priority the run
  * still uses every cycle the window leaves idle, so it loses little, and the window gets the
- * cycles it needs when it needs them.
+ * cycles it needs when it needs them. The collector is not lowered: it must keep up with what the
+ * run allocates, or it holds up every thread that allocates, the window's too
+ * ({@link #COLLECTOR_THREADS}).
  *
  * <p>Threads inherit their creator's nice value, so carriers started by an already-lowered thread
  * are born lowered; a keeper thread, itself lowered, sweeps {@code /proc/self/task} every
@@ -50,6 +53,21 @@ final class UiPriority {
     static final Duration SWEEP_INTERVAL = Duration.ofMillis(200);
     /** The kernel names of the threads that draw the window: they keep normal priority. */
     static final Set<String> WINDOW_THREADS = Set.of("JavaFX Applicat", "QuantumRenderer", "GtkNativeMainLo");
+    /**
+     * The beginnings of the kernel names of the garbage collector's threads (Shenandoah's, the
+     * window's collector; ZGC's and G1's for a window started with another): they keep normal
+     * priority too. Lowered with the run's threads, the collector fell behind the 1,000,000-call
+     * run's allocations, and Shenandoah then paced every allocating thread, the FX thread among them:
+     * 5.2 s of pacing in one run, and the frame interval's p99 at 40 to 46 ms against 28 to 31 ms
+     * with the collector at normal priority (3 interleaved runs each; see docs/benchmarks.md).
+     */
+    static final List<String> COLLECTOR_THREADS = List.of("Shenandoah", "ZWorker", "ZDriver", "ZDirector", "G1 ",
+            "GC Thread");
+
+    /** Whether the thread of kernel name {@code name} keeps normal priority: the window's and the collector's. */
+    static boolean keepsPriority(String name) {
+        return WINDOW_THREADS.contains(name) || COLLECTOR_THREADS.stream().anyMatch(name::startsWith);
+    }
 
     private static final int PRIO_PROCESS = 0;
     private static final Path TASKS = Path.of("/proc/self/task");
@@ -73,7 +91,7 @@ final class UiPriority {
      * native call takes tens of milliseconds, so it happens on the keeper, not on the FX thread.
      */
     static void start() {
-        start(WINDOW_THREADS::contains, BACKGROUND_NICE, SWEEP_INTERVAL);
+        start(UiPriority::keepsPriority, BACKGROUND_NICE, SWEEP_INTERVAL);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.interleave.ui.shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The window's threads keep their priority; the others are lowered. Linux: where it applies. */
@@ -81,6 +83,19 @@ class UiPriorityTest {
         // The kernel keeps 15 characters of a thread's name.
         assertTrue(UiPriority.WINDOW_THREADS.contains("JavaFX Application Thread".substring(0, 15)));
         assertTrue(UiPriority.WINDOW_THREADS.contains("QuantumRenderer-0".substring(0, 15)));
+    }
+
+    @Test
+    void theCollectorsThreadsKeepPriorityAndTheRunsDoNot() {
+        // Kernel names (15 characters) of Shenandoah's, ZGC's and G1's threads, and of a run's.
+        for (String collector : List.of("Shenandoah GC T", "Shenandoah Cont", "ZWorkerYoung#0", "ZDriverMajor",
+                "G1 Conc#0", "GC Thread#0")) {
+            assertTrue(UiPriority.keepsPriority(collector), collector);
+        }
+        for (String run : List.of("ForkJoinPool-1-", "interleave-call", "C2 CompilerThre", "C1 CompilerThre",
+                "VM Thread", "interleave-buff")) {
+            assertFalse(UiPriority.keepsPriority(run), run);
+        }
     }
 
     private static Thread waiting(String name, CountDownLatch release) {
