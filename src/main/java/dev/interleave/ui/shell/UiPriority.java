@@ -14,21 +14,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
  * Keeps the window ahead of the run: every thread of this process except the ones that draw the
- * window (the FX application thread, the renderer, the GTK event loop) and the garbage collector's
- * runs at a lower OS priority (Linux nice {@link #BACKGROUND_NICE}).
+ * window (the FX application thread, the renderer, the GTK event loop) runs at a lower OS priority
+ * (Linux nice {@link #BACKGROUND_NICE}; the garbage collector's half-way, {@link #COLLECTOR_NICE}).
  *
  * <p>Why: on two cores the 1,000,000-call run keeps both busy (carrier threads, the sleep-timer
  * thread, the garbage collector and the JIT compilers). At equal priority the FX and renderer
  * threads got a few percent of a core and frames took 100 to 300 ms. At lower priority the run
  * still uses every cycle the window leaves idle, so it loses little, and the window gets the
- * cycles it needs when it needs them. The collector is not lowered: it must keep up with what the
+ * cycles it needs when it needs them. The collector is lowered less: it must keep up with what the
  * run allocates, or it holds up every thread that allocates, the window's too
- * ({@link #COLLECTOR_THREADS}).
+ * ({@link #COLLECTOR_NICE}).
  *
  * <p>Threads inherit their creator's nice value, so carriers started by an already-lowered thread
  * are born lowered; a keeper thread, itself lowered, sweeps {@code /proc/self/task} every
@@ -54,34 +54,42 @@ final class UiPriority {
     /** The kernel names of the threads that draw the window: they keep normal priority. */
     static final Set<String> WINDOW_THREADS = Set.of("JavaFX Applicat", "QuantumRenderer", "GtkNativeMainLo");
     /**
-     * The beginnings of the kernel names of the garbage collector's threads (Shenandoah's, the
-     * window's collector; ZGC's and G1's for a window started with another): they keep normal
-     * priority too. Lowered with the run's threads, the collector fell behind the 1,000,000-call
-     * run's allocations, and Shenandoah then paced every allocating thread, the FX thread among them:
-     * 5.2 s of pacing in one run, and the frame interval's p99 at 40 to 46 ms against 28 to 31 ms
-     * with the collector at normal priority (3 interleaved runs each; see docs/benchmarks.md).
+     * The nice value of the garbage collector's threads ({@link #COLLECTOR_THREADS}): between the
+     * window's and the run's. At the run's, the collector fell behind the 1,000,000-call run's
+     * allocations, and Shenandoah then paced every allocating thread, the FX thread among them (5.2
+     * s of pacing in one run; frame interval p99 40 to 46 ms). At normal priority the calls run's p99
+     * came down to 28 to 31 ms, but a free buffer run's frames, whose collections run beside a busy
+     * FX thread, lost about 5 ms; half-way keeps the first and gives back most of the second (see
+     * docs/benchmarks.md).
+     */
+    static final int COLLECTOR_NICE = 5;
+    /**
+     * The beginnings of the kernel names of the garbage collector's threads: Shenandoah's, the
+     * window's collector; ZGC's and G1's for a window started with another.
      */
     static final List<String> COLLECTOR_THREADS = List.of("Shenandoah", "ZWorker", "ZDriver", "ZDirector", "G1 ",
             "GC Thread");
 
-    /** Whether the thread of kernel name {@code name} keeps normal priority: the window's and the collector's. */
-    static boolean keepsPriority(String name) {
-        return WINDOW_THREADS.contains(name) || COLLECTOR_THREADS.stream().anyMatch(name::startsWith);
+    /** The nice value for the thread of kernel name {@code name}; 0: left as it is (the window's). */
+    static int niceFor(String name) {
+        if (WINDOW_THREADS.contains(name)) {
+            return 0;
+        }
+        return COLLECTOR_THREADS.stream().anyMatch(name::startsWith) ? COLLECTOR_NICE : BACKGROUND_NICE;
     }
 
     private static final int PRIO_PROCESS = 0;
     private static final Path TASKS = Path.of("/proc/self/task");
 
     private final MethodHandle setpriority;
-    private final Predicate<String> keep;
-    private final int nice;
+    /** The nice value each thread is lowered to, by kernel name; 0 leaves it alone. */
+    private final ToIntFunction<String> niceFor;
     /** The threads (kernel ids) found low: not read again while alive. The keeper's only. */
     private final Set<String> seen = new HashSet<>();
 
-    private UiPriority(MethodHandle setpriority, Predicate<String> keep, int nice) {
+    private UiPriority(MethodHandle setpriority, ToIntFunction<String> niceFor) {
         this.setpriority = setpriority;
-        this.keep = keep;
-        this.nice = nice;
+        this.niceFor = niceFor;
     }
 
     /**
@@ -91,17 +99,17 @@ final class UiPriority {
      * native call takes tens of milliseconds, so it happens on the keeper, not on the FX thread.
      */
     static void start() {
-        start(UiPriority::keepsPriority, BACKGROUND_NICE, SWEEP_INTERVAL);
+        start(UiPriority::niceFor, SWEEP_INTERVAL);
     }
 
     /**
-     * Starts a keeper that lowers to {@code nice} every thread whose kernel name {@code keep}
-     * rejects, now and every {@code interval} (or at {@link #sweepSoon}); it ends when interrupted.
-     * Returns its thread.
+     * Starts a keeper that lowers every thread to the nice value {@code niceFor} gives its kernel
+     * name (0: left alone), now and every {@code interval} (or at {@link #sweepSoon}); it ends when
+     * interrupted. Returns its thread.
      */
-    static Thread start(Predicate<String> keep, int nice, Duration interval) {
+    static Thread start(ToIntFunction<String> niceFor, Duration interval) {
         return Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(() ->
-                create(keep, nice).ifPresent(keeper -> {
+                create(niceFor).ifPresent(keeper -> {
                     keeperThread = Thread.currentThread();
                     try {
                         keeper.sweep();
@@ -144,13 +152,13 @@ final class UiPriority {
      */
     static void lowerCompilers() {
         Thread.ofPlatform().daemon(true).name("interleave-ui-priority-compilers").start(() ->
-                create(name -> !name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre"),
-                        BACKGROUND_NICE).ifPresent(UiPriority::sweep));
+                create(name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")
+                        ? BACKGROUND_NICE : 0).ifPresent(UiPriority::sweep));
     }
 
-    /** A keeper that lowers to {@code nice} every thread whose kernel name {@code keep} rejects; no thread yet. */
-    static Optional<UiPriority> create(Predicate<String> keep, int nice) {
-        Objects.requireNonNull(keep);
+    /** A keeper that lowers every thread to the nice value {@code niceFor} gives its kernel name (0: left alone); no thread yet. */
+    static Optional<UiPriority> create(ToIntFunction<String> niceFor) {
+        Objects.requireNonNull(niceFor);
         if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(TASKS)) {
             return Optional.empty();
         }
@@ -160,7 +168,7 @@ final class UiPriority {
                     .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT,
                             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
                     .orElse(null);
-            return handle == null ? Optional.empty() : Optional.of(new UiPriority(handle, keep, nice));
+            return handle == null ? Optional.empty() : Optional.of(new UiPriority(handle, niceFor));
         } catch (IllegalCallerException | UnsupportedOperationException e) {
             // Native access not enabled for this module, or no native linker on this platform.
             return Optional.empty();
@@ -168,8 +176,9 @@ final class UiPriority {
     }
 
     /**
-     * Lowers every thread now alive that is neither kept nor already at least that low. A thread
-     * found low (lowered now, or before) is not read again; a kept one is, at each sweep: a new
+     * Lowers every thread now alive to its nice value, unless it is left alone (0) or already at
+     * least that low. A thread found low (lowered now, or before) is not read again; one left alone
+     * is, at each sweep: a new
      * thread bears its creator's name until the JVM names it, so one started from the FX thread
      * looks like it for a moment. Only the keeper thread sweeps.
      */
@@ -193,8 +202,9 @@ final class UiPriority {
         try {
             String stat = Files.readString(task.resolve("stat"));
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            boolean low = niceIn(stat) >= nice;
-            if (!low && !keep.test(name)) {
+            int nice = niceFor.applyAsInt(name);
+            boolean low = nice > 0 && niceIn(stat) >= nice;
+            if (!low && nice > 0) {
                 int tid = Integer.parseInt(task.getFileName().toString());
                 low = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice) == 0; // else tried again next sweep
             }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The window's threads keep their priority; the others are lowered. Linux: where it applies. */
@@ -30,7 +29,7 @@ class UiPriorityTest {
             int keptBefore = UiPriority.niceOf(keptTid);
             assertTrue(UiPriority.niceOf(loweredTid) < 15, "starts above the target priority");
             // Lower only the test's own thread, so the rest of this JVM is untouched.
-            UiPriority priority = UiPriority.create(name -> !name.equals("uiprio-lower"), 15).orElseThrow();
+            UiPriority priority = UiPriority.create(name -> name.equals("uiprio-lower") ? 15 : 0).orElseThrow();
             priority.sweep();
             assertEquals(15, UiPriority.niceOf(loweredTid));
             assertEquals(keptBefore, UiPriority.niceOf(keptTid), "a kept thread is left alone");
@@ -50,7 +49,7 @@ class UiPriorityTest {
     @Test
     void sweepSoonLowersNewThreadsWithoutWaitingForTheInterval() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Thread keeper = UiPriority.start(name -> !name.equals("uiprio-soon"), 15, Duration.ofHours(1));
+        Thread keeper = UiPriority.start(name -> name.equals("uiprio-soon") ? 15 : 0, Duration.ofHours(1));
         Thread soon = null;
         try {
             // The keeper's first sweep done (it parks after it), before the thread exists.
@@ -86,16 +85,20 @@ class UiPriorityTest {
     }
 
     @Test
-    void theCollectorsThreadsKeepPriorityAndTheRunsDoNot() {
-        // Kernel names (15 characters) of Shenandoah's, ZGC's and G1's threads, and of a run's.
+    void theCollectorGoesHalfWayTheRunAllTheWayTheWindowNowhere() {
+        // Kernel names (15 characters) of Shenandoah's, ZGC's and G1's threads, of a run's, and of the window's.
         for (String collector : List.of("Shenandoah GC T", "Shenandoah Cont", "ZWorkerYoung#0", "ZDriverMajor",
                 "G1 Conc#0", "GC Thread#0")) {
-            assertTrue(UiPriority.keepsPriority(collector), collector);
+            assertEquals(UiPriority.COLLECTOR_NICE, UiPriority.niceFor(collector), collector);
         }
         for (String run : List.of("ForkJoinPool-1-", "interleave-call", "C2 CompilerThre", "C1 CompilerThre",
                 "VM Thread", "interleave-buff")) {
-            assertFalse(UiPriority.keepsPriority(run), run);
+            assertEquals(UiPriority.BACKGROUND_NICE, UiPriority.niceFor(run), run);
         }
+        for (String window : UiPriority.WINDOW_THREADS) {
+            assertEquals(0, UiPriority.niceFor(window), window);
+        }
+        assertTrue(0 < UiPriority.COLLECTOR_NICE && UiPriority.COLLECTOR_NICE < UiPriority.BACKGROUND_NICE);
     }
 
     private static Thread waiting(String name, CountDownLatch release) {
