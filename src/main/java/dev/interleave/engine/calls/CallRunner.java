@@ -397,7 +397,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         }
                         boolean rssKnown = rssBefore >= 0 && rss >= 0;
                         memory = new MemoryPerThread(inFlight.get(), rssKnown, rssKnown ? rss - rssBefore : 0,
-                                rssKnown && peakBefore >= 0 && rss <= peakBefore,
+                                rssKnown && MemoryPerThread.reused(rssBefore, peakBefore, rss),
                                 MemoryPerThread.heapUsedBytes() - heapBefore);
                     }
                 }

@@ -21,8 +21,10 @@ import java.util.function.LongFunction;
  * <p>Only a run that takes the process to more memory than it ever had measures anything: a run
  * after a larger one reuses pages already resident (the heap the collector keeps), and its RSS
  * hardly grows (a window's later runs of 100,000 threads read 1 to 656 bytes a thread, its first
- * 6.3 KB). Such a sample, at or under the resident peak from before the run ({@code VmHWM}), gives
- * no RSS figure ({@link #rssReused}).
+ * 6.3 KB). Such a sample gives no RSS figure ({@link #rssReused}): one at or under the resident
+ * peak from before the run ({@code VmHWM}), or over it by less than half of what the run grew (a
+ * second 1,000,000-call run in a window passed the first's peak by a few hundred kilobytes and read
+ * 5 bytes a thread).
  *
  * @param inFlight         calls in flight at the sample used; 0 before any sample
  * @param rssKnown         whether RSS could be read ({@code /proc/self/status}: Linux)
@@ -42,6 +44,16 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
     public static final long INTERVAL_MILLIS = 50;
     /** Before any sample. */
     public static final MemoryPerThread NONE = new MemoryPerThread(0, false, 0, false, 0);
+
+    /**
+     * Whether a sample of RSS {@code rss} reused memory an earlier run made resident: the run began
+     * at {@code rssBefore} with the process's resident peak at {@code peakBefore}, and did not take
+     * the process past that peak by at least half of its own growth. All in bytes; false when either
+     * reading before the run is unknown (negative).
+     */
+    static boolean reused(long rssBefore, long peakBefore, long rss) {
+        return rssBefore >= 0 && peakBefore >= 0 && rss - peakBefore < (rss - rssBefore) / 2;
+    }
 
     /** Whether there were enough calls in flight for an estimate. */
     public boolean measured() {

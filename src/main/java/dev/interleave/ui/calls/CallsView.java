@@ -116,7 +116,9 @@ public final class CallsView extends BorderPane {
                     case SYNCHRONIZED -> "A synchronized increment: threads queue for the monitor.";
                     case LOCK -> "A ReentrantLock around the increment.";
                     case RACY -> "Read, then write, with no lock: two threads can read the same value, "
-                            + "so updates are lost and calls get values other calls already got.";
+                            + "so updates are lost and calls get values other calls already got. Between the read "
+                            + "and the write it yields its thread on purpose, to widen the window a preemption "
+                            + "would open: a plain count++ loses updates too, far less often.";
                 });
 
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
@@ -728,17 +730,23 @@ public final class CallsView extends BorderPane {
         TitledPane guide = Controls.guide("calls-guide", "What to try: 1,000 calls with the racy counter, then"
                 + " atomic; then 1,000,000 calls", "1. Press 1,000 calls / 100 threads, choose the racy counter and"
                 + " Max sleep 0: Run. The sum misses n(n+1)/2: two calls read the same value and both wrote it plus"
-                + " one, so an update was lost and a value handed out twice. Run again: another number each time.\n"
+                + " one, so an update was lost and a value handed out twice (the racy counter yields its thread between"
+                + " the read and the write, so it loses far more than a plain count++ would). Run again: another"
+                + " number each time.\n"
                 + "2. The same with atomic, synchronized or lock: ✔ every time. Each makes read-add-write one"
                 + " indivisible step; racy does not.\n"
                 + "3. Press 1,000,000 calls / 100,000 threads and Run: 100,000 calls in flight, yet Running never"
                 + " goes above the carrier threads (the cores); the rest are parked in their sleep, each a virtual"
                 + " thread costing what Memory per thread in flight says. Efficiency compares the time taken with"
                 + " the sleeps'.\n"
-                + "4. Calls 20,000, Concurrency 4,000 on platform threads, then on virtual ones: compare Memory per"
-                + " thread in flight.\n"
+                + "4. Then Calls 20,000, Concurrency 4,000 on platform threads: compare Memory per thread in flight"
+                + " with the virtual threads' of step 3 (a platform thread's stack is native memory, a parked virtual"
+                + " thread's is copied to the heap). A run smaller than one before it reuses the memory that one"
+                + " left resident and reads 'not measurable now': a fresh start measures any run.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
-                + " time taken? Why, or why not?");
+                + " time taken? Why, or why not? (Run each twice and compare the second runs: the first run after"
+                + " start also waits for its code to be compiled, and on a busy machine two runs of one setting can"
+                + " differ by a second or more.)");
         VBox live = new VBox(10, lastRun, guide, figures, verdict, charts, pastRuns(model.pastRuns()));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");

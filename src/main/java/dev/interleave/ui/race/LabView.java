@@ -102,6 +102,7 @@ public final class LabView extends BorderPane {
         progress.setId("lab-progress");
         progress.getStyleClass().add("last-action");
         progress.setWrapText(true);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         progress.textProperty().bind(Bindings.createStringBinding(() -> model.progressProperty().get().isEmpty()
                 ? "Pick a measure and press Run (Space)." : model.progressProperty().get(), model.progressProperty()));
         figures.setId("lab-figures");
@@ -199,6 +200,7 @@ public final class LabView extends BorderPane {
                         * shown.settings().increments()));
                 summary.setId("lab-lost-" + strategy.label());
                 summary.setWrapText(true);
+                summary.setMinHeight(Region.USE_PREF_SIZE);
                 summary.getStyleClass().add("lab-summary");
                 summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
                 summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
@@ -484,6 +486,7 @@ public final class LabView extends BorderPane {
             verdict.setId("lab-false-sharing-ratio");
             verdict.getStyleClass().add("last-action");
             verdict.setWrapText(true);
+            verdict.setMinHeight(Region.USE_PREF_SIZE); // whole, never one line ending in "diffe..." (1024x700)
             body.getChildren().add(verdict);
         }
         return section("False sharing", "Each thread adds to a counter of its own, so nothing is shared, and no "

@@ -272,6 +272,21 @@ class CallInstrumentationTest {
         assertEquals(4_500, fresh.rssBytesPerThread().orElseThrow());
     }
 
+    /**
+     * Which samples reused memory: under the peak from before the run, or over it by less than half
+     * the run's growth (a window's second 1,000,000-call run passed the first's peak by a hair and
+     * read 5 bytes a thread); a run that takes the process well past its peak measures.
+     */
+    @Test
+    void aRunThatBarelyPassesTheEarlierPeakReusedItsMemory() {
+        long mb = 1_000_000;
+        assertTrue(MemoryPerThread.reused(680 * mb, 720 * mb, 700 * mb), "under the peak");
+        assertTrue(MemoryPerThread.reused(719 * mb, 720 * mb, 720 * mb + 300_000), "past it by 0.3 MB of 1.3 MB grown");
+        assertFalse(MemoryPerThread.reused(200 * mb, 210 * mb, 700 * mb), "a first large run");
+        assertFalse(MemoryPerThread.reused(400 * mb, 550 * mb, 900 * mb), "well past a smaller run's peak");
+        assertFalse(MemoryPerThread.reused(-1, 720 * mb, 700 * mb), "RSS unknown before the run");
+    }
+
     private static boolean isLinux() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
