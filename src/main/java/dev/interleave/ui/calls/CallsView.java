@@ -226,6 +226,17 @@ public final class CallsView extends BorderPane {
         return box;
     }
 
+    /** {@code card}'s preferred width with {@code line} left out: it wraps within the width the rest sets. */
+    private static double widthWithout(VBox card, Node line) {
+        double widest = 0;
+        for (Node child : card.getChildren()) {
+            if (child != line) {
+                widest = Math.max(widest, child.prefWidth(-1));
+            }
+        }
+        return card.snappedLeftInset() + widest + card.snappedRightInset();
+    }
+
     /** Past runs the table shows before it scrolls. */
     private static final int SHOWN_RUNS = 6;
     /**
@@ -530,6 +541,7 @@ public final class CallsView extends BorderPane {
         Label counterDetail = new Label();
         counterDetail.textProperty().bind(model.counterDetailProperty());
         counterDetail.setWrapText(true);
+        counterDetail.setMinHeight(Region.USE_PREF_SIZE); // wraps in a narrow card rather than end in "..."
         VBox counterBox = Controls.figure("counter-value", "Counter", counterValue, counterDetail,
                 "The shared counter's latest value: with a safe counter, it ends at the number of calls. A call "
                         + "reads it before its sleep, so a call cut short by Stop (the number below) has "
@@ -585,13 +597,15 @@ public final class CallsView extends BorderPane {
                 runningBox, parkedBox, memoryBox);
         // Four columns where the cards fit side by side; two (five rows) where they do not, as at
         // 200 % zoom on a projector; one where not even two fit (200 % in 1024x700): a card is never
-        // squeezed below its preferred width.
+        // squeezed below its preferred width, but for the counter's line under its value: it comes
+        // with Run ("80,390 not yet returned"), and at 1024x700 the cards went from four columns to
+        // two at Run and back at the end, moving everything below them; it wraps instead.
         int[] shownColumns = {0};
         Runnable arrange = () -> {
             double card = 0;
             // The cards of the second row set the width; the third row's texts wrap within it.
             for (VBox box : cards.subList(2, 6)) {
-                card = Math.max(card, box.prefWidth(-1));
+                card = Math.max(card, box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
             }
             card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
             double width = figures.getWidth();
@@ -738,15 +752,14 @@ public final class CallsView extends BorderPane {
                 + "3. Press 1,000,000 calls / 100,000 threads and Run: 100,000 calls in flight, yet Running never"
                 + " goes above the carrier threads (the cores); the rest are parked in their sleep, each a virtual"
                 + " thread costing what Memory per thread in flight says. Efficiency compares the time taken with"
-                + " the sleeps'.\n"
+                + " the sleeps'. Run it twice: the first run after start also waits for its code to be compiled,"
+                + " and on a busy machine two runs of one setting can differ by a second or more.\n"
                 + "4. Then Calls 20,000, Concurrency 4,000 on platform threads: compare Memory per thread in flight"
                 + " with the virtual threads' of step 3 (a platform thread's stack is native memory, a parked virtual"
                 + " thread's is copied to the heap). A run smaller than one before it reuses the memory that one"
                 + " left resident and reads 'not measurable now': a fresh start measures any run.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
-                + " time taken? Why, or why not? (Run each twice and compare the second runs: the first run after"
-                + " start also waits for its code to be compiled, and on a busy machine two runs of one setting can"
-                + " differ by a second or more.)");
+                + " time taken? Why, or why not?");
         VBox live = new VBox(10, lastRun, guide, figures, verdict, charts, pastRuns(model.pastRuns()));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");

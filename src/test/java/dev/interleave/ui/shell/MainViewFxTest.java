@@ -34,6 +34,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -706,6 +707,36 @@ class MainViewFxTest {
         assertEquals(13, MainView.fontSizeFor(1280, 800));
         assertEquals(23.5, MainView.fontSizeFor(2560, 1440));
         assertEquals(26, MainView.fontSizeFor(3840, 2160));
+    }
+
+    /**
+     * At 1024x700 the figure cards keep their columns when a run's detail line appears under the
+     * counter ("78,299 not yet returned" made them go from four columns to two at Run, and back at
+     * the end, moving everything below): the line wraps within its card, whole.
+     */
+    @Test
+    void theFigureCardsKeepTheirColumnsWhenADetailLineAppears(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        GridPane figures = (GridPane) robot.lookup("#counter-value").query().getParent().getParent();
+        Label detail = robot.lookup("#counter-value-detail").queryAs(Label.class);
+        int[] columns = new int[2];
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            columns[0] = figures.getColumnConstraints().size();
+            detail.textProperty().unbind(); // as a run sets it, without running 100,000 calls here
+            detail.setText("78,299 not yet returned");
+            view.applyCss();
+            view.layout();
+            columns[1] = figures.getColumnConstraints().size();
+        });
+        assertEquals(4, columns[0], "four columns at 1024x700");
+        assertEquals(4, columns[1], "still four with the detail line");
+        assertFalse(detail.isTextTruncated(), "the detail wraps, whole");
     }
 
     /** At 1024x700 with 16 producers and 16 consumers the buffer view scrolls, and its plots keep their height. */
