@@ -461,7 +461,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         parkedDetail.set(String.format(Locale.ROOT, "%s%n%,d more in flight %s", virtual
                 ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", other,
                 others));
-        showMemory(now.memory());
+        showMemory(now.memory(), false);
     }
 
     /** What "running" means on {@code threads}: on virtual threads, mounted on one of the carriers. */
@@ -472,12 +472,21 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                         Words.count(Runtime.getRuntime().availableProcessors(), "core"));
     }
 
-    private void showMemory(MemoryPerThread memory) {
+    /** The memory card from {@code memory}, of a run that has {@code ended} or goes on. */
+    private void showMemory(MemoryPerThread memory, boolean ended) {
         if (!memory.measured()) {
             memoryText.set(MEMORY_NONE);
-            memoryDetail.set(memory.inFlight() == 0 ? "sampled while the calls run"
-                    : String.format(Locale.ROOT, "needs %,d in flight to measure (had %,d)", MemoryPerThread.MIN_IN_FLIGHT,
-                            memory.inFlight()));
+            if (memory.inFlight() > 0) {
+                memoryDetail.set(String.format(Locale.ROOT, "needs %,d in flight to measure (had %,d)",
+                        MemoryPerThread.MIN_IN_FLIGHT, memory.inFlight()));
+            } else if (ended) {
+                // Shorter than the sampling interval: not "needs 500 in flight" for one run of a
+                // setting and "sampled while the calls run" for the next.
+                memoryDetail.set(String.format(Locale.ROOT, "the run ended before its first sample (every %d ms)",
+                        MemoryPerThread.INTERVAL_MILLIS));
+            } else {
+                memoryDetail.set("sampled while the calls run");
+            }
             return;
         }
         if (memory.rssKnown() && memory.rssReused()) {
@@ -582,7 +591,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         running.set(0);
         parked.set(0);
         parkedDetail.set("");
-        showMemory(result.memory());
+        showMemory(result.memory(), true);
         showHistogram(result.histogram());
         callsPerSecond.set(result.callsPerSecond());
         banner.set(switch (result.outcome()) {

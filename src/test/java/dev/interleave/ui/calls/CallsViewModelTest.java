@@ -85,6 +85,22 @@ class CallsViewModelTest {
     }
 
     /** A series is named for what its run was: a preset's run with another sleep or counter says so. */
+    /**
+     * A run shorter than the memory sampler's interval ends before its first sample: the card says
+     * so, not "needs 500 in flight" (the next run of the same settings could say either).
+     */
+    @Test
+    void aRunThatEndsBeforeTheFirstMemorySampleSaysSo() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(1); // one call, no sleep: over long before the sampler's first look
+        model.concurrencyProperty().set(1);
+        model.maxSleepMillisProperty().set(0);
+        model.run();
+        sampleUntilIdle(model);
+        assertEquals(CallsViewModel.MEMORY_NONE, model.memoryTextProperty().get());
+        assertEquals("the run ended before its first sample (every 50 ms)", model.memoryDetailProperty().get());
+    }
+
     @Test
     void seriesNamesSayHowARunDiffersFromThePreset() {
         CallsViewModel model = new CallsViewModel(new CallRunner());
