@@ -46,13 +46,14 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
     public static final MemoryPerThread NONE = new MemoryPerThread(0, false, 0, false, 0);
 
     /**
-     * Whether a sample of RSS {@code rss} reused memory an earlier run made resident: the run began
-     * at {@code rssBefore} with the process's resident peak at {@code peakBefore}, and did not take
-     * the process past that peak by at least half of its own growth. All in bytes; false when either
-     * reading before the run is unknown (negative).
+     * Whether a sample of RSS {@code rssBytes} reused memory an earlier run made resident: the run
+     * began at {@code rssBeforeBytes} with the process's resident peak at {@code peakBeforeBytes},
+     * and the sample is at or under that peak, or past it by less than half of the run's own growth.
+     * False when either reading before the run is unknown (negative).
      */
-    static boolean reused(long rssBefore, long peakBefore, long rss) {
-        return rssBefore >= 0 && peakBefore >= 0 && rss - peakBefore < (rss - rssBefore) / 2;
+    static boolean reused(long rssBeforeBytes, long peakBeforeBytes, long rssBytes) {
+        return rssBeforeBytes >= 0 && peakBeforeBytes >= 0 && (rssBytes <= peakBeforeBytes
+                || rssBytes - peakBeforeBytes < (rssBytes - rssBeforeBytes) / 2);
     }
 
     /** Whether there were enough calls in flight for an estimate. */

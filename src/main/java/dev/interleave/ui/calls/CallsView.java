@@ -226,17 +226,6 @@ public final class CallsView extends BorderPane {
         return box;
     }
 
-    /** {@code card}'s preferred width with {@code line} left out: it wraps within the width the rest sets. */
-    private static double widthWithout(VBox card, Node line) {
-        double widest = 0;
-        for (Node child : card.getChildren()) {
-            if (child != line) {
-                widest = Math.max(widest, child.prefWidth(-1));
-            }
-        }
-        return card.snappedLeftInset() + widest + card.snappedRightInset();
-    }
-
     /** Past runs the table shows before it scrolls. */
     private static final int SHOWN_RUNS = 6;
     /**
@@ -541,7 +530,11 @@ public final class CallsView extends BorderPane {
         Label counterDetail = new Label();
         counterDetail.textProperty().bind(model.counterDetailProperty());
         counterDetail.setWrapText(true);
-        counterDetail.setMinHeight(Region.USE_PREF_SIZE); // wraps in a narrow card rather than end in "..."
+        // Wraps to its card's width, never widens it: it comes with Run, and the cards' columns
+        // follow their widths. Whole, never one line ending in "...".
+        counterDetail.setPrefWidth(1);
+        counterDetail.setMaxWidth(Double.MAX_VALUE);
+        counterDetail.setMinHeight(Region.USE_PREF_SIZE);
         VBox counterBox = Controls.figure("counter-value", "Counter", counterValue, counterDetail,
                 "The shared counter's latest value: with a safe counter, it ends at the number of calls. A call "
                         + "reads it before its sleep, so a call cut short by Stop (the number below) has "
@@ -597,15 +590,15 @@ public final class CallsView extends BorderPane {
                 runningBox, parkedBox, memoryBox);
         // Four columns where the cards fit side by side; two (five rows) where they do not, as at
         // 200 % zoom on a projector; one where not even two fit (200 % in 1024x700): a card is never
-        // squeezed below its preferred width, but for the counter's line under its value: it comes
-        // with Run ("80,390 not yet returned"), and at 1024x700 the cards went from four columns to
-        // two at Run and back at the end, moving everything below them; it wraps instead.
+        // squeezed below its preferred width. The counter's line under its value, which comes with
+        // Run ("80,390 not yet returned"), does not widen its card: at 1024x700 the cards went from
+        // four columns to two at Run and back at the end, moving everything below them.
         int[] shownColumns = {0};
         Runnable arrange = () -> {
             double card = 0;
             // The cards of the second row set the width; the third row's texts wrap within it.
             for (VBox box : cards.subList(2, 6)) {
-                card = Math.max(card, box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
+                card = Math.max(card, box.prefWidth(-1));
             }
             card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
             double width = figures.getWidth();

@@ -436,8 +436,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         maxInFlight.set(now.maxInFlight());
         if (now.result() == null) {
             // Why the counter runs ahead of the calls completed: a call reads it before its sleep (a
-            // safe counter's only; a racy one's lost updates blur the difference). Short: the card's
-            // width sets the figures' columns ("... read by calls in flight" made 1024x700 two).
+            // safe counter's only; a racy one's lost updates blur the difference). Short: it wraps
+            // within its card at 1024x700.
             long readNotReturned = now.counterValue() - now.callsCompleted();
             counterDetail.set(now.settings().counter().isSafe() && readNotReturned > 0
                     ? String.format(Locale.ROOT, "%,d not yet returned", readNotReturned) : "");
@@ -484,9 +484,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 memoryDetail.set(String.format(Locale.ROOT, "needs %,d in flight to measure (had %,d)",
                         MemoryPerThread.MIN_IN_FLIGHT, memory.inFlight()));
             } else if (ended) {
-                // Shorter than the sampling interval: not "needs 500 in flight" for one run of a
-                // setting and "sampled while the calls run" for the next.
-                memoryDetail.set(String.format(Locale.ROOT, "the run ended before its first sample (every %d ms)",
+                // The sampler keeps a sample only when it finds calls asleep: a run too short for its
+                // first look, or with no sleeps, has none.
+                memoryDetail.set(String.format(Locale.ROOT, "no sample (every %d ms) found a call asleep",
                         MemoryPerThread.INTERVAL_MILLIS));
             } else {
                 memoryDetail.set("sampled while the calls run");

@@ -47,9 +47,9 @@ final class UiPriority {
      * characters of the Java thread name).
      */
 
-    /** The nice value of every thread but the window's (0 is normal, 19 the lowest priority). */
+    /** The nice value of every thread but the window's and the collector's (0 is normal, 19 the lowest priority). */
     static final int BACKGROUND_NICE = 10;
-    /** How often the keeper looks for threads still at normal priority. */
+    /** How often the keeper looks for threads not yet at their nice value. */
     static final Duration SWEEP_INTERVAL = Duration.ofMillis(200);
     /** The kernel names of the threads that draw the window: they keep normal priority. */
     static final Set<String> WINDOW_THREADS = Set.of("JavaFX Applicat", "QuantumRenderer", "GtkNativeMainLo");
@@ -58,17 +58,20 @@ final class UiPriority {
      * window's and the run's. At the run's, the collector fell behind the 1,000,000-call run's
      * allocations, and Shenandoah then paced every allocating thread, the FX thread among them (5.2
      * s of pacing in one run; frame interval p99 40 to 46 ms). At normal priority the calls run's p99
-     * came down to 28 to 31 ms, but a free buffer run's frames, whose collections run beside a busy
-     * FX thread, lost about 5 ms; half-way keeps the first and gives back most of the second (see
+     * came down to 28 to 31 ms, but a free buffer run's p99, whose collections run beside a busy FX
+     * thread, went from 50.2 to 57.6 ms (medians of 3); half-way gave 28.7 and 52.8 (see
      * docs/benchmarks.md).
      */
     static final int COLLECTOR_NICE = 5;
     /**
      * The beginnings of the kernel names of the garbage collector's threads: Shenandoah's, the
-     * window's collector; ZGC's and G1's for a window started with another.
+     * window's collector (its workers are all made at start, before the first sweep); ZGC's and
+     * G1's for a window started with another; and the VM thread, which runs the collector's pauses
+     * and starts G1's workers when they are first needed (a thread is born at its creator's nice
+     * value, and one born lower than its own stays there: raising it needs a privilege).
      */
     static final List<String> COLLECTOR_THREADS = List.of("Shenandoah", "ZWorker", "ZDriver", "ZDirector", "G1 ",
-            "GC Thread");
+            "GC Thread", "VM Thread");
 
     /** The nice value for the thread of kernel name {@code name}; 0: left as it is (the window's). */
     static int niceFor(String name) {
@@ -83,13 +86,13 @@ final class UiPriority {
 
     private final MethodHandle setpriority;
     /** The nice value each thread is lowered to, by kernel name; 0 leaves it alone. */
-    private final ToIntFunction<String> niceFor;
-    /** The threads (kernel ids) found low: not read again while alive. The keeper's only. */
+    private final ToIntFunction<String> targetNice;
+    /** The threads (kernel ids) found at or below their nice value: not read again while alive. The keeper's only. */
     private final Set<String> seen = new HashSet<>();
 
-    private UiPriority(MethodHandle setpriority, ToIntFunction<String> niceFor) {
+    private UiPriority(MethodHandle setpriority, ToIntFunction<String> targetNice) {
         this.setpriority = setpriority;
-        this.niceFor = niceFor;
+        this.targetNice = targetNice;
     }
 
     /**
@@ -103,13 +106,13 @@ final class UiPriority {
     }
 
     /**
-     * Starts a keeper that lowers every thread to the nice value {@code niceFor} gives its kernel
+     * Starts a keeper that lowers every thread to the nice value {@code targetNice} gives its kernel
      * name (0: left alone), now and every {@code interval} (or at {@link #sweepSoon}); it ends when
      * interrupted. Returns its thread.
      */
-    static Thread start(ToIntFunction<String> niceFor, Duration interval) {
+    static Thread start(ToIntFunction<String> targetNice, Duration interval) {
         return Thread.ofPlatform().daemon(true).name("interleave-ui-priority").start(() ->
-                create(niceFor).ifPresent(keeper -> {
+                create(targetNice).ifPresent(keeper -> {
                     keeperThread = Thread.currentThread();
                     try {
                         keeper.sweep();
@@ -156,9 +159,12 @@ final class UiPriority {
                         ? BACKGROUND_NICE : 0).ifPresent(UiPriority::sweep));
     }
 
-    /** A keeper that lowers every thread to the nice value {@code niceFor} gives its kernel name (0: left alone); no thread yet. */
-    static Optional<UiPriority> create(ToIntFunction<String> niceFor) {
-        Objects.requireNonNull(niceFor);
+    /**
+     * A keeper that lowers every thread to the nice value {@code targetNice} gives its kernel name
+     * (0: left alone); no thread yet.
+     */
+    static Optional<UiPriority> create(ToIntFunction<String> targetNice) {
+        Objects.requireNonNull(targetNice);
         if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(TASKS)) {
             return Optional.empty();
         }
@@ -168,7 +174,7 @@ final class UiPriority {
                     .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT,
                             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
                     .orElse(null);
-            return handle == null ? Optional.empty() : Optional.of(new UiPriority(handle, niceFor));
+            return handle == null ? Optional.empty() : Optional.of(new UiPriority(handle, targetNice));
         } catch (IllegalCallerException | UnsupportedOperationException e) {
             // Native access not enabled for this module, or no native linker on this platform.
             return Optional.empty();
@@ -177,10 +183,10 @@ final class UiPriority {
 
     /**
      * Lowers every thread now alive to its nice value, unless it is left alone (0) or already at
-     * least that low. A thread found low (lowered now, or before) is not read again; one left alone
-     * is, at each sweep: a new
-     * thread bears its creator's name until the JVM names it, so one started from the FX thread
-     * looks like it for a moment. Only the keeper thread sweeps.
+     * least that low (a thread born lower stays so). A thread found low (lowered now, or before) is
+     * not read again; one left alone is, at each sweep: a new thread bears its creator's name until
+     * the JVM names it, so one started from the FX thread looks like it for a moment. Only the
+     * keeper thread sweeps.
      */
     void sweep() {
         Set<String> alive = new HashSet<>();
@@ -202,9 +208,12 @@ final class UiPriority {
         try {
             String stat = Files.readString(task.resolve("stat"));
             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            int nice = niceFor.applyAsInt(name);
-            boolean low = nice > 0 && niceIn(stat) >= nice;
-            if (!low && nice > 0) {
+            int nice = targetNice.applyAsInt(name);
+            if (nice == 0) {
+                return; // left alone, and read again at the next sweep
+            }
+            boolean low = niceIn(stat) >= nice;
+            if (!low) {
                 int tid = Integer.parseInt(task.getFileName().toString());
                 low = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice) == 0; // else tried again next sweep
             }

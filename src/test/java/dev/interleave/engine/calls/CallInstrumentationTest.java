@@ -281,6 +281,7 @@ class CallInstrumentationTest {
     void aRunThatBarelyPassesTheEarlierPeakReusedItsMemory() {
         long mb = 1_000_000;
         assertTrue(MemoryPerThread.reused(680 * mb, 720 * mb, 700 * mb), "under the peak");
+        assertTrue(MemoryPerThread.reused(720 * mb, 720 * mb, 720 * mb), "at the peak, nothing grown");
         assertTrue(MemoryPerThread.reused(719 * mb, 720 * mb, 720 * mb + 300_000), "past it by 0.3 MB of 1.3 MB grown");
         assertFalse(MemoryPerThread.reused(200 * mb, 210 * mb, 700 * mb), "a first large run");
         assertFalse(MemoryPerThread.reused(400 * mb, 550 * mb, 900 * mb), "well past a smaller run's peak");

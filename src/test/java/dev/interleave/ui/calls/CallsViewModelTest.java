@@ -84,10 +84,9 @@ class CallsViewModelTest {
         assertEquals("50 calls / 10 in flight, no sleep", model.inFlightSeries().getLast().getName());
     }
 
-    /** A series is named for what its run was: a preset's run with another sleep or counter says so. */
     /**
-     * A run shorter than the memory sampler's interval ends before its first sample: the card says
-     * so, not "needs 500 in flight" (the next run of the same settings could say either).
+     * A run no memory sample found a call asleep in (one call, no sleep: over before the sampler's
+     * first look) says so, not "sampled while the calls run" once it has ended.
      */
     @Test
     void aRunThatEndsBeforeTheFirstMemorySampleSaysSo() throws InterruptedException {
@@ -98,9 +97,10 @@ class CallsViewModelTest {
         model.run();
         sampleUntilIdle(model);
         assertEquals(CallsViewModel.MEMORY_NONE, model.memoryTextProperty().get());
-        assertEquals("the run ended before its first sample (every 50 ms)", model.memoryDetailProperty().get());
+        assertEquals("no sample (every 50 ms) found a call asleep", model.memoryDetailProperty().get());
     }
 
+    /** A series is named for what its run was: a preset's run with another sleep or counter says so. */
     @Test
     void seriesNamesSayHowARunDiffersFromThePreset() {
         CallsViewModel model = new CallsViewModel(new CallRunner());

@@ -84,15 +84,45 @@ class UiPriorityTest {
         assertTrue(UiPriority.WINDOW_THREADS.contains("QuantumRenderer-0".substring(0, 15)));
     }
 
+    /** One sweep takes each thread to its own nice value: 5 for one, 15 for another, the rest left alone. */
+    @Test
+    void eachThreadGoesToItsOwnNiceValue() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread half = waiting("uiprio-half", release);
+        Thread low = waiting("uiprio-low", release);
+        Thread kept = waiting("uiprio-kept", release);
+        try {
+            long halfTid = tidOf("uiprio-half");
+            long lowTid = tidOf("uiprio-low");
+            long keptTid = tidOf("uiprio-kept");
+            int keptBefore = UiPriority.niceOf(keptTid);
+            assertTrue(UiPriority.niceOf(halfTid) < 5, "starts above the target priority");
+            UiPriority priority = UiPriority.create(name -> switch (name) {
+                case "uiprio-half" -> 5;
+                case "uiprio-low" -> 15;
+                default -> 0;
+            }).orElseThrow();
+            priority.sweep();
+            assertEquals(5, UiPriority.niceOf(halfTid));
+            assertEquals(15, UiPriority.niceOf(lowTid));
+            assertEquals(keptBefore, UiPriority.niceOf(keptTid), "a thread left alone keeps its nice value");
+        } finally {
+            release.countDown();
+            half.join();
+            low.join();
+            kept.join();
+        }
+    }
+
     @Test
     void theCollectorGoesHalfWayTheRunAllTheWayTheWindowNowhere() {
         // Kernel names (15 characters) of Shenandoah's, ZGC's and G1's threads, of a run's, and of the window's.
         for (String collector : List.of("Shenandoah GC T", "Shenandoah Cont", "ZWorkerYoung#0", "ZDriverMajor",
-                "G1 Conc#0", "GC Thread#0")) {
+                "G1 Conc#0", "GC Thread#0", "VM Thread")) {
             assertEquals(UiPriority.COLLECTOR_NICE, UiPriority.niceFor(collector), collector);
         }
         for (String run : List.of("ForkJoinPool-1-", "interleave-call", "C2 CompilerThre", "C1 CompilerThre",
-                "VM Thread", "interleave-buff")) {
+                "interleave-buff")) {
             assertEquals(UiPriority.BACKGROUND_NICE, UiPriority.niceFor(run), run);
         }
         for (String window : UiPriority.WINDOW_THREADS) {
