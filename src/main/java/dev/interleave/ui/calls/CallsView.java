@@ -226,6 +226,17 @@ public final class CallsView extends BorderPane {
         return box;
     }
 
+    /** {@code card}'s preferred width with {@code line} left out: it wraps within the width the rest sets. */
+    private static double widthWithout(VBox card, Node line) {
+        double widest = 0;
+        for (Node child : card.getChildren()) {
+            if (child != line) {
+                widest = Math.max(widest, child.prefWidth(-1));
+            }
+        }
+        return card.snappedLeftInset() + widest + card.snappedRightInset();
+    }
+
     /** Past runs the table shows before it scrolls. */
     private static final int SHOWN_RUNS = 6;
     /**
@@ -530,11 +541,7 @@ public final class CallsView extends BorderPane {
         Label counterDetail = new Label();
         counterDetail.textProperty().bind(model.counterDetailProperty());
         counterDetail.setWrapText(true);
-        // Wraps to its card's width, never widens it: it comes with Run, and the cards' columns
-        // follow their widths. Whole, never one line ending in "...".
-        counterDetail.setPrefWidth(1);
-        counterDetail.setMaxWidth(Double.MAX_VALUE);
-        counterDetail.setMinHeight(Region.USE_PREF_SIZE);
+        counterDetail.setMinHeight(Region.USE_PREF_SIZE); // wraps in a narrow card rather than end in "..."
         VBox counterBox = Controls.figure("counter-value", "Counter", counterValue, counterDetail,
                 "The shared counter's latest value: with a safe counter, it ends at the number of calls. A call "
                         + "reads it before its sleep, so a call cut short by Stop (the number below) has "
@@ -598,7 +605,9 @@ public final class CallsView extends BorderPane {
             double card = 0;
             // The cards of the second row set the width; the third row's texts wrap within it.
             for (VBox box : cards.subList(2, 6)) {
-                card = Math.max(card, box.prefWidth(-1));
+                // (Not a preferred width of 1 on the line, as the buffer guide's text has: the grid
+                // then asks the card's height for no width, and that line stood a word to a line.)
+                card = Math.max(card, box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
             }
             card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
             double width = figures.getWidth();

@@ -723,20 +723,27 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         GridPane figures = (GridPane) robot.lookup("#counter-value").query().getParent().getParent();
         Label detail = robot.lookup("#counter-value-detail").queryAs(Label.class);
+        Region card = (Region) detail.getParent();
         int[] columns = new int[2];
+        double[] lines = new double[1];
         robot.interact(() -> {
             view.applyCss();
             view.layout();
             columns[0] = figures.getColumnConstraints().size();
+            double before = card.getHeight();
             detail.textProperty().unbind(); // as a run sets it, without running 100,000 calls here
             detail.setText("78,299 not yet returned");
             view.applyCss();
             view.layout();
             columns[1] = figures.getColumnConstraints().size();
+            lines[0] = (card.getHeight() - before) / (1.35 * detail.getFont().getSize());
         });
         assertEquals(4, columns[0], "four columns at 1024x700");
         assertEquals(4, columns[1], "still four with the detail line");
         assertFalse(detail.isTextTruncated(), "the detail wraps, whole");
+        // Wrapped at the card's width: the card grows by a line at most, not by a word to a line (a
+        // preferred width of 1 on the line did that: the grid asked its height for no width).
+        assertTrue(lines[0] <= 1.3, "the card grew by " + lines[0] + " lines");
     }
 
     /** At 1024x700 with 16 producers and 16 consumers the buffer view scrolls, and its plots keep their height. */
