@@ -2,7 +2,7 @@ package dev.interleave.engine.race;
 
 /**
  * One step of one increment in the slow-motion stepper: the unit a thread takes when the learner
- * (or Auto-step) lets it. Each step is one line of the program a thread runs ({@link #code()}).
+ * (or Auto-step) lets it. Each step is one line (or two) of the program a thread runs ({@link #code()}).
  */
 public enum Step {
 
@@ -19,7 +19,7 @@ public enum Step {
     /** CAS loop, step 2: compute the new value in the thread's own registers. */
     CAS_COMPUTE("long next = seen + 1;", "compute"),
     /** CAS loop, step 3: swap in the new value only if the count still holds the value seen; else retry. */
-    CAS_SWAP("if (!count.compareAndSet(seen, next)) retry;", "compare-and-set");
+    CAS_SWAP("if (!count.compareAndSet(seen, next))\n    retry;", "compare-and-set");
 
     private final String code;
     private final String verb;
@@ -29,7 +29,10 @@ public enum Step {
         this.verb = verb;
     }
 
-    /** The line of Java this step is. */
+    /**
+     * The line of Java this step is, broken in two where one line would be too wide for two lanes
+     * side by side at 1024x700 (the compare-and-set and its retry: one step, two lines).
+     */
     public String code() {
         return code;
     }

@@ -386,7 +386,7 @@ public final class StepperView extends BorderPane {
             for (int i = 0; i < steps.size(); i++) {
                 Label line = (Label) code.getChildren().get(i);
                 boolean next = steps.get(i) == lane.next();
-                line.setText((next ? "▶ " : "   ") + steps.get(i).code());
+                line.setText((next ? "▶ " : "   ") + steps.get(i).code().replace("\n", "\n   "));
                 line.pseudoClassStateChanged(NEXT, next);
             }
             register.setText("register: " + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers()));
