@@ -194,17 +194,27 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                 case COMPLETED -> "Done";
                 case STOPPED -> "Stopped";
                 case FAILED -> "Failed (" + result.failure() + ")";
-            }, String.format(Locale.ROOT, "%,d", result.legs().size()), Words.count(now.legsTotal(), "measurement"),
+            }, String.format(Locale.ROOT, "%,d", result.legs().size()), legs(now.settings(), now.legsTotal()),
                     now.elapsedNanos() / 1e9));
         } else if (now.current() != null) {
             RaceSettings leg = now.current();
             progress.set(now.warmingUp() ? String.format(Locale.ROOT, "Warming up (not counted): %s, so the JIT has "
                     + "compiled it before it is timed, %.1f s", leg.strategy(), now.elapsedNanos() / 1e9)
-                    : String.format(Locale.ROOT, "Measurement %,d of %,d: %s, %s x %,d increments%s, %.1f s",
-                    now.legs().size() + 1, now.legsTotal(), leg.strategy(), Words.count(leg.threads(), "thread"),
+                    : String.format(Locale.ROOT, "%s %,d of %,d: %s, %s x %,d increments%s, %.1f s",
+                    now.settings().measure() == LabMeasure.LOST_UPDATES ? "Strategy" : "Run", now.legs().size() + 1, now.legsTotal(), leg.strategy(), Words.count(leg.threads(), "thread"),
                     leg.increments(), leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
                     now.elapsedNanos() / 1e9));
         }
+    }
+
+    /**
+     * {@code count} of what a measure's progress counts: strategies for lost updates (each run as many
+     * times as set, so "10 runs" and "9 measurements" never stand side by side), runs for the others.
+     */
+    private static String legs(LabSettings settings, int count) {
+        return settings.measure() == LabMeasure.LOST_UPDATES
+                ? Words.count(count, "strategy", "strategies") + " (" + Words.count(settings.repeat(), "run") + " each)"
+                : Words.count(count, "run");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.interleave.ui.race;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.interleave.engine.race.RaceStrategy;
@@ -220,6 +221,26 @@ class RaceViewModelTest {
         assertEquals("{\"threads\":2,\"program\":\"count++\",\"increments\":1,\"steps\":6,\"count\":1,"
                 + "\"completed\":2,\"lost\":1,\"casFailures\":0,\"outcome\":\"wrong-total\",\"failure\":null}",
                 model.resultJson().orElseThrow());
+    }
+
+    /**
+     * Lost updates counts its progress in strategies, each run as many times as set: "9 of 9
+     * measurements" beside "10 runs" read as a run short.
+     */
+    @Test
+    void lostUpdatesCountsStrategiesEachRunTheRunsSet() throws Exception {
+        LabRunner runner = new LabRunner();
+        LabViewModel lab = new LabViewModel(runner);
+        lab.measureProperty().set(LabMeasure.LOST_UPDATES);
+        lab.threadsProperty().set(2);
+        lab.incrementsProperty().set(1_000);
+        lab.runsProperty().set(2);
+        lab.run();
+        runner.await(Duration.ofSeconds(30));
+        lab.sample(System.nanoTime());
+        int strategies = RaceStrategy.values().length;
+        String done = String.format(Locale.ROOT, "Done: %d of %d strategies (2 runs each) in ", strategies, strategies);
+        assertTrue(lab.progressProperty().get().startsWith(done), lab.progressProperty().get());
     }
 
     /** Runs says what the throughput measure makes of it: the runs it makes are those counted. */
