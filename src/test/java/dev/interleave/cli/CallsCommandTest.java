@@ -129,7 +129,7 @@ class CallsCommandTest {
         assertTrue(json.startsWith("{") && json.endsWith("}"), json);
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "total", "expected", "ok",
-                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "carrierThreads",
+                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "startsPerSecond", "carrierThreads",
                 "memoryInFlight", "rssBytesPerThread", "heapBytesPerThread", "histogramBinMillis", "sleepHistogram",
                 "durationHistogram", "meanSleepMillis", "meanDurationMillis", "outcome", "failure"), names);
         assertEquals("500500", field(json, "total"));
@@ -196,19 +196,19 @@ class CallsCommandTest {
     void stoppedAndFailedRunsNameTheirOutcome() {
         CallSettings settings = CallSettings.of(1_000, 100);
         String stopped = new CallsCommand().json(new CallResult(settings, Outcome.STOPPED, null, 55, 500_500, 10, 0,
-                2_000_000_000L, 1_000_000_000L, 100,
+                2_000_000_000L, 1_000_000_000L, 100, 0,
                 CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"stopped\"", field(stopped, "outcome"));
         assertEquals("null", field(stopped, "failure"));
         assertEquals("false", field(stopped, "ok"));
         String failed = new CallsCommand().json(new CallResult(settings, Outcome.FAILED,
                 new IllegalStateException("the service broke\n  at call 7"), 55, 500_500, 10, 0, 2_000_000_000L,
-                1_000_000_000L, 100,
+                1_000_000_000L, 100, 0,
                 CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"failed\"", field(failed, "outcome"));
         assertEquals("\"IllegalStateException: the service broke at call 7\"", field(failed, "failure"));
         String wrong = new CallsCommand().json(new CallResult(settings, Outcome.COMPLETED, null, 500_499, 500_500,
-                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100,
+                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100, 0,
                 CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"wrong-total\"", field(wrong, "outcome"));
         assertEquals("0.5000", field(wrong, "efficiency"));

@@ -7,7 +7,7 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link CallResult} as one JSON object: what {@code interleave calls --json} prints and the
  * window's File, Export figures writes. Fields: {@code calls, concurrency, threads, counter, seed,
- * total, expected, ok, duplicates, elapsedMillis, idealMillis, efficiency, maxInFlight,
+ * total, expected, ok, duplicates, elapsedMillis, idealMillis, efficiency, maxInFlight, startsPerSecond,
  * carrierThreads, memoryInFlight, rssBytesPerThread, heapBytesPerThread, histogramBinMillis,
  * sleepHistogram, durationHistogram, meanSleepMillis, meanDurationMillis, outcome, failure}.
  *
@@ -51,6 +51,7 @@ public final class CallJson {
                 .put("idealMillis", result.idealMillis())
                 .put("efficiency", result.efficiency())
                 .put("maxInFlight", result.maxInFlight())
+                .put("startsPerSecond", Math.round(result.startsPerSecond()))
                 .put("carrierThreads", CallRunner.carrierThreads());
         MemoryPerThread memory = result.memory();
         fields.put("memoryInFlight", memory.inFlight());

@@ -1,6 +1,7 @@
 package dev.interleave.engine.calls;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.interleave.engine.run.Outcome;
@@ -18,12 +19,13 @@ import dev.interleave.engine.run.Outcome;
  * @param elapsedNanos    active time (pauses left out) from start until the last call ended, or until Stop
  * @param idealNanos      the ideal makespan of the sleeps drawn (see {@link IdealMakespan}); a lower bound
  * @param maxInFlight     the most calls that were in flight at once
+ * @param startsPerSecond the calls' threads started per second of active time, up to the last start
  * @param histogram       the sleeps drawn and the durations measured of every completed call
  * @param memory          memory per in-flight thread, as sampled during the run
  */
 public record CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
                          long callsCompleted, long duplicates, long elapsedNanos, long idealNanos, long maxInFlight,
-                         CallHistogram histogram, MemoryPerThread memory) {
+                         double startsPerSecond, CallHistogram histogram, MemoryPerThread memory) {
 
 
     public CallResult {
@@ -56,6 +58,14 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
 
     public long idealMillis() {
         return idealNanos / 1_000_000;
+    }
+
+    /**
+     * Why the most in flight stayed under the concurrency allowed, when the threads' start rate held
+     * it there; empty otherwise (see {@link StartRate#ceiling}).
+     */
+    public Optional<String> startRateCeiling() {
+        return StartRate.ceiling(settings, maxInFlight, startsPerSecond, histogram.meanDurationMillis());
     }
 
     /** Calls completed per second of elapsed time, over the whole run. */

@@ -169,6 +169,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private volatile long maxInFlight;
         /** Calls handed to a thread. Written only by the dispatcher. */
         private volatile long callsStarted;
+        /** Active time at which the latest call was handed to its thread. Written only by the dispatcher. */
+        private volatile long lastStartNanos;
         /** Calls that returned and added their value. A statistic: read as an estimate while the run moves. */
         private final LongAdder callsCompleted = new LongAdder();
         /** Calls in flight running: past their first pause check and not asleep, not yet counted. Changed only by each call's own thread. */
@@ -281,6 +283,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         break;
                     }
                     callsStarted = index + 1;
+                    lastStartNanos = startedAt;
                 }
             } catch (InterruptedException e) {
                 // Stop or failure: the finisher joins the calls in flight.
@@ -480,10 +483,17 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             }
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
                     callsCompleted.sum(), duplicates, elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
-                    maxInFlight, histogram.snapshot(), memory);
+                    maxInFlight, startsPerSecond(), histogram.snapshot(), memory);
             timesReturned = null;
             creditedMicros = null;
             return ended;
+        }
+
+        /** Threads started per second, from the first start to the latest (0 before the second). */
+        private double startsPerSecond() {
+            long started = callsStarted;
+            long by = lastStartNanos;
+            return started < 2 || by == 0 ? 0 : (started - 1) * 1e9 / by;
         }
 
         CallSnapshot snapshot(RunState now) {
@@ -491,7 +501,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             // are final and agree with it (read before, the counter could be a moment older).
             CallResult ended = result();
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, elapsedNanos(), ended,
+                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, startsPerSecond(), elapsedNanos(), ended,
                     histogram.snapshot(), memory);
         }
     }

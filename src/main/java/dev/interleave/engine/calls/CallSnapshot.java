@@ -1,5 +1,7 @@
 package dev.interleave.engine.calls;
 
+import java.util.Optional;
+
 import dev.interleave.engine.run.RunState;
 
 /**
@@ -24,6 +26,7 @@ import dev.interleave.engine.run.RunState;
  *                       Pause, or ending
  * @param carrierThreads the virtual-thread scheduler's carrier threads (its parallelism)
  * @param maxInFlight    the most in flight at once so far
+ * @param startsPerSecond the calls' threads started per second of active time, up to the latest start
  * @param elapsedNanos   time since the run started (frozen when it ends)
  * @param result         how the latest run ended, or {@code null} while it runs or before any
  * @param histogram      the sleeps drawn and the durations measured of the calls completed so far
@@ -31,12 +34,24 @@ import dev.interleave.engine.run.RunState;
  */
 public record CallSnapshot(RunState state, CallSettings settings, long counterValue, long sum, long callsStarted,
                            long callsCompleted, long inFlight, long running, long parked, int carrierThreads,
-                           long maxInFlight, long elapsedNanos, CallResult result, CallHistogram histogram,
+                           long maxInFlight, double startsPerSecond, long elapsedNanos, CallResult result, CallHistogram histogram,
                            MemoryPerThread memory) {
 
     /** The snapshot of a runner that has never run. */
     public static final CallSnapshot NONE = new CallSnapshot(RunState.IDLE, null, 0, 0, 0, 0, 0, 0, 0,
-            CallRunner.carrierThreads(), 0, 0, null, CallHistogram.EMPTY, MemoryPerThread.NONE);
+            CallRunner.carrierThreads(), 0, 0, 0, null, CallHistogram.EMPTY, MemoryPerThread.NONE);
+
+    /**
+     * Why the most in flight so far stays under the concurrency allowed, when the threads' start
+     * rate holds it there; empty otherwise, and before a second of the run (see {@link StartRate#ceiling}).
+     */
+    public Optional<String> startRateCeiling() {
+        if (settings == null || elapsedNanos < 1_000_000_000L) {
+            return Optional.empty();
+        }
+        double meanCall = histogram.calls() > 0 ? histogram.meanDurationMillis() : settings.maxSleepMillis() / 2.0;
+        return StartRate.ceiling(settings, maxInFlight, startsPerSecond, meanCall);
+    }
 
     /** In flight, neither running nor parked: waiting for a carrier to start, held by Pause, or ending. */
     public long otherInFlight() {

@@ -53,6 +53,7 @@ import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.SettingSlider;
+import dev.interleave.ui.kit.WrapLabel;
 
 /**
  * The Counter &amp; Sum view: settings on the left; on the right live figures (with running,
@@ -646,6 +647,14 @@ public final class CallsView extends BorderPane {
         arrange.run();
         arrangeFigures[0] = arrange;
 
+        Label startRate = new WrapLabel("");
+        startRate.setId("start-rate-note");
+        startRate.getStyleClass().add("figure-detail");
+        startRate.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never one line ending in "..."
+        startRate.textProperty().bind(model.startRateNoteProperty());
+        startRate.managedProperty().bind(startRate.textProperty().isNotEmpty());
+        startRate.visibleProperty().bind(startRate.textProperty().isNotEmpty());
+
         Label verdict = new Label();
         verdict.setId("verdict");
         verdict.getStyleClass().add("verdict");
@@ -762,7 +771,7 @@ public final class CallsView extends BorderPane {
                 + " left resident and reads 'not measurable now': a fresh start measures any run.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
-        VBox live = new VBox(10, lastRun, guide, figures, verdict, charts, pastRuns(model.pastRuns()));
+        VBox live = new VBox(10, lastRun, guide, figures, startRate, verdict, charts, pastRuns(model.pastRuns()));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;

@@ -165,6 +165,13 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyLongWrapper parked = new ReadOnlyLongWrapper(this, "parked");
     /** What "running" means for the shown run's threads, with the carriers or cores. */
     private final ReadOnlyStringWrapper runningMeaning = new ReadOnlyStringWrapper(this, "runningMeaning", "");
+    /**
+     * Why the most in flight stays under the concurrency allowed, when the threads' start rate holds
+     * it there (platform threads, here), or empty: see {@link CallSnapshot#startRateCeiling()}.
+     */
+    private final ReadOnlyStringWrapper startRateNote = new ReadOnlyStringWrapper(this, "startRateNote", "");
+    /** When {@link #startRateNote} last changed during a run: once a second, a sentence stays readable. */
+    private long lastStartRateNanos;
     /** The rest of in flight in words: starting (waiting for a carrier), held by Pause, or ending. */
     private final ReadOnlyStringWrapper parkedDetail = new ReadOnlyStringWrapper(this, "parkedDetail", "");
     /**
@@ -354,6 +361,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         parked.set(0);
         runningMeaning.set("");
         parkedDetail.set("");
+        startRateNote.set("");
         counterDetail.set("");
         memoryText.set(MEMORY_NONE);
         memoryDetail.set("");
@@ -443,6 +451,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                     ? String.format(Locale.ROOT, "%,d not yet returned", readNotReturned) : "");
         }
         showInstrumentation(now);
+        if (now.result() == null && nowNanos - lastStartRateNanos >= 1_000_000_000L) {
+            lastStartRateNanos = nowNanos;
+            startRateNote.set(now.startRateCeiling().orElse(""));
+        }
         elapsedMillis.set(now.elapsedNanos() / 1_000_000);
         progress.set((double) now.callsCompleted() / now.settings().calls());
         if (nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS || now.result() != null) {
@@ -591,6 +603,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 ? String.format(Locale.ROOT, "%,d cut short", readNotReturned) // short: the card sets a column's width
                 : "");
         maxInFlight.set(result.maxInFlight());
+        startRateNote.set(result.startRateCeiling().orElse(""));
         inFlight.set(0);
         running.set(0);
         parked.set(0);
@@ -772,6 +785,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** Calls in flight asleep now. */
     public ReadOnlyLongProperty parkedProperty() {
         return parked.getReadOnlyProperty();
+    }
+
+    /** Why the most in flight stays under the concurrency allowed, when the start rate holds it there; or empty. */
+    public ReadOnlyStringProperty startRateNoteProperty() {
+        return startRateNote.getReadOnlyProperty();
     }
 
     /** What running means for the shown run's threads ("mounted on one of 2 carrier threads"). */

@@ -1,5 +1,9 @@
 package dev.interleave.engine.calls;
 
+import java.util.Optional;
+
+import java.util.Locale;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +46,29 @@ class CallRunnerTest {
         assertTrue(result.maxInFlight() <= 100, "max in flight " + result.maxInFlight());
         assertTrue(result.idealNanos() > 0 && result.idealNanos() <= result.elapsedNanos(),
                 "the ideal makespan is a lower bound on the wall time");
+        assertTrue(result.startsPerSecond() >= result.callsPerSecond(),
+                "every call started before the last one ended: " + result.startsPerSecond() + " starts/s");
+        assertEquals(Optional.empty(), result.startRateCeiling(), "100 in flight were reached");
         assertEquals(0, runner.snapshot().inFlight());
         assertEquals(RunState.IDLE, runner.state());
+    }
+
+    /**
+     * One platform thread per call, started one after another: calls of 10 ms on average end about
+     * as fast as new threads start (at 1,700 a second here), so 3,000 allowed are never near, and the
+     * result says why with the start rate it measured.
+     */
+    @Test
+    void platformThreadsThatStartSlowerThanCallsEndSaySo() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(3_000, 3_000).withThreads(ThreadKind.PLATFORM).withMaxSleepMillis(20));
+        CallResult result = runner.await();
+
+        assertTrue(result.ok());
+        assertTrue(result.maxInFlight() < 2_700, "max in flight " + result.maxInFlight());
+        String why = result.startRateCeiling().orElseThrow();
+        assertTrue(why.startsWith(String.format(Locale.ROOT, "At most %,d of 3,000 allowed in flight: platform threads "
+                + "started at %,.0f a second here", result.maxInFlight(), result.startsPerSecond())), why);
     }
 
     /** The first challenge at full scale: 1,000,000 calls, 100,000 in flight, virtual threads, real sleeps. */

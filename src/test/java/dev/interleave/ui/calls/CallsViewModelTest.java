@@ -100,6 +100,32 @@ class CallsViewModelTest {
         assertEquals("no sample (every 50 ms) found a call asleep", model.memoryDetailProperty().get());
     }
 
+    /**
+     * A run its platform threads' starts held far under its limit says why under the cards, with the
+     * start rate the run measured; the next run, which reaches its limit, says nothing.
+     */
+    @Test
+    void aRunItsThreadStartsHeldUnderItsLimitSaysWhy() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        model.callsProperty().set(3_000);
+        model.concurrencyProperty().set(3_000);
+        model.maxSleepMillisProperty().set(20); // 10 ms a call: ended as fast as new threads start
+        model.run();
+        sampleUntilIdle(model);
+        String why = model.startRateNoteProperty().get();
+        assertTrue(why.startsWith(String.format(Locale.ROOT, "At most %,d of 3,000 allowed in flight: platform threads"
+                + " started at ", model.maxInFlightProperty().get())), why);
+
+        model.callsProperty().set(100);
+        model.concurrencyProperty().set(10);
+        model.maxSleepMillisProperty().set(50);
+        model.run();
+        sampleUntilIdle(model);
+        assertEquals(10, model.maxInFlightProperty().get());
+        assertEquals("", model.startRateNoteProperty().get());
+    }
+
     /** A series is named for what its run was: a preset's run with another sleep or counter says so. */
     @Test
     void seriesNamesSayHowARunDiffersFromThePreset() {
