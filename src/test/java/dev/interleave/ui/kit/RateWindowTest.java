@@ -25,4 +25,20 @@ class RateWindowTest {
         rate.clear();
         assertEquals(10, rate.add(500 * MS, 5), 1e-9, "a new run starts at 0 again");
     }
+
+    /**
+     * A run stepped while paused (its clock stands still at 10 µs) and then resumed: the 20 items
+     * stepped took no run time and count in no rate; it read 2,000,000 a second, then 40 after Resume.
+     */
+    @Test
+    void whatChangedWhileTheClockStoodStillIsLeftOut() {
+        RateWindow rate = new RateWindow(1_000 * MS);
+        long stoodAt = 10_000; // ns: the run started paused
+        assertEquals(0, rate.add(stoodAt, 0), 1e-9);
+        assertEquals(0, rate.add(stoodAt, 12), 1e-9, "12 items stepped, no run time");
+        assertEquals(0, rate.add(stoodAt, 20), 1e-9, "8 more");
+        assertEquals(20, rate.add(stoodAt + 500 * MS, 30), 1e-3, "resumed: 10 items in 0.5 s");
+        assertEquals(20, rate.add(stoodAt + 500 * MS, 34), 1e-3, "paused again, 4 stepped: the rate before");
+        assertEquals(20, rate.add(stoodAt + 1_000 * MS, 44), 1e-3, "10 more in 0.5 s: 20 in the second");
+    }
 }
