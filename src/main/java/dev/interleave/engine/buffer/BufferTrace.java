@@ -48,11 +48,24 @@ public final class BufferTrace {
         }
     }
 
-    /** A title for a run of {@code settings}. */
+    /**
+     * A title for a run of {@code settings}: the buffer and its bug first, then what was set for it
+     * (the monitor has no wake-up policy and no fairness; the semaphores no policy).
+     */
     public static String title(BufferSettings settings) {
-        return String.format(Locale.ROOT, "Interleave buffer run: %d producers, %d consumers, %d slots, %s, %s lock, "
-                        + "%s threads", settings.producers(), settings.consumers(), settings.capacity(),
-                settings.policy(), settings.fair() ? "fair" : "non-fair", settings.threads());
+        String fair = settings.fair() ? "fair" : "non-fair";
+        String how = switch (settings.impl()) {
+            case LOCK, ABQ -> settings.policy() + ", " + fair + " lock, ";
+            case MONITOR -> "";
+            case SEMAPHORE -> fair + " semaphores, ";
+        };
+        return String.format(Locale.ROOT, "Interleave buffer run: %s buffer, bug %s, %s, %s, %s, %s%s threads",
+                settings.impl(), settings.bug(), count(settings.producers(), "producer"),
+                count(settings.consumers(), "consumer"), count(settings.capacity(), "slot"), how, settings.threads());
+    }
+
+    private static String count(int count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     /** One trace's writing: each track's current state and since when. */

@@ -414,7 +414,7 @@ public final class BufferView extends BorderPane {
             LabGuide now = model.guideProperty().get();
             guide.setText(now.title());
             text.setText(now.text());
-            Controls.tip(apply, "Sets " + now.setup().words() + ". Then press Run.");
+            Controls.tip(apply, "Sets " + now.setup().words(model.implProperty().get()) + ". Then press Run.");
         };
         model.guideProperty().addListener(obs -> show.run());
         show.run();

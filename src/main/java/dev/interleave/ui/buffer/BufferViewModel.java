@@ -914,7 +914,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         produceMaxMillis.set(setup.produceMaxMillis());
         consumeMinMillis.set(0);
         consumeMaxMillis.set(setup.consumeMaxMillis());
-        guideApplied.set("Set: " + setup.words() + ". Press Run (Space).");
+        guideApplied.set("Set: " + setup.words(impl.get()) + ". Press Run (Space).");
     }
 
     /** What the guide's Apply set, for the line beside it; "" until Apply, and again once a setting changes. */

@@ -34,12 +34,16 @@ public record LabGuide(String title, String toTry, String watch, String question
     public record Setup(int producers, int consumers, int capacity, WakePolicy policy, int spuriousPercent,
                         int produceMaxMillis, int consumeMaxMillis) {
 
-        /** In words, for the Apply button's tooltip: "3 producers, 3 consumers, 1 slot, signal, 0 ms". */
-        public String words() {
-            return String.format(Locale.ROOT, "%d producer%s, %d consumer%s, %d slot%s, %s, spurious %d %%, "
+        /**
+         * In words, as set on {@code impl}: "3 producers, 3 consumers, 1 slot, signal, spurious 0 %, ...";
+         * the wake-up policy only where it applies (the lock buffer: the monitor has none).
+         */
+        public String words(BufferImpl impl) {
+            return String.format(Locale.ROOT, "%d producer%s, %d consumer%s, %d slot%s, %sspurious %d %%, "
                             + "produce 0..%d ms, consume 0..%d ms", producers, producers == 1 ? "" : "s", consumers,
-                    consumers == 1 ? "" : "s", capacity, capacity == 1 ? "" : "s", policy.label(), spuriousPercent,
-                    produceMaxMillis, consumeMaxMillis);
+                    consumers == 1 ? "" : "s", capacity, capacity == 1 ? "" : "s",
+                    impl == BufferImpl.LOCK ? policy.label() + ", " : "", spuriousPercent, produceMaxMillis,
+                    consumeMaxMillis);
         }
     }
 

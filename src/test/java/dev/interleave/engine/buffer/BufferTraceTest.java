@@ -52,6 +52,23 @@ class BufferTraceTest {
         assertTrue(checked.slices > 1_000, "states as complete events: " + checked.slices);
     }
 
+    /**
+     * The trace's process is named for the buffer and bug that ran, with only what was set for that
+     * buffer: a monitor run's read "1 producers, ..., 1 slots, signal, non-fair lock" and no monitor.
+     */
+    @Test
+    void theProcessIsNamedForTheBufferAndBugThatRan() {
+        BufferSettings lock = BufferSettings.of(3, 2, 16, 100);
+        assertEquals("Interleave buffer run: lock buffer, bug none, 3 producers, 2 consumers, 16 slots, signal, non-fair"
+                + " lock, platform threads", BufferTrace.title(lock));
+        BufferSettings monitor = BufferSettings.of(1, 3, 1, 100).withImpl(BufferImpl.MONITOR).withBug(Bug.IF_NOT_WHILE);
+        assertEquals("Interleave buffer run: monitor buffer, bug if-not-while, 1 producer, 3 consumers, 1 slot,"
+                + " platform threads", BufferTrace.title(monitor));
+        assertEquals("Interleave buffer run: semaphore buffer, bug none, 1 producer, 1 consumer, 1 slot, non-fair"
+                + " semaphores, virtual threads", BufferTrace.title(BufferSettings.of(1, 1, 1, 100)
+                .withImpl(BufferImpl.SEMAPHORE).withThreads(ThreadKind.VIRTUAL)));
+    }
+
     /** A run stopped mid-way (paused, with workers at the gate and in wait sets) still gives a whole trace. */
     @Test
     void aStoppedRunsTraceIsValid() throws Exception {

@@ -185,7 +185,7 @@ class BufferLabFxTest {
         assertTrue(box.startsWith("Evenly spaced") && robot.lookup("#lab-guide-text").queryAs(Label.class).getText()
                 .contains("'Evenly spaced'"), box);
         Label applied = robot.lookup("#lab-guide-applied").queryAs(Label.class);
-        assertEquals("Set: " + setup.words() + ". Press Run (Space).", applied.getText(), "Apply says what it set");
+        assertEquals("Set: " + setup.words(BufferImpl.LOCK) + ". Press Run (Space).", applied.getText(), "Apply says what it set");
         robot.clickOn("#bug-none");
         assertEquals("", applied.getText(), "another guide: nothing applied from it yet");
     }

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 
 import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferSettings;
@@ -227,6 +228,16 @@ class BufferViewModelTest {
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /** The monitor's Apply names no wake-up policy: the monitor has none (it read "signal"). */
+    @Test
+    void theMonitorsApplyNamesNoPolicy() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        model.implProperty().set(BufferImpl.MONITOR);
+        model.applyGuide();
+        String applied = model.guideAppliedProperty().get();
+        assertTrue(applied.startsWith("Set: 3 producers, 3 consumers, 1 slot, spurious 0 %"), applied);
+    }
+
     /** The guide's Apply says what it set, until a setting changes: then it no longer says what is set. */
     @Test
     void applySaysWhatItSetUntilASettingChanges() {
@@ -235,7 +246,8 @@ class BufferViewModelTest {
         assertEquals("", model.guideAppliedProperty().get());
         model.applyGuide();
         LabGuide.Setup setup = model.guideProperty().get().setup();
-        assertEquals("Set: " + setup.words() + ". Press Run (Space).", model.guideAppliedProperty().get());
+        assertEquals("Set: " + setup.words(BufferImpl.LOCK) + ". Press Run (Space).", model.guideAppliedProperty().get());
+        assertTrue(setup.words(BufferImpl.LOCK).contains(", signal, "), setup.words(BufferImpl.LOCK));
         assertEquals(setup.producers(), model.producersProperty().get());
         model.producersProperty().set(setup.producers() + 1);
         assertEquals("", model.guideAppliedProperty().get(), "a setting changed since");
