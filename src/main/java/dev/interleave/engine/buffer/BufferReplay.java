@@ -170,6 +170,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 putIndex = (slot + 1) % slots.length;
                 count++;
                 produced++;
+                wakeAhead(batch, i);
             }
             case TAKE -> {
                 enter(track);
@@ -179,6 +180,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 takeIndex = (slot + 1) % slots.length;
                 count--;
                 consumed++;
+                wakeAhead(batch, i);
             }
             case WAIT -> {
                 enter(track);
@@ -232,6 +234,28 @@ public final class BufferReplay implements Replay<BufferReplay> {
             woken.set(track, false);
         }
         applied++;
+    }
+
+    /**
+     * Those the put or take at {@code i} woke, out of their wait set at once: its signal moved them
+     * under the same hold of the lock, and their WAKE events, written just after it, are applied
+     * again when they come (changing nothing more). So the state after a move is the one its lock's
+     * holder left, which a snapshot sees: "C3 took #226 ... and woke P10" showed P10 still in the
+     * wait set until the next event. Only WAKE events of this batch that follow at once and name the
+     * mover as their waker count (a notify() names no one: its woken tells it later, itself).
+     */
+    private void wakeAhead(EventLog.Batch batch, int i) {
+        int mover = batch.track(i);
+        for (int j = i + 1; j <= i + batch.other(i) && j < batch.size()
+                && BufferEvent.of(batch, j) == BufferEvent.WAKE && batch.other(j) == mover; j++) {
+            int track = batch.track(j);
+            notFull.remove((Integer) track);
+            notEmpty.remove((Integer) track);
+            waiting.remove((Integer) track);
+            woken.set(track, true);
+            states.set(track, BufferEvent.stateAfter(batch, j));
+            wheres.set(track, BufferEvent.whereAfter(batch, j));
+        }
     }
 
     /** The buffer's items moved, in order, to slots 0, 1, ... of {@code capacity} new slots. */

@@ -126,6 +126,40 @@ class BufferRecordingTest {
         assertNotEquals(exactPart(live), exactPart(missing.snapshot()));
     }
 
+    /**
+     * The state after a put that woke a waiter has the waiter out of its wait set already, as the
+     * put's holder of the lock left it (and as "P1 put #5 ... and woke C1" says); the woken's own
+     * WAKE event, next in the log, changes nothing more. It showed C1 still waiting until then.
+     */
+    @Test
+    void aMoveThatWokeAWaiterHasItOutOfTheWaitSetAtOnce() throws Exception {
+        BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL, new EventLog(1_000));
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        Worker producer = new Worker("P1", Worker.Role.PRODUCER);
+        buffer.register(producer);
+        buffer.register(consumer);
+        Thread taking = BoundedBufferContractTest.Threads.start(() -> buffer.take(consumer));
+        BoundedBufferContractTest.Threads.awaitWaiting(taking);
+        buffer.put(producer, 5);
+        BoundedBufferContractTest.Threads.join(taking);
+        EventLog.Batch all = buffer.log().readAll();
+        int put = 0;
+        while (BufferEvent.of(all, put) != BufferEvent.PUT) {
+            put++;
+        }
+        assertEquals(BufferEvent.WAKE, BufferEvent.of(all, put + 1), "the woken's event follows the put");
+
+        BufferReplay beforePut = new BufferReplay(1);
+        beforePut.applyUntil(all, all.seq(put));
+        assertEquals(List.of("C1"), beforePut.snapshot().notEmptyWaiters());
+        BufferReplay afterPut = new BufferReplay(1);
+        afterPut.applyUntil(all, all.seq(put) + 1);
+        assertEquals(List.of(), afterPut.snapshot().notEmptyWaiters(), "woken by the put: out at once");
+        BufferReplay afterWake = new BufferReplay(1);
+        afterWake.applyUntil(all, all.seq(put) + 2);
+        assertEquals(afterWake.state(1), afterPut.state(1), "C1's state after the put is its state after its wake-up");
+    }
+
     /** Every item 1..M is put exactly once and taken exactly once, in the log, and taken after it was put. */
     @Test
     void everyItemIsPutOnceAndTakenOnceInTheLog() throws Exception {
