@@ -537,7 +537,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             }
             if (item < 1 || item > settings.items()) {
                 duplicates.increment();
-                throw new BufferViolation("each item is consumed once", consumer.name() + " took #" + item
+                throw new BufferViolation("each item must be consumed once", consumer.name() + " took #" + item
                         + ", which no producer made");
             }
             long index = item - 1;
@@ -545,7 +545,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             long before = (long) BITS.getAndBitwiseOr(consumedBits, (int) (index >>> 6), mask);
             if ((before & mask) != 0) {
                 duplicates.increment();
-                throw new BufferViolation("each item is consumed once", consumer.name() + " took #" + item
+                throw new BufferViolation("each item must be consumed once", consumer.name() + " took #" + item
                         + " a second time");
             }
         }
@@ -609,7 +609,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         private BufferResult.Lab lab(Throwable failure, long missing, long firstMissing) {
             String violation = failure instanceof BufferViolation v ? v.getMessage() : null;
             if (violation == null && missing > 0) {
-                violation = "each item is consumed once: " + missing + " never consumed (#" + firstMissing
+                violation = "each item must be consumed once: " + missing + " never consumed (#" + firstMissing
                         + " the first), lost";
             }
             String stall = failure instanceof BufferStall s ? s.waiting() : null;

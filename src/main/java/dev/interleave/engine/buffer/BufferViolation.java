@@ -11,7 +11,7 @@ public final class BufferViolation extends RuntimeException {
     private final String action;
 
     /**
-     * @param invariant the invariant broken, e.g. "a take empties a full slot"
+     * @param invariant the invariant broken, as a rule: "a take must empty a full slot"
      * @param action    what broke it, e.g. "C2 takes from slot 0, which is empty (count 0)"
      */
     public BufferViolation(String invariant, String action) {

@@ -60,11 +60,11 @@ final class Stalls {
                                      int capacity) {
         if (what == BufferEvent.OVER_FULL_SLOT) {
             // "was about to": the lab stops the action before it changes anything.
-            return new BufferViolation("a put fills an empty slot (count <= capacity)", String.format(Locale.ROOT,
+            return new BufferViolation("a put must fill an empty slot (count <= capacity)", String.format(Locale.ROOT,
                     "%s was about to put #%d over slot %d, which holds #%d (count %d of %d)", worker.name(), item,
                     slot, found, count, capacity));
         }
-        return new BufferViolation("a take empties a full slot (count >= 0)", String.format(Locale.ROOT,
+        return new BufferViolation("a take must empty a full slot (count >= 0)", String.format(Locale.ROOT,
                 "%s was about to take from slot %d, which is empty (count %d of %d)", worker.name(), slot, count, capacity));
     }
 }

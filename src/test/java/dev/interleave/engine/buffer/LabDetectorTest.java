@@ -70,8 +70,8 @@ class LabDetectorTest {
         } else {
             String violation = result.lab().violation();
             assertNotNull(violation);
-            assertTrue(violation.startsWith("a put fills an empty slot") || violation.startsWith("a take empties a full"
-                    + " slot") || violation.startsWith("each item is consumed once"), violation);
+            assertTrue(violation.startsWith("a put must fill an empty slot") || violation.startsWith("a take must empty a full"
+                    + " slot") || violation.startsWith("each item must be consumed once"), violation);
             EventLog.Batch all = runner.snapshot().log().readAll();
             boolean recorded = false;
             for (int i = 0; i < all.size(); i++) {
