@@ -161,12 +161,41 @@ public abstract class Run<R> {
             }
         }
         clock.stop();
+        R ended = null;
+        Throwable unbuilt = null;
+        try {
+            ended = ended();
+        } catch (RuntimeException | Error e) {
+            unbuilt = e;
+        } finally {
+            // The run ends whatever happened above: a result that could not be built must not leave
+            // the window in "stopping" for good, with Run greyed out until a restart.
+            result = ended;
+            lifecycle.ended(this);
+            if (ended != null) {
+                done.complete(ended);
+            } else {
+                done.completeExceptionally(unbuilt);
+            }
+        }
+    }
+
+    /**
+     * The result of the run that has just ended; one that could not be built (a scenario's defect,
+     * or a class the JVM could not load) makes the run end as failed, with that as its cause.
+     */
+    private R ended() {
         Throwable cause = failure.get();
-        Outcome outcome = cause != null ? Outcome.FAILED : ranToEnd() ? Outcome.COMPLETED : Outcome.STOPPED;
-        R ended = result(outcome, cause, clock.elapsedNanos());
-        result = ended;
-        lifecycle.ended(this);
-        done.complete(ended);
+        try {
+            Outcome outcome = cause != null ? Outcome.FAILED : ranToEnd() ? Outcome.COMPLETED : Outcome.STOPPED;
+            return result(outcome, cause, clock.elapsedNanos());
+        } catch (RuntimeException | Error e) {
+            if (cause != null) {
+                e.addSuppressed(cause);
+            }
+            failure.compareAndSet(cause, e);
+            return result(Outcome.FAILED, e, clock.elapsedNanos());
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LifecycleTest {
 
     /** A run with a real gate and no threads: what the lifecycle moves. */
-    private static final class GateRun extends Run<String> {
+    private static class GateRun extends Run<String> {
         final Gate gate;
         /** Whether the gate was open when the run launched its (here, no) threads. */
         volatile Boolean openAtLaunch;
@@ -58,6 +58,40 @@ class LifecycleTest {
         protected void step() {
             gate.step();
         }
+    }
+
+    /**
+     * A result that cannot be built (a scenario's defect; in a tryout, a class recompiled under the
+     * running window) ends the run as failed with that cause: the run stayed "stopping" for good,
+     * Run greyed out until a restart.
+     */
+    @Test
+    void aResultThatCannotBeBuiltEndsTheRunAsFailed() throws Exception {
+        Runner<String, String, GateRun> runner = new Runner<>() {
+            @Override
+            protected GateRun newRun(String settings) {
+                return new GateRun(new Gate()) {
+                    @Override
+                    protected String result(Outcome outcome, Throwable failure, long elapsedNanos) {
+                        if (outcome != Outcome.FAILED) {
+                            throw new NoClassDefFoundError("dev/interleave/Missing");
+                        }
+                        return outcome + ": " + failure.getMessage();
+                    }
+                };
+            }
+
+            @Override
+            public boolean supportsStep() {
+                return false;
+            }
+        };
+        runner.start("doomed");
+        assertEquals("FAILED: dev/interleave/Missing", runner.stop());
+        assertEquals(RunState.IDLE, runner.state());
+        runner.start("again");
+        assertEquals(RunState.RUNNING, runner.state(), "a new run starts");
+        runner.stop();
     }
 
     /**
