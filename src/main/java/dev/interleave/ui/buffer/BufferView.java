@@ -226,6 +226,7 @@ public final class BufferView extends BorderPane {
                 : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty(),
                 model.abqShownBinding()));
         lastAction.setWrapText(true);
+        Controls.neverShorter(lastAction, model.stateProperty()); // steps told in 1 to 3 lines: the chips stay put
         Label stepText = new Label();
         stepText.setId("step-text");
         stepText.textProperty().bind(model.stepTextProperty());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
@@ -148,6 +149,21 @@ public final class Controls {
         Label label = new Label(text);
         label.getStyleClass().add("heading");
         return label;
+    }
+
+    /**
+     * Keeps {@code region} at least as tall as it has been since {@code reset} last changed: a text
+     * told in three lines, then in one, does not move what is below it under the pointer (the
+     * buffer's step text moved the gate's chips 36 px between two clicks). Not reset by its width,
+     * which a label's text sets: a window made wider keeps the room until the reset. FX thread.
+     */
+    public static void neverShorter(Region region, Observable reset) {
+        region.heightProperty().addListener((obs, old, now) -> {
+            if (now.doubleValue() > region.getMinHeight()) {
+                region.setMinHeight(now.doubleValue());
+            }
+        });
+        reset.addListener(obs -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
     }
 
     /** A control with its caption above it. */

@@ -1,0 +1,66 @@
+package dev.interleave.ui.kit;
+
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A text told in three lines, then one, keeps what is below it in place until its reset. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class NeverShorterFxTest {
+
+    private static final String LONG = "Step 3: P1 put #1 into slot 0, signalled notEmpty and woke C1, which waits for"
+            + " the lock; C2 and C3 are still parked at the gate, and the buffer holds one item of eight.";
+
+    private Label text;
+    private Label below;
+    private final SimpleIntegerProperty run = new SimpleIntegerProperty();
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        text = new Label("Step 1: C1 found the buffer empty");
+        below = new Label("the chips");
+        text.setWrapText(true);
+        Controls.neverShorter(text, run);
+        stage = new Stage();
+        stage.setScene(new Scene(new VBox(4, text, below), 300, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        StyledStage.close(stage);
+    }
+
+    private double belowAt(FxRobot robot, String shown) {
+        robot.interact(() -> {
+            text.setText(shown);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        return below.getLayoutY();
+    }
+
+    @Test
+    void whatIsBelowStaysPutUntilTheReset(FxRobot robot) {
+        double oneLine = belowAt(robot, "Step 1: C1 found the buffer empty");
+        double long_ = belowAt(robot, LONG);
+        assertTrue(long_ > oneLine + 10, "the long text takes more lines: " + oneLine + " -> " + long_);
+        assertEquals(long_, belowAt(robot, "Step 4: C1 took #1"), 0.5, "shorter text, the chips stay put");
+        robot.interact(() -> run.set(1));
+        assertEquals(oneLine, belowAt(robot, "Step 1: C1 found the buffer empty"), 0.5, "a new run starts short");
+    }
+}
