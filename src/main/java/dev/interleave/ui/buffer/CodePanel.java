@@ -292,6 +292,9 @@ final class CodePanel extends VBox {
                 at.get(i).sort(waited); // stable: the others keep the snapshot's order
                 fill(lineChips.get(i), at.get(i));
             }
+            // The finished last: after Producers went from 5 to 2, the departed P3 to P5 filled the
+            // row and the live ones stood behind "+2".
+            out.sort(Comparator.comparing(worker -> worker.state() == WorkerState.DONE));
             fill(outside, out);
         }
 
