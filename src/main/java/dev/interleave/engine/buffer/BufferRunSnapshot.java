@@ -21,11 +21,14 @@ import dev.interleave.engine.run.RunState;
  * @param result        how the latest run ended, or null while it runs
  * @param log           the run's event log, live (it goes on filling while the run runs; read it
  *                      with {@link EventLog#read}), or null when the run records nothing
+ * @param leaving       the workers asked to leave (fewer producers or consumers set during the run)
+ *                      that have not finished yet, in the order they joined
  */
 public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferSnapshot buffer, Gate.View gate,
-                                long made, long put, long consumed, long elapsedNanos, BufferResult result, EventLog log) {
+                                long made, long put, long consumed, long elapsedNanos, BufferResult result, EventLog log,
+                                List<String> leaving) {
 
     /** The snapshot of a runner that has never run. */
     public static final BufferRunSnapshot NONE = new BufferRunSnapshot(RunState.IDLE, null, null,
-            new Gate.View(true, List.of(), 0, 0, ""), 0, 0, 0, 0, null, null);
+            new Gate.View(true, List.of(), 0, 0, ""), 0, 0, 0, 0, null, null, List.of());
 }

@@ -624,7 +624,18 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         BufferRunSnapshot snapshot(RunState now) {
             return new BufferRunSnapshot(now, settings, buffer == null ? null : buffer.snapshot(), gate.view(),
-                    made.sum(), put.sum(), consumed.sum(), elapsedNanos(), result(), log);
+                    made.sum(), put.sum(), consumed.sum(), elapsedNanos(), result(), log, leaving());
+        }
+
+        /** The workers asked to leave that have not finished, in the order they joined. */
+        private List<String> leaving() {
+            List<String> leaving = new ArrayList<>();
+            for (Worker worker : workers) {
+                if (worker.leaving() && worker.state() != WorkerState.DONE) {
+                    leaving.add(worker.name());
+                }
+            }
+            return List.copyOf(leaving);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javafx.animation.Interpolator;
 import javafx.animation.PauseTransition;
@@ -96,6 +97,7 @@ public final class BufferView extends BorderPane {
         model.putIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
+        model.leaving().addListener((ListChangeListener<String>) change -> drawWorkers());
         // Before a run, the threads the next one will start, as the sliders set them.
         model.producersProperty().addListener((obs, old, now) -> drawWorkers());
         model.consumersProperty().addListener((obs, old, now) -> drawWorkers());
@@ -780,8 +782,9 @@ public final class BufferView extends BorderPane {
         }
         List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
-        draw(producers, producersCaption, p);
-        draw(consumers, consumersCaption, c);
+        Set<String> leaving = Set.copyOf(model.leaving());
+        draw(producers, producersCaption, p, leaving);
+        draw(consumers, consumersCaption, c, leaving);
         for (FlowPane lane : List.of(producers, consumers)) {
             for (Node node : lane.getChildren()) {
                 if (node instanceof WorkerChip chip && !chip.getStyleClass().contains(LANE_CHOOSABLE)) {
@@ -816,11 +819,14 @@ public final class BufferView extends BorderPane {
         return label;
     }
 
-    /** The pane's first child is its caption; a chip per worker follows. */
-    private static void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers) {
+    /** The pane's first child is its caption; a chip per worker follows, those {@code leaving} marked so. */
+    private static void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers,
+                             Set<String> leaving) {
         chips(pane, caption, workers.size());
         for (int i = 0; i < workers.size(); i++) {
-            ((WorkerChip) pane.getChildren().get(i + 1)).show(workers.get(i));
+            WorkerChip chip = (WorkerChip) pane.getChildren().get(i + 1);
+            chip.show(workers.get(i));
+            chip.leaving(leaving.contains(workers.get(i).name()));
         }
     }
 
@@ -881,6 +887,8 @@ public final class BufferView extends BorderPane {
         private WorkerState shown;
         /** Whether it shows a thread not started yet ({@link #plan}). */
         private boolean planned;
+        /** Whether it says its thread was asked to leave ({@link #leaving}). */
+        private boolean leaving;
 
         /** A chip of the workers' lanes: its id is {@code worker-} and the name. */
         WorkerChip() {
@@ -918,7 +926,24 @@ public final class BufferView extends BorderPane {
                 shown = worker.state();
                 pseudoClassStateChanged(pseudo(shown), true);
                 glyph.setText(glyph(shown));
-                state.setText(shown.words());
+                showState();
+            }
+        }
+
+        /**
+         * Says whether its thread was asked to leave (fewer producers or consumers set during the
+         * run): "Pending: 3 producers to leave" did not say which chips would go.
+         */
+        void leaving(boolean asked) {
+            if (asked != leaving) {
+                leaving = asked;
+                showState();
+            }
+        }
+
+        private void showState() {
+            if (shown != null) {
+                state.setText(shown.words() + (leaving ? ", leaving" : ""));
             }
         }
 
@@ -931,6 +956,7 @@ public final class BufferView extends BorderPane {
                     shown = null;
                 }
                 planned = true;
+                leaving = false;
                 pseudoClassStateChanged(NOT_STARTED, true);
                 glyph.setText("○");
                 state.setText("not started");

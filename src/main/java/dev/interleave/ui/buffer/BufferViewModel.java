@@ -180,6 +180,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyIntegerWrapper takeIndex = new ReadOnlyIntegerWrapper(this, "takeIndex");
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
     private final ObservableList<BufferSnapshot.WorkerView> workers = FXCollections.observableArrayList();
+    /** The workers asked to leave that have not finished yet (fewer set during the run). */
+    private final ObservableList<String> leaving = FXCollections.observableArrayList();
     private final ObservableList<String> notFullWaiters = FXCollections.observableArrayList();
     private final ObservableList<String> notEmptyWaiters = FXCollections.observableArrayList();
     private final ObservableList<String> atGate = FXCollections.observableArrayList();
@@ -201,6 +203,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ObservableList<Long> slotsReadOnly = FXCollections.unmodifiableObservableList(slots);
     private final ObservableList<BufferSnapshot.WorkerView> workersReadOnly =
             FXCollections.unmodifiableObservableList(workers);
+    private final ObservableList<String> leavingReadOnly = FXCollections.unmodifiableObservableList(leaving);
     private final ObservableList<String> notFullWaitersReadOnly =
             FXCollections.unmodifiableObservableList(notFullWaiters);
     private final ObservableList<String> notEmptyWaitersReadOnly =
@@ -416,6 +419,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         stallCause.set(-1);
         moment.set(-1);
         pending.set("");
+        setIfChanged(leaving, List.of());
         liveRefusal.set("");
         for (ReadOnlyLongWrapper figure : List.of(futileProducers, futileConsumers, spuriousWakeups)) {
             figure.set(0);
@@ -957,16 +961,20 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private void showPending(BufferRunSnapshot now, BufferSnapshot buffer) {
         if (now.state() == RunState.IDLE || now.settings() == null || !liveChanged) {
             pending.set("");
+            setIfChanged(leaving, List.of());
             return;
         }
+        setIfChanged(leaving, now.leaving());
         List<String> parts = new ArrayList<>();
         for (Worker.Role role : Worker.Role.values()) {
             long live = buffer.workers().stream().filter(w -> w.role() == role && w.state() != WorkerState.DONE).count();
             int wanted = role == Worker.Role.PRODUCER ? producers.get() : consumers.get();
             String noun = role == Worker.Role.PRODUCER ? "producer" : "consumer";
             if (live > wanted) {
-                parts.add(String.format(Locale.ROOT, "%s to leave after %s current action", Words.count(live - wanted,
-                        noun), live - wanted == 1 ? "its" : "their"));
+                List<String> names = now.leaving().stream().filter(name -> name.startsWith(
+                        role == Worker.Role.PRODUCER ? "P" : "C")).toList();
+                parts.add(String.format(Locale.ROOT, "%s to leave after %s current action%s", Words.count(live - wanted,
+                        noun), live - wanted == 1 ? "its" : "their", names.isEmpty() ? "" : " (" + Words.list(names) + ")"));
             } else if (live < wanted) {
                 parts.add(String.format(Locale.ROOT, "%s to join", Words.count(wanted - live, noun)));
             }
@@ -1149,6 +1157,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ObservableList<BufferSnapshot.WorkerView> workers() {
         return workersReadOnly;
+    }
+
+    /** The workers asked to leave that have not finished yet, in the order they joined. */
+    public ObservableList<String> leaving() {
+        return leavingReadOnly;
     }
 
     public ObservableList<String> notFullWaiters() {

@@ -1,11 +1,18 @@
 package dev.interleave.ui.kit;
 
+import java.util.List;
 import java.util.Locale;
 
-/** Counts in words the way people write them: "1 slot", "2 slots", "1,000 calls". */
+/** Counts and lists in words the way people write them: "1 slot", "2 slots", "P3, P4 and P5". */
 public final class Words {
 
     private Words() {
+    }
+
+    /** {@code items} as a list in words: "P3", "P3 and P4", "P3, P4 and P5"; "" when there are none. */
+    public static String list(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     /** {@code count} and {@code noun}, plural unless the count is 1 ("1 thread", "0 threads"). */

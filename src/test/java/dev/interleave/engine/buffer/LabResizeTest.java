@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,6 +80,29 @@ class LabResizeTest {
         assertEquals(RunState.RUNNING, runner.state(), "the run goes on without P2");
         BufferResult result = runner.await(Duration.ofSeconds(60));
         assertTrue(result.ok(), "every item consumed once: " + result);
+    }
+
+    /**
+     * While paused, the workers asked to leave (the newest first) are named in the snapshot until
+     * they have finished their action and left; resumed, they leave and the list empties.
+     */
+    @Test
+    void theWorkersAskedToLeaveAreNamedUntilTheyHaveLeft() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.startPaused(BufferSettings.of(3, 1, 4, 0));
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (!runner.snapshot().gate().waiting().containsAll(List.of("P1", "P2", "P3"))) {
+            assertTrue(System.nanoTime() < deadline, "producers at the gate: " + runner.snapshot().gate().waiting());
+            Thread.sleep(5);
+        }
+        assertEquals(List.of(), runner.snapshot().leaving());
+        runner.setWorkers(1, 1);
+        assertEquals(List.of("P2", "P3"), runner.snapshot().leaving(), "at the gate with an item each, paused");
+        runner.resume();
+        await(runner, s -> s.workers().stream().filter(w -> !w.name().equals("P1") && w.role() == Worker.Role.PRODUCER)
+                .allMatch(w -> w.state() == WorkerState.DONE), "P2 and P3 leave");
+        assertEquals(List.of(), runner.snapshot().leaving());
+        runner.stop();
     }
 
     /** Random changes of all three every few ms on a hammering run: invariants on every snapshot, every item once. */

@@ -347,6 +347,29 @@ class BufferLabViewModelTest {
     }
 
     /**
+     * Fewer consumers set while paused: the pending line and the chips' list name the ones asked to
+     * leave ("Pending: 3 producers to leave" did not say which), until they have left.
+     */
+    @Test
+    void pendingNamesTheWorkersAskedToLeave() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.step(); // from idle: a paused run, one step taken; a consumer stepped waits on the empty buffer
+        try {
+            sampleUntil(model, () -> runner.snapshot().gate().waiting().size() >= 5);
+            model.consumersProperty().set(1);
+            model.sample(System.nanoTime());
+            assertEquals(List.of("C2", "C3"), model.leaving());
+            assertEquals("Pending: 2 consumers to leave after their current action (C2 and C3).",
+                    model.pendingProperty().get());
+            model.togglePause(); // Resume
+            sampleUntil(model, () -> model.leaving().isEmpty() && model.pendingProperty().get().isEmpty());
+        } finally {
+            model.stop();
+        }
+    }
+
+    /**
      * A run that took two more producers while going is named with them after it ends; and after
      * it, "Apply this setup" still sets the guide's setup (a teacher's usual path: a free run first,
      * then a bug).
