@@ -573,10 +573,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
         String sampled = eventOrder.get() && stride > 1
                 ? String.format(Locale.ROOT, "; every %,d%s event drawn: zoom in for each", stride, ordinal(stride)) : "";
         g.setFill(colour(subtle, Color.GRAY));
+        // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
+        // the plots leave them out; the axis says so, as the plots do.
         g.fillText(eventOrder.get()
                 ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced   (%,d wide%s)",
                         Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, span / ORDER_UNIT, sampled)
-                : String.format(Locale.ROOT, "%s .. %s since Run   (%s wide)",
+                : String.format(Locale.ROOT, "%s .. %s since Run, pauses included   (%s wide)",
                         seconds(left - history.log().originNanos(), span),
                         seconds(right - history.log().originNanos(), span), duration(span)),
                 labelWidth(), axisHeight() / 2);
