@@ -37,6 +37,10 @@ public final class BufferReplay implements Replay<BufferReplay> {
     private final List<Boolean> woken;
     /** Events applied: the state is the buffer's after event applied - 1. */
     private long applied;
+    /** The track of the latest put or take, while wake-ups its signal made are still to come; else -1. */
+    private int mover = -1;
+    /** The wake-ups the latest put or take made that have not been applied yet. */
+    private int wakesToCome;
     /** By track. */
     private final List<String> names;
     private final List<Worker.Role> roles;
@@ -103,6 +107,8 @@ public final class BufferReplay implements Replay<BufferReplay> {
         spuriousWakeups = from.spuriousWakeups;
         woken = new ArrayList<>(from.woken);
         applied = from.applied;
+        mover = from.mover;
+        wakesToCome = from.wakesToCome;
         names = new ArrayList<>(from.names);
         roles = new ArrayList<>(from.roles);
         states = new ArrayList<>(from.states);
@@ -125,6 +131,17 @@ public final class BufferReplay implements Replay<BufferReplay> {
     @Override
     public long events() {
         return applied;
+    }
+
+    /**
+     * A wake-up the latest put or take made, written just after it under the same hold of the lock
+     * (its WAKE names the mover): the put and whom its signal woke are one action. A notify() names
+     * no one (its woken tells it later, itself), so its move completes nothing.
+     */
+    @Override
+    public boolean completes(EventLog.Batch batch, int i) {
+        return wakesToCome > 0 && BufferEvent.of(batch, i) == BufferEvent.WAKE && batch.other(i) == mover
+                && batch.track(i) != mover;
     }
 
     /**
@@ -157,7 +174,16 @@ public final class BufferReplay implements Replay<BufferReplay> {
             throw new IllegalArgumentException("event " + batch.seq(i) + " is not the next, " + applied);
         }
         int track = batch.track(i);
-        switch (BufferEvent.of(batch, i)) {
+        BufferEvent kind = BufferEvent.of(batch, i);
+        if (kind == BufferEvent.PUT || kind == BufferEvent.TAKE) {
+            mover = track;
+            wakesToCome = batch.other(i);
+        } else if (completes(batch, i)) {
+            wakesToCome--;
+        } else {
+            wakesToCome = 0;
+        }
+        switch (kind) {
             case REGISTER -> register(track, BufferNarration.name(batch, track), Worker.Role.values()[batch.other(i)]);
             case REQUEST -> {
                 // in the buffer: the state below says so
@@ -170,7 +196,6 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 putIndex = (slot + 1) % slots.length;
                 count++;
                 produced++;
-                wakeAhead(batch, i);
             }
             case TAKE -> {
                 enter(track);
@@ -180,7 +205,6 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 takeIndex = (slot + 1) % slots.length;
                 count--;
                 consumed++;
-                wakeAhead(batch, i);
             }
             case WAIT -> {
                 enter(track);
@@ -234,28 +258,6 @@ public final class BufferReplay implements Replay<BufferReplay> {
             woken.set(track, false);
         }
         applied++;
-    }
-
-    /**
-     * Those the put or take at {@code i} woke, out of their wait set at once: its signal moved them
-     * under the same hold of the lock, and their WAKE events, written just after it, are applied
-     * again when they come (changing nothing more). So the state after a move is the one its lock's
-     * holder left, which a snapshot sees: "C3 took #226 ... and woke P10" showed P10 still in the
-     * wait set until the next event. Only WAKE events of this batch that follow at once and name the
-     * mover as their waker count (a notify() names no one: its woken tells it later, itself).
-     */
-    private void wakeAhead(EventLog.Batch batch, int i) {
-        int mover = batch.track(i);
-        for (int j = i + 1; j <= i + batch.other(i) && j < batch.size()
-                && BufferEvent.of(batch, j) == BufferEvent.WAKE && batch.other(j) == mover; j++) {
-            int track = batch.track(j);
-            notFull.remove((Integer) track);
-            notEmpty.remove((Integer) track);
-            waiting.remove((Integer) track);
-            woken.set(track, true);
-            states.set(track, BufferEvent.stateAfter(batch, j));
-            wheres.set(track, BufferEvent.whereAfter(batch, j));
-        }
     }
 
     /** The buffer's items moved, in order, to slots 0, 1, ... of {@code capacity} new slots. */

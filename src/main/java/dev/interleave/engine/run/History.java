@@ -153,6 +153,26 @@ public class History<R extends Replay<R>> {
         return state;
     }
 
+    /**
+     * {@link #stateAt}, with the kept events that complete the last one applied ({@link
+     * Replay#completes}), wherever the log's reading cut them into batches: what a view rewound to
+     * event {@code events - 1} shows. A put and the wake-ups of its signal are one action, and a view
+     * that stopped between them showed a woken thread still in its wait set under "... and woke
+     * P10". Its {@link Replay#events()} may be past {@code events}.
+     */
+    public R wholeAt(long events) {
+        R state = stateAt(events);
+        while (state.events() < end) {
+            EventLog.Batch batch = batchOf(state.events());
+            int i = batch == null ? -1 : (int) (state.events() - batch.firstSeq());
+            if (batch == null || !state.completes(batch, i)) {
+                break;
+            }
+            state.apply(batch, i);
+        }
+        return state;
+    }
+
     /** The batch holding event {@code seq}, or null if it is not kept. */
     public EventLog.Batch batchOf(long seq) {
         int lo = 0;

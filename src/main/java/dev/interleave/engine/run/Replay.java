@@ -15,6 +15,16 @@ public interface Replay<R extends Replay<R>> {
     /** Applies event {@code i} of {@code batch}, which must be the next event ({@code batch.seq(i) == events()}). */
     void apply(EventLog.Batch batch, int i);
 
+    /**
+     * Whether event {@code i} of {@code batch}, the next to apply, completes the last one applied:
+     * written with it under one hold of the scenario's lock (a buffer's put and the wake-ups its
+     * signal made), so that a state between the two was never the scenario's. {@link History#wholeAt}
+     * applies such events too; none by default.
+     */
+    default boolean completes(EventLog.Batch batch, int i) {
+        return false;
+    }
+
     /** An independent copy of this state. */
     R copy();
 

@@ -196,7 +196,7 @@ public class Rewind<R extends Replay<R>> {
             return;
         }
         long clamped = Math.max(history.start(), Math.min(history.end(), events));
-        shown = history.stateAt(clamped);
+        shown = history.wholeAt(clamped); // a put with the wake-ups it made, never between them
         // The line of the event just applied; at the start (none applied), the first line kept.
         long event = Math.max(clamped - 1, history.firstKept());
         if (event < history.end() && (event < linesFrom || event >= linesTo)) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
@@ -127,12 +128,12 @@ class BufferRecordingTest {
     }
 
     /**
-     * The state after a put that woke a waiter has the waiter out of its wait set already, as the
-     * put's holder of the lock left it (and as "P1 put #5 ... and woke C1" says); the woken's own
-     * WAKE event, next in the log, changes nothing more. It showed C1 still waiting until then.
+     * Rewound to a put that woke a waiter, the waiter is out of its wait set already, as the put's
+     * holder of the lock left it (and as "P1 put #5 ... and woke C1" says), even where the log's
+     * reading cut the put and the woken's WAKE into two batches: it showed C1 still waiting.
      */
     @Test
-    void aMoveThatWokeAWaiterHasItOutOfTheWaitSetAtOnce() throws Exception {
+    void aPutThatWokeAWaiterHasItOutOfTheWaitSetWhereverTheReadingCutTheLog() throws Exception {
         BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL, new EventLog(1_000));
         Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
         Worker producer = new Worker("P1", Worker.Role.PRODUCER);
@@ -149,15 +150,27 @@ class BufferRecordingTest {
         }
         assertEquals(BufferEvent.WAKE, BufferEvent.of(all, put + 1), "the woken's event follows the put");
 
-        BufferReplay beforePut = new BufferReplay(1);
-        beforePut.applyUntil(all, all.seq(put));
-        assertEquals(List.of("C1"), beforePut.snapshot().notEmptyWaiters());
-        BufferReplay afterPut = new BufferReplay(1);
-        afterPut.applyUntil(all, all.seq(put) + 1);
-        assertEquals(List.of(), afterPut.snapshot().notEmptyWaiters(), "woken by the put: out at once");
-        BufferReplay afterWake = new BufferReplay(1);
-        afterWake.applyUntil(all, all.seq(put) + 2);
-        assertEquals(afterWake.state(1), afterPut.state(1), "C1's state after the put is its state after its wake-up");
+        // The same events in a log read twice: once up to the put, once after it.
+        EventLog cut = new EventLog(1_000);
+        all.tracks().forEach(cut::addTrack);
+        History<BufferReplay> history = new History<>(cut, new BufferReplay(1), (batch, i) -> "");
+        for (int i = 0; i < all.size(); i++) {
+            cut.appendAt(all.nanos(i), all.kind(i), all.track(i), all.item(i), all.slot(i), all.other(i));
+            if (i == put) {
+                history.catchUp();
+            }
+        }
+        history.catchUp();
+        long afterPut = all.seq(put) + 1;
+        assertEquals(afterPut, history.batchOf(all.seq(put)).endSeq(), "the put ends its batch");
+
+        assertEquals(List.of("C1"), history.wholeAt(afterPut - 1).snapshot().notEmptyWaiters(), "before the put");
+        BufferReplay rewound = history.wholeAt(afterPut);
+        assertEquals(List.of(), rewound.snapshot().notEmptyWaiters(), "woken by the put: out at once");
+        assertEquals(history.stateAt(afterPut + 1).state(1), rewound.state(1),
+                "C1's state after the put is its state after its wake-up");
+        assertEquals(List.of("C1"), history.stateAt(afterPut).snapshot().notEmptyWaiters(),
+                "stateAt stays the state after exactly these events (the lanes count from it)");
     }
 
     /** Every item 1..M is put exactly once and taken exactly once, in the log, and taken after it was put. */
