@@ -150,7 +150,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         }
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
         result.startRateCeiling().ifPresent(why -> out.printf(Locale.ROOT, "               %s%n", why));
-        out.printf(Locale.ROOT, "thread starts  %,.0f a second%n", result.startsPerSecond());
+        out.printf(Locale.ROOT, "calls started  %,.0f a second%n", result.startsPerSecond());
         out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
         out.print(memoryLines(result));
         out.print(histogramLines(result));

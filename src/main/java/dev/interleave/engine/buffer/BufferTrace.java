@@ -50,12 +50,13 @@ public final class BufferTrace {
 
     /**
      * A title for a run of {@code settings}: the buffer and its bug first, then what was set for it
-     * (the monitor has no wake-up policy and no fairness; the semaphores no policy).
+     * (the monitor has no wake-up policy and no fairness; the semaphores and abq no policy).
      */
     public static String title(BufferSettings settings) {
         String fair = settings.fair() ? "fair" : "non-fair";
         String how = switch (settings.impl()) {
-            case LOCK, ABQ -> settings.policy() + ", " + fair + " lock, ";
+            case LOCK -> settings.policy() + ", " + fair + " lock, ";
+            case ABQ -> fair + " lock, ";
             case MONITOR -> "";
             case SEMAPHORE -> fair + " semaphores, ";
         };

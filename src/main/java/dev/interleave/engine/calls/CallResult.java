@@ -19,7 +19,8 @@ import dev.interleave.engine.run.Outcome;
  * @param elapsedNanos    active time (pauses left out) from start until the last call ended, or until Stop
  * @param idealNanos      the ideal makespan of the sleeps drawn (see {@link IdealMakespan}); a lower bound
  * @param maxInFlight     the most calls that were in flight at once
- * @param startsPerSecond the calls' threads started per second of active time, up to the last start
+ * @param startsPerSecond calls started per second of active time, from the run's start to the last
+ *                        start: how fast threads started, or permits came back when the limit held
  * @param histogram       the sleeps drawn and the durations measured of every completed call
  * @param memory          memory per in-flight thread, as sampled during the run
  */

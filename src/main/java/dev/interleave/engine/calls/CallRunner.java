@@ -489,7 +489,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             return ended;
         }
 
-        /** Threads started per second, from the first start to the latest (0 before the second). */
+        /** Calls started per second, from the run's start to the latest start (0 before the second). */
         private double startsPerSecond() {
             long started = callsStarted;
             long by = lastStartNanos;

@@ -26,7 +26,8 @@ import dev.interleave.engine.run.RunState;
  *                       Pause, or ending
  * @param carrierThreads the virtual-thread scheduler's carrier threads (its parallelism)
  * @param maxInFlight    the most in flight at once so far
- * @param startsPerSecond the calls' threads started per second of active time, up to the latest start
+ * @param startsPerSecond calls started per second of active time, from the run's start to the latest
+ *                       start (an estimate while the run moves: its two counts are read apart)
  * @param elapsedNanos   time since the run started (frozen when it ends)
  * @param result         how the latest run ended, or {@code null} while it runs or before any
  * @param histogram      the sleeps drawn and the durations measured of the calls completed so far

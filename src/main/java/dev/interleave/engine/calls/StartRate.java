@@ -13,8 +13,8 @@ import java.util.Optional;
  */
 public final class StartRate {
 
-    /** Under this share of what is allowed, the most in flight is said to have stayed under it. */
-    static final double UNDER = 0.9;
+    /** The share of what is allowed from which the most in flight counts as having reached it. */
+    static final double NEAR_LIMIT = 0.9;
 
     private StartRate() {
     }
@@ -30,12 +30,12 @@ public final class StartRate {
                                            double meanCallMillis) {
         long allowed = Math.min(settings.calls(), settings.concurrency());
         double steady = startsPerSecond * meanCallMillis / 1_000;
-        if (startsPerSecond <= 0 || meanCallMillis <= 0 || maxInFlight >= UNDER * allowed || steady >= UNDER * allowed) {
+        if (startsPerSecond <= 0 || meanCallMillis <= 0 || maxInFlight >= NEAR_LIMIT * allowed || steady >= NEAR_LIMIT * allowed) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "At most %,d of %,d allowed in flight: %s threads started at"
                         + " %,.0f a second here (%s each), and a call lasted %s ms on average, so calls ended about"
-                        + " as fast as new ones began (about %,.0f in flight).", maxInFlight, allowed,
+                        + " as fast as new ones began (about %,.0f in flight on average).", maxInFlight, allowed,
                 settings.threads().label(), startsPerSecond, each(startsPerSecond),
                 String.format(Locale.ROOT, meanCallMillis < 10 ? "%.1f" : "%,.0f", meanCallMillis), steady));
     }

@@ -30,8 +30,8 @@ public enum Step {
     }
 
     /**
-     * The line of Java this step is, broken in two where one line would be too wide for two lanes
-     * side by side at 1024x700 (the compare-and-set and its retry: one step, two lines).
+     * The Java this step is: one line, or two where one would be long (the compare-and-set, then
+     * its retry: one step), so that a thread's lane stays narrow.
      */
     public String code() {
         return code;

@@ -190,10 +190,10 @@ public abstract class Run<R> {
             Outcome outcome = cause != null ? Outcome.FAILED : ranToEnd() ? Outcome.COMPLETED : Outcome.STOPPED;
             return result(outcome, cause, clock.elapsedNanos());
         } catch (RuntimeException | Error e) {
-            if (cause != null) {
+            if (cause != null && cause != e) {
                 e.addSuppressed(cause);
             }
-            failure.compareAndSet(cause, e);
+            failure.compareAndSet(cause, e); // the first failure, unless building the result was one
             return result(Outcome.FAILED, e, clock.elapsedNanos());
         }
     }

@@ -971,8 +971,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             int wanted = role == Worker.Role.PRODUCER ? producers.get() : consumers.get();
             String noun = role == Worker.Role.PRODUCER ? "producer" : "consumer";
             if (live > wanted) {
-                List<String> names = now.leaving().stream().filter(name -> name.startsWith(
-                        role == Worker.Role.PRODUCER ? "P" : "C")).toList();
+                List<String> names = buffer.workers().stream().filter(w -> w.role() == role
+                        && now.leaving().contains(w.name())).map(BufferSnapshot.WorkerView::name).toList();
                 parts.add(String.format(Locale.ROOT, "%s to leave after %s current action%s", Words.count(live - wanted,
                         noun), live - wanted == 1 ? "its" : "their", names.isEmpty() ? "" : " (" + Words.list(names) + ")"));
             } else if (live < wanted) {

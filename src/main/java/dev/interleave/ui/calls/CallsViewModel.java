@@ -340,6 +340,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         series(throughputSeries, throughputByLabel, plottedLabel).getData().clear();
         series(inFlightSeries, inFlightByLabel, plottedLabel).getData().clear();
         lastPlotNanos = 0;
+        lastStartRateNanos = 0;
         rate.clear();
         resultShown = false;
         lastResult = null;

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
@@ -157,13 +156,14 @@ public final class Controls {
      * buffer's step text moved the gate's chips 36 px between two clicks). Not reset by its width,
      * which a label's text sets: a window made wider keeps the room until the reset. FX thread.
      */
-    public static void neverShorter(Region region, Observable reset) {
+    public static void neverShorter(Region region, ObservableValue<?> reset) {
         region.heightProperty().addListener((obs, old, now) -> {
             if (now.doubleValue() > region.getMinHeight()) {
                 region.setMinHeight(now.doubleValue());
             }
         });
-        reset.addListener(obs -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
+        // A change listener: an invalidation listener would miss a second change nobody read between.
+        reset.addListener((obs, old, now) -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
     }
 
     /** A control with its caption above it. */

@@ -21,9 +21,9 @@ public final class RateWindow {
     /**
      * Adds a sample and returns the rate per second over the window. The run's start (time 0, count
      * 0) is the first sample: a run that did all it did before the first sample (a stall after six
-     * items) shows that rate, not 0. What changed while the run time stood still (Steps taken while
-     * paused: the paused clock does not move) took no run time and is left out of every rate, before
-     * and after: 20 items stepped in the first microseconds of a run read 65,000 a second, and the
+     * items) shows that rate, not 0. What changed between two samples at the same run time (Steps
+     * taken while paused: the paused clock does not move) took no run time and is left out of every
+     * rate, before and after: 20 items stepped in the first microseconds of a run read 65,000 a second, and the
      * plot's scale hid the real 20 a second after Resume.
      */
     public double add(long elapsedNanos, long count) {

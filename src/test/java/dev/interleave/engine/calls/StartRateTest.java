@@ -18,7 +18,7 @@ class StartRateTest {
     void aRunHeldUnderItsLimitByItsStartsSaysSoWithItsFigures() {
         assertEquals(Optional.of("At most 1,422 of 4,000 allowed in flight: platform threads started at 1,749 a"
                         + " second here (0.57 ms each), and a call lasted 505 ms on average, so calls ended about as"
-                        + " fast as new ones began (about 884 in flight)."),
+                        + " fast as new ones began (about 884 in flight on average)."),
                 StartRate.ceiling(PLATFORM, 1_422, 1_749, 505.2));
     }
 
@@ -27,7 +27,7 @@ class StartRateTest {
         CallSettings virtual = CallSettings.of(1_000_000, 100_000).withMaxSleepMillis(1);
         assertEquals(Optional.of("At most 40,000 of 100,000 allowed in flight: virtual threads started at 100,000"
                         + " a second here (10 µs each), and a call lasted 0.6 ms on average, so calls ended about as"
-                        + " fast as new ones began (about 60 in flight)."),
+                        + " fast as new ones began (about 60 in flight on average)."),
                 StartRate.ceiling(virtual, 40_000, 100_000, 0.6));
     }
 
