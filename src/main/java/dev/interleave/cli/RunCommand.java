@@ -4,12 +4,20 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import picocli.CommandLine;
@@ -80,59 +88,122 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         throw new UnsupportedOperationException(spec.name() + " writes no trace");
     }
 
-    /** The trace's stream, opened before the run; null when there is no trace to write. */
-    private OutputStream traceOut;
-    /** Whether the trace was written (or tried). Guarded by this. */
+    /** How long Ctrl+C's hook waits for the stopped run's report before the JVM ends without it. */
+    private static final long REPORT_WAIT_SECONDS = 10;
+
+    /**
+     * The trace's file, opened before the run without emptying it (a Ctrl+C before the run began
+     * leaves what it held); null when there is no trace to write.
+     */
+    private FileChannel traceOut;
+    /** Whether this command made the trace's file (a Ctrl+C before the run began removes it). */
+    private boolean traceCreated;
+    /** Whether the trace was written, tried, or given up. Guarded by this. */
     private boolean traceWritten;
 
+    /**
+     * Runs the command. Ctrl+C makes the JVM run the shutdown hook this registers first, and end
+     * when the hook returns, with the signal's status (130) and before the main thread could print
+     * anything: so the hook stops the run, writes its trace, waits for the main thread to report the
+     * stopped run as any other ("outcome stopped"), and ends the JVM with that report's code (1).
+     */
     @Override
     public final Integer call() throws InterruptedException {
         S settings = settings();
-        traceOut = openTrace();
-        Running<R> run = start(settings);
-        // Ctrl+C stops the run from a shutdown hook, and the JVM ends when the hook returns: the
-        // hook writes the stopped run's trace itself (or waits for the main thread to finish it).
-        Progress.Stoppable stop = () -> {
-            run.stop().stop();
-            writeTraceOnce();
-        };
-        R result = Progress.await(json, run.await(), stop, run.progressLine());
-        boolean traceOk = writeTraceOnce();
+        openTrace();
+        AtomicReference<Running<R>> started = new AtomicReference<>();
+        CompletableFuture<Integer> reported = new CompletableFuture<>();
+        Thread onCtrlC = Thread.ofPlatform().unstarted(() -> stopAndReport(started.get(), reported));
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            Running<R> run = start(settings);
+            started.set(run);
+            R result = Progress.await(json, run.await(), run.progressLine());
+            boolean traceOk = writeTraceOnce();
 
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? json(result) : text(result));
-        out.flush();
-        Throwable failure = failure(result);
-        if (failure != null) {
-            spec.commandLine().getErr().println(spec.name() + ": the run failed: " + oneLine(failure));
-            spec.commandLine().getErr().flush();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? json(result) : text(result));
+            out.flush();
+            Throwable failure = failure(result);
+            if (failure != null) {
+                spec.commandLine().getErr().println(spec.name() + ": the run failed: " + oneLine(failure));
+                spec.commandLine().getErr().flush();
+            }
+            int code = verdict(result) == Verdict.OK && "ok".equals(verdictLabel(result)) && traceOk ? Cli.OK
+                    : Cli.CHECK_FAILED;
+            reported.complete(code);
+            return code;
+        } finally {
+            reported.complete(Cli.CHECK_FAILED); // nothing to wait for if the run could not start
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook is running, and ends the JVM with the code reported above.
+            }
         }
-        return verdict(result) == Verdict.OK && "ok".equals(verdictLabel(result)) && traceOk ? Cli.OK
-                : Cli.CHECK_FAILED;
+    }
+
+    /** Ctrl+C's shutdown hook: see {@link #call()}. {@code run} is null if it had not started. */
+    private void stopAndReport(Running<R> run, CompletableFuture<Integer> reported) {
+        if (run == null) {
+            discardTrace();
+            return;
+        }
+        try {
+            run.stop().stop();
+        } catch (InterruptedException | TimeoutException | IllegalStateException stopping) {
+            // The run ends with the JVM.
+        }
+        writeTraceOnce();
+        try {
+            Runtime.getRuntime().halt(reported.get(REPORT_WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException | ExecutionException | TimeoutException noReport) {
+            // The JVM ends as the signal says.
+        }
     }
 
     /**
-     * Opens {@link #traceFile()} for writing, before the run starts.
+     * Opens {@link #traceFile()} for writing, before the run starts, without emptying it yet.
      *
      * @throws CommandLine.ParameterException (exit 2, one line) if it cannot be written
      */
-    private OutputStream openTrace() {
+    private void openTrace() {
         Path file = traceFile();
         if (file == null) {
-            return null;
+            return;
         }
         try {
-            return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            boolean existed = Files.exists(file);
+            traceOut = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            traceCreated = !existed;
         } catch (IOException | SecurityException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--trace': cannot"
-                    + " write '" + file + "' (" + why(e) + "); allowed: a file that can be created or overwritten");
+                    + " write '" + file + "' (" + why(file, e) + "); allowed: a file that can be created or overwritten");
         }
     }
 
-    /** Why a file cannot be written, in a few words. */
-    private static String why(Exception e) {
+    /** A Ctrl+C before the run began: the trace's file as it was (gone, if this command made it). */
+    private synchronized void discardTrace() {
+        if (traceOut == null || traceWritten) {
+            return;
+        }
+        traceWritten = true;
+        try {
+            traceOut.close();
+            if (traceCreated) {
+                Files.deleteIfExists(traceFile());
+            }
+        } catch (IOException ignored) {
+            // The JVM is ending; an empty file may stay.
+        }
+    }
+
+    /** Why {@code file} cannot be written, in a few words. */
+    private static String why(Path file, Exception e) {
         return switch (e) {
-            case NoSuchFileException missing -> "no such folder";
+            case NoSuchFileException missing -> file.toAbsolutePath().getParent() != null
+                    && Files.isDirectory(file.toAbsolutePath().getParent())
+                    ? "files cannot be made in that folder" : "no such folder";
             case AccessDeniedException denied -> "permission denied";
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -150,7 +221,8 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         }
         traceWritten = true;
         try {
-            writeTrace(traceOut);
+            traceOut.truncate(0);
+            writeTrace(new BufferedOutputStream(Channels.newOutputStream(traceOut), 1 << 16));
             return true;
         } catch (IOException | InterruptedException | RuntimeException e) {
             spec.commandLine().getErr().println(spec.name() + ": could not write the trace to " + traceFile() + ": "

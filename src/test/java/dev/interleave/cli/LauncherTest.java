@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.interleave.engine.run.TraceEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +66,33 @@ class LauncherTest {
         Exit window = runWith(log, "--smoke");
         assertEquals(0, window.code(), window.output());
         assertTrue(window.output().contains("Using Shenandoah"), window.output());
+    }
+
+    /**
+     * A run stopped from outside (SIGTERM here; Ctrl+C's SIGINT runs the same shutdown hooks)
+     * reports itself stopped and exits 1, its trace whole: it printed nothing and exited with the
+     * signal's status (143, 130) before, though README and the help promise 1.
+     */
+    @Test
+    void aRunStoppedFromOutsideReportsItselfAndExitsOne(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.json");
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "buffer", "--producers", "2", "--consumers", "2",
+                "--capacity", "4", "--items", "100000000", "--trace", trace.toString(), "--json")
+                .redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(trace)) { // opened just before the run starts
+            assertTrue(System.nanoTime() < deadline && process.isAlive(), "no trace file, and " + process);
+            Thread.sleep(20);
+        }
+        Thread.sleep(1_000);
+        assertTrue(process.isAlive(), "100,000,000 items take longer than a second");
+        process.toHandle().destroy(); // SIGTERM; Process.destroy would close the output too
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not end");
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("\"outcome\":\"stopped\""), output);
+        List<TraceEvent> events = TraceEvent.parse(Files.readAllBytes(trace));
+        assertTrue(events.stream().anyMatch(e -> e.name().equals("put")), "the trace holds the run's puts");
     }
 
     private static Exit run(String... args) throws IOException, InterruptedException {
