@@ -134,6 +134,7 @@ public final class MainView extends BorderPane {
         this.autoStepper = new AutoStep(window.autoStepRateProperty(), this::active, this::stepActive);
         Motion.speedProperty().bind(window.motionProperty()); // the views read the window's speed
         getStyleClass().add("main");
+        tabs.setId("scenarios");
         for (ScenarioTab scenario : scenarios) {
             Tab tab = new Tab(scenario.title().full());
             tab.setId("tab-" + scenario.id());
@@ -525,6 +526,9 @@ public final class MainView extends BorderPane {
                     + " random thread takes its next step"},
             new String[] {"1 to 4", "Race lab, Slow motion: that thread takes its next step (or click its lane)"},
             new String[] {"A", "Auto-step on or off: Step played at the rate beside it, 1 to 20 a second"},
+            new String[] {"[  ]", "Auto-step slower, faster: one step a second less, more"},
+            new String[] {"Ctrl+1 to Ctrl+4", "Go to the tab at that place: Counter & Sum, Bounded Buffer, Race &"
+                    + " Atomics, Dining Philosophers"},
             new String[] {"Esc", "Stop: interrupt every thread of the run"},
             new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
             new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
@@ -899,6 +903,20 @@ public final class MainView extends BorderPane {
             if (!autoStep.isDisable()) {
                 autoStepper.setPlaying(!autoStepper.playingProperty().get());
             }
+            event.consume();
+        } else if (event.isShortcutDown() && !event.isShiftDown() && workerKey(event.getCode()) > 0) {
+            // Ctrl+1 to Ctrl+4: a tab by its place, from anywhere: in the race lab Ctrl+Tab turns its
+            // own two tabs, and a keyboard had no way out of it.
+            int index = workerKey(event.getCode()) - 1;
+            if (index < tabs.getTabs().size()) {
+                tabs.getSelectionModel().select(index);
+            }
+            event.consume();
+        } else if (!typing && !event.isShortcutDown() && (event.getCode() == KeyCode.OPEN_BRACKET
+                || event.getCode() == KeyCode.CLOSE_BRACKET)) {
+            // The Auto-step rate, which the tool bar's slider (outside the Tab order) sets by mouse.
+            int rate = window.autoStepRateProperty().get() + (event.getCode() == KeyCode.CLOSE_BRACKET ? 1 : -1);
+            window.autoStepRateProperty().set(Math.clamp(rate, AutoStep.MIN_RATE, AutoStep.MAX_RATE));
             event.consume();
         } else if (!typing && !event.isShortcutDown() && workerKey(event.getCode()) > 0
                 && active().stepsChosenWorkers()) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -181,6 +182,28 @@ class RaceViewFxTest {
         assertEquals(RunState.IDLE, stepper.state());
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Refused: the run in Bounded Buffer is still running"), status.getText());
+    }
+
+    /**
+     * From inside the race lab's own tabs (where Ctrl+Tab turns them, not the window's), Ctrl+1 and
+     * Ctrl+2 go to the window's tabs by place; [ and ] set the Auto-step rate, whose slider is not in
+     * the Tab order.
+     */
+    @Test
+    void aKeyboardGoesToAnyTabAndSetsTheAutoStepRate(FxRobot robot) {
+        robot.clickOn("#tab-race");
+        robot.clickOn("#race-full-speed");
+        TabPane window = robot.lookup("#scenarios").queryAs(TabPane.class);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        assertEquals(0, window.getSelectionModel().getSelectedIndex(), "Ctrl+1: the first tab");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        assertEquals(1, window.getSelectionModel().getSelectedIndex(), "Ctrl+2: the race lab again");
+        String before = text(robot, "#auto-step-rate-text");
+        robot.type(KeyCode.CLOSE_BRACKET);
+        String faster = text(robot, "#auto-step-rate-text");
+        robot.type(KeyCode.OPEN_BRACKET);
+        assertEquals(Integer.parseInt(before.split(" ")[0]) + 1, Integer.parseInt(faster.split(" ")[0]), faster);
+        assertEquals(before, text(robot, "#auto-step-rate-text"));
     }
 
     /** Full speed: a false-sharing measurement runs from the tool bar and shows both layouts' rates and their ratio. */
