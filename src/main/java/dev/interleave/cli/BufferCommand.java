@@ -28,7 +28,7 @@ import dev.interleave.engine.run.ThreadKind;
  * {@code interleave buffer}: the second challenge from a shell. Prints the figures the Bounded
  * Buffer view shows.
  */
-@Command(name = "buffer", mixinStandardHelpOptions = true,
+@Command(name = "buffer", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         header = "Bounded buffer: producers and consumers, every item checked.",
         // Laid out by hand: picocli's own synopsis breaks inside "a..b" and after hyphens at 80 columns.
         customSynopsis = {

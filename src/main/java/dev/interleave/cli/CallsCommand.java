@@ -28,7 +28,7 @@ import dev.interleave.engine.run.ThreadKind;
  * {@code interleave calls}: the first challenge from a shell. Prints the figures the Counter &amp;
  * Sum view shows.
  */
-@Command(name = "calls", mixinStandardHelpOptions = true,
+@Command(name = "calls", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         header = "Counter and sum: calls to a slow service, the total checked.",
         // Laid out by hand, as BufferCommand's: picocli's own synopsis may break after a hyphen.
         customSynopsis = {

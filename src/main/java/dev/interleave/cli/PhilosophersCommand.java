@@ -31,7 +31,7 @@ import dev.interleave.engine.run.ThreadKind;
  * or until a deadlock is detected, and prints whether and when it deadlocked (the circle), meals
  * and attempts per philosopher, Jain's fairness index, livelock and starvation.
  */
-@Command(name = "philosophers", mixinStandardHelpOptions = true,
+@Command(name = "philosophers", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         header = "Dining philosophers: cause a deadlock with real threads and locks, and break it.",
         customSynopsis = {
             "interleave philosophers --n=N --strategy=S [--fair] [--think-ms=a..b]",

@@ -12,7 +12,7 @@ import static dev.interleave.cli.CallsCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every run command's {@code --help} reads cleanly at 80 columns. */
+/** Every run command's {@code --help} reads cleanly at 80 columns, and its {@code --version} answers. */
 class HelpTest {
 
     private static final int COLUMNS = 80;
@@ -51,6 +51,15 @@ class HelpTest {
             assertTrue(synopsis.stream().anyMatch(line -> line.contains(token)),
                     token + " is missing from the synopsis or split across its lines:\n" + String.join("\n", synopsis));
         }
+    }
+
+    /** Each command's --version says the version, as the help promises: it printed nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"calls", "buffer", "race", "philosophers"})
+    void eachCommandSaysItsVersion(String command) {
+        CallsCommandTest.Invocation ran = run(command, "--version");
+        assertEquals(0, ran.exitCode(), ran.err());
+        assertTrue(ran.out().startsWith("Interleave "), "'" + ran.out() + "'");
     }
 
     /** The lines from "Usage:" to the last indented line that follows it. */
