@@ -184,10 +184,11 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         BufferSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
-                "%d producers, %d consumers, capacity %,d, %,d items, %s buffer, %s, %s, bug %s, spurious %s,"
+                "%d producers, %d consumers, capacity %,d, %,d items, %s buffer, %sbug %s, spurious %s,"
                         + " %s threads%n",
-                s.producers(), s.consumers(), s.capacity(), s.items(), s.impl(), s.policy(),
-                s.fair() ? "fair" : "non-fair", s.bug(), Values.fraction(s.spurious()), s.threads()));
+                s.producers(), s.consumers(), s.capacity(), s.items(), s.impl(),
+                s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(), Values.fraction(s.spurious()),
+                s.threads()));
         BufferResult.Lab lab = result.lab();
         out.append(String.format(Locale.ROOT, "outcome        %s%n", result.labOutcome()));
         if (lab.violation() != null) {

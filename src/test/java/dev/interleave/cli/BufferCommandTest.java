@@ -60,6 +60,20 @@ class BufferCommandTest {
         assertTrue(ran.err().contains(option) && ran.err().contains(allowed), ran.err());
     }
 
+    /**
+     * The first line names only what applies to the buffer that ran: no wake-up policy or fairness
+     * for the monitor (it read "monitor buffer, signal, fair" with --fair), no policy for abq.
+     */
+    @Test
+    void theFirstLineNamesOnlyWhatAppliesToTheBuffer() {
+        String monitor = run((BASE + " --impl monitor --fair").split(" ")).out().lines().findFirst().orElseThrow();
+        assertTrue(monitor.contains("monitor buffer, bug none,") && !monitor.contains("fair"), monitor);
+        String abq = run((BASE + " --impl abq --policy signal-all").split(" ")).out().lines().findFirst().orElseThrow();
+        assertTrue(abq.contains("abq buffer, non-fair queue, bug none,") && !abq.contains("signal"), abq);
+        String lock = run(BASE.split(" ")).out().lines().findFirst().orElseThrow();
+        assertTrue(lock.contains("lock buffer, signal, non-fair lock, bug none,"), lock);
+    }
+
     /** --record keeps the run's events and says how many, in the text's last line. */
     @Test
     void recordSaysHowManyEvents() {

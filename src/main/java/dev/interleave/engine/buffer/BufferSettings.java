@@ -119,6 +119,26 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
         return impl == BufferImpl.MONITOR || impl == BufferImpl.LOCK && bug == Bug.ONE_CONDITION;
     }
 
+    /** {@link #machinery(BufferImpl, WakePolicy, boolean)} of this run. */
+    public String machinery() {
+        return machinery(impl, policy, fair);
+    }
+
+    /**
+     * What is set for {@code impl}'s waking and locking, only what applies to it: "signal, non-fair
+     * lock" (the lock buffer), "fair queue" (abq: it signals one waiter), "non-fair semaphores", and
+     * nothing for the monitor (notifyAll, and synchronized is never fair).
+     */
+    public static String machinery(BufferImpl impl, WakePolicy policy, boolean fair) {
+        String fairness = fair ? "fair" : "non-fair";
+        return switch (impl) {
+            case LOCK -> policy + ", " + fairness + " lock";
+            case ABQ -> fairness + " queue";
+            case MONITOR -> "";
+            case SEMAPHORE -> fairness + " semaphores";
+        };
+    }
+
     /** The same run with {@code bug} planted ({@link Bug#NONE}: none). */
     public BufferSettings withBug(Bug bug) {
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,

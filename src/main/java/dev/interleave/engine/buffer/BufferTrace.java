@@ -50,16 +50,10 @@ public final class BufferTrace {
 
     /**
      * A title for a run of {@code settings}: the buffer and its bug first, then what was set for it
-     * (the monitor has no wake-up policy and no fairness; the semaphores and abq no policy).
+     * ({@link BufferSettings#machinery}).
      */
     public static String title(BufferSettings settings) {
-        String fair = settings.fair() ? "fair" : "non-fair";
-        String how = switch (settings.impl()) {
-            case LOCK -> settings.policy() + ", " + fair + " lock, ";
-            case ABQ -> fair + " lock, ";
-            case MONITOR -> "";
-            case SEMAPHORE -> fair + " semaphores, ";
-        };
+        String how = settings.machinery().isEmpty() ? "" : settings.machinery() + ", ";
         return String.format(Locale.ROOT, "Interleave buffer run: %s buffer, bug %s, %s, %s, %s, %s%s threads",
                 settings.impl(), settings.bug(), count(settings.producers(), "producer"),
                 count(settings.consumers(), "consumer"), count(settings.capacity(), "slot"), how, settings.threads());

@@ -792,13 +792,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * policy is the lock buffer's only; the monitor has neither; the semaphores and abq are fair or not).
      */
     static String machinery(BufferImpl impl, WakePolicy policy, boolean fair) {
-        String fairness = fair ? "fair" : "non-fair";
-        return switch (impl) {
-            case LOCK -> ", " + policy + ", " + fairness + " lock";
-            case MONITOR -> "";
-            case SEMAPHORE -> ", " + fairness + " semaphores";
-            case ABQ -> ", " + fairness + " queue";
-        };
+        String words = BufferSettings.machinery(impl, policy, fair);
+        return words.isEmpty() ? "" : ", " + words;
     }
 
     /** Delays apply live, so they are not what makes another run. */
