@@ -163,8 +163,12 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         MemoryPerThread memory = result.memory();
         StringBuilder text = new StringBuilder();
         if (!memory.measured()) {
-            text.append(String.format(Locale.ROOT, "memory/thread  not measured: %,d in flight at most; needs %,d or more"
-                    + " (fewer, and other growth swamps it)%n", memory.inFlight(), MemoryPerThread.MIN_IN_FLIGHT));
+            // As the window's card says it: the samples' own count, not the run's most in flight.
+            text.append(memory.inFlight() > 0
+                    ? String.format(Locale.ROOT, "memory/thread  not measured: needs %,d in flight when sampled, had %,d"
+                            + " (fewer, and other growth swamps it)%n", MemoryPerThread.MIN_IN_FLIGHT, memory.inFlight())
+                    : String.format(Locale.ROOT, "memory/thread  not measured: no sample (every %d ms) found a call"
+                            + " asleep%n", MemoryPerThread.INTERVAL_MILLIS));
             return text.toString();
         }
         LongFunction<String> bytes = n -> String.format(Locale.ROOT, "%,d bytes", n);
