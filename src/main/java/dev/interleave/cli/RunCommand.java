@@ -178,7 +178,8 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
             traceCreated = !existed;
         } catch (IOException | SecurityException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--trace': cannot"
-                    + " write '" + file + "' (" + why(file, e) + "); allowed: a file that can be created or overwritten");
+                    + " write '" + file + "' (" + why(file, e)
+                    + "); allowed: a file that can be created or overwritten");
         }
     }
 

@@ -501,7 +501,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             // are final and agree with it (read before, the counter could be a moment older).
             CallResult ended = result();
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, startsPerSecond(), elapsedNanos(), ended,
+                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, startsPerSecond(),
+                    elapsedNanos(), ended,
                     histogram.snapshot(), memory);
         }
     }

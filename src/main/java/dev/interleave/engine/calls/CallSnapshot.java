@@ -35,7 +35,8 @@ import dev.interleave.engine.run.RunState;
  */
 public record CallSnapshot(RunState state, CallSettings settings, long counterValue, long sum, long callsStarted,
                            long callsCompleted, long inFlight, long running, long parked, int carrierThreads,
-                           long maxInFlight, double startsPerSecond, long elapsedNanos, CallResult result, CallHistogram histogram,
+                           long maxInFlight, double startsPerSecond, long elapsedNanos, CallResult result,
+                           CallHistogram histogram,
                            MemoryPerThread memory) {
 
     /** The snapshot of a runner that has never run. */

@@ -30,7 +30,8 @@ public final class StartRate {
                                            double meanCallMillis) {
         long allowed = Math.min(settings.calls(), settings.concurrency());
         double steady = startsPerSecond * meanCallMillis / 1_000;
-        if (startsPerSecond <= 0 || meanCallMillis <= 0 || maxInFlight >= NEAR_LIMIT * allowed || steady >= NEAR_LIMIT * allowed) {
+        if (startsPerSecond <= 0 || meanCallMillis <= 0 || maxInFlight >= NEAR_LIMIT * allowed
+                || steady >= NEAR_LIMIT * allowed) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "At most %,d of %,d allowed in flight: %s threads started at"

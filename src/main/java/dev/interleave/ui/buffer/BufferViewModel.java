@@ -969,7 +969,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 List<String> names = buffer.workers().stream().filter(w -> w.role() == role
                         && now.leaving().contains(w.name())).map(BufferSnapshot.WorkerView::name).toList();
                 parts.add(String.format(Locale.ROOT, "%s to leave after %s current action%s", Words.count(live - wanted,
-                        noun), live - wanted == 1 ? "its" : "their", names.isEmpty() ? "" : " (" + Words.list(names) + ")"));
+                        noun), live - wanted == 1 ? "its" : "their",
+                        names.isEmpty() ? "" : " (" + Words.list(names) + ")"));
             } else if (live < wanted) {
                 parts.add(String.format(Locale.ROOT, "%s to join", Words.count(wanted - live, noun)));
             }

@@ -201,8 +201,8 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
             progress.set(now.warmingUp() ? String.format(Locale.ROOT, "Warming up (not counted): %s, so the JIT has "
                     + "compiled it before it is timed, %.1f s", leg.strategy(), now.elapsedNanos() / 1e9)
                     : String.format(Locale.ROOT, "%s %,d of %,d: %s, %s x %,d increments%s, %.1f s",
-                    now.settings().measure() == LabMeasure.LOST_UPDATES ? "Strategy" : "Run", now.legs().size() + 1, now.legsTotal(), leg.strategy(), Words.count(leg.threads(), "thread"),
-                    leg.increments(), leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
+                    countsStrategies(now.settings()) ? "Strategy" : "Run", now.legs().size() + 1, now.legsTotal(),
+                    leg.strategy(), Words.count(leg.threads(), "thread"), leg.increments(), leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
                     now.elapsedNanos() / 1e9));
         }
     }
@@ -212,9 +212,14 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
      * times as set, so "10 runs" and "9 measurements" never stand side by side), runs for the others.
      */
     private static String legs(LabSettings settings, int count) {
-        return settings.measure() == LabMeasure.LOST_UPDATES
+        return countsStrategies(settings)
                 ? Words.count(count, "strategy", "strategies") + " (" + Words.count(settings.repeat(), "run") + " each)"
                 : Words.count(count, "run");
+    }
+
+    /** Whether a measure's progress counts strategies (lost updates: each runs the runs set) rather than runs. */
+    private static boolean countsStrategies(LabSettings settings) {
+        return settings.measure() == LabMeasure.LOST_UPDATES;
     }
 
     @Override

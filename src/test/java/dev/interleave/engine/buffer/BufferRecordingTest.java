@@ -96,9 +96,8 @@ class BufferRecordingTest {
                 snapshot.events(), snapshot.waitSetMismatches());
     }
 
-    /** The comparison can fail: a replay that misses one event (a lost wake-up) disagrees with the live buffer. */
-    @Test
-    void aReplayMissingOneEventDisagrees() throws Exception {
+    /** A one-slot buffer, recorded, whose C1 waited in take until P1's put of #5 woke it and it took #5. */
+    private static BoundedBuffer aPutThatWokeATake() throws Exception {
         BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL, new EventLog(1_000));
         Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
         Worker producer = new Worker("P1", Worker.Role.PRODUCER);
@@ -108,6 +107,13 @@ class BufferRecordingTest {
         BoundedBufferContractTest.Threads.awaitWaiting(taking);
         buffer.put(producer, 5);
         BoundedBufferContractTest.Threads.join(taking);
+        return buffer;
+    }
+
+    /** The comparison can fail: a replay that misses one event (a lost wake-up) disagrees with the live buffer. */
+    @Test
+    void aReplayMissingOneEventDisagrees() throws Exception {
+        BoundedBuffer buffer = aPutThatWokeATake();
         BufferSnapshot live = buffer.snapshot();
         EventLog.Batch all = buffer.log().readAll();
 
@@ -134,15 +140,7 @@ class BufferRecordingTest {
      */
     @Test
     void aPutThatWokeAWaiterHasItOutOfTheWaitSetWhereverTheReadingCutTheLog() throws Exception {
-        BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL, new EventLog(1_000));
-        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
-        Worker producer = new Worker("P1", Worker.Role.PRODUCER);
-        buffer.register(producer);
-        buffer.register(consumer);
-        Thread taking = BoundedBufferContractTest.Threads.start(() -> buffer.take(consumer));
-        BoundedBufferContractTest.Threads.awaitWaiting(taking);
-        buffer.put(producer, 5);
-        BoundedBufferContractTest.Threads.join(taking);
+        BoundedBuffer buffer = aPutThatWokeATake();
         EventLog.Batch all = buffer.log().readAll();
         int put = 0;
         while (BufferEvent.of(all, put) != BufferEvent.PUT) {
