@@ -70,10 +70,12 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     private DelayRange consumeDelay;
 
     @Option(names = "--policy", paramLabel = "POLICY", converter = Values.Policy.class, defaultValue = "signal",
-            description = "signal (default: wake one waiter) or signal-all.")
+            description = {"signal (default: wake one waiter) or signal-all;",
+                "the lock buffer only."})
     private WakePolicy policy;
 
-    @Option(names = "--fair", description = "Use a fair lock.")
+    @Option(names = "--fair", description = {"A fair lock (semaphores, queue): waiters are",
+        "served in order; not the monitor (never fair)."})
     private boolean fair;
 
     @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
@@ -96,7 +98,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
 
     @Option(names = "--spurious", paramLabel = "RATE", converter = Values.Fraction.class, defaultValue = "0",
             description = {"The fraction of waits, 0 to 1, that the lab ends",
-                "without a signal (spurious wake-ups); default 0."})
+                "without a signal (spurious wake-ups); default 0;", "not abq."})
     private double spurious;
 
     @Option(names = "--record", description = {"Record every put, take, wait, wake-up and state",
@@ -118,8 +120,43 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--bug': "
                     + bug.label() + " does not go with --impl " + impl.label() + "; bugs go with: " + Bug.combinations());
         }
+        // What does not apply to the buffer chosen is refused, as the window disables it: the run
+        // would otherwise say nothing of it, and a reader would take it to have mattered.
+        if (given("--policy") && impl != BufferImpl.LOCK) {
+            throw notWith("--policy", policy.toString(), "only the lock buffer (--impl lock) chooses whom it wakes; "
+                    + wakes(impl));
+        }
+        if (fair && impl == BufferImpl.MONITOR) {
+            throw notWith("--fair", "", "synchronized is never fair; --fair goes with lock, semaphore and abq");
+        }
+        if (spurious > 0 && impl == BufferImpl.ABQ) {
+            throw notWith("--spurious", Values.fraction(spurious), "the JDK's queue is not instrumented;"
+                    + " --spurious goes with lock, monitor and semaphore");
+        }
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
                 threads, impl, bug, spurious);
+    }
+
+    /** Whether {@code option} was given on the command line (not its default). */
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** The one line for {@code option}, given as {@code value}, that does not go with the --impl chosen. */
+    private CommandLine.ParameterException notWith(String option, String value, String why) {
+        String what = value.isEmpty() ? "Option '" + option + "'" : "Invalid value for option '" + option + "': " + value;
+        return new CommandLine.ParameterException(spec.commandLine(), what + " does not go with --impl " + impl.label()
+                + ": " + why);
+    }
+
+    /** How {@code impl}, not the lock buffer, wakes its waiters. */
+    private static String wakes(BufferImpl impl) {
+        return switch (impl) {
+            case MONITOR -> "the monitor wakes every waiter (notifyAll)";
+            case SEMAPHORE -> "a semaphore's release wakes one waiter";
+            case ABQ -> "abq signals one waiter";
+            case LOCK -> throw new IllegalArgumentException("the lock buffer chooses");
+        };
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
             defaultValue = "platform", description = "platform (default) or virtual.")
     private ThreadKind threadKind;
 
-    @Option(names = "--fair", description = "A fair lock for the lock strategy.")
+    @Option(names = "--fair", description = "A fair lock: with --strategy lock only.")
     private boolean fair;
 
     @Option(names = "--repeat", paramLabel = "R", converter = Values.Repeat.class, defaultValue = "1",
@@ -63,6 +63,11 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
                     "Invalid values for options '--threads' and '--increments': %,d x %,d is more than %,d"
                             + " increments in all; allowed: T x K from 1 to %,d", threads, increments,
                     RaceSettings.MAX_TOTAL, RaceSettings.MAX_TOTAL));
+        }
+        if (fair && strategy != RaceStrategy.LOCK) {
+            // Refused, not ignored: the run would say nothing of it, and a reader would take it to have mattered.
+            throw new CommandLine.ParameterException(spec.commandLine(), "Option '--fair' does not go with --strategy "
+                    + strategy + ": only the lock strategy has a lock to make fair (--strategy lock)");
         }
         return new RaceSettings(threads, increments, strategy, threadKind, fair, repeat);
     }

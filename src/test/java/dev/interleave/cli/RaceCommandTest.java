@@ -53,6 +53,7 @@ class RaceCommandTest {
             race --threads 2 --increments 10 --strategy fast              | allowed: racy, volatile, synchronized
             race --threads 2 --increments 10 --strategy atomic --repeat 0 | allowed: 1 to 1,000
             race --threads 2 --increments 10                              | --strategy
+            race --threads 2 --increments 10 --strategy atomic --fair     | only the lock strategy has a lock
             """)
     void badInputExitsTwoWithOneLine(String line, String expected) {
         CallsCommandTest.Invocation run = CallsCommandTest.run(line.strip().split("\\s+"));
