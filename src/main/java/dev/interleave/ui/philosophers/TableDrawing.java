@@ -9,6 +9,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -77,7 +78,14 @@ final class TableDrawing extends Pane {
             arrow.setId("wait-" + Names.philosopher(p));
             arrow.getStyleClass().add("wait-arrow");
             Seat seat = new Seat(p);
+            // Chosen by click, or by keyboard: Tab to the seat, Enter (as a gate's chip in the buffer).
             seat.setOnMouseClicked(e -> model.stepPhilosopher(p));
+            seat.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    model.stepPhilosopher(p);
+                    e.consume();
+                }
+            });
             forks.add(fork);
             forkNames.add(forkName);
             arrows.add(arrow);
@@ -276,6 +284,7 @@ final class TableDrawing extends Pane {
             getStyleClass().add("seat");
             setAlignment(Pos.CENTER);
             setManaged(false);
+            setFocusTraversable(true);
             name.getStyleClass().add("seat-name");
             state.getStyleClass().add("seat-state");
             meals.getStyleClass().add("seat-meals");
@@ -286,7 +295,7 @@ final class TableDrawing extends Pane {
             name.setText(glyph(diner.state()) + " " + diner.name());
             state.setText(PhilosophersViewModel.shortWords(diner));
             Tooltip.install(this, tip);
-            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ". Click while paused to let "
+            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ". Click (or Tab here and Enter) while paused to let "
                     + diner.name() + " take its next fork action (from idle, the run starts paused).");
             meals.setText(String.format(Locale.ROOT, "%,d %s", diner.meals(), diner.meals() == 1 ? "meal" : "meals"));
             if (shown != diner.state()) {

@@ -540,7 +540,8 @@ public final class MainView extends BorderPane {
                     + " Philosophers)"},
             new String[] {"Left / Right, Page Up / Down, Home / End", "On the scrubber or in the event log, while"
                     + " paused or after a run: one event, 100 events, the first, back to now"},
-            new String[] {"Enter", "On a chip at the gate (Tab to it): let that worker act next. In a settings field:"
+            new String[] {"Enter", "On a chip at the gate or a philosopher's seat (Tab to it): let that thread act"
+                    + " next. In a settings field:"
                     + " take the value typed, and give the keys back to the window"},
             new String[] {"Ctrl+Q", "Quit"},
             new String[] {"F1", "This keyboard map"});

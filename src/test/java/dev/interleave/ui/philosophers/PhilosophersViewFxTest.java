@@ -200,6 +200,19 @@ class PhilosophersViewFxTest {
         assertTrue(robot.lookup("#condition-circular-wait-ordered").query().isDisabled(), "the strategy in use");
     }
 
+    /** A seat is reached by Tab and chosen with Enter: the keyboard steps a chosen philosopher, as a click does. */
+    @Test
+    void aSeatReachedByTabStepsWithEnter(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        Node p2 = robot.lookup("#seat-P2").query();
+        assertTrue(p2.isFocusTraversable(), "a Tab stop");
+        robot.interact(p2::requestFocus);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        assertEquals("Step 1: P2 picks up F2 (its left fork)", model.stepTextProperty().get());
+        assertEquals(RunState.PAUSED, runner.state());
+    }
+
     /**
      * A breaker clicked at the bottom of the view is disabled (the strategy in use): the focus stays
      * in its row and the view does not scroll away to the next control below (it jumped to the timeline).
