@@ -696,6 +696,15 @@ public final class BufferView extends BorderPane {
                 }
                 chips.getChildren().add(chip);
             }
+            // A chip chosen by keyboard (Enter) is often the one hidden next, its worker gone
+            // through the gate: the focus stays in the queue, on its last chip, rather than falling
+            // to the window's tabs.
+            int focused = -1;
+            for (int i = names.size(); i < pool.size(); i++) {
+                if (pool.get(i).isFocused()) {
+                    focused = i;
+                }
+            }
             for (int i = 0; i < pool.size(); i++) {
                 boolean queued = i < names.size();
                 show(pool.get(i), queued);
@@ -707,6 +716,9 @@ public final class BufferView extends BorderPane {
                 } else {
                     pool.get(i).setId(null); // a hidden chip answers to no worker's id
                 }
+            }
+            if (focused >= 0 && !names.isEmpty()) {
+                pool.get(names.size() - 1).requestFocus();
             }
         };
         names.addListener((ListChangeListener<String>) change -> draw.run());

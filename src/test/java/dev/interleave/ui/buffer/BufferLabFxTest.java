@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
@@ -282,6 +283,50 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view().codeLineOf(other) < 0);
         robot.interact(() -> model.rewind().toPresent());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view().codeLineOf(other) == awaitLine);
+    }
+
+    /**
+     * Enter on the last chip at the gate lets that worker act; when it goes on to wait in a wait set
+     * its chip at the gate is hidden, and the focus stays at the gate (it fell to the window's tabs).
+     */
+    @Test
+    void theFocusStaysAtTheGateWhenTheChosenWorkerLeavesIt(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.producersProperty().set(1);
+            model.consumersProperty().set(2);
+            model.capacityProperty().set(4);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(0);
+            model.consumeMaxMillisProperty().set(0);
+        });
+        robot.interact(model::step); // from idle: starts paused, one step
+        settle();
+        String chosen = null;
+        for (int attempt = 0; attempt < 30 && chosen == null; attempt++) {
+            var now = runner.snapshot();
+            List<String> gate = now.gate().waiting();
+            WaitForAsyncUtils.waitForFxEvents();
+            if (now.buffer().count() == 0 && gate.size() >= 2 && gate.getLast().startsWith("C")
+                    && model.atGate().equals(gate)) {
+                chosen = gate.getLast();
+            } else {
+                robot.interact(() -> model.stepWorker(gate.getFirst()));
+                settle();
+            }
+        }
+        String consumer = Objects.requireNonNull(chosen, "a consumer last at the gate of an empty buffer within 30 steps");
+        FlowPane queue = robot.lookup("#gate-queue").queryAs(FlowPane.class);
+        Node last = queue.getChildren().stream().filter(n -> n.isVisible() && n.getStyleClass().contains("choosable"))
+                .reduce((a, b) -> b).orElseThrow();
+        robot.interact(last::requestFocus);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.notEmptyWaiters().contains(consumer)
+                && !model.atGate().contains(consumer));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node owner = queue.getScene().getFocusOwner();
+        assertTrue(owner != null && owner.getParent() == queue && owner.isVisible(),
+                "the focus is on a chip at the gate, not " + owner);
     }
 
     /**
