@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +35,10 @@ public final class SettingSlider extends VBox {
     private final int max;
     private final IntInput input;
     private final Label message = new Label();
+    /** Another setting this one stays at or below ({@link #capBy}); null for none. */
+    private ObservableIntegerValue cap;
+    /** Why it stays at or below cap, a sentence. */
+    private String capReason = "";
     private boolean updating;
 
     public SettingSlider(String id, String name, IntegerProperty value, int min, int max, boolean logarithmic, String tooltip) {
@@ -108,10 +113,29 @@ public final class SettingSlider extends VBox {
         if (field.getText().equals(FORMAT.format(value.get()))) {
             return; // nothing typed: focus merely left the field
         }
-        IntInput.Reading reading = input.read(field.getText(), value.get());
+        IntInput now = cap == null || cap.get() >= input.max() ? input
+                : new IntInput(input.min(), Math.max(input.min(), cap.get()), capReason);
+        IntInput.Reading reading = now.read(field.getText(), value.get());
         value.set(reading.value());
         show(value.get());
         message.setText(reading.message());
+    }
+
+    /**
+     * Keeps the value at most {@code cap}, another setting, and says so: a value typed above it is
+     * read against it ("9 is above the maximum, 3: set to 3." and {@code why}), and a value the
+     * model lowers to it (the other setting lowered, or the slider dragged past it) says
+     * "Lowered to 3: " and {@code why}. The model does the lowering; this says why. Call once.
+     */
+    public void capBy(IntegerProperty value, ObservableIntegerValue cap, String why) {
+        this.cap = cap;
+        this.capReason = why;
+        value.addListener((obs, old, now) -> {
+            if (now.intValue() < old.intValue() && now.intValue() == cap.get() && old.intValue() > cap.get()) {
+                message.setText(String.format(Locale.ROOT, "Lowered to %s: %s", FORMAT.format(now.intValue()),
+                        Character.toLowerCase(why.charAt(0)) + why.substring(1)));
+            }
+        });
     }
 
     /**
