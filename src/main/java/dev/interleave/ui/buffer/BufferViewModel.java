@@ -225,6 +225,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<List<Move>> moves = new ReadOnlyObjectWrapper<>(this, "moves", List.of());
     private final SavedSettings settingsStore;
     private long stepBaseEvents;
+    /**
+     * Whether the latest step is what the step text tells: from the step until the run runs freely
+     * again. (Told whenever paused after any step, a Step, Resume and Pause told every action of the
+     * free run since as that step's: a paragraph that grew until the view went blank.)
+     */
+    private boolean stepToTell;
     /** The run's recorded history and the position the view is rewound to. */
     private final BufferRewind rewind = new BufferRewind();
     /** How far back the last action is looked for: enough for a signal-all's wake-ups and re-waits. */
@@ -403,6 +409,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         stepsSeen = 0;
         lastSeenEvents = 0;
         stepBaseEvents = 0;
+        stepToTell = false;
         stepText.set("");
         rewind.clear();
         plotClock.clear();
@@ -561,8 +568,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (now.gate().stepsTaken() > stepsSeen) {
             stepsSeen = now.gate().stepsTaken();
             stepBaseEvents = lastSeenEvents;
+            stepToTell = true;
         }
-        if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
+        if (stepToTell && now.state() == RunState.PAUSED) {
             // What the step did, and what it set off (a woken waiter finishing its put or take).
             List<BufferNarration.Action> actions = log == null ? List.of() : BufferNarration.actions(
                     BufferNarration.Terms.of(now.settings()),
@@ -573,6 +581,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     + wokenWentOn(actions, now.gate().lastStepped()));
         } else if (now.state() == RunState.RUNNING) {
             stepText.set("");
+            stepToTell = false; // paused again, with no step taken, nothing since is a step's doing
         }
         lastSeenEvents = events;
         if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {

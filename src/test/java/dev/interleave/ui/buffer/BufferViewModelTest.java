@@ -75,6 +75,35 @@ class BufferViewModelTest {
     }
 
     /**
+     * A step's text tells that step only: after a Step, Resume and Pause, what the free run did is
+     * no step's doing (the text told every action since the step, a paragraph that grew until the
+     * view went blank); the next Step is told alone again.
+     */
+    @Test
+    void aStepsTextEndsWhenTheRunRunsFreely() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.produceMinMillisProperty().set(0);
+        model.produceMaxMillisProperty().set(1);
+        model.consumeMinMillisProperty().set(0);
+        model.consumeMaxMillisProperty().set(1);
+        model.step(); // from idle: starts paused, one step
+        settle(model);
+        assertTrue(model.stepTextProperty().get().startsWith("Step 1: "), model.stepTextProperty().get());
+        model.togglePause(); // Resume
+        sampleUntil(model, () -> model.consumedProperty().get() > 50);
+        model.togglePause(); // Pause
+        settle(model);
+        assertEquals("", model.stepTextProperty().get(), "no step since the run ran");
+        model.step();
+        settle(model);
+        String step = model.stepTextProperty().get();
+        assertTrue(step.startsWith("Step 2: ") && step.split("; then ").length < 8, step);
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /**
      * Rewinding rebuilds the whole view from the log: after each of several steps (one of them by a
      * chip chosen at the gate, not the longest-waiting) the view's figures are kept; moved back to
      * each step's position, the view shows exactly those figures again, and End returns to now.
