@@ -140,6 +140,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final XYChart.Series<Number, Number> jainSeries = new XYChart.Series<>();
     private long lastPlotNanos;
     private long stepsSeen;
+    /** Whether the latest step is what the step text tells: from the step until the run runs freely again. */
+    private boolean stepToTell;
     /** The newest action number seen by the previous sample, and the one before the latest step. */
     private long lastSeenSeq;
     private long stepBaseSeq;
@@ -296,6 +298,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         jainSeries.getData().clear();
         lastPlotNanos = 0;
         stepsSeen = 0;
+        stepToTell = false;
         lastSeenSeq = 0;
         stepBaseSeq = 0;
         refusal = "";
@@ -510,6 +513,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             stepsSeen = now.steps().stepsTaken();
             stepBaseSeq = lastSeenSeq;
             refusal = "";
+            stepToTell = true;
         }
         stepsTaken.set(stepsSeen);
         if (!refusal.isEmpty()) {
@@ -517,7 +521,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         } else if (now.state() == RunState.PAUSED && deadlockedNow) {
             stepText.set(Steps.NOBODY_CAN_ACT.replace("Stop ends the run.", "Step and Auto-step are greyed out; rewind"
                     + " below to watch the circle close, or Stop (Esc)."));
-        } else if (stepsSeen > 0 && now.state() == RunState.PAUSED) {
+        } else if (stepToTell && now.state() == RunState.PAUSED) {
             List<String> since = table.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
                     .map(Action::words).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen, since.isEmpty()
@@ -527,6 +531,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             // Running, or ended: a step's words stayed beside the cards of a stopped run ("P2 reaches
             // for F1, and waits" next to "done").
             stepText.set("");
+            if (now.state() == RunState.RUNNING) {
+                stepToTell = false; // paused again with no step taken: what the run did is no step's doing
+            }
         }
         lastSeenSeq = newestSeq;
     }

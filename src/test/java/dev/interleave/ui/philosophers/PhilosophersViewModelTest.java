@@ -125,6 +125,27 @@ class PhilosophersViewModelTest {
         }
     }
 
+    /** A step's text ends when the run runs freely: paused again with no step, the free run's actions are no step's. */
+    @Test
+    void aStepsTextEndsWhenTheRunRunsFreely() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 4);
+        model.strategyProperty().set(Strategy.ORDERED);
+        model.stepPhilosopher(1);
+        try {
+            sampleUntil(model, "step 1 told", () -> model.stepTextProperty().get().startsWith("Step 1: "));
+            model.togglePause(); // Resume
+            sampleUntil(model, "meals", () -> model.totalMealsProperty().get() > 20);
+            model.togglePause(); // Pause
+            sampleUntil(model, "paused", () -> model.stateProperty().get() == RunState.PAUSED);
+            Thread.sleep(50);
+            model.sample(System.nanoTime());
+            assertEquals("", model.stepTextProperty().get(), "no step since the run ran");
+        } finally {
+            stopAndSettle(model);
+        }
+    }
+
     /**
      * A naive table deadlocks: the verdict, the circle (members and waits), every condition marked;
      * after Stop the figures stay as the last run's, the JSON says deadlock, and Reset clears them.
