@@ -240,6 +240,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
             requestFocus();
             dragX = e.getX();
             dragRight = right();
+            // Consumed, or the scroll pane around the view takes the focus in its turn, and + and -
+            // after a click on the timeline zoomed nothing (they worked only once reached by Tab).
+            e.consume();
         });
         setOnMouseDragged(this::pan);
         setOnMouseReleased(e -> dragX = Double.NaN);

@@ -330,6 +330,24 @@ class BufferLabFxTest {
     }
 
     /**
+     * A click on the timeline gives it the keys: + and - zoom it then (the scroll pane around the
+     * view took the focus after the timeline, and the keys worked only once it was reached by Tab).
+     */
+    @Test
+    void aClickOnTheTimelineGivesItTheZoomKeys(FxRobot robot) throws Exception {
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 3);
+        robot.interact(model::togglePause);
+        Node timeline = robot.lookup("#timeline").query();
+        robot.interact(() -> dev.interleave.ui.kit.Controls.scrollTo(timeline));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(timeline);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The keys' zoom itself: TimelineFxTest, with the focus given.
+        assertEquals(timeline, timeline.getScene().getFocusOwner());
+    }
+
+    /**
      * Waits until the step is done: no permit left, every worker of the run registered and at the gate
      * (in the gate's own queue too: a worker marks itself there a moment before the gate lists it) or
      * in a wait set.
