@@ -833,7 +833,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     + "threads blocked are not visible (the baseline is not instrumented)", consumed.get())
                     : String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
                     count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
-            case PAUSED -> String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one through",
+            // Rewound, the figures (the gate's queue too) are the past's: the sentence says so, and
+            // what S does from there ("0 workers parked at the gate" was the past's gate).
+            case PAUSED -> rewind.rewoundBinding().get()
+                    ? "Paused, rewound to " + (rewind.positionProperty().get() == 0 ? "the start" : String.format(
+                    Locale.ROOT, "after event %,d of %,d", rewind.positionProperty().get() - 1, rewind.endProperty().get()))
+                    + ": the view shows the past; End returns to now, and S steps the run from now"
+                    : String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one through",
                     Words.count(atGate.size(), "worker"));
             case STOPPING -> "Stopping: interrupting every producer and consumer";
         };

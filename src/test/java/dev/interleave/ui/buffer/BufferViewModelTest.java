@@ -214,6 +214,9 @@ class BufferViewModelTest {
         model.rewind().moveTo(0);
         model.sample(System.nanoTime());
         assertTrue(model.rewind().rewoundBinding().get());
+        // The status says the view is the past's (it read "Paused: 0 workers parked at the gate").
+        assertEquals("Paused, rewound to the start: the view shows the past; End returns to now, and S steps the run"
+                + " from now", model.statusSentence());
         model.step();
         settle(model);
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get(), "back to now");
