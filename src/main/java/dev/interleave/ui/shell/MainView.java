@@ -323,7 +323,7 @@ public final class MainView extends BorderPane {
                         + " record theirs: Run or Step there first).";
                 refresh();
             } else {
-                exportWithChooser("Chrome trace", "*.json", "json", this::exportTrace);
+                exportWithChooser("Chrome trace", "*.json", "trace.json", this::exportTrace);
             }
         });
         MenuItem quit = item("menu-quit", "Quit", "Shortcut+Q", () -> {
@@ -449,12 +449,17 @@ public final class MainView extends BorderPane {
         void to(Path file) throws IOException;
     }
 
-    private void exportWithChooser(String kind, String pattern, String extension, Export export) {
+    /**
+     * Asks where to write {@code kind}, offering "interleave-" + the tab's id + "." + {@code ending}:
+     * the trace's ending is "trace.json", so that it and the figures' JSON are not offered one name
+     * (accepting the second overwrote the first).
+     */
+    private void exportWithChooser(String kind, String pattern, String ending, Export export) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + kind);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         chooser.setInitialFileName("interleave-" + ((ScenarioTab) tabs.getSelectionModel().getSelectedItem()
-                .getUserData()).id() + "." + extension);
+                .getUserData()).id() + "." + ending);
         File chosen = chooser.showSaveDialog(getScene().getWindow());
         if (chosen == null) {
             return;
