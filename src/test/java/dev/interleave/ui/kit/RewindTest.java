@@ -13,6 +13,7 @@ import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The event log's lines: at most LINES_SHOWN, the newest at present, those around a rewound position. */
 class RewindTest {
@@ -42,6 +43,27 @@ class RewindTest {
             }
         });
         return mirror;
+    }
+
+    /**
+     * The events said to be dropped are the log's: with 1,000 kept of 3,650 recorded, 2,650, though
+     * the history still holds the start of a batch the log dropped only in part (it said 2,589,231
+     * dropped of 3,600,650 recorded, 1,000,000 kept).
+     */
+    @Test
+    void theDroppedAreTheLogs() {
+        EventLog log = new EventLog(1_000);
+        int track = log.addTrack("P1");
+        Rewind<BufferReplay> rewind = new Rewind<>(UnaryOperator.identity(), () -> 0L);
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int round = 0; round < 10; round++) {
+            append(log, track, round == 0 ? 364 : 365);
+            rewind.follow(log, () -> history(log));
+        }
+        assertEquals(3_650, rewind.endProperty().get());
+        assertEquals(2_650, log.dropped());
+        assertEquals(2_650, rewind.droppedProperty().get());
+        assertTrue(rewind.startProperty().get() >= 2_650, "the scrubber's start is among the events kept");
     }
 
     @Test
