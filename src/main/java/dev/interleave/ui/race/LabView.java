@@ -27,6 +27,7 @@ import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabSettings;
 import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
@@ -140,19 +141,25 @@ public final class LabView extends BorderPane {
      * threads and increments as set, each strategy that many times; throughput split the same total
      * work over every thread count it plots.
      */
-    static String measuredWith(LabSettings run) {
+    static String measuredWith(LabSettings run, Outcome done) {
         String kind = run.threadKind() + " threads" + (run.fair() ? ", a fair lock" : "");
+        // Until it completes, a measure has up to its runs: a stopped one said "each point the median
+        // of 3 runs" over points of one run.
+        String upTo = done == Outcome.COMPLETED ? "" : "up to ";
+        String stopped = done == Outcome.STOPPED ? ", stopped before the end" : done == Outcome.FAILED
+                ? ", failed before the end" : "";
         return switch (run.measure()) {
-            case LOST_UPDATES -> String.format(Locale.ROOT, "Measured with %s x %,d increments, each strategy %s, %s.",
-                    Words.count(run.threads(), "thread"), run.increments(), Words.count(run.repeat(), "time"), kind);
+            case LOST_UPDATES -> String.format(Locale.ROOT, "Measured with %s x %,d increments, each strategy %s%s%s, %s.",
+                    Words.count(run.threads(), "thread"), run.increments(), upTo, Words.count(run.repeat(), "time"),
+                    stopped, kind);
             case THROUGHPUT -> String.format(Locale.ROOT, "Measured with %,d increments in all (%s x %,d as set), "
-                            + "split over %d to %d threads; each point the median of %s; %s.",
+                            + "split over %d to %d threads; each point the median of %s%s%s; %s.",
                     (long) run.threads() * run.increments(), Words.count(run.threads(), "thread"), run.increments(),
-                    LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(),
-                    Words.count(Math.min(run.repeat(), LabMeasure.THROUGHPUT_ROUNDS), "run"), kind);
+                    LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(), upTo,
+                    Words.count(Math.min(run.repeat(), LabMeasure.THROUGHPUT_ROUNDS), "run"), stopped, kind);
             case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %,d increments, packed and padded "
-                    + "each %s, %s.", Words.count(run.threads(), "thread"), run.increments(),
-                    Words.count(run.repeat(), "time"), kind);
+                    + "each %s%s%s, %s.", Words.count(run.threads(), "thread"), run.increments(), upTo,
+                    Words.count(run.repeat(), "time"), stopped, kind);
         };
     }
 
@@ -169,7 +176,7 @@ public final class LabView extends BorderPane {
             none.getStyleClass().add("wait-set-empty");
             box.getChildren().add(none);
         } else {
-            Label with = new Label(measuredWith(shown.settings()));
+            Label with = new Label(measuredWith(shown.settings(), shown.done()));
             with.getStyleClass().add("figure-caption");
             with.setWrapText(true); // whole on two lines in a narrow view, not cut at "each strategy..."
             with.setMinHeight(Region.USE_PREF_SIZE);

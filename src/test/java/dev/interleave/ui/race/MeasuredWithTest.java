@@ -12,6 +12,7 @@ import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,13 +23,28 @@ class MeasuredWithTest {
     @Test
     void eachMeasureSaysWhatItRan() {
         assertEquals("Measured with 4 threads x 250,000 increments, each strategy 10 times, platform threads.",
-                LabView.measuredWith(new LabSettings(LabMeasure.LOST_UPDATES, 4, 250_000, 10, ThreadKind.PLATFORM, false)));
+                LabView.measuredWith(new LabSettings(LabMeasure.LOST_UPDATES, 4, 250_000, 10, ThreadKind.PLATFORM, false),
+                        Outcome.COMPLETED));
         // Throughput sweeps the thread count with the same total work: not "4 threads".
         assertEquals("Measured with 1,000,000 increments in all (4 threads x 250,000 as set), split over 1 to 64 "
                         + "threads; each point the median of 3 runs; virtual threads, a fair lock.",
-                LabView.measuredWith(new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 10, ThreadKind.VIRTUAL, true)));
+                LabView.measuredWith(new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 10, ThreadKind.VIRTUAL, true),
+                        Outcome.COMPLETED));
         assertEquals("Measured with 2 threads x 1,000 increments, packed and padded each 1 time, platform threads.",
-                LabView.measuredWith(new LabSettings(LabMeasure.FALSE_SHARING, 2, 1_000, 1, ThreadKind.PLATFORM, false)));
+                LabView.measuredWith(new LabSettings(LabMeasure.FALSE_SHARING, 2, 1_000, 1, ThreadKind.PLATFORM, false),
+                        Outcome.COMPLETED));
+    }
+
+    /** Until a measure completes it has up to its runs: stopped, it said "the median of 3 runs" over single runs. */
+    @Test
+    void anUnfinishedMeasureSaysUpTo() {
+        LabSettings throughput = new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 10, ThreadKind.VIRTUAL, false);
+        assertEquals("Measured with 1,000,000 increments in all (4 threads x 250,000 as set), split over 1 to 64 "
+                + "threads; each point the median of up to 3 runs, stopped before the end; virtual threads.",
+                LabView.measuredWith(throughput, Outcome.STOPPED));
+        assertEquals("Measured with 2 threads x 1,000 increments, each strategy up to 10 times, platform threads.",
+                LabView.measuredWith(new LabSettings(LabMeasure.LOST_UPDATES, 2, 1_000, 10, ThreadKind.PLATFORM,
+                        false), null), "running");
     }
 
     /**
