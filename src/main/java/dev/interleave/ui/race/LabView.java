@@ -292,6 +292,17 @@ public final class LabView extends BorderPane {
 
     // ---- throughput ----
 
+    /**
+     * A point not measured (yet, or ever: the measure was stopped): a dash, so that its column keeps
+     * a width and its heading its own place ("32 64" ran together over two empty columns).
+     */
+    private static Label notMeasured() {
+        Label dash = new Label("–");
+        dash.getStyleClass().add("figure-caption");
+        Controls.tip(dash, "Not measured: the measure has not come to this point (or was stopped before it).");
+        return dash;
+    }
+
     private Node throughput(LabViewModel.Shown shown) {
         GridPane grid = new GridPane();
         grid.setId("lab-throughput-grid");
@@ -326,7 +337,7 @@ public final class LabView extends BorderPane {
                     int threads = LabMeasure.THREAD_COUNTS.get(c);
                     OptionalDouble rate = figures.opsPerSecond(strategy, threads);
                     grid.add(rate.isPresent() ? cell(rate.getAsDouble(), low, high, strategy,
-                            figures.range(strategy, threads).orElseThrow()) : new Label(""), c + 1, row);
+                            figures.range(strategy, threads).orElseThrow()) : notMeasured(), c + 1, row);
                 }
                 row++;
             }
@@ -335,7 +346,7 @@ public final class LabView extends BorderPane {
             grid.add(casRow, 0, row);
             for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                 OptionalDouble failures = figures.casFailuresPerIncrement(LabMeasure.THREAD_COUNTS.get(c));
-                Label value = new Label(failures.isPresent() ? percent(failures.getAsDouble()) : "");
+                Label value = failures.isPresent() ? new Label(percent(failures.getAsDouble())) : notMeasured();
                 value.setId("lab-cas-failures-" + LabMeasure.THREAD_COUNTS.get(c));
                 grid.add(value, c + 1, row);
             }
