@@ -399,7 +399,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         setIfChanged(circleEdges, deadlock != null ? circleEdges(deadlock) : List.of());
         deadlocked.set(deadlock != null);
         deadlockText.set(deadlock == null ? "" : deadlockWords(deadlock.detectedAfterMillis(),
-                now.steps().stepsTaken(), deadlock.arrows()));
+                now.steps().stepsTaken(), circle(deadlock)));
         livelockNow.set(now.livelockNow());
         livelockSeen.set(now.livelockSeen());
         Strategy running = now.settings().strategy();
@@ -601,10 +601,21 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      * A deadlock in words: when it was detected, and the circle. A run built step by step has hardly
      * run (its clock stops while paused), so its steps are said too.
      */
-    static String deadlockWords(long detectedAfterMillis, long steps, String arrows) {
+    static String deadlockWords(long detectedAfterMillis, long steps, String circle) {
         return String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running time%s: %s", detectedAfterMillis,
-                steps > 0 ? " and " + Words.count(steps, "step") : "", arrows);
+                steps > 0 ? " and " + Words.count(steps, "step") : "", circle);
     }
+
+    /**
+     * The circle: who holds what, in words, as the command line says it ("P1 waits for F2, held by
+     * P2; ..."), for a circle a sentence can carry; a longer one in arrows (P1 → F2 → P2 → ...).
+     */
+    static String circle(Deadlock deadlock) {
+        return deadlock.philosophers().size() <= WORDED_CIRCLE ? deadlock.words() : deadlock.arrows();
+    }
+
+    /** The longest circle told philosopher by philosopher in the deadlock's banner. */
+    static final int WORDED_CIRCLE = 6;
 
     @Override
     public List<PlotData> plots() {
