@@ -10,7 +10,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
@@ -325,8 +327,8 @@ public final class PhilosophersView extends BorderPane {
         }
     }
 
-    private static TitledPane guide() {
-        return Controls.guide("philosophers-guide", "What to try: 2 philosophers, naive, 0 ms. Then ordered.",
+    private TitledPane guide() {
+        TitledPane guide = Controls.guide("philosophers-guide", "What to try: 2 philosophers, naive, 0 ms. Then ordered.",
                 "1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock at once, each "
                 + "holding one fork and waiting for the other's: the graph draws the circle red.\n"
                 + "2. Click a strategy under a condition to break it (ordered under Circular wait): the same table "
@@ -338,6 +340,30 @@ public final class PhilosophersView extends BorderPane {
                 + "random back-off cures it.\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those?");
+        // Steps 1 and 4 set with a click, as the buffer's guide does; what was set is said beside them.
+        Button deadlock = setupButton("philosophers-guide-deadlock", "Set step 1",
+                PhilosophersViewModel.GuideSetup.DEADLOCK);
+        Button livelock = setupButton("philosophers-guide-livelock", "Set step 4",
+                PhilosophersViewModel.GuideSetup.LIVELOCK);
+        Label applied = new Label();
+        applied.setId("philosophers-guide-applied");
+        applied.getStyleClass().add("field-message");
+        applied.setWrapText(true);
+        applied.textProperty().bind(model.guideAppliedProperty());
+        FlowPane row = new FlowPane(10, 6, deadlock, livelock, applied);
+        row.setAlignment(Pos.CENTER_LEFT);
+        guide.setContent(new VBox(8, guide.getContent(), row));
+        return guide;
+    }
+
+    private Button setupButton(String id, String text, PhilosophersViewModel.GuideSetup setup) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.disableProperty().bind(model.runningBinding());
+        Controls.tip(button, "Sets " + setup.words() + ". Then press Run.");
+        button.setOnAction(e -> model.applyGuide(setup));
+        return button;
     }
 
     /**

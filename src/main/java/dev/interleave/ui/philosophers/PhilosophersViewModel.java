@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.prefs.Preferences;
 
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -140,6 +141,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final XYChart.Series<Number, Number> jainSeries = new XYChart.Series<>();
     private long lastPlotNanos;
     private long stepsSeen;
+    private final ReadOnlyStringWrapper guideApplied = new ReadOnlyStringWrapper(this, "guideApplied", "");
     /** Whether the latest step is what the step text tells: from the step until the run runs freely again. */
     private boolean stepToTell;
     /** The newest action number seen by the previous sample, and the one before the latest step. */
@@ -212,6 +214,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 tableStrategy.set(now);
             }
         });
+        // Any setting changed after a guide's setup was set: "Set: ..." no longer says what is set.
+        for (Observable setting : List.of(n, strategy, fair, threads, thinkMinMillis, thinkMaxMillis,
+                eatMinMillis, eatMaxMillis)) {
+            setting.addListener(obs -> guideApplied.set(""));
+        }
         settingsStore = new SavedSettings(saved);
         settingsStore.add(n, "n");
         settingsStore.add(strategy, "strategy", Strategy.class);
@@ -223,6 +230,54 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         settingsStore.add(eatMaxMillis, "eatMaxMillis");
         settingsStore.load();
         showEmptyTable();
+    }
+
+    /**
+     * A setup the guide names, set with one click: its step 1 (a deadlock at once) and step 4 (a
+     * livelock).
+     */
+    public enum GuideSetup {
+        DEADLOCK(2, Strategy.NAIVE, 0, 0, "2 philosophers, naive, think and eat 0..0 ms"),
+        LIVELOCK(5, Strategy.TRYLOCK_NO_BACKOFF, 1, 5, "5 philosophers, trylock-no-backoff, think 0..0 ms, eat 1..5 ms");
+
+        private final int n;
+        private final Strategy strategy;
+        private final int eatMin;
+        private final int eatMax;
+        private final String words;
+
+        GuideSetup(int n, Strategy strategy, int eatMin, int eatMax, String words) {
+            this.n = n;
+            this.strategy = strategy;
+            this.eatMin = eatMin;
+            this.eatMax = eatMax;
+            this.words = words;
+        }
+
+        /** The setup in words: "2 philosophers, naive, think and eat 0..0 ms". */
+        public String words() {
+            return words;
+        }
+    }
+
+    /** Sets {@code setup} (not while a run goes on: the settings are locked then) and says so beside the button. */
+    public void applyGuide(GuideSetup setup) {
+        if (runningBinding().get()) {
+            return;
+        }
+        n.set(setup.n);
+        strategy.set(setup.strategy);
+        thinkMinMillis.set(0);
+        thinkMaxMillis.set(0);
+        eatMinMillis.set(0); // the lower bound first: the range stays ordered on the way
+        eatMaxMillis.set(setup.eatMax);
+        eatMinMillis.set(setup.eatMin);
+        guideApplied.set("Set: " + setup.words() + ". Press Run (Space).");
+    }
+
+    /** What the guide's buttons set, for the line beside them; "" until one is used, and again once a setting changes. */
+    public ReadOnlyStringProperty guideAppliedProperty() {
+        return guideApplied.getReadOnlyProperty();
     }
 
     public DelayRange thinkDelay() {

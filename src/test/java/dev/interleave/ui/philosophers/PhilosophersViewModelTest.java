@@ -125,6 +125,34 @@ class PhilosophersViewModelTest {
         }
     }
 
+    /**
+     * The guide's steps 1 and 4 are set with a click, said beside the buttons until a setting
+     * changes; step 1's setup deadlocks, as the guide says.
+     */
+    @Test
+    void theGuidesSetupsAreSetAndDoWhatItSays() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = new PhilosophersViewModel(runner);
+        model.applyGuide(PhilosophersViewModel.GuideSetup.LIVELOCK);
+        assertEquals(List.of(5, Strategy.TRYLOCK_NO_BACKOFF, 0, 0, 1, 5), List.of(model.nProperty().get(),
+                model.strategyProperty().get(), model.thinkMinMillisProperty().get(), model.thinkMaxMillisProperty().get(),
+                model.eatMinMillisProperty().get(), model.eatMaxMillisProperty().get()));
+        model.applyGuide(PhilosophersViewModel.GuideSetup.DEADLOCK);
+        assertEquals(List.of(2, Strategy.NAIVE, 0, 0, 0, 0), List.of(model.nProperty().get(),
+                model.strategyProperty().get(), model.thinkMinMillisProperty().get(), model.thinkMaxMillisProperty().get(),
+                model.eatMinMillisProperty().get(), model.eatMaxMillisProperty().get()));
+        assertEquals("Set: 2 philosophers, naive, think and eat 0..0 ms. Press Run (Space).",
+                model.guideAppliedProperty().get());
+        model.run();
+        try {
+            sampleUntil(model, "the deadlock step 1 promises", () -> model.deadlockedProperty().get());
+        } finally {
+            stopAndSettle(model);
+        }
+        model.fairProperty().set(true);
+        assertEquals("", model.guideAppliedProperty().get(), "a setting changed: no longer what was set");
+    }
+
     /** A step's text ends when the run runs freely: paused again with no step, the free run's actions are no step's. */
     @Test
     void aStepsTextEndsWhenTheRunRunsFreely() throws Exception {
