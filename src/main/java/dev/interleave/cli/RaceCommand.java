@@ -67,7 +67,7 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
         if (fair && strategy != RaceStrategy.LOCK) {
             // Refused, not ignored: the run would say nothing of it, and a reader would take it to have mattered.
             throw new CommandLine.ParameterException(spec.commandLine(), "Option '--fair' does not go with --strategy "
-                    + strategy + ": only the lock strategy has a lock to make fair (--strategy lock)");
+                    + strategy.label() + ": only the lock strategy has a lock to make fair (--strategy lock)");
         }
         return new RaceSettings(threads, increments, strategy, threadKind, fair, repeat);
     }

@@ -400,11 +400,7 @@ public final class BufferView extends BorderPane {
         apply.disableProperty().bind(model.runningBinding());
         apply.setMinWidth(Region.USE_PREF_SIZE);
         // What Apply set, beside it, until a setting changes: a learner sees the click was taken.
-        Label applied = new Label();
-        applied.setId("lab-guide-applied");
-        applied.getStyleClass().add("field-message");
-        applied.setWrapText(true);
-        applied.textProperty().bind(model.guideAppliedProperty());
+        Label applied = Controls.fieldMessage("lab-guide-applied", model.guideAppliedProperty());
         apply.setOnAction(e -> model.applyGuide());
         HBox applyRow = new HBox(10, apply, applied);
         applyRow.setAlignment(Pos.CENTER_LEFT);
@@ -698,12 +694,10 @@ public final class BufferView extends BorderPane {
             }
             // A chip chosen by keyboard (Enter) is often the one hidden next, its worker gone
             // through the gate: the focus stays in the queue, on its last chip, rather than falling
-            // to the window's tabs.
-            int focused = -1;
+            // to the next control far below (a queue left empty has no chip to take it).
+            boolean focusHidden = false;
             for (int i = names.size(); i < pool.size(); i++) {
-                if (pool.get(i).isFocused()) {
-                    focused = i;
-                }
+                focusHidden |= pool.get(i).isFocused();
             }
             for (int i = 0; i < pool.size(); i++) {
                 boolean queued = i < names.size();
@@ -717,7 +711,7 @@ public final class BufferView extends BorderPane {
                     pool.get(i).setId(null); // a hidden chip answers to no worker's id
                 }
             }
-            if (focused >= 0 && !names.isEmpty()) {
+            if (focusHidden && !names.isEmpty()) {
                 pool.get(names.size() - 1).requestFocus();
             }
         };

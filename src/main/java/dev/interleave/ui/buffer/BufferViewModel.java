@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 import java.util.regex.Pattern;
 
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -58,6 +57,7 @@ import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
+import dev.interleave.ui.kit.GuideApplied;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.PlotClock;
@@ -169,7 +169,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
     /** What the guide's Apply set ("Set: 3 producers, ..."), until a setting changes again; "" before. */
-    private final ReadOnlyStringWrapper guideApplied = new ReadOnlyStringWrapper(this, "guideApplied", "");
+    /** What the guide's Apply set, until a setting changes. */
+    private final GuideApplied guideApplied;
     /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
@@ -256,11 +257,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         itemsPerSecond.setName("items consumed per second");
         futileProducerSeries.setName("producers");
         futileConsumerSeries.setName("consumers");
-        // Any setting changed after Apply (another guide included): "Set: ..." no longer says what is set.
-        for (Observable setting : List.of(capacity, producers, consumers, produceMinMillis, produceMaxMillis,
-                consumeMinMillis, consumeMaxMillis, policy, fair, threads, impl, bug, spuriousPercent)) {
-            setting.addListener(obs -> guideApplied.set(""));
-        }
+        guideApplied = new GuideApplied(List.of(capacity, producers, consumers, produceMinMillis, produceMaxMillis,
+                consumeMinMillis, consumeMaxMillis, policy, fair, threads, impl, bug, spuriousPercent));
         ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
         ModelSupport.clamp(producers, 1, MAX_WORKERS);
         ModelSupport.clamp(consumers, 1, MAX_WORKERS);
@@ -641,10 +639,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         showBuffer(past.snapshot(), past.atGate());
         long position = rewind.positionProperty().get();
         String wayBack = Rewind.wayBack(runState());
-        stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
-                : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
-                        position - 1, rewind.endProperty().get(), withSeparators(rewind.history().words(position - 1)),
-                        wayBack));
+        String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
+        stepText.set(position == 0 ? moment + "   " + wayBack
+                : moment + ": " + withSeparators(rewind.history().words(position - 1)) + "   " + wayBack);
         return true;
     }
 
@@ -836,8 +833,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             // Rewound, the figures (the gate's queue too) are the past's: the sentence says so, and
             // what S does from there ("0 workers parked at the gate" was the past's gate).
             case PAUSED -> rewind.rewoundBinding().get()
-                    ? "Paused, rewound to " + (rewind.positionProperty().get() == 0 ? "the start" : String.format(
-                    Locale.ROOT, "after event %,d of %,d", rewind.positionProperty().get() - 1, rewind.endProperty().get()))
+                    ? "Paused, rewound to " + Rewind.moment(rewind.positionProperty().get(), rewind.endProperty().get())
                     + ": the view shows the past; End returns to now, and S steps the run from now"
                     : String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one through",
                     Words.count(atGate.size(), "worker"));
@@ -928,12 +924,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         produceMaxMillis.set(setup.produceMaxMillis());
         consumeMinMillis.set(0);
         consumeMaxMillis.set(setup.consumeMaxMillis());
-        guideApplied.set("Set: " + setup.words(impl.get()) + ". Press Run (Space).");
+        guideApplied.set(setup.words(impl.get()));
     }
 
     /** What the guide's Apply set, for the line beside it; "" until Apply, and again once a setting changes. */
     public ReadOnlyStringProperty guideAppliedProperty() {
-        return guideApplied.getReadOnlyProperty();
+        return guideApplied.wordsProperty();
     }
 
     private void applyWorkersLive() {

@@ -702,11 +702,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                     callsCompleted.get(), callsPlanned.get());
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s in flight hold%s still; no counter read or add",
                     Words.count(inFlight.get(), "call"), inFlight.get() == 1 ? "s" : "");
-            // With every call interrupted, the threads still end (100,000 of them take a second or
+            // With no call left in flight, the threads still end (100,000 of them take a second or
             // more): "interrupting 0 calls" stood for seconds.
             case STOPPING -> inFlight.get() > 0
                     ? String.format(Locale.ROOT, "Stopping: interrupting %s", Words.count(inFlight.get(), "call"))
-                    : "Stopping: every call interrupted; waiting for their threads to end";
+                    : "Stopping: no call in flight; waiting for the run's threads to end";
         };
     }
 

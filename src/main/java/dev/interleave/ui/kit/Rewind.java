@@ -62,6 +62,15 @@ public class Rewind<R extends Replay<R>> {
         return state == RunState.IDLE ? "(End: back to the run's end)" : "(End or Resume: back to now)";
     }
 
+    /**
+     * The moment a rewound view shows, in words, for sentences (the scrubber's own label is
+     * shorter): "the run's start", or "just after event 41 (of 120 recorded)".
+     */
+    public static String moment(long position, long end) {
+        return position == 0 ? "the run's start"
+                : String.format(Locale.ROOT, "just after event %,d (of %,d recorded)", position - 1, end);
+    }
+
     /** Styles an event's words for its line (e.g. separators in numbers). */
     private final UnaryOperator<String> style;
     private History<R> history;

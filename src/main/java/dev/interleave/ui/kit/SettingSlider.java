@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
@@ -35,6 +36,7 @@ public final class SettingSlider extends VBox {
     private final int max;
     private final IntInput input;
     private final Label message = new Label();
+    private final IntegerProperty value;
     /** Another setting this one stays at or below ({@link #capBy}); null for none. */
     private ObservableIntegerValue cap;
     /** Why it stays at or below cap, a sentence. */
@@ -49,6 +51,7 @@ public final class SettingSlider extends VBox {
      * @param input the range, and why the window stops at its maximum if the command line goes further
      */
     public SettingSlider(String id, String name, IntegerProperty value, IntInput input, boolean logarithmic, String tooltip) {
+        this.value = value;
         this.input = input;
         this.min = input.min();
         this.max = input.max();
@@ -123,13 +126,18 @@ public final class SettingSlider extends VBox {
 
     /**
      * Keeps the value at most {@code cap}, another setting, and says so: a value typed above it is
-     * read against it ("9 is above the maximum, 3: set to 3." and {@code why}), and a value the
-     * model lowers to it (the other setting lowered, or the slider dragged past it) says
-     * "Lowered to 3: " and {@code why}. The model does the lowering; this says why. Call once.
+     * read against it ("9 is above the maximum, 3: set to 3." and {@code why}), the slider ends at it,
+     * and when lowering the cap lowers the value (the model does that) the line says "Lowered to 1:"
+     * and {@code why}. Linear sliders only. Call once.
      */
-    public void capBy(IntegerProperty value, ObservableIntegerValue cap, String why) {
+    public void capBy(ObservableIntegerValue cap, String why) {
+        if (logarithmic) {
+            throw new IllegalStateException("a logarithmic slider is not capped");
+        }
         this.cap = cap;
         this.capReason = why;
+        slider.maxProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(min, Math.min(max, cap.get())),
+                cap));
         value.addListener((obs, old, now) -> {
             if (now.intValue() < old.intValue() && now.intValue() == cap.get() && old.intValue() > cap.get()) {
                 message.setText(String.format(Locale.ROOT, "Lowered to %s: %s", FORMAT.format(now.intValue()),

@@ -345,11 +345,7 @@ public final class PhilosophersView extends BorderPane {
                 PhilosophersViewModel.GuideSetup.DEADLOCK);
         Button livelock = setupButton("philosophers-guide-livelock", "Set step 4",
                 PhilosophersViewModel.GuideSetup.LIVELOCK);
-        Label applied = new Label();
-        applied.setId("philosophers-guide-applied");
-        applied.getStyleClass().add("field-message");
-        applied.setWrapText(true);
-        applied.textProperty().bind(model.guideAppliedProperty());
+        Label applied = Controls.fieldMessage("philosophers-guide-applied", model.guideAppliedProperty());
         FlowPane row = new FlowPane(10, 6, deadlock, livelock, applied);
         row.setAlignment(Pos.CENTER_LEFT);
         guide.setContent(new VBox(8, guide.getContent(), row));

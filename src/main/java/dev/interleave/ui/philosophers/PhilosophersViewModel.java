@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.prefs.Preferences;
 
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,6 +58,7 @@ import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
+import dev.interleave.ui.kit.GuideApplied;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.PlotClock;
@@ -141,7 +141,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final XYChart.Series<Number, Number> jainSeries = new XYChart.Series<>();
     private long lastPlotNanos;
     private long stepsSeen;
-    private final ReadOnlyStringWrapper guideApplied = new ReadOnlyStringWrapper(this, "guideApplied", "");
+    /** What the guide's buttons set, until a setting changes. */
+    private final GuideApplied guideApplied;
     /** Whether the latest step is what the step text tells: from the step until the run runs freely again. */
     private boolean stepToTell;
     /** The newest action number seen by the previous sample, and the one before the latest step. */
@@ -214,11 +215,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 tableStrategy.set(now);
             }
         });
-        // Any setting changed after a guide's setup was set: "Set: ..." no longer says what is set.
-        for (Observable setting : List.of(n, strategy, fair, threads, thinkMinMillis, thinkMaxMillis,
-                eatMinMillis, eatMaxMillis)) {
-            setting.addListener(obs -> guideApplied.set(""));
-        }
+        guideApplied = new GuideApplied(List.of(n, strategy, fair, threads, thinkMinMillis, thinkMaxMillis,
+                eatMinMillis, eatMaxMillis));
         settingsStore = new SavedSettings(saved);
         settingsStore.add(n, "n");
         settingsStore.add(strategy, "strategy", Strategy.class);
@@ -237,26 +235,26 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      * livelock).
      */
     public enum GuideSetup {
-        DEADLOCK(2, Strategy.NAIVE, 0, 0, "2 philosophers, naive, think and eat 0..0 ms"),
-        LIVELOCK(5, Strategy.TRYLOCK_NO_BACKOFF, 1, 5, "5 philosophers, trylock-no-backoff, think 0..0 ms, eat 1..5 ms");
+        DEADLOCK(2, Strategy.NAIVE, 0, 0),
+        LIVELOCK(5, Strategy.TRYLOCK_NO_BACKOFF, 1, 5);
 
         private final int n;
         private final Strategy strategy;
-        private final int eatMin;
-        private final int eatMax;
-        private final String words;
+        private final int eatMinMillis;
+        private final int eatMaxMillis;
 
-        GuideSetup(int n, Strategy strategy, int eatMin, int eatMax, String words) {
+        /** Thinking takes no time in either: the philosophers are hungry again at once. */
+        GuideSetup(int n, Strategy strategy, int eatMinMillis, int eatMaxMillis) {
             this.n = n;
             this.strategy = strategy;
-            this.eatMin = eatMin;
-            this.eatMax = eatMax;
-            this.words = words;
+            this.eatMinMillis = eatMinMillis;
+            this.eatMaxMillis = eatMaxMillis;
         }
 
-        /** The setup in words: "2 philosophers, naive, think and eat 0..0 ms". */
+        /** The setup in words: "2 philosophers, naive, think 0..0 ms, eat 0..0 ms". */
         public String words() {
-            return words;
+            return String.format(Locale.ROOT, "%d philosophers, %s, think 0..0 ms, eat %d..%d ms", n, strategy.label(),
+                    eatMinMillis, eatMaxMillis);
         }
     }
 
@@ -270,14 +268,14 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         thinkMinMillis.set(0);
         thinkMaxMillis.set(0);
         eatMinMillis.set(0); // the lower bound first: the range stays ordered on the way
-        eatMaxMillis.set(setup.eatMax);
-        eatMinMillis.set(setup.eatMin);
-        guideApplied.set("Set: " + setup.words() + ". Press Run (Space).");
+        eatMaxMillis.set(setup.eatMaxMillis);
+        eatMinMillis.set(setup.eatMinMillis);
+        guideApplied.set(setup.words());
     }
 
     /** What the guide's buttons set, for the line beside them; "" until one is used, and again once a setting changes. */
     public ReadOnlyStringProperty guideAppliedProperty() {
-        return guideApplied.getReadOnlyProperty();
+        return guideApplied.wordsProperty();
     }
 
     public DelayRange thinkDelay() {
@@ -473,10 +471,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         if (past != null) {
             long position = rewind.positionProperty().get();
             String wayBack = Rewind.wayBack(runState());
-            stepText.set(position == 0 ? "Rewound to the run's start   " + wayBack
-                    : String.format(Locale.ROOT, "Rewound to just after event %,d (of %,d recorded): %s   %s",
-                            position - 1, rewind.endProperty().get(), capitalized(pastWords(position - 1, past)),
-                            wayBack));
+            String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
+            stepText.set(position == 0 ? moment + "   " + wayBack
+                    : moment + ": " + capitalized(pastWords(position - 1, past)) + "   " + wayBack);
             showedPast = true;
             return;
         }

@@ -139,7 +139,7 @@ public final class LabView extends BorderPane {
     /**
      * What the figures were measured with, as the measure used the settings: lost updates ran the
      * threads and increments as set, each strategy that many times; throughput split the same total
-     * work over every thread count it plots.
+     * work over every thread count it plots. {@code done}: how it ended, null while it goes on.
      */
     static String measuredWith(LabSettings run, Outcome done) {
         String kind = run.threadKind() + " threads" + (run.fair() ? ", a fair lock" : "");
@@ -299,7 +299,7 @@ public final class LabView extends BorderPane {
     private static Label notMeasured() {
         Label dash = new Label("–");
         dash.getStyleClass().add("figure-caption");
-        Controls.tip(dash, "Not measured: the measure has not come to this point (or was stopped before it).");
+        Controls.tip(dash, "Not measured: the measure has not come to this point, or stopped or failed before it.");
         return dash;
     }
 

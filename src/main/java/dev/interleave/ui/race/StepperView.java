@@ -81,7 +81,7 @@ public final class StepperView extends BorderPane {
                 model.goalProperty(), new IntInput(0, 5, ""), false,
                 "Find the race: make the threads lose this many updates in as few steps as you can; 0: no "
                         + "challenge. At most the increments each thread makes.");
-        goal.capBy(model.goalProperty(), model.incrementsProperty(),
+        goal.capBy(model.incrementsProperty(),
                 "At most the increments each thread makes (one stale read loses at most that many).");
         for (SettingSlider each : List.of(threads, increments, goal)) {
             each.clearsMessageOn(model.freshStartsProperty());

@@ -39,6 +39,7 @@ import dev.interleave.engine.buffer.Where;
 import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.shell.MainView;
 
@@ -339,7 +340,7 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 3);
         robot.interact(model::togglePause);
         Node timeline = robot.lookup("#timeline").query();
-        robot.interact(() -> dev.interleave.ui.kit.Controls.scrollTo(timeline));
+        robot.interact(() -> Controls.scrollTo(timeline));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(timeline);
         WaitForAsyncUtils.waitForFxEvents();

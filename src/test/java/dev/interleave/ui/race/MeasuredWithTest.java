@@ -12,7 +12,6 @@ import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.Outcome;
-import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,77 @@
+package dev.interleave.ui.race;
+
+import javafx.event.ActionEvent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.ui.kit.StyledStage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The Challenge is at most the increments each thread makes, and its field says so with the
+ * increments' value: "9 is above the maximum, 5: set to 5." was shown under a field that read 3,
+ * lowering the increments lowered it without a word, and its slider went on past them.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class StepperGoalFxTest {
+
+    private static final String WHY = "At most the increments each thread makes (one stale read loses at most that"
+            + " many).";
+
+    private final StepperViewModel model = new StepperViewModel(new StepperRunner());
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        stage = StyledStage.showThemed(new StepperView(model), 1024, 525);
+    }
+
+    @AfterEach
+    void close() {
+        StyledStage.close(stage);
+    }
+
+    @AfterAll
+    static void unthemed() {
+        StyledStage.unthemed();
+    }
+
+    private static String message(FxRobot robot) {
+        return robot.lookup("#stepper-goal-message").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theChallengeIsReadAgainstTheIncrementsAndSaysSo(FxRobot robot) {
+        robot.interact(() -> {
+            model.incrementsProperty().set(3);
+            model.goalProperty().set(1);
+        });
+        TextField field = robot.lookup("#stepper-goal-field").queryAs(TextField.class);
+        robot.interact(() -> {
+            field.setText("9");
+            field.fireEvent(new ActionEvent());
+        });
+        assertEquals(3, model.goalProperty().get());
+        assertEquals("3", field.getText());
+        assertEquals("9 is above the maximum, 3: set to 3. " + WHY, message(robot));
+        assertEquals(3, robot.lookup("#stepper-goal-slider").queryAs(Slider.class).getMax(), "the slider ends there");
+
+        robot.interact(() -> model.incrementsProperty().set(1));
+        assertEquals(1, model.goalProperty().get());
+        assertEquals("Lowered to 1: " + Character.toLowerCase(WHY.charAt(0)) + WHY.substring(1), message(robot));
+        assertEquals(1, robot.lookup("#stepper-goal-slider").queryAs(Slider.class).getMax());
+    }
+}
