@@ -455,7 +455,9 @@ public final class LivePlot extends BorderPane {
         double lineHeight = tickFont.getSize() * 1.35;
         // The axis title on one line, or on two (split at a comma or a space) when wider than the plot.
         List<String> xLabelLines = labelLines(xLabel, width - 8);
-        double top = 8;
+        // Room above the plot for half the top tick's label, which is centred on its line (at 150 %
+        // and 200 % a fixed 8 px cut "1M" in half).
+        double top = Math.max(8, Math.ceil(lineHeight / 2) + 2);
         double bottom = height - Math.ceil(lineHeight * (1 + xLabelLines.size()) + 4);
         double plotHeight = bottom - top;
 
@@ -537,6 +539,9 @@ public final class LivePlot extends BorderPane {
             double py = snap(bottom - yTicks.get(i) / yTop * plotHeight);
             g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(left, py, right, py);
+            // The lowest label sits on its line, not across it: centred, it met the x axis's first
+            // label in the corner ("1" on "0").
+            g.setTextBaseline(i == 0 ? VPos.BOTTOM : VPos.CENTER);
             g.fillText(yLabels.get(i), left - 5, py);
             yRows.add(py);
         }

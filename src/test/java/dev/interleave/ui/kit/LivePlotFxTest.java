@@ -161,6 +161,31 @@ class LivePlotFxTest {
         assertTrue(counts.yTickLabels().stream().allMatch(label -> label.matches("\\d+")), counts.yTickLabels().toString());
     }
 
+    /** The top tick's label, centred on the plot's top line, is drawn whole: at 200 % "1M" was cut in half. */
+    @Test
+    void theTopTickLabelIsWholeWhenZoomed(FxRobot robot) {
+        LivePlot rates = new LivePlot("rates", "Calls per second (log scale)", "seconds run, pauses left out",
+                LivePlot.Scale.LOG10);
+        robot.interact(() -> {
+            ((Pane) plot.getParent()).getChildren().add(rates);
+            rates.setManaged(false);
+            rates.setStyle("-fx-font-size: 26px;");
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.getData().add(new XYChart.Data<>(0, 10));
+            series.getData().add(new XYChart.Data<>(1, 100_000));
+            rates.setData(FXCollections.observableArrayList(List.of(series)));
+            rates.setLegendVisible(false);
+            rates.applyCss();
+            rates.resize(500, 400);
+            rates.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double label = 26 * 0.75; // the tick labels' font size
+        List<Double> y = rates.yRowsDrawn();
+        assertEquals("1M", rates.yTickLabels().getLast());
+        assertTrue(y.getLast() >= label * 0.6, "the top label's row at " + y.getLast() + " px: its top half cut");
+    }
+
     /**
      * A marked moment is drawn where its x is on the axis, within the plot even past the last point,
      * and taken away with NaN.
