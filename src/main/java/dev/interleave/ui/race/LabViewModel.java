@@ -190,11 +190,14 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                     result == null ? null : result.outcome()));
         }
         if (result != null) {
-            progress.set(String.format(Locale.ROOT, "%s: %s of %s in %.1f s", switch (result.outcome()) {
-                case COMPLETED -> "Done";
-                case STOPPED -> "Stopped";
-                case FAILED -> "Failed (" + result.failure() + ")";
-            }, String.format(Locale.ROOT, "%,d", result.legs().size()), legs(now.settings(), now.legsTotal()),
+            // Named by its measure: with another measure chosen since, "Done: 9 of 9 strategies" stood
+            // above the new one's "Not measured yet".
+            progress.set(String.format(Locale.ROOT, "%s, %s: %s of %s in %.1f s", now.settings().measure().label(),
+                    switch (result.outcome()) {
+                        case COMPLETED -> "done";
+                        case STOPPED -> "stopped";
+                        case FAILED -> "failed (" + result.failure() + ")";
+                    }, String.format(Locale.ROOT, "%,d", result.legs().size()), legs(now.settings(), now.legsTotal()),
                     now.elapsedNanos() / 1e9));
         } else if (now.current() != null) {
             RaceSettings leg = now.current();

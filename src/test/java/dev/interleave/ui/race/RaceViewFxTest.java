@@ -218,7 +218,7 @@ class RaceViewFxTest {
             race.lab().runsProperty().set(2);
         });
         robot.clickOn("#run");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#lab-progress").startsWith("Done: 4 of 4 runs"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#lab-progress").startsWith("false-sharing, done: 4 of 4 runs"));
         assertTrue(text(robot, "#lab-false-sharing-ratio").startsWith("Padded runs"), text(robot, "#lab-false-sharing-ratio"));
         assertTrue(text(robot, "#lab-rate-packed").endsWith("/s"), text(robot, "#lab-rate-packed"));
     }

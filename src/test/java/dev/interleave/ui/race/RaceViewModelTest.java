@@ -239,7 +239,8 @@ class RaceViewModelTest {
         runner.await(Duration.ofSeconds(30));
         lab.sample(System.nanoTime());
         int strategies = RaceStrategy.values().length;
-        String done = String.format(Locale.ROOT, "Done: %d of %d strategies (2 runs each) in ", strategies, strategies);
+        String done = String.format(Locale.ROOT, "lost-updates, done: %d of %d strategies (2 runs each) in ", strategies,
+                strategies);
         assertTrue(lab.progressProperty().get().startsWith(done), lab.progressProperty().get());
     }
 
