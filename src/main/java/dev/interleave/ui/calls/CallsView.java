@@ -601,23 +601,42 @@ public final class CallsView extends BorderPane {
         // squeezed below its preferred width. The counter's line under its value, which comes with
         // Run ("80,390 not yet returned"), does not widen its card: at 1024x700 the cards went from
         // four columns to two at Run and back at the end, moving everything below them.
-        int[] shownColumns = {0};
+        // The widest cards seen at this width and text size: the columns follow the widest texts a
+        // run has shown, so that a text narrowing at the end ("at the end" becoming "97.1 %") does not
+        // rearrange the cards under a class's eyes (150 %: two columns while running, four at the end).
+        int[] shown = {0, 0}; // the columns shown, and the span of the first row's cards
+        double[] widest = new double[2]; // a second- or third-row card; a first-row card (Sum, Calls completed)
+        double[] measuredAt = {-1, -1}; // the grid's width, the text size
         Runnable arrange = () -> {
-            double card = 0;
+            double width = figures.getWidth();
+            double textSize = completed.getFont().getSize();
+            if (width != measuredAt[0] || textSize != measuredAt[1]) {
+                measuredAt[0] = width;
+                measuredAt[1] = textSize;
+                widest[0] = 0;
+                widest[1] = 0;
+            }
             // The cards of the second row set the width; the third row's texts wrap within it.
             for (VBox box : cards.subList(2, 6)) {
                 // (Not a preferred width of 1 on the line, as the buffer guide's text has: the grid
                 // then asks the card's height for no width, and that line stood a word to a line.)
-                card = Math.max(card, box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
+                widest[0] = Math.max(widest[0], box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
             }
-            card = Math.max(card, Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)) / 2);
-            double width = figures.getWidth();
-            int columns = width <= 0 || width >= 4 * card + 3 * figures.getHgap() ? 4
-                    : width >= 2 * card + figures.getHgap() ? 2 : 1;
-            if (columns == shownColumns[0]) {
+            widest[1] = Math.max(widest[1], Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)));
+            // Four columns: the first row's cards span two. Two: the first row's cards each span
+            // both where they do not fit in one ("1,000,000 / 1,000..." was cut at 200 % in
+            // 2560x1440: only the second row's cards were asked).
+            double card = widest[0];
+            double top = widest[1];
+            double gap = figures.getHgap();
+            int columns = width <= 0 || width >= 4 * Math.max(card, (top - gap) / 2) + 3 * gap ? 4
+                    : width >= 2 * card + gap ? 2 : 1;
+            int topSpan = columns == 2 && width < 2 * top + gap ? 2 : 1;
+            if (columns == shown[0] && topSpan == shown[1]) {
                 return;
             }
-            shownColumns[0] = columns;
+            shown[0] = columns;
+            shown[1] = topSpan;
             figures.getChildren().clear();
             figures.getColumnConstraints().clear();
             if (columns == 4) {
@@ -631,11 +650,18 @@ public final class CallsView extends BorderPane {
                 figures.add(parkedBox, 1, 2);
                 figures.add(memoryBox, 2, 2, 2, 1);
             } else {
-                for (int k = 0; k < cards.size(); k++) {
-                    // Spans always given: a card keeps its span from the wide layout otherwise (Sum lay
-                    // over Calls completed). The last card, alone in its row, takes the whole row.
-                    int span = k == cards.size() - 1 ? columns - k % columns : 1;
-                    figures.add(cards.get(k), k % columns, k / columns, span, 1);
+                // Spans always given: a card keeps its span from the wide layout otherwise (Sum lay
+                // over Calls completed). The last card, alone in its row, takes the whole row.
+                int first = 0;
+                if (topSpan == 2) {
+                    figures.add(sumBox, 0, 0, 2, 1);
+                    figures.add(completedBox, 0, 1, 2, 1);
+                    first = 2;
+                }
+                for (int k = first; k < cards.size(); k++) {
+                    int at = k - first;
+                    int span = k == cards.size() - 1 ? columns - at % columns : 1;
+                    figures.add(cards.get(k), at % columns, first + at / columns, span, 1);
                 }
             }
             for (int column = 0; column < columns; column++) {

@@ -800,6 +800,35 @@ class MainViewFxTest {
      * and every control of the settings panel has at least its preferred size: the panel scrolls
      * rather than squeezes, and the figure cards stand in one column. No two cards overlap.
      */
+    /**
+     * The figure cards keep their columns when a text narrows at a run's end: at 150 % "at the end"
+     * becoming "97.1 %" put them from two columns into four under a class's eyes. Here a wide text
+     * makes two columns, and the short one that replaces it keeps them.
+     */
+    @Test
+    void theFigureCardsKeepTheirColumnsWhenATextNarrows(FxRobot robot) {
+        GridPane figures = (GridPane) robot.lookup("#counter-value").query().getParent().getParent();
+        Label efficiency = robot.lookup("#efficiency").queryAs(Label.class);
+        int[] columns = new int[3];
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            columns[0] = figures.getColumnConstraints().size();
+            efficiency.textProperty().unbind(); // as a run sets it
+            efficiency.setText("at the end of the run, once its ideal is known");
+            view.applyCss();
+            view.layout();
+            columns[1] = figures.getColumnConstraints().size();
+            efficiency.setText("97.1 %");
+            view.applyCss();
+            view.layout();
+            columns[2] = figures.getColumnConstraints().size();
+        });
+        assertEquals(4, columns[0], "four columns at first");
+        assertEquals(2, columns[1], "two for the wide text");
+        assertEquals(2, columns[2], "still two when it narrows");
+    }
+
     @Test
     void at200PercentNothingIsSqueezed(FxRobot robot) {
         for (int i = 0; i < 3; i++) {
@@ -829,6 +858,16 @@ class MainViewFxTest {
         });
         assertEquals(List.of(), squeezed);
         assertEquals(List.of(), figureCards(robot), "figure cards at 200 % (one column)");
+        // The large run's count whole ("1,000,000 / 1,000..." was cut at 200 % in 2560x1440).
+        Label completed = robot.lookup("#calls-completed").queryAs(Label.class);
+        robot.interact(() -> {
+            completed.textProperty().unbind();
+            completed.setText("1,000,000 / 1,000,000");
+            view.applyCss();
+            view.layout();
+        });
+        assertEquals(List.of(), figureCards(robot), "figure cards at 200 % with the large run's count");
+        assertFalse(completed.isTextTruncated(), completed.getText());
         // The tool bar's icons grow with the text: as tall as its letters, not left at 100 %'s size.
         for (String id : List.of("#run", "#pause", "#step", "#auto-step", "#stop", "#reset")) {
             Labeled button = robot.lookup(id).queryAs(Labeled.class);
