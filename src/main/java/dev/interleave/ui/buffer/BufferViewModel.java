@@ -169,7 +169,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
     /** What the guide's Apply set ("Set: 3 producers, ..."), until a setting changes again; "" before. */
-    /** What the guide's Apply set, until a setting changes. */
     private final GuideApplied guideApplied;
     /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
     private final PlotClock plotClock = new PlotClock();

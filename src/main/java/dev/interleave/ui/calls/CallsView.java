@@ -620,7 +620,8 @@ public final class CallsView extends BorderPane {
             for (VBox box : cards.subList(2, 6)) {
                 // (Not a preferred width of 1 on the line, as the buffer guide's text has: the grid
                 // then asks the card's height for no width, and that line stood a word to a line.)
-                widest[0] = Math.max(widest[0], box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
+                widest[0] = Math.max(widest[0],
+                        box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
             }
             widest[1] = Math.max(widest[1], Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)));
             // Four columns: the first row's cards span two. Two: the first row's cards each span

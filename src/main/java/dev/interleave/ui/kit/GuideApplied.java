@@ -7,9 +7,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What a guide's setup button set, for the line beside it: "Set: 2 philosophers, naive, think and
- * eat 0..0 ms. Press Run (Space).", until any setting changes (another setup's included), when it
- * no longer says what is set. A learner sees the click was taken.
+ * What a guide's setup button set, for the line beside it: "Set: 2 philosophers, naive, think 0..0
+ * ms, eat 0..0 ms. Press Run (Space).", until any setting changes (another setup's included), when
+ * it no longer says what is set. A learner sees the click was taken.
  */
 public final class GuideApplied {
 

@@ -104,15 +104,15 @@ public final class SettingSlider extends VBox {
                 value.set(fromSlider(now.doubleValue()));
             }
         });
-        field.setOnAction(e -> commit(value));
+        field.setOnAction(e -> commit());
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
-                commit(value);
+                commit();
             }
         });
     }
 
-    private void commit(IntegerProperty value) {
+    private void commit() {
         if (field.getText().equals(FORMAT.format(value.get()))) {
             return; // nothing typed: focus merely left the field
         }

@@ -273,7 +273,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         guideApplied.set(setup.words());
     }
 
-    /** What the guide's buttons set, for the line beside them; "" until one is used, and again once a setting changes. */
+    /** What the guide's buttons set, for the line beside them; "" until one is used, and after a setting changes. */
     public ReadOnlyStringProperty guideAppliedProperty() {
         return guideApplied.wordsProperty();
     }
@@ -658,6 +658,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 steps > 0 ? " and " + Words.count(steps, "step") : "", circle);
     }
 
+    /** The longest circle told philosopher by philosopher in the deadlock's banner. */
+    static final int WORDED_CIRCLE = 6;
+
     /**
      * The circle: who holds what, in words, as the command line says it ("P1 waits for F2, held by
      * P2; ..."), for a circle a sentence can carry; a longer one in arrows (P1 → F2 → P2 → ...).
@@ -665,9 +668,6 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     static String circle(Deadlock deadlock) {
         return deadlock.philosophers().size() <= WORDED_CIRCLE ? deadlock.words() : deadlock.arrows();
     }
-
-    /** The longest circle told philosopher by philosopher in the deadlock's banner. */
-    static final int WORDED_CIRCLE = 6;
 
     @Override
     public List<PlotData> plots() {

@@ -295,8 +295,9 @@ final class TableDrawing extends Pane {
             name.setText(glyph(diner.state()) + " " + diner.name());
             state.setText(PhilosophersViewModel.shortWords(diner));
             Tooltip.install(this, tip);
-            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ". Click (or Tab here and Enter) while paused to let "
-                    + diner.name() + " take its next fork action (from idle, the run starts paused).");
+            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ". Click (or Tab here and Enter)"
+                    + " while paused to let " + diner.name() + " take its next fork action (from idle, the run starts"
+                    + " paused).");
             meals.setText(String.format(Locale.ROOT, "%,d %s", diner.meals(), diner.meals() == 1 ? "meal" : "meals"));
             if (shown != diner.state()) {
                 if (shown != null) {

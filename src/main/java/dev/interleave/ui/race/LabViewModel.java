@@ -205,7 +205,8 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                     + "compiled it before it is timed, %.1f s", leg.strategy(), now.elapsedNanos() / 1e9)
                     : String.format(Locale.ROOT, "%s %,d of %,d: %s, %s x %,d increments%s, %.1f s",
                     countsStrategies(now.settings()) ? "Strategy" : "Run", now.legs().size() + 1, now.legsTotal(),
-                    leg.strategy(), Words.count(leg.threads(), "thread"), leg.increments(), leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
+                    leg.strategy(), Words.count(leg.threads(), "thread"), leg.increments(),
+                    leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
                     now.elapsedNanos() / 1e9));
         }
     }

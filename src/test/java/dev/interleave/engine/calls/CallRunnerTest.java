@@ -45,7 +45,8 @@ class CallRunnerTest {
         assertTrue(result.idealNanos() > 0 && result.idealNanos() <= result.elapsedNanos(),
                 "the ideal makespan is a lower bound on the wall time");
         assertTrue(result.startsPerSecond() >= result.callsPerSecond(),
-                "the starts' rate, over the time to the last start, is at least the calls' over the whole run: " + result.startsPerSecond() + " starts/s");
+                "the starts' rate, over the time to the last start, is at least the calls' over the whole run: "
+                        + result.startsPerSecond() + " starts/s");
         assertEquals(Optional.empty(), result.startRateCeiling(), "100 in flight were reached");
         assertEquals(0, runner.snapshot().inFlight());
         assertEquals(RunState.IDLE, runner.state());
