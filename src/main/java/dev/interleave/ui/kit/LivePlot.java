@@ -79,6 +79,8 @@ public final class LivePlot extends BorderPane {
     /** Line styles by series index, as dash lengths (empty: solid). */
     private static final List<double[]> DASHES = List.of(new double[0], new double[] {7, 4}, new double[] {2, 3});
     private static final int MAX_TICKS = 6;
+    /** The title's size at 100 % in a 1280x800 window: the window's 13 px, times the stylesheet's 1.15em. */
+    private static final double BASE_TITLE_SIZE = 13 * 1.15;
     /** The plot area's least height (axes, ticks and curve), in lines of the title's text. */
     private static final double MIN_AREA_LINES = 9;
     /** The title's height, and a legend entry's, in lines of text. */
@@ -205,7 +207,7 @@ public final class LivePlot extends BorderPane {
         // Tick labels follow the title's size, which follows the window's text size.
         heading.fontProperty().addListener((obs, old, now) -> {
             markDirty();
-            updateMinHeight();
+            rebuildLegend(); // its line samples grow with the text, as the curves do
         });
         // A narrower plot wraps its legend onto more lines: its least height is measured again,
         // after the layout pass that changed the width (a parent in the middle of one drops it).
@@ -381,11 +383,11 @@ public final class LivePlot extends BorderPane {
     private void rebuildLegend() {
         List<Label> entries = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            Line sample = new Line(0, 0, 22, 0);
+            Line sample = new Line(0, 0, 22 * thickness(), 0);
             sample.setStroke(color(style(i)));
-            sample.setStrokeWidth(2.5);
+            sample.setStrokeWidth(2.5 * thickness());
             for (double dash : dash(style(i))) {
-                sample.getStrokeDashArray().add(dash);
+                sample.getStrokeDashArray().add(dash * thickness());
             }
             String name = series.get(i).getName();
             Label entry = new Label(name == null ? "" : name, sample);
@@ -570,14 +572,15 @@ public final class LivePlot extends BorderPane {
         g.beginPath();
         g.rect(left, top, plotWidth, plotHeight);
         g.clip();
-        g.setLineWidth(2);
+        double thick = thickness();
+        g.setLineWidth(2 * thick);
         for (int s = 0; s < series.size(); s++) {
             ObservableList<XYChart.Data<Number, Number>> points = series.get(s).getData();
             if (points.isEmpty()) {
                 continue;
             }
             g.setStroke(color(style(s)));
-            g.setLineDashes(dash(style(s)));
+            g.setLineDashes(Arrays.stream(dash(style(s))).map(dash -> dash * thick).toArray());
             g.beginPath();
             double px = 0;
             double py = 0;
@@ -601,11 +604,11 @@ public final class LivePlot extends BorderPane {
             // The moment shown: a dashed line in the text's colour, over the series, a triangle on top.
             double px = snap(left + mark / xTop * plotWidth);
             g.setStroke(ink.get());
-            g.setLineWidth(1.5);
-            g.setLineDashes(5, 4);
+            g.setLineWidth(1.5 * thick);
+            g.setLineDashes(5 * thick, 4 * thick);
             g.strokeLine(px, top, px, bottom);
             g.setFill(ink.get());
-            g.fillPolygon(new double[] {px - 5, px + 5, px}, new double[] {top, top, top + 7}, 3);
+            g.fillPolygon(new double[] {px - 5 * thick, px + 5 * thick, px}, new double[] {top, top, top + 7 * thick}, 3);
             markerDrawnAt = px;
         }
         g.restore();
@@ -628,6 +631,15 @@ public final class LivePlot extends BorderPane {
     List<Object> styleOf(XYChart.Series<Number, Number> one) {
         int index = series.indexOf(one);
         return List.of(color(style(index)), Arrays.toString(dash(style(index))));
+    }
+
+    /**
+     * How much thicker than at 100 % in a 1280x800 window the curves, their dashes and the legend's
+     * samples are drawn: they grow with the title's text (the window's size, the zoom), so that on a
+     * projector at 200 % a 2 px curve is not lost beside text twice its size. 1 at the least.
+     */
+    double thickness() {
+        return Math.max(1, heading.getFont().getSize() / BASE_TITLE_SIZE);
     }
 
     private static double[] dash(int index) {

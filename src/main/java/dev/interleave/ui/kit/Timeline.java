@@ -663,7 +663,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             double[] mark = marks.get(k);
             double y = axisHeight() + mark[1] * laneH;
             g.setFill(inkPaint);
-            g.fillRect(mark[0] - 1, y, 2, laneH);
+            g.fillRect(mark[0] - em(), y, 2 * em(), laneH);
             int markLane = (int) mark[1];
             double x = mark[0] + 2;
             if (labels && x >= labelledUpTo[markLane]) {
@@ -691,7 +691,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             x = Math.min(x, w - 2); // the newest event sits on the right edge: keep its line in sight
             g.setStroke(momentPaint);
-            g.setLineWidth(2.5);
+            g.setLineWidth(2.5 * em());
             g.strokeLine(x, axisHeight() - 2, x, axisHeight() + lanes * laneH);
             g.setFill(momentPaint);
             // Right of its line, or left of it where the line is too near the right edge ("deadlo"
@@ -702,9 +702,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.fillText(momentLabels.get(k), labelX, axisHeight() + lanes * laneH + 4 + legendHeight() / 2);
             momentLabelDrawn = new double[] {labelX, labelX + labelW};
         }
-        // Wake-ups: an arrow from the signaller's put or take to the woken lane.
+        // Wake-ups: an arrow from the signaller's put or take to the woken lane; lines and heads grow
+        // with the text, as the lanes do (at 200 % on a projector 1.2 px arrows were lost).
         g.setStroke(inkPaint);
-        g.setLineWidth(1.2);
+        g.setLineWidth(1.2 * em());
         for (double[] arrow : arrows) {
             double x0 = arrow[0];
             double y0 = axisHeight() + arrow[1] * laneH + laneH / 2;
@@ -712,8 +713,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
             double y1 = axisHeight() + arrow[3] * laneH + laneH / 2;
             g.strokeLine(x0, y0, x1, y1);
             double dir = Math.signum(y1 - y0);
-            g.strokeLine(x1, y1, x1 - 3, y1 - 5 * dir);
-            g.strokeLine(x1, y1, x1 + 3, y1 - 5 * dir);
+            g.strokeLine(x1, y1, x1 - 3 * em(), y1 - 5 * em() * dir);
+            g.strokeLine(x1, y1, x1 + 3 * em(), y1 - 5 * em() * dir);
         }
         // The rewound position.
         long position = rewind.positionProperty().get();
@@ -722,7 +723,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             double x = labelWidth() + (placeOf(history, position - 1) - left) * scale;
             positionDrawnAt = x;
             g.setStroke(colour(accent, Color.BLUE));
-            g.setLineWidth(2);
+            g.setLineWidth(2 * em());
             g.strokeLine(x, axisHeight() - 4, x, axisHeight() + lanes * laneH);
         }
         g.setStroke(colour(grid, Color.LIGHTGRAY));

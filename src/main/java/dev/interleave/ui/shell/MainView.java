@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
@@ -369,9 +370,9 @@ public final class MainView extends BorderPane {
                 new SeparatorMenuItem(),
                 motion,
                 new SeparatorMenuItem(),
-                item("menu-zoom-in", "Zoom in", "Shortcut+Equals", window::zoomIn),
-                item("menu-zoom-out", "Zoom out", "Shortcut+Minus", window::zoomOut),
-                item("menu-zoom-reset", "Actual size", "Shortcut+0", window::zoomReset),
+                item("menu-zoom-in", "Zoom in", "Shortcut+Equals", () -> zoom(window::zoomIn)),
+                item("menu-zoom-out", "Zoom out", "Shortcut+Minus", () -> zoom(window::zoomOut)),
+                zoomResetItem(),
                 item("menu-full-screen", "Full screen", "F11", this::toggleFullScreen),
                 settingsItem(),
                 new SeparatorMenuItem(),
@@ -384,6 +385,29 @@ public final class MainView extends BorderPane {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** View > Actual size, which names the zoom it returns from ("Actual size (now 150 %)"). */
+    private MenuItem zoomResetItem() {
+        MenuItem item = item("menu-zoom-reset", "Actual size", "Shortcut+0", () -> zoom(window::zoomReset));
+        item.textProperty().bind(Bindings.concat("Actual size (now ", window.zoomTextBinding(), ")"));
+        return item;
+    }
+
+    /**
+     * Zooms in, out or back, and says in the status bar where the zoom is now and which keys move it:
+     * a teacher pressing Ctrl+= in front of a class saw the text grow with no word of how far it went,
+     * or, at 200 %, nothing at all.
+     */
+    private void zoom(Runnable change) {
+        double before = window.zoomProperty().get();
+        change.run();
+        double now = window.zoomProperty().get();
+        String limit = now == before && now == WindowModel.ZOOMS.getLast() ? ", the largest"
+                : now == before && now == WindowModel.ZOOMS.getFirst() ? ", the smallest" : "";
+        refusal = "Zoom " + window.zoomTextBinding().get() + limit
+                + "  ·  Ctrl+= larger, Ctrl+- smaller, Ctrl+0 actual size (100 % to 200 %)";
+        refresh();
     }
 
     /** View > Settings panel: ticked while the views show their settings panels (Ctrl+B hides and shows them). */
@@ -935,13 +959,13 @@ public final class MainView extends BorderPane {
             resetActive();
             event.consume();
         } else if (event.isShortcutDown() && (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.ADD)) {
-            window.zoomIn(); // the keypad's + and a layout's own + key; Ctrl+= is the menu's
+            zoom(window::zoomIn); // the keypad's + and a layout's own + key; Ctrl+= is the menu's
             event.consume();
         } else if (event.isShortcutDown() && event.getCode() == KeyCode.SUBTRACT) {
-            window.zoomOut();
+            zoom(window::zoomOut);
             event.consume();
         } else if (event.isShortcutDown() && event.getCode() == KeyCode.NUMPAD0) {
-            window.zoomReset();
+            zoom(window::zoomReset);
             event.consume();
         }
         refresh();

@@ -8,10 +8,14 @@ import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -184,6 +188,59 @@ class LivePlotFxTest {
         List<Double> y = rates.yRowsDrawn();
         assertEquals("1M", rates.yTickLabels().getLast());
         assertTrue(y.getLast() >= label * 0.6, "the top label's row at " + y.getLast() + " px: its top half cut");
+    }
+
+    /**
+     * Curves and the legend's samples grow with the text: at 200 % on a projector a 2 px curve beside
+     * text twice its size was lost. Measured on the drawing: the curve's pixels down one column.
+     */
+    @Test
+    void theCurveAndItsSampleThickenWithTheText(FxRobot robot) {
+        // Without the window's stylesheet the title is the text's size: 26 px is 1.74 times 13 px x 1.15.
+        int[] thin = curvePixels(robot, 13);
+        int[] thick = curvePixels(robot, 26);
+        assertTrue(thick[0] >= 1.6 * thin[0], "the curve is " + thin[0] + " px thick at 13 px text, " + thick[0]
+                + " px at 26 px");
+        assertTrue(thick[1] >= 1.6 * thin[1], "the legend's sample is " + thin[1] + " px at 13 px text, " + thick[1]
+                + " px at 26 px");
+    }
+
+    /**
+     * A flat curve drawn at {@code font} px text: how many pixels of its colour one column of the plot
+     * holds, and the legend's sample line's stroke width.
+     */
+    private int[] curvePixels(FxRobot robot, double font) {
+        LivePlot flat = new LivePlot("flat-" + (int) font, "Occupied slots", "seconds run", LivePlot.Scale.LINEAR);
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName("run");
+        series.getData().add(new XYChart.Data<>(0, 3.3));
+        series.getData().add(new XYChart.Data<>(10, 3.3));
+        WritableImage[] image = new WritableImage[1];
+        double[] sample = new double[1];
+        robot.interact(() -> {
+            ((Pane) plot.getParent()).getChildren().add(flat);
+            flat.setManaged(false);
+            flat.setStyle("-fx-font-size: " + font + "px;");
+            flat.setData(FXCollections.observableArrayList(List.of(series)));
+            flat.applyCss();
+            flat.resize(500, 500);
+            flat.layout();
+            image[0] = flat.snapshot(null, null);
+            sample[0] = ((Line) ((Label) flat.lookup(".plot-legend-entry")).getGraphic()).getStrokeWidth();
+            ((Pane) plot.getParent()).getChildren().remove(flat);
+        });
+        Color colour = (Color) flat.styleOf(series).getFirst();
+        int x = (int) image[0].getWidth() / 2;
+        int pixels = 0;
+        for (int y = 0; y < image[0].getHeight(); y++) {
+            Color seen = image[0].getPixelReader().getColor(x, y);
+            if (Math.abs(seen.getRed() - colour.getRed()) + Math.abs(seen.getGreen() - colour.getGreen())
+                    + Math.abs(seen.getBlue() - colour.getBlue()) < 0.15) {
+                pixels++;
+            }
+        }
+        assertTrue(pixels > 0, "no pixel of the curve's colour in the middle column at " + font + " px text");
+        return new int[] {pixels, (int) Math.round(sample[0] * 10)};
     }
 
     /**

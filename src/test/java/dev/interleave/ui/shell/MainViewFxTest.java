@@ -24,6 +24,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
@@ -827,6 +828,28 @@ class MainViewFxTest {
         assertEquals(4, columns[0], "four columns at first");
         assertEquals(2, columns[1], "two for the wide text");
         assertEquals(2, columns[2], "still two when it narrows");
+    }
+
+    /** The zoom says where it is: in the status bar at each Ctrl+= / Ctrl+- / Ctrl+0, and in View > Actual size. */
+    @Test
+    void theZoomSaysWhereItIs(FxRobot robot) {
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Zoom 110 %  ·  Ctrl+= larger"), status.getText());
+        MenuItem reset = ((MenuBar) view.lookup("#menu-bar")).getMenus()
+                .stream().flatMap(menu -> menu.getItems().stream()).filter(item -> "menu-zoom-reset".equals(item.getId()))
+                .findFirst().orElseThrow();
+        assertEquals("Actual size (now 110 %)", reset.getText());
+        for (int i = 0; i < 6; i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(status.getText().startsWith("Zoom 200 %, the largest"), status.getText());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(status.getText().startsWith("Zoom 100 %"), status.getText());
+        assertEquals("Actual size (now 100 %)", reset.getText());
     }
 
     @Test
