@@ -198,18 +198,18 @@ class BufferCommandTest {
         BufferSettings settings = BufferSettings.of(2, 2, 4, 100);
         // Items 1 and 2 consumed twice, 99 and 100 never: 100 takes, sum 5,050 + 3 - 199.
         String wrong = new BufferCommand().json(new BufferResult(settings, Outcome.COMPLETED, null, 1_000_000, 100,
-                100, 100, 0, 4_854, 5_050, 2, 2, 0, 0, BufferResult.Lab.NONE));
+                100, 100, 0, 0, 4_854, 5_050, 2, 2, 0, 0, BufferResult.Lab.NONE));
         assertEquals("2", field(wrong, "duplicates"));
         assertEquals("2", field(wrong, "missing"));
         assertEquals("false", field(wrong, "ok"));
         assertEquals("\"wrong-total\"", field(wrong, "outcome"));
         String stopped = new BufferCommand().json(new BufferResult(settings, Outcome.STOPPED, null, 1_000_000, 40,
-                39, 35, 4, 630, 5_050, 0, 0, 0, 0, BufferResult.Lab.NONE));
+                39, 35, 0, 4, 630, 5_050, 0, 0, 0, 0, BufferResult.Lab.NONE));
         assertEquals("\"stopped\"", field(stopped, "outcome"));
         assertEquals("null", field(stopped, "failure"));
         assertEquals("null", field(stopped, "missing"), "35 of 100 consumed: missing items are not counted");
         String failed = new BufferCommand().json(new BufferResult(settings, Outcome.FAILED,
-                new IllegalStateException("a consumer broke"), 1_000_000, 40, 39, 35, 4, 630, 5_050, 0, 0, 0, 0, BufferResult.Lab.NONE));
+                new IllegalStateException("a consumer broke"), 1_000_000, 40, 39, 35, 0, 4, 630, 5_050, 0, 0, 0, 0, BufferResult.Lab.NONE));
         assertEquals("\"failed\"", field(failed, "outcome"));
         assertEquals("\"IllegalStateException: a consumer broke\"", field(failed, "failure"));
     }

@@ -17,6 +17,7 @@ import dev.interleave.engine.run.RunState;
  * @param made          items made so far (a producer's item in hand is made, not yet put)
  * @param put           items put into the buffer so far
  * @param consumed      items consumed so far
+ * @param consumedWhilePaused of those, the items consumed while the run's clock was paused (steps)
  * @param elapsedNanos  time since the run started (frozen when it ends)
  * @param result        how the latest run ended, or null while it runs
  * @param log           the run's event log, live (it goes on filling while the run runs; read it
@@ -25,10 +26,15 @@ import dev.interleave.engine.run.RunState;
  *                      that have not finished yet, in the order they joined
  */
 public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferSnapshot buffer, Gate.View gate,
-                                long made, long put, long consumed, long elapsedNanos, BufferResult result, EventLog log,
+                                long made, long put, long consumed, long consumedWhilePaused, long elapsedNanos, BufferResult result, EventLog log,
                                 List<String> leaving) {
+
+    /** Items consumed per second of the run's clock so far, steps' items left out with their time (see {@link BufferResult#itemsPerSecond}). */
+    public double itemsPerSecond() {
+        return BufferResult.itemsPerSecond(consumed - consumedWhilePaused, elapsedNanos);
+    }
 
     /** The snapshot of a runner that has never run. */
     public static final BufferRunSnapshot NONE = new BufferRunSnapshot(RunState.IDLE, null, null,
-            new Gate.View(true, List.of(), 0, 0, ""), 0, 0, 0, 0, null, null, List.of());
+            new Gate.View(true, List.of(), 0, 0, ""), 0, 0, 0, 0, 0, null, null, List.of());
 }

@@ -64,6 +64,16 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
      */
 
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** {@link Paused#atPause} while the clock counts. */
+    private static final long NOT_PAUSED = -1;
+
+    /**
+     * Items consumed while a run's clock was paused: {@code ended} during the pauses that have ended,
+     * and the consumed count when the current pause began ({@link #NOT_PAUSED} while it counts).
+     * Replaced whole, so a reader never pairs one pause's start with another's total.
+     */
+    private record Paused(long ended, long atPause) {
+    }
 
     private final ThreadSource threadSource;
     /** Events each new run's log keeps, or 0: runs record nothing. */
@@ -314,6 +324,8 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         private final LongAdder made = new LongAdder();
         private final LongAdder put = new LongAdder();
         private final LongAdder consumed = new LongAdder();
+        /** Items consumed during the pauses that have ended, and where the count stood at the current one. */
+        private volatile Paused paused = new Paused(0, NOT_PAUSED);
         private final LongAdder consumedSum = new LongAdder();
         private final LongAdder duplicates = new LongAdder();
         /** Bit i-1 set once item i is consumed (bounded runs only). */
@@ -601,7 +613,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                 }
             }
             return new BufferResult(settings, outcome, failure, elapsedNanos, made.sum(), put.sum(), consumedCount,
-                    channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0, duplicates.sum(), missing,
+                    consumedWhilePaused(consumedCount), channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0, duplicates.sum(), missing,
                     channel.waitsOnFull(), channel.waitsOnEmpty(), lab(failure, missing, firstMissing));
         }
 
@@ -623,8 +635,30 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         }
 
         BufferRunSnapshot snapshot(RunState now) {
+            long consumedNow = consumed.sum();
             return new BufferRunSnapshot(now, settings, buffer == null ? null : buffer.snapshot(), gate.view(),
-                    made.sum(), put.sum(), consumed.sum(), elapsedNanos(), result(), log, leaving());
+                    made.sum(), put.sum(), consumedNow, consumedWhilePaused(consumedNow), elapsedNanos(), result(), log,
+                    leaving());
+        }
+
+        @Override
+        protected void clockPaused() {
+            paused = new Paused(paused.ended(), consumed.sum());
+        }
+
+        @Override
+        protected void clockResumed() {
+            Paused now = paused;
+            paused = new Paused(now.ended() + consumed.sum() - now.atPause(), NOT_PAUSED);
+        }
+
+        /**
+         * Of {@code consumedNow} (a reading of the count), the items consumed while the clock was paused,
+         * the current pause's so far included (a run stopped while paused).
+         */
+        private long consumedWhilePaused(long consumedNow) {
+            Paused now = paused;
+            return now.ended() + (now.atPause() == NOT_PAUSED ? 0 : Math.max(0, consumedNow - now.atPause()));
         }
 
         /** The workers asked to leave that have not finished, in the order they joined. */

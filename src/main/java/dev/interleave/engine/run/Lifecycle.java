@@ -66,6 +66,7 @@ final class Lifecycle {
             if (paused) {
                 run.hold().close();
                 run.clock().pause();
+                run.clockPaused();
                 state = PAUSED;
             } else {
                 state = RUNNING;
@@ -88,6 +89,7 @@ final class Lifecycle {
             }
             current.hold().close();
             current.clock().pause();
+            current.clockPaused();
             state = PAUSED;
         } finally {
             lock.unlock();
@@ -107,6 +109,7 @@ final class Lifecycle {
             }
             current.hold().open();
             current.clock().resume();
+            current.clockResumed();
             state = RUNNING;
         } finally {
             lock.unlock();

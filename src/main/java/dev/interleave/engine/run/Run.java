@@ -79,6 +79,18 @@ public abstract class Run<R> {
     protected abstract R result(Outcome outcome, Throwable failure, long elapsedNanos);
 
     /**
+     * Called when the run's clock stops counting for a pause (a run started paused too), under the
+     * lifecycle's lock: a scenario that reports a rate notes where its count stood, since what steps
+     * do while paused takes none of the clock's time. Does nothing unless overridden.
+     */
+    protected void clockPaused() {
+    }
+
+    /** Called when the run's clock counts again after a pause, under the lifecycle's lock. Does nothing unless overridden. */
+    protected void clockResumed() {
+    }
+
+    /**
      * Lets exactly one gated action happen. Called by the lifecycle, only while paused; runs that
      * cannot step ({@link Runner#supportsStep()} false) are never asked.
      */

@@ -263,9 +263,7 @@ public final class BufferView extends BorderPane {
         FlowPane counters = new FlowPane(10, 10,
                 counter("produced", "Produced", model.producedProperty(), "Items put into the buffer."),
                 counter("consumed", "Consumed", model.consumedProperty(), "Items taken out of the buffer."),
-                counter("items-per-second", "Items per second, whole run", model.runItemsPerSecondProperty(),
-                        "Items consumed divided by the seconds run, pauses left out: the command line's "
-                        + "itemsPerSecond. Compare implementations and threads with it."),
+                rate(),
                 inside("waits-full", "Waits on full", model.waitsOnFullProperty(),
                         "Times a producer found every slot full and waited on notFull."),
                 inside("waits-empty", "Waits on empty", model.waitsOnEmptyProperty(),
@@ -751,6 +749,21 @@ public final class BufferView extends BorderPane {
         Label label = new Label();
         Controls.bindNumber(label, value);
         return Controls.figure(id, caption, label, tooltip);
+    }
+
+    /**
+     * The run's items per second; "stepped: no rate" while every item was a step's (a step acts while
+     * the run is paused, and its time is not the run's).
+     */
+    private VBox rate() {
+        Label label = new Label();
+        label.textProperty().bind(Bindings.createStringBinding(() -> model.onlySteppedProperty().get()
+                ? "stepped: no rate" : String.format(Locale.ROOT, "%,d", model.runItemsPerSecondProperty().get()),
+                model.runItemsPerSecondProperty(), model.onlySteppedProperty()));
+        return Controls.figure("items-per-second", "Items per second, whole run", label,
+                "Items consumed while the run ran, divided by the seconds it ran: pauses left out, and with them"
+                + " the items steps move (a step acts while the run is paused). The command line's"
+                + " itemsPerSecond. Compare implementations and threads with it.");
     }
 
     /** A count of what happens inside the buffer: "not visible" for abq, whose inside is not instrumented (not 0). */

@@ -189,6 +189,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyLongWrapper consumed = new ReadOnlyLongWrapper(this, "consumed");
     /** Items consumed per second of the run so far, pauses left out: the command line's itemsPerSecond. */
     private final ReadOnlyLongWrapper runItemsPerSecond = new ReadOnlyLongWrapper(this, "runItemsPerSecond");
+    /** Whether every item of the run so far was taken by a step (while paused): then it has no rate. */
+    private final ReadOnlyBooleanWrapper onlyStepped = new ReadOnlyBooleanWrapper(this, "onlyStepped");
     private final ReadOnlyLongWrapper waitsOnFull = new ReadOnlyLongWrapper(this, "waitsOnFull");
     private final ReadOnlyLongWrapper waitsOnEmpty = new ReadOnlyLongWrapper(this, "waitsOnEmpty");
     private final ReadOnlyLongWrapper actions = new ReadOnlyLongWrapper(this, "actions");
@@ -443,6 +445,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 waitsOnFull, waitsOnEmpty, actions}) {
             figure.set(0);
         }
+        onlyStepped.set(false);
         lastAction.set("");
         stepText.set("");
         rewind.clear();
@@ -540,7 +543,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return;
         }
         showOutcome(now);
-        runItemsPerSecond.set(itemsPerSecond(now)); // the whole run's, rewound or not
+        showRate(now); // the whole run's, rewound or not
         if (now.state() == RunState.IDLE) {
             pending.set(""); // an ended run has nothing pending
         }
@@ -710,7 +713,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         // (and counted) first.
         produced.set(Math.max(now.put(), now.consumed()));
         consumed.set(now.consumed());
-        runItemsPerSecond.set(itemsPerSecond(now));
+        showRate(now);
         // The gate is the lab's, outside the queue: who waits at it is seen, and a Step is told.
         setIfChanged(atGate, now.state() == RunState.PAUSED ? now.gate().waiting() : List.of());
         if (now.gate().stepsTaken() > stepsSeen) {
@@ -729,11 +732,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     /** The run's items per second so far; an ended run's, as its result (and the command line) gives it. */
-    private static long itemsPerSecond(BufferRunSnapshot now) {
-        if (now.result() != null) {
-            return Math.round(now.result().itemsPerSecond());
-        }
-        return now.elapsedNanos() == 0 ? 0 : Math.round(now.consumed() * 1e9 / now.elapsedNanos());
+    /**
+     * The run's items per second (its end's figure once it has ended), and whether its items were all
+     * a step's: steps act while the clock is paused, and their items are left out with their time.
+     */
+    private void showRate(BufferRunSnapshot now) {
+        BufferResult result = now.result();
+        runItemsPerSecond.set(Math.round(result != null ? result.itemsPerSecond() : now.itemsPerSecond()));
+        long all = result != null ? result.consumed() : now.consumed();
+        long stepped = result != null ? result.consumedWhilePaused() : now.consumedWhilePaused();
+        onlyStepped.set(all > 0 && all == stepped);
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
@@ -1193,6 +1201,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** Items consumed per second of the shown run so far, pauses left out; 0 before a run. */
     public ReadOnlyLongProperty runItemsPerSecondProperty() {
         return runItemsPerSecond.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether every item consumed so far was a step's (taken while the run was paused): the rate then
+     * measures nothing, and the view says so rather than 0.
+     */
+    public ReadOnlyBooleanProperty onlySteppedProperty() {
+        return onlyStepped.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty waitsOnFullProperty() {

@@ -36,6 +36,40 @@ class BufferStepTest {
     private static final int STEPS = 24;
 
     /**
+     * A step acts while the run's clock is paused, so its items are left out of the rate with its time:
+     * a run only stepped has no items per second (counted over the clock's milliseconds, five steps in
+     * six seconds read 80,067), and a run stepped, then resumed, is measured on what it did running.
+     */
+    @Test
+    void stepsItemsAreLeftOutOfTheRateWithTheirTime() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.startPaused(BufferSettings.of(1, 1, 4, 2_000));
+        BufferRunSnapshot now = runner.snapshot();
+        while (now.consumed() < 3) {
+            runner.step();
+            now = awaitQuiescent(runner, now.gate().stepsTaken() + 1, now.buffer().actions() + 1);
+        }
+        assertEquals(now.consumed(), now.consumedWhilePaused(), "every item so far was a step's");
+        assertEquals(0, now.itemsPerSecond(), "a stepped run's rate while paused");
+        long stepped = now.consumed();
+        runner.resume();
+        BufferResult ended = runner.await(DEADLINE);
+        assertEquals(Outcome.COMPLETED, ended.outcome());
+        assertEquals(stepped, ended.consumedWhilePaused(), "the items of the steps, and no more");
+        assertEquals((2_000 - stepped) * 1e9 / ended.elapsedNanos(), ended.itemsPerSecond(), 1e-6);
+
+        runner.startPaused(BufferSettings.of(1, 1, 4, 2_000));
+        now = runner.snapshot();
+        while (now.consumed() < 2) {
+            runner.step();
+            now = awaitQuiescent(runner, now.gate().stepsTaken() + 1, now.buffer().actions() + 1);
+        }
+        BufferResult stopped = runner.stop();
+        assertEquals(stopped.consumed(), stopped.consumedWhilePaused(), "stopped while paused: every item a step's");
+        assertEquals(0, stopped.itemsPerSecond(), "a run only stepped has no rate");
+    }
+
+    /**
      * One producer and two consumers over two slots, paused: each step lets the longest-waiting
      * worker at the gate act, the snapshot names it, and the slots, indices, wait sets and recent
      * actions after the step are the model's.
