@@ -12,7 +12,7 @@ public final class BufferStall extends RuntimeException {
 
     /**
      * @param stalledAfterMillis the run's active time when everybody was first seen waiting
-     * @param waiting            who waits where, e.g. "P1, P2 wait on notFull with 0 of 1 slots full"
+     * @param waiting            who waits where, e.g. "P1, P2 wait on notFull with 0 of 1 slot full"
      */
     BufferStall(long stalledAfterMillis, String waiting) {
         super("stalled at " + stalledAfterMillis + " ms (and still " + BufferRunner.STALL_MILLIS / 1000.0 + " s later): " + waiting,

@@ -16,8 +16,8 @@ final class Stalls {
     /**
      * Null unless every worker in {@code workers} that has not finished is in a wait set
      * ({@link WorkerState#WAITING_NOT_FULL} or {@link WorkerState#WAITING_NOT_EMPTY}) and at least one
-     * is; then who waits where: "P1, P2 wait on notFull and C1 waits on notEmpty, with 1 of 1 slots
-     * full: nobody is left to signal them". Read the views under the buffer's lock.
+     * is; then who waits where: "P1, P2 wait on notFull and C1 waits on notEmpty, with 1 of 1 slot
+     * full: nobody is left to wake them". Read the views under the buffer's lock.
      *
      * @param fullName  what producers wait on, e.g. "notFull", "the monitor", "freeSlots"
      * @param emptyName what consumers wait on
@@ -47,8 +47,8 @@ final class Stalls {
         if (!onEmpty.isEmpty()) {
             parts.add(String.join(", ", onEmpty) + (onEmpty.size() == 1 ? " waits" : " wait") + " on " + emptyName);
         }
-        return String.format(Locale.ROOT, "%s, with %d of %d slots full: nobody is left to wake them",
-                String.join(" and ", parts), count, capacity);
+        return String.format(Locale.ROOT, "%s, with %,d of %,d %s full: nobody is left to wake them",
+                String.join(" and ", parts), count, capacity, capacity == 1 ? "slot" : "slots");
     }
 
     /**
