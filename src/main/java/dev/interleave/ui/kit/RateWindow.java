@@ -19,9 +19,13 @@ public final class RateWindow {
     }
 
     /**
-     * Adds a sample and returns the rate per second over the window. The run's start (time 0, count
-     * 0) is the first sample: a run that did all it did before the first sample (a stall after six
-     * items) shows that rate, not 0. What changed between two samples at the same run time (Steps
+     * Adds a sample and returns the rate per second over the window: what was counted in the last
+     * span of run time, over the span. In the run's first span, the time before its start counts as a
+     * stretch in which nothing was counted, so the rate grows into the run's own: over the short
+     * stretch since the start, the first items of a run made 290 items a second of a run that took 11
+     * in all, under a title promising the last second. The run's start (time 0, count 0) is the first
+     * sample: a run that did all it did before the first sample (a stall after six items) shows that
+     * rate, not 0. What changed between two samples at the same run time (Steps
      * taken while paused: the paused clock does not move) took no run time and is left out of every
      * rate, before and after: 20 items stepped in the first microseconds of a run read 65,000 a second, and the
      * plot's scale hid the real 20 a second after Resume.
@@ -48,7 +52,12 @@ public final class RateWindow {
     private double rate(long elapsedNanos, long count) {
         long[] oldest = samples.peekFirst();
         long dtNanos = elapsedNanos - oldest[0];
-        return dtNanos > 0 ? (count - oldest[1]) * 1e9 / dtNanos : 0;
+        if (dtNanos <= 0) {
+            return 0;
+        }
+        // From the start, the whole span: nothing was counted before the run began.
+        long overNanos = oldest[0] == 0 ? Math.max(dtNanos, spanNanos) : dtNanos;
+        return (count - oldest[1]) * 1e9 / overNanos;
     }
 
     /** Forgets every sample: a new run, which starts at time 0 with count 0. */

@@ -12,18 +12,22 @@ class RateWindowTest {
     /**
      * A run that did all it did before the first sample (six items, then a stall) shows that rate
      * from the run's start, then falls to 0 once the window has passed it; it read 0 throughout.
+     * In the first second, the count is over the whole second (nothing before the start): 6 items in
+     * the first 100 ms read 60 a second, in a run of 11 items in all.
      */
     @Test
     void theRunsStartIsTheFirstSample() {
         RateWindow rate = new RateWindow(1_000 * MS);
-        assertEquals(60, rate.add(100 * MS, 6), 1e-9, "6 items in the first 100 ms");
-        assertEquals(30, rate.add(200 * MS, 6), 1e-9, "no more: 6 in 200 ms");
-        for (long t = 300; t <= 1_200; t += 100) {
-            rate.add(t * MS, 6);
+        assertEquals(6, rate.add(100 * MS, 6), 1e-9, "6 items in the first 100 ms: 6 in the last second");
+        assertEquals(6, rate.add(200 * MS, 6), 1e-9, "no more");
+        assertEquals(11, rate.add(690 * MS, 11), 1e-9, "11 in all");
+        for (long t = 700; t <= 1_600; t += 100) {
+            rate.add(t * MS, 11);
         }
-        assertEquals(0, rate.add(1_300 * MS, 6), 1e-9, "a window later: nothing in the last second");
+        assertEquals(0, rate.add(1_700 * MS, 11), 1e-9, "a window later: nothing in the last second");
         rate.clear();
-        assertEquals(10, rate.add(500 * MS, 5), 1e-9, "a new run starts at 0 again");
+        assertEquals(5, rate.add(500 * MS, 5), 1e-9, "a new run starts at 0 again");
+        assertEquals(40, rate.add(1_500 * MS, 45), 1e-9, "a second later: over the last second alone");
     }
 
     /**
@@ -37,8 +41,8 @@ class RateWindowTest {
         assertEquals(0, rate.add(stoodAt, 0), 1e-9);
         assertEquals(0, rate.add(stoodAt, 12), 1e-9, "12 items stepped, no run time");
         assertEquals(0, rate.add(stoodAt, 20), 1e-9, "8 more");
-        assertEquals(20, rate.add(stoodAt + 500 * MS, 30), 1e-3, "resumed: 10 items in 0.5 s");
-        assertEquals(20, rate.add(stoodAt + 500 * MS, 34), 1e-3, "paused again, 4 stepped: the rate before");
+        assertEquals(10, rate.add(stoodAt + 500 * MS, 30), 1e-3, "resumed: 10 items in 0.5 s, the first second");
+        assertEquals(10, rate.add(stoodAt + 500 * MS, 34), 1e-3, "paused again, 4 stepped: the rate before");
         assertEquals(20, rate.add(stoodAt + 1_000 * MS, 44), 1e-3, "10 more in 0.5 s: 20 in the second");
     }
 }
