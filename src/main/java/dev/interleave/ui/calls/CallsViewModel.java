@@ -453,8 +453,13 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         showInstrumentation(now);
         if (now.result() == null && nowNanos - lastStartRateNanos >= 1_000_000_000L) {
+            // Whether the note shows is decided once a second (near its threshold it came and went)...
             lastStartRateNanos = nowNanos;
             startRateNote.set(now.startRateCeiling().orElse(""));
+        } else if (now.result() == null && !startRateNote.get().isEmpty()) {
+            // ... but once shown, its figures are the frame's: "At most 482 of 4,000 allowed in flight"
+            // stood under an In flight card reading "max 520".
+            now.startRateCeiling().ifPresent(startRateNote::set);
         }
         elapsedMillis.set(now.elapsedNanos() / 1_000_000);
         progress.set((double) now.callsCompleted() / now.settings().calls());
@@ -494,8 +499,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         if (!memory.measured()) {
             memoryText.set(MEMORY_NONE);
             if (memory.inFlight() > 0) {
-                memoryDetail.set(String.format(Locale.ROOT, "needs %,d in flight to measure (had %,d)",
-                        MemoryPerThread.MIN_IN_FLIGHT, memory.inFlight()));
+                // The sample's, not the run's most (the In flight card's "max 100" stood beside "had 99").
+                memoryDetail.set(String.format(Locale.ROOT, "needs %,d in flight to measure (its fullest sample,"
+                        + " one every %d ms, had %,d)", MemoryPerThread.MIN_IN_FLIGHT, MemoryPerThread.INTERVAL_MILLIS,
+                        memory.inFlight()));
             } else if (ended) {
                 // The sampler keeps a sample only when it finds calls asleep: a run too short for its
                 // first look, or with no sleeps, has none.
