@@ -401,6 +401,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     protected void started(BufferSettings settings) {
+        guideApplied.started();
         occupancy.getData().clear();
         itemsPerSecond.getData().clear();
         lastPlotNanos = 0;

@@ -9,7 +9,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * What a guide's setup button set, for the line beside it: "Set: 2 philosophers, naive, think 0..0
  * ms, eat 0..0 ms. Press Run (Space).", until any setting changes (another setup's included), when
- * it no longer says what is set. A learner sees the click was taken.
+ * it no longer says what is set, or a run starts (it stood under a stopped run's figures, still
+ * asking for Run). A learner sees the click was taken.
  */
 public final class GuideApplied {
 
@@ -27,7 +28,12 @@ public final class GuideApplied {
         words.set("Set: " + setup + ". Press Run (Space).");
     }
 
-    /** The line; "" until a setup is set, and again once a setting changes. */
+    /** A run has started (Run, or Step from idle): "Press Run" is done, and the line goes. */
+    public void started() {
+        words.set("");
+    }
+
+    /** The line; "" until a setup is set, and again once a setting changes or a run starts. */
     public ReadOnlyStringProperty wordsProperty() {
         return words.getReadOnlyProperty();
     }

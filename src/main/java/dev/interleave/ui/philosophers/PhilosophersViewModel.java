@@ -346,6 +346,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     @Override
     protected void started(PhilosophersSettings settings) {
+        guideApplied.started();
         attemptsSeries.getData().clear();
         mealsSeries.getData().clear();
         jainSeries.getData().clear();
@@ -713,7 +714,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case BACKING_OFF -> "backs off";
             case AT_GATE -> "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
                     .replace("ask for a seat", "ask seat");
-            case DONE -> "done";
+            case DONE -> "left"; // the run ended: "✓ done" read as success inside a stopped deadlock's red
         };
     }
 

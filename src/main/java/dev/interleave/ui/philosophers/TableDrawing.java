@@ -326,7 +326,7 @@ final class TableDrawing extends Pane {
                 case PUTTING_DOWN -> "↓";
                 case BACKING_OFF -> "↺";
                 case AT_GATE -> "‖";
-                case DONE -> "✓";
+                case DONE -> "–"; // left the table: a tick read as success beside a stopped deadlock
             };
         }
     }

@@ -172,7 +172,11 @@ class PhilosophersViewFxTest {
         assertTrue(verdict.getPseudoClassStates().contains(PseudoClass.getPseudoClass("note")), "drawn as a note");
     }
 
-    /** A step's words do not outlive the run: stopped while paused, the cards say "done" and no step is told. */
+    /**
+     * A step's words do not outlive the run: stopped while paused, the seats say the philosophers left
+     * the table ("– P1", "left": a tick and "done" read as success inside a stopped deadlock's red)
+     * and no step is told.
+     */
     @Test
     void aStepsWordsEndWithTheRun(FxRobot robot) throws Exception {
         zeroDelays(robot, 3);
@@ -182,6 +186,8 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.IDLE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", model.stepTextProperty().get());
+        assertEquals("– P1", robot.lookup("#seat-P1 .seat-name").queryLabeled().getText());
+        assertEquals("left", robot.lookup("#seat-P1 .seat-state").queryLabeled().getText());
     }
 
     /** A click on a seat from idle lets that philosopher alone act; a click on a breaker then runs ordered. */

@@ -146,9 +146,11 @@ class PhilosophersViewModelTest {
         model.run();
         try {
             sampleUntil(model, "the deadlock step 1 promises", () -> model.deadlockedProperty().get());
+            assertEquals("", model.guideAppliedProperty().get(), "Run pressed: 'Press Run' is done");
         } finally {
             stopAndSettle(model);
         }
+        model.applyGuide(PhilosophersViewModel.GuideSetup.DEADLOCK);
         model.fairProperty().set(true);
         assertEquals("", model.guideAppliedProperty().get(), "a setting changed: no longer what was set");
     }
