@@ -252,7 +252,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         if (result.insideVisible()) {
             out.append(String.format(Locale.ROOT, "waits on full  %,d%n", result.waitsOnFull()));
             out.append(String.format(Locale.ROOT, "waits on empty %,d%n", result.waitsOnEmpty()));
-            out.append(String.format(Locale.ROOT, "futile wake-ups producers %,d, consumers %,d; spurious %,d",
+            out.append(String.format(Locale.ROOT, "wake-ups       futile: producers %,d, consumers %,d; spurious %,d",
                     lab.futileProducerWakeups(), lab.futileConsumerWakeups(), lab.spuriousWakeups()));
         } else {
             // As the window: what happens inside ArrayBlockingQueue is not seen. A put that found it
@@ -261,7 +261,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                     + " it full)%n", result.waitsOnFull()));
             out.append(String.format(Locale.ROOT, "waits on empty not visible inside ArrayBlockingQueue (%,d takes found"
                     + " it empty)%n", result.waitsOnEmpty()));
-            out.append("futile wake-ups not visible inside ArrayBlockingQueue");
+            out.append("wake-ups       not visible inside ArrayBlockingQueue");
         }
         if (log != null) {
             long written = log.written();

@@ -231,7 +231,17 @@ class BufferCommandTest {
         CallsCommandTest.Invocation abq = run((BASE + " --impl abq").split(" "));
         assertEquals(0, abq.exitCode(), abq.err());
         assertTrue(abq.out().contains("each once      yes (duplicates 0, missing 0)"), abq.out());
-        assertTrue(abq.out().contains("futile wake-ups not visible inside ArrayBlockingQueue"), abq.out());
+        assertTrue(abq.out().contains("wake-ups       not visible inside ArrayBlockingQueue"), abq.out());
+        // Every figure's value starts in the column after its label ("futile wake-ups producers 302"
+        // ran past it).
+        CallsCommandTest.Invocation lock = run(BASE.split(" "));
+        for (CallsCommandTest.Invocation text : List.of(stalled, abq, lock)) {
+            for (String line : text.out().lines().skip(1).filter(line -> !line.isBlank()).toList()) {
+                assertTrue(line.matches("[a-z/ -]{14} \\S.*"), "'" + line + "' in\n" + text.out());
+            }
+        }
+        assertTrue(lock.out().matches("(?s).*wake-ups       futile: producers [\\d,]+, consumers [\\d,]+; spurious 0.*"),
+                lock.out());
         assertTrue(abq.out().matches("(?s).*waits on full  not visible inside ArrayBlockingQueue \\([\\d,]+ puts found it"
                 + " full\\).*"), abq.out());
     }
