@@ -1,5 +1,7 @@
 package dev.interleave.ui.buffer;
 
+import javafx.beans.binding.Bindings;
+
 import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.ui.kit.HistoryPane;
 
@@ -9,9 +11,14 @@ import dev.interleave.ui.kit.HistoryPane;
  */
 final class BufferHistoryPane extends HistoryPane<BufferReplay> {
 
+    private static final String LANES = "Timeline: a lane per thread, coloured as its chip; ▼ put, ▲ take (with the"
+            + " item when zoomed in), arrows from a signal to the thread it woke. Ctrl+wheel or + / -: zoom; drag: pan.";
+    private static final String NONE = "Timeline: none for ArrayBlockingQueue, the baseline: its inside is not"
+            + " instrumented, so its threads' actions are not recorded (the lab's implementations record every one).";
+
     BufferHistoryPane(BufferViewModel model) {
-        super(model.rewind(), new BufferLanes(), "buffer-history", "Timeline: a lane per thread, coloured as its chip;"
-                + " ▼ put, ▲ take (with the item when zoomed in), arrows from a signal to the thread it woke. Ctrl+wheel or"
-                + " + / -: zoom; drag: pan.", "the buffer");
+        super(model.rewind(), new BufferLanes(), "buffer-history", LANES, "the buffer");
+        // abq records nothing: its caption promised lanes and arrows over an empty timeline.
+        captionProperty().bind(Bindings.when(model.abqShownBinding()).then(NONE).otherwise(LANES));
     }
 }

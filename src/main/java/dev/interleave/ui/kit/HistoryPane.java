@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -44,6 +45,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
     private final Rewind<R> rewind;
     private final Timeline<R> timeline;
+    /** What the timeline shows, in words, above it. */
+    private final Label captionLabel;
     /** Never of no range (see sync). */
     private final Slider scrubber = new Slider(0, 1, 0);
     private final LogList events;
@@ -67,7 +70,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         setId(id);
         getStyleClass().add(id);
 
-        Label captionLabel = new Label(caption);
+        captionLabel = new Label(caption);
         captionLabel.getStyleClass().add("section");
         captionLabel.setWrapText(true);
         Label dropped = new Label();
@@ -223,6 +226,11 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             Platform.runLater(this::requestLayout);
         }
         super.layoutChildren();
+    }
+
+    /** The words above the timeline: what it shows (a scenario's run that records nothing says so). */
+    public StringProperty captionProperty() {
+        return captionLabel.textProperty();
     }
 
     /** The timeline. */

@@ -118,6 +118,9 @@ class BufferLabFxTest {
         }
         assertEquals("Last action: not visible inside ArrayBlockingQueue",
                 robot.lookup("#last-action").queryAs(Label.class).getText());
+        String timeline = robot.lookup("#buffer-history .section").queryAs(Label.class).getText();
+        assertFalse(timeline.contains("arrows") || timeline.contains("a lane per thread"),
+                "abq records nothing: its timeline's caption promises no lanes or arrows: " + timeline);
         assertTrue(!robot.lookup("#producers-lanes").query().getParent().isVisible(),
                 "no run, no chips: no empty 'Producers' and 'Consumers' headings");
         WaitForAsyncUtils.waitForFxEvents();
