@@ -144,7 +144,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn: a lower bound)%n",
                 result.idealMillis());
         if (result.efficiency().isPresent()) {
-            out.printf(Locale.ROOT, "efficiency     %.3f%n", result.efficiency().getAsDouble());
+            // The ratio, as --json gives it, and the percentage the window's card shows.
+            double efficiency = result.efficiency().getAsDouble();
+            out.printf(Locale.ROOT, "efficiency     %.3f (%.1f %%: ideal ÷ elapsed)%n", efficiency, efficiency * 100);
         } else {
             out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
         }

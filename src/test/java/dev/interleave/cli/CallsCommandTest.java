@@ -225,7 +225,11 @@ class CallsCommandTest {
         assertEquals(0, ran.exitCode(), ran.err());
         assertTrue(ran.out().contains("total          20,100"), ran.out());
         assertTrue(ran.out().contains("expected       20,100   OK"), ran.out());
-        assertTrue(ran.out().contains("efficiency"), ran.out());
+        // The ratio --json gives and the window's percentage, one the other's hundredfold.
+        Matcher efficiency = Pattern.compile(
+                "efficiency     (\\d\\.\\d{3}) \\((\\d+\\.\\d) %: ideal ÷ elapsed\\)").matcher(ran.out());
+        assertTrue(efficiency.find(), ran.out());
+        assertEquals(Double.parseDouble(efficiency.group(1)) * 100, Double.parseDouble(efficiency.group(2)), 0.1);
     }
 
     /** A racy run that loses updates exits 1 and reports duplicates (repeated until the race shows, bounded). */
