@@ -27,8 +27,8 @@ import dev.interleave.engine.run.Replay;
 
 /**
  * A view's history: the timeline, the scrubber that rewinds the whole view to any recorded event
- * (slider; Left / Right one event, Page Up / Page Down a hundred, Home the first, End back to now),
- * and the event log, one line per event, in step with the scrubber. Any scenario with a
+ * (slider; Left / Right one event, Page Up / Page Down a hundred, Home the run's start (before its
+ * first event), End back to now), and the event log, one line per event, in step with the scrubber. Any scenario with a
  * {@link Rewind} uses one.
  *
  * @param <R> the scenario's rebuilt state
@@ -92,7 +92,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         scrubber.setId("scrubber");
         scrubber.disableProperty().bind(rewind.allowedProperty().not().or(rewind.endProperty().isEqualTo(0)));
         Controls.tip(scrubber, "Rewind: the whole view shows " + whatIsShown + " as it was after the chosen event,"
-                + " and the plots mark that moment with a dashed line. Left / Right: one event; Page Up / Page Down: " + PAGE + "; Home: the first; End: back to now."
+                + " and the plots mark that moment with a dashed line. Left / Right: one event; Page Up / Page Down: "
+                + PAGE + "; Home: the run's start, before its first event; End: back to now."
                 + " Only while paused or after a run.");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         scrubber.addEventFilter(KeyEvent.KEY_PRESSED, this::key);

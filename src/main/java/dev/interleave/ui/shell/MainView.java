@@ -568,7 +568,7 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+Shift+E", "Export the recorded run as a trace for Perfetto (Bounded Buffer, Dining"
                     + " Philosophers)"},
             new String[] {"Left / Right, Page Up / Down, Home / End", "On the scrubber or in the event log, while"
-                    + " paused or after a run: one event, 100 events, the first, back to now"},
+                    + " paused or after a run: one event, 100 events, the run's start, back to now"},
             new String[] {"Enter", "On a chip at the gate or a philosopher's seat (Tab to it): let that thread act"
                     + " next. In a settings field:"
                     + " take the value typed, and give the keys back to the window"},
