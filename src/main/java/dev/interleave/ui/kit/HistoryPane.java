@@ -28,8 +28,8 @@ import dev.interleave.engine.run.Replay;
 /**
  * A view's history: the timeline, the scrubber that rewinds the whole view to any recorded event
  * (slider; Left / Right one event, Page Up / Page Down a hundred, Home the run's start (before its
- * first event), End back to now), and the event log, one line per event, in step with the scrubber. Any scenario with a
- * {@link Rewind} uses one.
+ * first event), End back to now), and the event log, one line per event, in step with the scrubber.
+ * Any scenario with a {@link Rewind} uses one.
  *
  * @param <R> the scenario's rebuilt state
  */
