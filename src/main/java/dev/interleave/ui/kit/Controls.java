@@ -2,10 +2,12 @@ package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
@@ -24,6 +26,8 @@ import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -68,6 +72,26 @@ public final class Controls {
     /** Gives {@code tab} the tooltip {@code text}, made now: the tab pane puts it on a header node the tab does not expose. */
     public static void tip(Tab tab, String text) {
         tab.setTooltip(tip(text));
+    }
+
+    /** The keys a tab pane takes from anything inside its tabs: arrows, Home, End (they switch its tabs). */
+    private static final Set<KeyCode> TAB_PANE_KEYS = EnumSet.of(KeyCode.LEFT, KeyCode.RIGHT, KeyCode.UP,
+            KeyCode.DOWN, KeyCode.HOME, KeyCode.END, KeyCode.KP_LEFT, KeyCode.KP_RIGHT, KeyCode.KP_UP, KeyCode.KP_DOWN);
+
+    /**
+     * {@code content} becomes {@code tab}'s, and the arrow keys, Home and End pressed inside it stay
+     * inside it: a tab pane switches its tabs on those keys from whatever has the focus among its
+     * tabs' contents, and Left on the focused timeline went to the previous tab in front of a class.
+     * What handles them inside (a slider, a list, the scrubber) still does; only what reaches the
+     * content unused stops there.
+     */
+    public static void tabContent(Tab tab, Node content) {
+        content.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (TAB_PANE_KEYS.contains(e.getCode())) {
+                e.consume();
+            }
+        });
+        tab.setContent(content);
     }
 
     /** {@link #tip(Node, String)} with a text that follows {@code text}. FX thread. */

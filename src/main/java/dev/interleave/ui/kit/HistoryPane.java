@@ -165,6 +165,12 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                 key(e);
             }
         });
+        // And on the timeline, which marks the position: Left / Right move it an event (+ and - zoom).
+        timeline.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (rewind.allowedProperty().get()) {
+                key(e);
+            }
+        });
         // Told on the "Rewind" label, not the log: over the log, the tooltip covered the lines being read.
         Controls.tip(rewindLabel, String.format(Locale.ROOT, "The log below: the recorded events in words, %,d at a"
                 + " time: the newest, or those around the scrubber, which reaches the rest. Select one to rewind the"

@@ -17,12 +17,12 @@ public final class RaceView extends BorderPane {
         Tab slow = new Tab("Slow motion: step by step");
         slow.setId("race-slow-motion");
         Controls.tip(slow, "Two to four real threads, each parked before every step: you pick who moves.");
-        slow.setContent(new StepperView(model.stepper()));
+        Controls.tabContent(slow, new StepperView(model.stepper()));
         Tab full = new Tab("Full speed: how often, how much it costs");
         full.setId("race-full-speed");
         Controls.tip(full, "Up to 64 threads at full speed: lost updates per run, increments per second, "
                 + "false sharing.");
-        full.setContent(new LabView(model.lab()));
+        Controls.tabContent(full, new LabView(model.lab()));
         TabPane modes = new TabPane(slow, full);
         modes.setId("race-modes");
         modes.getStyleClass().add("race-modes");

@@ -890,7 +890,7 @@ public final class MainView extends BorderPane {
             if (!models.containsKey(tab)) {
                 watch(tab, scenario.model());
             }
-            tab.setContent(scenario.view());
+            Controls.tabContent(tab, scenario.view());
             showSettings();
         }
     }

@@ -349,6 +349,15 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         // The keys' zoom itself: TimelineFxTest, with the focus given.
         assertEquals(timeline, timeline.getScene().getFocusOwner());
+        // Left and Right move the scrubber, as in the event log: the timeline marks the position.
+        long end = model.rewind().endProperty().get();
+        robot.push(KeyCode.LEFT);
+        robot.push(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(end - 2, model.rewind().positionProperty().get(), "two events back from now");
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(end - 1, model.rewind().positionProperty().get());
     }
 
     /**

@@ -27,6 +27,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -828,6 +829,24 @@ class MainViewFxTest {
         assertEquals(4, columns[0], "four columns at first");
         assertEquals(2, columns[1], "two for the wide text");
         assertEquals(2, columns[2], "still two when it narrows");
+    }
+
+    /**
+     * Arrow keys, Home and End pressed inside a view stay there: the window's tab pane switched to the
+     * previous tab on Left from the focused timeline (and from any control inside that left it unused).
+     */
+    @Test
+    void arrowKeysInsideAViewDoNotSwitchTabs(FxRobot robot) {
+        robot.interact(() -> view.select("buffer"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node timeline = robot.lookup("#timeline").query();
+        robot.interact(timeline::requestFocus);
+        for (KeyCode key : List.of(KeyCode.LEFT, KeyCode.LEFT, KeyCode.RIGHT, KeyCode.HOME, KeyCode.END, KeyCode.UP)) {
+            robot.push(key);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("tab-buffer", robot.lookup("#scenarios").queryAs(TabPane.class).getSelectionModel()
+                    .getSelectedItem().getId(), "after " + key);
+        }
     }
 
     /** The zoom says where it is: in the status bar at each Ctrl+= / Ctrl+- / Ctrl+0, and in View > Actual size. */
