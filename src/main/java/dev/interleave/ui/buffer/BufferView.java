@@ -228,7 +228,8 @@ public final class BufferView extends BorderPane {
                 : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty(),
                 model.abqShownBinding()));
         lastAction.setWrapText(true);
-        Controls.neverShorter(lastAction, model.stateProperty()); // steps told in 1 to 3 lines: the chips stay put
+        // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused).
+        Controls.neverShorter(lastAction, model.stateProperty(), () -> model.stateProperty().get() == RunState.PAUSED);
         Label stepText = new Label();
         stepText.setId("step-text");
         stepText.textProperty().bind(model.stepTextProperty());

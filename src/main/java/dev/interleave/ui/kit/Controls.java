@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
@@ -20,6 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Skin;
 import javafx.scene.control.SkinBase;
@@ -175,19 +177,25 @@ public final class Controls {
     }
 
     /**
-     * Keeps {@code region} at least as tall as it has been since {@code reset} last changed: a text
-     * told in three lines, then in one, does not move what is below it under the pointer (the
-     * buffer's step text moved the gate's chips 36 px between two clicks). Not reset by its width,
-     * which a label's text sets: a window made wider keeps the room until the reset. FX thread.
+     * Keeps {@code region} at least as tall as it has been, while {@code keep} holds, since
+     * {@code reset} last changed: a text told in three lines, then in one, does not move what is below
+     * it under the pointer (the buffer's step text moved the gate's chips 36 px between two clicks).
+     * Not reset by its width, which a label's text sets: a window made wider keeps the room until the
+     * reset. A new font (the zoom) starts afresh, and nothing is kept while {@code keep} does not hold:
+     * the heights a zoom's passes went through on the way (a label briefly narrow, many lines tall)
+     * stayed as a blank 400 px under the buffer. FX thread.
      */
-    public static void neverShorter(Region region, ObservableValue<?> reset) {
+    public static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep) {
         region.heightProperty().addListener((obs, old, now) -> {
-            if (now.doubleValue() > region.getMinHeight()) {
+            if (keep.getAsBoolean() && now.doubleValue() > region.getMinHeight()) {
                 region.setMinHeight(now.doubleValue());
             }
         });
         // A change listener: an invalidation listener would miss a second change nobody read between.
         reset.addListener((obs, old, now) -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
+        if (region instanceof Labeled labeled) {
+            labeled.fontProperty().addListener((obs, old, now) -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
+        }
     }
 
     /** A control with its caption above it. */

@@ -361,6 +361,32 @@ class BufferLabFxTest {
     }
 
     /**
+     * Zooming in and back leaves no room behind: "Last action" kept every height it went through (a
+     * teacher saw 400 px of blank under the buffer after Ctrl+= and Ctrl+-). It keeps its height only
+     * between steps, while paused, and starts afresh with a new font.
+     */
+    @Test
+    void zoomingLeavesNoGapUnderTheBuffer(FxRobot robot) throws Exception {
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 3);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label lastAction = robot.lookup("#last-action").queryAs(Label.class);
+        double before = lastAction.getHeight();
+        for (int i = 0; i < 5; i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(lastAction.getHeight() > before * 1.5, "at 200 % the line is taller: " + lastAction.getHeight());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lastAction.getHeight() <= before + 1, "back at 100 %: " + lastAction.getHeight() + " px, "
+                + before + " before");
+    }
+
+    /**
      * Waits until the step is done: no permit left, every worker of the run registered and at the gate
      * (in the gate's own queue too: a worker marks itself there a moment before the gate lists it) or
      * in a wait set.

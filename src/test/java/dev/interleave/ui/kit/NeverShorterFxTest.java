@@ -1,5 +1,6 @@
 package dev.interleave.ui.kit;
 
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -27,6 +28,7 @@ class NeverShorterFxTest {
     private Label text;
     private Label below;
     private final SimpleIntegerProperty run = new SimpleIntegerProperty();
+    private final SimpleBooleanProperty paused = new SimpleBooleanProperty(true);
     private Stage stage;
 
     @Start
@@ -34,7 +36,7 @@ class NeverShorterFxTest {
         text = new Label("Step 1: C1 found the buffer empty");
         below = new Label("the chips");
         text.setWrapText(true);
-        Controls.neverShorter(text, run);
+        Controls.neverShorter(text, run, paused::get);
         stage = new Stage();
         stage.setScene(new Scene(new VBox(4, text, below), 300, 300));
         stage.show();
@@ -62,5 +64,23 @@ class NeverShorterFxTest {
         assertEquals(long_, belowAt(robot, "Step 4: C1 took #1"), 0.5, "shorter text, the chips stay put");
         robot.interact(() -> run.set(1));
         assertEquals(oneLine, belowAt(robot, "Step 1: C1 found the buffer empty"), 0.5, "a new run starts short");
+    }
+
+    /** Nothing is kept while not paused, and a new font (the zoom) starts afresh. */
+    @Test
+    void keptOnlyWhilePausedAndForOneFont(FxRobot robot) {
+        double oneLine = belowAt(robot, "Step 1: C1 found the buffer empty");
+        robot.interact(() -> paused.set(false));
+        belowAt(robot, LONG);
+        assertEquals(oneLine, belowAt(robot, "Step 1: C1 found the buffer empty"), 0.5, "running: nothing kept");
+        robot.interact(() -> paused.set(true));
+        double long_ = belowAt(robot, LONG);
+        assertEquals(long_, belowAt(robot, "Step 1: C1 found the buffer empty"), 0.5, "paused: kept");
+        robot.interact(() -> {
+            text.setStyle("-fx-font-size: 20px;");
+            stage.getScene().getRoot().applyCss();
+        });
+        double larger = belowAt(robot, "Step 1: C1 found the buffer empty");
+        assertTrue(larger < long_, "a new font starts afresh: " + larger + " px, kept " + long_);
     }
 }
