@@ -56,6 +56,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -174,7 +175,8 @@ public final class MainView extends BorderPane {
         autoStepControls();
         // A tool bar that wraps onto a second row rather than hiding buttons in an overflow menu
         // or squeezing them: at 200 % on a 1280x800 projector it needs two rows.
-        FlowPane toolBar = new FlowPane(4, 4, run, pause, step, autoStep, autoStepRate, autoStepRateText, stop, reset);
+        FlowPane toolBar = new FlowPane(4, 4, run, asWideAsResume(pause), step, autoStep, autoStepRate, autoStepRateText,
+                stop, reset);
         FlowPane.setMargin(reset, new Insets(0, 0, 0, 12)); // apart: it clears the figures
         toolBar.getStyleClass().add("tool-bar");
         toolBar.setAlignment(Pos.CENTER_LEFT);
@@ -198,6 +200,10 @@ public final class MainView extends BorderPane {
         window.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         window.settingsShownProperty().addListener((obs, old, now) -> showSettings());
         applyTheme(window.themeProperty().get());
+        if (window.zoomProperty().get() != 1) {
+            // A window that opens zoomed says so: a teacher found it at 150 % with no word of why.
+            refusal = zoomWords(", as last chosen");
+        }
         refresh();
     }
 
@@ -405,9 +411,14 @@ public final class MainView extends BorderPane {
         double now = window.zoomProperty().get();
         String limit = now == before && now == WindowModel.ZOOMS.getLast() ? ", the largest"
                 : now == before && now == WindowModel.ZOOMS.getFirst() ? ", the smallest" : "";
-        refusal = "Zoom " + window.zoomTextBinding().get() + limit
-                + "  ·  Ctrl+= larger, Ctrl+- smaller, Ctrl+0 actual size (100 % to 200 %)";
+        refusal = zoomWords(limit);
         refresh();
+    }
+
+    /** "Zoom 150 %" and {@code after}, then the keys that change it. */
+    private String zoomWords(String after) {
+        return "Zoom " + window.zoomTextBinding().get() + after
+                + "  ·  Ctrl+= larger, Ctrl+- smaller, Ctrl+0 actual size (100 % to 200 %)";
     }
 
     /** View > Settings panel: ticked while the views show their settings panels (Ctrl+B hides and shows them). */
@@ -1063,6 +1074,23 @@ public final class MainView extends BorderPane {
             case PAUSED -> "Paused";
             case STOPPING -> "Stopping";
         };
+    }
+
+    /**
+     * Pause in a slot as wide as its "Resume": Pause and Resume are one button, and its width changed
+     * with its word, moving Step, Stop and Reset under the pointer of whoever had just paused. An
+     * unseen "Resume" beside it (its icon sized with the others) holds the width.
+     */
+    private StackPane asWideAsResume(Button button) {
+        FontIcon graphic = new FontIcon(Feather.PLAY);
+        graphic.getStyleClass().add("toolbar-icon");
+        icons.add(graphic);
+        Button widest = new Button("Resume", graphic);
+        widest.setVisible(false);
+        widest.setFocusTraversable(false);
+        widest.setMouseTransparent(true);
+        button.setMaxWidth(Double.MAX_VALUE);
+        return new StackPane(widest, button);
     }
 
     private Button button(String id, String text, Feather icon, String tooltip) {

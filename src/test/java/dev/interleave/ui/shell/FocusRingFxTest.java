@@ -9,7 +9,10 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.effect.DropShadow;
+import javafx.scene.effect.Effect;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A slider or a choice reached by Tab shows that it has the focus (a glow: interleave.css's
+ * A slider, a choice or a field reached by Tab shows that it has the focus (a solid ring: interleave.css's
  * :focus-visible rules), in the window's theme: Primer drew none, and a keyboard user moved Calls
  * with Left unseen.
  */
@@ -62,23 +65,38 @@ class FocusRingFxTest {
         List<String> unseen = new ArrayList<>();
         int sliders = 0;
         int choices = 0;
+        int fields = 0;
         for (int stop = 0; stop < 15; stop++) {
             robot.type(KeyCode.TAB);
             Node owner = stage.getScene().getFocusOwner();
             if (owner instanceof Slider slider) {
                 sliders++;
-                if (slider.lookup(".thumb").getEffect() == null) {
+                if (!ring(slider.lookup(".thumb").getEffect())) {
                     unseen.add(slider.getId());
                 }
             } else if (owner instanceof ToggleButton choice) {
                 choices++;
-                if (choice.getEffect() == null) {
+                if (!ring(choice.getEffect())) {
                     unseen.add(choice.getText());
+                }
+            } else if (owner instanceof TextField field) {
+                fields++;
+                if (!ring(field.getEffect())) {
+                    unseen.add(field.getId());
                 }
             }
         }
-        assertTrue(sliders >= 3 && choices >= 1, sliders + " sliders, " + choices + " choices reached");
+        assertTrue(sliders >= 3 && choices >= 1 && fields >= 3, sliders + " sliders, " + choices + " choices, "
+                + fields + " fields reached");
         assertEquals(List.of(), unseen, "focused, and drawn as before");
         StyledStage.close(stage);
+    }
+
+    /**
+     * Whether {@code effect} is a solid ring, seen from the back of a room: a shadow spread whole
+     * (a soft glow, spread 0.6, read as a pale halo on a projector; a text field had none).
+     */
+    private static boolean ring(Effect effect) {
+        return effect instanceof DropShadow shadow && shadow.getSpread() >= 0.99 && shadow.getRadius() >= 4;
     }
 }

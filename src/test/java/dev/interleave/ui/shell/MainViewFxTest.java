@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -847,6 +848,40 @@ class MainViewFxTest {
             assertEquals("tab-buffer", robot.lookup("#scenarios").queryAs(TabPane.class).getSelectionModel()
                     .getSelectedItem().getId(), "after " + key);
         }
+    }
+
+    /** A window that opens zoomed (the zoom last chosen) says so in its status bar. */
+    @Test
+    void aWindowOpenedZoomedSaysSo(FxRobot robot) {
+        String[] status = new String[1];
+        robot.interact(() -> {
+            WindowModel zoomed = new WindowModel(null, Theme.LIGHT);
+            zoomed.zoomProperty().set(1.5);
+            MainView opened = new MainView(List.of(CallsScenario.tab(new CallsViewModel(new CallRunner()))),
+                    new FrameStats(), zoomed);
+            status[0] = ((Label) opened.lookup("#status")).getText();
+            opened.stopSampling();
+        });
+        assertTrue(status[0].startsWith("Zoom 150 %, as last chosen  ·  Ctrl+= larger"), status[0]);
+    }
+
+    /** Pause turning into Resume moves nothing on the tool bar: Step stayed under the pointer of who paused. */
+    @Test
+    void pauseAndResumeTakeOneWidth(FxRobot robot) {
+        Button pause = robot.lookup("#pause").queryAs(Button.class);
+        Node step = robot.lookup("#step").query();
+        double[] x = new double[2];
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            x[0] = step.localToScene(0, 0).getX();
+            pause.setText("Resume");
+            view.applyCss();
+            view.layout();
+            x[1] = step.localToScene(0, 0).getX();
+            view.refresh(); // back to what the state says
+        });
+        assertEquals(x[0], x[1], 0.5, "Step's place with Pause, then with Resume");
     }
 
     /** The zoom says where it is: in the status bar at each Ctrl+= / Ctrl+- / Ctrl+0, and in View > Actual size. */
