@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.TableView;
@@ -53,6 +54,10 @@ final class MealBars extends VBox {
         title.getStyleClass().add("plot-title");
         title.setMaxWidth(Double.MAX_VALUE);
         title.setAlignment(Pos.CENTER);
+        // Wrapped, as the plots' titles are: "Meals per philoso..." at 1024x700.
+        title.setWrapText(true);
+        title.setTextAlignment(TextAlignment.CENTER);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         bars.setAlignment(Pos.BOTTOM_CENTER);
         VBox.setVgrow(bars, Priority.ALWAYS);
         getChildren().addAll(title, bars);

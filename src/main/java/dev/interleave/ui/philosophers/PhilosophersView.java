@@ -305,7 +305,7 @@ public final class PhilosophersView extends BorderPane {
                     + " (" + Fairness.STARVATION_RULE + ").";
             kind = NOTE;
         } else if (model.stateProperty().get() != RunState.IDLE) {
-            text = String.format(Locale.ROOT, "✔ No deadlock so far: %,d meals.", model.totalMealsProperty().get());
+            text = "✔ No deadlock so far: " + Words.count(model.totalMealsProperty().get(), "meal") + ".";
             kind = SUCCESS;
         } else if (model.shownVerdict().orElse(null) == Verdict.STOPPED) {
             // Stopped, not finished: nothing was shown to hold for the run's whole length.
@@ -313,7 +313,7 @@ public final class PhilosophersView extends BorderPane {
                     + ", with no deadlock until then.";
             kind = NOTE;
         } else if (model.totalMealsProperty().get() > 0) {
-            text = String.format(Locale.ROOT, "✔ No deadlock in this run: %,d meals.", model.totalMealsProperty().get());
+            text = "✔ No deadlock in this run: " + Words.count(model.totalMealsProperty().get(), "meal") + ".";
             kind = SUCCESS;
         } else {
             text = "";

@@ -637,10 +637,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case RUNNING -> deadlocked.get()
                     ? "Deadlocked: every philosopher in the circle is blocked for good; Stop (Esc) ends the run"
                     : livelockNow.get()
-                    ? String.format(Locale.ROOT, "Livelock: %,d attempts, %,d meals: busy, and hardly anyone eats",
-                            totalAttempts.get(), totalMeals.get())
-                    : String.format(Locale.ROOT, "%,d meals, %,d attempts; %s waiting for a fork", totalMeals.get(),
-                            totalAttempts.get(), Words.count(waiting, "philosopher"));
+                    ? String.format(Locale.ROOT, "Livelock: %s, %s: busy, and hardly anyone eats",
+                            Words.count(totalAttempts.get(), "attempt"), Words.count(totalMeals.get(), "meal"))
+                    : String.format(Locale.ROOT, "%s, %s; %s waiting for a fork", Words.count(totalMeals.get(), "meal"),
+                            Words.count(totalAttempts.get(), "attempt"), Words.count(waiting, "philosopher"));
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
             case PAUSED -> deadlockedNow
