@@ -221,6 +221,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long lastPlotNanos;
     private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
     private long stepsSeen;
+    /** Steps taken in the shown run, as last seen: stepsSeen, for the view. */
+    private final ReadOnlyLongWrapper stepsTaken = new ReadOnlyLongWrapper(this, "stepsTaken");
     /** Events recorded when the previous sample was taken, and when the latest step began. */
     private long lastSeenEvents;
     /** The puts and takes since the previous frame, for the view's motion; empty when there were none. */
@@ -407,6 +409,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         lastPlotNanos = 0;
         rate.clear();
         stepsSeen = 0;
+        stepsTaken.set(0);
         lastSeenEvents = 0;
         stepBaseEvents = 0;
         stepToTell = false;
@@ -568,6 +571,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         if (now.gate().stepsTaken() > stepsSeen) {
             stepsSeen = now.gate().stepsTaken();
+            stepsTaken.set(stepsSeen);
             stepBaseEvents = lastSeenEvents;
             stepToTell = true;
         }
@@ -1226,6 +1230,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyStringProperty lastActionProperty() {
         return lastAction.getReadOnlyProperty();
+    }
+
+    /** Steps taken in the run shown so far (0 for a run never stepped). */
+    public ReadOnlyLongProperty stepsTakenProperty() {
+        return stepsTaken.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty stepTextProperty() {

@@ -7,6 +7,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -54,6 +55,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     private final BooleanSupplier arrangeScrubArea;
     /** Marks the log narrow (its lines wrap) where it has less room than a long line; true if that changed. */
     private final BooleanSupplier narrowLog;
+    /** Whether the "Evenly spaced" check box was ever set by hand: then a step never sets it. FX thread. */
+    private boolean orderChosen;
     /** True while the slider or the list is being set from the position, not by the user. */
     private boolean syncing;
 
@@ -219,6 +222,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                 + " in time: for a story told within a millisecond (a bug with no delays) or steps taken seconds apart."
                 + " Unticked, the axis is the clock.");
         order.selectedProperty().bindBidirectional(timeline.eventOrderProperty());
+        order.setOnAction(e -> orderChosen = true);
         getChildren().addAll(captionLabel, dropped, order, timeline, scrubArea, events);
     }
 
@@ -238,6 +242,19 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     /** The words above the timeline: what it shows (a scenario's run that records nothing says so). */
     public StringProperty captionProperty() {
         return captionLabel.textProperty();
+    }
+
+    /**
+     * Spaces the timeline evenly once a run is stepped, unless the check box was ever set by hand: on
+     * the clock, with the pauses between steps included, a lesson's minutes of steps drew as a sliver
+     * of activity in 200 s of grey at the gate, and the rewound position could not be seen.
+     */
+    public void evenlySpacedWhenStepped(ObservableValue<? extends Number> stepsTaken) {
+        stepsTaken.addListener((obs, old, now) -> {
+            if (!orderChosen && old.longValue() == 0 && now.longValue() > 0) {
+                timeline.eventOrderProperty().set(true);
+            }
+        });
     }
 
     /** The timeline. */

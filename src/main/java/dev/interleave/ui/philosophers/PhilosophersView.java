@@ -211,6 +211,7 @@ public final class PhilosophersView extends BorderPane {
                 + " Ctrl+wheel or + / -: zoom; drag: pan. Pause (or end the run), then rewind: the table, the"
                 + " graph, the conditions and the narration show each event as it was.",
                 "the table, the wait-for graph and the conditions");
+        history.evenlySpacedWhenStepped(model.stepsTakenProperty());
 
         Label lastRun = Controls.lastRunNote(model);
         VBox live = new VBox(8, lastRun, guide, verdict, drawings, step, conditions, history, figures, charts);

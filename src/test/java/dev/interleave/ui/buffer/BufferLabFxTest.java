@@ -361,6 +361,26 @@ class BufferLabFxTest {
     }
 
     /**
+     * A stepped run's timeline is evenly spaced (on the clock, the pauses between steps made a lesson's
+     * steps a sliver in minutes of grey), unless the check box was set by hand: then it stays.
+     */
+    @Test
+    void aSteppedRunsTimelineIsEvenlySpaced(FxRobot robot) throws Exception {
+        CheckBox order = robot.lookup("#timeline-event-order").queryAs(CheckBox.class);
+        assertFalse(order.isSelected(), "on the clock before any step");
+        robot.interact(model::step); // from idle: starts paused, one step
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, order::isSelected);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> order.fire()); // set by hand: the clock
+        assertFalse(order.isSelected());
+        robot.interact(model::step);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stepsTakenProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(order.isSelected(), "chosen by hand: a step leaves it");
+    }
+
+    /**
      * Zooming in and back leaves no room behind: "Last action" kept every height it went through (a
      * teacher saw 400 px of blank under the buffer after Ctrl+= and Ctrl+-). It keeps its height only
      * between steps, while paused, and starts afresh with a new font.
