@@ -13,6 +13,7 @@ module dev.interleave {
     requires java.management; // the JVM's own start time, for --smoke
     requires com.fasterxml.jackson.core; // trace export: a streaming JSON writer
     requires jdk.jfr; // the buffer's put, take, wait and signal as Flight Recorder events
+    requires java.logging; // JavaFX's controls log through it: their INFO notices kept off the terminal
 
     exports dev.interleave;
     exports dev.interleave.engine.run;

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Application;
 import javafx.application.ColorScheme;
@@ -31,10 +33,27 @@ public final class InterleaveApp extends Application {
     private final FrameStats frameStats = new FrameStats();
     private MainView view;
 
+    /**
+     * JavaFX's controls' logger, kept (the logging framework holds its loggers weakly, and a level set
+     * on one collected is lost).
+     */
+    private static final Logger CONTROLS_LOG = Logger.getLogger("javafx.scene.control");
+
     /** Opens the window and returns when it closes. */
     public static void open() {
+        quietControls();
         lowerCompilers();
         Application.launch(InterleaveApp.class);
+    }
+
+    /**
+     * Warnings and errors only from JavaFX's controls: a list laid out for a moment at a few pixels'
+     * height (the settings panel hidden and shown, a theme switched, a tab shown) made its virtual
+     * flow print "INFO: index exceeds maxCellCount. Check size calculations" to the terminal, 48
+     * times in one lesson, a notice for JavaFX's developers that read to a teacher as a fault.
+     */
+    static void quietControls() {
+        CONTROLS_LOG.setLevel(Level.WARNING);
     }
 
     /**
@@ -57,6 +76,7 @@ public final class InterleaveApp extends Application {
      * {@code --train} (see {@link Scripts}); returns when it closes.
      */
     public static void openScripted(String... args) {
+        quietControls();
         lowerCompilers();
         Application.launch(InterleaveApp.class, args);
     }
