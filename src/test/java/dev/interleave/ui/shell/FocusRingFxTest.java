@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
@@ -81,7 +82,9 @@ class FocusRingFxTest {
                 }
             } else if (owner instanceof TextField field) {
                 fields++;
-                if (!ring(field.getEffect())) {
+                // Its border grown outwards: the outer layer of its background 2 px outside it.
+                Insets outer = field.getBackground().getFills().getFirst().getInsets();
+                if (outer.getTop() > -2 || outer.getLeft() > -2) {
                     unseen.add(field.getId());
                 }
             }
