@@ -139,7 +139,6 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Region paper = probe("-color-bg-default");
     private final Region subtle = probe("-color-fg-subtle");
     private final Region grid = probe("-color-border-default");
-    private final Region accent = probe("-il-accent");
     /** What the timeline says while it has no event to draw. */
     private final StringProperty emptyText = new SimpleStringProperty(
             this, "emptyText", "The timeline fills as the run goes: press Run or Step.");
@@ -716,15 +715,22 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.strokeLine(x1, y1, x1 - 3 * em(), y1 - 5 * em() * dir);
             g.strokeLine(x1, y1, x1 + 3 * em(), y1 - 5 * em() * dir);
         }
-        // The rewound position.
+        // The rewound position, as the plots mark the moment shown: a dashed line in the text's colour,
+        // a triangle on top (a thin line in the accent was lost among lanes "blocked: empty" in blue).
         long position = rewind.positionProperty().get();
         positionDrawnAt = Double.NaN;
         if (position != Rewind.PRESENT && position > 0) {
             double x = labelWidth() + (placeOf(history, position - 1) - left) * scale;
             positionDrawnAt = x;
-            g.setStroke(colour(accent, Color.BLUE));
+            double top = axisHeight() - 4;
+            g.setStroke(inkPaint);
             g.setLineWidth(2 * em());
-            g.strokeLine(x, axisHeight() - 4, x, axisHeight() + lanes * laneH);
+            g.setLineDashes(5 * em(), 3 * em());
+            g.strokeLine(x, top, x, axisHeight() + lanes * laneH);
+            g.setLineDashes();
+            g.setFill(inkPaint);
+            g.fillPolygon(new double[] {x - 5 * em(), x + 5 * em(), x}, new double[] {top - 4 * em(), top - 4 * em(),
+                    top + 3 * em()}, 3);
         }
         g.setStroke(colour(grid, Color.LIGHTGRAY));
         g.setLineWidth(1);
