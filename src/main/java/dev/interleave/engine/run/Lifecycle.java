@@ -107,9 +107,11 @@ final class Lifecycle {
             if (state != PAUSED) {
                 throw new IllegalStateException("resume needs a paused run; the run is " + state);
             }
-            current.hold().open();
-            current.clock().resume();
+            // The run hears of it before its threads are let go: what they do from now on is the
+            // running clock's, not the pause's.
             current.clockResumed();
+            current.clock().resume();
+            current.hold().open();
             state = RUNNING;
         } finally {
             lock.unlock();

@@ -86,7 +86,11 @@ public abstract class Run<R> {
     protected void clockPaused() {
     }
 
-    /** Called when the run's clock counts again after a pause, under the lifecycle's lock. Does nothing unless overridden. */
+    /**
+     * Called when the run's clock is about to count again after a pause, under the lifecycle's lock and
+     * before the run's threads are let go (what they do from then on is the running clock's). Does
+     * nothing unless overridden.
+     */
     protected void clockResumed() {
     }
 
