@@ -171,7 +171,8 @@ class BufferCommandTest {
             List<String> names = Pattern.compile("\"(\\w+)\":").matcher(lines.getFirst()).results()
                     .map(m -> m.group(1)).toList();
             assertEquals(List.of("producers", "consumers", "capacity", "items", "impl", "policy", "fair", "threads",
-                    "elapsedMillis", "itemsPerSecond", "sum", "expectedSum", "ok", "duplicates", "missing",
+                    "elapsedMillis", "consumed", "consumedWhilePaused", "itemsPerSecond", "sum", "expectedSum", "ok",
+                    "duplicates", "missing",
                     "waitsOnFull", "waitsOnEmpty", "bug", "spurious", "violation", "stalledAfterMillis", "futileWakeups",
                     "futileWakeupsProducers", "futileWakeupsConsumers", "spuriousWakeups", "outcome", "failure"), names);
             String json = lines.getFirst();
@@ -209,7 +210,8 @@ class BufferCommandTest {
         assertEquals("null", field(stopped, "failure"));
         assertEquals("null", field(stopped, "missing"), "35 of 100 consumed: missing items are not counted");
         String failed = new BufferCommand().json(new BufferResult(settings, Outcome.FAILED,
-                new IllegalStateException("a consumer broke"), 1_000_000, 40, 39, 35, 0, 4, 630, 5_050, 0, 0, 0, 0, BufferResult.Lab.NONE));
+                new IllegalStateException("a consumer broke"), 1_000_000, 40, 39, 35, 0, 4, 630, 5_050, 0, 0, 0, 0,
+                BufferResult.Lab.NONE));
         assertEquals("\"failed\"", field(failed, "outcome"));
         assertEquals("\"IllegalStateException: a consumer broke\"", field(failed, "failure"));
     }
@@ -240,7 +242,8 @@ class BufferCommandTest {
                 assertTrue(line.matches("[a-z/ -]{14} \\S.*"), "'" + line + "' in\n" + text.out());
             }
         }
-        assertTrue(lock.out().matches("(?s).*wake-ups       futile: producers [\\d,]+, consumers [\\d,]+; spurious 0.*"),
+        assertTrue(lock.out().matches(
+                "(?s).*wake-ups       futile: producers [\\d,]+, consumers [\\d,]+; spurious 0.*"),
                 lock.out());
         assertTrue(abq.out().matches("(?s).*waits on full  not visible inside ArrayBlockingQueue \\([\\d,]+ puts found it"
                 + " full\\).*"), abq.out());

@@ -5,7 +5,8 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link BufferResult} as one JSON object: what {@code interleave buffer --json} prints and the
  * window's File, Export figures writes. Fields: {@code producers, consumers, capacity, items, impl,
- * policy, fair, threads, elapsedMillis, itemsPerSecond, sum, expectedSum, ok, duplicates, missing,
+ * policy, fair, threads, elapsedMillis, consumed, consumedWhilePaused, itemsPerSecond, sum, expectedSum,
+ * ok, duplicates, missing,
  * waitsOnFull, waitsOnEmpty, bug, spurious, violation, stalledAfterMillis, futileWakeups,
  * futileWakeupsProducers, futileWakeupsConsumers, spuriousWakeups, outcome, failure}. {@code outcome}
  * is the lab's ({@link BufferOutcome}: ok, wrong-total, stalled, violated, stopped, failed);
@@ -28,6 +29,9 @@ public final class BufferJson {
                 .put("fair", settings.fair())
                 .put("threads", settings.threads().label())
                 .put("elapsedMillis", result.elapsedMillis())
+                .put("consumed", result.consumed())
+                // Steps' items (the window's), left out of itemsPerSecond with their time; 0 on the command line.
+                .put("consumedWhilePaused", result.consumedWhilePaused())
                 .put("itemsPerSecond", Math.round(result.itemsPerSecond()))
                 .put("sum", result.sum())
                 .put("expectedSum", result.expectedSum())

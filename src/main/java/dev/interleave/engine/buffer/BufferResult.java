@@ -15,7 +15,8 @@ import dev.interleave.engine.run.Outcome;
  * @param put                  items put into the buffer
  * @param consumed             items taken out by consumers
  * @param consumedWhilePaused  of those, the items taken while the run's clock was paused: by steps, or
- *                             by an action begun before a pause (the window's; 0 on the command line)
+ *                             by an action begun before a pause; an estimate at the edges (an action
+ *                             in flight at Pause counts as the pause's). 0 on the command line
  * @param leftInBuffer         items still in the buffer at the end (read from the buffer itself)
  * @param sum                  the sum of the items consumed
  * @param expectedSum          M(M+1)/2, or 0 for an unbounded run
@@ -26,7 +27,8 @@ import dev.interleave.engine.run.Outcome;
  * @param lab                  what the lab's detector found, and the wake-ups it counted
  */
 public record BufferResult(BufferSettings settings, Outcome outcome, Throwable failure, long elapsedNanos,
-                           long made, long put, long consumed, long consumedWhilePaused, long leftInBuffer, long sum, long expectedSum,
+                           long made, long put, long consumed, long consumedWhilePaused, long leftInBuffer, long sum,
+                           long expectedSum,
                            long duplicates, long missing, long waitsOnFull, long waitsOnEmpty, Lab lab) {
 
     /**

@@ -26,10 +26,14 @@ import dev.interleave.engine.run.RunState;
  *                      that have not finished yet, in the order they joined
  */
 public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferSnapshot buffer, Gate.View gate,
-                                long made, long put, long consumed, long consumedWhilePaused, long elapsedNanos, BufferResult result, EventLog log,
+                                long made, long put, long consumed, long consumedWhilePaused, long elapsedNanos,
+                                BufferResult result, EventLog log,
                                 List<String> leaving) {
 
-    /** Items consumed per second of the run's clock so far, steps' items left out with their time (see {@link BufferResult#itemsPerSecond}). */
+    /**
+     * Items consumed per second of the run's clock so far, steps' items left out with their time (see
+     * {@link BufferResult#itemsPerSecond}).
+     */
     public double itemsPerSecond() {
         return BufferResult.itemsPerSecond(consumed - consumedWhilePaused, elapsedNanos);
     }

@@ -324,7 +324,10 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         private final LongAdder made = new LongAdder();
         private final LongAdder put = new LongAdder();
         private final LongAdder consumed = new LongAdder();
-        /** Items consumed during the pauses that have ended, and where the count stood at the current one. */
+        /**
+         * Items consumed during the pauses that have ended, and where the count stood at the current one.
+         * Written only under the lifecycle's lock (clockPaused, clockResumed); read without it.
+         */
         private volatile Paused paused = new Paused(0, NOT_PAUSED);
         private final LongAdder consumedSum = new LongAdder();
         private final LongAdder duplicates = new LongAdder();
@@ -613,7 +616,8 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                 }
             }
             return new BufferResult(settings, outcome, failure, elapsedNanos, made.sum(), put.sum(), consumedCount,
-                    consumedWhilePaused(consumedCount), channel.size(), consumedSum.sum(), bounded ? settings.expectedSum() : 0, duplicates.sum(), missing,
+                    consumedWhilePaused(consumedCount), channel.size(), consumedSum.sum(),
+                    bounded ? settings.expectedSum() : 0, duplicates.sum(), missing,
                     channel.waitsOnFull(), channel.waitsOnEmpty(), lab(failure, missing, firstMissing));
         }
 

@@ -121,7 +121,9 @@ public final class BufferTrace {
             last = Math.max(last, at);
             BufferEvent kind = BufferEvent.of(batch, i);
             if (!kind.aboutAWorker()) {
-                trace.instant(PID, tid(0), "resize to " + batch.item(i) + (batch.item(i) == 1 ? " slot" : " slots"), ACTION, at, "slots",
+                String slots = String.format(Locale.ROOT, "%,d %s", batch.item(i),
+                        batch.item(i) == 1 ? "slot" : "slots");
+                trace.instant(PID, tid(0), "resize to " + slots, ACTION, at, "slots",
                         batch.item(i), "slot", 0);
                 return;
             }

@@ -9,11 +9,12 @@ import static dev.interleave.engine.run.RunState.STOPPING;
 
 /**
  * A runner's lifecycle, {@code IDLE → RUNNING ⇄ PAUSED → STOPPING → IDLE}, with the run in
- * progress: each move changes the state, the run's {@link Hold} and its {@link Stopwatch} as one
- * step, so that of two threads making moves at once (Pause and Resume, Resume and Stop) the result
- * is always one of the two orders, never a mix (a RUNNING run with its gate closed, a pause
- * counted twice). A move that does not fit the state is refused with {@link IllegalStateException}:
- * a second Run is refused, never doubled. Safe to use from any thread.
+ * progress: each move changes the state, the run's {@link Hold} and its {@link Stopwatch}, and tells
+ * the run of a pause or a resume ({@link Run#clockPaused}, {@link Run#clockResumed}), as one step, so
+ * that of two threads making moves at once (Pause and Resume, Resume and Stop) the result is always
+ * one of the two orders, never a mix (a RUNNING run with its gate closed, a pause counted twice). A
+ * move that does not fit the state is refused with {@link IllegalStateException}: a second Run is
+ * refused, never doubled. Safe to use from any thread.
  */
 final class Lifecycle {
 
@@ -21,8 +22,9 @@ final class Lifecycle {
      * Implementation notes: every move happens while holding `lock`, and reads the state again
      * under it, so moves are totally ordered and each sees the previous one's effects. `state` and
      * `current` are volatile so that readers (snapshots, tool bars) need no lock; they may see a
-     * state a moment old. Hold and stopwatch calls are short and never block on a worker (closing a
-     * gate only sets a flag), so holding the lock across them cannot deadlock with workers.
+     * state a moment old. Hold and stopwatch calls, and the run's clockPaused and clockResumed, are
+     * short and never block on a worker (closing a gate only sets a flag; the buffer run reads a
+     * counter), so holding the lock across them cannot deadlock with workers.
      */
 
     private final ReentrantLock lock = new ReentrantLock();

@@ -81,15 +81,16 @@ public abstract class Run<R> {
     /**
      * Called when the run's clock stops counting for a pause (a run started paused too), under the
      * lifecycle's lock: a scenario that reports a rate notes where its count stood, since what steps
-     * do while paused takes none of the clock's time. Does nothing unless overridden.
+     * do while paused takes none of the clock's time. Must be short and must not block. Does nothing
+     * unless overridden.
      */
     protected void clockPaused() {
     }
 
     /**
      * Called when the run's clock is about to count again after a pause, under the lifecycle's lock and
-     * before the run's threads are let go (what they do from then on is the running clock's). Does
-     * nothing unless overridden.
+     * before the run's threads are let go (what they do from then on is the running clock's). Must be
+     * short and must not block. Does nothing unless overridden.
      */
     protected void clockResumed() {
     }

@@ -723,6 +723,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         setIfChanged(atGate, now.state() == RunState.PAUSED ? now.gate().waiting() : List.of());
         if (now.gate().stepsTaken() > stepsSeen) {
             stepsSeen = now.gate().stepsTaken();
+            stepsTaken.set(stepsSeen);
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s passed the gate; what it did inside"
                     + " ArrayBlockingQueue is not visible", stepsSeen, now.gate().lastStepped()));
         } else if (now.state() != RunState.PAUSED) {
@@ -736,7 +737,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
     }
 
-    /** The run's items per second so far; an ended run's, as its result (and the command line) gives it. */
     /**
      * The run's items per second (its end's figure once it has ended), and whether its items were all
      * a step's: steps act while the clock is paused, and their items are left out with their time.

@@ -82,8 +82,8 @@ public record LabGuide(String title, String toTry, String watch, String question
                             + "the Right arrow key (Step would start a new run). Tick 'Evenly spaced' above the "
                             + "timeline: the stall takes a millisecond, and then each event gets its room.",
                     "producers and consumers share one wait set; a put's signal can wake another producer, "
-                            + "which finds the slot full and waits again (a futile wake-up), or a take's signal "
-                            + "another consumer, which finds it empty: either way the signal meant for the other "
+                            + "which finds the slot full and waits again (a futile wake-up), or a take's signal can "
+                            + "wake another consumer, which finds it empty: either way the signal meant for the other "
                             + "side is lost, and a run may stall on either.",
                     "when everyone is waiting, who is waiting, and who should have been woken by the last signal?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));

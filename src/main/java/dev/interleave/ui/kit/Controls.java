@@ -17,12 +17,14 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Skin;
 import javafx.scene.control.SkinBase;
@@ -185,22 +187,32 @@ public final class Controls {
      * {@code reset} last changed: a text told in three lines, then in one, does not move what is below
      * it under the pointer (the buffer's step text moved the gate's chips 36 px between two clicks).
      * Not reset by its width, which a label's text sets: a window made wider keeps the room until the
-     * reset. A new font (the zoom) starts afresh, and nothing is kept while {@code keep} does not hold:
-     * the heights a zoom's passes went through on the way (a label briefly narrow, many lines tall)
-     * stayed as a blank 400 px under the buffer. FX thread.
+     * reset. Nothing is kept while {@code keep} does not hold, and a new font (the zoom) starts afresh,
+     * keeping nothing for {@value #SETTLE_MILLIS} ms: the heights a zoom's layout passes went through on
+     * the way (a label briefly narrow, many lines tall) stayed as a blank 400 px under the buffer. FX
+     * thread.
      */
     public static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep) {
+        long[] settledAt = {0}; // System.nanoTime() after which heights are kept again
         region.heightProperty().addListener((obs, old, now) -> {
-            if (keep.getAsBoolean() && now.doubleValue() > region.getMinHeight()) {
+            if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && now.doubleValue() > region.getMinHeight()) {
                 region.setMinHeight(now.doubleValue());
             }
         });
         // A change listener: an invalidation listener would miss a second change nobody read between.
         reset.addListener((obs, old, now) -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
         if (region instanceof Labeled labeled) {
-            labeled.fontProperty().addListener((obs, old, now) -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
+            labeled.fontProperty().addListener((obs, old, now) -> {
+                if (region.getHeight() > 0) { // a zoom, not the first styling: it has been laid out before
+                    settledAt[0] = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+                }
+                region.setMinHeight(Region.USE_COMPUTED_SIZE);
+            });
         }
     }
+
+    /** How long after a new font {@link #neverShorter} keeps no height: the zoom's layout passes. */
+    static final long SETTLE_MILLIS = 300;
 
     /** A control with its caption above it. */
     public static VBox labelled(String caption, Node control) {
@@ -299,7 +311,9 @@ public final class Controls {
      * held (the timeline's zoom): those take the wheel as before.
      */
     private static void wheel(ScrollPane scroll, ScrollEvent e) {
-        if (e.isControlDown() || e.getDeltaY() == 0 || scrollsOnItsOwn(e.getTarget(), scroll)) {
+        // A touch screen's or a trackpad's own scrolling (the finger followed 1:1, inertia) stays as is.
+        if (e.isControlDown() || e.getDeltaY() == 0 || e.isDirect() || e.isInertia() || e.getTouchCount() > 0
+                || scrollsOnItsOwn(e.getTarget(), scroll)) {
             return;
         }
         Node content = scroll.getContent();
@@ -313,12 +327,16 @@ public final class Controls {
         e.consume();
     }
 
-    /** Whether {@code target} is in a list, a table or another scroll pane inside {@code scroll}. */
+    /**
+     * Whether {@code target} is in a list, a table or another scroll pane inside {@code scroll} that
+     * can scroll now (its vertical scroll bar shows): one that cannot leaves the wheel to the view.
+     */
     private static boolean scrollsOnItsOwn(Object target, ScrollPane scroll) {
         for (Node at = target instanceof Node node ? node : null; at != null && at != scroll; at = at.getParent()) {
             if (at instanceof ListView<?> || at instanceof TableView<?> || at instanceof TextArea
                     || at instanceof ScrollPane) {
-                return true;
+                return at.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar instanceof ScrollBar vertical
+                        && vertical.getOrientation() == Orientation.VERTICAL && vertical.isVisible());
             }
         }
         return false;

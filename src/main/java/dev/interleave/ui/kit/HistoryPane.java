@@ -245,14 +245,15 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     }
 
     /**
-     * Spaces the timeline evenly once a run is stepped, unless the check box was ever set by hand: on
-     * the clock, with the pauses between steps included, a lesson's minutes of steps drew as a sliver
-     * of activity in 200 s of grey at the gate, and the rewound position could not be seen.
+     * Spaces the timeline evenly while the run shown has been stepped, on the clock for a run that has
+     * not, unless the check box was ever set by hand: on the clock, with the pauses between steps
+     * included, a lesson's minutes of steps drew as a sliver of activity in 200 s of grey at the gate,
+     * and the rewound position could not be seen. {@code stepsTaken}: the shown run's, 0 at its start.
      */
     public void evenlySpacedWhenStepped(ObservableValue<? extends Number> stepsTaken) {
         stepsTaken.addListener((obs, old, now) -> {
-            if (!orderChosen && old.longValue() == 0 && now.longValue() > 0) {
-                timeline.eventOrderProperty().set(true);
+            if (!orderChosen) {
+                timeline.eventOrderProperty().set(now.longValue() > 0);
             }
         });
     }

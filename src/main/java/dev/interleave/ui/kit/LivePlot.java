@@ -608,7 +608,8 @@ public final class LivePlot extends BorderPane {
             g.setLineDashes(5 * thick, 4 * thick);
             g.strokeLine(px, top, px, bottom);
             g.setFill(ink.get());
-            g.fillPolygon(new double[] {px - 5 * thick, px + 5 * thick, px}, new double[] {top, top, top + 7 * thick}, 3);
+            g.fillPolygon(new double[] {px - 5 * thick, px + 5 * thick, px},
+                    new double[] {top, top, top + 7 * thick}, 3);
             markerDrawnAt = px;
         }
         g.restore();

@@ -3,8 +3,9 @@ package dev.interleave.ui.kit;
 import java.util.ArrayDeque;
 
 /**
- * A rate measured over the last stretch of run time: Δcount / Δt between the oldest and the newest
- * of the samples kept, never a point per event. FX thread only.
+ * A rate measured over the last stretch of run time: Δcount between the oldest and the newest of the
+ * samples kept, over the time between them (over the whole stretch in the run's first one), never a
+ * point per event. FX thread only.
  */
 public final class RateWindow {
 
@@ -19,16 +20,13 @@ public final class RateWindow {
     }
 
     /**
-     * Adds a sample and returns the rate per second over the window: what was counted in the last
-     * span of run time, over the span. In the run's first span, the time before its start counts as a
-     * stretch in which nothing was counted, so the rate grows into the run's own: over the short
-     * stretch since the start, the first items of a run made 290 items a second of a run that took 11
-     * in all, under a title promising the last second. The run's start (time 0, count 0) is the first
-     * sample: a run that did all it did before the first sample (a stall after six items) shows that
-     * rate, not 0. What changed between two samples at the same run time (Steps
-     * taken while paused: the paused clock does not move) took no run time and is left out of every
-     * rate, before and after: 20 items stepped in the first microseconds of a run read 65,000 a second, and the
-     * plot's scale hid the real 20 a second after Resume.
+     * Adds a sample and returns the rate per second over the window: what was counted in the last span
+     * of run time, over the span. The run's start (time 0, count 0) is the first sample, and in the
+     * first span the time before it counts as a stretch with nothing counted (over the milliseconds
+     * since the start, a run's first items read 290 a second in a run of 11 items in all). What changed
+     * between two samples at the same run time (steps taken while paused: the paused clock stands
+     * still) took no run time and is left out of every rate, before and after (20 items stepped read
+     * 65,000 a second, and the plot's scale hid the real 20 a second after Resume).
      */
     public double add(long elapsedNanos, long count) {
         if (samples.isEmpty()) {

@@ -29,15 +29,14 @@ public final class InterleaveApp extends Application {
     public static final String TITLE = "Interleave";
     /** How long closing the window may take before the process is ended regardless. */
     static final long EXIT_DEADLINE_MILLIS = 3_000;
-
-    private final FrameStats frameStats = new FrameStats();
-    private MainView view;
-
     /**
      * JavaFX's controls' logger, kept (the logging framework holds its loggers weakly, and a level set
      * on one collected is lost).
      */
     private static final Logger CONTROLS_LOG = Logger.getLogger("javafx.scene.control");
+
+    private final FrameStats frameStats = new FrameStats();
+    private MainView view;
 
     /** Opens the window and returns when it closes. */
     public static void open() {

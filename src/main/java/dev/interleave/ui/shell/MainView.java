@@ -122,8 +122,11 @@ public final class MainView extends BorderPane {
     private final Map<String, Tab> byId = new LinkedHashMap<>();
     private final Map<Tab, Label> badges = new LinkedHashMap<>();
     private final FrameStats frameStats;
-    /** Set when a Run was refused, or a file exported; shown in the status bar until the next command. */
-    private String refusal = "";
+    /**
+     * What the status bar says until the next command, instead of the view's state: a Run refused, a
+     * file exported, the zoom changed.
+     */
+    private String notice = "";
 
     /** The window's content over {@code scenarios}, one tab each, the first shown; light theme, 100 %, nothing kept. */
     public MainView(List<ScenarioTab> scenarios, FrameStats frameStats) {
@@ -157,7 +160,7 @@ public final class MainView extends BorderPane {
             showContent(now);
             samplers.forEach((tab, sampler) -> sampler.setShown(tab == now));
             autoStepper.setPlaying(false); // it steps the view it was started on, and no other
-            refusal = "";
+            notice = "";
             refresh();
         });
         Tab first = tabs.getTabs().getFirst();
@@ -175,8 +178,8 @@ public final class MainView extends BorderPane {
         autoStepControls();
         // A tool bar that wraps onto a second row rather than hiding buttons in an overflow menu
         // or squeezing them: at 200 % on a 1280x800 projector it needs two rows.
-        FlowPane toolBar = new FlowPane(4, 4, run, asWideAsResume(pause), step, autoStep, autoStepRate, autoStepRateText,
-                stop, reset);
+        FlowPane toolBar = new FlowPane(4, 4, run, asWideAsResume(pause), step, autoStep, autoStepRate,
+                autoStepRateText, stop, reset);
         FlowPane.setMargin(reset, new Insets(0, 0, 0, 12)); // apart: it clears the figures
         toolBar.getStyleClass().add("tool-bar");
         toolBar.setAlignment(Pos.CENTER_LEFT);
@@ -202,7 +205,7 @@ public final class MainView extends BorderPane {
         applyTheme(window.themeProperty().get());
         if (window.zoomProperty().get() != 1) {
             // A window that opens zoomed says so: a teacher found it at 150 % with no word of why.
-            refusal = zoomWords(", as last chosen");
+            notice = zoomWords(", as last chosen");
         }
         refresh();
     }
@@ -309,7 +312,7 @@ public final class MainView extends BorderPane {
                     .anyMatch(series -> !series.getData().isEmpty());
             if (!plotted) {
                 // A file holding only the header, "Saved", would say the run had nothing to show.
-                refusal = "Nothing to export as CSV: no series is plotted in this view yet (the race lab's"
+                notice = "Nothing to export as CSV: no series is plotted in this view yet (the race lab's"
                         + " measurements draw bars: File, Export run's figures as JSON has them).";
                 refresh();
             } else {
@@ -318,7 +321,7 @@ public final class MainView extends BorderPane {
         });
         MenuItem json = item("menu-export-json", "Export run's figures as JSON…", "Shortcut+Shift+J", () -> {
             if (active().resultJson().isEmpty()) {
-                refusal = "Nothing to export yet: the figures are a run's once it has ended (let it end, or Stop it).";
+                notice = "Nothing to export yet: the figures are a run's once it has ended (let it end, or Stop it).";
                 refresh();
             } else {
                 exportWithChooser("JSON", "*.json", "json", this::exportJson);
@@ -326,7 +329,7 @@ public final class MainView extends BorderPane {
         });
         MenuItem trace = item("menu-export-trace", "Export trace for Perfetto…", "Shortcut+Shift+E", () -> {
             if (!active().canExportTrace()) {
-                refusal = "Nothing to export yet: a trace is a recorded run's (Bounded Buffer and Dining Philosophers"
+                notice = "Nothing to export yet: a trace is a recorded run's (Bounded Buffer and Dining Philosophers"
                         + " record theirs: Run or Step there first).";
                 refresh();
             } else {
@@ -396,7 +399,8 @@ public final class MainView extends BorderPane {
     /** View > Actual size, which names the zoom it returns from ("Actual size (now 150 %)"). */
     private MenuItem zoomResetItem() {
         MenuItem item = item("menu-zoom-reset", "Actual size", "Shortcut+0", () -> zoom(window::zoomReset));
-        item.textProperty().bind(Bindings.concat("Actual size (now ", window.zoomTextBinding(), ")"));
+        item.textProperty().bind(Bindings.createStringBinding(() -> window.zoomProperty().get() == 1 ? "Actual size"
+                : "Actual size (now " + window.zoomTextBinding().get() + ")", window.zoomProperty()));
         return item;
     }
 
@@ -409,16 +413,24 @@ public final class MainView extends BorderPane {
         double before = window.zoomProperty().get();
         change.run();
         double now = window.zoomProperty().get();
-        String limit = now == before && now == WindowModel.ZOOMS.getLast() ? ", the largest"
-                : now == before && now == WindowModel.ZOOMS.getFirst() ? ", the smallest" : "";
-        refusal = zoomWords(limit);
+        boolean stayed = now == before;
+        notice = zoomWords(stayed && now == WindowModel.ZOOMS.getLast() ? ", the largest"
+                : stayed && now == WindowModel.ZOOMS.getFirst() ? ", the smallest" : "");
         refresh();
     }
 
-    /** "Zoom 150 %" and {@code after}, then the keys that change it. */
+    /** "Zoom 150 %" and {@code after}, then the keys that change it from there. */
     private String zoomWords(String after) {
-        return "Zoom " + window.zoomTextBinding().get() + after
-                + "  ·  Ctrl+= larger, Ctrl+- smaller, Ctrl+0 actual size (100 % to 200 %)";
+        double zoom = window.zoomProperty().get();
+        List<String> keys = new ArrayList<>();
+        if (zoom < WindowModel.ZOOMS.getLast()) {
+            keys.add("Ctrl+= larger");
+        }
+        if (zoom > WindowModel.ZOOMS.getFirst()) {
+            keys.addAll(List.of("Ctrl+- smaller", "Ctrl+0 actual size"));
+        }
+        return "Zoom " + window.zoomTextBinding().get() + after + "  ·  " + String.join(", ", keys)
+                + " (100 % to 200 %)";
     }
 
     /** View > Settings panel: ticked while the views show their settings panels (Ctrl+B hides and shows them). */
@@ -501,9 +513,9 @@ public final class MainView extends BorderPane {
         }
         try {
             export.to(chosen.toPath());
-            refusal = "Saved " + chosen;
+            notice = "Saved " + chosen;
         } catch (IOException | RuntimeException e) {
-            refusal = "Not saved: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            notice = "Not saved: " + (e.getMessage() == null ? e.toString() : e.getMessage());
         }
         refresh();
     }
@@ -867,7 +879,7 @@ public final class MainView extends BorderPane {
         if (other == null) {
             return false;
         }
-        refusal = "Refused: the run in " + other.getText() + " is still " + stateWord(models.get(other).runState())
+        notice = "Refused: the run in " + other.getText() + " is still " + stateWord(models.get(other).runState())
                 .toLowerCase(Locale.ROOT) + ". One run at a time, so two runs never share the cores and spoil "
                 + "each other's timings: stop it there (or let it end) first.";
         refresh();
@@ -875,7 +887,7 @@ public final class MainView extends BorderPane {
     }
 
     private void command(Runnable action) {
-        refusal = "";
+        notice = "";
         action.run();
         UiPriority.sweepSoon(); // a run's threads lowered within ms, not up to 200 ms later
         refresh();
@@ -1013,8 +1025,8 @@ public final class MainView extends BorderPane {
         Controls.tip(step, stepTip);
         stop.setDisable(state != RunState.RUNNING && state != RunState.PAUSED);
         String text;
-        if (!refusal.isEmpty()) {
-            text = refusal;
+        if (!notice.isEmpty()) {
+            text = notice;
         } else if (state == RunState.IDLE && other != null) {
             RunControls going = models.get(other);
             text = stateWord(state) + "  ·  The run in " + other.getText() + (going.alarm().isEmpty()

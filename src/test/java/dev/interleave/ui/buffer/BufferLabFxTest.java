@@ -362,7 +362,8 @@ class BufferLabFxTest {
 
     /**
      * A stepped run's timeline is evenly spaced (on the clock, the pauses between steps made a lesson's
-     * steps a sliver in minutes of grey), unless the check box was set by hand: then it stays.
+     * steps a sliver in minutes of grey), the next run run freely's on the clock again, unless the check
+     * box was set by hand: then it stays.
      */
     @Test
     void aSteppedRunsTimelineIsEvenlySpaced(FxRobot robot) throws Exception {
@@ -372,7 +373,12 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, order::isSelected);
         robot.interact(model::stop);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
-        robot.interact(() -> order.fire()); // set by hand: the clock
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !order.isSelected());
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> order.fire()); // set by hand: evenly spaced
+        robot.interact(() -> order.fire()); // and back: the clock
         assertFalse(order.isSelected());
         robot.interact(model::step);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stepsTakenProperty().get() > 0);
@@ -404,6 +410,24 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lastAction.getHeight() <= before + 1, "back at 100 %: " + lastAction.getHeight() + " px, "
                 + before + " before");
+
+        // Paused, between steps, where it keeps its height: the zoom's passes are not kept either.
+        for (int i = 0; i < 3; i++) {
+            robot.interact(model::step);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.PAUSED);
+        }
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        double paused = lastAction.getHeight();
+        for (int i = 0; i < 5; i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lastAction.getHeight() <= paused + 1, "paused, back at 100 %: " + lastAction.getHeight()
+                + " px, " + paused + " before");
     }
 
     /**

@@ -10,6 +10,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -197,8 +198,8 @@ class LivePlotFxTest {
     @Test
     void theCurveAndItsSampleThickenWithTheText(FxRobot robot) {
         // Without the window's stylesheet the title is the text's size: 26 px is 1.74 times 13 px x 1.15.
-        int[] thin = curvePixels(robot, 13);
-        int[] thick = curvePixels(robot, 26);
+        double[] thin = curveThickness(robot, 13);
+        double[] thick = curveThickness(robot, 26);
         assertTrue(thick[0] >= 1.6 * thin[0], "the curve is " + thin[0] + " px thick at 13 px text, " + thick[0]
                 + " px at 26 px");
         assertTrue(thick[1] >= 1.6 * thin[1], "the legend's sample is " + thin[1] + " px at 13 px text, " + thick[1]
@@ -206,10 +207,10 @@ class LivePlotFxTest {
     }
 
     /**
-     * A flat curve drawn at {@code font} px text: how many pixels of its colour one column of the plot
-     * holds, and the legend's sample line's stroke width.
+     * A flat curve drawn at {@code font} px text: how thick it is down one column of the plot, in
+     * pixels of its colour (edges in part), and the legend's sample line's stroke width.
      */
-    private int[] curvePixels(FxRobot robot, double font) {
+    private double[] curveThickness(FxRobot robot, double font) {
         LivePlot flat = new LivePlot("flat-" + (int) font, "Occupied slots", "seconds run", LivePlot.Scale.LINEAR);
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName("run");
@@ -230,17 +231,31 @@ class LivePlotFxTest {
             ((Pane) plot.getParent()).getChildren().remove(flat);
         });
         Color colour = (Color) flat.styleOf(series).getFirst();
+        PixelReader pixels = image[0].getPixelReader();
         int x = (int) image[0].getWidth() / 2;
-        int pixels = 0;
+        // The curve's row: the pixel of the column nearest its colour. Its thickness: how much of its
+        // colour the rows around it hold, each pixel counted by how far it is from the background
+        // towards the colour (an anti-aliased edge counts in part, wherever the line falls).
+        int row = 0;
         for (int y = 0; y < image[0].getHeight(); y++) {
-            Color seen = image[0].getPixelReader().getColor(x, y);
-            if (Math.abs(seen.getRed() - colour.getRed()) + Math.abs(seen.getGreen() - colour.getGreen())
-                    + Math.abs(seen.getBlue() - colour.getBlue()) < 0.15) {
-                pixels++;
+            if (distance(pixels.getColor(x, y), colour) < distance(pixels.getColor(x, row), colour)) {
+                row = y;
             }
         }
-        assertTrue(pixels > 0, "no pixel of the curve's colour in the middle column at " + font + " px text");
-        return new int[] {pixels, (int) Math.round(sample[0] * 10)};
+        assertTrue(distance(pixels.getColor(x, row), colour) < 0.15, "no pixel of the curve's colour at " + font
+                + " px text");
+        Color background = pixels.getColor(x, row + 14);
+        double coverage = 0;
+        for (int y = row - 8; y <= row + 8; y++) {
+            double part = 1 - distance(pixels.getColor(x, y), colour) / distance(background, colour);
+            coverage += Math.clamp(part, 0, 1);
+        }
+        return new double[] {coverage, sample[0]};
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue());
     }
 
     /**

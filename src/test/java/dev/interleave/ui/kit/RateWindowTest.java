@@ -13,7 +13,7 @@ class RateWindowTest {
      * A run that did all it did before the first sample (six items, then a stall) shows that rate
      * from the run's start, then falls to 0 once the window has passed it; it read 0 throughout.
      * In the first second, the count is over the whole second (nothing before the start): 6 items in
-     * the first 100 ms read 60 a second, in a run of 11 items in all.
+     * the first 100 ms read 6 a second, not 60, in a run of 11 items in all.
      */
     @Test
     void theRunsStartIsTheFirstSample() {

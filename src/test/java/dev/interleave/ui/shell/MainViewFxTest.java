@@ -891,19 +891,20 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Zoom 110 %  ·  Ctrl+= larger"), status.getText());
-        MenuItem reset = ((MenuBar) view.lookup("#menu-bar")).getMenus()
-                .stream().flatMap(menu -> menu.getItems().stream()).filter(item -> "menu-zoom-reset".equals(item.getId()))
-                .findFirst().orElseThrow();
+        MenuItem reset = ((MenuBar) view.lookup("#menu-bar")).getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream())
+                .filter(item -> "menu-zoom-reset".equals(item.getId())).findFirst().orElseThrow();
         assertEquals("Actual size (now 110 %)", reset.getText());
         for (int i = 0; i < 6; i++) {
             robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(status.getText().startsWith("Zoom 200 %, the largest"), status.getText());
+        assertEquals("Zoom 200 %, the largest  ·  Ctrl+- smaller, Ctrl+0 actual size (100 % to 200 %)",
+                status.getText());
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(status.getText().startsWith("Zoom 100 %"), status.getText());
-        assertEquals("Actual size (now 100 %)", reset.getText());
+        assertEquals("Zoom 100 %  ·  Ctrl+= larger (100 % to 200 %)", status.getText());
+        assertEquals("Actual size", reset.getText());
     }
 
     @Test
