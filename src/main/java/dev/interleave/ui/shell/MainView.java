@@ -197,6 +197,7 @@ public final class MainView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventHandler(StepWorkerEvent.STEP_WORKER, e -> stepWorkerActive(e.index()));
         keepKeysForTheWindow();
+        stopSamplingWhenUnshown();
         widthProperty().addListener((obs, old, now) -> scaleText());
         heightProperty().addListener((obs, old, now) -> scaleText());
         window.zoomProperty().addListener((obs, old, now) -> scaleText());
@@ -284,6 +285,24 @@ public final class MainView extends BorderPane {
         addEventHandler(ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof TextInputControl) {
                 requestFocus();
+            }
+        });
+    }
+
+    /**
+     * Stops sampling once no window shows this view (its scene taken off its window: a test's next
+     * scene on the same stage). Each frame sampler is an animation timer, which the toolkit holds
+     * while it runs: it held the view, its view-models and their runs' event logs (24 MB each) for
+     * good, 47 of them in one test JVM, which then ran out of its 2 GB.
+     */
+    private void stopSamplingWhenUnshown() {
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((windows, was, now) -> {
+                    if (was != null && now == null) {
+                        stopSampling();
+                    }
+                });
             }
         });
     }
