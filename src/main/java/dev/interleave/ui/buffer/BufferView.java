@@ -408,7 +408,8 @@ public final class BufferView extends BorderPane {
         TitledPane guide = new TitledPane("", content);
         guide.setId("lab-guide");
         guide.setExpanded(false);
-        guide.setMinWidth(0); // its one-line title is cut with an ellipsis rather than widen the view
+        guide.setMinWidth(0); // its title wraps rather than widen the view
+        Controls.wrapTitle(guide);
         Runnable show = () -> {
             LabGuide now = model.guideProperty().get();
             guide.setText(now.title());

@@ -20,6 +20,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -157,8 +158,8 @@ public final class Controls {
 
     /**
      * A view's short guide, folded until opened: its title says what to try first, its text the
-     * numbered steps and a question to answer. Its one-line title is cut with an ellipsis rather than
-     * widen the view.
+     * numbered steps and a question to answer. Its title wraps to the pane's width rather than widen
+     * the view ({@link #wrapTitle}).
      */
     public static TitledPane guide(String id, String title, String steps) {
         // A WrapLabel: its height is measured once per width. A folded pane still asks its text's
@@ -172,7 +173,73 @@ public final class Controls {
         guide.setExpanded(false);
         guide.setMinWidth(0);
         guide.setMinHeight(Region.USE_PREF_SIZE); // a view squeezed for height scrolls rather than cut it
+        wrapTitle(guide);
         return guide;
+    }
+
+    /**
+     * Makes {@code pane}'s title wrap at the pane's width rather than end in "..." ("What to try:
+     * lose an update with count++, then try with i..." at 200 %): its text is drawn by a wrapping
+     * label in the title (the pane's own text stays the one to set; the label follows it).
+     */
+    public static void wrapTitle(TitledPane pane) {
+        Label title = new TitleLabel(pane);
+        title.setId(pane.getId() == null ? null : pane.getId() + "-title");
+        title.textProperty().bind(pane.textProperty());
+        pane.setGraphic(title);
+        pane.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    /**
+     * A titled pane's title that wraps: as wide as its text, or as the room right of the pane's arrow
+     * if less, and as tall as its lines at that width. A title asks its graphic's height for the
+     * pane's whole width (arrow and all) and its width for no height (one line, for a label): the
+     * room is worked out here, from the title's width given or the pane's own.
+     */
+    private static final class TitleLabel extends Label {
+        private final TitledPane pane;
+
+        TitleLabel(TitledPane pane) {
+            this.pane = pane;
+            setWrapText(true);
+            setMinWidth(0);
+            pane.widthProperty().addListener(obs -> requestLayout()); // a new width, a new room
+        }
+
+        /** The room beside the arrow in a title {@code width} wide; no limit before the title is made. */
+        private double room(double width) {
+            if (!(getParent() instanceof Region title) || width <= 0) {
+                return Double.MAX_VALUE;
+            }
+            Node arrow = title.lookup(".arrow-button");
+            double beside = title.snappedLeftInset() + title.snappedRightInset() + (arrow == null ? 0 : arrow.prefWidth(-1));
+            return Math.max(1, width - beside);
+        }
+
+        /**
+         * None: the title then asks its height for no width when it lays it out, and for the whole
+         * title's width when it measures itself; both are the title's width here, not the label's.
+         */
+        @Override
+        public Orientation getContentBias() {
+            return null;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.min(super.computePrefWidth(height), room(pane.getWidth()));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double natural = super.computePrefWidth(-1);
+            return super.computePrefHeight(Math.min(natural, room(width >= 0 ? width : pane.getWidth())));
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
     }
 
     /** A section heading in a settings column. */

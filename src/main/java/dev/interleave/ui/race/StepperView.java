@@ -357,6 +357,7 @@ public final class StepperView extends BorderPane {
             setCursor(Cursor.HAND);
             title.getStyleClass().add("lane-title");
             code.getStyleClass().add("lane-code");
+            code.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its widest line, not the lane
             register.getStyleClass().add("lane-register");
             progress.getStyleClass().add("lane-progress");
             state.getStyleClass().add("lane-state");
@@ -383,6 +384,7 @@ public final class StepperView extends BorderPane {
             while (code.getChildren().size() < steps.size()) {
                 Label line = new Label();
                 line.getStyleClass().add("code-line");
+                line.setMaxWidth(Double.MAX_VALUE); // the marked line's bar spans the code, whichever line it is
                 code.getChildren().add(line);
             }
             for (int i = 0; i < steps.size(); i++) {

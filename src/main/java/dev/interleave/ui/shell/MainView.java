@@ -80,6 +80,7 @@ import dev.interleave.ui.kit.Png;
 import dev.interleave.ui.kit.RunControls;
 import dev.interleave.ui.kit.ScenarioTab;
 import dev.interleave.ui.kit.StepWorkerEvent;
+import dev.interleave.ui.kit.Words;
 
 /**
  * The main window's content: the shared tool bar, the two views as tabs, the status bar. The tool
@@ -589,8 +590,9 @@ public final class MainView extends BorderPane {
 
     /** Every key the window answers to, and what it does: the keyboard map (F1). */
     static final List<String[]> KEYS = List.of(
-            new String[] {"Space", "Run; while running, Pause; while paused, Resume. In the race lab's Slow motion a run"
-                    + " is Auto-step: a random thread steps at the rate beside Auto-step"},
+            new String[] {"Space", "Run; while running, Pause; while paused, Resume; while Auto-step plays, Pause (it"
+                    + " stops). In the race lab's Slow motion a run is Auto-step: a random thread steps at the rate"
+                    + " beside Auto-step"},
             new String[] {"S", "Step: one producer or consumer passes the gate and acts, and a thread its signal wakes"
                     + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused. In the race lab's Slow motion, a"
@@ -824,8 +826,12 @@ public final class MainView extends BorderPane {
         command(() -> active().step());
     }
 
-    /** Pause or Resume; Resume ends Auto-step (the run goes on freely). */
+    /** Pause or Resume; while Auto-step plays, Pause: Auto-step ends and the run stays paused. */
     private void togglePauseActive() {
+        if (autoStepper.playingProperty().get() && active().runState() == RunState.PAUSED) {
+            autoStepper.setPlaying(false);
+            return;
+        }
         autoStepper.setPlaying(false);
         command(() -> active().togglePause());
     }
@@ -1032,8 +1038,11 @@ public final class MainView extends BorderPane {
         boolean canStart = state == RunState.IDLE && other == null;
         run.setDisable(!canStart);
         pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED);
-        pause.setText(state == RunState.PAUSED ? "Resume" : "Pause");
-        ((FontIcon) pause.getGraphic()).setIconCode(state == RunState.PAUSED ? Feather.PLAY : Feather.PAUSE);
+        // Auto-step plays steps from a paused run: to whoever watches, the run goes on, and Pause stops it.
+        boolean autoStepping = autoStepper.playingProperty().get() && state == RunState.PAUSED;
+        boolean resumes = state == RunState.PAUSED && !autoStepping;
+        pause.setText(resumes ? "Resume" : "Pause");
+        ((FontIcon) pause.getGraphic()).setIconCode(resumes ? Feather.PLAY : Feather.PAUSE);
         // Greyed out where no Step can do anything (a deadlocked table): the view says why.
         step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart) || !model.whyNoStep().isEmpty());
         boolean playing = autoStepper.playingProperty().get();
@@ -1053,6 +1062,10 @@ public final class MainView extends BorderPane {
                             + " in its tab. One run at a time: Run here waits until it ends or is stopped."
                     : " is " + going.alarm() + " in its tab and will not end by itself. One run at a time: "
                             + "stop it there (Esc) to run here.");
+        } else if (autoStepping) {
+            // Not "Paused · press S...": the steps come by themselves, and what stops them is asked.
+            text = "Auto-step, " + Words.count(window.autoStepRateProperty().get(), "step")
+                    + " a second: the threads stay parked between steps  ·  Pause (Space) or A stops it there";
         } else {
             String sentence = model.statusSentence();
             text = sentence.startsWith(stateWord(state)) ? sentence : stateWord(state) + "  ·  " + sentence;
@@ -1063,16 +1076,20 @@ public final class MainView extends BorderPane {
         if (!text.equals(status.getText())) {
             status.setText(text);
         }
-        models.forEach((tab, made) -> showBadge(badges.get(tab), made));
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        models.forEach((tab, made) -> showBadge(badges.get(tab), made, autoStepping && tab == shown));
     }
 
     private static final List<RunState> STATES = List.of(RunState.values());
 
-    /** The tab's badge: a glyph and a word, so the state never rests on colour alone. */
-    private static void showBadge(Label badge, RunControls model) {
-        RunState state = model.runState();
+    /**
+     * The tab's badge: a glyph and a word, so the state never rests on colour alone. A run played by
+     * Auto-step is paused between its steps, and shown as going on.
+     */
+    private static void showBadge(Label badge, RunControls model, boolean autoStepping) {
+        RunState state = autoStepping ? RunState.RUNNING : model.runState();
         String alarm = state == RunState.IDLE ? "" : model.alarm();
-        String text = !alarm.isEmpty() ? "✘ " + alarm : switch (state) {
+        String text = !alarm.isEmpty() ? "✘ " + alarm : autoStepping ? "▶▶ auto-step" : switch (state) {
             case RUNNING -> "▶ running";
             case PAUSED -> "‖ paused";
             case STOPPING -> "■ stopping";

@@ -408,7 +408,9 @@ class MainViewFxTest {
 
     /**
      * Auto-step from idle starts the run paused and plays steps by itself, one at a time, the run
-     * staying paused; A ends it; Resume while it plays ends it and lets the run go on freely.
+     * staying paused; A ends it. While it plays the window shows the run going on (the tab's badge,
+     * Pause, the status line: they said "paused", "Resume" and "Your turn: press S"), and Pause
+     * (Space) stops it there; Resume then lets the run go on freely.
      */
     @Test
     void autoStepPlaysStepsWhileThePausedRunWaits(FxRobot robot) throws Exception {
@@ -420,6 +422,11 @@ class MainViewFxTest {
         assertEquals(RunState.PAUSED, bufferRunner.state(), "Auto-step steps a paused run");
         assertTrue(robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected());
         assertTrue(bufferRunner.snapshot().gate().permits() <= 1, "steps never pile up behind a slow one");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("▶▶ auto-step", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
+        assertEquals("Pause", robot.lookup("#pause").queryButton().getText());
+        String status = robot.lookup("#status").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Auto-step, 20 steps a second") && !status.contains("Paused"), status);
 
         robot.push(KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
@@ -432,8 +439,13 @@ class MainViewFxTest {
         assertTrue(view.autoStepper().playingProperty().get(), "A starts it again");
         robot.push(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(view.autoStepper().playingProperty().get(), "Resume ends Auto-step");
-        assertEquals(RunState.RUNNING, bufferRunner.state());
+        assertFalse(view.autoStepper().playingProperty().get(), "Pause (Space) ends Auto-step");
+        assertEquals(RunState.PAUSED, bufferRunner.state(), "and the run stays paused");
+        assertEquals("‖ paused", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
+        assertEquals("Resume", robot.lookup("#pause").queryButton().getText());
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.RUNNING, bufferRunner.state(), "Resume lets the run go on freely");
         robot.interact(() -> view.autoStepper().beat());
         assertEquals(RunState.RUNNING, bufferRunner.state(), "a stray beat after it ended steps nothing");
     }
