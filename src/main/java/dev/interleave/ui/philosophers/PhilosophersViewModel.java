@@ -150,6 +150,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private long stepBaseSeq;
     /** Why the latest step asked for was refused, until the next step or run. */
     private String refusal = "";
+    /** The run's state when the refusal was made: a new state (resumed, stopped) ends it. FX thread. */
+    private RunState refusedWhile = RunState.IDLE;
     /** A step granted and not taken yet, as of the last sample (Auto-step waits for it). */
     private boolean stepPending;
     /** Set by {@link #breakWith} while this tab's run is stopping: Run again once it has. */
@@ -310,8 +312,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     public void stepPhilosopher(int p) {
         RunState now = runner.state();
         if (now == RunState.RUNNING) {
-            refusal = "Pause first (Space), then click a philosopher to let it take one fork action.";
-            stepText.set(refusal);
+            refuse("Pause first (Space), then click a philosopher to let it take one fork action.");
             return;
         }
         try {
@@ -324,8 +325,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 runner.step(p);
             }
         } catch (IllegalStateException cannot) {
-            refusal = cannot.getMessage();
-            stepText.set(refusal);
+            refuse(cannot.getMessage());
         } catch (IndexOutOfBoundsException noSuchPhilosopher) {
             // A click on a table drawn for another N: nothing to step.
         }
@@ -367,7 +367,13 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     @Override
     protected void stepRefused(String why) {
+        refuse(why);
+    }
+
+    /** Says why a step was refused, until a step is taken or the run is no longer as it was (see narrateSteps). */
+    private void refuse(String why) {
         refusal = why;
+        refusedWhile = runner.state();
         stepText.set(why);
     }
 
@@ -569,6 +575,12 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             stepToTell = true;
         }
         stepsTaken.set(stepsSeen);
+        if (!refusal.isEmpty() && now.state() != refusedWhile) {
+            // Refused while paused in a deadlock, then stopped: "Nobody can act ... Stop ends the run"
+            // stayed under a table whose philosophers had all left.
+            refusal = "";
+            stepText.set("");
+        }
         if (!refusal.isEmpty()) {
             stepText.set(refusal);
         } else if (now.state() == RunState.PAUSED && deadlockedNow) {

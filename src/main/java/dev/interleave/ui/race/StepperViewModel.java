@@ -263,6 +263,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         if (now.settings() == null || !showsLatestRun()) {
             return;
         }
+        // A refusal ("T1 has done all its increments: pick another thread") answers the run as it
+        // was: a step taken since (Space, S, another key) or the run's end leaves it nothing to say.
+        if (!refusal.get().isEmpty() && (now.steps() != steps.get() || now.result() != null)) {
+            refusal.set("");
+        }
         count.set(now.count());
         completed.set(now.completed());
         expected.set(now.settings().expected());

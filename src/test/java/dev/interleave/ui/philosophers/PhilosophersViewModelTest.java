@@ -280,6 +280,34 @@ class PhilosophersViewModelTest {
     }
 
     /**
+     * A step refused in a paused deadlock (a click on a philosopher, Step) says why until the run is
+     * no longer paused: stopped, the table's philosophers had all left and "Nobody can act ... Stop
+     * ends the run" stayed under it.
+     */
+    @Test
+    void aRefusedStepsWordsGoWithTheStop() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.run();
+        try {
+            sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+            model.togglePause();
+            sampleUntil(model, "paused", () -> model.stateProperty().get() == RunState.PAUSED);
+            model.stepPhilosopher(0);
+            model.sample(System.nanoTime());
+            assertTrue(model.stepTextProperty().get().startsWith("P1 waits for F"), model.stepTextProperty().get());
+            model.step();
+            model.sample(System.nanoTime());
+            assertEquals(Steps.NOBODY_CAN_ACT, model.stepTextProperty().get(), "Step says why it did nothing");
+        } finally {
+            stopAndSettle(model);
+        }
+        model.sample(System.nanoTime());
+        assertEquals(RunState.IDLE, model.stateProperty().get());
+        assertEquals("", model.stepTextProperty().get());
+    }
+
+    /**
      * Paused in a deadlock, no step can do anything: the view-model says so (Auto-step stops on it)
      * and Step explains why instead of doing nothing silently.
      */

@@ -163,8 +163,17 @@ class RaceViewModelTest {
         assertEquals("T1 has done all its increments: pick another thread.", model.refusalProperty().get());
         assertEquals(1, model.stepsProperty().get());
         assertEquals(model.refusalProperty().get(), model.statusSentence());
-        model.stop();
+        model.sample(System.nanoTime());
+        assertEquals("T1 has done all its increments: pick another thread.", model.refusalProperty().get(),
+                "kept while the run is as it was");
+        // Resumed, T2's step ends the run: the refusal went on after it ("pick another thread" with
+        // nobody left to pick).
+        model.togglePause();
         runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals(RunState.IDLE, model.stateProperty().get());
+        assertEquals("", model.refusalProperty().get());
+        assertFalse(model.statusSentence().contains("pick another thread"), model.statusSentence());
     }
 
     /** The goal follows the increments (it can be at most that), and the window's ranges hold. */
