@@ -487,6 +487,44 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * A switch reads off or on in both themes: off, its track is the panel's shade (in the dark theme
+     * ControlsFX's #f5f5f5 track, with a dark thumb, read as on); on, its track is the accent, as a
+     * chosen option is; its thumb stands out from its track either way.
+     */
+    @Test
+    void aSwitchReadsOffOrOnInBothThemes(FxRobot robot) {
+        robot.clickOn("#tab-buffer");
+        org.controlsfx.control.ToggleSwitch fair = robot.lookup("#fair").queryAs(org.controlsfx.control.ToggleSwitch.class);
+        for (int theme = 0; theme < 2; theme++) {
+            for (boolean on : List.of(false, true)) {
+                robot.interact(() -> {
+                    fair.setSelected(on);
+                    view.applyCss();
+                    view.layout();
+                });
+                String where = (on ? "on" : "off") + " in " + view.window().themeProperty().get();
+                Region track = (Region) fair.lookup(".thumb-area");
+                Region thumb = (Region) fair.lookup(".thumb");
+                Color trackInk = (Color) track.getBackground().getFills().getLast().getFill();
+                Color thumbInk = (Color) thumb.getBackground().getFills().getLast().getFill();
+                if (on) {
+                    Color chosen = (Color) ((Region) robot.lookup("#impl .toggle-button:selected").query())
+                            .getBackground().getFills().getLast().getFill();
+                    assertEquals(chosen, trackInk, "the track " + where + ": the accent, as a chosen option");
+                } else {
+                    double ratio = Wcag.contrast(trackInk, behind(fair));
+                    assertTrue(ratio < 1.5, "the track " + where + " " + trackInk + " on the panel " + behind(fair)
+                            + ": " + ratio + ":1");
+                }
+                double ratio = Wcag.contrast(thumbInk, trackInk);
+                assertTrue(ratio >= 3, "the thumb " + where + " " + thumbInk + " on its track " + trackInk + ": " + ratio + ":1");
+            }
+            robot.interact(() -> fair.setSelected(false));
+            robot.interact(() -> view.window().toggleTheme());
+        }
+    }
+
     /** The colour of the nearest box behind {@code node} with an opaque fill. */
     private static Color behind(Node node) {
         for (Parent up = node.getParent(); up != null; up = up.getParent()) {
