@@ -23,6 +23,7 @@ import dev.interleave.engine.race.LaneView;
 import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepEvent;
 import dev.interleave.engine.race.StepProgram;
+import dev.interleave.engine.race.StepperSettings;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.ChoiceRow;
@@ -59,6 +60,7 @@ public final class StepperView extends BorderPane {
         model.lanes().addListener((ListChangeListener<LaneView>) change -> drawLanes());
         model.log().addListener((ListChangeListener<StepEvent>) change -> drawLog());
         model.programProperty().addListener((obs, old, now) -> drawLanes());
+        model.shownRunProperty().addListener((obs, old, now) -> drawLanes());
         model.stateProperty().addListener((obs, old, now) -> drawLanes()); // parked, or stopped
         drawLanes();
         drawLog();
@@ -208,6 +210,10 @@ public final class StepperView extends BorderPane {
 
     private void drawLanes() {
         List<LaneView> views = model.lanes();
+        // The lanes of the run shown run its program: the one set now only once no run is shown (a
+        // stopped incrementAndGet run's registers stood under the CAS loop's code when it was picked).
+        StepperSettings shown = model.shownRunProperty().get();
+        StepProgram program = shown != null ? shown.program() : model.programProperty().get();
         while (lanes.getChildren().size() > views.size()) {
             lanes.getChildren().removeLast();
         }
@@ -219,7 +225,7 @@ public final class StepperView extends BorderPane {
         String waiting = model.stateProperty().get() != RunState.IDLE ? "‖ parked before: "
                 : model.shownVerdict().orElse(null) == Verdict.STOPPED ? "■ stopped before: " : "next: ";
         for (int i = 0; i < views.size(); i++) {
-            ((Lane) lanes.getChildren().get(i)).show(views.get(i), model.programProperty().get(), lastThread, waiting);
+            ((Lane) lanes.getChildren().get(i)).show(views.get(i), program, lastThread, waiting);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two and four lanes in the race view at 1024x700 (about 690 px beside the settings): no line of code is cut,
@@ -33,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Timeout(60)
 class StepperLanesFxTest {
 
-    private final StepperViewModel model = new StepperViewModel(new StepperRunner());
+    private final StepperRunner runner = new StepperRunner();
+    private final StepperViewModel model = new StepperViewModel(runner);
+    private StepperView view;
     private Stage stage;
 
     @Start
@@ -41,11 +44,16 @@ class StepperLanesFxTest {
         // The room the view has in a 1024x700 window, under the menus, tool bar and both rows of
         // tabs and over the status line (its vertical scroll bar takes its share of the width), in
         // the window's theme (its paddings).
-        stage = StyledStage.showThemed(new StepperView(model), 1024, 525);
+        view = new StepperView(model);
+        stage = StyledStage.showThemed(view, 1024, 525);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        if (runner.state() != dev.interleave.engine.run.RunState.IDLE) {
+            runner.stop();
+            runner.await(java.time.Duration.ofSeconds(10));
+        }
         StyledStage.close(stage);
     }
 
@@ -76,6 +84,32 @@ class StepperLanesFxTest {
             stage.getScene().getRoot().setStyle("-fx-font-size: 18px;");
         });
         lanesIn(robot, StepProgram.COUNT_PLUS_PLUS, 2, 1);
+    }
+
+    /**
+     * A stopped run's lanes show its own program's code beside its registers until the next run or
+     * Reset, whatever program is picked meanwhile (a stopped incrementAndGet run's "register:
+     * returned 3" stood under the CAS loop's code once cas-loop was picked); Reset shows the new one.
+     */
+    @Test
+    void aStoppedRunsLanesKeepItsProgram(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.programProperty().set(StepProgram.ATOMIC);
+            model.stepThread(0);
+        });
+        runner.awaitSteps(java.time.Duration.ofSeconds(10));
+        robot.interact(model::stop);
+        runner.await(java.time.Duration.ofSeconds(10));
+        robot.interact(() -> {
+            model.sample(System.nanoTime());
+            model.programProperty().set(StepProgram.CAS);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String lane = view.laneText(0);
+        assertTrue(lane.contains("incrementAndGet") && !lane.contains("compareAndSet"), lane);
+        robot.interact(model::reset);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.laneText(0).contains("compareAndSet"), view.laneText(0));
     }
 
     private void lanesIn(FxRobot robot, StepProgram program, int threads, long expectedRows) {
