@@ -19,6 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -229,8 +230,9 @@ public final class LabView extends BorderPane {
         int middle = sorted.size() / 2;
         // Of an even count, halfway between the two middle runs (it said the upper one).
         long median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-        return String.format(Locale.ROOT, "✘ lost in %d of %s: median %,d, most %,d of %,d", losing,
-                Words.count(lost.size(), "run"), median, sorted.getLast(), expected);
+        // "median 108,044" did not say of which runs: of all of them, those that lost none too.
+        return String.format(Locale.ROOT, "✘ lost in %d of %s: median %,d of all %d, most %,d of %,d", losing,
+                Words.count(lost.size(), "run"), median, lost.size(), sorted.getLast(), expected);
     }
 
     /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */
@@ -257,7 +259,7 @@ public final class LabView extends BorderPane {
     }
 
     /** Runs counted by lost updates ({@link #lostBins}): none first, then ten bins up to the most lost. */
-    private static Node histogram(List<Long> lost) {
+    static Node histogram(List<Long> lost) {
         long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
         int[] counts = lostBins(lost);
         int bins = counts.length;
@@ -281,9 +283,19 @@ public final class LabView extends BorderPane {
                     (i - 1) * width + 1, Math.min(i * width, most)));
             bars.getChildren().add(bar);
         }
-        Label axis = new Label(most == 0 ? "0" : String.format(Locale.ROOT, "0 … %,d", most));
-        axis.getStyleClass().add("slot-index");
+        // The axis under the bars from end to end: "0" under the first, the most lost under the last
+        // ("0 … 499,415" in one label ended under the middle bars, the last bar beyond it).
+        Label none = new Label("0");
+        Label mostLost = new Label(most == 0 ? "" : String.format(Locale.ROOT, "%,d", most));
+        Region between = new Region();
+        HBox.setHgrow(between, Priority.ALWAYS);
+        HBox axis = new HBox(4, none, between, mostLost);
+        for (Label end : List.of(none, mostLost)) {
+            end.getStyleClass().add("slot-index");
+            end.setMinWidth(Region.USE_PREF_SIZE);
+        }
         VBox box = new VBox(1, bars, axis);
+        box.setMaxWidth(Region.USE_PREF_SIZE); // as wide as the bars (or the axis's two figures), no wider
         box.setMinHeight(Region.USE_PREF_SIZE);
         bars.setMinHeight(Region.USE_PREF_SIZE);
         bars.setStyle("-fx-min-height: 2.7em; -fx-pref-height: 2.7em;");
