@@ -220,7 +220,8 @@ class BufferCommandTest {
      * A run that ends before every item is consumed (here stalled by the planted one-condition bug)
      * does not claim each item was consumed once: missing items are counted only once all are
      * consumed (it printed "each once yes (duplicates 0, missing 0)" with a handful of 100,000
-     * consumed). Inside abq the waits and wake-ups are not visible, as the window says.
+     * consumed), nor that its sum is wrong. Inside abq the waits and wake-ups are not visible, as the
+     * window says.
      */
     @Test
     void textSaysWhatWasNotChecked() {
@@ -230,6 +231,10 @@ class BufferCommandTest {
         assertTrue(stalled.out().matches("(?s).*each once      not known: \\d+ of 100,000 items consumed \\(duplicates"
                 + " 0; missing items are counted once all are consumed\\).*"), stalled.out());
         assertFalse(stalled.out().contains("each once      yes"), stalled.out());
+        // Nor that its sum missed: it never reached its total ("MISMATCH" read as items lost).
+        assertTrue(stalled.out().matches("(?s).*expected       5,000,050,000   not reached: \\d+ of 100,000 items"
+                + " consumed \\(stalled\\).*"), stalled.out());
+        assertFalse(stalled.out().contains("MISMATCH"), stalled.out());
         CallsCommandTest.Invocation abq = run((BASE + " --impl abq").split(" "));
         assertEquals(0, abq.exitCode(), abq.err());
         assertTrue(abq.out().contains("each once      yes (duplicates 0, missing 0)"), abq.out());

@@ -175,7 +175,10 @@ final class CodePanel extends VBox {
             outside.setId("code-" + name + "-outside");
             outside.getStyleClass().add("code-outside");
             outside.setAlignment(Pos.CENTER_LEFT);
-            Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Outside put:" : "Outside take:");
+            // Who it holds, not a heading: "Outside put:" under put's closing brace read as the title
+            // of take's code below it.
+            Label outsideCaption = new Label(role == Worker.Role.PRODUCER ? "Producers not in put():"
+                    : "Consumers not in take():");
             outsideCaption.getStyleClass().add("code-note");
             outsideCaption.setMinWidth(Region.USE_PREF_SIZE);
             Controls.tip(outsideCaption, role == Worker.Role.PRODUCER

@@ -667,8 +667,14 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      * run (its clock stops while paused), so its steps are said too.
      */
     static String deadlockWords(long detectedAfterMillis, long steps, String circle) {
-        return String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running time%s: %s", detectedAfterMillis,
-                steps > 0 ? " and " + Words.count(steps, "step") : "", circle);
+        // A table closed step by step: the steps first ("after 0 ms of running time and 6 steps" read
+        // as if it had taken no time at all); the running time only if the run ran between them.
+        if (steps > 0) {
+            return String.format(Locale.ROOT, "Deadlock, detected after %s%s: %s", Words.count(steps, "step"),
+                    detectedAfterMillis > 0 ? String.format(Locale.ROOT, " and %,d ms of running time", detectedAfterMillis)
+                            : "", circle);
+        }
+        return String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running time: %s", detectedAfterMillis, circle);
     }
 
     /** The longest circle told philosopher by philosopher in the deadlock's banner. */
@@ -726,7 +732,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case BACKING_OFF -> "backs off";
             case AT_GATE -> "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
                     .replace("ask for a seat", "ask seat");
-            case DONE -> "left"; // the run ended: "✓ done" read as success inside a stopped deadlock's red
+            case DONE -> "gone"; // the run ended: "✓ done" read as success inside a stopped deadlock's red, "left" as a fork
         };
     }
 

@@ -174,7 +174,7 @@ class PhilosophersViewFxTest {
 
     /**
      * A step's words do not outlive the run: stopped while paused, the seats say the philosophers left
-     * the table ("– P1", "left": a tick and "done" read as success inside a stopped deadlock's red)
+     * the table ("– P1", "gone": a tick and "done" read as success inside a stopped deadlock's red)
      * and no step is told.
      */
     @Test
@@ -187,7 +187,7 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", model.stepTextProperty().get());
         assertEquals("– P1", robot.lookup("#seat-P1 .seat-name").queryLabeled().getText());
-        assertEquals("left", robot.lookup("#seat-P1 .seat-state").queryLabeled().getText());
+        assertEquals("gone", robot.lookup("#seat-P1 .seat-state").queryLabeled().getText());
     }
 
     /** A click on a seat from idle lets that philosopher alone act; a click on a breaker then runs ordered. */

@@ -245,8 +245,10 @@ class PhilosophersViewModelTest {
     /** A deadlock built step by step says its steps: its running time is next to nothing, the clock stopped while paused. */
     @Test
     void aSteppedDeadlockCountsItsSteps() {
-        assertEquals("Deadlock, detected after 0 ms of running time and 4 steps: P1 → F2 → P2 → F1 → P1",
-                PhilosophersViewModel.deadlockWords(0, 4, "P1 → F2 → P2 → F1 → P1"));
+        assertEquals("Deadlock, detected after 4 steps: P1 → F2 → P2 → F1 → P1",
+                PhilosophersViewModel.deadlockWords(0, 4, "P1 → F2 → P2 → F1 → P1"), "closed step by step");
+        assertEquals("Deadlock, detected after 4 steps and 320 ms of running time: P1 → F2 → P2 → F1 → P1",
+                PhilosophersViewModel.deadlockWords(320, 4, "P1 → F2 → P2 → F1 → P1"), "steps, then a free run");
         assertEquals("Deadlock, detected after 1,250 ms of running time: P1 → F2 → P2 → F1 → P1",
                 PhilosophersViewModel.deadlockWords(1_250, 0, "P1 → F2 → P2 → F1 → P1"), "a free run: no steps to tell");
     }
