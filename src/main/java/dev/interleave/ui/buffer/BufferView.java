@@ -102,6 +102,7 @@ public final class BufferView extends BorderPane {
         model.producersProperty().addListener((obs, old, now) -> drawWorkers());
         model.consumersProperty().addListener((obs, old, now) -> drawWorkers());
         model.abqShownBinding().addListener((obs, old, now) -> drawWorkers());
+        model.labOutcomeProperty().addListener((obs, old, now) -> drawWorkers());
         model.movesProperty().addListener((obs, old, now) -> play(now, false));
         model.stateProperty().addListener((obs, old, now) -> {
             if (now == RunState.IDLE || now == RunState.STOPPING) {
@@ -805,8 +806,12 @@ public final class BufferView extends BorderPane {
         List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
         Set<String> leaving = Set.copyOf(model.leaving());
-        draw(producers, producersCaption, p, leaving);
-        draw(consumers, consumersCaption, c, leaving);
+        // A run that ended short (stopped, stalled, wrong): its threads were ended, not done with
+        // their work; "✓ done" on every chip of a stopped run read as if they had finished.
+        BufferOutcome outcome = model.labOutcomeProperty().get();
+        boolean endedShort = outcome != null && outcome != BufferOutcome.OK;
+        draw(producers, producersCaption, p, leaving, endedShort);
+        draw(consumers, consumersCaption, c, leaving, endedShort);
         for (FlowPane lane : List.of(producers, consumers)) {
             for (Node node : lane.getChildren()) {
                 if (node instanceof WorkerChip chip && !chip.getStyleClass().contains(LANE_CHOOSABLE)) {
@@ -843,12 +848,13 @@ public final class BufferView extends BorderPane {
 
     /** The pane's first child is its caption; a chip per worker follows, those {@code leaving} marked so. */
     private static void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers,
-                             Set<String> leaving) {
+                             Set<String> leaving, boolean endedShort) {
         chips(pane, caption, workers.size());
         for (int i = 0; i < workers.size(); i++) {
             WorkerChip chip = (WorkerChip) pane.getChildren().get(i + 1);
             chip.show(workers.get(i));
             chip.leaving(leaving.contains(workers.get(i).name()));
+            chip.endedShort(endedShort);
         }
     }
 
@@ -911,6 +917,8 @@ public final class BufferView extends BorderPane {
         private boolean planned;
         /** Whether it says its thread was asked to leave ({@link #leaving}). */
         private boolean leaving;
+        /** Whether its run ended short ({@link #endedShort}): its DONE is "ended", not "done". */
+        private boolean endedShort;
 
         /** A chip of the workers' lanes: its id is {@code worker-} and the name. */
         WorkerChip() {
@@ -947,7 +955,6 @@ public final class BufferView extends BorderPane {
                 pseudoClassStateChanged(NOT_STARTED, false);
                 shown = worker.state();
                 pseudoClassStateChanged(pseudo(shown), true);
-                glyph.setText(glyph(shown));
                 showState();
             }
         }
@@ -963,9 +970,22 @@ public final class BufferView extends BorderPane {
             }
         }
 
+        /**
+         * Says whether the run ended short (stopped, stalled, a wrong total): a thread it ended reads
+         * "– ended", not "✓ done", which a stopped run's every chip said.
+         */
+        void endedShort(boolean ended) {
+            if (ended != endedShort) {
+                endedShort = ended;
+                showState();
+            }
+        }
+
         private void showState() {
             if (shown != null) {
-                state.setText(shown.words() + (leaving ? ", leaving" : ""));
+                boolean ended = shown == WorkerState.DONE && endedShort;
+                glyph.setText(ended ? "–" : glyph(shown));
+                state.setText((ended ? "ended" : shown.words()) + (leaving ? ", leaving" : ""));
             }
         }
 

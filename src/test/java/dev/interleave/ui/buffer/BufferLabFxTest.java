@@ -82,6 +82,30 @@ class BufferLabFxTest {
         return robot.lookup(id).query().isDisabled();
     }
 
+    /**
+     * Stopped, a run's threads were ended, not done with their work: every chip of a stopped run read
+     * "✓ done". They read "– ended", and the next run's chips their states again.
+     */
+    @Test
+    void aStoppedRunsThreadsReadEndedNotDone(FxRobot robot) throws Exception {
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 10);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return "ended".equals(robot.lookup("#worker-P1 .worker-state").queryAs(Label.class).getText());
+        });
+        for (String worker : List.of("P1", "P2", "P3", "C1", "C2", "C3")) {
+            assertEquals("ended", robot.lookup("#worker-" + worker + " .worker-state").queryAs(Label.class).getText(), worker);
+            assertEquals("–", robot.lookup("#worker-" + worker + " .worker-glyph").queryAs(Label.class).getText(), worker);
+        }
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#worker-P1 .worker-state").queryAs(Label.class).getText().contains("ended"));
+    }
+
     /** Only the bugs that go with the chosen implementation can be chosen; the others say why, on screen. */
     @Test
     void theSelectorsRestrictTheBugs(FxRobot robot) {
