@@ -191,6 +191,7 @@ public final class PhilosophersView extends BorderPane {
         LivePlot progress = new LivePlot("attempts-meals-chart", "Attempts and meals", "seconds run, pauses left out",
                 LivePlot.Scale.LINEAR);
         progress.setData(FXCollections.observableArrayList(List.of(model.attemptsSeries(), model.mealsSeries())));
+        progress.setWholeNumbers(true); // counts: no tick at 0.5 meals
         LivePlot fairness = new LivePlot("fairness-chart", "Jain's fairness index", "seconds run, pauses left out",
                 LivePlot.Scale.LINEAR);
         fairness.setData(FXCollections.observableArrayList(List.of(model.jainSeries())));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.chart.XYChart;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -27,6 +28,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.run.RunState;
@@ -125,6 +127,21 @@ class PhilosophersViewFxTest {
         Label badge = robot.lookup("#badge-philosophers").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
         assertTrue(badge.getPseudoClassStates().contains(PseudoClass.getPseudoClass("alarm")), "drawn as an alarm");
+    }
+
+    /** Attempts and meals are counts: with one of each so far, the ticks are 0, 1, 2, never 0.2 apart. */
+    @Test
+    void attemptsAndMealsTickInWholeNumbers(FxRobot robot) throws Exception {
+        LivePlot progress = robot.lookup("#attempts-meals-chart").queryAs(LivePlot.class);
+        robot.interact(() -> {
+            model.attemptsSeries().getData().setAll(new XYChart.Data<>(0, 0), new XYChart.Data<>(0.5, 1));
+            model.mealsSeries().getData().setAll(new XYChart.Data<>(0, 0), new XYChart.Data<>(0.5, 1));
+            ScrollPane live = robot.lookup("#philosophers-live").queryAs(ScrollPane.class);
+            live.setVvalue(live.getVmax()); // into sight: a plot out of sight is not drawn
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !progress.yTickLabels().isEmpty());
+        assertTrue(progress.yTickLabels().stream().allMatch(label -> label.matches("\\d+")),
+                progress.yTickLabels().toString());
     }
 
     /**
