@@ -150,6 +150,23 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     }
 
     /** How {@code impl}, not the lock buffer, wakes its waiters. */
+    /**
+     * The total's check: OK, MISMATCH, or for a run that ended before its last item (stalled,
+     * stopped) "not reached": it has no total to match ("sum 13 / expected 5,000,050,000 MISMATCH"
+     * read as items lost, not a run that never got there).
+     */
+    private static String sumCheck(BufferResult result) {
+        if (result.ok()) {
+            return "OK";
+        }
+        BufferSettings settings = result.settings();
+        if (settings.isBounded() && !result.missingChecked()) {
+            return String.format(Locale.ROOT, "not reached: %,d of %,d items consumed (%s)", result.consumed(),
+                    settings.items(), result.labOutcome());
+        }
+        return "MISMATCH";
+    }
+
     private static String wakes(BufferImpl impl) {
         return switch (impl) {
             case MONITOR -> "the monitor wakes every waiter (notifyAll)";
@@ -238,13 +255,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         out.append(String.format(Locale.ROOT, "items/s        %,.0f%n", result.itemsPerSecond()));
         out.append(String.format(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis()));
         out.append(String.format(Locale.ROOT, "sum            %,d%n", result.sum()));
-        // A run that ended before its last item (stalled, stopped) has no total to match: "sum 13 /
-        // expected 5,000,050,000 MISMATCH" read as items lost, not a run that never got there.
-        String check = result.ok() ? "OK" : s.isBounded() && !result.missingChecked()
-                ? String.format(Locale.ROOT, "not reached: %,d of %,d items consumed (%s)", result.consumed(), s.items(),
-                result.labOutcome())
-                : "MISMATCH";
-        out.append(String.format(Locale.ROOT, "expected       %,d   %s%n", result.expectedSum(), check));
+        out.append(String.format(Locale.ROOT, "expected       %,d   %s%n", result.expectedSum(), sumCheck(result)));
         if (result.missingChecked()) {
             out.append(String.format(Locale.ROOT, "each once      %s (duplicates %,d, missing %,d)%n",
                     result.duplicates() == 0 && result.missing() == 0 ? "yes" : "NO", result.duplicates(),

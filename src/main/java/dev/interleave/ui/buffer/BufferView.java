@@ -806,10 +806,11 @@ public final class BufferView extends BorderPane {
         List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
         Set<String> leaving = Set.copyOf(model.leaving());
-        // A run that ended short (stopped, stalled, wrong): its threads were ended, not done with
-        // their work; "✓ done" on every chip of a stopped run read as if they had finished.
+        // A run ended by Stop, the lab's detector (a stall, a violation) or a failure: its threads
+        // were ended, not done with their work; "✓ done" on every chip of a stopped run read as if
+        // they had finished. (A wrong total's threads did finish.)
         BufferOutcome outcome = model.labOutcomeProperty().get();
-        boolean endedShort = outcome != null && outcome != BufferOutcome.OK;
+        boolean endedShort = outcome != null && outcome != BufferOutcome.OK && outcome != BufferOutcome.WRONG_TOTAL;
         draw(producers, producersCaption, p, leaving, endedShort);
         draw(consumers, consumersCaption, c, leaving, endedShort);
         for (FlowPane lane : List.of(producers, consumers)) {
@@ -907,6 +908,8 @@ public final class BufferView extends BorderPane {
 
     /** One producer or consumer: name, a glyph and words for its state; colour is never the only cue. */
     static final class WorkerChip extends HBox {
+        /** A thread its run ended (see {@link #endedShort}), beside :done. */
+        private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
         private final Label glyph = new Label();
         private final Label name = new Label();
         private final Label state = new Label();
@@ -971,8 +974,8 @@ public final class BufferView extends BorderPane {
         }
 
         /**
-         * Says whether the run ended short (stopped, stalled, a wrong total): a thread it ended reads
-         * "– ended", not "✓ done", which a stopped run's every chip said.
+         * Says whether the run was ended (by Stop, the lab's detector or a failure): a thread it
+         * ended reads "– ended", not "✓ done", which a stopped run's every chip said.
          */
         void endedShort(boolean ended) {
             if (ended != endedShort) {
@@ -984,6 +987,7 @@ public final class BufferView extends BorderPane {
         private void showState() {
             if (shown != null) {
                 boolean ended = shown == WorkerState.DONE && endedShort;
+                pseudoClassStateChanged(ENDED, ended);
                 glyph.setText(ended ? "–" : glyph(shown));
                 state.setText((ended ? "ended" : shown.words()) + (leaving ? ", leaving" : ""));
             }

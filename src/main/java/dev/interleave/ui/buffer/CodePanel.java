@@ -182,8 +182,8 @@ final class CodePanel extends VBox {
             outsideCaption.getStyleClass().add("code-note");
             outsideCaption.setMinWidth(Region.USE_PREF_SIZE);
             Controls.tip(outsideCaption, role == Worker.Role.PRODUCER
-                    ? "Producers not in put: making their next item, parked at the gate, or done."
-                    : "Consumers not in take: using their last item, parked at the gate, or done.");
+                    ? "Producers not in put(): making their next item, parked at the gate, or ended."
+                    : "Consumers not in take(): using their last item, parked at the gate, or ended.");
             getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
         }
 

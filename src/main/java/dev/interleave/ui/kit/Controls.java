@@ -191,10 +191,11 @@ public final class Controls {
     }
 
     /**
-     * A titled pane's title that wraps: as wide as its text, or as the room right of the pane's arrow
-     * if less, and as tall as its lines at that width. A title asks its graphic's height for the
-     * pane's whole width (arrow and all) and its width for no height (one line, for a label): the
-     * room is worked out here, from the title's width given or the pane's own.
+     * A titled pane's title that wraps: as tall as its lines at the room right of the pane's arrow.
+     * A title lays its graphic out at most that wide but asks its height for the title's whole width
+     * (arrow and all), or for no width at all: the room is worked out here, from the title's width
+     * given or the pane's own. Measured for no width (a pane whose content has no horizontal bias is),
+     * its height is the pane's last width's, one layout pass late.
      */
     private static final class TitleLabel extends Label {
         private final TitledPane pane;
@@ -203,7 +204,7 @@ public final class Controls {
             this.pane = pane;
             setWrapText(true);
             setMinWidth(0);
-            pane.widthProperty().addListener(obs -> requestLayout()); // a new width, a new room
+            pane.widthProperty().addListener(obs -> requestLayout()); // a resize keeps a label's sizes
         }
 
         /** The room beside the arrow in a title {@code width} wide; no limit before the title is made. */
@@ -212,13 +213,14 @@ public final class Controls {
                 return Double.MAX_VALUE;
             }
             Node arrow = title.lookup(".arrow-button");
-            double beside = title.snappedLeftInset() + title.snappedRightInset() + (arrow == null ? 0 : arrow.prefWidth(-1));
+            double beside = title.snappedLeftInset() + title.snappedRightInset()
+                    + (arrow == null ? 0 : title.snapSizeX(arrow.prefWidth(-1)));
             return Math.max(1, width - beside);
         }
 
         /**
-         * None: the title then asks its height for no width when it lays it out, and for the whole
-         * title's width when it measures itself; both are the title's width here, not the label's.
+         * None: with a horizontal bias the title would lay it out asking its height for its own
+         * width, which this label takes for the title's.
          */
         @Override
         public Orientation getContentBias() {
@@ -226,19 +228,9 @@ public final class Controls {
         }
 
         @Override
-        protected double computePrefWidth(double height) {
-            return Math.min(super.computePrefWidth(height), room(pane.getWidth()));
-        }
-
-        @Override
         protected double computePrefHeight(double width) {
             double natural = super.computePrefWidth(-1);
             return super.computePrefHeight(Math.min(natural, room(width >= 0 ? width : pane.getWidth())));
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-            return computePrefHeight(width);
         }
     }
 

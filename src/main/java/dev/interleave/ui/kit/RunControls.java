@@ -72,6 +72,14 @@ public interface RunControls {
     public default void autoStepRate(int stepsPerSecond) {
     }
 
+    /**
+     * Whether its Run plays steps by itself, one at a time, at the Auto-step rate (the race lab's
+     * Slow motion): running, it is Auto-step, and its tab says so.
+     */
+    public default boolean runAutoSteps() {
+        return false;
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

@@ -148,7 +148,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     /** The newest action number seen by the previous sample, and the one before the latest step. */
     private long lastSeenSeq;
     private long stepBaseSeq;
-    /** Why the latest step asked for was refused, until the next step or run. */
+    /** Why the latest step asked for was refused, until the next step or run, or until the run's state changes. */
     private String refusal = "";
     /** The run's state when the refusal was made: a new state (resumed, stopped) ends it. FX thread. */
     private RunState refusedWhile = RunState.IDLE;

@@ -231,8 +231,8 @@ public final class LabView extends BorderPane {
         // Of an even count, halfway between the two middle runs (it said the upper one).
         long median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         // "median 108,044" did not say of which runs: of all of them, those that lost none too.
-        return String.format(Locale.ROOT, "✘ lost in %d of %s: median %,d of all %d, most %,d of %,d", losing,
-                Words.count(lost.size(), "run"), median, lost.size(), sorted.getLast(), expected);
+        return String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,d; most: %,d of %,d)", losing,
+                Words.count(lost.size(), "run"), lost.size(), median, sorted.getLast(), expected);
     }
 
     /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */

@@ -133,6 +133,11 @@ public final class RaceViewModel implements RunControls {
     }
 
     @Override
+    public boolean runAutoSteps() {
+        return current().runAutoSteps();
+    }
+
+    @Override
     public String statusSentence() {
         String sentence = current().statusSentence();
         return current() == lab && mode.get() == Mode.SLOW_MOTION ? "Full speed (its own view): " + sentence : sentence;

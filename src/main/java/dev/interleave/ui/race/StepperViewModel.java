@@ -354,6 +354,12 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         paceMillis.set(Math.clamp(Math.round(1_000f / stepsPerSecond), PACE.min(), PACE.max()));
     }
 
+    /** Its Run is Auto-step: a random thread's step at the window's rate. */
+    @Override
+    public boolean runAutoSteps() {
+        return true;
+    }
+
     /** The pace applies live, so it is not what makes another run. */
     @Override
     protected boolean sameRun(StepperSettings shown, StepperSettings now) {

@@ -856,7 +856,7 @@ public final class MainView extends BorderPane {
         autoStep.setFocusTraversable(false);
         Controls.tip(autoStep, "Auto-step: Step played by itself at the rate beside it, one action at a "
                 + "time, so a class can watch without anyone pressing S; from idle it starts the run paused. "
-                + "Press again (or Resume, Stop) to end it. (A)");
+                + "Press again (or Pause, Stop) to end it. (A)");
         autoStep.setOnAction(e -> {
             autoStepper.setPlaying(autoStep.isSelected());
             refresh();
@@ -1063,14 +1063,14 @@ public final class MainView extends BorderPane {
                     : " is " + going.alarm() + " in its tab and will not end by itself. One run at a time: "
                             + "stop it there (Esc) to run here.");
         } else if (autoStepping) {
-            // Not "Paused · press S...": the steps come by themselves, and what stops them is asked.
-            text = "Auto-step, " + Words.count(window.autoStepRateProperty().get(), "step")
-                    + " a second: the threads stay parked between steps  ·  Pause (Space) or A stops it there";
+            // Not "Paused  ·  Paused: 3 workers parked at the gate; press S": the steps come by
+            // themselves, and what stops them is what the line says.
+            text = autoStepWords() + "  ·  Pause (Space) or A stops it there";
         } else {
             String sentence = model.statusSentence();
             text = sentence.startsWith(stateWord(state)) ? sentence : stateWord(state) + "  ·  " + sentence;
             if (playing) {
-                text = "Auto-step, " + window.autoStepRateProperty().get() + " a second (A ends it)  ·  " + text;
+                text = autoStepWords() + " (A ends it)  ·  " + text;
             }
         }
         if (!text.equals(status.getText())) {
@@ -1082,14 +1082,21 @@ public final class MainView extends BorderPane {
 
     private static final List<RunState> STATES = List.of(RunState.values());
 
+    /** "Auto-step, at most 2 steps a second": a step waits for the last to be taken, so the rate is a ceiling. */
+    private String autoStepWords() {
+        return "Auto-step, at most " + Words.count(window.autoStepRateProperty().get(), "step") + " a second";
+    }
+
     /**
      * The tab's badge: a glyph and a word, so the state never rests on colour alone. A run played by
-     * Auto-step is paused between its steps, and shown as going on.
+     * Auto-step is paused between its steps, and shown as going on, as Auto-step: so is a run whose
+     * Run is Auto-step (the race lab's Slow motion).
      */
     private static void showBadge(Label badge, RunControls model, boolean autoStepping) {
-        RunState state = autoStepping ? RunState.RUNNING : model.runState();
+        boolean auto = autoStepping || model.runAutoSteps() && model.runState() == RunState.RUNNING;
+        RunState state = auto ? RunState.RUNNING : model.runState();
         String alarm = state == RunState.IDLE ? "" : model.alarm();
-        String text = !alarm.isEmpty() ? "✘ " + alarm : autoStepping ? "▶▶ auto-step" : switch (state) {
+        String text = !alarm.isEmpty() ? "✘ " + alarm : auto ? "▶▶ auto-step" : switch (state) {
             case RUNNING -> "▶ running";
             case PAUSED -> "‖ paused";
             case STOPPING -> "■ stopping";

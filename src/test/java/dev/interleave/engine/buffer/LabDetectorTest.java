@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The lab's detector catches each planted bug, switched on in the real class, within a bounded time
- * under the configuration its guidance names: 3 producers, 3 consumers, 1 slot, signal, no delays
+ * under one configuration for every bug (the guides in the window set their own): 3 producers, 3 consumers, 1 slot, signal, no delays
  * (with if-not-while, a spurious rate of 0.2, so it fails by more than luck). A stall is reported
  * within 5 s of the start, naming who waits where; a violation names its invariant and the action,
  * which the log records; the run then ends with no thread left. The same configuration without the
@@ -43,7 +43,7 @@ class LabDetectorTest {
                 Arguments.of(BufferImpl.SEMAPHORE, Bug.UNLOCKED_COUNT, 0.0, BufferOutcome.VIOLATED));
     }
 
-    static BufferSettings guidance(BufferImpl impl, Bug bug, double spurious, long items) {
+    static BufferSettings detectorSetup(BufferImpl impl, Bug bug, double spurious, long items) {
         return new BufferSettings(3, 3, 1, items, DelayRange.NONE, DelayRange.NONE, WakePolicy.SIGNAL, false,
                 ThreadKind.PLATFORM, impl, bug, spurious);
     }
@@ -54,7 +54,7 @@ class LabDetectorTest {
             throws Exception {
         BufferRunner runner = new BufferRunner();
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
-        runner.start(guidance(impl, bug, spurious, 10_000_000));
+        runner.start(detectorSetup(impl, bug, spurious, 10_000_000));
         BufferResult result = runner.await(Duration.ofSeconds(20));
         assertEquals(expected, result.labOutcome(), result.lab().toString());
         assertEquals(Outcome.FAILED, result.outcome());
@@ -90,7 +90,7 @@ class LabDetectorTest {
     void theCorrectCodeIsNotReported(BufferImpl impl) throws Exception {
         for (double spurious : new double[] {0, 0.2}) {
             BufferRunner runner = new BufferRunner();
-            runner.start(guidance(impl, Bug.NONE, spurious, 20_000));
+            runner.start(detectorSetup(impl, Bug.NONE, spurious, 20_000));
             BufferResult result = runner.await(Duration.ofSeconds(40));
             assertEquals(BufferOutcome.OK, result.labOutcome(), result.lab().toString());
             assertNull(result.lab().stall());

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * With one wait set for both sides (the lock's one condition, Bug.ONE_CONDITION; the monitor's, here
  * with Bug.NOTIFY so that it stalls), the snapshot shows that set whole, in wait order (the order that
  * decides whom signal() wakes), beside the two sides' lists; the state rebuilt from the log has the
- * same order. Run as the lab's guidance says, until it stalls.
+ * same order. Run as the detector test runs it, until it stalls.
  */
 @Timeout(60)
 class OneWaitSetTest {
@@ -27,7 +27,7 @@ class OneWaitSetTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"LOCK, ONE_CONDITION", "MONITOR, NOTIFY"})
     void theOneWaitSetIsInWaitOrderAndTheLogRebuildsIt(BufferImpl impl, Bug bug) throws Exception {
-        BufferSettings settings = LabDetectorTest.guidance(impl, bug, 0.0, 10_000_000);
+        BufferSettings settings = LabDetectorTest.detectorSetup(impl, bug, 0.0, 10_000_000);
         assertTrue(settings.oneWaitSet());
         BufferRunner runner = new BufferRunner();
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
@@ -71,7 +71,7 @@ class OneWaitSetTest {
 
     @Test
     void twoConditionsShowNoOneSet() throws Exception {
-        BufferSettings settings = LabDetectorTest.guidance(BufferImpl.LOCK, Bug.NONE, 0.0, 20_000);
+        BufferSettings settings = LabDetectorTest.detectorSetup(BufferImpl.LOCK, Bug.NONE, 0.0, 20_000);
         BufferRunner runner = new BufferRunner();
         runner.start(settings);
         while (runner.state() != RunState.IDLE) {

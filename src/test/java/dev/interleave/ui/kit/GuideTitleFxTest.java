@@ -1,5 +1,10 @@
 package dev.interleave.ui.kit;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
@@ -17,7 +22,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -55,37 +59,32 @@ class GuideTitleFxTest {
     void theTitleWrapsWholeInANarrowPane(FxRobot robot) throws Exception {
         Label title = robot.lookup("#guide-title").queryAs(Label.class);
         double oneLine = lineHeight(robot, title);
-        settle();
-        assertWhole(robot, title, "300 px");
-        double[] heights = new double[2];
-        robot.interact(() -> {
-            heights[0] = title.getHeight();
-            heights[1] = guide.getHeight();
-        });
-        assertTrue(heights[0] > 2.5 * oneLine, "three lines or more at 300 px: " + heights[0] + " px, a line " + oneLine);
+        whole(robot, title, "300 px");
+        robot.interact(() -> assertTrue(title.getHeight() > 2.5 * oneLine,
+                "three lines or more at 300 px: " + title.getHeight() + " px, a line " + oneLine));
         assertEquals(guide.getText(), title.getText());
 
         robot.interact(() -> guide.setText(TITLE + ", then with a compare-and-set loop"));
-        settle();
-        assertWhole(robot, title, "300 px, a longer title");
+        whole(robot, title, "300 px, a longer title");
 
         robot.interact(() -> stage.setWidth(1000));
-        settle();
-        assertWhole(robot, title, "1000 px");
+        whole(robot, title, "1000 px");
         robot.interact(() -> assertEquals(oneLine, title.getHeight(), 1, "one line at 1000 px"));
     }
 
     @Test
     void aClickOnTheWrappedTitleStillOpensTheGuide(FxRobot robot) throws Exception {
-        settle();
+        whole(robot, robot.lookup("#guide-title").queryAs(Label.class), "300 px");
         robot.clickOn("#guide-title");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(guide.isExpanded());
     }
 
+    /** One line of the title's text, in its font once styled. */
     private static double lineHeight(FxRobot robot, Label title) {
         double[] line = new double[1];
         robot.interact(() -> {
+            title.applyCss();
             Text probe = new Text("What");
             probe.setFont(title.getFont());
             line[0] = probe.getLayoutBounds().getHeight();
@@ -93,21 +92,38 @@ class GuideTitleFxTest {
         return line[0];
     }
 
-    private static void settle() throws InterruptedException {
-        for (int pulse = 0; pulse < 3; pulse++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(50);
+    /** Waits (5 s at most) for the title to be laid out whole, then checks it. */
+    private void whole(FxRobot robot, Label title, String where) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                boolean[] whole = new boolean[1];
+                robot.interact(() -> whole[0] = problems(title, where).isEmpty());
+                return whole[0];
+            });
+        } catch (TimeoutException e) {
+            // Says what is still wrong.
         }
+        robot.interact(() -> assertEquals(List.of(), problems(title, where)));
     }
 
-    private void assertWhole(FxRobot robot, Label title, String where) {
-        robot.interact(() -> {
-            Bounds text = title.localToScene(title.getLayoutBounds());
-            Bounds pane = guide.localToScene(guide.getLayoutBounds());
-            assertFalse(title.isTextTruncated(), where + ": '" + title.getText() + "' cut");
-            assertTrue(text.getMaxX() <= pane.getMaxX() + 0.5, where + ": ends at " + text.getMaxX() + ", the pane at " + pane.getMaxX());
-            assertTrue(text.getMaxY() <= pane.getMaxY() + 0.5, where + ": bottom at " + text.getMaxY() + ", the pane's at " + pane.getMaxY());
-            assertTrue(title.getHeight() + 0.5 >= title.prefHeight(-1), where + ": " + title.getHeight() + " px high of " + title.prefHeight(-1));
-        });
+    /** What is cut about the title, if anything: its text, its right edge or its bottom past the pane's. */
+    private List<String> problems(Label title, String where) {
+        Bounds text = title.localToScene(title.getLayoutBounds());
+        Bounds pane = guide.localToScene(guide.getLayoutBounds());
+        List<String> problems = new ArrayList<>();
+        if (title.isTextTruncated()) {
+            problems.add(where + ": '" + title.getText() + "' cut");
+        }
+        if (text.getMaxX() > pane.getMaxX() + 0.5) {
+            problems.add(where + ": ends at " + text.getMaxX() + ", the pane at " + pane.getMaxX());
+        }
+        if (text.getMaxY() > pane.getMaxY() + 0.5) {
+            problems.add(where + ": bottom at " + text.getMaxY() + ", the pane's at " + pane.getMaxY());
+        }
+        if (title.getHeight() + 0.5 < title.prefHeight(-1)) {
+            problems.add(where + ": " + title.getHeight() + " px high of " + title.prefHeight(-1));
+        }
+        return problems;
     }
 }

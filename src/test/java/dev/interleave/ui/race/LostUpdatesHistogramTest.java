@@ -35,9 +35,9 @@ class LostUpdatesHistogramTest {
 
     @Test
     void theMedianOfAnEvenCountIsHalfwayBetweenTheMiddleTwo() {
-        assertEquals("✘ lost in 3 of 4 runs: median 15 of all 4, most 30 of 100",
+        assertEquals("✘ lost in 3 of 4 runs (median of all 4: 15; most: 30 of 100)",
                 LabView.lostSummary(RaceStrategy.values()[0], List.of(0L, 10L, 20L, 30L), 100));
-        assertEquals("✘ lost in 2 of 3 runs: median 10 of all 3, most 30 of 100",
+        assertEquals("✘ lost in 2 of 3 runs (median of all 3: 10; most: 30 of 100)",
                 LabView.lostSummary(RaceStrategy.values()[0], List.of(30L, 0L, 10L), 100));
     }
 }

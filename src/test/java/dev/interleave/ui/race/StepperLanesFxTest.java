@@ -1,5 +1,6 @@
 package dev.interleave.ui.race;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,9 +52,9 @@ class StepperLanesFxTest {
 
     @AfterEach
     void close() throws Exception {
-        if (runner.state() != dev.interleave.engine.run.RunState.IDLE) {
+        if (runner.state() != RunState.IDLE) {
             runner.stop();
-            runner.await(java.time.Duration.ofSeconds(10));
+            runner.await(Duration.ofSeconds(10));
         }
         StyledStage.close(stage);
     }
@@ -97,9 +99,9 @@ class StepperLanesFxTest {
             model.programProperty().set(StepProgram.ATOMIC);
             model.stepThread(0);
         });
-        runner.awaitSteps(java.time.Duration.ofSeconds(10));
+        runner.awaitSteps(Duration.ofSeconds(10));
         robot.interact(model::stop);
-        runner.await(java.time.Duration.ofSeconds(10));
+        runner.await(Duration.ofSeconds(10));
         robot.interact(() -> {
             model.sample(System.nanoTime());
             model.programProperty().set(StepProgram.CAS);

@@ -120,4 +120,14 @@ class StepperLogFxTest {
         }
         assertEquals(List.of(), cut);
     }
+    /** Slow motion's Run is Auto-step: its tab says "▶▶ auto-step", as Auto-step started with A does. */
+    @Test
+    void aSlowMotionRunIsAutoStepInItsTab(FxRobot robot) throws Exception {
+        robot.interact(race.stepper()::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return stepper.state() == RunState.RUNNING
+                    && "▶▶ auto-step".equals(robot.lookup("#badge-race").queryAs(Label.class).getText());
+        });
+    }
 }
