@@ -581,7 +581,9 @@ public final class BoundedBuffer implements LabBuffer {
         }
         long askedAt = log.recentNanos();
         lock.lockInterruptibly();
-        log.append(BufferEvent.REQUEST.ordinal(), track(worker), askedAt, 0, 0);
+        // Not before it asked: the time it took may be a fresh reading, later than the shared one
+        // the events since were given (CI: asked 10 ns after its own event's time).
+        log.appendNotBefore(askedAt, BufferEvent.REQUEST.ordinal(), track(worker), askedAt, 0, 0);
     }
 
     /** Marks {@code worker} at the gate and records it, together (see {@link LabBuffer#parked}). */

@@ -208,6 +208,17 @@ public final class EventLog {
         write(nanos, kind, track, item, slot, other);
     }
 
+    /**
+     * As {@link #append}, for an event whose time must not be before {@code notBefore}, a time its
+     * writer took before it held the writers' lock ({@link #recentNanos}): when the shared clock
+     * reading is earlier (the writer read the clock itself, and events came fast meanwhile), the
+     * clock is read again. Call only while holding the writers' lock.
+     */
+    public void appendNotBefore(long notBefore, int kind, int track, long item, int slot, int other) {
+        long nanos = --untilStamp <= 0 || lastNanos < notBefore ? stamp(System.nanoTime()) : lastNanos;
+        write(nanos, kind, track, item, slot, other);
+    }
+
     /** Appends an event with a fresh clock reading: for slow paths. Call only while holding the writers' lock. */
     public void appendNow(int kind, int track, long item, int slot, int other) {
         write(stamp(System.nanoTime()), kind, track, item, slot, other);

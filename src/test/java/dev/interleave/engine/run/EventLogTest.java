@@ -116,6 +116,27 @@ class EventLogTest {
     }
 
     /**
+     * An event appended not before a time its writer took itself (a lock request's fresh reading)
+     * is not given the older shared reading of a fast run: a contended request was recorded 10 ns
+     * before it asked (CI).
+     */
+    @Test
+    void anEventIsNotBeforeTheTimeItsWriterTook() {
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        for (int i = 0; i < 5_000; i++) {
+            log.append(1, track, i, 0, 0); // fast: events share readings, 32 at most
+        }
+        for (int i = 0; i < 100; i++) {
+            long asked = System.nanoTime();
+            log.appendNotBefore(asked, 1, track, asked, 0, 0);
+            EventLog.Batch last = log.read(log.written() - 1, 1);
+            assertTrue(last.nanos(0) >= asked, "recorded at " + last.nanos(0) + ", asked at " + asked);
+            log.append(1, track, i, 0, 0);
+        }
+    }
+
+    /**
      * A short burst (a step's put and the wake-ups its signal sends, all in one critical section)
      * does not make the next event, a while later, share the burst's time: a slow run's timeline
      * would otherwise draw that event up to seconds early.
