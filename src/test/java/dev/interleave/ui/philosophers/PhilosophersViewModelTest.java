@@ -49,6 +49,11 @@ class PhilosophersViewModelTest {
         return model;
     }
 
+    private static void pause(PhilosophersViewModel model) throws InterruptedException {
+        model.togglePause();
+        sampleUntil(model, "paused", () -> model.stateProperty().get() == RunState.PAUSED);
+    }
+
     private static void stopAndSettle(PhilosophersViewModel model) throws InterruptedException {
         model.stop();
         sampleUntil(model, "idle", () -> model.stateProperty().get() == RunState.IDLE);
@@ -293,8 +298,7 @@ class PhilosophersViewModelTest {
         model.run();
         try {
             sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
-            model.togglePause();
-            sampleUntil(model, "paused", () -> model.stateProperty().get() == RunState.PAUSED);
+            pause(model);
             model.stepPhilosopher(0);
             model.sample(System.nanoTime());
             assertTrue(model.stepTextProperty().get().startsWith("P1 waits for F"), model.stepTextProperty().get());
@@ -321,8 +325,7 @@ class PhilosophersViewModelTest {
         try {
             sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
             assertEquals("", model.whyNoStep(), "running: Auto-step is off anyway");
-            model.togglePause();
-            sampleUntil(model, "paused", () -> model.stateProperty().get() == RunState.PAUSED);
+            pause(model);
             assertEquals(Steps.NOBODY_CAN_ACT, model.whyNoStep());
             assertTrue(model.stepTextProperty().get().startsWith("Nobody can act"), model.stepTextProperty().get());
             model.step();
