@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javafx.animation.FadeTransition;
 import javafx.animation.Interpolator;
+import javafx.animation.ParallelTransition;
 import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
 import javafx.animation.TranslateTransition;
@@ -593,6 +595,9 @@ public final class BufferView extends BorderPane {
         }
     }
 
+    /** The share of a flight at its end in which its token fades out. */
+    private static final double LANDING = 0.3;
+
     /** Drops the tokens in flight: the run has ended or stopped, and the view is laid out anew. */
     private void dropMotion() {
         motionLayer.getChildren().clear();
@@ -628,11 +633,16 @@ public final class BufferView extends BorderPane {
         travel.setToX(end.getCenterX() - start.getCenterX());
         travel.setToY(end.getCenterY() - start.getCenterY());
         travel.setInterpolator(Interpolator.EASE_BOTH);
+        // It fades as it lands: landed whole, it covered the slot's own item or the chip's name
+        // ("P4 woken" over P4) for the end of its flight.
+        FadeTransition landing = new FadeTransition(flight.multiply(LANDING), token);
+        landing.setDelay(flight.multiply(1 - LANDING));
+        landing.setToValue(0);
         // Hidden while it waits its turn, so it never sits on a slot before its item arrives.
         token.setVisible(false);
         PauseTransition wait = new PauseTransition(delay);
         wait.setOnFinished(e -> token.setVisible(true));
-        SequentialTransition both = new SequentialTransition(wait, travel);
+        SequentialTransition both = new SequentialTransition(wait, new ParallelTransition(travel, landing));
         both.setOnFinished(e -> motionLayer.getChildren().remove(token));
         both.play();
     }

@@ -578,10 +578,12 @@ class MainViewFxTest {
         robot.clickOn("#tab-buffer");
         Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
         AtomicInteger itemsDrawn = new AtomicInteger();
+        AtomicInteger fadedOut = new AtomicInteger();
         ListChangeListener<Node> counter = change -> {
             while (change.next()) {
                 change.getAddedSubList().stream().filter(n -> n.getStyleClass().contains("motion-item"))
                         .forEach(n -> itemsDrawn.incrementAndGet());
+                change.getRemoved().stream().filter(n -> n.getOpacity() < 0.05).forEach(n -> fadedOut.incrementAndGet());
             }
         };
         robot.interact(() -> {
@@ -613,6 +615,8 @@ class MainViewFxTest {
                     + " moves: a free run's moves are not all drawn");
             // One in flight, and the one before it in the frame it lands, at most.
             assertTrue(most <= 2, most + " items in flight at once");
+            // Each fades as it lands, rather than cover the slot or chip it reached.
+            assertTrue(fadedOut.get() >= 3, fadedOut.get() + " of " + itemsDrawn.get() + " landed faded out");
         } finally {
             robot.interact(() -> layer.getChildren().removeListener(counter));
         }
