@@ -214,11 +214,13 @@ final class TableDrawing extends Pane {
             fork.setEndY(fy + forkHalf * Math.sin(angle));
             forkAt[p][0] = fx;
             forkAt[p][1] = fy;
-            // Its name beside it, towards the centre of the table.
+            // Its name beside it, towards the centre of the table, its box clear of the fork's end
+            // whatever the angle (half its larger side touched the fork on the diagonals: "F2").
             Label name = forkNames.get(p);
             double lw = name.prefWidth(-1);
             double lh = name.prefHeight(-1);
-            double inward = forkHalf + Math.max(lw, lh) * 0.55 + 2;
+            double inward = forkHalf + fork.getStrokeWidth() / 2 + lw / 2 * Math.abs(Math.cos(angle))
+                    + lh / 2 * Math.abs(Math.sin(angle)) + 3;
             name.resizeRelocate(fx - inward * Math.cos(angle) - lw / 2, fy - inward * Math.sin(angle) - lh / 2, lw, lh);
         }
         for (int p = 0; p < n; p++) {

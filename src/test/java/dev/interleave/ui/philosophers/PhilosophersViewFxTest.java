@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Shape;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -413,5 +414,41 @@ class PhilosophersViewFxTest {
             robot.interact(() -> view.window().toggleTheme());
         }
         assertTrue(seen.size() >= 10, "forks named in both themes: " + seen);
+    }
+    /** Each fork's name stands clear of its fork (2 px), at every angle round the table (F2's touched its line). */
+    @Test
+    void theForkNamesStandClearOfTheirForks(FxRobot robot) {
+        for (int n : List.of(5, 7, 12)) {
+            robot.interact(() -> {
+                model.nProperty().set(n);
+                view.applyCss();
+                view.layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> touching = new ArrayList<>();
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+                for (Node node : robot.lookup(".fork-name").queryAll()) {
+                    Label name = (Label) node;
+                    Line fork = (Line) robot.lookup("#fork-" + name.getText()).query();
+                    Bounds box = name.getBoundsInParent();
+                    // The gap between the name's box and the fork's stroked line: 2 px of table at the least.
+                    double gap = Double.MAX_VALUE;
+                    for (int i = 0; i <= 40; i++) {
+                        double x = fork.getStartX() + (fork.getEndX() - fork.getStartX()) * i / 40;
+                        double y = fork.getStartY() + (fork.getEndY() - fork.getStartY()) * i / 40;
+                        double dx = Math.max(0, Math.max(box.getMinX() - x, x - box.getMaxX()));
+                        double dy = Math.max(0, Math.max(box.getMinY() - y, y - box.getMaxY()));
+                        gap = Math.min(gap, Math.hypot(dx, dy) - fork.getStrokeWidth() / 2);
+                    }
+                    if (gap < 2) {
+                        touching.add(String.format(Locale.ROOT, "%d philosophers: %s %.1f px from its fork", n,
+                                name.getText(), gap));
+                    }
+                }
+            });
+            assertEquals(List.of(), touching);
+        }
     }
 }
