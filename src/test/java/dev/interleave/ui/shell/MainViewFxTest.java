@@ -819,14 +819,18 @@ class MainViewFxTest {
         robot.clickOn("#run");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.workers().size() == 32);
         WaitForAsyncUtils.waitForFxEvents();
-        LivePlot occupancy = robot.lookup("#occupancy-chart").queryAs(LivePlot.class);
-        ScrollPane live = robot.lookup("#buffer-live").queryAs(ScrollPane.class);
-        assertTrue(occupancy.getHeight() >= 200, "plot height " + occupancy.getHeight());
-        assertTrue(live.getContent().getBoundsInLocal().getHeight() > live.getViewportBounds().getHeight(),
-                "the view is taller than the window, so it scrolls");
-        for (String id : List.of("#produced", "#consumed", "#waits-full", "#waits-empty", "#last-action")) {
-            assertFalse(robot.lookup(id).queryAs(Label.class).isTextTruncated(), id + " is cut");
-        }
+        // Looked up on the FX thread: the running view changes its nodes meanwhile (a lookup from the
+        // test's thread walked a list of children as it shrank: IndexOutOfBoundsException, in CI).
+        robot.interact(() -> {
+            LivePlot occupancy = (LivePlot) view.lookup("#occupancy-chart");
+            ScrollPane live = (ScrollPane) view.lookup("#buffer-live");
+            assertTrue(occupancy.getHeight() >= 200, "plot height " + occupancy.getHeight());
+            assertTrue(live.getContent().getBoundsInLocal().getHeight() > live.getViewportBounds().getHeight(),
+                    "the view is taller than the window, so it scrolls");
+            for (String id : List.of("#produced", "#consumed", "#waits-full", "#waits-empty", "#last-action")) {
+                assertFalse(((Label) view.lookup(id)).isTextTruncated(), id + " is cut");
+            }
+        });
     }
 
     private long settle() {
