@@ -249,12 +249,16 @@ public final class BufferCode {
     private static void writeSlot(Text t, boolean put, String indent, boolean declare) {
         if (put) {
             t.line(indent + "items[putIndex] = item;", "items[slot] = item", Where.WRITING);
-            t.plain(indent + "if (++putIndex == items.length) putIndex = 0;");
+            // Two lines, as the while and its await: one line wrapped at a large zoom, and its body then
+            // read as the next statement.
+            t.plain(indent + "if (++putIndex == items.length)");
+            t.plain(indent + "    putIndex = 0;");
             t.plain(indent + "count++;");
         } else {
             t.line(indent + (declare ? "long " : "") + "item = items[takeIndex];", "items[slot] = 0", Where.WRITING);
             t.plain(indent + "items[takeIndex] = 0;");
-            t.plain(indent + "if (++takeIndex == items.length) takeIndex = 0;");
+            t.plain(indent + "if (++takeIndex == items.length)");
+            t.plain(indent + "    takeIndex = 0;");
             t.plain(indent + "count--;");
         }
     }

@@ -1,5 +1,6 @@
 package dev.interleave.ui.buffer;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -213,6 +214,32 @@ class BufferLabFxTest {
         assertEquals("Set: " + setup.words(BufferImpl.LOCK) + ". Press Run (Space).", applied.getText(), "Apply says what it set");
         robot.clickOn("#bug-none");
         assertEquals("", applied.getText(), "another guide: nothing applied from it yet");
+    }
+
+    /**
+     * At 200 % in 1920x1080 (here its proportions: text 23.3 px in this 1,280 px window, 35 px in
+     * 1,920) the correct buffer's put and take read one statement to a line, their signatures
+     * excepted (a signature's wrapped "InterruptedException {" reads as its end): "if (++putIndex
+     * == items.length) putIndex = 0;" wrapped, and its body, under the if's first character, read
+     * as the next statement.
+     */
+    @Test
+    void noLineOfTheCodeWrapsAtTwiceTheSizeInAFullHdWindow(FxRobot robot) {
+        robot.clickOn("#impl-lock");
+        robot.clickOn("#bug-none");
+        List<String> wrapped = new ArrayList<>();
+        robot.interact(() -> {
+            main.setStyle("-fx-font-size: 23.3px;");
+            main.applyCss();
+            main.layout();
+            for (Node node : main.lookupAll("#code-panel .code-line")) {
+                Label line = (Label) node;
+                if (!line.getText().startsWith("public ") && line.getHeight() > line.prefHeight(-1) + 0.5) {
+                    wrapped.add("'" + line.getText() + "' " + line.getHeight() + " px high, one line " + line.prefHeight(-1));
+                }
+            }
+        });
+        assertTrue(wrapped.isEmpty(), String.join("; ", wrapped));
     }
 
     /**
