@@ -228,6 +228,19 @@ final class Values {
         RaceThreads() {
             super(1, RaceSettings.MAX_THREADS);
         }
+
+        /** calls and buffer take the kind as --threads: here it is a count, and the kind --threads-kind. */
+        @Override
+        public Integer convert(String value) {
+            for (ThreadKind kind : ThreadKind.values()) {
+                if (kind.label().equalsIgnoreCase(value.strip())) {
+                    throw new TypeConversionException(String.format(Locale.ROOT,
+                            "'%s' is a kind of thread: race takes it as --threads-kind %s; --threads is how many,"
+                                    + " allowed: 1 to %d", value, kind.label(), RaceSettings.MAX_THREADS));
+                }
+            }
+            return super.convert(value);
+        }
     }
 
     static final class Repeat extends BoundedInt {

@@ -49,6 +49,7 @@ class RaceCommandTest {
     @CsvSource(delimiter = '|', textBlock = """
             race --threads 0 --increments 10 --strategy atomic            | allowed: 1 to 64
             race --threads 65 --increments 10 --strategy atomic           | allowed: 1 to 64
+            race --threads virtual --increments 10 --strategy atomic      | race takes it as --threads-kind virtual
             race --threads 64 --increments 1000000 --strategy atomic      | allowed: T x K from 1 to 10,000,000
             race --threads 2 --increments 10 --strategy fast              | allowed: racy, volatile, synchronized
             race --threads 2 --increments 10 --strategy atomic --repeat 0 | allowed: 1 to 1,000
