@@ -59,8 +59,8 @@ class HeightMemoFxTest {
     }
 
     @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(stage::close);
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::close).get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -110,29 +110,29 @@ class HeightMemoFxTest {
         }
     }
 
-    private void change(Consumer<Section> change) {
+    private void change(Consumer<Section> change) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             change.accept(memoized);
             change.accept(plain);
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.asyncFx(() -> columns.layout());
+        WaitForAsyncUtils.asyncFx(() -> columns.layout()).get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private void assertSameLayout(String after) {
+    private void assertSameLayout(String after) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             assertEquals(plain.box.getHeight(), memoized.box.getHeight(), 0.01, "the section's height after " + after);
             assertEquals(plain.wrapped.getHeight(), memoized.wrapped.getHeight(), 0.01, "the label's height after " + after);
             assertEquals(plain.box.getParent().getChildrenUnmodifiable().get(1).getLayoutY(),
                     memoized.box.getParent().getParent().getChildrenUnmodifiable().get(1).getLayoutY(), 0.01,
                     "what follows the section, after " + after);
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
-    void aMemoizedSectionIsLaidOutAsThePlainOneAfterEveryChange() {
+    void aMemoizedSectionIsLaidOutAsThePlainOneAfterEveryChange() throws Exception {
         assertSameLayout("the first layout");
         change(s -> s.wrapped.setText(LONG));
         assertSameLayout("a longer text");
@@ -145,7 +145,7 @@ class HeightMemoFxTest {
         assertSameLayout("a child added");
         change(s -> s.wrapped.setText(SHORT));
         assertSameLayout("a shorter text");
-        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(350));
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(350)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertSameLayout("a narrower window");
         change(s -> s.wrapped.setText(LONG));
@@ -153,7 +153,7 @@ class HeightMemoFxTest {
     }
 
     @Test
-    void aSectionIsMeasuredOncePerChangeNotOncePerQuestion() {
+    void aSectionIsMeasuredOncePerChangeNotOncePerQuestion() throws Exception {
         int[] counted = new int[5];
         WaitForAsyncUtils.asyncFx(() -> {
             HeightMemo memo = (HeightMemo) memoized.box.getParent();
@@ -176,7 +176,7 @@ class HeightMemoFxTest {
                 plain.box.prefHeight(width);
             }
             counted[4] = plain.box.computed;
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(counted[1] - counted[0] <= 1, "30 questions, nothing changed: at most one more measurement "
                 + "(no width is a new question), was " + (counted[1] - counted[0]));
@@ -190,7 +190,7 @@ class HeightMemoFxTest {
      * view); the plain section's box is laid out at each change.
      */
     @Test
-    void aChangeThatKeepsTheSizeLaysOutOnlyTheSection() {
+    void aChangeThatKeepsTheSizeLaysOutOnlyTheSection() throws Exception {
         change(s -> {
             s.other.setText("12");
             s.other.setMinWidth(80); // a label of fixed width: a text that fits changes nothing around it
@@ -201,18 +201,18 @@ class HeightMemoFxTest {
         WaitForAsyncUtils.asyncFx(() -> {
             before[0] = left.layouts;
             before[1] = right.layouts;
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
         for (int i = 0; i < 10; i++) {
             String digits = i % 2 == 0 ? "21" : "12";
             change(s -> s.other.setText(digits));
-            WaitForAsyncUtils.asyncFx(() -> assertEquals(digits, memoized.other.getText()));
+            WaitForAsyncUtils.asyncFx(() -> assertEquals(digits, memoized.other.getText())).get();
         }
         WaitForAsyncUtils.asyncFx(() -> {
             assertEquals(before[0], left.layouts, "the memoized section's box, after 10 changes of the same size");
             assertTrue(right.layouts >= before[1] + 10, "the plain section's box: " + (right.layouts - before[1]));
             assertEquals(plain.other.getWidth(), memoized.other.getWidth(), 0.01);
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertSameLayout("changes of the same size");
     }

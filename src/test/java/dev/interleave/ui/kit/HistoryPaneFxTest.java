@@ -3,6 +3,7 @@ package dev.interleave.ui.kit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -107,14 +108,22 @@ class HistoryPaneFxTest {
             size += burst;
             wanted.add((size - 1) + " of " + size);
             WaitForAsyncUtils.asyncFx(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
-                    (batch, i) -> "event " + batch.seq(i))));
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(300); // a few frames, and more than the quarter second between two looks
-            WaitForAsyncUtils.asyncFx(() -> {
-                VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
-                seen.add(flow.getLastVisibleCell().getIndex() + " of " + events.getItems().size());
-            });
-            WaitForAsyncUtils.waitForFxEvents();
+                    (batch, i) -> "event " + batch.seq(i)))).get();
+            // Looked at until it comes (a quarter second between two looks, and a few frames; a
+            // loaded machine may take longer), at most 5 s: what was in view last is what it shows.
+            String want = wanted.getLast();
+            String[] inView = {"nothing"};
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> {
+                    VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
+                    inView[0] = flow.getLastVisibleCell() == null ? "nothing"
+                            : flow.getLastVisibleCell().getIndex() + " of " + events.getItems().size();
+                    return inView[0].equals(want);
+                }));
+            } catch (TimeoutException e) {
+                // reported below, with every burst's
+            }
+            seen.add(inView[0]);
         }
         assertEquals(wanted, seen, "the last line in view after each burst");
     }

@@ -108,16 +108,16 @@ class TimelineFxTest {
         return log;
     }
 
-    private void follow(EventLog log) {
+    private void follow(EventLog log) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
-                (batch, i) -> "event " + batch.seq(i))));
+                (batch, i) -> "event " + batch.seq(i)))).get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void aZoomDoesNotCarryOverToTheNextRun() throws Exception {
         follow(run(20));
-        WaitForAsyncUtils.asyncFx(() -> timeline.zoomBy(0.01, timeline.getWidth() / 2));
+        WaitForAsyncUtils.asyncFx(() -> timeline.zoomBy(0.01, timeline.getWidth() / 2)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(timeline.spanNanos() > 0, "zoomed in on the first run");
         follow(run(20));
@@ -236,7 +236,7 @@ class TimelineFxTest {
         WaitForAsyncUtils.asyncFx(() -> {
             rewind.allowedProperty().set(true); // paused
             timeline.zoomBy(0.2, 0); // about the first events
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
         boolean[] seen = new boolean[2];
         long[] span = new long[2];
@@ -246,7 +246,7 @@ class TimelineFxTest {
             rewind.allowedProperty().set(false); // resumed
             seen[1] = timeline.following();
             span[1] = timeline.spanNanos();
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(false, seen[0], "zoomed in on the first events, not following");
         assertEquals(true, seen[1], "resumed: following again");
@@ -260,7 +260,7 @@ class TimelineFxTest {
     @Test
     void aMomentAtTheRightEdgeIsLabelledWhole() throws Exception {
         lanes.momentAt = 20;
-        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 28px;"));
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 28px;")).get();
         follow(run(20));
         double[] drawn = new double[3];
         WaitForAsyncUtils.asyncFx(() -> {
@@ -269,7 +269,7 @@ class TimelineFxTest {
             drawn[0] = label.length == 0 ? Double.NaN : label[0];
             drawn[1] = label.length == 0 ? Double.NaN : label[1];
             drawn[2] = timeline.getWidth();
-        });
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(drawn[1] <= drawn[2] && drawn[1] - drawn[0] > 60, "the label drawn from " + drawn[0] + " to "
                 + drawn[1] + " px on a " + drawn[2] + " px timeline");

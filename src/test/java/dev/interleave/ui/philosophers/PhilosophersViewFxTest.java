@@ -35,6 +35,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.LivePlot;
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.Rewind;
 import dev.interleave.ui.kit.Wcag;
 import dev.interleave.ui.shell.MainView;
@@ -182,7 +183,7 @@ class PhilosophersViewFxTest {
         robot.clickOn("#graph-P1");
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.totalMealsProperty().get() > 6);
-        Label verdict = robot.lookup("#philosophers-verdict").queryAs(Label.class);
+        Label verdict = OnFx.get(() -> robot.lookup("#philosophers-verdict").queryAs(Label.class));
         assertTrue(verdict.getText().startsWith("✔ No deadlock so far: "), verdict.getText());
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> verdict.getText().startsWith("■ Stopped after "));
@@ -221,7 +222,7 @@ class PhilosophersViewFxTest {
         robot.clickOn("#condition-circular-wait-ordered");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
                 && runner.snapshot().settings().strategy() == Strategy.ORDERED && model.totalMealsProperty().get() > 10);
-        assertTrue(robot.lookup("#condition-circular-wait-ordered").query().isDisabled(), "the strategy in use");
+        assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait-ordered").query().isDisabled()), "the strategy in use");
     }
 
     /** A seat is reached by Tab and chosen with Enter: the keyboard steps a chosen philosopher, as a click does. */
@@ -322,8 +323,9 @@ class PhilosophersViewFxTest {
         Circle table = robot.lookup(".table-top").queryAs(Circle.class);
         double before = table.getRadius();
         robot.interact(model::run);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.philosophers().size() == 2
-                && model.philosophers().stream().allMatch(diner -> diner.meals() >= 100_000));
+        // Read on the FX thread: the list is set anew every frame.
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> OnFx.get(() -> model.philosophers().size() == 2
+                && model.philosophers().stream().allMatch(diner -> diner.meals() >= 100_000)));
         robot.interact(model::togglePause);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
         robot.interact(() -> {
@@ -358,8 +360,8 @@ class PhilosophersViewFxTest {
         zeroDelays(robot, 12);
         robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
         robot.interact(model::run);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.philosophers().size() == 12
-                && model.philosophers().stream().allMatch(diner -> diner.meals() >= 1_000));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> OnFx.get(() -> model.philosophers().size() == 12
+                && model.philosophers().stream().allMatch(diner -> diner.meals() >= 1_000)));
         robot.interact(model::togglePause);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
         robot.interact(() -> {

@@ -65,6 +65,7 @@ import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.Motion;
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.Wcag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,8 +115,8 @@ class MainViewFxTest {
     /** Counter & Sum's guide names the presets and counters by their buttons' words, and ends on a question. */
     @Test
     void theCountersGuideSpeaksTheButtonsWords(FxRobot robot) {
-        robot.clickOn("#tab-calls");
-        String guide = robot.lookup("#calls-guide-text").queryAs(Label.class).getText();
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        String guide = OnFx.text(robot, "#calls-guide-text");
         for (CallsViewModel.Preset preset : CallsViewModel.Preset.values()) {
             assertTrue(guide.contains(preset.label()), preset.label() + " in: " + guide);
         }
@@ -132,8 +133,8 @@ class MainViewFxTest {
      */
     @Test
     void keysStayTheWindowsWhenAFocusedSettingIsLockedOrAFieldTakesItsValue(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
-        robot.clickOn("#impl-lock");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        robot.clickOn(OnFx.node(robot, "#impl-lock"));
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
         WaitForAsyncUtils.waitForFxEvents();
@@ -158,12 +159,12 @@ class MainViewFxTest {
     @Test
     void movingASliderChangesTheSettings(FxRobot robot) {
         int before = calls.settings().maxSleepMillis();
-        robot.clickOn("#max-sleep-slider");
+        robot.clickOn(OnFx.node(robot, "#max-sleep-slider"));
         robot.type(KeyCode.LEFT, 3);
         WaitForAsyncUtils.waitForFxEvents();
         int after = calls.settings().maxSleepMillis();
         assertNotEquals(before, after);
-        assertEquals(String.format("%,d", after), robot.lookup("#max-sleep-field").queryAs(TextField.class).getText());
+        assertEquals(String.format("%,d", after), OnFx.get(() -> robot.lookup("#max-sleep-field").queryAs(TextField.class).getText()));
 
         Slider concurrency = robot.lookup("#concurrency-slider").queryAs(Slider.class);
         robot.interact(() -> concurrency.setValue(concurrency.getMax()));
@@ -185,17 +186,17 @@ class MainViewFxTest {
         assertEquals("-5 is below the minimum, 1: set to 1.", message(robot, "#calls-message"));
         typeInto(robot, "#calls-field", "2500");
         assertEquals(2_500, calls.settings().calls());
-        assertFalse(robot.lookup("#calls-message").queryAs(Label.class).isVisible(), "a valid value clears the message");
+        assertFalse(OnFx.get(() -> robot.lookup("#calls-message").queryAs(Label.class).isVisible()), "a valid value clears the message");
         typeInto(robot, "#calls-field", "abc");
         assertEquals(2_500, calls.settings().calls());
         assertEquals("\u201cabc\u201d is not a whole number: kept 2,500.", message(robot, "#calls-message"));
         // The seed takes whole numbers only: a letter, or a 19th digit, is refused with a word.
         robot.doubleClickOn("#seed").write("7");
         robot.write("x");
-        assertEquals("7", robot.lookup("#seed").queryAs(TextField.class).getText());
+        assertEquals("7", OnFx.get(() -> robot.lookup("#seed").queryAs(TextField.class).getText()));
         assertEquals("\u201c7x\u201d is not a whole number of at most 18 digits: kept 7.", message(robot, "#seed-message"));
         robot.write("1");
-        assertFalse(robot.lookup("#seed-message").queryAs(Label.class).isVisible(), "a digit clears the message");
+        assertFalse(OnFx.get(() -> robot.lookup("#seed-message").queryAs(Label.class).isVisible()), "a digit clears the message");
         robot.type(KeyCode.ENTER);
         assertEquals(71, calls.settings().seed());
         typeInto(robot, "#concurrency-field", "500000");
@@ -221,7 +222,7 @@ class MainViewFxTest {
         typeInto(robot, "#calls-field", "0");
         assertEquals("0 is below the minimum, 1: set to 1.", message(robot, "#calls-message"));
         robot.interact(calls::reset);
-        assertFalse(robot.lookup("#calls-message").queryAs(Label.class).isVisible(), "Reset clears the message");
+        assertFalse(OnFx.get(() -> robot.lookup("#calls-message").queryAs(Label.class).isVisible()), "Reset clears the message");
         assertEquals(1, calls.settings().calls(), "and keeps the value");
 
         typeInto(robot, "#max-sleep-field", "-3");
@@ -230,16 +231,16 @@ class MainViewFxTest {
         assertTrue(message(robot, "#seed-message").contains("is not a whole number"));
         robot.interact(calls::run);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(robot.lookup("#max-sleep-message").queryAs(Label.class).isVisible(), "Run clears the message");
-        assertFalse(robot.lookup("#seed-message").queryAs(Label.class).isVisible(), "Run clears the seed's message");
+        assertFalse(OnFx.get(() -> robot.lookup("#max-sleep-message").queryAs(Label.class).isVisible()), "Run clears the message");
+        assertFalse(OnFx.get(() -> robot.lookup("#seed-message").queryAs(Label.class).isVisible()), "Run clears the seed's message");
 
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         robot.interact(buffer::reset);
         typeInto(robot, "#capacity-field", "0");
         assertTrue(message(robot, "#capacity-message").startsWith("0 is below the minimum"));
         robot.interact(buffer::run);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(robot.lookup("#capacity-message").queryAs(Label.class).isVisible(), "Run clears the buffer's too");
+        assertFalse(OnFx.get(() -> robot.lookup("#capacity-message").queryAs(Label.class).isVisible()), "Run clears the buffer's too");
     }
 
     private static void typeInto(FxRobot robot, String field, String text) {
@@ -257,9 +258,9 @@ class MainViewFxTest {
     @Test
     void thousandCallRunShowsTheCheckMark(FxRobot robot) throws Exception {
         setCalls(robot, 1_000, 100, 20);
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("✔"));
+                () -> OnFx.text(robot, "#verdict").startsWith("✔"));
         Label verdict = robot.lookup("#verdict").queryAs(Label.class);
         assertEquals("✔ 500,500 = n(n+1)/2", verdict.getText());
         // The success banner is drawn as success only: never in the failure colour (both pseudo-classes
@@ -268,8 +269,8 @@ class MainViewFxTest {
         var states = verdict.getPseudoClassStates().stream().map(Object::toString).toList();
         assertTrue(states.contains("success") && !states.contains("failure"), states.toString());
         assertEquals(Color.web("#005a9c"), verdict.getTextFill(), "the success colour");
-        assertEquals("500,500", robot.lookup("#sum").queryAs(Label.class).getText());
-        assertEquals("1,000 / 1,000", robot.lookup("#calls-completed").queryAs(Label.class).getText());
+        assertEquals("500,500", OnFx.text(robot, "#sum"));
+        assertEquals("1,000 / 1,000", OnFx.text(robot, "#calls-completed"));
         // Both plots drew every point of the run, as a series named for its preset. (A plot redraws
         // at the layout pass after a point is added, so wait for the last one to be drawn.)
         for (String plot : List.of("#throughput-chart", "#in-flight-chart")) {
@@ -284,12 +285,12 @@ class MainViewFxTest {
 
         // New settings do not turn the run's figures into another run's: they stay, marked as the last run's.
         robot.interact(() -> calls.callsProperty().set(100_000));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#last-run").queryAs(Label.class).getText()
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#last-run")
                 .contains("settings have changed"));
-        assertEquals("1,000 / 1,000", robot.lookup("#calls-completed").queryAs(Label.class).getText());
-        assertEquals("of 500,500", robot.lookup("#sum-detail").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#last-run").queryAs(Label.class).getText().startsWith("Last run's figures (1,000 calls"));
-        assertEquals("✓ done", robot.lookup("#badge-calls").queryAs(Label.class).getText());
+        assertEquals("1,000 / 1,000", OnFx.text(robot, "#calls-completed"));
+        assertEquals("of 500,500", OnFx.text(robot, "#sum-detail"));
+        assertTrue(OnFx.text(robot, "#last-run").startsWith("Last run's figures (1,000 calls"));
+        assertEquals("✓ done", OnFx.text(robot, "#badge-calls"));
         @SuppressWarnings("unchecked")
         TableView<CallsViewModel.PastRun> pastRuns = robot.lookup("#past-runs").queryAs(TableView.class);
         assertEquals(1, pastRuns.getItems().size(), "the ended run is a row of the past-runs table");
@@ -301,67 +302,67 @@ class MainViewFxTest {
     void pauseFreezesTheNumbers(FxRobot robot) throws Exception {
         // About 5 s of run (50 ms of sleep at most ended it in 1.3 s, under load before the click came).
         setCalls(robot, 50_000, 1_000, 200);
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> calls.callsCompletedProperty().get() > 2_000);
-        robot.clickOn("#pause");
+        robot.clickOn(OnFx.node(robot, "#pause"));
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // calls asleep finish their sleep, then wait
-        String sum = robot.lookup("#sum").queryAs(Label.class).getText();
-        String completed = robot.lookup("#calls-completed").queryAs(Label.class).getText();
-        String counter = robot.lookup("#counter-value").queryAs(Label.class).getText();
+        String sum = OnFx.text(robot, "#sum");
+        String completed = OnFx.text(robot, "#calls-completed");
+        String counter = OnFx.text(robot, "#counter-value");
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        assertEquals(sum, robot.lookup("#sum").queryAs(Label.class).getText());
-        assertEquals(completed, robot.lookup("#calls-completed").queryAs(Label.class).getText());
-        assertEquals(counter, robot.lookup("#counter-value").queryAs(Label.class).getText());
+        assertEquals(sum, OnFx.text(robot, "#sum"));
+        assertEquals(completed, OnFx.text(robot, "#calls-completed"));
+        assertEquals(counter, OnFx.text(robot, "#counter-value"));
         assertEquals(RunState.PAUSED, callRunner.state(), "the click came during the run");
         // Paused, the rate says it is the one before the pause (within a few frames: the view-model
         // takes the run's state from its samples).
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#rate").queryAs(Label.class).getText()
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#rate")
                 .endsWith("calls per second before the pause"));
-        assertEquals("Resume", robot.lookup("#pause").queryButton().getText());
-        robot.clickOn("#pause");
+        assertEquals("Resume", OnFx.text(robot, "#pause"));
+        robot.clickOn(OnFx.node(robot, "#pause"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("✔"));
+                () -> OnFx.text(robot, "#verdict").startsWith("✔"));
     }
 
     /** Stop leaves no live engine task, and the keyboard drives the tool bar (Space runs, Esc stops). */
     @Test
     void stopLeavesNoLiveTask(FxRobot robot) throws Exception {
         setCalls(robot, 200_000, 20_000, 1_000);
-        robot.clickOn("#tab-calls");
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> callRunner.snapshot().inFlight() > 10_000);
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> callRunner.state() == RunState.IDLE);
         assertEquals(0, callRunner.snapshot().inFlight());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("Stopped"));
+                () -> OnFx.text(robot, "#verdict").startsWith("Stopped"));
     }
 
     /** In the buffer view one Step changes exactly one action, and the step text names it. */
     @Test
     void oneStepInTheBufferView(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         robot.interact(() -> {
             buffer.produceMinMillisProperty().set(0);
             buffer.produceMaxMillisProperty().set(5);
             buffer.consumeMinMillisProperty().set(0);
             buffer.consumeMaxMillisProperty().set(5);
         });
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.consumedProperty().get() > 20);
-        robot.clickOn("#pause");
+        robot.clickOn(OnFx.node(robot, "#pause"));
         long before = settle();
-        assertEquals("Step", robot.lookup("#step").queryButton().getText());
-        robot.clickOn("#step");
+        assertEquals("Step", OnFx.text(robot, "#step"));
+        robot.clickOn(OnFx.node(robot, "#step"));
         long after = settle();
         assertEquals(before + 1, after, "one step, one action");
-        String text = robot.lookup("#step-text").queryAs(Label.class).getText();
+        String text = OnFx.text(robot, "#step-text");
         assertTrue(text.startsWith("Step 1: "), text);
         assertTrue(text.matches("Step 1: [PC]\\d+ .*"), "the step text names the worker: " + text);
         List<String> chips = robot.lookup(".worker").queryAll().stream().map(n -> n.getId())
                 .filter(id -> id != null && id.startsWith("worker-")).toList(); // a hidden queue chip has no id
         assertEquals(6, chips.size(), "3 producers and 3 consumers shown: " + chips);
-        assertEquals("‖ paused", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
+        assertEquals("‖ paused", OnFx.text(robot, "#badge-buffer"));
     }
 
     /**
@@ -370,16 +371,16 @@ class MainViewFxTest {
      */
     @Test
     void aLaneChipAtTheGateChoosesWhoStepsNext(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         robot.interact(() -> {
             buffer.produceMinMillisProperty().set(0);
             buffer.produceMaxMillisProperty().set(5);
             buffer.consumeMinMillisProperty().set(0);
             buffer.consumeMaxMillisProperty().set(5);
         });
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.consumedProperty().get() > 20);
-        robot.clickOn("#pause");
+        robot.clickOn(OnFx.node(robot, "#pause"));
         settle();
         PseudoClass atGate = PseudoClass.getPseudoClass("at-gate");
         for (int step = 0; step < 3; step++) {
@@ -399,9 +400,9 @@ class MainViewFxTest {
     /** Step while idle starts the run paused and takes its first step. */
     @Test
     void stepFromIdleStartsPaused(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
-        assertFalse(robot.lookup("#step").queryButton().isDisabled(), "Step is offered while idle");
-        robot.clickOn("#step");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        assertFalse(OnFx.get(() -> robot.lookup("#step").queryButton().isDisabled()), "Step is offered while idle");
+        robot.clickOn(OnFx.node(robot, "#step"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.stepTextProperty().get().startsWith("Step 1: "));
         assertEquals(RunState.PAUSED, bufferRunner.state());
         assertEquals(1, bufferRunner.snapshot().gate().stepsTaken());
@@ -415,24 +416,24 @@ class MainViewFxTest {
      */
     @Test
     void autoStepPlaysStepsWhileThePausedRunWaits(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         robot.interact(() -> view.window().autoStepRateProperty().set(20));
-        assertEquals("20 steps/s", robot.lookup("#auto-step-rate-text").queryAs(Label.class).getText());
-        robot.clickOn("#auto-step");
+        assertEquals("20 steps/s", OnFx.text(robot, "#auto-step-rate-text"));
+        robot.clickOn(OnFx.node(robot, "#auto-step"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.snapshot().gate().stepsTaken() >= 5);
         assertEquals(RunState.PAUSED, bufferRunner.state(), "Auto-step steps a paused run");
-        assertTrue(robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected());
+        assertTrue(OnFx.get(() -> robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected()));
         assertTrue(bufferRunner.snapshot().gate().permits() <= 1, "steps never pile up behind a slow one");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("▶▶ auto-step", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
-        assertEquals("Pause", robot.lookup("#pause").queryButton().getText());
-        String status = robot.lookup("#status").queryAs(Label.class).getText();
+        assertEquals("▶▶ auto-step", OnFx.text(robot, "#badge-buffer"));
+        assertEquals("Pause", OnFx.text(robot, "#pause"));
+        String status = OnFx.text(robot, "#status");
         assertTrue(status.startsWith("Auto-step, at most 20 steps a second") && !status.contains("Paused"), status);
 
         robot.push(KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.autoStepper().playingProperty().get(), "A ends Auto-step");
-        assertFalse(robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected());
+        assertFalse(OnFx.get(() -> robot.lookup("#auto-step").queryAs(ToggleButton.class).isSelected()));
         assertEquals(RunState.PAUSED, bufferRunner.state(), "and the run stays paused");
 
         robot.push(KeyCode.A);
@@ -442,8 +443,8 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.autoStepper().playingProperty().get(), "Pause (Space) ends Auto-step");
         assertEquals(RunState.PAUSED, bufferRunner.state(), "and the run stays paused");
-        assertEquals("‖ paused", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
-        assertEquals("Resume", robot.lookup("#pause").queryButton().getText());
+        assertEquals("‖ paused", OnFx.text(robot, "#badge-buffer"));
+        assertEquals("Resume", OnFx.text(robot, "#pause"));
         robot.push(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(RunState.RUNNING, bufferRunner.state(), "Resume lets the run go on freely");
@@ -458,7 +459,7 @@ class MainViewFxTest {
      */
     @Test
     void theDelayRangeSlidersAreDrawnInBothThemes(FxRobot robot) {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         for (int theme = 0; theme < 2; theme++) {
             robot.interact(() -> {
                 view.applyCss();
@@ -495,7 +496,7 @@ class MainViewFxTest {
      */
     @Test
     void aSwitchReadsOffOrOnInBothThemes(FxRobot robot) {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         ToggleSwitch fair = robot.lookup("#fair").queryAs(ToggleSwitch.class);
         for (int theme = 0; theme < 2; theme++) {
             for (boolean on : List.of(false, true)) {
@@ -546,14 +547,14 @@ class MainViewFxTest {
      */
     @Test
     void motionIsDrawnWhenOnAndNeverWhenOff(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
         try {
             robot.interact(() -> {
                 view.window().motionProperty().set(Motion.Speed.OFF);
                 view.window().autoStepRateProperty().set(20);
             });
-            robot.clickOn("#auto-step");
+            robot.clickOn(OnFx.node(robot, "#auto-step"));
             long start = bufferRunner.snapshot().gate().stepsTaken();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
                 assertEquals(0, layer.getChildren().size(), "motion off draws nothing");
@@ -575,7 +576,7 @@ class MainViewFxTest {
      */
     @Test
     void motionKeepsUpWithAFreeRun(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
         AtomicInteger itemsDrawn = new AtomicInteger();
         AtomicInteger fadedOut = new AtomicInteger();
@@ -597,7 +598,7 @@ class MainViewFxTest {
             layer.getChildren().addListener(counter);
         });
         try {
-            robot.clickOn("#run");
+            robot.clickOn(OnFx.node(robot, "#run"));
             int most = 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (System.nanoTime() < end) {
@@ -629,7 +630,7 @@ class MainViewFxTest {
      */
     @Test
     void stepsFasterThanTheirFlightsShortenThem(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
         AtomicInteger itemsDrawn = new AtomicInteger();
         ListChangeListener<Node> counter = change -> {
@@ -672,15 +673,15 @@ class MainViewFxTest {
     /** Auto-step is offered only where Step applies: the Counter & Sum view cannot step. */
     @Test
     void autoStepIsOfferedOnlyWhereStepApplies(FxRobot robot) {
-        assertTrue(robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled(), "Counter & Sum cannot step");
-        robot.clickOn("#tab-buffer");
-        assertFalse(robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled());
+        assertTrue(OnFx.get(() -> robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled()), "Counter & Sum cannot step");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        assertFalse(OnFx.get(() -> robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled()));
     }
 
     /** The wait sets are queues of the workers' own chips, in wait order. */
     @Test
     void waitSetsAreChipsInWaitOrder(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         robot.interact(() -> {
             buffer.capacityProperty().set(1);
             buffer.producersProperty().set(4);
@@ -690,9 +691,9 @@ class MainViewFxTest {
             buffer.consumeMinMillisProperty().set(300);
             buffer.consumeMaxMillisProperty().set(300);
         });
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.notFullWaiters().size() >= 2);
-        robot.clickOn("#pause");
+        robot.clickOn(OnFx.node(robot, "#pause"));
         settle();
         List<String> waiters = List.copyOf(buffer.notFullWaiters());
         var queue = robot.lookup("#not-full-queue").queryAs(FlowPane.class);
@@ -717,16 +718,16 @@ class MainViewFxTest {
      */
     @Test
     void oneRunAtATimeAndHiddenRunsKeepBeingPlotted(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         robot.interact(() -> {
             buffer.produceMinMillisProperty().set(0);
             buffer.produceMaxMillisProperty().set(5);
         });
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.occupancySeries().getData().size() > 2);
-        robot.clickOn("#tab-calls");
-        assertEquals("▶ running", robot.lookup("#badge-buffer").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#run").queryButton().isDisabled());
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        assertEquals("▶ running", OnFx.text(robot, "#badge-buffer"));
+        assertTrue(OnFx.get(() -> robot.lookup("#run").queryButton().isDisabled()));
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertTrue(status.getText().contains("The run in Bounded Buffer is running"), status.getText());
         robot.type(KeyCode.SPACE);
@@ -743,13 +744,13 @@ class MainViewFxTest {
             // stopped sampling never gets past the wait above).
             assertTrue(gap < 1.5, "no gap in the plot while hidden: " + gap + " s before point " + i);
         }
-        robot.clickOn("#tab-buffer");
-        robot.clickOn("#stop");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        robot.clickOn(OnFx.node(robot, "#stop"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.IDLE);
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "■ stopped".equals(
-                robot.lookup("#badge-buffer").queryAs(Label.class).getText()));
-        assertFalse(robot.lookup("#badge-buffer").queryAs(Label.class).getText().contains("done"),
+                OnFx.text(robot, "#badge-buffer")));
+        assertFalse(OnFx.text(robot, "#badge-buffer").contains("done"),
                 "a stopped run is not called done");
     }
 
@@ -811,12 +812,12 @@ class MainViewFxTest {
             stage.setWidth(1024);
             stage.setHeight(700);
         });
-        robot.clickOn("#tab-buffer");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         robot.interact(() -> {
             buffer.producersProperty().set(16);
             buffer.consumersProperty().set(16);
         });
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.workers().size() == 32);
         WaitForAsyncUtils.waitForFxEvents();
         // Looked up on the FX thread: the running view changes its nodes meanwhile (a lookup from the
@@ -1016,7 +1017,7 @@ class MainViewFxTest {
             assertTrue(heights[0] >= 0.8 * heights[1], id + "'s icon is " + heights[0] + " px tall beside "
                     + heights[1] + " px text");
         }
-        assertFalse(robot.lookup("#run").queryButton().isDisabled());
+        assertFalse(OnFx.get(() -> robot.lookup("#run").queryButton().isDisabled()));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, view.window().zoomProperty().get(), "Ctrl+0 is 100 % again");
@@ -1126,7 +1127,7 @@ class MainViewFxTest {
             robot.interact(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus()
                     .getFirst().getItems().stream().filter(item -> id.equals(item.getId())).findFirst()
                     .orElseThrow().fire());
-            String status = robot.lookup("#status").queryAs(Label.class).getText();
+            String status = OnFx.text(robot, "#status");
             assertTrue(status.contains("Nothing to export"), id + ": " + status);
         }
     }
@@ -1139,9 +1140,9 @@ class MainViewFxTest {
             calls.concurrencyProperty().set(20);
             calls.maxSleepMillisProperty().set(5);
         });
-        robot.clickOn("#run");
+        robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#verdict").queryAs(Label.class).getText().startsWith("✔"));
+                () -> OnFx.text(robot, "#verdict").startsWith("✔"));
         Path dir = Files.createTempDirectory("interleave-export");
         Path png = dir.resolve("view.png");
         Path csv = dir.resolve("series.csv");
@@ -1307,7 +1308,7 @@ class MainViewFxTest {
         });
         robot.interact(() -> robot.lookup("#reset-settings").queryButton().fire());
         assertEquals(1_000, calls.callsProperty().get());
-        assertEquals("1,000", robot.lookup("#calls-field").queryAs(TextField.class).getText());
-        assertEquals("42", robot.lookup("#seed").queryAs(TextField.class).getText());
+        assertEquals("1,000", OnFx.get(() -> robot.lookup("#calls-field").queryAs(TextField.class).getText()));
+        assertEquals("42", OnFx.get(() -> robot.lookup("#seed").queryAs(TextField.class).getText()));
     }
 }
