@@ -2,7 +2,9 @@ package dev.interleave.engine.calls;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -18,6 +20,7 @@ import dev.interleave.engine.run.PauseSwitch;
 import dev.interleave.engine.run.Run;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Runner;
+import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.ThreadSource;
 
 /**
@@ -102,6 +105,13 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      * running never exceeds the carriers must fail.
      */
     private final boolean sleepCountsAsRunning;
+    /**
+     * The most calls in flight at an earlier run's memory sample, by the kind of thread: their memory
+     * stays resident, and a run of that kind with no more than a few times as many reuses it (see
+     * {@link MemoryPerThread#reused}). By kind: a parked virtual thread's stack is in the heap, a
+     * platform thread's in native memory the heap's pages are not reused for.
+     */
+    private final Map<ThreadKind, Long> inFlightSampledBefore = new ConcurrentHashMap<>();
 
     /** A runner whose calls really sleep. */
     public CallRunner() {
@@ -239,8 +249,9 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             long rssBefore = MemoryPerThread.rssBytes();
             long peakBefore = MemoryPerThread.peakRssBytes();
             long heapBefore = MemoryPerThread.heapUsedBytes();
+            long inFlightBefore = inFlightSampledBefore.getOrDefault(settings.threads(), 0L);
             memorySampler = Thread.ofPlatform().daemon(true).name("interleave-calls-memory")
-                    .unstarted(() -> sampleMemory(rssBefore, peakBefore, heapBefore));
+                    .unstarted(() -> sampleMemory(rssBefore, peakBefore, heapBefore, inFlightBefore));
             memorySampler.start();
             dispatcher = Thread.ofPlatform().daemon(true).name("interleave-calls-dispatcher").unstarted(this::dispatch);
             dispatcher.start();
@@ -386,7 +397,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
          * Samples memory every {@link MemoryPerThread#INTERVAL_MILLIS} ms until the calls have
          * ended (or the run is cancelled), keeping the sample with the most calls parked.
          */
-        private void sampleMemory(long rssBefore, long peakBefore, long heapBefore) {
+        private void sampleMemory(long rssBefore, long peakBefore, long heapBefore, long inFlightBefore) {
             long mostParked = 0;
             try {
                 while (!callsEnded) {
@@ -399,9 +410,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                             return; // the read may have been cut short: keep the last whole sample
                         }
                         boolean rssKnown = rssBefore >= 0 && rss >= 0;
-                        memory = new MemoryPerThread(inFlight.get(), rssKnown, rssKnown ? rss - rssBefore : 0,
-                                rssKnown && MemoryPerThread.reused(rssBefore, peakBefore, rss),
+                        long inFlightNow = inFlight.get();
+                        memory = new MemoryPerThread(inFlightNow, rssKnown, rssKnown ? rss - rssBefore : 0,
+                                rssKnown && MemoryPerThread.reused(rssBefore, peakBefore, rss, inFlightBefore, inFlightNow),
                                 MemoryPerThread.heapUsedBytes() - heapBefore);
+                        inFlightSampledBefore.merge(settings.threads(), inFlightNow, Math::max);
                     }
                 }
             } catch (InterruptedException e) {

@@ -24,7 +24,10 @@ import java.util.function.LongFunction;
  * 6.3 KB). Such a sample gives no RSS figure ({@link #rssReused}): one at or under the resident
  * peak from before the run ({@code VmHWM}), or over it by less than half of what the run grew (a
  * second 1,000,000-call run in a window passed the first's peak by a few hundred kilobytes and read
- * 5 bytes a thread).
+ * 5 bytes a thread), or one with fewer than {@value #FRESH_FACTOR} times as many calls in flight as
+ * an earlier run of the same runner, on the same kind of thread, had at its sample (the peak's rule
+ * missed a second and a third run of 100,000 threads that sat at the peak and grew 353 and 1 bytes
+ * a thread past it).
  *
  * @param inFlight         calls in flight at the sample used; 0 before any sample
  * @param rssKnown         whether RSS could be read ({@code /proc/self/status}: Linux)
@@ -46,6 +49,12 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
     public static final MemoryPerThread NONE = new MemoryPerThread(0, false, 0, false, 0);
 
     /**
+     * A run with fewer than this many times the calls in flight an earlier run had reuses the
+     * earlier one's resident memory for most of its threads.
+     */
+    static final long FRESH_FACTOR = 4;
+
+    /**
      * Whether a sample of RSS {@code rssBytes} reused memory an earlier run made resident: the run
      * began at {@code rssBeforeBytes} with the process's resident peak at {@code peakBeforeBytes},
      * and the sample is at or under that peak, or past it by less than half of the run's own growth.
@@ -54,6 +63,17 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
     static boolean reused(long rssBeforeBytes, long peakBeforeBytes, long rssBytes) {
         return rssBeforeBytes >= 0 && peakBeforeBytes >= 0 && (rssBytes <= peakBeforeBytes
                 || rssBytes - peakBeforeBytes < (rssBytes - rssBeforeBytes) / 2);
+    }
+
+    /**
+     * As {@link #reused(long, long, long)}, or the sample, with {@code inFlight} calls, has fewer
+     * than {@link #FRESH_FACTOR} times the {@code inFlightBefore} an earlier run's sample had: the
+     * threads of that run left their memory resident (the collector keeps the heap it grew to), and
+     * this run's threads live in it.
+     */
+    static boolean reused(long rssBeforeBytes, long peakBeforeBytes, long rssBytes, long inFlightBefore, long inFlight) {
+        return reused(rssBeforeBytes, peakBeforeBytes, rssBytes)
+                || inFlightBefore >= MIN_IN_FLIGHT && inFlight < FRESH_FACTOR * inFlightBefore;
     }
 
     /** Whether there were enough calls in flight for an estimate. */

@@ -288,6 +288,38 @@ class CallInstrumentationTest {
         assertFalse(MemoryPerThread.reused(-1, 720 * mb, 700 * mb), "RSS unknown before the run");
     }
 
+    /**
+     * A run with no more than a few times the calls in flight of an earlier run's sample reused that
+     * run's memory, wherever the peak was: a window's second and third runs of 100,000 threads sat
+     * at the process's peak, passed it by more than half of their small growth, and read 353 and 1
+     * bytes a thread (a learner read "≈ 96 B RSS" as what a virtual thread costs).
+     */
+    @Test
+    void aRunNoLargerThanAnEarlierOneReusedItsMemory() {
+        long mb = 1_000_000;
+        // Past the peak by 500 MB of 500 grown: the peak's rule alone measures it.
+        assertFalse(MemoryPerThread.reused(200 * mb, 210 * mb, 700 * mb, 0, 100_000), "no earlier run");
+        assertTrue(MemoryPerThread.reused(200 * mb, 210 * mb, 700 * mb, 100_000, 100_000), "as many in flight before");
+        assertTrue(MemoryPerThread.reused(200 * mb, 210 * mb, 700 * mb, 30_000, 100_000), "a third as many before");
+        assertFalse(MemoryPerThread.reused(200 * mb, 210 * mb, 700 * mb, 1_000, 100_000), "a hundredth as many before");
+        assertFalse(MemoryPerThread.reused(200 * mb, 210 * mb, 700 * mb, MemoryPerThread.MIN_IN_FLIGHT - 1, 600),
+                "an earlier run too small to measure leaves nothing to speak of");
+    }
+
+    /** The runner remembers its runs' samples: its second run of as many threads reused the first's memory. */
+    @Test
+    void aRunnersSecondRunOfAsManyThreadsGivesNoRssFigure() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(2_000, 2_000).withMaxSleepMillis(500));
+        MemoryPerThread first = runner.await().memory();
+        assertTrue(first.measured(), first.toString());
+        runner.start(CallSettings.of(2_000, 2_000).withMaxSleepMillis(500));
+        MemoryPerThread second = runner.await().memory();
+        assertTrue(second.measured(), second.toString());
+        assertTrue(second.rssReused() || !isLinux(), second.toString());
+        assertTrue(second.rssBytesPerThread().isEmpty() || !isLinux(), second.toString());
+    }
+
     private static boolean isLinux() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
