@@ -41,7 +41,8 @@ import dev.interleave.engine.run.ThreadKind;
                 + " (ReentrantLocks, taken interruptibly). The run goes on for S seconds, or ends as soon as a"
                 + " deadlock is detected: a circle of philosophers, each waiting for a fork the next one holds.",
                 "Livelock: " + LivelockWatch.RULE + ". Starvation: " + Fairness.STARVATION_RULE + ".",
-                "Exit 0 if no deadlock, 1 if a deadlock was detected (what naive shows), 2 on a bad argument."})
+                "Exit 0 if no deadlock and no livelock, 1 if either was detected (what naive and",
+                "trylock-no-backoff show), 2 on a bad argument."})
 public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, PhilosophersResult> {
 
     @Option(names = "--n", required = true, paramLabel = "N", converter = Philosophers.class,

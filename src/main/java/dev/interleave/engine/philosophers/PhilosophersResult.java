@@ -34,9 +34,12 @@ public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome,
         return deadlock != null;
     }
 
-    /** Ran its time (or until Stop was not needed) without a deadlock: what exit code 0 means. */
+    /**
+     * Ran its time without a deadlock or a livelock (busy philosophers who hardly eat fail the run as
+     * a deadlock does: nobody gets anywhere): what exit code 0 means.
+     */
     public boolean ok() {
-        return outcome == Outcome.COMPLETED && deadlock == null;
+        return outcome == Outcome.COMPLETED && deadlock == null && !livelock;
     }
 
     /** Jain's fairness index of the meals; empty if nobody ate. */
@@ -61,7 +64,10 @@ public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome,
         return elapsedNanos / 1_000_000;
     }
 
-    /** The verdict in one word: {@code deadlock}, {@code ok}, {@code stopped} or {@code failed}. */
+    /**
+     * The verdict in one word: {@code deadlock}, {@code livelock} (a completed run the livelock rule
+     * held in), {@code ok}, {@code stopped} or {@code failed}.
+     */
     public String verdict() {
         if (outcome == Outcome.FAILED) {
             return "failed";
@@ -69,7 +75,10 @@ public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome,
         if (deadlock != null) {
             return "deadlock";
         }
-        return outcome == Outcome.COMPLETED ? "ok" : "stopped";
+        if (outcome == Outcome.COMPLETED) {
+            return livelock ? "livelock" : "ok";
+        }
+        return "stopped";
     }
 
     private long[] mealsArray() {

@@ -553,10 +553,16 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         PhilosophersTrace.write(now.log(), now.settings(), out);
     }
 
-    /** A deadlocked table, running or paused: its threads are blocked for good, until Stop. */
+    /**
+     * A deadlocked table, running or paused: its threads are blocked for good, until Stop; a table
+     * in livelock now (by the rule): busy, and hardly anyone eats.
+     */
     @Override
     public String alarm() {
-        return runState() != RunState.IDLE && deadlockedNow ? "deadlocked" : "";
+        if (runState() == RunState.IDLE) {
+            return "";
+        }
+        return deadlockedNow ? "deadlocked" : livelockNow.get() ? "livelock" : "";
     }
 
     /** A paused deadlocked table: no step can do anything, and Auto-step stops saying so. */
@@ -705,12 +711,17 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return shownResult(runner.snapshot().result()).map(result -> Verdict.of(result.outcome(), result.ok()));
     }
 
-    /** "deadlocked": a run that deadlocked and was then stopped, which the verdict calls stopped. */
+    /**
+     * "deadlocked": a run that deadlocked and was then stopped, which the verdict calls stopped;
+     * "livelocked": a run the livelock rule held in (the verdict's word for a check that failed is "wrong").
+     */
     @Override
     public String endedAs() {
         PhilosophersResult result = runner.snapshot().result();
-        return runState() == RunState.IDLE && showsLatestRun() && result != null && result.deadlocked()
-                ? "deadlocked" : "";
+        if (runState() != RunState.IDLE || !showsLatestRun() || result == null) {
+            return "";
+        }
+        return result.deadlocked() ? "deadlocked" : result.livelock() ? "livelocked" : "";
     }
 
     @Override

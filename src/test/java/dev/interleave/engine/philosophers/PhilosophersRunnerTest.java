@@ -194,11 +194,16 @@ class PhilosophersRunnerTest {
         PhilosophersResult spinning = livelocked.await();
         assertTrue(spinning.livelock(), "no livelock reported: " + spinning);
         assertTrue(spinning.totalAttempts() > 10 * spinning.totalMeals(), spinning.toString());
+        // A livelock fails the run, as a deadlock does (the command line said "outcome ok", exit 0).
+        assertFalse(spinning.ok(), spinning.toString());
+        assertEquals("livelock", spinning.verdict());
 
         PhilosophersRunner polite = new PhilosophersRunner();
         polite.start(PhilosophersSettings.of(2, Strategy.TRYLOCK).withDelays(DelayRange.NONE, eat).withEnd(3_000, false));
         PhilosophersResult backingOff = polite.await();
         assertFalse(backingOff.livelock(), backingOff.toString());
+        assertTrue(backingOff.ok(), backingOff.toString());
+        assertEquals("ok", backingOff.verdict());
         assertTrue(backingOff.totalMeals() * 2 > backingOff.totalAttempts(), "most attempts end in a meal: "
                 + backingOff);
     }

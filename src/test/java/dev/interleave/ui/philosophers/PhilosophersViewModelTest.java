@@ -131,6 +131,28 @@ class PhilosophersViewModelTest {
     }
 
     /**
+     * The guide's step 4 livelocks, and the tab's badge says so while it lasts ("livelock") and after
+     * Stop ("livelocked"): it read "running", then "stopped".
+     */
+    @Test
+    void aLivelockIsTheTabsAlarmAndHowTheRunEnded() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = new PhilosophersViewModel(runner);
+        model.applyGuide(PhilosophersViewModel.GuideSetup.LIVELOCK);
+        model.run();
+        try {
+            sampleUntil(model, "the livelock step 4 promises", () -> model.livelockNowProperty().get());
+            assertEquals("livelock", model.alarm());
+        } finally {
+            stopAndSettle(model);
+        }
+        assertEquals("", model.alarm(), "no alarm once the run has ended");
+        assertEquals("livelocked", model.endedAs());
+        model.reset();
+        assertEquals("", model.endedAs(), "Reset: no run shown");
+    }
+
+    /**
      * The guide's steps 1 and 4 are set with a click, said beside the buttons until a setting
      * changes; step 1's setup deadlocks, as the guide says.
      */
