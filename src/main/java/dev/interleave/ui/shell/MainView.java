@@ -214,6 +214,13 @@ public final class MainView extends BorderPane {
 
     /** Whether the tabs show their brief titles ("Buffer"): the full ones do not fit side by side. */
     private boolean briefTitles;
+    /**
+     * Whether the tabs not shown show their badges' glyphs alone ("■", the words in a tooltip): even
+     * the brief titles with four badges' words do not fit (200 % in 1024x700 after a run in each tab).
+     */
+    private boolean glyphBadges;
+    /** A badge's words (in its properties), also when it shows its glyph alone. */
+    private static final String BADGE_WORDS = "interleave.badge-words";
 
     @Override
     protected void layoutChildren() {
@@ -245,13 +252,30 @@ public final class MainView extends BorderPane {
                 full += Controls.textWidth(title.full(), label.getFont()) - Controls.textWidth(title.brief(), label.getFont());
             }
         }
-        boolean brief = full > area.getWidth() - area.snappedLeftInset() - area.snappedRightInset();
+        double room = area.getWidth() - area.snappedLeftInset() - area.snappedRightInset();
+        boolean brief = full > room;
         if (brief != briefTitles) {
             briefTitles = brief;
             for (Tab tab : tabs.getTabs()) {
                 ScenarioTab.Title title = ((ScenarioTab) tab.getUserData()).title();
                 tab.setText(brief ? title.brief() : title.full());
             }
+            return; // measured again once laid out with them
+        }
+        // Brief titles and still too wide: the other tabs' badges lose their words (measured with
+        // their words, so the badges do not flip back and forth either).
+        double withWords = headers.prefWidth(-1);
+        if (glyphBadges) {
+            for (Label badge : badges.values()) {
+                if (badge.getProperties().get(BADGE_WORDS) instanceof String words && !words.equals(badge.getText())) {
+                    withWords += Controls.textWidth(words, badge.getFont()) - Controls.textWidth(badge.getText(), badge.getFont());
+                }
+            }
+        }
+        boolean glyphs = brief && withWords > room;
+        if (glyphs != glyphBadges) {
+            glyphBadges = glyphs;
+            showBadges();
         }
     }
 
@@ -1076,8 +1100,14 @@ public final class MainView extends BorderPane {
         if (!text.equals(status.getText())) {
             status.setText(text);
         }
+        showBadges();
+    }
+
+    private void showBadges() {
+        boolean autoStepping = autoStepper.playingProperty().get() && active().runState() == RunState.PAUSED;
         Tab shown = tabs.getSelectionModel().getSelectedItem();
-        models.forEach((tab, made) -> showBadge(badges.get(tab), made, autoStepping && tab == shown));
+        models.forEach((tab, made) -> showBadge(badges.get(tab), made, autoStepping && tab == shown,
+                glyphBadges && tab != shown));
     }
 
     private static final List<RunState> STATES = List.of(RunState.values());
@@ -1092,7 +1122,7 @@ public final class MainView extends BorderPane {
      * Auto-step is paused between its steps, and shown as going on, as Auto-step: so is a run whose
      * Run is Auto-step (the race lab's Slow motion).
      */
-    private static void showBadge(Label badge, RunControls model, boolean autoStepping) {
+    private static void showBadge(Label badge, RunControls model, boolean autoStepping, boolean glyphOnly) {
         boolean auto = autoStepping || model.runAutoSteps() && model.runState() == RunState.RUNNING;
         RunState state = auto ? RunState.RUNNING : model.runState();
         String alarm = state == RunState.IDLE ? "" : model.alarm();
@@ -1108,6 +1138,13 @@ public final class MainView extends BorderPane {
                 case FAILED -> "✘ failed";
             }).orElse(model.showsEndedRun() ? "✓ done" : "");
         };
+        if (!text.equals(badge.getProperties().get(BADGE_WORDS))) {
+            badge.getProperties().put(BADGE_WORDS, text);
+            Controls.tip(badge, text); // the words, when the badge shows its glyph alone
+        }
+        if (glyphOnly && text.contains(" ")) {
+            text = text.substring(0, text.indexOf(' ')); // "■ stopped": "■"
+        }
         if (!text.equals(badge.getText())) {
             badge.setText(text);
             for (RunState each : STATES) {

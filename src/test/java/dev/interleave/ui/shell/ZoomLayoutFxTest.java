@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -231,6 +232,72 @@ class ZoomLayoutFxTest {
                 "100 %: [Counter & Sum, Bounded Buffer, Race & Atomics, Dining Philosophers]",
                 "200 %: [Counter, Buffer, Race, Philosophers]",
                 "100 %: [Counter & Sum, Bounded Buffer, Race & Atomics, Dining Philosophers]"), seen);
+    }
+
+    /**
+     * With a run ended in every tab, each title carries a badge ("■ stopped Philosophers"): at 200 %
+     * the brief titles and four badges' words did not fit, and the first tab read "ounter" at the
+     * strip's left edge. The other tabs' badges then show their glyphs alone (their words in a
+     * tooltip); the shown tab keeps its words.
+     */
+    @Test
+    void everyTabTitleIsWholeWithABadgeInEachTab() throws Exception {
+        for (String tab : List.of("calls", "buffer", "race", "philosophers")) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                view.select(tab);
+                ((Button) view.lookup("#run")).fire();
+            }).get();
+            Thread.sleep(300);
+            WaitForAsyncUtils.asyncFx(() -> {
+                Button stop = (Button) view.lookup("#stop");
+                if (!stop.isDisabled()) {
+                    stop.fire();
+                }
+            }).get();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                String badge = ((Label) view.lookup("#badge-" + tab)).getText();
+                return badge.startsWith("■ stopped") || badge.startsWith("✓") || badge.startsWith("✘");
+            }).get());
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.select("calls");
+            view.window().zoomProperty().set(2.0);
+        }).get();
+        for (int pulse = 0; pulse < 4; pulse++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(100);
+        }
+        List<String> seen = WaitForAsyncUtils.asyncFx(() -> {
+            TabPane tabs = (TabPane) view.getCenter();
+            Region area = (Region) tabs.getChildrenUnmodifiable().stream()
+                    .filter(child -> child.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow();
+            List<String> titles = new ArrayList<>();
+            for (Node header : area.lookupAll(".tab")) {
+                Label label = (Label) header.lookup(".tab-label");
+                Bounds box = area.sceneToLocal(header.localToScene(header.getLayoutBounds()));
+                titles.add(label.getText() + (label.isTextTruncated() ? " (cut)" : "")
+                        + (box.getMinX() < -0.5 || box.getMaxX() > area.getWidth() + 0.5 ? " (past the edge)" : ""));
+            }
+            Node overflow = area.lookup(".control-buttons-tab");
+            if (overflow != null && overflow.isVisible()) {
+                titles.add("an overflow menu");
+            }
+            return titles;
+        }).get();
+        assertEquals(List.of("Counter", "Buffer", "Race", "Philosophers"), seen);
+        List<String> badges = WaitForAsyncUtils.asyncFx(() -> List.of("calls", "buffer", "race", "philosophers").stream()
+                .map(tab -> ((Label) view.lookup("#badge-" + tab)).getText()).toList()).get();
+        assertTrue(badges.getFirst().contains(" "), "the shown tab's badge keeps its words: " + badges);
+        assertTrue(badges.subList(1, 4).stream().noneMatch(badge -> badge.contains(" ") || badge.isEmpty()),
+                "the others show a glyph: " + badges);
+        WaitForAsyncUtils.asyncFx(() -> view.window().zoomProperty().set(1.0)).get();
+        for (int pulse = 0; pulse < 4; pulse++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(100);
+        }
+        List<String> atFull = WaitForAsyncUtils.asyncFx(() -> List.of("buffer", "race", "philosophers").stream()
+                .map(tab -> ((Label) view.lookup("#badge-" + tab)).getText()).toList()).get();
+        assertTrue(atFull.stream().allMatch(badge -> badge.contains(" ")), "at 100 % the words again: " + atFull);
     }
 
     /**
