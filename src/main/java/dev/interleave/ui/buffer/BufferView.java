@@ -2,6 +2,7 @@ package dev.interleave.ui.buffer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,6 +110,9 @@ public final class BufferView extends BorderPane {
         model.stateProperty().addListener((obs, old, now) -> {
             if (now == RunState.IDLE || now == RunState.STOPPING) {
                 dropMotion();
+            }
+            if (old == RunState.IDLE) {
+                askedToLeave.clear(); // a new run: its own workers
             }
         });
         drawSlots();
@@ -808,6 +812,9 @@ public final class BufferView extends BorderPane {
      */
     private void drawWorkers() {
         List<BufferSnapshot.WorkerView> all = model.workers();
+        if (all.isEmpty()) {
+            askedToLeave.clear();
+        }
         if (all.isEmpty() && !model.abqShownBinding().get()) {
             plan(producers, producersCaption, "P", Worker.Role.PRODUCER, model.producersProperty().get());
             plan(consumers, consumersCaption, "C", Worker.Role.CONSUMER, model.consumersProperty().get());
@@ -815,7 +822,10 @@ public final class BufferView extends BorderPane {
         }
         List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
-        Set<String> leaving = Set.copyOf(model.leaving());
+        // Asked to leave, and once gone "– left" (fewer set by the slider), not "✓ done": the same
+        // thread read "done" while the run went on and "ended" once it was stopped.
+        askedToLeave.addAll(model.leaving());
+        Set<String> leaving = Set.copyOf(askedToLeave);
         // A run ended by Stop, the lab's detector (a stall, a violation) or a failure: its threads
         // were ended, not done with their work; "✓ done" on every chip of a stopped run read as if
         // they had finished. (A wrong total's threads did finish.)
@@ -831,6 +841,9 @@ public final class BufferView extends BorderPane {
             }
         }
     }
+
+    /** The workers of the shown run asked to leave (by a slider): gone, they read "– left". */
+    private final Set<String> askedToLeave = new HashSet<>();
 
     /** A lane's chip, while its thread is at the gate, chooses who steps next as the gate's own chips do. */
     private static final String LANE_CHOOSABLE = "lane-choosable";
@@ -974,7 +987,8 @@ public final class BufferView extends BorderPane {
 
         /**
          * Says whether its thread was asked to leave (fewer producers or consumers set during the
-         * run): "Pending: 3 producers to leave" did not say which chips would go.
+         * run): "Pending: 3 producers to leave" did not say which chips would go. Once gone, it
+         * reads "– left".
          */
         void leaving(boolean asked) {
             if (asked != leaving) {
@@ -996,10 +1010,11 @@ public final class BufferView extends BorderPane {
 
         private void showState() {
             if (shown != null) {
+                boolean left = shown == WorkerState.DONE && leaving;
                 boolean ended = shown == WorkerState.DONE && endedShort;
-                pseudoClassStateChanged(ENDED, ended);
-                glyph.setText(ended ? "–" : glyph(shown));
-                state.setText((ended ? "ended" : shown.words()) + (leaving ? ", leaving" : ""));
+                pseudoClassStateChanged(ENDED, left || ended);
+                glyph.setText(left || ended ? "–" : glyph(shown));
+                state.setText(left ? "left" : ended ? "ended" : shown.words() + (leaving ? ", leaving" : ""));
             }
         }
 

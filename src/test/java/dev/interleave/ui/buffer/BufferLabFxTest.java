@@ -583,6 +583,10 @@ class BufferLabFxTest {
 
         type(robot, "#consumers-field", "1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> live(Worker.Role.CONSUMER) == 1);
+        // The consumer that left reads so, not "✓ done" (it read "done" while the run went on, and
+        // "ended" once it was stopped).
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#worker-C2 .worker-state").equals("left"));
+        assertEquals("–", OnFx.text(robot, "#worker-C2 .worker-glyph"));
 
         type(robot, "#capacity-field", "9");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().buffer().capacity() == 9
