@@ -301,10 +301,15 @@ public final class PhilosophersView extends BorderPane {
         } else if (model.livelockNowProperty().get() || model.livelockSeenProperty().get()) {
             text = "⟳ Livelock" + (model.livelockNowProperty().get() ? "" : " (earlier in this run)") + ": "
                     + LivelockWatch.RULE + ".";
-            kind = NOTE;
+            // A failure while it lasts, as the tab's badge and the command line's exit code say.
+            kind = model.livelockNowProperty().get() ? FAILURE : NOTE;
         } else if (!model.starving().isEmpty()) {
             text = "⚠ Starving: " + model.starving().stream().map(Names::philosopher).collect(Collectors.joining(", "))
                     + " (" + Fairness.STARVATION_RULE + ").";
+            kind = NOTE;
+        } else if (model.stateProperty().get() != RunState.IDLE && model.totalMealsProperty().get() == 0) {
+            // Nothing has happened yet: not a success to tick ("✔ No deadlock so far: 0 meals" after one step).
+            text = "No deadlock so far, and no meal yet.";
             kind = NOTE;
         } else if (model.stateProperty().get() != RunState.IDLE) {
             text = "✔ No deadlock so far: " + Words.count(model.totalMealsProperty().get(), "meal") + ".";
