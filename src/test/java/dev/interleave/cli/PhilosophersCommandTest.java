@@ -25,7 +25,8 @@ class PhilosophersCommandTest {
             --n 13 --strategy naive                     | --n          | 13    | allowed: 2 to 12
             --n five --strategy naive                   | --n          | five  | allowed: 2 to 12
             --n 5 --strategy polite                     | --strategy   | polite | allowed: naive, ordered, trylock, trylock-no-backoff, waiter
-            --n 5 --strategy naive --think-ms 5..2      | --think-ms   | 5..2  | 0 <= a <= b
+            --n 5 --strategy naive --think-ms 5..2      | --think-ms   | 5..2  | starts above its end (5 > 2); allowed: a..b in ms with 0 <= a <= b
+            --n 5 --strategy naive --think-ms 0..99999  | --think-ms   | 0..99999 | is out of range; allowed: a..b
             --n 5 --strategy naive --eat-ms slow        | --eat-ms     | slow  | allowed: a..b
             --n 5 --strategy naive --threads green      | --threads    | green | allowed: virtual, platform
             --n 5 --strategy naive --seconds 0          | --seconds    | 0     | allowed: 1 to 3,600

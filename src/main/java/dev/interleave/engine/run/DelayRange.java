@@ -32,19 +32,21 @@ public record DelayRange(int minMillis, int maxMillis) {
      */
     public static DelayRange parse(String text) {
         String[] parts = text.strip().split("\\.\\.", -1);
+        String why = "is not a delay range";
         try {
-            if (parts.length == 1) {
-                int millis = Integer.parseInt(parts[0].strip());
-                return new DelayRange(millis, millis);
-            }
-            if (parts.length == 2) {
-                return new DelayRange(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+            int min = Integer.parseInt(parts[0].strip());
+            int max = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : min;
+            if (parts.length <= 2) {
+                // Numbers: then say what is wrong with them, if anything ("5..1": the first is the least).
+                why = min > max ? "starts above its end (" + min + " > " + max + ")"
+                        : min < 0 || max > MAX_MILLIS ? "is out of range" : why;
+                return new DelayRange(min, max);
             }
         } catch (IllegalArgumentException e) {
             // not numbers, or out of order or range: the message below says what is allowed
         }
         throw new IllegalArgumentException(String.format(
-                "'%s' is not a delay range; allowed: a..b in ms with 0 <= a <= b <= %,d, e.g. 5..20", text, MAX_MILLIS));
+                "'%s' %s; allowed: a..b in ms with 0 <= a <= b <= %,d, e.g. 5..20", text, why, MAX_MILLIS));
     }
 
     /** Sleeps a random time in the range; returns at once for 0..0. */
