@@ -37,8 +37,9 @@ import dev.interleave.engine.run.ThreadKind;
             "                         [--policy=POLICY] [--threads=KIND] [--impl=IMPL]",
             "                         [--bug=BUG] [--spurious=RATE] [--record]",
             "                         [--trace=FILE] [--json] [-hV]"},
-        description = {"P producers put the items 1..M into a bounded buffer of capacity K (a lock and two"
-                + " conditions, notFull and notEmpty) while Q consumers take them out; checks that each item"
+        description = {"P producers put the items 1..M into a bounded buffer of capacity K (--impl: a lock and"
+                + " two conditions, a monitor, semaphores, or the JDK's queue) while Q consumers take them out;"
+                + " checks that each item"
                 + " is consumed exactly once. The lab's detector stops a run that stalls (everybody waiting for"
                 + " longer than 0.5 s) or breaks an invariant (violated).",
                 "Exit 0 if the check passes, 1 if not (stalled, violated, wrong total, stopped), 2 on a bad"
@@ -83,8 +84,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     private ThreadKind threads;
 
     @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "lock",
-            description = {"lock (default: a lock and two conditions;",
-                "interleave is its old name), monitor (synchronized,",
+            description = {"lock (default: a lock and two conditions,",
+                "notFull and notEmpty), monitor (synchronized,",
                 "wait/notifyAll), semaphore (two counting semaphores",
                 "and a mutex) or abq (the baseline: the JDK's",
                 "ArrayBlockingQueue, not instrumented)."})
