@@ -386,7 +386,7 @@ public final class BoundedBuffer implements LabBuffer {
                 views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
             }
             return Stalls.everyoneWaiting(views, count, items.length, "notFull",
-                    bug == Bug.ONE_CONDITION ? "notFull (the one condition)" : "notEmpty");
+                    bug == Bug.ONE_CONDITION ? BufferNarration.ONE_CONDITION_NOT_EMPTY : "notEmpty");
         } finally {
             lock.unlock();
         }

@@ -17,6 +17,12 @@ import dev.interleave.engine.run.History;
  */
 public final class BufferNarration {
 
+    /**
+     * What a consumer of the one-condition lock buffer waits on, in its code's name: take() awaits
+     * notEmpty, which that bug made the same object as notFull ("C1 waits on notFull" read as a typo).
+     */
+    static final String ONE_CONDITION_NOT_EMPTY = "notEmpty (the one condition: notEmpty is notFull)";
+
     private BufferNarration() {
     }
 
@@ -96,7 +102,8 @@ public final class BufferNarration {
                 return producer ? "blocks in freeSlots.acquire()" : "blocks in filledSlots.acquire()";
             }
             if (bug == Bug.ONE_CONDITION) {
-                return "waits on notFull (the one condition)";
+                // As the code it ran names it: take() awaits notEmpty, here the same object as notFull.
+                return producer ? "waits on notFull (the one condition)" : "waits on " + ONE_CONDITION_NOT_EMPTY;
             }
             return producer ? "waits on notFull" : "waits on notEmpty";
         }
@@ -109,11 +116,16 @@ public final class BufferNarration {
             if (semaphore()) {
                 return put ? "released filledSlots" : "released freeSlots";
             }
-            String condition = bug == Bug.ONE_CONDITION ? "notFull (the one condition)" : put ? "notEmpty" : "notFull";
+            if (bug == Bug.ONE_CONDITION) {
+                // As the code names it: put() signals notEmpty, take() notFull, one object.
+                String named = put ? "notEmpty" : "notFull";
+                String same = put ? " (the one condition: notEmpty is notFull)" : " (the one condition)";
+                return (policy == WakePolicy.SIGNAL_ALL ? "called " + named + ".signalAll()" : "signalled " + named) + same;
+            }
+            String condition = put ? "notEmpty" : "notFull";
             if (policy == WakePolicy.SIGNAL_ALL) {
                 // As the code panel writes it ("signalled all of notEmpty" read oddly).
-                return bug == Bug.ONE_CONDITION ? "called notFull.signalAll() (the one condition)"
-                        : "called " + condition + ".signalAll()";
+                return "called " + condition + ".signalAll()";
             }
             return "signalled " + condition;
         }

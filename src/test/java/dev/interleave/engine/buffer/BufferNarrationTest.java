@@ -102,8 +102,10 @@ class BufferNarrationTest {
     @Test
     void oneConditionIsOneWaitSetForBothSides() {
         List<String> words = told(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
-        assertEquals("C1 found the buffer empty and waits on notFull (the one condition)", words.get(0));
-        assertEquals("P1 put #1 into slot 0, signalled notFull (the one condition) and woke C1", words.get(1));
+        // In the names the code panel shows: take() awaits notEmpty, put() signals notEmpty, one object.
+        assertEquals("C1 found the buffer empty and waits on notEmpty (the one condition: notEmpty is notFull)", words.get(0));
+        assertEquals("P1 put #1 into slot 0, signalled notEmpty (the one condition: notEmpty is notFull) and woke C1",
+                words.get(1));
         assertFalse(String.join(" ", words).contains("notEmpty"), words.toString());
     }
 
