@@ -255,8 +255,10 @@ public final class BufferView extends BorderPane {
         Node notFullChips = notFull.getChildren().getLast();
         notFullChips.visibleProperty().bind(model.abqShownBinding().not());
         notFullChips.managedProperty().bind(model.abqShownBinding().not());
+        // What the gate is, where it shows: "passed the gate" in a step's words was jargon to a learner.
         VBox gate = queue("gate-queue", new ReadOnlyStringWrapper(
-                "Parked at the gate (paused), in arrival order"), model.atGate(),
+                "Parked at the gate, in arrival order: paused, every thread stops there before its next"
+                        + " action, and each Step lets one through (the first, or the chip you click)"), model.atGate(),
                 WorkerState.AT_GATE);
 
         producers.setId("producers-lanes");
