@@ -397,6 +397,17 @@ class MainViewFxTest {
         }
     }
 
+    /** Auto-step's rate is greyed out with Auto-step, where no step can be taken: it looked live there. */
+    @Test
+    void theAutoStepRateIsOfferedWhereAutoStepIs(FxRobot robot) {
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        assertTrue(OnFx.get(() -> robot.lookup("#auto-step").query().isDisabled()), "no Auto-step in Counter & Sum");
+        assertTrue(OnFx.get(() -> robot.lookup("#auto-step-rate").query().isDisabled()), "nor its rate");
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        assertFalse(OnFx.get(() -> robot.lookup("#auto-step").query().isDisabled()), "Auto-step in the buffer");
+        assertFalse(OnFx.get(() -> robot.lookup("#auto-step-rate").query().isDisabled()), "and its rate");
+    }
+
     /** Step while idle starts the run paused and takes its first step. */
     @Test
     void stepFromIdleStartsPaused(FxRobot robot) throws Exception {
