@@ -1,0 +1,91 @@
+package dev.interleave.ui.kit;
+
+import java.util.stream.IntStream;
+
+import javafx.collections.FXCollections;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.PickResult;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The event log in a scrolling view: the wheel over it scrolls the view until the log is clicked,
+ * then the log (scrolling a view down, the log slid under the pointer, took the wheel, and the page
+ * stopped half-way).
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(30)
+class LogListFxTest {
+
+    private LogList log;
+    private ScrollPane page;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        log = new LogList(FXCollections.observableArrayList(
+                IntStream.range(0, 500).mapToObj(i -> "line " + i).toList()));
+        log.setPrefHeight(200);
+        Region above = new Region();
+        above.setPrefHeight(400);
+        Region below = new Region();
+        below.setPrefHeight(800);
+        page = new ScrollPane(new VBox(above, log, below));
+        page.setFitToWidth(true);
+        stage = StyledStage.show(page, 400, 500);
+    }
+
+    @AfterEach
+    void close() {
+        StyledStage.close(stage);
+    }
+
+    @Test
+    void theWheelScrollsThePageUntilTheLogIsClicked() throws Exception {
+        double[] before = OnFx.get(() -> new double[] {page.getVvalue(), flow().getPosition()});
+        OnFx.get(() -> wheelDown());
+        double[] unfocused = OnFx.get(() -> new double[] {page.getVvalue(), flow().getPosition()});
+        assertTrue(unfocused[0] > before[0], "the page scrolled: " + before[0] + " to " + unfocused[0]);
+        assertEquals(before[1], unfocused[1], 1e-9, "the log did not");
+
+        OnFx.get(() -> {
+            log.requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        OnFx.get(() -> wheelDown());
+        double[] focused = OnFx.get(() -> new double[] {page.getVvalue(), flow().getPosition()});
+        assertEquals(unfocused[0], focused[0], 1e-9, "the page stayed");
+        assertTrue(focused[1] > unfocused[1], "the log scrolled: " + unfocused[1] + " to " + focused[1]);
+    }
+
+    private VirtualFlow<?> flow() {
+        return (VirtualFlow<?>) log.lookup(".virtual-flow");
+    }
+
+    /** A wheel turn down over the log's middle. FX thread. */
+    private boolean wheelDown() {
+        double x = log.getWidth() / 2;
+        double y = log.getHeight() / 2;
+        var screen = log.localToScreen(x, y);
+        var scene = log.localToScene(x, y);
+        log.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
+                false, false, false, false, false, false, 0, -120, 0, -120,
+                ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0,
+                new PickResult(log, scene.getX(), scene.getY())));
+        return true;
+    }
+}
