@@ -58,13 +58,9 @@ public final class CallJson {
         putOrNull(fields, "rssBytesPerThread", memory.rssBytesPerThread());
         putOrNull(fields, "heapBytesPerThread", memory.heapBytesPerThread());
         CallHistogram histogram = result.histogram().merged(HISTOGRAM_BINS);
-        // Whole milliseconds as a whole number ("50", not "50.0000"); half a millisecond as 0.5000.
-        if (histogram.binMicros() % 1_000 == 0) {
-            fields.put("histogramBinMillis", histogram.binMicros() / 1_000);
-        } else {
-            fields.put("histogramBinMillis", histogram.binMicros() / 1e3);
-        }
-        fields.put("sleepHistogram", histogram.sleepCounts())
+        // Bins are whole milliseconds (CallHistogram.binMicrosFor): a whole number, "50", not "50.0000".
+        fields.put("histogramBinMillis", histogram.binMicros() / 1_000)
+                .put("sleepHistogram", histogram.sleepCounts())
                 .put("durationHistogram", histogram.durationCounts())
                 .put("meanSleepMillis", histogram.meanSleepMillis())
                 .put("meanDurationMillis", histogram.meanDurationMillis());

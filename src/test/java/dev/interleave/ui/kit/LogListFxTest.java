@@ -3,6 +3,7 @@ package dev.interleave.ui.kit;
 import java.util.stream.IntStream;
 
 import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.PickResult;
@@ -32,6 +33,7 @@ class LogListFxTest {
 
     private LogList log;
     private ScrollPane page;
+    private Button first;
     private Stage stage;
 
     @Start
@@ -39,11 +41,13 @@ class LogListFxTest {
         log = new LogList(FXCollections.observableArrayList(
                 IntStream.range(0, 500).mapToObj(i -> "line " + i).toList()));
         log.setPrefHeight(200);
+        first = new Button("first");
         Region above = new Region();
         above.setPrefHeight(400);
         Region below = new Region();
         below.setPrefHeight(800);
-        page = new ScrollPane(new VBox(above, log, below));
+        // The window's focus starts elsewhere (the tool bar): here a button above the log.
+        page = new ScrollPane(new VBox(first, above, log, below));
         page.setFitToWidth(true);
         stage = StyledStage.show(page, 400, 500);
     }
@@ -55,6 +59,13 @@ class LogListFxTest {
 
     @Test
     void theWheelScrollsThePageUntilTheLogIsClicked() throws Exception {
+        OnFx.get(() -> {
+            first.requestFocus();
+            page.setVvalue(0);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> !log.isFocused()), "the log is not focused yet");
         double[] before = OnFx.get(() -> new double[] {page.getVvalue(), flow().getPosition()});
         OnFx.get(() -> wheelDown());
         double[] unfocused = OnFx.get(() -> new double[] {page.getVvalue(), flow().getPosition()});
@@ -66,26 +77,29 @@ class LogListFxTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+        // Focused, the page may scroll to show the log whole: that is where the wheel starts from.
+        double[] clicked = OnFx.get(() -> new double[] {page.getVvalue(), flow().getPosition()});
         OnFx.get(() -> wheelDown());
         double[] focused = OnFx.get(() -> new double[] {page.getVvalue(), flow().getPosition()});
-        assertEquals(unfocused[0], focused[0], 1e-9, "the page stayed");
-        assertTrue(focused[1] > unfocused[1], "the log scrolled: " + unfocused[1] + " to " + focused[1]);
+        assertEquals(clicked[0], focused[0], 1e-9, "the page stayed");
+        assertTrue(focused[1] > clicked[1], "the log scrolled: " + clicked[1] + " to " + focused[1]);
     }
 
     private VirtualFlow<?> flow() {
         return (VirtualFlow<?>) log.lookup(".virtual-flow");
     }
 
-    /** A wheel turn down over the log's middle. FX thread. */
+    /** A wheel turn down over the log's middle, at its list of lines, as a real one is picked. FX thread. */
     private boolean wheelDown() {
-        double x = log.getWidth() / 2;
-        double y = log.getHeight() / 2;
-        var screen = log.localToScreen(x, y);
-        var scene = log.localToScene(x, y);
-        log.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
+        VirtualFlow<?> at = flow();
+        double x = at.getWidth() / 2;
+        double y = at.getHeight() / 2;
+        var screen = at.localToScreen(x, y);
+        var scene = at.localToScene(x, y);
+        at.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
                 false, false, false, false, false, false, 0, -120, 0, -120,
                 ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0,
-                new PickResult(log, scene.getX(), scene.getY())));
+                new PickResult(at, scene.getX(), scene.getY())));
         return true;
     }
 }
