@@ -66,6 +66,11 @@ public final class Cli implements Runnable {
             String what = command.getCommandSpec().subcommands().isEmpty() ? "argument" : "command";
             message = message.replaceFirst("^Unmatched arguments? (at|from) index \\d+: ", "Unknown " + what
                     + (message.startsWith("Unmatched arguments") ? "s" : "") + ": ");
+            // A typo ("calss", "--producer") names the word meant: picocli finds the close ones.
+            List<String> close = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
+            if (!close.isEmpty()) {
+                message += " (did you mean " + close.getFirst() + "?)";
+            }
         }
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message + allowed(e, message)
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");

@@ -62,6 +62,8 @@ class CallsCommandTest {
             calls                                                      | --calls: How many calls | --concurrency: The most calls | 1 to 1,000,000
             calls --calls 10 --concurrency 10 extra                    | Unknown argument: 'extra' | extra | allowed options: --calls
             frobnicate                                                 | Unknown command: 'frobnicate' | frobnicate | allowed: calls, buffer
+            calss --calls 10                                           | (did you mean calls?) | calss | allowed: calls, buffer
+            calls --calls 10 --concurrency 10 --max-sleep 5            | (did you mean --max-sleep-ms?) | --max-sleep | allowed options: --calls
             """)
     void badInputExitsTwoWithOneLine(String line, String option, String value, String allowed) {
         Invocation ran = run(line.split(" "));
