@@ -338,7 +338,7 @@ public final class BufferView extends BorderPane {
         // layout then measures only what changed, once.
         // The figures right under the picture and its code, before the timeline and the event log: under
         // them, a learner found Produced, Consumed and the wake-ups at the view's very foot.
-        VBox live = new VBox(8, HeightMemo.each(lastRun, guide, outcome, pendingNow, area, counters, history));
+        VBox live = new VBox(8, HeightMemo.each(guide, lastRun, outcome, pendingNow, area, counters, history));
         live.getChildren().add(charts);
         for (Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
                 notFull, notEmpty, gate, history, counters)) {

@@ -798,7 +798,7 @@ public final class CallsView extends BorderPane {
                 + " left resident and reads 'not measurable now': a fresh start measures any run.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
-        VBox live = new VBox(10, lastRun, guide, figures, startRate, verdict, charts, pastRuns(model.pastRuns()));
+        VBox live = new VBox(10, guide, lastRun, figures, startRate, verdict, charts, pastRuns(model.pastRuns()));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;

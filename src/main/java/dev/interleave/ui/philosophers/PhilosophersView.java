@@ -215,7 +215,7 @@ public final class PhilosophersView extends BorderPane {
         history.evenlySpacedWhenStepped(model.stepsTakenProperty());
 
         Label lastRun = Controls.lastRunNote(model);
-        VBox live = new VBox(8, lastRun, guide, verdict, drawings, step, conditions, history, figures, charts);
+        VBox live = new VBox(8, guide, lastRun, verdict, drawings, step, conditions, history, figures, charts);
         for (Region fixed : List.of(guide, step, conditions, history, figures)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }

@@ -119,7 +119,7 @@ public final class LabView extends BorderPane {
                 + " Read the line under the bars: when single runs' ranges overlap, run it again.\n"
                 + "Question: padded shares no counter and no cache line; why can packed, which shares no counter"
                 + " either, be slower?");
-        VBox live = new VBox(10, Controls.lastRunNote(model), guide, progress, figures);
+        VBox live = new VBox(10, guide, Controls.lastRunNote(model), progress, figures);
         progress.setMinHeight(Region.USE_PREF_SIZE);
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");

@@ -168,7 +168,7 @@ public final class StepperView extends BorderPane {
                 + " T1's swap fails, it reads again and retries. Nothing is lost; a step is wasted.\n"
                 + "Question: the Challenge goes up to 3 lost, a count of 3. With count++, 2 threads and 3"
                 + " increments each, can the count end lower, and how low?");
-        VBox live = new VBox(10, lastRun, guide, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
+        VBox live = new VBox(10, guide, lastRun, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
         // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
         // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in
         // 1280x800). At its own height (twelve lines at most) the view scrolls instead.
