@@ -333,6 +333,8 @@ public final class Controls {
     /**
      * The note over a view's figures while they are the last run's: its settings, and whether
      * they have changed since ({@code :settings-changed}). Hidden while a run goes on or none is shown.
+     * Views put it under their guide, not over it: coming and going with the runs, over it, it moved
+     * the guide's buttons a line down as a learner reached for them.
      */
     public static Label lastRunNote(RunViewModel<?> model) {
         Label note = fieldMessage("last-run", model.lastRunNoteProperty());
@@ -389,9 +391,14 @@ public final class Controls {
     /**
      * Whether {@code target} is in a list, a table or another scroll pane inside {@code scroll} that
      * can scroll now (its vertical scroll bar shows): one that cannot leaves the wheel to the view.
+     * The event log takes the wheel only once clicked (or reached by Tab): scrolling a view down, the
+     * log slid under the pointer, took the wheel, and the page stopped half-way (a learner).
      */
     private static boolean scrollsOnItsOwn(Object target, ScrollPane scroll) {
         for (Node at = target instanceof Node node ? node : null; at != null && at != scroll; at = at.getParent()) {
+            if (at instanceof LogList log && !log.isFocused()) {
+                return false;
+            }
             if (at instanceof ListView<?> || at instanceof TableView<?> || at instanceof TextArea
                     || at instanceof ScrollPane) {
                 return at.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar instanceof ScrollBar vertical

@@ -4,7 +4,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Skin;
 import javafx.scene.control.skin.ListViewSkin;
-import javafx.scene.input.ScrollEvent;
 
 /**
  * A list of lines that can show its very end, as a console does. {@code scrollTo(last)} is not
@@ -16,15 +15,6 @@ final class LogList extends ListView<String> {
 
     LogList(ObservableList<String> lines) {
         super(lines);
-        // The wheel scrolls the page around the log until the log is clicked (or reached by Tab):
-        // scrolling a view down, the log slid under the pointer, took the wheel, and the page stopped
-        // half-way (a learner). Its scroll bar works either way.
-        addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (!isFocused() && getParent() != null) {
-                e.consume();
-                getParent().fireEvent(e.copyFor(getParent(), getParent()));
-            }
-        });
     }
 
     /** The last line in view, at the bottom: now, or at the next layout if the skin is not yet made. */

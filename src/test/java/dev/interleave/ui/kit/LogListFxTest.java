@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The event log in a scrolling view: the wheel over it scrolls the view until the log is clicked,
- * then the log (scrolling a view down, the log slid under the pointer, took the wheel, and the page
+ * The event log in a view's scroll pane (a live side's): the wheel over it scrolls the view until
+ * the log is clicked, then the log (scrolling a view down, the log slid under the pointer, took the wheel, and the page
  * stopped half-way).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -47,8 +47,8 @@ class LogListFxTest {
         Region below = new Region();
         below.setPrefHeight(800);
         // The window's focus starts elsewhere (the tool bar): here a button above the log.
-        page = new ScrollPane(new VBox(first, above, log, below));
-        page.setFitToWidth(true);
+        page = Controls.liveScroll("page", new VBox(first, above, log, below));
+        page.setFitToHeight(false);
         stage = StyledStage.show(page, 400, 500);
     }
 
