@@ -1071,10 +1071,9 @@ public final class MainView extends BorderPane {
         step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart) || !model.whyNoStep().isEmpty());
         boolean playing = autoStepper.playingProperty().get();
         autoStep.setDisable(!playing && step.isDisable());
-        // Its rate with it: where no step can be taken (Counter & Sum, Full speed) the slider looked live.
+        // Its rate with it: where no step can be taken (Counter & Sum, Full speed, a free run) the slider looked live.
         autoStepRate.setDisable(autoStep.isDisable());
         autoStepRateText.setDisable(autoStep.isDisable());
-        autoStepRate.setDisable(!model.supportsStep());
         String stepTip = model.supportsStep() ? model.stepDescription()
                 : "Step lets one thread act: it applies to the Bounded Buffer view and the race lab's Slow motion.";
         Controls.tip(step, stepTip);

@@ -397,15 +397,25 @@ class MainViewFxTest {
         }
     }
 
-    /** Auto-step's rate is greyed out with Auto-step, where no step can be taken: it looked live there. */
+    /**
+     * Auto-step's rate (its slider and its words) is greyed out with Auto-step, where no step can be
+     * taken: in Counter & Sum, and in the buffer while its run runs freely (the slider looked live).
+     */
     @Test
-    void theAutoStepRateIsOfferedWhereAutoStepIs(FxRobot robot) {
+    void theAutoStepRateIsOfferedWhereAutoStepIs(FxRobot robot) throws Exception {
         robot.clickOn(OnFx.node(robot, "#tab-calls"));
-        assertTrue(OnFx.get(() -> robot.lookup("#auto-step").query().isDisabled()), "no Auto-step in Counter & Sum");
-        assertTrue(OnFx.get(() -> robot.lookup("#auto-step-rate").query().isDisabled()), "nor its rate");
+        assertEquals(List.of(true, true, true), rateDisabled(robot), "no Auto-step in Counter & Sum, nor its rate");
         robot.clickOn(OnFx.node(robot, "#tab-buffer"));
-        assertFalse(OnFx.get(() -> robot.lookup("#auto-step").query().isDisabled()), "Auto-step in the buffer");
-        assertFalse(OnFx.get(() -> robot.lookup("#auto-step-rate").query().isDisabled()), "and its rate");
+        assertEquals(List.of(false, false, false), rateDisabled(robot), "Auto-step and its rate in the buffer");
+        robot.interact(buffer::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rateDisabled(robot).equals(List.of(true, true, true)));
+    }
+
+    /** Whether Auto-step, its rate's slider and its rate's words are greyed out. */
+    private static List<Boolean> rateDisabled(FxRobot robot) {
+        return OnFx.get(() -> List.of("#auto-step", "#auto-step-rate", "#auto-step-rate-text").stream()
+                .map(id -> robot.lookup(id).query().isDisabled()).toList());
     }
 
     /** Step while idle starts the run paused and takes its first step. */
