@@ -56,6 +56,15 @@ public interface RunControls {
     }
 
     /**
+     * A word for what a run still going shows going wrong now, though it may recover by itself (a
+     * "livelock": busy, and hardly anyone gets anywhere), shown in the tab's badge instead of
+     * "running"; empty when there is none. Unlike an {@link #alarm}, the run may end by itself.
+     */
+    public default String warning() {
+        return "";
+    }
+
+    /**
      * How the shown run ended, in the scenario's own word where the kit's verdict would hide it (a
      * lab's run that "stalled" or was "violated", a table that "deadlocked", which the verdicts call
      * failed or stopped), for the tab's badge; empty: the verdict's word.

@@ -301,8 +301,8 @@ public final class PhilosophersView extends BorderPane {
         } else if (model.livelockNowProperty().get() || model.livelockSeenProperty().get()) {
             text = "⟳ Livelock" + (model.livelockNowProperty().get() ? "" : " (earlier in this run)") + ": "
                     + LivelockWatch.RULE + ".";
-            // A failure while it lasts, as the tab's badge and the command line's exit code say.
-            kind = model.livelockNowProperty().get() ? FAILURE : NOTE;
+            // A failure, now or earlier in the run: a run the rule held in fails (exit 1, "✘ livelocked").
+            kind = FAILURE;
         } else if (!model.starving().isEmpty()) {
             text = "⚠ Starving: " + model.starving().stream().map(Names::philosopher).collect(Collectors.joining(", "))
                     + " (" + Fairness.STARVATION_RULE + ").";

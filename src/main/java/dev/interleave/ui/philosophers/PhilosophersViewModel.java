@@ -553,16 +553,16 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         PhilosophersTrace.write(now.log(), now.settings(), out);
     }
 
-    /**
-     * A deadlocked table, running or paused: its threads are blocked for good, until Stop; a table
-     * in livelock now (by the rule): busy, and hardly anyone eats.
-     */
+    /** A deadlocked table, running or paused: its threads are blocked for good, until Stop. */
     @Override
     public String alarm() {
-        if (runState() == RunState.IDLE) {
-            return "";
-        }
-        return deadlockedNow ? "deadlocked" : livelockNow.get() ? "livelock" : "";
+        return runState() != RunState.IDLE && deadlockedNow ? "deadlocked" : "";
+    }
+
+    /** A table in livelock now, by the rule: busy, and hardly anyone eats (it may recover). */
+    @Override
+    public String warning() {
+        return runState() != RunState.IDLE && livelockNow.get() ? "livelock" : "";
     }
 
     /** A paused deadlocked table: no step can do anything, and Auto-step stops saying so. */

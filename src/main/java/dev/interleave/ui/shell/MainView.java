@@ -1128,7 +1128,9 @@ public final class MainView extends BorderPane {
         boolean auto = autoStepping || model.runAutoSteps() && model.runState() == RunState.RUNNING;
         RunState state = auto ? RunState.RUNNING : model.runState();
         String alarm = state == RunState.IDLE ? "" : model.alarm();
-        String text = !alarm.isEmpty() ? "✘ " + alarm : auto ? "▶▶ auto-step" : switch (state) {
+        String warning = state == RunState.IDLE ? "" : model.warning();
+        String text = !alarm.isEmpty() ? "✘ " + alarm : !warning.isEmpty() ? "⟳ " + warning
+                : auto ? "▶▶ auto-step" : switch (state) {
             case RUNNING -> "▶ running";
             case PAUSED -> "‖ paused";
             case STOPPING -> "■ stopping";
@@ -1157,7 +1159,7 @@ public final class MainView extends BorderPane {
                     state == RunState.IDLE && text.startsWith("✓"));
             badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("ended-short"),
                     state == RunState.IDLE && !text.isEmpty() && !text.startsWith("✓"));
-            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty());
+            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty() || !warning.isEmpty());
         }
     }
 

@@ -131,22 +131,23 @@ class PhilosophersViewModelTest {
     }
 
     /**
-     * The guide's step 4 livelocks, and the tab's badge says so while it lasts ("livelock") and after
-     * Stop ("livelocked"): it read "running", then "stopped".
+     * The guide's step 4 livelocks, and the tab's badge says so while it lasts ("⟳ livelock", a
+     * warning: the run may recover) and after Stop ("livelocked"): it read "running", then "stopped".
      */
     @Test
-    void aLivelockIsTheTabsAlarmAndHowTheRunEnded() throws Exception {
+    void aLivelockIsTheTabsWarningAndHowTheRunEnded() throws Exception {
         PhilosophersRunner runner = new PhilosophersRunner();
         PhilosophersViewModel model = new PhilosophersViewModel(runner);
         model.applyGuide(PhilosophersViewModel.GuideSetup.LIVELOCK);
         model.run();
         try {
             sampleUntil(model, "the livelock step 4 promises", () -> model.livelockNowProperty().get());
-            assertEquals("livelock", model.alarm());
+            assertEquals("livelock", model.warning());
+            assertEquals("", model.alarm(), "not an alarm: a livelock may end by itself, a deadlock cannot");
         } finally {
             stopAndSettle(model);
         }
-        assertEquals("", model.alarm(), "no alarm once the run has ended");
+        assertEquals("", model.warning(), "no warning once the run has ended");
         assertEquals("livelocked", model.endedAs());
         model.reset();
         assertEquals("", model.endedAs(), "Reset: no run shown");
