@@ -112,7 +112,8 @@ public final class BufferView extends BorderPane {
                 dropMotion();
             }
             if (old == RunState.IDLE) {
-                askedToLeave.clear(); // a new run: its own workers
+                askedToLeave.clear(); // a new run: its own workers, named as the last run's were
+                drawWorkers();
             }
         });
         drawSlots();
@@ -829,14 +830,15 @@ public final class BufferView extends BorderPane {
         // Asked to leave, and once gone "– left" (fewer set by the slider), not "✓ done": the same
         // thread read "done" while the run went on and "ended" once it was stopped.
         askedToLeave.addAll(model.leaving());
-        Set<String> leaving = Set.copyOf(askedToLeave);
+        Set<String> leaving = Set.copyOf(model.leaving());
+        Set<String> left = Set.copyOf(askedToLeave);
         // A run ended by Stop, the lab's detector (a stall, a violation) or a failure: its threads
         // were ended, not done with their work; "✓ done" on every chip of a stopped run read as if
         // they had finished. (A wrong total's threads did finish.)
         BufferOutcome outcome = model.labOutcomeProperty().get();
         boolean endedShort = outcome != null && outcome != BufferOutcome.OK && outcome != BufferOutcome.WRONG_TOTAL;
-        draw(producers, producersCaption, p, leaving, endedShort);
-        draw(consumers, consumersCaption, c, leaving, endedShort);
+        draw(producers, producersCaption, p, leaving, left, endedShort);
+        draw(consumers, consumersCaption, c, leaving, left, endedShort);
         for (FlowPane lane : List.of(producers, consumers)) {
             for (Node node : lane.getChildren()) {
                 if (node instanceof WorkerChip chip && !chip.getStyleClass().contains(LANE_CHOOSABLE)) {
@@ -876,12 +878,13 @@ public final class BufferView extends BorderPane {
 
     /** The pane's first child is its caption; a chip per worker follows, those {@code leaving} marked so. */
     private static void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers,
-                             Set<String> leaving, boolean endedShort) {
+                             Set<String> leaving, Set<String> left, boolean endedShort) {
         chips(pane, caption, workers.size());
         for (int i = 0; i < workers.size(); i++) {
             WorkerChip chip = (WorkerChip) pane.getChildren().get(i + 1);
             chip.show(workers.get(i));
             chip.leaving(leaving.contains(workers.get(i).name()));
+            chip.left(left.contains(workers.get(i).name()));
             chip.endedShort(endedShort);
         }
     }
@@ -949,6 +952,8 @@ public final class BufferView extends BorderPane {
         private boolean leaving;
         /** Whether its run ended short ({@link #endedShort}): its DONE is "ended", not "done". */
         private boolean endedShort;
+        /** Whether its thread was asked to leave in the shown run ({@link #left}): its DONE is "left". */
+        private boolean left;
 
         /** A chip of the workers' lanes: its id is {@code worker-} and the name. */
         WorkerChip() {
@@ -991,8 +996,7 @@ public final class BufferView extends BorderPane {
 
         /**
          * Says whether its thread was asked to leave (fewer producers or consumers set during the
-         * run): "Pending: 3 producers to leave" did not say which chips would go. Once gone, it
-         * reads "– left".
+         * run): "Pending: 3 producers to leave" did not say which chips would go.
          */
         void leaving(boolean asked) {
             if (asked != leaving) {
@@ -1012,13 +1016,26 @@ public final class BufferView extends BorderPane {
             }
         }
 
+        /**
+         * Says whether its thread was asked to leave during the shown run (fewer set by a slider):
+         * once gone it reads "– left", not "✓ done" (the same thread read "done" while the run went on
+         * and "ended" once it was stopped). Only its DONE changes: at a rewound moment before it left
+         * it reads as it was then.
+         */
+        void left(boolean asked) {
+            if (asked != left) {
+                left = asked;
+                showState();
+            }
+        }
+
         private void showState() {
             if (shown != null) {
-                boolean left = shown == WorkerState.DONE && leaving;
+                boolean gone = shown == WorkerState.DONE && left;
                 boolean ended = shown == WorkerState.DONE && endedShort;
-                pseudoClassStateChanged(ENDED, left || ended);
-                glyph.setText(left || ended ? "–" : glyph(shown));
-                state.setText(left ? "left" : ended ? "ended" : shown.words() + (leaving ? ", leaving" : ""));
+                pseudoClassStateChanged(ENDED, gone || ended);
+                glyph.setText(gone || ended ? "–" : glyph(shown));
+                state.setText(gone ? "left" : ended ? "ended" : shown.words() + (leaving ? ", leaving" : ""));
             }
         }
 
@@ -1032,6 +1049,7 @@ public final class BufferView extends BorderPane {
                 }
                 planned = true;
                 leaving = false;
+                left = false;
                 pseudoClassStateChanged(NOT_STARTED, true);
                 glyph.setText("○");
                 state.setText("not started");
