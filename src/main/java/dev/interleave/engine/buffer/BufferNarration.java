@@ -118,9 +118,10 @@ public final class BufferNarration {
             }
             if (bug == Bug.ONE_CONDITION) {
                 // As the code names it: put() signals notEmpty, take() notFull, one object.
-                String named = put ? "notEmpty" : "notFull";
-                String same = put ? " (the one condition: notEmpty is notFull)" : " (the one condition)";
-                return (policy == WakePolicy.SIGNAL_ALL ? "called " + named + ".signalAll()" : "signalled " + named) + same;
+                String signal = policy == WakePolicy.SIGNAL_ALL ? ".signalAll()" : "";
+                return put ? (signal.isEmpty() ? "signalled " + ONE_CONDITION_NOT_EMPTY
+                        : "called notEmpty" + signal + " (the one condition: notEmpty is notFull)")
+                        : (signal.isEmpty() ? "signalled notFull" : "called notFull" + signal) + " (the one condition)";
             }
             String condition = put ? "notEmpty" : "notFull";
             if (policy == WakePolicy.SIGNAL_ALL) {

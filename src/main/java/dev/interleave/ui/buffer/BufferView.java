@@ -258,8 +258,8 @@ public final class BufferView extends BorderPane {
         notFullChips.managedProperty().bind(model.abqShownBinding().not());
         // What the gate is, where it shows: "passed the gate" in a step's words was jargon to a learner.
         VBox gate = queue("gate-queue", new ReadOnlyStringWrapper(
-                "Parked at the gate, in arrival order: paused, every thread stops there before its next"
-                        + " action, and each Step lets one through (the first, or the chip you click)"), model.atGate(),
+                "Parked at the gate, in arrival order. While paused, every thread stops here before its next"
+                        + " action; each Step lets one through (the first, or the chip you click)"), model.atGate(),
                 WorkerState.AT_GATE);
 
         producers.setId("producers-lanes");

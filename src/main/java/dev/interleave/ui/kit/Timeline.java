@@ -567,9 +567,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
         List<String> momentLabels = new ArrayList<>();
         double[] movedX = new double[lanes];
         boolean detailed = last - first < 4_000;
-        // Wake-up arrows only where they can be told apart, an event to 3 px or more: the whole of a
-        // free run's first seconds was a wall of black arrows (a learner); zoomed in, they come.
-        boolean arrowsApart = detailed && (last - first) * 3 <= getWidth() - labelWidth();
+        // Wake-up arrows only when the window holds at most one event per 3 px (on average: a burst
+        // may still crowd): the whole of a free run's first seconds was a wall of black arrows (a
+        // learner); zoomed in, they come.
+        boolean arrowsApart = detailed && (last - first) * 3 <= width;
         // A window of more than DRAWN_MAX events is drawn from every k-th: a pixel then spans many
         // events anyway, and a frame's budget stays bounded at a million events.
         long stride = Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);

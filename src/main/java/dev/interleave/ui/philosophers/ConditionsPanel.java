@@ -25,7 +25,7 @@ import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.ui.kit.Controls;
 
 /**
- * The four conditions of deadlock, each with a live mark (● holds now, or – not now; mutual exclusion:
+ * The four conditions of deadlock, each with a live mark (◆ holds now, or – not now; mutual exclusion:
  * – no fork held now) and the
  * strategies that break it, one click away ({@link PhilosophersViewModel#breakWith}). FX thread only.
  */
@@ -35,7 +35,7 @@ final class ConditionsPanel extends VBox {
 
     private final GridPane cards = new GridPane(8, 8);
     private final List<VBox> all;
-    /** Each card's mark ("● holds now", "– not now"), as wide as its longer text at its font. */
+    /** Each card's mark ("◆ holds now", "– not now"), as wide as its longer text at its font. */
     private final List<Label> marks;
 
     ConditionsPanel(PhilosophersViewModel model) {
@@ -97,7 +97,7 @@ final class ConditionsPanel extends VBox {
         mark.getStyleClass().add("condition-mark");
         // Mutual exclusion is what a fork is: it lapses only while no fork is held, and says so ("– not
         // now" beside "Not broken here" read as a contradiction).
-        String holds = "● holds now"; // not ✔: a tick reads as success elsewhere, and this is a step to deadlock
+        String holds = "◆ holds now"; // not ✔ (success elsewhere), nor ● (eating, on the table beside it)
         String lapsed = condition == Coffman.MUTUAL_EXCLUSION ? "– no fork held now" : "– not now";
         mark.textProperty().bind(Bindings.when(model.holdsProperty(condition)).then(holds).otherwise(lapsed));
         // As wide as its longer text, whichever it shows and in bold or not (a condition that holds is

@@ -309,7 +309,7 @@ public final class PhilosophersView extends BorderPane {
             kind = NOTE;
         } else if (model.stateProperty().get() != RunState.IDLE && model.totalMealsProperty().get() == 0) {
             // Nothing has happened yet: not a success to tick ("✔ No deadlock so far: 0 meals" after one step).
-            text = "No deadlock so far, and no meal yet.";
+            text = "… No deadlock so far, and no meal yet.";
             kind = NOTE;
         } else if (model.stateProperty().get() != RunState.IDLE) {
             text = "✔ No deadlock so far: " + Words.count(model.totalMealsProperty().get(), "meal") + ".";

@@ -225,15 +225,17 @@ public final class MainView extends BorderPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        fitTabTitles();
+        fitTabHeaders();
     }
 
     /**
      * Brief tab titles when the full ones do not fit the window's width side by side: at 200 % in
-     * 1024x700 the fourth tab read "Dining Philo" beside an overflow menu. The width the full titles
-     * would take is measured while the brief ones show too, so the titles do not flip back and forth.
+     * 1024x700 the fourth tab read "Dining Philo" beside an overflow menu. Where even the brief ones
+     * with their badges' words do not fit (200 % in 1024x700 after a run in each tab: the first tab
+     * read "ounter"), the tabs not shown keep their badges' glyphs alone. Both are measured as if
+     * the full titles and the badges' words showed, so that neither flips back and forth.
      */
-    private void fitTabTitles() {
+    private void fitTabHeaders() {
         // The window's own tab headers, not those of a tab pane inside a view (the race lab's modes).
         Region area = null;
         for (Node child : tabs.getChildrenUnmodifiable()) {
@@ -245,7 +247,15 @@ public final class MainView extends BorderPane {
                 || !(area.lookup(".tab-label") instanceof Labeled label)) {
             return; // no skin yet
         }
-        double full = headers.prefWidth(-1);
+        // What the badges showing their glyphs alone save now.
+        double words = 0;
+        for (Label badge : badges.values()) {
+            if (badge.getProperties().get(BADGE_WORDS) instanceof String said && !said.equals(badge.getText())) {
+                words += Controls.textWidth(said, badge.getFont()) - Controls.textWidth(badge.getText(), badge.getFont());
+            }
+        }
+        double brief = headers.prefWidth(-1) + words; // with the badges' words
+        double full = brief;
         if (briefTitles) {
             for (Tab tab : tabs.getTabs()) {
                 ScenarioTab.Title title = ((ScenarioTab) tab.getUserData()).title();
@@ -253,26 +263,16 @@ public final class MainView extends BorderPane {
             }
         }
         double room = area.getWidth() - area.snappedLeftInset() - area.snappedRightInset();
-        boolean brief = full > room;
-        if (brief != briefTitles) {
-            briefTitles = brief;
+        boolean shorten = full > room;
+        if (shorten != briefTitles) {
+            briefTitles = shorten;
             for (Tab tab : tabs.getTabs()) {
                 ScenarioTab.Title title = ((ScenarioTab) tab.getUserData()).title();
-                tab.setText(brief ? title.brief() : title.full());
+                tab.setText(shorten ? title.brief() : title.full());
             }
             return; // measured again once laid out with them
         }
-        // Brief titles and still too wide: the other tabs' badges lose their words (measured with
-        // their words, so the badges do not flip back and forth either).
-        double withWords = headers.prefWidth(-1);
-        if (glyphBadges) {
-            for (Label badge : badges.values()) {
-                if (badge.getProperties().get(BADGE_WORDS) instanceof String words && !words.equals(badge.getText())) {
-                    withWords += Controls.textWidth(words, badge.getFont()) - Controls.textWidth(badge.getText(), badge.getFont());
-                }
-            }
-        }
-        boolean glyphs = brief && withWords > room;
+        boolean glyphs = shorten && brief > room;
         if (glyphs != glyphBadges) {
             glyphBadges = glyphs;
             showBadges();

@@ -115,7 +115,7 @@ class PhilosophersViewFxTest {
             Node node = robot.lookup(id).query();
             assertTrue(node.getPseudoClassStates().contains(IN_CIRCLE), id + " is drawn as part of the circle");
         }
-        assertTrue(robot.lookup("#condition-circular-wait-mark").queryAs(Label.class).getText().startsWith("● holds now"));
+        assertTrue(robot.lookup("#condition-circular-wait-mark").queryAs(Label.class).getText().startsWith("◆ holds now"));
         // The fork names on P1 ⇄ P2 stand clear of each other, at 150 % and 200 % too (they ran into "F2F1").
         for (double size : new double[] {13, 19.5, 26}) {
             robot.interact(() -> view.setStyle("-fx-font-size: " + size + "px;"));
