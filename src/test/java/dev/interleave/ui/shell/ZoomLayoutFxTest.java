@@ -212,21 +212,7 @@ class ZoomLayoutFxTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 Thread.sleep(100);
             }
-            WaitForAsyncUtils.asyncFx(() -> {
-                TabPane tabs = (TabPane) view.getCenter();
-                Region area = (Region) tabs.getChildrenUnmodifiable().stream()
-                        .filter(child -> child.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow();
-                List<String> titles = new ArrayList<>();
-                for (Node header : area.lookupAll(".tab")) {
-                    Label label = (Label) header.lookup(".tab-label");
-                    double right = area.sceneToLocal(header.localToScene(header.getLayoutBounds())).getMaxX();
-                    titles.add(label.getText() + (label.isTextTruncated() ? " (cut)" : "")
-                            + (right > area.getWidth() + 0.5 ? " (past the edge)" : ""));
-                }
-                Node overflow = area.lookup(".control-buttons-tab");
-                seen.add(String.format(Locale.ROOT, "%.0f %%: %s%s", zoom * 100, titles,
-                        overflow != null && overflow.isVisible() ? " and an overflow menu" : ""));
-            }).get();
+            seen.add(String.format(Locale.ROOT, "%.0f %%: %s", zoom * 100, WaitForAsyncUtils.asyncFx(this::tabTitles).get()));
         }
         assertEquals(List.of(
                 "100 %: [Counter & Sum, Bounded Buffer, Race & Atomics, Dining Philosophers]",
@@ -267,23 +253,7 @@ class ZoomLayoutFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(100);
         }
-        List<String> seen = WaitForAsyncUtils.asyncFx(() -> {
-            TabPane tabs = (TabPane) view.getCenter();
-            Region area = (Region) tabs.getChildrenUnmodifiable().stream()
-                    .filter(child -> child.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow();
-            List<String> titles = new ArrayList<>();
-            for (Node header : area.lookupAll(".tab")) {
-                Label label = (Label) header.lookup(".tab-label");
-                Bounds box = area.sceneToLocal(header.localToScene(header.getLayoutBounds()));
-                titles.add(label.getText() + (label.isTextTruncated() ? " (cut)" : "")
-                        + (box.getMinX() < -0.5 || box.getMaxX() > area.getWidth() + 0.5 ? " (past the edge)" : ""));
-            }
-            Node overflow = area.lookup(".control-buttons-tab");
-            if (overflow != null && overflow.isVisible()) {
-                titles.add("an overflow menu");
-            }
-            return titles;
-        }).get();
+        List<String> seen = WaitForAsyncUtils.asyncFx(this::tabTitles).get();
         assertEquals(List.of("Counter", "Buffer", "Race", "Philosophers"), seen);
         List<String> badges = WaitForAsyncUtils.asyncFx(() -> List.of("calls", "buffer", "race", "philosophers").stream()
                 .map(tab -> ((Label) view.lookup("#badge-" + tab)).getText()).toList()).get();
@@ -298,6 +268,28 @@ class ZoomLayoutFxTest {
         List<String> atFull = WaitForAsyncUtils.asyncFx(() -> List.of("buffer", "race", "philosophers").stream()
                 .map(tab -> ((Label) view.lookup("#badge-" + tab)).getText()).toList()).get();
         assertTrue(atFull.stream().allMatch(badge -> badge.contains(" ")), "at 100 % the words again: " + atFull);
+    }
+
+    /**
+     * The window's tab titles as shown, each marked if cut or past either edge of the strip, and
+     * "an overflow menu" last if the strip shows one. FX thread.
+     */
+    private List<String> tabTitles() {
+        TabPane tabs = (TabPane) view.getCenter();
+        Region area = (Region) tabs.getChildrenUnmodifiable().stream()
+                .filter(child -> child.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow();
+        List<String> titles = new ArrayList<>();
+        for (Node header : area.lookupAll(".tab")) {
+            Label label = (Label) header.lookup(".tab-label");
+            Bounds box = area.sceneToLocal(header.localToScene(header.getLayoutBounds()));
+            titles.add(label.getText() + (label.isTextTruncated() ? " (cut)" : "")
+                    + (box.getMinX() < -0.5 || box.getMaxX() > area.getWidth() + 0.5 ? " (past the edge)" : ""));
+        }
+        Node overflow = area.lookup(".control-buttons-tab");
+        if (overflow != null && overflow.isVisible()) {
+            titles.add("an overflow menu");
+        }
+        return titles;
     }
 
     /**
