@@ -24,11 +24,12 @@ import dev.interleave.engine.run.RunState;
  *                      with {@link EventLog#read}), or null when the run records nothing
  * @param leaving       the workers asked to leave (fewer producers or consumers set during the run)
  *                      that have not finished yet, in the order they joined
+ * @param left          the workers asked to leave that have finished: gone, in the order they joined
  */
 public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferSnapshot buffer, Gate.View gate,
                                 long made, long put, long consumed, long consumedWhilePaused, long elapsedNanos,
                                 BufferResult result, EventLog log,
-                                List<String> leaving) {
+                                List<String> leaving, List<String> left) {
 
     /**
      * Items consumed per second of the run's clock so far, steps' items left out with their time (see
@@ -40,5 +41,5 @@ public record BufferRunSnapshot(RunState state, BufferSettings settings, BufferS
 
     /** The snapshot of a runner that has never run. */
     public static final BufferRunSnapshot NONE = new BufferRunSnapshot(RunState.IDLE, null, null,
-            new Gate.View(true, List.of(), 0, 0, ""), 0, 0, 0, 0, 0, null, null, List.of());
+            new Gate.View(true, List.of(), 0, 0, ""), 0, 0, 0, 0, 0, null, null, List.of(), List.of());
 }

@@ -642,7 +642,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             long consumedNow = consumed.sum();
             return new BufferRunSnapshot(now, settings, buffer == null ? null : buffer.snapshot(), gate.view(),
                     made.sum(), put.sum(), consumedNow, consumedWhilePaused(consumedNow), elapsedNanos(), result(), log,
-                    leaving());
+                    asked(false), asked(true));
         }
 
         @Override
@@ -665,15 +665,19 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             return now.ended() + (now.atPause() == NOT_PAUSED ? 0 : Math.max(0, consumedNow - now.atPause()));
         }
 
-        /** The workers asked to leave that have not finished, in the order they joined. */
-        private List<String> leaving() {
-            List<String> leaving = new ArrayList<>();
+        /**
+         * The workers asked to leave that have finished ({@code done}: they left) or not yet (they are
+         * leaving), in the order they joined. A view sampling once a frame may never see a worker
+         * leaving (its last action took less than a frame): it learns that it left from here.
+         */
+        private List<String> asked(boolean done) {
+            List<String> asked = new ArrayList<>();
             for (Worker worker : workers) {
-                if (worker.leaving() && worker.state() != WorkerState.DONE) {
-                    leaving.add(worker.name());
+                if (worker.leaving() && (worker.state() == WorkerState.DONE) == done) {
+                    asked.add(worker.name());
                 }
             }
-            return List.copyOf(leaving);
+            return List.copyOf(asked);
         }
     }
 }

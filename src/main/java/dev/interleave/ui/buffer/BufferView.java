@@ -2,7 +2,6 @@ package dev.interleave.ui.buffer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,6 +100,7 @@ public final class BufferView extends BorderPane {
         model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
         model.leaving().addListener((ListChangeListener<String>) change -> drawWorkers());
+        model.left().addListener((ListChangeListener<String>) change -> drawWorkers());
         // Before a run, the threads the next one will start, as the sliders set them.
         model.producersProperty().addListener((obs, old, now) -> drawWorkers());
         model.consumersProperty().addListener((obs, old, now) -> drawWorkers());
@@ -110,10 +110,6 @@ public final class BufferView extends BorderPane {
         model.stateProperty().addListener((obs, old, now) -> {
             if (now == RunState.IDLE || now == RunState.STOPPING) {
                 dropMotion();
-            }
-            if (old == RunState.IDLE) {
-                askedToLeave.clear(); // a new run: its own workers, named as the last run's were
-                drawWorkers();
             }
         });
         drawSlots();
@@ -817,9 +813,6 @@ public final class BufferView extends BorderPane {
      */
     private void drawWorkers() {
         List<BufferSnapshot.WorkerView> all = model.workers();
-        if (all.isEmpty()) {
-            askedToLeave.clear();
-        }
         if (all.isEmpty() && !model.abqShownBinding().get()) {
             plan(producers, producersCaption, "P", Worker.Role.PRODUCER, model.producersProperty().get());
             plan(consumers, consumersCaption, "C", Worker.Role.CONSUMER, model.consumersProperty().get());
@@ -829,9 +822,8 @@ public final class BufferView extends BorderPane {
         List<BufferSnapshot.WorkerView> c = all.stream().filter(w -> w.role() == Worker.Role.CONSUMER).toList();
         // Asked to leave, and once gone "– left" (fewer set by the slider), not "✓ done": the same
         // thread read "done" while the run went on and "ended" once it was stopped.
-        askedToLeave.addAll(model.leaving());
         Set<String> leaving = Set.copyOf(model.leaving());
-        Set<String> left = Set.copyOf(askedToLeave);
+        Set<String> left = Set.copyOf(model.left());
         // A run ended by Stop, the lab's detector (a stall, a violation) or a failure: its threads
         // were ended, not done with their work; "✓ done" on every chip of a stopped run read as if
         // they had finished. (A wrong total's threads did finish.)
@@ -847,9 +839,6 @@ public final class BufferView extends BorderPane {
             }
         }
     }
-
-    /** The workers of the shown run asked to leave (by a slider): gone, they read "– left". */
-    private final Set<String> askedToLeave = new HashSet<>();
 
     /** A lane's chip, while its thread is at the gate, chooses who steps next as the gate's own chips do. */
     private static final String LANE_CHOOSABLE = "lane-choosable";

@@ -182,6 +182,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ObservableList<BufferSnapshot.WorkerView> workers = FXCollections.observableArrayList();
     /** The workers asked to leave that have not finished yet (fewer set during the run). */
     private final ObservableList<String> leaving = FXCollections.observableArrayList();
+    /** The workers of the shown run asked to leave that have finished: they left. */
+    private final ObservableList<String> left = FXCollections.observableArrayList();
     private final ObservableList<String> notFullWaiters = FXCollections.observableArrayList();
     private final ObservableList<String> notEmptyWaiters = FXCollections.observableArrayList();
     private final ObservableList<String> atGate = FXCollections.observableArrayList();
@@ -206,6 +208,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ObservableList<BufferSnapshot.WorkerView> workersReadOnly =
             FXCollections.unmodifiableObservableList(workers);
     private final ObservableList<String> leavingReadOnly = FXCollections.unmodifiableObservableList(leaving);
+    private final ObservableList<String> leftReadOnly = FXCollections.unmodifiableObservableList(left);
     private final ObservableList<String> notFullWaitersReadOnly =
             FXCollections.unmodifiableObservableList(notFullWaiters);
     private final ObservableList<String> notEmptyWaitersReadOnly =
@@ -559,6 +562,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return;
         }
         showPending(now, buffer);
+        setIfChanged(left, now.left());
         // Before the wait sets change: the view reads where a woken thread's chip was queued.
         moves.set(movesSince(now.log(), lastSeenEvents, buffer.events()));
         showBuffer(buffer, now.gate().waiting());
@@ -1181,6 +1185,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** The workers asked to leave that have not finished yet, in the order they joined. */
     public ObservableList<String> leaving() {
         return leavingReadOnly;
+    }
+
+    /**
+     * The workers of the shown run asked to leave that have finished (they left), in the order they
+     * joined: from the run, not from {@link #leaving} seen frame by frame (a worker can leave within
+     * a frame, and was then shown "done").
+     */
+    public ObservableList<String> left() {
+        return leftReadOnly;
     }
 
     public ObservableList<String> notFullWaiters() {
