@@ -383,7 +383,7 @@ public final class BoundedBuffer implements LabBuffer {
             dropLeavers(notEmpty, notEmptyWaiters);
             List<BufferSnapshot.WorkerView> views = new ArrayList<>(workers.size());
             for (Worker worker : workers) {
-                views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
+                views.add(worker.view());
             }
             return Stalls.everyoneWaiting(views, count, items.length, "notFull",
                     bug == Bug.ONE_CONDITION ? BufferNarration.ONE_CONDITION_NOT_EMPTY : "notEmpty");
@@ -437,6 +437,7 @@ public final class BoundedBuffer implements LabBuffer {
         if (item <= 0) {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
+        producer.holding(item);
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawRoomUnlocked = bug == Bug.UNLOCKED_COUNT && count < items.length;
         if (bug == Bug.UNLOCKED_COUNT) {
@@ -593,7 +594,7 @@ public final class BoundedBuffer implements LabBuffer {
         try {
             worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(), 0, 0);
             }
         } finally {
             lock.unlock();
@@ -679,7 +680,7 @@ public final class BoundedBuffer implements LabBuffer {
             shared = bug == Bug.ONE_CONDITION ? names(notFullWaiters) : List.of();
             views = new ArrayList<>(workers.size());
             for (Worker worker : workers) {
-                views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
+                views.add(worker.view());
             }
             made = produced;
             taken = consumed;

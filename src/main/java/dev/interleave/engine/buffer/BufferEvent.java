@@ -53,7 +53,10 @@ public enum BufferEvent {
      * waiter re-checks instead.)
      */
     LEAVE,
-    /** A worker parked at the closed gate (the run is paused), joining the end of its queue. */
+    /**
+     * A worker parked at the closed gate (the run is paused), joining the end of its queue. item: the
+     * item a producer waits there with (made, not yet put), 0 for a consumer.
+     */
     PARK,
     /**
      * A worker left the gate's queue. other: 0 the gate opened (Resume), 1 a step let it through,

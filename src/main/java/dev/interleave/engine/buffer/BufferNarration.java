@@ -228,7 +228,9 @@ public final class BufferNarration {
                     : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s%s", who,
                     terms.wokenBy(name(batch, batch.other(i))), terms.lock(), terms.thenGoesStraightOn());
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
-            case PARK -> who + " parked at the gate";
+            case PARK -> batch.item(i) > 0
+                    ? String.format(Locale.ROOT, "%s parked at the gate with #%d", who, batch.item(i))
+                    : who + " parked at the gate";
             case PASS -> switch (batch.other(i)) {
                 case BufferEvent.PASS_STEPPED -> who + " passed the gate: a step";
                 case BufferEvent.PASS_OPENED -> who + " passed the gate: resumed";

@@ -47,6 +47,8 @@ public final class BufferReplay implements Replay<BufferReplay> {
     private final List<WorkerState> states;
     /** By track: where in put or take. */
     private final List<Where> wheres;
+    /** By track: the item a producer parked at the gate or waited on notFull with (0 before any). */
+    private final List<Long> inHand;
     /** By track: whether its current put or take has entered the lock (and been counted in actions). */
     private final List<Boolean> inCall;
     /** Tracks in notFull's wait set, longest-waiting first. */
@@ -78,6 +80,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         roles = new ArrayList<>();
         states = new ArrayList<>();
         wheres = new ArrayList<>();
+        inHand = new ArrayList<>();
         inCall = new ArrayList<>();
         woken = new ArrayList<>();
         notFull = new ArrayList<>();
@@ -113,6 +116,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         roles = new ArrayList<>(from.roles);
         states = new ArrayList<>(from.states);
         wheres = new ArrayList<>(from.wheres);
+        inHand = new ArrayList<>(from.inHand);
         inCall = new ArrayList<>(from.inCall);
         notFull = new ArrayList<>(from.notFull);
         notEmpty = new ArrayList<>(from.notEmpty);
@@ -219,6 +223,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 if (batch.other(i) == BufferEvent.ON_NOT_FULL) {
                     waitsOnFull++;
                     notFull.add(track);
+                    inHand.set(track, batch.item(i));
                 } else {
                     waitsOnEmpty++;
                     notEmpty.add(track);
@@ -247,7 +252,10 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 waiting.remove((Integer) track);
                 inCall.set(track, false);
             }
-            case PARK -> atGate.add(track);
+            case PARK -> {
+                atGate.add(track);
+                inHand.set(track, batch.item(i));
+            }
             case PASS -> atGate.remove((Integer) track);
             case DONE -> inCall.set(track, false);
         }
@@ -288,6 +296,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         roles.add(role);
         states.add(role == Worker.Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING);
         wheres.add(Where.OUTSIDE);
+        inHand.add(BufferSnapshot.WorkerView.NOTHING);
         inCall.add(false);
         woken.add(false);
     }
@@ -299,7 +308,9 @@ public final class BufferReplay implements Replay<BufferReplay> {
     public BufferSnapshot snapshot() {
         List<BufferSnapshot.WorkerView> workers = new ArrayList<>(names.size());
         for (int t = 0; t < names.size(); t++) {
-            workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), states.get(t), wheres.get(t)));
+            WorkerState state = states.get(t);
+            workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), state, wheres.get(t),
+                    BufferSnapshot.WorkerView.showsItemInHand(state) ? inHand.get(t) : BufferSnapshot.WorkerView.NOTHING));
         }
         return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), putIndex, takeIndex, count, names(notFull),
                 names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,

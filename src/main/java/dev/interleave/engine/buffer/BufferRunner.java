@@ -462,6 +462,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                         break;
                     }
                     made.increment();
+                    producer.holding(item); // shown at the gate: it waits there with the item it made
                     producer.set(WorkerState.PRODUCING, Where.OUTSIDE);
                     produceDelay.sleep();
                     gate.pass(producer);

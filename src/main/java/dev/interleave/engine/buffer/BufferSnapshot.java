@@ -81,13 +81,33 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
 
     /**
      * A worker's name, role, state and where in put or take it is ({@link BufferCode}'s line for it)
-     * at the snapshot's instant.
+     * at the snapshot's instant, and the item a producer has in hand: made, not yet put, shown where it
+     * waits with it ({@link #showsItemInHand}: at the gate, or blocked on a full buffer); otherwise
+     * {@link #NOTHING}. A run's items are numbered from 1.
      */
-    public record WorkerView(String name, Worker.Role role, WorkerState state, Where where) {
+    public record WorkerView(String name, Worker.Role role, WorkerState state, Where where, long holding) {
 
-        /** A view whose place follows from its state alone ({@link Where#of}). */
+        /** {@link #holding()} when no item in hand is shown. */
+        public static final long NOTHING = 0;
+
+        /** A view with nothing in hand. */
+        public WorkerView(String name, Worker.Role role, WorkerState state, Where where) {
+            this(name, role, state, where, NOTHING);
+        }
+
+        /** A view whose place follows from its state alone ({@link Where#of}), nothing in hand. */
         public WorkerView(String name, Worker.Role role, WorkerState state) {
             this(name, role, state, Where.of(state));
+        }
+
+        /**
+         * Whether a worker in {@code state} is shown with the item it holds: parked at the gate (a
+         * producer waits there with the item it made: the first step may well put #2) or waiting on
+         * notFull. Not while waiting for the lock: a snapshot cannot tell a fresh request from a
+         * woken waiter's.
+         */
+        public static boolean showsItemInHand(WorkerState state) {
+            return state == WorkerState.AT_GATE || state == WorkerState.WAITING_NOT_FULL;
         }
     }
 

@@ -151,6 +151,7 @@ final class MonitorBuffer implements LabBuffer {
         if (item <= 0) {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
+        producer.holding(item);
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         boolean sawRoom = bug == Bug.UNLOCKED_COUNT && count < items.length; // the bug: a racy read
         if (bug == Bug.UNLOCKED_COUNT) {
@@ -440,7 +441,7 @@ final class MonitorBuffer implements LabBuffer {
         synchronized (monitor) {
             worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(), 0, 0);
             }
         }
     }
@@ -465,7 +466,7 @@ final class MonitorBuffer implements LabBuffer {
     private List<BufferSnapshot.WorkerView> views() {
         List<BufferSnapshot.WorkerView> views = new ArrayList<>(workers.size());
         for (Worker worker : workers) {
-            views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
+            views.add(worker.view());
         }
         return List.copyOf(views);
     }

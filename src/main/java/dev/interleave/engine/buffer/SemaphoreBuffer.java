@@ -155,6 +155,7 @@ final class SemaphoreBuffer implements LabBuffer {
         if (item <= 0) {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
+        producer.holding(item);
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
         boolean sawRoom = bug == Bug.UNLOCKED_COUNT && freeSlots.availablePermits() > 0; // the bug: looks only
@@ -461,7 +462,7 @@ final class SemaphoreBuffer implements LabBuffer {
         try {
             worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), 0, 0, 0);
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(), 0, 0);
             }
         } finally {
             books.unlock();
@@ -496,7 +497,7 @@ final class SemaphoreBuffer implements LabBuffer {
     private List<BufferSnapshot.WorkerView> views() {
         List<BufferSnapshot.WorkerView> views = new ArrayList<>(workers.size());
         for (Worker worker : workers) {
-            views.add(new BufferSnapshot.WorkerView(worker.name(), worker.role(), worker.state(), worker.where()));
+            views.add(worker.view());
         }
         return List.copyOf(views);
     }

@@ -943,6 +943,8 @@ public final class BufferView extends BorderPane {
         private boolean endedShort;
         /** Whether its thread was asked to leave in the shown run ({@link #left}): its DONE is "left". */
         private boolean left;
+        /** The item in hand it shows ({@link BufferSnapshot.WorkerView#holding}), or none. */
+        private long holding = BufferSnapshot.WorkerView.NOTHING;
 
         /** A chip of the workers' lanes: its id is {@code worker-} and the name. */
         WorkerChip() {
@@ -978,7 +980,11 @@ public final class BufferView extends BorderPane {
                 planned = false;
                 pseudoClassStateChanged(NOT_STARTED, false);
                 shown = worker.state();
+                holding = worker.holding();
                 pseudoClassStateChanged(pseudo(shown), true);
+                showState();
+            } else if (holding != worker.holding()) {
+                holding = worker.holding();
                 showState();
             }
         }
@@ -1024,8 +1030,17 @@ public final class BufferView extends BorderPane {
                 boolean ended = shown == WorkerState.DONE && endedShort;
                 pseudoClassStateChanged(ENDED, gone || ended);
                 glyph.setText(gone || ended ? "–" : glyph(shown));
-                state.setText(gone ? "left" : ended ? "ended" : shown.words() + (leaving ? ", leaving" : ""));
+                state.setText(gone ? "left" : ended ? "ended" : shown.words() + inHand() + (leaving ? ", leaving" : ""));
             }
+        }
+
+        /**
+         * The item a producer waits with, at the gate or on a full buffer ("at gate with #2"): the
+         * first step may well put #2, made before the gate, and a blocked producer's item is the one
+         * its put will bring.
+         */
+        private String inHand() {
+            return holding == BufferSnapshot.WorkerView.NOTHING ? "" : String.format(Locale.ROOT, " with #%,d", holding);
         }
 
         /** Shows a thread the next run will start, named {@code worker}: not started yet. */
@@ -1039,6 +1054,7 @@ public final class BufferView extends BorderPane {
                 planned = true;
                 leaving = false;
                 left = false;
+                holding = BufferSnapshot.WorkerView.NOTHING;
                 pseudoClassStateChanged(NOT_STARTED, true);
                 glyph.setText("○");
                 state.setText("not started");

@@ -11,7 +11,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +132,84 @@ class BufferStepTest {
         BufferResult result = runner.await();
         assertEquals(Outcome.STOPPED, result.outcome());
         assertTrue(result.balanced(), result.toString());
+    }
+
+    /**
+     * A producer waits at the gate, and on a full buffer, with the item it made, and the snapshot
+     * shows it: the step given to a producer puts exactly the item it showed, and the state rebuilt
+     * from the log shows the same items in hand. (Without it, a class that stepped P3 first saw "P3
+     * put #3" bring an item from nowhere.)
+     */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = {"LOCK", "MONITOR", "SEMAPHORE"})
+    void aProducerWaitsWithTheItemItMadeAndItsStepPutsThatItem(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(10_000);
+        runner.startPaused(BufferSettings.of(3, 1, 1, 100).withImpl(impl));
+        try {
+            BufferRunSnapshot now = awaitQuiescent(runner, 0, 0);
+            List<BufferSnapshot.WorkerView> producers = producers(now);
+            assertEquals(Set.of(1L, 2L, 3L), Set.copyOf(producers.stream().map(BufferSnapshot.WorkerView::holding)
+                    .toList()), "each producer at the gate holds the item it made: " + producers);
+            assertEquals(BufferSnapshot.WorkerView.NOTHING, consumer(now).holding(), "a consumer holds nothing");
+            assertRebuiltAsLive(now, "at the start");
+            EventLog.Batch events = now.log().readAll();
+            List<String> parks = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (BufferEvent.of(events, i) == BufferEvent.PARK) {
+                    parks.add(BufferNarration.words(events, i));
+                }
+            }
+            for (BufferSnapshot.WorkerView producer : producers) {
+                assertTrue(parks.contains(producer.name() + " parked at the gate with #" + producer.holding()),
+                        "the event log says what " + producer.name() + " parked with: " + parks);
+            }
+            assertTrue(parks.contains(consumer(now).name() + " parked at the gate"), parks.toString());
+
+            // The producer holding the last item made acts first: it puts the item it showed.
+            BufferSnapshot.WorkerView first = producers.stream()
+                    .filter(p -> p.holding() == 3).findFirst().orElseThrow();
+            runner.step(first.name());
+            now = awaitQuiescent(runner, 1, 1);
+            assertEquals(List.of(3L), now.buffer().slots(), first.name() + " put the item it held");
+            assertRebuiltAsLive(now, "after " + first.name() + "'s put");
+
+            // Another producer finds the one slot full: it waits on notFull with its item, and says so.
+            BufferSnapshot.WorkerView second = producers(now).stream()
+                    .filter(p -> p.state() == WorkerState.AT_GATE).findFirst().orElseThrow();
+            runner.step(second.name());
+            now = awaitQuiescent(runner, 2, 2);
+            BufferSnapshot.WorkerView blocked = worker(now, second.name());
+            assertEquals(WorkerState.WAITING_NOT_FULL, blocked.state());
+            assertEquals(second.holding(), blocked.holding(), second.name() + " waits with the item it had at the gate");
+            assertRebuiltAsLive(now, "with " + second.name() + " blocked");
+
+            // The consumer's take wakes it, and it puts that item.
+            runner.step(consumer(now).name());
+            now = awaitQuiescent(runner, 3, 3); // the woken put goes on in the call it began
+            assertEquals(List.of(second.holding()), now.buffer().slots(), second.name() + " put the item it waited with");
+            assertRebuiltAsLive(now, "after the take and " + second.name() + "'s put");
+        } finally {
+            runner.stop();
+        }
+    }
+
+    private static List<BufferSnapshot.WorkerView> producers(BufferRunSnapshot now) {
+        return now.buffer().workers().stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
+    }
+
+    private static BufferSnapshot.WorkerView consumer(BufferRunSnapshot now) {
+        return now.buffer().workers().stream().filter(w -> w.role() == Worker.Role.CONSUMER).findFirst().orElseThrow();
+    }
+
+    private static BufferSnapshot.WorkerView worker(BufferRunSnapshot now, String name) {
+        return now.buffer().workers().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void assertRebuiltAsLive(BufferRunSnapshot now, String when) {
+        BufferReplay replay = BufferReplay.of(now.settings());
+        replay.applyUntil(now.log().readAll(), now.buffer().events());
+        assertEquals(now.buffer().workers(), replay.snapshot().workers(), "the workers rebuilt from the log " + when);
     }
 
     /**
