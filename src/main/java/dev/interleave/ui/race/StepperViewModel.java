@@ -77,6 +77,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     /** Why the last step asked for was not taken; empty when it was. */
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
+    /**
+     * Whether a step key pressed after the shown run ended has been answered with "press it again":
+     * the next one starts a new run. Cleared when a run starts and by Reset.
+     */
+    private boolean newRunAsked;
     private final SavedSettings settingsStore;
 
     /** A view-model whose settings are not kept between starts. */
@@ -171,7 +176,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                     idle ? "the next run" : "this run", Words.count(idle ? threads.get() : lanes.size(), "thread")));
             return;
         }
-        if (!pauseForStep()) {
+        if (keepsEndedRun(Integer.toString(index + 1)) || !pauseForStep()) {
             return;
         }
         if (lanes.get(index).done()) {
@@ -188,13 +193,30 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     /** Lets a thread picked at random take its next step (S): from idle, the run starts paused first. */
     public void stepRandom() {
         refusal.set("");
-        if (pauseForStep()) {
+        if (!keepsEndedRun("S") && pauseForStep()) {
             try {
                 runner.step();
             } catch (IllegalStateException raced) {
                 refusal.set(raced.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether a step key, pressed once the shown run has ended, is answered with "press it again"
+     * rather than a new run: one key more than the run's last step (a class counting presses) wiped
+     * the verdict and the steps that led to it. The second press starts the new run; so does Run,
+     * and so does the first press once a setting has changed (the next run is being set up).
+     */
+    private boolean keepsEndedRun(String key) {
+        if (runState() != RunState.IDLE || !showsEndedRun() || newRunAsked
+                || !sameRun(shownRunProperty().get(), settings())) {
+            return false;
+        }
+        newRunAsked = true;
+        refusal.set(String.format(Locale.ROOT, "This run has ended, and its steps stay on screen: press %s again, or"
+                + " Run, to start a new one.", key));
+        return true;
     }
 
     /** Gets the runner paused: started paused from idle, paused from playing. Returns whether it is. */
@@ -218,6 +240,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     @Override
     protected void started(StepperSettings settings) {
+        newRunAsked = false;
         log.clear();
         lastStep.set("");
         verdict.set("");
@@ -227,6 +250,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     @Override
     protected void clearFigures() {
+        newRunAsked = false;
         for (ReadOnlyLongWrapper figure : List.of(count, completed, lost, steps)) {
             figure.set(0);
         }
@@ -264,8 +288,9 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             return;
         }
         // A refusal ("T1 has done all its increments: pick another thread") answers the run as it
-        // was: a step taken since (Space, S, another key) or the run's end leaves it nothing to say.
-        if (!refusal.get().isEmpty() && (now.steps() != steps.get() || now.result() != null)) {
+        // was: a step taken since (Space, S, another key) or the run's end leaves it nothing to say
+        // (but "press it again", the answer to a key pressed after the end, stays).
+        if (!refusal.get().isEmpty() && (now.steps() != steps.get() || now.result() != null && !newRunAsked)) {
             refusal.set("");
         }
         count.set(now.count());

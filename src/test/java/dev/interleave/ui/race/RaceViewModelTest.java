@@ -74,13 +74,24 @@ class RaceViewModelTest {
         model.sample(System.nanoTime());
         assertEquals("✘ The count is 1 after 2 increments: 1 update lost.", model.verdictProperty().get());
         assertEquals(Optional.of(Verdict.WRONG_TOTAL), model.shownVerdict());
+        // One key more than the run's last step keeps the ended run on screen and says how to go on;
+        // the same key again starts the next run.
         model.stepThread(0);
-        assertEquals(RunState.PAUSED, runner.state(), "a step from idle after a run starts the next run");
+        assertEquals(RunState.IDLE, runner.state(), "a key after the run's end keeps the ended run");
+        assertEquals("This run has ended, and its steps stay on screen: press 1 again, or Run, to start a new one.",
+                model.refusalProperty().get());
+        model.sample(System.nanoTime());
+        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get(),
+                "the ended run's last step stays");
+        assertTrue(model.refusalProperty().get().startsWith("This run has ended"), "the answer stays on the next frame");
+        model.stepThread(0);
+        assertEquals(RunState.PAUSED, runner.state(), "pressed again, the step starts the next run");
         runner.stop();
     }
 
     /**
-     * After a run of 2 has ended, Threads set to 4: any of keys 1 to 4 starts the new run (3 was
+     * After a run of 2 has ended, Threads set to 4: any of keys 1 to 4 starts the new run at once (a
+     * setting changed: the next run is being set up, no "press it again") (3 was
      * refused with "There is no T3: this run has 2 threads", the ended run's lanes, while the status
      * line said "press 1 to 4"; found by a teacher's tryout).
      */
