@@ -549,13 +549,23 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             }
             return;
         }
+        boolean outcomeShown = labOutcome.get() != null;
         showOutcome(now);
         showRate(now); // the whole run's, rewound or not
         if (now.state() == RunState.IDLE) {
             pending.set(""); // an ended run has nothing pending
         }
         if (now.gate().stepsTaken() > stepsSeen) {
-            rewind.toPresent(); // a step acts now (S pressed while rewound too): the view shows it
+            if (!outcomeShown && labOutcome.get() != null && moment.get() >= 0) {
+                // The step broke the run (a woken if-not-while consumer's take from an empty slot): the
+                // view stays at the moment it went wrong, as after a Run, and no later frame takes it
+                // back to the present for this step (it did: the banner said "Violated" over the
+                // step before's words, and every chip read "– ended").
+                stepsSeen = now.gate().stepsTaken();
+                stepsTaken.set(stepsSeen);
+            } else {
+                rewind.toPresent(); // a step acts now (S pressed while rewound too): the view shows it
+            }
         }
         if (rewound(now)) {
             moves.set(List.of()); // a rewound view shows the past: nothing flies

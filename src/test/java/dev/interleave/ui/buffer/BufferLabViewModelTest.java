@@ -1,5 +1,6 @@
 package dev.interleave.ui.buffer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,7 @@ import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Worker;
+import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
@@ -289,6 +291,63 @@ class BufferLabViewModelTest {
                 }
             }
         }
+    }
+
+    /**
+     * A step that breaks the run shows the moment it went wrong, as a Run that breaks it does, and
+     * stays there: if-not-while with signal-all, both consumers waiting on an empty buffer, the
+     * producer's step puts one item and wakes both; the second takes from the empty slot. The step
+     * and the run's end come within one frame here (sampled once after both), as they did in a
+     * teacher's tryout, where the view went back to the present: the banner read "Violated" over
+     * the step before's words.
+     */
+    @Test
+    void aStepThatBreaksTheRunShowsTheMomentItWentWrong() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.implProperty().set(BufferImpl.LOCK);
+        model.bugProperty().set(Bug.IF_NOT_WHILE);
+        model.policyProperty().set(WakePolicy.SIGNAL_ALL);
+        model.producersProperty().set(1);
+        model.consumersProperty().set(2);
+        model.capacityProperty().set(1);
+        model.spuriousPercentProperty().set(0);
+        model.step(); // from idle: started paused, and the first at the gate acts
+        try {
+            // Consumers step until both wait on the empty buffer (the first step may have been P1's put).
+            for (int steps = 0; model.notEmptyWaiters().size() < 2; steps++) {
+                assertTrue(steps < 10, "both consumers should be waiting by now: " + model.notEmptyWaiters());
+                sampleUntil(model, () -> runner.snapshot().gate().waiting().stream().anyMatch(w -> w.startsWith("C"))
+                        || model.notEmptyWaiters().size() == 2);
+                String consumer = runner.snapshot().gate().waiting().stream().filter(w -> w.startsWith("C"))
+                        .findFirst().orElse(null);
+                if (consumer != null) {
+                    long before = runner.snapshot().gate().stepsTaken();
+                    model.stepWorker(consumer);
+                    sampleUntil(model, () -> runner.snapshot().gate().stepsTaken() > before
+                            && runner.snapshot().buffer().workers().stream().noneMatch(
+                            w -> w.name().equals(consumer) && w.state() != WorkerState.AT_GATE
+                                    && w.state() != WorkerState.WAITING_NOT_EMPTY));
+                }
+            }
+            assertEquals(0, model.countProperty().get(), "the buffer is empty");
+            sampleUntil(model, () -> runner.snapshot().gate().waiting().contains("P1"));
+            model.stepWorker("P1");
+            runner.await(Duration.ofSeconds(10));
+            assertEquals(RunState.IDLE, runner.state(), "the step broke the run and ended it");
+        } finally {
+            if (runner.state() != RunState.IDLE) {
+                runner.stop();
+            }
+        }
+        model.sample(System.nanoTime()); // the step and the violation in one frame
+        assertEquals(BufferOutcome.VIOLATED, model.labOutcomeProperty().get(), model.outcomeTextProperty().get());
+        assertTrue(model.rewind().rewoundBinding().get(), "the view shows the moment it went wrong");
+        assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
+        assertTrue(model.stepTextProperty().get().contains("was about to take from slot 0"),
+                model.stepTextProperty().get());
+        model.sample(System.nanoTime());
+        assertTrue(model.rewind().rewoundBinding().get(), "and stays there on the next frame");
     }
 
     /**
