@@ -98,8 +98,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     private Bug bug;
 
     @Option(names = "--spurious", paramLabel = "RATE", converter = Values.Fraction.class, defaultValue = "0",
-            description = {"The fraction of waits, 0 to 1, that the lab ends",
-                "without a signal (spurious wake-ups); default 0;", "not abq."})
+            description = {"The fraction of waits, 0 to 1 (or a percentage: 20%),",
+                "that the lab ends without a signal (spurious", "wake-ups); default 0; not abq."})
     private double spurious;
 
     @Option(names = "--record", description = {"Record every put, take, wait, wake-up and state",
@@ -239,9 +239,10 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         BufferSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
-                "%d producers, %d consumers, capacity %,d, %,d items, %s buffer, %sbug %s, spurious %s,"
+                "%s, %s, capacity %,d, %s, %s buffer, %sbug %s, spurious %s,"
                         + " %s threads%n",
-                s.producers(), s.consumers(), s.capacity(), s.items(), s.impl(),
+                Values.count(s.producers(), "producer"), Values.count(s.consumers(), "consumer"), s.capacity(),
+                Values.count(s.items(), "item"), s.impl(),
                 s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(), Values.fraction(s.spurious()),
                 s.threads()));
         BufferResult.Lab lab = result.lab();

@@ -132,8 +132,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         CallSettings settings = result.settings();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        out.printf(Locale.ROOT, "%,d calls, at most %,d in flight, %s threads, %s counter, sleeps 0..%,d ms, seed %d%n",
-                settings.calls(), settings.concurrency(), settings.threads(), settings.counter(),
+        out.printf(Locale.ROOT, "%s, at most %,d in flight, %s threads, %s counter, sleeps 0..%,d ms, seed %d%n",
+                Values.count(settings.calls(), "call"), settings.concurrency(), settings.threads(), settings.counter(),
                 settings.maxSleepMillis(), settings.seed());
         out.printf(Locale.ROOT, "total          %,d%n", result.total());
         out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), checkWord(result));

@@ -60,12 +60,25 @@ public final class Cli implements Runnable {
     /** One line naming what is wrong and what is allowed; never a stack trace, never the usage screen. */
     private static int badArgument(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
+        if (e instanceof CommandLine.MissingParameterException && !command.getUnmatchedArguments().isEmpty()) {
+            // A mistyped option ("--increment 10") left its required one missing: the typo is what to
+            // fix, and "Missing required option '--increments=K'" alone did not name it.
+            return badArgument(new CommandLine.UnmatchedArgumentException(command,
+                    command.getUnmatchedArguments()), args);
+        }
         String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
         if (e instanceof CommandLine.UnmatchedArgumentException) {
             // picocli's "Unmatched argument at index 0: 'foo'" is its own jargon: say what the word was taken for.
             String what = command.getCommandSpec().subcommands().isEmpty() ? "argument" : "command";
             message = message.replaceFirst("^Unmatched arguments? (at|from) index \\d+: ", "Unknown " + what
                     + (message.startsWith("Unmatched arguments") ? "s" : "") + ": ");
+            // "--thread 4": the option is unknown, and its value only came with it.
+            List<String> options = ((CommandLine.UnmatchedArgumentException) e).getUnmatched().stream()
+                    .filter(word -> word.startsWith("-")).toList();
+            if (!options.isEmpty() && command.getCommandSpec().subcommands().isEmpty()) {
+                message = "Unknown option" + (options.size() == 1 ? "" : "s") + ": " + options.stream()
+                        .map(option -> "'" + option + "'").collect(Collectors.joining(", "));
+            }
             // A typo ("calss", "--producer") names the word meant: picocli finds the close ones.
             List<String> close = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
             if (!close.isEmpty()) {

@@ -108,10 +108,10 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
     String text(RaceResult result) {
         RaceSettings s = result.settings();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d threads x %,d increments, %s, %s threads%s, %,d run%s%n",
-                s.threads(), s.increments(), s.strategy(), s.threadKind(),
+        out.append(String.format(Locale.ROOT, "%d threads x %s, %s, %s threads%s, %s%n",
+                s.threads(), Values.count(s.increments(), "increment"), s.strategy(), s.threadKind(),
                 s.strategy() == RaceStrategy.LOCK ? (s.fair() ? ", fair lock" : ", non-fair lock") : "",
-                s.repeat(), s.repeat() == 1 ? "" : "s"));
+                Values.count(s.repeat(), "run")));
         out.append(String.format(Locale.ROOT, "expected       %,d per run%n", s.expected()));
         out.append(String.format(Locale.ROOT, "totals         %s%n", numbers(result.totals())));
         List<Long> lost = result.lost();

@@ -116,23 +116,38 @@ final class Values {
         }
     }
 
-    /** A fraction 0 to 1, e.g. 0.05 (the rate of spurious wake-ups). */
+    /**
+     * A fraction 0 to 1, e.g. 0.05, or a percentage 0 % to 100 %, e.g. 5% (the rate of spurious
+     * wake-ups: the window's field is a percentage, and "--spurious 20" was refused after it).
+     */
     static final class Fraction implements ITypeConverter<Double> {
+        private static final String ALLOWED = "allowed: a fraction 0 to 1, e.g. 0.05, or a percentage, e.g. 5%";
+
         @Override
         public Double convert(String value) {
+            String number = value.strip();
+            boolean percent = number.endsWith("%");
+            if (percent) {
+                number = number.substring(0, number.length() - 1).strip();
+            }
             double fraction;
             try {
-                fraction = Double.parseDouble(value.strip());
+                fraction = Double.parseDouble(number) / (percent ? 100 : 1);
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a number; allowed: a fraction 0 to 1,"
-                        + " e.g. 0.05");
+                throw new TypeConversionException("'" + value + "' is not a number; " + ALLOWED);
             }
             if (!(fraction >= 0 && fraction <= 1)) {
-                throw new TypeConversionException("'" + value + "' is outside 0 to 1; allowed: a fraction 0 to 1,"
-                        + " e.g. 0.05");
+                throw new TypeConversionException("'" + value + "' is outside " + (percent ? "0% to 100%" : "0 to 1")
+                        + "; " + ALLOWED + (percent || fraction <= 1 || fraction > 100 ? "" : " (" + value.strip() + "% is "
+                        + fraction(fraction / 100) + ")"));
             }
             return fraction;
         }
+    }
+
+    /** {@code count} and {@code noun}, plural unless the count is 1: "1 producer", "3 producers". */
+    static String count(long count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? noun : noun + "s");
     }
 
     /** A fraction as the command line prints it: "0", "0.05", "1". */

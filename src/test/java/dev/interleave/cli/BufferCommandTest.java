@@ -34,6 +34,8 @@ class BufferCommandTest {
             --bug off-by-one            | --bug        | off-by-one | allowed: none, if-not-while
             --bug notify                | --bug        | notify  | notify: monitor
             --spurious 2                | --spurious   | 2       | allowed: a fraction 0 to 1
+            --spurious 20               | --spurious   | (20% is 0.2) | or a percentage, e.g. 5%
+            --spurious 150%             | --spurious   | outside 0% to 100% | allowed: a fraction 0 to 1
             --threads green             | --threads    | green   | allowed: virtual, platform
             --impl monitor --policy signal-all | --policy | signal-all | the monitor wakes every waiter
             --impl abq --policy signal  | --policy     | signal  | only the lock buffer (--impl lock) chooses
@@ -116,6 +118,16 @@ class BufferCommandTest {
         }
     }
 
+    /** The first line names the run with whole words: "1 producer", not "1 producers". */
+    @Test
+    void theHeaderCountsInWords() {
+        CallsCommandTest.Invocation ran = run("buffer", "--producers", "1", "--consumers", "2", "--capacity", "1",
+                "--items", "1", "--spurious", "5%");
+        assertEquals(0, ran.exitCode(), ran.err());
+        assertTrue(ran.out().startsWith("1 producer, 2 consumers, capacity 1, 1 item, lock buffer"), ran.out());
+        assertTrue(ran.out().lines().findFirst().orElseThrow().contains("spurious 0.05"), ran.out());
+    }
+
     /**
      * The lab from a shell: a planted bug exits 1 with the detector's outcome (stalled, with when and
      * who; violated, with the invariant), the correct monitor and semaphore exit 0, and a spurious
@@ -127,7 +139,7 @@ class BufferCommandTest {
             --impl monitor --bug notify                        | 1 | stalled
             --impl semaphore --bug unlocked-count              | 1 | violated
             --impl lock --bug if-not-while --spurious 0.2      | 1 | violated
-            --impl monitor --spurious 0.2                      | 0 | ok
+            --impl monitor --spurious 20%                      | 0 | ok
             --impl semaphore                                   | 0 | ok
             """)
     void theLabsOutcomeAndExitCode(String extra, int exit, String outcome) {

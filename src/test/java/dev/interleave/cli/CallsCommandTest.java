@@ -64,6 +64,9 @@ class CallsCommandTest {
             frobnicate                                                 | Unknown command: 'frobnicate' | frobnicate | allowed: calls, buffer
             calss --calls 10                                           | (did you mean calls?) | calss | allowed: calls, buffer
             calls --calls 10 --concurrency 10 --max-sleep 5            | (did you mean --max-sleep-ms?) | --max-sleep | allowed options: --calls
+            calls --calls 10 --concurency 10                           | Unknown option: '--concurency' (did you mean --concurrency?) | --concurency | allowed options: --calls
+            race --threads 2 --increment 10 --strategy racy            | Unknown option: '--increment' (did you mean --increments?) | --increment | allowed options: --threads
+            philosophers --philosophers 5 --strategy naive             | Unknown option: '--philosophers'; | --philosophers | allowed options: --n
             """)
     void badInputExitsTwoWithOneLine(String line, String option, String value, String allowed) {
         Invocation ran = run(line.split(" "));
