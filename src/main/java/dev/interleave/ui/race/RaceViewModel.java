@@ -123,6 +123,11 @@ public final class RaceViewModel implements RunControls {
     }
 
     @Override
+    public String endedAs() {
+        return current().endedAs();
+    }
+
+    @Override
     public void autoStepRate(int stepsPerSecond) {
         stepper.autoStepRate(stepsPerSecond);
     }

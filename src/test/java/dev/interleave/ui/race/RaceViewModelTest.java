@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabResult;
 import dev.interleave.engine.race.LabRunner;
 import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepProgram;
@@ -146,6 +147,61 @@ class RaceViewModelTest {
                 model.challengeProperty().get());
         assertFalse(model.challengeMetProperty().get(), "a goal reached with a random step is not met");
         runner.await(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The challenge asks for the fewest steps: a lost update in more (9, where 6 will do) is not met
+     * and is not drawn as a success; a challenge of 0 says there is none rather than vanishing.
+     */
+    @Test
+    void aGoalReachedInMoreThanTheFewestStepsIsNotMet() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.incrementsProperty().set(2);
+        model.goalProperty().set(1);
+        for (int thread : new int[] {0, 0, 0, 0, 1, 0, 0, 1, 1}) { // T1's first increment whole, then the race
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertEquals(1, model.lostProperty().get(), model.log().toString());
+        assertEquals("Not the fewest yet: you did lose 1 update in 9 steps, and it can be done in 6. Try again?",
+                model.challengeProperty().get());
+        assertFalse(model.challengeMetProperty().get(), "9 steps where 6 will do");
+        runner.stop();
+        model.reset();
+        model.goalProperty().set(0);
+        model.sample(System.nanoTime());
+        model.reset();
+        assertTrue(model.challengeProperty().get().startsWith("No challenge (Challenge is 0)"),
+                model.challengeProperty().get());
+    }
+
+    /**
+     * Full speed's measurement says in the tab when a strategy lost updates ("lost updates", as Slow
+     * motion's lost update reads "wrong"), and only then: it read "done" over racy counters that
+     * lost updates in 5 of 10 runs.
+     */
+    @Test
+    void aMeasurementThatLostUpdatesEndsAsLostUpdates() throws Exception {
+        LabRunner runner = new LabRunner();
+        StepperViewModel stepper = new StepperViewModel(new StepperRunner());
+        RaceViewModel race = new RaceViewModel(stepper, new LabViewModel(runner));
+        race.modeProperty().set(RaceViewModel.Mode.FULL_SPEED);
+        LabViewModel lab = race.lab();
+        lab.measureProperty().set(LabMeasure.LOST_UPDATES);
+        lab.threadsProperty().set(4);
+        lab.incrementsProperty().set(100_000);
+        lab.runsProperty().set(3);
+        boolean sawLoss = false;
+        for (int attempt = 0; attempt < 5 && !sawLoss; attempt++) {
+            race.run();
+            LabResult result = runner.await(Duration.ofSeconds(60));
+            race.sample(System.nanoTime());
+            boolean lost = result.legs().stream().anyMatch(leg -> leg.lost().stream().anyMatch(each -> each > 0));
+            assertEquals(lost ? "lost updates" : "", race.endedAs(), "attempt " + attempt);
+            sawLoss = lost;
+        }
+        assertTrue(sawLoss, "racy and volatile lost no update in 5 measurements of 4 threads x 100,000");
     }
 
     /** Run in Slow motion plays at the window's one Auto-step rate, passed through the race tab's view-model. */
