@@ -219,6 +219,8 @@ public final class MainView extends BorderPane {
      * the brief titles with four badges' words do not fit (200 % in 1024x700 after a run in each tab).
      */
     private boolean glyphBadges;
+    /** Whether fitTabHeaders watches the tab strip's widths (see there). */
+    private boolean tabStripWatched;
     /** A badge's words (in its properties), also when it shows its glyph alone. */
     private static final String BADGE_WORDS = "interleave.badge-words";
 
@@ -247,6 +249,15 @@ public final class MainView extends BorderPane {
                 || !(area.lookup(".tab-label") instanceof Labeled label)) {
             return; // no skin yet
         }
+        if (!tabStripWatched) {
+            // This runs before the tab pane lays out its strip in the same pass: the strip's width is
+            // the last pass's, and its headers' widths are the old fonts' after a zoom. Measured again
+            // once they change (at 1920x1080 the brief titles stayed from 1024x700, and at 200 % a
+            // title went under the overflow menu).
+            tabStripWatched = true;
+            area.widthProperty().addListener((obs, old, now) -> requestLayout());
+            headers.widthProperty().addListener((obs, old, now) -> requestLayout());
+        }
         // What the badges showing their glyphs alone save now.
         double words = 0;
         for (Label badge : badges.values()) {
@@ -263,7 +274,12 @@ public final class MainView extends BorderPane {
             }
         }
         double room = area.getWidth() - area.snappedLeftInset() - area.snappedRightInset();
-        boolean shorten = full > room;
+        // Room kept for the tab pane's overflow menu's button: the full titles, measured here 32 px
+        // short of the strip at 150 % in 1280x800, showed beside that menu. And back to the longer
+        // form only with an em more to spare, so that a width near the edge does not flip it.
+        double em = label.getFont().getSize();
+        double fits = room - 2 * em;
+        boolean shorten = briefTitles ? full > fits - em : full > fits;
         if (shorten != briefTitles) {
             briefTitles = shorten;
             for (Tab tab : tabs.getTabs()) {
@@ -272,7 +288,7 @@ public final class MainView extends BorderPane {
             }
             return; // measured again once laid out with them
         }
-        boolean glyphs = shorten && brief > room;
+        boolean glyphs = shorten && (glyphBadges ? brief > fits - em : brief > fits);
         if (glyphs != glyphBadges) {
             glyphBadges = glyphs;
             showBadges();

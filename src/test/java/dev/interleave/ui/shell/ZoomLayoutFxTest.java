@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -268,6 +269,75 @@ class ZoomLayoutFxTest {
         List<String> atFull = WaitForAsyncUtils.asyncFx(() -> List.of("buffer", "race", "philosophers").stream()
                 .map(tab -> ((Label) view.lookup("#badge-" + tab)).getText()).toList()).get();
         assertTrue(atFull.stream().allMatch(badge -> badge.contains(" ")), "at 100 % the words again: " + atFull);
+    }
+
+    /**
+     * The tab strip is measured again when the window grows or the zoom changes: from 1024x700 to
+     * 1280x800 (the largest window the headless platform holds) with a run stopped in each tab, at
+     * 200 % and 175 % the badges of the tabs not shown get their words back, every title is whole
+     * at every step, and no overflow menu shows. (At 150 % from 1024x700 to 1920x1080 they kept
+     * their glyphs, "✘" and "■", with room to spare, until another tab was chosen: the strip was
+     * measured before the tab pane laid it out at its new width. And at 150 % in 1280x800 the full
+     * titles, 32 px short of the strip by the text's widths, showed beside the overflow menu.)
+     */
+    @Test
+    void theTabStripIsMeasuredAgainWhenTheWindowGrows() throws Exception {
+        List<String> tabs = List.of("calls", "buffer", "race", "philosophers");
+        for (String tab : tabs) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                view.select(tab);
+                ((Button) view.lookup("#run")).fire();
+            }).get();
+            Thread.sleep(300);
+            WaitForAsyncUtils.asyncFx(() -> {
+                Button stop = (Button) view.lookup("#stop");
+                if (!stop.isDisabled()) {
+                    stop.fire();
+                }
+            }).get();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                String badge = ((Label) view.lookup("#badge-" + tab)).getText();
+                return badge.startsWith("■ stopped") || badge.startsWith("✓") || badge.startsWith("✘");
+            }).get());
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.select("calls");
+            view.window().zoomProperty().set(2.0);
+        }).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> tabs.subList(1, 4).stream()
+                .map(tab -> ((Label) view.lookup("#badge-" + tab)).getText()).noneMatch(badge -> badge.contains(" ")))
+                .get());
+        List<String> seen = new ArrayList<>();
+        for (double zoom : List.of(2.0, 1.75, 1.5, 1.25)) {
+            seen.add(strip(zoom, 1024, 700));
+            String grown = strip(zoom, 1280, 800);
+            seen.add(grown);
+            if (zoom >= 1.75) {
+                assertTrue(grown.endsWith("[■ stopped, ■ stopped, ■ stopped, ■ stopped]"),
+                        "grown, every badge has room for its words: " + grown);
+            }
+        }
+        assertEquals("125 % in 1280x800: [Counter & Sum, Bounded Buffer, Race & Atomics, Dining Philosophers]"
+                + "[■ stopped, ■ stopped, ■ stopped, ■ stopped]", seen.getLast(), "the full titles where they fit");
+        seen.add(strip(1.5, 1280, 800)); // from the full titles, a zoom that leaves them 32 px of room
+        assertTrue(seen.stream().noneMatch(s -> s.contains("(cut)") || s.contains("(past the edge)")
+                || s.contains("an overflow menu")), String.join("\n", seen));
+    }
+
+    /** The tab strip's titles and badges at {@code zoom} in a {@code width}x{@code height} window. */
+    private String strip(double zoom, int width, int height) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.window().zoomProperty().set(zoom);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }).get();
+        for (int pulse = 0; pulse < 4; pulse++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(100);
+        }
+        return WaitForAsyncUtils.asyncFx(() -> String.format(Locale.ROOT, "%.0f %% in %dx%d: %s%s", zoom * 100, width,
+                height, tabTitles(), Stream.of("calls", "buffer", "race", "philosophers")
+                        .map(tab -> ((Label) view.lookup("#badge-" + tab)).getText()).toList())).get();
     }
 
     /**
