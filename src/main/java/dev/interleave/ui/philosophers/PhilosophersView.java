@@ -127,6 +127,7 @@ public final class PhilosophersView extends BorderPane {
             property.addListener(obs -> showVerdict.run());
         }
         model.starving().addListener((ListChangeListener<Integer>) change -> showVerdict.run());
+        model.rewind().rewoundBinding().addListener(obs -> showVerdict.run());
         showVerdict.run();
 
         TableDrawing table = new TableDrawing(model);
@@ -295,11 +296,26 @@ public final class PhilosophersView extends BorderPane {
     private void showVerdict(Label verdict) {
         String text;
         PseudoClass kind;
-        if (!model.deadlockTextProperty().get().isEmpty()) {
+        if (model.rewind().rewoundBinding().get()) {
+            // The moment shown, said as such: rewound to before the circle closed, the banner read "No
+            // deadlock so far" under a tab that said "✘ deadlocked" and a status line "Paused in a deadlock".
+            String moment = "⏪ Rewound (End returns to now). At this moment: ";
+            long meals = model.totalMealsProperty().get();
+            if (!model.deadlockTextProperty().get().isEmpty()) {
+                text = moment + "✘ " + model.deadlockTextProperty().get();
+                kind = FAILURE;
+            } else {
+                text = moment + "no deadlock yet, " + (meals == 0 ? "and no meal yet." : Words.count(meals, "meal") + " so far.");
+                kind = NOTE;
+            }
+        } else if (!model.deadlockTextProperty().get().isEmpty()) {
             text = "✘ " + model.deadlockTextProperty().get();
             kind = FAILURE;
         } else if (model.livelockNowProperty().get() || model.livelockSeenProperty().get()) {
-            text = "⟳ Livelock" + (model.livelockNowProperty().get() ? "" : " (earlier in this run)") + ": "
+            // "Livelock" beside "P1 eats 131 meals" read as a contradiction: say that meals still get
+            // through, and that the waste is what makes it one.
+            text = "⟳ Livelock" + (model.livelockNowProperty().get() ? "" : " (earlier in this run)")
+                    + ": busy, yet nearly every attempt is wasted (a meal still gets through now and then): "
                     + LivelockWatch.RULE + ".";
             // A failure, now or earlier in the run: a run the rule held in fails (exit 1, "✘ livelocked").
             kind = FAILURE;

@@ -137,6 +137,15 @@ final class TableDrawing extends Pane {
         return Math.max(0, ring);
     }
 
+    /** The table's radius inside n seats on {@code ring}, scaled by {@code scale}, with forks in hand between. */
+    private static double table(int n, double ring, double scale, double seatWidth, double seatHeight, double forkHalf) {
+        double seatReach = 0;
+        for (int p = 0; p < n; p++) {
+            seatReach = Math.max(seatReach, reach(seatAngle(p, n), seatWidth * scale, seatHeight * scale));
+        }
+        return Math.max(ring * 0.3, ring - seatReach - 2 * forkHalf - 8);
+    }
+
     /** How far a seat of {@code width} x {@code height} reaches from its centre along the direction {@code angle}. */
     static double reach(double angle, double width, double height) {
         return Math.abs(Math.cos(angle)) * width / 2 + Math.abs(Math.sin(angle)) * height / 2;
@@ -155,7 +164,7 @@ final class TableDrawing extends Pane {
         double seatWidth = 0;
         double seatHeight = 0;
         for (Seat seat : seats) {
-            seatWidth = Math.max(seatWidth, seat.prefWidth(-1));
+            seatWidth = Math.max(seatWidth, Math.max(seat.prefWidth(-1), seat.widestMeals()));
             seatHeight = Math.max(seatHeight, seat.prefHeight(-1));
         }
         // Seats on a ring inside the drawing, scaled down when neighbours would overlap; the forks
@@ -171,13 +180,25 @@ final class TableDrawing extends Pane {
             scale = Math.max(0.55, Math.min(1, chord / (seatWidth * 1.04)));
             ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
         }
-        double seatReach = 0;
-        for (int p = 0; p < n; p++) {
-            seatReach = Math.max(seatReach, reach(seatAngle(p, n), seatWidth * scale, seatHeight * scale));
-        }
         double room = Math.min(cx, cy) - 2;
         double forkHalf = Math.max(7, Math.min(16, room * 0.07));
-        double tableRadius = Math.max(ring * 0.3, ring - seatReach - 2 * forkHalf - 8);
+        // The least table on which the names of the forks lying on it stay apart (five names lay on
+        // each other in the middle of a table squeezed by wide seats at 150 %): seats shrink for it,
+        // to a point, and past that the table keeps that size under the seats' inner edges.
+        double nameSize = 0;
+        for (Label name : forkNames) {
+            nameSize = Math.max(nameSize, Math.max(name.prefWidth(-1), name.prefHeight(-1)));
+        }
+        double namesApart = (nameSize + 4) / (2 * Math.sin(Math.PI / Math.max(n, 2)));
+        double leastTable = Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13;
+        double tableRadius = table(n, ring, scale, seatWidth, seatHeight, forkHalf);
+        double leastScale = Math.min(scale, 0.85); // seats that shrink further are hard to read (12 at 150 %)
+        while (tableRadius < leastTable && scale > leastScale) {
+            scale = Math.max(leastScale, scale - 0.05);
+            ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
+            tableRadius = table(n, ring, scale, seatWidth, seatHeight, forkHalf);
+        }
+        tableRadius = Math.max(tableRadius, Math.min(leastTable, room * 0.6));
         table.setCenterX(cx);
         table.setCenterY(cy);
         table.setRadius(tableRadius);
@@ -297,10 +318,11 @@ final class TableDrawing extends Pane {
             name.setText(glyph(diner.state()) + " " + diner.name());
             state.setText(PhilosophersViewModel.shortWords(diner));
             Tooltip.install(this, tip);
-            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ". Click (or Tab here and Enter)"
+            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ", " + String.format(Locale.ROOT,
+                    "%,d %s", diner.meals(), diner.meals() == 1 ? "meal" : "meals") + ". Click (or Tab here and Enter)"
                     + " while paused to let " + diner.name() + " take its next fork action (from idle, the run starts"
                     + " paused).");
-            meals.setText(String.format(Locale.ROOT, "%,d %s", diner.meals(), diner.meals() == 1 ? "meal" : "meals"));
+            meals.setText(mealsWords(diner.meals()));
             if (shown != diner.state()) {
                 if (shown != null) {
                     pseudoClassStateChanged(pseudo(shown), false);
@@ -310,6 +332,30 @@ final class TableDrawing extends Pane {
             }
             pseudoClassStateChanged(IN_CIRCLE, inCircle);
             pseudoClassStateChanged(STARVING, starving);
+        }
+
+        /**
+         * The meal count as a seat shows it: whole below 10,000, then rounded ("114k meals", "1.2M
+         * meals"; the tooltip and the meal bars have it whole). A seat is as wide as its widest line,
+         * and "113,903 meals" at 150 % pulled five seats' ring in until the table was half its size and
+         * the five fork names lay on each other in its middle.
+         */
+        /**
+         * The width this seat takes once its meal count is at its widest ("999k meals"): reserved from
+         * the start, so that the seats, the ring and the table keep their sizes as the counts grow.
+         */
+        double widestMeals() {
+            return Controls.textWidth("999k meals", meals.getFont()) + snappedLeftInset() + snappedRightInset() + 2;
+        }
+
+        static String mealsWords(long meals) {
+            if (meals < 10_000) {
+                return String.format(Locale.ROOT, "%,d %s", meals, meals == 1 ? "meal" : "meals");
+            }
+            if (meals < 999_500) {
+                return String.format(Locale.ROOT, "%dk meals", Math.round(meals / 1_000.0));
+            }
+            return String.format(Locale.ROOT, "%.1fM meals", meals / 1_000_000.0);
         }
 
         static PseudoClass pseudo(PhilosopherState state) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,6 +43,7 @@ import dev.interleave.ui.kit.Wcag;
 import dev.interleave.ui.shell.MainView;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The deadlock lab's view in the real window, headless, by node id. */
@@ -305,26 +308,35 @@ class PhilosophersViewFxTest {
         assertTrue(!model.deadlockedProperty().get(), "the start of the run: no deadlock yet");
         assertEquals("✘ deadlocked", robot.lookup("#badge-philosophers").queryAs(Label.class).getText(),
                 "rewound, the run itself is still deadlocked");
+        // The banner says it shows the past: "No deadlock so far" under "✘ deadlocked" read as a contradiction.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict")
+                .equals("⏪ Rewound (End returns to now). At this moment: no deadlock yet, and no meal yet."));
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict").startsWith("✘ "));
     }
 
     /**
-     * Two philosophers' meals in six digits leave the table as large as it was at 0 meals and the
-     * fork names apart: the seats' width ("123,456 meals") once pulled the ring in, the table shrank
-     * to a quarter of the drawing and F1 lay on F2.
+     * Meals in six digits leave the table as large as it was at 0 meals and every fork name apart:
+     * the seats' width ("123,456 meals") once pulled the ring in, the table shrank to a quarter of the
+     * drawing and F1 lay on F2; with five philosophers at 150 % the five names lay on each other in
+     * the middle of the table (a teacher's tryout).
      */
-    @Test
-    void theTableKeepsItsSizeAsTheMealCountsGrow(FxRobot robot) throws Exception {
-        zeroDelays(robot, 2);
-        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+    @ParameterizedTest(name = "{0} philosophers at {1}")
+    @CsvSource({"2, 1.0", "5, 1.5"})
+    void theTableKeepsItsSizeAsTheMealCountsGrow(int n, double zoom, FxRobot robot) throws Exception {
+        zeroDelays(robot, n);
+        robot.interact(() -> {
+            model.strategyProperty().set(Strategy.ORDERED);
+            view.window().zoomProperty().set(zoom);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         Circle table = robot.lookup(".table-top").queryAs(Circle.class);
-        double before = table.getRadius();
+        double before = OnFx.get(table::getRadius);
         robot.interact(model::run);
         // Read on the FX thread: the list is set anew every frame.
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> OnFx.get(() -> model.philosophers().size() == 2
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> OnFx.get(() -> model.philosophers().size() == n
                 && model.philosophers().stream().allMatch(diner -> diner.meals() >= 100_000)));
         robot.interact(model::togglePause);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
@@ -333,19 +345,18 @@ class PhilosophersViewFxTest {
             view.layout();
         });
         String meals = robot.lookup("#seat-P1 .seat-meals").queryAs(Label.class).getText();
-        assertTrue(meals.matches("\\d{1,3}(,\\d{3})+ meals"), meals); // six digits or more: a wide seat
-        assertEquals(before, table.getRadius(), 0.5, "the table's radius at 0 meals and at " + meals);
-        Bounds f1 = null;
-        Bounds f2 = null;
-        for (Node node : robot.lookup(".fork-name").queryAll()) {
-            Label name = (Label) node;
-            if (name.getText().equals("F1")) {
-                f1 = name.getBoundsInParent();
-            } else if (name.getText().equals("F2")) {
-                f2 = name.getBoundsInParent();
+        assertTrue(meals.matches("\\d+k meals"), meals); // six digits or more, rounded
+        assertTrue(OnFx.get(table::getRadius) >= before - 0.5, "the table's radius at 0 meals, " + before
+                + ", and at " + meals + ", " + OnFx.get(table::getRadius));
+        List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
+                .map(Node::getBoundsInParent).toList());
+        assertEquals(n, names.size());
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                assertFalse(names.get(i).intersects(names.get(j)), "F" + (i + 1) + " at " + names.get(i) + ", F"
+                        + (j + 1) + " at " + names.get(j));
             }
         }
-        assertTrue(f1 != null && f2 != null && !f1.intersects(f2), "F1 at " + f1 + ", F2 at " + f2);
     }
 
     /**
