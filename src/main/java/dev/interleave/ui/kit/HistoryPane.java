@@ -209,9 +209,18 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         // "signalled no" until scrolled sideways.
         // Decided at each layout (see layoutChildren), when the fonts of a zoom are all in place.
         narrowLog = () -> {
-            boolean narrow = getWidth() > 0 && getWidth() < LOG_LINE_EM * where.getFont().getSize();
+            double em = where.getFont().getSize();
+            boolean narrow = getWidth() > 0 && getWidth() < LOG_LINE_EM * em;
             boolean was = events.getPseudoClassStates().contains(NARROW);
             events.pseudoClassStateChanged(NARROW, narrow);
+            // The rows' fixed height in whole pixels (interleave.css gives it in em): at 35.1 px (1.8 em
+            // at 150 %) a list of 10,000 lines at its end moved its position by a rounding error at
+            // every layout and asked for another, and the renderer repainted the window at every frame
+            // (60 % of a core, a paused or ended run of the philosophers).
+            String rows = String.format(Locale.ROOT, "-fx-fixed-cell-size: %dpx;", Math.round((narrow ? 3.1 : 1.8) * em));
+            if (!rows.equals(events.getStyle())) {
+                events.setStyle(rows);
+            }
             return narrow != was;
         };
         CheckBox order = new CheckBox("Evenly spaced: one step per event, not the clock");
