@@ -19,6 +19,7 @@ import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.BufferTrace;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.run.ChromeTrace;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
@@ -241,8 +242,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         out.append(String.format(Locale.ROOT,
                 "%s, %s, capacity %,d, %s, %s buffer, %sbug %s, spurious %s,"
                         + " %s threads%n",
-                Values.count(s.producers(), "producer"), Values.count(s.consumers(), "consumer"), s.capacity(),
-                Values.count(s.items(), "item"), s.impl(),
+                Counts.of(s.producers(), "producer"), Counts.of(s.consumers(), "consumer"), s.capacity(),
+                Counts.of(s.items(), "item"), s.impl(),
                 s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(), Values.fraction(s.spurious()),
                 s.threads()));
         BufferResult.Lab lab = result.lab();

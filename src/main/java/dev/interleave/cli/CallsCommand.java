@@ -21,6 +21,7 @@ import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CallTrace;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.calls.MemoryPerThread;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -133,7 +134,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         out.printf(Locale.ROOT, "%s, at most %,d in flight, %s threads, %s counter, sleeps 0..%,d ms, seed %d%n",
-                Values.count(settings.calls(), "call"), settings.concurrency(), settings.threads(), settings.counter(),
+                Counts.of(settings.calls(), "call"), settings.concurrency(), settings.threads(), settings.counter(),
                 settings.maxSleepMillis(), settings.seed());
         out.printf(Locale.ROOT, "total          %,d%n", result.total());
         out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), checkWord(result));

@@ -14,6 +14,7 @@ import dev.interleave.engine.race.RaceRunner;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceSnapshot;
 import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -109,9 +110,9 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
         RaceSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d threads x %s, %s, %s threads%s, %s%n",
-                s.threads(), Values.count(s.increments(), "increment"), s.strategy(), s.threadKind(),
+                s.threads(), Counts.of(s.increments(), "increment"), s.strategy(), s.threadKind(),
                 s.strategy() == RaceStrategy.LOCK ? (s.fair() ? ", fair lock" : ", non-fair lock") : "",
-                Values.count(s.repeat(), "run")));
+                Counts.of(s.repeat(), "run")));
         out.append(String.format(Locale.ROOT, "expected       %,d per run%n", s.expected()));
         out.append(String.format(Locale.ROOT, "totals         %s%n", numbers(result.totals())));
         List<Long> lost = result.lost();

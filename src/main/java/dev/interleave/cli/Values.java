@@ -138,16 +138,11 @@ final class Values {
             }
             if (!(fraction >= 0 && fraction <= 1)) {
                 throw new TypeConversionException("'" + value + "' is outside " + (percent ? "0% to 100%" : "0 to 1")
-                        + "; " + ALLOWED + (percent || fraction <= 1 || fraction > 100 ? "" : " (" + value.strip() + "% is "
-                        + fraction(fraction / 100) + ")"));
+                        + "; " + ALLOWED + (!percent && fraction > 1 && fraction <= 100 ? " (" + value.strip() + "% is "
+                        + fraction(fraction / 100) + ")" : ""));
             }
             return fraction;
         }
-    }
-
-    /** {@code count} and {@code noun}, plural unless the count is 1: "1 producer", "3 producers". */
-    static String count(long count, String noun) {
-        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? noun : noun + "s");
     }
 
     /** A fraction as the command line prints it: "0", "0.05", "1". */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.interleave.engine.run.ChromeTrace;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.EventLog;
 
 /**
@@ -55,12 +56,8 @@ public final class BufferTrace {
     public static String title(BufferSettings settings) {
         String how = settings.machinery().isEmpty() ? "" : settings.machinery() + ", ";
         return String.format(Locale.ROOT, "Interleave buffer run: %s buffer, bug %s, %s, %s, %s, %s%s threads",
-                settings.impl(), settings.bug(), count(settings.producers(), "producer"),
-                count(settings.consumers(), "consumer"), count(settings.capacity(), "slot"), how, settings.threads());
-    }
-
-    private static String count(int count, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
+                settings.impl(), settings.bug(), Counts.of(settings.producers(), "producer"),
+                Counts.of(settings.consumers(), "consumer"), Counts.of(settings.capacity(), "slot"), how, settings.threads());
     }
 
     /** One trace's writing: each track's current state and since when. */

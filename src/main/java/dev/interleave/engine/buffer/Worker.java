@@ -12,7 +12,9 @@ import dev.interleave.engine.run.Gated;
  *
  * <p>The state is written only by the worker's own thread, by the buffer under its lock or by the
  * gate under the gate's lock, and read by anyone: a reader sees a recent value, and a reader holding
- * the buffer's lock sees the wait states exactly.
+ * the buffer's lock sees the wait states exactly. The item in hand is written by the producer's own
+ * thread only, before the release store of the state that shows it (AT_GATE, WAITING_NOT_FULL): a
+ * reader that sees that state with its acquire load sees that item.
  */
 public final class Worker implements Gated {
 
@@ -59,7 +61,8 @@ public final class Worker implements Gated {
     /**
      * The item a producer holds on its way to the buffer, at {@link #HAND_INDEX} (0 before its first):
      * written by its own thread before it passes the gate and again as its put begins, read by the
-     * buffer's snapshots. Padded as {@link #stateCell} is, for the same reason.
+     * buffer's snapshots. Padded as {@link #stateCell} is: written at every item, it would otherwise
+     * share a line with the fields of the worker made next (not measured apart from the cell).
      */
     private final long[] handCell = new long[2 * HAND_INDEX];
     /**
@@ -118,10 +121,10 @@ public final class Worker implements Gated {
 
     /**
      * The item this producer has in hand: made, not yet put. Its own thread only, before it passes the
-     * gate with it and as its put begins; an opaque store (the snapshot that shows it takes the
-     * buffer's lock after the state that makes it shown was set).
+     * gate with it and as its put begins; an opaque store, ordered before the release store of the
+     * state that shows it (see the class comment).
      */
-    public void holding(long item) {
+    void holding(long item) {
         HAND.setOpaque(handCell, HAND_INDEX, item);
     }
 

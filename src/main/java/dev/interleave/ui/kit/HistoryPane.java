@@ -40,6 +40,10 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     static final int PAGE = 100;
     /** The least length, in em, the scrubber keeps beside the position before the position goes below it. */
     private static final double SCRUBBER_LEAST_EM = 10;
+    /** The event log's row height, in em (interleave.css has the same); set in whole pixels. */
+    static final double ROW_EM = 1.8;
+    /** A narrow log's row height (two lines), in em (interleave.css has the same). */
+    static final double NARROW_ROW_EM = 3.1;
     /** About the longest event line, in em: a log narrower than this wraps its lines (see interleave.css). */
     private static final double LOG_LINE_EM = 44;
     private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
@@ -217,7 +221,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             // at 150 %) a list of 10,000 lines at its end moved its position by a rounding error at
             // every layout and asked for another, and the renderer repainted the window at every frame
             // (60 % of a core, a paused or ended run of the philosophers).
-            String rows = String.format(Locale.ROOT, "-fx-fixed-cell-size: %dpx;", Math.round((narrow ? 3.1 : 1.8) * em));
+            String rows = String.format(Locale.ROOT, "-fx-fixed-cell-size: %dpx;",
+                    Math.round((narrow ? NARROW_ROW_EM : ROW_EM) * em));
             if (!rows.equals(events.getStyle())) {
                 events.setStyle(rows);
             }

@@ -1,7 +1,8 @@
 package dev.interleave.ui.kit;
 
 import java.util.List;
-import java.util.Locale;
+
+import dev.interleave.engine.run.Counts;
 
 /** Counts and lists in words the way people write them: "1 slot", "2 slots", "P3, P4 and P5". */
 public final class Words {
@@ -15,13 +16,13 @@ public final class Words {
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
-    /** {@code count} and {@code noun}, plural unless the count is 1 ("1 thread", "0 threads"). */
+    /** {@code count} and {@code noun}, plural unless the count is 1 ("1 thread", "0 threads"): {@link Counts#of}. */
     public static String count(long count, String noun) {
-        return count(count, noun, noun + "s");
+        return Counts.of(count, noun);
     }
 
     /** {@code count} with the singular or the plural given. */
     public static String count(long count, String singular, String plural) {
-        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? singular : plural);
+        return Counts.of(count, singular, plural);
     }
 }

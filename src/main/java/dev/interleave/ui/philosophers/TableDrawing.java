@@ -19,6 +19,7 @@ import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.PhilosopherState;
 import dev.interleave.engine.philosophers.TableView;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.Words;
 
 /**
  * The table drawn round: each philosopher in its seat with its state in words, a glyph and a
@@ -318,8 +319,8 @@ final class TableDrawing extends Pane {
             name.setText(glyph(diner.state()) + " " + diner.name());
             state.setText(PhilosophersViewModel.shortWords(diner));
             Tooltip.install(this, tip);
-            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ", " + String.format(Locale.ROOT,
-                    "%,d %s", diner.meals(), diner.meals() == 1 ? "meal" : "meals") + ". Click (or Tab here and Enter)"
+            tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ", " + Words.count(diner.meals(), "meal")
+                    + ". Click (or Tab here and Enter)"
                     + " while paused to let " + diner.name() + " take its next fork action (from idle, the run starts"
                     + " paused).");
             meals.setText(mealsWords(diner.meals()));
@@ -335,22 +336,27 @@ final class TableDrawing extends Pane {
         }
 
         /**
+         * The width this seat takes once its meal count is at its widest ("9,999 meals", "999k meals"
+         * or "99.9M meals"): reserved from the start, so that the seats, the ring and the table keep
+         * their sizes as the counts grow.
+         */
+        double widestMeals() {
+            double widest = 0;
+            for (String count : List.of("9,999 meals", "999k meals", "99.9M meals")) {
+                widest = Math.max(widest, Controls.textWidth(count, meals.getFont()));
+            }
+            return widest + snappedLeftInset() + snappedRightInset() + 2;
+        }
+
+        /**
          * The meal count as a seat shows it: whole below 10,000, then rounded ("114k meals", "1.2M
          * meals"; the tooltip and the meal bars have it whole). A seat is as wide as its widest line,
          * and "113,903 meals" at 150 % pulled five seats' ring in until the table was half its size and
          * the five fork names lay on each other in its middle.
          */
-        /**
-         * The width this seat takes once its meal count is at its widest ("999k meals"): reserved from
-         * the start, so that the seats, the ring and the table keep their sizes as the counts grow.
-         */
-        double widestMeals() {
-            return Controls.textWidth("999k meals", meals.getFont()) + snappedLeftInset() + snappedRightInset() + 2;
-        }
-
         static String mealsWords(long meals) {
             if (meals < 10_000) {
-                return String.format(Locale.ROOT, "%,d %s", meals, meals == 1 ? "meal" : "meals");
+                return Words.count(meals, "meal");
             }
             if (meals < 999_500) {
                 return String.format(Locale.ROOT, "%dk meals", Math.round(meals / 1_000.0));

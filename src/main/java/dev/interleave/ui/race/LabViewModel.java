@@ -152,6 +152,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     @Override
     public String endedAs() {
         return shownResult(runner.snapshot().result())
+                .filter(result -> result.outcome() == Outcome.COMPLETED) // a stopped one reads "stopped"
                 .filter(result -> result.legs().stream().anyMatch(leg -> leg.lost().stream().anyMatch(lost -> lost > 0)))
                 .map(result -> "lost updates").orElse("");
     }

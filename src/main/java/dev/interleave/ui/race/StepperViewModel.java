@@ -317,7 +317,8 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     }
 
     /**
-     * The challenge in a sentence: met only by steps the learner chose (1 to 4, a click); a goal
+     * The challenge in a sentence: met only at the fewest steps possible ({@link StepperSettings#par}),
+     * every one chosen by the learner (1 to 4, a click); a goal reached in more steps says so, and one
      * reached with any step picked at random (S, Auto-step) is named as such, and does not count.
      */
     static String challengeText(StepperSettings settings, long reachedAt, long randomAtGoal, long steps) {
@@ -473,7 +474,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         return challenge.getReadOnlyProperty();
     }
 
-    /** Whether the shown run met its challenge: the goal reached with every step chosen by the learner. */
+    /** Whether the shown run met its challenge: the goal reached in the fewest steps, every one chosen by the learner. */
     public ReadOnlyBooleanProperty challengeMetProperty() {
         return challengeMet.getReadOnlyProperty();
     }

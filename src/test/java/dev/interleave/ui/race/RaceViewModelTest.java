@@ -170,8 +170,6 @@ class RaceViewModelTest {
         runner.stop();
         model.reset();
         model.goalProperty().set(0);
-        model.sample(System.nanoTime());
-        model.reset();
         assertTrue(model.challengeProperty().get().startsWith("No challenge (Challenge is 0)"),
                 model.challengeProperty().get());
     }
