@@ -230,23 +230,7 @@ class ZoomLayoutFxTest {
      */
     @Test
     void everyTabTitleIsWholeWithABadgeInEachTab() throws Exception {
-        for (String tab : List.of("calls", "buffer", "race", "philosophers")) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                view.select(tab);
-                ((Button) view.lookup("#run")).fire();
-            }).get();
-            Thread.sleep(300);
-            WaitForAsyncUtils.asyncFx(() -> {
-                Button stop = (Button) view.lookup("#stop");
-                if (!stop.isDisabled()) {
-                    stop.fire();
-                }
-            }).get();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-                String badge = ((Label) view.lookup("#badge-" + tab)).getText();
-                return badge.startsWith("■ stopped") || badge.startsWith("✓") || badge.startsWith("✘");
-            }).get());
-        }
+        aRunEndedInEachTab();
         WaitForAsyncUtils.asyncFx(() -> {
             view.select("calls");
             view.window().zoomProperty().set(2.0);
@@ -283,26 +267,7 @@ class ZoomLayoutFxTest {
      */
     @Test
     void theTabStripIsMeasuredAgainWhenTheWindowGrows() throws Exception {
-        List<String> tabs = List.of("calls", "buffer", "race", "philosophers");
-        for (String tab : tabs) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                view.select(tab);
-                ((Button) view.lookup("#run")).fire();
-            }).get();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
-                    !((Label) view.lookup("#badge-" + tab)).getText().isEmpty()).get());
-            WaitForAsyncUtils.asyncFx(() -> {
-                Button stop = (Button) view.lookup("#stop");
-                if (!stop.isDisabled()) {
-                    stop.fire();
-                }
-            }).get();
-            // Stopped, or ended by itself (a deadlock, a run that finished): a badge with words.
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-                String badge = ((Label) view.lookup("#badge-" + tab)).getText();
-                return badge.startsWith("■ stopped") || badge.startsWith("✓") || badge.startsWith("✘");
-            }).get());
-        }
+        aRunEndedInEachTab();
         List<Strip> seen = new ArrayList<>();
         for (double zoom : List.of(2.0, 1.75, 1.5, 1.25)) {
             seen.add(strip(zoom, 1024, 700));
@@ -319,6 +284,29 @@ class ZoomLayoutFxTest {
         assertTrue(seen.stream().flatMap(strip -> strip.titles().stream()).noneMatch(title -> title.contains("(cut)")
                 || title.contains("(past the edge)") || title.equals("an overflow menu")),
                 seen.stream().map(Strip::toString).collect(Collectors.joining("\n")));
+    }
+
+    /** A run started in each tab, once its badge shows it, and stopped (or ended by itself): a badge with words in each. */
+    private void aRunEndedInEachTab() throws Exception {
+        for (String tab : List.of("calls", "buffer", "race", "philosophers")) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                view.select(tab);
+                ((Button) view.lookup("#run")).fire();
+            }).get();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                    !((Label) view.lookup("#badge-" + tab)).getText().isEmpty()).get());
+            WaitForAsyncUtils.asyncFx(() -> {
+                Button stop = (Button) view.lookup("#stop");
+                if (!stop.isDisabled()) {
+                    stop.fire();
+                }
+            }).get();
+            // Stopped, or ended by itself (a deadlock, a run that finished).
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                String badge = ((Label) view.lookup("#badge-" + tab)).getText();
+                return badge.startsWith("■ stopped") || badge.startsWith("✓") || badge.startsWith("✘");
+            }).get());
+        }
     }
 
     /** The tab strip as shown at a zoom in a window size: its titles (see tabTitles) and its badges. */
