@@ -129,7 +129,7 @@ public final class Worker implements Gated {
     }
 
     /** The item this producer had in hand last ({@link #holding(long)}), 0 if none yet. */
-    public long holding() {
+    long holding() {
         return (long) HAND.getOpaque(handCell, HAND_INDEX);
     }
 

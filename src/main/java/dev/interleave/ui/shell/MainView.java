@@ -252,8 +252,8 @@ public final class MainView extends BorderPane {
         if (!tabStripWatched) {
             // This runs before the tab pane lays out its strip in the same pass: the strip's width is
             // the last pass's, and its headers' widths are the old fonts' after a zoom. Measured again
-            // once they change (at 1920x1080 the brief titles stayed from 1024x700, and at 200 % a
-            // title went under the overflow menu).
+            // once they change (at 150 %, grown from 1024x700 to 1920x1080, the tabs not shown kept
+            // their badges' glyphs alone until another tab was chosen).
             tabStripWatched = true;
             area.widthProperty().addListener((obs, old, now) -> requestLayout());
             headers.widthProperty().addListener((obs, old, now) -> requestLayout());
