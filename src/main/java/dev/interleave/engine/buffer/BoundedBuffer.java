@@ -633,6 +633,19 @@ public final class BoundedBuffer implements LabBuffer {
         }
     }
 
+    @Override
+    public void dismiss(Worker worker) {
+        lock.lock();
+        try {
+            worker.leave();
+            if (log != null) {
+                log.appendNow(BufferEvent.DISMISS.ordinal(), track(worker), 0, 0, worker.role().ordinal());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Items in the buffer now. */
     public int size() {
         lock.lock();

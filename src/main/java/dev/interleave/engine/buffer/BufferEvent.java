@@ -11,7 +11,9 @@ import dev.interleave.engine.run.EventLog;
  * {@link WorkerState#PRODUCING} from its put until its next event, a consumer
  * {@link WorkerState#CONSUMING} from its take; a waiter woken by a signal waits for the lock until
  * its next event. A worker that finds the lock free goes straight in, so only a contended lock
- * request is an event of its own ({@link #REQUEST}).
+ * request is an event of its own ({@link #REQUEST}). Two kinds change no state: a resize
+ * ({@link #RESIZE}) and a worker asked to leave ({@link #DISMISS}), which goes on as before until
+ * its current put or take is done.
  */
 public enum BufferEvent {
 
@@ -84,7 +86,13 @@ public enum BufferEvent {
      * track: the worker that made it happen (a taker completing a shrink), or 0 when the request
      * came from outside; it changes no worker's state.
      */
-    RESIZE;
+    RESIZE,
+    /**
+     * A worker was asked to leave the run (fewer producers or consumers set while it ran): it
+     * finishes its current put or take and then ends ({@link #DONE}). other: its role's ordinal
+     * ({@link Worker.Role}); it changes no worker's state.
+     */
+    DISMISS;
 
     private static final BufferEvent[] ALL = values();
 
@@ -129,7 +137,7 @@ public enum BufferEvent {
             case PARK -> WorkerState.AT_GATE;
             case DONE -> WorkerState.DONE;
             case VIOLATION -> WorkerState.IN_BUFFER;
-            case RESIZE -> throw new IllegalArgumentException("a resize is no worker's event");
+            case RESIZE, DISMISS -> throw new IllegalArgumentException(of(batch, i) + " changes no worker's state");
         };
     }
 
@@ -145,13 +153,21 @@ public enum BufferEvent {
             case WAKE, SPURIOUS -> Where.WOKEN;
             case LEAVE -> Where.ENTERING;
             case VIOLATION -> Where.WRITING;
-            case RESIZE -> throw new IllegalArgumentException("a resize is no worker's event");
+            case RESIZE, DISMISS -> throw new IllegalArgumentException(of(batch, i) + " changes no worker's state");
         };
     }
 
     /** Whether this kind is about a worker (all but {@link #RESIZE}). */
     public boolean aboutAWorker() {
         return this != RESIZE;
+    }
+
+    /**
+     * Whether an event of this kind changes its worker's state (all but {@link #RESIZE} and
+     * {@link #DISMISS}): {@link #stateAfter} and {@link #whereAfter} answer only for these.
+     */
+    public boolean changesAState() {
+        return this != RESIZE && this != DISMISS;
     }
 
     /** Whether this kind is a put or a take: an action that moves an item. */

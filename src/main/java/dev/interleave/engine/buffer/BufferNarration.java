@@ -249,6 +249,9 @@ public final class BufferNarration {
                     + " the run stops", who, batch.slot(i), terms.unlockedLook(false));
             case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
                     batch.item(i));
+            case DISMISS -> batch.other(i) == Worker.Role.PRODUCER.ordinal()
+                    ? who + " is asked to leave (fewer producers set): it ends after its current put"
+                    : who + " is asked to leave (fewer consumers set): it ends after its current take";
         };
     }
 

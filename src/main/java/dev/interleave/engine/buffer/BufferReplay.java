@@ -51,6 +51,8 @@ public final class BufferReplay implements Replay<BufferReplay> {
     private final List<Long> inHand;
     /** By track: whether its current put or take has entered the lock (and been counted in actions). */
     private final List<Boolean> inCall;
+    /** By track: whether it was asked to leave the run. */
+    private final List<Boolean> dismissed;
     /** Tracks in notFull's wait set, longest-waiting first. */
     private final List<Integer> notFull;
     /** Tracks in notEmpty's wait set, longest-waiting first. */
@@ -82,6 +84,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         wheres = new ArrayList<>();
         inHand = new ArrayList<>();
         inCall = new ArrayList<>();
+        dismissed = new ArrayList<>();
         woken = new ArrayList<>();
         notFull = new ArrayList<>();
         notEmpty = new ArrayList<>();
@@ -118,6 +121,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         wheres = new ArrayList<>(from.wheres);
         inHand = new ArrayList<>(from.inHand);
         inCall = new ArrayList<>(from.inCall);
+        dismissed = new ArrayList<>(from.dismissed);
         notFull = new ArrayList<>(from.notFull);
         notEmpty = new ArrayList<>(from.notEmpty);
         atGate = new ArrayList<>(from.atGate);
@@ -245,6 +249,12 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 applied++;
                 return;
             }
+            case DISMISS -> {
+                // It goes on as it was until its put or take is done.
+                dismissed.set(track, true);
+                applied++;
+                return;
+            }
             case LEAVE -> {
                 // Interrupted: its put or take ends with InterruptedException (a retry is a new call).
                 notFull.remove((Integer) track);
@@ -298,6 +308,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         wheres.add(Where.OUTSIDE);
         inHand.add(BufferSnapshot.WorkerView.NOTHING);
         inCall.add(false);
+        dismissed.add(false);
         woken.add(false);
     }
 
@@ -316,6 +327,32 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,
                 applied, List.of(), futileProducerWakeups, futileConsumerWakeups, spuriousWakeups,
                 oneWaitSet ? names(waiting) : List.of());
+    }
+
+    /**
+     * The workers asked to leave that have not finished yet (each finishes its current put or take
+     * first), in the order they joined; as {@link BufferRunSnapshot#leaving()} was then.
+     */
+    public List<String> leaving() {
+        return dismissed(false);
+    }
+
+    /**
+     * The workers asked to leave that have finished: they left. In the order they joined; as
+     * {@link BufferRunSnapshot#left()} was then.
+     */
+    public List<String> left() {
+        return dismissed(true);
+    }
+
+    private List<String> dismissed(boolean done) {
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < names.size(); t++) {
+            if (dismissed.get(t) && (states.get(t) == WorkerState.DONE) == done) {
+                out.add(names.get(t));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The workers parked at the gate, in arrival order. */

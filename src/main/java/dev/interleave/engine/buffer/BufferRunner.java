@@ -426,7 +426,12 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                 join(new Worker((role == Worker.Role.PRODUCER ? "P" : "C") + ++highest, role));
             }
             for (int i = staying.size() - 1; i >= wanted; i--) {
-                staying.get(i).leave(); // the newest first; it finishes its current put or take
+                // The newest first; it finishes its current put or take. Recorded: a rewound moment knows it.
+                if (buffer != null) {
+                    buffer.dismiss(staying.get(i));
+                } else {
+                    staying.get(i).leave();
+                }
             }
         }
 

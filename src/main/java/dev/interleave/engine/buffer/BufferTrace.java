@@ -124,6 +124,10 @@ public final class BufferTrace {
                         batch.item(i), "slot", 0);
                 return;
             }
+            if (kind == BufferEvent.DISMISS) {
+                trace.instant(PID, tid(track), "asked to leave", ACTION, at, "item", 0, "slot", 0);
+                return;
+            }
             if (kind == BufferEvent.REQUEST) {
                 // Waiting for the lock from when it asked (item) until it got in (the event's time).
                 long asked = Math.min(at, Math.max(since.get(track), batch.item(i) - origin));

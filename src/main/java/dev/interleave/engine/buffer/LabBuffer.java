@@ -45,6 +45,13 @@ interface LabBuffer {
      */
     void parked(Worker worker);
 
+    /**
+     * Asks {@code worker} to leave the run once its current put or take is done
+     * ({@link Worker#leave}), and records it ({@link BufferEvent#DISMISS}) under the buffer's own
+     * lock, so that a moment rebuilt from the log knows who had been asked. Any thread.
+     */
+    void dismiss(Worker worker);
+
     /** {@code worker} left the gate's queue, {@code how} (a BufferEvent.PASS_ value). */
     void passed(Worker worker, int how);
 

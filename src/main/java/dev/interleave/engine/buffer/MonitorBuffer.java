@@ -447,6 +447,16 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     @Override
+    public void dismiss(Worker worker) {
+        synchronized (monitor) {
+            worker.leave();
+            if (log != null) {
+                log.appendNow(BufferEvent.DISMISS.ordinal(), track(worker), 0, 0, worker.role().ordinal());
+            }
+        }
+    }
+
+    @Override
     public void passed(Worker worker, int how) {
         if (log != null) {
             synchronized (monitor) {

@@ -470,6 +470,19 @@ final class SemaphoreBuffer implements LabBuffer {
     }
 
     @Override
+    public void dismiss(Worker worker) {
+        books.lock();
+        try {
+            worker.leave();
+            if (log != null) {
+                log.appendNow(BufferEvent.DISMISS.ordinal(), track(worker), 0, 0, worker.role().ordinal());
+            }
+        } finally {
+            books.unlock();
+        }
+    }
+
+    @Override
     public void passed(Worker worker, int how) {
         if (log != null) {
             books.lock();

@@ -27,8 +27,9 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
 
     @Override
     public int stateAfter(EventLog.Batch batch, int i) {
-        if (BufferEvent.of(batch, i) == BufferEvent.RESIZE) {
-            return UNCHANGED; // a resize changes the slots, not its track's state (its track may be 0: outside)
+        if (!BufferEvent.of(batch, i).changesAState()) {
+            // A resize changes the slots (its track may be 0: outside); a worker asked to leave goes on as it was.
+            return UNCHANGED;
         }
         return code(BufferEvent.stateAfter(batch, i));
     }

@@ -658,6 +658,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         showedPast = true;
         showBuffer(past.snapshot(), past.atGate());
+        // Who had been asked to leave then, not now: a chip read ", leaving" before its thread was asked.
+        setIfChanged(leaving, past.leaving());
+        setIfChanged(left, past.left());
         long position = rewind.positionProperty().get();
         String wayBack = Rewind.wayBack(runState());
         String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());

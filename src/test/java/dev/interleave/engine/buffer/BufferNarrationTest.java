@@ -55,6 +55,19 @@ class BufferNarrationTest {
                 "without terms, the lock buffer's words");
     }
 
+    /** A worker asked to leave is told with its role's action, which it finishes first. */
+    @Test
+    void aWorkerAskedToLeaveFinishesItsActionFirst() {
+        EventLog log = story();
+        log.append(BufferEvent.DISMISS.ordinal(), 0, 0, 0, Worker.Role.PRODUCER.ordinal());
+        log.append(BufferEvent.DISMISS.ordinal(), 1, 0, 0, Worker.Role.CONSUMER.ordinal());
+        EventLog.Batch all = log.readAll();
+        assertEquals("P1 is asked to leave (fewer producers set): it ends after its current put",
+                BufferNarration.words(all, all.size() - 2));
+        assertEquals("C1 is asked to leave (fewer consumers set): it ends after its current take",
+                BufferNarration.words(all, all.size() - 1));
+    }
+
     /**
      * With the planted if, a woken waiter does not check again: the words say it goes straight on
      * (they said "to check again", the opposite of the lesson, found by a teacher's tryout).

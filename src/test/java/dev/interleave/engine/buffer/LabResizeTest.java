@@ -1,6 +1,7 @@
 package dev.interleave.engine.buffer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -107,6 +109,59 @@ class LabResizeTest {
         // Named as gone, however briefly they were leaving: a view sampling once a frame may have missed it.
         assertEquals(List.of("P2", "P3"), runner.snapshot().left());
         runner.stop();
+    }
+
+    /**
+     * Who was asked to leave is in the log (DISMISS), so a moment rebuilt from it says who was
+     * leaving and who had left then: nobody before the request, the two producers while they finish,
+     * and at the end what the run itself says.
+     */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void aMomentRebuiltFromTheLogKnowsWhoHadBeenAskedToLeave(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(10_000);
+        runner.startPaused(new BufferSettings(3, 1, 4, 0, DelayRange.NONE, DelayRange.NONE, WakePolicy.SIGNAL, false,
+                ThreadKind.PLATFORM, impl, Bug.NONE, 0));
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (!runner.snapshot().gate().waiting().containsAll(List.of("P1", "P2", "P3"))) {
+            assertTrue(System.nanoTime() < deadline, "producers at the gate: " + runner.snapshot().gate().waiting());
+            Thread.sleep(5);
+        }
+        long beforeAsking = runner.snapshot().log().written();
+        runner.setWorkers(1, 1);
+        runner.resume();
+        await(runner, s -> s.workers().stream().filter(w -> !w.name().equals("P1") && w.role() == Worker.Role.PRODUCER)
+                .allMatch(w -> w.state() == WorkerState.DONE), "P2 and P3 leave");
+        runner.stop();
+        runner.await(Duration.ofSeconds(60));
+        BufferRunSnapshot end = runner.snapshot();
+        EventLog.Batch all = end.log().readAll();
+        List<Long> dismissals = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) == BufferEvent.DISMISS) {
+                dismissals.add(all.seq(i));
+            }
+        }
+        assertEquals(2, dismissals.size(), "one request to leave each, P3 and P2");
+        assertTrue(dismissals.getFirst() >= beforeAsking, "asked after the moment before");
+
+        BufferReplay before = BufferReplay.of(end.settings());
+        before.applyUntil(all, beforeAsking);
+        assertEquals(List.of(), before.leaving(), "before anyone was asked");
+        assertEquals(List.of(), before.left());
+        BufferReplay asked = BufferReplay.of(end.settings());
+        asked.applyUntil(all, dismissals.getLast() + 1);
+        assertEquals(List.of("P2", "P3"), asked.leaving(), "asked, at the gate with an item each");
+        assertEquals(List.of(), asked.left(), "not gone yet");
+        assertEquals(WorkerState.AT_GATE, asked.state(all.track((int) (dismissals.getLast() - all.firstSeq()))),
+                "asked to leave, it goes on as it was");
+        BufferReplay whole = BufferReplay.of(end.settings());
+        whole.apply(all);
+        assertEquals(end.leaving(), whole.leaving());
+        assertEquals(List.of("P2", "P3"), whole.left(), "as the run says: " + end.left());
+        assertEquals(end.left(), whole.left());
+        assertEquals(end.buffer().withoutBlockedTimes(), whole.snapshot(), "the rest of the moment as before");
     }
 
     /** Random changes of all three every few ms on a hammering run: invariants on every snapshot, every item once. */

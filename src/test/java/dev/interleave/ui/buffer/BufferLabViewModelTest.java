@@ -429,6 +429,51 @@ class BufferLabViewModelTest {
     }
 
     /**
+     * Rewound, the chips say who had been asked to leave at that moment: nobody before the slider
+     * was lowered, the two consumers while they finished, and back at the present who left. (They
+     * read ", leaving" and "left" from the present at every moment: a moment before anyone was asked
+     * said C2 and C3 had left.)
+     */
+    @Test
+    void aRewoundMomentSaysWhoHadBeenAskedToLeaveThen() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.step(); // from idle: a paused run
+        long beforeAsking;
+        try {
+            sampleUntil(model, () -> runner.snapshot().gate().waiting().size() >= 5);
+            beforeAsking = runner.snapshot().log().written();
+            model.consumersProperty().set(1);
+            model.sample(System.nanoTime());
+            model.togglePause(); // Resume
+            sampleUntil(model, () -> model.left().equals(List.of("C2", "C3")));
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        long asked = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) == BufferEvent.DISMISS) {
+                asked = all.seq(i) + 1;
+            }
+        }
+        assertTrue(asked > beforeAsking, "the requests to leave are in the log");
+
+        model.rewind().moveTo(beforeAsking);
+        model.sample(System.nanoTime());
+        assertEquals(List.of(), model.leaving(), "before anyone was asked");
+        assertEquals(List.of(), model.left(), "before anyone was asked");
+        model.rewind().moveTo(asked);
+        model.sample(System.nanoTime());
+        assertEquals(List.of("C2", "C3"), model.leaving(), "just asked");
+        assertEquals(List.of(), model.left(), "just asked");
+        model.rewind().toPresent();
+        model.sample(System.nanoTime());
+        assertEquals(List.of("C2", "C3"), model.left(), "now");
+    }
+
+    /**
      * A run that took two more producers while going is named with them after it ends; and after
      * it, "Apply this setup" still sets the guide's setup (a teacher's usual path: a free run first,
      * then a bug).
