@@ -99,7 +99,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     private Bug bug;
 
     @Option(names = "--spurious", paramLabel = "RATE", converter = Values.Fraction.class, defaultValue = "0",
-            description = {"The fraction of waits, 0 to 1 (or a percentage: 20%),",
+            description = {"The fraction of waits, 0 to 1 (or a percentage: 20%%),",
                 "that the lab ends without a signal (spurious", "wake-ups); default 0; not abq."})
     private double spurious;
 

@@ -1,7 +1,10 @@
 package dev.interleave.cli;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.IllegalFormatException;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,6 +53,40 @@ class HelpTest {
                     : option.arity().max() == 0 ? name : name + "=" + option.paramLabel();
             assertTrue(synopsis.stream().anyMatch(line -> line.contains(token)),
                     token + " is missing from the synopsis or split across its lines:\n" + String.join("\n", synopsis));
+        }
+    }
+
+    /**
+     * Picocli formats every help text ({@code %%} is a percent sign, {@code %n} a new line); a text
+     * it cannot format ("20%)") it prints raw, with a warning on the standard error at each
+     * {@code --help}, three times for one option: "Could not format 'The fraction of waits, 0 to 1 (or
+     * a percentage: 20%),'".
+     */
+    @ParameterizedTest
+    @ValueSource(classes = {CallsCommand.class, BufferCommand.class, RaceCommand.class, PhilosophersCommand.class})
+    void everyHelpTextIsAFormatString(Class<?> command) {
+        List<String> texts = new ArrayList<>();
+        for (Class<?> type = command; type != null; type = type.getSuperclass()) {
+            CommandLine.Command about = type.getAnnotation(CommandLine.Command.class);
+            if (about != null) {
+                texts.addAll(List.of(about.description()));
+                texts.addAll(List.of(about.footer()));
+                texts.addAll(List.of(about.header()));
+            }
+            for (Field field : type.getDeclaredFields()) {
+                CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+                if (option != null) {
+                    texts.addAll(List.of(option.description()));
+                }
+            }
+        }
+        assertTrue(texts.size() > 5, "the help texts found: " + texts);
+        for (String text : texts) {
+            try {
+                String.format(Locale.ROOT, text);
+            } catch (IllegalFormatException e) {
+                throw new AssertionError(command.getSimpleName() + ": '" + text + "' is not a format string: " + e);
+            }
         }
     }
 
