@@ -657,10 +657,21 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return false;
         }
         showedPast = true;
-        showBuffer(past.snapshot(), past.atGate());
-        // Who had been asked to leave then, not now: a chip read ", leaving" before its thread was asked.
+        BufferSnapshot then = past.snapshot();
+        showBuffer(then, past.atGate());
+        // Who had been asked to leave then, not now: a chip read ", leaving" and the pending line named
+        // the present's leavers at a moment before anyone was asked.
         setIfChanged(leaving, past.leaving());
         setIfChanged(left, past.left());
+        List<String> parts = new ArrayList<>();
+        for (Worker.Role role : Worker.Role.values()) {
+            List<String> names = then.workers().stream().filter(w -> w.role() == role
+                    && past.leaving().contains(w.name())).map(BufferSnapshot.WorkerView::name).toList();
+            if (!names.isEmpty()) {
+                parts.add(toLeave(role, names.size(), names));
+            }
+        }
+        pending.set(parts.isEmpty() ? "" : "Pending: " + String.join("; ", parts) + ".");
         long position = rewind.positionProperty().get();
         String wayBack = Rewind.wayBack(runState());
         String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
@@ -1008,9 +1019,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             if (live > wanted) {
                 List<String> names = buffer.workers().stream().filter(w -> w.role() == role
                         && now.leaving().contains(w.name())).map(BufferSnapshot.WorkerView::name).toList();
-                parts.add(String.format(Locale.ROOT, "%s to leave after %s current action%s", Words.count(live - wanted,
-                        noun), live - wanted == 1 ? "its" : "their",
-                        names.isEmpty() ? "" : " (" + Words.list(names) + ")"));
+                parts.add(toLeave(role, live - wanted, names));
             } else if (live < wanted) {
                 parts.add(String.format(Locale.ROOT, "%s to join", Words.count(wanted - live, noun)));
             }
@@ -1023,6 +1032,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             parts.add(String.format(Locale.ROOT, "grow to %s", Words.count(capacity.get(), "slot")));
         }
         pending.set(parts.isEmpty() ? "" : "Pending: " + String.join("; ", parts) + ".");
+    }
+
+    /** "2 consumers to leave after their current action (C2 and C3)": {@code names} may be fewer, or none. */
+    private static String toLeave(Worker.Role role, long count, List<String> names) {
+        return String.format(Locale.ROOT, "%s to leave after %s current action%s",
+                Words.count(count, role == Worker.Role.PRODUCER ? "producer" : "consumer"), count == 1 ? "its" : "their",
+                names.isEmpty() ? "" : " (" + Words.list(names) + ")");
     }
 
     /** The banner's outcome, once the shown run has ended; nothing while it runs. */

@@ -429,48 +429,60 @@ class BufferLabViewModelTest {
     }
 
     /**
-     * Rewound, the chips say who had been asked to leave at that moment: nobody before the slider
-     * was lowered, the two consumers while they finished, and back at the present who left. (They
-     * read ", leaving" and "left" from the present at every moment: a moment before anyone was asked
-     * said C2 and C3 had left.)
+     * Rewound, the chips and the pending line say who had been asked to leave at that moment:
+     * nobody before the slider was lowered, the two consumers once asked, and back at the present
+     * who left. (They came from the present at every moment: a moment before anyone was asked said
+     * "Pending: 2 consumers to leave" while paused, and C2 and C3 "left" after the run.)
      */
     @Test
     void aRewoundMomentSaysWhoHadBeenAskedToLeaveThen() throws Exception {
         BufferRunner runner = new BufferRunner();
         BufferViewModel model = new BufferViewModel(runner);
         model.step(); // from idle: a paused run
-        long beforeAsking;
         try {
             sampleUntil(model, () -> runner.snapshot().gate().waiting().size() >= 5);
-            beforeAsking = runner.snapshot().log().written();
+            long beforeAsking = runner.snapshot().log().written();
             model.consumersProperty().set(1);
             model.sample(System.nanoTime());
+            String pendingNow = "Pending: 2 consumers to leave after their current action (C2 and C3).";
+            assertEquals(pendingNow, model.pendingProperty().get(), "paused, C2 and C3 at the gate");
+            long asked = lastDismissal(runner) + 1;
+            assertTrue(asked > beforeAsking, "the requests to leave are in the log");
+
+            model.rewind().moveTo(beforeAsking);
+            model.sample(System.nanoTime());
+            assertEquals(List.of(), model.leaving(), "before anyone was asked");
+            assertEquals("", model.pendingProperty().get(), "before anyone was asked");
+            model.rewind().moveTo(asked);
+            model.sample(System.nanoTime());
+            assertEquals(List.of("C2", "C3"), model.leaving(), "just asked");
+            assertEquals(pendingNow, model.pendingProperty().get(), "just asked");
+
+            model.rewind().toPresent();
             model.togglePause(); // Resume
             sampleUntil(model, () -> model.left().equals(List.of("C2", "C3")));
         } finally {
             model.stop();
         }
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
-        EventLog.Batch all = runner.snapshot().log().readAll();
-        long asked = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (BufferEvent.of(all, i) == BufferEvent.DISMISS) {
-                asked = all.seq(i) + 1;
-            }
-        }
-        assertTrue(asked > beforeAsking, "the requests to leave are in the log");
-
-        model.rewind().moveTo(beforeAsking);
+        model.rewind().moveTo(lastDismissal(runner));
         model.sample(System.nanoTime());
-        assertEquals(List.of(), model.leaving(), "before anyone was asked");
-        assertEquals(List.of(), model.left(), "before anyone was asked");
-        model.rewind().moveTo(asked);
-        model.sample(System.nanoTime());
-        assertEquals(List.of("C2", "C3"), model.leaving(), "just asked");
-        assertEquals(List.of(), model.left(), "just asked");
+        assertEquals(List.of(), model.left(), "after the run, rewound to before C2 was asked: nobody had left yet");
         model.rewind().toPresent();
         model.sample(System.nanoTime());
         assertEquals(List.of("C2", "C3"), model.left(), "now");
+    }
+
+    /** The number of the run's last DISMISS event. */
+    private static long lastDismissal(BufferRunner runner) {
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        long last = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) == BufferEvent.DISMISS) {
+                last = all.seq(i);
+            }
+        }
+        return last;
     }
 
     /**
