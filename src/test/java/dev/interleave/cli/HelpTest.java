@@ -63,7 +63,8 @@ class HelpTest {
      * a percentage: 20%),'".
      */
     @ParameterizedTest
-    @ValueSource(classes = {CallsCommand.class, BufferCommand.class, RaceCommand.class, PhilosophersCommand.class})
+    @ValueSource(classes = {Cli.class, CallsCommand.class, BufferCommand.class, RaceCommand.class,
+        PhilosophersCommand.class})
     void everyHelpTextIsAFormatString(Class<?> command) {
         List<String> texts = new ArrayList<>();
         for (Class<?> type = command; type != null; type = type.getSuperclass()) {
@@ -80,7 +81,7 @@ class HelpTest {
                 }
             }
         }
-        assertTrue(texts.size() > 5, "the help texts found: " + texts);
+        assertTrue(!texts.isEmpty(), "no help text found");
         for (String text : texts) {
             try {
                 String.format(Locale.ROOT, text);

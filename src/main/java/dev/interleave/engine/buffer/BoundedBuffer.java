@@ -637,6 +637,9 @@ public final class BoundedBuffer implements LabBuffer {
     public void dismiss(Worker worker) {
         lock.lock();
         try {
+            if (worker.state() == WorkerState.DONE) {
+                return; // ended meanwhile (its items used up, or stopped): nothing to leave
+            }
             worker.leave();
             if (log != null) {
                 log.appendNow(BufferEvent.DISMISS.ordinal(), track(worker), 0, 0, worker.role().ordinal());

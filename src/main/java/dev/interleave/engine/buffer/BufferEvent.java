@@ -13,7 +13,7 @@ import dev.interleave.engine.run.EventLog;
  * its next event. A worker that finds the lock free goes straight in, so only a contended lock
  * request is an event of its own ({@link #REQUEST}). Two kinds change no state: a resize
  * ({@link #RESIZE}) and a worker asked to leave ({@link #DISMISS}), which goes on as before until
- * its current put or take is done.
+ * its put or take in progress is done.
  */
 public enum BufferEvent {
 
@@ -88,9 +88,10 @@ public enum BufferEvent {
      */
     RESIZE,
     /**
-     * A worker was asked to leave the run (fewer producers or consumers set while it ran): it
-     * finishes its current put or take and then ends ({@link #DONE}). other: its role's ordinal
-     * ({@link Worker.Role}); it changes no worker's state.
+     * A worker was asked to leave the run (fewer producers or consumers set while it ran): a
+     * producer puts the item it holds or is making, a consumer finishes the take in progress, if
+     * any; then it ends ({@link #DONE}). other: its role's ordinal ({@link Worker.Role}); it changes
+     * no worker's state. Never recorded after the worker's DONE.
      */
     DISMISS;
 

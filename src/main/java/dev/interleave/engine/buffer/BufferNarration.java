@@ -250,8 +250,10 @@ public final class BufferNarration {
             case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
                     batch.item(i));
             case DISMISS -> batch.other(i) == Worker.Role.PRODUCER.ordinal()
-                    ? who + " is asked to leave (fewer producers set): it ends after its current put"
-                    : who + " is asked to leave (fewer consumers set): it ends after its current take";
+                    ? who + " is asked to leave (fewer producers set): it puts the item it holds or is making,"
+                    + " and makes no new one"
+                    : who + " is asked to leave (fewer consumers set): it finishes the take in progress, if any,"
+                    + " and takes no new item";
         };
     }
 

@@ -10,7 +10,8 @@ import dev.interleave.engine.run.Replay;
 /**
  * A bounded buffer rebuilt from its recorded events: apply events 0..k-1 to an empty buffer, and
  * it holds what the real buffer held after event k-1: the slots, the put and take positions, both
- * wait sets in order, the queue at the gate, each worker's state, and the counters. So a run can be
+ * wait sets in order, the queue at the gate, each worker's state, who was asked to leave, and the
+ * counters. So a run can be
  * shown as it was at any recorded event (the window's scrubber), and a test can check that the log
  * missed nothing by comparing with snapshots taken during the run.
  *

@@ -60,7 +60,8 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
      * and its thread started and published in `threads` (a queue) while holding it, unless the run is
      * closed; joinThreads joins until a pass finds no thread it has not joined, then closes the run
      * under the same lock, so no thread starts after the last join. A leaving worker is asked to
-     * (Worker's leave flag) and stops before its next item, so nothing is lost.
+     * (Worker's leave flag, set by LabBuffer.dismiss under the buffer's lock, which records it; an
+     * ArrayBlockingQueue run's worker directly) and stops before its next item, so nothing is lost.
      */
 
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);

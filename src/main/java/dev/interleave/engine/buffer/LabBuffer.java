@@ -48,7 +48,8 @@ interface LabBuffer {
     /**
      * Asks {@code worker} to leave the run once its current put or take is done
      * ({@link Worker#leave}), and records it ({@link BufferEvent#DISMISS}) under the buffer's own
-     * lock, so that a moment rebuilt from the log knows who had been asked. Any thread.
+     * lock, so that a moment rebuilt from the log knows who had been asked; a worker that has ended
+     * meanwhile (DONE, set under the same lock) is left as it is. Any thread.
      */
     void dismiss(Worker worker);
 

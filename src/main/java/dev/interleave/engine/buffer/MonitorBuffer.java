@@ -449,6 +449,9 @@ final class MonitorBuffer implements LabBuffer {
     @Override
     public void dismiss(Worker worker) {
         synchronized (monitor) {
+            if (worker.state() == WorkerState.DONE) {
+                return; // ended meanwhile (its items used up, or stopped): nothing to leave
+            }
             worker.leave();
             if (log != null) {
                 log.appendNow(BufferEvent.DISMISS.ordinal(), track(worker), 0, 0, worker.role().ordinal());

@@ -473,6 +473,9 @@ final class SemaphoreBuffer implements LabBuffer {
     public void dismiss(Worker worker) {
         books.lock();
         try {
+            if (worker.state() == WorkerState.DONE) {
+                return; // ended meanwhile (its items used up, or stopped): nothing to leave
+            }
             worker.leave();
             if (log != null) {
                 log.appendNow(BufferEvent.DISMISS.ordinal(), track(worker), 0, 0, worker.role().ordinal());

@@ -62,10 +62,10 @@ class BufferNarrationTest {
         log.append(BufferEvent.DISMISS.ordinal(), 0, 0, 0, Worker.Role.PRODUCER.ordinal());
         log.append(BufferEvent.DISMISS.ordinal(), 1, 0, 0, Worker.Role.CONSUMER.ordinal());
         EventLog.Batch all = log.readAll();
-        assertEquals("P1 is asked to leave (fewer producers set): it ends after its current put",
-                BufferNarration.words(all, all.size() - 2));
-        assertEquals("C1 is asked to leave (fewer consumers set): it ends after its current take",
-                BufferNarration.words(all, all.size() - 1));
+        assertEquals("P1 is asked to leave (fewer producers set): it puts the item it holds or is making, and makes"
+                + " no new one", BufferNarration.words(all, all.size() - 2));
+        assertEquals("C1 is asked to leave (fewer consumers set): it finishes the take in progress, if any, and takes"
+                + " no new item", BufferNarration.words(all, all.size() - 1));
     }
 
     /**

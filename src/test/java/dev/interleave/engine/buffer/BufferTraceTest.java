@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -93,8 +94,10 @@ class BufferTraceTest {
         assertTrue(checked.takes.values().stream().allMatch(n -> n == 1), "no item taken twice");
         assertTrue(events.stream().anyMatch(e -> e.ph().equals("X") && e.name().equals("at gate")),
                 "the pause shows as 'at gate'");
-        assertEquals(2, events.stream().filter(e -> e.ph().equals("i") && e.name().equals("asked to leave")).count(),
-                "P3 and P4 asked to leave");
+        Map<Integer, Object> names = events.stream().filter(e -> e.ph().equals("M") && e.name().equals("thread_name"))
+                .collect(Collectors.toMap(TraceEvent::tid, e -> e.args().get("name")));
+        assertEquals(List.of("P4", "P3"), events.stream().filter(e -> e.ph().equals("i") && e.name().equals("asked to leave"))
+                .map(e -> names.get(e.tid())).toList(), "the newest first, each on its own track");
     }
 
     /** The checks can fail: a trace whose flow ends nowhere, or whose slices overlap, is rejected. */

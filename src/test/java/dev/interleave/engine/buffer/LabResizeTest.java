@@ -120,9 +120,9 @@ class LabResizeTest {
     @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
     void aMomentRebuiltFromTheLogKnowsWhoHadBeenAskedToLeave(BufferImpl impl) throws Exception {
         BufferRunner runner = new BufferRunner();
-        runner.setRecording(10_000);
-        runner.startPaused(new BufferSettings(3, 1, 4, 0, DelayRange.NONE, DelayRange.NONE, WakePolicy.SIGNAL, false,
-                ThreadKind.PLATFORM, impl, Bug.NONE, 0));
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.startPaused(new BufferSettings(3, 1, 4, 0, new DelayRange(1, 1), new DelayRange(1, 1), WakePolicy.SIGNAL,
+                false, ThreadKind.PLATFORM, impl, Bug.NONE, 0));
         long deadline = System.nanoTime() + DEADLINE_NANOS;
         while (!runner.snapshot().gate().waiting().containsAll(List.of("P1", "P2", "P3"))) {
             assertTrue(System.nanoTime() < deadline, "producers at the gate: " + runner.snapshot().gate().waiting());
@@ -137,6 +137,7 @@ class LabResizeTest {
         runner.await(Duration.ofSeconds(60));
         BufferRunSnapshot end = runner.snapshot();
         EventLog.Batch all = end.log().readAll();
+        assertEquals(0, all.firstSeq(), "the whole run is in the log");
         List<Long> dismissals = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (BufferEvent.of(all, i) == BufferEvent.DISMISS) {

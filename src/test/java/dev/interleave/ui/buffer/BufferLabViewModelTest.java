@@ -440,7 +440,7 @@ class BufferLabViewModelTest {
         BufferViewModel model = new BufferViewModel(runner);
         model.step(); // from idle: a paused run
         try {
-            sampleUntil(model, () -> runner.snapshot().gate().waiting().size() >= 5);
+            sampleUntil(model, () -> runner.snapshot().gate().waiting().containsAll(List.of("C2", "C3")));
             long beforeAsking = runner.snapshot().log().written();
             model.consumersProperty().set(1);
             model.sample(System.nanoTime());

@@ -60,7 +60,7 @@ class LaneSummaryTest {
     private static final class States extends StatesOnly<BufferReplay> {
         @Override
         public int stateAfter(EventLog.Batch batch, int i) {
-            return BufferEvent.of(batch, i) == BufferEvent.RESIZE ? UNCHANGED
+            return !BufferEvent.of(batch, i).changesAState() ? UNCHANGED
                     : BufferEvent.stateAfter(batch, i).ordinal();
         }
 
