@@ -144,7 +144,7 @@ final class ConditionsPanel extends VBox {
                 button.getStyleClass().addAll("small", "breaker");
                 button.setOnAction(e -> model.breakWith(strategy));
                 Controls.tip(button, "Switch to " + strategy.label() + " (a run in progress starts again "
-                        + "with it; while idle, Run starts it).");
+                        + "with it, paused if it was paused; while idle, Run starts it).");
                 button.disableProperty().bind(model.strategyProperty().isEqualTo(strategy)
                         .and(model.tableStrategyProperty().isEqualTo(strategy)));
                 // The clicked breaker becomes the strategy in use and is disabled. Left to itself the

@@ -156,6 +156,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private boolean stepPending;
     /** Set by {@link #breakWith} while this tab's run is stopping: Run again once it has. */
     private boolean restartWhenIdle;
+    /** With restartWhenIdle: the stopped run was paused (being stepped), and the next starts paused too. */
+    private boolean restartPaused;
     private final SavedSettings settingsStore;
     /** The recorded run: the scrubber, the timeline and the event list read it. */
     private final Rewind<TableState> rewind = new Rewind<>();
@@ -333,13 +335,16 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     /**
      * Chooses {@code next} as the strategy, the one click from a condition to what breaks it: a run
-     * in progress is stopped and run again with it; while idle it is only chosen (Run starts it).
+     * in progress is stopped and run again with it, paused before its first step if it was paused (a
+     * class stepping a deadlock together pressed trylock's button and the table ran at full speed);
+     * while idle it is only chosen (Run starts it).
      */
     public void breakWith(Strategy next) {
         strategy.set(next);
         RunState now = runner.state();
         if (now == RunState.RUNNING || now == RunState.PAUSED) {
             restartWhenIdle = true;
+            restartPaused = now == RunState.PAUSED;
             stop();
         }
     }
@@ -435,7 +440,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         stepPending = now.state() == RunState.PAUSED && now.steps().pending();
         if (restartWhenIdle && now.state() == RunState.IDLE) {
             restartWhenIdle = false;
-            run();
+            if (restartPaused) {
+                startForStep();
+            } else {
+                run();
+            }
             return;
         }
         if (now.settings() == null || !showsLatestRun()) {

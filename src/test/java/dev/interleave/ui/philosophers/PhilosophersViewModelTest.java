@@ -270,6 +270,31 @@ class PhilosophersViewModelTest {
         assertEquals(Strategy.WAITER, model.strategyProperty().get());
     }
 
+    /**
+     * A breaker pressed while a class steps the table starts the new strategy's run paused, before
+     * its first step, so the stepping goes on (it ran at full speed: 155,000 meals in a tryout).
+     */
+    @Test
+    void breakingAConditionWhileSteppingStartsAgainPaused() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.step(); // from idle: paused, one fork action
+        sampleUntil(model, "the first step taken", () -> model.stepsTakenProperty().get() == 1);
+        model.breakWith(Strategy.TRYLOCK);
+        try {
+            sampleUntil(model, "trylock's run", () -> runner.snapshot().settings().strategy() == Strategy.TRYLOCK);
+            model.sample(System.nanoTime());
+            assertEquals(RunState.PAUSED, model.stateProperty().get(), "paused, as the run it replaced");
+            assertEquals(0, runner.snapshot().table().totalMeals(), "nothing happened before its first step");
+            assertEquals(0, model.stepsTakenProperty().get());
+            model.step();
+            sampleUntil(model, "a step of the new run", () -> model.stepsTakenProperty().get() == 1);
+            assertEquals(RunState.PAUSED, model.stateProperty().get());
+        } finally {
+            stopAndSettle(model);
+        }
+    }
+
     /** A deadlock built step by step says its steps: its running time is next to nothing, the clock stopped while paused. */
     @Test
     void aSteppedDeadlockCountsItsSteps() {
