@@ -314,7 +314,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     public void stepPhilosopher(int p) {
         RunState now = runner.state();
         if (now == RunState.RUNNING) {
-            refuse("Pause first (Space), then click a philosopher to let it take one fork action.");
+            refuse("Pause first (Space), then click a philosopher (or Tab to it and press Enter) to let it take one"
+                    + " fork action.");
             return;
         }
         try {
@@ -672,7 +673,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             // is still deadlocked and Step still does nothing.
             case PAUSED -> deadlockedNow
                     ? "Paused in a deadlock: nobody can act, Step does nothing; Stop (Esc) ends the run"
-                    : "Paused: press S to let the philosopher waiting longest act, or click a philosopher to choose";
+                    : "Paused: press S to let the philosopher waiting longest act, or choose one (click, or Tab and"
+                    + " Enter)";
             case STOPPING -> "Stopping: interrupting every philosopher out of its wait";
         };
     }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyProperty;
 import javafx.beans.value.ChangeListener;
@@ -403,11 +404,12 @@ public final class MainView extends BorderPane {
                 shown.close();
             }
         });
-        Menu file = new Menu("File", null, png, csv, json, trace, new SeparatorMenuItem(), quit);
+        // Alt+F, Alt+V, Alt+H open them, as F10 does the first (mnemonics: the underscore marks the letter).
+        Menu file = new Menu("_File", null, png, csv, json, trace, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         ToggleGroup themes = new ToggleGroup();
-        Menu view = new Menu("View");
+        Menu view = new Menu("_View");
         view.setId("menu-view");
         for (Theme theme : Theme.values()) {
             RadioMenuItem item = new RadioMenuItem(theme.label());
@@ -447,7 +449,7 @@ public final class MainView extends BorderPane {
                 new SeparatorMenuItem(),
                 item("menu-reset-settings", "Reset this view's settings to defaults", null, () ->
                         command(() -> active().resetSettings())));
-        Menu help = new Menu("Help", null,
+        Menu help = new Menu("_Help", null,
                 item("menu-keys", "Keyboard map", "F1", this::showKeyboardMap),
                 item("menu-about", "About Interleave", null, this::showAbout));
         help.setId("menu-help");
@@ -656,6 +658,8 @@ public final class MainView extends BorderPane {
             new String[] {"Enter", "On a chip at the gate or a philosopher's seat (Tab to it): let that thread act"
                     + " next. In a settings field:"
                     + " take the value typed, and give the keys back to the window"},
+            new String[] {"F10, Alt+F / V / H", "The menus: File, View, Help (arrows move, Enter chooses, Esc"
+                    + " closes)"},
             new String[] {"Ctrl+Q", "Quit"},
             new String[] {"F1", "This keyboard map"});
 
@@ -687,7 +691,11 @@ public final class MainView extends BorderPane {
         // No taller than the window (the title, the padding and Close take about 7 em): the rest scrolls.
         double roomTall = Math.min(getHeight() > 0 ? getHeight() : DEFAULT_HEIGHT, screen.getHeight()) * 0.9 - 7 * em;
         scroll.setPrefViewportHeight(Math.max(4 * em, Math.min(tall, roomTall)));
+        // The keys scroll it (Down, Page Down, End...): with the focus on Close, a keyboard-only
+        // presenter could not read the rows below the fold (Enter on a chip, Ctrl+Q, F1).
+        scroll.setFocusTraversable(true);
         showDialog("Keyboard map", scroll, "keyboard-map-dialog");
+        Platform.runLater(scroll::requestFocus); // after the dialog gave Close the focus
     }
 
     /**

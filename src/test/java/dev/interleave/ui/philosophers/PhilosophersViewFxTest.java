@@ -212,7 +212,10 @@ class PhilosophersViewFxTest {
         assertEquals("gone", robot.lookup("#seat-P1 .seat-state").queryLabeled().getText());
     }
 
-    /** A click on a seat from idle lets that philosopher alone act; a click on a breaker then runs ordered. */
+    /**
+     * A click on a seat from idle lets that philosopher alone act; a click on a breaker then starts
+     * ordered, paused as the run it replaced, and Space runs it.
+     */
     @Test
     void seatsStepAndBreakersSwitch(FxRobot robot) throws Exception {
         zeroDelays(robot, 3);
@@ -223,9 +226,13 @@ class PhilosophersViewFxTest {
         assertEquals(RunState.PAUSED, runner.state());
 
         robot.clickOn("#condition-circular-wait-ordered");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
-                && runner.snapshot().settings().strategy() == Strategy.ORDERED && model.totalMealsProperty().get() > 10);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.PAUSED
+                && runner.snapshot().settings().strategy() == Strategy.ORDERED);
         assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait-ordered").query().isDisabled()), "the strategy in use");
+        assertEquals(0, runner.snapshot().table().totalMeals(), "paused before its first step");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
+                && model.totalMealsProperty().get() > 10);
     }
 
     /** A seat is reached by Tab and chosen with Enter: the keyboard steps a chosen philosopher, as a click does. */

@@ -24,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
@@ -1208,6 +1209,24 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * Alt and a menu's underlined letter opens it, from the keyboard alone (Alt+F did nothing, found
+     * by a keyboard-only tryout).
+     */
+    @Test
+    void altAndALetterOpensAMenu(FxRobot robot) throws Exception {
+        Menu viewMenu = ((MenuBar) view.lookup("#menu-bar")).getMenus().stream()
+                .filter(menu -> "menu-view".equals(menu.getId())).findFirst().orElseThrow();
+        assertEquals("_View", viewMenu.getText());
+        robot.clickOn("#status");
+        robot.press(KeyCode.ALT, KeyCode.V).release(KeyCode.V, KeyCode.ALT);
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, viewMenu::isShowing);
+        } finally {
+            robot.interact(viewMenu::hide);
+        }
+    }
+
     /** F1 shows the keyboard map; Help, About names the versions of Interleave, Java and JavaFX. */
     @Test
     void helpShowsTheKeyboardMapAndTheVersions(FxRobot robot) {
@@ -1233,7 +1252,7 @@ class MainViewFxTest {
      * taller than the window.
      */
     @Test
-    void theKeyboardMapFitsTheWindowAt200Percent(FxRobot robot) {
+    void theKeyboardMapFitsTheWindowAt200Percent(FxRobot robot) throws Exception {
         // The headless platform's screen is no larger than this window: 200 % of 13 px text here
         // stands for a projector's screen at 26 px and more.
         try {
@@ -1255,6 +1274,15 @@ class MainViewFxTest {
                     shown[1] = ((Region) scroll.getContent()).getWidth();
                 });
                 assertTrue(shown[0] >= shown[1] - 1, "the map is " + shown[1] + " px wide, " + shown[0] + " px of it shown");
+                // Taller than the window, it scrolls by keys: it has the focus, not Close.
+                ScrollPane scroll = (ScrollPane) map.getDialogPane().getContent();
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, scroll::isFocused);
+                robot.push(KeyCode.END);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertEquals(1.0, scroll.getVvalue(), 1e-9, "End: the last rows");
+                robot.push(KeyCode.PAGE_UP);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(scroll.getVvalue() < 1.0, "Page Up: " + scroll.getVvalue());
                 // Each action as wide as its one line, or at least 12 em: wrapped in lines of words.
                 double em = view.fontSize();
                 List<String> squeezed = new ArrayList<>();
