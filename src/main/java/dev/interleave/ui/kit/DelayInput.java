@@ -45,6 +45,7 @@ public final class DelayInput extends VBox {
         label.setWrapText(true);
         Controls.asFieldMessage(message, id + "-message");
         getChildren().addAll(label, range, fields, message);
+        getStyleClass().add("setting"); // as a SettingSlider: Enter in a field gives the keys to its slider
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.beyondMax());
     }
 

@@ -30,9 +30,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -303,7 +305,9 @@ public final class MainView extends BorderPane {
      * setting that Run locks, a breaker whose strategy is now in use) hands the focus to this root:
      * left to JavaFX, it went on to the next control, often a settings field, which then took Space
      * and S as text, or a control far down a scroll pane, which jumped to show it. And Enter in a
-     * field, once the field has taken its value, gives the keys back to the window too.
+     * field, once the field has taken its value, gives the keys back to the window too: to the
+     * field's own slider where it has one (the next Tab then goes on from there; from the root it
+     * began again at the tab strip), else to this root.
      */
     private void keepKeysForTheWindow() {
         ChangeListener<Boolean> disabledWhileFocused = (obs, was, disabled) -> {
@@ -325,10 +329,49 @@ public final class MainView extends BorderPane {
             }
         });
         addEventHandler(ActionEvent.ACTION, e -> {
-            if (e.getTarget() instanceof TextInputControl) {
-                requestFocus();
+            if (e.getTarget() instanceof TextInputControl field) {
+                Node holder = keysHolderNear(field);
+                // As Tab would, where the slider is next (its ring shows where the keys went); else directly.
+                if (holder == this || !field.requestFocusTraversal(TraversalDirection.NEXT)
+                        || getScene().getFocusOwner() != holder) {
+                    holder.requestFocus();
+                }
             }
         });
+    }
+
+    /**
+     * In the setting {@code field} belongs to (a box of style class {@code setting}, a few levels up:
+     * a slider and its field, a delay's range and its two fields), the first control that takes the
+     * focus and not typed text: its slider. This root if the field has none (the seed).
+     */
+    private Node keysHolderNear(Node field) {
+        Parent around = field.getParent();
+        for (int up = 0; up < 3 && around != null && around != this; up++, around = around.getParent()) {
+            if (around.getStyleClass().contains("setting")) {
+                Node found = keysHolderIn(around);
+                return found == null ? this : found;
+            }
+        }
+        return this;
+    }
+
+    private static Node keysHolderIn(Parent parent) {
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (!child.isVisible() || child.isDisabled() || child instanceof TextInputControl) {
+                continue;
+            }
+            if (child.isFocusTraversable()) {
+                return child;
+            }
+            if (child instanceof Parent inner && !(child instanceof Control)) {
+                Node found = keysHolderIn(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -657,7 +700,7 @@ public final class MainView extends BorderPane {
                     + " paused or after a run: one event, 100 events, the run's start, back to now"},
             new String[] {"Enter", "On a chip at the gate or a philosopher's seat (Tab to it): let that thread act"
                     + " next. In a settings field:"
-                    + " take the value typed, and give the keys back to the window"},
+                    + " take the value typed, and give the keys back to the window (to the field's slider)"},
             new String[] {"F10, Alt+F / V / H", "The menus: File, View, Help (arrows move, Enter chooses, Esc"
                     + " closes)"},
             new String[] {"Ctrl+Q", "Quit"},
