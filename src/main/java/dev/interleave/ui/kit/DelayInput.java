@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
 
@@ -38,6 +39,10 @@ public final class DelayInput extends VBox {
         TextField high = field(id + "-max", max, min, "least", input);
         Label to = new Label("to");
         Label unit = new Label("ms");
+        // Whole: when the panel is narrow (1024x700 at 150 %) the fields give up room, not "to" and
+        // "ms", which read "..." there.
+        to.setMinWidth(Region.USE_PREF_SIZE);
+        unit.setMinWidth(Region.USE_PREF_SIZE);
         HBox fields = new HBox(6, low, to, high, unit);
         fields.setAlignment(Pos.CENTER_LEFT);
         Label label = new Label(caption);
