@@ -32,6 +32,7 @@ import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -492,5 +493,18 @@ public final class Controls {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("settings-scroll");
         return scroll;
+    }
+
+    /**
+     * Keeps {@code field} at least as wide as {@code widest} (the widest value it takes) and a digit
+     * more, at its font and padding as they change: a row that is narrow takes the field's spare
+     * columns, not the digits of its value.
+     */
+    public static void roomForTheWidest(TextField field, String widest) {
+        Runnable room = () -> field.setMinWidth(Math.ceil(textWidth(widest + "0", field.getFont())
+                + field.snappedLeftInset() + field.snappedRightInset()));
+        field.fontProperty().addListener(obs -> room.run());
+        field.paddingProperty().addListener(obs -> room.run());
+        room.run();
     }
 }

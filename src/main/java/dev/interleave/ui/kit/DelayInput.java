@@ -39,8 +39,8 @@ public final class DelayInput extends VBox {
         TextField high = field(id + "-max", max, min, "least", input);
         Label to = new Label("to");
         Label unit = new Label("ms");
-        // Whole: when the panel is narrow (1024x700 at 150 %) the fields give up room, not "to" and
-        // "ms", which read "..." there.
+        // Whole: when the panel is narrow (1024x700 at 150 %) the fields give up their spare room, not
+        // "to" and "ms", which read "..." there.
         to.setMinWidth(Region.USE_PREF_SIZE);
         unit.setMinWidth(Region.USE_PREF_SIZE);
         HBox fields = new HBox(6, low, to, high, unit);
@@ -60,6 +60,7 @@ public final class DelayInput extends VBox {
         field.setId(id);
         field.setPrefColumnCount(5);
         field.setAlignment(Pos.CENTER_RIGHT);
+        Controls.roomForTheWidest(field, FORMAT.format(input.max()));
         value.addListener((obs, old, now) -> {
             field.setText(FORMAT.format(now.intValue()));
             message.setText("");

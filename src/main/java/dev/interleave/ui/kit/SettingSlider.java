@@ -75,11 +75,7 @@ public final class SettingSlider extends VBox {
         // and the field gives up its spare columns, down to the room its widest value takes.
         label.setMinWidth(Region.USE_PREF_SIZE);
         String widest = FORMAT.format(max).length() >= FORMAT.format(min).length() ? FORMAT.format(max) : FORMAT.format(min);
-        Runnable roomForTheWidest = () -> field.setMinWidth(Math.ceil(Controls.textWidth(widest + "0", field.getFont())
-                + field.snappedLeftInset() + field.snappedRightInset()));
-        field.fontProperty().addListener(obs -> roomForTheWidest.run());
-        field.paddingProperty().addListener(obs -> roomForTheWidest.run());
-        roomForTheWidest.run();
+        Controls.roomForTheWidest(field, widest);
 
         slider = logarithmic ? new Slider(Math.log10(Math.max(1, min)), Math.log10(max), 0) : new Slider(min, max, min);
         slider.setId(id + "-slider");

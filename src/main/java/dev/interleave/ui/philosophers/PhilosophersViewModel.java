@@ -156,7 +156,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private boolean stepPending;
     /** Set by {@link #breakWith} while this tab's run is stopping: Run again once it has. */
     private boolean restartWhenIdle;
-    /** With restartWhenIdle: the stopped run was paused (being stepped), and the next starts paused too. */
+    /** With restartWhenIdle: the stopped run was paused (stepped, or paused by Space), and the next starts paused too. */
     private boolean restartPaused;
     private final SavedSettings settingsStore;
     /** The recorded run: the scrubber, the timeline and the event list read it. */

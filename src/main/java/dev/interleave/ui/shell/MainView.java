@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyProperty;
 import javafx.beans.value.ChangeListener;
@@ -331,10 +330,16 @@ public final class MainView extends BorderPane {
         addEventHandler(ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof TextInputControl field) {
                 Node holder = keysHolderNear(field);
-                // As Tab would, where the slider is next (its ring shows where the keys went); else directly.
-                if (holder == this || !field.requestFocusTraversal(TraversalDirection.NEXT)
+                // As Tab from the node before it would (its ring then shows where the keys went, and the
+                // panel scrolls no further than to show it): a delay's range is above its fields, and
+                // Tab from a field went on past it. Directly if that fails; never left in a field.
+                Node before = before(holder);
+                if (before == null || !before.requestFocusTraversal(TraversalDirection.NEXT)
                         || getScene().getFocusOwner() != holder) {
                     holder.requestFocus();
+                }
+                if (getScene().getFocusOwner() instanceof TextInputControl) {
+                    requestFocus();
                 }
             }
         });
@@ -354,6 +359,16 @@ public final class MainView extends BorderPane {
             }
         }
         return this;
+    }
+
+    /** The node just before {@code node} among its parent's children; null for the root or a first child. */
+    private Node before(Node node) {
+        if (node == this || node.getParent() == null) {
+            return null;
+        }
+        List<Node> siblings = node.getParent().getChildrenUnmodifiable();
+        int at = siblings.indexOf(node);
+        return at > 0 ? siblings.get(at - 1) : null;
     }
 
     private static Node keysHolderIn(Parent parent) {
@@ -737,8 +752,7 @@ public final class MainView extends BorderPane {
         // The keys scroll it (Down, Page Down, End...): with the focus on Close, a keyboard-only
         // presenter could not read the rows below the fold (Enter on a chip, Ctrl+Q, F1).
         scroll.setFocusTraversable(true);
-        showDialog("Keyboard map", scroll, "keyboard-map-dialog");
-        Platform.runLater(scroll::requestFocus); // after the dialog gave Close the focus
+        showDialog("Keyboard map", scroll, scroll, "keyboard-map-dialog");
     }
 
     /**
@@ -802,11 +816,14 @@ public final class MainView extends BorderPane {
         Label text = new Label(aboutText());
         text.setId("about-text");
         text.setWrapText(true);
-        showDialog("About Interleave", text);
+        showDialog("About Interleave", text, null);
     }
 
-    /** Shows a dialog over the window, styled as the window, its pane with {@code styleClasses} too. */
-    private void showDialog(String title, Node content, String... styleClasses) {
+    /**
+     * Shows a dialog over the window, styled as the window, its pane with {@code styleClasses} too;
+     * {@code focus} (or, when null, its Close button) has the keys once it shows.
+     */
+    private void showDialog(String title, Node content, Node focus, String... styleClasses) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.getDialogPane().setContent(content);
@@ -818,6 +835,9 @@ public final class MainView extends BorderPane {
             dialog.initOwner(getScene().getWindow());
         }
         lastDialog = dialog;
+        if (focus != null) {
+            dialog.setOnShown(e -> focus.requestFocus());
+        }
         dialog.show();
     }
 

@@ -63,6 +63,7 @@ import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.buffer.BufferViewModel;
 import dev.interleave.ui.calls.CallsScenario;
 import dev.interleave.ui.calls.CallsViewModel;
+import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.Motion;
@@ -155,6 +156,25 @@ class MainViewFxTest {
         assertEquals("producers-slider", owner.getId(), "Enter left the focus in " + owner);
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
+    }
+
+    /**
+     * Enter in either of a delay's fields gives the keys to its range, above them, with its ring, as
+     * Tab would: from the fields, Tab went on past it (to the other field, or to the next setting,
+     * scrolling the panel to its foot), and the range got the focus unseen.
+     */
+    @Test
+    void enterInADelaysFieldGivesTheKeysToItsRange(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        for (String field : List.of("#produce-delay-min", "#produce-delay-max")) {
+            Node typed = OnFx.get(() -> robot.lookup(field).query()); // below the fold: scrolled to next
+            robot.interact(() -> Controls.scrollTo(typed));
+            robot.clickOn(typed).type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            Node owner = stage.getScene().getFocusOwner();
+            assertEquals("produce-delay-slider", owner.getId(), "Enter in " + field + " left the focus in " + owner);
+            assertTrue(owner.isFocusVisible(), "its ring shows, after Enter in " + field);
+        }
     }
 
     /** Moving a slider (with the keyboard, as a user can) changes the run's settings. */
@@ -1277,7 +1297,7 @@ class MainViewFxTest {
                 assertTrue(shown[0] >= shown[1] - 1, "the map is " + shown[1] + " px wide, " + shown[0] + " px of it shown");
                 // Taller than the window, it scrolls by keys: it has the focus, not Close.
                 ScrollPane scroll = (ScrollPane) map.getDialogPane().getContent();
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, scroll::isFocused);
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, scroll::isFocused);
                 robot.push(KeyCode.END);
                 WaitForAsyncUtils.waitForFxEvents();
                 assertEquals(1.0, scroll.getVvalue(), 1e-9, "End: the last rows");
