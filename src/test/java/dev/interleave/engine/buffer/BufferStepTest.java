@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -185,8 +186,10 @@ class BufferStepTest {
             assertRebuiltAsLive(now, "with " + second.name() + " blocked");
 
             // The consumer's take wakes it, and it puts that item.
+            // The woken put goes on in the call it began. The semaphore buffer's waiter marks itself
+            // woken only once its thread runs, after the consumer is back at the gate: wait for the put.
             runner.step(consumer(now).name());
-            now = awaitQuiescent(runner, 3, 3); // the woken put goes on in the call it began
+            now = awaitQuiescent(runner, 3, 3, settled -> worker(settled, second.name()).state() == WorkerState.AT_GATE);
             assertEquals(List.of(second.holding()), now.buffer().slots(), second.name() + " put the item it waited with");
             assertRebuiltAsLive(now, "after the take and " + second.name() + "'s put");
         } finally {
@@ -313,11 +316,18 @@ class BufferStepTest {
      */
     private static BufferRunSnapshot awaitQuiescent(BufferRunner runner, long steps, long actions)
             throws InterruptedException {
+        return awaitQuiescent(runner, steps, actions, settled -> true);
+    }
+
+    /** As above, and {@code also} holds: a worker whose wait has ended may not have run yet. */
+    private static BufferRunSnapshot awaitQuiescent(BufferRunner runner, long steps, long actions,
+            Predicate<BufferRunSnapshot> also) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
             BufferRunSnapshot now = runner.snapshot();
             if (now.gate().stepsTaken() == steps && (actions < 0 || now.buffer().actions() == actions)
-                    && now.buffer().workers().stream().allMatch(worker -> PARKED.contains(worker.state()))) {
+                    && now.buffer().workers().stream().allMatch(worker -> PARKED.contains(worker.state()))
+                    && also.test(now)) {
                 return now;
             }
             if (System.nanoTime() > deadline) {
