@@ -740,15 +740,21 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return shownResult(runner.snapshot().result()).map(PhilosophersJson::of);
     }
 
-    /** A few words for a philosopher's state, for its seat at the table: "waits F2", "has F1", "eats". */
+    /**
+     * A few words for a philosopher's state, for its seat at the table: "waits F2", "has F1", "eats".
+     * A seat that waits or tries for a fork with one in hand says so on a line above: "has F1" over
+     * "waits F2" (hold and wait is what a learner looks for; the arrows alone left it to be worked
+     * out). Two lines, not one: "has F10, waits F11" made twelve seats too wide for their ring.
+     */
     public static String shortWords(TableView.Diner diner) {
         String holding = String.join("+", diner.holding().stream().map(Names::fork).toList());
+        String has = diner.holding().isEmpty() ? "" : "has " + holding + "\n";
         return switch (diner.state()) {
             case THINKING -> "thinks";
             case HUNGRY -> diner.holding().isEmpty() ? "hungry" : "has " + holding;
             case WAITING_FOR_SEAT -> "waits: seat";
-            case WAITING_FOR_FORK -> "waits " + Names.fork(diner.waitingFor());
-            case TRYING_FORK -> "tries " + Names.fork(diner.waitingFor());
+            case WAITING_FOR_FORK -> has + "waits " + Names.fork(diner.waitingFor());
+            case TRYING_FORK -> has + "tries " + Names.fork(diner.waitingFor());
             case EATING -> "eats";
             case PUTTING_DOWN -> diner.holding().isEmpty() ? "ate" : "ate, puts " + holding;
             case BACKING_OFF -> "backs off";

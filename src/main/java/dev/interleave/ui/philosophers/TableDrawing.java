@@ -14,6 +14,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.PhilosopherState;
@@ -165,8 +168,8 @@ final class TableDrawing extends Pane {
         double seatWidth = 0;
         double seatHeight = 0;
         for (Seat seat : seats) {
-            seatWidth = Math.max(seatWidth, Math.max(seat.prefWidth(-1), seat.widestMeals()));
-            seatHeight = Math.max(seatHeight, seat.prefHeight(-1));
+            seatWidth = Math.max(seatWidth, Math.max(seat.prefWidth(-1), seat.widestLine(n)));
+            seatHeight = Math.max(seatHeight, seat.tallest());
         }
         // Seats on a ring inside the drawing, scaled down when neighbours would overlap; the forks
         // in hand between the seats and the table; the table inside. A seat takes room along its own
@@ -302,6 +305,11 @@ final class TableDrawing extends Pane {
         private final Label meals = new Label();
         private PhilosopherState shown;
         private final Tooltip tip = Controls.tip("");
+        private int widestFor = -1;
+        private Font widestMealsFont;
+        private Font widestStateFont;
+        private double widestText;
+        private Text stateLine;
 
         Seat(int p) {
             setId("seat-" + Names.philosopher(p));
@@ -311,6 +319,7 @@ final class TableDrawing extends Pane {
             setFocusTraversable(true);
             name.getStyleClass().add("seat-name");
             state.getStyleClass().add("seat-state");
+            state.setTextAlignment(TextAlignment.CENTER);
             meals.getStyleClass().add("seat-meals");
             getChildren().addAll(name, state, meals);
         }
@@ -336,16 +345,52 @@ final class TableDrawing extends Pane {
         }
 
         /**
-         * The width this seat takes once its meal count is at its widest ("9,999 meals", "999k meals"
-         * or "99.9M meals"): reserved from the start, so that the seats, the ring and the table keep
-         * their sizes as the counts grow.
+         * The width this seat takes, at a table of {@code n}, once its meal count is at its widest
+         * ("9,999 meals", "999k meals" or "99.9M meals") and its words for a wait are ("has F12" over
+         * "waits F11"): reserved from the start, so that the seats, the ring and the table keep their
+         * sizes as the counts grow and the forks change hands.
          */
-        double widestMeals() {
-            double widest = 0;
-            for (String count : List.of("9,999 meals", "999k meals", "99.9M meals")) {
-                widest = Math.max(widest, Controls.textWidth(count, meals.getFont()));
+        double widestLine(int n) {
+            // Measured again only when the table's size or a font (the zoom) changes: this is asked at every layout.
+            if (n != widestFor || meals.getFont() != widestMealsFont || state.getFont() != widestStateFont) {
+                widestFor = n;
+                widestMealsFont = meals.getFont();
+                widestStateFont = state.getFont();
+                widestText = 0;
+                for (String count : List.of("9,999 meals", "999k meals", "99.9M meals")) {
+                    widestText = Math.max(widestText, Controls.textWidth(count, widestMealsFont));
+                }
+                for (String line : widestWaits(n)) {
+                    widestText = Math.max(widestText, Controls.textWidth(line, widestStateFont));
+                }
+                stateLine = new Text("X");
+                stateLine.setFont(widestStateFont);
             }
-            return widest + snappedLeftInset() + snappedRightInset() + 2;
+            return widestText + snappedLeftInset() + snappedRightInset() + 2;
+        }
+
+        /**
+         * The height this seat takes when its state's words are two lines ("has F1" over "waits F2"):
+         * reserved from the start as the width is. Call after {@link #widestLine}.
+         */
+        double tallest() {
+            double height = prefHeight(-1);
+            return state.getText().contains("\n") ? height : height + stateLine.getLayoutBounds().getHeight();
+        }
+
+        /**
+         * The lines of a wait's words at a table of {@code n}, with the widest forks' names (the last
+         * two) in hand and waited for.
+         */
+        static List<String> widestWaits(int n) {
+            int last = Math.max(0, n - 1);
+            int before = Math.max(0, n - 2);
+            List<String> lines = new ArrayList<>();
+            for (PhilosopherState s : List.of(PhilosopherState.WAITING_FOR_FORK, PhilosopherState.TRYING_FORK)) {
+                lines.addAll(PhilosophersViewModel.shortWords(new TableView.Diner(last, s, List.of(last), before, false,
+                        0, 0, "")).lines().toList());
+            }
+            return lines;
         }
 
         /**

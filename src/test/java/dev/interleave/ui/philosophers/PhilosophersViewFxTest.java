@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javafx.css.PseudoClass;
@@ -119,6 +120,10 @@ class PhilosophersViewFxTest {
             assertTrue(node.getPseudoClassStates().contains(IN_CIRCLE), id + " is drawn as part of the circle");
         }
         assertTrue(robot.lookup("#condition-circular-wait-mark").queryAs(Label.class).getText().startsWith("◆ holds now"));
+        // Each seat says what it holds while it waits: hold and wait, on the card itself.
+        assertEquals(Set.of("has F1\nwaits F2", "has F2\nwaits F1"), Set.of(
+                robot.lookup("#seat-P1 .seat-state").queryAs(Label.class).getText(),
+                robot.lookup("#seat-P2 .seat-state").queryAs(Label.class).getText()));
         // The fork names on P1 ⇄ P2 stand clear of each other, at 150 % and 200 % too (they ran into "F2F1").
         for (double size : new double[] {13, 19.5, 26}) {
             robot.interact(() -> view.setStyle("-fx-font-size: " + size + "px;"));
@@ -363,6 +368,30 @@ class PhilosophersViewFxTest {
                         + (j + 1) + " at " + names.get(j));
             }
         }
+    }
+
+    /**
+     * The seats' widest words ("has F5" over "waits F1") are reserved from the start as their widest meal
+     * counts are: the table is as large in a deadlock of five, every seat naming the fork it holds,
+     * as it was before the run, when the seats read "thinks".
+     */
+    @ParameterizedTest(name = "{0} philosophers at {1}")
+    @CsvSource({"5, 1.5", "12, 1.0"})
+    void theTableKeepsItsSizeWhenTheSeatsNameTheirForks(int n, double zoom, FxRobot robot) throws Exception {
+        zeroDelays(robot, n);
+        robot.interact(() -> view.window().zoomProperty().set(zoom));
+        WaitForAsyncUtils.waitForFxEvents();
+        Circle table = robot.lookup(".table-top").queryAs(Circle.class);
+        double before = OnFx.get(table::getRadius);
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup(".seat-state")
+                .queryAllAs(Label.class).stream().allMatch(state -> state.getText().matches("has F\\d+\nwaits F\\d+"))));
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+        });
+        assertEquals(before, OnFx.get(table::getRadius), 0.5, "the table's radius before the run and in the deadlock");
     }
 
     /**
