@@ -309,7 +309,7 @@ final class TableDrawing extends Pane {
         private Font widestMealsFont;
         private Font widestStateFont;
         private double widestText;
-        private Text stateLine;
+        private double stateLineHeight;
 
         Seat(int p) {
             setId("seat-" + Names.philosopher(p));
@@ -363,8 +363,9 @@ final class TableDrawing extends Pane {
                 for (String line : widestWaits(n)) {
                     widestText = Math.max(widestText, Controls.textWidth(line, widestStateFont));
                 }
-                stateLine = new Text("X");
-                stateLine.setFont(widestStateFont);
+                Text line = new Text("X");
+                line.setFont(widestStateFont);
+                stateLineHeight = line.getLayoutBounds().getHeight();
             }
             return widestText + snappedLeftInset() + snappedRightInset() + 2;
         }
@@ -375,7 +376,7 @@ final class TableDrawing extends Pane {
          */
         double tallest() {
             double height = prefHeight(-1);
-            return state.getText().contains("\n") ? height : height + stateLine.getLayoutBounds().getHeight();
+            return state.getText().contains("\n") ? height : height + stateLineHeight;
         }
 
         /**
