@@ -26,8 +26,8 @@ public final class LivelockWatch {
     /** A livelock: fewer meals than one per this many attempts. */
     static final long ATTEMPTS_PER_MEAL = 10;
 
-    /** The rule in words, as the window and the README state it. */
-    public static final String RULE = "over the last 1 s of running time, at least 1,000 attempts began and fewer"
+    /** The rule in words, as the window and the README state it ("1 s" kept on one line). */
+    public static final String RULE = "over the last 1\u00a0s of running time, at least 1,000 attempts began and fewer"
             + " than 1 in 10 ended in a meal";
 
     private record Sample(long atNanos, long meals, long attempts) {

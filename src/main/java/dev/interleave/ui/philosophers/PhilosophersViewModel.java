@@ -742,9 +742,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     /**
      * A few words for a philosopher's state, for its seat at the table: "waits F2", "has F1", "eats".
-     * A seat that waits or tries for a fork with one in hand says so on a line above: "has F1" over
-     * "waits F2" (hold and wait is what a learner looks for; the arrows alone left it to be worked
-     * out). Two lines, not one: "has F10, waits F11" made twelve seats too wide for their ring.
+     * A seat that waits, tries or stands at the gate with a fork in hand says so on a line above:
+     * "has F1" over "waits F2" (hold and wait is what a learner looks for; the arrows alone left it to
+     * be worked out, and a class stepping the table saw "‖ take F2" with no word of F1). Two lines,
+     * not one: "has F10, waits F11" made twelve seats too wide for their ring.
      */
     public static String shortWords(TableView.Diner diner) {
         String holding = String.join("+", diner.holding().stream().map(Names::fork).toList());
@@ -758,7 +759,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case EATING -> "eats";
             case PUTTING_DOWN -> diner.holding().isEmpty() ? "ate" : "ate, puts " + holding;
             case BACKING_OFF -> "backs off";
-            case AT_GATE -> "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
+            case AT_GATE -> has + "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
                     .replace("ask for a seat", "ask seat");
             case DONE -> "gone"; // the run ended: "✓ done" read as success inside a stopped deadlock's red, "left" as a fork
         };

@@ -15,7 +15,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import dev.interleave.engine.philosophers.Names;
@@ -309,7 +308,8 @@ final class TableDrawing extends Pane {
         private Font widestMealsFont;
         private Font widestStateFont;
         private double widestText;
-        private double stateLineHeight;
+        /** Two lines in the state's style, never shown: how tall the state's words are on two lines. */
+        private final Label twoLines = new Label("X\nX");
 
         Seat(int p) {
             setId("seat-" + Names.philosopher(p));
@@ -321,7 +321,10 @@ final class TableDrawing extends Pane {
             state.getStyleClass().add("seat-state");
             state.setTextAlignment(TextAlignment.CENTER);
             meals.getStyleClass().add("seat-meals");
-            getChildren().addAll(name, state, meals);
+            twoLines.getStyleClass().add("seat-state-measure"); // the state's font: its size is all the measure needs
+            twoLines.setManaged(false);
+            twoLines.setVisible(false);
+            getChildren().addAll(name, state, meals, twoLines);
         }
 
         void show(TableView.Diner diner, boolean inCircle, boolean starving) {
@@ -363,33 +366,33 @@ final class TableDrawing extends Pane {
                 for (String line : widestWaits(n)) {
                     widestText = Math.max(widestText, Controls.textWidth(line, widestStateFont));
                 }
-                Text line = new Text("X");
-                line.setFont(widestStateFont);
-                stateLineHeight = line.getLayoutBounds().getHeight();
             }
             return widestText + snappedLeftInset() + snappedRightInset() + 2;
         }
 
         /**
          * The height this seat takes when its state's words are two lines ("has F1" over "waits F2"):
-         * reserved from the start as the width is. Call after {@link #widestLine}.
+         * reserved from the start as the width is.
          */
         double tallest() {
             double height = prefHeight(-1);
-            return state.getText().contains("\n") ? height : height + stateLineHeight;
+            return state.getText().contains("\n") ? height : height - state.prefHeight(-1) + twoLines.prefHeight(-1);
         }
 
         /**
-         * The lines of a wait's words at a table of {@code n}, with the widest forks' names (the last
-         * two) in hand and waited for.
+         * The lines of the two-line words (a wait, a try, the gate) at a table of {@code n}, with the
+         * widest forks' names (the last two) in hand and waited for.
          */
         static List<String> widestWaits(int n) {
             int last = Math.max(0, n - 1);
             int before = Math.max(0, n - 2);
             List<String> lines = new ArrayList<>();
-            for (PhilosopherState s : List.of(PhilosopherState.WAITING_FOR_FORK, PhilosopherState.TRYING_FORK)) {
-                lines.addAll(PhilosophersViewModel.shortWords(new TableView.Diner(last, s, List.of(last), before, false,
-                        0, 0, "")).lines().toList());
+            for (PhilosopherState s : List.of(PhilosopherState.WAITING_FOR_FORK, PhilosopherState.TRYING_FORK,
+                    PhilosopherState.AT_GATE)) {
+                for (List<Integer> inHand : List.of(List.of(last), List.of(before, last))) { // both: at the gate to put down
+                    lines.addAll(PhilosophersViewModel.shortWords(new TableView.Diner(last, s, inHand, before, false,
+                            0, 0, "put down " + Names.fork(before) + "+" + Names.fork(last))).lines().toList());
+                }
             }
             return lines;
         }

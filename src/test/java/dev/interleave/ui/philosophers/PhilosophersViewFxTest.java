@@ -229,6 +229,9 @@ class PhilosophersViewFxTest {
         assertEquals("Step 1: P3 picks up F3 (its left fork)", model.stepTextProperty().get());
         assertEquals(List.of(-1, -1, 2), model.forkHolders());
         assertEquals(RunState.PAUSED, runner.state());
+        // Back at its gate, P3 says what it holds above its next action (it said only "‖ take F1").
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#seat-P3 .seat-state")
+                .queryAs(Label.class).getText()).equals("has F3\n‖ take F1"));
 
         robot.clickOn("#condition-circular-wait-ordered");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.PAUSED
@@ -322,7 +325,7 @@ class PhilosophersViewFxTest {
                 "rewound, the run itself is still deadlocked");
         // The banner says it shows the past: "No deadlock so far" under "✘ deadlocked" read as a contradiction.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict")
-                .equals("⏪ Rewound (End returns to now). At this moment: no deadlock yet, and no meal yet."));
+                .equals("↶ Rewound (End returns to now). At this moment: no deadlock yet, and no meal yet."));
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get());
@@ -358,7 +361,8 @@ class PhilosophersViewFxTest {
         });
         String shown = robot.lookup("#seat-P1 .seat-meals").queryAs(Label.class).getText();
         assertTrue(shown.matches("\\d+k meals"), shown); // five digits or more, rounded
-        assertEquals(before, OnFx.get(table::getRadius), 0.5, "the table's radius at 0 meals and at " + shown);
+        assertEquals(before, OnFx.get(table::getRadius), 0.5, "the table's radius at 0 meals and at " + shown + ", the seats "
+                + OnFx.get(() -> robot.lookup(".seat-state").queryAllAs(Label.class).stream().map(Label::getText).toList()));
         List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
                 .map(Node::getBoundsInParent).toList());
         assertEquals(n, names.size());
