@@ -169,6 +169,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private boolean showedPast;
     /** Whether the run now (not the rewound table) is deadlocked, as of the last sample. */
     private boolean deadlockedNow;
+    /** The run's state at the last frame's rewind: Resume (paused, then running) returns to now. */
+    private RunState lastRewindState = RunState.IDLE;
 
     /** A view-model whose settings are not kept between starts. */
     public PhilosophersViewModel(PhilosophersRunner runner) {
@@ -487,7 +489,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
-            String wayBack = Rewind.wayBack(runState());
+            // Running, rewound: a deadlocked run, which has nothing to resume.
+            String wayBack = runState() == RunState.RUNNING ? "(End: back to now)" : Rewind.wayBack(runState());
             String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
             stepText.set(position == 0 ? moment + "   " + wayBack
                     : moment + ": " + capitalized(pastWords(position - 1, past)) + "   " + wayBack);
@@ -516,7 +519,15 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      * run), returns the table rebuilt at the position, else null.
      */
     private TableState rewound(PhilosophersSnapshot now) {
-        rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE);
+        // A deadlocked run goes on only in name: nothing can happen any more, so the class may rewind
+        // at once (it had to press Pause first, over a table that would never move again). Resume
+        // still returns to now, as it does from any pause.
+        boolean frozen = now.state() == RunState.RUNNING && now.table().deadlock() != null;
+        if (now.state() == RunState.RUNNING && lastRewindState == RunState.PAUSED) {
+            rewind.toPresent();
+        }
+        lastRewindState = now.state();
+        rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE || frozen);
         EventLog log = now.log();
         if (log != null) {
             PhilosophersSettings settings = now.settings();

@@ -292,6 +292,35 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * A deadlocked run still running (nothing can happen any more) can be rewound at once, without
+     * Pause first (a teacher found the scrubber greyed over a table that would never move again);
+     * paused, rewound, then resumed, the view is back at now.
+     */
+    @Test
+    void aDeadlockedRunRewindsWithoutAPause(FxRobot robot) throws Exception {
+        runNaivePairToDeadlock(robot);
+        assertEquals(RunState.RUNNING, runner.state(), "the run goes on in name");
+        Node scrubber = robot.lookup("#scrubber").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !OnFx.get(scrubber::isDisabled));
+        robot.interact(scrubber::requestFocus);
+        robot.push(KeyCode.HOME);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.forkHolders().stream().allMatch(h -> h < 0));
+        assertEquals(RunState.RUNNING, runner.state());
+        assertTrue(model.stepTextProperty().get().endsWith("(End: back to now)"), model.stepTextProperty().get());
+        robot.push(KeyCode.END);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
+        robot.interact(scrubber::requestFocus);
+        robot.push(KeyCode.HOME);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.rewind().positionProperty().get() == 0);
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.rewind().positionProperty().get() == Rewind.PRESENT
+                && model.deadlockedProperty().get());
+    }
+
+    /**
      * Paused in a deadlock, Auto-step switches itself off at once (nobody can act) instead of firing
      * refused steps; the scrubber then rewinds the table: Home shows every fork on the table, End
      * the deadlock again.
