@@ -287,8 +287,16 @@ public final class PhilosophersView extends BorderPane {
             double room = scroll.getViewportBounds().getWidth() - 24;
             double em = ruler.getFont().getSize();
             if (room > 0) {
-                drawings.arrange(room < 40 * em);
+                boolean stack = room < 40 * em;
+                drawings.arrange(stack);
                 conditions.columns(room < Math.max(36 * em, conditions.twoColumnsWidth()) ? 1 : 2);
+                // Side by side in a tall window, the drawings take 0.6 of its height, not their
+                // 26 to 32 em: at 1920x1080 the table stayed 360 px across with its seats' words at 10
+                // px, in wide empty margins. The least height too: the view, taller than the window,
+                // is laid out at its least. (Inline: the stylesheet's heights win over a setter's.)
+                double tall = 0.6 * scroll.getViewportBounds().getHeight();
+                drawings.setStyle(stack || tall <= 32 * em ? ""
+                        : String.format(Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %<.0fpx;", tall));
             }
         };
         scroll.viewportBoundsProperty().addListener(obs -> apply.run());

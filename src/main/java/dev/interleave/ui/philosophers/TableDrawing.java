@@ -176,11 +176,15 @@ final class TableDrawing extends Pane {
         // width grows with its meal count ("123,456 meals"), so the seats of two philosophers, one at
         // the top and one at the bottom, once pulled the ring and the table in as their meals grew,
         // until the table was a quarter of the drawing and the fork names F1 and F2 lay on each other.
+        // In a large drawing (a tall window) the seats grow with it, up to 1.6 times, so that their words
+        // read from the back of a room: 10 px in a 600 px drawing, before.
+        double em = seats.getFirst().name.getFont().getSize();
+        double grow = Math.clamp(Math.min(w, h) / (30 * em), 1, 1.6);
         double scale = 1;
         double ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
         for (int i = 0; i < 3; i++) {
             double chord = 2 * ring * Math.sin(Math.PI / n);
-            scale = Math.max(0.55, Math.min(1, chord / (seatWidth * 1.04)));
+            scale = Math.max(0.55, Math.min(grow, chord / (seatWidth * 1.04)));
             ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
         }
         double room = Math.min(cx, cy) - 2;

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -401,6 +402,31 @@ class PhilosophersViewFxTest {
                         + (j + 1) + " at " + names.get(j));
             }
         }
+    }
+
+    /**
+     * In a large drawing (a tall window) the table and its seats grow with it: at 1920x1080 the table
+     * stayed 360 px across, the seats' words at 10 px, in wide empty margins (a teacher's tryout). At
+     * 1280x800 the drawings keep their height from the stylesheet and the seats their size. (The
+     * headless platform's screen is 1280x800: the drawing is laid out larger by hand.)
+     */
+    @Test
+    void theTableGrowsWithItsDrawing(FxRobot robot) throws Exception {
+        robot.interact(() -> model.nProperty().set(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        Circle table = robot.lookup(".table-top").queryAs(Circle.class);
+        Node seat = robot.lookup("#seat-P1").query();
+        Region drawing = robot.lookup(".table-drawing").queryAs(Region.class);
+        double radius = OnFx.get(table::getRadius);
+        assertTrue(OnFx.get(seat::getScaleX) <= 1.05, "1280x800: the seats at their size, " + OnFx.get(seat::getScaleX));
+        assertEquals("", OnFx.get(() -> robot.lookup("#drawings").query().getStyle()), "1280x800: the stylesheet's height");
+        double[] grown = OnFx.get(() -> {
+            drawing.resize(900, 900);
+            drawing.layout();
+            return new double[] {seat.getScaleX(), table.getRadius()};
+        });
+        assertTrue(grown[0] > 1.3, "seats in a 900 px drawing: " + grown[0]);
+        assertTrue(grown[1] > 1.3 * radius, "the table: " + grown[1] + " against " + radius);
     }
 
     /**

@@ -394,17 +394,26 @@ class PhilosophersViewModelTest {
      * After a deadlocked run, the scrubber rewinds the whole view: at the start every fork is on the
      * table; forks are picked up one by one until all are held with nobody deadlocked yet; at the
      * last event the circle is closed, told in words; Now returns to the run as it ended. While
-     * running, rewinding is refused.
+     * running, rewinding is refused, unless the run is deadlocked (nothing can happen any more).
      */
     @Test
     void rewindingADeadlockShowsTheCircleCloseForkByFork() throws Exception {
         PhilosophersRunner runner = new PhilosophersRunner();
         PhilosophersViewModel model = fastModel(runner, 3);
+        model.strategyProperty().set(Strategy.ORDERED);
         model.run();
-        sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+        sampleUntil(model, "meals", () -> model.totalMealsProperty().get() > 0);
         Rewind<TableState> rewind = model.rewind();
         rewind.moveTo(0);
         assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "refused while running");
+        stopAndSettle(model);
+
+        model.strategyProperty().set(Strategy.NAIVE);
+        model.run();
+        sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+        rewind.moveTo(0);
+        assertEquals(0, rewind.positionProperty().get(), "allowed while running in a deadlock");
+        rewind.toPresent();
         stopAndSettle(model);
         model.sample(System.nanoTime());
         long end = rewind.endProperty().get();
