@@ -351,12 +351,12 @@ public final class PhilosophersView extends BorderPane {
             text = "✔ No deadlock in this run: " + Words.count(model.totalMealsProperty().get(), "meal") + ".";
             kind = SUCCESS;
         } else {
-            text = "";
-            kind = null;
+            // Before a run, a line where the verdict will be: when it came with the run, the table moved
+            // down under the teacher's pointer between the first click on a seat and the second.
+            text = "… Not run yet: Run, or click a philosopher."; // one line, as the next verdict, at 150 % in 1024x700
+            kind = NOTE;
         }
         verdict.setText(text);
-        verdict.setVisible(!text.isEmpty());
-        verdict.setManaged(!text.isEmpty());
         for (PseudoClass each : List.of(SUCCESS, FAILURE, NOTE)) {
             verdict.pseudoClassStateChanged(each, each == kind);
         }

@@ -225,9 +225,15 @@ class PhilosophersViewFxTest {
     @Test
     void seatsStepAndBreakersSwitch(FxRobot robot) throws Exception {
         zeroDelays(robot, 3);
+        Node p1 = robot.lookup("#seat-P1").query();
+        WaitForAsyncUtils.waitForFxEvents();
+        double top = OnFx.get(() -> p1.localToScene(p1.getBoundsInLocal()).getMinY());
         robot.clickOn("#seat-P3");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
         assertEquals("Step 1: P3 picks up F3 (its left fork)", model.stepTextProperty().get());
+        // The verdict's line was there before the run: the table stays under the pointer for the next click.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(top, OnFx.get(() -> p1.localToScene(p1.getBoundsInLocal()).getMinY()), 0.5, "P1's seat moved");
         assertEquals(List.of(-1, -1, 2), model.forkHolders());
         assertEquals(RunState.PAUSED, runner.state());
         // Back at its gate, P3 says what it holds above its next action (it said only "‖ take F1").
