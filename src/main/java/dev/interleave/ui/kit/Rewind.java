@@ -44,7 +44,7 @@ public class Rewind<R extends Replay<R>> {
     public static final int LINES_SHOWN = 10_000;
 
     /**
-     * While a run goes (rewinding not allowed), the lines at present slide to the newest events at
+     * While a run goes (rewinding not allowed, unless nothing can happen any more: a deadlock), the lines at present slide to the newest events at
      * once when at most this many came since they last did, else at most every {@link #SLIDE_NANOS}.
      * A free run adds a hundred thousand events a second: lines that change under the eye at every
      * frame cannot be read, and the list re-making its rows at every frame took a sixth of such a
@@ -56,10 +56,15 @@ public class Rewind<R extends Replay<R>> {
 
     /**
      * How to leave a rewound view, for the narration: "End or Resume: back to now" while the run is
-     * paused; once it has ended there is no Resume, and End goes back to its end.
+     * paused; once it has ended there is no Resume, and End goes back to its end; a run rewound while
+     * it goes (a deadlock, where nothing can happen any more) has nothing to resume.
      */
     public static String wayBack(RunState state) {
-        return state == RunState.IDLE ? "(End: back to the run's end)" : "(End or Resume: back to now)";
+        return switch (state) {
+            case IDLE -> "(End: back to the run's end)";
+            case PAUSED -> "(End or Resume: back to now)";
+            case RUNNING, STOPPING -> "(End: back to now)";
+        };
     }
 
     /**
@@ -84,7 +89,10 @@ public class Rewind<R extends Replay<R>> {
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
     /** Goes up whenever the history or the position changes: the timeline redraws then. */
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
-    /** Whether rewinding is allowed now (paused, or a run that has ended); set by the view-model. */
+    /**
+     * Whether rewinding is allowed now (paused, a run that has ended, or one where nothing can happen
+     * any more); set by the view-model.
+     */
     private final BooleanProperty allowed = new SimpleBooleanProperty(this, "allowed");
     private final BooleanBinding rewound = Bindings.createBooleanBinding(() -> position.get() != PRESENT, position);
     private final Lines lines = new Lines();

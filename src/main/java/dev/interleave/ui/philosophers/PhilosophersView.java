@@ -290,18 +290,28 @@ public final class PhilosophersView extends BorderPane {
                 boolean stack = room < 40 * em;
                 drawings.arrange(stack);
                 conditions.columns(room < Math.max(36 * em, conditions.twoColumnsWidth()) ? 1 : 2);
-                // Side by side in a tall window, the drawings take 0.6 of its height, not their
-                // 26 to 32 em: at 1920x1080 the table stayed 360 px across with its seats' words at 10
-                // px, in wide empty margins. The least height too: the view, taller than the window,
-                // is laid out at its least. (Inline: the stylesheet's heights win over a setter's.)
-                double tall = 0.6 * scroll.getViewportBounds().getHeight();
-                drawings.setStyle(stack || tall <= 32 * em ? ""
+                // The least height too: the view, taller than the window, is laid out at its least.
+                // (Inline: the stylesheet's heights win over a setter's.)
+                double tall = drawingsHeight(stack, scroll.getViewportBounds().getHeight(), room, em);
+                drawings.setStyle(Double.isNaN(tall) ? ""
                         : String.format(Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %<.0fpx;", tall));
             }
         };
         scroll.viewportBoundsProperty().addListener(obs -> apply.run());
         ruler.fontProperty().addListener(obs -> apply.run());
         conditions.onLeastWidthChange(apply);
+    }
+
+    /**
+     * The drawings' height in a tall window, or NaN for the stylesheet's (26 to 32 em): side by side,
+     * 0.6 of the viewport's height when that is more than 32 em ({@link TableDrawing#GROWS_FROM_EM}),
+     * at most as tall as the table's column is wide (the room less the graph's 24 em), so that a
+     * narrow, tall window does not push the conditions down around a table its width holds small. At
+     * 1920x1080 the table stayed 360 px across, its seats' words at 10 px, in wide empty margins.
+     */
+    static double drawingsHeight(boolean stacked, double viewportHeight, double room, double em) {
+        double tall = Math.min(0.6 * viewportHeight, room - 24 * em);
+        return stacked || tall <= TableDrawing.GROWS_FROM_EM * em ? Double.NaN : tall;
     }
 
     /** The verdict line: deadlock, livelock, starvation, or all is well; glyph and words, not colour alone. */

@@ -169,8 +169,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private boolean showedPast;
     /** Whether the run now (not the rewound table) is deadlocked, as of the last sample. */
     private boolean deadlockedNow;
-    /** The run's state at the last frame's rewind: Resume (paused, then running) returns to now. */
-    private RunState lastRewindState = RunState.IDLE;
+    /** The run's state at the last sample: Resume (paused, then running) returns to now. */
+    private RunState stateLastSampled = RunState.IDLE;
 
     /** A view-model whose settings are not kept between starts. */
     public PhilosophersViewModel(PhilosophersRunner runner) {
@@ -489,8 +489,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
-            // Running, rewound: a deadlocked run, which has nothing to resume.
-            String wayBack = runState() == RunState.RUNNING ? "(End: back to now)" : Rewind.wayBack(runState());
+            String wayBack = Rewind.wayBack(runState());
             String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
             stepText.set(position == 0 ? moment + "   " + wayBack
                     : moment + ": " + capitalized(pastWords(position - 1, past)) + "   " + wayBack);
@@ -515,18 +514,18 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     }
 
     /**
-     * Copies the run's new events into the history; while the view is rewound (paused, or after a
-     * run), returns the table rebuilt at the position, else null.
+     * Copies the run's new events into the history; while the view is rewound (paused, after a run,
+     * or deadlocked while running), returns the table rebuilt at the position, else null.
      */
     private TableState rewound(PhilosophersSnapshot now) {
         // A deadlocked run goes on only in name: nothing can happen any more, so the class may rewind
         // at once (it had to press Pause first, over a table that would never move again). Resume
         // still returns to now, as it does from any pause.
-        boolean frozen = now.state() == RunState.RUNNING && now.table().deadlock() != null;
-        if (now.state() == RunState.RUNNING && lastRewindState == RunState.PAUSED) {
+        boolean frozen = now.state() == RunState.RUNNING && deadlockedNow;
+        if (now.state() == RunState.RUNNING && stateLastSampled == RunState.PAUSED) {
             rewind.toPresent();
         }
-        lastRewindState = now.state();
+        stateLastSampled = now.state();
         rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE || frozen);
         EventLog log = now.log();
         if (log != null) {
@@ -755,8 +754,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      * A few words for a philosopher's state, for its seat at the table: "waits F2", "has F1", "eats".
      * A seat that waits, tries or stands at the gate with a fork in hand says so on a line above:
      * "has F1" over "waits F2" (hold and wait is what a learner looks for; the arrows alone left it to
-     * be worked out, and a class stepping the table saw "‖ take F2" with no word of F1). Two lines,
-     * not one: "has F10, waits F11" made twelve seats too wide for their ring.
+     * be worked out, and a class stepping the table saw "‖ take F2" with no word of F1); one that
+     * has eaten says so over the forks it puts down. Two lines, not one: "has F10, waits F11" made
+     * twelve seats too wide for their ring.
      */
     public static String shortWords(TableView.Diner diner) {
         String holding = String.join("+", diner.holding().stream().map(Names::fork).toList());
@@ -768,7 +768,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case WAITING_FOR_FORK -> has + "waits " + Names.fork(diner.waitingFor());
             case TRYING_FORK -> has + "tries " + Names.fork(diner.waitingFor());
             case EATING -> "eats";
-            case PUTTING_DOWN -> diner.holding().isEmpty() ? "ate" : "ate, puts " + holding;
+            case PUTTING_DOWN -> diner.holding().isEmpty() ? "ate" : "ate\nputs " + holding;
             case BACKING_OFF -> "backs off";
             case AT_GATE -> has + "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
                     .replace("ask for a seat", "ask seat");

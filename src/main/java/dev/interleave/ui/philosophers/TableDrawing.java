@@ -34,6 +34,13 @@ import dev.interleave.ui.kit.Words;
  */
 final class TableDrawing extends Pane {
 
+    /**
+     * The size, in em, of a drawing past which its seats grow with it (up to 1.6 times): the
+     * drawings' own height in the stylesheet, past which a tall window makes them taller
+     * (PhilosophersView.fit).
+     */
+    static final double GROWS_FROM_EM = 32;
+
     static final PseudoClass IN_CIRCLE = PseudoClass.getPseudoClass("in-circle");
     private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
     private static final PseudoClass TIMED = PseudoClass.getPseudoClass("timed");
@@ -167,8 +174,8 @@ final class TableDrawing extends Pane {
         double seatWidth = 0;
         double seatHeight = 0;
         for (Seat seat : seats) {
-            seatWidth = Math.max(seatWidth, Math.max(seat.prefWidth(-1), seat.widestLine(n)));
-            seatHeight = Math.max(seatHeight, seat.tallest());
+            seatWidth = Math.max(seatWidth, Math.max(seat.prefWidth(-1), seat.reservedWidth(n)));
+            seatHeight = Math.max(seatHeight, seat.reservedHeight());
         }
         // Seats on a ring inside the drawing, scaled down when neighbours would overlap; the forks
         // in hand between the seats and the table; the table inside. A seat takes room along its own
@@ -179,7 +186,7 @@ final class TableDrawing extends Pane {
         // In a large drawing (a tall window) the seats grow with it, up to 1.6 times, so that their words
         // read from the back of a room: 10 px in a 600 px drawing, before.
         double em = seats.getFirst().name.getFont().getSize();
-        double grow = Math.clamp(Math.min(w, h) / (30 * em), 1, 1.6);
+        double grow = Math.clamp(Math.min(w, h) / (GROWS_FROM_EM * em), 1, 1.6);
         double scale = 1;
         double ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
         for (int i = 0; i < 3; i++) {
@@ -308,6 +315,10 @@ final class TableDrawing extends Pane {
         private final Label meals = new Label();
         private PhilosopherState shown;
         private final Tooltip tip = Controls.tip("");
+        /*
+         * A cache of the widest line's width, for a table of widestFor with the two fonts (the zoom
+         * changes them): reservedWidth is asked at every layout. FX thread.
+         */
         private int widestFor = -1;
         private Font widestMealsFont;
         private Font widestStateFont;
@@ -357,7 +368,7 @@ final class TableDrawing extends Pane {
          * "waits F11"): reserved from the start, so that the seats, the ring and the table keep their
          * sizes as the counts grow and the forks change hands.
          */
-        double widestLine(int n) {
+        double reservedWidth(int n) {
             // Measured again only when the table's size or a font (the zoom) changes: this is asked at every layout.
             if (n != widestFor || meals.getFont() != widestMealsFont || state.getFont() != widestStateFont) {
                 widestFor = n;
@@ -367,7 +378,7 @@ final class TableDrawing extends Pane {
                 for (String count : List.of("9,999 meals", "999k meals", "99.9M meals")) {
                     widestText = Math.max(widestText, Controls.textWidth(count, widestMealsFont));
                 }
-                for (String line : widestWaits(n)) {
+                for (String line : widestStateLines(n)) {
                     widestText = Math.max(widestText, Controls.textWidth(line, widestStateFont));
                 }
             }
@@ -378,24 +389,26 @@ final class TableDrawing extends Pane {
          * The height this seat takes when its state's words are two lines ("has F1" over "waits F2"):
          * reserved from the start as the width is.
          */
-        double tallest() {
+        double reservedHeight() {
             double height = prefHeight(-1);
             return state.getText().contains("\n") ? height : height - state.prefHeight(-1) + twoLines.prefHeight(-1);
         }
 
         /**
-         * The lines of the two-line words (a wait, a try, the gate) at a table of {@code n}, with the
-         * widest forks' names (the last two) in hand and waited for.
+         * Every line a seat's state can read at a table of {@code n}, each state with the widest forks'
+         * names (the last two) in hand, waited for and next to act on.
          */
-        static List<String> widestWaits(int n) {
+        static List<String> widestStateLines(int n) {
             int last = Math.max(0, n - 1);
             int before = Math.max(0, n - 2);
             List<String> lines = new ArrayList<>();
-            for (PhilosopherState s : List.of(PhilosopherState.WAITING_FOR_FORK, PhilosopherState.TRYING_FORK,
-                    PhilosopherState.AT_GATE)) {
-                for (List<Integer> inHand : List.of(List.of(last), List.of(before, last))) { // both: at the gate to put down
-                    lines.addAll(PhilosophersViewModel.shortWords(new TableView.Diner(last, s, inHand, before, false,
-                            0, 0, "put down " + Names.fork(before) + "+" + Names.fork(last))).lines().toList());
+            for (PhilosopherState s : PhilosopherState.values()) {
+                for (List<Integer> inHand : List.of(List.of(last), List.of(before, last))) {
+                    for (String next : List.of("pick up " + Names.fork(before), "put down " + Names.fork(last),
+                            "ask for a seat")) {
+                        lines.addAll(PhilosophersViewModel.shortWords(new TableView.Diner(last, s, inHand, before, false,
+                                0, 0, next)).lines().toList());
+                    }
                 }
             }
             return lines;

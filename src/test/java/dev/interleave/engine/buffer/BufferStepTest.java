@@ -311,8 +311,10 @@ class BufferStepTest {
      * put or take ({@code actions} of them, or any number if negative), and every worker is parked:
      * at the gate or in a wait set. A paused run's worker in those states can do nothing until the
      * next step. The action count matters: a worker that has just passed the gate still shows
-     * AT_GATE until its put or take begins. A worker woken by a signal is marked WAITING_FOR_LOCK
-     * in the signaller's critical section, so it is never counted as parked with its action to come.
+     * AT_GATE until its put or take begins. In the lock and monitor buffers a worker woken by a
+     * signal is marked WAITING_FOR_LOCK in the signaller's critical section, so it is never counted
+     * as parked with its action to come; the semaphore buffer's waiter marks itself once its thread
+     * runs, so a test that steps it waits for that too (the overload below).
      */
     private static BufferRunSnapshot awaitQuiescent(BufferRunner runner, long steps, long actions)
             throws InterruptedException {

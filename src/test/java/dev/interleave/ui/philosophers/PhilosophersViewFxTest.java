@@ -424,7 +424,7 @@ class PhilosophersViewFxTest {
         Node seat = robot.lookup("#seat-P1").query();
         Region drawing = robot.lookup(".table-drawing").queryAs(Region.class);
         double radius = OnFx.get(table::getRadius);
-        assertTrue(OnFx.get(seat::getScaleX) <= 1.05, "1280x800: the seats at their size, " + OnFx.get(seat::getScaleX));
+        assertTrue(OnFx.get(seat::getScaleX) <= 1, "1280x800: the seats at most their size, " + OnFx.get(seat::getScaleX));
         assertEquals("", OnFx.get(() -> robot.lookup("#drawings").query().getStyle()), "1280x800: the stylesheet's height");
         double[] grown = OnFx.get(() -> {
             drawing.resize(900, 900);
@@ -433,6 +433,20 @@ class PhilosophersViewFxTest {
         });
         assertTrue(grown[0] > 1.3, "seats in a 900 px drawing: " + grown[0]);
         assertTrue(grown[1] > 1.3 * radius, "the table: " + grown[1] + " against " + radius);
+    }
+
+    /**
+     * The drawings' height from the window's: the stylesheet's when stacked or when 0.6 of the viewport
+     * is at most 32 em; else that, and never taller than the table's column is wide.
+     */
+    @Test
+    void theDrawingsTakeTheHeightOfATallWindow() {
+        double em = 13;
+        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 640, 940, em)), "1280x800: 384 px, under 32 em");
+        assertEquals(0.6 * 950, PhilosophersView.drawingsHeight(false, 950, 1560, em), 1e-9, "1920x1080");
+        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(true, 950, 1560, em)), "stacked: the stylesheet's");
+        assertEquals(800 - 24 * em, PhilosophersView.drawingsHeight(false, 1500, 800, em), 1e-9,
+                "tall and narrow: as tall as the table's column is wide");
     }
 
     /**

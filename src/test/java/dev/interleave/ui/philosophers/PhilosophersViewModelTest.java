@@ -401,20 +401,26 @@ class PhilosophersViewModelTest {
         PhilosophersRunner runner = new PhilosophersRunner();
         PhilosophersViewModel model = fastModel(runner, 3);
         model.strategyProperty().set(Strategy.ORDERED);
-        model.run();
-        sampleUntil(model, "meals", () -> model.totalMealsProperty().get() > 0);
         Rewind<TableState> rewind = model.rewind();
-        rewind.moveTo(0);
-        assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "refused while running");
-        stopAndSettle(model);
+        model.run();
+        try {
+            sampleUntil(model, "meals", () -> model.totalMealsProperty().get() > 0);
+            rewind.moveTo(0);
+            assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "refused while running");
+        } finally {
+            stopAndSettle(model);
+        }
 
         model.strategyProperty().set(Strategy.NAIVE);
         model.run();
-        sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
-        rewind.moveTo(0);
-        assertEquals(0, rewind.positionProperty().get(), "allowed while running in a deadlock");
-        rewind.toPresent();
-        stopAndSettle(model);
+        try {
+            sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+            rewind.moveTo(0);
+            assertEquals(0, rewind.positionProperty().get(), "allowed while running in a deadlock");
+            rewind.toPresent();
+        } finally {
+            stopAndSettle(model);
+        }
         model.sample(System.nanoTime());
         long end = rewind.endProperty().get();
         assertTrue(end > 0);
