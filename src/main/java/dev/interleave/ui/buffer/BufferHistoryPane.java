@@ -12,8 +12,8 @@ import dev.interleave.ui.kit.HistoryPane;
 final class BufferHistoryPane extends HistoryPane<BufferReplay> {
 
     private static final String LANES = "Timeline: a lane per thread, coloured as its chip; ▼ put, ▲ take (with the"
-            + " item when zoomed in), arrows from a signal to the thread it woke. Ctrl+wheel or + / -: zoom;"
-            + " drag: pan.";
+            + " item when zoomed in), arrows from a signal to the thread it woke. Ctrl+wheel, or a click"
+            + " on it and +\u00a0/\u00a0-: zoom; drag: pan.";
     private static final String NONE = "Timeline: none for ArrayBlockingQueue, the baseline: its inside is not"
             + " instrumented, so its threads' actions are not recorded (the lab's implementations record every one).";
 

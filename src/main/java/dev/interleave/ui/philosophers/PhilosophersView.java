@@ -214,8 +214,9 @@ public final class PhilosophersView extends BorderPane {
         HistoryPane<TableState> history = new HistoryPane<>(model.rewind(), new PhilosophersLanes(),
                 "philosophers-history", "Timeline: a lane per philosopher, coloured by its state as its seat is; +F2 picks up"
                 + " a fork, −F2 puts it down (when zoomed in); the red line is the moment the circle closed."
-                + " Ctrl+wheel or + / -: zoom; drag: pan. Pause (or end the run), then rewind: the table, the"
-                + " graph, the conditions and the narration show each event as it was.",
+                + " Ctrl+wheel, or a click on it and +\u00a0/\u00a0-: zoom; drag: pan. Pause (or end the run, or reach a"
+                + " deadlock), then rewind: the table, the graph, the conditions and the narration show each event"
+                + " as it was.",
                 "the table, the wait-for graph and the conditions");
         history.evenlySpacedWhenStepped(model.stepsTakenProperty());
 

@@ -364,8 +364,8 @@ final class TableDrawing extends Pane {
 
         /**
          * The width this seat takes, at a table of {@code n}, once its meal count is at its widest
-         * ("9,999 meals", "999k meals" or "99.9M meals") and its words for a wait are ("has F12" over
-         * "waits F11"): reserved from the start, so that the seats, the ring and the table keep their
+         * ("9,999 meals", "999k meals" or "99.9M meals") and its state's words are ("has F12" over
+         * "waits F11", "ate" over "puts F11+F12"): reserved from the start, so that the seats, the ring and the table keep their
          * sizes as the counts grow and the forks change hands.
          */
         double reservedWidth(int n) {
