@@ -347,7 +347,8 @@ public final class Controls {
 
     /**
      * A view's live side in a pane that scrolls vertically when the window is too short for it:
-     * {@code content} fills the width, and the height too when there is room (its plots grow).
+     * {@code content} fills the width, and the height too when there is room (its plots grow). What
+     * the reader works with stays in place when the page above it changes height ({@link ScrollAnchor}).
      */
     public static ScrollPane liveScroll(String id, Region content) {
         ScrollPane scroll = new ScrollPane(content);
@@ -360,6 +361,7 @@ public final class Controls {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("live-scroll");
         scroll.addEventFilter(ScrollEvent.SCROLL, e -> wheel(scroll, e));
+        ScrollAnchor.keep(scroll);
         return scroll;
     }
 

@@ -328,6 +328,39 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * The first step back from now takes the scrubber with the page: the verdict above it, rewound,
+     * takes a second line at 150 %, and the scrubber moved down under the pointer that had taken it
+     * (55 px at 1024x700, a tryout).
+     */
+    @Test
+    void theScrubberStaysUnderThePointerAsTheVerdictGrows(FxRobot robot) throws Exception {
+        robot.interact(() -> view.window().zoomProperty().set(1.5));
+        runNaivePairToDeadlock(robot);
+        Node scrubber = robot.lookup("#scrubber").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !OnFx.get(scrubber::isDisabled));
+        ScrollPane scroll = scrollPaneOf(scrubber);
+        robot.interact(() -> {
+            // The scrubber in the middle of the viewport, as a teacher scrolls to it.
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double top = scroll.getContent().sceneToLocal(scrubber.localToScene(scrubber.getLayoutBounds())).getMinY();
+            scroll.setVvalue((top - viewport / 2) / (content - viewport));
+            scrubber.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node verdict = robot.lookup("#philosophers-verdict").query();
+        double verdictBefore = OnFx.get(() -> verdict.getLayoutBounds().getHeight());
+        double before = OnFx.get(() -> scrubber.localToScene(scrubber.getLayoutBounds()).getMinY());
+        robot.push(KeyCode.LEFT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict").startsWith("↶"));
+        Thread.sleep(100); // a few frames
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> verdict.getLayoutBounds().getHeight()) > verdictBefore + 10,
+                "the rewound verdict takes a line more here: " + OnFx.text(robot, "#philosophers-verdict"));
+        assertEquals(before, OnFx.get(() -> scrubber.localToScene(scrubber.getLayoutBounds()).getMinY()), 1);
+    }
+
+    /**
      * Paused in a deadlock, Auto-step switches itself off at once (nobody can act) instead of firing
      * refused steps; the scrubber then rewinds the table: Home shows every fork on the table, End
      * the deadlock again.

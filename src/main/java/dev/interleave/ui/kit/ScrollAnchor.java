@@ -1,0 +1,152 @@
+package dev.interleave.ui.kit;
+
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+
+/**
+ * Keeps what a reader works with where it is on screen when the page above it changes height, as
+ * a browser's scroll anchoring does: a philosophers' banner that took a second line as the run was
+ * rewound moved the scrubber 55 px down, away from the pointer that had just taken it (1024x700 at
+ * 150 %).
+ *
+ * <p>After each layout pass the pane notes its anchor and where it is in the viewport: the focused
+ * node, when it is in the page and in sight; otherwise, once the page is scrolled, the first node
+ * in sight at the viewport's top (into containers, not into controls). When the page's height has
+ * changed since and the reader has not scrolled, the pane scrolls by as much as its anchor moved.
+ * At the very top of a page nothing is anchored but the focus: a page read from its top grows
+ * downward.
+ */
+final class ScrollAnchor {
+
+    /** How deep into the page's containers an anchor is looked for. */
+    private static final int MAX_DEPTH = 8;
+
+    private final ScrollPane scroll;
+    private final Runnable afterLayout = this::afterLayout;
+    /** The node kept in place, chosen after the last layout pass, or null. */
+    private Node anchor;
+    /** Its top in the viewport then, in pixels. */
+    private double anchorTop;
+    /** The page's height then. */
+    private double pageHeight = -1;
+    /**
+     * How far the page was scrolled then, in pixels. The pane keeps it as the page changes height
+     * (its vvalue changes); only the reader's scrolling changes it.
+     */
+    private double scrolled;
+
+    private ScrollAnchor(ScrollPane scroll) {
+        this.scroll = scroll;
+    }
+
+    /** Anchors {@code scroll}'s content from now on, in whatever scene it is shown. */
+    static void keep(ScrollPane scroll) {
+        ScrollAnchor anchoring = new ScrollAnchor(scroll);
+        ChangeListener<Scene> moved = (obs, old, now) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(anchoring.afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(anchoring.afterLayout);
+            }
+            anchoring.anchor = null;
+        };
+        scroll.sceneProperty().addListener(moved);
+        moved.changed(scroll.sceneProperty(), null, scroll.getScene());
+    }
+
+    private void afterLayout() {
+        if (!(scroll.getContent() instanceof Region page) || !scroll.isVisible()) {
+            anchor = null;
+            return;
+        }
+        double height = page.getLayoutBounds().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (anchor != null && height != pageHeight && Math.abs(offset(page) - scrolled) < 0.5
+                && holds(page, anchor)) {
+            double moved = top(anchor, page) - offset(page) - anchorTop;
+            if (Math.abs(moved) >= 0.5) {
+                scrollTo(page, offset(page) + moved);
+            }
+        }
+        pageHeight = height;
+        scrolled = offset(page);
+        anchor = pick(page, scrolled, viewport);
+        anchorTop = anchor == null ? 0 : top(anchor, page) - scrolled;
+    }
+
+    /** How far the page is scrolled, in pixels. */
+    private double offset(Region page) {
+        double room = page.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        double span = scroll.getVmax() - scroll.getVmin();
+        return room <= 0 || span <= 0 ? 0 : (scroll.getVvalue() - scroll.getVmin()) / span * room;
+    }
+
+    private void scrollTo(Region page, double pixels) {
+        double room = page.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (room <= 0) {
+            return;
+        }
+        double fraction = Math.clamp(pixels / room, 0, 1);
+        scroll.setVvalue(scroll.getVmin() + fraction * (scroll.getVmax() - scroll.getVmin()));
+    }
+
+    /** The anchor for a page scrolled by {@code offset}: see the class comment. */
+    private Node pick(Region page, double offset, double viewport) {
+        Node focus = scroll.getScene() == null ? null : scroll.getScene().getFocusOwner();
+        if (focus != null && holds(page, focus)) {
+            double top = top(focus, page) - offset;
+            if (top >= 0 && top < viewport) {
+                return focus;
+            }
+        }
+        if (offset <= 0) {
+            return null;
+        }
+        Node found = null;
+        Parent within = page;
+        for (int depth = 0; depth < MAX_DEPTH && within != null; depth++) {
+            Node next = null;
+            for (Node child : within.getChildrenUnmodifiable()) {
+                if (child.isVisible() && child.isManaged() && bounds(child, page).getMaxY() > offset) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            found = next;
+            boolean wholeTopInSight = bounds(next, page).getMinY() >= offset;
+            within = wholeTopInSight || next instanceof Control || !(next instanceof Parent inside) ? null : inside;
+        }
+        return found;
+    }
+
+    /** Whether {@code node} is shown inside {@code page}. */
+    private static boolean holds(Region page, Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+            if (at == page) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Bounds bounds(Node node, Region page) {
+        return page.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+    }
+
+    private static double top(Node node, Region page) {
+        return bounds(node, page).getMinY();
+    }
+}
