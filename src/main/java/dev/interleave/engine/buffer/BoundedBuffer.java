@@ -138,6 +138,14 @@ public final class BoundedBuffer implements LabBuffer {
     private long spuriousWakeups;
     /** Puts and takes stopped because they would break the slot invariant. Invariant: 0. Guarded by lock. */
     private long violations;
+    /**
+     * The first violation, null while none. A put or take that would break the invariant after it
+     * (a worker woken before the run could stop) throws this one again rather than its own, and is
+     * not recorded: a run stops at its first violation, and reports that one (the result took
+     * whichever throw reached the run first, and the log said "the run stops" up to three times).
+     * Guarded by lock.
+     */
+    private BufferViolation firstViolation;
 
     /**
      * Producers in notFull's wait set, longest-waiting first. Invariant (holding lock): the threads
@@ -844,11 +852,15 @@ public final class BoundedBuffer implements LabBuffer {
      */
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
         assert lock.isHeldByCurrentThread();
+        if (firstViolation != null) {
+            return firstViolation;
+        }
         violations++;
         if (log != null) {
             log.appendNow(BufferEvent.VIOLATION.ordinal(), track(worker), item, slot, what);
         }
-        return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+        firstViolation = Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+        return firstViolation;
     }
 
     /**

@@ -66,6 +66,12 @@ final class SemaphoreBuffer implements LabBuffer {
     private int takeIndex;
     /** Occupied slots. Guarded by mutex. */
     private int count;
+    /**
+     * The first violation, null while none. A put or take that would break the invariant after it
+     * (a worker woken before the run could stop) throws this one again rather than its own, and is
+     * not recorded: a run stops at its first violation, and reports that one. Guarded by mutex.
+     */
+    private BufferViolation firstViolation;
     /** Slots a shrink has still to retire. Guarded by mutex. */
     private int toRetire;
 
@@ -358,8 +364,11 @@ final class SemaphoreBuffer implements LabBuffer {
         }
     }
 
-    /** Records the violation and returns it. Call only holding mutex. */
+    /** Records the violation and returns it (or the first, see firstViolation). Call only holding mutex. */
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
+        if (firstViolation != null) {
+            return firstViolation;
+        }
         books.lock();
         try {
             if (log != null) {
@@ -368,7 +377,8 @@ final class SemaphoreBuffer implements LabBuffer {
         } finally {
             books.unlock();
         }
-        return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+        firstViolation = Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+        return firstViolation;
     }
 
     /** Call only holding books, while recording. */
