@@ -206,10 +206,13 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * Whether a step key, pressed once the shown run has ended, is answered with "press it again"
      * rather than a new run: one key more than the run's last step (a class counting presses) wiped
      * the verdict and the steps that led to it. The second press starts the new run; so does Run,
-     * and so does the first press once a setting has changed (the next run is being set up).
+     * and so does the first press once a setting has changed (the next run is being set up), or
+     * after Stop: whoever stopped the run has no verdict to keep, and the hint said "Stopped. Press 1
+     * or 2 ... to start a new run", which the first press then refused (a teacher's tryout).
      */
     private boolean keepsEndedRun(String key) {
         if (runState() != RunState.IDLE || !showsEndedRun() || newRunAsked
+                || shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED
                 || !sameRun(shownRunProperty().get(), settings())) {
             return false;
         }
@@ -343,8 +346,10 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             // was drawn in the success colours over a challenge that asks for the fewest.
             return reachedAt == settings.par()
                     ? String.format(Locale.ROOT, "✔ Challenge met: %s in %d steps, the fewest possible.", goalWords, reachedAt)
-                    : String.format(Locale.ROOT, "Not the fewest yet: you did %s in %d steps, and it can be done in %d."
-                    + " Try again?", goalWords, reachedAt, settings.par());
+                    // "you did lose 1 update in 17 steps" beside a count of 2 lost read as a contradiction:
+                    // the steps are the goal's, and the run may lose more after it.
+                    : String.format(Locale.ROOT, "Not the fewest yet: the goal (%s) was reached in %d steps, and it can"
+                    + " be done in %d. Try again?", goalWords, reachedAt, settings.par());
         }
         return String.format(Locale.ROOT, "Challenge: %s in the fewest steps (it can be done in %d). Steps so far: %d.",
                 goalWords, settings.par(), steps);

@@ -123,7 +123,8 @@ class RaceViewFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-verdict").startsWith("✘"));
         // Both threads done: the hint no longer asks for a next step of this run.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#stepper-hint").startsWith(
-                "Every thread has finished. Press 1 or 2, or click a thread, to start a new run"));
+                "Every thread has finished, and its steps stay on screen. Press 1 or 2 twice, or click a thread twice,"
+                        + " to start a new run"));
     }
 
     /** The challenge's background as drawn: its stylesheet's colours (Primer Light's -il-note or -il-ok background). */
@@ -152,6 +153,13 @@ class RaceViewFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#badge-race").equals("■ stopped"));
         assertTrue(text(robot, "#stepper-hint").startsWith("Stopped. Press 1 or 2"), text(robot, "#stepper-hint"));
         assertEquals(List.of("■ stopped before: read", "■ stopped before: add"), laneStates(robot));
+
+        // As the hint says, the first key after Stop starts the new run (it answered "press 1 again").
+        robot.type(KeyCode.DIGIT1);
+        stepper.awaitSteps(Duration.ofSeconds(10));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> text(robot, "#stepper-last-step").equals("Step 1: T1 read 0 into its register"));
+        assertEquals(RunState.PAUSED, stepper.state());
     }
 
     /** Each lane's last line: what its thread does next, or done. */

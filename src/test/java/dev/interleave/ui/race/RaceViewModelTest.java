@@ -164,7 +164,7 @@ class RaceViewModelTest {
             settle(runner, model);
         }
         assertEquals(1, model.lostProperty().get(), model.log().toString());
-        assertEquals("Not the fewest yet: you did lose 1 update in 9 steps, and it can be done in 6. Try again?",
+        assertEquals("Not the fewest yet: the goal (lose 1 update) was reached in 9 steps, and it can be done in 6. Try again?",
                 model.challengeProperty().get());
         assertFalse(model.challengeMetProperty().get(), "9 steps where 6 will do");
         runner.stop();
