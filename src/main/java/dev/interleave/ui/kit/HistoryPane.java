@@ -46,6 +46,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     static final double NARROW_ROW_EM = 3.1;
     /** About the longest event line, in em: a log narrower than this wraps its lines (see interleave.css). */
     private static final double LOG_LINE_EM = 44;
+    /** The log's width a line does not have: the cells' padding and the scroll bar, in em (about). */
+    private static final double LINE_ROOM_EM = 2.5;
     private static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
 
     private final Rewind<R> rewind;
@@ -212,9 +214,18 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         // lines high (the rows' height stays fixed, for speed): cut at the right edge, it read
         // "signalled no" until scrolled sideways.
         // Decided at each layout (see layoutChildren), when the fonts of a zoom are all in place.
+        // Or narrower than a line it has shown: a spurious wake-up with the if bug ("... then goes
+        // straight on: its if does not check again") ran past the right edge at 1024x700 (a tryout).
+        // It stays wrapped until the list empties (a new run): rows do not change height as lines pass.
+        events.onWider(() -> {
+            if (!events.getPseudoClassStates().contains(NARROW)) {
+                Platform.runLater(this::requestLayout);
+            }
+        });
         narrowLog = () -> {
             double em = where.getFont().getSize();
-            boolean narrow = getWidth() > 0 && getWidth() < LOG_LINE_EM * em;
+            boolean narrow = getWidth() > 0 && (getWidth() < LOG_LINE_EM * em
+                    || (events.widestShownEm() + LINE_ROOM_EM) * em > events.getWidth());
             boolean was = events.getPseudoClassStates().contains(NARROW);
             events.pseudoClassStateChanged(NARROW, narrow);
             // The rows' fixed height in whole pixels (interleave.css gives it in em): at 35.1 px (1.8 em

@@ -1,6 +1,8 @@
 package dev.interleave.ui.kit;
 
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Skin;
 import javafx.scene.control.skin.ListViewSkin;
@@ -10,11 +12,52 @@ import javafx.scene.control.skin.ListViewSkin;
  * enough: with cells of a fractional height (23.4 px at the window's text size) it sometimes
  * stopped with the last line just below the view, at position 0.994 of 1, and a paused run then
  * kept its newest line out of sight. {@link #showEnd()} sets the position to the end itself.
+ *
+ * <p>It also notes the widest line it has shown since it was last empty ({@link #widestShownEm()}),
+ * so that its owner can wrap the lines when one is wider than the list.
  */
 final class LogList extends ListView<String> {
 
+    /** The widest line shown since the list was last empty, in em of its cells' font (a zoom keeps it). */
+    private double widestShownEm;
+    /** Told when a line wider than any before it is shown. */
+    private Runnable wider = () -> {
+    };
+
     LogList(ObservableList<String> lines) {
         super(lines);
+        setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                if (!empty && line != null) {
+                    noteWidth(Controls.textWidth(line, getFont()) / getFont().getSize());
+                }
+            }
+        });
+        lines.addListener((ListChangeListener<String>) change -> {
+            if (lines.isEmpty()) {
+                widestShownEm = 0; // a new run's lines
+            }
+        });
+    }
+
+    /** The widest line shown since the list was last empty, in em. */
+    double widestShownEm() {
+        return widestShownEm;
+    }
+
+    /** Calls {@code action} when a line wider than any before it is shown. */
+    void onWider(Runnable action) {
+        wider = action;
+    }
+
+    private void noteWidth(double em) {
+        if (em > widestShownEm + 0.05) {
+            widestShownEm = em;
+            wider.run();
+        }
     }
 
     /** The last line in view, at the bottom: now, or at the next layout if the skin is not yet made. */

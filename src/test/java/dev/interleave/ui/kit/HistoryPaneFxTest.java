@@ -219,4 +219,36 @@ class HistoryPaneFxTest {
             });
         }
     }
+
+    /**
+     * A line wider than the log wraps too, at any size: a spurious wake-up with the if bug ("...
+     * then goes straight on: its if does not check again") ran past the right edge at 1024x700, 100 %
+     * (a teacher's tryout). A new run's short lines are on one line again.
+     */
+    @Test
+    void aLineWiderThanTheLogWrapsItsLines(FxRobot robot) throws Exception {
+        EventLog log = logOf(40);
+        String spurious = "C1 woke up spuriously (no signal: injected by the lab) and waits for the lock, then goes"
+                + " straight on: its if does not check again ";
+        robot.interact(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
+                (batch, i) -> (batch.seq(i) == 38 ? spurious : "P1 asks for the lock ") + batch.seq(i))));
+        ListView<?> events = (ListView<?>) pane.lookup("#event-log");
+        PseudoClass narrow = PseudoClass.getPseudoClass("narrow");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> events.getPseudoClassStates().contains(narrow)
+                && Math.abs(events.getFixedCellSize() - 3.1 * 14.4) < 0.5));
+        robot.interact(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
+            ListCell<?> cell = (ListCell<?>) flow.getLastVisibleCell();
+            assertTrue(cell.isWrapText(), "a line wraps");
+            assertTrue(cell.getWidth() <= events.getWidth(), "nothing cut at the right edge");
+        });
+
+        EventLog next = logOf(40);
+        robot.interact(() -> {
+            rewind.clear();
+            rewind.follow(next, () -> new History<>(next, new BufferReplay(4), (batch, i) -> "P1 asks " + batch.seq(i)));
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> !events.getPseudoClassStates().contains(narrow)
+                && Math.abs(events.getFixedCellSize() - 1.8 * 14.4) < 0.5));
+    }
 }
