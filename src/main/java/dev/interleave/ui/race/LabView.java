@@ -507,8 +507,12 @@ public final class LabView extends BorderPane {
             OptionalDouble padded = figures.opsPerSecond(RaceStrategy.STRIPED);
             double high = Math.max(packed.orElse(0), padded.orElse(0));
             body.getChildren().addAll(
-                    layoutRow("packed", "Packed: thread t's counter at cells[t], neighbours on one cache line", packed, high),
-                    layoutRow("padded", "Padded: thread t's counter at cells[16 × t], 128 bytes apart", padded, high));
+                    // Named as the command line names them (--strategy packed, striped): "Padded" here and
+                    // "striped" there could not be compared (a teacher's tryout).
+                    layoutRow("packed", "Packed (packed): thread t's counter at cells[t], neighbours on one cache"
+                            + " line", packed, high),
+                    layoutRow("padded", "Padded (striped): thread t's counter at cells[16 × t], 128 bytes apart",
+                            padded, high));
             OptionalDouble ratio = figures.falseSharingRatio();
             Label verdict = new Label(ratio.isPresent() ? String.format(Locale.ROOT,
                     "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
