@@ -582,7 +582,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
         // the plots leave them out; the axis says so, as the plots do.
         g.fillText(eventOrder.get()
-                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced   (%,d wide%s)",
+                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced   (%,d events wide%s)",
                         Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, span / ORDER_UNIT, sampled)
                 : String.format(Locale.ROOT, "%s .. %s since Run, pauses included   (%s wide)",
                         seconds(left - history.log().originNanos(), span),

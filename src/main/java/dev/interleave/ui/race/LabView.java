@@ -195,6 +195,13 @@ public final class LabView extends BorderPane {
         grid.setVgap(8);
         if (shown != null) {
             int row = 0;
+            // One axis for every row, up to the most any run lost: racy's bars ran to 660,267 and
+            // volatile's, under them, to 337,185, and a class compared bars of different scales.
+            long axisMost = 0;
+            for (RaceStrategy strategy : RaceStrategy.values()) {
+                axisMost = Math.max(axisMost, shown.figures().lost(strategy).stream().mapToLong(Long::longValue)
+                        .max().orElse(0));
+            }
             for (RaceStrategy strategy : RaceStrategy.values()) {
                 List<Long> lost = shown.figures().lost(strategy);
                 if (lost.isEmpty()) {
@@ -212,7 +219,7 @@ public final class LabView extends BorderPane {
                 summary.getStyleClass().add("lab-summary");
                 summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
                 summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
-                grid.addRow(row++, name, histogram(lost), summary);
+                grid.addRow(row++, name, histogram(lost, axisMost), summary);
             }
         }
         return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
@@ -244,9 +251,14 @@ public final class LabView extends BorderPane {
      * Ten bins from 0 put a run that lost 34,401 of 1,000,000 in the "none" bar beside it.
      */
     static int[] lostBins(List<Long> lost) {
+        return lostBins(lost, lost.stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    /** As {@link #lostBins(List)}, the bins reaching {@code axisMost} (at least the most lost), shared by several rows. */
+    static int[] lostBins(List<Long> lost, long axisMost) {
         long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
         int[] counts = new int[most == 0 ? 1 : 1 + LOST_BINS];
-        long width = lostBinWidth(most);
+        long width = lostBinWidth(Math.max(most, axisMost));
         for (long each : lost) {
             counts[each == 0 ? 0 : 1 + (int) Math.min(LOST_BINS - 1, (each - 1) / width)]++;
         }
@@ -260,10 +272,19 @@ public final class LabView extends BorderPane {
 
     /** Runs counted by lost updates ({@link #lostBins}): none first, then ten bins up to the most lost. */
     static Node histogram(List<Long> lost) {
+        return histogram(lost, 0);
+    }
+
+    /**
+     * As {@link #histogram(List)}, on an axis up to {@code axisMost} (or the most lost, if more): the
+     * rows of several strategies on one scale. A row that lost none keeps its one bar.
+     */
+    static Node histogram(List<Long> lost, long axisMost) {
         long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
-        int[] counts = lostBins(lost);
+        long axisEnd = most == 0 ? 0 : Math.max(most, axisMost);
+        int[] counts = lostBins(lost, axisEnd);
         int bins = counts.length;
-        long width = lostBinWidth(most);
+        long width = lostBinWidth(axisEnd);
         int tallest = Arrays.stream(counts).max().orElse(1);
         HBox bars = new HBox(2);
         bars.setAlignment(Pos.BOTTOM_LEFT);
@@ -280,13 +301,13 @@ public final class LabView extends BorderPane {
                     2.6 * share, counts[i] > 0 ? 0.2 : 0));
             Controls.tip(bar, i == 0 ? Words.count(counts[i], "run") + " lost none"
                     : String.format(Locale.ROOT, "%s lost %,d to %,d updates", Words.count(counts[i], "run"),
-                    (i - 1) * width + 1, Math.min(i * width, most)));
+                    (i - 1) * width + 1, Math.min(i * width, axisEnd)));
             bars.getChildren().add(bar);
         }
         // The axis under the bars from end to end: "0" under the first, the most lost under the last
         // ("0 … 499,415" in one label ended under the middle bars, the last bar beyond it).
         Label none = new Label("0");
-        Label mostLost = new Label(most == 0 ? "" : String.format(Locale.ROOT, "%,d", most));
+        Label mostLost = new Label(most == 0 ? "" : String.format(Locale.ROOT, "%,d", axisEnd));
         Region between = new Region();
         HBox.setHgrow(between, Priority.ALWAYS);
         HBox axis = new HBox(4, none, between, mostLost);
@@ -509,9 +530,9 @@ public final class LabView extends BorderPane {
             body.getChildren().addAll(
                     // Named as the command line names them (--strategy packed, striped): "Padded" here and
                     // "striped" there could not be compared (a teacher's tryout).
-                    layoutRow("packed", "Packed (packed): thread t's counter at cells[t], neighbours on one cache"
+                    layoutRow("packed", "Packed (--strategy packed): thread t's counter at cells[t], neighbours on one cache"
                             + " line", packed, high),
-                    layoutRow("padded", "Padded (striped): thread t's counter at cells[16 × t], 128 bytes apart",
+                    layoutRow("padded", "Padded (--strategy striped): thread t's counter at cells[16 × t], 128 bytes apart",
                             padded, high));
             OptionalDouble ratio = figures.falseSharingRatio();
             Label verdict = new Label(ratio.isPresent() ? String.format(Locale.ROOT,

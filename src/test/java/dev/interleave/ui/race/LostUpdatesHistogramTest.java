@@ -33,6 +33,21 @@ class LostUpdatesHistogramTest {
                 "1 and 10 lost: the first and the last bar after none");
     }
 
+    /**
+     * Several strategies' rows share one axis, up to the most any of them lost: on scales of their
+     * own, volatile's bar for 300,000 stood where racy's for 600,000 did (a teacher's tryout).
+     */
+    @Test
+    void rowsOnOneAxisPlaceTheSameLossInTheSameBar() {
+        int[] racy = LabView.lostBins(List.of(600_000L, 300_000L), 600_000);
+        int[] volatileOnes = LabView.lostBins(List.of(300_000L), 600_000);
+        int bar = 1 + (int) ((300_000 - 1) / LabView.lostBinWidth(600_000));
+        assertEquals(1, racy[bar]);
+        assertEquals(1, volatileOnes[bar], Arrays.toString(volatileOnes));
+        assertEquals(1, volatileOnes[5], "half-way along, not at the end: " + Arrays.toString(volatileOnes));
+        assertArrayEquals(new int[] {2}, LabView.lostBins(List.of(0L, 0L), 600_000), "a safe row keeps its one bar");
+    }
+
     @Test
     void theMedianOfAnEvenCountIsHalfwayBetweenTheMiddleTwo() {
         assertEquals("✘ lost in 3 of 4 runs (median of all 4: 15; most: 30 of 100)",
