@@ -124,7 +124,8 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
         // Of all the runs together, not a median: said, so that it is not compared with the window's medians as one.
         out.append(String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
                 lost.size() > 1 ? " (the " + lost.size() + " runs together: their increments over their time)" : ""));
-        out.append(String.format(Locale.ROOT, "cas retries    %,d%s", result.casRetries(), lost.size() > 1 ? " in all" : ""));
+        out.append(String.format(Locale.ROOT, "cas retries    %,d%s", result.casRetries(),
+                lost.size() > 1 ? " in all" : ""));
         return out.toString();
     }
 
