@@ -325,7 +325,10 @@ public final class BufferView extends BorderPane {
         // The code beside the buffer when there is room, else below the lanes and wait sets: items fly
         // between the lanes and the slots, never over the code.
         VBox picture = new VBox(8, slotsCaption, new HeightMemo(slots));
-        picture.getChildren().addAll(HeightMemo.each(lastAction));
+        HBox narrated = new HBox(8, Controls.rewindButtons("buffer-rewind", model.rewind()), lastAction);
+        HBox.setHgrow(lastAction, Priority.ALWAYS);
+        lastAction.setMaxWidth(Double.MAX_VALUE);
+        picture.getChildren().addAll(HeightMemo.each(narrated));
         picture.getChildren().addAll(HeightMemo.each(stepText));
         picture.getChildren().addAll(HeightMemo.each(lanes, notFull, notEmpty, gate));
         HBox.setHgrow(picture, Priority.ALWAYS);

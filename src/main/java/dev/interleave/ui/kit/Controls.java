@@ -18,6 +18,7 @@ import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -39,6 +40,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -327,6 +329,37 @@ public final class Controls {
         message.setMaxWidth(Double.MAX_VALUE);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
+    }
+
+    /**
+     * One event back and one on (◀ ▶), for a view's top, beside what it narrates: at 1024x700 the
+     * scrubber is screens below the buffer and its chips, and a teacher stepping back through a
+     * violation scrolled down to the scrubber and up to the picture at every event (a tryout). They
+     * move as Left and Right on the scrubber do, and show while the run can be rewound; their place
+     * is kept while they are hidden, so the line beside them never moves.
+     */
+    public static HBox rewindButtons(String id, Rewind<?> rewind) {
+        Button back = new Button("◀");
+        Button on = new Button("▶");
+        back.setId(id + "-back");
+        on.setId(id + "-on");
+        back.setOnAction(e -> rewind.moveBy(-1));
+        on.setOnAction(e -> rewind.moveBy(1));
+        tip(back, "One event back: the view as it was just before (Left on the scrubber, below)");
+        tip(on, "One event on (Right on the scrubber, below); End there goes back to now");
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> rewind.positionProperty().get() != Rewind.PRESENT
+                        && rewind.positionProperty().get() <= rewind.startProperty().get(),
+                rewind.positionProperty(), rewind.startProperty()));
+        on.disableProperty().bind(rewind.positionProperty().isEqualTo(Rewind.PRESENT)
+                .or(rewind.positionProperty().greaterThanOrEqualTo(rewind.endProperty())));
+        HBox buttons = new HBox(4, back, on);
+        buttons.setId(id);
+        buttons.getStyleClass().add("rewind-buttons");
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        buttons.setAlignment(Pos.TOP_LEFT);
+        buttons.visibleProperty().bind(rewind.allowedProperty().and(rewind.endProperty().greaterThan(
+                rewind.startProperty())));
+        return buttons;
     }
 
     private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");

@@ -24,6 +24,12 @@ import javafx.scene.layout.Region;
  */
 final class ScrollAnchor {
 
+    /**
+     * How far, in pixels, the pane's own offset may drift as the page changes height (it keeps its
+     * offset in pixels, rounded: 0.6 px seen, which a tighter bound took for the reader's scrolling,
+     * and the scrubber moved 81 px). A move further than this is the reader's.
+     */
+    private static final double OWN_DRIFT_PX = 2;
     /** How deep into the page's containers an anchor is looked for. */
     private static final int MAX_DEPTH = 8;
 
@@ -68,7 +74,7 @@ final class ScrollAnchor {
         }
         double height = page.getLayoutBounds().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
-        if (anchor != null && height != pageHeight && Math.abs(offset(page) - scrolled) < 0.5
+        if (anchor != null && height != pageHeight && Math.abs(offset(page) - scrolled) < OWN_DRIFT_PX
                 && holds(page, anchor)) {
             double moved = top(anchor, page) - offset(page) - anchorTop;
             if (Math.abs(moved) >= 0.5) {

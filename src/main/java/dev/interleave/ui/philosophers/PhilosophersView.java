@@ -221,7 +221,10 @@ public final class PhilosophersView extends BorderPane {
         history.evenlySpacedWhenStepped(model.stepsTakenProperty());
 
         Label lastRun = Controls.lastRunNote(model);
-        VBox live = new VBox(8, guide, lastRun, verdict, drawings, step, conditions, history, figures, charts);
+        // ◀ ▶ beside the verdict: the table rewinds an event at a time without the scrubber, screens below.
+        HBox top = new HBox(8, Controls.rewindButtons("philosophers-rewind", model.rewind()), verdict);
+        top.setMinHeight(Region.USE_PREF_SIZE);
+        VBox live = new VBox(8, guide, lastRun, top, drawings, step, conditions, history, figures, charts);
         for (Region fixed : List.of(guide, step, conditions, history, figures)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }

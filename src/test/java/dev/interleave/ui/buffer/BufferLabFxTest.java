@@ -3,6 +3,7 @@ package dev.interleave.ui.buffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -410,6 +411,35 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(end - 2, model.rewind().positionProperty().get(), "two events back from now");
         robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(end - 1, model.rewind().positionProperty().get());
+    }
+
+    /**
+     * ◀ and ▶ beside the narrated line, at the top of the view, rewind as Left and Right on the
+     * scrubber do, the line telling the moment shown (at 1024x700 the scrubber is screens below the
+     * chips: a teacher scrolled between them at every event). Hidden, in place, while a run goes on.
+     */
+    @Test
+    void theButtonsBesideTheLastActionRewindAnEventAtATime(FxRobot robot) throws Exception {
+        Node buttons = robot.lookup("#buffer-rewind").query();
+        assertFalse(OnFx.get(buttons::isVisible), "before any run: nothing to rewind");
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 3);
+        assertFalse(OnFx.get(buttons::isVisible), "running");
+        robot.interact(model::togglePause);
+        settle();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> buttons.isVisible()
+                && model.rewind().endProperty().get() == runner.snapshot().buffer().events()));
+        long end = OnFx.get(() -> model.rewind().endProperty().get());
+        assertTrue(OnFx.get(() -> robot.lookup("#buffer-rewind-on").query().isDisabled()), "at now: nothing on");
+        robot.clickOn("#buffer-rewind-back");
+        robot.clickOn("#buffer-rewind-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(end - 2, model.rewind().positionProperty().get(), "two events back from now");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#last-action")
+                .startsWith(String.format(Locale.ROOT, "Rewound to just after event %,d", end - 3)));
+        robot.clickOn("#buffer-rewind-on");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(end - 1, model.rewind().positionProperty().get());
     }

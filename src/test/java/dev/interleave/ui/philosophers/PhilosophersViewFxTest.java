@@ -316,6 +316,11 @@ class PhilosophersViewFxTest {
         assertTrue(model.stepTextProperty().get().endsWith("(End: back to now)"), model.stepTextProperty().get());
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        // ◀ beside the verdict, at the top, rewinds an event without the scrubber (screens below at 1024x700).
+        long end = OnFx.get(() -> model.rewind().endProperty().get());
+        robot.clickOn("#philosophers-rewind-back");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.rewind().positionProperty().get() == end - 1);
+        robot.interact(() -> model.rewind().toPresent());
 
         robot.interact(model::togglePause);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
