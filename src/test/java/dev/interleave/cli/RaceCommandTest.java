@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code interleave race} through the real Main. */
@@ -42,6 +43,22 @@ class RaceCommandTest {
             assertEquals(0, run.exitCode(), run.err());
         }
         throw new AssertionError("10 x 20 racy runs lost no update");
+    }
+
+    /**
+     * Repeated, the rate and the CAS retries say they are of all the runs together: a teacher compared
+     * the line with the window's medians. One run says nothing more.
+     */
+    @Test
+    void repeatedRunsFiguresSayTheyAreOfAllTheRuns() {
+        CallsCommandTest.Invocation three = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
+                "--strategy", "cas", "--repeat", "3");
+        assertEquals(0, three.exitCode(), three.err());
+        assertTrue(three.out().contains(" (the 3 runs together: their increments over their time)"), three.out());
+        assertTrue(three.out().matches("(?s).*cas retries +[0-9,]+ in all.*"), three.out());
+        CallsCommandTest.Invocation one = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
+                "--strategy", "cas");
+        assertFalse(one.out().contains("together") || one.out().contains("in all"), one.out());
     }
 
     /** Bad input exits 2 with one line naming what is wrong and what is allowed. */

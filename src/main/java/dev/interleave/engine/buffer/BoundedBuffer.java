@@ -136,16 +136,10 @@ public final class BoundedBuffer implements LabBuffer {
     private long futileConsumerWakeups;
     /** Waits ended by the lab without a signal. Guarded by lock. */
     private long spuriousWakeups;
-    /** Puts and takes stopped because they would break the slot invariant. Invariant: 0. Guarded by lock. */
+    /** Puts and takes recorded as violations: the first only (0 or 1). Invariant: 0 without a bug. Guarded by lock. */
     private long violations;
-    /**
-     * The first violation, null while none. A put or take that would break the invariant after it
-     * (a worker woken before the run could stop) throws this one again rather than its own, and is
-     * not recorded: a run stops at its first violation, and reports that one (the result took
-     * whichever throw reached the run first, and the log said "the run stops" up to three times).
-     * Guarded by lock.
-     */
-    private BufferViolation firstViolation;
+    /** The first violation, which every later one gets back (see FirstViolation). Guarded by lock. */
+    private final FirstViolation firstViolation = new FirstViolation();
 
     /**
      * Producers in notFull's wait set, longest-waiting first. Invariant (holding lock): the threads
@@ -847,20 +841,19 @@ public final class BoundedBuffer implements LabBuffer {
     }
 
     /**
-     * Records the put ({@code item} over {@code slot}) or take (from {@code slot}) about to break
-     * the slot invariant, and returns the violation to throw. Call only when holding lock.
+     * The violation to throw for the put ({@code item} over {@code slot}) or take (from {@code slot})
+     * about to break the slot invariant: the first is recorded; later ones get it back, unrecorded
+     * ({@link FirstViolation}). Call only when holding lock.
      */
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
         assert lock.isHeldByCurrentThread();
-        if (firstViolation != null) {
-            return firstViolation;
-        }
-        violations++;
-        if (log != null) {
-            log.appendNow(BufferEvent.VIOLATION.ordinal(), track(worker), item, slot, what);
-        }
-        firstViolation = Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
-        return firstViolation;
+        return firstViolation.keep(() -> {
+            violations++;
+            if (log != null) {
+                log.appendNow(BufferEvent.VIOLATION.ordinal(), track(worker), item, slot, what);
+            }
+            return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+        });
     }
 
     /**

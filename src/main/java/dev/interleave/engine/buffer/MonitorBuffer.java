@@ -59,12 +59,8 @@ final class MonitorBuffer implements LabBuffer {
     private int takeIndex;
     /** Occupied slots. Invariant: 0 <= count <= items.length. Guarded by monitor. */
     private int count;
-    /**
-     * The first violation, null while none. A put or take that would break the invariant after it
-     * (a worker woken before the run could stop) throws this one again rather than its own, and is
-     * not recorded: a run stops at its first violation, and reports that one. Guarded by monitor.
-     */
-    private BufferViolation firstViolation;
+    /** The first violation, which every later one gets back (see FirstViolation). Guarded by monitor. */
+    private final FirstViolation firstViolation = new FirstViolation();
     /** The capacity a shrink waits to reach, or 0. Guarded by monitor. */
     private int shrinkTo;
 
@@ -342,15 +338,13 @@ final class MonitorBuffer implements LabBuffer {
         wokenNow.clear();
     }
 
-    /** Records the violation and returns it (or the first, see firstViolation). Call only in the monitor. */
+    /** The violation to throw: the first recorded, later ones get it back (FirstViolation). Call only in the monitor. */
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
         worker.set(WorkerState.IN_BUFFER, Where.WRITING); // where it leaves the monitor by the throw
-        if (firstViolation != null) {
-            return firstViolation;
-        }
-        record(BufferEvent.VIOLATION, worker, item, slot, what);
-        firstViolation = Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
-        return firstViolation;
+        return firstViolation.keep(() -> {
+            record(BufferEvent.VIOLATION, worker, item, slot, what);
+            return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+        });
     }
 
     /** Records an event at {@code nanos}, a clock reading just made. Call only in the monitor. */

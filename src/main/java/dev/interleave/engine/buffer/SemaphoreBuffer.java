@@ -66,12 +66,8 @@ final class SemaphoreBuffer implements LabBuffer {
     private int takeIndex;
     /** Occupied slots. Guarded by mutex. */
     private int count;
-    /**
-     * The first violation, null while none. A put or take that would break the invariant after it
-     * (a worker woken before the run could stop) throws this one again rather than its own, and is
-     * not recorded: a run stops at its first violation, and reports that one. Guarded by mutex.
-     */
-    private BufferViolation firstViolation;
+    /** The first violation, which every later one gets back (see FirstViolation). Guarded by mutex. */
+    private final FirstViolation firstViolation = new FirstViolation();
     /** Slots a shrink has still to retire. Guarded by mutex. */
     private int toRetire;
 
@@ -364,21 +360,19 @@ final class SemaphoreBuffer implements LabBuffer {
         }
     }
 
-    /** Records the violation and returns it (or the first, see firstViolation). Call only holding mutex. */
+    /** The violation to throw: the first recorded, later ones get it back (FirstViolation). Call only holding mutex. */
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
-        if (firstViolation != null) {
-            return firstViolation;
-        }
-        books.lock();
-        try {
-            if (log != null) {
-                log.appendNow(BufferEvent.VIOLATION.ordinal(), track(worker), item, slot, what);
+        return firstViolation.keep(() -> {
+            books.lock();
+            try {
+                if (log != null) {
+                    log.appendNow(BufferEvent.VIOLATION.ordinal(), track(worker), item, slot, what);
+                }
+            } finally {
+                books.unlock();
             }
-        } finally {
-            books.unlock();
-        }
-        firstViolation = Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
-        return firstViolation;
+            return Stalls.violation(worker, item, slot, what, items[slot], count, items.length);
+        });
     }
 
     /** Call only holding books, while recording. */

@@ -346,7 +346,9 @@ public final class Controls {
         back.setOnAction(e -> rewind.moveBy(-1));
         on.setOnAction(e -> rewind.moveBy(1));
         tip(back, "One event back: the view as it was just before (Left on the scrubber, below)");
-        tip(on, "One event on (Right on the scrubber, below); End there goes back to now");
+        tip(on, "One event on (Right on the scrubber, below; End on the scrubber goes back to now)");
+        back.setAccessibleText("One event back");
+        on.setAccessibleText("One event on");
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> rewind.positionProperty().get() != Rewind.PRESENT
                         && rewind.positionProperty().get() <= rewind.startProperty().get(),
                 rewind.positionProperty(), rewind.startProperty()));

@@ -225,7 +225,9 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         narrowLog = () -> {
             double em = where.getFont().getSize();
             boolean narrow = getWidth() > 0 && (getWidth() < LOG_LINE_EM * em
-                    || (events.widestShownEm() + LINE_ROOM_EM) * em > events.getWidth());
+                    // The log spans the pane: its own width is the last pass's (0 at the first).
+                    || (events.widestShownEm() + LINE_ROOM_EM) * em > getWidth() - snappedLeftInset()
+                    - snappedRightInset());
             boolean was = events.getPseudoClassStates().contains(NARROW);
             events.pseudoClassStateChanged(NARROW, narrow);
             // The rows' fixed height in whole pixels (interleave.css gives it in em): at 35.1 px (1.8 em

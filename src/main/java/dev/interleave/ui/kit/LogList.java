@@ -18,7 +18,10 @@ import javafx.scene.control.skin.ListViewSkin;
  */
 final class LogList extends ListView<String> {
 
-    /** The widest line shown since the list was last empty, in em of its cells' font (a zoom keeps it). */
+    /**
+     * The widest line shown since the list was last empty, in em of its cells' font (a zoom keeps
+     * it). "Shown": given to a cell, which includes the cells the list lays out to measure itself.
+     */
     private double widestShownEm;
     /** Told when a line wider than any before it is shown. */
     private Runnable wider = () -> {

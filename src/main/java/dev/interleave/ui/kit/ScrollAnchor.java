@@ -20,7 +20,8 @@ import javafx.scene.layout.Region;
  * in sight at the viewport's top (into containers, not into controls). When the page's height has
  * changed since and the reader has not scrolled, the pane scrolls by as much as its anchor moved.
  * At the very top of a page nothing is anchored but the focus: a page read from its top grows
- * downward.
+ * downward. Only a change of the page's height is made up for: a section that grows while another
+ * above the anchor shrinks as much moves the anchor, and stays.
  */
 final class ScrollAnchor {
 
@@ -37,15 +38,15 @@ final class ScrollAnchor {
     private final Runnable afterLayout = this::afterLayout;
     /** The node kept in place, chosen after the last layout pass, or null. */
     private Node anchor;
-    /** Its top in the viewport then, in pixels. */
-    private double anchorTop;
+    /** Its top in the viewport then. */
+    private double anchorTopPx;
     /** The page's height then. */
-    private double pageHeight = -1;
+    private double pageHeightPx = -1;
     /**
      * How far the page was scrolled then, in pixels. The pane keeps it as the page changes height
      * (its vvalue changes); only the reader's scrolling changes it.
      */
-    private double scrolled;
+    private double scrolledPx;
 
     private ScrollAnchor(ScrollPane scroll) {
         this.scroll = scroll;
@@ -68,23 +69,24 @@ final class ScrollAnchor {
     }
 
     private void afterLayout() {
-        if (!(scroll.getContent() instanceof Region page) || !scroll.isVisible()) {
+        // A tab not shown keeps its page in the scene, hidden: nothing to keep in place there.
+        if (!(scroll.getContent() instanceof Region page) || !shown(scroll)) {
             anchor = null;
             return;
         }
         double height = page.getLayoutBounds().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
-        if (anchor != null && height != pageHeight && Math.abs(offset(page) - scrolled) < OWN_DRIFT_PX
+        if (anchor != null && height != pageHeightPx && Math.abs(offset(page) - scrolledPx) < OWN_DRIFT_PX
                 && holds(page, anchor)) {
-            double moved = top(anchor, page) - offset(page) - anchorTop;
+            double moved = top(anchor, page) - offset(page) - anchorTopPx;
             if (Math.abs(moved) >= 0.5) {
                 scrollTo(page, offset(page) + moved);
             }
         }
-        pageHeight = height;
-        scrolled = offset(page);
-        anchor = pick(page, scrolled, viewport);
-        anchorTop = anchor == null ? 0 : top(anchor, page) - scrolled;
+        pageHeightPx = height;
+        scrolledPx = offset(page);
+        anchor = pick(page, scrolledPx, viewport);
+        anchorTopPx = anchor == null ? 0 : top(anchor, page) - scrolledPx;
     }
 
     /** How far the page is scrolled, in pixels. */
@@ -118,11 +120,17 @@ final class ScrollAnchor {
         Node found = null;
         Parent within = page;
         for (int depth = 0; depth < MAX_DEPTH && within != null; depth++) {
+            // The top-most child in sight (in a grid or a stack, list order is not top to bottom).
             Node next = null;
+            double nextTop = Double.POSITIVE_INFINITY;
             for (Node child : within.getChildrenUnmodifiable()) {
-                if (child.isVisible() && child.isManaged() && bounds(child, page).getMaxY() > offset) {
+                if (!child.isVisible() || !child.isManaged()) {
+                    continue;
+                }
+                Bounds box = bounds(child, page);
+                if (box.getMaxY() > offset && box.getMinY() < offset + viewport && box.getMinY() < nextTop) {
                     next = child;
-                    break;
+                    nextTop = box.getMinY();
                 }
             }
             if (next == null) {
@@ -133,6 +141,16 @@ final class ScrollAnchor {
             within = wholeTopInSight || next instanceof Control || !(next instanceof Parent inside) ? null : inside;
         }
         return found;
+    }
+
+    /** Whether {@code node} and every container it is in are visible. */
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code node} is shown inside {@code page}. */

@@ -189,42 +189,47 @@ public final class LabView extends BorderPane {
     // ---- lost updates ----
 
     private Node lostUpdates(LabViewModel.Shown shown) {
+        GridPane grid = shown == null ? lostRows(new LabFigures(List.of()), 0)
+                : lostRows(shown.figures(), shown.settings().threads() * shown.settings().increments());
+        return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
+                + "updates they lost (left: none). A racy strategy loses a different number each run; a safe one "
+                + "loses none, every run.", grid, shown);
+    }
+
+    /**
+     * A row per strategy that ran: its name, its histogram and its summary, every histogram on one
+     * axis, up to the most any run lost (racy's bars ran to 660,267 and volatile's, under them, to
+     * 337,185: a class compared bars of different scales).
+     */
+    static GridPane lostRows(LabFigures figures, long expected) {
         GridPane grid = new GridPane();
         grid.setId("lab-lost-grid");
         grid.setHgap(14);
         grid.setVgap(8);
-        if (shown != null) {
-            int row = 0;
-            // One axis for every row, up to the most any run lost: racy's bars ran to 660,267 and
-            // volatile's, under them, to 337,185, and a class compared bars of different scales.
-            long axisMost = 0;
-            for (RaceStrategy strategy : RaceStrategy.values()) {
-                axisMost = Math.max(axisMost, shown.figures().lost(strategy).stream().mapToLong(Long::longValue)
-                        .max().orElse(0));
-            }
-            for (RaceStrategy strategy : RaceStrategy.values()) {
-                List<Long> lost = shown.figures().lost(strategy);
-                if (lost.isEmpty()) {
-                    continue;
-                }
-                Label name = new Label(strategy.label());
-                name.getStyleClass().add("section");
-                name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
-                Controls.tip(name, strategy.label() + ": " + strategy.description());
-                Label summary = new Label(lostSummary(strategy, lost, shown.settings().threads()
-                        * shown.settings().increments()));
-                summary.setId("lab-lost-" + strategy.label());
-                summary.setWrapText(true);
-                summary.setMinHeight(Region.USE_PREF_SIZE);
-                summary.getStyleClass().add("lab-summary");
-                summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
-                summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
-                grid.addRow(row++, name, histogram(lost, axisMost), summary);
-            }
+        long axisMost = 0;
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            axisMost = Math.max(axisMost, figures.lost(strategy).stream().mapToLong(Long::longValue).max().orElse(0));
         }
-        return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
-                + "updates they lost (left: none). A racy strategy loses a different number each run; a safe one "
-                + "loses none, every run.", grid, shown);
+        int row = 0;
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            List<Long> lost = figures.lost(strategy);
+            if (lost.isEmpty()) {
+                continue;
+            }
+            Label name = new Label(strategy.label());
+            name.getStyleClass().add("section");
+            name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
+            Controls.tip(name, strategy.label() + ": " + strategy.description());
+            Label summary = new Label(lostSummary(strategy, lost, expected));
+            summary.setId("lab-lost-" + strategy.label());
+            summary.setWrapText(true);
+            summary.setMinHeight(Region.USE_PREF_SIZE);
+            summary.getStyleClass().add("lab-summary");
+            summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
+            summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
+            grid.addRow(row++, name, histogram(lost, axisMost), summary);
+        }
+        return grid;
     }
 
     static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected) {
@@ -408,13 +413,16 @@ public final class LabView extends BorderPane {
     }
 
     /**
-     * How far single runs of one point of the throughput table spread, at the widest, so that a
-     * learner knows which differences between bars this machine's noise could make: on a shared
-     * machine one run of a point can go twice as fast as the next.
+     * How far single runs of one point of the throughput table spread, at the widest and at the
+     * median point, so that a learner knows which differences between bars this machine's noise
+     * could make: on a shared machine one run of a point can go twice as fast as the next. The
+     * strategies that lose nothing are measured apart from racy and volatile, whose single-thread
+     * runs spread up to 14x and set the whole table's note ("up to 14× apart"), covering every
+     * difference between the safe ones (a teacher's tryout); theirs is added when wider.
      */
     static String throughputNoise(LabFigures figures) {
-        double widest = 0;
-        String where = "";
+        Spread safe = new Spread();
+        Spread losing = new Spread();
         int points = 0;
         for (RaceStrategy strategy : RaceStrategy.values()) {
             for (int threads : LabMeasure.THREAD_COUNTS) {
@@ -423,23 +431,51 @@ public final class LabView extends BorderPane {
                     continue;
                 }
                 points++;
-                if (range.get().runs() >= 2 && range.get().spread() > widest) {
-                    widest = range.get().spread();
-                    where = strategy.label() + ", " + Words.count(threads, "thread");
+                if (range.get().runs() >= 2) {
+                    (strategy.isSafe() ? safe : losing).add(range.get().spread(),
+                            strategy.label() + ", " + Words.count(threads, "thread"));
                 }
             }
         }
         if (points == 0) {
             return "";
         }
-        if (widest == 0) {
+        if (safe.spreads.isEmpty() && losing.spreads.isEmpty()) {
             return "One run of each point so far: nothing yet tells a difference between bars from this machine's"
                     + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they"
                     + " spread.";
         }
-        return String.format(Locale.ROOT, "Single runs of one point ranged up to %s apart (%s): a difference"
-                + " between two bars smaller than that may be this machine's noise, not the strategy. Point at a"
-                + " number to see its runs.", times(widest), where);
+        Spread told = safe.spreads.isEmpty() ? losing : safe;
+        String text = String.format(Locale.ROOT, "Single runs of one point%s ranged up to %s apart (%s), %s at the"
+                + " median point: a difference between two bars smaller than that may be this machine's noise, not"
+                + " the strategy.", told == safe ? " of the strategies that lose nothing" : "", times(told.widest),
+                told.where, times(told.median()));
+        if (told == safe && losing.widest > safe.widest) {
+            text += String.format(Locale.ROOT, " Racy and volatile spread further: up to %s (%s).",
+                    times(losing.widest), losing.where);
+        }
+        return text + " Point at a number to see its runs.";
+    }
+
+    /** The spreads of several points' runs: the widest, where, and all of them for the median. */
+    private static final class Spread {
+        private final List<Double> spreads = new ArrayList<>();
+        private double widest;
+        private String where = "";
+
+        void add(double spread, String point) {
+            spreads.add(spread);
+            if (spread > widest) {
+                widest = spread;
+                where = point;
+            }
+        }
+
+        double median() {
+            List<Double> sorted = spreads.stream().sorted().toList();
+            int middle = sorted.size() / 2;
+            return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        }
     }
 
     /** A ratio as people read it: "1.07×" near 1, "2.4×", "34×". */

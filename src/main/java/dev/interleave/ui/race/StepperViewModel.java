@@ -211,15 +211,23 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * or 2 ... to start a new run", which the first press then refused (a teacher's tryout).
      */
     private boolean keepsEndedRun(String key) {
-        if (runState() != RunState.IDLE || !showsEndedRun() || newRunAsked
-                || shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED
-                || !sameRun(shownRunProperty().get(), settings())) {
+        if (newRunAsked || !keysTwice()) {
             return false;
         }
         newRunAsked = true;
         refusal.set(String.format(Locale.ROOT, "This run has ended, and its steps stay on screen: press %s again, or"
                 + " Run, to start a new one.", key));
         return true;
+    }
+
+    /**
+     * Whether a step key starts the next run only at its second press, the first keeping the ended
+     * run on screen (see keepsEndedRun): an ended run, not stopped, whose settings are still the
+     * view's. The hint says "press 1 or 2 twice" only then.
+     */
+    public boolean keysTwice() {
+        return runState() == RunState.IDLE && showsEndedRun() && shownVerdict().orElse(Verdict.OK) != Verdict.STOPPED
+                && sameRun(shownRunProperty().get(), settings());
     }
 
     /** Gets the runner paused: started paused from idle, paused from playing. Returns whether it is. */

@@ -436,12 +436,12 @@ class BufferLabFxTest {
         robot.clickOn("#buffer-rewind-back");
         robot.clickOn("#buffer-rewind-back");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(end - 2, model.rewind().positionProperty().get(), "two events back from now");
+        assertEquals(end - 2, (long) OnFx.get(() -> model.rewind().positionProperty().get()), "two events back from now");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#last-action")
                 .startsWith(String.format(Locale.ROOT, "Rewound to just after event %,d", end - 3)));
         robot.clickOn("#buffer-rewind-on");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(end - 1, model.rewind().positionProperty().get());
+        assertEquals(end - 1, (long) OnFx.get(() -> model.rewind().positionProperty().get()));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.interleave.ui.kit;
 
+import java.util.concurrent.TimeUnit;
+
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -71,13 +73,15 @@ class ScrollAnchorFxTest {
         return OnFx.get(() -> node.localToScene(node.getLayoutBounds()).getMinY());
     }
 
-    /** The banner grows (or shrinks back) by GROWTH, and a few pulses pass. */
+    /**
+     * The banner grows (or shrinks back) by GROWTH; returns once a layout pass has given it that
+     * height (the anchor runs right after that pass, in the same pulse).
+     */
     private void grow(FxRobot robot, boolean taller) throws Exception {
-        robot.interact(() -> banner.setPrefHeight(taller ? 40 + GROWTH : 40));
-        for (int i = 0; i < 3; i++) {
-            Thread.sleep(30);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        double height = taller ? 40 + GROWTH : 40;
+        robot.interact(() -> banner.setPrefHeight(height));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> banner.getHeight() == height));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -107,7 +111,7 @@ class ScrollAnchorFxTest {
         double before = sceneTop(block);
         grow(robot, true);
         assertEquals(before + GROWTH, sceneTop(block), 1, "read from its top, a page is not scrolled for the reader");
-        assertEquals(0, scroll.getVvalue(), 1e-9);
+        assertEquals(0, OnFx.get(scroll::getVvalue), 1e-9);
     }
 
     /** The reader's own scrolling in the same pulse as a change is not undone. */
@@ -120,10 +124,8 @@ class ScrollAnchorFxTest {
             banner.setPrefHeight(40 + GROWTH);
             scroll.setVvalue(0);
         });
-        for (int i = 0; i < 3; i++) {
-            Thread.sleep(30);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        assertEquals(0, scroll.getVvalue(), 1e-9, "scrolled to the top as asked");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> banner.getHeight() == 40 + GROWTH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, OnFx.get(scroll::getVvalue), 1e-9, "scrolled to the top as asked");
     }
 }

@@ -1,10 +1,13 @@
 package dev.interleave.ui.race;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +20,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.engine.race.LabFigures;
+import dev.interleave.engine.race.RaceResult;
+import dev.interleave.engine.race.RaceSettings;
+import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,5 +76,35 @@ class LostUpdatesAxisFxTest {
             assertEquals(last.getMaxX(), most.getMaxX(), 0.5, "'499,415' ends under the last bar");
             assertTrue(zero.getMaxX() < most.getMinX(), "the two figures apart");
         });
+    }
+
+    /**
+     * The rows of the strategies share one axis: racy's and volatile's histograms end at the most any
+     * run lost, and a safe row keeps its one bar (racy's axis ran to 660,267 and volatile's to 337,185,
+     * a teacher's tryout).
+     */
+    @Test
+    void theRowsShareOneAxis(FxRobot robot) {
+        LabFigures figures = new LabFigures(List.of(
+                leg(RaceStrategy.RACY, 0L, 660_267L, 12_000L), leg(RaceStrategy.VOLATILE, 337_185L, 5L, 0L),
+                leg(RaceStrategy.ATOMIC, 0L, 0L, 0L)));
+        List<List<String>> axes = OnFx.get(() -> {
+            GridPane grid = LabView.lostRows(figures, 1_000_000);
+            List<List<String>> ends = new ArrayList<>();
+            for (Node cell : grid.getChildren()) {
+                if (GridPane.getColumnIndex(cell) == 1) {
+                    ends.add(cell.lookupAll(".slot-index").stream().map(n -> ((Label) n).getText()).toList());
+                }
+            }
+            return ends;
+        });
+        assertEquals(List.of(List.of("0", "660,267"), List.of("0", "660,267"), List.of("0", "")), axes,
+                "racy, volatile, atomic");
+    }
+
+    private static RaceResult leg(RaceStrategy strategy, long... lost) {
+        RaceSettings settings = new RaceSettings(4, 250_000, strategy, ThreadKind.PLATFORM, false, lost.length);
+        List<Long> totals = Arrays.stream(lost).map(l -> settings.expected() - l).boxed().toList();
+        return new RaceResult(settings, Outcome.COMPLETED, null, totals, 1_000_000, 0);
     }
 }
