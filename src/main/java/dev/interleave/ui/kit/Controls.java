@@ -359,6 +359,9 @@ public final class Controls {
         buttons.getStyleClass().add("rewind-buttons");
         buttons.setMinWidth(Region.USE_PREF_SIZE);
         buttons.setAlignment(Pos.TOP_LEFT);
+        // Kept in place even before any run (a gap before the line): managed only once a run had
+        // events, the row grew with them at the first step, and the table moved 7 px under the
+        // pointer between a first and a second click on its seats (seatsStepAndBreakersSwitch).
         buttons.visibleProperty().bind(rewind.allowedProperty().and(rewind.endProperty().greaterThan(
                 rewind.startProperty())));
         return buttons;
