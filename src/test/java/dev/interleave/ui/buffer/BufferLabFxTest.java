@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,6 +19,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
@@ -181,7 +184,7 @@ class BufferLabFxTest {
     }
 
     @Test
-    void theCodeShowsTheBugAndTheGuideApplies(FxRobot robot) {
+    void theCodeShowsTheBugAndTheGuideApplies(FxRobot robot) throws Exception {
         robot.clickOn("#impl-lock");
         robot.clickOn("#bug-one-condition");
         BufferCode.Method put = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
@@ -202,8 +205,7 @@ class BufferLabFxTest {
                 .count();
         assertTrue(marked >= 2, "the bug's lines are marked in put and take: " + marked);
 
-        robot.clickOn("#lab-guide");
-        robot.clickOn("#lab-guide-apply");
+        applyTheGuide(robot);
         LabGuide.Setup setup = LabGuide.of(BufferImpl.LOCK, Bug.ONE_CONDITION).setup();
         assertEquals(setup.producers(), model.producersProperty().get());
         assertEquals(setup.consumers(), model.consumersProperty().get());
@@ -763,10 +765,17 @@ class BufferLabFxTest {
     void aStalledRunShowsTheBanner(FxRobot robot) throws Exception {
         robot.clickOn("#impl-lock");
         robot.clickOn("#bug-one-condition");
-        robot.clickOn("#lab-guide");
-        robot.clickOn("#lab-guide-apply");
+        applyTheGuide(robot);
+        assertEquals(1, model.capacityProperty().get(), "the guide's setup: one slot");
         robot.interact(model::run);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.labOutcomeProperty().get() != null);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.labOutcomeProperty().get() != null);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no stall in 30 s: " + OnFx.get(() -> model.producersProperty().get() + " producers, "
+                    + model.consumersProperty().get() + " consumers, " + model.capacityProperty().get() + " slot(s), "
+                    + model.policyProperty().get() + ", state " + model.stateProperty().get() + ", events "
+                    + model.rewind().endProperty().get()), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
         assertTrue(banner.getText().startsWith("✘ Stalled at "), banner.getText());
@@ -806,5 +815,28 @@ class BufferLabFxTest {
         robot.interact(robot.lookup("#lab-moment").queryAs(Button.class)::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
+    }
+
+    /**
+     * Opens the lab's guide and clicks Apply once the guide has stopped moving: a click aimed while
+     * the pane still unrolls lands where the button was (under load the unrolling takes longer, and
+     * a missed click left the default setup, whose delays make a stall take minutes).
+     */
+    private void applyTheGuide(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#lab-guide");
+        Node apply = robot.lookup("#lab-guide-apply").query();
+        Bounds[] last = {null};
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Bounds now = OnFx.get(() -> apply.localToScene(apply.getBoundsInLocal()));
+            boolean still = now.equals(last[0]) && OnFx.get(() -> robot.lookup("#lab-guide").queryAs(TitledPane.class).isExpanded());
+            last[0] = now;
+            if (!still) {
+                Thread.sleep(100);
+            }
+            return still;
+        });
+        robot.clickOn(apply);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> model.guideAppliedProperty().get()).startsWith("Set: "), "Apply was clicked");
     }
 }
