@@ -151,8 +151,9 @@ public final class BufferNarration {
     }
 
     /**
-     * The puts, takes and waits in {@code batch}, oldest first, each with whom its signal woke (the
-     * {@link BufferEvent#WAKE} events after it). Other events are not actions and are left out.
+     * The puts, takes, waits and spurious wake-ups in {@code batch}, oldest first, each put and take
+     * with whom its signal woke (the {@link BufferEvent#WAKE} events after it). Other events are not
+     * actions and are left out.
      */
     public static List<Action> actions(EventLog.Batch batch) {
         return actions(Terms.LOCK, batch);
@@ -169,7 +170,7 @@ public final class BufferNarration {
         return actions;
     }
 
-    /** The latest put, take or wait in {@code batch}, if any. */
+    /** The latest put, take, wait or spurious wake-up in {@code batch}, if any. */
     public static Optional<Action> lastAction(EventLog.Batch batch) {
         return lastAction(Terms.LOCK, batch);
     }
@@ -184,13 +185,17 @@ public final class BufferNarration {
         return Optional.empty();
     }
 
-    /** Whether event {@code i} is a put, a take or a wait. */
+    /**
+     * Whether event {@code i} is a put, a take, a wait or a spurious wake-up. The last is one: without
+     * it, a step whose waiter woke spuriously and waited again read "C3 waits on notEmpty; then C3
+     * waits on notEmpty", hiding the wake-up that the lab injected for the learner to see.
+     */
     public static boolean isAction(EventLog.Batch batch, int i) {
         BufferEvent kind = BufferEvent.of(batch, i);
-        return kind.movesAnItem() || kind == BufferEvent.WAIT;
+        return kind.movesAnItem() || kind == BufferEvent.WAIT || kind == BufferEvent.SPURIOUS;
     }
 
-    /** Event {@code i}, a put, take or wait, as an action. */
+    /** Event {@code i}, an action ({@link #isAction}), as one. */
     private static Action action(Terms terms, EventLog.Batch batch, int i) {
         return new Action(batch.seq(i), name(batch, batch.track(i)), words(terms, batch, i));
     }

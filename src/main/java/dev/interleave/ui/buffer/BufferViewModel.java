@@ -244,6 +244,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     static final int LAST_ACTION_WINDOW = 1_024;
     /** The most events one step's text tells (a step sets off a few; a signal-all, one per waiter). */
     static final int STEP_EVENTS_MAX = 10_000;
+    /**
+     * The most actions one step's text names; past it, the first ones, how many more, and the last.
+     * A waiter that wakes spuriously at every wait (spurious 100 %) acts hundreds of times in one step.
+     */
+    static final int STEP_ACTIONS_TOLD = 6;
 
     /** A view-model whose settings are not kept between starts. */
     public BufferViewModel(BufferRunner runner) {
@@ -596,7 +601,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     log.read(stepBaseEvents, (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents)));
             List<String> since = actions.stream().map(action -> withSeparators(action.words())).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
-                    since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : String.join("; then ", since))
+                    since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : inTurn(since))
                     + wokenWentOn(actions, now.gate().lastStepped()));
         } else if (now.state() == RunState.RUNNING) {
             stepText.set("");
@@ -792,6 +797,19 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * thread its signal woke finishes the put or take it waited in without passing the gate again
      * (it passed before it began to wait). "" when only the stepped thread acted.
      */
+    /**
+     * A step's actions in turn, "A; then B; then C"; past {@link #STEP_ACTIONS_TOLD}, the first ones,
+     * "then 290 more actions (each in the event log)", and the last (what the view now shows).
+     */
+    static String inTurn(List<String> actions) {
+        if (actions.size() <= STEP_ACTIONS_TOLD) {
+            return String.join("; then ", actions);
+        }
+        int first = STEP_ACTIONS_TOLD - 1;
+        return String.format(Locale.ROOT, "%s; then %,d more actions (each in the event log); then %s",
+                String.join("; then ", actions.subList(0, first)), actions.size() - first - 1, actions.getLast());
+    }
+
     static String wokenWentOn(List<BufferNarration.Action> actions, String stepped) {
         List<String> others = actions.stream().map(BufferNarration.Action::worker)
                 .filter(worker -> !worker.equals(stepped)).distinct().toList();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
+import java.util.regex.Pattern;
 
 import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
@@ -299,6 +300,39 @@ class BufferViewModelTest {
                 BufferViewModel.wokenWentOn(List.of(took, put), "C2"));
         assertEquals("", BufferViewModel.wokenWentOn(List.of(took), "C2"), "one thread acted");
         assertEquals("", BufferViewModel.wokenWentOn(List.of(), "C2"), "nothing told");
+    }
+
+    /**
+     * A waiter that wakes spuriously and waits again does so in the step's words: the step read
+     * "C1 found the buffer empty and waits on notEmpty; then C1 found the buffer empty and waits on
+     * notEmpty", the wake-up between them left out. At every wait (spurious 100 %) the step acts
+     * hundreds of times: the words name the first few and the last, and count the rest (the text
+     * ran to hundreds of lines).
+     */
+    @Test
+    void aStepTellsASpuriousWakeUp() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.producersProperty().set(1);
+        model.consumersProperty().set(1);
+        model.produceMinMillisProperty().set(300); // the producer is still making its item: the step is C1's
+        model.produceMaxMillisProperty().set(300);
+        model.spuriousPercentProperty().set(100); // every wait ends without a signal
+        try {
+            model.step();
+            sampleUntil(model, () -> model.stepTextProperty().get().contains(" more actions (each in the event log)"));
+            String told = model.stepTextProperty().get();
+            String waits = "C1 found the buffer empty and waits on notEmpty";
+            String wakes = "C1 woke up spuriously (no signal: injected by the lab) and waits for the lock, to check again";
+            assertTrue(told.startsWith("Step 1: " + String.join("; then ", waits, wakes, waits, wakes, waits)
+                    + "; then "), told);
+            assertTrue(told.matches(".*; then [\\d,]+ more actions \\(each in the event log\\); then (" + Pattern.quote(waits)
+                    + "|" + Pattern.quote(wakes) + ")"), "the first five, how many more, the last: " + told);
+            assertTrue(told.length() < 600, told);
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
     /** Samples frame by frame for {@code millis}. */
