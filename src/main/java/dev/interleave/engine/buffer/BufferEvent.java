@@ -8,10 +8,11 @@ import dev.interleave.engine.run.EventLog;
  * is always the worker the event is about (its number in the log, in registration order).
  *
  * <p>Worker states follow from the events (see {@link BufferReplay}): a producer is
- * {@link WorkerState#PRODUCING} from its put until its next event, a consumer
- * {@link WorkerState#CONSUMING} from its take; a waiter woken by a signal waits for the lock until
- * its next event. A worker that finds the lock free goes straight in, so only a contended lock
- * request is an event of its own ({@link #REQUEST}). Two kinds change no state: a resize
+ * {@link WorkerState#PRODUCING} from its registration or put until its next event, a consumer
+ * {@link WorkerState#STARTING} from its registration and {@link WorkerState#CONSUMING} from its
+ * take; a waiter woken by a signal waits for the lock until its next event. A worker that finds
+ * the lock free goes straight in, so only a contended lock request is an event of its own
+ * ({@link #REQUEST}). Two kinds change no state: a resize
  * ({@link #RESIZE}) and a worker asked to leave ({@link #DISMISS}), which goes on as before until
  * its put or take in progress is done.
  */
@@ -129,7 +130,7 @@ public enum BufferEvent {
     public static WorkerState stateAfter(EventLog.Batch batch, int i) {
         return switch (of(batch, i)) {
             case REGISTER -> batch.other(i) == Worker.Role.PRODUCER.ordinal() ? WorkerState.PRODUCING
-                    : WorkerState.CONSUMING;
+                    : WorkerState.STARTING;
             case REQUEST -> WorkerState.IN_BUFFER;
             case PUT -> WorkerState.PRODUCING;
             case TAKE -> WorkerState.CONSUMING;

@@ -305,7 +305,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         }
         names.add(name);
         roles.add(role);
-        states.add(role == Worker.Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING);
+        states.add(role == Worker.Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.STARTING);
         wheres.add(Where.OUTSIDE);
         inHand.add(BufferSnapshot.WorkerView.NOTHING);
         inCall.add(false);

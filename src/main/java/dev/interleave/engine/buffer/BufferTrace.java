@@ -164,7 +164,8 @@ public final class BufferTrace {
             if (now != null && at > from) {
                 trace.complete(PID, tid(track), now.words(), STATE, from, at - from);
             }
-            state.set(track, next == WorkerState.DONE ? null : next);
+            // Nothing drawn before a consumer's first take or wait, nor after the end: it did nothing then.
+            state.set(track, next == WorkerState.DONE || next == WorkerState.STARTING ? null : next);
             since.set(track, at);
         }
 

@@ -50,7 +50,7 @@ public enum Where {
             return null;
         }
         return switch (state) {
-            case PRODUCING, CONSUMING, AT_GATE, DONE -> OUTSIDE;
+            case STARTING, PRODUCING, CONSUMING, AT_GATE, DONE -> OUTSIDE;
             case WAITING_FOR_LOCK -> ENTERING;
             case WAITING_NOT_FULL, WAITING_NOT_EMPTY -> WAITING;
             case IN_BUFFER -> CHECKING;

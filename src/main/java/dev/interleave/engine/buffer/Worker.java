@@ -78,7 +78,7 @@ public final class Worker implements Gated {
     public Worker(String name, Role role) {
         this.name = Objects.requireNonNull(name);
         this.role = Objects.requireNonNull(role);
-        stateCell[STATE_INDEX] = (role == Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.CONSUMING).ordinal();
+        stateCell[STATE_INDEX] = (role == Role.PRODUCER ? WorkerState.PRODUCING : WorkerState.STARTING).ordinal();
         stateCell[WHERE_INDEX] = Where.OUTSIDE.ordinal();
     }
 

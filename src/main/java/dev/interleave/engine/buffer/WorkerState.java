@@ -19,7 +19,13 @@ public enum WorkerState {
     /** Stopped at the gate: the run is paused, or waiting for a step. */
     AT_GATE("at gate"),
     /** Finished: no more items to make or take, or stopped. */
-    DONE("done");
+    DONE("done"),
+    /**
+     * A consumer whose thread has started, before its first take: it has nothing to consume yet (it
+     * was shown "consuming", and its lane drawn so, until its first event). A producer starts by
+     * making its first item: {@link #PRODUCING}.
+     */
+    STARTING("starting");
 
     private final String words;
 

@@ -1089,6 +1089,7 @@ public final class BufferView extends BorderPane {
                 case IN_BUFFER -> "◆";
                 case AT_GATE -> "‖";
                 case DONE -> "✓";
+                case STARTING -> "○";
             };
         }
     }

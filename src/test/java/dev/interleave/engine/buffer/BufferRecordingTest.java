@@ -110,6 +110,33 @@ class BufferRecordingTest {
         return buffer;
     }
 
+    /**
+     * A consumer that has registered but not yet taken is starting, live and rebuilt from the log:
+     * it has nothing to consume (its chip read "consuming", and its lane was drawn so, from its start
+     * until its first event); after its take it is consuming. A producer starts by making its item.
+     */
+    @Test
+    void aConsumerStartsWithNothingToConsume() throws Exception {
+        BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL, new EventLog(1_000));
+        Worker producer = new Worker("P1", Worker.Role.PRODUCER);
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        buffer.register(producer);
+        buffer.register(consumer);
+        BufferReplay replay = new BufferReplay(1);
+        replay.apply(buffer.log().readAll());
+        for (BufferSnapshot snapshot : List.of(buffer.snapshot(), replay.snapshot())) {
+            assertEquals(List.of(WorkerState.PRODUCING, WorkerState.STARTING),
+                    snapshot.workers().stream().map(BufferSnapshot.WorkerView::state).toList());
+        }
+        buffer.put(producer, 1);
+        buffer.take(consumer);
+        consumer.set(WorkerState.CONSUMING, Where.OUTSIDE); // as the runner does after a take
+        BufferReplay after = new BufferReplay(1);
+        after.apply(buffer.log().readAll());
+        assertEquals(WorkerState.CONSUMING, buffer.snapshot().workers().get(1).state());
+        assertEquals(WorkerState.CONSUMING, after.snapshot().workers().get(1).state());
+    }
+
     /** The comparison can fail: a replay that misses one event (a lost wake-up) disagrees with the live buffer. */
     @Test
     void aReplayMissingOneEventDisagrees() throws Exception {

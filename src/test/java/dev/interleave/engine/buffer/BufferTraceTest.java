@@ -195,6 +195,9 @@ class BufferTraceTest {
             assertTrue(end.ts() >= start.ts(), "flow " + end.id() + " ends before it starts");
         }
         puts.forEach((item, n) -> assertEquals(1, n, "item " + item + " put " + n + " times"));
+        // A consumer consumes what it took: "consuming" begins at its take (it was drawn from its start).
+        slices.forEach((tid, track) -> track.stream().filter(s -> s.name().equals("consuming")).forEach(s ->
+                assertTrue(moves.getOrDefault(tid, Set.of()).contains(s.ts()), "consuming before any take: " + s)));
         return new Checked(List.copyOf(names.values()), puts, takes,
                 slices.values().stream().mapToInt(List::size).sum(), starts.size());
     }
