@@ -318,7 +318,7 @@ public final class BufferView extends BorderPane {
                 .then("abq records no events (the baseline is not instrumented): nothing to draw.")
                 .otherwise(recording));
         TitledPane guide = guide();
-        HBox outcome = outcome(history);
+        VBox outcome = outcome(history);
         Label pendingNow = Controls.fieldMessage("pending-now", model.pendingProperty());
         code = new CodePanel(model);
         codeBox = new HeightMemo(code); // its chips move at every frame: a move that keeps its size stays inside
@@ -434,15 +434,25 @@ public final class BufferView extends BorderPane {
 
     /**
      * The lab's verdict on the shown run: stalled or violated in the failure colour with ✘, correct
-     * in the success colour with ✔, stopped muted; for a stall, a button that moves the scrubber to
-     * the last put or take before everyone waited.
+     * in the success colour with ✔, stopped muted; its headline large, its detail (who waits where,
+     * the action that broke the invariant) at reading size under it, and under the box the buttons
+     * that move the scrubber to the moment it went wrong (for a stall, also to the last put or take
+     * before everyone waited). One sentence in the headline's size took five lines at 1024x700, 125 %.
      */
-    private HBox outcome(BufferHistoryPane history) {
+    private VBox outcome(BufferHistoryPane history) {
         Label banner = new Label();
         banner.setId("lab-outcome");
-        banner.getStyleClass().add("verdict");
+        banner.getStyleClass().add("verdict-headline");
         banner.setWrapText(true);
         banner.setMinHeight(Region.USE_PREF_SIZE);
+        Label detail = new Label();
+        detail.setId("lab-outcome-detail");
+        detail.getStyleClass().add("verdict-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        VBox verdict = new VBox(banner, detail);
+        verdict.getStyleClass().add("verdict-box");
+        verdict.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its words, up to the view's width
         Button cause = new Button("Show how it stalled");
         cause.setId("lab-stall-cause");
         cause.setMinWidth(Region.USE_PREF_SIZE);
@@ -461,19 +471,22 @@ public final class BufferView extends BorderPane {
             model.showMoment();
             history.focusLog();
         });
-        VBox buttons = new VBox(6, moment, cause);
-        HBox box = new HBox(10, banner, buttons);
-        box.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(banner, Priority.ALWAYS);
+        HBox buttons = new HBox(10, moment, cause);
+        VBox box = new VBox(6, verdict, buttons);
         Runnable show = () -> {
             BufferOutcome outcome = model.labOutcomeProperty().get();
             boolean bad = outcome == BufferOutcome.STALLED || outcome == BufferOutcome.VIOLATED
                     || outcome == BufferOutcome.WRONG_TOTAL || outcome == BufferOutcome.FAILED;
             banner.setText(outcome == null ? "" : (bad ? "✘ " : outcome == BufferOutcome.OK ? "✔ " : "■ ")
                     + model.outcomeTextProperty().get());
-            banner.pseudoClassStateChanged(FAILURE, bad);
-            banner.pseudoClassStateChanged(SUCCESS, outcome == BufferOutcome.OK);
-            banner.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
+            detail.setText(model.outcomeDetailProperty().get());
+            detail.setVisible(!detail.getText().isEmpty());
+            detail.setManaged(detail.isVisible());
+            for (Node styled : List.of(verdict, banner)) { // the banner's too: tests and tools read it there
+                styled.pseudoClassStateChanged(FAILURE, bad);
+                styled.pseudoClassStateChanged(SUCCESS, outcome == BufferOutcome.OK);
+                styled.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
+            }
             boolean stalled = outcome == BufferOutcome.STALLED && model.stallCauseProperty().get() >= 0;
             boolean hasMoment = model.momentProperty().get() >= 0;
             moment.setText(outcome == BufferOutcome.STALLED ? "Show everyone waiting" : "Show the broken action");
@@ -481,11 +494,14 @@ public final class BufferView extends BorderPane {
             moment.setManaged(hasMoment);
             cause.setVisible(stalled);
             cause.setManaged(stalled);
+            buttons.setVisible(hasMoment || stalled);
+            buttons.setManaged(buttons.isVisible());
             box.setVisible(outcome != null);
             box.setManaged(outcome != null);
         };
         model.labOutcomeProperty().addListener(obs -> show.run());
         model.outcomeTextProperty().addListener(obs -> show.run());
+        model.outcomeDetailProperty().addListener(obs -> show.run());
         model.stallCauseProperty().addListener(obs -> show.run());
         model.momentProperty().addListener(obs -> show.run());
         show.run();

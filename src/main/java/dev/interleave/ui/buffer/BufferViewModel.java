@@ -145,8 +145,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyObjectWrapper<LabGuide> guide = new ReadOnlyObjectWrapper<>(this, "guide");
     /** How the shown run ended as the lab says it; null while it runs, before any run, after Reset. */
     private final ReadOnlyObjectWrapper<BufferOutcome> labOutcome = new ReadOnlyObjectWrapper<>(this, "labOutcome");
-    /** The lab's finding in words: who waits where (stalled), or the invariant and the action (violated). */
+    /** The lab's finding, its headline: "Stalled at 12 ms (and still 0.5 s later)", "Violated: " and the invariant. */
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
+    /** The finding's detail, under its headline: who waits where (stalled), or the action (violated); or "". */
+    private final ReadOnlyStringWrapper outcomeDetail = new ReadOnlyStringWrapper(this, "outcomeDetail", "");
     /** What the producers' wait set is in the shown implementation ({@link #waitSetCaption}). */
     private final ReadOnlyStringWrapper notFullCaption = new ReadOnlyStringWrapper(this, "notFullCaption",
             waitSetCaption(BufferImpl.LOCK, Bug.NONE, true));
@@ -434,6 +436,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         liveChanged = false;
         labOutcome.set(null);
         outcomeText.set("");
+        outcomeDetail.set("");
         stallCause.set(-1);
         moment.set(-1);
         pending.set("");
@@ -1077,14 +1080,20 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             // "at": the watchdog first saw everyone waiting then, and still so STALL_MILLIS later, when it
             // ended the run; the last put or take came earlier (the log has it). "found at 77 ms" read as
             // if the lab had waited less than the 0.5 s it says it waits.
-            case STALLED -> String.format(Locale.ROOT, "Stalled at %,d ms (and still %s later): %s", lab.stalledAfterMillis(),
-                    String.format(Locale.ROOT, "%.1f s", BufferRunner.STALL_MILLIS / 1000.0), lab.stall());
-            case VIOLATED -> "Violated: " + lab.violation();
+            case STALLED -> String.format(Locale.ROOT, "Stalled at %,d ms (and still %s later)", lab.stalledAfterMillis(),
+                    String.format(Locale.ROOT, "%.1f s", BufferRunner.STALL_MILLIS / 1000.0));
+            // The invariant, then what broke it ("a take must empty a full slot (count >= 0): C1 was about to ...").
+            case VIOLATED -> "Violated: " + lab.violation().split(": ", 2)[0];
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %s consumed; no stall, no violation seen.",
                     Words.count(result.consumed(), "item"));
             case WRONG_TOTAL -> "Wrong total: an item was lost or taken twice.";
             case FAILED -> "Failed: " + (result.failure() == null ? "a worker threw" : result.failure());
+        });
+        outcomeDetail.set(switch (outcome) {
+            case STALLED -> lab.stall();
+            case VIOLATED -> lab.violation().contains(": ") ? lab.violation().split(": ", 2)[1] : "";
+            default -> "";
         });
         futileProducers.set(lab.futileProducerWakeups());
         futileConsumers.set(lab.futileConsumerWakeups());
@@ -1387,8 +1396,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return labOutcome.getReadOnlyProperty();
     }
 
+    /** The lab's finding, its headline ({@link #outcomeDetailProperty} under it). */
     public ReadOnlyStringProperty outcomeTextProperty() {
         return outcomeText.getReadOnlyProperty();
+    }
+
+    /** The finding's detail: who waits where, or the action that broke the invariant; "" for the others. */
+    public ReadOnlyStringProperty outcomeDetailProperty() {
+        return outcomeDetail.getReadOnlyProperty();
     }
 
     /** The event a stall's story starts at ({@link #showStallCause}), or -1. */

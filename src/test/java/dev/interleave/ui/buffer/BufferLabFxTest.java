@@ -778,7 +778,11 @@ class BufferLabFxTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
-        assertTrue(banner.getText().startsWith("✘ Stalled at "), banner.getText());
+        assertTrue(banner.getText().matches("✘ Stalled at [\\d,]+ ms \\(and still 0\\.5 s later\\)"), banner.getText());
+        // Who waits where under the headline, at reading size: the one sentence took five lines at 1024x700, 125 %.
+        Label detail = robot.lookup("#lab-outcome-detail").queryAs(Label.class);
+        assertTrue(detail.isVisible() && detail.getText().endsWith("nobody is left to wake them"), detail.getText());
+        assertTrue(detail.getFont().getSize() < banner.getFont().getSize() * 0.85, detail.getFont() + " under " + banner.getFont());
         assertTrue(banner.getPseudoClassStates().contains(PseudoClass.getPseudoClass("failure")));
         Label badge = robot.lookup("#badge-buffer").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ stalled")); // not "failed"

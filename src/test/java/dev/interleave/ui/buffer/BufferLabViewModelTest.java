@@ -275,7 +275,11 @@ class BufferLabViewModelTest {
             assertEquals(expected, model.labOutcomeProperty().get(), impl + " " + bug + ": "
                     + model.outcomeTextProperty().get());
             assertTrue(model.outcomeTextProperty().get().startsWith(expected == BufferOutcome.STALLED ? "Stalled at "
-                    : "Violated: "), model.outcomeTextProperty().get());
+                    : "Violated: a "), model.outcomeTextProperty().get());
+            // The headline, then who waits where or the action that broke the invariant.
+            assertTrue(model.outcomeDetailProperty().get().matches(expected == BufferOutcome.STALLED
+                    ? ".* waits? on .*: nobody is left to wake them" : "[PC]\\d+ was about to .*"),
+                    model.outcomeDetailProperty().get());
             assertTrue(model.momentProperty().get() >= 0, "the moment it went wrong is kept");
             assertTrue(model.rewind().rewoundBinding().get(), "and shown");
             if (expected == BufferOutcome.STALLED) {
