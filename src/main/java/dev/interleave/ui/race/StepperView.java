@@ -82,9 +82,13 @@ public final class StepperView extends BorderPane {
         SettingSlider goal = new SettingSlider("stepper-goal", "Challenge (lost)",
                 model.goalProperty(), new IntInput(0, 5, ""), false,
                 "Find the race: make the threads lose this many updates in as few steps as you can; 0: no "
-                        + "challenge. At most the increments each thread makes.");
+                        + "challenge. Up to the increments each thread makes (the threads can lose more: the "
+                        + "guide asks how many).");
+        // Not "at most what can be lost": 2 threads of 3 increments can lose 4 (a teacher read "set to 3"
+        // as the most, then lost 4); how low the count can go is the guide's question, not the slider's.
         goal.capBy(model.incrementsProperty(),
-                "At most the increments each thread makes (one stale read loses at most that many).");
+                "The challenge goes up to the increments each thread makes; the threads can lose more (how many is"
+                        + " the guide's question).");
         for (SettingSlider each : List.of(threads, increments, goal)) {
             each.clearsMessageOn(model.freshStartsProperty());
         }

@@ -115,9 +115,9 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         ModelSupport.clamp(increments, INCREMENTS.min(), INCREMENTS.max());
         ModelSupport.clamp(paceMillis, PACE.min(), PACE.max());
         ModelSupport.clamp(goal, 0, StepperSettings.MAX_INCREMENTS);
-        // The goal can be at most the increments per thread: one stale read loses at most that many, and
-        // the fewest steps (StepperSettings) are known for a loss one stale read makes. Two stale reads
-        // can lose more (two threads of 3 increments can leave the count at 2): the guide asks it.
+        // The goal goes up to the increments per thread, a loss one stale read makes, whose fewest steps
+        // StepperSettings.par knows. Two stale reads can lose more (two threads of 3 increments can
+        // leave the count at 2): the guide asks it, so the slider's range does not tell it.
         increments.addListener((obs, old, now) -> {
             if (goal.get() > now.intValue()) {
                 goal.set(now.intValue());

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +27,7 @@ import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gate;
 import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
@@ -321,17 +323,25 @@ class BufferLabViewModelTest {
             // Consumers step until both wait on the empty buffer (the first step may have been P1's put).
             for (int steps = 0; model.notEmptyWaiters().size() < 2; steps++) {
                 assertTrue(steps < 10, "both consumers should be waiting by now: " + model.notEmptyWaiters());
-                sampleUntil(model, () -> runner.snapshot().gate().waiting().stream().anyMatch(w -> w.startsWith("C"))
+                // No step pending: a consumer seen at the gate stays there until stepped (under load the
+                // first step's C1 was read at the gate, then passed with that step, and was stepped again).
+                sampleUntil(model, () -> settled(runner.snapshot().gate()).anyMatch(w -> w.startsWith("C"))
                         || model.notEmptyWaiters().size() == 2);
-                String consumer = runner.snapshot().gate().waiting().stream().filter(w -> w.startsWith("C"))
-                        .findFirst().orElse(null);
+                Gate.View gate = runner.snapshot().gate();
+                String consumer = settled(gate).filter(w -> w.startsWith("C")).findFirst().orElse(null);
                 if (consumer != null) {
-                    long before = runner.snapshot().gate().stepsTaken();
+                    long before = gate.stepsTaken();
                     model.stepWorker(consumer);
-                    sampleUntil(model, () -> runner.snapshot().gate().stepsTaken() > before
-                            && runner.snapshot().buffer().workers().stream().noneMatch(
-                            w -> w.name().equals(consumer) && w.state() != WorkerState.AT_GATE
-                                    && w.state() != WorkerState.WAITING_NOT_EMPTY));
+                    try {
+                        sampleUntil(model, () -> runner.snapshot().gate().stepsTaken() > before
+                                && runner.snapshot().buffer().workers().stream().noneMatch(
+                                w -> w.name().equals(consumer) && w.state() != WorkerState.AT_GATE
+                                        && w.state() != WorkerState.WAITING_NOT_EMPTY));
+                    } catch (AssertionError e) { // once in CI under load: what the run was doing
+                        throw new AssertionError(consumer + " stepped after " + before + " steps: gate "
+                                + runner.snapshot().gate() + ", workers " + runner.snapshot().buffer().workers()
+                                + ", events " + runner.snapshot().log().readAll().size(), e);
+                    }
                 }
             }
             assertEquals(0, model.countProperty().get(), "the buffer is empty");
@@ -529,6 +539,11 @@ class BufferLabViewModelTest {
         assertEquals(setup.capacity(), settings.capacity());
         assertEquals(setup.produceMaxMillis(), settings.produceDelay().maxMillis());
         assertEquals(setup.consumeMaxMillis(), settings.consumeDelay().maxMillis());
+    }
+
+    /** Who waits at the gate, if no step is pending (else nobody: one of them may be passing). */
+    private static Stream<String> settled(Gate.View gate) {
+        return gate.permits() == 0 ? gate.waiting().stream() : Stream.empty();
     }
 
     private static void sampleUntil(BufferViewModel model, BooleanSupplier condition) throws InterruptedException {

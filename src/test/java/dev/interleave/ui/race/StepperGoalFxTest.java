@@ -20,7 +20,7 @@ import dev.interleave.ui.kit.StyledStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The Challenge is at most the increments each thread makes, and its field says so with the
+ * The Challenge goes up to the increments each thread makes, and its field says so with the
  * increments' value: "9 is above the maximum, 5: set to 5." was shown under a field that read 3,
  * lowering the increments lowered it without a word, and its slider went on past them.
  */
@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Timeout(60)
 class StepperGoalFxTest {
 
-    private static final String WHY = "At most the increments each thread makes (one stale read loses at most that"
-            + " many).";
+    /** Not "at most what can be lost": 2 threads of 3 increments can lose 4 (the words said 3 was the most). */
+    private static final String WHY = "The challenge goes up to the increments each thread makes; the threads can lose"
+            + " more (how many is the guide's question).";
 
     private final StepperViewModel model = new StepperViewModel(new StepperRunner());
     private Stage stage;
