@@ -59,6 +59,12 @@ class RaceCommandTest {
         CallsCommandTest.Invocation one = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
                 "--strategy", "cas");
         assertFalse(one.out().contains("together") || one.out().contains("in all"), one.out());
+        // Only the compare-and-set loop has retries to count: "cas retries 0" under adder read as a finding.
+        CallsCommandTest.Invocation adder = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
+                "--strategy", "adder");
+        assertEquals(0, adder.exitCode(), adder.err());
+        assertFalse(adder.out().contains("cas retries"), adder.out());
+        assertTrue(one.out().contains("cas retries"), one.out());
     }
 
     /** Bad input exits 2 with one line naming what is wrong and what is allowed. */

@@ -344,16 +344,22 @@ public final class Controls {
         back.setId(id + "-back");
         on.setId(id + "-on");
         back.setOnAction(e -> rewind.moveBy(-1));
-        on.setOnAction(e -> rewind.moveBy(1));
+        // From the newest event, on to now: ▶ stopped there, greyed out, the view still "Rewound" (a tryout).
+        on.setOnAction(e -> {
+            if (rewind.positionProperty().get() >= rewind.endProperty().get()) {
+                rewind.toPresent();
+            } else {
+                rewind.moveBy(1);
+            }
+        });
         tip(back, "One event back: the view as it was just before (Left on the scrubber, below)");
-        tip(on, "One event on (Right on the scrubber, below; End on the scrubber goes back to now)");
+        tip(on, "One event on (Right on the scrubber, below); from the newest event, back to now (End)");
         back.setAccessibleText("One event back");
         on.setAccessibleText("One event on");
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> rewind.positionProperty().get() != Rewind.PRESENT
                         && rewind.positionProperty().get() <= rewind.startProperty().get(),
                 rewind.positionProperty(), rewind.startProperty()));
-        on.disableProperty().bind(rewind.positionProperty().isEqualTo(Rewind.PRESENT)
-                .or(rewind.positionProperty().greaterThanOrEqualTo(rewind.endProperty())));
+        on.disableProperty().bind(rewind.positionProperty().isEqualTo(Rewind.PRESENT));
         HBox buttons = new HBox(4, back, on);
         buttons.setId(id);
         buttons.getStyleClass().add("rewind-buttons");

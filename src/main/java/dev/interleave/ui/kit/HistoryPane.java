@@ -11,10 +11,13 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -293,6 +296,21 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     /** Keyboard focus to the event log, where Left / Right walk the events from the position. */
     public void focusLog() {
         events.requestFocus();
+    }
+
+    /**
+     * End, pressed anywhere in {@code view} while it is rewound, returns to now, as the view's words
+     * say ("End returns to now"): the page scrolled to its bottom instead, the view still rewound (a
+     * teacher's tryout). A text field keeps its End; nothing changes while the view shows now.
+     */
+    public void endReturnsToNowIn(Node view) {
+        view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.END && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()
+                    && rewind.rewoundBinding().get() && !(e.getTarget() instanceof TextInputControl)) {
+                rewind.toPresent();
+                e.consume();
+            }
+        });
     }
 
     private void key(KeyEvent e) {

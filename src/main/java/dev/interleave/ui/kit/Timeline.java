@@ -231,8 +231,6 @@ public final class Timeline<R extends Replay<R>> extends Region {
             follow = true;
             redraw();
         });
-        widthProperty().addListener((obs, old, now) -> redraw());
-        heightProperty().addListener((obs, old, now) -> redraw());
         InSight.drawWhenSeen(this, () -> stale, this::draw);
         setOnScroll(this::zoom);
         setOnMousePressed(e -> {
@@ -279,10 +277,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return background == null || background.getFills().isEmpty() ? fallback : background.getFills().getFirst().getFill();
     }
 
+    /**
+     * The canvas takes the timeline's new size, and is drawn again at it: drawn when the width changed
+     * (before this layout), a run that had ended stayed at its old width in a window made larger, its
+     * end and the deadlock's line cut off, until the next zoom (a teacher's tryout).
+     */
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            redraw();
+        }
     }
 
     @Override

@@ -219,6 +219,7 @@ public final class PhilosophersView extends BorderPane {
                 + " as it was.",
                 "the table, the wait-for graph and the conditions");
         history.evenlySpacedWhenStepped(model.stepsTakenProperty());
+        history.endReturnsToNowIn(this);
 
         Label lastRun = Controls.lastRunNote(model);
         // ◀ ▶ beside the verdict: the table rewinds an event at a time without the scrubber, screens below.

@@ -669,6 +669,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     @Override
     public String statusSentence() {
         long waiting = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_FORK).count();
+        // A timed try waits for a fork too: "1 philosopher waiting" stood beside four seats drawn waiting.
+        long trying = philosophers.stream().filter(p -> p.state() == PhilosopherState.TRYING_FORK).count();
         return switch (runState()) {
             case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks", Words.count(n.get(), "philosopher"),
                     strategy.get(), fair.get() ? "fair" : "non-fair");
@@ -677,8 +679,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     : livelockNow.get()
                     ? String.format(Locale.ROOT, "Livelock: %s, %s: busy, and hardly anyone eats",
                             Words.count(totalAttempts.get(), "attempt"), Words.count(totalMeals.get(), "meal"))
-                    : String.format(Locale.ROOT, "%s, %s; %s waiting for a fork", Words.count(totalMeals.get(), "meal"),
-                            Words.count(totalAttempts.get(), "attempt"), Words.count(waiting, "philosopher"));
+                    : String.format(Locale.ROOT, "%s, %s; %s waiting for a fork%s", Words.count(totalMeals.get(), "meal"),
+                            Words.count(totalAttempts.get(), "attempt"), Words.count(waiting, "philosopher"),
+                            trying == 0 ? "" : String.format(Locale.ROOT, ", %,d trying for one (a timed try)", trying));
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
             case PAUSED -> deadlockedNow

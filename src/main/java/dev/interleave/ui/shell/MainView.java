@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyProperty;
@@ -68,6 +69,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -127,9 +129,15 @@ public final class MainView extends BorderPane {
     private final FrameStats frameStats;
     /**
      * What the status bar says until the next command, instead of the view's state: a Run refused, a
-     * file exported, the zoom changed.
+     * file exported, the zoom changed (that one only for {@link #ZOOM_NOTICE}).
      */
     private String notice = "";
+    /**
+     * How long the zoom's words stay in the status bar: they replaced the view's own line ("Paused:
+     * press S to let one through") until the next command, which a teacher found still there later.
+     */
+    private static final Duration ZOOM_NOTICE = Duration.seconds(5);
+    private final PauseTransition zoomNoticeEnds = new PauseTransition(ZOOM_NOTICE);
 
     /** The window's content over {@code scenarios}, one tab each, the first shown; light theme, 100 %, nothing kept. */
     public MainView(List<ScenarioTab> scenarios, FrameStats frameStats) {
@@ -209,9 +217,21 @@ public final class MainView extends BorderPane {
         applyTheme(window.themeProperty().get());
         if (window.zoomProperty().get() != 1) {
             // A window that opens zoomed says so: a teacher found it at 150 % with no word of why.
-            notice = zoomWords(", as last chosen");
+            zoomNotice(zoomWords(", as last chosen"));
         }
         refresh();
+    }
+
+    /** Says {@code words} in the status bar for {@link #ZOOM_NOTICE}, unless another notice replaces them. */
+    private void zoomNotice(String words) {
+        notice = words;
+        zoomNoticeEnds.setOnFinished(e -> {
+            if (notice.equals(words)) {
+                notice = "";
+                refresh();
+            }
+        });
+        zoomNoticeEnds.playFromStart();
     }
 
     /** Whether the tabs show their brief titles ("Buffer"): the full ones do not fit side by side. */
@@ -534,8 +554,8 @@ public final class MainView extends BorderPane {
         change.run();
         double now = window.zoomProperty().get();
         boolean stayed = now == before;
-        notice = zoomWords(stayed && now == WindowModel.ZOOMS.getLast() ? ", the largest"
-                : stayed && now == WindowModel.ZOOMS.getFirst() ? ", the smallest" : "");
+        zoomNotice(zoomWords(stayed && now == WindowModel.ZOOMS.getLast() ? ", the largest"
+                : stayed && now == WindowModel.ZOOMS.getFirst() ? ", the smallest" : ""));
         refresh();
     }
 
@@ -1117,8 +1137,11 @@ public final class MainView extends BorderPane {
         } else if (event.getCode() == KeyCode.R && event.isShortcutDown()) {
             resetActive();
             event.consume();
-        } else if (event.isShortcutDown() && (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.ADD)) {
-            zoom(window::zoomIn); // the keypad's + and a layout's own + key; Ctrl+= is the menu's
+        } else if (event.isShortcutDown() && (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.ADD
+                || event.getCode() == KeyCode.EQUALS && event.isShiftDown())) {
+            // The keypad's +, a layout's own + key, and Ctrl+Shift+= (the + over = on a US keyboard: a
+            // teacher's "Ctrl and plus" did nothing); Ctrl+= alone is the menu's.
+            zoom(window::zoomIn);
             event.consume();
         } else if (event.isShortcutDown() && event.getCode() == KeyCode.SUBTRACT) {
             zoom(window::zoomOut);

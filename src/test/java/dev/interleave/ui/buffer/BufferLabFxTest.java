@@ -47,6 +47,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.OnFx;
+import dev.interleave.ui.kit.Rewind;
 import dev.interleave.ui.shell.MainView;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -444,6 +445,14 @@ class BufferLabFxTest {
         robot.clickOn("#buffer-rewind-on");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(end - 1, (long) OnFx.get(() -> model.rewind().positionProperty().get()));
+        robot.clickOn("#buffer-rewind-on");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(end, (long) OnFx.get(() -> model.rewind().positionProperty().get()), "after the newest event");
+        // On from there: now (it stopped there, greyed out, the view still rewound).
+        robot.clickOn("#buffer-rewind-on");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Rewind.PRESENT, (long) OnFx.get(() -> model.rewind().positionProperty().get()));
+        assertTrue(OnFx.get(() -> robot.lookup("#buffer-rewind-on").query().isDisabled()), "at now: nothing on");
     }
 
     /**

@@ -325,4 +325,28 @@ class TimelineFxTest {
         }).get();
         assertTrue(red[0] > 1_000, red[0] + " pixels in the new lane colour");
     }
+
+    /**
+     * An ended run's timeline in a window made wider is drawn whole at the new width: it was drawn
+     * when its width changed, on a canvas still at the old size, and the new room stayed blank (the
+     * deadlock's end and its line cut off after a teacher maximised the window).
+     */
+    @Test
+    void aWiderWindowDrawsTheWholeRunAtItsNewWidth() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().setStyle("-il-working: #ff0000;")).get();
+        follow(run(20));
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1400)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] redAtRight = new int[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage image = timeline.snapshot(null, null);
+            redAtRight[1] = (int) image.getWidth();
+            int x = (int) image.getWidth() - 30; // beyond the 800 px it was drawn at first
+            for (int y = 0; y < image.getHeight(); y++) {
+                redAtRight[0] += image.getPixelReader().getArgb(x, y) == 0xffff0000 ? 1 : 0;
+            }
+        }).get();
+        assertTrue(redAtRight[1] > 1_200, "the timeline widened: " + redAtRight[1] + " px");
+        assertTrue(redAtRight[0] > 5, "the lane drawn 30 px from the new right edge: " + redAtRight[0] + " px");
+    }
 }

@@ -987,9 +987,12 @@ class MainViewFxTest {
         assertEquals(x[0], x[1], 0.5, "Step's place with Pause, then with Resume");
     }
 
-    /** The zoom says where it is: in the status bar at each Ctrl+= / Ctrl+- / Ctrl+0, and in View > Actual size. */
+    /**
+     * The zoom says where it is: in the status bar at each Ctrl+= (or Ctrl and +) / Ctrl+- / Ctrl+0, for
+     * a few seconds, and in View > Actual size.
+     */
     @Test
-    void theZoomSaysWhereItIs(FxRobot robot) {
+    void theZoomSaysWhereItIs(FxRobot robot) throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
         WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#status").queryAs(Label.class);
@@ -1008,6 +1011,13 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Zoom 100 %  ·  Ctrl+= larger (100 % to 200 %)", status.getText());
         assertEquals("Actual size", reset.getText());
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS); // Ctrl and + on a US keyboard: it did nothing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(status.getText().startsWith("Zoom 110 %  ·  "), status.getText());
+        // The words go after a few seconds: they stood in for the view's own line until the next command.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !OnFx.get(status::getText).startsWith("Zoom"));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
