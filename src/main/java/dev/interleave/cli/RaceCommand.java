@@ -20,7 +20,8 @@ import dev.interleave.engine.run.ThreadKind;
 
 /**
  * {@code interleave race}: the race &amp; atomics lab at full speed from a shell. Prints the total
- * against T x K, the updates lost in each run, increments per second and CAS retries.
+ * against T x K, the updates lost in each run, increments per second and, for the cas strategy,
+ * its retries.
  */
 @Command(name = "race", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         header = "Race and atomics: T threads add K each to one count; how many updates survive, how fast.",

@@ -34,18 +34,24 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
     /**
      * The lab's findings.
      *
-     * @param violation             the invariant broken and the action that broke it, or null
+     * @param invariant             the invariant broken, or null: "a take must empty a full slot (count >= 0)"
+     * @param action                what broke it, or null: "C2 was about to take from slot 0, which is empty ..."
      * @param stall                 who waited where when the run stalled, or null
      * @param stalledAfterMillis    the run's active time when everybody was first seen waiting, or -1
      * @param futileProducerWakeups producers woken that found the buffer still full and waited again
      * @param futileConsumerWakeups consumers woken that found the buffer still empty and waited again
      * @param spuriousWakeups       waits the lab ended without a signal
      */
-    public record Lab(String violation, String stall, long stalledAfterMillis, long futileProducerWakeups,
-                      long futileConsumerWakeups, long spuriousWakeups) {
+    public record Lab(String invariant, String action, String stall, long stalledAfterMillis,
+                      long futileProducerWakeups, long futileConsumerWakeups, long spuriousWakeups) {
 
         /** Nothing found, nothing counted (an abq run). */
-        public static final Lab NONE = new Lab(null, null, -1, 0, 0, 0);
+        public static final Lab NONE = new Lab(null, null, null, -1, 0, 0, 0);
+
+        /** The invariant broken and the action that broke it, in one line ("...: C2 was about to ..."), or null. */
+        public String violation() {
+            return invariant == null ? null : invariant + ": " + action;
+        }
     }
 
     public BufferResult {

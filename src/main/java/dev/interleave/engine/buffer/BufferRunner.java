@@ -630,18 +630,19 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         /** What the lab found, from the failure (a violation or a stall) and the items' check. */
         private BufferResult.Lab lab(Throwable failure, long missing, long firstMissing) {
-            String violation = failure instanceof BufferViolation v ? v.getMessage() : null;
-            if (violation == null && missing > 0) {
-                violation = "each item must be consumed once: " + missing + " never consumed (#" + firstMissing
-                        + " the first), lost";
+            String invariant = failure instanceof BufferViolation v ? v.invariant() : null;
+            String action = failure instanceof BufferViolation v ? v.action() : null;
+            if (invariant == null && missing > 0) {
+                invariant = "each item must be consumed once";
+                action = missing + " never consumed (#" + firstMissing + " the first), lost";
             }
             String stall = failure instanceof BufferStall s ? s.waiting() : null;
             long stalledAfter = failure instanceof BufferStall s ? s.stalledAfterMillis() : -1;
             if (buffer == null) {
-                return new BufferResult.Lab(violation, stall, stalledAfter, 0, 0, 0);
+                return new BufferResult.Lab(invariant, action, stall, stalledAfter, 0, 0, 0);
             }
             BufferSnapshot end = buffer.snapshot();
-            return new BufferResult.Lab(violation, stall, stalledAfter, end.futileProducerWakeups(),
+            return new BufferResult.Lab(invariant, action, stall, stalledAfter, end.futileProducerWakeups(),
                     end.futileConsumerWakeups(), end.spuriousWakeups());
         }
 

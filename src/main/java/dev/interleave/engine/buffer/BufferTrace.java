@@ -164,8 +164,7 @@ public final class BufferTrace {
             if (now != null && at > from) {
                 trace.complete(PID, tid(track), now.words(), STATE, from, at - from);
             }
-            // Nothing drawn before a consumer's first take or wait, nor after the end: it did nothing then.
-            state.set(track, next == WorkerState.DONE || next == WorkerState.STARTING ? null : next);
+            state.set(track, next == null || !next.drawn() ? null : next);
             since.set(track, at);
         }
 

@@ -21,9 +21,9 @@ public enum WorkerState {
     /** Finished: no more items to make or take, or stopped. */
     DONE("done"),
     /**
-     * A consumer whose thread has started, before its first take: it has nothing to consume yet (it
-     * was shown "consuming", and its lane drawn so, until its first event). A producer starts by
-     * making its first item: {@link #PRODUCING}.
+     * A consumer that has joined the buffer, before its first event (parking at the gate, asking
+     * for the lock, a wait or a take): it has nothing to consume yet (it was shown "consuming", and
+     * its lane drawn so, until then). A producer starts by making its first item: {@link #PRODUCING}.
      */
     STARTING("starting");
 
@@ -31,6 +31,14 @@ public enum WorkerState {
 
     WorkerState(String words) {
         this.words = words;
+    }
+
+    /**
+     * Whether a timeline lane or a trace track shows it: not before a consumer's first event
+     * ({@link #STARTING}), not after the end ({@link #DONE}): the worker does nothing then.
+     */
+    public boolean drawn() {
+        return this != STARTING && this != DONE;
     }
 
     /** The state in a few words, as the window's chips say it: "blocked: full". */

@@ -40,7 +40,7 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
     }
 
     private static int code(WorkerState state) {
-        return state == WorkerState.DONE || state == WorkerState.STARTING ? -1 : state.ordinal(); // nothing drawn
+        return state.drawn() ? state.ordinal() : -1;
     }
 
     @Override

@@ -452,6 +452,7 @@ public final class BufferView extends BorderPane {
         detail.setWrapText(true);
         detail.setMinHeight(Region.USE_PREF_SIZE);
         VBox verdict = new VBox(banner, detail);
+        verdict.setId("lab-verdict");
         verdict.getStyleClass().add("verdict-box");
         verdict.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its words, up to the view's width
         Button cause = new Button("Show how it stalled");
@@ -483,11 +484,9 @@ public final class BufferView extends BorderPane {
             detail.setText(model.outcomeDetailProperty().get());
             detail.setVisible(!detail.getText().isEmpty());
             detail.setManaged(detail.isVisible());
-            for (Node styled : List.of(verdict, banner)) { // the banner's too: tests and tools read it there
-                styled.pseudoClassStateChanged(FAILURE, bad);
-                styled.pseudoClassStateChanged(SUCCESS, outcome == BufferOutcome.OK);
-                styled.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
-            }
+            verdict.pseudoClassStateChanged(FAILURE, bad);
+            verdict.pseudoClassStateChanged(SUCCESS, outcome == BufferOutcome.OK);
+            verdict.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
             boolean stalled = outcome == BufferOutcome.STALLED && model.stallCauseProperty().get() >= 0;
             boolean hasMoment = model.momentProperty().get() >= 0;
             moment.setText(outcome == BufferOutcome.STALLED ? "Show everyone waiting" : "Show the broken action");

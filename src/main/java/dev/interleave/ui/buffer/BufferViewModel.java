@@ -796,16 +796,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     /**
-     * Why a step told more than one thread acting: one step lets one thread through the gate, and a
-     * thread its signal woke finishes the put or take it waited in without passing the gate again
-     * (it passed before it began to wait). "" when only the stepped thread acted.
-     */
-    /**
      * A step's actions in turn, "A; then B; then C"; past {@link #STEP_ACTIONS_TOLD}, the first ones,
-     * "then 290 more actions (each in the event log)", and the last (what the view now shows).
+     * "then 290 more actions (each in the event log)", and the last (what the view now shows). One
+     * more than that is told whole: "then 1 more actions" would hide as much as it says.
      */
     static String inTurn(List<String> actions) {
-        if (actions.size() <= STEP_ACTIONS_TOLD) {
+        if (actions.size() <= STEP_ACTIONS_TOLD + 1) {
             return String.join("; then ", actions);
         }
         int first = STEP_ACTIONS_TOLD - 1;
@@ -813,6 +809,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 String.join("; then ", actions.subList(0, first)), actions.size() - first - 1, actions.getLast());
     }
 
+    /**
+     * Why a step told more than one thread acting: one step lets one thread through the gate, and a
+     * thread its signal woke finishes the put or take it waited in without passing the gate again
+     * (it passed before it began to wait). "" when only the stepped thread acted.
+     */
     static String wokenWentOn(List<BufferNarration.Action> actions, String stepped) {
         List<String> others = actions.stream().map(BufferNarration.Action::worker)
                 .filter(worker -> !worker.equals(stepped)).distinct().toList();
@@ -1082,8 +1083,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             // if the lab had waited less than the 0.5 s it says it waits.
             case STALLED -> String.format(Locale.ROOT, "Stalled at %,d ms (and still %s later)", lab.stalledAfterMillis(),
                     String.format(Locale.ROOT, "%.1f s", BufferRunner.STALL_MILLIS / 1000.0));
-            // The invariant, then what broke it ("a take must empty a full slot (count >= 0): C1 was about to ...").
-            case VIOLATED -> "Violated: " + lab.violation().split(": ", 2)[0];
+            case VIOLATED -> "Violated: " + lab.invariant();
             case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %s consumed; no stall, no violation seen.",
                     Words.count(result.consumed(), "item"));
@@ -1092,7 +1092,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         });
         outcomeDetail.set(switch (outcome) {
             case STALLED -> lab.stall();
-            case VIOLATED -> lab.violation().contains(": ") ? lab.violation().split(": ", 2)[1] : "";
+            case VIOLATED -> lab.action();
             default -> "";
         });
         futileProducers.set(lab.futileProducerWakeups());

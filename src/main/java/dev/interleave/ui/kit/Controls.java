@@ -345,13 +345,7 @@ public final class Controls {
         on.setId(id + "-on");
         back.setOnAction(e -> rewind.moveBy(-1));
         // From the newest event, on to now: ▶ stopped there, greyed out, the view still "Rewound" (a tryout).
-        on.setOnAction(e -> {
-            if (rewind.positionProperty().get() >= rewind.endProperty().get()) {
-                rewind.toPresent();
-            } else {
-                rewind.moveBy(1);
-            }
-        });
+        on.setOnAction(e -> rewind.stepOn());
         tip(back, "One event back: the view as it was just before (Left on the scrubber, below)");
         tip(on, "One event on (Right on the scrubber, below); from the newest event, back to now (End)");
         back.setAccessibleText("One event back");

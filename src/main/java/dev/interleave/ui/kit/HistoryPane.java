@@ -91,11 +91,12 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         dropped.setWrapText(true);
         // Where the scrubber starts is said too: the first state it can rebuild (a checkpoint's) is a
         // little after the oldest event kept.
+        // One count, the scrubber's: the log's own ("54,020 older ones were dropped") stood beside "reaches
+        // back to just after event 53,247", an event it had just said was gone (the history still held it).
         dropped.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "The log keeps the newest %,d events: %,d older ones were dropped. The scrubber reaches back to"
+                "The log keeps the newest %,d events, so the %,d oldest are out of reach: the scrubber goes back to"
                         + " just after event %,d, the oldest moment it can rebuild.", EventLog.DEFAULT_CAPACITY,
-                rewind.droppedProperty().get(), rewind.startProperty().get() - 1), rewind.droppedProperty(),
-                rewind.startProperty()));
+                rewind.startProperty().get(), rewind.startProperty().get() - 1), rewind.startProperty()));
         dropped.visibleProperty().bind(rewind.droppedProperty().greaterThan(0));
         dropped.managedProperty().bind(dropped.visibleProperty());
 
@@ -316,7 +317,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     private void key(KeyEvent e) {
         switch (e.getCode()) {
             case LEFT -> rewind.moveBy(-1);
-            case RIGHT -> rewind.moveBy(1);
+            case RIGHT -> rewind.stepOn();
             case PAGE_UP -> rewind.moveBy(-PAGE);
             case PAGE_DOWN -> rewind.moveBy(PAGE);
             case HOME -> rewind.moveTo(rewind.startProperty().get());

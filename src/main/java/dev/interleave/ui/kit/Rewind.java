@@ -230,6 +230,18 @@ public class Rewind<R extends Replay<R>> {
         moveTo(from + delta);
     }
 
+    /**
+     * One event on; from the newest event, on to now (it stopped there, the view still rewound to
+     * the same state as now, and ▶ greyed out). ▶ and Right both.
+     */
+    public void stepOn() {
+        if (position.get() != PRESENT && position.get() >= end.get()) {
+            toPresent();
+        } else {
+            moveBy(1);
+        }
+    }
+
     /** Back to the present: the view shows the run now. */
     public void toPresent() {
         if (position.get() != PRESENT) {

@@ -669,7 +669,6 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     @Override
     public String statusSentence() {
         long waiting = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_FORK).count();
-        // A timed try waits for a fork too: "1 philosopher waiting" stood beside four seats drawn waiting.
         long trying = philosophers.stream().filter(p -> p.state() == PhilosopherState.TRYING_FORK).count();
         return switch (runState()) {
             case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks", Words.count(n.get(), "philosopher"),
@@ -679,9 +678,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     : livelockNow.get()
                     ? String.format(Locale.ROOT, "Livelock: %s, %s: busy, and hardly anyone eats",
                             Words.count(totalAttempts.get(), "attempt"), Words.count(totalMeals.get(), "meal"))
-                    : String.format(Locale.ROOT, "%s, %s; %s waiting for a fork%s", Words.count(totalMeals.get(), "meal"),
-                            Words.count(totalAttempts.get(), "attempt"), Words.count(waiting, "philosopher"),
-                            trying == 0 ? "" : String.format(Locale.ROOT, ", %,d trying for one (a timed try)", trying));
+                    : runningWords(totalMeals.get(), totalAttempts.get(), waiting, trying);
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
             case PAUSED -> deadlockedNow
@@ -690,6 +687,16 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     + " Enter)";
             case STOPPING -> "Stopping: interrupting every philosopher out of its wait";
         };
+    }
+
+    /**
+     * A running table in words: meals, attempts, who waits for a fork and who tries for one with a
+     * time limit (a timed try waits too: "1 philosopher waiting" stood beside four seats drawn waiting).
+     */
+    static String runningWords(long meals, long attempts, long waiting, long trying) {
+        return String.format(Locale.ROOT, "%s, %s; %s waiting for a fork%s", Words.count(meals, "meal"),
+                Words.count(attempts, "attempt"), Words.count(waiting, "philosopher"),
+                trying == 0 ? "" : String.format(Locale.ROOT, ", %,d trying for one (a timed try)", trying));
     }
 
     /**

@@ -101,6 +101,12 @@ import dev.interleave.ui.kit.Words;
  */
 public final class MainView extends BorderPane {
 
+    /**
+     * How long the zoom's words stay in the status bar: they replaced the view's own line ("Paused:
+     * press S to let one through") until the next command, which a teacher found still there later.
+     */
+    static final Duration ZOOM_NOTICE = Duration.seconds(5);
+
     /** The tool bar's icons: sized with the text (see {@link #scaleText}). */
     private final List<FontIcon> icons = new ArrayList<>();
     private final Button run = button("run", "Run", Feather.PLAY, "Start a run: real threads, with the settings on the left. (Space)");
@@ -132,11 +138,6 @@ public final class MainView extends BorderPane {
      * file exported, the zoom changed (that one only for {@link #ZOOM_NOTICE}).
      */
     private String notice = "";
-    /**
-     * How long the zoom's words stay in the status bar: they replaced the view's own line ("Paused:
-     * press S to let one through") until the next command, which a teacher found still there later.
-     */
-    private static final Duration ZOOM_NOTICE = Duration.seconds(5);
     private final PauseTransition zoomNoticeEnds = new PauseTransition(ZOOM_NOTICE);
 
     /** The window's content over {@code scenarios}, one tab each, the first shown; light theme, 100 %, nothing kept. */
@@ -220,6 +221,11 @@ public final class MainView extends BorderPane {
             zoomNotice(zoomWords(", as last chosen"));
         }
         refresh();
+    }
+
+    /** Ends the zoom's words at once, as {@link #ZOOM_NOTICE} would: for tests, which do not wait for it. */
+    PauseTransition zoomNoticeEnds() {
+        return zoomNoticeEnds;
     }
 
     /** Says {@code words} in the status bar for {@link #ZOOM_NOTICE}, unless another notice replaces them. */

@@ -792,7 +792,7 @@ class BufferLabFxTest {
         Label detail = robot.lookup("#lab-outcome-detail").queryAs(Label.class);
         assertTrue(detail.isVisible() && detail.getText().endsWith("nobody is left to wake them"), detail.getText());
         assertTrue(detail.getFont().getSize() < banner.getFont().getSize() * 0.85, detail.getFont() + " under " + banner.getFont());
-        assertTrue(banner.getPseudoClassStates().contains(PseudoClass.getPseudoClass("failure")));
+        assertTrue(robot.lookup("#lab-verdict").query().getPseudoClassStates().contains(PseudoClass.getPseudoClass("failure")));
         Label badge = robot.lookup("#badge-buffer").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ stalled")); // not "failed"
         int awaitLine = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL).lineOf(Where.WAITING);

@@ -456,7 +456,8 @@ class BufferLabViewModelTest {
         try {
             // Still: the first step's worker back at the gate or in a wait set, everyone else at the gate. (The
             // step goes to whoever reached the gate first: under load, now and then C2 or C3, which then waits on notEmpty.)
-            sampleUntil(model, () -> model.workers().size() == 6 && model.workers().stream().allMatch(w ->
+            sampleUntil(model, () -> runner.snapshot().gate().permits() == 0 && model.workers().size() == 6
+                    && model.workers().stream().allMatch(w ->
                     w.state() == WorkerState.AT_GATE || w.state() == WorkerState.WAITING_NOT_EMPTY
                             || w.state() == WorkerState.WAITING_NOT_FULL));
             long beforeAsking = runner.snapshot().log().written();

@@ -291,6 +291,17 @@ class BufferViewModelTest {
         assertEquals("", model.guideAppliedProperty().get(), "a setting changed since");
     }
 
+    /** Up to seven actions told whole (never "1 more actions"); past them the first five, how many more, the last. */
+    @Test
+    void aLongStepNamesItsFirstActionsItsLastAndHowManyBetween() {
+        List<String> seven = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7");
+        assertEquals(String.join("; then ", seven), BufferViewModel.inTurn(seven));
+        List<String> eight = new ArrayList<>(seven);
+        eight.add("a8");
+        assertEquals("a1; then a2; then a3; then a4; then a5; then 2 more actions (each in the event log); then a8",
+                BufferViewModel.inTurn(eight));
+    }
+
     /** A step whose signal let a woken thread finish its put says why two threads acted in one step. */
     @Test
     void aStepSaysWhyTheThreadItWokeWentOn() {

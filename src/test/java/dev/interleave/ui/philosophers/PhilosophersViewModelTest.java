@@ -295,6 +295,14 @@ class PhilosophersViewModelTest {
         }
     }
 
+    /** A running table's line counts timed tries beside the waits: it said "1 philosopher waiting" beside four seats waiting. */
+    @Test
+    void theStatusCountsTimedTriesWithTheWaits() {
+        assertEquals("12 meals, 30 attempts; 1 philosopher waiting for a fork, 3 trying for one (a timed try)",
+                PhilosophersViewModel.runningWords(12, 30, 1, 3));
+        assertEquals("1 meal, 2 attempts; 0 philosophers waiting for a fork", PhilosophersViewModel.runningWords(1, 2, 0, 0));
+    }
+
     /** A deadlock built step by step says its steps: its running time is next to nothing, the clock stopped while paused. */
     @Test
     void aSteppedDeadlockCountsItsSteps() {

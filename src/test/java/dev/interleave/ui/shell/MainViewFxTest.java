@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -992,7 +994,7 @@ class MainViewFxTest {
      * a few seconds, and in View > Actual size.
      */
     @Test
-    void theZoomSaysWhereItIs(FxRobot robot) throws Exception {
+    void theZoomSaysWhereItIs(FxRobot robot) {
         robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
         WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#status").queryAs(Label.class);
@@ -1014,8 +1016,16 @@ class MainViewFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS); // Ctrl and + on a US keyboard: it did nothing
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(status.getText().startsWith("Zoom 110 %  ·  "), status.getText());
-        // The words go after a few seconds: they stood in for the view's own line until the next command.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !OnFx.get(status::getText).startsWith("Zoom"));
+        // The words go after a few seconds (they stood in for the view's own line until the next command):
+        // the timer runs for ZOOM_NOTICE, and its end, run here at once, takes them away.
+        PauseTransition ends = view.zoomNoticeEnds();
+        assertEquals(Animation.Status.RUNNING, OnFx.get(ends::getStatus));
+        assertEquals(MainView.ZOOM_NOTICE, ends.getDuration());
+        robot.interact(() -> {
+            ends.stop();
+            ends.getOnFinished().handle(null);
+        });
+        assertFalse(status.getText().startsWith("Zoom"), status.getText());
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
     }
