@@ -25,4 +25,9 @@ public final class Words {
     public static String count(long count, String singular, String plural) {
         return Counts.of(count, singular, plural);
     }
+
+    /** {@code words} with its first letter a capital: "deadlocked" is "Deadlocked". */
+    public static String capitalized(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

@@ -486,13 +486,13 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         OptionalDouble index = Fairness.jain(table.meals());
         jain.set(index.isPresent() ? index.getAsDouble() : Double.NaN);
         setIfChanged(starving, Fairness.starving(table.meals()));
-        lastAction.set(table.recentActions().isEmpty() ? "" : capitalized(table.recentActions().getLast().words()));
+        lastAction.set(table.recentActions().isEmpty() ? "" : Words.capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
             String wayBack = Rewind.wayBack(runState());
             String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
             stepText.set(position == 0 ? moment + "   " + wayBack
-                    : moment + ": " + capitalized(pastWords(position - 1, past)) + "   " + wayBack);
+                    : moment + ": " + Words.capitalized(pastWords(position - 1, past)) + "   " + wayBack);
             showedPast = true;
             return;
         }
@@ -617,7 +617,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     .map(Action::words).toList();
             stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen, since.isEmpty()
                     ? now.steps().lastStepped() + " is on its way to its gate (thinking or eating first)"
-                    : capitalized(String.join("; then ", since))));
+                    : Words.capitalized(String.join("; then ", since))));
         } else if (now.state() != RunState.PAUSED) {
             // Running, or ended: a step's words stayed beside the cards of a stopped run ("P2 reaches
             // for F1, and waits" next to "done").
@@ -638,10 +638,6 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     members.get((k + 1) % members.size()), false));
         }
         return waits;
-    }
-
-    private static String capitalized(String words) {
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static List<Integer> sorted(List<Integer> values) {

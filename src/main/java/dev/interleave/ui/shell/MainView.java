@@ -1177,7 +1177,9 @@ public final class MainView extends BorderPane {
         Tab other = otherRunInProgress();
         boolean canStart = state == RunState.IDLE && other == null;
         run.setDisable(!canStart);
-        pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED);
+        // A deadlocked run goes on in name only: nothing is left to pause (its status line says Stop ends it).
+        boolean stuck = state == RunState.RUNNING && !model.alarm().isEmpty();
+        pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED || stuck);
         // Auto-step plays steps from a paused run: to whoever watches, the run goes on, and Pause stops it.
         boolean autoStepping = autoStepper.playingProperty().get() && state == RunState.PAUSED;
         boolean resumes = state == RunState.PAUSED && !autoStepping;
@@ -1210,7 +1212,9 @@ public final class MainView extends BorderPane {
             text = autoStepWords() + "  ·  Pause (Space) or A stops it there";
         } else {
             String sentence = model.statusSentence();
-            text = sentence.startsWith(stateWord(state)) ? sentence : stateWord(state) + "  ·  " + sentence;
+            // "Deadlocked", not "Running", where the threads are alive but blocked for good.
+            String word = stuck ? Words.capitalized(model.alarm()) : stateWord(state);
+            text = sentence.startsWith(word) ? sentence : word + "  ·  " + sentence;
             if (playing) {
                 text = autoStepWords() + " (A ends it)  ·  " + text;
             }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,13 @@ import dev.interleave.ui.philosophers.PhilosophersScenario;
 import dev.interleave.ui.philosophers.PhilosophersViewModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A deadlocked table's run goes on (its threads are alive, blocked for good): seen from another
- * tab, its badge says "deadlocked", not "running", and the status bar says it will not end by itself.
+ * tab, its badge says "deadlocked", not "running", and the status bar says it will not end by itself;
+ * in its own tab, the status bar says "Deadlocked", not "Running", and Pause has nothing to pause.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
@@ -59,16 +62,7 @@ class DeadlockBadgeFxTest {
 
     @Test
     void aDeadlockedRunIsNamedSoFromAnotherTab(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.select("philosophers");
-            table.nProperty().set(2);
-            table.thinkMinMillisProperty().set(0);
-            table.thinkMaxMillisProperty().set(0);
-            table.eatMinMillisProperty().set(0);
-            table.eatMaxMillisProperty().set(0);
-            table.run();
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.deadlockedProperty().get());
+        deadlock();
         WaitForAsyncUtils.asyncFx(() -> view.select("calls"));
         Label badge = robot.lookup("#badge-philosophers").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
@@ -80,5 +74,33 @@ class DeadlockBadgeFxTest {
         tableRunner.stop();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked")
                 && tableRunner.state() == RunState.IDLE); // stopped, but what it shows is a deadlock
+    }
+
+    /** A tryout saw "Running  ·  Deadlocked: every philosopher ... blocked for good" beside a live Pause. */
+    @Test
+    void itsOwnTabSaysDeadlockedAndOffersStopNotPause(FxRobot robot) throws Exception {
+        deadlock();
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Deadlocked: "));
+        assertTrue(status.getText().contains("Stop (Esc) ends the run"), status.getText());
+        assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");
+        assertTrue(robot.lookup("#pause").queryButton().isDisabled(), "nothing to pause: " + status.getText());
+        assertFalse(robot.lookup("#stop").queryButton().isDisabled(), "Stop ends it");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tableRunner.state() == RunState.IDLE);
+    }
+
+    /** Two philosophers, naive, no delays: deadlocked within moments. */
+    private void deadlock() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.select("philosophers");
+            table.nProperty().set(2);
+            table.thinkMinMillisProperty().set(0);
+            table.thinkMaxMillisProperty().set(0);
+            table.eatMinMillisProperty().set(0);
+            table.eatMaxMillisProperty().set(0);
+            table.run();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.deadlockedProperty().get());
     }
 }
