@@ -2,6 +2,7 @@ package dev.interleave.ui.race;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +49,8 @@ public final class LabView extends BorderPane {
     private static final PseudoClass RACY = PseudoClass.getPseudoClass("racy");
     /** The widest bar, in em (bars grow with the text). */
     private static final double BAR_EM = 5.5;
+    /** The throughput table's widest bar in a wide view, in em. */
+    private static final double GROWN_BAR_EM = 10;
 
     private final LabViewModel model;
     private final StackPane figures = new StackPane();
@@ -356,7 +360,13 @@ public final class LabView extends BorderPane {
             }
             double low = all.stream().mapToDouble(Double::doubleValue).min().orElse(1);
             double high = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-            Label corner = new Label("threads →");
+            // Every rate column as wide as the widest number, so that the bars share one scale.
+            List<String> numbers = new ArrayList<>(all.stream().map(LabView::millions).toList());
+            for (int threads : LabMeasure.THREAD_COUNTS) {
+                figures.casFailuresPerIncrement(threads).ifPresent(failures -> numbers.add(percent(failures)));
+            }
+            String widest = numbers.stream().max(Comparator.comparingInt(String::length)).orElse("");
+            Label corner = new Label("threads →\nin M/s");
             corner.getStyleClass().add("figure-caption");
             grid.add(corner, 0, 0);
             for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
@@ -374,26 +384,38 @@ public final class LabView extends BorderPane {
                 for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                     int threads = LabMeasure.THREAD_COUNTS.get(c);
                     OptionalDouble rate = figures.opsPerSecond(strategy, threads);
-                    grid.add(rate.isPresent() ? cell(rate.getAsDouble(), low, high, strategy,
-                            figures.range(strategy, threads).orElseThrow()) : notMeasured(), c + 1, row);
+                    grid.add(rate.isPresent() ? new RateCell(rate.getAsDouble(), low, high, strategy,
+                            figures.range(strategy, threads).orElseThrow(), widest) : notMeasured(), c + 1, row);
                 }
                 row++;
             }
-            Label casRow = new Label("cas: failed\nattempts");
+            Label casRow = new Label("cas: failed\nattempts, %");
             casRow.getStyleClass().add("figure-caption");
             grid.add(casRow, 0, row);
             for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                 OptionalDouble failures = figures.casFailuresPerIncrement(LabMeasure.THREAD_COUNTS.get(c));
                 Label value = failures.isPresent() ? new Label(percent(failures.getAsDouble())) : notMeasured();
+                value.getStyleClass().add("rate-value");
+                value.setMinWidth(Region.USE_PREF_SIZE); // never "< 0...."
                 value.setId("lab-cas-failures-" + LabMeasure.THREAD_COUNTS.get(c));
                 grid.add(value, c + 1, row);
             }
         }
-        // Seven columns of bars never squeezed: in a narrow view (150 % in 1024x700) the grid alone
-        // scrolls sideways, and the texts around it keep the view's width.
+        // The rate columns share what room there is: in a wide view (1920x1080) the bars grow, up to
+        // GROWN_BAR_EM, where the table stayed small beside an empty half of the view.
+        for (int c = 0; c <= LabMeasure.THREAD_COUNTS.size(); c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setHgrow(c == 0 ? Priority.NEVER : Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        // Seven columns of bars, their bars shorter in a narrow view down to the width of their numbers
+        // (at 125 % in 1024x700 the 32 and 64 columns were out of sight, the scroll bar under the last
+        // row); narrower still (200 %), the grid alone scrolls sideways, and the texts around it keep
+        // the view's width.
         ScrollPane sideways = new ScrollPane(grid);
         sideways.setId("lab-throughput-scroll");
         sideways.setFitToHeight(true);
+        sideways.setFitToWidth(true);
         sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideways.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         sideways.getStyleClass().add("edge-to-edge");
@@ -406,8 +428,8 @@ public final class LabView extends BorderPane {
         noise.setWrapText(true);
         noise.setMinHeight(Region.USE_PREF_SIZE);
         return section("Increments per second against threads", "Every strategy at 1, 2, 4 ... 64 threads, the same "
-                + "total work at every count, the median of up to three runs (bars on a log scale, the number under "
-                + "each). More threads share the same cores: watch which strategies hold their speed, and how often "
+                + "total work at every count, the median of up to three runs (bars on a log scale, under each its "
+                + "millions of increments a second). More threads share the same cores: watch which strategies hold their speed, and how often "
                 + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.",
                 new VBox(8, sideways, noise), shown);
     }
@@ -483,35 +505,97 @@ public final class LabView extends BorderPane {
         return String.format(Locale.ROOT, ratio < 2 ? "%.2f×" : ratio < 10 ? "%.1f×" : "%.0f×", ratio);
     }
 
-    private static Node cell(double rate, double low, double high, RaceStrategy strategy, LabFigures.Range runs) {
-        double span = Math.log10(high) - Math.log10(low);
-        double share = span <= 0 ? 1 : 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
-        Region bar = new Region();
-        bar.getStyleClass().add("rate-bar");
-        bar.pseudoClassStateChanged(RACY, !strategy.isSafe());
-        bar.setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.2fem; -fx-max-width: %.2fem;", BAR_EM * share,
-                BAR_EM * share));
-        Label value = new Label(rate(rate));
-        value.getStyleClass().add("rate-value");
-        VBox box = new VBox(1, bar, value);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        Controls.tip(value, runs.runs() == 1 ? "One run: " + rate(rate)
-                : String.format(Locale.ROOT, "The median of %d runs; the slowest %s, the fastest %s (%s apart)",
-                        runs.runs(), rate(runs.slowest()), rate(runs.fastest()), times(runs.spread())));
-        return box;
+    /**
+     * A point of the throughput table: its bar, on the table's log scale, over its rate in millions
+     * a second. The bar's longest is the cell's width: {@link #BAR_EM} em, less in a narrow view (down
+     * to the width of the table's widest number), more in a wide one (up to {@link #GROWN_BAR_EM} em).
+     * Every cell of the table is as wide as the others, so that the bars keep one scale.
+     */
+    private static final class RateCell extends Region {
+        private final Region bar = new Region();
+        private final Label value;
+        private final String widest;
+        private final double share;
+
+        RateCell(double rate, double low, double high, RaceStrategy strategy, LabFigures.Range runs, String widest) {
+            double span = Math.log10(high) - Math.log10(low);
+            this.share = span <= 0 ? 1 : 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
+            this.widest = widest;
+            bar.getStyleClass().add("rate-bar");
+            bar.pseudoClassStateChanged(RACY, !strategy.isSafe());
+            value = new Label(millions(rate));
+            value.getStyleClass().add("rate-value");
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            getChildren().addAll(bar, value);
+            Controls.tip(value, runs.runs() == 1 ? "One run: " + rate(rate)
+                    : String.format(Locale.ROOT, "The median of %d runs; the slowest %s, the fastest %s (%s apart)",
+                            runs.runs(), rate(runs.slowest()), rate(runs.fastest()), times(runs.spread())));
+        }
+
+        /** The width of the table's widest number, in this cell's font. */
+        private double numbers() {
+            return Controls.textWidth(widest, value.getFont()) + value.snappedLeftInset()
+                    + value.snappedRightInset();
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + Math.ceil(numbers()) + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return snappedLeftInset() + Math.ceil(Math.max(numbers(), BAR_EM * value.getFont().getSize()))
+                    + snappedRightInset();
+        }
+
+        @Override
+        protected double computeMaxWidth(double height) {
+            return snappedLeftInset() + Math.ceil(Math.max(numbers(), GROWN_BAR_EM * value.getFont().getSize()))
+                    + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return snappedTopInset() + bar.prefHeight(-1) + 1 + value.prefHeight(-1) + snappedBottomInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double x = snappedLeftInset();
+            double y = snappedTopInset();
+            double room = getWidth() - x - snappedRightInset();
+            double barHeight = bar.prefHeight(-1);
+            bar.resizeRelocate(x, y, snapSizeX(share * room), barHeight);
+            value.resizeRelocate(x, y + barHeight + 1, Math.max(room, value.prefWidth(-1)), value.prefHeight(-1));
+        }
     }
 
-    /** Failed CAS attempts per increment as a percentage: "0 %", "< 0.001 %", "0.012 %", "3.4 %", "120 %". */
+    /** A rate in millions a second, the unit the throughput table's corner names: "329", "70.9", "0.87". */
+    static String millions(double perSecond) {
+        double m = perSecond / 1e6;
+        return String.format(Locale.ROOT, m >= 100 ? "%,.0f" : m >= 1 ? "%.1f" : m >= 0.01 ? "%.2f" : "%.4f", m);
+    }
+
+    /**
+     * Failed CAS attempts per increment as a percentage, its unit in the row's caption: "0", "<0.001",
+     * "0.01", "3.4", "120".
+     */
     static String percent(double perIncrement) {
         double percent = perIncrement * 100;
         if (percent == 0) {
-            return "0 %";
+            return "0";
         }
         if (percent < 0.001) {
-            return "< 0.001 %"; // %g would write 3e-05
+            return "<0.001"; // %g would write 3e-05
         }
-        return (percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
-                ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent)) + " %";
+        return percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
+                ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent);
     }
 
     /** The fewest runs of each layout from which their spread is told against the difference. */

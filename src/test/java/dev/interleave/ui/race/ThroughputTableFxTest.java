@@ -1,0 +1,130 @@
+package dev.interleave.ui.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.StyledStage;
+import dev.interleave.ui.shell.MainView;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The throughput table in the smallest window, 1024x700, at 125 %, themed as the window is: its
+ * seven thread counts side by side in the view's width (the 32 and 64 columns were out of sight,
+ * the scroll bar that reached them under the table's last row), every number whole, and every rate
+ * column as wide as the others (to the pixel its snapping leaves), so that its bars keep one scale.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class ThroughputTableFxTest {
+
+    private final StepperRunner stepper = new StepperRunner();
+    private final LabRunner lab = new LabRunner();
+    private RaceViewModel race;
+    private MainView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        race = new RaceViewModel(new StepperViewModel(stepper), new LabViewModel(lab));
+        view = new MainView(List.of(RaceScenario.tab(race)), new FrameStats());
+        stage = StyledStage.showThemed(view, 1024, 700);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (lab.state() != RunState.IDLE) {
+            lab.stop();
+        }
+        StyledStage.close(stage);
+    }
+
+    @AfterAll
+    static void unthemed() {
+        StyledStage.unthemed();
+    }
+
+    @Test
+    void everyThreadCountFitsAt125PercentIn1024x700() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.window().zoomProperty().set(1.25);
+            view.select("race");
+            ((TabPane) view.lookup("#race-modes")).getSelectionModel().select(1);
+            race.lab().measureProperty().set(LabMeasure.THROUGHPUT);
+            race.lab().threadsProperty().set(1);
+            race.lab().incrementsProperty().set(20_000);
+            race.lab().runsProperty().set(1);
+            race.lab().run();
+        }).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.state() == RunState.IDLE
+                && view.lookup("#lab-cas-failures-64") != null);
+        for (int pulse = 0; pulse < 3; pulse++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(100);
+        }
+        List<String> wrong = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            ScrollPane sideways = (ScrollPane) view.lookup("#lab-throughput-scroll");
+            Region grid = (Region) sideways.getContent();
+            double room = sideways.getViewportBounds().getWidth();
+            if (grid.getWidth() > room + 0.5) {
+                wrong.add(String.format(Locale.ROOT, "the table is %.0f px wide in %.0f px", grid.getWidth(), room));
+            }
+            List<Double> cellWidths = new ArrayList<>();
+            for (Node bar : grid.lookupAll(".rate-bar")) {
+                cellWidths.add(bar.getParent().getLayoutBounds().getWidth());
+            }
+            if (cellWidths.size() != RaceStrategy.values().length * LabMeasure.THREAD_COUNTS.size()) {
+                wrong.add(cellWidths.size() + " rate cells");
+            }
+            double narrowest = cellWidths.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double widest = cellWidths.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            if (widest - narrowest > 1) { // whole pixels: a px more in some columns
+                wrong.add(String.format(Locale.ROOT, "rate cells %.1f to %.1f px wide: the bars' scales differ",
+                        narrowest, widest));
+            }
+            for (Node node : grid.lookupAll(".label")) {
+                if (node instanceof Labeled label && label.isVisible()
+                        && label.getWidth() + 0.5 < label.prefWidth(-1)) {
+                    wrong.add(String.format(Locale.ROOT, "'%s' %.0f px wide of %.0f", label.getText(),
+                            label.getWidth(), label.prefWidth(-1)));
+                }
+            }
+            Label sixtyFour = (Label) view.lookup("#lab-cas-failures-64");
+            if (sixtyFour.localToScene(sixtyFour.getLayoutBounds()).getMaxX()
+                    > sideways.localToScene(sideways.getLayoutBounds()).getMaxX() + 0.5) {
+                wrong.add("the 64-thread column is past the view's right edge");
+            }
+        }).get();
+        assertEquals(List.of(), wrong);
+        assertTrue(((Label) view.lookup("#lab-cas-failures-64")).getText().matches("<?[0-9.]+"),
+                ((Label) view.lookup("#lab-cas-failures-64")).getText());
+    }
+}
