@@ -671,7 +671,9 @@ public final class LabView extends BorderPane {
 
     private static Node layoutRow(String id, String caption, OptionalDouble rate, double high) {
         Label name = new Label(caption);
+        name.setId("lab-layout-" + id);
         name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE); // whole on two lines, not "neighbours on ..." (125 % in 1024x700)
         Region bar = new Region();
         bar.getStyleClass().add("rate-bar");
         double share = rate.isPresent() && high > 0 ? rate.getAsDouble() / high : 0;

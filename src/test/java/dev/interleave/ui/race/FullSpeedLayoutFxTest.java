@@ -34,14 +34,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The throughput table in the smallest window, 1024x700, at 125 %, themed as the window is: its
- * seven thread counts side by side in the view's width (the 32 and 64 columns were out of sight,
- * the scroll bar that reached them under the table's last row), every number whole, and every rate
- * column as wide as the others (to the pixel its snapping leaves), so that its bars keep one scale.
+ * The race lab's Full speed figures in the smallest window, 1024x700, at 125 %, themed as the window
+ * is. The throughput table: its seven thread counts side by side in the view's width (the 32 and 64
+ * columns were out of sight, the scroll bar that reached them under the table's last row), every
+ * number whole, and every rate column as wide as the others (to the pixel its snapping leaves), so
+ * that its bars keep one scale. False sharing: the layouts' captions whole.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
-class ThroughputTableFxTest {
+class FullSpeedLayoutFxTest {
 
     private final StepperRunner stepper = new StepperRunner();
     private final LabRunner lab = new LabRunner();
@@ -69,24 +70,29 @@ class ThroughputTableFxTest {
         StyledStage.unthemed();
     }
 
-    @Test
-    void everyThreadCountFitsAt125PercentIn1024x700() throws Exception {
+    /** Measures {@code measure} at 125 % with small runs, and waits until its figures show {@code shown}. */
+    private void measure(LabMeasure measure, String shown) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             view.window().zoomProperty().set(1.25);
             view.select("race");
             ((TabPane) view.lookup("#race-modes")).getSelectionModel().select(1);
-            race.lab().measureProperty().set(LabMeasure.THROUGHPUT);
-            race.lab().threadsProperty().set(1);
-            race.lab().incrementsProperty().set(20_000);
+            race.lab().measureProperty().set(measure);
+            race.lab().threadsProperty().set(2);
+            race.lab().incrementsProperty().set(10_000);
             race.lab().runsProperty().set(1);
             race.lab().run();
         }).get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.state() == RunState.IDLE
-                && view.lookup("#lab-cas-failures-64") != null);
+                && view.lookup(shown) != null);
         for (int pulse = 0; pulse < 3; pulse++) {
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(100);
         }
+    }
+
+    @Test
+    void everyThreadCountFitsAt125PercentIn1024x700() throws Exception {
+        measure(LabMeasure.THROUGHPUT, "#lab-cas-failures-64");
         List<String> wrong = new ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
             view.applyCss();
@@ -126,5 +132,24 @@ class ThroughputTableFxTest {
         assertEquals(List.of(), wrong);
         assertTrue(((Label) view.lookup("#lab-cas-failures-64")).getText().matches("<?[0-9.]+"),
                 ((Label) view.lookup("#lab-cas-failures-64")).getText());
+    }
+
+    /** A tryout read "Packed (--strategy packed): thread t's counter at cells[t], neighbours on ...". */
+    @Test
+    void theLayoutsAreNamedWhole() throws Exception {
+        measure(LabMeasure.FALSE_SHARING, "#lab-false-sharing-ratio");
+        List<String> cut = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            for (String id : List.of("#lab-layout-packed", "#lab-layout-padded", "#lab-false-sharing-ratio")) {
+                Label label = (Label) view.lookup(id);
+                if (label.getHeight() + 0.5 < label.prefHeight(label.getWidth())) {
+                    cut.add(String.format(Locale.ROOT, "%s %.0f px high of %.0f: '%s'", id, label.getHeight(),
+                            label.prefHeight(label.getWidth()), label.getText()));
+                }
+            }
+        }).get();
+        assertEquals(List.of(), cut);
     }
 }
