@@ -114,8 +114,9 @@ public final class LabView extends BorderPane {
         figures.setId("lab-figures");
         figures.setAlignment(Pos.TOP_LEFT);
         TitledPane guide = Controls.guide("lab-race-guide", "What to try: lost updates, then throughput, then false"
-                + " sharing", "1. lost-updates, 4 threads: racy and volatile lose updates in most runs, a different"
-                + " number each run; every other strategy loses none. volatile makes each write seen at once, yet"
+                + " sharing", "1. lost-updates, 4 threads: racy and volatile lose updates, a different number each"
+                + " run (in most runs on a quiet machine; on a busy one the threads overlap less, and more runs"
+                + " lose none); every other strategy loses none, in any run. volatile makes each write seen at once, yet"
                 + " count++ is still three steps: visibility is not atomicity.\n"
                 + "2. throughput: each strategy at 1 to 64 threads. Which fall as threads are added, which hold up,"
                 + " and what do those that hold up do differently? (Point at a strategy's name for what it does.)\n"
