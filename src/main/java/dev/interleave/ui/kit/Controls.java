@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
@@ -376,7 +378,13 @@ public final class Controls {
      * the guide's buttons a line down as a learner reached for them.
      */
     public static Label lastRunNote(RunViewModel<?> model) {
-        Label note = fieldMessage("last-run", model.lastRunNoteProperty());
+        return lastRunNote(model, new SimpleBooleanProperty(true));
+    }
+
+    /** {@link #lastRunNote(RunViewModel)}, said only while {@code shown} holds. */
+    public static Label lastRunNote(RunViewModel<?> model, ObservableBooleanValue shown) {
+        Label note = fieldMessage("last-run", Bindings.createStringBinding(
+                () -> shown.get() ? model.lastRunNoteProperty().get() : "", shown, model.lastRunNoteProperty()));
         note.getStyleClass().setAll("label", "last-run-note");
         note.setMinHeight(Region.USE_PREF_SIZE);
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));

@@ -109,8 +109,11 @@ public final class LabView extends BorderPane {
         progress.getStyleClass().add("last-action");
         progress.setWrapText(true);
         progress.setMinHeight(Region.USE_PREF_SIZE);
-        progress.textProperty().bind(Bindings.createStringBinding(() -> model.progressProperty().get().isEmpty()
-                ? "Pick a measure and press Run (Space)." : model.progressProperty().get(), model.progressProperty()));
+        progress.textProperty().bind(Bindings.createStringBinding(() -> !model.linesAboutChosenMeasure().get() ? ""
+                : model.progressProperty().get().isEmpty() ? "Pick a measure and press Run (Space)."
+                : model.progressProperty().get(), model.progressProperty(), model.linesAboutChosenMeasure()));
+        progress.managedProperty().bind(model.linesAboutChosenMeasure());
+        progress.visibleProperty().bind(model.linesAboutChosenMeasure());
         figures.setId("lab-figures");
         figures.setAlignment(Pos.TOP_LEFT);
         TitledPane guide = Controls.guide("lab-race-guide", "What to try: lost updates, then throughput, then false"
@@ -124,7 +127,8 @@ public final class LabView extends BorderPane {
                 + " Read the line under the bars: when single runs' ranges overlap, run it again.\n"
                 + "Question: padded shares no counter and no cache line; why can packed, which shares no counter"
                 + " either, be slower?");
-        VBox live = new VBox(10, guide, Controls.lastRunNote(model), progress, figures);
+        VBox live = new VBox(10, guide, Controls.lastRunNote(model, model.linesAboutChosenMeasure()), progress,
+                figures);
         progress.setMinHeight(Region.USE_PREF_SIZE);
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");

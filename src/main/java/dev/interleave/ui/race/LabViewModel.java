@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -68,6 +69,10 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     /** The figures of the latest run of each measurement, with the settings they ran with. */
     private final Map<LabMeasure, ReadOnlyObjectWrapper<Shown>> shown = new EnumMap<>(LabMeasure.class);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    /** The latest run's measure (going on or ended); null before the first run and after Reset. */
+    private final ReadOnlyObjectWrapper<LabMeasure> lastRunMeasure = new ReadOnlyObjectWrapper<>(this, "lastRunMeasure");
+    /** See {@link #linesAboutChosenMeasure()}. */
+    private final BooleanBinding linesAboutChosenMeasure;
     /** Why the increments were lowered (T x K at most 10,000,000); empty when they were not. */
     private final ReadOnlyStringWrapper incrementsNote = new ReadOnlyStringWrapper(this, "incrementsNote", "");
     /** Under Runs, where the measure uses fewer of them: throughput takes at most three per point. */
@@ -97,6 +102,9 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     public LabViewModel(LabRunner runner, Preferences saved) {
         super(runner, "lab");
         this.runner = runner;
+        linesAboutChosenMeasure = Bindings.createBooleanBinding(() -> runningBinding().get()
+                || lastRunMeasure.get() == null || lastRunMeasure.get() == measure.get(),
+                runningBinding(), lastRunMeasure, measure);
         for (LabMeasure each : LabMeasure.values()) {
             shown.put(each, new ReadOnlyObjectWrapper<>(this, "shown-" + each.label()));
         }
@@ -177,6 +185,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
 
     @Override
     protected void started(LabSettings settings) {
+        lastRunMeasure.set(settings.measure());
         legsSeen = -1;
         progress.set("");
         shown.get(settings.measure()).set(new Shown(settings, new LabFigures(List.of()), null));
@@ -184,6 +193,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
 
     @Override
     protected void clearFigures() {
+        lastRunMeasure.set(null);
         shown.values().forEach(each -> each.set(null));
         progress.set("");
         legsSeen = -1;
@@ -290,6 +300,17 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
 
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the progress line and the "Last run's figures" note speak of the measure chosen: while a
+     * run goes on, before any, and while its measure is the one chosen. Not once another is chosen
+     * after a run: they read "false-sharing, done: 20 of 20 runs" and "The settings have changed
+     * since" above the lost updates' "Not measured yet" (a tryout); each measure's figures say what
+     * they were measured with.
+     */
+    public BooleanBinding linesAboutChosenMeasure() {
+        return linesAboutChosenMeasure;
     }
 
     public ReadOnlyStringProperty incrementsNoteProperty() {

@@ -318,6 +318,37 @@ class RaceViewModelTest {
         assertTrue(lab.progressProperty().get().startsWith(done), lab.progressProperty().get());
     }
 
+    /**
+     * The progress line and the "Last run's figures" note speak of the measure chosen: a tryout read
+     * "false-sharing, done" and "The settings have changed since" above the lost updates' "Not
+     * measured yet". Chosen again, the run's measure has them back.
+     */
+    @Test
+    void anotherMeasureChosenAfterARunHasNoneOfItsLines() throws Exception {
+        LabRunner runner = new LabRunner();
+        LabViewModel lab = new LabViewModel(runner);
+        assertTrue(lab.linesAboutChosenMeasure().get(), "before any run: 'Pick a measure and press Run'");
+        lab.measureProperty().set(LabMeasure.FALSE_SHARING);
+        lab.threadsProperty().set(2);
+        lab.incrementsProperty().set(1_000);
+        lab.runsProperty().set(1);
+        lab.run();
+        assertTrue(lab.linesAboutChosenMeasure().get(), "running");
+        runner.await(Duration.ofSeconds(30));
+        lab.sample(System.nanoTime());
+        assertTrue(lab.linesAboutChosenMeasure().get(), "its own measure");
+        assertTrue(lab.lastRunNoteProperty().get().startsWith("Last run's figures (false-sharing"),
+                lab.lastRunNoteProperty().get());
+        lab.measureProperty().set(LabMeasure.LOST_UPDATES);
+        lab.sample(System.nanoTime());
+        assertFalse(lab.linesAboutChosenMeasure().get(), "another measure: its progress and note are not this one's");
+        lab.measureProperty().set(LabMeasure.FALSE_SHARING);
+        assertTrue(lab.linesAboutChosenMeasure().get());
+        lab.measureProperty().set(LabMeasure.THROUGHPUT);
+        lab.reset();
+        assertTrue(lab.linesAboutChosenMeasure().get(), "after Reset, as before any run");
+    }
+
     /** Runs says what the throughput measure makes of it: the runs it makes are those counted. */
     @Test
     void runsSaysHowManyTheThroughputMeasureMakes() {
