@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -58,6 +59,9 @@ final class MealBars extends VBox {
         title.setWrapText(true);
         title.setTextAlignment(TextAlignment.CENTER);
         title.setMinHeight(Region.USE_PREF_SIZE);
+        // Never narrower than its longest word: a narrow column broke it as "philosoph" / "er" (a tryout).
+        title.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(Controls.textWidth("philosopher",
+                title.getFont())) + title.snappedLeftInset() + title.snappedRightInset(), title.fontProperty()));
         bars.setAlignment(Pos.BOTTOM_CENTER);
         VBox.setVgrow(bars, Priority.ALWAYS);
         getChildren().addAll(title, bars);
