@@ -573,6 +573,47 @@ class MainViewFxTest {
     }
 
     /** The colour of the nearest box behind {@code node} with an opaque fill. */
+    /**
+     * A choice locked by a run reads as what the run uses, in both themes: the chosen option's text
+     * on its fill, as they show (the node's opacity over the panel), 4.5:1 at least. At Primer's
+     * disabled opacity it was white on pale blue, 2:1, in the light theme (a teacher's tryout).
+     */
+    @Test
+    void aLockedChoiceStaysReadableInBothThemes(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        robot.interact(() -> buffer.run());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(
+                () -> robot.lookup("#policy .toggle-button:selected").query().isDisabled()));
+        for (int theme = 0; theme < 2; theme++) {
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+            for (String row : List.of("#policy", "#buffer-threads", "#impl")) {
+                ToggleButton chosen = robot.lookup(row + " .toggle-button:selected").queryAs(ToggleButton.class);
+                assertTrue(chosen.isDisabled(), row + " locked while the run goes on");
+                Color paper = behind(chosen);
+                double opacity = 1;
+                for (Node up = chosen; up != null; up = up.getParent()) {
+                    opacity *= up.getOpacity();
+                }
+                Color fill = blend((Color) chosen.getBackground().getFills().getLast().getFill(), paper, opacity);
+                Color ink = blend((Color) chosen.getTextFill(), fill, opacity);
+                double ratio = Wcag.contrast(ink, fill);
+                assertTrue(ratio >= 4.5, row + " '" + chosen.getText() + "' " + ink + " on " + fill + ": " + ratio
+                        + ":1 in " + view.window().themeProperty().get());
+            }
+            robot.interact(() -> view.window().toggleTheme());
+        }
+    }
+
+    /** {@code top} drawn at {@code opacity} over {@code under}. */
+    private static Color blend(Color top, Color under, double opacity) {
+        double a = top.getOpacity() * opacity;
+        return new Color(a * top.getRed() + (1 - a) * under.getRed(), a * top.getGreen() + (1 - a) * under.getGreen(),
+                a * top.getBlue() + (1 - a) * under.getBlue(), 1);
+    }
+
     private static Color behind(Node node) {
         for (Parent up = node.getParent(); up != null; up = up.getParent()) {
             if (up instanceof Region region && region.getBackground() != null) {
