@@ -512,11 +512,12 @@ public final class CallsView extends BorderPane {
         efficiency.setId("efficiency-value");
         efficiency.textProperty().bind(model.efficiencyTextProperty());
         Label rate = new Label();
+        // Said over what: during a run the last half second's rate, at its end the whole run's (the
+        // same words read 167,882 mid-run and 75,102 at the end of one run, a teacher's tryout).
         // Paused, the rate is the one the run had when Pause came, and says so ("60,791 calls per
         // second" beside calls held still read as a rate now).
-        rate.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f calls per second%s",
-                model.callsPerSecondProperty().get(), model.stateProperty().get() == RunState.PAUSED
-                        ? " before the pause" : ""), model.callsPerSecondProperty(), model.stateProperty()));
+        rate.textProperty().bind(Bindings.createStringBinding(() -> rateWords(model.callsPerSecondProperty().get(),
+                model.stateProperty().get()), model.callsPerSecondProperty(), model.stateProperty()));
 
         // Arranged at every layout pass, where the cards' preferred widths (they follow the text
         // size) and the width on offer are both known.
@@ -802,5 +803,16 @@ public final class CallsView extends BorderPane {
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;
+    }
+
+    /** The calls-completed card's rate, with what it is over: the last half second, or the whole run once ended. */
+    static String rateWords(double perSecond, RunState state) {
+        String over = switch (state) {
+            case RUNNING, STOPPING -> String.format(Locale.ROOT, " (the last %.1f s)", CallsViewModel.RATE_WINDOW_NANOS / 1e9);
+            case PAUSED -> String.format(Locale.ROOT, " in the %.1f s before the pause",
+                    CallsViewModel.RATE_WINDOW_NANOS / 1e9);
+            case IDLE -> perSecond > 0 ? ", the whole run" : "";
+        };
+        return String.format(Locale.ROOT, "%,.0f calls per second%s", perSecond, over);
     }
 }

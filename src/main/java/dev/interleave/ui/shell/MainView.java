@@ -1203,7 +1203,7 @@ public final class MainView extends BorderPane {
             RunControls going = models.get(other);
             text = stateWord(state) + "  ·  The run in " + other.getText() + (going.alarm().isEmpty()
                     ? " is " + stateWord(going.runState()).toLowerCase(Locale.ROOT)
-                            + " in its tab. One run at a time: Run here waits until it ends or is stopped."
+                            + " in its tab. One run at a time: Run here is refused until it ends or is stopped."
                     : " is " + going.alarm() + " in its tab and will not end by itself. One run at a time: "
                             + "stop it there (Esc) to run here.");
         } else if (autoStepping) {
