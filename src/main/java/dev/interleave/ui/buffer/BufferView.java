@@ -87,6 +87,8 @@ public final class BufferView extends BorderPane {
     private final Label consumersCaption = lane("Consumers");
     private final Pane motionLayer = new Pane();
     private CodePanel code;
+    /** The lines kept for a step's words while paused: most steps take one to three at 1024x700. */
+    private static final int STEP_LINES = 3;
     /** The code panel in a {@link HeightMemo}. */
     private HeightMemo codeBox;
 
@@ -232,8 +234,10 @@ public final class BufferView extends BorderPane {
                 : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty(),
                 model.abqShownBinding()));
         lastAction.setWrapText(true);
-        // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused).
-        Controls.neverShorter(lastAction, model.stateProperty(), () -> model.stateProperty().get() == RunState.PAUSED);
+        // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused),
+        // three lines kept from the first step on.
+        Controls.neverShorter(lastAction, model.stateProperty(), () -> model.stateProperty().get() == RunState.PAUSED,
+                STEP_LINES);
         Label stepText = new Label();
         stepText.setId("step-text");
         stepText.textProperty().bind(model.stepTextProperty());

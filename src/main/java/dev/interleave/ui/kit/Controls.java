@@ -47,6 +47,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextBoundsType;
 
 /** Small builders the views share. */
 public final class Controls {
@@ -257,22 +258,49 @@ public final class Controls {
      * thread.
      */
     public static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep) {
+        neverShorter(region, reset, keep, 0);
+    }
+
+    /**
+     * {@link #neverShorter(Region, ObservableValue, BooleanSupplier)}, and while {@code keep} holds
+     * never shorter than {@code lines} lines of its font either, from the start: a step told in one
+     * line, then the next in three, pushed what is below down by two lines at that step (a teacher's
+     * tryout; kept from then on, it moved only once, but under the pointer of whoever was stepping).
+     */
+    public static void neverShorter(Labeled label, ObservableValue<?> reset, BooleanSupplier keep, int lines) {
+        neverShorter((Region) label, reset, keep, lines);
+    }
+
+    private static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep, int lines) {
         long[] settledAt = {0}; // System.nanoTime() after which heights are kept again
+        Runnable fresh = () -> region.setMinHeight(keep.getAsBoolean() && lines > 0 && region instanceof Labeled labeled
+                ? region.snappedTopInset() + Math.ceil(textHeight("X\n".repeat(lines - 1) + "X", labeled))
+                + region.snappedBottomInset() : Region.USE_COMPUTED_SIZE);
         region.heightProperty().addListener((obs, old, now) -> {
             if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && now.doubleValue() > region.getMinHeight()) {
                 region.setMinHeight(now.doubleValue());
             }
         });
         // A change listener: an invalidation listener would miss a second change nobody read between.
-        reset.addListener((obs, old, now) -> region.setMinHeight(Region.USE_COMPUTED_SIZE));
+        reset.addListener((obs, old, now) -> fresh.run());
         if (region instanceof Labeled labeled) {
             labeled.fontProperty().addListener((obs, old, now) -> {
                 if (region.getHeight() > 0) { // a zoom, not the first styling: it has been laid out before
                     settledAt[0] = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
                 }
-                region.setMinHeight(Region.USE_COMPUTED_SIZE);
+                fresh.run();
             });
         }
+        fresh.run();
+    }
+
+    /** The height of {@code text}, its lines as written, as {@code label} lays out its own text. */
+    private static double textHeight(String text, Labeled label) {
+        Text probe = new Text(text);
+        probe.setFont(label.getFont());
+        probe.setLineSpacing(label.getLineSpacing());
+        probe.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a label's skin measures its text
+        return probe.getLayoutBounds().getHeight();
     }
 
     /** How long after a new font {@link #neverShorter} keeps no height: the zoom's layout passes. */

@@ -83,4 +83,26 @@ class NeverShorterFxTest {
         double larger = belowAt(robot, "Step 1: C1 found the buffer empty");
         assertTrue(larger < long_, "a new font starts afresh: " + larger + " px, kept " + long_);
     }
+
+    /** With three lines kept, a step told in one line and the next in three leave the chips where they were. */
+    @Test
+    void threeLinesKeptFromTheFirstStep(FxRobot robot) {
+        robot.interact(() -> {
+            Label three = new Label("Step 1: C1 found the buffer empty");
+            three.setWrapText(true);
+            Label chips = new Label("the chips");
+            Controls.neverShorter(three, run, paused::get, 3);
+            stage.getScene().setRoot(new VBox(4, three, chips));
+            text = three;
+            below = chips;
+        });
+        double oneLine = belowAt(robot, "Step 1: C1 found the buffer empty");
+        assertEquals(oneLine, belowAt(robot, "Step 2: P1 put #1\ninto slot 0\nand woke C1"), 0.5,
+                "three lines kept: the chips stay put");
+        double four = belowAt(robot, "a\nb\nc\nd");
+        assertTrue(four > oneLine + 5, "a fourth line still takes room: " + oneLine + " -> " + four);
+        robot.interact(() -> paused.set(false));
+        robot.interact(() -> run.set(2));
+        assertTrue(belowAt(robot, "Step 1") < oneLine - 10, "running: no lines kept");
+    }
 }
