@@ -885,8 +885,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
             case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
-                    "%s, %s, %s%s", Words.count(producers.get(), "producer"), Words.count(consumers.get(), "consumer"),
-                    Words.count(capacity.get(), "slot"), machinery(impl.get(), policy.get(), fair.get()));
+                    "%s, %s, %s%s, %s threads", Words.count(producers.get(), "producer"),
+                    Words.count(consumers.get(), "consumer"), Words.count(capacity.get(), "slot"),
+                    machinery(impl.get(), policy.get(), fair.get()), threads.get()); // the command line's default is virtual
             case RUNNING -> abqShown.get()
                     ? String.format(Locale.ROOT, "%,d items consumed; inside ArrayBlockingQueue the slots and the "
                     + "threads blocked are not visible (the baseline is not instrumented)", consumed.get())

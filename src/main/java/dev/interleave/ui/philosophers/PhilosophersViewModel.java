@@ -667,8 +667,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         long waiting = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_FORK).count();
         long trying = philosophers.stream().filter(p -> p.state() == PhilosopherState.TRYING_FORK).count();
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks", Words.count(n.get(), "philosopher"),
-                    strategy.get(), fair.get() ? "fair" : "non-fair");
+            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads",
+                    Words.count(n.get(), "philosopher"), strategy.get(), fair.get() ? "fair" : "non-fair", threads.get());
             case RUNNING -> deadlocked.get()
                     ? "Deadlocked: every philosopher in the circle is blocked for good; Stop (Esc) ends the run"
                     : livelockNow.get()

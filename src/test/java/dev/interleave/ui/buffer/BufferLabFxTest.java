@@ -220,6 +220,12 @@ class BufferLabFxTest {
         assertEquals("Set: " + setup.words(BufferImpl.LOCK) + ". Press Run (Space).", applied.getText(), "Apply says what it set");
         robot.clickOn("#bug-none");
         assertEquals("", applied.getText(), "another guide: nothing applied from it yet");
+        // During a run Apply is greyed out, and the line beside it says why.
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#lab-guide-apply").queryButton().isDisabled());
+        assertTrue(applied.getText().startsWith("A run is going on: Stop it (Esc), then Apply"), applied.getText());
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> applied.getText().isEmpty());
     }
 
     /**

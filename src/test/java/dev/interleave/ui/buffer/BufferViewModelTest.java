@@ -489,7 +489,7 @@ class BufferViewModelTest {
         model.capacityProperty().set(1);
         model.producersProperty().set(1);
         model.consumersProperty().set(1);
-        assertEquals("Ready: 1 producer, 1 consumer, 1 slot, signal, non-fair lock", model.statusSentence());
+        assertEquals("Ready: 1 producer, 1 consumer, 1 slot, signal, non-fair lock, platform threads", model.statusSentence());
     }
 
     /** Item numbers in the action texts carry thousands separators, as the slots do. */
