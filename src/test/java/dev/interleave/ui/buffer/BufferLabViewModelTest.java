@@ -134,11 +134,11 @@ class BufferLabViewModelTest {
     @Test
     void theStatusNamesOnlyWhatTheImplementationHas() {
         BufferViewModel model = new BufferViewModel(new BufferRunner());
-        assertTrue(model.statusSentence().endsWith(", signal, non-fair lock"), model.statusSentence());
+        assertTrue(model.statusSentence().endsWith(", signal, non-fair lock, platform threads"), model.statusSentence());
         model.implProperty().set(BufferImpl.MONITOR);
-        assertTrue(model.statusSentence().endsWith(" slots"), model.statusSentence());
+        assertTrue(model.statusSentence().endsWith(" slots, platform threads"), model.statusSentence());
         model.implProperty().set(BufferImpl.SEMAPHORE);
-        assertTrue(model.statusSentence().endsWith(", non-fair semaphores"), model.statusSentence());
+        assertTrue(model.statusSentence().endsWith(", non-fair semaphores, platform threads"), model.statusSentence());
     }
 
     /**
