@@ -417,10 +417,7 @@ public final class BufferView extends BorderPane {
         apply.setMinWidth(Region.USE_PREF_SIZE);
         // What Apply set, beside it, until a setting changes: a learner sees the click was taken. During
         // a run, why it is greyed out (a teacher clicked it mid-demo and got nothing).
-        Label applied = Controls.fieldMessage("lab-guide-applied", Bindings.createStringBinding(
-                () -> model.runningBinding().get() ? "A run is going on: Stop it (Esc), then Apply sets this up"
-                        + " (its implementation and bug stay as a run started)." : model.guideAppliedProperty().get(),
-                model.runningBinding(), model.guideAppliedProperty()));
+        Label applied = Controls.fieldMessage("lab-guide-applied", model.guideNoteBinding());
         apply.setOnAction(e -> model.applyGuide());
         HBox applyRow = new HBox(10, apply, applied);
         applyRow.setAlignment(Pos.CENTER_LEFT);

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -172,6 +173,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
     /** What the guide's Apply set ("Set: 3 producers, ..."), until a setting changes again; "" before. */
     private final GuideApplied guideApplied;
+    /** See {@link #guideNoteBinding()}. */
+    private final StringBinding guideNote;
     /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
@@ -272,6 +275,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         futileConsumerSeries.setName("consumers");
         guideApplied = new GuideApplied(List.of(capacity, producers, consumers, produceMinMillis, produceMaxMillis,
                 consumeMinMillis, consumeMaxMillis, policy, fair, threads, impl, bug, spuriousPercent));
+        guideNote = Bindings.createStringBinding(() -> runningBinding().get()
+                ? "A run is going on: Stop it (Esc), then Apply sets this up (the implementation and bug cannot change"
+                + " during a run)." : guideApplied.wordsProperty().get(), runningBinding(), guideApplied.wordsProperty());
         ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
         ModelSupport.clamp(producers, 1, MAX_WORKERS);
         ModelSupport.clamp(consumers, 1, MAX_WORKERS);
@@ -993,6 +999,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** What the guide's Apply set, for the line beside it; "" until Apply, and again once a setting changes. */
     public ReadOnlyStringProperty guideAppliedProperty() {
         return guideApplied.wordsProperty();
+    }
+
+    /**
+     * The line beside the guide's Apply: during a run, why Apply is greyed out (a teacher clicked it
+     * mid-demo and got nothing); else what it set ({@link #guideAppliedProperty()}).
+     */
+    public StringBinding guideNoteBinding() {
+        return guideNote;
     }
 
     private void applyWorkersLive() {

@@ -47,6 +47,7 @@ final class BugChooser extends VBox {
             Controls.tip(button, explain(each));
             StackPane wrapper = new StackPane(button);
             wrapper.setId("bug-" + each.label() + "-wrapper");
+            wrapper.getStyleClass().add("choice-wrapper");
             buttons.add(button);
             wrappers.add(wrapper);
             row.getChildren().add(wrapper);

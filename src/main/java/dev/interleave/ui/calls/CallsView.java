@@ -181,7 +181,7 @@ public final class CallsView extends BorderPane {
         table.getColumns().getLast().getProperties().put(WRAPS, true);
         table.getColumns().add(column("Result", 0.16, "500,500", CallsViewModel.PastRun::result));
         table.getColumns().add(column("Elapsed", 0.13, "", r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
-        table.getColumns().add(column("Ideal", 0.12, "", r -> r.idealMillis() == 0 ? "–"
+        table.getColumns().add(column("Ideal", 0.12, "", r -> r.efficiency().isEmpty() ? "–"
                 : String.format(Locale.ROOT, "%,d ms", r.idealMillis())));
         table.getColumns().add(column("Efficiency", 0.13, "", r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
@@ -591,12 +591,7 @@ public final class CallsView extends BorderPane {
                         + "left resident (its RSS hardly grows). Platform threads: stacks in native memory (RSS). "
                         + "Virtual threads: stacks on the heap.");
         Label efficiencyDetail = new Label();
-        // A stopped run's efficiency is over the calls that ran (its ideal counts only them): said so
-        // under it, where a large "99.8 %" on a run stopped at 465 calls of 1,000 read as a fine run.
-        efficiencyDetail.textProperty().bind(Bindings.createStringBinding(() -> model.efficiencyTextProperty().get()
-                .equals(CallsViewModel.NO_SLEEPS) ? "no sleeps, no ideal"
-                : model.bannerProperty().get() == CallsViewModel.Banner.STOPPED ? "of the calls that ran before Stop"
-                : "ideal ÷ elapsed", model.efficiencyTextProperty(), model.bannerProperty()));
+        efficiencyDetail.textProperty().bind(model.efficiencyDetailBinding());
         VBox efficiencyBox = Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
                 "How close the run came to the ideal: scheduling and overhead lose the rest.");
         List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox,

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -20,6 +21,8 @@ import javafx.scene.layout.FlowPane;
  */
 public final class ChoiceRow<T> extends FlowPane {
 
+    private static final PseudoClass UNUSED = PseudoClass.getPseudoClass("unused");
+
     private final ToggleGroup group = new ToggleGroup();
 
     /**
@@ -34,6 +37,9 @@ public final class ChoiceRow<T> extends FlowPane {
         super(4, 4);
         setId(id);
         getStyleClass().add("choice-row");
+        // Greyed out on its own (it does not apply to the setup, as the wake-up policy of a buffer
+        // without one), not by a run that locks the settings: its choice is not in effect.
+        disableProperty().addListener((obs, old, now) -> pseudoClassStateChanged(UNUSED, now));
         for (T value : values) {
             ToggleButton button = new ToggleButton(label.apply(value));
             button.setId(id + "-" + label.apply(value));

@@ -258,7 +258,7 @@ public final class Controls {
      * thread.
      */
     public static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep) {
-        neverShorter(region, reset, keep, 0);
+        keepHeight(region, reset, keep, 0);
     }
 
     /**
@@ -266,12 +266,14 @@ public final class Controls {
      * never shorter than {@code lines} lines of its font either, from the start: a step told in one
      * line, then the next in three, pushed what is below down by two lines at that step (a teacher's
      * tryout; kept from then on, it moved only once, but under the pointer of whoever was stepping).
+     * {@code keep} is read when {@code reset} changes (and at a new font): it must change only with
+     * {@code reset} (the run's state, and whether it is paused).
      */
     public static void neverShorter(Labeled label, ObservableValue<?> reset, BooleanSupplier keep, int lines) {
-        neverShorter((Region) label, reset, keep, lines);
+        keepHeight(label, reset, keep, lines);
     }
 
-    private static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep, int lines) {
+    private static void keepHeight(Region region, ObservableValue<?> reset, BooleanSupplier keep, int lines) {
         long[] settledAt = {0}; // System.nanoTime() after which heights are kept again
         Runnable fresh = () -> region.setMinHeight(keep.getAsBoolean() && lines > 0 && region instanceof Labeled labeled
                 ? region.snappedTopInset() + Math.ceil(textHeight("X\n".repeat(lines - 1) + "X", labeled))
@@ -291,7 +293,9 @@ public final class Controls {
                 fresh.run();
             });
         }
-        fresh.run();
+        if (lines > 0) {
+            fresh.run();
+        }
     }
 
     /** The height of {@code text}, its lines as written, as {@code label} lays out its own text. */

@@ -1,6 +1,8 @@
 package dev.interleave.ui.philosophers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,7 +62,9 @@ final class MealBars extends VBox {
         title.setTextAlignment(TextAlignment.CENTER);
         title.setMinHeight(Region.USE_PREF_SIZE);
         // Never narrower than its longest word: a narrow column broke it as "philosoph" / "er" (a tryout).
-        title.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(Controls.textWidth("philosopher",
+        String longestWord = Arrays.stream(title.getText().split(" ")).max(Comparator.comparingDouble(
+                word -> Controls.textWidth(word, title.getFont()))).orElseThrow();
+        title.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(Controls.textWidth(longestWord,
                 title.getFont())) + title.snappedLeftInset() + title.snappedRightInset(), title.fontProperty()));
         bars.setAlignment(Pos.BOTTOM_CENTER);
         VBox.setVgrow(bars, Priority.ALWAYS);

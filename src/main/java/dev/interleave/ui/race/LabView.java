@@ -2,7 +2,6 @@ package dev.interleave.ui.race;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 
 import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
@@ -47,9 +47,12 @@ public final class LabView extends BorderPane {
 
     private static final PseudoClass SAFE = PseudoClass.getPseudoClass("safe");
     private static final PseudoClass RACY = PseudoClass.getPseudoClass("racy");
-    /** The widest bar, in em (bars grow with the text). */
+    /**
+     * The longest bar, in em of the numbers' font (bars grow with the text): the lost updates' and,
+     * where there is room, the throughput table's.
+     */
     private static final double BAR_EM = 5.5;
-    /** The throughput table's widest bar in a wide view, in em. */
+    /** The throughput table's longest bar in a wide view, in em of its numbers' font. */
     private static final double GROWN_BAR_EM = 10;
 
     private final LabViewModel model;
@@ -109,11 +112,10 @@ public final class LabView extends BorderPane {
         progress.getStyleClass().add("last-action");
         progress.setWrapText(true);
         progress.setMinHeight(Region.USE_PREF_SIZE);
-        progress.textProperty().bind(Bindings.createStringBinding(() -> !model.linesAboutChosenMeasure().get() ? ""
-                : model.progressProperty().get().isEmpty() ? "Pick a measure and press Run (Space)."
-                : model.progressProperty().get(), model.progressProperty(), model.linesAboutChosenMeasure()));
-        progress.managedProperty().bind(model.linesAboutChosenMeasure());
-        progress.visibleProperty().bind(model.linesAboutChosenMeasure());
+        progress.textProperty().bind(Bindings.createStringBinding(() -> model.progressProperty().get().isEmpty()
+                ? "Pick a measure and press Run (Space)." : model.progressProperty().get(), model.progressProperty()));
+        progress.managedProperty().bind(model.runLinesShownBinding());
+        progress.visibleProperty().bind(model.runLinesShownBinding());
         figures.setId("lab-figures");
         figures.setAlignment(Pos.TOP_LEFT);
         TitledPane guide = Controls.guide("lab-race-guide", "What to try: lost updates, then throughput, then false"
@@ -127,7 +129,7 @@ public final class LabView extends BorderPane {
                 + " Read the line under the bars: when single runs' ranges overlap, run it again.\n"
                 + "Question: padded shares no counter and no cache line; why can packed, which shares no counter"
                 + " either, be slower?");
-        VBox live = new VBox(10, guide, Controls.lastRunNote(model, model.linesAboutChosenMeasure()), progress,
+        VBox live = new VBox(10, guide, Controls.lastRunNote(model, model.runLinesShownBinding()), progress,
                 figures);
         progress.setMinHeight(Region.USE_PREF_SIZE);
         live.setPadding(new Insets(12));
@@ -370,7 +372,7 @@ public final class LabView extends BorderPane {
             for (int threads : LabMeasure.THREAD_COUNTS) {
                 figures.casFailuresPerIncrement(threads).ifPresent(failures -> numbers.add(percent(failures)));
             }
-            String widest = numbers.stream().max(Comparator.comparingInt(String::length)).orElse("");
+            WidestNumber widest = new WidestNumber(numbers);
             Label corner = new Label("threads →\nin M/s");
             corner.getStyleClass().add("figure-caption");
             grid.add(corner, 0, 0);
@@ -406,8 +408,8 @@ public final class LabView extends BorderPane {
                 grid.add(value, c + 1, row);
             }
         }
-        // The rate columns share what room there is: in a wide view (1920x1080) the bars grow, up to
-        // GROWN_BAR_EM, where the table stayed small beside an empty half of the view.
+        // The rate columns share what room there is: in a wide view (1920x1080) the table spans it and
+        // the bars grow, up to GROWN_BAR_EM, where it stayed small beside an empty half of the view.
         for (int c = 0; c <= LabMeasure.THREAD_COUNTS.size(); c++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setHgrow(c == 0 ? Priority.NEVER : Priority.ALWAYS);
@@ -434,8 +436,8 @@ public final class LabView extends BorderPane {
         noise.setMinHeight(Region.USE_PREF_SIZE);
         return section("Increments per second against threads", "Every strategy at 1, 2, 4 ... 64 threads, the same "
                 + "total work at every count, the median of up to three runs (bars on a log scale, under each its "
-                + "millions of increments a second). More threads share the same cores: watch which strategies hold their speed, and how often "
-                + "a compare-and-set fails (failed attempts per 100 increments) as threads are added.",
+                + "millions of increments a second). More threads share the same cores: watch which strategies hold "
+                + "their speed, and how often a compare-and-set fails (failed attempts per 100 increments) as threads are added.",
                 new VBox(8, sideways, noise), shown);
     }
 
@@ -512,17 +514,18 @@ public final class LabView extends BorderPane {
 
     /**
      * A point of the throughput table: its bar, on the table's log scale, over its rate in millions
-     * a second. The bar's longest is the cell's width: {@link #BAR_EM} em, less in a narrow view (down
-     * to the width of the table's widest number), more in a wide one (up to {@link #GROWN_BAR_EM} em).
-     * Every cell of the table is as wide as the others, so that the bars keep one scale.
+     * a second. The bar's longest is the cell's width, up to {@link #GROWN_BAR_EM} em: {@link #BAR_EM}
+     * em preferred, less in a narrow view (down to the width of the table's widest number), more in a
+     * wide one, where the rate columns share the room. Every cell of the table is as wide as the
+     * others (they are alike, and their columns grow alike), so that the bars keep one scale.
      */
     private static final class RateCell extends Region {
         private final Region bar = new Region();
         private final Label value;
-        private final String widest;
+        private final WidestNumber widest;
         private final double share;
 
-        RateCell(double rate, double low, double high, RaceStrategy strategy, LabFigures.Range runs, String widest) {
+        RateCell(double rate, double low, double high, RaceStrategy strategy, LabFigures.Range runs, WidestNumber widest) {
             double span = Math.log10(high) - Math.log10(low);
             this.share = span <= 0 ? 1 : 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
             this.widest = widest;
@@ -532,31 +535,25 @@ public final class LabView extends BorderPane {
             value.getStyleClass().add("rate-value");
             value.setMinWidth(Region.USE_PREF_SIZE);
             getChildren().addAll(bar, value);
-            Controls.tip(value, runs.runs() == 1 ? "One run: " + rate(rate)
-                    : String.format(Locale.ROOT, "The median of %d runs; the slowest %s, the fastest %s (%s apart)",
-                            runs.runs(), rate(runs.slowest()), rate(runs.fastest()), times(runs.spread())));
+            // In the cell's unit: "0.87" over a tooltip of "870 k/s" read as two figures.
+            Controls.tip(value, runs.runs() == 1 ? "One run: " + millions(rate) + " M/s"
+                    : String.format(Locale.ROOT, "The median of %d runs; the slowest %s M/s, the fastest %s M/s (%s apart)",
+                            runs.runs(), millions(runs.slowest()), millions(runs.fastest()), times(runs.spread())));
         }
 
-        /** The width of the table's widest number, in this cell's font. */
-        private double numbers() {
-            return Controls.textWidth(widest, value.getFont()) + value.snappedLeftInset()
-                    + value.snappedRightInset();
+        /** The width of the table's widest number in this cell's font, with the label's insets, in px. */
+        private double widestNumberWidth() {
+            return widest.in(value.getFont()) + value.snappedLeftInset() + value.snappedRightInset();
         }
 
         @Override
         protected double computeMinWidth(double height) {
-            return snappedLeftInset() + Math.ceil(numbers()) + snappedRightInset();
+            return snappedLeftInset() + Math.ceil(widestNumberWidth()) + snappedRightInset();
         }
 
         @Override
         protected double computePrefWidth(double height) {
-            return snappedLeftInset() + Math.ceil(Math.max(numbers(), BAR_EM * value.getFont().getSize()))
-                    + snappedRightInset();
-        }
-
-        @Override
-        protected double computeMaxWidth(double height) {
-            return snappedLeftInset() + Math.ceil(Math.max(numbers(), GROWN_BAR_EM * value.getFont().getSize()))
+            return snappedLeftInset() + Math.ceil(Math.max(widestNumberWidth(), BAR_EM * value.getFont().getSize()))
                     + snappedRightInset();
         }
 
@@ -576,8 +573,29 @@ public final class LabView extends BorderPane {
             double y = snappedTopInset();
             double room = getWidth() - x - snappedRightInset();
             double barHeight = bar.prefHeight(-1);
-            bar.resizeRelocate(x, y, snapSizeX(share * room), barHeight);
+            bar.resizeRelocate(x, y, snapSizeX(share * Math.min(room, GROWN_BAR_EM * value.getFont().getSize())),
+                    barHeight);
             value.resizeRelocate(x, y + barHeight + 1, Math.max(room, value.prefWidth(-1)), value.prefHeight(-1));
+        }
+    }
+
+    /** The widest of a table's numbers on screen, measured once per font (its cells ask at every layout). */
+    private static final class WidestNumber {
+        private final List<String> numbers;
+        private Font font;
+        private double width;
+
+        WidestNumber(List<String> numbers) {
+            this.numbers = List.copyOf(numbers);
+        }
+
+        /** In px, in {@code font}. */
+        double in(Font font) {
+            if (!font.equals(this.font)) {
+                this.font = font;
+                width = numbers.stream().mapToDouble(number -> Controls.textWidth(number, font)).max().orElse(0);
+            }
+            return width;
         }
     }
 
@@ -634,13 +652,7 @@ public final class LabView extends BorderPane {
 
     /** Increments per second as people read them: "123 M/s", "4.5 M/s", "870 k/s". */
     static String rate(double perSecond) {
-        if (perSecond >= 1e8) {
-            return String.format(Locale.ROOT, "%,.0f M/s", perSecond / 1e6);
-        }
-        if (perSecond >= 1e6) {
-            return String.format(Locale.ROOT, "%.1f M/s", perSecond / 1e6);
-        }
-        return String.format(Locale.ROOT, "%,.0f k/s", perSecond / 1e3);
+        return perSecond >= 1e6 ? millions(perSecond) + " M/s" : String.format(Locale.ROOT, "%,.0f k/s", perSecond / 1e3);
     }
 
     // ---- false sharing ----

@@ -70,9 +70,9 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     private final Map<LabMeasure, ReadOnlyObjectWrapper<Shown>> shown = new EnumMap<>(LabMeasure.class);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     /** The latest run's measure (going on or ended); null before the first run and after Reset. */
-    private final ReadOnlyObjectWrapper<LabMeasure> lastRunMeasure = new ReadOnlyObjectWrapper<>(this, "lastRunMeasure");
-    /** See {@link #linesAboutChosenMeasure()}. */
-    private final BooleanBinding linesAboutChosenMeasure;
+    private final ObjectProperty<LabMeasure> lastRunMeasure = new SimpleObjectProperty<>(this, "lastRunMeasure");
+    /** See {@link #runLinesShownBinding()}. */
+    private final BooleanBinding runLinesShown;
     /** Why the increments were lowered (T x K at most 10,000,000); empty when they were not. */
     private final ReadOnlyStringWrapper incrementsNote = new ReadOnlyStringWrapper(this, "incrementsNote", "");
     /** Under Runs, where the measure uses fewer of them: throughput takes at most three per point. */
@@ -102,7 +102,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     public LabViewModel(LabRunner runner, Preferences saved) {
         super(runner, "lab");
         this.runner = runner;
-        linesAboutChosenMeasure = Bindings.createBooleanBinding(() -> runningBinding().get()
+        runLinesShown = Bindings.createBooleanBinding(() -> runningBinding().get()
                 || lastRunMeasure.get() == null || lastRunMeasure.get() == measure.get(),
                 runningBinding(), lastRunMeasure, measure);
         for (LabMeasure each : LabMeasure.values()) {
@@ -309,8 +309,8 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
      * since" above the lost updates' "Not measured yet" (a tryout); each measure's figures say what
      * they were measured with.
      */
-    public BooleanBinding linesAboutChosenMeasure() {
-        return linesAboutChosenMeasure;
+    public BooleanBinding runLinesShownBinding() {
+        return runLinesShown;
     }
 
     public ReadOnlyStringProperty incrementsNoteProperty() {

@@ -965,6 +965,9 @@ public final class MainView extends BorderPane {
 
     /** Pause or Resume; while Auto-step plays, Pause: Auto-step ends and the run stays paused. */
     private void togglePauseActive() {
+        if (pause.isDisable()) {
+            return; // Space as the greyed-out button: a deadlocked run has nothing to pause
+        }
         if (autoStepper.playingProperty().get() && active().runState() == RunState.PAUSED) {
             autoStepper.setPlaying(false);
             return;

@@ -465,7 +465,7 @@ class CallsViewModelTest {
         runner.await();
         model.sample(System.nanoTime());
         assertEquals(CallsViewModel.NO_SLEEPS, model.efficiencyTextProperty().get());
-        assertEquals("ideal 0 ms", model.idealTextProperty().get());
+        assertEquals("ideal: none (no sleeps)", model.idealTextProperty().get(), "as the past runs' table: no ideal");
 
         model.maxSleepMillisProperty().set(20);
         model.run();

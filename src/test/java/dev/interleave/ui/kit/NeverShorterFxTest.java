@@ -88,6 +88,7 @@ class NeverShorterFxTest {
     @Test
     void threeLinesKeptFromTheFirstStep(FxRobot robot) {
         robot.interact(() -> {
+            paused.set(false); // idle, then paused by a new run (Step from idle): the reset brings the lines
             Label three = new Label("Step 1: C1 found the buffer empty");
             three.setWrapText(true);
             Label chips = new Label("the chips");
@@ -96,7 +97,13 @@ class NeverShorterFxTest {
             text = three;
             below = chips;
         });
+        double idle = belowAt(robot, "Last action: none yet");
+        robot.interact(() -> {
+            paused.set(true);
+            run.set(1);
+        });
         double oneLine = belowAt(robot, "Step 1: C1 found the buffer empty");
+        assertTrue(oneLine > idle + 10, "paused: three lines kept from the first step: " + idle + " -> " + oneLine);
         assertEquals(oneLine, belowAt(robot, "Step 2: P1 put #1\ninto slot 0\nand woke C1"), 0.5,
                 "three lines kept: the chips stay put");
         double four = belowAt(robot, "a\nb\nc\nd");

@@ -84,10 +84,7 @@ class FullSpeedLayoutFxTest {
         }).get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.state() == RunState.IDLE
                 && view.lookup(shown) != null);
-        for (int pulse = 0; pulse < 3; pulse++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(100);
-        }
+        WaitForAsyncUtils.waitForFxEvents(3); // the figures drawn, laid out and measured again
     }
 
     @Test

@@ -327,26 +327,26 @@ class RaceViewModelTest {
     void anotherMeasureChosenAfterARunHasNoneOfItsLines() throws Exception {
         LabRunner runner = new LabRunner();
         LabViewModel lab = new LabViewModel(runner);
-        assertTrue(lab.linesAboutChosenMeasure().get(), "before any run: 'Pick a measure and press Run'");
+        assertTrue(lab.runLinesShownBinding().get(), "before any run: 'Pick a measure and press Run'");
         lab.measureProperty().set(LabMeasure.FALSE_SHARING);
         lab.threadsProperty().set(2);
         lab.incrementsProperty().set(1_000);
         lab.runsProperty().set(1);
         lab.run();
-        assertTrue(lab.linesAboutChosenMeasure().get(), "running");
+        assertTrue(lab.runLinesShownBinding().get(), "running");
         runner.await(Duration.ofSeconds(30));
         lab.sample(System.nanoTime());
-        assertTrue(lab.linesAboutChosenMeasure().get(), "its own measure");
+        assertTrue(lab.runLinesShownBinding().get(), "its own measure");
         assertTrue(lab.lastRunNoteProperty().get().startsWith("Last run's figures (false-sharing"),
                 lab.lastRunNoteProperty().get());
         lab.measureProperty().set(LabMeasure.LOST_UPDATES);
         lab.sample(System.nanoTime());
-        assertFalse(lab.linesAboutChosenMeasure().get(), "another measure: its progress and note are not this one's");
+        assertFalse(lab.runLinesShownBinding().get(), "another measure: its progress and note are not this one's");
         lab.measureProperty().set(LabMeasure.FALSE_SHARING);
-        assertTrue(lab.linesAboutChosenMeasure().get());
+        assertTrue(lab.runLinesShownBinding().get());
         lab.measureProperty().set(LabMeasure.THROUGHPUT);
         lab.reset();
-        assertTrue(lab.linesAboutChosenMeasure().get(), "after Reset, as before any run");
+        assertTrue(lab.runLinesShownBinding().get(), "after Reset, as before any run");
     }
 
     /** Runs says what the throughput measure makes of it: the runs it makes are those counted. */

@@ -86,6 +86,9 @@ class DeadlockBadgeFxTest {
         assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");
         assertTrue(robot.lookup("#pause").queryButton().isDisabled(), "nothing to pause: " + status.getText());
         assertFalse(robot.lookup("#stop").queryButton().isDisabled(), "Stop ends it");
+        robot.type(KeyCode.SPACE); // Pause's key, as the greyed-out button: nothing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.RUNNING, tableRunner.state(), "Space pauses no deadlocked run");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tableRunner.state() == RunState.IDLE);
     }

@@ -56,6 +56,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CounterKind;
@@ -575,11 +576,10 @@ class MainViewFxTest {
         }
     }
 
-    /** The colour of the nearest box behind {@code node} with an opaque fill. */
     /**
      * A choice locked by a run reads as what the run uses, in both themes: the chosen option's text
      * on its fill, as they show (the node's opacity over the panel), 4.5:1 at least. At Primer's
-     * disabled opacity it was white on pale blue, 2:1, in the light theme (a teacher's tryout).
+     * disabled opacity it was white on pale blue, 1.3:1, in the light theme (a teacher's tryout).
      */
     @Test
     void aLockedChoiceStaysReadableInBothThemes(FxRobot robot) throws Exception {
@@ -592,7 +592,7 @@ class MainViewFxTest {
                 view.applyCss();
                 view.layout();
             });
-            for (String row : List.of("#policy", "#buffer-threads", "#impl")) {
+            for (String row : List.of("#policy", "#buffer-threads", "#impl", "#bug")) {
                 ToggleButton chosen = robot.lookup(row + " .toggle-button:selected").queryAs(ToggleButton.class);
                 assertTrue(chosen.isDisabled(), row + " locked while the run goes on");
                 Color paper = behind(chosen);
@@ -608,6 +608,16 @@ class MainViewFxTest {
             }
             robot.interact(() -> view.window().toggleTheme());
         }
+        // A row that does not apply (the monitor has no wake-up policy) greys its choice out as well:
+        // it is not in effect.
+        robot.interact(() -> buffer.stop());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.IDLE);
+        robot.interact(() -> {
+            buffer.implProperty().set(BufferImpl.MONITOR);
+            view.applyCss();
+        });
+        ToggleButton policy = robot.lookup("#policy .toggle-button:selected").queryAs(ToggleButton.class);
+        assertTrue(policy.isDisabled() && policy.getOpacity() < 0.5, "the monitor's policy row: " + policy.getOpacity());
     }
 
     /** {@code top} drawn at {@code opacity} over {@code under}. */
@@ -617,6 +627,7 @@ class MainViewFxTest {
                 a * top.getBlue() + (1 - a) * under.getBlue(), 1);
     }
 
+    /** The colour of the nearest box behind {@code node} with an opaque fill. */
     private static Color behind(Node node) {
         for (Parent up = node.getParent(); up != null; up = up.getParent()) {
             if (up instanceof Region region && region.getBackground() != null) {
