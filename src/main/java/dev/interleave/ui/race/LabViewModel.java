@@ -83,6 +83,15 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                     LabMeasure.THROUGHPUT_ROUNDS) : "", measure, runs);
     private final SavedSettings settingsStore;
     private int legsSeen = -1;
+    /** When the figures were last shown during the measurement going on ({@code nowNanos} of a sample). */
+    private long figuresShownAt;
+
+    /**
+     * The figures of a measurement going on are shown again at most this often (and at once when it
+     * ends): each time the view rebuilds its table, and the window's own work competes for the cores
+     * with the runs it times (a throughput leg ends every few tens of milliseconds).
+     */
+    static final long FIGURES_EVERY_NANOS = 500_000_000L;
 
     /**
      * A measurement's figures as shown.
@@ -207,8 +216,11 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
             return;
         }
         LabResult result = now.result();
-        if (now.legs().size() != legsSeen || result != null && shown.get(now.settings().measure()).get().done() == null) {
+        boolean ended = result != null && shown.get(now.settings().measure()).get().done() == null;
+        boolean due = legsSeen < 0 || nowNanos - figuresShownAt >= FIGURES_EVERY_NANOS;
+        if (ended || now.legs().size() != legsSeen && due) {
             legsSeen = now.legs().size();
+            figuresShownAt = nowNanos;
             shown.get(now.settings().measure()).set(new Shown(now.settings(), now.figures(),
                     result == null ? null : result.outcome()));
         }

@@ -14,6 +14,7 @@ import dev.interleave.engine.race.LabRunner;
 import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 
@@ -347,6 +348,46 @@ class RaceViewModelTest {
         lab.measureProperty().set(LabMeasure.THROUGHPUT);
         lab.reset();
         assertTrue(lab.runLinesShownBinding().get(), "after Reset, as before any run");
+    }
+
+    /**
+     * During a measurement its figures are shown again at most every half second (the view rebuilds
+     * its table each time, competing for the cores with the runs it times), and at once when it ends.
+     */
+    @Test
+    void aMeasurementsFiguresComeTwiceASecondAndAtItsEnd() throws Exception {
+        LabRunner runner = new LabRunner();
+        LabViewModel lab = new LabViewModel(runner);
+        lab.measureProperty().set(LabMeasure.THROUGHPUT);
+        lab.threadsProperty().set(4);
+        lab.incrementsProperty().set(250_000);
+        lab.runsProperty().set(3);
+        lab.run();
+        try {
+            long t = System.nanoTime();
+            waitForLegs(runner, 1);
+            lab.sample(t);
+            int shown = lab.shownProperty(LabMeasure.THROUGHPUT).get().figures().legs().size();
+            waitForLegs(runner, shown + 1);
+            lab.sample(t + LabViewModel.FIGURES_EVERY_NANOS / 5);
+            assertEquals(shown, lab.shownProperty(LabMeasure.THROUGHPUT).get().figures().legs().size(),
+                    "a tenth of a second later: the same figures");
+            lab.sample(t + LabViewModel.FIGURES_EVERY_NANOS);
+            assertTrue(lab.shownProperty(LabMeasure.THROUGHPUT).get().figures().legs().size() > shown,
+                    "half a second later: the new legs");
+        } finally {
+            runner.stop();
+        }
+        lab.sample(System.nanoTime() + 1); // stopped: shown at once
+        assertEquals(Outcome.STOPPED, lab.shownProperty(LabMeasure.THROUGHPUT).get().done());
+    }
+
+    private static void waitForLegs(LabRunner runner, int legs) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (runner.snapshot().legs().size() < legs) {
+            assertTrue(System.nanoTime() < deadline, "no leg ended in 30 s");
+            Thread.sleep(5);
+        }
     }
 
     /** Runs says what the throughput measure makes of it: the runs it makes are those counted. */
