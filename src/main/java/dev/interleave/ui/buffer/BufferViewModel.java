@@ -254,6 +254,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * A waiter that wakes spuriously at every wait (spurious 100 %) acts hundreds of times in one step.
      */
     static final int STEP_ACTIONS_TOLD = 6;
+    /**
+     * A run too fast to follow (more than {@link #MOTION_EVENTS_MAX} events since the last frame
+     * shown) has its slots, chips, queues and counters shown at most this often, as the plots: ten
+     * a second. At every frame they were a blur the eye could not read, and the restyling and
+     * layout they set off held up the window's frames while the run's code was being compiled.
+     */
+    static final long FAST_RUN_SHOW_NANOS = 100_000_000L;
+    private long lastShownNanos;
 
     /** A view-model whose settings are not kept between starts. */
     public BufferViewModel(BufferRunner runner) {
@@ -585,6 +593,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             moves.set(List.of()); // a rewound view shows the past: nothing flies
             return;
         }
+        if (now.state() == RunState.RUNNING && buffer.events() - lastSeenEvents > MOTION_EVENTS_MAX
+                && nowNanos - lastShownNanos < FAST_RUN_SHOW_NANOS) {
+            if (nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+                plot(now, buffer, nowNanos);
+            }
+            return;
+        }
+        lastShownNanos = nowNanos;
         showPending(now, buffer);
         setIfChanged(left, now.left());
         // Before the wait sets change: the view reads where a woken thread's chip was queued.

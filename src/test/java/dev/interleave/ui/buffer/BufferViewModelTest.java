@@ -425,6 +425,50 @@ class BufferViewModelTest {
         assertEquals(16, model.plotCapacityProperty().get());
     }
 
+    /**
+     * A run too fast to follow (zero delays: thousands of actions between two frames) shows its
+     * buffer, chips and counters ten times a second, not at every frame, and at once when it is
+     * paused. The frames' times are given, not waited for.
+     */
+    @Test
+    void aRunTooFastToFollowIsShownTenTimesASecondAndAtOnceWhenPaused() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.produceMaxMillisProperty().set(0);
+        model.consumeMaxMillisProperty().set(0);
+        model.run();
+        try {
+            long frame = System.nanoTime();
+            model.sample(frame);
+            Thread.sleep(50);
+            model.sample(frame += BufferViewModel.FAST_RUN_SHOW_NANOS);
+            long shown = model.actionsProperty().get();
+            assertTrue(shown > 0, "shown when a tenth of a second has passed");
+            Thread.sleep(50);
+            for (int i = 0; i < 5; i++) {
+                model.sample(frame += 16_000_000L);
+                assertEquals(shown, model.actionsProperty().get(), "a frame within the tenth of a second shows the same");
+            }
+            assertTrue(runner.snapshot().buffer().actions() - shown > BufferViewModel.MOTION_EVENTS_MAX,
+                    "the run went on meanwhile");
+            model.sample(frame += BufferViewModel.FAST_RUN_SHOW_NANOS);
+            assertTrue(model.actionsProperty().get() > shown, "shown again a tenth of a second later");
+
+            shown = model.actionsProperty().get();
+            Thread.sleep(50); // thousands of actions after the last frame shown
+            model.togglePause();
+            Thread.sleep(300); // every worker parks at the gate
+            assertTrue(runner.snapshot().buffer().actions() - shown > BufferViewModel.MOTION_EVENTS_MAX);
+            model.sample(frame += 16_000_000L);
+            assertEquals(runner.snapshot().buffer().actions(), model.actionsProperty().get(),
+                    "paused, the next frame shows the run as it stands");
+            assertEquals(6, model.atGate().size(), "every worker at the gate: " + model.atGate());
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
     /** Step from idle starts the run paused and takes exactly one step. */
     @Test
     void stepFromIdleStartsPausedAndTakesOneStep() throws Exception {
