@@ -34,6 +34,25 @@ public record WaitForGraph(List<Integer> forkHolders, List<Integer> waitingFor, 
         }
     }
 
+    /**
+     * A wait on a fork nobody holds: {@code philosopher} waits for {@code fork}, which was just put
+     * down and is not taken yet. No edge: the wait is for nobody.
+     */
+    public record FreeWait(int philosopher, int fork) {
+    }
+
+    /** Every wait on a fork nobody holds, by waiting philosopher: the waits {@link #edges()} leaves out. */
+    public List<FreeWait> freeWaits() {
+        List<FreeWait> waits = new ArrayList<>();
+        for (int p = 0; p < waitingFor.size(); p++) {
+            int fork = waitingFor.get(p);
+            if (fork >= 0 && forkHolders.get(fork) < 0) {
+                waits.add(new FreeWait(p, fork));
+            }
+        }
+        return waits;
+    }
+
     /** Every wait on a fork somebody holds, by waiting philosopher. */
     public List<Edge> edges() {
         List<Edge> edges = new ArrayList<>();

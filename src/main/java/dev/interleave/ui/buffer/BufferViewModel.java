@@ -258,7 +258,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * A run too fast to follow (more than {@link #MOTION_EVENTS_MAX} events since the last frame
      * shown) has its slots, chips, queues and counters shown at most this often, as the plots: ten
      * a second. At every frame they were a blur the eye could not read, and the restyling and
-     * layout they set off held up the window's frames while the run's code was being compiled.
+     * layout they set off took the FX thread about 10 ms a frame (4.5 ms since: docs/benchmarks.md).
      */
     static final long FAST_RUN_SHOW_NANOS = 100_000_000L;
     private long lastShownNanos;

@@ -1,8 +1,11 @@
 package dev.interleave.ui.philosophers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
@@ -147,9 +150,9 @@ public final class PhilosophersView extends BorderPane {
         graphNote.setWrapText(true);
         graphNote.setMinHeight(Region.USE_PREF_SIZE);
         graphNote.textProperty().bind(Bindings.createStringBinding(() -> graphNote(model.circle().size(),
-                        model.edges(), model.longestChainProperty().get(), model.philosophers().size(),
+                        model.edges(), model.freeWaits(), model.longestChainProperty().get(), model.philosophers().size(),
                         model.stateProperty().get() == RunState.IDLE),
-                model.circle(), model.edges(), model.longestChainProperty(), model.philosophers(),
+                model.circle(), model.edges(), model.freeWaits(), model.longestChainProperty(), model.philosophers(),
                 model.stateProperty()));
         VBox graphColumn = new VBox(4, graphCaption, graph, graphNote);
         graphColumn.getStyleClass().add("graph-column");
@@ -416,27 +419,44 @@ public final class PhilosophersView extends BorderPane {
     /**
      * The line under the wait-for graph: the circle when there is one (after the run, as it closed), else the longest chain of
      * waits without a time limit (the only kind that can close a circle); dashed waits are said to
-     * be left out of it, so "a chain of 1" beside four dashed arrows does not read as a mistake.
+     * be left out of it, so "a chain of 1" beside four dashed arrows does not read as a mistake. A
+     * wait for a fork nobody holds (just put down) has no arrow: said, so "Nobody waits now" never
+     * stands beside a card that reads "waits F1".
      */
-    static String graphNote(int circle, List<WaitForGraph.Edge> edges, int longestChain, int philosophers,
-                            boolean ended) {
+    static String graphNote(int circle, List<WaitForGraph.Edge> edges, List<WaitForGraph.FreeWait> freeWaits,
+                            int longestChain, int philosophers, boolean ended) {
         if (circle > 0) {
             // Kept after Stop, which freed the table beside it: said, so the two do not seem to disagree.
             return "The red circle is the deadlock" + (ended ? " as it closed" : "") + ": " + circle
                     + " philosophers, each waiting for the next." + (ended
                     ? " The run has since ended: its threads were interrupted, every fork put down." : "");
         }
+        String free = freeWaits.isEmpty() ? "" : " " + onTheTable(freeWaits);
         if (edges.isEmpty()) {
-            return "P → Q: P waits for a fork Q holds. Nobody waits now.";
+            return "P → Q: P waits for a fork Q holds. " + (free.isEmpty() ? "Nobody waits now." : free.strip());
         }
         if (edges.stream().allMatch(WaitForGraph.Edge::timed)) {
             return "P → Q: P waits for a fork Q holds. Dashed: the wait has a time limit and ends by itself, "
-                    + "so no circle of them can hold.";
+                    + "so no circle of them can hold." + free;
         }
         // "the longest chain is 2 of 2" read as a full circle of two (a teacher's tryout).
         return String.format(Locale.ROOT, "P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links"
                         + " %d of the %d philosophers%s, and does not come back to its first.",
                 longestChain, philosophers,
-                edges.stream().anyMatch(WaitForGraph.Edge::timed) ? " (dashed waits, with a time limit, not counted)" : "");
+                edges.stream().anyMatch(WaitForGraph.Edge::timed) ? " (dashed waits, with a time limit, not counted)" : "")
+                + free;
+    }
+
+    /** "P1 and P2 wait for F1, which nobody holds now (it was just put down): no arrow." */
+    private static String onTheTable(List<WaitForGraph.FreeWait> waits) {
+        Map<Integer, List<String>> byFork = new TreeMap<>();
+        for (WaitForGraph.FreeWait wait : waits) {
+            byFork.computeIfAbsent(wait.fork(), fork -> new ArrayList<>()).add(Names.philosopher(wait.philosopher()));
+        }
+        List<String> parts = new ArrayList<>();
+        byFork.forEach((fork, waiters) -> parts.add(Words.list(waiters)
+                + (parts.isEmpty() ? (waiters.size() == 1 ? " waits for " : " wait for ") : " for ") + Names.fork(fork)));
+        return Words.list(parts) + (byFork.size() == 1 ? ", which nobody holds now (it was just put down)"
+                : ", which nobody holds now (they were just put down)") + ": no arrow.";
     }
 }

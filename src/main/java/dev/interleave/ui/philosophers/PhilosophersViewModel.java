@@ -106,6 +106,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ObservableList<Integer> forkHolders = FXCollections.observableArrayList();
     private final ObservableList<WaitForGraph.Edge> edges = FXCollections.observableArrayList();
     private final ObservableList<Integer> circle = FXCollections.observableArrayList();
+    private final ObservableList<WaitForGraph.FreeWait> freeWaits = FXCollections.observableArrayList();
     private final ObservableList<WaitForGraph.Edge> circleEdges = FXCollections.observableArrayList();
     private final ObservableList<Integer> starving = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Strategy> tableStrategy = new ReadOnlyObjectWrapper<>(this, "tableStrategy");
@@ -132,6 +133,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ObservableList<Integer> forkHoldersReadOnly = FXCollections.unmodifiableObservableList(forkHolders);
     private final ObservableList<WaitForGraph.Edge> edgesReadOnly = FXCollections.unmodifiableObservableList(edges);
     private final ObservableList<Integer> circleReadOnly = FXCollections.unmodifiableObservableList(circle);
+    private final ObservableList<WaitForGraph.FreeWait> freeWaitsReadOnly = FXCollections.unmodifiableObservableList(freeWaits);
     private final ObservableList<WaitForGraph.Edge> circleEdgesReadOnly =
             FXCollections.unmodifiableObservableList(circleEdges);
     private final ObservableList<Integer> starvingReadOnly = FXCollections.unmodifiableObservableList(starving);
@@ -428,6 +430,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         setIfChanged(philosophers, diners);
         setIfChanged(forkHolders, Collections.nCopies(n.get(), -1));
         edges.clear();
+        freeWaits.clear();
         circle.clear();
         circleEdges.clear();
         starving.clear();
@@ -465,6 +468,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         setIfChanged(philosophers, table.philosophers());
         setIfChanged(forkHolders, table.forkHolders());
         setIfChanged(edges, table.graph().edges());
+        setIfChanged(freeWaits, table.graph().freeWaits());
         Deadlock deadlock = table.deadlock();
         // The circle: the detected deadlock's (it stays on screen after Stop, as the record), else none.
         setIfChanged(circle, deadlock != null ? sorted(deadlock.philosophers()) : List.of());
@@ -844,6 +848,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     /** For each fork, its holder's index, or -1 on the table. */
     public ObservableList<Integer> forkHolders() {
         return forkHoldersReadOnly;
+    }
+
+    /** The waits on a fork nobody holds now (just put down): the waits the graph has no arrow for. */
+    public ObservableList<WaitForGraph.FreeWait> freeWaits() {
+        return freeWaitsReadOnly;
     }
 
     /** The waits now: who waits for which fork, held by whom. */
