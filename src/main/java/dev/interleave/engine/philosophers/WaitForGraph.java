@@ -35,8 +35,9 @@ public record WaitForGraph(List<Integer> forkHolders, List<Integer> waitingFor, 
     }
 
     /**
-     * A wait on a fork nobody holds: {@code philosopher} waits for {@code fork}, which was just put
-     * down and is not taken yet. No edge: the wait is for nobody.
+     * A wait on a fork nobody holds: {@code philosopher} waits for {@code fork}, which lies on the
+     * table (a moment before the philosopher, or another waiting for it, picks it up). No edge: the
+     * wait is for nobody.
      */
     public record FreeWait(int philosopher, int fork) {
     }

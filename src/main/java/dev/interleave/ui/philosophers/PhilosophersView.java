@@ -420,7 +420,7 @@ public final class PhilosophersView extends BorderPane {
      * The line under the wait-for graph: the circle when there is one (after the run, as it closed), else the longest chain of
      * waits without a time limit (the only kind that can close a circle); dashed waits are said to
      * be left out of it, so "a chain of 1" beside four dashed arrows does not read as a mistake. A
-     * wait for a fork nobody holds (just put down) has no arrow: said, so "Nobody waits now" never
+     * wait for a fork nobody holds (on the table) has no arrow: said, so "Nobody waits now" never
      * stands beside a card that reads "waits F1".
      */
     static String graphNote(int circle, List<WaitForGraph.Edge> edges, List<WaitForGraph.FreeWait> freeWaits,
@@ -447,7 +447,7 @@ public final class PhilosophersView extends BorderPane {
                 + free;
     }
 
-    /** "P1 and P2 wait for F1, which nobody holds now (it was just put down): no arrow." */
+    /** "P1 and P2 wait for F1, which lies on the table (nobody holds it): no arrow." */
     private static String onTheTable(List<WaitForGraph.FreeWait> waits) {
         Map<Integer, List<String>> byFork = new TreeMap<>();
         for (WaitForGraph.FreeWait wait : waits) {
@@ -456,7 +456,7 @@ public final class PhilosophersView extends BorderPane {
         List<String> parts = new ArrayList<>();
         byFork.forEach((fork, waiters) -> parts.add(Words.list(waiters)
                 + (parts.isEmpty() ? (waiters.size() == 1 ? " waits for " : " wait for ") : " for ") + Names.fork(fork)));
-        return Words.list(parts) + (byFork.size() == 1 ? ", which nobody holds now (it was just put down)"
-                : ", which nobody holds now (they were just put down)") + ": no arrow.";
+        return Words.list(parts) + (byFork.size() == 1 ? ", which lies on the table" : ", which lie on the table")
+                + " (nobody holds " + (byFork.size() == 1 ? "it" : "them") + "): no arrow.";
     }
 }

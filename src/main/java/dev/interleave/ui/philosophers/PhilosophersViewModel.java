@@ -850,7 +850,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return forkHoldersReadOnly;
     }
 
-    /** The waits on a fork nobody holds now (just put down): the waits the graph has no arrow for. */
+    /** The waits on a fork nobody holds now (on the table): the waits the graph has no arrow for. */
     public ObservableList<WaitForGraph.FreeWait> freeWaits() {
         return freeWaitsReadOnly;
     }

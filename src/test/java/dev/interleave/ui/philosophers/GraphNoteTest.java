@@ -38,7 +38,7 @@ class GraphNoteTest {
     }
 
     /**
-     * A wait for a fork nobody holds (just put down, not yet taken) has no arrow; the note says so.
+     * A wait for a fork nobody holds (on the table, not yet taken) has no arrow; the note says so.
      * A tryout rewound a two-philosopher deadlock to where P1 and P2 both waited for F1, on the
      * table: the cards read "waits F1" and the note "Nobody waits now".
      */
@@ -47,15 +47,15 @@ class GraphNoteTest {
         WaitForGraph graph = new WaitForGraph(List.of(-1, 1), List.of(0, 0), List.of(false, false));
         assertEquals(List.of(), graph.edges());
         assertEquals(List.of(new WaitForGraph.FreeWait(0, 0), new WaitForGraph.FreeWait(1, 0)), graph.freeWaits());
-        assertEquals("P → Q: P waits for a fork Q holds. P1 and P2 wait for F1, which nobody holds now (it was just"
-                + " put down): no arrow.", PhilosophersView.graphNote(0, graph.edges(), graph.freeWaits(),
+        assertEquals("P → Q: P waits for a fork Q holds. P1 and P2 wait for F1, which lies on the table (nobody holds"
+                + " it): no arrow.", PhilosophersView.graphNote(0, graph.edges(), graph.freeWaits(),
                 graph.longestChain(), 2, false));
         // Beside arrows, and on two forks: P3 waits for F4, held by P4; P1 for F1 and P2 for F3, both on the table.
         WaitForGraph more = new WaitForGraph(List.of(-1, -1, -1, 3), List.of(0, 2, 3, -1), List.of(false, false, false, false));
         assertEquals(List.of(new WaitForGraph.Edge(2, 3, 3, false)), more.edges());
         assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links 2 of the 4"
-                + " philosophers, and does not come back to its first. P1 waits for F1 and P2 for F3, which nobody"
-                + " holds now (they were just put down): no arrow.", PhilosophersView.graphNote(0, more.edges(),
+                + " philosophers, and does not come back to its first. P1 waits for F1 and P2 for F3, which lie on"
+                + " the table (nobody holds them): no arrow.", PhilosophersView.graphNote(0, more.edges(),
                 more.freeWaits(), more.longestChain(), 4, false));
     }
 }
