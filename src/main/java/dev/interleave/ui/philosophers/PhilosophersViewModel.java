@@ -614,7 +614,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         if (!refusal.isEmpty()) {
             stepText.set(refusal);
         } else if (now.state() == RunState.PAUSED && deadlockedNow) {
-            stepText.set(Steps.NOBODY_CAN_ACT.replace("Stop ends the run.", "Step and Auto-step are greyed out; rewind"
+            stepText.set(Steps.NOBODY_CAN_ACT.replace("Stop ends the run.", "Step, Auto-step and Resume are greyed out; rewind"
                     + " below to watch the circle close, or Stop (Esc)."));
         } else if (stepToTell && now.state() == RunState.PAUSED) {
             List<String> since = table.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)

@@ -966,7 +966,7 @@ public final class MainView extends BorderPane {
     /** Pause or Resume; while Auto-step plays, Pause: Auto-step ends and the run stays paused. */
     private void togglePauseActive() {
         if (pause.isDisable()) {
-            return; // Space as the greyed-out button: a deadlocked run has nothing to pause
+            return; // Space as the greyed-out button: a deadlocked run has nothing to pause or resume
         }
         if (autoStepper.playingProperty().get() && active().runState() == RunState.PAUSED) {
             autoStepper.setPlaying(false);
@@ -1180,9 +1180,11 @@ public final class MainView extends BorderPane {
         Tab other = otherRunInProgress();
         boolean canStart = state == RunState.IDLE && other == null;
         run.setDisable(!canStart);
-        // A deadlocked run goes on in name only: nothing is left to pause (its status line says Stop ends it).
+        // A deadlocked run goes on in name only: nothing is left to pause (its status line says Stop ends
+        // it), nor to resume: stepped into its deadlock, Resume freed no one and ended the rewinding.
         boolean stuck = state == RunState.RUNNING && !model.alarm().isEmpty();
-        pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED || stuck);
+        boolean pausedStuck = state == RunState.PAUSED && !model.alarm().isEmpty();
+        pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED || stuck || pausedStuck);
         // Auto-step plays steps from a paused run: to whoever watches, the run goes on, and Pause stops it.
         boolean autoStepping = autoStepper.playingProperty().get() && state == RunState.PAUSED;
         boolean resumes = state == RunState.PAUSED && !autoStepping;

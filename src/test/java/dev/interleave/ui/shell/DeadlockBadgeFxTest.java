@@ -93,6 +93,29 @@ class DeadlockBadgeFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tableRunner.state() == RunState.IDLE);
     }
 
+    /**
+     * Paused in a deadlock (as steps leave a table built into one), Resume is greyed out too, and
+     * Space does nothing: a tryout's Resume set the tab running with nothing able to happen, and
+     * ended the rewinding that paused runs allow.
+     */
+    @Test
+    void pausedInADeadlockOffersNoResume(FxRobot robot) throws Exception {
+        deadlock();
+        WaitForAsyncUtils.asyncFx(table::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableRunner.state() == RunState.PAUSED);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Paused in a deadlock"));
+        assertEquals("Resume", robot.lookup("#pause").queryButton().getText());
+        assertTrue(robot.lookup("#pause").queryButton().isDisabled(), "nothing to resume: " + status.getText());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.PAUSED, tableRunner.state(), "Space resumes no deadlocked run");
+        assertTrue(robot.lookup("#philosophers-step-text").queryAs(Label.class).getText()
+                .contains("Step, Auto-step and Resume are greyed out"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tableRunner.state() == RunState.IDLE);
+    }
+
     /** Two philosophers, naive, no delays: deadlocked within moments. */
     private void deadlock() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
