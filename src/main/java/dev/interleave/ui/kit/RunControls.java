@@ -47,6 +47,15 @@ public interface RunControls {
     }
 
     /**
+     * The state of the tab's run in progress, for the one-run-at-a-time rule and what other tabs
+     * say of it: {@link #runState()}, unless the tab holds a run its tool bar does not drive now
+     * (the race lab's Slow motion, paused or playing, while Full speed is shown).
+     */
+    public default RunState tabRunState() {
+        return runState();
+    }
+
+    /**
      * A word for what has gone wrong in a run that is still going and cannot recover by itself
      * ("deadlocked": its threads are alive but blocked for good), shown in the tab's badge instead
      * of "running" or "paused", so it reads from any tab; empty when there is none.

@@ -112,6 +112,13 @@ public final class RaceViewModel implements RunControls {
         return current().runState();
     }
 
+    /** The view shown's run, else Slow motion's: a stepped run left behind Full speed is still in progress. */
+    @Override
+    public RunState tabRunState() {
+        RunState shown = runState();
+        return shown == RunState.IDLE ? stepper.runState() : shown;
+    }
+
     @Override
     public boolean showsEndedRun() {
         return current().showsEndedRun();

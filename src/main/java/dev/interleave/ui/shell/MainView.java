@@ -940,7 +940,7 @@ public final class MainView extends BorderPane {
     private Tab otherRunInProgress() {
         Tab active = tabs.getSelectionModel().getSelectedItem();
         for (Map.Entry<Tab, RunControls> entry : models.entrySet()) {
-            if (entry.getKey() != active && entry.getValue().runState() != RunState.IDLE) {
+            if (entry.getKey() != active && entry.getValue().tabRunState() != RunState.IDLE) {
                 return entry.getKey();
             }
         }
@@ -1044,7 +1044,7 @@ public final class MainView extends BorderPane {
         if (other == null) {
             return false;
         }
-        notice = "Refused: the run in " + other.getText() + " is still " + stateWord(models.get(other).runState())
+        notice = "Refused: the run in " + other.getText() + " is still " + stateWord(models.get(other).tabRunState())
                 .toLowerCase(Locale.ROOT) + ". One run at a time, so two runs never share the cores and spoil "
                 + "each other's timings: stop it there (or let it end) first.";
         refresh();
@@ -1194,8 +1194,10 @@ public final class MainView extends BorderPane {
         step.setDisable(!model.supportsStep() || !(state == RunState.PAUSED || canStart) || !model.whyNoStep().isEmpty());
         boolean playing = autoStepper.playingProperty().get();
         autoStep.setDisable(!playing && step.isDisable());
-        // Its rate with it: where no step can be taken (Counter & Sum, Full speed, a free run) the slider looked live.
-        autoStepRate.setDisable(autoStep.isDisable());
+        // Its rate with it: where no step can be taken (Counter & Sum, Full speed, a free run) the slider looked
+        // live; but live where Run itself plays steps at that rate (Slow motion), which [ and ] changed while
+        // the slider was greyed out.
+        autoStepRate.setDisable(autoStep.isDisable() && !(model.runAutoSteps() && state == RunState.RUNNING));
         autoStepRateText.setDisable(autoStep.isDisable());
         String stepTip = model.supportsStep() ? model.stepDescription()
                 : "Step lets one thread act: it applies to the Bounded Buffer view and the race lab's Slow motion.";
@@ -1207,7 +1209,7 @@ public final class MainView extends BorderPane {
         } else if (state == RunState.IDLE && other != null) {
             RunControls going = models.get(other);
             text = stateWord(state) + "  ·  The run in " + other.getText() + (going.alarm().isEmpty()
-                    ? " is " + stateWord(going.runState()).toLowerCase(Locale.ROOT)
+                    ? " is " + stateWord(going.tabRunState()).toLowerCase(Locale.ROOT)
                             + " in its tab. One run at a time: Run here is refused until it ends or is stopped."
                     : " is " + going.alarm() + " in its tab and will not end by itself. One run at a time: "
                             + "stop it there (Esc) to run here.");

@@ -193,6 +193,32 @@ class RaceViewFxTest {
     }
 
     /**
+     * A Slow motion run left paused behind Full speed is still the race lab's run: another tab's Run
+     * is refused and says so (a tryout had a deadlocked table and Slow motion's Auto-step going at
+     * once). And while Slow motion's Run plays steps, the rate slider beside Auto-step, which sets
+     * their pace, is live.
+     */
+    @Test
+    void aSlowMotionRunBehindFullSpeedIsStillTheLabsRun(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-race");
+        robot.clickOn("#run"); // Slow motion's Run: Auto-step
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stepper.state() == RunState.RUNNING);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#auto-step-rate").query().isDisabled());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stepper.state() == RunState.PAUSED);
+        robot.clickOn("#race-full-speed");
+        robot.clickOn("#tab-buffer");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains(
+                "The run in Race & Atomics is paused in its tab"));
+        assertTrue(robot.lookup("#run").query().isDisabled());
+        robot.type(KeyCode.SPACE); // Run's key
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.IDLE, bufferRunner.state(), "one run at a time");
+        assertTrue(status.getText().startsWith("Refused: the run in Race & Atomics is still paused"), status.getText());
+    }
+
+    /**
      * From inside the race lab's own tabs (where Ctrl+Tab turns them, not the window's), Ctrl+1 and
      * Ctrl+2 go to the window's tabs by place; [ and ] set the Auto-step rate, whose slider is not in
      * the Tab order.
