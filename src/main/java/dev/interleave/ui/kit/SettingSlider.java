@@ -117,7 +117,10 @@ public final class SettingSlider extends VBox {
         IntInput.Reading reading = now.read(field.getText(), value.get());
         value.set(reading.value());
         show(value.get());
-        message.setText(reading.message());
+        // A model that keeps the value within another setting may have set it lower still (the race
+        // lab's threads x increments): its own note says why, and "set to 10,000,000" above a field
+        // that reads 2,500,000 would not be true.
+        message.setText(value.get() == reading.value() ? reading.message() : "");
     }
 
     /**

@@ -583,13 +583,15 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // In event order no summary stands in for a window of many events: every k-th is drawn, and a
         // state shorter than k events can be missed. The axis says so; zoomed in, every event is drawn.
         String sampled = eventOrder.get() && stride > 1
-                ? String.format(Locale.ROOT, "; every %,d%s event drawn: zoom in for each", stride, ordinal(stride)) : "";
+                ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride)) : "";
         g.setFill(colour(subtle, Color.GRAY));
         // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
         // the plots leave them out; the axis says so, as the plots do.
         g.fillText(eventOrder.get()
-                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced   (%,d events wide%s)",
-                        Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, span / ORDER_UNIT, sampled)
+                // No "(50 events wide)" beside "events 0 .. 50", which are 51 (a tryout read it against the
+                // scrubber's "now (51 events)"): the range says how many.
+                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced%s",
+                        Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, sampled)
                 : String.format(Locale.ROOT, "%s .. %s since Run, pauses included   (%s wide)",
                         seconds(left - history.log().originNanos(), span),
                         seconds(right - history.log().originNanos(), span), duration(span)),
