@@ -11,7 +11,8 @@ import dev.interleave.engine.run.Outcome;
  * @param settings what was asked
  * @param outcome  completed (every run ran), stopped or failed
  * @param failure  what a thread threw, or null
- * @param legs     the runs that finished, in order
+ * @param legs     the runs that finished, in order; a lost-updates measurement stopped part-way ends with
+ *                 the leg it stopped in, holding the runs it finished (its outcome stopped)
  */
 public record LabResult(LabSettings settings, Outcome outcome, Throwable failure, List<RaceResult> legs) {
 

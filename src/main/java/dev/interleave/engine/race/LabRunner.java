@@ -127,6 +127,11 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
         private volatile RaceSettings current;
         /** Whether the leg going on is a warm-up run, not counted. */
         private volatile boolean warmingUp;
+        /**
+         * Whether the last of {@link #legs} is a lost-updates leg stopped part-way: its finished runs
+         * are kept (a tryout stopped 12 s into synchronized's 100 runs, and none of them was shown).
+         */
+        private volatile boolean partialLeg;
         /** Set by launch(), before any Stop can read it; volatile all the same (Stop's thread reads it). */
         private volatile Thread coordinator;
 
@@ -172,14 +177,15 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
                     hold.startWhenRunning(leg);
                     current = leg;
                     RaceResult ended = inner.await();
-                    current = null;
                     if (ended.outcome() == Outcome.FAILED) {
+                        current = null;
                         fail(ended.failure());
                         break;
                     }
                     if (ended.outcome() != Outcome.COMPLETED) {
-                        break;
+                        break; // stopped: its finished runs are kept below
                     }
+                    current = null;
                     synchronized (legs) {
                         legs.add(ended);
                     }
@@ -189,9 +195,29 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
+                RaceSettings stopped = warmingUp ? null : current;
                 current = null;
                 warmingUp = false;
                 stopUninterruptibly(inner);
+                keepFinishedRuns(inner, stopped);
+            }
+        }
+
+        /**
+         * A lost-updates leg stopped part-way keeps the runs it finished, as a leg of fewer runs than
+         * set (its outcome says stopped); the other measures time whole runs and keep none of a stopped one.
+         */
+        private void keepFinishedRuns(RaceRunner inner, RaceSettings stopped) {
+            if (stopped == null || settings.measure() != LabMeasure.LOST_UPDATES) {
+                return;
+            }
+            RaceResult partial = inner.snapshot().result();
+            if (partial != null && partial.settings() == stopped && partial.outcome() == Outcome.STOPPED
+                    && !partial.totals().isEmpty()) {
+                synchronized (legs) {
+                    legs.add(partial);
+                }
+                partialLeg = true;
             }
         }
 
@@ -228,7 +254,7 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
 
         @Override
         protected boolean ranToEnd() {
-            return legsCopy().size() == plan.size();
+            return !partialLeg && legsCopy().size() == plan.size();
         }
 
         @Override
@@ -244,9 +270,10 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
 
         LabSnapshot snapshot(RunState now) {
             RaceSettings going = current;
-            long count = going == null ? 0 : hold.inner.snapshot().count();
-            return new LabSnapshot(now, settings, plan.size(), legsCopy(), going, warmingUp, count, elapsedNanos(),
-                    result());
+            RaceSnapshot inner = going == null ? null : hold.inner.snapshot();
+            return new LabSnapshot(now, settings, plan.size(), legsCopy(), going, warmingUp,
+                    inner == null ? 0 : inner.count(), inner == null || inner.settings() != going ? 0 : inner.totals().size(),
+                    elapsedNanos(), result());
         }
     }
 }

@@ -29,6 +29,7 @@ import dev.interleave.engine.race.LabResult;
 import dev.interleave.engine.race.LabRunner;
 import dev.interleave.engine.race.LabSettings;
 import dev.interleave.engine.race.LabSnapshot;
+import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
@@ -227,12 +228,16 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
         if (result != null) {
             // Named by its measure: with another measure chosen since, "Done: 9 of 9 strategies" stood
             // above the new one's "Not measured yet".
-            progress.set(String.format(Locale.ROOT, "%s, %s: %s of %s in %.1f s", now.settings().measure().label(),
+            List<RaceResult> whole = result.legs().stream().filter(leg -> leg.outcome() == Outcome.COMPLETED).toList();
+            RaceResult part = whole.size() < result.legs().size() ? result.legs().getLast() : null;
+            progress.set(String.format(Locale.ROOT, "%s, %s: %s of %s%s in %.1f s", now.settings().measure().label(),
                     switch (result.outcome()) {
                         case COMPLETED -> "done";
                         case STOPPED -> "stopped";
                         case FAILED -> "failed (" + result.failure() + ")";
-                    }, String.format(Locale.ROOT, "%,d", result.legs().size()), legs(now.settings(), now.legsTotal()),
+                    }, String.format(Locale.ROOT, "%,d", whole.size()), legs(now.settings(), now.legsTotal()),
+                    part == null ? "" : String.format(Locale.ROOT, ", and %,d of %s's %s,", part.totals().size(),
+                            part.settings().strategy(), Words.count(part.settings().repeat(), "run")),
                     now.elapsedNanos() / 1e9));
         } else if (now.current() != null) {
             RaceSettings leg = now.current();
@@ -241,7 +246,9 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                     : String.format(Locale.ROOT, "%s %,d of %,d: %s, %s x %,d increments%s, %.1f s",
                     countsStrategies(now.settings()) ? "Strategy" : "Run", now.legs().size() + 1, now.legsTotal(),
                     leg.strategy(), Words.count(leg.threads(), "thread"), leg.increments(),
-                    leg.repeat() > 1 ? ", " + Words.count(leg.repeat(), "time") : "",
+                    // Which of its runs: "100 times, 21.6 s" read as a run of 21.6 s.
+                    leg.repeat() > 1 ? String.format(Locale.ROOT, ", run %,d of %,d",
+                            Math.min(now.currentRuns() + 1, leg.repeat()), leg.repeat()) : "",
                     now.elapsedNanos() / 1e9));
         }
     }

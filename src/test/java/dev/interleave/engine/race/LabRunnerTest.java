@@ -99,4 +99,33 @@ class LabRunnerTest {
         assertEquals(List.of(), threads.alive());
         assertFalse(result.legs().size() == RaceStrategy.values().length);
     }
+
+    /**
+     * Stopped part-way through a strategy's runs, lost updates keeps the runs it finished, as a last
+     * leg of fewer runs marked stopped, and the measurement does not count it as whole: a tryout
+     * stopped 12 s into synchronized's 100 runs and saw none of them. The snapshot says which run
+     * of the leg goes on.
+     */
+    @Test
+    void aStoppedLostUpdatesLegKeepsTheRunsItFinished() throws Exception {
+        LabRunner runner = new LabRunner();
+        runner.start(new LabSettings(LabMeasure.LOST_UPDATES, 2, 500_000, 100, ThreadKind.PLATFORM, false));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runner.snapshot().currentRuns() < 3) {
+            assertTrue(System.nanoTime() < deadline, "no run finished in 30 s");
+            Thread.onSpinWait();
+        }
+        LabSnapshot going = runner.snapshot();
+        assertEquals(0, going.legs().size(), "the first strategy's runs go on");
+        LabResult result = runner.stop();
+        assertEquals(Outcome.STOPPED, result.outcome());
+        assertEquals(1, result.legs().size(), "the leg it stopped in, kept");
+        RaceResult part = result.legs().getFirst();
+        assertEquals(Outcome.STOPPED, part.outcome());
+        assertEquals(RaceStrategy.values()[0], part.settings().strategy());
+        assertTrue(part.totals().size() >= going.currentRuns() && part.totals().size() < 100,
+                part.totals().size() + " runs");
+        assertEquals(part.totals().size(), result.figures().lost(part.settings().strategy()).size());
+        assertFalse(result.ok(), "stopped is not done");
+    }
 }

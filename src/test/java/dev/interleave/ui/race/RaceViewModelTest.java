@@ -320,6 +320,39 @@ class RaceViewModelTest {
     }
 
     /**
+     * Lost updates says which run of a strategy goes on ("100 times, 21.6 s" read as one run of
+     * 21.6 s), and a measurement stopped in a strategy's runs shows those it finished and says how
+     * many (a tryout stopped 12 s into synchronized's 100 runs and saw none of them).
+     */
+    @Test
+    void lostUpdatesSaysWhichRunGoesOnAndKeepsAStoppedStrategysRuns() throws Exception {
+        LabRunner runner = new LabRunner();
+        LabViewModel lab = new LabViewModel(runner);
+        lab.measureProperty().set(LabMeasure.LOST_UPDATES);
+        lab.threadsProperty().set(2);
+        lab.incrementsProperty().set(500_000);
+        lab.runsProperty().set(100);
+        lab.run();
+        String first = RaceStrategy.values()[0].toString();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (runner.snapshot().currentRuns() < 2) {
+            assertTrue(System.nanoTime() < deadline, "no run finished in 30 s");
+            Thread.sleep(5);
+        }
+        lab.sample(System.nanoTime());
+        String going = lab.progressProperty().get();
+        assertTrue(going.matches("Strategy 1 of 9: " + first + ", 2 threads x 500,000 increments, run \\d+ of 100, "
+                + "[\\d.]+ s"), going);
+        runner.stop();
+        lab.sample(System.nanoTime());
+        int kept = lab.shownProperty(LabMeasure.LOST_UPDATES).get().figures().lost(RaceStrategy.values()[0]).size();
+        assertTrue(kept >= 2 && kept < 100, kept + " runs shown");
+        String stopped = lab.progressProperty().get();
+        assertTrue(stopped.startsWith(String.format(Locale.ROOT, "lost-updates, stopped: 0 of 9 strategies (100 runs"
+                + " each), and %d of %s's 100 runs, in ", kept, first)), stopped);
+    }
+
+    /**
      * The progress line and the "Last run's figures" note speak of the measure chosen: a tryout read
      * "false-sharing, done" and "The settings have changed since" above the lost updates' "Not
      * measured yet". Chosen again, the run's measure has them back.
