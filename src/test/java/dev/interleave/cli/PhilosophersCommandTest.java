@@ -96,6 +96,14 @@ class PhilosophersCommandTest {
         assertTrue(text.endsWith("outcome        ok\n"), text);
     }
 
+    /** Starving is a warning, and the line says so beside "outcome ok" and exit 0. */
+    @Test
+    void starvationIsSaidToBeAWarning() {
+        assertEquals("none", PhilosophersCommand.starvation(List.of()));
+        assertEquals("P1, P3 (a warning, as in the window: the outcome and exit code count deadlock and livelock only)",
+                PhilosophersCommand.starvation(List.of(0, 2)));
+    }
+
     /** The text of a deadlock names the circle in arrows and in words. */
     @Test
     void theTextNamesTheCircle() {

@@ -222,6 +222,14 @@ public final class LabView extends BorderPane {
             axisMost = Math.max(axisMost, figures.lost(strategy).stream().mapToLong(Long::longValue).max().orElse(0));
         }
         int row = 0;
+        if (axisMost > 0) {
+            // The shared axis once, over the rows: its end under every row read as that row's most
+            // ("603,519" under racy, whose own most was 537,074: a tryout); each row's own is in its summary.
+            Label caption = new Label("runs by updates lost");
+            caption.getStyleClass().add("figure-caption");
+            caption.setMinWidth(Region.USE_PREF_SIZE);
+            grid.add(new VBox(1, caption, axis(axisMost)), 1, row++);
+        }
         for (RaceStrategy strategy : RaceStrategy.values()) {
             List<Long> lost = figures.lost(strategy);
             if (lost.isEmpty()) {
@@ -238,7 +246,7 @@ public final class LabView extends BorderPane {
             summary.getStyleClass().add("lab-summary");
             summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
             summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
-            grid.addRow(row++, name, histogram(lost, axisMost), summary);
+            grid.addRow(row++, name, histogram(lost, axisMost, false), summary);
         }
         return grid;
     }
@@ -288,14 +296,15 @@ public final class LabView extends BorderPane {
 
     /** Runs counted by lost updates ({@link #lostBins}): none first, then ten bins up to the most lost. */
     static Node histogram(List<Long> lost) {
-        return histogram(lost, 0);
+        return histogram(lost, 0, true);
     }
 
     /**
      * As {@link #histogram(List)}, on an axis up to {@code axisMost} (or the most lost, if more): the
-     * rows of several strategies on one scale. A row that lost none keeps its one bar.
+     * rows of several strategies on one scale. A row that lost none keeps its one bar. {@code
+     * labelled}: with the axis's two figures under the bars (the rows share one over them instead).
      */
-    static Node histogram(List<Long> lost, long axisMost) {
+    static Node histogram(List<Long> lost, long axisMost, boolean labelled) {
         long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
         long axisEnd = most == 0 ? 0 : Math.max(most, axisMost);
         int[] counts = lostBins(lost, axisEnd);
@@ -320,23 +329,41 @@ public final class LabView extends BorderPane {
                     (i - 1) * width + 1, Math.min(i * width, axisEnd)));
             bars.getChildren().add(bar);
         }
-        // The axis under the bars from end to end: "0" under the first, the most lost under the last
-        // ("0 … 499,415" in one label ended under the middle bars, the last bar beyond it).
-        Label none = new Label("0");
-        Label mostLost = new Label(most == 0 ? "" : String.format(Locale.ROOT, "%,d", axisEnd));
-        Region between = new Region();
-        HBox.setHgrow(between, Priority.ALWAYS);
-        HBox axis = new HBox(4, none, between, mostLost);
-        for (Label end : List.of(none, mostLost)) {
-            end.getStyleClass().add("slot-index");
-            end.setMinWidth(Region.USE_PREF_SIZE);
+        VBox box = new VBox(1, bars);
+        if (labelled) {
+            box.getChildren().add(most == 0 ? axisEnds("") : axis(axisEnd));
         }
-        VBox box = new VBox(1, bars, axis);
         box.setMaxWidth(Region.USE_PREF_SIZE); // as wide as the bars (or the axis's two figures), no wider
         box.setMinHeight(Region.USE_PREF_SIZE);
         bars.setMinHeight(Region.USE_PREF_SIZE);
         bars.setStyle("-fx-min-height: 2.7em; -fx-pref-height: 2.7em;");
         return box;
+    }
+
+    /**
+     * The axis of the lost-updates bars from end to end, as wide as a row of them: "0" under the
+     * first, the most lost under the last ("0 … 499,415" in one label ended under the middle bars,
+     * the last bar beyond it).
+     */
+    private static HBox axis(long axisEnd) {
+        HBox axis = axisEnds(String.format(Locale.ROOT, "%,d", axisEnd));
+        double width = (1 + LOST_BINS) * 10 + LOST_BINS * 2; // the bars' widths and the gaps between them
+        axis.setMinWidth(width);
+        axis.setPrefWidth(width);
+        axis.setMaxWidth(width);
+        return axis;
+    }
+
+    private static HBox axisEnds(String end) {
+        Label none = new Label("0");
+        Label mostLost = new Label(end);
+        Region between = new Region();
+        HBox.setHgrow(between, Priority.ALWAYS);
+        for (Label each : List.of(none, mostLost)) {
+            each.getStyleClass().add("slot-index");
+            each.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return new HBox(4, none, between, mostLost);
     }
 
     // ---- throughput ----

@@ -188,6 +188,7 @@ public final class StepperView extends BorderPane {
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("stepper-live", live);
+        Controls.keepInSight(lastStep, lastStep.textProperty());
         // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
         // the text around the lanes wraps at the width in view instead, so each step reads whole
         // without scrolling to the right and back for every line. Set only when the width changes: a

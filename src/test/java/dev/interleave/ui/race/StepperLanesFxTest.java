@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,6 +114,37 @@ class StepperLanesFxTest {
         robot.interact(model::reset);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.laneText(0).contains("compareAndSet"), view.laneText(0));
+    }
+
+    /**
+     * Each step's text stays in sight: at 125 % in 1024x700 the text under the lanes ended below the
+     * view, and the step that lost an update was told where a class could not see it (a tryout). The
+     * view scrolls down just enough after a step, and a view scrolled back up by hand is scrolled
+     * again only by the next step.
+     */
+    @Test
+    void eachStepsTextStaysInSight(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 16.25px;"); // 125 %
+            stage.setHeight(488); // the race view's room in 1024x700 at 125 %, as a tryout's screenshot shows it
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        Node text = robot.lookup("#stepper-last-step").query();
+        for (int step = 0; step < 6; step++) {
+            int thread = step % 2;
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                Bounds shown = text.localToScene(text.getLayoutBounds());
+                assertTrue(shown.getMaxY() <= view.getMaxY() + 0.5 && shown.getMinY() >= view.getMinY(),
+                        "the step's text at " + shown.getMinY() + ".." + shown.getMaxY() + " in a view of "
+                                + view.getMinY() + ".." + view.getMaxY());
+            });
+        }
+        assertTrue(OnFx.get(scroll::getVvalue) > 0, "scrolled to it: at the top it was below the view");
     }
 
     private void lanesIn(FxRobot robot, StepProgram program, int threads, long expectedRows) {
