@@ -1183,8 +1183,7 @@ public final class MainView extends BorderPane {
         // A deadlocked run goes on in name only: nothing is left to pause (its status line says Stop ends
         // it), nor to resume: stepped into its deadlock, Resume freed no one and ended the rewinding.
         boolean stuck = state == RunState.RUNNING && !model.alarm().isEmpty();
-        boolean pausedStuck = state == RunState.PAUSED && !model.alarm().isEmpty();
-        pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED || stuck || pausedStuck);
+        pause.setDisable(state != RunState.RUNNING && state != RunState.PAUSED || !model.alarm().isEmpty());
         // Auto-step plays steps from a paused run: to whoever watches, the run goes on, and Pause stops it.
         boolean autoStepping = autoStepper.playingProperty().get() && state == RunState.PAUSED;
         boolean resumes = state == RunState.PAUSED && !autoStepping;
@@ -1198,7 +1197,7 @@ public final class MainView extends BorderPane {
         // live; but live where Run itself plays steps at that rate (Slow motion), which [ and ] changed while
         // the slider was greyed out.
         autoStepRate.setDisable(autoStep.isDisable() && !(model.runAutoSteps() && state == RunState.RUNNING));
-        autoStepRateText.setDisable(autoStep.isDisable());
+        autoStepRateText.setDisable(autoStepRate.isDisable());
         String stepTip = model.supportsStep() ? model.stepDescription()
                 : "Step lets one thread act: it applies to the Bounded Buffer view and the race lab's Slow motion.";
         Controls.tip(step, stepTip);

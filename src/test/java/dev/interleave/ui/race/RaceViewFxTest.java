@@ -203,7 +203,8 @@ class RaceViewFxTest {
         robot.clickOn("#tab-race");
         robot.clickOn("#run"); // Slow motion's Run: Auto-step
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stepper.state() == RunState.RUNNING);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#auto-step-rate").query().isDisabled());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#auto-step-rate").query().isDisabled()
+                && !robot.lookup("#auto-step-rate-text").query().isDisabled()); // its words not greyed beside it
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stepper.state() == RunState.PAUSED);
         robot.clickOn("#race-full-speed");
