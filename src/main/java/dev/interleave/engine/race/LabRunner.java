@@ -127,11 +127,6 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
         private volatile RaceSettings current;
         /** Whether the leg going on is a warm-up run, not counted. */
         private volatile boolean warmingUp;
-        /**
-         * Whether the last of {@link #legs} is a lost-updates leg stopped part-way: its finished runs
-         * are kept (a tryout stopped 12 s into synchronized's 100 runs, and none of them was shown).
-         */
-        private volatile boolean partialLeg;
         /** Set by launch(), before any Stop can read it; volatile all the same (Stop's thread reads it). */
         private volatile Thread coordinator;
 
@@ -217,7 +212,6 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
                 synchronized (legs) {
                     legs.add(partial);
                 }
-                partialLeg = true;
             }
         }
 
@@ -254,7 +248,8 @@ public final class LabRunner extends Runner<LabSettings, LabResult, LabRunner.La
 
         @Override
         protected boolean ranToEnd() {
-            return !partialLeg && legsCopy().size() == plan.size();
+            List<RaceResult> done = legsCopy();
+            return done.size() == plan.size() && (done.isEmpty() || done.getLast().outcome() == Outcome.COMPLETED);
         }
 
         @Override

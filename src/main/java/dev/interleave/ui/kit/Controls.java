@@ -496,20 +496,29 @@ public final class Controls {
      * nothing if {@code node} is in no scroll pane). FX thread.
      */
     public static Runnable scrollTo(Node node) {
+        ScrollPane scroll = scrollPaneOf(node);
+        if (scroll == null) {
+            return () -> { };
+        }
+        double before = scroll.getVvalue();
+        Node content = scroll.getContent();
+        double top = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinY();
+        double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (room > 0) {
+            double share = Math.clamp(top / room, 0, 1);
+            scroll.setVvalue(scroll.getVmin() + share * (scroll.getVmax() - scroll.getVmin()));
+        }
+        return () -> scroll.setVvalue(before);
+    }
+
+    /** The nearest scroll pane with content that {@code node} is in, or null. */
+    private static ScrollPane scrollPaneOf(Node node) {
         for (Node at = node.getParent(); at != null; at = at.getParent()) {
             if (at instanceof ScrollPane scroll && scroll.getContent() != null) {
-                double before = scroll.getVvalue();
-                Node content = scroll.getContent();
-                double top = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinY();
-                double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-                if (room > 0) {
-                    double share = Math.clamp(top / room, 0, 1);
-                    scroll.setVvalue(scroll.getVmin() + share * (scroll.getVmax() - scroll.getVmin()));
-                }
-                return () -> scroll.setVvalue(before);
+                return scroll;
             }
         }
-        return () -> { };
+        return null;
     }
 
     /**
@@ -536,23 +545,22 @@ public final class Controls {
     }
 
     private static void revealBottom(Node node) {
-        for (Node at = node.getParent(); at != null; at = at.getParent()) {
-            if (at instanceof ScrollPane scroll && scroll.getContent() != null) {
-                Node content = scroll.getContent();
-                double bottom = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMaxY();
-                double view = scroll.getViewportBounds().getHeight();
-                double room = content.getLayoutBounds().getHeight() - view;
-                if (room <= 0 || view <= 0) {
-                    return;
-                }
-                double share = (scroll.getVvalue() - scroll.getVmin()) / (scroll.getVmax() - scroll.getVmin());
-                double top = share * room;
-                if (bottom > top + view) {
-                    double wanted = Math.min(room, bottom - view);
-                    scroll.setVvalue(scroll.getVmin() + wanted / room * (scroll.getVmax() - scroll.getVmin()));
-                }
-                return;
-            }
+        ScrollPane scroll = scrollPaneOf(node);
+        if (scroll == null) {
+            return;
+        }
+        Node content = scroll.getContent();
+        double bottom = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMaxY();
+        double view = scroll.getViewportBounds().getHeight();
+        double room = content.getLayoutBounds().getHeight() - view;
+        if (room <= 0 || view <= 0) {
+            return;
+        }
+        double share = (scroll.getVvalue() - scroll.getVmin()) / (scroll.getVmax() - scroll.getVmin());
+        double top = share * room;
+        if (bottom > top + view) {
+            double wanted = Math.min(room, bottom - view);
+            scroll.setVvalue(scroll.getVmin() + wanted / room * (scroll.getVmax() - scroll.getVmin()));
         }
     }
 
