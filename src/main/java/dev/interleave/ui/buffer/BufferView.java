@@ -344,7 +344,9 @@ public final class BufferView extends BorderPane {
         // The figures right under the picture and its code, before the timeline and the event log: under
         // them, a learner found Produced, Consumed and the wake-ups at the view's very foot.
         VBox live = new VBox(8, HeightMemo.each(guide, lastRun, outcome, pendingNow, area, counters, history));
-        live.getChildren().add(charts);
+        Label plotsNote = Controls.fieldMessage("plots-note", model.plotsNoteBinding());
+        plotsNote.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole; the plots give way
+        live.getChildren().addAll(plotsNote, charts);
         for (Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
                 notFull, notEmpty, gate, history, counters)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls

@@ -105,6 +105,35 @@ class BufferViewModelTest {
     }
 
     /**
+     * A run only stepped has empty plots (they draw seconds run, and a step acts while the run is
+     * paused), and a note says why; once the run has run, its plots have points and the note is gone.
+     */
+    @Test
+    void aSteppedRunSaysWhyItsPlotsAreEmpty() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.produceMinMillisProperty().set(0);
+        model.produceMaxMillisProperty().set(1);
+        model.consumeMinMillisProperty().set(0);
+        model.consumeMaxMillisProperty().set(1);
+        assertEquals("", model.plotsNoteBinding().get(), "before any run");
+        for (int i = 0; i < 5; i++) {
+            model.step();
+            settle(model);
+        }
+        assertTrue(model.occupancySeries().getData().stream().allMatch(point -> point.getXValue().doubleValue() < 0.01),
+                "five steps plot no time");
+        assertTrue(model.plotsNoteBinding().get().startsWith("The plots below draw seconds run, and a stepped run is paused"),
+                model.plotsNoteBinding().get());
+        model.togglePause(); // Resume
+        sampleUntil(model, () -> !model.occupancySeries().getData().isEmpty()
+                && model.occupancySeries().getData().getLast().getXValue().doubleValue() > 0.2);
+        assertEquals("", model.plotsNoteBinding().get(), "the plots draw the run's time");
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /**
      * Rewinding rebuilds the whole view from the log: after each of several steps (one of them by a
      * chip chosen at the gate, not the longest-waiting) the view's figures are kept; moved back to
      * each step's position, the view shows exactly those figures again, and End returns to now.
@@ -457,7 +486,11 @@ class BufferViewModelTest {
             shown = model.actionsProperty().get();
             Thread.sleep(50); // thousands of actions after the last frame shown
             model.togglePause();
-            Thread.sleep(300); // every worker parks at the gate
+            long deadline = System.nanoTime() + 10_000_000_000L; // every worker parks at the gate (300 ms was
+            while (runner.snapshot().gate().waiting().size() < 6) { // too short once on a busy machine)
+                assertTrue(System.nanoTime() < deadline, "every worker parked within 10 s");
+                Thread.sleep(10);
+            }
             assertTrue(runner.snapshot().buffer().actions() - shown > BufferViewModel.MOTION_EVENTS_MAX);
             model.sample(frame += 16_000_000L);
             assertEquals(runner.snapshot().buffer().actions(), model.actionsProperty().get(),
