@@ -585,7 +585,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return;
         }
         ranFreely |= now.state() == RunState.RUNNING;
-        steppedOnly.set(!ranFreely && now.gate().stepsTaken() > 0 && now.state() != RunState.IDLE);
+        steppedOnly.set(!ranFreely && now.gate().stepsTaken() > 0);
         boolean outcomeShown = labOutcome.get() != null;
         showOutcome(now);
         showRate(now); // the whole run's, rewound or not
@@ -819,7 +819,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         runItemsPerSecond.set(Math.round(result != null ? result.itemsPerSecond() : now.itemsPerSecond()));
         long all = result != null ? result.consumed() : now.consumed();
         long stepped = result != null ? result.consumedWhilePaused() : now.consumedWhilePaused();
-        onlyStepped.set(all > 0 && all == stepped);
+        // A stepped run that consumed nothing has no rate either ("0" read as measured; a tryout).
+        onlyStepped.set(all == stepped && (all > 0 || steppedOnly.get()));
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {

@@ -551,7 +551,9 @@ public final class CallsView extends BorderPane {
         VBox inFlightBox = Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");
         VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,
-                "Wall time, against the ideal makespan of the sleeps drawn on this many slots (known at the end).");
+                "Wall time, against the ideal makespan of the sleeps drawn on this many slots, in the order this"
+                + " run's calls started (known at the end). Which call draws which sleep varies from run to run,"
+                + " so the ideal of one seed moves by a few ms.");
         Label running = new Label();
         running.setId("running-value");
         Controls.bindNumber(running, model.runningProperty());
@@ -563,7 +565,11 @@ public final class CallsView extends BorderPane {
                 "Calls in flight that are not asleep: between their start and their sleep, or after waking up. "
                         + "A virtual thread runs only while mounted on a carrier (a platform thread of the JDK's "
                         + "scheduler), so on virtual threads this never exceeds the carriers, however many are in "
-                        + "flight. Counted by the calls themselves: the JDK's thread counts do not see virtual threads.");
+                        + "flight. A call runs for microseconds before and after its sleep, so this mostly reads 0 even "
+                        + "while thousands wait for a carrier: the carriers' time goes to mounting, unmounting and "
+                        + "scheduling threads (no call's own code), and the cores are shared with the window and the "
+                        + "garbage collector. Counted by the calls themselves: the JDK's thread counts do not see "
+                        + "virtual threads.");
         Label parked = new Label();
         parked.setId("parked-value");
         Controls.bindNumber(parked, model.parkedProperty());

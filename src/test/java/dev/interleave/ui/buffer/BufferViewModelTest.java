@@ -125,6 +125,8 @@ class BufferViewModelTest {
                 "five steps plot no time");
         assertTrue(model.plotsNoteBinding().get().startsWith("The plots below draw seconds run, and a stepped run is paused"),
                 model.plotsNoteBinding().get());
+        assertTrue(model.onlySteppedProperty().get(), "no rate: the steps' items, " + model.consumedProperty().get()
+                + " consumed, took no run time");
         model.togglePause(); // Resume
         sampleUntil(model, () -> !model.occupancySeries().getData().isEmpty()
                 && model.occupancySeries().getData().getLast().getXValue().doubleValue() > 0.2);
