@@ -147,6 +147,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Tooltip tooltip = new Tooltip();
     /** Measures a mark's label in the canvas's font. */
     private final Text measure = new Text();
+    /** How many marks the last redraw labelled. For tests. */
+    private int marksLabelled;
     /** Where the last redraw drew its last moment's label: its left and right x. For tests. */
     private double[] momentLabelDrawn = new double[0];
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
@@ -304,8 +306,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return history == null ? 6 : Math.max(1, history.log().tracks().size());
     }
 
+    /**
+     * 18 px a lane (at 13 px text) up to 24 lanes, 14 up to 48 (16 producers and 16 consumers: their
+     * lanes were 10 px, and no put or take was ever labelled, however far zoomed in, though the
+     * caption promises it), 10 past that (200 lanes stay a page high).
+     */
     private double laneHeight(int lanes) {
-        return (lanes > 24 ? 10 : 18) * em();
+        return (lanes > 48 ? 10 : lanes > 24 ? 14 : 18) * em();
+    }
+
+    /** The lane names' and mark labels' font: 11 px (at 13 px text), smaller in lanes too low for it. */
+    private Font laneFont(double laneH) {
+        return Font.font(Math.clamp(laneH / em() - 4, 8, 11) * em());
     }
 
     /**
@@ -331,6 +343,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** Where the last drawing drew the rewound position's line (x), or NaN. For tests. */
     double positionDrawnAt() {
         return positionDrawnAt;
+    }
+
+    /** How many marks the last redraw labelled. For tests. */
+    int marksLabelled() {
+        return marksLabelled;
     }
 
     /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
@@ -555,11 +572,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
         double scale = width / span;
 
         // Lane names and grid.
+        Font textFont = g.getFont();
+        g.setFont(laneFont(laneH));
         g.setFill(inkPaint);
         g.setTextAlign(TextAlignment.LEFT);
         for (int lane = 0; lane < lanes; lane++) {
             g.fillText(names.get(lane), 4, axisHeight() + lane * laneH + laneH / 2);
         }
+        g.setFont(textFont);
 
         // States: each lane's state from the window's first event on, drawn as runs of colour.
         long first = firstAtOrAfter(history, left);
@@ -663,11 +683,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // of the background (readable over any state's colour), where the lane is tall enough and the
         // lane's last label has ended: a label never reaches into the next lane or over another label.
         g.setTextAlign(TextAlignment.LEFT);
-        Font font = g.getFont();
+        Font font = laneFont(laneH);
+        g.setFont(font);
         measure.setFont(font);
         double textHeight = font.getSize() + 2;
         boolean labels = marks.size() < width / 28 && laneH >= textHeight + 2;
         Paint paperPaint = colour(paper, Color.WHITE);
+        marksLabelled = 0;
         double[] labelledUpTo = new double[lanes];
         Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < marks.size(); k++) {
@@ -688,9 +710,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
                     g.setFill(inkPaint);
                     g.fillText(label, x + 2, y + laneH / 2, MAX_MARK_LABEL * em());
                     labelledUpTo[markLane] = x + textWidth + 8;
+                    marksLabelled++;
                 }
             }
         }
+        g.setFont(textFont);
+        measure.setFont(textFont);
         // Moments: a line across every lane, labelled above them.
         Paint momentPaint = colour(momentInk, Color.RED);
         momentLabelDrawn = new double[0];

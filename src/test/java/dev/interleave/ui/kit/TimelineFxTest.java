@@ -40,6 +40,8 @@ class TimelineFxTest {
     /** Lanes with one state: enough to draw and zoom; the event numbered {@link #momentAt} is a deadlock. */
     static final class OneState implements Timeline.Lanes<BufferReplay> {
         long momentAt = -1;
+        /** Events from this one on are marked, labelled "#" and their number. */
+        long markedFrom = Long.MAX_VALUE;
 
         @Override
         public String moment(EventLog.Batch batch, int i) {
@@ -67,11 +69,11 @@ class TimelineFxTest {
         }
 
         public boolean marked(EventLog.Batch batch, int i) {
-            return false;
+            return batch.seq(i) >= markedFrom;
         }
 
         public String mark(EventLog.Batch batch, int i) {
-            return null;
+            return "#" + batch.seq(i);
         }
     }
 
@@ -158,6 +160,28 @@ class TimelineFxTest {
         }).get();
         assertTrue(now[0] > oneLane && now[0] >= now[1] - 0.5, "12 lanes: " + now[0] + " px high, wanting "
                 + now[1] + " (one lane: " + oneLane + ")");
+    }
+
+    /**
+     * With 16 producers and 16 consumers the puts and takes are labelled, as the caption promises: their
+     * lanes were 10 px high, too low for a label at any zoom (a tryout zoomed to 2.1 ms and saw ticks only).
+     */
+    @Test
+    void thirtyTwoLanesLabelTheirMarks() throws Exception {
+        EventLog log = new EventLog(1_000);
+        for (int p = 1; p <= 32; p++) {
+            int track = log.addTrack((p <= 16 ? "P" : "C") + ((p - 1) % 16 + 1));
+            log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        }
+        lanes.markedFrom = 32;
+        for (int k = 0; k < 10; k++) {
+            Thread.sleep(2);
+            log.appendNow(BufferEvent.PUT.ordinal(), k * 3, 0, 0, 0); // lanes 0, 3, ..., 27
+        }
+        follow(log);
+        WaitForAsyncUtils.asyncFx(timeline::draw).get();
+        int labelled = timeline.marksLabelled();
+        assertTrue(labelled >= 9, labelled + " of the ten marks labelled (the newest, at the right edge, may not be)");
     }
 
     /**
