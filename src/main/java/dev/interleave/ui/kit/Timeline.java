@@ -514,6 +514,25 @@ public final class Timeline<R extends Replay<R>> extends Region {
      * when zoomed in that far (it always printed "0.004877 s .. 60.448401 s").
      */
     static String seconds(long nanos, long spanNanos) {
+        return nanos < 1_000_000_000L ? millis(nanos, spanNanos) : inSeconds(nanos, spanNanos);
+    }
+
+    /**
+     * A window's two ends, in one unit: milliseconds while both are under a second ("0.27 ms .. 4.25
+     * ms", where "0.00027 s .. 0.00425 s" stood beside "(4.0 ms wide)"), else seconds.
+     */
+    static String range(long fromNanos, long toNanos, long spanNanos) {
+        return toNanos < 1_000_000_000L
+                ? millis(fromNanos, spanNanos) + " .. " + millis(toNanos, spanNanos)
+                : inSeconds(fromNanos, spanNanos) + " .. " + inSeconds(toNanos, spanNanos);
+    }
+
+    private static String millis(long nanos, long spanNanos) {
+        int decimals = (int) Math.clamp(Math.ceil(-Math.log10(Math.max(1, spanNanos) / 1e6)) + 2, 0, 3);
+        return String.format(Locale.ROOT, "%." + decimals + "f ms", nanos / 1e6);
+    }
+
+    private static String inSeconds(long nanos, long spanNanos) {
         int decimals = (int) Math.max(1, Math.min(6, Math.ceil(-Math.log10(Math.max(1, spanNanos) / 1e9)) + 2));
         return String.format(Locale.ROOT, "%." + decimals + "f s", nanos / 1e9);
     }
@@ -612,9 +631,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 // scrubber's "now (51 events)"): the range says how many.
                 ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced%s",
                         Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, sampled)
-                : String.format(Locale.ROOT, "%s .. %s since Run, pauses included   (%s wide)",
-                        seconds(left - history.log().originNanos(), span),
-                        seconds(right - history.log().originNanos(), span), duration(span)),
+                : String.format(Locale.ROOT, "%s since Run, pauses included   (%s wide)",
+                        range(left - history.log().originNanos(), right - history.log().originNanos(), span),
+                        duration(span)),
                 labelWidth(), axisHeight() / 2);
         Bars bars = new Bars(g, laneH);
         long seq = first;
