@@ -18,6 +18,12 @@ import dev.interleave.engine.run.History;
 public final class BufferNarration {
 
     /**
+     * After a violation: the run is stopped, and threads under way when it was may still act before
+     * they end (a tryout read "the run stops" over two more of a consumer's actions).
+     */
+    private static final String STOPPED = " so the run is stopped (threads under way may still act before they end)";
+
+    /**
      * What a consumer of the one-condition lock buffer waits on, in its code's name: take() awaits
      * notEmpty, which that bug made the same object as notFull ("C1 waits on notFull" read as a typo).
      */
@@ -249,9 +255,9 @@ public final class BufferNarration {
                     + ": injected by the lab) and waits for the " + terms.lock() + terms.thenChecks();
             case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
                     ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full%s: violation,"
-                    + " the run stops", who, batch.item(i), batch.slot(i), terms.unlockedLook(true))
+                    + STOPPED, who, batch.item(i), batch.slot(i), terms.unlockedLook(true))
                     : String.format(Locale.ROOT, "%s was about to take from slot %d, which is empty%s: violation,"
-                    + " the run stops", who, batch.slot(i), terms.unlockedLook(false));
+                    + STOPPED, who, batch.slot(i), terms.unlockedLook(false));
             case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
                     batch.item(i));
             case DISMISS -> batch.other(i) == Worker.Role.PRODUCER.ordinal()
