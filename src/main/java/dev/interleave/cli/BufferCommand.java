@@ -244,8 +244,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                         + " %s threads%n",
                 Counts.of(s.producers(), "producer"), Counts.of(s.consumers(), "consumer"), s.capacity(),
                 Counts.of(s.items(), "item"), s.impl(),
-                s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(), Values.fraction(s.spurious()),
-                s.threads()));
+                s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(), Values.percent(s.spurious()),
+                s.threads())); // the spurious rate in %, as the window says it (a tryout read 0.2 beside 20 %)
         BufferResult.Lab lab = result.lab();
         out.append(String.format(Locale.ROOT, "outcome        %s%n", result.labOutcome()));
         if (lab.violation() != null) {

@@ -150,6 +150,11 @@ final class Values {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** A fraction as a percentage, as the window gives it: "0 %", "5 %", "12.5 %". */
+    static String percent(double value) {
+        return BigDecimal.valueOf(value).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
     /** Any 64-bit whole number. */
     static final class Seed implements ITypeConverter<Long> {
         @Override

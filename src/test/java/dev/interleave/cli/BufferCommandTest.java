@@ -126,7 +126,7 @@ class BufferCommandTest {
                 "--items", "1", "--spurious", "5%");
         assertEquals(0, ran.exitCode(), ran.err());
         assertTrue(ran.out().startsWith("1 producer, 2 consumers, capacity 1, 1 item, lock buffer"), ran.out());
-        assertTrue(ran.out().lines().findFirst().orElseThrow().contains("spurious 0.05"), ran.out());
+        assertTrue(ran.out().lines().findFirst().orElseThrow().contains("spurious 5 %,"), ran.out());
     }
 
     /**
