@@ -344,11 +344,10 @@ public final class BufferView extends BorderPane {
         // The figures right under the picture and its code, before the timeline and the event log: under
         // them, a learner found Produced, Consumed and the wake-ups at the view's very foot.
         VBox live = new VBox(8, HeightMemo.each(guide, lastRun, outcome, pendingNow, area, counters, history));
-        Label plotsNote = Controls.fieldMessage("plots-note", model.plotsNoteBinding());
-        plotsNote.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole; the plots give way
+        Label plotsNote = Controls.fieldMessage("plots-note", model.plotsNoteProperty());
         live.getChildren().addAll(plotsNote, charts);
         for (Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
-                notFull, notEmpty, gate, history, counters)) {
+                notFull, notEmpty, gate, history, counters, plotsNote)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
         }
         live.setPadding(new Insets(12));

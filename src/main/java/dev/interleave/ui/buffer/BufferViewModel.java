@@ -100,6 +100,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** What the spurious wake-up field accepts: a percentage of waits. */
     public static final IntInput SPURIOUS = new IntInput(0, 100, "");
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
+    /** A run that has run less than this (pauses left out) has too little time to plot. */
+    static final long PLOTTED_NANOS_MIN = 50_000_000L;
     static final int MAX_POINTS = 600;
 
     private final BufferRunner runner;
@@ -175,8 +177,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final GuideApplied guideApplied;
     /** See {@link #guideNoteBinding()}. */
     private final StringBinding guideNote;
-    /** See {@link #plotsNoteBinding()}. */
-    private final StringBinding plotsNote;
+    /** See {@link #plotsNoteProperty()}. */
+    private final ReadOnlyStringWrapper plotsNote = new ReadOnlyStringWrapper(this, "plotsNote", "");
     /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
@@ -198,7 +200,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyLongWrapper consumed = new ReadOnlyLongWrapper(this, "consumed");
     /** Items consumed per second of the run so far, pauses left out: the command line's itemsPerSecond. */
     private final ReadOnlyLongWrapper runItemsPerSecond = new ReadOnlyLongWrapper(this, "runItemsPerSecond");
-    /** Whether every item of the run so far was taken by a step (while paused): then it has no rate. */
+    /**
+     * Whether the run's items so far were all taken by steps (while paused), or it has only been
+     * stepped and consumed none: either way it has no rate.
+     */
     private final ReadOnlyBooleanWrapper onlyStepped = new ReadOnlyBooleanWrapper(this, "onlyStepped");
     private final ReadOnlyLongWrapper waitsOnFull = new ReadOnlyLongWrapper(this, "waitsOnFull");
     private final ReadOnlyLongWrapper waitsOnEmpty = new ReadOnlyLongWrapper(this, "waitsOnEmpty");
@@ -233,10 +238,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private long stepsSeen;
     /** Steps taken in the shown run, as last seen: stepsSeen, for the view. */
     private final ReadOnlyLongWrapper stepsTaken = new ReadOnlyLongWrapper(this, "stepsTaken");
-    /** Whether the run shown has been stepped and has never run freely (its plots have no time to draw). */
-    private final BooleanProperty steppedOnly = new SimpleBooleanProperty(this, "steppedOnly");
-    /** Whether the run shown has been seen running freely (not paused between steps). */
-    private boolean ranFreely;
     /** Events recorded when the previous sample was taken, and when the latest step began. */
     private long lastSeenEvents;
     /** The puts and takes since the previous frame, for the view's motion; empty when there were none. */
@@ -292,10 +293,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         guideNote = Bindings.createStringBinding(() -> runningBinding().get()
                 ? "A run is going on: Stop it (Esc), then Apply sets this up (the implementation and bug cannot change"
                 + " during a run)." : guideApplied.wordsProperty().get(), runningBinding(), guideApplied.wordsProperty());
-        plotsNote = Bindings.createStringBinding(() -> steppedOnly.get()
-                ? "The plots below draw seconds run, and a stepped run is paused between its steps: nothing to plot"
-                + " yet. The timeline above has every step; Resume to see the run against time."
-                : "", steppedOnly);
         ModelSupport.clamp(capacity, 1, MAX_CAPACITY);
         ModelSupport.clamp(producers, 1, MAX_WORKERS);
         ModelSupport.clamp(consumers, 1, MAX_WORKERS);
@@ -444,8 +441,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         rate.clear();
         stepsSeen = 0;
         stepsTaken.set(0);
-        steppedOnly.set(false);
-        ranFreely = false;
+        plotsNote.set("");
         lastSeenEvents = 0;
         stepBaseEvents = 0;
         stepToTell = false;
@@ -487,7 +483,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             figure.set(0);
         }
         onlyStepped.set(false);
-        steppedOnly.set(false);
+        plotsNote.set("");
         lastAction.set("");
         stepText.set("");
         rewind.clear();
@@ -584,8 +580,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             }
             return;
         }
-        ranFreely |= now.state() == RunState.RUNNING;
-        steppedOnly.set(!ranFreely && now.gate().stepsTaken() > 0);
         boolean outcomeShown = labOutcome.get() != null;
         showOutcome(now);
         showRate(now); // the whole run's, rewound or not
@@ -819,8 +813,29 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         runItemsPerSecond.set(Math.round(result != null ? result.itemsPerSecond() : now.itemsPerSecond()));
         long all = result != null ? result.consumed() : now.consumed();
         long stepped = result != null ? result.consumedWhilePaused() : now.consumedWhilePaused();
-        // A stepped run that consumed nothing has no rate either ("0" read as measured; a tryout).
-        onlyStepped.set(all == stepped && (all > 0 || steppedOnly.get()));
+        boolean steppedOnly = steppedOnly(now);
+        onlyStepped.set(all == stepped && (all > 0 || steppedOnly));
+        plotsNote.set(steppedOnly ? plotsNote(now.state(), now.buffer() != null) : "");
+    }
+
+    /**
+     * Whether {@code now} has been stepped and has run for less than {@link #PLOTTED_NANOS_MIN}, pauses
+     * left out: its plots, which draw the time the run runs, have nothing to show.
+     */
+    static boolean steppedOnly(BufferRunSnapshot now) {
+        return now.gate().stepsTaken() > 0 && now.elapsedNanos() < PLOTTED_NANOS_MIN;
+    }
+
+    /**
+     * Why the plots of a run only stepped are empty, {@code state} its state: paused, it can still run
+     * (Resume); ended, it cannot. The timeline is named only where the run was recorded.
+     */
+    static String plotsNote(RunState state, boolean recorded) {
+        boolean paused = state == RunState.PAUSED;
+        return (paused ? "The plots count only the time the run runs" : "The plots count only the time the run ran")
+                + ", and a step acts while the run is paused: nothing to plot" + (paused ? " yet." : ".")
+                + (recorded ? " The timeline above has every step" + (paused ? ";" : ".") : "")
+                + (paused ? " Resume to see the run against time." : "");
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
@@ -1041,13 +1056,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return guideNote;
     }
 
-    /**
-     * Why the plots are empty in a run that has only been stepped ("" otherwise): they draw seconds
-     * run, pauses left out, and a step acts while the run is paused. A tryout stepped 20 times and
-     * found three empty plots with no word why.
-     */
-    public StringBinding plotsNoteBinding() {
-        return plotsNote;
+    /** Why the plots are empty in a run that has only been stepped ("" otherwise): see {@link #plotsNote}. */
+    public ReadOnlyStringProperty plotsNoteProperty() {
+        return plotsNote.getReadOnlyProperty();
     }
 
     private void applyWorkersLive() {

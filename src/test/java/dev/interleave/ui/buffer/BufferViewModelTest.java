@@ -117,23 +117,35 @@ class BufferViewModelTest {
         model.produceMaxMillisProperty().set(1);
         model.consumeMinMillisProperty().set(0);
         model.consumeMaxMillisProperty().set(1);
-        assertEquals("", model.plotsNoteBinding().get(), "before any run");
+        assertEquals("", model.plotsNoteProperty().get(), "before any run");
         for (int i = 0; i < 5; i++) {
             model.step();
             settle(model);
         }
         assertTrue(model.occupancySeries().getData().stream().allMatch(point -> point.getXValue().doubleValue() < 0.01),
                 "five steps plot no time");
-        assertTrue(model.plotsNoteBinding().get().startsWith("The plots below draw seconds run, and a stepped run is paused"),
-                model.plotsNoteBinding().get());
+        assertTrue(model.plotsNoteProperty().get().startsWith("The plots count only the time the run runs, and a step acts while the run is paused"),
+                model.plotsNoteProperty().get());
         assertTrue(model.onlySteppedProperty().get(), "no rate: the steps' items, " + model.consumedProperty().get()
                 + " consumed, took no run time");
         model.togglePause(); // Resume
         sampleUntil(model, () -> !model.occupancySeries().getData().isEmpty()
                 && model.occupancySeries().getData().getLast().getXValue().doubleValue() > 0.2);
-        assertEquals("", model.plotsNoteBinding().get(), "the plots draw the run's time");
+        assertEquals("", model.plotsNoteProperty().get(), "the plots draw the run's time");
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /** Ended, a run only stepped cannot be resumed, and abq's has no timeline: the note says neither. */
+    @Test
+    void thePlotsNoteFollowsTheRunsState() {
+        assertEquals("The plots count only the time the run runs, and a step acts while the run is paused: nothing"
+                + " to plot yet. The timeline above has every step; Resume to see the run against time.",
+                BufferViewModel.plotsNote(RunState.PAUSED, true));
+        assertEquals("The plots count only the time the run ran, and a step acts while the run is paused: nothing"
+                + " to plot. The timeline above has every step.", BufferViewModel.plotsNote(RunState.IDLE, true));
+        assertEquals("The plots count only the time the run runs, and a step acts while the run is paused: nothing"
+                + " to plot yet. Resume to see the run against time.", BufferViewModel.plotsNote(RunState.PAUSED, false));
     }
 
     /**
