@@ -245,7 +245,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                 Counts.of(s.producers(), "producer"), Counts.of(s.consumers(), "consumer"), s.capacity(),
                 Counts.of(s.items(), "item"), s.impl(),
                 s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(), Values.percent(s.spurious()),
-                s.threads())); // the spurious rate in %, as the window says it (a tryout read 0.2 beside 20 %)
+                s.threads()));
         BufferResult.Lab lab = result.lab();
         out.append(String.format(Locale.ROOT, "outcome        %s%n", result.labOutcome()));
         if (lab.violation() != null) {

@@ -142,7 +142,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             out.printf(Locale.ROOT, "duplicates     %,d calls got a value another call had already got%n", result.duplicates());
         }
         out.printf(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis());
-        out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn, in this run's call order: a lower bound)%n",
+        out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn, in the order the calls started: no run in that order is faster)%n",
                 result.idealMillis());
         if (result.efficiency().isPresent()) {
             // The ratio, as --json gives it, and the percentage the window's card shows.
@@ -175,11 +175,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             return text.toString();
         }
         LongFunction<String> bytes = n -> String.format(Locale.ROOT, "%,d bytes", n);
-        // The heap's figure can pass the RSS one (it fills memory already resident) and counts garbage: a
-        // tryout read 357,510 bytes of heap per platform thread beside 101,953 of RSS, "an upper bound".
         text.append(String.format(Locale.ROOT, "memory/thread  %s, %s   (growth since Run at %,d in flight,"
                 + " divided by them)%n               RSS is an upper bound; the heap in use counts garbage not yet"
-                + " collected, and can pass RSS (it fills memory already resident)%n", memory.rssWords(bytes),
+                + " collected, and can grow more than RSS (into pages already resident before Run)%n", memory.rssWords(bytes),
                 memory.heapWords(bytes), memory.inFlight()));
         return text.toString();
     }

@@ -150,9 +150,9 @@ final class Values {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    /** A fraction as a percentage, as the window gives it: "0 %", "5 %", "12.5 %". */
-    static String percent(double value) {
-        return BigDecimal.valueOf(value).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    /** A fraction as a percentage, in the window's words: "0 %", "5 %", "20 %" (and "12.5 %" if given so). */
+    static String percent(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 
     /** Any 64-bit whole number. */

@@ -126,7 +126,17 @@ class BufferCommandTest {
                 "--items", "1", "--spurious", "5%");
         assertEquals(0, ran.exitCode(), ran.err());
         assertTrue(ran.out().startsWith("1 producer, 2 consumers, capacity 1, 1 item, lock buffer"), ran.out());
-        assertTrue(ran.out().lines().findFirst().orElseThrow().contains("spurious 5 %,"), ran.out());
+    }
+
+    /** The header gives the spurious rate in %, as the window does, whether it was given as a fraction or in %. */
+    @Test
+    void theHeaderGivesTheSpuriousRateInPercent() {
+        for (String rate : List.of("0.05", "5%")) {
+            CallsCommandTest.Invocation ran = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1",
+                    "--items", "1", "--spurious", rate);
+            assertEquals(0, ran.exitCode(), ran.err());
+            assertTrue(ran.out().lines().findFirst().orElseThrow().contains("spurious 5 %,"), rate + ": " + ran.out());
+        }
     }
 
     /**

@@ -18,10 +18,10 @@ import dev.interleave.engine.run.History;
 public final class BufferNarration {
 
     /**
-     * After a violation: the run is stopped, and threads under way when it was may still act before
-     * they end (a tryout read "the run stops" over two more of a consumer's actions).
+     * A violation's last words: the run is stopped, and threads under way may still act before they
+     * end, so the log goes on for a few lines after it.
      */
-    private static final String STOPPED = " so the run is stopped (threads under way may still act before they end)";
+    private static final String VIOLATION_STOPS_RUN = "so the run is stopped (threads under way may still act before they end)";
 
     /**
      * What a consumer of the one-condition lock buffer waits on, in its code's name: take() awaits
@@ -254,10 +254,10 @@ public final class BufferNarration {
                     : who + " woke up spuriously (no " + (terms.monitor() ? "notify" : "signal")
                     + ": injected by the lab) and waits for the " + terms.lock() + terms.thenChecks();
             case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
-                    ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full%s: violation,"
-                    + STOPPED, who, batch.item(i), batch.slot(i), terms.unlockedLook(true))
-                    : String.format(Locale.ROOT, "%s was about to take from slot %d, which is empty%s: violation,"
-                    + STOPPED, who, batch.slot(i), terms.unlockedLook(false));
+                    ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full%s: violation, %s",
+                    who, batch.item(i), batch.slot(i), terms.unlockedLook(true), VIOLATION_STOPS_RUN)
+                    : String.format(Locale.ROOT, "%s was about to take from slot %d, which is empty%s: violation, %s",
+                    who, batch.slot(i), terms.unlockedLook(false), VIOLATION_STOPS_RUN);
             case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
                     batch.item(i));
             case DISMISS -> batch.other(i) == Worker.Role.PRODUCER.ordinal()

@@ -159,6 +159,7 @@ public final class CallsView extends BorderPane {
                 Controls.heading("Presets"), small, large,
                 Controls.heading("Settings"), calls, concurrency, sleep,
                 Controls.labelled("Threads", new VBox(2, threads, threadsNote)), Controls.labelled("Counter", counter), Controls.labelled("Seed", new VBox(2, seed, Controls.fieldMessage("seed-message", seedRefused))));
+        panel.setId("calls-settings");
         panel.getContent().disableProperty().bind(model.runningBinding());
         return panel;
     }
@@ -551,9 +552,9 @@ public final class CallsView extends BorderPane {
         VBox inFlightBox = Controls.figure("in-flight", "In flight", inFlight, maxInFlight,
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");
         VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,
-                "Wall time, against the ideal makespan of the sleeps drawn on this many slots, in the order this"
-                + " run's calls started (known at the end). Which call draws which sleep varies from run to run,"
-                + " so the ideal of one seed moves by a few ms.");
+                "Wall time, against the ideal makespan of the sleeps drawn on this many slots, in the order the"
+                + " calls started: no run in that order is faster (known at the end). Which call draws which sleep"
+                + " varies from run to run, so the ideal of one seed moves by a few ms.");
         Label running = new Label();
         running.setId("running-value");
         Controls.bindNumber(running, model.runningProperty());

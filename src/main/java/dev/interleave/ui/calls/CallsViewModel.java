@@ -530,7 +530,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         memoryDetail.set(String.format(Locale.ROOT, "RSS growth since Run ÷ %,d in flight (an upper bound that"
                         + " varies run to run); heap in use: %s",
                 memory.inFlight(), memory.heapBytesPerThread().isPresent()
-                        ? "+" + bytes(memory.heapBytesPerThread().getAsLong()) + " each, garbage included (it can pass RSS: the heap fills memory already resident)"
+                        ? "+" + bytes(memory.heapBytesPerThread().getAsLong()) + " each, garbage included (it can grow more than RSS, into pages already resident before Run)"
                         : memory.heapWords(CallsViewModel::bytes)));
     }
 

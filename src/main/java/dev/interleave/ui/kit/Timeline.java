@@ -307,9 +307,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /**
-     * 18 px a lane (at 13 px text) up to 24 lanes, 14 up to 48 (16 producers and 16 consumers: their
-     * lanes were 10 px, and no put or take was ever labelled, however far zoomed in, though the
-     * caption promises it), 10 past that (200 lanes stay a page high).
+     * 18 px a lane (at 13 px text) up to 24 lanes; 14 up to 48, still high enough for a put's or a
+     * take's label in a smaller font ({@link #laneFont}); 10 past that, so that 200 lanes stay a page high.
      */
     private double laneHeight(int lanes) {
         return (lanes > 48 ? 10 : lanes > 24 ? 14 : 18) * em();
@@ -504,27 +503,32 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         tooltip.setText(best < 0 ? "No event here (Ctrl+wheel, + and -: zoom; drag: pan)"
                 : String.format(Locale.ROOT, "Event %,d at %s: %s", best,
-                seconds(history.nanosOf(best) - history.log().originNanos(), 1), // one event: to the µs
+                instant(history.nanosOf(best) - history.log().originNanos(), 1), // one event: to the µs
                 this.painter.style(history.words(best))));
     }
 
     /**
-     * {@code nanos} in seconds, to as many decimals as a window {@code spanNanos} wide needs to tell
-     * its two ends apart, and a couple more: "0.0 s .. 60.4 s" for a whole run, microseconds only
-     * when zoomed in that far (it always printed "0.004877 s .. 60.448401 s").
+     * A moment {@code nanos} after Run, to as many decimals as a window {@code spanNanos} wide needs to
+     * tell its two ends apart, and a couple more: in milliseconds under a second ("4.877 ms"), else in
+     * seconds ("60.4 s" in a whole run, "1.000020 s" zoomed to microseconds).
      */
-    static String seconds(long nanos, long spanNanos) {
-        return nanos < 1_000_000_000L ? millis(nanos, spanNanos) : inSeconds(nanos, spanNanos);
+    static String instant(long nanos, long spanNanos) {
+        return inMillis(nanos) ? millis(nanos, spanNanos) : inSeconds(nanos, spanNanos);
     }
 
     /**
      * A window's two ends, in one unit: milliseconds while both are under a second ("0.27 ms .. 4.25
-     * ms", where "0.00027 s .. 0.00425 s" stood beside "(4.0 ms wide)"), else seconds.
+     * ms", beside "(4.0 ms wide)"), else seconds at both ("0.950 s .. 1.050 s").
      */
     static String range(long fromNanos, long toNanos, long spanNanos) {
-        return toNanos < 1_000_000_000L
+        return inMillis(toNanos)
                 ? millis(fromNanos, spanNanos) + " .. " + millis(toNanos, spanNanos)
                 : inSeconds(fromNanos, spanNanos) + " .. " + inSeconds(toNanos, spanNanos);
+    }
+
+    /** Whether a moment {@code nanos} after Run is given in milliseconds: within the first second. */
+    private static boolean inMillis(long nanos) {
+        return nanos < 1_000_000_000L;
     }
 
     private static String millis(long nanos, long spanNanos) {

@@ -13,10 +13,10 @@ class TimelineSecondsTest {
 
     @Test
     void decimalsFollowTheWindowsWidth() {
-        assertEquals("60.4 s", Timeline.seconds(60_448_401_000L, 60_000 * MS), "a whole run of a minute");
-        assertEquals("37.247 s", Timeline.seconds(37_246_875_000L, 400 * MS), "zoomed to 400 ms");
-        assertEquals("1.000020 s", Timeline.seconds(1_000_020_000L, 2_000), "zoomed to 2 µs: to the µs");
-        assertEquals("4.877 ms", Timeline.seconds(4_877_000L, 1), "one event under a second: ms, to the µs");
+        assertEquals("60.4 s", Timeline.instant(60_448_401_000L, 60_000 * MS), "a whole run of a minute");
+        assertEquals("37.247 s", Timeline.instant(37_246_875_000L, 400 * MS), "zoomed to 400 ms");
+        assertEquals("1.000020 s", Timeline.instant(1_000_020_000L, 2_000), "zoomed to 2 µs: to the µs");
+        assertEquals("4.877 ms", Timeline.instant(4_877_000L, 1), "one event under a second: ms, to the µs");
     }
 
     /** Both ends in one unit: ms while the window ends within the first second, not "0.00027 s .. 0.00425 s". */
