@@ -112,11 +112,7 @@ class BufferViewModelTest {
     @Test
     void aSteppedRunSaysWhyItsPlotsAreEmpty() throws Exception {
         BufferRunner runner = new BufferRunner();
-        BufferViewModel model = new BufferViewModel(runner);
-        model.produceMinMillisProperty().set(0);
-        model.produceMaxMillisProperty().set(1);
-        model.consumeMinMillisProperty().set(0);
-        model.consumeMaxMillisProperty().set(1);
+        BufferViewModel model = fastModel(runner);
         assertEquals("", model.plotsNoteProperty().get(), "before any run");
         for (int i = 0; i < 5; i++) {
             model.step();
