@@ -71,6 +71,15 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
             description = "platform (default: the JDK's own deadlock detection sees them) or virtual.")
     private ThreadKind threads;
 
+    /** Race's spelling (where --threads is a count), taken here too: unknown, it was taken for --think-ms. */
+    @Option(names = "--threads-kind", hidden = true, paramLabel = "KIND", converter = Values.Threads.class)
+    private ThreadKind threadsKind;
+
+    /** The kind asked for, by either spelling. */
+    private ThreadKind threads() {
+        return threadsKind != null ? threadsKind : threads;
+    }
+
     @Option(names = "--seconds", paramLabel = "S", converter = Seconds.class, defaultValue = "5",
             description = "How long to run without a deadlock, 1 to 3,600; default 5.")
     private int seconds;
@@ -105,7 +114,7 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
 
     @Override
     PhilosophersSettings settings() {
-        return new PhilosophersSettings(n, strategy, fair, think, eat, threads, seconds * 1000L, true);
+        return new PhilosophersSettings(n, strategy, fair, think, eat, threads(), seconds * 1000L, true);
     }
 
     @Override

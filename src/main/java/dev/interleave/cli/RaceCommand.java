@@ -14,6 +14,7 @@ import dev.interleave.engine.race.RaceRunner;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceSnapshot;
 import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.race.WholeShares;
 import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
@@ -120,8 +121,22 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
         long runsLosing = lost.stream().filter(l -> l > 0).count();
         out.append(String.format(Locale.ROOT, "lost           %s   %s%n", numbers(lost),
                 result.outcome() != Outcome.COMPLETED ? result.outcome().name()
-                        : runsLosing == 0 ? "OK: every increment counted"
-                        : String.format(Locale.ROOT, "LOST UPDATES in %,d of %,d runs", runsLosing, lost.size())));
+                        : runsLosing > 0 ? String.format(Locale.ROOT, "LOST UPDATES in %,d of %,d runs", runsLosing,
+                                lost.size())
+                        : s.strategy().isSafe() ? "OK: every increment counted"
+                        // "OK" under volatile read as "volatile is enough" to a student who ran it once.
+                        : s.threads() == 1 ? "every increment counted: one thread has nobody to race with"
+                        : "every increment counted, by luck: " + s.strategy() + " loses updates when threads"
+                                + " interleave; run it again, or with --repeat 10, or with more threads"));
+        List<Integer> whole = WholeShares.runs(lost, s.increments());
+        if (!whole.isEmpty()) {
+            int run = whole.getFirst();
+            long shares = lost.get(run - 1) / s.increments();
+            out.append(String.format(Locale.ROOT, "why exactly    %s %,d, %s: %s%n",
+                    lost.size() == 1 ? "lost" : "run " + run + " lost", lost.get(run - 1),
+                    shares == 1 ? "as many as one thread makes" : "as many as " + shares + " threads make",
+                    WholeShares.WHY));
+        }
         // Of all the runs together, not a median: said, so that it is not compared with the window's medians as one.
         out.append(String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
                 lost.size() > 1 ? " (the " + lost.size() + " runs together: their increments over their time)" : ""));

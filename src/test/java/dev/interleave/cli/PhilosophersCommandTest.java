@@ -42,6 +42,23 @@ class PhilosophersCommandTest {
         assertEquals("", ran.out());
     }
 
+    /**
+     * Race's spelling of the thread kind, --threads-kind (its --threads is a count), is taken by the
+     * commands whose --threads is the kind: a teacher moving from race to philosophers got "Unknown
+     * option: '--threads-kind' (did you mean --think-ms?)".
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            philosophers --n 3 --strategy ordered --seconds 1 --threads-kind virtual     | virtual threads
+            calls --calls 10 --concurrency 2 --max-sleep-ms 1 --threads-kind platform    | platform threads
+            buffer --producers 1 --consumers 1 --capacity 4 --items 10 --threads-kind platform | platform threads
+            """)
+    void theThreadKindTakesRacesSpellingToo(String line, String header) {
+        CallsCommandTest.Invocation run = run(line.split(" "));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().findFirst().orElseThrow().contains(header), run.out());
+    }
+
     @Test
     void missingOptionsExitTwo() {
         CallsCommandTest.Invocation ran = run("philosophers", "--n", "5");

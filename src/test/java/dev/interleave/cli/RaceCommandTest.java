@@ -1,9 +1,18 @@
 package dev.interleave.cli;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.interleave.engine.race.RaceResult;
+import dev.interleave.engine.race.RaceSettings;
+import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.race.WholeShares;
+import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +52,31 @@ class RaceCommandTest {
             assertEquals(0, run.exitCode(), run.err());
         }
         throw new AssertionError("10 x 20 racy runs lost no update");
+    }
+
+    /**
+     * A racy strategy that happened to lose nothing does not say "OK" (a student who ran volatile once
+     * read it as "volatile is enough"); a run that lost exactly one thread's increments says why.
+     */
+    @Test
+    void aRacyRunThatLostNothingIsLuckyNotOk() {
+        RaceSettings volatile8 = new RaceSettings(8, 1_000_000, RaceStrategy.VOLATILE, ThreadKind.PLATFORM, false, 1);
+        String lucky = new RaceCommand().text(new RaceResult(volatile8, Outcome.COMPLETED, null, List.of(8_000_000L),
+                1_000_000, 0));
+        assertTrue(lucky.contains("every increment counted, by luck: volatile loses updates when threads interleave"),
+                lucky);
+        assertFalse(lucky.contains("OK"), lucky);
+        RaceSettings alone = new RaceSettings(1, 1_000_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 1);
+        assertTrue(new RaceCommand().text(new RaceResult(alone, Outcome.COMPLETED, null, List.of(1_000_000L),
+                1_000_000, 0)).contains("one thread has nobody to race with"));
+        RaceSettings atomic = new RaceSettings(8, 1_000_000, RaceStrategy.ATOMIC, ThreadKind.PLATFORM, false, 1);
+        assertTrue(new RaceCommand().text(new RaceResult(atomic, Outcome.COMPLETED, null, List.of(8_000_000L),
+                1_000_000, 0)).contains("OK: every increment counted"));
+        RaceSettings racy4 = new RaceSettings(4, 250_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 3);
+        String whole = new RaceCommand().text(new RaceResult(racy4, Outcome.COMPLETED, null,
+                List.of(1_000_000L, 750_000L, 990_000L), 1_000_000, 0));
+        assertTrue(whole.contains("why exactly    run 2 lost 250,000, as many as one thread makes: "
+                + WholeShares.WHY), whole);
     }
 
     /**

@@ -30,6 +30,7 @@ import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabSettings;
 import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.race.WholeShares;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
@@ -200,8 +201,9 @@ public final class LabView extends BorderPane {
     // ---- lost updates ----
 
     private Node lostUpdates(LabViewModel.Shown shown) {
-        GridPane grid = shown == null ? lostRows(new LabFigures(List.of()), 0)
-                : lostRows(shown.figures(), shown.settings().threads() * shown.settings().increments());
+        GridPane grid = shown == null ? lostRows(new LabFigures(List.of()), 0, 0)
+                : lostRows(shown.figures(), shown.settings().threads() * shown.settings().increments(),
+                        shown.settings().increments());
         return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
                 + "updates they lost (left: none). A racy strategy loses a different number each run; a safe one "
                 + "loses none, every run.", grid, shown);
@@ -212,7 +214,7 @@ public final class LabView extends BorderPane {
      * axis, up to the most any run lost (racy's bars ran to 660,267 and volatile's, under them, to
      * 337,185: a class compared bars of different scales).
      */
-    static GridPane lostRows(LabFigures figures, long expected) {
+    static GridPane lostRows(LabFigures figures, long expected, long increments) {
         GridPane grid = new GridPane();
         grid.setId("lab-lost-grid");
         grid.setHgap(14);
@@ -239,7 +241,7 @@ public final class LabView extends BorderPane {
             name.getStyleClass().add("section");
             name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
             Controls.tip(name, strategy.label() + ": " + strategy.description());
-            Label summary = new Label(lostSummary(strategy, lost, expected));
+            Label summary = new Label(lostSummary(strategy, lost, expected, increments));
             summary.setId("lab-lost-" + strategy.label());
             summary.setWrapText(true);
             summary.setMinHeight(Region.USE_PREF_SIZE);
@@ -251,7 +253,12 @@ public final class LabView extends BorderPane {
         return grid;
     }
 
-    static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected) {
+    /**
+     * A row's summary: how many runs lost updates, the median and the most; and when a run lost exactly
+     * one thread's increments (or two threads', ...), why (a class asked why 250,000 of 1,000,000 went
+     * missing, to the unit).
+     */
+    static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected, long increments) {
         long losing = lost.stream().filter(l -> l > 0).count();
         if (losing == 0) {
             return String.format(Locale.ROOT, "%s 0 lost in each of %s", strategy.isSafe() ? "✔" : "·",
@@ -262,8 +269,17 @@ public final class LabView extends BorderPane {
         // Of an even count, halfway between the two middle runs (it said the upper one).
         long median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         // "median 108,044" did not say of which runs: of all of them, those that lost none too.
-        return String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,d; most: %,d of %,d)", losing,
-                Words.count(lost.size(), "run"), lost.size(), median, sorted.getLast(), expected);
+        String summary = String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,d; most: %,d of %,d)",
+                losing, Words.count(lost.size(), "run"), lost.size(), median, sorted.getLast(), expected);
+        List<Integer> whole = WholeShares.runs(lost, increments);
+        if (whole.isEmpty()) {
+            return summary;
+        }
+        long wholeLost = lost.get(whole.getFirst() - 1);
+        long shares = wholeLost / increments;
+        return String.format(Locale.ROOT, "%s. %s exactly %,d, as many as %s: %s.", summary,
+                whole.size() == 1 ? "One run lost" : whole.size() + " runs lost, one of them,", wholeLost,
+                shares == 1 ? "one thread makes" : shares + " threads make", WholeShares.WHY);
     }
 
     /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */

@@ -89,7 +89,7 @@ class LostUpdatesAxisFxTest {
                 leg(RaceStrategy.RACY, 0L, 660_267L, 12_000L), leg(RaceStrategy.VOLATILE, 337_185L, 5L, 0L),
                 leg(RaceStrategy.ATOMIC, 0L, 0L, 0L)));
         List<List<String>> axes = OnFx.get(() -> {
-            GridPane grid = LabView.lostRows(figures, 1_000_000);
+            GridPane grid = LabView.lostRows(figures, 1_000_000, 250_000);
             List<List<String>> ends = new ArrayList<>();
             for (Node cell : grid.getChildren()) {
                 if (GridPane.getColumnIndex(cell) == 1) {

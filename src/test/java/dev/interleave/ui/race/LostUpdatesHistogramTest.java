@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.race.WholeShares;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,8 +52,18 @@ class LostUpdatesHistogramTest {
     @Test
     void theMedianOfAnEvenCountIsHalfwayBetweenTheMiddleTwo() {
         assertEquals("✘ lost in 3 of 4 runs (median of all 4: 15; most: 30 of 100)",
-                LabView.lostSummary(RaceStrategy.values()[0], List.of(0L, 10L, 20L, 30L), 100));
+                LabView.lostSummary(RaceStrategy.values()[0], List.of(0L, 10L, 20L, 30L), 100, 25));
         assertEquals("✘ lost in 2 of 3 runs (median of all 3: 10; most: 30 of 100)",
-                LabView.lostSummary(RaceStrategy.values()[0], List.of(30L, 0L, 10L), 100));
+                LabView.lostSummary(RaceStrategy.values()[0], List.of(30L, 0L, 10L), 100, 25));
+    }
+
+    /** A run that lost exactly one thread's increments says why; a loss of another size does not. */
+    @Test
+    void aRunThatLostOneThreadsWholeShareSaysWhy() {
+        String summary = LabView.lostSummary(RaceStrategy.RACY, List.of(0L, 250_000L, 23_778L), 1_000_000, 250_000);
+        assertEquals("✘ lost in 2 of 3 runs (median of all 3: 23,778; most: 250,000 of 1,000,000). One run lost"
+                + " exactly 250,000, as many as one thread makes: " + WholeShares.WHY + ".", summary);
+        assertEquals("✘ lost in 1 of 2 runs (median of all 2: 11,889; most: 23,778 of 1,000,000)",
+                LabView.lostSummary(RaceStrategy.RACY, List.of(0L, 23_778L), 1_000_000, 250_000));
     }
 }
