@@ -364,9 +364,9 @@ final class TableDrawing extends Pane {
 
         /**
          * The width this seat takes, at a table of {@code n}, once its meal count is at its widest
-         * ("9,999 meals", "999k meals" or "99.9M meals") and its state's words are ("has F12" over
-         * "waits F11", "ate" over "puts F11+F12"): reserved from the start, so that the seats, the ring and the table keep their
-         * sizes as the counts grow and the forks change hands.
+         * ("9,999 meals", "99.9k meals", "999k meals" or "99.9M meals") and its state's words are
+         * ("has F12" over "waits F11", "ate" over "puts F11+F12"): reserved from the start, so that the
+         * seats, the ring and the table keep their sizes as the counts grow and the forks change hands.
          */
         double reservedWidth(int n) {
             // Measured again only when the table's size or a font (the zoom) changes: this is asked at every layout.
@@ -375,7 +375,7 @@ final class TableDrawing extends Pane {
                 widestMealsFont = meals.getFont();
                 widestStateFont = state.getFont();
                 widestText = 0;
-                for (String count : List.of("9,999 meals", "999k meals", "99.9M meals")) {
+                for (String count : List.of("9,999 meals", "99.9k meals", "999k meals", "99.9M meals")) {
                     widestText = Math.max(widestText, Controls.textWidth(count, widestMealsFont));
                 }
                 for (String line : widestStateLines(n)) {
@@ -415,19 +415,14 @@ final class TableDrawing extends Pane {
         }
 
         /**
-         * The meal count as a seat shows it: whole below 10,000, then rounded ("114k meals", "1.2M
-         * meals"; the tooltip and the meal bars have it whole). A seat is as wide as its widest line,
-         * and "113,903 meals" at 150 % pulled five seats' ring in until the table was half its size and
-         * the five fork names lay on each other in its middle.
+         * The meal count as a seat shows it: whole below 10,000, then short as the meal bars have it,
+         * never rounded up ("113k meals", "33.5k meals", "1.2M meals"; the tooltip has it whole). A seat
+         * is as wide as its widest line, and "113,903 meals" at 150 % pulled five seats' ring in until
+         * the table was half its size and the five fork names lay on each other in its middle. Rounded
+         * to the nearest, a seat read "443k meals" beside its bar's "442k".
          */
         static String mealsWords(long meals) {
-            if (meals < 10_000) {
-                return Words.count(meals, "meal");
-            }
-            if (meals < 999_500) {
-                return String.format(Locale.ROOT, "%dk meals", Math.round(meals / 1_000.0));
-            }
-            return String.format(Locale.ROOT, "%.1fM meals", meals / 1_000_000.0);
+            return meals < 10_000 ? Words.count(meals, "meal") : MealBars.shortCount(meals) + " meals";
         }
 
         static PseudoClass pseudo(PhilosopherState state) {
