@@ -427,7 +427,8 @@ public final class PhilosophersView extends BorderPane {
                             int longestChain, int philosophers, boolean ended) {
         if (circle > 0) {
             // Kept after Stop, which freed the table beside it: said, so the two do not seem to disagree.
-            return "The red circle is the deadlock" + (ended ? " as it closed" : "") + ": " + circle
+            // Drawn thick as well as red: the words name both, not the colour alone.
+            return "The circle drawn thick and red is the deadlock" + (ended ? " as it closed" : "") + ": " + circle
                     + " philosophers, each waiting for the next." + (ended
                     ? " The run has since ended: its threads were interrupted, every fork put down." : "");
         }

@@ -343,7 +343,9 @@ final class TableDrawing extends Pane {
         }
 
         void show(TableView.Diner diner, boolean inCircle, boolean starving) {
-            name.setText(glyph(diner.state()) + " " + diner.name());
+            // In the circle, ✘ (the failure's glyph) rather than the waiting one's ■: the two cards
+            // differed by colour alone, "■ P2 waits F2" in orange beside "■ P1 has F1 waits F2" in red.
+            name.setText((inCircle ? "✘" : glyph(diner.state())) + " " + diner.name());
             state.setText(PhilosophersViewModel.shortWords(diner));
             Tooltip.install(this, tip);
             tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ", " + Words.count(diner.meals(), "meal")

@@ -29,10 +29,10 @@ class GraphNoteTest {
                 + " philosophers, and does not come back to its first.",
                 PhilosophersView.graphNote(0, List.of(wait(0, 1, false)), List.of(), 2, 5, false));
         assertEquals("P → Q: P waits for a fork Q holds. Nobody waits now.", PhilosophersView.graphNote(0, List.of(), List.of(), 0, 5, false));
-        assertEquals("The red circle is the deadlock: 2 philosophers, each waiting for the next.",
+        assertEquals("The circle drawn thick and red is the deadlock: 2 philosophers, each waiting for the next.",
                 PhilosophersView.graphNote(2, List.of(wait(0, 1, false), wait(1, 0, false)), List.of(), 2, 2, false));
         // Kept after the run, whose end freed the table: the note says the circle is as it closed.
-        assertEquals("The red circle is the deadlock as it closed: 2 philosophers, each waiting for the next. The run"
+        assertEquals("The circle drawn thick and red is the deadlock as it closed: 2 philosophers, each waiting for the next. The run"
                 + " has since ended: its threads were interrupted, every fork put down.",
                 PhilosophersView.graphNote(2, List.of(wait(0, 1, false), wait(1, 0, false)), List.of(), 2, 2, true));
     }

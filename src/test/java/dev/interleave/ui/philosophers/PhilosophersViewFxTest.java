@@ -125,6 +125,9 @@ class PhilosophersViewFxTest {
         assertEquals(Set.of("has F1\nwaits F2", "has F2\nwaits F1"), Set.of(
                 robot.lookup("#seat-P1 .seat-state").queryAs(Label.class).getText(),
                 robot.lookup("#seat-P2 .seat-state").queryAs(Label.class).getText()));
+        // In the circle, not by colour alone: ✘ where a seat that merely waits has ■.
+        assertEquals(List.of("✘ P1", "✘ P2"), List.of(robot.lookup("#seat-P1 .seat-name").queryLabeled().getText(),
+                robot.lookup("#seat-P2 .seat-name").queryLabeled().getText()));
         // The fork names on P1 ⇄ P2 stand clear of each other, at 150 % and 200 % too (they ran into "F2F1").
         for (double size : new double[] {13, 19.5, 26}) {
             robot.interact(() -> view.setStyle("-fx-font-size: " + size + "px;"));
@@ -438,7 +441,7 @@ class PhilosophersViewFxTest {
             view.layout();
         });
         String shown = robot.lookup("#seat-P1 .seat-meals").queryAs(Label.class).getText();
-        assertTrue(shown.matches("\\d+k meals"), shown); // five digits or more, rounded
+        assertTrue(shown.matches("[0-9.]+k meals"), shown); // five digits or more, short
         assertEquals(before, OnFx.get(table::getRadius), 0.5, "the table's radius at 0 meals and at " + shown + ", the seats "
                 + OnFx.get(() -> robot.lookup(".seat-state").queryAllAs(Label.class).stream().map(Label::getText).toList()));
         List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
