@@ -3,6 +3,7 @@ package dev.interleave.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -109,7 +110,9 @@ public final class Cli implements Runnable {
         // Each missing option with what it takes (two missing were named, and only the first described).
         return about.stream().filter(CommandLine.Model.ArgSpec::isOption)
                 .map(arg -> "; " + ((CommandLine.Model.OptionSpec) arg).longestName() + ": "
-                        + String.join(" ", arg.description()).replaceFirst("\\.$", ""))
+                        // Each line stripped: a continued line's indent in --help ran into "right;   if it fails".
+                        + Arrays.stream(arg.description()).map(String::strip).collect(Collectors.joining(" "))
+                                .replaceFirst("\\.$", ""))
                 .collect(Collectors.joining());
     }
 

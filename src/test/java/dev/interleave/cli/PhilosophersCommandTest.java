@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static dev.interleave.cli.CallsCommandTest.field;
 import static dev.interleave.cli.CallsCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code interleave philosophers} through the real Main. */
@@ -40,6 +41,15 @@ class PhilosophersCommandTest {
         assertTrue(lines.getFirst().contains(value), lines.getFirst());
         assertTrue(lines.getFirst().contains(allowed), lines.getFirst());
         assertEquals("", ran.out());
+    }
+
+    /** Missing options are described in one line of single spaces (an indented help line left "right;   if"). */
+    @Test
+    void missingOptionsAreDescribedWithoutTheHelpsIndents() {
+        CallsCommandTest.Invocation run = run("philosophers");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("on the right; if it fails"), run.err());
+        assertFalse(run.err().contains("  "), run.err());
     }
 
     /**

@@ -416,9 +416,14 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             return refusal.get();
         }
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Slow motion: %s on %s. Press %s (or click a thread) to "
-                    + "let that thread take one step; S: a random one; Space: Auto-step.", program.get(),
-                    Words.count(threads.get(), "thread"), threadKeys(threads.get()));
+            // After an ended run the first press keeps it on screen (keysTwice): said as the panel says it.
+            case IDLE -> keysTwice()
+                    ? String.format(Locale.ROOT, "Slow motion: %s on %s. Press %s twice (or click a thread twice)"
+                            + " to start a new run step by step; S twice: a random thread; Space: Auto-step.",
+                            program.get(), Words.count(threads.get(), "thread"), threadKeys(threads.get()))
+                    : String.format(Locale.ROOT, "Slow motion: %s on %s. Press %s (or click a thread) to "
+                            + "let that thread take one step; S: a random one; Space: Auto-step.", program.get(),
+                            Words.count(threads.get(), "thread"), threadKeys(threads.get()));
             case RUNNING -> "Auto-step: a random thread takes a step every " + paceMillis.get()
                     + " ms (the rate beside Auto-step on the tool bar). Space pauses; " + threadKeys(lanes.size())
                     + " take a step yourself.";

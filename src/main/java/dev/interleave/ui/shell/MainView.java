@@ -1023,7 +1023,8 @@ public final class MainView extends BorderPane {
         });
         autoStepRateText.setId("auto-step-rate-text");
         autoStepRateText.getStyleClass().add("auto-step-rate-text");
-        autoStepRateText.textProperty().bind(window.autoStepRateProperty().asString("%d steps/s"));
+        autoStepRateText.textProperty().bind(Bindings.createStringBinding(
+                () -> Words.count(window.autoStepRateProperty().get(), "step") + "/s", window.autoStepRateProperty()));
     }
 
     /** Auto-step, for tests: its beat can be called directly. */
@@ -1044,8 +1045,11 @@ public final class MainView extends BorderPane {
         if (other == null) {
             return false;
         }
-        notice = "Refused: the run in " + other.getText() + " is still " + stateWord(models.get(other).tabRunState())
-                .toLowerCase(Locale.ROOT) + ". One run at a time, so two runs never share the cores and spoil "
+        RunControls running = models.get(other);
+        // "still running" beside a table deadlocked for good read as a fault: its alarm's word instead.
+        String state = running.tabRunState() == RunState.RUNNING && !running.alarm().isEmpty() ? running.alarm()
+                : stateWord(running.tabRunState()).toLowerCase(Locale.ROOT);
+        notice = "Refused: the run in " + other.getText() + " is still " + state + ". One run at a time, so two runs never share the cores and spoil "
                 + "each other's timings: stop it there (or let it end) first.";
         refresh();
         return true;

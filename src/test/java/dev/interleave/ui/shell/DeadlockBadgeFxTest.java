@@ -71,6 +71,10 @@ class DeadlockBadgeFxTest {
                 + "is deadlocked in its tab and will not end by itself"));
         assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");
         assertTrue(robot.lookup("#run").queryButton().isDisabled(), "one run at a time");
+        // Refused by its alarm's word: "is still running" beside a table deadlocked for good read as a fault.
+        robot.clickOn(status).type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText()
+                .startsWith("Refused: the run in Dining Philosophers is still deadlocked. One run at a time"));
         tableRunner.stop();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked")
                 && tableRunner.state() == RunState.IDLE); // stopped, but what it shows is a deadlock

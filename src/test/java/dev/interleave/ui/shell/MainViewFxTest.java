@@ -466,6 +466,8 @@ class MainViewFxTest {
     @Test
     void autoStepPlaysStepsWhileThePausedRunWaits(FxRobot robot) throws Exception {
         robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        robot.interact(() -> view.window().autoStepRateProperty().set(1));
+        assertEquals("1 step/s", OnFx.text(robot, "#auto-step-rate-text"));
         robot.interact(() -> view.window().autoStepRateProperty().set(20));
         assertEquals("20 steps/s", OnFx.text(robot, "#auto-step-rate-text"));
         robot.clickOn(OnFx.node(robot, "#auto-step"));
