@@ -93,10 +93,11 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         // little after the oldest event kept.
         // One count, the scrubber's: the log's own ("54,020 older ones were dropped") stood beside "reaches
         // back to just after event 53,247", an event it had just said was gone (the history still held it).
-        dropped.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "The log keeps the newest %,d events, so the %,d oldest are out of reach: the scrubber goes back to"
-                        + " just after event %,d, the oldest moment it can rebuild.", EventLog.DEFAULT_CAPACITY,
-                rewind.startProperty().get(), rewind.startProperty().get() - 1), rewind.startProperty()));
+        // The reach counted too: "keeps the newest 1,000,000, so the 1,863,680 oldest are out of reach"
+        // beside 2,861,429 events did not add up (the first checkpoint lies 2,251 events in).
+        dropped.textProperty().bind(Bindings.createStringBinding(
+                () -> droppedNote(rewind.startProperty().get(), rewind.endProperty().get()),
+                rewind.startProperty(), rewind.endProperty()));
         dropped.visibleProperty().bind(rewind.droppedProperty().greaterThan(0));
         dropped.managedProperty().bind(dropped.visibleProperty());
 
@@ -412,5 +413,16 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         } finally {
             syncing = false;
         }
+    }
+
+    /**
+     * What a log that has dropped events leaves in reach, once {@code end} events are recorded and the
+     * scrubber starts at {@code start}: the counts add up (kept in reach, and before it).
+     */
+    static String droppedNote(long start, long end) {
+        return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber reaches the last %,d of"
+                + " the %,d, back to just after event %,d: the oldest moment it can rebuild, from a checkpoint a"
+                + " little after the oldest event kept. The %,d before it are out of reach.",
+                EventLog.DEFAULT_CAPACITY, end - start, end, start - 1, start);
     }
 }
