@@ -101,8 +101,9 @@ public final class LabView extends BorderPane {
         fair.selectedProperty().bindBidirectional(model.fairProperty());
         Controls.tip(fair, "A fair lock hands itself over in arrival order: see what that costs.");
         Label runsNote = Controls.fieldMessage("lab-runs-note", model.runsNote());
-        VBox fixed = new VBox(12, Controls.labelled("Measure", measure), threads, increments, incrementsNote, runs,
-                runsNote, Controls.labelled("Thread kind", kind), fair);
+        Label totalNote = Controls.fieldMessage("lab-total-note", model.totalNote());
+        VBox fixed = new VBox(12, Controls.labelled("Measure", measure), threads, increments, incrementsNote, totalNote,
+                runs, runsNote, Controls.labelled("Thread kind", kind), fair);
         fixed.disableProperty().bind(model.runningBinding());
         return Controls.settingsPanel(model, Controls.heading("Full speed"), fixed);
     }

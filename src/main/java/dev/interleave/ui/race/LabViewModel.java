@@ -82,6 +82,13 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                     ? String.format(Locale.ROOT, "Throughput makes %d of these %d runs: each point is the median "
                     + "of at most %d, every point measured once a round.", LabMeasure.THROUGHPUT_ROUNDS, runs.get(),
                     LabMeasure.THROUGHPUT_ROUNDS) : "", measure, runs);
+    /** Under Increments, for throughput: the threads it runs are its own, and T x K the work they share. */
+    private final StringExpression totalNote = Bindings.createStringBinding(
+            () -> measure.get() == LabMeasure.THROUGHPUT
+                    ? String.format(Locale.ROOT, "Throughput runs %d to %d threads of its own: Threads x Increments"
+                    + " (%,d) is the work each point shares among them.", LabMeasure.THREAD_COUNTS.getFirst(),
+                    LabMeasure.THREAD_COUNTS.getLast(), (long) threads.get() * increments.get()) : "",
+            measure, threads, increments);
     private final SavedSettings settingsStore;
     private int legsSeen = -1;
     /** When the figures were last shown during the measurement going on ({@code nowNanos} of a sample). */
@@ -270,16 +277,30 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
 
     @Override
     protected String describe(LabSettings run) {
-        return String.format(Locale.ROOT, "%s, %s x %,d increments, %s, %s threads", run.measure(),
-                Words.count(run.threads(), "thread"), run.increments(), Words.count(run.repeat(), "run"),
-                run.threadKind());
+        return String.format(Locale.ROOT, "%s, %s, %s threads", run.measure(), work(run.measure(), run.threads(),
+                run.increments(), run.repeat()), run.threadKind());
+    }
+
+    /**
+     * The work a measure makes of threads, increments and runs. Throughput shares T x K among 1 to 64
+     * threads, each point the median of at most three runs: "4 threads x 250,000 increments, 10 runs"
+     * above a table of 1 to 64 threads read as the wrong run.
+     */
+    static String work(LabMeasure measure, int threads, long increments, int runs) {
+        if (measure == LabMeasure.THROUGHPUT) {
+            return String.format(Locale.ROOT, "%,d increments shared by %d to %d threads, each point the median of %s",
+                    threads * increments, LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(),
+                    Words.count(Math.min(runs, LabMeasure.THROUGHPUT_ROUNDS), "run"));
+        }
+        return String.format(Locale.ROOT, "%s x %,d increments, %s", Words.count(threads, "thread"), increments,
+                Words.count(runs, "run"));
     }
 
     @Override
     public String statusSentence() {
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Full speed: %s with %s x %,d increments. Space runs it.",
-                    measure.get(), Words.count(threads.get(), "thread"), increments.get());
+            case IDLE -> String.format(Locale.ROOT, "Full speed: %s, %s. Space runs it.", measure.get(),
+                    work(measure.get(), threads.get(), increments.get(), runs.get()));
             case RUNNING -> progress.get();
             case PAUSED -> "Paused: every thread of the run going on is parked; Space resumes.";
             case STOPPING -> "Stopping the run going on";
@@ -334,6 +355,11 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
 
     public ReadOnlyStringProperty incrementsNoteProperty() {
         return incrementsNote.getReadOnlyProperty();
+    }
+
+    /** What throughput makes of Threads and Increments; empty for the other measures. */
+    public ObservableStringValue totalNote() {
+        return totalNote;
     }
 
     /** What the chosen measure makes of Runs, where it uses fewer; empty where it uses them all. */

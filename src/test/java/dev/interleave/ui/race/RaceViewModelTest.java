@@ -440,6 +440,27 @@ class RaceViewModelTest {
     }
 
     /**
+     * Throughput is said as the sweep it makes, in the status bar, the settings and the last run's
+     * note: "throughput with 4 threads x 250,000 increments" and "10 runs" stood over a table of 1 to
+     * 64 threads, each point the median of 3 (a tryout).
+     */
+    @Test
+    void throughputIsSaidAsTheSweepItMakes() {
+        LabViewModel lab = new LabViewModel(new LabRunner());
+        lab.runsProperty().set(10);
+        assertEquals("", lab.totalNote().get(), "lost updates runs the threads set");
+        assertEquals("Full speed: lost-updates, 4 threads x 250,000 increments, 10 runs. Space runs it.",
+                lab.statusSentence());
+        lab.measureProperty().set(LabMeasure.THROUGHPUT);
+        assertEquals("Full speed: throughput, 1,000,000 increments shared by 1 to 64 threads, each point the median"
+                + " of 3 runs. Space runs it.", lab.statusSentence());
+        assertEquals("Throughput runs 1 to 64 threads of its own: Threads x Increments (1,000,000) is the work each"
+                + " point shares among them.", lab.totalNote().get());
+        lab.runsProperty().set(1);
+        assertTrue(lab.statusSentence().contains("each point the median of 1 run."), lab.statusSentence());
+    }
+
+    /**
      * The tab's tool bar: in Slow motion it drives the stepper (S: a random thread); a full-speed
      * measurement stops the stepper first, and while it runs it owns the tool bar and the tab's
      * state, whichever view is on screen.
