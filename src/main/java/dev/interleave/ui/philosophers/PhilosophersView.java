@@ -219,7 +219,9 @@ public final class PhilosophersView extends BorderPane {
                 + " a fork, −F2 puts it down (when zoomed in); the red line is the moment the circle closed."
                 + " Ctrl+wheel, or a click on it and +\u00a0/\u00a0-: zoom; drag: pan. Pause (or end the run, or reach a"
                 + " deadlock), then rewind: the table, the graph, the conditions and the narration show each event"
-                + " as it was.",
+                + " as it was. A bar longer than the think or eat time set is the scheduler's: the threads take"
+                + " turns on " + Words.count(Runtime.getRuntime().availableProcessors(), "core") + ", and one off"
+                + " its core keeps its state until it is back.",
                 "the table, the wait-for graph and the conditions");
         history.evenlySpacedWhenStepped(model.stepsTakenProperty());
         history.endReturnsToNowIn(this);
