@@ -13,11 +13,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Challenge goes up to the increments each thread makes, and its field says so with the
@@ -74,5 +77,19 @@ class StepperGoalFxTest {
         assertEquals(1, model.goalProperty().get());
         assertEquals("Lowered to 1: " + Character.toLowerCase(WHY.charAt(0)) + WHY.substring(1), message(robot));
         assertEquals(1, robot.lookup("#stepper-goal-slider").queryAs(Slider.class).getMax());
+    }
+
+    /**
+     * A click on a field's name gives the field the keys, so a digit typed next goes into it: a click
+     * meant for the field, pushed down by a message above, landed on the name, and "4" stepped T4.
+     */
+    @Test
+    void aClickOnTheNameTypesIntoItsField(FxRobot robot) {
+        TextField field = robot.lookup("#stepper-goal-field").queryAs(TextField.class);
+        Label name = robot.lookup("#stepper-goal .setting-name").queryAs(Label.class);
+        robot.clickOn(name);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(field.isFocused(), "the field has the keys");
+        assertEquals(RunState.IDLE, model.runState(), "nothing stepped");
     }
 }
