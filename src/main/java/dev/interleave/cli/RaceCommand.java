@@ -139,13 +139,31 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
         }
         // Of all the runs together, not a median: said, so that it is not compared with the window's medians as one.
         out.append(String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
-                lost.size() > 1 ? " (the " + lost.size() + " runs together: their increments over their time)" : ""));
+                lost.size() > 1 ? " (the " + lost.size() + " runs together: their increments over their time)"
+                        : lost.size() == 1 ? " (one run, the JIT's warm-up in it; --repeat 5 gives a median and a range)"
+                        : ""));
+        // The spread, beside the window's medians: one run of lock at 22.7 M/s against synchronized's 64.2 M/s
+        // ranked them the other way round from the window (a tryout), with nothing to say one run is noise.
+        List<Double> rates = result.runOpsPerSecond().stream().sorted().toList();
+        if (rates.size() > 1) {
+            out.append(String.format(Locale.ROOT, "per run        median %,.0f, slowest %,.0f, fastest %,.0f%s%n",
+                    median(rates), rates.getFirst(), rates.getLast(),
+                    rates.getFirst() > 0 && rates.getLast() / rates.getFirst() >= 1.5
+                            ? String.format(Locale.ROOT, " (%.1fx apart: the machine's noise as much as the strategy)",
+                                    rates.getLast() / rates.getFirst()) : ""));
+        }
         if (s.strategy() == RaceStrategy.CAS) {
             // Only the compare-and-set loop retries: "cas retries 0" under racy or adder read as a finding.
             out.append(String.format(Locale.ROOT, "cas retries    %,d%s%n", result.casRetries(),
                     lost.size() > 1 ? " in all" : ""));
         }
         return out.toString().stripTrailing();
+    }
+
+    /** The middle of {@code sorted}, or halfway between its middle two. */
+    private static double median(List<Double> sorted) {
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** At most the first 20 numbers, with thousands separators. */

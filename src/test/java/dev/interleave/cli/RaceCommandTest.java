@@ -62,21 +62,41 @@ class RaceCommandTest {
     void aRacyRunThatLostNothingIsLuckyNotOk() {
         RaceSettings volatile8 = new RaceSettings(8, 1_000_000, RaceStrategy.VOLATILE, ThreadKind.PLATFORM, false, 1);
         String lucky = new RaceCommand().text(new RaceResult(volatile8, Outcome.COMPLETED, null, List.of(8_000_000L),
-                1_000_000, 0));
+                List.of(1_000_000L), 0));
         assertTrue(lucky.contains("every increment counted, by luck: volatile loses updates when threads interleave"),
                 lucky);
         assertFalse(lucky.contains("OK"), lucky);
         RaceSettings alone = new RaceSettings(1, 1_000_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 1);
         assertTrue(new RaceCommand().text(new RaceResult(alone, Outcome.COMPLETED, null, List.of(1_000_000L),
-                1_000_000, 0)).contains("one thread has nobody to race with"));
+                List.of(1_000_000L), 0)).contains("one thread has nobody to race with"));
         RaceSettings atomic = new RaceSettings(8, 1_000_000, RaceStrategy.ATOMIC, ThreadKind.PLATFORM, false, 1);
         assertTrue(new RaceCommand().text(new RaceResult(atomic, Outcome.COMPLETED, null, List.of(8_000_000L),
-                1_000_000, 0)).contains("OK: every increment counted"));
+                List.of(1_000_000L), 0)).contains("OK: every increment counted"));
         RaceSettings racy4 = new RaceSettings(4, 250_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 3);
         String whole = new RaceCommand().text(new RaceResult(racy4, Outcome.COMPLETED, null,
-                List.of(1_000_000L, 750_000L, 990_000L), 1_000_000, 0));
+                List.of(1_000_000L, 750_000L, 990_000L), List.of(1_000_000L, 1_000_000L, 1_000_000L), 0));
         assertTrue(whole.contains("why exactly    run 2 lost 250,000, as many as one thread makes: "
                 + WholeShares.WHY), whole);
+    }
+
+    /**
+     * Repeated, each run's rate is summed up by its median and range, and a wide range is said to be
+     * noise; one run says it is one, warm-up included (a tryout ranked lock and synchronized the other
+     * way round from the window on one run each).
+     */
+    @Test
+    void repeatedRunsGiveTheirMedianAndRange() {
+        RaceSettings lock3 = new RaceSettings(8, 1_000_000, RaceStrategy.LOCK, ThreadKind.PLATFORM, false, 3);
+        String three = new RaceCommand().text(new RaceResult(lock3, Outcome.COMPLETED, null,
+                List.of(8_000_000L, 8_000_000L, 8_000_000L), List.of(400_000_000L, 200_000_000L, 100_000_000L), 0));
+        assertTrue(three.contains("per run        median 40,000,000, slowest 20,000,000, fastest 80,000,000 (4.0x apart:"
+                + " the machine's noise as much as the strategy)"), three);
+        RaceSettings lock1 = lock3.withRepeat(1);
+        String one = new RaceCommand().text(new RaceResult(lock1, Outcome.COMPLETED, null, List.of(8_000_000L),
+                List.of(100_000_000L), 0));
+        assertTrue(one.contains("increments/s   80,000,000 (one run, the JIT's warm-up in it; --repeat 5 gives a"
+                + " median and a range)"), one);
+        assertFalse(one.contains("per run        median"), one);
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link RaceResult} as one JSON object: what {@code interleave race --json} prints. Fields:
  * {@code threads, increments, strategy, threadsKind, fair, repeat, expected, totals, lost,
- * opsPerSecond, casRetries, outcome, failure}.
+ * opsPerSecond, runOpsPerSecond, casRetries, outcome, failure}.
  */
 public final class RaceJson {
 
@@ -25,6 +25,7 @@ public final class RaceJson {
                 .put("totals", result.totals())
                 .put("lost", result.lost())
                 .put("opsPerSecond", Math.round(result.opsPerSecond()))
+                .put("runOpsPerSecond", result.runOpsPerSecond().stream().map(Math::round).toList())
                 .put("casRetries", result.casRetries());
         return Json.ofRun(fields, result.outcome(), result.ok(), result.failure());
     }

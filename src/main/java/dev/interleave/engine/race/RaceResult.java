@@ -12,16 +12,22 @@ import dev.interleave.engine.run.Outcome;
  * @param outcome      completed (every repetition ran), stopped or failed
  * @param failure      what a thread threw, or null
  * @param totals       the count each finished repetition reached, in order
- * @param elapsedNanos the time the finished repetitions spent incrementing, summed (start and join excluded)
+ * @param runNanos     the time each finished repetition spent incrementing, in order (start and join excluded)
  * @param casRetries   failed compare-and-set attempts over every repetition ({@code cas} only)
  */
 public record RaceResult(RaceSettings settings, Outcome outcome, Throwable failure, List<Long> totals,
-                         long elapsedNanos, long casRetries) {
+                         List<Long> runNanos, long casRetries) {
 
     public RaceResult {
         Objects.requireNonNull(settings);
         Objects.requireNonNull(outcome);
         totals = List.copyOf(totals);
+        runNanos = List.copyOf(runNanos);
+    }
+
+    /** The time the finished repetitions spent incrementing, summed. */
+    public long elapsedNanos() {
+        return runNanos.stream().mapToLong(Long::longValue).sum();
     }
 
     /** Increments lost in each finished repetition: expected - total. */
@@ -36,10 +42,16 @@ public record RaceResult(RaceSettings settings, Outcome outcome, Throwable failu
 
     /** Increments asked of the finished repetitions per second of their time (lost ones included: the work was done). */
     public double opsPerSecond() {
+        long elapsedNanos = elapsedNanos();
         return elapsedNanos == 0 ? 0 : totals.size() * (double) settings.expected() * 1e9 / elapsedNanos;
     }
 
+    /** Each finished repetition's increments per second, in order. */
+    public List<Double> runOpsPerSecond() {
+        return runNanos.stream().map(nanos -> nanos == 0 ? 0 : settings.expected() * 1e9 / nanos).toList();
+    }
+
     public long elapsedMillis() {
-        return elapsedNanos / 1_000_000;
+        return elapsedNanos() / 1_000_000;
     }
 }

@@ -72,8 +72,8 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
         /** Counts of the finished repetitions. Written by the coordinator only; read as a copy. */
         private final List<Long> totals = new ArrayList<>();
         private volatile int repetition;
-        /** Summed over finished repetitions. Written by the coordinator only. */
-        private volatile long incrementingNanos;
+        /** Each finished repetition's incrementing time, beside its total (under the same lock). */
+        private final List<Long> runNanos = new ArrayList<>();
         private volatile long casRetries;
         private Thread coordinator;
 
@@ -125,9 +125,10 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
                         break;
                     }
                     // The joins order the barrier action's write of from[0] before this read.
-                    incrementingNanos += clock().activeNanos() - from[0];
+                    long nanos = clock().activeNanos() - from[0];
                     synchronized (totals) {
                         totals.add(shared.total());
+                        runNanos.add(nanos);
                     }
                     casRetries += shared.casRetries();
                 }
@@ -208,7 +209,9 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
 
         @Override
         protected RaceResult result(Outcome outcome, Throwable failure, long elapsedNanos) {
-            return new RaceResult(settings, outcome, failure, totalsCopy(), incrementingNanos, casRetries);
+            synchronized (totals) {
+                return new RaceResult(settings, outcome, failure, totals, runNanos, casRetries);
+            }
         }
 
         private List<Long> totalsCopy() {

@@ -101,7 +101,7 @@ class MeasuredWithTest {
 
     private static RaceResult leg(RaceStrategy strategy, int threads, long millis) {
         RaceSettings settings = new RaceSettings(threads, 1_000_000 / threads, strategy, ThreadKind.PLATFORM, false, 1);
-        return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), millis * 1_000_000, 0);
+        return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), List.of(millis * 1_000_000), 0);
     }
 
     /** Runs of 1 thread x 1,000,000 increments, packed then padded, taking the given milliseconds. */
@@ -118,7 +118,7 @@ class MeasuredWithTest {
 
     private static RaceResult leg(RaceStrategy strategy, long millis) {
         RaceSettings settings = new RaceSettings(1, 1_000_000, strategy, ThreadKind.PLATFORM, false, 1);
-        return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), millis * 1_000_000, 0);
+        return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), List.of(millis * 1_000_000), 0);
     }
 
     /** Failed CAS attempts per 100 increments read as numbers, never in exponent notation ("3e-05 %"). */
