@@ -84,14 +84,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             description = "virtual (default) or platform.")
     private ThreadKind threads;
 
-    /** Race's spelling (where --threads is a count), taken here too: unknown, it was taken for --think-ms. */
-    @Option(names = "--threads-kind", hidden = true, paramLabel = "KIND", converter = Values.Threads.class)
-    private ThreadKind threadsKind;
-
-    /** The kind asked for, by either spelling. */
-    private ThreadKind threads() {
-        return threadsKind != null ? threadsKind : threads;
-    }
+    @CommandLine.Mixin
+    private ThreadsKindAlias threadsKind;
 
     @Option(names = "--impl", paramLabel = "IMPL", converter = Values.Impl.class, defaultValue = "lock",
             description = {"lock (default: a lock and two conditions,",
@@ -145,7 +139,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                     + " --spurious goes with lock, monitor and semaphore");
         }
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
-                threads(), impl, bug, spurious);
+                threadsKind.or(threads, spec), impl, bug, spurious);
     }
 
     /** Whether {@code option} was given on the command line (not its default). */

@@ -53,14 +53,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             description = "virtual (default) or platform.")
     private ThreadKind threads;
 
-    /** Race's spelling (where --threads is a count), taken here too: unknown, it was taken for --think-ms. */
-    @Option(names = "--threads-kind", hidden = true, paramLabel = "KIND", converter = Values.Threads.class)
-    private ThreadKind threadsKind;
-
-    /** The kind asked for, by either spelling. */
-    private ThreadKind threads() {
-        return threadsKind != null ? threadsKind : threads;
-    }
+    @CommandLine.Mixin
+    private ThreadsKindAlias threadsKind;
 
     @Option(names = "--max-sleep-ms", paramLabel = "M", converter = Values.MaxSleep.class, defaultValue = "1000",
             description = {"Each call sleeps a random time in [0, M] ms;", "M is 0 to 60,000, default 1,000."})
@@ -94,11 +88,12 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Override
     CallSettings settings() {
-        if (threads() == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
+        ThreadKind kind = threadsKind.or(threads, spec);
+        if (kind == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
                     + CallSettings.platformCapMessage(concurrency));
         }
-        return new CallSettings(calls, concurrency, threads(), maxSleepMillis, seed, counter);
+        return new CallSettings(calls, concurrency, kind, maxSleepMillis, seed, counter);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,14 +72,8 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
             description = "platform (default: the JDK's own deadlock detection sees them) or virtual.")
     private ThreadKind threads;
 
-    /** Race's spelling (where --threads is a count), taken here too: unknown, it was taken for --think-ms. */
-    @Option(names = "--threads-kind", hidden = true, paramLabel = "KIND", converter = Values.Threads.class)
-    private ThreadKind threadsKind;
-
-    /** The kind asked for, by either spelling. */
-    private ThreadKind threads() {
-        return threadsKind != null ? threadsKind : threads;
-    }
+    @CommandLine.Mixin
+    private ThreadsKindAlias threadsKind;
 
     @Option(names = "--seconds", paramLabel = "S", converter = Seconds.class, defaultValue = "5",
             description = "How long to run without a deadlock, 1 to 3,600; default 5.")
@@ -114,7 +109,8 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
 
     @Override
     PhilosophersSettings settings() {
-        return new PhilosophersSettings(n, strategy, fair, think, eat, threads(), seconds * 1000L, true);
+        return new PhilosophersSettings(n, strategy, fair, think, eat, threadsKind.or(threads, spec), seconds * 1000L,
+                true);
     }
 
     @Override

@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.RaceJson;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceRunner;
@@ -34,6 +35,9 @@ import dev.interleave.engine.run.ThreadKind;
                 + " in a row. A racy strategy loses updates (a different number each run); a safe one never does.",
                 "Exit 0 if every count is exactly T x K, 1 if updates were lost, 2 on a bad argument."})
 public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
+
+    /** How far apart a run's slowest and fastest runs must lie for the line to say why. */
+    private static final double SPREAD_SAID = 1.5;
 
     @Option(names = "--threads", required = true, paramLabel = "T", converter = Values.RaceThreads.class,
             description = "Threads, 1 to 64.")
@@ -127,30 +131,26 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
                         // "OK" under volatile read as "volatile is enough" to a student who ran it once.
                         : s.threads() == 1 ? "every increment counted: one thread has nobody to race with"
                         : "every increment counted, by luck: " + s.strategy() + " loses updates when threads"
-                                + " interleave; run it again, or with --repeat 10, or with more threads"));
-        List<Integer> whole = WholeShares.runs(lost, s.increments());
+                                + " interleave; run it again, with more runs (--repeat) or more threads"));
+        List<WholeShares.Whole> whole = WholeShares.runs(lost, s.increments());
         if (!whole.isEmpty()) {
-            int run = whole.getFirst();
-            long shares = lost.get(run - 1) / s.increments();
-            out.append(String.format(Locale.ROOT, "why exactly    %s %,d, %s: %s%n",
-                    lost.size() == 1 ? "lost" : "run " + run + " lost", lost.get(run - 1),
-                    shares == 1 ? "as many as one thread makes" : "as many as " + shares + " threads make",
-                    WholeShares.WHY));
+            out.append(String.format(Locale.ROOT, "why exactly    %s%s%n", whole.getFirst().said(),
+                    whole.size() > 1 ? " (" + Counts.of(whole.size() - 1, "other run") + " too)" : ""));
         }
         // Of all the runs together, not a median: said, so that it is not compared with the window's medians as one.
         out.append(String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
                 lost.size() > 1 ? " (the " + lost.size() + " runs together: their increments over their time)"
-                        : lost.size() == 1 ? " (one run, the JIT's warm-up in it; --repeat 5 gives a median and a range)"
+                        : s.repeat() == 1 ? " (one run, the JIT's warm-up in it; --repeat gives a median and a range)"
                         : ""));
         // The spread, beside the window's medians: one run of lock at 22.7 M/s against synchronized's 64.2 M/s
         // ranked them the other way round from the window (a tryout), with nothing to say one run is noise.
-        List<Double> rates = result.runOpsPerSecond().stream().sorted().toList();
-        if (rates.size() > 1) {
+        if (lost.size() > 1) {
+            LabFigures.Range range = result.runRange().orElseThrow();
             out.append(String.format(Locale.ROOT, "per run        median %,.0f, slowest %,.0f, fastest %,.0f%s%n",
-                    median(rates), rates.getFirst(), rates.getLast(),
-                    rates.getFirst() > 0 && rates.getLast() / rates.getFirst() >= 1.5
-                            ? String.format(Locale.ROOT, " (%.1fx apart: the machine's noise as much as the strategy)",
-                                    rates.getLast() / rates.getFirst()) : ""));
+                    result.medianRunOpsPerSecond(), range.slowest(), range.fastest(), range.spread() >= SPREAD_SAID
+                            ? String.format(Locale.ROOT, " (%.1fx apart, one strategy: the first run's JIT warm-up and"
+                                    + " this machine's noise; compare strategies by their medians)", range.spread())
+                            : ""));
         }
         if (s.strategy() == RaceStrategy.CAS) {
             // Only the compare-and-set loop retries: "cas retries 0" under racy or adder read as a finding.
@@ -158,12 +158,6 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
                     lost.size() > 1 ? " in all" : ""));
         }
         return out.toString().stripTrailing();
-    }
-
-    /** The middle of {@code sorted}, or halfway between its middle two. */
-    private static double median(List<Double> sorted) {
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** At most the first 20 numbers, with thousands separators. */

@@ -31,6 +31,7 @@ class PhilosophersCommandTest {
             --n 5 --strategy naive --eat-ms slow        | --eat-ms     | slow  | allowed: a..b
             --n 5 --strategy naive --threads green      | --threads    | green | allowed: virtual, platform
             --n 5 --strategy naive --seconds 0          | --seconds    | 0     | allowed: 1 to 3,600
+            --n 5 --strategy naive --threads platform --threads-kind virtual | --threads-kind | (platform, virtual) | allowed: one of them
             """)
     void badInputExitsTwoWithOneLine(String args, String option, String value, String allowed) {
         CallsCommandTest.Invocation ran = run(("philosophers " + args).split(" "));

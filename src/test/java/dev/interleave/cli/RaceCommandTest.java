@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
-import dev.interleave.engine.race.WholeShares;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -31,7 +30,7 @@ class RaceCommandTest {
         String json = run.out().strip();
         for (String field : new String[] {"\"threads\":4", "\"increments\":100000", "\"strategy\":\"adder\"",
                 "\"expected\":400000", "\"totals\":[400000,400000,400000]", "\"lost\":[0,0,0]", "\"opsPerSecond\":",
-                "\"casRetries\":0", "\"outcome\":\"ok\"", "\"failure\":null"}) {
+                "\"runOpsPerSecond\":[", "\"casRetries\":0", "\"outcome\":\"ok\"", "\"failure\":null"}) {
             assertTrue(json.contains(field), field + " missing from " + json);
         }
     }
@@ -63,8 +62,8 @@ class RaceCommandTest {
         RaceSettings volatile8 = new RaceSettings(8, 1_000_000, RaceStrategy.VOLATILE, ThreadKind.PLATFORM, false, 1);
         String lucky = new RaceCommand().text(new RaceResult(volatile8, Outcome.COMPLETED, null, List.of(8_000_000L),
                 List.of(1_000_000L), 0));
-        assertTrue(lucky.contains("every increment counted, by luck: volatile loses updates when threads interleave"),
-                lucky);
+        assertTrue(lucky.contains("every increment counted, by luck: volatile loses updates when threads interleave;"
+                + " run it again, with more runs (--repeat) or more threads"), lucky);
         assertFalse(lucky.contains("OK"), lucky);
         RaceSettings alone = new RaceSettings(1, 1_000_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 1);
         assertTrue(new RaceCommand().text(new RaceResult(alone, Outcome.COMPLETED, null, List.of(1_000_000L),
@@ -75,8 +74,9 @@ class RaceCommandTest {
         RaceSettings racy4 = new RaceSettings(4, 250_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 3);
         String whole = new RaceCommand().text(new RaceResult(racy4, Outcome.COMPLETED, null,
                 List.of(1_000_000L, 750_000L, 990_000L), List.of(1_000_000L, 1_000_000L, 1_000_000L), 0));
-        assertTrue(whole.contains("why exactly    run 2 lost 250,000, as many as one thread makes: "
-                + WholeShares.WHY), whole);
+        assertTrue(whole.contains("why exactly    run 2 lost exactly 250,000, as many as one thread makes: a thread read"
+                + " the count and was descheduled before writing it back; meanwhile the others made that many"
+                + " increments, and its late write undid them all"), whole);
     }
 
     /**
@@ -89,19 +89,24 @@ class RaceCommandTest {
         RaceSettings lock3 = new RaceSettings(8, 1_000_000, RaceStrategy.LOCK, ThreadKind.PLATFORM, false, 3);
         String three = new RaceCommand().text(new RaceResult(lock3, Outcome.COMPLETED, null,
                 List.of(8_000_000L, 8_000_000L, 8_000_000L), List.of(400_000_000L, 200_000_000L, 100_000_000L), 0));
-        assertTrue(three.contains("per run        median 40,000,000, slowest 20,000,000, fastest 80,000,000 (4.0x apart:"
-                + " the machine's noise as much as the strategy)"), three);
+        assertTrue(three.contains("per run        median 40,000,000, slowest 20,000,000, fastest 80,000,000 (4.0x apart,"
+                + " one strategy: the first run's JIT warm-up and this machine's noise; compare strategies by their"
+                + " medians)"), three);
+        String two = new RaceCommand().text(new RaceResult(lock3.withRepeat(2), Outcome.COMPLETED, null,
+                List.of(8_000_000L, 8_000_000L), List.of(100_000_000L, 80_000_000L), 0));
+        assertTrue(two.contains("per run        median 90,000,000, slowest 80,000,000, fastest 100,000,000"), two);
+        assertFalse(two.contains("apart"), "1.25x apart is not said: " + two);
         RaceSettings lock1 = lock3.withRepeat(1);
         String one = new RaceCommand().text(new RaceResult(lock1, Outcome.COMPLETED, null, List.of(8_000_000L),
                 List.of(100_000_000L), 0));
-        assertTrue(one.contains("increments/s   80,000,000 (one run, the JIT's warm-up in it; --repeat 5 gives a"
+        assertTrue(one.contains("increments/s   80,000,000 (one run, the JIT's warm-up in it; --repeat gives a"
                 + " median and a range)"), one);
         assertFalse(one.contains("per run        median"), one);
     }
 
     /**
      * Repeated, the rate and the CAS retries say they are of all the runs together: a teacher compared
-     * the line with the window's medians. One run says nothing more.
+     * the line with the window's medians. One run says neither.
      */
     @Test
     void repeatedRunsFiguresSayTheyAreOfAllTheRuns() {

@@ -71,14 +71,19 @@ public record LabFigures(List<RaceResult> legs) {
     }
 
     private Optional<Range> range(Predicate<RaceResult> which) {
-        List<Double> rates = legs.stream().filter(which).filter(leg -> leg.elapsedNanos() > 0)
-                .map(RaceResult::opsPerSecond).sorted().toList();
-        return rates.isEmpty() ? Optional.empty()
-                : Optional.of(new Range(rates.getFirst(), rates.getLast(), rates.size()));
+        return Range.of(legs.stream().filter(which).filter(leg -> leg.elapsedNanos() > 0)
+                .map(RaceResult::opsPerSecond).toList());
     }
 
     /** The slowest and fastest of {@code runs} runs, increments per second. */
     public record Range(double slowest, double fastest, int runs) {
+
+        /** The range of {@code rates}, in any order; empty for none. */
+        public static Optional<Range> of(List<Double> rates) {
+            List<Double> sorted = rates.stream().sorted().toList();
+            return sorted.isEmpty() ? Optional.empty()
+                    : Optional.of(new Range(sorted.getFirst(), sorted.getLast(), sorted.size()));
+        }
 
         /** Whether the two ranges share any speed: then the runs do not tell the two apart. */
         public boolean overlaps(Range other) {
@@ -92,13 +97,13 @@ public record LabFigures(List<RaceResult> legs) {
     }
 
     /**
-     * The median of the matching runs' rates (the upper one of an even count): on a shared machine
-     * one run can be slowed many times over by another process, and a median of a few runs shrugs
-     * that off where a mean would not.
+     * The median of the matching runs' rates ({@link Median}): on a shared machine one run can be
+     * slowed many times over by another process, and a median of a few runs shrugs that off where a
+     * mean would not.
      */
     private OptionalDouble rate(Predicate<RaceResult> which) {
         List<Double> rates = legs.stream().filter(which).filter(leg -> leg.elapsedNanos() > 0)
-                .map(RaceResult::opsPerSecond).sorted().toList();
-        return rates.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(rates.get(rates.size() / 2));
+                .map(RaceResult::opsPerSecond).toList();
+        return rates.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Median.of(rates));
     }
 }

@@ -2,6 +2,7 @@ package dev.interleave.engine.race;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.interleave.engine.run.Outcome;
 
@@ -23,6 +24,9 @@ public record RaceResult(RaceSettings settings, Outcome outcome, Throwable failu
         Objects.requireNonNull(outcome);
         totals = List.copyOf(totals);
         runNanos = List.copyOf(runNanos);
+        if (runNanos.size() != totals.size()) {
+            throw new IllegalArgumentException(runNanos.size() + " run times for " + totals.size() + " runs");
+        }
     }
 
     /** The time the finished repetitions spent incrementing, summed. */
@@ -49,6 +53,16 @@ public record RaceResult(RaceSettings settings, Outcome outcome, Throwable failu
     /** Each finished repetition's increments per second, in order. */
     public List<Double> runOpsPerSecond() {
         return runNanos.stream().map(nanos -> nanos == 0 ? 0 : settings.expected() * 1e9 / nanos).toList();
+    }
+
+    /** The median of the finished repetitions' rates ({@link Median}, as the window's); 0 for none. */
+    public double medianRunOpsPerSecond() {
+        return Median.of(runOpsPerSecond());
+    }
+
+    /** The slowest and the fastest finished repetition; empty for none. */
+    public Optional<LabFigures.Range> runRange() {
+        return LabFigures.Range.of(runOpsPerSecond());
     }
 
     public long elapsedMillis() {

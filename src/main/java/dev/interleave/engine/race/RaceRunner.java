@@ -69,10 +69,13 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
         private volatile SharedCounter counter;
         /** The threads of the repetition going on; slots are replaced per repetition. */
         private final AtomicReferenceArray<Thread> workers;
-        /** Counts of the finished repetitions. Written by the coordinator only; read as a copy. */
+        /**
+         * Counts of the finished repetitions. Written by the coordinator only, under its own monitor,
+         * which guards {@link #runNanos} too; read as a copy under it.
+         */
         private final List<Long> totals = new ArrayList<>();
         private volatile int repetition;
-        /** Each finished repetition's incrementing time, beside its total (under the same lock). */
+        /** Each finished repetition's incrementing time, beside its total; guarded by {@code totals}' monitor. */
         private final List<Long> runNanos = new ArrayList<>();
         private volatile long casRetries;
         private Thread coordinator;
@@ -210,7 +213,7 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
         @Override
         protected RaceResult result(Outcome outcome, Throwable failure, long elapsedNanos) {
             synchronized (totals) {
-                return new RaceResult(settings, outcome, failure, totals, runNanos, casRetries);
+                return new RaceResult(settings, outcome, failure, totals, runNanos, casRetries); // copies both
             }
         }
 

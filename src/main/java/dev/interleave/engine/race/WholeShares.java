@@ -1,6 +1,7 @@
 package dev.interleave.engine.race;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -13,12 +14,12 @@ import java.util.stream.IntStream;
 public final class WholeShares {
 
     /** Why a run can lose a whole number of threads' increments, after "lost exactly ...". */
-    public static final String WHY = "a thread read the count and was descheduled before writing it back;"
+    static final String WHY = "a thread read the count and was descheduled before writing it back;"
             + " meanwhile the others made that many increments, and its late write undid them all";
 
     /**
-     * The least share said so: below it a loss of exactly K can as well be several small overwrites
-     * adding up to K (K = 10: three runs in ten lost exactly 10 or 20).
+     * The least share said so: below it, a loss of exactly K may as well be several small overwrites
+     * that happen to add up to K.
      */
     static final long LEAST_SHARE = 1_000;
 
@@ -26,16 +27,35 @@ public final class WholeShares {
     }
 
     /**
-     * The runs (numbered from 1) whose loss is a whole, non-zero number of shares of {@code increments};
-     * none for shares under {@link #LEAST_SHARE}.
+     * A run that lost a whole number of threads' increments.
+     *
+     * @param run    numbered from 1
+     * @param lost   the updates it lost
+     * @param shares how many threads' increments that is
      */
-    public static List<Integer> runs(List<Long> lost, long increments) {
+    public record Whole(int run, long lost, long shares) {
+
+        /**
+         * The run, its loss and why, as the command line and the window both say it: "run 2 lost
+         * exactly 250,000, as many as one thread makes: a thread read the count ...".
+         */
+        public String said() {
+            return String.format(Locale.ROOT, "run %d lost exactly %,d, as many as %s: %s", run, lost,
+                    shares == 1 ? "one thread makes" : shares + " threads make", WHY);
+        }
+    }
+
+    /**
+     * The runs whose loss is a whole, non-zero number of shares of {@code increments}, in order; none
+     * for shares under {@link #LEAST_SHARE}.
+     */
+    public static List<Whole> runs(List<Long> lost, long increments) {
         if (increments < LEAST_SHARE) {
             return List.of();
         }
         return IntStream.range(0, lost.size())
                 .filter(i -> lost.get(i) > 0 && lost.get(i) % increments == 0)
-                .mapToObj(i -> i + 1)
+                .mapToObj(i -> new Whole(i + 1, lost.get(i), lost.get(i) / increments))
                 .toList();
     }
 }

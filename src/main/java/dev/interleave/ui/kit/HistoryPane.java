@@ -89,12 +89,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         dropped.setId("events-dropped");
         dropped.getStyleClass().add("last-run-note");
         dropped.setWrapText(true);
-        // Where the scrubber starts is said too: the first state it can rebuild (a checkpoint's) is a
-        // little after the oldest event kept.
-        // One count, the scrubber's: the log's own ("54,020 older ones were dropped") stood beside "reaches
-        // back to just after event 53,247", an event it had just said was gone (the history still held it).
-        // The reach counted too: "keeps the newest 1,000,000, so the 1,863,680 oldest are out of reach"
-        // beside 2,861,429 events did not add up (the first checkpoint lies 2,251 events in).
+        // One count, the scrubber's (see droppedNote): the log's own ("54,020 older ones were dropped")
+        // stood beside "reaches back to just after event 53,247", an event it had just said was gone.
         dropped.textProperty().bind(Bindings.createStringBinding(
                 () -> droppedNote(rewind.startProperty().get(), rewind.endProperty().get()),
                 rewind.startProperty(), rewind.endProperty()));
@@ -417,7 +413,10 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
     /**
      * What a log that has dropped events leaves in reach, once {@code end} events are recorded and the
-     * scrubber starts at {@code start}: the counts add up (kept in reach, and before it).
+     * scrubber starts at {@code start}: the first state it can rebuild (a checkpoint's) lies a little
+     * after the oldest event kept, so the events in reach are counted from there, and with those
+     * before it they add up to the run ("keeps the newest 1,000,000, so the 1,863,680 oldest are out
+     * of reach" stood beside 2,861,429 events).
      */
     static String droppedNote(long start, long end) {
         return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber reaches the last %,d of"

@@ -67,6 +67,7 @@ public final class SettingSlider extends VBox {
         field.setAlignment(Pos.CENTER_RIGHT);
         // Anything may be typed; the commit says what it made of it (a filter that dropped
         // keystrokes turned "-5" into 5 without a word).
+
         // A click on the name types into the field, as a form's label does: a click meant for a field
         // that a message above had just pushed down landed on its name, and the digit typed next
         // stepped a thread (digits step the labs' threads when no field has the keys).

@@ -29,6 +29,7 @@ import javafx.scene.text.Font;
 import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabSettings;
+import dev.interleave.engine.race.Median;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.race.WholeShares;
 import dev.interleave.engine.run.Outcome;
@@ -166,11 +167,8 @@ public final class LabView extends BorderPane {
             case LOST_UPDATES -> String.format(Locale.ROOT, "Measured with %s x %,d increments, each strategy %s%s%s, %s.",
                     Words.count(run.threads(), "thread"), run.increments(), upTo, Words.count(run.repeat(), "time"),
                     stopped, kind);
-            case THROUGHPUT -> String.format(Locale.ROOT, "Measured with %,d increments in all (%s x %,d as set), "
-                            + "split over %d to %d threads; each point the median of %s%s%s; %s.",
-                    (long) run.threads() * run.increments(), Words.count(run.threads(), "thread"), run.increments(),
-                    LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(), upTo,
-                    Words.count(Math.min(run.repeat(), LabMeasure.THROUGHPUT_ROUNDS), "run"), stopped, kind);
+            case THROUGHPUT -> "Measured with " + LabViewModel.sweep(run.threads(), run.increments(), run.repeat(),
+                    !upTo.isEmpty()) + stopped + "; " + kind + ".";
             case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %,d increments, packed and padded "
                     + "each %s%s%s, %s.", Words.count(run.threads(), "thread"), run.increments(), upTo,
                     Words.count(run.repeat(), "time"), stopped, kind);
@@ -265,22 +263,16 @@ public final class LabView extends BorderPane {
             return String.format(Locale.ROOT, "%s 0 lost in each of %s", strategy.isSafe() ? "✔" : "·",
                     Words.count(lost.size(), "run")) + (strategy.isSafe() ? "" : ": lucky; run more or with more threads");
         }
-        List<Long> sorted = lost.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        // Of an even count, halfway between the two middle runs (it said the upper one).
-        long median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         // "median 108,044" did not say of which runs: of all of them, those that lost none too.
-        String summary = String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,d; most: %,d of %,d)",
-                losing, Words.count(lost.size(), "run"), lost.size(), median, sorted.getLast(), expected);
-        List<Integer> whole = WholeShares.runs(lost, increments);
+        String summary = String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,.0f; most: %,d of %,d)",
+                losing, Words.count(lost.size(), "run"), lost.size(), Median.of(lost),
+                lost.stream().mapToLong(Long::longValue).max().orElse(0), expected);
+        List<WholeShares.Whole> whole = WholeShares.runs(lost, increments);
         if (whole.isEmpty()) {
             return summary;
         }
-        long wholeLost = lost.get(whole.getFirst() - 1);
-        long shares = wholeLost / increments;
-        return String.format(Locale.ROOT, "%s. %s exactly %,d, as many as %s: %s.", summary,
-                whole.size() == 1 ? "One run lost" : whole.size() + " runs lost, one of them,", wholeLost,
-                shares == 1 ? "one thread makes" : shares + " threads make", WholeShares.WHY);
+        return summary + ". " + Words.capitalized(whole.getFirst().said())
+                + (whole.size() > 1 ? " (" + Words.count(whole.size() - 1, "other run") + " too)" : "") + ".";
     }
 
     /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */
@@ -545,9 +537,7 @@ public final class LabView extends BorderPane {
         }
 
         double median() {
-            List<Double> sorted = spreads.stream().sorted().toList();
-            int middle = sorted.size() / 2;
-            return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+            return Median.of(spreads);
         }
     }
 

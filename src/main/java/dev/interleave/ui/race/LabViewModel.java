@@ -86,7 +86,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     private final StringExpression totalNote = Bindings.createStringBinding(
             () -> measure.get() == LabMeasure.THROUGHPUT
                     ? String.format(Locale.ROOT, "Throughput runs %d to %d threads of its own: Threads x Increments"
-                    + " (%,d) is the work each point shares among them.", LabMeasure.THREAD_COUNTS.getFirst(),
+                    + " (%,d) is the work each point splits over them.", LabMeasure.THREAD_COUNTS.getFirst(),
                     LabMeasure.THREAD_COUNTS.getLast(), (long) threads.get() * increments.get()) : "",
             measure, threads, increments);
     private final SavedSettings settingsStore;
@@ -287,13 +287,23 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
      * above a table of 1 to 64 threads read as the wrong run.
      */
     static String work(LabMeasure measure, int threads, long increments, int runs) {
-        if (measure == LabMeasure.THROUGHPUT) {
-            return String.format(Locale.ROOT, "%,d increments shared by %d to %d threads, each point the median of %s",
-                    threads * increments, LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(),
-                    Words.count(Math.min(runs, LabMeasure.THROUGHPUT_ROUNDS), "run"));
-        }
-        return String.format(Locale.ROOT, "%s x %,d increments, %s", Words.count(threads, "thread"), increments,
-                Words.count(runs, "run"));
+        return measure == LabMeasure.THROUGHPUT ? sweep(threads, increments, runs, false)
+                : String.format(Locale.ROOT, "%s x %,d increments, %s", Words.count(threads, "thread"), increments,
+                        Words.count(runs, "run"));
+    }
+
+    /**
+     * The throughput measure's work, in the words the status bar, the last run's note and its figures'
+     * caption share: "1,000,000 increments in all (4 threads x 250,000 as set), split over 1 to 64
+     * threads; each point the median of 3 runs" ({@code upTo}: "of up to 3 runs", for one not done).
+     */
+    static String sweep(int threads, long increments, int runs, boolean upTo) {
+        int perPoint = Math.min(runs, LabMeasure.THROUGHPUT_ROUNDS);
+        return String.format(Locale.ROOT, "%,d increments in all (%s x %,d as set), split over %d to %d threads; %s",
+                (long) threads * increments, Words.count(threads, "thread"), increments,
+                LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(),
+                perPoint == 1 && !upTo ? "each point one run"
+                        : "each point the median of " + (upTo ? "up to " : "") + Words.count(perPoint, "run"));
     }
 
     @Override

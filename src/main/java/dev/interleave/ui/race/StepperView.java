@@ -127,17 +127,11 @@ public final class StepperView extends BorderPane {
         Label hint = wrapped("stepper-hint", "stepper-hint");
         hint.textProperty().bind(Bindings.createStringBinding(() -> !model.refusalProperty().get().isEmpty()
                 ? model.refusalProperty().get()
-                : model.showsEndedRun()
-                ? (model.keysTwice()
+                : (!model.showsEndedRun() ? ""
                         // A finished run's steps stay on screen at the first key (see StepperViewModel).
-                        ? "Every thread has finished, and its steps stay on screen. Press "
-                        + StepperViewModel.threadKeys(model.threadsProperty().get()) + " twice, or click a thread"
-                        + " twice, to start a new run step by step; S twice: a random thread; Space: Auto-step."
-                        : (model.shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED ? "Stopped. Press "
-                        : "Every thread has finished. Press ") + StepperViewModel.threadKeys(model.threadsProperty().get())
-                        + ", or click a thread, to start a new run step by step; S: a random thread; Space: Auto-step.")
-                : "Press " + StepperViewModel.threadKeys(model.lanes().size()) + ", or click a thread, to let it"
-                + " take its next step; S: a random thread; Space: Auto-step.", model.refusalProperty(), model.lanes(),
+                        : model.keysTwice() ? "Every thread has finished, and its steps stay on screen. "
+                        : model.shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED ? "Stopped. "
+                        : "Every thread has finished. ") + model.keysHint(), model.refusalProperty(), model.lanes(),
                 model.stateProperty(), model.shownRunProperty(), model.threadsProperty(), model.programProperty(),
                 model.incrementsProperty(), model.goalProperty()));
 

@@ -368,6 +368,22 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         return "Step " + step.number() + (step.atRandom() ? " (picked at random): " : ": ") + step.words();
     }
 
+    /**
+     * What the keys do now, as the panel's hint and the status bar both say it: after an ended run,
+     * "twice" when the first press keeps it on screen ({@link #keysTwice}).
+     */
+    public String keysHint() {
+        if (!showsEndedRun()) {
+            return "Press " + threadKeys(lanes.isEmpty() ? threads.get() : lanes.size()) + ", or click a thread, to let"
+                    + " it take its next step; S: a random thread; Space: Auto-step.";
+        }
+        return keysTwice()
+                ? "Press " + threadKeys(threads.get()) + " twice, or click a thread twice, to start a new run step by"
+                        + " step; S twice: a random thread; Space: Auto-step."
+                : "Press " + threadKeys(threads.get()) + ", or click a thread, to start a new run step by step; S: a"
+                        + " random thread; Space: Auto-step.";
+    }
+
     /** The keys that step the threads: "1 or 2" for two, "1 to 4" for four. */
     public static String threadKeys(int threads) {
         return threads == 2 ? "1 or 2" : "1 to " + threads;
@@ -416,14 +432,8 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             return refusal.get();
         }
         return switch (runState()) {
-            // After an ended run the first press keeps it on screen (keysTwice): said as the panel says it.
-            case IDLE -> keysTwice()
-                    ? String.format(Locale.ROOT, "Slow motion: %s on %s. Press %s twice (or click a thread twice)"
-                            + " to start a new run step by step; S twice: a random thread; Space: Auto-step.",
-                            program.get(), Words.count(threads.get(), "thread"), threadKeys(threads.get()))
-                    : String.format(Locale.ROOT, "Slow motion: %s on %s. Press %s (or click a thread) to "
-                            + "let that thread take one step; S: a random one; Space: Auto-step.", program.get(),
-                            Words.count(threads.get(), "thread"), threadKeys(threads.get()));
+            case IDLE -> String.format(Locale.ROOT, "Slow motion: %s on %s. %s", program.get(),
+                    Words.count(threads.get(), "thread"), keysHint());
             case RUNNING -> "Auto-step: a random thread takes a step every " + paceMillis.get()
                     + " ms (the rate beside Auto-step on the tool bar). Space pauses; " + threadKeys(lanes.size())
                     + " take a step yourself.";

@@ -1045,12 +1045,10 @@ public final class MainView extends BorderPane {
         if (other == null) {
             return false;
         }
-        RunControls running = models.get(other);
-        // "still running" beside a table deadlocked for good read as a fault: its alarm's word instead.
-        String state = running.tabRunState() == RunState.RUNNING && !running.alarm().isEmpty() ? running.alarm()
-                : stateWord(running.tabRunState()).toLowerCase(Locale.ROOT);
-        notice = "Refused: the run in " + other.getText() + " is still " + state + ". One run at a time, so two runs never share the cores and spoil "
-                + "each other's timings: stop it there (or let it end) first.";
+        boolean stuck = !models.get(other).alarm().isEmpty();
+        notice = "Refused: the run in " + other.getText() + " is still " + standing(other) + ". One run at a time, so"
+                + " two runs never share the cores and spoil each other's timings: " + (stuck
+                ? "stop it there (Esc) first; it will not end by itself." : "stop it there (or let it end) first.");
         refresh();
         return true;
     }
@@ -1210,12 +1208,10 @@ public final class MainView extends BorderPane {
         if (!notice.isEmpty()) {
             text = notice;
         } else if (state == RunState.IDLE && other != null) {
-            RunControls going = models.get(other);
-            text = stateWord(state) + "  ·  The run in " + other.getText() + (going.alarm().isEmpty()
-                    ? " is " + stateWord(going.tabRunState()).toLowerCase(Locale.ROOT)
-                            + " in its tab. One run at a time: Run here is refused until it ends or is stopped."
-                    : " is " + going.alarm() + " in its tab and will not end by itself. One run at a time: "
-                            + "stop it there (Esc) to run here.");
+            text = stateWord(state) + "  ·  The run in " + other.getText() + " is " + standing(other)
+                    + (models.get(other).alarm().isEmpty()
+                    ? " in its tab. One run at a time: Run here is refused until it ends or is stopped."
+                    : " in its tab and will not end by itself. One run at a time: stop it there (Esc) to run here.");
         } else if (autoStepping) {
             // Not "Paused  ·  Paused: 3 workers parked at the gate; press S": the steps come by
             // themselves, and what stops them is what the line says.
@@ -1291,6 +1287,16 @@ public final class MainView extends BorderPane {
                     state == RunState.IDLE && !text.isEmpty() && !text.startsWith("✓"));
             badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty() || !warning.isEmpty());
         }
+    }
+
+    /**
+     * How the run in {@code other} stands, said from another tab: its alarm where it has one
+     * ("deadlocked": "is still running" beside a table deadlocked for good read as a fault), else its
+     * state ("running", "paused").
+     */
+    private String standing(Tab other) {
+        RunControls going = models.get(other);
+        return going.alarm().isEmpty() ? stateWord(going.tabRunState()).toLowerCase(Locale.ROOT) : going.alarm();
     }
 
     private static String stateWord(RunState state) {

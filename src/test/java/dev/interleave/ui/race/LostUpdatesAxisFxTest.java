@@ -107,6 +107,7 @@ class LostUpdatesAxisFxTest {
     private static RaceResult leg(RaceStrategy strategy, long... lost) {
         RaceSettings settings = new RaceSettings(4, 250_000, strategy, ThreadKind.PLATFORM, false, lost.length);
         List<Long> totals = Arrays.stream(lost).map(l -> settings.expected() - l).boxed().toList();
-        return new RaceResult(settings, Outcome.COMPLETED, null, totals, List.of(1_000_000L), 0);
+        return new RaceResult(settings, Outcome.COMPLETED, null, totals,
+                totals.stream().map(total -> 1_000_000L).toList(), 0);
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.interleave.engine.race.RaceStrategy;
-import dev.interleave.engine.race.WholeShares;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The race lab's lost-updates histogram counts in its first bar ("none") only the runs that lost
@@ -61,8 +61,13 @@ class LostUpdatesHistogramTest {
     @Test
     void aRunThatLostOneThreadsWholeShareSaysWhy() {
         String summary = LabView.lostSummary(RaceStrategy.RACY, List.of(0L, 250_000L, 23_778L), 1_000_000, 250_000);
-        assertEquals("✘ lost in 2 of 3 runs (median of all 3: 23,778; most: 250,000 of 1,000,000). One run lost"
-                + " exactly 250,000, as many as one thread makes: " + WholeShares.WHY + ".", summary);
+        assertEquals("✘ lost in 2 of 3 runs (median of all 3: 23,778; most: 250,000 of 1,000,000). Run 2 lost"
+                + " exactly 250,000, as many as one thread makes: a thread read the count and was descheduled before"
+                + " writing it back; meanwhile the others made that many increments, and its late write undid them"
+                + " all.", summary);
+        String two = LabView.lostSummary(RaceStrategy.RACY, List.of(500_000L, 250_000L), 1_000_000, 250_000);
+        assertTrue(two.contains(". Run 1 lost exactly 500,000, as many as 2 threads make: a thread read"), two);
+        assertTrue(two.endsWith("undid them all (1 other run too)."), two);
         assertEquals("✘ lost in 1 of 2 runs (median of all 2: 11,889; most: 23,778 of 1,000,000)",
                 LabView.lostSummary(RaceStrategy.RACY, List.of(0L, 23_778L), 1_000_000, 250_000));
     }

@@ -127,7 +127,7 @@ class RaceViewFxTest {
                         + " to start a new run"));
         // The status bar says it as the panel does ("Press 1 or 2 ... to let that thread take one step" beside it).
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#status").contains(
-                "Press 1 or 2 twice (or click a thread twice) to start a new run step by step"));
+                "Press 1 or 2 twice, or click a thread twice, to start a new run step by step"));
     }
 
     /** The challenge's background as drawn: its stylesheet's colours (Primer Light's -il-note or -il-ok background). */

@@ -452,12 +452,12 @@ class RaceViewModelTest {
         assertEquals("Full speed: lost-updates, 4 threads x 250,000 increments, 10 runs. Space runs it.",
                 lab.statusSentence());
         lab.measureProperty().set(LabMeasure.THROUGHPUT);
-        assertEquals("Full speed: throughput, 1,000,000 increments shared by 1 to 64 threads, each point the median"
-                + " of 3 runs. Space runs it.", lab.statusSentence());
+        assertEquals("Full speed: throughput, 1,000,000 increments in all (4 threads x 250,000 as set), split over 1 to"
+                + " 64 threads; each point the median of 3 runs. Space runs it.", lab.statusSentence());
         assertEquals("Throughput runs 1 to 64 threads of its own: Threads x Increments (1,000,000) is the work each"
-                + " point shares among them.", lab.totalNote().get());
+                + " point splits over them.", lab.totalNote().get());
         lab.runsProperty().set(1);
-        assertTrue(lab.statusSentence().contains("each point the median of 1 run."), lab.statusSentence());
+        assertTrue(lab.statusSentence().contains("; each point one run."), lab.statusSentence());
     }
 
     /**

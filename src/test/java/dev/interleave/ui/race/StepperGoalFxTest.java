@@ -4,6 +4,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,14 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.race.StepperRunner;
-import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Challenge goes up to the increments each thread makes, and its field says so with the
@@ -80,16 +78,21 @@ class StepperGoalFxTest {
     }
 
     /**
-     * A click on a field's name gives the field the keys, so a digit typed next goes into it: a click
-     * meant for the field, pushed down by a message above, landed on the name, and "4" stepped T4.
+     * A click on a field's name gives the field the keys, so the digit typed next goes into it: a click
+     * meant for the field, pushed down by a message above, landed on the name, and the "4" typed next
+     * reached the window, where digits step the threads.
      */
     @Test
     void aClickOnTheNameTypesIntoItsField(FxRobot robot) {
+        robot.interact(() -> {
+            model.incrementsProperty().set(3);
+            model.goalProperty().set(1);
+        });
         TextField field = robot.lookup("#stepper-goal-field").queryAs(TextField.class);
-        Label name = robot.lookup("#stepper-goal .setting-name").queryAs(Label.class);
-        robot.clickOn(name);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(field.isFocused(), "the field has the keys");
-        assertEquals(RunState.IDLE, model.runState(), "nothing stepped");
+        robot.clickOn("#stepper-threads-field"); // the keys elsewhere first
+        robot.clickOn(robot.lookup("#stepper-goal .setting-name").queryAs(Label.class));
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("2").type(KeyCode.ENTER);
+        assertEquals(2, model.goalProperty().get(), "the digit went into the field");
+        assertEquals("2", field.getText());
     }
 }
