@@ -386,7 +386,8 @@ public final class PhilosophersView extends BorderPane {
         TitledPane guide = Controls.guide("philosophers-guide",
                 "What to try: 2 philosophers, naive, 0 ms. Then ordered.",
                 "1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock at once, each "
-                + "holding one fork and waiting for the other's: the graph draws the circle red.\n"
+                + "holding one fork and waiting for the other's: the graph draws the circle, thick and red, and"
+                + " their seats read ✘.\n"
                 + "2. Click a strategy under a condition to break it (ordered under Circular wait): the same table "
                 + "never deadlocks.\n"
                 + "3. Build one yourself: naive again; with no run going (Stop, Esc, if one is), click a philosopher: "
