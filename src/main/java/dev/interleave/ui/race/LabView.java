@@ -275,6 +275,17 @@ public final class LabView extends BorderPane {
                 + (whole.size() > 1 ? " (" + Words.count(whole.size() - 1, "other run") + " too)" : "") + ".";
     }
 
+    /**
+     * The lost-updates bars' width, a safe row's one bar's, the gap between bars, their tallest and the
+     * least of a bar that counts a run, in em, so that they grow with the text: 10 px bars, 2.6 em tall,
+     * and one run of ten drawn 0.2 em high, were dashes from the back of a room.
+     */
+    private static final double LOST_BAR_EM = 1.2;
+    private static final double SAFE_BAR_EM = 1.6;
+    private static final double GAP_EM = 0.15;
+    private static final double BARS_EM = 3.2;
+    private static final double LEAST_BAR_EM = 0.5;
+
     /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */
     static final int LOST_BINS = 10;
 
@@ -320,19 +331,22 @@ public final class LabView extends BorderPane {
         int bins = counts.length;
         long width = lostBinWidth(axisEnd);
         int tallest = Arrays.stream(counts).max().orElse(1);
-        HBox bars = new HBox(2);
+        HBox bars = new HBox();
+        // Sized in em, unsnapped, so that the axis under them, sized the same, ends where they do
+        // (snapped, eleven 15.6 px bars and their gaps came to 196 px against the axis's 192).
+        bars.setSnapToPixel(false);
         bars.setAlignment(Pos.BOTTOM_LEFT);
         bars.setFillHeight(false); // each bar keeps its own height
         bars.getStyleClass().add("histogram");
         for (int i = 0; i < bins; i++) {
             Region bar = new Region();
+            bar.setSnapToPixel(false);
             bar.getStyleClass().add("histogram-bar");
             bar.pseudoClassStateChanged(RACY, i > 0);
-            bar.setPrefWidth(most == 0 ? 14 : 10);
-            bar.setMinWidth(Region.USE_PREF_SIZE);
             double share = counts[i] / (double) tallest;
-            bar.setStyle(String.format(Locale.ROOT, "-fx-pref-height: %.2fem; -fx-min-height: %.2fem;",
-                    2.6 * share, counts[i] > 0 ? 0.2 : 0));
+            bar.setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.2fem; -fx-min-width: %<.2fem;"
+                    + " -fx-pref-height: %.2fem; -fx-min-height: %.2fem;", most == 0 ? SAFE_BAR_EM : LOST_BAR_EM,
+                    BARS_EM * share, counts[i] > 0 ? LEAST_BAR_EM : 0));
             Controls.tip(bar, i == 0 ? Words.count(counts[i], "run") + " lost none"
                     : String.format(Locale.ROOT, "%s lost %,d to %,d updates", Words.count(counts[i], "run"),
                     (i - 1) * width + 1, Math.min(i * width, axisEnd)));
@@ -345,7 +359,8 @@ public final class LabView extends BorderPane {
         box.setMaxWidth(Region.USE_PREF_SIZE); // as wide as the bars (or the axis's two figures), no wider
         box.setMinHeight(Region.USE_PREF_SIZE);
         bars.setMinHeight(Region.USE_PREF_SIZE);
-        bars.setStyle("-fx-min-height: 2.7em; -fx-pref-height: 2.7em;");
+        bars.setStyle(String.format(Locale.ROOT, "-fx-spacing: %.2fem; -fx-min-height: %.2fem;"
+                + " -fx-pref-height: %<.2fem;", GAP_EM, BARS_EM + 0.1));
         return box;
     }
 
@@ -356,10 +371,10 @@ public final class LabView extends BorderPane {
      */
     private static HBox axis(long axisEnd) {
         HBox axis = axisEnds(String.format(Locale.ROOT, "%,d", axisEnd));
-        double width = (1 + LOST_BINS) * 10 + LOST_BINS * 2; // the bars' widths and the gaps between them
-        axis.setMinWidth(width);
-        axis.setPrefWidth(width);
-        axis.setMaxWidth(width);
+        double width = (1 + LOST_BINS) * LOST_BAR_EM + LOST_BINS * GAP_EM; // the bars' widths and the gaps between them
+        axis.setSnapToPixel(false);
+        axis.setStyle(String.format(Locale.ROOT, "-fx-min-width: %.2fem; -fx-pref-width: %<.2fem;"
+                + " -fx-max-width: %<.2fem;", width));
         return axis;
     }
 
