@@ -190,9 +190,8 @@ public final class PhilosophersView extends BorderPane {
         FlowPane figures = new FlowPane(10, 10,
                 Controls.figure("meals", "Meals", meals, "Meals eaten by all the philosophers. With short think"
                         + " and eat times the command line makes more in the same time: here the philosophers' threads"
-                        + " run at a lower"
-                        + " priority than the window's, which shares their cores, and every change at the table is"
-                        + " recorded for the timeline (the command line records only with --trace)."),
+                        + " run at a lower priority than the window's, which shares their cores, and every change at"
+                        + " the table is recorded for the timeline (the command line records only with --trace)."),
                 Controls.figure("attempts", "Attempts", attempts, "Attempts to get both forks; with trylock, each "
                         + "failed try counts. Attempts far above meals: a livelock."),
                 Controls.figure("jain", "Jain's fairness index", jain, "(Σx)² / (N·Σx²) over the meals: 1 when "
