@@ -130,6 +130,8 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
         ModelSupport.clamp(runs, RUNS.min(), RUNS.max());
         threads.addListener((obs, old, now) -> keepWithinTotal());
         increments.addListener((obs, old, now) -> keepWithinTotal());
+        // As a field's own message: said when the increments gave way, not beside the runs after it.
+        freshStartsProperty().addListener((obs, old, now) -> incrementsNote.set(""));
         for (ObjectProperty<?> choice : List.of(measure, threadKind)) {
             keepChosen(choice);
         }

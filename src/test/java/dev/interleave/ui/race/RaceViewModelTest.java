@@ -259,6 +259,9 @@ class RaceViewModelTest {
         assertEquals(156_250, lab.incrementsProperty().get());
         assertEquals("Lowered to 156,250: threads x increments is at most 10,000,000.", lab.incrementsNoteProperty().get());
         lab.settings(); // valid
+        lab.reset(); // as a Run does: the note is not read against the runs after it
+        assertEquals("", lab.incrementsNoteProperty().get());
+        assertEquals(156_250, lab.incrementsProperty().get());
     }
 
     /**
