@@ -138,6 +138,12 @@ public final class MainView extends BorderPane {
      * file exported, the zoom changed (that one only for {@link #ZOOM_NOTICE}).
      */
     private String notice = "";
+    /**
+     * The notice of a Run refused while another tab's run went on, while it is the notice shown: it
+     * goes once that run has ended (it said "still running" in the status bar after the run had
+     * ended by itself, until the next command).
+     */
+    private String refusal = "";
     private final PauseTransition zoomNoticeEnds = new PauseTransition(ZOOM_NOTICE);
 
     /** The window's content over {@code scenarios}, one tab each, the first shown; light theme, 100 %, nothing kept. */
@@ -1049,6 +1055,7 @@ public final class MainView extends BorderPane {
         notice = "Refused: the run in " + other.getText() + " is still " + standing(other) + ". One run at a time, so"
                 + " two runs never share the cores and spoil each other's timings: " + (stuck
                 ? "stop it there (Esc) first; it will not end by itself." : "stop it there (or let it end) first.");
+        refusal = notice;
         refresh();
         return true;
     }
@@ -1180,6 +1187,10 @@ public final class MainView extends BorderPane {
         RunControls model = active();
         RunState state = model.runState();
         Tab other = otherRunInProgress();
+        if (other == null && !refusal.isEmpty() && notice.equals(refusal)) {
+            notice = ""; // what it refused would be taken now
+        }
+        refusal = notice.equals(refusal) ? refusal : "";
         boolean canStart = state == RunState.IDLE && other == null;
         run.setDisable(!canStart);
         // A deadlocked run goes on in name only: nothing is left to pause (its status line says Stop ends

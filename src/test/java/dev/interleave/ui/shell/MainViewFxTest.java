@@ -846,9 +846,13 @@ class MainViewFxTest {
             // stopped sampling never gets past the wait above).
             assertTrue(gap < 1.5, "no gap in the plot while hidden: " + gap + " s before point " + i);
         }
-        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
-        robot.clickOn(OnFx.node(robot, "#stop"));
+        // The buffer's run ends while the class looks at Counter & Sum: the refusal goes with it (it
+        // said "still running" until the next command).
+        robot.interact(buffer::stop);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(status::getText).startsWith("Idle"));
+        assertFalse(OnFx.get(status::getText).contains("Refused"), OnFx.get(status::getText));
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "■ stopped".equals(
                 OnFx.text(robot, "#badge-buffer")));
