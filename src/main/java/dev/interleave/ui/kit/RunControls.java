@@ -98,6 +98,14 @@ public interface RunControls {
         return false;
     }
 
+    /**
+     * Whether Space, pressed while idle, keeps the ended run on screen rather than starting the next
+     * (the view then says "press Space again"); false: Space starts the next run, as Run does.
+     */
+    public default boolean spaceKeepsEndedRun() {
+        return false;
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

@@ -150,6 +150,11 @@ public final class RaceViewModel implements RunControls {
     }
 
     @Override
+    public boolean spaceKeepsEndedRun() {
+        return current().spaceKeepsEndedRun();
+    }
+
+    @Override
     public String statusSentence() {
         String sentence = current().statusSentence();
         return current() == lab && mode.get() == Mode.SLOW_MOTION ? "Full speed (its own view): " + sentence : sentence;

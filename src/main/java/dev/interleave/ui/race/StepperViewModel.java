@@ -203,6 +203,17 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     }
 
     /**
+     * Space plays Auto-step; pressed as the last step of an Auto-step was played (to take over), it
+     * started a new run and wiped the steps the class had just watched: like a step key, it keeps
+     * the ended run at its first press.
+     */
+    @Override
+    public boolean spaceKeepsEndedRun() {
+        refusal.set("");
+        return keepsEndedRun("Space");
+    }
+
+    /**
      * Whether a step key, pressed once the shown run has ended, is answered with "press it again"
      * rather than a new run: one key more than the run's last step (a class counting presses) wiped
      * the verdict and the steps that led to it. The second press starts the new run; so does Run,
@@ -379,7 +390,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         return keysTwice()
                 ? "Press " + threadKeys(threads.get()) + " twice, or click a thread twice, to start a new run step by"
-                        + " step; S twice: a random thread; Space: Auto-step."
+                        + " step; S twice: a random thread; Space twice: Auto-step."
                 : "Press " + threadKeys(threads.get()) + ", or click a thread, to start a new run step by step; S: a"
                         + " random thread; Space: Auto-step.";
     }

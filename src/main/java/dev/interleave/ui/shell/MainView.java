@@ -1116,7 +1116,12 @@ public final class MainView extends BorderPane {
         boolean typing = event.getTarget() instanceof TextInputControl;
         if (event.getCode() == KeyCode.SPACE && !typing) {
             if (active().runState() == RunState.IDLE) {
-                runActive();
+                if (active().spaceKeepsEndedRun()) {
+                    notice = "";
+                    refresh();
+                } else {
+                    runActive();
+                }
             } else {
                 togglePauseActive();
             }

@@ -128,6 +128,17 @@ class RaceViewFxTest {
         // The status bar says it as the panel does ("Press 1 or 2 ... to let that thread take one step" beside it).
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#status").contains(
                 "Press 1 or 2 twice, or click a thread twice, to start a new run step by step"));
+        // Space, pressed to take over from an Auto-step that had just played the last step, kept
+        // nothing: the first press keeps the steps on screen, the second starts Auto-step.
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.IDLE, stepper.state());
+        assertEquals(6, robot.lookup("#stepper-log").queryAs(VBox.class).getChildren().size());
+        assertEquals("This run has ended, and its steps stay on screen: press Space again, or Run, to start a new one.",
+                text(robot, "#stepper-hint"));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stepper.state() != RunState.IDLE);
+        robot.clickOn("#stop");
     }
 
     /** The challenge's background as drawn: its stylesheet's colours (Primer Light's -il-note or -il-ok background). */
