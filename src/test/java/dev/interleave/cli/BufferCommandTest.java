@@ -209,6 +209,9 @@ class BufferCommandTest {
             assertEquals("\"ok\"", field(json, "outcome"));
             assertEquals("null", field(json, "failure"));
             assertEquals("\"virtual\"", field(json, "threads"), "virtual threads unless --threads says otherwise");
+            // Only the lock buffer chooses whom it wakes: the others' JSON named "signal", the default.
+            assertEquals(impl.equals("interleave") || impl.equals("lock") ? "\"signal-all\"" : "null",
+                    field(json, "policy"), json);
         }
     }
 

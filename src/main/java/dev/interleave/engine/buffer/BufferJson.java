@@ -10,7 +10,8 @@ import dev.interleave.engine.run.Json;
  * waitsOnFull, waitsOnEmpty, bug, spurious, violation, stalledAfterMillis, futileWakeups,
  * futileWakeupsProducers, futileWakeupsConsumers, spuriousWakeups, outcome, failure}. {@code outcome}
  * is the lab's ({@link BufferOutcome}: ok, wrong-total, stalled, violated, stopped, failed);
- * {@code violation} and {@code stalledAfterMillis} are null when there was none.
+ * {@code violation} and {@code stalledAfterMillis} are null when there was none; {@code policy} is
+ * null but for the lock buffer (the only one that chooses whom it wakes).
  */
 public final class BufferJson {
 
@@ -24,9 +25,13 @@ public final class BufferJson {
                 .put("consumers", settings.consumers())
                 .put("capacity", settings.capacity())
                 .put("items", settings.items())
-                .put("impl", settings.impl().label())
-                .put("policy", settings.policy().label())
-                .put("fair", settings.fair())
+                .put("impl", settings.impl().label());
+        if (settings.impl() == BufferImpl.LOCK) {
+            fields.put("policy", settings.policy().label());
+        } else {
+            fields.putNull("policy"); // only the lock buffer chooses whom it wakes
+        }
+        fields.put("fair", settings.fair())
                 .put("threads", settings.threads().label())
                 .put("elapsedMillis", result.elapsedMillis())
                 .put("consumed", result.consumed())
