@@ -449,11 +449,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         maxInFlight.set(now.maxInFlight());
         if (now.result() == null) {
             // Why the counter runs ahead of the calls completed: a call reads it before its sleep (a
-            // safe counter's only; a racy one's lost updates blur the difference). Short: it wraps
-            // within its card at 1024x700.
+            // safe counter's only). A racy one that has fallen behind them has lost at least the
+            // difference (every completed call added one), which its card showed no word of. Short:
+            // it wraps within its card at 1024x700.
             long readNotReturned = now.counterValue() - now.callsCompleted();
-            counterDetail.set(now.settings().counter().isSafe() && readNotReturned > 0
-                    ? String.format(Locale.ROOT, "%,d not yet returned", readNotReturned) : "");
+            counterDetail.set(now.settings().counter().isSafe()
+                    ? readNotReturned > 0 ? String.format(Locale.ROOT, "%,d not yet returned", readNotReturned) : ""
+                    : readNotReturned < 0 ? String.format(Locale.ROOT, "at least %,d updates lost", -readNotReturned)
+                    : "");
         }
         showInstrumentation(now);
         if (now.result() == null && nowNanos - lastStartRateNanos >= 1_000_000_000L) {

@@ -393,6 +393,34 @@ class CallsViewModelTest {
         assertEquals("", model.counterDetailProperty().get(), "a completed run's counter equals its calls");
     }
 
+    /**
+     * A racy counter that has fallen behind the calls completed has lost at least the difference,
+     * and its card says so during the run: it showed "693" beside hundreds of thousands of calls
+     * completed, with no word.
+     */
+    @Test
+    void aRacyCounterBehindTheCallsCompletedSaysItLostUpdates() throws InterruptedException {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(20_000);
+        model.concurrencyProperty().set(1_000);
+        model.maxSleepMillisProperty().set(20);
+        model.counterProperty().set(CounterKind.RACY);
+        model.run();
+        String seen = "";
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (seen.isEmpty() && model.stateProperty().get() != RunState.IDLE && System.nanoTime() < deadline) {
+            Thread.sleep(16);
+            model.sample(System.nanoTime());
+            long behind = model.callsCompletedProperty().get() - model.counterValueProperty().get();
+            if (behind > 0 && model.stateProperty().get() == RunState.RUNNING) {
+                seen = model.counterDetailProperty().get();
+                assertEquals(String.format(Locale.ROOT, "at least %,d updates lost", behind), seen);
+            }
+        }
+        model.stop();
+        assertFalse(seen.isEmpty(), "never sampled the racy counter behind the calls completed");
+    }
+
     static void sampleUntilIdle(CallsViewModel model) throws InterruptedException {
         long now = System.nanoTime();
         do {
