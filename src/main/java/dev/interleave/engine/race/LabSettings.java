@@ -18,8 +18,8 @@ import dev.interleave.engine.run.ThreadKind;
 public record LabSettings(LabMeasure measure, int threads, long increments, int repeat, ThreadKind threadKind,
                           boolean fair) {
 
-    /** Fewer than the command line's: the window draws every run. */
-    public static final int MAX_REPEAT = 100;
+    /** The command line's (race --repeat): a run keeps one figure, so a thousand fit. */
+    public static final int MAX_REPEAT = RaceSettings.MAX_REPEAT;
 
     /**
      * @throws IllegalArgumentException naming the setting that is out of range and what is allowed

@@ -87,7 +87,7 @@ public final class LabView extends BorderPane {
                 + "threads x increments at most 10,000,000.");
         Label incrementsNote = Controls.fieldMessage("lab-increments-note", model.incrementsNoteProperty());
         SettingSlider runs = new SettingSlider("lab-runs", "Runs", model.runsProperty(), LabViewModel.RUNS,
-                false, "Runs of each strategy (lost updates) or of each layout (false sharing); throughput makes at "
+                true, "Runs of each strategy (lost updates) or of each layout (false sharing); throughput makes at "
                 + "most " + LabMeasure.THROUGHPUT_ROUNDS + " rounds over every point.");
         for (SettingSlider each : List.of(threads, increments, runs)) {
             each.clearsMessageOn(model.freshStartsProperty());

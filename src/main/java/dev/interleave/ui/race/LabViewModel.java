@@ -52,9 +52,8 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     public static final IntInput THREADS = new IntInput(1, RaceSettings.MAX_THREADS, "");
     /** Increments per thread: up to the command line's 10,000,000 in all (the field stops at T x K = that). */
     public static final IntInput INCREMENTS = new IntInput(1, (int) RaceSettings.MAX_TOTAL, "");
-    public static final IntInput RUNS = new IntInput(1, LabSettings.MAX_REPEAT, String.format(Locale.ROOT,
-            "The window stops at %,d runs per strategy; the command line (race --repeat) takes up to %,d.",
-            LabSettings.MAX_REPEAT, RaceSettings.MAX_REPEAT));
+    /** Runs per strategy or layout: the command line's range (race --repeat). */
+    public static final IntInput RUNS = new IntInput(1, LabSettings.MAX_REPEAT, "");
 
     private final LabRunner runner;
 

@@ -17,6 +17,7 @@ import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
+import dev.interleave.ui.kit.IntInput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -262,6 +263,12 @@ class RaceViewModelTest {
         lab.reset(); // as a Run does: the note is not read against the runs after it
         assertEquals("", lab.incrementsNoteProperty().get());
         assertEquals(156_250, lab.incrementsProperty().get());
+        // Runs: the command line's range (race --repeat 1000); the window stopped at 100 and said so.
+        assertEquals(new IntInput.Reading(1_000, ""), LabViewModel.RUNS.read("1000", 10));
+        lab.runsProperty().set(1_000);
+        assertEquals(1_000, lab.settings().repeat());
+        lab.runsProperty().set(1_001);
+        assertEquals(1_000, lab.runsProperty().get());
     }
 
     /**
