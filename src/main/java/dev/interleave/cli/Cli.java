@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -70,26 +71,66 @@ public final class Cli implements Runnable {
         String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
         if (e instanceof CommandLine.UnmatchedArgumentException) {
             // picocli's "Unmatched argument at index 0: 'foo'" is its own jargon: say what the word was taken for.
-            String what = command.getCommandSpec().subcommands().isEmpty() ? "argument" : "command";
+            List<String> unmatched = ((CommandLine.UnmatchedArgumentException) e).getUnmatched();
+            boolean commands = !command.getCommandSpec().subcommands().isEmpty();
+            String what = commands ? "command" : "argument";
             message = message.replaceFirst("^Unmatched arguments? (at|from) index \\d+: ", "Unknown " + what
                     + (message.startsWith("Unmatched arguments") ? "s" : "") + ": ");
+            if (commands && !unmatched.isEmpty()) {
+                // "calss --calls 10": the first word is the command; the rest were its options, not commands.
+                message = "Unknown command: '" + unmatched.getFirst() + "'";
+            }
             // "--thread 4": the option is unknown, and its value only came with it.
-            List<String> options = ((CommandLine.UnmatchedArgumentException) e).getUnmatched().stream()
-                    .filter(word -> word.startsWith("-")).toList();
-            if (!options.isEmpty() && command.getCommandSpec().subcommands().isEmpty()) {
+            List<String> options = unmatched.stream().filter(word -> word.startsWith("-")).toList();
+            if (!options.isEmpty() && !commands) {
                 message = "Unknown option" + (options.size() == 1 ? "" : "s") + ": " + options.stream()
                         .map(option -> "'" + option + "'").collect(Collectors.joining(", "));
             }
-            // A typo ("calss", "--producer") names the word meant: picocli finds the close ones.
+            // A typo ("calss", "--producer") names the word meant: a name one typo away first (for
+            // "--trheads" picocli offered --trace, and nothing for "--fiar"), else picocli's closest.
+            List<String> typos = commands ? unmatched : options;
+            String typed = typos.isEmpty() ? "" : typos.getFirst();
+            String meant = closest(typed, commands ? command.getCommandSpec().subcommands().keySet()
+                    : command.getCommandSpec().options().stream().map(CommandLine.Model.OptionSpec::longestName).toList());
             List<String> close = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
-            if (!close.isEmpty()) {
-                message += " (did you mean " + close.getFirst() + "?)";
+            if (meant != null || !close.isEmpty()) {
+                message += " (did you mean " + (meant != null ? meant : close.getFirst()) + "?)";
             }
         }
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message + allowed(e, message)
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         command.getErr().flush();
         return BAD_ARGUMENT;
+    }
+
+    /**
+     * The name {@code word} is one typo away from, if just one is: a letter missed, added, changed, or
+     * two swapped ("--fiar"), which picocli's suggestions do not find; {@code null} if none or several.
+     */
+    static String closest(String word, Collection<String> names) {
+        List<String> near = names.stream().filter(name -> !word.isEmpty() && typos(word, name) == 1).toList();
+        return near.size() == 1 ? near.getFirst() : null;
+    }
+
+    /** The optimal string alignment distance: insertions, deletions, changes and swaps of neighbours. */
+    private static int typos(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + change);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** What is allowed, when picocli's own message does not say. */

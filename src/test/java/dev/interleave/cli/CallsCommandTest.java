@@ -62,7 +62,10 @@ class CallsCommandTest {
             calls                                                      | --calls: How many calls | --concurrency: The most calls | 1 to 1,000,000
             calls --calls 10 --concurrency 10 extra                    | Unknown argument: 'extra' | extra | allowed options: --calls
             frobnicate                                                 | Unknown command: 'frobnicate' | frobnicate | allowed: calls, buffer
-            calss --calls 10                                           | (did you mean calls?) | calss | allowed: calls, buffer
+            calss --calls 10                                           | Unknown command: 'calss' (did you mean calls?); allowed: calls, buffer | calss | (see 'interleave --help')
+            philosophres --n 5                                         | Unknown command: 'philosophres' (did you mean philosophers?); | philosophres | allowed: calls
+            calls --calls 10 --concurrency 10 --trheads platform       | Unknown option: '--trheads' (did you mean --threads?); | --trheads | allowed options: --calls
+            race --threads 2 --increments 10 --strategy lock --fiar    | Unknown option: '--fiar' (did you mean --fair?); | --fiar | allowed options: --threads
             calls --calls 10 --concurrency 10 --max-sleep 5            | (did you mean --max-sleep-ms?) | --max-sleep | allowed options: --calls
             calls --calls 10 --concurency 10                           | Unknown option: '--concurency' (did you mean --concurrency?) | --concurency | allowed options: --calls
             race --threads 2 --increment 10 --strategy racy            | Unknown option: '--increment' (did you mean --increments?) | --increment | allowed options: --threads
