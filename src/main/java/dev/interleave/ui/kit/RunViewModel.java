@@ -125,7 +125,7 @@ public abstract class RunViewModel<S> implements RunControls {
             return false;
         }
         shownRun.set(settings);
-        lastRunNote.set("");
+        lastRunNote.set("This run's figures (" + describe(settings) + ").");
         settingsChanged.set(false);
         freshStarts.set(freshStarts.get() + 1);
         started(settings);
@@ -203,7 +203,9 @@ public abstract class RunViewModel<S> implements RunControls {
         state.set(now);
         S shown = shownRun.get();
         if (now != RunState.IDLE || shown == null) {
-            lastRunNote.set("");
+            // The line stays while a run goes, naming its settings: the page under it shifted up a line
+            // at every Run when it went, and down again when the run ended.
+            lastRunNote.set(shown == null ? "" : "This run's figures (" + describe(shown) + ").");
             settingsChanged.set(false);
             return;
         }

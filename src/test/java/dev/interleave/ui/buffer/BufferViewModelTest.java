@@ -411,9 +411,12 @@ class BufferViewModelTest {
         BufferViewModel model = fastModel(runner);
         model.run();
         sampleUntil(model, () -> model.consumedProperty().get() > 10 && model.occupancySeries().getData().size() > 2);
+        assertTrue(model.lastRunNoteProperty().get().startsWith("This run's figures (8 slots"),
+                "a running run is named too: " + model.lastRunNoteProperty().get());
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
-        assertFalse(model.lastRunNoteProperty().get().isEmpty());
+        assertTrue(model.lastRunNoteProperty().get().startsWith("Last run's figures (8 slots"),
+                model.lastRunNoteProperty().get());
         BufferResult result = runner.snapshot().result();
         assertTrue(result.itemsPerSecond() > 0);
         assertEquals(Math.round(result.itemsPerSecond()), model.runItemsPerSecondProperty().get(),

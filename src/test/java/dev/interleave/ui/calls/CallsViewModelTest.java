@@ -276,6 +276,9 @@ class CallsViewModelTest {
         model.concurrencyProperty().set(100);
         model.maxSleepMillisProperty().set(5);
         model.run();
+        // While it runs the line names the run (it went, and the page under it shifted up a line).
+        assertEquals("This run's figures (1,000 calls, at most 100 in flight, virtual threads, sleeps up to 5 ms, "
+                + "atomic counter, seed 42).", model.lastRunNoteProperty().get());
         sampleUntilIdle(model);
         assertEquals("Last run's figures (1,000 calls, at most 100 in flight, virtual threads, sleeps up to 5 ms, "
                 + "atomic counter, seed 42).", model.lastRunNoteProperty().get());
