@@ -599,6 +599,8 @@ public final class CallsView extends BorderPane {
                         + "Virtual threads: stacks on the heap.");
         Label efficiencyDetail = new Label();
         efficiencyDetail.textProperty().bind(model.efficiencyDetailBinding());
+        efficiencyDetail.setWrapText(true);
+        efficiencyDetail.setMinHeight(Region.USE_PREF_SIZE);
         VBox efficiencyBox = Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
                 "How close the run came to the ideal: scheduling and overhead lose the rest.");
         List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox,
@@ -607,7 +609,8 @@ public final class CallsView extends BorderPane {
         // 200 % zoom on a projector; one where not even two fit (200 % in 1024x700): a card is never
         // squeezed below its preferred width. The counter's line under its value, which comes with
         // Run ("80,390 not yet returned"), does not widen its card: at 1024x700 the cards went from
-        // four columns to two at Run and back at the end, moving everything below them.
+        // four columns to two at Run and back at the end, moving everything below them. Nor does the
+        // efficiency's ("of the calls that ran before Stop" kept two columns for the rest of a session).
         // The widest cards seen at this width and text size: the columns follow the widest texts a
         // run has shown, so that a text narrowing at the end ("at the end" becoming "97.1 %") does not
         // rearrange the cards under a class's eyes (150 %: two columns while running, four at the end).
@@ -628,7 +631,8 @@ public final class CallsView extends BorderPane {
                 // (Not a preferred width of 1 on the line, as the buffer guide's text has: the grid
                 // then asks the card's height for no width, and that line stood a word to a line.)
                 widest[0] = Math.max(widest[0],
-                        box == counterBox ? widthWithout(box, counterDetail) : box.prefWidth(-1));
+                        box == counterBox ? widthWithout(box, counterDetail)
+                                : box == efficiencyBox ? widthWithout(box, efficiencyDetail) : box.prefWidth(-1));
             }
             widest[1] = Math.max(widest[1], Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)));
             // Four columns: the first row's cards span two. Two: the first row's cards each span

@@ -904,7 +904,8 @@ class MainViewFxTest {
         GridPane figures = (GridPane) robot.lookup("#counter-value").query().getParent().getParent();
         Label detail = robot.lookup("#counter-value-detail").queryAs(Label.class);
         Region card = (Region) detail.getParent();
-        int[] columns = new int[2];
+        Label efficiency = robot.lookup("#efficiency-detail").queryAs(Label.class);
+        int[] columns = new int[3];
         double[] lines = new double[1];
         robot.interact(() -> {
             view.applyCss();
@@ -917,10 +918,18 @@ class MainViewFxTest {
             view.layout();
             columns[1] = figures.getColumnConstraints().size();
             lines[0] = (card.getHeight() - before) / (1.35 * detail.getFont().getSize());
+            // A stopped run's: it kept two columns for the rest of the session (the widest text seen stays).
+            efficiency.textProperty().unbind();
+            efficiency.setText("of the calls that ran before Stop");
+            view.applyCss();
+            view.layout();
+            columns[2] = figures.getColumnConstraints().size();
         });
         assertEquals(4, columns[0], "four columns at 1024x700");
         assertEquals(4, columns[1], "still four with the detail line");
+        assertEquals(4, columns[2], "still four with a stopped run's efficiency detail");
         assertFalse(detail.isTextTruncated(), "the detail wraps, whole");
+        assertFalse(efficiency.isTextTruncated(), "the efficiency detail wraps, whole");
         // Wrapped at the card's width: the card grows by a line at most, not by a word to a line (a
         // preferred width of 1 on the line did that: the grid asked its height for no width).
         assertTrue(lines[0] <= 1.3, "the card grew by " + lines[0] + " lines");
