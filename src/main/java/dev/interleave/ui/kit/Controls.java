@@ -405,8 +405,9 @@ public final class Controls {
     private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");
 
     /**
-     * The note over a view's figures while they are the last run's: its settings, and whether
-     * they have changed since ({@code :settings-changed}). Hidden while a run goes on or none is shown.
+     * The note over a view's figures: the settings of the run they are from, this one's while it
+     * goes, the last one's after, and whether the settings have changed since ({@code
+     * :settings-changed}). Blank, its room kept, while no run's figures are shown.
      * Views put it under their guide, not over it: coming and going with the runs, over it, it moved
      * the guide's buttons a line down as a learner reached for them.
      */
@@ -420,6 +421,10 @@ public final class Controls {
                 () -> shown.get() ? model.lastRunNoteProperty().get() : "", shown, model.lastRunNoteProperty()));
         note.getStyleClass().setAll("label", "last-run-note");
         note.setMinHeight(Region.USE_PREF_SIZE);
+        // Its line kept while it says nothing (before the first run, after Reset): the figures under
+        // it moved down a line at a run's first step, under a class's eyes.
+        note.managedProperty().unbind();
+        note.setManaged(true);
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
         return note;
     }
