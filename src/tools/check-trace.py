@@ -11,7 +11,8 @@ puts and takes are thread instants ("i", "s":"t") with whole-number args item an
 put once and taken once, never taken before it was put (items cut off by a full log are counted
 apart, not failed); every flow start ("s") has one end ("f") with the same id and vice versa, each
 lies within a complete event on its thread, and each start is at an instant of its thread (a put
-or take of the buffer, a put-down of the deadlock lab);
+or take of the buffer, a put-down of the deadlock lab); no instant's number is below 0 (a
+placeholder), and a thread with instants has states too;
 counter tracks ("C") go forward in time. Exit 0 when all hold, 1 otherwise (each problem printed,
 the first 20 of each kind).
 """
@@ -72,6 +73,10 @@ def main(path):
                 problem("instant", f"event {index}: instant not thread-scoped")
             name = e.get("name")
             instants[(pid, tid)].append((ts, name))
+            for key, value in e.get("args", {}).items():
+                if isinstance(value, (int, float)) and value < 0:
+                    # A count or a number (item, slot, fork) below 0 is a placeholder, not a figure.
+                    problem("args", f"event {index}: {name} has {key} {value}")
             if name in ("put", "take"):
                 args = e.get("args", {})
                 item, slot = args.get("item"), args.get("slot")
@@ -131,6 +136,11 @@ def main(path):
             problem("flow", f"flow {fid} ends on thread {tid} at {ts} and never starts")
         if not within_slice(pid, tid, ts):
             problem("flow", f"flow {fid} ends on thread {tid} at {ts} outside every slice of that thread")
+
+    for key in instants:
+        if not slices.get(key):
+            # A worker that acted but has no state drawn: its track is only ticks.
+            problem("states", f"thread {key[1]} has actions (instants) but no states (complete events)")
 
     for key, times in counters.items():
         if any(b < a for a, b in zip(times, times[1:])):

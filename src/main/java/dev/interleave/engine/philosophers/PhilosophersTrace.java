@@ -21,7 +21,10 @@ import dev.interleave.engine.run.EventLog;
  * <p>Streams: the log is read in chunks and each event is written as soon as it is known. The
  * states come from a {@link TableState} replaying the log, the same rules the window's rewind
  * uses. A log that dropped its oldest events cannot be replayed: its trace is written from the
- * oldest kept event with the instants only (no states, no flows). Reads the log from any thread.
+ * oldest kept event, each philosopher's track from its first event that tells its state (the state
+ * an event leaves follows from the event alone: {@link TableState#stateAfter}); what needs the
+ * whole run is left out: the forks in hand, the hand-over flows, the deadlock's circle. Reads the
+ * log from any thread.
  */
 public final class PhilosophersTrace {
 
@@ -134,7 +137,12 @@ public final class PhilosophersTrace {
             last = Math.max(last, at);
             TableEvent kind = TableEvent.of(batch, i);
             int f = TableEvent.fork(batch.slot(i));
-            if (table != null && table.events() == batch.seq(i)) {
+            if (table == null) {
+                PhilosopherState after = TableState.stateAfter(kind, batch.slot(i), batch.other(i));
+                if (after != null) {
+                    change(p, after, at);
+                }
+            } else if (table.events() == batch.seq(i)) {
                 if (kind == TableEvent.PUT_DOWN) {
                     // Handed over when another philosopher waits for this very fork as it goes down.
                     boolean awaited = false;
@@ -149,8 +157,13 @@ public final class PhilosophersTrace {
             }
             switch (kind) {
                 case TAKE, PUT_DOWN -> {
-                    trace.instant(PID, tid(p), kind == TableEvent.TAKE ? "pick up" : "put down", ACTION, at, "fork",
-                            f + 1L, "forks in hand", table == null ? -1 : table.hands.get(p).size());
+                    String name = kind == TableEvent.TAKE ? "pick up" : "put down";
+                    if (table == null) {
+                        trace.instant(PID, tid(p), name, ACTION, at, "fork", f + 1L);
+                    } else {
+                        trace.instant(PID, tid(p), name, ACTION, at, "fork", f + 1L, "forks in hand",
+                                table.hands.get(p).size());
+                    }
                     if (kind == TableEvent.TAKE && handOverFrom[f] >= 0 && handOverFrom[f] != p) {
                         long id = batch.seq(i);
                         trace.flowStart(PID, tid(handOverFrom[f]), id, HAND_OVER, HAND_OVER, handOverAt[f]);
@@ -162,8 +175,14 @@ public final class PhilosophersTrace {
                 }
                 case GIVE_UP -> trace.instant(PID, tid(p), "give up", ACTION, at, "fork", f + 1L, "after ms",
                         batch.other(i));
-                case DEADLOCK -> trace.instant(PID, tid(p), "deadlock", ACTION, at, "fork", f + 1L, "circle of",
-                        table == null || table.deadlock() == null ? 0 : table.deadlock().philosophers().size());
+                case DEADLOCK -> {
+                    if (table == null || table.deadlock() == null) {
+                        trace.instant(PID, tid(p), "deadlock", ACTION, at, "fork", f + 1L);
+                    } else {
+                        trace.instant(PID, tid(p), "deadlock", ACTION, at, "fork", f + 1L, "circle of",
+                                table.deadlock().philosophers().size());
+                    }
+                }
                 default -> {
                 }
             }

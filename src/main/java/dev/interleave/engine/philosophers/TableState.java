@@ -140,24 +140,15 @@ public final class TableState implements Replay<TableState> {
     void apply(TableEvent kind, int p, long atNanos, int slot, int other) {
         int f = TableEvent.fork(slot);
         switch (kind) {
-            case STATE -> {
-                states[p] = PhilosopherState.values()[other];
-                next[p] = "";
-            }
+            case STATE, PASS, ASK_SEAT -> next[p] = "";
             case PARK -> {
                 if (states[p] != PhilosopherState.AT_GATE) {
                     beforeGate[p] = states[p];
                 }
-                states[p] = PhilosopherState.AT_GATE;
                 next[p] = TableEvent.nextWords(other, f);
-            }
-            case PASS -> {
-                states[p] = PhilosopherState.values()[TableEvent.extra(slot)];
-                next[p] = "";
             }
             case ATTEMPT -> attempts[p]++;
             case REACH -> {
-                states[p] = other == 0 ? PhilosopherState.WAITING_FOR_FORK : PhilosopherState.TRYING_FORK;
                 next[p] = "";
                 waitingFor[p] = f;
                 timed[p] = other != 0;
@@ -177,14 +168,8 @@ public final class TableState implements Replay<TableState> {
                 hands.get(p).add(f);
                 waitingFor[p] = -1;
                 timed[p] = false;
-                states[p] = PhilosopherState.HUNGRY;
             }
-            case GIVE_UP -> {
-                waitingFor[p] = -1;
-                timed[p] = false;
-                states[p] = PhilosopherState.HUNGRY;
-            }
-            case STOPPED_WAITING -> {
+            case GIVE_UP, STOPPED_WAITING -> {
                 waitingFor[p] = -1;
                 timed[p] = false;
             }
@@ -192,19 +177,13 @@ public final class TableState implements Replay<TableState> {
                 holder[f] = -1;
                 hands.get(p).remove(Integer.valueOf(f));
             }
-            case ASK_SEAT -> {
-                states[p] = PhilosopherState.WAITING_FOR_SEAT;
-                next[p] = "";
-            }
-            case SIT -> {
-                seated++;
-                states[p] = PhilosopherState.HUNGRY;
-            }
+            case SIT -> seated++;
             case LEAVE_SEAT -> seated--;
-            case ATE -> {
-                meals[p]++;
-                states[p] = PhilosopherState.PUTTING_DOWN; // the meal is over: the forks go down next
-            }
+            case ATE -> meals[p]++;
+        }
+        PhilosopherState after = stateAfter(kind, slot, other);
+        if (after != null) {
+            states[p] = after;
         }
         Action.Kind action = TableEvent.action(kind, slot, other);
         if (action != null) {
@@ -216,6 +195,24 @@ public final class TableState implements Replay<TableState> {
                     TableEvent.words(kind, p, slot, other, kind == TableEvent.DEADLOCK ? deadlock : null)));
         }
         applied++;
+    }
+
+    /**
+     * The state an event of {@code kind} leaves its philosopher in, from the event alone, or null
+     * where it leaves the state as it was: the rule {@link #apply} follows, and a trace of a log
+     * that dropped its oldest events (nothing to replay from) draws its states by.
+     */
+    static PhilosopherState stateAfter(TableEvent kind, int slot, int other) {
+        return switch (kind) {
+            case STATE -> PhilosopherState.values()[other];
+            case PARK -> PhilosopherState.AT_GATE;
+            case PASS -> PhilosopherState.values()[TableEvent.extra(slot)];
+            case REACH -> other == 0 ? PhilosopherState.WAITING_FOR_FORK : PhilosopherState.TRYING_FORK;
+            case TAKE, GIVE_UP, SIT -> PhilosopherState.HUNGRY;
+            case ASK_SEAT -> PhilosopherState.WAITING_FOR_SEAT;
+            case ATE -> PhilosopherState.PUTTING_DOWN; // the meal is over: the forks go down next
+            case ATTEMPT, DEADLOCK, STOPPED_WAITING, PUT_DOWN, LEAVE_SEAT -> null;
+        };
     }
 
     /** The first deadlock, or null. */

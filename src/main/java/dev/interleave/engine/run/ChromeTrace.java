@@ -80,12 +80,30 @@ public final class ChromeTrace implements Closeable {
         json.writeEndObject();
     }
 
+    /** A thread-scoped instant event ({@code "ph":"i"}) with one whole-number argument. */
+    public void instant(int pid, int tid, String name, String category, long nanos, String key, long value)
+            throws IOException {
+        instantStart(pid, tid, name, category, nanos);
+        json.writeNumberField(key, value);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
     /**
      * A thread-scoped instant event ({@code "ph":"i"}) with two whole-number arguments, e.g. a put
      * with its item and slot.
      */
     public void instant(int pid, int tid, String name, String category, long nanos, String key1, long value1,
                         String key2, long value2) throws IOException {
+        instantStart(pid, tid, name, category, nanos);
+        json.writeNumberField(key1, value1);
+        json.writeNumberField(key2, value2);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** An instant's fields up to its open {@code args} object. */
+    private void instantStart(int pid, int tid, String name, String category, long nanos) throws IOException {
         json.writeStartObject();
         json.writeStringField("ph", "i");
         json.writeStringField("s", "t");
@@ -96,10 +114,6 @@ public final class ChromeTrace implements Closeable {
         time("ts", nanos);
         json.writeFieldName("args");
         json.writeStartObject();
-        json.writeNumberField(key1, value1);
-        json.writeNumberField(key2, value2);
-        json.writeEndObject();
-        json.writeEndObject();
     }
 
     /**

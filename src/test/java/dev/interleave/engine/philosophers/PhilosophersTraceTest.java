@@ -2,6 +2,7 @@ package dev.interleave.engine.philosophers;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.TraceEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +68,39 @@ class PhilosophersTraceTest {
         List<TraceEvent> events = trace(log, settings);
         long flows = checkStructure(events, log, settings.n());
         assertTrue(flows > 0, "forks were handed over in 400 ms of an ordered table");
+    }
+
+    /**
+     * A run longer than its log (the window keeps 1,000,000 events; a livelock fills that in seconds):
+     * its trace still draws each philosopher's states from its first kept event that tells one, and
+     * leaves out what needs the whole run rather than writing a placeholder (every state was gone
+     * and each pick-up said "forks in hand": -1, a tryout).
+     */
+    @Test
+    void aRunThatOutranItsLogStillHasEachPhilosophersStates() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        runner.setRecording(4_096);
+        PhilosophersSettings settings = PhilosophersSettings.of(5, Strategy.ORDERED)
+                .withDelays(new DelayRange(0, 1), new DelayRange(0, 1)).withEnd(400, false);
+        runner.start(settings);
+        runner.await();
+        EventLog log = runner.snapshot().log();
+        assertTrue(log.dropped() > 0, "the log dropped its oldest events: " + log.written() + " written");
+        List<TraceEvent> events = trace(log, settings);
+        checkStructure(events, log, settings.n());
+        List<String> stateWords = Arrays.stream(PhilosopherState.values()).map(PhilosophersTrace::words).toList();
+        for (int p = 0; p < settings.n(); p++) {
+            int tid = p + 1;
+            List<TraceEvent> states = events.stream().filter(e -> e.ph().equals("X") && e.tid() == tid).toList();
+            assertTrue(states.size() > 10, "P" + tid + " has " + states.size() + " states");
+            assertTrue(states.stream().allMatch(e -> stateWords.contains(e.name())), states.getFirst().toString());
+        }
+        for (TraceEvent e : events) {
+            if (e.ph().equals("i")) {
+                assertTrue(e.args().values().stream().allMatch(v -> ((Number) v).longValue() >= 0), e.toString());
+                assertFalse(e.args().containsKey("forks in hand"), "not known without the whole run: " + e);
+            }
+        }
     }
 
     /** Checks the trace against the log; returns how many flows it has. */
