@@ -11,7 +11,9 @@ import dev.interleave.engine.run.Json;
  * futileWakeupsProducers, futileWakeupsConsumers, spuriousWakeups, outcome, failure}. {@code outcome}
  * is the lab's ({@link BufferOutcome}: ok, wrong-total, stalled, violated, stopped, failed);
  * {@code violation} and {@code stalledAfterMillis} are null when there was none; {@code policy} is
- * null but for the lock buffer (the only one that chooses whom it wakes).
+ * null but for the lock buffer (the only one that chooses whom it wakes). A run without a number of
+ * items (the window's, until Stop) has {@code items} and {@code expectedSum} null, and {@code ok}
+ * null when it was stopped with nothing found wrong (false when it stalled, broke an invariant or failed).
  */
 public final class BufferJson {
 
@@ -23,9 +25,13 @@ public final class BufferJson {
         Json fields = new Json()
                 .put("producers", settings.producers())
                 .put("consumers", settings.consumers())
-                .put("capacity", settings.capacity())
-                .put("items", settings.items())
-                .put("impl", settings.impl().label());
+                .put("capacity", settings.capacity());
+        if (settings.isBounded()) {
+            fields.put("items", settings.items());
+        } else {
+            fields.putNull("items"); // the window's runs go until Stop: no number of items, nothing to sum to
+        }
+        fields.put("impl", settings.impl().label());
         if (settings.impl() == BufferImpl.LOCK) {
             fields.put("policy", settings.policy().label());
         } else {
@@ -38,10 +44,16 @@ public final class BufferJson {
                 // Steps' items (the window's), left out of itemsPerSecond with their time; 0 on the command line.
                 .put("consumedWhilePaused", result.consumedWhilePaused())
                 .put("itemsPerSecond", Math.round(result.itemsPerSecond()))
-                .put("sum", result.sum())
-                .put("expectedSum", result.expectedSum())
-                .put("ok", result.ok())
-                .put("duplicates", result.duplicates());
+                .put("sum", result.sum());
+        if (settings.isBounded()) {
+            fields.put("expectedSum", result.expectedSum()).put("ok", result.ok());
+        } else if (result.labOutcome() == BufferOutcome.STOPPED) {
+            // Stopped with nothing found wrong: not checked ("ok":false and "expectedSum":0 read as a failure).
+            fields.putNull("expectedSum").putNull("ok");
+        } else {
+            fields.putNull("expectedSum").put("ok", false); // stalled, violated or failed: known wrong
+        }
+        fields.put("duplicates", result.duplicates());
         if (result.missingChecked()) {
             fields.put("missing", result.missing());
         } else {

@@ -417,6 +417,12 @@ class BufferViewModelTest {
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
         assertTrue(model.lastRunNoteProperty().get().startsWith("Last run's figures (8 slots"),
                 model.lastRunNoteProperty().get());
+        // File, Export figures: a run until Stop has no number of items, no sum to reach, and no
+        // verdict ("items":0, "expectedSum":0, "ok":false read as a failed run, a tryout).
+        String json = model.resultJson().orElseThrow();
+        for (String field : List.of("\"items\":null", "\"expectedSum\":null", "\"ok\":null", "\"outcome\":\"stopped\"")) {
+            assertTrue(json.contains(field), field + " in " + json);
+        }
         BufferResult result = runner.snapshot().result();
         assertTrue(result.itemsPerSecond() > 0);
         assertEquals(Math.round(result.itemsPerSecond()), model.runItemsPerSecondProperty().get(),
