@@ -577,6 +577,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         PhilosophersTrace.write(now.log(), now.settings(), out);
     }
 
+    /** Whether the run shown has deadlocked by its latest event (the view may be rewound to before). */
+    public boolean runDeadlocked() {
+        return deadlockedNow;
+    }
+
     /** A deadlocked table, running or paused: its threads are blocked for good, until Stop. */
     @Override
     public String alarm() {

@@ -406,11 +406,20 @@ class PhilosophersViewFxTest {
                 "rewound, the run itself is still deadlocked");
         // The banner says it shows the past: "No deadlock so far" under "✘ deadlocked" read as a contradiction.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict")
-                .equals("↶ Rewound (End returns to now). At this moment: no deadlock yet, and no meal yet."));
+                .equals("↶ Rewound (End returns to now). At this moment: no deadlock yet, and no meal yet."
+                        + " Later the table deadlocks: End shows it."));
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict").startsWith("✘ "));
+        // Rewound and then stopped: the moment shown, and still the run's own end (a tryout read "no
+        // deadlock yet" alone there).
+        robot.interact(scrubber::requestFocus);
+        robot.push(KeyCode.HOME);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.IDLE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict")
+                .endsWith("no deadlock yet, and no meal yet. Later the table deadlocks: End shows it."));
     }
 
     /**
