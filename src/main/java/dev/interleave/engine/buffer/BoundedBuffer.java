@@ -621,7 +621,7 @@ public final class BoundedBuffer implements LabBuffer {
      * {@code worker} has finished (no more items, or stopped): its state becomes
      * {@link WorkerState#DONE}, recorded when recording.
      */
-    public void retire(Worker worker) {
+    public void retire(Worker worker, boolean stopped) {
         if (log == null) {
             worker.set(WorkerState.DONE, Where.OUTSIDE);
             return;
@@ -629,7 +629,8 @@ public final class BoundedBuffer implements LabBuffer {
         lock.lock();
         try {
             worker.set(WorkerState.DONE, Where.OUTSIDE);
-            log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, 0);
+            log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0,
+                    stopped ? BufferEvent.DONE_STOPPED : BufferEvent.DONE_FINISHED);
         } finally {
             lock.unlock();
         }

@@ -66,7 +66,10 @@ public enum BufferEvent {
      * 2 it was interrupted there.
      */
     PASS,
-    /** A worker finished: no more items, or the run was stopped. */
+    /**
+     * A worker ended. other: {@link #DONE_FINISHED} no more items (or it left, fewer workers asked
+     * for), {@link #DONE_STOPPED} the run was stopped, failed, or broke an invariant.
+     */
     DONE,
     /**
      * A spurious wake-up, injected by the lab ({@link BufferSettings#spurious()}): a waiter left its
@@ -112,6 +115,10 @@ public enum BufferEvent {
     public static final int PASS_STEPPED = 1;
     /** PASS's other: interrupted at the gate. */
     public static final int PASS_INTERRUPTED = 2;
+    /** DONE's other: the worker's part was done (no more items, or fewer workers were asked for). */
+    public static final int DONE_FINISHED = 0;
+    /** DONE's other: the run was stopped (Stop, a failure, a violation) before the worker's part was done. */
+    public static final int DONE_STOPPED = 1;
 
     /** The kind a log event's number names. */
     public static BufferEvent of(int kind) {

@@ -480,7 +480,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
-                retire(producer);
+                retire(producer, isCancelled() && !producer.leaving());
             }
         }
 
@@ -501,14 +501,14 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
-                retire(consumer);
+                retire(consumer, isCancelled() && !consumer.leaving());
             }
         }
 
-        /** The worker has ended: DONE, and recorded so when the buffer records. */
-        private void retire(Worker worker) {
+        /** The worker has ended: DONE, and recorded so (stopped before its part was done, or not) when the buffer records. */
+        private void retire(Worker worker, boolean stopped) {
             if (buffer != null) {
-                buffer.retire(worker);
+                buffer.retire(worker, stopped);
             } else {
                 worker.set(WorkerState.DONE, Where.OUTSIDE);
             }

@@ -29,8 +29,11 @@ interface LabBuffer {
 
     long take(Worker consumer) throws InterruptedException;
 
-    /** {@code worker} has finished: DONE, recorded when recording. */
-    void retire(Worker worker);
+    /**
+     * {@code worker} has ended: DONE, recorded when recording, with whether the run was stopped
+     * before its part was done ({@link BufferEvent#DONE_STOPPED}) or not.
+     */
+    void retire(Worker worker, boolean stopped);
 
     /** Items in the buffer now. */
     int size();

@@ -425,11 +425,12 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     @Override
-    public void retire(Worker worker) {
+    public void retire(Worker worker, boolean stopped) {
         synchronized (monitor) {
             worker.set(WorkerState.DONE, Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, 0);
+                log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0,
+                    stopped ? BufferEvent.DONE_STOPPED : BufferEvent.DONE_FINISHED);
             }
         }
     }

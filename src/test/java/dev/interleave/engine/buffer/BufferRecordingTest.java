@@ -299,6 +299,43 @@ class BufferRecordingTest {
         }
     }
 
+    /**
+     * A worker's DONE says whether its part was done or the run was stopped first, and the event log
+     * tells it so: after Stop it said "C1 finished" beside C1's chip reading "– ended" (a tryout).
+     */
+    @ParameterizedTest
+    @MethodSource("everyInstrumentedBuffer")
+    void theEndOfAWorkerSaysWhetherTheRunWasStopped(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(BufferSettings.of(2, 2, 4, 2_000).withImpl(impl));
+        assertTrue(runner.await().ok());
+        assertEquals(List.of("C1 finished", "C2 finished", "P1 finished", "P2 finished"), ends(runner.snapshot().log()));
+
+        runner.start(BufferSettings.of(2, 2, 4, 0).withImpl(impl)); // until Stop
+        Thread.sleep(50);
+        runner.stop();
+        runner.await();
+        assertEquals(List.of("C1 ended: the run was stopped", "C2 ended: the run was stopped",
+                "P1 ended: the run was stopped", "P2 ended: the run was stopped"), ends(runner.snapshot().log()));
+    }
+
+    static Stream<BufferImpl> everyInstrumentedBuffer() {
+        return Arrays.stream(BufferImpl.values()).filter(BufferImpl::instrumented);
+    }
+
+    /** The words of each DONE in the log, sorted. */
+    private static List<String> ends(EventLog log) {
+        EventLog.Batch all = log.readAll();
+        List<String> ends = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all.kind(i)) == BufferEvent.DONE) {
+                ends.add(BufferNarration.words(all, i));
+            }
+        }
+        return ends.stream().sorted().toList();
+    }
+
     /** A small log keeps the newest events, counts the rest, and a replay refuses to skip the gap. */
     @Test
     void aFullLogKeepsTheNewestAndSaysHowManyWereDropped() throws Exception {
