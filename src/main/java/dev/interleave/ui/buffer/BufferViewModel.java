@@ -962,8 +962,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /**
      * The implementation the figures are of (the shown run's, or the chosen one before any run),
      * with its wait sets; and put and take: of the shown run while it goes on, and after it as long
-     * as its implementation, bug and wake-up are still the chosen ones (or the view is rewound into
-     * it); else of the chosen ones, so that a teacher choosing a bug sees its code before Run.
+     * as its implementation, bug and wake-up are still the chosen ones; else of the chosen ones, so
+     * that a teacher choosing a bug sees its code before Run.
      */
     private void showCode() {
         BufferSettings shownRun = shownRunProperty().get();
@@ -978,8 +978,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         boolean chosenDiffer = shownRun != null && (shownRun.impl() != impl.get()
                 || shownRun.bug() != fitting(bug.get(), impl.get())
                 || shownRun.impl() == BufferImpl.LOCK && shownRun.policy() != policy.get());
-        boolean ofRun = shownRun != null && (runState() != RunState.IDLE || !chosenDiffer
-                || rewind.rewoundBinding().get());
+        // Rewound or not: a choice made after the run shows its code (rewound to a violation, as a
+        // violated run is, choosing another buffer left the old code and chips on screen until End).
+        boolean ofRun = shownRun != null && (runState() != RunState.IDLE || !chosenDiffer);
         BufferImpl codeOf = ofRun ? shownRun.impl() : impl.get();
         Bug planted = ofRun ? shownRun.bug() : fitting(bug.get(), codeOf);
         WakePolicy wake = ofRun ? shownRun.policy() : policy.get();

@@ -290,6 +290,15 @@ class BufferLabFxTest {
         robot.clickOn("#bug-none");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(caption.getText().startsWith("The code each thread runs: lock buffer, bug none"), caption.getText());
+
+        // Rewound (a violated run ends so), a choice shows its code too: the old run's code and chips
+        // stayed until End (a tryout).
+        robot.interact(() -> model.rewind().moveTo(model.rewind().startProperty().get()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.rewind().rewoundBinding().get());
+        robot.clickOn("#impl-monitor");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(caption.getText().startsWith("The code each thread will run: monitor buffer"), caption.getText());
+        assertTrue(robot.lookup("#code-panel .code-chip").queryAll().isEmpty(), "no chip beside code it did not run");
     }
 
     /**
