@@ -191,6 +191,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             FXCollections.observableArrayList());
     private final XYChart.Series<Number, Number> durationsMeasured = new XYChart.Series<>(
             "calls measured (start to return)", FXCollections.observableArrayList());
+    /** The same histograms for export: a point per bin, x its start in seconds, y its calls. */
+    private final ObservableList<XYChart.Series<Number, Number>> histogramBins = FXCollections.observableArrayList(
+            new XYChart.Series<>(sleepsDrawn.getName(), FXCollections.observableArrayList()),
+            new XYChart.Series<>(durationsMeasured.getName(), FXCollections.observableArrayList()));
     private final ReadOnlyLongWrapper elapsedMillis = new ReadOnlyLongWrapper(this, "elapsedMillis");
     private final ReadOnlyLongWrapper idealMillis = new ReadOnlyLongWrapper(this, "idealMillis");
     private final ReadOnlyDoubleWrapper efficiency = new ReadOnlyDoubleWrapper(this, "efficiency");
@@ -322,7 +326,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     @Override
     public List<PlotData> plots() {
         return List.of(new PlotData("throughput", "calls per second", true, throughputSeries),
-                new PlotData("in-flight", "calls in flight", true, inFlightSeries));
+                new PlotData("in-flight", "calls in flight", true, inFlightSeries),
+                new PlotData("durations", "calls in the bin starting at seconds (the last: from there on)", false,
+                        histogramBins));
     }
 
     @Override
@@ -373,6 +379,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         histogramNote.set(HISTOGRAM_NONE);
         sleepsDrawn.getData().clear();
         durationsMeasured.getData().clear();
+        histogramBins.forEach(series -> series.getData().clear());
     }
 
     /** The settings a run would use now. */
@@ -555,10 +562,16 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         int bins = histogram.bins();
         List<XYChart.Data<Number, Number>> drawn = new ArrayList<>(2 * bins + 2);
         List<XYChart.Data<Number, Number>> took = new ArrayList<>(2 * bins + 2);
+        List<XYChart.Data<Number, Number>> drawnBins = new ArrayList<>(bins);
+        List<XYChart.Data<Number, Number>> tookBins = new ArrayList<>(bins);
         for (int bin = 0; bin < bins; bin++) {
             step(drawn, bin * width, width, histogram.sleeps(bin));
             step(took, bin * width, width, histogram.durations(bin));
+            drawnBins.add(new XYChart.Data<>(bin * width / 1e3, histogram.sleeps(bin)));
+            tookBins.add(new XYChart.Data<>(bin * width / 1e3, histogram.durations(bin)));
         }
+        histogramBins.get(0).getData().setAll(drawnBins);
+        histogramBins.get(1).getData().setAll(tookBins);
         drawn.add(new XYChart.Data<>(bins * width, 0));
         took.add(new XYChart.Data<>(bins * width, 0));
         sleepsDrawn.getData().setAll(drawn);

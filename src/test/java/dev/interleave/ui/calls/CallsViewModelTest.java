@@ -571,7 +571,15 @@ class CallsViewModelTest {
             List<String> lines = Files.readAllLines(csv);
             assertEquals(PlotData.CSV_HEADER, lines.getFirst());
             long points = model.throughputSeries().getFirst().getData().size() + model.inFlightSeries().getFirst().getData().size();
-            assertEquals(points, lines.size() - 1, "one row a point");
+            // The third plot too: a row per bin of each histogram, whose calls add up to the run's
+            // (the CSV had the two line plots alone).
+            List<String> bins = lines.stream().filter(line -> line.startsWith("durations,")).toList();
+            assertEquals(points + bins.size(), lines.size() - 1, "one row a point");
+            for (String series : List.of("sleeps drawn", "calls measured (start to return)")) {
+                double calls = bins.stream().filter(line -> line.contains("," + series + ","))
+                        .mapToDouble(line -> Double.parseDouble(line.split(",")[3])).sum();
+                assertEquals(200, calls, series + ": " + bins);
+            }
             assertTrue(lines.stream().skip(1).allMatch(line -> line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").length == 5),
                     lines.toString());
             // The log plots' real values: the ended run has 0 calls in flight (log10 alone wrote 1).
