@@ -137,8 +137,9 @@ def main(path):
         if not within_slice(pid, tid, ts):
             problem("flow", f"flow {fid} ends on thread {tid} at {ts} outside every slice of that thread")
 
-    for key in instants:
-        if not slices.get(key):
+    for key, track in instants.items():
+        # The buffer's resizes are the run's, written on the first track: not that worker's actions.
+        if not slices.get(key) and any(not (name or "").startswith("resize to") for _, name in track):
             # A worker that acted but has no state drawn: its track is only ticks.
             problem("states", f"thread {key[1]} has actions (instants) but no states (complete events)")
 

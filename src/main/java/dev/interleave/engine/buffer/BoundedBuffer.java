@@ -621,7 +621,7 @@ public final class BoundedBuffer implements LabBuffer {
      * {@code worker} has finished (no more items, or stopped): its state becomes
      * {@link WorkerState#DONE}, recorded when recording.
      */
-    public void retire(Worker worker, boolean stopped) {
+    public void retire(Worker worker, int end) {
         if (log == null) {
             worker.set(WorkerState.DONE, Where.OUTSIDE);
             return;
@@ -629,8 +629,7 @@ public final class BoundedBuffer implements LabBuffer {
         lock.lock();
         try {
             worker.set(WorkerState.DONE, Where.OUTSIDE);
-            log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0,
-                    stopped ? BufferEvent.DONE_STOPPED : BufferEvent.DONE_FINISHED);
+            log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, end);
         } finally {
             lock.unlock();
         }

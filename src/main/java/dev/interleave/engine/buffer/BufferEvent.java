@@ -67,8 +67,9 @@ public enum BufferEvent {
      */
     PASS,
     /**
-     * A worker ended. other: {@link #DONE_FINISHED} no more items (or it left, fewer workers asked
-     * for), {@link #DONE_STOPPED} the run was stopped, failed, or broke an invariant.
+     * A worker ended. other: {@link #DONE_FINISHED} its part was done, {@link #DONE_STOPPED} the run
+     * was stopped (Stop, a failure, a violation, a stall) first, {@link #DONE_LEFT} it left (fewer
+     * workers were set).
      */
     DONE,
     /**
@@ -115,10 +116,12 @@ public enum BufferEvent {
     public static final int PASS_STEPPED = 1;
     /** PASS's other: interrupted at the gate. */
     public static final int PASS_INTERRUPTED = 2;
-    /** DONE's other: the worker's part was done (no more items, or fewer workers were asked for). */
+    /** DONE's other: the worker's part was done (no more items to make or take). */
     public static final int DONE_FINISHED = 0;
-    /** DONE's other: the run was stopped (Stop, a failure, a violation) before the worker's part was done. */
+    /** DONE's other: the run was stopped (Stop, a failure, a violation, a stall) before the worker's part was done. */
     public static final int DONE_STOPPED = 1;
+    /** DONE's other: the worker left the run, fewer workers being set. */
+    public static final int DONE_LEFT = 2;
 
     /** The kind a log event's number names. */
     public static BufferEvent of(int kind) {

@@ -12,8 +12,9 @@ import dev.interleave.engine.run.Json;
  * is the lab's ({@link BufferOutcome}: ok, wrong-total, stalled, violated, stopped, failed);
  * {@code violation} and {@code stalledAfterMillis} are null when there was none; {@code policy} is
  * null but for the lock buffer (the only one that chooses whom it wakes). A run without a number of
- * items (the window's, until Stop) has {@code items} and {@code expectedSum} null, and {@code ok}
- * null when it was stopped with nothing found wrong (false when it stalled, broke an invariant or failed).
+ * items (the window's, until Stop) has {@code items}, {@code expectedSum} and {@code duplicates} null
+ * (nothing to check against), and {@code ok} null when it was stopped with no violation or stall
+ * (false when it stalled, broke an invariant or failed).
  */
 public final class BufferJson {
 
@@ -46,14 +47,18 @@ public final class BufferJson {
                 .put("itemsPerSecond", Math.round(result.itemsPerSecond()))
                 .put("sum", result.sum());
         if (settings.isBounded()) {
-            fields.put("expectedSum", result.expectedSum()).put("ok", result.ok());
-        } else if (result.labOutcome() == BufferOutcome.STOPPED) {
-            // Stopped with nothing found wrong: not checked ("ok":false and "expectedSum":0 read as a failure).
-            fields.putNull("expectedSum").putNull("ok");
+            fields.put("expectedSum", result.expectedSum()).put("ok", result.ok()).put("duplicates", result.duplicates());
         } else {
-            fields.putNull("expectedSum").put("ok", false); // stalled, violated or failed: known wrong
+            // Until Stop: no sum to reach and no items to check one by one. Known wrong (stalled,
+            // violated, failed) is still false; stopped with neither is not checked.
+            fields.putNull("expectedSum");
+            if (result.labOutcome() == BufferOutcome.STOPPED) {
+                fields.putNull("ok");
+            } else {
+                fields.put("ok", false);
+            }
+            fields.putNull("duplicates");
         }
-        fields.put("duplicates", result.duplicates());
         if (result.missingChecked()) {
             fields.put("missing", result.missing());
         } else {

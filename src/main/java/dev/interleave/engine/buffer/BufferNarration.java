@@ -247,9 +247,12 @@ public final class BufferNarration {
                 case BufferEvent.PASS_OPENED -> who + " passed the gate: resumed";
                 default -> who + " was interrupted at the gate";
             };
-            // As its chip says: "– ended" when the run stopped first, "✓ done" when its part was done.
-            case DONE -> batch.other(i) == BufferEvent.DONE_STOPPED ? who + " ended: the run was stopped"
-                    : who + " finished";
+            // As its chip says: "✓ done", "– ended" (the run stopped first) or "– left".
+            case DONE -> switch (batch.other(i)) {
+                case BufferEvent.DONE_STOPPED -> who + " ended: the run was stopped";
+                case BufferEvent.DONE_LEFT -> who + " left the run";
+                default -> who + " finished";
+            };
             case SPURIOUS -> terms.semaphore()
                     ? who + "'s acquire() gave up for a moment (a spurious wake-up, injected by the lab) and it"
                     + " tries again"

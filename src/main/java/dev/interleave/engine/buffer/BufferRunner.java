@@ -461,10 +461,12 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         }
 
         private void produce(Worker producer) {
+            boolean partDone = false;
             try {
                 while (!isCancelled() && !producer.leaving()) {
                     long item = lastItemDrawn.incrementAndGet();
                     if (settings.isBounded() && item > settings.items()) {
+                        partDone = true;
                         break;
                     }
                     made.increment();
@@ -480,14 +482,18 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
-                retire(producer, isCancelled() && !producer.leaving());
+                retire(producer, partDone);
             }
         }
 
         private void consume(Worker consumer) {
+            boolean partDone = false;
             try {
-                while (!isCancelled() && !consumer.leaving()
-                        && (!settings.isBounded() || unclaimed.getAndDecrement() > 0)) {
+                while (!isCancelled() && !consumer.leaving()) {
+                    if (settings.isBounded() && unclaimed.getAndDecrement() <= 0) {
+                        partDone = true;
+                        break;
+                    }
                     gate.pass(consumer);
                     long item = channel.take(consumer);
                     consumed.increment();
@@ -501,14 +507,19 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             } catch (RuntimeException | Error e) {
                 fail(e);
             } finally {
-                retire(consumer, isCancelled() && !consumer.leaving());
+                retire(consumer, partDone);
             }
         }
 
-        /** The worker has ended: DONE, and recorded so (stopped before its part was done, or not) when the buffer records. */
-        private void retire(Worker worker, boolean stopped) {
+        /**
+         * The worker has ended: DONE, and recorded so when the buffer records, with how: its part
+         * done, or it left (fewer workers set), or else the run was stopped first.
+         */
+        private void retire(Worker worker, boolean partDone) {
+            int end = partDone ? BufferEvent.DONE_FINISHED : worker.leaving() ? BufferEvent.DONE_LEFT
+                    : BufferEvent.DONE_STOPPED;
             if (buffer != null) {
-                buffer.retire(worker, stopped);
+                buffer.retire(worker, end);
             } else {
                 worker.set(WorkerState.DONE, Where.OUTSIDE);
             }

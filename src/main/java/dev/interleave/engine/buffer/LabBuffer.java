@@ -30,10 +30,10 @@ interface LabBuffer {
     long take(Worker consumer) throws InterruptedException;
 
     /**
-     * {@code worker} has ended: DONE, recorded when recording, with whether the run was stopped
-     * before its part was done ({@link BufferEvent#DONE_STOPPED}) or not.
+     * {@code worker} has ended: DONE, recorded when recording with how ({@code end}: {@link
+     * BufferEvent#DONE_FINISHED}, {@link BufferEvent#DONE_STOPPED} or {@link BufferEvent#DONE_LEFT}).
      */
-    void retire(Worker worker, boolean stopped);
+    void retire(Worker worker, int end);
 
     /** Items in the buffer now. */
     int size();

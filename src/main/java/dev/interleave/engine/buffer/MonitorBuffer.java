@@ -425,12 +425,11 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     @Override
-    public void retire(Worker worker, boolean stopped) {
+    public void retire(Worker worker, int end) {
         synchronized (monitor) {
             worker.set(WorkerState.DONE, Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0,
-                    stopped ? BufferEvent.DONE_STOPPED : BufferEvent.DONE_FINISHED);
+                log.appendNow(BufferEvent.DONE.ordinal(), track(worker), 0, 0, end);
             }
         }
     }

@@ -300,8 +300,8 @@ class BufferRecordingTest {
     }
 
     /**
-     * A worker's DONE says whether its part was done or the run was stopped first, and the event log
-     * tells it so: after Stop it said "C1 finished" beside C1's chip reading "– ended" (a tryout).
+     * A worker's DONE says how it ended, as its chip does: its part done ("finished"), the run stopped
+     * first ("ended"), or it left when fewer workers were set ("left").
      */
     @ParameterizedTest
     @MethodSource("everyInstrumentedBuffer")
@@ -312,11 +312,17 @@ class BufferRecordingTest {
         assertTrue(runner.await().ok());
         assertEquals(List.of("C1 finished", "C2 finished", "P1 finished", "P2 finished"), ends(runner.snapshot().log()));
 
-        runner.start(BufferSettings.of(2, 2, 4, 0).withImpl(impl)); // until Stop
-        Thread.sleep(50);
+        runner.start(BufferSettings.of(2, 3, 4, 0).withImpl(impl)); // until Stop
+        runner.setWorkers(2, 2); // C3 leaves
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!ends(runner.snapshot().log()).equals(List.of("C3 left the run"))
+                || runner.snapshot().consumed() < 100) {
+            assertTrue(System.nanoTime() < deadline, "C3 left, the others went on: " + ends(runner.snapshot().log()));
+            Thread.sleep(5);
+        }
         runner.stop();
         runner.await();
-        assertEquals(List.of("C1 ended: the run was stopped", "C2 ended: the run was stopped",
+        assertEquals(List.of("C1 ended: the run was stopped", "C2 ended: the run was stopped", "C3 left the run",
                 "P1 ended: the run was stopped", "P2 ended: the run was stopped"), ends(runner.snapshot().log()));
     }
 

@@ -420,7 +420,8 @@ class BufferViewModelTest {
         // File, Export figures: a run until Stop has no number of items, no sum to reach, and no
         // verdict ("items":0, "expectedSum":0, "ok":false read as a failed run, a tryout).
         String json = model.resultJson().orElseThrow();
-        for (String field : List.of("\"items\":null", "\"expectedSum\":null", "\"ok\":null", "\"outcome\":\"stopped\"")) {
+        for (String field : List.of("\"items\":null", "\"expectedSum\":null", "\"ok\":null", "\"duplicates\":null",
+                "\"outcome\":\"stopped\"")) {
             assertTrue(json.contains(field), field + " in " + json);
         }
         BufferResult result = runner.snapshot().result();
