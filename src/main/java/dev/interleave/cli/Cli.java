@@ -69,33 +69,8 @@ public final class Cli implements Runnable {
                     command.getUnmatchedArguments()), args);
         }
         String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
-        if (e instanceof CommandLine.UnmatchedArgumentException) {
-            // picocli's "Unmatched argument at index 0: 'foo'" is its own jargon: say what the word was taken for.
-            List<String> unmatched = ((CommandLine.UnmatchedArgumentException) e).getUnmatched();
-            boolean commands = !command.getCommandSpec().subcommands().isEmpty();
-            String what = commands ? "command" : "argument";
-            message = message.replaceFirst("^Unmatched arguments? (at|from) index \\d+: ", "Unknown " + what
-                    + (message.startsWith("Unmatched arguments") ? "s" : "") + ": ");
-            if (commands && !unmatched.isEmpty()) {
-                // "calss --calls 10": the first word is the command; the rest were its options, not commands.
-                message = "Unknown command: '" + unmatched.getFirst() + "'";
-            }
-            // "--thread 4": the option is unknown, and its value only came with it.
-            List<String> options = unmatched.stream().filter(word -> word.startsWith("-")).toList();
-            if (!options.isEmpty() && !commands) {
-                message = "Unknown option" + (options.size() == 1 ? "" : "s") + ": " + options.stream()
-                        .map(option -> "'" + option + "'").collect(Collectors.joining(", "));
-            }
-            // A typo ("calss", "--producer") names the word meant: a name one typo away first (for
-            // "--trheads" picocli offered --trace, and nothing for "--fiar"), else picocli's closest.
-            List<String> typos = commands ? unmatched : options;
-            String typed = typos.isEmpty() ? "" : typos.getFirst();
-            String meant = closest(typed, commands ? command.getCommandSpec().subcommands().keySet()
-                    : command.getCommandSpec().options().stream().map(CommandLine.Model.OptionSpec::longestName).toList());
-            List<String> close = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
-            if (meant != null || !close.isEmpty()) {
-                message += " (did you mean " + (meant != null ? meant : close.getFirst()) + "?)";
-            }
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatchedException) {
+            message = unknown(command, unmatchedException.getUnmatched());
         }
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message + allowed(e, message)
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
@@ -104,11 +79,48 @@ public final class Cli implements Runnable {
     }
 
     /**
-     * The name {@code word} is one typo away from, if just one is: a letter missed, added, changed, or
-     * two swapped ("--fiar"), which picocli's suggestions do not find; {@code null} if none or several.
+     * The words picocli could not match, said as what they were taken for (its "Unmatched argument
+     * at index 0" is its own jargon): an unknown command (the first word at the top; the rest were
+     * its options), unknown options (a value that came with one is not named), or a stray argument;
+     * with the name meant ({@link #closest}).
+     */
+    private static String unknown(CommandLine command, List<String> unmatched) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        List<String> options = unmatched.stream().filter(word -> word.startsWith("-")).toList();
+        String first = unmatched.isEmpty() ? "" : unmatched.getFirst();
+        boolean commandExpected = !spec.subcommands().isEmpty() && !first.startsWith("-");
+        String message;
+        String typed;
+        if (commandExpected) {
+            message = "Unknown command: '" + first + "'";
+            typed = first;
+        } else if (!options.isEmpty()) {
+            message = "Unknown option" + (options.size() == 1 ? "" : "s") + ": " + options.stream()
+                    .map(option -> "'" + option + "'").collect(Collectors.joining(", "));
+            typed = options.getFirst().split("=", 2)[0]; // "--fiar=true" is --fiar mistyped
+        } else {
+            message = "Unknown argument" + (unmatched.size() == 1 ? "" : "s") + ": " + unmatched.stream()
+                    .map(word -> "'" + word + "'").collect(Collectors.joining(", "));
+            typed = "";
+        }
+        String meant = closest(typed, commandExpected ? spec.subcommands().keySet()
+                : spec.options().stream().map(CommandLine.Model.OptionSpec::longestName).toList());
+        return meant == null ? message : message + " (did you mean " + meant + "?)";
+    }
+
+    /**
+     * The name {@code word} was meant for: the one name a typo away (a letter missed, added, changed,
+     * or two swapped: "--fiar"), else the one name it begins ("--max-sleep"); {@code null} if none or
+     * several. (picocli's own suggestions offered --trace for "--trheads", calls for "frobnicate".)
      */
     static String closest(String word, Collection<String> names) {
-        List<String> near = names.stream().filter(name -> !word.isEmpty() && typos(word, name) == 1).toList();
+        if (word.replace("-", "").length() < 2) {
+            return null;
+        }
+        List<String> near = names.stream().filter(name -> typos(word, name) == 1).toList();
+        if (near.isEmpty()) {
+            near = names.stream().filter(name -> name.startsWith(word)).toList();
+        }
         return near.size() == 1 ? near.getFirst() : null;
     }
 

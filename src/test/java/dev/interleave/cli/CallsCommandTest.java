@@ -65,6 +65,8 @@ class CallsCommandTest {
             calss --calls 10                                           | Unknown command: 'calss' (did you mean calls?); allowed: calls, buffer | calss | (see 'interleave --help')
             philosophres --n 5                                         | Unknown command: 'philosophres' (did you mean philosophers?); | philosophres | allowed: calls
             calls --calls 10 --concurrency 10 --trheads platform       | Unknown option: '--trheads' (did you mean --threads?); | --trheads | allowed options: --calls
+            race --threads 2 --increments 10 --strategy lock --fiar=true | Unknown option: '--fiar=true' (did you mean --fair?); | --fiar | allowed options: --threads
+            --hlep                                                     | Unknown option: '--hlep' (did you mean --help?); | --hlep | allowed: calls
             race --threads 2 --increments 10 --strategy lock --fiar    | Unknown option: '--fiar' (did you mean --fair?); | --fiar | allowed options: --threads
             calls --calls 10 --concurrency 10 --max-sleep 5            | (did you mean --max-sleep-ms?) | --max-sleep | allowed options: --calls
             calls --calls 10 --concurency 10                           | Unknown option: '--concurency' (did you mean --concurrency?) | --concurency | allowed options: --calls
@@ -82,6 +84,18 @@ class CallsCommandTest {
         assertTrue(message.contains(allowed), message);
         assertFalse(message.contains("Exception"), message);
         assertEquals("", ran.out());
+    }
+
+    /** The name meant: the one a typo away, else the one the word begins; none when two are as near. */
+    @Test
+    void theNameMeantIsTheOnlyOneATypoAway() {
+        List<String> names = List.of("--threads", "--threads-kind", "--fair", "--max-sleep-ms", "--trace");
+        assertEquals("--fair", Cli.closest("--fiar", names));
+        assertEquals("--threads", Cli.closest("--thread", names), "a typo away before a beginning");
+        assertEquals("--max-sleep-ms", Cli.closest("--max-sleep", names));
+        assertEquals(null, Cli.closest("--frobnicate", names));
+        assertEquals(null, Cli.closest("cals", List.of("calls", "cats")), "two one typo away: neither");
+        assertEquals(null, Cli.closest("-", names));
     }
 
     /** Labels are read ignoring case; a bad one's message names every allowed label (one converter for all). */
