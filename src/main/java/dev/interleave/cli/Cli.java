@@ -111,7 +111,7 @@ public final class Cli implements Runnable {
     /**
      * The name {@code word} was meant for: the one name a typo away (a letter missed, added, changed,
      * or two swapped: "--fiar"), else the one name it begins ("--max-sleep"); {@code null} if none or
-     * several. (picocli's own suggestions offered --trace for "--trheads", calls for "frobnicate".)
+     * several. Not picocli's suggestions, which can be far off (--trace for "--trheads").
      */
     static String closest(String word, Collection<String> names) {
         if (word.replace("-", "").length() < 2) {

@@ -314,7 +314,7 @@ public final class BufferView extends BorderPane {
             plot.markerProperty().bind(model.rewoundSecondsProperty());
         }
 
-        Label lastRun = Controls.lastRunNote(model);
+        Label lastRun = Controls.figuresNote(model);
         BufferHistoryPane history = new BufferHistoryPane(model);
         history.evenlySpacedWhenStepped(model.stepsTakenProperty());
         history.endReturnsToNowIn(this);

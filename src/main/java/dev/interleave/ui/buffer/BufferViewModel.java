@@ -978,8 +978,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         boolean chosenDiffer = shownRun != null && (shownRun.impl() != impl.get()
                 || shownRun.bug() != fitting(bug.get(), impl.get())
                 || shownRun.impl() == BufferImpl.LOCK && shownRun.policy() != policy.get());
-        // Rewound or not: a choice made after the run shows its code (rewound to a violation, as a
-        // violated run is, choosing another buffer left the old code and chips on screen until End).
+        // Rewound or not (a violated run ends rewound): a choice made after the run is the code to see next.
         boolean ofRun = shownRun != null && (runState() != RunState.IDLE || !chosenDiffer);
         BufferImpl codeOf = ofRun ? shownRun.impl() : impl.get();
         Bug planted = ofRun ? shownRun.bug() : fitting(bug.get(), codeOf);

@@ -610,7 +610,7 @@ public final class CallsView extends BorderPane {
         // squeezed below its preferred width. The counter's line under its value, which comes with
         // Run ("80,390 not yet returned"), does not widen its card: at 1024x700 the cards went from
         // four columns to two at Run and back at the end, moving everything below them. Nor does the
-        // efficiency's ("of the calls that ran before Stop" kept two columns for the rest of a session).
+        // efficiency's: a stopped run's is long, and the widest text seen would keep two columns for good.
         // The widest cards seen at this width and text size: the columns follow the widest texts a
         // run has shown, so that a text narrowing at the end ("at the end" becoming "97.1 %") does not
         // rearrange the cards under a class's eyes (150 %: two columns while running, four at the end).
@@ -789,7 +789,7 @@ public final class CallsView extends BorderPane {
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
 
-        Label lastRun = Controls.lastRunNote(model);
+        Label lastRun = Controls.figuresNote(model);
         TitledPane guide = Controls.guide("calls-guide", "What to try: 1,000 calls with the racy counter, then"
                 + " atomic; then 1,000,000 calls", "1. Press 1,000 calls / 100 threads, choose the racy counter and"
                 + " Max sleep 0: Run. The sum misses n(n+1)/2: two calls read the same value and both wrote it plus"

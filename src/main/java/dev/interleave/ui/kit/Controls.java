@@ -411,20 +411,23 @@ public final class Controls {
      * Views put it under their guide, not over it: coming and going with the runs, over it, it moved
      * the guide's buttons a line down as a learner reached for them.
      */
-    public static Label lastRunNote(RunViewModel<?> model) {
-        return lastRunNote(model, new SimpleBooleanProperty(true));
+    public static Label figuresNote(RunViewModel<?> model) {
+        return figuresNote(model, new SimpleBooleanProperty(true));
     }
 
-    /** {@link #lastRunNote(RunViewModel)}, said only while {@code shown} holds. */
-    public static Label lastRunNote(RunViewModel<?> model, ObservableBooleanValue shown) {
-        Label note = fieldMessage("last-run", Bindings.createStringBinding(
-                () -> shown.get() ? model.lastRunNoteProperty().get() : "", shown, model.lastRunNoteProperty()));
+    /** {@link #figuresNote(RunViewModel)}, said only while {@code shown} holds. */
+    public static Label figuresNote(RunViewModel<?> model, ObservableBooleanValue shown) {
+        Label note = new Label();
+        note.setId("last-run");
         note.getStyleClass().setAll("label", "last-run-note");
+        note.setWrapText(true);
+        note.setMaxWidth(Double.MAX_VALUE);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        // Its line kept while it says nothing (before the first run, after Reset): the figures under
-        // it moved down a line at a run's first step, under a class's eyes.
-        note.managedProperty().unbind();
-        note.setManaged(true);
+        note.textProperty().bind(Bindings.createStringBinding(
+                () -> shown.get() ? model.figuresNoteProperty().get() : "", shown, model.figuresNoteProperty()));
+        // Blank, it keeps its line (a field message gives its room up), so that the figures under it
+        // stay where they are when a run's first step fills it.
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
         return note;
     }

@@ -24,9 +24,9 @@ import dev.interleave.engine.run.Runner;
  *
  * <p>Reset during a run stops that run in the background and clears the figures at once; the
  * stopped run's figures never come back ({@link #showsLatestRun()} is false until the next Run).
- * A run that has ended keeps its figures until the next Run or Reset, marked as the last run's
- * with the settings it ran with ({@link #lastRunNoteProperty()}), so they are never read against
- * settings changed since. Step from idle starts the run paused and takes the first step.
+ * The figures shown are named with the settings of the run they are from ({@link
+ * #figuresNoteProperty()}): this run's while it goes; an ended run's, kept until the next Run or
+ * Reset, as the last run's, so they are never read against settings changed since. Step from idle starts the run paused and takes the first step.
  * FX thread only; holds no {@code Node}.
  *
  * @param <S> the scenario's settings
@@ -39,8 +39,8 @@ public abstract class RunViewModel<S> implements RunControls {
     private final BooleanBinding running = state.isNotEqualTo(RunState.IDLE);
     /** The settings of the run whose figures are shown; null before the first Run and after Reset. */
     private final ReadOnlyObjectWrapper<S> shownRun = new ReadOnlyObjectWrapper<>(this, "shownRun");
-    /** While idle with a run's figures shown: says they are the last run's, and with which settings. */
-    private final ReadOnlyStringWrapper lastRunNote = new ReadOnlyStringWrapper(this, "lastRunNote", "");
+    /** Which run the figures shown are from, with its settings; empty while none are shown. */
+    private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
     /** True while idle with a run's figures shown and the settings changed since that run. */
     private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged", false);
     /** Runs started and Resets, counted: what a field said about a value typed before either is old news then. */
@@ -125,7 +125,7 @@ public abstract class RunViewModel<S> implements RunControls {
             return false;
         }
         shownRun.set(settings);
-        lastRunNote.set("This run's figures (" + describe(settings) + ").");
+        figuresNote.set(thisRun(settings));
         settingsChanged.set(false);
         freshStarts.set(freshStarts.get() + 1);
         started(settings);
@@ -184,7 +184,7 @@ public abstract class RunViewModel<S> implements RunControls {
     public final void reset() {
         stop();
         shownRun.set(null);
-        lastRunNote.set("");
+        figuresNote.set("");
         settingsChanged.set(false);
         freshStarts.set(freshStarts.get() + 1);
         clearFigures();
@@ -203,16 +203,19 @@ public abstract class RunViewModel<S> implements RunControls {
         state.set(now);
         S shown = shownRun.get();
         if (now != RunState.IDLE || shown == null) {
-            // The line stays while a run goes, naming its settings: the page under it shifted up a line
-            // at every Run when it went, and down again when the run ended.
-            lastRunNote.set(shown == null ? "" : "This run's figures (" + describe(shown) + ").");
+            // Said while a run goes too, so that the line, and the page under it, stay put from Run to the end.
+            figuresNote.set(shown == null ? "" : thisRun(shown));
             settingsChanged.set(false);
             return;
         }
         boolean changed = !sameRun(shown, settings());
         settingsChanged.set(changed);
-        lastRunNote.set("Last run's figures (" + describe(shown) + ")"
+        figuresNote.set("Last run's figures (" + describe(shown) + ")"
                 + (changed ? ". The settings have changed since: Run uses the new ones, Reset clears these." : "."));
+    }
+
+    private String thisRun(S settings) {
+        return "This run's figures (" + describe(settings) + ").";
     }
 
     /**
@@ -247,11 +250,12 @@ public abstract class RunViewModel<S> implements RunControls {
     }
 
     /**
-     * While idle with a finished run's figures on screen: "Last run's figures (its settings)", and
-     * whether the settings have changed since; empty otherwise.
+     * Which run the figures on screen are from: "This run's figures (its settings)." while it goes;
+     * "Last run's figures (its settings)" once it has ended, and whether the settings have changed
+     * since; empty while no run's figures are shown (before the first Run, after Reset).
      */
-    public final ReadOnlyStringProperty lastRunNoteProperty() {
-        return lastRunNote.getReadOnlyProperty();
+    public final ReadOnlyStringProperty figuresNoteProperty() {
+        return figuresNote.getReadOnlyProperty();
     }
 
     /** True while idle with the last run's figures shown and settings changed since that run. */

@@ -229,7 +229,7 @@ public final class PhilosophersView extends BorderPane {
         history.evenlySpacedWhenStepped(model.stepsTakenProperty());
         history.endReturnsToNowIn(this);
 
-        Label lastRun = Controls.lastRunNote(model);
+        Label lastRun = Controls.figuresNote(model);
         // ◀ ▶ beside the verdict: the table rewinds an event at a time without the scrubber, screens below.
         HBox top = new HBox(8, Controls.rewindButtons("philosophers-rewind", model.rewind()), verdict);
         top.setMinHeight(Region.USE_PREF_SIZE);

@@ -132,7 +132,7 @@ public final class LabView extends BorderPane {
                 + " Read the line under the bars: when single runs' ranges overlap, run it again.\n"
                 + "Question: padded shares no counter and no cache line; why can packed, which shares no counter"
                 + " either, be slower?");
-        VBox live = new VBox(10, guide, Controls.lastRunNote(model, model.runLinesShownBinding()), progress,
+        VBox live = new VBox(10, guide, Controls.figuresNote(model, model.runLinesShownBinding()), progress,
                 figures);
         progress.setMinHeight(Region.USE_PREF_SIZE);
         live.setPadding(new Insets(12));
@@ -264,13 +264,14 @@ public final class LabView extends BorderPane {
                     Words.count(lost.size(), "run")) + (strategy.isSafe() ? "" : ": lucky, the threads took turns"
                     + " rather than add at the same moment; run more, or with more increments or threads");
         }
-        // Racy lost none in 6 of 10 runs in a tryout, volatile in 3: "median 0" read as racy the safer.
-        // A run loses none when its threads never add at once: a plain count++ is about a nanosecond,
-        // and a thread's increments can end within its time slice, before another thread starts.
+        // A racy row whose runs lost none in part would read as safer than one that lost in every run:
+        // say why they lost none. A plain count++ takes about a nanosecond, so a thread's increments
+        // can end within its time slice, before another thread starts: the threads never add at once.
         long none = lost.size() - losing;
         String turns = none == 0 ? "" : String.format(Locale.ROOT, " %s lost none: %s threads took turns rather than"
-                + " add at the same moment (one thread's %,d increments can end before another starts).",
-                none == 1 ? "One run" : Words.count(none, "run"), none == 1 ? "its" : "their", increments);
+                + " add at the same moment (one thread's %s can end before another starts).",
+                none == 1 ? "One run" : Words.count(none, "run"), none == 1 ? "its" : "their",
+                Words.count(increments, "increment"));
         // "median 108,044" did not say of which runs: of all of them, those that lost none too.
         String summary = String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,.0f; most: %,d of %,d)",
                 losing, Words.count(lost.size(), "run"), lost.size(), Median.of(lost),

@@ -162,7 +162,7 @@ public final class StepperView extends BorderPane {
         log.setId("stepper-log");
         log.getStyleClass().add("step-log");
 
-        Label lastRun = Controls.lastRunNote(model);
+        Label lastRun = Controls.figuresNote(model);
         TitledPane guide = Controls.guide("stepper-guide", "What to try: lose an update with count++, then try"
                 + " with incrementAndGet", "1. count++ on 2 threads, 3 increments each. Press 1 (T1 reads 0), 2 (T2"
                 + " reads 0), then let each add and write: both write 1. Two increments, and the count went up by one:"

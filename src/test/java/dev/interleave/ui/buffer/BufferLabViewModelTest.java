@@ -525,8 +525,8 @@ class BufferLabViewModelTest {
             model.stop();
         }
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
-        assertTrue(model.lastRunNoteProperty().get().contains("5 producers, 3 consumers"),
-                "the note names the run as it ended, P4 and P5 included: " + model.lastRunNoteProperty().get());
+        assertTrue(model.figuresNoteProperty().get().contains("5 producers, 3 consumers"),
+                "the note names the run as it ended, P4 and P5 included: " + model.figuresNoteProperty().get());
         assertEquals(5, model.shownRunProperty().get().producers());
         model.bugProperty().set(Bug.ONE_CONDITION);
         model.applyGuide();

@@ -411,12 +411,12 @@ class BufferViewModelTest {
         BufferViewModel model = fastModel(runner);
         model.run();
         sampleUntil(model, () -> model.consumedProperty().get() > 10 && model.occupancySeries().getData().size() > 2);
-        assertTrue(model.lastRunNoteProperty().get().startsWith("This run's figures (8 slots"),
-                "a running run is named too: " + model.lastRunNoteProperty().get());
+        assertTrue(model.figuresNoteProperty().get().startsWith("This run's figures (8 slots"),
+                "a running run is named too: " + model.figuresNoteProperty().get());
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
-        assertTrue(model.lastRunNoteProperty().get().startsWith("Last run's figures (8 slots"),
-                model.lastRunNoteProperty().get());
+        assertTrue(model.figuresNoteProperty().get().startsWith("Last run's figures (8 slots"),
+                model.figuresNoteProperty().get());
         // File, Export figures: a run until Stop has no number of items, no sum to reach, and no
         // verdict ("items":0, "expectedSum":0, "ok":false read as a failed run, a tryout).
         String json = model.resultJson().orElseThrow();
@@ -443,7 +443,7 @@ class BufferViewModelTest {
         }
         assertEquals("", model.lastActionProperty().get());
         assertEquals("", model.stepTextProperty().get());
-        assertEquals("", model.lastRunNoteProperty().get());
+        assertEquals("", model.figuresNoteProperty().get());
         assertTrue(model.occupancySeries().getData().isEmpty());
         assertTrue(model.itemsPerSecondSeries().getData().isEmpty());
         model.sample(System.nanoTime());
@@ -466,8 +466,8 @@ class BufferViewModelTest {
         assertEquals(8, model.slots().size(), "the run's 8 slots, not 16");
         assertEquals(8, model.plotCapacityProperty().get(), "the occupancy axis is the run's");
         assertEquals(consumed, model.consumedProperty().get());
-        assertTrue(model.lastRunNoteProperty().get().startsWith("Last run's figures (8 slots, 3 producers, 3 consumers"),
-                model.lastRunNoteProperty().get());
+        assertTrue(model.figuresNoteProperty().get().startsWith("Last run's figures (8 slots, 3 producers, 3 consumers"),
+                model.figuresNoteProperty().get());
         assertTrue(model.settingsChangedProperty().get());
 
         model.reset();

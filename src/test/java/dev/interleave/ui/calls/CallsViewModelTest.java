@@ -278,10 +278,10 @@ class CallsViewModelTest {
         model.run();
         // While it runs the line names the run (it went, and the page under it shifted up a line).
         assertEquals("This run's figures (1,000 calls, at most 100 in flight, virtual threads, sleeps up to 5 ms, "
-                + "atomic counter, seed 42).", model.lastRunNoteProperty().get());
+                + "atomic counter, seed 42).", model.figuresNoteProperty().get());
         sampleUntilIdle(model);
         assertEquals("Last run's figures (1,000 calls, at most 100 in flight, virtual threads, sleeps up to 5 ms, "
-                + "atomic counter, seed 42).", model.lastRunNoteProperty().get());
+                + "atomic counter, seed 42).", model.figuresNoteProperty().get());
         assertFalse(model.settingsChangedProperty().get());
 
         model.callsProperty().set(100_000);
@@ -291,14 +291,14 @@ class CallsViewModelTest {
         assertEquals(500_500L, model.expectedSumProperty().get(), "the sum is checked against the run's n(n+1)/2");
         assertEquals(CallsViewModel.Banner.SUCCESS, model.bannerProperty().get(), "the banner stays, marked");
         assertTrue(model.settingsChangedProperty().get());
-        assertTrue(model.lastRunNoteProperty().get().startsWith("Last run's figures (1,000 calls"),
-                model.lastRunNoteProperty().get());
-        assertTrue(model.lastRunNoteProperty().get().contains("settings have changed"), model.lastRunNoteProperty().get());
+        assertTrue(model.figuresNoteProperty().get().startsWith("Last run's figures (1,000 calls"),
+                model.figuresNoteProperty().get());
+        assertTrue(model.figuresNoteProperty().get().contains("settings have changed"), model.figuresNoteProperty().get());
 
         assertEquals(1, model.pastRuns().size());
         model.reset();
         assertTrue(model.pastRuns().isEmpty(), "Reset clears the past runs too");
-        assertEquals("", model.lastRunNoteProperty().get());
+        assertEquals("", model.figuresNoteProperty().get());
         assertEquals(100_000, model.callsPlannedProperty().get(), "after Reset, the settings' calls");
         assertEquals(CallsViewModel.Banner.NONE, model.bannerProperty().get());
     }

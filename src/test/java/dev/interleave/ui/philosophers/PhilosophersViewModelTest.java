@@ -233,7 +233,7 @@ class PhilosophersViewModelTest {
         assertEquals(5, model.circleEdges().size());
         assertTrue(model.resultJson().orElseThrow().contains("\"deadlocked\":true"), model.resultJson().orElseThrow());
         assertTrue(model.resultJson().orElseThrow().contains("\"outcome\":\"deadlock\""));
-        assertFalse(model.lastRunNoteProperty().get().isEmpty());
+        assertFalse(model.figuresNoteProperty().get().isEmpty());
 
         model.reset();
         assertFalse(model.deadlockedProperty().get());

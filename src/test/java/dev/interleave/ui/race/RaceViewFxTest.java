@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -108,11 +109,22 @@ class RaceViewFxTest {
         robot.clickOn("#tab-race");
         robot.interact(() -> race.stepper().incrementsProperty().set(1));
         assertEquals(NOTE_BACKGROUND, challengeFill(robot), "an open challenge reads in the note colours");
+        double[] lanesAt = new double[2];
+        Node challenge = robot.lookup("#stepper-challenge").query();
+        robot.interact(() -> lanesAt[0] = challenge.localToScene(0, 0).getY());
         for (KeyCode key : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.DIGIT2,
                 KeyCode.DIGIT2)) {
             robot.type(key);
             stepper.awaitSteps(Duration.ofSeconds(10));
+            if (lanesAt[1] == 0) {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                        () -> race.stepper().figuresNoteProperty().get().startsWith("This run's"));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> lanesAt[1] = challenge.localToScene(0, 0).getY());
+            }
         }
+        // The line over the figures filled at the first step, in the room it kept: nothing under it moved.
+        assertEquals(lanesAt[0], lanesAt[1], 0.5, "the challenge and the lanes under it stayed put");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> text(robot, "#stepper-last-step").equals("Step 6: T2 wrote 1 over T1's 1: one increment lost"));
         assertEquals("1", text(robot, "#stepper-lost"));

@@ -381,8 +381,8 @@ class RaceViewModelTest {
         runner.await(Duration.ofSeconds(30));
         lab.sample(System.nanoTime());
         assertTrue(lab.runLinesShownBinding().get(), "its own measure");
-        assertTrue(lab.lastRunNoteProperty().get().startsWith("Last run's figures (false-sharing"),
-                lab.lastRunNoteProperty().get());
+        assertTrue(lab.figuresNoteProperty().get().startsWith("Last run's figures (false-sharing"),
+                lab.figuresNoteProperty().get());
         lab.measureProperty().set(LabMeasure.LOST_UPDATES);
         lab.sample(System.nanoTime());
         assertFalse(lab.runLinesShownBinding().get(), "another measure: its progress and note are not this one's");
