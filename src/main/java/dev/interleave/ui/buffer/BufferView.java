@@ -836,6 +836,14 @@ public final class BufferView extends BorderPane {
      * The run's workers; before a run (none shown, and not abq's), the threads the next run will
      * start, as the sliders set them, marked as not started: moving a slider shows what it changes.
      */
+    /**
+     * Whether a run that ended so ended its threads short: Stop, the lab's detector (a stall, a
+     * violation) or a failure; a completed run's threads (a wrong total's too) finished their work.
+     */
+    static boolean endedShort(BufferOutcome outcome) {
+        return outcome != null && outcome != BufferOutcome.OK && outcome != BufferOutcome.WRONG_TOTAL;
+    }
+
     private void drawWorkers() {
         List<BufferSnapshot.WorkerView> all = model.workers();
         if (all.isEmpty() && !model.abqShownBinding().get()) {
@@ -852,8 +860,7 @@ public final class BufferView extends BorderPane {
         // A run ended by Stop, the lab's detector (a stall, a violation) or a failure: its threads
         // were ended, not done with their work; "✓ done" on every chip of a stopped run read as if
         // they had finished. (A wrong total's threads did finish.)
-        BufferOutcome outcome = model.labOutcomeProperty().get();
-        boolean endedShort = outcome != null && outcome != BufferOutcome.OK && outcome != BufferOutcome.WRONG_TOTAL;
+        boolean endedShort = endedShort(model.labOutcomeProperty().get());
         draw(producers, producersCaption, p, leaving, left, endedShort);
         draw(consumers, consumersCaption, c, leaving, left, endedShort);
         for (FlowPane lane : List.of(producers, consumers)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javafx.collections.ListChangeListener;
@@ -85,6 +86,8 @@ final class CodePanel extends VBox {
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> showChips());
         model.notFullWaiters().addListener((ListChangeListener<String>) change -> showChips());
         model.notEmptyWaiters().addListener((ListChangeListener<String>) change -> showChips());
+        model.labOutcomeProperty().addListener(obs -> showChips()); // an ended thread's glyph says how
+
         showCode();
     }
 
@@ -139,8 +142,12 @@ final class CodePanel extends VBox {
                 waitOrder.putIfAbsent(name, waitOrder.size());
             }
         }
-        put.chips(workers, waitOrder);
-        take.chips(workers, waitOrder);
+        // How an ended thread ended, as its chip above says it: left (fewer set), ended (the run was), or done.
+        Set<String> left = Set.copyOf(model.left());
+        boolean endedShort = BufferView.endedShort(model.labOutcomeProperty().get());
+        Function<String, String> ended = name -> left.contains(name) ? "left" : endedShort ? "ended" : "done";
+        put.chips(workers, waitOrder, ended);
+        take.chips(workers, waitOrder, ended);
     }
 
     /** The line index {@code worker}'s chip is shown at in its method, or -1 when outside; for tests. */
@@ -155,6 +162,8 @@ final class CodePanel extends VBox {
         private final Worker.Role role;
         private final GridPane grid = new GridPane();
         private final FlowPane outside = new FlowPane(4, 4);
+        /** How an ended worker ended, by name: "left", "ended" or "done" ({@link #chips}). */
+        private Function<String, String> ended = name -> "done";
         private final List<FlowPane> lineChips = new ArrayList<>();
         /** By worker name: its chip, wherever it is shown. */
         private final Map<String, Label> chipOf = new HashMap<>();
@@ -268,11 +277,16 @@ final class CodePanel extends VBox {
             size.run();
         }
 
-        /** Shows each worker's chip at its line; chips of waiting workers in {@code waitOrder} (name to place). */
-        void chips(List<BufferSnapshot.WorkerView> workers, Map<String, Integer> waitOrder) {
+        /**
+         * Shows each worker's chip at its line; chips of waiting workers in {@code waitOrder} (name to
+         * place); an ended worker's says how it ended ({@code ended}: "left", "ended" or "done").
+         */
+        void chips(List<BufferSnapshot.WorkerView> workers, Map<String, Integer> waitOrder,
+                   Function<String, String> ended) {
             if (method == null) {
                 return;
             }
+            this.ended = ended;
             List<List<BufferSnapshot.WorkerView>> at = new ArrayList<>();
             for (int i = 0; i < lineChips.size(); i++) {
                 at.add(new ArrayList<>());
@@ -346,13 +360,16 @@ final class CodePanel extends VBox {
                 made.setMinWidth(Region.USE_PREF_SIZE);
                 return made;
             });
-            // Parked at the gate: the gate's glyph, as on the worker's chip above, not "outside"'s.
+            // Parked at the gate, or ended: the glyph of the worker's chip above ("‖", "✓", "–"), not
+            // "outside"'s "●", which an ended thread's chip kept beside "– ended" above.
+            String done = worker.state() != WorkerState.DONE ? "" : ended.apply(worker.name());
             String text = (worker.state() == WorkerState.AT_GATE ? BufferView.WorkerChip.glyph(WorkerState.AT_GATE)
-                    : glyph(worker.where())) + " " + worker.name();
+                    : done.equals("done") ? BufferView.WorkerChip.glyph(WorkerState.DONE)
+                    : !done.isEmpty() ? "–" : glyph(worker.where())) + " " + worker.name();
             if (!text.equals(chip.getText())) {
                 chip.setText(text);
-                Controls.tip(chip, worker.name() + ": " + (worker.state() == WorkerState.AT_GATE
-                        ? "parked at the gate, " : "") + words(worker.where()));
+                Controls.tip(chip, worker.name() + ": " + (!done.isEmpty() ? done
+                        : (worker.state() == WorkerState.AT_GATE ? "parked at the gate, " : "") + words(worker.where())));
             }
             PseudoClass state = BufferView.WorkerChip.pseudo(worker.state());
             if (!chip.getPseudoClassStates().contains(state)) {

@@ -274,6 +274,9 @@ class BufferLabFxTest {
         Label caption = robot.lookup("#code-panel .section").queryAs(Label.class);
         assertTrue(caption.getText().startsWith("The code each thread runs: lock buffer, bug none"), caption.getText());
         assertFalse(robot.lookup("#code-panel .code-chip").queryAll().isEmpty(), "the run's chips are shown");
+        // Stopped: its threads were ended, as their chips above say ("– ended"), not "●" outside put().
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#code-chip-P1").queryAs(Label.class).getText().equals("– P1"));
 
         robot.clickOn("#bug-one-condition");
         WaitForAsyncUtils.waitForFxEvents();
