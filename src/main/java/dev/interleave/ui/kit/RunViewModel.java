@@ -26,7 +26,8 @@ import dev.interleave.engine.run.Runner;
  * stopped run's figures never come back ({@link #showsLatestRun()} is false until the next Run).
  * The figures shown are named with the settings of the run they are from ({@link
  * #figuresNoteProperty()}): this run's while it goes; an ended run's, kept until the next Run or
- * Reset, as the last run's, so they are never read against settings changed since. Step from idle starts the run paused and takes the first step.
+ * Reset, as the last run's, so they are never read against settings changed since. Step from idle
+ * starts the run paused and takes the first step.
  * FX thread only; holds no {@code Node}.
  *
  * @param <S> the scenario's settings

@@ -171,10 +171,7 @@ class CallsViewModelTest {
      */
     @Test
     void runningParkedAndTheHistogramFollowTheRun() throws InterruptedException {
-        CallsViewModel model = new CallsViewModel(new CallRunner());
-        model.callsProperty().set(1_000);
-        model.concurrencyProperty().set(1_000);
-        model.maxSleepMillisProperty().set(1_000);
+        CallsViewModel model = model(1_000, 1_000, 1_000);
         model.run();
         double mostParkedShare = 0;
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -241,10 +238,7 @@ class CallsViewModelTest {
     @Test
     void racyRunEndsWithACross() throws InterruptedException {
         for (int attempt = 0; attempt < 20; attempt++) {
-            CallsViewModel model = new CallsViewModel(new CallRunner());
-            model.callsProperty().set(200_000);
-            model.concurrencyProperty().set(8);
-            model.maxSleepMillisProperty().set(0);
+            CallsViewModel model = model(200_000, 8, 0);
             model.counterProperty().set(CounterKind.RACY);
             model.run();
             sampleUntilIdle(model);
@@ -271,10 +265,7 @@ class CallsViewModelTest {
      */
     @Test
     void changedSettingsNeverReinterpretTheLastRunsFigures() throws InterruptedException {
-        CallsViewModel model = new CallsViewModel(new CallRunner());
-        model.callsProperty().set(1_000);
-        model.concurrencyProperty().set(100);
-        model.maxSleepMillisProperty().set(5);
+        CallsViewModel model = model(1_000, 100, 5);
         model.run();
         // While it runs the line names the run (it went, and the page under it shifted up a line).
         assertEquals("This run's figures (1,000 calls, at most 100 in flight, virtual threads, sleeps up to 5 ms, "
@@ -342,10 +333,7 @@ class CallsViewModelTest {
      */
     @Test
     void aStoppedRunsCounterSaysWhyItIsAboveTheCallsCompleted() throws InterruptedException {
-        CallsViewModel model = new CallsViewModel(new CallRunner());
-        model.callsProperty().set(20_000);
-        model.concurrencyProperty().set(2_000);
-        model.maxSleepMillisProperty().set(500);
+        CallsViewModel model = model(20_000, 2_000, 500);
         model.run();
         long deadline = System.nanoTime() + 30_000_000_000L;
         do {
@@ -375,10 +363,7 @@ class CallsViewModelTest {
      */
     @Test
     void theCounterSaysWhyItRunsAheadOfTheCallsCompleted() throws InterruptedException {
-        CallsViewModel model = new CallsViewModel(new CallRunner());
-        model.callsProperty().set(400);
-        model.concurrencyProperty().set(100);
-        model.maxSleepMillisProperty().set(500);
+        CallsViewModel model = model(400, 100, 500);
         model.counterProperty().set(CounterKind.ATOMIC);
         model.run();
         String seen = "";
@@ -403,10 +388,7 @@ class CallsViewModelTest {
      */
     @Test
     void aRacyCounterBehindTheCallsCompletedSaysItLostUpdates() throws InterruptedException {
-        CallsViewModel model = new CallsViewModel(new CallRunner());
-        model.callsProperty().set(20_000);
-        model.concurrencyProperty().set(1_000);
-        model.maxSleepMillisProperty().set(20);
+        CallsViewModel model = model(20_000, 1_000, 20);
         model.counterProperty().set(CounterKind.RACY);
         model.run();
         String seen = "";
@@ -422,6 +404,18 @@ class CallsViewModelTest {
         }
         model.stop();
         assertFalse(seen.isEmpty(), "never sampled the racy counter behind the calls completed");
+    }
+
+    /**
+     * A view-model with a runner of its own: {@code calls} calls, up to {@code concurrency} in flight,
+     * sleeps up to {@code maxSleepMillis}.
+     */
+    private static CallsViewModel model(int calls, int concurrency, int maxSleepMillis) {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(calls);
+        model.concurrencyProperty().set(concurrency);
+        model.maxSleepMillisProperty().set(maxSleepMillis);
+        return model;
     }
 
     static void sampleUntilIdle(CallsViewModel model) throws InterruptedException {
