@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -164,12 +165,43 @@ public final class CallsView extends BorderPane {
         return panel;
     }
 
-    /** Every ended run since start or Reset, newest first: the runs compare row by row. */
+    /**
+     * Every ended run since start or Reset, newest first: the runs compare row by row. Until a run
+     * ends it is a line saying so; the table is built when the first row comes. The table, its
+     * header and scroll bars are about a sixth of the window's first view, styled and laid out
+     * before the first frame for nothing.
+     */
     static VBox pastRuns(ObservableList<CallsViewModel.PastRun> runs) {
+        Label caption = new Label("Past runs (newest first)");
+        caption.getStyleClass().add("section");
+        Label none = new Label(NO_RUN_YET);
+        none.setId("no-past-runs");
+        none.getStyleClass().add("no-past-runs");
+        none.setWrapText(true);
+        none.setMaxWidth(Double.MAX_VALUE);
+        none.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, caption, none);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        InvalidationListener[] first = new InvalidationListener[1];
+        first[0] = obs -> {
+            if (!runs.isEmpty()) {
+                runs.removeListener(first[0]);
+                box.getChildren().set(1, table(runs, caption));
+            }
+        };
+        runs.addListener(first[0]);
+        first[0].invalidated(runs);
+        return box;
+    }
+
+    private static final String NO_RUN_YET = "No run has ended yet: each run that ends adds a row here.";
+
+    /** The past runs' table, fitted to its rows (see {@link #fittedHeight}); {@code caption}'s font sets its em. */
+    private static TableView<CallsViewModel.PastRun> table(ObservableList<CallsViewModel.PastRun> runs, Label caption) {
         TableView<CallsViewModel.PastRun> table = new TableView<>(runs);
         table.setId("past-runs");
         table.getStyleClass().add("past-runs");
-        Label placeholder = new Label("No run has ended yet: each run that ends adds a row here.");
+        Label placeholder = new Label(NO_RUN_YET); // after Reset
         placeholder.setWrapText(true); // at 200 % in 1024x700 it was cut to "No run has ended yet: each ..."
         placeholder.setTextAlignment(TextAlignment.CENTER);
         placeholder.setPadding(new Insets(0, 8, 0, 8));
@@ -192,8 +224,6 @@ public final class CallsView extends BorderPane {
         // The vertical scroll bar, once there are more rows than fit, takes its width from the columns'.
         table.skinProperty().addListener((obs, old, skin) ->
                 verticalBar(table).ifPresent(bar -> bar.visibleProperty().addListener(o -> fitColumns(table))));
-        Label caption = new Label("Past runs (newest first)");
-        caption.getStyleClass().add("section");
         // As high as its header and rows (up to SHOWN_RUNS of them, and at most TALLEST_EMS; more
         // scroll), the plots above taking the rest: at a fixed 17 em it was 400 px of white under
         // 340 px of plots, empty, in 2560x1440. Its rows' heights are known once drawn: it is fitted
@@ -223,9 +253,7 @@ public final class CallsView extends BorderPane {
                 });
             }
         });
-        VBox box = new VBox(4, caption, table);
-        box.setMinHeight(Region.USE_PREF_SIZE);
-        return box;
+        return table;
     }
 
     /** {@code card}'s preferred width with {@code line} left out: it wraps within the width the rest sets. */

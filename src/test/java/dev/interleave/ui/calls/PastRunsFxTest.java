@@ -133,12 +133,28 @@ class PastRunsFxTest {
         assertTrue(widths[1] >= 3 * widths[0], "'Run' " + widths[1] + " px wide beside '#' " + widths[0] + " px");
     }
 
-    /** Before any run, the table says why it is empty, whole, however narrow (200 % in 1024x700). */
+    /**
+     * Before any run, a line says why there are no past runs, whole, however narrow (200 % in
+     * 1024x700), and the table is not built yet; after Reset empties it, the table's placeholder
+     * says the same, whole.
+     */
     @Test
     void theEmptyTableSaysSoWhole(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(300));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#past-runs").tryQuery().isEmpty(), "no table before the first run ends");
+        Label none = robot.lookup("#no-past-runs").queryAs(Label.class);
+        boolean[] whole = new boolean[1];
         robot.interact(() -> {
+            box.applyCss();
+            box.layout();
+            whole[0] = none.isVisible() && !none.isTextTruncated() && none.getHeight() >= none.prefHeight(none.getWidth()) - 0.5;
+        });
+        assertTrue(whole[0], "the line is shown whole at 300 px");
+        robot.interact(() -> {
+            runs.add(new CallsViewModel.PastRun(1, "1,000 calls / 100 threads", "✔ 500,500", 5_665, 5_648,
+                    OptionalDouble.of(0.997), 100));
             runs.clear();
-            stage.setWidth(300);
         });
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> table = robot.lookup("#past-runs").queryAs(TableView.class);
@@ -182,11 +198,12 @@ class PastRunsFxTest {
 
     /**
      * The table is as high as its header and rows, up to six rows and at most 17 em (more scroll),
-     * or its header and its placeholder while empty: at a fixed 17 em it was 400 px high in
+     * or its header and its placeholder while empty (or, before the first run ends and the table
+     * is built, as high as the line saying so): at a fixed 17 em it was 400 px high in
      * 2560x1440, empty, and the plots above got 340 px. Checked with the text sizes of 100 % and
      * 200 % zoom in 1024x700 and 1280x800 (13 and 26 px) and in 2560x1440 (23.5 and 47 px), each in
      * the width it gets there, with 0, 1, 3 and 8 runs, the runs there as the text size changes (a
-     * zoom) and the text size kept as the runs change; titles and rows are never cut.
+     * zoom) and the text size kept as the runs change; then 0 again, as after Reset; titles and rows are never cut.
      */
     @Test
     void theTableIsAsHighAsItsRows(FxRobot robot) throws Exception {
@@ -201,7 +218,7 @@ class PastRunsFxTest {
         List<String> wrong = new ArrayList<>();
         // (In 2560x1440 at 100 % the table is 1990 px wide: 1000 px here, the headless screen's width.)
         double[][] fontAndWidth = {{13, 690}, {26, 300}, {23.5, 1000}, {47, 850}};
-        for (int count : List.of(0, 1, 3, 8)) {
+        for (int count : List.of(0, 1, 3, 8, 0)) {
             for (double[] each : fontAndWidth) {
                 robot.interact(() -> {
                     stage.getScene().getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
@@ -233,6 +250,16 @@ class PastRunsFxTest {
     /** How the table's height fails to follow its {@code count} rows (all alike), each prefixed with {@code at}. */
     private List<String> misfits(String at, int count) {
         TableView<?> table = (TableView<?>) box.lookup("#past-runs");
+        List<String> wrong = new ArrayList<>();
+        if (table == null) {
+            Label none = (Label) box.lookup("#no-past-runs");
+            double high = none.prefHeight(none.getWidth());
+            if (none.isTextTruncated() || Math.abs(none.getHeight() - high) > 1) {
+                wrong.add(String.format(Locale.ROOT, "%sthe line before the first run %.0f px high, not %.0f%s", at,
+                        none.getHeight(), high, none.isTextTruncated() ? ", truncated" : ""));
+            }
+            return wrong;
+        }
         Region header = (Region) table.lookup(".column-header-background");
         Node viewport = table.lookup(".clipped-container");
         Bounds view = viewport.localToScene(viewport.getLayoutBounds());
@@ -244,7 +271,6 @@ class PastRunsFxTest {
                 .filter(bar -> bar.getOrientation() == Orientation.HORIZONTAL)
                 .mapToDouble(ScrollBar::getHeight).sum();
         double em = ((Label) box.getChildren().getFirst()).getFont().getSize();
-        List<String> wrong = new ArrayList<>();
         if (count == 0) {
             double placeholder = table.getPlaceholder().prefHeight(table.getWidth());
             if (table.getHeight() > frame + placeholder + 2 * em) {
