@@ -23,6 +23,8 @@ import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -173,12 +175,14 @@ public final class LivePlot extends BorderPane {
     private final DoubleProperty marker = new SimpleDoubleProperty(this, "marker", Double.NaN);
     /** Where the last redraw drew the mark (pixels across the canvas), or NaN; for tests. */
     private double markerDrawnAt = Double.NaN;
-    /** What the last redraw drew, for tests: the x ticks (label, centre, width), the y ticks' rows, the axis title's lines. */
+    /** What the last redraw drew, for tests: the x ticks (label, line, label's width), the y ticks' rows, the axis title's lines. */
     record Tick(String label, double at, double width) {
     }
 
     private List<Tick> xTicksDrawn = List.of();
     private List<Double> yRowsDrawn = List.of();
+    /** Each tick label's box as the last redraw drew it, the y axis's bottom up, then the x axis's. */
+    private List<Bounds> labelBoxesDrawn = List.of();
     private List<String> xLabelDrawn = List.of();
     /** Whether y counts whole things (wake-ups): no tick between two whole numbers. */
     private boolean wholeNumbers;
@@ -314,6 +318,11 @@ public final class LivePlot extends BorderPane {
 
     List<Double> yRowsDrawn() {
         return yRowsDrawn;
+    }
+
+    /** The tick labels' boxes the last redraw drew: the y axis's, bottom up, then the x axis's. */
+    List<Bounds> labelBoxesDrawn() {
+        return labelBoxesDrawn;
     }
 
     List<String> xLabelDrawn() {
@@ -537,19 +546,24 @@ public final class LivePlot extends BorderPane {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         List<Double> yRows = new ArrayList<>();
+        List<Bounds> labelBoxes = new ArrayList<>();
+        // Every y label centred on its line, the lowest too: set on its line, a "0" 13 px above the
+        // axis at 150 % read as a value above zero, and "0" met "1" at 200 %.
+        g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < yLabels.size(); i++) {
             double py = snap(bottom - yTicks.get(i) / yTop * plotHeight);
             g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(left, py, right, py);
-            // The lowest label sits on its line, not across it: centred, it met the x axis's first
-            // label in the corner ("1" on "0").
-            g.setTextBaseline(i == 0 ? VPos.BOTTOM : VPos.CENTER);
             g.fillText(yLabels.get(i), left - 5, py);
+            measure.setText(yLabels.get(i));
+            Bounds text = measure.getLayoutBounds();
+            labelBoxes.add(new BoundingBox(left - 5 - text.getWidth(), py - text.getHeight() / 2, text.getWidth(),
+                    text.getHeight()));
             yRows.add(py);
         }
         yRowsDrawn = List.copyOf(yRows);
-        // Vertical grid and x tick labels.
-        g.setTextAlign(TextAlignment.CENTER);
+        // Vertical grid and x tick labels: each centred on its line but the first, which starts at the
+        // y axis, clear of the lowest y label beside it.
         g.setTextBaseline(VPos.TOP);
         List<Tick> xTicks = new ArrayList<>();
         for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
@@ -557,10 +571,16 @@ public final class LivePlot extends BorderPane {
             g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(px, top, px, bottom);
             String label = compactLabel(i * xStep, xTop);
-            g.fillText(label, px, bottom + 4);
             measure.setText(label);
-            xTicks.add(new Tick(label, px, measure.getLayoutBounds().getWidth()));
+            Bounds text = measure.getLayoutBounds();
+            g.setTextAlign(i == 0 ? TextAlignment.LEFT : TextAlignment.CENTER);
+            g.fillText(label, px, bottom + 4);
+            double centre = i == 0 ? px + text.getWidth() / 2 : px;
+            labelBoxes.add(new BoundingBox(centre - text.getWidth() / 2, bottom + 4, text.getWidth(), text.getHeight()));
+            xTicks.add(new Tick(label, px, text.getWidth()));
         }
+        labelBoxesDrawn = List.copyOf(labelBoxes);
+        g.setTextAlign(TextAlignment.CENTER);
         xTicksDrawn = List.copyOf(xTicks);
         xLabelDrawn = xLabelLines;
         for (int line = 0; line < xLabelLines.size(); line++) {

@@ -2,9 +2,11 @@ package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.XYChart;
@@ -143,8 +145,9 @@ class LivePlotFxTest {
         double line = 26 * 0.75;
         List<LivePlot.Tick> x = counts.xTicksDrawn();
         assertTrue(x.size() >= 2, "x ticks " + x);
+        List<Bounds> boxes = counts.labelBoxesDrawn().subList(counts.yRowsDrawn().size(), counts.labelBoxesDrawn().size());
         for (int i = 1; i < x.size(); i++) {
-            double gap = x.get(i).at() - x.get(i - 1).at() - (x.get(i).width() + x.get(i - 1).width()) / 2;
+            double gap = boxes.get(i).getMinX() - boxes.get(i - 1).getMaxX();
             assertTrue(gap >= line / 2, "x labels " + x.get(i - 1).label() + " and " + x.get(i).label() + " " + gap + " px apart");
         }
         List<Double> y = counts.yRowsDrawn();
@@ -164,6 +167,56 @@ class LivePlotFxTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(counts.yTickLabels().stream().allMatch(label -> label.matches("\\d+")), counts.yTickLabels().toString());
+    }
+
+    /**
+     * Every y label is centred on its line, the lowest too, and no tick label meets another: set
+     * on its line, the lowest ("0") stood 13 px above the axis at 150 % and read as a value above
+     * zero, and at 200 % it met "1". Linear counts and log rates, at 100 %, 150 % and 200 %.
+     */
+    @Test
+    void theLowestYLabelIsOnItsLineAndClearOfTheXLabels(FxRobot robot) {
+        List<String> wrong = new ArrayList<>();
+        for (LivePlot.Scale scale : LivePlot.Scale.values()) {
+            for (double font : new double[] {13, 19.5, 26}) {
+                LivePlot one = new LivePlot("one", "Futile wake-ups", "seconds run, pauses left out", scale);
+                robot.interact(() -> {
+                    ((Pane) plot.getParent()).getChildren().add(one);
+                    one.setManaged(false);
+                    one.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", font));
+                    XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                    series.getData().add(new XYChart.Data<>(0, 0));
+                    series.getData().add(new XYChart.Data<>(3, scale == LivePlot.Scale.LOG10 ? 5 : 2));
+                    one.setData(FXCollections.observableArrayList(List.of(series)));
+                    one.setWholeNumbers(scale == LivePlot.Scale.LINEAR);
+                    one.setLegendVisible(false);
+                    one.applyCss();
+                    one.resize(400, 260);
+                    one.layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                String at = scale + " at " + font + " px: ";
+                List<Double> rows = one.yRowsDrawn();
+                List<Bounds> boxes = one.labelBoxesDrawn();
+                for (int i = 0; i < rows.size(); i++) {
+                    Bounds label = boxes.get(i);
+                    double centre = (label.getMinY() + label.getMaxY()) / 2;
+                    if (Math.abs(centre - rows.get(i)) > 0.5) {
+                        wrong.add(at + "y label " + one.yTickLabels().get(i) + " centred at " + centre + ", its line at "
+                                + rows.get(i));
+                    }
+                }
+                for (int i = 0; i < boxes.size(); i++) {
+                    for (int j = i + 1; j < boxes.size(); j++) {
+                        if (boxes.get(i).intersects(boxes.get(j))) {
+                            wrong.add(at + "labels " + i + " and " + j + " meet: " + boxes.get(i) + ", " + boxes.get(j));
+                        }
+                    }
+                }
+                robot.interact(() -> ((Pane) plot.getParent()).getChildren().remove(one));
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     /** The top tick's label, centred on the plot's top line, is drawn whole: at 200 % "1M" was cut in half. */
