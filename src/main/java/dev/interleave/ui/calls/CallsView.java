@@ -546,7 +546,8 @@ public final class CallsView extends BorderPane {
         // Paused, the rate is the one the run had when Pause came, and says so ("60,791 calls per
         // second" beside calls held still read as a rate now).
         rate.textProperty().bind(Bindings.createStringBinding(() -> rateWords(model.callsPerSecondProperty().get(),
-                model.stateProperty().get()), model.callsPerSecondProperty(), model.stateProperty()));
+                model.stateProperty().get(), model.elapsedMillisProperty().get()), model.callsPerSecondProperty(),
+                model.stateProperty(), model.elapsedMillisProperty()));
 
         // Arranged at every layout pass, where the cards' preferred widths (they follow the text
         // size) and the width on offer are both known.
@@ -843,12 +844,16 @@ public final class CallsView extends BorderPane {
         return live;
     }
 
-    /** The calls-completed card's rate, with what it is over: the last half second, or the whole run once ended. */
-    static String rateWords(double perSecond, RunState state) {
+    /**
+     * The calls-completed card's rate, with what it is over: the last half second, or the time since
+     * Run in a run's first half second ({@code elapsedMillis} of run time), or the whole run once ended.
+     */
+    static String rateWords(double perSecond, RunState state, long elapsedMillis) {
+        double span = CallsViewModel.RATE_WINDOW_NANOS / 1e9;
+        boolean first = elapsedMillis * 1_000_000L < CallsViewModel.RATE_WINDOW_NANOS;
         String over = switch (state) {
-            case RUNNING, STOPPING -> String.format(Locale.ROOT, " (the last %.1f s)", CallsViewModel.RATE_WINDOW_NANOS / 1e9);
-            case PAUSED -> String.format(Locale.ROOT, " in the %.1f s before the pause",
-                    CallsViewModel.RATE_WINDOW_NANOS / 1e9);
+            case RUNNING, STOPPING -> first ? " (since Run)" : String.format(Locale.ROOT, " (the last %.1f s)", span);
+            case PAUSED -> first ? " between Run and the pause" : String.format(Locale.ROOT, " in the %.1f s before the pause", span);
             case IDLE -> perSecond > 0 ? ", the whole run" : "";
         };
         return String.format(Locale.ROOT, "%,.0f calls per second%s", perSecond, over);

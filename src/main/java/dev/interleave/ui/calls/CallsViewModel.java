@@ -80,6 +80,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                     + "--max-sleep-ms) takes up to %,d.", MAX_SLEEP_MILLIS, CallSettings.MAX_SLEEP_MILLIS));
     /** A plot point every this many nanoseconds: throughput is Δcalls / Δt between two of them. */
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
+    /** In a run's first this many nanoseconds of run time, a plot point every frame. */
+    static final long FINE_PLOT_NANOS = 1_000_000_000L;
     /** The most points one series keeps. */
     static final int MAX_POINTS = 3_000;
 
@@ -244,7 +246,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** The run whose snapshots are being plotted, and the samples of the last rate window. */
     private String plottedLabel;
     private long lastPlotNanos;
-    private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS);
+    private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS, false);
     private boolean resultShown = true;
     /** The result of the run whose figures are shown; null before one ends, and after Run or Reset. */
     private CallResult lastResult;
@@ -442,13 +444,22 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     public void sample(long nowNanos) {
         CallSnapshot now = runner.snapshot();
         sampled(now.state());
-        if (now.result() == null && nowNanos - lastFiguresNanos < FIGURES_INTERVAL_NANOS) {
+        boolean figuresDue = now.result() != null || nowNanos - lastFiguresNanos >= FIGURES_INTERVAL_NANOS;
+        // The plots take a point each frame in a run's first second, then every PLOT_INTERVAL: 1,000
+        // calls without sleeps end in under 0.1 s, and drew as one 4 px dash.
+        boolean plotDue = now.result() != null || nowNanos - lastPlotNanos
+                >= (now.elapsedNanos() < FINE_PLOT_NANOS ? 0 : PLOT_INTERVAL_NANOS);
+        if (!figuresDue && !plotDue) {
             return;
         }
-        lastFiguresNanos = nowNanos;
         if (now.settings() == null || !showsLatestRun() || resultShown && now.result() != null) {
             return;
         }
+        if (!figuresDue) {
+            plot(now, nowNanos);
+            return;
+        }
+        lastFiguresNanos = nowNanos;
         counterValue.set(now.counterValue());
         sum.set(now.sum());
         callsCompleted.set(now.callsCompleted());
@@ -477,8 +488,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         elapsedMillis.set(now.elapsedNanos() / 1_000_000);
         progress.set((double) now.callsCompleted() / now.settings().calls());
-        if (nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS || now.result() != null) {
+        if (plotDue) {
             plot(now, nowNanos);
+        }
+        if (plottedLabel != null) {
+            callsPerSecond.set(rate.latest());
+            showHistogram(now.histogram());
         }
         if (now.result() != null) {
             showResult(now.result());
@@ -601,9 +616,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         if (plottedLabel == null) {
             return;
         }
-        showHistogram(now.histogram());
         double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
-        callsPerSecond.set(callsRate);
         double seconds = now.elapsedNanos() / 1e9;
         ModelSupport.addLogPoint(series(throughputSeries, throughputByLabel, plottedLabel), seconds, callsRate, MAX_POINTS);
         ModelSupport.addLogPoint(series(inFlightSeries, inFlightByLabel, plottedLabel), seconds, now.inFlight(),

@@ -11,18 +11,31 @@ public final class RateWindow {
 
     /** How much run time the rate spans. */
     private final long spanNanos;
+    /** Whether the run's first span counts the time before the start as a stretch with nothing counted. */
+    private final boolean padsStart;
     /** Samples {elapsedNanos, count}, oldest first. */
     private final ArrayDeque<long[]> samples = new ArrayDeque<>();
 
     /** @param spanNanos short enough to show change, long enough to be smooth */
     public RateWindow(long spanNanos) {
+        this(spanNanos, true);
+    }
+
+    /**
+     * @param spanNanos short enough to show change, long enough to be smooth
+     * @param padsStart whether the first span's rate is over the whole span (see {@link #add}), or
+     *        over the run time so far: a run of evenly spread events, shorter than a span (1,000
+     *        calls without sleeps end in under 0.1 s) reads its real rate, not a fraction of it
+     */
+    public RateWindow(long spanNanos, boolean padsStart) {
         this.spanNanos = spanNanos;
+        this.padsStart = padsStart;
     }
 
     /**
      * Adds a sample and returns the rate per second over the window: what was counted in the last span
      * of run time, over the span. The run's start (time 0, count 0) is the first sample, and in the
-     * first span the time before it counts as a stretch with nothing counted (over the milliseconds
+     * first span the time before it counts as a stretch with nothing counted, unless made not to (over the milliseconds
      * since the start, a run's first items read 290 a second in a run of 11 items in all). What changed
      * between two samples at the same run time (steps taken while paused: the paused clock stands
      * still) took no run time and is left out of every rate, before and after (20 items stepped read
@@ -54,8 +67,13 @@ public final class RateWindow {
             return 0;
         }
         // From the start, the whole span: nothing was counted before the run began.
-        long overNanos = oldest[0] == 0 ? Math.max(dtNanos, spanNanos) : dtNanos;
+        long overNanos = oldest[0] == 0 && padsStart ? Math.max(dtNanos, spanNanos) : dtNanos;
         return (count - oldest[1]) * 1e9 / overNanos;
+    }
+
+    /** The rate at the newest sample, as {@link #add} last returned it; 0 before any. */
+    public double latest() {
+        return samples.isEmpty() ? 0 : rate(samples.peekLast()[0], samples.peekLast()[1]);
     }
 
     /** Forgets every sample: a new run, which starts at time 0 with count 0. */

@@ -31,6 +31,27 @@ class RateWindowTest {
     }
 
     /**
+     * Made not to pad the start, a run shorter than the span reads its real rate: 1,000 calls spread
+     * evenly over 75 ms read 13,333 a second at every sample, as the whole run's figure does at the
+     * end; padded, they read 2,000 at the end (a plot peaking at 2,000 under a card of 13,333).
+     */
+    @Test
+    void aShortRunUnpaddedReadsItsRealRate() {
+        RateWindow real = new RateWindow(500 * MS, false);
+        RateWindow padded = new RateWindow(500 * MS);
+        for (long t = 15; t <= 75; t += 15) {
+            long calls = t * 1_000 / 75;
+            assertEquals(13_333.3, real.add(t * MS, calls), 0.1, "at " + t + " ms");
+            padded.add(t * MS, calls);
+        }
+        assertEquals(2_000, padded.add(75 * MS, 1_000), 1e-9, "padded: the 0.5 s span counted whole");
+        for (long t = 100; t <= 1_000; t += 100) {
+            real.add(t * MS, 1_000 + (t - 75) * 2);
+        }
+        assertEquals(2_000, real.add(1_100 * MS, 1_000 + 1_025 * 2), 1e-6, "past the first span: over the span alone");
+    }
+
+    /**
      * A run stepped while paused (its clock stands still at 10 µs) and then resumed: the 20 items
      * stepped took no run time and count in no rate; it read 2,000,000 a second, then 40 after Resume.
      */

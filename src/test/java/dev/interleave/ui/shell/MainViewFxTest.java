@@ -328,7 +328,9 @@ class MainViewFxTest {
         // About 5 s of run (50 ms of sleep at most ended it in 1.3 s, under load before the click came).
         setCalls(robot, 50_000, 1_000, 200);
         robot.clickOn(OnFx.node(robot, "#run"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> calls.callsCompletedProperty().get() > 2_000);
+        // Past the rate's first half second, which is over the time since Run.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> calls.callsCompletedProperty().get() > 2_000
+                && calls.elapsedMillisProperty().get() > 600);
         robot.clickOn(OnFx.node(robot, "#pause"));
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // calls asleep finish their sleep, then wait
         String sum = OnFx.text(robot, "#sum");
