@@ -679,7 +679,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * run), shows the buffer rebuilt at the position instead of the run now and returns true.
      */
     private boolean rewound(BufferRunSnapshot now) {
-        rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE);
+        // Stopping too: a view rewound while paused kept its moment through Stop only when no frame
+        // came while the run was stopping.
+        rewind.allowedProperty().set(now.state() != RunState.RUNNING);
         if (now.log() != null) {
             rewind.follow(now.log(), now.settings());
         }

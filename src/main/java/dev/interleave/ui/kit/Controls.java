@@ -403,6 +403,9 @@ public final class Controls {
     }
 
     private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");
+    private static final PseudoClass NO_RUN = PseudoClass.getPseudoClass("no-run");
+    /** The figures note before a run, and after Reset. */
+    public static final String NO_RUN_FIGURES = "No run's figures yet: they fill in when a run starts.";
 
     /**
      * The note over a view's figures: the settings of the run they are from, this one's while it
@@ -423,11 +426,15 @@ public final class Controls {
         note.setWrapText(true);
         note.setMaxWidth(Double.MAX_VALUE);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        note.textProperty().bind(Bindings.createStringBinding(
-                () -> shown.get() ? model.figuresNoteProperty().get() : "", shown, model.figuresNoteProperty()));
-        // Blank, it keeps its line (a field message gives its room up), so that the figures under it
-        // stay where they are when a run's first step fills it.
+        // Before a run and after Reset it says why the figures are zeros: blank, its line stood empty
+        // under the guide, a gap a teacher's tryout took for a fault. It keeps its line either way,
+        // so that the figures under it stay where they are when a run's first step fills it.
+        note.textProperty().bind(Bindings.createStringBinding(() -> !shown.get() ? ""
+                : model.figuresNoteProperty().get().isEmpty() ? NO_RUN_FIGURES : model.figuresNoteProperty().get(),
+                shown, model.figuresNoteProperty()));
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.textProperty().addListener(obs -> note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES)));
+        note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES));
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
         return note;
     }

@@ -530,7 +530,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             rewind.toPresent();
         }
         stateLastSampled = now.state();
-        rewind.allowedProperty().set(now.state() == RunState.PAUSED || now.state() == RunState.IDLE || frozen);
+        // Stopping too: a view rewound while paused kept its moment through Stop only when no frame
+        // came while the run was stopping.
+        rewind.allowedProperty().set(now.state() != RunState.RUNNING || frozen);
         EventLog log = now.log();
         if (log != null) {
             PhilosophersSettings settings = now.settings();

@@ -283,6 +283,8 @@ class MainViewFxTest {
     @Test
     void thousandCallRunShowsTheCheckMark(FxRobot robot) throws Exception {
         setCalls(robot, 1_000, 100, 20);
+        // Before a run the note over the figures says why they are zeros (blank, its line read as a gap).
+        assertEquals(Controls.NO_RUN_FIGURES, OnFx.text(robot, "#last-run"));
         robot.clickOn(OnFx.node(robot, "#run"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> OnFx.text(robot, "#verdict").startsWith("✔"));
@@ -320,6 +322,9 @@ class MainViewFxTest {
         TableView<CallsViewModel.PastRun> pastRuns = robot.lookup("#past-runs").queryAs(TableView.class);
         assertEquals(1, pastRuns.getItems().size(), "the ended run is a row of the past-runs table");
         assertEquals("✔ 500,500", pastRuns.getItems().getFirst().result());
+        // Reset clears the figures, and the note says so again.
+        robot.clickOn(OnFx.node(robot, "#reset"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#last-run").equals(Controls.NO_RUN_FIGURES));
     }
 
     /** Pause freezes the numbers on screen, its rate the one before the pause; Resume lets the run finish. */
