@@ -34,7 +34,7 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
     /**
      * The lab's findings.
      *
-     * @param invariant             the invariant broken, or null: "a take must empty a full slot (count >= 0)"
+     * @param invariant             the invariant broken, or null: "a take must empty a full slot (count never below 0)"
      * @param action                what broke it, or null: "C2 was about to take from slot 0, which is empty ..."
      * @param stall                 who waited where when the run stalled, or null
      * @param stalledAfterMillis    the run's active time when everybody was first seen waiting, or -1

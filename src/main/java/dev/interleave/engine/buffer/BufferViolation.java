@@ -12,7 +12,8 @@ public final class BufferViolation extends RuntimeException {
 
     /**
      * @param invariant the invariant broken, as a rule: "a take must empty a full slot"
-     * @param action    what broke it, e.g. "C2 was about to take from slot 0, which is empty (count 0 of 1)"
+     * @param action    what broke it, e.g. "C2 was about to take from slot 0, which is empty (count 0 of 1:
+     *                  the take would make it -1)"
      */
     public BufferViolation(String invariant, String action) {
         super(invariant + ": " + action, null, false, false);

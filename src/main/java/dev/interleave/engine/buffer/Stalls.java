@@ -60,11 +60,15 @@ final class Stalls {
                                      int capacity) {
         if (what == BufferEvent.OVER_FULL_SLOT) {
             // "was about to": the lab stops the action before it changes anything.
-            return new BufferViolation("a put must fill an empty slot (count <= capacity)", String.format(Locale.ROOT,
-                    "%s was about to put #%d over slot %d, which holds #%d (count %d of %d)", worker.name(), item,
-                    slot, found, count, capacity));
+            // The count the action would leave, said: "(count >= 0)" over "count 0 of 1" read as a
+            // rule kept (0 >= 0), a teacher's tryout.
+            return new BufferViolation("a put must fill an empty slot (count never above capacity)",
+                    String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which holds #%d (count %d of"
+                            + " %d: the put would make it %d)", worker.name(), item, slot, found, count, capacity,
+                            count + 1));
         }
-        return new BufferViolation("a take must empty a full slot (count >= 0)", String.format(Locale.ROOT,
-                "%s was about to take from slot %d, which is empty (count %d of %d)", worker.name(), slot, count, capacity));
+        return new BufferViolation("a take must empty a full slot (count never below 0)", String.format(Locale.ROOT,
+                "%s was about to take from slot %d, which is empty (count %d of %d: the take would make it %d)",
+                worker.name(), slot, count, capacity, count - 1));
     }
 }

@@ -3,6 +3,8 @@ package dev.interleave.engine.buffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Timeout;
@@ -73,6 +75,15 @@ class LabDetectorTest {
             assertNotNull(violation);
             assertTrue(violation.startsWith("a put must fill an empty slot") || violation.startsWith("a take must empty a full"
                     + " slot") || violation.startsWith("each item must be consumed once"), violation);
+            // The count the action would leave, said beside the count it found ("(count >= 0)" over
+            // "count 0 of 1" read as a rule kept).
+            Matcher count = Pattern.compile("\\(count (\\d+) of \\d+: the (put|take) would make it (-?\\d+)\\)")
+                    .matcher(violation);
+            if (!violation.startsWith("each item")) {
+                assertTrue(count.find(), violation);
+                assertEquals(Integer.parseInt(count.group(1)) + (count.group(2).equals("put") ? 1 : -1),
+                        Integer.parseInt(count.group(3)), violation);
+            }
             EventLog.Batch all = runner.snapshot().log().readAll();
             boolean recorded = false;
             for (int i = 0; i < all.size(); i++) {
