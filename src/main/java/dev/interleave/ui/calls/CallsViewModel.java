@@ -717,9 +717,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             label.append(settings.maxSleepMillis() == 0 ? ", no sleep"
                     : String.format(Locale.ROOT, ", sleeps ≤ %,d ms", settings.maxSleepMillis()));
         }
-        if (settings.counter() != CounterKind.ATOMIC) {
-            label.append(", ").append(settings.counter().label()).append(" counter");
-        }
+        // The counter always: it is what a class compares, and beside "..., racy counter" a run
+        // named without one was not read as atomic's.
+        label.append(", ").append(settings.counter().label()).append(" counter");
         if (settings.seed() != CallSettings.DEFAULT_SEED) {
             label.append(", seed ").append(settings.seed());
         }

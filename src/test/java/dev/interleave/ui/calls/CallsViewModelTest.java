@@ -57,11 +57,11 @@ class CallsViewModelTest {
         assertEquals(100_000, model.settings().concurrency());
         assertEquals(ThreadKind.VIRTUAL, model.settings().threads());
         assertEquals(500_000_500_000L, model.expectedSumProperty().get());
-        assertEquals(CallsViewModel.Preset.LARGE.label(), CallsViewModel.seriesLabel(model.settings()));
+        assertEquals(CallsViewModel.Preset.LARGE.label() + ", atomic counter", CallsViewModel.seriesLabel(model.settings()));
         model.applyPreset(CallsViewModel.Preset.SMALL);
-        assertEquals(CallsViewModel.Preset.SMALL.label(), CallsViewModel.seriesLabel(model.settings()));
+        assertEquals(CallsViewModel.Preset.SMALL.label() + ", atomic counter", CallsViewModel.seriesLabel(model.settings()));
         model.callsProperty().set(777);
-        assertEquals("777 calls / 100 in flight", CallsViewModel.seriesLabel(model.settings()));
+        assertEquals("777 calls / 100 in flight, atomic counter", CallsViewModel.seriesLabel(model.settings()));
     }
 
     /** The plots keep the latest runs of the last few kinds, each its own series; the oldest kind gives way. */
@@ -77,12 +77,12 @@ class CallsViewModelTest {
         }
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().size(), "every ended run is a row");
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().getFirst().number(), "newest first");
-        assertEquals("50 calls / 10 in flight, no sleep", model.pastRuns().getFirst().run());
+        assertEquals("50 calls / 10 in flight, no sleep, atomic counter", model.pastRuns().getFirst().run());
         assertEquals("✔ 1,275", model.pastRuns().getFirst().result());
         assertEquals(CallsViewModel.MAX_SERIES, model.throughputSeries().size());
         assertEquals(CallsViewModel.MAX_SERIES, model.inFlightSeries().size());
-        assertEquals("20 calls / 10 in flight, no sleep", model.throughputSeries().getFirst().getName());
-        assertEquals("50 calls / 10 in flight, no sleep", model.inFlightSeries().getLast().getName());
+        assertEquals("20 calls / 10 in flight, no sleep, atomic counter", model.throughputSeries().getFirst().getName());
+        assertEquals("50 calls / 10 in flight, no sleep, atomic counter", model.inFlightSeries().getLast().getName());
     }
 
     /**
@@ -162,7 +162,7 @@ class CallsViewModelTest {
         assertEquals(1_000, model.callsCompletedProperty().get());
         assertTrue(model.efficiencyProperty().get() > 0);
         assertEquals(1, model.throughputSeries().size());
-        assertEquals(CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms", model.throughputSeries().getFirst().getName());
+        assertEquals(CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms, atomic counter", model.throughputSeries().getFirst().getName());
         assertFalse(model.throughputSeries().getFirst().getData().isEmpty());
     }
 
