@@ -317,15 +317,25 @@ public final class PhilosophersView extends BorderPane {
 
     /**
      * The drawings' height in a tall window, or NaN for the stylesheet's (26 to 32 em): side by side,
-     * 0.6 of the viewport's height when that is more than 32 em ({@link TableDrawing#GROWS_FROM_EM}),
+     * 0.6 of the viewport's height when that is more than 32 em of unscaled text (416 px,
+     * {@link TableDrawing#GROWS_FROM_EM}) and more than 26 em,
      * at most as tall as the table's column is wide (the room less the graph's 24 em), so that a
      * narrow, tall window does not push the conditions down around a table its width holds small. At
      * 1920x1080 the table stayed 360 px across, its seats' words at 10 px, in wide empty margins.
      */
     static double drawingsHeight(boolean stacked, double viewportHeight, double room, double em) {
         double tall = Math.min(0.6 * viewportHeight, room - 24 * em);
-        return stacked || tall <= TableDrawing.GROWS_FROM_EM * em ? Double.NaN : tall;
+        // A tall window by its pixels, not by its text, which grows with the window: at 1920x1080 the
+        // text is 17.5 px, 0.6 of the viewport was under 32 em, and the drawings kept their least
+        // height, the seats' words 12 px (a teacher's tryout). Never under the stylesheet's least.
+        double tallFrom = Math.max(LEAST_DRAWINGS_EM * em, TableDrawing.GROWS_FROM_EM * UNSCALED_EM);
+        return stacked || tall <= tallFrom ? Double.NaN : tall;
     }
+
+    /** The drawings' least height in the stylesheet (philosophers.css), in em. */
+    private static final double LEAST_DRAWINGS_EM = 26;
+    /** The text's size in a window of 1280x800 or less at 100 %: the stylesheet's root size, in pixels. */
+    private static final double UNSCALED_EM = 13;
 
     /** The verdict line: deadlock, livelock, starvation, or all is well; glyph and words, not colour alone. */
     private void showVerdict(Label verdict) {

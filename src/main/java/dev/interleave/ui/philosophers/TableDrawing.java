@@ -35,11 +35,16 @@ import dev.interleave.ui.kit.Words;
 final class TableDrawing extends Pane {
 
     /**
-     * The size, in em, of a drawing past which its seats grow with it (up to 1.6 times): the
-     * drawings' own height in the stylesheet, past which a tall window makes them taller
-     * (PhilosophersView.fit).
+     * The drawings' own height in the stylesheet, in em of unscaled text, past which a tall window
+     * makes them taller (PhilosophersView.fit).
      */
     static final double GROWS_FROM_EM = 32;
+    /**
+     * The size, in em, of a drawing past which its seats grow with it (up to 1.6 times): the
+     * drawings' least height. From 32 em, at 1920x1080 (text 17.5 px, drawings 558 px) they did not
+     * grow, their words 12 px.
+     */
+    static final double SEATS_GROW_FROM_EM = 26;
 
     static final PseudoClass IN_CIRCLE = PseudoClass.getPseudoClass("in-circle");
     private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
@@ -186,7 +191,7 @@ final class TableDrawing extends Pane {
         // In a large drawing (a tall window) the seats grow with it, up to 1.6 times, so that their words
         // read from the back of a room: 10 px in a 600 px drawing, before.
         double em = seats.getFirst().name.getFont().getSize();
-        double grow = Math.clamp(Math.min(w, h) / (GROWS_FROM_EM * em), 1, 1.6);
+        double grow = Math.clamp(Math.min(w, h) / (SEATS_GROW_FROM_EM * em), 1, 1.6);
         double scale = 1;
         double ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
         for (int i = 0; i < 3; i++) {

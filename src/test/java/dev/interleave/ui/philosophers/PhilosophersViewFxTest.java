@@ -487,11 +487,23 @@ class PhilosophersViewFxTest {
         });
         assertTrue(grown[0] > 1.3, "seats in a 900 px drawing: " + grown[0]);
         assertTrue(grown[1] > 1.3 * radius, "the table: " + grown[1] + " against " + radius);
+        // 1920x1080: the text 17.5 px, the drawings 0.6 of a 930 px viewport. The seats grow from a
+        // drawing of 26 em (at 32 em, their words stayed 12 px there, a teacher's tryout).
+        double scaled = OnFx.get(() -> {
+            view.setStyle("-fx-font-size: 17.5px;");
+            view.applyCss();
+            drawing.resize(800, 558);
+            drawing.layout();
+            return seat.getScaleX();
+        });
+        robot.interact(() -> view.setStyle(""));
+        assertTrue(scaled > 1.15, "seats in a 558 px drawing of 17.5 px text: " + scaled);
     }
 
     /**
      * The drawings' height from the window's: the stylesheet's when stacked or when 0.6 of the viewport
-     * is at most 32 em; else that, and never taller than the table's column is wide.
+     * is at most 32 em of unscaled text (416 px) or 26 em; else that, and never taller than the table's
+     * column is wide.
      */
     @Test
     void theDrawingsTakeTheHeightOfATallWindow() {
@@ -501,6 +513,10 @@ class PhilosophersViewFxTest {
         assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(true, 950, 1560, em)), "stacked: the stylesheet's");
         assertEquals(800 - 24 * em, PhilosophersView.drawingsHeight(false, 1500, 800, em), 1e-9,
                 "tall and narrow: as tall as the table's column is wide");
+        // The text grows with the window (17.5 px at 1920x1080): a tall window still is one.
+        assertEquals(0.6 * 930, PhilosophersView.drawingsHeight(false, 930, 1600, 17.5), 1e-9, "1920x1080, its text");
+        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 930, 1600, 26)),
+                "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em");
     }
 
     /**
