@@ -789,7 +789,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case BACKING_OFF -> "backs off";
             case AT_GATE -> has + "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
                     .replace("ask for a seat", "ask seat");
-            case DONE -> "gone"; // the run ended: "✓ done" read as success inside a stopped deadlock's red, "left" as a fork
+            // The run ended: "✓ done" read as success inside a stopped deadlock's red, "left" as a
+            // fork, "gone" as odd (a teacher's tryout); "ended" as the buffer's chips have it.
+            case DONE -> "ended";
         };
     }
 

@@ -205,7 +205,7 @@ class PhilosophersViewFxTest {
 
     /**
      * A step's words do not outlive the run: stopped while paused, the seats say the philosophers left
-     * the table ("– P1", "gone": a tick and "done" read as success inside a stopped deadlock's red)
+     * the table ("– P1", "ended": a tick and "done" read as success inside a stopped deadlock's red)
      * and no step is told.
      */
     @Test
@@ -218,7 +218,7 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", model.stepTextProperty().get());
         assertEquals("– P1", robot.lookup("#seat-P1 .seat-name").queryLabeled().getText());
-        assertEquals("gone", robot.lookup("#seat-P1 .seat-state").queryLabeled().getText());
+        assertEquals("ended", robot.lookup("#seat-P1 .seat-state").queryLabeled().getText());
     }
 
     /**
