@@ -60,8 +60,8 @@ final class Stalls {
                                      int capacity) {
         if (what == BufferEvent.OVER_FULL_SLOT) {
             // "was about to": the lab stops the action before it changes anything.
-            // The count the action would leave, said: "(count >= 0)" over "count 0 of 1" read as a
-            // rule kept (0 >= 0), a teacher's tryout.
+            // The count the action would leave, said: "(count >= 0)" beside "count 0 of 1" read as a
+            // rule kept.
             return new BufferViolation("a put must fill an empty slot (count never above capacity)",
                     String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which holds #%d (count %d of"
                             + " %d: the put would make it %d)", worker.name(), item, slot, found, count, capacity,

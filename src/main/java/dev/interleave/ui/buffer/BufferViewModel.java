@@ -679,8 +679,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * run), shows the buffer rebuilt at the position instead of the run now and returns true.
      */
     private boolean rewound(BufferRunSnapshot now) {
-        // Stopping too: a view rewound while paused kept its moment through Stop only when no frame
-        // came while the run was stopping.
+        // Stopping too, so that a view rewound while paused keeps its moment through Stop.
         rewind.allowedProperty().set(now.state() != RunState.RUNNING);
         if (now.log() != null) {
             rewind.follow(now.log(), now.settings());

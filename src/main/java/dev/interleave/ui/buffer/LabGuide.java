@@ -124,8 +124,8 @@ public record LabGuide(String title, String toTry, String watch, String question
             case LOCK -> new LabGuide("What to try: the correct lock buffer, signal, then signal-all",
                     "Apply (3 producers, 3 consumers, 1 slot, delays 0 to 300 ms), Run, then Stop, switch to "
                             + "signal-all and Run again. Change producers and consumers while it runs.",
-                    "every chip sits at the line its thread is at; with signal-all the futile wake-ups (their "
-                            + "card and plot, under the code) climb (the thundering herd), with signal they stay near 0. Without the delays they climb "
+                    "every chip sits at the line its thread is at. Under the code, the futile wake-ups climb with "
+                            + "signal-all (the thundering herd) and stay near 0 with signal. Without the delays they climb "
                             + "with signal too: a thread woken can find the slot taken by one that never waited.",
                     "signal wakes one waiter: why is that enough with two conditions, when it is not with one "
                             + "(try bug one-condition)?",

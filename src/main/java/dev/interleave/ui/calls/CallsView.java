@@ -853,7 +853,8 @@ public final class CallsView extends BorderPane {
         boolean first = elapsedMillis * 1_000_000L < CallsViewModel.RATE_WINDOW_NANOS;
         String over = switch (state) {
             case RUNNING, STOPPING -> first ? " (since Run)" : String.format(Locale.ROOT, " (the last %.1f s)", span);
-            case PAUSED -> first ? " between Run and the pause" : String.format(Locale.ROOT, " in the %.1f s before the pause", span);
+            case PAUSED -> first ? " between Run and the pause"
+                    : String.format(Locale.ROOT, " in the %.1f s before the pause", span);
             case IDLE -> perSecond > 0 ? ", the whole run" : "";
         };
         return String.format(Locale.ROOT, "%,.0f calls per second%s", perSecond, over);

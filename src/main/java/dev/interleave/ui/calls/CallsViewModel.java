@@ -89,6 +89,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      * threads start.
      */
     static final double SHORT_RUN_MILLIS = 2_000;
+    /** A short run has at most this many calls: 1,000,000 calls without sleeps start 100,000 threads in a second. */
+    static final int SHORT_RUN_CALLS = 10_000;
     /** The most points one series keeps. */
     static final int MAX_POINTS = 3_000;
 
@@ -358,7 +360,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     @Override
     protected void started(CallSettings settings) {
         plottedLabel = seriesLabel(settings);
-        finePlot = (double) settings.calls() * settings.maxSleepMillis() / 2 / settings.concurrency() < SHORT_RUN_MILLIS;
+        finePlot = settings.calls() <= SHORT_RUN_CALLS
+                && (double) settings.calls() * settings.maxSleepMillis() / 2 / settings.concurrency() < SHORT_RUN_MILLIS;
         series(throughputSeries, throughputByLabel, plottedLabel).getData().clear();
         series(inFlightSeries, inFlightByLabel, plottedLabel).getData().clear();
         lastPlotNanos = 0;
@@ -709,7 +712,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /**
      * A series' name says which run it is: a preset's label for that preset's run, else the calls
      * and the concurrency; then whatever differs from the presets' other settings (thread kind,
-     * max sleep, counter, seed). Runs of one name share a series (the latest replaces the last).
+     * max sleep, seed) and the counter, always. Runs of one name share a series (the latest
+     * replaces the last).
      */
     static String seriesLabel(CallSettings settings) {
         String base = String.format(Locale.ROOT, "%s / %,d in flight", Words.count(settings.calls(), "call"),

@@ -410,7 +410,7 @@ public final class Controls {
     /**
      * The note over a view's figures: the settings of the run they are from, this one's while it
      * goes, the last one's after, and whether the settings have changed since ({@code
-     * :settings-changed}). Blank, its room kept, while no run's figures are shown.
+     * :settings-changed}). While no run's figures are shown, {@link #NO_RUN_FIGURES}.
      * Views put it under their guide, not over it: coming and going with the runs, over it, it moved
      * the guide's buttons a line down as a learner reached for them.
      */

@@ -175,7 +175,10 @@ public final class LivePlot extends BorderPane {
     private final DoubleProperty marker = new SimpleDoubleProperty(this, "marker", Double.NaN);
     /** Where the last redraw drew the mark (pixels across the canvas), or NaN; for tests. */
     private double markerDrawnAt = Double.NaN;
-    /** What the last redraw drew, for tests: the x ticks (label, line, label's width), the y ticks' rows, the axis title's lines. */
+    /**
+     * What the last redraw drew, for tests: the x ticks (label, line, label's width), the y ticks'
+     * rows, the axis title's lines.
+     */
     record Tick(String label, double at, double width) {
     }
 
@@ -318,6 +321,15 @@ public final class LivePlot extends BorderPane {
 
     List<Double> yRowsDrawn() {
         return yRowsDrawn;
+    }
+
+    /** Where text {@code height} high, drawn at {@code y} with {@code baseline}, starts (for the boxes tests read). */
+    private static double textTop(double y, double height, VPos baseline) {
+        return switch (baseline) {
+            case TOP -> y;
+            case CENTER -> y - height / 2;
+            case BOTTOM, BASELINE -> y - height;
+        };
     }
 
     /** The tick labels' boxes the last redraw drew: the y axis's, bottom up, then the x axis's. */
@@ -544,11 +556,10 @@ public final class LivePlot extends BorderPane {
         g.setFill(ink.get());
         // Horizontal grid and y tick labels.
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
         List<Double> yRows = new ArrayList<>();
         List<Bounds> labelBoxes = new ArrayList<>();
-        // Every y label centred on its line, the lowest too: set on its line, a "0" 13 px above the
-        // axis at 150 % read as a value above zero, and "0" met "1" at 200 %.
+        // Every y label centred on its line, the lowest too: set on top of its line, a "0" stood 13 px
+        // above the axis at 150 % and read as a value above zero.
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < yLabels.size(); i++) {
             double py = snap(bottom - yTicks.get(i) / yTop * plotHeight);
@@ -557,8 +568,8 @@ public final class LivePlot extends BorderPane {
             g.fillText(yLabels.get(i), left - 5, py);
             measure.setText(yLabels.get(i));
             Bounds text = measure.getLayoutBounds();
-            labelBoxes.add(new BoundingBox(left - 5 - text.getWidth(), py - text.getHeight() / 2, text.getWidth(),
-                    text.getHeight()));
+            labelBoxes.add(new BoundingBox(left - 5 - text.getWidth(), textTop(py, text.getHeight(), g.getTextBaseline()),
+                    text.getWidth(), text.getHeight()));
             yRows.add(py);
         }
         yRowsDrawn = List.copyOf(yRows);
@@ -576,7 +587,8 @@ public final class LivePlot extends BorderPane {
             g.setTextAlign(i == 0 ? TextAlignment.LEFT : TextAlignment.CENTER);
             g.fillText(label, px, bottom + 4);
             double centre = i == 0 ? px + text.getWidth() / 2 : px;
-            labelBoxes.add(new BoundingBox(centre - text.getWidth() / 2, bottom + 4, text.getWidth(), text.getHeight()));
+            labelBoxes.add(new BoundingBox(centre - text.getWidth() / 2, textTop(bottom + 4, text.getHeight(),
+                    g.getTextBaseline()), text.getWidth(), text.getHeight()));
             xTicks.add(new Tick(label, px, text.getWidth()));
         }
         labelBoxesDrawn = List.copyOf(labelBoxes);

@@ -4,8 +4,9 @@ import java.util.ArrayDeque;
 
 /**
  * A rate measured over the last stretch of run time: Δcount between the oldest and the newest of the
- * samples kept, over the time between them (over the whole stretch in the run's first one), never a
- * point per event. FX thread only.
+ * samples kept, over the time between them (in the run's first stretch, over the whole stretch or
+ * over the run time so far: see {@link #RateWindow(long, boolean)}), never a point per event. FX
+ * thread only.
  */
 public final class RateWindow {
 

@@ -90,8 +90,8 @@ public class Rewind<R extends Replay<R>> {
     /** Goes up whenever the history or the position changes: the timeline redraws then. */
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
     /**
-     * Whether rewinding is allowed now (paused, a run that has ended, or one where nothing can happen
-     * any more); set by the view-model.
+     * Whether rewinding is allowed now (paused, stopping, a run that has ended, or one where nothing
+     * can happen any more); set by the view-model.
      */
     private final BooleanProperty allowed = new SimpleBooleanProperty(this, "allowed");
     private final BooleanBinding rewound = Bindings.createBooleanBinding(() -> position.get() != PRESENT, position);

@@ -333,8 +333,8 @@ public final class PhilosophersView extends BorderPane {
     }
 
     /** The drawings' least height in the stylesheet (philosophers.css), in em. */
-    private static final double LEAST_DRAWINGS_EM = 26;
-    /** The text's size in a window of 1280x800 or less at 100 %: the stylesheet's root size, in pixels. */
+    static final double LEAST_DRAWINGS_EM = 26;
+    /** The text's size in a window of 1280x800 or less at 100 %: the stylesheet's root size, in pixels (the shell's too). */
     private static final double UNSCALED_EM = 13;
 
     /** The verdict line: deadlock, livelock, starvation, or all is well; glyph and words, not colour alone. */

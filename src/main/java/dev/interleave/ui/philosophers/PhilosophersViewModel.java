@@ -530,8 +530,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             rewind.toPresent();
         }
         stateLastSampled = now.state();
-        // Stopping too: a view rewound while paused kept its moment through Stop only when no frame
-        // came while the run was stopping.
+        // Stopping too, so that a view rewound while paused keeps its moment through Stop.
         rewind.allowedProperty().set(now.state() != RunState.RUNNING || frozen);
         EventLog log = now.log();
         if (log != null) {

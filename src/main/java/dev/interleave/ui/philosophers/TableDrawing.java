@@ -44,7 +44,7 @@ final class TableDrawing extends Pane {
      * drawings' least height. From 32 em, at 1920x1080 (text 17.5 px, drawings 558 px) they did not
      * grow, their words 12 px.
      */
-    static final double SEATS_GROW_FROM_EM = 26;
+    static final double SEATS_GROW_FROM_EM = PhilosophersView.LEAST_DRAWINGS_EM;
 
     static final PseudoClass IN_CIRCLE = PseudoClass.getPseudoClass("in-circle");
     private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
@@ -188,7 +188,7 @@ final class TableDrawing extends Pane {
         // width grows with its meal count ("123,456 meals"), so the seats of two philosophers, one at
         // the top and one at the bottom, once pulled the ring and the table in as their meals grew,
         // until the table was a quarter of the drawing and the fork names F1 and F2 lay on each other.
-        // In a large drawing (a tall window) the seats grow with it, up to 1.6 times, so that their words
+        // In a drawing past its least size the seats grow with it, up to 1.6 times, so that their words
         // read from the back of a room: 10 px in a 600 px drawing, before.
         double em = seats.getFirst().name.getFont().getSize();
         double grow = Math.clamp(Math.min(w, h) / (SEATS_GROW_FROM_EM * em), 1, 1.6);

@@ -52,8 +52,8 @@ class LivePlotFxTest {
     @Test
     void aLongLegendMakesThePlotTallerNotItsCurveFlatter(FxRobot robot) {
         robot.interact(() -> {
-            plot.setData(named("1,000 calls / 100 threads", "1,000 calls / 100 threads, racy counter",
-                    "1,000,000 calls / 100,000 threads, racy counter", "1,000,000 calls / 100,000 threads"));
+            plot.setData(named("1,000 calls / 100 threads, atomic counter", "1,000 calls / 100 threads, racy counter",
+                    "1,000,000 calls / 100,000 threads, racy counter", "1,000,000 calls / 100,000 threads, atomic counter"));
         });
         WaitForAsyncUtils.waitForFxEvents();
         double font = Font.getDefault().getSize();
