@@ -36,8 +36,9 @@ public final class RateWindow {
     /**
      * Adds a sample and returns the rate per second over the window: what was counted in the last span
      * of run time, over the span. The run's start (time 0, count 0) is the first sample, and in the
-     * first span the time before it counts as a stretch with nothing counted, unless made not to (over the milliseconds
-     * since the start, a run's first items read 290 a second in a run of 11 items in all). What changed
+     * first span (if it pads the start) the time before it counts as a stretch with nothing counted
+     * (over the milliseconds since the start, a run's first items read 290 a second in a run of 11
+     * items in all). What changed
      * between two samples at the same run time (steps taken while paused: the paused clock stands
      * still) took no run time and is left out of every rate, before and after (20 items stepped read
      * 65,000 a second, and the plot's scale hid the real 20 a second after Resume).
