@@ -46,7 +46,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     private int calls;
 
     @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
-            description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000)."})
+            description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000;",
+                    "virtual threads: as many as the heap holds,", "about 2 KB each: 327,680 in 640 MB)."})
     private int concurrency;
 
     @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
@@ -93,7 +94,15 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
                     + CallSettings.platformCapMessage(concurrency));
         }
-        return new CallSettings(calls, concurrency, kind, maxSleepMillis, seed, counter);
+        CallSettings settings = new CallSettings(calls, concurrency, kind, maxSleepMillis, seed, counter);
+        // Refused before a thread starts: 1,000,000 in flight in the command line's 640 MB ran out of
+        // memory half a minute in, with a stack trace.
+        String heap = settings.heapMessage(Runtime.getRuntime().maxMemory());
+        if (!heap.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
+                    + heap);
+        }
+        return settings;
     }
 
     @Override

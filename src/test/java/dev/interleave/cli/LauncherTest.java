@@ -43,6 +43,20 @@ class LauncherTest {
         assertTrue(bad.output().startsWith("interleave calls: Invalid value for option '--calls'"), bad.output());
     }
 
+    /**
+     * The command line's heap (640 MB) cannot hold 1,000,000 calls in flight: refused in one line before
+     * a thread starts. It ran out of memory half a minute in and printed an OutOfMemoryError.
+     */
+    @Test
+    void aRunItsHeapCannotHoldIsRefusedInOneLine() throws Exception {
+        Exit refused = run("calls", "--calls", "1000000", "--concurrency", "1000000");
+        assertEquals(2, refused.code(), refused.output());
+        assertEquals(1, refused.output().lines().count(), refused.output());
+        assertTrue(refused.output().startsWith("interleave calls: Invalid value for option '--concurrency': "
+                + "1,000,000 calls in flight need about 1,953 MB of heap"), refused.output());
+        assertTrue(refused.output().contains("in flight here"), refused.output());
+    }
+
     /** The launcher runs the JDK and JVM options the build found, not whatever java is on the PATH. */
     @Test
     void runsTheBuildsJavaWithTheJvmOptions() throws IOException {

@@ -80,8 +80,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public static final int MAX_CAPACITY = 64;
     /** Narrower than the command line's: see {@link #WORKERS}. */
     public static final int MAX_WORKERS = 16;
-    /** Narrower than the command line's ({@link DelayRange#MAX_MILLIS}): see {@link #DELAY_NOTE}. */
-    public static final int MAX_DELAY_MILLIS = 2_000;
+    /** Where the delay sliders end: the fields take the command line's whole range, {@link DelayRange#MAX_MILLIS}. */
+    public static final int SLIDER_DELAY_MILLIS = 2_000;
 
     /** What the buffer size field accepts, and why it stops short of the command line. */
     public static final IntInput CAPACITY = new IntInput(1, MAX_CAPACITY, String.format(Locale.ROOT,
@@ -91,12 +91,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public static final IntInput WORKERS = new IntInput(1, MAX_WORKERS, String.format(Locale.ROOT,
             "The window draws every thread and stops at %,d of each; the command line (buffer --producers, "
                     + "--consumers) takes up to %,d.", MAX_WORKERS, BufferSettings.MAX_WORKERS));
-    /** Why the delay sliders stop short of the command line. */
-    public static final String DELAY_NOTE = String.format(Locale.ROOT, "The sliders stop at %,d ms, slow enough "
-            + "to follow by eye; the command line (--produce-ms, --consume-ms) takes up to %,d.", MAX_DELAY_MILLIS,
-            DelayRange.MAX_MILLIS);
-    /** What the delay fields accept, and why they stop short of the command line. */
-    public static final IntInput DELAY = new IntInput(0, MAX_DELAY_MILLIS, DELAY_NOTE);
+    /** Why the delay sliders end before the fields' range does. */
+    public static final String DELAY_NOTE = String.format(Locale.ROOT, "The slider ends at %,d ms, slow enough to "
+            + "follow by eye; type up to %,d in the fields, as the command line (--produce-ms, --consume-ms) "
+            + "takes.", SLIDER_DELAY_MILLIS, DelayRange.MAX_MILLIS);
+    /** What the delay fields accept: the command line's range; the sliders end sooner. */
+    public static final IntInput DELAY = IntInput.sliderTo(0, DelayRange.MAX_MILLIS, SLIDER_DELAY_MILLIS, DELAY_NOTE);
     /** What the spurious wake-up field accepts: a percentage of waits. */
     public static final IntInput SPURIOUS = new IntInput(0, 100, "");
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
@@ -297,7 +297,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         ModelSupport.clamp(producers, 1, MAX_WORKERS);
         ModelSupport.clamp(consumers, 1, MAX_WORKERS);
         for (IntegerProperty delay : List.of(produceMinMillis, produceMaxMillis, consumeMinMillis, consumeMaxMillis)) {
-            ModelSupport.clamp(delay, 0, MAX_DELAY_MILLIS);
+            ModelSupport.clamp(delay, 0, DelayRange.MAX_MILLIS);
         }
         ModelSupport.keepOrdered(produceMinMillis, produceMaxMillis);
         ModelSupport.keepOrdered(consumeMinMillis, consumeMaxMillis);

@@ -64,8 +64,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     public static final int MAX_CALLS = CallSettings.MAX_CALLS;
     /** Narrower than the command line's: see {@link #CONCURRENCY}. */
     public static final int MAX_CONCURRENCY = 100_000;
-    /** Narrower than the command line's: see {@link #MAX_SLEEP}. */
-    public static final int MAX_SLEEP_MILLIS = 1_000;
+    /** Where the Max sleep slider ends: the field takes the command line's range, see {@link #MAX_SLEEP}. */
+    public static final int SLIDER_SLEEP_MILLIS = 1_000;
 
     /** What the Calls field accepts: the command line's range. */
     public static final IntInput CALLS = new IntInput(1, MAX_CALLS, "");
@@ -74,10 +74,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             "The window stops at %,d in flight, the largest run it is tested to keep drawing smoothly; "
                     + "the command line (calls --concurrency) takes up to %,d.", MAX_CONCURRENCY,
             CallSettings.MAX_CONCURRENCY));
-    /** What the Max sleep field accepts, and why it stops short of the command line. */
-    public static final IntInput MAX_SLEEP = new IntInput(0, MAX_SLEEP_MILLIS, String.format(Locale.ROOT,
-            "The window stops at %,d ms so that a run ends while you watch; the command line (calls "
-                    + "--max-sleep-ms) takes up to %,d.", MAX_SLEEP_MILLIS, CallSettings.MAX_SLEEP_MILLIS));
+    /** What the Max sleep field accepts: the command line's range; the slider ends sooner. */
+    public static final IntInput MAX_SLEEP = IntInput.sliderTo(0, CallSettings.MAX_SLEEP_MILLIS, SLIDER_SLEEP_MILLIS,
+            String.format(Locale.ROOT, "The slider ends at %,d ms, so that a run ends while you watch; type up to "
+                    + "%,d in the field, as the command line (calls --max-sleep-ms) takes.", SLIDER_SLEEP_MILLIS,
+                    CallSettings.MAX_SLEEP_MILLIS));
     /** A plot point every this many nanoseconds: throughput is Δcalls / Δt between two of them. */
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
     /** In a short run's first this many nanoseconds of run time, a plot point every frame. */
@@ -279,7 +280,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // threads to their cap.
         ModelSupport.clamp(calls, 1, MAX_CALLS);
         ModelSupport.clamp(concurrency, 1, MAX_CONCURRENCY);
-        ModelSupport.clamp(maxSleepMillis, 0, MAX_SLEEP_MILLIS);
+        ModelSupport.clamp(maxSleepMillis, 0, CallSettings.MAX_SLEEP_MILLIS);
         // Each change of one for the other is said in threadsNote (the last change's reason wins:
         // a nested change clears the note first, the outer one then sets it).
         concurrency.addListener((obs, old, now) -> {

@@ -16,25 +16,49 @@ import org.controlsfx.control.RangeSlider;
 /**
  * A delay range: its caption, a range slider, and two fields for the least and the most, so that an
  * exact range (0 .. 0 above all, which the slider's thumbs cannot reach: they keep a thumb's width
- * apart) can be typed. A typed value out of range is changed with the reason under the fields
- * ({@link IntInput}). FX thread only.
+ * apart) can be typed. The slider may end before the fields' range does ({@link IntInput#sliderMax}):
+ * a value beyond it puts the thumb at the end, and only dragging moves the value from the slider. A
+ * typed value out of range is changed with the reason under the fields ({@link IntInput}). FX thread
+ * only.
  */
 public final class DelayInput extends VBox {
 
     private static final NumberFormat FORMAT = NumberFormat.getIntegerInstance(Locale.US);
 
     private final Label message = new Label();
+    /** True while the slider is moved to show the model's values, so that its clamping is not taken as a drag. */
+    private boolean updating;
 
     public DelayInput(String id, String caption, IntegerProperty min, IntegerProperty max, IntInput input, String tooltip) {
         super(4);
         setId(id);
-        RangeSlider range = new RangeSlider(input.min(), input.max(), min.get(), max.get());
+        RangeSlider range = new RangeSlider(input.min(), input.sliderMax(), Math.min(min.get(), input.sliderMax()),
+                Math.min(max.get(), input.sliderMax()));
         range.setId(id + "-slider");
         range.setBlockIncrement(10);
-        range.lowValueProperty().addListener((obs, old, now) -> min.set((int) Math.round(now.doubleValue())));
-        range.highValueProperty().addListener((obs, old, now) -> max.set((int) Math.round(now.doubleValue())));
-        min.addListener((obs, old, now) -> range.setLowValue(now.doubleValue()));
-        max.addListener((obs, old, now) -> range.setHighValue(now.doubleValue()));
+        range.lowValueProperty().addListener((obs, old, now) -> {
+            if (!updating) {
+                min.set((int) Math.round(now.doubleValue()));
+            }
+        });
+        range.highValueProperty().addListener((obs, old, now) -> {
+            if (!updating) {
+                max.set((int) Math.round(now.doubleValue()));
+            }
+        });
+        Runnable show = () -> {
+            updating = true;
+            try {
+                // High first, so that the low thumb is not held below an old high end.
+                range.setHighValue(Math.min(max.get(), input.sliderMax()));
+                range.setLowValue(Math.min(min.get(), input.sliderMax()));
+                range.setHighValue(Math.min(max.get(), input.sliderMax()));
+            } finally {
+                updating = false;
+            }
+        };
+        min.addListener((obs, old, now) -> show.run());
+        max.addListener((obs, old, now) -> show.run());
         TextField low = field(id + "-min", min, max, "most", input);
         TextField high = field(id + "-max", max, min, "least", input);
         Label to = new Label("to");
@@ -51,7 +75,7 @@ public final class DelayInput extends VBox {
         Controls.asFieldMessage(message, id + "-message");
         getChildren().addAll(label, range, fields, message);
         getStyleClass().add("setting"); // as a SettingSlider: Enter in a field gives the keys to its slider
-        Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.beyondMax());
+        Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.notes());
     }
 
     /** A field for {@code value}; {@code other} is the range's other end, which the model moves to keep least <= most. */

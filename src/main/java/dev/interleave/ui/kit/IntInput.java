@@ -8,17 +8,44 @@ import java.util.Objects;
  * number in [min, max] is taken as it is; anything else is replaced (by the nearest bound, or the
  * value in force) and the reason is given in one sentence, never silently. Plain Java, no toolkit.
  *
- * @param min       the smallest value
- * @param max       the largest value
- * @param beyondMax why the window stops at {@code max} where the command line may go further; empty if it does not
+ * <p>A slider may stop short of the field ({@link #sliderMax}): the delays' sliders end where a
+ * delay can still be followed by eye, and the field takes the rest of the command line's range.
+ *
+ * @param min        the smallest value
+ * @param max        the largest value
+ * @param beyondMax  why the window stops at {@code max} where the command line may go further; empty if it does not
+ * @param sliderMax  where a slider for this value ends: {@code max}, or less when the field alone reaches further
+ * @param sliderNote why the slider ends at {@code sliderMax} and how to go further; empty when it ends at {@code max}
  */
-public record IntInput(int min, int max, String beyondMax) {
+public record IntInput(int min, int max, String beyondMax, int sliderMax, String sliderNote) {
 
     public IntInput {
-        if (min > max) {
-            throw new IllegalArgumentException(min + " > " + max);
+        if (min > sliderMax || sliderMax > max) {
+            throw new IllegalArgumentException("not " + min + " <= " + sliderMax + " <= " + max);
         }
         Objects.requireNonNull(beyondMax);
+        Objects.requireNonNull(sliderNote);
+        if (sliderMax < max == sliderNote.isEmpty()) {
+            throw new IllegalArgumentException("a slider that stops short of the field says why, and only then");
+        }
+    }
+
+    /** A range whose slider reaches as far as its field. */
+    public IntInput(int min, int max, String beyondMax) {
+        this(min, max, beyondMax, max, "");
+    }
+
+    /**
+     * A range the field takes whole (the command line's) and a slider covers up to {@code sliderMax},
+     * with {@code sliderNote} saying why it stops there.
+     */
+    public static IntInput sliderTo(int min, int max, int sliderMax, String sliderNote) {
+        return new IntInput(min, max, "", sliderMax, sliderNote);
+    }
+
+    /** What the range says in a tooltip after "Allowed: ...": why the window or its slider stops where it does. */
+    public String notes() {
+        return (beyondMax + " " + sliderNote).strip();
     }
 
     /**

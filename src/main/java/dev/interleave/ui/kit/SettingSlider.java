@@ -21,7 +21,8 @@ import javafx.scene.layout.VBox;
 /**
  * A setting: its name, a slider (linear, or logarithmic where the range spans decades) and an
  * editable value field with thousands separators, both bound to one integer property. Whatever
- * is typed or dragged ends in [min, max], so the control cannot produce an invalid value; when a
+ * is typed or dragged ends in [min, max], so the control cannot produce an invalid value (the
+ * slider may end sooner, {@link IntInput#sliderMax}, and the field take the rest); when a
  * typed value had to be changed, a line under the field says what was typed and why
  * ({@link IntInput}), until the next change.
  */
@@ -83,14 +84,16 @@ public final class SettingSlider extends VBox {
         String widest = FORMAT.format(max).length() >= FORMAT.format(min).length() ? FORMAT.format(max) : FORMAT.format(min);
         Controls.roomForTheWidest(field, widest);
 
-        slider = logarithmic ? new Slider(Math.log10(Math.max(1, min)), Math.log10(max), 0) : new Slider(min, max, min);
+        int sliderMax = input.sliderMax();
+        slider = logarithmic ? new Slider(Math.log10(Math.max(1, min)), Math.log10(sliderMax), 0)
+                : new Slider(min, sliderMax, min);
         slider.setId(id + "-slider");
-        slider.setBlockIncrement(logarithmic ? 0.1 : Math.max(1, (max - min) / 100.0));
+        slider.setBlockIncrement(logarithmic ? 0.1 : Math.max(1, (sliderMax - min) / 100.0));
         Controls.asFieldMessage(message, id + "-message");
         getChildren().addAll(header, message, slider);
         setSpacing(2);
 
-        String range = "Allowed: " + input.range() + "." + (input.beyondMax().isEmpty() ? "" : " " + input.beyondMax());
+        String range = "Allowed: " + input.range() + "." + (input.notes().isEmpty() ? "" : " " + input.notes());
         for (Node each : List.of(this, slider, field)) {
             Controls.tip(each, tooltip + "\n" + range);
         }
@@ -141,8 +144,8 @@ public final class SettingSlider extends VBox {
         }
         this.cap = cap;
         this.capReason = why;
-        slider.maxProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(min, Math.min(max, cap.get())),
-                cap));
+        slider.maxProperty().bind(Bindings.createDoubleBinding(
+                () -> (double) Math.max(min, Math.min(input.sliderMax(), cap.get())), cap));
         value.addListener((obs, old, now) -> {
             if (now.intValue() < old.intValue() && now.intValue() == cap.get() && old.intValue() > cap.get()) {
                 message.setText(String.format(Locale.ROOT, "Lowered to %s: %s", FORMAT.format(now.intValue()),
@@ -168,7 +171,9 @@ public final class SettingSlider extends VBox {
     private void show(int value) {
         updating = true;
         try {
-            slider.setValue(logarithmic ? Math.log10(Math.max(1, value)) : value);
+            // A value typed beyond the slider's end puts the thumb at the end; the field says the value.
+            int onSlider = Math.min(value, input.sliderMax());
+            slider.setValue(logarithmic ? Math.log10(Math.max(1, onSlider)) : onSlider);
             field.setText(FORMAT.format(value));
         } finally {
             updating = false;
@@ -183,6 +188,6 @@ public final class SettingSlider extends VBox {
             double magnitude = Math.pow(10, Math.floor(Math.log10(rounded)) - 1);
             rounded = Math.round(Math.round(rounded / magnitude) * magnitude);
         }
-        return (int) Math.max(min, Math.min(max, rounded));
+        return (int) Math.max(min, Math.min(input.sliderMax(), rounded));
     }
 }

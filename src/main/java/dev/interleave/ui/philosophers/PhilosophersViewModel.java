@@ -78,16 +78,16 @@ import dev.interleave.ui.kit.Words;
  */
 public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettings> {
 
-    /** Narrower than the command line's ({@link DelayRange#MAX_MILLIS}): see {@link #DELAY_NOTE}. */
-    public static final int MAX_DELAY_MILLIS = 2_000;
+    /** Where the delay sliders end: the fields take the command line's whole range, {@link DelayRange#MAX_MILLIS}. */
+    public static final int SLIDER_DELAY_MILLIS = 2_000;
     /** What the philosophers field accepts: the command line's range. */
     public static final IntInput PHILOSOPHERS = new IntInput(PhilosophersSettings.MIN_N, PhilosophersSettings.MAX_N, "");
-    /** Why the delay sliders stop short of the command line. */
-    public static final String DELAY_NOTE = String.format(Locale.ROOT, "The sliders stop at %,d ms, slow enough to "
-            + "follow by eye; the command line (--think-ms, --eat-ms) takes up to %,d.", MAX_DELAY_MILLIS,
-            DelayRange.MAX_MILLIS);
-    /** What the delay fields accept, and why they stop short of the command line. */
-    public static final IntInput DELAY = new IntInput(0, MAX_DELAY_MILLIS, DELAY_NOTE);
+    /** Why the delay sliders end before the fields' range does. */
+    public static final String DELAY_NOTE = String.format(Locale.ROOT, "The slider ends at %,d ms, slow enough to "
+            + "follow by eye; type up to %,d in the fields, as the command line (--think-ms, --eat-ms) takes.",
+            SLIDER_DELAY_MILLIS, DelayRange.MAX_MILLIS);
+    /** What the delay fields accept: the command line's range; the sliders end sooner. */
+    public static final IntInput DELAY = IntInput.sliderTo(0, DelayRange.MAX_MILLIS, SLIDER_DELAY_MILLIS, DELAY_NOTE);
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
     static final int MAX_POINTS = 600;
 
@@ -195,7 +195,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         }
         ModelSupport.clamp(n, PhilosophersSettings.MIN_N, PhilosophersSettings.MAX_N);
         for (IntegerProperty delay : List.of(thinkMinMillis, thinkMaxMillis, eatMinMillis, eatMaxMillis)) {
-            ModelSupport.clamp(delay, 0, MAX_DELAY_MILLIS);
+            ModelSupport.clamp(delay, 0, DelayRange.MAX_MILLIS);
         }
         ModelSupport.keepOrdered(thinkMinMillis, thinkMaxMillis);
         ModelSupport.keepOrdered(eatMinMillis, eatMaxMillis);

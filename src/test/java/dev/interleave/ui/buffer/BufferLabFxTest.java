@@ -26,6 +26,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.controlsfx.control.RangeSlider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,6 +44,7 @@ import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Where;
 import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
+import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
@@ -694,7 +696,8 @@ class BufferLabFxTest {
 
     /**
      * The guides' "both delays 0" can be typed: the range slider's thumbs keep a thumb's width apart
-     * and cannot reach it. Out of range is refused with the reason under the fields.
+     * and cannot reach it. The fields go on past the slider's end, to the command line's range; out of
+     * range is refused with the reason under the fields.
      */
     @Test
     void theDelaysCanBeTypedDownToZero(FxRobot robot) {
@@ -705,10 +708,17 @@ class BufferLabFxTest {
                 model.produceMaxMillisProperty().get(), model.consumeMinMillisProperty().get(),
                 model.consumeMaxMillisProperty().get()));
         assertTrue(model.settings().produceDelay().maxMillis() == 0 && model.settings().consumeDelay().maxMillis() == 0);
+        // Past the slider's end the field goes on to the command line's range; the thumb waits at the end.
         type(robot, "#consume-delay-max", "5000");
-        assertEquals(BufferViewModel.MAX_DELAY_MILLIS, model.consumeMaxMillisProperty().get());
+        assertEquals(5_000, model.consumeMaxMillisProperty().get(), "the slider's end is not the field's");
+        assertEquals(BufferViewModel.SLIDER_DELAY_MILLIS,
+                OnFx.get(() -> robot.lookup("#consume-delay-slider").queryAs(RangeSlider.class).getHighValue()));
+        assertEquals("", robot.lookup("#consume-delay-message").queryAs(Label.class).getText());
+        assertEquals(5_000, model.settings().consumeDelay().maxMillis());
+        type(robot, "#consume-delay-max", "99999");
+        assertEquals(DelayRange.MAX_MILLIS, model.consumeMaxMillisProperty().get());
         String why = robot.lookup("#consume-delay-message").queryAs(Label.class).getText();
-        assertTrue(why.contains("above the maximum") && why.contains("--consume-ms"), why);
+        assertTrue(why.startsWith("99,999 is above the maximum, 60,000"), why);
     }
 
     private static List<String> chipIds(FxRobot robot, String lanes) {

@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
@@ -91,9 +92,12 @@ class PhilosophersViewFxTest {
         assertEquals(0, model.thinkMaxMillisProperty().get());
         assertEquals(0, model.eatMaxMillisProperty().get());
         robot.doubleClickOn("#eat-delay-max").eraseText(4).write("9999").type(KeyCode.ENTER);
-        assertEquals(PhilosophersViewModel.MAX_DELAY_MILLIS, model.eatMaxMillisProperty().get());
+        assertEquals(9_999, model.eatMaxMillisProperty().get(), "the field goes past the slider's end");
+        assertEquals("", robot.lookup("#eat-delay-message").queryAs(Label.class).getText());
+        robot.doubleClickOn("#eat-delay-max").eraseText(6).write("99999").type(KeyCode.ENTER);
+        assertEquals(DelayRange.MAX_MILLIS, model.eatMaxMillisProperty().get());
         assertTrue(robot.lookup("#eat-delay-message").queryAs(Label.class).getText()
-                .startsWith("9,999 is above the maximum, 2,000"), robot.lookup("#eat-delay-message").queryAs(Label.class).getText());
+                .startsWith("99,999 is above the maximum, 60,000"), robot.lookup("#eat-delay-message").queryAs(Label.class).getText());
         // A least above the most takes the most with it, and says so (the think range is 0 to 0 here).
         robot.doubleClickOn("#think-delay-min").eraseText(4).write("50").type(KeyCode.ENTER);
         assertEquals(50, model.thinkMaxMillisProperty().get());

@@ -14,6 +14,7 @@ import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Steps;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.philosophers.TableState;
+import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Rewind;
 
@@ -93,7 +94,9 @@ class PhilosophersViewModelTest {
         assertEquals(12, model.nProperty().get());
         assertEquals(12, model.philosophers().size(), "the table to come follows N while idle");
         model.thinkMaxMillisProperty().set(5_000);
-        assertEquals(PhilosophersViewModel.MAX_DELAY_MILLIS, model.thinkMaxMillisProperty().get());
+        assertEquals(5_000, model.thinkMaxMillisProperty().get(), "past the slider, within the command line's range");
+        model.thinkMaxMillisProperty().set(70_000);
+        assertEquals(DelayRange.MAX_MILLIS, model.thinkMaxMillisProperty().get());
         model.eatMinMillisProperty().set(900);
         assertTrue(model.eatMaxMillisProperty().get() >= 900, "min never passes max");
         assertEquals("-5 is below the minimum, 0: set to 0.", PhilosophersViewModel.DELAY.read("-5", 10).message());
