@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.skin.VirtualFlow;
@@ -39,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.interleave.engine.buffer.BufferCode;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Where;
@@ -719,6 +721,30 @@ class BufferLabFxTest {
         assertEquals(DelayRange.MAX_MILLIS, model.consumeMaxMillisProperty().get());
         String why = robot.lookup("#consume-delay-message").queryAs(Label.class).getText();
         assertTrue(why.startsWith("99,999 is above the maximum, 60,000"), why);
+    }
+
+    /**
+     * Producers past the slider's end (16) are typed, as the command line takes them (up to 200), and
+     * every one is drawn: the thumb waits at the end, and the slider's clamping does not take the value back.
+     */
+    @Test
+    void producersPastTheSliderAreTypedAndEachIsDrawn(FxRobot robot) throws Exception {
+        type(robot, "#producers-field", "40");
+        assertEquals(40, model.producersProperty().get());
+        assertEquals(BufferViewModel.SLIDER_WORKERS,
+                OnFx.get(() -> robot.lookup("#producers-slider").queryAs(Slider.class).getValue()));
+        assertEquals("", robot.lookup("#producers-message").queryAs(Label.class).getText());
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return chipIds(robot, "#producers-lanes").size() == 40;
+        });
+        assertTrue(chipIds(robot, "#producers-lanes").contains("worker-P40"), chipIds(robot, "#producers-lanes").toString());
+        assertEquals(40, runner.snapshot().buffer().workers().stream().filter(w -> w.role() == Worker.Role.PRODUCER).count());
+        type(robot, "#producers-field", "250");
+        assertEquals(BufferSettings.MAX_WORKERS, model.producersProperty().get());
+        String why = robot.lookup("#producers-message").queryAs(Label.class).getText();
+        assertTrue(why.startsWith("250 is above the maximum, 200"), why);
     }
 
     private static List<String> chipIds(FxRobot robot, String lanes) {

@@ -15,6 +15,7 @@ import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.BufferNarration;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.WakePolicy;
+import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.ThreadKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,8 +43,10 @@ class BufferViewModelTest {
         model.capacityProperty().set(100);
         assertEquals(BufferViewModel.MAX_CAPACITY, model.capacityProperty().get());
         assertEquals(BufferViewModel.MAX_CAPACITY, model.slots().size(), "the slots follow the size while idle");
-        model.producersProperty().set(17);
-        assertEquals(BufferViewModel.MAX_WORKERS, model.producersProperty().get());
+        model.producersProperty().set(100);
+        assertEquals(100, model.producersProperty().get(), "past the slider, within the command line's range");
+        model.producersProperty().set(201);
+        assertEquals(BufferSettings.MAX_WORKERS, model.producersProperty().get());
         model.produceMinMillisProperty().set(900);
         assertTrue(model.produceMaxMillisProperty().get() >= 900, "min never passes max");
         model.consumeMaxMillisProperty().set(5);
@@ -601,12 +604,18 @@ class BufferViewModelTest {
                 BufferViewModel.withSeparators("P1 put #12345 into slot 3; then C2 took #1000000 from slot 0, with #7"));
     }
 
-    /** The window's narrower ranges say why, naming the command line's. */
+    /**
+     * The fields take the command line's ranges, their sliders ending sooner with the reason; the
+     * buffer size alone stops short of the command line, and says why.
+     */
     @Test
-    void narrowerRangesSayWhy() {
+    void rangesAreTheCommandLinesOrSayWhyNot() {
         assertTrue(BufferViewModel.CAPACITY.beyondMax().contains("1,000,000"), BufferViewModel.CAPACITY.beyondMax());
-        assertTrue(BufferViewModel.WORKERS.beyondMax().contains("200"), BufferViewModel.WORKERS.beyondMax());
-        assertTrue(BufferViewModel.DELAY_NOTE.contains("60,000"), BufferViewModel.DELAY_NOTE);
+        assertEquals(BufferSettings.MAX_WORKERS, BufferViewModel.WORKERS.max());
+        assertEquals(BufferViewModel.SLIDER_WORKERS, BufferViewModel.WORKERS.sliderMax());
+        assertTrue(BufferViewModel.WORKERS.sliderNote().contains("200"), BufferViewModel.WORKERS.sliderNote());
+        assertEquals(DelayRange.MAX_MILLIS, BufferViewModel.DELAY.max());
+        assertTrue(BufferViewModel.DELAY.sliderNote().contains("60,000"), BufferViewModel.DELAY.sliderNote());
     }
 
     private static BufferViewModel fastModel(BufferRunner runner) {
