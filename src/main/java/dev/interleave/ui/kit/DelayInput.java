@@ -26,6 +26,8 @@ public final class DelayInput extends VBox {
     private static final NumberFormat FORMAT = NumberFormat.getIntegerInstance(Locale.US);
 
     private final Label message = new Label();
+    /** Says that a delay past the slider's end was typed, while one is (both thumbs would sit at the end). */
+    private final Label pastSlider = new Label();
     /** True while the slider is moved to show the model's values, so that its clamping is not taken as a drag. */
     private boolean updating;
 
@@ -53,12 +55,14 @@ public final class DelayInput extends VBox {
                 range.setHighValue(Math.min(max.get(), input.sliderMax()));
                 range.setLowValue(Math.min(min.get(), input.sliderMax()));
                 range.setHighValue(Math.min(max.get(), input.sliderMax()));
+                pastSlider.setText(input.pastSlider(max.get()));
             } finally {
                 updating = false;
             }
         };
         min.addListener((obs, old, now) -> show.run());
         max.addListener((obs, old, now) -> show.run());
+        show.run(); // the constructor's values may have been clamped against its default high end
         TextField low = field(id + "-min", min, max, "most", input);
         TextField high = field(id + "-max", max, min, "least", input);
         Label to = new Label("to");
@@ -73,7 +77,8 @@ public final class DelayInput extends VBox {
         label.getStyleClass().add("setting-name");
         label.setWrapText(true);
         Controls.asFieldMessage(message, id + "-message");
-        getChildren().addAll(label, range, fields, message);
+        Controls.asFieldMessage(pastSlider, id + "-past-slider");
+        getChildren().addAll(label, range, pastSlider, fields, message);
         getStyleClass().add("setting"); // as a SettingSlider: Enter in a field gives the keys to its slider
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.notes());
     }

@@ -84,6 +84,11 @@ public record IntInput(int min, int max, String beyondMax, int sliderMax, String
         return new Reading((int) parsed, "");
     }
 
+    /** What a slider's line says of {@code value}: empty unless it is past the slider's end, and then that it is. */
+    public String pastSlider(long value) {
+        return value > sliderMax ? "Typed, beyond the slider's end (" + format(sliderMax) + ")." : "";
+    }
+
     /** The range in words, for tooltips: "1 to 1,000,000". */
     public String range() {
         return format(min) + " to " + format(max);

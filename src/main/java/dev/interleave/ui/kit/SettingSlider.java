@@ -37,6 +37,8 @@ public final class SettingSlider extends VBox {
     private final int max;
     private final IntInput input;
     private final Label message = new Label();
+    /** Says that a value past the slider's end was typed, while it is (the thumb alone would say the end). */
+    private final Label pastSlider = new Label();
     private final IntegerProperty value;
     /** Another setting this one stays at or below ({@link #capBy}); null for none. */
     private ObservableIntegerValue cap;
@@ -90,7 +92,8 @@ public final class SettingSlider extends VBox {
         slider.setId(id + "-slider");
         slider.setBlockIncrement(logarithmic ? 0.1 : Math.max(1, (sliderMax - min) / 100.0));
         Controls.asFieldMessage(message, id + "-message");
-        getChildren().addAll(header, message, slider);
+        Controls.asFieldMessage(pastSlider, id + "-past-slider");
+        getChildren().addAll(header, message, slider, pastSlider);
         setSpacing(2);
 
         String range = "Allowed: " + input.range() + "." + (input.notes().isEmpty() ? "" : " " + input.notes());
@@ -174,6 +177,7 @@ public final class SettingSlider extends VBox {
             // A value typed beyond the slider's end puts the thumb at the end; the field says the value.
             int onSlider = Math.min(value, input.sliderMax());
             slider.setValue(logarithmic ? Math.log10(Math.max(1, onSlider)) : onSlider);
+            pastSlider.setText(input.pastSlider(value));
             field.setText(FORMAT.format(value));
         } finally {
             updating = false;

@@ -716,6 +716,8 @@ class BufferLabFxTest {
         assertEquals(BufferViewModel.SLIDER_DELAY_MILLIS,
                 OnFx.get(() -> robot.lookup("#consume-delay-slider").queryAs(RangeSlider.class).getHighValue()));
         assertEquals("", robot.lookup("#consume-delay-message").queryAs(Label.class).getText());
+        assertEquals("Typed, beyond the slider's end (2,000).",
+                robot.lookup("#consume-delay-past-slider").queryAs(Label.class).getText());
         assertEquals(5_000, model.settings().consumeDelay().maxMillis());
         type(robot, "#consume-delay-max", "99999");
         assertEquals(DelayRange.MAX_MILLIS, model.consumeMaxMillisProperty().get());
@@ -734,6 +736,8 @@ class BufferLabFxTest {
         assertEquals(BufferViewModel.SLIDER_WORKERS,
                 OnFx.get(() -> robot.lookup("#producers-slider").queryAs(Slider.class).getValue()));
         assertEquals("", robot.lookup("#producers-message").queryAs(Label.class).getText());
+        assertEquals("Typed, beyond the slider's end (16).",
+                robot.lookup("#producers-past-slider").queryAs(Label.class).getText(), "the thumb alone says 16");
         robot.interact(model::run);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.RangeSlider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,5 +62,27 @@ class DelayInputFxTest {
         });
         assertEquals(List.of(), cut, "cut to '...'");
         assertTrue(fieldWidth[0] >= 2.5 * 19.5, "the field still shows '700': " + fieldWidth[0] + " px");
+    }
+
+    /**
+     * A range typed past the slider's end (restored from the last start, here) puts both thumbs at the
+     * end and says so: the low thumb was left at 0, clamped against the slider's default high end.
+     */
+    @Test
+    void aRangePastTheSliderPutsBothThumbsAtItsEnd(FxRobot robot) {
+        SimpleIntegerProperty min = new SimpleIntegerProperty(3_000);
+        SimpleIntegerProperty max = new SimpleIntegerProperty(5_000);
+        DelayInput past = OnFx.get(() -> new DelayInput("think", "Think (ms)", min, max,
+                IntInput.sliderTo(0, 60_000, 2_000, "The slider ends at 2,000 ms."), "Time to think."));
+        RangeSlider slider = (RangeSlider) past.lookup("#think-slider");
+        assertEquals(List.of(2_000.0, 2_000.0), OnFx.get(() -> List.of(slider.getLowValue(), slider.getHighValue())));
+        assertEquals(List.of(3_000, 5_000), List.of(min.get(), max.get()), "the thumbs do not move the values");
+        assertEquals("Typed, beyond the slider's end (2,000).", ((Label) past.lookup("#think-past-slider")).getText());
+        robot.interact(() -> {
+            min.set(1_000); // as a view-model keeps them: the least at most the most
+            max.set(1_500);
+        });
+        assertEquals(List.of(1_000.0, 1_500.0), OnFx.get(() -> List.of(slider.getLowValue(), slider.getHighValue())));
+        assertEquals("", ((Label) past.lookup("#think-past-slider")).getText());
     }
 }

@@ -3,6 +3,7 @@ package dev.interleave.ui.kit;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a typed value becomes, and that a changed value always comes with its reason. Without a toolkit. */
@@ -37,6 +38,18 @@ class IntInputTest {
         assertEquals("99,999,999 is above the maximum, 1,000,000: set to 1,000,000. "
                 + "The command line takes up to 10,000,000.", reading.message());
         assertEquals(1_000_000, calls.read("123456789012345678901234567890", 500).value());
+    }
+
+    /** A slider that ends before the field: the field takes the whole range, and a value past the slider is said. */
+    @Test
+    void aSliderMayEndBeforeTheField() {
+        IntInput delay = IntInput.sliderTo(0, 60_000, 2_000, "The slider ends at 2,000 ms.");
+        assertEquals(new IntInput.Reading(5_000, ""), delay.read("5000", 100));
+        assertEquals("Typed, beyond the slider's end (2,000).", delay.pastSlider(5_000));
+        assertEquals("", delay.pastSlider(2_000));
+        assertEquals("The slider ends at 2,000 ms.", delay.notes());
+        assertThrows(IllegalArgumentException.class, () -> new IntInput(0, 60_000, "", 2_000, ""),
+                "a slider that ends sooner says why");
     }
 
     @Test
