@@ -79,9 +79,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** Narrower than the command line's: see {@link #CAPACITY}. */
     public static final int MAX_CAPACITY = 64;
     /** Where the producers and consumers sliders end: see {@link #WORKERS}. */
-    public static final int SLIDER_WORKERS = 16;
+    public static final int SLIDER_MAX_WORKERS = 16;
     /** Where the delay sliders end: the fields take the command line's whole range, {@link DelayRange#MAX_MILLIS}. */
-    public static final int SLIDER_DELAY_MILLIS = 2_000;
+    public static final int SLIDER_MAX_DELAY_MILLIS = 2_000;
 
     /** What the buffer size field accepts, and why it stops short of the command line. */
     public static final IntInput CAPACITY = new IntInput(1, MAX_CAPACITY, String.format(Locale.ROOT,
@@ -92,16 +92,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * class still follows every chip; past it the window draws every thread all the same, more slowly
      * (a free run of 100 and 100: frame interval median 30 ms, p99 163 ms, at 1280x800).
      */
-    public static final IntInput WORKERS = IntInput.sliderTo(1, BufferSettings.MAX_WORKERS, SLIDER_WORKERS,
+    public static final IntInput WORKERS = IntInput.sliderTo(1, BufferSettings.MAX_WORKERS, SLIDER_MAX_WORKERS,
             String.format(Locale.ROOT, "The slider ends at %,d, as many as a class follows by eye; type up to %,d "
                     + "in the field, as the command line (buffer --producers, --consumers) takes. The window draws "
-                    + "every thread, in rows that scroll.", SLIDER_WORKERS, BufferSettings.MAX_WORKERS));
+                    + "every thread, in rows that scroll.", SLIDER_MAX_WORKERS, BufferSettings.MAX_WORKERS));
     /** Why the delay sliders end before the fields' range does. */
     public static final String DELAY_NOTE = String.format(Locale.ROOT, "The slider ends at %,d ms, slow enough to "
             + "follow by eye; type up to %,d in the fields, as the command line (--produce-ms, --consume-ms) "
-            + "takes.", SLIDER_DELAY_MILLIS, DelayRange.MAX_MILLIS);
+            + "takes.", SLIDER_MAX_DELAY_MILLIS, DelayRange.MAX_MILLIS);
     /** What the delay fields accept: the command line's range; the sliders end sooner. */
-    public static final IntInput DELAY = IntInput.sliderTo(0, DelayRange.MAX_MILLIS, SLIDER_DELAY_MILLIS, DELAY_NOTE);
+    public static final IntInput DELAY = IntInput.sliderTo(0, DelayRange.MAX_MILLIS, SLIDER_MAX_DELAY_MILLIS, DELAY_NOTE);
     /** What the spurious wake-up field accepts: a percentage of waits. */
     public static final IntInput SPURIOUS = new IntInput(0, 100, "");
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;

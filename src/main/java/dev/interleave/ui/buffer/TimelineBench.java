@@ -24,8 +24,9 @@ import dev.interleave.ui.kit.Timeline;
  * from that log, in a window of its own, a number of times at three zooms: the whole run, the last
  * tenth, and the last few hundred events (every mark labelled, every wake-up an arrow). Prints the
  * median and the slowest drawing at each, in time and in the FX thread's CPU time (which a loaded
- * machine does not inflate), after a few drawings to warm up. The window's sliders stop at 16
- * producers and 16 consumers; this is the kit's timeline past that, as any later lab's would be.
+ * machine does not inflate), after a few drawings to warm up. The window's sliders end at 16
+ * producers and 16 consumers (its fields take up to 200 of each); this is the kit's timeline past
+ * that, as any later lab's would be.
  */
 public final class TimelineBench {
 

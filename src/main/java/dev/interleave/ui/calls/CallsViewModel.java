@@ -65,19 +65,19 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** Narrower than the command line's: see {@link #CONCURRENCY}. */
     public static final int MAX_CONCURRENCY = 100_000;
     /** Where the Max sleep slider ends: the field takes the command line's range, see {@link #MAX_SLEEP}. */
-    public static final int SLIDER_SLEEP_MILLIS = 1_000;
+    public static final int SLIDER_MAX_SLEEP_MILLIS = 1_000;
 
     /** What the Calls field accepts: the command line's range. */
     public static final IntInput CALLS = new IntInput(1, MAX_CALLS, "");
     /** What the Concurrency field accepts, and why it stops short of the command line. */
     public static final IntInput CONCURRENCY = new IntInput(1, MAX_CONCURRENCY, String.format(Locale.ROOT,
             "The window stops at %,d in flight, the largest run it is tested to keep drawing smoothly; "
-                    + "the command line (calls --concurrency) takes up to %,d.", MAX_CONCURRENCY,
-            CallSettings.MAX_CONCURRENCY));
+                    + "the command line (calls --concurrency) takes as many as its heap holds, about 2 KB each "
+                    + "(327,680 in its 640 MB), at most %,d.", MAX_CONCURRENCY, CallSettings.MAX_CONCURRENCY));
     /** What the Max sleep field accepts: the command line's range; the slider ends sooner. */
-    public static final IntInput MAX_SLEEP = IntInput.sliderTo(0, CallSettings.MAX_SLEEP_MILLIS, SLIDER_SLEEP_MILLIS,
+    public static final IntInput MAX_SLEEP = IntInput.sliderTo(0, CallSettings.MAX_SLEEP_MILLIS, SLIDER_MAX_SLEEP_MILLIS,
             String.format(Locale.ROOT, "The slider ends at %,d ms, so that a run ends while you watch; type up to "
-                    + "%,d in the field, as the command line (calls --max-sleep-ms) takes.", SLIDER_SLEEP_MILLIS,
+                    + "%,d in the field, as the command line (calls --max-sleep-ms) takes.", SLIDER_MAX_SLEEP_MILLIS,
                     CallSettings.MAX_SLEEP_MILLIS));
     /** A plot point every this many nanoseconds: throughput is Δcalls / Δt between two of them. */
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;

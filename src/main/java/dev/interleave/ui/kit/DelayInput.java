@@ -55,7 +55,7 @@ public final class DelayInput extends VBox {
                 range.setHighValue(Math.min(max.get(), input.sliderMax()));
                 range.setLowValue(Math.min(min.get(), input.sliderMax()));
                 range.setHighValue(Math.min(max.get(), input.sliderMax()));
-                pastSlider.setText(input.pastSlider(max.get()));
+                pastSlider.setText(input.pastSlider(max.get(), " ms"));
             } finally {
                 updating = false;
             }

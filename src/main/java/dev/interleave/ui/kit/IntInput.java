@@ -8,8 +8,9 @@ import java.util.Objects;
  * number in [min, max] is taken as it is; anything else is replaced (by the nearest bound, or the
  * value in force) and the reason is given in one sentence, never silently. Plain Java, no toolkit.
  *
- * <p>A slider may stop short of the field ({@link #sliderMax}): the delays' sliders end where a
- * delay can still be followed by eye, and the field takes the rest of the command line's range.
+ * <p>A slider may stop short of the field ({@link #sliderMax}) where the whole range would make the
+ * useful values hard to pick (delays a class can follow by eye, the threads a picture shows at a
+ * glance): the field takes the rest of the command line's range.
  *
  * @param min        the smallest value
  * @param max        the largest value
@@ -84,9 +85,13 @@ public record IntInput(int min, int max, String beyondMax, int sliderMax, String
         return new Reading((int) parsed, "");
     }
 
-    /** What a slider's line says of {@code value}: empty unless it is past the slider's end, and then that it is. */
-    public String pastSlider(long value) {
-        return value > sliderMax ? "Typed, beyond the slider's end (" + format(sliderMax) + ")." : "";
+    /**
+     * What a slider's line says of {@code value} ({@code unit} after the number, such as " ms", or
+     * empty): empty unless it is past the slider's end, and then that it is (typed, or restored from
+     * the last start).
+     */
+    public String pastSlider(long value, String unit) {
+        return value > sliderMax ? "Beyond the slider's end (" + format(sliderMax) + unit + "): set in the field." : "";
     }
 
     /** The range in words, for tooltips: "1 to 1,000,000". */

@@ -39,6 +39,8 @@ public final class SettingSlider extends VBox {
     private final Label message = new Label();
     /** Says that a value past the slider's end was typed, while it is (the thumb alone would say the end). */
     private final Label pastSlider = new Label();
+    /** After a number in {@link #pastSlider}: " ms" when the setting's name says "(ms)". */
+    private final String unit;
     private final IntegerProperty value;
     /** Another setting this one stays at or below ({@link #capBy}); null for none. */
     private ObservableIntegerValue cap;
@@ -51,7 +53,8 @@ public final class SettingSlider extends VBox {
     }
 
     /**
-     * @param input the range, and why the window stops at its maximum if the command line goes further
+     * @param input the range, where the slider ends ({@link IntInput#sliderMax}), and why the window or
+     *              its slider stops where it does
      */
     public SettingSlider(String id, String name, IntegerProperty value, IntInput input, boolean logarithmic, String tooltip) {
         this.value = value;
@@ -59,6 +62,7 @@ public final class SettingSlider extends VBox {
         this.min = input.min();
         this.max = input.max();
         this.logarithmic = logarithmic;
+        this.unit = name.endsWith("(ms)") ? " ms" : "";
         getStyleClass().add("setting");
         setId(id);
 
@@ -177,7 +181,7 @@ public final class SettingSlider extends VBox {
             // A value typed beyond the slider's end puts the thumb at the end; the field says the value.
             int onSlider = Math.min(value, input.sliderMax());
             slider.setValue(logarithmic ? Math.log10(Math.max(1, onSlider)) : onSlider);
-            pastSlider.setText(input.pastSlider(value));
+            pastSlider.setText(input.pastSlider(value, unit));
             field.setText(FORMAT.format(value));
         } finally {
             updating = false;

@@ -79,15 +79,15 @@ import dev.interleave.ui.kit.Words;
 public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettings> {
 
     /** Where the delay sliders end: the fields take the command line's whole range, {@link DelayRange#MAX_MILLIS}. */
-    public static final int SLIDER_DELAY_MILLIS = 2_000;
+    public static final int SLIDER_MAX_DELAY_MILLIS = 2_000;
     /** What the philosophers field accepts: the command line's range. */
     public static final IntInput PHILOSOPHERS = new IntInput(PhilosophersSettings.MIN_N, PhilosophersSettings.MAX_N, "");
     /** Why the delay sliders end before the fields' range does. */
     public static final String DELAY_NOTE = String.format(Locale.ROOT, "The slider ends at %,d ms, slow enough to "
             + "follow by eye; type up to %,d in the fields, as the command line (--think-ms, --eat-ms) takes.",
-            SLIDER_DELAY_MILLIS, DelayRange.MAX_MILLIS);
+            SLIDER_MAX_DELAY_MILLIS, DelayRange.MAX_MILLIS);
     /** What the delay fields accept: the command line's range; the sliders end sooner. */
-    public static final IntInput DELAY = IntInput.sliderTo(0, DelayRange.MAX_MILLIS, SLIDER_DELAY_MILLIS, DELAY_NOTE);
+    public static final IntInput DELAY = IntInput.sliderTo(0, DelayRange.MAX_MILLIS, SLIDER_MAX_DELAY_MILLIS, DELAY_NOTE);
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
     static final int MAX_POINTS = 600;
 

@@ -713,10 +713,10 @@ class BufferLabFxTest {
         // Past the slider's end the field goes on to the command line's range; the thumb waits at the end.
         type(robot, "#consume-delay-max", "5000");
         assertEquals(5_000, model.consumeMaxMillisProperty().get(), "the slider's end is not the field's");
-        assertEquals(BufferViewModel.SLIDER_DELAY_MILLIS,
+        assertEquals(BufferViewModel.SLIDER_MAX_DELAY_MILLIS,
                 OnFx.get(() -> robot.lookup("#consume-delay-slider").queryAs(RangeSlider.class).getHighValue()));
         assertEquals("", robot.lookup("#consume-delay-message").queryAs(Label.class).getText());
-        assertEquals("Typed, beyond the slider's end (2,000).",
+        assertEquals("Beyond the slider's end (2,000 ms): set in the field.",
                 robot.lookup("#consume-delay-past-slider").queryAs(Label.class).getText());
         assertEquals(5_000, model.settings().consumeDelay().maxMillis());
         type(robot, "#consume-delay-max", "99999");
@@ -733,10 +733,10 @@ class BufferLabFxTest {
     void producersPastTheSliderAreTypedAndEachIsDrawn(FxRobot robot) throws Exception {
         type(robot, "#producers-field", "40");
         assertEquals(40, model.producersProperty().get());
-        assertEquals(BufferViewModel.SLIDER_WORKERS,
+        assertEquals(BufferViewModel.SLIDER_MAX_WORKERS,
                 OnFx.get(() -> robot.lookup("#producers-slider").queryAs(Slider.class).getValue()));
         assertEquals("", robot.lookup("#producers-message").queryAs(Label.class).getText());
-        assertEquals("Typed, beyond the slider's end (16).",
+        assertEquals("Beyond the slider's end (16): set in the field.",
                 robot.lookup("#producers-past-slider").queryAs(Label.class).getText(), "the thumb alone says 16");
         robot.interact(model::run);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {

@@ -54,8 +54,8 @@ class BufferLabViewModelTest {
                 new BufferSettings(setup.producers(), setup.consumers(), setup.capacity(), 0, DelayRange.NONE,
                         new DelayRange(0, setup.consumeMaxMillis()), setup.policy(), false, ThreadKind.PLATFORM, impl,
                         bug, setup.spuriousPercent() / 100.0);
-                assertTrue(setup.producers() <= BufferViewModel.SLIDER_WORKERS
-                        && setup.consumers() <= BufferViewModel.SLIDER_WORKERS
+                assertTrue(setup.producers() <= BufferViewModel.SLIDER_MAX_WORKERS
+                        && setup.consumers() <= BufferViewModel.SLIDER_MAX_WORKERS
                         && setup.capacity() <= BufferViewModel.MAX_CAPACITY, "the window's sliders reach it");
             }
         }

@@ -612,7 +612,7 @@ class BufferViewModelTest {
     void rangesAreTheCommandLinesOrSayWhyNot() {
         assertTrue(BufferViewModel.CAPACITY.beyondMax().contains("1,000,000"), BufferViewModel.CAPACITY.beyondMax());
         assertEquals(BufferSettings.MAX_WORKERS, BufferViewModel.WORKERS.max());
-        assertEquals(BufferViewModel.SLIDER_WORKERS, BufferViewModel.WORKERS.sliderMax());
+        assertEquals(BufferViewModel.SLIDER_MAX_WORKERS, BufferViewModel.WORKERS.sliderMax());
         assertTrue(BufferViewModel.WORKERS.sliderNote().contains("200"), BufferViewModel.WORKERS.sliderNote());
         assertEquals(DelayRange.MAX_MILLIS, BufferViewModel.DELAY.max());
         assertTrue(BufferViewModel.DELAY.sliderNote().contains("60,000"), BufferViewModel.DELAY.sliderNote());

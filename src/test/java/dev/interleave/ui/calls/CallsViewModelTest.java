@@ -327,7 +327,7 @@ class CallsViewModelTest {
         assertEquals("", CallsViewModel.CALLS.beyondMax());
         assertTrue(CallsViewModel.CONCURRENCY.beyondMax().contains("1,000,000"), CallsViewModel.CONCURRENCY.beyondMax());
         assertEquals(CallSettings.MAX_SLEEP_MILLIS, CallsViewModel.MAX_SLEEP.max(), "the slider ends sooner, not the field");
-        assertEquals(CallsViewModel.SLIDER_SLEEP_MILLIS, CallsViewModel.MAX_SLEEP.sliderMax());
+        assertEquals(CallsViewModel.SLIDER_MAX_SLEEP_MILLIS, CallsViewModel.MAX_SLEEP.sliderMax());
         assertTrue(CallsViewModel.MAX_SLEEP.sliderNote().contains("60,000"), CallsViewModel.MAX_SLEEP.sliderNote());
     }
 

@@ -77,7 +77,7 @@ class DelayInputFxTest {
         RangeSlider slider = (RangeSlider) past.lookup("#think-slider");
         assertEquals(List.of(2_000.0, 2_000.0), OnFx.get(() -> List.of(slider.getLowValue(), slider.getHighValue())));
         assertEquals(List.of(3_000, 5_000), List.of(min.get(), max.get()), "the thumbs do not move the values");
-        assertEquals("Typed, beyond the slider's end (2,000).", ((Label) past.lookup("#think-past-slider")).getText());
+        assertEquals("Beyond the slider's end (2,000 ms): set in the field.", ((Label) past.lookup("#think-past-slider")).getText());
         robot.interact(() -> {
             min.set(1_000); // as a view-model keeps them: the least at most the most
             max.set(1_500);

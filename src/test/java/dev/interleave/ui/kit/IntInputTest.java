@@ -45,8 +45,8 @@ class IntInputTest {
     void aSliderMayEndBeforeTheField() {
         IntInput delay = IntInput.sliderTo(0, 60_000, 2_000, "The slider ends at 2,000 ms.");
         assertEquals(new IntInput.Reading(5_000, ""), delay.read("5000", 100));
-        assertEquals("Typed, beyond the slider's end (2,000).", delay.pastSlider(5_000));
-        assertEquals("", delay.pastSlider(2_000));
+        assertEquals("Beyond the slider's end (2,000 ms): set in the field.", delay.pastSlider(5_000, " ms"));
+        assertEquals("", delay.pastSlider(2_000, " ms"));
         assertEquals("The slider ends at 2,000 ms.", delay.notes());
         assertThrows(IllegalArgumentException.class, () -> new IntInput(0, 60_000, "", 2_000, ""),
                 "a slider that ends sooner says why");
