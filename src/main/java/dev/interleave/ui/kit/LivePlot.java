@@ -175,6 +175,14 @@ public final class LivePlot extends BorderPane {
     private final DoubleProperty marker = new SimpleDoubleProperty(this, "marker", Double.NaN);
     /** Where the last redraw drew the mark (pixels across the canvas), or NaN; for tests. */
     private double markerDrawnAt = Double.NaN;
+    /** Where a solid vertical line marks what happened in the run (an x value), or NaN: no event. */
+    private final DoubleProperty event = new SimpleDoubleProperty(this, "event", Double.NaN);
+    /** The event's words, drawn at the top of its line. */
+    private String eventLabel = "";
+    /** Where the last redraw drew the event's line (pixels across the canvas), or NaN; for tests. */
+    private double eventDrawnAt = Double.NaN;
+    /** The box of the event's words as the last redraw drew them, or null; for tests. */
+    private Bounds eventLabelDrawn;
     /**
      * What the last redraw drew, for tests: the x ticks (label, line, label's width), the y ticks'
      * rows, the axis title's lines.
@@ -245,6 +253,7 @@ public final class LivePlot extends BorderPane {
         setPrefWidth(320);
         setMinWidth(200);
         marker.addListener(obs -> markDirty());
+        event.addListener(obs -> markDirty());
         setData(FXCollections.observableArrayList());
     }
 
@@ -283,6 +292,31 @@ public final class LivePlot extends BorderPane {
     /** The moment marked (see {@link #setMarker}): a view binds it to what it shows. */
     public DoubleProperty markerProperty() {
         return marker;
+    }
+
+    /**
+     * Marks what happened at {@code x} with a solid vertical line and {@code label} at its foot (the
+     * moment a table deadlocked: its curves go flat after it, and say why only with the line); the
+     * line follows {@link #eventProperty}, NaN taking it away.
+     */
+    public void setEventLabel(String label) {
+        eventLabel = Objects.requireNonNull(label);
+        markDirty();
+    }
+
+    /** The moment of the event (see {@link #setEventLabel}), in the x axis's units; NaN: none. */
+    public DoubleProperty eventProperty() {
+        return event;
+    }
+
+    /** Where the last redraw drew the event's line, in pixels across the canvas; NaN if it drew none. */
+    double eventDrawnAt() {
+        return eventDrawnAt;
+    }
+
+    /** The box of the event's words as the last redraw drew them; null if it drew none. */
+    Bounds eventLabelDrawn() {
+        return eventLabelDrawn;
     }
 
     /** Where the last redraw drew the mark, in pixels across the plot's canvas; NaN if it drew none. */
@@ -464,8 +498,11 @@ public final class LivePlot extends BorderPane {
             return;
         }
         markerDrawnAt = Double.NaN;
+        eventDrawnAt = Double.NaN;
+        eventLabelDrawn = null;
         double mark = marker.get();
-        double xMax = Double.isNaN(mark) ? 0 : mark;
+        double happened = event.get();
+        double xMax = Math.max(Double.isNaN(mark) ? 0 : mark, Double.isNaN(happened) ? 0 : happened);
         double yMax = 0;
         for (XYChart.Series<Number, Number> one : series) {
             for (XYChart.Data<Number, Number> point : one.getData()) {
@@ -631,6 +668,29 @@ public final class LivePlot extends BorderPane {
             }
             g.stroke();
             pointsDrawn += points.size();
+        }
+        if (!Double.isNaN(happened)) {
+            // What happened: a solid line in the text's colour, its words at the bottom on the plot's
+            // background, to the line's right (its left near the plot's right edge). Not at the top:
+            // there they hid the counts' curves, which rise to it and go on flat after a deadlock.
+            double px = snap(left + happened / xTop * plotWidth);
+            g.setStroke(ink.get());
+            g.setLineWidth(thick);
+            g.setLineDashes();
+            g.strokeLine(px, top, px, bottom);
+            measure.setText(eventLabel);
+            double textWidth = measure.getLayoutBounds().getWidth();
+            double textLeft = px + 4 + textWidth <= right ? px + 4 : Math.max(left, px - 4 - textWidth);
+            g.setFill(background.get());
+            double textTop = bottom - 2 - lineHeight;
+            g.fillRect(textLeft - 2, textTop, textWidth + 4, lineHeight);
+            eventLabelDrawn = new BoundingBox(textLeft - 2, textTop, textWidth + 4, lineHeight);
+            g.setFill(ink.get());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFont(tickFont);
+            g.fillText(eventLabel, textLeft, textTop + 1);
+            eventDrawnAt = px;
         }
         if (!Double.isNaN(mark)) {
             // The moment shown: a dashed line in the text's colour, over the series, a triangle on top.

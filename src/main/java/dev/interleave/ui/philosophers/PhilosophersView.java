@@ -210,6 +210,9 @@ public final class PhilosophersView extends BorderPane {
         fairness.setFixedYTop(1);
         for (LivePlot plot : List.of(progress, fairness)) {
             plot.markerProperty().bind(model.rewoundSecondsProperty());
+            // After it the curves go flat, or on, with nothing else saying why.
+            plot.setEventLabel("✘ deadlock");
+            plot.eventProperty().bind(model.deadlockSecondsProperty());
         }
         // Side by side where they fit, else one under another (ChartRow).
         ChartRow charts = new ChartRow(10, bars, progress, fairness);

@@ -167,6 +167,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
     private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
+    /**
+     * When the run's circle closed, in the plots' seconds (its active time: pauses left out, as their x
+     * axis), rewound or not; NaN while it has not deadlocked.
+     */
+    private final ReadOnlyDoubleWrapper deadlockSeconds = new ReadOnlyDoubleWrapper(this, "deadlockSeconds", Double.NaN);
     /** Whether the last sample showed a rewound table (its text is then the rewind's). */
     private boolean showedPast;
     /** Whether the run now (not the rewound table) is deadlocked, as of the last sample. */
@@ -372,6 +377,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         rewind.clear();
         plotClock.clear();
         rewoundSeconds.set(Double.NaN);
+        deadlockSeconds.set(Double.NaN);
         deadlockedNow = false;
     }
 
@@ -417,6 +423,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         rewind.clear();
         plotClock.clear();
         rewoundSeconds.set(Double.NaN);
+        deadlockSeconds.set(Double.NaN);
         deadlockedNow = false;
         showEmptyTable();
     }
@@ -459,7 +466,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             }
             return;
         }
-        deadlockedNow = now.table().deadlock() != null;
+        Deadlock closed = now.table().deadlock();
+        deadlockedNow = closed != null;
+        deadlockSeconds.set(closed != null ? closed.detectedAfterNanos() / 1e9 : Double.NaN);
         if (now.steps().stepsTaken() > stepsSeen) {
             rewind.toPresent(); // a step acts now: the view shows it
         }
@@ -557,6 +566,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      */
     public ReadOnlyDoubleProperty rewoundSecondsProperty() {
         return rewoundSeconds.getReadOnlyProperty();
+    }
+
+    /** When the run deadlocked, in the plots' seconds; NaN while it has not (see {@link #deadlockSeconds}). */
+    public ReadOnlyDoubleProperty deadlockSecondsProperty() {
+        return deadlockSeconds.getReadOnlyProperty();
     }
 
     /** The recorded run: the scrubber, the timeline and the event list read it. */

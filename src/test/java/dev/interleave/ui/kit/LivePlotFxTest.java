@@ -360,6 +360,58 @@ class LivePlotFxTest {
     }
 
     /**
+     * What happened (a deadlock) is a line where its x is, its words at the line's foot beside it:
+     * at the top they covered the counts' curves, which rise to the line and go on flat after it.
+     * Near the right edge the words go to the line's left; NaN takes both away.
+     */
+    @Test
+    void anEventIsALineWithItsWordsAtItsFoot(FxRobot robot) {
+        LivePlot counts = new LivePlot("counts", "Attempts and meals", "seconds run, pauses left out", LivePlot.Scale.LINEAR);
+        robot.interact(() -> {
+            ((Pane) plot.getParent()).getChildren().add(counts);
+            counts.setManaged(false);
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            for (int i = 0; i <= 10; i++) {
+                series.getData().add(new XYChart.Data<>(i, Math.min(i, 5) * 200)); // flat at the top after 5 s
+            }
+            counts.setData(FXCollections.observableArrayList(List.of(series)));
+            counts.setEventLabel("✘ deadlock");
+            counts.applyCss();
+            counts.resize(500, 300);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Double.isNaN(counts.eventDrawnAt()) && counts.eventLabelDrawn() == null, "no event until one is set");
+        List<LivePlot.Tick> x = counts.xTicksDrawn();
+        double zero = x.getFirst().at();
+        double ten = x.stream().filter(tick -> tick.label().equals("10")).findFirst().orElseThrow().at();
+        robot.interact(() -> {
+            counts.eventProperty().set(5);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double line = counts.eventDrawnAt();
+        assertEquals(zero + (ten - zero) / 2, line, 1.0, "5 s of 10, ticks " + x);
+        Bounds words = counts.eventLabelDrawn();
+        List<Double> rows = counts.yRowsDrawn(); // bottom up: the axis, then each tick's line
+        assertTrue(words.getMinX() > line && words.getMinY() > (rows.getFirst() + rows.getLast()) / 2,
+                "beside the line, in the plot's lower half (the curve is flat at the top there): " + words + ", rows " + rows);
+        assertTrue(words.getMaxY() <= rows.getFirst(), "above the axis: " + words + ", rows " + rows);
+        robot.interact(() -> {
+            counts.eventProperty().set(9.8);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(counts.eventLabelDrawn().getMaxX() < counts.eventDrawnAt(), "near the right edge, to the line's left");
+        robot.interact(() -> {
+            counts.eventProperty().set(Double.NaN);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Double.isNaN(counts.eventDrawnAt()) && counts.eventLabelDrawn() == null, "NaN takes it away");
+    }
+
+    /**
      * A plot scrolled out of sight is not drawn (JavaFX would render its canvas at every frame all
      * the same); it is drawn in the frame it comes into sight.
      */

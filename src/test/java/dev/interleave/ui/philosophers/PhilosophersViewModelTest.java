@@ -208,12 +208,14 @@ class PhilosophersViewModelTest {
 
     /**
      * A naive table deadlocks: the verdict, the circle (members and waits), every condition marked;
-     * after Stop the figures stay as the last run's, the JSON says deadlock, and Reset clears them.
+     * the plots' mark at the moment the circle closed; after Stop the figures stay as the last run's,
+     * the JSON says deadlock, and Reset clears them.
      */
     @Test
     void aDeadlockIsShownAndKeptAfterStop() throws Exception {
         PhilosophersRunner runner = new PhilosophersRunner();
         PhilosophersViewModel model = fastModel(runner, 5);
+        assertTrue(Double.isNaN(model.deadlockSecondsProperty().get()), "no mark before a deadlock");
         model.run();
         sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
         assertEquals(List.of(0, 1, 2, 3, 4), model.circle());
@@ -230,9 +232,14 @@ class PhilosophersViewModelTest {
             assertTrue(model.holdsProperty(condition).get(), condition.title());
         }
         assertTrue(model.statusSentence().startsWith("Deadlocked"), model.statusSentence());
+        // The plots mark when the circle closed, on their axis: the run's active seconds.
+        double closed = runner.snapshot().table().deadlock().detectedAfterNanos() / 1e9;
+        assertEquals(closed, model.deadlockSecondsProperty().get(), 1e-9);
+        assertTrue(closed <= runner.snapshot().elapsedNanos() / 1e9, closed + " s");
 
         stopAndSettle(model);
         assertTrue(model.deadlockedProperty().get(), "the deadlock stays on screen as the run's record");
+        assertEquals(closed, model.deadlockSecondsProperty().get(), 1e-9, "and its mark on the plots");
         assertEquals(5, model.circleEdges().size());
         assertTrue(model.resultJson().orElseThrow().contains("\"deadlocked\":true"), model.resultJson().orElseThrow());
         assertTrue(model.resultJson().orElseThrow().contains("\"outcome\":\"deadlock\""));
@@ -240,6 +247,7 @@ class PhilosophersViewModelTest {
 
         model.reset();
         assertFalse(model.deadlockedProperty().get());
+        assertTrue(Double.isNaN(model.deadlockSecondsProperty().get()), "no mark after Reset");
         assertTrue(model.circle().isEmpty() && model.circleEdges().isEmpty() && model.edges().isEmpty());
         assertEquals(0, model.totalMealsProperty().get());
         assertTrue(model.attemptsSeries().getData().isEmpty());
