@@ -225,7 +225,7 @@ class MainViewFxTest {
         robot.type(KeyCode.ENTER);
         assertEquals(71, calls.settings().seed());
         typeInto(robot, "#concurrency-field", "500000");
-        assertTrue(message(robot, "#concurrency-message").contains("the command line (calls --concurrency) takes up to 1,000,000"),
+        assertTrue(message(robot, "#concurrency-message").contains("the command line (calls --concurrency) takes as many as its heap holds"),
                 message(robot, "#concurrency-message"));
 
         robot.interact(() -> {
