@@ -353,6 +353,14 @@ public final class Controls {
         return message;
     }
 
+    /** Whether {@code key} moves a slider's thumb: the arrows, Home, End, Page Up and Page Down. */
+    static boolean movesAThumb(KeyCode key) {
+        return switch (key) {
+            case LEFT, RIGHT, UP, DOWN, KP_LEFT, KP_RIGHT, KP_UP, KP_DOWN, HOME, END, PAGE_UP, PAGE_DOWN -> true;
+            default -> false;
+        };
+    }
+
     /**
      * Makes {@code message} a line under a field, {@code id} its id: the field-message style, wrapped,
      * and taking room only while it says something.

@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -48,6 +49,12 @@ public final class DelayInput extends VBox {
                 max.set((int) Math.round(now.doubleValue()));
             }
         });
+        // Past the slider's end the keys that move a thumb are kept from it (as SettingSlider's).
+        range.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (max.get() > input.sliderMax() && Controls.movesAThumb(e.getCode())) {
+                e.consume();
+            }
+        });
         Runnable show = () -> {
             updating = true;
             try {
@@ -63,8 +70,10 @@ public final class DelayInput extends VBox {
         min.addListener((obs, old, now) -> show.run());
         max.addListener((obs, old, now) -> show.run());
         show.run(); // the constructor's values may have been clamped against its default high end
-        TextField low = field(id + "-min", min, max, "most", input);
-        TextField high = field(id + "-max", max, min, "least", input);
+        TextField low = field(id + "-min", min, max,
+                "The upper end moved up to %s ms with it: it is never below the lower.", input);
+        TextField high = field(id + "-max", max, min,
+                "The lower end moved down to %s ms with it: it is never above the upper.", input);
         Label to = new Label("to");
         Label unit = new Label("ms");
         // Whole: when the panel is narrow (1024x700 at 150 %) the fields give up their spare room, not
@@ -83,8 +92,11 @@ public final class DelayInput extends VBox {
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.notes());
     }
 
-    /** A field for {@code value}; {@code other} is the range's other end, which the model moves to keep least <= most. */
-    private TextField field(String id, IntegerProperty value, IntegerProperty other, String otherName, IntInput input) {
+    /**
+     * A field for {@code value}; {@code other} is the range's other end, which the model moves to keep
+     * lower <= upper, and {@code otherMoved} what is said when it does (a format of its new value).
+     */
+    private TextField field(String id, IntegerProperty value, IntegerProperty other, String otherMoved, IntInput input) {
         TextField field = new TextField(FORMAT.format(value.get()));
         field.setId(id);
         field.setPrefColumnCount(5);
@@ -102,9 +114,10 @@ public final class DelayInput extends VBox {
             int otherBefore = other.get();
             value.set(reading.value());
             field.setText(FORMAT.format(value.get()));
-            // The other end moved with it (the least is at most the most): said, not done silently.
-            String moved = other.get() == otherBefore ? "" : String.format(Locale.ROOT,
-                    "The %s moved to %s ms with it: a range's least is at most its most.", otherName,
+            // The other end moved with it (the lower is at most the upper): said, not done silently.
+            // Read aloud in class, "the most moved to 6,000 ms with it: a range's least is at most its
+            // most" took a second reading.
+            String moved = other.get() == otherBefore ? "" : String.format(Locale.ROOT, otherMoved,
                     FORMAT.format(other.get()));
             message.setText(reading.message().isEmpty() ? moved : moved.isEmpty() ? reading.message()
                     : reading.message() + " " + moved);

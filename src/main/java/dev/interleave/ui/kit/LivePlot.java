@@ -40,6 +40,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
@@ -117,12 +118,14 @@ public final class LivePlot extends BorderPane {
             plot -> plot.axis);
     private static final CssMetaData<LivePlot, Paint> INK_CSS = paint("-il-plot-ink", Color.web("#37474f"),
             plot -> plot.ink);
+    private static final CssMetaData<LivePlot, Paint> EVENT_CSS = paint("-il-plot-event", Color.web("#b34400"),
+            plot -> plot.eventPaint);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
 
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(BorderPane.getClassCssMetaData());
         all.addAll(SERIES_CSS);
-        all.addAll(List.of(BACKGROUND_CSS, GRID_CSS, AXIS_CSS, INK_CSS));
+        all.addAll(List.of(BACKGROUND_CSS, GRID_CSS, AXIS_CSS, INK_CSS, EVENT_CSS));
         CSS = List.copyOf(all);
     }
 
@@ -147,6 +150,9 @@ public final class LivePlot extends BorderPane {
             AXIS_CSS.getInitialValue(null));
     private final StyleableObjectProperty<Paint> ink = new SimpleStyleableObjectProperty<>(INK_CSS, this, "ink",
             INK_CSS.getInitialValue(null));
+    /** An event's line and words ({@link #setEventLabel}): the failure's colour, as its banner's. */
+    private final StyleableObjectProperty<Paint> eventPaint = new SimpleStyleableObjectProperty<>(EVENT_CSS, this,
+            "eventPaint", EVENT_CSS.getInitialValue(null));
 
     private final Scale scale;
     private final String xLabel;
@@ -212,7 +218,7 @@ public final class LivePlot extends BorderPane {
             });
             seriesPaints.add(paint);
         }
-        for (StyleableObjectProperty<Paint> paint : List.of(background, grid, axis, ink)) {
+        for (StyleableObjectProperty<Paint> paint : List.of(background, grid, axis, ink, eventPaint)) {
             paint.addListener(obs -> markDirty());
         }
         setId(id);
@@ -670,14 +676,16 @@ public final class LivePlot extends BorderPane {
             pointsDrawn += points.size();
         }
         if (!Double.isNaN(happened)) {
-            // What happened: a solid line in the text's colour, its words at the bottom on the plot's
+            // What happened: a solid line in the failure's colour, its words in bold at the bottom on the plot's
             // background, to the line's right (its left near the plot's right edge). Not at the top:
             // there they hid the counts' curves, which rise to it and go on flat after a deadlock.
             double px = snap(left + happened / xTop * plotWidth);
-            g.setStroke(ink.get());
-            g.setLineWidth(thick);
+            g.setStroke(eventPaint.get());
+            g.setLineWidth(1.5 * thick);
             g.setLineDashes();
             g.strokeLine(px, top, px, bottom);
+            Font bold = Font.font(tickFont.getFamily(), FontWeight.BOLD, tickFont.getSize());
+            measure.setFont(bold);
             measure.setText(eventLabel);
             double textWidth = measure.getLayoutBounds().getWidth();
             double textLeft = px + 4 + textWidth <= right ? px + 4 : Math.max(left, px - 4 - textWidth);
@@ -685,10 +693,10 @@ public final class LivePlot extends BorderPane {
             double textTop = bottom - 2 - lineHeight;
             g.fillRect(textLeft - 2, textTop, textWidth + 4, lineHeight);
             eventLabelDrawn = new BoundingBox(textLeft - 2, textTop, textWidth + 4, lineHeight);
-            g.setFill(ink.get());
+            g.setFill(eventPaint.get());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.setFont(tickFont);
+            g.setFont(bold);
             g.fillText(eventLabel, textLeft, textTop + 1);
             eventDrawnAt = px;
         }

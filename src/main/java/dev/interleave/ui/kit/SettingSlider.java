@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -114,6 +115,13 @@ public final class SettingSlider extends VBox {
             if (!updating) {
                 message.setText("");
                 value.set(fromSlider(now.doubleValue()));
+            }
+        });
+        // Past the slider's end the keys that move the thumb are kept from it: Enter in the field gives
+        // the slider the keys, and an arrow then set a typed 5,000 to 990 without a word.
+        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (value.get() > input.sliderMax() && Controls.movesAThumb(e.getCode())) {
+                e.consume();
             }
         });
         field.setOnAction(e -> commit());

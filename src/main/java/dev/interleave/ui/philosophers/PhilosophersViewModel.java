@@ -174,6 +174,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyDoubleWrapper deadlockSeconds = new ReadOnlyDoubleWrapper(this, "deadlockSeconds", Double.NaN);
     /** Whether the last sample showed a rewound table (its text is then the rewind's). */
     private boolean showedPast;
+    /**
+     * Whether the plots have their point at the deadlock, and take no more: nothing changes after it,
+     * and points going on flat shrank the seconds before it to a strip at the axis's left.
+     */
+    private boolean deadlockPlotted;
     /** Whether the run now (not the rewound table) is deadlocked, as of the last sample. */
     private boolean deadlockedNow;
     /** The run's state at the last sample: Resume (paused, then running) returns to now. */
@@ -379,6 +384,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         rewoundSeconds.set(Double.NaN);
         deadlockSeconds.set(Double.NaN);
         deadlockedNow = false;
+        deadlockPlotted = false;
     }
 
     @Override
@@ -425,6 +431,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         rewoundSeconds.set(Double.NaN);
         deadlockSeconds.set(Double.NaN);
         deadlockedNow = false;
+        deadlockPlotted = false;
         showEmptyTable();
     }
 
@@ -514,7 +521,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             stepText.set(""); // back to now: the step narration takes over again
         }
         narrateSteps(now, table);
-        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+        if (now.state() != RunState.IDLE && !deadlockPlotted && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             double seconds = now.elapsedNanos() / 1e9;
             plotClock.add(System.nanoTime(), seconds); // the log's clock at the snapshot, not the frame's time
             ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
@@ -523,6 +530,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 ModelSupport.addPoint(jainSeries, seconds, index.getAsDouble(), MAX_POINTS);
             }
             lastPlotNanos = nowNanos;
+            deadlockPlotted = deadlockedNow; // the last point: the curves end just past the deadlock's line
         }
     }
 

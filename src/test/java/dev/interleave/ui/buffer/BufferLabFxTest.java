@@ -738,6 +738,11 @@ class BufferLabFxTest {
         assertEquals("", robot.lookup("#producers-message").queryAs(Label.class).getText());
         assertEquals("Beyond the slider's end (16): set in the field.",
                 robot.lookup("#producers-past-slider").queryAs(Label.class).getText(), "the thumb alone says 16");
+        // Enter gave the slider the keys: an arrow there set a typed 40 to 15 without a word.
+        type(robot, "#producers-field", "40");
+        robot.interact(() -> robot.lookup("#producers-slider").query().requestFocus());
+        robot.type(KeyCode.LEFT);
+        assertEquals(40, model.producersProperty().get(), "an arrow on the slider keeps a value past its end");
         robot.interact(model::run);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();

@@ -101,7 +101,7 @@ class PhilosophersViewFxTest {
         // A least above the most takes the most with it, and says so (the think range is 0 to 0 here).
         robot.doubleClickOn("#think-delay-min").eraseText(4).write("50").type(KeyCode.ENTER);
         assertEquals(50, model.thinkMaxMillisProperty().get());
-        assertEquals("The most moved to 50 ms with it: a range's least is at most its most.",
+        assertEquals("The upper end moved up to 50 ms with it: it is never below the lower.",
                 robot.lookup("#think-delay-message").queryAs(Label.class).getText());
     }
 

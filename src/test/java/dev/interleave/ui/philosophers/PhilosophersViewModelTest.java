@@ -236,6 +236,14 @@ class PhilosophersViewModelTest {
         double closed = runner.snapshot().table().deadlock().detectedAfterNanos() / 1e9;
         assertEquals(closed, model.deadlockSecondsProperty().get(), 1e-9);
         assertTrue(closed <= runner.snapshot().elapsedNanos() / 1e9, closed + " s");
+        // The plots take one point at the deadlock and no more: nothing changes after it, and points
+        // going on flat shrank the run before it to a strip at the axis's left.
+        sampleUntil(model, "a point at the deadlock", () -> !model.attemptsSeries().getData().isEmpty()
+                && model.attemptsSeries().getData().getLast().getXValue().doubleValue() >= closed);
+        int points = model.attemptsSeries().getData().size();
+        long until = System.nanoTime() + 4 * PhilosophersViewModel.PLOT_INTERVAL_NANOS;
+        sampleUntil(model, "four plot intervals", () -> System.nanoTime() > until);
+        assertEquals(points, model.attemptsSeries().getData().size(), "no point after the deadlock's");
 
         stopAndSettle(model);
         assertTrue(model.deadlockedProperty().get(), "the deadlock stays on screen as the run's record");
