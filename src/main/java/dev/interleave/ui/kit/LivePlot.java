@@ -183,7 +183,7 @@ public final class LivePlot extends BorderPane {
     private double markerDrawnAt = Double.NaN;
     /** Where a solid vertical line marks what happened in the run (an x value), or NaN: no event. */
     private final DoubleProperty event = new SimpleDoubleProperty(this, "event", Double.NaN);
-    /** The event's words, drawn at the top of its line. */
+    /** The event's words, drawn at the foot of its line. */
     private String eventLabel = "";
     /** Where the last redraw drew the event's line (pixels across the canvas), or NaN; for tests. */
     private double eventDrawnAt = Double.NaN;
@@ -302,8 +302,8 @@ public final class LivePlot extends BorderPane {
 
     /**
      * Marks what happened at {@code x} with a solid vertical line and {@code label} at its foot (the
-     * moment a table deadlocked: its curves go flat after it, and say why only with the line); the
-     * line follows {@link #eventProperty}, NaN taking it away.
+     * moment a table deadlocked: its curves end there, and say why only with the line); the line
+     * follows {@link #eventProperty}, NaN taking it away.
      */
     public void setEventLabel(String label) {
         eventLabel = Objects.requireNonNull(label);
@@ -676,9 +676,9 @@ public final class LivePlot extends BorderPane {
             pointsDrawn += points.size();
         }
         if (!Double.isNaN(happened)) {
-            // What happened: a solid line in the failure's colour, its words in bold at the bottom on the plot's
-            // background, to the line's right (its left near the plot's right edge). Not at the top:
-            // there they hid the counts' curves, which rise to it and go on flat after a deadlock.
+            // What happened: a solid line in the failure's colour, its words in bold at the bottom on
+            // the plot's background, to the line's right (its left near the plot's right edge). Not at
+            // the top: there they hid the counts' curves, which rise to the line's top.
             double px = snap(left + happened / xTop * plotWidth);
             g.setStroke(eventPaint.get());
             g.setLineWidth(1.5 * thick);
