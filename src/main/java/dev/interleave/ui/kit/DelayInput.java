@@ -27,9 +27,9 @@ public final class DelayInput extends VBox {
     private static final NumberFormat FORMAT = NumberFormat.getIntegerInstance(Locale.US);
 
     private final Label message = new Label();
-    /** Says that a delay past the slider's end was typed, while one is (both thumbs would sit at the end). */
+    /** Says that the range's upper end is past the slider's end, typed or restored (both thumbs sit at the end). */
     private final Label pastSlider = new Label();
-    /** True while the slider is moved to show the model's values, so that its clamping is not taken as a drag. */
+    /** True while the slider is moved to show the model's values: its clamping is not taken as a drag. */
     private boolean updating;
 
     public DelayInput(String id, String caption, IntegerProperty min, IntegerProperty max, IntInput input, String tooltip) {
@@ -96,7 +96,8 @@ public final class DelayInput extends VBox {
      * A field for {@code value}; {@code other} is the range's other end, which the model moves to keep
      * lower <= upper, and {@code otherMoved} what is said when it does (a format of its new value).
      */
-    private TextField field(String id, IntegerProperty value, IntegerProperty other, String otherMoved, IntInput input) {
+    private TextField field(String id, IntegerProperty value, IntegerProperty other, String otherMoved,
+                            IntInput input) {
         TextField field = new TextField(FORMAT.format(value.get()));
         field.setId(id);
         field.setPrefColumnCount(5);

@@ -38,7 +38,7 @@ public final class SettingSlider extends VBox {
     private final int max;
     private final IntInput input;
     private final Label message = new Label();
-    /** Says that a value past the slider's end was typed, while it is (the thumb alone would say the end). */
+    /** Says that the value is past the slider's end, typed or restored (the thumb alone would say the end). */
     private final Label pastSlider = new Label();
     /** After a number in {@link #pastSlider}: " ms" when the setting's name says "(ms)". */
     private final String unit;
