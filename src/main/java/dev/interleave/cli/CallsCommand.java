@@ -47,7 +47,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
             description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000;",
-                    "virtual threads: as many as the heap holds,", "about 2 KB each: 327,680 in 640 MB)."})
+                    "virtual threads: about 2 KB of heap each,", "and the command line's 2 GB holds them all)."})
     private int concurrency;
 
     @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
@@ -95,8 +95,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
                     + CallSettings.platformCapMessage(concurrency));
         }
         CallSettings settings = new CallSettings(calls, concurrency, kind, maxSleepMillis, seed, counter);
-        // Refused before a thread starts: 1,000,000 in flight in the command line's 640 MB ran out of
-        // memory half a minute in, with a stack trace.
+        // Refused before a thread starts, in a JVM given less heap than the command line's 2 GB:
+        // 1,000,000 in flight in 640 MB ran out of memory half a minute in, with a stack trace.
         String heap = settings.heapMessage(Runtime.getRuntime().maxMemory());
         if (!heap.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "

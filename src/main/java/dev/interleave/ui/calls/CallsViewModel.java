@@ -62,18 +62,19 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     /** The same as the command line's. */
     public static final int MAX_CALLS = CallSettings.MAX_CALLS;
-    /** Narrower than the command line's: see {@link #CONCURRENCY}. */
-    public static final int MAX_CONCURRENCY = 100_000;
     /** Where the Max sleep slider ends: the field takes the command line's range, see {@link #MAX_SLEEP}. */
     public static final int SLIDER_MAX_SLEEP_MILLIS = 1_000;
 
     /** What the Calls field accepts: the command line's range. */
     public static final IntInput CALLS = new IntInput(1, MAX_CALLS, "");
-    /** What the Concurrency field accepts, and why it stops short of the command line. */
-    public static final IntInput CONCURRENCY = new IntInput(1, MAX_CONCURRENCY, String.format(Locale.ROOT,
-            "The window stops at %,d in flight, the largest run it is tested to keep drawing smoothly; "
-                    + "the command line (calls --concurrency) takes as many as its heap holds, about 2 KB each "
-                    + "(327,680 in its 640 MB), at most %,d.", MAX_CONCURRENCY, CallSettings.MAX_CONCURRENCY));
+    /**
+     * What the Concurrency field accepts: the command line's range, as far as this window's heap holds
+     * the calls in flight (about 2 KB each, {@link CallSettings#virtualInFlightFor}): 524,288 in the
+     * window's 1 GB (README, "JVM options", says why 1 GB).
+     */
+    public static final IntInput CONCURRENCY = concurrencyInput(Runtime.getRuntime().maxMemory());
+    /** {@link #CONCURRENCY}'s maximum. */
+    public static final int MAX_CONCURRENCY = CONCURRENCY.max();
     /** What the Max sleep field accepts: the command line's range; the slider ends sooner. */
     public static final IntInput MAX_SLEEP = IntInput.sliderTo(0, CallSettings.MAX_SLEEP_MILLIS, SLIDER_MAX_SLEEP_MILLIS,
             String.format(Locale.ROOT, "The slider ends at %,d ms, so that a run ends while you watch; type up to "
@@ -527,6 +528,18 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", other,
                 others));
         showMemory(now.memory(), false);
+    }
+
+    /**
+     * The Concurrency field's range in a window of {@code maxHeapBytes}: the command line's whole range
+     * where the heap holds it, and otherwise as much as it holds, saying why it stops short.
+     */
+    static IntInput concurrencyInput(long maxHeapBytes) {
+        int max = CallSettings.virtualInFlightFor(maxHeapBytes);
+        return new IntInput(1, max, max == CallSettings.MAX_CONCURRENCY ? "" : String.format(Locale.ROOT,
+                "The window's %,d MB heap holds about %,d calls in flight (about %,d bytes each while they sleep);"
+                        + " the command line (calls --concurrency) has a larger heap and takes up to %,d.",
+                maxHeapBytes >> 20, max, CallSettings.HEAP_BYTES_PER_VIRTUAL_CALL, CallSettings.MAX_CONCURRENCY));
     }
 
     /** What "running" means on {@code threads}: on virtual threads, mounted on one of the carriers. */

@@ -51,9 +51,9 @@ import dev.interleave.ui.race.RaceViewModel;
  *   {@code DIR/race-stepper.png} (right after a lost update),
  *   {@code DIR/race-throughput.png}, and the dining philosophers at a detected deadlock to
  *   {@code DIR/dining-philosophers.png} and, paused there and rewound to just before the circle closed, {@code DIR/dining-philosophers-timeline.png};</li>
- *   <li>{@code --frame-stats}: run the 1,000,000-call preset in the window and print the median and
- *   99th percentile of the frame interval during the run, and of the CPU time per frame of the FX
- *   thread and of the renderer thread;</li>
+ *   <li>{@code --frame-stats [calls N C]}: run the 1,000,000-call preset (or N calls, at most C in
+ *   flight) in the window and print the median and 99th percentile of the frame interval during the
+ *   run, and of the CPU time per frame of the FX thread and of the renderer thread;</li>
  *   <li>{@code --frame-stats buffer [P Q [SECONDS]] [history] [again]}: the same for a free buffer
  *   run with P producers and Q consumers (8 and 8 by default), zero delays and recording on, for
  *   SECONDS (10 by default), the view's top shown, or with {@code history} scrolled to the timeline
@@ -386,9 +386,15 @@ final class Scripts {
         Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
             try {
                 MainView view = app.view();
+                boolean given = args.size() > 3 && args.get(1).equals("calls");
                 onFx(() -> {
                     view.select("calls");
-                    ((CallsViewModel) view.active()).applyPreset(CallsViewModel.Preset.LARGE);
+                    CallsViewModel calls = (CallsViewModel) view.active();
+                    calls.applyPreset(CallsViewModel.Preset.LARGE);
+                    if (given) {
+                        calls.callsProperty().set(Integer.parseInt(args.get(2)));
+                        calls.concurrencyProperty().set(Integer.parseInt(args.get(3)));
+                    }
                 });
                 Thread.sleep(Long.getLong("interleave.frameStatsWarmupMillis", 1_000));
                 onFx(() -> {
@@ -405,8 +411,9 @@ final class Scripts {
                     frames[0] = framesText(stats);
                     efficiency[0] = ((CallsViewModel) view.active()).efficiencyProperty().get();
                 });
-                out.printf(Locale.ROOT, "frames during the 1,000,000-call run: %s; run efficiency %.3f%n", frames[0],
-                        efficiency[0]);
+                out.printf(Locale.ROOT, "frames during the %s-call run: %s; run efficiency %.3f%n",
+                        given ? String.format(Locale.ROOT, "%,d-in-flight %,d", Integer.parseInt(args.get(3)),
+                                Integer.parseInt(args.get(2))) : "1,000,000", frames[0], efficiency[0]);
                 out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
