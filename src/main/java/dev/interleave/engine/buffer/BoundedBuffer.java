@@ -2,7 +2,6 @@ package dev.interleave.engine.buffer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -714,7 +713,7 @@ public final class BoundedBuffer implements LabBuffer {
         } finally {
             lock.unlock();
         }
-        return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), put, take, occupied, fullWaiters,
+        return new BufferSnapshot(Slots.owning(slots), put, take, occupied, fullWaiters,
                 emptyWaiters, List.copyOf(views), made, taken, fullWaits, emptyWaits, producerBlocked,
                 consumerBlocked, entered, events, mirrorProblems, futileProducers, futileConsumers, spuriousCount,
                 shared);

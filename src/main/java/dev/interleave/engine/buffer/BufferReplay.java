@@ -1,7 +1,6 @@
 package dev.interleave.engine.buffer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import dev.interleave.engine.run.EventLog;
@@ -21,8 +20,8 @@ import dev.interleave.engine.run.Replay;
  */
 public final class BufferReplay implements Replay<BufferReplay> {
 
-    /** The slots; replaced by a resize. */
-    private long[] slots;
+    /** The slots, shared with the copies made of this replay until one side writes; replaced by a resize. */
+    private SharedSlots slots;
     private int putIndex;
     private int takeIndex;
     private int count;
@@ -78,7 +77,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
-        slots = new long[capacity];
+        slots = new SharedSlots(capacity);
         names = new ArrayList<>();
         roles = new ArrayList<>();
         states = new ArrayList<>();
@@ -100,7 +99,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
     }
 
     private BufferReplay(BufferReplay from) {
-        slots = from.slots.clone();
+        slots = from.slots.copy();
         putIndex = from.putIndex;
         takeIndex = from.takeIndex;
         count = from.count;
@@ -201,8 +200,8 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 enter(track);
                 inCall.set(track, false);
                 int slot = batch.slot(i);
-                slots[slot] = batch.item(i);
-                putIndex = (slot + 1) % slots.length;
+                slots.set(slot, batch.item(i));
+                putIndex = (slot + 1) % slots.length();
                 count++;
                 produced++;
             }
@@ -210,8 +209,8 @@ public final class BufferReplay implements Replay<BufferReplay> {
                 enter(track);
                 inCall.set(track, false);
                 int slot = batch.slot(i);
-                slots[slot] = 0;
-                takeIndex = (slot + 1) % slots.length;
+                slots.set(slot, 0);
+                takeIndex = (slot + 1) % slots.length();
                 count--;
                 consumed++;
             }
@@ -281,9 +280,9 @@ public final class BufferReplay implements Replay<BufferReplay> {
 
     /** The buffer's items moved, in order, to slots 0, 1, ... of {@code capacity} new slots. */
     private void resize(int capacity) {
-        long[] next = new long[capacity];
+        SharedSlots next = new SharedSlots(capacity);
         for (int i = 0; i < count; i++) {
-            next[i] = slots[(takeIndex + i) % slots.length];
+            next.set(i, slots.get((takeIndex + i) % slots.length()));
         }
         slots = next;
         takeIndex = 0;
@@ -324,7 +323,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
             workers.add(new BufferSnapshot.WorkerView(names.get(t), roles.get(t), state, wheres.get(t),
                     BufferSnapshot.WorkerView.showsItemInHand(state) ? inHand.get(t) : BufferSnapshot.WorkerView.NOTHING));
         }
-        return new BufferSnapshot(Arrays.stream(slots).boxed().toList(), putIndex, takeIndex, count, names(notFull),
+        return new BufferSnapshot(Slots.owning(slots.toArray()), putIndex, takeIndex, count, names(notFull),
                 names(notEmpty), List.copyOf(workers), produced, consumed, waitsOnFull, waitsOnEmpty, 0, 0, actions,
                 applied, List.of(), futileProducerWakeups, futileConsumerWakeups, spuriousWakeups,
                 oneWaitSet ? names(waiting) : List.of());

@@ -2,7 +2,6 @@ package dev.interleave.engine.buffer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -499,7 +498,7 @@ final class MonitorBuffer implements LabBuffer {
                 (waiter.worker.role() == Worker.Role.PRODUCER ? full : empty).add(waiter.worker.name());
                 all.add(waiter.worker.name());
             }
-            return new BufferSnapshot(Arrays.stream(items).boxed().toList(), putIndex, takeIndex, count,
+            return new BufferSnapshot(Slots.copyOf(items), putIndex, takeIndex, count,
                     List.copyOf(full), List.copyOf(empty), views(), produced, consumed, waitsOnFull, waitsOnEmpty,
                     producerBlockedNanos, consumerBlockedNanos, actions, log == null ? 0 : log.written(), List.of(),
                     futileProducerWakeups, futileConsumerWakeups, spuriousWakeups, List.copyOf(all));

@@ -2,7 +2,6 @@ package dev.interleave.engine.buffer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -528,7 +527,7 @@ final class SemaphoreBuffer implements LabBuffer {
         try {
             books.lock();
             try {
-                return new BufferSnapshot(Arrays.stream(items).boxed().toList(), putIndex, takeIndex, count,
+                return new BufferSnapshot(Slots.copyOf(items), putIndex, takeIndex, count,
                         names(notFullWaiters), names(notEmptyWaiters), views(), produced, consumed, waitsOnFull,
                         waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions,
                         log == null ? 0 : log.written(), List.of(), futileProducerWakeups, futileConsumerWakeups,

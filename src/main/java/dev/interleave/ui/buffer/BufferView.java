@@ -15,6 +15,7 @@ import javafx.animation.SequentialTransition;
 import javafx.animation.TranslateTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableNumberValue;
@@ -81,6 +82,9 @@ public final class BufferView extends BorderPane {
 
     private final BufferViewModel model;
     private final TilePane slots = new TilePane();
+    /** The slots when there are more than tiles show ({@link BufferViewModel#TILED_CAPACITY}). */
+    private final SlotStrip strip = new SlotStrip();
+    private final Label stripNote = new Label();
     private final FlowPane producers = new FlowPane(6, 6);
     private final FlowPane consumers = new FlowPane(6, 6);
     private final Label producersCaption = lane("Producers");
@@ -97,7 +101,7 @@ public final class BufferView extends BorderPane {
         getStyleClass().add("buffer-view");
         setLeft(settings());
         setCenter(live());
-        model.slots().addListener((ListChangeListener<Long>) change -> drawSlots());
+        model.slotsProperty().addListener((obs, old, now) -> drawSlots());
         model.putIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.takeIndexProperty().addListener((obs, old, now) -> drawSlots());
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> drawWorkers());
@@ -217,13 +221,31 @@ public final class BufferView extends BorderPane {
                         + "instrumented (its items consumed are counted below)", Words.count(model.slots().size(), "slot"))
                 : String.format(Locale.ROOT, "Buffer: %,d of %s full   (▼ next put, ▲ next take)",
                         model.countProperty().get(), Words.count(model.slots().size(), "slot")),
-                model.countProperty(), model.slots(), model.abqShownBinding()));
+                model.countProperty(), model.slotsProperty(), model.abqShownBinding()));
         Controls.tip(slots, "Each slot shows the item in it (#n) and its index. Items are numbered as producers"
                 + " make them, and put in the order the producers get the lock: with several producers, #12 can sit"
                 + " after #13.");
-        // abq's slots are not seen: drawn empty, they would say it never held an item.
-        slots.visibleProperty().bind(model.abqShownBinding().not());
-        slots.managedProperty().bind(model.abqShownBinding().not());
+        // abq's slots are not seen: drawn empty, they would say it never held an item. More slots
+        // than tiles hold are drawn as a strip, with a line saying what a cell stands for.
+        BooleanBinding tiled = Bindings.createBooleanBinding(
+                () -> model.slots().size() <= BufferViewModel.TILED_CAPACITY, model.slotsProperty());
+        slots.visibleProperty().bind(model.abqShownBinding().not().and(tiled));
+        slots.managedProperty().bind(slots.visibleProperty());
+        strip.setId("slot-strip");
+        strip.visibleProperty().bind(model.abqShownBinding().not().and(tiled.not()));
+        strip.managedProperty().bind(strip.visibleProperty());
+        stripNote.setId("slot-strip-note");
+        stripNote.getStyleClass().add("slot-strip-note");
+        stripNote.setWrapText(true);
+        stripNote.textProperty().bind(Bindings.createStringBinding(() -> {
+            int perCell = strip.slotsPerCellProperty().get();
+            return String.format(Locale.ROOT, "%s, more than tiles show: %s, slot 0 at the top left, filled as far "
+                    + "as %s an item. Point at a cell for its slots.", Words.count(model.slots().size(), "slot"),
+                    perCell == 1 ? "a cell per slot" : String.format(Locale.ROOT, "a cell per %,d neighbouring slots",
+                            perCell), perCell == 1 ? "it holds" : "they hold");
+        }, strip.slotsPerCellProperty(), model.slotsProperty()));
+        stripNote.visibleProperty().bind(strip.visibleProperty());
+        stripNote.managedProperty().bind(strip.visibleProperty());
 
         Label lastAction = new Label();
         lastAction.setId("last-action");
@@ -329,7 +351,7 @@ public final class BufferView extends BorderPane {
         codeBox = new HeightMemo(code); // its chips move at every frame: a move that keeps its size stays inside
         // The code beside the buffer when there is room, else below the lanes and wait sets: items fly
         // between the lanes and the slots, never over the code.
-        VBox picture = new VBox(8, slotsCaption, new HeightMemo(slots));
+        VBox picture = new VBox(8, slotsCaption, new HeightMemo(new VBox(4, slots, strip, stripNote)));
         HBox narrated = new HBox(8, Controls.rewindButtons("buffer-rewind", model.rewind()), lastAction);
         HBox.setHgrow(lastAction, Priority.ALWAYS);
         lastAction.setMaxWidth(Double.MAX_VALUE);
@@ -820,6 +842,11 @@ public final class BufferView extends BorderPane {
 
     private void drawSlots() {
         List<Long> items = model.slots();
+        if (items.size() > BufferViewModel.TILED_CAPACITY) {
+            slots.getChildren().clear();
+            strip.show(items, model.putIndexProperty().get(), model.takeIndexProperty().get());
+            return;
+        }
         while (slots.getChildren().size() > items.size()) {
             slots.getChildren().removeLast();
         }

@@ -46,6 +46,7 @@ import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.Slots;
 import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.BufferTrace;
 import dev.interleave.engine.buffer.Bug;
@@ -76,17 +77,23 @@ import dev.interleave.ui.kit.Words;
  */
 public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
-    /** Narrower than the command line's: see {@link #CAPACITY}. */
-    public static final int MAX_CAPACITY = 64;
+    /** The same as the command line's. */
+    public static final int MAX_CAPACITY = BufferSettings.MAX_CAPACITY;
+    /**
+     * The most slots drawn as tiles, each with its item and index, and where the buffer size slider
+     * ends; a larger buffer is drawn as a strip of cells (see {@link #CAPACITY}).
+     */
+    public static final int TILED_CAPACITY = 64;
     /** Where the producers and consumers sliders end: see {@link #WORKERS}. */
     public static final int SLIDER_MAX_WORKERS = 16;
     /** Where the delay sliders end: the fields take the command line's whole range, {@link DelayRange#MAX_MILLIS}. */
     public static final int SLIDER_MAX_DELAY_MILLIS = 2_000;
 
-    /** What the buffer size field accepts, and why it stops short of the command line. */
-    public static final IntInput CAPACITY = new IntInput(1, MAX_CAPACITY, String.format(Locale.ROOT,
-            "The window draws every slot and stops at %,d; the command line (buffer --capacity) takes up to %,d.",
-            MAX_CAPACITY, BufferSettings.MAX_CAPACITY));
+    /** What the buffer size field accepts: the command line's range; the slider ends at the tiles' end. */
+    public static final IntInput CAPACITY = IntInput.sliderTo(1, MAX_CAPACITY, TILED_CAPACITY,
+            String.format(Locale.ROOT, "The slider ends at %,d, the most slots drawn as tiles with their items; "
+                    + "type up to %,d in the field, as the command line (buffer --capacity) takes. More slots are "
+                    + "drawn as a strip, filled where they hold an item.", TILED_CAPACITY, MAX_CAPACITY));
     /**
      * What the producers and consumers fields accept: the command line's range. The sliders end where a
      * class still follows every chip; past it the window draws every thread all the same, more slowly
@@ -189,7 +196,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
     private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
 
-    private final ObservableList<Long> slots = FXCollections.observableArrayList();
+    /** The item in each slot, 0 where empty: replaced, never changed in place ({@link Slots} from a snapshot). */
+    private final ReadOnlyObjectWrapper<List<Long>> slots = new ReadOnlyObjectWrapper<>(this, "slots", Slots.empty(8));
     private final ReadOnlyIntegerWrapper putIndex = new ReadOnlyIntegerWrapper(this, "putIndex");
     private final ReadOnlyIntegerWrapper takeIndex = new ReadOnlyIntegerWrapper(this, "takeIndex");
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
@@ -221,7 +229,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     // Read-only views, made once: an unmodifiable wrapper listens to its list weakly, so a wrapper
     // made per call would be collected and take its listeners with it.
-    private final ObservableList<Long> slotsReadOnly = FXCollections.unmodifiableObservableList(slots);
     private final ObservableList<BufferSnapshot.WorkerView> workersReadOnly =
             FXCollections.unmodifiableObservableList(workers);
     private final ObservableList<String> leavingReadOnly = FXCollections.unmodifiableObservableList(leaving);
@@ -500,9 +507,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     private void showEmptyBuffer() {
-        Long[] empty = new Long[capacity.get()];
-        Arrays.fill(empty, 0L);
-        slots.setAll(empty);
+        slots.set(Slots.empty(capacity.get()));
         putIndex.set(0);
         takeIndex.set(0);
         count.set(0);
@@ -580,7 +585,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (buffer == null || !showsLatestRun()) {
             moves.set(List.of());
             // Before any run, or after Reset: show the buffer to come.
-            if (slots.size() != capacity.get()) {
+            if (slots.get().size() != capacity.get()) {
                 showEmptyBuffer();
             }
             return;
@@ -654,7 +659,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     /** The slots, indices, chips, wait sets, gate queue and counters of {@code buffer}. */
     private void showBuffer(BufferSnapshot buffer, List<String> gate) {
-        setIfChanged(slots, buffer.slots());
+        if (!slots.get().equals(buffer.slots())) {
+            slots.set(buffer.slots());
+        }
         putIndex.set(buffer.putIndex());
         takeIndex.set(buffer.takeIndex());
         count.set(buffer.count());
@@ -769,7 +776,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private void showUninstrumented(BufferRunSnapshot now, long nowNanos) {
         moves.set(List.of());
         if (!workers.isEmpty() || !lastAction.get().isEmpty() || count.get() != 0
-                || slots.size() != now.settings().capacity()) {
+                || slots.get().size() != now.settings().capacity()) {
             workers.clear();
             notFullWaiters.clear();
             notEmptyWaiters.clear();
@@ -778,9 +785,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             for (ReadOnlyLongWrapper unseen : List.of(waitsOnFull, waitsOnEmpty, actions)) {
                 unseen.set(0);
             }
-            Long[] empty = new Long[now.settings().capacity()];
-            Arrays.fill(empty, 0L);
-            slots.setAll(empty);
+            slots.set(Slots.empty(now.settings().capacity()));
             putIndex.set(0);
             takeIndex.set(0);
             count.set(0);
@@ -951,7 +956,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     ? String.format(Locale.ROOT, "%,d items consumed; inside ArrayBlockingQueue the slots and the "
                     + "threads blocked are not visible (the baseline is not instrumented)", consumed.get())
                     : String.format(Locale.ROOT, "%,d of %s full; %s blocked waiting for room or an item",
-                    count.get(), Words.count(slots.size(), "slot"), Words.count(blocked, "thread"));
+                    count.get(), Words.count(slots.get().size(), "slot"), Words.count(blocked, "thread"));
             // Rewound, the figures (the gate's queue too) are the past's: the sentence says so, and
             // what S does from there ("0 workers parked at the gate" was the past's gate).
             case PAUSED -> rewind.rewoundBinding().get()
@@ -1291,8 +1296,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return threads;
     }
 
-    public ObservableList<Long> slots() {
-        return slotsReadOnly;
+    /** The item in each slot as shown now, 0 where empty. */
+    public List<Long> slots() {
+        return slots.get();
+    }
+
+    /** {@link #slots()}, replaced whenever a slot, or the number of slots, changes. */
+    public ReadOnlyObjectProperty<List<Long>> slotsProperty() {
+        return slots.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty putIndexProperty() {

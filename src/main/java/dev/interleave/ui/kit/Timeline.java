@@ -15,12 +15,10 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -133,17 +131,20 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Lanes<R> painter;
     private final Canvas canvas = new Canvas();
     /** By state: a hidden region whose background is the state's colour. */
-    private final Map<Integer, Region> probes = new HashMap<>();
-    private final Region momentInk = probe("-il-failed");
-    private final Region ink = probe("-color-fg-default");
-    private final Region paper = probe("-color-bg-default");
-    private final Region subtle = probe("-color-fg-subtle");
-    private final Region grid = probe("-color-border-default");
+    private final Map<Integer, ColourProbe> probes = new HashMap<>();
+    private final ColourProbe momentInk = probe("-il-failed");
+    private final ColourProbe ink = probe("-color-fg-default");
+    private final ColourProbe paper = probe("-color-bg-default");
+    private final ColourProbe subtle = probe("-color-fg-subtle");
+    private final ColourProbe grid = probe("-color-border-default");
     /** What the timeline says while it has no event to draw. */
     private final StringProperty emptyText = new SimpleStringProperty(
             this, "emptyText", "The timeline fills as the run goes: press Run or Step.");
     /** A hidden label: its font is the window's text size (the root's, with the zoom). */
-    private final Label fontProbe = new Label();
+    private final FontProbe fontProbe = new FontProbe(() -> {
+        requestLayout();
+        redraw();
+    });
     private final Tooltip tooltip = new Tooltip();
     /** Measures a mark's label in the canvas's font. */
     private final Text measure = new Text();
@@ -190,13 +191,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             probeOf(state);
         }
         getChildren().add(canvas);
-        fontProbe.setManaged(false);
-        fontProbe.setVisible(false);
         getChildren().add(fontProbe);
-        fontProbe.fontProperty().addListener((obs, old, now) -> {
-            requestLayout();
-            redraw();
-        });
         setMinHeight(120);
         rewind.versionProperty().addListener((obs, old, now) -> {
             if (rewind.history() != drawnHistory) {
@@ -259,24 +254,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         Tooltip.install(this, tooltip);
     }
 
-    /**
-     * A hidden region whose background is a looked-up colour: the canvas reads the theme's colours
-     * through it, and is drawn again when they change (a theme switched while paused), once for
-     * all of them, after the frame's styling.
-     */
-    private Region probe(String lookedUp) {
-        Region probe = new Region();
-        probe.setStyle("-fx-background-color: " + lookedUp + ";");
-        probe.setManaged(false);
-        probe.setVisible(false);
-        probe.backgroundProperty().addListener((obs, old, now) -> stale = true);
+    /** A probe of a looked-up colour: the canvas is drawn again when a theme switch changes it. */
+    private ColourProbe probe(String lookedUp) {
+        ColourProbe probe = new ColourProbe(lookedUp, () -> stale = true);
         getChildren().add(probe);
         return probe;
-    }
-
-    private Paint colour(Region probe, Paint fallback) {
-        Background background = probe.getBackground();
-        return background == null || background.getFills().isEmpty() ? fallback : background.getFills().getFirst().getFill();
     }
 
     /**
@@ -575,11 +557,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.clearRect(0, 0, w, h);
         History<R> history = rewind.history();
         positionDrawnAt = Double.NaN;
-        Paint inkPaint = colour(ink, Color.BLACK);
+        Paint inkPaint = ink.paint(Color.BLACK);
         g.setFont(Font.font(11 * em()));
         g.setTextBaseline(VPos.CENTER);
         if (history == null || history.end() == history.firstKept()) {
-            g.setFill(colour(subtle, Color.GRAY));
+            g.setFill(subtle.paint(Color.GRAY));
             g.fillText(emptyText.get(), labelWidth(), axisHeight() + 10);
             return;
         }
@@ -627,7 +609,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // state shorter than k events can be missed. The axis says so; zoomed in, every event is drawn.
         String sampled = eventOrder.get() && stride > 1
                 ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride)) : "";
-        g.setFill(colour(subtle, Color.GRAY));
+        g.setFill(subtle.paint(Color.GRAY));
         // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
         // the plots leave them out; the axis says so, as the plots do.
         g.fillText(eventOrder.get()
@@ -711,7 +693,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         measure.setFont(font);
         double textHeight = font.getSize() + 2;
         boolean labels = marks.size() < width / 28 && laneH >= textHeight + 2;
-        Paint paperPaint = colour(paper, Color.WHITE);
+        Paint paperPaint = paper.paint(Color.WHITE);
         marksLabelled = 0;
         double[] labelledUpTo = new double[lanes];
         Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
@@ -740,7 +722,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setFont(textFont);
         measure.setFont(textFont);
         // Moments: a line across every lane, labelled above them.
-        Paint momentPaint = colour(momentInk, Color.RED);
+        Paint momentPaint = momentInk.paint(Color.RED);
         momentLabelDrawn = new double[0];
         g.setTextAlign(TextAlignment.LEFT);
         for (int k = 0; k < momentX.size(); k++) {
@@ -792,7 +774,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.fillPolygon(new double[] {x - 5 * em(), x + 5 * em(), x}, new double[] {top - 4 * em(), top - 4 * em(),
                     top + 3 * em()}, 3);
         }
-        g.setStroke(colour(grid, Color.LIGHTGRAY));
+        g.setStroke(grid.paint(Color.LIGHTGRAY));
         g.setLineWidth(1);
         g.strokeLine(labelWidth(), axisHeight() + lanes * laneH + 0.5, w, axisHeight() + lanes * laneH + 0.5);
         legend(g, axisHeight() + lanes * laneH + 4 + legendHeight() + legendHeight() / 2, inkPaint);
@@ -855,7 +837,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 x = labelWidth(); // wrap: a second row
                 y += legendHeight();
             }
-            g.setFill(colour(probeOf(entry.state()), Color.GRAY));
+            g.setFill(probeOf(entry.state()).paint(Color.GRAY));
             double height = 10 * em * painter.height(entry.state());
             g.fillRect(x, y - height / 2, 14 * em, height);
             g.setFill(inkPaint);
@@ -865,7 +847,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /** The probe of a state's colour, made the first time it is drawn. */
-    private Region probeOf(int state) {
+    private ColourProbe probeOf(int state) {
         return probes.computeIfAbsent(state, s -> probe(painter.colour(s)));
     }
 
@@ -887,7 +869,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             this.laneH = laneH;
             double full = laneH - 4;
             for (int state = 0; state < paints.length; state++) {
-                paints[state] = colour(probeOf(state), Color.GRAY);
+                paints[state] = probeOf(state).paint(Color.GRAY);
                 heights[state] = full * painter.height(state);
             }
         }

@@ -54,8 +54,8 @@ import dev.interleave.ui.race.RaceViewModel;
  *   <li>{@code --frame-stats [calls N C]}: run the 1,000,000-call preset (or N calls, at most C in
  *   flight) in the window and print the median and 99th percentile of the frame interval during the
  *   run, and of the CPU time per frame of the FX thread and of the renderer thread;</li>
- *   <li>{@code --frame-stats buffer [P Q [SECONDS]] [history] [again]}: the same for a free buffer
- *   run with P producers and Q consumers (8 and 8 by default), zero delays and recording on, for
+ *   <li>{@code --frame-stats buffer [P Q [SECONDS]] [history] [again] [slots:N]}: the same for a free
+ *   buffer run with P producers and Q consumers (8 and 8 by default), N slots (8), zero delays and recording on, for
  *   SECONDS (10 by default), the view's top shown, or with {@code history} scrolled to the timeline
  *   following the run (out of sight the timeline and plots are not drawn); with {@code again}, a
  *   first run of 3 s comes before the one measured; also prints how many events were recorded and
@@ -442,14 +442,23 @@ final class Scripts {
         // at every frame; "again", a first run of 3 s before the one measured (a class's second run).
         boolean history = given.contains("history");
         boolean again = given.contains("again");
-        List<String> args = given.stream().filter(arg -> !arg.equals("history") && !arg.equals("again")).toList();
+        // "slots:N": a buffer of N slots rather than the default 8.
+        int capacity = given.stream().filter(arg -> arg.startsWith("slots:")).mapToInt(arg -> Integer.parseInt(
+                arg.substring("slots:".length()))).findFirst().orElse(0);
+        List<String> args = given.stream().filter(arg -> !arg.equals("history") && !arg.equals("again")
+                && !arg.startsWith("slots:")).toList();
         int producers = args.size() > 0 ? Integer.parseInt(args.get(0)) : 8;
         int consumers = args.size() > 1 ? Integer.parseInt(args.get(1)) : 8;
         int seconds = args.size() > 2 ? Integer.parseInt(args.get(2)) : 10;
         Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
             try {
                 MainView view = app.view();
-                onFx(() -> showFreeBuffer(view, producers, consumers));
+                onFx(() -> {
+                    showFreeBuffer(view, producers, consumers);
+                    if (capacity > 0) {
+                        ((BufferViewModel) view.active()).capacityProperty().set(capacity);
+                    }
+                });
                 if (history) {
                     onFx(() -> Controls.scrollTo(stage.getScene().lookup("#buffer-history")));
                 }

@@ -196,6 +196,39 @@ class BufferRecordingTest {
                 "stateAt stays the state after exactly these events (the lanes count from it)");
     }
 
+    /**
+     * A buffer of more slots than one chunk of {@link SharedSlots}, rewound through a history: at each
+     * point its rebuilt state, from a checkpoint whose slots it shares with the live replay, is the
+     * state of a replay of every event up to it. (Checkpoints that copied their slots whole took 2 GB
+     * at 1,000,000 slots; shared ones must still keep their moment's slots.)
+     */
+    @Test
+    void aLargeBuffersPastIsRebuiltFromCheckpointsThatShareItsSlots() throws Exception {
+        int capacity = 3 * SharedSlots.CHUNK + 100;
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(new BufferSettings(2, 2, capacity, 30_000, DelayRange.NONE, DelayRange.NONE, WakePolicy.SIGNAL,
+                false, ThreadKind.PLATFORM, BufferImpl.LOCK));
+        assertEquals(Outcome.COMPLETED, runner.await().outcome());
+        EventLog log = runner.snapshot().log();
+        History<BufferReplay> history = new History<>(log, new BufferReplay(capacity), (batch, i) -> "");
+        history.catchUp();
+        EventLog.Batch all = log.readAll();
+        assertTrue(all.size() > 10 * History.CHECKPOINT_EVERY, "events: " + all.size());
+        BufferReplay replay = new BufferReplay(capacity);
+        for (long at = 1; at < all.size(); at += all.size() / 37) {
+            replay.applyUntil(all, at);
+            BufferSnapshot expected = replay.snapshot();
+            BufferSnapshot rebuilt = history.stateAt(at).snapshot();
+            int slot = 0;
+            while (slot < capacity && expected.slots().get(slot).equals(rebuilt.slots().get(slot))) {
+                slot++;
+            }
+            assertEquals(capacity, slot, "after " + at + " events, slot " + slot + " differs"); // a short message
+            assertEquals(expected, rebuilt, "after " + at + " events");
+        }
+    }
+
     /** Every item 1..M is put exactly once and taken exactly once, in the log, and taken after it was put. */
     @Test
     void everyItemIsPutOnceAndTakenOnceInTheLog() throws Exception {

@@ -756,6 +756,55 @@ class BufferLabFxTest {
         assertTrue(why.startsWith("250 is above the maximum, 200"), why);
     }
 
+    /**
+     * A buffer past the tiles (64) is typed, as the command line takes it (up to 1,000,000), and drawn
+     * as a strip: the tiles give way to it, the line under it says what a cell stands for, and the
+     * pointer's words for the next take's cell name its slot. Back within the tiles, tiles again.
+     */
+    @Test
+    void aBufferPastTheTilesIsDrawnAsAStrip(FxRobot robot) throws Exception {
+        type(robot, "#capacity-field", "100000");
+        assertEquals(100_000, model.capacityProperty().get());
+        assertEquals("", robot.lookup("#capacity-message").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(OnFx.get(() -> robot.lookup("#slots").query().isVisible()), "no tiles");
+        SlotStrip strip = robot.lookup("#slot-strip").queryAs(SlotStrip.class);
+        assertTrue(OnFx.get(strip::isVisible));
+        int perCell = OnFx.get(() -> strip.slotsPerCellProperty().get());
+        assertTrue(perCell > 1, "100,000 slots in cells of " + perCell);
+        String note = robot.lookup("#slot-strip-note").queryAs(Label.class).getText();
+        assertTrue(note.startsWith(String.format(Locale.ROOT, "100,000 slots, more than tiles show: a cell per %,d "
+                + "neighbouring slots", perCell)), note);
+
+        robot.interact(() -> {
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(20);
+            model.consumeMaxMillisProperty().set(20);
+            model.run();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(() -> model.countProperty().get() > perCell));
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        String taken = OnFx.get(() -> strip.describe(model.takeIndexProperty().get() / perCell));
+        assertTrue(taken.contains(String.format(Locale.ROOT, "▲ the next take, slot %,d",
+                OnFx.get(() -> model.takeIndexProperty().get()))), taken);
+        String first = OnFx.get(() -> strip.describe(model.takeIndexProperty().get() / perCell + 1));
+        assertTrue(first.matches("Slots [0-9,]+ to [0-9,]+: [0-9,]+ of " + String.format(Locale.ROOT, "%,d", perCell)
+                + " hold an item.*"), first);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(() -> model.runState() == RunState.IDLE));
+        type(robot, "#capacity-field", "8");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(strip::isVisible), "the last run's 100,000 slots stay until Reset or Run");
+        robot.interact(model::reset);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> robot.lookup("#slots").query().isVisible()), "tiles again");
+        assertFalse(OnFx.get(strip::isVisible));
+    }
+
     private static List<String> chipIds(FxRobot robot, String lanes) {
         return OnFx.get(() -> robot.lookup(lanes).queryAs(FlowPane.class).getChildren().stream()
                 .filter(n -> n.getStyleClass().contains("worker")).map(Node::getId).toList());

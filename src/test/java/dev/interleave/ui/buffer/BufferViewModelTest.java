@@ -40,9 +40,11 @@ class BufferViewModelTest {
         BufferViewModel model = new BufferViewModel(new BufferRunner());
         model.capacityProperty().set(0);
         assertEquals(1, model.capacityProperty().get());
+        model.capacityProperty().set(BufferSettings.MAX_CAPACITY + 1);
+        assertEquals(BufferSettings.MAX_CAPACITY, model.capacityProperty().get());
         model.capacityProperty().set(100);
-        assertEquals(BufferViewModel.MAX_CAPACITY, model.capacityProperty().get());
-        assertEquals(BufferViewModel.MAX_CAPACITY, model.slots().size(), "the slots follow the size while idle");
+        assertEquals(100, model.capacityProperty().get(), "past the slider, within the command line's range");
+        assertEquals(100, model.slots().size(), "the slots follow the size while idle");
         model.producersProperty().set(100);
         assertEquals(100, model.producersProperty().get(), "past the slider, within the command line's range");
         model.producersProperty().set(201);
@@ -604,18 +606,50 @@ class BufferViewModelTest {
                 BufferViewModel.withSeparators("P1 put #12345 into slot 3; then C2 took #1000000 from slot 0, with #7"));
     }
 
-    /**
-     * The fields take the command line's ranges, their sliders ending sooner with the reason; the
-     * buffer size alone stops short of the command line, and says why.
-     */
+    /** The fields take the command line's ranges, their sliders ending sooner with the reason. */
     @Test
     void rangesAreTheCommandLinesOrSayWhyNot() {
-        assertTrue(BufferViewModel.CAPACITY.beyondMax().contains("1,000,000"), BufferViewModel.CAPACITY.beyondMax());
+        assertEquals(BufferSettings.MAX_CAPACITY, BufferViewModel.CAPACITY.max());
+        assertEquals("", BufferViewModel.CAPACITY.beyondMax());
+        assertEquals(BufferViewModel.TILED_CAPACITY, BufferViewModel.CAPACITY.sliderMax(), "the slider ends with the tiles");
+        assertTrue(BufferViewModel.CAPACITY.sliderNote().contains("1,000,000"), BufferViewModel.CAPACITY.sliderNote());
         assertEquals(BufferSettings.MAX_WORKERS, BufferViewModel.WORKERS.max());
         assertEquals(BufferViewModel.SLIDER_MAX_WORKERS, BufferViewModel.WORKERS.sliderMax());
         assertTrue(BufferViewModel.WORKERS.sliderNote().contains("200"), BufferViewModel.WORKERS.sliderNote());
         assertEquals(DelayRange.MAX_MILLIS, BufferViewModel.DELAY.max());
         assertTrue(BufferViewModel.DELAY.sliderNote().contains("60,000"), BufferViewModel.DELAY.sliderNote());
+    }
+
+    /**
+     * A run of a million slots is shown from its snapshots, each one copy of the slots' array, and its
+     * rewind rebuilds them from checkpoints that share their slots (copied whole, they outgrew the
+     * window's heap): the slots shown, live and rewound, are the buffer's.
+     */
+    @Test
+    void aMillionSlotsAreShownLiveAndRewound() throws InterruptedException {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.capacityProperty().set(BufferSettings.MAX_CAPACITY);
+        model.produceMaxMillisProperty().set(0);
+        model.consumeMinMillisProperty().set(5); // the consumers slower: the buffer fills
+        model.consumeMaxMillisProperty().set(5);
+        model.run();
+        sampleUntil(model, () -> model.countProperty().get() >= 100);
+        model.togglePause();
+        settle(model);
+        int count = model.countProperty().get();
+        assertTrue(count >= 100, "items in the buffer: " + count);
+        assertEquals(BufferSettings.MAX_CAPACITY, model.slots().size());
+        long held = model.slots().stream().filter(item -> item != 0).count();
+        assertEquals(count, held, "the slots shown hold the count's items");
+        long end = model.rewind().endProperty().get();
+        model.rewind().moveTo(end / 2);
+        model.sample(System.nanoTime());
+        assertEquals(BufferSettings.MAX_CAPACITY, model.slots().size(), "rewound");
+        assertEquals(model.countProperty().get(), model.slots().stream().filter(item -> item != 0).count(),
+                "rewound, the slots hold the count of that moment");
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
     private static BufferViewModel fastModel(BufferRunner runner) {
