@@ -1,12 +1,16 @@
 package dev.interleave.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -44,15 +48,19 @@ class LauncherTest {
     }
 
     /**
-     * The command line takes its whole range: 1,000,000 calls in flight fit its 2 GB heap. In the
-     * 640 MB it had before, they ran out of memory half a minute in.
+     * The command line takes its whole range: a run allowing 1,000,000 calls in flight fits its 2 GB
+     * heap and ends, with more in flight at once than 640 MB would have allowed (327,680). In the 640
+     * MB it had before, such a run ran out of memory half a minute in.
      */
     @Test
-    void aMillionCallsInFlightRunInTheCommandLinesHeap() throws Exception {
+    void aMillionCallsAllowedInFlightRunInTheCommandLinesHeap() throws Exception {
         Exit million = run("calls", "--calls", "1000000", "--concurrency", "1000000", "--json");
         assertEquals(0, million.code(), million.output());
         assertTrue(million.output().contains("\"concurrency\":1000000"), million.output());
         assertTrue(million.output().contains("\"outcome\":\"ok\""), million.output());
+        Matcher reached = Pattern.compile("\"maxInFlight\":(\\d+)").matcher(million.output());
+        assertTrue(reached.find(), million.output());
+        assertTrue(Long.parseLong(reached.group(1)) > 327_680, "at most in flight: " + reached.group(1));
     }
 
     /**
@@ -62,16 +70,14 @@ class LauncherTest {
     @Test
     void aRunItsHeapCannotHoldIsRefusedInOneLine() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-XX:+UseZGC", "-Xmx640m", "--module-path",
+        Exit refused = exec(null, java, "-XX:+UseZGC", "-Xmx640m", "--module-path",
                 System.getProperty("jdk.module.path"), "--module", "dev.interleave/dev.interleave.Main", "calls",
-                "--calls", "1000000", "--concurrency", "1000000").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not finish");
-        assertEquals(2, process.exitValue(), output);
-        assertEquals(1, output.lines().count(), output);
-        assertTrue(output.startsWith("interleave calls: Invalid value for option '--concurrency': "
-                + "1,000,000 calls in flight need about 1,953 MB of heap"), output);
-        assertTrue(output.contains("may use 640 MB: at most 327,680 in flight here"), output);
+                "--calls", "1000000", "--concurrency", "1000000");
+        assertEquals(2, refused.code(), refused.output());
+        assertEquals(1, refused.output().lines().count(), refused.output());
+        assertTrue(refused.output().startsWith("interleave calls: Invalid value for option '--concurrency': "
+                + "1,000,000 calls in flight need about 1,953 MB of heap"), refused.output());
+        assertTrue(refused.output().contains("may use 640 MB: at most 327,680 in flight here"), refused.output());
     }
 
     /** The launcher runs the JDK and JVM options the build found, not whatever java is on the PATH. */
@@ -134,13 +140,28 @@ class LauncherTest {
     private static Exit runWith(String javaOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
+        return exec(javaOptions, command.toArray(String[]::new));
+    }
+
+    /** Runs {@code command} with {@code javaOptions} in JDK_JAVA_OPTIONS (null: none), its output read as it comes. */
+    private static Exit exec(String javaOptions, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (javaOptions != null) {
             builder.environment().put("JDK_JAVA_OPTIONS", javaOptions);
         }
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not finish: " + command);
-        return new Exit(process.exitValue(), output);
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        assertTrue(ended, "did not finish in 120 s: " + List.of(command));
+        return new Exit(process.exitValue(), output.join());
     }
 }

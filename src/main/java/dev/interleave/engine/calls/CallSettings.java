@@ -86,7 +86,7 @@ public record CallSettings(int calls, int concurrency, ThreadKind threads, int m
      * its sleeps stretched twentyfold by the collector), 1,814 at 400,000 and 2,164 at 448,540 in 1
      * GB, 1,252 at 788,799 in 2 GB; 1,000,000 in flight in 640 MB ran out of memory, and 327,680
      * (what this allows there) ran to the end. The command line now has 2 GB (640 MB soft), where
-     * 1,000,000 in flight ran to the end; the window has 1 GB.
+     * a run allowing 1,000,000 in flight (630,144 reached) ran to the end; the window has 1 GB.
      */
     public static final long HEAP_BYTES_PER_VIRTUAL_CALL = 2_048;
 

@@ -227,8 +227,7 @@ public final class BufferView extends BorderPane {
                 + " after #13.");
         // abq's slots are not seen: drawn empty, they would say it never held an item. More slots
         // than tiles hold are drawn as a strip, with a line saying what a cell stands for.
-        BooleanBinding tiled = Bindings.createBooleanBinding(
-                () -> model.slots().size() <= BufferViewModel.TILED_CAPACITY, model.slotsProperty());
+        BooleanBinding tiled = model.tiledBinding();
         slots.visibleProperty().bind(model.abqShownBinding().not().and(tiled));
         slots.managedProperty().bind(slots.visibleProperty());
         strip.setId("slot-strip");
@@ -237,13 +236,9 @@ public final class BufferView extends BorderPane {
         stripNote.setId("slot-strip-note");
         stripNote.getStyleClass().add("slot-strip-note");
         stripNote.setWrapText(true);
-        stripNote.textProperty().bind(Bindings.createStringBinding(() -> {
-            int perCell = strip.slotsPerCellProperty().get();
-            return String.format(Locale.ROOT, "%s, more than tiles show: %s, slot 0 at the top left, filled as far "
-                    + "as %s an item. Point at a cell for its slots.", Words.count(model.slots().size(), "slot"),
-                    perCell == 1 ? "a cell per slot" : String.format(Locale.ROOT, "a cell per %,d neighbouring slots",
-                            perCell), perCell == 1 ? "it holds" : "they hold");
-        }, strip.slotsPerCellProperty(), model.slotsProperty()));
+        stripNote.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "%s: more than tiles hold, so a strip of cells, slot 0 at the top left. Point at a cell for its "
+                        + "slots and items.", Words.count(model.slots().size(), "slot")), model.slotsProperty()));
         stripNote.visibleProperty().bind(strip.visibleProperty());
         stripNote.managedProperty().bind(strip.visibleProperty());
 
@@ -842,7 +837,7 @@ public final class BufferView extends BorderPane {
 
     private void drawSlots() {
         List<Long> items = model.slots();
-        if (items.size() > BufferViewModel.TILED_CAPACITY) {
+        if (!model.tiledBinding().get()) {
             slots.getChildren().clear();
             strip.show(items, model.putIndexProperty().get(), model.takeIndexProperty().get());
             return;

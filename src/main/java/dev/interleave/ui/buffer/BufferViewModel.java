@@ -3,7 +3,6 @@ package dev.interleave.ui.buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,10 +45,10 @@ import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
-import dev.interleave.engine.buffer.Slots;
 import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.BufferTrace;
 import dev.interleave.engine.buffer.Bug;
+import dev.interleave.engine.buffer.Slots;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
@@ -84,6 +83,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * ends; a larger buffer is drawn as a strip of cells (see {@link #CAPACITY}).
      */
     public static final int TILED_CAPACITY = 64;
+    /** The buffer's size at first start and after "Reset to defaults". */
+    static final int DEFAULT_CAPACITY = 8;
     /** Where the producers and consumers sliders end: see {@link #WORKERS}. */
     public static final int SLIDER_MAX_WORKERS = 16;
     /** Where the delay sliders end: the fields take the command line's whole range, {@link DelayRange#MAX_MILLIS}. */
@@ -93,7 +94,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public static final IntInput CAPACITY = IntInput.sliderTo(1, MAX_CAPACITY, TILED_CAPACITY,
             String.format(Locale.ROOT, "The slider ends at %,d, the most slots drawn as tiles with their items; "
                     + "type up to %,d in the field, as the command line (buffer --capacity) takes. More slots are "
-                    + "drawn as a strip, filled where they hold an item.", TILED_CAPACITY, MAX_CAPACITY));
+                    + "drawn as a strip of cells, darker where they hold items.", TILED_CAPACITY, MAX_CAPACITY));
     /**
      * What the producers and consumers fields accept: the command line's range. The sliders end where a
      * class still follows every chip; past it the window draws every thread all the same, more slowly
@@ -118,7 +119,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     private final BufferRunner runner;
 
-    private final IntegerProperty capacity = new SimpleIntegerProperty(this, "capacity", 8);
+    private final IntegerProperty capacity = new SimpleIntegerProperty(this, "capacity", DEFAULT_CAPACITY);
     private final IntegerProperty producers = new SimpleIntegerProperty(this, "producers", 3);
     private final IntegerProperty consumers = new SimpleIntegerProperty(this, "consumers", 3);
     private final IntegerProperty produceMinMillis = new SimpleIntegerProperty(this, "produceMinMillis", 100);
@@ -197,7 +198,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
 
     /** The item in each slot, 0 where empty: replaced, never changed in place ({@link Slots} from a snapshot). */
-    private final ReadOnlyObjectWrapper<List<Long>> slots = new ReadOnlyObjectWrapper<>(this, "slots", Slots.empty(8));
+    private final ReadOnlyObjectWrapper<List<Long>> slots = new ReadOnlyObjectWrapper<>(this, "slots",
+            Slots.empty(DEFAULT_CAPACITY));
+    private final BooleanBinding tiled = Bindings.createBooleanBinding(
+            () -> slots.get().size() <= TILED_CAPACITY, slots);
     private final ReadOnlyIntegerWrapper putIndex = new ReadOnlyIntegerWrapper(this, "putIndex");
     private final ReadOnlyIntegerWrapper takeIndex = new ReadOnlyIntegerWrapper(this, "takeIndex");
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
@@ -1299,6 +1303,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** The item in each slot as shown now, 0 where empty. */
     public List<Long> slots() {
         return slots.get();
+    }
+
+    /** Whether the slots shown are few enough to be drawn as tiles ({@link #TILED_CAPACITY}); else a strip. */
+    public BooleanBinding tiledBinding() {
+        return tiled;
     }
 
     /** {@link #slots()}, replaced whenever a slot, or the number of slots, changes. */

@@ -1,11 +1,11 @@
 package dev.interleave.ui.buffer;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -15,60 +15,69 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
 import dev.interleave.engine.buffer.Slots;
 import dev.interleave.ui.kit.ColourProbe;
 import dev.interleave.ui.kit.FontProbe;
+import dev.interleave.ui.kit.InSight;
 import dev.interleave.ui.kit.Words;
 
 /**
  * A buffer too large for tiles ({@link BufferViewModel#TILED_CAPACITY}), drawn as a strip of cells
- * in rows, slot 0 at the top left: a cell per slot where the rows hold them all, else a cell per
- * run of neighbouring slots, filled in proportion to the slots in it that hold an item. The next
- * put's cell is marked ▼ above it and the next take's ▲ below it, in the tiles' colours. The pointer
- * shows a cell's slots and what they hold.
+ * in rows, slot 0 at the top left: a cell per slot where {@link #MAX_ROWS} rows hold them all, else
+ * a cell per run of neighbouring slots, as few as fit. The more of a cell's slots hold an item, the
+ * darker it is; the next put's cell is outlined with ▼ above it, the next take's with ▲ below it. A
+ * line under the cells says what a cell stands for, and the pointer names a cell's slots and what
+ * they hold. Drawn once per frame that changed it, and only while it can be seen ({@link InSight}).
  */
 final class SlotStrip extends Region {
 
     /** The most rows of cells: beyond them a cell stands for more slots rather than the strip growing. */
     static final int MAX_ROWS = 16;
+    /**
+     * How far towards the full colour a cell holding a single item is drawn: one item among a cell's
+     * thousand slots would otherwise be a shade no one tells from empty.
+     */
+    private static final double LEAST_SHADE = 0.25;
 
     private final Canvas canvas = new Canvas();
-    /** A hidden label: its font is the window's text size (the root's, with the zoom). */
     private final FontProbe fontProbe = new FontProbe(() -> {
         requestLayout();
-        redraw();
+        stale = true;
     });
     private final Tooltip tooltip = new Tooltip();
     private final ColourProbe empty = probe("-il-slot-empty");
-    private final ColourProbe full = probe("-il-slot-full");
+    /** An occupied tile's border colour: the slots' own full colour is too pale to shade by. */
+    private final ColourProbe full = probe("-il-lock");
     private final ColourProbe border = probe("-color-border-default");
     private final ColourProbe accent = probe("-il-accent");
+    private final ColourProbe ink = probe("-color-fg-muted");
     private Slots items = Slots.empty(0);
     private int putIndex;
     private int takeIndex;
-    /** Slots per cell at the last drawing. */
-    private final ReadOnlyIntegerWrapper perCell = new ReadOnlyIntegerWrapper(this, "slotsPerCell", 1);
-    private boolean redrawQueued;
+    /** Whether the strip changed since it was last drawn. */
+    private boolean stale;
     /** The cells' pixels, kept while the strip keeps its size. */
+    private int[] pixels = new int[0];
     private WritableImage image;
-    /** The rows of the last height asked for. */
-    private int rowsAsked;
-    /** Cells per row at the last drawing. */
-    private int columns = 1;
+
+    /** How the cells lie at a width: cells per row, slots per cell, cells, rows. */
+    private record Layout(int columns, int slotsPerCell, int cells, int rows) {
+    }
 
     SlotStrip() {
         getStyleClass().add("slot-strip");
-        getChildren().add(canvas);
-        getChildren().add(fontProbe);
+        getChildren().addAll(canvas, fontProbe);
         tooltip.setShowDelay(Duration.millis(100));
         Tooltip.install(this, tooltip);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> tooltip.setText(describe(cellAt(e.getX(), e.getY()))));
+        InSight.drawWhenSeen(this, () -> stale, this::draw);
     }
 
     private ColourProbe probe(String lookedUp) {
-        ColourProbe probe = new ColourProbe(lookedUp, this::redraw);
+        ColourProbe probe = new ColourProbe(lookedUp, () -> stale = true);
         getChildren().add(probe);
         return probe;
     }
@@ -82,26 +91,31 @@ final class SlotStrip extends Region {
         if (resized) {
             requestLayout(); // its rows
         }
-        redraw();
+        stale = true;
     }
 
-    /** The slots each cell stands for, as last drawn: 1 where every slot has its own. */
-    ReadOnlyIntegerProperty slotsPerCellProperty() {
-        return perCell.getReadOnlyProperty();
+    /** The slots each cell stands for at the strip's width: 1 where every slot has its own. */
+    int slotsPerCell() {
+        return layout(getWidth()).slotsPerCell();
     }
 
     /** A cell's side with the gap beside it: three quarters of the text's size, so it grows with the window and the zoom. */
-    private double pitch() {
-        return Math.max(6, Math.round(fontProbe.getFont().getSize() * 0.75));
+    private int pitch() {
+        return (int) Math.max(6, Math.round(fontProbe.getFont().getSize() * 0.75));
     }
 
     /** Above and below each row: room for the ▼ and ▲ marks. */
-    private double markRoom() {
-        return Math.ceil(pitch() * 0.35);
+    private int markRoom() {
+        return (int) Math.ceil(pitch() * 0.35);
     }
 
-    /** How the cells lie at a width: cells per row, slots per cell, cells, rows. */
-    private record Layout(int columns, int slotsPerCell, int cells, int rows) {
+    private int rowHeight() {
+        return pitch() + 2 * markRoom();
+    }
+
+    /** The line under the cells. */
+    private double legendHeight() {
+        return Math.ceil(fontProbe.getFont().getSize() * 1.5);
     }
 
     /** A cell per slot where {@link #MAX_ROWS} rows hold them all, else per run of slots, as few as fit. */
@@ -114,24 +128,16 @@ final class SlotStrip extends Region {
         return new Layout(columns, slotsPerCell, cells, (cells + columns - 1) / columns);
     }
 
-    private int rows(double width) {
-        return layout(width).rows();
-    }
-
-    private double rowHeight() {
-        return pitch() + 2 * markRoom();
+    /** Its height follows from its width: the rows its cells take there. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : 600;
-        rowsAsked = rows(w);
-        return rowsAsked * rowHeight();
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 300;
+        double at = width >= 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
+        return layout(at).rows() * rowHeight() + legendHeight();
     }
 
     @Override
@@ -140,40 +146,25 @@ final class SlotStrip extends Region {
     }
 
     @Override
+    protected double computePrefWidth(double height) {
+        return 300;
+    }
+
+    @Override
     protected void layoutChildren() {
-        if (rows(getWidth()) != rowsAsked) {
-            // Its height was asked before its width was known: asked again at this width, the next
-            // pass gives it the rows it has (it kept room for more under them). After this pass: a
-            // request during its own layout is forgotten when the layout ends.
-            rowsAsked = rows(getWidth());
-            Platform.runLater(this::requestLayout);
-        }
         if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
             canvas.setWidth(getWidth());
             canvas.setHeight(getHeight());
-            draw();
+            stale = true;
         }
     }
 
     /**
-     * Draws at most once per frame, after the frame's changes: the slots and both indices each change
-     * in one sample, and a buffer of a million slots is read whole at each drawing.
-     */
-    private void redraw() {
-        if (!redrawQueued) {
-            redrawQueued = true;
-            Platform.runLater(() -> {
-                redrawQueued = false;
-                draw();
-            });
-        }
-    }
-
-    /**
-     * The cells as pixels of one image (thousands of canvas rectangles took the software renderer
-     * longer than a frame), then the two marks on the canvas above it.
+     * The cells as the pixels of one image (thousands of canvas rectangles took the software renderer
+     * longer than a frame), then the two marks and the line under them on the canvas.
      */
     private void draw() {
+        stale = false;
         int width = (int) canvas.getWidth();
         int height = (int) canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -182,31 +173,32 @@ final class SlotStrip extends Region {
         if (size == 0 || width <= 0 || height <= 0) {
             return;
         }
-        int pitch = (int) pitch();
+        Layout drawn = layout(width);
+        int pitch = pitch();
         int side = pitch - 1;
-        int rowHeight = (int) rowHeight();
-        int markRoom = (int) markRoom();
-        Layout layout = layout(width);
-        columns = layout.columns();
-        int slotsPerCell = layout.slotsPerCell();
-        perCell.set(slotsPerCell);
-        int cells = layout.cells();
-        int[] held = new int[cells];
+        int rowHeight = rowHeight();
+        int slotsPerCell = drawn.slotsPerCell();
+        int[] held = new int[drawn.cells()];
         for (int i = 0; i < size; i++) {
             if (items.item(i) != 0) {
                 held[i / slotsPerCell]++;
             }
         }
         Color emptyColour = colour(empty, Color.WHITE);
-        Color fullColour = colour(full, Color.SKYBLUE);
+        Color fullColour = colour(full, Color.DARKORANGE);
         int edge = argb(colour(border, Color.GRAY));
-        int[] pixels = new int[width * height];
-        for (int cell = 0; cell < cells; cell++) {
+        if (pixels.length != width * height) {
+            pixels = new int[width * height];
+            image = new WritableImage(width, height);
+        } else {
+            Arrays.fill(pixels, 0);
+        }
+        for (int cell = 0; cell < drawn.cells(); cell++) {
             int inCell = Math.min(slotsPerCell, size - cell * slotsPerCell);
-            int x0 = (cell % columns) * pitch;
-            int y0 = (cell / columns) * rowHeight + markRoom;
+            int x0 = (cell % drawn.columns()) * pitch;
+            int y0 = (cell / drawn.columns()) * rowHeight + markRoom();
             int fill = argb(held[cell] == 0 ? emptyColour
-                    : emptyColour.interpolate(fullColour, Math.max(0.25, held[cell] / (double) inCell)));
+                    : emptyColour.interpolate(fullColour, LEAST_SHADE + (1 - LEAST_SHADE) * held[cell] / inCell));
             for (int y = y0; y < Math.min(height, y0 + side); y++) {
                 for (int x = x0; x < Math.min(width, x0 + side); x++) {
                     boolean rim = x == x0 || y == y0 || x == x0 + side - 1 || y == y0 + side - 1;
@@ -214,17 +206,31 @@ final class SlotStrip extends Region {
                 }
             }
         }
-        if (image == null || image.getWidth() != width || image.getHeight() != height) {
-            image = new WritableImage(width, height);
-        }
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
         g.drawImage(image, 0, 0);
         Paint accentPaint = accent.paint(Color.ORANGE);
         g.setFill(accentPaint);
         g.setStroke(accentPaint);
         g.setLineWidth(2);
-        mark(g, putIndex / slotsPerCell, true, pitch, side);
-        mark(g, takeIndex / slotsPerCell, false, pitch, side);
+        mark(g, drawn, putIndex / slotsPerCell, true);
+        mark(g, drawn, takeIndex / slotsPerCell, false);
+        g.setFill(ink.paint(Color.GRAY));
+        g.setFont(fontProbe.getFont());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(legend(drawn), 0, drawn.rows() * rowHeight + legendHeight() / 2);
+    }
+
+    /** The line under the cells at the strip's width. */
+    String legend() {
+        return legend(layout(getWidth()));
+    }
+
+    /** "A cell per slot, ..." or "A cell per 906 neighbouring slots: the darker, the more of them hold an item". */
+    private static String legend(Layout drawn) {
+        return drawn.slotsPerCell() == 1 ? "A cell per slot, shaded where it holds an item"
+                : String.format(Locale.ROOT, "A cell per %,d neighbouring slots: the darker, the more of them hold an item",
+                        drawn.slotsPerCell());
     }
 
     private static Color colour(ColourProbe probe, Color fallback) {
@@ -237,11 +243,13 @@ final class SlotStrip extends Region {
     }
 
     /** The next put's (▼ above) or take's (▲ below) cell, outlined in the accent colour. */
-    private void mark(GraphicsContext g, int cell, boolean put, double pitch, double side) {
-        double x = (cell % columns) * pitch;
-        double y = (cell / columns) * rowHeight() + markRoom();
+    private void mark(GraphicsContext g, Layout drawn, int cell, boolean put) {
+        int pitch = pitch();
+        int side = pitch - 1;
+        double x = (cell % drawn.columns()) * pitch;
+        double y = (cell / drawn.columns()) * rowHeight() + markRoom();
         g.strokeRect(x + 1, y + 1, side - 2, side - 2);
-        double mid = x + side / 2;
+        double mid = x + side / 2.0;
         double h = markRoom() - 1;
         if (put) {
             g.fillPolygon(new double[] {mid - h * 0.6, mid + h * 0.6, mid}, new double[] {y - h, y - h, y - 1}, 3);
@@ -253,22 +261,20 @@ final class SlotStrip extends Region {
 
     /** The cell under a point, or -1. */
     private int cellAt(double x, double y) {
-        double pitch = pitch();
-        int column = (int) (x / pitch);
-        int row = (int) (y / rowHeight());
-        int cell = row * columns + column;
-        return column < columns && x >= 0 && y >= 0 && (long) cell * perCell.get() < items.size() ? cell : -1;
+        Layout drawn = layout(getWidth());
+        int column = (int) (x / pitch());
+        int cell = (int) (y / rowHeight()) * drawn.columns() + column;
+        return x >= 0 && y >= 0 && column < drawn.columns() && cell < drawn.cells() ? cell : -1;
     }
 
     /** "Slot 70: #1,234" or "Slots 0 to 124: 37 of 125 hold an item", with the next put or take in it. */
     String describe(int cell) {
+        int perCell = slotsPerCell();
         if (cell < 0) {
-            return String.format(Locale.ROOT, "%s; each cell %s", Words.count(items.size(), "slot"),
-                    perCell.get() == 1 ? "is one slot" : String.format(Locale.ROOT, "stands for %,d slots",
-                            perCell.get()));
+            return String.format(Locale.ROOT, "%s; %s", Words.count(items.size(), "slot"), legend());
         }
-        int first = cell * perCell.get();
-        int last = Math.min(items.size(), first + perCell.get()) - 1;
+        int first = cell * perCell;
+        int last = Math.min(items.size(), first + perCell) - 1;
         StringBuilder text = new StringBuilder();
         if (first == last) {
             long item = items.item(first);

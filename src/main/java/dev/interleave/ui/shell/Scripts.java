@@ -386,7 +386,10 @@ final class Scripts {
         Thread.ofVirtual().name("interleave-frame-stats").start(() -> {
             try {
                 MainView view = app.view();
-                boolean given = args.size() > 3 && args.get(1).equals("calls");
+                boolean given = args.size() > 1 && args.get(1).equals("calls");
+                if (given && args.size() != 4) {
+                    throw new IllegalArgumentException("--frame-stats calls N C: N calls, at most C in flight");
+                }
                 onFx(() -> {
                     view.select("calls");
                     CallsViewModel calls = (CallsViewModel) view.active();
@@ -403,17 +406,20 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
-                String[] frames = new String[1];
+                String[] frames = new String[2];
                 double[] efficiency = new double[1];
                 List<List<FrameStats.Frame>> slowest = new ArrayList<>();
                 onFx(() -> {
                     slowest.add(stats.slowest(SLOWEST_SHOWN));
                     frames[0] = framesText(stats);
-                    efficiency[0] = ((CallsViewModel) view.active()).efficiencyProperty().get();
+                    CallsViewModel calls = (CallsViewModel) view.active();
+                    efficiency[0] = calls.efficiencyProperty().get();
+                    // What ran: the fields take the nearest allowed values to those given.
+                    frames[1] = String.format(Locale.ROOT, "%,d calls, at most %,d in flight",
+                            calls.settings().calls(), calls.settings().concurrency());
                 });
-                out.printf(Locale.ROOT, "frames during the %s-call run: %s; run efficiency %.3f%n",
-                        given ? String.format(Locale.ROOT, "%,d-in-flight %,d", Integer.parseInt(args.get(3)),
-                                Integer.parseInt(args.get(2))) : "1,000,000", frames[0], efficiency[0]);
+                out.printf(Locale.ROOT, "frames during the run of %s: %s; run efficiency %.3f%n", frames[1], frames[0],
+                        efficiency[0]);
                 out.println(slowestLine(slowest.getFirst()));
                 out.flush();
             } catch (Exception e) {
