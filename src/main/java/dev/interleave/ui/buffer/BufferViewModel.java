@@ -94,7 +94,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     public static final IntInput CAPACITY = IntInput.sliderTo(1, MAX_CAPACITY, TILED_CAPACITY,
             String.format(Locale.ROOT, "The slider ends at %,d, the most slots drawn as tiles with their items; "
                     + "type up to %,d in the field, as the command line (buffer --capacity) takes. More slots are "
-                    + "drawn as a strip of cells, darker where they hold items.", TILED_CAPACITY, MAX_CAPACITY));
+                    + "drawn as a strip of cells, coloured where they hold items.", TILED_CAPACITY, MAX_CAPACITY));
     /**
      * What the producers and consumers fields accept: the command line's range. The sliders end where a
      * class still follows every chip; past it the window draws every thread all the same, more slowly
@@ -893,11 +893,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 String.join(" and ", others), one ? "it" : "they", one ? "it" : "they", one ? "goes" : "go");
     }
 
-    private static final Pattern ITEM = Pattern.compile("#(\\d{4,})");
+    /** An item's number ("#12345") or a slot's ("slot 12345"), of four digits or more. */
+    private static final Pattern NUMBER = Pattern.compile("(#|slot )(\\d{4,})");
 
-    /** The engine's words with item numbers as people read them: "#12345" becomes "#12,345". */
+    /**
+     * The engine's words with item and slot numbers as people read them: "#12345" becomes "#12,345"
+     * and "slot 100002" "slot 100,002" (a buffer of a million slots put them side by side).
+     */
     static String withSeparators(String words) {
-        return ITEM.matcher(words).replaceAll(m -> String.format(Locale.ROOT, "#%,d", Long.parseLong(m.group(1))));
+        return NUMBER.matcher(words).replaceAll(m -> m.group(1)
+                + String.format(Locale.ROOT, "%,d", Long.parseLong(m.group(2))));
     }
 
     private static <T> void setIfChanged(ObservableList<T> target, List<T> source) {

@@ -15,6 +15,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
@@ -26,16 +27,22 @@ import dev.interleave.ui.kit.Words;
 
 /**
  * A buffer too large for tiles ({@link BufferViewModel#TILED_CAPACITY}), drawn as a strip of cells
- * in rows, slot 0 at the top left: a cell per slot where {@link #MAX_ROWS} rows hold them all, else
- * a cell per run of neighbouring slots, as few as fit. The more of a cell's slots hold an item, the
- * darker it is; the next put's cell is outlined with ▼ above it, the next take's with ▲ below it. A
- * line under the cells says what a cell stands for, and the pointer names a cell's slots and what
- * they hold. Drawn once per frame that changed it, and only while it can be seen ({@link InSight}).
+ * in rows, slot 0 at the top left: a cell per slot, as large as {@link #MAX_ROWS} rows allow, else a
+ * cell per run of neighbouring slots. The more of a cell's slots hold an item, the stronger its
+ * colour; the next put's cell is outlined with ▼ above it, the next take's with ▲ below it. A line
+ * under the cells says what a cell stands for, and the pointer names a cell's slots and what they
+ * hold. Drawn once per frame that changed it, and only while it can be seen ({@link InSight}).
  */
 final class SlotStrip extends Region {
 
-    /** The most rows of cells: beyond them a cell stands for more slots rather than the strip growing. */
-    static final int MAX_ROWS = 16;
+    /** The most rows of cells: beyond them the cells shrink, then stand for more slots, rather than the strip growing. */
+    static final int MAX_ROWS = 12;
+    /**
+     * A cell's side with the gap beside it, in the text's size, largest first: the largest that
+     * fits every slot in {@link #MAX_ROWS} rows is taken (65 slots are cells a class sees from the
+     * back), down to the last, where a cell stands for several slots.
+     */
+    private static final double[] PITCHES = {2.5, 2, 1.5, 1.2, 1, 0.75};
     /**
      * How far towards the full colour a cell holding a single item is drawn: one item among a cell's
      * thousand slots would otherwise be a shade no one tells from empty.
@@ -63,8 +70,8 @@ final class SlotStrip extends Region {
     private int[] pixels = new int[0];
     private WritableImage image;
 
-    /** How the cells lie at a width: cells per row, slots per cell, cells, rows. */
-    private record Layout(int columns, int slotsPerCell, int cells, int rows) {
+    /** How the cells lie at a width: each cell's side with its gap, cells per row, slots per cell, cells, rows. */
+    private record Layout(int pitch, int columns, int slotsPerCell, int cells, int rows) {
     }
 
     SlotStrip() {
@@ -99,18 +106,13 @@ final class SlotStrip extends Region {
         return layout(getWidth()).slotsPerCell();
     }
 
-    /** A cell's side with the gap beside it: three quarters of the text's size, so it grows with the window and the zoom. */
-    private int pitch() {
-        return (int) Math.max(6, Math.round(fontProbe.getFont().getSize() * 0.75));
+    /** Above and below each row: room for the ▼ and ▲ marks, at least half the text's size. */
+    private int markRoom(int pitch) {
+        return (int) Math.max(Math.ceil(pitch * 0.35), Math.ceil(fontProbe.getFont().getSize() * 0.45));
     }
 
-    /** Above and below each row: room for the ▼ and ▲ marks. */
-    private int markRoom() {
-        return (int) Math.ceil(pitch() * 0.35);
-    }
-
-    private int rowHeight() {
-        return pitch() + 2 * markRoom();
+    private int rowHeight(int pitch) {
+        return pitch + 2 * markRoom(pitch);
     }
 
     /** The line under the cells. */
@@ -118,14 +120,37 @@ final class SlotStrip extends Region {
         return Math.ceil(fontProbe.getFont().getSize() * 1.5);
     }
 
-    /** A cell per slot where {@link #MAX_ROWS} rows hold them all, else per run of slots, as few as fit. */
+    /**
+     * The largest cells that give every slot its own in {@link #MAX_ROWS} rows; else the smallest,
+     * each standing for a round number of neighbouring slots (1, 2, 5, 10, 20, ...), as few as fit.
+     */
     private Layout layout(double width) {
-        int columns = Math.max(1, (int) ((width + 1) / pitch()));
-        long room = (long) columns * MAX_ROWS;
+        double font = fontProbe.getFont().getSize();
         int size = Math.max(1, items.size());
-        int slotsPerCell = (int) ((size + room - 1) / room);
+        int pitch = 6;
+        int columns = 1;
+        for (double em : PITCHES) {
+            pitch = (int) Math.max(6, Math.round(font * em));
+            columns = Math.max(1, (int) ((width + 1) / pitch));
+            int rows = (size + columns - 1) / columns;
+            if (rows <= MAX_ROWS) {
+                return new Layout(pitch, columns, 1, size, rows);
+            }
+        }
+        int slotsPerCell = round((size + (long) columns * MAX_ROWS - 1) / ((long) columns * MAX_ROWS));
         int cells = (size + slotsPerCell - 1) / slotsPerCell;
-        return new Layout(columns, slotsPerCell, cells, (cells + columns - 1) / columns);
+        return new Layout(pitch, columns, slotsPerCell, cells, (cells + columns - 1) / columns);
+    }
+
+    /** The least of 1, 2, 5, 10, 20, 50, ... that is at least {@code atLeast}: a count a class reads at a glance. */
+    static int round(long atLeast) {
+        for (long ten = 1; ; ten *= 10) {
+            for (long step : new long[] {1, 2, 5}) {
+                if (step * ten >= atLeast) {
+                    return (int) (step * ten);
+                }
+            }
+        }
     }
 
     /** Its height follows from its width: the rows its cells take there. */
@@ -137,7 +162,8 @@ final class SlotStrip extends Region {
     @Override
     protected double computePrefHeight(double width) {
         double at = width >= 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
-        return layout(at).rows() * rowHeight() + legendHeight();
+        Layout layout = layout(at);
+        return layout.rows() * rowHeight(layout.pitch()) + legendHeight();
     }
 
     @Override
@@ -174,9 +200,9 @@ final class SlotStrip extends Region {
             return;
         }
         Layout drawn = layout(width);
-        int pitch = pitch();
+        int pitch = drawn.pitch();
         int side = pitch - 1;
-        int rowHeight = rowHeight();
+        int rowHeight = rowHeight(pitch);
         int slotsPerCell = drawn.slotsPerCell();
         int[] held = new int[drawn.cells()];
         for (int i = 0; i < size; i++) {
@@ -196,7 +222,7 @@ final class SlotStrip extends Region {
         for (int cell = 0; cell < drawn.cells(); cell++) {
             int inCell = Math.min(slotsPerCell, size - cell * slotsPerCell);
             int x0 = (cell % drawn.columns()) * pitch;
-            int y0 = (cell / drawn.columns()) * rowHeight + markRoom();
+            int y0 = (cell / drawn.columns()) * rowHeight + markRoom(pitch);
             int fill = argb(held[cell] == 0 ? emptyColour
                     : emptyColour.interpolate(fullColour, LEAST_SHADE + (1 - LEAST_SHADE) * held[cell] / inCell));
             for (int y = y0; y < Math.min(height, y0 + side); y++) {
@@ -218,7 +244,7 @@ final class SlotStrip extends Region {
         g.setFont(fontProbe.getFont());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(legend(drawn), 0, drawn.rows() * rowHeight + legendHeight() / 2);
+        g.fillText(fitting(legend(drawn), width), 0, drawn.rows() * rowHeight + legendHeight() / 2);
     }
 
     /** The line under the cells at the strip's width. */
@@ -226,11 +252,28 @@ final class SlotStrip extends Region {
         return legend(layout(getWidth()));
     }
 
-    /** "A cell per slot, ..." or "A cell per 906 neighbouring slots: the darker, the more of them hold an item". */
+    /**
+     * "A cell per slot, ..." or "A cell per 1,000 neighbouring slots: ...". Not "darker": in the dark
+     * theme a full cell is the brightest.
+     */
     private static String legend(Layout drawn) {
-        return drawn.slotsPerCell() == 1 ? "A cell per slot, shaded where it holds an item"
-                : String.format(Locale.ROOT, "A cell per %,d neighbouring slots: the darker, the more of them hold an item",
-                        drawn.slotsPerCell());
+        return drawn.slotsPerCell() == 1 ? "A cell per slot, coloured where it holds an item"
+                : String.format(Locale.ROOT, "A cell per %,d neighbouring slots: the stronger its colour, the more of "
+                        + "them hold an item", drawn.slotsPerCell());
+    }
+
+    /** {@code legend}, or as much of its sense as fits {@code width} (it is drawn, so it cannot wrap). */
+    private String fitting(String legend, double width) {
+        String perCell = legend.startsWith("A cell per slot") ? "1 cell = 1 slot"
+                : "1 cell = " + legend.substring("A cell per ".length(), legend.indexOf(" neighbouring")) + " slots";
+        for (String text : List.of(legend, perCell + "; the stronger, the fuller", perCell)) {
+            Text measured = new Text(text);
+            measured.setFont(fontProbe.getFont());
+            if (measured.getLayoutBounds().getWidth() <= width) {
+                return text;
+            }
+        }
+        return perCell;
     }
 
     private static Color colour(ColourProbe probe, Color fallback) {
@@ -244,13 +287,13 @@ final class SlotStrip extends Region {
 
     /** The next put's (▼ above) or take's (▲ below) cell, outlined in the accent colour. */
     private void mark(GraphicsContext g, Layout drawn, int cell, boolean put) {
-        int pitch = pitch();
+        int pitch = drawn.pitch();
         int side = pitch - 1;
         double x = (cell % drawn.columns()) * pitch;
-        double y = (cell / drawn.columns()) * rowHeight() + markRoom();
+        double y = (cell / drawn.columns()) * rowHeight(pitch) + markRoom(pitch);
         g.strokeRect(x + 1, y + 1, side - 2, side - 2);
         double mid = x + side / 2.0;
-        double h = markRoom() - 1;
+        double h = markRoom(pitch) - 1;
         if (put) {
             g.fillPolygon(new double[] {mid - h * 0.6, mid + h * 0.6, mid}, new double[] {y - h, y - h, y - 1}, 3);
         } else {
@@ -262,8 +305,8 @@ final class SlotStrip extends Region {
     /** The cell under a point, or -1. */
     private int cellAt(double x, double y) {
         Layout drawn = layout(getWidth());
-        int column = (int) (x / pitch());
-        int cell = (int) (y / rowHeight()) * drawn.columns() + column;
+        int column = (int) (x / drawn.pitch());
+        int cell = (int) (y / rowHeight(drawn.pitch())) * drawn.columns() + column;
         return x >= 0 && y >= 0 && column < drawn.columns() && cell < drawn.cells() ? cell : -1;
     }
 

@@ -770,12 +770,15 @@ class BufferLabFxTest {
         assertFalse(OnFx.get(() -> robot.lookup("#slots").query().isVisible()), "no tiles");
         SlotStrip strip = robot.lookup("#slot-strip").queryAs(SlotStrip.class);
         assertTrue(OnFx.get(strip::isVisible));
-        assertEquals("100,000 slots: more than tiles hold, so a strip of cells, slot 0 at the top left. Point at a cell "
+        assertEquals("100,000 slots, more than the 64 tiles: a strip of cells, slot 0 at the top left. Point at a cell "
                 + "for its slots and items.", robot.lookup("#slot-strip-note").queryAs(Label.class).getText());
         int perCell = OnFx.get(strip::slotsPerCell);
         assertTrue(perCell > 1, "100,000 slots in cells of " + perCell);
-        assertEquals(String.format(Locale.ROOT, "A cell per %,d neighbouring slots: the darker, the more of them hold "
-                + "an item", perCell), OnFx.get(strip::legend));
+        assertEquals(String.format(Locale.ROOT, "A cell per %,d neighbouring slots: the stronger its colour, the more "
+                + "of them hold an item", perCell), OnFx.get(strip::legend));
+        assertTrue(List.of(20, 50, 100, 200, 500).contains(perCell), "a round number of slots per cell: " + perCell);
+        assertEquals(List.of(1, 2, 5, 10, 1_000, 2_000), List.of(SlotStrip.round(1), SlotStrip.round(2), SlotStrip.round(3),
+                SlotStrip.round(6), SlotStrip.round(906), SlotStrip.round(1_839)));
 
         robot.interact(() -> {
             model.produceMinMillisProperty().set(0);

@@ -599,11 +599,13 @@ class BufferViewModelTest {
         assertEquals("Ready: 1 producer, 1 consumer, 1 slot, signal, non-fair lock, platform threads", model.statusSentence());
     }
 
-    /** Item numbers in the action texts carry thousands separators, as the slots do. */
+    /** Item and slot numbers in the action texts carry thousands separators, as the slots do. */
     @Test
     void itemNumbersHaveThousandsSeparators() {
         assertEquals("P1 put #12,345 into slot 3; then C2 took #1,000,000 from slot 0, with #7",
                 BufferViewModel.withSeparators("P1 put #12345 into slot 3; then C2 took #1000000 from slot 0, with #7"));
+        assertEquals("C1 took #1,084,360 from slot 100,002", BufferViewModel.withSeparators(
+                "C1 took #1084360 from slot 100002"), "slot numbers too, in a buffer past the tiles");
     }
 
     /** The fields take the command line's ranges, their sliders ending sooner with the reason. */

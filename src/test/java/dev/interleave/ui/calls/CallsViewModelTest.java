@@ -326,14 +326,13 @@ class CallsViewModelTest {
     void windowRangesAgreeWithTheCommandLineOrSayWhyNot() {
         assertEquals(CallSettings.MAX_CALLS, CallsViewModel.CALLS.max());
         assertEquals("", CallsViewModel.CALLS.beyondMax());
-        // The window's 1 GB holds about half the command line's 1,000,000 in flight, and says so; 2 GB
-        // holds them all.
+        // The window's 1 GB holds 393,216 in flight beside the window (768 MB at 2 KB each), and says
+        // why it stops there; 3 GB holds the command line's whole range.
         IntInput window = CallsViewModel.concurrencyInput(1L << 30);
-        assertEquals(524_288, window.max());
-        assertEquals("The window's 1,024 MB heap holds about 524,288 calls in flight (about 2,048 bytes each while"
-                + " they sleep); the command line (calls --concurrency) has a larger heap and takes up to 1,000,000.",
-                window.beyondMax());
-        IntInput whole = CallsViewModel.concurrencyInput(2L << 30);
+        assertEquals(393_216, window.max());
+        assertEquals("As many as the window's heap holds beside the window; the command line (calls --concurrency)"
+                + " takes up to 1,000,000.", window.beyondMax());
+        IntInput whole = CallsViewModel.concurrencyInput(3L << 30);
         assertEquals(CallSettings.MAX_CONCURRENCY, whole.max());
         assertEquals("", whole.beyondMax(), "nothing to say where the window takes the command line's range");
         assertEquals(CallSettings.MAX_SLEEP_MILLIS, CallsViewModel.MAX_SLEEP.max(), "the slider ends sooner, not the field");
