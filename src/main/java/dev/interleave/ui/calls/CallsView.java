@@ -835,7 +835,8 @@ public final class CallsView extends BorderPane {
                 + "4. Then Calls 20,000, Concurrency 4,000 on platform threads: compare Memory per thread in flight"
                 + " with the virtual threads' of step 3 (a platform thread's stack is native memory, a parked virtual"
                 + " thread's is copied to the heap). A run smaller than one before it reuses the memory that one"
-                + " left resident and reads 'not measurable now': a fresh start measures any run.\n"
+                + " left resident: its card then shows the heap's growth alone, RSS not measurable; a fresh start"
+                + " measures both.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
         VBox live = new VBox(10, guide, lastRun, figures, startRate, verdict, charts, pastRuns(model.pastRuns()));

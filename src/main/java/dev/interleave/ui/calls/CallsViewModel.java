@@ -557,7 +557,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     }
 
     /** The memory card from {@code memory}, of a run that has {@code ended} or goes on. */
-    private void showMemory(MemoryPerThread memory, boolean ended) {
+    /** The Memory per thread card's figure and line for {@code memory}; {@code ended}: the run's last. */
+    void showMemory(MemoryPerThread memory, boolean ended) {
         if (!memory.measured()) {
             memoryText.set(MEMORY_NONE);
             if (memory.inFlight() > 0) {
@@ -577,10 +578,19 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         if (memory.rssKnown() && memory.rssReused()) {
             // A later run in the same window reuses the memory an earlier one made resident: its RSS
-            // hardly grows (100,000 virtual threads read 1 byte each), so no figure.
-            memoryText.set("not measurable now");
-            memoryDetail.set("this run reused the memory an earlier run made resident: the window's first large run "
-                    + "measures it, as the command line does in a fresh process");
+            // hardly grows (100,000 virtual threads read 1 byte each), so no RSS figure. The heap's
+            // growth is still a figure: a teacher who showed the buffer first (its millions of events
+            // left resident) had none at all for the headline run.
+            String why = "RSS not measurable now: this run reused the memory an earlier run made resident (a fresh "
+                    + "start measures it, as the command line does)";
+            if (memory.heapBytesPerThread().isPresent()) {
+                memoryText.set("≈ " + memory.heapWords(CallsViewModel::bytes));
+                memoryDetail.set(String.format(Locale.ROOT, "heap in use since Run ÷ %,d in flight, garbage "
+                        + "included; %s", memory.inFlight(), why));
+            } else {
+                memoryText.set("not measurable now");
+                memoryDetail.set(why);
+            }
             return;
         }
         memoryText.set(memory.rssBytesPerThread().isPresent() ? "≈ " + memory.rssWords(CallsViewModel::bytes)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -205,7 +206,7 @@ class CallsViewModelTest {
         assertTrue(model.histogramNoteProperty().get().startsWith("1,000 calls: mean sleep"),
                 model.histogramNoteProperty().get());
         // An earlier test's run may have left its memory resident: then this run reused it, and says so.
-        assertTrue(model.memoryTextProperty().get().contains("RSS")
+        assertTrue(model.memoryTextProperty().get().contains("RSS") || model.memoryTextProperty().get().contains("heap")
                 || model.memoryTextProperty().get().equals("not measurable now"), model.memoryTextProperty().get());
 
         model.reset();
@@ -319,6 +320,24 @@ class CallsViewModelTest {
         model.concurrencyProperty().set(100_000);
         assertEquals("Platform greyed out: 100,000 in flight is above the cap of 4,000 platform threads. Lower"
                 + " concurrency to use them.", model.threadsMessageBinding().get(), "no switch, but a button greyed out");
+    }
+
+    /**
+     * A run that reused memory an earlier one made resident has no RSS figure, but its heap's growth
+     * is still shown, and the line says why RSS is not (a class that saw the buffer first had no
+     * figure for the headline run).
+     */
+    @Test
+    void aRunThatReusedMemoryShowsItsHeapFigure() {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.showMemory(new MemoryPerThread(100_000, true, 0, true, 130_000_000), true);
+        assertEquals("≈ 1.3 KB heap", model.memoryTextProperty().get());
+        assertTrue(model.memoryDetailProperty().get().startsWith("heap in use since Run ÷ 100,000 in flight, garbage "
+                + "included; RSS not measurable now"), model.memoryDetailProperty().get());
+        model.showMemory(new MemoryPerThread(100_000, true, 0, true, -1), true);
+        assertEquals("not measurable now", model.memoryTextProperty().get(), "nor a heap figure when the heap shrank");
+        model.showMemory(new MemoryPerThread(100_000, true, 150_000_000, false, 130_000_000), true);
+        assertEquals("≈ 1.5 KB RSS", model.memoryTextProperty().get(), "RSS first when it is measured");
     }
 
     /** The window takes what the command line takes, or its field says why it stops short. */
