@@ -90,9 +90,11 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     @Override
     CallSettings settings() {
         ThreadKind kind = threadsKind.or(threads, spec);
-        if (kind == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
+        // The threads that can exist at once: 100 calls at a concurrency of 10,000 start 100.
+        int inFlight = Math.min(calls, concurrency);
+        if (kind == ThreadKind.PLATFORM && inFlight > ThreadKind.PLATFORM_THREAD_CAP) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
-                    + CallSettings.platformCapMessage(concurrency));
+                    + CallSettings.platformCapMessage(inFlight));
         }
         CallSettings settings = new CallSettings(calls, concurrency, kind, maxSleepMillis, seed, counter);
         // Refused before a thread starts, in a JVM given less heap than the command line's 2 GB:

@@ -261,6 +261,21 @@ class CallsCommandTest {
         assertEquals(Double.parseDouble(efficiency.group(1)) * 100, Double.parseDouble(efficiency.group(2)), 0.1);
     }
 
+    /**
+     * The platform cap is on the threads that can exist at once: 100 calls at a concurrency of 10,000
+     * start 100, and run; 5,000 calls there would be 5,000 threads, and are refused.
+     */
+    @Test
+    void platformThreadsAreCappedByTheCallsInFlight() {
+        Invocation ran = run("calls", "--calls", "100", "--concurrency", "10000", "--max-sleep-ms", "5",
+                "--threads", "platform", "--json");
+        assertEquals(0, ran.exitCode(), ran.err());
+        assertEquals("\"platform\"", field(ran.out(), "threads"));
+        Invocation refused = run("calls", "--calls", "5000", "--concurrency", "10000", "--threads", "platform");
+        assertEquals(2, refused.exitCode(), refused.out());
+        assertTrue(refused.err().contains("5,000 platform threads is above the cap of 4,000"), refused.err());
+    }
+
     /** A racy run that loses updates exits 1 and reports duplicates (repeated until the race shows, bounded). */
     @Test
     void racyMismatchExitsOne() {

@@ -40,8 +40,9 @@ public record CallSettings(int calls, int concurrency, ThreadKind threads, int m
         requireInRange("calls", calls, 1, MAX_CALLS);
         requireInRange("concurrency", concurrency, 1, MAX_CONCURRENCY);
         requireInRange("maxSleepMillis", maxSleepMillis, 0, MAX_SLEEP_MILLIS);
-        if (threads == ThreadKind.PLATFORM && concurrency > ThreadKind.PLATFORM_THREAD_CAP) {
-            throw new IllegalArgumentException(platformCapMessage(concurrency));
+        // The threads that can exist at once: 100 calls at a concurrency of 10,000 start 100.
+        if (threads == ThreadKind.PLATFORM && Math.min(calls, concurrency) > ThreadKind.PLATFORM_THREAD_CAP) {
+            throw new IllegalArgumentException(platformCapMessage(Math.min(calls, concurrency)));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -237,7 +238,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** Why the thread kind or concurrency was just changed for the other; empty when neither was. */
     private final ReadOnlyStringWrapper threadsNote = new ReadOnlyStringWrapper(this, "threadsNote", "");
 
-    private final BooleanBinding platformAllowed = concurrency.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
+    /** The most calls in flight the settings allow: platform threads are capped by these, not by concurrency alone. */
+    private final IntegerBinding mostInFlight = Bindings.createIntegerBinding(
+            () -> Math.min(calls.get(), concurrency.get()), calls, concurrency);
+    private final BooleanBinding platformAllowed = mostInFlight.lessThanOrEqualTo(ThreadKind.PLATFORM_THREAD_CAP);
     /**
      * What the line under the thread kind says: the note of the latest switch, else why platform
      * threads are greyed out (a disabled button shows no tooltip: the 1,000,000-call preset greyed
@@ -246,8 +250,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final StringBinding threadsMessage = Bindings.createStringBinding(() -> !threadsNote.get().isEmpty()
             ? threadsNote.get() : platformAllowed.get() ? ""
             : String.format(Locale.ROOT, "Platform greyed out: %,d in flight is above the cap of %,d platform threads."
-                    + " Lower concurrency to use them.", concurrency.get(), ThreadKind.PLATFORM_THREAD_CAP),
-            threadsNote, platformAllowed, concurrency);
+                    + " Lower concurrency to use them.", mostInFlight.get(), ThreadKind.PLATFORM_THREAD_CAP),
+            threadsNote, platformAllowed, mostInFlight);
 
     /** Ended runs, newest first. */
     private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
@@ -291,7 +295,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         ModelSupport.clamp(maxSleepMillis, 0, CallSettings.MAX_SLEEP_MILLIS);
         // Each change of one for the other is said in threadsNote (the last change's reason wins:
         // a nested change clears the note first, the outer one then sets it).
-        concurrency.addListener((obs, old, now) -> {
+        // Calls or concurrency: either may raise the calls in flight.
+        mostInFlight.addListener((obs, old, now) -> {
             if (threads.get() == ThreadKind.PLATFORM && now.intValue() > ThreadKind.PLATFORM_THREAD_CAP) {
                 threads.set(ThreadKind.VIRTUAL);
                 threadsNote.set(String.format(Locale.ROOT, "Switched to virtual threads: %,d in flight is above the "
@@ -303,7 +308,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         threads.addListener((obs, old, now) -> {
             if (now == null) {
                 threads.set(old);
-            } else if (now == ThreadKind.PLATFORM && concurrency.get() > ThreadKind.PLATFORM_THREAD_CAP) {
+            } else if (now == ThreadKind.PLATFORM && mostInFlight.get() > ThreadKind.PLATFORM_THREAD_CAP) {
                 int before = concurrency.get();
                 concurrency.set(ThreadKind.PLATFORM_THREAD_CAP);
                 threadsNote.set(String.format(Locale.ROOT, "Concurrency lowered from %,d to %,d: platform threads "

@@ -302,6 +302,7 @@ class CallsViewModelTest {
     @Test
     void threadKindChangesSayWhy() {
         CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.callsProperty().set(1_000_000);
         model.concurrencyProperty().set(100);
         model.threadsProperty().set(ThreadKind.PLATFORM);
         assertEquals("", model.threadsNoteProperty().get());
@@ -320,6 +321,18 @@ class CallsViewModelTest {
         model.concurrencyProperty().set(100_000);
         assertEquals("Platform greyed out: 100,000 in flight is above the cap of 4,000 platform threads. Lower"
                 + " concurrency to use them.", model.threadsMessageBinding().get(), "no switch, but a button greyed out");
+        // What caps platform threads is the calls in flight: 1,000 calls start 1,000 threads at most,
+        // whatever the concurrency.
+        model.callsProperty().set(1_000);
+        assertTrue(model.platformAllowedBinding().get(), "1,000 calls at a concurrency of 100,000");
+        assertEquals("", model.threadsMessageBinding().get());
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        assertEquals(100_000, model.concurrencyProperty().get(), "nothing lowered: 1,000 in flight at most");
+        assertEquals(ThreadKind.PLATFORM, model.settings().threads());
+        model.callsProperty().set(10_000);
+        assertEquals(ThreadKind.VIRTUAL, model.threadsProperty().get(), "more calls, more in flight: virtual again");
+        assertEquals("Switched to virtual threads: 10,000 in flight is above the cap of 4,000 platform threads.",
+                model.threadsNoteProperty().get());
     }
 
     /**

@@ -232,6 +232,7 @@ class MainViewFxTest {
                 message(robot, "#concurrency-message"));
 
         robot.interact(() -> {
+            calls.callsProperty().set(100_000); // 2,500 calls would be at most 2,500 platform threads
             calls.concurrencyProperty().set(100);
             calls.threadsProperty().set(ThreadKind.PLATFORM);
         });
