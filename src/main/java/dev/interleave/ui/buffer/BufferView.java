@@ -238,7 +238,8 @@ public final class BufferView extends BorderPane {
         stripNote.setWrapText(true);
         stripNote.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "%s, more than the %d tiles: a strip of cells, slot 0 at the top left. Point at a cell for its "
-                        + "slots and items.", Words.count(model.slots().size(), "slot"), BufferViewModel.TILED_CAPACITY), model.slotsProperty()));
+                        + "slots and items.", Words.count(model.slots().size(), "slot"),
+                BufferViewModel.TILED_CAPACITY), model.slotsProperty()));
         stripNote.visibleProperty().bind(strip.visibleProperty());
         stripNote.managedProperty().bind(strip.visibleProperty());
 
