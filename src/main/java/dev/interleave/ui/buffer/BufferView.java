@@ -253,9 +253,12 @@ public final class BufferView extends BorderPane {
                 model.abqShownBinding()));
         lastAction.setWrapText(true);
         // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused),
-        // three lines kept from the first step on.
-        Controls.neverShorter(lastAction, model.stateProperty(), () -> model.stateProperty().get() == RunState.PAUSED,
-                STEP_LINES);
+        // three lines kept from the first step on. Running, the text changes at every frame, in one
+        // line or two: the tallest so far is kept, so that what is under it moves once, not at
+        // every frame (a teacher's tryout at 1024x700).
+        Controls.neverShorter(lastAction, model.stateProperty(), () -> model.stateProperty().get() == RunState.PAUSED
+                || model.stateProperty().get() == RunState.RUNNING,
+                () -> model.stateProperty().get() == RunState.PAUSED ? STEP_LINES : 0);
         Label stepText = new Label();
         stepText.setId("step-text");
         stepText.textProperty().bind(model.stepTextProperty());

@@ -106,13 +106,24 @@ final class SlotStrip extends Region {
         return layout(getWidth()).slotsPerCell();
     }
 
-    /** Above and below each row: room for the ▼ and ▲ marks, at least half the text's size. */
+    /**
+     * Between two rows, and above the first and below the last: room for a ▼ or ▲ mark, at least
+     * half the text's size. One gap between two rows, not one on each side: the marks are two in the
+     * whole strip, and a gap above and below every row made twelve rows of 10-px cells take 264 px,
+     * pushing the workers' chips under the fold at 1024x700.
+     */
     private int markRoom(int pitch) {
         return (int) Math.max(Math.ceil(pitch * 0.35), Math.ceil(fontProbe.getFont().getSize() * 0.45));
     }
 
+    /** A row of cells and the gap above it. */
     private int rowHeight(int pitch) {
-        return pitch + 2 * markRoom(pitch);
+        return pitch + markRoom(pitch);
+    }
+
+    /** The cells' rows, their gaps and the gap under the last. */
+    private int cellsHeight(Layout layout) {
+        return layout.rows() * rowHeight(layout.pitch()) + markRoom(layout.pitch());
     }
 
     /** The line under the cells. */
@@ -162,8 +173,7 @@ final class SlotStrip extends Region {
     @Override
     protected double computePrefHeight(double width) {
         double at = width >= 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
-        Layout layout = layout(at);
-        return layout.rows() * rowHeight(layout.pitch()) + legendHeight();
+        return cellsHeight(layout(at)) + legendHeight();
     }
 
     @Override
@@ -238,13 +248,17 @@ final class SlotStrip extends Region {
         g.setFill(accentPaint);
         g.setStroke(accentPaint);
         g.setLineWidth(2);
-        mark(g, drawn, putIndex / slotsPerCell, true);
-        mark(g, drawn, takeIndex / slotsPerCell, false);
+        int putCell = putIndex / slotsPerCell;
+        int takeCell = takeIndex / slotsPerCell;
+        // The take's ▲ under its cell and the put's ▼ over the cell below it share a gap: side by side then.
+        double apart = putCell == takeCell + drawn.columns() ? markRoom(pitch) * 0.7 : 0;
+        mark(g, drawn, putCell, true, apart);
+        mark(g, drawn, takeCell, false, -apart);
         g.setFill(ink.paint(Color.GRAY));
         g.setFont(fontProbe.getFont());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(fitting(legend(drawn), width), 0, drawn.rows() * rowHeight + legendHeight() / 2);
+        g.fillText(fitting(legend(drawn), width), 0, cellsHeight(drawn) + legendHeight() / 2);
     }
 
     /** The line under the cells at the strip's width. */
@@ -285,14 +299,14 @@ final class SlotStrip extends Region {
                 | (int) Math.round(colour.getGreen() * 255) << 8 | (int) Math.round(colour.getBlue() * 255);
     }
 
-    /** The next put's (▼ above) or take's (▲ below) cell, outlined in the accent colour. */
-    private void mark(GraphicsContext g, Layout drawn, int cell, boolean put) {
+    /** The next put's (▼ above) or take's (▲ below) cell, outlined in the accent colour; the mark moved by {@code shift} px. */
+    private void mark(GraphicsContext g, Layout drawn, int cell, boolean put, double shift) {
         int pitch = drawn.pitch();
         int side = pitch - 1;
         double x = (cell % drawn.columns()) * pitch;
         double y = (cell / drawn.columns()) * rowHeight(pitch) + markRoom(pitch);
         g.strokeRect(x + 1, y + 1, side - 2, side - 2);
-        double mid = x + side / 2.0;
+        double mid = x + side / 2.0 + shift;
         double h = markRoom(pitch) - 1;
         if (put) {
             g.fillPolygon(new double[] {mid - h * 0.6, mid + h * 0.6, mid}, new double[] {y - h, y - h, y - 1}, 3);
@@ -306,7 +320,9 @@ final class SlotStrip extends Region {
     private int cellAt(double x, double y) {
         Layout drawn = layout(getWidth());
         int column = (int) (x / drawn.pitch());
-        int cell = (int) (y / rowHeight(drawn.pitch())) * drawn.columns() + column;
+        // A row answers from the middle of the gap above it to the middle of the gap below it.
+        int row = (int) Math.max(0, (y - markRoom(drawn.pitch()) / 2.0) / rowHeight(drawn.pitch()));
+        int cell = row * drawn.columns() + column;
         return x >= 0 && y >= 0 && column < drawn.columns() && cell < drawn.cells() ? cell : -1;
     }
 

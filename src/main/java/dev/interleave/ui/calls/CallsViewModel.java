@@ -250,7 +250,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final StringBinding threadsMessage = Bindings.createStringBinding(() -> !threadsNote.get().isEmpty()
             ? threadsNote.get() : platformAllowed.get() ? ""
             : String.format(Locale.ROOT, "Platform greyed out: %,d in flight is above the cap of %,d platform threads."
-                    + " Lower concurrency to use them.", mostInFlight.get(), ThreadKind.PLATFORM_THREAD_CAP),
+                    + " Lower calls or concurrency to %,d or fewer to use them.", mostInFlight.get(),
+                    ThreadKind.PLATFORM_THREAD_CAP, ThreadKind.PLATFORM_THREAD_CAP),
             threadsNote, platformAllowed, mostInFlight);
 
     /** Ended runs, newest first. */

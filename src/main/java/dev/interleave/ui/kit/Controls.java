@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -259,7 +260,7 @@ public final class Controls {
      * thread.
      */
     public static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep) {
-        keepHeight(region, reset, keep, 0);
+        keepHeight(region, reset, keep, () -> 0);
     }
 
     /**
@@ -267,18 +268,21 @@ public final class Controls {
      * never shorter than {@code lines} lines of its font either, from the start: a step told in one
      * line, then the next in three, pushed what is below down by two lines at that step (a teacher's
      * tryout; kept from then on, it moved only once, but under the pointer of whoever was stepping).
-     * {@code keep} is read when {@code reset} changes (and at a new font): it must change only with
-     * {@code reset} (the run's state, and whether it is paused).
+     * {@code keep} and {@code lines} are read when {@code reset} changes (and at a new font): they
+     * must change only with {@code reset} (the run's state, and whether it is paused).
      */
-    public static void neverShorter(Labeled label, ObservableValue<?> reset, BooleanSupplier keep, int lines) {
+    public static void neverShorter(Labeled label, ObservableValue<?> reset, BooleanSupplier keep, IntSupplier lines) {
         keepHeight(label, reset, keep, lines);
     }
 
-    private static void keepHeight(Region region, ObservableValue<?> reset, BooleanSupplier keep, int lines) {
+    private static void keepHeight(Region region, ObservableValue<?> reset, BooleanSupplier keep, IntSupplier lines) {
         long[] settledAt = {0}; // System.nanoTime() after which heights are kept again
-        Runnable fresh = () -> region.setMinHeight(keep.getAsBoolean() && lines > 0 && region instanceof Labeled labeled
-                ? region.snappedTopInset() + Math.ceil(textHeight("X\n".repeat(lines - 1) + "X", labeled))
-                + region.snappedBottomInset() : Region.USE_COMPUTED_SIZE);
+        Runnable fresh = () -> {
+            int least = keep.getAsBoolean() ? lines.getAsInt() : 0;
+            region.setMinHeight(least > 0 && region instanceof Labeled labeled
+                    ? region.snappedTopInset() + Math.ceil(textHeight("X\n".repeat(least - 1) + "X", labeled))
+                    + region.snappedBottomInset() : Region.USE_COMPUTED_SIZE);
+        };
         region.heightProperty().addListener((obs, old, now) -> {
             if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && now.doubleValue() > region.getMinHeight()) {
                 region.setMinHeight(now.doubleValue());
@@ -294,7 +298,7 @@ public final class Controls {
                 fresh.run();
             });
         }
-        if (lines > 0) {
+        if (lines.getAsInt() > 0) {
             fresh.run();
         }
     }

@@ -365,6 +365,43 @@ class BufferLabFxTest {
     }
 
     /**
+     * A wait set keeps its height whether it reads "empty" or holds a chip: the code, the gate and
+     * everything under them jumped by a third of a chip at every wait of a run.
+     */
+    @Test
+    void aWaitSetIsAsTallEmptyAsWithAChip(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.producersProperty().set(1);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(0);
+            model.consumeMaxMillisProperty().set(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        FlowPane notEmpty = robot.lookup("#not-empty-queue").queryAs(FlowPane.class);
+        FlowPane gate = robot.lookup("#gate-queue").queryAs(FlowPane.class);
+        double emptyHeight = OnFx.get(notEmpty::getHeight);
+        double emptyGate = OnFx.get(gate::getHeight);
+        robot.interact(model::step); // from idle: starts paused, one step
+        settle();
+        for (int attempt = 0; attempt < 30 && !model.notEmptyWaiters().contains("C1"); attempt++) {
+            List<String> waiting = runner.snapshot().gate().waiting();
+            String next = waiting.contains("C1") && runner.snapshot().buffer().count() == 0 ? "C1" : waiting.getFirst();
+            robot.interact(() -> model.stepWorker(next));
+            settle();
+        }
+        assertTrue(model.notEmptyWaiters().contains("C1"), "C1 waits on notEmpty within 30 steps");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, OnFx.get(() -> notEmpty.getChildren().stream().filter(n -> n.isVisible()
+                && n.getStyleClass().contains("worker")).count()), "one chip in the wait set");
+        assertTrue(OnFx.get(() -> gate.getChildren().stream().anyMatch(n -> n.isVisible()
+                && n.getStyleClass().contains("worker"))), "a chip at the gate");
+        assertEquals(emptyHeight, OnFx.get(notEmpty::getHeight), 1.0, "the notEmpty wait set, empty and with a chip");
+        assertEquals(emptyGate, OnFx.get(gate::getHeight), 1.0, "the gate, empty and with a chip");
+    }
+
+    /**
      * Enter on the last chip at the gate lets that worker act; when it goes on to wait in a wait set
      * its chip at the gate is hidden, and the focus stays at the gate (it fell to the window's tabs).
      */

@@ -320,7 +320,8 @@ class CallsViewModelTest {
         model.threadsProperty().set(ThreadKind.VIRTUAL);
         model.concurrencyProperty().set(100_000);
         assertEquals("Platform greyed out: 100,000 in flight is above the cap of 4,000 platform threads. Lower"
-                + " concurrency to use them.", model.threadsMessageBinding().get(), "no switch, but a button greyed out");
+                + " calls or concurrency to 4,000 or fewer to use them.", model.threadsMessageBinding().get(),
+                "no switch, but a button greyed out");
         // What caps platform threads is the calls in flight: 1,000 calls start 1,000 threads at most,
         // whatever the concurrency.
         model.callsProperty().set(1_000);

@@ -2,6 +2,7 @@ package dev.interleave.ui.kit;
 
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -92,7 +93,7 @@ class NeverShorterFxTest {
             Label three = new Label("Step 1: C1 found the buffer empty");
             three.setWrapText(true);
             Label chips = new Label("the chips");
-            Controls.neverShorter(three, run, paused::get, 3);
+            Controls.neverShorter(three, run, paused::get, () -> 3);
             stage.getScene().setRoot(new VBox(4, three, chips));
             text = three;
             below = chips;
@@ -111,5 +112,33 @@ class NeverShorterFxTest {
         robot.interact(() -> paused.set(false));
         robot.interact(() -> run.set(2));
         assertTrue(belowAt(robot, "Step 1") < oneLine - 10, "running: no lines kept");
+    }
+
+    /**
+     * As the buffer's last action: three lines while paused, and while running no lines but the
+     * tallest text so far (the text changes at every frame, in one line or two: what was under it
+     * jumped at every change), until the run's state changes.
+     */
+    @Test
+    void runningKeepsTheTallestWithoutLines(FxRobot robot) {
+        SimpleStringProperty state = new SimpleStringProperty("idle");
+        robot.interact(() -> {
+            Label action = new Label("Last action: none yet");
+            action.setWrapText(true);
+            Label chips = new Label("the chips");
+            Controls.neverShorter(action, state, () -> !state.get().equals("idle"),
+                    () -> state.get().equals("paused") ? 3 : 0);
+            stage.getScene().setRoot(new VBox(4, action, chips));
+            text = action;
+            below = chips;
+        });
+        double idle = belowAt(robot, "Last action: none yet");
+        robot.interact(() -> state.set("running"));
+        assertEquals(idle, belowAt(robot, "Last action: P1 put #1"), 0.5, "running: no lines kept from the start");
+        double two = belowAt(robot, LONG);
+        assertTrue(two > idle + 10, "a longer action takes more lines: " + idle + " -> " + two);
+        assertEquals(two, belowAt(robot, "Last action: C1 took #1"), 0.5, "running: the tallest so far kept");
+        robot.interact(() -> state.set("idle"));
+        assertEquals(idle, belowAt(robot, "Last action: C1 took #1"), 0.5, "ended: nothing kept");
     }
 }
