@@ -621,11 +621,11 @@ public final class BufferView extends BorderPane {
             }
             Duration delay = Duration.millis((start - now) / 1e6);
             Node chip = lookup("#worker-" + move.worker());
-            Node slot = move.slot() < slots.getChildren().size() ? slots.getChildren().get(move.slot()) : null;
+            Bounds slot = slotInScene(move.slot());
             if (chip != null && slot != null) {
                 Label token = token(String.format(Locale.ROOT, "#%,d", move.item()), "motion-item");
                 boolean put = move.kind() == BufferEvent.PUT;
-                fly(token, put ? chip : slot, put ? slot : chip, flight, delay);
+                fly(token, put ? inScene(chip) : slot, put ? slot : inScene(chip), flight, delay);
             }
             String queue = move.kind() == BufferEvent.PUT ? "#not-empty-queue-" : "#not-full-queue-";
             for (String woken : move.woken()) {
@@ -635,7 +635,7 @@ public final class BufferView extends BorderPane {
                 }
                 Node to = lookup("#worker-" + woken);
                 if (from != null && to != null) {
-                    fly(token(woken + " woken", "motion-woken"), from, to, flight, delay);
+                    fly(token(woken + " woken", "motion-woken"), inScene(from), inScene(to), flight, delay);
                 }
             }
             start += duration;
@@ -663,17 +663,30 @@ public final class BufferView extends BorderPane {
         return token;
     }
 
+    private static Bounds inScene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
+    }
+
+    /** Where slot {@code slot} is shown, in the scene: its tile, or its cell of the strip; null if neither. */
+    private Bounds slotInScene(int slot) {
+        if (strip.isVisible()) {
+            Bounds cell = strip.cellBounds(slot);
+            return cell == null ? null : strip.localToScene(cell);
+        }
+        return slot < slots.getChildren().size() ? inScene(slots.getChildren().get(slot)) : null;
+    }
+
     /**
-     * Moves {@code token} from the centre of {@code from} to the centre of {@code to} after
-     * {@code delay}, then drops it. Positions are taken now: the chips stay where they are.
+     * Moves {@code token} from the centre of {@code from} to the centre of {@code to} (scene
+     * bounds) after {@code delay}, then drops it. Positions are taken now: the chips stay where they
+     * are.
      */
-    private void fly(Label token, Node from, Node to, Duration flight,
-                     Duration delay) {
+    private void fly(Label token, Bounds from, Bounds to, Duration flight, Duration delay) {
         if (motionLayer.getChildren().size() >= MAX_TOKENS) {
             return;
         }
-        Bounds start = motionLayer.sceneToLocal(from.localToScene(from.getBoundsInLocal()));
-        Bounds end = motionLayer.sceneToLocal(to.localToScene(to.getBoundsInLocal()));
+        Bounds start = motionLayer.sceneToLocal(from);
+        Bounds end = motionLayer.sceneToLocal(to);
         motionLayer.getChildren().add(token);
         token.applyCss();
         token.autosize();

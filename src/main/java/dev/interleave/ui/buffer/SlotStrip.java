@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -121,6 +123,26 @@ final class SlotStrip extends Region {
         return pitch + markRoom(pitch);
     }
 
+    /** The left of {@code cell}. */
+    private static int cellX(Layout drawn, int cell) {
+        return (cell % drawn.columns()) * drawn.pitch();
+    }
+
+    /** The top of {@code cell}. */
+    private int cellY(Layout drawn, int cell) {
+        return (cell / drawn.columns()) * rowHeight(drawn.pitch()) + markRoom(drawn.pitch());
+    }
+
+    /** Where slot {@code slot}'s cell is drawn, in the strip's coordinates (an item flies into it); null past the end. */
+    Bounds cellBounds(int slot) {
+        if (slot < 0 || slot >= items.size()) {
+            return null;
+        }
+        Layout drawn = layout(getWidth());
+        int cell = slot / drawn.slotsPerCell();
+        return new BoundingBox(cellX(drawn, cell), cellY(drawn, cell), drawn.pitch() - 1, drawn.pitch() - 1);
+    }
+
     /** The cells' rows, their gaps and the gap under the last. */
     private int cellsHeight(Layout layout) {
         return layout.rows() * rowHeight(layout.pitch()) + markRoom(layout.pitch());
@@ -212,7 +234,6 @@ final class SlotStrip extends Region {
         Layout drawn = layout(width);
         int pitch = drawn.pitch();
         int side = pitch - 1;
-        int rowHeight = rowHeight(pitch);
         int slotsPerCell = drawn.slotsPerCell();
         int[] held = new int[drawn.cells()];
         for (int i = 0; i < size; i++) {
@@ -231,8 +252,8 @@ final class SlotStrip extends Region {
         }
         for (int cell = 0; cell < drawn.cells(); cell++) {
             int inCell = Math.min(slotsPerCell, size - cell * slotsPerCell);
-            int x0 = (cell % drawn.columns()) * pitch;
-            int y0 = (cell / drawn.columns()) * rowHeight + markRoom(pitch);
+            int x0 = cellX(drawn, cell);
+            int y0 = cellY(drawn, cell);
             int fill = argb(held[cell] == 0 ? emptyColour
                     : emptyColour.interpolate(fullColour, LEAST_SHADE + (1 - LEAST_SHADE) * held[cell] / inCell));
             for (int y = y0; y < Math.min(height, y0 + side); y++) {
@@ -303,8 +324,8 @@ final class SlotStrip extends Region {
     private void mark(GraphicsContext g, Layout drawn, int cell, boolean put, double shift) {
         int pitch = drawn.pitch();
         int side = pitch - 1;
-        double x = (cell % drawn.columns()) * pitch;
-        double y = (cell / drawn.columns()) * rowHeight(pitch) + markRoom(pitch);
+        double x = cellX(drawn, cell);
+        double y = cellY(drawn, cell);
         g.strokeRect(x + 1, y + 1, side - 2, side - 2);
         double mid = x + side / 2.0 + shift;
         double h = markRoom(pitch) - 1;

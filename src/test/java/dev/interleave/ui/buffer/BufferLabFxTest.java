@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Bounds;
 import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -25,6 +27,8 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.RangeSlider;
@@ -791,6 +795,57 @@ class BufferLabFxTest {
         assertEquals(BufferSettings.MAX_WORKERS, model.producersProperty().get());
         String why = robot.lookup("#producers-message").queryAs(Label.class).getText();
         assertTrue(why.startsWith("250 is above the maximum, 200"), why);
+    }
+
+    /** In a strip, as among tiles, the item a producer puts flies from its chip into its slot's cell. */
+    @Test
+    void anItemFliesIntoItsCellOfTheStrip(FxRobot robot) throws Exception {
+        type(robot, "#capacity-field", "100");
+        robot.interact(() -> {
+            model.producersProperty().set(1);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(0);
+            model.consumeMaxMillisProperty().set(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        SlotStrip strip = robot.lookup("#slot-strip").queryAs(SlotStrip.class);
+        assertTrue(OnFx.get(strip::isVisible), "100 slots: a strip");
+        Pane layer = robot.lookup("#motion-layer").queryAs(Pane.class);
+        List<Point2D> landed = new ArrayList<>();
+        ListChangeListener<Node> watch = change -> {
+            while (change.next()) {
+                change.getRemoved().stream().filter(n -> n.getStyleClass().contains("motion-item")).forEach(n -> {
+                    Region token = (Region) n;
+                    landed.add(new Point2D(token.getLayoutX() + token.getTranslateX() + token.getWidth() / 2,
+                            token.getLayoutY() + token.getTranslateY() + token.getHeight() / 2));
+                });
+            }
+        };
+        robot.interact(() -> layer.getChildren().addListener(watch));
+        try {
+            robot.interact(model::step); // from idle: starts paused, one step
+            settle();
+            for (int attempt = 0; attempt < 10 && runner.snapshot().buffer().produced() == 0; attempt++) {
+                robot.interact(() -> model.stepWorker("P1"));
+                settle();
+            }
+            assertEquals(1, runner.snapshot().buffer().produced(), "P1 put its first item");
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> !landed.isEmpty()));
+            } catch (TimeoutException e) {
+                throw new AssertionError("no item flew within 5 s of P1's put", e);
+            }
+            Point2D cell = OnFx.get(() -> {
+                Bounds bounds = layer.sceneToLocal(strip.localToScene(strip.cellBounds(0)));
+                return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+            });
+            Point2D at = OnFx.get(() -> landed.getFirst());
+            assertTrue(at.distance(cell) < 1.5, "the item landed at " + at + ", slot 0's cell is at " + cell);
+        } finally {
+            robot.interact(() -> layer.getChildren().removeListener(watch));
+        }
     }
 
     /**
