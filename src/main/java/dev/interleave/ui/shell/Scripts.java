@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -406,21 +405,18 @@ final class Scripts {
                 });
                 awaitIdle(view);
                 FrameStats stats = app.frameStats();
-                String[] frames = new String[2];
-                double[] efficiency = new double[1];
-                List<List<FrameStats.Frame>> slowest = new ArrayList<>();
-                onFx(() -> {
-                    slowest.add(stats.slowest(SLOWEST_SHOWN));
-                    frames[0] = framesText(stats);
+                record Measured(String frames, String ran, double efficiency, List<FrameStats.Frame> slowest) {
+                }
+                Measured measured = onFxGet(() -> {
                     CallsViewModel calls = (CallsViewModel) view.active();
-                    efficiency[0] = calls.efficiencyProperty().get();
                     // What ran: the fields take the nearest allowed values to those given.
-                    frames[1] = String.format(Locale.ROOT, "%,d calls, at most %,d in flight",
-                            calls.settings().calls(), calls.settings().concurrency());
+                    return new Measured(framesText(stats), String.format(Locale.ROOT, "%,d calls, at most %,d in flight",
+                            calls.settings().calls(), calls.settings().concurrency()), calls.efficiencyProperty().get(),
+                            stats.slowest(SLOWEST_SHOWN));
                 });
-                out.printf(Locale.ROOT, "frames during the run of %s: %s; run efficiency %.3f%n", frames[1], frames[0],
-                        efficiency[0]);
-                out.println(slowestLine(slowest.getFirst()));
+                out.printf(Locale.ROOT, "frames during the run of %s: %s; run efficiency %.3f%n", measured.ran(),
+                        measured.frames(), measured.efficiency());
+                out.println(slowestLine(measured.slowest()));
                 out.flush();
             } catch (Exception e) {
                 System.err.println("frame stats failed: " + e);
@@ -476,34 +472,32 @@ final class Scripts {
                     awaitIdle(view);
                     Thread.sleep(1_000);
                 }
-                long[] runNanos = new long[1];
-                onFx(() -> {
+                long runNanos = onFxGet(() -> {
                     app.frameStats().clear();
                     long before = System.nanoTime();
                     view.runActive(); // as the Run button does
-                    runNanos[0] = System.nanoTime() - before;
+                    return System.nanoTime() - before;
                 });
                 Thread.sleep(seconds * 1_000L);
                 FrameStats stats = app.frameStats();
-                String[] frames = new String[1];
-                long[] events = new long[3];
-                List<List<FrameStats.Frame>> slowest = new ArrayList<>();
-                onFx(() -> {
-                    slowest.add(stats.slowest(SLOWEST_SHOWN));
-                    frames[0] = framesText(stats);
+                record Measured(String frames, long consumed, long recorded, long dropped, List<FrameStats.Frame> slowest) {
+                }
+                Measured measured = onFxGet(() -> {
                     BufferViewModel buffer = (BufferViewModel) view.active();
-                    events[0] = buffer.rewind().endProperty().get();
-                    events[1] = buffer.rewind().droppedProperty().get();
-                    events[2] = buffer.consumedProperty().get();
+                    Measured now = new Measured(framesText(stats), buffer.consumedProperty().get(),
+                            buffer.rewind().endProperty().get(), buffer.rewind().droppedProperty().get(),
+                            stats.slowest(SLOWEST_SHOWN));
                     view.active().stop();
+                    return now;
                 });
                 awaitIdle(view);
                 out.printf(Locale.ROOT, "frames during %d s of a free buffer run, %d producers and %d consumers, zero delays,"
                         + " recording on, %s%s: %s; %,d items consumed, %,d events recorded, %,d dropped%n", seconds,
                         producers, consumers, history ? "scrolled to its timeline" : "the view's top shown",
-                        again ? ", the second run" : "", frames[0], events[2], events[0], events[1]);
-                out.printf(Locale.ROOT, "Run itself (starting the run, on the FX thread): %.1f ms%n", runNanos[0] / 1e6);
-                out.println(slowestLine(slowest.getFirst()));
+                        again ? ", the second run" : "", measured.frames(), measured.consumed(), measured.recorded(),
+                        measured.dropped());
+                out.printf(Locale.ROOT, "Run itself (starting the run, on the FX thread): %.1f ms%n", runNanos / 1e6);
+                out.println(slowestLine(measured.slowest()));
                 out.flush();
             } catch (Exception e) {
                 System.err.println("frame stats failed: " + e);
