@@ -1,12 +1,15 @@
 package dev.interleave.ui.calls;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -44,6 +47,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import atlantafx.base.theme.Styles;
 import dev.interleave.engine.calls.CounterKind;
@@ -167,11 +171,14 @@ public final class CallsView extends BorderPane {
 
     /**
      * Every ended run since start or Reset, newest first: the runs compare row by row. Until a run
-     * ends it is a line saying so; the table is built when the first row comes. The table, its
-     * header and scroll bars are about a sixth of the window's first view, styled and laid out
-     * before the first frame for nothing.
+     * ends it is a line saying so. The table, its header and scroll bars are about a sixth of the
+     * window's first view, and were styled and laid out before the first frame for nothing; built
+     * when the first row came, they held up the frame that shows the first run's result (300 to 350
+     * ms, 250 of them on the FX thread). So the table is built, hidden, a second after the view is
+     * first laid out if no run goes then ({@code idle}), and shown when the first row comes; built
+     * then if it was not before.
      */
-    static VBox pastRuns(ObservableList<CallsViewModel.PastRun> runs) {
+    static VBox pastRuns(ObservableList<CallsViewModel.PastRun> runs, BooleanSupplier idle) {
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
         Label none = new Label(NO_RUN_YET);
@@ -182,15 +189,40 @@ public final class CallsView extends BorderPane {
         none.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, caption, none);
         box.setMinHeight(Region.USE_PREF_SIZE);
+        List<TableView<CallsViewModel.PastRun>> built = new ArrayList<>(1);
+        Runnable build = () -> {
+            if (built.isEmpty()) {
+                TableView<CallsViewModel.PastRun> table = table(runs, caption);
+                table.setVisible(false);
+                table.setManaged(false);
+                built.add(table);
+                box.getChildren().add(table);
+            }
+        };
         InvalidationListener[] first = new InvalidationListener[1];
         first[0] = obs -> {
             if (!runs.isEmpty()) {
                 runs.removeListener(first[0]);
-                box.getChildren().set(1, table(runs, caption));
+                build.run();
+                box.getChildren().remove(none);
+                built.getFirst().setManaged(true);
+                built.getFirst().setVisible(true);
             }
         };
         runs.addListener(first[0]);
         first[0].invalidated(runs);
+        InvalidationListener[] laidOut = new InvalidationListener[1];
+        laidOut[0] = obs -> {
+            box.heightProperty().removeListener(laidOut[0]);
+            PauseTransition ahead = new PauseTransition(Duration.seconds(1));
+            ahead.setOnFinished(e -> {
+                if (runs.isEmpty() && idle.getAsBoolean()) {
+                    build.run();
+                }
+            });
+            ahead.play();
+        };
+        box.heightProperty().addListener(laidOut[0]);
         return box;
     }
 
@@ -839,7 +871,8 @@ public final class CallsView extends BorderPane {
                 + " measures both.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
-        VBox live = new VBox(10, guide, lastRun, figures, startRate, verdict, charts, pastRuns(model.pastRuns()));
+        VBox live = new VBox(10, guide, lastRun, figures, startRate, verdict, charts,
+                pastRuns(model.pastRuns(), () -> model.stateProperty().get() == RunState.IDLE));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -34,9 +35,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,7 +59,7 @@ class PastRunsFxTest {
     void start(Stage primary) {
         // Styled as the window is: Primer Light pads a column's title by 0.5 em each side, which
         // at 47 px (200 % in 2560x1440) pushed "Max in" past the header's edge.
-        box = CallsView.pastRuns(runs);
+        box = CallsView.pastRuns(runs, () -> true);
         box.setPrefHeight(300);
         stage = StyledStage.showThemed(box, 690, 300);
     }
@@ -142,7 +145,8 @@ class PastRunsFxTest {
     void theEmptyTableSaysSoWhole(FxRobot robot) {
         robot.interact(() -> stage.setWidth(300));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#past-runs").tryQuery().isEmpty(), "no table before the first run ends");
+        assertTrue(robot.lookup("#past-runs").tryQuery().filter(Node::isVisible).isEmpty(),
+                "no table shown before the first run ends");
         Label none = robot.lookup("#no-past-runs").queryAs(Label.class);
         boolean[] whole = new boolean[1];
         robot.interact(() -> {
@@ -166,6 +170,33 @@ class PastRunsFxTest {
             truncated[0] = !placeholder.isVisible() || placeholder.getScene() == null || placeholder.isTextTruncated();
         });
         assertTrue(!truncated[0], "the placeholder is shown whole at 300 px");
+    }
+
+    /**
+     * The table is built, hidden, a second after the box is first laid out while no run goes (not
+     * in the frame that shows the first run's result, which it held up by 250 ms), and the first
+     * row shows that table; while a run goes, it is not built ahead.
+     */
+    @Test
+    void theTableIsBuiltAheadOnlyWhileIdle(FxRobot robot) throws Exception {
+        VBox busy = OnFx.get(() -> CallsView.pastRuns(FXCollections.observableArrayList(), () -> false));
+        Stage other = OnFx.get(() -> StyledStage.showThemed(busy, 690, 300));
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> box.lookup("#past-runs") != null));
+            TableView<?> ahead = OnFx.get(() -> (TableView<?>) box.lookup("#past-runs"));
+            assertFalse(OnFx.get(ahead::isVisible), "built ahead, hidden");
+            assertTrue(OnFx.get(() -> box.lookup("#no-past-runs").isVisible()), "the line says no run has ended");
+            robot.interact(() -> runs.add(new CallsViewModel.PastRun(1, "1,000 calls / 100 threads", "✔ 500,500",
+                    5_665, 5_648, OptionalDouble.of(0.997), 100)));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(OnFx.get(() -> ahead.isVisible() && ahead.isManaged() && box.lookup("#past-runs") == ahead
+                    && box.lookup("#no-past-runs") == null), "the first row shows the table built ahead");
+            // Built at the same time as the idle box, with its second passed and half a second more:
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            assertEquals(null, OnFx.get(() -> busy.lookup("#past-runs")), "not built ahead while a run goes");
+        } finally {
+            StyledStage.close(other);
+        }
     }
 
     /**
@@ -250,6 +281,9 @@ class PastRunsFxTest {
     /** How the table's height fails to follow its {@code count} rows (all alike), each prefixed with {@code at}. */
     private List<String> misfits(String at, int count) {
         TableView<?> table = (TableView<?>) box.lookup("#past-runs");
+        if (table != null && !table.isVisible()) {
+            table = null; // built ahead, hidden until the first run
+        }
         List<String> wrong = new ArrayList<>();
         if (table == null && count > 0) {
             return List.of(at + "no table for " + count + " runs");
@@ -312,6 +346,16 @@ class PastRunsFxTest {
     }
 
     /** Every cell or column title whose text is not drawn whole, or not inside its cell. */
+    /** Whether {@code node} and every parent of it are visible. */
+    private static boolean shown(Node node) {
+        for (Node up = node; up != null; up = up.getParent()) {
+            if (!up.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<String> cut(FxRobot robot) {
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
@@ -320,6 +364,9 @@ class PastRunsFxTest {
             // The titles: none ends in "..." ("Ela...", "Max in fli..." at 150 %), none breaks a word
             // ("Elaps / ed"), each inside its header.
             for (var node : robot.lookup(".past-runs .column-header").queryAll()) {
+                if (!shown(node)) {
+                    continue; // the table built ahead, hidden until the first run: not laid out
+                }
                 Region header = (Region) node;
                 for (var label : header.lookupAll(".label")) {
                     if (label instanceof Label shown && !shown.getText().isEmpty()
