@@ -95,6 +95,18 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         return shownResult(runner.snapshot().result()).map(result -> Verdict.of(result.outcome(), result.lost() == 0));
     }
 
+    /**
+     * "lost 1 update" when the shown run ended with its counter short, as Full speed's measurement
+     * says "lost updates": the tab read "✘ wrong" beside "✔ Challenge met: lose 1 update in 6 steps",
+     * where losing it was the point. A stopped run reads "stopped".
+     */
+    @Override
+    public String endedAs() {
+        return shownResult(runner.snapshot().result())
+                .filter(result -> result.outcome() == Outcome.COMPLETED && result.lost() > 0)
+                .map(result -> "lost " + Words.count(result.lost(), "update")).orElse("");
+    }
+
     /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */
     @Override
     public Optional<String> resultJson() {

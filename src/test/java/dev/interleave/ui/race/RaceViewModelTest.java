@@ -152,6 +152,30 @@ class RaceViewModelTest {
     }
 
     /**
+     * A run in Slow motion that lost an update says so in the tab ("✘ lost 1 update"), not "✘ wrong"
+     * beside "✔ Challenge met: lose 1 update in 6 steps".
+     */
+    @Test
+    void aSlowMotionRunThatLostAnUpdateEndsAsLostUpdates() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.incrementsProperty().set(1);
+        model.goalProperty().set(1);
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertTrue(model.challengeMetProperty().get(), model.challengeProperty().get());
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals(RunState.IDLE, model.runState());
+        assertEquals(Optional.of(Verdict.WRONG_TOTAL), model.shownVerdict(), "the counter is short");
+        assertEquals("lost 1 update", model.endedAs());
+        model.reset();
+        assertEquals("", model.endedAs(), "Reset: no run shown");
+    }
+
+    /**
      * The challenge asks for the fewest steps: a lost update in more (9, where 6 will do) is not met
      * and is not drawn as a success; a challenge of 0 says there is none rather than vanishing.
      */
@@ -202,6 +226,20 @@ class RaceViewModelTest {
             sawLoss = lost;
         }
         assertTrue(sawLoss, "racy and volatile lost no update in 5 measurements of 4 threads x 100,000");
+        // Throughput's figures are rates: its racy runs lose updates too, unseen, and the tab does not
+        // say "lost updates" over its chart.
+        lab.measureProperty().set(LabMeasure.THROUGHPUT);
+        lab.threadsProperty().set(2);
+        lab.runsProperty().set(1);
+        boolean lostUnseen = false;
+        for (int attempt = 0; attempt < 5 && !lostUnseen; attempt++) {
+            race.run();
+            LabResult result = runner.await(Duration.ofSeconds(120));
+            race.sample(System.nanoTime());
+            lostUnseen = result.legs().stream().anyMatch(leg -> leg.lost().stream().anyMatch(each -> each > 0));
+            assertEquals("", race.endedAs(), "throughput, attempt " + attempt);
+        }
+        assertTrue(lostUnseen, "racy lost no update in 5 throughput measurements of 2 threads x 100,000");
     }
 
     /** Run in Slow motion plays at the window's one Auto-step rate, passed through the race tab's view-model. */
