@@ -2,8 +2,11 @@ package dev.interleave.ui.kit;
 
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 
@@ -19,6 +22,38 @@ public final class InSight {
     private InSight() {
     }
 
+    /** Whether every visible node counts as in sight now ({@link #seeingAll}). FX thread only. */
+    private static boolean seeingAll;
+    /** The key of a node's properties under which {@link #drawWhenSeen} keeps its check. */
+    private static final Object OWED = new Object();
+
+    /**
+     * Runs {@code action} with every visible node under {@code root} in sight, whether or not it is
+     * scrolled into view, its owed drawings made first: a picture of a whole page (File, Export view
+     * as PNG) has its plots and timeline below the fold drawn, as they are now, not blank or stale.
+     * FX thread.
+     */
+    public static <T> T seeingAll(Node root, Supplier<T> action) {
+        seeingAll = true;
+        try {
+            drawOwed(root);
+            return action.get();
+        } finally {
+            seeingAll = false;
+        }
+    }
+
+    private static void drawOwed(Node node) {
+        if (node.getProperties().get(OWED) instanceof Runnable check) {
+            check.run();
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                drawOwed(child);
+            }
+        }
+    }
+
     /**
      * Whether some of {@code node} shows: it is in a shown window, it and every parent are visible
      * (an unselected tab's content is not), and its bounds meet the window's and those of every
@@ -28,6 +63,14 @@ public final class InSight {
         Scene scene = node.getScene();
         if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
             return false;
+        }
+        if (seeingAll) {
+            for (Node at = node; at != null; at = at.getParent()) {
+                if (!at.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
         }
         Bounds bounds = node.localToScene(node.getLayoutBounds());
         if (bounds.getMaxX() <= 0 || bounds.getMaxY() <= 0 || bounds.getMinX() >= scene.getWidth()
@@ -60,6 +103,7 @@ public final class InSight {
                 draw.run();
             }
         };
+        node.getProperties().put(OWED, check); // for seeingAll
         node.sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(check);

@@ -78,6 +78,7 @@ import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameSampler;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.HeightMemo;
+import dev.interleave.ui.kit.InSight;
 import dev.interleave.ui.kit.Motion;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.Png;
@@ -648,6 +649,9 @@ public final class MainView extends BorderPane {
         void to(Path file) throws IOException;
     }
 
+    /** Where the last export went, for the next one's dialog; null before one. */
+    private File exportFolder;
+
     /**
      * Asks where to write {@code kind}, offering "interleave-" + the tab's id + "." + {@code ending}:
      * the trace's ending is "trace.json", so that it and the figures' JSON are not offered one name
@@ -659,10 +663,16 @@ public final class MainView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         chooser.setInitialFileName("interleave-" + ((ScenarioTab) tabs.getSelectionModel().getSelectedItem()
                 .getUserData()).id() + "." + ending);
+        // The folder of the last export, else the home folder (not wherever the app was started from).
+        File folder = exportFolder != null ? exportFolder : new File(System.getProperty("user.home"));
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
         File chosen = chooser.showSaveDialog(getScene().getWindow());
         if (chosen == null) {
             return;
         }
+        exportFolder = chosen.getAbsoluteFile().getParentFile();
         try {
             export.to(chosen.toPath());
             notice = "Saved " + chosen;
@@ -672,15 +682,33 @@ public final class MainView extends BorderPane {
         refresh();
     }
 
-    /** Writes the view on screen, as it looks now, to {@code file} as a PNG. FX thread. */
+    /**
+     * Writes the view's page, as it looks now, to {@code file} as a PNG: the whole of its figures
+     * side, scrolled out of sight or not, its plots and timeline drawn (the part on screen alone
+     * began mid-card and left out the note saying whose figures they are, beside settings that had
+     * changed since). Not the settings panel: the page's note says what its run ran with. FX thread.
+     */
     public void exportPng(Path file) throws IOException {
         Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        Node page = content.lookupAll(".live-scroll").stream()
+                .filter(scroll -> scroll instanceof ScrollPane pane && pane.getContent() != null && shownIn(content, pane))
+                .map(scroll -> ((ScrollPane) scroll).getContent()).findFirst().orElse(content);
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(window.themeProperty().get() == Theme.DARK ? Color.web("#0d1117") : Color.WHITE);
-        WritableImage image = content.snapshot(parameters, null);
+        WritableImage image = InSight.seeingAll(page, () -> page.snapshot(parameters, null));
         try (OutputStream out = Files.newOutputStream(file)) {
             Png.write(image, out);
         }
+    }
+
+    /** Whether {@code node} and its parents up to {@code root} are visible (the race tab shows one of its two modes). */
+    private static boolean shownIn(Node root, Node node) {
+        for (Node at = node; at != null && at != root; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes every plotted series of the view on screen to {@code file} as CSV ({@link PlotData#writeCsv}). FX thread. */

@@ -22,6 +22,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -1291,6 +1292,47 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * The exported PNG is the view's whole page, not the part on screen: in the buffer view at
+     * 1280x800 its plots are below the fold, and they are in the picture, drawn (a plot out of sight
+     * is not drawn until it comes into sight: blank in a picture of the page).
+     */
+    @Test
+    void theExportedPictureIsTheWholePageWithItsPlotsDrawn(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = robot.lookup("#buffer-live").queryAs(ScrollPane.class);
+        Node page = scroll.getContent();
+        Node plot = robot.lookup("#occupancy-chart").lookup((Node node) -> node instanceof Canvas).query();
+        Bounds at = OnFx.get(() -> page.sceneToLocal(plot.localToScene(plot.getLayoutBounds())));
+        assertTrue(OnFx.get(() -> at.getMinY() > scroll.getViewportBounds().getHeight()),
+                "the plot is below the fold: " + at);
+        Path png = Files.createTempFile("interleave-page", ".png");
+        try {
+            robot.interact(() -> {
+                try {
+                    view.exportPng(png);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Image image = new Image(png.toUri().toString());
+            assertEquals(Math.ceil(OnFx.get(() -> page.getLayoutBounds().getHeight())), image.getHeight(), 1,
+                    "the whole page");
+            // The plot's frame and grid are drawn: more than the background in its rectangle.
+            int background = image.getPixelReader().getArgb((int) at.getMinX() + 2, (int) at.getMinY() + 2);
+            long ink = 0;
+            for (int y = (int) at.getMinY(); y < (int) at.getMaxY(); y++) {
+                for (int x = (int) at.getMinX(); x < (int) at.getMaxX(); x++) {
+                    ink += image.getPixelReader().getArgb(x, y) != background ? 1 : 0;
+                }
+            }
+            assertTrue(ink > 500, ink + " pixels drawn in the plot's " + at);
+        } finally {
+            Files.deleteIfExists(png);
+        }
+    }
+
     /** File, Export: the view as PNG, the series as CSV and the run's figures as the command line's JSON, each read back. */
     @Test
     void exportsWriteFilesThatReadBack(FxRobot robot) throws Exception {
@@ -1318,9 +1360,9 @@ class MainViewFxTest {
             });
             Image image = new Image(png.toUri().toString());
             assertFalse(image.isError(), "a PNG JavaFX reads");
-            Node content = robot.lookup(".calls-view").query();
-            assertEquals(Math.ceil(content.getLayoutBounds().getWidth()), image.getWidth(), 1);
-            assertEquals(Math.ceil(content.getLayoutBounds().getHeight()), image.getHeight(), 1);
+            Node page = robot.lookup("#calls-live").queryAs(ScrollPane.class).getContent();
+            assertEquals(Math.ceil(page.getLayoutBounds().getWidth()), image.getWidth(), 1);
+            assertEquals(Math.ceil(page.getLayoutBounds().getHeight()), image.getHeight(), 1);
 
             List<String> rows = Files.readAllLines(csv);
             assertEquals("plot,series,seconds,value,measure", rows.getFirst());
