@@ -86,6 +86,8 @@ public final class BufferView extends BorderPane {
     private final SlotStrip strip = new SlotStrip();
     private final Label stripNote = new Label();
     private final FlowPane producers = new FlowPane(6, 6);
+    /** The lane chips' common width (see {@link LaneWidth}). */
+    private final LaneWidth laneWidth = new LaneWidth(this::relayoutLanes);
     private final FlowPane consumers = new FlowPane(6, 6);
     private final Label producersCaption = lane("Producers");
     private final Label consumersCaption = lane("Consumers");
@@ -872,10 +874,6 @@ public final class BufferView extends BorderPane {
     }
 
     /**
-     * The run's workers; before a run (none shown, and not abq's), the threads the next run will
-     * start, as the sliders set them, marked as not started: moving a slider shows what it changes.
-     */
-    /**
      * Whether a run that ended so ended its threads short: Stop, the lab's detector (a stall, a
      * violation) or a failure; a completed run's threads (a wrong total's too) finished their work.
      */
@@ -883,9 +881,24 @@ public final class BufferView extends BorderPane {
         return outcome != null && outcome != BufferOutcome.OK && outcome != BufferOutcome.WRONG_TOTAL;
     }
 
+    private void relayoutLanes() {
+        for (FlowPane lane : List.of(producers, consumers)) {
+            for (Node node : lane.getChildren()) {
+                if (node instanceof WorkerChip chip) {
+                    chip.requestLayout();
+                }
+            }
+        }
+    }
+
+    /**
+     * The run's workers; before a run (none shown, and not abq's), the threads the next run will
+     * start, as the sliders set them, marked as not started: moving a slider shows what it changes.
+     */
     private void drawWorkers() {
         List<BufferSnapshot.WorkerView> all = model.workers();
         if (all.isEmpty() && !model.abqShownBinding().get()) {
+            laneWidth.forget(); // before a run: as wide as their words, until the run's widen them
             plan(producers, producersCaption, "P", Worker.Role.PRODUCER, model.producersProperty().get());
             plan(consumers, consumersCaption, "C", Worker.Role.CONSUMER, model.consumersProperty().get());
             return;
@@ -937,7 +950,7 @@ public final class BufferView extends BorderPane {
     }
 
     /** The pane's first child is its caption; a chip per worker follows, those {@code leaving} marked so. */
-    private static void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers,
+    private void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers,
                              Set<String> leaving, Set<String> left, boolean endedShort) {
         chips(pane, caption, workers.size());
         for (int i = 0; i < workers.size(); i++) {
@@ -950,7 +963,7 @@ public final class BufferView extends BorderPane {
     }
 
     /** {@code count} chips named {@code prefix}1, 2, ... as the runner names them, not started. */
-    private static void plan(FlowPane pane, Label caption, String prefix, Worker.Role role, int count) {
+    private void plan(FlowPane pane, Label caption, String prefix, Worker.Role role, int count) {
         chips(pane, caption, count);
         for (int i = 0; i < count; i++) {
             ((WorkerChip) pane.getChildren().get(i + 1)).plan(prefix + (i + 1), role);
@@ -958,7 +971,7 @@ public final class BufferView extends BorderPane {
     }
 
     /** Makes {@code pane} its caption and {@code count} chips, keeping those it has. */
-    private static void chips(FlowPane pane, Label caption, int count) {
+    private void chips(FlowPane pane, Label caption, int count) {
         if (pane.getChildren().isEmpty()) {
             pane.getChildren().add(caption);
         }
@@ -966,7 +979,36 @@ public final class BufferView extends BorderPane {
             pane.getChildren().removeLast();
         }
         while (pane.getChildren().size() - 1 < count) {
-            pane.getChildren().add(new WorkerChip());
+            pane.getChildren().add(new WorkerChip(laneWidth));
+        }
+    }
+
+    /**
+     * The widest a lane chip has been, in its text's ems, since the threads were last planned (before
+     * a run, or after Reset): every chip of the lanes is as wide. With 16 producers, a chip's words
+     * growing from "producing" to "blocked: full with #2,052" re-wrapped the lanes from four chips a
+     * row to two, and back, at every frame; now the lanes widen once, to the widest words the run has
+     * shown, and stay. In ems: a zoom keeps the lanes' proportions. FX thread.
+     */
+    static final class LaneWidth {
+        private final Runnable relayout;
+        private double widestEms;
+
+        /** @param relayout asks every lane chip for its width again */
+        LaneWidth(Runnable relayout) {
+            this.relayout = relayout;
+        }
+
+        /** A chip was wider: the others follow in the next layout pass (asked now, in the middle of one, they would not). */
+        private void grew() {
+            Platform.runLater(relayout);
+        }
+
+        void forget() {
+            if (widestEms > 0) {
+                widestEms = 0;
+                relayout.run();
+            }
         }
     }
 
@@ -1017,20 +1059,43 @@ public final class BufferView extends BorderPane {
         /** The item in hand it shows ({@link BufferSnapshot.WorkerView#holding}), or none. */
         private long holding = BufferSnapshot.WorkerView.NOTHING;
 
-        /** A chip of the workers' lanes: its id is {@code worker-} and the name. */
-        WorkerChip() {
-            this("worker-");
+        /** The lanes' common width, for a chip of the lanes; null for a chip of a queue, as wide as its words. */
+        private final LaneWidth lane;
+
+        /** A chip of the workers' lanes: its id is {@code worker-} and the name; as wide as the widest lane chip ({@code lane}). */
+        WorkerChip(LaneWidth lane) {
+            this("worker-", lane);
         }
 
+        /** A chip of a queue: its id is {@code idPrefix} and the name. */
         WorkerChip(String idPrefix) {
+            this(idPrefix, null);
+        }
+
+        private WorkerChip(String idPrefix, LaneWidth lane) {
             super(6);
             this.idPrefix = idPrefix;
+            this.lane = lane;
             getStyleClass().add("worker");
             setAlignment(Pos.CENTER_LEFT);
             glyph.getStyleClass().add("worker-glyph");
             name.getStyleClass().add("worker-name");
             state.getStyleClass().add("worker-state");
             getChildren().addAll(glyph, name, state);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            double own = super.computePrefWidth(height);
+            if (lane == null) {
+                return own;
+            }
+            double em = name.getFont().getSize();
+            if (own > lane.widestEms * em + 0.5) {
+                lane.widestEms = own / em;
+                lane.grew();
+            }
+            return Math.max(own, lane.widestEms * em);
         }
 
         /** The worker shown now (empty before the first {@link #show}). */

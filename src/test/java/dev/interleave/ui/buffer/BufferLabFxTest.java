@@ -797,6 +797,51 @@ class BufferLabFxTest {
         assertTrue(why.startsWith("250 is above the maximum, 200"), why);
     }
 
+    /**
+     * The lanes' chips share the widest one's width: a chip whose words grow ("blocked: full with
+     * #2,052") re-wrapped the lanes, four chips a row to two and back, at every frame of a run.
+     */
+    @Test
+    void theLanesChipsShareOneWidth(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.capacityProperty().set(1);
+            model.producersProperty().set(6);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(0);
+            model.consumeMaxMillisProperty().set(0);
+            model.run();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 2_000);
+        robot.interact(model::togglePause);
+        settle();
+        List<Double> widths = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        // A frame or two for the others to follow the widest.
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                widths.clear();
+                words.clear();
+                robot.interact(() -> {
+                    for (Node chip : robot.lookup(".worker").queryAll()) {
+                        if (chip.getId() != null && chip.getId().startsWith("worker-") && chip.isVisible()) {
+                            widths.add(((Region) chip).getWidth());
+                            words.add(((Label) chip.lookup(".worker-state")).getText());
+                        }
+                    }
+                });
+                return widths.size() == 7 && widths.stream().distinct().count() == 1;
+            });
+        } catch (TimeoutException e) {
+            // told below
+        }
+        assertEquals(7, widths.size(), "six producers' chips and a consumer's");
+        assertTrue(words.stream().anyMatch(text -> text.matches(".*with #[0-9,]{5,}")), "long words: " + words);
+        assertEquals(1, widths.stream().distinct().count(), widths + " for " + words);
+    }
+
     /** In a strip, as among tiles, the item a producer puts flies from its chip into its slot's cell. */
     @Test
     void anItemFliesIntoItsCellOfTheStrip(FxRobot robot) throws Exception {
