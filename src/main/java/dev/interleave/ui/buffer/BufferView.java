@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import javafx.animation.FadeTransition;
 import javafx.animation.Interpolator;
@@ -17,6 +18,7 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
@@ -86,6 +88,11 @@ public final class BufferView extends BorderPane {
     private final SlotStrip strip = new SlotStrip();
     private final Label stripNote = new Label();
     private final FlowPane producers = new FlowPane(6, 6);
+    /**
+     * The run's state and whether the view is rewound: the last action's kept height starts afresh
+     * when either changes. Held here: a binding is only weakly held by what it depends on.
+     */
+    private ObjectBinding<List<Object>> narration;
     /** The lane chips' common width (see {@link LaneWidth}). */
     private final LaneWidth laneWidth = new LaneWidth(this::relayoutLanes);
     private final FlowPane consumers = new FlowPane(6, 6);
@@ -255,12 +262,18 @@ public final class BufferView extends BorderPane {
                 model.abqShownBinding()));
         lastAction.setWrapText(true);
         // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused),
-        // three lines kept from the first step on. Running, the text changes at every frame, in one
-        // line or two: the tallest so far is kept, so that what is under it moves once, not at
-        // every frame (a teacher's tryout at 1024x700).
-        Controls.neverShorter(lastAction, model.stateProperty(), () -> model.stateProperty().get() == RunState.PAUSED
-                || model.stateProperty().get() == RunState.RUNNING,
-                () -> model.stateProperty().get() == RunState.PAUSED ? STEP_LINES : 0);
+        // three lines kept from the first step on; so too while rewound, an ended run's as well
+        // ("Rewound to just after event 14 ... (End: back to the run's end)" took 2 lines or 3 as Right
+        // went through the events). Running, the text changes at every frame, in one line or two: the
+        // tallest so far is kept, so that what is under it moves once, not at every frame (a
+        // teacher's tryout at 1024x700).
+        BooleanBinding rewound = model.rewind().rewoundBinding();
+        BooleanSupplier stepping = () -> model.stateProperty().get() == RunState.PAUSED || rewound.get();
+        narration = Bindings.createObjectBinding(() -> List.of(model.stateProperty().get(), rewound.get()),
+                model.stateProperty(), rewound);
+        Controls.neverShorter(lastAction, narration,
+                () -> stepping.getAsBoolean() || model.stateProperty().get() == RunState.RUNNING,
+                () -> stepping.getAsBoolean() ? STEP_LINES : 0);
         Label stepText = new Label();
         stepText.setId("step-text");
         stepText.textProperty().bind(model.stepTextProperty());

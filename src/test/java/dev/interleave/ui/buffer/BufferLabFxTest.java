@@ -798,6 +798,35 @@ class BufferLabFxTest {
     }
 
     /**
+     * Rewound, an ended run's narration keeps its height as it goes through the events: "Rewound to
+     * the run's start" in one line, "Rewound to just after event 14 (of 90 recorded): ..." in two or
+     * three, moved the chips under it at each press of Right.
+     */
+    @Test
+    void anEndedRunRewoundKeepsItsNarrationsHeight(FxRobot robot) throws Exception {
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 6);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(() -> model.runState() == RunState.IDLE));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label narration = robot.lookup("#last-action").queryAs(Label.class);
+        List<Double> heights = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (long position : List.of(0L, 1L, 2L, 3L, 5L, 8L, 13L)) {
+            robot.interact(() -> model.rewind().moveTo(position));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                heights.add(narration.getHeight());
+                texts.add(narration.getText());
+            });
+        }
+        assertTrue(texts.getFirst().startsWith("Rewound to the run's start") && texts.getLast().startsWith(
+                "Rewound to just after event 12"), texts.toString());
+        assertEquals(1, heights.stream().distinct().count(), heights + " for " + texts);
+    }
+
+    /**
      * The lanes' chips share the widest one's width: a chip whose words grow ("blocked: full with
      * #2,052") re-wrapped the lanes, four chips a row to two and back, at every frame of a run.
      */
