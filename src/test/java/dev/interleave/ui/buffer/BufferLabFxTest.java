@@ -389,13 +389,15 @@ class BufferLabFxTest {
         double emptyGate = OnFx.get(gate::getHeight);
         robot.interact(model::step); // from idle: starts paused, one step
         settle();
-        for (int attempt = 0; attempt < 30 && !model.notEmptyWaiters().contains("C1"); attempt++) {
+        for (int attempt = 0; attempt < 30 && !runner.snapshot().buffer().notEmptyWaiters().contains("C1"); attempt++) {
             List<String> waiting = runner.snapshot().gate().waiting();
             String next = waiting.contains("C1") && runner.snapshot().buffer().count() == 0 ? "C1" : waiting.getFirst();
             robot.interact(() -> model.stepWorker(next));
             settle();
         }
-        assertTrue(model.notEmptyWaiters().contains("C1"), "C1 waits on notEmpty within 30 steps");
+        assertTrue(runner.snapshot().buffer().notEmptyWaiters().contains("C1"), "C1 waits on notEmpty within 30 steps");
+        // The view shows it at its next frame.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> model.notEmptyWaiters().contains("C1")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, OnFx.get(() -> notEmpty.getChildren().stream().filter(n -> n.isVisible()
                 && n.getStyleClass().contains("worker")).count()), "one chip in the wait set");
