@@ -162,6 +162,8 @@ final class CodePanel extends VBox {
         private final Worker.Role role;
         private final GridPane grid = new GridPane();
         private final FlowPane outside = new FlowPane(4, 4);
+        /** What {@link #outside} says when it holds nobody (its caption stood alone, "Producers not in put():"). */
+        private final Label nobody = new Label("none");
         /** How an ended worker ended, by name: "left", "ended" or "done" ({@link #chips}). */
         private Function<String, String> ended = name -> "done";
         private final List<FlowPane> lineChips = new ArrayList<>();
@@ -193,6 +195,7 @@ final class CodePanel extends VBox {
             Controls.tip(outsideCaption, role == Worker.Role.PRODUCER
                     ? "Producers not in put(): making their next item, parked at the gate, or ended."
                     : "Consumers not in take(): using their last item, parked at the gate, or ended.");
+            nobody.getStyleClass().add("code-note");
             getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
         }
 
@@ -344,6 +347,9 @@ final class CodePanel extends VBox {
                 Controls.tip(more, "Also here: " + rest.stream()
                         .map(w -> w.name() + " (" + words(w.where()) + ")").collect(Collectors.joining(", ")));
                 chips.add(more);
+            }
+            if (chips.isEmpty() && pane == outside) {
+                chips.add(nobody);
             }
             if (!pane.getChildren().equals(chips)) {
                 pane.getChildren().setAll(chips);

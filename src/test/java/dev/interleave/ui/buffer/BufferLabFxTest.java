@@ -799,6 +799,37 @@ class BufferLabFxTest {
         assertTrue(why.startsWith("250 is above the maximum, 200"), why);
     }
 
+    /** "Producers not in put():" says "none" when every producer is inside put(), rather than end at its colon. */
+    @Test
+    void nobodyOutsideAMethodIsSaid(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.capacityProperty().set(1);
+            model.producersProperty().set(1);
+            model.consumersProperty().set(1);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(0);
+            model.consumeMaxMillisProperty().set(0);
+        });
+        robot.interact(model::step); // from idle: starts paused, one step
+        settle();
+        for (int attempt = 0; attempt < 10 && !runner.snapshot().buffer().notFullWaiters().contains("P1"); attempt++) {
+            robot.interact(() -> model.stepWorker("P1"));
+            settle();
+        }
+        assertTrue(runner.snapshot().buffer().notFullWaiters().contains("P1"), "P1 waits on notFull, inside put()");
+        FlowPane outside = robot.lookup("#code-put-outside").queryAs(FlowPane.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> outside.getChildren().size() == 1
+                && outside.getChildren().getFirst() instanceof Label only && only.getText().equals("none")));
+        robot.interact(() -> model.stepWorker("C1")); // takes the item, wakes P1, which goes on to put it
+        settle();
+        FlowPane outsideTake = robot.lookup("#code-take-outside").queryAs(FlowPane.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> outsideTake.getChildren().stream()
+                .anyMatch(node -> node.getId() != null && node.getId().equals("code-chip-C1"))));
+        assertFalse(OnFx.get(() -> outsideTake.getChildren().stream().anyMatch(node -> node instanceof Label label
+                && label.getText().equals("none"))), "C1 is outside take(): no \"none\" beside it");
+    }
+
     /**
      * Rewound, an ended run's narration keeps its height as it goes through the events: "Rewound to
      * the run's start" in one line, "Rewound to just after event 14 (of 90 recorded): ..." in two or
