@@ -787,7 +787,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     public String statusSentence() {
         CallSettings settings = settings();
         return switch (runState()) {
-            case IDLE -> finished.get() ? verdict.get()
+            // The verdict of the run shown until the settings change: then what Run will do, as the
+            // other tabs say ("✔ 500,000,500,000 = n(n+1)/2" stood beside 1,000 calls set for the next run).
+            case IDLE -> finished.get() && !settingsChangedProperty().get() ? verdict.get()
                     : String.format(Locale.ROOT, "Ready: %s, at most %,d in flight on %s threads",
                             Words.count(settings.calls(), "call"), settings.concurrency(), settings.threads());
             case RUNNING -> String.format(Locale.ROOT, "%s in flight on %s threads (%,d running, %,d parked), %,d of %,d done",

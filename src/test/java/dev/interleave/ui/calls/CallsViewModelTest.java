@@ -278,9 +278,12 @@ class CallsViewModelTest {
         assertEquals("Last run's figures (1,000 calls, at most 100 in flight, virtual threads, sleeps up to 5 ms, "
                 + "atomic counter, seed 42).", model.figuresNoteProperty().get());
         assertFalse(model.settingsChangedProperty().get());
+        assertEquals("✔ 500,500 = n(n+1)/2", model.statusSentence(), "the status line: the run's verdict");
 
         model.callsProperty().set(100_000);
         model.sample(System.nanoTime());
+        assertEquals("Ready: 100,000 calls, at most 100 in flight on virtual threads", model.statusSentence(),
+                "the settings changed: the status line says what Run will do, as the other tabs' do");
         assertEquals(1_000, model.callsPlannedProperty().get(), "completed counts against the run's calls");
         assertEquals(1_000, model.callsCompletedProperty().get());
         assertEquals(500_500L, model.expectedSumProperty().get(), "the sum is checked against the run's n(n+1)/2");
