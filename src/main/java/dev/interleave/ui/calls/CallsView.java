@@ -233,7 +233,10 @@ public final class CallsView extends BorderPane {
         TableView<CallsViewModel.PastRun> table = new TableView<>(runs);
         table.setId("past-runs");
         table.getStyleClass().add("past-runs");
-        Label placeholder = new Label(NO_RUN_YET); // after Reset
+        // Shown once the table is, with no row: only after Reset ("No run has ended yet" said so over
+        // three runs a Reset had just cleared).
+        Label placeholder = new Label("Reset cleared the past runs: each run that ends adds a row here.");
+        placeholder.setId("past-runs-cleared");
         placeholder.setWrapText(true); // at 200 % in 1024x700 it was cut to "No run has ended yet: each ..."
         placeholder.setTextAlignment(TextAlignment.CENTER);
         placeholder.setPadding(new Insets(0, 8, 0, 8));

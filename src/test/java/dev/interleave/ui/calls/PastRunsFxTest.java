@@ -170,6 +170,8 @@ class PastRunsFxTest {
             truncated[0] = !placeholder.isVisible() || placeholder.getScene() == null || placeholder.isTextTruncated();
         });
         assertTrue(!truncated[0], "the placeholder is shown whole at 300 px");
+        assertEquals("Reset cleared the past runs: each run that ends adds a row here.",
+                OnFx.get(() -> ((Label) table.getPlaceholder()).getText()), "not \"No run has ended yet\" after Reset");
     }
 
     /**
