@@ -379,11 +379,15 @@ public final class BufferView extends BorderPane {
         // layout then measures only what changed, once.
         // The figures right under the picture and its code, before the timeline and the event log: under
         // them, a learner found Produced, Consumed and the wake-ups at the view's very foot.
-        VBox live = new VBox(8, HeightMemo.each(guide, lastRun, outcome, pendingNow, area, counters, history));
+        // Gone once the timeline is evenly spaced: it points there.
+        Label timelineNote = Controls.fieldMessage("timeline-note", Bindings.when(history.timeline().eventOrderProperty())
+                .then("").otherwise(model.timelineNoteProperty()));
+        VBox live = new VBox(8, HeightMemo.each(guide, lastRun, outcome, pendingNow, area, counters, timelineNote,
+                history));
         Label plotsNote = Controls.fieldMessage("plots-note", model.plotsNoteProperty());
         live.getChildren().addAll(plotsNote, charts);
         for (Region fixed : List.of(guide, outcome, slotsCaption, slots, lastAction, code, lanes,
-                notFull, notEmpty, gate, history, counters, plotsNote)) {
+                notFull, notEmpty, gate, history, counters, plotsNote, timelineNote)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE); // the plots give way, then the pane scrolls
         }
         live.setPadding(new Insets(12));

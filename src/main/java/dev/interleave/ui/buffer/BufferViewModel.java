@@ -192,6 +192,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final StringBinding guideNote;
     /** See {@link #plotsNoteProperty()}. */
     private final ReadOnlyStringWrapper plotsNote = new ReadOnlyStringWrapper(this, "plotsNote", "");
+    /** See {@link #timelineNoteProperty()}. */
+    private final ReadOnlyStringWrapper timelineNote = new ReadOnlyStringWrapper(this, "timelineNote", "");
     /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
@@ -458,6 +460,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         stepsSeen = 0;
         stepsTaken.set(0);
         plotsNote.set("");
+        timelineNote.set("");
         lastSeenEvents = 0;
         stepBaseEvents = 0;
         stepToTell = false;
@@ -500,6 +503,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         onlyStepped.set(false);
         plotsNote.set("");
+        timelineNote.set("");
         lastAction.set("");
         stepText.set("");
         rewind.clear();
@@ -831,6 +835,31 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         boolean steppedOnly = steppedOnly(now);
         onlyStepped.set(all == stepped && (all > 0 || steppedOnly));
         plotsNote.set(steppedOnly ? plotsNote(now.state(), now.buffer() != null) : "");
+        History<?> history = rewind.history();
+        long spanNanos = history == null || history.end() == 0 ? 0 : history.nanosOf(history.end() - 1)
+                - history.log().originNanos();
+        timelineNote.set(now.state() == RunState.RUNNING || now.gate().stepsTaken() > 0 ? ""
+                : timelineNote(spanNanos, now.elapsedNanos()));
+    }
+
+    /** Paused time under which a timeline needs no word about it. */
+    static final long PAUSES_NOTED_NANOS = 5_000_000_000L;
+
+    /**
+     * What the timeline's clock holds, when a run was paused for most of it ("" otherwise, and while
+     * it runs): {@code spanNanos} from Run to the last event on the log's clock, pauses included,
+     * {@code runNanos} the time it ran. A class's run paused for 83 of 136 s drew its 52 s of running
+     * as a black block at the left and grey at the gate for the rest, with nothing pointing to the
+     * timeline's evenly spaced mode (a run that was stepped is spaced evenly already).
+     */
+    static String timelineNote(long spanNanos, long runNanos) {
+        long paused = spanNanos - runNanos;
+        if (paused < PAUSES_NOTED_NANOS || paused * 2 < spanNanos) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "This run was paused for %,d of the %,d s the timeline spans: its lanes show the"
+                + " pauses (at the gate) and squeeze the running between them. Tick Evenly spaced (one step per event),"
+                + " or zoom in (Ctrl+wheel).", Math.round(paused / 1e9), Math.round(spanNanos / 1e9));
     }
 
     /**
@@ -1074,6 +1103,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      */
     public StringBinding guideNoteBinding() {
         return guideNote;
+    }
+
+    /** A word on the timeline of a run paused for most of it ("" otherwise): see {@link #timelineNote}. */
+    public ReadOnlyStringProperty timelineNoteProperty() {
+        return timelineNote.getReadOnlyProperty();
     }
 
     /** Why the plots are empty in a run that has only been stepped ("" otherwise): see {@link #plotsNote}. */

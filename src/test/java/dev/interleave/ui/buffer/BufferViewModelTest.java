@@ -137,6 +137,19 @@ class BufferViewModelTest {
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /**
+     * A run paused for most of what its timeline spans gets a word pointing to the timeline's evenly
+     * spaced mode; a run paused briefly, or for less than half its span, none.
+     */
+    @Test
+    void theTimelineNoteComesWhenARunWasMostlyPaused() {
+        assertEquals("This run was paused for 84 of the 136 s the timeline spans: its lanes show the pauses (at the"
+                + " gate) and squeeze the running between them. Tick Evenly spaced (one step per event), or zoom in"
+                + " (Ctrl+wheel).", BufferViewModel.timelineNote(136_000_000_000L, 52_000_000_000L));
+        assertEquals("", BufferViewModel.timelineNote(136_000_000_000L, 70_000_000_000L), "paused for less than half");
+        assertEquals("", BufferViewModel.timelineNote(4_000_000_000L, 0), "paused for under 5 s");
+    }
+
     /** Ended, a run only stepped cannot be resumed, and abq's has no timeline: the note says neither. */
     @Test
     void thePlotsNoteFollowsTheRunsState() {
