@@ -88,22 +88,22 @@ public final class BufferView extends BorderPane {
     private final SlotStrip strip = new SlotStrip();
     private final Label stripNote = new Label();
     private final FlowPane producers = new FlowPane(6, 6);
-    /**
-     * The run's state and whether the view is rewound: the last action's kept height starts afresh
-     * when either changes. Held here: a binding is only weakly held by what it depends on.
-     */
-    private ObjectBinding<List<Object>> narration;
-    /** The lane chips' common width (see {@link LaneWidth}). */
-    private final LaneWidth laneWidth = new LaneWidth(this::relayoutLanes);
     private final FlowPane consumers = new FlowPane(6, 6);
     private final Label producersCaption = lane("Producers");
     private final Label consumersCaption = lane("Consumers");
+    /** The lane chips' common width (see {@link LaneWidth}). */
+    private final LaneWidth laneWidth = new LaneWidth(this::relayoutLanes);
     private final Pane motionLayer = new Pane();
     private CodePanel code;
     /** The lines kept for a step's words while paused: most steps take one to three at 1024x700. */
     private static final int STEP_LINES = 3;
     /** The code panel in a {@link HeightMemo}. */
     private HeightMemo codeBox;
+    /**
+     * The run's state and whether the view is rewound: the last action's kept height starts afresh
+     * when either changes. Held here: a binding is only weakly held by what it depends on.
+     */
+    private ObjectBinding<List<Object>> narration;
 
     public BufferView(BufferViewModel model) {
         this.model = model;
@@ -1009,18 +1009,36 @@ public final class BufferView extends BorderPane {
      */
     static final class LaneWidth {
         private final Runnable relayout;
+        /** The widest chip's preferred width since {@link #forget}, over its text size; 0 before any. */
         private double widestEms;
+        /** Whether a relayout of the lanes is posted and has not run yet: one per layout pass, however many chips grew. */
+        private boolean relayoutPending;
 
         /** @param relayout asks every lane chip for its width again */
         LaneWidth(Runnable relayout) {
             this.relayout = relayout;
         }
 
-        /** A chip was wider: the others follow in the next layout pass (asked now, in the middle of one, they would not). */
-        private void grew() {
-            Platform.runLater(relayout);
+        /**
+         * The width for a chip whose own preferred width is {@code ownPx} at a text size of {@code em}
+         * px: the widest so far. A chip wider than that widens every one: the others follow in the next
+         * layout pass (asked in the middle of this one, they would not).
+         */
+        double widen(double ownPx, double em) {
+            if (ownPx > widestEms * em + 0.5) {
+                widestEms = ownPx / em;
+                if (!relayoutPending) {
+                    relayoutPending = true;
+                    Platform.runLater(() -> {
+                        relayoutPending = false;
+                        relayout.run();
+                    });
+                }
+            }
+            return Math.max(ownPx, widestEms * em);
         }
 
+        /** Back to each chip's own width (threads planned for the next run). */
         void forget() {
             if (widestEms > 0) {
                 widestEms = 0;
@@ -1107,12 +1125,7 @@ public final class BufferView extends BorderPane {
             if (lane == null) {
                 return own;
             }
-            double em = name.getFont().getSize();
-            if (own > lane.widestEms * em + 0.5) {
-                lane.widestEms = own / em;
-                lane.grew();
-            }
-            return Math.max(own, lane.widestEms * em);
+            return lane.widen(own, name.getFont().getSize());
         }
 
         /** The worker shown now (empty before the first {@link #show}). */

@@ -237,7 +237,7 @@ public final class CallsView extends BorderPane {
         // three runs a Reset had just cleared).
         Label placeholder = new Label("Reset cleared the past runs: each run that ends adds a row here.");
         placeholder.setId("past-runs-cleared");
-        placeholder.setWrapText(true); // at 200 % in 1024x700 it was cut to "No run has ended yet: each ..."
+        placeholder.setWrapText(true); // at 200 % in 1024x700 one line was cut short ("...: each ...")
         placeholder.setTextAlignment(TextAlignment.CENTER);
         placeholder.setPadding(new Insets(0, 8, 0, 8));
         table.setPlaceholder(placeholder);

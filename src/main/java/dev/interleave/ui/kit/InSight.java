@@ -22,8 +22,8 @@ public final class InSight {
     private InSight() {
     }
 
-    /** Whether every visible node counts as in sight now ({@link #seeingAll}). FX thread only. */
-    private static boolean seeingAll;
+    /** The node under which every visible node counts as in sight now ({@link #seeingAll}); null at other times. FX thread only. */
+    private static Node seeingUnder;
     /** The key of a node's properties under which {@link #drawWhenSeen} keeps its check. */
     private static final Object OWED = new Object();
 
@@ -34,13 +34,34 @@ public final class InSight {
      * FX thread.
      */
     public static <T> T seeingAll(Node root, Supplier<T> action) {
-        seeingAll = true;
+        Node before = seeingUnder;
+        seeingUnder = root;
         try {
             drawOwed(root);
             return action.get();
         } finally {
-            seeingAll = false;
+            seeingUnder = before;
         }
+    }
+
+    /** Whether {@code node} and every container it is in are visible (an unselected tab's content is not). */
+    public static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code node} is {@code root} or inside it. */
+    private static boolean under(Node root, Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void drawOwed(Node node) {
@@ -64,13 +85,8 @@ public final class InSight {
         if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
             return false;
         }
-        if (seeingAll) {
-            for (Node at = node; at != null; at = at.getParent()) {
-                if (!at.isVisible()) {
-                    return false;
-                }
-            }
-            return true;
+        if (seeingUnder != null && under(seeingUnder, node)) {
+            return shown(node);
         }
         Bounds bounds = node.localToScene(node.getLayoutBounds());
         if (bounds.getMaxX() <= 0 || bounds.getMaxY() <= 0 || bounds.getMinX() >= scene.getWidth()

@@ -70,7 +70,7 @@ final class ScrollAnchor {
 
     private void afterLayout() {
         // A tab not shown keeps its page in the scene, hidden: nothing to keep in place there.
-        if (!(scroll.getContent() instanceof Region page) || !shown(scroll)) {
+        if (!(scroll.getContent() instanceof Region page) || !InSight.shown(scroll)) {
             anchor = null;
             return;
         }
@@ -141,16 +141,6 @@ final class ScrollAnchor {
             within = wholeTopInSight || next instanceof Control || !(next instanceof Parent inside) ? null : inside;
         }
         return found;
-    }
-
-    /** Whether {@code node} and every container it is in are visible. */
-    private static boolean shown(Node node) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether {@code node} is shown inside {@code page}. */

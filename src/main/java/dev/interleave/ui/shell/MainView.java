@@ -690,25 +690,16 @@ public final class MainView extends BorderPane {
      */
     public void exportPng(Path file) throws IOException {
         Node content = tabs.getSelectionModel().getSelectedItem().getContent();
-        Node page = content.lookupAll(".live-scroll").stream()
-                .filter(scroll -> scroll instanceof ScrollPane pane && pane.getContent() != null && shownIn(content, pane))
-                .map(scroll -> ((ScrollPane) scroll).getContent()).findFirst().orElse(content);
+        // The race tab has two pages, one of its modes shown.
+        Node page = content.lookupAll(".live-scroll").stream().filter(ScrollPane.class::isInstance)
+                .map(ScrollPane.class::cast).filter(scroll -> scroll.getContent() != null && InSight.shown(scroll))
+                .map(ScrollPane::getContent).findFirst().orElse(content);
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(window.themeProperty().get() == Theme.DARK ? Color.web("#0d1117") : Color.WHITE);
         WritableImage image = InSight.seeingAll(page, () -> page.snapshot(parameters, null));
         try (OutputStream out = Files.newOutputStream(file)) {
             Png.write(image, out);
         }
-    }
-
-    /** Whether {@code node} and its parents up to {@code root} are visible (the race tab shows one of its two modes). */
-    private static boolean shownIn(Node root, Node node) {
-        for (Node at = node; at != null && at != root; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Writes every plotted series of the view on screen to {@code file} as CSV ({@link PlotData#writeCsv}). FX thread. */
@@ -1330,6 +1321,8 @@ public final class MainView extends BorderPane {
             badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("ended-short"),
                     state == RunState.IDLE && !text.isEmpty() && !text.startsWith("✓"));
             badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty() || !warning.isEmpty());
+            // The glyph alone keeps no room for the words (the tabs that need it narrower).
+            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("glyph-only"), !text.contains(" "));
         }
     }
 

@@ -391,6 +391,7 @@ class BufferLabFxTest {
         settle();
         for (int attempt = 0; attempt < 30 && !runner.snapshot().buffer().notEmptyWaiters().contains("C1"); attempt++) {
             List<String> waiting = runner.snapshot().gate().waiting();
+            assertFalse(waiting.isEmpty(), "paused and settled, someone waits at the gate");
             String next = waiting.contains("C1") && runner.snapshot().buffer().count() == 0 ? "C1" : waiting.getFirst();
             robot.interact(() -> model.stepWorker(next));
             settle();

@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -35,6 +36,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.ui.kit.InSight;
 import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
 
@@ -181,7 +183,11 @@ class PastRunsFxTest {
      */
     @Test
     void theTableIsBuiltAheadOnlyWhileIdle(FxRobot robot) throws Exception {
-        VBox busy = OnFx.get(() -> CallsView.pastRuns(FXCollections.observableArrayList(), () -> false));
+        AtomicBoolean asked = new AtomicBoolean();
+        VBox busy = OnFx.get(() -> CallsView.pastRuns(FXCollections.observableArrayList(), () -> {
+            asked.set(true);
+            return false; // a run goes
+        }));
         Stage other = OnFx.get(() -> StyledStage.showThemed(busy, 690, 300));
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> box.lookup("#past-runs") != null));
@@ -193,8 +199,9 @@ class PastRunsFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(OnFx.get(() -> ahead.isVisible() && ahead.isManaged() && box.lookup("#past-runs") == ahead
                     && box.lookup("#no-past-runs") == null), "the first row shows the table built ahead");
-            // Built at the same time as the idle box, with its second passed and half a second more:
-            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            // Its second passed, it asked whether a run goes, and built nothing.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, asked::get);
+            WaitForAsyncUtils.waitForFxEvents();
             assertEquals(null, OnFx.get(() -> busy.lookup("#past-runs")), "not built ahead while a run goes");
         } finally {
             StyledStage.close(other);
@@ -348,16 +355,6 @@ class PastRunsFxTest {
     }
 
     /** Every cell or column title whose text is not drawn whole, or not inside its cell. */
-    /** Whether {@code node} and every parent of it are visible. */
-    private static boolean shown(Node node) {
-        for (Node up = node; up != null; up = up.getParent()) {
-            if (!up.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private List<String> cut(FxRobot robot) {
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
@@ -366,7 +363,7 @@ class PastRunsFxTest {
             // The titles: none ends in "..." ("Ela...", "Max in fli..." at 150 %), none breaks a word
             // ("Elaps / ed"), each inside its header.
             for (var node : robot.lookup(".past-runs .column-header").queryAll()) {
-                if (!shown(node)) {
+                if (!InSight.shown(node)) {
                     continue; // the table built ahead, hidden until the first run: not laid out
                 }
                 Region header = (Region) node;
