@@ -374,14 +374,7 @@ class BufferLabFxTest {
      */
     @Test
     void aWaitSetIsAsTallEmptyAsWithAChip(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            model.producersProperty().set(1);
-            model.consumersProperty().set(1);
-            model.produceMinMillisProperty().set(0);
-            model.produceMaxMillisProperty().set(0);
-            model.consumeMinMillisProperty().set(0);
-            model.consumeMaxMillisProperty().set(0);
-        });
+        zeroDelays(robot, 0, 1, 1);
         WaitForAsyncUtils.waitForFxEvents();
         FlowPane notEmpty = robot.lookup("#not-empty-queue").queryAs(FlowPane.class);
         FlowPane gate = robot.lookup("#gate-queue").queryAs(FlowPane.class);
@@ -414,15 +407,7 @@ class BufferLabFxTest {
      */
     @Test
     void theFocusStaysAtTheGateWhenTheChosenWorkerLeavesIt(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            model.producersProperty().set(1);
-            model.consumersProperty().set(2);
-            model.capacityProperty().set(4);
-            model.produceMinMillisProperty().set(0);
-            model.produceMaxMillisProperty().set(0);
-            model.consumeMinMillisProperty().set(0);
-            model.consumeMaxMillisProperty().set(0);
-        });
+        zeroDelays(robot, 4, 1, 2);
         robot.interact(model::step); // from idle: starts paused, one step
         settle();
         String chosen = null;
@@ -596,6 +581,24 @@ class BufferLabFxTest {
      * (in the gate's own queue too: a worker marks itself there a moment before the gate lists it) or
      * in a wait set.
      */
+    /**
+     * {@code producers} and {@code consumers} with no produce or consume delay, in a buffer of
+     * {@code capacity} slots (0: as it is).
+     */
+    private void zeroDelays(FxRobot robot, int capacity, int producers, int consumers) {
+        robot.interact(() -> {
+            if (capacity > 0) {
+                model.capacityProperty().set(capacity);
+            }
+            model.producersProperty().set(producers);
+            model.consumersProperty().set(consumers);
+            model.produceMinMillisProperty().set(0);
+            model.produceMaxMillisProperty().set(0);
+            model.consumeMinMillisProperty().set(0);
+            model.consumeMaxMillisProperty().set(0);
+        });
+    }
+
     private void settle() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             var now = runner.snapshot();
@@ -803,15 +806,7 @@ class BufferLabFxTest {
     /** "Producers not in put():" says "none" when every producer is inside put(), rather than end at its colon. */
     @Test
     void nobodyOutsideAMethodIsSaid(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            model.capacityProperty().set(1);
-            model.producersProperty().set(1);
-            model.consumersProperty().set(1);
-            model.produceMinMillisProperty().set(0);
-            model.produceMaxMillisProperty().set(0);
-            model.consumeMinMillisProperty().set(0);
-            model.consumeMaxMillisProperty().set(0);
-        });
+        zeroDelays(robot, 1, 1, 1);
         robot.interact(model::step); // from idle: starts paused, one step
         settle();
         for (int attempt = 0; attempt < 10 && !runner.snapshot().buffer().notFullWaiters().contains("P1"); attempt++) {
@@ -909,14 +904,7 @@ class BufferLabFxTest {
     @Test
     void anItemFliesIntoItsCellOfTheStrip(FxRobot robot) throws Exception {
         type(robot, "#capacity-field", "100");
-        robot.interact(() -> {
-            model.producersProperty().set(1);
-            model.consumersProperty().set(1);
-            model.produceMinMillisProperty().set(0);
-            model.produceMaxMillisProperty().set(0);
-            model.consumeMinMillisProperty().set(0);
-            model.consumeMaxMillisProperty().set(0);
-        });
+        zeroDelays(robot, 0, 1, 1);
         WaitForAsyncUtils.waitForFxEvents();
         SlotStrip strip = robot.lookup("#slot-strip").queryAs(SlotStrip.class);
         assertTrue(OnFx.get(strip::isVisible), "100 slots: a strip");
