@@ -44,10 +44,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
@@ -1081,9 +1082,21 @@ public final class MainView extends BorderPane {
 
     private void command(Runnable action) {
         notice = "";
+        takeTheTypedValue();
         action.run();
         UiPriority.sweepSoon(); // a run's threads lowered within ms, not up to 200 ms later
         refresh();
+    }
+
+    /**
+     * A value typed into a setting's field and not yet entered is taken before a command, as Enter
+     * would take it. The tool bar's buttons do not take the focus, so the field kept it: "4" typed and
+     * Run clicked ran 9 philosophers, the old value, and the field then took the 4 as Run locked it.
+     */
+    private void takeTheTypedValue() {
+        if (getScene() != null && getScene().getFocusOwner() instanceof TextField field) {
+            field.fireEvent(new ActionEvent());
+        }
     }
 
     /** The view-model of the view on screen. */

@@ -59,6 +59,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
@@ -467,6 +468,25 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> buffer.stepTextProperty().get().startsWith("Step 1: "));
         assertEquals(RunState.PAUSED, bufferRunner.state());
         assertEquals(1, bufferRunner.snapshot().gate().stepsTaken());
+    }
+
+    /**
+     * A value typed and not yet entered is the one the run takes, as if Enter had been pressed: the
+     * tool bar's buttons leave the focus in the field, and "4" typed then Run clicked had run the old
+     * value.
+     */
+    @Test
+    void aValueTypedAndNotEnteredIsTheRunsValue(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        int before = buffer.producersProperty().get();
+        int typed = before == 3 ? 4 : 3;
+        robot.doubleClickOn("#producers-field").write(Integer.toString(typed)); // no Enter
+        robot.clickOn(OnFx.node(robot, "#step"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.PAUSED);
+        long producers = bufferRunner.snapshot().buffer().workers().stream()
+                .filter(w -> w.role() == Worker.Role.PRODUCER).count();
+        assertEquals(typed, producers, "the run's producers, typed " + typed + " over " + before);
+        assertEquals(typed, bufferRunner.snapshot().settings().producers());
     }
 
     /**
