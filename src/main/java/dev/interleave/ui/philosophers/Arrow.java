@@ -10,7 +10,7 @@ import javafx.scene.shape.QuadCurve;
  */
 final class Arrow extends Group {
 
-    private static final double HEAD_LENGTH = 10;
+    static final double HEAD_LENGTH = 10;
     private static final double HEAD_HALF_WIDTH = 5;
 
     private final QuadCurve line = new QuadCurve();

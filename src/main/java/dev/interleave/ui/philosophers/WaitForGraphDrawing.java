@@ -20,6 +20,10 @@ import dev.interleave.engine.philosophers.WaitForGraph;
 final class WaitForGraphDrawing extends Pane {
 
     private static final PseudoClass TIMED = PseudoClass.getPseudoClass("timed");
+    /** The shortest arrow between neighbours, in px: its head and one and a half times that in line. */
+    static final double LEAST_ARROW = 2.5 * Arrow.HEAD_LENGTH;
+    /** The least the nodes are scaled to make room for the arrows. */
+    static final double LEAST_SCALE = 0.8;
 
     private final PhilosophersViewModel model;
     private final List<Label> nodes = new ArrayList<>();
@@ -91,6 +95,25 @@ final class WaitForGraphDrawing extends Pane {
         requestLayout();
     }
 
+    /**
+     * How much smaller than their own size the nodes are drawn, so that an arrow between neighbours on
+     * a ring of {@code n} is at least {@link #LEAST_ARROW} long: at 12 philosophers in 1024x700 the
+     * arrows had room for their heads and a stub. Never below {@link #LEAST_SCALE} (the names stay
+     * readable); 1 where they have room.
+     *
+     * @param room the ring's radius plus half a node: from the centre to the drawing's nearer edge
+     */
+    static double nodeScale(int n, double room, double nodeSize) {
+        if (n < 3) {
+            return 1; // two: face to face across the drawing
+        }
+        // Neighbours' centres are 2 sin(pi/n) (room - scaled size / 2) apart; the arrow between them
+        // leaves 3 px at each end.
+        double sin = Math.sin(Math.PI / n);
+        double fits = (2 * sin * room - 6 - LEAST_ARROW) / (nodeSize * (1 + sin));
+        return Math.max(LEAST_SCALE, Math.min(1, fits));
+    }
+
     @Override
     protected void layoutChildren() {
         int n = nodes.size();
@@ -100,7 +123,9 @@ final class WaitForGraphDrawing extends Pane {
         for (Label node : nodes) {
             nodeSize = Math.max(nodeSize, Math.max(node.prefWidth(-1), node.prefHeight(-1)));
         }
-        double ring = Math.max(30, Math.min(cx, cy) - nodeSize / 2 - 4);
+        double scale = nodeScale(n, Math.min(cx, cy) - 4, nodeSize);
+        double drawn = nodeSize * scale;
+        double ring = Math.max(30, Math.min(cx, cy) - drawn / 2 - 4);
         double[][] at = new double[n][2];
         for (int p = 0; p < n; p++) {
             Label node = nodes.get(p);
@@ -108,6 +133,8 @@ final class WaitForGraphDrawing extends Pane {
             at[p][0] = cx + ring * Math.cos(a);
             at[p][1] = cy + ring * Math.sin(a);
             node.resizeRelocate(at[p][0] - nodeSize / 2, at[p][1] - nodeSize / 2, nodeSize, nodeSize);
+            node.setScaleX(scale); // about its centre
+            node.setScaleY(scale);
         }
         List<WaitForGraph.Edge> waits = waits();
         for (int k = 0; k < waits.size() && k < arrows.size(); k++) {
@@ -127,7 +154,7 @@ final class WaitForGraphDrawing extends Pane {
             double nx = -uy;
             double ny = ux;
             double shift = 5;
-            double gap = nodeSize / 2 + 3;
+            double gap = drawn / 2 + 3;
             arrows.get(k).set(x1 + ux * gap + nx * shift, y1 + uy * gap + ny * shift,
                     x2 - ux * gap + nx * shift, y2 - uy * gap + ny * shift);
             Label label = labels.get(k);
@@ -136,8 +163,8 @@ final class WaitForGraphDrawing extends Pane {
             // Clear of its arrow by the label's own reach across: a fixed offset let the two labels
             // of P1 ⇄ P2 run into each other at a large zoom ("F2F1").
             double reach = Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
-            double mx = (x1 + x2) / 2 + nx * (shift + reach + 2);
-            double my = (y1 + y2) / 2 + ny * (shift + reach + 2);
+            double mx = (x1 + x2) / 2 + nx * (shift + reach + 4);
+            double my = (y1 + y2) / 2 + ny * (shift + reach + 4);
             label.resizeRelocate(mx - lw / 2, my - lh / 2, lw, lh);
         }
     }

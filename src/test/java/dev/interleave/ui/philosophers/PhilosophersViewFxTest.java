@@ -68,6 +68,7 @@ class PhilosophersViewFxTest {
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainView.class.getResource("interleave.css")).toExternalForm());
         stage.setScene(scene);
+        stage.sizeToScene(); // 1280x800 again after a test made the shared stage 1024x700
         stage.show();
     }
 
@@ -591,6 +592,42 @@ class PhilosophersViewFxTest {
         double wanted = timeline.prefHeight(-1);
         assertTrue(timeline.getLayoutBounds().getHeight() >= wanted - 0.5, "the timeline is "
                 + timeline.getLayoutBounds().getHeight() + " px high for 12 lanes needing " + wanted);
+    }
+
+    /**
+     * Neighbours on the wait-for graph's ring leave room for an arrow three heads long: at 12
+     * philosophers in 1024x700 the arrows were a head and a stub. The nodes are drawn smaller to make
+     * it, and only where they must (five keep their size).
+     */
+    @Test
+    void twelveOnTheGraphLeaveRoomForTheirArrows(FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(1024);
+            view.getScene().getWindow().setHeight(700);
+        });
+        for (int n : new int[] {5, 12}) {
+            robot.interact(() -> model.nProperty().set(n));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> view.layout());
+            List<Bounds> nodes = new ArrayList<>();
+            for (int p = 1; p <= n; p++) {
+                nodes.add(robot.lookup("#graph-P" + p).query().getBoundsInParent());
+            }
+            for (int p = 0; p < n; p++) {
+                Bounds a = nodes.get(p);
+                Bounds b = nodes.get((p + 1) % n);
+                double apart = Math.hypot(a.getCenterX() - b.getCenterX(), a.getCenterY() - b.getCenterY());
+                double arrow = apart - a.getWidth() / 2 - b.getWidth() / 2 - 6;
+                assertTrue(arrow >= WaitForGraphDrawing.LEAST_ARROW - 0.5, n + " philosophers: the arrow from P"
+                        + (p + 1) + " to its neighbour has " + arrow + " px, nodes " + a + " and " + b);
+            }
+            double scale = robot.lookup("#graph-P1").query().getScaleX();
+            if (n == 5) {
+                assertEquals(1, scale, 1e-9, "five have room at their own size");
+            } else {
+                assertTrue(scale >= WaitForGraphDrawing.LEAST_SCALE && scale < 1, "twelve drawn at " + scale);
+            }
+        }
     }
 
     /** The forks' names, small text on the table top, read at 4.5:1 at least in both themes (dark: 4.1:1 before). */
