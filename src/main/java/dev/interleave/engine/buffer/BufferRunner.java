@@ -353,6 +353,9 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             BoundedBuffer.warmUp(); // its first use loads JFR: before the log's clock starts
             if (settings.impl().instrumented()) {
                 log = events > 0 ? new EventLog(events) : null;
+                if (log != null) {
+                    log.pausesOf(clock());
+                }
                 buffer = newBuffer(settings, log);
                 channel = instrumented(buffer);
             } else {

@@ -100,6 +100,7 @@ public final class BufferTrace {
             for (int track = 0; track < state.size(); track++) {
                 change(track, null, last);
             }
+            trace.pauses(PID, 0, log, last);
         }
 
         private void nameTracks(List<String> names) throws IOException {

@@ -171,6 +171,9 @@ public final class PhilosophersRunner
             this.eat = settings.eat();
             int events = recording;
             this.log = events > 0 ? new EventLog(events) : null;
+            if (log != null) {
+                log.pausesOf(clock());
+            }
             this.table = new Table(settings.n(), settings.fair(), settings.strategy() == Strategy.WAITER,
                     () -> clock().activeNanos(), bug, log);
             AtomicLong arrivals = new AtomicLong();

@@ -129,6 +129,7 @@ public final class PhilosophersTrace {
             for (int p = 0; p < n; p++) {
                 change(p, null, last);
             }
+            trace.pauses(PID, 0, log, last);
         }
 
         private void event(EventLog.Batch batch, int i) throws IOException {

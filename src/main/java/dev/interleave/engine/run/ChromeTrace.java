@@ -3,6 +3,7 @@ package dev.interleave.engine.run;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -78,6 +79,25 @@ public final class ChromeTrace implements Closeable {
         time("ts", nanos);
         time("dur", durNanos);
         json.writeEndObject();
+    }
+
+    /**
+     * The recorded run's pauses ({@link EventLog#pauses()}), each a slice named "paused" on a track of
+     * their own, "Pauses", as thread {@code tid} (0: listed above the workers); a pause going on ends at
+     * {@code endNanos}. Times from the log's origin. Nothing for a run never paused.
+     */
+    public void pauses(int pid, int tid, EventLog log, long endNanos) throws IOException {
+        List<Stopwatch.Pause> pauses = log.pauses();
+        if (pauses.isEmpty()) {
+            return;
+        }
+        threadName(pid, tid, "Pauses");
+        threadSortIndex(pid, tid, -1);
+        for (Stopwatch.Pause pause : pauses) {
+            long from = pause.fromNanos() - log.originNanos();
+            long to = pause.goesOn() ? Math.max(from, endNanos) : pause.toNanos() - log.originNanos();
+            complete(pid, tid, "paused", "pause", from, to - from);
+        }
     }
 
     /** A thread-scoped instant event ({@code "ph":"i"}) with one whole-number argument. */

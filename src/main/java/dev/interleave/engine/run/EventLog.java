@@ -141,6 +141,8 @@ public final class EventLog {
 
     /** The track names, by number; replaced (copy on write) when a track is added. */
     private volatile List<String> tracks = List.of();
+    /** The clock of the run the log records, for its pauses; null for none. */
+    private volatile Stopwatch clock;
 
     /** A log keeping the newest {@link #DEFAULT_CAPACITY} events. */
     public EventLog() {
@@ -177,6 +179,23 @@ public final class EventLog {
     /** The {@link System#nanoTime()} when the log was made: the zero of its time axis. */
     public long originNanos() {
         return originNanos;
+    }
+
+    /**
+     * Makes the pauses of the run {@code clock} times the log's own ({@link #pauses()}): the run's
+     * history holds when it was paused as well as what its workers did. Call once, as the run is made.
+     */
+    public void pausesOf(Stopwatch clock) {
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * The recorded run's pauses so far, on the events' clock, oldest first, the last going on while
+     * the run is paused; none if the log was given no run's clock. Any thread.
+     */
+    public List<Stopwatch.Pause> pauses() {
+        Stopwatch now = clock;
+        return now == null ? List.of() : now.pauses();
     }
 
     // ---- writing: one writer at a time, holding the writers' lock ----

@@ -1,8 +1,11 @@
 package dev.interleave.engine.run;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A run's active time: wall time since it started, less the time it spent paused, frozen once it
- * has ended.
+ * has ended; and its pauses, each from when to when ({@link #pauses()}).
  *
  * <p>{@link #elapsedNanos()} never goes down, whoever reads it and whenever: a figure that dips for
  * a frame is a lie on screen. {@link #activeNanos()} is the cheap raw reading for the run's own
@@ -26,12 +29,30 @@ public final class Stopwatch {
      * @param pausedNanos      the length of every pause that has ended
      * @param pausedSinceNanos when the current pause began, or 0 when not paused
      * @param stoppedAtNanos   when the run ended, or 0 while it goes on
+     * @param pauses           every pause so far, the last going on when pausedSinceNanos is not 0
      */
-    private record Reading(long startNanos, long pausedNanos, long pausedSinceNanos, long stoppedAtNanos) {
+    private record Reading(long startNanos, long pausedNanos, long pausedSinceNanos, long stoppedAtNanos,
+                           List<Pause> pauses) {
 
         long activeAt(long nowNanos) {
             long end = stoppedAtNanos != 0 ? stoppedAtNanos : pausedSinceNanos != 0 ? pausedSinceNanos : nowNanos;
             return Math.max(0, end - startNanos - pausedNanos);
+        }
+    }
+
+    /**
+     * A pause of the run, on the clock of {@link System#nanoTime()}: from when the clock stopped
+     * counting to when it counted again, or to when the run was stopped; {@code toNanos} is
+     * {@link #GOES_ON} while the pause goes on.
+     */
+    public record Pause(long fromNanos, long toNanos) {
+
+        /** {@link #toNanos()} of a pause that goes on. */
+        public static final long GOES_ON = 0;
+
+        /** Whether the pause goes on. */
+        public boolean goesOn() {
+            return toNanos == GOES_ON;
         }
     }
 
@@ -42,14 +63,15 @@ public final class Stopwatch {
 
     /** Starts the clock now. */
     public synchronized void start() {
-        reading = new Reading(System.nanoTime(), 0, 0, 0);
+        reading = new Reading(System.nanoTime(), 0, 0, 0, List.of());
     }
 
     /** Stops counting until {@link #resume()}; does nothing unless counting. */
     public synchronized void pause() {
         Reading now = reading;
         if (now != null && now.pausedSinceNanos == 0 && now.stoppedAtNanos == 0) {
-            reading = new Reading(now.startNanos, now.pausedNanos, System.nanoTime(), 0);
+            long at = System.nanoTime();
+            reading = new Reading(now.startNanos, now.pausedNanos, at, 0, with(now.pauses, new Pause(at, Pause.GOES_ON)));
         }
     }
 
@@ -57,7 +79,10 @@ public final class Stopwatch {
     public synchronized void resume() {
         Reading now = reading;
         if (now != null && now.pausedSinceNanos != 0 && now.stoppedAtNanos == 0) {
-            reading = new Reading(now.startNanos, now.pausedNanos + System.nanoTime() - now.pausedSinceNanos, 0, 0);
+            long at = System.nanoTime();
+            List<Pause> ended = new ArrayList<>(now.pauses);
+            ended.set(ended.size() - 1, new Pause(now.pausedSinceNanos, at));
+            reading = new Reading(now.startNanos, now.pausedNanos + at - now.pausedSinceNanos, 0, 0, List.copyOf(ended));
         }
     }
 
@@ -66,8 +91,24 @@ public final class Stopwatch {
         resume();
         Reading now = reading;
         if (now != null && now.stoppedAtNanos == 0) {
-            reading = new Reading(now.startNanos, now.pausedNanos, 0, System.nanoTime());
+            reading = new Reading(now.startNanos, now.pausedNanos, 0, System.nanoTime(), now.pauses);
         }
+    }
+
+    /**
+     * The run's pauses so far, oldest first, the last still going on if the run is paused now (a run
+     * started paused begins with one). A pause in progress at Stop ends there. Empty before the start.
+     */
+    public List<Pause> pauses() {
+        Reading now = reading;
+        return now == null ? List.of() : now.pauses;
+    }
+
+    private static List<Pause> with(List<Pause> pauses, Pause pause) {
+        List<Pause> all = new ArrayList<>(pauses.size() + 1);
+        all.addAll(pauses);
+        all.add(pause);
+        return List.copyOf(all);
     }
 
     /** The active time now, raw: for the run's own threads, which only subtract two readings of their own. */

@@ -857,9 +857,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (paused < PAUSES_NOTED_NANOS || paused * 2 < spanNanos) {
             return "";
         }
-        return String.format(Locale.ROOT, "This run was paused for %,d of the %,d s the timeline spans: its lanes show the"
-                + " pauses (at the gate) and squeeze the running between them. Tick Evenly spaced (one step per event),"
-                + " or zoom in (Ctrl+wheel).", Math.round(paused / 1e9), Math.round(spanNanos / 1e9));
+        return String.format(Locale.ROOT, "This run was paused for %,d of the %,d s the timeline spans (the grey bars"
+                + " under its lanes), and the running is squeezed between the pauses. Tick Evenly spaced (one step per"
+                + " event), or zoom in (Ctrl+wheel).", Math.round(paused / 1e9), Math.round(spanNanos / 1e9));
     }
 
     /**

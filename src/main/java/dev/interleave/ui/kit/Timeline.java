@@ -30,6 +30,7 @@ import javafx.util.Duration;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.Replay;
+import dev.interleave.engine.run.Stopwatch;
 
 /**
  * A run's timeline: one lane per track of its {@link EventLog} (a thread), coloured by its state as
@@ -154,6 +155,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private double[] momentLabelDrawn = new double[0];
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
     private double positionDrawnAt = Double.NaN;
+    /** The pauses the last drawing drew, for the tooltip. */
+    private List<PauseBar> pausesDrawn = List.of();
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
@@ -465,6 +468,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
             return;
         }
         int lanes = history.log().tracks().size();
+        if (e.getY() > axisHeight() + lanes * laneHeight(lanes)) {
+            for (PauseBar bar : pausesDrawn) {
+                if (e.getX() >= bar.x0() - 2 && e.getX() <= bar.x1() + 2) {
+                    tooltip.setText(pauseWords(history, bar.pause()));
+                    return;
+                }
+            }
+        }
         int lane = (int) ((e.getY() - axisHeight()) / laneHeight(lanes));
         double width = Math.max(1, getWidth() - labelWidth());
         long at = shownLeft + (long) ((e.getX() - labelWidth()) / width * (shownRight - shownLeft));
@@ -487,6 +498,23 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 : String.format(Locale.ROOT, "Event %,d at %s: %s", best,
                 instant(history.nanosOf(best) - history.log().originNanos(), 1), // one event: to the µs
                 this.painter.style(history.words(best))));
+    }
+
+    /** A pause in words, for its tooltip: when, how long, and what happened in it. */
+    static String pauseWords(History<?> history, Stopwatch.Pause pause) {
+        long origin = history.log().originNanos();
+        long steps = (pause.goesOn() ? history.end() : history.firstAtOrAfter(pause.toNanos()))
+                - history.firstAtOrAfter(pause.fromNanos());
+        String during = steps == 0 ? "no event during it" : String.format(Locale.ROOT,
+                "%,d %s recorded during it", steps, steps == 1 ? "event" : "events");
+        return pause.goesOn()
+                ? String.format(Locale.ROOT, "Paused since %s: the run's clock stopped, its threads held till Resume"
+                        + " or a Step; %s so far.", instant(pause.fromNanos() - origin, 1_000_000_000), during)
+                // To the decimals the pause's own length needs: "3.06 s to 9.21 s", not "3.06212 s to 9.20996 s".
+                : String.format(Locale.ROOT, "Paused from %s to %s, %s: the run's clock stopped, its threads held till"
+                        + " Resume or a Step; %s.", instant(pause.fromNanos() - origin, pause.toNanos() - pause.fromNanos()),
+                        instant(pause.toNanos() - origin, pause.toNanos() - pause.fromNanos()),
+                        duration(pause.toNanos() - pause.fromNanos()), during);
     }
 
     /**
@@ -721,6 +749,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
         g.setFont(textFont);
         measure.setFont(textFont);
+        pauses(g, history, left, scale, lanes * laneH, w, inkPaint);
         // Moments: a line across every lane, labelled above them.
         Paint momentPaint = momentInk.paint(Color.RED);
         momentLabelDrawn = new double[0];
@@ -778,6 +807,85 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setLineWidth(1);
         g.strokeLine(labelWidth(), axisHeight() + lanes * laneH + 0.5, w, axisHeight() + lanes * laneH + 0.5);
         legend(g, axisHeight() + lanes * laneH + 4 + legendHeight() + legendHeight() / 2, inkPaint);
+    }
+
+    /**
+     * The run's pauses in the window: a bar under the lanes from each pause's start to its end, with
+     * "paused" and its length in it where they fit, and its edges dashed across the lanes. The lanes'
+     * long stays at the gate there are the pause's, not the run's: a class's run paused for 83 of its
+     * 136 s read as a run whose threads had waited. {@code lanesHeight}: the lanes' height.
+     */
+    private void pauses(GraphicsContext g, History<R> history, long left, double scale, double lanesHeight, double w,
+                        Paint inkPaint) {
+        List<PauseBar> drawn = new ArrayList<>();
+        double top = axisHeight();
+        double barY = top + lanesHeight + 3 * em();
+        double barH = legendHeight() - 2 * em();
+        for (Stopwatch.Pause pause : history.log().pauses()) {
+            long[] at = placesOf(history, pause);
+            double x0 = labelWidth() + (at[0] - left) * scale;
+            double x1 = labelWidth() + (at[1] - left) * scale;
+            // At least a stub: a pause going on with no event since it began ends where it begins, at
+            // the newest event (the right edge while following the run).
+            if (pause.goesOn()) {
+                x0 = Math.min(x0, x1 - 2 * em());
+            } else {
+                x1 = Math.max(x1, x0 + 2 * em());
+            }
+            if (x1 < labelWidth() || x0 > w) {
+                continue;
+            }
+            x0 = Math.max(labelWidth(), x0);
+            x1 = Math.min(w, x1);
+            drawn.add(new PauseBar(x0, x1, pause));
+            g.setFill(subtle.paint(Color.GRAY));
+            g.setGlobalAlpha(0.35);
+            g.fillRect(x0, barY, x1 - x0, barH);
+            g.setGlobalAlpha(1);
+            g.setStroke(inkPaint);
+            g.setLineWidth(em());
+            g.setLineDashes(2 * em(), 3 * em());
+            for (double x : new double[] {x0, x1}) {
+                if (x > labelWidth() && x < w) {
+                    g.strokeLine(x, top, x, barY + barH);
+                }
+            }
+            g.setLineDashes();
+            String words = pause.goesOn() ? "paused" : "paused " + duration(pause.toNanos() - pause.fromNanos());
+            measure.setText(words);
+            double textWidth = measure.getLayoutBounds().getWidth();
+            if (textWidth + 6 * em() <= x1 - x0) {
+                g.setFill(inkPaint);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(words, (x0 + x1) / 2, barY + barH / 2);
+                g.setTextAlign(TextAlignment.LEFT);
+            }
+        }
+        pausesDrawn = drawn;
+    }
+
+    /**
+     * Where {@code pause} lies on the axis, its start and end: on the clock, or in event order from
+     * just before the first event after it began to just before the first after it ended (the events
+     * between are its steps'). A pause going on ends at the newest event.
+     */
+    private long[] placesOf(History<R> history, Stopwatch.Pause pause) {
+        long newest = placeOf(history, history.end() - 1);
+        if (eventOrder.get()) {
+            long from = history.firstAtOrAfter(pause.fromNanos()) * ORDER_UNIT - ORDER_UNIT / 2;
+            long to = pause.goesOn() ? newest : history.firstAtOrAfter(pause.toNanos()) * ORDER_UNIT - ORDER_UNIT / 2;
+            return new long[] {from, to};
+        }
+        return new long[] {pause.fromNanos(), pause.goesOn() ? newest : pause.toNanos()};
+    }
+
+    /** A pause as the last drawing drew it: its bar from x0 to x1. */
+    record PauseBar(double x0, double x1, Stopwatch.Pause pause) {
+    }
+
+    /** The pauses the last drawing drew. For tests. */
+    List<PauseBar> pausesDrawn() {
+        return pausesDrawn;
     }
 
     /** This history's summary, kept up to its newest event. */

@@ -98,6 +98,11 @@ class BufferTraceTest {
                 .collect(Collectors.toMap(TraceEvent::tid, e -> e.args().get("name")));
         assertEquals(List.of("P4", "P3"), events.stream().filter(e -> e.ph().equals("i") && e.name().equals("asked to leave"))
                 .map(e -> names.get(e.tid())).toList(), "the newest first, each on its own track");
+        // The pause itself, on a track of its own, as long as it was (20 ms, then Stop ended it).
+        List<TraceEvent> paused = events.stream().filter(e -> e.ph().equals("X") && e.name().equals("paused")).toList();
+        assertEquals(1, paused.size(), "one pause: " + paused);
+        assertEquals("Pauses", names.get(paused.getFirst().tid()));
+        assertTrue(paused.getFirst().dur() >= 20_000, "20 ms at least, in µs: " + paused.getFirst());
     }
 
     /** The checks can fail: a trace whose flow ends nowhere, or whose slices overlap, is rejected. */

@@ -143,8 +143,8 @@ class BufferViewModelTest {
      */
     @Test
     void theTimelineNoteComesWhenARunWasMostlyPaused() {
-        assertEquals("This run was paused for 84 of the 136 s the timeline spans: its lanes show the pauses (at the"
-                + " gate) and squeeze the running between them. Tick Evenly spaced (one step per event), or zoom in"
+        assertEquals("This run was paused for 84 of the 136 s the timeline spans (the grey bars under its lanes), and"
+                + " the running is squeezed between the pauses. Tick Evenly spaced (one step per event), or zoom in"
                 + " (Ctrl+wheel).", BufferViewModel.timelineNote(136_000_000_000L, 52_000_000_000L));
         assertEquals("", BufferViewModel.timelineNote(136_000_000_000L, 70_000_000_000L), "paused for less than half");
         assertEquals("", BufferViewModel.timelineNote(4_000_000_000L, 0), "paused for under 5 s");

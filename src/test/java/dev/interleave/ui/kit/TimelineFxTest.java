@@ -24,6 +24,7 @@ import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
+import dev.interleave.engine.run.Stopwatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -229,6 +230,55 @@ class TimelineFxTest {
         }).get();
         assertTrue(x[3] > 0 && x[3] < 10_000_000, "zoomed in to a few ms: " + x[3] + " ns");
         assertTrue(x[2] >= left && x[2] <= timeline.getWidth(), "the rewound moment still in the window: " + x[2]);
+    }
+
+    /**
+     * Each pause of the run is a bar under the lanes as long as the pause on the clock; in event order,
+     * as wide as the events recorded while paused (a step's). A pause going on ends at the newest event.
+     */
+    @Test
+    void thePausesAreBarsAsLongAsThePauses() throws Exception {
+        EventLog log = new EventLog(1_000);
+        Stopwatch clock = new Stopwatch();
+        log.pausesOf(clock);
+        clock.start();
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int i = 0; i < 9; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0); // events 1 to 9, a burst
+        }
+        clock.pause();
+        Thread.sleep(100);
+        log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0); // event 10, a step's
+        Thread.sleep(100);
+        clock.resume();
+        for (int i = 0; i < 10; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0); // events 11 to 20
+        }
+        clock.pause();
+        follow(log);
+        List<List<Timeline.PauseBar>> drawn = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            drawn.add(timeline.pausesDrawn());
+            timeline.eventOrderProperty().set(true);
+            timeline.draw();
+            drawn.add(timeline.pausesDrawn());
+        }).get();
+        double left = 44; // the lane names' column at 13 px
+        double width = timeline.getWidth() - left;
+        History<BufferReplay> history = rewind.history();
+        long span = history.nanosOf(20) - history.nanosOf(0);
+        Stopwatch.Pause first = clock.pauses().getFirst();
+        Timeline.PauseBar onTheClock = drawn.get(0).getFirst();
+        assertEquals(2, drawn.get(0).size(), "the pause that goes on too");
+        assertEquals(width * (first.toNanos() - first.fromNanos()) / span, onTheClock.x1() - onTheClock.x0(), 2,
+                "on the clock, as long as the pause: " + onTheClock);
+        Timeline.PauseBar inOrder = drawn.get(1).getFirst();
+        assertEquals(width / 20, inOrder.x1() - inOrder.x0(), 1, "in order, one event wide (of 0 to 20): " + inOrder);
+        assertEquals(left + width * 9.5 / 20, inOrder.x0(), 1, "from just after event 9");
+        assertTrue(Timeline.pauseWords(history, first).endsWith("; 1 event recorded during it."),
+                Timeline.pauseWords(history, first));
     }
 
     /** Ctrl+wheel zooms; the wheel alone is left to the page around (it scrolls), the timeline unchanged. */
