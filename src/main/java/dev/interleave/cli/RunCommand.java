@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import picocli.CommandLine;
@@ -105,19 +104,22 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
      * Runs the command. Ctrl+C makes the JVM run the shutdown hook this registers first, and end
      * when the hook returns, with the signal's status (130) and before the main thread could print
      * anything: so the hook stops the run, writes its trace, waits for the main thread to report the
-     * stopped run as any other ("outcome stopped"), and ends the JVM with that report's code (1).
+     * stopped run as any other ("outcome stopped"), and ends the JVM with that report's code (1). A
+     * Ctrl+C while the run is being made (a first recorded run loads JFR: a second or more on a busy
+     * machine) waits for it to start, then stops it the same way: it had ended the JVM with 143 and
+     * no report, the trace file removed.
      */
     @Override
     public final Integer call() throws InterruptedException {
         S settings = settings();
-        openTrace();
-        AtomicReference<Running<R>> started = new AtomicReference<>();
+        CompletableFuture<Running<R>> started = new CompletableFuture<>();
         CompletableFuture<Integer> reported = new CompletableFuture<>();
-        Thread onCtrlC = Thread.ofPlatform().unstarted(() -> stopAndReport(started.get(), reported));
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        Thread onCtrlC = Thread.ofPlatform().unstarted(() -> stopAndReport(started, reported));
+        Runtime.getRuntime().addShutdownHook(onCtrlC); // before the trace's file is there to be seen
         try {
+            openTrace();
             Running<R> run = start(settings);
-            started.set(run);
+            started.complete(run);
             R result = Progress.await(json, run.await(), run.progressLine());
             boolean traceOk = writeTraceOnce();
 
@@ -134,6 +136,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
             reported.complete(code);
             return code;
         } finally {
+            started.complete(null); // the run could not start: no run to stop
             reported.complete(Cli.CHECK_FAILED); // nothing to wait for if the run could not start
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -143,8 +146,14 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         }
     }
 
-    /** Ctrl+C's shutdown hook: see {@link #call()}. {@code run} is null if it had not started. */
-    private void stopAndReport(Running<R> run, CompletableFuture<Integer> reported) {
+    /** Ctrl+C's shutdown hook: see {@link #call()}. {@code started} gives the run, or null if it could not start. */
+    private void stopAndReport(CompletableFuture<Running<R>> started, CompletableFuture<Integer> reported) {
+        Running<R> run;
+        try {
+            run = started.get(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException notStarted) {
+            run = null;
+        }
         if (run == null) {
             discardTrace();
             return;

@@ -132,6 +132,30 @@ class LauncherTest {
         assertTrue(events.stream().anyMatch(e -> e.name().equals("put")), "the trace holds the run's puts");
     }
 
+    /**
+     * Stopped from outside as it starts (the trace's file just made, the run not yet going: a first
+     * recorded run loads JFR, a second or more on a busy machine), a run is still stopped and reported:
+     * it ended with 143, no report, and the trace's file removed.
+     */
+    @Test
+    void aRunStoppedAsItStartsIsReportedToo(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.json");
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "buffer", "--producers", "2", "--consumers", "2",
+                "--capacity", "4", "--items", "100000000", "--trace", trace.toString(), "--json")
+                .redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(trace)) {
+            assertTrue(System.nanoTime() < deadline && process.isAlive(), "no trace file, and " + process);
+            Thread.sleep(1);
+        }
+        process.toHandle().destroy(); // SIGTERM at once
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not end");
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("\"outcome\":\"stopped\""), output);
+        TraceEvent.parse(Files.readAllBytes(trace)); // a whole trace, if an empty one
+    }
+
     private static Exit run(String... args) throws IOException, InterruptedException {
         return runWith(null, args);
     }
