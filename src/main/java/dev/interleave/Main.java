@@ -23,7 +23,14 @@ public final class Main {
             System.out.println("[startup] main at " + (System.currentTimeMillis() - start) + " ms");
         }
         if (args.length == 0) {
-            InterleaveApp.open();
+            try {
+                InterleaveApp.open();
+            } catch (UnsupportedOperationException noDisplay) {
+                // Over SSH or in CI the bare command printed JavaFX's "Unable to open DISPLAY" and a stack trace.
+                System.err.println("interleave: cannot open the window (" + noDisplay.getMessage() + "); give a command to"
+                        + " run in the terminal instead: calls, buffer, race or philosophers (see 'interleave --help')");
+                System.exit(Cli.CHECK_FAILED);
+            }
             System.exit(0);
         }
         if (InterleaveApp.isScript(args[0])) {

@@ -168,7 +168,11 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         }
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
         result.startRateCeiling().ifPresent(why -> out.printf(Locale.ROOT, "               %s%n", why));
-        out.printf(Locale.ROOT, "calls started  %,.0f a second%n", result.startsPerSecond());
+        if (result.settings().calls() < 2) {
+            out.printf(Locale.ROOT, "calls started  not defined (one call: a rate needs two starts)%n");
+        } else {
+            out.printf(Locale.ROOT, "calls started  %,.0f a second%n", result.startsPerSecond());
+        }
         out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
         out.print(memoryLines(result));
         out.print(histogramLines(result));
@@ -190,9 +194,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             return text.toString();
         }
         LongFunction<String> bytes = n -> String.format(Locale.ROOT, "%,d bytes", n);
-        text.append(String.format(Locale.ROOT, "memory/thread  %s, %s   (growth since Run at %,d in flight,"
+        text.append(String.format(Locale.ROOT, "memory/thread  %s, %s   (growth since the run began at %,d in flight,"
                 + " divided by them)%n               RSS is an upper bound; the heap in use counts garbage not yet"
-                + " collected, and can grow more than RSS (into pages already resident before Run)%n", memory.rssWords(bytes),
+                + " collected, and can grow more than RSS (into pages already resident before the run)%n", memory.rssWords(bytes),
                 memory.heapWords(bytes), memory.inFlight()));
         return text.toString();
     }

@@ -46,6 +46,9 @@ public final class Cli implements Runnable {
         for (Class<?> command : commands) {
             commandLine.addSubcommand(command);
         }
+        // "interleave help buffer", as many tools take it: it ran buffer with no options ("Missing
+        // required options") before.
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler(Cli::badArgument);

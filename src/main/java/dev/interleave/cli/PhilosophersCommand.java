@@ -22,6 +22,7 @@ import dev.interleave.engine.philosophers.PhilosophersSettings;
 import dev.interleave.engine.philosophers.PhilosophersSnapshot;
 import dev.interleave.engine.philosophers.PhilosophersTrace;
 import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
@@ -184,7 +185,9 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
                 ? String.format(Locale.ROOT, "yes, from %,d ms: attempts went on, meals barely moved",
                         result.livelockAfterNanos() / 1_000_000)
                 : "no"));
-        out.append(String.format(Locale.ROOT, "starvation     %s%n", starvation(result.starving())));
+        out.append(String.format(Locale.ROOT, "starvation     %s%n", result.starvationJudged() ? starvation(result.starving())
+                : String.format(Locale.ROOT, "not judged: the rule waits for %d meals per philosopher on average, and"
+                        + " %s were eaten", Fairness.STARVATION_MIN_AVERAGE_MEALS, Counts.of(result.totalMeals(), "meal"))));
         out.append(String.format(Locale.ROOT, "outcome        %s", result.verdict()));
         return out.toString();
     }

@@ -115,8 +115,8 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
     String text(RaceResult result) {
         RaceSettings s = result.settings();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d threads x %s, %s, %s threads%s, %s%n",
-                s.threads(), Counts.of(s.increments(), "increment"), s.strategy(), s.threadKind(),
+        out.append(String.format(Locale.ROOT, "%s x %s, %s, %s threads%s, %s%n",
+                Counts.of(s.threads(), "thread"), Counts.of(s.increments(), "increment"), s.strategy(), s.threadKind(),
                 s.strategy() == RaceStrategy.LOCK ? (s.fair() ? ", fair lock" : ", non-fair lock") : "",
                 Counts.of(s.repeat(), "run")));
         out.append(String.format(Locale.ROOT, "expected       %,d per run%n", s.expected()));

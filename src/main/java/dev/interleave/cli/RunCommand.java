@@ -128,7 +128,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
             out.flush();
             Throwable failure = failure(result);
             if (failure != null) {
-                spec.commandLine().getErr().println(spec.name() + ": the run failed: " + oneLine(failure));
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": the run failed: " + oneLine(failure));
                 spec.commandLine().getErr().flush();
             }
             int code = verdict(result) == Verdict.OK && "ok".equals(verdictLabel(result)) && traceOk ? Cli.OK
@@ -235,7 +235,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
             writeTrace(new BufferedOutputStream(Channels.newOutputStream(traceOut), 1 << 16));
             return true;
         } catch (IOException | InterruptedException | RuntimeException e) {
-            spec.commandLine().getErr().println(spec.name() + ": could not write the trace to " + traceFile() + ": "
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": could not write the trace to " + traceFile() + ": "
                     + oneLine(e));
             spec.commandLine().getErr().flush();
             return false;

@@ -295,6 +295,15 @@ class CallsCommandTest {
     }
 
     /** The raw value of one field of a flat JSON object: a number, true/false, null, or a quoted string. */
+    /** A run of one call has no start rate: "not defined", not "0 a second" for the call that did start. */
+    @Test
+    void oneCallHasNoStartRate() {
+        Invocation run = run("calls", "--calls", "1", "--concurrency", "1", "--max-sleep-ms", "10");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("calls started  not defined (one call: a rate needs two starts)\n"), run.out());
+        assertTrue(!run.out().contains("since Run"), "no Run button on the command line: " + run.out());
+    }
+
     static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]+)").matcher(json);
         assertTrue(m.find(), name + " missing in " + json);

@@ -103,6 +103,15 @@ class HelpTest {
         assertTrue(ran.out().startsWith("Interleave "), "'" + ran.out() + "'");
     }
 
+    /** "interleave help buffer" is buffer's help, as many tools take it; it ran buffer with no options. */
+    @ParameterizedTest
+    @ValueSource(strings = {"calls", "buffer", "race", "philosophers"})
+    void helpAndACommandIsItsHelp(String command) {
+        CallsCommandTest.Invocation ran = run("help", command);
+        assertEquals(0, ran.exitCode(), ran.err());
+        assertEquals(run(command, "--help").out(), ran.out());
+    }
+
     /** The lines from "Usage:" to the last indented line that follows it. */
     private static List<String> synopsis(List<String> lines) {
         List<String> synopsis = new ArrayList<>();

@@ -156,6 +156,23 @@ class LauncherTest {
         TraceEvent.parse(Files.readAllBytes(trace)); // a whole trace, if an empty one
     }
 
+    /** No command and no display (over SSH, in CI): one line saying what to do, no stack trace. */
+    @Test
+    void noCommandAndNoDisplayIsOneLine() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true);
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not end");
+        assertEquals(1, process.exitValue(), output);
+        List<String> lines = output.lines().toList();
+        assertEquals(1, lines.size(), output);
+        assertTrue(lines.getFirst().startsWith("interleave: cannot open the window (") // JavaFX's reason: "Unable to open DISPLAY"
+                && lines.getFirst().endsWith("); give a command to run in the terminal instead: calls, buffer, race or"
+                + " philosophers (see 'interleave --help')"), output);
+    }
+
     private static Exit run(String... args) throws IOException, InterruptedException {
         return runWith(null, args);
     }

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.interleave.engine.philosophers.PhilosophersJson;
+import dev.interleave.engine.philosophers.PhilosophersResult;
+import dev.interleave.engine.philosophers.PhilosophersSettings;
+import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.run.Outcome;
+
 import static dev.interleave.cli.CallsCommandTest.field;
 import static dev.interleave.cli.CallsCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,6 +136,25 @@ class PhilosophersCommandTest {
         assertEquals("none", PhilosophersCommand.starvation(List.of()));
         assertEquals("P1, P3 (a warning, as in the window: the outcome and exit code count deadlock and livelock only)",
                 PhilosophersCommand.starvation(List.of(0, 2)));
+    }
+
+    /**
+     * Too few meals for the starvation rule: "not judged", not "none" (a learner read "none" beside
+     * meals P1 0, P2 0, P3 0, P4 20, P5 0 as nobody starving), and null in the JSON, not [].
+     */
+    @Test
+    void tooFewMealsAreNotJudgedForStarvation() {
+        PhilosophersResult result = new PhilosophersResult(PhilosophersSettings.of(5, Strategy.NAIVE), Outcome.COMPLETED,
+                null, 3_000_000_000L, null, List.of(0L, 0L, 0L, 20L, 0L), List.of(1L, 1L, 1L, 21L, 1L), false, 0);
+        String text = new PhilosophersCommand().text(result);
+        assertTrue(text.contains("starvation     not judged: the rule waits for 10 meals per philosopher on average,"
+                + " and 20 meals were eaten\n"), text);
+        assertTrue(PhilosophersJson.of(result).contains("\"starving\":null"), PhilosophersJson.of(result));
+        PhilosophersResult judged = new PhilosophersResult(PhilosophersSettings.of(3, Strategy.NAIVE), Outcome.COMPLETED,
+                null, 3_000_000_000L, null, List.of(0L, 20L, 20L), List.of(1L, 21L, 21L), false, 0);
+        assertTrue(new PhilosophersCommand().text(judged).contains("starvation     P1 (a warning"),
+                new PhilosophersCommand().text(judged));
+        assertTrue(PhilosophersJson.of(judged).contains("\"starving\":[1]"), PhilosophersJson.of(judged));
     }
 
     /** The text of a deadlock names the circle in arrows and in words. */

@@ -39,6 +39,14 @@ class RaceCommandTest {
      * The racy strategy demonstrates the race: within 10 invocations of 20 runs of 4 x 2,500,000
      * one exits 1 and names the lost updates.
      */
+    /** One thread is "1 thread", as one increment is "1 increment" ("1 threads x 1,000 increments"). */
+    @Test
+    void oneThreadIsSaidInTheSingular() {
+        CallsCommandTest.Invocation run = CallsCommandTest.run("race", "--threads", "1", "--increments", "1000",
+                "--strategy", "racy");
+        assertTrue(run.out().startsWith("1 thread x 1,000 increments, racy"), run.out());
+    }
+
     @Test
     void racyStrategyExitsOneWhenUpdatesAreLost() {
         for (int attempt = 0; attempt < 10; attempt++) {

@@ -36,6 +36,15 @@ public final class Fairness {
         return squares == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum * sum / (meals.length * squares));
     }
 
+    /** Whether enough meals were eaten for {@link #STARVATION_RULE} to judge: 10 per philosopher on average, 2 philosophers or more. */
+    public static boolean starvationJudged(long[] meals) {
+        long total = 0;
+        for (long m : meals) {
+            total += m;
+        }
+        return meals.length >= 2 && total >= (long) STARVATION_MIN_AVERAGE_MEALS * meals.length;
+    }
+
     /** The philosophers (indices) starving by {@link #STARVATION_RULE}; empty while too few meals were eaten. */
     public static List<Integer> starving(long[] meals) {
         long total = 0;
@@ -43,7 +52,7 @@ public final class Fairness {
             total += m;
         }
         List<Integer> starving = new ArrayList<>();
-        if (meals.length < 2 || total < (long) STARVATION_MIN_AVERAGE_MEALS * meals.length) {
+        if (!starvationJudged(meals)) {
             return starving;
         }
         for (int p = 0; p < meals.length; p++) {

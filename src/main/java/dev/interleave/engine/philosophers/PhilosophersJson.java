@@ -40,8 +40,13 @@ public final class PhilosophersJson {
                 .put("threads", settings.threads().label())
                 .put("thinkMs", settings.think().toString())
                 .put("eatMs", settings.eat().toString())
-                .put("elapsedMillis", result.elapsedMillis())
-                .put("starving", result.starving().stream().map(p -> (long) p + 1).toList());
+                .put("elapsedMillis", result.elapsedMillis());
+        // null, not [], while too few meals were eaten to judge: [] read as "nobody starved".
+        if (result.starvationJudged()) {
+            fields.put("starving", result.starving().stream().map(p -> (long) p + 1).toList());
+        } else {
+            fields.putNull("starving");
+        }
         return (result.failure() == null ? fields.putNull("failure")
                 : fields.put("failure", Json.oneLine(result.failure()))).toString();
     }

@@ -52,6 +52,11 @@ public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome,
         return Fairness.starving(mealsArray());
     }
 
+    /** Whether the meals eaten were enough for the starvation rule to judge ({@link Fairness#starvationJudged}). */
+    public boolean starvationJudged() {
+        return Fairness.starvationJudged(mealsArray());
+    }
+
     public long totalMeals() {
         return meals.stream().mapToLong(Long::longValue).sum();
     }
