@@ -103,7 +103,8 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
 
     @Option(names = "--spurious", paramLabel = "RATE", converter = Values.Fraction.class, defaultValue = "0",
             description = {"The fraction of waits, 0 to 1 (or a percentage: 20%%),",
-                "that the lab ends without a signal (spurious", "wake-ups); default 0; not abq."})
+                "that the lab ends without a signal (spurious", "wake-ups), unless a signal comes first (within",
+                "50 µs; 1 ms in the monitor); default 0; not abq."})
     private double spurious;
 
     @Option(names = "--record", description = {"Record every put, take, wait, wake-up and state",

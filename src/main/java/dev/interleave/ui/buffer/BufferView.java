@@ -166,7 +166,9 @@ public final class BufferView extends BorderPane {
         SettingSlider spurious = new SettingSlider("spurious", "Spurious %",
                 model.spuriousPercentProperty(), BufferViewModel.SPURIOUS, false, "The lab makes this share of waits "
                 + "return without a signal (shown as such in the log), so an if where a while belongs fails "
-                + "visibly, not only by luck. Not for abq: its waits are inside the JDK.");
+                + "visibly, not only by luck; a signal that comes first (within 50 µs, 1 ms in the monitor) wakes "
+                + "the thread as usual, so short waits end spuriously less often. Not for abq: its waits are inside "
+                + "the JDK.");
         for (SettingSlider each : List.of(capacity, producerCount, consumerCount, spurious)) {
             each.clearsMessageOn(model.freshStartsProperty());
         }
