@@ -157,10 +157,12 @@ class CallsCommandTest {
         String json = lines.getFirst();
         assertTrue(json.startsWith("{") && json.endsWith("}"), json);
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
-        assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "total", "expected", "ok",
-                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "startsPerSecond", "carrierThreads",
+        assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "completed", "total", "expected", "ok",
+                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "startsPerSecond",
+                "callsPerSecond", "carrierThreads",
                 "memoryInFlight", "rssBytesPerThread", "heapBytesPerThread", "histogramBinMillis", "sleepHistogram",
                 "durationHistogram", "meanSleepMillis", "meanDurationMillis", "outcome", "failure"), names);
+        assertEquals("1000", field(json, "completed"));
         assertEquals("500500", field(json, "total"));
         assertEquals("500500", field(json, "expected"));
         assertEquals("true", field(json, "ok"));
@@ -302,6 +304,8 @@ class CallsCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("calls started  not defined (one call: a rate needs two starts)\n"), run.out());
         assertTrue(!run.out().contains("since Run"), "no Run button on the command line: " + run.out());
+        String json = run("calls", "--calls", "1", "--concurrency", "1", "--max-sleep-ms", "10", "--json").out();
+        assertEquals("null", field(json, "startsPerSecond"), json);
     }
 
     static String field(String json, String name) {

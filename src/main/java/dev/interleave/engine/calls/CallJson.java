@@ -7,8 +7,8 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link CallResult} as one JSON object: what {@code interleave calls --json} prints and the
  * window's File, Export figures writes. Fields: {@code calls, concurrency, threads, counter, seed,
- * total, expected, ok, duplicates, elapsedMillis, idealMillis, efficiency, maxInFlight, startsPerSecond,
- * carrierThreads, memoryInFlight, rssBytesPerThread, heapBytesPerThread, histogramBinMillis,
+ * completed, total, expected, ok, duplicates, elapsedMillis, idealMillis, efficiency, maxInFlight,
+ * startsPerSecond, callsPerSecond, carrierThreads, memoryInFlight, rssBytesPerThread, heapBytesPerThread, histogramBinMillis,
  * sleepHistogram, durationHistogram, meanSleepMillis, meanDurationMillis, outcome, failure}.
  *
  * <p>The memory fields: {@code memoryInFlight} is the calls in flight at the sample used,
@@ -43,6 +43,7 @@ public final class CallJson {
                 .put("threads", settings.threads().label())
                 .put("counter", settings.counter().label())
                 .put("seed", settings.seed())
+                .put("completed", result.callsCompleted()) // fewer than calls in a stopped run
                 .put("total", result.total())
                 .put("expected", result.expected())
                 .put("ok", result.ok())
@@ -50,8 +51,11 @@ public final class CallJson {
                 .put("elapsedMillis", result.elapsedMillis())
                 .put("idealMillis", result.idealMillis())
                 .put("efficiency", result.efficiency())
-                .put("maxInFlight", result.maxInFlight())
-                .put("startsPerSecond", Math.round(result.startsPerSecond()))
+                .put("maxInFlight", result.maxInFlight());
+        // One call has no start rate: null, as the text's "not defined", not 0.
+        putOrNull(fields, "startsPerSecond", settings.calls() < 2 ? OptionalLong.empty()
+                : OptionalLong.of(Math.round(result.startsPerSecond())));
+        fields.put("callsPerSecond", Math.round(result.callsPerSecond()))
                 .put("carrierThreads", CallRunner.carrierThreads());
         MemoryPerThread memory = result.memory();
         fields.put("memoryInFlight", memory.inFlight());
