@@ -210,6 +210,10 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
 
     /** Why {@code file} cannot be written, in a few words. */
     private static String why(Path file, Exception e) {
+        if (Files.isDirectory(file)) {
+            // "Is a directory", the system's words, for '' and for a folder given: the tool's own.
+            return file.toString().isEmpty() ? "an empty name" : "a folder";
+        }
         return switch (e) {
             case NoSuchFileException missing -> file.toAbsolutePath().getParent() != null
                     && Files.isDirectory(file.toAbsolutePath().getParent())

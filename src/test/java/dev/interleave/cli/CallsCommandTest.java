@@ -308,6 +308,20 @@ class CallsCommandTest {
         assertEquals("null", field(json, "startsPerSecond"), json);
     }
 
+    /** A seed past 64 bits is out of range, not "not a whole number"; a trace named '' or a folder says so. */
+    @Test
+    void outOfRangeAndFolderAreSaidAsSuch() {
+        Invocation seed = run("calls", "--calls", "10", "--concurrency", "2", "--seed", "-9223372036854775809");
+        assertEquals(2, seed.exitCode());
+        assertTrue(seed.err().contains("'-9223372036854775809' is out of range; allowed: -9,223,372,036,854,775,808 to"
+                + " 9,223,372,036,854,775,807"), seed.err());
+        Invocation empty = run("calls", "--calls", "10", "--concurrency", "2", "--trace", "");
+        assertTrue(empty.err().contains("cannot write '' (an empty name)"), empty.err());
+        Invocation folder = run("calls", "--calls", "10", "--concurrency", "2", "--trace",
+                System.getProperty("java.io.tmpdir"));
+        assertTrue(folder.err().contains("(a folder)"), folder.err());
+    }
+
     static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]+)").matcher(json);
         assertTrue(m.find(), name + " missing in " + json);
