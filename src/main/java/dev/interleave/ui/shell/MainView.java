@@ -156,7 +156,9 @@ public final class MainView extends BorderPane {
     /** The window's content over {@code scenarios}, one tab each, the first shown, with {@code window}'s theme and zoom. */
     public MainView(List<ScenarioTab> scenarios, FrameStats frameStats, WindowModel window) {
         this.window = Objects.requireNonNull(window);
-        this.autoStepper = new AutoStep(window.autoStepRateProperty(), this::active, this::stepActive);
+        // Its beats step without taking a typed value: while it plays, the settings that apply live stay
+        // editable, and a beat would have entered "1" of a "12" being typed.
+        this.autoStepper = new AutoStep(window.autoStepRateProperty(), this::active, () -> stepActive(false));
         Motion.speedProperty().bind(window.motionProperty()); // the views read the window's speed
         getStyleClass().add("main");
         tabs.setId("scenarios");
@@ -983,10 +985,15 @@ public final class MainView extends BorderPane {
 
     /** Step; from idle it starts the run paused, so it is refused like Run while another run goes on. */
     private void stepActive() {
+        stepActive(true);
+    }
+
+    /** Step; {@code typedValueFirst}: a value typed and not yet entered is taken first, as for any command. */
+    private void stepActive(boolean typedValueFirst) {
         if (active().runState() == RunState.IDLE && refused()) {
             return;
         }
-        command(() -> active().step());
+        command(() -> active().step(), typedValueFirst);
     }
 
     /** Pause or Resume; while Auto-step plays, Pause: Auto-step ends and the run stays paused. */
@@ -1024,6 +1031,9 @@ public final class MainView extends BorderPane {
                 + "time, so a class can watch without anyone pressing S; from idle it starts the run paused. "
                 + "Press again (or Pause, Stop) to end it. (A)");
         autoStep.setOnAction(e -> {
+            if (autoStep.isSelected()) {
+                takeTheTypedValue(); // its first beat may start the run
+            }
             autoStepper.setPlaying(autoStep.isSelected());
             refresh();
         });
@@ -1081,17 +1091,23 @@ public final class MainView extends BorderPane {
     }
 
     private void command(Runnable action) {
+        command(action, true);
+    }
+
+    private void command(Runnable action, boolean typedValueFirst) {
         notice = "";
-        takeTheTypedValue();
+        if (typedValueFirst) {
+            takeTheTypedValue();
+        }
         action.run();
         UiPriority.sweepSoon(); // a run's threads lowered within ms, not up to 200 ms later
         refresh();
     }
 
     /**
-     * A value typed into a setting's field and not yet entered is taken before a command, as Enter
-     * would take it. The tool bar's buttons do not take the focus, so the field kept it: "4" typed and
-     * Run clicked ran 9 philosophers, the old value, and the field then took the 4 as Run locked it.
+     * A value typed into a setting's field and not yet entered is taken before a command the user
+     * gives, as Enter would take it: the tool bar's buttons do not take the focus, so the field keeps
+     * it, and the run would otherwise start with the value entered before.
      */
     private void takeTheTypedValue() {
         if (getScene() != null && getScene().getFocusOwner() instanceof TextField field) {
@@ -1165,6 +1181,9 @@ public final class MainView extends BorderPane {
             event.consume();
         } else if (event.getCode() == KeyCode.A && !typing && !event.isShortcutDown()) {
             if (!autoStep.isDisable()) {
+                if (!autoStepper.playingProperty().get()) {
+                    takeTheTypedValue(); // its first beat may start the run
+                }
                 autoStepper.setPlaying(!autoStepper.playingProperty().get());
             }
             event.consume();

@@ -490,6 +490,26 @@ class MainViewFxTest {
     }
 
     /**
+     * Auto-step's beats leave a field being typed in alone: the settings that apply live stay editable
+     * while it plays, and a beat that took the typed value would enter the "1" of a "12" on its way.
+     */
+    @Test
+    void autoStepsBeatsLeaveAFieldBeingTypedIn(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        robot.interact(() -> view.window().autoStepRateProperty().set(20));
+        robot.clickOn(OnFx.node(robot, "#auto-step"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.snapshot().gate().stepsTaken() >= 1);
+        int before = buffer.capacityProperty().get();
+        robot.doubleClickOn("#capacity-field").write(before == 1 ? "2" : "1"); // no Enter
+        for (int beat = 0; beat < 3; beat++) {
+            robot.interact(() -> view.autoStepper().beat());
+        }
+        assertEquals(before, buffer.capacityProperty().get(), "a beat entered the value being typed");
+        assertTrue(OnFx.get(() -> robot.lookup("#capacity-field").query().isFocused()), "the field keeps the keys");
+        robot.interact(() -> view.autoStepper().setPlaying(false));
+    }
+
+    /**
      * Auto-step from idle starts the run paused and plays steps by itself, one at a time, the run
      * staying paused; A ends it. While it plays the window shows the run going on (the tab's badge,
      * Pause, the status line: they said "paused", "Resume" and "Your turn: press S"), and Pause
