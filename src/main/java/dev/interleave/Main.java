@@ -26,7 +26,7 @@ public final class Main {
             try {
                 InterleaveApp.open();
             } catch (UnsupportedOperationException noDisplay) {
-                // Over SSH or in CI the bare command printed JavaFX's "Unable to open DISPLAY" and a stack trace.
+                // Over SSH or in CI: one line saying what to do instead, not JavaFX's stack trace.
                 System.err.println("interleave: cannot open the window (" + noDisplay.getMessage() + "); give a command to"
                         + " run in the terminal instead: calls, buffer, race or philosophers (see 'interleave --help')");
                 System.exit(Cli.CHECK_FAILED);

@@ -168,10 +168,10 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         }
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
         result.startRateCeiling().ifPresent(why -> out.printf(Locale.ROOT, "               %s%n", why));
-        if (result.settings().calls() < 2) {
-            out.printf(Locale.ROOT, "calls started  not defined (one call: a rate needs two starts)%n");
+        if (result.startRate().isPresent()) {
+            out.printf(Locale.ROOT, "calls started  %,.0f a second%n", result.startRate().getAsDouble());
         } else {
-            out.printf(Locale.ROOT, "calls started  %,.0f a second%n", result.startsPerSecond());
+            out.printf(Locale.ROOT, "calls started  not defined (fewer than two started: a rate needs two starts)%n");
         }
         out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
         out.print(memoryLines(result));

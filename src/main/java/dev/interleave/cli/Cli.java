@@ -46,8 +46,7 @@ public final class Cli implements Runnable {
         for (Class<?> command : commands) {
             commandLine.addSubcommand(command);
         }
-        // "interleave help buffer", as many tools take it: it ran buffer with no options ("Missing
-        // required options") before.
+        // "interleave help buffer" is buffer's help, as many tools take it.
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

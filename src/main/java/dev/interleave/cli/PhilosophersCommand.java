@@ -187,7 +187,7 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
                 : "no"));
         out.append(String.format(Locale.ROOT, "starvation     %s%n", result.starvationJudged() ? starvation(result.starving())
                 : String.format(Locale.ROOT, "not judged: the rule waits for %d meals per philosopher on average, and"
-                        + " %s were eaten", Fairness.STARVATION_MIN_AVERAGE_MEALS, Counts.of(result.totalMeals(), "meal"))));
+                        + " the table ate %s", Fairness.STARVATION_MIN_AVERAGE_MEALS, Counts.of(result.totalMeals(), "meal"))));
         out.append(String.format(Locale.ROOT, "outcome        %s", result.verdict()));
         return out.toString();
     }

@@ -87,7 +87,10 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         throw new UnsupportedOperationException(spec.name() + " writes no trace");
     }
 
-    /** How long Ctrl+C's hook waits for the stopped run's report before the JVM ends without it. */
+    /**
+     * How long Ctrl+C's hook waits for the run to start, and then for the stopped run's report,
+     * before the JVM ends without it.
+     */
     private static final long REPORT_WAIT_SECONDS = 10;
 
     /**
@@ -106,8 +109,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
      * anything: so the hook stops the run, writes its trace, waits for the main thread to report the
      * stopped run as any other ("outcome stopped"), and ends the JVM with that report's code (1). A
      * Ctrl+C while the run is being made (a first recorded run loads JFR: a second or more on a busy
-     * machine) waits for it to start, then stops it the same way: it had ended the JVM with 143 and
-     * no report, the trace file removed.
+     * machine) waits for it to start, then stops it the same way.
      */
     @Override
     public final Integer call() throws InterruptedException {
@@ -176,7 +178,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
      *
      * @throws CommandLine.ParameterException (exit 2, one line) if it cannot be written
      */
-    private void openTrace() {
+    private synchronized void openTrace() { // the hook's discardTrace may run beside it
         Path file = traceFile();
         if (file == null) {
             return;

@@ -162,8 +162,7 @@ final class Values {
             try {
                 return Long.parseLong(value.strip());
             } catch (NumberFormatException e) {
-                // A whole number past 64 bits is out of range, not malformed ("-9223372036854775809 is
-                // not a whole number" was not true).
+                // A whole number past 64 bits is out of range, not malformed.
                 boolean whole = value.strip().matches("[+-]?\\d+");
                 throw new TypeConversionException(String.format(Locale.ROOT, "'%s' is %s; allowed: %,d to %,d", value,
                         whole ? "out of range" : "not a whole number", Long.MIN_VALUE, Long.MAX_VALUE));

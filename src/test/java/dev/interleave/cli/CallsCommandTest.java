@@ -296,16 +296,30 @@ class CallsCommandTest {
         throw new AssertionError("20 racy runs lost no update");
     }
 
-    /** The raw value of one field of a flat JSON object: a number, true/false, null, or a quoted string. */
     /** A run of one call has no start rate: "not defined", not "0 a second" for the call that did start. */
     @Test
     void oneCallHasNoStartRate() {
         Invocation run = run("calls", "--calls", "1", "--concurrency", "1", "--max-sleep-ms", "10");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("calls started  not defined (one call: a rate needs two starts)\n"), run.out());
-        assertTrue(!run.out().contains("since Run"), "no Run button on the command line: " + run.out());
+        assertTrue(run.out().contains("calls started  not defined (fewer than two started: a rate needs two starts)\n"),
+                run.out());
         String json = run("calls", "--calls", "1", "--concurrency", "1", "--max-sleep-ms", "10", "--json").out();
         assertEquals("null", field(json, "startsPerSecond"), json);
+        // A run of many stopped before its second start has none either (the engine's 0 is no rate).
+        CallResult stopped = new CallResult(CallSettings.of(1_000, 100), Outcome.STOPPED, null, 0, 500_500, 0, 0,
+                1_000_000L, 0, 1, 0, CallHistogram.EMPTY, MemoryPerThread.NONE);
+        assertEquals("null", field(new CallsCommand().json(stopped), "startsPerSecond"));
+    }
+
+    /** The memory line speaks of the run, not of a Run button the command line does not have. */
+    @Test
+    void theMemoryLineSpeaksOfTheRun() {
+        CallResult measured = new CallResult(CallSettings.of(1_000, 1_000), Outcome.COMPLETED, null, 500_500, 500_500,
+                1_000, 0, 1_000_000_000L, 900_000_000L, 1_000, 1_000, CallHistogram.EMPTY,
+                new MemoryPerThread(1_000, true, 4_000_000, false, 8_000_000));
+        String lines = CallsCommand.memoryLines(measured);
+        assertTrue(lines.contains("(growth since the run began at 1,000 in flight, divided by them)")
+                && lines.contains("resident before the run)") && !lines.contains("Run"), lines);
     }
 
     /** A seed past 64 bits is out of range, not "not a whole number"; a trace named '' or a folder says so. */
@@ -316,12 +330,15 @@ class CallsCommandTest {
         assertTrue(seed.err().contains("'-9223372036854775809' is out of range; allowed: -9,223,372,036,854,775,808 to"
                 + " 9,223,372,036,854,775,807"), seed.err());
         Invocation empty = run("calls", "--calls", "10", "--concurrency", "2", "--trace", "");
+        assertEquals(2, empty.exitCode());
         assertTrue(empty.err().contains("cannot write '' (an empty name)"), empty.err());
         Invocation folder = run("calls", "--calls", "10", "--concurrency", "2", "--trace",
                 System.getProperty("java.io.tmpdir"));
+        assertEquals(2, folder.exitCode());
         assertTrue(folder.err().contains("(a folder)"), folder.err());
     }
 
+    /** The raw value of one field of a flat JSON object: a number, true/false, null, or a quoted string. */
     static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]+)").matcher(json);
         assertTrue(m.find(), name + " missing in " + json);

@@ -148,7 +148,7 @@ class PhilosophersCommandTest {
                 null, 3_000_000_000L, null, List.of(0L, 0L, 0L, 20L, 0L), List.of(1L, 1L, 1L, 21L, 1L), false, 0);
         String text = new PhilosophersCommand().text(result);
         assertTrue(text.contains("starvation     not judged: the rule waits for 10 meals per philosopher on average,"
-                + " and 20 meals were eaten\n"), text);
+                + " and the table ate 20 meals\n"), text);
         assertTrue(PhilosophersJson.of(result).contains("\"starving\":null"), PhilosophersJson.of(result));
         PhilosophersResult judged = new PhilosophersResult(PhilosophersSettings.of(3, Strategy.NAIVE), Outcome.COMPLETED,
                 null, 3_000_000_000L, null, List.of(0L, 20L, 20L), List.of(1L, 21L, 21L), false, 0);

@@ -35,10 +35,6 @@ class RaceCommandTest {
         }
     }
 
-    /**
-     * The racy strategy demonstrates the race: within 10 invocations of 20 runs of 4 x 2,500,000
-     * one exits 1 and names the lost updates.
-     */
     /** One thread is "1 thread", as one increment is "1 increment" ("1 threads x 1,000 increments"). */
     @Test
     void oneThreadIsSaidInTheSingular() {
@@ -47,6 +43,10 @@ class RaceCommandTest {
         assertTrue(run.out().startsWith("1 thread x 1,000 increments, racy"), run.out());
     }
 
+    /**
+     * The racy strategy demonstrates the race: within 10 invocations of 20 runs of 4 x 2,500,000
+     * one exits 1 and names the lost updates.
+     */
     @Test
     void racyStrategyExitsOneWhenUpdatesAreLost() {
         for (int attempt = 0; attempt < 10; attempt++) {

@@ -100,7 +100,7 @@ public final class BufferTrace {
             for (int track = 0; track < state.size(); track++) {
                 change(track, null, last);
             }
-            trace.pauses(PID, 0, log, last);
+            trace.pauses(PID, tid(named), log, last); // the thread id after the workers'
         }
 
         private void nameTracks(List<String> names) throws IOException {

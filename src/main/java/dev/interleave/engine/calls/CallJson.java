@@ -52,9 +52,9 @@ public final class CallJson {
                 .put("idealMillis", result.idealMillis())
                 .put("efficiency", result.efficiency())
                 .put("maxInFlight", result.maxInFlight());
-        // One call has no start rate: null, as the text's "not defined", not 0.
-        putOrNull(fields, "startsPerSecond", settings.calls() < 2 ? OptionalLong.empty()
-                : OptionalLong.of(Math.round(result.startsPerSecond())));
+        // Fewer than two starts have no start rate: null, as the text's "not defined", not 0.
+        putOrNull(fields, "startsPerSecond", result.startRate().isPresent()
+                ? OptionalLong.of(Math.round(result.startRate().getAsDouble())) : OptionalLong.empty());
         fields.put("callsPerSecond", Math.round(result.callsPerSecond()))
                 .put("carrierThreads", CallRunner.carrierThreads());
         MemoryPerThread memory = result.memory();

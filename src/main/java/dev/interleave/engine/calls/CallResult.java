@@ -69,6 +69,14 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
         return StartRate.ceiling(settings, maxInFlight, startsPerSecond, histogram.meanDurationMillis());
     }
 
+    /**
+     * {@link #startsPerSecond()} where it is defined: empty while fewer than two calls started (the
+     * engine's 0 then is no rate: one call, or a run stopped before its second start).
+     */
+    public OptionalDouble startRate() {
+        return startsPerSecond > 0 ? OptionalDouble.of(startsPerSecond) : OptionalDouble.empty();
+    }
+
     /** Calls completed per second of elapsed time, over the whole run. */
     public double callsPerSecond() {
         return elapsedNanos == 0 ? 0 : callsCompleted * 1e9 / elapsedNanos;

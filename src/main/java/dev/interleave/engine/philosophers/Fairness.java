@@ -36,7 +36,10 @@ public final class Fairness {
         return squares == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum * sum / (meals.length * squares));
     }
 
-    /** Whether enough meals were eaten for {@link #STARVATION_RULE} to judge: 10 per philosopher on average, 2 philosophers or more. */
+    /**
+     * Whether enough meals were eaten for {@link #STARVATION_RULE} to judge: {@value #STARVATION_MIN_AVERAGE_MEALS}
+     * per philosopher on average, among 2 philosophers or more.
+     */
     public static boolean starvationJudged(long[] meals) {
         long total = 0;
         for (long m : meals) {

@@ -129,7 +129,7 @@ public final class PhilosophersTrace {
             for (int p = 0; p < n; p++) {
                 change(p, null, last);
             }
-            trace.pauses(PID, 0, log, last);
+            trace.pauses(PID, tid(n), log, last); // the thread id after the philosophers'
         }
 
         private void event(EventLog.Batch batch, int i) throws IOException {

@@ -83,8 +83,8 @@ public final class ChromeTrace implements Closeable {
 
     /**
      * The recorded run's pauses ({@link EventLog#pauses()}), each a slice named "paused" on a track of
-     * their own, "Pauses", as thread {@code tid} (0: listed above the workers); a pause going on ends at
-     * {@code endNanos}. Times from the log's origin. Nothing for a run never paused.
+     * their own, "Pauses", as thread {@code tid} (one no worker has), sorted above the workers; a pause
+     * going on ends at {@code endNanos}. Times from the log's origin. Nothing for a run never paused.
      */
     public void pauses(int pid, int tid, EventLog log, long endNanos) throws IOException {
         List<Stopwatch.Pause> pauses = log.pauses();

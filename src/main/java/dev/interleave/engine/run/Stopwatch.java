@@ -21,7 +21,8 @@ public final class Stopwatch {
      * subtract the pause twice). Each transition keeps the active time continuous: at pause the
      * reading freezes at the pause instant, at resume the pause's length joins pausedNanos. The
      * largest elapsed value handed out is kept in `highWater`, so elapsedNanos() is monotone even
-     * for two readers whose clock reads straddle a pause.
+     * for two readers whose clock reads straddle a pause. The Reading's `pauses` is an immutable
+     * list replaced with it: its last pause goes on exactly when pausedSinceNanos is not 0.
      */
 
     /**

@@ -468,7 +468,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
             return;
         }
         int lanes = history.log().tracks().size();
-        if (e.getY() > axisHeight() + lanes * laneHeight(lanes)) {
+        double barY = pauseBarY(lanes * laneHeight(lanes));
+        if (e.getY() >= barY && e.getY() <= barY + legendHeight() - 2 * em()) {
             for (PauseBar bar : pausesDrawn) {
                 if (e.getX() >= bar.x0() - 2 && e.getX() <= bar.x1() + 2) {
                     tooltip.setText(pauseWords(history, bar.pause()));
@@ -585,6 +586,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.clearRect(0, 0, w, h);
         History<R> history = rewind.history();
         positionDrawnAt = Double.NaN;
+        pausesDrawn = List.of(); // none answers the pointer until drawn again
         Paint inkPaint = ink.paint(Color.BLACK);
         g.setFont(Font.font(11 * em()));
         g.setTextBaseline(VPos.CENTER);
@@ -819,9 +821,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
                         Paint inkPaint) {
         List<PauseBar> drawn = new ArrayList<>();
         double top = axisHeight();
-        double barY = top + lanesHeight + 3 * em();
+        double barY = pauseBarY(lanesHeight);
         double barH = legendHeight() - 2 * em();
+        long oldestKept = history.nanosOf(history.firstKept());
         for (Stopwatch.Pause pause : history.log().pauses()) {
+            if (!pause.goesOn() && pause.toNanos() < oldestKept) {
+                continue; // its events were dropped: no place on the axis, nothing to count
+            }
             long[] at = placesOf(history, pause);
             double x0 = labelWidth() + (at[0] - left) * scale;
             double x1 = labelWidth() + (at[1] - left) * scale;
@@ -862,6 +868,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
         }
         pausesDrawn = drawn;
+    }
+
+    /** The top of the pauses' bars, under lanes {@code lanesHeight} high. */
+    private double pauseBarY(double lanesHeight) {
+        return axisHeight() + lanesHeight + 3 * em();
     }
 
     /**

@@ -97,9 +97,8 @@ final class WaitForGraphDrawing extends Pane {
 
     /**
      * How much smaller than their own size the nodes are drawn, so that an arrow between neighbours on
-     * a ring of {@code n} is at least {@link #LEAST_ARROW} long: at 12 philosophers in 1024x700 the
-     * arrows had room for their heads and a stub. Never below {@link #LEAST_SCALE} (the names stay
-     * readable); 1 where they have room.
+     * a ring of {@code n} is at least {@link #LEAST_ARROW} long (12 philosophers in 1024x700 need it).
+     * Never below {@link #LEAST_SCALE} (the names stay readable); 1 where they have room.
      *
      * @param room the ring's radius plus half a node: from the centre to the drawing's nearer edge
      */
