@@ -771,7 +771,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
             measure.setText(momentLabels.get(k));
             double labelW = measure.getLayoutBounds().getWidth();
             double labelX = x + 3 + labelW <= w ? x + 3 : Math.max(labelWidth(), x - 3 - labelW);
-            g.fillText(momentLabels.get(k), labelX, axisHeight() + lanes * laneH + 4 + legendHeight() / 2);
+            double labelY = axisHeight() + lanes * laneH + 4 + legendHeight() / 2;
+            // On the background's colour: it reads over a pause's bar in the same row too.
+            g.setFill(paperPaint);
+            g.fillRect(labelX - 2, labelY - legendHeight() / 2 + em(), labelW + 4, legendHeight() - 2 * em());
+            g.setFill(momentPaint);
+            g.fillText(momentLabels.get(k), labelX, labelY);
             momentLabelDrawn = new double[] {labelX, labelX + labelW};
         }
         // Wake-ups: an arrow from the signaller's put or take to the woken lane; lines and heads grow
