@@ -236,7 +236,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
 
     @Override
     String json(BufferResult result) {
-        return BufferJson.of(result);
+        return BufferJson.of(result, log);
     }
 
     @Override

@@ -91,6 +91,10 @@ class BufferCommandTest {
         String last = ran.out().lines().toList().getLast();
         assertTrue(last.matches("events +[0-9,]+ recorded, [0-9,]+ kept \\(24 bytes each\\), 0 dropped"), last);
         assertFalse(run(BASE.split(" ")).out().contains("events "), "no events line without --record");
+        // And in JSON: --record did nothing visible with --json (a tryout).
+        String json = run((BASE + " --record --json").split(" ")).out();
+        assertTrue(Long.parseLong(field(json, "eventsRecorded")) > 400, json); // 100 items: a put and a take each, and more
+        assertEquals("0", field(json, "eventsDropped"), json);
     }
 
     /** --trace writes a Chrome trace of the run (its structure is checked in BufferTraceTest). */
@@ -197,8 +201,10 @@ class BufferCommandTest {
                     "elapsedMillis", "consumed", "consumedWhilePaused", "itemsPerSecond", "sum", "expectedSum", "ok",
                     "duplicates", "missing",
                     "waitsOnFull", "waitsOnEmpty", "bug", "spurious", "violation", "stalledAfterMillis", "futileWakeups",
-                    "futileWakeupsProducers", "futileWakeupsConsumers", "spuriousWakeups", "outcome", "failure"), names);
+                    "futileWakeupsProducers", "futileWakeupsConsumers", "spuriousWakeups", "eventsRecorded",
+                    "eventsDropped", "outcome", "failure"), names);
             String json = lines.getFirst();
+            assertEquals("null", field(json, "eventsRecorded"), "no --record: no events");
             assertTrue(json.contains("\"sum\":5050,\"expectedSum\":5050,\"ok\":true"), json);
             // interleave is the old name of lock, and prints as lock.
             assertTrue(json.contains("\"impl\":\"" + (impl.equals("interleave") ? "lock" : impl) + "\""), json);

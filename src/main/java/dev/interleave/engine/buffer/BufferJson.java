@@ -1,5 +1,6 @@
 package dev.interleave.engine.buffer;
 
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Json;
 
 /**
@@ -8,7 +9,9 @@ import dev.interleave.engine.run.Json;
  * policy, fair, threads, elapsedMillis, consumed, consumedWhilePaused, itemsPerSecond, sum, expectedSum,
  * ok, duplicates, missing,
  * waitsOnFull, waitsOnEmpty, bug, spurious, violation, stalledAfterMillis, futileWakeups,
- * futileWakeupsProducers, futileWakeupsConsumers, spuriousWakeups, outcome, failure}. {@code outcome}
+ * futileWakeupsProducers, futileWakeupsConsumers, spuriousWakeups, eventsRecorded, eventsDropped, outcome,
+ * failure}. {@code eventsRecorded} and {@code eventsDropped} are the event log's (null for a run that
+ * recorded none: the command line without {@code --record}, and abq). {@code outcome}
  * is the lab's ({@link BufferOutcome}: ok, wrong-total, stalled, violated, stopped, failed);
  * {@code violation} and {@code stalledAfterMillis} are null when there was none; {@code policy} is
  * null but for the lock buffer (the only one that chooses whom it wakes). A run without a number of
@@ -21,7 +24,13 @@ public final class BufferJson {
     private BufferJson() {
     }
 
+    /** {@code result} with no events recorded. */
     public static String of(BufferResult result) {
+        return of(result, null);
+    }
+
+    /** {@code result}, whose events {@code log} recorded (null: none). */
+    public static String of(BufferResult result, EventLog log) {
         BufferSettings settings = result.settings();
         Json fields = new Json()
                 .put("producers", settings.producers())
@@ -89,6 +98,11 @@ public final class BufferJson {
             // Inside ArrayBlockingQueue no wake-up is seen: not 0, unknown.
             fields.putNull("futileWakeups").putNull("futileWakeupsProducers").putNull("futileWakeupsConsumers")
                     .putNull("spuriousWakeups");
+        }
+        if (log == null) {
+            fields.putNull("eventsRecorded").putNull("eventsDropped");
+        } else {
+            fields.put("eventsRecorded", log.written()).put("eventsDropped", log.dropped());
         }
         return Json.ofRun(fields, result.labOutcome().label(), result.unexpectedFailure());
     }

@@ -430,7 +430,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     @Override
     public Optional<String> resultJson() {
-        return shownResult(runner.snapshot().result()).map(BufferJson::of);
+        BufferRunSnapshot now = runner.snapshot();
+        return shownResult(now.result()).map(result -> BufferJson.of(result, now.log())); // the log is that run's
     }
 
     public DelayRange produceDelay() {
