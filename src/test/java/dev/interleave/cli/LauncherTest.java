@@ -114,21 +114,10 @@ class LauncherTest {
     @Test
     void aRunStoppedFromOutsideReportsItselfAndExitsOne(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("run.json");
-        Process process = new ProcessBuilder(LAUNCHER.toString(), "buffer", "--producers", "2", "--consumers", "2",
-                "--capacity", "4", "--items", "100000000", "--trace", trace.toString(), "--json")
-                .redirectErrorStream(true).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(trace)) { // opened just before the run starts
-            assertTrue(System.nanoTime() < deadline && process.isAlive(), "no trace file, and " + process);
-            Thread.sleep(20);
-        }
+        Process process = longBufferRunOnceItsTraceIsMade(trace);
         Thread.sleep(1_000);
         assertTrue(process.isAlive(), "100,000,000 items take longer than a second");
-        process.toHandle().destroy(); // SIGTERM; Process.destroy would close the output too
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not end");
-        assertEquals(1, process.exitValue(), output);
-        assertTrue(output.contains("\"outcome\":\"stopped\""), output);
+        stopsAndReportsItself(process);
         List<TraceEvent> events = TraceEvent.parse(Files.readAllBytes(trace));
         assertTrue(events.stream().anyMatch(e -> e.name().equals("put")), "the trace holds the run's puts");
     }
@@ -141,6 +130,16 @@ class LauncherTest {
     @Test
     void aRunStoppedAsItStartsIsReportedToo(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("run.json");
+        Process process = longBufferRunOnceItsTraceIsMade(trace); // and SIGTERM at once
+        stopsAndReportsItself(process);
+        TraceEvent.parse(Files.readAllBytes(trace)); // a whole trace, if an empty one
+    }
+
+    /**
+     * A buffer run of 100,000,000 items with a trace, returned as soon as the trace's file is there
+     * (it is made just before the run starts).
+     */
+    private static Process longBufferRunOnceItsTraceIsMade(Path trace) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(LAUNCHER.toString(), "buffer", "--producers", "2", "--consumers", "2",
                 "--capacity", "4", "--items", "100000000", "--trace", trace.toString(), "--json")
                 .redirectErrorStream(true).start();
@@ -149,12 +148,16 @@ class LauncherTest {
             assertTrue(System.nanoTime() < deadline && process.isAlive(), "no trace file, and " + process);
             Thread.sleep(1);
         }
-        process.toHandle().destroy(); // SIGTERM at once
+        return process;
+    }
+
+    /** SIGTERM to {@code process}, which then reports its run stopped and exits 1. */
+    private static void stopsAndReportsItself(Process process) throws IOException, InterruptedException {
+        process.toHandle().destroy(); // SIGTERM; Process.destroy would close the output too
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not end");
         assertEquals(1, process.exitValue(), output);
         assertTrue(output.contains("\"outcome\":\"stopped\""), output);
-        TraceEvent.parse(Files.readAllBytes(trace)); // a whole trace, if an empty one
     }
 
     /** No command and no display (over SSH, in CI): one line saying what to do, no stack trace. */
