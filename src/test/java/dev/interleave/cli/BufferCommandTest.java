@@ -93,7 +93,7 @@ class BufferCommandTest {
         assertFalse(run(BASE.split(" ")).out().contains("events "), "no events line without --record");
         // And in JSON: --record did nothing visible with --json (a tryout).
         String json = run((BASE + " --record --json").split(" ")).out();
-        assertTrue(Long.parseLong(field(json, "eventsRecorded")) > 400, json); // 100 items: a put and a take each, and more
+        assertTrue(Long.parseLong(field(json, "eventsRecorded")) >= 200, json); // 100 items: a put and a take each at least
         assertEquals("0", field(json, "eventsDropped"), json);
     }
 
