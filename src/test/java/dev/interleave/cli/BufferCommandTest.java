@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -121,6 +123,22 @@ class BufferCommandTest {
                     && lines.getFirst().contains("allowed: a file that can be created or overwritten"), lines.getFirst());
             assertEquals("", ran.out(), "nothing ran");
         }
+    }
+
+    /**
+     * A trace that fails while it is written (the disk full: {@code /dev/full} opens, and every write
+     * is ENOSPC) is one line on standard error and exit 1; the JSON still says how the run went.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aTraceThatFailsToWriteIsOneLineAndExitOne() {
+        CallsCommandTest.Invocation ran = run((BASE + " --trace /dev/full --json").split(" "));
+        assertEquals(1, ran.exitCode(), ran.err());
+        List<String> lines = ran.err().lines().toList();
+        assertEquals(1, lines.size(), ran.err());
+        assertTrue(lines.getFirst().startsWith("interleave buffer: could not write the trace to /dev/full: ")
+                && lines.getFirst().contains("No space left on device"), lines.getFirst());
+        assertEquals("\"ok\"", field(ran.out(), "outcome"), ran.out()); // the run itself went well
     }
 
     /** The first line names the run with whole words: "1 producer", not "1 producers". */
