@@ -352,10 +352,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             int events = recording;
             BoundedBuffer.warmUp(); // its first use loads JFR: before the log's clock starts
             if (settings.impl().instrumented()) {
-                log = events > 0 ? new EventLog(events) : null;
-                if (log != null) {
-                    log.pausesOf(clock());
-                }
+                log = newLog(events);
                 buffer = newBuffer(settings, log);
                 channel = instrumented(buffer);
             } else {

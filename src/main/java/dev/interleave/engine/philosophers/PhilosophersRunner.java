@@ -169,11 +169,7 @@ public final class PhilosophersRunner
             this.steps = steps;
             this.think = settings.think();
             this.eat = settings.eat();
-            int events = recording;
-            this.log = events > 0 ? new EventLog(events) : null;
-            if (log != null) {
-                log.pausesOf(clock());
-            }
+            this.log = newLog(recording);
             this.table = new Table(settings.n(), settings.fair(), settings.strategy() == Strategy.WAITER,
                     () -> clock().activeNanos(), bug, log);
             AtomicLong arrivals = new AtomicLong();

@@ -123,6 +123,19 @@ public abstract class Run<R> {
         return clock;
     }
 
+    /**
+     * A log for this run's events that keeps the newest {@code events} and this run's pauses
+     * ({@link EventLog#pausesOf}); null for 0, a run that records nothing.
+     */
+    protected final EventLog newLog(int events) {
+        if (events == 0) {
+            return null;
+        }
+        EventLog log = new EventLog(events);
+        log.pausesOf(clock);
+        return log;
+    }
+
     /** The result once the run has ended, else null. */
     public final R result() {
         return result;
