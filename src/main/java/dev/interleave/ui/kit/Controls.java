@@ -51,6 +51,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 
+import dev.interleave.engine.run.RunState;
+
 /** Small builders the views share. */
 public final class Controls {
 
@@ -279,9 +281,10 @@ public final class Controls {
         long[] settledAt = {0}; // System.nanoTime() after which heights are kept again
         Runnable fresh = () -> {
             int least = keep.getAsBoolean() ? lines.getAsInt() : 0;
+            // Else its preferred height: a section that keeps its height must not be squeezed either.
             region.setMinHeight(least > 0 && region instanceof Labeled labeled
                     ? region.snappedTopInset() + Math.ceil(textHeight("X\n".repeat(least - 1) + "X", labeled))
-                    + region.snappedBottomInset() : Region.USE_COMPUTED_SIZE);
+                    + region.snappedBottomInset() : Region.USE_PREF_SIZE);
         };
         region.heightProperty().addListener((obs, old, now) -> {
             if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && now.doubleValue() > region.getMinHeight()) {
@@ -448,6 +451,17 @@ public final class Controls {
         note.textProperty().addListener(obs -> note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES)));
         note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES));
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
+        // From Run to the run's end it keeps the height it had at Run: "Last run's figures (...). The
+        // settings have changed since: ..." took two lines at 1024x700, "This run's figures (...)." one,
+        // and the first click on a philosopher (a run started paused) moved the table up under the
+        // pointer before the second. The state changes before the text, and before the next layout.
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (old == RunState.IDLE && now != RunState.IDLE && note.getHeight() > 0) {
+                note.setMinHeight(note.getHeight());
+            } else if (now == RunState.IDLE) {
+                note.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        });
         return note;
     }
 

@@ -136,6 +136,10 @@ public final class PhilosophersView extends BorderPane {
         model.starving().addListener((ListChangeListener<Integer>) change -> showVerdict.run());
         model.rewind().rewoundBinding().addListener(obs -> showVerdict.run());
         showVerdict.run();
+        // Stepped or rewound, the table stays under the pointer: the deadlock's verdict in three lines,
+        // then "Rewound ... At this moment: no deadlock yet" in two, moved it up at the first ◀.
+        Controls.neverShorter(verdict, model.stateProperty(),
+                () -> model.stateProperty().get() == RunState.PAUSED || model.rewind().rewoundBinding().get());
 
         TableDrawing table = new TableDrawing(model);
         HBox.setHgrow(table, Priority.ALWAYS);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -256,6 +257,59 @@ class PhilosophersViewFxTest {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
                 && model.totalMealsProperty().get() > 10);
+    }
+
+    /**
+     * A deadlock built by hand, one click on a seat a step, keeps the table under the pointer: the
+     * note over the figures keeps its second line ("The settings have changed since: ...") when the
+     * first click starts the run, and the verdict keeps the deadlock's lines while the run is rewound.
+     * A teacher's tryout saw P1's seat at y 293, then 275, then 305 between clicks.
+     */
+    @Test
+    void theTableStaysPutAsADeadlockIsBuiltByHandAndRewound(FxRobot robot) throws Exception {
+        robot.interact(() -> { // where the verdicts take two lines and three
+            view.getScene().getWindow().setWidth(1024);
+            view.getScene().getWindow().setHeight(700);
+        });
+        zeroDelays(robot, 3);
+        robot.clickOn("#seat-P1"); // a run, started paused; stopped, it is the last run
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> model.nProperty().set(2));
+        Label note = robot.lookup("#last-run").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(note::getText).contains("have changed since"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double line = OnFx.get(() -> note.getFont().getSize());
+        assertTrue(OnFx.get(note::getHeight) > 2 * line, "the note in two lines at least: " + OnFx.get(note::getHeight));
+        Node table = robot.lookup("#table").query(); // the drawing the seats are in (a seat grows a line, "has F1", where it stands)
+        DoubleSupplier seatTop = () -> OnFx.get(() -> table.localToScene(table.getBoundsInLocal()).getMinY());
+        double top = seatTop.getAsDouble();
+
+        List<String> seats = List.of("#seat-P1", "#seat-P2", "#seat-P1", "#seat-P2"); // each picks up a fork, then waits
+        for (int i = 0; i < seats.size() - 1; i++) {
+            int step = i + 1;
+            robot.clickOn(seats.get(i));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step " + step + ": "));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(top, seatTop.getAsDouble(), 0.5, "the table after step " + step + ", the note: " + OnFx.get(note::getText));
+        }
+        robot.clickOn(seats.getLast());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        // The deadlock's verdict, and the first ◀'s "Rewound ... At this moment: ✘ Deadlock ...", may
+        // take more lines (the ◀ stays where it was, left of them); from then on the table stays put.
+        Label verdict = robot.lookup("#philosophers-verdict").queryAs(Label.class);
+        robot.clickOn("#philosophers-rewind-back");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.rewind().rewoundBinding().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        double rewound = seatTop.getAsDouble();
+        for (int back = 0; back < 3; back++) { // to before the circle closed: "no deadlock yet"
+            robot.clickOn("#philosophers-rewind-back");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(rewound, seatTop.getAsDouble(), 0.5, "the table, rewound: " + OnFx.get(verdict::getText));
+        }
+        assertTrue(OnFx.get(verdict::getText).contains("no deadlock yet"), OnFx.get(verdict::getText));
     }
 
     /** A seat is reached by Tab and chosen with Enter: the keyboard steps a chosen philosopher, as a click does. */
