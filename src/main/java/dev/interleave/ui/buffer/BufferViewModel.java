@@ -398,9 +398,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** Every setting back to its default (8 slots, 3 producers, 3 consumers, ...); refused during a run. */
     @Override
     public void resetSettings() {
-        if (!runningBinding().get()) {
-            settingsStore.resetToDefaults();
-        }
+        restoreDefaults(settingsStore);
     }
 
     @Override

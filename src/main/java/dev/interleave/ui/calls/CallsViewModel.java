@@ -345,8 +345,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** Every setting back to its default (1,000 calls, 100 in flight, ...); refused during a run. */
     @Override
     public void resetSettings() {
-        if (!runningBinding().get()) {
-            settingsStore.resetToDefaults();
+        if (restoreDefaults(settingsStore)) {
             threadsNote.set("");
         }
     }

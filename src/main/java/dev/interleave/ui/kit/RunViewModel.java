@@ -231,13 +231,29 @@ public abstract class RunViewModel<S> implements RunControls {
         }
     }
 
+    /**
+     * Puts {@code settings} back to their defaults, unless a run goes (then nothing: false), and
+     * clears what the fields said about values typed before, as Run and Reset do: "“abc” is not a
+     * whole number: kept 1,000." stayed under a field that then held its default, 1,000 (a
+     * teacher's tryout).
+     */
+    protected final boolean restoreDefaults(SavedSettings settings) {
+        if (running.get()) {
+            return false;
+        }
+        settings.resetToDefaults();
+        freshStarts.set(freshStarts.get() + 1);
+        return true;
+    }
+
     /** False before the first Run and after Reset until the next Run: sample() then shows none of the latest run's figures. */
     protected final boolean showsLatestRun() {
         return shownRun.get() != null;
     }
 
     /**
-     * Goes up at every Run (or first Step) and every Reset: a field's message about a value typed
+     * Goes up at every Run (or first Step), every Reset and every return to the default settings
+     * ({@link #restoreDefaults}): a field's message about a value typed
      * before ("0 is below the minimum, 1: set to 1.") is cleared then (SettingSlider#clearsMessageOn),
      * so a class does not read it against a later run.
      */

@@ -313,9 +313,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     @Override
     public void resetSettings() {
-        if (!runningBinding().get()) {
-            settingsStore.resetToDefaults();
-        }
+        restoreDefaults(settingsStore);
     }
 
     // ---- commands ----

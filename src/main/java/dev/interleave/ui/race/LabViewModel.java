@@ -200,9 +200,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
 
     @Override
     public void resetSettings() {
-        if (!runningBinding().get()) {
-            settingsStore.resetToDefaults();
-        }
+        restoreDefaults(settingsStore);
     }
 
     @Override

@@ -167,9 +167,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     @Override
     public void resetSettings() {
-        if (!runningBinding().get()) {
-            settingsStore.resetToDefaults();
-        }
+        restoreDefaults(settingsStore);
     }
 
     // ---- commands ----

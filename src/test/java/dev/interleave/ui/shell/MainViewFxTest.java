@@ -1572,6 +1572,23 @@ class MainViewFxTest {
         return cut;
     }
 
+    /**
+     * Reset to defaults clears what the fields said about values typed before: "“abc” is not a whole
+     * number: kept 1,000." stayed under Calls, which held its default, 1,000, and so did not change.
+     */
+    @Test
+    void resetToDefaultsClearsTheFieldsMessages(FxRobot robot) {
+        typeInto(robot, "#calls-field", "abc");
+        typeInto(robot, "#concurrency-field", "-5");
+        assertEquals("\u201cabc\u201d is not a whole number: kept 1,000.", message(robot, "#calls-message"));
+        assertEquals("-5 is below the minimum, 1: set to 1.", message(robot, "#concurrency-message"));
+        robot.interact(() -> robot.lookup("#reset-settings").queryButton().fire());
+        for (String id : List.of("#calls-message", "#concurrency-message")) {
+            Label line = robot.lookup(id).queryAs(Label.class);
+            assertFalse(OnFx.get(line::isVisible), id + ": " + OnFx.get(line::getText));
+        }
+    }
+
     /** The settings panel's Reset to defaults puts every setting back, the fields included. */
     @Test
     void resetToDefaultsInTheSettingsPanel(FxRobot robot) {
