@@ -555,7 +555,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                         since = nanos;
                         stalledAt = elapsedNanos();
                     } else if (nanos - since >= STALL_MILLIS * 1_000_000) {
-                        fail(new BufferStall(stalledAt / 1_000_000, waiting));
+                        fail(new BufferStall(stalledAt, waiting));
                         return;
                     }
                 }
@@ -648,7 +648,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                 action = missing + " never consumed (#" + firstMissing + " the first), lost";
             }
             String stall = failure instanceof BufferStall s ? s.waiting() : null;
-            long stalledAfter = failure instanceof BufferStall s ? s.stalledAfterMillis() : -1;
+            long stalledAfter = failure instanceof BufferStall s ? s.stalledAfterNanos() : -1;
             if (buffer == null) {
                 return new BufferResult.Lab(invariant, action, stall, stalledAfter, 0, 0, 0);
             }

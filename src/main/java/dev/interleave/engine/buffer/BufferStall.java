@@ -7,22 +7,23 @@ package dev.interleave.engine.buffer;
  */
 public final class BufferStall extends RuntimeException {
 
-    private final long stalledAfterMillis;
+    private final long stalledAfterNanos;
     private final String waiting;
 
     /**
-     * @param stalledAfterMillis the run's active time when everybody was first seen waiting
-     * @param waiting            who waits where, e.g. "P1, P2 wait on notFull with 0 of 1 slot full"
+     * @param stalledAfterNanos the run's active time when everybody was first seen waiting
+     * @param waiting           who waits where, e.g. "P1, P2 wait on notFull with 0 of 1 slot full"
      */
-    BufferStall(long stalledAfterMillis, String waiting) {
-        super("stalled at " + stalledAfterMillis + " ms (and still " + BufferRunner.STALL_MILLIS / 1000.0 + " s later): " + waiting,
-                null, false, false);
-        this.stalledAfterMillis = stalledAfterMillis;
+    BufferStall(long stalledAfterNanos, String waiting) {
+        super("stalled at " + stalledAfterNanos / 1_000_000 + " ms (and still " + BufferRunner.STALL_MILLIS / 1000.0
+                + " s later): " + waiting, null, false, false);
+        this.stalledAfterNanos = stalledAfterNanos;
         this.waiting = waiting;
     }
 
-    public long stalledAfterMillis() {
-        return stalledAfterMillis;
+    /** The run's active time when everybody was first seen waiting. */
+    public long stalledAfterNanos() {
+        return stalledAfterNanos;
     }
 
     /** Who waits where, in words. */

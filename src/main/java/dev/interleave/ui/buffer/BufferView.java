@@ -861,7 +861,8 @@ public final class BufferView extends BorderPane {
                 model.runItemsPerSecondProperty(), model.onlySteppedProperty()));
         return Controls.figure("items-per-second", "Items per second, whole run", label,
                 "Items consumed while the run ran, divided by the seconds it ran: pauses left out, and with them"
-                + " the items steps move (a step acts while the run is paused). The command line's"
+                + " the items steps move (a step acts while the run is paused); a run that stalled, until the"
+                + " stall (not the half second the lab watches it after). The command line's"
                 + " itemsPerSecond. Compare implementations and threads with it.");
     }
 

@@ -67,6 +67,11 @@ class LabDetectorTest {
         if (expected == BufferOutcome.STALLED) {
             assertTrue(result.lab().stalledAfterMillis() >= 0 && result.lab().stalledAfterMillis() <= 5_000,
                     result.lab().toString());
+            // Its rate is the items' until the stall, not over the detector's watching after it.
+            assertTrue(result.ratedUntilStall(), result.lab().toString());
+            assertEquals(result.consumed() * 1e9 / result.lab().stalledAfterNanos(), result.itemsPerSecond(), 1e-6);
+            assertTrue(result.elapsedNanos() - result.lab().stalledAfterNanos() >= BufferRunner.STALL_MILLIS * 1_000_000,
+                    "the watching after the stall is the run's time: " + result.elapsedNanos());
             String stall = result.lab().stall();
             assertTrue(stall.contains("wait on") || stall.contains("waits on"), stall);
             assertTrue(stall.contains("P1") && stall.contains("C1"), "names every waiter: " + stall);
