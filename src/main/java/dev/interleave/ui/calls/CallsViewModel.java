@@ -777,9 +777,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
 
     @Override
     protected String describe(CallSettings run) {
-        return String.format(Locale.ROOT, "%s, at most %,d in flight, %s threads, sleeps up to %s, %s counter, seed %d",
+        return String.format(Locale.ROOT, "%s, at most %,d in flight, %s threads, %s, %s counter, seed %d",
                 Words.count(run.calls(), "call"), run.concurrency(), run.threads(),
-                Words.count(run.maxSleepMillis(), "ms", "ms"), run.counter().label(), run.seed());
+                run.maxSleepMillis() == 0 ? "no sleeps" : "sleeps up to " + Words.count(run.maxSleepMillis(), "ms", "ms"),
+                run.counter().label(), run.seed());
     }
 
     @Override

@@ -301,6 +301,16 @@ class CallsViewModelTest {
         assertEquals(CallsViewModel.Banner.NONE, model.bannerProperty().get());
     }
 
+    /** A run without sleeps is said to have none, as its efficiency card says: not "sleeps up to 0 ms". */
+    @Test
+    void aRunWithoutSleepsSaysSo() throws InterruptedException {
+        CallsViewModel model = model(1_000, 100, 0);
+        model.run();
+        assertEquals("This run's figures (1,000 calls, at most 100 in flight, virtual threads, no sleeps, "
+                + "atomic counter, seed 42).", model.figuresNoteProperty().get());
+        sampleUntilIdle(model);
+    }
+
     /** Platform threads above their cap are never switched silently: the note says what changed and why. */
     @Test
     void threadKindChangesSayWhy() {
