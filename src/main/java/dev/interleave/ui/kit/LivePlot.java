@@ -2,18 +2,22 @@ package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -31,7 +35,9 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -57,7 +63,10 @@ import javafx.scene.text.TextAlignment;
  * {@link XYChart.Series} lists, a fixed window of points kept by the view-model.
  *
  * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
- * line style (solid, dashed, dotted), both shown in the legend. Every colour comes from the
+ * line style (solid, dashed, dotted), both shown in the legend. With two series or more each
+ * legend entry is a check box that shows or hides its curve, and the axes fit the curves shown: a
+ * run of 37 ms beside runs of 6 s is a sliver at the left until they are hidden (a line under the
+ * legend says so when it happens). Every colour comes from the
  * stylesheet: {@code -il-plot-series-1} to {@code -6}, {@code -il-plot-background},
  * {@code -il-plot-grid}, {@code -il-plot-axis} and {@code -il-plot-ink} on {@code .live-plot}, so a
  * theme's stylesheet recolours the canvas too. FX thread only.
@@ -68,7 +77,11 @@ public final class LivePlot extends BorderPane {
     public enum Scale {
         /** From 0 up to a round number above the largest value. */
         LINEAR,
-        /** Values are already log10 of the quantity: a fixed axis from 1 (10^0) to 1M (10^6). */
+        /**
+         * Values are already log10 of the quantity: a fixed axis from 1 (10^0) to 1M (10^6), and
+         * under 1 a row for 0, at {@link #LOG_ZERO} (log10 has none: a rate that fell to 0 was drawn
+         * at 1 and read as "1 call a second").
+         */
         LOG10
     }
 
@@ -90,6 +103,10 @@ public final class LivePlot extends BorderPane {
     private static final double TITLE_LINES = 1.6;
     private static final double LEGEND_LINE = 1.4;
     private static final double LOG_TOP = 6;
+    /** Where a log plot draws 0 ({@link ModelSupport#addLogPoint}): its lowest row, labelled "0", below 1's. */
+    public static final double LOG_ZERO = -0.7;
+    /** A curve shown in less than 1/{@value} of the x axis is a sliver (see {@link #squeezedNote}). */
+    private static final double SQUEEZED = 20;
 
     private static CssMetaData<LivePlot, Paint> paint(String property, Paint initial,
                                                       Function<LivePlot, StyleableObjectProperty<Paint>> of) {
@@ -158,8 +175,13 @@ public final class LivePlot extends BorderPane {
     private final String xLabel;
     private final Canvas canvas = new Canvas();
     private final Label heading = new Label();
-    /** One entry a line: a long series name wraps within the plot's width instead of running off it. */
+    /**
+     * The entries, then {@link #squeezedNote}: centred under the plot, one entry a line, a long series
+     * name wrapping within the plot's width instead of running off it.
+     */
     private final VBox legend = new VBox(2);
+    /** The entries, one below the other, their left edges (and check boxes) in line. */
+    private final VBox entryColumn = new VBox(2);
     private final Text measure = new Text();
     private final InvalidationListener onDataChange = obs -> markDirty();
     private final InvalidationListener onNameChange = obs -> rebuildLegend();
@@ -167,6 +189,12 @@ public final class LivePlot extends BorderPane {
     private ObservableList<XYChart.Series<Number, Number>> series;
     /** Each plotted series' style number, by identity (see {@link #style}). */
     private final Map<XYChart.Series<Number, Number>, Integer> styles = new IdentityHashMap<>();
+    /** The series whose check box in the legend was cleared: not drawn, and not in the axes' extent. */
+    private final Set<XYChart.Series<Number, Number>> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Under the legend while a curve shown is a sliver beside longer ones: untick them to see it. */
+    private final Label squeezedNote = new Label();
+    /** Whether no run goes (see {@link #idleWhen}); never, unless told. */
+    private ObservableBooleanValue idle = new SimpleBooleanProperty(false);
     private int nextStyle;
     /**
      * True when the canvas no longer shows the data: redrawn at the next layout pass if the plot can
@@ -253,7 +281,16 @@ public final class LivePlot extends BorderPane {
                 () -> redrawIfNeeded(area.snapSizeX(area.getWidth()), area.snapSizeY(area.getHeight())));
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
+        entryColumn.setAlignment(Pos.CENTER_LEFT);
+        entryColumn.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its widest entry, the plot's width at most
+        legend.getChildren().setAll(entryColumn, squeezedNote);
         setBottom(legend);
+        squeezedNote.getStyleClass().add("plot-squeezed-note");
+        squeezedNote.setId(id + "-squeezed");
+        squeezedNote.setWrapText(true);
+        squeezedNote.setMinHeight(Region.USE_PREF_SIZE);
+        squeezedNote.managedProperty().bind(squeezedNote.visibleProperty());
+        squeezedNote.setVisible(false);
         updateMinHeight();
         // Equal preferred widths: plots side by side in a row share its width evenly.
         setPrefWidth(320);
@@ -271,6 +308,7 @@ public final class LivePlot extends BorderPane {
         }
         series = Objects.requireNonNull(data);
         styles.clear();
+        hidden.clear();
         nextStyle = 0;
         series.addListener(onSeriesChange);
         series.forEach(this::watch);
@@ -408,6 +446,7 @@ public final class LivePlot extends BorderPane {
             change.getAddedSubList().forEach(this::watch);
         }
         styles.keySet().removeIf(one -> series.stream().noneMatch(plotted -> plotted == one));
+        hidden.removeIf(one -> series.stream().noneMatch(plotted -> plotted == one));
         if (series.isEmpty()) {
             nextStyle = 0; // after Reset the first run is drawn as the first ever was
         }
@@ -442,7 +481,7 @@ public final class LivePlot extends BorderPane {
     }
 
     private void rebuildLegend() {
-        List<Label> entries = new ArrayList<>();
+        List<Node> entries = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             Line sample = new Line(0, 0, 22 * thickness(), 0);
             sample.setStroke(color(style(i)));
@@ -450,15 +489,52 @@ public final class LivePlot extends BorderPane {
             for (double dash : dash(style(i))) {
                 sample.getStrokeDashArray().add(dash * thickness());
             }
-            String name = series.get(i).getName();
-            Label entry = new Label(name == null ? "" : name, sample);
+            XYChart.Series<Number, Number> one = series.get(i);
+            String name = one.getName() == null ? "" : one.getName();
+            Labeled entry;
+            if (series.size() > 1) {
+                CheckBox shows = new CheckBox(name);
+                shows.setGraphic(sample);
+                shows.setSelected(!hidden.contains(one));
+                shows.selectedProperty().addListener((obs, was, now) -> {
+                    if (now) {
+                        hidden.remove(one);
+                    } else {
+                        hidden.add(one);
+                    }
+                    markDirty();
+                });
+                Controls.tip(shows, "Untick to hide this curve, tick to show it again: the axes fit the curves"
+                        + " shown, so a short run beside long ones, a sliver at the left, fills the plot.");
+                entry = shows;
+            } else {
+                entry = new Label(name, sample);
+            }
             entry.getStyleClass().add("plot-legend-entry");
             entry.setWrapText(true);
             entry.setMinHeight(Region.USE_PREF_SIZE);
             entries.add(entry);
         }
-        legend.getChildren().setAll(entries);
+        entryColumn.getChildren().setAll(entries);
         updateMinHeight();
+    }
+
+    /**
+     * While {@code idle} holds (no run goes), the x axis fits the curves shown however short (a run of
+     * 37 ms fills the plot, where a 1 s axis drew it as a line at 0), and a curve squeezed into a
+     * sliver beside longer ones is noted under the legend. While a run goes, and in a plot never
+     * told, the x axis keeps at least the ticks of a 1 s axis (0.2 s apart, and one tick's span): a
+     * new curve's first tenths of a second do not rescale it at every frame, nor bring the note and
+     * take it away again.
+     */
+    public void idleWhen(ObservableBooleanValue idle) {
+        this.idle = Objects.requireNonNull(idle);
+        idle.addListener(obs -> markDirty());
+    }
+
+    /** Whether the legend's entry for {@code one} is ticked (drawn); for tests. */
+    boolean shows(XYChart.Series<Number, Number> one) {
+        return !hidden.contains(one);
     }
 
     /**
@@ -477,8 +553,11 @@ public final class LivePlot extends BorderPane {
         double width = getWidth() > 0 ? getWidth() : getPrefWidth();
         double text = Math.max(TITLE_LINES * font, heading.prefHeight(width));
         if (legend.isManaged()) {
-            for (Node entry : legend.getChildren()) {
-                text += Math.max(LEGEND_LINE * font, entry.prefHeight(width) + legend.getSpacing());
+            for (Node entry : entryColumn.getChildren()) {
+                text += Math.max(LEGEND_LINE * font, entry.prefHeight(width) + entryColumn.getSpacing());
+            }
+            if (squeezedNote.isVisible()) {
+                text += squeezedNote.prefHeight(width) + legend.getSpacing();
             }
         }
         setMinHeight(Math.max(160, Math.ceil(text + MIN_AREA_LINES * font)));
@@ -510,10 +589,19 @@ public final class LivePlot extends BorderPane {
         double happened = event.get();
         double xMax = Math.max(Double.isNaN(mark) ? 0 : mark, Double.isNaN(happened) ? 0 : happened);
         double yMax = 0;
+        double shortest = Double.NaN; // the shortest curve shown, of those that reach past 0
         for (XYChart.Series<Number, Number> one : series) {
+            if (hidden.contains(one)) {
+                continue;
+            }
+            double reach = 0;
             for (XYChart.Data<Number, Number> point : one.getData()) {
-                xMax = Math.max(xMax, point.getXValue().doubleValue());
+                reach = Math.max(reach, point.getXValue().doubleValue());
                 yMax = Math.max(yMax, point.getYValue().doubleValue());
+            }
+            xMax = Math.max(xMax, reach);
+            if (!one.getData().isEmpty() && (Double.isNaN(shortest) || reach < shortest)) {
+                shortest = reach;
             }
         }
         Font tickFont = Font.font(Math.max(11, heading.getFont().getSize() * 0.75));
@@ -531,14 +619,18 @@ public final class LivePlot extends BorderPane {
         boolean fixed = scale == Scale.LINEAR && fixedYTop > 0;
         double yStep = 1;
         double yTop;
+        double yBottom = scale == Scale.LOG10 ? LOG_ZERO : 0;
         List<Double> yTicks = new ArrayList<>();
         // As many y ticks as fit a line of text each (at 200 % in a short plot, 0 to 70 in steps of 10
         // wrote the labels over each other).
         int yTickRoom = Math.max(1, Math.min(MAX_TICKS, (int) (plotHeight / (lineHeight * 1.2))));
         if (scale == Scale.LOG10) {
             yTop = LOG_TOP;
-            int every = (int) Math.ceil(LOG_TOP / yTickRoom);
-            for (int i = 0; i <= LOG_TOP; i += every) {
+            yTicks.add(LOG_ZERO);
+            int every = (int) Math.ceil(LOG_TOP / Math.max(1, yTickRoom - 1));
+            // 1's row, less than a decade above 0's, goes unlabelled where their labels would meet.
+            boolean oneFits = -LOG_ZERO / (yTop - yBottom) * plotHeight >= lineHeight * 1.2;
+            for (int i = oneFits ? 0 : every; i <= LOG_TOP; i += every) {
                 yTicks.add((double) i);
             }
         } else if (fixed) {
@@ -575,7 +667,7 @@ public final class LivePlot extends BorderPane {
         double xTop = 1;
         double right = width - 12;
         for (int xTicks = MAX_TICKS; xTicks >= 1; xTicks--) {
-            xStep = xMax == 0 ? 1 : niceStep(Math.max(xMax, 1), xTicks);
+            xStep = xMax == 0 ? 1 : niceStep(Math.max(xMax, idle.get() ? 0.01 : 1), xTicks);
             xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
             double widest = 0;
             for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
@@ -590,6 +682,16 @@ public final class LivePlot extends BorderPane {
             }
         }
         double plotWidth = right - left;
+        // A curve shown in less than a twentieth of the axis beside one that spans it: say how to see it.
+        boolean squeezed = idle.get() && !Double.isNaN(shortest) && shortest < xTop / SQUEEZED && xMax > xTop / 2;
+        if (squeezed != squeezedNote.isVisible()) {
+            squeezedNote.setText(squeezed ? "A short run's curve is a sliver at the left: untick the longer runs"
+                    + " above to fit the axes to it." : "");
+            Platform.runLater(() -> {
+                squeezedNote.setVisible(squeezed); // after this layout pass, which would drop the request
+                updateMinHeight();
+            });
+        }
 
         g.setFill(background.get());
         g.fillRect(left, top, plotWidth, plotHeight);
@@ -605,7 +707,7 @@ public final class LivePlot extends BorderPane {
         // above the axis at 150 % and read as a value above zero.
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < yLabels.size(); i++) {
-            double py = snap(bottom - yTicks.get(i) / yTop * plotHeight);
+            double py = snap(bottom - (yTicks.get(i) - yBottom) / (yTop - yBottom) * plotHeight);
             g.setStroke(i == 0 ? axis.get() : grid.get());
             g.strokeLine(left, py, right, py);
             g.fillText(yLabels.get(i), left - 5, py);
@@ -651,7 +753,7 @@ public final class LivePlot extends BorderPane {
         g.setLineWidth(2 * thick);
         for (int s = 0; s < series.size(); s++) {
             ObservableList<XYChart.Data<Number, Number>> points = series.get(s).getData();
-            if (points.isEmpty()) {
+            if (points.isEmpty() || hidden.contains(series.get(s))) {
                 continue;
             }
             g.setStroke(color(style(s)));
@@ -662,7 +764,7 @@ public final class LivePlot extends BorderPane {
             for (int i = 0; i < points.size(); i++) {
                 XYChart.Data<Number, Number> point = points.get(i);
                 px = left + point.getXValue().doubleValue() / xTop * plotWidth;
-                py = bottom - Math.clamp(point.getYValue().doubleValue() / yTop, 0, 1) * plotHeight;
+                py = bottom - Math.clamp((point.getYValue().doubleValue() - yBottom) / (yTop - yBottom), 0, 1) * plotHeight;
                 if (i == 0) {
                     g.moveTo(px, py);
                 } else {
@@ -812,8 +914,11 @@ public final class LivePlot extends BorderPane {
         return trim(value);
     }
 
-    /** The label of 10^exponent on a log axis: 1, 10, 100, 1k, 10k, 100k, 1M. */
+    /** The label of 10^exponent on a log axis: 1, 10, 100, 1k, 10k, 100k, 1M; "0" at {@link #LOG_ZERO}. */
     public static String powerOfTenLabel(double exponent) {
+        if (exponent == LOG_ZERO) {
+            return "0";
+        }
         return switch ((int) Math.round(exponent)) {
             case 0 -> "1";
             case 1 -> "10";

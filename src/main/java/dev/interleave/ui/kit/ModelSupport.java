@@ -73,12 +73,13 @@ public final class ModelSupport {
      * axis from 0 (which looked like a plot that started late).
      */
     /**
-     * {@link #addPoint} on a log10 plot ({@link PlotData#log10}): plots log10 of {@code value}, 0 for
-     * anything below 1, and keeps the value itself as the point's extra value, which the CSV writes
-     * (from log10 alone, the 0 calls in flight at a run's end were written as 1).
+     * {@link #addPoint} on a log10 plot ({@link PlotData#log10}): plots log10 of {@code value}, 0 (the
+     * row of 1) for a value between 0 and 1, and the plot's row of 0 ({@link LivePlot#LOG_ZERO}) for
+     * 0; keeps the value itself as the point's extra value, which the CSV writes (from log10 alone,
+     * the 0 calls in flight at a run's end were written as 1).
      */
     public static void addLogPoint(XYChart.Series<Number, Number> series, double x, double value, int maxPoints) {
-        addPoint(series, x, value < 1 ? 0 : Math.log10(value), maxPoints);
+        addPoint(series, x, value <= 0 ? LivePlot.LOG_ZERO : value < 1 ? 0 : Math.log10(value), maxPoints);
         series.getData().getLast().setExtraValue(value);
     }
 

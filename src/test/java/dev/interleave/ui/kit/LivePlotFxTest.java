@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
@@ -29,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -280,7 +283,7 @@ class LivePlotFxTest {
             flat.resize(500, 500);
             flat.layout();
             image[0] = flat.snapshot(null, null);
-            sample[0] = ((Line) ((Label) flat.lookup(".plot-legend-entry")).getGraphic()).getStrokeWidth();
+            sample[0] = ((Line) ((javafx.scene.control.Labeled) flat.lookup(".plot-legend-entry")).getGraphic()).getStrokeWidth();
             ((Pane) plot.getParent()).getChildren().remove(flat);
         });
         Color colour = (Color) flat.styleOf(series).getFirst();
@@ -446,6 +449,101 @@ class LivePlotFxTest {
     }
 
     /** A series per name, each a short rising line. */
+    /**
+     * A 37 ms run beside two runs of 6 s is a sliver at the left of their axis (a teacher's tryout saw
+     * a vertical line at 0): the legend says so, and unticking the long runs fits the axis to it,
+     * once no run goes; ticked again, they are back.
+     */
+    @Test
+    void aShortRunBesideLongOnesIsSeenOnceTheyAreUnticked(FxRobot robot) {
+        SimpleBooleanProperty idle = new SimpleBooleanProperty(false);
+        var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
+        XYChart.Series<Number, Number> longRun = run("1,000 calls, racy counter", 6.0);
+        XYChart.Series<Number, Number> otherLong = run("1,000 calls, atomic counter", 5.8);
+        XYChart.Series<Number, Number> shortRun = run("1,000 calls, no sleeps, racy counter", 0.037);
+        robot.interact(() -> {
+            plot.resize(420, 320);
+            plot.idleWhen(idle);
+            data.setAll(List.of(longRun, otherLong, shortRun));
+            plot.setData(data);
+        });
+        Label note = robot.from(plot).lookup(".plot-squeezed-note").queryAs(Label.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(plot::layout);
+        assertFalse(OnFx.get(note::isVisible), "not while a run goes: " + OnFx.get(note::getText));
+        robot.interact(() -> idle.set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(plot::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(note::isVisible), "the sliver is noted");
+        assertEquals("6", lastXTick(), "the axis spans the long runs");
+
+        List<CheckBox> boxes = robot.from(plot).lookup(".plot-legend-entry").queryAllAs(CheckBox.class).stream().toList();
+        assertEquals(3, boxes.size());
+        robot.interact(() -> {
+            boxes.get(0).setSelected(false);
+            boxes.get(1).setSelected(false);
+            plot.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(plot::layout);
+        assertEquals(List.of(false, false, true), List.of(plot.shows(longRun), plot.shows(otherLong), plot.shows(shortRun)));
+        assertEquals("0.04", lastXTick(), "the axis fits the short run alone");
+        assertEquals(2, plot.pointsDrawn(), "only the short run's curve is drawn");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(OnFx.get(note::isVisible), "nothing squeezed now");
+
+        robot.interact(() -> {
+            boxes.get(0).setSelected(true);
+            plot.layout();
+        });
+        assertEquals("6", lastXTick(), "ticked again, the long run is back");
+        robot.interact(() -> idle.set(false));
+        robot.interact(plot::layout);
+        assertEquals("0.2", OnFx.get(() -> {
+            boxes.get(0).setSelected(false);
+            plot.layout();
+            return lastXTick();
+        }), "while a run goes the axis keeps a 1 s axis's ticks");
+    }
+
+    /**
+     * A log plot has a row for 0 under 1's: a rate that fell to 0 (no call completed for 0.2 s) was
+     * drawn at 1 and read as "1 call a second".
+     */
+    @Test
+    void aLogPlotDrawsZeroOnARowOfItsOwn(FxRobot robot) {
+        XYChart.Series<Number, Number> rates = new XYChart.Series<>();
+        rates.setName("calls per second");
+        robot.interact(() -> {
+            ModelSupport.addLogPoint(rates, 0.1, 100, 100);
+            ModelSupport.addLogPoint(rates, 0.2, 0, 100);
+            ModelSupport.addLogPoint(rates, 0.3, 1, 100);
+            plot.resize(420, 320);
+            plot.setData(FXCollections.observableArrayList(List.of(rates)));
+            plot.layout();
+        });
+        assertEquals(List.of(2.0, LivePlot.LOG_ZERO, 0.0), rates.getData().stream().map(p -> p.getYValue().doubleValue()).toList());
+        List<String> labels = OnFx.get(plot::yTickLabels);
+        assertEquals("0", labels.getFirst(), labels.toString());
+        assertEquals("1", labels.get(1), labels.toString());
+        List<Double> rows = OnFx.get(plot::yRowsDrawn);
+        assertTrue(rows.get(0) > rows.get(1), "0's row under 1's: " + rows);
+    }
+
+    private String lastXTick() {
+        return OnFx.get(() -> plot.xTicksDrawn().getLast().label());
+    }
+
+    /** A run's curve from 0 to {@code seconds}: two points. */
+    private static XYChart.Series<Number, Number> run(String name, double seconds) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        series.getData().add(new XYChart.Data<>(0, 1));
+        series.getData().add(new XYChart.Data<>(seconds, 3));
+        return series;
+    }
+
     private static ObservableList<XYChart.Series<Number, Number>> named(String... names) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
         for (String name : names) {
