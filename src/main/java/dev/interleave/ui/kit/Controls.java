@@ -435,12 +435,21 @@ public final class Controls {
 
     /** {@link #figuresNote(RunViewModel)}, said only while {@code shown} holds. */
     public static Label figuresNote(RunViewModel<?> model, ObservableBooleanValue shown) {
-        Label note = new Label();
+        // From Run to the run's end it keeps the height it had at Run: "Last run's figures (...). The
+        // settings have changed since: ..." took two lines at 1024x700, "This run's figures (...)." one,
+        // and the first click on a philosopher (a run started paused) moved the table up under the
+        // pointer before the second. Never shorter than its text either, in a page short of room.
+        double[] held = {0};
+        Label note = new Label() {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(held[0], computePrefHeight(width));
+            }
+        };
         note.setId("last-run");
         note.getStyleClass().setAll("label", "last-run-note");
         note.setWrapText(true);
         note.setMaxWidth(Double.MAX_VALUE);
-        note.setMinHeight(Region.USE_PREF_SIZE);
         // Before a run and after Reset it says why the figures are zeros: blank, its line stood empty
         // under the guide, a gap a teacher's tryout took for a fault. It keeps its line either way,
         // so that the figures under it stay where they are when a run's first step fills it.
@@ -451,16 +460,14 @@ public final class Controls {
         note.textProperty().addListener(obs -> note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES)));
         note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES));
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
-        // From Run to the run's end it keeps the height it had at Run: "Last run's figures (...). The
-        // settings have changed since: ..." took two lines at 1024x700, "This run's figures (...)." one,
-        // and the first click on a philosopher (a run started paused) moved the table up under the
-        // pointer before the second. The state changes before the text, and before the next layout.
+        // The state changes before the text, and before the next layout: the height is still Run's.
         model.stateProperty().addListener((obs, old, now) -> {
-            if (old == RunState.IDLE && now != RunState.IDLE && note.getHeight() > 0) {
-                note.setMinHeight(note.getHeight());
+            if (old == RunState.IDLE && now != RunState.IDLE) {
+                held[0] = note.getHeight();
             } else if (now == RunState.IDLE) {
-                note.setMinHeight(Region.USE_PREF_SIZE);
+                held[0] = 0;
             }
+            note.requestLayout();
         });
         return note;
     }

@@ -99,6 +99,33 @@ class BufferLabFxTest {
     }
 
     /**
+     * The note over the figures keeps its height from Run to the run's end (Controls.figuresNote), but
+     * never less than its text: kept at the one line "No run's figures yet" had at Run, the run's own
+     * two lines were cut to one, "... signal, non-fair ...", in a page short of room (1024x700).
+     */
+    @Test
+    void theFiguresNoteIsNeverCutToTheHeightItKeeps(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            main.getScene().getWindow().setWidth(1024);
+            main.getScene().getWindow().setHeight(700);
+            model.implProperty().set(BufferImpl.LOCK);
+            model.bugProperty().set(Bug.ONE_CONDITION);
+            model.capacityProperty().set(1);
+        });
+        Label note = robot.lookup("#last-run").queryAs(Label.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = OnFx.get(note::getHeight);
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(note::getText).startsWith("This run's figures"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double height = OnFx.get(note::getHeight);
+        double needs = OnFx.get(() -> note.prefHeight(note.getWidth()));
+        assertTrue(needs > before + 1, "the run's note is longer than the one line before it: " + before + " px, then " + needs);
+        assertTrue(height >= needs - 0.5, "the note " + height + " px high, its text " + needs + " px: "
+                + OnFx.get(note::getText));
+    }
+
+    /**
      * Stopped, a run's threads were ended, not done with their work: every chip of a stopped run read
      * "✓ done". They read "– ended".
      */
