@@ -784,8 +784,8 @@ public final class CallsView extends BorderPane {
         LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds run, pauses left out",
                 LivePlot.Scale.LOG10);
         inFlightChart.setData(model.inFlightSeries());
-        for (LivePlot runs : List.of(throughput, inFlightChart)) {
-            runs.idleWhen(model.runningBinding().not());
+        for (LivePlot plot : List.of(throughput, inFlightChart)) {
+            plot.runsSideBySide(model.runningBinding().not());
         }
         LivePlot histogram = new LivePlot("histogram-chart", "Call durations against the sleeps drawn",
                 "ms (the last bin: all longer)", LivePlot.Scale.LINEAR);

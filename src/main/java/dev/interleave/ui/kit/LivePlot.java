@@ -63,10 +63,11 @@ import javafx.scene.text.TextAlignment;
  * {@link XYChart.Series} lists, a fixed window of points kept by the view-model.
  *
  * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
- * line style (solid, dashed, dotted), both shown in the legend. With two series or more each
- * legend entry is a check box that shows or hides its curve, and the axes fit the curves shown: a
- * run of 37 ms beside runs of 6 s is a sliver at the left until they are hidden (a line under the
- * legend says so when it happens). Every colour comes from the
+ * line style (solid, dashed, dotted), both shown in the legend. A plot of runs side by side
+ * ({@link #runsSideBySide}) with two curves or more makes each legend entry a check box that shows or
+ * hides its run's curve, and the axes fit the curves shown: a run of 37 ms beside runs of 6 s is a
+ * sliver at the left until they are hidden (a line under the legend says so when it happens). Every
+ * colour comes from the
  * stylesheet: {@code -il-plot-series-1} to {@code -6}, {@code -il-plot-background},
  * {@code -il-plot-grid}, {@code -il-plot-axis} and {@code -il-plot-ink} on {@code .live-plot}, so a
  * theme's stylesheet recolours the canvas too. FX thread only.
@@ -193,7 +194,9 @@ public final class LivePlot extends BorderPane {
     private final Set<XYChart.Series<Number, Number>> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Under the legend while a curve shown is a sliver beside longer ones: untick them to see it. */
     private final Label squeezedNote = new Label();
-    /** Whether no run goes (see {@link #idleWhen}); never, unless told. */
+    /** Whether the series are runs side by side, each of which may be hidden (see {@link #runsSideBySide}). */
+    private boolean runs;
+    /** Whether no run goes (see {@link #runsSideBySide}); never, unless told. */
     private ObservableBooleanValue idle = new SimpleBooleanProperty(false);
     private int nextStyle;
     /**
@@ -492,7 +495,7 @@ public final class LivePlot extends BorderPane {
             XYChart.Series<Number, Number> one = series.get(i);
             String name = one.getName() == null ? "" : one.getName();
             Labeled entry;
-            if (series.size() > 1) {
+            if (runs && series.size() > 1) {
                 CheckBox shows = new CheckBox(name);
                 shows.setGraphic(sample);
                 shows.setSelected(!hidden.contains(one));
@@ -520,16 +523,19 @@ public final class LivePlot extends BorderPane {
     }
 
     /**
-     * While {@code idle} holds (no run goes), the x axis fits the curves shown however short (a run of
-     * 37 ms fills the plot, where a 1 s axis drew it as a line at 0), and a curve squeezed into a
-     * sliver beside longer ones is noted under the legend. While a run goes, and in a plot never
-     * told, the x axis keeps at least the ticks of a 1 s axis (0.2 s apart, and one tick's span): a
-     * new curve's first tenths of a second do not rescale it at every frame, nor bring the note and
-     * take it away again.
+     * Says that the series are runs side by side: with two or more, each legend entry is a check box
+     * that hides or shows its run's curve. While {@code idle} holds (no run goes), the x axis fits the
+     * curves shown however short (a run of 37 ms fills the plot, where a 1 s axis drew it as a line at
+     * 0), and a curve squeezed into a sliver beside longer ones is noted under the legend. While a run
+     * goes, and in a plot not told, the x axis keeps at least the ticks of a 1 s axis (0.2 s apart,
+     * and one tick's span): a new curve's first tenths of a second do not rescale it at every frame,
+     * nor bring the note and take it away again. Call once.
      */
-    public void idleWhen(ObservableBooleanValue idle) {
+    public void runsSideBySide(ObservableBooleanValue idle) {
+        this.runs = true;
         this.idle = Objects.requireNonNull(idle);
         idle.addListener(obs -> markDirty());
+        rebuildLegend();
     }
 
     /** Whether the legend's entry for {@code one} is ticked (drawn); for tests. */

@@ -24,7 +24,8 @@ import dev.interleave.ui.kit.Controls;
 
 /**
  * Meals per philosopher as bars, each with its count above it and the philosopher's name below; a
- * starving philosopher's bar is marked (colour, and the word). Heights are relative to the most
+ * starving philosopher's bar is marked by colour and by a ⚠ before its name, as the verdict's "⚠
+ * Starving" (a ✘ after the count, "43.7k ✘ 56.5k ✘", was read as the next bar's). Heights are relative to the most
  * meals. The bars are of one width; the counts are written in full where every one fits its bar,
  * else all short ("14.8k"). A bar's least width is its short count's, so twelve bars of seven-digit
  * counts fit beside the other plots or, where they do not, the plots go one under another (they
@@ -117,7 +118,8 @@ final class MealBars extends VBox {
     private static final class Bar extends VBox {
         private final Label count = new Label();
         private final Label name;
-        /** The count in full ("14,859 ✘") and short ("14.8k ✘"). */
+        private final String philosopher;
+        /** The count in full ("14,859") and short ("14.8k"). */
         private String full = "";
         private String brief = "";
         private final Region fill = new Region();
@@ -134,18 +136,20 @@ final class MealBars extends VBox {
             StackPane.setAlignment(fill, Pos.BOTTOM_CENTER);
             well.setMinHeight(20);
             VBox.setVgrow(well, Priority.ALWAYS);
-            name = new Label(Names.philosopher(p));
+            philosopher = Names.philosopher(p);
+            name = new Label(philosopher);
             name.getStyleClass().add("meal-name");
             getChildren().addAll(count, well, name);
             well.heightProperty().addListener((obs, old, now) -> size());
         }
 
         void show(long meals, long most, boolean starving) {
-            String mark = starving ? " ✘" : "";
-            String nowFull = String.format(Locale.ROOT, "%,d", meals) + mark;
-            if (!nowFull.equals(full)) {
+            String nowFull = String.format(Locale.ROOT, "%,d", meals);
+            String nowName = starving ? "⚠ " + philosopher : philosopher;
+            if (!nowFull.equals(full) || !nowName.equals(name.getText())) {
                 full = nowFull;
-                brief = shortCount(meals) + mark;
+                brief = shortCount(meals);
+                name.setText(nowName);
                 requestLayout();
             }
             share = most == 0 ? 0 : (double) meals / most;

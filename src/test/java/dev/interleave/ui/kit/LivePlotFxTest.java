@@ -463,7 +463,7 @@ class LivePlotFxTest {
         XYChart.Series<Number, Number> shortRun = run("1,000 calls, no sleeps, racy counter", 0.037);
         robot.interact(() -> {
             plot.resize(420, 320);
-            plot.idleWhen(idle);
+            plot.runsSideBySide(idle);
             data.setAll(List.of(longRun, otherLong, shortRun));
             plot.setData(data);
         });
