@@ -1,5 +1,6 @@
 package dev.interleave.ui.philosophers;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ import dev.interleave.ui.kit.Controls;
 
 /**
  * The four conditions of deadlock, each with a live mark (◆ holds now, or – not now; mutual exclusion:
- * – no fork held now) and the
+ * – no fork held now; a condition the table's strategy breaks: – broken by ordered) and the
  * strategies that break it, one click away ({@link PhilosophersViewModel#breakWith}). FX thread only.
  */
 final class ConditionsPanel extends VBox {
@@ -90,6 +91,11 @@ final class ConditionsPanel extends VBox {
         }
     }
 
+    /** The mark of a condition {@code strategy}, the table's, breaks. */
+    private static String broken(Strategy strategy) {
+        return "– broken by " + strategy.label();
+    }
+
     private static VBox row(PhilosophersViewModel model, Coffman condition) {
         String id = "condition-" + condition.name().toLowerCase(Locale.ROOT).replace('_', '-');
         Label mark = new Label();
@@ -99,7 +105,14 @@ final class ConditionsPanel extends VBox {
         // now" beside "Not broken here" read as a contradiction).
         String holds = "◆ holds now"; // not ✔ (success elsewhere), nor ● (eating, on the table beside it)
         String lapsed = condition == Coffman.MUTUAL_EXCLUSION ? "– no fork held now" : "– not now";
-        mark.textProperty().bind(Bindings.when(model.holdsProperty(condition)).then(holds).otherwise(lapsed));
+        // Broken by the table's strategy, it says so: "– not now" beside a greyed "ordered" did not say
+        // that the strategy in use is what keeps the circle from closing (a teacher's tryout).
+        List<String> texts = new ArrayList<>(List.of(holds, lapsed));
+        condition.brokenBy().forEach(strategy -> texts.add(broken(strategy)));
+        mark.textProperty().bind(Bindings.createStringBinding(() -> model.holdsProperty(condition).get() ? holds
+                : condition.brokenBy().contains(model.tableStrategyProperty().get())
+                ? broken(model.tableStrategyProperty().get()) : lapsed,
+                model.holdsProperty(condition), model.tableStrategyProperty()));
         // As wide as its longer text, whichever it shows and in bold or not (a condition that holds is
         // marked bold): the card's least width stays put as the conditions come and go, and so does
         // the choice of one or two columns.
@@ -108,7 +121,9 @@ final class ConditionsPanel extends VBox {
             double widest = 0;
             for (FontWeight weight : List.of(FontWeight.NORMAL, FontWeight.BOLD)) {
                 Font weighted = Font.font(font.getFamily(), weight, font.getSize());
-                widest = Math.max(widest, Math.max(Controls.textWidth(holds, weighted), Controls.textWidth(lapsed, weighted)));
+                for (String text : texts) {
+                    widest = Math.max(widest, Controls.textWidth(text, weighted));
+                }
             }
             return Math.ceil(widest) + mark.snappedLeftInset() + mark.snappedRightInset() + 1;
         }, mark.fontProperty(), mark.paddingProperty()));

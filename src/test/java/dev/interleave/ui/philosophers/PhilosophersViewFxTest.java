@@ -253,6 +253,11 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.PAUSED
                 && runner.snapshot().settings().strategy() == Strategy.ORDERED);
         assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait-ordered").query().isDisabled()), "the strategy in use");
+        // And the card says that it is what breaks the condition, not merely "– not now".
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#condition-circular-wait-mark")
+                .queryAs(Label.class).getText()).equals("– broken by ordered"));
+        assertEquals("– not now", OnFx.get(() -> robot.lookup("#condition-hold-and-wait-mark").queryAs(Label.class).getText()),
+                "ordered breaks no other");
         assertEquals(0, runner.snapshot().table().totalMeals(), "paused before its first step");
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
