@@ -141,6 +141,18 @@ class BufferCommandTest {
         assertEquals("\"ok\"", field(ran.out(), "outcome"), ran.out()); // the run itself went well
     }
 
+    /** A stalled run's items per second are counted until the stall, and the text says so; a run that ends well's are not. */
+    @Test
+    void aStalledRunsRateIsUntilTheStall() {
+        CallsCommandTest.Invocation stalled = run("buffer", "--producers", "3", "--consumers", "3", "--capacity", "1",
+                "--items", "200000", "--bug", "one-condition");
+        assertTrue(stalled.out().contains("outcome        stalled"), stalled.out());
+        assertTrue(Pattern.compile("(?m)^items/s        [\\d,]+ \\(until the stall\\)$").matcher(stalled.out()).find(),
+                stalled.out());
+        CallsCommandTest.Invocation ok = run(BASE.split(" "));
+        assertTrue(Pattern.compile("(?m)^items/s        [\\d,]+$").matcher(ok.out()).find(), ok.out());
+    }
+
     /** The first line names the run with whole words: "1 producer", not "1 producers". */
     @Test
     void theHeaderCountsInWords() {

@@ -37,7 +37,9 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
      * @param invariant             the invariant broken, or null: "a take must empty a full slot (count never below 0)"
      * @param action                what broke it, or null: "C2 was about to take from slot 0, which is empty ..."
      * @param stall                 who waited where when the run stalled, or null
-     * @param stalledAfterNanos     the run's active time when everybody was first seen waiting, or -1
+     * @param stalledAfterNanos     the run's active time when it stalled, or -1: when the watchdog last saw a
+     *                              put or take, before it found everybody waiting (the stall began within
+     *                              {@code BufferRunner.WATCH_MILLIS}, 25 ms, before it)
      * @param futileProducerWakeups producers woken that found the buffer still full and waited again
      * @param futileConsumerWakeups consumers woken that found the buffer still empty and waited again
      * @param spuriousWakeups       waits the lab ended without a signal

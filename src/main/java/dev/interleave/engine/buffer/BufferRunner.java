@@ -531,7 +531,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
          */
         private void watch() {
             long since = -1;
-            long stalledAt = 0;
+            long progressSeenAt = 0; // the run's time at the last look that found a put or take since the one before
             long progress = -1;
             try {
                 while (!isCancelled()) {
@@ -547,15 +547,19 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
                     long now = put.sum() + consumed.sum();
                     if (waiting == null || now != progress) {
                         since = -1;
-                        progress = now;
+                        if (now != progress) {
+                            progress = now;
+                            progressSeenAt = elapsedNanos();
+                        }
                         continue;
                     }
                     long nanos = System.nanoTime();
                     if (since < 0) {
                         since = nanos;
-                        stalledAt = elapsedNanos();
                     } else if (nanos - since >= STALL_MILLIS * 1_000_000) {
-                        fail(new BufferStall(stalledAt, waiting));
+                        // The last put or take came after the look before that one, and by this one:
+                        // the stall began within the WATCH_MILLIS before it.
+                        fail(new BufferStall(progressSeenAt, waiting));
                         return;
                     }
                 }

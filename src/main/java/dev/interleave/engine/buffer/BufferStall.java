@@ -11,7 +11,8 @@ public final class BufferStall extends RuntimeException {
     private final String waiting;
 
     /**
-     * @param stalledAfterNanos the run's active time when everybody was first seen waiting
+     * @param stalledAfterNanos the run's active time when the watchdog last saw a put or take before
+     *                          the stall (which began within {@link BufferRunner#WATCH_MILLIS} before it)
      * @param waiting           who waits where, e.g. "P1, P2 wait on notFull with 0 of 1 slot full"
      */
     BufferStall(long stalledAfterNanos, String waiting) {

@@ -70,8 +70,16 @@ public enum Coffman {
         return meaning;
     }
 
-    /** The strategies that rule it out; empty for mutual exclusion (a fork is a lock). */
+    /** The strategies that rule it out, as fixes to try; empty for mutual exclusion (a fork is a lock). */
     public List<Strategy> brokenBy() {
         return brokenBy;
+    }
+
+    /**
+     * Whether {@code strategy} rules it out: one of {@link #brokenBy}, or one that gives its forks
+     * back as {@code trylock} does (so {@code trylock-no-backoff} too, a fix that livelocks instead).
+     */
+    public boolean ruledOutBy(Strategy strategy) {
+        return brokenBy.contains(strategy) || strategy.givesForksBack() && brokenBy.contains(Strategy.TRYLOCK);
     }
 }

@@ -857,8 +857,9 @@ public final class BufferView extends BorderPane {
     private VBox rate() {
         Label label = new Label();
         label.textProperty().bind(Bindings.createStringBinding(() -> model.onlySteppedProperty().get()
-                ? "stepped: no rate" : String.format(Locale.ROOT, "%,d", model.runItemsPerSecondProperty().get()),
-                model.runItemsPerSecondProperty(), model.onlySteppedProperty()));
+                ? "stepped: no rate" : String.format(Locale.ROOT, "%,d", model.runItemsPerSecondProperty().get())
+                + (model.rateUntilStallProperty().get() ? " until the stall" : ""),
+                model.runItemsPerSecondProperty(), model.onlySteppedProperty(), model.rateUntilStallProperty()));
         return Controls.figure("items-per-second", "Items per second, whole run", label,
                 "Items consumed while the run ran, divided by the seconds it ran: pauses left out, and with them"
                 + " the items steps move (a step acts while the run is paused); a run that stalled, until the"

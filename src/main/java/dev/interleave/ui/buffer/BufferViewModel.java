@@ -217,8 +217,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ObservableList<String> atGate = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper produced = new ReadOnlyLongWrapper(this, "produced");
     private final ReadOnlyLongWrapper consumed = new ReadOnlyLongWrapper(this, "consumed");
-    /** Items consumed per second of the run so far, pauses left out: the command line's itemsPerSecond. */
+    /**
+     * Items consumed per second of the run so far, pauses left out; once it has ended, the command
+     * line's itemsPerSecond (a stalled run's until the stall, {@link #rateUntilStall}).
+     */
     private final ReadOnlyLongWrapper runItemsPerSecond = new ReadOnlyLongWrapper(this, "runItemsPerSecond");
+    /** Whether the shown run stalled and its rate is counted until the stall ({@link BufferResult#ratedUntilStall}). */
+    private final ReadOnlyBooleanWrapper rateUntilStall = new ReadOnlyBooleanWrapper(this, "rateUntilStall");
     /**
      * Whether the run's items so far were all taken by steps (while paused), or it has only been
      * stepped and consumed none: either way it has no rate.
@@ -501,6 +506,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             figure.set(0);
         }
         onlyStepped.set(false);
+        rateUntilStall.set(false);
         plotsNote.set("");
         timelineNote.set("");
         lastAction.set("");
@@ -829,6 +835,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private void showRate(BufferRunSnapshot now) {
         BufferResult result = now.result();
         runItemsPerSecond.set(Math.round(result != null ? result.itemsPerSecond() : now.itemsPerSecond()));
+        rateUntilStall.set(result != null && result.ratedUntilStall());
         long all = result != null ? result.consumed() : now.consumed();
         long stepped = result != null ? result.consumedWhilePaused() : now.consumedWhilePaused();
         boolean steppedOnly = steppedOnly(now);
@@ -1406,6 +1413,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** Items consumed per second of the shown run so far, pauses left out; 0 before a run. */
     public ReadOnlyLongProperty runItemsPerSecondProperty() {
         return runItemsPerSecond.getReadOnlyProperty();
+    }
+
+    /** Whether the shown run stalled and {@link #runItemsPerSecondProperty} is counted until the stall. */
+    public ReadOnlyBooleanProperty rateUntilStallProperty() {
+        return rateUntilStall.getReadOnlyProperty();
     }
 
     /**

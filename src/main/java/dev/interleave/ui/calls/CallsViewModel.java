@@ -763,7 +763,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             label.append(", ").append(settings.threads()).append(" threads");
         }
         if (settings.maxSleepMillis() != CallSettings.DEFAULT_MAX_SLEEP_MILLIS) {
-            label.append(settings.maxSleepMillis() == 0 ? ", no sleep"
+            label.append(settings.maxSleepMillis() == 0 ? ", no sleeps"
                     : String.format(Locale.ROOT, ", sleeps ≤ %,d ms", settings.maxSleepMillis()));
         }
         // The counter always: it is what a class compares, and beside "..., racy counter" a run

@@ -460,7 +460,8 @@ public final class Controls {
         note.textProperty().addListener(obs -> note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES)));
         note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES));
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
-        // The state changes before the text, and before the next layout: the height is still Run's.
+        // Run sets the note's text, then the state, in one event on the FX thread: no layout has
+        // come between, so the height read here is still the one the note had before Run.
         model.stateProperty().addListener((obs, old, now) -> {
             if (old == RunState.IDLE && now != RunState.IDLE) {
                 held[0] = note.getHeight();

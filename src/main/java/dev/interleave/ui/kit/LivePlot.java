@@ -65,7 +65,7 @@ import javafx.scene.text.TextAlignment;
  * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
  * line style (solid, dashed, dotted), both shown in the legend. A plot of runs side by side
  * ({@link #runsSideBySide}) with two curves or more makes each legend entry a check box that shows or
- * hides its run's curve, and the axes fit the curves shown: a run of 37 ms beside runs of 6 s is a
+ * hides its run's curve, and the time axis fits the curves shown: a run of 37 ms beside runs of 6 s is a
  * sliver at the left until they are hidden (a line under the legend says so when it happens). Every
  * colour comes from the
  * stylesheet: {@code -il-plot-series-1} to {@code -6}, {@code -il-plot-background},
@@ -80,7 +80,7 @@ public final class LivePlot extends BorderPane {
         LINEAR,
         /**
          * Values are already log10 of the quantity: a fixed axis from 1 (10^0) to 1M (10^6), and
-         * under 1 a row for 0, at {@link #LOG_ZERO} (log10 has none: a rate that fell to 0 was drawn
+         * under 1 a row for 0, at {@link PlotData#LOG_ZERO} (log10 has none: a rate that fell to 0 was drawn
          * at 1 and read as "1 call a second").
          */
         LOG10
@@ -104,8 +104,6 @@ public final class LivePlot extends BorderPane {
     private static final double TITLE_LINES = 1.6;
     private static final double LEGEND_LINE = 1.4;
     private static final double LOG_TOP = 6;
-    /** Where a log plot draws 0 ({@link ModelSupport#addLogPoint}): its lowest row, labelled "0", below 1's. */
-    public static final double LOG_ZERO = -0.7;
     /** A curve shown in less than 1/{@value} of the x axis is a sliver (see {@link #squeezedNote}). */
     private static final double SQUEEZED = 20;
 
@@ -184,7 +182,15 @@ public final class LivePlot extends BorderPane {
     /** The entries, one below the other, their left edges (and check boxes) in line. */
     private final VBox entryColumn = new VBox(2);
     private final Text measure = new Text();
-    private final InvalidationListener onDataChange = obs -> markDirty();
+    private final InvalidationListener onDataChange = obs -> {
+        // A hidden series emptied is a new run of its kind drawn into it (a view-model keeps one
+        // series a kind): shown again, or the run would draw nothing and its box stay unticked.
+        if (!this.hidden.isEmpty() && obs instanceof List<?> points && points.isEmpty()
+                && this.hidden.removeIf(one -> one.getData() == points)) {
+            rebuildLegend();
+        }
+        markDirty();
+    };
     private final InvalidationListener onNameChange = obs -> rebuildLegend();
     private final ListChangeListener<XYChart.Series<Number, Number>> onSeriesChange = this::seriesChanged;
     private ObservableList<XYChart.Series<Number, Number>> series;
@@ -507,8 +513,8 @@ public final class LivePlot extends BorderPane {
                     }
                     markDirty();
                 });
-                Controls.tip(shows, "Untick to hide this curve, tick to show it again: the axes fit the curves"
-                        + " shown, so a short run beside long ones, a sliver at the left, fills the plot.");
+                Controls.tip(shows, "Untick to hide this curve, tick to show it again: the time axis fits the"
+                        + " curves shown, so a short run beside long ones, a sliver at the left, fills the plot.");
                 entry = shows;
             } else {
                 entry = new Label(name, sample);
@@ -595,7 +601,7 @@ public final class LivePlot extends BorderPane {
         double happened = event.get();
         double xMax = Math.max(Double.isNaN(mark) ? 0 : mark, Double.isNaN(happened) ? 0 : happened);
         double yMax = 0;
-        double shortest = Double.NaN; // the shortest curve shown, of those that reach past 0
+        double shortest = Double.NaN; // the shortest curve shown, of those that reach past x = 0
         for (XYChart.Series<Number, Number> one : series) {
             if (hidden.contains(one)) {
                 continue;
@@ -606,7 +612,7 @@ public final class LivePlot extends BorderPane {
                 yMax = Math.max(yMax, point.getYValue().doubleValue());
             }
             xMax = Math.max(xMax, reach);
-            if (!one.getData().isEmpty() && (Double.isNaN(shortest) || reach < shortest)) {
+            if (reach > 0 && (Double.isNaN(shortest) || reach < shortest)) {
                 shortest = reach;
             }
         }
@@ -625,17 +631,17 @@ public final class LivePlot extends BorderPane {
         boolean fixed = scale == Scale.LINEAR && fixedYTop > 0;
         double yStep = 1;
         double yTop;
-        double yBottom = scale == Scale.LOG10 ? LOG_ZERO : 0;
+        double yBottom = scale == Scale.LOG10 ? PlotData.LOG_ZERO : 0;
         List<Double> yTicks = new ArrayList<>();
         // As many y ticks as fit a line of text each (at 200 % in a short plot, 0 to 70 in steps of 10
         // wrote the labels over each other).
         int yTickRoom = Math.max(1, Math.min(MAX_TICKS, (int) (plotHeight / (lineHeight * 1.2))));
         if (scale == Scale.LOG10) {
             yTop = LOG_TOP;
-            yTicks.add(LOG_ZERO);
+            yTicks.add(PlotData.LOG_ZERO);
             int every = (int) Math.ceil(LOG_TOP / Math.max(1, yTickRoom - 1));
             // 1's row, less than a decade above 0's, goes unlabelled where their labels would meet.
-            boolean oneFits = -LOG_ZERO / (yTop - yBottom) * plotHeight >= lineHeight * 1.2;
+            boolean oneFits = -PlotData.LOG_ZERO / (yTop - yBottom) * plotHeight >= lineHeight * 1.2;
             for (int i = oneFits ? 0 : every; i <= LOG_TOP; i += every) {
                 yTicks.add((double) i);
             }
@@ -691,10 +697,10 @@ public final class LivePlot extends BorderPane {
         // A curve shown in less than a twentieth of the axis beside one that spans it: say how to see it.
         boolean squeezed = idle.get() && !Double.isNaN(shortest) && shortest < xTop / SQUEEZED && xMax > xTop / 2;
         if (squeezed != squeezedNote.isVisible()) {
-            squeezedNote.setText(squeezed ? "A short run's curve is a sliver at the left: untick the longer runs"
-                    + " above to fit the axes to it." : "");
-            Platform.runLater(() -> {
-                squeezedNote.setVisible(squeezed); // after this layout pass, which would drop the request
+            Platform.runLater(() -> { // after this layout pass, which would drop the request
+                squeezedNote.setText(squeezed ? "A short run's curve is a sliver at the left: untick the longer"
+                        + " runs above to fit the time axis to it." : "");
+                squeezedNote.setVisible(squeezed);
                 updateMinHeight();
             });
         }
@@ -920,9 +926,9 @@ public final class LivePlot extends BorderPane {
         return trim(value);
     }
 
-    /** The label of 10^exponent on a log axis: 1, 10, 100, 1k, 10k, 100k, 1M; "0" at {@link #LOG_ZERO}. */
+    /** The label of 10^exponent on a log axis: 1, 10, 100, 1k, 10k, 100k, 1M; "0" at {@link PlotData#LOG_ZERO}. */
     public static String powerOfTenLabel(double exponent) {
-        if (exponent == LOG_ZERO) {
+        if (exponent == PlotData.LOG_ZERO) {
             return "0";
         }
         return switch ((int) Math.round(exponent)) {

@@ -66,23 +66,23 @@ public final class ModelSupport {
     }
 
     /**
+     * {@link #addPoint} on a log10 plot ({@link PlotData#log10}): plots log10 of {@code value}, 0 (the
+     * row of 1) for a value between 0 and 1, and the plot's row of 0 ({@link PlotData#LOG_ZERO}) for
+     * 0; keeps the value itself as the point's extra value, which the CSV writes (from log10 alone,
+     * the 0 calls in flight at a run's end were written as 1).
+     */
+    public static void addLogPoint(XYChart.Series<Number, Number> series, double x, double value, int maxPoints) {
+        addPoint(series, x, value <= 0 ? PlotData.LOG_ZERO : value < 1 ? 0 : Math.log10(value), maxPoints);
+        series.getData().getLast().setExtraValue(value);
+    }
+
+    /**
      * Appends a point, or gives the last point its new y if it is at the same x. A series that
      * has {@code maxPoints} is first thinned to about half, evenly
      * over its whole span (its first and latest points kept): a plot always spans the run from its
      * start, a long run's points further apart, rather than a window of its last points drawn on an
      * axis from 0 (which looked like a plot that started late).
      */
-    /**
-     * {@link #addPoint} on a log10 plot ({@link PlotData#log10}): plots log10 of {@code value}, 0 (the
-     * row of 1) for a value between 0 and 1, and the plot's row of 0 ({@link LivePlot#LOG_ZERO}) for
-     * 0; keeps the value itself as the point's extra value, which the CSV writes (from log10 alone,
-     * the 0 calls in flight at a run's end were written as 1).
-     */
-    public static void addLogPoint(XYChart.Series<Number, Number> series, double x, double value, int maxPoints) {
-        addPoint(series, x, value <= 0 ? LivePlot.LOG_ZERO : value < 1 ? 0 : Math.log10(value), maxPoints);
-        series.getData().getLast().setExtraValue(value);
-    }
-
     public static void addPoint(XYChart.Series<Number, Number> series, double x, double y, int maxPoints) {
         List<XYChart.Data<Number, Number>> data = series.getData();
         if (!data.isEmpty() && data.getLast().getXValue().doubleValue() == x) {

@@ -30,6 +30,12 @@ public record PlotData(String id, String yName, boolean log10, ObservableList<XY
         Objects.requireNonNull(series);
     }
 
+    /**
+     * Where a log10 plot holds 0 ({@link ModelSupport#addLogPoint}), log10 having none: the plot's
+     * lowest row, labelled "0", under 1's ({@link LivePlot.Scale#LOG10}).
+     */
+    public static final double LOG_ZERO = -0.7;
+
     /** The CSV header: one row per point follows. */
     public static final String CSV_HEADER = "plot,series,seconds,value,measure";
 

@@ -44,7 +44,10 @@ public abstract class RunViewModel<S> implements RunControls {
     private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
     /** True while idle with a run's figures shown and the settings changed since that run. */
     private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged", false);
-    /** Runs started and Resets, counted: what a field said about a value typed before either is old news then. */
+    /**
+     * Runs started, Resets and returns to the default settings, counted: what a field said about a
+     * value typed before any of them is old news then.
+     */
     private final ReadOnlyLongWrapper freshStarts = new ReadOnlyLongWrapper(this, "freshStarts", 0);
 
     /**

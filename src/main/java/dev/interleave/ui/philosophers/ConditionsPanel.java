@@ -27,7 +27,8 @@ import dev.interleave.ui.kit.Controls;
 
 /**
  * The four conditions of deadlock, each with a live mark (◆ holds now, or – not now; mutual exclusion:
- * – no fork held now; a condition the table's strategy breaks: – broken by ordered) and the
+ * – no fork held now; a condition the table's strategy rules out: – broken by ordered, or by
+ * waiter, trylock, ...) and the
  * strategies that break it, one click away ({@link PhilosophersViewModel#breakWith}). FX thread only.
  */
 final class ConditionsPanel extends VBox {
@@ -36,7 +37,7 @@ final class ConditionsPanel extends VBox {
 
     private final GridPane cards = new GridPane(8, 8);
     private final List<VBox> all;
-    /** Each card's mark ("◆ holds now", "– not now"), as wide as its longer text at its font. */
+    /** Each card's mark ("◆ holds now", "– not now", "– broken by ordered"), as wide as its longest text at its font. */
     private final List<Label> marks;
 
     ConditionsPanel(PhilosophersViewModel model) {
@@ -108,12 +109,12 @@ final class ConditionsPanel extends VBox {
         // Broken by the table's strategy, it says so: "– not now" beside a greyed "ordered" did not say
         // that the strategy in use is what keeps the circle from closing (a teacher's tryout).
         List<String> texts = new ArrayList<>(List.of(holds, lapsed));
-        condition.brokenBy().forEach(strategy -> texts.add(broken(strategy)));
+        Arrays.stream(Strategy.values()).filter(condition::ruledOutBy).forEach(strategy -> texts.add(broken(strategy)));
         mark.textProperty().bind(Bindings.createStringBinding(() -> model.holdsProperty(condition).get() ? holds
-                : condition.brokenBy().contains(model.tableStrategyProperty().get())
+                : condition.ruledOutBy(model.tableStrategyProperty().get())
                 ? broken(model.tableStrategyProperty().get()) : lapsed,
                 model.holdsProperty(condition), model.tableStrategyProperty()));
-        // As wide as its longer text, whichever it shows and in bold or not (a condition that holds is
+        // As wide as its longest text, whichever it shows and in bold or not (a condition that holds is
         // marked bold): the card's least width stays put as the conditions come and go, and so does
         // the choice of one or two columns.
         mark.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {

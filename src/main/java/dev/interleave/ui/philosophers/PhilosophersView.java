@@ -9,6 +9,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -137,9 +140,18 @@ public final class PhilosophersView extends BorderPane {
         model.rewind().rewoundBinding().addListener(obs -> showVerdict.run());
         showVerdict.run();
         // Stepped or rewound, the table stays under the pointer: the deadlock's verdict in three lines,
-        // then "Rewound ... At this moment: no deadlock yet" in two, moved it up at the first ◀.
-        Controls.neverShorter(verdict, model.stateProperty(),
-                () -> model.stateProperty().get() == RunState.PAUSED || model.rewind().rewoundBinding().get());
+        // then "Rewound ... At this moment: no deadlock yet" in two, moved it up at the first ◀. Kept
+        // into a rewind, not out of it: a new state, or End, starts afresh (each time the keeping may
+        // stop), so that no blank lines stay under the verdict after it.
+        BooleanBinding rewound = model.rewind().rewoundBinding();
+        LongProperty afresh = new SimpleLongProperty();
+        model.stateProperty().addListener(obs -> afresh.set(afresh.get() + 1));
+        rewound.addListener((obs, was, now) -> {
+            if (!now) {
+                afresh.set(afresh.get() + 1);
+            }
+        });
+        Controls.neverShorter(verdict, afresh, () -> model.stateProperty().get() == RunState.PAUSED || rewound.get());
 
         TableDrawing table = new TableDrawing(model);
         HBox.setHgrow(table, Priority.ALWAYS);

@@ -76,6 +76,7 @@ class LabDetectorTest {
             assertTrue(stall.contains("wait on") || stall.contains("waits on"), stall);
             assertTrue(stall.contains("P1") && stall.contains("C1"), "names every waiter: " + stall);
         } else {
+            assertFalse(result.ratedUntilStall(), "a violation's rate is the whole run's");
             String violation = result.lab().violation();
             assertNotNull(violation);
             assertTrue(violation.startsWith("a put must fill an empty slot") || violation.startsWith("a take must empty a full"

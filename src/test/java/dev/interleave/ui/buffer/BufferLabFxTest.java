@@ -108,8 +108,11 @@ class BufferLabFxTest {
         robot.interact(() -> {
             main.getScene().getWindow().setWidth(1024);
             main.getScene().getWindow().setHeight(700);
+            // A correct buffer, so that the run goes on while the note is read (a stall ends it), with
+            // spurious wake-ups, so that the note names the lab's settings and takes two lines.
             model.implProperty().set(BufferImpl.LOCK);
-            model.bugProperty().set(Bug.ONE_CONDITION);
+            model.bugProperty().set(Bug.NONE);
+            model.spuriousPercentProperty().set(20);
             model.capacityProperty().set(1);
         });
         Label note = robot.lookup("#last-run").queryAs(Label.class);
@@ -120,6 +123,7 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         double height = OnFx.get(note::getHeight);
         double needs = OnFx.get(() -> note.prefHeight(note.getWidth()));
+        assertEquals(RunState.RUNNING, runner.state(), "read while the run goes, when the note keeps Run's height");
         assertTrue(needs > before + 1, "the run's note is longer than the one line before it: " + before + " px, then " + needs);
         assertTrue(height >= needs - 0.5, "the note " + height + " px high, its text " + needs + " px: "
                 + OnFx.get(note::getText));

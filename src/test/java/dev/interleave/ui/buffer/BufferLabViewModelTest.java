@@ -284,6 +284,8 @@ class BufferLabViewModelTest {
                     ? ".* waits? on .*: nobody is left to wake them" : "[PC]\\d+ was about to .*"),
                     model.outcomeDetailProperty().get());
             assertTrue(model.momentProperty().get() >= 0, "the moment it went wrong is kept");
+            // A stalled run's rate is its items' until the stall, and the card says so.
+            assertEquals(expected == BufferOutcome.STALLED, model.rateUntilStallProperty().get(), impl + " " + bug);
             assertTrue(model.rewind().rewoundBinding().get(), "and shown");
             if (expected == BufferOutcome.STALLED) {
                 assertTrue(model.stallCauseProperty().get() >= 0);

@@ -80,12 +80,12 @@ class CallsViewModelTest {
         }
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().size(), "every ended run is a row");
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().getFirst().number(), "newest first");
-        assertEquals("50 calls / 10 in flight, no sleep, atomic counter", model.pastRuns().getFirst().run());
+        assertEquals("50 calls / 10 in flight, no sleeps, atomic counter", model.pastRuns().getFirst().run());
         assertEquals("✔ 1,275", model.pastRuns().getFirst().result());
         assertEquals(CallsViewModel.MAX_SERIES, model.throughputSeries().size());
         assertEquals(CallsViewModel.MAX_SERIES, model.inFlightSeries().size());
-        assertEquals("20 calls / 10 in flight, no sleep, atomic counter", model.throughputSeries().getFirst().getName());
-        assertEquals("50 calls / 10 in flight, no sleep, atomic counter", model.inFlightSeries().getLast().getName());
+        assertEquals("20 calls / 10 in flight, no sleeps, atomic counter", model.throughputSeries().getFirst().getName());
+        assertEquals("50 calls / 10 in flight, no sleeps, atomic counter", model.inFlightSeries().getLast().getName());
     }
 
     /**

@@ -13,6 +13,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -283,7 +284,7 @@ class LivePlotFxTest {
             flat.resize(500, 500);
             flat.layout();
             image[0] = flat.snapshot(null, null);
-            sample[0] = ((Line) ((javafx.scene.control.Labeled) flat.lookup(".plot-legend-entry")).getGraphic()).getStrokeWidth();
+            sample[0] = ((Line) ((Labeled) flat.lookup(".plot-legend-entry")).getGraphic()).getStrokeWidth();
             ((Pane) plot.getParent()).getChildren().remove(flat);
         });
         Color colour = (Color) flat.styleOf(series).getFirst();
@@ -448,7 +449,6 @@ class LivePlotFxTest {
         }
     }
 
-    /** A series per name, each a short rising line. */
     /**
      * A 37 ms run beside two runs of 6 s is a sliver at the left of their axis (a teacher's tryout saw
      * a vertical line at 0): the legend says so, and unticking the long runs fits the axis to it,
@@ -505,6 +505,19 @@ class LivePlotFxTest {
             plot.layout();
             return lastXTick();
         }), "while a run goes the axis keeps a 1 s axis's ticks");
+
+        // A new run of a hidden kind is drawn into its series (emptied first): shown again, ticked.
+        robot.interact(() -> {
+            otherLong.getData().clear();
+            otherLong.getData().add(new XYChart.Data<>(0.1, 2));
+            otherLong.getData().add(new XYChart.Data<>(0.5, 2));
+            plot.layout();
+        });
+        assertTrue(plot.shows(otherLong), "the new run of a hidden kind");
+        assertFalse(plot.shows(longRun), "the other hidden one stays hidden");
+        assertEquals(List.of(false, true, true), OnFx.get(() -> robot.from(plot).lookup(".plot-legend-entry")
+                .queryAllAs(CheckBox.class).stream().map(CheckBox::isSelected).toList()));
+        assertEquals(4, OnFx.get(plot::pointsDrawn), "its two points and the short run's");
     }
 
     /**
@@ -523,7 +536,7 @@ class LivePlotFxTest {
             plot.setData(FXCollections.observableArrayList(List.of(rates)));
             plot.layout();
         });
-        assertEquals(List.of(2.0, LivePlot.LOG_ZERO, 0.0), rates.getData().stream().map(p -> p.getYValue().doubleValue()).toList());
+        assertEquals(List.of(2.0, PlotData.LOG_ZERO, 0.0), rates.getData().stream().map(p -> p.getYValue().doubleValue()).toList());
         List<String> labels = OnFx.get(plot::yTickLabels);
         assertEquals("0", labels.getFirst(), labels.toString());
         assertEquals("1", labels.get(1), labels.toString());
@@ -544,6 +557,7 @@ class LivePlotFxTest {
         return series;
     }
 
+    /** A series per name, each a short rising line. */
     private static ObservableList<XYChart.Series<Number, Number>> named(String... names) {
         var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
         for (String name : names) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 
 import javafx.css.PseudoClass;
@@ -49,6 +50,7 @@ import dev.interleave.ui.shell.MainView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The deadlock lab's view in the real window, headless, by node id. */
 @ExtendWith(ApplicationExtension.class)
@@ -315,6 +317,44 @@ class PhilosophersViewFxTest {
             assertEquals(rewound, seatTop.getAsDouble(), 0.5, "the table, rewound: " + OnFx.get(verdict::getText));
         }
         assertTrue(OnFx.get(verdict::getText).contains("no deadlock yet"), OnFx.get(verdict::getText));
+        // Back to now, the verdict is as tall as its words: no blank lines kept from the rewind.
+        robot.interact(() -> model.rewind().toPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(view::layout);
+        assertEquals(OnFx.get(() -> verdict.prefHeight(verdict.getWidth())), OnFx.get(verdict::getHeight), 0.5,
+                OnFx.get(verdict::getText));
+    }
+
+    /**
+     * A starving philosopher's bar says so with a ⚠ before its name, as the verdict's "⚠ Starving"; its
+     * count bears no mark ("43.7k ✘ 56.5k ✘" was read as the next bar's). Twelve ordered philosophers
+     * with no delays starve the first and the last within a second or two, usually; a run that
+     * starves nobody in 20 s is skipped, not passed.
+     */
+    @Test
+    void aStarvingPhilosophersBarMarksItsName(FxRobot robot) throws Exception {
+        zeroDelays(robot, 12);
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+        robot.type(KeyCode.SPACE);
+        boolean starving;
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> !model.starving().isEmpty()));
+            starving = true;
+        } catch (TimeoutException none) {
+            starving = false;
+        }
+        assumeTrue(starving, "nobody starved in 20 s");
+        robot.type(KeyCode.SPACE); // paused: the bars and the list stand still to be read
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.PAUSED);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> starved = OnFx.get(() -> List.copyOf(model.starving()));
+        assumeTrue(!starved.isEmpty(), "nobody starving by the time it paused");
+        for (int p = 0; p < 12; p++) {
+            String name = OnFx.get(robot.lookup("#meals-P" + (p + 1) + " .meal-name").queryAs(Label.class)::getText);
+            String count = OnFx.get(robot.lookup("#meals-P" + (p + 1) + " .meal-count").queryAs(Label.class)::getText);
+            assertEquals(starved.contains(p) ? "⚠ P" + (p + 1) : "P" + (p + 1), name, "starving: " + starved);
+            assertTrue(count.matches("[\\d,.]+[kM]?"), "a count, no mark: " + count);
+        }
     }
 
     /** A seat is reached by Tab and chosen with Enter: the keyboard steps a chosen philosopher, as a click does. */
