@@ -77,7 +77,7 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
     private ThreadsKindAlias threadsKind;
 
     @Option(names = "--seconds", paramLabel = "S", converter = Seconds.class, defaultValue = "5",
-            description = "How long to run without a deadlock, 1 to 3,600; default 5.")
+            description = "Seconds to run (a deadlock ends it sooner), 1 to 3,600; default 5.")
     private int seconds;
 
     @Option(names = "--trace", paramLabel = "FILE", description = {"Record the run and write it to FILE as a",
