@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import javafx.animation.FadeTransition;
 import javafx.animation.Interpolator;
@@ -50,6 +52,7 @@ import org.controlsfx.control.ToggleSwitch;
 import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferOutcome;
+import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Worker;
@@ -934,8 +937,13 @@ public final class BufferView extends BorderPane {
         // were ended, not done with their work; "✓ done" on every chip of a stopped run read as if
         // they had finished. (A wrong total's threads did finish.)
         boolean endedShort = endedShort(model.labOutcomeProperty().get());
-        draw(producers, producersCaption, p, leaving, left, endedShort);
-        draw(consumers, consumersCaption, c, leaving, left, endedShort);
+        // The run's threads not started yet (or never: a violation after six events ended a run of 3
+        // producers and 1 consumer before P3 and C1 began, and the lanes showed only P1 and P2).
+        BufferSettings run = model.abqShownBinding().get() ? null : model.shownRunProperty().get();
+        draw(producers, producersCaption, p, run == null ? 0 : run.producers(), "P", Worker.Role.PRODUCER,
+                leaving, left, endedShort);
+        draw(consumers, consumersCaption, c, run == null ? 0 : run.consumers(), "C", Worker.Role.CONSUMER,
+                leaving, left, endedShort);
         for (FlowPane lane : List.of(producers, consumers)) {
             for (Node node : lane.getChildren()) {
                 if (node instanceof WorkerChip chip && !chip.getStyleClass().contains(LANE_CHOOSABLE)) {
@@ -970,16 +978,26 @@ public final class BufferView extends BorderPane {
         return label;
     }
 
-    /** The pane's first child is its caption; a chip per worker follows, those {@code leaving} marked so. */
-    private void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers,
-                             Set<String> leaving, Set<String> left, boolean endedShort) {
-        chips(pane, caption, workers.size());
+    /**
+     * The pane's first child is its caption; a chip per worker follows, those {@code leaving} marked
+     * so, then one "not started" for each of {@code prefix}1 to {@code planned} the run has not
+     * started (yet).
+     */
+    private void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers, int planned,
+                      String prefix, Worker.Role role, Set<String> leaving, Set<String> left, boolean endedShort) {
+        Set<String> started = workers.stream().map(BufferSnapshot.WorkerView::name).collect(Collectors.toSet());
+        List<String> notStarted = IntStream.rangeClosed(1, planned).mapToObj(i -> prefix + i)
+                .filter(name -> !started.contains(name)).toList();
+        chips(pane, caption, workers.size() + notStarted.size());
         for (int i = 0; i < workers.size(); i++) {
             WorkerChip chip = (WorkerChip) pane.getChildren().get(i + 1);
             chip.show(workers.get(i));
             chip.leaving(leaving.contains(workers.get(i).name()));
             chip.left(left.contains(workers.get(i).name()));
             chip.endedShort(endedShort);
+        }
+        for (int i = 0; i < notStarted.size(); i++) {
+            ((WorkerChip) pane.getChildren().get(workers.size() + i + 1)).plan(notStarted.get(i), role);
         }
     }
 

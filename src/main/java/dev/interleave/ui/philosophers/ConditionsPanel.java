@@ -1,12 +1,12 @@
 package dev.interleave.ui.philosophers;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,8 +27,8 @@ import dev.interleave.ui.kit.Controls;
 
 /**
  * The four conditions of deadlock, each with a live mark (◆ holds now, or – not now; mutual exclusion:
- * – no fork held now; a condition the table's strategy rules out: – broken by ordered, or by
- * waiter, trylock, ...) and the
+ * – no fork held now; one the table's strategy rules out: – broken now, and the line under it says
+ * by which) and the
  * strategies that break it, one click away ({@link PhilosophersViewModel#breakWith}). FX thread only.
  */
 final class ConditionsPanel extends VBox {
@@ -37,7 +37,7 @@ final class ConditionsPanel extends VBox {
 
     private final GridPane cards = new GridPane(8, 8);
     private final List<VBox> all;
-    /** Each card's mark ("◆ holds now", "– not now", "– broken by ordered"), as wide as its longest text at its font. */
+    /** Each card's mark ("◆ holds now", "– not now", "– broken now"), as wide as its longest text at its font. */
     private final List<Label> marks;
 
     ConditionsPanel(PhilosophersViewModel model) {
@@ -92,11 +92,6 @@ final class ConditionsPanel extends VBox {
         }
     }
 
-    /** The mark of a condition {@code strategy}, the table's, breaks. */
-    private static String broken(Strategy strategy) {
-        return "– broken by " + strategy.label();
-    }
-
     private static VBox row(PhilosophersViewModel model, Coffman condition) {
         String id = "condition-" + condition.name().toLowerCase(Locale.ROOT).replace('_', '-');
         Label mark = new Label();
@@ -106,14 +101,16 @@ final class ConditionsPanel extends VBox {
         // now" beside "Not broken here" read as a contradiction).
         String holds = "◆ holds now"; // not ✔ (success elsewhere), nor ● (eating, on the table beside it)
         String lapsed = condition == Coffman.MUTUAL_EXCLUSION ? "– no fork held now" : "– not now";
-        // Broken by the table's strategy, it says so: "– not now" beside a greyed "ordered" did not say
-        // that the strategy in use is what keeps the circle from closing (a teacher's tryout).
-        List<String> texts = new ArrayList<>(List.of(holds, lapsed));
-        Arrays.stream(Strategy.values()).filter(condition::ruledOutBy).forEach(strategy -> texts.add(broken(strategy)));
+        // Ruled out by the table's strategy, it says so, and the line under it says by which: "– not
+        // now" beside a greyed "ordered" did not say that the strategy in use is what keeps the circle
+        // from closing (a teacher's tryout). The strategy's name is not in the mark: "– broken by
+        // trylock-no-backoff" widened the cards past the view at 175 %.
+        String broken = "– broken now";
+        List<String> texts = List.of(holds, lapsed, broken);
+        BooleanBinding ruledOut = Bindings.createBooleanBinding(
+                () -> condition.ruledOutBy(model.tableStrategyProperty().get()), model.tableStrategyProperty());
         mark.textProperty().bind(Bindings.createStringBinding(() -> model.holdsProperty(condition).get() ? holds
-                : condition.ruledOutBy(model.tableStrategyProperty().get())
-                ? broken(model.tableStrategyProperty().get()) : lapsed,
-                model.holdsProperty(condition), model.tableStrategyProperty()));
+                : ruledOut.get() ? broken : lapsed, model.holdsProperty(condition), ruledOut));
         // As wide as its longest text, whichever it shows and in bold or not (a condition that holds is
         // marked bold): the card's least width stays put as the conditions come and go, and so does
         // the choice of one or two columns.
@@ -133,15 +130,16 @@ final class ConditionsPanel extends VBox {
         title.setMinWidth(Label.USE_PREF_SIZE);
         HBox head = new HBox(8, title, mark);
         head.setAlignment(Pos.BASELINE_LEFT);
-        Label meaning = new Label(condition.meaning() + (condition == Coffman.CIRCULAR_WAIT ? "" : "."));
+        Label meaning = new Label();
         meaning.getStyleClass().add("condition-meaning");
         meaning.setWrapText(true);
-        if (condition == Coffman.CIRCULAR_WAIT) {
-            meaning.textProperty().bind(Bindings.createStringBinding(() -> condition.meaning() + "."
-                    + (model.holdsProperty(condition).get() || model.longestChainProperty().get() < 2 ? ""
-                    : String.format(Locale.ROOT, " Now: a chain of %d, not a circle.", model.longestChainProperty().get())),
-                    model.longestChainProperty(), model.holdsProperty(condition)));
-        }
+        meaning.textProperty().bind(Bindings.createStringBinding(() -> condition.meaning() + "."
+                + (condition != Coffman.CIRCULAR_WAIT || model.holdsProperty(condition).get()
+                || model.longestChainProperty().get() < 2 ? ""
+                : String.format(Locale.ROOT, " Now: a chain of %d, not a circle.", model.longestChainProperty().get()))
+                + (ruledOut.get() ? " This run's strategy, " + model.tableStrategyProperty().get().label()
+                + ", rules it out." : ""),
+                model.longestChainProperty(), model.holdsProperty(condition), ruledOut, model.tableStrategyProperty()));
         Node breakers;
         if (condition.brokenBy().isEmpty()) {
             // Not in a flow pane: a label there keeps its one-line width and never wraps.

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -45,6 +47,7 @@ import dev.interleave.engine.buffer.BufferCode;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
+import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Where;
@@ -96,6 +99,36 @@ class BufferLabFxTest {
     /** Looked up on the FX thread: a running view changes its children as the test reads. */
     private static boolean disabled(FxRobot robot, String id) {
         return OnFx.get(() -> robot.lookup(id).query().isDisabled());
+    }
+
+    /**
+     * The lanes show every thread the run was set to start: a violation six events in ended a run of 3
+     * producers and 1 consumer before P3 and C1 began, and the lanes showed P1 and P2 alone (a
+     * learner's tryout). Those the run never started read "not started".
+     */
+    @Test
+    void theLanesShowEveryThreadTheRunWasSetToStart(FxRobot robot) throws Exception {
+        zeroDelays(robot, 1, 3, 1);
+        robot.interact(() -> {
+            model.implProperty().set(BufferImpl.SEMAPHORE);
+            model.bugProperty().set(Bug.UNLOCKED_COUNT);
+        });
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> names = OnFx.get(() -> robot.lookup("#producers-lanes .worker-name").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        List<String> consumerNames = OnFx.get(() -> robot.lookup("#consumers-lanes .worker-name")
+                .queryAllAs(Label.class).stream().map(Label::getText).toList());
+        assertEquals(List.of("P1", "P2", "P3"), names.stream().sorted().toList());
+        assertEquals(List.of("C1"), consumerNames);
+        Set<String> started = OnFx.get(() -> model.workers().stream().map(BufferSnapshot.WorkerView::name)
+                .collect(Collectors.toSet()));
+        for (Label state : OnFx.get(() -> robot.lookup("#producers-lanes .worker").queryAll().stream()
+                .filter(chip -> !started.contains(((Label) chip.lookup(".worker-name")).getText()))
+                .map(chip -> (Label) chip.lookup(".worker-state")).toList())) {
+            assertEquals("not started", OnFx.get(state::getText));
+        }
     }
 
     /**

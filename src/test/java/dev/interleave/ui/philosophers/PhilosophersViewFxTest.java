@@ -257,7 +257,9 @@ class PhilosophersViewFxTest {
         assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait-ordered").query().isDisabled()), "the strategy in use");
         // And the card says that it is what breaks the condition, not merely "– not now".
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#condition-circular-wait-mark")
-                .queryAs(Label.class).getText()).equals("– broken by ordered"));
+                .queryAs(Label.class).getText()).equals("– broken now"));
+        assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait .condition-meaning").queryAs(Label.class).getText())
+                .endsWith("This run's strategy, ordered, rules it out."));
         assertEquals("– not now", OnFx.get(() -> robot.lookup("#condition-hold-and-wait-mark").queryAs(Label.class).getText()),
                 "ordered breaks no other");
         assertEquals(0, runner.snapshot().table().totalMeals(), "paused before its first step");
