@@ -65,10 +65,10 @@ import javafx.scene.text.TextAlignment;
  * <p>Series are told apart by colour (the Okabe-Ito palette, safe for colour-blind readers) and by
  * line style (solid, dashed, dotted), both shown in the legend. A plot of runs side by side
  * ({@link #runsSideBySide}) with two curves or more makes each legend entry a check box that shows or
- * hides its run's curve, and the time axis fits the curves shown: a run of 37 ms beside runs of 6 s is a
- * sliver at the left until they are hidden (a line under the legend says so when it happens). Every
- * colour comes from the
- * stylesheet: {@code -il-plot-series-1} to {@code -6}, {@code -il-plot-background},
+ * hides its run's curve, and the time axis fits the curves shown: a run of 37 ms beside runs of 6 s
+ * is a sliver at the left until they are hidden (a line under the legend says so when it happens).
+ *
+ * <p>Every colour comes from the stylesheet: {@code -il-plot-series-1} to {@code -6}, {@code -il-plot-background},
  * {@code -il-plot-grid}, {@code -il-plot-axis} and {@code -il-plot-ink} on {@code .live-plot}, so a
  * theme's stylesheet recolours the canvas too. FX thread only.
  */
