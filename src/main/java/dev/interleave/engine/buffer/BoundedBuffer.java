@@ -81,7 +81,8 @@ public final class BoundedBuffer implements LabBuffer {
      * reject it run against the real code. ONE_CONDITION makes notEmpty the same Condition as
      * notFull (and one mirror for both); IF_NOT_WHILE and UNLOCKED_COUNT live in waitsAgain() and in
      * the count read before locking (a data race, on purpose, only then), after which UNLOCKED_COUNT
-     * sleeps 1 ms before it locks: the lab holds the race's window open, so that another worker looks
+     * records its look (a LOOK event, under the lock: the log's writers hold it) and sleeps 1 ms
+     * before it locks: the lab holds the race's window open, so that another worker looks
      * too and the violation comes within a second (without it, once after more than a minute). The
      * sleep is interruptible: a Stop during it leaves the item out, as an interrupted lock request.
      *
@@ -439,11 +440,14 @@ public final class BoundedBuffer implements LabBuffer {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
         producer.holding(item);
-        producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
-        boolean sawRoomUnlocked = bug == Bug.UNLOCKED_COUNT && count < items.length;
+        boolean sawRoomUnlocked = false;
         if (bug == Bug.UNLOCKED_COUNT) {
-            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+            producer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+            int seen = count; // the bug: a racy read
+            int slots = items.length;
+            sawRoomUnlocked = looked(producer, seen, slots, seen < slots);
         }
+        producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         enter(producer);
         try {
             actions++;
@@ -490,11 +494,13 @@ public final class BoundedBuffer implements LabBuffer {
 
     /** {@link #take()} on behalf of {@code consumer}, whose state and wait the snapshot shows. */
     public long take(Worker consumer) throws InterruptedException {
-        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
-        boolean sawItemUnlocked = bug == Bug.UNLOCKED_COUNT && count > 0;
+        boolean sawItemUnlocked = false;
         if (bug == Bug.UNLOCKED_COUNT) {
-            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+            consumer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+            int seen = count; // the bug: a racy read
+            sawItemUnlocked = looked(consumer, seen, items.length, seen > 0);
         }
+        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         enter(consumer);
         try {
             actions++;
@@ -528,6 +534,26 @@ public final class BoundedBuffer implements LabBuffer {
             consumer.set(WorkerState.IN_BUFFER, Where.RELEASING);
             lock.unlock();
         }
+    }
+
+    /**
+     * unlocked-count's look, after its racy read of {@code seen} of {@code slots} slots full: records
+     * it ({@link BufferEvent#LOOK}, under the lock, which the look itself did not hold), then holds the
+     * race's window open 1 ms, so that another worker looks too and the bug shows within a second,
+     * not by luck. Returns {@code sawOtherwise}: whether it saw room (an item).
+     */
+    private boolean looked(Worker worker, int seen, int slots, boolean sawOtherwise) throws InterruptedException {
+        if (log != null) {
+            lock.lock();
+            try {
+                log.appendNow(BufferEvent.LOOK.ordinal(), track(worker), seen, slots,
+                        BufferEvent.lookOther(worker.role() == Worker.Role.PRODUCER, sawOtherwise));
+            } finally {
+                lock.unlock();
+            }
+        }
+        Thread.sleep(1);
+        return sawOtherwise;
     }
 
     /** Whether the next wait is one the lab ends without a signal (spurious), at the settings' rate. */

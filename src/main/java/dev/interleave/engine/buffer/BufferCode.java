@@ -183,13 +183,13 @@ public final class BufferCode {
 
     /**
      * unlocked-count's look at the count before the lock (or the monitor), and the lab's pause that
-     * holds the gap open. No place of their own: the worker has said ENTERING before it looks, so
-     * during the look and the 1 ms pause its chip is already at the lock's line, where it is a moment
-     * later (no event records the look or the pause, so a rewound run could not show a place there).
+     * holds the gap open. A worker that looked ({@link Where#LOOKED}, recorded as a
+     * {@link BufferEvent#LOOK}) sits at the look's line through the pause, until it asks for the lock.
      */
     private static void unlockedLook(Text t, boolean put, String comment) {
         String room = put ? "count < items.length" : "count > 0";
-        t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // " + comment, room);
+        t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // " + comment,
+                put ? "seen < slots" : "seen > 0", Where.LOOKED);
         t.line("    " + LAB_PAUSE + ";   // the lab: holds the gap between look and lock open", LAB_PAUSE);
     }
 
@@ -200,10 +200,10 @@ public final class BufferCode {
         String saw = put ? "sawRoom" : "sawItem";
         if (bug == Bug.UNLOCKED_COUNT) {
             t.line("    boolean " + saw + " = " + mine + ".availablePermits() > 0;   // looks, takes none!",
-                    ".availablePermits() > 0", Where.CHECKING);
+                    mine + ".availablePermits()", Where.LOOKED);
             t.plain("    if (!" + saw + ")");
             t.line("        " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
-                    Where.WAITING, Where.WOKEN);
+                    Where.CHECKING, Where.WAITING, Where.WOKEN);
         } else {
             t.line("    " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
                     Where.CHECKING, Where.WAITING, Where.WOKEN);

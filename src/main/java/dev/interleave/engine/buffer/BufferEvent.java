@@ -98,7 +98,17 @@ public enum BufferEvent {
      * any; then it ends ({@link #DONE}). other: its role's ordinal ({@link Worker.Role}); it changes
      * no worker's state. Never recorded after the worker's DONE.
      */
-    DISMISS;
+    DISMISS,
+    /**
+     * With the planted {@link Bug#UNLOCKED_COUNT} only: a worker looked at the buffer without the
+     * lock, the bug's racy read, and is on its way to the lock (the lock and the monitor: after the
+     * lab's 1 ms pause; the semaphores: to acquire, or straight to the mutex). item: what it read,
+     * the count (the semaphores: the permits available to it); slot: the number of slots it read
+     * beside it; other: {@link #lookOther}, whether it is a producer or a consumer and whether it saw
+     * room (an item), so it will not check again under the lock. Recorded after the read, under the
+     * lock that serializes the log: the look itself held nothing.
+     */
+    LOOK;
 
     private static final BufferEvent[] ALL = values();
 
@@ -116,12 +126,31 @@ public enum BufferEvent {
     public static final int PASS_STEPPED = 1;
     /** PASS's other: interrupted at the gate. */
     public static final int PASS_INTERRUPTED = 2;
+    /** LOOK's other, a bit: it saw room (an item), and goes on without checking under the lock. */
+    private static final int LOOK_SAW = 1;
+    /** LOOK's other, a bit: a consumer looked (else a producer). */
+    private static final int LOOK_BY_CONSUMER = 2;
     /** DONE's other: the worker's part was done (no more items to make or take). */
     public static final int DONE_FINISHED = 0;
     /** DONE's other: the run was stopped (Stop, a failure, a violation, a stall) before the worker's part was done. */
     public static final int DONE_STOPPED = 1;
     /** DONE's other: the worker left the run, fewer workers being set. */
     public static final int DONE_LEFT = 2;
+
+    /** LOOK's other: a producer's look ({@code producer}) or a consumer's, and whether it saw room (an item). */
+    public static int lookOther(boolean producer, boolean saw) {
+        return (producer ? 0 : LOOK_BY_CONSUMER) | (saw ? LOOK_SAW : 0);
+    }
+
+    /** Whether LOOK event {@code i} was a producer's. */
+    public static boolean lookByProducer(EventLog.Batch batch, int i) {
+        return (batch.other(i) & LOOK_BY_CONSUMER) == 0;
+    }
+
+    /** Whether LOOK event {@code i} saw room (a consumer's: an item), and so goes on without checking again. */
+    public static boolean lookSaw(EventLog.Batch batch, int i) {
+        return (batch.other(i) & LOOK_SAW) != 0;
+    }
 
     /** The kind a log event's number names. */
     public static BufferEvent of(int kind) {
@@ -145,7 +174,7 @@ public enum BufferEvent {
             case PUT -> WorkerState.PRODUCING;
             case TAKE -> WorkerState.CONSUMING;
             case WAIT -> batch.other(i) == ON_NOT_FULL ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY;
-            case WAKE, LEAVE, PASS, SPURIOUS -> WorkerState.WAITING_FOR_LOCK;
+            case WAKE, LEAVE, PASS, SPURIOUS, LOOK -> WorkerState.WAITING_FOR_LOCK;
             case PARK -> WorkerState.AT_GATE;
             case DONE -> WorkerState.DONE;
             case VIOLATION -> WorkerState.IN_BUFFER;
@@ -165,6 +194,7 @@ public enum BufferEvent {
             case WAKE, SPURIOUS -> Where.WOKEN;
             case LEAVE -> Where.ENTERING;
             case VIOLATION -> Where.WRITING;
+            case LOOK -> Where.LOOKED;
             case RESIZE, DISMISS -> throw new IllegalArgumentException(of(batch, i) + " changes no worker's state");
         };
     }

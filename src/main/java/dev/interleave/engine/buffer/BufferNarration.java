@@ -63,7 +63,8 @@ public final class BufferNarration {
 
         /**
          * With the planted unlocked count, why a put met a full slot (a take an empty one): the look
-         * it went on from was not under the lock, and is no event of its own. Otherwise nothing.
+         * it went on from (its {@link BufferEvent#LOOK}, some lines up) was not under the lock.
+         * Otherwise nothing.
          */
         private String unlockedLook(boolean put) {
             if (bug != Bug.UNLOCKED_COUNT) {
@@ -75,6 +76,29 @@ public final class BufferNarration {
             }
             return put ? " (it read count without the " + lock() + ", saw room, and went on)"
                     : " (it read count without the " + lock() + ", saw an item, and went on)";
+        }
+
+        /**
+         * unlocked-count's look (event {@code i}, a {@link BufferEvent#LOOK}) by {@code who}: what it
+         * read without the lock, and what it will do about it.
+         */
+        String look(String who, EventLog.Batch batch, int i) {
+            boolean put = BufferEvent.lookByProducer(batch, i);
+            boolean saw = BufferEvent.lookSaw(batch, i);
+            long seen = batch.item(i);
+            if (semaphore()) {
+                String permits = put ? "freeSlots" : "filledSlots";
+                return String.format(Locale.ROOT, "%s looked at %s.availablePermits() without acquiring: %d, %s",
+                        who, permits, seen, saw ? "so it goes on to the mutex without taking a permit"
+                        : "so it acquires " + permits);
+            }
+            String full = String.format(Locale.ROOT, "%d of %d %s full", seen, batch.slot(i),
+                    batch.slot(i) == 1 ? "slot" : "slots");
+            String then = saw ? (put ? "room, so it will put without checking under the " + lock()
+                    : "an item, so it will take without checking under the " + lock())
+                    : (put ? "full, so it will check again under the " + lock()
+                    : "empty, so it will check again under the " + lock());
+            return String.format(Locale.ROOT, "%s read count without the %s: %s, %s", who, lock(), full, then);
         }
 
         /**
@@ -157,7 +181,7 @@ public final class BufferNarration {
     }
 
     /**
-     * The puts, takes, waits and spurious wake-ups in {@code batch}, oldest first, each put and take
+     * The actions in {@code batch} ({@link #isAction}), oldest first, each put and take
      * with whom its signal woke (the {@link BufferEvent#WAKE} events after it). Other events are not
      * actions and are left out.
      */
@@ -176,7 +200,7 @@ public final class BufferNarration {
         return actions;
     }
 
-    /** The latest put, take, wait or spurious wake-up in {@code batch}, if any. */
+    /** The latest action in {@code batch} ({@link #isAction}), if any. */
     public static Optional<Action> lastAction(EventLog.Batch batch) {
         return lastAction(Terms.LOCK, batch);
     }
@@ -192,13 +216,16 @@ public final class BufferNarration {
     }
 
     /**
-     * Whether event {@code i} is a put, a take, a wait or a spurious wake-up. The last is one: without
-     * it, a step whose waiter woke spuriously and waited again read "C3 waits on notEmpty; then C3
-     * waits on notEmpty", hiding the wake-up that the lab injected for the learner to see.
+     * Whether event {@code i} is a put, a take, a wait, a spurious wake-up or unlocked-count's look.
+     * The wake-up is one: without it, a step whose waiter woke spuriously and waited again read "C3
+     * waits on notEmpty; then C3 waits on notEmpty", hiding the wake-up that the lab injected for the
+     * learner to see. The look is one: it is the bug, and a step reads "P2 read count without the
+     * lock: 0 of 1 slot full, room...; then P2 put #4 into slot 0".
      */
     public static boolean isAction(EventLog.Batch batch, int i) {
         BufferEvent kind = BufferEvent.of(batch, i);
-        return kind.movesAnItem() || kind == BufferEvent.WAIT || kind == BufferEvent.SPURIOUS;
+        return kind.movesAnItem() || kind == BufferEvent.WAIT || kind == BufferEvent.SPURIOUS
+                || kind == BufferEvent.LOOK;
     }
 
     /** Event {@code i}, an action ({@link #isAction}), as one. */
@@ -265,6 +292,7 @@ public final class BufferNarration {
                     who, batch.slot(i), terms.unlockedLook(false), VIOLATION_STOPS_RUN);
             case RESIZE -> String.format(Locale.ROOT, "the buffer now has %d slots (its items moved to the first)",
                     batch.item(i));
+            case LOOK -> terms.look(who, batch, i);
             case DISMISS -> batch.other(i) == Worker.Role.PRODUCER.ordinal()
                     ? who + " is asked to leave (fewer producers set): it puts the item it holds or is making,"
                     + " and makes no new one"

@@ -196,6 +196,9 @@ public final class BufferReplay implements Replay<BufferReplay> {
             case REQUEST -> {
                 // in the buffer: the state below says so
             }
+            case LOOK -> {
+                // unlocked-count's look: on its way to the lock, as the state below says
+            }
             case PUT -> {
                 enter(track);
                 inCall.set(track, false);

@@ -148,6 +148,9 @@ public final class BufferTrace {
                     trace.flowEnd(PID, tid(track), batch.seq(i), WAKE_UP, WAKE_UP, at);
                 }
                 case SPURIOUS -> trace.instant(PID, tid(track), "spurious wake-up", ACTION, at, "item", 0, "slot", 0);
+                case LOOK -> trace.instant(PID, tid(track), BufferEvent.lookSaw(batch, i)
+                        ? "looked without the lock: went on" : "looked without the lock: will check", ACTION, at,
+                        "count seen", batch.item(i), "slots", batch.slot(i));
                 case VIOLATION -> trace.instant(PID, tid(track), "violation", ACTION, at, "item", batch.item(i),
                         "slot", batch.slot(i));
                 default -> {

@@ -153,11 +153,14 @@ final class MonitorBuffer implements LabBuffer {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
         producer.holding(item);
-        producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
-        boolean sawRoom = bug == Bug.UNLOCKED_COUNT && count < items.length; // the bug: a racy read
+        boolean sawRoom = false;
         if (bug == Bug.UNLOCKED_COUNT) {
-            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+            producer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+            int seen = count; // the bug: a racy read
+            int slots = items.length;
+            sawRoom = looked(producer, seen, slots, seen < slots);
         }
+        producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         synchronized (monitor) {
             actions++;
             for (boolean waited = false; waitsAgain(count == items.length, sawRoom, waited); waited = true) {
@@ -177,11 +180,13 @@ final class MonitorBuffer implements LabBuffer {
 
     @Override
     public long take(Worker consumer) throws InterruptedException {
-        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
-        boolean sawItem = bug == Bug.UNLOCKED_COUNT && count > 0; // the bug: a racy read
+        boolean sawItem = false;
         if (bug == Bug.UNLOCKED_COUNT) {
-            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
+            consumer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+            int seen = count; // the bug: a racy read
+            sawItem = looked(consumer, seen, items.length, seen > 0);
         }
+        consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         synchronized (monitor) {
             actions++;
             for (boolean waited = false; waitsAgain(count == 0, sawItem, waited); waited = true) {
@@ -198,6 +203,22 @@ final class MonitorBuffer implements LabBuffer {
             consumer.set(WorkerState.IN_BUFFER, Where.RELEASING);
             return item;
         }
+    }
+
+    /**
+     * unlocked-count's look, after its racy read of {@code seen} of {@code slots} slots full: records
+     * it ({@link BufferEvent#LOOK}, in the monitor, which the look itself did not hold), then holds the
+     * race's window open 1 ms, as BoundedBuffer's. Returns {@code sawOtherwise}: whether it saw room (an item).
+     */
+    private boolean looked(Worker worker, int seen, int slots, boolean sawOtherwise) throws InterruptedException {
+        if (log != null) {
+            synchronized (monitor) {
+                log.appendNow(BufferEvent.LOOK.ordinal(), track(worker), seen, slots,
+                        BufferEvent.lookOther(worker.role() == Worker.Role.PRODUCER, sawOtherwise));
+            }
+        }
+        Thread.sleep(1);
+        return sawOtherwise;
     }
 
     /** As BoundedBuffer's: while (blocked), or the planted bug's if / unlocked read. Call only in the monitor. */

@@ -157,9 +157,14 @@ final class SemaphoreBuffer implements LabBuffer {
             throw new IllegalArgumentException("items are positive, was " + item);
         }
         producer.holding(item);
+        boolean sawRoom = false;
+        if (bug == Bug.UNLOCKED_COUNT) {
+            producer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+            int seen = freeSlots.availablePermits(); // the bug: looks only
+            sawRoom = looked(producer, seen, seen > 0);
+        }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
-        boolean sawRoom = bug == Bug.UNLOCKED_COUNT && freeSlots.availablePermits() > 0; // the bug: looks only
         if (!sawRoom) {
             waited = acquire(freeSlots, producer, item);
         }
@@ -206,9 +211,14 @@ final class SemaphoreBuffer implements LabBuffer {
 
     @Override
     public long take(Worker consumer) throws InterruptedException {
+        boolean sawItem = false;
+        if (bug == Bug.UNLOCKED_COUNT) {
+            consumer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+            int seen = filledSlots.availablePermits(); // the bug: looks only
+            sawItem = looked(consumer, seen, seen > 0);
+        }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
-        boolean sawItem = bug == Bug.UNLOCKED_COUNT && filledSlots.availablePermits() > 0; // the bug: looks only
         if (!sawItem) {
             waited = acquire(filledSlots, consumer, 0);
         }
@@ -263,6 +273,23 @@ final class SemaphoreBuffer implements LabBuffer {
             freeSlots.release();
         }
         return item;
+    }
+
+    /**
+     * unlocked-count's look, after it read {@code seen} permits without taking one: records it
+     * ({@link BufferEvent#LOOK}, under books; slot: the number of slots), and returns {@code sawOne}.
+     */
+    private boolean looked(Worker worker, int seen, boolean sawOne) {
+        if (log != null) {
+            books.lock();
+            try {
+                log.appendNow(BufferEvent.LOOK.ordinal(), track(worker), seen, items.length,
+                        BufferEvent.lookOther(worker.role() == Worker.Role.PRODUCER, sawOne));
+            } finally {
+                books.unlock();
+            }
+        }
+        return sawOne;
     }
 
     /**

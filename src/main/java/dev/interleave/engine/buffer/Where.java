@@ -15,6 +15,11 @@ package dev.interleave.engine.buffer;
 public enum Where {
     /** Not in put or take: making or using an item, parked at the gate, or done. */
     OUTSIDE("outside"),
+    /**
+     * Read the buffer without the lock and on its way to it: only with the planted
+     * {@link Bug#UNLOCKED_COUNT}, whose look at the count (the permits) is the bug.
+     */
+    LOOKED("looked without the lock"),
     /** Asking for the lock, the monitor or the mutex (blocked while another thread holds it). */
     ENTERING("waiting for the lock"),
     /** Holding it, testing the condition (the {@code while} / {@code if} line; the semaphore's acquire). */

@@ -409,6 +409,7 @@ final class CodePanel extends VBox {
         }
         return switch (where) {
             case OUTSIDE -> "●";
+            case LOOKED -> "⚠";
             case ENTERING -> "◔";
             case CHECKING -> "?";
             case WAITING -> "■";

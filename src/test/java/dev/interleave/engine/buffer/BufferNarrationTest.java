@@ -91,8 +91,8 @@ class BufferNarrationTest {
     }
 
     /**
-     * With the planted unlocked count, the violation says the look it went on from: that look is
-     * no event, and the semaphore lab's log read only "a put, then a put over a full slot".
+     * With the planted unlocked count, the violation says the look it went on from (the semaphore
+     * lab's log read only "a put, then a put over a full slot").
      */
     @Test
     void anUnlockedCountViolationSaysWhatItLookedAt() {
@@ -110,6 +110,34 @@ class BufferNarrationTest {
         assertEquals("P2 was about to put #2 over slot 0, which is full: violation, so the run is stopped (threads under way may still act before they end)",
                 BufferNarration.words(new BufferNarration.Terms(BufferImpl.LOCK, Bug.IF_NOT_WHILE, WakePolicy.SIGNAL),
                         batch, 0));
+    }
+
+    /**
+     * unlocked-count's look is told with what it read and what it will do: an action of its own, so
+     * a step and the log show both threads reading the count before either locks.
+     */
+    @Test
+    void aLookWithoutTheLockSaysWhatItSawAndWhatItWillDo() {
+        EventLog log = new EventLog(8);
+        int p1 = log.addTrack("P1");
+        int c2 = log.addTrack("C2");
+        log.append(BufferEvent.LOOK.ordinal(), p1, 0, 1, BufferEvent.lookOther(true, true));
+        log.append(BufferEvent.LOOK.ordinal(), c2, 0, 3, BufferEvent.lookOther(false, false));
+        log.append(BufferEvent.LOOK.ordinal(), p1, 1, 4, BufferEvent.lookOther(true, true));
+        EventLog.Batch batch = log.readAll();
+        BufferNarration.Terms lock = new BufferNarration.Terms(BufferImpl.LOCK, Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL);
+        assertEquals("P1 read count without the lock: 0 of 1 slot full, room, so it will put without checking"
+                + " under the lock", BufferNarration.words(lock, batch, 0));
+        assertEquals("C2 read count without the lock: 0 of 3 slots full, empty, so it will check again under the"
+                + " lock", BufferNarration.words(lock, batch, 1));
+        assertEquals("C2 read count without the monitor: 0 of 3 slots full, empty, so it will check again under"
+                + " the monitor", BufferNarration.words(new BufferNarration.Terms(BufferImpl.MONITOR,
+                Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL), batch, 1));
+        assertEquals("P1 looked at freeSlots.availablePermits() without acquiring: 1, so it goes on to the mutex"
+                + " without taking a permit", BufferNarration.words(new BufferNarration.Terms(BufferImpl.SEMAPHORE,
+                Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL), batch, 2));
+        assertEquals(List.of("P1", "C2", "P1"), BufferNarration.actions(lock, batch).stream()
+                .map(BufferNarration.Action::worker).toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.interleave.engine.buffer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -105,6 +107,28 @@ class BufferTraceTest {
         assertTrue(paused.getFirst().dur() >= 20_000, "20 ms at least, in µs: " + paused.getFirst());
     }
 
+    /**
+     * unlocked-count's looks without the lock are instants on their threads' tracks, each with the
+     * count it saw, and the trace is whole up to the violation that ended the run.
+     */
+    @Test
+    void anUnlockedCountRunsTraceShowsEveryLook() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        BufferSettings settings = BufferSettings.of(3, 3, 1, 10_000_000).withBug(Bug.UNLOCKED_COUNT);
+        runner.start(settings);
+        assertEquals(BufferOutcome.VIOLATED, runner.await(Duration.ofSeconds(20)).labOutcome());
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        long looks = IntStream.range(0, all.size()).filter(i -> BufferEvent.of(all, i) == BufferEvent.LOOK).count();
+        assertTrue(looks >= 2, "looks recorded: " + looks);
+        List<TraceEvent> events = TraceEvent.parse(trace(runner.snapshot().log(), settings));
+        check(events);
+        List<TraceEvent> shown = events.stream().filter(e -> e.name().startsWith("looked without the lock")).toList();
+        assertEquals(looks, shown.size());
+        assertTrue(shown.stream().allMatch(e -> e.ph().equals("i") && ((Number) e.args().get("slots")).longValue() == 1),
+                shown.toString());
+    }
+
     /** The checks can fail: a trace whose flow ends nowhere, or whose slices overlap, is rejected. */
     @Test
     void theChecksRejectABrokenTrace() {
@@ -173,6 +197,10 @@ class BufferTraceTest {
                     track.add(e);
                 }
                 case "i" -> {
+                    if (e.name().startsWith("looked without the lock")) {
+                        assertEquals(Set.of("count seen", "slots"), e.args().keySet(), "a look's args");
+                        continue;
+                    }
                     assertEquals(Set.of("item", "slot"), e.args().keySet(), "a " + e.name() + "'s args");
                     long item = ((Number) e.args().get("item")).longValue();
                     // Other instants (a spurious wake-up, a worker asked to leave...) move no item.

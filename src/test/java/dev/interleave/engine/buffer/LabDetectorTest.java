@@ -142,6 +142,59 @@ class LabDetectorTest {
         assertNoWorkerThreadLeft();
     }
 
+    /**
+     * unlocked-count's look is in the log: the thread whose put met a full slot (take, an empty one)
+     * looked without the lock, saw room (an item), and went on without waiting, and what it saw was
+     * no longer so when it acted. The rewound view shows it at the look's line meanwhile, on its way
+     * to the lock (a learner's tryout: it was shown "producing", outside put(), and the log never
+     * said that anybody looked).
+     */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
+    void theViolatorsLookWithoutTheLockIsRecorded(BufferImpl impl) throws Exception {
+        EventLog.Batch all = null;
+        int violation = -1;
+        for (int round = 0; round < 5 && violation < 0; round++) {
+            BufferRunner runner = new BufferRunner();
+            runner.setRecording(EventLog.DEFAULT_CAPACITY);
+            runner.start(detectorSetup(impl, Bug.UNLOCKED_COUNT, 0, 10_000_000));
+            BufferResult result = runner.await(Duration.ofSeconds(20));
+            assertEquals(BufferOutcome.VIOLATED, result.labOutcome(), result.lab().toString());
+            all = runner.snapshot().log().readAll();
+            for (int i = 0; i < all.size() && violation < 0; i++) {
+                if (BufferEvent.of(all, i) == BufferEvent.VIOLATION) {
+                    violation = i; // else "each item must be consumed once": no slot was wrong, try again
+                }
+            }
+        }
+        assertTrue(violation >= 0, "a run of five with a put over a full slot or a take from an empty one");
+        int violator = all.track(violation);
+        boolean put = all.other(violation) == BufferEvent.OVER_FULL_SLOT;
+        int look = -1;
+        for (int i = violation - 1; i >= 0 && look < 0; i--) {
+            if (all.track(i) == violator && BufferEvent.of(all, i) != BufferEvent.REQUEST) {
+                look = i; // its event before the violation, bar the lock it queued for
+            }
+        }
+        assertTrue(look >= 0, "no event of the violator's before its violation");
+        assertEquals(BufferEvent.LOOK, BufferEvent.of(all, look), "the violator's last event before it: "
+                + BufferNarration.words(all, look));
+        assertEquals(put, BufferEvent.lookByProducer(all, look));
+        assertTrue(BufferEvent.lookSaw(all, look), "it saw room (an item): " + BufferNarration.words(all, look));
+        BufferReplay replay = BufferReplay.of(detectorSetup(impl, Bug.UNLOCKED_COUNT, 0, 1));
+        replay.applyUntil(all, all.seq(look) + 1);
+        assertEquals(WorkerState.WAITING_FOR_LOCK, replay.state(violator));
+        assertEquals(Where.LOOKED, replay.where(violator));
+        replay.applyUntil(all, all.seq(violation));
+        int countThen = replay.snapshot().count();
+        assertEquals(put ? 1 : 0, countThen, "the slot it met: " + BufferNarration.words(all, violation));
+        if (impl != BufferImpl.SEMAPHORE) {
+            // The semaphores' look saw a permit that was there, and did not take it.
+            assertTrue(all.item(look) != countThen, "the count it saw, " + all.item(look) + ", was stale by then");
+        }
+        assertNoWorkerThreadLeft();
+    }
+
     /** Without the bug, the same configuration (and spurious wake-ups) runs to the end: no false alarm. */
     @ParameterizedTest
     @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)
