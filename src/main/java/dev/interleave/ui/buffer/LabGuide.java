@@ -99,7 +99,8 @@ public record LabGuide(String title, String toTry, String watch, String question
             case UNLOCKED_COUNT -> impl == BufferImpl.SEMAPHORE
                     ? new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
                     "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run, then 'Show the broken action' "
-                            + "and read the log from the top: a put, then a second put over it.",
+                            + "and read the log from the top: each look at the permits, and the puts they let through, "
+                            + "the second over the first.",
                     "a producer looks at freeSlots.availablePermits(), sees 1 and goes on without taking the "
                             + "permit; it is still there at the next look (the same producer's next put, or "
                             + "another's), so a second put goes into the full slot: a put over a full slot.",
@@ -107,9 +108,11 @@ public record LabGuide(String title, String toTry, String watch, String question
                             + "it, and what does acquire() do that the look does not?",
                     new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0))
                     : new LabGuide("What to try: unlocked-count, 3 producers, 3 consumers, 1 slot",
-                    "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run, then 'Show the broken action'.",
+                    "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run, then 'Show the broken action' "
+                            + "and step back with ◀ to the looks.",
                     "two producers both read count < items.length before they lock (the lab's 1 ms pause "
-                            + "holds that gap open); both go ahead, and the second writes over the first one's "
+                            + "holds that gap open): each look is a line of the log, and its chip waits at the look's "
+                            + "line (⚠). Both saw room and go ahead, and the second writes over the first one's "
                             + "item: a put over a full slot. Two consumers can do the same to one item: a take "
                             + "from an empty slot.",
                     "the check and the act are the same statements as in the correct code: what changed, and "

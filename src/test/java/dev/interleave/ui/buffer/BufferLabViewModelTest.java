@@ -287,6 +287,13 @@ class BufferLabViewModelTest {
             // A stalled run's rate is its items' until the stall, and the card says so.
             assertEquals(expected == BufferOutcome.STALLED, model.rateUntilStallProperty().get(), impl + " " + bug);
             assertTrue(model.rewind().rewoundBinding().get(), "and shown");
+            if (bug == Bug.UNLOCKED_COUNT) {
+                // The look the violator went on from is a line of the log, as the guide says.
+                String violator = model.outcomeDetailProperty().get().split(" ")[0];
+                String look = violator + (impl == BufferImpl.SEMAPHORE ? " looked at " : " read count without the ");
+                assertTrue(model.rewind().lines().stream().anyMatch(line -> line.contains(look)),
+                        impl + ": no line '" + look + "...' in " + model.rewind().lines());
+            }
             if (expected == BufferOutcome.STALLED) {
                 assertTrue(model.stallCauseProperty().get() >= 0);
                 assertFalse(model.notFullWaiters().isEmpty() && model.notEmptyWaiters().isEmpty(),
