@@ -184,6 +184,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private boolean liveChanged;
     /** Whether the last sample showed a rewound position (its narration is the past's). FX thread. */
     private boolean showedPast;
+    /**
+     * Why the latest chip chosen at the gate could not act (a rewound view's chip of a thread that
+     * is not at the gate now), shown as the step text until a step is taken, the view is rewound
+     * again or the run's state changes; else empty.
+     */
+    private String refusal = "";
+    /** The steps taken, the run's state and the view's position (-1: now) when {@link #refusal} was said. */
+    private long refusedAtSteps;
+    private RunState refusedWhile = RunState.IDLE;
+    private long refusedAt;
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
     /** What the guide's Apply set ("Set: 3 producers, ..."), until a setting changes again; "" before. */
@@ -589,6 +599,18 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     @Override
     public void sample(long nowNanos) {
         BufferRunSnapshot now = runner.snapshot();
+        show(now, nowNanos);
+        if (!refusal.isEmpty()) {
+            if (now.state() != refusedWhile || now.gate().stepsTaken() != refusedAtSteps
+                    || shownPosition() != refusedAt) {
+                refusal = "";
+            } else {
+                stepText.set(refusal);
+            }
+        }
+    }
+
+    private void show(BufferRunSnapshot now, long nowNanos) {
         sampled(now.state());
         BufferSnapshot buffer = now.buffer();
         if (buffer == null && now.settings() != null && showsLatestRun()) {
@@ -746,20 +768,49 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     /**
-     * Step by {@code worker} (chosen at the gate) instead of the longest-waiting; only while paused.
-     * Refused quietly otherwise (the chips at the gate exist only while paused).
+     * Step by {@code worker} (chosen at the gate) instead of the longest-waiting; only while paused
+     * (the chips at the gate exist only then, and in a view rewound to a moment then). From a rewound
+     * view, a thread at the gate now steps as S does, and the view comes back to now to show it; one
+     * that is not at the gate now cannot: the view comes back to now, and the step text says why.
      */
     public void stepWorker(String worker) {
         // Only a thread at the gate now: a chip of a rewound view shows the past, and a step saved for
         // a thread blocked in a wait set let nobody else through until it came to the gate.
-        if (runState() != RunState.PAUSED || !runner.snapshot().gate().waiting().contains(worker)) {
+        BufferRunSnapshot now = runner.snapshot();
+        if (now.state() == RunState.PAUSED && now.gate().waiting().contains(worker)) {
+            try {
+                runner.step(worker);
+            } catch (IllegalStateException | IllegalArgumentException raced) {
+                // Resumed, stopped or ended meanwhile.
+            }
             return;
         }
-        try {
-            runner.step(worker);
-        } catch (IllegalStateException | IllegalArgumentException raced) {
-            // Resumed, stopped or ended meanwhile.
+        if (!rewind.rewoundBinding().get()) {
+            return; // a chip of now, gone from the gate since it was drawn: the next frame shows where
         }
+        if (now.state() == RunState.PAUSED) {
+            rewind.toPresent();
+            refuse(now, worker + " was at the gate at the moment shown, not now: here is now. Click a thread at"
+                    + " the gate to let it act next, or press S.");
+        } else {
+            // Ended (a rewound view is only allowed when not running): the view keeps its moment.
+            refuse(now, worker + " was at the gate at the moment shown, and the run has ended since: a thread is"
+                    + " let through the gate only while a run is paused.");
+        }
+    }
+
+    /** Says {@code why} a chip chosen at the gate could not act, in the step text (see {@link #refusal}). */
+    private void refuse(BufferRunSnapshot now, String why) {
+        refusal = why;
+        refusedAtSteps = now.gate().stepsTaken();
+        refusedWhile = now.state();
+        refusedAt = shownPosition();
+        stepText.set(why);
+    }
+
+    /** The rewound view's position, or -1 when it shows now. */
+    private long shownPosition() {
+        return rewind.rewoundBinding().get() ? rewind.positionProperty().get() : -1;
     }
 
     /** The run's history: the scrubber, the timeline and the event list read it. */

@@ -324,6 +324,60 @@ class BufferViewModelTest {
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /**
+     * A chip at the gate of a rewound view shows the past: clicking one whose thread is not at the
+     * gate now brings the view back to now and says why nothing stepped (it did nothing, silently,
+     * in a teacher's tryout); one whose thread is at the gate now steps it, as S does, and the view
+     * comes back to now to show the step.
+     */
+    @Test
+    void aRewoundGateChipStepsItsThreadOrSaysWhyNot() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = fastModel(runner);
+        model.capacityProperty().set(1);
+        model.producersProperty().set(3);
+        model.consumersProperty().set(1);
+        model.run();
+        Thread.sleep(300);
+        model.togglePause();
+        settle(model);
+        int steps = 0;
+        while (runner.snapshot().gate().waiting().size() == model.workers().size() && steps < 20) {
+            model.step();
+            settle(model);
+            steps++;
+        }
+        List<String> atGate = runner.snapshot().gate().waiting();
+        String away = model.workers().stream().map(worker -> worker.name())
+                .filter(name -> !atGate.contains(name)).findFirst().orElseThrow();
+        long taken = runner.snapshot().gate().stepsTaken();
+
+        model.rewind().moveTo(1);
+        model.sample(System.nanoTime());
+        assertTrue(model.rewind().rewoundBinding().get());
+        model.stepWorker(away);
+        model.sample(System.nanoTime());
+        assertFalse(model.rewind().rewoundBinding().get(), "back to now");
+        assertEquals(taken, runner.snapshot().gate().stepsTaken(), "nobody stepped");
+        assertTrue(model.stepTextProperty().get().startsWith(away + " was at the gate at the moment shown, not now"),
+                model.stepTextProperty().get());
+        model.sample(System.nanoTime());
+        assertTrue(model.stepTextProperty().get().startsWith(away + " was at"), "kept: " + model.stepTextProperty().get());
+
+        model.rewind().moveTo(1);
+        model.sample(System.nanoTime());
+        assertTrue(model.stepTextProperty().get().startsWith("Rewound to"), "rewound again, the past's words: "
+                + model.stepTextProperty().get());
+        String there = runner.snapshot().gate().waiting().getLast();
+        model.stepWorker(there);
+        settle(model);
+        assertEquals(taken + 1, runner.snapshot().gate().stepsTaken(), there + " stepped");
+        assertFalse(model.rewind().rewoundBinding().get(), "the view shows the step, now");
+        assertTrue(model.stepTextProperty().get().startsWith("Step "), model.stepTextProperty().get());
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
     /** The monitor's Apply names no wake-up policy: the monitor has none (it read "signal"). */
     @Test
     void theMonitorsApplyNamesNoPolicy() {
