@@ -60,6 +60,18 @@ public enum BufferImpl implements Labelled {
     }
 
     /**
+     * What its code calls the lock a put or take waits to enter: "lock", "monitor" (synchronized),
+     * "mutex" (the semaphores' binary one); abq's is a lock inside the JDK.
+     */
+    public String lockNoun() {
+        return switch (this) {
+            case MONITOR -> "monitor";
+            case SEMAPHORE -> "mutex";
+            case LOCK, ABQ -> "lock";
+        };
+    }
+
+    /**
      * The implementation named {@code text} (ignoring case); {@value #LOCK_ALIAS} is {@link #LOCK}.
      *
      * @throws IllegalArgumentException naming the allowed labels

@@ -120,7 +120,7 @@ public final class BufferNarration {
 
         /** The lock, the monitor or the mutex. */
         String lock() {
-            return monitor() ? "monitor" : semaphore() ? "mutex" : "lock";
+            return impl.lockNoun();
         }
 
         /** What a producer ({@code producer}) or consumer waits on, as its code names it. */

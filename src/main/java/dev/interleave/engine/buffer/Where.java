@@ -47,6 +47,17 @@ public enum Where {
     }
 
     /**
+     * {@link #words()} with the lock named as {@code impl}'s code names it ({@link BufferImpl#lockNoun}):
+     * "waiting for the monitor", "woken, waiting for the mutex".
+     */
+    public String words(BufferImpl impl) {
+        if (this == LOOKED && impl == BufferImpl.SEMAPHORE) {
+            return "looked at the permits without taking one";
+        }
+        return words.replace("the lock", "the " + impl.lockNoun());
+    }
+
+    /**
      * Where a worker in {@code state} is, when nothing more precise is known (abq's workers); null
      * for a null state.
      */

@@ -45,4 +45,12 @@ public enum WorkerState {
     public String words() {
         return words;
     }
+
+    /**
+     * {@link #words()} with the lock named as {@code impl}'s code names it ({@link BufferImpl#lockNoun}):
+     * a monitor's thread is "waiting for monitor", as its log line says it waits for the monitor.
+     */
+    public String words(BufferImpl impl) {
+        return this == WAITING_FOR_LOCK ? "waiting for " + impl.lockNoun() : words;
+    }
 }

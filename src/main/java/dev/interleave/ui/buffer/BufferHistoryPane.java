@@ -18,7 +18,7 @@ final class BufferHistoryPane extends HistoryPane<BufferReplay> {
             + " instrumented, so its threads' actions are not recorded (the lab's implementations record every one).";
 
     BufferHistoryPane(BufferViewModel model) {
-        super(model.rewind(), new BufferLanes(), "buffer-history", LANES, "the buffer");
+        super(model.rewind(), new BufferLanes(model.shownImplProperty()::get), "buffer-history", LANES, "the buffer");
         // abq records nothing: its caption promised lanes and arrows over an empty timeline.
         captionProperty().bind(Bindings.when(model.abqShownBinding()).then(NONE).otherwise(LANES));
     }

@@ -4,8 +4,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.interleave.engine.buffer.BufferEvent;
+import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.EventLog;
@@ -24,6 +26,19 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
             WorkerState.WAITING_FOR_LOCK, "-il-lock", WorkerState.WAITING_NOT_FULL, "-il-full",
             WorkerState.WAITING_NOT_EMPTY, "-il-empty", WorkerState.IN_BUFFER, "-il-in-buffer",
             WorkerState.AT_GATE, "-il-gate", WorkerState.DONE, "-il-done"));
+
+    /** The implementation of the run shown: the legend names its lock as its code does. */
+    private final Supplier<BufferImpl> impl;
+
+    /** Lanes of the lock buffer's runs. */
+    BufferLanes() {
+        this(() -> BufferImpl.LOCK);
+    }
+
+    /** Lanes of runs of {@code impl}, asked at each drawing of the legend. */
+    BufferLanes(Supplier<BufferImpl> impl) {
+        this.impl = impl;
+    }
 
     @Override
     public int stateAfter(EventLog.Batch batch, int i) {
@@ -60,8 +75,8 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
                 legend(WorkerState.WAITING_NOT_EMPTY), legend(WorkerState.IN_BUFFER), legend(WorkerState.AT_GATE));
     }
 
-    private static Timeline.Legend legend(WorkerState state) {
-        return new Timeline.Legend(state.ordinal(), state.words());
+    private Timeline.Legend legend(WorkerState state) {
+        return new Timeline.Legend(state.ordinal(), state.words(impl.get()));
     }
 
     @Override

@@ -805,6 +805,7 @@ public final class BufferView extends BorderPane {
                 show(arrows.get(i), queued && i > 0);
                 if (queued) {
                     String name = names.get(i);
+                    pool.get(i).impl(model.shownImplProperty().get());
                     pool.get(i).show(byName.getOrDefault(name, new BufferSnapshot.WorkerView(name,
                             name.startsWith("P") ? Worker.Role.PRODUCER : Worker.Role.CONSUMER, state)));
                 } else {
@@ -991,6 +992,7 @@ public final class BufferView extends BorderPane {
         chips(pane, caption, workers.size() + notStarted.size());
         for (int i = 0; i < workers.size(); i++) {
             WorkerChip chip = (WorkerChip) pane.getChildren().get(i + 1);
+            chip.impl(model.shownImplProperty().get());
             chip.show(workers.get(i));
             chip.leaving(leaving.contains(workers.get(i).name()));
             chip.left(left.contains(workers.get(i).name()));
@@ -1115,6 +1117,8 @@ public final class BufferView extends BorderPane {
         private boolean left;
         /** The item in hand it shows ({@link BufferSnapshot.WorkerView#holding}), or none. */
         private long holding = BufferSnapshot.WorkerView.NOTHING;
+        /** The implementation its thread runs: the lock it waits for is named as its code names it. */
+        private BufferImpl impl = BufferImpl.LOCK;
 
         /** The lanes' common width, for a chip of the lanes; null for a chip of a queue, as wide as its words. */
         private final LaneWidth lane;
@@ -1178,6 +1182,17 @@ public final class BufferView extends BorderPane {
         }
 
         /**
+         * Says which implementation its thread runs: a monitor's thread is "waiting for monitor", as
+         * the log says it waits for the monitor (it read "waiting for lock").
+         */
+        void impl(BufferImpl runs) {
+            if (runs != impl) {
+                impl = runs;
+                showState();
+            }
+        }
+
+        /**
          * Says whether its thread was asked to leave (fewer producers or consumers set during the
          * run): "Pending: 3 producers to leave" did not say which chips would go.
          */
@@ -1218,7 +1233,7 @@ public final class BufferView extends BorderPane {
                 boolean ended = shown == WorkerState.DONE && endedShort;
                 pseudoClassStateChanged(ENDED, gone || ended);
                 glyph.setText(gone || ended ? "–" : glyph(shown));
-                state.setText(gone ? "left" : ended ? "ended" : shown.words() + inHand() + (leaving ? ", leaving" : ""));
+                state.setText(gone ? "left" : ended ? "ended" : shown.words(impl) + inHand() + (leaving ? ", leaving" : ""));
             }
         }
 

@@ -107,9 +107,9 @@ final class CodePanel extends VBox {
         hidden.setText(abq ? "abq is the JDK's ArrayBlockingQueue: its wait sets and each thread's line are not "
                 + "visible (no chips here, no wait sets below); only the items produced and consumed are." : "");
         put.show(model.putCodeProperty().get(), bugLines(BufferCode.put(impl, Bug.NONE, policy),
-                model.putCodeProperty().get(), bug));
+                model.putCodeProperty().get(), bug), impl);
         take.show(model.takeCodeProperty().get(), bugLines(BufferCode.take(impl, Bug.NONE, policy),
-                model.takeCodeProperty().get(), bug));
+                model.takeCodeProperty().get(), bug), impl);
         showChips();
     }
 
@@ -174,6 +174,8 @@ final class CodePanel extends VBox {
         private BufferCode.Method method;
         /** The lines of {@link #method} marked as the bug. */
         private Set<Integer> bugLines = Set.of();
+        /** The implementation {@link #method} is of: its lock is named as its code names it. */
+        private BufferImpl impl = BufferImpl.LOCK;
 
         MethodBox(String name, Worker.Role role) {
             super(4);
@@ -199,10 +201,11 @@ final class CodePanel extends VBox {
             getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
         }
 
-        void show(BufferCode.Method method, Set<Integer> bugLines) {
-            if (method.equals(this.method) && bugLines.equals(this.bugLines)) {
+        void show(BufferCode.Method method, Set<Integer> bugLines, BufferImpl impl) {
+            if (method.equals(this.method) && bugLines.equals(this.bugLines) && impl == this.impl) {
                 return; // the same code (a Run asks again): its lines and their chips stay as they are
             }
+            this.impl = impl;
             this.method = method;
             this.bugLines = Set.copyOf(bugLines);
             grid.getChildren().clear();
@@ -234,7 +237,7 @@ final class CodePanel extends VBox {
                 }
                 if (!line.where().isEmpty()) {
                     Controls.tip(text, "A thread here is "
-                            + line.where().stream().map(Where::words).collect(Collectors.joining(", or "))
+                            + line.where().stream().map(where -> where.words(impl)).collect(Collectors.joining(", or "))
                             + ".");
                 }
                 FlowPane chips = new FlowPane(3, 3);
@@ -397,8 +400,8 @@ final class CodePanel extends VBox {
             });
         }
 
-        private static String words(Where where) {
-            return where == null ? "not known" : where.words();
+        private String words(Where where) {
+            return where == null ? "not known" : where.words(impl);
         }
     }
 

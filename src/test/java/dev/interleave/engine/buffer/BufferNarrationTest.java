@@ -140,6 +140,22 @@ class BufferNarrationTest {
                 .map(BufferNarration.Action::worker).toList());
     }
 
+    /**
+     * A chip, a code line's tooltip and the lanes' legend name the lock as the log does: a monitor's
+     * chip read "waiting for lock" beside the log's "waits for the monitor".
+     */
+    @Test
+    void theChipsNameTheLockAsTheLogDoes() {
+        for (BufferImpl impl : BufferImpl.values()) {
+            String lock = new BufferNarration.Terms(impl, Bug.NONE, WakePolicy.SIGNAL).lock();
+            assertEquals("waiting for " + lock, WorkerState.WAITING_FOR_LOCK.words(impl));
+            assertEquals("woken, waiting for the " + lock, Where.WOKEN.words(impl));
+            assertEquals("blocked: full", WorkerState.WAITING_NOT_FULL.words(impl));
+        }
+        assertEquals("waiting for monitor", WorkerState.WAITING_FOR_LOCK.words(BufferImpl.MONITOR));
+        assertEquals("releasing the mutex", Where.RELEASING.words(BufferImpl.SEMAPHORE));
+    }
+
     @Test
     void oneConditionIsOneWaitSetForBothSides() {
         List<String> words = told(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL);
