@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param increments per thread, 1 to {@link #MAX_INCREMENTS}
  * @param paceMillis while playing (Auto-step), the time between two steps, {@link #MIN_PACE_MILLIS} to {@link #MAX_PACE_MILLIS}
  * @param goalLost   the "find the race" challenge: reach this many lost updates in the fewest steps;
- *                   0 for no challenge, at most {@code increments}
+ *                   0 for no challenge, at most {@link #maxGoal(int, int)}: what one stale read can lose
  */
 public record StepperSettings(int threads, StepProgram program, int increments, int paceMillis, int goalLost) {
 
@@ -38,9 +38,9 @@ public record StepperSettings(int threads, StepProgram program, int increments, 
             throw new IllegalArgumentException(String.format("pace must be %,d to %,d ms, was %,d", MIN_PACE_MILLIS,
                     MAX_PACE_MILLIS, paceMillis));
         }
-        if (goalLost < 0 || goalLost > increments) {
-            throw new IllegalArgumentException(String.format(
-                    "the goal must be 0 (none) to the increments per thread, %d, was %d", increments, goalLost));
+        if (goalLost < 0 || goalLost > maxGoal(threads, increments)) {
+            throw new IllegalArgumentException(String.format("the goal must be 0 (none) to what one stale read can"
+                    + " lose, (threads - 1) x increments = %d, was %d", maxGoal(threads, increments), goalLost));
         }
     }
 
@@ -59,10 +59,21 @@ public record StepperSettings(int threads, StepProgram program, int increments, 
     }
 
     /**
+     * The largest challenge: what one stale read can lose, every increment of the other threads
+     * ({@code (threads - 1) x increments}), made while one thread holds its read. More can be lost
+     * with several stale reads (two threads of 3 increments can leave the count at 2), but then
+     * {@link #par} is not the fewest steps: how low the count can go is the guide's question.
+     */
+    public static int maxGoal(int threads, int increments) {
+        return (threads - 1) * increments;
+    }
+
+    /**
      * The fewest steps in which {@code goalLost} updates can be lost with count++: 3 (goal + 1).
      * The final count is at least 1 (some write wrote it), so goal lost updates need goal + 1
-     * completed increments of three steps each; one thread holding a stale read while another
-     * completes goal increments, then writing, does it in exactly that many.
+     * completed increments of three steps each; one thread holding a stale read while the others
+     * complete goal increments, then writing, does it in exactly that many (hence
+     * {@link #maxGoal}).
      */
     public int par() {
         return 3 * (goalLost + 1);

@@ -28,7 +28,6 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.ChoiceRow;
 import dev.interleave.ui.kit.Controls;
-import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.SettingSlider;
 import dev.interleave.ui.kit.StepWorkerEvent;
 
@@ -38,6 +37,11 @@ import dev.interleave.ui.kit.StepWorkerEvent;
  * latest steps. A click on a lane lets that thread take its next step.
  */
 public final class StepperView extends BorderPane {
+
+    /** Why the challenge stops where it does, under its field when a value was brought down to it. */
+    static final String GOAL_CAP = "The challenge goes up to what one stale read can lose: the other threads'"
+            + " increments, (threads - 1) x increments each. The threads can lose more (how many is the guide's"
+            + " question).";
 
     private static final PseudoClass MET = PseudoClass.getPseudoClass("met");
     private static final PseudoClass NEXT = PseudoClass.getPseudoClass("next");
@@ -80,15 +84,13 @@ public final class StepperView extends BorderPane {
                 model.incrementsProperty(), StepperViewModel.INCREMENTS, false,
                 "How many times each thread increments the shared count (1 to 5).");
         SettingSlider goal = new SettingSlider("stepper-goal", "Challenge (lost)",
-                model.goalProperty(), new IntInput(0, 5, ""), false,
+                model.goalProperty(), StepperViewModel.GOAL, false,
                 "Find the race: make the threads lose this many updates in as few steps as you can; 0: no "
-                        + "challenge. Up to the increments each thread makes (the threads can lose more: the "
-                        + "guide asks how many).");
+                        + "challenge. Up to what one stale read can lose, the other threads' increments (the "
+                        + "threads can lose more: the guide asks how many).");
         // Not "at most what can be lost": 2 threads of 3 increments can lose 4 (a teacher read "set to 3"
         // as the most, then lost 4); how low the count can go is the guide's question, not the slider's.
-        goal.capBy(model.incrementsProperty(),
-                "The challenge goes up to the increments each thread makes; the threads can lose more (how many is"
-                        + " the guide's question).");
+        goal.capBy(model.goalCapBinding(), GOAL_CAP);
         for (SettingSlider each : List.of(threads, increments, goal)) {
             each.clearsMessageOn(model.freshStartsProperty());
         }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,6 +48,9 @@ import dev.interleave.ui.kit.Words;
 public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     public static final IntInput THREADS = new IntInput(StepperSettings.MIN_THREADS, StepperSettings.MAX_THREADS, "");
+    /** The challenge's range at most, for the most threads and increments; the settings' own is {@link #goalCapBinding}. */
+    public static final IntInput GOAL = new IntInput(0,
+            StepperSettings.maxGoal(StepperSettings.MAX_THREADS, StepperSettings.MAX_INCREMENTS), "");
     public static final IntInput INCREMENTS = new IntInput(1, StepperSettings.MAX_INCREMENTS, "");
     private static final IntInput PACE = new IntInput(StepperSettings.MIN_PACE_MILLIS, StepperSettings.MAX_PACE_MILLIS, "");
     /** Steps the log shows, newest first. */
@@ -60,6 +65,9 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     private final IntegerProperty paceMillis = new SimpleIntegerProperty(this, "paceMillis", 700);
     /** The challenge: lose this many updates in the fewest steps; 0 for none. */
     private final IntegerProperty goal = new SimpleIntegerProperty(this, "goal", 1);
+    /** The most the goal can be with these threads and increments ({@link StepperSettings#maxGoal}). */
+    private final IntegerBinding goalCap = Bindings.createIntegerBinding(
+            () -> StepperSettings.maxGoal(threads.get(), increments.get()), threads, increments);
 
     private final ReadOnlyLongWrapper count = new ReadOnlyLongWrapper(this, "count");
     private final ReadOnlyLongWrapper completed = new ReadOnlyLongWrapper(this, "completed");
@@ -126,18 +134,18 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         ModelSupport.clamp(threads, THREADS.min(), THREADS.max());
         ModelSupport.clamp(increments, INCREMENTS.min(), INCREMENTS.max());
         ModelSupport.clamp(paceMillis, PACE.min(), PACE.max());
-        ModelSupport.clamp(goal, 0, StepperSettings.MAX_INCREMENTS);
-        // The goal goes up to the increments per thread, a loss one stale read makes, whose fewest steps
-        // StepperSettings.par knows. Two stale reads can lose more (two threads of 3 increments can
-        // leave the count at 2): the guide asks it, so the slider's range does not tell it.
-        increments.addListener((obs, old, now) -> {
+        ModelSupport.clamp(goal, 0, GOAL.max());
+        // The goal goes up to what one stale read can lose, the other threads' increments, whose
+        // fewest steps StepperSettings.par knows. Two stale reads can lose more (two threads of 3
+        // increments can leave the count at 2): the guide asks it, so the slider's range does not tell it.
+        goalCap.addListener((obs, old, now) -> {
             if (goal.get() > now.intValue()) {
                 goal.set(now.intValue());
             }
         });
         goal.addListener((obs, old, now) -> {
-            if (now.intValue() > increments.get()) {
-                goal.set(increments.get());
+            if (now.intValue() > goalCap.get()) {
+                goal.set(goalCap.get());
             }
         });
         program.addListener((obs, old, now) -> {
@@ -162,7 +170,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     @Override
     public StepperSettings settings() {
         return new StepperSettings(threads.get(), program.get(), increments.get(), paceMillis.get(),
-                Math.min(goal.get(), increments.get()));
+                Math.min(goal.get(), goalCap.get()));
     }
 
     @Override
@@ -484,6 +492,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     public IntegerProperty goalProperty() {
         return goal;
+    }
+
+    /** The most the goal can be now: what one stale read can lose, (threads - 1) x increments. */
+    public IntegerBinding goalCapBinding() {
+        return goalCap;
     }
 
     public ReadOnlyLongProperty countProperty() {

@@ -99,6 +99,25 @@ class StepperTest {
     }
 
     /**
+     * With three threads one stale read loses both others' increments: T1 holds a read of 0 while
+     * T2 and T3 increment once each; T1's write of 1 loses two, in par's 9 steps. (The cap on the
+     * goal was the increments per thread, 1 here, which ignored the threads.)
+     */
+    @Test
+    void aStaleReadHeldAcrossOtherThreadsLosesTheirIncrements() throws Exception {
+        StepperRunner runner = new StepperRunner(new RecordingThreads(), 1);
+        runner.startPaused(StepperSettings.of(3, StepProgram.COUNT_PLUS_PLUS, 1).withGoal(2));
+        for (int thread : new int[] {1, 2, 2, 2, 3, 3, 3, 1}) {
+            step(runner, thread);
+        }
+        StepperSnapshot now = step(runner, 1);
+        assertEquals(2, now.lost(), now.events().getLast().words());
+        assertEquals(9, now.goalReachedAt());
+        assertEquals(9, now.settings().par());
+        runner.stop();
+    }
+
+    /**
      * The CAS loop: T1 and T2 both read 0; T1 swaps 0 for 1; T2's compareAndSet(0, 1) fails, is
      * named, writes nothing, and T2 goes back to its read; its retry succeeds. Nothing is lost.
      */
@@ -225,8 +244,9 @@ class StepperTest {
     void settingsOutOfRangeAreRefused() {
         assertEquals("threads must be 2 to 4, was 5", assertThrows(IllegalArgumentException.class,
                 () -> StepperSettings.of(5, StepProgram.ATOMIC, 1)).getMessage());
-        assertEquals("the goal must be 0 (none) to the increments per thread, 2, was 3",
-                assertThrows(IllegalArgumentException.class,
+        assertEquals("the goal must be 0 (none) to what one stale read can lose, (threads - 1) x increments = 2,"
+                + " was 3", assertThrows(IllegalArgumentException.class,
                         () -> StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 2).withGoal(3)).getMessage());
+        assertEquals(6, StepperSettings.of(3, StepProgram.COUNT_PLUS_PLUS, 3).withGoal(6).goalLost());
     }
 }

@@ -284,15 +284,21 @@ class RaceViewModelTest {
         assertFalse(model.statusSentence().contains("pick another thread"), model.statusSentence());
     }
 
-    /** The goal follows the increments (it can be at most that), and the window's ranges hold. */
+    /**
+     * The goal follows the threads and increments (it can be at most what one stale read loses,
+     * (threads - 1) x increments), and the window's ranges hold.
+     */
     @Test
     void settingsCannotBeInvalid() {
         StepperViewModel model = new StepperViewModel(new StepperRunner());
         model.threadsProperty().set(9);
         assertEquals(4, model.threadsProperty().get());
         model.incrementsProperty().set(5);
-        model.goalProperty().set(4);
+        model.goalProperty().set(20);
+        assertEquals(15, model.goalProperty().get());
         model.incrementsProperty().set(2);
+        assertEquals(6, model.goalProperty().get());
+        model.threadsProperty().set(2);
         assertEquals(2, model.goalProperty().get());
         model.settings(); // valid
         LabViewModel lab = new LabViewModel(new LabRunner());

@@ -21,7 +21,7 @@ import dev.interleave.ui.kit.StyledStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The Challenge goes up to the increments each thread makes, and its field says so with the
+ * The Challenge goes up to what one stale read can lose, (threads - 1) x increments, and its field says so with the
  * increments' value: "9 is above the maximum, 5: set to 5." was shown under a field that read 3,
  * lowering the increments lowered it without a word, and its slider went on past them.
  */
@@ -30,8 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StepperGoalFxTest {
 
     /** Not "at most what can be lost": 2 threads of 3 increments can lose 4 (the words said 3 was the most). */
-    private static final String WHY = "The challenge goes up to the increments each thread makes; the threads can lose"
-            + " more (how many is the guide's question).";
+    private static final String WHY = StepperView.GOAL_CAP;
 
     private final StepperViewModel model = new StepperViewModel(new StepperRunner());
     private Stage stage;
@@ -75,6 +74,31 @@ class StepperGoalFxTest {
         assertEquals(1, model.goalProperty().get());
         assertEquals("Lowered to 1: " + Character.toLowerCase(WHY.charAt(0)) + WHY.substring(1), message(robot));
         assertEquals(1, robot.lookup("#stepper-goal-slider").queryAs(Slider.class).getMax());
+    }
+
+    /**
+     * With more threads, one stale read loses more: 4 threads of 3 increments, T1 holding its read
+     * while the other three make their 9. The cap was the increments alone, 3.
+     */
+    @Test
+    void moreThreadsRaiseTheChallengesCap(FxRobot robot) {
+        robot.interact(() -> {
+            model.threadsProperty().set(4);
+            model.incrementsProperty().set(3);
+        });
+        TextField field = robot.lookup("#stepper-goal-field").queryAs(TextField.class);
+        robot.interact(() -> {
+            field.setText("12");
+            field.fireEvent(new ActionEvent());
+        });
+        assertEquals(9, model.goalProperty().get());
+        assertEquals("12 is above the maximum, 9: set to 9. " + WHY, message(robot));
+        assertEquals(9, robot.lookup("#stepper-goal-slider").queryAs(Slider.class).getMax());
+        assertEquals(9, model.settings().goalLost());
+
+        robot.interact(() -> model.threadsProperty().set(2));
+        assertEquals(3, model.goalProperty().get());
+        assertEquals("Lowered to 3: " + Character.toLowerCase(WHY.charAt(0)) + WHY.substring(1), message(robot));
     }
 
     /**
