@@ -3,6 +3,8 @@ package dev.interleave.ui.kit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -17,6 +19,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -33,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,6 +73,39 @@ class LivePlotFxTest {
         Canvas canvas = robot.from(plot).lookup((Canvas c) -> true).queryAs(Canvas.class);
         assertTrue(canvas.getHeight() >= 8.5 * font, "the curve's area is " + canvas.getHeight() + " px high, at "
                 + plot.getHeight() + " px for the whole plot");
+    }
+
+    /**
+     * Counter &amp; Sum's histogram draws no series in a run's colour: its blue "sleeps drawn" read as
+     * run 1 of the plots beside it, its orange "calls measured" as run 2.
+     */
+    @Test
+    void theHistogramsSeriesAreNotColouredAsRuns(FxRobot robot) {
+        LivePlot runs = new LivePlot("throughput-chart", "Calls per second", "seconds run", LivePlot.Scale.LOG10);
+        LivePlot histogram = new LivePlot("histogram-chart", "Call durations", "ms", LivePlot.Scale.LINEAR);
+        List<XYChart.Series<Number, Number>> four = named("run 1", "run 2", "run 3", "run 4");
+        List<XYChart.Series<Number, Number>> two = named("sleeps drawn", "calls measured");
+        Stage[] shown = new Stage[1];
+        try {
+            robot.interact(() -> {
+                runs.setData(FXCollections.observableArrayList(four));
+                histogram.setData(FXCollections.observableArrayList(two));
+                shown[0] = StyledStage.showThemed(new HBox(runs, histogram), 900, 400);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Set<Object> runColours = four.stream().map(one -> runs.styleOf(one).getFirst()).collect(Collectors.toSet());
+            assertEquals(4, runColours.size(), runColours.toString());
+            for (XYChart.Series<Number, Number> one : two) {
+                Object colour = histogram.styleOf(one).getFirst();
+                assertFalse(runColours.contains(colour), one.getName() + " in a run's colour, " + colour);
+            }
+            assertNotEquals(histogram.styleOf(two.get(0)).getFirst(), histogram.styleOf(two.get(1)).getFirst());
+        } finally {
+            if (shown[0] != null) {
+                StyledStage.close(shown[0]);
+            }
+            StyledStage.unthemed();
+        }
     }
 
     /** A series keeps its colour and line when an older one is dropped (a class tracks a run by its line). */
