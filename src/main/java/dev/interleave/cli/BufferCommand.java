@@ -211,7 +211,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             }
             return;
         }
-        BufferTrace.write(log, BufferTrace.title(started), out);
+        BufferTrace.write(log, started, out);
     }
 
     @Override

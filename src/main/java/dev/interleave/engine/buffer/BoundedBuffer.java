@@ -42,7 +42,8 @@ public final class BoundedBuffer implements LabBuffer {
      *
      * Recording. With an EventLog, every change the snapshot shows is also appended to the log,
      * under the same lock (the log's writers' lock is this lock): puts, takes, waits, the workers
-     * each signal woke, waiters leaving without a signal, gate parks and passes (recorded by taking
+     * each signal woke, waiters leaving without a signal, unlocked-count's looks (recorded by taking
+     * this lock after the look, at the look's time), gate parks and passes (recorded by taking
      * this lock from the gate's callbacks; lock order gate -> buffer, never the other way), and the
      * end of each worker. So the log's order is the order of the critical sections, and a snapshot
      * taken under the lock says how many events precede it (BufferSnapshot.events). The hot path
@@ -444,8 +445,11 @@ public final class BoundedBuffer implements LabBuffer {
         if (bug == Bug.UNLOCKED_COUNT) {
             producer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
             int seen = count; // the bug: a racy read
+            long readAt = System.nanoTime();
             int slots = items.length;
-            sawRoomUnlocked = looked(producer, seen, slots, seen < slots);
+            sawRoomUnlocked = seen < slots;
+            recordLook(producer, readAt, seen, slots, sawRoomUnlocked);
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         enter(producer);
@@ -498,7 +502,10 @@ public final class BoundedBuffer implements LabBuffer {
         if (bug == Bug.UNLOCKED_COUNT) {
             consumer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
             int seen = count; // the bug: a racy read
-            sawItemUnlocked = looked(consumer, seen, items.length, seen > 0);
+            long readAt = System.nanoTime();
+            sawItemUnlocked = seen > 0;
+            recordLook(consumer, readAt, seen, items.length, sawItemUnlocked);
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         enter(consumer);
@@ -537,23 +544,23 @@ public final class BoundedBuffer implements LabBuffer {
     }
 
     /**
-     * unlocked-count's look, after its racy read of {@code seen} of {@code slots} slots full: records
-     * it ({@link BufferEvent#LOOK}, under the lock, which the look itself did not hold), then holds the
-     * race's window open 1 ms, so that another worker looks too and the bug shows within a second,
-     * not by luck. Returns {@code sawOtherwise}: whether it saw room (an item).
+     * Records unlocked-count's look, made at {@code readAt} without the lock: {@code seen} of
+     * {@code slots} slots full, and whether that was room (an item) for it ({@link BufferEvent#LOOK}).
+     * It takes the lock to write the log, which the look itself did not hold; uninterruptibly, as
+     * every other recording outside put and take does: holders never block, and the lab's pause that
+     * follows sees an interrupt.
      */
-    private boolean looked(Worker worker, int seen, int slots, boolean sawOtherwise) throws InterruptedException {
-        if (log != null) {
-            lock.lock();
-            try {
-                log.appendNow(BufferEvent.LOOK.ordinal(), track(worker), seen, slots,
-                        BufferEvent.lookOther(worker.role() == Worker.Role.PRODUCER, sawOtherwise));
-            } finally {
-                lock.unlock();
-            }
+    private void recordLook(Worker worker, long readAt, int seen, int slots, boolean sawRoomOrItem) {
+        if (log == null) {
+            return;
         }
-        Thread.sleep(1);
-        return sawOtherwise;
+        lock.lock();
+        try {
+            log.appendAt(readAt, BufferEvent.LOOK.ordinal(), track(worker), seen, slots,
+                    BufferEvent.lookOther(worker.role(), sawRoomOrItem));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Whether the next wait is one the lab ends without a signal (spurious), at the settings' rate. */

@@ -184,7 +184,8 @@ public final class BufferCode {
     /**
      * unlocked-count's look at the count before the lock (or the monitor), and the lab's pause that
      * holds the gap open. A worker that looked ({@link Where#LOOKED}, recorded as a
-     * {@link BufferEvent#LOOK}) sits at the look's line through the pause, until it asks for the lock.
+     * {@link BufferEvent#LOOK}) sits at the look's line through the pause; live, until it asks for the
+     * lock; rewound, until its next event (its put, take or wait, or a contended lock request).
      */
     private static void unlockedLook(Text t, boolean put, String comment) {
         String room = put ? "count < items.length" : "count > 0";

@@ -10,9 +10,10 @@ import dev.interleave.engine.run.EventLog;
  * <p>Worker states follow from the events (see {@link BufferReplay}): a producer is
  * {@link WorkerState#PRODUCING} from its registration or put until its next event, a consumer
  * {@link WorkerState#STARTING} from its registration and {@link WorkerState#CONSUMING} from its
- * take; a waiter woken by a signal waits for the lock until its next event. A worker that finds
- * the lock free goes straight in, so only a contended lock request is an event of its own
- * ({@link #REQUEST}). Two kinds change no state: a resize
+ * take; a waiter woken by a signal waits for the lock until its next event, and so does a worker
+ * that looked without the lock ({@link #LOOK}, the planted unlocked count only), at
+ * {@link Where#LOOKED}. A worker that finds the lock free goes straight in, so only a contended
+ * lock request is an event of its own ({@link #REQUEST}). Two kinds change no state: a resize
  * ({@link #RESIZE}) and a worker asked to leave ({@link #DISMISS}), which goes on as before until
  * its put or take in progress is done.
  */
@@ -106,7 +107,9 @@ public enum BufferEvent {
      * the count (the semaphores: the permits available to it); slot: the number of slots it read
      * beside it; other: {@link #lookOther}, whether it is a producer or a consumer and whether it saw
      * room (an item), so it will not check again under the lock. Recorded after the read, under the
-     * lock that serializes the log: the look itself held nothing.
+     * lock that serializes the log (the look itself held nothing), at the read's time (raised to the
+     * event before's): so its place in the log can come after events that followed the read, when
+     * another worker held the lock meanwhile.
      */
     LOOK;
 
@@ -137,9 +140,9 @@ public enum BufferEvent {
     /** DONE's other: the worker left the run, fewer workers being set. */
     public static final int DONE_LEFT = 2;
 
-    /** LOOK's other: a producer's look ({@code producer}) or a consumer's, and whether it saw room (an item). */
-    public static int lookOther(boolean producer, boolean saw) {
-        return (producer ? 0 : LOOK_BY_CONSUMER) | (saw ? LOOK_SAW : 0);
+    /** LOOK's other: whose look ({@code role}), and whether it saw room (a consumer's: an item). */
+    public static int lookOther(Worker.Role role, boolean sawRoomOrItem) {
+        return (role == Worker.Role.PRODUCER ? 0 : LOOK_BY_CONSUMER) | (sawRoomOrItem ? LOOK_SAW : 0);
     }
 
     /** Whether LOOK event {@code i} was a producer's. */

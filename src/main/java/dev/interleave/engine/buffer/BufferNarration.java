@@ -9,8 +9,9 @@ import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 
 /**
- * A buffer's recorded events told in words: each put, take and wait as one action ("P3 put #17
- * into slot 5, signalled notEmpty and woke C1"), and any single event for an event list, in the
+ * A buffer's recorded events told in words: each action ({@link #isAction}: a put, take, wait,
+ * spurious wake-up or unlocked-count's look) as one ("P3 put #17 into slot 5, signalled notEmpty
+ * and woke C1"), and any single event for an event list, in the
  * terms of the implementation that ran ({@link Terms}: a monitor calls {@code notifyAll()}, a
  * semaphore's put releases {@code filledSlots}). The words are built only when asked, never on the
  * recording path. Stateless; any thread.
@@ -96,8 +97,7 @@ public final class BufferNarration {
                     batch.slot(i) == 1 ? "slot" : "slots");
             String then = saw ? (put ? "room, so it will put without checking under the " + lock()
                     : "an item, so it will take without checking under the " + lock())
-                    : (put ? "full, so it will check again under the " + lock()
-                    : "empty, so it will check again under the " + lock());
+                    : (put ? "no room" : "no item") + ", so it will check again under the " + lock();
             return String.format(Locale.ROOT, "%s read count without the %s: %s, %s", who, lock(), full, then);
         }
 

@@ -13,9 +13,11 @@ import dev.interleave.engine.run.EventLog;
 /**
  * A buffer run's event log as a Chrome trace (Perfetto, chrome://tracing): one process for the
  * run, one thread track per producer and consumer (P1, C1, ... named by metadata events), each
- * state a complete event named as the chips name it ("producing", "blocked: full", ...), each put
- * and take an instant event {@code put} / {@code take} with {@code args} item and slot, and each
- * wake-up a flow from the signalling worker's put or take to the worker it woke.
+ * state a complete event named as the chips name it ("producing", "blocked: full", "waiting for
+ * monitor", ...), each put and take an instant event {@code put} / {@code take} with {@code args}
+ * item and slot (and instants for a spurious wake-up, a violation, a resize, a worker asked to leave
+ * and unlocked-count's look), and each wake-up a flow from the signalling worker's put or take to
+ * the worker it woke.
  *
  * <p>Streams: the log is read in chunks and each event is written as soon as it is known, so a
  * million events are never held twice. A log that dropped its oldest events is written from the
@@ -39,13 +41,12 @@ public final class BufferTrace {
     }
 
     /**
-     * Writes {@code log}'s events as a trace to {@code out} and closes it.
-     *
-     * @param title the process's name, e.g. "Interleave buffer run: 3 producers, 3 consumers, ..."
+     * Writes {@code log}'s events, of a run of {@code settings}, as a trace to {@code out} and closes
+     * it; the process is named {@link #title}.
      */
-    public static void write(EventLog log, String title, OutputStream out) throws IOException {
+    public static void write(EventLog log, BufferSettings settings, OutputStream out) throws IOException {
         try (ChromeTrace trace = new ChromeTrace(out)) {
-            new Writer(log, trace).write(title);
+            new Writer(log, trace, settings.impl()).write(title(settings));
         }
     }
 
@@ -65,6 +66,8 @@ public final class BufferTrace {
         private final EventLog log;
         private final ChromeTrace trace;
         private final long origin;
+        /** The implementation that ran: states and looks are named as its chips and code name them. */
+        private final BufferImpl impl;
         /** By track: its state now, or null before its first event read (or after DONE). */
         private final List<WorkerState> state = new ArrayList<>();
         /** By track: since when (ns from the log's origin). */
@@ -76,9 +79,10 @@ public final class BufferTrace {
         /** The latest event time seen. */
         private long last;
 
-        Writer(EventLog log, ChromeTrace trace) {
+        Writer(EventLog log, ChromeTrace trace, BufferImpl impl) {
             this.log = log;
             this.trace = trace;
+            this.impl = impl;
             this.origin = log.originNanos();
         }
 
@@ -148,14 +152,23 @@ public final class BufferTrace {
                     trace.flowEnd(PID, tid(track), batch.seq(i), WAKE_UP, WAKE_UP, at);
                 }
                 case SPURIOUS -> trace.instant(PID, tid(track), "spurious wake-up", ACTION, at, "item", 0, "slot", 0);
-                case LOOK -> trace.instant(PID, tid(track), BufferEvent.lookSaw(batch, i)
-                        ? "looked without the lock: went on" : "looked without the lock: will check", ACTION, at,
-                        "count seen", batch.item(i), "slots", batch.slot(i));
+                case LOOK -> trace.instant(PID, tid(track), lookName(BufferEvent.lookSaw(batch, i)), ACTION, at,
+                        impl == BufferImpl.SEMAPHORE ? "permits seen" : "count seen", batch.item(i), "slots",
+                        batch.slot(i));
                 case VIOLATION -> trace.instant(PID, tid(track), "violation", ACTION, at, "item", batch.item(i),
                         "slot", batch.slot(i));
                 default -> {
                 }
             }
+        }
+
+        /** unlocked-count's look, as its code reads: it went on, or will check (the semaphores: acquire). */
+        private String lookName(boolean wentOn) {
+            if (impl == BufferImpl.SEMAPHORE) {
+                return wentOn ? "looked at the permits: went on" : "looked at the permits: will acquire";
+            }
+            return wentOn ? "looked without the " + impl.lockNoun() + ": went on"
+                    : "looked without the " + impl.lockNoun() + ": will check";
         }
 
         /** Ends {@code track}'s current state at {@code at} (a complete event), and starts {@code next} (null: none). */
@@ -166,7 +179,7 @@ public final class BufferTrace {
             }
             long from = since.get(track);
             if (now != null && at > from) {
-                trace.complete(PID, tid(track), now.words(), STATE, from, at - from);
+                trace.complete(PID, tid(track), now.words(impl), STATE, from, at - from);
             }
             state.set(track, next == null || !next.drawn() ? null : next);
             since.set(track, at);

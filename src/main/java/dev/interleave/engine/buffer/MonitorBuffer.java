@@ -16,9 +16,10 @@ import dev.interleave.engine.run.EventLog;
  *
  * <p>Safe for any number of producer and consumer threads. {@code wait()} is interruptible; entering
  * the monitor is not (a thread blocked on {@code synchronized} gets in as soon as the holder leaves,
- * and sees its interrupt at its next wait). With {@link Bug#UNLOCKED_COUNT} a worker sleeps 1 ms
- * between its unlocked look and {@code synchronized} (the lab holds the race open, as in
- * {@link BoundedBuffer}), and an interrupt there ends its put or take before it enters. What cannot
+ * and sees its interrupt at its next wait). With {@link Bug#UNLOCKED_COUNT} a worker looks at the
+ * count outside the monitor, records the look (entering the monitor only to write the log), then
+ * sleeps 1 ms before its {@code synchronized} block (the lab holds the race open, as in
+ * {@link BoundedBuffer}); an interrupt in that sleep ends its put or take before the block. What cannot
  * be seen: which thread {@code notify()} wakes (the JVM does not say) until that thread returns
  * from {@code wait()}, and who queues to enter the monitor (no REQUEST events).
  */
@@ -43,7 +44,8 @@ final class MonitorBuffer implements LabBuffer {
      * (ArrayBlockingQueue 7.4). Worker states, as in BoundedBuffer: a snapshot is taken in the monitor, so a
      * worker writes only what can be seen from there (before entering, before wait(), just before
      * leaving), never the steps inside. Visibility: every guarded field is read and written inside synchronized
-     * (monitor); a monitor exit happens-before the next entry. The helpers say "Call only in the
+     * (monitor), but for unlocked-count's look at count and items.length (a data race, on purpose,
+     * only with that bug); a monitor exit happens-before the next entry. The helpers say "Call only in the
      * monitor" without asserting Thread.holdsLock: Lincheck's model checker takes monitors over, and
      * holdsLock is false under it.
      */
@@ -157,8 +159,11 @@ final class MonitorBuffer implements LabBuffer {
         if (bug == Bug.UNLOCKED_COUNT) {
             producer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
             int seen = count; // the bug: a racy read
+            long readAt = System.nanoTime();
             int slots = items.length;
-            sawRoom = looked(producer, seen, slots, seen < slots);
+            sawRoom = seen < slots;
+            recordLook(producer, readAt, seen, slots, sawRoom);
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         synchronized (monitor) {
@@ -184,7 +189,10 @@ final class MonitorBuffer implements LabBuffer {
         if (bug == Bug.UNLOCKED_COUNT) {
             consumer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
             int seen = count; // the bug: a racy read
-            sawItem = looked(consumer, seen, items.length, seen > 0);
+            long readAt = System.nanoTime();
+            sawItem = seen > 0;
+            recordLook(consumer, readAt, seen, items.length, sawItem);
+            Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
         synchronized (monitor) {
@@ -206,19 +214,18 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     /**
-     * unlocked-count's look, after its racy read of {@code seen} of {@code slots} slots full: records
-     * it ({@link BufferEvent#LOOK}, in the monitor, which the look itself did not hold), then holds the
-     * race's window open 1 ms, as BoundedBuffer's. Returns {@code sawOtherwise}: whether it saw room (an item).
+     * Records unlocked-count's look, made at {@code readAt} outside the monitor: {@code seen} of
+     * {@code slots} slots full, and whether that was room (an item) for it ({@link BufferEvent#LOOK});
+     * it enters the monitor to write the log, which the look itself did not.
      */
-    private boolean looked(Worker worker, int seen, int slots, boolean sawOtherwise) throws InterruptedException {
-        if (log != null) {
-            synchronized (monitor) {
-                log.appendNow(BufferEvent.LOOK.ordinal(), track(worker), seen, slots,
-                        BufferEvent.lookOther(worker.role() == Worker.Role.PRODUCER, sawOtherwise));
-            }
+    private void recordLook(Worker worker, long readAt, int seen, int slots, boolean sawRoomOrItem) {
+        if (log == null) {
+            return;
         }
-        Thread.sleep(1);
-        return sawOtherwise;
+        synchronized (monitor) {
+            log.appendAt(readAt, BufferEvent.LOOK.ordinal(), track(worker), seen, slots,
+                    BufferEvent.lookOther(worker.role(), sawRoomOrItem));
+        }
     }
 
     /** As BoundedBuffer's: while (blocked), or the planted bug's if / unlocked read. Call only in the monitor. */

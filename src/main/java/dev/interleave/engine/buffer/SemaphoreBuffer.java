@@ -57,7 +57,10 @@ final class SemaphoreBuffer implements LabBuffer {
     private final Semaphore mutex;
     private final ReentrantLock books = new ReentrantLock();
 
-    /** The items; 0 marks an empty slot. Guarded by mutex. */
+    /**
+     * The items; 0 marks an empty slot. Guarded by mutex; replaced (relocate) holding books too, so
+     * its length can be read under either.
+     */
     private long[] items;
     /** Guarded by mutex. */
     private int putIndex;
@@ -161,7 +164,9 @@ final class SemaphoreBuffer implements LabBuffer {
         if (bug == Bug.UNLOCKED_COUNT) {
             producer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
             int seen = freeSlots.availablePermits(); // the bug: looks only
-            sawRoom = looked(producer, seen, seen > 0);
+            long readAt = System.nanoTime();
+            sawRoom = seen > 0;
+            recordLook(producer, readAt, seen, sawRoom);
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -215,7 +220,9 @@ final class SemaphoreBuffer implements LabBuffer {
         if (bug == Bug.UNLOCKED_COUNT) {
             consumer.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
             int seen = filledSlots.availablePermits(); // the bug: looks only
-            sawItem = looked(consumer, seen, seen > 0);
+            long readAt = System.nanoTime();
+            sawItem = seen > 0;
+            recordLook(consumer, readAt, seen, sawItem);
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -276,20 +283,21 @@ final class SemaphoreBuffer implements LabBuffer {
     }
 
     /**
-     * unlocked-count's look, after it read {@code seen} permits without taking one: records it
-     * ({@link BufferEvent#LOOK}, under books; slot: the number of slots), and returns {@code sawOne}.
+     * Records unlocked-count's look, made at {@code readAt}: {@code seen} permits, none taken, and
+     * whether that was one for it ({@link BufferEvent#LOOK}; slot: the number of slots, read under
+     * books, which relocate holds as it replaces the items).
      */
-    private boolean looked(Worker worker, int seen, boolean sawOne) {
-        if (log != null) {
-            books.lock();
-            try {
-                log.appendNow(BufferEvent.LOOK.ordinal(), track(worker), seen, items.length,
-                        BufferEvent.lookOther(worker.role() == Worker.Role.PRODUCER, sawOne));
-            } finally {
-                books.unlock();
-            }
+    private void recordLook(Worker worker, long readAt, int seen, boolean sawRoomOrItem) {
+        if (log == null) {
+            return;
         }
-        return sawOne;
+        books.lock();
+        try {
+            log.appendAt(readAt, BufferEvent.LOOK.ordinal(), track(worker), seen, items.length,
+                    BufferEvent.lookOther(worker.role(), sawRoomOrItem));
+        } finally {
+            books.unlock();
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ public enum Where {
      * Read the buffer without the lock and on its way to it: only with the planted
      * {@link Bug#UNLOCKED_COUNT}, whose look at the count (the permits) is the bug.
      */
-    LOOKED("looked without the lock"),
+    LOOKED("looking without the lock"),
     /** Asking for the lock, the monitor or the mutex (blocked while another thread holds it). */
     ENTERING("waiting for the lock"),
     /** Holding it, testing the condition (the {@code while} / {@code if} line; the semaphore's acquire). */
@@ -52,7 +52,7 @@ public enum Where {
      */
     public String words(BufferImpl impl) {
         if (this == LOOKED && impl == BufferImpl.SEMAPHORE) {
-            return "looked at the permits without taking one";
+            return "looking at the permits without taking one";
         }
         return words.replace("the lock", "the " + impl.lockNoun());
     }

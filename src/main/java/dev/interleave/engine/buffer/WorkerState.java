@@ -8,7 +8,10 @@ public enum WorkerState {
     PRODUCING("producing"),
     /** A consumer using the item it took, outside the lock (its consume delay). */
     CONSUMING("consuming"),
-    /** Trying to acquire the buffer's lock, or signalled and waiting to re-acquire it. */
+    /**
+     * Trying to acquire the buffer's lock, or signalled and waiting to re-acquire it; also, with the
+     * planted unlocked count, from its look without the lock through the lab's pause until it asks.
+     */
     WAITING_FOR_LOCK("waiting for lock"),
     /** A producer parked in {@code notFull.await()}: the buffer was full. In the notFull wait set. */
     WAITING_NOT_FULL("blocked: full"),
@@ -41,7 +44,7 @@ public enum WorkerState {
         return this != STARTING && this != DONE;
     }
 
-    /** The state in a few words, as the window's chips say it: "blocked: full". */
+    /** The state in a few words, "blocked: full"; the chips say {@link #words(BufferImpl)}. */
     public String words() {
         return words;
     }

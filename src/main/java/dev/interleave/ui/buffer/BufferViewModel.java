@@ -190,10 +190,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * again or the run's state changes; else empty.
      */
     private String refusal = "";
-    /** The steps taken, the run's state and the view's position (-1: now) when {@link #refusal} was said. */
+    /** The steps taken when {@link #refusal} was said: a step since ends it. */
     private long refusedAtSteps;
+    /** The run's state when {@link #refusal} was said: another state ends it. */
     private RunState refusedWhile = RunState.IDLE;
-    private long refusedAt;
+    /** The view's position when {@link #refusal} was said, -1 for now: moving the view ends it. */
+    private long refusedAtPosition;
     /** Why a live change was not applied to the running run (it applies to the next). */
     private final ReadOnlyStringWrapper liveRefusal = new ReadOnlyStringWrapper(this, "liveRefusal", "");
     /** What the guide's Apply set ("Set: 3 producers, ..."), until a setting changes again; "" before. */
@@ -602,7 +604,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         show(now, nowNanos);
         if (!refusal.isEmpty()) {
             if (now.state() != refusedWhile || now.gate().stepsTaken() != refusedAtSteps
-                    || shownPosition() != refusedAt) {
+                    || shownPosition() != refusedAtPosition) {
                 refusal = "";
             } else {
                 stepText.set(refusal);
@@ -792,8 +794,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             rewind.toPresent();
             refuse(now, worker + " was at the gate at the moment shown, not now: here is now. Click a thread at"
                     + " the gate to let it act next, or press S.");
-        } else {
-            // Ended (a rewound view is only allowed when not running): the view keeps its moment.
+        } else if (now.state() == RunState.IDLE) {
+            // The view keeps its moment: the run's end is no present to go back to for a step.
             refuse(now, worker + " was at the gate at the moment shown, and the run has ended since: a thread is"
                     + " let through the gate only while a run is paused.");
         }
@@ -804,7 +806,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         refusal = why;
         refusedAtSteps = now.gate().stepsTaken();
         refusedWhile = now.state();
-        refusedAt = shownPosition();
+        refusedAtPosition = shownPosition();
         stepText.set(why);
     }
 
@@ -829,7 +831,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (now.log() == null || now.settings() == null) {
             throw new IllegalStateException("no recorded run to export yet: run one first");
         }
-        BufferTrace.write(now.log(), BufferTrace.title(now.settings()), out);
+        BufferTrace.write(now.log(), now.settings(), out);
     }
 
     /**

@@ -205,6 +205,9 @@ final class CodePanel extends VBox {
             if (method.equals(this.method) && bugLines.equals(this.bugLines) && impl == this.impl) {
                 return; // the same code (a Run asks again): its lines and their chips stay as they are
             }
+            if (impl != this.impl) {
+                chipOf.clear(); // made afresh: a chip's tooltip named the last implementation's lock
+            }
             this.impl = impl;
             this.method = method;
             this.bugLines = Set.copyOf(bugLines);

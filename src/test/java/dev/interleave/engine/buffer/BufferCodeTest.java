@@ -81,7 +81,7 @@ class BufferCodeTest {
 
     /**
      * A worker waiting for the lock (the monitor, the mutex) sits at the line that takes it, never
-     * at unlocked-count's read of the count, which comes one line earlier.
+     * at unlocked-count's read of the count, which comes a few lines earlier.
      */
     @ParameterizedTest
     @EnumSource(value = BufferImpl.class, names = "ABQ", mode = EnumSource.Mode.EXCLUDE)

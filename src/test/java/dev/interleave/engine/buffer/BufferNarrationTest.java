@@ -121,22 +121,25 @@ class BufferNarrationTest {
         EventLog log = new EventLog(8);
         int p1 = log.addTrack("P1");
         int c2 = log.addTrack("C2");
-        log.append(BufferEvent.LOOK.ordinal(), p1, 0, 1, BufferEvent.lookOther(true, true));
-        log.append(BufferEvent.LOOK.ordinal(), c2, 0, 3, BufferEvent.lookOther(false, false));
-        log.append(BufferEvent.LOOK.ordinal(), p1, 1, 4, BufferEvent.lookOther(true, true));
+        log.append(BufferEvent.LOOK.ordinal(), p1, 0, 1, BufferEvent.lookOther(Worker.Role.PRODUCER, true));
+        log.append(BufferEvent.LOOK.ordinal(), c2, 0, 3, BufferEvent.lookOther(Worker.Role.CONSUMER, false));
+        log.append(BufferEvent.LOOK.ordinal(), p1, 1, 4, BufferEvent.lookOther(Worker.Role.PRODUCER, true));
+        log.append(BufferEvent.LOOK.ordinal(), p1, 1, 1, BufferEvent.lookOther(Worker.Role.PRODUCER, false));
         EventLog.Batch batch = log.readAll();
         BufferNarration.Terms lock = new BufferNarration.Terms(BufferImpl.LOCK, Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL);
         assertEquals("P1 read count without the lock: 0 of 1 slot full, room, so it will put without checking"
                 + " under the lock", BufferNarration.words(lock, batch, 0));
-        assertEquals("C2 read count without the lock: 0 of 3 slots full, empty, so it will check again under the"
-                + " lock", BufferNarration.words(lock, batch, 1));
-        assertEquals("C2 read count without the monitor: 0 of 3 slots full, empty, so it will check again under"
-                + " the monitor", BufferNarration.words(new BufferNarration.Terms(BufferImpl.MONITOR,
+        assertEquals("C2 read count without the lock: 0 of 3 slots full, no item, so it will check again under"
+                + " the lock", BufferNarration.words(lock, batch, 1));
+        assertEquals("C2 read count without the monitor: 0 of 3 slots full, no item, so it will check again"
+                + " under the monitor", BufferNarration.words(new BufferNarration.Terms(BufferImpl.MONITOR,
                 Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL), batch, 1));
         assertEquals("P1 looked at freeSlots.availablePermits() without acquiring: 1, so it goes on to the mutex"
                 + " without taking a permit", BufferNarration.words(new BufferNarration.Terms(BufferImpl.SEMAPHORE,
                 Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL), batch, 2));
-        assertEquals(List.of("P1", "C2", "P1"), BufferNarration.actions(lock, batch).stream()
+        assertEquals("P1 read count without the lock: 1 of 1 slot full, no room, so it will check again under the"
+                + " lock", BufferNarration.words(lock, batch, 3));
+        assertEquals(List.of("P1", "C2", "P1", "P1"), BufferNarration.actions(lock, batch).stream()
                 .map(BufferNarration.Action::worker).toList());
     }
 
@@ -146,14 +149,21 @@ class BufferNarrationTest {
      */
     @Test
     void theChipsNameTheLockAsTheLogDoes() {
-        for (BufferImpl impl : BufferImpl.values()) {
-            String lock = new BufferNarration.Terms(impl, Bug.NONE, WakePolicy.SIGNAL).lock();
-            assertEquals("waiting for " + lock, WorkerState.WAITING_FOR_LOCK.words(impl));
-            assertEquals("woken, waiting for the " + lock, Where.WOKEN.words(impl));
-            assertEquals("blocked: full", WorkerState.WAITING_NOT_FULL.words(impl));
+        EventLog log = new EventLog(8);
+        int p1 = log.addTrack("P1");
+        int c1 = log.addTrack("C1");
+        log.append(BufferEvent.WAKE.ordinal(), c1, 0, 0, p1);
+        EventLog.Batch batch = log.readAll();
+        for (BufferImpl impl : List.of(BufferImpl.LOCK, BufferImpl.MONITOR, BufferImpl.SEMAPHORE)) {
+            String told = BufferNarration.words(new BufferNarration.Terms(impl, Bug.NONE, WakePolicy.SIGNAL), batch, 0);
+            String lock = WorkerState.WAITING_FOR_LOCK.words(impl).substring("waiting for ".length());
+            assertTrue(told.contains(" the " + lock), impl + ": the chip's '" + lock + "' against the log's '" + told + "'");
+            assertTrue(told.contains(" the " + Where.WOKEN.words(impl).substring("woken, waiting for the ".length())),
+                    impl + ": the code line's words against '" + told + "'");
         }
         assertEquals("waiting for monitor", WorkerState.WAITING_FOR_LOCK.words(BufferImpl.MONITOR));
         assertEquals("releasing the mutex", Where.RELEASING.words(BufferImpl.SEMAPHORE));
+        assertEquals("blocked: full", WorkerState.WAITING_NOT_FULL.words(BufferImpl.MONITOR));
     }
 
     @Test

@@ -338,7 +338,7 @@ class BufferViewModelTest {
         model.producersProperty().set(3);
         model.consumersProperty().set(1);
         model.run();
-        Thread.sleep(300);
+        sampleUntil(model, () -> model.consumedProperty().get() >= 20);
         model.togglePause();
         settle(model);
         int steps = 0;
@@ -374,8 +374,23 @@ class BufferViewModelTest {
         assertEquals(taken + 1, runner.snapshot().gate().stepsTaken(), there + " stepped");
         assertFalse(model.rewind().rewoundBinding().get(), "the view shows the step, now");
         assertTrue(model.stepTextProperty().get().startsWith("Step "), model.stepTextProperty().get());
+
+        // Ended, a rewound view keeps its moment, and its gate chips say the run has ended.
+        model.rewind().moveTo(1);
+        model.sample(System.nanoTime());
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        model.rewind().moveTo(1);
+        model.sample(System.nanoTime());
+        model.stepWorker(there);
+        model.sample(System.nanoTime());
+        assertTrue(model.rewind().rewoundBinding().get(), "the ended run's view keeps its moment");
+        assertTrue(model.stepTextProperty().get().startsWith(there + " was at the gate at the moment shown, and the"
+                + " run has ended since"), model.stepTextProperty().get());
+        model.rewind().moveBy(1);
+        model.sample(System.nanoTime());
+        assertTrue(model.stepTextProperty().get().startsWith("Rewound to"), "moved on, the past's words: "
+                + model.stepTextProperty().get());
     }
 
     /** The monitor's Apply names no wake-up policy: the monitor has none (it read "signal"). */
