@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gate;
 
 /**
  * A fixed-capacity FIFO buffer of positive {@code long} items: {@link #put} waits while it is full,
@@ -127,6 +128,8 @@ public final class BoundedBuffer implements LabBuffer {
     private final WakePolicy policy;
     /** The planted bug, or Bug.NONE. */
     private final Bug bug;
+    /** The gate unlocked-count's look is followed by (see {@link #passLookGate}), or null; set before any worker starts. */
+    private Gate lookGate;
     /** The fraction of waits that end without a signal (spurious wake-ups), 0 to 1. */
     private final double spurious;
     /** The capacity a shrink waits to reach as items leave, or 0 when none waits. Guarded by lock. */
@@ -449,6 +452,7 @@ public final class BoundedBuffer implements LabBuffer {
             int slots = items.length;
             sawRoomUnlocked = seen < slots;
             recordLook(producer, readAt, seen, slots, sawRoomUnlocked);
+            passLookGate(producer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -505,6 +509,7 @@ public final class BoundedBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItemUnlocked = seen > 0;
             recordLook(consumer, readAt, seen, items.length, sawItemUnlocked);
+            passLookGate(consumer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -541,6 +546,23 @@ public final class BoundedBuffer implements LabBuffer {
             consumer.set(WorkerState.IN_BUFFER, Where.RELEASING);
             lock.unlock();
         }
+    }
+
+    /**
+     * After unlocked-count's look: passes {@link #holdLooksAt the gate} again, so that while the run
+     * is paused a worker stops between its look and its lock and a step lets it on (a learner builds
+     * the race by hand: both producers look before either puts). Free, the gate is open: one read.
+     */
+    private void passLookGate(Worker worker) throws InterruptedException {
+        if (lookGate != null) {
+            lookGate.pass(worker);
+            worker.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+        }
+    }
+
+    @Override
+    public void holdLooksAt(Gate gate) {
+        lookGate = gate;
     }
 
     /**
@@ -626,9 +648,11 @@ public final class BoundedBuffer implements LabBuffer {
     public void parked(Worker worker) {
         lock.lock();
         try {
-            worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
+            boolean atLook = worker.where() == Where.LOOKED;
+            worker.set(WorkerState.AT_GATE, atLook ? Where.LOOKED : Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(), 0, 0);
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(),
+                        atLook ? BufferEvent.AT_LOOK : 0, 0);
             }
         } finally {
             lock.unlock();
@@ -643,7 +667,8 @@ public final class BoundedBuffer implements LabBuffer {
         }
         lock.lock();
         try {
-            log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0, 0, how);
+            log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0,
+                        worker.where() == Where.LOOKED ? BufferEvent.AT_LOOK : 0, how);
         } finally {
             lock.unlock();
         }

@@ -59,12 +59,13 @@ public enum BufferEvent {
     LEAVE,
     /**
      * A worker parked at the closed gate (the run is paused), joining the end of its queue. item: the
-     * item a producer waits there with (made, not yet put), 0 for a consumer.
+     * item a producer waits there with (made, not yet put), 0 for a consumer; slot: {@link #AT_LOOK}
+     * when it parked inside put or take, right after unlocked-count's look ({@link #LOOK}), else 0.
      */
     PARK,
     /**
      * A worker left the gate's queue. other: 0 the gate opened (Resume), 1 a step let it through,
-     * 2 it was interrupted there.
+     * 2 it was interrupted there; slot: {@link #AT_LOOK} when it had parked right after its look.
      */
     PASS,
     /**
@@ -129,6 +130,8 @@ public enum BufferEvent {
     public static final int PASS_STEPPED = 1;
     /** PASS's other: interrupted at the gate. */
     public static final int PASS_INTERRUPTED = 2;
+    /** PARK's and PASS's slot: at the gate right after unlocked-count's look, inside put or take. */
+    public static final int AT_LOOK = 1;
     /** LOOK's other, a bit: it saw room (an item), and goes on without checking under the lock. */
     private static final int LOOK_SAW = 1;
     /** LOOK's other, a bit: a consumer looked (else a producer). */
@@ -191,7 +194,8 @@ public enum BufferEvent {
      */
     public static Where whereAfter(EventLog.Batch batch, int i) {
         return switch (of(batch, i)) {
-            case REGISTER, PUT, TAKE, PARK, PASS, DONE -> Where.OUTSIDE;
+            case REGISTER, PUT, TAKE, DONE -> Where.OUTSIDE;
+            case PARK, PASS -> batch.slot(i) == AT_LOOK ? Where.LOOKED : Where.OUTSIDE;
             case REQUEST -> Where.CHECKING;
             case WAIT -> Where.WAITING;
             case WAKE, SPURIOUS -> Where.WOKEN;

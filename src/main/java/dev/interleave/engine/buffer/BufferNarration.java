@@ -266,7 +266,10 @@ public final class BufferNarration {
                     : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s%s", who,
                     terms.wokenBy(name(batch, batch.other(i))), terms.lock(), terms.thenGoesStraightOn());
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
-            case PARK -> batch.item(i) > 0
+            case PARK -> batch.slot(i) == BufferEvent.AT_LOOK
+                    ? who + " parked at the gate after its look, before the " + terms.lock()
+                    + " (a step lets it on)"
+                    : batch.item(i) > 0
                     ? String.format(Locale.ROOT, "%s parked at the gate with #%d", who, batch.item(i))
                     : who + " parked at the gate";
             case PASS -> switch (batch.other(i)) {

@@ -1,6 +1,7 @@
 package dev.interleave.engine.buffer;
 
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gate;
 
 /**
  * What a buffer run needs of an instrumented buffer, whichever its implementation
@@ -58,6 +59,14 @@ interface LabBuffer {
 
     /** {@code worker} left the gate's queue, {@code how} (a BufferEvent.PASS_ value). */
     void passed(Worker worker, int how);
+
+    /**
+     * With the planted {@link Bug#UNLOCKED_COUNT}, has each worker pass {@code gate} again right after
+     * its look, before it locks: while the run is paused, a step then lets a worker look and the next
+     * step lets it put or take, so a learner can make two workers look before either acts. Call
+     * before any worker starts; without a call there is no gate there.
+     */
+    void holdLooksAt(Gate gate);
 
     /**
      * Asks for {@code capacity} slots: growing takes effect at once (waiting producers are woken);

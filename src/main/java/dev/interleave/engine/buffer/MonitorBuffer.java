@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gate;
 
 /**
  * The textbook Java monitor as a bounded buffer: {@code synchronized} on one object, producers and
@@ -66,6 +67,8 @@ final class MonitorBuffer implements LabBuffer {
     private int shrinkTo;
 
     private final Bug bug;
+    /** The gate unlocked-count's look is followed by (see {@link #passLookGate}), or null; set before any worker starts. */
+    private Gate lookGate;
     private final double spurious;
     private final EventLog log;
 
@@ -163,6 +166,7 @@ final class MonitorBuffer implements LabBuffer {
             int slots = items.length;
             sawRoom = seen < slots;
             recordLook(producer, readAt, seen, slots, sawRoom);
+            passLookGate(producer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -192,6 +196,7 @@ final class MonitorBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItem = seen > 0;
             recordLook(consumer, readAt, seen, items.length, sawItem);
+            passLookGate(consumer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -211,6 +216,23 @@ final class MonitorBuffer implements LabBuffer {
             consumer.set(WorkerState.IN_BUFFER, Where.RELEASING);
             return item;
         }
+    }
+
+    /**
+     * After unlocked-count's look: passes {@link #holdLooksAt the gate} again, so that while the run
+     * is paused a worker stops between its look and its lock and a step lets it on (a learner builds
+     * the race by hand: both producers look before either puts). Free, the gate is open: one read.
+     */
+    private void passLookGate(Worker worker) throws InterruptedException {
+        if (lookGate != null) {
+            lookGate.pass(worker);
+            worker.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+        }
+    }
+
+    @Override
+    public void holdLooksAt(Gate gate) {
+        lookGate = gate;
     }
 
     /**
@@ -471,9 +493,11 @@ final class MonitorBuffer implements LabBuffer {
     @Override
     public void parked(Worker worker) {
         synchronized (monitor) {
-            worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
+            boolean atLook = worker.where() == Where.LOOKED;
+            worker.set(WorkerState.AT_GATE, atLook ? Where.LOOKED : Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(), 0, 0);
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(),
+                        atLook ? BufferEvent.AT_LOOK : 0, 0);
             }
         }
     }
@@ -495,7 +519,8 @@ final class MonitorBuffer implements LabBuffer {
     public void passed(Worker worker, int how) {
         if (log != null) {
             synchronized (monitor) {
-                log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0, 0, how);
+                log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0,
+                        worker.where() == Where.LOOKED ? BufferEvent.AT_LOOK : 0, how);
             }
         }
     }

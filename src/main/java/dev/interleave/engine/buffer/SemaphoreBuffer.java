@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gate;
 
 /**
  * Dijkstra's bounded buffer: a counting semaphore of free slots, one of filled slots, and a binary
@@ -74,6 +75,8 @@ final class SemaphoreBuffer implements LabBuffer {
     private int toRetire;
 
     private final Bug bug;
+    /** The gate unlocked-count's look is followed by (see {@link #passLookGate}), or null; set before any worker starts. */
+    private Gate lookGate;
     private final double spurious;
     private final EventLog log;
 
@@ -167,6 +170,7 @@ final class SemaphoreBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawRoom = seen > 0;
             recordLook(producer, readAt, seen, sawRoom);
+            passLookGate(producer);
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -223,6 +227,7 @@ final class SemaphoreBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItem = seen > 0;
             recordLook(consumer, readAt, seen, sawItem);
+            passLookGate(consumer);
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -280,6 +285,23 @@ final class SemaphoreBuffer implements LabBuffer {
             freeSlots.release();
         }
         return item;
+    }
+
+    /**
+     * After unlocked-count's look: passes {@link #holdLooksAt the gate} again, so that while the run
+     * is paused a worker stops between its look and its lock and a step lets it on (a learner builds
+     * the race by hand: both producers look before either puts). Free, the gate is open: one read.
+     */
+    private void passLookGate(Worker worker) throws InterruptedException {
+        if (lookGate != null) {
+            lookGate.pass(worker);
+            worker.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+        }
+    }
+
+    @Override
+    public void holdLooksAt(Gate gate) {
+        lookGate = gate;
     }
 
     /**
@@ -498,9 +520,11 @@ final class SemaphoreBuffer implements LabBuffer {
     public void parked(Worker worker) {
         books.lock();
         try {
-            worker.set(WorkerState.AT_GATE, Where.OUTSIDE);
+            boolean atLook = worker.where() == Where.LOOKED;
+            worker.set(WorkerState.AT_GATE, atLook ? Where.LOOKED : Where.OUTSIDE);
             if (log != null) {
-                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(), 0, 0);
+                log.appendNow(BufferEvent.PARK.ordinal(), track(worker), worker.holding(),
+                        atLook ? BufferEvent.AT_LOOK : 0, 0);
             }
         } finally {
             books.unlock();
@@ -528,7 +552,8 @@ final class SemaphoreBuffer implements LabBuffer {
         if (log != null) {
             books.lock();
             try {
-                log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0, 0, how);
+                log.appendNow(BufferEvent.PASS.ordinal(), track(worker), 0,
+                        worker.where() == Where.LOOKED ? BufferEvent.AT_LOOK : 0, how);
             } finally {
                 books.unlock();
             }

@@ -56,6 +56,7 @@ import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.buffer.BufferSnapshot;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.Worker;
+import dev.interleave.engine.buffer.Where;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
@@ -1119,6 +1120,8 @@ public final class BufferView extends BorderPane {
         private long holding = BufferSnapshot.WorkerView.NOTHING;
         /** The implementation its thread runs: the lock it waits for is named as its code names it. */
         private BufferImpl impl = BufferImpl.LOCK;
+        /** Whether it shows its thread at the gate inside put or take, after unlocked-count's look. */
+        private boolean afterLook;
 
         /** The lanes' common width, for a chip of the lanes; null for a chip of a queue, as wide as its words. */
         private final LaneWidth lane;
@@ -1165,6 +1168,11 @@ public final class BufferView extends BorderPane {
          */
         void show(BufferSnapshot.WorkerView worker) {
             name(worker.name(), worker.role());
+            boolean looked = worker.state() == WorkerState.AT_GATE && worker.where() == Where.LOOKED;
+            if (looked != afterLook) {
+                afterLook = looked;
+                showState();
+            }
             if (shown != worker.state() || planned) {
                 if (shown != null) {
                     pseudoClassStateChanged(pseudo(shown), false);
@@ -1233,7 +1241,8 @@ public final class BufferView extends BorderPane {
                 boolean ended = shown == WorkerState.DONE && endedShort;
                 pseudoClassStateChanged(ENDED, gone || ended);
                 glyph.setText(gone || ended ? "–" : glyph(shown));
-                state.setText(gone ? "left" : ended ? "ended" : shown.words(impl) + inHand() + (leaving ? ", leaving" : ""));
+                state.setText(gone ? "left" : ended ? "ended" : shown.words(impl) + (afterLook ? " after its look" : "")
+                        + inHand() + (leaving ? ", leaving" : ""));
             }
         }
 

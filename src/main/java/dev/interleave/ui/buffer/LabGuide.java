@@ -100,7 +100,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                     ? new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
                     "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run, then 'Show the broken action' "
                             + "and read the log from the top: each look at the permits, and the puts they let through, "
-                            + "the second over the first.",
+                            + "the second over the first. Or by hand: Step once (the run starts paused), and click "
+                            + "producers at the gate so that two look before either puts: while paused, each stops "
+                            + "after its look.",
                     "a producer looks at freeSlots.availablePermits(), sees 1 and goes on without taking the "
                             + "permit; it is still there at the next look (the same producer's next put, or "
                             + "another's), so a second put goes into the full slot: a put over a full slot.",
@@ -109,7 +111,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0))
                     : new LabGuide("What to try: unlocked-count, 3 producers, 3 consumers, 1 slot",
                     "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run, then 'Show the broken action' "
-                            + "and step back with ◀ to the looks.",
+                            + "and step back with ◀ to the looks. Then build the race by hand: Step once (the run "
+                            + "starts paused), and click producers at the gate so that two look before either puts: "
+                            + "while paused, each stops after its look.",
                     "two producers both read count < items.length before they lock (the lab's 1 ms pause "
                             + "holds that gap open): each look is a line of the log, and its chip waits at the look's "
                             + "line (⚠). Both saw room and go ahead, and the second writes over the first one's "

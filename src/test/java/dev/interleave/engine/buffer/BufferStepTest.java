@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -194,6 +195,47 @@ class BufferStepTest {
             assertRebuiltAsLive(now, "after the take and " + second.name() + "'s put");
         } finally {
             runner.stop();
+        }
+    }
+
+    /**
+     * With unlocked-count a paused run stops each worker between its look and its lock, so the race
+     * can be built by hand: stepping P1, P2, P1, P2, both look at the empty slot before either puts,
+     * and P2's put is the violation. Each stop is at the look's line, live and rebuilt from the log.
+     * (Before, a step ran a whole put, look, pause and lock together: stepping never showed the race.)
+     */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = {"LOCK", "MONITOR", "SEMAPHORE"})
+    void unlockedCountsRaceIsBuiltByHandWithSteps(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(10_000);
+        runner.startPaused(BufferSettings.of(2, 1, 1, 100).withImpl(impl).withBug(Bug.UNLOCKED_COUNT));
+        try {
+            awaitQuiescent(runner, 0, 0);
+            for (String producer : List.of("P1", "P2")) {
+                runner.step(producer);
+                long steps = producer.equals("P1") ? 1 : 2;
+                BufferRunSnapshot now = awaitQuiescent(runner, steps, 0,
+                        settled -> worker(settled, producer).where() == Where.LOOKED);
+                assertEquals(WorkerState.AT_GATE, worker(now, producer).state(), producer + " stopped after its look");
+                assertEquals(0, now.buffer().count(), "nothing put yet");
+                assertRebuiltAsLive(now, "with " + producer + " stopped after its look");
+                EventLog.Batch events = now.log().readAll();
+                assertEquals(producer + " parked at the gate after its look, before the " + impl.lockNoun()
+                        + " (a step lets it on)", BufferNarration.words(new BufferNarration.Terms(impl,
+                        Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL), events, events.size() - 1));
+            }
+            runner.step("P1");
+            BufferRunSnapshot now = awaitQuiescent(runner, 3, 1);
+            assertEquals(1, now.buffer().count(), "P1 put into the slot it saw empty");
+            runner.step("P2");
+            BufferResult result = runner.await(DEADLINE);
+            assertEquals(BufferOutcome.VIOLATED, result.labOutcome(), result.lab().toString());
+            assertTrue(result.lab().violation().contains("P2 was about to put"), result.lab().violation());
+        } finally {
+            if (runner.state() != RunState.IDLE) {
+                runner.stop();
+            }
         }
     }
 

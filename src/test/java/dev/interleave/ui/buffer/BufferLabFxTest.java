@@ -433,6 +433,36 @@ class BufferLabFxTest {
     }
 
     /**
+     * unlocked-count, paused: a producer stepped from the gate looks, then stops at the gate again
+     * before its lock; its chip says so, in the lanes and at the gate, and sits at the look's line of
+     * the code (⚠ while it looks, ‖ there while it waits for the next step). Stepped on, it puts.
+     */
+    @Test
+    void aProducerStoppedAfterItsLookIsShownAtTheLooksLine(FxRobot robot) throws Exception {
+        zeroDelays(robot, 1, 2, 1);
+        robot.interact(() -> model.bugProperty().set(Bug.UNLOCKED_COUNT));
+        int lookLine = BufferCode.put(BufferImpl.LOCK, Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL).lineOf(Where.LOOKED);
+        robot.interact(model::step); // from idle: starts paused, one step
+        settle();
+        String producer = runner.snapshot().gate().waiting().stream().filter(name -> name.startsWith("P")
+                && runner.snapshot().buffer().workers().stream().anyMatch(w -> w.name().equals(name)
+                && w.where() != Where.LOOKED)).findFirst().orElseThrow();
+        robot.interact(() -> model.stepWorker(producer));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().buffer().workers().stream()
+                .anyMatch(w -> w.name().equals(producer) && w.state() == WorkerState.AT_GATE && w.where() == Where.LOOKED));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view().codeLineOf(producer) == lookLine);
+        assertEquals("‖ " + producer, OnFx.get(() -> robot.lookup("#code-chip-" + producer).queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#worker-" + producer
+                + " .worker-state").queryAs(Label.class).getText()).startsWith("at gate after its look"));
+        assertEquals(0, runner.snapshot().buffer().count(), "it has only looked");
+
+        robot.interact(() -> model.stepWorker(producer));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().buffer().count() == 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> !robot.lookup("#worker-" + producer
+                + " .worker-state").queryAs(Label.class).getText().contains("after its look")));
+    }
+
+    /**
      * A wait set keeps its height whether it reads "empty" or holds a chip: the code, the gate and
      * everything under them jumped by a third of a chip at every wait of a run.
      */
