@@ -128,8 +128,8 @@ public final class BoundedBuffer implements LabBuffer {
     private final WakePolicy policy;
     /** The planted bug, or Bug.NONE. */
     private final Bug bug;
-    /** The gate unlocked-count's look is followed by (see {@link #passLookGate}), or null; set before any worker starts. */
-    private Gate lookGate;
+    /** The gate unlocked-count's look is followed by. */
+    private final LookGate lookGate = new LookGate();
     /** The fraction of waits that end without a signal (spurious wake-ups), 0 to 1. */
     private final double spurious;
     /** The capacity a shrink waits to reach as items leave, or 0 when none waits. Guarded by lock. */
@@ -452,7 +452,7 @@ public final class BoundedBuffer implements LabBuffer {
             int slots = items.length;
             sawRoomUnlocked = seen < slots;
             recordLook(producer, readAt, seen, slots, sawRoomUnlocked);
-            passLookGate(producer);
+            lookGate.pass(producer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -509,7 +509,7 @@ public final class BoundedBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItemUnlocked = seen > 0;
             recordLook(consumer, readAt, seen, items.length, sawItemUnlocked);
-            passLookGate(consumer);
+            lookGate.pass(consumer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -548,21 +548,9 @@ public final class BoundedBuffer implements LabBuffer {
         }
     }
 
-    /**
-     * After unlocked-count's look: passes {@link #holdLooksAt the gate} again, so that while the run
-     * is paused a worker stops between its look and its lock and a step lets it on (a learner builds
-     * the race by hand: both producers look before either puts). Free, the gate is open: one read.
-     */
-    private void passLookGate(Worker worker) throws InterruptedException {
-        if (lookGate != null) {
-            lookGate.pass(worker);
-            worker.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
-        }
-    }
-
     @Override
     public void holdLooksAt(Gate gate) {
-        lookGate = gate;
+        lookGate.holdAt(gate);
     }
 
     /**

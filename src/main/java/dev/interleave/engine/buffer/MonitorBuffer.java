@@ -67,8 +67,8 @@ final class MonitorBuffer implements LabBuffer {
     private int shrinkTo;
 
     private final Bug bug;
-    /** The gate unlocked-count's look is followed by (see {@link #passLookGate}), or null; set before any worker starts. */
-    private Gate lookGate;
+    /** The gate unlocked-count's look is followed by. */
+    private final LookGate lookGate = new LookGate();
     private final double spurious;
     private final EventLog log;
 
@@ -166,7 +166,7 @@ final class MonitorBuffer implements LabBuffer {
             int slots = items.length;
             sawRoom = seen < slots;
             recordLook(producer, readAt, seen, slots, sawRoom);
-            passLookGate(producer);
+            lookGate.pass(producer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -196,7 +196,7 @@ final class MonitorBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItem = seen > 0;
             recordLook(consumer, readAt, seen, items.length, sawItem);
-            passLookGate(consumer);
+            lookGate.pass(consumer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -218,21 +218,9 @@ final class MonitorBuffer implements LabBuffer {
         }
     }
 
-    /**
-     * After unlocked-count's look: passes {@link #holdLooksAt the gate} again, so that while the run
-     * is paused a worker stops between its look and its lock and a step lets it on (a learner builds
-     * the race by hand: both producers look before either puts). Free, the gate is open: one read.
-     */
-    private void passLookGate(Worker worker) throws InterruptedException {
-        if (lookGate != null) {
-            lookGate.pass(worker);
-            worker.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
-        }
-    }
-
     @Override
     public void holdLooksAt(Gate gate) {
-        lookGate = gate;
+        lookGate.holdAt(gate);
     }
 
     /**

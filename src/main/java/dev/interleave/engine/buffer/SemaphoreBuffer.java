@@ -75,8 +75,8 @@ final class SemaphoreBuffer implements LabBuffer {
     private int toRetire;
 
     private final Bug bug;
-    /** The gate unlocked-count's look is followed by (see {@link #passLookGate}), or null; set before any worker starts. */
-    private Gate lookGate;
+    /** The gate unlocked-count's look is followed by. */
+    private final LookGate lookGate = new LookGate();
     private final double spurious;
     private final EventLog log;
 
@@ -170,7 +170,7 @@ final class SemaphoreBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawRoom = seen > 0;
             recordLook(producer, readAt, seen, sawRoom);
-            passLookGate(producer);
+            lookGate.pass(producer);
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -227,7 +227,7 @@ final class SemaphoreBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItem = seen > 0;
             recordLook(consumer, readAt, seen, sawItem);
-            passLookGate(consumer);
+            lookGate.pass(consumer);
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -287,21 +287,9 @@ final class SemaphoreBuffer implements LabBuffer {
         return item;
     }
 
-    /**
-     * After unlocked-count's look: passes {@link #holdLooksAt the gate} again, so that while the run
-     * is paused a worker stops between its look and its lock and a step lets it on (a learner builds
-     * the race by hand: both producers look before either puts). Free, the gate is open: one read.
-     */
-    private void passLookGate(Worker worker) throws InterruptedException {
-        if (lookGate != null) {
-            lookGate.pass(worker);
-            worker.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
-        }
-    }
-
     @Override
     public void holdLooksAt(Gate gate) {
-        lookGate = gate;
+        lookGate.holdAt(gate);
     }
 
     /**

@@ -236,7 +236,8 @@ final class CodePanel extends VBox {
                 tag.pseudoClassStateChanged(LAB, line.labAid());
                 if (line.labAid()) {
                     Controls.tip(text, "Not the bug: the lab pauses here so that another thread looks too before "
-                            + "this one locks. The race is there without it, but may take minutes to show.");
+                            + "this one locks. The race is there without it, but may take minutes to show. While the "
+                            + "run is paused, a thread that looked stops at the gate here until a step lets it on.");
                 }
                 if (!line.where().isEmpty()) {
                     Controls.tip(text, "A thread here is "

@@ -297,31 +297,36 @@ class BufferViewModelTest {
     void choosingAThreadNotAtTheGateLeavesStepsToTheOthers() throws Exception {
         BufferRunner runner = new BufferRunner();
         BufferViewModel model = fastModel(runner);
+        String away = pausedWithOneAwayFromTheGate(runner, model);
+        long taken = runner.snapshot().gate().stepsTaken();
+        model.stepWorker(away);
+        model.step();
+        settle(model);
+        assertEquals(taken + 1, runner.snapshot().gate().stepsTaken(),
+                away + " chose nothing; the step went to the gate's first");
+        model.stop();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+    }
+
+    /**
+     * Runs 3 producers and a consumer over 1 slot, pauses, and steps until a worker is not at the
+     * gate (a producer that found the slot full waits in notFull); returns its name.
+     */
+    private static String pausedWithOneAwayFromTheGate(BufferRunner runner, BufferViewModel model) throws Exception {
         model.capacityProperty().set(1);
         model.producersProperty().set(3);
         model.consumersProperty().set(1);
         model.run();
-        Thread.sleep(300);
+        sampleUntil(model, () -> model.consumedProperty().get() >= 20);
         model.togglePause();
         settle(model);
-        // Paused, every worker may be at the gate: steps until one is not (a producer that finds
-        // the slot full waits in notFull, away from the gate).
-        int steps = 0;
-        while (runner.snapshot().gate().waiting().size() == model.workers().size() && steps < 20) {
+        for (int steps = 0; runner.snapshot().gate().waiting().size() == model.workers().size() && steps < 20; steps++) {
             model.step();
             settle(model);
-            steps++;
         }
         List<String> atGate = runner.snapshot().gate().waiting();
-        String away = model.workers().stream().map(worker -> worker.name())
+        return model.workers().stream().map(worker -> worker.name())
                 .filter(name -> !atGate.contains(name)).findFirst().orElseThrow();
-        model.stepWorker(away);
-        model.step();
-        settle(model);
-        assertEquals(steps + 1, runner.snapshot().gate().stepsTaken(),
-                away + " chose nothing; the step went to the gate's first");
-        model.stop();
-        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
 
     /**
@@ -334,22 +339,7 @@ class BufferViewModelTest {
     void aRewoundGateChipStepsItsThreadOrSaysWhyNot() throws Exception {
         BufferRunner runner = new BufferRunner();
         BufferViewModel model = fastModel(runner);
-        model.capacityProperty().set(1);
-        model.producersProperty().set(3);
-        model.consumersProperty().set(1);
-        model.run();
-        sampleUntil(model, () -> model.consumedProperty().get() >= 20);
-        model.togglePause();
-        settle(model);
-        int steps = 0;
-        while (runner.snapshot().gate().waiting().size() == model.workers().size() && steps < 20) {
-            model.step();
-            settle(model);
-            steps++;
-        }
-        List<String> atGate = runner.snapshot().gate().waiting();
-        String away = model.workers().stream().map(worker -> worker.name())
-                .filter(name -> !atGate.contains(name)).findFirst().orElseThrow();
+        String away = pausedWithOneAwayFromTheGate(runner, model);
         long taken = runner.snapshot().gate().stepsTaken();
 
         model.rewind().moveTo(1);

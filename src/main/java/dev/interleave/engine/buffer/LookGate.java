@@ -1,0 +1,33 @@
+package dev.interleave.engine.buffer;
+
+import dev.interleave.engine.run.Gate;
+
+/**
+ * The run's gate, passed a second time right after unlocked-count's look ({@link Bug#UNLOCKED_COUNT}),
+ * before the lock: while the run is paused, a worker stops between its look and its lock, and a step
+ * lets it on, so a learner builds the race by hand (both producers look before either puts). Free,
+ * the gate is open: one volatile read. Each instrumented buffer has one ({@link LabBuffer#holdLooksAt}).
+ */
+final class LookGate {
+
+    /** The gate, or null: none (a buffer outside a run, as in the model checker's tests). Set before any worker starts. */
+    private Gate gate;
+
+    /** Holds looks at {@code runs}, the run's own gate. */
+    void holdAt(Gate runs) {
+        gate = runs;
+    }
+
+    /**
+     * Passes the gate after {@code worker}'s look (parking there while the run is paused, its
+     * {@link Where#LOOKED} kept), then says it is on its way to the lock.
+     *
+     * @throws InterruptedException if interrupted while parked; its put or take then ends there
+     */
+    void pass(Worker worker) throws InterruptedException {
+        if (gate != null) {
+            gate.pass(worker);
+            worker.set(WorkerState.WAITING_FOR_LOCK, Where.LOOKED);
+        }
+    }
+}
