@@ -134,7 +134,7 @@ public final class BufferCode {
             t.comment("    // one-condition: notEmpty is notFull, one wait set for both sides", "ONE_CONDITION");
         }
         if (bug == Bug.UNLOCKED_COUNT) {
-            unlockedLook(t, put, "read without the lock!");
+            unlockedLook(t, put, "read without the lock!", "lock");
         }
         t.line("    lock.lockInterruptibly();", "lock.lockInterruptibly()", Where.ENTERING);
         t.plain("    try {");
@@ -159,7 +159,7 @@ public final class BufferCode {
         String blocked = put ? "count == items.length" : "count == 0";
         signature(t, put);
         if (bug == Bug.UNLOCKED_COUNT) {
-            unlockedLook(t, put, "read outside synchronized!");
+            unlockedLook(t, put, "read outside synchronized!", "synchronized");
         }
         t.line("    synchronized (monitor) {", "synchronized (monitor)", Where.ENTERING);
         String loop = bug == Bug.IF_NOT_WHILE ? "if" : "while";
@@ -187,11 +187,11 @@ public final class BufferCode {
      * {@link BufferEvent#LOOK}) sits at the look's line through the pause; live, until it asks for the
      * lock; rewound, until its next event (its put, take or wait, or a contended lock request).
      */
-    private static void unlockedLook(Text t, boolean put, String comment) {
+    private static void unlockedLook(Text t, boolean put, String comment, String lock) {
         String room = put ? "count < items.length" : "count > 0";
         t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // " + comment,
                 put ? "seen < slots" : "seen > 0", Where.LOOKED);
-        t.line("    " + LAB_PAUSE + ";   // the lab: holds the gap between look and lock open", LAB_PAUSE);
+        t.line("    " + LAB_PAUSE + ";   // the lab: holds the gap between look and " + lock + " open", LAB_PAUSE);
     }
 
     private static void semaphore(Text t, Bug bug, boolean put) {

@@ -15,7 +15,8 @@ import dev.interleave.ui.kit.Timeline;
 
 /**
  * The Bounded Buffer's lanes on the kit's {@link Timeline}: one per producer and consumer,
- * coloured by its state with the chips' colours, each put (▼) and take (▲) a mark with its item,
+ * coloured by its state with the chips' colours, each put (▼) and take (▲) a mark with its item
+ * (and unlocked-count's look without the lock, ⚠, with what it read),
  * an arrow from a signalling worker to each worker it woke.
  */
 final class BufferLanes implements Timeline.Lanes<BufferReplay> {
@@ -79,14 +80,21 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         return new Timeline.Legend(state.ordinal(), state.words(impl.get()));
     }
 
+    /** Puts, takes, and unlocked-count's looks without the lock: the bug, on the lane where it happened. */
     @Override
     public boolean marked(EventLog.Batch batch, int i) {
-        return BufferEvent.of(batch, i).movesAnItem();
+        BufferEvent kind = BufferEvent.of(batch, i);
+        return kind.movesAnItem() || kind == BufferEvent.LOOK;
     }
 
+    /** "▼12" a put of item 12, "▲12" its take, "⚠ 0 of 1" a look that read 0 of 1 slot full. */
     @Override
     public String mark(EventLog.Batch batch, int i) {
-        return (BufferEvent.of(batch, i) == BufferEvent.PUT ? "▼" : "▲") + String.format(Locale.ROOT, "%,d", batch.item(i));
+        BufferEvent kind = BufferEvent.of(batch, i);
+        if (kind == BufferEvent.LOOK) {
+            return String.format(Locale.ROOT, "⚠ %,d of %,d", batch.item(i), batch.slot(i));
+        }
+        return (kind == BufferEvent.PUT ? "▼" : "▲") + String.format(Locale.ROOT, "%,d", batch.item(i));
     }
 
     @Override

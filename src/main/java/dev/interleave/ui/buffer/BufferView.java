@@ -525,6 +525,10 @@ public final class BufferView extends BorderPane {
             model.showMoment();
             history.focusLog();
         });
+        // Greyed while the view is there already: after a Run that broke the run, the view shows the moment
+        // at once, and the button, pressed as the guide says, seemed to do nothing.
+        moment.disableProperty().bind(model.rewind().rewoundBinding()
+                .and(model.rewind().positionProperty().isEqualTo(model.momentProperty())));
         HBox buttons = new HBox(10, moment, cause);
         VBox box = new VBox(6, verdict, buttons);
         Runnable show = () -> {
@@ -818,6 +822,13 @@ public final class BufferView extends BorderPane {
             }
         };
         names.addListener((ListChangeListener<String>) change -> draw.run());
+        // And when a queued worker's state or place changes with the same names: a worker read as it
+        // left the gate, back at it after unlocked-count's look, kept "at gate" until the next step.
+        model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> {
+            if (!names.isEmpty()) {
+                draw.run();
+            }
+        });
         draw.run();
         VBox box = new VBox(4, title, chips);
         Controls.tip(box, "In wait order: the first (left) is the one signal wakes next.");
@@ -1120,8 +1131,11 @@ public final class BufferView extends BorderPane {
         private long holding = BufferSnapshot.WorkerView.NOTHING;
         /** The implementation its thread runs: the lock it waits for is named as its code names it. */
         private BufferImpl impl = BufferImpl.LOCK;
-        /** Whether it shows its thread at the gate inside put or take, after unlocked-count's look. */
-        private boolean afterLook;
+        /**
+         * Whether it shows its thread after unlocked-count's look, on its way to the lock or stopped at
+         * the gate there: it says so, as its chip beside the code sits at the look's line.
+         */
+        private boolean looked;
 
         /** The lanes' common width, for a chip of the lanes; null for a chip of a queue, as wide as its words. */
         private final LaneWidth lane;
@@ -1168,9 +1182,8 @@ public final class BufferView extends BorderPane {
          */
         void show(BufferSnapshot.WorkerView worker) {
             name(worker.name(), worker.role());
-            boolean looked = worker.state() == WorkerState.AT_GATE && worker.where() == Where.LOOKED;
-            if (looked != afterLook) {
-                afterLook = looked;
+            if ((worker.where() == Where.LOOKED) != looked) {
+                looked = worker.where() == Where.LOOKED;
                 showState();
             }
             if (shown != worker.state() || planned) {
@@ -1241,9 +1254,19 @@ public final class BufferView extends BorderPane {
                 boolean ended = shown == WorkerState.DONE && endedShort;
                 pseudoClassStateChanged(ENDED, gone || ended);
                 glyph.setText(gone || ended ? "–" : glyph(shown));
-                state.setText(gone ? "left" : ended ? "ended" : shown.words(impl) + (afterLook ? " after its look" : "")
-                        + inHand() + (leaving ? ", leaving" : ""));
+                state.setText(gone ? "left" : ended ? "ended" : words() + inHand() + (leaving ? ", leaving" : ""));
             }
+        }
+
+        /** Its state in words, a look without the lock said as such (it read "waiting for lock" at the look's line). */
+        private String words() {
+            if (looked && shown == WorkerState.AT_GATE) {
+                return "at gate after its look";
+            }
+            if (looked && shown == WorkerState.WAITING_FOR_LOCK) {
+                return impl == BufferImpl.SEMAPHORE ? "looked at the permits" : "looked without the " + impl.lockNoun();
+            }
+            return shown.words(impl);
         }
 
         /**

@@ -184,6 +184,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private boolean liveChanged;
     /** Whether the last sample showed a rewound position (its narration is the past's). FX thread. */
     private boolean showedPast;
+    /** Whether the step told now was taken from a rewound view, which came back to now to show it. FX thread. */
+    private boolean steppedFromPast;
     /**
      * Why the latest chip chosen at the gate could not act (a rewound view's chip of a thread that
      * is not at the gate now), shown as the step text until a step is taken, the view is rewound
@@ -642,7 +644,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 stepsSeen = now.gate().stepsTaken();
                 stepsTaken.set(stepsSeen);
             } else {
-                rewind.toPresent(); // a step acts now (S pressed while rewound too): the view shows it
+                // A step acts now (S pressed, or a chip clicked, while rewound too): the view shows it, and
+                // says it came back ("Step 1: C3 found the buffer empty" over the past read as the past rewritten).
+                steppedFromPast = rewind.rewoundBinding().get();
+                rewind.toPresent();
             }
         }
         if (rewound(now)) {
@@ -681,7 +686,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     BufferNarration.Terms.of(now.settings()),
                     log.read(stepBaseEvents, (int) Math.min(STEP_EVENTS_MAX, events - stepBaseEvents)));
             List<String> since = actions.stream().map(action -> withSeparators(action.words())).toList();
-            stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen,
+            stepText.set(String.format(Locale.ROOT, "%sStep %,d: %s", steppedFromPast ? "Back to now. " : "", stepsSeen,
                     since.isEmpty() ? now.gate().lastStepped() + " passed the gate" : inTurn(since))
                     + wokenWentOn(actions, now.gate().lastStepped()));
         } else if (now.state() == RunState.RUNNING) {

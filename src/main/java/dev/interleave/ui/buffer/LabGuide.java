@@ -98,8 +98,8 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));
             case UNLOCKED_COUNT -> impl == BufferImpl.SEMAPHORE
                     ? new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
-                    "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run, then 'Show the broken action' "
-                            + "and read the log from the top: each look at the permits, and the puts they let through, "
+                    "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run (the view stops at the broken "
+                            + "action) and read the log from the top: each look at the permits, and the puts they let through, "
                             + "the second over the first. Or by hand: Step once (the run starts paused), and click "
                             + "producers at the gate so that two look before either puts: while paused, each stops "
                             + "after its look.",
@@ -110,15 +110,15 @@ public record LabGuide(String title, String toTry, String watch, String question
                             + "it, and what does acquire() do that the look does not?",
                     new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0))
                     : new LabGuide("What to try: unlocked-count, 3 producers, 3 consumers, 1 slot",
-                    "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run, then 'Show the broken action' "
-                            + "and step back with ◀ to the looks. Then build the race by hand: Step once (the run "
+                    "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run (the view stops at the broken "
+                            + "action) and step back with ◀ to the looks. Then build the race by hand: Step once (the run "
                             + "starts paused), and click producers at the gate so that two look before either puts: "
                             + "while paused, each stops after its look.",
                     "two producers both read count < items.length before they lock (the lab's 1 ms pause "
-                            + "holds that gap open): each look is a line of the log, and its chip waits at the look's "
-                            + "line (⚠). Both saw room and go ahead, and the second writes over the first one's "
-                            + "item: a put over a full slot. Two consumers can do the same to one item: a take "
-                            + "from an empty slot.",
+                            + "holds that gap open): each look is a line of the log, and its chip waits at the "
+                            + "look's line (⚠; ‖ while paused at the gate there). Both saw room and go ahead, and the "
+                            + "second writes over the first one's item: a put over a full slot. Two consumers can do "
+                            + "the same to one item: a take from an empty slot.",
                     "the check and the act are the same statements as in the correct code: what changed, and "
                             + "why does holding the " + (impl == BufferImpl.MONITOR ? "monitor" : "lock")
                             + " while checking fix it?",

@@ -47,6 +47,8 @@ public final class SettingSlider extends VBox {
     private ObservableIntegerValue cap;
     /** Why it stays at or below cap, a sentence. */
     private String capReason = "";
+    /** What it sets, the tooltip's first line. */
+    private final String tooltip;
     private boolean updating;
 
     public SettingSlider(String id, String name, IntegerProperty value, int min, int max, boolean logarithmic, String tooltip) {
@@ -101,6 +103,7 @@ public final class SettingSlider extends VBox {
         getChildren().addAll(header, message, slider, pastSlider);
         setSpacing(2);
 
+        this.tooltip = tooltip;
         String range = "Allowed: " + input.range() + "." + (input.notes().isEmpty() ? "" : " " + input.notes());
         for (Node each : List.of(this, slider, field)) {
             Controls.tip(each, tooltip + "\n" + range);
@@ -159,6 +162,17 @@ public final class SettingSlider extends VBox {
         }
         this.cap = cap;
         this.capReason = why;
+        // The tooltips say the range as it is now, not the input's whole one ("Allowed: 0 to 15" beside a
+        // slider that ended at 9).
+        Runnable tips = () -> {
+            String range = String.format(Locale.ROOT, "Allowed now: %s to %s. %s", FORMAT.format(min),
+                    FORMAT.format(Math.max(min, Math.min(max, cap.get()))), why);
+            for (Node each : List.of(this, slider, field)) {
+                Controls.tip(each, tooltip + "\n" + range);
+            }
+        };
+        cap.addListener(obs -> tips.run());
+        tips.run();
         slider.maxProperty().bind(Bindings.createDoubleBinding(
                 () -> (double) Math.max(min, Math.min(input.sliderMax(), cap.get())), cap));
         value.addListener((obs, old, now) -> {

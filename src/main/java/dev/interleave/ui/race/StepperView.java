@@ -39,9 +39,9 @@ import dev.interleave.ui.kit.StepWorkerEvent;
 public final class StepperView extends BorderPane {
 
     /** Why the challenge stops where it does, under its field when a value was brought down to it. */
-    static final String GOAL_CAP = "The challenge goes up to what one stale read can lose: the other threads'"
-            + " increments, (threads - 1) x increments each. The threads can lose more (how many is the guide's"
-            + " question).";
+    static final String GOAL_CAP = "The challenge goes up to what one stale read can lose: (threads - 1) x"
+            + " increments each, every increment of the other threads. The threads can lose more (how many is the"
+            + " guide's question).";
 
     private static final PseudoClass MET = PseudoClass.getPseudoClass("met");
     private static final PseudoClass NEXT = PseudoClass.getPseudoClass("next");

@@ -44,6 +44,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.buffer.BufferCode;
+import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.BufferSettings;
@@ -54,6 +55,7 @@ import dev.interleave.engine.buffer.Where;
 import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.DelayRange;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
@@ -460,6 +462,23 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().buffer().count() == 1);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> !robot.lookup("#worker-" + producer
                 + " .worker-state").queryAs(Label.class).getText().contains("after its look")));
+
+        // Rewound to just after its look: its chip says it looked, as its code chip sits at the look's line
+        // (it read "waiting for lock" there), and the look is a mark on its lane, with what it read.
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        long look = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) == BufferEvent.LOOK && all.tracks().get(all.track(i)).equals(producer)) {
+                look = all.seq(i);
+            }
+        }
+        long after = look + 1;
+        robot.interact(() -> model.rewind().moveTo(after));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#worker-" + producer
+                + " .worker-state").queryAs(Label.class).getText()).startsWith("looked without the lock"));
+        assertEquals(lookLine, view().codeLineOf(producer));
+        int at = (int) (look - all.firstSeq());
+        assertEquals("⚠ 0 of 1", new BufferLanes().mark(all, at));
     }
 
     /**

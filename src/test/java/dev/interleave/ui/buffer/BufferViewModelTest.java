@@ -284,7 +284,7 @@ class BufferViewModelTest {
         model.step();
         settle(model);
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get(), "back to now");
-        assertTrue(model.stepTextProperty().get().startsWith("Step 2: "), model.stepTextProperty().get());
+        assertTrue(model.stepTextProperty().get().startsWith("Back to now. Step 2: "), model.stepTextProperty().get());
         model.stop();
         sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
     }
@@ -363,7 +363,7 @@ class BufferViewModelTest {
         settle(model);
         assertEquals(taken + 1, runner.snapshot().gate().stepsTaken(), there + " stepped");
         assertFalse(model.rewind().rewoundBinding().get(), "the view shows the step, now");
-        assertTrue(model.stepTextProperty().get().startsWith("Step "), model.stepTextProperty().get());
+        assertTrue(model.stepTextProperty().get().startsWith("Back to now. Step "), model.stepTextProperty().get());
 
         // Ended, a rewound view keeps its moment, and its gate chips say the run has ended.
         model.rewind().moveTo(1);

@@ -16,9 +16,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Challenge goes up to what one stale read can lose, (threads - 1) x increments, and its field says so with the
@@ -95,10 +97,14 @@ class StepperGoalFxTest {
         assertEquals("12 is above the maximum, 9: set to 9. " + WHY, message(robot));
         assertEquals(9, robot.lookup("#stepper-goal-slider").queryAs(Slider.class).getMax());
         assertEquals(9, model.settings().goalLost());
+        robot.moveTo(field); // the tooltip is made when the pointer first comes
+        assertTrue(OnFx.get(() -> field.getTooltip().getText()).contains("Allowed now: 0 to 9. " + WHY),
+                "the tooltip says the range as it is: " + OnFx.get(() -> field.getTooltip().getText()));
 
         robot.interact(() -> model.threadsProperty().set(2));
         assertEquals(3, model.goalProperty().get());
         assertEquals("Lowered to 3: " + Character.toLowerCase(WHY.charAt(0)) + WHY.substring(1), message(robot));
+        assertTrue(OnFx.get(() -> field.getTooltip().getText()).contains("Allowed now: 0 to 3."));
     }
 
     /**
