@@ -39,11 +39,13 @@ public record LabGuide(String title, String toTry, String watch, String question
          * the wake-up policy only where it applies (the lock buffer: the monitor has none).
          */
         public String words(BufferImpl impl) {
-            return String.format(Locale.ROOT, "%d producer%s, %d consumer%s, %d slot%s, %sspurious %d %%, "
-                            + "produce 0..%d ms, consume 0..%d ms", producers, producers == 1 ? "" : "s", consumers,
-                    consumers == 1 ? "" : "s", capacity, capacity == 1 ? "" : "s",
-                    impl == BufferImpl.LOCK ? policy.label() + ", " : "", spuriousPercent, produceMaxMillis,
-                    consumeMaxMillis);
+            // "no delays", not "produce 0..0 ms, consume 0..0 ms": the guides say it so.
+            String delays = produceMaxMillis == 0 && consumeMaxMillis == 0 ? "no delays"
+                    : String.format(Locale.ROOT, "produce 0..%d ms, consume 0..%d ms", produceMaxMillis, consumeMaxMillis);
+            return String.format(Locale.ROOT, "%d producer%s, %d consumer%s, %d slot%s, %sspurious %d %%, %s",
+                    producers, producers == 1 ? "" : "s", consumers, consumers == 1 ? "" : "s", capacity,
+                    capacity == 1 ? "" : "s", impl == BufferImpl.LOCK ? policy.label() + ", " : "", spuriousPercent,
+                    delays);
         }
     }
 

@@ -403,6 +403,7 @@ class BufferViewModelTest {
         LabGuide.Setup setup = model.guideProperty().get().setup();
         assertEquals("Set: " + setup.words(BufferImpl.LOCK) + ". Press Run (Space).", model.guideAppliedProperty().get());
         assertTrue(setup.words(BufferImpl.LOCK).contains(", signal, "), setup.words(BufferImpl.LOCK));
+        assertTrue(setup.words(BufferImpl.LOCK).endsWith(", spurious 0 %, no delays"), setup.words(BufferImpl.LOCK));
         assertEquals(setup.producers(), model.producersProperty().get());
         model.producersProperty().set(setup.producers() + 1);
         assertEquals("", model.guideAppliedProperty().get(), "a setting changed since");
