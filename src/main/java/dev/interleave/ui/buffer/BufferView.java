@@ -848,7 +848,13 @@ public final class BufferView extends BorderPane {
     private void chooseOnClick(WorkerChip chip) {
         chip.setFocusTraversable(true);
         chip.getStyleClass().add("choosable");
-        chip.setOnMouseClicked(e -> model.stepWorker(chip.workerName()));
+        chip.setOnMouseClicked(e -> {
+            // A click's second half (a double-click) is not a choice: the chip chosen first has left the
+            // queue, and the next thread's chip had slid under the pointer (a learner's tryout).
+            if (e.getClickCount() == 1) {
+                model.stepWorker(chip.workerName());
+            }
+        });
         chip.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.stepWorker(chip.workerName());

@@ -27,6 +27,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -548,6 +550,34 @@ class BufferLabFxTest {
         Node owner = queue.getScene().getFocusOwner();
         assertTrue(owner != null && owner.getParent() == queue && owner.isVisible(),
                 "the focus is on a chip at the gate, not " + owner);
+    }
+
+    /**
+     * A double-click on a chip at the gate steps its thread once: its second click lands on the chip
+     * that slid under the pointer when the first one left the queue, and chose nobody.
+     */
+    @Test
+    void aDoubleClickAtTheGateStepsOnce(FxRobot robot) throws Exception {
+        zeroDelays(robot, 4, 2, 2);
+        robot.interact(model::step); // from idle: starts paused, one step
+        settle();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.atGate().equals(runner.snapshot().gate().waiting()));
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = runner.snapshot().gate().stepsTaken();
+        FlowPane queue = robot.lookup("#gate-queue").queryAs(FlowPane.class);
+        Node first = OnFx.get(() -> queue.getChildren().stream().filter(n -> n.isVisible()
+                && n.getStyleClass().contains("choosable")).findFirst().orElseThrow());
+        robot.interact(() -> first.fireEvent(click(first, 2)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, runner.snapshot().gate().stepsTaken(), "a second click chose nobody");
+        robot.interact(() -> first.fireEvent(click(first, 1)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().gate().stepsTaken() == before + 1);
+    }
+
+    /** A primary-button click on {@code node}, the {@code count}th of a run of clicks. */
+    private static MouseEvent click(Node node, int count) {
+        return new MouseEvent(MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1, MouseButton.PRIMARY, count, false, false, false,
+                false, true, false, false, true, false, true, null);
     }
 
     /**
