@@ -3,6 +3,7 @@ package dev.interleave.ui.buffer;
 import javafx.beans.binding.Bindings;
 
 import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.engine.buffer.Bug;
 import dev.interleave.ui.kit.HistoryPane;
 
 /**
@@ -14,12 +15,18 @@ final class BufferHistoryPane extends HistoryPane<BufferReplay> {
     private static final String LANES = "Timeline: a lane per thread, coloured as its chip; ▼ put, ▲ take (with the"
             + " item when zoomed in), arrows from a signal to the thread it woke. Ctrl+wheel, or a click"
             + " on it and +\u00a0/\u00a0-: zoom; drag: pan.";
+    /** With unlocked-count, whose looks without the lock are marks too. */
+    private static final String LANES_LOOKS = "Timeline: a lane per thread, coloured as its chip; ▼ put, ▲ take, ⚠ a"
+            + " look without the lock (with the item, or what it read, when zoomed in), arrows from a signal to the"
+            + " thread it woke. Ctrl+wheel, or a click on it and +\u00a0/\u00a0-: zoom; drag: pan.";
     private static final String NONE = "Timeline: none for ArrayBlockingQueue, the baseline: its inside is not"
             + " instrumented, so its threads' actions are not recorded (the lab's implementations record every one).";
 
     BufferHistoryPane(BufferViewModel model) {
         super(model.rewind(), new BufferLanes(model.shownImplProperty()::get), "buffer-history", LANES, "the buffer");
         // abq records nothing: its caption promised lanes and arrows over an empty timeline.
-        captionProperty().bind(Bindings.when(model.abqShownBinding()).then(NONE).otherwise(LANES));
+        captionProperty().bind(Bindings.createStringBinding(() -> model.abqShownBinding().get() ? NONE
+                : model.codeBugProperty().get() == Bug.UNLOCKED_COUNT ? LANES_LOOKS : LANES,
+                model.abqShownBinding(), model.codeBugProperty()));
     }
 }

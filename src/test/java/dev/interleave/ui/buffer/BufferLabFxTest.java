@@ -481,6 +481,14 @@ class BufferLabFxTest {
         assertEquals(lookLine, view().codeLineOf(producer));
         int at = (int) (look - all.firstSeq());
         assertEquals("⚠ 0 of 1", new BufferLanes().mark(all, at));
+        // The timeline's caption names the mark while unlocked-count's code is shown, and not after.
+        BufferHistoryPane history = OnFx.get(() -> (BufferHistoryPane) main.lookup("#buffer-history"));
+        assertTrue(OnFx.get(() -> history.captionProperty().get()).contains("⚠ a look without the lock"));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> model.bugProperty().set(Bug.NONE));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !OnFx.get(() -> history.captionProperty().get())
+                .contains("⚠"));
     }
 
     /**
