@@ -131,10 +131,13 @@ public final class BufferCode {
         String blocked = put ? "count == items.length" : "count == 0";
         signature(t, put);
         if (bug == Bug.ONE_CONDITION) {
-            t.comment("    // one-condition: notEmpty is notFull, one wait set for both sides", "ONE_CONDITION");
+            // Comments on lines of their own: a line longer than put's signature widened the panel, and
+            // the code went under the picture where the other labs' sits beside it.
+            t.comment("    // one-condition: notEmpty is notFull,", "ONE_CONDITION");
+            t.comment("    // one wait set for both sides", null);
         }
         if (bug == Bug.UNLOCKED_COUNT) {
-            unlockedLook(t, put, "read without the lock!", "lock");
+            unlockedLook(t, put, "reads count without the lock");
         }
         t.line("    lock.lockInterruptibly();", "lock.lockInterruptibly()", Where.ENTERING);
         t.plain("    try {");
@@ -159,7 +162,7 @@ public final class BufferCode {
         String blocked = put ? "count == items.length" : "count == 0";
         signature(t, put);
         if (bug == Bug.UNLOCKED_COUNT) {
-            unlockedLook(t, put, "read outside synchronized!", "synchronized");
+            unlockedLook(t, put, "reads count outside synchronized");
         }
         t.line("    synchronized (monitor) {", "synchronized (monitor)", Where.ENTERING);
         String loop = bug == Bug.IF_NOT_WHILE ? "if" : "while";
@@ -169,8 +172,8 @@ public final class BufferCode {
         t.line("            monitor.wait();", "monitor.wait(", Where.WAITING, Where.WOKEN);
         writeSlot(t, put, "        ");
         if (bug == Bug.NOTIFY) {
-            t.line("        monitor.notify();      // notify: wakes one waiter, of either side", "monitor.notify()",
-                    Where.SIGNALLING);
+            t.comment("        // notify: wakes one waiter, of either side", null);
+            t.line("        monitor.notify();", "monitor.notify()", Where.SIGNALLING);
         } else {
             t.line("        monitor.notifyAll();", "monitor.notifyAll()", Where.SIGNALLING);
         }
@@ -187,11 +190,12 @@ public final class BufferCode {
      * {@link BufferEvent#LOOK}) sits at the look's line through the pause; live, until it asks for the
      * lock; rewound, until its next event (its put, take or wait, or a contended lock request).
      */
-    private static void unlockedLook(Text t, boolean put, String comment, String lock) {
+    private static void unlockedLook(Text t, boolean put, String comment) {
         String room = put ? "count < items.length" : "count > 0";
-        t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";   // " + comment,
+        t.comment("    // unlocked-count: " + comment, null);
+        t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";",
                 put ? "seen < slots" : "seen > 0", Where.LOOKED);
-        t.line("    " + LAB_PAUSE + ";   // the lab: holds the gap between look and " + lock + " open", LAB_PAUSE);
+        t.line("    " + LAB_PAUSE + ";   // lab: holds the race window open", LAB_PAUSE);
     }
 
     private static void semaphore(Text t, Bug bug, boolean put) {
@@ -200,8 +204,9 @@ public final class BufferCode {
         signature(t, put);
         String saw = put ? "sawRoom" : "sawItem";
         if (bug == Bug.UNLOCKED_COUNT) {
-            t.line("    boolean " + saw + " = " + mine + ".availablePermits() > 0;   // looks, takes none!",
-                    mine + ".availablePermits()", Where.LOOKED);
+            t.comment("    // unlocked-count: looks at the permits, takes none", null);
+            t.line("    boolean " + saw + " = " + mine + ".availablePermits() > 0;", mine + ".availablePermits()",
+                    Where.LOOKED);
             t.plain("    if (!" + saw + ")");
             t.line("        " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
                     Where.CHECKING, Where.WAITING, Where.WOKEN);
@@ -227,7 +232,8 @@ public final class BufferCode {
 
     private static void abq(Text t, boolean put) {
         t.plain(put ? "public void put(long item) throws InterruptedException {" : "public long take() throws InterruptedException {");
-        t.comment("    // ArrayBlockingQueue: the lock algorithm, inside the JDK (its wait sets are not visible)", null);
+        t.comment("    // ArrayBlockingQueue: the lock algorithm, inside the JDK", null);
+        t.comment("    // (its wait sets are not visible)", null);
         if (put) {
             t.line("    queue.put(item);", "queue.put(boxed)", Where.ENTERING, Where.CHECKING, Where.WAITING,
                     Where.WOKEN, Where.WRITING, Where.SIGNALLING, Where.RELEASING);

@@ -231,7 +231,7 @@ class BufferLabViewModelTest {
         assertTrue(CodePanel.bugLines(correct, correct, Bug.NONE).isEmpty());
     }
 
-    /** unlocked-count's look and test are the bug; the lab's pause between look and lock is tagged apart. */
+    /** unlocked-count's comment, look and test are the bug; the lab's pause between look and lock is tagged apart. */
     @ParameterizedTest
     @EnumSource(value = BufferImpl.class, names = {"LOCK", "MONITOR"})
     void theLabsPauseIsNotABugLine(BufferImpl impl) {
@@ -239,8 +239,9 @@ class BufferLabViewModelTest {
         BufferCode.Method planted = BufferCode.put(impl, Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL);
         Set<Integer> lines = CodePanel.bugLines(correct, planted, Bug.UNLOCKED_COUNT);
         List<String> bug = lines.stream().sorted().map(i -> planted.lines().get(i).text().strip()).toList();
-        assertEquals(2, bug.size(), bug.toString());
-        assertTrue(bug.getFirst().startsWith("boolean sawRoom = count < items.length;"), bug.toString());
+        assertEquals(3, bug.size(), bug.toString());
+        assertTrue(bug.getFirst().startsWith("// unlocked-count: reads count "), bug.toString());
+        assertEquals("boolean sawRoom = count < items.length;", bug.get(1), bug.toString());
         assertTrue(bug.getLast().startsWith("while (!sawRoom && count == items.length)"), bug.toString());
         List<BufferCode.Line> aids = planted.lines().stream().filter(BufferCode.Line::labAid).toList();
         assertEquals(1, aids.size());
