@@ -69,6 +69,18 @@ public record StepperSettings(int threads, StepProgram program, int increments, 
     }
 
     /**
+     * The most updates count++ can lose, over every interleaving: threads x increments - 2 (the count
+     * ends at 2), or threads - 1 with one increment each (it ends at 1). The classic argument: the
+     * last write writes one more than its thread read for that increment; that read came after the
+     * thread's own earlier write, and from any write on the count is at least 1 (every write writes
+     * at least 1), so the last write writes at least 2. With one increment each, one stale read of 0
+     * loses every other write. Checked against a search of every interleaving (StepperSettingsTest).
+     */
+    public static int mostLost(int threads, int increments) {
+        return increments == 1 ? threads - 1 : threads * increments - 2;
+    }
+
+    /**
      * The fewest steps in which {@code goalLost} updates can be lost with count++: 3 (goal + 1).
      * The final count is at least 1 (some write wrote it), so goal lost updates need goal + 1
      * completed increments of three steps each; one thread holding a stale read while the others

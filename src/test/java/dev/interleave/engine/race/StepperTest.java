@@ -99,6 +99,28 @@ class StepperTest {
     }
 
     /**
+     * Two stale reads take the count down to 2, the lowest it goes: T1 holds a read of 0 while T2
+     * increments twice, writes 1 over T2's 2; T2 holds a read of 1 while T1 increments twice more,
+     * and writes 2 over T1's 3. Four of six lost, more than one stale read can (3), in all 18 steps.
+     */
+    @Test
+    void twoStaleReadsLeaveTheCountAtTwo() throws Exception {
+        StepperRunner runner = new StepperRunner(new RecordingThreads(), 1);
+        StepperSettings settings = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 3).withGoal(3);
+        runner.startPaused(settings);
+        StepperSnapshot now = null;
+        for (int thread : new int[] {1, 2, 2, 2, 2, 2, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 2}) {
+            now = step(runner, thread);
+        }
+        assertEquals(2, now.count(), now.events().getLast().words());
+        assertEquals(4, now.lost());
+        assertEquals(18, now.goalReachedAt());
+        assertEquals(StepperSettings.mostLost(2, 3), now.lost());
+        assertTrue(StepperSettings.maxGoal(2, 3) < now.lost(), "more than one stale read can lose");
+        runner.await(DEADLINE);
+    }
+
+    /**
      * With three threads one stale read loses both others' increments: T1 holds a read of 0 while
      * T2 and T3 increment once each; T1's write of 1 loses two, in par's 9 steps. (The cap on the
      * goal was the increments per thread, 1 here, which ignored the threads.)

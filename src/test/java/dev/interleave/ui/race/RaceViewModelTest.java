@@ -14,6 +14,7 @@ import dev.interleave.engine.race.LabRunner;
 import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
+import dev.interleave.engine.race.StepperSettings;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Verdict;
@@ -174,6 +175,39 @@ class RaceViewModelTest {
         assertEquals("lost 1 update", model.endedAs());
         model.reset();
         assertEquals("", model.endedAs(), "Reset: no run shown");
+    }
+
+    /**
+     * A learner who answers the guide's question (two threads of 3 take the count down to 2) with the
+     * goal at its cap of 3 is told the run lost 4, the most any interleaving can, beside the goal's
+     * verdict; it read only "Not the fewest yet". One more lost than the goal, within the cap, asks
+     * for that goal instead.
+     */
+    @Test
+    void aRunThatLosesMoreThanTheGoalIsToldSo() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.threadsProperty().set(2);
+        model.incrementsProperty().set(3);
+        model.goalProperty().set(3);
+        for (int thread : new int[] {0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertEquals(2, model.countProperty().get(), model.log().toString());
+        assertEquals("Not the fewest yet: the goal (lose 3 updates) was reached in 18 steps, and it can be done in 12."
+                + " Try again? This run lost 4 updates in all, the most any interleaving can: the count ended at 2 of"
+                + " 6, the guide's question answered.", model.challengeProperty().get());
+        runner.await(Duration.ofSeconds(10));
+        model.reset();
+
+        StepperSettings twoOfThree = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 3).withGoal(1);
+        assertEquals(" It has lost 2 updates by now: set Challenge to 2 to be scored on that.",
+                StepperViewModel.moreThanTheGoal(twoOfThree, 2));
+        assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1));
+        StepperSettings twoOfFive = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 5).withGoal(5);
+        assertEquals(" It has lost 6 updates by now, more than one stale read can: a second one is at work.",
+                StepperViewModel.moreThanTheGoal(twoOfFive, 6));
     }
 
     /**
