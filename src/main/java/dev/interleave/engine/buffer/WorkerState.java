@@ -13,10 +13,14 @@ public enum WorkerState {
      * planted unlocked count, from its look without the lock through the lab's pause until it asks.
      */
     WAITING_FOR_LOCK("waiting for lock"),
-    /** A producer parked in {@code notFull.await()}: the buffer was full. In the notFull wait set. */
-    WAITING_NOT_FULL("blocked: full"),
+    /**
+     * A producer parked in {@code notFull.await()}: the buffer was full. In the notFull wait set. Said
+     * as what it waits for, "waiting for room": with one condition, producers stay parked in an empty
+     * buffer, and "blocked: full" then said the opposite of the slots beside it.
+     */
+    WAITING_NOT_FULL("waiting for room"),
     /** A consumer parked in {@code notEmpty.await()}: the buffer was empty. In the notEmpty wait set. */
-    WAITING_NOT_EMPTY("blocked: empty"),
+    WAITING_NOT_EMPTY("waiting for an item"),
     /** Holding the buffer's lock, inside put or take ("in buffer" read as an item in the buffer). */
     IN_BUFFER("in put/take"),
     /** Stopped at the gate: the run is paused, or waiting for a step. */
@@ -44,7 +48,7 @@ public enum WorkerState {
         return this != STARTING && this != DONE;
     }
 
-    /** The state in a few words, "blocked: full"; the chips say {@link #words(BufferImpl)}. */
+    /** The state in a few words, "waiting for room"; the chips say {@link #words(BufferImpl)}. */
     public String words() {
         return words;
     }

@@ -1115,8 +1115,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                     ? (producers ? "notFull, the one condition: producers (the buffer was full) and consumers (it"
                     + " was empty) in one wait set, longest-waiting first: signal() wakes the first, whichever it is"
                     : "notEmpty is the same condition: its consumers wait in the queue above")
-                    : producers ? "notFull wait set: producers blocked because the buffer is full"
-                    : "notEmpty wait set: consumers blocked because the buffer is empty";
+                    : producers ? "notFull wait set: producers that found the buffer full"
+                    : "notEmpty wait set: consumers that found the buffer empty";
             case MONITOR -> producers ? "The monitor's one wait set: producers (the buffer was full) and consumers (it"
                     + " was empty) in wait(), in the order they began to wait; notifyAll() wakes them all, notify() one"
                     : "(The same wait set: its consumers are in the queue above.)";
