@@ -80,6 +80,24 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         return new Timeline.Legend(state.ordinal(), state.words(impl.get()));
     }
 
+    @Override
+    public String words(int state) {
+        return WorkerState.values()[state].words(impl.get());
+    }
+
+    /** The timed states drawn long, and a lock held long: the scheduler's. */
+    @Override
+    public String barNote(int state) {
+        String offCore = "The rest is the scheduler's: a thread off its core keeps its state until it is back.";
+        return switch (WorkerState.values()[state]) {
+            case PRODUCING -> "Longer than the produce delay set? " + offCore;
+            case CONSUMING -> "Longer than the consume delay set? " + offCore;
+            case IN_BUFFER -> "A put or take holds the " + impl.get().lockNoun() + " for microseconds: a long bar is"
+                    + " the scheduler's, the thread off its core while it held the " + impl.get().lockNoun() + ".";
+            default -> null;
+        };
+    }
+
     /** Puts, takes, and unlocked-count's looks without the lock: the bug, on the lane where it happened. */
     @Override
     public boolean marked(EventLog.Batch batch, int i) {

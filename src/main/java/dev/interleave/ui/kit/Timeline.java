@@ -102,6 +102,20 @@ public final class Timeline<R extends Replay<R>> extends Region {
         default String style(String words) {
             return words;
         }
+
+        /** A state in words, for the tooltip of a bar pointed at between events: its legend's words. */
+        default String words(int state) {
+            return legend().stream().filter(line -> line.state() == state).map(Legend::words).findFirst()
+                    .orElse("state " + state);
+        }
+
+        /**
+         * What a bar of {@code state} needs said beside its length, or null: a timed state (thinking,
+         * eating, producing) drawn far longer than the time set is the scheduler's.
+         */
+        default String barNote(int state) {
+            return null;
+        }
     }
 
     /** One line of the legend: a state's colour and its words. */
@@ -157,6 +171,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private double positionDrawnAt = Double.NaN;
     /** The pauses the last drawing drew, for the tooltip. */
     private List<PauseBar> pausesDrawn = List.of();
+    /** The state bars of the last drawing wide enough to point at ({@link #WIDE_BAR_PX}), for the tooltip. */
+    private List<StateBar> barsDrawn = List.of();
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
@@ -254,6 +270,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
         });
         tooltip.setShowDelay(Duration.millis(100));
+        tooltip.setWrapText(true); // a long bar's note: lines, not one line off the screen's edge
+        tooltip.setMaxWidth(520);
         Tooltip.install(this, tooltip);
     }
 
@@ -462,24 +480,30 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     /** The event nearest the pointer on its lane, in words. */
     private void explain(MouseEvent e) {
+        tooltip.setText(pointerWords(e.getX(), e.getY()));
+    }
+
+    /**
+     * What the tooltip says with the pointer at ({@code x}, {@code y}): the pause bar under it, the
+     * event nearest it on its lane, or else the state bar under it.
+     */
+    String pointerWords(double x, double y) {
         History<R> history = rewind.history();
-        if (history == null || history.end() == 0 || e.getX() < labelWidth()) {
-            tooltip.setText("Ctrl+wheel, + and -: zoom; drag: pan");
-            return;
+        if (history == null || history.end() == 0 || x < labelWidth()) {
+            return "Ctrl+wheel, + and -: zoom; drag: pan";
         }
         int lanes = history.log().tracks().size();
         double barY = pauseBarY(lanes * laneHeight(lanes));
-        if (e.getY() >= barY && e.getY() <= barY + legendHeight() - 2 * em()) {
+        if (y >= barY && y <= barY + legendHeight() - 2 * em()) {
             for (PauseBar bar : pausesDrawn) {
-                if (e.getX() >= bar.x0() - 2 && e.getX() <= bar.x1() + 2) {
-                    tooltip.setText(pauseWords(history, bar.pause()));
-                    return;
+                if (x >= bar.x0() - 2 && x <= bar.x1() + 2) {
+                    return pauseWords(history, bar.pause());
                 }
             }
         }
-        int lane = (int) ((e.getY() - axisHeight()) / laneHeight(lanes));
+        int lane = (int) ((y - axisHeight()) / laneHeight(lanes));
         double width = Math.max(1, getWidth() - labelWidth());
-        long at = shownLeft + (long) ((e.getX() - labelWidth()) / width * (shownRight - shownLeft));
+        long at = shownLeft + (long) ((x - labelWidth()) / width * (shownRight - shownLeft));
         long slack = (long) (6 / width * (shownRight - shownLeft));
         long from = firstAtOrAfter(history, at - slack);
         long to = Math.min(history.end(), firstAtOrAfter(history, at + slack + 1));
@@ -495,10 +519,44 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 bestDistance = distance;
             }
         }
-        tooltip.setText(best < 0 ? "No event here (Ctrl+wheel, + and -: zoom; drag: pan)"
+        if (best < 0) {
+            // Between events, a long bar says what it is and how long it lasted: a learner saw a
+            // philosopher eat for 0.7 s with eat set to 1..5 ms, and the pointer said only "No event here".
+            for (StateBar bar : barsDrawn) {
+                if (bar.lane() == lane && x >= bar.x0() && x <= bar.x1()) {
+                    return barWords(history, bar, width);
+                }
+            }
+        }
+        return best < 0 ? "No event here (Ctrl+wheel, + and -: zoom; drag: pan)"
                 : String.format(Locale.ROOT, "Event %,d at %s: %s", best,
                 instant(history.nanosOf(best) - history.log().originNanos(), 1), // one event: to the µs
-                this.painter.style(history.words(best))));
+                this.painter.style(history.words(best)));
+    }
+
+    /** The y of lane {@code lane}'s middle in the last drawing's layout; for tests. */
+    double laneMiddleY(int lane) {
+        History<R> history = rewind.history();
+        int lanes = history == null ? 1 : history.log().tracks().size();
+        return axisHeight() + (lane + 0.5) * laneHeight(lanes);
+    }
+
+    /** A bar in words, for its tooltip: whose, which state, from when to when and how long. */
+    private String barWords(History<R> history, StateBar bar, double width) {
+        long from = shownLeft + (long) ((bar.x0() - labelWidth()) / width * (shownRight - shownLeft));
+        long to = shownLeft + (long) ((bar.x1() - labelWidth()) / width * (shownRight - shownLeft));
+        String who = history.log().tracks().get(bar.lane());
+        String when;
+        if (eventOrder.get()) {
+            when = String.format(Locale.ROOT, "across events %,d to %,d", Math.max(0, from / ORDER_UNIT),
+                    to / ORDER_UNIT);
+        } else {
+            long origin = history.log().originNanos();
+            when = String.format(Locale.ROOT, "from %s to %s (%s)", instant(from - origin, to - from),
+                    instant(to - origin, to - from), duration(to - from));
+        }
+        String note = painter.barNote(bar.state());
+        return who + " " + painter.words(bar.state()) + " " + when + (note == null ? "" : ". " + note);
     }
 
     /** A pause in words, for its tooltip: when, how long, and what happened in it. */
@@ -587,6 +645,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         History<R> history = rewind.history();
         positionDrawnAt = Double.NaN;
         pausesDrawn = List.of(); // none answers the pointer until drawn again
+        barsDrawn = List.of();
         Paint inkPaint = ink.paint(Color.BLACK);
         g.setFont(Font.font(11 * em()));
         g.setTextBaseline(VPos.CENTER);
@@ -713,6 +772,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         for (int lane = 0; lane < lanes; lane++) {
             bars.fill(state[lane], since[lane], end, lane);
         }
+        barsDrawn = bars.wide;
 
         // Marks: a tick across the lane, and its label just right of it, inside the lane on a patch
         // of the background (readable over any state's colour), where the lane is tall enough and the
@@ -980,6 +1040,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
      * set only when it changes (a drawing at 200 lanes fills tens of thousands of bars).
      */
     private final class Bars {
+        /** The bars drawn at least {@link #WIDE_BAR_PX} wide, in drawing order. */
+        final List<StateBar> wide = new ArrayList<>();
         private final GraphicsContext g;
         private final double laneH;
         private final double left = labelWidth();
@@ -1010,7 +1072,24 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             double full = laneH - 4;
             g.fillRect(x0, top + lane * laneH + 2 + (full - heights[state]) / 2, Math.max(0.6, to - x0), heights[state]);
+            if (to - x0 >= WIDE_BAR_PX && wide.size() < WIDE_BARS_KEPT) {
+                wide.add(new StateBar(lane, x0, to, state));
+            }
         }
+    }
+
+    /** Bars at least this wide (px) answer the pointer between events; the nearest event within 6 px wins. */
+    static final double WIDE_BAR_PX = 8;
+    /** At most this many are kept per drawing: a drawing of 200 lanes stays cheap. */
+    private static final int WIDE_BARS_KEPT = 4_096;
+
+    /** A state bar as drawn: its lane, its ends (px), its state. */
+    record StateBar(int lane, double x0, double x1, int state) {
+    }
+
+    /** The bars of the last drawing that answer the pointer; for tests. */
+    List<StateBar> barsDrawn() {
+        return barsDrawn;
     }
 
     /** "st", "nd", "rd" or "th" for {@code n}: "every 2nd event". */

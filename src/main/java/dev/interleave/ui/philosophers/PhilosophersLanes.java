@@ -5,6 +5,7 @@ import java.util.List;
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.PhilosopherState;
 import dev.interleave.engine.philosophers.PhilosophersTrace;
+import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.philosophers.TableEvent;
 import dev.interleave.engine.philosophers.TableState;
 import dev.interleave.engine.run.EventLog;
@@ -50,6 +51,28 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
             case DONE -> "-il-done";
         };
     }
+
+    @Override
+    public String words(int state) {
+        return PhilosophersTrace.words(PhilosopherState.values()[state]);
+    }
+
+    /** The timed states, and the moments between two fork actions, drawn long: the scheduler's. */
+    @Override
+    public String barNote(int state) {
+        return switch (PhilosopherState.values()[state]) {
+            case THINKING -> "Longer than the think time set? The rest is the scheduler's: " + OFF_CORE;
+            case EATING -> "Longer than the eat time set? The rest is the scheduler's: " + OFF_CORE;
+            case TRYING_FORK -> "A try lasts at most its timeout (none with trylock-no-backoff, " + Strategy.TRY_MILLIS + " ms with trylock):"
+                    + " the rest is the scheduler's, and " + OFF_CORE;
+            case HUNGRY, PUTTING_DOWN -> "Between two fork actions a thread waits for nothing: a long bar is the"
+                    + " scheduler's, and " + OFF_CORE;
+            default -> null;
+        };
+    }
+
+    /** Why a bar outlasts what its thread does (more threads than cores). */
+    private static final String OFF_CORE = "a thread off its core keeps its state until it is back.";
 
     /** Hungry (between two fork actions) and putting forks down share a colour with another state: a thin bar tells them apart. */
     @Override

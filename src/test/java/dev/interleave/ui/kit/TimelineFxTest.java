@@ -2,6 +2,8 @@ package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
@@ -43,6 +45,13 @@ class TimelineFxTest {
         long momentAt = -1;
         /** Events from this one on are marked, labelled "#" and their number. */
         long markedFrom = Long.MAX_VALUE;
+        /** What a bar's tooltip adds. */
+        String note;
+
+        @Override
+        public String barNote(int state) {
+            return note;
+        }
 
         @Override
         public String moment(EventLog.Batch batch, int i) {
@@ -125,6 +134,38 @@ class TimelineFxTest {
         assertTrue(timeline.spanNanos() > 0, "zoomed in on the first run");
         follow(run(20));
         assertEquals(0, timeline.spanNanos(), "the next run opens whole");
+    }
+
+    /**
+     * Between events, the pointer on a long bar names its thread, its state, when it began and ended
+     * and how long it lasted, with the lanes' note on it; it said only "No event here", and a learner
+     * read a philosopher's 0.7 s meal, with eat set to 1..5 ms, as the run's own.
+     */
+    @Test
+    void aLongBarUnderThePointerSaysWhoseStateAndHowLong() throws Exception {
+        EventLog log = new EventLog(1_000);
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        Thread.sleep(300);
+        log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        lanes.note = "A note on working.";
+        follow(log);
+        WaitForAsyncUtils.asyncFx(timeline::draw).get();
+        String[] words = new String[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            List<Timeline.StateBar> bars = timeline.barsDrawn();
+            assertEquals(1, bars.size(), bars.toString());
+            Timeline.StateBar bar = bars.getFirst();
+            double y = timeline.laneMiddleY(0);
+            words[0] = timeline.pointerWords((bar.x0() + bar.x1()) / 2, y);
+            words[1] = timeline.pointerWords(bar.x0() + 1, y); // by the first event: that event
+        }).get();
+        Matcher said = Pattern.compile(
+                "P1 working from 0 ms to [0-9,]+ ms \\(([0-9,.]+) ms\\)\\. A note on working\\.").matcher(words[0]);
+        assertTrue(said.matches(), words[0]);
+        double millis = Double.parseDouble(said.group(1).replace(",", ""));
+        assertTrue(millis >= 295 && millis < 2_000, "the bar lasts the 300 ms slept, within a pixel: " + words[0]);
+        assertTrue(words[1].startsWith("Event 0 at "), words[1]);
     }
 
     /**
