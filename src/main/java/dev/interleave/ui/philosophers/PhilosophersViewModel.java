@@ -699,7 +699,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return switch (runState()) {
             case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads",
                     Words.count(n.get(), "philosopher"), strategy.get(), fair.get() ? "fair" : "non-fair", threads.get());
-            case RUNNING -> deadlocked.get()
+            // The run's own deadlock, as for PAUSED: rewound to before the circle closed it read
+            // "Deadlocked  ·  328 meals, ...; 1 philosopher waiting", the moment shown mixed with now.
+            case RUNNING -> deadlockedNow
                     ? "Deadlocked: every philosopher in the circle is blocked for good; Stop (Esc) ends the run"
                     : livelockNow.get()
                     ? String.format(Locale.ROOT, "Livelock: %s, %s: busy, and hardly anyone eats",

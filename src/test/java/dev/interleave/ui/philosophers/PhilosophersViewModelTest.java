@@ -392,6 +392,27 @@ class PhilosophersViewModelTest {
      * Paused in a deadlock, no step can do anything: the view-model says so (Auto-step stops on it)
      * and Step explains why instead of doing nothing silently.
      */
+    /**
+     * A running deadlock rewound to before the circle closed keeps saying the run is deadlocked: it
+     * read "328 meals, 330 attempts; 1 philosopher waiting for a fork", the moment shown mixed with now.
+     */
+    @Test
+    void aRunningDeadlockRewoundStillSaysDeadlocked() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.run();
+        try {
+            sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+            assertEquals(RunState.RUNNING, model.runState());
+            model.rewind().moveTo(model.rewind().startProperty().get()); // before the circle closed
+            model.sample(System.nanoTime());
+            assertFalse(model.deadlockedProperty().get(), "the view shows the start");
+            assertTrue(model.statusSentence().startsWith("Deadlocked: every philosopher"), model.statusSentence());
+        } finally {
+            stopAndSettle(model);
+        }
+    }
+
     @Test
     void aPausedDeadlockSaysNobodyCanAct() throws Exception {
         PhilosophersRunner runner = new PhilosophersRunner();
