@@ -1,7 +1,6 @@
 package dev.interleave.ui.race;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -204,7 +203,7 @@ public final class LabView extends BorderPane {
                 : lostRows(shown.figures(), shown.settings().threads() * shown.settings().increments(),
                         shown.settings().increments());
         return section("Lost updates per run", "Each strategy runs several times; the bars count the runs by how many "
-                + "updates they lost (left: none). A racy strategy loses a different number each run; a safe one "
+                + "updates they lost (left: none), a bar as tall as the row being every run. A racy strategy loses a different number each run; a safe one "
                 + "loses none, every run.", grid, shown);
     }
 
@@ -285,12 +284,12 @@ public final class LabView extends BorderPane {
     }
 
     /**
-     * The lost-updates bars' width, a safe row's one bar's, the gap between bars, their tallest and the
-     * least of a bar that counts a run, in em, so that they grow with the text: 10 px bars, 2.6 em tall,
-     * and one run of ten drawn 0.2 em high, were dashes from the back of a room.
+     * The lost-updates bars' width (a safe row's one bar too: drawn wider, it read as another scale),
+     * the gap between bars, their tallest and the least of a bar that counts a run, in em, so that
+     * they grow with the text: 10 px bars, 2.6 em tall, and one run of ten drawn 0.2 em high, were
+     * dashes from the back of a room.
      */
     private static final double LOST_BAR_EM = 1.2;
-    private static final double SAFE_BAR_EM = 1.6;
     private static final double GAP_EM = 0.15;
     private static final double BARS_EM = 3.2;
     private static final double LEAST_BAR_EM = 0.5;
@@ -339,7 +338,9 @@ public final class LabView extends BorderPane {
         int[] counts = lostBins(lost, axisEnd);
         int bins = counts.length;
         long width = lostBinWidth(axisEnd);
-        int tallest = Arrays.stream(counts).max().orElse(1);
+        // Every row on one scale, as its axis: a bar as tall as the row is every run. Scaled to each
+        // row's own tallest bin, volatile's 6 runs of 10 that lost none stood as tall as a safe row's 10.
+        int runs = Math.max(1, lost.size());
         HBox bars = new HBox();
         // Sized in em, unsnapped, so that the axis under them, sized the same, ends where they do
         // (snapped, eleven 15.6 px bars and their gaps came to 196 px against the axis's 192).
@@ -352,9 +353,9 @@ public final class LabView extends BorderPane {
             bar.setSnapToPixel(false);
             bar.getStyleClass().add("histogram-bar");
             bar.pseudoClassStateChanged(RACY, i > 0);
-            double share = counts[i] / (double) tallest;
+            double share = counts[i] / (double) runs;
             bar.setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.2fem; -fx-min-width: %<.2fem;"
-                    + " -fx-pref-height: %.2fem; -fx-min-height: %.2fem;", most == 0 ? SAFE_BAR_EM : LOST_BAR_EM,
+                    + " -fx-pref-height: %.2fem; -fx-min-height: %.2fem;", LOST_BAR_EM,
                     BARS_EM * share, counts[i] > 0 ? LEAST_BAR_EM : 0));
             Controls.tip(bar, i == 0 ? Words.count(counts[i], "run") + " lost none"
                     : String.format(Locale.ROOT, "%s lost %,d to %,d updates", Words.count(counts[i], "run"),

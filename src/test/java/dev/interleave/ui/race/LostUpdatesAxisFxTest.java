@@ -6,8 +6,10 @@ import java.util.List;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +104,36 @@ class LostUpdatesAxisFxTest {
         // under racy, whose own most was 537,074).
         assertEquals(List.of(List.of("0", "660,267"), List.of(), List.of(), List.of()), axes,
                 "the axis over the rows; racy, volatile, atomic");
+    }
+
+    /**
+     * Every row's bars on one scale: a bar's height is its share of the runs, so volatile's 6 runs of
+     * 10 that lost none stand at six tenths of a safe row's 10 (each row scaled to its own tallest
+     * bar drew them the same height), and the bars are one width in every row.
+     */
+    @Test
+    void everyRowsBarsAreOnOneScale(FxRobot robot) {
+        LabFigures figures = new LabFigures(List.of(
+                leg(RaceStrategy.VOLATILE, 0L, 0L, 0L, 0L, 0L, 0L, 5L, 7L, 9L, 142_022L),
+                leg(RaceStrategy.ATOMIC, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)));
+        List<double[]> firstBars = OnFx.get(() -> {
+            GridPane grid = LabView.lostRows(figures, 1_000_000, 250_000);
+            new Scene(new VBox(grid));
+            grid.applyCss(); // the bars' sizes are styles, in em
+            List<double[]> sizes = new ArrayList<>();
+            for (Node cell : grid.getChildren()) {
+                if (GridPane.getColumnIndex(cell) == 1 && !cell.lookupAll(".histogram-bar").isEmpty()) {
+                    Region none = (Region) cell.lookupAll(".histogram-bar").iterator().next();
+                    sizes.add(new double[] {none.prefHeight(-1), none.prefWidth(-1)});
+                }
+            }
+            return sizes;
+        });
+        assertEquals(2, firstBars.size(), "volatile's and atomic's rows");
+        double volatileNone = firstBars.get(0)[0];
+        double atomicNone = firstBars.get(1)[0];
+        assertEquals(0.6, volatileNone / atomicNone, 0.01, volatileNone + " px against " + atomicNone);
+        assertEquals(firstBars.get(0)[1], firstBars.get(1)[1], 0.01, "one width in every row");
     }
 
     private static RaceResult leg(RaceStrategy strategy, long... lost) {
