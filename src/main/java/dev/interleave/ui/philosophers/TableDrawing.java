@@ -152,13 +152,40 @@ final class TableDrawing extends Pane {
         return Math.max(0, ring);
     }
 
-    /** The table's radius inside n seats on {@code ring}, scaled by {@code scale}, with forks in hand between. */
-    private static double table(int n, double ring, double scale, double seatWidth, double seatHeight, double forkHalf) {
-        double seatReach = 0;
+    /** How much wider than tall a crowded table's ring of seats may be. */
+    static final double WIDEST = 2.0;
+
+    /**
+     * The largest scale at which n seats of {@code seatWidth} x {@code seatHeight} (unscaled), on a
+     * ring {@code ringX} across and {@code ringY} down from the centre, stay apart from their
+     * neighbours: side by side, or one above the other.
+     */
+    static double apart(int n, double ringX, double ringY, double seatWidth, double seatHeight) {
+        double fits = Double.MAX_VALUE;
         for (int p = 0; p < n; p++) {
-            seatReach = Math.max(seatReach, reach(seatAngle(p, n), seatWidth * scale, seatHeight * scale));
+            double a = seatAngle(p, n);
+            double b = seatAngle((p + 1) % n, n);
+            double across = Math.abs(ringX * (Math.cos(b) - Math.cos(a)));
+            double down = Math.abs(ringY * (Math.sin(b) - Math.sin(a)));
+            fits = Math.min(fits, Math.max(across / (seatWidth * 1.04), down / (seatHeight * 1.04)));
         }
-        return Math.max(ring * 0.3, ring - seatReach - 2 * forkHalf - 8);
+        return fits;
+    }
+
+    /**
+     * The table's radius inside n seats on a ring {@code ringX} across and {@code ring} down, scaled by
+     * {@code scale}, with forks in hand between: clear of each seat's inner edge.
+     */
+    private static double table(int n, double ringX, double ring, double scale, double seatWidth, double seatHeight,
+                                double forkHalf) {
+        double inside = Double.MAX_VALUE;
+        for (int p = 0; p < n; p++) {
+            double a = seatAngle(p, n);
+            double x = ringX * Math.cos(a);
+            double y = ring * Math.sin(a);
+            inside = Math.min(inside, Math.hypot(x, y) - reach(Math.atan2(y, x), seatWidth * scale, seatHeight * scale));
+        }
+        return Math.max(ring * 0.3, inside - 2 * forkHalf - 8);
     }
 
     /** How far a seat of {@code width} x {@code height} reaches from its centre along the direction {@code angle}. */
@@ -190,14 +217,36 @@ final class TableDrawing extends Pane {
         // until the table was a quarter of the drawing and the fork names F1 and F2 lay on each other.
         // In a drawing past its least size the seats grow with it, up to 1.6 times, so that their words
         // read from the back of a room: 10 px in a 600 px drawing, before.
+        // A crowded table's ring widens into an ellipse, as far as the drawing's width allows (at most
+        // WIDEST times as wide as tall): the seats, wider than tall, then stand apart side by side at
+        // the top and bottom, and one above the other at the sides. On a circle, twelve seats at
+        // 1280x800 shrank to 0.55 of their size, their words 7 px.
         double em = seats.getFirst().name.getFont().getSize();
         double grow = Math.clamp(Math.min(w, h) / (SEATS_GROW_FROM_EM * em), 1, 1.6);
         double scale = 1;
         double ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
-        for (int i = 0; i < 3; i++) {
-            double chord = 2 * ring * Math.sin(Math.PI / n);
-            scale = Math.max(0.55, Math.min(grow, chord / (seatWidth * 1.04)));
+        double ringX = ring;
+        for (int i = 0; i < 4; i++) {
             ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
+            ringX = ring;
+            double fits = apart(n, ring, ring, seatWidth, seatHeight);
+            double target = Math.min(grow, 1);
+            if (fits < target) {
+                // As little wider as lets the seats be their size, at most as wide as the drawing allows.
+                double widest = Math.max(ring, Math.min(WIDEST * ring, cx - 2 - seatWidth * scale / 2));
+                double narrow = ring;
+                ringX = widest;
+                for (int k = 0; k < 16 && apart(n, widest, ring, seatWidth, seatHeight) > target; k++) {
+                    double mid = (narrow + ringX) / 2;
+                    if (apart(n, mid, ring, seatWidth, seatHeight) >= target) {
+                        ringX = mid;
+                    } else {
+                        narrow = mid;
+                    }
+                }
+                fits = apart(n, ringX, ring, seatWidth, seatHeight);
+            }
+            scale = Math.max(0.55, Math.min(grow, fits));
         }
         double room = Math.min(cx, cy) - 2;
         double forkHalf = Math.max(7, Math.min(16, room * 0.07));
@@ -210,12 +259,14 @@ final class TableDrawing extends Pane {
         }
         double namesApart = (nameSize + 4) / (2 * Math.sin(Math.PI / Math.max(n, 2)));
         double leastTable = Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13;
-        double tableRadius = table(n, ring, scale, seatWidth, seatHeight, forkHalf);
+        double tableRadius = table(n, ringX, ring, scale, seatWidth, seatHeight, forkHalf);
         double leastScale = Math.min(scale, 0.85); // seats that shrink further are hard to read (12 at 150 %)
         while (tableRadius < leastTable && scale > leastScale) {
             scale = Math.max(leastScale, scale - 0.05);
+            double wider = ringX / Math.max(1, ring);
             ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
-            tableRadius = table(n, ring, scale, seatWidth, seatHeight, forkHalf);
+            ringX = Math.min(ring * wider, Math.max(ring, cx - 2 - seatWidth * scale / 2));
+            tableRadius = table(n, ringX, ring, scale, seatWidth, seatHeight, forkHalf);
         }
         tableRadius = Math.max(tableRadius, Math.min(leastTable, room * 0.6));
         table.setCenterX(cx);
@@ -228,7 +279,7 @@ final class TableDrawing extends Pane {
             double a = seatAngle(p, n);
             double sw = seat.prefWidth(-1);
             double sh = seat.prefHeight(-1);
-            seat.resizeRelocate(cx + ring * Math.cos(a) - sw / 2, cy + ring * Math.sin(a) - sh / 2, sw, sh);
+            seat.resizeRelocate(cx + ringX * Math.cos(a) - sw / 2, cy + ring * Math.sin(a) - sh / 2, sw, sh);
             seat.setScaleX(scale);
             seat.setScaleY(scale);
 

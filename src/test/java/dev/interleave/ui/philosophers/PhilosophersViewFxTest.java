@@ -1,6 +1,7 @@
 package dev.interleave.ui.philosophers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -615,6 +617,51 @@ class PhilosophersViewFxTest {
         });
         robot.interact(() -> view.setStyle(""));
         assertTrue(scaled > 1.15, "seats in a 558 px drawing of 17.5 px text: " + scaled);
+    }
+
+    /**
+     * Twelve seats at 1280x800 keep most of their size, their ring widened into an ellipse across the
+     * drawing's width: on a circle they shrank to 0.55, their words 7 px (a teacher's tryout). They
+     * stand apart, inside the drawing, clear of the table; five seats keep their circle.
+     */
+    @Test
+    void twelveSeatsSpreadAcrossTheDrawingAndKeepTheirSize(FxRobot robot) throws Exception {
+        robot.interact(() -> model.nProperty().set(12));
+        WaitForAsyncUtils.waitForFxEvents();
+        Region drawing = robot.lookup(".table-drawing").queryAs(Region.class);
+        Circle table = robot.lookup(".table-top").queryAs(Circle.class);
+        List<Node> seats = OnFx.get(() -> List.copyOf(robot.lookup(".seat").queryAll()));
+        assertEquals(12, seats.size());
+        List<Bounds> placed = OnFx.get(() -> seats.stream().map(Node::getBoundsInParent).toList());
+        List<Double> scales = OnFx.get(() -> seats.stream().map(Node::getScaleX).toList());
+        Bounds inside = OnFx.get(() -> new BoundingBox(0, 0, drawing.getWidth(), drawing.getHeight()));
+        double[] circle = OnFx.get(() -> new double[] {table.getCenterX(), table.getCenterY(), table.getRadius()});
+        for (int i = 0; i < seats.size(); i++) {
+            String name = seats.get(i).getId();
+            assertTrue(scales.get(i) >= 0.8, name + " at " + scales.get(i));
+            Bounds a = placed.get(i);
+            assertTrue(inside.contains(a), name + " at " + a + " in " + inside);
+            double nearestX = Math.clamp(circle[0], a.getMinX(), a.getMaxX());
+            double nearestY = Math.clamp(circle[1], a.getMinY(), a.getMaxY());
+            assertTrue(Math.hypot(nearestX - circle[0], nearestY - circle[1]) > circle[2], name + " clear of the table");
+            for (int j = i + 1; j < seats.size(); j++) {
+                assertFalse(a.intersects(placed.get(j)), name + " and " + seats.get(j).getId());
+            }
+        }
+        robot.interact(() -> model.nProperty().set(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] fiveOnACircle = OnFx.get(() -> {
+            List<Node> five = List.copyOf(robot.lookup(".seat").queryAll());
+            double[] out = new double[five.size()];
+            for (int p = 0; p < five.size(); p++) {
+                Bounds b = five.get(p).getBoundsInParent();
+                out[p] = Math.hypot(b.getCenterX() - table.getCenterX(), b.getCenterY() - table.getCenterY());
+            }
+            return out;
+        });
+        for (double distance : fiveOnACircle) {
+            assertEquals(fiveOnACircle[0], distance, 1.0, "five seats on one circle: " + Arrays.toString(fiveOnACircle));
+        }
     }
 
     /**
