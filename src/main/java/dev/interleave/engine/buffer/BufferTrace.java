@@ -13,7 +13,7 @@ import dev.interleave.engine.run.EventLog;
 /**
  * A buffer run's event log as a Chrome trace (Perfetto, chrome://tracing): one process for the
  * run, one thread track per producer and consumer (P1, C1, ... named by metadata events), each
- * state a complete event named as the chips name it ("producing", "waiting for room", "waiting for
+ * state a complete event named as the chips name it ("producing", "awaits room", "waiting for
  * monitor", ...), each put and take an instant event {@code put} / {@code take} with {@code args}
  * item and slot (and instants for a spurious wake-up, a violation, a resize, a worker asked to leave
  * and unlocked-count's look), and each wake-up a flow from the signalling worker's put or take to

@@ -15,12 +15,13 @@ public enum WorkerState {
     WAITING_FOR_LOCK("waiting for lock"),
     /**
      * A producer parked in {@code notFull.await()}: the buffer was full. In the notFull wait set. Said
-     * as what it waits for, "waiting for room": with one condition, producers stay parked in an empty
-     * buffer, and "blocked: full" then said the opposite of the slots beside it.
+     * as what it awaits, "awaits room", as the code's await() does: with one condition, producers stay
+     * parked in an empty buffer, and "blocked: full" then said the opposite of the slots beside it.
+     * ("waiting for room with #42" made the chips too wide for four in a row at 1280x800.)
      */
-    WAITING_NOT_FULL("waiting for room"),
+    WAITING_NOT_FULL("awaits room"),
     /** A consumer parked in {@code notEmpty.await()}: the buffer was empty. In the notEmpty wait set. */
-    WAITING_NOT_EMPTY("waiting for an item"),
+    WAITING_NOT_EMPTY("awaits an item"),
     /** Holding the buffer's lock, inside put or take ("in buffer" read as an item in the buffer). */
     IN_BUFFER("in put/take"),
     /** Stopped at the gate: the run is paused, or waiting for a step. */
@@ -48,7 +49,7 @@ public enum WorkerState {
         return this != STARTING && this != DONE;
     }
 
-    /** The state in a few words, "waiting for room"; the chips say {@link #words(BufferImpl)}. */
+    /** The state in a few words, "awaits room"; the chips say {@link #words(BufferImpl)}. */
     public String words() {
         return words;
     }

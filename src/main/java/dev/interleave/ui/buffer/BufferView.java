@@ -1045,7 +1045,7 @@ public final class BufferView extends BorderPane {
     /**
      * The widest a lane chip has been, in its text's ems, since the threads were last planned (before
      * a run, or after Reset): every chip of the lanes is as wide. With 16 producers, a chip's words
-     * growing from "producing" to "waiting for room with #2,052" re-wrapped the lanes from four chips a
+     * growing from "producing" to "awaits room with #2,052" re-wrapped the lanes from four chips a
      * row to two, and back, at every frame; now the lanes widen once, to the widest words the run has
      * shown, and stay. In ems: a zoom keeps the lanes' proportions. FX thread.
      */

@@ -854,7 +854,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.strokeLine(x1, y1, x1 + 3 * em(), y1 - 5 * em() * dir);
         }
         // The rewound position, as the plots mark the moment shown: a dashed line in the text's colour,
-        // a triangle on top (a thin line in the accent was lost among lanes "waiting for an item" in blue).
+        // a triangle on top (a thin line in the accent was lost among lanes "awaits an item" in blue).
         long position = rewind.positionProperty().get();
         positionDrawnAt = Double.NaN;
         if (position != Rewind.PRESENT && position > 0) {

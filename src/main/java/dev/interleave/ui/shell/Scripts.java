@@ -222,7 +222,7 @@ final class Scripts {
                 onFx(() -> view.active().togglePause());
                 Thread.sleep(1_500);
                 onFx(() -> view.active().step());
-                Thread.sleep(500);
+                Thread.sleep(1_500); // past the step's flights: an item in the air lay over the step's words
                 snapshot(stage.getScene(), dir.resolve("bounded-buffer-step.png"));
                 // A few more steps, then rewind a little: the timeline, the scrubber and the event log.
                 for (int i = 0; i < 6; i++) {

@@ -163,7 +163,7 @@ class BufferNarrationTest {
         }
         assertEquals("waiting for monitor", WorkerState.WAITING_FOR_LOCK.words(BufferImpl.MONITOR));
         assertEquals("releasing the mutex", Where.RELEASING.words(BufferImpl.SEMAPHORE));
-        assertEquals("waiting for room", WorkerState.WAITING_NOT_FULL.words(BufferImpl.MONITOR));
+        assertEquals("awaits room", WorkerState.WAITING_NOT_FULL.words(BufferImpl.MONITOR));
     }
 
     @Test

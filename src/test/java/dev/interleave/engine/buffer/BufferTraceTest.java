@@ -135,7 +135,7 @@ class BufferTraceTest {
         List<TraceEvent> overlapping = List.of(
                 new TraceEvent("M", "thread_name", 1, 1, 0, 0, 0, Map.of("name", "P1")),
                 new TraceEvent("X", "producing", 1, 1, 0, 10, 0, Map.of()),
-                new TraceEvent("X", "waiting for room", 1, 1, 5, 10, 0, Map.of()));
+                new TraceEvent("X", "awaits room", 1, 1, 5, 10, 0, Map.of()));
         assertTrue(failsCheck(overlapping));
         List<TraceEvent> danglingFlow = List.of(
                 new TraceEvent("M", "thread_name", 1, 1, 0, 0, 0, Map.of("name", "P1")),

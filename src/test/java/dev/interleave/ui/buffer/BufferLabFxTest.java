@@ -1009,7 +1009,7 @@ class BufferLabFxTest {
     }
 
     /**
-     * The lanes' chips share the widest one's width: a chip whose words grow ("waiting for room with
+     * The lanes' chips share the widest one's width: a chip whose words grow ("awaits room with
      * #2,052") re-wrapped the lanes, four chips a row to two and back, at every frame of a run.
      */
     @Test
