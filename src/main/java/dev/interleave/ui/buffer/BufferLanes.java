@@ -88,7 +88,7 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
     /** The timed states drawn long, and a lock held long: the scheduler's. */
     @Override
     public String barNote(int state) {
-        String offCore = "The rest is the scheduler's: a thread off its core keeps its state until it is back.";
+        String offCore = "The rest is the scheduler's: " + OFF_CORE;
         return switch (WorkerState.values()[state]) {
             case PRODUCING -> "Longer than the produce delay set? " + offCore;
             case CONSUMING -> "Longer than the consume delay set? " + offCore;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -109,9 +110,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
                     .orElse("state " + state);
         }
 
+        /** Why a bar outlasts what its thread does, for {@link #barNote}: more threads than cores. */
+        String OFF_CORE = "a thread off its core keeps its state until it is back.";
+
         /**
          * What a bar of {@code state} needs said beside its length, or null: a timed state (thinking,
-         * eating, producing) drawn far longer than the time set is the scheduler's.
+         * eating, producing) drawn far longer than the time set is the scheduler's ({@link #OFF_CORE}).
          */
         default String barNote(int state) {
             return null;
@@ -271,7 +275,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
         });
         tooltip.setShowDelay(Duration.millis(100));
         tooltip.setWrapText(true); // a long bar's note: lines, not one line off the screen's edge
-        tooltip.setMaxWidth(520);
+        tooltip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> 40 * tooltip.getFont().getSize(),
+                tooltip.fontProperty())); // 40 em: it follows the zoom
         Tooltip.install(this, tooltip);
     }
 
@@ -501,10 +506,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 }
             }
         }
-        int lane = (int) ((y - axisHeight()) / laneHeight(lanes));
+        int lane = (int) Math.floor((y - axisHeight()) / laneHeight(lanes));
         double width = Math.max(1, getWidth() - labelWidth());
         long at = shownLeft + (long) ((x - labelWidth()) / width * (shownRight - shownLeft));
-        long slack = (long) (6 / width * (shownRight - shownLeft));
+        long slack = (long) (POINTER_SLACK_PX / width * (shownRight - shownLeft));
         long from = firstAtOrAfter(history, at - slack);
         long to = Math.min(history.end(), firstAtOrAfter(history, at + slack + 1));
         long best = -1;
@@ -519,7 +524,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 bestDistance = distance;
             }
         }
-        if (best < 0) {
+        if (best < 0 && lane >= 0 && lane < lanes) {
             // Between events, a long bar says what it is and how long it lasted: a learner saw a
             // philosopher eat for 0.7 s with eat set to 1..5 ms, and the pointer said only "No event here".
             for (StateBar bar : barsDrawn) {
@@ -541,22 +546,27 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return axisHeight() + (lane + 0.5) * laneHeight(lanes);
     }
 
-    /** A bar in words, for its tooltip: whose, which state, from when to when and how long. */
+    /**
+     * A bar in words, for its tooltip: whose, which state, from when to when and how long. A bar cut
+     * by the window's edge says so ("from before 7.51 s", "at least 40.0 ms"): the part shown is not
+     * the state's length. The scheduler's note only on the clock's axis, where lengths are times.
+     */
     private String barWords(History<R> history, StateBar bar, double width) {
         long from = shownLeft + (long) ((bar.x0() - labelWidth()) / width * (shownRight - shownLeft));
         long to = shownLeft + (long) ((bar.x1() - labelWidth()) / width * (shownRight - shownLeft));
-        String who = history.log().tracks().get(bar.lane());
-        String when;
+        String who = history.log().tracks().get(bar.lane()) + " " + painter.words(bar.state());
         if (eventOrder.get()) {
-            when = String.format(Locale.ROOT, "across events %,d to %,d", Math.max(0, from / ORDER_UNIT),
-                    to / ORDER_UNIT);
-        } else {
-            long origin = history.log().originNanos();
-            when = String.format(Locale.ROOT, "from %s to %s (%s)", instant(from - origin, to - from),
-                    instant(to - origin, to - from), duration(to - from));
+            return String.format(Locale.ROOT, "%s %s events %,d to %,d%s", who, bar.fromBefore() ? "from before" : "across",
+                    Math.max(0, from / ORDER_UNIT), to / ORDER_UNIT, bar.toAfter() ? " and on" : "");
         }
+        long origin = history.log().originNanos();
+        String[] ends = range(from - origin, to - origin, to - from).split(" \\.\\. ");
+        String start = (bar.fromBefore() ? "from before " : "from ") + ends[0];
+        String end = bar.toAfter() ? " to past " + ends[1] : " to " + ends[1] + (bar.latest() ? ", the latest event" : "");
+        boolean open = bar.fromBefore() || bar.toAfter() || bar.latest();
+        String when = start + end + " (" + (open ? "at least " : "") + duration(to - from) + ")";
         String note = painter.barNote(bar.state());
-        return who + " " + painter.words(bar.state()) + " " + when + (note == null ? "" : ". " + note);
+        return who + " " + when + (note == null ? "" : ". " + note);
     }
 
     /** A pause in words, for its tooltip: when, how long, and what happened in it. */
@@ -711,6 +721,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                         duration(span)),
                 labelWidth(), axisHeight() / 2);
         Bars bars = new Bars(g, laneH);
+        bars.cutsLeft = placeOf(history, history.firstKept()) < left; // a bar at the left edge began before it
         long seq = first;
         double left0 = labelWidth();
         LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
@@ -744,7 +755,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
                     if (x - since[lane] >= 1) {
-                        bars.fill(state[lane], since[lane], x, lane);
+                        bars.fill(state[lane], since[lane], x, lane, false, false);
                         since[lane] = x;
                     }
                     state[lane] = next;
@@ -769,8 +780,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
             seq = batch.firstSeq() + i;
         }
         double end = Math.min(w, labelWidth() + (placeOf(history, history.end() - 1) - left) * scale);
+        boolean pastWindow = placeOf(history, history.end() - 1) > right;
         for (int lane = 0; lane < lanes; lane++) {
-            bars.fill(state[lane], since[lane], end, lane);
+            // The last bar of each lane goes on past the window, or stops at the latest event: its state holds since.
+            bars.fill(state[lane], since[lane], end, lane, pastWindow, !pastWindow);
         }
         barsDrawn = bars.wide;
 
@@ -991,7 +1004,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 if (next != LaneSummary.NONE && next != now) {
                     double x = left0 + (summary.originNanos() + (k + 1) * summary.sliceNanos() - left) * scale;
                     if (x - start >= 1) {
-                        bars.fill(now, start, x, lane);
+                        bars.fill(now, start, x, lane, false, false);
                         start = x;
                     }
                     now = next;
@@ -1042,6 +1055,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final class Bars {
         /** The bars drawn at least {@link #WIDE_BAR_PX} wide, in drawing order. */
         final List<StateBar> wide = new ArrayList<>();
+        /** Whether the window begins after the first event kept: a bar from its left edge began before. */
+        boolean cutsLeft;
         private final GraphicsContext g;
         private final double laneH;
         private final double left = labelWidth();
@@ -1060,8 +1075,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
         }
 
-        /** Lane {@code lane} in {@code state} from x {@code from} to {@code to}; nothing for no state (-1). */
-        void fill(int state, double from, double to, int lane) {
+        /**
+         * Lane {@code lane} in {@code state} from x {@code from} to {@code to}; nothing for no state
+         * (-1). {@code toAfter}: it goes on past the window; {@code latest}: it ends at the latest event.
+         */
+        void fill(int state, double from, double to, int lane, boolean toAfter, boolean latest) {
             if (state < 0 || to <= left || to - from <= 0) {
                 return;
             }
@@ -1072,19 +1090,25 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             double full = laneH - 4;
             g.fillRect(x0, top + lane * laneH + 2 + (full - heights[state]) / 2, Math.max(0.6, to - x0), heights[state]);
-            if (to - x0 >= WIDE_BAR_PX && wide.size() < WIDE_BARS_KEPT) {
-                wide.add(new StateBar(lane, x0, to, state));
+            if (to - x0 >= WIDE_BAR_PX) {
+                wide.add(new StateBar(lane, x0, to, state, cutsLeft && from <= left + 0.5, toAfter, latest));
             }
         }
     }
 
-    /** Bars at least this wide (px) answer the pointer between events; the nearest event within 6 px wins. */
-    static final double WIDE_BAR_PX = 8;
-    /** At most this many are kept per drawing: a drawing of 200 lanes stays cheap. */
-    private static final int WIDE_BARS_KEPT = 4_096;
+    /** How near the pointer (px) an event of its lane answers it. */
+    static final double POINTER_SLACK_PX = 6;
+    /**
+     * Bars at least this wide (px) answer the pointer between events; a narrower one is within
+     * {@link #POINTER_SLACK_PX} of its own ends everywhere. At most lanes x width / this many a drawing.
+     */
+    static final double WIDE_BAR_PX = 2 * POINTER_SLACK_PX;
 
-    /** A state bar as drawn: its lane, its ends (px), its state. */
-    record StateBar(int lane, double x0, double x1, int state) {
+    /**
+     * A state bar as drawn: its lane, its ends (px), its state; whether it began before the window
+     * ({@code fromBefore}), goes on past it ({@code toAfter}), or ends at the latest event ({@code latest}).
+     */
+    record StateBar(int lane, double x0, double x1, int state, boolean fromBefore, boolean toAfter, boolean latest) {
     }
 
     /** The bars of the last drawing that answer the pointer; for tests. */

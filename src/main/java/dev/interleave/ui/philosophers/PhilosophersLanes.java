@@ -71,9 +71,6 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
         };
     }
 
-    /** Why a bar outlasts what its thread does (more threads than cores). */
-    private static final String OFF_CORE = "a thread off its core keeps its state until it is back.";
-
     /** Hungry (between two fork actions) and putting forks down share a colour with another state: a thin bar tells them apart. */
     @Override
     public double height(int state) {

@@ -152,6 +152,40 @@ final class TableDrawing extends Pane {
         return Math.max(0, ring);
     }
 
+    /**
+     * The ring of n seats of {@code seatWidth} x {@code seatHeight} (unscaled) at {@code scale}: how
+     * far down ({@code [0]}) and across ({@code [1]}) from the centre. A circle as large as the drawing
+     * allows; where its seats cannot be their size on it, as little wider as lets them, at most
+     * {@link #WIDEST} times and the drawing's width.
+     */
+    static double[] rings(int n, double cx, double cy, double seatWidth, double seatHeight, double scale) {
+        double ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
+        if (apart(n, ring, ring, seatWidth, seatHeight) >= 1) {
+            return new double[] {ring, ring};
+        }
+        double widest = Math.max(ring, Math.min(WIDEST * ring, cx - 2 - seatWidth * scale / 2));
+        if (apart(n, widest, ring, seatWidth, seatHeight) <= 1) {
+            return new double[] {ring, widest};
+        }
+        double narrow = ring;
+        double wide = widest;
+        for (int k = 0; k < 16; k++) { // apart() grows with the width: halve the interval where it reaches 1
+            double mid = (narrow + wide) / 2;
+            if (apart(n, mid, ring, seatWidth, seatHeight) >= 1) {
+                wide = mid;
+            } else {
+                narrow = mid;
+            }
+        }
+        return new double[] {ring, wide};
+    }
+
+    /** The least table on which the names of the n forks lying on it (a name {@code nameSize} across) stay apart. */
+    private static double leastTable(int n, double nameSize, double forkHalf) {
+        double namesApart = (nameSize + 4) / (2 * Math.sin(Math.PI / Math.max(n, 2)));
+        return Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13;
+    }
+
     /** How much wider than tall a crowded table's ring of seats may be. */
     static final double WIDEST = 2.0;
 
@@ -224,30 +258,15 @@ final class TableDrawing extends Pane {
         double em = seats.getFirst().name.getFont().getSize();
         double grow = Math.clamp(Math.min(w, h) / (SEATS_GROW_FROM_EM * em), 1, 1.6);
         double scale = 1;
-        double ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
-        double ringX = ring;
+        double[] rings = rings(n, cx, cy, seatWidth, seatHeight, scale);
         for (int i = 0; i < 4; i++) {
-            ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
-            ringX = ring;
-            double fits = apart(n, ring, ring, seatWidth, seatHeight);
-            double target = Math.min(grow, 1);
-            if (fits < target) {
-                // As little wider as lets the seats be their size, at most as wide as the drawing allows.
-                double widest = Math.max(ring, Math.min(WIDEST * ring, cx - 2 - seatWidth * scale / 2));
-                double narrow = ring;
-                ringX = widest;
-                for (int k = 0; k < 16 && apart(n, widest, ring, seatWidth, seatHeight) > target; k++) {
-                    double mid = (narrow + ringX) / 2;
-                    if (apart(n, mid, ring, seatWidth, seatHeight) >= target) {
-                        ringX = mid;
-                    } else {
-                        narrow = mid;
-                    }
-                }
-                fits = apart(n, ringX, ring, seatWidth, seatHeight);
-            }
-            scale = Math.max(0.55, Math.min(grow, fits));
+            scale = Math.max(0.55, Math.min(grow, apart(n, rings[1], rings[0], seatWidth, seatHeight)));
+            rings = rings(n, cx, cy, seatWidth, seatHeight, scale);
         }
+        // The rings are for the scale found; seats that must be smaller on them still fit, and stand further apart.
+        scale = Math.max(0.55, Math.min(scale, apart(n, rings[1], rings[0], seatWidth, seatHeight)));
+        double ring = rings[0];
+        double ringX = rings[1];
         double room = Math.min(cx, cy) - 2;
         double forkHalf = Math.max(7, Math.min(16, room * 0.07));
         // The least table on which the names of the forks lying on it stay apart (five names lay on
@@ -257,15 +276,14 @@ final class TableDrawing extends Pane {
         for (Label name : forkNames) {
             nameSize = Math.max(nameSize, Math.max(name.prefWidth(-1), name.prefHeight(-1)));
         }
-        double namesApart = (nameSize + 4) / (2 * Math.sin(Math.PI / Math.max(n, 2)));
-        double leastTable = Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13;
+        double leastTable = leastTable(n, nameSize, forkHalf);
         double tableRadius = table(n, ringX, ring, scale, seatWidth, seatHeight, forkHalf);
         double leastScale = Math.min(scale, 0.85); // seats that shrink further are hard to read (12 at 150 %)
         while (tableRadius < leastTable && scale > leastScale) {
             scale = Math.max(leastScale, scale - 0.05);
-            double wider = ringX / Math.max(1, ring);
-            ring = ring(n, cx, cy, seatWidth * scale, seatHeight * scale);
-            ringX = Math.min(ring * wider, Math.max(ring, cx - 2 - seatWidth * scale / 2));
+            rings = rings(n, cx, cy, seatWidth, seatHeight, scale);
+            ring = rings[0];
+            ringX = rings[1];
             tableRadius = table(n, ringX, ring, scale, seatWidth, seatHeight, forkHalf);
         }
         tableRadius = Math.max(tableRadius, Math.min(leastTable, room * 0.6));
@@ -286,6 +304,9 @@ final class TableDrawing extends Pane {
             // A fork on the table lies near its edge between its two philosophers, pointing at the
             // centre; in a hand, it lies just outside the table in front of the holder, on the side
             // of the hand that holds it.
+            // At the seats' angles on the ring, not at their directions from the centre: on a ring
+            // wider than tall those crowd together at the sides, and the forks' names there lay on
+            // each other (or the table grew over the seats at the top and bottom to part them).
             double fa = forkAngle(p, n);
             double fr = tableRadius - forkHalf - 4;
             double angle = fa;

@@ -221,6 +221,11 @@ public final class LabView extends BorderPane {
         for (RaceStrategy strategy : RaceStrategy.values()) {
             axisMost = Math.max(axisMost, figures.lost(strategy).stream().mapToLong(Long::longValue).max().orElse(0));
         }
+        // One scale for every row, as one axis: the most runs any row has (rows still filling in have fewer).
+        int runs = 1;
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            runs = Math.max(runs, figures.lost(strategy).size());
+        }
         int row = 0;
         if (axisMost > 0) {
             // The shared axis once, over the rows: its end under every row read as that row's most
@@ -246,7 +251,7 @@ public final class LabView extends BorderPane {
             summary.getStyleClass().add("lab-summary");
             summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
             summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
-            grid.addRow(row++, name, histogram(lost, axisMost, false), summary);
+            grid.addRow(row++, name, histogram(lost, axisMost, runs, false), summary);
         }
         return grid;
     }
@@ -324,15 +329,16 @@ public final class LabView extends BorderPane {
 
     /** Runs counted by lost updates ({@link #lostBins}): none first, then ten bins up to the most lost. */
     static Node histogram(List<Long> lost) {
-        return histogram(lost, 0, true);
+        return histogram(lost, 0, lost.size(), true);
     }
 
     /**
-     * As {@link #histogram(List)}, on an axis up to {@code axisMost} (or the most lost, if more): the
-     * rows of several strategies on one scale. A row that lost none keeps its one bar. {@code
-     * labelled}: with the axis's two figures under the bars (the rows share one over them instead).
+     * As {@link #histogram(List)}, on an axis up to {@code axisMost} (or the most lost, if more), a
+     * bar as tall as {@code runs} runs at most: the rows of several strategies on one scale. A row
+     * that lost none keeps its one bar. {@code labelled}: with the axis's two figures under the bars
+     * (the rows share one over them instead).
      */
-    static Node histogram(List<Long> lost, long axisMost, boolean labelled) {
+    static Node histogram(List<Long> lost, long axisMost, int runs, boolean labelled) {
         long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
         long axisEnd = most == 0 ? 0 : Math.max(most, axisMost);
         int[] counts = lostBins(lost, axisEnd);
@@ -340,7 +346,7 @@ public final class LabView extends BorderPane {
         long width = lostBinWidth(axisEnd);
         // Every row on one scale, as its axis: a bar as tall as the row is every run. Scaled to each
         // row's own tallest bin, volatile's 6 runs of 10 that lost none stood as tall as a safe row's 10.
-        int runs = Math.max(1, lost.size());
+        int scale = Math.max(1, Math.max(runs, lost.size()));
         HBox bars = new HBox();
         // Sized in em, unsnapped, so that the axis under them, sized the same, ends where they do
         // (snapped, eleven 15.6 px bars and their gaps came to 196 px against the axis's 192).
@@ -353,7 +359,7 @@ public final class LabView extends BorderPane {
             bar.setSnapToPixel(false);
             bar.getStyleClass().add("histogram-bar");
             bar.pseudoClassStateChanged(RACY, i > 0);
-            double share = counts[i] / (double) runs;
+            double share = counts[i] / (double) scale;
             bar.setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.2fem; -fx-min-width: %<.2fem;"
                     + " -fx-pref-height: %.2fem; -fx-min-height: %.2fem;", LOST_BAR_EM,
                     BARS_EM * share, counts[i] > 0 ? LEAST_BAR_EM : 0));

@@ -314,7 +314,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         lanes.setAll(planned2);
         expected.set(planned.expected());
-        challenge.set(challengeText(planned, 0, 0, 0, 0));
+        challenge.set(challengeText(planned, 0, 0, 0, 0, 0));
         challengeMet.set(false);
     }
 
@@ -350,7 +350,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         lastStep.set(now.events().isEmpty() ? "" : stepWords(now.events().getLast()));
         challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps(),
-                now.completed() - now.count()));
+                now.lost(), now.completed()));
         challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() == now.settings().par()
                 && now.randomStepsAtGoal() == 0);
         StepperResult result = now.result();
@@ -361,11 +361,12 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * The challenge in a sentence: met only at the fewest steps possible ({@link StepperSettings#par}),
      * every one chosen by the learner (1 to 4, a click); a goal reached in more steps says so, and one
      * reached with any step picked at random (S, Auto-step) is named as such, and does not count. A
-     * run that has lost more than the goal ({@code lost} so far) is told so: a learner who took the
-     * count down to 2, the guide's question, was told only that the goal of 3 was not reached in the
-     * fewest steps.
+     * run that has lost more than the goal ({@code lost} so far, of {@code completed} increments) is
+     * told so: a learner who took the count down to 2, the guide's question, was told only that the
+     * goal of 3 was not reached in the fewest steps.
      */
-    static String challengeText(StepperSettings settings, long reachedAt, long randomAtGoal, long steps, long lost) {
+    static String challengeText(StepperSettings settings, long reachedAt, long randomAtGoal, long steps, long lost,
+                                long completed) {
         if (settings.goalLost() == 0) {
             // Said, not hidden: the line vanished when Challenge was set to 0.
             return "No challenge (Challenge is 0): set it to 1 or more to lose that many updates in the fewest steps.";
@@ -391,7 +392,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                     // the steps are the goal's, and the run may lose more after it.
                     : String.format(Locale.ROOT, "Not the fewest yet: the goal (%s) was reached in %d steps, and it can"
                     + " be done in %d. Try again?", goalWords, reachedAt, settings.par()))
-                    + moreThanTheGoal(settings, lost);
+                    + moreThanTheGoal(settings, lost, completed);
         }
         return String.format(Locale.ROOT, "Challenge: %s in the fewest steps (it can be done in %d). Steps so far: %d.",
                 goalWords, settings.par(), steps);
@@ -400,17 +401,23 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     /**
      * What a run that lost more than its goal has shown, or "": past what one stale read can lose
      * ({@link StepperSettings#maxGoal}), more than one was at work, and at the most any interleaving
-     * can lose ({@link StepperSettings#mostLost}) the count is as low as it goes.
+     * can lose ({@link StepperSettings#mostLost}) the count is as low as it goes. "Ended" only once
+     * every increment is done ({@code completed}): with two increments each the most can be lost
+     * before the last write, and a count that goes on rising had not ended anywhere.
      */
-    static String moreThanTheGoal(StepperSettings settings, long lost) {
+    static String moreThanTheGoal(StepperSettings settings, long lost, long completed) {
         if (lost <= settings.goalLost()) {
             return "";
         }
         int most = StepperSettings.mostLost(settings.threads(), settings.increments());
         if (lost >= most) {
-            return String.format(Locale.ROOT, " This run lost %s in all, the most any interleaving can: the count"
+            return completed == settings.expected()
+                    ? String.format(Locale.ROOT, " This run lost %s in all, the most any interleaving can: the count"
                     + " ended at %d of %d, the guide's question answered.", Words.count(lost, "update"),
-                    settings.expected() - lost, settings.expected());
+                    settings.expected() - lost, settings.expected())
+                    : String.format(Locale.ROOT, " It has lost %s by now, the most any interleaving can: the count is"
+                    + " %d after %d of %d increments.", Words.count(lost, "update"), completed - lost, completed,
+                    settings.expected());
         }
         if (lost > StepperSettings.maxGoal(settings.threads(), settings.increments())) {
             return String.format(Locale.ROOT, " It has lost %s by now, more than one stale read can: a second one"

@@ -648,6 +648,14 @@ class PhilosophersViewFxTest {
                 assertFalse(a.intersects(placed.get(j)), name + " and " + seats.get(j).getId());
             }
         }
+        List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
+                .map(Node::getBoundsInParent).toList());
+        assertEquals(12, names.size());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                assertFalse(names.get(i).intersects(names.get(j)), "F" + (i + 1) + " and F" + (j + 1));
+            }
+        }
         robot.interact(() -> model.nProperty().set(5));
         WaitForAsyncUtils.waitForFxEvents();
         double[] fiveOnACircle = OnFx.get(() -> {

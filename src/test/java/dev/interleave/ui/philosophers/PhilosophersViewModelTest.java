@@ -389,10 +389,6 @@ class PhilosophersViewModelTest {
     }
 
     /**
-     * Paused in a deadlock, no step can do anything: the view-model says so (Auto-step stops on it)
-     * and Step explains why instead of doing nothing silently.
-     */
-    /**
      * A running deadlock rewound to before the circle closed keeps saying the run is deadlocked: it
      * read "328 meals, 330 attempts; 1 philosopher waiting for a fork", the moment shown mixed with now.
      */
@@ -413,6 +409,10 @@ class PhilosophersViewModelTest {
         }
     }
 
+    /**
+     * Paused in a deadlock, no step can do anything: the view-model says so (Auto-step stops on it)
+     * and Step explains why instead of doing nothing silently.
+     */
     @Test
     void aPausedDeadlockSaysNobodyCanAct() throws Exception {
         PhilosophersRunner runner = new PhilosophersRunner();

@@ -203,11 +203,16 @@ class RaceViewModelTest {
 
         StepperSettings twoOfThree = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 3).withGoal(1);
         assertEquals(" It has lost 2 updates by now: set Challenge to 2 to be scored on that.",
-                StepperViewModel.moreThanTheGoal(twoOfThree, 2));
-        assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1));
+                StepperViewModel.moreThanTheGoal(twoOfThree, 2, 4));
+        assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1, 4));
+        // Two of 2 each: the most (2) is lost after three increments, T1's last still to come; the count
+        // has not ended at 2, it is 1 and will rise.
+        StepperSettings twoOfTwo = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 2).withGoal(1);
+        assertEquals(" It has lost 2 updates by now, the most any interleaving can: the count is 1 after 3 of 4"
+                + " increments.", StepperViewModel.moreThanTheGoal(twoOfTwo, 2, 3));
         StepperSettings twoOfFive = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 5).withGoal(5);
         assertEquals(" It has lost 6 updates by now, more than one stale read can: a second one is at work.",
-                StepperViewModel.moreThanTheGoal(twoOfFive, 6));
+                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 8));
     }
 
     /**
