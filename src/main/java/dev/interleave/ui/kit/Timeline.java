@@ -721,7 +721,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
                         duration(span)),
                 labelWidth(), axisHeight() / 2);
         Bars bars = new Bars(g, laneH);
-        bars.cutsLeft = placeOf(history, history.firstKept()) < left; // a bar at the left edge began before it
+        // A bar at the left edge began before it: the window begins after the oldest event kept, or
+        // the log has dropped older ones (a state shown from the oldest kept began before it, unseen).
+        bars.cutsLeft = placeOf(history, history.firstKept()) < left || history.firstKept() > 0;
         long seq = first;
         double left0 = labelWidth();
         LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events

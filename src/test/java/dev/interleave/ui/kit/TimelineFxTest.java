@@ -170,6 +170,31 @@ class TimelineFxTest {
     }
 
     /**
+     * Once the log has dropped its oldest events, a bar from the oldest kept began before it: the
+     * pointer says "from before" there, even with the whole log shown (it said "from" the oldest
+     * kept event, a start it never saw).
+     */
+    @Test
+    void aBarFromTheOldestKeptEventBeganBeforeIt() throws Exception {
+        EventLog log = new EventLog(1_000);
+        int track = log.addTrack("P1");
+        log.appendAt(log.originNanos(), BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int i = 1; i <= 5_000; i++) { // a burst, 1 µs apart: the log keeps the newest of it
+            log.appendAt(log.originNanos() + i * 1_000L, BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        }
+        log.appendAt(log.originNanos() + 300_000_000L, BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        follow(log);
+        String[] words = new String[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            Timeline.StateBar bar = timeline.barsDrawn().getFirst();
+            words[0] = timeline.pointerWords((bar.x0() + bar.x1()) / 2, timeline.laneMiddleY(0));
+        }).get();
+        assertTrue(log.dropped() > 0, "the log dropped its oldest: " + log.dropped());
+        assertTrue(words[0].startsWith("P1 working from before "), words[0]);
+    }
+
+    /**
      * Lanes that come after the first frames (a run's workers start as it goes) get their room: the
      * timeline asks for its height again (with 12 philosophers its last three lanes were cut off).
      */
