@@ -196,7 +196,7 @@ final class Table {
         lock.lock();
         try {
             assert state.holder[f] < 0 : Names.fork(f) + " recorded as held by " + state.holder[f];
-            event(TableEvent.TAKE, p, f, state.hands.get(p).size() + 1, 0);
+            event(TableEvent.TAKE, p, f, state.hands.get(p).size() + 1, state.alsoReachingFor(f, p) + 1);
         } finally {
             lock.unlock();
         }

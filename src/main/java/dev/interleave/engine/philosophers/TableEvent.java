@@ -38,7 +38,11 @@ public enum TableEvent {
     REACH,
     /** p's wait just begun closed a circle: deadlock. fork: the fork it waits for. */
     DEADLOCK,
-    /** p picked up fork f. extra: the forks in p's hands now. */
+    /**
+     * p picked up fork f. extra: the forks in p's hands now; other: the neighbour who had reached for
+     * f too and now waits or tries on, plus one (0: none). A fork lies between two philosophers, so
+     * at most one other reaches for it.
+     */
     TAKE,
     /** p's timed try for fork f ran out. other: the limit in ms. */
     GIVE_UP,
@@ -189,7 +193,8 @@ public enum TableEvent {
                             Names.philosopher(extra - 1));
             case DEADLOCK -> circle == null ? "the circle closes at " + who + "'s wait for " + Names.fork(f) + ": deadlock"
                     : "the circle closes: deadlock, " + circle.arrows();
-            case TAKE -> String.format("%s picks up %s (%s)%s", who, Names.fork(f), side(p, f),
+            case TAKE -> String.format("%s picks up %s (%s)%s%s", who, Names.fork(f), side(p, f),
+                    other == 0 ? "" : ", ahead of " + Names.philosopher(other - 1) + ", who reached for it too",
                     extra == 2 ? ": both forks" : "");
             case GIVE_UP -> String.format("%s gives up on %s %s", who, Names.fork(f),
                     other == 0 ? "at once" : "after " + other + " ms");

@@ -42,6 +42,16 @@ public final class TableState implements Replay<TableState> {
     private final long[] attempts;
     /** Philosophers on a seat. */
     int seated;
+    /** The philosopher other than {@code p} reaching for fork {@code f} (waiting or trying), or -1. */
+    int alsoReachingFor(int f, int p) {
+        for (int q = 0; q < n; q++) {
+            if (q != p && waitingFor[q] == f) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
     /** The first deadlock, or null. */
     private Deadlock deadlock;
     /** Actions so far. */

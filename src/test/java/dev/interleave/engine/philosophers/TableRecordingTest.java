@@ -146,4 +146,25 @@ class TableRecordingTest {
         }
         assertTrue(deadlockTold, "the deadlock is an event");
     }
+    /**
+     * P2 reaches for F1 while it lies on the table and P1 picks it up first: P1's pick-up names P2
+     * (else the log reads "P2 reaches for F1: it lies on the table", then "P1 picks up F1", a
+     * puzzle); a pick-up nobody else reached for names nobody.
+     */
+    @Test
+    void aPickUpAheadOfANeighbourWhoReachedForTheForkNamesIt() {
+        EventLog log = new EventLog(64);
+        Table table = new Table(3, false, false, () -> 0L, Bug.NONE, log);
+        table.reach(1, 0, Table.NO_LIMIT); // P2 reaches for its right fork, F1: free
+        table.took(0, 0); // P1 takes F1 (its left) before P2's lock
+        table.took(1, 1); // P2 takes F2, which nobody else reached for
+        EventLog.Batch all = log.readAll();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            words.add(TableEvent.words(all, i));
+        }
+        assertEquals(List.of("P2 reaches for F1 (its right fork): it lies on the table",
+                "P1 picks up F1 (its left fork), ahead of P2, who reached for it too",
+                "P2 picks up F2 (its left fork)"), words);
+    }
 }
