@@ -72,6 +72,14 @@ public enum BufferImpl implements Labelled {
     }
 
     /**
+     * unlocked-count's look before the lock, in words: "looked without the lock" ("monitor"), and
+     * the semaphores' "looked at the permits" (it reads them without taking one).
+     */
+    public String lookedWords() {
+        return this == SEMAPHORE ? "looked at the permits" : "looked without the " + lockNoun();
+    }
+
+    /**
      * The implementation named {@code text} (ignoring case); {@value #LOCK_ALIAS} is {@link #LOCK}.
      *
      * @throws IllegalArgumentException naming the allowed labels

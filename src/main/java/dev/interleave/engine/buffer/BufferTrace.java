@@ -70,6 +70,11 @@ public final class BufferTrace {
         private final BufferImpl impl;
         /** By track: its state now, or null before its first event read (or after DONE). */
         private final List<WorkerState> state = new ArrayList<>();
+        /**
+         * By track: whether its state now began at unlocked-count's look (waiting for the lock, as
+         * the engine counts it, but not yet asking): its span is named as the chip says it.
+         */
+        private final List<Boolean> looked = new ArrayList<>();
         /** By track: since when (ns from the log's origin). */
         private final List<Long> since = new ArrayList<>();
         /** By track: the time of its latest put or take, the one whose signal its WAKE events report. */
@@ -102,7 +107,7 @@ public final class BufferTrace {
                 next = batch.endSeq();
             }
             for (int track = 0; track < state.size(); track++) {
-                change(track, null, last);
+                change(track, null, false, last);
             }
             trace.pauses(PID, tid(named), log, last); // the thread id after the workers'
         }
@@ -112,6 +117,7 @@ public final class BufferTrace {
                 trace.threadName(PID, tid(named), names.get(named));
                 trace.threadSortIndex(PID, tid(named), named);
                 state.add(null);
+                looked.add(false);
                 since.add(0L);
                 movedAt.add(0L);
             }
@@ -136,9 +142,11 @@ public final class BufferTrace {
             if (kind == BufferEvent.REQUEST) {
                 // Waiting for the lock from when it asked (item) until it got in (the event's time).
                 long asked = Math.min(at, Math.max(since.get(track), batch.item(i) - origin));
-                change(track, WorkerState.WAITING_FOR_LOCK, asked);
+                change(track, WorkerState.WAITING_FOR_LOCK, false, asked);
             }
-            change(track, BufferEvent.stateAfter(batch, i), at);
+            WorkerState after = BufferEvent.stateAfter(batch, i);
+            change(track, after, after == WorkerState.WAITING_FOR_LOCK
+                    && BufferEvent.whereAfter(batch, i) == Where.LOOKED, at);
             switch (kind) {
                 case PUT, TAKE -> {
                     trace.instant(PID, tid(track), kind == BufferEvent.PUT ? "put" : "take", ACTION, at, "item",
@@ -165,23 +173,25 @@ public final class BufferTrace {
         /** unlocked-count's look, as its code reads: it went on, or will check (the semaphores: acquire). */
         private String lookName(boolean wentOn) {
             if (impl == BufferImpl.SEMAPHORE) {
-                return wentOn ? "looked at the permits: went on" : "looked at the permits: will acquire";
+                return impl.lookedWords() + (wentOn ? ": went on" : ": will acquire");
             }
-            return wentOn ? "looked without the " + impl.lockNoun() + ": went on"
-                    : "looked without the " + impl.lockNoun() + ": will check";
+            return impl.lookedWords() + (wentOn ? ": went on" : ": will check");
         }
 
         /** Ends {@code track}'s current state at {@code at} (a complete event), and starts {@code next} (null: none). */
-        private void change(int track, WorkerState next, long at) throws IOException {
+        private void change(int track, WorkerState next, boolean lookedNext, long at) throws IOException {
             WorkerState now = state.get(track);
-            if (now == next && next != null) {
+            boolean lookedNow = looked.get(track);
+            if (now == next && lookedNow == lookedNext && next != null) {
                 return;
             }
             long from = since.get(track);
             if (now != null && at > from) {
-                trace.complete(PID, tid(track), now.words(impl), STATE, from, at - from);
+                trace.complete(PID, tid(track), lookedNow ? impl.lookedWords() : now.words(impl), STATE, from,
+                        at - from);
             }
             state.set(track, next == null || !next.drawn() ? null : next);
+            looked.set(track, lookedNext);
             since.set(track, at);
         }
 

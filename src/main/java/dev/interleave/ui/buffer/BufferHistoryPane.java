@@ -23,7 +23,7 @@ final class BufferHistoryPane extends HistoryPane<BufferReplay> {
             + " instrumented, so its threads' actions are not recorded (the lab's implementations record every one).";
 
     BufferHistoryPane(BufferViewModel model) {
-        super(model.rewind(), new BufferLanes(model.shownImplProperty()::get), "buffer-history", LANES, "the buffer");
+        super(model.rewind(), new BufferLanes(model.shownImplProperty()::get, model.codeBugProperty()::get), "buffer-history", LANES, "the buffer");
         // abq records nothing: its caption promised lanes and arrows over an empty timeline.
         captionProperty().bind(Bindings.createStringBinding(() -> model.abqShownBinding().get() ? NONE
                 : model.codeBugProperty().get() == Bug.UNLOCKED_COUNT ? LANES_LOOKS : LANES,

@@ -1,5 +1,6 @@
 package dev.interleave.ui.buffer;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.function.Supplier;
 import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
 import dev.interleave.engine.buffer.BufferReplay;
+import dev.interleave.engine.buffer.Bug;
+import dev.interleave.engine.buffer.Where;
 import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.ui.kit.Timeline;
@@ -17,7 +20,9 @@ import dev.interleave.ui.kit.Timeline;
  * The Bounded Buffer's lanes on the kit's {@link Timeline}: one per producer and consumer,
  * coloured by its state with the chips' colours, each put (▼) and take (▲) a mark with its item
  * (and unlocked-count's look without the lock, ⚠, with what it read),
- * an arrow from a signalling worker to each worker it woke.
+ * an arrow from a signalling worker to each worker it woke. Between its look and its request for
+ * the lock, an unlocked-count worker's lane is drawn as what it is, {@link #LOOKED}: it has not yet
+ * asked for the lock (its chip says the same).
  */
 final class BufferLanes implements Timeline.Lanes<BufferReplay> {
 
@@ -28,17 +33,28 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
             WorkerState.WAITING_NOT_EMPTY, "-il-empty", WorkerState.IN_BUFFER, "-il-in-buffer",
             WorkerState.AT_GATE, "-il-gate", WorkerState.DONE, "-il-done"));
 
+    /**
+     * The lane state after unlocked-count's look, up to the worker's request for the lock (or the
+     * gate it stops at right after the look): a worker state of its own here, as the chip's words
+     * ("looked without the lock"), in a colour of its own; the engine counts it as
+     * waiting for the lock.
+     */
+    static final int LOOKED = WorkerState.values().length;
+
     /** The implementation of the run shown: the legend names its lock as its code does. */
     private final Supplier<BufferImpl> impl;
+    /** The planted bug of the run shown: unlocked-count's legend has the looks' colour. */
+    private final Supplier<Bug> bug;
 
     /** Lanes of the lock buffer's runs. */
     BufferLanes() {
-        this(() -> BufferImpl.LOCK);
+        this(() -> BufferImpl.LOCK, () -> Bug.UNLOCKED_COUNT);
     }
 
-    /** Lanes of runs of {@code impl}, asked at each drawing of the legend. */
-    BufferLanes(Supplier<BufferImpl> impl) {
+    /** Lanes of runs of {@code impl} with {@code bug}, asked at each drawing of the legend. */
+    BufferLanes(Supplier<BufferImpl> impl, Supplier<Bug> bug) {
         this.impl = impl;
+        this.bug = bug;
     }
 
     @Override
@@ -47,33 +63,41 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
             // A resize changes the slots (its track may be 0: outside); a worker asked to leave goes on as it was.
             return UNCHANGED;
         }
-        return code(BufferEvent.stateAfter(batch, i));
+        return code(BufferEvent.stateAfter(batch, i), BufferEvent.whereAfter(batch, i));
     }
 
     @Override
     public int stateOf(BufferReplay state, int lane) {
-        return lane < state.names().size() ? code(state.state(lane)) : -1;
+        return lane < state.names().size() ? code(state.state(lane), state.where(lane)) : -1;
     }
 
-    private static int code(WorkerState state) {
+    private static int code(WorkerState state, Where where) {
+        if (state == WorkerState.WAITING_FOR_LOCK && where == Where.LOOKED) {
+            return LOOKED;
+        }
         return state.drawn() ? state.ordinal() : -1;
     }
 
     @Override
     public int states() {
-        return WorkerState.values().length;
+        return LOOKED + 1;
     }
 
     @Override
     public String colour(int state) {
-        return LOOKED_UP.getOrDefault(WorkerState.values()[state], "-il-done");
+        return state == LOOKED ? "-il-looked" : LOOKED_UP.getOrDefault(WorkerState.values()[state], "-il-done");
     }
 
     @Override
     public List<Timeline.Legend> legend() {
-        return List.of(new Timeline.Legend(WorkerState.PRODUCING.ordinal(), "producing / consuming"),
+        List<Timeline.Legend> legend = new ArrayList<>(List.of(
+                new Timeline.Legend(WorkerState.PRODUCING.ordinal(), "producing / consuming"),
                 legend(WorkerState.WAITING_FOR_LOCK), legend(WorkerState.WAITING_NOT_FULL),
-                legend(WorkerState.WAITING_NOT_EMPTY), legend(WorkerState.IN_BUFFER), legend(WorkerState.AT_GATE));
+                legend(WorkerState.WAITING_NOT_EMPTY), legend(WorkerState.IN_BUFFER), legend(WorkerState.AT_GATE)));
+        if (bug.get() == Bug.UNLOCKED_COUNT) {
+            legend.add(2, new Timeline.Legend(LOOKED, words(LOOKED)));
+        }
+        return legend;
     }
 
     private Timeline.Legend legend(WorkerState state) {
@@ -82,13 +106,17 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
 
     @Override
     public String words(int state) {
-        return WorkerState.values()[state].words(impl.get());
+        return state == LOOKED ? impl.get().lookedWords() : WorkerState.values()[state].words(impl.get());
     }
 
     /** The timed states drawn long, and a lock held long: the scheduler's. */
     @Override
     public String barNote(int state) {
         String offCore = "The rest is the scheduler's: " + OFF_CORE;
+        if (state == LOOKED) {
+            return "The lab sleeps 1 ms after the look, holding the race's window open; any longer is the"
+                    + " scheduler's: " + OFF_CORE;
+        }
         return switch (WorkerState.values()[state]) {
             case PRODUCING -> "Longer than the produce delay set? " + offCore;
             case CONSUMING -> "Longer than the consume delay set? " + offCore;

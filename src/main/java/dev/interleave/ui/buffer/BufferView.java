@@ -1270,7 +1270,7 @@ public final class BufferView extends BorderPane {
                 return "at gate after its look";
             }
             if (looked && shown == WorkerState.WAITING_FOR_LOCK) {
-                return impl == BufferImpl.SEMAPHORE ? "looked at the permits" : "looked without the " + impl.lockNoun();
+                return impl.lookedWords();
             }
             return shown.words(impl);
         }

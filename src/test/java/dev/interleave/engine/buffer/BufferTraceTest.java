@@ -26,6 +26,7 @@ import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -127,6 +128,15 @@ class BufferTraceTest {
         assertEquals(looks, shown.size());
         assertTrue(shown.stream().allMatch(e -> e.ph().equals("i") && ((Number) e.args().get("slots")).longValue() == 1),
                 shown.toString());
+        // From a look until the lock is asked for (or the put or take that found it free), a thread's
+        // span is named as its chip: it has not asked for the lock yet.
+        List<TraceEvent> lookedSpans = events.stream().filter(e -> e.ph().equals("X")
+                && e.name().equals("looked without the lock")).toList();
+        assertFalse(lookedSpans.isEmpty(), "spans after the looks");
+        for (TraceEvent span : lookedSpans) {
+            assertTrue(shown.stream().anyMatch(look -> look.tid() == span.tid() && look.ts() == span.ts()),
+                    "a span begun at a look of its thread: " + span);
+        }
     }
 
     /** The checks can fail: a trace whose flow ends nowhere, or whose slices overlap, is rejected. */

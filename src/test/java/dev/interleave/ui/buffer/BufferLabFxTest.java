@@ -481,6 +481,13 @@ class BufferLabFxTest {
         assertEquals(lookLine, view().codeLineOf(producer));
         int at = (int) (look - all.firstSeq());
         assertEquals("⚠ 0 of 1", new BufferLanes().mark(all, at));
+        // Its lane after the look is drawn as the chip says, not as waiting for the lock it has not asked for.
+        BufferLanes lanes = new BufferLanes();
+        assertEquals(BufferLanes.LOOKED, lanes.stateAfter(all, at));
+        assertEquals("looked without the lock", lanes.words(BufferLanes.LOOKED));
+        assertTrue(lanes.legend().stream().anyMatch(line -> line.state() == BufferLanes.LOOKED));
+        assertTrue(new BufferLanes(() -> BufferImpl.LOCK, () -> Bug.NONE).legend().stream()
+                .noneMatch(line -> line.state() == BufferLanes.LOOKED), "no such colour without the bug");
         // The timeline's caption names the mark while unlocked-count's code is shown, and not after.
         BufferHistoryPane history = OnFx.get(() -> (BufferHistoryPane) main.lookup("#buffer-history"));
         assertTrue(OnFx.get(() -> history.captionProperty().get()).contains("⚠ a look without the lock"));
