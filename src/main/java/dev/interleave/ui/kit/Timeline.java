@@ -429,6 +429,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private void zoom(ScrollEvent e) {
         if (e.getDeltaY() != 0 && e.isControlDown()) {
             zoomBy(e.getDeltaY() > 0 ? 0.7 : 1 / 0.7, e.getX());
+            // The tooltip told the bar as the window before cut it ("to past 873.5 ms" once zoomed out).
+            tooltip.setText(pointerWords(e.getX(), e.getY()));
             e.consume();
         }
     }
@@ -481,6 +483,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         rightNanos = dragRight - (long) ((e.getX() - dragX) / width * span);
         follow = rightNanos >= placeOf(history, history.end() - 1);
         draw();
+        explain(e);
     }
 
     /** The event nearest the pointer on its lane, in words. */
@@ -1111,6 +1114,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
      * ({@code fromBefore}), goes on past it ({@code toAfter}), or ends at the latest event ({@code latest}).
      */
     record StateBar(int lane, double x0, double x1, int state, boolean fromBefore, boolean toAfter, boolean latest) {
+    }
+
+    /** What the pointer's tooltip says now; for tests. */
+    String tooltipWords() {
+        return tooltip.getText();
     }
 
     /** The bars of the last drawing that answer the pointer; for tests. */

@@ -8,6 +8,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -167,6 +169,40 @@ class TimelineFxTest {
         assertTrue(words[1].startsWith("Event 0 at "), words[1]);
         assertTrue(words[2].matches("P1 working from before [0-9.]+ ms to past [0-9.]+ ms \\(at least 150\\.[0-9] ms\\)\\."
                 + " A note on working\\."), "zoomed in, the bar is cut at both edges: " + words[2]);
+    }
+
+    /**
+     * Zoomed with Ctrl+wheel under a still pointer, the tooltip tells the bar as the new window cuts
+     * it: it kept the old window's words ("to past 873.5 ms" once zoomed out to where the bar ends).
+     */
+    @Test
+    void theTooltipFollowsAZoomUnderAStillPointer() throws Exception {
+        EventLog log = new EventLog(1_000);
+        int track = log.addTrack("P1");
+        log.appendAt(log.originNanos(), BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        log.appendAt(log.originNanos() + 300_000_000L, BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        follow(log);
+        String[] words = new String[3];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            Timeline.StateBar bar = timeline.barsDrawn().getFirst();
+            double x = (bar.x0() + bar.x1()) / 2;
+            double y = timeline.laneMiddleY(0);
+            timeline.zoomBy(0.25, x); // the middle quarter: the bar goes on past both edges
+            timeline.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, x, y, x, y, MouseButton.NONE, 0, false,
+                    false, false, false, false, false, false, false, false, false, null));
+            words[0] = timeline.tooltipWords();
+            for (int i = 0; i < 6; i++) { // Ctrl+wheel back: out past both ends of the bar
+                timeline.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, x, y, x, y, false, true, false, false,
+                        false, false, 0, -40, 0, -40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                        ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+            }
+            words[1] = timeline.tooltipWords();
+            words[2] = timeline.pointerWords(x, y);
+        }).get();
+        assertTrue(words[0].contains("from before") && words[0].contains("to past"), words[0]);
+        assertEquals(words[2], words[1], "the tooltip is the pointer's words in the window shown");
+        assertTrue(!words[1].contains("to past"), "zoomed out, the bar's end is in sight: " + words[1]);
     }
 
     /**
