@@ -3,7 +3,6 @@ package dev.interleave.ui.race;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 import javafx.beans.binding.Bindings;
@@ -28,9 +27,8 @@ import javafx.scene.text.Font;
 import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabSettings;
-import dev.interleave.engine.race.Median;
+import dev.interleave.engine.race.LabWords;
 import dev.interleave.engine.race.RaceStrategy;
-import dev.interleave.engine.race.WholeShares;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.ChoiceRow;
@@ -244,7 +242,7 @@ public final class LabView extends BorderPane {
             name.getStyleClass().add("section");
             name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
             Controls.tip(name, strategy.label() + ": " + strategy.description());
-            Label summary = new Label(lostSummary(strategy, lost, expected, increments));
+            Label summary = new Label(LabWords.lostSummary(strategy, lost, expected, increments));
             summary.setId("lab-lost-" + strategy.label());
             summary.setWrapText(true);
             summary.setMinHeight(Region.USE_PREF_SIZE);
@@ -254,38 +252,6 @@ public final class LabView extends BorderPane {
             grid.addRow(row++, name, histogram(lost, axisMost, runs, false), summary);
         }
         return grid;
-    }
-
-    /**
-     * A row's summary: how many runs lost updates, the median and the most; and when a run lost exactly
-     * one thread's increments (or two threads', ...), why (a class asked why 250,000 of 1,000,000 went
-     * missing, to the unit).
-     */
-    static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected, long increments) {
-        long losing = lost.stream().filter(l -> l > 0).count();
-        if (losing == 0) {
-            return String.format(Locale.ROOT, "%s 0 lost in each of %s", strategy.isSafe() ? "✔" : "·",
-                    Words.count(lost.size(), "run")) + (strategy.isSafe() ? "" : ": lucky, the threads took turns"
-                    + " rather than add at the same moment; run more, or with more increments or threads");
-        }
-        // A racy row whose runs lost none in part would read as safer than one that lost in every run:
-        // say why they lost none. A plain count++ takes about a nanosecond, so a thread's increments
-        // can end within its time slice, before another thread starts: the threads never add at once.
-        long none = lost.size() - losing;
-        String turns = none == 0 ? "" : String.format(Locale.ROOT, " %s lost none: %s threads took turns rather than"
-                + " add at the same moment (one thread's %s can end before another starts).",
-                none == 1 ? "One run" : Words.count(none, "run"), none == 1 ? "its" : "their",
-                Words.count(increments, "increment"));
-        // "median 108,044" did not say of which runs: of all of them, those that lost none too.
-        String summary = String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,.0f; most: %,d of %,d)",
-                losing, Words.count(lost.size(), "run"), lost.size(), Median.of(lost),
-                lost.stream().mapToLong(Long::longValue).max().orElse(0), expected);
-        List<WholeShares.Whole> whole = WholeShares.runs(lost, increments);
-        if (whole.isEmpty()) {
-            return summary + (turns.isEmpty() ? "" : "." + turns);
-        }
-        return summary + ". " + Words.capitalized(whole.getFirst().said())
-                + (whole.size() > 1 ? " (" + Words.count(whole.size() - 1, "other run") + " too)" : "") + "." + turns;
     }
 
     /**
@@ -435,9 +401,9 @@ public final class LabView extends BorderPane {
             double low = all.stream().mapToDouble(Double::doubleValue).min().orElse(1);
             double high = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
             // Every rate column as wide as the widest number, so that the bars share one scale.
-            List<String> numbers = new ArrayList<>(all.stream().map(LabView::millions).toList());
+            List<String> numbers = new ArrayList<>(all.stream().map(LabWords::millions).toList());
             for (int threads : LabMeasure.THREAD_COUNTS) {
-                figures.casFailuresPerIncrement(threads).ifPresent(failures -> numbers.add(percent(failures)));
+                figures.casFailuresPerIncrement(threads).ifPresent(failures -> numbers.add(LabWords.percent(failures)));
             }
             WidestNumber widest = new WidestNumber(numbers);
             Label corner = new Label("threads →\nin M/s");
@@ -468,7 +434,7 @@ public final class LabView extends BorderPane {
             grid.add(casRow, 0, row);
             for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                 OptionalDouble failures = figures.casFailuresPerIncrement(LabMeasure.THREAD_COUNTS.get(c));
-                Label value = failures.isPresent() ? new Label(percent(failures.getAsDouble())) : notMeasured();
+                Label value = failures.isPresent() ? new Label(LabWords.percent(failures.getAsDouble())) : notMeasured();
                 value.getStyleClass().add("rate-value");
                 value.setMinWidth(Region.USE_PREF_SIZE); // never "< 0...."
                 value.setId("lab-cas-failures-" + LabMeasure.THREAD_COUNTS.get(c));
@@ -496,7 +462,7 @@ public final class LabView extends BorderPane {
         sideways.setMinHeight(Region.USE_PREF_SIZE);
         grid.setStyle("-fx-padding: 0 0 1.2em 0;"); // room for the scroll bar under the last row
         grid.setMinHeight(Region.USE_PREF_SIZE);
-        Label noise = new Label(shown == null ? "" : throughputNoise(shown.figures()));
+        Label noise = new Label(shown == null ? "" : LabWords.throughputNoise(shown.figures()));
         noise.setId("lab-throughput-noise");
         noise.getStyleClass().add("last-action");
         noise.setWrapText(true);
@@ -506,75 +472,6 @@ public final class LabView extends BorderPane {
                 + "millions of increments a second). More threads share the same cores: watch which strategies hold "
                 + "their speed, and how often a compare-and-set fails (failed attempts per 100 increments) as threads are added.",
                 new VBox(8, sideways, noise), shown);
-    }
-
-    /**
-     * How far single runs of one point of the throughput table spread, at the widest and at the
-     * median point, so that a learner knows which differences between bars this machine's noise
-     * could make: on a shared machine one run of a point can go twice as fast as the next. The
-     * strategies that lose nothing are measured apart from racy and volatile, whose single-thread
-     * runs spread up to 14x and set the whole table's note ("up to 14× apart"), covering every
-     * difference between the safe ones (a teacher's tryout); theirs is added when wider.
-     */
-    static String throughputNoise(LabFigures figures) {
-        Spread safe = new Spread();
-        Spread losing = new Spread();
-        int points = 0;
-        for (RaceStrategy strategy : RaceStrategy.values()) {
-            for (int threads : LabMeasure.THREAD_COUNTS) {
-                Optional<LabFigures.Range> range = figures.range(strategy, threads);
-                if (range.isEmpty()) {
-                    continue;
-                }
-                points++;
-                if (range.get().runs() >= 2) {
-                    (strategy.isSafe() ? safe : losing).add(range.get().spread(),
-                            strategy.label() + ", " + Words.count(threads, "thread"));
-                }
-            }
-        }
-        if (points == 0) {
-            return "";
-        }
-        if (safe.spreads.isEmpty() && losing.spreads.isEmpty()) {
-            return "One run of each point so far: nothing yet tells a difference between bars from this machine's"
-                    + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they"
-                    + " spread.";
-        }
-        Spread told = safe.spreads.isEmpty() ? losing : safe;
-        String text = String.format(Locale.ROOT, "Single runs of one point%s ranged up to %s apart (%s), %s at the"
-                + " median point: a difference between two bars smaller than that may be this machine's noise, not"
-                + " the strategy.", told == safe ? " of the strategies that lose nothing" : "", times(told.widest),
-                told.where, times(told.median()));
-        if (told == safe && losing.widest > safe.widest) {
-            text += String.format(Locale.ROOT, " Racy and volatile spread further: up to %s (%s).",
-                    times(losing.widest), losing.where);
-        }
-        return text + " Point at a number to see its runs.";
-    }
-
-    /** The spreads of several points' runs: the widest, where, and all of them for the median. */
-    private static final class Spread {
-        private final List<Double> spreads = new ArrayList<>();
-        private double widest;
-        private String where = "";
-
-        void add(double spread, String point) {
-            spreads.add(spread);
-            if (spread > widest) {
-                widest = spread;
-                where = point;
-            }
-        }
-
-        double median() {
-            return Median.of(spreads);
-        }
-    }
-
-    /** A ratio as people read it: "1.07×" near 1, "2.4×", "34×". */
-    static String times(double ratio) {
-        return String.format(Locale.ROOT, ratio < 2 ? "%.2f×" : ratio < 10 ? "%.1f×" : "%.0f×", ratio);
     }
 
     /**
@@ -596,14 +493,15 @@ public final class LabView extends BorderPane {
             this.widest = widest;
             bar.getStyleClass().add("rate-bar");
             bar.pseudoClassStateChanged(RACY, !strategy.isSafe());
-            value = new Label(millions(rate));
+            value = new Label(LabWords.millions(rate));
             value.getStyleClass().add("rate-value");
             value.setMinWidth(Region.USE_PREF_SIZE);
             getChildren().addAll(bar, value);
             // In the cell's unit: "0.87" over a tooltip of "870 k/s" read as two figures.
-            Controls.tip(value, runs.runs() == 1 ? "One run: " + millions(rate) + " M/s"
+            Controls.tip(value, runs.runs() == 1 ? "One run: " + LabWords.millions(rate) + " M/s"
                     : String.format(Locale.ROOT, "The median of %d runs; the slowest %s M/s, the fastest %s M/s (%s apart)",
-                            runs.runs(), millions(runs.slowest()), millions(runs.fastest()), times(runs.spread())));
+                            runs.runs(), LabWords.millions(runs.slowest()), LabWords.millions(runs.fastest()),
+                            LabWords.times(runs.spread())));
         }
 
         /** The width of the table's widest number in this cell's font, with the label's insets, in px. */
@@ -664,62 +562,6 @@ public final class LabView extends BorderPane {
         }
     }
 
-    /** A rate in millions a second, the unit the throughput table's corner names: "329", "70.9", "0.87". */
-    static String millions(double perSecond) {
-        double m = perSecond / 1e6;
-        return String.format(Locale.ROOT, m >= 100 ? "%,.0f" : m >= 1 ? "%.1f" : m >= 0.01 ? "%.2f" : "%.4f", m);
-    }
-
-    /**
-     * Failed CAS attempts per increment as a percentage, its unit in the row's caption: "0", "<0.001",
-     * "0.01", "3.4", "120".
-     */
-    static String percent(double perIncrement) {
-        double percent = perIncrement * 100;
-        if (percent == 0) {
-            return "0";
-        }
-        if (percent < 0.001) {
-            return "<0.001"; // %g would write 3e-05
-        }
-        return percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
-                ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent);
-    }
-
-    /** The fewest runs of each layout from which their spread is told against the difference. */
-    static final int SPREAD_RUNS = 3;
-
-    /**
-     * How far single runs spread, and whether that hides the difference: one run on a shared machine
-     * can be slowed several times over, and three learners' runs in a row read 0.88×, 1.93× and 1.01×.
-     */
-    static String spread(LabFigures figures) {
-        Optional<LabFigures.Range> packed = figures.range(RaceStrategy.PACKED);
-        Optional<LabFigures.Range> padded = figures.range(RaceStrategy.STRIPED);
-        if (packed.isEmpty() || padded.isEmpty()) {
-            return "";
-        }
-        int fewest = Math.min(packed.get().runs(), padded.get().runs());
-        if (fewest < SPREAD_RUNS) {
-            // One or two runs make no range: two single rates always differ, noise or not.
-            return String.format(Locale.ROOT, " From %s of each so far: %d or more runs of each show how far single"
-                    + " runs spread, and whether that is as large as the difference (Runs sets it).",
-                    Words.count(fewest, "run"), SPREAD_RUNS);
-        }
-        String ranges = String.format(Locale.ROOT, " The medians of the runs; single runs ranged %s to %s packed,"
-                + " %s to %s padded", rate(packed.get().slowest()), rate(packed.get().fastest()),
-                rate(padded.get().slowest()), rate(padded.get().fastest()));
-        return ranges + (packed.get().overlaps(padded.get())
-                ? ": the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
-                + " with fewer programs running, before drawing a conclusion."
-                : ": the ranges do not overlap, so the difference is the layout's, not noise.");
-    }
-
-    /** Increments per second as people read them: "123 M/s", "4.5 M/s", "870 k/s". */
-    static String rate(double perSecond) {
-        return perSecond >= 1e6 ? millions(perSecond) + " M/s" : String.format(Locale.ROOT, "%,.0f k/s", perSecond / 1e3);
-    }
-
     // ---- false sharing ----
 
     private Node falseSharing(LabViewModel.Shown shown) {
@@ -739,7 +581,7 @@ public final class LabView extends BorderPane {
             OptionalDouble ratio = figures.falseSharingRatio();
             Label verdict = new Label(ratio.isPresent() ? String.format(Locale.ROOT,
                     "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
-                    ratio.getAsDouble()) + spread(figures) : "");
+                    ratio.getAsDouble()) + LabWords.spread(figures) : "");
             verdict.setId("lab-false-sharing-ratio");
             verdict.getStyleClass().add("last-action");
             verdict.setWrapText(true);
@@ -761,7 +603,7 @@ public final class LabView extends BorderPane {
         double share = rate.isPresent() && high > 0 ? rate.getAsDouble() / high : 0;
         bar.setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.2fem; -fx-max-width: %.2fem;", 24 * share,
                 24 * share));
-        Label value = new Label(rate.isPresent() ? rate(rate.getAsDouble()) : "");
+        Label value = new Label(rate.isPresent() ? LabWords.rate(rate.getAsDouble()) : "");
         value.setId("lab-rate-" + id);
         value.getStyleClass().add("figure-value");
         HBox line = new HBox(10, bar, value);

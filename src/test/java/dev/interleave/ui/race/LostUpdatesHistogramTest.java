@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.interleave.engine.race.LabWords;
 import dev.interleave.engine.race.RaceStrategy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -53,28 +54,28 @@ class LostUpdatesHistogramTest {
     void theMedianOfAnEvenCountIsHalfwayBetweenTheMiddleTwo() {
         assertEquals("✘ lost in 3 of 4 runs (median of all 4: 15; most: 30 of 100). One run lost none: its threads"
                 + " took turns rather than add at the same moment (one thread's 25 increments can end before another"
-                + " starts).", LabView.lostSummary(RaceStrategy.values()[0], List.of(0L, 10L, 20L, 30L), 100, 25));
+                + " starts).", LabWords.lostSummary(RaceStrategy.values()[0], List.of(0L, 10L, 20L, 30L), 100, 25));
         assertEquals("✘ lost in 3 of 3 runs (median of all 3: 20; most: 30 of 100)",
-                LabView.lostSummary(RaceStrategy.values()[0], List.of(30L, 20L, 10L), 100, 25));
+                LabWords.lostSummary(RaceStrategy.values()[0], List.of(30L, 20L, 10L), 100, 25));
     }
 
     /** A run that lost exactly one thread's increments says why; a loss of another size does not. */
     @Test
     void aRunThatLostOneThreadsWholeShareSaysWhy() {
-        String summary = LabView.lostSummary(RaceStrategy.RACY, List.of(5L, 250_000L, 23_778L), 1_000_000, 250_000);
+        String summary = LabWords.lostSummary(RaceStrategy.RACY, List.of(5L, 250_000L, 23_778L), 1_000_000, 250_000);
         assertEquals("✘ lost in 3 of 3 runs (median of all 3: 23,778; most: 250,000 of 1,000,000). Run 2 lost"
                 + " exactly 250,000, as many as one thread makes: a thread read the count and was descheduled before"
                 + " writing it back; meanwhile the others made that many increments, and its late write undid them"
                 + " all.", summary);
-        String two = LabView.lostSummary(RaceStrategy.RACY, List.of(500_000L, 250_000L), 1_000_000, 250_000);
+        String two = LabWords.lostSummary(RaceStrategy.RACY, List.of(500_000L, 250_000L), 1_000_000, 250_000);
         assertTrue(two.contains(". Run 1 lost exactly 500,000, as many as 2 threads make: a thread read"), two);
         assertTrue(two.endsWith("undid them all (1 other run too)."), two);
         assertEquals("✘ lost in 1 of 2 runs (median of all 2: 11,889; most: 23,778 of 1,000,000). One run lost"
                 + " none: its threads took turns rather than add at the same moment (one thread's 250,000 increments"
                 + " can end before another starts).",
-                LabView.lostSummary(RaceStrategy.RACY, List.of(0L, 23_778L), 1_000_000, 250_000));
+                LabWords.lostSummary(RaceStrategy.RACY, List.of(0L, 23_778L), 1_000_000, 250_000));
         // With the whole-share sentence: the runs that lost none come after it.
-        assertTrue(LabView.lostSummary(RaceStrategy.VOLATILE, List.of(0L, 0L, 250_000L), 1_000_000, 250_000)
+        assertTrue(LabWords.lostSummary(RaceStrategy.VOLATILE, List.of(0L, 0L, 250_000L), 1_000_000, 250_000)
                 .endsWith("undid them all. 2 runs lost none: their threads took turns rather than add at the same"
                         + " moment (one thread's 250,000 increments can end before another starts)."));
     }

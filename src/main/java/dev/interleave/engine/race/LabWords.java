@@ -1,0 +1,181 @@
+package dev.interleave.engine.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.interleave.engine.run.Counts;
+
+/**
+ * The race lab's figures in words, as the window's Full speed view says them, here beside the
+ * figures so that the command line can say them alike: a lost-updates row's summary, how far
+ * single runs spread, rates and ratios as people read them.
+ */
+public final class LabWords {
+
+    private LabWords() {
+    }
+
+    /**
+     * A row's summary: how many runs lost updates, the median and the most; and when a run lost exactly
+     * one thread's increments (or two threads', ...), why (a class asked why 250,000 of 1,000,000 went
+     * missing, to the unit).
+     */
+    public static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected, long increments) {
+        long losing = lost.stream().filter(l -> l > 0).count();
+        if (losing == 0) {
+            return String.format(Locale.ROOT, "%s 0 lost in each of %s", strategy.isSafe() ? "✔" : "·",
+                    Counts.of(lost.size(), "run")) + (strategy.isSafe() ? "" : ": lucky, the threads took turns"
+                    + " rather than add at the same moment; run more, or with more increments or threads");
+        }
+        // A racy row whose runs lost none in part would read as safer than one that lost in every run:
+        // say why they lost none. A plain count++ takes about a nanosecond, so a thread's increments
+        // can end within its time slice, before another thread starts: the threads never add at once.
+        long none = lost.size() - losing;
+        String turns = none == 0 ? "" : String.format(Locale.ROOT, " %s lost none: %s threads took turns rather than"
+                + " add at the same moment (one thread's %s can end before another starts).",
+                none == 1 ? "One run" : Counts.of(none, "run"), none == 1 ? "its" : "their",
+                Counts.of(increments, "increment"));
+        // "median 108,044" did not say of which runs: of all of them, those that lost none too.
+        String summary = String.format(Locale.ROOT, "✘ lost in %d of %s (median of all %d: %,.0f; most: %,d of %,d)",
+                losing, Counts.of(lost.size(), "run"), lost.size(), Median.of(lost),
+                lost.stream().mapToLong(Long::longValue).max().orElse(0), expected);
+        List<WholeShares.Whole> whole = WholeShares.runs(lost, increments);
+        if (whole.isEmpty()) {
+            return summary + (turns.isEmpty() ? "" : "." + turns);
+        }
+        return summary + ". " + capitalized(whole.getFirst().said())
+                + (whole.size() > 1 ? " (" + Counts.of(whole.size() - 1, "other run") + " too)" : "") + "." + turns;
+    }
+
+    /**
+     * How far single runs of one point of the throughput table spread, at the widest and at the
+     * median point, so that a learner knows which differences between bars this machine's noise
+     * could make: on a shared machine one run of a point can go twice as fast as the next. The
+     * strategies that lose nothing are measured apart from racy and volatile, whose single-thread
+     * runs spread up to 14x and set the whole table's note ("up to 14× apart"), covering every
+     * difference between the safe ones (a teacher's tryout); theirs is added when wider.
+     */
+    public static String throughputNoise(LabFigures figures) {
+        Spread safe = new Spread();
+        Spread losing = new Spread();
+        int points = 0;
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            for (int threads : LabMeasure.THREAD_COUNTS) {
+                Optional<LabFigures.Range> range = figures.range(strategy, threads);
+                if (range.isEmpty()) {
+                    continue;
+                }
+                points++;
+                if (range.get().runs() >= 2) {
+                    (strategy.isSafe() ? safe : losing).add(range.get().spread(),
+                            strategy.label() + ", " + Counts.of(threads, "thread"));
+                }
+            }
+        }
+        if (points == 0) {
+            return "";
+        }
+        if (safe.spreads.isEmpty() && losing.spreads.isEmpty()) {
+            return "One run of each point so far: nothing yet tells a difference between bars from this machine's"
+                    + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they"
+                    + " spread.";
+        }
+        Spread told = safe.spreads.isEmpty() ? losing : safe;
+        String text = String.format(Locale.ROOT, "Single runs of one point%s ranged up to %s apart (%s), %s at the"
+                + " median point: a difference between two bars smaller than that may be this machine's noise, not"
+                + " the strategy.", told == safe ? " of the strategies that lose nothing" : "", times(told.widest),
+                told.where, times(told.median()));
+        if (told == safe && losing.widest > safe.widest) {
+            text += String.format(Locale.ROOT, " Racy and volatile spread further: up to %s (%s).",
+                    times(losing.widest), losing.where);
+        }
+        return text + " Point at a number to see its runs.";
+    }
+
+    /** The spreads of several points' runs: the widest, where, and all of them for the median. */
+    private static final class Spread {
+        private final List<Double> spreads = new ArrayList<>();
+        private double widest;
+        private String where = "";
+
+        void add(double spread, String point) {
+            spreads.add(spread);
+            if (spread > widest) {
+                widest = spread;
+                where = point;
+            }
+        }
+
+        double median() {
+            return Median.of(spreads);
+        }
+    }
+
+    /** A ratio as people read it: "1.07×" near 1, "2.4×", "34×". */
+    public static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio < 2 ? "%.2f×" : ratio < 10 ? "%.1f×" : "%.0f×", ratio);
+    }
+
+    /** A rate in millions a second, the unit the throughput table's corner names: "329", "70.9", "0.87". */
+    public static String millions(double perSecond) {
+        double m = perSecond / 1e6;
+        return String.format(Locale.ROOT, m >= 100 ? "%,.0f" : m >= 1 ? "%.1f" : m >= 0.01 ? "%.2f" : "%.4f", m);
+    }
+
+    /**
+     * Failed CAS attempts per increment as a percentage, its unit in the row's caption: "0", "<0.001",
+     * "0.01", "3.4", "120".
+     */
+    public static String percent(double perIncrement) {
+        double percent = perIncrement * 100;
+        if (percent == 0) {
+            return "0";
+        }
+        if (percent < 0.001) {
+            return "<0.001"; // %g would write 3e-05
+        }
+        return percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
+                ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent);
+    }
+
+    /** The fewest runs of each layout from which their spread is told against the difference. */
+    public static final int SPREAD_RUNS = 3;
+
+    /**
+     * How far single runs spread, and whether that hides the difference: one run on a shared machine
+     * can be slowed several times over, and three learners' runs in a row read 0.88×, 1.93× and 1.01×.
+     */
+    public static String spread(LabFigures figures) {
+        Optional<LabFigures.Range> packed = figures.range(RaceStrategy.PACKED);
+        Optional<LabFigures.Range> padded = figures.range(RaceStrategy.STRIPED);
+        if (packed.isEmpty() || padded.isEmpty()) {
+            return "";
+        }
+        int fewest = Math.min(packed.get().runs(), padded.get().runs());
+        if (fewest < SPREAD_RUNS) {
+            // One or two runs make no range: two single rates always differ, noise or not.
+            return String.format(Locale.ROOT, " From %s of each so far: %d or more runs of each show how far single"
+                    + " runs spread, and whether that is as large as the difference (Runs sets it).",
+                    Counts.of(fewest, "run"), SPREAD_RUNS);
+        }
+        String ranges = String.format(Locale.ROOT, " The medians of the runs; single runs ranged %s to %s packed,"
+                + " %s to %s padded", rate(packed.get().slowest()), rate(packed.get().fastest()),
+                rate(padded.get().slowest()), rate(padded.get().fastest()));
+        return ranges + (packed.get().overlaps(padded.get())
+                ? ": the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
+                + " with fewer programs running, before drawing a conclusion."
+                : ": the ranges do not overlap, so the difference is the layout's, not noise.");
+    }
+
+    /** Increments per second as people read them: "123 M/s", "4.5 M/s", "870 k/s". */
+    public static String rate(double perSecond) {
+        return perSecond >= 1e6 ? millions(perSecond) + " M/s" : String.format(Locale.ROOT, "%,.0f k/s", perSecond / 1e3);
+    }
+
+    /** {@code words} with its first letter a capital. */
+    private static String capitalized(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
