@@ -70,7 +70,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     private CounterKind counter;
 
     @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace:",
-        "calls in flight, running, parked, completed,", "sampled every 10 ms (open it in Perfetto's UI",
+        "calls in flight, running, parked, at the lock,", "completed, sampled every 10 ms (open it in Perfetto's UI",
         "or chrome://tracing)."})
     private Path trace;
 
@@ -133,9 +133,12 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     }
 
     private static String progressLine(CallSnapshot now) {
-        return String.format(Locale.ROOT, "%,d / %,d calls done, %,d in flight on %s threads (%,d running, %,d parked),"
+        CounterKind counter = now.settings().counter();
+        String atLock = counter == CounterKind.SYNCHRONIZED || counter == CounterKind.LOCK
+                ? String.format(Locale.ROOT, ", %,d at the counter's lock", now.atLock()) : "";
+        return String.format(Locale.ROOT, "%,d / %,d calls done, %,d in flight on %s threads (%,d running, %,d parked%s),"
                 + " %.1f s", now.callsCompleted(), now.settings().calls(), now.inFlight(), now.settings().threads(),
-                now.running(), now.parked(), now.elapsedNanos() / 1e9);
+                now.running(), now.parked(), atLock, now.elapsedNanos() / 1e9);
     }
 
     @Override

@@ -100,9 +100,9 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
     private final LongConsumer onReturned;
     private final ThreadSource threadSource;
     /**
-     * A planted bug for tests: true leaves a call that is not mounted (asleep, or yielded by the
-     * racy counter) counted as running (as a count of "calls not finished" would), so the test that
-     * running never exceeds the carriers must fail.
+     * A planted bug for tests: true leaves a call that is not mounted (asleep, yielded by the racy
+     * counter, or waiting for a safe counter's lock) counted as running (as a count of "calls not
+     * finished" would), so the test that running never exceeds the carriers must fail.
      */
     private final boolean sleepCountsAsRunning;
     /**
@@ -162,6 +162,12 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         return run == null ? CallSnapshot.NONE : run.snapshot(now);
     }
 
+    /** The latest run's counter, or null before the first; for tests, which hold its lock to make calls wait. */
+    Counter counter() {
+        CallRun run = latest();
+        return run == null ? null : run.counter();
+    }
+
     /** One run: its shared objects, its counters, its threads. */
     final class CallRun extends Run<CallResult> {
         private final CallSettings settings;
@@ -187,6 +193,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final AtomicLong running = new AtomicLong();
         /** Calls in flight asleep in the service. Changed only by each call's own thread. */
         private final AtomicLong parked = new AtomicLong();
+        /** Calls in flight at the counter's lock (waiting for it, or in their update). Changed only by each call's own thread. */
+        private final AtomicLong atLock = new AtomicLong();
         /** Every completed call's drawn sleep and measured duration. */
         private final CallHistogram.Recorder histogram;
         /** The memory sample with the most calls parked so far; written by the sampler only. */
@@ -220,10 +228,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             super(pauseSwitch);
             this.settings = settings;
             this.pauseSwitch = pauseSwitch;
-            // A call the racy counter's yield unmounts waits for a carrier: not running meanwhile
-            // (the planted bug counts it running, as it counts a sleeping call).
+            // A call the racy counter's yield unmounts waits for a carrier, and one at a safe
+            // counter's lock may wait for it: not running meanwhile (the planted bug counts both
+            // running, as it counts a sleeping call).
             this.counter = sleepCountsAsRunning ? settings.counter().newCounter()
-                    : settings.counter().newCounter(new CounterKind.YieldWatch() {
+                    : settings.counter().newCounter(new CounterKind.Watch() {
                 @Override
                 public void yielding() {
                     running.decrementAndGet();
@@ -231,6 +240,18 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
 
                 @Override
                 public void resumed() {
+                    running.incrementAndGet();
+                }
+
+                @Override
+                public void atLock() {
+                    running.decrementAndGet();
+                    atLock.incrementAndGet();
+                }
+
+                @Override
+                public void pastLock() {
+                    atLock.decrementAndGet();
                     running.incrementAndGet();
                 }
             });
@@ -509,12 +530,17 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             return started < 2 || by == 0 ? 0 : (started - 1) * 1e9 / by;
         }
 
+        Counter counter() {
+            return counter;
+        }
+
         CallSnapshot snapshot(RunState now) {
             // The result first: once it is there every call has ended, so the figures read after it
             // are final and agree with it (read before, the counter could be a moment older).
             CallResult ended = result();
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlight.get(), running.get(), parked.get(), carrierThreads(), maxInFlight, startsPerSecond(),
+                    inFlight.get(), running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
+                    startsPerSecond(),
                     elapsedNanos(), ended,
                     histogram.snapshot(), memory);
         }

@@ -17,13 +17,15 @@ import dev.interleave.engine.run.RunState;
  * @param callsCompleted calls that returned and added their value
  * @param inFlight       calls started and not yet finished (tasks still alive)
  * @param running        calls in flight between their start and their sleep, or after their
- *                       wake-up: on a virtual thread, mounted on one of {@code carrierThreads}
- *                       carriers (never more, unless a counter's lock makes one wait); on a
- *                       platform thread, runnable (the OS shares the cores among them)
+ *                       wake-up, not at the counter's lock: on a virtual thread, mounted on one of
+ *                       {@code carrierThreads} carriers (never more); on a platform thread,
+ *                       runnable (the OS shares the cores among them)
  * @param parked         calls in flight asleep in the service (a virtual thread unmounted, its
  *                       stack on the heap; a platform thread blocked in the kernel). The rest of
- *                       {@code inFlight} are neither: started and waiting for a carrier, held by
- *                       Pause, or ending
+ *                       {@code inFlight} are none of these three: started and waiting for a
+ *                       carrier, held by Pause, or ending
+ * @param atLock         calls in flight at the counter's lock (synchronized, lock): waiting for it
+ *                       (a virtual thread unmounted, a platform thread blocked), or in their update
  * @param carrierThreads the virtual-thread scheduler's carrier threads (its parallelism)
  * @param maxInFlight    the most in flight at once so far
  * @param startsPerSecond calls started per second of active time, from the run's start to the latest
@@ -34,13 +36,14 @@ import dev.interleave.engine.run.RunState;
  * @param memory         the latest estimate of memory per in-flight thread
  */
 public record CallSnapshot(RunState state, CallSettings settings, long counterValue, long sum, long callsStarted,
-                           long callsCompleted, long inFlight, long running, long parked, int carrierThreads,
+                           long callsCompleted, long inFlight, long running, long parked, long atLock,
+                           int carrierThreads,
                            long maxInFlight, double startsPerSecond, long elapsedNanos, CallResult result,
                            CallHistogram histogram,
                            MemoryPerThread memory) {
 
     /** The snapshot of a runner that has never run. */
-    public static final CallSnapshot NONE = new CallSnapshot(RunState.IDLE, null, 0, 0, 0, 0, 0, 0, 0,
+    public static final CallSnapshot NONE = new CallSnapshot(RunState.IDLE, null, 0, 0, 0, 0, 0, 0, 0, 0,
             CallRunner.carrierThreads(), 0, 0, 0, null, CallHistogram.EMPTY, MemoryPerThread.NONE);
 
     /**
@@ -55,8 +58,8 @@ public record CallSnapshot(RunState state, CallSettings settings, long counterVa
         return StartRate.ceiling(settings, maxInFlight, startsPerSecond, meanCall);
     }
 
-    /** In flight, neither running nor parked: waiting for a carrier to start, held by Pause, or ending. */
+    /** In flight, neither running, parked nor at the lock: waiting for a carrier to start, held by Pause, or ending. */
     public long otherInFlight() {
-        return Math.max(0, inFlight - running - parked);
+        return Math.max(0, inFlight - running - parked - atLock);
     }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
 import dev.interleave.engine.run.ChromeTrace;
 
 /**
- * A calls run as a Chrome trace of counter tracks: calls in flight, running, parked and completed, sampled
- * every {@link #INTERVAL} while the run goes (a million calls are a few hundred samples, not a
- * million events). {@link #start} begins sampling the runner's run on a thread of its own, which
+ * A calls run as a Chrome trace of counter tracks: calls in flight, running, parked, at the
+ * counter's lock and completed, sampled every {@link #INTERVAL} while the run goes (a million
+ * calls are a few hundred samples, not a million events). {@link #start} begins sampling the runner's run on a thread of its own, which
  * ends by itself when the run has ended; {@link #write} waits for it, then writes.
  */
 public final class CallTrace {
@@ -29,11 +29,12 @@ public final class CallTrace {
 
     private final CallRunner runner;
     private final Thread sampler;
-    /** Sample i: run time (ns), calls in flight, running, parked, completed. Written by the sampler only. */
+    /** Sample i: run time (ns), calls in flight, running, parked, at the lock, completed. Written by the sampler only. */
     private long[] times = new long[1_024];
     private long[] inFlight = new long[1_024];
     private long[] running = new long[1_024];
     private long[] parked = new long[1_024];
+    private long[] atLock = new long[1_024];
     private long[] completed = new long[1_024];
     private int samples;
     /** The run's settings, from the first sample. Written by the sampler only. */
@@ -75,12 +76,14 @@ public final class CallTrace {
             inFlight = Arrays.copyOf(inFlight, 2 * samples);
             running = Arrays.copyOf(running, 2 * samples);
             parked = Arrays.copyOf(parked, 2 * samples);
+            atLock = Arrays.copyOf(atLock, 2 * samples);
             completed = Arrays.copyOf(completed, 2 * samples);
         }
         times[samples] = now.elapsedNanos();
         inFlight[samples] = now.inFlight();
         running[samples] = now.running();
         parked[samples] = now.parked();
+        atLock[samples] = now.atLock();
         completed[samples] = now.callsCompleted();
         samples++;
     }
@@ -99,6 +102,7 @@ public final class CallTrace {
                 trace.counter(PID, "in flight", times[i], "calls", inFlight[i]);
                 trace.counter(PID, "running", times[i], "calls", running[i]);
                 trace.counter(PID, "parked", times[i], "calls", parked[i]);
+                trace.counter(PID, "at the counter's lock", times[i], "calls", atLock[i]);
                 trace.counter(PID, "completed", times[i], "calls", completed[i]);
             }
         }

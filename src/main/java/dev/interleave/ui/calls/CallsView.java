@@ -633,8 +633,9 @@ public final class CallsView extends BorderPane {
                         + "flight. A call runs for microseconds before and after its sleep, so this mostly reads 0 even "
                         + "while thousands wait for a carrier: the carriers' time goes to mounting, unmounting and "
                         + "scheduling threads (no call's own code), and the cores are shared with the window and the "
-                        + "garbage collector. Counted by the calls themselves: the JDK's thread counts do not see "
-                        + "virtual threads.");
+                        + "garbage collector. A call waiting for the counter's lock (synchronized, lock) is not running "
+                        + "either: Parked's card counts those. Counted by the calls themselves: the JDK's thread counts "
+                        + "do not see virtual threads.");
         Label parked = new Label();
         parked.setId("parked-value");
         Controls.bindNumber(parked, model.parkedProperty());
@@ -645,8 +646,9 @@ public final class CallsView extends BorderPane {
         VBox parkedBox = Controls.figure("parked", "Parked", parked, parkedDetail,
                 "Calls in flight asleep in the service. A sleeping virtual thread leaves its carrier: its stack is "
                         + "copied to the heap until it wakes. A sleeping platform thread keeps its kernel thread and "
-                        + "stack. In flight, less running and parked: threads started and waiting for a carrier, held "
-                        + "by Pause, or ending.");
+                        + "stack. Under it, with a synchronized or lock counter, the calls at the counter's lock: "
+                        + "waiting for it, or (for nanoseconds) making their update. In flight, less running, parked "
+                        + "and at the lock: threads started and waiting for a carrier, held by Pause, or ending.");
         Label memory = new Label();
         memory.setId("memory-value");
         memory.textProperty().bind(model.memoryTextProperty());

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
@@ -105,6 +108,55 @@ class CallInstrumentationTest {
         CallRunner planted = new CallRunner(Sleeper.REAL, value -> { }, ThreadSource.REAL, true);
         planted.start(racy);
         assertTrue(watch(planted).mostRunning() > carriers, "the planted bug shows more running than carriers");
+    }
+
+    /**
+     * A call waiting for the counter's lock is not running: with the synchronized counter's monitor
+     * (or the lock counter's lock) held here, the calls pile up at it, each virtual thread off its
+     * carrier, and running stays within the carriers while the calls are counted at the lock. The
+     * planted bug counts them running: a teacher saw "3,325 running, mounted on one of 2 carrier
+     * threads" in a synchronized run, whose monitor's holder had lost its core for a moment.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = CounterKind.class, names = {"SYNCHRONIZED", "LOCK"})
+    void aCallWaitingForTheCountersLockIsNotRunning(CounterKind kind) throws Exception {
+        int carriers = CallRunner.carrierThreads();
+        CallSnapshot held = heldAtTheLock(new CallRunner(Sleeper.NONE), kind);
+        assertTrue(held.running() <= carriers, held.running() + " running on " + carriers + " carriers");
+        assertTrue(held.atLock() >= 500, "at the lock: " + held.atLock() + " of " + held.inFlight() + " in flight");
+
+        CallSnapshot planted = heldAtTheLock(new CallRunner(Sleeper.NONE, value -> { }, ThreadSource.REAL, true), kind);
+        assertTrue(planted.running() > carriers, "the planted bug shows " + planted.running() + " running");
+    }
+
+    /** A run of 2,000 calls, each on its own virtual thread, snapshotted with its counter's lock held here. */
+    private static CallSnapshot heldAtTheLock(CallRunner runner, CounterKind kind) throws Exception {
+        runner.start(CallSettings.of(2_000, 2_000).withCounter(kind));
+        Counter counter = runner.counter();
+        Callable<CallSnapshot> whileHeld = () -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (runner.snapshot().inFlight() < 1_000 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(50); // the latest to arrive reach the lock
+            return runner.snapshot();
+        };
+        CallSnapshot seen;
+        if (counter instanceof CounterKind.LockCounter lockCounter) {
+            lockCounter.lock.lock();
+            try {
+                seen = whileHeld.call();
+            } finally {
+                lockCounter.lock.unlock();
+            }
+        } else {
+            synchronized (counter) {
+                seen = whileHeld.call();
+            }
+        }
+        assertTrue(runner.await().ok());
+        assertTrue(seen.inFlight() >= 1_000, "the calls piled up: " + seen);
+        return seen;
     }
 
     /**
