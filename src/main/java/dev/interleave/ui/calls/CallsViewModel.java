@@ -697,10 +697,17 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 ? String.format(Locale.ROOT, "%.1f %%", result.efficiency().getAsDouble() * 100) : NO_SLEEPS);
         duplicates.set(result.duplicates());
         long readNotReturned = counterValue.get() - result.callsCompleted();
-        // A safe counter only: a racy one also loses updates, so the difference says nothing alone.
-        counterDetail.set(result.outcome() == Outcome.STOPPED && readNotReturned > 0 && result.settings().counter().isSafe()
+        // A safe counter's lead is calls cut short; a racy one behind the calls completed lost at
+        // least the difference, as the card said while it ran (a stopped racy run's card fell silent).
+        boolean stopped = result.outcome() == Outcome.STOPPED;
+        counterDetail.set(stopped && readNotReturned > 0 && result.settings().counter().isSafe()
                 ? String.format(Locale.ROOT, "%,d cut short", readNotReturned) // short: the card sets a column's width
+                : stopped && readNotReturned < 0 && !result.settings().counter().isSafe()
+                ? String.format(Locale.ROOT, "at least %,d updates lost", -readNotReturned)
                 : "");
+        // Stopped after updates were lost: the race is shown already, and the banner says so (it said
+        // only "Stopped after 3,310,951 calls", the 3,299,153 repeats in the JSON alone).
+        boolean stoppedLosing = stopped && result.duplicates() > 0;
         maxInFlight.set(result.maxInFlight());
         startRateNote.set(result.startRateCeiling().orElse(""));
         inFlight.set(0);
@@ -712,7 +719,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         callsPerSecond.set(result.callsPerSecond());
         banner.set(switch (result.outcome()) {
             case COMPLETED -> result.ok() ? Banner.SUCCESS : Banner.FAILURE;
-            case STOPPED -> Banner.STOPPED;
+            case STOPPED -> stoppedLosing ? Banner.FAILURE : Banner.STOPPED;
             case FAILED -> Banner.FAILURE;
         });
         verdict.set(switch (result.outcome()) {
@@ -720,14 +727,19 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                     ? String.format(Locale.ROOT, "✔ %,d = n(n+1)/2", result.total())
                     : String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s", result.total(), result.expected(),
                             lostUpdates(result.duplicates(), result.callsCompleted() - counterValue.get()));
-            case STOPPED -> String.format(Locale.ROOT, "Stopped after %s (sum %,d)",
-                    Words.count(result.callsCompleted(), "call"), result.total());
+            case STOPPED -> stoppedLosing
+                    ? String.format(Locale.ROOT, "✘ Stopped after %s, updates lost already: %s",
+                            Words.count(result.callsCompleted(), "call"),
+                            lostUpdates(result.duplicates(), result.callsCompleted() - counterValue.get()))
+                    : String.format(Locale.ROOT, "Stopped after %s (sum %,d)",
+                            Words.count(result.callsCompleted(), "call"), result.total());
             case FAILED -> "✘ Failed: " + result.failure();
         });
         String outcome = switch (result.outcome()) {
             case COMPLETED -> result.ok() ? String.format(Locale.ROOT, "✔ %,d", result.total())
                     : "✘ " + Words.count(result.duplicates(), "duplicate");
-            case STOPPED -> String.format(Locale.ROOT, "stopped after %s", Words.count(result.callsCompleted(), "call"));
+            case STOPPED -> String.format(Locale.ROOT, "stopped after %s%s", Words.count(result.callsCompleted(), "call"),
+                    stoppedLosing ? ", ✘ " + Words.count(result.duplicates(), "duplicate") : "");
             case FAILED -> "✘ failed";
         };
         pastRuns.addFirst(new PastRun(++runsEnded, plottedLabel == null ? "" : plottedLabel, outcome,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.calls.MemoryPerThread;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -439,6 +440,37 @@ class CallsViewModelTest {
         sampleUntilIdle(model);
         assertTrue(model.okProperty().get());
         assertEquals("", model.counterDetailProperty().get(), "a completed run has no note");
+    }
+
+    /**
+     * A racy run stopped after it lost updates keeps the evidence: the banner is a failure with the
+     * repeats and how far the counter ends short, the counter card says how many were lost at least,
+     * and the past runs' row has the duplicates (a teacher stopped a long racy demo and was left with
+     * "Stopped after 3,310,951 calls" and a bare counter of 11,819).
+     */
+    @Test
+    void aRacyRunStoppedAfterItLostUpdatesSaysSo() throws InterruptedException {
+        CallsViewModel model = model(5_000_000, 1_000, 1);
+        model.counterProperty().set(CounterKind.RACY);
+        model.run();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        do {
+            Thread.sleep(16);
+            model.sample(System.nanoTime());
+            assertTrue(System.nanoTime() < deadline, "no update lost in 30 s: " + model.counterDetailProperty().get());
+        } while (!model.counterDetailProperty().get().startsWith("at least "));
+        model.stop();
+        sampleUntilIdle(model);
+        long duplicates = model.duplicatesProperty().get();
+        long short_ = model.callsCompletedProperty().get() - model.counterValueProperty().get();
+        assertTrue(duplicates > 0 && short_ > 0, duplicates + " duplicates, " + short_ + " short");
+        assertEquals(String.format(Locale.ROOT, "✘ Stopped after %,d calls, updates lost already: %s",
+                model.callsCompletedProperty().get(), CallsViewModel.lostUpdates(duplicates, short_)),
+                model.verdictProperty().get());
+        assertEquals(CallsViewModel.Banner.FAILURE, model.bannerProperty().get());
+        assertEquals(String.format(Locale.ROOT, "at least %,d updates lost", short_), model.counterDetailProperty().get());
+        assertTrue(model.pastRuns().getFirst().result().endsWith(", ✘ " + Counts.of(duplicates, "duplicate")),
+                model.pastRuns().getFirst().result());
     }
 
     /**
