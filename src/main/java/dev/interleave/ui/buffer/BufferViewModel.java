@@ -831,6 +831,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     @Override
+    public String noTrace() {
+        return abqShown.get() ? "Nothing to export: ArrayBlockingQueue, the baseline, is not instrumented, so its"
+                + " threads' actions are not recorded (the lab's implementations record every one)."
+                : "Nothing to export yet: Run or Step first; the run is exported as recorded so far (going on,"
+                + " paused or ended).";
+    }
+
+    @Override
     public void writeTrace(OutputStream out) throws IOException {
         BufferRunSnapshot now = runner.snapshot();
         if (now.log() == null || now.settings() == null) {
@@ -1554,13 +1562,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return notEmptyCaption.getReadOnlyProperty();
     }
 
-    /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */
-    /** Whether both sides wait in one wait set, shown whole in the first queue (the second is its other name). */
     /** Whether the code and figures shown are abq's: its slots, counts and wait sets are not visible. */
     public BooleanBinding abqShownBinding() {
         return abqShown;
     }
 
+    /** Whether both sides wait in one wait set, shown whole in the first queue (the second is its other name). */
     public ReadOnlyBooleanProperty oneWaitSetShownProperty() {
         return oneWaitSetShown.getReadOnlyProperty();
     }
@@ -1585,6 +1592,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return codeWake.getReadOnlyProperty();
     }
 
+    /** The implementation whose code and chips are shown: the shown run's, else the chosen one. */
     public ReadOnlyObjectProperty<BufferImpl> shownImplProperty() {
         return shownImpl.getReadOnlyProperty();
     }

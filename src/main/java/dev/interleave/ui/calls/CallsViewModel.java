@@ -369,6 +369,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         return runState() == RunState.IDLE && lastResult != null ? Optional.of(CallJson.of(lastResult)) : Optional.empty();
     }
 
+    /** The window records no calls' events; the command line samples a run's counts as a trace. */
+    @Override
+    public String noTrace() {
+        return "Counter & Sum records no trace in the window (a million calls are no event log); the command line"
+                + " samples one: interleave calls ... --trace FILE (in flight, running, parked, at the lock, completed)."
+                + " Bounded Buffer and Dining Philosophers record theirs.";
+    }
+
     // ---- commands ----
 
     @Override

@@ -170,6 +170,15 @@ public interface RunControls {
     }
 
     /**
+     * Why File, Export trace has nothing to write now ({@link #canExportTrace()} false), in a
+     * sentence for the status bar: by default, that the view records no trace and which do.
+     */
+    public default String noTrace() {
+        return "This view records no trace: Bounded Buffer and Dining Philosophers record theirs (Run or Step there,"
+                + " then export).";
+    }
+
+    /**
      * Writes the recorded run (going on, paused or ended) to {@code out} as a Chrome trace, and
      * closes it.
      *

@@ -590,6 +590,12 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     }
 
     @Override
+    public String noTrace() {
+        return "Nothing to export yet: Run or Step first; the run is exported as recorded so far (going on, paused,"
+                + " deadlocked or ended).";
+    }
+
+    @Override
     public void writeTrace(OutputStream out) throws IOException {
         PhilosophersSnapshot now = runner.snapshot();
         if (now.log() == null || now.settings() == null) {

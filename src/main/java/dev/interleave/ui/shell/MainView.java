@@ -484,8 +484,7 @@ public final class MainView extends BorderPane {
         });
         MenuItem trace = item("menu-export-trace", "Export trace for Perfetto…", "Shortcut+Shift+E", () -> {
             if (!active().canExportTrace()) {
-                notice = "Nothing to export yet: a trace is a recorded run's (Bounded Buffer and Dining Philosophers"
-                        + " record theirs: Run or Step there first).";
+                notice = active().noTrace();
                 refresh();
             } else {
                 exportWithChooser("Chrome trace", "*.json", "trace.json", this::exportTrace);

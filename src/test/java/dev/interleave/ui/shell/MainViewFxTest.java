@@ -1330,6 +1330,14 @@ class MainViewFxTest {
             String status = OnFx.text(robot, "#status");
             assertTrue(status.contains("Nothing to export"), id + ": " + status);
         }
+        // Counter & Sum keeps no trace in the window: it says where one is to be had, not "yet" (a
+        // teacher's tryout took "Nothing to export yet" to mean a run would give one).
+        robot.interact(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus()
+                .getFirst().getItems().stream().filter(item -> "menu-export-trace".equals(item.getId())).findFirst()
+                .orElseThrow().fire());
+        String status = OnFx.text(robot, "#status");
+        assertTrue(status.startsWith("Counter & Sum records no trace in the window") && status.contains("--trace FILE"),
+                status);
     }
 
     /**
