@@ -140,6 +140,10 @@ public final class MainView extends BorderPane {
      * file exported, the zoom changed (that one only for {@link #ZOOM_NOTICE}).
      */
     private String notice = "";
+
+    /** Step (and S) in a view without steps: where steps are, and what holds this view's threads. */
+    static final String NO_STEP_HERE = "Step lets one thread act at a time: in the Bounded Buffer, Dining"
+            + " Philosophers and the race lab's Slow motion. Here Pause holds every thread at once.";
     /**
      * The notice of a Run refused while another tab's run went on, while it is the notice shown: it
      * goes once that run has ended (it said "still running" in the status bar after the run had
@@ -1176,6 +1180,10 @@ public final class MainView extends BorderPane {
         } else if (event.getCode() == KeyCode.S && !typing && !event.isShortcutDown()) {
             if (active().supportsStep()) {
                 stepActive();
+            } else {
+                // The greyed-out button shows no tooltip, and S did nothing and said nothing (a tryout).
+                notice = NO_STEP_HERE;
+                refresh();
             }
             event.consume();
         } else if (event.getCode() == KeyCode.A && !typing && !event.isShortcutDown()) {
@@ -1266,8 +1274,7 @@ public final class MainView extends BorderPane {
         // the slider was greyed out.
         autoStepRate.setDisable(autoStep.isDisable() && !(model.runAutoSteps() && state == RunState.RUNNING));
         autoStepRateText.setDisable(autoStepRate.isDisable());
-        String stepTip = model.supportsStep() ? model.stepDescription()
-                : "Step lets one thread act: it applies to the Bounded Buffer view and the race lab's Slow motion.";
+        String stepTip = model.supportsStep() ? model.stepDescription() : NO_STEP_HERE;
         Controls.tip(step, stepTip);
         stop.setDisable(state != RunState.RUNNING && state != RunState.PAUSED);
         String text;

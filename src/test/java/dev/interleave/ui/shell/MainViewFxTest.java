@@ -824,10 +824,17 @@ class MainViewFxTest {
         }
     }
 
-    /** Auto-step is offered only where Step applies: the Counter & Sum view cannot step. */
+    /**
+     * Auto-step is offered only where Step applies: the Counter & Sum view cannot step, and S there
+     * says where steps are (it did nothing and said nothing, the greyed-out button no tooltip).
+     */
     @Test
     void autoStepIsOfferedOnlyWhereStepApplies(FxRobot robot) {
         assertTrue(OnFx.get(() -> robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled()), "Counter & Sum cannot step");
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        robot.push(KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainView.NO_STEP_HERE, OnFx.text(robot, "#status"));
         robot.clickOn(OnFx.node(robot, "#tab-buffer"));
         assertFalse(OnFx.get(() -> robot.lookup("#auto-step").queryAs(ToggleButton.class).isDisabled()));
     }
