@@ -70,8 +70,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     private CounterKind counter;
 
     @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace:",
-        "calls in flight, running, parked, at the lock,", "completed, sampled every 10 ms (open it in Perfetto's UI",
-        "or chrome://tracing)."})
+        "calls in flight, running, parked, at the lock,", "completed, sampled every 10 ms (open it in",
+        "Perfetto's UI or chrome://tracing)."})
     private Path trace;
 
     /** Samples the run for --trace; null without it. */
