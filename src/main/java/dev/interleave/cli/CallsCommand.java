@@ -166,6 +166,10 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             // The ratio, as --json gives it, and the percentage the window's card shows.
             double efficiency = result.efficiency().getAsDouble();
             out.printf(Locale.ROOT, "efficiency     %.3f (%.1f %%: ideal ÷ elapsed)%n", efficiency, efficiency * 100);
+            // The window's second run of a setting is warm: a tryout compared counters here (each a
+            // fresh JVM) with the window's later runs and got the opposite ranking.
+            out.printf(Locale.ROOT, "               the only run of a fresh JVM: its code is compiled as it runs; the"
+                    + " window's runs after its first are warm%n");
         } else {
             out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
         }

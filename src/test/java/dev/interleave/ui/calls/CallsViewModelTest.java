@@ -82,6 +82,11 @@ class CallsViewModelTest {
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().size(), "every ended run is a row");
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().getFirst().number(), "newest first");
         assertEquals("50 calls / 10 in flight, no sleeps, atomic counter", model.pastRuns().getFirst().run());
+        // The first since start says its time includes compiling its code; the later ones do not.
+        assertEquals("10 calls / 10 in flight, no sleeps, atomic counter" + CallsViewModel.FIRST_SINCE_START,
+                model.pastRuns().getLast().run());
+        assertEquals(1, model.pastRuns().stream().filter(past -> past.run().endsWith(CallsViewModel.FIRST_SINCE_START))
+                .count());
         assertEquals("✔ 1,275", model.pastRuns().getFirst().result());
         assertEquals(CallsViewModel.MAX_SERIES, model.throughputSeries().size());
         assertEquals(CallsViewModel.MAX_SERIES, model.inFlightSeries().size());
