@@ -9,6 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import dev.interleave.engine.race.LabFigures;
+import dev.interleave.engine.race.LabJson;
+import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabResult;
+import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.LabSettings;
+import dev.interleave.engine.race.LabSnapshot;
+import dev.interleave.engine.race.LabWords;
 import dev.interleave.engine.race.RaceJson;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceRunner;
@@ -21,20 +28,44 @@ import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 /**
- * {@code interleave race}: the race &amp; atomics lab at full speed from a shell. Prints the total
- * against T x K, the updates lost in each run, increments per second and, for the cas strategy,
- * its retries.
+ * {@code interleave race}: the race &amp; atomics lab at full speed from a shell. With a strategy,
+ * prints the total against T x K, the updates lost in each run, increments per second and, for the
+ * cas strategy, its retries. With {@code --measure}, makes the window's Full speed measurement of
+ * every strategy at once (lost updates, throughput against threads, false sharing) and prints its
+ * figures as the window shows them.
  */
 @Command(name = "race", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         header = "Race and atomics: T threads add K each to one count; how many updates survive, how fast.",
         customSynopsis = {
-            "interleave race --threads=T --increments=K --strategy=S",
+            "interleave race --threads=T --increments=K (--strategy=S | --measure=M)",
             "                        [--threads-kind=KIND] [--fair] [--repeat=R]",
             "                        [--json] [-hV]"},
         description = {"T threads, released together, each add K to one shared count with strategy S; R runs"
                 + " in a row. A racy strategy loses updates (a different number each run); a safe one never does.",
-                "Exit 0 if every count is exactly T x K, 1 if updates were lost, 2 on a bad argument."})
-public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
+                "--measure makes the window's Full speed measurement of every strategy instead.",
+                "Exit 0 if every count is exactly T x K (with --measure: every safe strategy's), 1 if updates"
+                + " were lost, 2 on a bad argument."})
+public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand.Done> {
+
+    /** What was asked: one strategy's runs, or a measurement of every strategy. */
+    sealed interface Asked {
+    }
+
+    record OneStrategy(RaceSettings settings) implements Asked {
+    }
+
+    record Measure(LabSettings settings) implements Asked {
+    }
+
+    /** How it ended, as asked. */
+    sealed interface Done {
+    }
+
+    record StrategyDone(RaceResult result) implements Done {
+    }
+
+    record MeasureDone(LabResult result) implements Done {
+    }
 
     /** How far apart a run's slowest and fastest runs must lie for the line to say why. */
     private static final double SPREAD_SAID = 1.5;
@@ -47,30 +78,58 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
             description = "Increments per thread; T x K at most 10,000,000.")
     private long increments;
 
-    @Option(names = "--strategy", required = true, paramLabel = "S", converter = Values.RaceStrategyLabel.class,
+    @Option(names = "--strategy", paramLabel = "S", converter = Values.RaceStrategyLabel.class,
             description = {"racy or volatile (both lose updates);", "synchronized, lock, atomic, cas, adder;",
                 "striped (one padded counter per thread);", "packed (striped without padding: false sharing)."})
     private RaceStrategy strategy;
+
+    @Option(names = "--measure", paramLabel = "M", converter = Values.LabMeasureLabel.class,
+            description = {"Every strategy at once, as the window's Full speed:",
+                "lost-updates (R runs of each), throughput (each",
+                "at 1 to 64 threads, T x K in all at each count,",
+                "median of up to 3 runs), or false-sharing",
+                "(packed against padded counters, R runs each)."})
+    private LabMeasure measure;
 
     @Option(names = "--threads-kind", paramLabel = "KIND", converter = Values.Threads.class,
             defaultValue = "platform", description = "platform (default) or virtual.")
     private ThreadKind threadKind;
 
-    @Option(names = "--fair", description = "A fair lock: with --strategy lock only.")
+    @Option(names = "--fair", description = {"A fair lock for the lock strategy: with",
+        "--strategy lock, or --measure lost-updates", "or throughput."})
     private boolean fair;
 
     @Option(names = "--repeat", paramLabel = "R", converter = Values.Repeat.class, defaultValue = "1",
-            description = "Runs in a row, 1 to 1,000; default 1.")
+            description = {"Runs in a row, 1 to 1,000; default 1 (with", "--measure: per strategy, or per layout)."})
     private int repeat;
 
     @Override
-    RaceSettings settings() {
+    Asked settings() {
+        if ((strategy == null) == (measure == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), strategy == null
+                    ? "Missing option: --strategy S (one strategy), or --measure M (every strategy at once:"
+                    + " lost-updates, throughput or false-sharing)"
+                    : "Options '--strategy' and '--measure' do not go together: --measure runs every strategy;"
+                    + " allowed: one of them");
+        }
         if ((long) threads * increments > RaceSettings.MAX_TOTAL) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                     "Invalid values for options '--threads' and '--increments': %,d x %,d is more than %,d"
                             + " increments in all; allowed: T x K from 1 to %,d", threads, increments,
                     RaceSettings.MAX_TOTAL, RaceSettings.MAX_TOTAL));
         }
+        if (measure != null) {
+            if (fair && measure == LabMeasure.FALSE_SHARING) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Option '--fair' does not go with"
+                        + " --measure false-sharing: it runs packed and padded counters, no lock (the other measures"
+                        + " take it for their lock strategy)");
+            }
+            return new Measure(new LabSettings(measure, threads, increments, repeat, threadKind, fair));
+        }
+        return new OneStrategy(strategySettings());
+    }
+
+    private RaceSettings strategySettings() {
         if (fair && strategy != RaceStrategy.LOCK) {
             // Refused, not ignored: the run would say nothing of it, and a reader would take it to have mattered.
             throw new CommandLine.ParameterException(spec.commandLine(), "Option '--fair' does not go with --strategy "
@@ -80,10 +139,21 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
     }
 
     @Override
-    Running<RaceResult> start(RaceSettings settings) {
-        RaceRunner runner = new RaceRunner();
-        runner.start(settings);
-        return new Running<>(runner::await, runner::stop, () -> progressLine(runner.snapshot()));
+    Running<Done> start(Asked asked) {
+        return switch (asked) {
+            case OneStrategy one -> {
+                RaceRunner runner = new RaceRunner();
+                runner.start(one.settings());
+                yield new Running<>(timeout -> new StrategyDone(runner.await(timeout)),
+                        () -> runner.stop(), () -> progressLine(runner.snapshot()));
+            }
+            case Measure measured -> {
+                LabRunner runner = new LabRunner();
+                runner.start(measured.settings());
+                yield new Running<>(timeout -> new MeasureDone(runner.await(timeout)),
+                        () -> runner.stop(), () -> progressLine(runner.snapshot()));
+            }
+        };
     }
 
     private static String progressLine(RaceSnapshot now) {
@@ -91,28 +161,55 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
                 now.settings().repeat(), now.count(), now.settings().expected(), now.elapsedNanos() / 1e9);
     }
 
-    @Override
-    Outcome outcome(RaceResult result) {
-        return result.outcome();
+    private static String progressLine(LabSnapshot now) {
+        RaceSettings going = now.current();
+        String leg = going == null ? "" : String.format(Locale.ROOT, "%s %s, %s x %,d", now.warmingUp()
+                ? "warming up:" : "now", going.strategy(), Counts.of(going.threads(), "thread"), going.increments());
+        return String.format(Locale.ROOT, "%s: %,d of %,d runs done, %s, %.1f s", now.settings().measure(),
+                now.legs().size(), now.legsTotal(), leg, now.elapsedNanos() / 1e9);
     }
 
     @Override
-    boolean ok(RaceResult result) {
-        return result.ok();
+    Outcome outcome(Done done) {
+        return switch (done) {
+            case StrategyDone one -> one.result().outcome();
+            case MeasureDone measured -> measured.result().outcome();
+        };
     }
 
     @Override
-    Throwable failure(RaceResult result) {
-        return result.failure();
+    boolean ok(Done done) {
+        return switch (done) {
+            case StrategyDone one -> one.result().ok();
+            case MeasureDone measured -> measured.result().ok();
+        };
     }
 
     @Override
-    String json(RaceResult result) {
-        return RaceJson.of(result);
+    Throwable failure(Done done) {
+        return switch (done) {
+            case StrategyDone one -> one.result().failure();
+            case MeasureDone measured -> measured.result().failure();
+        };
     }
 
     @Override
-    String text(RaceResult result) {
+    String json(Done done) {
+        return switch (done) {
+            case StrategyDone one -> RaceJson.of(one.result());
+            case MeasureDone measured -> LabJson.of(measured.result());
+        };
+    }
+
+    @Override
+    String text(Done done) {
+        return switch (done) {
+            case StrategyDone one -> text(one.result());
+            case MeasureDone measured -> text(measured.result());
+        };
+    }
+
+    static String text(RaceResult result) {
         RaceSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s x %s, %s, %s threads%s, %s%n",
@@ -156,6 +253,82 @@ public final class RaceCommand extends RunCommand<RaceSettings, RaceResult> {
             // Only the compare-and-set loop retries: "cas retries 0" under racy or adder read as a finding.
             out.append(String.format(Locale.ROOT, "cas retries    %,d%s%n", result.casRetries(),
                     lost.size() > 1 ? " in all" : ""));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    /** A measurement's figures, as the window's Full speed view shows them. */
+    static String text(LabResult result) {
+        LabSettings s = result.settings();
+        LabFigures figures = result.figures();
+        StringBuilder out = new StringBuilder();
+        String kind = s.threadKind() + " threads" + (s.fair() ? ", a fair lock" : "");
+        String stopped = result.outcome() == Outcome.COMPLETED ? "" : " (" + result.outcome().name() + ": the runs"
+                + " made before it)";
+        switch (s.measure()) {
+            case LOST_UPDATES -> {
+                out.append(String.format(Locale.ROOT, "lost-updates: every strategy, %s of %s x %,d increments"
+                        + " each%s, %s%n", Counts.of(s.repeat(), "run"), Counts.of(s.threads(), "thread"),
+                        s.increments(), stopped, kind));
+                long expected = s.threads() * s.increments();
+                for (RaceStrategy strategy : RaceStrategy.values()) {
+                    List<Long> lost = figures.lost(strategy);
+                    if (lost.isEmpty()) {
+                        continue;
+                    }
+                    out.append(String.format(Locale.ROOT, "%-14s %s%n", strategy, LabWords.lostSummary(strategy, lost,
+                            expected, s.increments())));
+                    if (lost.stream().anyMatch(l -> l > 0)) { // a safe row's "lost 0 0 0 ..." said nothing more
+                        out.append(String.format(Locale.ROOT, "%-14s lost %s%n", "", numbers(lost)));
+                    }
+                }
+            }
+            case THROUGHPUT -> {
+                long total = s.threads() * s.increments();
+                out.append(String.format(Locale.ROOT, "throughput: every strategy at 1 to 64 threads, %,d increments"
+                        + " in all at each count, the median of up to %d runs%s, %s%n", total,
+                        Math.min(s.repeat(), LabMeasure.THROUGHPUT_ROUNDS), stopped, kind));
+                out.append(String.format(Locale.ROOT, "%-14s", "M incr./s"));
+                for (int threads : LabMeasure.THREAD_COUNTS) {
+                    out.append(String.format(Locale.ROOT, " %8s", Counts.of(threads, "thr.", "thr.")));
+                }
+                out.append(System.lineSeparator());
+                for (RaceStrategy strategy : RaceStrategy.values()) {
+                    out.append(String.format(Locale.ROOT, "%-14s", strategy));
+                    for (int threads : LabMeasure.THREAD_COUNTS) {
+                        var rate = figures.opsPerSecond(strategy, threads);
+                        out.append(String.format(Locale.ROOT, " %8s", rate.isPresent()
+                                ? LabWords.millions(rate.getAsDouble()) : "–"));
+                    }
+                    out.append(System.lineSeparator());
+                }
+                out.append(String.format(Locale.ROOT, "%-14s", "cas fails/100"));
+                for (int threads : LabMeasure.THREAD_COUNTS) {
+                    var failures = figures.casFailuresPerIncrement(threads);
+                    out.append(String.format(Locale.ROOT, " %8s", failures.isPresent()
+                            ? LabWords.percent(failures.getAsDouble()) : "–"));
+                }
+                out.append(System.lineSeparator());
+                String noise = LabWords.throughputNoise(figures);
+                if (!noise.isEmpty()) {
+                    out.append(noise.replace(" Point at a number to see its runs.", "")).append(System.lineSeparator());
+                }
+            }
+            case FALSE_SHARING -> {
+                out.append(String.format(Locale.ROOT, "false-sharing: %s x %,d increments, packed and padded counters"
+                        + " in turn, %s each%s, %s%n", Counts.of(s.threads(), "thread"), s.increments(),
+                        Counts.of(s.repeat(), "run"), stopped, kind));
+                var packed = figures.opsPerSecond(RaceStrategy.PACKED);
+                var padded = figures.opsPerSecond(RaceStrategy.STRIPED);
+                out.append(String.format(Locale.ROOT, "packed  (--strategy packed)   %s%n",
+                        packed.isPresent() ? LabWords.rate(packed.getAsDouble()) : "–"));
+                out.append(String.format(Locale.ROOT, "padded  (--strategy striped)  %s%n",
+                        padded.isPresent() ? LabWords.rate(padded.getAsDouble()) : "–"));
+                String verdict = LabWords.falseSharing(figures);
+                if (!verdict.isEmpty()) {
+                    out.append(verdict.replace(" (Runs sets it)", " (--repeat sets it)")).append(System.lineSeparator());
+                }
+            }
         }
         return out.toString().stripTrailing();
     }

@@ -12,6 +12,7 @@ import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CounterKind;
+import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.DelayRange;
@@ -238,6 +239,12 @@ final class Values {
     static final class RaceStrategyLabel extends LabelledConverter<RaceStrategy> {
         RaceStrategyLabel() {
             super(RaceStrategy.class, "race strategy");
+        }
+    }
+
+    static final class LabMeasureLabel extends LabelledConverter<LabMeasure> {
+        LabMeasureLabel() {
+            super(LabMeasure.class, "measure");
         }
     }
 

@@ -68,19 +68,19 @@ class RaceCommandTest {
     @Test
     void aRacyRunThatLostNothingIsLuckyNotOk() {
         RaceSettings volatile8 = new RaceSettings(8, 1_000_000, RaceStrategy.VOLATILE, ThreadKind.PLATFORM, false, 1);
-        String lucky = new RaceCommand().text(new RaceResult(volatile8, Outcome.COMPLETED, null, List.of(8_000_000L),
+        String lucky = RaceCommand.text(new RaceResult(volatile8, Outcome.COMPLETED, null, List.of(8_000_000L),
                 List.of(1_000_000L), 0));
         assertTrue(lucky.contains("every increment counted, by luck: volatile loses updates when threads interleave;"
                 + " run it again, with more runs (--repeat) or more threads"), lucky);
         assertFalse(lucky.contains("OK"), lucky);
         RaceSettings alone = new RaceSettings(1, 1_000_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 1);
-        assertTrue(new RaceCommand().text(new RaceResult(alone, Outcome.COMPLETED, null, List.of(1_000_000L),
+        assertTrue(RaceCommand.text(new RaceResult(alone, Outcome.COMPLETED, null, List.of(1_000_000L),
                 List.of(1_000_000L), 0)).contains("one thread has nobody to race with"));
         RaceSettings atomic = new RaceSettings(8, 1_000_000, RaceStrategy.ATOMIC, ThreadKind.PLATFORM, false, 1);
-        assertTrue(new RaceCommand().text(new RaceResult(atomic, Outcome.COMPLETED, null, List.of(8_000_000L),
+        assertTrue(RaceCommand.text(new RaceResult(atomic, Outcome.COMPLETED, null, List.of(8_000_000L),
                 List.of(1_000_000L), 0)).contains("OK: every increment counted"));
         RaceSettings racy4 = new RaceSettings(4, 250_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 3);
-        String whole = new RaceCommand().text(new RaceResult(racy4, Outcome.COMPLETED, null,
+        String whole = RaceCommand.text(new RaceResult(racy4, Outcome.COMPLETED, null,
                 List.of(1_000_000L, 750_000L, 990_000L), List.of(1_000_000L, 1_000_000L, 1_000_000L), 0));
         assertTrue(whole.contains("why exactly    run 2 lost exactly 250,000, as many as one thread makes: a thread read"
                 + " the count and was descheduled before writing it back; meanwhile the others made that many"
@@ -95,17 +95,17 @@ class RaceCommandTest {
     @Test
     void repeatedRunsGiveTheirMedianAndRange() {
         RaceSettings lock3 = new RaceSettings(8, 1_000_000, RaceStrategy.LOCK, ThreadKind.PLATFORM, false, 3);
-        String three = new RaceCommand().text(new RaceResult(lock3, Outcome.COMPLETED, null,
+        String three = RaceCommand.text(new RaceResult(lock3, Outcome.COMPLETED, null,
                 List.of(8_000_000L, 8_000_000L, 8_000_000L), List.of(400_000_000L, 200_000_000L, 100_000_000L), 0));
         assertTrue(three.contains("per run        median 40,000,000, slowest 20,000,000, fastest 80,000,000 (4.0x apart,"
                 + " one strategy: the first run's JIT warm-up and this machine's noise; compare strategies by their"
                 + " medians)"), three);
-        String two = new RaceCommand().text(new RaceResult(lock3.withRepeat(2), Outcome.COMPLETED, null,
+        String two = RaceCommand.text(new RaceResult(lock3.withRepeat(2), Outcome.COMPLETED, null,
                 List.of(8_000_000L, 8_000_000L), List.of(100_000_000L, 80_000_000L), 0));
         assertTrue(two.contains("per run        median 90,000,000, slowest 80,000,000, fastest 100,000,000"), two);
         assertFalse(two.contains("apart"), "1.25x apart is not said: " + two);
         RaceSettings lock1 = lock3.withRepeat(1);
-        String one = new RaceCommand().text(new RaceResult(lock1, Outcome.COMPLETED, null, List.of(8_000_000L),
+        String one = RaceCommand.text(new RaceResult(lock1, Outcome.COMPLETED, null, List.of(8_000_000L),
                 List.of(100_000_000L), 0));
         assertTrue(one.contains("increments/s   80,000,000 (one run, the JIT's warm-up in it; --repeat gives a"
                 + " median and a range)"), one);
@@ -145,11 +145,47 @@ class RaceCommandTest {
             race --threads 2 --increments 10 --strategy atomic --repeat 0 | allowed: 1 to 1,000
             race --threads 2 --increments 10                              | --strategy
             race --threads 2 --increments 10 --strategy atomic --fair     | only the lock strategy has a lock
+            race --threads 2 --increments 10 --measure fastest            | allowed: lost-updates, throughput, false-sharing
+            race --threads 2 --increments 10 --strategy cas --measure throughput | do not go together
+            race --threads 2 --increments 10 --measure false-sharing --fair | no lock
+            race --threads 64 --increments 1000000 --measure lost-updates | allowed: T x K from 1 to 10,000,000
             """)
     void badInputExitsTwoWithOneLine(String line, String expected) {
         CallsCommandTest.Invocation run = CallsCommandTest.run(line.strip().split("\\s+"));
         assertEquals(2, run.exitCode(), run.out());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains(expected), run.err());
+    }
+    /**
+     * --measure makes the window's Full speed measurement from a shell: every strategy, each row
+     * said as the window says it; the JSON is the window's export of the same measurement; the
+     * exit is 0 while every safe strategy counted every increment, racy ones losing as they do.
+     */
+    @Test
+    void aMeasurementOfEveryStrategyPrintsTheWindowsFigures() {
+        CallsCommandTest.Invocation lost = CallsCommandTest.run("race", "--threads", "4", "--increments", "20000",
+                "--measure", "lost-updates", "--repeat", "3");
+        assertEquals(0, lost.exitCode(), lost.err());
+        List<String> lines = lost.out().lines().toList();
+        assertEquals("lost-updates: every strategy, 3 runs of 4 threads x 20,000 increments each, platform threads",
+                lines.getFirst());
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            String row = lines.stream().filter(line -> line.startsWith(String.format("%-14s ", strategy.label())))
+                    .findFirst().orElseThrow(() -> new AssertionError(strategy + " has no row: " + lost.out()));
+            assertTrue(row.contains(strategy.isSafe() ? "✔ 0 lost in each of 3 runs" : " runs"), row);
+        }
+        CallsCommandTest.Invocation json = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
+                "--measure", "throughput", "--repeat", "1", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().startsWith("{\"measure\":\"throughput\",\"threads\":2,\"increments\":1000,"), json.out());
+        // 7 thread counts x 9 strategies, one run each.
+        assertEquals(7 * RaceStrategy.values().length, json.out().split("\"strategy\":", -1).length - 1, json.out());
+        CallsCommandTest.Invocation table = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
+                "--measure", "throughput", "--repeat", "1");
+        assertTrue(table.out().lines().anyMatch(line -> line.matches("cas fails/100( +\\S+){7}")), table.out());
+        CallsCommandTest.Invocation layouts = CallsCommandTest.run("race", "--threads", "2", "--increments", "10000",
+                "--measure", "false-sharing", "--repeat", "1");
+        assertEquals(0, layouts.exitCode(), layouts.err());
+        assertTrue(layouts.out().contains("Padded runs ") && layouts.out().contains("× the packed speed"), layouts.out());
     }
 }

@@ -3,8 +3,8 @@ package dev.interleave.engine.race;
 import dev.interleave.engine.run.Json;
 
 /**
- * The race lab's results as JSON objects, for the window's File, Export run's figures as JSON (the
- * command line measures one strategy at a time: {@link RaceJson}).
+ * The race lab's results as JSON objects, for the window's File, Export run's figures as JSON and
+ * the command line's {@code race --measure --json} (one strategy's runs: {@link RaceJson}).
  */
 public final class LabJson {
 

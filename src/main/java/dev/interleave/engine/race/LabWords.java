@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import dev.interleave.engine.run.Counts;
 
@@ -138,6 +139,17 @@ public final class LabWords {
         }
         return percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : percent >= 0.1
                 ? String.format(Locale.ROOT, "%.2g", percent) : String.format(Locale.ROOT, "%.1g", percent);
+    }
+
+    /**
+     * The false-sharing measure's verdict: how many times the packed speed the padded counters ran,
+     * and how far single runs spread ({@link #spread}); "" until both layouts have run.
+     */
+    public static String falseSharing(LabFigures figures) {
+        OptionalDouble ratio = figures.falseSharingRatio();
+        return ratio.isEmpty() ? "" : String.format(Locale.ROOT,
+                "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
+                ratio.getAsDouble()) + spread(figures);
     }
 
     /** The fewest runs of each layout from which their spread is told against the difference. */

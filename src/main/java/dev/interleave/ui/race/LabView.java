@@ -578,10 +578,7 @@ public final class LabView extends BorderPane {
                             + " line", packed, high),
                     layoutRow("padded", "Padded (--strategy striped): thread t's counter at cells[16 × t], 128 bytes apart",
                             padded, high));
-            OptionalDouble ratio = figures.falseSharingRatio();
-            Label verdict = new Label(ratio.isPresent() ? String.format(Locale.ROOT,
-                    "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
-                    ratio.getAsDouble()) + LabWords.spread(figures) : "");
+            Label verdict = new Label(LabWords.falseSharing(figures));
             verdict.setId("lab-false-sharing-ratio");
             verdict.getStyleClass().add("last-action");
             verdict.setWrapText(true);
