@@ -186,6 +186,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyLongWrapper running = new ReadOnlyLongWrapper(this, "running");
     /** Calls in flight asleep now. */
     private final ReadOnlyLongWrapper parked = new ReadOnlyLongWrapper(this, "parked");
+    /** Whether the run whose figures are shown has a counter with a lock (its calls may wait at it). */
+    private boolean lockedCounterShown;
+    /** Its calls at the counter's lock, waiting for it, in the latest sample: neither running nor parked. */
+    private long atLock;
     /** What "running" means for the shown run's threads, with the carriers or cores. */
     private final ReadOnlyStringWrapper runningMeaning = new ReadOnlyStringWrapper(this, "runningMeaning", "");
     /**
@@ -411,6 +415,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private void clearInstrumentation() {
         running.set(0);
         parked.set(0);
+        atLock = 0;
         runningMeaning.set("");
         parkedDetail.set("");
         startRateNote.set("");
@@ -543,6 +548,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private void showInstrumentation(CallSnapshot now) {
         running.set(now.running());
         parked.set(now.parked());
+        atLock = now.atLock();
         runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads()));
         long other = now.otherInFlight();
         boolean virtual = now.settings().threads() == ThreadKind.VIRTUAL;
@@ -550,13 +556,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 : virtual ? "waiting for a carrier or ending" : "starting or ending";
         // A counter with a lock: its waiters are neither running nor asleep (3,325 were shown running
         // on 2 carriers). Said even at 0, so that synchronized against atomic shows where calls wait.
-        CounterKind counter = now.settings().counter();
-        String atLock = counter == CounterKind.SYNCHRONIZED || counter == CounterKind.LOCK
-                ? String.format(Locale.ROOT, "%n%,d at the counter's lock (%s), waiting for it%s", now.atLock(), counter,
-                        virtual ? ", off their carriers" : "")
+        lockedCounterShown = hasLock(now.settings().counter());
+        String waiting = lockedCounterShown ? String.format(Locale.ROOT, "%n%,d waiting at the counter's lock", now.atLock())
                 : "";
         parkedDetail.set(String.format(Locale.ROOT, "%s%s%n%,d more in flight %s", virtual
-                ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", atLock,
+                ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", waiting,
                 other, others));
         showMemory(now.memory(), false);
     }
@@ -570,6 +574,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         return new IntInput(1, max, max == CallSettings.MAX_CONCURRENCY ? "" : String.format(Locale.ROOT,
                 "As many as the window's heap holds beside the window; the command line (calls --concurrency) "
                         + "takes up to %,d.", CallSettings.MAX_CONCURRENCY));
+    }
+
+    /** Whether {@code counter} has a lock its calls may wait at (synchronized, lock). */
+    private static boolean hasLock(CounterKind counter) {
+        return counter == CounterKind.SYNCHRONIZED || counter == CounterKind.LOCK;
     }
 
     /** What "running" means on {@code threads}: on virtual threads, mounted on one of the carriers. */
@@ -660,11 +669,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         durationsMeasured.getData().setAll(took);
         long calls = histogram.calls();
         histogramNote.set(calls == 0 ? HISTOGRAM_NONE : String.format(Locale.ROOT,
-                "%s: mean sleep %,.1f ms, mean call %,.1f ms (%+,.1f ms each: starting, waiting for a %s, waking)."
+                "%s: mean sleep %,.1f ms, mean call %,.1f ms (%+,.1f ms each: starting, waiting for a %s%s, waking)."
                         + " Bins of %s ms; the last, from %,.0f ms on.",
                 Words.count(calls, "call"), histogram.meanSleepMillis(), histogram.meanDurationMillis(),
                 histogram.meanDurationMillis() - histogram.meanSleepMillis(),
                 shownThreads() == ThreadKind.VIRTUAL ? "carrier" : "core",
+                lockedCounterShown ? " and at the counter's lock" : "",
                 width == Math.rint(width) ? String.format(Locale.ROOT, "%,.0f", width)
                         : String.format(Locale.ROOT, "%.2f", width), (bins - 1) * width));
     }
@@ -694,6 +704,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private void showResult(CallResult result) {
         resultShown = true;
         lastResult = result;
+        lockedCounterShown = hasLock(result.settings().counter());
         finished.set(true);
         ok.set(result.ok());
         sum.set(result.total());
@@ -725,6 +736,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         inFlight.set(0);
         running.set(0);
         parked.set(0);
+        atLock = 0;
         parkedDetail.set("");
         showMemory(result.memory(), true);
         showHistogram(result.histogram());
@@ -827,8 +839,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             case IDLE -> finished.get() && !settingsChangedProperty().get() ? verdict.get()
                     : String.format(Locale.ROOT, "Ready: %s, at most %,d in flight on %s threads",
                             Words.count(settings.calls(), "call"), settings.concurrency(), settings.threads());
-            case RUNNING -> String.format(Locale.ROOT, "%s in flight on %s threads (%,d running, %,d parked), %,d of %,d done",
-                    Words.count(inFlight.get(), "call"), runnerThreads(), running.get(), parked.get(),
+            case RUNNING -> String.format(Locale.ROOT, "%s in flight on %s threads (%,d running, %,d parked%s), %,d of %,d"
+                    + " done", Words.count(inFlight.get(), "call"), runnerThreads(), running.get(), parked.get(),
+                    lockedCounterShown ? String.format(Locale.ROOT, ", %,d at the lock", atLock) : "",
                     callsCompleted.get(), callsPlanned.get());
             case PAUSED -> String.format(Locale.ROOT, "Paused: %s in flight hold%s still; no counter read or add",
                     Words.count(inFlight.get(), "call"), inFlight.get() == 1 ? "s" : "");

@@ -234,8 +234,8 @@ class CallsViewModelTest {
         while (model.stateProperty().get() != RunState.IDLE || !model.finishedProperty().get()) {
             Thread.sleep(5);
             model.sample(System.nanoTime());
-            said |= model.parkedDetailProperty().get()
-                    .matches("(?s).*\\n[0-9,]+ at the counter's lock \\(synchronized\\), waiting for it, off their carriers\\n.*");
+            said |= model.parkedDetailProperty().get().matches("(?s).*\\n[0-9,]+ waiting at the counter's lock\\n.*")
+                    && model.statusSentence().matches(".*parked, [0-9,]+ at the lock\\), .*");
         }
         assertTrue(said, "the lock's line: " + model.parkedDetailProperty().get());
         CallsViewModel atomic = model(200, 200, 20);
