@@ -133,8 +133,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     }
 
     private static String progressLine(CallSnapshot now) {
-        CounterKind counter = now.settings().counter();
-        String atLock = counter == CounterKind.SYNCHRONIZED || counter == CounterKind.LOCK
+        String atLock = now.settings().counter().hasLock()
                 ? String.format(Locale.ROOT, ", %,d at the counter's lock", now.atLock()) : "";
         return String.format(Locale.ROOT, "%,d / %,d calls done, %,d in flight on %s threads (%,d running, %,d parked%s),"
                 + " %.1f s", now.callsCompleted(), now.settings().calls(), now.inFlight(), now.settings().threads(),
@@ -160,16 +159,16 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
             out.printf(Locale.ROOT, "duplicates     %,d calls got a value another call had already got%n", result.duplicates());
         }
         out.printf(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis());
+        // A tryout compared counters here (each run a fresh JVM) with the window's runs after its first
+        // (compiled by then) and got the opposite ranking.
+        out.printf(Locale.ROOT, "               the only run of a fresh JVM: its code is compiled as it runs; in the"
+                + " window, runs after the first large one are compiled%n");
         out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn, in the order the calls started: no run in that order is faster)%n",
                 result.idealMillis());
         if (result.efficiency().isPresent()) {
             // The ratio, as --json gives it, and the percentage the window's card shows.
             double efficiency = result.efficiency().getAsDouble();
             out.printf(Locale.ROOT, "efficiency     %.3f (%.1f %%: ideal ÷ elapsed)%n", efficiency, efficiency * 100);
-            // The window's second run of a setting is warm: a tryout compared counters here (each a
-            // fresh JVM) with the window's later runs and got the opposite ranking.
-            out.printf(Locale.ROOT, "               the only run of a fresh JVM: its code is compiled as it runs; the"
-                    + " window's runs after its first are warm%n");
         } else {
             out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
         }

@@ -161,12 +161,21 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                 now.settings().repeat(), now.count(), now.settings().expected(), now.elapsedNanos() / 1e9);
     }
 
-    private static String progressLine(LabSnapshot now) {
+    /**
+     * "lost-updates: 2 of 9 strategies done, now volatile, 4 threads x 20,000, run 3 of 10, 1.2 s":
+     * a lost-updates measure's leg is a strategy's R runs, the others' legs one run each.
+     */
+    static String progressLine(LabSnapshot now) {
+        LabMeasure measure = now.settings().measure();
         RaceSettings going = now.current();
-        String leg = going == null ? "" : String.format(Locale.ROOT, "%s %s, %s x %,d", now.warmingUp()
-                ? "warming up:" : "now", going.strategy(), Counts.of(going.threads(), "thread"), going.increments());
-        return String.format(Locale.ROOT, "%s: %,d of %,d runs done, %s, %.1f s", now.settings().measure(),
-                now.legs().size(), now.legsTotal(), leg, now.elapsedNanos() / 1e9);
+        String leg = going == null ? "" : String.format(Locale.ROOT, ", %s %s, %s x %,d%s", now.warmingUp()
+                ? "warming up:" : "now", going.strategy(), Counts.of(going.threads(), "thread"), going.increments(),
+                going.repeat() > 1 ? String.format(Locale.ROOT, ", run %,d of %,d",
+                        Math.min(now.currentRuns() + 1, going.repeat()), going.repeat()) : "");
+        return String.format(Locale.ROOT, "%s: %,d of %s done%s, %.1f s", measure, now.legs().size(),
+                Counts.of(now.legsTotal(), measure == LabMeasure.LOST_UPDATES ? "strategy" : "run",
+                        measure == LabMeasure.LOST_UPDATES ? "strategies" : "runs"),
+                leg, now.elapsedNanos() / 1e9);
     }
 
     @Override
@@ -285,9 +294,12 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             }
             case THROUGHPUT -> {
                 long total = s.threads() * s.increments();
-                out.append(String.format(Locale.ROOT, "throughput: every strategy at 1 to 64 threads, %,d increments"
-                        + " in all at each count, the median of up to %d runs%s, %s%n", total,
-                        Math.min(s.repeat(), LabMeasure.THROUGHPUT_ROUNDS), stopped, kind));
+                int rounds = Math.min(s.repeat(), LabMeasure.THROUGHPUT_ROUNDS);
+                out.append(String.format(Locale.ROOT, "throughput: every strategy at %,d to %,d threads, %,d increments"
+                        + " in all at each count (split over its threads, rounded down), %s%s, %s%n",
+                        LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(), total,
+                        rounds == 1 ? "one run of each point" : "the median of " + rounds + " runs of each point",
+                        stopped, kind));
                 out.append(String.format(Locale.ROOT, "%-14s", "M incr./s"));
                 for (int threads : LabMeasure.THREAD_COUNTS) {
                     out.append(String.format(Locale.ROOT, " %8s", Counts.of(threads, "thr.", "thr.")));
@@ -309,9 +321,9 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                             ? LabWords.percent(failures.getAsDouble()) : "–"));
                 }
                 out.append(System.lineSeparator());
-                String noise = LabWords.throughputNoise(figures);
+                String noise = LabWords.throughputNoise(figures, LabWords.Reader.SHELL);
                 if (!noise.isEmpty()) {
-                    out.append(noise.replace(" Point at a number to see its runs.", "")).append(System.lineSeparator());
+                    out.append(noise).append(System.lineSeparator());
                 }
             }
             case FALSE_SHARING -> {
@@ -324,9 +336,9 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                         packed.isPresent() ? LabWords.rate(packed.getAsDouble()) : "–"));
                 out.append(String.format(Locale.ROOT, "padded  (--strategy striped)  %s%n",
                         padded.isPresent() ? LabWords.rate(padded.getAsDouble()) : "–"));
-                String verdict = LabWords.falseSharing(figures);
+                String verdict = LabWords.falseSharing(figures, LabWords.Reader.SHELL);
                 if (!verdict.isEmpty()) {
-                    out.append(verdict.replace(" (Runs sets it)", " (--repeat sets it)")).append(System.lineSeparator());
+                    out.append(verdict).append(System.lineSeparator());
                 }
             }
         }

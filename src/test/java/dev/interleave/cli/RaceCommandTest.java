@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabSettings;
+import dev.interleave.engine.race.LabSnapshot;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -172,7 +176,8 @@ class RaceCommandTest {
         for (RaceStrategy strategy : RaceStrategy.values()) {
             String row = lines.stream().filter(line -> line.startsWith(String.format("%-14s ", strategy.label())))
                     .findFirst().orElseThrow(() -> new AssertionError(strategy + " has no row: " + lost.out()));
-            assertTrue(row.contains(strategy.isSafe() ? "✔ 0 lost in each of 3 runs" : " runs"), row);
+            assertTrue(strategy.isSafe() ? row.contains("✔ 0 lost in each of 3 runs")
+                    : row.matches(".*(✘ lost in [1-3] of 3 runs|· 0 lost in each of 3 runs).*"), row);
         }
         CallsCommandTest.Invocation json = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
                 "--measure", "throughput", "--repeat", "1", "--json");
@@ -183,9 +188,26 @@ class RaceCommandTest {
         CallsCommandTest.Invocation table = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
                 "--measure", "throughput", "--repeat", "1");
         assertTrue(table.out().lines().anyMatch(line -> line.matches("cas fails/100( +\\S+){7}")), table.out());
+        // The shell's words, not the window's: its option, no pointer to point with.
+        assertTrue(table.out().contains("Each point takes up to three runs (--repeat sets it)"), table.out());
+        assertFalse(table.out().contains("Runs sets it") || table.out().contains("Point at"), table.out());
         CallsCommandTest.Invocation layouts = CallsCommandTest.run("race", "--threads", "2", "--increments", "10000",
                 "--measure", "false-sharing", "--repeat", "1");
         assertEquals(0, layouts.exitCode(), layouts.err());
         assertTrue(layouts.out().contains("Padded runs ") && layouts.out().contains("× the packed speed"), layouts.out());
+    }
+    /** The progress line counts a lost-updates measure's strategies and the runs of the one going on. */
+    @Test
+    void aMeasurementsProgressLineSaysWhereItIs() {
+        LabSettings settings = new LabSettings(LabMeasure.LOST_UPDATES, 4, 20_000, 10, ThreadKind.PLATFORM, false);
+        RaceSettings going = new RaceSettings(4, 20_000, RaceStrategy.VOLATILE, ThreadKind.PLATFORM, false, 10);
+        RaceSettings racy = new RaceSettings(4, 20_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 10);
+        RaceResult done = new RaceResult(racy, Outcome.COMPLETED, null, List.of(80_000L), List.of(1_000_000L), 0);
+        assertEquals("lost-updates: 1 of 9 strategies done, now volatile, 4 threads x 20,000, run 3 of 10, 1.5 s",
+                RaceCommand.progressLine(new LabSnapshot(RunState.RUNNING, settings, 9, List.of(done), going, false, 0,
+                        2, 1_500_000_000L, null)));
+        assertEquals("lost-updates: 1 of 9 strategies done, 1.5 s", RaceCommand.progressLine(new LabSnapshot(
+                RunState.RUNNING, settings, 9, List.of(done), null, false, 0, 0, 1_500_000_000L, null)),
+                "between runs: no run going on, no empty clause");
     }
 }

@@ -178,7 +178,11 @@ public final class BufferTrace {
             return impl.lookedWords() + (wentOn ? ": went on" : ": will check");
         }
 
-        /** Ends {@code track}'s current state at {@code at} (a complete event), and starts {@code next} (null: none). */
+        /**
+         * Ends {@code track}'s current state at {@code at} (a complete event), and starts {@code next}
+         * (null: none); {@code lookedNext}: whether that state began at unlocked-count's look, named
+         * as the chip names it.
+         */
         private void change(int track, WorkerState next, boolean lookedNext, long at) throws IOException {
             WorkerState now = state.get(track);
             boolean lookedNow = looked.get(track);

@@ -74,14 +74,17 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      * call interrupted by Stop credits what it slept before the interrupt. So the ideal counts only
      * what ran, while the clock ran, and stays a lower bound.
      *
-     * Running and parked: two AtomicLongs each call moves itself between, on its own thread:
-     * running from just after its first pause check until its sleep, parked for the sleep (the
-     * service's Sleeper is wrapped; a sleep held by Pause, see sleepActive, is parked throughout), running again from its wake-up until it has counted its
-     * times, then neither while it checks Pause, adds its value and leaves. Every increment and
-     * decrement of `running` happens on the call's thread while it is mounted, and the code between
-     * them never blocks (except on a lock or synchronized counter's lock), so on virtual threads
-     * `running` never exceeds the carriers. Each is exact when read; the two are read one after the
-     * other, not together.
+     * Running, parked and at the lock: three AtomicLongs each call moves itself between, on its own
+     * thread: running from just after its first pause check until its sleep, parked for the sleep
+     * (the service's Sleeper is wrapped; a sleep held by Pause, see sleepActive, is parked
+     * throughout), running again from its wake-up until it has counted its times, then none while
+     * it checks Pause, adds its value and leaves. The counter tells its Watch of the rest: a
+     * synchronized or lock counter's update moves the call from running to at the lock and back
+     * (atLock, pastLock: it may wait there, unmounted), the racy counter's yield takes it out of
+     * running until it is mounted again. Every increment and decrement of `running` happens on the
+     * call's thread while it is mounted, and the code between them never blocks, so on virtual
+     * threads `running` never exceeds the carriers. Each is exact when read; the three are read one
+     * after the other, not together.
      *
      * Durations: the dispatcher reads the active clock just before it starts a call's thread; the
      * call reads it again when the service returns, and once past the second pause check counts the
@@ -104,7 +107,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
      * counter, or waiting for a safe counter's lock) counted as running (as a count of "calls not
      * finished" would), so the test that running never exceeds the carriers must fail.
      */
-    private final boolean sleepCountsAsRunning;
+    private final boolean unmountedCountsAsRunning;
     /**
      * The most calls in flight at an earlier run's memory sample, by the kind of thread: their memory
      * stays resident, and a run of that kind with no more than a few times as many reuses it (see
@@ -128,12 +131,12 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         this(sleeper, onReturned, threadSource, false);
     }
 
-    /** As above, with the planted bug {@code sleepCountsAsRunning} switched on or off (tests only). */
-    CallRunner(Sleeper sleeper, LongConsumer onReturned, ThreadSource threadSource, boolean sleepCountsAsRunning) {
+    /** As above, with the planted bug {@code unmountedCountsAsRunning} switched on or off (tests only). */
+    CallRunner(Sleeper sleeper, LongConsumer onReturned, ThreadSource threadSource, boolean unmountedCountsAsRunning) {
         this.sleeper = Objects.requireNonNull(sleeper);
         this.onReturned = Objects.requireNonNull(onReturned);
         this.threadSource = Objects.requireNonNull(threadSource);
-        this.sleepCountsAsRunning = sleepCountsAsRunning;
+        this.unmountedCountsAsRunning = unmountedCountsAsRunning;
     }
 
     @Override
@@ -231,7 +234,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             // A call the racy counter's yield unmounts waits for a carrier, and one at a safe
             // counter's lock may wait for it: not running meanwhile (the planted bug counts both
             // running, as it counts a sleeping call).
-            this.counter = sleepCountsAsRunning ? settings.counter().newCounter()
+            this.counter = unmountedCountsAsRunning ? settings.counter().newCounter()
                     : settings.counter().newCounter(new CounterKind.Watch() {
                 @Override
                 public void yielding() {
@@ -384,7 +387,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
 
         /** The service's sleep, with the calling call counted parked (not running) while it lasts. */
         private void sleepParked(long sleepMillis) throws InterruptedException {
-            if (sleepCountsAsRunning) {
+            if (unmountedCountsAsRunning) {
                 sleepActive(sleepMillis);
                 return;
             }

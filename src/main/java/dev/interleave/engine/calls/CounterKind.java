@@ -103,6 +103,11 @@ public enum CounterKind implements Labelled {
         return factory.apply(watch);
     }
 
+    /** Whether its calls may wait at a lock (synchronized, lock): the call runner counts those apart. */
+    public boolean hasLock() {
+        return this == SYNCHRONIZED || this == LOCK;
+    }
+
     /** Whether every value is handed out exactly once. */
     public boolean isSafe() {
         return this != RACY;
@@ -137,6 +142,7 @@ public enum CounterKind implements Labelled {
     static final class SynchronizedCounter implements Counter {
         /** The latest value handed out. Written only inside {@code synchronized (this)}; volatile so that value() can read it without the monitor. */
         private volatile long value;
+        /** Told of each update's wait at the monitor. */
         private final Watch watch;
 
         SynchronizedCounter(Watch watch) {
@@ -161,12 +167,17 @@ public enum CounterKind implements Labelled {
         }
     }
 
-    /** Only an update that finds the lock held is told to the watch (tryLock first: lock() tries the same way). */
+    /**
+     * Every update is told to the watch, around the lock, as the synchronized counter's are: the two
+     * counters then cost the same and their calls "at the lock" mean the same (waiting for it, or
+     * for nanoseconds making the update), and a comparison of their times compares the locks.
+     */
     static final class LockCounter implements Counter {
-        /** Package-private: a test holds it to make calls wait. */
+        /** Guards {@code value}'s update; package-private: a test holds it to make calls wait. */
         final ReentrantLock lock = new ReentrantLock();
         /** The latest value handed out. Written only while holding lock; volatile so that value() can read it without the lock. */
         private volatile long value;
+        /** Told of each update's wait at the lock. */
         private final Watch watch;
 
         LockCounter(Watch watch) {
@@ -175,21 +186,17 @@ public enum CounterKind implements Labelled {
 
         @Override
         public long next() {
-            boolean waits = !lock.tryLock();
-            if (waits) {
-                watch.atLock();
-                lock.lock();
-            }
+            watch.atLock();
+            long next;
+            lock.lock();
             try {
-                long next = value + 1;
+                next = value + 1;
                 value = next;
-                return next;
             } finally {
                 lock.unlock();
-                if (waits) {
-                    watch.pastLock();
-                }
             }
+            watch.pastLock();
+            return next;
         }
 
         @Override
@@ -214,6 +221,7 @@ public enum CounterKind implements Labelled {
     private static final class RacyCounter implements Counter {
         /** The latest value written; updates may be lost. */
         private volatile long value;
+        /** Told of each yield. */
         private final Watch watch;
 
         RacyCounter(Watch watch) {

@@ -193,9 +193,10 @@ public enum TableEvent {
                             Names.philosopher(extra - 1));
             case DEADLOCK -> circle == null ? "the circle closes at " + who + "'s wait for " + Names.fork(f) + ": deadlock"
                     : "the circle closes: deadlock, " + circle.arrows();
-            case TAKE -> String.format("%s picks up %s (%s)%s%s", who, Names.fork(f), side(p, f),
-                    other == 0 ? "" : ", ahead of " + Names.philosopher(other - 1) + ", who reached for it too",
-                    extra == 2 ? ": both forks" : "");
+            case TAKE -> String.format("%s picks up %s (%s)%s", who, Names.fork(f), side(p, f), other == 0
+                    ? (extra == 2 ? ": both forks" : "")
+                    : ", ahead of " + Names.philosopher(other - 1) + ", who reached for it too"
+                            + (extra == 2 ? "; " + who + " has both forks" : ""));
             case GIVE_UP -> String.format("%s gives up on %s %s", who, Names.fork(f),
                     other == 0 ? "at once" : "after " + other + " ms");
             case STOPPED_WAITING -> who + " stops waiting: interrupted, the run is ending";

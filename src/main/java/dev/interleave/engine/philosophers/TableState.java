@@ -42,16 +42,6 @@ public final class TableState implements Replay<TableState> {
     private final long[] attempts;
     /** Philosophers on a seat. */
     int seated;
-    /** The philosopher other than {@code p} reaching for fork {@code f} (waiting or trying), or -1. */
-    int alsoReachingFor(int f, int p) {
-        for (int q = 0; q < n; q++) {
-            if (q != p && waitingFor[q] == f) {
-                return q;
-            }
-        }
-        return -1;
-    }
-
     /** The first deadlock, or null. */
     private Deadlock deadlock;
     /** Actions so far. */
@@ -223,6 +213,16 @@ public final class TableState implements Replay<TableState> {
             case ATE -> PhilosopherState.PUTTING_DOWN; // the meal is over: the forks go down next
             case ATTEMPT, DEADLOCK, STOPPED_WAITING, PUT_DOWN, LEAVE_SEAT -> null;
         };
+    }
+
+    /** The philosopher other than {@code p} reaching for fork {@code f} (waiting or trying), or -1. */
+    int alsoReachingFor(int f, int p) {
+        for (int q = 0; q < n; q++) {
+            if (q != p && waitingFor[q] == f) {
+                return q;
+            }
+        }
+        return -1;
     }
 
     /** The first deadlock, or null. */

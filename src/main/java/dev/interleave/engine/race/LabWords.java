@@ -18,6 +18,20 @@ public final class LabWords {
     private LabWords() {
     }
 
+    /** Who reads the words: the window (its Runs field, bars to point at) or a shell (--repeat, numbers). */
+    public enum Reader {
+        WINDOW("Runs sets it", "bars"),
+        SHELL("--repeat sets it", "numbers");
+
+        private final String runsSet;
+        private final String figures;
+
+        Reader(String runsSet, String figures) {
+            this.runsSet = runsSet;
+            this.figures = figures;
+        }
+    }
+
     /**
      * A row's summary: how many runs lost updates, the median and the most; and when a run lost exactly
      * one thread's increments (or two threads', ...), why (a class asked why 250,000 of 1,000,000 went
@@ -58,7 +72,7 @@ public final class LabWords {
      * runs spread up to 14x and set the whole table's note ("up to 14× apart"), covering every
      * difference between the safe ones (a teacher's tryout); theirs is added when wider.
      */
-    public static String throughputNoise(LabFigures figures) {
+    public static String throughputNoise(LabFigures figures, Reader reader) {
         Spread safe = new Spread();
         Spread losing = new Spread();
         int points = 0;
@@ -79,20 +93,21 @@ public final class LabWords {
             return "";
         }
         if (safe.spreads.isEmpty() && losing.spreads.isEmpty()) {
-            return "One run of each point so far: nothing yet tells a difference between bars from this machine's"
-                    + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they"
-                    + " spread.";
+            return String.format(Locale.ROOT, "One run of each point so far: nothing yet tells a difference between"
+                    + " %s from this machine's noise. Each point takes up to three runs (%s); then %s says how far"
+                    + " they spread.", reader.figures, reader.runsSet,
+                    reader == Reader.WINDOW ? "this line" : "a line here");
         }
         Spread told = safe.spreads.isEmpty() ? losing : safe;
         String text = String.format(Locale.ROOT, "Single runs of one point%s ranged up to %s apart (%s), %s at the"
-                + " median point: a difference between two bars smaller than that may be this machine's noise, not"
+                + " median point: a difference between two %s smaller than that may be this machine's noise, not"
                 + " the strategy.", told == safe ? " of the strategies that lose nothing" : "", times(told.widest),
-                told.where, times(told.median()));
+                told.where, times(told.median()), reader.figures);
         if (told == safe && losing.widest > safe.widest) {
             text += String.format(Locale.ROOT, " Racy and volatile spread further: up to %s (%s).",
                     times(losing.widest), losing.where);
         }
-        return text + " Point at a number to see its runs.";
+        return reader == Reader.WINDOW ? text + " Point at a number to see its runs." : text;
     }
 
     /** The spreads of several points' runs: the widest, where, and all of them for the median. */
@@ -145,11 +160,11 @@ public final class LabWords {
      * The false-sharing measure's verdict: how many times the packed speed the padded counters ran,
      * and how far single runs spread ({@link #spread}); "" until both layouts have run.
      */
-    public static String falseSharing(LabFigures figures) {
+    public static String falseSharing(LabFigures figures, Reader reader) {
         OptionalDouble ratio = figures.falseSharingRatio();
         return ratio.isEmpty() ? "" : String.format(Locale.ROOT,
                 "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
-                ratio.getAsDouble()) + spread(figures);
+                ratio.getAsDouble()) + spread(figures, reader);
     }
 
     /** The fewest runs of each layout from which their spread is told against the difference. */
@@ -159,7 +174,7 @@ public final class LabWords {
      * How far single runs spread, and whether that hides the difference: one run on a shared machine
      * can be slowed several times over, and three learners' runs in a row read 0.88×, 1.93× and 1.01×.
      */
-    public static String spread(LabFigures figures) {
+    public static String spread(LabFigures figures, Reader reader) {
         Optional<LabFigures.Range> packed = figures.range(RaceStrategy.PACKED);
         Optional<LabFigures.Range> padded = figures.range(RaceStrategy.STRIPED);
         if (packed.isEmpty() || padded.isEmpty()) {
@@ -169,8 +184,8 @@ public final class LabWords {
         if (fewest < SPREAD_RUNS) {
             // One or two runs make no range: two single rates always differ, noise or not.
             return String.format(Locale.ROOT, " From %s of each so far: %d or more runs of each show how far single"
-                    + " runs spread, and whether that is as large as the difference (Runs sets it).",
-                    Counts.of(fewest, "run"), SPREAD_RUNS);
+                    + " runs spread, and whether that is as large as the difference (%s).",
+                    Counts.of(fewest, "run"), SPREAD_RUNS, reader.runsSet);
         }
         String ranges = String.format(Locale.ROOT, " The medians of the runs; single runs ranged %s to %s packed,"
                 + " %s to %s padded", rate(packed.get().slowest()), rate(packed.get().fastest()),

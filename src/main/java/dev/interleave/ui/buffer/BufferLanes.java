@@ -20,9 +20,8 @@ import dev.interleave.ui.kit.Timeline;
  * The Bounded Buffer's lanes on the kit's {@link Timeline}: one per producer and consumer,
  * coloured by its state with the chips' colours, each put (▼) and take (▲) a mark with its item
  * (and unlocked-count's look without the lock, ⚠, with what it read),
- * an arrow from a signalling worker to each worker it woke. Between its look and its request for
- * the lock, an unlocked-count worker's lane is drawn as what it is, {@link #LOOKED}: it has not yet
- * asked for the lock (its chip says the same).
+ * an arrow from a signalling worker to each worker it woke. After unlocked-count's look, a worker's
+ * lane is drawn as what it did, {@link #LOOKED}, until it has the lock.
  */
 final class BufferLanes implements Timeline.Lanes<BufferReplay> {
 
@@ -34,19 +33,21 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
             WorkerState.AT_GATE, "-il-gate", WorkerState.DONE, "-il-done"));
 
     /**
-     * The lane state after unlocked-count's look, up to the worker's request for the lock (or the
-     * gate it stops at right after the look): a worker state of its own here, as the chip's words
-     * ("looked without the lock"), in a colour of its own; the engine counts it as
-     * waiting for the lock.
+     * The lane state after unlocked-count's look, until the worker has the lock (or stops at the
+     * gate right after the look): a state of its own here, named as the chip names it ("looked
+     * without the lock"), in a colour of its own; the engine counts it as waiting for the lock. A
+     * wait for a lock found held is recorded once the lock is had ({@code REQUEST}), and a lane
+     * shows it as part of what the thread did before (the chip turns "waiting for lock" as it
+     * asks): here, the look.
      */
     static final int LOOKED = WorkerState.values().length;
 
     /** The implementation of the run shown: the legend names its lock as its code does. */
     private final Supplier<BufferImpl> impl;
-    /** The planted bug of the run shown: unlocked-count's legend has the looks' colour. */
+    /** The planted bug of the run the lanes are of: unlocked-count's legend has the looks' colour. */
     private final Supplier<Bug> bug;
 
-    /** Lanes of the lock buffer's runs. */
+    /** Lanes of the lock buffer's runs, with unlocked-count's looks in the legend. */
     BufferLanes() {
         this(() -> BufferImpl.LOCK, () -> Bug.UNLOCKED_COUNT);
     }
@@ -114,8 +115,8 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
     public String barNote(int state) {
         String offCore = "The rest is the scheduler's: " + OFF_CORE;
         if (state == LOOKED) {
-            return "The lab sleeps 1 ms after the look, holding the race's window open; any longer is the"
-                    + " scheduler's: " + OFF_CORE;
+            return "The lab sleeps 1 ms after the look, holding the race's window open; the rest is a wait for the "
+                    + impl.get().lockNoun() + " if another thread held it, else the scheduler's: " + OFF_CORE;
         }
         return switch (WorkerState.values()[state]) {
             case PRODUCING -> "Longer than the produce delay set? " + offCore;

@@ -830,10 +830,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return rewind.history() != null;
     }
 
+    /** Why abq's runs have no timeline and no trace. */
+    static final String ABQ_UNRECORDED = "its inside is not instrumented, so its threads' actions are not recorded"
+            + " (the lab's implementations record every one).";
+
     @Override
     public String noTrace() {
-        return abqShown.get() ? "Nothing to export: ArrayBlockingQueue, the baseline, is not instrumented, so its"
-                + " threads' actions are not recorded (the lab's implementations record every one)."
+        return abqShown.get() ? "Nothing to export: ArrayBlockingQueue, the baseline: " + ABQ_UNRECORDED
                 : "Nothing to export yet: Run or Step first; the run is exported as recorded so far (going on,"
                 + " paused or ended).";
     }

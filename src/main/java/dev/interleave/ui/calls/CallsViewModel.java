@@ -128,9 +128,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     static final String MEMORY_NONE = "–";
     static final String HISTOGRAM_NONE = "No call has completed yet.";
     static final String AT_THE_END = "at the end";
-    /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
-    /** A past run's mark when it was the first since start, whose time includes compiling its code. */
+    /**
+     * A past run's mark when it was the first since start to complete {@link #WARMING_CALLS} calls:
+     * its time includes compiling its code.
+     */
     static final String FIRST_SINCE_START = " (first since start: its code compiled as it ran)";
+    /** The calls a run completes by which its code is compiled (the JIT compiles a method after thousands of calls). */
+    static final long WARMING_CALLS = 10_000;
+    /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
     static final String NO_SLEEPS = "not defined"; // short: its card sets a column's width (the detail says why)
 
     /** How the last run's banner reads: success and failure differ in glyph and words, not only colour. */
@@ -264,7 +269,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
     private final ObservableList<PastRun> pastRunsReadOnly = FXCollections.unmodifiableObservableList(pastRuns);
     private int runsEnded;
-    /** Whether a run has ended since start (Reset does not undo it: the code stays compiled). */
+    /** Whether a run of {@link #WARMING_CALLS} calls or more has ended since start (Reset does not undo it: the code stays compiled). */
     private boolean warm;
     private final ObservableList<XYChart.Series<Number, Number>> throughputSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> inFlightSeries = FXCollections.observableArrayList();
@@ -381,8 +386,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     @Override
     public String noTrace() {
         return "Counter & Sum records no trace in the window (a million calls are no event log); the command line"
-                + " samples one: interleave calls ... --trace FILE (in flight, running, parked, at the lock, completed)."
-                + " Bounded Buffer and Dining Philosophers record theirs.";
+                + " samples one: interleave calls ... --trace FILE (in flight, running, parked, at the lock, completed).";
     }
 
     // ---- commands ----
@@ -556,7 +560,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 : virtual ? "waiting for a carrier or ending" : "starting or ending";
         // A counter with a lock: its waiters are neither running nor asleep (3,325 were shown running
         // on 2 carriers). Said even at 0, so that synchronized against atomic shows where calls wait.
-        lockedCounterShown = hasLock(now.settings().counter());
+        lockedCounterShown = now.settings().counter().hasLock();
         String waiting = lockedCounterShown ? String.format(Locale.ROOT, "%n%,d waiting at the counter's lock", now.atLock())
                 : "";
         parkedDetail.set(String.format(Locale.ROOT, "%s%s%n%,d more in flight %s", virtual
@@ -574,11 +578,6 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         return new IntInput(1, max, max == CallSettings.MAX_CONCURRENCY ? "" : String.format(Locale.ROOT,
                 "As many as the window's heap holds beside the window; the command line (calls --concurrency) "
                         + "takes up to %,d.", CallSettings.MAX_CONCURRENCY));
-    }
-
-    /** Whether {@code counter} has a lock its calls may wait at (synchronized, lock). */
-    private static boolean hasLock(CounterKind counter) {
-        return counter == CounterKind.SYNCHRONIZED || counter == CounterKind.LOCK;
     }
 
     /** What "running" means on {@code threads}: on virtual threads, mounted on one of the carriers. */
@@ -704,7 +703,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private void showResult(CallResult result) {
         resultShown = true;
         lastResult = result;
-        lockedCounterShown = hasLock(result.settings().counter());
+        lockedCounterShown = result.settings().counter().hasLock();
         finished.set(true);
         ok.set(result.ok());
         sum.set(result.total());
@@ -753,8 +752,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                             lostUpdates(result.duplicates(), result.callsCompleted() - counterValue.get()));
             case STOPPED -> stoppedLosing
                     ? String.format(Locale.ROOT, "✘ Stopped after %s, updates lost already: %s",
-                            Words.count(result.callsCompleted(), "call"),
-                            lostUpdates(result.duplicates(), result.callsCompleted() - counterValue.get()))
+                            Words.count(result.callsCompleted(), "call"), stoppedShort(result.duplicates(),
+                                    result.callsCompleted() - counterValue.get()))
                     : String.format(Locale.ROOT, "Stopped after %s (sum %,d)",
                             Words.count(result.callsCompleted(), "call"), result.total());
             case FAILED -> "✘ Failed: " + result.failure();
@@ -767,9 +766,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             case FAILED -> "✘ failed";
         };
         // The first run since start compiles its code as it goes: a synchronized run first took 17.9 s,
-        // then lock 6.7 s and synchronized again 5.9 s, and read as the slowest counter (a tryout).
+        // then lock 6.7 s and synchronized again 5.9 s, and read as the slowest counter (a tryout). A
+        // run of a few calls compiles little: the next is still cold.
         String run = (plottedLabel == null ? "" : plottedLabel) + (warm ? "" : FIRST_SINCE_START);
-        warm = true;
+        warm |= result.callsCompleted() >= WARMING_CALLS;
         pastRuns.addFirst(new PastRun(++runsEnded, run, outcome,
                 result.elapsedMillis(), result.idealMillis(), result.efficiency(), result.maxInFlight()));
         if (pastRuns.size() > MAX_PAST_RUNS) {
@@ -873,6 +873,16 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         return figures + String.format(Locale.ROOT, " (%,d more: a stale write moved it back below %s already"
                 + " handed out)", callsShort - repeats, callsShort - repeats == 1 ? "a value" : "values");
+    }
+
+    /**
+     * A stopped racy run's loss: its repeats, and how far the counter ends short of the calls
+     * completed when it does. Calls Stop cut short had read the counter without completing, so it
+     * can end above them however many updates were lost: then the repeats alone.
+     */
+    static String stoppedShort(long repeats, long callsShort) {
+        return callsShort > 0 ? lostUpdates(repeats, callsShort)
+                : Words.count(repeats, "call") + " got a value another call had already got";
     }
 
     // ---- properties ----

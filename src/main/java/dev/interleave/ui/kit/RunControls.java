@@ -171,11 +171,11 @@ public interface RunControls {
 
     /**
      * Why File, Export trace has nothing to write now ({@link #canExportTrace()} false), in a
-     * sentence for the status bar: by default, that the view records no trace and which do.
+     * sentence for the status bar: by default, that the view records no log of its runs.
      */
     public default String noTrace() {
-        return "This view records no trace: Bounded Buffer and Dining Philosophers record theirs (Run or Step there,"
-                + " then export).";
+        return "Nothing to export: this view records no log of its runs' events, so it has no trace (the views"
+                + " with a timeline record theirs).";
     }
 
     /**

@@ -173,6 +173,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private double[] momentLabelDrawn = new double[0];
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
     private double positionDrawnAt = Double.NaN;
+    /**
+     * Where the pointer is over the timeline, or NaN when it is not: each drawing tells its tooltip
+     * again (a zoom under a still pointer kept the old window's "to past 873.5 ms"). FX thread.
+     */
+    private double pointerX = Double.NaN;
+    private double pointerY;
     /** The pauses the last drawing drew, for the tooltip. */
     private List<PauseBar> pausesDrawn = List.of();
     /** The state bars of the last drawing wide enough to point at ({@link #WIDE_BAR_PX}), for the tooltip. */
@@ -264,6 +270,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         setOnMouseDragged(this::pan);
         setOnMouseReleased(e -> dragX = Double.NaN);
         setOnMouseMoved(this::explain);
+        setOnMouseExited(e -> pointerX = Double.NaN);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.EQUALS) {
                 zoomBy(0.5, zoomAnchorX());
@@ -429,8 +436,6 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private void zoom(ScrollEvent e) {
         if (e.getDeltaY() != 0 && e.isControlDown()) {
             zoomBy(e.getDeltaY() > 0 ? 0.7 : 1 / 0.7, e.getX());
-            // The tooltip told the bar as the window before cut it ("to past 873.5 ms" once zoomed out).
-            tooltip.setText(pointerWords(e.getX(), e.getY()));
             e.consume();
         }
     }
@@ -482,13 +487,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
         double width = Math.max(1, getWidth() - labelWidth());
         rightNanos = dragRight - (long) ((e.getX() - dragX) / width * span);
         follow = rightNanos >= placeOf(history, history.end() - 1);
+        pointerX = e.getX();
+        pointerY = e.getY();
         draw();
-        explain(e);
     }
 
-    /** The event nearest the pointer on its lane, in words. */
+    /** The event nearest the pointer on its lane, in words; kept for the next drawing. */
     private void explain(MouseEvent e) {
-        tooltip.setText(pointerWords(e.getX(), e.getY()));
+        pointerX = e.getX();
+        pointerY = e.getY();
+        tooltip.setText(pointerWords(pointerX, pointerY));
     }
 
     /**
@@ -647,9 +655,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     /**
      * Draws the lanes of the window now shown. The timeline redraws by itself at every change of its
-     * history, size or zoom while it can be seen; calling this is for measuring.
+     * history, size or zoom while it can be seen; calling this is for measuring. A tooltip under the
+     * pointer is told again from the new drawing: a zoom (wheel or keys), a pan or a live window
+     * moves the bars under a still pointer.
      */
     public void draw() {
+        drawLanes();
+        if (!Double.isNaN(pointerX)) {
+            tooltip.setText(pointerWords(pointerX, pointerY));
+        }
+    }
+
+    private void drawLanes() {
         stale = false;
         double w = getWidth();
         double h = getHeight();

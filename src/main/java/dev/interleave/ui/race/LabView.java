@@ -462,7 +462,7 @@ public final class LabView extends BorderPane {
         sideways.setMinHeight(Region.USE_PREF_SIZE);
         grid.setStyle("-fx-padding: 0 0 1.2em 0;"); // room for the scroll bar under the last row
         grid.setMinHeight(Region.USE_PREF_SIZE);
-        Label noise = new Label(shown == null ? "" : LabWords.throughputNoise(shown.figures()));
+        Label noise = new Label(shown == null ? "" : LabWords.throughputNoise(shown.figures(), LabWords.Reader.WINDOW));
         noise.setId("lab-throughput-noise");
         noise.getStyleClass().add("last-action");
         noise.setWrapText(true);
@@ -578,7 +578,7 @@ public final class LabView extends BorderPane {
                             + " line", packed, high),
                     layoutRow("padded", "Padded (--strategy striped): thread t's counter at cells[16 × t], 128 bytes apart",
                             padded, high));
-            Label verdict = new Label(LabWords.falseSharing(figures));
+            Label verdict = new Label(LabWords.falseSharing(figures, LabWords.Reader.WINDOW));
             verdict.setId("lab-false-sharing-ratio");
             verdict.getStyleClass().add("last-action");
             verdict.setWrapText(true);

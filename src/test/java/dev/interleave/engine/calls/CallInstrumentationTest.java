@@ -123,7 +123,7 @@ class CallInstrumentationTest {
         int carriers = CallRunner.carrierThreads();
         CallSnapshot held = heldAtTheLock(new CallRunner(Sleeper.NONE), kind);
         assertTrue(held.running() <= carriers, held.running() + " running on " + carriers + " carriers");
-        assertTrue(held.atLock() >= 500, "at the lock: " + held.atLock() + " of " + held.inFlight() + " in flight");
+        assertTrue(held.atLock() >= 1_000, "at the lock: " + held.atLock() + " of " + held.inFlight() + " in flight");
 
         CallSnapshot planted = heldAtTheLock(new CallRunner(Sleeper.NONE, value -> { }, ThreadSource.REAL, true), kind);
         assertTrue(planted.running() > carriers, "the planted bug shows " + planted.running() + " running");
@@ -134,12 +134,14 @@ class CallInstrumentationTest {
         runner.start(CallSettings.of(2_000, 2_000).withCounter(kind));
         Counter counter = runner.counter();
         Callable<CallSnapshot> whileHeld = () -> {
+            // Until a thousand calls are at the lock: counted there, or (the planted bug) as running.
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (runner.snapshot().inFlight() < 1_000 && System.nanoTime() < deadline) {
+            CallSnapshot now = runner.snapshot();
+            while (now.atLock() + now.running() < 1_000 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
+                now = runner.snapshot();
             }
-            Thread.sleep(50); // the latest to arrive reach the lock
-            return runner.snapshot();
+            return now;
         };
         CallSnapshot seen;
         if (counter instanceof CounterKind.LockCounter lockCounter) {

@@ -158,6 +158,9 @@ class TableRecordingTest {
         table.reach(1, 0, Table.NO_LIMIT); // P2 reaches for its right fork, F1: free
         table.took(0, 0); // P1 takes F1 (its left) before P2's lock
         table.took(1, 1); // P2 takes F2, which nobody else reached for
+        table.reach(2, 1, Table.NO_LIMIT); // P3 reaches for F2 (its right), held by P2
+        table.putDown(1, 1);
+        table.took(0, 1); // P1 takes F2, its second fork, ahead of P3
         EventLog.Batch all = log.readAll();
         List<String> words = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -165,6 +168,9 @@ class TableRecordingTest {
         }
         assertEquals(List.of("P2 reaches for F1 (its right fork): it lies on the table",
                 "P1 picks up F1 (its left fork), ahead of P2, who reached for it too",
-                "P2 picks up F2 (its left fork)"), words);
+                "P2 picks up F2 (its left fork)",
+                "P3 reaches for F2 (its right fork), held by P2, and waits",
+                "P2 puts down F2 (its left fork)",
+                "P1 picks up F2 (its right fork), ahead of P3, who reached for it too; P1 has both forks"), words);
     }
 }

@@ -57,35 +57,35 @@ class MeasuredWithTest {
         LabFigures apart = figures(new long[] {10, 11, 12}, new long[] {5, 6, 5});
         assertEquals(" The medians of the runs; single runs ranged 83.3 M/s to 100 M/s packed, 167 M/s to 200 M/s"
                 + " padded: the ranges do not overlap, so the difference is the layout's, not noise.",
-                LabWords.spread(apart));
+                LabWords.spread(apart, LabWords.Reader.WINDOW));
         LabFigures noisy = figures(new long[] {10, 30, 20}, new long[] {20, 8, 15});
         assertEquals(" The medians of the runs; single runs ranged 33.3 M/s to 100 M/s packed, 50.0 M/s to 125 M/s"
                 + " padded: the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
-                + " with fewer programs running, before drawing a conclusion.", LabWords.spread(noisy));
-        assertEquals("", LabWords.spread(figures(new long[] {10}, new long[0])), "not both ran yet");
+                + " with fewer programs running, before drawing a conclusion.", LabWords.spread(noisy, LabWords.Reader.WINDOW));
+        assertEquals("", LabWords.spread(figures(new long[] {10}, new long[0]), LabWords.Reader.WINDOW), "not both ran yet");
         assertEquals(" From 1 run of each so far: 3 or more runs of each show how far single runs spread, and"
                 + " whether that is as large as the difference (Runs sets it).",
-                LabWords.spread(figures(new long[] {10}, new long[] {9})), "one run each: no verdict on noise");
+                LabWords.spread(figures(new long[] {10}, new long[] {9}), LabWords.Reader.WINDOW), "one run each: no verdict on noise");
         assertEquals(" From 2 runs of each so far: 3 or more runs of each show how far single runs spread, and"
                 + " whether that is as large as the difference (Runs sets it).",
-                LabWords.spread(figures(new long[] {10, 11, 12}, new long[] {5, 6})));
+                LabWords.spread(figures(new long[] {10, 11, 12}, new long[] {5, 6}), LabWords.Reader.WINDOW));
     }
 
     /** The throughput table says how far one point's runs spread at the widest, and where. */
     @Test
     void theThroughputNoteSaysHowFarOnePointsRunsSpread() {
-        assertEquals("", LabWords.throughputNoise(new LabFigures(List.of())), "nothing ran yet");
+        assertEquals("", LabWords.throughputNoise(new LabFigures(List.of()), LabWords.Reader.WINDOW), "nothing ran yet");
         LabFigures single = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30)));
         assertEquals("One run of each point so far: nothing yet tells a difference between bars from this machine's"
                 + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they spread.",
-                LabWords.throughputNoise(single));
+                LabWords.throughputNoise(single, LabWords.Reader.WINDOW));
         LabFigures three = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
                 leg(RaceStrategy.CAS, 4, 12), leg(RaceStrategy.LOCK, 4, 36)));
         assertEquals("Single runs of one point of the strategies that lose nothing ranged up to 2.5× apart (cas, 4"
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
                 + " this machine's noise, not the strategy. Point at a number to see its runs.",
-                LabWords.throughputNoise(three));
+                LabWords.throughputNoise(three, LabWords.Reader.WINDOW));
         // Racy's runs at 1 thread spread 14 times over (a tryout): told apart, not as the whole table's noise.
         List<RaceResult> legs = new ArrayList<>(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
@@ -94,7 +94,7 @@ class MeasuredWithTest {
         assertEquals("Single runs of one point of the strategies that lose nothing ranged up to 2.5× apart (cas, 4"
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
                 + " this machine's noise, not the strategy. Racy and volatile spread further: up to 14× (racy, 1"
-                + " thread). Point at a number to see its runs.", LabWords.throughputNoise(new LabFigures(legs)));
+                + " thread). Point at a number to see its runs.", LabWords.throughputNoise(new LabFigures(legs), LabWords.Reader.WINDOW));
         assertEquals(3, three.range(RaceStrategy.CAS, 4).orElseThrow().runs());
         assertEquals(1, three.range(RaceStrategy.CAS, 1).orElseThrow().runs(), "a point is one strategy at one count");
         assertEquals(List.of("1.07×", "2.4×", "34×"), List.of(LabWords.times(1.07), LabWords.times(2.4), LabWords.times(33.8)));
