@@ -140,6 +140,8 @@ public final class MainView extends BorderPane {
      * file exported, the zoom changed (that one only for {@link #ZOOM_NOTICE}).
      */
     private String notice = "";
+    /** The menu items with an accelerator: {@link #onKey} fires them before any control can keep the keys. */
+    private final List<MenuItem> accelerated = new ArrayList<>();
 
     /** Step (and S) in a view without steps: where steps are, and what holds this view's threads. */
     static final String NO_STEP_HERE = "Step lets one thread act at a time: in the Bounded Buffer, Dining"
@@ -217,6 +219,7 @@ public final class MainView extends BorderPane {
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
         MenuBar menus = menus();
+        menus.getMenus().forEach(this::keepAccelerated);
         setTop(new VBox(menus, toolBar));
         setCenter(tabs);
         setBottom(new HeightMemo(status)); // its text changes at every frame of a run: the view above stays as laid out
@@ -1163,7 +1166,31 @@ public final class MainView extends BorderPane {
         models.values().forEach(RunControls::shutdown);
     }
 
+    /** The menu items with an accelerator, in {@code menu} and its submenus, into {@link #accelerated}. */
+    private void keepAccelerated(Menu menu) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu sub) {
+                keepAccelerated(sub);
+            } else if (item.getAccelerator() != null) {
+                accelerated.add(item);
+            }
+        }
+    }
+
     private void onKey(KeyEvent event) {
+        // The menus' shortcuts first, as the window's: a control with the keys may keep them otherwise
+        // (ControlsFX's range slider, where Enter in a delay's field puts them, kept Ctrl+T and Ctrl+=).
+        for (MenuItem item : accelerated) {
+            if (!item.isDisable() && item.getAccelerator().match(event)) {
+                // As the scene's accelerators do: a check item toggles before its action.
+                if (item instanceof CheckMenuItem check) {
+                    check.setSelected(!check.isSelected());
+                }
+                item.fire();
+                event.consume();
+                return;
+            }
+        }
         boolean typing = event.getTarget() instanceof TextInputControl;
         if (event.getCode() == KeyCode.SPACE && !typing) {
             if (active().runState() == RunState.IDLE) {

@@ -47,6 +47,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
+import org.controlsfx.control.RangeSlider;
 import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -1288,6 +1289,35 @@ class MainViewFxTest {
             robot.interact(() -> view.window().themeProperty().set(Theme.LIGHT));
         }
         assertEquals(light, plot.seriesColor(0), "and back");
+    }
+
+    /**
+     * The window's shortcuts work with the keys on a delay's range slider (where Enter in its field
+     * puts them): Ctrl+T and Ctrl+= did nothing there, the slider keeping them (a tryout, mid-demo).
+     */
+    @Test
+    void theShortcutsWorkFromADelaysRangeSlider(FxRobot robot) {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        Node field = robot.lookup("#produce-delay-max").query();
+        robot.interact(field::requestFocus); // below the panel's fold at this size
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> view.getScene().getFocusOwner()) instanceof RangeSlider,
+                "Enter gave the keys to the range: " + OnFx.get(() -> view.getScene().getFocusOwner()));
+        try {
+            robot.push(KeyCode.CONTROL, KeyCode.T);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(Theme.DARK, view.window().themeProperty().get());
+            robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(view.window().zoomProperty().get() > 1, "zoomed in: " + view.window().zoomProperty().get());
+        } finally {
+            robot.interact(() -> {
+                view.window().themeProperty().set(Theme.LIGHT);
+                view.window().zoomReset();
+                view.select("calls");
+            });
+        }
     }
 
     /**
