@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -233,6 +234,7 @@ public final class LabView extends BorderPane {
             caption.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(new VBox(1, caption, axis(axisMost)), 1, row++);
         }
+        List<Node[]> rows = new ArrayList<>();
         for (RaceStrategy strategy : RaceStrategy.values()) {
             List<Long> lost = figures.lost(strategy);
             if (lost.isEmpty()) {
@@ -249,10 +251,51 @@ public final class LabView extends BorderPane {
             summary.getStyleClass().add("lab-summary");
             summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
             summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
-            grid.addRow(row++, name, histogram(lost, axisMost, runs, false), summary);
+            Node bars = histogram(lost, axisMost, runs, false);
+            GridPane.setValignment(name, VPos.BOTTOM); // by its bars' foot, however tall its summary
+            GridPane.setValignment(bars, VPos.BOTTOM);
+            rows.add(new Node[] {name, bars, summary});
         }
+        int first = row;
+        // Beside the bars while a summary has SUMMARY_EM there, else under them, the row's whole
+        // width: at 200 % on a projector a summary beside them wrapped two words a line, its row a
+        // screen tall and its name far under its bars (a tryout).
+        if (rows.isEmpty()) {
+            return grid;
+        }
+        Boolean[] under = {null}; // as placed: null before the first placing
+        Runnable place = () -> {
+            double em = ((Label) rows.getFirst()[2]).getFont().getSize();
+            double names = rows.stream().mapToDouble(r -> r[0].prefWidth(-1)).max().orElse(0);
+            double bars = rows.stream().mapToDouble(r -> r[1].prefWidth(-1)).max().orElse(0);
+            boolean stack = grid.getWidth() > 0
+                    && grid.getWidth() - names - bars - 2 * grid.getHgap() < SUMMARY_EM * em;
+            if (Boolean.valueOf(stack).equals(under[0])) {
+                return;
+            }
+            under[0] = stack;
+            for (Node[] each : rows) {
+                grid.getChildren().removeAll(each);
+            }
+            int at = first;
+            for (Node[] each : rows) {
+                grid.add(each[0], 0, at);
+                grid.add(each[1], 1, at);
+                if (stack) {
+                    grid.add(each[2], 0, at + 1, 3, 1);
+                    at += 2;
+                } else {
+                    grid.add(each[2], 2, at++);
+                }
+            }
+        };
+        place.run();
+        grid.widthProperty().addListener(obs -> place.run());
         return grid;
     }
+
+    /** The least width of a lost-updates summary beside its bars, in em; narrower, it goes under them. */
+    private static final double SUMMARY_EM = 24;
 
     /**
      * The lost-updates bars' width (a safe row's one bar too: drawn wider, it read as another scale),

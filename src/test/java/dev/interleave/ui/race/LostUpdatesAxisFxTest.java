@@ -136,6 +136,29 @@ class LostUpdatesAxisFxTest {
         assertEquals(firstBars.get(0)[1], firstBars.get(1)[1], 0.01, "one width in every row");
     }
 
+    /**
+     * A row's summary stands beside its bars where it has room, and under them, the row's whole
+     * width, where it has not: at 200 % on a projector it wrapped two words a line beside them, its
+     * row a screen tall (a tryout).
+     */
+    @Test
+    void aSummaryGoesUnderItsBarsWhenItHasNoRoomBeside(FxRobot robot) {
+        LabFigures figures = new LabFigures(List.of(leg(RaceStrategy.RACY, 0L, 660_267L, 12_000L),
+                leg(RaceStrategy.ATOMIC, 0L, 0L, 0L)));
+        for (double width : new double[] {1_400, 500, 1_400}) {
+            List<Integer> columns = OnFx.get(() -> {
+                GridPane grid = LabView.lostRows(figures, 1_000_000, 250_000);
+                VBox box = new VBox(grid);
+                new Scene(box, width, 800);
+                box.applyCss();
+                box.layout();
+                return grid.getChildren().stream().filter(cell -> cell.getId() != null
+                        && cell.getId().startsWith("lab-lost-")).map(GridPane::getColumnIndex).toList();
+            });
+            assertEquals(width > 1_000 ? List.of(2, 2) : List.of(0, 0), columns, "at " + width + " px");
+        }
+    }
+
     private static RaceResult leg(RaceStrategy strategy, long... lost) {
         RaceSettings settings = new RaceSettings(4, 250_000, strategy, ThreadKind.PLATFORM, false, lost.length);
         List<Long> totals = Arrays.stream(lost).map(l -> settings.expected() - l).boxed().toList();
