@@ -314,7 +314,7 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                     }
                     out.append(System.lineSeparator());
                 }
-                out.append(String.format(Locale.ROOT, "%-14s", "cas fails/100"));
+                out.append(String.format(Locale.ROOT, "%-14s", "cas failed, %")); // as the window's row
                 for (int threads : LabMeasure.THREAD_COUNTS) {
                     var failures = figures.casFailuresPerIncrement(threads);
                     out.append(String.format(Locale.ROOT, " %8s", failures.isPresent()

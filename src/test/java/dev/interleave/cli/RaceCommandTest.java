@@ -187,7 +187,7 @@ class RaceCommandTest {
         assertEquals(7 * RaceStrategy.values().length, json.out().split("\"strategy\":", -1).length - 1, json.out());
         CallsCommandTest.Invocation table = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
                 "--measure", "throughput", "--repeat", "1");
-        assertTrue(table.out().lines().anyMatch(line -> line.matches("cas fails/100( +\\S+){7}")), table.out());
+        assertTrue(table.out().lines().anyMatch(line -> line.matches("cas failed, %( +\\S+){7}")), table.out());
         // The shell's words, not the window's: its option, no pointer to point with.
         assertTrue(table.out().contains("Each point takes up to three runs (--repeat sets it)"), table.out());
         assertFalse(table.out().contains("Runs sets it") || table.out().contains("Point at"), table.out());
