@@ -222,6 +222,31 @@ public final class BufferView extends BorderPane {
         };
     }
 
+    /**
+     * Rows of slots as even as they go in {@code width}: 8 slots where 7 fit wrapped as 7 and 1, the
+     * last slot alone under the first, in a buffer whose put and take go round from 7 back to 0 (a
+     * tryout at 1024x700, 150 %); now 4 and 4.
+     */
+    private void balanceSlots(double width) {
+        int n = slots.getChildren().size();
+        double tile = slots.getTileWidth();
+        double gap = slots.getHgap();
+        double sides = slots.snappedLeftInset() + slots.snappedRightInset();
+        int fit = tile <= 0 ? n : (int) Math.max(1, Math.floor((width - sides + gap) / (tile + gap)));
+        if (n <= fit) {
+            slots.setMaxWidth(Double.MAX_VALUE);
+            return;
+        }
+        int columns = evenColumns(n, fit);
+        slots.setMaxWidth(Math.ceil(sides + columns * tile + (columns - 1) * gap));
+    }
+
+    /** The columns that set {@code n} slots in as few rows as {@code fit} a row allows, the rows as even as they go. */
+    static int evenColumns(int n, int fit) {
+        int rows = (n + fit - 1) / fit;
+        return (n + rows - 1) / rows;
+    }
+
     private ScrollPane live() {
         slots.setId("slots");
         slots.getStyleClass().add("slots");
@@ -371,7 +396,12 @@ public final class BufferView extends BorderPane {
         codeBox = new HeightMemo(code); // its chips move at every frame: a move that keeps its size stays inside
         // The code beside the buffer when there is room, else below the lanes and wait sets: items fly
         // between the lanes and the slots, never over the code.
-        VBox picture = new VBox(8, slotsCaption, new HeightMemo(new VBox(4, slots, strip, stripNote)));
+        VBox slotsBox = new VBox(4, slots, strip, stripNote);
+        InvalidationListener balance = obs -> balanceSlots(slotsBox.getWidth());
+        slotsBox.widthProperty().addListener(balance);
+        slots.tileWidthProperty().addListener(balance);
+        slots.getChildren().addListener(balance);
+        VBox picture = new VBox(8, slotsCaption, new HeightMemo(slotsBox));
         HBox narrated = new HBox(8, Controls.rewindButtons("buffer-rewind", model.rewind()), lastAction);
         HBox.setHgrow(lastAction, Priority.ALWAYS);
         lastAction.setMaxWidth(Double.MAX_VALUE);
