@@ -19,7 +19,8 @@ public final class RaceScenario {
     public static ScenarioTab tab() {
         return ScenarioTab.lazy("race", TITLE, SUMMARY,
                 () -> new RaceViewModel(new StepperViewModel(new StepperRunner(), SavedSettings.node("race-stepper")),
-                        new LabViewModel(new LabRunner(), SavedSettings.node("race-lab"))), RaceView::new);
+                        new LabViewModel(new LabRunner(), SavedSettings.node("race-lab")), SavedSettings.node("race")),
+                RaceView::new);
     }
 
     /** A tab over {@code model}. FX thread. */

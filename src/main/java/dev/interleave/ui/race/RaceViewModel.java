@@ -2,6 +2,7 @@ package dev.interleave.ui.race;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.prefs.Preferences;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -11,6 +12,7 @@ import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.PlotData;
 import dev.interleave.ui.kit.RunControls;
 import dev.interleave.ui.kit.RunViewModel;
+import dev.interleave.ui.kit.SavedSettings;
 
 /**
  * The race lab's tab as the tool bar sees it: two views, Slow motion (the stepper) and Full speed
@@ -31,6 +33,14 @@ public final class RaceViewModel implements RunControls {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SLOW_MOTION);
 
     public RaceViewModel(StepperViewModel stepper, LabViewModel lab) {
+        this(stepper, lab, null);
+    }
+
+    /**
+     * As above, the view on screen kept in {@code saved} between starts (null: kept nowhere): a
+     * teacher who left the lab in Full speed found it in Slow motion at the next start.
+     */
+    public RaceViewModel(StepperViewModel stepper, LabViewModel lab, Preferences saved) {
         this.stepper = stepper;
         this.lab = lab;
         mode.addListener((obs, old, now) -> {
@@ -38,6 +48,9 @@ public final class RaceViewModel implements RunControls {
                 mode.set(old);
             }
         });
+        SavedSettings kept = new SavedSettings(saved);
+        kept.add(mode, "mode", Mode.class);
+        kept.load();
     }
 
     /** The view-model the tool bar drives now: a measurement in progress, else the view on screen's. */

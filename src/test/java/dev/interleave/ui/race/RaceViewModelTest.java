@@ -3,6 +3,8 @@ package dev.interleave.ui.race;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.prefs.Preferences;
 
 import dev.interleave.engine.race.RaceStrategy;
 import org.junit.jupiter.api.Test;
@@ -594,5 +596,22 @@ class RaceViewModelTest {
         assertEquals(Optional.of(Verdict.STOPPED), model.lab().shownVerdict(), "the measurement was stopped");
         assertTrue(model.stepsChosenWorkers(), "back to the stepper once the measurement has ended");
         assertEquals(Optional.of(Verdict.STOPPED), model.shownVerdict(), "the stepper's run was stopped too");
+    }
+    /** The view on screen, Slow motion or Full speed, is kept between starts (a new view-model on the same node has it). */
+    @Test
+    void theViewOnScreenIsKeptBetweenStarts() throws Exception {
+        Preferences node = Preferences.userRoot().node("dev/interleave-test/" + UUID.randomUUID());
+        try {
+            RaceViewModel first = new RaceViewModel(new StepperViewModel(new StepperRunner()),
+                    new LabViewModel(new LabRunner()), node);
+            assertEquals(RaceViewModel.Mode.SLOW_MOTION, first.modeProperty().get(), "the first start's");
+            first.modeProperty().set(RaceViewModel.Mode.FULL_SPEED);
+            node.flush();
+            RaceViewModel second = new RaceViewModel(new StepperViewModel(new StepperRunner()),
+                    new LabViewModel(new LabRunner()), node);
+            assertEquals(RaceViewModel.Mode.FULL_SPEED, second.modeProperty().get(), "the next start's");
+        } finally {
+            node.removeNode();
+        }
     }
 }
