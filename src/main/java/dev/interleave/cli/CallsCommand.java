@@ -163,8 +163,12 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         // (compiled by then) and got the opposite ranking.
         out.printf(Locale.ROOT, "               the only run of a fresh JVM: its code is compiled as it runs; in the"
                 + " window, runs after the first large one are compiled%n");
-        out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn, in the order the calls started: no run in that order is faster)%n",
-                result.idealMillis());
+        if (result.efficiency().isPresent()) {
+            out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn, in the order the calls started: no run in that order is faster)%n",
+                    result.idealMillis());
+        } else {
+            out.printf(Locale.ROOT, "ideal          none (no sleeps), as the window's card says%n"); // not "0 ms"
+        }
         if (result.efficiency().isPresent()) {
             // The ratio, as --json gives it, and the percentage the window's card shows.
             double efficiency = result.efficiency().getAsDouble();

@@ -216,6 +216,7 @@ class CallsCommandTest {
         Invocation text = run("calls", "--calls", "100", "--concurrency", "10", "--max-sleep-ms", "0");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().lines().anyMatch("efficiency     not defined (no sleeps)"::equals), text.out());
+        assertTrue(text.out().lines().anyMatch(line -> line.startsWith("ideal          none (no sleeps)")), text.out());
         // Not "0 in flight at most" under "max in flight 10": the samples' count, as the window says it.
         assertTrue(text.out().lines().anyMatch(
                 "memory/thread  not measured: no sample (every 50 ms) found a call asleep"::equals), text.out());
