@@ -174,8 +174,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
     private double positionDrawnAt = Double.NaN;
     /**
-     * Where the pointer is over the timeline, or NaN when it is not: each drawing tells its tooltip
-     * again (a zoom under a still pointer kept the old window's "to past 873.5 ms"). FX thread.
+     * Where the pointer is over the timeline, or NaN when it is not: a zoom, a pan, a drawing while
+     * the tooltip shows, and the tooltip's showing tell it again (a zoom under a still pointer kept
+     * the old window's "to past 873.5 ms"). FX thread.
      */
     private double pointerX = Double.NaN;
     private double pointerY;
@@ -274,13 +275,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.EQUALS) {
                 zoomBy(0.5, zoomAnchorX());
+                retell();
                 e.consume();
             } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
                 zoomBy(2, zoomAnchorX());
+                retell();
                 e.consume();
             }
         });
         tooltip.setShowDelay(Duration.millis(100));
+        // Told as it shows, from the drawing then: a live window may have moved since the pointer did.
+        tooltip.setOnShowing(e -> retell());
         tooltip.setWrapText(true); // a long bar's note: lines, not one line off the screen's edge
         tooltip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> 40 * tooltip.getFont().getSize(),
                 tooltip.fontProperty())); // 40 em: it follows the zoom
@@ -436,6 +441,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private void zoom(ScrollEvent e) {
         if (e.getDeltaY() != 0 && e.isControlDown()) {
             zoomBy(e.getDeltaY() > 0 ? 0.7 : 1 / 0.7, e.getX());
+            retell();
             e.consume();
         }
     }
@@ -490,6 +496,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         pointerX = e.getX();
         pointerY = e.getY();
         draw();
+        retell();
     }
 
     /** The event nearest the pointer on its lane, in words; kept for the next drawing. */
@@ -655,12 +662,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     /**
      * Draws the lanes of the window now shown. The timeline redraws by itself at every change of its
-     * history, size or zoom while it can be seen; calling this is for measuring. A tooltip under the
-     * pointer is told again from the new drawing: a zoom (wheel or keys), a pan or a live window
-     * moves the bars under a still pointer.
+     * history, size or zoom while it can be seen; calling this is for measuring. A tooltip showing is
+     * told again from the new drawing: a live window moves the bars under a still pointer.
      */
     public void draw() {
         drawLanes();
+        if (tooltip.isShowing()) { // not at every frame else: the words read up to 10,000 events
+            retell();
+        }
+    }
+
+    /** The tooltip told again for the pointer where it is, if it is over the timeline. */
+    private void retell() {
         if (!Double.isNaN(pointerX)) {
             tooltip.setText(pointerWords(pointerX, pointerY));
         }
