@@ -129,8 +129,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     static final String HISTOGRAM_NONE = "No call has completed yet.";
     static final String AT_THE_END = "at the end";
     /**
-     * A past run's mark when it was the first since start to complete {@link #WARMING_CALLS} calls:
-     * its time includes compiling its code.
+     * A past run's mark while no run of {@link #WARMING_CALLS} calls or more has ended before it since
+     * start: its time includes compiling its code.
      */
     static final String FIRST_SINCE_START = " (first since start: its code compiled as it ran)";
     /** The calls a run completes by which its code is compiled (the JIT compiles a method after thousands of calls). */

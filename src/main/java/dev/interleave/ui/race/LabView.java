@@ -256,13 +256,13 @@ public final class LabView extends BorderPane {
             GridPane.setValignment(bars, VPos.BOTTOM);
             rows.add(new Node[] {name, bars, summary});
         }
+        if (rows.isEmpty()) {
+            return grid;
+        }
         int first = row;
         // Beside the bars while a summary has SUMMARY_EM there, else under them, the row's whole
         // width: at 200 % on a projector a summary beside them wrapped two words a line, its row a
         // screen tall and its name far under its bars (a tryout).
-        if (rows.isEmpty()) {
-            return grid;
-        }
         Boolean[] under = {null}; // as placed: null before the first placing
         Runnable place = () -> {
             double em = ((Label) rows.getFirst()[2]).getFont().getSize();
