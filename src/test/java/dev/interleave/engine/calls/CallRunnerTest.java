@@ -128,7 +128,9 @@ class CallRunnerTest {
             }
         });
         runner.start(CallSettings.of(100, 10).withMaxSleepMillis(1));
-        while (runner.snapshot().inFlight() < 10) {
+        // Until all ten have read the counter and sleep: in flight counts a call from its thread's
+        // start, before it reads (CI, on a busy machine: one had read when Stop came).
+        while (runner.snapshot().counterValue() < 10) {
             Thread.onSpinWait();
         }
         CompletableFuture<CallResult> stopped = CompletableFuture.supplyAsync(() -> {
