@@ -21,7 +21,7 @@ import dev.interleave.ui.kit.Timeline;
  * coloured by its state with the chips' colours, each put (▼) and take (▲) a mark with its item
  * (and unlocked-count's look without the lock, ⚠, with what it read),
  * an arrow from a signalling worker to each worker it woke. After unlocked-count's look, a worker's
- * lane is drawn as what it did, {@link #LOOKED}, until it has the lock.
+ * lane is drawn as what it did, {@link #LOOKED}, until it has the lock or, finding it held, asks for it.
  */
 final class BufferLanes implements Timeline.Lanes<BufferReplay> {
 
@@ -36,9 +36,8 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
      * The lane state after unlocked-count's look, until the worker has the lock (or stops at the
      * gate right after the look): a state of its own here, named as the chip names it ("looked
      * without the lock"), in a colour of its own; the engine counts it as waiting for the lock. A
-     * wait for a lock found held is recorded once the lock is had ({@code REQUEST}), and a lane
-     * shows it as part of what the thread did before (the chip turns "waiting for lock" as it
-     * asks): here, the look.
+     * wait for a lock found held is recorded once the lock is had ({@code REQUEST}, with the time
+     * it asked): the lane draws it from then, after the look, as the trace does.
      */
     static final int LOOKED = WorkerState.values().length;
 
@@ -65,6 +64,17 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
             return UNCHANGED;
         }
         return code(BufferEvent.stateAfter(batch, i), BufferEvent.whereAfter(batch, i));
+    }
+
+    /** A lock found held is waited for from when it was asked for (the request's item) until had. */
+    @Override
+    public int waitedBefore(EventLog.Batch batch, int i) {
+        return BufferEvent.of(batch, i) == BufferEvent.REQUEST ? WorkerState.WAITING_FOR_LOCK.ordinal() : UNCHANGED;
+    }
+
+    @Override
+    public long waitedFrom(EventLog.Batch batch, int i) {
+        return batch.item(i);
     }
 
     @Override
@@ -110,19 +120,26 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         return state == LOOKED ? impl.get().lookedWords() : WorkerState.values()[state].words(impl.get());
     }
 
-    /** The timed states drawn long, and a lock held long: the scheduler's. */
+    /**
+     * The timed states drawn long, and a lock held long: the scheduler's, or a wait for the lock
+     * the lane could not draw. The lock buffer records a wait for its lock found held (drawn
+     * "waiting for lock"); the monitor's and the mutex's waits are not recorded, and their lanes
+     * show them as what the thread did before.
+     */
     @Override
     public String barNote(int state) {
-        String offCore = "The rest is the scheduler's: " + OFF_CORE;
+        String noun = impl.get().lockNoun();
+        String offCore = impl.get() == BufferImpl.LOCK ? "The rest is the scheduler's: " + OFF_CORE
+                : "The rest is a wait for the " + noun + " (not recorded: the lane goes on as it was) or the"
+                        + " scheduler's: " + OFF_CORE;
         if (state == LOOKED) {
-            return "The lab sleeps 1 ms after the look, holding the race's window open; the rest is a wait for the "
-                    + impl.get().lockNoun() + " if another thread held it, else the scheduler's: " + OFF_CORE;
+            return "The lab sleeps 1 ms after the look, holding the race's window open. " + offCore;
         }
         return switch (WorkerState.values()[state]) {
             case PRODUCING -> "Longer than the produce delay set? " + offCore;
             case CONSUMING -> "Longer than the consume delay set? " + offCore;
-            case IN_BUFFER -> "A put or take holds the " + impl.get().lockNoun() + " for microseconds: a long bar is"
-                    + " the scheduler's, the thread off its core while it held the " + impl.get().lockNoun() + ".";
+            case IN_BUFFER -> "A put or take holds the " + noun + " for microseconds: a long bar is"
+                    + " the scheduler's, the thread off its core while it held the " + noun + ".";
             default -> null;
         };
     }

@@ -41,6 +41,8 @@ final class LaneSummary<R extends Replay<R>> {
     private byte[] before = new byte[0];
     /** By lane, by slice: the state after the lane's last event in the slice, or NONE. */
     private byte[][] slices = new byte[0][];
+    /** By lane: the time of its latest event summarised (Long.MIN_VALUE for none). */
+    private long[] eventNanos = new long[0];
     /** The event after the last one summarised. */
     private long next = -1;
     /** The moments' times and labels: two lists in step, in the order the moments happened. */
@@ -96,6 +98,16 @@ final class LaneSummary<R extends Replay<R>> {
             for (int i = (int) (next - batch.firstSeq()); i < batch.size(); i++) {
                 int lane = batch.track(i);
                 long nanos = batch.nanos(i);
+                int waited = lanes.waitedBefore(batch, i);
+                if (waited != Timeline.Lanes.UNCHANGED && lane < slices.length) {
+                    // A wait told at its end, in the slice it began in (a later event of its lane
+                    // in that slice would overwrite it, but none comes while its thread waits).
+                    long from = Math.clamp(lanes.waitedFrom(batch, i), Math.min(eventNanos[lane], nanos), nanos);
+                    slices[lane][sliceOf(from)] = (byte) waited;
+                }
+                if (lane < eventNanos.length) {
+                    eventNanos[lane] = nanos;
+                }
                 int state = lanes.stateAfter(batch, i);
                 if (state != Timeline.Lanes.UNCHANGED && lane < slices.length) {
                     slices[lane][sliceOf(nanos)] = (byte) state;
@@ -144,6 +156,8 @@ final class LaneSummary<R extends Replay<R>> {
         int had = slices.length;
         slices = Arrays.copyOf(slices, count);
         before = Arrays.copyOf(before, count);
+        eventNanos = Arrays.copyOf(eventNanos, count);
+        Arrays.fill(eventNanos, had, count, Long.MIN_VALUE);
         for (int lane = had; lane < count; lane++) {
             slices[lane] = new byte[SLICES];
             Arrays.fill(slices[lane], NONE);

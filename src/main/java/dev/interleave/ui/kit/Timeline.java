@@ -63,6 +63,24 @@ public final class Timeline<R extends Replay<R>> extends Region {
          */
         int stateAfter(EventLog.Batch batch, int i);
 
+        /**
+         * The state event {@code i}'s track was in for a while before it, told only once it ended (a
+         * lock found held is recorded once had), from {@link #waitedFrom}; or {@link #UNCHANGED}
+         * (most events: the track was in the state its previous event left it in). Read for every
+         * event drawn: keep it cheap.
+         */
+        default int waitedBefore(EventLog.Batch batch, int i) {
+            return UNCHANGED;
+        }
+
+        /**
+         * When the {@link #waitedBefore} state of event {@code i} began (the log's clock); read only
+         * where it has one. The timeline draws it from no earlier than its track's previous event.
+         */
+        default long waitedFrom(EventLog.Batch batch, int i) {
+            return batch.nanos(i);
+        }
+
         /** Lane {@code lane}'s state in {@code state}, or -1 when it has none yet. */
         int stateOf(R state, int lane);
 
@@ -729,6 +747,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
         List<Double> momentX = new ArrayList<>();
         List<String> momentLabels = new ArrayList<>();
         double[] movedX = new double[lanes];
+        double[] eventX = new double[lanes]; // each lane's latest event drawn: a wait told later began no earlier
+        Arrays.fill(eventX, Double.NEGATIVE_INFINITY);
         boolean detailed = last - first < 4_000;
         // Wake-up arrows only when the window holds at most one event per 3 px (on average: a burst
         // may still crowd): the whole of a free run's first seconds was a wall of black arrows (a
@@ -786,6 +806,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
                     continue;
                 }
                 double x = left0 + (placeOf(batch, i) - left) * scale;
+                int waited = eventOrder.get() ? Lanes.UNCHANGED : this.painter.waitedBefore(batch, i);
+                if (waited != Lanes.UNCHANGED && waited != state[lane]) {
+                    // A wait told at its end (on the clock's axis only: in event order it is no event wide).
+                    double from = Math.clamp(left0 + (this.painter.waitedFrom(batch, i) - left) * scale,
+                            Math.min(eventX[lane], x), x);
+                    if (from - since[lane] >= 1) {
+                        bars.fill(state[lane], since[lane], from, lane, false, false);
+                        since[lane] = from;
+                    }
+                    state[lane] = waited;
+                }
                 int next = this.painter.stateAfter(batch, i);
                 if (next != Lanes.UNCHANGED && next != state[lane]) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
@@ -806,6 +837,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                         arrows.add(new double[] {movedX[from], from, x, lane});
                     }
                 }
+                eventX[lane] = x;
                 String moment = this.painter.moment(batch, i);
                 if (moment != null) {
                     momentX.add(x);

@@ -19,6 +19,7 @@ import dev.interleave.engine.run.Replay;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class LaneSummaryTest {
     }
 
     /** Each worker's state as the buffer's events leave it: the ordinal of its {@code WorkerState}. */
-    private static final class States extends StatesOnly<BufferReplay> {
+    private static class States extends StatesOnly<BufferReplay> {
         @Override
         public int stateAfter(EventLog.Batch batch, int i) {
             return !BufferEvent.of(batch, i).changesAState() ? UNCHANGED
@@ -105,6 +106,82 @@ class LaneSummaryTest {
         assertTrue(summary.upToDate());
         int compared = assertSlicesAsRebuilt(history, summary, new States());
         assertTrue(compared >= 16, "compared " + compared);
+    }
+
+    /** As {@link States}, with a wait for the lock found held drawn from when it was asked for, as the buffer's lanes draw it. */
+    private static final class WaitingStates extends States {
+        @Override
+        public int waitedBefore(EventLog.Batch batch, int i) {
+            return BufferEvent.of(batch, i) == BufferEvent.REQUEST ? WorkerState.WAITING_FOR_LOCK.ordinal() : UNCHANGED;
+        }
+
+        @Override
+        public long waitedFrom(EventLog.Batch batch, int i) {
+            return batch.item(i);
+        }
+    }
+
+    /**
+     * A wait for the lock is recorded once the lock is had, with the time it was asked for: the
+     * summary holds "waiting for lock" in the slices from that time on, not what the thread did
+     * before (it did, and a producer's long bar read "producing" through its wait). Each slice of
+     * a real contended run is checked against each lane's changes worked out from its events.
+     */
+    @Test
+    void aWaitToldAtItsEndIsSummarisedFromWhenItBegan() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(BufferSettings.of(8, 8, 4, 40_000));
+        assertTrue(runner.await(Duration.ofSeconds(30)).ok());
+        EventLog log = runner.snapshot().log();
+        assertEquals(0, log.dropped(), "the log kept every event");
+        History<BufferReplay> history = new History<>(log, new BufferReplay(4), BufferNarration::words);
+        history.catchUp();
+        LaneSummary<BufferReplay> summary = new LaneSummary<>(history, new WaitingStates());
+        summary.catchUp();
+
+        // Each lane's changes in time order: (time, state), a request's wait from when it asked.
+        EventLog.Batch all = log.readAll();
+        int lanes = all.tracks().size();
+        List<List<long[]>> changes = new ArrayList<>();
+        long[] latest = new long[lanes];
+        for (int lane = 0; lane < lanes; lane++) {
+            changes.add(new ArrayList<>());
+        }
+        long waited = 0;
+        for (int i = 0; i < all.size(); i++) {
+            int lane = all.track(i);
+            if (BufferEvent.of(all, i) == BufferEvent.REQUEST) {
+                long from = Math.clamp(all.item(i), latest[lane], all.nanos(i));
+                changes.get(lane).add(new long[] {from, WorkerState.WAITING_FOR_LOCK.ordinal()});
+                waited += all.nanos(i) - from;
+            }
+            if (BufferEvent.of(all, i).changesAState()) {
+                changes.get(lane).add(new long[] {all.nanos(i), BufferEvent.stateAfter(all, i).ordinal()});
+            }
+            latest[lane] = all.nanos(i);
+        }
+        assertTrue(waited > 0, "sixteen workers on two cores waited for the lock");
+
+        int waitingSlices = 0;
+        for (int lane = 0; lane < lanes; lane++) {
+            int expected = summary.stateBefore(lane, 0);
+            int next = 0;
+            for (int k = 0; k < LaneSummary.SLICES; k++) {
+                long sliceEnd = summary.originNanos() + (k + 1) * summary.sliceNanos() - 1;
+                List<long[]> mine = changes.get(lane);
+                for (; next < mine.size() && mine.get(next)[0] <= sliceEnd; next++) {
+                    expected = (int) mine.get(next)[1];
+                }
+                int held = summary.at(lane, k);
+                int summarised = held != LaneSummary.NONE ? held : summary.stateBefore(lane, k);
+                assertEquals(expected, summarised, "lane " + lane + " at the end of slice " + k);
+                if (summarised == WorkerState.WAITING_FOR_LOCK.ordinal()) {
+                    waitingSlices++;
+                }
+            }
+        }
+        assertTrue(waitingSlices > 0, "some slice ends in a wait for the lock");
     }
 
     /**

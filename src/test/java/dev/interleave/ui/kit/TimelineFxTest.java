@@ -47,6 +47,18 @@ class TimelineFxTest {
         long markedFrom = Long.MAX_VALUE;
         /** What a bar's tooltip adds. */
         String note;
+        /** Whether a request tells a wait (state 1) from the time in its item, as the buffer's does. */
+        boolean waits;
+
+        @Override
+        public int waitedBefore(EventLog.Batch batch, int i) {
+            return waits && BufferEvent.of(batch, i) == BufferEvent.REQUEST ? 1 : UNCHANGED;
+        }
+
+        @Override
+        public long waitedFrom(EventLog.Batch batch, int i) {
+            return batch.item(i);
+        }
 
         @Override
         public String barNote(int state) {
@@ -67,15 +79,16 @@ class TimelineFxTest {
         }
 
         public int states() {
-            return 1;
+            return waits ? 2 : 1;
         }
 
         public String colour(int state) {
-            return "-il-working";
+            return state == 0 ? "-il-working" : "-il-lock";
         }
 
         public List<Timeline.Legend> legend() {
-            return List.of(new Timeline.Legend(0, "working"));
+            return waits ? List.of(new Timeline.Legend(0, "working"), new Timeline.Legend(1, "waiting for lock"))
+                    : List.of(new Timeline.Legend(0, "working"));
         }
 
         public boolean marked(EventLog.Batch batch, int i) {
@@ -169,6 +182,53 @@ class TimelineFxTest {
         assertTrue(words[1].startsWith("Event 0 at "), words[1]);
         assertTrue(words[2].matches("P1 working from before [0-9.]+ ms to past [0-9.]+ ms \\(at least 150\\.[0-9] ms\\)\\."
                 + " A note on working\\."), "zoomed in, the bar is cut at both edges: " + words[2]);
+    }
+
+    /**
+     * A wait recorded at its end (the buffer's request for a lock found held, with the time it
+     * asked) is drawn from when it began: the lane read "working" through a 200 ms wait for the
+     * lock, and the pointer blamed the scheduler. Drawn from the events, and from the summary when
+     * the window holds too many to read.
+     */
+    @Test
+    void aWaitToldAtItsEndIsDrawnFromWhenItBegan() throws Exception {
+        lanes.waits = true;
+        EventLog log = new EventLog(100_000);
+        int track = log.addTrack("P1");
+        long origin = log.originNanos();
+        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        log.appendAt(origin + 300_000_000L, BufferEvent.REQUEST.ordinal(), track, origin + 100_000_000L, 0, 0);
+        follow(log);
+        List<String> words = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            for (Timeline.StateBar bar : timeline.barsDrawn()) {
+                words.add(timeline.pointerWords((bar.x0() + bar.x1()) / 2, timeline.laneMiddleY(0)));
+            }
+        }).get();
+        assertEquals(List.of("P1 working from 0 ms to 100 ms (100.0 ms)",
+                "P1 waiting for lock from 100 ms to 300 ms (200.0 ms)"), words);
+
+        // The same two, with 30,000 events on another lane in between: drawn from the summary.
+        EventLog busy = new EventLog(100_000);
+        track = busy.addTrack("P1");
+        int other = busy.addTrack("P2");
+        origin = busy.originNanos();
+        busy.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        busy.appendAt(origin, BufferEvent.REGISTER.ordinal(), other, 0, 0, 0);
+        for (int i = 1; i <= 30_000; i++) {
+            busy.appendAt(origin + i * 9_000L, BufferEvent.PUT.ordinal(), other, 0, 0, 0);
+        }
+        busy.appendAt(origin + 300_000_000L, BufferEvent.REQUEST.ordinal(), track, origin + 100_000_000L, 0, 0);
+        follow(busy);
+        List<Timeline.StateBar> bars = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            timeline.barsDrawn().stream().filter(bar -> bar.lane() == 0).forEach(bars::add);
+        }).get();
+        assertEquals(List.of(0, 1), bars.stream().map(Timeline.StateBar::state).toList(), bars.toString());
+        double third = (bars.get(1).x1() - bars.get(0).x0()) / 3;
+        assertEquals(bars.get(0).x0() + third, bars.get(0).x1(), 1.5, "the wait begins a third of the way: " + bars);
     }
 
     /**
