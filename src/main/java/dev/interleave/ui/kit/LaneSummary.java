@@ -41,6 +41,8 @@ final class LaneSummary<R extends Replay<R>> {
     private byte[] before = new byte[0];
     /** By lane, by slice: the state after the lane's last event in the slice, or NONE. */
     private byte[][] slices = new byte[0][];
+    /** By lane, by slice: whether an event of the lane in the slice is a mark (a mark ends a bar). */
+    private boolean[][] marks = new boolean[0][];
     /** By lane: the time of its latest event summarised (Long.MIN_VALUE for none). */
     private long[] eventNanos = new long[0];
     /** The event after the last one summarised. */
@@ -107,6 +109,9 @@ final class LaneSummary<R extends Replay<R>> {
                 }
                 if (lane < eventNanos.length) {
                     eventNanos[lane] = nanos;
+                    if (lanes.marked(batch, i)) {
+                        marks[lane][sliceOf(nanos)] = true;
+                    }
                 }
                 int state = lanes.stateAfter(batch, i);
                 if (state != Timeline.Lanes.UNCHANGED && lane < slices.length) {
@@ -137,7 +142,10 @@ final class LaneSummary<R extends Replay<R>> {
         return (int) at;
     }
 
-    /** Each two neighbouring slices become one: the later one's state if it has one, else the earlier's. */
+    /**
+     * Each two neighbouring slices become one: the later one's state if it has one, else the
+     * earlier's; marked if either was.
+     */
     private void coarsen() {
         for (byte[] row : slices) {
             for (int k = 0; k < SLICES / 2; k++) {
@@ -145,6 +153,12 @@ final class LaneSummary<R extends Replay<R>> {
                 row[k] = later != NONE ? later : row[2 * k];
             }
             Arrays.fill(row, SLICES / 2, SLICES, NONE);
+        }
+        for (boolean[] row : marks) {
+            for (int k = 0; k < SLICES / 2; k++) {
+                row[k] = row[2 * k] || row[2 * k + 1];
+            }
+            Arrays.fill(row, SLICES / 2, SLICES, false);
         }
         sliceNanos *= 2;
     }
@@ -155,11 +169,13 @@ final class LaneSummary<R extends Replay<R>> {
         }
         int had = slices.length;
         slices = Arrays.copyOf(slices, count);
+        marks = Arrays.copyOf(marks, count);
         before = Arrays.copyOf(before, count);
         eventNanos = Arrays.copyOf(eventNanos, count);
         Arrays.fill(eventNanos, had, count, Long.MIN_VALUE);
         for (int lane = had; lane < count; lane++) {
             slices[lane] = new byte[SLICES];
+            marks[lane] = new boolean[SLICES];
             Arrays.fill(slices[lane], NONE);
             before[lane] = -1; // a lane added later had no state before it
         }
@@ -177,6 +193,11 @@ final class LaneSummary<R extends Replay<R>> {
 
     int laneCount() {
         return slices.length;
+    }
+
+    /** Whether an event of {@code lane} in slice {@code k} is a mark. */
+    boolean marked(int lane, int k) {
+        return marks[lane][k];
     }
 
     /** Slice {@code k}'s state on {@code lane}, or {@link #NONE}. */

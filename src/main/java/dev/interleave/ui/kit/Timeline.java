@@ -101,7 +101,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
             return 1;
         }
 
-        /** Whether event {@code i} is a mark on its lane (an item moved, a fork taken). Read for every event drawn: keep it cheap. */
+        /**
+         * Whether event {@code i} is a mark on its lane (an item moved, a fork taken); a mark ends its
+         * bar, though the state goes on. Read for every event drawn: keep it cheap.
+         */
         boolean marked(EventLog.Batch batch, int i);
 
         /** The label of a marked event, read only for the marks drawn with labels (zoomed in). */
@@ -818,15 +821,19 @@ public final class Timeline<R extends Replay<R>> extends Region {
                     state[lane] = waited;
                 }
                 int next = this.painter.stateAfter(batch, i);
-                if (next != Lanes.UNCHANGED && next != state[lane]) {
+                boolean marked = this.painter.marked(batch, i);
+                boolean changes = next != Lanes.UNCHANGED && next != state[lane];
+                // A mark ends its bar too: a bar is one item made and put, not a row of them read as
+                // one long state (a teacher read 76 ms of "producing" with four puts in it as the scheduler's).
+                if ((changes || marked) && x - since[lane] >= 1) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
-                    if (x - since[lane] >= 1) {
-                        bars.fill(state[lane], since[lane], x, lane, false, false);
-                        since[lane] = x;
-                    }
+                    bars.fill(state[lane], since[lane], x, lane, false, false);
+                    since[lane] = x;
+                }
+                if (changes) {
                     state[lane] = next;
                 }
-                if (this.painter.marked(batch, i)) {
+                if (marked) {
                     movedX[lane] = x;
                     if (detailed) {
                         marks.add(new double[] {x, lane, batch.firstSeq() + i}); // its label read if drawn
@@ -1055,7 +1062,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
 
     /**
      * The lanes' runs of colour from {@code left} to {@code right} from the summary's slices, a
-     * change drawn at the end of its slice (at most a pixel off); each lane's state and where
+     * change or a mark drawn at the end of its slice (at most a pixel off); each lane's state and where
      * its last run began are left in {@code state} and {@code since}, as the event loop leaves them.
      */
     private void fromSummary(LaneSummary<R> summary, long left, long right, double scale, Bars bars, int[] state,
@@ -1068,13 +1075,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
             double start = left0;
             for (int k = from; k <= to; k++) {
                 byte next = summary.at(lane, k);
-                if (next != LaneSummary.NONE && next != now) {
+                boolean changes = next != LaneSummary.NONE && next != now;
+                if (changes || summary.marked(lane, k)) {
                     double x = left0 + (summary.originNanos() + (k + 1) * summary.sliceNanos() - left) * scale;
                     if (x - start >= 1) {
                         bars.fill(now, start, x, lane, false, false);
                         start = x;
                     }
-                    now = next;
+                    if (changes) {
+                        now = next;
+                    }
                 }
             }
             state[lane] = now;
