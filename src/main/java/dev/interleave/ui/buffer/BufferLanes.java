@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.interleave.engine.buffer.BufferEvent;
 import dev.interleave.engine.buffer.BufferImpl;
@@ -40,6 +41,15 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
      * it asked): the lane draws it from then, after the look, as the trace does.
      */
     static final int LOOKED = WorkerState.values().length;
+
+    /**
+     * The lane state of a thread going for the lock, not (yet) seen to wait for it: after it passed
+     * the gate (a step), or left a wait set interrupted, until it has the lock. The engine counts it
+     * as waiting for the lock, and the chip says so; drawn as a full "waiting for lock" bar, every
+     * step read as a wait for a lock no one held (a teacher, stepping in front of a class). Half as
+     * tall, in the lock's colour: a wait for a lock found held is drawn full from when it asked.
+     */
+    static final int ASKING = LOOKED + 1;
 
     /** The implementation of the run shown: the legend names its lock as its code does. */
     private final Supplier<BufferImpl> impl;
@@ -83,30 +93,53 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
     }
 
     private static int code(WorkerState state, Where where) {
-        if (state == WorkerState.WAITING_FOR_LOCK && where == Where.LOOKED) {
-            return LOOKED;
+        if (state == WorkerState.WAITING_FOR_LOCK) {
+            switch (where) {
+                case LOOKED -> {
+                    return LOOKED;
+                }
+                case OUTSIDE, ENTERING -> {
+                    return ASKING;
+                }
+                default -> {
+                    // Woken: it waits for the signaller to let go of the lock.
+                }
+            }
+        }
+        if (state == WorkerState.IN_BUFFER && where == Where.WRITING) {
+            return -1; // stopped at its violation: it lets go of the lock and ends, its lane with it
         }
         return state.drawn() ? state.ordinal() : -1;
     }
 
     @Override
     public int states() {
-        return LOOKED + 1;
+        return ASKING + 1;
     }
 
     @Override
     public String colour(int state) {
-        return state == LOOKED ? "-il-looked" : LOOKED_UP.getOrDefault(WorkerState.values()[state], "-il-done");
+        if (state == LOOKED) {
+            return "-il-looked";
+        }
+        return state == ASKING ? "-il-lock" : LOOKED_UP.getOrDefault(WorkerState.values()[state], "-il-done");
+    }
+
+    /** Going for the lock, half as tall as waiting for it: the same colour, told apart. */
+    @Override
+    public double height(int state) {
+        return state == ASKING ? 0.5 : 1;
     }
 
     @Override
     public List<Timeline.Legend> legend() {
         List<Timeline.Legend> legend = new ArrayList<>(List.of(
                 new Timeline.Legend(WorkerState.PRODUCING.ordinal(), "producing / consuming"),
-                legend(WorkerState.WAITING_FOR_LOCK), legend(WorkerState.WAITING_NOT_FULL),
+                legend(WorkerState.WAITING_FOR_LOCK), new Timeline.Legend(ASKING, words(ASKING)),
+                legend(WorkerState.WAITING_NOT_FULL),
                 legend(WorkerState.WAITING_NOT_EMPTY), legend(WorkerState.IN_BUFFER), legend(WorkerState.AT_GATE)));
         if (bug.get() == Bug.UNLOCKED_COUNT) {
-            legend.add(2, new Timeline.Legend(LOOKED, words(LOOKED)));
+            legend.add(3, new Timeline.Legend(LOOKED, words(LOOKED)));
         }
         return legend;
     }
@@ -117,7 +150,10 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
 
     @Override
     public String words(int state) {
-        return state == LOOKED ? impl.get().lookedWords() : WorkerState.values()[state].words(impl.get());
+        if (state == LOOKED) {
+            return impl.get().lookedWords();
+        }
+        return state == ASKING ? "going for the " + impl.get().lockNoun() : WorkerState.values()[state].words(impl.get());
     }
 
     /**
@@ -135,6 +171,11 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         if (state == LOOKED) {
             return "The lab sleeps 1 ms after the look, holding the race's window open. " + offCore;
         }
+        if (state == ASKING) {
+            return impl.get() == BufferImpl.LOCK
+                    ? "Found free, the lock is had at once; a wait for it, found held, is drawn full height. " + offCore
+                    : offCore;
+        }
         return switch (WorkerState.values()[state]) {
             case PRODUCING -> "Longer than the produce delay set? " + offCore;
             case CONSUMING -> "Longer than the consume delay set? " + offCore;
@@ -142,6 +183,37 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
                     + " the scheduler's, the thread off its core while it held the " + noun + ".";
             default -> null;
         };
+    }
+
+    /** A wait for the lock says who had it meanwhile ("who holds the lock?" had no answer on screen). */
+    @Override
+    public boolean countsMeanwhile(int state) {
+        return state == WorkerState.WAITING_FOR_LOCK.ordinal();
+    }
+
+    /** Each put, take and wait of another thread is a turn of it with the lock. */
+    @Override
+    public boolean countedMeanwhile(int state, EventLog.Batch batch, int i) {
+        BufferEvent kind = BufferEvent.of(batch, i);
+        return kind.movesAnItem() || kind == BufferEvent.WAIT;
+    }
+
+    /**
+     * "Meanwhile others had the lock 14 times (a put, take or wait each): P2 ×5, C1 ×9"; none: it
+     * waited for a holder finishing its put or take, and for its own wake-up.
+     */
+    @Override
+    public String meanwhileWords(int state, Map<String, Integer> byLane, boolean atLeast) {
+        String noun = impl.get().lockNoun();
+        if (byLane.isEmpty()) {
+            return atLeast ? null : "No other thread put, took or waited in that time: it waited for the " + noun
+                    + "'s holder to finish its put or take, and for its own wake-up";
+        }
+        int turns = byLane.values().stream().mapToInt(Integer::intValue).sum();
+        return String.format(Locale.ROOT, "Meanwhile others had the %s %s%,d %s (a put, take or wait each): %s", noun,
+                atLeast ? "at least " : "", turns, turns == 1 ? "time" : "times", byLane.entrySet().stream()
+                        .map(entry -> String.format(Locale.ROOT, "%s ×%,d", entry.getKey(), entry.getValue()))
+                        .collect(Collectors.joining(", ")));
     }
 
     /** Puts, takes, and unlocked-count's looks without the lock: the bug, on the lane where it happened. */

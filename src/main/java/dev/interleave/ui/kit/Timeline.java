@@ -3,10 +3,12 @@ package dev.interleave.ui.kit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -129,6 +131,29 @@ public final class Timeline<R extends Replay<R>> extends Region {
         default String words(int state) {
             return legend().stream().filter(line -> line.state() == state).map(Legend::words).findFirst()
                     .orElse("state " + state);
+        }
+
+        /** Whether a bar of {@code state} says what other lanes did meanwhile ({@link #meanwhileWords}). */
+        default boolean countsMeanwhile(int state) {
+            return false;
+        }
+
+        /**
+         * Whether event {@code i}, another lane's, counts as what happened while a bar of {@code state}
+         * lasted (a put under the lock the bar's thread waited for). Read for the events under a bar
+         * the pointer is on, at most {@link Timeline#MEANWHILE_MAX}.
+         */
+        default boolean countedMeanwhile(int state, EventLog.Batch batch, int i) {
+            return false;
+        }
+
+        /**
+         * The words for what other lanes did while a bar of {@code state} lasted: {@code byLane}, each
+         * lane's name with its count, in lane order (none if nothing counted); {@code atLeast}: the
+         * counts may be short (the bar is cut by the window, or too many events to read).
+         */
+        default String meanwhileWords(int state, Map<String, Integer> byLane, boolean atLeast) {
+            return null;
         }
 
         /** Why a bar outlasts what its thread does, for {@link #barNote}: more threads than cores. */
@@ -595,8 +620,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long to = shownLeft + (long) ((bar.x1() - labelWidth()) / width * (shownRight - shownLeft));
         String who = history.log().tracks().get(bar.lane()) + " " + painter.words(bar.state());
         if (eventOrder.get()) {
-            return String.format(Locale.ROOT, "%s %s events %,d to %,d%s", who, bar.fromBefore() ? "from before" : "across",
-                    Math.max(0, from / ORDER_UNIT), to / ORDER_UNIT, bar.toAfter() ? " and on" : "");
+            // A bar runs from the event that began it to the next of its lane: "from event 1,983 to
+            // 1,984" (rounded to events: it read "across events 1,983 to 1,983", a pixel short).
+            return String.format(Locale.ROOT, "%s from %sevent %,d to %s%,d", who, bar.fromBefore() ? "before " : "",
+                    Math.max(0, Math.round((double) from / ORDER_UNIT)), bar.toAfter() ? "past " : "",
+                    Math.round((double) to / ORDER_UNIT));
         }
         long origin = history.log().originNanos();
         String[] ends = range(from - origin, to - origin, to - from).split(" \\.\\. ");
@@ -605,7 +633,39 @@ public final class Timeline<R extends Replay<R>> extends Region {
         boolean open = bar.fromBefore() || bar.toAfter() || bar.latest();
         String when = start + end + " (" + (open ? "at least " : "") + duration(to - from) + ")";
         String note = painter.barNote(bar.state());
-        return who + " " + when + (note == null ? "" : ". " + note);
+        String meanwhile = meanwhile(history, bar, from, to);
+        return who + " " + when + (meanwhile == null ? "" : ". " + meanwhile) + (note == null ? "" : ". " + note);
+    }
+
+    /** The most events a bar's words read for what other lanes did meanwhile. */
+    static final int MEANWHILE_MAX = 10_000;
+
+    /**
+     * What the other lanes did while {@code bar} lasted (from {@code from} to {@code to} on the
+     * axis), as its lanes count it ({@link Lanes#countedMeanwhile}), in their words; null for a
+     * state that counts nothing.
+     */
+    private String meanwhile(History<R> history, StateBar bar, long from, long to) {
+        if (!painter.countsMeanwhile(bar.state())) {
+            return null;
+        }
+        Map<Integer, Integer> byLane = new TreeMap<>();
+        long end = Math.min(history.end(), firstAtOrAfter(history, to));
+        long seq = firstAtOrAfter(history, from);
+        long read = 0;
+        for (; seq < end && read < MEANWHILE_MAX; seq++, read++) {
+            EventLog.Batch batch = history.batchOf(seq);
+            if (batch == null) {
+                continue;
+            }
+            int i = (int) (seq - batch.firstSeq());
+            if (batch.track(i) != bar.lane() && painter.countedMeanwhile(bar.state(), batch, i)) {
+                byLane.merge(batch.track(i), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> named = new LinkedHashMap<>();
+        byLane.forEach((lane, count) -> named.put(history.log().tracks().get(lane), count));
+        return painter.meanwhileWords(bar.state(), named, seq < end || bar.fromBefore() || bar.toAfter());
     }
 
     /** A pause in words, for its tooltip: when, how long, and what happened in it. */

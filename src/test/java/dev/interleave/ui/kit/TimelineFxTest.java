@@ -63,6 +63,21 @@ class TimelineFxTest {
         }
 
         @Override
+        public boolean countsMeanwhile(int state) {
+            return state == 1;
+        }
+
+        @Override
+        public boolean countedMeanwhile(int state, EventLog.Batch batch, int i) {
+            return BufferEvent.of(batch, i) == BufferEvent.PUT;
+        }
+
+        @Override
+        public String meanwhileWords(int state, java.util.Map<String, Integer> byLane, boolean atLeast) {
+            return "meanwhile " + (atLeast ? "at least " : "") + byLane;
+        }
+
+        @Override
         public String barNote(int state) {
             return note;
         }
@@ -209,7 +224,7 @@ class TimelineFxTest {
             }
         }).get();
         assertEquals(List.of("P1 working from 0 ms to 100 ms (100.0 ms)",
-                "P1 waiting for lock from 100 ms to 300 ms (200.0 ms)"), words);
+                "P1 waiting for lock from 100 ms to 300 ms (200.0 ms). meanwhile {}"), words);
 
         // The same two, with 30,000 events on another lane in between: drawn from the summary.
         EventLog busy = new EventLog(100_000);
@@ -231,6 +246,43 @@ class TimelineFxTest {
         assertEquals(List.of(0, 1), bars.stream().map(Timeline.StateBar::state).toList(), bars.toString());
         double third = (bars.get(1).x1() - bars.get(0).x0()) / 3;
         assertEquals(bars.get(0).x0() + third, bars.get(0).x1(), 1.5, "the wait begins a third of the way: " + bars);
+    }
+
+    /**
+     * A wait's bar says what the other lanes did while it lasted, as the lanes count it ("who held
+     * the lock?" had no answer on screen): their puts in its time, by lane, not its own, not the
+     * ones before or after it.
+     */
+    @Test
+    void aWaitSaysWhatTheOthersDidMeanwhile() throws Exception {
+        lanes.waits = true;
+        EventLog log = new EventLog(1_000);
+        int p1 = log.addTrack("P1");
+        int p2 = log.addTrack("P2");
+        int p3 = log.addTrack("P3");
+        long origin = log.originNanos();
+        for (int track : List.of(p1, p2, p3)) {
+            log.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        }
+        log.appendAt(origin + 50_000_000L, BufferEvent.PUT.ordinal(), p2, 0, 0, 0); // before the wait
+        for (long ms : List.of(150L, 160L, 250L)) {
+            log.appendAt(origin + ms * 1_000_000L, BufferEvent.PUT.ordinal(), p2, 0, 0, 0);
+        }
+        log.appendAt(origin + 200_000_000L, BufferEvent.PUT.ordinal(), p3, 0, 0, 0);
+        log.appendAt(origin + 300_000_000L, BufferEvent.REQUEST.ordinal(), p1, origin + 100_000_000L, 0, 0);
+        log.appendAt(origin + 310_000_000L, BufferEvent.PUT.ordinal(), p1, 0, 0, 0); // its own, after
+        log.appendAt(origin + 320_000_000L, BufferEvent.PUT.ordinal(), p2, 0, 0, 0); // after the wait
+        follow(log);
+        List<String> words = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            for (Timeline.StateBar bar : timeline.barsDrawn()) {
+                if (bar.lane() == 0 && bar.state() == 1) {
+                    words.add(timeline.pointerWords((bar.x0() + bar.x1()) / 2, timeline.laneMiddleY(0)));
+                }
+            }
+        }).get();
+        assertEquals(List.of("P1 waiting for lock from 100 ms to 300 ms (200.0 ms). meanwhile {P2=3, P3=1}"), words);
     }
 
     /**
