@@ -368,6 +368,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         attemptsSeries.getData().clear();
         mealsSeries.getData().clear();
         jainSeries.getData().clear();
+        // The counts start at 0 with the run: a deadlock within the first plot interval drew its lines
+        // only from its own mark on, as if nothing had happened before it.
+        ModelSupport.addPoint(attemptsSeries, 0, 0, MAX_POINTS);
+        ModelSupport.addPoint(mealsSeries, 0, 0, MAX_POINTS);
         lastPlotNanos = 0;
         stepsSeen = 0;
         stepToTell = false;
@@ -520,8 +524,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         }
         narrateSteps(now, table);
         if (now.state() != RunState.IDLE && !deadlockPlotted && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
-            double seconds = now.elapsedNanos() / 1e9;
-            plotClock.add(System.nanoTime(), seconds); // the log's clock at the snapshot, not the frame's time
+            // The last point at the deadlock's mark, when no point is past it yet: nothing changes after
+            // it (they ran on flat from the mark at 5 ms to the first plot interval's 110 ms).
+            double seconds = deadlockedNow ? Math.max(deadlockSeconds.get(), lastPlottedSeconds())
+                    : now.elapsedNanos() / 1e9;
+            plotClock.add(System.nanoTime(), now.elapsedNanos() / 1e9); // the log's clock at the snapshot, not the frame's
             ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
             ModelSupport.addPoint(mealsSeries, seconds, table.totalMeals(), MAX_POINTS);
             if (index.isPresent()) {
@@ -530,6 +537,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             lastPlotNanos = nowNanos;
             deadlockPlotted = deadlockedNow; // the last point: the curves end just past the deadlock's line
         }
+    }
+
+    /** The time of the latest point plotted, 0 for none. */
+    private double lastPlottedSeconds() {
+        return attemptsSeries.getData().isEmpty() ? 0 : attemptsSeries.getData().getLast().getXValue().doubleValue();
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import javafx.scene.chart.XYChart;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -245,6 +247,14 @@ class PhilosophersViewModelTest {
         long seen = System.nanoTime() + 2 * PhilosophersViewModel.PLOT_INTERVAL_NANOS;
         sampleUntil(model, "two plot intervals", () -> System.nanoTime() > seen);
         int points = model.attemptsSeries().getData().size();
+        // From (0, 0) at Run to the deadlock's mark: the last point sits on the mark unless a point
+        // before it had already passed it (a deadlock inside the first plot interval drew flat lines
+        // from its mark to that interval's end, and nothing before the mark).
+        List<XYChart.Data<Number, Number>> data = model.attemptsSeries().getData();
+        assertEquals(0.0, data.getFirst().getXValue().doubleValue());
+        assertEquals(0.0, data.getFirst().getYValue().doubleValue());
+        assertEquals(Math.max(closed, data.get(points - 2).getXValue().doubleValue()),
+                data.getLast().getXValue().doubleValue(), 1e-9, "the last point at the deadlock's mark");
         long until = System.nanoTime() + 4 * PhilosophersViewModel.PLOT_INTERVAL_NANOS;
         sampleUntil(model, "four plot intervals", () -> System.nanoTime() > until);
         assertEquals(points, model.attemptsSeries().getData().size(), "no point after the deadlock's");
