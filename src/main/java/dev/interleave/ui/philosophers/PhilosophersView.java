@@ -369,7 +369,9 @@ public final class PhilosophersView extends BorderPane {
                 text = moment + "✘ " + model.deadlockTextProperty().get();
                 kind = FAILURE;
             } else {
-                text = moment + "no deadlock yet, " + (meals == 0 ? "and no meal yet." : Words.count(meals, "meal") + " so far.")
+                // "Yet" only where one comes: after an ordered run it promised a deadlock that never came.
+                text = moment + (model.runDeadlocked() ? "no deadlock yet, " : "no deadlock, ")
+                        + (meals == 0 ? "and no meal yet." : Words.count(meals, "meal") + " so far.")
                         // Under a tab that says ✘ deadlocked, after Stop too: the run's own end, in words.
                         + (model.runDeadlocked() ? " Later the table deadlocks: End shows it." : "");
                 kind = NOTE;

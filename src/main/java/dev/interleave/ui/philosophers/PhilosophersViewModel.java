@@ -511,7 +511,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set(table.recentActions().isEmpty() ? "" : Words.capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
-            String wayBack = Rewind.wayBack(runState());
+            // Deadlocked, Resume is greyed out (nothing can happen): End alone goes back.
+            String wayBack = Rewind.wayBack(deadlockedNow && runState() == RunState.PAUSED ? RunState.RUNNING : runState());
             String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
             stepText.set(position == 0 ? moment + "   " + wayBack
                     : moment + ": " + Words.capitalized(pastWords(position - 1, past)) + "   " + wayBack);

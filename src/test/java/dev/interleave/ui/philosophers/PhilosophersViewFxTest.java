@@ -527,6 +527,9 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict")
                 .equals("↶ Rewound (End returns to now). At this moment: no deadlock yet, and no meal yet."
                         + " Later the table deadlocks: End shows it."));
+        // Resume is greyed out in a deadlock: the way back named is End alone (it said "End or Resume").
+        assertTrue(robot.lookup("#pause").query().isDisabled(), "nothing to resume");
+        assertTrue(model.stepTextProperty().get().endsWith("(End: back to now)"), model.stepTextProperty().get());
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get());
