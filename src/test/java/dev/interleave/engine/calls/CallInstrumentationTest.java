@@ -129,9 +129,13 @@ class CallInstrumentationTest {
         assertTrue(planted.running() > carriers, "the planted bug shows " + planted.running() + " running");
     }
 
-    /** A run of 2,000 calls, each on its own virtual thread, snapshotted with its counter's lock held here. */
+    /**
+     * A run of 4,000 calls, each on its own virtual thread, snapshotted with its counter's lock held
+     * here. The lock is taken once the run has started: on a busy CI machine 1,005 of 2,000 calls
+     * had finished before it was, and the 995 left never made the thousand waited for.
+     */
     private static CallSnapshot heldAtTheLock(CallRunner runner, CounterKind kind) throws Exception {
-        runner.start(CallSettings.of(2_000, 2_000).withCounter(kind));
+        runner.start(CallSettings.of(4_000, 4_000).withCounter(kind));
         Counter counter = runner.counter();
         Callable<CallSnapshot> whileHeld = () -> {
             // Until a thousand calls are at the lock: counted there, or (the planted bug) as running.
