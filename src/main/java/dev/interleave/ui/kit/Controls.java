@@ -678,6 +678,23 @@ public final class Controls {
     }
 
     /**
+     * Keeps {@code label} (wrapping) at least as wide as its longest word, at its font as it changes:
+     * a narrow row wraps its words, never cuts one.
+     */
+    public static void roomForTheLongestWord(Label label) {
+        Runnable room = () -> {
+            double widest = 0;
+            for (String word : label.getText().split("\\s+")) {
+                widest = Math.max(widest, textWidth(word, label.getFont()));
+            }
+            label.setMinWidth(Math.ceil(widest + label.snappedLeftInset() + label.snappedRightInset()) + 1);
+        };
+        label.fontProperty().addListener(obs -> room.run());
+        label.textProperty().addListener(obs -> room.run());
+        room.run();
+    }
+
+    /**
      * Keeps {@code field} at least as wide as {@code widest} (the widest value it takes) and a digit
      * more, at its font and padding as they change: a row that is narrow takes the field's spare
      * columns, not the digits of its value.

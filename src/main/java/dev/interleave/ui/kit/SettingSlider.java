@@ -87,9 +87,12 @@ public final class SettingSlider extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(label, Priority.ALWAYS);
         label.setMaxWidth(Double.MAX_VALUE);
-        // Where the row is narrow (200 % in 1024x700) the name stays whole ("Concurre..." was cut)
+        // Where the row is narrow (200 % in 1024x700) the name stays whole ("Concurre..." was cut),
+        // on two lines if it must ("Increments each" pushed the field past the panel's edge, "250,00"),
         // and the field gives up its spare columns, down to the room its widest value takes.
-        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        Controls.roomForTheLongestWord(label);
         String widest = FORMAT.format(max).length() >= FORMAT.format(min).length() ? FORMAT.format(max) : FORMAT.format(min);
         Controls.roomForTheWidest(field, widest);
 

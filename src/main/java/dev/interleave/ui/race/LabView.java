@@ -176,6 +176,8 @@ public final class LabView extends BorderPane {
     private static VBox section(String title, String explanation, Node body, LabViewModel.Shown shown) {
         Label heading = new Label(title);
         heading.getStyleClass().add("heading");
+        heading.setWrapText(true); // whole at 175 % in 1024 px, not "Increments per second against thre..."
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         Label words = new Label(explanation);
         words.setWrapText(true);
         words.getStyleClass().add("wait-set-caption");
