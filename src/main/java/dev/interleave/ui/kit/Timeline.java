@@ -934,12 +934,19 @@ public final class Timeline<R extends Replay<R>> extends Region {
         marksLabelled = 0;
         double[] labelledUpTo = new double[lanes];
         Arrays.fill(labelledUpTo, Double.NEGATIVE_INFINITY);
+        // Ticks at least twice their width apart: forty-four forks taken in 60 px were a solid black
+        // block, read as a state the legend did not have; thinned, they stripe the state's colour.
+        double[] tickedAt = new double[lanes];
+        Arrays.fill(tickedAt, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < marks.size(); k++) {
             double[] mark = marks.get(k);
             double y = axisHeight() + mark[1] * laneH;
-            g.setFill(inkPaint);
-            g.fillRect(mark[0] - em(), y, 2 * em(), laneH);
             int markLane = (int) mark[1];
+            if (mark[0] - tickedAt[markLane] >= 4 * em()) {
+                g.setFill(inkPaint);
+                g.fillRect(mark[0] - em(), y, 2 * em(), laneH);
+                tickedAt[markLane] = mark[0];
+            }
             double x = mark[0] + 2;
             if (labels && x >= labelledUpTo[markLane]) {
                 EventLog.Batch batch = history.batchOf((long) mark[2]);

@@ -675,6 +675,42 @@ class TimelineFxTest {
     }
 
     /**
+     * Marks packed closer than their ticks are wide stripe their lane, its colour showing between
+     * the ticks: forty-four forks taken in 60 px were a solid black block, read as a state the
+     * legend did not have.
+     */
+    @Test
+    void packedMarksStripeTheirLaneRatherThanBlackenIt() throws Exception {
+        lanes.markedFrom = 1;
+        lanes.markedTrack = 0;
+        EventLog log = new EventLog(10_000);
+        int track = log.addTrack("P1");
+        int other = log.addTrack("P2");
+        long origin = log.originNanos();
+        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), other, 0, 0, 0);
+        for (int k = 1; k <= 400; k++) { // 400 marks in the first tenth of the run: about 0.2 px apart
+            log.appendAt(origin + k * 25_000L, BufferEvent.PUT.ordinal(), track, k, 0, 0);
+        }
+        log.appendAt(origin + 100_000_000L, BufferEvent.PUT.ordinal(), other, 0, 0, 0); // the run's end
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().setStyle("-il-working: #ff0000;")).get();
+        follow(log);
+        int[] red = new int[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            WritableImage image = timeline.snapshot(null, null);
+            int y = (int) timeline.laneMiddleY(0);
+            int from = 44; // the lane names' column at 100 %
+            for (int x = from + 4; x < from + 60; x++) { // within the packed tenth (75 px wide)
+                int argb = image.getPixelReader().getArgb(x, y);
+                // Red, give or take the blending of a bar per pixel: not the ticks' ink (0x24292f).
+                red[0] += (argb >> 16 & 0xff) >= 0xc0 && (argb >> 8 & 0xff) <= 0x60 ? 1 : 0;
+            }
+        }).get();
+        assertTrue(red[0] >= 20, red[0] + " of 56 pixels show the lane's colour between the ticks");
+    }
+
+    /**
      * An ended run's timeline in a window made wider is drawn whole at the new width: it was drawn
      * when its width changed, on a canvas still at the old size, and the new room stayed blank (the
      * deadlock's end and its line cut off after a teacher maximised the window).
