@@ -15,8 +15,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
 
 /**
- * A delay range: its caption, a range slider, and two fields for the least and the most, so that an
- * exact range (0 .. 0 above all, which the slider's thumbs cannot reach: they keep a thumb's width
+ * A delay range: its caption, a range slider (by log(1 + ms): {@link #place}), and two fields for
+ * the least and the most, so that an exact range (0 .. 0 above all, which the slider's thumbs cannot reach: they keep a thumb's width
  * apart) can be typed. The slider may end before the fields' range does ({@link IntInput#sliderMax}):
  * a value beyond it puts the thumb at the end, and only dragging moves the value from the slider. A
  * typed value out of range is changed with the reason under the fields ({@link IntInput}). FX thread
@@ -35,18 +35,19 @@ public final class DelayInput extends VBox {
     public DelayInput(String id, String caption, IntegerProperty min, IntegerProperty max, IntInput input, String tooltip) {
         super(4);
         setId(id);
-        RangeSlider range = new RangeSlider(input.min(), input.sliderMax(), Math.min(min.get(), input.sliderMax()),
-                Math.min(max.get(), input.sliderMax()));
+        int end = input.sliderMax();
+        RangeSlider range = new RangeSlider(0, TRACK, place(Math.min(min.get(), end), end),
+                place(Math.min(max.get(), end), end));
         range.setId(id + "-slider");
-        range.setBlockIncrement(10);
+        range.setBlockIncrement(TRACK / 100.0);
         range.lowValueProperty().addListener((obs, old, now) -> {
             if (!updating) {
-                min.set((int) Math.round(now.doubleValue()));
+                min.set(Math.max(input.min(), millisAt(now.doubleValue(), end)));
             }
         });
         range.highValueProperty().addListener((obs, old, now) -> {
             if (!updating) {
-                max.set((int) Math.round(now.doubleValue()));
+                max.set(Math.max(input.min(), millisAt(now.doubleValue(), end)));
             }
         });
         // Past the slider's end the keys that move a thumb are kept from it (as SettingSlider's).
@@ -59,9 +60,9 @@ public final class DelayInput extends VBox {
             updating = true;
             try {
                 // High first, so that the low thumb is not held below an old high end.
-                range.setHighValue(Math.min(max.get(), input.sliderMax()));
-                range.setLowValue(Math.min(min.get(), input.sliderMax()));
-                range.setHighValue(Math.min(max.get(), input.sliderMax()));
+                range.setHighValue(place(Math.min(max.get(), end), end));
+                range.setLowValue(place(Math.min(min.get(), end), end));
+                range.setHighValue(place(Math.min(max.get(), end), end));
                 pastSlider.setText(input.pastSlider(max.get(), " ms"));
             } finally {
                 updating = false;
@@ -90,6 +91,24 @@ public final class DelayInput extends VBox {
         getChildren().addAll(label, range, pastSlider, fields, message);
         getStyleClass().add("setting"); // as a SettingSlider: Enter in a field gives the keys to its slider
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.notes());
+    }
+
+    /** The slider's track, in places: {@link #place} maps milliseconds onto it. */
+    public static final int TRACK = 1_000;
+
+    /**
+     * Where on the track (0 to {@link #TRACK}) {@code millis} sits on a slider that ends at {@code end}
+     * ms: by log(1 + ms), so that 0 to 100 ms, where most runs are set, has most of the track. Linear,
+     * 0 to 100 of 2,000 ms was a twentieth of it, under the two thumbs (a learner saw one blob, and
+     * the range between them never showed).
+     */
+    public static double place(int millis, int end) {
+        return TRACK * Math.log1p(millis) / Math.log1p(end);
+    }
+
+    /** The milliseconds at {@code place} on the track of a slider that ends at {@code end} ms; {@link #place}'s inverse. */
+    static int millisAt(double place, int end) {
+        return (int) Math.min(end, Math.round(Math.expm1(place / TRACK * Math.log1p(end))));
     }
 
     /**

@@ -60,6 +60,7 @@ import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.DelayInput;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.Rewind;
@@ -920,7 +921,7 @@ class BufferLabFxTest {
         // Past the slider's end the field goes on to the command line's range; the thumb waits at the end.
         type(robot, "#consume-delay-max", "5000");
         assertEquals(5_000, model.consumeMaxMillisProperty().get(), "the slider's end is not the field's");
-        assertEquals(BufferViewModel.SLIDER_MAX_DELAY_MILLIS,
+        assertEquals((double) DelayInput.TRACK, // the thumb at the end
                 OnFx.get(() -> robot.lookup("#consume-delay-slider").queryAs(RangeSlider.class).getHighValue()));
         assertEquals("", robot.lookup("#consume-delay-message").queryAs(Label.class).getText());
         assertEquals("Beyond the slider's end (2,000 ms): set in the field.",

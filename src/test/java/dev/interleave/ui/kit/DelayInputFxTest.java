@@ -75,14 +75,39 @@ class DelayInputFxTest {
         DelayInput past = OnFx.get(() -> new DelayInput("think", "Think (ms)", min, max,
                 IntInput.sliderTo(0, 60_000, 2_000, "The slider ends at 2,000 ms."), "Time to think."));
         RangeSlider slider = (RangeSlider) past.lookup("#think-slider");
-        assertEquals(List.of(2_000.0, 2_000.0), OnFx.get(() -> List.of(slider.getLowValue(), slider.getHighValue())));
+        assertEquals(List.of((double) DelayInput.TRACK, (double) DelayInput.TRACK),
+                OnFx.get(() -> List.of(slider.getLowValue(), slider.getHighValue())));
         assertEquals(List.of(3_000, 5_000), List.of(min.get(), max.get()), "the thumbs do not move the values");
         assertEquals("Beyond the slider's end (2,000 ms): set in the field.", ((Label) past.lookup("#think-past-slider")).getText());
         robot.interact(() -> {
             min.set(1_000); // as a view-model keeps them: the least at most the most
             max.set(1_500);
         });
-        assertEquals(List.of(1_000.0, 1_500.0), OnFx.get(() -> List.of(slider.getLowValue(), slider.getHighValue())));
+        assertEquals(List.of(DelayInput.place(1_000, 2_000), DelayInput.place(1_500, 2_000)),
+                OnFx.get(() -> List.of(slider.getLowValue(), slider.getHighValue())));
         assertEquals("", ((Label) past.lookup("#think-past-slider")).getText());
+    }
+
+    /**
+     * 0 to 100 ms, where most runs are set, has most of a 2,000 ms slider's track: linear, it was a
+     * twentieth, under the two thumbs. A drag to a place sets the milliseconds there, and back.
+     */
+    @Test
+    void theShortDelaysHaveMostOfTheTrack(FxRobot robot) {
+        SimpleIntegerProperty min = new SimpleIntegerProperty(0);
+        SimpleIntegerProperty max = new SimpleIntegerProperty(100);
+        DelayInput think = OnFx.get(() -> new DelayInput("think", "Think (ms)", min, max,
+                IntInput.sliderTo(0, 60_000, 2_000, "The slider ends at 2,000 ms."), "Time to think."));
+        RangeSlider slider = (RangeSlider) think.lookup("#think-slider");
+        assertEquals(0.0, OnFx.get(slider::getLowValue));
+        assertTrue(OnFx.get(slider::getHighValue) > 0.55 * DelayInput.TRACK, "100 ms at " + OnFx.get(slider::getHighValue));
+        assertTrue(DelayInput.place(10, 2_000) > 0.3 * DelayInput.TRACK, "10 ms past a third of the track");
+        robot.interact(() -> slider.setHighValue(DelayInput.place(700, 2_000)));
+        assertEquals(700, max.get(), "a drag to 700 ms' place sets 700 ms");
+        robot.interact(() -> slider.setHighValue(DelayInput.TRACK));
+        assertEquals(2_000, max.get(), "the end is the slider's end");
+        for (int millis : List.of(0, 1, 5, 99, 100, 1_999, 2_000)) {
+            assertEquals(millis, DelayInput.millisAt(DelayInput.place(millis, 2_000), 2_000), "round trip of " + millis);
+        }
     }
 }
