@@ -41,6 +41,15 @@ final class Stalls {
             return null;
         }
         List<String> parts = new ArrayList<>(2);
+        if (fullName.equals(emptyName) && !onFull.isEmpty() && !onEmpty.isEmpty()) {
+            // One wait set (the monitor): "P1, P2, C1 all wait on the monitor", not "P1, P2 wait on the
+            // monitor and C1 waits on the monitor".
+            List<String> all = new ArrayList<>(onFull);
+            all.addAll(onEmpty);
+            parts.add(String.join(", ", all) + " all wait on " + fullName);
+            onFull.clear();
+            onEmpty.clear();
+        }
         if (!onFull.isEmpty()) {
             parts.add(String.join(", ", onFull) + (onFull.size() == 1 ? " waits" : " wait") + " on " + fullName);
         }

@@ -24,6 +24,9 @@ class StallsTest {
                 + " wake them", Stalls.everyoneWaiting(stalled, 0, 1, "notFull", "notEmpty"));
         assertEquals("P1 waits on notFull and C1, C2 wait on notEmpty, with 1,024 of 2,048 slots full: nobody is"
                 + " left to wake them", Stalls.everyoneWaiting(stalled, 1_024, 2_048, "notFull", "notEmpty"));
+        // One wait set for both (the monitor): named once.
+        assertEquals("P1, C1, C2 all wait on the monitor, with 0 of 1 slot full: nobody is left to wake them",
+                Stalls.everyoneWaiting(stalled, 0, 1, "the monitor", "the monitor"));
     }
 
     @Test
