@@ -522,6 +522,24 @@ public final class BufferView extends BorderPane {
      * that move the scrubber to the moment it went wrong (for a stall, also to the last put or take
      * before everyone waited). One sentence in the headline's size took five lines at 1024x700, 125 %.
      */
+    /** Events the timeline shows before the story a button rewinds to. */
+    private static final int STORY_LEAD = 10;
+
+    /**
+     * The story the scrubber was just moved to, in the timeline's sight: for a stall, from a few
+     * events before the last put or take to the last wait before the lab's interrupts (not the half
+     * second after it, in which nothing happens); for a violation, the events that led to it.
+     */
+    private void showStory(BufferHistoryPane history) {
+        long moment = model.momentProperty().get();
+        long cause = model.stallCauseProperty().get();
+        if (model.labOutcomeProperty().get() == BufferOutcome.STALLED && cause >= 0 && moment > cause) {
+            history.timeline().show(cause - STORY_LEAD, moment - 1);
+        } else if (moment >= 0) {
+            history.timeline().show(moment - 3 * STORY_LEAD, moment);
+        }
+    }
+
     private VBox outcome(BufferHistoryPane history) {
         Label banner = new Label();
         banner.setId("lab-outcome");
@@ -544,6 +562,7 @@ public final class BufferView extends BorderPane {
                 + "(→ in the log) through the signal it sent and everyone going to wait.");
         cause.setOnAction(e -> {
             model.showStallCause();
+            showStory(history);
             history.focusLog(); // → walks on from there at once, as the tip says
         });
         Button moment = new Button();
@@ -553,6 +572,7 @@ public final class BufferView extends BorderPane {
                 + "its thread was at (End: the run after Stop interrupted everyone).");
         moment.setOnAction(e -> {
             model.showMoment();
+            showStory(history);
             history.focusLog();
         });
         // Greyed while the view is there already: after a Run that broke the run, the view shows the moment

@@ -512,6 +512,25 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return labelWidth() + (double) (place - (right() - span)) / span * width;
     }
 
+    /**
+     * Shows events {@code fromSeq} to {@code toSeq} (the kept ones), with a tenth of their width
+     * either side: the story a button rewinds to ("Show how it stalled") in sight. The timeline kept
+     * the whole run, its cursor at 4 ms of 571, the story squashed into a few pixels.
+     */
+    public void show(long fromSeq, long toSeq) {
+        History<R> history = rewind.history();
+        if (history == null || history.end() == 0) {
+            return;
+        }
+        long from = placeOf(history, Math.max(history.firstKept(), fromSeq));
+        long to = placeOf(history, Math.max(history.firstKept(), Math.min(history.end() - 1, toSeq)));
+        long margin = Math.max((to - from) / 10, eventOrder.get() ? ORDER_UNIT : MIN_SPAN_NANOS / 2);
+        spanNanos = Math.max(MIN_SPAN_NANOS, to - from + 2 * margin);
+        rightNanos = to + margin;
+        follow = rightNanos >= placeOf(history, history.end() - 1);
+        draw();
+    }
+
     /** Multiplies the window's width by {@code factor}, keeping the time under {@code x} in place. */
     public void zoomBy(double factor, double x) {
         History<R> history = rewind.history();

@@ -156,6 +156,26 @@ class TimelineFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * A story shown (a button's rewind) fills the window, with a tenth of its width either side: the
+     * timeline kept the whole run, the story squashed into a few pixels at one end.
+     */
+    @Test
+    void aStoryShownFillsTheWindow() throws Exception {
+        EventLog log = run(100); // events 1 to 100, about 1 ms apart
+        follow(log);
+        EventLog.Batch all = log.readAll();
+        long story = all.nanos(50) - all.nanos(40);
+        WaitForAsyncUtils.asyncFx(() -> timeline.show(40, 50)).get();
+        assertEquals(story + 2 * Math.max(story / 10, 1_000), timeline.spanNanos(), "events 40 to 50 and a margin");
+        assertTrue(!timeline.following(), "held there, not following the run's end");
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.eventOrderProperty().set(true);
+            timeline.show(40, 50);
+        }).get();
+        assertEquals(12 * Timeline.ORDER_UNIT, timeline.spanNanos(), "in event order: ten events wide and one each side");
+    }
+
     @Test
     void aZoomDoesNotCarryOverToTheNextRun() throws Exception {
         follow(run(20));
