@@ -253,9 +253,15 @@ public final class LabView extends BorderPane {
             summary.getStyleClass().add("lab-summary");
             summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
             summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
-            Node bars = histogram(lost, axisMost, runs, false);
-            GridPane.setValignment(name, VPos.BOTTOM); // by its bars' foot, however tall its summary
-            GridPane.setValignment(bars, VPos.BOTTOM);
+            Region bars = histogram(lost, axisMost, runs, false);
+            // At the top of its row, the name by its bars' foot, the summary from the bars' top: the
+            // bars filled the row's height from its top and the name sat at its foot, under a
+            // four-line summary, by the next row's bars (a learner read volatile's name as the next row's).
+            bars.setMaxHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(bars, VPos.TOP);
+            GridPane.setValignment(name, VPos.TOP);
+            GridPane.setValignment(summary, VPos.TOP);
+            name.setStyle(String.format(Locale.ROOT, "-fx-padding: %.2fem 0 0 0;", BARS_EM + 0.1 - NAME_LINE_EM));
             rows.add(new Node[] {name, bars, summary});
         }
         if (rows.isEmpty()) {
@@ -309,6 +315,8 @@ public final class LabView extends BorderPane {
     private static final double GAP_EM = 0.15;
     private static final double BARS_EM = 3.2;
     private static final double LEAST_BAR_EM = 0.5;
+    /** A strategy's name's line, in its own ems: set down by the bars' height less this, it sits at their foot. */
+    private static final double NAME_LINE_EM = 1.3;
 
     /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */
     static final int LOST_BINS = 10;
@@ -339,7 +347,7 @@ public final class LabView extends BorderPane {
     }
 
     /** Runs counted by lost updates ({@link #lostBins}): none first, then ten bins up to the most lost. */
-    static Node histogram(List<Long> lost) {
+    static Region histogram(List<Long> lost) {
         return histogram(lost, 0, lost.size(), true);
     }
 
@@ -349,7 +357,7 @@ public final class LabView extends BorderPane {
      * that lost none keeps its one bar. {@code labelled}: with the axis's two figures under the bars
      * (the rows share one over them instead).
      */
-    static Node histogram(List<Long> lost, long axisMost, int runs, boolean labelled) {
+    static Region histogram(List<Long> lost, long axisMost, int runs, boolean labelled) {
         long most = lost.stream().mapToLong(Long::longValue).max().orElse(0);
         long axisEnd = most == 0 ? 0 : Math.max(most, axisMost);
         int[] counts = lostBins(lost, axisEnd);

@@ -159,6 +159,41 @@ class LostUpdatesAxisFxTest {
         }
     }
 
+    /**
+     * A strategy's name sits by its own bars, however tall its summary beside them: the bars filled
+     * their row from its top and the name sat at the row's foot, by the next row's bars (a learner
+     * read volatile's name as the next row's).
+     */
+    @Test
+    void aNameSitsByItsOwnBars(FxRobot robot) {
+        LabFigures figures = new LabFigures(List.of(leg(RaceStrategy.RACY, 0L, 660_267L, 12_000L),
+                leg(RaceStrategy.VOLATILE, 0L, 337_185L, 5L), leg(RaceStrategy.ATOMIC, 0L, 0L, 0L)));
+        List<double[]> rows = OnFx.get(() -> {
+            GridPane grid = LabView.lostRows(figures, 1_000_000, 250_000);
+            VBox box = new VBox(grid);
+            new Scene(box, 720, 800); // the summaries beside their bars, racy's four lines and more
+            box.applyCss();
+            box.layout();
+            List<double[]> spans = new ArrayList<>();
+            for (Node name : grid.getChildren()) {
+                if (name instanceof Label label && label.getStyleClass().contains("section")) {
+                    Node cell = grid.getChildren().stream().filter(each -> GridPane.getRowIndex(each).equals(
+                            GridPane.getRowIndex(name)) && GridPane.getColumnIndex(each) == 1).findFirst().orElseThrow();
+                    Node bars = cell.lookup(".histogram"); // the bars themselves, not their cell
+                    Bounds named = name.localToScene(name.getLayoutBounds());
+                    Bounds drawn = bars.localToScene(bars.getLayoutBounds());
+                    spans.add(new double[] {named.getMinY(), named.getMaxY(), drawn.getMinY(), drawn.getMaxY()});
+                }
+            }
+            return spans;
+        });
+        assertEquals(3, rows.size());
+        for (double[] row : rows) {
+            assertTrue(row[0] >= row[2] - 1 && row[1] <= row[3] + 4, String.format(
+                    "the name from %.0f to %.0f px, its bars from %.0f to %.0f px", row[0], row[1], row[2], row[3]));
+        }
+    }
+
     private static RaceResult leg(RaceStrategy strategy, long... lost) {
         RaceSettings settings = new RaceSettings(4, 250_000, strategy, ThreadKind.PLATFORM, false, lost.length);
         List<Long> totals = Arrays.stream(lost).map(l -> settings.expected() - l).boxed().toList();
