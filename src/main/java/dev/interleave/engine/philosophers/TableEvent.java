@@ -176,7 +176,8 @@ public enum TableEvent {
                 case DONE -> " leaves the table";
                 default -> " is " + PhilosopherState.values()[other].name().toLowerCase(Locale.ROOT);
             };
-            case PARK -> who + " stops at its gate; next: " + nextWords(other, f);
+            // "Stops at its gate" left the gate unexplained to a learner: it is where a step is waited for.
+            case PARK -> who + " waits at its gate for a step; next: " + nextWords(other, f);
             case PASS -> who + switch (Gated.Exit.values()[other]) {
                 case STEPPED -> " is let through its gate by a step";
                 case OPENED -> " passes its gate: the run resumes";
