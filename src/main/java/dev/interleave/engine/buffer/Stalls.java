@@ -17,7 +17,8 @@ final class Stalls {
      * Null unless every worker in {@code workers} that has not finished is in a wait set
      * ({@link WorkerState#WAITING_NOT_FULL} or {@link WorkerState#WAITING_NOT_EMPTY}) and at least one
      * is; then who waits where: "P1, P2 wait on notFull and C1 waits on notEmpty, with 1 of 1 slot
-     * full: nobody is left to wake them". Read the views under the buffer's lock.
+     * full: nobody is left to wake them" ("P1, P2, C1 all wait on the monitor" where both sides share
+     * one wait set). Read the views under the buffer's lock.
      *
      * @param fullName  what producers wait on, e.g. "notFull", "the monitor", "freeSlots"
      * @param emptyName what consumers wait on
@@ -46,7 +47,7 @@ final class Stalls {
             // monitor and C1 waits on the monitor".
             List<String> all = new ArrayList<>(onFull);
             all.addAll(onEmpty);
-            parts.add(String.join(", ", all) + " all wait on " + fullName);
+            parts.add(String.join(", ", all) + (all.size() == 2 ? " both" : " all") + " wait on " + fullName);
             onFull.clear();
             onEmpty.clear();
         }

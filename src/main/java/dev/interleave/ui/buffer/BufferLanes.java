@@ -101,13 +101,16 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
                 case OUTSIDE, ENTERING -> {
                     return ASKING;
                 }
-                default -> {
-                    // Woken: it waits for the signaller to let go of the lock.
+                case WOKEN -> {
+                    // It waits for the signaller to let go of the lock: a wait, drawn full.
                 }
+                default -> throw new IllegalStateException("waiting for the lock at " + where);
             }
         }
         if (state == WorkerState.IN_BUFFER && where == Where.WRITING) {
-            return -1; // stopped at its violation: it lets go of the lock and ends, its lane with it
+            // Only a violation leaves a thread at the write (BufferEvent.whereAfter): stopped there,
+            // it lets go of the lock and ends, its lane with it.
+            return -1;
         }
         return state.drawn() ? state.ordinal() : -1;
     }
@@ -153,7 +156,7 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         if (state == LOOKED) {
             return impl.get().lookedWords();
         }
-        return state == ASKING ? "going for the " + impl.get().lockNoun() : WorkerState.values()[state].words(impl.get());
+        return state == ASKING ? "going for " + impl.get().lockNoun() : WorkerState.values()[state].words(impl.get());
     }
 
     /**
@@ -169,11 +172,13 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
                 : "The rest is a wait for the " + noun + " (not recorded: the lane goes on as it was) or the"
                         + " scheduler's: " + OFF_CORE;
         if (state == LOOKED) {
-            return "The lab sleeps 1 ms after the look, holding the race's window open. " + offCore;
+            return (impl.get() == BufferImpl.SEMAPHORE ? "" : "The lab sleeps 1 ms after the look, holding the race's"
+                    + " window open. ") + offCore;
         }
         if (state == ASKING) {
             return impl.get() == BufferImpl.LOCK
-                    ? "Found free, the lock is had at once; a wait for it, found held, is drawn full height. " + offCore
+                    ? "Found free, the lock is had at once; a request that finds it held is drawn full height from"
+                    + " when it asked (not a take-back after an interrupted wait, which is not recorded). " + offCore
                     : offCore;
         }
         return switch (WorkerState.values()[state]) {
@@ -207,13 +212,20 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         String noun = impl.get().lockNoun();
         if (byLane.isEmpty()) {
             return atLeast ? null : "No other thread put, took or waited in that time: it waited for the " + noun
-                    + "'s holder to finish its put or take, and for its own wake-up";
+                    + "'s holder to finish its put or take, and for the scheduler to run it again";
         }
         int turns = byLane.values().stream().mapToInt(Integer::intValue).sum();
-        return String.format(Locale.ROOT, "Meanwhile others had the %s %s%,d %s (a put, take or wait each): %s", noun,
-                atLeast ? "at least " : "", turns, turns == 1 ? "time" : "times", byLane.entrySet().stream()
+        return String.format(Locale.ROOT, "Meanwhile others had the %s %s%s (a put, take or wait each): %s", noun,
+                atLeast ? "at least " : "", turns == 1 ? "once" : String.format(Locale.ROOT, "%,d times", turns),
+                byLane.entrySet().stream()
                         .map(entry -> String.format(Locale.ROOT, "%s ×%,d", entry.getKey(), entry.getValue()))
                         .collect(Collectors.joining(", ")));
+    }
+
+    /** A put or take ends its bar: a bar is one item made and put, or taken and used. */
+    @Override
+    public boolean marksEndBars() {
+        return true;
     }
 
     /** Puts, takes, and unlocked-count's looks without the lock: the bug, on the lane where it happened. */

@@ -515,6 +515,31 @@ public final class BufferView extends BorderPane {
         return guide;
     }
 
+    /** Events shown before a stall's last put or take: the puts, takes and waits that led to it. */
+    private static final int STALL_LEAD_EVENTS = 10;
+    /** Events shown up to a violation: the wake-ups and checks that let its thread past its if. */
+    private static final int VIOLATION_STORY_EVENTS = 30;
+
+    /**
+     * The story the scrubber was just moved to, in the timeline's sight: for a stall, from a few
+     * events before the last put or take to the last wait before the lab's interrupts (not the half
+     * second after it, in which nothing happens); for a violation, the events that led to it. Evenly
+     * spaced unless chosen otherwise: a story told within a millisecond, among threads joining later,
+     * was a few pixels wide on the clock even in a window of 5 ms.
+     */
+    private void showStory(BufferHistoryPane history) {
+        long moment = model.momentProperty().get();
+        long cause = model.stallCauseProperty().get();
+        if (moment >= 0 || cause >= 0) {
+            history.spaceEvenlyUnlessChosen();
+        }
+        if (model.labOutcomeProperty().get() == BufferOutcome.STALLED && cause >= 0 && moment > cause) {
+            history.timeline().show(cause - STALL_LEAD_EVENTS, moment - 1);
+        } else if (moment >= 0) {
+            history.timeline().show(moment - VIOLATION_STORY_EVENTS, moment);
+        }
+    }
+
     /**
      * The lab's verdict on the shown run: stalled or violated in the failure colour with ✘, correct
      * in the success colour with ✔, stopped muted; its headline large, its detail (who waits where,
@@ -522,29 +547,6 @@ public final class BufferView extends BorderPane {
      * that move the scrubber to the moment it went wrong (for a stall, also to the last put or take
      * before everyone waited). One sentence in the headline's size took five lines at 1024x700, 125 %.
      */
-    /** Events the timeline shows before the story a button rewinds to. */
-    private static final int STORY_LEAD = 10;
-
-    /**
-     * The story the scrubber was just moved to, in the timeline's sight: for a stall, from a few
-     * events before the last put or take to the last wait before the lab's interrupts (not the half
-     * second after it, in which nothing happens); for a violation, the events that led to it. Evenly
-     * spaced: a story told within a millisecond, among threads joining later, was a few pixels wide
-     * on the clock even in a window of 5 ms.
-     */
-    private void showStory(BufferHistoryPane history) {
-        long moment = model.momentProperty().get();
-        long cause = model.stallCauseProperty().get();
-        if (moment >= 0 || cause >= 0) {
-            history.timeline().eventOrderProperty().set(true);
-        }
-        if (model.labOutcomeProperty().get() == BufferOutcome.STALLED && cause >= 0 && moment > cause) {
-            history.timeline().show(cause - STORY_LEAD, moment - 1);
-        } else if (moment >= 0) {
-            history.timeline().show(moment - 3 * STORY_LEAD, moment);
-        }
-    }
-
     private VBox outcome(BufferHistoryPane history) {
         Label banner = new Label();
         banner.setId("lab-outcome");
@@ -564,7 +566,8 @@ public final class BufferView extends BorderPane {
         cause.setId("lab-stall-cause");
         cause.setMinWidth(Region.USE_PREF_SIZE);
         Controls.tip(cause, "Moves the scrubber to just before the last put or take: step forward "
-                + "(→ in the log) through the signal it sent and everyone going to wait.");
+                + "(→ in the log) through the signal it sent and everyone going to wait. The timeline shows "
+                + "those events, evenly spaced.");
         cause.setOnAction(e -> {
             model.showStallCause();
             showStory(history);

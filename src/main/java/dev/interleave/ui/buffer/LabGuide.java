@@ -81,8 +81,8 @@ public record LabGuide(String title, String toTry, String watch, String question
             case ONE_CONDITION -> new LabGuide("What to try: one-condition, 3 producers, 3 consumers, 1 slot, signal",
                     "Apply (3 producers, 3 consumers, 1 slot, signal, no delays), then Run until it stalls "
                             + "(a second or two), then 'Show how it stalled' and step forward through the log with "
-                            + "the Right arrow key (Step would start a new run). Tick 'Evenly spaced' above the "
-                            + "timeline: the stall takes a millisecond, and then each event gets its room.",
+                            + "the Right arrow key (Step would start a new run). The button ticks 'Evenly spaced' "
+                            + "above the timeline: the stall takes a millisecond, and so each event gets its room.",
                     "producers and consumers share one wait set; a put's signal can wake another producer, "
                             + "which finds the slot full and waits again (a futile wake-up), or a take's signal can "
                             + "wake another consumer, which finds it empty: either way the signal meant for the other "
@@ -91,7 +91,7 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));
             case NOTIFY -> new LabGuide("What to try: notify, 3 producers, 3 consumers, 1 slot",
                     "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run until it stalls, then 'Show how "
-                            + "it stalled', and tick 'Evenly spaced' above the timeline to see each notify() and "
+                            + "it stalled': it ticks 'Evenly spaced' above the timeline, to show each notify() and "
                             + "whom it woke.",
                     "the monitor has one wait set for both sides; notify() picks one waiter, of either side. "
                             + "Count the futile wake-ups: each is a notify that woke the wrong side.",

@@ -687,10 +687,12 @@ public final class Controls {
             for (String word : label.getText().split("\\s+")) {
                 widest = Math.max(widest, textWidth(word, label.getFont()));
             }
+            // A pixel over: a word measured to the pixel wrapped by a rounding, as a key did (showKeyboardMap).
             label.setMinWidth(Math.ceil(widest + label.snappedLeftInset() + label.snappedRightInset()) + 1);
         };
         label.fontProperty().addListener(obs -> room.run());
         label.textProperty().addListener(obs -> room.run());
+        label.paddingProperty().addListener(obs -> room.run());
         room.run();
     }
 

@@ -273,6 +273,16 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     }
 
     /**
+     * Lays the events out evenly spaced, unless the choice was made by hand: a story a button rewinds
+     * to ("Show how it stalled") is told within a millisecond, and reads event by event.
+     */
+    public void spaceEvenlyUnlessChosen() {
+        if (!orderChosen) {
+            timeline.eventOrderProperty().set(true);
+        }
+    }
+
+    /**
      * Spaces the timeline evenly while the run shown has been stepped, on the clock for a run that has
      * not, unless the check box was ever set by hand: on the clock, with the pauses between steps
      * included, a lesson's minutes of steps drew as a sliver of activity in 200 s of grey at the gate,

@@ -60,9 +60,17 @@ public class Rewind<R extends Replay<R>> {
      * it goes (a deadlock, where nothing can happen any more) has nothing to resume.
      */
     public static String wayBack(RunState state) {
+        return wayBack(state, true);
+    }
+
+    /**
+     * As {@link #wayBack(RunState)}, for a run that may not be resumable: paused in a deadlock,
+     * Resume is greyed out, and only End is named.
+     */
+    public static String wayBack(RunState state, boolean canResume) {
         return switch (state) {
             case IDLE -> "(End: back to the run's end)";
-            case PAUSED -> "(End or Resume: back to now)";
+            case PAUSED -> canResume ? "(End or Resume: back to now)" : "(End: back to now)";
             case RUNNING, STOPPING -> "(End: back to now)";
         };
     }

@@ -104,10 +104,19 @@ public final class Timeline<R extends Replay<R>> extends Region {
         }
 
         /**
-         * Whether event {@code i} is a mark on its lane (an item moved, a fork taken); a mark ends its
-         * bar, though the state goes on. Read for every event drawn: keep it cheap.
+         * Whether event {@code i} is a mark on its lane (an item moved, a fork taken). Read for every
+         * event drawn: keep it cheap.
          */
         boolean marked(EventLog.Batch batch, int i);
+
+        /**
+         * Whether a mark ends its bar, though the state goes on: a producer's bar is one item made and
+         * put, not a row of them read as one long state (a teacher read 76 ms of "producing" with four
+         * puts in it as the scheduler's). Not a philosopher's: its hunger is one bar across the forks it takes.
+         */
+        default boolean marksEndBars() {
+            return false;
+        }
 
         /** The label of a marked event, read only for the marks drawn with labels (zoomed in). */
         String mark(EventLog.Batch batch, int i);
@@ -230,6 +239,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private List<PauseBar> pausesDrawn = List.of();
     /** The state bars of the last drawing wide enough to point at ({@link #WIDE_BAR_PX}), for the tooltip. */
     private List<StateBar> barsDrawn = List.of();
+    /** Whether the last drawing was from the lane summary. */
+    private boolean drewFromSummary;
 
     /** Width of the window shown, in ns; 0 = the whole run. */
     private long spanNanos;
@@ -830,6 +841,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         List<String> momentLabels = new ArrayList<>();
         double[] movedX = new double[lanes];
         double[] eventX = new double[lanes]; // each lane's latest event drawn: a wait told later began no earlier
+        boolean endsBars = this.painter.marksEndBars();
         Arrays.fill(eventX, Double.NEGATIVE_INFINITY);
         boolean detailed = last - first < 4_000;
         // Wake-up arrows only when the window holds at most one event per 3 px (on average: a burst
@@ -867,7 +879,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
             // Many events, slices no wider than a pixel: drawn from the summary, as the events would be.
             fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
             seq = last;
+            drewFromSummary = true;
         } else {
+            drewFromSummary = false;
             long startAt = Math.max(history.start(), Math.min(first, history.end()));
             R before = startAt <= history.end() && startAt >= history.start() ? history.stateAt(startAt) : null;
             for (int lane = 0; lane < lanes; lane++) {
@@ -902,9 +916,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 int next = this.painter.stateAfter(batch, i);
                 boolean marked = this.painter.marked(batch, i);
                 boolean changes = next != Lanes.UNCHANGED && next != state[lane];
-                // A mark ends its bar too: a bar is one item made and put, not a row of them read as
-                // one long state (a teacher read 76 ms of "producing" with four puts in it as the scheduler's).
-                if ((changes || marked) && x - since[lane] >= 1) {
+                if ((changes || marked && endsBars) && x - since[lane] >= 1) {
                     // Runs narrower than a pixel are merged into the next; a pixel shows its latest state.
                     bars.fill(state[lane], since[lane], x, lane, false, false);
                     since[lane] = x;
@@ -1162,7 +1174,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             for (int k = from; k <= to; k++) {
                 byte next = summary.at(lane, k);
                 boolean changes = next != LaneSummary.NONE && next != now;
-                if (changes || summary.marked(lane, k)) {
+                if (changes || painter.marksEndBars() && summary.marked(lane, k)) {
                     double x = left0 + (summary.originNanos() + (k + 1) * summary.sliceNanos() - left) * scale;
                     if (x - start >= 1) {
                         bars.fill(now, start, x, lane, false, false);
@@ -1277,6 +1289,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** What the pointer's tooltip says now; for tests. */
     String tooltipWords() {
         return tooltip.getText();
+    }
+
+    /** Whether the last drawing drew the lanes from the {@link LaneSummary}; for tests. */
+    boolean drewFromSummary() {
+        return drewFromSummary;
+    }
+
+    /** The x where the lanes begin, right of their names; for tests. */
+    double lanesLeft() {
+        return labelWidth();
     }
 
     /** The bars of the last drawing that answer the pointer; for tests. */

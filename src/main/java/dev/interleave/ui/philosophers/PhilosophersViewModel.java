@@ -512,7 +512,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         if (past != null) {
             long position = rewind.positionProperty().get();
             // Deadlocked, Resume is greyed out (nothing can happen): End alone goes back.
-            String wayBack = Rewind.wayBack(deadlockedNow && runState() == RunState.PAUSED ? RunState.RUNNING : runState());
+            String wayBack = Rewind.wayBack(runState(), !deadlockedNow);
             String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
             stepText.set(position == 0 ? moment + "   " + wayBack
                     : moment + ": " + Words.capitalized(pastWords(position - 1, past)) + "   " + wayBack);
@@ -536,7 +536,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 ModelSupport.addPoint(jainSeries, seconds, index.getAsDouble(), MAX_POINTS);
             }
             lastPlotNanos = nowNanos;
-            deadlockPlotted = deadlockedNow; // the last point: the curves end just past the deadlock's line
+            deadlockPlotted = deadlockedNow; // the last point: the curves end at the deadlock's line
         }
     }
 
@@ -551,8 +551,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      */
     private TableState rewound(PhilosophersSnapshot now) {
         // A deadlocked run goes on only in name: nothing can happen any more, so the class may rewind
-        // at once (it had to press Pause first, over a table that would never move again). Resume
-        // still returns to now, as it does from any pause.
+        // at once (it had to press Pause first, over a table that would never move again). End
+        // returns to now; paused there, Resume is greyed out (nothing can happen).
         boolean frozen = now.state() == RunState.RUNNING && deadlockedNow;
         if (now.state() == RunState.RUNNING && stateLastSampled == RunState.PAUSED) {
             rewind.toPresent();

@@ -176,7 +176,7 @@ public final class LabView extends BorderPane {
     private static VBox section(String title, String explanation, Node body, LabViewModel.Shown shown) {
         Label heading = new Label(title);
         heading.getStyleClass().add("heading");
-        heading.setWrapText(true); // whole at 175 % in 1024 px, not "Increments per second against thre..."
+        heading.setWrapText(true); // whole at 175 % and 200 % in 1024 px, not "Increments per second against thre..."
         heading.setMinHeight(Region.USE_PREF_SIZE);
         Label words = new Label(explanation);
         words.setWrapText(true);
@@ -261,7 +261,7 @@ public final class LabView extends BorderPane {
             GridPane.setValignment(bars, VPos.TOP);
             GridPane.setValignment(name, VPos.TOP);
             GridPane.setValignment(summary, VPos.TOP);
-            name.setStyle(String.format(Locale.ROOT, "-fx-padding: %.2fem 0 0 0;", BARS_EM + 0.1 - NAME_LINE_EM));
+            name.setStyle(String.format(Locale.ROOT, "-fx-padding: %.2fem 0 0 0;", HISTOGRAM_EM - NAME_LINE_EM));
             rows.add(new Node[] {name, bars, summary});
         }
         if (rows.isEmpty()) {
@@ -314,6 +314,8 @@ public final class LabView extends BorderPane {
     private static final double LOST_BAR_EM = 1.2;
     private static final double GAP_EM = 0.15;
     private static final double BARS_EM = 3.2;
+    /** The histogram's height: the tallest bar's and a tenth of an em over it. */
+    private static final double HISTOGRAM_EM = BARS_EM + 0.1;
     private static final double LEAST_BAR_EM = 0.5;
     /** A strategy's name's line, in its own ems: set down by the bars' height less this, it sits at their foot. */
     private static final double NAME_LINE_EM = 1.3;
@@ -395,7 +397,7 @@ public final class LabView extends BorderPane {
         box.setMinHeight(Region.USE_PREF_SIZE);
         bars.setMinHeight(Region.USE_PREF_SIZE);
         bars.setStyle(String.format(Locale.ROOT, "-fx-spacing: %.2fem; -fx-min-height: %.2fem;"
-                + " -fx-pref-height: %<.2fem;", GAP_EM, BARS_EM + 0.1));
+                + " -fx-pref-height: %<.2fem;", GAP_EM, HISTOGRAM_EM));
         return box;
     }
 

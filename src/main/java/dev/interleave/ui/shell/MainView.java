@@ -748,7 +748,11 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Every key the window answers to, and what it does: the keyboard map (F1). */
+    /**
+     * Every key the window answers to, and what it does: the keyboard map (F1). A long key wraps
+     * between its alternatives, never inside one (no-break spaces): "Ctrl+Shift+P / C /" over a lone
+     * "J" read as two keys.
+     */
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume; while Auto-step plays, Pause (it"
                     + " stops). In the race lab's Slow motion a run is Auto-step: a random thread steps at the rate"
@@ -757,7 +761,7 @@ public final class MainView extends BorderPane {
                     + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused. In the race lab's Slow motion, a"
                     + " random thread takes its next step"},
-            new String[] {"1 to 4", "Race lab, Slow motion: that thread takes its next step (or click its lane)"},
+            new String[] {"1 to 4", "Race & Atomics, Slow motion: that thread takes its next step (or click the thread)"},
             new String[] {"A", "Auto-step on or off: Step played at the rate beside it, 1 to 20 a second"},
             new String[] {"[  ]", "Auto-step slower, faster: one step a second less, more"},
             new String[] {"Ctrl+1 to Ctrl+4", "Go to the tab at that place: Counter & Sum, Bounded Buffer, Race &"
@@ -768,15 +772,16 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+=  Ctrl+-  Ctrl+0", "Zoom in, zoom out, actual size (100 % to 200 %)"},
             new String[] {"F11", "Full screen, and back"},
             new String[] {"Ctrl+B", "Hide the settings panel (the figures take the width), and show it again"},
-            new String[] {"Ctrl+Shift+P / C / J", "Export the view as PNG, the plotted series as CSV, the run's figures as JSON"},
+            new String[] {"Ctrl+Shift+P /\u00a0C\u00a0/\u00a0J", "Export the view as PNG, the plotted series as CSV, the"
+                    + " run's figures as JSON"},
             new String[] {"Ctrl+Shift+E", "Export the recorded run as a trace for Perfetto (Bounded Buffer, Dining"
                     + " Philosophers)"},
-            new String[] {"Left / Right, Page Up / Down, Home / End", "On the scrubber or in the event log, while"
+            new String[] {"Left\u00a0/\u00a0Right, Page\u00a0Up\u00a0/\u00a0Down, Home\u00a0/\u00a0End", "On the scrubber or in the event log, while"
                     + " paused or after a run: one event, 100 events, the run's start, back to now"},
             new String[] {"Enter", "On a chip at the gate or a philosopher's seat (Tab to it): let that thread act"
                     + " next. In a settings field:"
                     + " take the value typed, and give the keys back to the window (to the field's slider)"},
-            new String[] {"F10, Alt+F / V / H", "The menus: File, View, Help (arrows move, Enter chooses, Esc"
+            new String[] {"F10, Alt+F\u00a0/\u00a0V\u00a0/\u00a0H", "The menus: File, View, Help (arrows move, Enter chooses, Esc"
                     + " closes)"},
             new String[] {"Ctrl+Q", "Quit"},
             new String[] {"F1", "This keyboard map"});

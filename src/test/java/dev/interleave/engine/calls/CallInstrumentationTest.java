@@ -123,25 +123,34 @@ class CallInstrumentationTest {
         int carriers = CallRunner.carrierThreads();
         CallSnapshot held = heldAtTheLock(new CallRunner(Sleeper.NONE), kind);
         assertTrue(held.running() <= carriers, held.running() + " running on " + carriers + " carriers");
-        assertTrue(held.atLock() >= 1_000, "at the lock: " + held.atLock() + " of " + held.inFlight() + " in flight");
+        assertTrue(held.atLock() >= AT_LOCK_WANTED, "at the lock: " + held.atLock() + " of " + held.inFlight() + " in flight");
 
         CallSnapshot planted = heldAtTheLock(new CallRunner(Sleeper.NONE, value -> { }, ThreadSource.REAL, true), kind);
         assertTrue(planted.running() > carriers, "the planted bug shows " + planted.running() + " running");
     }
 
+    /** The calls of a run whose counter's lock the test holds. */
+    private static final int CALLS = 4_000;
+    /** How many of them the test waits for at the lock (or, the planted bug, running). */
+    private static final int AT_LOCK_WANTED = 1_000;
+
     /**
-     * A run of 4,000 calls, each on its own virtual thread, snapshotted with its counter's lock held
-     * here. The lock is taken once the run has started: on a busy CI machine 1,005 of 2,000 calls
-     * had finished before it was, and the 995 left never made the thousand waited for.
+     * A run of {@link #CALLS} calls, each on its own virtual thread, snapshotted with its counter's
+     * lock held here. The lock can only be taken once the run has started (the counter is the run's):
+     * on a busy CI machine 1,005 of 2,000 calls had finished before it was, and the 995 left never
+     * made the thousand waited for. Twice as many calls leave room for that, and the wait ends early
+     * once every call started and not finished is at the lock (or running).
      */
     private static CallSnapshot heldAtTheLock(CallRunner runner, CounterKind kind) throws Exception {
-        runner.start(CallSettings.of(4_000, 4_000).withCounter(kind));
+        runner.start(CallSettings.of(CALLS, CALLS).withCounter(kind));
         Counter counter = runner.counter();
         Callable<CallSnapshot> whileHeld = () -> {
             // Until a thousand calls are at the lock: counted there, or (the planted bug) as running.
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             CallSnapshot now = runner.snapshot();
-            while (now.atLock() + now.running() < 1_000 && System.nanoTime() < deadline) {
+            while (now.atLock() + now.running() < AT_LOCK_WANTED
+                    && !(now.callsStarted() == CALLS && now.atLock() + now.running() >= now.inFlight())
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(5);
                 now = runner.snapshot();
             }
@@ -161,7 +170,7 @@ class CallInstrumentationTest {
             }
         }
         assertTrue(runner.await().ok());
-        assertTrue(seen.inFlight() >= 1_000, "the calls piled up: " + seen);
+        assertTrue(seen.inFlight() >= AT_LOCK_WANTED, "the calls piled up: " + seen);
         return seen;
     }
 

@@ -108,7 +108,11 @@ class LaneSummaryTest {
         assertTrue(compared >= 16, "compared " + compared);
     }
 
-    /** As {@link States}, with a wait for the lock found held drawn from when it was asked for, as the buffer's lanes draw it. */
+    /**
+     * As {@link States}, with a wait for the lock found held drawn from when it was asked for, as the
+     * buffer's lanes draw it (BufferLanes is the buffer view's, out of this package's reach): what is
+     * tested here is that the summary places such a wait, not the buffer's rule for it.
+     */
     private static final class WaitingStates extends States {
         @Override
         public int waitedBefore(EventLog.Batch batch, int i) {

@@ -29,6 +29,7 @@ import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.Stopwatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The timeline's zoom belongs to one run: the next run opens whole. */
@@ -51,6 +52,13 @@ class TimelineFxTest {
         String note;
         /** Whether a request tells a wait (state 1) from the time in its item, as the buffer's does. */
         boolean waits;
+        /** Whether a mark ends its bar, as the buffer's do. */
+        boolean marksEnd;
+
+        @Override
+        public boolean marksEndBars() {
+            return marksEnd;
+        }
 
         @Override
         public int waitedBefore(EventLog.Batch batch, int i) {
@@ -168,12 +176,34 @@ class TimelineFxTest {
         long story = all.nanos(50) - all.nanos(40);
         WaitForAsyncUtils.asyncFx(() -> timeline.show(40, 50)).get();
         assertEquals(story + 2 * Math.max(story / 10, 1_000), timeline.spanNanos(), "events 40 to 50 and a margin");
-        assertTrue(!timeline.following(), "held there, not following the run's end");
+        assertFalse(timeline.following(), "held there, not following the run's end");
         WaitForAsyncUtils.asyncFx(() -> {
             timeline.eventOrderProperty().set(true);
             timeline.show(40, 50);
         }).get();
         assertEquals(12 * Timeline.ORDER_UNIT, timeline.spanNanos(), "in event order: ten events wide and one each side");
+    }
+
+    /** Evenly spaced, a bar says the events it runs between, rounded to events (it read "across events 1,983 to 1,983"). */
+    @Test
+    void anEvenlySpacedBarSaysItsEvents() throws Exception {
+        lanes.marksEnd = true;
+        lanes.markedFrom = 1;
+        EventLog log = new EventLog(1_000);
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        log.appendNow(BufferEvent.PUT.ordinal(), track, 1, 0, 0); // events 1 and 2: marks, each ending a bar
+        log.appendNow(BufferEvent.PUT.ordinal(), track, 2, 0, 0);
+        follow(log);
+        List<String> words = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.eventOrderProperty().set(true);
+            timeline.draw();
+            for (Timeline.StateBar bar : timeline.barsDrawn()) {
+                words.add(timeline.pointerWords((bar.x0() + bar.x1()) / 2, timeline.laneMiddleY(0)));
+            }
+        }).get();
+        assertEquals(List.of("P1 working from event 0 to 1", "P1 working from event 1 to 2"), words);
     }
 
     @Test
@@ -263,6 +293,7 @@ class TimelineFxTest {
             timeline.draw();
             timeline.barsDrawn().stream().filter(bar -> bar.lane() == 0).forEach(bars::add);
         }).get();
+        assertTrue(timeline.drewFromSummary(), "30,000 events: drawn from the summary");
         assertEquals(List.of(0, 1), bars.stream().map(Timeline.StateBar::state).toList(), bars.toString());
         double third = (bars.get(1).x1() - bars.get(0).x0()) / 3;
         assertEquals(bars.get(0).x0() + third, bars.get(0).x1(), 1.5, "the wait begins a third of the way: " + bars);
@@ -312,6 +343,7 @@ class TimelineFxTest {
      */
     @Test
     void aMarkEndsItsBar() throws Exception {
+        lanes.marksEnd = true;
         lanes.markedFrom = 1;
         lanes.markedTrack = 0;
         EventLog log = new EventLog(100_000);
@@ -355,6 +387,7 @@ class TimelineFxTest {
             timeline.draw();
             timeline.barsDrawn().stream().filter(bar -> bar.lane() == 0).forEach(bars::add);
         }).get();
+        assertTrue(timeline.drewFromSummary(), "30,000 events: drawn from the summary");
         assertEquals(3, bars.size(), bars.toString());
         double third = (bars.get(2).x1() - bars.get(0).x0()) / 3;
         for (int k = 0; k < 3; k++) {
@@ -720,7 +753,7 @@ class TimelineFxTest {
             timeline.draw();
             WritableImage image = timeline.snapshot(null, null);
             int y = (int) timeline.laneMiddleY(0);
-            int from = 44; // the lane names' column at 100 %
+            int from = (int) timeline.lanesLeft();
             for (int x = from + 4; x < from + 60; x++) { // within the packed tenth (75 px wide)
                 int argb = image.getPixelReader().getArgb(x, y);
                 // Red, give or take the blending of a bar per pixel: not the ticks' ink (0x24292f).
