@@ -1,9 +1,13 @@
 package dev.interleave.engine.buffer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.Replay;
 
 /**
@@ -384,5 +388,41 @@ public final class BufferReplay implements Replay<BufferReplay> {
             out.add(names.get(track));
         }
         return List.copyOf(out);
+    }
+
+    /** The most events {@link #askingAt} reads past the moment. */
+    static final int ASKING_LOOKAHEAD = 10_000;
+
+    /**
+     * The threads that, just after event {@code position} - 1, were waiting for a lock they had found
+     * held: such a wait is recorded when the lock is had ({@link BufferEvent#REQUEST}, with the time
+     * it was asked for), after the moment, so the state rebuilt there does not know it yet. Read from
+     * each thread's next event, up to {@link #ASKING_LOOKAHEAD} events on. The timeline's lanes draw
+     * the wait from when it was asked for; the chips of a rewound view say it too (one read
+     * "starting" over a lane already waiting for the lock).
+     */
+    public static Set<String> askingAt(History<BufferReplay> history, long position) {
+        if (position <= history.firstKept() || position >= history.end()) {
+            return Set.of();
+        }
+        long moment = history.nanosOf(position - 1);
+        List<String> names = history.log().tracks();
+        Set<Integer> seen = new HashSet<>();
+        Set<String> asking = new TreeSet<>();
+        long end = Math.min(history.end(), position + ASKING_LOOKAHEAD);
+        for (long seq = position; seq < end && seen.size() < names.size(); seq++) {
+            EventLog.Batch batch = history.batchOf(seq);
+            if (batch == null) {
+                continue;
+            }
+            int i = (int) (seq - batch.firstSeq());
+            BufferEvent kind = BufferEvent.of(batch, i);
+            // A resize or a request to leave is no act of the thread's own: its next act is still to come.
+            if (kind.changesAState() && seen.add(batch.track(i)) && kind == BufferEvent.REQUEST
+                    && batch.item(i) <= moment) {
+                asking.add(names.get(batch.track(i)));
+            }
+        }
+        return asking;
     }
 }

@@ -3,6 +3,7 @@ package dev.interleave.engine.buffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -67,6 +68,23 @@ public record BufferSnapshot(List<Long> slots, int putIndex, int takeIndex, int 
         this(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, workers, produced, consumed,
                 waitsOnFull, waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions, events,
                 waitSetMismatches, 0, 0, 0, List.of());
+    }
+
+    /**
+     * This snapshot with the workers named in {@code asking} waiting for the lock at its line
+     * ({@link Where#ENTERING}): a rebuilt moment's threads that the log tells, later, were waiting
+     * for it ({@link BufferReplay#askingAt}).
+     */
+    public BufferSnapshot withAsking(Set<String> asking) {
+        if (asking.isEmpty()) {
+            return this;
+        }
+        List<WorkerView> views = workers.stream().map(view -> asking.contains(view.name())
+                ? new WorkerView(view.name(), view.role(), WorkerState.WAITING_FOR_LOCK, Where.ENTERING, view.holding())
+                : view).toList();
+        return new BufferSnapshot(slots, putIndex, takeIndex, count, notFullWaiters, notEmptyWaiters, views, produced,
+                consumed, waitsOnFull, waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions, events,
+                waitSetMismatches, futileProducerWakeups, futileConsumerWakeups, spuriousWakeups, sharedWaitSet);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.prefs.Preferences;
 import java.util.regex.Pattern;
 
@@ -732,6 +733,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * Copies the run's new events into the history; while the view is rewound (paused, or after a
      * run), shows the buffer rebuilt at the position instead of the run now and returns true.
      */
+    /** The rewound moment {@link #askingThen} was read for, of which history, up to which event; -1 for none. */
+    private long askingPosition = -1;
+    private History<BufferReplay> askingHistory;
+    private long askingEnd;
+    /** The threads waiting for the lock at the rewound moment, told by the log only later (see {@link BufferReplay#askingAt}). */
+    private Set<String> askingThen = Set.of();
+
     private boolean rewound(BufferRunSnapshot now) {
         // Stopping too, so that a view rewound while paused keeps its moment through Stop.
         rewind.allowedProperty().set(now.state() != RunState.RUNNING);
@@ -751,7 +759,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             return false;
         }
         showedPast = true;
-        BufferSnapshot then = past.snapshot();
+        long at = rewind.positionProperty().get();
+        // Read once a moment of a history as far as it goes, not at every frame.
+        if (at != askingPosition || rewind.history() != askingHistory || rewind.history().end() != askingEnd) {
+            askingPosition = at;
+            askingHistory = rewind.history();
+            askingEnd = askingHistory.end();
+            askingThen = BufferReplay.askingAt(askingHistory, at);
+        }
+        BufferSnapshot then = past.snapshot().withAsking(askingThen);
         showBuffer(then, past.atGate());
         // Who had been asked to leave then, not now: a chip read ", leaving" and the pending line named
         // the present's leavers at a moment before anyone was asked.
