@@ -867,7 +867,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                         range(left - history.log().originNanos(), right - history.log().originNanos(), span),
                         duration(span)),
                 labelWidth(), axisHeight() / 2);
-        Bars bars = new Bars(g, laneH);
+        Bars bars = new Bars(g, laneH, lanes);
         // A bar at the left edge began before it: the window begins after the oldest event kept, or
         // the log has dropped older ones (a state shown from the oldest kept began before it, unseen).
         bars.cutsLeft = placeOf(history, history.firstKept()) < left || history.firstKept() > 0;
@@ -950,6 +950,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             // The last bar of each lane goes on past the window, or stops at the latest event: its state holds since.
             bars.fill(state[lane], since[lane], end, lane, pastWindow, !pastWindow);
         }
+        bars.flush();
         barsDrawn = bars.wide;
 
         // Marks: a tick across the lane, and its label just right of it, inside the lane on a patch
@@ -1168,13 +1169,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
         double left0 = labelWidth();
         int from = summary.sliceAt(left);
         int to = summary.sliceAt(right);
+        boolean endsBars = painter.marksEndBars();
         for (int lane = 0; lane < state.length; lane++) {
             int now = summary.stateBefore(lane, from);
             double start = left0;
             for (int k = from; k <= to; k++) {
                 byte next = summary.at(lane, k);
                 boolean changes = next != LaneSummary.NONE && next != now;
-                if (changes || painter.marksEndBars() && summary.marked(lane, k)) {
+                if (changes || endsBars && summary.marked(lane, k)) {
                     double x = left0 + (summary.originNanos() + (k + 1) * summary.sliceNanos() - left) * scale;
                     if (x - start >= 1) {
                         bars.fill(now, start, x, lane, false, false);
@@ -1239,8 +1241,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
         private final Paint[] paints = new Paint[painter.states()];
         private final double[] heights = new double[painter.states()];
         private Paint fill;
+        /**
+         * By lane, the run of colour not painted yet: bars of one state end to end (split at marks,
+         * {@link Lanes#marksEndBars}) are painted as one rectangle, as many as before they were split
+         * (a bar a pixel at 200 lanes cost the drawing a third more time).
+         */
+        private final int[] pendingState;
+        private final double[] pendingFrom;
+        private final double[] pendingTo;
 
-        Bars(GraphicsContext g, double laneH) {
+        Bars(GraphicsContext g, double laneH, int lanes) {
             this.g = g;
             this.laneH = laneH;
             double full = laneH - 4;
@@ -1248,26 +1258,56 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 paints[state] = probeOf(state).paint(Color.GRAY);
                 heights[state] = full * painter.height(state);
             }
+            pendingState = new int[lanes];
+            Arrays.fill(pendingState, -1);
+            pendingFrom = new double[lanes];
+            pendingTo = new double[lanes];
         }
 
         /**
          * Lane {@code lane} in {@code state} from x {@code from} to {@code to}; nothing for no state
          * (-1). {@code toAfter}: it goes on past the window; {@code latest}: it ends at the latest event.
+         * Painted by {@link #flush} at the latest.
          */
         void fill(int state, double from, double to, int lane, boolean toAfter, boolean latest) {
             if (state < 0 || to <= left || to - from <= 0) {
                 return;
             }
             double x0 = Math.max(left, from);
+            if (to - x0 >= WIDE_BAR_PX) {
+                wide.add(new StateBar(lane, x0, to, state, cutsLeft && from <= left + 0.5, toAfter, latest));
+            }
+            if (pendingState[lane] == state && pendingTo[lane] == from) {
+                pendingTo[lane] = to; // the same colour on: one rectangle
+                return;
+            }
+            paint(lane);
+            pendingState[lane] = state;
+            pendingFrom[lane] = x0;
+            pendingTo[lane] = to;
+        }
+
+        /** Paints every lane's run of colour not painted yet: before anything is drawn over the bars. */
+        void flush() {
+            for (int lane = 0; lane < pendingState.length; lane++) {
+                paint(lane);
+            }
+        }
+
+        private void paint(int lane) {
+            int state = pendingState[lane];
+            if (state < 0) {
+                return;
+            }
             if (paints[state] != fill) {
                 fill = paints[state];
                 g.setFill(fill);
             }
             double full = laneH - 4;
-            g.fillRect(x0, top + lane * laneH + 2 + (full - heights[state]) / 2, Math.max(0.6, to - x0), heights[state]);
-            if (to - x0 >= WIDE_BAR_PX) {
-                wide.add(new StateBar(lane, x0, to, state, cutsLeft && from <= left + 0.5, toAfter, latest));
-            }
+            double x0 = pendingFrom[lane];
+            g.fillRect(x0, top + lane * laneH + 2 + (full - heights[state]) / 2, Math.max(0.6, pendingTo[lane] - x0),
+                    heights[state]);
+            pendingState[lane] = -1;
         }
     }
 
