@@ -119,6 +119,15 @@ public class History<R extends Replay<R>> {
         return checkpoint >= firstKept() ? checkpoint : end;
     }
 
+    /**
+     * Whether any state can be rebuilt: not once the log has dropped events this history never
+     * copied (its frames fell behind a fast run), when {@link #start()} is {@link #end()} and
+     * {@link #stateAt} refuses.
+     */
+    public boolean rebuilds() {
+        return !incomplete;
+    }
+
     /** The first event still copied. */
     public long firstKept() {
         return batches.isEmpty() ? end : batches.getFirst().firstSeq();
@@ -139,6 +148,11 @@ public class History<R extends Replay<R>> {
      * {@code start() <= events <= end()}. A copy: the caller may keep it.
      */
     public R stateAt(long events) {
+        if (!rebuilds()) {
+            // Its live state stopped at the gap: shown, it read 307,601 produced at event 3,144,599 of a
+            // run that had produced 616,444 (a tryout, a free run whose frames fell behind the log).
+            throw new IllegalStateException("the log dropped events never copied: no state can be rebuilt");
+        }
         if (events < start() || events > end) {
             throw new IllegalArgumentException("events " + events + " outside " + start() + ".." + end);
         }

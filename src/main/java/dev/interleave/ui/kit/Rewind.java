@@ -215,10 +215,13 @@ public class Rewind<R extends Replay<R>> {
         lines.changed(before, removedAtFront);
     }
 
-    /** Shows the state with {@code events} events applied, within [start, end]; refused unless allowed. */
+    /**
+     * Shows the state with {@code events} events applied, within [start, end]; refused unless allowed,
+     * and where the history rebuilds nothing ({@link History#rebuilds}).
+     */
     public void moveTo(long events) {
-        if (history == null || !allowed.get()) {
-            return;
+        if (history == null || !allowed.get() || !history.rebuilds()) {
+            return; // nothing to rebuild: the view stays at now, and the dropped note says why
         }
         long clamped = Math.max(history.start(), Math.min(history.end(), events));
         shown = history.wholeAt(clamped); // a put with the wake-ups it made, never between them

@@ -883,7 +883,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
         } else {
             drewFromSummary = false;
             long startAt = Math.max(history.start(), Math.min(first, history.end()));
-            R before = startAt <= history.end() && startAt >= history.start() ? history.stateAt(startAt) : null;
+            R before = history.rebuilds() && startAt <= history.end() && startAt >= history.start()
+                    ? history.stateAt(startAt) : null;
             for (int lane = 0; lane < lanes; lane++) {
                 state[lane] = before != null ? this.painter.stateOf(before, lane) : -1;
             }

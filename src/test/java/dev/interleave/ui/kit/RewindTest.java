@@ -13,6 +13,8 @@ import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The event log's lines: at most LINES_SHOWN, the newest at present, those around a rewound position. */
@@ -63,6 +65,32 @@ class RewindTest {
         assertEquals(3_650, rewind.endProperty().get());
         assertEquals(2_650, log.dropped());
         assertEquals(2_650, rewind.droppedProperty().get());
+    }
+
+    /**
+     * Once the log has dropped events the history never copied (its frames fell behind a fast run),
+     * no state can be rebuilt: a rewind stays at now, and the history refuses a state, where it
+     * showed the state it had stopped at (307,601 produced at event 3,144,599 of a run at 616,444).
+     */
+    @Test
+    void aHistoryThatMissedEventsRebuildsNothing() {
+        EventLog log = new EventLog(1_000);
+        int track = log.addTrack("P1");
+        Rewind<BufferReplay> rewind = new Rewind<>(UnaryOperator.identity(), () -> 0L);
+        rewind.allowedProperty().set(true);
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        append(log, track, 99);
+        rewind.follow(log, () -> history(log));
+        rewind.moveTo(50);
+        assertEquals(50, rewind.positionProperty().get(), "all copied: it rewinds");
+        rewind.toPresent();
+        append(log, track, 3_000); // more than the log keeps, before the history copies them
+        rewind.follow(log, () -> history(log));
+        History<BufferReplay> history = rewind.history();
+        assertFalse(history.rebuilds());
+        rewind.moveTo(history.end());
+        assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "nothing to rebuild: it stays at now");
+        assertThrows(IllegalStateException.class, () -> history.stateAt(history.end()));
     }
 
     @Test
