@@ -254,14 +254,14 @@ public final class LabView extends BorderPane {
             summary.pseudoClassStateChanged(RACY, lost.stream().anyMatch(l -> l > 0));
             summary.pseudoClassStateChanged(SAFE, lost.stream().allMatch(l -> l == 0));
             Region bars = histogram(lost, axisMost, runs, false);
-            // At the top of its row, the name by its bars' foot, the summary from the bars' top: the
-            // bars filled the row's height from its top and the name sat at its foot, under a
-            // four-line summary, by the next row's bars (a learner read volatile's name as the next row's).
+            // Name, bars and summary from the top of their row, the name on the summary's first line:
+            // the bars filled the row from its top and the name sat at its foot, under a four-line
+            // summary, by the next row's bars (a learner read volatile's name as the next row's); set
+            // at the bars' foot, a one-line summary stood between two names (a teacher).
             bars.setMaxHeight(Region.USE_PREF_SIZE);
             GridPane.setValignment(bars, VPos.TOP);
             GridPane.setValignment(name, VPos.TOP);
             GridPane.setValignment(summary, VPos.TOP);
-            name.setStyle(String.format(Locale.ROOT, "-fx-padding: %.2fem 0 0 0;", HISTOGRAM_EM - NAME_LINE_EM));
             rows.add(new Node[] {name, bars, summary});
         }
         if (rows.isEmpty()) {
@@ -317,8 +317,6 @@ public final class LabView extends BorderPane {
     /** The histogram's height: the tallest bar's and a tenth of an em over it. */
     private static final double HISTOGRAM_EM = BARS_EM + 0.1;
     private static final double LEAST_BAR_EM = 0.5;
-    /** A strategy's name's line, in its own ems: set down by the bars' height less this, it sits at their foot. */
-    private static final double NAME_LINE_EM = 1.3;
 
     /** The bins of the lost-updates histogram over 1 to the most lost; the first bin, before them, is "none". */
     static final int LOST_BINS = 10;

@@ -160,9 +160,10 @@ class LostUpdatesAxisFxTest {
     }
 
     /**
-     * A strategy's name sits by its own bars, however tall its summary beside them: the bars filled
-     * their row from its top and the name sat at the row's foot, by the next row's bars (a learner
-     * read volatile's name as the next row's).
+     * A strategy's name sits by its own bars and on its summary's first line, however tall the
+     * summary: the bars filled their row from its top and the name sat at the row's foot, by the
+     * next row's bars (a learner read volatile's name as the next row's); set at the bars' foot, a
+     * one-line summary stood between two names (a teacher).
      */
     @Test
     void aNameSitsByItsOwnBars(FxRobot robot) {
@@ -182,7 +183,11 @@ class LostUpdatesAxisFxTest {
                     Node bars = cell.lookup(".histogram"); // the bars themselves, not their cell
                     Bounds named = name.localToScene(name.getLayoutBounds());
                     Bounds drawn = bars.localToScene(bars.getLayoutBounds());
-                    spans.add(new double[] {named.getMinY(), named.getMaxY(), drawn.getMinY(), drawn.getMaxY()});
+                    Node said = grid.getChildren().stream().filter(each -> GridPane.getRowIndex(each).equals(
+                            GridPane.getRowIndex(name)) && GridPane.getColumnIndex(each) == 2).findFirst().orElseThrow();
+                    Bounds summary = said.localToScene(said.getLayoutBounds());
+                    spans.add(new double[] {named.getMinY(), named.getMaxY(), drawn.getMinY(), drawn.getMaxY(),
+                            summary.getMinY()});
                 }
             }
             return spans;
@@ -191,6 +196,7 @@ class LostUpdatesAxisFxTest {
         for (double[] row : rows) {
             assertTrue(row[0] >= row[2] - 1 && row[1] <= row[3] + 4, String.format(
                     "the name from %.0f to %.0f px, its bars from %.0f to %.0f px", row[0], row[1], row[2], row[3]));
+            assertEquals(row[4], row[0], 3, "the summary's first line beside the name");
         }
     }
 
