@@ -851,9 +851,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // A window of more than DRAWN_MAX events is drawn from every k-th: a pixel then spans many
         // events anyway, and a frame's budget stays bounded at a million events.
         long stride = Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
-        // In event order no summary stands in for a window of many events: every k-th is drawn, and a
-        // state shorter than k events can be missed. The axis says so; zoomed in, every event is drawn.
-        String sampled = eventOrder.get() && stride > 1
+        LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
+        boolean summarised = !eventOrder.get() && last - first > SUMMARISED_FROM_EVENTS && summary.upToDate()
+                && summary.laneCount() >= lanes && summary.sliceNanos() <= span / width;
+        // Where no summary stands in for a window of many events (in event order; on the clock, after
+        // the log dropped events the history never copied), every k-th is drawn, and a state shorter
+        // than k events can be missed. The axis says so; zoomed in, every event is drawn.
+        String sampled = !summarised && stride > 1
                 ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride)) : "";
         g.setFill(subtle.paint(Color.GRAY));
         // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
@@ -863,9 +867,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 // scrubber's "now (51 events)"): the range says how many.
                 ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced%s",
                         Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, sampled)
-                : String.format(Locale.ROOT, "%s since Run, pauses included   (%s wide)",
+                : String.format(Locale.ROOT, "%s since Run, pauses included   (%s wide)%s",
                         range(left - history.log().originNanos(), right - history.log().originNanos(), span),
-                        duration(span)),
+                        duration(span), sampled),
                 labelWidth(), axisHeight() / 2);
         Bars bars = new Bars(g, laneH, lanes);
         // A bar at the left edge began before it: the window begins after the oldest event kept, or
@@ -873,9 +877,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         bars.cutsLeft = placeOf(history, history.firstKept()) < left || history.firstKept() > 0;
         long seq = first;
         double left0 = labelWidth();
-        LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
-        if (!eventOrder.get() && last - first > SUMMARISED_FROM_EVENTS && summary.upToDate() && summary.laneCount() >= lanes
-                && summary.sliceNanos() <= span / width) {
+        if (summarised) {
             // Many events, slices no wider than a pixel: drawn from the summary, as the events would be.
             fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
             seq = last;
