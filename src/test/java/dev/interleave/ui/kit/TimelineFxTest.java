@@ -158,6 +158,15 @@ class TimelineFxTest {
         return log;
     }
 
+    /** A log keeping {@code capacity} events, of P1 (track 0) and P2 (track 1), both registered at its origin. */
+    private static EventLog twoLanes(int capacity) {
+        EventLog log = new EventLog(capacity);
+        for (String name : List.of("P1", "P2")) {
+            log.appendAt(log.originNanos(), BufferEvent.REGISTER.ordinal(), log.addTrack(name), 0, 0, 0);
+        }
+        return log;
+    }
+
     private void follow(EventLog log) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
                 (batch, i) -> "event " + batch.seq(i)))).get();
@@ -277,12 +286,10 @@ class TimelineFxTest {
                 "P1 waiting for lock from 100 ms to 300 ms (200.0 ms). meanwhile {}"), words);
 
         // The same two, with 30,000 events on another lane in between: drawn from the summary.
-        EventLog busy = new EventLog(100_000);
-        track = busy.addTrack("P1");
-        int other = busy.addTrack("P2");
+        EventLog busy = twoLanes(100_000); // P1 and P2, registered at its origin
+        track = 0;
+        int other = 1;
         origin = busy.originNanos();
-        busy.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
-        busy.appendAt(origin, BufferEvent.REGISTER.ordinal(), other, 0, 0, 0);
         for (int i = 1; i <= 30_000; i++) {
             busy.appendAt(origin + i * 9_000L, BufferEvent.PUT.ordinal(), other, 0, 0, 0);
         }
@@ -346,12 +353,10 @@ class TimelineFxTest {
         lanes.marksEnd = true;
         lanes.markedFrom = 1;
         lanes.markedTrack = 0;
-        EventLog log = new EventLog(100_000);
-        int track = log.addTrack("P1");
-        int other = log.addTrack("P2");
+        EventLog log = twoLanes(100_000); // P1 and P2, registered at its origin
+        int track = 0;
+        int other = 1;
         long origin = log.originNanos();
-        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
-        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), other, 0, 0, 0);
         for (int k = 1; k <= 3; k++) {
             log.appendAt(origin + k * 100_000_000L, BufferEvent.PUT.ordinal(), track, k, 0, 0);
         }
@@ -369,12 +374,10 @@ class TimelineFxTest {
                 "P1 working from 200 ms to 300 ms (100.0 ms)"), words);
 
         // With 30,000 events of P2 in between: drawn from the summary, each bar ends within a slice of its mark.
-        EventLog busy = new EventLog(100_000);
-        track = busy.addTrack("P1");
-        other = busy.addTrack("P2");
+        EventLog busy = twoLanes(100_000); // P1 and P2, registered at its origin
+        track = 0;
+        other = 1;
         origin = busy.originNanos();
-        busy.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
-        busy.appendAt(origin, BufferEvent.REGISTER.ordinal(), other, 0, 0, 0);
         for (int i = 1; i <= 30_000; i++) {
             busy.appendAt(origin + i * 9_000L, BufferEvent.PUT.ordinal(), other, 0, 0, 0);
             if (i % 10_000 == 0) {
@@ -736,12 +739,10 @@ class TimelineFxTest {
     void packedMarksStripeTheirLaneRatherThanBlackenIt() throws Exception {
         lanes.markedFrom = 1;
         lanes.markedTrack = 0;
-        EventLog log = new EventLog(10_000);
-        int track = log.addTrack("P1");
-        int other = log.addTrack("P2");
+        EventLog log = twoLanes(10_000); // P1 and P2, registered at its origin
+        int track = 0;
+        int other = 1;
         long origin = log.originNanos();
-        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
-        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), other, 0, 0, 0);
         for (int k = 1; k <= 400; k++) { // 400 marks in the first tenth of the run: about 0.2 px apart
             log.appendAt(origin + k * 25_000L, BufferEvent.PUT.ordinal(), track, k, 0, 0);
         }
