@@ -47,7 +47,10 @@ class LabResizeTest {
 
         runner.setCapacity(2);
         BufferSnapshot right = runner.snapshot().buffer();
-        assertTrue(right.capacity() == 6, "6 items do not fit 2 slots yet: " + right.capacity());
+        // Not yet 2, and never under the items held: a take between the fill and the shrink (the
+        // consumer's every 20 ms) let a CI run's shrink go to 5 at once, holding 5.
+        assertTrue(right.capacity() > 2 && right.capacity() >= right.count(),
+                right.count() + " items do not fit 2 slots yet: " + right.capacity());
         long deadline = System.nanoTime() + DEADLINE_NANOS;
         BufferSnapshot now = right;
         do {
