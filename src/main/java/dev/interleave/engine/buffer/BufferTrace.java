@@ -15,9 +15,10 @@ import dev.interleave.engine.run.EventLog;
  * run, one thread track per producer and consumer (P1, C1, ... named by metadata events), each
  * state a complete event named as the chips name it ("producing", "awaits room", "waiting for
  * monitor", ...), each put and take an instant event {@code put} / {@code take} with {@code args}
- * item and slot (and instants for a spurious wake-up, a violation, a resize, a worker asked to leave
- * and unlocked-count's look), and each wake-up a flow from the signalling worker's put or take to
- * the worker it woke.
+ * item and slot (and instants for a violation, with its item and slot; a spurious wake-up, with the
+ * wait it woke from; a resize, with its slots; a worker asked to leave, with none; and
+ * unlocked-count's look, with what it saw), and each wake-up a flow from the signalling worker's put
+ * or take to the worker it woke.
  *
  * <p>Streams: the log is read in chunks and each event is written as soon as it is known, so a
  * million events are never held twice. A log that dropped its oldest events is written from the
@@ -131,12 +132,11 @@ public final class BufferTrace {
             if (!kind.aboutAWorker()) {
                 String slots = String.format(Locale.ROOT, "%,d %s", batch.item(i),
                         batch.item(i) == 1 ? "slot" : "slots");
-                trace.instant(PID, tid(0), "resize to " + slots, ACTION, at, "slots",
-                        batch.item(i), "slot", 0);
+                trace.instant(PID, tid(0), "resize to " + slots, ACTION, at, "slots", batch.item(i));
                 return;
             }
             if (kind == BufferEvent.DISMISS) {
-                trace.instant(PID, tid(track), "asked to leave", ACTION, at, "item", 0, "slot", 0);
+                trace.instant(PID, tid(track), "asked to leave", ACTION, at);
                 return;
             }
             if (kind == BufferEvent.REQUEST) {
@@ -159,7 +159,10 @@ public final class BufferTrace {
                     trace.flowStart(PID, tid(signaller), batch.seq(i), WAKE_UP, WAKE_UP, movedAt.get(signaller));
                     trace.flowEnd(PID, tid(track), batch.seq(i), WAKE_UP, WAKE_UP, at);
                 }
-                case SPURIOUS -> trace.instant(PID, tid(track), "spurious wake-up", ACTION, at, "item", 0, "slot", 0);
+                // It woke from the wait its track shows before it, named as that state is ("awaits room").
+                case SPURIOUS -> trace.instant(PID, tid(track), "spurious wake-up", ACTION, at, "woke from",
+                        (batch.other(i) == BufferEvent.ON_NOT_FULL ? WorkerState.WAITING_NOT_FULL
+                                : WorkerState.WAITING_NOT_EMPTY).words(impl));
                 case LOOK -> trace.instant(PID, tid(track), lookName(BufferEvent.lookSaw(batch, i)), ACTION, at,
                         impl == BufferImpl.SEMAPHORE ? "permits seen" : "count seen", batch.item(i), "slots",
                         batch.slot(i));

@@ -100,6 +100,22 @@ public final class ChromeTrace implements Closeable {
         }
     }
 
+    /** A thread-scoped instant event ({@code "ph":"i"}) with no arguments. */
+    public void instant(int pid, int tid, String name, String category, long nanos) throws IOException {
+        instantStart(pid, tid, name, category, nanos);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A thread-scoped instant event ({@code "ph":"i"}) with one text argument. */
+    public void instant(int pid, int tid, String name, String category, long nanos, String key, String value)
+            throws IOException {
+        instantStart(pid, tid, name, category, nanos);
+        json.writeStringField(key, value);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
     /** A thread-scoped instant event ({@code "ph":"i"}) with one whole-number argument. */
     public void instant(int pid, int tid, String name, String category, long nanos, String key, long value)
             throws IOException {

@@ -109,6 +109,30 @@ class BufferTraceTest {
     }
 
     /**
+     * A spurious wake-up (the lab's, at every wait) is an instant that names the wait it woke from,
+     * the state its track shows just before it, and carries no item or slot: it moved none.
+     */
+    @Test
+    void aSpuriousWakeUpNamesTheWaitItWokeFrom() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        BufferSettings settings = BufferSettings.of(2, 2, 1, 2_000).withSpurious(1.0);
+        runner.start(settings);
+        assertEquals(Outcome.COMPLETED, runner.await().outcome());
+        List<TraceEvent> events = TraceEvent.parse(trace(runner.snapshot().log(), settings));
+        check(events);
+        List<TraceEvent> spurious = events.stream().filter(e -> e.name().equals("spurious wake-up")).toList();
+        assertFalse(spurious.isEmpty(), "spurious wake-ups at 100 %");
+        for (TraceEvent wake : spurious) {
+            TraceEvent waited = events.stream().filter(e -> e.ph().equals("X") && e.tid() == wake.tid()
+                    && Math.abs(e.ts() + e.dur() - wake.ts()) < 1e-3).findFirst().orElseThrow(
+                            () -> new AssertionError("no state ends at " + wake));
+            assertEquals(waited.name(), wake.args().get("woke from"), "at " + wake);
+            assertTrue(Set.of("awaits room", "awaits an item").contains(waited.name()), waited.name());
+        }
+    }
+
+    /**
      * unlocked-count's looks without the lock are instants on their threads' tracks, each with the
      * count it saw, and the trace is whole up to the violation that ended the run.
      */
@@ -212,10 +236,19 @@ class BufferTraceTest {
                                 .contains(e.args().keySet()), "a look's args: " + e.args());
                         continue;
                     }
-                    assertEquals(Set.of("item", "slot"), e.args().keySet(), "a " + e.name() + "'s args");
-                    long item = ((Number) e.args().get("item")).longValue();
-                    // Other instants (a spurious wake-up, a worker asked to leave...) move no item.
+                    // Each instant carries what it is about, and no made-up item or slot.
+                    Set<String> args = switch (e.name()) {
+                        case "put", "take", "violation" -> Set.of("item", "slot");
+                        case "spurious wake-up" -> Set.of("woke from");
+                        case "asked to leave" -> Set.of();
+                        default -> {
+                            assertTrue(e.name().startsWith("resize to "), "an unexpected instant: " + e);
+                            yield Set.of("slots");
+                        }
+                    };
+                    assertEquals(args, e.args().keySet(), "a " + e.name() + "'s args");
                     if (e.name().equals("put") || e.name().equals("take")) {
+                        long item = ((Number) e.args().get("item")).longValue();
                         (e.name().equals("put") ? puts : takes).merge(item, 1, Integer::sum);
                         moves.computeIfAbsent(e.tid(), tid -> new HashSet<>()).add(e.ts());
                     }
