@@ -359,6 +359,7 @@ public final class BufferView extends BorderPane {
         occupancy.setData(FXCollections.observableArrayList(List.of(model.occupancySeries())));
         occupancy.setLegendVisible(false);
         // 0 to the buffer's size, whole slots: the axis says how full the buffer is, not how full it got.
+        occupancy.setWholeNumbers(true);
         occupancy.setFixedYTop(model.plotCapacityProperty().get());
         model.plotCapacityProperty().addListener((obs, old, now) -> occupancy.setFixedYTop(now.intValue()));
         LivePlot rate = new LivePlot("items-rate-chart", "Items consumed per second (last 1 s)",

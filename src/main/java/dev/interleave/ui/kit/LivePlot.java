@@ -326,8 +326,9 @@ public final class LivePlot extends BorderPane {
     }
 
     /**
-     * Fixes a linear y axis at 0..{@code top} with whole-number ticks (a count of slots, say), or,
-     * with NaN, lets it follow the data again.
+     * Fixes a linear y axis at 0..{@code top} (whole-number ticks if {@link #setWholeNumbers}: a count
+     * of slots; else round fractions: an index from 0 to 1 in steps of 0.2), or, with NaN, lets it
+     * follow the data again.
      */
     public void setFixedYTop(double top) {
         fixedYTop = top;
@@ -647,7 +648,7 @@ public final class LivePlot extends BorderPane {
             }
         } else if (fixed) {
             yTop = fixedYTop;
-            yTicks.addAll(fixedTicks(yTop, yTickRoom));
+            yTicks.addAll(fixedTicks(yTop, yTickRoom, wholeNumbers));
         } else {
             yStep = yMax == 0 ? 1 : niceStep(Math.max(yMax, 1), yTickRoom);
             if (wholeNumbers) {
@@ -885,12 +886,12 @@ public final class LivePlot extends BorderPane {
     }
 
     /**
-     * The ticks of a fixed axis 0..{@code top}: whole numbers, a round step apart, at most about
-     * {@code maxTicks} intervals, and {@code top} itself (the capacity is a figure in its own right),
-     * dropping a tick too close below it.
+     * The ticks of a fixed axis 0..{@code top}: a round step apart (whole numbers if {@code whole}: a
+     * count of slots has no tick at 0.5), at most about {@code maxTicks} intervals, and {@code top}
+     * itself (the capacity is a figure in its own right), dropping a tick too close below it.
      */
-    public static List<Double> fixedTicks(double top, int maxTicks) {
-        double step = Math.max(1, Math.ceil(niceStep(top, maxTicks)));
+    public static List<Double> fixedTicks(double top, int maxTicks, boolean whole) {
+        double step = whole ? Math.max(1, Math.ceil(niceStep(top, maxTicks))) : niceStep(top, maxTicks);
         List<Double> ticks = new ArrayList<>();
         for (int i = 0; i * step <= top + 1e-9; i++) {
             ticks.add(i * step);

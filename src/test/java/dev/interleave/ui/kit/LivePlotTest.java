@@ -29,11 +29,11 @@ class LivePlotTest {
     /** A fixed axis (occupied slots) runs 0..top in whole ticks and labels the top itself. */
     @Test
     void fixedAxisHasWholeTicksUpToItsTop() {
-        assertEquals(List.of(0.0, 1.0), LivePlot.fixedTicks(1, 6), "1 slot: 0 and 1, nothing between");
-        assertEquals(List.of(0.0, 2.0, 4.0, 6.0, 8.0), LivePlot.fixedTicks(8, 6));
-        assertEquals(List.of(0.0, 1.0, 2.0, 3.0), LivePlot.fixedTicks(3, 6));
+        assertEquals(List.of(0.0, 1.0), LivePlot.fixedTicks(1, 6, true), "1 slot: 0 and 1, nothing between");
+        assertEquals(List.of(0.0, 2.0, 4.0, 6.0, 8.0), LivePlot.fixedTicks(8, 6, true));
+        assertEquals(List.of(0.0, 1.0, 2.0, 3.0), LivePlot.fixedTicks(3, 6, true));
         for (int top = 1; top <= 64; top++) {
-            var ticks = LivePlot.fixedTicks(top, 6);
+            var ticks = LivePlot.fixedTicks(top, 6, true);
             assertEquals(0.0, ticks.getFirst());
             assertEquals(top, ticks.getLast(), "the top is labelled: " + ticks);
             for (double tick : ticks) {
@@ -41,6 +41,19 @@ class LivePlotTest {
             }
             assertEquals(true, ticks.size() <= 9, top + ": " + ticks);
         }
+    }
+
+    /** A fixed axis of a fraction (Jain's index, 0 to 1) has ticks between its ends, not 0 and 1 alone. */
+    @Test
+    void fixedFractionAxisHasRoundTicksBetweenItsEnds() {
+        var ticks = LivePlot.fixedTicks(1, 6, false);
+        assertEquals(6, ticks.size(), ticks.toString());
+        for (int i = 0; i < ticks.size(); i++) {
+            assertEquals(i * 0.2, ticks.get(i), 1e-9, ticks.toString());
+        }
+        assertEquals(List.of("0", "0.2", "0.4", "0.6", "0.8", "1"),
+                ticks.stream().map(tick -> LivePlot.compactLabel(tick, 1)).toList());
+        assertEquals(List.of(0.0, 0.5, 1.0), LivePlot.fixedTicks(1, 2, false), "two lines of room: the middle");
     }
 
     @Test

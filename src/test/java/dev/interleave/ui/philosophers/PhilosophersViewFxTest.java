@@ -166,6 +166,10 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !progress.yTickLabels().isEmpty());
         assertTrue(progress.yTickLabels().stream().allMatch(label -> label.matches("\\d+")),
                 progress.yTickLabels().toString());
+        // Jain's index, from 0 to 1, is read between its ends: 0.2 apart where the plot has room.
+        LivePlot fairness = robot.lookup("#fairness-chart").queryAs(LivePlot.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !fairness.yTickLabels().isEmpty());
+        assertEquals(List.of("0", "0.2", "0.4", "0.6", "0.8", "1"), fairness.yTickLabels());
     }
 
     /**
