@@ -344,10 +344,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 isRunning = true;
                 from = clock().activeNanos();
                 inService = true;
-                long value = service.call();
+                long value = service.call(index + 1L);
                 long returnedAt = clock().activeNanos();
                 inService = false;
-                int sleepMillis = sleepPlan.sleepMillisFor(value);
+                int sleepMillis = sleepPlan.sleepMillisFor(index + 1L);
                 credit(index, from, sleepMillis);
                 running.decrementAndGet();
                 isRunning = false;

@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * A slow, I/O-bound call: it reads the shared counter, sleeps a random time (the "I/O"), and
- * returns the value it read.
+ * returns the value it read. The sleep is the plan's draw for the call's number, not for the value
+ * read: a racy counter that hands one value to a hundred calls would otherwise give them all one
+ * sleep, and its runs (whose values differ every time) sleeps no seed could repeat.
  *
  * <p>Safe to call from any number of threads at once; it holds no lock while sleeping.
  */
@@ -16,7 +18,7 @@ public final class Service {
 
     /**
      * @param counter   the shared counter the calls read
-     * @param sleepPlan the sleep each call draws, by the value it read
+     * @param sleepPlan the sleep each call draws, by its number
      * @param sleeper   how to wait ({@link Sleeper#REAL} outside tests)
      */
     public Service(Counter counter, SleepPlan sleepPlan, Sleeper sleeper) {
@@ -26,13 +28,14 @@ public final class Service {
     }
 
     /**
-     * Reads the counter, sleeps {@code sleepPlan.sleepMillisFor(value)} and returns the value.
+     * Reads the counter, sleeps {@code sleepPlan.sleepMillisFor(call)} and returns the value read.
      *
+     * @param call the call's number, 1 for the first started
      * @throws InterruptedException if interrupted while sleeping; the value read is then lost
      */
-    public long call() throws InterruptedException {
+    public long call(long call) throws InterruptedException {
         long value = counter.next();
-        sleeper.sleep(sleepPlan.sleepMillisFor(value));
+        sleeper.sleep(sleepPlan.sleepMillisFor(call));
         return value;
     }
 }

@@ -1,9 +1,10 @@
 package dev.interleave.engine.calls;
 
 /**
- * The random sleep each call draws, as a pure function of a seed and the counter value the call
- * read: the same seed gives the same sleeps whatever order threads run in, so a run can be
- * reproduced and its ideal makespan computed afterwards.
+ * The random sleep each call draws, as a pure function of a seed and the call's number (1 for the
+ * first started): the same seed gives the same sleeps whatever order threads run in and whatever
+ * the counter hands out (a racy one too), so a run can be reproduced and its ideal makespan
+ * computed afterwards.
  *
  * <p>Immutable and safe to share between threads.
  *
@@ -19,16 +20,16 @@ public record SleepPlan(long seed, int maxSleepMillis) {
     }
 
     /**
-     * The sleep for the call that read {@code value}: uniform in {@code [0, maxSleepMillis]}.
+     * The sleep for call number {@code call}: uniform in {@code [0, maxSleepMillis]}.
      *
-     * <p>SplitMix64's finaliser over seed and value (the generator behind
-     * {@link java.util.SplittableRandom}), so draws for consecutive values are independent.
+     * <p>SplitMix64's finaliser over seed and number (the generator behind
+     * {@link java.util.SplittableRandom}), so draws for consecutive calls are independent.
      */
-    public int sleepMillisFor(long value) {
+    public int sleepMillisFor(long call) {
         if (maxSleepMillis == 0) {
             return 0;
         }
-        long z = seed + value * 0x9E3779B97F4A7C15L;
+        long z = seed + call * 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);

@@ -190,7 +190,7 @@ class CallInstrumentationTest {
 
     /**
      * Both histograms count every call exactly once, and the sleeps histogram is exactly the plan's
-     * draws for the values 1..n (binned here independently); a million calls, no real sleeping.
+     * draws for the calls 1..n (binned here independently); a million calls, no real sleeping.
      */
     @Test
     void histogramsCountEveryCallAndTheSleepsAreThePlans() throws InterruptedException {
@@ -205,8 +205,8 @@ class CallInstrumentationTest {
         SleepPlan plan = new SleepPlan(settings.seed(), settings.maxSleepMillis());
         long[] expected = new long[CallHistogram.BINS];
         long expectedSleepMicros = 0;
-        for (int value = 1; value <= calls; value++) {
-            int sleep = plan.sleepMillisFor(value);
+        for (int call = 1; call <= calls; call++) {
+            int sleep = plan.sleepMillisFor(call);
             expected[(int) Math.min(CallHistogram.BINS - 1, sleep * 1_000L / histogram.binMicros())]++;
             expectedSleepMicros += sleep * 1_000L;
         }
@@ -217,6 +217,40 @@ class CallInstrumentationTest {
         assertEquals(expectedSleepMicros / 1e3 / calls, histogram.meanSleepMillis(), 1e-9);
         // Nobody slept: every duration is overhead only, far below the first bin's 50 ms.
         assertTrue(histogram.durations(0) > 0.99 * calls, histogram.durationCounts().toString());
+    }
+
+    /**
+     * A racy counter hands some values out twice and others never; the sleeps do not follow: they are
+     * the plan's draws for calls 1..n, as with a safe counter, so one seed gives one set of sleeps
+     * (keyed by the value read, a hundred calls reading one value drew one sleep, and no two racy
+     * runs drew the same).
+     */
+    @Test
+    void aRacyRunsSleepsAreThePlansToo() throws InterruptedException {
+        int calls = 200_000;
+        CallSettings settings = CallSettings.of(calls, 8).withCounter(CounterKind.RACY).withMaxSleepMillis(1_000)
+                .withSeed(11);
+        SleepPlan plan = new SleepPlan(settings.seed(), settings.maxSleepMillis());
+        for (int attempt = 1; ; attempt++) {
+            CallRunner runner = new CallRunner(Sleeper.NONE);
+            runner.start(settings);
+            CallResult result = runner.await();
+            assertEquals(calls, result.callsCompleted());
+            if (result.duplicates() == 0) {
+                assertTrue(attempt < 20, "20 racy runs handed out no value twice");
+                continue;
+            }
+            CallHistogram histogram = result.histogram();
+            long[] expected = new long[CallHistogram.BINS];
+            for (int call = 1; call <= calls; call++) {
+                expected[(int) (plan.sleepMillisFor(call) * 1_000L / histogram.binMicros())]++;
+            }
+            // Sleeps of at most 1 s fill bins 0 to 20 of 50 ms; the rest are compared as well, by their sum.
+            assertEquals(Arrays.stream(expected).limit(21).boxed().toList(), histogram.sleepCounts().subList(0, 21),
+                    result.duplicates() + " values handed out twice");
+            assertEquals(calls, histogram.sleepCounts().stream().limit(21).mapToLong(Long::longValue).sum());
+            return;
+        }
     }
 
     /** Real sleeps: each call lasts at least the sleep it drew, so the durations sit at or right of the sleeps. */
