@@ -1,10 +1,8 @@
 package dev.interleave.ui.calls;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.prefs.Preferences;
@@ -130,9 +128,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     static final String AT_THE_END = "at the end";
     /**
      * A past run's mark while no run of {@link #WARMING_CALLS} calls or more has ended before it since
-     * start: its time includes compiling its code.
+     * start: its time includes compiling its code. Not "first since start": a second and third run of
+     * 1,000 calls read so too, and a teacher counted them.
      */
-    static final String FIRST_SINCE_START = " (first since start: its code compiled as it ran)";
+    static final String COLD_RUN = " (its code compiled as it ran: no run of 10,000 calls before it)";
     /** The calls a run completes by which its code is compiled (the JIT compiles a method after thousands of calls). */
     static final long WARMING_CALLS = 10_000;
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
@@ -273,8 +272,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private boolean warm;
     private final ObservableList<XYChart.Series<Number, Number>> throughputSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> inFlightSeries = FXCollections.observableArrayList();
-    private final Map<String, XYChart.Series<Number, Number>> throughputByLabel = new LinkedHashMap<>();
-    private final Map<String, XYChart.Series<Number, Number>> inFlightByLabel = new LinkedHashMap<>();
+    /** The series the run being plotted draws into: one pair per run (null before the first). */
+    private XYChart.Series<Number, Number> throughputNow;
+    private XYChart.Series<Number, Number> inFlightNow;
 
     /** Throughput is measured over this much run time: short enough to show change, long enough to be smooth. */
     static final long RATE_WINDOW_NANOS = 500_000_000L;
@@ -396,8 +396,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         plottedLabel = seriesLabel(settings);
         finePlot = settings.calls() <= SHORT_RUN_CALLS
                 && (double) settings.calls() * settings.maxSleepMillis() / 2 / settings.concurrency() < SHORT_RUN_MILLIS;
-        series(throughputSeries, throughputByLabel, plottedLabel).getData().clear();
-        series(inFlightSeries, inFlightByLabel, plottedLabel).getData().clear();
+        // Each run its own curves, named by its row in the past runs: "run it twice" shows both runs,
+        // the first (compiling its code) beside the second (a teacher saw the second replace the first).
+        String name = "#" + (runsEnded + 1) + " " + plottedLabel;
+        throughputNow = newSeries(throughputSeries, name);
+        inFlightNow = newSeries(inFlightSeries, name);
         lastPlotNanos = 0;
         lastStartRateNanos = 0;
         rate.clear();
@@ -455,8 +458,6 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         runsEnded = 0;
         throughputSeries.clear();
         inFlightSeries.clear();
-        throughputByLabel.clear();
-        inFlightByLabel.clear();
         for (ReadOnlyLongWrapper figure : new ReadOnlyLongWrapper[] {counterValue, sum, callsCompleted, inFlight,
                 maxInFlight, elapsedMillis, idealMillis, duplicates}) {
             figure.set(0);
@@ -694,9 +695,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
         double seconds = now.elapsedNanos() / 1e9;
-        ModelSupport.addLogPoint(series(throughputSeries, throughputByLabel, plottedLabel), seconds, callsRate, MAX_POINTS);
-        ModelSupport.addLogPoint(series(inFlightSeries, inFlightByLabel, plottedLabel), seconds, now.inFlight(),
-                MAX_POINTS);
+        ModelSupport.addLogPoint(shown(throughputSeries, throughputNow), seconds, callsRate, MAX_POINTS);
+        ModelSupport.addLogPoint(shown(inFlightSeries, inFlightNow), seconds, now.inFlight(), MAX_POINTS);
         lastPlotNanos = nowNanos;
     }
 
@@ -768,7 +768,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // The first run since start compiles its code as it goes: a synchronized run first took 17.9 s,
         // then lock 6.7 s and synchronized again 5.9 s, and read as the slowest counter (a tryout). A
         // run of a few calls compiles little: the next is still cold.
-        String run = (plottedLabel == null ? "" : plottedLabel) + (warm ? "" : FIRST_SINCE_START);
+        String run = (plottedLabel == null ? "" : plottedLabel) + (warm ? "" : COLD_RUN);
         warm |= result.callsCompleted() >= WARMING_CALLS;
         pastRuns.addFirst(new PastRun(++runsEnded, run, outcome,
                 result.elapsedMillis(), result.idealMillis(), result.efficiency(), result.maxInFlight()));
@@ -777,25 +777,32 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
     }
 
-    private static XYChart.Series<Number, Number> series(ObservableList<XYChart.Series<Number, Number>> chart,
-                                                         Map<String, XYChart.Series<Number, Number>> byLabel,
-                                                         String label) {
-        if (!byLabel.containsKey(label) && chart.size() >= MAX_SERIES) {
-            byLabel.values().remove(chart.removeFirst()); // the oldest kind of run gives way
+    /** A new series named {@code name} at the end of {@code chart}, the oldest giving way beyond {@link #MAX_SERIES}. */
+    private static XYChart.Series<Number, Number> newSeries(ObservableList<XYChart.Series<Number, Number>> chart,
+                                                            String name) {
+        if (chart.size() >= MAX_SERIES) {
+            chart.removeFirst();
         }
-        return byLabel.computeIfAbsent(label, name -> {
-            XYChart.Series<Number, Number> created = new XYChart.Series<>();
-            created.setName(name);
-            chart.add(created);
-            return created;
-        });
+        XYChart.Series<Number, Number> created = new XYChart.Series<>();
+        created.setName(name);
+        chart.add(created);
+        return created;
+    }
+
+    /** {@code series}, put back in {@code chart} if a Reset cleared the plots while its run went on. */
+    private static XYChart.Series<Number, Number> shown(ObservableList<XYChart.Series<Number, Number>> chart,
+                                                        XYChart.Series<Number, Number> series) {
+        if (!chart.contains(series)) {
+            chart.add(series); // the only one: a Reset cleared them all
+        }
+        return series;
     }
 
     /**
      * A series' name says which run it is: a preset's label for that preset's run, else the calls
      * and the concurrency; then whatever differs from the presets' other settings (thread kind,
-     * max sleep, seed) and the counter, always. Runs of one name share a series (the latest
-     * replaces the last).
+     * max sleep, seed) and the counter, always. Each run's series is this with its number before it
+     * ("#2 1,000 calls / 100 threads, atomic counter"), as its row in the past runs.
      */
     static String seriesLabel(CallSettings settings) {
         String base = String.format(Locale.ROOT, "%s / %,d in flight", Words.count(settings.calls(), "call"),

@@ -68,9 +68,9 @@ class CallsViewModelTest {
         assertEquals("777 calls / 100 in flight, atomic counter", CallsViewModel.seriesLabel(model.settings()));
     }
 
-    /** The plots keep the latest runs of the last few kinds, each its own series; the oldest kind gives way. */
+    /** The plots keep the latest few runs, each its own series named by its row; the oldest gives way. */
     @Test
-    void plotsKeepTheLatestFewKindsOfRun() throws InterruptedException {
+    void plotsKeepTheLatestFewRuns() throws InterruptedException {
         CallsViewModel model = new CallsViewModel(new CallRunner());
         model.concurrencyProperty().set(10);
         model.maxSleepMillisProperty().set(0);
@@ -81,14 +81,33 @@ class CallsViewModelTest {
         }
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().size(), "every ended run is a row");
         assertEquals(CallsViewModel.MAX_SERIES + 1, model.pastRuns().getFirst().number(), "newest first");
-        // Runs too small to compile their code: each is still the first since start.
-        assertEquals("50 calls / 10 in flight, no sleeps, atomic counter" + CallsViewModel.FIRST_SINCE_START,
+        // Runs too small to compile their code: each is still marked as compiling as it ran.
+        assertEquals("50 calls / 10 in flight, no sleeps, atomic counter" + CallsViewModel.COLD_RUN,
                 model.pastRuns().getFirst().run());
         assertEquals("✔ 1,275", model.pastRuns().getFirst().result());
         assertEquals(CallsViewModel.MAX_SERIES, model.throughputSeries().size());
         assertEquals(CallsViewModel.MAX_SERIES, model.inFlightSeries().size());
-        assertEquals("20 calls / 10 in flight, no sleeps, atomic counter", model.throughputSeries().getFirst().getName());
-        assertEquals("50 calls / 10 in flight, no sleeps, atomic counter", model.inFlightSeries().getLast().getName());
+        assertEquals("#2 20 calls / 10 in flight, no sleeps, atomic counter", model.throughputSeries().getFirst().getName());
+        assertEquals("#5 50 calls / 10 in flight, no sleeps, atomic counter", model.inFlightSeries().getLast().getName());
+    }
+
+    /**
+     * "Run it twice": two runs of the same settings are two curves, the first (compiling its code as
+     * it went) beside the second, each named by its row; the second did replace the first.
+     */
+    @Test
+    void aRunRepeatedIsDrawnBesideTheFirst() throws InterruptedException {
+        CallsViewModel model = model(300, 30, 5);
+        for (int run = 1; run <= 2; run++) {
+            model.run();
+            sampleUntilIdle(model);
+        }
+        String label = "300 calls / 30 in flight, sleeps ≤ 5 ms, atomic counter";
+        for (var chart : List.of(model.throughputSeries(), model.inFlightSeries())) {
+            assertEquals(List.of("#1 " + label, "#2 " + label), chart.stream().map(XYChart.Series::getName).toList());
+            assertTrue(chart.stream().allMatch(series -> !series.getData().isEmpty()), "both runs drawn");
+        }
+        assertEquals(List.of(2, 1), model.pastRuns().stream().map(CallsViewModel.PastRun::number).toList());
     }
 
     /**
@@ -107,7 +126,7 @@ class CallsViewModelTest {
         model.run();
         sampleUntilIdle(model);
         assertEquals(List.of(false, true, true), model.pastRuns().stream()
-                .map(past -> past.run().endsWith(CallsViewModel.FIRST_SINCE_START)).toList(), "newest first");
+                .map(past -> past.run().endsWith(CallsViewModel.COLD_RUN)).toList(), "newest first");
     }
 
     /**
@@ -187,7 +206,7 @@ class CallsViewModelTest {
         assertEquals(1_000, model.callsCompletedProperty().get());
         assertTrue(model.efficiencyProperty().get() > 0);
         assertEquals(1, model.throughputSeries().size());
-        assertEquals(CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms, atomic counter", model.throughputSeries().getFirst().getName());
+        assertEquals("#1 " + CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms, atomic counter", model.throughputSeries().getFirst().getName());
         assertFalse(model.throughputSeries().getFirst().getData().isEmpty());
     }
 

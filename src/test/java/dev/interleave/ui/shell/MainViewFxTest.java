@@ -314,7 +314,7 @@ class MainViewFxTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 return drawn.pointsDrawn() > 1 && drawn.pointsDrawn() == series.getFirst().getData().size();
             });
-            assertEquals(List.of(CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms, atomic counter"), drawn.legendNames(), plot);
+            assertEquals(List.of("#1 " + CallsViewModel.Preset.SMALL.label() + ", sleeps ≤ 20 ms, atomic counter"), drawn.legendNames(), plot);
         }
 
         // New settings do not turn the run's figures into another run's: they stay, marked as the last run's.
