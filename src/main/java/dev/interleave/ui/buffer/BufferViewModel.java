@@ -1090,7 +1090,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             // what S does from there ("0 workers parked at the gate" was the past's gate).
             case PAUSED -> rewind.rewoundBinding().get()
                     ? "Paused, rewound to " + Rewind.moment(rewind.positionProperty().get(), rewind.endProperty().get())
-                    + ": the view shows the past; End returns to now, and S steps the run from now"
+                    + ": the view shows the past; Now or End returns to now, and S steps the run from now"
                     : String.format(Locale.ROOT, "Paused: %s parked at the gate; press S to let one through",
                     Words.count(atGate.size(), "worker"));
             case STOPPING -> "Stopping: interrupting every producer and consumer";

@@ -55,7 +55,7 @@ public class Rewind<R extends Replay<R>> {
     static final long SLIDE_NANOS = 250_000_000;
 
     /**
-     * How to leave a rewound view, for the narration: "End or Resume: back to now" while the run is
+     * How to leave a rewound view, for the narration: "Now, End or Resume: back to now" while the run is
      * paused; once it has ended there is no Resume, and End goes back to its end; a run rewound while
      * it goes (a deadlock, where nothing can happen any more) has nothing to resume.
      */
@@ -69,9 +69,10 @@ public class Rewind<R extends Replay<R>> {
      */
     public static String wayBack(RunState state, boolean canResume) {
         return switch (state) {
-            case IDLE -> "(End: back to the run's end)";
-            case PAUSED -> canResume ? "(End or Resume: back to now)" : "(End: back to now)";
-            case RUNNING, STOPPING -> "(End: back to now)";
+            // Now is the scrubber's button, End its key (a class saw no "End" on screen).
+            case IDLE -> "(Now or End: back to the run's end)";
+            case PAUSED -> canResume ? "(Now, End or Resume: back to now)" : "(Now or End: back to now)";
+            case RUNNING, STOPPING -> "(Now or End: back to now)";
         };
     }
 

@@ -363,7 +363,7 @@ public final class PhilosophersView extends BorderPane {
         if (model.rewind().rewoundBinding().get()) {
             // The moment shown, said as such: rewound to before the circle closed, the banner read "No
             // deadlock so far" under a tab that said "✘ deadlocked" and a status line "Paused in a deadlock".
-            String moment = "↶ Rewound (End returns to now). At this moment: ";
+            String moment = "↶ Rewound (Now or End: back to now). At this moment: ";
             long meals = model.totalMealsProperty().get();
             if (!model.deadlockTextProperty().get().isEmpty()) {
                 text = moment + "✘ " + model.deadlockTextProperty().get();

@@ -1286,7 +1286,7 @@ class BufferLabFxTest {
         assertEquals(scrubberAtNow, robot.lookup("#scrubber").query().getLayoutBounds().getWidth(), 0.5,
                 "the scrubber keeps its length when its label becomes 'after event ...'");
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
-        assertTrue(model.stepTextProperty().get().endsWith("(End: back to the run's end)"),
+        assertTrue(model.stepTextProperty().get().endsWith("(Now or End: back to the run's end)"),
                 "the run has ended: no Resume to offer: " + model.stepTextProperty().get());
         robot.interact(robot.lookup("#lab-moment").queryAs(Button.class)::fire);
         WaitForAsyncUtils.waitForFxEvents();

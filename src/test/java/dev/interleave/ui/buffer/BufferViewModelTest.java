@@ -274,13 +274,13 @@ class BufferViewModelTest {
         model.sample(System.nanoTime());
         assertTrue(model.rewind().rewoundBinding().get());
         // The status says the view is the past's (it read "Paused: 0 workers parked at the gate").
-        assertEquals("Paused, rewound to the run's start: the view shows the past; End returns to now, and S steps"
+        assertEquals("Paused, rewound to the run's start: the view shows the past; Now or End returns to now, and S steps"
                 + " the run from now", model.statusSentence());
         long end = model.rewind().endProperty().get();
         model.rewind().moveTo(end - 1);
         model.sample(System.nanoTime());
         assertEquals(String.format("Paused, rewound to just after event %,d (of %,d recorded): the view shows the past;"
-                + " End returns to now, and S steps the run from now", end - 2, end), model.statusSentence());
+                + " Now or End returns to now, and S steps the run from now", end - 2, end), model.statusSentence());
         model.step();
         settle(model);
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get(), "back to now");

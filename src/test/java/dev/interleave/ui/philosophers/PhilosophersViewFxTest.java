@@ -428,7 +428,7 @@ class PhilosophersViewFxTest {
         robot.push(KeyCode.HOME);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.forkHolders().stream().allMatch(h -> h < 0));
         assertEquals(RunState.RUNNING, runner.state());
-        assertTrue(model.stepTextProperty().get().endsWith("(End: back to now)"), model.stepTextProperty().get());
+        assertTrue(model.stepTextProperty().get().endsWith("(Now or End: back to now)"), model.stepTextProperty().get());
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         // ◀ beside the verdict, at the top, rewinds an event without the scrubber (screens below at 1024x700).
@@ -529,11 +529,11 @@ class PhilosophersViewFxTest {
                 "rewound, the run itself is still deadlocked");
         // The banner says it shows the past: "No deadlock so far" under "✘ deadlocked" read as a contradiction.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#philosophers-verdict")
-                .equals("↶ Rewound (End returns to now). At this moment: no deadlock yet, and no meal yet."
+                .equals("↶ Rewound (Now or End: back to now). At this moment: no deadlock yet, and no meal yet."
                         + " Later the table deadlocks: End shows it."));
-        // Resume is greyed out in a deadlock: the way back named is End alone (it said "End or Resume").
+        // Resume is greyed out in a deadlock: the way back named is Now or End alone (it said "End or Resume").
         assertTrue(robot.lookup("#pause").query().isDisabled(), "nothing to resume");
-        assertTrue(model.stepTextProperty().get().endsWith("(End: back to now)"), model.stepTextProperty().get());
+        assertTrue(model.stepTextProperty().get().endsWith("(Now or End: back to now)"), model.stepTextProperty().get());
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         assertEquals(Rewind.PRESENT, model.rewind().positionProperty().get());

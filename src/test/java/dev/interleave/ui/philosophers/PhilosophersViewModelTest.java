@@ -512,7 +512,7 @@ class PhilosophersViewModelTest {
         assertTrue(model.deadlockedProperty().get(), "one event later, the wait that closes the circle: deadlock");
         assertEquals(List.of(0, 1, 2), model.circle());
         assertTrue(model.holdsProperty(Coffman.CIRCULAR_WAIT).get());
-        assertTrue(model.stepTextProperty().get().endsWith("and waits   (End: back to the run's end)"),
+        assertTrue(model.stepTextProperty().get().endsWith("and waits   (Now or End: back to the run's end)"),
                 model.stepTextProperty().get());
         rewind.moveBy(1);
         model.sample(System.nanoTime());
