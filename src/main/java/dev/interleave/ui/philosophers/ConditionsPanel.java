@@ -137,9 +137,11 @@ final class ConditionsPanel extends VBox {
                 + (condition != Coffman.CIRCULAR_WAIT || model.holdsProperty(condition).get()
                 || model.longestChainProperty().get() < 2 ? ""
                 : String.format(Locale.ROOT, " Now: a chain of %d, not a circle.", model.longestChainProperty().get()))
-                + (ruledOut.get() ? " This run's strategy, " + model.tableStrategyProperty().get().label()
-                + ", rules it out." : ""),
-                model.longestChainProperty(), model.holdsProperty(condition), ruledOut, model.tableStrategyProperty()));
+                // Before a run (or after Reset) the table is the chosen setting's: no run to name.
+                + (ruledOut.get() ? (model.shownRunProperty().get() != null ? " This run's strategy, "
+                : " The chosen strategy, ") + model.tableStrategyProperty().get().label() + ", rules it out." : ""),
+                model.longestChainProperty(), model.holdsProperty(condition), ruledOut, model.tableStrategyProperty(),
+                model.shownRunProperty()));
         Node breakers;
         if (condition.brokenBy().isEmpty()) {
             // Not in a flow pane: a label there keeps its one-line width and never wraps.

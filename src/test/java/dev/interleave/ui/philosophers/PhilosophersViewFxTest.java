@@ -91,6 +91,15 @@ class PhilosophersViewFxTest {
         }
     }
 
+    /** Before any run, a strategy chosen is named as chosen: there is no run whose strategy it is. */
+    @Test
+    void beforeARunTheCardNamesTheChosenStrategy(FxRobot robot) {
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait .condition-meaning").queryAs(Label.class).getText())
+                .endsWith("The chosen strategy, ordered, rules it out."));
+    }
+
     /** Zero typed into the delay fields (the slider's thumbs cannot meet), and the reason when a value is refused. */
     @Test
     void delaysAreTyped(FxRobot robot) {
