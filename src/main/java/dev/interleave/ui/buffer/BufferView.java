@@ -384,7 +384,7 @@ public final class BufferView extends BorderPane {
 
         Label lastRun = Controls.figuresNote(model);
         BufferHistoryPane history = new BufferHistoryPane(model);
-        history.evenlySpacedWhenStepped(model.stepsTakenProperty());
+        history.evenlySpacedWhenStepped(model.stepsTakenProperty(), model.freshStartsProperty());
         history.endReturnsToNowIn(this);
         String recording = history.timeline().emptyTextProperty().get();
         history.timeline().emptyTextProperty().bind(Bindings.when(model.abqShownBinding())

@@ -287,11 +287,20 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
      * not, unless the check box was ever set by hand: on the clock, with the pauses between steps
      * included, a lesson's minutes of steps drew as a sliver of activity in 200 s of grey at the gate,
      * and the rewound position could not be seen. {@code stepsTaken}: the shown run's, 0 at its start.
+     * At each fresh start ({@code freshStarts} goes up: Run, Reset) the same rule holds again, so a
+     * story told evenly ({@link #spaceEvenlyUnlessChosen}) does not space the next run's timeline
+     * with nothing on screen saying why (a teacher's next run read "every 6th event drawn").
      */
-    public void evenlySpacedWhenStepped(ObservableValue<? extends Number> stepsTaken) {
+    public void evenlySpacedWhenStepped(ObservableValue<? extends Number> stepsTaken,
+                                        ObservableValue<? extends Number> freshStarts) {
         stepsTaken.addListener((obs, old, now) -> {
             if (!orderChosen) {
                 timeline.eventOrderProperty().set(now.longValue() > 0);
+            }
+        });
+        freshStarts.addListener((obs, old, now) -> {
+            if (!orderChosen) {
+                timeline.eventOrderProperty().set(stepsTaken.getValue().longValue() > 0);
             }
         });
     }

@@ -245,7 +245,7 @@ public final class PhilosophersView extends BorderPane {
                 + " turns on " + Words.count(Runtime.getRuntime().availableProcessors(), "core") + ", and one off"
                 + " its core keeps its state until it is back.",
                 "the table, the wait-for graph and the conditions");
-        history.evenlySpacedWhenStepped(model.stepsTakenProperty());
+        history.evenlySpacedWhenStepped(model.stepsTakenProperty(), model.freshStartsProperty());
         history.endReturnsToNowIn(this);
 
         Label lastRun = Controls.figuresNote(model);

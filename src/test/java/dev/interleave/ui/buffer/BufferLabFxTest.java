@@ -1291,6 +1291,13 @@ class BufferLabFxTest {
         robot.interact(robot.lookup("#lab-moment").queryAs(Button.class)::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
+        // The story is told evenly spaced; the next run is on the clock again (it stayed evenly spaced,
+        // with nothing on screen saying why), the box unticked as the story found it.
+        CheckBox order = robot.lookup("#timeline-event-order").queryAs(CheckBox.class);
+        assertTrue(order.isSelected(), "the story is told event by event");
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(order.isSelected(), "a new run's timeline is on the clock");
     }
 
     /**
