@@ -438,9 +438,10 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
      * of reach" stood beside 2,861,429 events).
      */
     static String droppedNote(long start, long end) {
-        return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber reaches the last %,d of"
-                + " the %,d, back to just after event %,d: the oldest moment it can rebuild, from a checkpoint a"
-                + " little after the oldest event kept. The %,d before it are out of reach.",
+        return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber and the list reach the"
+                + " last %,d of the %,d, back to just after event %,d: the oldest moment they can rebuild, from a"
+                + " checkpoint a little after the oldest event kept (the timeline also draws the few before it)."
+                + " The %,d before it are out of reach.",
                 EventLog.DEFAULT_CAPACITY, end - start, end, start - 1, start);
     }
 }

@@ -149,7 +149,7 @@ public class Rewind<R extends Replay<R>> {
             position.set(PRESENT);
             shown = null;
             slidAt = clock.getAsLong() - SLIDE_NANOS; // a new run's first lines come at once
-            showLines(history.firstKept(), history.firstKept());
+            showLines(firstLine(), firstLine());
         }
         long oldEnd = history.end();
         long oldFirst = history.firstKept();
@@ -160,7 +160,7 @@ public class Rewind<R extends Replay<R>> {
                     slideToNewest();
                 }
             } else {
-                showLines(Math.max(history.firstKept(), linesFrom), Math.max(history.firstKept(), linesTo));
+                showLines(Math.max(firstLine(), linesFrom), Math.max(firstLine(), linesTo));
             }
             start.set(history.start());
             end.set(history.end());
@@ -181,13 +181,25 @@ public class Rewind<R extends Replay<R>> {
      */
     private boolean slidesNow() {
         return allowed.get() || history.end() - linesTo <= SLIDE_MAX_LINES
-                || clock.getAsLong() - slidAt >= SLIDE_NANOS || history.firstKept() > linesFrom;
+                || clock.getAsLong() - slidAt >= SLIDE_NANOS || firstLine() > linesFrom;
     }
 
     /** The lines show the newest {@link #LINES_SHOWN} events. */
     private void slideToNewest() {
         slidAt = clock.getAsLong();
-        showLines(Math.max(history.firstKept(), history.end() - LINES_SHOWN), history.end());
+        showLines(Math.max(firstLine(), history.end() - LINES_SHOWN), history.end());
+    }
+
+    /**
+     * The oldest event the lines show: the oldest kept, or, once the log has dropped events, the one
+     * just before the scrubber's start, the oldest moment it can rebuild. The lines shown are those a
+     * selection can rewind to (Home showed three older lines above the start, a teacher read them as
+     * reachable, and selecting one went to the start).
+     */
+    private long firstLine() {
+        // A history that rebuilds nothing, or has dropped nothing, has its start at its end or at 0.
+        return history.rebuilds() && history.dropped() > 0 ? Math.max(history.firstKept(), history.start() - 1)
+                : history.firstKept();
     }
 
     /** Forgets the history (Reset, or a new run). */
@@ -227,9 +239,9 @@ public class Rewind<R extends Replay<R>> {
         long clamped = Math.max(history.start(), Math.min(history.end(), events));
         shown = history.wholeAt(clamped); // a put with the wake-ups it made, never between them
         // The line of the event just applied; at the start (none applied), the first line kept.
-        long event = Math.max(clamped - 1, history.firstKept());
+        long event = Math.max(clamped - 1, firstLine());
         if (event < history.end() && (event < linesFrom || event >= linesTo)) {
-            long from = Math.max(history.firstKept(), Math.min(event - LINES_SHOWN / 2, history.end() - LINES_SHOWN));
+            long from = Math.max(firstLine(), Math.min(event - LINES_SHOWN / 2, history.end() - LINES_SHOWN));
             showLines(from, Math.min(history.end(), from + LINES_SHOWN));
         }
         position.set(clamped);

@@ -93,6 +93,32 @@ class RewindTest {
         assertThrows(IllegalStateException.class, () -> history.stateAt(history.end()));
     }
 
+    /**
+     * Once the log has dropped events, the lines begin at the scrubber's start (the event just before
+     * it), not at the oldest event kept: Home showed lines older than the start, which a selection
+     * could not rewind to.
+     */
+    @Test
+    void afterDroppedEventsTheLinesBeginWhereTheScrubberCanReach() {
+        EventLog log = new EventLog(12_000);
+        int track = log.addTrack("P1");
+        Rewind<BufferReplay> rewind = new Rewind<>(UnaryOperator.identity(), () -> 0L);
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        for (int round = 0; round < 60; round++) {
+            append(log, track, 1_000);
+            rewind.follow(log, () -> history(log));
+        }
+        long start = rewind.startProperty().get();
+        assertTrue(log.dropped() > 0 && start - 1 > log.dropped(), "kept events before the start: dropped "
+                + log.dropped() + ", start " + start);
+        rewind.allowedProperty().set(true);
+        rewind.moveTo(0); // Home
+        assertEquals(start, rewind.positionProperty().get());
+        assertEquals(start - 1, rewind.eventOfLine(0), "the first line is the event the start comes after");
+        rewind.moveTo(start + 1);
+        assertEquals(start - 1, rewind.eventOfLine(0));
+    }
+
     @Test
     void theLinesAreTheNewestAtPresentAndThoseAroundAPosition() {
         EventLog log = new EventLog(100_000);
