@@ -966,11 +966,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * (Resume); ended, it cannot. The timeline is named only where the run was recorded.
      */
     static String plotsNote(RunState state, boolean recorded) {
-        boolean paused = state == RunState.PAUSED;
-        return (paused ? "The plots count only the time the run runs" : "The plots count only the time the run ran")
-                + ", and a step acts while the run is paused: nothing to plot" + (paused ? " yet." : ".")
-                + (recorded ? " The timeline above has every step" + (paused ? ";" : ".") : "")
-                + (paused ? " Resume to see the run against time." : "");
+        return ModelSupport.steppedPlotsNote(state == RunState.PAUSED, recorded ? "The timeline above has every step" : "");
     }
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
@@ -1305,6 +1301,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         outcomeDetail.set(switch (outcome) {
             case STALLED -> lab.stall();
             case VIOLATED -> lab.action();
+            case STOPPED -> inHandAtStop(result.made(), result.put());
             default -> "";
         });
         futileProducers.set(lab.futileProducerWakeups());
@@ -1622,6 +1619,22 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     public ReadOnlyObjectProperty<BufferOutcome> labOutcomeProperty() {
         return labOutcome.getReadOnlyProperty();
+    }
+
+    /**
+     * Under a stopped run's headline, why the item numbers run past the items put: a number is drawn
+     * as a producer begins its item, so those in hand at Stop were never put ("Stopped after 207
+     * items consumed" beside "C1 took #208" had a class ask where #207 went). Empty when none was.
+     */
+    static String inHandAtStop(long made, long put) {
+        long inHand = made - put;
+        if (inHand <= 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Items are numbered as a producer begins one: %s still in producers' hands"
+                + " at Stop, never put, so the numbers go up to #%,d while %,d %s put.",
+                inHand == 1 ? "1 numbered item was" : String.format(Locale.ROOT, "%,d numbered items were", inHand),
+                made, put, put == 1 ? "was" : "were");
     }
 
     /** The lab's finding, its headline ({@link #outcomeDetailProperty} under it). */

@@ -105,4 +105,17 @@ public final class ModelSupport {
         }
         series.getData().add(new XYChart.Data<>(x, y));
     }
+
+    /**
+     * Why the plots of a run only stepped are empty (they draw the time the run runs, pauses left out,
+     * and a step acts while the run is paused). {@code canRunOn}: paused, it can still run (Resume);
+     * ended, or deadlocked, it cannot. {@code where}: where the steps are to be seen instead ("The
+     * timeline above has every step"), or empty.
+     */
+    public static String steppedPlotsNote(boolean canRunOn, String where) {
+        return (canRunOn ? "The plots count only the time the run runs" : "The plots count only the time the run ran")
+                + ", and a step acts while the run is paused: nothing to plot" + (canRunOn ? " yet." : ".")
+                + (where.isEmpty() ? "" : " " + where + (canRunOn ? ";" : "."))
+                + (canRunOn ? " Resume to see the run against time." : "");
+    }
 }

@@ -252,8 +252,16 @@ public final class PhilosophersView extends BorderPane {
         // ◀ ▶ beside the verdict: the table rewinds an event at a time without the scrubber, screens below.
         HBox top = new HBox(8, Controls.rewindButtons("philosophers-rewind", model.rewind()), verdict);
         top.setMinHeight(Region.USE_PREF_SIZE);
-        VBox live = new VBox(8, guide, lastRun, top, drawings, step, conditions, history, figures, charts);
-        for (Region fixed : List.of(guide, step, conditions, history, figures)) {
+        // Between the cards and the plots: why the plots stand at 0 s while the cards count steps.
+        Label plotsNote = new Label();
+        plotsNote.setId("plots-note");
+        plotsNote.getStyleClass().add("last-run-note");
+        plotsNote.setWrapText(true);
+        plotsNote.textProperty().bind(model.plotsNoteProperty());
+        plotsNote.visibleProperty().bind(model.plotsNoteProperty().isNotEmpty());
+        plotsNote.managedProperty().bind(plotsNote.visibleProperty());
+        VBox live = new VBox(8, guide, lastRun, top, drawings, step, conditions, history, figures, plotsNote, charts);
+        for (Region fixed : List.of(guide, step, conditions, history, figures, plotsNote)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }
         live.setPadding(new Insets(12));

@@ -126,6 +126,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper(this, "lastAction", "");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ReadOnlyLongWrapper stepsTaken = new ReadOnlyLongWrapper(this, "stepsTaken");
+    /** Under the plots, why they stand at 0 s: every step so far came while paused; else empty. */
+    private final ReadOnlyStringWrapper plotsNote = new ReadOnlyStringWrapper(this, "plotsNote", "");
 
     // Read-only views, made once (an unmodifiable wrapper listens weakly: one made per call would be collected).
     private final ObservableList<TableView.Diner> philosophersReadOnly =
@@ -426,6 +428,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set("");
         stepText.set("");
         stepsTaken.set(0);
+        plotsNote.set("");
         refusal = "";
         restartWhenIdle = false;
         rewind.clear();
@@ -524,6 +527,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             stepText.set(""); // back to now: the step narration takes over again
         }
         narrateSteps(now, table);
+        // A table stepped from the start has run for no time the plots count: beside "Attempts 5" their
+        // curves stood on the axis at 0 s, and read as empty (a teacher's tryout). The buffer's words.
+        plotsNote.set(stepsSeen > 0 && now.elapsedNanos() < PLOT_INTERVAL_NANOS
+                ? ModelSupport.steppedPlotsNote(now.state() == RunState.PAUSED && !deadlockedNow,
+                        "The timeline and the cards above have every step") : "");
         if (now.state() != RunState.IDLE && !deadlockPlotted && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             // The last point at the deadlock's mark, when no point is past it yet: nothing changes after
             // it (they ran on flat from the mark at 5 ms to the first plot interval's 110 ms).
@@ -984,6 +992,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     public ReadOnlyLongProperty stepsTakenProperty() {
         return stepsTaken.getReadOnlyProperty();
+    }
+
+    /** Under the plots: why they stand at 0 s while every step came while paused; empty otherwise. */
+    public ReadOnlyStringProperty plotsNoteProperty() {
+        return plotsNote.getReadOnlyProperty();
     }
 
     public XYChart.Series<Number, Number> attemptsSeries() {

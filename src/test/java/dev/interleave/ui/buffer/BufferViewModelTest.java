@@ -150,6 +150,20 @@ class BufferViewModelTest {
         assertEquals("", BufferViewModel.timelineNote(4_000_000_000L, 0), "paused for under 5 s");
     }
 
+    /**
+     * A stopped run whose producers held numbered items says why the numbers run past the items put
+     * ("Stopped after 207 items consumed" beside "C1 took #208": where did #207 go?); with none in
+     * hand, nothing.
+     */
+    @Test
+    void aStoppedRunSaysWhyItsNumbersSkip() {
+        assertEquals("Items are numbered as a producer begins one: 2 numbered items were still in producers' hands at"
+                + " Stop, never put, so the numbers go up to #209 while 207 were put.", BufferViewModel.inHandAtStop(209, 207));
+        assertEquals("Items are numbered as a producer begins one: 1 numbered item was still in producers' hands at"
+                + " Stop, never put, so the numbers go up to #2 while 1 was put.", BufferViewModel.inHandAtStop(2, 1));
+        assertEquals("", BufferViewModel.inHandAtStop(207, 207));
+    }
+
     /** Ended, a run only stepped cannot be resumed, and abq's has no timeline: the note says neither. */
     @Test
     void thePlotsNoteFollowsTheRunsState() {

@@ -356,6 +356,7 @@ class PhilosophersViewModelTest {
     void stepFromIdleStartsParkedAndTakesTheFirstStep() throws Exception {
         PhilosophersRunner runner = new PhilosophersRunner();
         PhilosophersViewModel model = fastModel(runner, 4);
+        assertEquals("", model.plotsNoteProperty().get());
         model.step();
         try {
             // Taken at once, or kept for P1 on its way to its gate ("Step 1: P1 is on its way ...") and then taken.
@@ -367,9 +368,15 @@ class PhilosophersViewModelTest {
             Thread.sleep(50);
             model.sample(System.nanoTime());
             assertEquals(1, model.forkHolders().stream().filter(holder -> holder >= 0).count(), "nobody else acted");
+            // The plots' clock leaves pauses out: under them, why their curves stand at 0 s.
+            assertEquals("The plots count only the time the run runs, and a step acts while the run is paused: nothing"
+                    + " to plot yet. The timeline and the cards above have every step; Resume to see the run against"
+                    + " time.", model.plotsNoteProperty().get());
             model.step();
             sampleUntil(model, "a second step", () -> model.stepsTakenProperty().get() == 2
                     && model.forkHolders().stream().filter(holder -> holder >= 0).count() == 2);
+            model.togglePause(); // Resume: the plots draw the run's time, and the note goes
+            sampleUntil(model, "the run's time plotted", () -> model.plotsNoteProperty().get().isEmpty());
         } finally {
             stopAndSettle(model);
         }
