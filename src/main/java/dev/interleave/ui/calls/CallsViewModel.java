@@ -850,7 +850,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                     + " done", Words.count(inFlight.get(), "call"), runnerThreads(), running.get(), parked.get(),
                     lockedCounterShown ? String.format(Locale.ROOT, ", %,d at the lock", atLock) : "",
                     callsCompleted.get(), callsPlanned.get());
-            case PAUSED -> String.format(Locale.ROOT, "Paused: %s in flight hold%s still; no counter read or add",
+            // Step and Auto-step are greyed out here, and a greyed button shows no tooltip: the line says why.
+            case PAUSED -> String.format(Locale.ROOT, "Paused: %s in flight hold%s still; no counter read or add"
+                    + " (no Step here: Pause holds every thread at once; Space resumes)",
                     Words.count(inFlight.get(), "call"), inFlight.get() == 1 ? "s" : "");
             // With no call left in flight, the threads still end (100,000 of them take a second or
             // more): "interrupting 0 calls" stood for seconds.

@@ -353,6 +353,9 @@ class MainViewFxTest {
         assertEquals(completed, OnFx.text(robot, "#calls-completed"));
         assertEquals(counter, OnFx.text(robot, "#counter-value"));
         assertEquals(RunState.PAUSED, callRunner.state(), "the click came during the run");
+        // Step is greyed out here, and a greyed button shows no tooltip: the status line says why.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#status")
+                .endsWith("(no Step here: Pause holds every thread at once; Space resumes)"));
         // Paused, the rate says it is the one before the pause (within a few frames: the view-model
         // takes the run's state from its samples).
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#rate")
