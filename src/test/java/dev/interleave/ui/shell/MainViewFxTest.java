@@ -533,6 +533,7 @@ class MainViewFxTest {
         assertTrue(bufferRunner.snapshot().gate().permits() <= 1, "steps never pile up behind a slow one");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("▶▶ auto-step", OnFx.text(robot, "#badge-buffer"));
+        double autoStepWidth = OnFx.get(() -> robot.lookup("#badge-buffer").queryAs(Label.class).getWidth());
         assertEquals("Pause", OnFx.text(robot, "#pause"));
         String status = OnFx.text(robot, "#status");
         assertTrue(status.startsWith("Auto-step, at most 20 steps a second") && !status.contains("Paused"), status);
@@ -551,6 +552,9 @@ class MainViewFxTest {
         assertFalse(view.autoStepper().playingProperty().get(), "Pause (Space) ends Auto-step");
         assertEquals(RunState.PAUSED, bufferRunner.state(), "and the run stays paused");
         assertEquals("‖ paused", OnFx.text(robot, "#badge-buffer"));
+        // One width: the tabs after it stay put as Auto-step goes on and off (they moved by 14 px).
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#badge-buffer")
+                .queryAs(Label.class).getWidth()) == autoStepWidth);
         assertEquals("Resume", OnFx.text(robot, "#pause"));
         robot.push(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
