@@ -80,8 +80,11 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         "served in order; not the monitor (never fair)."})
     private boolean fair;
 
-    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",
-            description = "virtual (default) or platform.")
+    // Platform by default, as the window, race and philosophers: the same settings, the same run (a
+    // teacher compared a window's run with a command line's on virtual threads). The monitor on
+    // virtual threads runs at a hundredth of its platform speed on this JDK (docs/benchmarks.md).
+    @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "platform",
+            description = "platform (default, as in the window) or virtual.")
     private ThreadKind threads;
 
     @CommandLine.Mixin

@@ -244,7 +244,7 @@ class BufferCommandTest {
             assertEquals(impl.equals("abq") ? "null" : "0", field(json, "spuriousWakeups"), json);
             assertEquals("\"ok\"", field(json, "outcome"));
             assertEquals("null", field(json, "failure"));
-            assertEquals("\"virtual\"", field(json, "threads"), "virtual threads unless --threads says otherwise");
+            assertEquals("\"platform\"", field(json, "threads"), "platform threads, as in the window, unless --threads says otherwise");
             // Only the lock buffer chooses whom it wakes: the others' JSON named "signal", the default.
             assertEquals(impl.equals("interleave") || impl.equals("lock") ? "\"signal-all\"" : "null",
                     field(json, "policy"), json);
