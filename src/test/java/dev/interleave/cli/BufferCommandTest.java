@@ -316,12 +316,12 @@ class BufferCommandTest {
                 + " full\\).*"), abq.out());
     }
 
-    /** Text output names the check and the threads; --threads platform still runs on platform threads. */
+    /** Text output names the check and the threads; --threads virtual runs on virtual threads (platform is the default). */
     @Test
     void textRunPrintsTheCheck() {
-        CallsCommandTest.Invocation ran = run((BASE + " --threads platform").split(" "));
+        CallsCommandTest.Invocation ran = run((BASE + " --threads virtual").split(" "));
         assertEquals(0, ran.exitCode(), ran.err());
-        assertTrue(ran.out().lines().findFirst().orElseThrow().endsWith("platform threads"), ran.out());
+        assertTrue(ran.out().lines().findFirst().orElseThrow().endsWith("virtual threads"), ran.out());
         assertTrue(ran.out().contains("expected       5,050   OK"), ran.out());
         assertTrue(ran.out().contains("each once      yes"), ran.out());
         assertFalse(ran.out().contains("MISMATCH"));

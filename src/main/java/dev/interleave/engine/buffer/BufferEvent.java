@@ -168,6 +168,11 @@ public enum BufferEvent {
         return ALL[batch.kind(i)];
     }
 
+    /** The wait a WAIT or SPURIOUS event's {@code other} names: {@link #ON_NOT_FULL} or {@link #ON_NOT_EMPTY}. */
+    public static WorkerState waitState(int other) {
+        return other == ON_NOT_FULL ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY;
+    }
+
     /**
      * The state of event {@code i}'s worker ({@code batch.track(i)}) right after it, by the rules in
      * the class comment; the same for a rebuilt buffer and a trace.
@@ -179,7 +184,7 @@ public enum BufferEvent {
             case REQUEST -> WorkerState.IN_BUFFER;
             case PUT -> WorkerState.PRODUCING;
             case TAKE -> WorkerState.CONSUMING;
-            case WAIT -> batch.other(i) == ON_NOT_FULL ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY;
+            case WAIT -> waitState(batch.other(i));
             case WAKE, LEAVE, PASS, SPURIOUS, LOOK -> WorkerState.WAITING_FOR_LOCK;
             case PARK -> WorkerState.AT_GATE;
             case DONE -> WorkerState.DONE;

@@ -161,8 +161,7 @@ public final class BufferTrace {
                 }
                 // It woke from the wait its track shows before it, named as that state is ("awaits room").
                 case SPURIOUS -> trace.instant(PID, tid(track), "spurious wake-up", ACTION, at, "woke from",
-                        (batch.other(i) == BufferEvent.ON_NOT_FULL ? WorkerState.WAITING_NOT_FULL
-                                : WorkerState.WAITING_NOT_EMPTY).words(impl));
+                        BufferEvent.waitState(batch.other(i)).words(impl));
                 case LOOK -> trace.instant(PID, tid(track), lookName(BufferEvent.lookSaw(batch, i)), ACTION, at,
                         impl == BufferImpl.SEMAPHORE ? "permits seen" : "count seen", batch.item(i), "slots",
                         batch.slot(i));

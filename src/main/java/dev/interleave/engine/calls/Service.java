@@ -28,14 +28,14 @@ public final class Service {
     }
 
     /**
-     * Reads the counter, sleeps {@code sleepPlan.sleepMillisFor(call)} and returns the value read.
+     * Reads the counter, sleeps {@code sleepPlan.sleepMillisFor(callNumber)} and returns the value read.
      *
-     * @param call the call's number, 1 for the first started
+     * @param callNumber the call's number, 1 for the first started
      * @throws InterruptedException if interrupted while sleeping; the value read is then lost
      */
-    public long call(long call) throws InterruptedException {
+    public long call(long callNumber) throws InterruptedException {
         long value = counter.next();
-        sleeper.sleep(sleepPlan.sleepMillisFor(call));
+        sleeper.sleep(sleepPlan.sleepMillisFor(callNumber));
         return value;
     }
 }

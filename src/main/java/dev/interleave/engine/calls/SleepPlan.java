@@ -20,16 +20,16 @@ public record SleepPlan(long seed, int maxSleepMillis) {
     }
 
     /**
-     * The sleep for call number {@code call}: uniform in {@code [0, maxSleepMillis]}.
+     * The sleep for call number {@code callNumber}: uniform in {@code [0, maxSleepMillis]}.
      *
      * <p>SplitMix64's finaliser over seed and number (the generator behind
      * {@link java.util.SplittableRandom}), so draws for consecutive calls are independent.
      */
-    public int sleepMillisFor(long call) {
+    public int sleepMillisFor(long callNumber) {
         if (maxSleepMillis == 0) {
             return 0;
         }
-        long z = seed + call * 0x9E3779B97F4A7C15L;
+        long z = seed + callNumber * 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);

@@ -294,7 +294,7 @@ public final class BufferView extends BorderPane {
         lastAction.setWrapText(true);
         // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused),
         // three lines kept from the first step on; so too while rewound, an ended run's as well
-        // ("Rewound to just after event 14 ... (End: back to the run's end)" took 2 lines or 3 as Right
+        // ("Rewound to just after event 14 ... (Now or End: back to the run's end)" took 2 lines or 3 as Right
         // went through the events). Running, the text changes at every frame, in one line or two: the
         // tallest so far is kept, so that what is under it moves once, not at every frame (a
         // teacher's tryout at 1024x700).

@@ -114,8 +114,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** What the spurious wake-up field accepts: a percentage of waits. */
     public static final IntInput SPURIOUS = new IntInput(0, 100, "");
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
-    /** A run that has run less than this (pauses left out) has too little time to plot. */
-    static final long PLOTTED_NANOS_MIN = 50_000_000L;
     static final int MAX_POINTS = 600;
 
     private final BufferRunner runner;
@@ -954,11 +952,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     }
 
     /**
-     * Whether {@code now} has been stepped and has run for less than {@link #PLOTTED_NANOS_MIN}, pauses
-     * left out: its plots, which draw the time the run runs, have nothing to show.
+     * Whether {@code now} has only been stepped ({@link ModelSupport#steppedOnly}): its plots, which
+     * draw the time the run runs, have nothing to show.
      */
     static boolean steppedOnly(BufferRunSnapshot now) {
-        return now.gate().stepsTaken() > 0 && now.elapsedNanos() < PLOTTED_NANOS_MIN;
+        return ModelSupport.steppedOnly(now.gate().stepsTaken(), now.elapsedNanos());
     }
 
     /**
@@ -1631,10 +1629,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         if (inHand <= 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "Items are numbered as a producer begins one: %s still in producers' hands"
-                + " at Stop, never put, so the numbers go up to #%,d while %,d %s put.",
-                inHand == 1 ? "1 numbered item was" : String.format(Locale.ROOT, "%,d numbered items were", inHand),
-                made, put, put == 1 ? "was" : "were");
+        return String.format(Locale.ROOT, "Items are numbered as a producer begins one: %s still in %s at Stop,"
+                + " never put, so the numbers go up to #%,d while %,d %s put.",
+                Words.count(inHand, "numbered item") + (inHand == 1 ? " was" : " were"),
+                inHand == 1 ? "a producer's hand" : "producers' hands", made, put, put == 1 ? "was" : "were");
     }
 
     /** The lab's finding, its headline ({@link #outcomeDetailProperty} under it). */

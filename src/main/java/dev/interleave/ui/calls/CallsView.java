@@ -617,8 +617,8 @@ public final class CallsView extends BorderPane {
                 "Calls started and not finished: threads alive right now (virtual threads are counted by the run itself).");
         VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,
                 "Wall time, against the ideal makespan of the sleeps drawn on this many slots, in the order the"
-                + " calls started: no run in that order is faster (known at the end). Which call draws which sleep"
-                + " varies from run to run, so the ideal of one seed moves by a few ms.");
+                + " calls started: no run in that order is faster (known at the end). One seed, one set of sleeps:"
+                + " the ideal is the same every run, racy or not.");
         Label running = new Label();
         running.setId("running-value");
         Controls.bindNumber(running, model.runningProperty());

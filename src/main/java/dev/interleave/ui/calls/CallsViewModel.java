@@ -126,14 +126,15 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     static final String MEMORY_NONE = "–";
     static final String HISTOGRAM_NONE = "No call has completed yet.";
     static final String AT_THE_END = "at the end";
+    /** The calls a run completes by which its code is compiled (the JIT compiles a method after thousands of calls). */
+    static final long WARMING_CALLS = 10_000;
     /**
      * A past run's mark while no run of {@link #WARMING_CALLS} calls or more has ended before it since
      * start: its time includes compiling its code. Not "first since start": a second and third run of
      * 1,000 calls read so too, and a teacher counted them.
      */
-    static final String COLD_RUN = " (its code compiled as it ran: no run of 10,000 calls before it)";
-    /** The calls a run completes by which its code is compiled (the JIT compiles a method after thousands of calls). */
-    static final long WARMING_CALLS = 10_000;
+    static final String COLD_RUN = String.format(Locale.ROOT,
+            " (its code compiled as it ran: no run of %,d calls before it)", WARMING_CALLS);
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
     static final String NO_SLEEPS = "not defined"; // short: its card sets a column's width (the detail says why)
 
@@ -695,8 +696,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
         double seconds = now.elapsedNanos() / 1e9;
-        ModelSupport.addLogPoint(shown(throughputSeries, throughputNow), seconds, callsRate, MAX_POINTS);
-        ModelSupport.addLogPoint(shown(inFlightSeries, inFlightNow), seconds, now.inFlight(), MAX_POINTS);
+        ModelSupport.addLogPoint(throughputNow, seconds, callsRate, MAX_POINTS);
+        ModelSupport.addLogPoint(inFlightNow, seconds, now.inFlight(), MAX_POINTS);
         lastPlotNanos = nowNanos;
     }
 
@@ -765,9 +766,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                     stoppedLosing ? ", ✘ " + Words.count(result.duplicates(), "duplicate") : "");
             case FAILED -> "✘ failed";
         };
-        // The first run since start compiles its code as it goes: a synchronized run first took 17.9 s,
-        // then lock 6.7 s and synchronized again 5.9 s, and read as the slowest counter (a tryout). A
-        // run of a few calls compiles little: the next is still cold.
+        // A run with no large run before it compiles its code as it goes: a synchronized run first took
+        // 17.9 s, then lock 6.7 s and synchronized again 5.9 s, and read as the slowest counter (a
+        // tryout). A run of a few calls compiles little: the next is still cold.
         String run = (plottedLabel == null ? "" : plottedLabel) + (warm ? "" : COLD_RUN);
         warm |= result.callsCompleted() >= WARMING_CALLS;
         pastRuns.addFirst(new PastRun(++runsEnded, run, outcome,
@@ -787,15 +788,6 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         created.setName(name);
         chart.add(created);
         return created;
-    }
-
-    /** {@code series}, put back in {@code chart} if a Reset cleared the plots while its run went on. */
-    private static XYChart.Series<Number, Number> shown(ObservableList<XYChart.Series<Number, Number>> chart,
-                                                        XYChart.Series<Number, Number> series) {
-        if (!chart.contains(series)) {
-            chart.add(series); // the only one: a Reset cleared them all
-        }
-        return series;
     }
 
     /**

@@ -287,7 +287,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
      * not, unless the check box was ever set by hand: on the clock, with the pauses between steps
      * included, a lesson's minutes of steps drew as a sliver of activity in 200 s of grey at the gate,
      * and the rewound position could not be seen. {@code stepsTaken}: the shown run's, 0 at its start.
-     * At each fresh start ({@code freshStarts} goes up: Run, Reset) the same rule holds again, so a
+     * At each fresh start ({@code freshStarts} goes up: Run, Reset, Reset to defaults) the same rule holds again, so a
      * story told evenly ({@link #spaceEvenlyUnlessChosen}) does not space the next run's timeline
      * with nothing on screen saying why (a teacher's next run read "every 6th event drawn").
      */
@@ -317,7 +317,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
 
     /**
      * End, pressed anywhere in {@code view} while it is rewound, returns to now, as the view's words
-     * say ("End returns to now"): the page scrolled to its bottom instead, the view still rewound (a
+     * say ("Now or End: back to now"): the page scrolled to its bottom instead, the view still rewound (a
      * teacher's tryout). A text field keeps its End; nothing changes while the view shows now.
      */
     public void endReturnsToNowIn(Node view) {
@@ -438,7 +438,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
      * of reach" stood beside 2,861,429 events).
      */
     static String droppedNote(long start, long end) {
-        return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber and the list reach the"
+        return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber and the event log reach the"
                 + " last %,d of the %,d, back to just after event %,d: the oldest moment they can rebuild, from a"
                 + " checkpoint a little after the oldest event kept (the timeline also draws the few before it)."
                 + " The %,d before it are out of reach.",

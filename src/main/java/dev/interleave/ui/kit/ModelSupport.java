@@ -106,6 +106,17 @@ public final class ModelSupport {
         series.getData().add(new XYChart.Data<>(x, y));
     }
 
+    /** Run time below which a stepped run's plots have nothing to show (a step acts while paused). */
+    public static final long STEPPED_ONLY_NANOS = 50_000_000L;
+
+    /**
+     * Whether a run has been stepped ({@code stepsTaken} &gt; 0) and has run for less than {@link
+     * #STEPPED_ONLY_NANOS}, pauses left out ({@code elapsedNanos}): its plots draw nothing yet.
+     */
+    public static boolean steppedOnly(long stepsTaken, long elapsedNanos) {
+        return stepsTaken > 0 && elapsedNanos < STEPPED_ONLY_NANOS;
+    }
+
     /**
      * Why the plots of a run only stepped are empty (they draw the time the run runs, pauses left out,
      * and a step acts while the run is paused). {@code canRunOn}: paused, it can still run (Resume);

@@ -176,8 +176,8 @@ public class Rewind<R extends Replay<R>> {
 
     /**
      * Whether the lines at present take in the new events now: always when rewinding is allowed
-     * (paused, ended), when few came, when enough time has passed, or when the oldest line shown
-     * was dropped from the log; else they wait (see {@link #SLIDE_MAX_LINES}).
+     * (paused, ended), when few came, when enough time has passed, or when the oldest line shown is
+     * now before the first line there is ({@link #firstLine}); else they wait (see {@link #SLIDE_MAX_LINES}).
      */
     private boolean slidesNow() {
         return allowed.get() || history.end() - linesTo <= SLIDE_MAX_LINES
@@ -238,7 +238,7 @@ public class Rewind<R extends Replay<R>> {
         }
         long clamped = Math.max(history.start(), Math.min(history.end(), events));
         shown = history.wholeAt(clamped); // a put with the wake-ups it made, never between them
-        // The line of the event just applied; at the start (none applied), the first line kept.
+        // The line of the event just applied; at the start (none applied), the first line there is.
         long event = Math.max(clamped - 1, firstLine());
         if (event < history.end() && (event < linesFrom || event >= linesTo)) {
             long from = Math.max(firstLine(), Math.min(event - LINES_SHOWN / 2, history.end() - LINES_SHOWN));

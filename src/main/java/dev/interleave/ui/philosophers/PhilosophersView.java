@@ -50,6 +50,7 @@ import dev.interleave.ui.kit.HistoryPane;
 import dev.interleave.ui.kit.Words;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.SettingSlider;
+import dev.interleave.ui.kit.Rewind;
 
 /**
  * The deadlock lab's view: settings on the left; on the right a short guide, the verdict (deadlock,
@@ -252,14 +253,9 @@ public final class PhilosophersView extends BorderPane {
         // ◀ ▶ beside the verdict: the table rewinds an event at a time without the scrubber, screens below.
         HBox top = new HBox(8, Controls.rewindButtons("philosophers-rewind", model.rewind()), verdict);
         top.setMinHeight(Region.USE_PREF_SIZE);
-        // Between the cards and the plots: why the plots stand at 0 s while the cards count steps.
-        Label plotsNote = new Label();
-        plotsNote.setId("plots-note");
-        plotsNote.getStyleClass().add("last-run-note");
-        plotsNote.setWrapText(true);
-        plotsNote.textProperty().bind(model.plotsNoteProperty());
-        plotsNote.visibleProperty().bind(model.plotsNoteProperty().isNotEmpty());
-        plotsNote.managedProperty().bind(plotsNote.visibleProperty());
+        // Between the cards and the plots: why the plots stand at 0 s while the cards count steps (as
+        // the buffer's note says it).
+        Label plotsNote = Controls.fieldMessage("philosophers-plots-note", model.plotsNoteProperty());
         VBox live = new VBox(8, guide, lastRun, top, drawings, step, conditions, history, figures, plotsNote, charts);
         for (Region fixed : List.of(guide, step, conditions, history, figures, plotsNote)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
@@ -371,7 +367,9 @@ public final class PhilosophersView extends BorderPane {
         if (model.rewind().rewoundBinding().get()) {
             // The moment shown, said as such: rewound to before the circle closed, the banner read "No
             // deadlock so far" under a tab that said "✘ deadlocked" and a status line "Paused in a deadlock".
-            String moment = "↶ Rewound (Now or End: back to now). At this moment: ";
+            // The way back as the step line says it: after the run, to its end; deadlocked, no Resume.
+            String moment = "↶ Rewound " + Rewind.wayBack(model.stateProperty().get(), !model.runDeadlocked())
+                    + ". At this moment: ";
             long meals = model.totalMealsProperty().get();
             if (!model.deadlockTextProperty().get().isEmpty()) {
                 text = moment + "✘ " + model.deadlockTextProperty().get();

@@ -514,7 +514,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         lastAction.set(table.recentActions().isEmpty() ? "" : Words.capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();
-            // Deadlocked, Resume is greyed out (nothing can happen): End alone goes back.
+            // Deadlocked, Resume is greyed out (nothing can happen): Now or End alone goes back.
             String wayBack = Rewind.wayBack(runState(), !deadlockedNow);
             String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
             stepText.set(position == 0 ? moment + "   " + wayBack
@@ -529,7 +529,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         narrateSteps(now, table);
         // A table stepped from the start has run for no time the plots count: beside "Attempts 5" their
         // curves stood on the axis at 0 s, and read as empty (a teacher's tryout). The buffer's words.
-        plotsNote.set(stepsSeen > 0 && now.elapsedNanos() < PLOT_INTERVAL_NANOS
+        plotsNote.set(ModelSupport.steppedOnly(stepsSeen, now.elapsedNanos())
                 ? ModelSupport.steppedPlotsNote(now.state() == RunState.PAUSED && !deadlockedNow,
                         "The timeline and the cards above have every step") : "");
         if (now.state() != RunState.IDLE && !deadlockPlotted && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {

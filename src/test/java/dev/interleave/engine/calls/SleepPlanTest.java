@@ -11,14 +11,14 @@ class SleepPlanTest {
 
     /** The same seed gives the same sleeps; another seed gives others. */
     @Test
-    void sleepsAreAFunctionOfSeedAndValue() {
+    void sleepsAreAFunctionOfSeedAndCallNumber() {
         SleepPlan plan = new SleepPlan(42, 1000);
         SleepPlan again = new SleepPlan(42, 1000);
         SleepPlan other = new SleepPlan(43, 1000);
         int differ = 0;
-        for (long v = 1; v <= 1000; v++) {
-            assertEquals(plan.sleepMillisFor(v), again.sleepMillisFor(v));
-            if (plan.sleepMillisFor(v) != other.sleepMillisFor(v)) {
+        for (long call = 1; call <= 1000; call++) {
+            assertEquals(plan.sleepMillisFor(call), again.sleepMillisFor(call));
+            if (plan.sleepMillisFor(call) != other.sleepMillisFor(call)) {
                 differ++;
             }
         }

@@ -159,7 +159,7 @@ class BufferViewModelTest {
     void aStoppedRunSaysWhyItsNumbersSkip() {
         assertEquals("Items are numbered as a producer begins one: 2 numbered items were still in producers' hands at"
                 + " Stop, never put, so the numbers go up to #209 while 207 were put.", BufferViewModel.inHandAtStop(209, 207));
-        assertEquals("Items are numbered as a producer begins one: 1 numbered item was still in producers' hands at"
+        assertEquals("Items are numbered as a producer begins one: 1 numbered item was still in a producer's hand at"
                 + " Stop, never put, so the numbers go up to #2 while 1 was put.", BufferViewModel.inHandAtStop(2, 1));
         assertEquals("", BufferViewModel.inHandAtStop(207, 207));
     }

@@ -93,7 +93,7 @@ class CallsViewModelTest {
 
     /**
      * "Run it twice": two runs of the same settings are two curves, the first (compiling its code as
-     * it went) beside the second, each named by its row; the second did replace the first.
+     * it went) beside the second, each named by its row (the second used to replace the first).
      */
     @Test
     void aRunRepeatedIsDrawnBesideTheFirst() throws InterruptedException {

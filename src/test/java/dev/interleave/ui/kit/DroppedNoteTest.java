@@ -12,7 +12,7 @@ class DroppedNoteTest {
      */
     @Test
     void theEventsInReachAndThoseBeforeAddUpToTheRun() {
-        assertEquals("The log keeps the newest 1,000,000 events. The scrubber and the list reach the last 997,749 of"
+        assertEquals("The log keeps the newest 1,000,000 events. The scrubber and the event log reach the last 997,749 of"
                 + " the 2,861,429, back to just after event 1,863,679: the oldest moment they can rebuild, from a"
                 + " checkpoint a little after the oldest event kept (the timeline also draws the few before it)."
                 + " The 1,863,680 before it are out of reach.",
