@@ -119,10 +119,14 @@ public enum TableEvent {
         return slot >>> 8;
     }
 
-    /** What the philosopher will do when stepped, as a PARK event's other and fork say: "pick up F2". */
+    /**
+     * What the philosopher will do when stepped, as a PARK event's other and fork say: "reach for F2"
+     * (not "pick up F2": a fork another holds is waited for, and the step tells it, "reaches for F2,
+     * held by P1, and waits").
+     */
     public static String nextWords(int next, int fork) {
         return switch (next) {
-            case NEXT_PICK_UP -> "pick up " + Names.fork(fork);
+            case NEXT_PICK_UP -> "reach for " + Names.fork(fork);
             case NEXT_TRY -> "try " + Names.fork(fork);
             case NEXT_PUT_DOWN -> "put down " + Names.fork(fork);
             default -> "ask for a seat";

@@ -31,7 +31,7 @@ public record TableView(List<Diner> philosophers, List<Integer> forkHolders, Wai
      * @param timedWait whether that wait has a time limit
      * @param meals     meals eaten
      * @param attempts  attempts to get both forks (a failed try counts; so does the one in progress)
-     * @param next      while at its gate: the fork action it will take when stepped, e.g. "pick up F2"; else empty
+     * @param next      while at its gate: the fork action it will take when stepped, e.g. "reach for F2"; else empty
      */
     public record Diner(int index, PhilosopherState state, List<Integer> holding, int waitingFor, boolean timedWait,
                         long meals, long attempts, String next) {

@@ -835,7 +835,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case EATING -> "eats";
             case PUTTING_DOWN -> diner.holding().isEmpty() ? "ate" : "ate\nputs " + holding;
             case BACKING_OFF -> "backs off";
-            case AT_GATE -> has + "‖ " + diner.next().replace("pick up ", "take ").replace("put down ", "put ")
+            case AT_GATE -> has + "‖ " + diner.next().replace("reach for ", "take ").replace("put down ", "put ")
                     .replace("ask for a seat", "ask seat");
             // The run ended: "✓ done" read as success inside a stopped deadlock's red, "left" as a
             // fork, "gone" as odd (a teacher's tryout); "ended" as the buffer's chips have it.

@@ -44,13 +44,13 @@ class ScriptedDeadlockTest {
         return runner;
     }
 
-    /** Steps philosopher p and waits until it holds {@code holding} and waits at its gate to pick up {@code next}. */
+    /** Steps philosopher p and waits until it holds {@code holding} and waits at its gate to reach for {@code next}. */
     private static PhilosophersSnapshot stepToTake(PhilosophersRunner runner, int p, List<Integer> holding, int next)
             throws InterruptedException {
         runner.step(p);
         PhilosophersSnapshot now = Await.until(runner, Names.philosopher(p) + " holds " + holding,
                 s -> diner(s, p).holding().equals(holding) && diner(s, p).state() == PhilosopherState.AT_GATE
-                        && diner(s, p).next().equals("pick up " + Names.fork(next)));
+                        && diner(s, p).next().equals("reach for " + Names.fork(next)));
         assertEquals(Names.philosopher(p), now.steps().lastStepped());
         return now;
     }
@@ -79,7 +79,7 @@ class ScriptedDeadlockTest {
         PhilosophersRunner runner = pausedTable(threads, Bug.NONE, 3, kind);
         try {
             for (int p = 0; p < 3; p++) {
-                assertEquals("pick up " + Names.fork(p), diner(runner.snapshot(), p).next());
+                assertEquals("reach for " + Names.fork(p), diner(runner.snapshot(), p).next());
             }
             stepToTake(runner, 0, List.of(0), 1);
             stepToTake(runner, 1, List.of(1), 2);
@@ -96,6 +96,10 @@ class ScriptedDeadlockTest {
             PhilosophersSnapshot two = stepToWait(runner, 1, 2);
             assertNull(two.table().deadlock(), "P1 waits for P2 waits for P3: still a chain");
             assertEquals(3, two.table().graph().longestChain());
+            // P3's next action is on F1, which P1 holds: a reach, not the pick-up it was said to be.
+            PhilosophersSnapshot reaching = Await.until(runner, "P3 at its gate",
+                    s -> diner(s, 2).state() == PhilosopherState.AT_GATE);
+            assertEquals("reach for F1", diner(reaching, 2).next());
 
             runner.step(2);
             PhilosophersSnapshot closed = Await.until(runner, "the deadlock", s -> s.table().deadlock() != null);
