@@ -64,7 +64,7 @@ final class Lifecycle {
                 throw new IllegalStateException("a run is already in progress (" + state + "); stop it first");
             }
             current = run;
-            run.clock().start();
+            run.clock().start(run.clockStartNanos());
             if (paused) {
                 run.hold().close();
                 run.clock().pause();

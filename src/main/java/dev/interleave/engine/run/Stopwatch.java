@@ -64,7 +64,16 @@ public final class Stopwatch {
 
     /** Starts the clock now. */
     public synchronized void start() {
-        reading = new Reading(System.nanoTime(), 0, 0, 0, List.of());
+        start(System.nanoTime());
+    }
+
+    /**
+     * Starts the clock as of {@code startNanos} ({@link System#nanoTime()}, not after now): a run
+     * whose log began before its clock counts from the log's origin, so that both say one time for
+     * one event.
+     */
+    public synchronized void start(long startNanos) {
+        reading = new Reading(Math.min(startNanos, System.nanoTime()), 0, 0, 0, List.of());
     }
 
     /** Stops counting until {@link #resume()}; does nothing unless counting. */

@@ -95,6 +95,41 @@ class LifecycleTest {
     }
 
     /**
+     * A run that made its log before the lifecycle admitted it counts its time from the log's origin:
+     * one clock for the timeline's "since Run" and the run's active time (a deadlock "detected after
+     * 15 ms of running time" stood beside a timeline that put it at 19.6 ms).
+     */
+    @Test
+    void aRunWithALogCountsFromTheLogsOrigin() throws Exception {
+        long[] origin = new long[1];
+        Runner<String, String, GateRun> runner = new Runner<>() {
+            @Override
+            protected GateRun newRun(String settings) {
+                return new GateRun(new Gate()) {
+                    {
+                        origin[0] = newLog(10).originNanos();
+                        try {
+                            Thread.sleep(30); // the rest of a scenario's setup, after its log was made
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public boolean supportsStep() {
+                return false;
+            }
+        };
+        runner.start("logged");
+        long counted = runner.latest().elapsedNanos();
+        long since = System.nanoTime() - origin[0];
+        assertTrue(counted >= 30_000_000L && counted <= since, counted + " ns counted, " + since + " since the log began");
+        runner.stop();
+    }
+
+    /**
      * A run started paused (Step from idle) is PAUSED with its gate closed before it launches a
      * thread, and its clock does not count until Resume; started plainly, the gate is open at launch.
      */
