@@ -100,7 +100,10 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         timeline = new Timeline<>(rewind, lanes);
 
         scrubber.setId("scrubber");
-        scrubber.disableProperty().bind(rewind.allowedProperty().not().or(rewind.endProperty().isEqualTo(0)));
+        // Greyed out too where nothing can be rebuilt (the start at the end, a run that outran the
+        // window): a thumb that would not move read as broken; the note above says why.
+        scrubber.disableProperty().bind(rewind.allowedProperty().not().or(rewind.endProperty().isEqualTo(0))
+                .or(rewind.startProperty().greaterThanOrEqualTo(rewind.endProperty())));
         Controls.tip(scrubber, "Rewind: the whole view shows " + whatIsShown + " as it was after the chosen event,"
                 + " and the plots mark that moment with a dashed line. Left / Right: one event; Page Up / Page Down: "
                 + PAGE + "; Home: the run's start, before its first event; End: back to now."
@@ -438,6 +441,14 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
      * of reach" stood beside 2,861,429 events).
      */
     static String droppedNote(long start, long end) {
+        if (start >= end) {
+            // Nothing to rebuild (History.rebuilds): "reach the last 0 of the 27,503,053" beside a
+            // scrubber that would not move read as a broken scrubber (a student's tryout).
+            return String.format(Locale.ROOT, "This run outran the window: its log dropped events before the window"
+                    + " could copy them, so no moment of it can be rebuilt, and the scrubber stays at now. The log keeps"
+                    + " the newest %,d of the %,d events, and the timeline draws them. A slower run (delays above 0 ms,"
+                    + " or fewer threads) can be rewound.", EventLog.DEFAULT_CAPACITY, end);
+        }
         return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber and the event log reach the"
                 + " last %,d of the %,d, back to just after event %,d: the oldest moment they can rebuild, from a"
                 + " checkpoint a little after the oldest event kept (the timeline also draws the few before it)."

@@ -18,4 +18,13 @@ class DroppedNoteTest {
                 + " The 1,863,680 before it are out of reach.",
                 HistoryPane.droppedNote(1_863_680, 2_861_429));
     }
+
+    /** A run that outran the window rebuilds nothing: the note says so, not "reach the last 0". */
+    @Test
+    void aRunThatOutranTheWindowSaysNothingCanBeRebuilt() {
+        assertEquals("This run outran the window: its log dropped events before the window could copy them, so no"
+                + " moment of it can be rebuilt, and the scrubber stays at now. The log keeps the newest 1,000,000 of"
+                + " the 27,503,053 events, and the timeline draws them. A slower run (delays above 0 ms, or fewer"
+                + " threads) can be rewound.", HistoryPane.droppedNote(27_503_053, 27_503_053));
+    }
 }
