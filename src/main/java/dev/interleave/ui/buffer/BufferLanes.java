@@ -204,15 +204,18 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
     }
 
     /**
-     * "Meanwhile others had the lock 14 times (a put, take or wait each): P2 ×5, C1 ×9"; none: it
-     * waited for a holder finishing its put or take, and for its own wake-up.
+     * "Meanwhile others had the lock 14 times (a put, take or wait each): P2 ×5, C1 ×9"; none: the
+     * holder had done its put or take just before the ask and was on its way out, then the scheduler.
      */
     @Override
     public String meanwhileWords(int state, Map<String, Integer> byLane, boolean atLeast) {
         String noun = impl.get().lockNoun();
         if (byLane.isEmpty()) {
-            return atLeast ? null : "No other thread put, took or waited in that time: it waited for the " + noun
-                    + "'s holder to finish its put or take, and for the scheduler to run it again";
+            // Not "it waited for the holder to finish its put or take" beside "no other thread put or
+            // took": a student read it as a contradiction. The holder's put or take came before the ask.
+            return atLeast ? null : "No other thread put, took or waited in that time: the " + noun + "'s holder had"
+                    + " done its put or take just before and was on its way out (signal, unlock), then the scheduler"
+                    + " had to run this thread again";
         }
         int turns = byLane.values().stream().mapToInt(Integer::intValue).sum();
         return String.format(Locale.ROOT, "Meanwhile others had the %s %s%s (a put, take or wait each): %s", noun,
