@@ -181,6 +181,9 @@ public final class CallsView extends BorderPane {
     static VBox pastRuns(ObservableList<CallsViewModel.PastRun> runs, BooleanSupplier idle) {
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
+        Controls.tip(caption, String.format(Locale.ROOT, "A run marked \u201cits code compiled as it ran\u201d had no run"
+                + " of %,d calls or more before it since the window opened: the JIT compiled the calls' code while it"
+                + " ran, so its time is longer. Compare the runs after it.", CallsViewModel.WARMING_CALLS));
         Label none = new Label(NO_RUN_YET);
         none.setId("no-past-runs");
         none.getStyleClass().add("no-past-runs");
