@@ -629,7 +629,8 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
                 lock.lock();
                 try {
                     register = value;
-                    registers = "returned " + value;
+                    // After "register: ": the value incrementAndGet returned ("register: returned 1" read oddly).
+                    registers = value + ", as incrementAndGet returned it";
                     lastWriter = index;
                     record(this, Step.INCREMENT_AND_GET, String.format(Locale.ROOT,
                             "%s incrementAndGet: the count went from %d to %d in one indivisible step", name,

@@ -423,8 +423,8 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             return String.format(Locale.ROOT, " It has lost %s by now, more than one stale read can: a second one"
                     + " is at work.", Words.count(lost, "update"));
         }
-        return String.format(Locale.ROOT, " It has lost %s by now: set Challenge to %d to be scored on that.",
-                Words.count(lost, "update"), lost);
+        return String.format(Locale.ROOT, " It has lost %s so far: to be scored on %d, set Challenge (lost) to %d.",
+                Words.count(lost, "update"), lost, lost);
     }
 
     /** A step in a sentence, for the banner: "Step 6: T2 wrote 1 over T1's 1: ...", naming a random pick. */

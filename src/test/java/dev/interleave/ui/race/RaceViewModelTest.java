@@ -204,7 +204,7 @@ class RaceViewModelTest {
         model.reset();
 
         StepperSettings twoOfThree = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 3).withGoal(1);
-        assertEquals(" It has lost 2 updates by now: set Challenge to 2 to be scored on that.",
+        assertEquals(" It has lost 2 updates so far: to be scored on 2, set Challenge (lost) to 2.",
                 StepperViewModel.moreThanTheGoal(twoOfThree, 2, 4));
         assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1, 4));
         // Two of 2 each: the most (2) is lost after three increments, T1's last still to come; the count
