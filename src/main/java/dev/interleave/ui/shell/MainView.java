@@ -803,7 +803,9 @@ public final class MainView extends BorderPane {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double roomWide = Math.min(getWidth() > 0 ? getWidth() : DEFAULT_WIDTH, screen.getWidth()) * 0.9
                 - 4 * em - grid.getHgap();
-        double actions = Math.max(12 * em, Math.min(32 * em, roomWide - keys));
+        // Up to 44 em of words where the window has the room: at 32 em most rows took two or three lines,
+        // and at 1920x1080 the map still needed a scroll bar, its last row cut at the dialog's foot.
+        double actions = Math.max(12 * em, Math.min(44 * em, roomWide - keys));
         grid.getColumnConstraints().setAll(new ColumnConstraints(keys), new ColumnConstraints(actions));
         double tall = styledHeight(grid, keys + grid.getHgap() + actions);
         ScrollPane scroll = new ScrollPane(grid);
