@@ -111,8 +111,8 @@ public final class EventLog {
     private final int capacity;
     /** Places in the ring: capacity + 1. */
     private final int places;
-    /** When the log was made: the zero of a trace's time axis. */
-    private final long originNanos;
+    /** When the log was made, or its run's clock started ({@link #startAt}): the zero of a trace's time axis. */
+    private volatile long originNanos;
     /** The planted bug, or Bug.NONE. */
     private final Bug bug;
 
@@ -176,9 +176,25 @@ public final class EventLog {
         return capacity;
     }
 
-    /** The {@link System#nanoTime()} when the log was made: the zero of its time axis. */
+    /** The {@link System#nanoTime()} when the log was made, or its run's clock started: the zero of its time axis. */
     public long originNanos() {
         return originNanos;
+    }
+
+    /**
+     * Counts the log's time from {@code nanos}, when its run's clock started, so that the run's
+     * active time and the log's "since Run" are one clock (a deadlock "detected after 15 ms of running
+     * time" stood beside a timeline that put it at 19.6 ms: the log was made with the run, its clock
+     * started later). Only before the first event, on the thread that made the log or one it started.
+     *
+     * @throws IllegalStateException if an event was appended already
+     */
+    public void startAt(long nanos) {
+        if ((long) WRITTEN.getAcquire(this) != 0) {
+            throw new IllegalStateException("the log has events already: its origin stays");
+        }
+        originNanos = nanos;
+        lastNanos = nanos;
     }
 
     /**

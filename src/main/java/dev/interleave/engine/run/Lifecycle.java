@@ -64,7 +64,8 @@ final class Lifecycle {
                 throw new IllegalStateException("a run is already in progress (" + state + "); stop it first");
             }
             current = run;
-            run.clock().start(run.clockStartNanos());
+            run.clock().start();
+            run.clockStarted();
             if (paused) {
                 run.hold().close();
                 run.clock().pause();

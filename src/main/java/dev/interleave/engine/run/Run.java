@@ -37,8 +37,8 @@ public abstract class Run<R> {
 
     private final Hold hold;
     private final Stopwatch clock = new Stopwatch();
-    /** The origin of the log made by {@link #newLog}, or 0 for none. */
-    private volatile long logOrigin;
+    /** The log made by {@link #newLog}, or null. */
+    private volatile EventLog log;
     /** The first failure; null while none. Set once. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicBoolean cancelOnce = new AtomicBoolean();
@@ -135,17 +135,20 @@ public abstract class Run<R> {
         }
         EventLog log = new EventLog(events);
         log.pausesOf(clock);
-        logOrigin = log.originNanos();
+        this.log = log;
         return log;
     }
 
     /**
-     * When the run's clock starts: its log's origin if it made one (the log is made with the run,
-     * before the lifecycle admits it), else now. The clock began later, and a deadlock "detected
-     * after 15 ms of running time" stood beside a timeline that put it at 19.6 ms since Run.
+     * Called by the lifecycle right after it started the clock, before the run launches a thread: the
+     * log made with the run counts from the same moment (see {@link EventLog#startAt}). Not the other
+     * way round: the clock would then count the run's setup (a recorded run's 24 MB ring) as run time.
      */
-    final long clockStartNanos() {
-        return logOrigin != 0 ? logOrigin : System.nanoTime();
+    final void clockStarted() {
+        EventLog made = log;
+        if (made != null) {
+            made.startAt(clock.startNanos());
+        }
     }
 
     /** The result once the run has ended, else null. */

@@ -64,16 +64,13 @@ public final class Stopwatch {
 
     /** Starts the clock now. */
     public synchronized void start() {
-        start(System.nanoTime());
+        reading = new Reading(System.nanoTime(), 0, 0, 0, List.of());
     }
 
-    /**
-     * Starts the clock as of {@code startNanos} ({@link System#nanoTime()}, not after now): a run
-     * whose log began before its clock counts from the log's origin, so that both say one time for
-     * one event.
-     */
-    public synchronized void start(long startNanos) {
-        reading = new Reading(Math.min(startNanos, System.nanoTime()), 0, 0, 0, List.of());
+    /** The {@link System#nanoTime()} when the clock started; 0 before. */
+    public long startNanos() {
+        Reading now = reading;
+        return now == null ? 0 : now.startNanos;
     }
 
     /** Stops counting until {@link #resume()}; does nothing unless counting. */

@@ -95,19 +95,21 @@ class LifecycleTest {
     }
 
     /**
-     * A run that made its log before the lifecycle admitted it counts its time from the log's origin:
-     * one clock for the timeline's "since Run" and the run's active time (a deadlock "detected after
-     * 15 ms of running time" stood beside a timeline that put it at 19.6 ms).
+     * A run that made its log before the lifecycle admitted it has one clock for both: the log counts
+     * from when the run's clock started (a deadlock "detected after 15 ms of running time" stood beside
+     * a timeline that put it at 19.6 ms), and the setup after the log was made is no run time.
      */
     @Test
-    void aRunWithALogCountsFromTheLogsOrigin() throws Exception {
-        long[] origin = new long[1];
+    void aRunsLogCountsFromWhenItsClockStarted() throws Exception {
+        EventLog[] made = new EventLog[1];
+        long[] madeAt = new long[1];
         Runner<String, String, GateRun> runner = new Runner<>() {
             @Override
             protected GateRun newRun(String settings) {
                 return new GateRun(new Gate()) {
                     {
-                        origin[0] = newLog(10).originNanos();
+                        made[0] = newLog(10);
+                        madeAt[0] = made[0].originNanos();
                         try {
                             Thread.sleep(30); // the rest of a scenario's setup, after its log was made
                         } catch (InterruptedException e) {
@@ -123,10 +125,16 @@ class LifecycleTest {
             }
         };
         runner.start("logged");
-        long counted = runner.latest().elapsedNanos();
-        long since = System.nanoTime() - origin[0];
-        assertTrue(counted >= 30_000_000L && counted <= since, counted + " ns counted, " + since + " since the log began");
+        assertEquals(runner.latest().clock().startNanos(), made[0].originNanos(), "one origin");
+        assertTrue(made[0].originNanos() - madeAt[0] >= 30_000_000L, "the setup is before it");
+        assertTrue(runner.latest().elapsedNanos() < System.nanoTime() - madeAt[0] - 30_000_000L + 1,
+                "the setup is no run time");
         runner.stop();
+        assertThrows(IllegalStateException.class, () -> {
+            EventLog log = new EventLog(10);
+            log.appendNow(0, log.addTrack("T1"), 0, 0, 0);
+            log.startAt(System.nanoTime());
+        }, "an origin moved under its events");
     }
 
     /**
