@@ -103,8 +103,7 @@ public final class ChromeTrace implements Closeable {
     /** A thread-scoped instant event ({@code "ph":"i"}) with no arguments. */
     public void instant(int pid, int tid, String name, String category, long nanos) throws IOException {
         instantStart(pid, tid, name, category, nanos);
-        json.writeEndObject();
-        json.writeEndObject();
+        instantEnd();
     }
 
     /** A thread-scoped instant event ({@code "ph":"i"}) with one text argument. */
@@ -112,8 +111,7 @@ public final class ChromeTrace implements Closeable {
             throws IOException {
         instantStart(pid, tid, name, category, nanos);
         json.writeStringField(key, value);
-        json.writeEndObject();
-        json.writeEndObject();
+        instantEnd();
     }
 
     /** A thread-scoped instant event ({@code "ph":"i"}) with one whole-number argument. */
@@ -121,8 +119,7 @@ public final class ChromeTrace implements Closeable {
             throws IOException {
         instantStart(pid, tid, name, category, nanos);
         json.writeNumberField(key, value);
-        json.writeEndObject();
-        json.writeEndObject();
+        instantEnd();
     }
 
     /**
@@ -134,6 +131,11 @@ public final class ChromeTrace implements Closeable {
         instantStart(pid, tid, name, category, nanos);
         json.writeNumberField(key1, value1);
         json.writeNumberField(key2, value2);
+        instantEnd();
+    }
+
+    /** Closes an instant's {@code args} object and the instant. */
+    private void instantEnd() throws IOException {
         json.writeEndObject();
         json.writeEndObject();
     }

@@ -126,7 +126,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper(this, "lastAction", "");
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ReadOnlyLongWrapper stepsTaken = new ReadOnlyLongWrapper(this, "stepsTaken");
-    /** Under the plots, why they stand at 0 s: every step so far came while paused; else empty. */
+    /** Over the plots, why they stand at 0 s: every step so far came while paused; else empty. */
     private final ReadOnlyStringWrapper plotsNote = new ReadOnlyStringWrapper(this, "plotsNote", "");
 
     // Read-only views, made once (an unmodifiable wrapper listens weakly: one made per call would be collected).
@@ -994,7 +994,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return stepsTaken.getReadOnlyProperty();
     }
 
-    /** Under the plots: why they stand at 0 s while every step came while paused; empty otherwise. */
+    /** Over the plots: why they stand at 0 s while every step came while paused; empty otherwise. */
     public ReadOnlyStringProperty plotsNoteProperty() {
         return plotsNote.getReadOnlyProperty();
     }
