@@ -39,6 +39,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -175,12 +176,18 @@ public final class LivePlot extends BorderPane {
     private final Canvas canvas = new Canvas();
     private final Label heading = new Label();
     /**
-     * The entries, then {@link #squeezedNote}: centred under the plot, one entry a line, a long series
-     * name wrapping within the plot's width instead of running off it.
+     * {@link #sharedNote}, the entries, then {@link #squeezedNote}: centred under the plot, a long
+     * series name wrapping within the plot's width instead of running off it.
      */
     private final VBox legend = new VBox(2);
-    /** The entries, one below the other, their left edges (and check boxes) in line. */
-    private final VBox entryColumn = new VBox(2);
+    /** The entries, side by side while they fit in a line, wrapping onto more lines where they do not. */
+    private final FlowPane entryFlow = new FlowPane(10, 2);
+    /**
+     * Over the entries, for runs side by side: what every run's name says, said once ("All 4 runs:
+     * 1,000 calls / 100 threads, atomic counter"), so each entry says only its number and what
+     * differs. Four runs of one preset took eight lines of legend and left the curves 50 px.
+     */
+    private final Label sharedNote = new Label();
     private final Text measure = new Text();
     private final InvalidationListener onDataChange = obs -> {
         // A hidden series emptied is a new run of its kind drawn into it (a view-model keeps one
@@ -290,9 +297,14 @@ public final class LivePlot extends BorderPane {
                 () -> redrawIfNeeded(area.snapSizeX(area.getWidth()), area.snapSizeY(area.getHeight())));
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
-        entryColumn.setAlignment(Pos.CENTER_LEFT);
-        entryColumn.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its widest entry, the plot's width at most
-        legend.getChildren().setAll(entryColumn, squeezedNote);
+        entryFlow.setAlignment(Pos.CENTER);
+        sharedNote.getStyleClass().add("plot-legend-shared");
+        sharedNote.setId(id + "-shared");
+        sharedNote.setWrapText(true);
+        sharedNote.setMinHeight(Region.USE_PREF_SIZE);
+        sharedNote.managedProperty().bind(sharedNote.visibleProperty());
+        sharedNote.setVisible(false);
+        legend.getChildren().setAll(sharedNote, entryFlow, squeezedNote);
         setBottom(legend);
         squeezedNote.getStyleClass().add("plot-squeezed-note");
         squeezedNote.setId(id + "-squeezed");
@@ -492,17 +504,23 @@ public final class LivePlot extends BorderPane {
 
     private void rebuildLegend() {
         List<Node> entries = new ArrayList<>();
+        boolean boxes = runs && series.size() > 1;
+        List<String> names = series.stream().map(one -> one.getName() == null ? "" : one.getName()).toList();
+        RunNames shortened = boxes ? RunNames.of(names) : new RunNames("", names);
+        sharedNote.setText(shortened.shared().isEmpty() ? ""
+                : "All " + series.size() + " runs: " + shortened.shared());
+        sharedNote.setVisible(!shortened.shared().isEmpty());
         for (int i = 0; i < series.size(); i++) {
-            Line sample = new Line(0, 0, 22 * thickness(), 0);
+            Line sample = new Line(0, 0, 18 * thickness(), 0);
             sample.setStroke(color(style(i)));
             sample.setStrokeWidth(2.5 * thickness());
             for (double dash : dash(style(i))) {
                 sample.getStrokeDashArray().add(dash * thickness());
             }
             XYChart.Series<Number, Number> one = series.get(i);
-            String name = one.getName() == null ? "" : one.getName();
+            String name = shortened.entries().get(i);
             Labeled entry;
-            if (runs && series.size() > 1) {
+            if (boxes) {
                 CheckBox shows = new CheckBox(name);
                 shows.setGraphic(sample);
                 shows.setSelected(!hidden.contains(one));
@@ -514,8 +532,9 @@ public final class LivePlot extends BorderPane {
                     }
                     markDirty();
                 });
-                Controls.tip(shows, "Untick to hide this curve, tick to show it again: the time axis fits the"
-                        + " curves shown, so a short run beside long ones, a sliver at the left, fills the plot.");
+                Controls.tip(shows, names.get(i) + ". Untick to hide this curve, tick to show it again: the"
+                        + " time axis fits the curves shown, so a short run beside long ones, a sliver at the left,"
+                        + " fills the plot.");
                 entry = shows;
             } else {
                 entry = new Label(name, sample);
@@ -523,9 +542,12 @@ public final class LivePlot extends BorderPane {
             entry.getStyleClass().add("plot-legend-entry");
             entry.setWrapText(true);
             entry.setMinHeight(Region.USE_PREF_SIZE);
+            // No wider than the plot: a name longer than the line wraps (the flow lays each out at
+            // its preferred width, bounded by this).
+            entry.maxWidthProperty().bind(entryFlow.widthProperty());
             entries.add(entry);
         }
-        entryColumn.getChildren().setAll(entries);
+        entryFlow.getChildren().setAll(entries);
         updateMinHeight();
     }
 
@@ -566,8 +588,11 @@ public final class LivePlot extends BorderPane {
         double width = getWidth() > 0 ? getWidth() : getPrefWidth();
         double text = Math.max(TITLE_LINES * font, heading.prefHeight(width));
         if (legend.isManaged()) {
-            for (Node entry : entryColumn.getChildren()) {
-                text += Math.max(LEGEND_LINE * font, entry.prefHeight(width) + entryColumn.getSpacing());
+            if (!entryFlow.getChildren().isEmpty()) {
+                text += Math.max(LEGEND_LINE * font, entryFlow.prefHeight(width));
+            }
+            if (sharedNote.isVisible()) {
+                text += sharedNote.prefHeight(width) + legend.getSpacing();
             }
             if (squeezedNote.isVisible()) {
                 text += squeezedNote.prefHeight(width) + legend.getSpacing();

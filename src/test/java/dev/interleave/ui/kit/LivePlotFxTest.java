@@ -558,6 +558,43 @@ class LivePlotFxTest {
     }
 
     /**
+     * Four runs of one setting say it once over four short entries: their eight lines of legend
+     * (each name wrapping onto two) had left the curves about 50 px at 1280x800.
+     */
+    @Test
+    void runsOfOneSettingShareOneLineOfLegend(FxRobot robot) {
+        String each = "1,000 calls / 100 threads, atomic counter";
+        var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList();
+        for (int n = 1; n <= 4; n++) {
+            data.add(run("#" + n + " " + each, 5.6));
+        }
+        robot.interact(() -> {
+            plot.resize(420, 320);
+            plot.runsSideBySide(new SimpleBooleanProperty(true));
+            plot.setData(data);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(plot::layout);
+        Label shared = robot.from(plot).lookup("#plot-shared").queryAs(Label.class);
+        assertEquals("All 4 runs: " + each, OnFx.get(shared::getText));
+        assertTrue(OnFx.get(shared::isVisible));
+        List<CheckBox> boxes = robot.from(plot).lookup(".plot-legend-entry").queryAllAs(CheckBox.class).stream().toList();
+        assertEquals(List.of("#1", "#2", "#3", "#4"), OnFx.get(() -> boxes.stream().map(CheckBox::getText).toList()));
+        double top = OnFx.get(() -> boxes.getFirst().getLayoutY());
+        assertTrue(boxes.stream().allMatch(box -> OnFx.get(box::getLayoutY) == top),
+                "the four entries side by side, on one line");
+        assertEquals(List.of("#1 " + each, "#2 " + each, "#3 " + each, "#4 " + each), plot.legendNames(),
+                "the series keep their whole names");
+
+        // A run that differs is named by what differs; nothing shared by all, no line over them.
+        robot.interact(() -> data.add(run("#5 1,000,000 calls / 100,000 threads, racy counter", 9)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(OnFx.get(shared::isVisible), OnFx.get(shared::getText));
+        assertEquals("#5 1,000,000 calls / 100,000 threads, racy counter", OnFx.get(() -> ((Labeled) robot.from(plot)
+                .lookup(".plot-legend-entry").queryAll().stream().toList().getLast()).getText()));
+    }
+
+    /**
      * A log plot has a row for 0 under 1's: a rate that fell to 0 (no call completed for 0.2 s) was
      * drawn at 1 and read as "1 call a second".
      */
