@@ -106,6 +106,15 @@ public interface RunControls {
         return false;
     }
 
+    /**
+     * Whether Step, pressed while idle, keeps the ended run on screen this time rather than starting
+     * the next: the words to say so ("press Step again"), or empty, and the Step starts the next run.
+     * One press more than the run's last step had wiped the failure a class had just stepped into.
+     */
+    public default String stepKeepsEndedRun() {
+        return "";
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

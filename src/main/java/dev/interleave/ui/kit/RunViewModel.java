@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Runner;
+import dev.interleave.engine.run.Verdict;
 
 /**
  * What every scenario's view-model does with its runner: the tool bar's commands, none of which
@@ -40,6 +41,11 @@ public abstract class RunViewModel<S> implements RunControls {
     private final BooleanBinding running = state.isNotEqualTo(RunState.IDLE);
     /** The settings of the run whose figures are shown; null before the first Run and after Reset. */
     private final ReadOnlyObjectWrapper<S> shownRun = new ReadOnlyObjectWrapper<>(this, "shownRun");
+    /**
+     * Whether a Step pressed after the shown run ended has been answered with "Step again" (see
+     * {@link #stepKeepsEndedRun}); cleared when a run starts and by Reset.
+     */
+    private boolean newRunAsked;
     /** Which run the figures shown are from, with its settings; empty while none are shown. */
     private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
     /** True while idle with a run's figures shown and the settings changed since that run. */
@@ -129,6 +135,7 @@ public abstract class RunViewModel<S> implements RunControls {
             return false;
         }
         shownRun.set(settings);
+        newRunAsked = false;
         figuresNote.set(thisRun(settings));
         settingsChanged.set(false);
         freshStarts.set(freshStarts.get() + 1);
@@ -170,6 +177,21 @@ public abstract class RunViewModel<S> implements RunControls {
         }
     }
 
+    /**
+     * The first Step after a run ended by itself keeps it on screen, and says so; the second starts
+     * the next run, as Run does at once. Not after Stop (whoever stopped it has no verdict to keep),
+     * nor once a setting has changed (the next run is being set up).
+     */
+    @Override
+    public String stepKeepsEndedRun() {
+        if (newRunAsked || !runner.supportsStep() || runner.state() != RunState.IDLE || !showsEndedRun()
+                || shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED || !sameRun(shownRun.get(), settings())) {
+            return "";
+        }
+        newRunAsked = true;
+        return "This run has ended, and its figures stay on screen: Step again (or Run) starts a new one.";
+    }
+
     @Override
     public final boolean supportsStep() {
         return runner.supportsStep();
@@ -188,6 +210,7 @@ public abstract class RunViewModel<S> implements RunControls {
     public final void reset() {
         stop();
         shownRun.set(null);
+        newRunAsked = false;
         figuresNote.set("");
         settingsChanged.set(false);
         freshStarts.set(freshStarts.get() + 1);

@@ -759,7 +759,8 @@ public final class MainView extends BorderPane {
                     + " beside Auto-step"},
             new String[] {"S", "Step: one producer or consumer passes the gate and acts, and a thread its signal wakes"
                     + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
-                    + " (Dining Philosophers); from idle, starts the run paused. In the race lab's Slow motion, a"
+                    + " (Dining Philosophers); from idle, starts the run paused (after a run that ended by itself,"
+                    + " press it twice: the first keeps that run on screen). In the race lab's Slow motion, a"
                     + " random thread takes its next step"},
             new String[] {"1 to 4", "Race & Atomics, Slow motion: that thread takes its next step (or click the thread)"},
             new String[] {"A", "Auto-step on or off: Step played at the rate beside it, 1 to 20 a second"},
@@ -1001,12 +1002,37 @@ public final class MainView extends BorderPane {
         stepActive(true);
     }
 
-    /** Step; {@code typedValueFirst}: a value typed and not yet entered is taken first, as for any command. */
+    /**
+     * Step (the button or S); {@code typedValueFirst}: a value typed and not yet entered is taken
+     * first, as for any command. Pressed after a run ended by itself, the first keeps that run on
+     * screen and says so, the second starts the next (Auto-step's beats do not ask twice: A is one
+     * deliberate press).
+     */
     private void stepActive(boolean typedValueFirst) {
-        if (active().runState() == RunState.IDLE && refused()) {
+        if (heldFromIdle(!autoStepper.playingProperty().get())) {
             return;
         }
         command(() -> active().step(), typedValueFirst);
+    }
+
+    /**
+     * Whether a Step (or a worker's) pressed while idle is not taken, saying why in the status bar:
+     * another tab's run goes on, or ({@code keepsEndedRun}) the view keeps its ended run on screen
+     * this time.
+     */
+    private boolean heldFromIdle(boolean keepsEndedRun) {
+        if (active().runState() != RunState.IDLE) {
+            return false;
+        }
+        if (refused()) {
+            return true;
+        }
+        String kept = keepsEndedRun ? active().stepKeepsEndedRun() : "";
+        if (!kept.isEmpty()) {
+            notice = kept;
+            refresh();
+        }
+        return !kept.isEmpty();
     }
 
     /** Pause or Resume; while Auto-step plays, Pause: Auto-step ends and the run stays paused. */
@@ -1083,7 +1109,7 @@ public final class MainView extends BorderPane {
 
     /** A chosen worker's step (keys 1 to 9, a click on a lane); from idle it starts the run paused, so it is refused like Run. */
     private void stepWorkerActive(int index) {
-        if (!active().stepsChosenWorkers() || active().runState() == RunState.IDLE && refused()) {
+        if (!active().stepsChosenWorkers() || heldFromIdle(true)) {
             return;
         }
         command(() -> active().stepWorker(index));

@@ -475,6 +475,41 @@ class MainViewFxTest {
     }
 
     /**
+     * One Step more than the run's last keeps the ended run on screen and says so; the next starts
+     * a new run. A teacher stepping into the if-not-while violation pressed S once more and the
+     * banner, the badge and the steps were gone.
+     */
+    @Test
+    void aStepAfterTheRunEndedKeepsItOnScreenUntilAsked(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        robot.interact(() -> {
+            buffer.bugProperty().set(dev.interleave.engine.buffer.Bug.IF_NOT_WHILE);
+            buffer.spuriousPercentProperty().set(100); // a consumer's first wait ends the run at once
+        });
+        for (int press = 0; press < 40 && !OnFx.get(buffer::showsEndedRun); press++) {
+            robot.push(KeyCode.S);
+            settle();
+        }
+        assertTrue(OnFx.get(buffer::showsEndedRun), "the spurious wake-ups end the run violated");
+        long runs = OnFx.get(() -> buffer.freshStartsProperty().get());
+        String badge = OnFx.text(robot, "#badge-buffer");
+        String steps = OnFx.text(robot, "#step-text");
+        robot.push(KeyCode.S);
+        settle();
+        assertEquals(runs, OnFx.get(() -> buffer.freshStartsProperty().get()), "no new run");
+        assertTrue(OnFx.get(buffer::showsEndedRun));
+        assertEquals(badge, OnFx.text(robot, "#badge-buffer"));
+        assertEquals(steps, OnFx.text(robot, "#step-text"));
+        assertTrue(OnFx.text(robot, "#status").contains("Step again (or Run) starts a new one"),
+                OnFx.text(robot, "#status"));
+
+        robot.push(KeyCode.S);
+        settle();
+        assertEquals(runs + 1, OnFx.get(() -> buffer.freshStartsProperty().get()), "asked twice: a new run");
+        assertFalse(OnFx.text(robot, "#status").contains("Step again"), OnFx.text(robot, "#status"));
+    }
+
+    /**
      * A value typed and not yet entered is the one the run takes, as if Enter had been pressed: the
      * tool bar's buttons leave the focus in the field, and "4" typed then Run clicked had run the old
      * value.
