@@ -61,7 +61,7 @@ public final class BufferCode {
      * A method's text.
      *
      * @param name  "put" or "take"
-     * @param lines its lines, the signature first
+     * @param lines its lines: the signature first (after the lock's two fields, over put)
      */
     public record Method(String name, List<Line> lines) {
         public Method {
@@ -129,13 +129,20 @@ public final class BufferCode {
         String waitOn = put ? "notFull" : "notEmpty";
         String signalOn = put ? "notEmpty" : "notFull";
         String blocked = put ? "count == items.length" : "count == 0";
-        signature(t, put);
-        if (bug == Bug.ONE_CONDITION) {
-            // Comments on lines of their own: a line longer than put's signature widened the panel, and
+        if (put) {
+            // The two conditions, as the buffer makes them, over put: one-condition's defect is here,
+            // in code (a comment alone inside correct-looking methods was read as correct code). The
+            // comment on a line of its own: a line longer than put's signature widened the panel, and
             // the code went under the picture where the other labs' sits beside it.
-            t.comment("    // one-condition: notEmpty is notFull,", "ONE_CONDITION");
-            t.comment("    // one wait set for both sides", null);
+            t.comment("Condition notFull = lock.newCondition();", "lock.newCondition()");
+            if (bug == Bug.ONE_CONDITION) {
+                t.comment("// one-condition: one wait set for both sides", "ONE_CONDITION");
+                t.comment("Condition notEmpty = notFull;", "oneCondition ? notFull");
+            } else {
+                t.comment("Condition notEmpty = lock.newCondition();", "lock.newCondition()");
+            }
         }
+        signature(t, put);
         if (bug == Bug.UNLOCKED_COUNT) {
             unlockedLook(t, put, "reads count without the lock");
         }

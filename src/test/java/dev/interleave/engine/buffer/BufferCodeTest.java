@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -110,6 +111,24 @@ class BufferCodeTest {
                 assertTrue(!buggy.equals(correct), impl + "/" + bug + " shows the correct code");
             }
         }
+    }
+
+    /**
+     * one-condition's defect is in the code shown, not only in a comment: the lock's two conditions
+     * over put, one object with the bug (a teacher read the methods, which look correct, as correct).
+     */
+    @Test
+    void oneConditionShowsTheTwoConditionsAsOneObject() {
+        List<String> correct = BufferCode.put(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL).lines().stream()
+                .map(BufferCode.Line::text).toList();
+        List<String> planted = BufferCode.put(BufferImpl.LOCK, Bug.ONE_CONDITION, WakePolicy.SIGNAL).lines().stream()
+                .map(BufferCode.Line::text).toList();
+        assertEquals(List.of("Condition notFull = lock.newCondition();",
+                "Condition notEmpty = lock.newCondition();"), correct.subList(0, 2));
+        assertEquals(List.of("Condition notFull = lock.newCondition();",
+                "// one-condition: one wait set for both sides", "Condition notEmpty = notFull;"),
+                planted.subList(0, 3));
+        assertTrue(correct.get(2).startsWith("public void put("), correct.get(2));
     }
 
     /** The sources of {@code impl}, comments stripped and whitespace removed. */
