@@ -142,6 +142,11 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             throw notWith("--spurious", Values.fraction(spurious), "the JDK's queue is not instrumented;"
                     + " --spurious goes with lock, monitor and semaphore");
         }
+        // Its trace would be empty: no track, no event, and nothing said of why (a tryout).
+        if (trace != null && impl == BufferImpl.ABQ) {
+            throw notWith("--trace", trace.toString(), "the JDK's queue is not instrumented, so nothing of it could"
+                    + " be traced; --trace goes with lock, monitor and semaphore");
+        }
         return new BufferSettings(producers, consumers, capacity, items, produceDelay, consumeDelay, policy, fair,
                 threadsKind.or(threads, spec), impl, bug, spurious);
     }
@@ -208,9 +213,9 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
 
     @Override
     void writeTrace(OutputStream out) throws IOException {
-        if (log == null) {
+        if (log == null) { // not recorded: abq, which --trace is refused with
             try (out) {
-                new ChromeTrace(out).close(); // an abq run records nothing: an empty trace
+                new ChromeTrace(out).close();
             }
             return;
         }

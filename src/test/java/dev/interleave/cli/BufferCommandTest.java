@@ -44,6 +44,7 @@ class BufferCommandTest {
             --impl abq --policy signal  | --policy     | signal  | only the lock buffer (--impl lock) chooses
             --impl monitor --fair       | --fair       | monitor | --fair goes with lock, semaphore and abq
             --impl abq --spurious 0.1   | --spurious   | 0.1     | --spurious goes with lock, monitor and semaphore
+            --impl abq --trace abq.json | --trace      | abq.json | --trace goes with lock, monitor and semaphore
             """)
     void badInputExitsTwoWithOneLine(String extra, String option, String value, String allowed) {
         CallsCommandTest.Invocation ran = run((BASE + " " + extra).split(" "));
