@@ -844,7 +844,7 @@ public final class BoundedBuffer implements LabBuffer {
     private void enqueue(Worker producer, long item, long knownNanos) {
         assert lock.isHeldByCurrentThread();
         int slot = putIndex;
-        if (items[slot] != 0) {
+        if (items[slot] != 0 || firstViolation.happened()) {
             throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
         }
         items[slot] = item;
@@ -865,7 +865,7 @@ public final class BoundedBuffer implements LabBuffer {
         assert lock.isHeldByCurrentThread();
         int slot = takeIndex;
         long item = items[slot];
-        if (item == 0) {
+        if (item == 0 || firstViolation.happened()) {
             throw violation(consumer, 0, slot, BufferEvent.FROM_EMPTY_SLOT);
         }
         items[slot] = 0;

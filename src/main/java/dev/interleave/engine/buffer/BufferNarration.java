@@ -19,10 +19,10 @@ import dev.interleave.engine.run.History;
 public final class BufferNarration {
 
     /**
-     * A violation's last words: the run is stopped, and threads under way may still act before they
-     * end, so the log goes on for a few lines after it.
+     * A violation's last words: the run is stopped, and the buffer with it (FirstViolation): threads
+     * under way may still wake, wait or leave, so the log goes on for a few lines, but none puts or takes.
      */
-    private static final String VIOLATION_STOPS_RUN = "so the run is stopped (threads under way may still act before they end)";
+    private static final String VIOLATION_STOPS_RUN = "so the run is stopped: nobody puts or takes after it";
 
     /**
      * What a consumer of the one-condition lock buffer waits on, in its code's name: take() awaits

@@ -293,7 +293,7 @@ final class MonitorBuffer implements LabBuffer {
     /** Call only in the monitor. */
     private void enqueue(Worker producer, long item) {
         int slot = putIndex;
-        if (items[slot] != 0) {
+        if (items[slot] != 0 || firstViolation.happened()) {
             throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
         }
         items[slot] = item;
@@ -310,7 +310,7 @@ final class MonitorBuffer implements LabBuffer {
     private long dequeue(Worker consumer) {
         int slot = takeIndex;
         long item = items[slot];
-        if (item == 0) {
+        if (item == 0 || firstViolation.happened()) {
             throw violation(consumer, 0, slot, BufferEvent.FROM_EMPTY_SLOT);
         }
         items[slot] = 0;

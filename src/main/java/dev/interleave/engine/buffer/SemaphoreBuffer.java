@@ -189,7 +189,7 @@ final class SemaphoreBuffer implements LabBuffer {
         try {
             producer.set(WorkerState.IN_BUFFER, Where.WRITING);
             int slot = putIndex;
-            if (items[slot] != 0) {
+            if (items[slot] != 0 || firstViolation.happened()) {
                 throw violation(producer, item, slot, BufferEvent.OVER_FULL_SLOT);
             }
             items[slot] = item;
@@ -249,7 +249,7 @@ final class SemaphoreBuffer implements LabBuffer {
             consumer.set(WorkerState.IN_BUFFER, Where.WRITING);
             int slot = takeIndex;
             item = items[slot];
-            if (item == 0) {
+            if (item == 0 || firstViolation.happened()) {
                 throw violation(consumer, 0, slot, BufferEvent.FROM_EMPTY_SLOT);
             }
             items[slot] = 0;

@@ -101,13 +101,13 @@ class BufferNarrationTest {
         log.append(BufferEvent.VIOLATION.ordinal(), p2, 2, 0, BufferEvent.OVER_FULL_SLOT);
         EventLog.Batch batch = log.readAll();
         assertEquals("P2 was about to put #2 over slot 0, which is full (it saw a free slot with"
-                + " freeSlots.availablePermits() and went on without acquiring it): violation, so the run is stopped (threads under way may still act before they end)",
+                + " freeSlots.availablePermits() and went on without acquiring it): violation, so the run is stopped: nobody puts or takes after it",
                 BufferNarration.words(new BufferNarration.Terms(BufferImpl.SEMAPHORE, Bug.UNLOCKED_COUNT,
                         WakePolicy.SIGNAL), batch, 0));
         assertEquals("P2 was about to put #2 over slot 0, which is full (it read count without the monitor, saw"
-                + " room, and went on): violation, so the run is stopped (threads under way may still act before they end)", BufferNarration.words(new BufferNarration.Terms(
+                + " room, and went on): violation, so the run is stopped: nobody puts or takes after it", BufferNarration.words(new BufferNarration.Terms(
                 BufferImpl.MONITOR, Bug.UNLOCKED_COUNT, WakePolicy.SIGNAL), batch, 0));
-        assertEquals("P2 was about to put #2 over slot 0, which is full: violation, so the run is stopped (threads under way may still act before they end)",
+        assertEquals("P2 was about to put #2 over slot 0, which is full: violation, so the run is stopped: nobody puts or takes after it",
                 BufferNarration.words(new BufferNarration.Terms(BufferImpl.LOCK, Bug.IF_NOT_WHILE, WakePolicy.SIGNAL),
                         batch, 0));
     }

@@ -138,6 +138,25 @@ class LabDetectorTest {
             assertTrue(violation.contains(violators.getFirst() + " was about to "),
                     "round " + round + ": the first recorded violation was " + violators.getFirst() + "'s; reported: "
                             + violation);
+            // The buffer stops changing at it: no put or take after it (a tryout saw takes 10 ms
+            // later, counted in the run's items and sum), and the run's count is the log's.
+            List<String> after = new ArrayList<>();
+            long takes = 0;
+            boolean violated = false;
+            for (int i = 0; i < all.size(); i++) {
+                BufferEvent event = BufferEvent.of(all, i);
+                violated |= event == BufferEvent.VIOLATION;
+                if (event == BufferEvent.PUT || event == BufferEvent.TAKE) {
+                    if (violated) {
+                        after.add(event + " by " + BufferNarration.name(all, all.track(i)));
+                    }
+                    takes += event == BufferEvent.TAKE ? 1 : 0;
+                }
+            }
+            assertEquals(List.of(), after, "round " + round + ": after " + violation);
+            if (runner.snapshot().log().dropped() == 0) {
+                assertEquals(takes, result.consumed(), "round " + round + ": the takes the log holds");
+            }
         }
         assertNoWorkerThreadLeft();
     }
