@@ -38,7 +38,7 @@ import dev.interleave.engine.run.ThreadKind;
             "                        [--trace=FILE] [--json] [-hV]"},
         description = {"Calls a slow service (read the counter, sleep up to --max-sleep-ms, return the value)"
                 + " --calls times, at most --concurrency at once, one thread per call, and sums the values.",
-                "Exit 0 if the sum is n(n+1)/2, 1 if not, 2 on a bad argument."})
+                "Exit 0 if the sum is n(n+1)/2, 1 if not (or the run was stopped or failed), 2 on a bad argument."})
 public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Option(names = "--calls", required = true, paramLabel = "N", converter = Values.Calls.class,
@@ -215,6 +215,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     static String histogramLines(CallResult result) {
         CallHistogram histogram = result.histogram().merged(CallJson.HISTOGRAM_BINS);
         StringBuilder text = new StringBuilder();
+        if (histogram.calls() == 0) {
+            return "mean sleep     none: no call completed";
+        }
         text.append(String.format(Locale.ROOT, "mean sleep     %,.1f ms drawn, %,.1f ms measured per call%n",
                 histogram.meanSleepMillis(), histogram.meanDurationMillis()));
         text.append("histogram      ms               sleeps drawn    calls measured");

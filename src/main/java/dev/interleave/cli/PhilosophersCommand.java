@@ -44,7 +44,7 @@ import dev.interleave.engine.run.ThreadKind;
                 + " deadlock is detected: a circle of philosophers, each waiting for a fork the next one holds.",
                 "Livelock: " + LivelockWatch.RULE + ". Starvation: " + Fairness.STARVATION_RULE + ".",
                 "Exit 0 if no deadlock and no livelock, 1 if either was detected (what naive and",
-                "trylock-no-backoff show), 2 on a bad argument."})
+                "trylock-no-backoff show) or the run was stopped or failed, 2 on a bad argument."})
 public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, PhilosophersResult> {
 
     @Option(names = "--n", required = true, paramLabel = "N", converter = Philosophers.class,

@@ -3,6 +3,7 @@ package dev.interleave.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ import dev.interleave.engine.run.ThreadKind;
                 + " in a row. A racy strategy loses updates (a different number each run); a safe one never does.",
                 "--measure makes the window's Full speed measurement of every strategy instead.",
                 "Exit 0 if every count is exactly T x K (with --measure: every safe strategy's), 1 if updates"
-                + " were lost, 2 on a bad argument."})
+                + " were lost or the run was stopped or failed, 2 on a bad argument."})
 public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand.Done> {
 
     /** What was asked: one strategy's runs, or a measurement of every strategy. */
@@ -229,7 +230,7 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
         out.append(String.format(Locale.ROOT, "totals         %s%n", numbers(result.totals())));
         List<Long> lost = result.lost();
         long runsLosing = lost.stream().filter(l -> l > 0).count();
-        out.append(String.format(Locale.ROOT, "lost           %s   %s%n", numbers(lost),
+        out.append(String.format(Locale.ROOT, "lost           %s   %s%n", losses(lost),
                 result.outcome() != Outcome.COMPLETED ? result.outcome().name()
                         : runsLosing > 0 ? String.format(Locale.ROOT, "LOST UPDATES in %,d of %,d runs", runsLosing,
                                 lost.size())
@@ -244,7 +245,8 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                     whole.size() > 1 ? " (" + Counts.of(whole.size() - 1, "other run") + " too)" : ""));
         }
         // Of all the runs together, not a median: said, so that it is not compared with the window's medians as one.
-        out.append(String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
+        out.append(result.totals().isEmpty() ? String.format(Locale.ROOT, "increments/s   none: no run finished%n")
+                : String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
                 lost.size() > 1 ? " (the " + lost.size() + " runs together: their increments over their time)"
                         : s.repeat() == 1 ? " (one run, the JIT's warm-up in it; --repeat gives a median and a range)"
                         : ""));
@@ -288,7 +290,7 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                     out.append(String.format(Locale.ROOT, "%-14s %s%n", strategy, LabWords.lostSummary(strategy, lost,
                             expected, s.increments())));
                     if (lost.stream().anyMatch(l -> l > 0)) { // a safe row's "lost 0 0 0 ..." said nothing more
-                        out.append(String.format(Locale.ROOT, "%-14s lost %s%n", "", numbers(lost)));
+                        out.append(String.format(Locale.ROOT, "%-14s lost %s%n", "", losses(lost)));
                     }
                 }
             }
@@ -345,10 +347,27 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
         return out.toString().stripTrailing();
     }
 
-    /** At most the first 20 numbers, with thousands separators. */
+    /** At most the first {@value #LISTED} numbers, with thousands separators. */
     private static String numbers(List<Long> values) {
-        String shown = values.stream().limit(20).map(v -> String.format(Locale.ROOT, "%,d", v))
+        String shown = values.stream().limit(LISTED).map(v -> String.format(Locale.ROOT, "%,d", v))
                 .collect(Collectors.joining(" "));
-        return values.size() > 20 ? shown + " ... (" + values.size() + " runs)" : shown;
+        return values.size() > LISTED ? shown + " ... (" + values.size() + " runs)" : shown;
     }
+
+    /**
+     * The first {@value #LISTED} runs' lost updates, and every later run that lost some, by its
+     * number: "LOST UPDATES in 3 of 30 runs" stood over a list that showed two of them.
+     */
+    private static String losses(List<Long> lost) {
+        if (lost.size() <= LISTED) {
+            return numbers(lost);
+        }
+        String later = IntStream.range(LISTED, lost.size()).filter(run -> lost.get(run) > 0)
+                .mapToObj(run -> String.format(Locale.ROOT, "run %d: %,d", run + 1, lost.get(run)))
+                .collect(Collectors.joining(", "));
+        return numbers(lost) + (later.isEmpty() ? "" : " and " + later);
+    }
+
+    /** The runs whose figures are listed one by one. */
+    private static final int LISTED = 20;
 }

@@ -312,6 +312,10 @@ class CallsCommandTest {
         CallResult stopped = new CallResult(CallSettings.of(1_000, 100), Outcome.STOPPED, null, 0, 500_500, 0, 0,
                 1_000_000L, 0, 1, 0, CallHistogram.EMPTY, MemoryPerThread.NONE);
         assertEquals("null", field(new CallsCommand().json(stopped), "startsPerSecond"));
+        // Nor means of sleeps and calls when none completed: null, "none", not 0.0 ms.
+        assertEquals("null", field(new CallsCommand().json(stopped), "meanSleepMillis"));
+        assertEquals("null", field(new CallsCommand().json(stopped), "meanDurationMillis"));
+        assertEquals("mean sleep     none: no call completed", CallsCommand.histogramLines(stopped));
     }
 
     /** The memory line speaks of the run, not of a Run button the command line does not have. */

@@ -94,7 +94,8 @@ class PhilosophersCommandTest {
         String json = lines.getFirst();
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("n", "strategy", "fair", "deadlocked", "cycle", "detectedAfterMillis", "meals", "attempts",
-                "jain", "livelock", "outcome", "threads", "thinkMs", "eatMs", "elapsedMillis", "starving", "failure"),
+                "jain", "livelock", "livelockFromMillis", "outcome", "threads", "thinkMs", "eatMs", "elapsedMillis",
+                "starving", "failure"),
                 names);
         assertEquals("5", field(json, "n"));
         assertEquals("\"naive\"", field(json, "strategy"));

@@ -1,5 +1,6 @@
 package dev.interleave.engine.calls;
 
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import dev.interleave.engine.run.Json;
@@ -27,14 +28,6 @@ public final class CallJson {
     /** The most bins of the histograms in JSON (and one for all longer calls). */
     public static final int HISTOGRAM_BINS = 40;
 
-    private static void putOrNull(Json fields, String name, OptionalLong value) {
-        if (value.isPresent()) {
-            fields.put(name, value.getAsLong());
-        } else {
-            fields.putNull(name);
-        }
-    }
-
     public static String of(CallResult result) {
         CallSettings settings = result.settings();
         Json fields = new Json()
@@ -53,21 +46,27 @@ public final class CallJson {
                 .put("efficiency", result.efficiency())
                 .put("maxInFlight", result.maxInFlight());
         // Fewer than two starts have no start rate: null, as the text's "not defined", not 0.
-        putOrNull(fields, "startsPerSecond", result.startRate().isPresent()
+        fields.put("startsPerSecond", result.startRate().isPresent()
                 ? OptionalLong.of(Math.round(result.startRate().getAsDouble())) : OptionalLong.empty());
         fields.put("callsPerSecond", Math.round(result.callsPerSecond()))
                 .put("carrierThreads", CallRunner.carrierThreads());
         MemoryPerThread memory = result.memory();
         fields.put("memoryInFlight", memory.inFlight());
-        putOrNull(fields, "rssBytesPerThread", memory.rssBytesPerThread());
-        putOrNull(fields, "heapBytesPerThread", memory.heapBytesPerThread());
+        fields.put("rssBytesPerThread", memory.rssBytesPerThread());
+        fields.put("heapBytesPerThread", memory.heapBytesPerThread());
         CallHistogram histogram = result.histogram().merged(HISTOGRAM_BINS);
         // Bins are whole milliseconds (CallHistogram.binMicrosFor): a whole number, "50", not "50.0000".
         fields.put("histogramBinMillis", histogram.binMicros() / 1_000)
                 .put("sleepHistogram", histogram.sleepCounts())
                 .put("durationHistogram", histogram.durationCounts())
-                .put("meanSleepMillis", histogram.meanSleepMillis())
-                .put("meanDurationMillis", histogram.meanDurationMillis());
+                // No call completed (a run stopped at once): no mean, null as the text's "none", not 0.
+                .put("meanSleepMillis", mean(histogram, histogram.meanSleepMillis()))
+                .put("meanDurationMillis", mean(histogram, histogram.meanDurationMillis()));
         return Json.ofRun(fields, result.outcome(), result.ok(), result.failure());
+    }
+
+    /** {@code mean}, or none when {@code histogram} counted no call. */
+    private static OptionalDouble mean(CallHistogram histogram, double mean) {
+        return histogram.calls() == 0 ? OptionalDouble.empty() : OptionalDouble.of(mean);
     }
 }

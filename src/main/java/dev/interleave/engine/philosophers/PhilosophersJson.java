@@ -1,13 +1,14 @@
 package dev.interleave.engine.philosophers;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import dev.interleave.engine.run.Json;
 
 /**
  * A {@link PhilosophersResult} as one JSON object: what {@code interleave philosophers --json}
  * prints and the window's File, Export figures writes. Fields: {@code n, strategy, fair,
- * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, outcome}, then
+ * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, livelockFromMillis, outcome}, then
  * {@code threads, thinkMs, eatMs, elapsedMillis, starving, failure}. {@code cycle} lists the
  * philosophers' numbers (P1 is 1) in wait order, starting with the one whose wait closed the circle
  * ({@code []} without a deadlock); {@code detectedAfterMillis} is {@code null} without one, and
@@ -36,6 +37,9 @@ public final class PhilosophersJson {
                 .put("attempts", result.attempts())
                 .put("jain", result.jain())
                 .put("livelock", result.livelock())
+                // When the livelock began, as the text's "yes, from 1,199 ms"; null without one.
+                .put("livelockFromMillis", result.livelock()
+                        ? OptionalLong.of(result.livelockAfterNanos() / 1_000_000) : OptionalLong.empty())
                 .put("outcome", result.verdict())
                 .put("threads", settings.threads().label())
                 .put("thinkMs", settings.think().toString())

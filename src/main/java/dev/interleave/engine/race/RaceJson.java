@@ -1,5 +1,7 @@
 package dev.interleave.engine.race;
 
+import java.util.OptionalLong;
+
 import dev.interleave.engine.run.Json;
 
 /**
@@ -24,7 +26,9 @@ public final class RaceJson {
                 .put("expected", settings.expected())
                 .put("totals", result.totals())
                 .put("lost", result.lost())
-                .put("opsPerSecond", Math.round(result.opsPerSecond()))
+                // No run finished (stopped in its first): no rate, null, not 0.
+                .put("opsPerSecond", result.totals().isEmpty() ? OptionalLong.empty()
+                        : OptionalLong.of(Math.round(result.opsPerSecond())))
                 .put("runOpsPerSecond", result.runOpsPerSecond().stream().map(Math::round).toList())
                 .put("casRetries", result.casRetries());
         return Json.ofRun(fields, result.outcome(), result.ok(), result.failure());

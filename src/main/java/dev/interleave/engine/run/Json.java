@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +46,11 @@ public final class Json {
     /** A double rounded to 4 decimals, or null when there is none. */
     public Json put(String name, OptionalDouble value) {
         return value.isPresent() ? put(name, value.getAsDouble()) : putNull(name);
+    }
+
+    /** A whole number, or null when there is none. */
+    public Json put(String name, OptionalLong value) {
+        return value.isPresent() ? put(name, value.getAsLong()) : putNull(name);
     }
 
     /** An array of whole numbers. */
