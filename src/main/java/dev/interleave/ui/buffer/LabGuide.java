@@ -62,15 +62,18 @@ public record LabGuide(String title, String toTry, String watch, String question
         return switch (bug) {
             case NONE -> correct(impl);
             case IF_NOT_WHILE -> impl == BufferImpl.LOCK
-                    ? new LabGuide("What to try: if-not-while, 1 producer, 3 consumers, spurious 20 %",
-                    "Apply, then Run. The producer is slow, so consumers wait on notEmpty; the lab wakes some of "
-                            + "them without a signal (spurious 20 %).",
-                    "a consumer woken spuriously (the log says so) goes from await() straight on past the if, "
-                            + "without looking at count again, and takes from an empty slot: the banner names "
-                            + "the invariant.",
+                    // signal-all, not spurious wake-ups: "another thread got there first" shown by Step,
+                    // action by action (a teacher could only show it with the lab's spurious wake-ups).
+                    ? new LabGuide("What to try: if-not-while, 1 producer, 3 consumers, signal-all",
+                    "Apply, then Run, or press S a few times: the consumers find the buffer empty and wait on "
+                            + "notEmpty, and each put signals all of them.",
+                    "the first woken consumer to get the lock back takes the item; the next goes from await() "
+                            + "straight on past the if, without looking at count again, and takes from the empty "
+                            + "slot: the banner names the invariant. Then try signal with spurious 20 %: a lone "
+                            + "consumer woken without a signal does the same.",
                     "which one word would have made the woken consumer look again, and why does that cost "
-                            + "nothing when the wake-up was real?",
-                    new Setup(1, 3, 1, WakePolicy.SIGNAL, 20, 30, 0))
+                            + "nothing when there was an item for it?",
+                    new Setup(1, 3, 1, WakePolicy.SIGNAL_ALL, 0, 30, 0))
                     : new LabGuide("What to try: if-not-while, 1 producer, 3 consumers, no spurious wake-ups",
                     "Apply, then Run. notifyAll wakes every waiting consumer each time the producer puts one item.",
                     "the first consumer to get the monitor takes the item; the next one returns from wait() past "
