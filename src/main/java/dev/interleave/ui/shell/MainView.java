@@ -152,6 +152,13 @@ public final class MainView extends BorderPane {
      * ended by itself, until the next command).
      */
     private String refusal = "";
+    /**
+     * The command given while another tab's deadlocked run was being stopped for it (see
+     * {@link #refused}), given again once that run has ended; null when none waits.
+     */
+    private Runnable afterStopping;
+    /** The tab whose deadlocked run was stopped for {@link #afterStopping}. */
+    private Tab stoppedFor;
     private final PauseTransition zoomNoticeEnds = new PauseTransition(ZOOM_NOTICE);
 
     /** The window's content over {@code scenarios}, one tab each, the first shown; light theme, 100 %, nothing kept. */
@@ -188,6 +195,7 @@ public final class MainView extends BorderPane {
             showContent(now);
             samplers.forEach((tab, sampler) -> sampler.setShown(tab == now));
             autoStepper.setPlaying(false); // it steps the view it was started on, and no other
+            afterStopping = null; // given in the tab left: not to start in this one
             notice = "";
             refresh();
         });
@@ -991,7 +999,7 @@ public final class MainView extends BorderPane {
 
     /** Run, unless another tab's run is in progress: then refused, and the status bar says why. */
     void runActive() {
-        if (refused()) {
+        if (refused(this::runActive)) {
             return;
         }
         command(() -> active().run());
@@ -1009,7 +1017,7 @@ public final class MainView extends BorderPane {
      * deliberate press).
      */
     private void stepActive(boolean typedValueFirst) {
-        if (heldFromIdle(!autoStepper.playingProperty().get())) {
+        if (heldFromIdle(!autoStepper.playingProperty().get(), () -> stepActive(typedValueFirst))) {
             return;
         }
         command(() -> active().step(), typedValueFirst);
@@ -1017,14 +1025,14 @@ public final class MainView extends BorderPane {
 
     /**
      * Whether a Step (or a worker's) pressed while idle is not taken, saying why in the status bar:
-     * another tab's run goes on, or ({@code keepsEndedRun}) the view keeps its ended run on screen
-     * this time.
+     * another tab's run goes on (see {@link #refused}: {@code retry} gives it again), or
+     * ({@code keepsEndedRun}) the view keeps its ended run on screen this time.
      */
-    private boolean heldFromIdle(boolean keepsEndedRun) {
+    private boolean heldFromIdle(boolean keepsEndedRun, Runnable retry) {
         if (active().runState() != RunState.IDLE) {
             return false;
         }
-        if (refused()) {
+        if (refused(retry)) {
             return true;
         }
         String kept = keepsEndedRun ? active().stepKeepsEndedRun() : "";
@@ -1109,21 +1117,37 @@ public final class MainView extends BorderPane {
 
     /** A chosen worker's step (keys 1 to 9, a click on a lane); from idle it starts the run paused, so it is refused like Run. */
     private void stepWorkerActive(int index) {
-        if (!active().stepsChosenWorkers() || heldFromIdle(true)) {
+        if (!active().stepsChosenWorkers() || heldFromIdle(true, () -> stepWorkerActive(index))) {
             return;
         }
         command(() -> active().stepWorker(index));
     }
 
-    private boolean refused() {
+    /**
+     * Whether a run here may not start now, saying why in the status bar: another tab's run goes on.
+     * A run there that is deadlocked (its threads blocked for good, on no core) is stopped for it
+     * instead, and {@code retry} is given again once it has ended: it could never end by itself, and
+     * a class moving on to the next topic found Run refused in every other tab. Its figures stay in
+     * its tab.
+     */
+    private boolean refused(Runnable retry) {
         Tab other = otherRunInProgress();
         if (other == null) {
             return false;
         }
-        boolean stuck = !models.get(other).alarm().isEmpty();
+        RunControls there = models.get(other);
+        if (!there.alarm().isEmpty()) {
+            there.stop();
+            afterStopping = retry;
+            stoppedFor = other;
+            notice = "Stopping the " + there.alarm() + " run in " + other.getText() + " first (it would never end by"
+                    + " itself; its figures stay in its tab)…";
+            refresh();
+            return true;
+        }
         notice = "Refused: the run in " + other.getText() + " is still " + standing(other) + ". One run at a time, so"
-                + " two runs never share the cores and spoil each other's timings: " + (stuck
-                ? "stop it there (Esc) first; it will not end by itself." : "stop it there (or let it end) first.");
+                + " two runs never share the cores and spoil each other's timings: stop it there (or let it end)"
+                + " first.";
         refusal = notice;
         refresh();
         return true;
@@ -1307,6 +1331,14 @@ public final class MainView extends BorderPane {
 
     /** Brings the tool bar and the status bar in line with the active view's state. */
     void refresh() {
+        if (afterStopping != null && otherRunInProgress() == null) {
+            Runnable retry = afterStopping;
+            Tab stopped = stoppedFor;
+            afterStopping = null;
+            retry.run();
+            notice = "Stopped the deadlocked run in " + stopped.getText() + " (its figures stay in its tab), and"
+                    + " started this one.";
+        }
         RunControls model = active();
         RunState state = model.runState();
         Tab other = otherRunInProgress();
@@ -1314,7 +1346,8 @@ public final class MainView extends BorderPane {
             notice = ""; // what it refused would be taken now
         }
         refusal = notice.equals(refusal) ? refusal : "";
-        boolean canStart = state == RunState.IDLE && other == null;
+        // A deadlocked run elsewhere does not hold Run here: Run stops it first (see refused).
+        boolean canStart = state == RunState.IDLE && (other == null || !models.get(other).alarm().isEmpty());
         run.setDisable(!canStart);
         // A deadlocked run goes on in name only: nothing is left to pause (its status line says Stop ends
         // it), nor to resume: stepped into its deadlock, Resume freed no one and ended the rewinding.
@@ -1344,7 +1377,8 @@ public final class MainView extends BorderPane {
             text = stateWord(state) + "  ·  The run in " + other.getText() + " is " + standing(other)
                     + (models.get(other).alarm().isEmpty()
                     ? " in its tab. One run at a time: Run here is refused until it ends or is stopped."
-                    : " in its tab and will not end by itself. One run at a time: stop it there (Esc) to run here.");
+                    : " in its tab and will not end by itself: Run or Step here stops it first (its figures stay"
+                    + " there).");
         } else if (autoStepping) {
             // Not "Paused  ·  Paused: 3 workers parked at the gate; press S": the steps come by
             // themselves, and what stops them is what the line says.

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A deadlocked table's run goes on (its threads are alive, blocked for good): seen from another
- * tab, its badge says "deadlocked", not "running", and the status bar says it will not end by itself;
+ * tab, its badge says "deadlocked", not "running", and the status bar says it will not end by itself
+ * (Run there stops it first);
  * in its own tab, the status bar says "Deadlocked", not "Running", and Pause has nothing to pause.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -39,13 +40,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeadlockBadgeFxTest {
 
     private final PhilosophersRunner tableRunner = new PhilosophersRunner();
+    private final CallRunner callRunner = new CallRunner();
     private PhilosophersViewModel table;
     private MainView view;
 
     @Start
     void start(Stage stage) {
         table = new PhilosophersViewModel(tableRunner);
-        view = new MainView(List.of(CallsScenario.tab(new CallsViewModel(new CallRunner())),
+        view = new MainView(List.of(CallsScenario.tab(new CallsViewModel(callRunner)),
                 PhilosophersScenario.tab(table)), new FrameStats());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(InterleaveApp.class.getResource("interleave.css").toExternalForm());
@@ -58,6 +60,9 @@ class DeadlockBadgeFxTest {
         if (tableRunner.state() != RunState.IDLE) {
             tableRunner.stop();
         }
+        if (callRunner.state() != RunState.IDLE) {
+            callRunner.stop();
+        }
     }
 
     @Test
@@ -68,16 +73,17 @@ class DeadlockBadgeFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
         Label status = robot.lookup("#status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("The run in Dining Philosophers "
-                + "is deadlocked in its tab and will not end by itself"));
+                + "is deadlocked in its tab and will not end by itself: Run or Step here stops it first"));
         assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");
-        assertTrue(robot.lookup("#run").queryButton().isDisabled(), "one run at a time");
-        // Refused by its alarm's word: "is still running" beside a table deadlocked for good read as a fault.
+        // It could never end by itself: Run here stops it, then runs (a class moving on to the next
+        // topic found Run refused in every other tab).
+        assertFalse(robot.lookup("#run").queryButton().isDisabled(), "Run stops the deadlocked table first");
         robot.clickOn(status).type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableRunner.state() == RunState.IDLE
+                && callRunner.state() == RunState.RUNNING);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText()
-                .startsWith("Refused: the run in Dining Philosophers is still deadlocked. One run at a time"));
-        tableRunner.stop();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked")
-                && tableRunner.state() == RunState.IDLE); // stopped, but what it shows is a deadlock
+                .startsWith("Stopped the deadlocked run in Dining Philosophers (its figures stay in its tab), and started"));
+        assertEquals("✘ deadlocked", badge.getText(), "stopped, but what it shows is a deadlock");
     }
 
     /** A tryout saw "Running  ·  Deadlocked: every philosopher ... blocked for good" beside a live Pause. */
