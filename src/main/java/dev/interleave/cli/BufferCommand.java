@@ -289,10 +289,10 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         } else {
             // As the window: what happens inside ArrayBlockingQueue is not seen. A put that found it
             // full is (its offer failed first), but not how often it waited.
-            out.append(String.format(Locale.ROOT, "waits on full  not visible inside ArrayBlockingQueue (%,d puts found"
-                    + " it full)%n", result.waitsOnFull()));
-            out.append(String.format(Locale.ROOT, "waits on empty not visible inside ArrayBlockingQueue (%,d takes found"
-                    + " it empty)%n", result.waitsOnEmpty()));
+            out.append(String.format(Locale.ROOT, "waits on full  not visible inside ArrayBlockingQueue (%s found"
+                    + " it full)%n", Counts.of(result.waitsOnFull(), "put")));
+            out.append(String.format(Locale.ROOT, "waits on empty not visible inside ArrayBlockingQueue (%s found"
+                    + " it empty)%n", Counts.of(result.waitsOnEmpty(), "take")));
             out.append("wake-ups       not visible inside ArrayBlockingQueue");
         }
         if (log != null) {

@@ -41,19 +41,30 @@ final class Values {
 
         @Override
         public Integer convert(String value) {
-            long parsed;
-            try {
-                parsed = Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException(String.format(Locale.ROOT,
-                        "'%s' is not a whole number; allowed: %,d to %,d", value, min, max));
-            }
-            if (parsed < min || parsed > max) {
-                throw new TypeConversionException(String.format(Locale.ROOT,
-                        "%s is out of range; allowed: %,d to %,d", value, min, max));
-            }
-            return (int) parsed;
+            return (int) wholeNumber(value, min, max);
         }
+    }
+
+    /**
+     * {@code value} as a whole number from {@code min} to {@code max}, or the one line that says why
+     * not. Digits beyond a long's reach are out of range, not "not a whole number" (a tryout's
+     * 99999999999999999999).
+     */
+    static long wholeNumber(String value, long min, long max) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            boolean digits = value.strip().matches("[+-]?\\d+");
+            throw new TypeConversionException(String.format(Locale.ROOT, digits
+                    ? "%s is out of range; allowed: %,d to %,d" : "'%s' is not a whole number; allowed: %,d to %,d",
+                    value, min, max));
+        }
+        if (parsed < min || parsed > max) {
+            throw new TypeConversionException(String.format(Locale.ROOT,
+                    "%s is out of range; allowed: %,d to %,d", value, min, max));
+        }
+        return parsed;
     }
 
     static final class Calls extends BoundedInt {
@@ -90,19 +101,7 @@ final class Values {
     static final class Items implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            long max = BufferSettings.MAX_ITEMS;
-            long parsed;
-            try {
-                parsed = Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException(String.format(Locale.ROOT,
-                        "'%s' is not a whole number; allowed: 1 to %,d", value, max));
-            }
-            if (parsed < 1 || parsed > max) {
-                throw new TypeConversionException(String.format(Locale.ROOT,
-                        "%s is out of range; allowed: 1 to %,d", value, max));
-            }
-            return parsed;
+            return wholeNumber(value, 1, BufferSettings.MAX_ITEMS);
         }
     }
 
@@ -160,14 +159,7 @@ final class Values {
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            try {
-                return Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                // A whole number past 64 bits is out of range, not malformed.
-                boolean whole = value.strip().matches("[+-]?\\d+");
-                throw new TypeConversionException(String.format(Locale.ROOT, "'%s' is %s; allowed: %,d to %,d", value,
-                        whole ? "out of range" : "not a whole number", Long.MIN_VALUE, Long.MAX_VALUE));
-            }
+            return wholeNumber(value, Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 

@@ -329,13 +329,17 @@ class CallsCommandTest {
                 && lines.contains("resident before the run)") && !lines.contains("Run"), lines);
     }
 
-    /** A seed past 64 bits is out of range, not "not a whole number"; a trace named '' or a folder says so. */
+    /** A seed or a count past 64 bits is out of range, not "not a whole number"; a trace named '' or a folder says so. */
     @Test
     void outOfRangeAndFolderAreSaidAsSuch() {
         Invocation seed = run("calls", "--calls", "10", "--concurrency", "2", "--seed", "-9223372036854775809");
         assertEquals(2, seed.exitCode());
-        assertTrue(seed.err().contains("'-9223372036854775809' is out of range; allowed: -9,223,372,036,854,775,808 to"
+        assertTrue(seed.err().contains("-9223372036854775809 is out of range; allowed: -9,223,372,036,854,775,808 to"
                 + " 9,223,372,036,854,775,807"), seed.err());
+        // So are calls past a long's reach, though no long can hold them.
+        Invocation calls = run("calls", "--calls", "99999999999999999999", "--concurrency", "2");
+        assertEquals(2, calls.exitCode());
+        assertTrue(calls.err().contains("99999999999999999999 is out of range; allowed: 1 to 10,000,000"), calls.err());
         Invocation empty = run("calls", "--calls", "10", "--concurrency", "2", "--trace", "");
         assertEquals(2, empty.exitCode());
         assertTrue(empty.err().contains("cannot write '' (an empty name)"), empty.err());
