@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine;
@@ -61,6 +63,9 @@ public final class Cli implements Runnable {
                 + String.join(", ", spec.subcommands().keySet()) + " (or no arguments to open the window)");
     }
 
+    /** What picocli's help command says of a command it does not know. */
+    private static final Pattern UNKNOWN_HELP = Pattern.compile("Unknown subcommand '(.*)'\\.");
+
     /** One line naming what is wrong and what is allowed; never a stack trace, never the usage screen. */
     private static int badArgument(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
@@ -73,6 +78,12 @@ public final class Cli implements Runnable {
         String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
         if (e instanceof CommandLine.UnmatchedArgumentException unmatchedException) {
             message = unknown(command, unmatchedException.getUnmatched());
+        }
+        // "help bufer": picocli's help command's own words, said as a command typed wrong is.
+        Matcher helpFor = UNKNOWN_HELP.matcher(message);
+        if (helpFor.matches() && !command.getSubcommands().isEmpty()) {
+            message = unknown(command, List.of(helpFor.group(1))) + "; allowed: "
+                    + String.join(", ", command.getSubcommands().keySet());
         }
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message + allowed(e, message)
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");

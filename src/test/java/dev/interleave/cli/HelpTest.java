@@ -112,6 +112,18 @@ class HelpTest {
         assertEquals(run(command, "--help").out(), ran.out());
     }
 
+    /** "help bufer" names the command meant and the allowed ones, as "bufer" alone does (it said only "Unknown subcommand"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"bufer:Unknown command: 'bufer' (did you mean buffer?); allowed: calls, buffer, race, philosophers",
+            "nosuch:Unknown command: 'nosuch'; allowed: calls, buffer, race, philosophers"})
+    void helpForAnUnknownCommandNamesTheAllowedOnes(String typedAndSaid) {
+        String[] parts = typedAndSaid.split(":", 2);
+        CallsCommandTest.Invocation ran = run("help", parts[0]);
+        assertEquals(2, ran.exitCode());
+        assertEquals(1, ran.err().lines().count(), ran.err());
+        assertTrue(ran.err().startsWith("interleave: " + parts[1]), ran.err());
+    }
+
     /** The lines from "Usage:" to the last indented line that follows it. */
     private static List<String> synopsis(List<String> lines) {
         List<String> synopsis = new ArrayList<>();
