@@ -213,7 +213,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
 
     @Override
     void writeTrace(OutputStream out) throws IOException {
-        if (log == null) { // not recorded: abq, which --trace is refused with
+        if (log == null) { // no run made: Ctrl+C's hook gave up waiting for it to start (abq is refused --trace)
             try (out) {
                 new ChromeTrace(out).close();
             }

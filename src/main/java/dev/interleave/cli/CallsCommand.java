@@ -214,10 +214,10 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     /** The two histograms side by side, one line per bin that holds a call. */
     static String histogramLines(CallResult result) {
         CallHistogram histogram = result.histogram().merged(CallJson.HISTOGRAM_BINS);
-        StringBuilder text = new StringBuilder();
         if (histogram.calls() == 0) {
             return "mean sleep     none: no call completed";
         }
+        StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "mean sleep     %,.1f ms drawn, %,.1f ms measured per call%n",
                 histogram.meanSleepMillis(), histogram.meanDurationMillis()));
         text.append("histogram      ms               sleeps drawn    calls measured");

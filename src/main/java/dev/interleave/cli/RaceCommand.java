@@ -48,6 +48,9 @@ import dev.interleave.engine.run.ThreadKind;
                 + " were lost or the run was stopped or failed, 2 on a bad argument."})
 public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand.Done> {
 
+    /** The runs whose figures are listed one by one. */
+    private static final int LISTED = 20;
+
     /** What was asked: one strategy's runs, or a measurement of every strategy. */
     sealed interface Asked {
     }
@@ -367,7 +370,4 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                 .collect(Collectors.joining(", "));
         return numbers(lost) + (later.isEmpty() ? "" : " and " + later);
     }
-
-    /** The runs whose figures are listed one by one. */
-    private static final int LISTED = 20;
 }

@@ -106,6 +106,7 @@ class PhilosophersCommandTest {
             assertEquals(cycle.get(k) % 5 + 1, cycle.get((k + 1) % 5), "each waits for the next one's fork: " + json);
         }
         assertTrue(field(json, "detectedAfterMillis").matches("\\d+"), json);
+        assertEquals("null", field(json, "livelockFromMillis"), "no livelock: " + json);
         assertEquals(5, array(json, "meals").size());
         assertEquals("\"deadlock\"", field(json, "outcome"));
         assertEquals("\"platform\"", field(json, "threads"), "platform threads unless --threads says otherwise");

@@ -1,5 +1,7 @@
 package dev.interleave.cli;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabSettings;
 import dev.interleave.engine.race.LabSnapshot;
+import dev.interleave.engine.race.RaceJson;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
@@ -210,6 +213,7 @@ class RaceCommandTest {
                 RunState.RUNNING, settings, 9, List.of(done), null, false, 0, 0, 1_500_000_000L, null)),
                 "between runs: no run going on, no empty clause");
     }
+
     /**
      * Past the first 20 runs, every run that lost updates is still named: "LOST UPDATES in 3 of 30
      * runs" stood over a list that showed two of them (a tryout). A run stopped before its first
@@ -218,17 +222,17 @@ class RaceCommandTest {
     @Test
     void laterLossesAreNamedAndNoRunHasNoRate() {
         RaceSettings thirty = new RaceSettings(2, 1_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 30);
-        List<Long> totals = new java.util.ArrayList<>(java.util.Collections.nCopies(30, 2_000L));
+        List<Long> totals = new ArrayList<>(Collections.nCopies(30, 2_000L));
         totals.set(3, 1_990L);
         totals.set(26, 1_500L);
         String text = RaceCommand.text(new RaceResult(thirty, Outcome.COMPLETED, null, totals,
-                java.util.Collections.nCopies(30, 1_000_000L), 0));
+                Collections.nCopies(30, 1_000_000L), 0));
         assertTrue(text.contains("LOST UPDATES in 2 of 30 runs"), text);
         assertTrue(text.contains(" ... (30 runs) and run 27: 500"), text);
 
         RaceResult none = new RaceResult(thirty, Outcome.STOPPED, null, List.of(), List.of(), 0);
         assertTrue(RaceCommand.text(none).contains("increments/s   none: no run finished"), RaceCommand.text(none));
-        assertTrue(dev.interleave.engine.race.RaceJson.of(none).contains("\"opsPerSecond\":null"),
-                dev.interleave.engine.race.RaceJson.of(none));
+        assertTrue(RaceJson.of(none).contains("\"opsPerSecond\":null"),
+                RaceJson.of(none));
     }
 }

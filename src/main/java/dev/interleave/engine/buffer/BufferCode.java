@@ -134,12 +134,12 @@ public final class BufferCode {
             // in code (a comment alone inside correct-looking methods was read as correct code). The
             // comment on a line of its own: a line longer than put's signature widened the panel, and
             // the code went under the picture where the other labs' sits beside it.
-            t.comment("Condition notFull = lock.newCondition();", "lock.newCondition()");
+            t.line("Condition notFull = lock.newCondition();", "lock.newCondition()");
             if (bug == Bug.ONE_CONDITION) {
                 t.comment("// one-condition: one wait set for both sides", "ONE_CONDITION");
-                t.comment("Condition notEmpty = notFull;", "oneCondition ? notFull");
+                t.line("Condition notEmpty = notFull;", "oneCondition ? notFull");
             } else {
-                t.comment("Condition notEmpty = lock.newCondition();", "lock.newCondition()");
+                t.line("Condition notEmpty = lock.newCondition();", "lock.newCondition()");
             }
         }
         signature(t, put);

@@ -18,14 +18,17 @@ final class FirstViolation {
     private BufferViolation first;
 
     /**
-     * The violation to throw: the first one, or, if none yet, the one {@code recordAndMake} records
-     * and makes, kept as the first. Call only holding the owner's lock.
+     * Whether a violation has been kept: no put or take may change the buffer any more. Call only
+     * holding the owner's lock.
      */
-    /** Whether a violation has been kept: no put or take may change the buffer any more. */
     boolean happened() {
         return first != null;
     }
 
+    /**
+     * The violation to throw: the first one, or, if none yet, the one {@code recordAndMake} records
+     * and makes, kept as the first. Call only holding the owner's lock.
+     */
     BufferViolation keep(Supplier<BufferViolation> recordAndMake) {
         if (first == null) {
             first = recordAndMake.get();

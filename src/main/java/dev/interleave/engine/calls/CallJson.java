@@ -18,7 +18,8 @@ import dev.interleave.engine.run.Json;
  * RSS unreadable): see {@link MemoryPerThread}. The histograms: the run's counts merged into at most
  * {@link #HISTOGRAM_BINS} bins and one more ({@link CallHistogram#merged}), bin i from i x
  * {@code histogramBinMillis} ms (the last bin: everything from there on), one for the sleeps drawn
- * and one for the measured durations of the same completed calls.
+ * and one for the measured durations of the same completed calls; their means are {@code null}
+ * when no call completed.
  */
 public final class CallJson {
 

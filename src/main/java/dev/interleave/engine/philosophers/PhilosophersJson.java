@@ -11,7 +11,8 @@ import dev.interleave.engine.run.Json;
  * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, livelockFromMillis, outcome}, then
  * {@code threads, thinkMs, eatMs, elapsedMillis, starving, failure}. {@code cycle} lists the
  * philosophers' numbers (P1 is 1) in wait order, starting with the one whose wait closed the circle
- * ({@code []} without a deadlock); {@code detectedAfterMillis} is {@code null} without one, and
+ * ({@code []} without a deadlock); {@code detectedAfterMillis} is {@code null} without one,
+ * {@code livelockFromMillis} without a livelock, and
  * {@code jain} when nobody has eaten; {@code outcome} is {@code ok}, {@code deadlock}, {@code livelock},
  * {@code stopped} or {@code failed}.
  */

@@ -145,13 +145,15 @@ public final class RaceRunner extends Runner<RaceSettings, RaceResult, RaceRunne
         }
 
         /*
-         * Implementation notes: one loop for every strategy, so its call of increment() sees every
-         * counter class and is made through the interface, never inlined: each increment is one
-         * call, as the lab describes it. A loop of each class's own (tried 6 Dec 2026) let the JIT
-         * inline the increment and then merge a batch's opaque reads and writes (racy at 3,400 M
-         * increments/s on 1 thread, against 460) and coarsen synchronized blocks across increments
-         * (226 M/s against 43, three times the lock's): the plot then showed what the JIT made of a
-         * batch, not what each strategy costs.
+         * Implementation notes: one loop for every strategy. Once the lab's warm-up has run every
+         * strategy through it (LabMeasure.warmUp), its call of increment() has seen every counter
+         * class and is made through the interface, not inlined: each increment is one call, as the
+         * lab describes it. (A command line run of one strategy alone sees one class, which the JIT
+         * may inline.) A loop of each class's own (tried 5 Dec 2026) let the JIT inline the increment
+         * in the lab too, then merge a batch's opaque reads and writes (racy at 3,400 M increments/s
+         * on 1 thread, against 460) and coarsen synchronized blocks across increments (226 M/s
+         * against 43, three times the lock's): the plot then showed what the JIT made of a batch,
+         * not what each strategy costs.
          */
         private void increment(SharedCounter shared, int index, CyclicBarrier start) {
             try {

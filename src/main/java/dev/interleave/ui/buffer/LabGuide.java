@@ -84,7 +84,7 @@ public record LabGuide(String title, String toTry, String watch, String question
             case ONE_CONDITION -> new LabGuide("What to try: one-condition, 3 producers, 3 consumers, 1 slot, signal",
                     "Apply (3 producers, 3 consumers, 1 slot, signal, no delays), then Run until it stalls "
                             + "(a second or two), then 'Show how it stalled' and step forward through the log with "
-                            + "the Right arrow key (Step would start a new run). The button ticks 'Evenly spaced' "
+                            + "the Right arrow key (Step, pressed twice, starts a new run). The button ticks 'Evenly spaced' "
                             + "above the timeline: the stall takes a millisecond, and so each event gets its room.",
                     "producers and consumers share one wait set; a put's signal can wake another producer, "
                             + "which finds the slot full and waits again (a futile wake-up), or a take's signal can "

@@ -298,20 +298,10 @@ public final class LivePlot extends BorderPane {
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
         entryFlow.setAlignment(Pos.CENTER);
-        sharedNote.getStyleClass().add("plot-legend-shared");
-        sharedNote.setId(id + "-shared");
-        sharedNote.setWrapText(true);
-        sharedNote.setMinHeight(Region.USE_PREF_SIZE);
-        sharedNote.managedProperty().bind(sharedNote.visibleProperty());
-        sharedNote.setVisible(false);
+        legendNote(sharedNote, "plot-legend-shared", id + "-shared");
+        legendNote(squeezedNote, "plot-squeezed-note", id + "-squeezed");
         legend.getChildren().setAll(sharedNote, entryFlow, squeezedNote);
         setBottom(legend);
-        squeezedNote.getStyleClass().add("plot-squeezed-note");
-        squeezedNote.setId(id + "-squeezed");
-        squeezedNote.setWrapText(true);
-        squeezedNote.setMinHeight(Region.USE_PREF_SIZE);
-        squeezedNote.managedProperty().bind(squeezedNote.visibleProperty());
-        squeezedNote.setVisible(false);
         updateMinHeight();
         // Equal preferred widths: plots side by side in a row share its width evenly.
         setPrefWidth(320);
@@ -502,6 +492,16 @@ public final class LivePlot extends BorderPane {
         }
     }
 
+    /** A line of the legend's that wraps, hidden (and taking no room) until shown. */
+    private static void legendNote(Label note, String styleClass, String id) {
+        note.getStyleClass().add(styleClass);
+        note.setId(id);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.managedProperty().bind(note.visibleProperty());
+        note.setVisible(false);
+    }
+
     private void rebuildLegend() {
         List<Node> entries = new ArrayList<>();
         boolean boxes = runs && series.size() > 1;
@@ -511,6 +511,7 @@ public final class LivePlot extends BorderPane {
                 : "All " + series.size() + " runs: " + shortened.shared());
         sharedNote.setVisible(!shortened.shared().isEmpty());
         for (int i = 0; i < series.size(); i++) {
+            // Long enough for two dashes of the dashed style; no longer, so four runs' "#1 ... #4" fit a line.
             Line sample = new Line(0, 0, 18 * thickness(), 0);
             sample.setStroke(color(style(i)));
             sample.setStrokeWidth(2.5 * thickness());

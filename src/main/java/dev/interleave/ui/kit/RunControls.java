@@ -107,12 +107,14 @@ public interface RunControls {
     }
 
     /**
-     * Whether Step, pressed while idle, keeps the ended run on screen this time rather than starting
-     * the next: the words to say so ("press Step again"), or empty, and the Step starts the next run.
-     * One press more than the run's last step had wiped the failure a class had just stepped into.
+     * Asks, for a Step pressed while idle, whether it keeps the ended run on screen this time rather
+     * than starting the next: the words that say so and ask for Step again, or empty, and the Step
+     * starts the next run. Not a plain question: an answer with words marks the ask, so the next
+     * call (the second press) answers empty. One press more than the run's last step had wiped the
+     * failure a class had just stepped into.
      */
-    public default String stepKeepsEndedRun() {
-        return "";
+    public default Optional<String> askStepAgain() {
+        return Optional.empty();
     }
 
     /** Whether Step applies to this view at all. */

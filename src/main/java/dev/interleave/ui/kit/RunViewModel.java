@@ -42,8 +42,8 @@ public abstract class RunViewModel<S> implements RunControls {
     /** The settings of the run whose figures are shown; null before the first Run and after Reset. */
     private final ReadOnlyObjectWrapper<S> shownRun = new ReadOnlyObjectWrapper<>(this, "shownRun");
     /**
-     * Whether a Step pressed after the shown run ended has been answered with "Step again" (see
-     * {@link #stepKeepsEndedRun}); cleared when a run starts and by Reset.
+     * Whether a step pressed after the shown run ended has been answered with "press it again" (see
+     * {@link #asksAgain}); cleared when a run starts and by Reset.
      */
     private boolean newRunAsked;
     /** Which run the figures shown are from, with its settings; empty while none are shown. */
@@ -178,18 +178,41 @@ public abstract class RunViewModel<S> implements RunControls {
     }
 
     /**
-     * The first Step after a run ended by itself keeps it on screen, and says so; the second starts
-     * the next run, as Run does at once. Not after Stop (whoever stopped it has no verdict to keep),
-     * nor once a setting has changed (the next run is being set up).
+     * Whether a step key starts the next run only at its second press, the first keeping the ended
+     * run on screen ({@link #asksAgain}): an ended run, not stopped (whoever stopped it has no verdict
+     * to keep), whose settings are still the view's (else the next run is being set up).
      */
-    @Override
-    public String stepKeepsEndedRun() {
-        if (newRunAsked || !runner.supportsStep() || runner.state() != RunState.IDLE || !showsEndedRun()
-                || shownVerdict().orElse(Verdict.OK) == Verdict.STOPPED || !sameRun(shownRun.get(), settings())) {
-            return "";
+    public final boolean keysTwice() {
+        return runState() == RunState.IDLE && showsEndedRun() && shownVerdict().orElse(Verdict.OK) != Verdict.STOPPED
+                && sameRun(shownRun.get(), settings());
+    }
+
+    /**
+     * Whether this press of a step key (from idle) is the one that keeps the ended run on screen:
+     * true at the first press while {@link #keysTwice} holds, and marks it asked, so the next press
+     * starts the new run. One key more than the run's last step had wiped the verdict and the
+     * steps that led to it (a class counting presses).
+     */
+    protected final boolean asksAgain() {
+        if (newRunAsked || !keysTwice()) {
+            return false;
         }
         newRunAsked = true;
-        return "This run has ended, and its figures stay on screen: Step again (or Run) starts a new one.";
+        return true;
+    }
+
+    /** Whether a step key pressed after the end has been answered with "press it again" ({@link #asksAgain}). */
+    protected final boolean newRunAsked() {
+        return newRunAsked;
+    }
+
+    /** Step from idle asks twice after a run that ended by itself ({@link #asksAgain}), in the tool bar's words. */
+    @Override
+    public final Optional<String> askStepAgain() {
+        return runner.supportsStep() && asksAgain()
+                ? Optional.of("This run has ended, and its figures stay on screen: press Step (S) again, or Run, to"
+                        + " start a new one.")
+                : Optional.empty();
     }
 
     @Override

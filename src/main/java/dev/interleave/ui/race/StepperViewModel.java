@@ -85,11 +85,6 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     /** Why the last step asked for was not taken; empty when it was. */
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
-    /**
-     * Whether a step key pressed after the shown run ended has been answered with "press it again":
-     * the next one starts a new run. Cleared when a run starts and by Reset.
-     */
-    private boolean newRunAsked;
     private final SavedSettings settingsStore;
 
     /** A view-model whose settings are not kept between starts. */
@@ -233,30 +228,18 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     /**
      * Whether a step key, pressed once the shown run has ended, is answered with "press it again"
-     * rather than a new run: one key more than the run's last step (a class counting presses) wiped
-     * the verdict and the steps that led to it. The second press starts the new run; so does Run,
-     * and so does the first press once a setting has changed (the next run is being set up), or
-     * after Stop: whoever stopped the run has no verdict to keep, and the hint said "Stopped. Press 1
-     * or 2 ... to start a new run", which the first press then refused (a teacher's tryout).
+     * rather than a new run ({@link #asksAgain}), said in the view. The second press starts the new
+     * run; so does Run, and so does the first press once a setting has changed, or after Stop: the
+     * hint said "Stopped. Press 1 or 2 ... to start a new run", which the first press then refused
+     * (a teacher's tryout). The hint says "press 1 or 2 twice" only while {@link #keysTwice} holds.
      */
     private boolean keepsEndedRun(String key) {
-        if (newRunAsked || !keysTwice()) {
+        if (!asksAgain()) {
             return false;
         }
-        newRunAsked = true;
         refusal.set(String.format(Locale.ROOT, "This run has ended, and its steps stay on screen: press %s again, or"
                 + " Run, to start a new one.", key));
         return true;
-    }
-
-    /**
-     * Whether a step key starts the next run only at its second press, the first keeping the ended
-     * run on screen (see keepsEndedRun): an ended run, not stopped, whose settings are still the
-     * view's. The hint says "press 1 or 2 twice" only then.
-     */
-    public boolean keysTwice() {
-        return runState() == RunState.IDLE && showsEndedRun() && shownVerdict().orElse(Verdict.OK) != Verdict.STOPPED
-                && sameRun(shownRunProperty().get(), settings());
     }
 
     /** Gets the runner paused: started paused from idle, paused from playing. Returns whether it is. */
@@ -280,7 +263,6 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     @Override
     protected void started(StepperSettings settings) {
-        newRunAsked = false;
         log.clear();
         lastStep.set("");
         verdict.set("");
@@ -290,7 +272,6 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     @Override
     protected void clearFigures() {
-        newRunAsked = false;
         for (ReadOnlyLongWrapper figure : List.of(count, completed, lost, steps)) {
             figure.set(0);
         }
@@ -330,7 +311,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         // A refusal ("T1 has done all its increments: pick another thread") answers the run as it
         // was: a step taken since (Space, S, another key) or the run's end leaves it nothing to say
         // (but "press it again", the answer to a key pressed after the end, stays).
-        if (!refusal.get().isEmpty() && (now.steps() != steps.get() || now.result() != null && !newRunAsked)) {
+        if (!refusal.get().isEmpty() && (now.steps() != steps.get() || now.result() != null && !newRunAsked())) {
             refusal.set("");
         }
         count.set(now.count());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import javafx.animation.PauseTransition;
@@ -196,6 +197,7 @@ public final class MainView extends BorderPane {
             samplers.forEach((tab, sampler) -> sampler.setShown(tab == now));
             autoStepper.setPlaying(false); // it steps the view it was started on, and no other
             afterStopping = null; // given in the tab left: not to start in this one
+            stoppedFor = null;
             notice = "";
             refresh();
         });
@@ -1035,12 +1037,12 @@ public final class MainView extends BorderPane {
         if (refused(retry)) {
             return true;
         }
-        String kept = keepsEndedRun ? active().stepKeepsEndedRun() : "";
-        if (!kept.isEmpty()) {
-            notice = kept;
+        Optional<String> kept = keepsEndedRun ? active().askStepAgain() : Optional.empty();
+        kept.ifPresent(words -> {
+            notice = words;
             refresh();
-        }
-        return !kept.isEmpty();
+        });
+        return kept.isPresent();
     }
 
     /** Pause or Resume; while Auto-step plays, Pause: Auto-step ends and the run stays paused. */
@@ -1331,13 +1333,17 @@ public final class MainView extends BorderPane {
 
     /** Brings the tool bar and the status bar in line with the active view's state. */
     void refresh() {
+        // Called at every frame too: a command given while another tab's deadlocked run was being
+        // stopped for it (see refused) is given again here, once that run has ended.
         if (afterStopping != null && otherRunInProgress() == null) {
             Runnable retry = afterStopping;
-            Tab stopped = stoppedFor;
+            String stopped = "Stopped the deadlocked run in " + stoppedFor.getText() + " (its figures stay in its tab)";
             afterStopping = null;
+            stoppedFor = null;
             retry.run();
-            notice = "Stopped the deadlocked run in " + stopped.getText() + " (its figures stay in its tab), and"
-                    + " started this one.";
+            // Said as it went: the retried command may start nothing (a Step that asks again first).
+            notice = active().runState() != RunState.IDLE ? stopped + ", and started this one."
+                    : notice.isEmpty() ? stopped + "." : stopped + ". " + notice;
         }
         RunControls model = active();
         RunState state = model.runState();
@@ -1377,8 +1383,8 @@ public final class MainView extends BorderPane {
             text = stateWord(state) + "  ·  The run in " + other.getText() + " is " + standing(other)
                     + (models.get(other).alarm().isEmpty()
                     ? " in its tab. One run at a time: Run here is refused until it ends or is stopped."
-                    : " in its tab and will not end by itself: Run or Step here stops it first (its figures stay"
-                    + " there).");
+                    : " in its tab and will not end by itself: " + (model.supportsStep() ? "Run or Step" : "Run")
+                    + " here stops it first (its figures stay there).");
         } else if (autoStepping) {
             // Not "Paused  ·  Paused: 3 workers parked at the gate; press S": the steps come by
             // themselves, and what stops them is what the line says.

@@ -110,11 +110,13 @@ class LabDetectorTest {
      * A run stops at its first violation and names it: with several consumers woken at once (the
      * lab's spurious wake-ups), three took from the empty slot one after the other, each recorded as
      * "the run stops", and the result named whichever thread's throw reached the run first (a
-     * teacher's tryout: the banner said C1, the rewound view C3, the first). Ten runs of each.
+     * teacher's tryout: the banner said C1, the rewound view C3, the first). Nothing is put or
+     * taken after it: takes 10 ms later were counted in the run's items and sum (a tryout). Ten
+     * runs of each.
      */
     @ParameterizedTest(name = "{0} {1} spurious {2}")
     @MethodSource("violations")
-    void theRunStopsAtItsFirstViolationAndNamesIt(BufferImpl impl, Bug bug, double spurious, BufferOutcome expected)
+    void theRunStopsAtItsFirstViolationNamesItAndChangesNothingAfter(BufferImpl impl, Bug bug, double spurious, BufferOutcome expected)
             throws Exception {
         for (int round = 0; round < 10; round++) {
             BufferRunner runner = new BufferRunner();

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A deadlocked table's run goes on (its threads are alive, blocked for good): seen from another
  * tab, its badge says "deadlocked", not "running", and the status bar says it will not end by itself
- * (Run there stops it first);
+ * (Run in that other tab stops it first);
  * in its own tab, the status bar says "Deadlocked", not "Running", and Pause has nothing to pause.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -73,7 +73,7 @@ class DeadlockBadgeFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> badge.getText().equals("✘ deadlocked"));
         Label status = robot.lookup("#status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("The run in Dining Philosophers "
-                + "is deadlocked in its tab and will not end by itself: Run or Step here stops it first"));
+                + "is deadlocked in its tab and will not end by itself: Run here stops it first")); // no Step in Counter & Sum
         assertEquals(RunState.RUNNING, tableRunner.state(), "its threads are alive, blocked");
         // It could never end by itself: Run here stops it, then runs (a class moving on to the next
         // topic found Run refused in every other tab).
