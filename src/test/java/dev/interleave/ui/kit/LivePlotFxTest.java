@@ -286,6 +286,44 @@ class LivePlotFxTest {
     }
 
     /**
+     * A log axis reaches the decade above the highest curve shown, 1k at least, 1M at most: runs of
+     * 1,000 calls at about 180 a second were a thin band low on a 1-to-1M axis (a tryout).
+     */
+    @Test
+    void aLogAxisReachesTheDecadeAboveItsCurves(FxRobot robot) {
+        LivePlot rates = new LivePlot("fitted", "Calls per second (log scale)", "seconds run, pauses left out",
+                LivePlot.Scale.LOG10);
+        XYChart.Series<Number, Number> small = new XYChart.Series<>();
+        small.getData().add(new XYChart.Data<>(0, Math.log10(150)));
+        small.getData().add(new XYChart.Data<>(5, Math.log10(180)));
+        XYChart.Series<Number, Number> large = new XYChart.Series<>();
+        large.getData().add(new XYChart.Data<>(0, Math.log10(1_000)));
+        large.getData().add(new XYChart.Data<>(2, Math.log10(700_000)));
+        var data = FXCollections.<XYChart.Series<Number, Number>>observableArrayList(small);
+        robot.interact(() -> {
+            ((Pane) plot.getParent()).getChildren().add(rates);
+            rates.setManaged(false);
+            rates.runsSideBySide(new SimpleBooleanProperty(true));
+            rates.setData(data);
+            rates.resize(500, 400);
+            rates.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1k", rates.yTickLabels().getLast(), "180 a second: up to 1k");
+        robot.interact(() -> {
+            data.add(large);
+            rates.layout();
+        });
+        assertEquals("1M", rates.yTickLabels().getLast(), "beside 700,000 a second: up to 1M");
+        robot.interact(() -> {
+            robot.from(rates).lookup(".plot-legend-entry").queryAllAs(CheckBox.class).stream().toList().getLast()
+                    .setSelected(false);
+            rates.layout();
+        });
+        assertEquals("1k", rates.yTickLabels().getLast(), "the large run hidden: up to 1k again");
+    }
+
+    /**
      * Curves and the legend's samples grow with the text: at 200 % on a projector a 2 px curve beside
      * text twice its size was lost. Measured on the drawing: the curve's pixels down one column.
      */
