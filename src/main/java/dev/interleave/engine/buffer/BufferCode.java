@@ -141,6 +141,7 @@ public final class BufferCode {
             } else {
                 t.line("Condition notEmpty = lock.newCondition();", "lock.newCondition()");
             }
+            t.plain(""); // the fields, then the methods
         }
         signature(t, put);
         if (bug == Bug.UNLOCKED_COUNT) {

@@ -128,7 +128,8 @@ class BufferCodeTest {
         assertEquals(List.of("Condition notFull = lock.newCondition();",
                 "// one-condition: one wait set for both sides", "Condition notEmpty = notFull;"),
                 planted.subList(0, 3));
-        assertTrue(correct.get(2).startsWith("public void put("), correct.get(2));
+        assertEquals("", correct.get(2), "a blank line between the fields and the methods");
+        assertTrue(correct.get(3).startsWith("public void put("), correct.get(3));
     }
 
     /** The sources of {@code impl}, comments stripped and whitespace removed. */
