@@ -430,7 +430,7 @@ public final class PhilosophersView extends BorderPane {
                 "1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock at once, each "
                 + "holding one fork and waiting for the other's: the graph draws the circle, thick and red, and"
                 + " their seats read ✘. (With the delays as they start, 0..100 ms, a naive table may eat for a"
-                + " minute or more first: the circle closes only when every philosopher picks up at once.)\n"
+                + " minute or more first: the circle closes only when all of them hold their first fork at the same moment.)\n"
                 + "2. Click a strategy under a condition to break it (ordered under Circular wait): the same table "
                 + "never deadlocks.\n"
                 + "3. Build one yourself: naive again; with no run going (Stop, Esc, if one is), click a philosopher: "
