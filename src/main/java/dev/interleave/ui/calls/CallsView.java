@@ -183,7 +183,9 @@ public final class CallsView extends BorderPane {
         caption.getStyleClass().add("section");
         Controls.tip(caption, String.format(Locale.ROOT, "A run marked \u201cits code compiled as it ran\u201d had no run"
                 + " of %,d calls or more before it since the window opened: the JIT compiled the calls' code while it"
-                + " ran, so its time is longer. Compare the runs after it.", CallsViewModel.WARMING_CALLS));
+                + " ran, so its time is longer. Compare the runs after it. (A run within %.0f %% of its ideal is"
+                + " not marked: compiling cost it too little to see.)", CallsViewModel.WARMING_CALLS,
+                (1 - CallsViewModel.COLD_UNSEEN) * 100));
         Label none = new Label(NO_RUN_YET);
         none.setId("no-past-runs");
         none.getStyleClass().add("no-past-runs");

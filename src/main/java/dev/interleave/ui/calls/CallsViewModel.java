@@ -135,6 +135,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      * start": a second and third run of 1,000 calls read so too, and a teacher counted them.
      */
     static final String COLD_RUN = " (its code compiled as it ran)";
+    /** The efficiency from which a cold run is not marked {@link #COLD_RUN}: compiling cost it too little to see. */
+    static final double COLD_UNSEEN = 0.95;
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
     static final String NO_SLEEPS = "not defined"; // short: its card sets a column's width (the detail says why)
 
@@ -768,8 +770,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         };
         // A run with no large run before it compiles its code as it goes: a synchronized run first took
         // 17.9 s, then lock 6.7 s and synchronized again 5.9 s, and read as the slowest counter (a
-        // tryout). A run of a few calls compiles little: the next is still cold.
-        String run = (plottedLabel == null ? "" : plottedLabel) + (warm ? "" : COLD_RUN);
+        // tryout). A run of a few calls compiles little: the next is still cold. Said only where it
+        // may explain the time: a run within COLD_UNSEEN of its ideal lost nothing to it worth a
+        // mark, and every row of the 1,000-call preset read "(its code compiled as it ran)" (a tryout).
+        boolean showsCompiling = result.efficiency().orElse(0) < COLD_UNSEEN;
+        String run = (plottedLabel == null ? "" : plottedLabel) + (warm || !showsCompiling ? "" : COLD_RUN);
         warm |= result.callsCompleted() >= WARMING_CALLS;
         pastRuns.addFirst(new PastRun(++runsEnded, run, outcome,
                 result.elapsedMillis(), result.idealMillis(), result.efficiency(), result.maxInFlight()));

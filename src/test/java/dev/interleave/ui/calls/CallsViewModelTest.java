@@ -130,6 +130,20 @@ class CallsViewModelTest {
     }
 
     /**
+     * A cold run at its ideal is not marked: compiling cost it nothing to see, and every row of the
+     * 1,000-call preset (sleeps of up to 1 s, efficiency 99 %) read "(its code compiled as it ran)".
+     */
+    @Test
+    void aColdRunAtItsIdealIsNotMarked() throws InterruptedException {
+        CallsViewModel model = model(10, 10, 1_000); // one wave of sleeps of up to 1 s: its efficiency near 1
+        model.run();
+        sampleUntilIdle(model);
+        CallsViewModel.PastRun past = model.pastRuns().getFirst();
+        assertTrue(past.efficiency().orElseThrow() >= CallsViewModel.COLD_UNSEEN, past.toString());
+        assertFalse(past.run().endsWith(CallsViewModel.COLD_RUN), past.run());
+    }
+
+    /**
      * A run no memory sample found a call asleep in (one call, no sleep: over before the sampler's
      * first look) says so, not "sampled while the calls run" once it has ended.
      */
