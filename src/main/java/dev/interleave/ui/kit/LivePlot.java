@@ -108,6 +108,8 @@ public final class LivePlot extends BorderPane {
     private static final double LOG_TOP = 6;
     /** A log axis reaches 10^3 at least, whatever it shows. */
     private static final double LOG_LEAST_TOP = 3;
+    /** The least room, in decades, between the highest curve and a log axis's top. */
+    private static final double LOG_HEADROOM = 0.1;
     /** A curve shown in less than 1/{@value} of the x axis is a sliver (see {@link #squeezedNote}). */
     private static final double SQUEEZED = 20;
 
@@ -301,6 +303,9 @@ public final class LivePlot extends BorderPane {
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
         entryFlow.setAlignment(Pos.CENTER);
+        // Not the widest entry's unwrapped width, a flow's own least width: a run's long name held the
+        // whole plot that wide, over its neighbour's legend; each entry wraps at the flow's width.
+        entryFlow.setMinWidth(0);
         legendNote(sharedNote, "plot-legend-shared", id + "-shared");
         legendNote(squeezedNote, "plot-squeezed-note", id + "-squeezed");
         legend.getChildren().setAll(sharedNote, entryFlow, squeezedNote);
@@ -670,7 +675,8 @@ public final class LivePlot extends BorderPane {
             // The decade above the highest curve shown, 1k at least and 1M at most: four runs of 1,000
             // calls, at about 180 a second, were a band a fifth of the way up a 1-to-1M axis (a tryout
             // at 2560x1440); the two challenges side by side still share the 1M axis.
-            yTop = Math.min(LOG_TOP, Math.max(LOG_LEAST_TOP, Math.floor(yMax) + 1));
+            // A tenth of a decade of room over the curve: 97,000 a second ran along a 100k top edge.
+            yTop = Math.min(LOG_TOP, Math.max(LOG_LEAST_TOP, Math.floor(yMax + LOG_HEADROOM) + 1));
             yTicks.add(PlotData.LOG_ZERO);
             int every = (int) Math.ceil(yTop / Math.max(1, yTickRoom - 1));
             // 1's row, less than a decade above 0's, goes unlabelled where their labels would meet.

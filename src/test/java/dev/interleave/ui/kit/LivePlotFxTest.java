@@ -286,6 +286,26 @@ class LivePlotFxTest {
     }
 
     /**
+     * A run's long name wraps inside its plot: the legend's least width was the name's, unwrapped,
+     * and held the plot wider than its place, over its neighbour's legend (1,000,000 calls at 1280x800).
+     */
+    @Test
+    void aLongRunNameWrapsInsideThePlot(FxRobot robot) {
+        robot.interact(() -> {
+            plot.setData(named("#1 1,000,000 calls / 100,000 threads, sleeps ≤ 20 ms, atomic counter, seed 7"));
+            plot.resize(220, 320);
+            plot.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(plot::layout);
+        Labeled entry = robot.from(plot).lookup(".plot-legend-entry").queryAs(Labeled.class);
+        assertTrue(OnFx.get(() -> plot.minWidth(-1)) <= 220, "the plot's least width: " + OnFx.get(() -> plot.minWidth(-1)));
+        assertTrue(OnFx.get(entry::getWidth) <= 220, "the entry is " + OnFx.get(entry::getWidth) + " px wide");
+        assertTrue(OnFx.get(entry::getHeight) > 1.5 * Font.getDefault().getSize() * 1.2,
+                "wrapped onto more lines: " + OnFx.get(entry::getHeight) + " px high");
+    }
+
+    /**
      * A log axis reaches the decade above the highest curve shown, 1k at least, 1M at most: runs of
      * 1,000 calls at about 180 a second were a thin band low on a 1-to-1M axis (a tryout).
      */
