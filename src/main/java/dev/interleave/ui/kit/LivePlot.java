@@ -39,7 +39,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -186,7 +185,7 @@ public final class LivePlot extends BorderPane {
      */
     private final VBox legend = new VBox(2);
     /** The entries, side by side while they fit in a line, wrapping onto more lines where they do not. */
-    private final FlowPane entryFlow = new FlowPane(10, 2);
+    private final EntryRows entryRows = new EntryRows(10, 2);
     /**
      * Over the entries, for runs side by side: what every run's name says, said once ("All 4 runs:
      * 1,000 calls / 100 threads, atomic counter"), so each entry says only its number and what
@@ -302,13 +301,9 @@ public final class LivePlot extends BorderPane {
                 () -> redrawIfNeeded(area.snapSizeX(area.getWidth()), area.snapSizeY(area.getHeight())));
         legend.setAlignment(Pos.CENTER);
         legend.getStyleClass().add("plot-legend");
-        entryFlow.setAlignment(Pos.CENTER);
-        // Not the widest entry's unwrapped width, a flow's own least width: a run's long name held the
-        // whole plot that wide, over its neighbour's legend; each entry wraps at the flow's width.
-        entryFlow.setMinWidth(0);
         legendNote(sharedNote, "plot-legend-shared", id + "-shared");
         legendNote(squeezedNote, "plot-squeezed-note", id + "-squeezed");
-        legend.getChildren().setAll(sharedNote, entryFlow, squeezedNote);
+        legend.getChildren().setAll(sharedNote, entryRows, squeezedNote);
         setBottom(legend);
         updateMinHeight();
         // Equal preferred widths: plots side by side in a row share its width evenly.
@@ -551,12 +546,9 @@ public final class LivePlot extends BorderPane {
             entry.getStyleClass().add("plot-legend-entry");
             entry.setWrapText(true);
             entry.setMinHeight(Region.USE_PREF_SIZE);
-            // No wider than the plot: a name longer than the line wraps (the flow lays each out at
-            // its preferred width, bounded by this).
-            entry.maxWidthProperty().bind(entryFlow.widthProperty());
             entries.add(entry);
         }
-        entryFlow.getChildren().setAll(entries);
+        entryRows.getChildren().setAll(entries);
         updateMinHeight();
     }
 
@@ -597,8 +589,8 @@ public final class LivePlot extends BorderPane {
         double width = getWidth() > 0 ? getWidth() : getPrefWidth();
         double text = Math.max(TITLE_LINES * font, heading.prefHeight(width));
         if (legend.isManaged()) {
-            if (!entryFlow.getChildren().isEmpty()) {
-                text += Math.max(LEGEND_LINE * font, entryFlow.prefHeight(width));
+            if (!entryRows.getChildren().isEmpty()) {
+                text += Math.max(LEGEND_LINE * font, entryRows.prefHeight(width));
             }
             if (sharedNote.isVisible()) {
                 text += sharedNote.prefHeight(width) + legend.getSpacing();
@@ -679,6 +671,9 @@ public final class LivePlot extends BorderPane {
             yTop = Math.min(LOG_TOP, Math.max(LOG_LEAST_TOP, Math.floor(yMax + LOG_HEADROOM) + 1));
             yTicks.add(PlotData.LOG_ZERO);
             int every = (int) Math.ceil(yTop / Math.max(1, yTickRoom - 1));
+            // The top on a tick, so it is labelled: 10^5 with a tick every two decades read "100, 10k"
+            // under an unlabelled top line.
+            yTop = Math.min(LOG_TOP, Math.ceil(yTop / every) * every);
             // 1's row, less than a decade above 0's, goes unlabelled where their labels would meet.
             boolean oneFits = -PlotData.LOG_ZERO / (yTop - yBottom) * plotHeight >= lineHeight * 1.2;
             for (int i = oneFits ? 0 : every; i <= yTop; i += every) {

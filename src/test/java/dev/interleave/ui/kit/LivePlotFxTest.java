@@ -292,17 +292,36 @@ class LivePlotFxTest {
     @Test
     void aLongRunNameWrapsInsideThePlot(FxRobot robot) {
         robot.interact(() -> {
+            plot.runsSideBySide(new SimpleBooleanProperty(true));
             plot.setData(named("#1 1,000,000 calls / 100,000 threads, sleeps ≤ 20 ms, atomic counter, seed 7"));
             plot.resize(220, 320);
             plot.layout();
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(plot::layout);
-        Labeled entry = robot.from(plot).lookup(".plot-legend-entry").queryAs(Labeled.class);
-        assertTrue(OnFx.get(() -> plot.minWidth(-1)) <= 220, "the plot's least width: " + OnFx.get(() -> plot.minWidth(-1)));
-        assertTrue(OnFx.get(entry::getWidth) <= 220, "the entry is " + OnFx.get(entry::getWidth) + " px wide");
-        assertTrue(OnFx.get(entry::getHeight) > 1.5 * Font.getDefault().getSize() * 1.2,
-                "wrapped onto more lines: " + OnFx.get(entry::getHeight) + " px high");
+        assertLegendWithin(robot, 220, "one run: a label");
+        // Runs apart, nothing shared: each a check box with its whole name, wrapping too (they ran
+        // into the neighbouring plot at 1280x800).
+        robot.interact(() -> {
+            plot.setData(named("#1 1,000 calls / 100 threads, racy counter", "#2 1,000,000 calls / 100,000 threads, atomic counter"));
+            plot.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(plot::layout);
+        assertLegendWithin(robot, 220, "two runs: check boxes");
+    }
+
+    private void assertLegendWithin(FxRobot robot, double width, String what) {
+        assertTrue(OnFx.get(() -> plot.minWidth(-1)) <= width, what + ": the plot's least width "
+                + OnFx.get(() -> plot.minWidth(-1)));
+        List<Labeled> entries = robot.from(plot).lookup(".plot-legend-entry").queryAllAs(Labeled.class).stream().toList();
+        for (Labeled entry : entries) {
+            double right = OnFx.get(() -> plot.sceneToLocal(entry.localToScene(entry.getLayoutBounds())).getMaxX());
+            assertTrue(right <= width + 0.5, what + ": '" + entry.getText() + "' ends at " + right + " px");
+        }
+        Labeled longest = entries.getLast();
+        assertTrue(OnFx.get(longest::getHeight) > 1.5 * Font.getDefault().getSize() * 1.2,
+                what + ": wrapped onto more lines: " + OnFx.get(longest::getHeight) + " px high");
     }
 
     /**
@@ -341,6 +360,19 @@ class LivePlotFxTest {
             rates.layout();
         });
         assertEquals("1k", rates.yTickLabels().getLast(), "the large run hidden: up to 1k again");
+
+        // Short, with room for few ticks: the top still on one, labelled (10^5 with a tick every two
+        // decades read "100, 10k" under an unlabelled top line).
+        XYChart.Series<Number, Number> middling = new XYChart.Series<>();
+        middling.getData().add(new XYChart.Data<>(0, Math.log10(30_000)));
+        robot.interact(() -> {
+            data.setAll(List.of(middling));
+            rates.resize(500, 150);
+            rates.layout();
+        });
+        List<String> labels = OnFx.get(rates::yTickLabels);
+        assertTrue(labels.size() < 6, "few ticks: " + labels);
+        assertTrue(List.of("100k", "1M").contains(labels.getLast()), "the top labelled: " + labels);
     }
 
     /**
