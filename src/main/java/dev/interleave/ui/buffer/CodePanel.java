@@ -106,10 +106,13 @@ final class CodePanel extends VBox {
         hidden.setVisible(abq);
         hidden.setText(abq ? "abq is the JDK's ArrayBlockingQueue: its wait sets and each thread's line are not "
                 + "visible (no chips here, no wait sets below); only the items produced and consumed are." : "");
-        put.show(model.putCodeProperty().get(), bugLines(BufferCode.put(impl, Bug.NONE, policy),
-                model.putCodeProperty().get(), bug), impl);
-        take.show(model.takeCodeProperty().get(), bugLines(BufferCode.take(impl, Bug.NONE, policy),
-                model.takeCodeProperty().get(), bug), impl);
+        Set<Integer> putBugs = bugLines(BufferCode.put(impl, Bug.NONE, policy), model.putCodeProperty().get(), bug);
+        Set<Integer> takeBugs = bugLines(BufferCode.take(impl, Bug.NONE, policy), model.takeCodeProperty().get(), bug);
+        // Both methods keep the tag column when either has a bug line, so put and take stay in line
+        // (one-condition's lines are all over put: take stood a column to the left).
+        boolean tags = !putBugs.isEmpty() || !takeBugs.isEmpty();
+        put.show(model.putCodeProperty().get(), putBugs, tags, impl);
+        take.show(model.takeCodeProperty().get(), takeBugs, tags, impl);
         showChips();
     }
 
@@ -174,6 +177,8 @@ final class CodePanel extends VBox {
         private BufferCode.Method method;
         /** The lines of {@link #method} marked as the bug. */
         private Set<Integer> bugLines = Set.of();
+        /** Whether the tag column is kept (a bug line in this method or the other). */
+        private boolean tags;
         /** The implementation {@link #method} is of: its lock is named as its code names it. */
         private BufferImpl impl = BufferImpl.LOCK;
 
@@ -201,8 +206,8 @@ final class CodePanel extends VBox {
             getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
         }
 
-        void show(BufferCode.Method method, Set<Integer> bugLines, BufferImpl impl) {
-            if (method.equals(this.method) && bugLines.equals(this.bugLines) && impl == this.impl) {
+        void show(BufferCode.Method method, Set<Integer> bugLines, boolean tags, BufferImpl impl) {
+            if (method.equals(this.method) && bugLines.equals(this.bugLines) && tags == this.tags && impl == this.impl) {
                 return; // the same code (a Run asks again): its lines and their chips stay as they are
             }
             if (impl != this.impl) {
@@ -211,6 +216,7 @@ final class CodePanel extends VBox {
             this.impl = impl;
             this.method = method;
             this.bugLines = Set.copyOf(bugLines);
+            this.tags = tags;
             grid.getChildren().clear();
             lineChips.clear();
             mores.keySet().retainAll(List.of(outside));
@@ -219,8 +225,11 @@ final class CodePanel extends VBox {
                 Label tag = new Label(bugLines.contains(i) ? "bug ▶" : line.labAid() ? "lab ▶" : "");
                 tag.getStyleClass().add("code-tag");
                 tag.setMinWidth(Region.USE_PREF_SIZE); // never "bu..."
-                if (!bugLines.isEmpty() && tag.getText().isEmpty()) {
-                    tag.setText("     "); // the column keeps the tag's width on every line
+                if (tags && tag.getText().isEmpty()) {
+                    // The column keeps the tag's width on every line, in both methods: the tag's own
+                    // text, unseen (five spaces were narrower, and take stood 8 px to the left).
+                    tag.setText("bug ▶");
+                    tag.setVisible(false);
                 }
                 int indent = indentOf(line.text());
                 // A line longer than the room wraps (a large zoom, a narrow window): never cut, never

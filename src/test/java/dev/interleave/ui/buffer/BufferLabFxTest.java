@@ -3,6 +3,7 @@ package dev.interleave.ui.buffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -281,7 +282,14 @@ class BufferLabFxTest {
         long marked = robot.lookup(".code-line").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("bug")))
                 .count();
-        assertTrue(marked >= 2, "the bug's lines are marked in put and take: " + marked);
+        assertTrue(marked >= 2, "the bug's lines are marked: " + marked);
+        // put and take in line, though the bug's lines are all over put (take stood a column to the left).
+        int putSignature = IntStream.range(0, put.lines().size())
+                .filter(i -> put.lines().get(i).text().startsWith("public void put(")).findFirst().orElseThrow();
+        Label putLine = robot.lookup("#code-put-line-" + putSignature).queryAs(Label.class);
+        Label takeLine = robot.lookup("#code-take-line-0").queryAs(Label.class);
+        assertEquals(OnFx.get(() -> putLine.localToScene(0, 0).getX()), OnFx.get(() -> takeLine.localToScene(0, 0).getX()),
+                0.5, "put's and take's signatures start at one x");
 
         applyTheGuide(robot);
         LabGuide.Setup setup = LabGuide.of(BufferImpl.LOCK, Bug.ONE_CONDITION).setup();
