@@ -160,6 +160,8 @@ public final class MainView extends BorderPane {
     private Runnable afterStopping;
     /** The tab whose deadlocked run was stopped for {@link #afterStopping}. */
     private Tab stoppedFor;
+    /** What the run stopped for {@link #afterStopping} was ("deadlocked"), to say so once it has ended. */
+    private String stoppedAs = "";
     private final PauseTransition zoomNoticeEnds = new PauseTransition(ZOOM_NOTICE);
 
     /** The window's content over {@code scenarios}, one tab each, the first shown; light theme, 100 %, nothing kept. */
@@ -1142,6 +1144,7 @@ public final class MainView extends BorderPane {
             there.stop();
             afterStopping = retry;
             stoppedFor = other;
+            stoppedAs = there.alarm();
             notice = "Stopping the " + there.alarm() + " run in " + other.getText() + " first (it would never end by"
                     + " itself; its figures stay in its tab)…";
             refresh();
@@ -1337,13 +1340,19 @@ public final class MainView extends BorderPane {
         // stopped for it (see refused) is given again here, once that run has ended.
         if (afterStopping != null && otherRunInProgress() == null) {
             Runnable retry = afterStopping;
-            String stopped = "Stopped the deadlocked run in " + stoppedFor.getText() + " (its figures stay in its tab)";
+            String stopped = "Stopped the " + stoppedAs + " run in " + stoppedFor.getText()
+                    + " (its figures stay in its tab)";
             afterStopping = null;
             stoppedFor = null;
             retry.run();
-            // Said as it went: the retried command may start nothing (a Step that asks again first).
-            notice = active().runState() != RunState.IDLE ? stopped + ", and started this one."
-                    : notice.isEmpty() ? stopped + "." : stopped + ". " + notice;
+            // Said as it went: the retried command may start nothing (a Step that asks again first), and a
+            // Step starts its run paused, which the line would otherwise not say while it says this.
+            notice = switch (active().runState()) {
+                case PAUSED -> stopped + ", and started this one paused, its first step taken: S steps again,"
+                        + " Space resumes.";
+                case IDLE -> notice.isEmpty() ? stopped + "." : stopped + ". " + notice;
+                default -> stopped + ", and started this one.";
+            };
         }
         RunControls model = active();
         RunState state = model.runState();

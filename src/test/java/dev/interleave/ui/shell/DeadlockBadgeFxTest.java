@@ -16,9 +16,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.ui.buffer.BufferScenario;
+import dev.interleave.ui.buffer.BufferViewModel;
 import dev.interleave.ui.calls.CallsScenario;
 import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
@@ -41,6 +44,7 @@ class DeadlockBadgeFxTest {
 
     private final PhilosophersRunner tableRunner = new PhilosophersRunner();
     private final CallRunner callRunner = new CallRunner();
+    private final BufferRunner bufferRunner = new BufferRunner();
     private PhilosophersViewModel table;
     private MainView view;
 
@@ -48,7 +52,8 @@ class DeadlockBadgeFxTest {
     void start(Stage stage) {
         table = new PhilosophersViewModel(tableRunner);
         view = new MainView(List.of(CallsScenario.tab(new CallsViewModel(callRunner)),
-                PhilosophersScenario.tab(table)), new FrameStats());
+                PhilosophersScenario.tab(table), BufferScenario.tab(new BufferViewModel(bufferRunner))),
+                new FrameStats());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(InterleaveApp.class.getResource("interleave.css").toExternalForm());
         stage.setScene(scene);
@@ -62,6 +67,9 @@ class DeadlockBadgeFxTest {
         }
         if (callRunner.state() != RunState.IDLE) {
             callRunner.stop();
+        }
+        if (bufferRunner.state() != RunState.IDLE) {
+            bufferRunner.stop();
         }
     }
 
@@ -84,6 +92,25 @@ class DeadlockBadgeFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText()
                 .startsWith("Stopped the deadlocked run in Dining Philosophers (its figures stay in its tab), and started"));
         assertEquals("✘ deadlocked", badge.getText(), "stopped, but what it shows is a deadlock");
+    }
+
+    /**
+     * Step from another tab stops the deadlocked table too, and starts its run paused: the status line
+     * says so, and how to go on (it had said "started this one" over a paused run, and hid the paused
+     * run's own line).
+     */
+    @Test
+    void aStepElsewhereStopsItAndSaysItsRunStartedPaused(FxRobot robot) throws Exception {
+        deadlock();
+        WaitForAsyncUtils.asyncFx(() -> view.select("buffer"));
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("Run or Step here stops it"));
+        robot.clickOn(status).type(KeyCode.S);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tableRunner.state() == RunState.IDLE
+                && bufferRunner.state() == RunState.PAUSED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().equals("Stopped the deadlocked run in"
+                + " Dining Philosophers (its figures stay in its tab), and started this one paused, its first step"
+                + " taken: S steps again, Space resumes."));
     }
 
     /** A tryout saw "Running  ·  Deadlocked: every philosopher ... blocked for good" beside a live Pause. */
