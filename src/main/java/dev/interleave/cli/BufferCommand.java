@@ -115,7 +115,9 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     private boolean record;
 
     @Option(names = "--trace", paramLabel = "FILE", description = {"Record the run and write it to FILE as a",
-        "Chrome trace (open it in Perfetto's UI or", "chrome://tracing); written also when stopped."})
+        "Chrome trace (open it in Perfetto's UI or", "chrome://tracing); written also when stopped.",
+        "--trace - writes it to standard output, and",
+        "the figures to standard error."})
     private Path trace;
 
     /** The run's log, once started with --record or --trace. */

@@ -71,7 +71,9 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Option(names = "--trace", paramLabel = "FILE", description = {"Write the run to FILE as a Chrome trace:",
         "calls in flight, running, parked, at the lock,", "completed, sampled every 10 ms (open it in",
-        "Perfetto's UI or chrome://tracing)."})
+        "Perfetto's UI or chrome://tracing). --trace -",
+        "writes it to standard output, and the figures",
+        "to standard error."})
     private Path trace;
 
     /** Samples the run for --trace; null without it. */

@@ -50,10 +50,27 @@ public final class Cli implements Runnable {
         }
         // "interleave help buffer" is buffer's help, as many tools take it.
         commandLine.addSubcommand(new CommandLine.HelpCommand());
-        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setOut(new Out(out));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler(Cli::badArgument);
         return commandLine.execute(args);
+    }
+
+    /**
+     * Standard output as the commands print to it, holding the stream itself: a trace written there
+     * ({@code --trace -}) is bytes, streamed as they are made.
+     */
+    static final class Out extends PrintWriter {
+        private final PrintStream stream;
+
+        Out(PrintStream stream) {
+            super(stream, true, StandardCharsets.UTF_8);
+            this.stream = stream;
+        }
+
+        PrintStream stream() {
+            return stream;
+        }
     }
 
     @Override

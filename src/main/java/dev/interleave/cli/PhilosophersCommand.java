@@ -82,7 +82,9 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
 
     @Option(names = "--trace", paramLabel = "FILE", description = {"Record the run and write it to FILE as a",
         "Chrome trace (open it in Perfetto's UI or", "chrome://tracing): a track per philosopher;",
-        "written also when stopped."})
+        "written also when stopped. --trace - writes it",
+        "to standard output, and the figures to",
+        "standard error."})
     private Path trace;
 
     /** The run's log, once started with --trace. */

@@ -1,14 +1,17 @@
 package dev.interleave.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -98,6 +101,13 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
      * leaves what it held); null when there is no trace to write.
      */
     private FileChannel traceOut;
+    /**
+     * Whether the trace goes to standard output ({@code --trace -}, or the file standard output is):
+     * the figures then go to standard error, so that neither is spoiled by the other.
+     */
+    private boolean traceToOut;
+    /** Whether the trace's file can be emptied (a pipe or a terminal cannot: "Illegal seek"). */
+    private boolean traceSeekable;
     /** Whether this command made the trace's file (a Ctrl+C before the run began removes it). */
     private boolean traceCreated;
     /** Whether the trace was written, tried, or given up. Guarded by this. */
@@ -125,7 +135,7 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
             R result = Progress.await(json, run.await(), run.progressLine());
             boolean traceOk = writeTraceOnce();
 
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = traceToOut ? spec.commandLine().getErr() : spec.commandLine().getOut();
             out.println(json ? json(result) : text(result));
             out.flush();
             Throwable failure = failure(result);
@@ -183,14 +193,35 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         if (file == null) {
             return;
         }
+        if (isStandardOutput(file)) {
+            traceToOut = true;
+            return;
+        }
         try {
             boolean existed = Files.exists(file);
             traceOut = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             traceCreated = !existed;
+            traceSeekable = Files.isRegularFile(file);
         } catch (IOException | SecurityException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--trace': cannot"
                     + " write '" + file + "' (" + why(file, e)
                     + "); allowed: a file that can be created or overwritten");
+        }
+    }
+
+    /**
+     * Whether {@code file} is standard output: "-", as many tools take it, or the very file (or pipe)
+     * standard output is, given by name (/dev/stdout): the trace opened there apart from the figures
+     * wrote over them, or, into a pipe, failed ("Illegal seek").
+     */
+    private static boolean isStandardOutput(Path file) {
+        if (file.toString().equals("-")) {
+            return true;
+        }
+        try {
+            return Files.exists(file) && Files.isSameFile(file, Path.of("/dev/stdout"));
+        } catch (IOException | SecurityException | InvalidPathException notAsked) {
+            return false; // no /dev/stdout here, or not to be read: a file as any other
         }
     }
 
@@ -208,6 +239,21 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         } catch (IOException ignored) {
             // The JVM is ending; an empty file may stay.
         }
+    }
+
+    /** {@code stream}, not closed with the trace written to it: the figures come after it (Ctrl+C's too). */
+    private static OutputStream kept(PrintStream stream) {
+        return new FilterOutputStream(stream) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                stream.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        };
     }
 
     /** Why {@code file} cannot be written, in a few words. */
@@ -232,12 +278,18 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
      * second waits until the trace is whole.
      */
     private synchronized boolean writeTraceOnce() {
-        if (traceOut == null || traceWritten) {
+        if (traceOut == null && !traceToOut || traceWritten) {
             return true;
         }
         traceWritten = true;
         try {
-            traceOut.truncate(0);
+            if (traceToOut) {
+                writeTrace(new BufferedOutputStream(kept(((Cli.Out) spec.commandLine().getOut()).stream()), 1 << 16));
+                return true;
+            }
+            if (traceSeekable) {
+                traceOut.truncate(0);
+            }
             writeTrace(new BufferedOutputStream(Channels.newOutputStream(traceOut), 1 << 16));
             return true;
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.interleave.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.TraceEvent;
 
 import static dev.interleave.cli.CallsCommandTest.field;
 import static dev.interleave.cli.CallsCommandTest.run;
@@ -110,6 +112,21 @@ class BufferCommandTest {
         assertTrue(json.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[") && json.endsWith("]}"), json);
         assertTrue(json.contains("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":1,\"args\":{\"name\":\"P1\"}}"));
         assertEquals(100, json.split("\"name\":\"take\"", -1).length - 1, "100 takes");
+    }
+
+    /**
+     * --trace - writes the trace to standard output, whole, and the figures to standard error, so
+     * that a pipe takes the trace alone (given as /dev/stdout, it had failed in a pipe, "Illegal
+     * seek", and, into a file, written over the figures: see LauncherTest).
+     */
+    @Test
+    void traceToStandardOutputPutsTheFiguresOnStandardError() throws Exception {
+        CallsCommandTest.Invocation ran = run((BASE + " --trace - --json").split(" "));
+        assertEquals(0, ran.exitCode(), ran.err());
+        assertEquals(100, TraceEvent.parse(ran.out().getBytes(StandardCharsets.UTF_8)).stream()
+                .filter(event -> event.name().equals("take")).count(), "100 takes");
+        assertEquals("\"ok\"", field(ran.err(), "outcome"), ran.err());
+        assertFalse(ran.out().contains("\"outcome\""), "no figures in the trace");
     }
 
     /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */

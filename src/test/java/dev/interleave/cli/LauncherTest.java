@@ -189,6 +189,31 @@ class LauncherTest {
                 + " philosophers (see 'interleave --help')"), output);
     }
 
+    /**
+     * A trace to /dev/stdout through a pipe is the trace alone, whole, with the figures on standard
+     * error: it had failed ("could not write the trace to /dev/stdout: IOException: Illegal seek"),
+     * and into a file it had been written over by the figures.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aTraceToStandardOutputGoesThroughAPipe() throws Exception {
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "buffer", "--producers", "1", "--consumers", "1",
+                "--capacity", "2", "--items", "20", "--trace", "/dev/stdout", "--json").start();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        byte[] out = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not finish in 120 s");
+        String figures = new String(err.join(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), figures);
+        assertEquals(20, TraceEvent.parse(out).stream().filter(event -> event.name().equals("put")).count(), figures);
+        assertTrue(figures.startsWith("{\"producers\":1,") && figures.contains("\"outcome\":\"ok\""), figures);
+    }
+
     private static Exit run(String... args) throws IOException, InterruptedException {
         return runWith(null, args);
     }
