@@ -595,8 +595,8 @@ public final class BufferView extends BorderPane {
             boolean bad = outcome == BufferOutcome.STALLED || outcome == BufferOutcome.VIOLATED
                     || outcome == BufferOutcome.WRONG_TOTAL || outcome == BufferOutcome.FAILED;
             banner.setText(outcome == null ? "" : (bad ? "✘ " : outcome == BufferOutcome.OK ? "✔ " : "■ ")
-                    + model.outcomeTextProperty().get());
-            detail.setText(model.outcomeDetailProperty().get());
+                    + Words.keepClosingNumbers(model.outcomeTextProperty().get()));
+            detail.setText(Words.keepClosingNumbers(model.outcomeDetailProperty().get()));
             detail.setVisible(!detail.getText().isEmpty());
             detail.setManaged(detail.isVisible());
             verdict.pseudoClassStateChanged(FAILURE, bad);

@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.interleave.engine.run.Counts;
 
@@ -24,6 +25,18 @@ public final class Words {
     /** {@code count} with the singular or the plural given. */
     public static String count(long count, String singular, String plural) {
         return Counts.of(count, singular, plural);
+    }
+
+    /** A number closing a clause, and the space before it: "below 0)", "make it -1)", "slot 0,". */
+    private static final Pattern CLOSING_NUMBER = Pattern.compile(" (-?\\d+(?:[,.]\\d+)*)(?=\\)|,(?!\\d)|$)");
+
+    /**
+     * {@code text} with each number that closes a clause bound to the word before it (a no-break
+     * space), so that a wrapping label never starts a line with "0)" or "-1)" alone (the buffer's
+     * violated banner at 1024x700: "... (count never below" over "0)").
+     */
+    public static String keepClosingNumbers(String text) {
+        return CLOSING_NUMBER.matcher(text).replaceAll("\u00a0$1");
     }
 
     /** {@code words} with its first letter a capital: "deadlocked" is "Deadlocked". */

@@ -25,4 +25,16 @@ class WordsTest {
         assertEquals("P3 and P4", Words.list(List.of("P3", "P4")));
         assertEquals("P3, P4 and P5", Words.list(List.of("P3", "P4", "P5")));
     }
+
+    /** A number closing a clause keeps to its word on a wrapped line; others wrap as any word. */
+    @Test
+    void aClosingNumberKeepsToTheWordBeforeIt() {
+        assertEquals("a take must empty a full slot (count never below\u00a00)",
+                Words.keepClosingNumbers("a take must empty a full slot (count never below 0)"));
+        assertEquals("C2 took from slot\u00a00, which is empty (count 0 of 1: the take would make it\u00a0-1)",
+                Words.keepClosingNumbers("C2 took from slot 0, which is empty (count 0 of 1: the take would make it -1)"));
+        assertEquals("Stalled at 1,204 ms (and still 0.5 s later)",
+                Words.keepClosingNumbers("Stalled at 1,204 ms (and still 0.5 s later)"));
+        assertEquals("items put:\u00a012,000", Words.keepClosingNumbers("items put: 12,000"));
+    }
 }
