@@ -54,7 +54,7 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
     @Option(names = "--strategy", required = true, paramLabel = "S", converter = StrategyLabel.class,
             description = {"naive (left then right: deadlocks);", "ordered (lower-numbered fork first);",
                 "trylock (left, then tryLock 10 ms on the right;", "  if it fails, the left back, a random back-off);",
-                "trylock-no-backoff (left, then the right tried", "  once, without waiting, no back-off: livelock);",
+                "trylock-no-backoff (as trylock, but the left", "  taken again at once, no back-off: livelock);",
                 "waiter (N - 1 seats)."})
     private Strategy strategy;
 
@@ -184,7 +184,8 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
                         result.jain().getAsDouble(), 1.0 / s.n())
                 : "not defined: nobody ate"));
         out.append(String.format(Locale.ROOT, "livelock       %s%n", result.livelock()
-                ? String.format(Locale.ROOT, "yes, from %,d ms: attempts went on, meals barely moved",
+                ? String.format(Locale.ROOT, "yes, from %,d ms: nobody ate while every philosopher kept giving its"
+                        + " fork back",
                         result.livelockAfterNanos() / 1_000_000)
                 : "no"));
         out.append(String.format(Locale.ROOT, "starvation     %s%n", result.starvationJudged() ? starvation(result.starving())

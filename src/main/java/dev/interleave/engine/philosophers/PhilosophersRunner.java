@@ -33,15 +33,15 @@ public final class PhilosophersRunner
 
     /*
      * Implementation notes. Each run has its own table, gates, threads and watcher. The watcher (a
-     * virtual thread of the run, interrupted and joined like the philosophers) samples the table
-     * every SAMPLE for the livelock rule, and ends the run when its time is up or, with
+     * virtual thread of the run, interrupted and joined like the philosophers) looks at the clock
+     * every SAMPLE, and ends the run when its time is up or, with
      * endOnDeadlock, at once when the table signals a deadlock: it sets `over` (volatile) and
      * interrupts the philosophers. Threads are published in `threads` before `cancelled` is read
      * again (see Run). The finisher joins every thread before the result is built, which makes
      * their writes visible to it; the table's own figures are read under its lock anyway.
      */
 
-    /** How often the watcher samples the table (the livelock rule, the run's time). */
+    /** How often the watcher looks at the run's time (the livelock rule follows the table's events: LivelockWatch). */
     static final Duration SAMPLE = Duration.ofMillis(100);
 
     private final ThreadSource threadSource;
@@ -158,10 +158,6 @@ public final class PhilosophersRunner
         private volatile boolean over;
         /** The philosopher the next step is for, or -1 for the one waiting longest. Written by step(int). */
         private volatile int chosen = -1;
-        private volatile boolean livelockNow;
-        private volatile boolean livelockSeen;
-        /** Active time when the livelock rule first held, or -1. Written by the watcher only. */
-        private volatile long livelockAfterNanos = -1;
 
         private PhilosophersRun(PhilosophersSettings settings, Steps steps) {
             super(steps);
@@ -237,9 +233,8 @@ public final class PhilosophersRunner
             }
         }
 
-        /** Every SAMPLE: the livelock rule; ends the run when its time is up, or at a deadlock if asked to. */
+        /** Every SAMPLE: ends the run when its time is up, or at a deadlock if asked to. */
         private void watch() {
-            LivelockWatch livelock = new LivelockWatch();
             long durationNanos = settings.durationMillis() * 1_000_000L;
             try {
                 while (!isCancelled() && !over) {
@@ -260,13 +255,6 @@ public final class PhilosophersRunner
                         end();
                         return;
                     }
-                    TableView view = table.view();
-                    boolean livelocked = livelock.sample(now, view.totalMeals(), view.totalAttempts());
-                    if (livelocked && !livelockSeen) {
-                        livelockAfterNanos = now;
-                        livelockSeen = true;
-                    }
-                    livelockNow = livelocked;
                 }
             } catch (InterruptedException e) {
                 // Stop.
@@ -323,13 +311,15 @@ public final class PhilosophersRunner
         @Override
         protected PhilosophersResult result(Outcome outcome, Throwable failure, long elapsedNanos) {
             TableView view = table.view();
+            Table.Livelock livelock = table.livelock();
             return new PhilosophersResult(settings, outcome, failure, elapsedNanos, view.deadlock(),
-                    boxed(view.meals()), boxed(view.attempts()), livelockSeen, livelockAfterNanos);
+                    boxed(view.meals()), boxed(view.attempts()), livelock.fromNanos() >= 0, livelock.fromNanos());
         }
 
         PhilosophersSnapshot snapshot(RunState now) {
+            Table.Livelock livelock = table.livelock();
             return new PhilosophersSnapshot(now, settings, table.view(), steps.view(philosophers), elapsedNanos(),
-                    livelockNow, livelockSeen, result(), log);
+                    livelock.now(), livelock.fromNanos() >= 0, result(), log);
         }
 
         private static List<Long> boxed(long[] values) {

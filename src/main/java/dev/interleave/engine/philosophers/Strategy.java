@@ -61,12 +61,13 @@ public enum Strategy implements Labelled {
     },
 
     /**
-     * As {@link #TRYLOCK}, but without the patience and without the back-off: the right fork is
-     * tried once, without waiting ({@code tryLock} with a timeout of 0), and when it is taken the
-     * left fork goes back and the philosopher reaches for it again at once. Choose it to see a
-     * livelock: the philosophers give up and retry in step, attempts climb by the hundred thousand
-     * while meals barely move (clearest with an eat time of a few ms). Nobody is blocked, and
-     * nobody gets on.
+     * As {@link #TRYLOCK}, but without the back-off: when the right fork does not come within
+     * {@link #TRY_MILLIS} ms, the left goes back and the philosopher reaches for it again at once.
+     * Choose it to see a livelock: once every philosopher holds its left fork, each waits its 10 ms,
+     * gives its fork back and takes it again before its neighbour, woken for it, can (the forks are
+     * not fair): all of them in step, busy, and nobody eats, until chance breaks the step. Fair
+     * forks hand a fork given back to the neighbour waiting for it, and break the step; so does
+     * {@link #TRYLOCK}'s random back-off.
      */
     TRYLOCK_NO_BACKOFF("trylock-no-backoff", true) {
         @Override
@@ -74,7 +75,7 @@ public enum Strategy implements Labelled {
             while (true) {
                 hands.attempt();
                 hands.take(hands.left());
-                if (hands.tryTake(hands.right(), 0)) {
+                if (hands.tryTake(hands.right(), TRY_MILLIS)) {
                     return;
                 }
                 hands.putDown(hands.left());

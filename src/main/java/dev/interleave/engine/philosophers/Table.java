@@ -282,6 +282,20 @@ final class Table {
         }
     }
 
+    /** The livelock rule's standing ({@link LivelockWatch}): whether it holds now, and since when it first held. */
+    record Livelock(boolean now, long fromNanos) {
+    }
+
+    /** The livelock rule now, in one acquisition of the table's lock. */
+    Livelock livelock() {
+        lock.lock();
+        try {
+            return new Livelock(state.livelockNow(), state.livelockFromNanos());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits at most {@code timeout} for a deadlock; returns it, or null. */
     Deadlock awaitDeadlock(Duration timeout) throws InterruptedException {
         return deadlocked.await(timeout.toNanos(), TimeUnit.NANOSECONDS) ? deadlock() : null;

@@ -50,6 +50,8 @@ public final class TableState implements Replay<TableState> {
     private final ArrayDeque<Action> recent;
     /** Events applied. */
     private long applied;
+    /** The livelock rule, following the give-ups and meals. */
+    private final LivelockWatch livelock;
 
     /** The table of {@code n} philosophers before anything happened: all thinking, every fork down. */
     public TableState(int n, boolean waiter) {
@@ -81,6 +83,7 @@ public final class TableState implements Replay<TableState> {
         meals = new long[n];
         attempts = new long[n];
         recent = new ArrayDeque<>();
+        livelock = new LivelockWatch(n);
     }
 
     private TableState(TableState from) {
@@ -104,6 +107,7 @@ public final class TableState implements Replay<TableState> {
         actions = from.actions;
         recent = new ArrayDeque<>(from.recent);
         applied = from.applied;
+        livelock = from.livelock.copy();
     }
 
     @Override
@@ -169,7 +173,12 @@ public final class TableState implements Replay<TableState> {
                 waitingFor[p] = -1;
                 timed[p] = false;
             }
-            case GIVE_UP, STOPPED_WAITING -> {
+            case GIVE_UP -> {
+                waitingFor[p] = -1;
+                timed[p] = false;
+                livelock.gaveUp(p, atNanos);
+            }
+            case STOPPED_WAITING -> {
                 waitingFor[p] = -1;
                 timed[p] = false;
             }
@@ -179,11 +188,17 @@ public final class TableState implements Replay<TableState> {
             }
             case SIT -> seated++;
             case LEAVE_SEAT -> seated--;
-            case ATE -> meals[p]++;
+            case ATE -> {
+                meals[p]++;
+                livelock.ate();
+            }
         }
         PhilosopherState after = stateAfter(kind, slot, other);
         if (after != null) {
             states[p] = after;
+            if (after == PhilosopherState.EATING) {
+                livelock.ate(); // a meal begun: the table gets on
+            }
         }
         Action.Kind action = TableEvent.action(kind, slot, other);
         if (action != null) {
@@ -228,6 +243,16 @@ public final class TableState implements Replay<TableState> {
     /** The first deadlock, or null. */
     public Deadlock deadlock() {
         return deadlock;
+    }
+
+    /** Whether the table is livelocked now ({@link LivelockWatch#RULE}, and nobody has eaten since). */
+    public boolean livelockNow() {
+        return livelock.now();
+    }
+
+    /** Active time when the livelock rule first held, or -1 if it never has. */
+    public long livelockFromNanos() {
+        return livelock.fromNanos();
     }
 
     /** The table in the snapshot's shape. */

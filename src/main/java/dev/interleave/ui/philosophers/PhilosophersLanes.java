@@ -63,7 +63,8 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
         return switch (PhilosopherState.values()[state]) {
             case THINKING -> "Longer than the think time set? The rest is the scheduler's: " + OFF_CORE;
             case EATING -> "Longer than the eat time set? The rest is the scheduler's: " + OFF_CORE;
-            case TRYING_FORK -> "A try lasts at most its timeout (none with trylock-no-backoff, " + Strategy.TRY_MILLIS + " ms with trylock):"
+            case TRYING_FORK -> "A try lasts at most its timeout (" + Strategy.TRY_MILLIS + " ms with trylock and"
+                    + " trylock-no-backoff):"
                     + " the rest is the scheduler's, and " + OFF_CORE;
             case HUNGRY, PUTTING_DOWN -> "Between two fork actions a thread waits for nothing: a long bar is the"
                     + " scheduler's, and " + OFF_CORE;

@@ -118,8 +118,9 @@ public final class PhilosophersView extends BorderPane {
             case TRYLOCK -> String.format(Locale.ROOT, "trylock: left fork, then tryLock the right for %d ms; if it "
                     + "does not come, give the left back and wait a random 0 to %d ms. Breaks hold-and-wait.",
                     Strategy.TRY_MILLIS, Strategy.BACK_OFF_MILLIS);
-            case TRYLOCK_NO_BACKOFF -> "trylock-no-backoff: tryLock the right fork without waiting, give the left "
-                    + "back and try again at once. Livelocks: attempts climb, meals barely move.";
+            case TRYLOCK_NO_BACKOFF -> String.format(Locale.ROOT, "trylock-no-backoff: as trylock (the right for %d"
+                    + " ms), but the left is taken again at once, with no back-off. Livelocks: all in step, each gives"
+                    + " its fork back and takes it again, and nobody eats.", Strategy.TRY_MILLIS);
             case WAITER -> "waiter: ask for one of N - 1 seats first. Breaks circular wait by admission.";
         };
     }
@@ -210,7 +211,8 @@ public final class PhilosophersView extends BorderPane {
                         + " run at a lower priority than the window's, which shares their cores, and every change at"
                         + " the table is recorded for the timeline (the command line records only with --trace)."),
                 Controls.figure("attempts", "Attempts", attempts, "Attempts to get both forks; with trylock, each "
-                        + "failed try counts. Attempts far above meals: a livelock."),
+                        + "failed try counts. Attempts far above meals is work wasted; a livelock is worse: nobody"
+                        + " eats at all while everyone keeps trying (the banner gives the rule)."),
                 Controls.figure("jain", "Jain's fairness index", jain, "(Σx)² / (N·Σx²) over the meals: 1 when "
                         + "everyone ate the same, 1/N when one ate everything."), seats);
         figures.getStyleClass().add("counters");
@@ -386,11 +388,10 @@ public final class PhilosophersView extends BorderPane {
             text = "✘ " + model.deadlockTextProperty().get();
             kind = FAILURE;
         } else if (model.livelockNowProperty().get() || model.livelockSeenProperty().get()) {
-            // "Livelock" beside "P1 eats 131 meals" read as a contradiction: say that meals still get
-            // through, and that the waste is what makes it one.
+            // What makes it one, in the rule's own words: nobody eats while everyone is busy. (Attempts far
+            // above meals alone were called a livelock once, on a table that ate as fast as ordered.)
             text = "⟳ Livelock" + (model.livelockNowProperty().get() ? "" : " (earlier in this run)")
-                    + ": busy, yet nearly every attempt is wasted (a meal still gets through now and then): "
-                    + LivelockWatch.RULE + ".";
+                    + ": everyone busy, nobody eating: " + LivelockWatch.RULE + ".";
             // A failure, now or earlier in the run: a run the rule held in fails (exit 1, "✘ livelocked").
             kind = FAILURE;
         } else if (!model.starving().isEmpty()) {
@@ -436,8 +437,10 @@ public final class PhilosophersView extends BorderPane {
                 + "3. Build one yourself: naive again; with no run going (Stop, Esc, if one is), click a philosopher: "
                 + "the run starts paused and that click is its first fork action. Then click the philosophers one "
                 + "at a time, each click one fork action, until every one holds a fork and waits for the next.\n"
-                + "4. trylock-no-backoff with eat 1..5 ms: attempts climb, meals barely move (livelock); trylock's "
-                + "random back-off cures it.\n"
+                + "4. trylock-no-backoff, think 0 ms, eat 1..5 ms: Run. Whenever every philosopher holds its left"
+                + " fork, each waits its 10 ms for the right, gives the left back and takes it again at once, before"
+                + " its neighbour can: in step, and nobody eats (a livelock; the banner says when). trylock's random"
+                + " back-off breaks the step, and so do fair forks.\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those? And do fair forks help?");
         // Steps 1 and 4 set with a click, as the buffer's guide does; what was set is said beside them.

@@ -271,10 +271,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             this.eatMaxMillis = eatMaxMillis;
         }
 
-        /** The setup in words: "2 philosophers, naive, think 0..0 ms, eat 0..0 ms". */
+        /** The setup in words: "2 philosophers, naive, non-fair forks, think 0..0 ms, eat 0..0 ms". */
         public String words() {
-            return String.format(Locale.ROOT, "%d philosophers, %s, think 0..0 ms, eat %d..%d ms", n, strategy.label(),
-                    eatMinMillis, eatMaxMillis);
+            return String.format(Locale.ROOT, "%d philosophers, %s, non-fair forks, think 0..0 ms, eat %d..%d ms", n,
+                    strategy.label(), eatMinMillis, eatMaxMillis);
         }
     }
 
@@ -285,6 +285,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         }
         n.set(setup.n);
         strategy.set(setup.strategy);
+        fair.set(false); // fair forks break the livelock's step: the guide names them as its cure
         thinkMinMillis.set(0);
         thinkMaxMillis.set(0);
         eatMinMillis.set(0); // the lower bound first: the range stays ordered on the way
@@ -731,8 +732,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             case RUNNING -> deadlockedNow
                     ? "Deadlocked: every philosopher in the circle is blocked for good; Stop (Esc) ends the run"
                     : livelockNow.get()
-                    ? String.format(Locale.ROOT, "Livelock: %s, %s: busy, and hardly anyone eats",
-                            Words.count(totalAttempts.get(), "attempt"), Words.count(totalMeals.get(), "meal"))
+                    ? String.format(Locale.ROOT, "Livelock: nobody eats, while each gives its fork back and takes it"
+                            + " again (%s, %s so far)", Words.count(totalAttempts.get(), "attempt"),
+                            Words.count(totalMeals.get(), "meal"))
                     : runningWords(totalMeals.get(), totalAttempts.get(), waiting, trying);
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.

@@ -112,21 +112,40 @@ class RulesTest {
         assertEquals(List.of(), Fairness.starving(new long[] {10, 10, 10}));
     }
 
+    /** Every philosopher gives a fork back 3 times with nobody eating: a livelock, until someone eats. */
     @Test
-    void livelockNeedsAFullWindowOfManyAttemptsAndFewMeals() {
-        long second = LivelockWatch.WINDOW_NANOS;
-        LivelockWatch watch = new LivelockWatch();
-        assertFalse(watch.sample(0, 0, 0));
-        assertFalse(watch.sample(second / 2, 10, 5_000), "half a window");
-        assertTrue(watch.sample(second, 99, 1_000), "1,000 attempts, 99 meals in a second");
-        assertFalse(watch.sample(2 * second, 300, 2_000), "then 1,000 attempts and 201 meals");
+    void livelockIsEveryoneGivingBackWithNobodyEating() {
+        LivelockWatch watch = new LivelockWatch(2);
+        for (int round = 1; round <= 3; round++) {
+            watch.gaveUp(0, round * 10L);
+            assertFalse(watch.now(), "P2 has given back " + (round - 1) + " times");
+            watch.gaveUp(1, round * 10L + 5);
+            assertEquals(round == 3, watch.now(), "round " + round);
+        }
+        assertEquals(35, watch.fromNanos(), "when it first held");
+        watch.ate();
+        assertFalse(watch.now(), "someone eats: the table gets on");
+        assertEquals(35, watch.fromNanos(), "kept: it happened");
 
-        LivelockWatch slow = new LivelockWatch();
-        slow.sample(0, 0, 0);
-        assertFalse(slow.sample(second, 0, 999), "too few attempts to judge");
-        LivelockWatch stuck = new LivelockWatch();
-        stuck.sample(0, 0, 0);
-        assertFalse(stuck.sample(5 * second, 0, 0), "nobody trying (a deadlock) is not a livelock");
+        LivelockWatch busy = new LivelockWatch(2);
+        for (int k = 0; k < 1_000; k++) {
+            busy.gaveUp(0, k); // both retrying, with a meal begun or ended between every two tries
+            busy.gaveUp(1, k);
+            if (k % 2 == 1) {
+                busy.ate();
+            }
+        }
+        assertFalse(busy.now(), "a table that eats is not livelocked, however many tries fail");
+        assertEquals(-1, busy.fromNanos());
+
+        LivelockWatch lone = new LivelockWatch(3);
+        for (int k = 0; k < 100; k++) {
+            lone.gaveUp(0, k); // retrying at once beside a neighbour who eats, or thinks: busy waiting
+            lone.gaveUp(1, k);
+        }
+        assertFalse(lone.now(), "P3 has not given anything back: not everyone");
+        assertFalse(watch.copy().now(), "a copy keeps the standing");
+        assertEquals(35, watch.copy().fromNanos());
     }
 
     @Test

@@ -174,7 +174,7 @@ class PhilosophersViewModelTest {
         assertEquals(List.of(2, Strategy.NAIVE, 0, 0, 0, 0), List.of(model.nProperty().get(),
                 model.strategyProperty().get(), model.thinkMinMillisProperty().get(), model.thinkMaxMillisProperty().get(),
                 model.eatMinMillisProperty().get(), model.eatMaxMillisProperty().get()));
-        assertEquals("Set: 2 philosophers, naive, think 0..0 ms, eat 0..0 ms. Press Run (Space).",
+        assertEquals("Set: 2 philosophers, naive, non-fair forks, think 0..0 ms, eat 0..0 ms. Press Run (Space).",
                 model.guideAppliedProperty().get());
         model.run();
         try {
