@@ -281,6 +281,9 @@ public final class LivePlot extends BorderPane {
         // A narrower plot wraps its legend onto more lines: its least height is measured again,
         // after the layout pass that changed the width (a parent in the middle of one drops it).
         widthProperty().addListener((obs, old, now) -> Platform.runLater(this::updateMinHeight));
+        // And once new entries are styled and laid out: measured as they were made, unskinned, they
+        // had no height, and the legend's four two-line entries left the curves 10 px (a tryout).
+        legend.heightProperty().addListener((obs, old, now) -> Platform.runLater(this::updateMinHeight));
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setAlignment(Pos.CENTER);
         // A long title in a narrow plot (three in a row at 1024x700) wraps instead of ending in "...".

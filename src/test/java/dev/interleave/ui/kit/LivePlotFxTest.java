@@ -286,6 +286,34 @@ class LivePlotFxTest {
     }
 
     /**
+     * Runs side by side whose names wrap (each entry two lines in a plot a third of 1024x700) keep
+     * their curve's area: the least height was measured before the new check boxes were styled, as
+     * one line for the whole legend, and the curves of the 1,000,000-call run shrank to nothing
+     * under four two-line entries (a learner's tryout of the guide's step 3).
+     */
+    @Test
+    void wrappingEntriesOfRunsSideBySideKeepTheCurvesArea(FxRobot robot) {
+        robot.interact(() -> {
+            plot.runsSideBySide(new SimpleBooleanProperty(true));
+            plot.resize(330, 300);
+            plot.layout();
+            plot.setData(named("#7 1,000 calls / 100 threads, no sleeps, atomic counter",
+                    "#8 1,000 calls / 100 threads, no sleeps, synchronized counter",
+                    "#9 1,000 calls / 100 threads, no sleeps, lock counter",
+                    "#10 1,000,000 calls / 100,000 threads, lock counter"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double font = Font.getDefault().getSize();
+        robot.interact(() -> {
+            plot.resize(330, plot.minHeight(-1));
+            plot.layout();
+        });
+        Canvas canvas = robot.from(plot).lookup((Canvas c) -> true).queryAs(Canvas.class);
+        assertTrue(canvas.getHeight() >= 8.5 * font, "the curve's area is " + canvas.getHeight() + " px high, at "
+                + plot.getHeight() + " px for the whole plot");
+    }
+
+    /**
      * A run's long name wraps inside its plot: the legend's least width was the name's, unwrapped,
      * and held the plot wider than its place, over its neighbour's legend (1,000,000 calls at 1280x800).
      */
