@@ -385,7 +385,7 @@ public final class BufferView extends BorderPane {
         Label lastRun = Controls.figuresNote(model);
         BufferHistoryPane history = new BufferHistoryPane(model);
         history.evenlySpacedWhenStepped(model.stepsTakenProperty(), model.freshStartsProperty());
-        history.endReturnsToNowIn(this);
+        history.rewindKeysAnywhereIn(this);
         String recording = history.timeline().emptyTextProperty().get();
         history.timeline().emptyTextProperty().bind(Bindings.when(model.abqShownBinding())
                 .then("abq records no events (the baseline is not instrumented): nothing to draw.")

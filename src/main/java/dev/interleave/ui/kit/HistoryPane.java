@@ -14,7 +14,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -321,14 +323,22 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     /**
      * End, pressed anywhere in {@code view} while it is rewound, returns to now, as the view's words
      * say ("Now or End: back to now"): the page scrolled to its bottom instead, the view still rewound (a
-     * teacher's tryout). A text field keeps its End; nothing changes while the view shows now.
+     * teacher's tryout). A text field keeps its End; nothing changes while the view shows now. Left
+     * and Right, pressed where no control takes them (the page itself, after a click on an empty spot
+     * of it), walk the events as in the log: a learner following the guide's "step forward with
+     * the Right arrow key" clicked beside the slots first, and Right did nothing.
      */
-    public void endReturnsToNowIn(Node view) {
+    public void rewindKeysAnywhereIn(Node view) {
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.END && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()
-                    && rewind.rewoundBinding().get() && !(e.getTarget() instanceof TextInputControl)) {
+            if (e.isShortcutDown() || e.isShiftDown() || e.isAltDown() || !rewind.rewoundBinding().get()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.END && !(e.getTarget() instanceof TextInputControl)) {
                 rewind.toPresent();
                 e.consume();
+            } else if ((e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)
+                    && (e.getTarget() instanceof ScrollPane || !(e.getTarget() instanceof Control))) {
+                key(e);
             }
         });
     }

@@ -249,7 +249,7 @@ public final class PhilosophersView extends BorderPane {
                 + " its core keeps its state until it is back.",
                 "the table, the wait-for graph and the conditions");
         history.evenlySpacedWhenStepped(model.stepsTakenProperty(), model.freshStartsProperty());
-        history.endReturnsToNowIn(this);
+        history.rewindKeysAnywhereIn(this);
 
         Label lastRun = Controls.figuresNote(model);
         // ◀ ▶ beside the verdict: the table rewinds an event at a time without the scrubber, screens below.

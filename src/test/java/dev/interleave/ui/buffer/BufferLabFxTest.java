@@ -1294,6 +1294,15 @@ class BufferLabFxTest {
         assertEquals(scrubberAtNow, robot.lookup("#scrubber").query().getLayoutBounds().getWidth(), 0.5,
                 "the scrubber keeps its length when its label becomes 'after event ...'");
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
+        // Right walks on from the page itself too, as after a click on an empty spot of it (the guide's
+        // "step forward with the Right arrow key" did nothing there: a learner's tryout).
+        robot.interact(() -> robot.lookup("#buffer-live").query().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(model.stallCauseProperty().get() + 1, model.rewind().positionProperty().get(), "Right from the page");
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get(), "Left from the page");
         assertTrue(model.stepTextProperty().get().endsWith("(Now or End: back to the run's end)"),
                 "the run has ended: no Resume to offer: " + model.stepTextProperty().get());
         robot.interact(robot.lookup("#lab-moment").queryAs(Button.class)::fire);
