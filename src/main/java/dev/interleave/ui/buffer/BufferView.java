@@ -203,7 +203,8 @@ public final class BufferView extends BorderPane {
             case LOCK -> "";
             case MONITOR -> "Greyed out: the monitor has no policy (it calls notifyAll(), notify() with bug notify) "
                     + "and no fairness (synchronized never has).";
-            case SEMAPHORE -> "Wake-up policy greyed out: a release lets one waiter through. Fair lock makes the "
+            case SEMAPHORE -> "Wake-up policy greyed out: a release adds a permit and wakes the first thread waiting in "
+                    + "acquire(), though a thread just arriving may take the permit first. Fair lock makes the "
                     + "semaphores fair.";
             case ABQ -> "Wake-up policy greyed out: abq signals one waiter, as signal does; Fair lock makes its lock fair.";
         };

@@ -159,8 +159,11 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",
                     "Apply (delays 0 to 300 ms), Run, then Pause (Space) and step (S): watch where each thread waits.",
-                    "a thread waits in acquire() of freeSlots or filledSlots, never in a loop: a permit is handed "
-                            + "over, so there are no futile wake-ups (the plot stays flat).",
+                    "a thread waits in acquire() of freeSlots or filledSlots, never in a loop of ours: acquire() "
+                            + "returns only with a permit, so no code of ours wakes to find nothing (the futile "
+                            + "wake-ups plot stays flat). A release adds a permit and wakes the first thread queued, "
+                            + "but a thread arriving meanwhile may take the permit first; the woken one then parks "
+                            + "again inside the JDK's acquire(), unseen: the lab sees acquire() as one call.",
                     "why must freeSlots.acquire() come before mutex.acquire()? What would happen the other way "
                             + "round with a full buffer?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
