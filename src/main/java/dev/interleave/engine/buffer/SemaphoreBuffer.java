@@ -16,8 +16,13 @@ import dev.interleave.engine.run.Gate;
  * Dijkstra's bounded buffer: a counting semaphore of free slots, one of filled slots, and a binary
  * semaphore as the mutex around the slots. A producer takes a free-slot permit (waiting while there
  * is none), writes its slot under the mutex, and gives a filled-slot permit; a consumer the other
- * way round. No condition is checked in a loop: a permit is the condition, handed from one side to
- * the other. The same contract, snapshot and events as {@link BoundedBuffer}.
+ * way round. No condition is checked in a loop of ours: a permit is the condition, and
+ * {@code acquire()} returns only with one, so no code here wakes to find nothing. A permit is not
+ * handed to the thread a release wakes: {@code release()} adds a permit and unparks the first queued
+ * thread, but an arriving thread may take the permit first (barging; the first {@code tryAcquire()}
+ * below barges even on a fair semaphore), and the woken thread then parks again inside
+ * {@code acquire()} (AbstractQueuedSynchronizer), a futile wake-up this class cannot see: it sees
+ * {@code acquire()} as one call. The same contract, snapshot and events as {@link BoundedBuffer}.
  *
  * <p>Safe for any number of producer and consumer threads; every acquire is interruptible, and an
  * interrupted put or take gives back the permit it held. With {@link Bug#UNLOCKED_COUNT} a worker

@@ -15,9 +15,10 @@ import dev.interleave.engine.run.Labelled;
 public enum RaceStrategy implements Labelled {
 
     /**
-     * {@code count++} on a plain field, each read and write really done (opaque access). Never
-     * choose it for real work: the read, the add and the write are three steps another thread can
-     * come between. It is here to lose updates.
+     * {@code count++} as a separate read and write, not atomic; both opaque (through a VarHandle),
+     * so each really goes to memory and the JIT cannot keep the count in a register. Never choose it
+     * for real work: the read, the add and the write are three steps another thread can come
+     * between. It is here to lose updates.
      */
     RACY("racy", false) {
         @Override
@@ -27,9 +28,9 @@ public enum RaceStrategy implements Labelled {
     },
 
     /**
-     * {@code count++} on a volatile field. Still racy: volatile makes every write visible at once
-     * and every read fresh, but the read-add-write is still three steps. Choose it to see that
-     * visibility is not atomicity.
+     * {@code count++} on a volatile field. Still racy: the volatile reads and writes fall in one
+     * total order all threads agree on, each read seeing the latest write in that order, but the
+     * read-add-write is still three steps. Choose it to see that visibility is not atomicity.
      */
     VOLATILE("volatile", false) {
         @Override
@@ -57,7 +58,10 @@ public enum RaceStrategy implements Labelled {
         }
     },
 
-    /** {@link AtomicLong#incrementAndGet()}: one hardware fetch-and-add, no thread ever waits. The default. */
+    /**
+     * {@link AtomicLong#incrementAndGet()}: one indivisible hardware fetch-and-add, lock-free: no
+     * thread is ever blocked (cores still wait their turn for the cache line). The default.
+     */
     ATOMIC("atomic", true) {
         @Override
         SharedCounter newCounter(int threads, boolean fair) {
@@ -132,13 +136,14 @@ public enum RaceStrategy implements Labelled {
     /** What it does, in a sentence, for a learner (the window's tooltip on its name). */
     public String description() {
         return switch (this) {
-            case RACY -> "count++ on a plain field. Read, add, write: another thread's write can come between, and"
-                    + " an update is lost.";
-            case VOLATILE -> "count++ on a volatile field. Every read is fresh and every write seen at once, but read,"
-                    + " add, write are still three steps: still racy.";
+            case RACY -> "count++ as a separate read and write (opaque: each really goes to memory), not atomic."
+                    + " Read, add, write: another thread's write can come between, and an update is lost.";
+            case VOLATILE -> "count++ on a volatile field. Each read sees the latest write, but read, add, write are"
+                    + " still three steps: still not atomic, still racy.";
             case SYNCHRONIZED -> "the increment inside a synchronized block; threads queue for the monitor.";
             case LOCK -> "a ReentrantLock around the increment (fair or not, as set).";
-            case ATOMIC -> "AtomicLong.incrementAndGet(), one hardware fetch-and-add; no thread waits.";
+            case ATOMIC -> "AtomicLong.incrementAndGet(), one indivisible hardware fetch-and-add: lock-free, no"
+                    + " thread is ever blocked.";
             case CAS -> "a compare-and-set loop: read, add, swap only if nobody wrote meanwhile, else retry.";
             case ADDER -> "a LongAdder: contending threads add to different cells, summed when read.";
             case STRIPED -> "one counter per thread, each on its own cache lines (padded), summed at the end: nothing"
@@ -193,7 +198,7 @@ public enum RaceStrategy implements Labelled {
     }
 
     private static final class VolatileCounter implements SharedCounter {
-        /** Each access is visible at once; the read-add-write is still not one step. */
+        /** Each read sees the latest write (volatile accesses are totally ordered); the read-add-write is still not one step. */
         private volatile long count;
 
         @Override

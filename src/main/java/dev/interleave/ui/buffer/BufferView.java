@@ -203,7 +203,8 @@ public final class BufferView extends BorderPane {
             case LOCK -> "";
             case MONITOR -> "Greyed out: the monitor has no policy (it calls notifyAll(), notify() with bug notify) "
                     + "and no fairness (synchronized never has).";
-            case SEMAPHORE -> "Wake-up policy greyed out: a release lets one waiter through. Fair lock makes the "
+            case SEMAPHORE -> "Wake-up policy greyed out: a release adds a permit and wakes the first thread waiting in "
+                    + "acquire(), though a thread just arriving may take the permit first. Fair lock makes the "
                     + "semaphores fair.";
             case ABQ -> "Wake-up policy greyed out: abq signals one waiter, as signal does; Fair lock makes its lock fair.";
         };
@@ -810,8 +811,8 @@ public final class BufferView extends BorderPane {
     }
 
     /**
-     * A wait set as a queue of the workers' own chips, first in line on the left: the one
-     * {@code signal} wakes next.
+     * A wait set (or the gate's queue) as a queue of the workers' own chips, first in line on the
+     * left; its tooltip says what that order means for the implementation shown ({@link #queueTip}).
      */
     private VBox queue(String id, ObservableStringValue caption, ObservableList<String> names,
                        WorkerState state) {
@@ -890,8 +891,32 @@ public final class BufferView extends BorderPane {
         });
         draw.run();
         VBox box = new VBox(4, title, chips);
-        Controls.tip(box, "In wait order: the first (left) is the one signal wakes next.");
+        Controls.tip(box, Bindings.createStringBinding(() -> queueTip(model.shownImplProperty().get(), state),
+                model.shownImplProperty()));
         return box;
+    }
+
+    /**
+     * What the order of a queue of chips means: the gate's ({@code state} {@link WorkerState#AT_GATE})
+     * is Step's; a wait set's is the order its threads began to wait, which only a lock's condition
+     * wakes in ({@code signal}: the first); the monitor's {@code notify()} picks a thread of the JVM's
+     * choice, and a semaphore's release wakes the first but can lose the permit to a barging thread.
+     */
+    static String queueTip(BufferImpl impl, WorkerState state) {
+        if (state == WorkerState.AT_GATE) {
+            return "In arrival order: each Step lets the first (left) through, or the chip you click.";
+        }
+        return switch (impl) {
+            case LOCK -> "In wait order: the first (left) is the one signal wakes next (a condition wakes its "
+                    + "waiters first come, first served); signal-all wakes them all.";
+            case MONITOR -> "In the order they began to wait, which the monitor need not follow: notify() wakes one "
+                    + "thread of the JVM's choice (the log says which), and after notifyAll() they all contend for "
+                    + "the monitor.";
+            case SEMAPHORE -> "In the order they began to wait: a release wakes the first (left), but a thread "
+                    + "arriving meanwhile may take the permit first, and the woken one then waits on inside "
+                    + "acquire().";
+            case ABQ -> "abq's waits are inside the JDK: not visible.";
+        };
     }
 
     /** Shows or hides {@code node}, taking it out of the layout while hidden. */

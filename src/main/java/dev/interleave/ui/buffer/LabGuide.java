@@ -69,8 +69,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                             + "notEmpty, and each put signals all of them.",
                     "the first woken consumer to get the lock back takes the item; the next goes from await() "
                             + "straight on past the if, without looking at count again, and takes from the empty "
-                            + "slot: the banner names the invariant. Then try signal with spurious 20 %: a lone "
-                            + "consumer woken without a signal does the same.",
+                            + "slot: the banner names the invariant. Then set Wake-up policy signal, Spurious % 20 and "
+                            + "Consumers 1, and Run: with one thread on each side no signal can break it (nobody else "
+                            + "gets there first), so the violation comes from a wake-up without a signal.",
                     "which one word would have made the woken consumer look again, and why does that cost "
                             + "nothing when there was an item for it?",
                     new Setup(1, 3, 1, WakePolicy.SIGNAL_ALL, 0, 30, 0))
@@ -84,8 +85,8 @@ public record LabGuide(String title, String toTry, String watch, String question
             case ONE_CONDITION -> new LabGuide("What to try: one-condition, 3 producers, 3 consumers, 1 slot, signal",
                     "Apply (3 producers, 3 consumers, 1 slot, signal, no delays), then Run until it stalls "
                             + "(a second or two), then 'Show how it stalled' and step forward through the log with "
-                            + "the Right arrow key (Step, pressed twice, starts a new run). The button ticks 'Evenly spaced' "
-                            + "above the timeline: the stall takes a millisecond, and so each event gets its room.",
+                            + "the Right arrow key (Step, pressed twice after a run, starts a new one). The button "
+                            + "ticks 'Evenly spaced' above the timeline: the stall takes a millisecond, and so each event gets its room.",
                     "producers and consumers share one wait set; a put's signal can wake another producer, "
                             + "which finds the slot full and waits again (a futile wake-up), or a take's signal can "
                             + "wake another consumer, which finds it empty: either way the signal meant for the other "
@@ -105,9 +106,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                     ? new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
                     "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run (the view stops at the broken "
                             + "action) and read the log from the top: each look at the permits, and the puts they let through, "
-                            + "the second over the first. Or by hand: Step once (the run starts paused), and click "
-                            + "producers at the gate so that two look before either puts: while paused, each stops "
-                            + "after its look.",
+                            + "the second over the first. Or by hand: Step, pressed twice after a run (the first keeps the "
+                            + "ended run on screen), starts a new run, paused; click producers at the gate so that two "
+                            + "look before either puts: while paused, each stops after its look.",
                     "a producer looks at freeSlots.availablePermits(), sees 1 and goes on without taking the "
                             + "permit; it is still there at the next look (the same producer's next put, or "
                             + "another's), so a second put goes into the full slot: a put over a full slot.",
@@ -116,9 +117,10 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0))
                     : new LabGuide("What to try: unlocked-count, 3 producers, 3 consumers, 1 slot",
                     "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run (the view stops at the broken "
-                            + "action) and step back with ◀ to the looks. Then build the race by hand: Step once (the run "
-                            + "starts paused), and click producers at the gate so that two look before either puts: "
-                            + "while paused, each stops after its look.",
+                            + "action) and step back with ◀ to the looks. Then build the race by hand: Step, pressed twice "
+                            + "after a run (the first keeps the ended run on screen), starts a new run, paused; click "
+                            + "producers at the gate so that two look before either puts: while paused, each stops "
+                            + "after its look.",
                     "two producers both read count < items.length before they lock (the lab's 1 ms pause "
                             + "holds that gap open): each look is a line of the log, and its chip waits at the "
                             + "look's line (⚠; ‖ while paused at the gate there). Both saw room and go ahead, and the "
@@ -157,8 +159,11 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",
                     "Apply (delays 0 to 300 ms), Run, then Pause (Space) and step (S): watch where each thread waits.",
-                    "a thread waits in acquire() of freeSlots or filledSlots, never in a loop: a permit is handed "
-                            + "over, so there are no futile wake-ups (the plot stays flat).",
+                    "a thread waits in acquire() of freeSlots or filledSlots, never in a loop of ours: acquire() "
+                            + "returns only with a permit, so no code of ours wakes to find nothing (the futile "
+                            + "wake-ups plot stays flat). A release adds a permit and wakes the first thread queued, "
+                            + "but a thread arriving meanwhile may take the permit first; the woken one then parks "
+                            + "again inside the JDK's acquire(), unseen: the lab sees acquire() as one call.",
                     "why must freeSlots.acquire() come before mutex.acquire()? What would happen the other way "
                             + "round with a full buffer?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));

@@ -216,7 +216,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     }
 
     /**
-     * Space plays Auto-step; pressed as the last step of an Auto-step was played (to take over), it
+     * Space (Run, played as Auto-step); pressed as the last step of an Auto-step was played (to take over), it
      * started a new run and wiped the steps the class had just watched: like a step key, it keeps
      * the ended run at its first press.
      */
@@ -420,13 +420,13 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     public String keysHint() {
         if (!showsEndedRun()) {
             return "Press " + threadKeys(lanes.isEmpty() ? threads.get() : lanes.size()) + ", or click a thread, to let"
-                    + " it take its next step; S: a random thread; Space: Auto-step.";
+                    + " it take its next step; S: a random thread; Space: Run, played as Auto-step.";
         }
         return keysTwice()
                 ? "Press " + threadKeys(threads.get()) + " twice, or click a thread twice, to start a new run step by"
-                        + " step; S twice: a random thread; Space twice: Auto-step."
+                        + " step; S twice: a random thread; Space twice: Run, played as Auto-step."
                 : "Press " + threadKeys(threads.get()) + ", or click a thread, to start a new run step by step; S: a"
-                        + " random thread; Space: Auto-step.";
+                        + " random thread; Space: Run, played as Auto-step.";
     }
 
     /** The keys that step the threads: "1 or 2" for two, "1 to 4" for four. */
@@ -480,10 +480,10 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             case IDLE -> String.format(Locale.ROOT, "Slow motion: %s on %s. %s", program.get(),
                     Words.count(threads.get(), "thread"), keysHint());
             case RUNNING -> "Auto-step: a random thread takes a step every " + paceMillis.get()
-                    + " ms (the rate beside Auto-step on the tool bar). Space pauses; " + threadKeys(lanes.size())
+                    + " ms (the rate beside Auto-step on the tool bar). Space: Pause; " + threadKeys(lanes.size())
                     + " take a step yourself.";
             case PAUSED -> "Your turn: press " + threadKeys(lanes.size()) + " (or click a thread) for its next step; S for a"
-                    + " random one; Space plays on.";
+                    + " random one; Space: Resume, played as Auto-step.";
             case STOPPING -> "Stopping the stepper's threads";
         };
     }

@@ -767,8 +767,8 @@ public final class MainView extends BorderPane {
      */
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume; while Auto-step plays, Pause (it"
-                    + " stops). In the race lab's Slow motion a run is Auto-step: a random thread steps at the rate"
-                    + " beside Auto-step"},
+                    + " stops). In the race lab's Slow motion, Run and Resume are played as Auto-step: a random"
+                    + " thread steps at the rate beside Auto-step"},
             new String[] {"S", "Step: one producer or consumer passes the gate and acts, and a thread its signal wakes"
                     + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused (after a run that ended by itself,"

@@ -58,7 +58,7 @@ class RaceLincheckTest {
         assertTrue(failure.getMessage().contains("Invalid execution results"), failure.getMessage());
     }
 
-    /** The planted bugs: the same model check rejects count++ on a plain and on a volatile field. */
+    /** The planted bugs: the same model check rejects racy count++ (opaque read and write) and count++ on a volatile field. */
     @Test
     void modelCheckingCatchesTheRacyStrategies() {
         for (Class<?> ops : new Class<?>[] {RacyOps.class, VolatileOps.class}) {
