@@ -47,7 +47,8 @@ public enum BufferEvent {
     /**
      * A waiter was woken by a signal: it leaves its wait set and waits for the lock. other: the
      * track of the worker whose put or take signalled (the event before, or a few before with
-     * signal-all).
+     * signal-all). item: {@link #WOKEN_BY_ONE_OF}, where the monitor's notify() calls in flight were
+     * several and other names the earliest of them (the JVM does not say which woke whom), else 0.
      */
     WAKE,
     /**
@@ -117,6 +118,8 @@ public enum BufferEvent {
     private static final BufferEvent[] ALL = values();
 
     /** WAIT's other: on notFull. */
+    /** A {@link #WAKE}'s item where its waker is the earliest of several notify() calls in flight: a guess. */
+    public static final int WOKEN_BY_ONE_OF = 1;
     public static final int ON_NOT_FULL = 0;
     /** WAIT's other: on notEmpty. */
     public static final int ON_NOT_EMPTY = 1;

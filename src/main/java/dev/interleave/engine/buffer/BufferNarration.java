@@ -263,6 +263,10 @@ public final class BufferNarration {
                     : terms.semaphore()
                     ? String.format(Locale.ROOT, "%s is let through by %s and goes on to the mutex", who,
                     terms.wokenBy(name(batch, batch.other(i))))
+                    : batch.item(i) == BufferEvent.WOKEN_BY_ONE_OF
+                    ? String.format(Locale.ROOT, "%s is woken by %s or a later one (several were in flight, and the"
+                    + " JVM does not say which woke whom), and waits for the %s%s", who,
+                    terms.wokenBy(name(batch, batch.other(i))), terms.lock(), terms.thenGoesStraightOn())
                     : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s%s", who,
                     terms.wokenBy(name(batch, batch.other(i))), terms.lock(), terms.thenGoesStraightOn());
             case LEAVE -> who + " was interrupted while waiting: it leaves the wait set, and its put or take ends";
@@ -313,7 +317,11 @@ public final class BufferNarration {
     private static String woke(Terms terms, EventLog.Batch batch, int i) {
         int count = batch.other(i);
         if (count == 0) {
-            return terms.semaphore() ? "" : " (no one was waiting)";
+            // A notify() is lost also where the wait set's picture still shows threads: each was woken by
+            // an earlier notify() and has not got the monitor back yet (MonitorBuffer).
+            return terms.semaphore() ? "" : terms.monitor() && terms.bug() == Bug.NOTIFY
+                    ? " and woke nobody: no thread was waiting that an earlier notify() had not already woken,"
+                    + " so this notify() is lost" : " (no one was waiting)";
         }
         if (count > 1) {
             return " and woke " + count + " threads";

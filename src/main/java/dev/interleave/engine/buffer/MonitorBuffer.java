@@ -35,7 +35,12 @@ final class MonitorBuffer implements LabBuffer {
      * the wait set at once: the notifier takes every waiter out of the mirror, marked notified, and
      * records each WAKE after its put or take. notify() wakes one thread the JVM picks: the mirror
      * cannot know which, so it keeps every waiter until one returns from wait() unmarked; that one
-     * records its own WAKE (crediting the last notifier) when it is back in the monitor. A waiter the
+     * records its own WAKE when it is back in the monitor. A notify() wakes someone only if the
+     * mirror holds more waiters than notify() calls still in flight (`notifying`: each woke a thread
+     * that has not returned yet): otherwise every thread in the mirror has been woken already, the
+     * real wait set is empty, and this notify() is lost, the bug's lesson. A thread back from wait()
+     * is credited to the earliest notify() in flight, exactly when there is one, and as a guess
+     * (WAKE's item WOKEN_BY_ONE_OF) when there are several. A waiter the
      * lab picks for a spurious wake-up waits with wait(ms): if it returns unmarked after its time, it
      * records SPURIOUS. A put or take that finds the mirror empty skips notifyAll(): every thread in
      * the wait set is in the mirror (it joins before wait(), in the same block, and leaves only in
@@ -78,8 +83,11 @@ final class MonitorBuffer implements LabBuffer {
     private final List<Worker> workers = new ArrayList<>();
     /** Workers the notifyAll being sent took out of the wait set, for the events after the move. Guarded by monitor. */
     private final List<Worker> wokenNow = new ArrayList<>();
-    /** The worker whose notify() is the latest, credited by the thread it woke. Guarded by monitor. */
-    private Worker lastNotifier;
+    /**
+     * The workers whose notify() woke a thread that has not yet returned from wait(), earliest
+     * first: credited, in that order, by the threads coming back. Guarded by monitor.
+     */
+    private final ArrayDeque<Worker> notifying = new ArrayDeque<>();
 
     private long produced;
     private long consumed;
@@ -267,6 +275,7 @@ final class MonitorBuffer implements LabBuffer {
             if (waiters.remove(waiter) && log != null) {
                 log.appendNow(BufferEvent.LEAVE.ordinal(), track(worker), 0, 0, 0);
             }
+            forgetNotifiesBeyondWaiters();
             // Out of the wait set, as the log's LEAVE tells it: no longer shown waiting in it.
             worker.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
             throw e;
@@ -274,17 +283,23 @@ final class MonitorBuffer implements LabBuffer {
         if (!waiter.notified) {
             waiters.remove(waiter);
             boolean ranOut = timed > 0 && System.nanoTime() - from >= timed * 1_000_000;
-            if (ranOut || bug != Bug.NOTIFY) {
+            if (ranOut || bug != Bug.NOTIFY || notifying.isEmpty()) {
                 // The lab's spurious wake-up (or, rarely, the JVM's own: wait() allows it).
                 spuriousWakeups++;
+                forgetNotifiesBeyondWaiters(); // a notify() it may have had too is spent
                 if (log != null) {
                     log.appendNow(BufferEvent.SPURIOUS.ordinal(), track(worker), 0, 0,
                             worker.role() == Worker.Role.PRODUCER ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
                 }
-            } else if (log != null) {
-                // Woken by a notify(): only now is it known which thread it woke.
-                log.appendNow(BufferEvent.WAKE.ordinal(), track(worker), 0, 0,
-                        lastNotifier == null ? track(worker) : track(lastNotifier));
+            } else {
+                // Woken by a notify(): only now is it known which thread one woke, and by whose, exactly
+                // when a single one was in flight.
+                boolean guess = notifying.size() > 1;
+                Worker notifier = notifying.pollFirst();
+                if (log != null) {
+                    log.appendNow(BufferEvent.WAKE.ordinal(), track(worker), guess ? BufferEvent.WOKEN_BY_ONE_OF : 0,
+                            0, track(notifier));
+                }
             }
         }
         worker.set(WorkerState.IN_BUFFER, Where.CHECKING);
@@ -334,14 +349,28 @@ final class MonitorBuffer implements LabBuffer {
     private int wakeUp(Worker notifier) {
         if (bug == Bug.NOTIFY) {
             monitor.notify();
-            lastNotifier = notifier;
-            return waiters.isEmpty() ? 0 : 1;
+            if (waiters.size() <= notifying.size()) {
+                return 0; // every thread in the mirror was woken already: the wait set is empty, this one is lost
+            }
+            notifying.addLast(notifier);
+            return 1;
         }
         if (waiters.isEmpty()) {
             return 0; // nobody in the wait set: notifyAll() would do nothing (see the notes)
         }
         monitor.notifyAll();
         return wakeEveryone();
+    }
+
+    /**
+     * A waiter left the mirror without a notify() of its own (its time ran out, or Stop): a notify()
+     * in flight may have been its, spent; there are never more in flight than waiters to return.
+     * Call only in the monitor.
+     */
+    private void forgetNotifiesBeyondWaiters() {
+        while (notifying.size() > waiters.size()) {
+            notifying.pollFirst();
+        }
     }
 
     /** After a notifyAll: every waiter leaves the mirror, marked. Call only in the monitor. */

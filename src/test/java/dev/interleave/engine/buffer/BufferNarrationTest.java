@@ -236,6 +236,27 @@ class BufferNarrationTest {
     }
 
     /**
+     * A notify() with every waiter already woken (or none) is told as lost, not as "no one was
+     * waiting" under a wait set that still shows the woken; a wake-up with several notify() calls in
+     * flight names the earliest as a guess.
+     */
+    @Test
+    void aLostNotifyIsToldLostAndAGuessedWakerAsAGuess() {
+        EventLog log = new EventLog(64);
+        int p1 = log.addTrack("P1");
+        int p2 = log.addTrack("P2");
+        int c1 = log.addTrack("C1");
+        log.append(BufferEvent.PUT.ordinal(), p2, 2, 1, 0);
+        log.append(BufferEvent.WAKE.ordinal(), c1, BufferEvent.WOKEN_BY_ONE_OF, 0, p1);
+        EventLog.Batch all = log.readAll();
+        BufferNarration.Terms notify = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL);
+        assertEquals("P2 put #2 into slot 1, called notify() and woke nobody: no thread was waiting that an earlier"
+                + " notify() had not already woken, so this notify() is lost", BufferNarration.words(notify, all, 0));
+        assertEquals("C1 is woken by P1's notify() or a later one (several were in flight, and the JVM does not say"
+                + " which woke whom), and waits for the monitor", BufferNarration.words(notify, all, 1));
+    }
+
+    /**
      * The monitor's notify() wakes a thread the JVM picks and does not name: with two waiting, the
      * thread it woke records its own wake-up when it is back in the monitor, maybe after others
      * acted. The put says so rather than "woke 1 thread", and the woken thread's line names the notifier.
