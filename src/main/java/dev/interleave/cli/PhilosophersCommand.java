@@ -189,6 +189,7 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
                         result.livelockAfterNanos() / 1_000_000)
                 : "no"));
         out.append(String.format(Locale.ROOT, "starvation     %s%n", result.starvationJudged() ? starvation(result.starving())
+                : result.deadlocked() ? "not judged: the table deadlocked, which stopped everyone"
                 : String.format(Locale.ROOT, "not judged: the rule waits for %d meals per philosopher on average, and"
                         + " the table ate %s", Fairness.STARVATION_MIN_AVERAGE_MEALS, Counts.of(result.totalMeals(), "meal"))));
         out.append(String.format(Locale.ROOT, "outcome        %s", result.verdict()));

@@ -111,6 +111,19 @@ class PhilosophersCommandTest {
         assertEquals("\"deadlock\"", field(json, "outcome"));
         assertEquals("\"platform\"", field(json, "threads"), "platform threads unless --threads says otherwise");
         assertEquals("null", field(json, "failure"));
+        assertEquals("null", field(json, "starving"), "a deadlocked table is not judged for starvation: " + json);
+    }
+
+    /**
+     * A deadlocked table is not judged for starvation, and the text says why: a naive table deadlocked
+     * after 19 ms was said to starve three of its five (a concurrency expert's review).
+     */
+    @Test
+    void aDeadlockedTableIsNotJudgedForStarvation() {
+        CallsCommandTest.Invocation ran = run("philosophers", "--n", "5", "--strategy", "naive", "--think-ms", "0..0",
+                "--eat-ms", "0..0");
+        assertEquals(1, ran.exitCode(), ran.err());
+        assertTrue(ran.out().contains("starvation     not judged: the table deadlocked, which stopped everyone"), ran.out());
     }
 
     /** Ordered runs its time without a deadlock: exit 0, everyone ate, the text says so. */

@@ -47,14 +47,18 @@ public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome,
         return Fairness.jain(mealsArray());
     }
 
-    /** The philosophers (indices) starving at the end, by {@link Fairness#STARVATION_RULE}. */
+    /** The philosophers (indices) starving at the end, by {@link Fairness#STARVATION_RULE}; none if not judged. */
     public List<Integer> starving() {
-        return Fairness.starving(mealsArray());
+        return starvationJudged() ? Fairness.starving(mealsArray()) : List.of();
     }
 
-    /** Whether the meals eaten were enough for the starvation rule to judge ({@link Fairness#starvationJudged}). */
+    /**
+     * Whether the starvation rule judges this run: enough meals eaten ({@link Fairness#starvationJudged}),
+     * and no deadlock: a deadlocked table has stopped everyone, and who ate less in its first moments
+     * is not starving (a naive table deadlocked after 19 ms was said to starve three of its five).
+     */
     public boolean starvationJudged() {
-        return Fairness.starvationJudged(mealsArray());
+        return deadlock == null && Fairness.starvationJudged(mealsArray());
     }
 
     public long totalMeals() {

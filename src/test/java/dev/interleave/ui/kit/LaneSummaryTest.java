@@ -133,6 +133,16 @@ class LaneSummaryTest {
      */
     @Test
     void aWaitToldAtItsEndIsSummarisedFromWhenItBegan() throws Exception {
+        // A run with a wait for the lock in it: sixteen workers on two cores seldom have none, but with
+        // the machine busy with other work one CI run had none (its slices were checked all the same).
+        int runs = 0;
+        while (!summarisedAsItsEventsSay()) {
+            assertTrue(++runs < 5, "five runs of sixteen workers on two cores, and none waited for the lock");
+        }
+    }
+
+    /** Checks one contended run's slices against its events; whether it had a wait for the lock to check. */
+    private static boolean summarisedAsItsEventsSay() throws Exception {
         BufferRunner runner = new BufferRunner();
         runner.setRecording(EventLog.DEFAULT_CAPACITY);
         runner.start(BufferSettings.of(8, 8, 4, 40_000));
@@ -165,7 +175,6 @@ class LaneSummaryTest {
             }
             latest[lane] = all.nanos(i);
         }
-        assertTrue(waited > 0, "sixteen workers on two cores waited for the lock");
 
         int waitingSlices = 0;
         for (int lane = 0; lane < lanes; lane++) {
@@ -185,7 +194,7 @@ class LaneSummaryTest {
                 }
             }
         }
-        assertTrue(waitingSlices > 0, "some slice ends in a wait for the lock");
+        return waited > 0 && waitingSlices > 0; // some slice ends in a wait for the lock
     }
 
     /**
