@@ -181,9 +181,9 @@ public final class CallsView extends BorderPane {
     static VBox pastRuns(ObservableList<CallsViewModel.PastRun> runs, BooleanSupplier idle) {
         Label caption = new Label("Past runs (newest first)");
         caption.getStyleClass().add("section");
-        Controls.tip(caption, String.format(Locale.ROOT, "A run marked \u201cits code compiled as it ran\u201d had no run"
-                + " of %,d calls or more before it since the window opened: the JIT compiled the calls' code while it"
-                + " ran, so its time is longer. Compare the runs after it. (A run within %.0f %% of its ideal is"
+        Controls.tip(caption, String.format(Locale.ROOT, "A run marked \u201cits code compiled as it ran\u201d had fewer"
+                + " than %,d calls run before it since the window opened, in all runs together: the JIT compiled the"
+                + " calls' code while it ran, so its time is longer. Compare the runs after it. (A run within %.0f %% of its ideal is"
                 + " not marked: compiling cost it too little to see.)", CallsViewModel.WARMING_CALLS,
                 (1 - CallsViewModel.COLD_UNSEEN) * 100));
         Label none = new Label(NO_RUN_YET);

@@ -126,11 +126,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     static final String MEMORY_NONE = "–";
     static final String HISTOGRAM_NONE = "No call has completed yet.";
     static final String AT_THE_END = "at the end";
-    /** The calls a run completes by which its code is compiled (the JIT compiles a method after thousands of calls). */
+    /** The calls completed by which their code is compiled (the JIT compiles a method after thousands of calls). */
     static final long WARMING_CALLS = 10_000;
     /**
-     * A past run's mark while no run of {@link #WARMING_CALLS} calls or more has ended before it since
-     * start: its time includes compiling its code (the rule is in the caption's tooltip: spelled out in
+     * A past run's mark while fewer than {@link #WARMING_CALLS} calls in all had completed before it
+     * since start, in the runs before it together (the JIT counts every call, not runs): its time
+     * includes compiling its code (the rule is in the caption's tooltip: spelled out in
      * each row, it made every row three lines tall, and a student read it as jargon). Not "first since
      * start": a second and third run of 1,000 calls read so too, and a teacher counted them.
      */
@@ -271,8 +272,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
     private final ObservableList<PastRun> pastRunsReadOnly = FXCollections.unmodifiableObservableList(pastRuns);
     private int runsEnded;
-    /** Whether a run of {@link #WARMING_CALLS} calls or more has ended since start (Reset does not undo it: the code stays compiled). */
-    private boolean warm;
+    /**
+     * Calls completed since start, in every run together (Reset does not undo them: the code stays
+     * compiled). Six runs of 1,000 calls were each marked as compiling, where a run of 10,000 once
+     * marked none after it.
+     */
+    private long callsSinceStart;
     private final ObservableList<XYChart.Series<Number, Number>> throughputSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> inFlightSeries = FXCollections.observableArrayList();
     /** The series the run being plotted draws into: one pair per run (null before the first). */
@@ -774,8 +779,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // may explain the time: a run within COLD_UNSEEN of its ideal lost nothing to it worth a
         // mark, and every row of the 1,000-call preset read "(its code compiled as it ran)" (a tryout).
         boolean showsCompiling = result.efficiency().orElse(0) < COLD_UNSEEN;
+        boolean warm = callsSinceStart >= WARMING_CALLS;
         String run = (plottedLabel == null ? "" : plottedLabel) + (warm || !showsCompiling ? "" : COLD_RUN);
-        warm |= result.callsCompleted() >= WARMING_CALLS;
+        callsSinceStart += result.callsCompleted();
         pastRuns.addFirst(new PastRun(++runsEnded, run, outcome,
                 result.elapsedMillis(), result.idealMillis(), result.efficiency(), result.maxInFlight()));
         if (pastRuns.size() > MAX_PAST_RUNS) {

@@ -111,8 +111,9 @@ class CallsViewModelTest {
     }
 
     /**
-     * The first run since start of {@link CallsViewModel#WARMING_CALLS} calls or more is marked as
-     * compiling its code as it ran, and so is any smaller one before it; the runs after it are not.
+     * Runs are marked as compiling their code as they ran until {@link CallsViewModel#WARMING_CALLS}
+     * calls in all have run before them: a large run, or small ones together (six runs of 1,000 calls
+     * were each marked, a learner's tryout: the JIT counts calls, not runs).
      */
     @Test
     void theFirstLargeRunSinceStartIsMarkedCold() throws InterruptedException {
@@ -127,6 +128,14 @@ class CallsViewModelTest {
         sampleUntilIdle(model);
         assertEquals(List.of(false, true, true), model.pastRuns().stream()
                 .map(past -> past.run().endsWith(CallsViewModel.COLD_RUN)).toList(), "newest first");
+
+        CallsViewModel small = model(2_500, 100, 0);
+        for (int run = 1; run <= 5; run++) {
+            small.run();
+            sampleUntilIdle(small);
+        }
+        assertEquals(List.of(false, true, true, true, true), small.pastRuns().stream()
+                .map(past -> past.run().endsWith(CallsViewModel.COLD_RUN)).toList(), "10,000 calls before the fifth");
     }
 
     /**
