@@ -227,6 +227,21 @@ class CallsCommandTest {
     }
 
     /**
+     * Elapsed and ideal times are said to the nearest ms, so the rate beside them checks out: cut
+     * off, 15.98 ms read "15 ms" beside 62,577 calls a second (a learner's tryout).
+     */
+    @Test
+    void timesAreRoundedNotCutOff() {
+        CallSettings settings = CallSettings.of(1_000, 100);
+        CallResult run = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 15_980_000L,
+                7_600_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE);
+        assertEquals(16, run.elapsedMillis());
+        assertEquals(8, run.idealMillis());
+        String text = new CallsCommand().text(run);
+        assertTrue(text.contains("elapsed        16 ms"), text);
+    }
+
+    /**
      * Stopped, failed and wrong runs name their outcome; a failure is one line (simple class name and
      * message). The results are built by hand: from a shell a run stops only on Ctrl+C, and its calls do
      * not fail.

@@ -53,12 +53,17 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
         return OptionalDouble.of(elapsedNanos == 0 ? 1.0 : (double) idealNanos / elapsedNanos);
     }
 
+    /**
+     * The elapsed time to the nearest ms: cut off, 15.98 ms read "15 ms" beside 62,577 calls a
+     * second, and a learner checking 1,000 calls / 0.015 s got 66,667 (a tryout).
+     */
     public long elapsedMillis() {
-        return elapsedNanos / 1_000_000;
+        return Math.round(elapsedNanos / 1e6);
     }
 
+    /** The ideal makespan to the nearest ms, as {@link #elapsedMillis()}. */
     public long idealMillis() {
-        return idealNanos / 1_000_000;
+        return Math.round(idealNanos / 1e6);
     }
 
     /**

@@ -543,7 +543,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             // stood under an In flight card reading "max 520".
             now.startRateCeiling().ifPresent(startRateNote::set);
         }
-        elapsedMillis.set(now.elapsedNanos() / 1_000_000);
+        elapsedMillis.set(Math.round(now.elapsedNanos() / 1e6)); // to the nearest ms, as the result's
         progress.set((double) now.callsCompleted() / now.settings().calls());
         if (plotDue) {
             plot(now, nowNanos);
