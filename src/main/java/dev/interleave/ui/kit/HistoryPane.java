@@ -448,7 +448,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
      * scrubber starts at {@code start}: the first state it can rebuild (a checkpoint's) lies a little
      * after the oldest event kept, so the events in reach are counted from there, and with those
      * before it they add up to the run ("keeps the newest 1,000,000, so the 1,863,680 oldest are out
-     * of reach" stood beside 2,861,429 events).
+     * of reach" stood beside 2,861,429 events). Those before are named by number: "the 1,863,680 before
+     * it", after "just after event 1,863,679", read as one too many (a learner's tryout).
      */
     static String droppedNote(long start, long end) {
         if (start >= end) {
@@ -462,7 +463,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         return String.format(Locale.ROOT, "The log keeps the newest %,d events. The scrubber and the event log reach the"
                 + " last %,d of the %,d, back to just after event %,d: the oldest moment they can rebuild, from a"
                 + " checkpoint a little after the oldest event kept (the timeline also draws the few before it)."
-                + " The %,d before it are out of reach.",
-                EventLog.DEFAULT_CAPACITY, end - start, end, start - 1, start);
+                + " Events 0 to %,d (%,d of them), up to that moment, are out of reach.",
+                EventLog.DEFAULT_CAPACITY, end - start, end, start - 1, start - 1, start);
     }
 }

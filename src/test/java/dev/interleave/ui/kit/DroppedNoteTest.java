@@ -15,7 +15,7 @@ class DroppedNoteTest {
         assertEquals("The log keeps the newest 1,000,000 events. The scrubber and the event log reach the last 997,749 of"
                 + " the 2,861,429, back to just after event 1,863,679: the oldest moment they can rebuild, from a"
                 + " checkpoint a little after the oldest event kept (the timeline also draws the few before it)."
-                + " The 1,863,680 before it are out of reach.",
+                + " Events 0 to 1,863,679 (1,863,680 of them), up to that moment, are out of reach.",
                 HistoryPane.droppedNote(1_863_680, 2_861_429));
     }
 
