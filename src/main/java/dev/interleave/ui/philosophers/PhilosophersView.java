@@ -416,7 +416,8 @@ public final class PhilosophersView extends BorderPane {
         } else {
             // Before a run, a line where the verdict will be: when it came with the run, the table moved
             // down under the teacher's pointer between the first click on a seat and the second.
-            text = "… Not run yet: Run, or click a philosopher."; // one line, as the next verdict, at 150 % in 1024x700
+            // Short, as the next verdict; the keys too, for whoever drives it by keyboard (a tryout).
+            text = "… Not run yet: Run (Space), Step (S), or click a philosopher.";
             kind = NOTE;
         }
         verdict.setText(text);
