@@ -1467,6 +1467,10 @@ public final class MainView extends BorderPane {
                     state == RunState.IDLE && text.startsWith("✓"));
             badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("ended-short"),
                     state == RunState.IDLE && !text.isEmpty() && !text.startsWith("✓"));
+            // Wrong, failed, deadlocked, violated: apart from a run stopped by hand, which is no failure
+            // (they shared one brown, and a Stop read as a failure in front of a class: a tryout).
+            badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("failed"),
+                    state == RunState.IDLE && text.startsWith("✘"));
             badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("alarm"), !alarm.isEmpty() || !warning.isEmpty());
             // The glyph alone keeps no room for the words (the tabs that need it narrower).
             badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("glyph-only"), !text.contains(" "));

@@ -500,6 +500,8 @@ class MainViewFxTest {
         assertEquals(runs, OnFx.get(() -> buffer.freshStartsProperty().get()), "no new run");
         assertTrue(OnFx.get(buffer::showsEndedRun));
         assertEquals(badge, OnFx.text(robot, "#badge-buffer"));
+        assertTrue(OnFx.node(robot, "#badge-buffer").getPseudoClassStates().contains(PseudoClass.getPseudoClass("failed")),
+                "a violated run's badge in the failure colour: " + badge);
         assertEquals(steps, OnFx.text(robot, "#step-text"));
         assertTrue(OnFx.text(robot, "#status").contains("press Step (S) again, or Run, to start a new one"),
                 OnFx.text(robot, "#status"));
@@ -961,6 +963,9 @@ class MainViewFxTest {
                 OnFx.text(robot, "#badge-buffer")));
         assertFalse(OnFx.text(robot, "#badge-buffer").contains("done"),
                 "a stopped run is not called done");
+        // Nor coloured as a failure: a Stop and a wrong total shared one brown (a tryout in the dark theme).
+        assertFalse(OnFx.node(robot, "#badge-buffer").getPseudoClassStates().contains(PseudoClass.getPseudoClass("failed")),
+                "a stopped run is no failure");
     }
 
     /**
