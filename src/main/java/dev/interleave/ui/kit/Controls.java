@@ -184,7 +184,24 @@ public final class Controls {
         guide.setMinWidth(0);
         guide.setMinHeight(Region.USE_PREF_SIZE); // a view squeezed for height scrolls rather than cut it
         wrapTitle(guide);
+        opensByKeys(guide);
         return guide;
+    }
+
+    /**
+     * Enter and Space on {@code pane}'s focused title open it or fold it. JavaFX's pane takes Space
+     * only, and then asks for the focus again, which hides its ring (a focus asked for is not shown,
+     * only one moved by keys): Space a second time then ran the view, the window's key where no
+     * ring shows. A keyboard-only tryout found Enter doing nothing and Space starting a run.
+     */
+    private static void opensByKeys(TitledPane pane) {
+        pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() == pane && pane.isCollapsible() && !e.isShortcutDown() && !e.isAltDown()
+                    && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
+                pane.setExpanded(!pane.isExpanded());
+                e.consume();
+            }
+        });
     }
 
     /**

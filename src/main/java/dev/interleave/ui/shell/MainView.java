@@ -33,6 +33,7 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Control;
@@ -50,6 +51,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
@@ -72,6 +74,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -768,7 +771,8 @@ public final class MainView extends BorderPane {
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume; while Auto-step plays, Pause (it"
                     + " stops). In the race lab's Slow motion a run is Auto-step: a random thread steps at the rate"
-                    + " beside Auto-step"},
+                    + " beside Auto-step. On a button, a choice, a check box, a switch or a guide's title reached by"
+                    + " Tab (its ring shows), Space presses that instead"},
             new String[] {"S", "Step: one producer or consumer passes the gate and acts, and a thread its signal wakes"
                     + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused (after a run that ended by itself,"
@@ -1254,7 +1258,7 @@ public final class MainView extends BorderPane {
             }
         }
         boolean typing = event.getTarget() instanceof TextInputControl;
-        if (event.getCode() == KeyCode.SPACE && !typing) {
+        if (event.getCode() == KeyCode.SPACE && !typing && !pressesTheFocused(event)) {
             if (active().runState() == RunState.IDLE) {
                 if (active().spaceKeepsEndedRun()) {
                     notice = "";
@@ -1321,6 +1325,17 @@ public final class MainView extends BorderPane {
             event.consume();
         }
         refresh();
+    }
+
+    /**
+     * Whether Space is the focused control's own key: a button, a choice, a check box, a switch or a
+     * guide's title, with its ring shown (reached by keys: Tab, or the arrows in a choice). A
+     * keyboard-only tryout could not open a guide, its Space taken for Run. A control clicked
+     * shows no ring and leaves Space the window's: a setting clicked, then Space, runs as before.
+     */
+    private static boolean pressesTheFocused(KeyEvent event) {
+        return event.getTarget() instanceof Node node && node.isFocusVisible()
+                && (node instanceof ButtonBase || node instanceof TitledPane || node instanceof ToggleSwitch);
     }
 
     /** 1 to 9 for the digit keys (main row or keypad), else 0. */

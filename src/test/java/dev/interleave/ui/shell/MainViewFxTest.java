@@ -36,6 +36,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -1141,6 +1142,43 @@ class MainViewFxTest {
             assertEquals("tab-buffer", robot.lookup("#scenarios").queryAs(TabPane.class).getSelectionModel()
                     .getSelectedItem().getId(), "after " + key);
         }
+    }
+
+    /**
+     * A guide's title reached by Tab opens by Enter and folds by Space, time and again, and Space
+     * there is the guide's, not Run: a keyboard-only tryout found Enter doing nothing and Space
+     * starting a run (the window took it). A control clicked still leaves Space the window's
+     * ({@link #keysStayTheWindowsWhenAFocusedSettingIsLockedOrAFieldTakesItsValue}).
+     */
+    @Test
+    void enterAndSpaceOpenAndFoldAGuideReachedByTab(FxRobot robot) {
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        TitledPane guide = robot.lookup("#calls-guide").queryAs(TitledPane.class);
+        tabTo(robot, guide);
+        assertFalse(guide.isExpanded());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(guide.isExpanded(), "Enter opens it");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(guide.isExpanded(), "Space folds it");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(guide.isExpanded(), "a second Space opens it again");
+        assertTrue(guide.isFocused() && guide.isFocusVisible(), "its ring still shows");
+        assertEquals(RunState.IDLE, callRunner.state(), "no run started");
+        assertEquals("Run", OnFx.text(robot, "#run"));
+        robot.interact(() -> guide.setExpanded(false));
+    }
+
+    /** Presses Tab until {@code target} has the focus (within 80 presses), as a keyboard user does. */
+    private void tabTo(FxRobot robot, Node target) {
+        for (int press = 0; press < 80 && !OnFx.get(target::isFocused); press++) {
+            robot.push(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(OnFx.get(target::isFocused), "Tab never reached " + target.getId() + ": the focus is on "
+                + OnFx.get(() -> stage.getScene().getFocusOwner()));
     }
 
     /** A window that opens zoomed (the zoom last chosen) says so in its status bar. */
