@@ -197,6 +197,7 @@ public final class MainView extends BorderPane {
         }
         this.frameStats = frameStats;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Controls.arrowsKeepTheRing(tabs); // Left and Right change the lesson, the ring still on it
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             showContent(now);
             samplers.forEach((tab, sampler) -> sampler.setShown(tab == now));
