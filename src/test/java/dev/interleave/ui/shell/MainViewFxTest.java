@@ -1582,6 +1582,12 @@ class MainViewFxTest {
         try {
             assertEquals("keyboard-map-scroll", map.getDialogPane().getContent().getId());
             assertEquals(List.of(), cutInKeyboardMap(robot, map), "keys or actions cut in the keyboard map");
+            assertEquals("Keyboard map", map.getDialogPane().getHeaderText(), "titled in the dialog itself");
+            List<String> keys = MainView.KEYS.stream().map(key -> key[0]).toList();
+            assertTrue(keys.contains("Tab  Shift+Tab") && keys.contains("Enter\u00a0/\u00a0Space"), "keys: " + keys);
+            robot.push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(map.isShowing(), "Esc closes it, as the map says");
         } finally {
             robot.interact(map::close);
         }
@@ -1622,6 +1628,15 @@ class MainViewFxTest {
                 // Taller than the window, it scrolls by keys: it has the focus, not Close.
                 ScrollPane scroll = (ScrollPane) map.getDialogPane().getContent();
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, scroll::isFocused);
+                // Page Down: a page, what it shows less a line or two (JavaFX's was 45 px of 1,000).
+                robot.push(KeyCode.HOME);
+                robot.push(KeyCode.PAGE_DOWN);
+                WaitForAsyncUtils.waitForFxEvents();
+                double[] paged = OnFx.get(() -> new double[] {scroll.getVvalue()
+                        * (scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight()),
+                        scroll.getViewportBounds().getHeight()});
+                assertTrue(paged[0] >= 0.7 * paged[1], "Page Down scrolled " + paged[0] + " px of a " + paged[1]
+                        + " px view");
                 robot.push(KeyCode.END);
                 WaitForAsyncUtils.waitForFxEvents();
                 assertEquals(1.0, scroll.getVvalue(), 1e-9, "End: the last rows");
