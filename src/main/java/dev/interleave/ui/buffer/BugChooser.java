@@ -52,6 +52,7 @@ final class BugChooser extends VBox {
             wrappers.add(wrapper);
             row.getChildren().add(wrapper);
         }
+        Controls.arrowsKeepTheRing(buttons);
         why.setId("bug-why");
         why.getStyleClass().add("field-message");
         why.setWrapText(true);

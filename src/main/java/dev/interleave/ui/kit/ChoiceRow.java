@@ -49,6 +49,7 @@ public final class ChoiceRow<T> extends FlowPane {
             button.setMinWidth(USE_PREF_SIZE); // wrap, never squeeze the words
             getChildren().add(button);
         }
+        Controls.arrowsKeepTheRing(buttons());
         Runnable show = () -> buttons().forEach(b -> b.setSelected(b.getUserData() == property.get()));
         show.run();
         property.addListener((obs, old, now) -> show.run());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -24,6 +25,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
@@ -35,10 +37,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Skin;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -113,6 +117,81 @@ public final class Controls {
         tab.setContent(content);
     }
 
+    /**
+     * The arrow keys, Home and End on {@code strip}'s focused tabs choose its tab, and its ring stays
+     * in sight. JavaFX's tab pane asks for the focus again after each, and a focus asked for shows no
+     * ring (only one moved by keys does): after Right the strip held the keys unseen (a keyboard-only
+     * tryout, on the race lab's Slow motion / Full speed). Tabs wrap round, as JavaFX's do.
+     */
+    public static void arrowsKeepTheRing(TabPane strip) {
+        strip.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            int count = strip.getTabs().size();
+            if (e.getTarget() != strip || count == 0 || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                return;
+            }
+            int at = strip.getSelectionModel().getSelectedIndex();
+            OptionalInt to = switch (e.getCode()) {
+                case LEFT, UP, KP_LEFT, KP_UP -> OptionalInt.of(Math.floorMod(at - 1, count));
+                case RIGHT, DOWN, KP_RIGHT, KP_DOWN -> OptionalInt.of(Math.floorMod(at + 1, count));
+                case HOME -> OptionalInt.of(0);
+                case END -> OptionalInt.of(count - 1);
+                default -> OptionalInt.empty();
+            };
+            if (to.isPresent()) {
+                strip.getSelectionModel().select(to.getAsInt());
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * The arrow keys in a row of {@code choices} choose the next one that can be chosen (Right and
+     * Down) or the one before (Left and Up), round the row as JavaFX's do, and the focus goes with
+     * its ring in sight: JavaFX's toggle asks for the focus, and a focus asked for shows no ring
+     * (only one moved by keys does), so after Left a keyboard user chose unseen.
+     */
+    public static void arrowsKeepTheRing(List<ToggleButton> choices) {
+        for (ToggleButton choice : choices) {
+            choice.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                int step = switch (e.getCode()) {
+                    case RIGHT, DOWN, KP_RIGHT, KP_DOWN -> 1;
+                    case LEFT, UP, KP_LEFT, KP_UP -> -1;
+                    default -> 0;
+                };
+                if (step == 0 || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                    return;
+                }
+                int at = choices.indexOf(choice);
+                for (int away = 1; away < choices.size(); away++) {
+                    int next = Math.floorMod(at + step * away, choices.size());
+                    if (!choices.get(next).isDisabled()) {
+                        choices.get(next).setSelected(true);
+                        focusWithRing(choices, next);
+                        break;
+                    }
+                }
+                e.consume();
+            });
+        }
+    }
+
+    /**
+     * Gives the focus to {@code choices}' {@code at}th as Tab would, its ring shown: on from the one
+     * before it, or back from the one after; asked for directly (no ring) if neither lands there.
+     */
+    private static void focusWithRing(List<ToggleButton> choices, int at) {
+        ToggleButton target = choices.get(at);
+        if (at > 0) {
+            choices.get(at - 1).requestFocusTraversal(TraversalDirection.NEXT);
+        }
+        if (!target.isFocused() && at + 1 < choices.size()) {
+            choices.get(at + 1).requestFocusTraversal(TraversalDirection.PREVIOUS);
+        }
+        if (!target.isFocused()) {
+            target.requestFocus();
+        }
+    }
+
     /** {@link #tip(Node, String)} with a text that follows {@code text}. FX thread. */
     public static void tip(Node node, ObservableValue<String> text) {
         tip(node, text.getValue());
@@ -184,7 +263,24 @@ public final class Controls {
         guide.setMinWidth(0);
         guide.setMinHeight(Region.USE_PREF_SIZE); // a view squeezed for height scrolls rather than cut it
         wrapTitle(guide);
+        opensByKeys(guide);
         return guide;
+    }
+
+    /**
+     * Enter and Space on {@code pane}'s focused title open it or fold it. JavaFX's pane takes Space
+     * only, and then asks for the focus again, which hides its ring (a focus asked for is not shown,
+     * only one moved by keys): Space a second time then ran the view, the window's key where no
+     * ring shows. A keyboard-only tryout found Enter doing nothing and Space starting a run.
+     */
+    private static void opensByKeys(TitledPane pane) {
+        pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() == pane && pane.isCollapsible() && !e.isShortcutDown() && !e.isAltDown()
+                    && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
+                pane.setExpanded(!pane.isExpanded());
+                e.consume();
+            }
+        });
     }
 
     /**

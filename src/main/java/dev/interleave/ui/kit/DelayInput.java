@@ -6,8 +6,11 @@ import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -56,6 +59,7 @@ public final class DelayInput extends VBox {
                 e.consume();
             }
         });
+        tabLeavesIt(range);
         Runnable show = () -> {
             updating = true;
             try {
@@ -91,6 +95,39 @@ public final class DelayInput extends VBox {
         getChildren().addAll(label, range, pastSlider, fields, message);
         getStyleClass().add("setting"); // as a SettingSlider: Enter in a field gives the keys to its slider
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.notes());
+    }
+
+    /**
+     * Tab and Shift+Tab go through the range's two thumbs and then on, out of it: Tab from the low
+     * thumb to the high, from the high to the next control; Shift+Tab from the high to the low, from
+     * the low to the control before. Ctrl+Tab and Ctrl+Shift+Tab leave it from either thumb.
+     * ControlsFX's range slider moves on by asking the focus for its next sibling, here a label,
+     * which does not take it: Tab, Shift+Tab and Ctrl+Tab all stayed on the range, and a
+     * keyboard-only tryout could reach nothing after it. The arrow keys stay the thumbs'.
+     */
+    private static void tabLeavesIt(RangeSlider range) {
+        range.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.TAB || e.isAltDown() || e.isMetaDown()) {
+                return;
+            }
+            Node low = range.lookup(".low-thumb");
+            Node high = range.lookup(".high-thumb");
+            boolean onward = !e.isShiftDown();
+            boolean between = !e.isControlDown() && (onward ? low != null && low.isFocused()
+                    : high != null && high.isFocused());
+            if (!between) { // else the range's own: to its other thumb
+                range.requestFocusTraversal(onward ? TraversalDirection.NEXT : TraversalDirection.PREVIOUS);
+                e.consume();
+            }
+        });
+        // One stop in the line, the range: its skin makes its low thumb a stop of its own, next after
+        // the range, which then took the focus from it (and Shift+Tab from the field under it).
+        range.skinProperty().addListener((obs, old, skin) -> {
+            Node low = range.lookup(".low-thumb");
+            if (low != null) {
+                low.setFocusTraversable(false);
+            }
+        });
     }
 
     /** The slider's track, in places: {@link #place} maps milliseconds onto it. */

@@ -27,6 +27,7 @@ public final class RaceView extends BorderPane {
         modes.setId("race-modes");
         modes.getStyleClass().add("race-modes");
         modes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Controls.arrowsKeepTheRing(modes);
         modes.getSelectionModel().select(model.modeProperty().get() == RaceViewModel.Mode.FULL_SPEED ? full : slow);
         modes.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 model.modeProperty().set(now == full ? RaceViewModel.Mode.FULL_SPEED : RaceViewModel.Mode.SLOW_MOTION));

@@ -33,6 +33,7 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Control;
@@ -50,6 +51,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
@@ -72,6 +74,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -194,6 +197,7 @@ public final class MainView extends BorderPane {
         }
         this.frameStats = frameStats;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Controls.arrowsKeepTheRing(tabs); // Left and Right change the lesson, the ring still on it
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             showContent(now);
             samplers.forEach((tab, sampler) -> sampler.setShown(tab == now));
@@ -768,7 +772,8 @@ public final class MainView extends BorderPane {
     static final List<String[]> KEYS = List.of(
             new String[] {"Space", "Run; while running, Pause; while paused, Resume; while Auto-step plays, Pause (it"
                     + " stops). In the race lab's Slow motion, Run and Resume are played as Auto-step: a random"
-                    + " thread steps at the rate beside Auto-step"},
+                    + " thread steps at the rate beside Auto-step. On a control with its ring, Space is the"
+                    + " control's (Enter / Space, below)"},
             new String[] {"S", "Step: one producer or consumer passes the gate and acts, and a thread its signal wakes"
                     + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused (after a run that ended by itself,"
@@ -779,7 +784,7 @@ public final class MainView extends BorderPane {
             new String[] {"[  ]", "Auto-step slower, faster: one step a second less, more"},
             new String[] {"Ctrl+1 to Ctrl+4", "Go to the tab at that place: Counter & Sum, Bounded Buffer, Race &"
                     + " Atomics, Dining Philosophers"},
-            new String[] {"Esc", "Stop: interrupt every thread of the run"},
+            new String[] {"Esc", "Stop: interrupt every thread of the run. In a dialog (this map, About), close it"},
             new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
             new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
             new String[] {"Ctrl+=  Ctrl+-  Ctrl+0", "Zoom in, zoom out, actual size (100 % to 200 %)"},
@@ -791,13 +796,19 @@ public final class MainView extends BorderPane {
                     + " Philosophers)"},
             new String[] {"Left\u00a0/\u00a0Right, Page\u00a0Up\u00a0/\u00a0Down, Home\u00a0/\u00a0End", "On the scrubber or in the event log, while"
                     + " paused or after a run: one event, 100 events, the run's start, back to now"},
+            new String[] {"Tab  Shift+Tab", "Move to the next control, the one before; a ring shows where the keys are."
+                    + " On a delay's range, Tab goes from its low thumb to its high one, then on"},
+            new String[] {"Left\u00a0/\u00a0Right", "On a choice, choose the next option or the one before; on a"
+                    + " tab strip, the next tab or the one before; on a slider, move it"},
             new String[] {"Enter", "On a chip at the gate or a philosopher's seat (Tab to it): let that thread act"
                     + " next. In a settings field:"
                     + " take the value typed, and give the keys back to the window (to the field's slider)"},
+            new String[] {"Enter\u00a0/\u00a0Space", "On a control reached by Tab (its ring shows): a guide's title"
+                    + " opens or folds; Space presses a button, a choice, a check box or a switch"},
             new String[] {"F10, Alt+F\u00a0/\u00a0V\u00a0/\u00a0H", "The menus: File, View, Help (arrows move, Enter chooses, Esc"
                     + " closes)"},
             new String[] {"Ctrl+Q", "Quit"},
-            new String[] {"F1", "This keyboard map"});
+            new String[] {"F1", "This keyboard map: Down, Page Down and End scroll it, Esc closes it"});
 
     /**
      * Shows the keyboard map (Help, F1): keys on the left (a long one wraps), what they do on the
@@ -832,7 +843,35 @@ public final class MainView extends BorderPane {
         // The keys scroll it (Down, Page Down, End...): with the focus on Close, a keyboard-only
         // presenter could not read the rows below the fold (Enter on a chip, Ctrl+Q, F1).
         scroll.setFocusTraversable(true);
+        pageKeysScrollAPage(scroll);
         showDialog("Keyboard map", scroll, scroll, "keyboard-map-dialog");
+    }
+
+    /**
+     * Page Down and Page Up scroll {@code scroll} by what it shows, less a line to read on from (a
+     * tenth of its content's height, JavaFX's page, was about 45 px of a map 1,000 px tall: a
+     * presenter pressed it twenty times).
+     */
+    private static void pageKeysScrollAPage(ScrollPane scroll) {
+        scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) {
+                return;
+            }
+            double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            if (hidden > 0) {
+                double page = Math.max(1, scroll.getViewportBounds().getHeight() - 2 * fontSizeOf(scroll));
+                double step = page / hidden * (scroll.getVmax() - scroll.getVmin());
+                double to = scroll.getVvalue() + (e.getCode() == KeyCode.PAGE_DOWN ? step : -step);
+                scroll.setVvalue(Math.clamp(to, scroll.getVmin(), scroll.getVmax()));
+            }
+            e.consume();
+        });
+    }
+
+    /** The size of the text in {@code node}, in px. */
+    private static double fontSizeOf(Node node) {
+        return node instanceof Region region && region.lookup(".label") instanceof Labeled label
+                ? label.getFont().getSize() : Font.getDefault().getSize();
     }
 
     /**
@@ -906,6 +945,8 @@ public final class MainView extends BorderPane {
     private void showDialog(String title, Node content, Node focus, String... styleClasses) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(title);
+        // Said in the dialog too: the title bar may be off screen or drawn small (a projector at 200 %).
+        dialog.getDialogPane().setHeaderText(title);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getStyleClass().addAll(styleClasses);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
@@ -1254,7 +1295,7 @@ public final class MainView extends BorderPane {
             }
         }
         boolean typing = event.getTarget() instanceof TextInputControl;
-        if (event.getCode() == KeyCode.SPACE && !typing) {
+        if (event.getCode() == KeyCode.SPACE && !typing && !pressesTheFocused(event)) {
             if (active().runState() == RunState.IDLE) {
                 if (active().spaceKeepsEndedRun()) {
                     notice = "";
@@ -1321,6 +1362,17 @@ public final class MainView extends BorderPane {
             event.consume();
         }
         refresh();
+    }
+
+    /**
+     * Whether Space is the focused control's own key: a button, a choice, a check box, a switch or a
+     * guide's title, with its ring shown (reached by keys: Tab, or the arrows in a choice). A
+     * keyboard-only tryout could not open a guide, its Space taken for Run. A control clicked
+     * shows no ring and leaves Space the window's: a setting clicked, then Space, runs as before.
+     */
+    private static boolean pressesTheFocused(KeyEvent event) {
+        return event.getTarget() instanceof Node node && node.isFocusVisible()
+                && (node instanceof ButtonBase || node instanceof TitledPane || node instanceof ToggleSwitch);
     }
 
     /** 1 to 9 for the digit keys (main row or keypad), else 0. */

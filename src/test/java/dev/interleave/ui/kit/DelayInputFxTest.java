@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.RangeSlider;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,5 +113,48 @@ class DelayInputFxTest {
         for (int millis : List.of(0, 1, 5, 99, 100, 1_999, 2_000)) {
             assertEquals(millis, DelayInput.millisAt(DelayInput.place(millis, 2_000), 2_000), "round trip of " + millis);
         }
+    }
+    /**
+     * Tab and Shift+Tab go through the range's two thumbs and on, out of it, both ways, and Ctrl+Tab
+     * leaves it from either thumb; the arrows still move a thumb. ControlsFX's range kept Tab,
+     * Shift+Tab and Ctrl+Tab (a keyboard-only tryout reached nothing after a delay's range).
+     */
+    @Test
+    void tabGoesOnFromTheRangeBothWays(FxRobot robot) {
+        SimpleIntegerProperty min = new SimpleIntegerProperty(10);
+        SimpleIntegerProperty max = new SimpleIntegerProperty(100);
+        Button before = new Button("before");
+        Stage keys = OnFx.get(() -> StyledStage.show(new VBox(8, before, new DelayInput("eat", "Eat (ms)", min, max,
+                new IntInput(0, 2_000, ""), "Time to eat.")), 400, 300));
+        try {
+            Node range = keys.getScene().lookup("#eat-slider");
+            Node after = keys.getScene().lookup("#eat-min"); // the range's first field, under it
+            robot.interact(before::requestFocus);
+            robot.push(KeyCode.TAB);
+            assertEquals(range, focusOwner(keys), "Tab from the button before");
+            robot.push(KeyCode.RIGHT);
+            assertEquals(11, min.get(), "Right moves the low thumb");
+            robot.push(KeyCode.TAB);
+            assertEquals(range, focusOwner(keys), "Tab: its high thumb");
+            robot.push(KeyCode.TAB);
+            assertEquals(after, focusOwner(keys), "a second Tab: on, to the field under it");
+            robot.push(KeyCode.SHIFT, KeyCode.TAB);
+            assertEquals(range, focusOwner(keys), "Shift+Tab: back to the range");
+            // Through its thumbs (one or two: the range keeps the thumb it had), to the button before.
+            for (int press = 0; press < 2 && focusOwner(keys) == range; press++) {
+                robot.push(KeyCode.SHIFT, KeyCode.TAB);
+            }
+            assertEquals(before, focusOwner(keys), "Shift+Tab from the range");
+            robot.push(KeyCode.TAB);
+            robot.push(KeyCode.CONTROL, KeyCode.TAB);
+            assertEquals(after, focusOwner(keys), "Ctrl+Tab: out of it at once");
+        } finally {
+            StyledStage.close(keys);
+        }
+    }
+
+    private static Node focusOwner(Stage stage) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return OnFx.get(() -> stage.getScene().getFocusOwner());
     }
 }

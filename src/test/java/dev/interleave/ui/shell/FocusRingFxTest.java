@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -20,6 +21,7 @@ import javafx.scene.effect.Effect;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +30,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.calls.CallRunner;
+import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.ui.calls.CallsScenario;
 import dev.interleave.ui.calls.CallsViewModel;
 import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
+import dev.interleave.ui.kit.Wcag;
+import dev.interleave.ui.race.LabViewModel;
+import dev.interleave.ui.race.RaceScenario;
+import dev.interleave.ui.race.RaceViewModel;
+import dev.interleave.ui.race.StepperViewModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,12 +59,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FocusRingFxTest {
 
     private Stage stage;
+    private MainView view;
 
     @Start
     void start(Stage primary) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage = new Stage();
-        MainView view = new MainView(List.of(CallsScenario.tab(new CallsViewModel(new CallRunner()))), new FrameStats());
+        view = new MainView(List.of(CallsScenario.tab(new CallsViewModel(new CallRunner())),
+                RaceScenario.tab(new RaceViewModel(new StepperViewModel(new StepperRunner()),
+                        new LabViewModel(new LabRunner())))), new FrameStats());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(InterleaveApp.class.getResource("interleave.css"))
                 .toExternalForm());
@@ -90,6 +104,74 @@ class FocusRingFxTest {
         StyledStage.close(stage);
     }
 
+    /**
+     * Left and Right keep the ring in sight, in both themes: on a row of choices the focus goes to the
+     * option chosen, its ring shown (a band of the ring's colour inside its edge, apart from its face),
+     * and on a tab strip (the race lab's Slow motion / Full speed) the ring stays on the tab chosen.
+     * JavaFX asks for the focus again on those keys, which shows no ring: a keyboard user chose unseen.
+     */
+    @Test
+    void arrowsKeepTheRingOnAChoiceAndATabStripInBothThemes(FxRobot robot) {
+        try {
+            for (Theme theme : Theme.values()) {
+                robot.interact(() -> {
+                    view.window().themeProperty().set(theme);
+                    view.select("calls");
+                    view.requestFocus();
+                });
+                ToggleButton first = (ToggleButton) tabUntil(robot, node -> node instanceof ToggleButton);
+                robot.push(KeyCode.RIGHT);
+                Node next = owner();
+                assertTrue(next instanceof ToggleButton choice && choice != first && choice.isSelected(),
+                        "Right chose the next option and took the focus to it: " + next);
+                assertTrue(next.isFocusVisible() && OnFx.get(() -> shown(next)), "its ring shows in " + theme);
+                robot.push(KeyCode.LEFT);
+                assertTrue(owner() == first && first.isSelected() && first.isFocusVisible()
+                        && OnFx.get(() -> shown(first)), "Left: back, its ring shown in " + theme);
+
+                robot.interact(() -> {
+                    view.select("race");
+                    view.requestFocus();
+                });
+                TabPane modes = (TabPane) tabUntil(robot, node -> "race-modes".equals(node.getId()));
+                int before = modes.getSelectionModel().getSelectedIndex();
+                robot.push(KeyCode.RIGHT);
+                assertTrue(modes.getSelectionModel().getSelectedIndex() != before, "Right changed the mode");
+                assertTrue(owner() == modes && modes.isFocusVisible() && OnFx.get(() -> shown(modes)),
+                        "the strip's ring still shows in " + theme + ", on " + owner());
+                robot.push(KeyCode.LEFT);
+                assertEquals(before, modes.getSelectionModel().getSelectedIndex(), "Left: back");
+            }
+        } finally {
+            robot.interact(() -> {
+                view.window().themeProperty().set(Theme.LIGHT);
+                view.select("calls");
+            });
+        }
+    }
+
+    /** Presses Tab until the focus owner is {@code wanted} (within 40 presses); that node. */
+    private Node tabUntil(FxRobot robot, Predicate<Node> wanted) {
+        for (int press = 0; press < 40 && !OnFx.get(() -> owner() != null && wanted.test(owner())); press++) {
+            robot.push(KeyCode.TAB);
+        }
+        Node owner = owner();
+        assertTrue(owner != null && wanted.test(owner), "Tab did not get there: the focus is on " + owner);
+        return owner;
+    }
+
+    /** The focus owner, once the keys pressed have been handled and its styles applied. */
+    private Node owner() {
+        WaitForAsyncUtils.waitForFxEvents();
+        return OnFx.get(() -> {
+            Node owner = stage.getScene().getFocusOwner();
+            if (owner != null) {
+                owner.applyCss();
+            }
+            return owner;
+        });
+    }
+
     /** Whether {@code owner}, focused by Tab, shows it (true for kinds this test does not check). FX thread. */
     private static boolean shown(Node owner) {
         return switch (owner) {
@@ -105,9 +187,19 @@ class FocusRingFxTest {
                 Region tab = (Region) strip.lookup(".tab:selected");
                 tab.applyCss();
                 List<BackgroundFill> fills = tab.getBackground().getFills();
-                yield fills.size() >= 2 && fills.get(1).getInsets().getTop() >= 2;
+                yield fills.size() >= 2 && fills.get(1).getInsets().getTop() >= 2
+                        && Wcag.contrast((Color) fills.get(0).getFill(), (Color) fills.get(1).getFill()) >= 3;
             }
-            case ToggleButton choice -> ring(choice.getEffect());
+            // The ring outside, and a band of the ring's colour inside its edge (1.5 px at least at 13 px
+            // text, more with the zoom), apart (3:1 at least) from the panel's colour next in, which
+            // stands apart from a chosen option's face.
+            case ToggleButton choice -> {
+                List<BackgroundFill> fills = choice.getBackground().getFills();
+                yield ring(choice.getEffect()) && fills.size() >= 3 && fills.get(1).getInsets().getTop() >= 1.5
+                        && Wcag.contrast((Color) fills.get(0).getFill(), (Color) fills.get(1).getFill()) >= 3
+                        && (!choice.isSelected()
+                                || Wcag.contrast((Color) fills.get(1).getFill(), (Color) fills.get(2).getFill()) >= 3);
+            }
             // Its border grown outwards: the outer layer of its background 2 px outside it.
             case TextField field -> {
                 Insets outer = field.getBackground().getFills().getFirst().getInsets();

@@ -36,6 +36,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -1148,6 +1149,43 @@ class MainViewFxTest {
         }
     }
 
+    /**
+     * A guide's title reached by Tab opens by Enter and folds by Space, time and again, and Space
+     * there is the guide's, not Run: a keyboard-only tryout found Enter doing nothing and Space
+     * starting a run (the window took it). A control clicked still leaves Space the window's
+     * ({@link #keysStayTheWindowsWhenAFocusedSettingIsLockedOrAFieldTakesItsValue}).
+     */
+    @Test
+    void enterAndSpaceOpenAndFoldAGuideReachedByTab(FxRobot robot) {
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        TitledPane guide = robot.lookup("#calls-guide").queryAs(TitledPane.class);
+        tabTo(robot, guide);
+        assertFalse(guide.isExpanded());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(guide.isExpanded(), "Enter opens it");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(guide.isExpanded(), "Space folds it");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(guide.isExpanded(), "a second Space opens it again");
+        assertTrue(guide.isFocused() && guide.isFocusVisible(), "its ring still shows");
+        assertEquals(RunState.IDLE, callRunner.state(), "no run started");
+        assertEquals("Run", OnFx.text(robot, "#run"));
+        robot.interact(() -> guide.setExpanded(false));
+    }
+
+    /** Presses Tab until {@code target} has the focus (within 80 presses), as a keyboard user does. */
+    private void tabTo(FxRobot robot, Node target) {
+        for (int press = 0; press < 80 && !OnFx.get(target::isFocused); press++) {
+            robot.push(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(OnFx.get(target::isFocused), "Tab never reached " + target.getId() + ": the focus is on "
+                + OnFx.get(() -> stage.getScene().getFocusOwner()));
+    }
+
     /** A window that opens zoomed (the zoom last chosen) says so in its status bar. */
     @Test
     void aWindowOpenedZoomedSaysSo(FxRobot robot) {
@@ -1549,6 +1587,12 @@ class MainViewFxTest {
         try {
             assertEquals("keyboard-map-scroll", map.getDialogPane().getContent().getId());
             assertEquals(List.of(), cutInKeyboardMap(robot, map), "keys or actions cut in the keyboard map");
+            assertEquals("Keyboard map", map.getDialogPane().getHeaderText(), "titled in the dialog itself");
+            List<String> keys = MainView.KEYS.stream().map(key -> key[0]).toList();
+            assertTrue(keys.contains("Tab  Shift+Tab") && keys.contains("Enter\u00a0/\u00a0Space"), "keys: " + keys);
+            robot.push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(map.isShowing(), "Esc closes it, as the map says");
         } finally {
             robot.interact(map::close);
         }
@@ -1589,6 +1633,15 @@ class MainViewFxTest {
                 // Taller than the window, it scrolls by keys: it has the focus, not Close.
                 ScrollPane scroll = (ScrollPane) map.getDialogPane().getContent();
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, scroll::isFocused);
+                // Page Down: a page, what it shows less a line or two (JavaFX's was 45 px of 1,000).
+                robot.push(KeyCode.HOME);
+                robot.push(KeyCode.PAGE_DOWN);
+                WaitForAsyncUtils.waitForFxEvents();
+                double[] paged = OnFx.get(() -> new double[] {scroll.getVvalue()
+                        * (scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight()),
+                        scroll.getViewportBounds().getHeight()});
+                assertTrue(paged[0] >= 0.7 * paged[1], "Page Down scrolled " + paged[0] + " px of a " + paged[1]
+                        + " px view");
                 robot.push(KeyCode.END);
                 WaitForAsyncUtils.waitForFxEvents();
                 assertEquals(1.0, scroll.getVvalue(), 1e-9, "End: the last rows");
