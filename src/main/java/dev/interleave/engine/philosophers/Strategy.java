@@ -85,8 +85,8 @@ public enum Strategy implements Labelled {
 
     /**
      * Ask a waiter for a seat first (a semaphore with N - 1 seats), then left fork, then right. Choose
-     * it to break circular wait by admission: with at most N - 1 philosophers reaching for forks, one
-     * of them always finds both of its forks, so the waits cannot close a circle.
+     * it to break circular wait by admission: with at most N - 1 philosophers reaching for forks, at least
+     * one of them can always get both of its forks, so the waits cannot close a circle.
      */
     WAITER("waiter", false) {
         @Override

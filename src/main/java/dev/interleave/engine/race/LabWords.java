@@ -191,8 +191,8 @@ public final class LabWords {
                 + " %s to %s padded", rate(packed.get().slowest()), rate(packed.get().fastest()),
                 rate(padded.get().slowest()), rate(padded.get().fastest()));
         return ranges + (packed.get().overlaps(padded.get())
-                ? ": the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
-                + " with fewer programs running, before drawing a conclusion."
+                ? ": the ranges overlap, so on this machine the layout's difference, if any, is within its noise."
+                + " Run it again, with fewer programs running, before drawing a conclusion."
                 : ": the ranges do not overlap, so the difference is the layout's, not noise.");
     }
 

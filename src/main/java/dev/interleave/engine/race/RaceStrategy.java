@@ -327,7 +327,8 @@ public enum RaceStrategy implements Labelled {
     }
 
     /*
-     * Implementation notes: thread t owns cells[t * stride] and is its only writer, so its
+     * Implementation notes: thread t owns cells[offset + t * stride] (offset a line's worth with
+     * padding, else 0) and is its only writer, so its
      * increments need no atomicity; an opaque write (VarHandle setOpaque) keeps the JIT from keeping
      * the cell in a register, so the cache-line traffic under test is real. total() sums the
      * threads' cells (not the padding): exact once the threads have been joined.

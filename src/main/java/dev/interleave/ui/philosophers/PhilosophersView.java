@@ -202,7 +202,7 @@ public final class PhilosophersView extends BorderPane {
         seated.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d of %d taken",
                 model.seatedProperty().get(), model.seatsProperty().get()), model.seatedProperty(), model.seatsProperty()));
         Node seats = Controls.figure("seats", "Waiter's seats", seated, "The waiter lets at most N - 1 "
-                + "philosophers reach for forks at once: one of them always finds both of its forks.");
+                + "philosophers reach for forks at once: at least one of them can always get both of its forks.");
         seats.visibleProperty().bind(model.seatsProperty().greaterThan(0));
         seats.managedProperty().bind(seats.visibleProperty());
         FlowPane figures = new FlowPane(10, 10,

@@ -632,7 +632,7 @@ public final class LabView extends BorderPane {
                     // "striped" there could not be compared (a teacher's tryout).
                     layoutRow("packed", "Packed (--strategy packed): thread t's counter at cells[t], neighbours on one cache"
                             + " line", packed, high),
-                    layoutRow("padded", "Padded (--strategy striped): thread t's counter at cells[16 × t], 128 bytes apart",
+                    layoutRow("padded", "Padded (--strategy striped): thread t's counter at cells[16 + 16 × t], 128 bytes apart",
                             padded, high));
             Label verdict = new Label(LabWords.falseSharing(figures, LabWords.Reader.WINDOW));
             verdict.setId("lab-false-sharing-ratio");

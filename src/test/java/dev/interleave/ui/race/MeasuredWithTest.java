@@ -60,7 +60,7 @@ class MeasuredWithTest {
                 LabWords.spread(apart, LabWords.Reader.WINDOW));
         LabFigures noisy = figures(new long[] {10, 30, 20}, new long[] {20, 8, 15});
         assertEquals(" The medians of the runs; single runs ranged 33.3 M/s to 100 M/s packed, 50.0 M/s to 125 M/s"
-                + " padded: the ranges overlap, so this machine's noise is as large as the difference. Run it again,"
+                + " padded: the ranges overlap, so on this machine the layout's difference, if any, is within its noise. Run it again,"
                 + " with fewer programs running, before drawing a conclusion.", LabWords.spread(noisy, LabWords.Reader.WINDOW));
         assertEquals("", LabWords.spread(figures(new long[] {10}, new long[0]), LabWords.Reader.WINDOW), "not both ran yet");
         assertEquals(" From 1 run of each so far: 3 or more runs of each show how far single runs spread, and"
