@@ -259,8 +259,10 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             LabFigures.Range range = result.runRange().orElseThrow();
             out.append(String.format(Locale.ROOT, "per run        median %,.0f, slowest %,.0f, fastest %,.0f%s%n",
                     result.medianRunOpsPerSecond(), range.slowest(), range.fastest(), range.spread() >= SPREAD_SAID
-                            ? String.format(Locale.ROOT, " (%.1fx apart, one strategy: the first run's JIT warm-up and"
-                                    + " this machine's noise; compare strategies by their medians)", range.spread())
+                            ? String.format(Locale.ROOT, " (%.1fx apart, one strategy: the first run's JIT warm-up,"
+                                    + " this machine's noise, and the JIT's own loop for one counter, which can merge"
+                                    + " racy's increments or widen a lock over many; to compare strategies, race"
+                                    + " --measure throughput runs them all through one call)", range.spread())
                             : ""));
         }
         if (s.strategy() == RaceStrategy.CAS) {

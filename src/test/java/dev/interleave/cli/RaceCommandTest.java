@@ -105,8 +105,9 @@ class RaceCommandTest {
         String three = RaceCommand.text(new RaceResult(lock3, Outcome.COMPLETED, null,
                 List.of(8_000_000L, 8_000_000L, 8_000_000L), List.of(400_000_000L, 200_000_000L, 100_000_000L), 0));
         assertTrue(three.contains("per run        median 40,000,000, slowest 20,000,000, fastest 80,000,000 (4.0x apart,"
-                + " one strategy: the first run's JIT warm-up and this machine's noise; compare strategies by their"
-                + " medians)"), three);
+                + " one strategy: the first run's JIT warm-up, this machine's noise, and the JIT's own loop for one"
+                + " counter, which can merge racy's increments or widen a lock over many; to compare strategies, race"
+                + " --measure throughput runs them all through one call)"), three);
         String two = RaceCommand.text(new RaceResult(lock3.withRepeat(2), Outcome.COMPLETED, null,
                 List.of(8_000_000L, 8_000_000L), List.of(100_000_000L, 80_000_000L), 0));
         assertTrue(two.contains("per run        median 90,000,000, slowest 80,000,000, fastest 100,000,000"), two);
