@@ -24,6 +24,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -120,6 +121,22 @@ class MainViewFxTest {
         if (bufferRunner.state() != RunState.IDLE) {
             bufferRunner.stop();
         }
+    }
+
+    /**
+     * The 1,000,000-call preset greys platform threads out with a note that says why; the counters do
+     * not move under the pointer for it (the note pushed them 60 px down, and a learner's click on
+     * atomic hit nothing).
+     */
+    @Test
+    void theLargePresetLeavesTheCountersWhereTheyAre(FxRobot robot) {
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        Node atomic = OnFx.node(robot, "#counter-atomic");
+        double before = OnFx.get(() -> atomic.localToScene(atomic.getBoundsInLocal()).getMinY());
+        robot.interact(() -> ((ButtonBase) OnFx.node(robot, "#preset-large")).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(OnFx.text(robot, "#threads-message").isEmpty(), "the note says why platform is greyed out");
+        assertEquals(before, OnFx.get(() -> atomic.localToScene(atomic.getBoundsInLocal()).getMinY()), 0.5);
     }
 
     /** Counter & Sum's guide names the presets and counters by their buttons' words, and ends on a question. */
