@@ -117,9 +117,12 @@ public enum BufferEvent {
 
     private static final BufferEvent[] ALL = values();
 
-    /** WAIT's other: on notFull. */
-    /** A {@link #WAKE}'s item where its waker is the earliest of several notify() calls in flight: a guess. */
+    /**
+     * A {@link #WAKE}'s item where its waker is the earliest of several notify() calls in flight, or
+     * one whose wait(ms) also ran out: a guess.
+     */
     public static final int WOKEN_BY_ONE_OF = 1;
+    /** WAIT's other: on notFull. */
     public static final int ON_NOT_FULL = 0;
     /** WAIT's other: on notEmpty. */
     public static final int ON_NOT_EMPTY = 1;

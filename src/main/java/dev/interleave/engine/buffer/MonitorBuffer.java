@@ -283,18 +283,19 @@ final class MonitorBuffer implements LabBuffer {
         if (!waiter.notified) {
             waiters.remove(waiter);
             boolean ranOut = timed > 0 && System.nanoTime() - from >= timed * 1_000_000;
-            if (ranOut || bug != Bug.NOTIFY || notifying.isEmpty()) {
+            if (bug != Bug.NOTIFY || notifying.isEmpty()) {
                 // The lab's spurious wake-up (or, rarely, the JVM's own: wait() allows it).
                 spuriousWakeups++;
-                forgetNotifiesBeyondWaiters(); // a notify() it may have had too is spent
                 if (log != null) {
                     log.appendNow(BufferEvent.SPURIOUS.ordinal(), track(worker), 0, 0,
                             worker.role() == Worker.Role.PRODUCER ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
                 }
             } else {
                 // Woken by a notify(): only now is it known which thread one woke, and by whose, exactly
-                // when a single one was in flight.
-                boolean guess = notifying.size() > 1;
+                // when a single one was in flight and its time did not run out too (a wait(ms) notified
+                // as its time ran out cannot tell which ended it: credited, as a guess, so that no
+                // notify() stays in flight for a thread that has left).
+                boolean guess = notifying.size() > 1 || ranOut;
                 Worker notifier = notifying.pollFirst();
                 if (log != null) {
                     log.appendNow(BufferEvent.WAKE.ordinal(), track(worker), guess ? BufferEvent.WOKEN_BY_ONE_OF : 0,
@@ -348,6 +349,7 @@ final class MonitorBuffer implements LabBuffer {
      */
     private int wakeUp(Worker notifier) {
         if (bug == Bug.NOTIFY) {
+            assert notifying.size() <= waiters.size() : notifying.size() + " in flight for " + waiters.size();
             monitor.notify();
             if (waiters.size() <= notifying.size()) {
                 return 0; // every thread in the mirror was woken already: the wait set is empty, this one is lost
@@ -363,8 +365,8 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     /**
-     * A waiter left the mirror without a notify() of its own (its time ran out, or Stop): a notify()
-     * in flight may have been its, spent; there are never more in flight than waiters to return.
+     * A waiter left the mirror without a notify() of its own (Stop interrupted it): a notify() in
+     * flight may have been its, spent; there are never more in flight than waiters to return.
      * Call only in the monitor.
      */
     private void forgetNotifiesBeyondWaiters() {
@@ -375,6 +377,7 @@ final class MonitorBuffer implements LabBuffer {
 
     /** After a notifyAll: every waiter leaves the mirror, marked. Call only in the monitor. */
     private int wakeEveryone() {
+        notifying.clear(); // every waiter is woken: no notify() is in flight for any of them any more
         int woken = waiters.size();
         for (Waiter waiter; (waiter = waiters.pollFirst()) != null; ) {
             waiter.notified = true;
