@@ -98,7 +98,8 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
 
     /**
      * The trace's file, opened before the run without emptying it (a Ctrl+C before the run began
-     * leaves what it held); null when there is no trace to write.
+     * leaves what it held); null when there is no trace to write. This and the two after it are set
+     * once, by openTrace under this, before the run starts (the hook reads them under this too).
      */
     private FileChannel traceOut;
     /**
@@ -241,17 +242,34 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         }
     }
 
-    /** {@code stream}, not closed with the trace written to it: the figures come after it (Ctrl+C's too). */
+    /**
+     * {@code stream}, not closed with the trace written to it (the figures come after it, Ctrl+C's
+     * too), and failing as a file would: a PrintStream swallows its errors, and a trace cut off by a
+     * closed pipe or a full disk was exit 0.
+     */
     private static OutputStream kept(PrintStream stream) {
         return new FilterOutputStream(stream) {
             @Override
-            public void write(byte[] bytes, int offset, int length) {
+            public void write(byte[] bytes, int offset, int length) throws IOException {
                 stream.write(bytes, offset, length);
+                failIfFailed();
             }
 
             @Override
-            public void close() {
+            public void flush() throws IOException {
                 stream.flush();
+                failIfFailed();
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+
+            private void failIfFailed() throws IOException {
+                if (stream.checkError()) {
+                    throw new IOException("standard output could not be written (a closed pipe, or a full disk)");
+                }
             }
         };
     }
@@ -284,7 +302,8 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         traceWritten = true;
         try {
             if (traceToOut) {
-                writeTrace(new BufferedOutputStream(kept(((Cli.Out) spec.commandLine().getOut()).stream()), 1 << 16));
+                PrintStream out = spec.commandLine().getOut() instanceof Cli.Out given ? given.stream() : System.out;
+                writeTrace(new BufferedOutputStream(kept(out), 1 << 16));
                 return true;
             }
             if (traceSeekable) {

@@ -1,5 +1,9 @@
 package dev.interleave.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.interleave.Main;
 import dev.interleave.engine.buffer.BufferResult;
 import dev.interleave.engine.buffer.BufferSettings;
 import dev.interleave.engine.run.Outcome;
@@ -127,6 +132,27 @@ class BufferCommandTest {
                 .filter(event -> event.name().equals("take")).count(), "100 takes");
         assertEquals("\"ok\"", field(ran.err(), "outcome"), ran.err());
         assertFalse(ran.out().contains("\"outcome\""), "no figures in the trace");
+    }
+
+    /**
+     * A trace to a standard output that fails (a pipe closed by its reader, a full disk) is one line
+     * on standard error and exit 1, as for a file: a PrintStream swallows its errors, and it was exit 0.
+     */
+    @Test
+    void aTraceToAFailingStandardOutputIsOneLineAndExitOne() {
+        PrintStream closed = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        }, true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run((BASE + " --trace - --json").split(" "), closed, new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, code, lines.toString());
+        assertTrue(lines.getFirst().startsWith("interleave buffer: could not write the trace to -: IOException: standard"
+                + " output could not be written"), lines.getFirst());
+        assertEquals("\"ok\"", field(lines.get(1), "outcome"), "the figures still say how the run went");
     }
 
     /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */
