@@ -31,9 +31,11 @@ public final class LivelockWatch {
 
     /** For each philosopher, its give-ups since anyone last ate, counted up to {@link #GIVE_UPS}. */
     private final int[] giveUps;
-    /** Philosophers with fewer than {@link #GIVE_UPS} give-ups since anyone last ate. */
+    /** Philosophers with fewer than {@link #GIVE_UPS} give-ups since anyone last ate. Invariant: 0 <= below <= n. */
     private int below;
+    /** Whether the rule holds now: it held (below reached 0) and nobody has eaten since. Invariant: now implies fromNanos >= 0. */
     private boolean now;
+    /** Active time when the rule first held in this run, or -1: kept once set. */
     private long fromNanos = -1;
 
     LivelockWatch(int n) {

@@ -49,16 +49,12 @@ public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome,
 
     /** The philosophers (indices) starving at the end, by {@link Fairness#STARVATION_RULE}; none if not judged. */
     public List<Integer> starving() {
-        return starvationJudged() ? Fairness.starving(mealsArray()) : List.of();
+        return Fairness.starving(mealsArray(), deadlocked());
     }
 
-    /**
-     * Whether the starvation rule judges this run: enough meals eaten ({@link Fairness#starvationJudged}),
-     * and no deadlock: a deadlocked table has stopped everyone, and who ate less in its first moments
-     * is not starving (a naive table deadlocked after 19 ms was said to starve three of its five).
-     */
+    /** Whether the starvation rule judges this run ({@link Fairness#starvationJudged}). */
     public boolean starvationJudged() {
-        return deadlock == null && Fairness.starvationJudged(mealsArray());
+        return Fairness.starvationJudged(mealsArray(), deadlocked());
     }
 
     public long totalMeals() {

@@ -310,16 +310,17 @@ public final class PhilosophersRunner
 
         @Override
         protected PhilosophersResult result(Outcome outcome, Throwable failure, long elapsedNanos) {
-            TableView view = table.view();
-            Table.Livelock livelock = table.livelock();
+            Table.Standing now = table.standing();
+            TableView view = now.view();
+            Table.Livelock livelock = now.livelock();
             return new PhilosophersResult(settings, outcome, failure, elapsedNanos, view.deadlock(),
                     boxed(view.meals()), boxed(view.attempts()), livelock.fromNanos() >= 0, livelock.fromNanos());
         }
 
         PhilosophersSnapshot snapshot(RunState now) {
-            Table.Livelock livelock = table.livelock();
-            return new PhilosophersSnapshot(now, settings, table.view(), steps.view(philosophers), elapsedNanos(),
-                    livelock.now(), livelock.fromNanos() >= 0, result(), log);
+            Table.Standing standing = table.standing();
+            return new PhilosophersSnapshot(now, settings, standing.view(), steps.view(philosophers), elapsedNanos(),
+                    standing.livelock().now(), standing.livelock().fromNanos() >= 0, result(), log);
         }
 
         private static List<Long> boxed(long[] values) {

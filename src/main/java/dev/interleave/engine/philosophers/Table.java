@@ -286,11 +286,15 @@ final class Table {
     record Livelock(boolean now, long fromNanos) {
     }
 
-    /** The livelock rule now, in one acquisition of the table's lock. */
-    Livelock livelock() {
+    /** The table and the livelock rule's standing at one instant. */
+    record Standing(TableView view, Livelock livelock) {
+    }
+
+    /** The table now with the livelock rule's standing, in one acquisition of its lock: consistent. */
+    Standing standing() {
         lock.lock();
         try {
-            return new Livelock(state.livelockNow(), state.livelockFromNanos());
+            return new Standing(state.view(), new Livelock(state.livelockNow(), state.livelockFromNanos()));
         } finally {
             lock.unlock();
         }

@@ -50,7 +50,7 @@ public final class TableState implements Replay<TableState> {
     private final ArrayDeque<Action> recent;
     /** Events applied. */
     private long applied;
-    /** The livelock rule, following the give-ups and meals. */
+    /** The livelock rule, following the give-ups and meals (as every field here, the table's lock guards it in a live table). */
     private final LivelockWatch livelock;
 
     /** The table of {@code n} philosophers before anything happened: all thinking, every fork down. */

@@ -336,11 +336,23 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             if (e.getCode() == KeyCode.END && !(e.getTarget() instanceof TextInputControl)) {
                 rewind.toPresent();
                 e.consume();
-            } else if ((e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)
-                    && (e.getTarget() instanceof ScrollPane || !(e.getTarget() instanceof Control))) {
+            } else if ((e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) && !takenByAControl(e.getTarget(), view)) {
                 key(e);
             }
         });
+    }
+
+    /**
+     * Whether {@code target}, or a parent of it inside {@code view}, is a control that takes the arrow
+     * keys itself (a slider, a field, a range's bar inside its control): a scroll pane's page does not.
+     */
+    private static boolean takenByAControl(Object target, Node view) {
+        for (Node node = target instanceof Node n ? n : null; node != null && node != view; node = node.getParent()) {
+            if (node instanceof Control && !(node instanceof ScrollPane)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void key(KeyEvent e) {

@@ -27,8 +27,12 @@ public final class Words {
         return Counts.of(count, singular, plural);
     }
 
-    /** A number closing a clause, and the space before it: "below 0)", "make it -1)", "slot 0,". */
-    private static final Pattern CLOSING_NUMBER = Pattern.compile(" (-?\\d+(?:[,.]\\d+)*)(?=\\)|,(?!\\d)|$)");
+    /**
+     * A number closing a clause, and the space before it: "below 0)", "make it -1)", "slot 0,", "of 1:",
+     * at a line's end too (a punctuation mark followed by a digit is inside the number: "1,204", "0.5").
+     */
+    private static final Pattern CLOSING_NUMBER = Pattern.compile(" ([-\u2212]?\\d+(?:[,.]\\d+)*)(?=[),.;:](?!\\d)|$)",
+            Pattern.MULTILINE);
 
     /**
      * {@code text} with each number that closes a clause bound to the word before it (a no-break

@@ -511,8 +511,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         totalAttempts.set(table.totalAttempts());
         OptionalDouble index = Fairness.jain(table.meals());
         jain.set(index.isPresent() ? index.getAsDouble() : Double.NaN);
-        // Not on a deadlocked table: it stopped everyone, and who ate less before is not starving.
-        setIfChanged(starving, table.deadlock() != null ? List.of() : Fairness.starving(table.meals()));
+        setIfChanged(starving, Fairness.starving(table.meals(), table.deadlock() != null));
         lastAction.set(table.recentActions().isEmpty() ? "" : Words.capitalized(table.recentActions().getLast().words()));
         if (past != null) {
             long position = rewind.positionProperty().get();

@@ -1400,8 +1400,9 @@ public final class MainView extends BorderPane {
             // Said as it went: the retried command may start nothing (a Step that asks again first), and a
             // Step starts its run paused, which the line would otherwise not say while it says this.
             notice = switch (active().runState()) {
-                case PAUSED -> stopped + ", and started this one paused, its first step taken: S steps again,"
-                        + " Space resumes.";
+                case PAUSED -> autoStepper.playingProperty().get()
+                        ? stopped + ", and started this one: Auto-step plays its steps (Space or A stops it)."
+                        : stopped + ", and started this one paused, its first step taken: S steps again, Space resumes.";
                 case IDLE -> notice.isEmpty() ? stopped + "." : stopped + ". " + notice;
                 default -> stopped + ", and started this one.";
             };

@@ -105,11 +105,12 @@ class RulesTest {
 
     @Test
     void starvationIsJudgedOnlyAfterEnoughMeals() {
-        assertEquals(List.of(), Fairness.starving(new long[] {0, 10, 10}), "20 meals: too few to judge");
-        assertEquals(List.of(0), Fairness.starving(new long[] {0, 20, 20}));
-        assertEquals(List.of(), Fairness.starving(new long[] {5, 20, 20}), "5 is a quarter of 20: not below");
-        assertEquals(List.of(0), Fairness.starving(new long[] {4, 20, 20}));
-        assertEquals(List.of(), Fairness.starving(new long[] {10, 10, 10}));
+        assertEquals(List.of(), Fairness.starving(new long[] {0, 10, 10}, false), "20 meals: too few to judge");
+        assertEquals(List.of(0), Fairness.starving(new long[] {0, 20, 20}, false));
+        assertEquals(List.of(), Fairness.starving(new long[] {5, 20, 20}, false), "5 is a quarter of 20: not below");
+        assertEquals(List.of(0), Fairness.starving(new long[] {4, 20, 20}, false));
+        assertEquals(List.of(), Fairness.starving(new long[] {4, 20, 20}, true), "a deadlocked table is not judged");
+        assertEquals(List.of(), Fairness.starving(new long[] {10, 10, 10}, false));
     }
 
     /** Every philosopher gives a fork back 3 times with nobody eating: a livelock, until someone eats. */

@@ -31,10 +31,13 @@ class WordsTest {
     void aClosingNumberKeepsToTheWordBeforeIt() {
         assertEquals("a take must empty a full slot (count never below\u00a00)",
                 Words.keepClosingNumbers("a take must empty a full slot (count never below 0)"));
-        assertEquals("C2 took from slot\u00a00, which is empty (count 0 of 1: the take would make it\u00a0-1)",
+        assertEquals("C2 took from slot\u00a00, which is empty (count 0 of\u00a01: the take would make it\u00a0-1)",
                 Words.keepClosingNumbers("C2 took from slot 0, which is empty (count 0 of 1: the take would make it -1)"));
         assertEquals("Stalled at 1,204 ms (and still 0.5 s later)",
                 Words.keepClosingNumbers("Stalled at 1,204 ms (and still 0.5 s later)"));
         assertEquals("items put:\u00a012,000", Words.keepClosingNumbers("items put: 12,000"));
+        assertEquals("(count 0 of\u00a01: the take would make it\u00a0-1)",
+                Words.keepClosingNumbers("(count 0 of 1: the take would make it -1)"));
+        assertEquals("ends at\u00a07.\nThen\u00a08\nand 0.5 s", Words.keepClosingNumbers("ends at 7.\nThen 8\nand 0.5 s"));
     }
 }
