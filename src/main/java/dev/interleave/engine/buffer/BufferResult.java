@@ -3,6 +3,7 @@ package dev.interleave.engine.buffer;
 import java.util.Objects;
 
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.Stopwatch;
 
 /**
  * How a buffer run ended, with its check and its account.
@@ -49,7 +50,7 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
 
         /** {@link #stalledAfterNanos} in whole milliseconds, or -1 when the run did not stall. */
         public long stalledAfterMillis() {
-            return stalledAfterNanos < 0 ? -1 : stalledAfterNanos / 1_000_000;
+            return stalledAfterNanos < 0 ? -1 : Stopwatch.nearestMillis(stalledAfterNanos);
         }
 
         /** Nothing found, nothing counted (an abq run). */
@@ -128,7 +129,7 @@ public record BufferResult(BufferSettings settings, Outcome outcome, Throwable f
     }
 
     public long elapsedMillis() {
-        return elapsedNanos / 1_000_000;
+        return Stopwatch.nearestMillis(elapsedNanos);
     }
 
     /**

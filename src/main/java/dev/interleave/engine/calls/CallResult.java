@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.Stopwatch;
 
 /**
  * How a calls run ended, with the figures the command line prints and the UI shows.
@@ -53,17 +54,14 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
         return OptionalDouble.of(elapsedNanos == 0 ? 1.0 : (double) idealNanos / elapsedNanos);
     }
 
-    /**
-     * The elapsed time to the nearest ms: cut off, 15.98 ms read "15 ms" beside 62,577 calls a
-     * second, and a learner checking 1,000 calls / 0.015 s got 66,667 (a tryout).
-     */
+    /** The elapsed time to the nearest ms ({@link Stopwatch#nearestMillis}). */
     public long elapsedMillis() {
-        return Math.round(elapsedNanos / 1e6);
+        return Stopwatch.nearestMillis(elapsedNanos);
     }
 
-    /** The ideal makespan to the nearest ms, as {@link #elapsedMillis()}. */
+    /** The ideal makespan to the nearest ms. */
     public long idealMillis() {
-        return Math.round(idealNanos / 1e6);
+        return Stopwatch.nearestMillis(idealNanos);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.interleave.engine.philosophers;
 
 import java.util.List;
 
+import dev.interleave.engine.run.Stopwatch;
+
 /**
  * A deadlock the table detected: a circle of philosophers, each waiting without a time limit for a
  * fork the next one holds.
@@ -52,6 +54,6 @@ public record Deadlock(List<Integer> philosophers, List<Integer> forks, long det
     }
 
     public long detectedAfterMillis() {
-        return detectedAfterNanos / 1_000_000;
+        return Stopwatch.nearestMillis(detectedAfterNanos);
     }
 }

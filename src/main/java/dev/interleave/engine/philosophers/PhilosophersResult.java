@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 import dev.interleave.engine.run.Outcome;
+import dev.interleave.engine.run.Stopwatch;
 
 /**
  * How a dining-philosophers run ended.
@@ -66,7 +67,7 @@ public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome,
     }
 
     public long elapsedMillis() {
-        return elapsedNanos / 1_000_000;
+        return Stopwatch.nearestMillis(elapsedNanos);
     }
 
     /**

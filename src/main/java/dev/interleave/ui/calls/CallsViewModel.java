@@ -41,8 +41,9 @@ import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
-import dev.interleave.engine.run.Verdict;
+import dev.interleave.engine.run.Stopwatch;
 import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 import dev.interleave.ui.kit.ModelSupport;
 import dev.interleave.ui.kit.PlotData;
@@ -543,7 +544,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             // stood under an In flight card reading "max 520".
             now.startRateCeiling().ifPresent(startRateNote::set);
         }
-        elapsedMillis.set(Math.round(now.elapsedNanos() / 1e6)); // to the nearest ms, as the result's
+        elapsedMillis.set(Stopwatch.nearestMillis(now.elapsedNanos())); // as the result says it
         progress.set((double) now.callsCompleted() / now.settings().calls());
         if (plotDue) {
             plot(now, nowNanos);
