@@ -419,8 +419,14 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      */
     public String keysHint() {
         if (!showsEndedRun()) {
+            // Space by the tool bar button's word for the state: paused, it read "Space: Run" beside Resume.
+            String space = switch (runState()) {
+                case RUNNING -> "Pause";
+                case PAUSED -> "Resume, played as Auto-step";
+                case IDLE, STOPPING -> "Run, played as Auto-step";
+            };
             return "Press " + threadKeys(lanes.isEmpty() ? threads.get() : lanes.size()) + ", or click a thread, to let"
-                    + " it take its next step; S: a random thread; Space: Run, played as Auto-step.";
+                    + " it take its next step; S: a random thread; Space: " + space + ".";
         }
         return keysTwice()
                 ? "Press " + threadKeys(threads.get()) + " twice, or click a thread twice, to start a new run step by"

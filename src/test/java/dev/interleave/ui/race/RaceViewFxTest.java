@@ -121,6 +121,9 @@ class RaceViewFxTest {
                         () -> race.stepper().figuresNoteProperty().get().startsWith("This run's"));
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> lanesAt[1] = challenge.localToScene(0, 0).getY());
+                // Paused between steps, Space is Resume, as the tool bar says (the hint said Run).
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                        () -> text(robot, "#stepper-hint").endsWith("Space: Resume, played as Auto-step."));
             }
         }
         // The line over the figures filled at the first step, in the room it kept: nothing under it moved.
