@@ -586,6 +586,11 @@ public final class LivePlot extends BorderPane {
         if (minHeightProperty().isBound()) {
             return; // a view that binds it knows better (a histogram whose legend never grows)
         }
+        // New entries styled first: unskinned, they measure nothing, and a legend whose entries were made
+        // anew at the same height (the next run in the oldest's place) left the curves 10 px.
+        if (getScene() != null) {
+            legend.applyCss();
+        }
         double font = heading.getFont().getSize();
         // The title and each legend entry as tall as they wrap at the plot's width (at 200 % a long
         // series name takes three lines): measured, once styled; a line each before that.

@@ -311,6 +311,20 @@ class LivePlotFxTest {
         Canvas canvas = robot.from(plot).lookup((Canvas c) -> true).queryAs(Canvas.class);
         assertTrue(canvas.getHeight() >= 8.5 * font, "the curve's area is " + canvas.getHeight() + " px high, at "
                 + plot.getHeight() + " px for the whole plot");
+        // The next run takes the oldest's place: as many entries, as tall, each made anew. The legend's height
+        // does not change, and its new entries were measured unstyled (the curves 42 px after a tryout's
+        // tenth run).
+        robot.interact(() -> plot.setData(named("#8 1,000 calls / 100 threads, no sleeps, synchronized counter",
+                "#9 1,000 calls / 100 threads, no sleeps, lock counter",
+                "#10 1,000,000 calls / 100,000 threads, lock counter",
+                "#11 1,000 calls / 100 threads, no sleeps, atomic counter")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            plot.resize(330, plot.minHeight(-1));
+            plot.layout();
+        });
+        assertTrue(canvas.getHeight() >= 8.5 * font, "after the next run, the curve's area is " + canvas.getHeight()
+                + " px high, at " + plot.getHeight() + " px for the whole plot");
     }
 
     /**
