@@ -327,12 +327,17 @@ public final class BufferNarration {
             return " and woke " + count + " threads";
         }
         int next = i + 1;
-        if (next < batch.size() && BufferEvent.of(batch, next) == BufferEvent.WAKE) {
-            return " and woke " + name(batch, batch.track(next));
-        }
+        boolean wakeNext = next < batch.size() && BufferEvent.of(batch, next) == BufferEvent.WAKE;
         if (terms.monitor() && terms.bug() == Bug.NOTIFY) {
-            // notify() wakes a thread the JVM picks and does not name: it tells its own wake-up later.
-            return " and woke one waiting thread, the JVM's pick (its own line says which)";
+            // notify() wakes a thread the JVM picks and does not name: it tells its own wake-up later. A WAKE
+            // right after is this one's only where it credits this worker surely (it read "woke C3", then
+            // C3 credited C1's notify()).
+            return wakeNext && batch.other(next) == batch.track(i) && batch.item(next) != BufferEvent.WOKEN_BY_ONE_OF
+                    ? " and woke " + name(batch, batch.track(next))
+                    : " and woke one waiting thread, the JVM's pick (its own line says which)";
+        }
+        if (wakeNext) {
+            return " and woke " + name(batch, batch.track(next));
         }
         return " and woke 1 thread"; // its WAKE event is past the end of this batch
     }

@@ -254,6 +254,16 @@ class BufferNarrationTest {
                 + " notify() had not already woken, so this notify() is lost", BufferNarration.words(notify, all, 0));
         assertEquals("C1 is woken by P1's notify() or a later one (several were in flight, and the JVM does not say"
                 + " which woke whom), and waits for the monitor", BufferNarration.words(notify, all, 1));
+        // A notify() that woke someone, followed at once by another's wake-up: not named as its own (the
+        // log read "P1 put #8 ... and woke C3", then "C3 is woken by C1's notify()", a regression tryout).
+        EventLog woke = new EventLog(64);
+        int q1 = woke.addTrack("P1");
+        int d1 = woke.addTrack("C1");
+        int d3 = woke.addTrack("C3");
+        woke.append(BufferEvent.PUT.ordinal(), q1, 8, 0, 1);
+        woke.append(BufferEvent.WAKE.ordinal(), d3, BufferEvent.WOKEN_BY_ONE_OF, 0, d1);
+        assertEquals("P1 put #8 into slot 0, called notify() and woke one waiting thread, the JVM's pick (its own line"
+                + " says which)", BufferNarration.words(notify, woke.readAll(), 0));
     }
 
     /**
