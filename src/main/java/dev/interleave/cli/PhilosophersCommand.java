@@ -184,8 +184,8 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
                         result.jain().getAsDouble(), 1.0 / s.n())
                 : "not defined: nobody ate"));
         out.append(String.format(Locale.ROOT, "livelock       %s%n", result.livelock()
-                ? String.format(Locale.ROOT, "yes, from %,d ms: nobody ate while every philosopher kept giving its"
-                        + " fork back",
+                ? String.format(Locale.ROOT, "yes, first at %,d ms: a spell in which nobody ate while every"
+                        + " philosopher kept giving its fork back",
                         result.livelockAfterNanos() / 1_000_000)
                 : "no"));
         out.append(String.format(Locale.ROOT, "starvation     %s%n", result.starvationJudged() ? starvation(result.starving())

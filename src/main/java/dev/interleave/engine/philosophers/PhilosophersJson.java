@@ -38,7 +38,7 @@ public final class PhilosophersJson {
                 .put("attempts", result.attempts())
                 .put("jain", result.jain())
                 .put("livelock", result.livelock())
-                // When the livelock began, as the text's "yes, from 1,199 ms"; null without one.
+                // When the livelock rule first held, as the text's "yes, first at 1,199 ms"; null without one.
                 .put("livelockFromMillis", result.livelock()
                         ? OptionalLong.of(result.livelockAfterNanos() / 1_000_000) : OptionalLong.empty())
                 .put("outcome", result.verdict())

@@ -390,8 +390,12 @@ public final class PhilosophersView extends BorderPane {
         } else if (model.livelockNowProperty().get() || model.livelockSeenProperty().get()) {
             // What makes it one, in the rule's own words: nobody eats while everyone is busy. (Attempts far
             // above meals alone were called a livelock once, on a table that ate as fast as ordered.)
-            text = "⟳ Livelock" + (model.livelockNowProperty().get() ? "" : " (earlier in this run)")
-                    + ": everyone busy, nobody eating: " + LivelockWatch.RULE + ".";
+            // Now, or a stretch of it earlier: a table that livelocks by spells eats between them, and
+            // "nobody eating" beside a climbing meal count read as false (a regression tryout).
+            text = model.livelockNowProperty().get()
+                    ? "⟳ Livelock: everyone busy, nobody eating: " + LivelockWatch.RULE + "."
+                    : "⟳ Livelock earlier in this run: a spell in which nobody ate while everyone kept busy ("
+                    + LivelockWatch.RULE + "); meals came again after it.";
             // A failure, now or earlier in the run: a run the rule held in fails (exit 1, "✘ livelocked").
             kind = FAILURE;
         } else if (!model.starving().isEmpty()) {
@@ -440,7 +444,8 @@ public final class PhilosophersView extends BorderPane {
                 + "at a time, each click one fork action, until every one holds a fork and waits for the next.\n"
                 + "4. trylock-no-backoff, think 0 ms, eat 1..5 ms: Run. Whenever every philosopher holds its left"
                 + " fork, each waits its 10 ms for the right, gives the left back and takes it again at once, before"
-                + " its neighbour can: in step, and nobody eats (a livelock; the banner says when). trylock's random"
+                + " its neighbour can: in step, and nobody eats (a livelock: spells of it, until chance breaks the step;"
+                + " the banner says so while one lasts, and after). trylock's random"
                 + " back-off breaks the step, and so do fair forks.\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those? And do fair forks help?");

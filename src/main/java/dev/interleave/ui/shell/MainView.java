@@ -284,6 +284,8 @@ public final class MainView extends BorderPane {
     private boolean tabStripWatched;
     /** A badge's words (in its properties), also when it shows its glyph alone. */
     private static final String BADGE_WORDS = "interleave.badge-words";
+    /** What a badge shows (in its properties): its text, the state and the alarm its colours follow. */
+    private static final String BADGE_SHOWN = "interleave.badge-shown";
 
     @Override
     protected void layoutChildren() {
@@ -1510,7 +1512,11 @@ public final class MainView extends BorderPane {
         if (glyphOnly && text.contains(" ")) {
             text = text.substring(0, text.indexOf(' ')); // "■ stopped": "■"
         }
-        if (!text.equals(badge.getText())) {
+        // The words and the state together: "✘ deadlocked" reads the same going on and once stopped,
+        // and its colour stayed the live alarm's after Stop (a regression tryout).
+        String shown = text + "|" + state + "|" + !alarm.isEmpty() + !warning.isEmpty();
+        if (!shown.equals(badge.getProperties().get(BADGE_SHOWN))) {
+            badge.getProperties().put(BADGE_SHOWN, shown);
             badge.setText(text);
             for (RunState each : STATES) {
                 badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(

@@ -3,6 +3,7 @@ package dev.interleave.ui.shell;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -92,6 +93,11 @@ class DeadlockBadgeFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText()
                 .startsWith("Stopped the deadlocked run in Dining Philosophers (its figures stay in its tab), and started"));
         assertEquals("✘ deadlocked", badge.getText(), "stopped, but what it shows is a deadlock");
+        // In an ended failure's colours, no longer the live alarm's (the words were the same, and the colours
+        // were not brought up to date: a regression tryout).
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(badge.getPseudoClassStates().contains(PseudoClass.getPseudoClass("alarm")), "no longer an alarm");
+        assertTrue(badge.getPseudoClassStates().contains(PseudoClass.getPseudoClass("failed")), "an ended failure");
     }
 
     /**
