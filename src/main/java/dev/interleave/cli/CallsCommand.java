@@ -160,6 +160,13 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         if (result.duplicates() > 0 || !settings.counter().isSafe()) {
             out.printf(Locale.ROOT, "duplicates     %,d calls got a value another call had already got%n", result.duplicates());
         }
+        // The window's Counter card, and how far it ends short of the calls completed (a tryout could not
+        // check the window's "ends 984 short of the calls" here).
+        long counterShort = result.callsCompleted() - result.counterValue();
+        out.printf(Locale.ROOT, "counter        %,d%s%n", result.counterValue(), counterShort > 0
+                ? String.format(Locale.ROOT, "   %,d short of the %s completed", counterShort,
+                        Counts.of(result.callsCompleted(), "call"))
+                : "");
         out.printf(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis());
         // A tryout compared counters here (each run a fresh JVM) with the window's runs after its first
         // (compiled by then) and got the opposite ranking.

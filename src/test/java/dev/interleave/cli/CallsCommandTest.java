@@ -158,7 +158,7 @@ class CallsCommandTest {
         assertTrue(json.startsWith("{") && json.endsWith("}"), json);
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "completed", "total", "expected", "ok",
-                "duplicates", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "startsPerSecond",
+                "duplicates", "counterValue", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "startsPerSecond",
                 "callsPerSecond", "carrierThreads",
                 "memoryInFlight", "rssBytesPerThread", "heapBytesPerThread", "histogramBinMillis", "sleepHistogram",
                 "durationHistogram", "meanSleepMillis", "meanDurationMillis", "outcome", "failure"), names);
@@ -233,7 +233,7 @@ class CallsCommandTest {
     @Test
     void timesAreRoundedNotCutOff() {
         CallSettings settings = CallSettings.of(1_000, 100);
-        CallResult run = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 15_980_000L,
+        CallResult run = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000, 15_980_000L,
                 7_600_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE);
         assertEquals(16, run.elapsedMillis());
         assertEquals(8, run.idealMillis());
@@ -249,20 +249,20 @@ class CallsCommandTest {
     @Test
     void stoppedAndFailedRunsNameTheirOutcome() {
         CallSettings settings = CallSettings.of(1_000, 100);
-        String stopped = new CallsCommand().json(new CallResult(settings, Outcome.STOPPED, null, 55, 500_500, 10, 0,
+        String stopped = new CallsCommand().json(new CallResult(settings, Outcome.STOPPED, null, 55, 500_500, 10, 0, 10,
                 2_000_000_000L, 1_000_000_000L, 100, 0,
                 CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"stopped\"", field(stopped, "outcome"));
         assertEquals("null", field(stopped, "failure"));
         assertEquals("false", field(stopped, "ok"));
         String failed = new CallsCommand().json(new CallResult(settings, Outcome.FAILED,
-                new IllegalStateException("the service broke\n  at call 7"), 55, 500_500, 10, 0, 2_000_000_000L,
+                new IllegalStateException("the service broke\n  at call 7"), 55, 500_500, 10, 0, 10, 2_000_000_000L,
                 1_000_000_000L, 100, 0,
                 CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"failed\"", field(failed, "outcome"));
         assertEquals("\"IllegalStateException: the service broke at call 7\"", field(failed, "failure"));
         String wrong = new CallsCommand().json(new CallResult(settings, Outcome.COMPLETED, null, 500_499, 500_500,
-                1_000, 1, 2_000_000_000L, 1_000_000_000L, 100, 0,
+                1_000, 1, 999, 2_000_000_000L, 1_000_000_000L, 100, 0,
                 CallHistogram.EMPTY, MemoryPerThread.NONE));
         assertEquals("\"wrong-total\"", field(wrong, "outcome"));
         assertEquals("0.5000", field(wrong, "efficiency"));
@@ -308,7 +308,13 @@ class CallsCommandTest {
                     "--counter", "racy", "--json");
             if (ran.exitCode() == 1) {
                 assertEquals("false", field(ran.out().strip(), "ok"));
-                assertTrue(Long.parseLong(field(ran.out().strip(), "duplicates")) > 0);
+                long duplicates = Long.parseLong(field(ran.out().strip(), "duplicates"));
+                assertTrue(duplicates > 0);
+                // Every value up to the counter's last was handed out at least once: the counter ends at
+                // most the distinct values, the calls completed less the repeats.
+                long completed = Long.parseLong(field(ran.out().strip(), "completed"));
+                long counter = Long.parseLong(field(ran.out().strip(), "counterValue"));
+                assertTrue(counter > 0 && counter <= completed - duplicates, counter + " of " + completed);
                 assertEquals("\"wrong-total\"", field(ran.out().strip(), "outcome"));
                 assertEquals("null", field(ran.out().strip(), "failure"));
                 return;
@@ -328,7 +334,7 @@ class CallsCommandTest {
         String json = run("calls", "--calls", "1", "--concurrency", "1", "--max-sleep-ms", "10", "--json").out();
         assertEquals("null", field(json, "startsPerSecond"), json);
         // A run of many stopped before its second start has none either (the engine's 0 is no rate).
-        CallResult stopped = new CallResult(CallSettings.of(1_000, 100), Outcome.STOPPED, null, 0, 500_500, 0, 0,
+        CallResult stopped = new CallResult(CallSettings.of(1_000, 100), Outcome.STOPPED, null, 0, 500_500, 0, 0, 0,
                 1_000_000L, 0, 1, 0, CallHistogram.EMPTY, MemoryPerThread.NONE);
         assertEquals("null", field(new CallsCommand().json(stopped), "startsPerSecond"));
         // Nor means of sleeps and calls when none completed: null, "none", not 0.0 ms.
@@ -341,7 +347,7 @@ class CallsCommandTest {
     @Test
     void theMemoryLineSpeaksOfTheRun() {
         CallResult measured = new CallResult(CallSettings.of(1_000, 1_000), Outcome.COMPLETED, null, 500_500, 500_500,
-                1_000, 0, 1_000_000_000L, 900_000_000L, 1_000, 1_000, CallHistogram.EMPTY,
+                1_000, 0, 1_000, 1_000_000_000L, 900_000_000L, 1_000, 1_000, CallHistogram.EMPTY,
                 new MemoryPerThread(1_000, true, 4_000_000, false, 8_000_000));
         String lines = CallsCommand.memoryLines(measured);
         assertTrue(lines.contains("(growth since the run began at 1,000 in flight, divided by them)")

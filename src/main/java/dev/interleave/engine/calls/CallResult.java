@@ -17,6 +17,8 @@ import dev.interleave.engine.run.Stopwatch;
  * @param expected        n(n+1)/2 for n = calls
  * @param callsCompleted  calls that returned a value and added it to the sum
  * @param duplicates      values returned more than once, counted once per extra time (0 for a safe counter)
+ * @param counterValue    the counter's value at the end: the calls completed for a safe counter, less
+ *                        for a racy one that lost updates
  * @param elapsedNanos    active time (pauses left out) from start until the last call ended, or until Stop
  * @param idealNanos      the ideal makespan of the sleeps drawn (see {@link IdealMakespan}); a lower bound
  * @param maxInFlight     the most calls that were in flight at once
@@ -26,7 +28,7 @@ import dev.interleave.engine.run.Stopwatch;
  * @param memory          memory per in-flight thread, as sampled during the run
  */
 public record CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
-                         long callsCompleted, long duplicates, long elapsedNanos, long idealNanos, long maxInFlight,
+                         long callsCompleted, long duplicates, long counterValue, long elapsedNanos, long idealNanos, long maxInFlight,
                          double startsPerSecond, CallHistogram histogram, MemoryPerThread memory) {
 
 

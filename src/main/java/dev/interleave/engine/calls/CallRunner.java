@@ -519,7 +519,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 idealMicros = IdealMakespan.of(Arrays.copyOf(creditedMicros, started), settings.concurrency());
             }
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
-                    callsCompleted.sum(), duplicates, elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
+                    callsCompleted.sum(), duplicates, counter.value(), elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
                     maxInFlight, startsPerSecond(), histogram.snapshot(), memory);
             timesReturned = null;
             creditedMicros = null;
