@@ -92,6 +92,14 @@ public final class LabWords {
         if (points == 0) {
             return "";
         }
+        if (safe.spreads.isEmpty() && losing.spreads.isEmpty() && figures.legs().getFirst().settings().repeat() == 1) {
+            // One run asked for: "so far ... takes up to three runs" read, at the end of a measure that
+            // had run one of each as asked, as a promise broken (a teacher's tryout).
+            return String.format(Locale.ROOT, "One run of each point, as asked: nothing tells a difference between"
+                    + " %s from this machine's noise. With 2 runs or more (%s), each point takes up to three, and %s"
+                    + " says how far they spread.", reader.figures, reader.runsSet,
+                    reader == Reader.WINDOW ? "this line" : "a line here");
+        }
         if (safe.spreads.isEmpty() && losing.spreads.isEmpty()) {
             return String.format(Locale.ROOT, "One run of each point so far: nothing yet tells a difference between"
                     + " %s from this machine's noise. Each point takes up to three runs (%s); then %s says how far"

@@ -75,10 +75,15 @@ class MeasuredWithTest {
     @Test
     void theThroughputNoteSaysHowFarOnePointsRunsSpread() {
         assertEquals("", LabWords.throughputNoise(new LabFigures(List.of()), LabWords.Reader.WINDOW), "nothing ran yet");
-        LabFigures single = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30)));
+        LabFigures single = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10, 3), leg(RaceStrategy.LOCK, 4, 30, 3)));
         assertEquals("One run of each point so far: nothing yet tells a difference between bars from this machine's"
                 + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they spread.",
                 LabWords.throughputNoise(single, LabWords.Reader.WINDOW));
+        // One run asked for, and done: no promise of more.
+        LabFigures asked = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30)));
+        assertEquals("One run of each point, as asked: nothing tells a difference between numbers from this machine's"
+                + " noise. With 2 runs or more (--repeat sets it), each point takes up to three, and a line here says"
+                + " how far they spread.", LabWords.throughputNoise(asked, LabWords.Reader.SHELL));
         LabFigures three = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
                 leg(RaceStrategy.CAS, 4, 12), leg(RaceStrategy.LOCK, 4, 36)));
@@ -101,7 +106,12 @@ class MeasuredWithTest {
     }
 
     private static RaceResult leg(RaceStrategy strategy, int threads, long millis) {
-        RaceSettings settings = new RaceSettings(threads, 1_000_000 / threads, strategy, ThreadKind.PLATFORM, false, 1);
+        return leg(strategy, threads, millis, 1);
+    }
+
+    /** As above, of a measure asked for {@code repeat} runs. */
+    private static RaceResult leg(RaceStrategy strategy, int threads, long millis, int repeat) {
+        RaceSettings settings = new RaceSettings(threads, 1_000_000 / threads, strategy, ThreadKind.PLATFORM, false, repeat);
         return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), List.of(millis * 1_000_000), 0);
     }
 
