@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -15,7 +17,7 @@ import javafx.animation.Interpolator;
 import javafx.animation.ParallelTransition;
 import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
-import javafx.animation.TranslateTransition;
+import javafx.animation.Transition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.BooleanBinding;
@@ -30,7 +32,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -725,13 +726,12 @@ public final class BufferView extends BorderPane {
             }
             Duration delay = Duration.millis((start - now) / 1e6);
             Node chip = lookup("#worker-" + move.worker());
-            Bounds slot = slotInScene(move.slot());
-            if (chip != null && slot != null) {
+            if (chip != null && slotInScene(move.slot()) != null) {
                 Label token = token(String.format(Locale.ROOT, "#%,d", move.item()), "motion-item");
                 boolean put = move.kind() == BufferEvent.PUT;
-                // At the chip's end, beside it in the room above its row: on it, the badge covered the
-                // chip's words ("#36" over "P3 producing") as it set off and as it landed.
-                fly(token, put ? beside(chip) : slot, put ? slot : beside(chip), flight, delay);
+                Supplier<Bounds> slot = () -> slotInScene(move.slot());
+                Supplier<Bounds> atChip = () -> inScene(chip);
+                fly(token, put ? atChip : slot, put ? slot : atChip, flight, delay);
                 if (!stepping) {
                     tell(token, move.words());
                 }
@@ -744,7 +744,8 @@ public final class BufferView extends BorderPane {
                 }
                 Node to = lookup("#worker-" + woken);
                 if (from != null && to != null) {
-                    fly(token(woken + " woken", "motion-woken"), inScene(from), beside(to), flight, delay);
+                    Node queued = from;
+                    fly(token(woken + " woken", "motion-woken"), () -> inScene(queued), () -> inScene(to), flight, delay);
                 }
             }
             start += duration;
@@ -771,19 +772,6 @@ public final class BufferView extends BorderPane {
         });
     }
 
-    /**
-     * Where a token rests at a lane's chip, in the scene: centred over it in the room kept above its
-     * row ({@link #motionRoom}), so it never covers the chip's words. A chip of a queue: its centre.
-     */
-    private Bounds beside(Node chip) {
-        Bounds bounds = inScene(chip);
-        if (chip.getParent() != producers && chip.getParent() != consumers) {
-            return bounds;
-        }
-        double above = chip.localToScene(0, -motionRoom / 2).getY() - chip.localToScene(0, 0).getY();
-        return new BoundingBox(bounds.getCenterX(), bounds.getMinY() + above, 0, 0);
-    }
-
     /** Drops the tokens in flight: the run has ended or stopped, and the view is laid out anew. */
     private void dropMotion() {
         motionLayer.getChildren().clear();
@@ -798,11 +786,12 @@ public final class BufferView extends BorderPane {
         return token;
     }
 
+    /** The node's bounds in the scene; null once it has left the scene (a worker's chip of a run gone by). */
     private static Bounds inScene(Node node) {
-        return node.localToScene(node.getBoundsInLocal());
+        return node.getScene() == null ? null : node.localToScene(node.getBoundsInLocal());
     }
 
-    /** Where slot {@code slot} is shown, in the scene: its tile, or its cell of the strip; null if neither. */
+    /** Where slot {@code slot} is shown, in the scene: its tile, or its cell of the strip; null if neither (or gone). */
     private Bounds slotInScene(int slot) {
         if (strip.isVisible()) {
             Bounds cell = strip.cellBounds(slot);
@@ -816,24 +805,41 @@ public final class BufferView extends BorderPane {
      * bounds) after {@code delay}, then drops it. Positions are taken now: the chips stay where they
      * are.
      */
-    private void fly(Label token, Bounds from, Bounds to, Duration flight, Duration delay) {
-        if (motionLayer.getChildren().size() >= MAX_TOKENS) {
+    private void fly(Label token, Supplier<Bounds> from, Supplier<Bounds> to, Duration flight, Duration delay) {
+        Bounds first = from.get();
+        Bounds last = to.get();
+        if (motionLayer.getChildren().size() >= MAX_TOKENS || first == null || last == null) {
             return;
         }
-        Bounds start = motionLayer.sceneToLocal(from);
-        Bounds end = motionLayer.sceneToLocal(to);
         motionLayer.getChildren().add(token);
         token.applyCss();
         token.autosize();
         double w = token.getWidth();
         double h = token.getHeight();
-        token.relocate(start.getCenterX() - w / 2, start.getCenterY() - h / 2);
-        TranslateTransition travel = new TranslateTransition(flight, token);
-        travel.setToX(end.getCenterX() - start.getCenterX());
-        travel.setToY(end.getCenterY() - start.getCenterY());
-        travel.setInterpolator(Interpolator.EASE_BOTH);
-        // It fades as it lands: landed whole, it covered the slot's own item or the chip's name
-        // ("P4 woken" over P4) for the end of its flight.
+        // Both ends are read again at every frame of the flight: the picture can move under a token in
+        // the air (the narration above the slots grows a line, the lanes rewrap), and a token flown to
+        // where its slot was at take-off landed 22 px above it.
+        Transition travel = new Transition() {
+            private Bounds start = first;
+            private Bounds end = last;
+
+            {
+                setCycleDuration(flight);
+                setInterpolator(Interpolator.EASE_BOTH);
+            }
+
+            @Override
+            protected void interpolate(double frac) {
+                start = Objects.requireNonNullElse(from.get(), start);
+                end = Objects.requireNonNullElse(to.get(), end);
+                Bounds a = motionLayer.sceneToLocal(start);
+                Bounds b = motionLayer.sceneToLocal(end);
+                token.relocate(a.getCenterX() + (b.getCenterX() - a.getCenterX()) * frac - w / 2,
+                        a.getCenterY() + (b.getCenterY() - a.getCenterY()) * frac - h / 2);
+            }
+        };
+        Bounds takeOff = motionLayer.sceneToLocal(first);
+        token.relocate(takeOff.getCenterX() - w / 2, takeOff.getCenterY() - h / 2);
         FadeTransition landing = new FadeTransition(flight.multiply(LANDING), token);
         landing.setDelay(flight.multiply(1 - LANDING));
         landing.setToValue(0);
@@ -1121,50 +1127,16 @@ public final class BufferView extends BorderPane {
         });
     }
 
-    /** A token's height in ems of the lane captions' font, with room to spare: see {@link #motionRoom}. */
-    static final double TOKEN_ROOM_EMS = 1.6;
-
     /**
-     * The room kept above each row of lane chips, in px: a token at rest beside a chip sits there
-     * ({@link #beside}), never on a chip's words. Follows the zoom (the captions' font).
-     */
-    private double motionRoom;
-
-    /**
-     * The producers' and consumers' lanes, a row each: its caption in a column of its own, its chips
-     * beside it, wrapping in what is left of the view's width (in one flow pane with the caption
-     * first, a lane's second row of chips wrapped under "Producers": 8 producers at 1024x700, a
-     * teacher's tryout). The chips wrap at the width the row leaves them, which is also their preferred
-     * width: a height asked without a width (the scroll pane's) counts the rows they are laid out in.
-     * Above each row of chips, room for a token ({@link #motionRoom}).
+     * The producers' and consumers' lanes: each caption on a line of its own, its chips under it,
+     * wrapping at the view's width (with the caption first in the flow, a lane's second row of chips
+     * wrapped under "Producers": 8 producers at 1024x700, a teacher's tryout). A flow pane in a VBox
+     * is given its width before its height is asked, so it never reserves rows it does not use.
      */
     private VBox lanes() {
-        HBox producerRow = new HBox(8, producersCaption, producers);
-        HBox consumerRow = new HBox(8, consumersCaption, consumers);
-        VBox lanes = new VBox(producerRow, consumerRow);
+        VBox lanes = new VBox(4, producersCaption, producers, consumersCaption, consumers);
+        VBox.setMargin(consumersCaption, new Insets(4, 0, 0, 0));
         lanes.getStyleClass().add("lanes");
-        for (HBox row : List.of(producerRow, consumerRow)) {
-            FlowPane chips = (FlowPane) row.getChildren().getLast();
-            Region caption = (Region) row.getChildren().getFirst();
-            chips.setMinWidth(0); // wraps at the row's width rather than widen the view
-            chips.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(1, row.getWidth()
-                    - row.snappedLeftInset() - row.snappedRightInset() - caption.getWidth() - row.getSpacing()),
-                    row.widthProperty(), caption.widthProperty()));
-            HBox.setHgrow(chips, Priority.ALWAYS);
-            caption.setMinWidth(Region.USE_PREF_SIZE); // the caption never gives way
-            // abq's workers are not seen: no chips, no empty headings either.
-            row.visibleProperty().bind(model.abqShownBinding().not());
-            row.managedProperty().bind(row.visibleProperty());
-        }
-        Runnable room = () -> {
-            motionRoom = Math.ceil(TOKEN_ROOM_EMS * producersCaption.getFont().getSize());
-            producers.setVgap(motionRoom);
-            consumers.setVgap(motionRoom);
-            lanes.setSpacing(motionRoom);
-            lanes.setPadding(new Insets(motionRoom, 0, 0, 0));
-        };
-        producersCaption.fontProperty().addListener(obs -> room.run());
-        room.run();
         return lanes;
     }
 
