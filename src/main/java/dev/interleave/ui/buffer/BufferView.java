@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -15,13 +17,15 @@ import javafx.animation.Interpolator;
 import javafx.animation.ParallelTransition;
 import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
-import javafx.animation.TranslateTransition;
+import javafx.animation.Transition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
@@ -98,6 +102,11 @@ public final class BufferView extends BorderPane {
     /** The lane chips' common width (see {@link LaneWidth}). */
     private final LaneWidth laneWidth = new LaneWidth(this::relayoutLanes);
     private final Pane motionLayer = new Pane();
+    /**
+     * In a free run, the words of the move whose item is in flight ({@link BufferViewModel.Move#words}),
+     * told as the last action until it lands; "" when none flies (the run's own last action is told).
+     */
+    private final StringProperty drawnAction = new SimpleStringProperty(this, "drawnAction", "");
     private CodePanel code;
     /** The lines kept for a step's words while paused: most steps take one to three at 1024x700. */
     private static final int STEP_LINES = 3;
@@ -127,6 +136,7 @@ public final class BufferView extends BorderPane {
         model.labOutcomeProperty().addListener((obs, old, now) -> drawWorkers());
         model.movesProperty().addListener((obs, old, now) -> play(now, false));
         model.stateProperty().addListener((obs, old, now) -> {
+            drawnAction.set(""); // paused, a step tells its own moves; ended, the run's last action
             if (now == RunState.IDLE || now == RunState.STOPPING) {
                 dropMotion();
             }
@@ -287,11 +297,14 @@ public final class BufferView extends BorderPane {
         Label lastAction = new Label();
         lastAction.setId("last-action");
         lastAction.getStyleClass().add("last-action");
+        // In a free run, while an item flies, the move it draws: the run's latest action ran ahead of
+        // the badge ("C5 took #74" over #68 in flight), up to ten actions in one flight.
         lastAction.textProperty().bind(Bindings.createStringBinding(() -> model.stepTextProperty().get().isEmpty()
                 ? "Last action: " + (model.abqShownBinding().get() ? "not visible inside ArrayBlockingQueue"
+                : !drawnAction.get().isEmpty() ? drawnAction.get()
                 : model.lastActionProperty().get().isEmpty() ? "none yet" : model.lastActionProperty().get())
                 : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty(),
-                model.abqShownBinding()));
+                model.abqShownBinding(), drawnAction));
         lastAction.setWrapText(true);
         // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused),
         // three lines kept from the first step on; so too while rewound, an ended run's as well
@@ -332,9 +345,7 @@ public final class BufferView extends BorderPane {
 
         producers.setId("producers-lanes");
         consumers.setId("consumers-lanes");
-        // One row per role, its caption first, wrapping at the view's width (a flow pane in a VBox
-        // is given its width before its height is asked, so it never reserves rows it does not use).
-        VBox lanes = new VBox(6, producers, consumers);
+        VBox lanes = lanes();
         // abq's workers are not seen: no chips, no empty headings either.
         lanes.visibleProperty().bind(model.abqShownBinding().not());
         lanes.managedProperty().bind(lanes.visibleProperty());
@@ -403,12 +414,15 @@ public final class BufferView extends BorderPane {
         slotsBox.widthProperty().addListener(balance);
         slots.tileWidthProperty().addListener(balance);
         slots.getChildren().addListener(balance);
-        VBox picture = new VBox(8, slotsCaption, new HeightMemo(slotsBox));
+        VBox picture = new VBox(8, slotsCaption);
         HBox narrated = new HBox(8, Controls.rewindButtons("buffer-rewind", model.rewind()), lastAction);
         HBox.setHgrow(lastAction, Priority.ALWAYS);
         lastAction.setMaxWidth(Double.MAX_VALUE);
+        // The narration above the slots, not between them and the lanes: every item flies between a
+        // slot and a lane's chip, and under the slots its badge crossed the narration's words.
         picture.getChildren().addAll(HeightMemo.each(narrated));
         picture.getChildren().addAll(HeightMemo.each(stepText));
+        picture.getChildren().add(new HeightMemo(slotsBox));
         picture.getChildren().addAll(HeightMemo.each(lanes, notFull, notEmpty, gate));
         HBox.setHgrow(picture, Priority.ALWAYS);
         VBox area = new VBox(8);
@@ -704,17 +718,23 @@ public final class BufferView extends BorderPane {
         Duration flight = Duration.millis(duration / 1e6);
         long allowed = stepping ? MAX_STEP_LAG * duration : LATE_NANOS;
         long start = Math.max(now, motionFreeAt);
-        for (BufferViewModel.Move move : moves) {
+        // Running, the frame's latest move, the one the narration tells: its first ran a frame's
+        // moves behind the words above it.
+        for (BufferViewModel.Move move : stepping ? moves : List.of(moves.getLast())) {
             if (start - now > allowed) {
                 return; // too far behind: the rest of this frame is not drawn
             }
             Duration delay = Duration.millis((start - now) / 1e6);
             Node chip = lookup("#worker-" + move.worker());
-            Bounds slot = slotInScene(move.slot());
-            if (chip != null && slot != null) {
+            if (chip != null && slotInScene(move.slot()) != null) {
                 Label token = token(String.format(Locale.ROOT, "#%,d", move.item()), "motion-item");
                 boolean put = move.kind() == BufferEvent.PUT;
-                fly(token, put ? inScene(chip) : slot, put ? slot : inScene(chip), flight, delay);
+                Supplier<Bounds> slot = () -> slotInScene(move.slot());
+                Supplier<Bounds> atChip = () -> inScene(chip);
+                fly(token, put ? atChip : slot, put ? slot : atChip, flight, delay);
+                if (!stepping) {
+                    tell(token, move.words());
+                }
             }
             String queue = move.kind() == BufferEvent.PUT ? "#not-empty-queue-" : "#not-full-queue-";
             for (String woken : move.woken()) {
@@ -724,7 +744,8 @@ public final class BufferView extends BorderPane {
                 }
                 Node to = lookup("#worker-" + woken);
                 if (from != null && to != null) {
-                    fly(token(woken + " woken", "motion-woken"), inScene(from), inScene(to), flight, delay);
+                    Node queued = from;
+                    fly(token(woken + " woken", "motion-woken"), () -> inScene(queued), () -> inScene(to), flight, delay);
                 }
             }
             start += duration;
@@ -737,6 +758,19 @@ public final class BufferView extends BorderPane {
 
     /** The share of a flight at its end in which its token fades out. */
     private static final double LANDING = 0.3;
+
+    /**
+     * Tells {@code words} as the last action while {@code token} flies (a free run's move): the words
+     * and the badge go together, and the narration changes as often as a move is drawn.
+     */
+    private void tell(Label token, String words) {
+        drawnAction.set(words);
+        token.parentProperty().addListener((obs, old, now) -> {
+            if (now == null && words.equals(drawnAction.get())) {
+                drawnAction.set(""); // landed, or dropped: the run's own last action again
+            }
+        });
+    }
 
     /** Drops the tokens in flight: the run has ended or stopped, and the view is laid out anew. */
     private void dropMotion() {
@@ -752,11 +786,12 @@ public final class BufferView extends BorderPane {
         return token;
     }
 
+    /** The node's bounds in the scene; null once it has left the scene (a worker's chip of a run gone by). */
     private static Bounds inScene(Node node) {
-        return node.localToScene(node.getBoundsInLocal());
+        return node.getScene() == null ? null : node.localToScene(node.getBoundsInLocal());
     }
 
-    /** Where slot {@code slot} is shown, in the scene: its tile, or its cell of the strip; null if neither. */
+    /** Where slot {@code slot} is shown, in the scene: its tile, or its cell of the strip; null if neither (or gone). */
     private Bounds slotInScene(int slot) {
         if (strip.isVisible()) {
             Bounds cell = strip.cellBounds(slot);
@@ -770,24 +805,41 @@ public final class BufferView extends BorderPane {
      * bounds) after {@code delay}, then drops it. Positions are taken now: the chips stay where they
      * are.
      */
-    private void fly(Label token, Bounds from, Bounds to, Duration flight, Duration delay) {
-        if (motionLayer.getChildren().size() >= MAX_TOKENS) {
+    private void fly(Label token, Supplier<Bounds> from, Supplier<Bounds> to, Duration flight, Duration delay) {
+        Bounds first = from.get();
+        Bounds last = to.get();
+        if (motionLayer.getChildren().size() >= MAX_TOKENS || first == null || last == null) {
             return;
         }
-        Bounds start = motionLayer.sceneToLocal(from);
-        Bounds end = motionLayer.sceneToLocal(to);
         motionLayer.getChildren().add(token);
         token.applyCss();
         token.autosize();
         double w = token.getWidth();
         double h = token.getHeight();
-        token.relocate(start.getCenterX() - w / 2, start.getCenterY() - h / 2);
-        TranslateTransition travel = new TranslateTransition(flight, token);
-        travel.setToX(end.getCenterX() - start.getCenterX());
-        travel.setToY(end.getCenterY() - start.getCenterY());
-        travel.setInterpolator(Interpolator.EASE_BOTH);
-        // It fades as it lands: landed whole, it covered the slot's own item or the chip's name
-        // ("P4 woken" over P4) for the end of its flight.
+        // Both ends are read again at every frame of the flight: the picture can move under a token in
+        // the air (the narration above the slots grows a line, the lanes rewrap), and a token flown to
+        // where its slot was at take-off landed 22 px above it.
+        Transition travel = new Transition() {
+            private Bounds start = first;
+            private Bounds end = last;
+
+            {
+                setCycleDuration(flight);
+                setInterpolator(Interpolator.EASE_BOTH);
+            }
+
+            @Override
+            protected void interpolate(double frac) {
+                start = Objects.requireNonNullElse(from.get(), start);
+                end = Objects.requireNonNullElse(to.get(), end);
+                Bounds a = motionLayer.sceneToLocal(start);
+                Bounds b = motionLayer.sceneToLocal(end);
+                token.relocate(a.getCenterX() + (b.getCenterX() - a.getCenterX()) * frac - w / 2,
+                        a.getCenterY() + (b.getCenterY() - a.getCenterY()) * frac - h / 2);
+            }
+        };
+        Bounds takeOff = motionLayer.sceneToLocal(first);
+        token.relocate(takeOff.getCenterX() - w / 2, takeOff.getCenterY() - h / 2);
         FadeTransition landing = new FadeTransition(flight.multiply(LANDING), token);
         landing.setDelay(flight.multiply(1 - LANDING));
         landing.setToValue(0);
@@ -1026,8 +1078,8 @@ public final class BufferView extends BorderPane {
         List<BufferSnapshot.WorkerView> all = model.workers();
         if (all.isEmpty() && !model.abqShownBinding().get()) {
             laneWidth.forget(); // before a run: as wide as their words, until the run's widen them
-            plan(producers, producersCaption, "P", Worker.Role.PRODUCER, model.producersProperty().get());
-            plan(consumers, consumersCaption, "C", Worker.Role.CONSUMER, model.consumersProperty().get());
+            plan(producers, "P", Worker.Role.PRODUCER, model.producersProperty().get());
+            plan(consumers, "C", Worker.Role.CONSUMER, model.consumersProperty().get());
             return;
         }
         List<BufferSnapshot.WorkerView> p = all.stream().filter(w -> w.role() == Worker.Role.PRODUCER).toList();
@@ -1043,9 +1095,9 @@ public final class BufferView extends BorderPane {
         // The run's threads not started yet (or never: a violation after six events ended a run of 3
         // producers and 1 consumer before P3 and C1 began, and the lanes showed only P1 and P2).
         BufferSettings run = model.abqShownBinding().get() ? null : model.shownRunProperty().get();
-        draw(producers, producersCaption, p, run == null ? 0 : run.producers(), "P", Worker.Role.PRODUCER,
+        draw(producers, p, run == null ? 0 : run.producers(), "P", Worker.Role.PRODUCER,
                 leaving, left, endedShort);
-        draw(consumers, consumersCaption, c, run == null ? 0 : run.consumers(), "C", Worker.Role.CONSUMER,
+        draw(consumers, c, run == null ? 0 : run.consumers(), "C", Worker.Role.CONSUMER,
                 leaving, left, endedShort);
         for (FlowPane lane : List.of(producers, consumers)) {
             for (Node node : lane.getChildren()) {
@@ -1075,6 +1127,19 @@ public final class BufferView extends BorderPane {
         });
     }
 
+    /**
+     * The producers' and consumers' lanes: each caption on a line of its own, its chips under it,
+     * wrapping at the view's width (with the caption first in the flow, a lane's second row of chips
+     * wrapped under "Producers": 8 producers at 1024x700, a teacher's tryout). A flow pane in a VBox
+     * is given its width before its height is asked, so it never reserves rows it does not use.
+     */
+    private VBox lanes() {
+        VBox lanes = new VBox(4, producersCaption, producers, consumersCaption, consumers);
+        VBox.setMargin(consumersCaption, new Insets(4, 0, 0, 0));
+        lanes.getStyleClass().add("lanes");
+        return lanes;
+    }
+
     private static Label lane(String caption) {
         Label label = new Label(caption);
         label.getStyleClass().addAll("section", "lane-caption");
@@ -1082,18 +1147,18 @@ public final class BufferView extends BorderPane {
     }
 
     /**
-     * The pane's first child is its caption; a chip per worker follows, those {@code leaving} marked
+     * A chip per worker in {@code pane}, those {@code leaving} marked
      * so, then one "not started" for each of {@code prefix}1 to {@code planned} the run has not
      * started (yet).
      */
-    private void draw(FlowPane pane, Label caption, List<BufferSnapshot.WorkerView> workers, int planned,
+    private void draw(FlowPane pane, List<BufferSnapshot.WorkerView> workers, int planned,
                       String prefix, Worker.Role role, Set<String> leaving, Set<String> left, boolean endedShort) {
         Set<String> started = workers.stream().map(BufferSnapshot.WorkerView::name).collect(Collectors.toSet());
         List<String> notStarted = IntStream.rangeClosed(1, planned).mapToObj(i -> prefix + i)
                 .filter(name -> !started.contains(name)).toList();
-        chips(pane, caption, workers.size() + notStarted.size());
+        chips(pane, workers.size() + notStarted.size());
         for (int i = 0; i < workers.size(); i++) {
-            WorkerChip chip = (WorkerChip) pane.getChildren().get(i + 1);
+            WorkerChip chip = (WorkerChip) pane.getChildren().get(i);
             chip.impl(model.shownImplProperty().get());
             chip.show(workers.get(i));
             chip.leaving(leaving.contains(workers.get(i).name()));
@@ -1101,27 +1166,24 @@ public final class BufferView extends BorderPane {
             chip.endedShort(endedShort);
         }
         for (int i = 0; i < notStarted.size(); i++) {
-            ((WorkerChip) pane.getChildren().get(workers.size() + i + 1)).plan(notStarted.get(i), role);
+            ((WorkerChip) pane.getChildren().get(workers.size() + i)).plan(notStarted.get(i), role);
         }
     }
 
     /** {@code count} chips named {@code prefix}1, 2, ... as the runner names them, not started. */
-    private void plan(FlowPane pane, Label caption, String prefix, Worker.Role role, int count) {
-        chips(pane, caption, count);
+    private void plan(FlowPane pane, String prefix, Worker.Role role, int count) {
+        chips(pane, count);
         for (int i = 0; i < count; i++) {
-            ((WorkerChip) pane.getChildren().get(i + 1)).plan(prefix + (i + 1), role);
+            ((WorkerChip) pane.getChildren().get(i)).plan(prefix + (i + 1), role);
         }
     }
 
-    /** Makes {@code pane} its caption and {@code count} chips, keeping those it has. */
-    private void chips(FlowPane pane, Label caption, int count) {
-        if (pane.getChildren().isEmpty()) {
-            pane.getChildren().add(caption);
-        }
-        while (pane.getChildren().size() - 1 > count) {
+    /** Makes {@code pane} {@code count} chips, keeping those it has. */
+    private void chips(FlowPane pane, int count) {
+        while (pane.getChildren().size() > count) {
             pane.getChildren().removeLast();
         }
-        while (pane.getChildren().size() - 1 < count) {
+        while (pane.getChildren().size() < count) {
             pane.getChildren().add(new WorkerChip(laneWidth));
         }
     }

@@ -549,8 +549,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * @param item   the item
      * @param slot   the slot
      * @param woken  the threads its signal woke, longest waiting first (empty if none)
+     * @param words  the move as the last action tells it ("P2 put #41 into slot 1, signalled ...")
      */
-    public record Move(BufferEvent kind, String worker, long item, int slot, List<String> woken) {
+    public record Move(BufferEvent kind, String worker, long item, int slot, List<String> woken, String words) {
     }
 
     /** The puts and takes since the previous frame (empty if none, or if too many to follow). */
@@ -566,7 +567,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * whom its signal woke (the wake-up events that follow it). Empty when there are more than
      * {@link #MOTION_EVENTS_MAX} events (a free run at full speed) or nothing is recorded.
      */
-    private static List<Move> movesSince(EventLog log, long seen, long events) {
+    private static List<Move> movesSince(BufferNarration.Terms terms, EventLog log, long seen, long events) {
         if (log == null || events <= seen || events - seen > MOTION_EVENTS_MAX) {
             return List.of();
         }
@@ -581,7 +582,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             for (int next = i + 1; next < batch.size() && BufferEvent.of(batch, next) == BufferEvent.WAKE; next++) {
                 woken.add(name(batch, batch.track(next)));
             }
-            now.add(new Move(kind, name(batch, batch.track(i)), batch.item(i), batch.slot(i), List.copyOf(woken)));
+            now.add(new Move(kind, name(batch, batch.track(i)), batch.item(i), batch.slot(i), List.copyOf(woken),
+                    withSeparators(BufferNarration.words(terms, batch, i))));
         }
         return List.copyOf(now);
     }
@@ -664,7 +666,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         showPending(now, buffer);
         setIfChanged(left, now.left());
         // Before the wait sets change: the view reads where a woken thread's chip was queued.
-        moves.set(movesSince(now.log(), lastSeenEvents, buffer.events()));
+        moves.set(movesSince(BufferNarration.Terms.of(now.settings()), now.log(), lastSeenEvents, buffer.events()));
         showBuffer(buffer, now.gate().waiting());
         EventLog log = now.log();
         long events = buffer.events();
