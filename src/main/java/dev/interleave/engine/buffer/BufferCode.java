@@ -15,7 +15,7 @@ import java.util.Set;
  * instruments (the mirrors, the recording, the checks), and every line that does something carries a
  * {@link Line#key() key}: the fragment of the real statement, exactly as it is written in the real
  * class ({@link #sources}), that the line stands for ({@code notFull.await()}, {@code count ==
- * items.length}, {@code monitor.notifyAll()}, {@code freeSlots.tryAcquire()}, or the bug's switch).
+ * items.length}, {@code monitor.notifyAll()}, {@code mutex.acquire()}, or the bug's switch).
  * {@code BufferCodeTest} reads the real sources under {@code src/main/java} and fails if a key is not
  * there, or if a {@link Where} the real put or take records ({@code Where.X} in its source) is on no
  * line of the text: rename a condition, swap {@code notifyAll} for {@code notify}, or add a step,

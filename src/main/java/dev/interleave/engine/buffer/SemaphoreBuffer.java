@@ -17,12 +17,13 @@ import dev.interleave.engine.run.Gate;
  * semaphore as the mutex around the slots. A producer takes a free-slot permit (waiting while there
  * is none), writes its slot under the mutex, and gives a filled-slot permit; a consumer the other
  * way round. No condition is checked in a loop of ours: a permit is the condition, and
- * {@code acquire()} returns only with one, so no code here wakes to find nothing. A permit is not
- * handed to the thread a release wakes: {@code release()} adds a permit and unparks the first queued
- * thread, but an arriving thread may take the permit first (barging; the first {@code tryAcquire()}
- * below barges even on a fair semaphore), and the woken thread then parks again inside
+ * {@code acquire()} returns only with one, so no code here wakes to find nothing. {@code release()}
+ * adds a permit and unparks the first queued thread, which must then take it. On non-fair semaphores
+ * an arriving thread may take it first (barging), and the woken thread parks again inside
  * {@code acquire()} (AbstractQueuedSynchronizer), a futile wake-up this class cannot see: it sees
- * {@code acquire()} as one call. The same contract, snapshot and events as {@link BoundedBuffer}.
+ * {@code acquire()} as one call. Fair semaphores (constructor {@code fair}) serve their queue in
+ * order, this class's first try for a permit included: an arriving thread queues behind the waiting
+ * ones. The same contract, snapshot and events as {@link BoundedBuffer}.
  *
  * <p>Safe for any number of producer and consumer threads; every acquire is interruptible, and an
  * interrupted put or take gives back the permit it held. With {@link Bug#UNLOCKED_COUNT} a worker
@@ -40,7 +41,8 @@ final class SemaphoreBuffer implements LabBuffer {
      * a waiter takes books alone. snapshot() takes both, so it sees no slot write half done.
      * The wait sets mirrored are the threads blocked in freeSlots.acquire() (producers: no free
      * slot, the notFull of the other buffers) and filledSlots.acquire() (consumers): a worker that
-     * fails tryAcquire() joins the mirror, waits, and leaves it itself when the permit comes, crediting
+     * gets no permit at once (tryAcquireNow: the semaphore's own policy, so on a fair one no permit while
+     * others are queued) joins the mirror, waits, and leaves it itself when the permit comes, crediting
      * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
      * release unparks). A wait the lab picks to end spuriously is a tryAcquire with a timeout of at
      * most 50 µs: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
@@ -52,7 +54,8 @@ final class SemaphoreBuffer implements LabBuffer {
      * Resizing keeps this invariant: free permits (may be negative while shrinking) + permits held by
      * producers not yet written + count + permits about to be released by consumers = items.length
      * + the slots still to retire. Growing adds slots, then permits. Shrinking retires one slot per
-     * free permit it can take (tryAcquire proves that slot is nobody's), and after that one per take,
+     * free permit it can take (tryAcquireNow proves that slot is nobody's; on a fair semaphore it takes
+     * none while producers are queued for one), and after that one per take,
      * whose consumer keeps its free-slot permit instead of releasing it.
      * Visibility: the slots are read and written holding mutex (release happens-before the next
      * acquire); the records holding books.
@@ -321,7 +324,7 @@ final class SemaphoreBuffer implements LabBuffer {
      * Returns whether it waited (and so counted the action at its first WAIT).
      */
     private boolean acquire(Semaphore permits, Worker worker, long item) throws InterruptedException {
-        if (permits.tryAcquire()) {
+        if (tryAcquireNow(permits)) {
             return false;
         }
         boolean producer = worker.role() == Worker.Role.PRODUCER;
@@ -409,6 +412,17 @@ final class SemaphoreBuffer implements LabBuffer {
         }
     }
 
+    /**
+     * Takes a permit of {@code permits} if the semaphore's own policy gives one now: a fair semaphore
+     * only when no thread is queued ahead, a non-fair one whenever a permit is free (barging). Not the
+     * untimed {@code tryAcquire()}, which barges even on a fair semaphore (its Javadoc says so, and
+     * names this call as the one that honours fairness); like {@code acquire()}, it throws if the
+     * thread is interrupted.
+     */
+    private static boolean tryAcquireNow(Semaphore permits) throws InterruptedException {
+        return permits.tryAcquire(0, TimeUnit.SECONDS);
+    }
+
     /** The violation to throw: the first recorded, later ones get it back (FirstViolation). Call only holding mutex. */
     private BufferViolation violation(Worker worker, long item, int slot, int what) {
         return firstViolation.keep(() -> {
@@ -457,10 +471,15 @@ final class SemaphoreBuffer implements LabBuffer {
                     }
                 } else if (capacity < target) {
                     toRetire += target - capacity;
-                    // Each free permit taken now proves a slot nobody holds: retire it at once.
-                    while (toRetire > 0 && items.length > count && freeSlots.tryAcquire()) {
-                        toRetire--;
-                        relocate(items.length - 1, null);
+                    // Each free permit taken now proves a slot nobody holds: retire it at once. The
+                    // rest (and all, if this thread is interrupted: resize does not throw) retire at takes.
+                    try {
+                        while (toRetire > 0 && items.length > count && tryAcquireNow(freeSlots)) {
+                            toRetire--;
+                            relocate(items.length - 1, null);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
             } finally {

@@ -215,7 +215,7 @@ public final class BufferView extends BorderPane {
                     + "and no fairness (synchronized never has).";
             case SEMAPHORE -> "Wake-up policy greyed out: a release adds a permit and wakes the first thread waiting in "
                     + "acquire(), though a thread just arriving may take the permit first. Fair lock makes the "
-                    + "semaphores fair.";
+                    + "semaphores fair: an arriving thread then queues behind the waiting ones.";
             case ABQ -> "Wake-up policy greyed out: abq signals one waiter, as signal does; Fair lock makes its lock fair.";
         };
     }
@@ -952,7 +952,8 @@ public final class BufferView extends BorderPane {
      * What the order of a queue of chips means: the gate's ({@code state} {@link WorkerState#AT_GATE})
      * is Step's; a wait set's is the order its threads began to wait, which only a lock's condition
      * wakes in ({@code signal}: the first); the monitor's {@code notify()} picks a thread of the JVM's
-     * choice, and a semaphore's release wakes the first but can lose the permit to a barging thread.
+     * choice, and a semaphore's release wakes the first but, unless the semaphores are fair, can lose
+     * the permit to a barging thread.
      */
     static String queueTip(BufferImpl impl, WorkerState state) {
         if (state == WorkerState.AT_GATE) {
@@ -964,9 +965,9 @@ public final class BufferView extends BorderPane {
             case MONITOR -> "In the order they began to wait, which the monitor need not follow: notify() wakes one "
                     + "thread of the JVM's choice (the log says which), and after notifyAll() they all contend for "
                     + "the monitor.";
-            case SEMAPHORE -> "In the order they began to wait: a release wakes the first (left), but a thread "
-                    + "arriving meanwhile may take the permit first, and the woken one then waits on inside "
-                    + "acquire().";
+            case SEMAPHORE -> "In the order they began to wait: a release wakes the first (left), but unless the "
+                    + "semaphores are fair (Fair lock) a thread arriving meanwhile may take the permit first, and "
+                    + "the woken one then waits on inside acquire().";
             case ABQ -> "abq's waits are inside the JDK: not visible.";
         };
     }

@@ -162,8 +162,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "a thread waits in acquire() of freeSlots or filledSlots, never in a loop of ours: acquire() "
                             + "returns only with a permit, so no code of ours wakes to find nothing (the futile "
                             + "wake-ups plot stays flat). A release adds a permit and wakes the first thread queued, "
-                            + "but a thread arriving meanwhile may take the permit first; the woken one then parks "
-                            + "again inside the JDK's acquire(), unseen: the lab sees acquire() as one call.",
+                            + "but unless the semaphores are fair (Fair lock) a thread arriving meanwhile may take the "
+                            + "permit first; the woken one then parks again inside the JDK's acquire(), unseen: the "
+                            + "lab sees acquire() as one call.",
                     "why must freeSlots.acquire() come before mutex.acquire()? What would happen the other way "
                             + "round with a full buffer?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
