@@ -29,12 +29,14 @@ public enum BufferEvent {
     REQUEST,
     /**
      * A producer put an item and signalled notEmpty. item: the item; slot: its slot; other: how many
-     * waiting consumers the signal woke (each a {@link #WAKE} event right after).
+     * waiting consumers the signal woke (each a {@link #WAKE} event right after), or
+     * {@link #NOTIFY_LOST} (read the count with {@link #woken}).
      */
     PUT,
     /**
      * A consumer took an item and signalled notFull. item: the item; slot: its slot; other: how
-     * many waiting producers the signal woke (each a {@link #WAKE} event right after).
+     * many waiting producers the signal woke (each a {@link #WAKE} event right after), or
+     * {@link #NOTIFY_LOST} (read the count with {@link #woken}).
      */
     TAKE,
     /**
@@ -148,6 +150,26 @@ public enum BufferEvent {
     public static final int DONE_STOPPED = 1;
     /** DONE's other: the worker left the run, fewer workers being set. */
     public static final int DONE_LEFT = 2;
+
+    /**
+     * PUT's and TAKE's other for the monitor's {@code notify()} ({@link Bug#NOTIFY}) that woke nobody
+     * while threads were waiting: each had been woken already by an earlier {@code notify()} not yet
+     * back in the monitor, so this one is lost. Its other is 0 where nobody was waiting at all (a
+     * {@code notify()} nobody needed: harmless). Never a count: at most 2 x
+     * {@link BufferSettings#MAX_WORKERS} threads wait.
+     */
+    public static final int NOTIFY_LOST = EventLog.MAX_OTHER;
+
+    /** How many waiters the PUT or TAKE event {@code i} woke: its other, but 0 for {@link #NOTIFY_LOST}. */
+    public static int woken(EventLog.Batch batch, int i) {
+        int other = batch.other(i);
+        return other == NOTIFY_LOST ? 0 : other;
+    }
+
+    /** Whether PUT or TAKE event {@code i} was a lost {@code notify()} ({@link #NOTIFY_LOST}). */
+    public static boolean notifyLost(EventLog.Batch batch, int i) {
+        return batch.other(i) == NOTIFY_LOST;
+    }
 
     /** LOOK's other: whose look ({@code role}), and whether it saw room (a consumer's: an item). */
     public static int lookOther(Worker.Role role, boolean sawRoomOrItem) {

@@ -312,16 +312,22 @@ public final class BufferNarration {
      * " and woke C1", " and woke 3 threads" or " (no one was waiting)", for the put or take at
      * {@code i}; nothing for a semaphore's release that names no one: a release does not say whom it
      * lets through, and the one let through tells it itself, in its own event (WAKE) later. A
-     * {@code notify()} does not name whom it woke either: the one woken tells it.
+     * {@code notify()} does not name whom it woke either: the one woken tells it. A {@code notify()}
+     * that woke nobody is told lost only where threads were waiting, all woken already
+     * ({@link BufferEvent#NOTIFY_LOST}); with nobody waiting, harmless.
      */
     private static String woke(Terms terms, EventLog.Batch batch, int i) {
-        int count = batch.other(i);
+        if (BufferEvent.notifyLost(batch, i)) {
+            // Lost where the wait set's picture still shows threads: each was woken by an earlier notify()
+            // and has not got the monitor back yet (MonitorBuffer).
+            return " and woke nobody: no thread was waiting that an earlier notify() had not already woken,"
+                    + " so this notify() is lost";
+        }
+        int count = BufferEvent.woken(batch, i);
         if (count == 0) {
-            // A notify() is lost also where the wait set's picture still shows threads: each was woken by
-            // an earlier notify() and has not got the monitor back yet (MonitorBuffer).
+            // With nobody waiting at all, a notify() that wakes nobody is harmless: nobody needed it.
             return terms.semaphore() ? "" : terms.monitor() && terms.bug() == Bug.NOTIFY
-                    ? " and woke nobody: no thread was waiting that an earlier notify() had not already woken,"
-                    + " so this notify() is lost" : " (no one was waiting)";
+                    ? ": nobody was waiting, so this notify() woke nobody (harmless)" : " (no one was waiting)";
         }
         if (count > 1) {
             return " and woke " + count + " threads";

@@ -189,7 +189,7 @@ public final class BufferReplay implements Replay<BufferReplay> {
         BufferEvent kind = BufferEvent.of(batch, i);
         if (kind == BufferEvent.PUT || kind == BufferEvent.TAKE) {
             mover = track;
-            wakesToCome = batch.other(i);
+            wakesToCome = BufferEvent.woken(batch, i);
         } else if (completes(batch, i)) {
             wakesToCome--;
         } else {

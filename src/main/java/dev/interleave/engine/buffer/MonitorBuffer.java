@@ -38,7 +38,9 @@ final class MonitorBuffer implements LabBuffer {
      * records its own WAKE when it is back in the monitor. A notify() wakes someone only if the
      * mirror holds more waiters than notify() calls still in flight (`notifying`: each woke a thread
      * that has not returned yet): otherwise every thread in the mirror has been woken already, the
-     * real wait set is empty, and this notify() is lost, the bug's lesson. A thread back from wait()
+     * real wait set is empty, and this notify() is lost, the bug's lesson (its put or take records
+     * NOTIFY_LOST). With the mirror empty nobody waits at all: that notify() wakes nobody, and nobody
+     * needed it (harmless; recorded as waking 0). A thread back from wait()
      * is credited to the earliest notify() in flight, exactly when there is one, and as a guess
      * (WAKE's item WOKEN_BY_ONE_OF) when there are several. A waiter the
      * lab picks for a spurious wake-up waits with wait(ms): if it returns unmarked after its time, it
@@ -345,14 +347,19 @@ final class MonitorBuffer implements LabBuffer {
 
     /**
      * {@code monitor.notifyAll()}, or with the planted bug {@code monitor.notify()}; returns how many
-     * waiters it woke. Call only in the monitor.
+     * waiters it woke, as its put's or take's event says it: a count, or {@link BufferEvent#NOTIFY_LOST}
+     * for a notify() lost. Call only in the monitor.
      */
     private int wakeUp(Worker notifier) {
         if (bug == Bug.NOTIFY) {
             assert notifying.size() <= waiters.size() : notifying.size() + " in flight for " + waiters.size();
             monitor.notify();
+            if (waiters.isEmpty()) {
+                return 0; // nobody waits: this notify() wakes nobody, and nobody needed it
+            }
             if (waiters.size() <= notifying.size()) {
-                return 0; // every thread in the mirror was woken already: the wait set is empty, this one is lost
+                // Every thread in the mirror was woken already: the wait set is empty, this one is lost.
+                return BufferEvent.NOTIFY_LOST;
             }
             notifying.addLast(notifier);
             return 1;
@@ -390,7 +397,7 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     /** Records a put or take, then each worker its notifyAll woke. Call only in the monitor. */
-    private void recordMove(BufferEvent kind, Worker worker, long item, int slot, int woken) {
+    private void recordMove(BufferEvent kind, Worker worker, long item, int slot, int woken) { // woken: as wakeUp's
         if (log == null) {
             return;
         }

@@ -1,6 +1,10 @@
 package dev.interleave.engine.buffer;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -236,9 +240,9 @@ class BufferNarrationTest {
     }
 
     /**
-     * A notify() with every waiter already woken (or none) is told as lost, not as "no one was
-     * waiting" under a wait set that still shows the woken; a wake-up with several notify() calls in
-     * flight names the earliest as a guess.
+     * A notify() with every waiter already woken is told as lost, not as "no one was waiting" under a
+     * wait set that still shows the woken; a wake-up with several notify() calls in flight names the
+     * earliest as a guess.
      */
     @Test
     void aLostNotifyIsToldLostAndAGuessedWakerAsAGuess() {
@@ -246,7 +250,7 @@ class BufferNarrationTest {
         int p1 = log.addTrack("P1");
         int p2 = log.addTrack("P2");
         int c1 = log.addTrack("C1");
-        log.append(BufferEvent.PUT.ordinal(), p2, 2, 1, 0);
+        log.append(BufferEvent.PUT.ordinal(), p2, 2, 1, BufferEvent.NOTIFY_LOST);
         log.append(BufferEvent.WAKE.ordinal(), c1, BufferEvent.WOKEN_BY_ONE_OF, 0, p1);
         EventLog.Batch all = log.readAll();
         BufferNarration.Terms notify = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL);
@@ -264,6 +268,87 @@ class BufferNarrationTest {
         woke.append(BufferEvent.WAKE.ordinal(), d3, BufferEvent.WOKEN_BY_ONE_OF, 0, d1);
         assertEquals("P1 put #8 into slot 0, called notify() and woke one waiting thread, the JVM's pick (its own line"
                 + " says which)", BufferNarration.words(notify, woke.readAll(), 0));
+    }
+
+    /**
+     * A notify() that woke nobody is lost only where threads were waiting (each woken already by a
+     * notify() still in flight); with nobody waiting at all it is harmless, and told so: the event says
+     * which (PUT's or TAKE's other, 0 or NOTIFY_LOST), so a replay of the log tells the same.
+     */
+    @Test
+    void aNotifyWithNobodyWaitingIsHarmlessAndOneWithAllWokenIsLost() {
+        EventLog log = new EventLog(64);
+        int p1 = log.addTrack("P1");
+        int c1 = log.addTrack("C1");
+        log.append(BufferEvent.PUT.ordinal(), p1, 1, 0, 0);
+        log.append(BufferEvent.TAKE.ordinal(), c1, 1, 0, BufferEvent.NOTIFY_LOST);
+        EventLog.Batch all = log.readAll();
+        BufferNarration.Terms notify = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL);
+        assertEquals("P1 put #1 into slot 0, called notify(): nobody was waiting, so this notify() woke nobody"
+                + " (harmless)", BufferNarration.words(notify, all, 0));
+        assertEquals("C1 took #1 from slot 0, called notify() and woke nobody: no thread was waiting that an earlier"
+                + " notify() had not already woken, so this notify() is lost", BufferNarration.words(notify, all, 1));
+        assertEquals(0, BufferEvent.woken(all, 1), "a lost notify() woke nobody");
+        assertEquals(0, BufferEvent.woken(all, 0));
+    }
+
+    /**
+     * The real monitor buffer with the notify bug records which: a put and a take with nobody waiting
+     * (harmless), then, on one carrier, C1 waiting and P1 putting twice, so that C1, woken by the first
+     * notify(), is not yet back in the monitor at the second (lost). Its log's words say so.
+     */
+    @Test
+    void theMonitorBufferRecordsAHarmlessNotifyApartFromALostOne() throws Exception {
+        EventLog log = new EventLog(1_000);
+        LabBuffer buffer = new MonitorBuffer(4, Bug.NOTIFY, 0, log);
+        Worker producer = new Worker("P1", Worker.Role.PRODUCER);
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        buffer.register(producer);
+        buffer.register(consumer);
+        buffer.put(producer, 1);
+        assertEquals(1, buffer.take(consumer));
+        ExecutorService carrier = Executors.newSingleThreadExecutor();
+        try {
+            Thread.Builder.OfVirtual oneCarrier = OneCarrier.virtualThreadsOn(carrier);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            oneCarrier.uncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
+            AtomicLong took = new AtomicLong();
+            Thread c1 = oneCarrier.start(() -> {
+                try {
+                    took.set(buffer.take(consumer));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            BoundedBufferContractTest.Threads.awaitWaiting(c1);
+            assertEquals(List.of("C1"), buffer.snapshot().notEmptyWaiters(), "C1 waits in monitor.wait()");
+            Thread p1 = oneCarrier.start(() -> {
+                try {
+                    buffer.put(producer, 2);
+                    buffer.put(producer, 3);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            BoundedBufferContractTest.Threads.join(p1);
+            BoundedBufferContractTest.Threads.join(c1);
+            assertEquals(null, failure.get(), "a thread of the test failed");
+            assertEquals(2, took.get());
+        } finally {
+            carrier.shutdownNow();
+        }
+        EventLog.Batch all = log.readAll();
+        BufferNarration.Terms notify = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL);
+        List<String> words = IntStream.range(0, all.size()).mapToObj(i -> BufferNarration.words(notify, all, i))
+                .filter(line -> line.contains(" put #") || line.contains(" took #")).toList();
+        String harmless = ", called notify(): nobody was waiting, so this notify() woke nobody (harmless)";
+        assertEquals(List.of("P1 put #1 into slot 0" + harmless,
+                "C1 took #1 from slot 0" + harmless,
+                "P1 put #2 into slot 1, called notify() and woke one waiting thread, the JVM's pick (its own line says"
+                        + " which)",
+                "P1 put #3 into slot 2, called notify() and woke nobody: no thread was waiting that an earlier notify()"
+                        + " had not already woken, so this notify() is lost",
+                "C1 took #2 from slot 1" + harmless), words);
     }
 
     /**

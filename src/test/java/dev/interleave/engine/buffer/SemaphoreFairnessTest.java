@@ -1,9 +1,7 @@
 package dev.interleave.engine.buffer;
 
-import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Timeout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The semaphore buffer's fair option is its semaphores' fairness, the first try for a permit
@@ -25,10 +22,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>Deterministic, not a race: the threads are virtual threads on one carrier (a single-thread
  * executor as their scheduler), so the waiting consumer, unparked by the put's release, cannot run
  * before the thread that put (and takes at once) parks or ends. With the untimed {@code tryAcquire()}
- * as the fast path (which barges even on a fair semaphore), the fair case fails every time. A
- * virtual thread with a scheduler of one's own is not public API: the JDK's own tests make one the
- * same way (java.lang.ThreadBuilders' package-private constructor), for which the surefire argLine
- * opens java.lang to this module.
+ * as the fast path (which barges even on a fair semaphore), the fair case fails every time. See
+ * {@link OneCarrier} for how (not public API).
  */
 @Timeout(60)
 class SemaphoreFairnessTest {
@@ -71,7 +66,7 @@ class SemaphoreFairnessTest {
         buffer.put(producer, 2);
         ExecutorService carrier = Executors.newSingleThreadExecutor();
         try {
-            Thread.Builder.OfVirtual oneCarrier = virtualThreadsOn(carrier);
+            Thread.Builder.OfVirtual oneCarrier = OneCarrier.virtualThreadsOn(carrier);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             oneCarrier.uncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
             Thread p1 = oneCarrier.start(() -> {
@@ -122,7 +117,7 @@ class SemaphoreFairnessTest {
         buffer.register(arriving);
         ExecutorService carrier = Executors.newSingleThreadExecutor();
         try {
-            Thread.Builder.OfVirtual oneCarrier = virtualThreadsOn(carrier);
+            Thread.Builder.OfVirtual oneCarrier = OneCarrier.virtualThreadsOn(carrier);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             oneCarrier.uncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
             AtomicLong c1Took = new AtomicLong();
@@ -167,19 +162,6 @@ class SemaphoreFairnessTest {
             return buffer.take(consumer);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A builder of virtual threads whose scheduler is {@code carrier}: the JDK's tests' way (not public API). */
-    private static Thread.Builder.OfVirtual virtualThreadsOn(Executor carrier) {
-        try {
-            Class<?> builder = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
-            Constructor<?> withScheduler = builder.getDeclaredConstructor(Executor.class);
-            withScheduler.setAccessible(true);
-            return (Thread.Builder.OfVirtual) withScheduler.newInstance(carrier);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return fail("no virtual threads with a scheduler of the test's own on this JDK (the surefire argLine "
-                    + "must open java.base/java.lang to dev.interleave): " + e, e);
         }
     }
 }
