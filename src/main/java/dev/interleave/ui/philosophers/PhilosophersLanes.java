@@ -72,7 +72,10 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
         };
     }
 
-    /** Hungry (between two fork actions) and putting forks down share a colour with another state: a thin bar tells them apart. */
+    /**
+     * Thin bars: putting forks down shares eating's colour, and hungry (between two fork actions) is a
+     * moment between two others; a thin bar tells them from the states a philosopher stays in.
+     */
     @Override
     public double height(int state) {
         return state == PhilosopherState.HUNGRY.ordinal() || state == PhilosopherState.PUTTING_DOWN.ordinal() ? 0.4 : 1;
