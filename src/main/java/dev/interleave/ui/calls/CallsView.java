@@ -61,8 +61,8 @@ import dev.interleave.ui.kit.SettingSlider;
 import dev.interleave.ui.kit.WrapLabel;
 
 /**
- * The Counter &amp; Sum view: settings on the left; on the right live figures (with running,
- * parked and memory per thread in flight), the verdict, three plots (calls per second, calls in
+ * The Counter &amp; Sum view: settings on the left; on the right the verdict, live figures (with
+ * running, parked and memory per thread in flight), three plots (calls per second, calls in
  * flight, and call durations against the sleeps drawn) and the past runs.
  */
 public final class CallsView extends BorderPane {
@@ -70,6 +70,10 @@ public final class CallsView extends BorderPane {
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+    /** The verdict's place while a run goes: the verdict is to come. */
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    /** What the verdict's place says while a run goes. */
+    static final String VERDICT_TO_COME = "Running: ✔ or ✘ when the run ends";
 
     public CallsView(CallsViewModel model) {
         getStyleClass().add("calls-view");
@@ -850,13 +854,47 @@ public final class CallsView extends BorderPane {
         startRate.managedProperty().bind(startRate.textProperty().isNotEmpty());
         startRate.visibleProperty().bind(startRate.textProperty().isNotEmpty());
 
-        Label verdict = new Label();
+        // The verdict under the note on the figures, above the cards: under them and the memory card
+        // it came four screens down at 150 % in 1024x700, and only the status bar said ✘ (a teacher's
+        // tryout). From Run to the end it holds its place, saying the verdict is to come, as high as
+        // it was at Run (the last verdict's) or as the longest verdict the run can end with, so that
+        // the cards under it stay where they are while the run goes and when the verdict comes.
+        double[] held = {0};
+        Label verdict = new Label() {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(held[0], computePrefHeight(width));
+            }
+        };
         verdict.setId("verdict");
         verdict.getStyleClass().add("verdict");
-        verdict.textProperty().bind(model.verdictProperty());
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> model.verdictProperty().get().isEmpty()
+                        && model.stateProperty().get() != RunState.IDLE ? VERDICT_TO_COME : model.verdictProperty().get(),
+                model.verdictProperty(), model.stateProperty()));
+        verdict.textProperty().addListener(obs -> verdict.pseudoClassStateChanged(PENDING,
+                verdict.getText().equals(VERDICT_TO_COME)));
+        // Run sets the state before the view lays out again: the height read here is the one before Run.
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (old == RunState.IDLE && now != RunState.IDLE) {
+                Text longest = new Text(CallsViewModel.longestVerdict(model.settings()));
+                longest.setFont(verdict.getFont());
+                Region page = (Region) verdict.getParent();
+                // Less an em: the page's scroll bar, which a run's figures can bring, narrows it.
+                longest.setWrappingWidth(page.getWidth() - page.snappedLeftInset() - page.snappedRightInset()
+                        - verdict.snappedLeftInset() - verdict.snappedRightInset() - longest.getFont().getSize());
+                held[0] = Math.max(verdict.isManaged() ? verdict.getHeight() : 0, Math.ceil(
+                        longest.getLayoutBounds().getHeight() + verdict.snappedTopInset() + verdict.snappedBottomInset()));
+            }
+        });
+        // Kept after the run too (the verdict shorter than held, its box keeps the height: nothing
+        // moves up at the end either), until the next Run measures again, or Reset clears it.
+        model.verdictProperty().addListener((obs, old, now) -> {
+            if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE) {
+                held[0] = 0;
+            }
+        });
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
-        verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.managedProperty().bind(verdict.textProperty().isNotEmpty());
         verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
         // One property decides the banner's look, so success and failure can never both be set.
@@ -972,7 +1010,7 @@ public final class CallsView extends BorderPane {
                 + " growth alone, RSS not measurable now; a fresh start measures both.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
-        VBox live = new VBox(10, guide, lastRun, figures, startRate, verdict, charts,
+        VBox live = new VBox(10, guide, lastRun, verdict, figures, startRate, charts,
                 pastRuns(model.pastRuns(), () -> model.stateProperty().get() == RunState.IDLE));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
