@@ -61,8 +61,8 @@ import dev.interleave.ui.kit.SettingSlider;
 import dev.interleave.ui.kit.WrapLabel;
 
 /**
- * The Counter &amp; Sum view: settings on the left; on the right live figures (with running,
- * parked and memory per thread in flight), the verdict, three plots (calls per second, calls in
+ * The Counter &amp; Sum view: settings on the left; on the right the verdict, live figures (with
+ * running, parked and memory per thread in flight), three plots (calls per second, calls in
  * flight, and call durations against the sleeps drawn) and the past runs.
  */
 public final class CallsView extends BorderPane {
@@ -70,6 +70,10 @@ public final class CallsView extends BorderPane {
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+    /** The verdict's place while a run goes: the verdict is to come. */
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    /** What the verdict's place says while a run goes. */
+    static final String VERDICT_TO_COME = "Running: ✔ or ✘ when the run ends";
 
     public CallsView(CallsViewModel model) {
         getStyleClass().add("calls-view");
@@ -252,18 +256,25 @@ public final class CallsView extends BorderPane {
         // The columns are sized here (fitColumns), not by a resize policy: the constrained policy,
         // set anew after a zoom, shared the width out evenly ("#" 93 px beside "Run" 205 px at 150 %).
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("#", 0.04, "", r -> Integer.toString(r.number())));
-        table.getColumns().add(column("Run", 0.26, "", CallsViewModel.PastRun::run));
-        table.getColumns().getLast().getProperties().put(WRAPS, true);
-        table.getColumns().add(column("Result", 0.16, "500,500", CallsViewModel.PastRun::result));
-        table.getColumns().add(column("Elapsed", 0.13, "", r -> String.format(Locale.ROOT, "%,d ms", r.elapsedMillis())));
-        table.getColumns().add(column("Ideal", 0.12, "", r -> r.efficiency().isEmpty() ? "–"
-                : String.format(Locale.ROOT, "%,d ms", r.idealMillis())));
-        table.getColumns().add(column("Efficiency", 0.13, "", r -> r.efficiency().isEmpty() ? "not defined"
+        // Each run's settings are a line of their own across its row, above its figures (PastRunRow),
+        // not a column: beside five columns of figures, a "Run" column got 12 characters at 150 % in
+        // 1024x700 and a row stood ten lines high, one run to the table's height ("1,000 / calls /
+        // 100 / threads, / ..."), while "Max in flight" went past the table's right edge.
+        table.getColumns().add(column("Result", 0.26, "500,500", CallsViewModel.PastRun::result));
+        table.getColumns().add(column("Elapsed", 0.19, "", r -> millis(r.elapsedMillis())));
+        table.getColumns().add(column("Ideal", 0.17, "", r -> r.efficiency().isEmpty() ? "–"
+                : millis(r.idealMillis())));
+        table.getColumns().add(column("Efficiency", 0.19, "", r -> r.efficiency().isEmpty() ? "not defined"
                 : String.format(Locale.ROOT, "%.1f %%", r.efficiency().getAsDouble() * 100)));
-        table.getColumns().add(column("Max in flight", 0.16, "", r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
+        table.getColumns().add(column("Max in flight", 0.19, "", r -> String.format(Locale.ROOT, "%,d", r.maxInFlight())));
         table.widthProperty().addListener(obs -> fitColumns(table));
-        runs.addListener((ListChangeListener<CallsViewModel.PastRun>) change -> fitColumns(table));
+        // The newest run, just added at the top, in view whole, once the table is fitted to its rows
+        // (see below): the flow kept its place, and the new row came half above the table's top edge.
+        boolean[] toTheNewest = {false};
+        runs.addListener((ListChangeListener<CallsViewModel.PastRun>) change -> {
+            fitColumns(table);
+            toTheNewest[0] = !runs.isEmpty();
+        });
         // The vertical scroll bar, once there are more rows than fit, takes its width from the columns'.
         table.skinProperty().addListener((obs, old, skin) ->
                 verticalBar(table).ifPresent(bar -> bar.visibleProperty().addListener(o -> fitColumns(table))));
@@ -277,12 +288,7 @@ public final class CallsView extends BorderPane {
         // pixel left over the table adds an empty row, and then, with its sideways scroll bar
         // showing (200 % in 1024x700), keeps a vertical one it no longer needs (VirtualFlow's
         // computeBarVisiblity: one cell more than rows, the bars changed, a breadth bar).
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected double computePrefHeight(double width) {
-                return Math.ceil(super.computePrefHeight(width));
-            }
-        });
+        table.setRowFactory(view -> new PastRunRow());
         boolean[] fitting = {false};
         table.needsLayoutProperty().addListener((obs, was, needs) -> {
             if (!needs && !fitting[0]) {
@@ -290,13 +296,95 @@ public final class CallsView extends BorderPane {
                 Platform.runLater(() -> {
                     fitting[0] = false;
                     double height = fittedHeight(table, TALLEST_EMS * caption.getFont().getSize());
-                    if (height > 0 && Math.abs(height - table.getPrefHeight()) > 0.5) {
+                    boolean fitted = height > 0 && Math.abs(height - table.getPrefHeight()) <= 0.5;
+                    if (height > 0 && !fitted) {
                         table.setPrefHeight(height);
+                    }
+                    if (toTheNewest[0]) {
+                        table.scrollTo(0);
+                        toTheNewest[0] = !fitted;
                     }
                 });
             }
         });
         return table;
+    }
+
+    /** Milliseconds, the figure and its unit kept on one line ("5,662 / ms" read as two figures). */
+    private static String millis(long millis) {
+        return String.format(Locale.ROOT, "%,d\u00a0ms", millis);
+    }
+
+    /**
+     * A past run's row: "#3 1,000 calls / 100 threads, no sleeps, racy counter" on a line across
+     * the whole row (wrapped within it), its figures under it, each in its column. Its height is
+     * the cells' and the line's; whole pixels, so that the rows fill the table to the pixel: under
+     * a fraction of a pixel left over the table adds an empty row, and then, with its sideways
+     * scroll bar showing (200 % in 1024x700), keeps a vertical one it no longer needs
+     * (VirtualFlow's computeBarVisiblity: one cell more than rows, the bars changed, a breadth bar).
+     */
+    static final class PastRunRow extends TableRow<CallsViewModel.PastRun> {
+        /** The run's number and settings; drawn above the cells (the skin lays out only the cells). */
+        private final Text settings = new Text();
+
+        PastRunRow() {
+            settings.getStyleClass().add("run-text");
+            settings.setManaged(false);
+        }
+
+        @Override
+        protected void updateItem(CallsViewModel.PastRun item, boolean empty) {
+            super.updateItem(item, empty);
+            settings.setText(empty || item == null ? "" : "#" + item.number() + "  " + item.run());
+            requestLayout();
+        }
+
+        /** The line's padding above and at its sides: a cell's (interleave.css: 0.3 em). */
+        private double padding() {
+            return 0.3 * settings.getFont().getSize();
+        }
+
+        /** The height the settings' line takes above the cells in a row {@code width} wide, padding included. */
+        private double settingsHeight(double width) {
+            if (settings.getText().isEmpty()) {
+                return 0;
+            }
+            // The row's font (the cells' too), also before the line is first styled: measured in
+            // the default font, the row came out a line short, and the table fitted to it scrolled.
+            settings.setFont(getFont());
+            // Across the table's view, not the row, which is as wide as the columns: where they
+            // scroll sideways (200 % in 1024x700), the line stays whole in view.
+            TableView<CallsViewModel.PastRun> table = getTableView();
+            double view = table == null || table.getWidth() <= 0 ? (width > 0 ? width : getWidth())
+                    : table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
+                    - verticalBar(table).filter(Node::isVisible).map(ScrollBar::getWidth).orElse(0.0);
+            double across = Math.min(view, width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset()
+                    - 2 * padding();
+            settings.setWrappingWidth(Math.max(1, across));
+            return settings.getLayoutBounds().getHeight() + padding();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return Math.ceil(super.computePrefHeight(width) + settingsHeight(width));
+        }
+
+        @Override
+        protected void layoutChildren() {
+            // The skin sets its children to the cells whenever the columns change: the line goes back.
+            if (settings.getParent() != this) {
+                getChildren().add(settings);
+            }
+            super.layoutChildren();
+            double above = settingsHeight(getWidth());
+            for (Node child : getChildren()) {
+                if (child instanceof TableCell<?, ?> cell) {
+                    cell.resizeRelocate(cell.getLayoutX(), snappedTopInset() + above, cell.getWidth(),
+                            Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset() - above));
+                }
+            }
+            settings.relocate(snappedLeftInset() + padding(), snappedTopInset() + padding());
+        }
     }
 
     /** {@code card}'s preferred width with {@code line} left out: it wraps within the width the rest sets. */
@@ -366,16 +454,13 @@ public final class CallsView extends BorderPane {
 
     /** A column's property: its share of the table's width. */
     private static final String SHARE = "interleave.share";
-    /** A column's property, when set: its long values wrap, rather than widen it where there is room. */
-    private static final String WRAPS = "interleave.wraps";
     /** A column's property: the width under which its title or typical value breaks mid-word. */
     private static final String LEAST = "interleave.least-width";
 
     /**
      * Fills the table's width (less its vertical scroll bar's) with its columns, each its share of
      * it, but none narrower than its title's or any of its cells' longest word (then the others
-     * share what is left), and as many as the room allows as wide as their values whole (the run's
-     * description excepted: it wraps). Where even the longest words do not fit (200 % in
+     * share what is left), and as many as the room allows as wide as their values whole. Where even the longest words do not fit (200 % in
      * 1024x700), each gets its share, words break, and no column is pushed out of the table, out of
      * reach.
      */
@@ -400,21 +485,19 @@ public final class CallsView extends BorderPane {
                 // The cells' font: the title's, not bold.
                 Font font = Font.font(heading.getFont().getFamily(),
                         heading.getFont().getSize());
-                double padding = 0.6 * font.getSize() + 4;
+                double padding = 0.6 * font.getSize() + 2; // the cell's (interleave.css), a pixel each side to spare
                 for (int row = 0; row < table.getItems().size(); row++) {
                     Object cell = column.getCellData(row);
                     if (cell != null) {
-                        least[i] = Math.max(least[i], longestWord(cell.toString(), font) + padding);
-                        whole[i] = Math.max(whole[i], least[i]);
-                        if (column.getProperties().get(WRAPS) == null) {
-                            whole[i] = Math.max(whole[i], Controls.textWidth(cell.toString(), font) + padding);
-                        }
+                        // Whole pixels: a width floored below a fractional least broke "1,169 m / s".
+                        least[i] = Math.max(least[i], Math.ceil(longestWord(cell.toString(), font) + padding));
+                        whole[i] = Math.max(whole[i], Math.ceil(Controls.textWidth(cell.toString(), font) + padding));
                     }
                 }
             }
         }
-        // Where there is room, short values ("5,666 ms") stay on one line (only the run's
-        // description wraps): as many columns as the room left allows, those needing least first.
+        // Where there is room, values ("5,666 ms") stay on one line: as many columns as the room
+        // left allows, those needing least first.
         double leastSum = Arrays.stream(least).sum();
         double spare = room - leastSum;
         Integer[] byExtra = new Integer[n];
@@ -501,6 +584,9 @@ public final class CallsView extends BorderPane {
         return widest;
     }
 
+    /** A column title's padding, both sides together, in em (interleave.css has the same). */
+    private static final double TITLE_PADDING_EMS = 0.5;
+
     private static TableColumn<CallsViewModel.PastRun, String> column(String title, double share,
             String sample, Function<CallsViewModel.PastRun, String> text) {
         TableColumn<CallsViewModel.PastRun, String> column = new TableColumn<>();
@@ -509,17 +595,18 @@ public final class CallsView extends BorderPane {
         Text heading = new Text(title);
         heading.getStyleClass().add("column-title");
         heading.setTextAlignment(TextAlignment.CENTER);
-        // Within the title's padding (Primer Light's 0.5 em each side) and the header's border: 12 px
-        // set aside let "Max in" run past the header's edge at 47 px (200 % in 2560x1440).
+        // Within the title's padding (0.25 em each side, interleave.css: Primer Light's 0.5 em took
+        // 50 px of five columns at 150 % in 1024x700) and the header's border: 12 px set aside let
+        // "Max in" run past the header's edge at 47 px (200 % in 2560x1440).
         heading.wrappingWidthProperty().bind(column.widthProperty().subtract(Bindings.createDoubleBinding(
-                () -> heading.getFont().getSize() + 2, heading.fontProperty())));
+                () -> TITLE_PADDING_EMS * heading.getFont().getSize() + 2, heading.fontProperty())));
         column.setGraphic(heading);
         // The width under which the title's longest word or a typical value ({@code sample}) breaks:
         // "Elaps / ed", "500,50 / 0". Held as the column's least width while the table has room for
         // every column's (fitColumns).
         heading.fontProperty().addListener((obs, old, font) -> {
-            column.getProperties().put(LEAST, Math.max(twoLines(title, font), longestWord(sample, font))
-                    + font.getSize() + 4);
+            column.getProperties().put(LEAST, Math.ceil(Math.max(twoLines(title, font), longestWord(sample, font))
+                    + TITLE_PADDING_EMS * font.getSize() + 4));
             if (column.getTableView() != null) {
                 fitColumns(column.getTableView());
             }
@@ -767,13 +854,47 @@ public final class CallsView extends BorderPane {
         startRate.managedProperty().bind(startRate.textProperty().isNotEmpty());
         startRate.visibleProperty().bind(startRate.textProperty().isNotEmpty());
 
-        Label verdict = new Label();
+        // The verdict under the note on the figures, above the cards: under them and the memory card
+        // it came four screens down at 150 % in 1024x700, and only the status bar said ✘ (a teacher's
+        // tryout). From Run to the end it holds its place, saying the verdict is to come, as high as
+        // it was at Run (the last verdict's) or as the longest verdict the run can end with, so that
+        // the cards under it stay where they are while the run goes and when the verdict comes.
+        double[] held = {0};
+        Label verdict = new Label() {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(held[0], computePrefHeight(width));
+            }
+        };
         verdict.setId("verdict");
         verdict.getStyleClass().add("verdict");
-        verdict.textProperty().bind(model.verdictProperty());
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> model.verdictProperty().get().isEmpty()
+                        && model.stateProperty().get() != RunState.IDLE ? VERDICT_TO_COME : model.verdictProperty().get(),
+                model.verdictProperty(), model.stateProperty()));
+        verdict.textProperty().addListener(obs -> verdict.pseudoClassStateChanged(PENDING,
+                verdict.getText().equals(VERDICT_TO_COME)));
+        // Run sets the state before the view lays out again: the height read here is the one before Run.
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (old == RunState.IDLE && now != RunState.IDLE) {
+                Text longest = new Text(CallsViewModel.longestVerdict(model.settings()));
+                longest.setFont(verdict.getFont());
+                Region page = (Region) verdict.getParent();
+                // Less an em: the page's scroll bar, which a run's figures can bring, narrows it.
+                longest.setWrappingWidth(page.getWidth() - page.snappedLeftInset() - page.snappedRightInset()
+                        - verdict.snappedLeftInset() - verdict.snappedRightInset() - longest.getFont().getSize());
+                held[0] = Math.max(verdict.isManaged() ? verdict.getHeight() : 0, Math.ceil(
+                        longest.getLayoutBounds().getHeight() + verdict.snappedTopInset() + verdict.snappedBottomInset()));
+            }
+        });
+        // Kept after the run too (the verdict shorter than held, its box keeps the height: nothing
+        // moves up at the end either), until the next Run measures again, or Reset clears it.
+        model.verdictProperty().addListener((obs, old, now) -> {
+            if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE) {
+                held[0] = 0;
+            }
+        });
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
-        verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.managedProperty().bind(verdict.textProperty().isNotEmpty());
         verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
         // One property decides the banner's look, so success and failure can never both be set.
@@ -889,7 +1010,7 @@ public final class CallsView extends BorderPane {
                 + " growth alone, RSS not measurable now; a fresh start measures both.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
-        VBox live = new VBox(10, guide, lastRun, figures, startRate, verdict, charts,
+        VBox live = new VBox(10, guide, lastRun, verdict, figures, startRate, charts,
                 pastRuns(model.pastRuns(), () -> model.stateProperty().get() == RunState.IDLE));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");

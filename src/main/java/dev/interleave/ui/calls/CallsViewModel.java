@@ -889,6 +889,19 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     }
 
     /**
+     * About the longest verdict a run of {@code settings} can end with, as it completes (the racy
+     * counter's, with the stale writes' clause): the view holds its place this high while the run goes, so
+     * that the verdict coming does not push the figures down under a class's eyes.
+     */
+    static String longestVerdict(CallSettings settings) {
+        long calls = settings.calls();
+        long expected = calls * (calls + 1) / 2;
+        return settings.counter() == CounterKind.RACY
+                ? String.format(Locale.ROOT, "✘ %,d ≠ %,d: %s", expected, expected, lostUpdates(calls, calls + 10))
+                : String.format(Locale.ROOT, "✔ %,d = n(n+1)/2", expected);
+    }
+
+    /**
      * A stopped racy run's loss: its repeats, and how far the counter ends short of the calls
      * completed when it does. Calls Stop cut short had read the counter without completing, so it
      * can end above them however many updates were lost: then the repeats alone.

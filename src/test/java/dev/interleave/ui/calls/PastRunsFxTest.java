@@ -114,28 +114,89 @@ class PastRunsFxTest {
     }
 
     /**
-     * Zoomed to 150 % (the text 1.5 times as large) in a 1920x1080 window, the table keeps its
-     * columns' proportions: the run's description gets the widest column, not "1,000 calls / 100
-     * threa / ds" in a column narrower than "#".
+     * At 150 % in 1024x700 (19.5 px text, the table about 580 px wide) and in 1280x800 (800 px),
+     * the racy-counter lesson's runs compare row by row: every column inside the table (none past
+     * its right edge, no sideways scroll bar), each run's settings on at most two lines across its
+     * row and its figures under them, no row higher than four lines, and three runs shown whole.
+     * Beside five columns of figures, a "Run" column got 12 characters, and a row stood ten lines
+     * high: one run filled the table, and "Max in flight" was past its edge (a teacher's tryout).
      */
     @Test
-    void zoomedColumnsKeepTheirProportions(FxRobot robot) {
+    void runsCompareRowByRowAt150Percent(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            runs.setAll(new CallsViewModel.PastRun(1, "1,000 calls / 100 threads", "✔ 500,500", 5_665, 5_648,
-                    OptionalDouble.of(0.997), 100));
-            stage.setWidth(1110);
+            box.setPrefHeight(Region.USE_COMPUTED_SIZE);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setHeight(800);
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;");
+            runs.setAll(
+                    new CallsViewModel.PastRun(3, "1,000 calls / 100 threads, no sleeps, racy counter", "✘ 987 duplicates",
+                            234, 0, OptionalDouble.empty(), 100),
+                    new CallsViewModel.PastRun(2, "1,000 calls / 100 threads, no sleeps, atomic counter"
+                            + CallsViewModel.COLD_RUN, "✔ 500,500", 116, 0, OptionalDouble.empty(), 100),
+                    new CallsViewModel.PastRun(1, "1,000 calls / 100 threads, no sleeps, racy counter"
+                            + CallsViewModel.COLD_RUN, "✘ 978 duplicates", 125, 0, OptionalDouble.empty(), 100));
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 21px;"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(), cut(robot), "at 1110 px, 150 %");
-        TableView<?> table = robot.lookup("#past-runs").queryAs(TableView.class);
-        double[] widths = new double[2];
-        robot.interact(() -> {
-            widths[0] = table.getColumns().get(0).getWidth();
-            widths[1] = table.getColumns().get(1).getWidth();
-        });
-        assertTrue(widths[1] >= 3 * widths[0], "'Run' " + widths[1] + " px wide beside '#' " + widths[0] + " px");
+        List<String> wrong = new ArrayList<>();
+        for (double width : new double[] {580, 800}) {
+            robot.interact(() -> stage.setWidth(width));
+            for (int pulse = 0; pulse < 4; pulse++) {
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(50);
+            }
+            String at = String.format(Locale.ROOT, "%.0f px: ", width);
+            cut(robot).forEach(cut -> wrong.add(at + cut));
+            robot.interact(() -> {
+                TableView<?> table = (TableView<?>) box.lookup("#past-runs");
+                table.applyCss();
+                table.layout();
+                double em = 19.5;
+                double columns = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+                if (columns > table.getWidth() + 0.5) {
+                    wrong.add(String.format(Locale.ROOT, "%scolumns %.0f px wide in a %.0f px table", at, columns,
+                            table.getWidth()));
+                }
+                for (var node : table.lookupAll(".scroll-bar")) {
+                    if (node instanceof ScrollBar bar && bar.isVisible() && bar.getOrientation() == Orientation.HORIZONTAL) {
+                        wrong.add(at + "a sideways scroll bar");
+                    }
+                }
+                Node viewport = table.lookup(".clipped-container");
+                Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+                Set<Integer> whole = new TreeSet<>();
+                for (var node : table.lookupAll(".table-row-cell")) {
+                    if (node instanceof TableRow<?> row && row.isVisible() && !row.isEmpty()
+                            && row.getParent().getStyleClass().contains("sheet")) {
+                        if (row.getHeight() > 4 * 1.25 * em + 2 * 0.6 * em) {
+                            wrong.add(String.format(Locale.ROOT, "%srow %d %.0f px high: over four lines", at,
+                                    row.getIndex(), row.getHeight()));
+                        }
+                        Bounds bounds = row.localToScene(row.getLayoutBounds());
+                        if (bounds.getMinY() >= view.getMinY() - 0.5 && bounds.getMaxY() <= view.getMaxY() + 0.5) {
+                            whole.add(row.getIndex());
+                        }
+                        // The settings: a line across the row, above its cells, on at most two lines.
+                        for (var text : row.lookupAll(".run-text")) {
+                            Bounds drawn = text.getBoundsInParent();
+                            if (drawn.getHeight() > 2 * 1.25 * em || drawn.getMaxX() > row.getWidth() + 0.5) {
+                                wrong.add(String.format(Locale.ROOT, "%s'%s' %.0f x %.0f px in a %.0f px row", at,
+                                        ((Text) text).getText(), drawn.getWidth(), drawn.getHeight(), row.getWidth()));
+                            }
+                            for (var cell : row.lookupAll(".table-cell")) {
+                                if (cell.getBoundsInParent().getMinY() < drawn.getMaxY() - 0.5) {
+                                    wrong.add(at + "a cell over the settings of row " + row.getIndex());
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                if (!whole.containsAll(List.of(0, 1, 2))) {
+                    wrong.add(at + "rows " + whole + " shown whole, not the three runs");
+                }
+            });
+        }
+        assertEquals(List.of(), wrong);
     }
 
     /**
