@@ -840,6 +840,53 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * Twelve philosophers at 150 % in 1024x700: the meal bars fit the view's width, drawn as rows
+     * (name, bar, count across) where twelve columns do not fit; every name and count shows whole
+     * inside the plot and the viewport. Their columns were 700 px wide in 576, the whole results
+     * pane scrolled sideways and P12's bar and name were cut off (a teacher's tryout).
+     */
+    @Test
+    void twelveMealBarsFitTheWidthAt150InTheSmallWindow(FxRobot robot) throws Exception {
+        zeroDelays(robot, 12); // typed while the fields are in sight
+        at1024Zoomed150(robot);
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+        robot.interact(model::run);
+        // Counts of four and five digits (a starving philosopher may stay under a thousand for minutes).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> OnFx.get(() -> model.philosophers().size() == 12
+                && model.totalMealsProperty().get() >= 40_000));
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
+        for (int pass = 0; pass < 2; pass++) {
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        MealBars bars = robot.lookup("#meal-bars").queryAs(MealBars.class);
+        ScrollPane scroll = scrollPaneOf(bars);
+        assertFitsItsWidth(scroll, "twelve meal bars");
+        assertTrue(OnFx.get(bars::across), "twelve bars as rows");
+        Bounds plot = OnFx.get(() -> bars.localToScene(bars.getLayoutBounds()));
+        Bounds viewport = OnFx.get(() -> scroll.localToScene(scroll.getViewportBounds()));
+        for (int p = 1; p <= 12; p++) {
+            for (String part : List.of(".meal-name", ".meal-count", ".meal-fill")) {
+                Node node = robot.lookup("#meals-P" + p + " " + part).query();
+                Bounds at = OnFx.get(() -> node.localToScene(node.getLayoutBounds()));
+                assertTrue(at.getMinX() >= plot.getMinX() - 0.5 && at.getMaxX() <= plot.getMaxX() + 0.5
+                        && at.getMaxX() <= viewport.getMaxX() + 0.5 && at.getMaxY() <= plot.getMaxY() + 0.5,
+                        "P" + p + "'s " + part + " at " + at + " in the plot " + plot + ", the viewport " + viewport);
+            }
+            for (String part : List.of(".meal-name", ".meal-count")) {
+                Label label = robot.lookup("#meals-P" + p + " " + part).queryAs(Label.class);
+                double needed = OnFx.get(() -> Controls.textWidth(label.getText(), label.getFont()));
+                assertTrue(needed <= OnFx.get(label::getWidth) + 0.5, "P" + p + "'s '" + OnFx.get(label::getText)
+                        + "' needs " + needed + " px in " + OnFx.get(label::getWidth));
+            }
+        }
+    }
+
+    /**
      * Neighbours on the wait-for graph's ring leave room for an arrow three heads long: at 12
      * philosophers in 1024x700 the arrows were a head and a stub. The nodes are drawn smaller to make
      * it, and only where they must (five keep their size).
