@@ -33,7 +33,7 @@ import dev.interleave.ui.kit.Controls;
  * (its short count's, or its name's) side by side; else one row a philosopher, name, bar and count
  * across: twelve columns at 150 % in 1024x700 needed 700 px of the 576 there were, and the whole
  * results pane scrolled sideways with P12 cut off. The counts are written in full where every one
- * fits, else all short ("14.9k"). FX thread only.
+ * fits, else all short ("14.9k", to the nearest). FX thread only.
  */
 final class MealBars extends VBox implements ChartRow.Reflowing {
 
@@ -115,18 +115,24 @@ final class MealBars extends VBox implements ChartRow.Reflowing {
     }
 
 
-    /** A count in at most five characters, never rounded up: 950, 14.8k (for 14,859), 149k, 1.2M. */
+    /**
+     * A count in at most five characters, rounded to the nearest: 950, 14.9k (for 14,859), 149k, 1.2M.
+     * Rounded down, 9,076 read "9.0k" and 6,394 "6.3k" (a teacher's tryout); a count that rounds up
+     * to the next unit takes it (99,960 is "100k", 999,500 "1.0M").
+     */
     static String shortCount(long meals) {
         if (meals < 1_000) {
             return Long.toString(meals);
         }
-        if (meals < 100_000) {
-            return String.format(Locale.ROOT, "%.1fk", Math.floor(meals / 100.0) / 10);
+        long tenthsOfK = Math.round(meals / 100.0);
+        if (tenthsOfK < 1_000) {
+            return String.format(Locale.ROOT, "%.1fk", tenthsOfK / 10.0);
         }
-        if (meals < 1_000_000) {
-            return meals / 1_000 + "k";
+        long k = Math.round(meals / 1_000.0);
+        if (k < 1_000) {
+            return k + "k";
         }
-        return String.format(Locale.ROOT, "%.1fM", Math.floor(meals / 100_000.0) / 10);
+        return String.format(Locale.ROOT, "%.1fM", Math.round(meals / 100_000.0) / 10.0);
     }
 
     /**
