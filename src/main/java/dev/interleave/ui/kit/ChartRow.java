@@ -11,10 +11,21 @@ import javafx.scene.layout.Pane;
  * Plots side by side where each gets at least its least width, one under another where they do
  * not (a large zoom, a narrow window): a row of plots is never wider than the room it is given, so
  * a view scrolls down rather than being cut off on the right. Side by side, each plot gets its least
- * width and an equal share of the rest, and the row's height; stacked, each gets the whole width
- * and an equal share of the height, at least its least height.
+ * width (a {@link Reflowing} one its least beside others) and an equal share of the rest, and the
+ * row's height; stacked, each gets the whole width and an equal share of the height, at least its
+ * least height at that width.
  */
 public final class ChartRow extends Pane {
+
+    /**
+     * A chart that can be narrower alone, across the whole row, than beside others: drawn another way
+     * there (the philosophers' meal bars, rows where their columns do not fit). Side by side it
+     * gets at least {@link #leastWidthInRow()}; its least width is what it can be squeezed to alone.
+     */
+    public interface Reflowing {
+        /** The least width at which it stands beside the other charts, insets included. */
+        double leastWidthInRow();
+    }
 
     private final double gap;
 
@@ -29,10 +40,16 @@ public final class ChartRow extends Pane {
         List<Node> charts = getManagedChildren();
         double least = gap * Math.max(0, charts.size() - 1);
         for (Node chart : charts) {
-            least += chart.minWidth(-1);
+            least += leastInRow(chart);
         }
         Insets insets = getInsets();
         return least <= width - insets.getLeft() - insets.getRight() + 0.5;
+    }
+
+    /** The least width {@code chart} takes beside the others. */
+    private static double leastInRow(Node chart) {
+        return chart instanceof Reflowing reflowing ? Math.max(chart.minWidth(-1), reflowing.leastWidthInRow())
+                : chart.minWidth(-1);
     }
 
     @Override
@@ -73,12 +90,25 @@ public final class ChartRow extends Pane {
         List<Node> charts = getManagedChildren();
         boolean row = width < 0 || fitsInRow(width);
         double inner = width < 0 ? -1 : width - getInsets().getLeft() - getInsets().getRight();
+        // Side by side, each asked at the width it will get: a chart whose height depends on its width
+        // (the philosophers' meal bars, rows where columns do not fit) was asked at none, and cut off.
+        double share = width < 0 ? 0 : spareShare(inner, charts);
         double total = row ? 0 : gap * Math.max(0, charts.size() - 1);
         for (Node chart : charts) {
-            double h = least ? chart.minHeight(row ? -1 : inner) : chart.prefHeight(row ? -1 : inner);
+            double at = row ? (width < 0 ? -1 : leastInRow(chart) + share) : inner;
+            double h = least ? chart.minHeight(at) : chart.prefHeight(at);
             total = row ? Math.max(total, h) : total + h;
         }
         return getInsets().getTop() + total + getInsets().getBottom();
+    }
+
+    /** Side by side in {@code width} (inside the insets): what each chart gets over its least width. */
+    private double spareShare(double width, List<Node> charts) {
+        double spare = width - gap * (charts.size() - 1);
+        for (Node chart : charts) {
+            spare -= leastInRow(chart);
+        }
+        return Math.max(0, spare) / Math.max(1, charts.size());
     }
 
     @Override
@@ -94,13 +124,9 @@ public final class ChartRow extends Pane {
         double height = getHeight() - insets.getTop() - insets.getBottom();
         double gaps = gap * (charts.size() - 1);
         if (fitsInRow(getWidth())) {
-            double spare = width - gaps;
+            double share = spareShare(width, charts);
             for (Node chart : charts) {
-                spare -= chart.minWidth(-1);
-            }
-            double share = Math.max(0, spare) / charts.size();
-            for (Node chart : charts) {
-                double w = chart.minWidth(-1) + share;
+                double w = leastInRow(chart) + share;
                 chart.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(w), snapSizeY(height));
                 x += w + gap;
             }

@@ -359,7 +359,9 @@ public final class LivePlot extends BorderPane {
     /**
      * Marks what happened at {@code x} with a solid vertical line and {@code label} at its foot (the
      * moment a table deadlocked: its curves end there, and say why only with the line); the line
-     * follows {@link #eventProperty}, NaN taking it away.
+     * follows {@link #eventProperty}, NaN taking it away. The curves end at the event: the x axis
+     * ends with them (as with an ended run's, {@link #runsSideBySide}), however early, not at a 1 s
+     * axis's least 0.2 s.
      */
     public void setEventLabel(String label) {
         eventLabel = Objects.requireNonNull(label);
@@ -720,8 +722,12 @@ public final class LivePlot extends BorderPane {
         double xStep = 1;
         double xTop = 1;
         double right = width - 12;
+        // Ended (the runs side by side with none going, or at the event, after which nothing changes):
+        // fitted to the curves. A deadlock at 14 ms on an axis to 0.2 s squeezed its curves and its
+        // mark into the plot's left twentieth (a teacher's tryout).
+        boolean ended = idle.get() || !Double.isNaN(happened);
         for (int xTicks = MAX_TICKS; xTicks >= 1; xTicks--) {
-            xStep = xMax == 0 ? 1 : niceStep(Math.max(xMax, idle.get() ? 0.01 : 1), xTicks);
+            xStep = xMax == 0 ? 1 : niceStep(Math.max(xMax, ended ? 0.01 : 1), xTicks);
             xTop = Math.max(xStep, Math.ceil(xMax / xStep) * xStep);
             double widest = 0;
             for (int i = 0; i * xStep <= xTop + xStep / 2; i++) {
@@ -986,7 +992,8 @@ public final class LivePlot extends BorderPane {
     }
 
     private static String trim(double value) {
-        String text = String.format(Locale.ROOT, "%.3f", value);
+        // Four decimals: an axis fitted to a deadlock at 14 ms steps 0.0025 s apart (three wrote "0.003").
+        String text = String.format(Locale.ROOT, "%.4f", value);
         text = text.replaceAll("0+$", "");
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }

@@ -16,7 +16,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -452,15 +451,19 @@ public final class PhilosophersView extends BorderPane {
                 + " back-off breaks the step, and so do fair forks.\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those? And do fair forks help?");
-        // Steps 1 and 4 set with a click, as the buffer's guide does; what was set is said beside them.
+        // Steps 1 and 4 set with a click, as the buffer's guide does; what was set is said under them,
+        // wrapped at the guide's width. In the buttons' flow it was laid out on one line as wide as its
+        // words (a flow's least width is its widest child's): at 150 % in 1024x700 the guide grew wider
+        // than its pane, every line of the steps lost its last words at the right edge, and the steps,
+        // wrapped again to the wider width, took fewer lines: the buttons jumped up from the pointer.
         Button deadlock = setupButton("philosophers-guide-deadlock", "Set step 1",
                 PhilosophersViewModel.GuideSetup.DEADLOCK);
         Button livelock = setupButton("philosophers-guide-livelock", "Set step 4",
                 PhilosophersViewModel.GuideSetup.LIVELOCK);
+        FlowPane buttons = new FlowPane(10, 6, deadlock, livelock);
         Label applied = Controls.fieldMessage("philosophers-guide-applied", model.guideAppliedProperty());
-        FlowPane row = new FlowPane(10, 6, deadlock, livelock, applied);
-        row.setAlignment(Pos.CENTER_LEFT);
-        guide.setContent(new VBox(8, guide.getContent(), row));
+        applied.setMinHeight(Region.USE_PREF_SIZE); // every line of it, never one ending in "..."
+        guide.setContent(new VBox(8, guide.getContent(), new VBox(6, buttons, applied)));
         return guide;
     }
 

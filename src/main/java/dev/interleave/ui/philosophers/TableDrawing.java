@@ -107,9 +107,11 @@ final class TableDrawing extends Pane {
             seats.add(seat);
             getChildren().addAll(fork, forkName, arrow, seat);
         }
+        // One way of writing the counts for the whole table: "9,076 meals" beside "15.4k meals" read as two units.
+        long most = diners.stream().mapToLong(TableView.Diner::meals).max().orElse(0);
         for (int p = 0; p < n; p++) {
             TableView.Diner diner = diners.get(p);
-            seats.get(p).show(diner, model.circle().contains(p), model.starving().contains(p));
+            seats.get(p).show(diner, most, model.circle().contains(p), model.starving().contains(p));
             Arrow arrow = arrows.get(p);
             arrow.setVisible(diner.waitingFor() >= 0);
             arrow.pseudoClassStateChanged(TIMED, diner.timedWait());
@@ -419,7 +421,8 @@ final class TableDrawing extends Pane {
             getChildren().addAll(name, state, meals, twoLines);
         }
 
-        void show(TableView.Diner diner, boolean inCircle, boolean starving) {
+        /** Shows {@code diner}, its meal count written as the most any seat has ({@code most}) needs. */
+        void show(TableView.Diner diner, long most, boolean inCircle, boolean starving) {
             // In the circle, ✘ (the failure's glyph) rather than the waiting one's ■: the two cards
             // differed by colour alone, "■ P2 waits F2" in orange beside "■ P1 has F1 waits F2" in red.
             name.setText((inCircle ? "✘" : glyph(diner.state())) + " " + diner.name());
@@ -429,7 +432,7 @@ final class TableDrawing extends Pane {
                     + ". Click (or Tab here and Enter)"
                     + " while paused to let " + diner.name() + " take its next fork action (from idle, the run starts"
                     + " paused).");
-            meals.setText(mealsWords(diner.meals()));
+            meals.setText(mealsWords(diner.meals(), most));
             if (shown != diner.state()) {
                 if (shown != null) {
                     pseudoClassStateChanged(pseudo(shown), false);
@@ -494,14 +497,15 @@ final class TableDrawing extends Pane {
         }
 
         /**
-         * The meal count as a seat shows it: whole below 10,000, then short as the meal bars have it,
-         * never rounded up ("113k meals", "33.5k meals", "1.2M meals"; the tooltip has it whole). A seat
-         * is as wide as its widest line, and "113,903 meals" at 150 % pulled five seats' ring in until
-         * the table was half its size and the five fork names lay on each other in its middle. Rounded
-         * to the nearest, a seat read "443k meals" beside its bar's "442k".
+         * The meal count as a seat shows it at a table whose most meals are {@code most}: whole while
+         * every count is below 10,000, then every one short as the meal bars have it, to the nearest
+         * ("113k meals", "9.1k meals", "1.2M meals"; the tooltip has it whole). A seat is as wide as
+         * its widest line, and "113,903 meals" at 150 % pulled five seats' ring in until the table was
+         * half its size and the five fork names lay on each other in its middle. One way for all the
+         * seats at a time: "9,076 meals" beside "15.4k meals" read as two units (a teacher's tryout).
          */
-        static String mealsWords(long meals) {
-            return meals < 10_000 ? Words.count(meals, "meal") : MealBars.shortCount(meals) + " meals";
+        static String mealsWords(long meals, long most) {
+            return Math.max(meals, most) < 10_000 ? Words.count(meals, "meal") : MealBars.shortCount(meals) + " meals";
         }
 
         static PseudoClass pseudo(PhilosopherState state) {

@@ -585,6 +585,46 @@ class LivePlotFxTest {
     }
 
     /**
+     * The curves end at the event (a deadlock 14 ms into the run): the x axis ends there too, just
+     * after it, where a 1 s axis's least, 0.2 s, squeezed the curves and the line into the plot's
+     * left twentieth (a teacher's tryout). Before the event, while points come, the axis keeps that least.
+     */
+    @Test
+    void theAxisEndsAtAnEarlyEvent(FxRobot robot) {
+        LivePlot counts = new LivePlot("early", "Attempts and meals", "seconds run, pauses left out", LivePlot.Scale.LINEAR);
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        robot.interact(() -> {
+            ((Pane) plot.getParent()).getChildren().add(counts);
+            counts.setManaged(false);
+            for (double at : new double[] {0, 0.004, 0.009, 0.014}) {
+                series.getData().add(new XYChart.Data<>(at, at * 10_000));
+            }
+            counts.setData(FXCollections.observableArrayList(List.of(series)));
+            counts.setEventLabel("✘ deadlock");
+            counts.applyCss();
+            counts.resize(500, 300);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.2", counts.xTicksDrawn().getLast().label(), "no event yet: a 1 s axis's least, " + counts.xTicksDrawn());
+        robot.interact(() -> {
+            counts.eventProperty().set(0.014);
+            counts.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<LivePlot.Tick> x = counts.xTicksDrawn();
+        double zero = x.getFirst().at();
+        double end = x.getLast().at();
+        double top = Double.parseDouble(x.getLast().label());
+        assertTrue(top >= 0.014 && top <= 0.02, "the axis ends just after 14 ms: " + x + ", the line at " + counts.eventDrawnAt());
+        assertTrue((counts.eventDrawnAt() - zero) / (end - zero) >= 0.7, "the line at " + counts.eventDrawnAt()
+                + " on an axis from " + zero + " to " + end + ", ticks " + x);
+        for (LivePlot.Tick tick : x) { // every label its tick's value: no 0.0025 written "0.003"
+            assertEquals(x.indexOf(tick) * top / (x.size() - 1), Double.parseDouble(tick.label()), 1e-9, "ticks " + x);
+        }
+    }
+
+    /**
      * A plot scrolled out of sight is not drawn (JavaFX would render its canvas at every frame all
      * the same); it is drawn in the frame it comes into sight.
      */

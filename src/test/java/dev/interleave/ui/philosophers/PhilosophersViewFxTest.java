@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
@@ -504,6 +505,67 @@ class PhilosophersViewFxTest {
         assertEquals(before, OnFx.get(() -> scrubber.localToScene(scrubber.getLayoutBounds()).getMinY()), 1);
     }
 
+    /** The window at 1024x700 and 150 %, where a teacher showed the lab to a room. */
+    private void at1024Zoomed150(FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(1024);
+            view.getScene().getWindow().setHeight(700);
+            view.window().zoomProperty().set(1.5);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether the live side's page is no wider than its viewport: nothing cut off at the right, no scrolling sideways. */
+    private static void assertFitsItsWidth(ScrollPane scroll, String when) {
+        double page = OnFx.get(() -> scroll.getContent().getLayoutBounds().getWidth());
+        double viewport = OnFx.get(() -> scroll.getViewportBounds().getWidth());
+        assertTrue(page <= viewport + 0.5, when + ": the page is " + page + " px wide in a viewport of " + viewport);
+    }
+
+    /**
+     * What "Set step 1" set is said under the buttons, wrapped at the guide's width: in their flow it
+     * was one line as wide as its words, and at 150 % in 1024x700 the guide grew wider than its pane
+     * (every step lost its last words at the right edge) and the buttons jumped up from the pointer,
+     * the steps wrapped again to the wider width in fewer lines (a teacher's tryout).
+     */
+    @Test
+    void theGuidesSetLineWrapsUnderItsButtons(FxRobot robot) throws Exception {
+        at1024Zoomed150(robot);
+        TitledPane guide = robot.lookup("#philosophers-guide").queryAs(TitledPane.class);
+        Node button = robot.lookup("#philosophers-guide-deadlock").query();
+        ScrollPane scroll = scrollPaneOf(button);
+        robot.interact(() -> {
+            guide.setAnimated(false);
+            guide.setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { // the buttons in the middle of the viewport, as a teacher scrolls to them
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double top = scroll.getContent().sceneToLocal(button.localToScene(button.getLayoutBounds())).getMinY();
+            scroll.setVvalue((top - viewport / 2) / (content - viewport));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFitsItsWidth(scroll, "before the click");
+        double before = OnFx.get(() -> button.localToScene(button.getLayoutBounds()).getMinY());
+        robot.clickOn(button);
+        Label applied = robot.lookup("#philosophers-guide-applied").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(applied::getText).startsWith("Set: 2 philosophers"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFitsItsWidth(scroll, "after the click");
+        Label steps = robot.lookup("#philosophers-guide-text").queryAs(Label.class);
+        double right = OnFx.get(() -> guide.localToScene(guide.getLayoutBounds()).getMaxX());
+        for (Label label : List.of(steps, applied)) {
+            Bounds shown = OnFx.get(() -> label.localToScene(label.getLayoutBounds()));
+            assertTrue(shown.getMaxX() <= right + 0.5, label.getId() + " ends at " + shown.getMaxX() + ", the guide at " + right);
+            double lines = OnFx.get(() -> label.prefHeight(label.getWidth()));
+            assertTrue(shown.getHeight() >= lines - 0.5, label.getId() + " is " + shown.getHeight()
+                    + " px high for its lines at its width, " + lines);
+        }
+        assertEquals(before, OnFx.get(() -> button.localToScene(button.getLayoutBounds()).getMinY()), 0.5,
+                "the button under the pointer");
+    }
+
     /**
      * Paused in a deadlock, Auto-step switches itself off at once (nobody can act) instead of firing
      * refused steps; the scrubber then rewinds the table: Home shows every fork on the table, End
@@ -775,6 +837,53 @@ class PhilosophersViewFxTest {
         double wanted = timeline.prefHeight(-1);
         assertTrue(timeline.getLayoutBounds().getHeight() >= wanted - 0.5, "the timeline is "
                 + timeline.getLayoutBounds().getHeight() + " px high for 12 lanes needing " + wanted);
+    }
+
+    /**
+     * Twelve philosophers at 150 % in 1024x700: the meal bars fit the view's width, drawn as rows
+     * (name, bar, count across) where twelve columns do not fit; every name and count shows whole
+     * inside the plot and the viewport. Their columns were 700 px wide in 576, the whole results
+     * pane scrolled sideways and P12's bar and name were cut off (a teacher's tryout).
+     */
+    @Test
+    void twelveMealBarsFitTheWidthAt150InTheSmallWindow(FxRobot robot) throws Exception {
+        zeroDelays(robot, 12); // typed while the fields are in sight
+        at1024Zoomed150(robot);
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+        robot.interact(model::run);
+        // Counts of four and five digits (a starving philosopher may stay under a thousand for minutes).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> OnFx.get(() -> model.philosophers().size() == 12
+                && model.totalMealsProperty().get() >= 40_000));
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
+        for (int pass = 0; pass < 2; pass++) {
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        MealBars bars = robot.lookup("#meal-bars").queryAs(MealBars.class);
+        ScrollPane scroll = scrollPaneOf(bars);
+        assertFitsItsWidth(scroll, "twelve meal bars");
+        assertTrue(OnFx.get(bars::across), "twelve bars as rows");
+        Bounds plot = OnFx.get(() -> bars.localToScene(bars.getLayoutBounds()));
+        Bounds viewport = OnFx.get(() -> scroll.localToScene(scroll.getViewportBounds()));
+        for (int p = 1; p <= 12; p++) {
+            for (String part : List.of(".meal-name", ".meal-count", ".meal-fill")) {
+                Node node = robot.lookup("#meals-P" + p + " " + part).query();
+                Bounds at = OnFx.get(() -> node.localToScene(node.getLayoutBounds()));
+                assertTrue(at.getMinX() >= plot.getMinX() - 0.5 && at.getMaxX() <= plot.getMaxX() + 0.5
+                        && at.getMaxX() <= viewport.getMaxX() + 0.5 && at.getMaxY() <= plot.getMaxY() + 0.5,
+                        "P" + p + "'s " + part + " at " + at + " in the plot " + plot + ", the viewport " + viewport);
+            }
+            for (String part : List.of(".meal-name", ".meal-count")) {
+                Label label = robot.lookup("#meals-P" + p + " " + part).queryAs(Label.class);
+                double needed = OnFx.get(() -> Controls.textWidth(label.getText(), label.getFont()));
+                assertTrue(needed <= OnFx.get(label::getWidth) + 0.5, "P" + p + "'s '" + OnFx.get(label::getText)
+                        + "' needs " + needed + " px in " + OnFx.get(label::getWidth));
+            }
+        }
     }
 
     /**

@@ -6,25 +6,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A seat's meal count: whole below 10,000, then short, so that it never needs a wider seat, and as the
- * meal bars write it (never rounded up).
+ * A seat's meal count: whole while the table's most is below 10,000, then short, so that it never
+ * needs a wider seat, every seat alike, and as the meal bars write it (to the nearest).
  */
 class TableDrawingTest {
 
-    @ParameterizedTest(name = "{0} meals: {1}")
+    @ParameterizedTest(name = "{0} meals of at most {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            0         | 0 meals
-            1         | 1 meal
-            9999      | 9,999 meals
-            10000     | 10.0k meals
-            33507     | 33.5k meals
-            113903    | 113k meals
-            442848    | 442k meals
-            999999    | 999k meals
-            1000000   | 1.0M meals
-            12345678  | 12.3M meals
+            0         | 0        | 0 meals
+            1         | 1        | 1 meal
+            9999      | 9999     | 9,999 meals
+            10000     | 10000    | 10.0k meals
+            33507     | 33507    | 33.5k meals
+            113903    | 113903   | 114k meals
+            442848    | 442848   | 443k meals
+            999999    | 999999   | 1.0M meals
+            1000000   | 1000000  | 1.0M meals
+            12345678  | 12345678 | 12.3M meals
+            9076      | 9999     | 9,076 meals
+            9076      | 15400    | 9.1k meals
+            6394      | 100000   | 6.4k meals
+            265       | 47223    | 265 meals
             """)
-    void mealCountsAreWholeThenShortAsTheBarsHaveThem(long meals, String words) {
-        assertEquals(words, TableDrawing.Seat.mealsWords(meals));
+    void mealCountsAreWholeThenShortAsTheBarsHaveThem(long meals, long most, String words) {
+        assertEquals(words, TableDrawing.Seat.mealsWords(meals, most));
     }
 }
