@@ -23,7 +23,7 @@ import java.util.Arrays;
 public final class LivelockWatch {
 
     /** Give-ups each philosopher makes, with nobody eating, before the table counts as livelocked. */
-    public static final int GIVE_UPS = 3;
+    static final int GIVE_UPS = 3;
 
     /** The rule in words, as the window, the command line and the README state it. */
     public static final String RULE = "since anyone last ate, every philosopher has given a fork back at least "

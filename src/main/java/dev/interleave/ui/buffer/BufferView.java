@@ -675,8 +675,9 @@ public final class BufferView extends BorderPane {
      * ones share the time between steps (at least {@link #MIN_FLIGHT_NANOS}), so the picture keeps
      * up with the steps; a move more than {@link #MAX_STEP_LAG} flights behind is not drawn
      * (a safety net). Running: a move is drawn only if
-     * nothing is in flight when it happens, and starts then; moves that come meanwhile are not
-     * drawn (the slots and chips show them), so the picture never trails the run.
+     * nothing is in flight when it happens, and starts then, the frame's latest move (the one the
+     * last action tells while it flies); moves that come meanwhile are not drawn (the slots and
+     * chips show them), so the picture never trails the run.
      */
     private void play(List<BufferViewModel.Move> moves, boolean deferred) {
         Motion.Speed speed = Motion.speedProperty().get();
@@ -733,8 +734,8 @@ public final class BufferView extends BorderPane {
                 boolean put = move.kind() == BufferEvent.PUT;
                 Supplier<Bounds> slot = () -> slotInScene(move.slot());
                 Supplier<Bounds> atChip = () -> inScene(chip);
-                fly(token, put ? atChip : slot, put ? slot : atChip, flight, delay);
-                if (!stepping) {
+                // Told only if it flies: a token refused never lands, and its words would stay.
+                if (fly(token, put ? atChip : slot, put ? slot : atChip, flight, delay) && !stepping) {
                     tell(token, move.words());
                 }
             }
@@ -804,14 +805,15 @@ public final class BufferView extends BorderPane {
 
     /**
      * Moves {@code token} from the centre of {@code from} to the centre of {@code to} (scene
-     * bounds) after {@code delay}, then drops it. Positions are taken now: the chips stay where they
-     * are.
+     * bounds) after {@code delay}, then drops it. Both ends are read again at every frame of the
+     * flight. Returns whether it flies: not when {@link #MAX_TOKENS} are in the air already, or an
+     * end is not in the scene.
      */
-    private void fly(Label token, Supplier<Bounds> from, Supplier<Bounds> to, Duration flight, Duration delay) {
+    private boolean fly(Label token, Supplier<Bounds> from, Supplier<Bounds> to, Duration flight, Duration delay) {
         Bounds first = from.get();
         Bounds last = to.get();
         if (motionLayer.getChildren().size() >= MAX_TOKENS || first == null || last == null) {
-            return;
+            return false;
         }
         motionLayer.getChildren().add(token);
         token.applyCss();
@@ -852,6 +854,7 @@ public final class BufferView extends BorderPane {
         SequentialTransition both = new SequentialTransition(wait, new ParallelTransition(travel, landing));
         both.setOnFinished(e -> motionLayer.getChildren().remove(token));
         both.play();
+        return true;
     }
 
     /** The line of its method {@code worker}'s chip is beside in the code panel, or -1 (outside); for tests. */

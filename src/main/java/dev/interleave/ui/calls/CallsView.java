@@ -270,10 +270,12 @@ public final class CallsView extends BorderPane {
         table.widthProperty().addListener(obs -> fitColumns(table));
         // The newest run, just added at the top, in view whole, once the table is fitted to its rows
         // (see below): the flow kept its place, and the new row came half above the table's top edge.
-        boolean[] toTheNewest = {false};
+        // A few passes at most: a height that never settled would scroll to the top at every layout,
+        // and the past runs could not be scrolled.
+        int[] toTheNewest = {0};
         runs.addListener((ListChangeListener<CallsViewModel.PastRun>) change -> {
             fitColumns(table);
-            toTheNewest[0] = !runs.isEmpty();
+            toTheNewest[0] = runs.isEmpty() ? 0 : NEWEST_PASSES;
         });
         // The vertical scroll bar, once there are more rows than fit, takes its width from the columns'.
         table.skinProperty().addListener((obs, old, skin) ->
@@ -300,9 +302,9 @@ public final class CallsView extends BorderPane {
                     if (height > 0 && !fitted) {
                         table.setPrefHeight(height);
                     }
-                    if (toTheNewest[0]) {
+                    if (toTheNewest[0] > 0) {
                         table.scrollTo(0);
-                        toTheNewest[0] = !fitted;
+                        toTheNewest[0] = fitted ? 0 : toTheNewest[0] - 1;
                     }
                 });
             }
@@ -405,6 +407,8 @@ public final class CallsView extends BorderPane {
      * them. Six runs wrapped on seven lines each (200 % in 2560x1440) would be 2,500 px.
      */
     private static final double TALLEST_EMS = 17;
+    /** Layout passes in which a new run is scrolled into view while the table is fitted to its rows. */
+    private static final int NEWEST_PASSES = 5;
 
     /**
      * The height that shows {@code table}'s header and its first {@link #SHOWN_RUNS} rows whole, as
@@ -875,10 +879,11 @@ public final class CallsView extends BorderPane {
                 verdict.getText().equals(VERDICT_TO_COME)));
         // Run sets the state before the view lays out again: the height read here is the one before Run.
         model.stateProperty().addListener((obs, old, now) -> {
-            if (old == RunState.IDLE && now != RunState.IDLE) {
+            Region page = (Region) verdict.getParent();
+            // Not laid out yet (Run before the view was ever shown): no width to wrap at, nothing held.
+            if (old == RunState.IDLE && now != RunState.IDLE && page.getWidth() > 0) {
                 Text longest = new Text(CallsViewModel.longestVerdict(model.settings()));
                 longest.setFont(verdict.getFont());
-                Region page = (Region) verdict.getParent();
                 // Less an em: the page's scroll bar, which a run's figures can bring, narrows it.
                 longest.setWrappingWidth(page.getWidth() - page.snappedLeftInset() - page.snappedRightInset()
                         - verdict.snappedLeftInset() - verdict.snappedRightInset() - longest.getFont().getSize());

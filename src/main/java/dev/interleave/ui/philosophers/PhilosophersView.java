@@ -389,12 +389,10 @@ public final class PhilosophersView extends BorderPane {
             // Now, or a stretch of it earlier: a table that livelocks by spells eats between them, and
             // "nobody eating" beside a climbing meal count read as false (a regression tryout).
             text = model.livelockNowProperty().get()
-                    // Short, the rule's words kept: with the whole rule quoted, six bold lines at 150 % in
-                    // 1024x700 pushed the table off the screen (a teacher's tryout).
-                    ? "⟳ Livelock: since the last meal, every philosopher has given a fork back at least "
-                    + LivelockWatch.GIVE_UPS + " times."
-                    : "⟳ Livelock earlier in this run: no meal while every philosopher gave a fork back at least "
-                    + LivelockWatch.GIVE_UPS + " times; meals came again after it.";
+                    // Short: the rule's own words (LivelockWatch.RULE), not a paraphrase around them as well
+                    // (six bold lines at 150 % in 1024x700, a teacher's tryout).
+                    ? "⟳ Livelock: " + LivelockWatch.RULE + "."
+                    : "⟳ Livelock earlier in this run: for a spell, " + LivelockWatch.RULE + "; meals came again after it.";
             // A failure, now or earlier in the run: a run the rule held in fails (exit 1, "✘ livelocked").
             kind = FAILURE;
         } else if (!model.starving().isEmpty()) {

@@ -505,7 +505,9 @@ final class TableDrawing extends Pane {
          * seats at a time: "9,076 meals" beside "15.4k meals" read as two units (a teacher's tryout).
          */
         static String mealsWords(long meals, long most) {
-            return Math.max(meals, most) < 10_000 ? Words.count(meals, "meal") : MealBars.shortCount(meals) + " meals";
+            // A short count only where there is one: "1 meal" beside "15.4k meals", not "1 meals".
+            return Math.max(meals, most) < 10_000 || meals < 1_000 ? Words.count(meals, "meal")
+                    : MealBars.shortCount(meals) + " meals";
         }
 
         static PseudoClass pseudo(PhilosopherState state) {

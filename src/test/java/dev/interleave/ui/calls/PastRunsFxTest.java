@@ -176,7 +176,12 @@ class PastRunsFxTest {
                             whole.add(row.getIndex());
                         }
                         // The settings: a line across the row, above its cells, on at most two lines.
-                        for (var text : row.lookupAll(".run-text")) {
+                        var settings = row.lookupAll(".run-text");
+                        if (settings.size() != 1 || !((Text) settings.iterator().next()).getText().startsWith("#")) {
+                            wrong.add(String.format(Locale.ROOT, "%srow %d: %d settings lines, not one \"#n ...\"",
+                                    at, row.getIndex(), settings.size()));
+                        }
+                        for (var text : settings) {
                             Bounds drawn = text.getBoundsInParent();
                             if (drawn.getHeight() > 2 * 1.25 * em || drawn.getMaxX() > row.getWidth() + 0.5) {
                                 wrong.add(String.format(Locale.ROOT, "%s'%s' %.0f x %.0f px in a %.0f px row", at,

@@ -73,7 +73,13 @@ class VerdictPlaceFxTest {
         });
         double[] cardsAtRun = new double[1];
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> cardsAtRun[0] = top(robot.lookup("#sum").query()));
+        robot.interact(() -> {
+            // Laid out with Run's verdict place, whether or not a pulse has come since.
+            Node root = robot.lookup("#sum").query().getScene().getRoot();
+            root.applyCss();
+            ((javafx.scene.Parent) root).layout();
+            cardsAtRun[0] = top(robot.lookup("#sum").query());
+        });
         // Sampled as the window's frame timer does.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> {
             model.sample(System.nanoTime());

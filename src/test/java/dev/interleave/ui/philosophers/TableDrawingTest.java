@@ -27,6 +27,8 @@ class TableDrawingTest {
             9076      | 15400    | 9.1k meals
             6394      | 100000   | 6.4k meals
             265       | 47223    | 265 meals
+            1         | 20000    | 1 meal
+            0         | 20000    | 0 meals
             """)
     void mealCountsAreWholeThenShortAsTheBarsHaveThem(long meals, long most, String words) {
         assertEquals(words, TableDrawing.Seat.mealsWords(meals, most));
