@@ -553,6 +553,9 @@ public final class Controls {
                 : model.figuresNoteProperty().get().isEmpty() ? NO_RUN_FIGURES : model.figuresNoteProperty().get(),
                 shown, model.figuresNoteProperty()));
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        // Not said at all (the race lab's Full speed on a measure other than the last run's), it takes
+        // no room either: its empty line stood as a gap under the guide (a teacher's tryout).
+        note.managedProperty().bind(Bindings.createBooleanBinding(shown::get, shown));
         note.textProperty().addListener(obs -> note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES)));
         note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES));
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));

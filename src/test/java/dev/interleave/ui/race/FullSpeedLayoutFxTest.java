@@ -184,6 +184,28 @@ class FullSpeedLayoutFxTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * A measure other than the last run's shows no run lines, and no room is left for them: after a
+     * throughput run, false sharing's figures start under the guide, one gap down (the empty line
+     * of the hidden "No run's figures yet" stood between them, a gap a teacher took for a fault).
+     */
+    @Test
+    void anotherMeasureLeavesNoGapUnderTheGuide() throws Exception {
+        measure(LabMeasure.THROUGHPUT, "#lab-cas-failures-64");
+        double[] gap = new double[1];
+        WaitForAsyncUtils.asyncFx(() -> race.lab().measureProperty().set(LabMeasure.FALSE_SHARING)).get();
+        WaitForAsyncUtils.waitForFxEvents(3);
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            Node guide = view.lookup("#lab-race-guide");
+            Node figures = view.lookup("#lab-figures");
+            gap[0] = figures.localToScene(figures.getLayoutBounds()).getMinY()
+                    - guide.localToScene(guide.getLayoutBounds()).getMaxY();
+        }).get();
+        assertTrue(gap[0] <= 10.5, "false sharing's figures " + gap[0] + " px under the guide");
+    }
+
     /** A tryout read "Packed (--strategy packed): thread t's counter at cells[t], neighbours on ...". */
     @Test
     void theLayoutsAreNamedWhole() throws Exception {
