@@ -183,6 +183,15 @@ class RaceViewFxTest {
         assertTrue(text(robot, "#stepper-hint").startsWith("Stopped. Press 1 or 2"), text(robot, "#stepper-hint"));
         assertEquals(List.of("■ stopped before: read", "■ stopped before: add"), laneStates(robot));
 
+        // Threads set to 4 after Stop: the stopped run's two lanes stay, and the hint says whose they
+        // are ("Press 1 to 4" stood over two lanes, a teacher's tryout).
+        robot.interact(() -> race.stepper().threadsProperty().set(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, laneStates(robot).size());
+        assertTrue(text(robot, "#stepper-hint").startsWith("Stopped. These lanes are the last run's 2 threads; a new"
+                + " run has 4. Press 1 to 4"), text(robot, "#stepper-hint"));
+        robot.interact(() -> race.stepper().threadsProperty().set(2));
+
         // As the hint says, the first key after Stop starts the new run (it answered "press 1 again").
         robot.type(KeyCode.DIGIT1);
         stepper.awaitSteps(Duration.ofSeconds(10));
