@@ -553,6 +553,9 @@ public final class Controls {
                 : model.figuresNoteProperty().get().isEmpty() ? NO_RUN_FIGURES : model.figuresNoteProperty().get(),
                 shown, model.figuresNoteProperty()));
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        // Not said at all (the race lab's Full speed on a measure other than the last run's), it takes
+        // no room either: its empty line stood as a gap under the guide (a teacher's tryout).
+        note.managedProperty().bind(Bindings.createBooleanBinding(shown::get, shown));
         note.textProperty().addListener(obs -> note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES)));
         note.pseudoClassStateChanged(NO_RUN, note.getText().equals(NO_RUN_FIGURES));
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
@@ -674,6 +677,17 @@ public final class Controls {
      * lost an update was told where the class could not see it (a tryout). FX thread.
      */
     public static void keepInSight(Node node, ObservableValue<?> trigger) {
+        keepInSight(node, trigger, List.of());
+    }
+
+    /**
+     * As {@link #keepInSight(Node, ObservableValue)}, and with as much above {@code node} as fits in
+     * the view, from the top of a whole node of {@code tops} (the first, highest, whose top and
+     * {@code node}'s bottom fit in the view; none fitting, just {@code node}'s bottom): the race lab's
+     * steps scrolled the view just enough for the step's words, the shared count went out of the
+     * top and the line above the lanes was cut in half there (150 % in 1024x700, a teacher's tryout).
+     */
+    public static void keepInSight(Node node, ObservableValue<?> trigger, List<? extends Node> tops) {
         Runnable[] pending = {null};
         trigger.addListener(obs -> {
             Scene scene = node.getScene();
@@ -683,13 +697,13 @@ public final class Controls {
             pending[0] = () -> {
                 scene.removePostLayoutPulseListener(pending[0]);
                 pending[0] = null;
-                revealBottom(node);
+                revealBottom(node, tops);
             };
             scene.addPostLayoutPulseListener(pending[0]);
         });
     }
 
-    private static void revealBottom(Node node) {
+    private static void revealBottom(Node node, List<? extends Node> tops) {
         ScrollPane scroll = scrollPaneOf(node);
         if (scroll == null) {
             return;
@@ -705,6 +719,16 @@ public final class Controls {
         double top = share * room;
         if (bottom > top + view) {
             double wanted = Math.min(room, bottom - view);
+            for (Node above : tops) {
+                if (!above.isManaged() || !above.isVisible()) {
+                    continue;
+                }
+                double aboveTop = content.sceneToLocal(above.localToScene(above.getLayoutBounds())).getMinY();
+                if (bottom - aboveTop <= view) {
+                    wanted = Math.min(room, Math.max(0, aboveTop));
+                    break;
+                }
+            }
             scroll.setVvalue(scroll.getVmin() + wanted / room * (scroll.getVmax() - scroll.getVmin()));
         }
     }

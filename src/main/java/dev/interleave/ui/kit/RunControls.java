@@ -117,6 +117,15 @@ public interface RunControls {
         return Optional.empty();
     }
 
+    /**
+     * The run the tab's badge tells of: by default this view's own. A tab of two views (the race
+     * lab's Slow motion and Full speed) names one, so that its badge does not change with the view
+     * that happens to be open.
+     */
+    public default RunControls badgeRun() {
+        return this;
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

@@ -55,6 +55,8 @@ public abstract class RunViewModel<S> implements RunControls {
      * value typed before any of them is old news then.
      */
     private final ReadOnlyLongWrapper freshStarts = new ReadOnlyLongWrapper(this, "freshStarts", 0);
+    /** Runs started by this view-model (Run, or Step from idle), however short. */
+    private final ReadOnlyLongWrapper runsStarted = new ReadOnlyLongWrapper(this, "runsStarted", 0);
 
     /**
      * @param runner the scenario's runner
@@ -139,6 +141,7 @@ public abstract class RunViewModel<S> implements RunControls {
         figuresNote.set(thisRun(settings));
         settingsChanged.set(false);
         freshStarts.set(freshStarts.get() + 1);
+        runsStarted.set(runsStarted.get() + 1);
         started(settings);
         state.set(runner.state());
         return true;
@@ -308,6 +311,14 @@ public abstract class RunViewModel<S> implements RunControls {
      */
     public final ReadOnlyLongProperty freshStartsProperty() {
         return freshStarts.getReadOnlyProperty();
+    }
+
+    /**
+     * Goes up at every run started, Run or first Step: a run too short for any sample to see it
+     * going still counts (the race lab's badge tells of the latest run of its two views).
+     */
+    public final ReadOnlyLongProperty runsStartedProperty() {
+        return runsStarted.getReadOnlyProperty();
     }
 
     /** The settings of the run whose figures are shown; null before the first Run and after Reset. */

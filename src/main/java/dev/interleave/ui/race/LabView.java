@@ -47,6 +47,7 @@ public final class LabView extends BorderPane {
 
     private static final PseudoClass SAFE = PseudoClass.getPseudoClass("safe");
     private static final PseudoClass RACY = PseudoClass.getPseudoClass("racy");
+    private static final PseudoClass SCROLLED = PseudoClass.getPseudoClass("scrolled");
     /**
      * The longest bar, in em of the numbers' font (bars grow with the text): the lost updates' and,
      * where there is room, the throughput table's.
@@ -446,6 +447,7 @@ public final class LabView extends BorderPane {
         grid.setId("lab-throughput-grid");
         grid.setHgap(10);
         grid.setVgap(6);
+        List<Node> pinned = new ArrayList<>();
         if (shown != null) {
             LabFigures figures = shown.figures();
             List<Double> all = new ArrayList<>();
@@ -465,6 +467,7 @@ public final class LabView extends BorderPane {
             Label corner = new Label("threads →\nin M/s");
             corner.getStyleClass().add("figure-caption");
             grid.add(corner, 0, 0);
+            pinned.add(corner);
             for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                 Label head = new Label(Integer.toString(LabMeasure.THREAD_COUNTS.get(c)));
                 head.getStyleClass().add("section");
@@ -476,7 +479,9 @@ public final class LabView extends BorderPane {
                 name.getStyleClass().add("section");
                 name.setMinWidth(Region.USE_PREF_SIZE); // never "...": the rate cells give way first
                 Controls.tip(name, strategy.label() + ": " + strategy.description());
+                name.setId("lab-throughput-name-" + strategy.name().toLowerCase(Locale.ROOT));
                 grid.add(name, 0, row);
+                pinned.add(name);
                 for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                     int threads = LabMeasure.THREAD_COUNTS.get(c);
                     OptionalDouble rate = figures.opsPerSecond(strategy, threads);
@@ -488,6 +493,7 @@ public final class LabView extends BorderPane {
             Label casRow = new Label("cas: failed\nattempts, %");
             casRow.getStyleClass().add("figure-caption");
             grid.add(casRow, 0, row);
+            pinned.add(casRow);
             for (int c = 0; c < LabMeasure.THREAD_COUNTS.size(); c++) {
                 OptionalDouble failures = figures.casFailuresPerIncrement(LabMeasure.THREAD_COUNTS.get(c));
                 Label value = failures.isPresent() ? new Label(LabWords.percent(failures.getAsDouble())) : notMeasured();
@@ -517,6 +523,7 @@ public final class LabView extends BorderPane {
         sideways.getStyleClass().add("edge-to-edge");
         sideways.setMinHeight(Region.USE_PREF_SIZE);
         grid.setStyle("-fx-padding: 0 0 1.2em 0;"); // room for the scroll bar under the last row
+        pinNames(grid, sideways, pinned);
         grid.setMinHeight(Region.USE_PREF_SIZE);
         Label noise = new Label(shown == null ? "" : LabWords.throughputNoise(shown.figures(), LabWords.Reader.WINDOW));
         noise.setId("lab-throughput-noise");
@@ -528,6 +535,37 @@ public final class LabView extends BorderPane {
                 + "millions of increments a second). More threads share the same cores: watch which strategies hold "
                 + "their speed, and how often a compare-and-set fails (failed attempts per 100 increments) as threads are added."
                 + ALONGSIDE_THE_WINDOW, new VBox(8, sideways, noise), shown);
+    }
+
+    /**
+     * Keeps the table's first column, {@code names} (the heading and the strategies' names), where it
+     * is while the rate columns scroll sideways under it: at 150 % in 1024x700 the 64 column was
+     * past the edge, and scrolling to it took the names out of view, leaving rows of unlabelled
+     * numbers. The names and a backdrop behind them, as wide as the column, move by the scroll's
+     * offset; the backdrop hides the numbers that pass under them.
+     */
+    private static void pinNames(GridPane grid, ScrollPane sideways, List<Node> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Region backdrop = new Region();
+        backdrop.getStyleClass().add("pinned-column");
+        backdrop.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        grid.add(backdrop, 0, 0, 1, names.size());
+        backdrop.setViewOrder(-1); // over the rate cells, under the names
+        // The offset scrolled, in px: the share of the scroll bar's range times the width out of view.
+        var offset = Bindings.createDoubleBinding(() -> {
+            double range = sideways.getHmax() - sideways.getHmin();
+            double hidden = grid.getWidth() - sideways.getViewportBounds().getWidth();
+            return range <= 0 || hidden <= 0 ? 0 : (sideways.getHvalue() - sideways.getHmin()) / range * hidden;
+        }, sideways.hvalueProperty(), sideways.hminProperty(), sideways.hmaxProperty(), sideways.viewportBoundsProperty(),
+                grid.widthProperty());
+        backdrop.translateXProperty().bind(offset);
+        offset.subscribe(x -> backdrop.pseudoClassStateChanged(SCROLLED, x.doubleValue() > 0));
+        for (Node name : names) {
+            name.setViewOrder(-2);
+            name.translateXProperty().bind(offset);
+        }
     }
 
     /**

@@ -31,6 +31,8 @@ public final class RaceViewModel implements RunControls {
     private final StepperViewModel stepper;
     private final LabViewModel lab;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SLOW_MOTION);
+    /** The view whose run started last (Slow motion's until either starts one); see {@link #badgeRun}. */
+    private RunViewModel<?> latest;
 
     public RaceViewModel(StepperViewModel stepper, LabViewModel lab) {
         this(stepper, lab, null);
@@ -43,11 +45,15 @@ public final class RaceViewModel implements RunControls {
     public RaceViewModel(StepperViewModel stepper, LabViewModel lab, Preferences saved) {
         this.stepper = stepper;
         this.lab = lab;
+        this.latest = stepper;
         mode.addListener((obs, old, now) -> {
             if (now == null) {
                 mode.set(old);
             }
         });
+        for (RunViewModel<?> each : List.of(stepper, lab)) {
+            each.runsStartedProperty().addListener((obs, old, now) -> latest = each);
+        }
         SavedSettings kept = new SavedSettings(saved);
         kept.add(mode, "mode", Mode.class);
         kept.load();
@@ -130,6 +136,26 @@ public final class RaceViewModel implements RunControls {
     public RunState tabRunState() {
         RunState shown = runState();
         return shown == RunState.IDLE ? stepper.runState() : shown;
+    }
+
+    /**
+     * The tab's badge tells of the lab's latest run, whichever view it was in and whichever view is
+     * open: a run going on first (a measurement owns the tool bar, and a stepped run is paused
+     * between steps), else the run started last while its view still shows it, else the other
+     * view's. It followed the view open, and flipped between "✓ done" and "■ stopped" as a teacher
+     * went from Full speed to Slow motion and back, with no run in between. The tool bar still
+     * drives the view open.
+     */
+    @Override
+    public RunControls badgeRun() {
+        if (lab.inProgress()) {
+            return lab;
+        }
+        if (stepper.runState() != RunState.IDLE) {
+            return stepper;
+        }
+        RunViewModel<?> other = latest == lab ? stepper : lab;
+        return latest.showsEndedRun() || !other.showsEndedRun() ? latest : other;
     }
 
     @Override

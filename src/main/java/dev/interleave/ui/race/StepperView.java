@@ -14,7 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -113,13 +113,27 @@ public final class StepperView extends BorderPane {
         VBox lostFigure = Controls.figure("stepper-lost", "Lost updates", lost,
                 "Increments done but missing from the count: a write that overwrote another thread's increment.");
         model.lostProperty().addListener((obs, old, now) -> lost.pseudoClassStateChanged(FAILURE, now.longValue() > 0));
-        FlowPane figures = new FlowPane(10, 10,
+        // The four small cards in one row, never wrapped three and one (a row wasted at 150 % in
+        // 1024x700): narrower than their words, their captions wrap ("Increments / done") and the
+        // numbers stay whole.
+        HBox figures = new HBox(8,
                 Controls.figure("stepper-count", "Shared count", count, "The value in memory that every thread increments."),
                 Controls.figure("stepper-completed", "Increments done", completed,
                         "Increments the threads completed, of all they will do."),
                 lostFigure,
                 Controls.figure("stepper-steps", "Steps", steps, "Steps taken so far, by you or by Auto-step."));
-        figures.getStyleClass().add("counters");
+        figures.setId("stepper-figures");
+        figures.getStyleClass().addAll("counters", "compact-figures");
+        for (Node card : figures.getChildren()) {
+            for (Node line : ((VBox) card).getChildren()) {
+                Label label = (Label) line;
+                label.setWrapText(true);
+                label.setMinHeight(Region.USE_PREF_SIZE);
+                if (label.getStyleClass().contains("figure-value")) {
+                    label.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            }
+        }
 
         Label challenge = wrapped("stepper-challenge", "challenge");
         challenge.textProperty().bind(model.challengeProperty());
@@ -174,7 +188,10 @@ public final class StepperView extends BorderPane {
                 + " T1's swap fails, it reads again and retries. Nothing is lost; a step is wasted.\n"
                 + "Question: the Challenge goes up to 3 lost, a count of 3. With count++, 2 threads and 3"
                 + " increments each, can the count end lower, and how low?");
-        VBox live = new VBox(10, guide, lastRun, figures, challenge, hint, lanes, lastStep, verdict, logCaption, log);
+        // What to do and the goal first, then the figures right over the lanes and the step's words:
+        // the count, the lanes and the step taken in one screen at 150 % in 1024x700, as a step
+        // scrolls them into view (the hint and the challenge between them pushed the count out).
+        VBox live = new VBox(10, guide, hint, challenge, lastRun, figures, lanes, lastStep, verdict, logCaption, log);
         // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
         // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in
         // 1280x800). At its own height (twelve lines at most) the view scrolls instead.
@@ -184,7 +201,7 @@ public final class StepperView extends BorderPane {
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("stepper-live", live);
-        Controls.keepInSight(lastStep, lastStep.textProperty());
+        Controls.keepInSight(lastStep, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures));
         // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
         // the text around the lanes wraps at the width in view instead, so each step reads whole
         // without scrolling to the right and back for every line. Set only when the width changes: a

@@ -428,11 +428,17 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             return "Press " + threadKeys(lanes.isEmpty() ? threads.get() : lanes.size()) + ", or click a thread, to let"
                     + " it take its next step; S: a random thread; Space: " + space + ".";
         }
-        return keysTwice()
+        // The lanes on screen are the ended run's: with Threads changed since, "Press 1 to 4" stood
+        // over two lanes (a teacher's tryout). Say whose lanes they are, and what the keys start.
+        String lanesNote = !lanes.isEmpty() && lanes.size() != threads.get()
+                ? "These lanes are the last run's " + Words.count(lanes.size(), "thread") + "; a new run has "
+                        + threads.get() + ". "
+                : "";
+        return lanesNote + (keysTwice()
                 ? "Press " + threadKeys(threads.get()) + " twice, or click a thread twice, to start a new run step by"
                         + " step; S twice: a random thread; Space twice: Run, played as Auto-step."
                 : "Press " + threadKeys(threads.get()) + ", or click a thread, to start a new run step by step; S: a"
-                        + " random thread; Space: Run, played as Auto-step.";
+                        + " random thread; Space: Run, played as Auto-step.");
     }
 
     /** The keys that step the threads: "1 or 2" for two, "1 to 4" for four. */

@@ -1487,7 +1487,8 @@ public final class MainView extends BorderPane {
      * Auto-step is paused between its steps, and shown as going on, as Auto-step: so is a run whose
      * Run is Auto-step (the race lab's Slow motion).
      */
-    private static void showBadge(Label badge, RunControls model, boolean autoStepping, boolean glyphOnly) {
+    private static void showBadge(Label badge, RunControls tabModel, boolean autoStepping, boolean glyphOnly) {
+        RunControls model = tabModel.badgeRun();
         boolean auto = autoStepping || model.runAutoSteps() && model.runState() == RunState.RUNNING;
         RunState state = auto ? RunState.RUNNING : model.runState();
         String alarm = state == RunState.IDLE ? "" : model.alarm();

@@ -72,8 +72,13 @@ class FullSpeedLayoutFxTest {
 
     /** Measures {@code measure} at 125 % with small runs, and waits until its figures show {@code shown}. */
     private void measure(LabMeasure measure, String shown) throws Exception {
+        measure(measure, shown, 1.25);
+    }
+
+    /** Measures {@code measure} at {@code zoom} with small runs, and waits until its figures show {@code shown}. */
+    private void measure(LabMeasure measure, String shown, double zoom) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            view.window().zoomProperty().set(1.25);
+            view.window().zoomProperty().set(zoom);
             view.select("race");
             ((TabPane) view.lookup("#race-modes")).getSelectionModel().select(1);
             race.lab().measureProperty().set(measure);
@@ -129,6 +134,76 @@ class FullSpeedLayoutFxTest {
         assertEquals(List.of(), wrong);
         assertTrue(((Label) view.lookup("#lab-cas-failures-64")).getText().matches("<?[0-9.]+"),
                 ((Label) view.lookup("#lab-cas-failures-64")).getText());
+    }
+
+    /**
+     * At 200 % in 1024x700 (150 % on the teacher's screen, with its fonts and figures) the table is
+     * wider than the view: scrolled to its 64 column, the
+     * strategies' names stay in view beside it (they scrolled out, and a class read rows of
+     * unlabelled numbers), and no number shows under them.
+     */
+    @Test
+    void theNamesStayInViewWhileTheNumbersScroll() throws Exception {
+        measure(LabMeasure.THROUGHPUT, "#lab-cas-failures-64", 2.0);
+        List<String> wrong = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            ((ScrollPane) view.lookup("#lab-throughput-scroll")).setHvalue(1);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents(3);
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            ScrollPane sideways = (ScrollPane) view.lookup("#lab-throughput-scroll");
+            Region grid = (Region) sideways.getContent();
+            if (grid.getWidth() <= sideways.getViewportBounds().getWidth() + 0.5) {
+                wrong.add("the table fits: nothing to scroll"); // the test would prove nothing
+            }
+            var inView = sideways.localToScene(sideways.getLayoutBounds());
+            double namesEnd = 0;
+            for (RaceStrategy strategy : RaceStrategy.values()) {
+                Node name = view.lookup("#lab-throughput-name-" + strategy.name().toLowerCase(Locale.ROOT));
+                if (name == null) {
+                    continue; // a strategy the measure does not time
+                }
+                var at = name.localToScene(name.getLayoutBounds());
+                namesEnd = Math.max(namesEnd, at.getMaxX());
+                if (at.getMinX() < inView.getMinX() - 0.5 || at.getMaxX() > inView.getMaxX() + 0.5) {
+                    wrong.add(String.format(Locale.ROOT, "%s at %.0f..%.0f, the view %.0f..%.0f", strategy,
+                            at.getMinX(), at.getMaxX(), inView.getMinX(), inView.getMaxX()));
+                }
+            }
+            Label sixtyFour = (Label) view.lookup("#lab-cas-failures-64");
+            var at = sixtyFour.localToScene(sixtyFour.getLayoutBounds());
+            if (at.getMaxX() > inView.getMaxX() + 0.5 || at.getMinX() < namesEnd) {
+                wrong.add(String.format(Locale.ROOT, "the 64 column at %.0f..%.0f: the names end at %.0f, the view"
+                        + " at %.0f", at.getMinX(), at.getMaxX(), namesEnd, inView.getMaxX()));
+            }
+        }).get();
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * A measure other than the last run's shows no run lines, and no room is left for them: after a
+     * throughput run, false sharing's figures start under the guide, one gap down (the empty line
+     * of the hidden "No run's figures yet" stood between them, a gap a teacher took for a fault).
+     */
+    @Test
+    void anotherMeasureLeavesNoGapUnderTheGuide() throws Exception {
+        measure(LabMeasure.THROUGHPUT, "#lab-cas-failures-64");
+        double[] gap = new double[1];
+        WaitForAsyncUtils.asyncFx(() -> race.lab().measureProperty().set(LabMeasure.FALSE_SHARING)).get();
+        WaitForAsyncUtils.waitForFxEvents(3);
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            Node guide = view.lookup("#lab-race-guide");
+            Node figures = view.lookup("#lab-figures");
+            gap[0] = figures.localToScene(figures.getLayoutBounds()).getMinY()
+                    - guide.localToScene(guide.getLayoutBounds()).getMaxY();
+        }).get();
+        assertTrue(gap[0] <= 10.5, "false sharing's figures " + gap[0] + " px under the guide");
     }
 
     /** A tryout read "Packed (--strategy packed): thread t's counter at cells[t], neighbours on ...". */

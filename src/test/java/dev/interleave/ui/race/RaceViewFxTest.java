@@ -183,6 +183,15 @@ class RaceViewFxTest {
         assertTrue(text(robot, "#stepper-hint").startsWith("Stopped. Press 1 or 2"), text(robot, "#stepper-hint"));
         assertEquals(List.of("■ stopped before: read", "■ stopped before: add"), laneStates(robot));
 
+        // Threads set to 4 after Stop: the stopped run's two lanes stay, and the hint says whose they
+        // are ("Press 1 to 4" stood over two lanes, a teacher's tryout).
+        robot.interact(() -> race.stepper().threadsProperty().set(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, laneStates(robot).size());
+        assertTrue(text(robot, "#stepper-hint").startsWith("Stopped. These lanes are the last run's 2 threads; a new"
+                + " run has 4. Press 1 to 4"), text(robot, "#stepper-hint"));
+        robot.interact(() -> race.stepper().threadsProperty().set(2));
+
         // As the hint says, the first key after Stop starts the new run (it answered "press 1 again").
         robot.type(KeyCode.DIGIT1);
         stepper.awaitSteps(Duration.ofSeconds(10));
@@ -268,6 +277,37 @@ class RaceViewFxTest {
         robot.type(KeyCode.OPEN_BRACKET);
         assertEquals(Integer.parseInt(before.split(" ")[0]) + 1, Integer.parseInt(faster.split(" ")[0]), faster);
         assertEquals(before, text(robot, "#auto-step-rate-text"));
+    }
+
+    /**
+     * The tab's badge tells of the lab's latest run, whichever view is open: a measurement ended,
+     * then a stepped run stopped, reads "■ stopped" in Slow motion and in Full speed alike (it
+     * flipped back to the measurement's "✓ done" in Full speed, a teacher's tryout).
+     */
+    @Test
+    void theBadgeTellsOfTheLatestRunInEitherView(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-race");
+        robot.clickOn("#race-full-speed");
+        robot.interact(() -> {
+            race.lab().measureProperty().set(LabMeasure.LOST_UPDATES);
+            race.lab().threadsProperty().set(2);
+            race.lab().incrementsProperty().set(1_000);
+            race.lab().runsProperty().set(1);
+        });
+        robot.clickOn("#run");
+        // "✓ done", or "✘ lost updates" when a racy strategy lost some: a measurement's badge either way.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.state() == RunState.IDLE
+                && race.lab().showsEndedRun() && !text(robot, "#badge-race").isEmpty());
+        robot.clickOn("#race-slow-motion");
+        robot.clickOn("#lane-1");
+        stepper.awaitSteps(Duration.ofSeconds(10));
+        robot.clickOn("#stop");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#badge-race").equals("■ stopped"));
+        robot.clickOn("#race-full-speed");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("Full speed:"));
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertEquals("■ stopped", text(robot, "#badge-race"), "in Full speed, after the stepped run stopped");
     }
 
     /** Full speed: a false-sharing measurement runs from the tool bar and shows both layouts' rates and their ratio. */

@@ -147,6 +147,58 @@ class StepperLanesFxTest {
         assertTrue(OnFx.get(scroll::getVvalue) > 0, "scrolled to it: at the top it was below the view");
     }
 
+    /**
+     * At 150 % in 1024x700 a class sees the shared count, the lanes and the step's words on one
+     * screen after each step, with nothing cut in half at the view's top: the steps scrolled the view
+     * just enough for the step's words, the count cards went out of the top, and after step 6 the
+     * "Challenge met" line was cut in half there (a teacher's tryout). The four cards share a row
+     * (they wrapped three and one).
+     */
+    @Test
+    void theCountTheLanesAndTheStepShareAScreenAt150Percent(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430); // the race view's room in 1024x700 at 150 %, as the tryout's screenshots show it
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        for (int step = 0; step < 6; step++) {
+            int thread = step < 2 ? step : step < 4 ? 0 : 1; // 1, 2, 1, 1, 2, 2: the lost update
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+            int taken = step + 1;
+            robot.interact(() -> {
+                Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                List<String> wrong = new ArrayList<>();
+                List<Double> cardTops = new ArrayList<>();
+                for (String id : List.of("#stepper-count", "#stepper-completed", "#stepper-lost", "#stepper-steps")) {
+                    Node card = robot.lookup(id).query().getParent();
+                    cardTops.add(card.localToScene(card.getLayoutBounds()).getMinY());
+                }
+                if (cardTops.stream().distinct().count() != 1) {
+                    wrong.add("the cards in rows at " + cardTops);
+                }
+                for (String id : List.of("#stepper-figures", "#stepper-lanes", "#stepper-last-step")) {
+                    Bounds shown = robot.lookup(id).query().localToScene(robot.lookup(id).query().getLayoutBounds());
+                    if (shown.getMinY() < view.getMinY() - 0.5 || shown.getMaxY() > view.getMaxY() + 0.5) {
+                        wrong.add(String.format("%s at %.0f..%.0f in a view of %.0f..%.0f", id, shown.getMinY(),
+                                shown.getMaxY(), view.getMinY(), view.getMaxY()));
+                    }
+                }
+                Node live = scroll.getContent();
+                for (Node child : ((javafx.scene.Parent) live).getChildrenUnmodifiable()) {
+                    Bounds at = child.localToScene(child.getLayoutBounds());
+                    if (child.isVisible() && at.getMinY() < view.getMinY() - 0.5 && at.getMaxY() > view.getMinY() + 0.5) {
+                        wrong.add(String.format("%s cut at the top: %.0f..%.0f", child.getId(), at.getMinY(),
+                                at.getMaxY()));
+                    }
+                }
+                assertEquals(List.of(), wrong, "after step " + taken);
+            });
+        }
+    }
+
     private void lanesIn(FxRobot robot, StepProgram program, int threads, long expectedRows) {
         robot.interact(() -> {
             model.programProperty().set(program);
