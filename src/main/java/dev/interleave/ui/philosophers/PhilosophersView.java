@@ -26,6 +26,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
@@ -255,6 +256,7 @@ public final class PhilosophersView extends BorderPane {
         // the buffer's note says it).
         Label plotsNote = Controls.fieldMessage("philosophers-plots-note", model.plotsNoteProperty());
         VBox live = new VBox(8, guide, lastRun, top, drawings, step, conditions, history, figures, plotsNote, charts);
+        drawings.betweenWhenStacked(step);
         for (Region fixed : List.of(guide, step, conditions, history, figures, plotsNote)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }
@@ -273,6 +275,8 @@ public final class PhilosophersView extends BorderPane {
         private static final PseudoClass STACKED = PseudoClass.getPseudoClass("stacked");
         private final Region first;
         private final Region second;
+        /** Shown between the two when stacked, else just after this in its parent; null for none. */
+        private Region between;
         private Boolean stacked;
 
         Responsive(Region first, Region second) {
@@ -282,12 +286,27 @@ public final class PhilosophersView extends BorderPane {
             arrange(false);
         }
 
+        /**
+         * Keeps {@code node}, which follows this in its parent, right under the first region when
+         * the two stack: the table's step words stood under the graph, off the screen with the table
+         * at 150 % in 1024x700 (a teacher's tryout).
+         */
+        void betweenWhenStacked(Region node) {
+            between = node;
+            Boolean now = stacked;
+            stacked = null;
+            arrange(now);
+        }
+
         void arrange(boolean stack) {
             if (Boolean.valueOf(stack).equals(stacked)) {
                 return;
             }
             stacked = stack;
             getChildren().clear();
+            if (between != null && between.getParent() instanceof Pane home && home != this) {
+                home.getChildren().remove(between);
+            }
             getColumnConstraints().clear();
             getRowConstraints().clear();
             ColumnConstraints grow = new ColumnConstraints();
@@ -296,13 +315,22 @@ public final class PhilosophersView extends BorderPane {
             fill.setVgrow(Priority.ALWAYS);
             add(first, 0, 0);
             if (stack) {
-                add(second, 0, 1);
+                if (between != null) {
+                    add(between, 0, 1);
+                }
+                add(second, 0, between == null ? 1 : 2);
                 getColumnConstraints().add(grow);
                 getRowConstraints().addAll(fill, new RowConstraints());
+                if (between != null) {
+                    getRowConstraints().add(new RowConstraints());
+                }
             } else {
                 add(second, 1, 0);
                 getColumnConstraints().addAll(grow, new ColumnConstraints());
                 getRowConstraints().add(fill);
+                if (between != null && getParent() instanceof Pane home) {
+                    home.getChildren().add(home.getChildren().indexOf(this) + 1, between);
+                }
             }
             pseudoClassStateChanged(STACKED, stack);
         }

@@ -515,6 +515,46 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Stacked (150 % in 1024x700), the step's words come right under the table, above the wait-for
+     * graph: under the graph they were a screen away from the table they tell of (a teacher's
+     * tryout). Side by side (100 %), under both, as before.
+     */
+    @Test
+    void theStepsWordsFollowTheTableWhenTheDrawingsStack(FxRobot robot) throws Exception {
+        at1024Zoomed150(robot);
+        robot.interact(model::step);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (double zoom : new double[] {1.5, 1.0}) {
+            robot.interact(() -> view.window().zoomProperty().set(zoom));
+            for (int pass = 0; pass < 2; pass++) {
+                robot.interact(() -> {
+                    view.applyCss();
+                    view.layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            Node drawings = robot.lookup("#drawings").query();
+            Bounds table = OnFx.get(() -> sceneBounds(robot.lookup("#table").query()));
+            Bounds graph = OnFx.get(() -> sceneBounds(robot.lookup(".graph-column").query()));
+            Bounds step = OnFx.get(() -> sceneBounds(robot.lookup("#philosophers-step-text").query()));
+            boolean stacked = OnFx.get(() -> drawings.getPseudoClassStates().contains(
+                    javafx.css.PseudoClass.getPseudoClass("stacked")));
+            assertEquals(zoom > 1, stacked, "stacked at 150 %, side by side at 100 %");
+            if (stacked) {
+                assertTrue(step.getMinY() >= table.getMaxY() - 0.5 && step.getMaxY() <= graph.getMinY() + 0.5,
+                        "the step " + step + " between the table " + table + " and the graph " + graph);
+            } else {
+                assertTrue(step.getMinY() >= Math.max(table.getMaxY(), graph.getMaxY()) - 0.5,
+                        "the step " + step + " under the table " + table + " and the graph " + graph);
+            }
+        }
+    }
+
+    private static Bounds sceneBounds(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+
     /** Whether the live side's page is no wider than its viewport: nothing cut off at the right, no scrolling sideways. */
     private static void assertFitsItsWidth(ScrollPane scroll, String when) {
         double page = OnFx.get(() -> scroll.getContent().getLayoutBounds().getWidth());
