@@ -67,7 +67,8 @@ public enum Strategy implements Labelled {
      * gives its fork back and takes it again before its neighbour, woken for it, can (the forks are
      * not fair): all of them in step, busy, and nobody eats, until chance breaks the step. Fair
      * forks hand a fork given back to the neighbour waiting for it, and break the step; so does
-     * {@link #TRYLOCK}'s random back-off.
+     * {@link #TRYLOCK}'s random back-off. (Fair forks only while a neighbour still waits: two
+     * philosophers on two cores may give up at the same moment, and stay in step for a spell.)
      */
     TRYLOCK_NO_BACKOFF("trylock-no-backoff", true) {
         @Override
