@@ -329,7 +329,8 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         if (!log.equals(newestFirst)) {
             log.setAll(newestFirst);
         }
-        lastStep.set(now.events().isEmpty() ? "" : stepWords(now.events().getLast()));
+        lastStep.set(now.events().isEmpty() ? "" : stepWords(now.events().getLast())
+                + goalHere(now.settings(), now.events().getLast().number(), now.goalReachedAt(), now.randomStepsAtGoal()));
         challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps(),
                 now.lost(), now.completed()));
         challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() == now.settings().par()
@@ -411,6 +412,23 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     /** A step in a sentence, for the banner: "Step 6: T2 wrote 1 over T1's 1: ...", naming a random pick. */
     static String stepWords(StepEvent step) {
         return "Step " + step.number() + (step.atRandom() ? " (picked at random): " : ": ") + step.words();
+    }
+
+    /**
+     * What the step numbered {@code step} did for the challenge, after its words: "" but at the step
+     * that reached the goal. The challenge line says it too, but it sits above the count: a step
+     * scrolls the count, the lanes and the step's words into view, and at 150 % in 1024x700 "✔
+     * Challenge met" was out of sight above them at the very step that met it (a teacher's tryout).
+     */
+    static String goalHere(StepperSettings settings, long step, long reachedAt, long randomAtGoal) {
+        if (settings.goalLost() == 0 || reachedAt == 0 || step != reachedAt) {
+            return "";
+        }
+        if (randomAtGoal > 0) {
+            return ". Goal reached, but with steps picked at random: they do not count.";
+        }
+        return reachedAt == settings.par() ? ". ✔ Challenge met."
+                : String.format(Locale.ROOT, ". Goal reached in %d steps; the fewest is %d.", reachedAt, settings.par());
     }
 
     /**

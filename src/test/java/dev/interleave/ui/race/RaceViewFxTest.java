@@ -129,7 +129,8 @@ class RaceViewFxTest {
         // The line over the figures filled at the first step, in the room it kept: nothing under it moved.
         assertEquals(lanesAt[0], lanesAt[1], 0.5, "the challenge and the lanes under it stayed put");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> text(robot, "#stepper-last-step").equals("Step 6: T2 wrote 1 over T1's 1: one increment lost"));
+                () -> text(robot, "#stepper-last-step").equals(
+                        "Step 6: T2 wrote 1 over T1's 1: one increment lost. ✔ Challenge met."));
         assertEquals("1", text(robot, "#stepper-lost"));
         assertEquals("1", text(robot, "#stepper-count"));
         assertEquals(6, robot.lookup("#stepper-log").queryAs(VBox.class).getChildren().size());

@@ -72,7 +72,8 @@ class RaceViewModelTest {
             model.stepThread(thread);
             settle(runner, model);
         }
-        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get());
+        // Met at this step: said after its words too, as the challenge line above the count may be out of sight.
+        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost. ✔ Challenge met.", model.lastStepProperty().get());
         assertEquals(1, model.lostProperty().get());
         assertTrue(model.challengeProperty().get().startsWith("✔ Challenge met: lose 1 update in 6 steps, the fewest"),
                 model.challengeProperty().get());
@@ -88,7 +89,7 @@ class RaceViewModelTest {
         assertEquals("This run has ended, and its steps stay on screen: press 1 again, or Run, to start a new one.",
                 model.refusalProperty().get());
         model.sample(System.nanoTime());
-        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get(),
+        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost. ✔ Challenge met.", model.lastStepProperty().get(),
                 "the ended run's last step stays");
         assertTrue(model.refusalProperty().get().startsWith("This run has ended"), "the answer stays on the next frame");
         model.stepThread(0);
@@ -143,8 +144,8 @@ class RaceViewModelTest {
         }
         model.stepRandom();
         settle(runner, model);
-        assertEquals("Step 6 (picked at random): T2 wrote 1 over T1's 1: one increment lost",
-                model.lastStepProperty().get());
+        assertEquals("Step 6 (picked at random): T2 wrote 1 over T1's 1: one increment lost. Goal reached, but with"
+                + " steps picked at random: they do not count.", model.lastStepProperty().get());
         assertTrue(model.log().getFirst().atRandom());
         assertFalse(model.log().get(1).atRandom(), "a step the learner chose");
         assertEquals("Challenge not met: the goal (lose 1 update) was reached in 6 steps, but one of them picked at"
@@ -153,6 +154,22 @@ class RaceViewModelTest {
                 model.challengeProperty().get());
         assertFalse(model.challengeMetProperty().get(), "a goal reached with a random step is not met");
         runner.await(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The step that reached the goal says what it did for the challenge after its words, and no other
+     * step does: at the fewest steps it met it; in more, how many the fewest is.
+     */
+    @Test
+    void theStepThatReachesTheGoalSaysSo() {
+        StepperSettings loseOne = new StepperSettings(2, StepProgram.COUNT_PLUS_PLUS, 3, StepperSettings.MIN_PACE_MILLIS, 1);
+        assertEquals(6, loseOne.par());
+        assertEquals(". ✔ Challenge met.", StepperViewModel.goalHere(loseOne, 6, 6, 0));
+        assertEquals(". Goal reached in 9 steps; the fewest is 6.", StepperViewModel.goalHere(loseOne, 9, 9, 0));
+        assertEquals("", StepperViewModel.goalHere(loseOne, 7, 6, 0), "a step after the goal's");
+        assertEquals("", StepperViewModel.goalHere(loseOne, 5, 0, 0), "before the goal");
+        StepperSettings none = new StepperSettings(2, StepProgram.COUNT_PLUS_PLUS, 3, StepperSettings.MIN_PACE_MILLIS, 0);
+        assertEquals("", StepperViewModel.goalHere(none, 6, 0, 0), "no challenge");
     }
 
     /**

@@ -151,8 +151,8 @@ class StepperLanesFxTest {
      * At 150 % in 1024x700 a class sees the shared count, the lanes and the step's words on one
      * screen after each step, with nothing cut in half at the view's top: the steps scrolled the view
      * just enough for the step's words, the count cards went out of the top, and after step 6 the
-     * "Challenge met" line was cut in half there (a teacher's tryout). The four cards share a row
-     * (they wrapped three and one).
+     * "Challenge met" line was cut in half there (a teacher's tryout), then out of sight above the
+     * count: the step's words say it. The four cards share a row (they wrapped three and one).
      */
     @Test
     void theCountTheLanesAndTheStepShareAScreenAt150Percent(FxRobot robot) throws Exception {
@@ -195,6 +195,9 @@ class StepperLanesFxTest {
                     }
                 }
                 assertEquals(List.of(), wrong, "after step " + taken);
+                // The challenge line above the count is out of sight here: the step in view says it was met.
+                String words = ((Label) robot.lookup("#stepper-last-step").query()).getText();
+                assertEquals(taken == 6, words.endsWith("✔ Challenge met."), words);
             });
         }
     }
