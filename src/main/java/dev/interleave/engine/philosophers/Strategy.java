@@ -121,7 +121,7 @@ public enum Strategy implements Labelled {
         hands.leave();
     }
 
-    /** Whether a philosopher gives a fork back before it has eaten (breaks hold-and-wait and no preemption). */
+    /** Whether a philosopher gives a fork back before it has eaten (breaks no preemption). */
     public boolean givesForksBack() {
         return givesForksBack;
     }

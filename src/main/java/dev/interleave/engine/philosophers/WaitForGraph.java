@@ -87,6 +87,28 @@ public record WaitForGraph(List<Integer> forkHolders, List<Integer> waitingFor, 
         return List.of();
     }
 
+    /**
+     * A circle of waits of which some have a time limit ({@code tryLock} with a timeout), as
+     * {@link #cycle()} gives its philosophers; empty when there is none, or when the circle's waits
+     * have no time limit (then it is {@link #cycle()}'s, a deadlock). Circular wait holds at this
+     * moment, but the circle breaks by itself: a try runs out and its fork goes back.
+     */
+    public List<Integer> timedCycle() {
+        if (!cycle().isEmpty()) {
+            return List.of();
+        }
+        int[] holders = toArray(forkHolders);
+        int[] waits = toArray(waitingFor);
+        boolean[] noLimits = new boolean[timed.size()];
+        for (int p = 0; p < waits.length; p++) {
+            List<Integer> circle = cycleThrough(p, holders, waits, noLimits, Bug.NONE);
+            if (!circle.isEmpty()) {
+                return circle;
+            }
+        }
+        return List.of();
+    }
+
     /** The most philosophers in one chain of waits without a time limit (P1 waits for P2, who waits for P3: 3). */
     public int longestChain() {
         int longest = 0;

@@ -134,18 +134,20 @@ final class ConditionsPanel extends VBox {
         meaning.getStyleClass().add("condition-meaning");
         meaning.setWrapText(true);
         meaning.textProperty().bind(Bindings.createStringBinding(() -> condition.meaning() + "."
-                + (condition != Coffman.CIRCULAR_WAIT || model.holdsProperty(condition).get()
-                || model.longestChainProperty().get() < 2 ? ""
+                + (condition != Coffman.CIRCULAR_WAIT ? ""
+                : model.timedCircleProperty().get() ? " Now: a circle of timed tries, which cannot last: a try runs"
+                        + " out and its fork goes back."
+                : model.holdsProperty(condition).get() || model.longestChainProperty().get() < 2 ? ""
                 : String.format(Locale.ROOT, " Now: a chain of %d, not a circle.", model.longestChainProperty().get()))
                 // Before a run (or after Reset) the table is the chosen setting's: no run to name.
                 + (ruledOut.get() ? (model.shownRunProperty().get() != null ? " This run's strategy, "
                 : " The chosen strategy, ") + model.tableStrategyProperty().get().label() + ", rules it out." : ""),
-                model.longestChainProperty(), model.holdsProperty(condition), ruledOut, model.tableStrategyProperty(),
-                model.shownRunProperty()));
+                model.longestChainProperty(), model.timedCircleProperty(), model.holdsProperty(condition), ruledOut,
+                model.tableStrategyProperty(), model.shownRunProperty()));
         Node breakers;
         if (condition.brokenBy().isEmpty()) {
             // Not in a flow pane: a label there keeps its one-line width and never wraps.
-            Label none = new Label("Not broken here: a fork serves one philosopher at a time.");
+            Label none = new Label("Not broken here: " + condition.unbroken() + ".");
             none.getStyleClass().add("condition-none");
             none.setWrapText(true);
             breakers = none;

@@ -116,7 +116,8 @@ public final class PhilosophersView extends BorderPane {
             case NAIVE -> "naive: left fork, then right, waiting as long as it takes. Deadlocks.";
             case ORDERED -> "ordered: the lower-numbered fork first. Breaks circular wait.";
             case TRYLOCK -> String.format(Locale.ROOT, "trylock: left fork, then tryLock the right for %d ms; if it "
-                    + "does not come, give the left back and wait a random 0 to %d ms. Breaks hold-and-wait.",
+                    + "does not come, give the left back and wait a random 0 to %d ms. Breaks no preemption: it gives"
+                    + " its own fork back.",
                     Strategy.TRY_MILLIS, Strategy.BACK_OFF_MILLIS);
             case TRYLOCK_NO_BACKOFF -> String.format(Locale.ROOT, "trylock-no-backoff: as trylock (the right for %d"
                     + " ms), but the left is taken again at once, with no back-off. Livelocks: all in step, each gives"
@@ -470,7 +471,8 @@ public final class PhilosophersView extends BorderPane {
                 + "4. trylock-no-backoff, think 0 ms, eat 1..5 ms: Run. Whenever every philosopher holds its left"
                 + " fork, each waits its 10 ms for the right, gives the left back and takes it again at once, before"
                 + " its neighbour can: in step, and nobody eats (a livelock: spells of it, until chance breaks the step;"
-                + " the banner says so while one lasts, and after). trylock's random"
+                + " the banner says so while one lasts, and after). No deadlock, as the four conditions say: hold and"
+                + " wait and a circle hold, but each gives its own fork back (no preemption is broken). trylock's random"
                 + " back-off breaks the step, and so do fair forks.\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those? And do fair forks help?");

@@ -116,6 +116,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyBooleanWrapper livelockSeen = new ReadOnlyBooleanWrapper(this, "livelockSeen");
     private final Map<Coffman, ReadOnlyBooleanWrapper> conditions = new EnumMap<>(Coffman.class);
     private final ReadOnlyIntegerWrapper longestChain = new ReadOnlyIntegerWrapper(this, "longestChain");
+    /** Whether the waits close a circle only through timed tries: circular wait holds, but cannot last. */
+    private final ReadOnlyBooleanWrapper timedCircle = new ReadOnlyBooleanWrapper(this, "timedCircle");
     /** The waiter's seats (N - 1), or 0 when the strategy has no waiter; and how many are taken. */
     private final ReadOnlyIntegerWrapper seats = new ReadOnlyIntegerWrapper(this, "seats");
     private final ReadOnlyIntegerWrapper seated = new ReadOnlyIntegerWrapper(this, "seated");
@@ -421,6 +423,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         livelockSeen.set(false);
         conditions.values().forEach(mark -> mark.set(false));
         longestChain.set(0);
+        timedCircle.set(false);
         seats.set(0);
         seated.set(0);
         totalMeals.set(0);
@@ -505,6 +508,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             conditions.get(condition).set(condition.holdsNow(table, running));
         }
         longestChain.set(table.graph().longestChain());
+        timedCircle.set(!table.graph().timedCycle().isEmpty());
         seats.set(table.seats());
         seated.set(table.seated());
         totalMeals.set(table.totalMeals());
@@ -965,6 +969,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     public ReadOnlyIntegerProperty longestChainProperty() {
         return longestChain.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty timedCircleProperty() {
+        return timedCircle.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty seatsProperty() {
