@@ -47,7 +47,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
             description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000;",
-                    "virtual threads: about 2 KB of heap each;", "the command line's 2 GB heap allows all 1,000,000)."})
+                    "virtual threads: 1 to 4 KB of heap each, measured;",
+                    "the command line's 2 GB heap allows all 1,000,000)."})
     private int concurrency;
 
     @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "virtual",

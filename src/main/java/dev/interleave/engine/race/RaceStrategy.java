@@ -16,7 +16,7 @@ public enum RaceStrategy implements Labelled {
 
     /**
      * {@code count++} as a separate read and write, not atomic; both opaque (through a VarHandle),
-     * so each really goes to memory and the JIT cannot keep the count in a register. Never choose it
+     * so the JIT can neither keep the count in a register nor merge the writes. Never choose it
      * for real work: the read, the add and the write are three steps another thread can come
      * between. It is here to lose updates.
      */
@@ -136,7 +136,7 @@ public enum RaceStrategy implements Labelled {
     /** What it does, in a sentence, for a learner (the window's tooltip on its name). */
     public String description() {
         return switch (this) {
-            case RACY -> "count++ as a separate read and write (opaque: each really goes to memory), not atomic."
+            case RACY -> "count++ as a separate read and write (opaque: the JIT keeps neither in a register), not atomic."
                     + " Read, add, write: another thread's write can come between, and an update is lost.";
             case VOLATILE -> "count++ on a volatile field. Each read sees the latest write, but read, add, write are"
                     + " still three steps: still not atomic, still racy.";
@@ -144,7 +144,8 @@ public enum RaceStrategy implements Labelled {
             case LOCK -> "a ReentrantLock around the increment (fair or not, as set).";
             case ATOMIC -> "AtomicLong.incrementAndGet(), one indivisible hardware fetch-and-add: lock-free, no"
                     + " thread is ever blocked.";
-            case CAS -> "a compare-and-set loop: read, add, swap only if nobody wrote meanwhile, else retry.";
+            case CAS -> "a compare-and-set loop: read, add, swap only if the count still holds the value read, else"
+                    + " retry.";
             case ADDER -> "a LongAdder: contending threads add to different cells, summed when read.";
             case STRIPED -> "one counter per thread, each on its own cache lines (padded), summed at the end: nothing"
                     + " shared.";

@@ -79,8 +79,8 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "Apply, then Run. notifyAll wakes every waiting consumer each time the producer puts one item.",
                     "the first consumer to get the monitor takes the item; the next one returns from wait() past "
                             + "the if and takes from the empty slot: the banner names the invariant.",
-                    "notifyAll is right for a monitor, yet here it is what breaks the run: what must every "
-                            + "woken thread do before it acts?",
+                    "notifyAll is right for a monitor, yet here it lays the bug bare: it wakes every consumer, "
+                            + "and each goes on past the if. What must every woken thread do before it acts?",
                     new Setup(1, 3, 1, WakePolicy.SIGNAL, 0, 30, 0));
             case ONE_CONDITION -> new LabGuide("What to try: one-condition, 3 producers, 3 consumers, 1 slot, signal",
                     "Apply (3 producers, 3 consumers, 1 slot, signal, no delays), then Run until it stalls "
@@ -98,7 +98,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                             + "it stalled': it ticks 'Evenly spaced' above the timeline, to show each notify() and "
                             + "whom it woke.",
                     "the monitor has one wait set for both sides; notify() picks one waiter, of either side. "
-                            + "Count the futile wake-ups: each is a notify that woke the wrong side.",
+                            + "Count the futile wake-ups: some are a notify that woke the wrong side; others a woken "
+                            + "thread that found its slot taken by one that never waited (the monitor does not hand "
+                            + "itself to the woken thread first).",
                     "which waiter did the last notify() wake, and which one needed it? Why does notifyAll() "
                             + "never stall here?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 0, 0));
@@ -152,9 +154,9 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "notifyAll() wakes every waiter, producers and consumers alike; most find their condition "
                             + "false and wait again: the futile wake-ups plot shows the price. With zero delays on "
                             + "platform threads the two buffers keep within a few times of each other; on virtual "
-                            + "threads the monitor falls tens of times behind, even behind the lock buffer with "
-                            + "signal-all: the JDK hands a monitor over between virtual threads far more slowly "
-                            + "than a lock.",
+                            + "threads the monitor falls ten to fifty times behind here, even behind the lock buffer "
+                            + "with signal-all: most likely the JDK hands a monitor over between virtual threads "
+                            + "more slowly than a lock.",
                     "why must a monitor use notifyAll() where the lock buffer can use signal()?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));
             case SEMAPHORE -> new LabGuide("What to try: the semaphores, 3 producers, 3 consumers, 1 slot",

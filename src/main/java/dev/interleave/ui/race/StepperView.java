@@ -76,7 +76,7 @@ public final class StepperView extends BorderPane {
                     case COUNT_PLUS_PLUS -> "count++: read into a register, add one, write back: three steps another"
                             + " thread can come between.";
                     case ATOMIC -> "AtomicLong.incrementAndGet(): read, add and write in one indivisible step.";
-                    case CAS -> "A compare-and-set loop: read, compute, swap only if nobody wrote meanwhile; else retry.";
+                    case CAS -> "A compare-and-set loop: read, compute, swap only if the count still holds the value read; else retry.";
                 });
         SettingSlider threads = new SettingSlider("stepper-threads", "Threads", model.threadsProperty(),
                 StepperViewModel.THREADS, false, "Real threads, T1 to T4, each parked before every step.");
