@@ -632,6 +632,15 @@ public final class BufferView extends BorderPane {
             box.setManaged(outcome != null);
         };
         model.labOutcomeProperty().addListener(obs -> show.run());
+        // A run that stalled or broke moves the scrubber to that moment by itself: the timeline shows
+        // the story too, as the buttons do. Left on the clock it kept the run's first 131 ms, one
+        // thread starting, and squeezed the broken action into its last pixels (a learner's tryout).
+        model.labOutcomeProperty().addListener((obs, old, now) -> {
+            if ((now == BufferOutcome.STALLED || now == BufferOutcome.VIOLATED) && model.momentProperty().get() >= 0
+                    && model.rewind().positionProperty().get() == model.momentProperty().get()) {
+                showStory(history);
+            }
+        });
         model.outcomeTextProperty().addListener(obs -> show.run());
         model.outcomeDetailProperty().addListener(obs -> show.run());
         model.stallCauseProperty().addListener(obs -> show.run());

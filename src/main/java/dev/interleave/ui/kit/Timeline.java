@@ -1037,10 +1037,24 @@ public final class Timeline<R extends Replay<R>> extends Region {
             double y0 = axisHeight() + arrow[1] * laneH + laneH / 2;
             double x1 = arrow[2];
             double y1 = axisHeight() + arrow[3] * laneH + laneH / 2;
-            g.strokeLine(x0, y0, x1, y1);
-            double dir = Math.signum(y1 - y0);
-            g.strokeLine(x1, y1, x1 - 3 * em(), y1 - 5 * em() * dir);
-            g.strokeLine(x1, y1, x1 + 3 * em(), y1 - 5 * em() * dir);
+            if (x1 - x0 < 2 * em()) {
+                // At the signal's own moment (or as good as): straight down or up to the woken lane.
+                g.strokeLine(x0, y0, x1, y1);
+                double dir = Math.signum(y1 - y0);
+                g.strokeLine(x1, y1, x1 - 3 * em(), y1 - 5 * em() * dir);
+                g.strokeLine(x1, y1, x1 + 3 * em(), y1 - 5 * em() * dir);
+            } else {
+                // Later: down (or up) from the signal, then along the woken lane into its wake-up, so
+                // that a signalAll's arrows fan out. Straight, evenly spaced, they lay on one line (the
+                // wake-ups one step and one lane apart each) and read as a single arrow to the last
+                // lane (a learner's tryout).
+                g.beginPath();
+                g.moveTo(x0, y0);
+                g.quadraticCurveTo(x0, y1, x1, y1);
+                g.stroke();
+                g.strokeLine(x1, y1, x1 - 5 * em(), y1 - 3 * em());
+                g.strokeLine(x1, y1, x1 - 5 * em(), y1 + 3 * em());
+            }
         }
         // The rewound position, as the plots mark the moment shown: a dashed line in the text's colour,
         // a triangle on top (a thin line in the accent was lost among lanes "awaits an item" in blue).

@@ -1257,6 +1257,12 @@ class BufferLabFxTest {
                     + model.rewind().endProperty().get()), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+        // The run's end moved the scrubber to the stall, and the timeline tells its story event by
+        // event at once, as the buttons do (on the clock it showed the run's first 131 ms of one
+        // thread starting, the story in its last pixels: a learner's tryout).
+        CheckBox order = robot.lookup("#timeline-event-order").queryAs(CheckBox.class);
+        assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
+        assertTrue(order.isSelected(), "the stall's story is told event by event when the run ends");
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
         assertTrue(banner.getText().matches("✘ Stalled at [\\d,]+ ms \\(and still 0\\.5 s later\\)"), banner.getText());
         // Who waits where under the headline, at reading size: the one sentence took five lines at 1024x700, 125 %.
@@ -1310,7 +1316,6 @@ class BufferLabFxTest {
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
         // The story is told evenly spaced; the next run is on the clock again (it stayed evenly spaced,
         // with nothing on screen saying why), the box unticked as the story found it.
-        CheckBox order = robot.lookup("#timeline-event-order").queryAs(CheckBox.class);
         assertTrue(order.isSelected(), "the story is told event by event");
         robot.interact(model::run);
         WaitForAsyncUtils.waitForFxEvents();
