@@ -233,6 +233,33 @@ public final class BufferNarration {
         return new Action(batch.seq(i), name(batch, batch.track(i)), words(terms, batch, i));
     }
 
+    /** How far back {@link #waitsAgain} looks for the waiter's wake-up: a screenful of threads' events. */
+    private static final int WAKE_LOOK_BACK = 4_096;
+
+    /**
+     * " again (a futile wake-up)" when wait event {@code i} comes straight after its thread's own
+     * wake-up (only lock requests between), as the futile wake-ups figure counts it (woken, it found
+     * its condition still false); " again (a futile wake-up: it was spurious)" after a spurious one;
+     * else "", also when the wake-up lies more than {@link #WAKE_LOOK_BACK} events back or outside
+     * {@code batch}. A learner stepping through a one-condition stall read "C1 found the buffer empty
+     * and waits on notEmpty" for its wait after a wake-up as for its first: the lost signal, the
+     * guide's answer, went unsaid.
+     */
+    private static String waitsAgain(EventLog.Batch batch, int i) {
+        int track = batch.track(i);
+        for (int j = i - 1; j >= 0 && i - j <= WAKE_LOOK_BACK; j--) {
+            if (batch.track(j) != track) {
+                continue;
+            }
+            BufferEvent kind = BufferEvent.of(batch, j);
+            if (kind != BufferEvent.REQUEST) {
+                return kind == BufferEvent.WAKE ? " again (a futile wake-up)"
+                        : kind == BufferEvent.SPURIOUS ? " again (a futile wake-up: it was spurious)" : "";
+            }
+        }
+        return "";
+    }
+
     /** Event {@code i} in the lock buffer's words ({@link Terms#LOCK}). */
     public static String words(EventLog.Batch batch, int i) {
         return words(Terms.LOCK, batch, i);
@@ -254,10 +281,14 @@ public final class BufferNarration {
                     batch.slot(i), terms.wakes(true), woke(terms, batch, i));
             case TAKE -> String.format(Locale.ROOT, "%s took #%d from slot %d, %s%s", who,
                     batch.item(i), batch.slot(i), terms.wakes(false), woke(terms, batch, i));
-            case WAIT -> batch.other(i) == BufferEvent.ON_NOT_FULL
-                    ? String.format(Locale.ROOT, "%s found the buffer full and %s with #%d", who,
-                    terms.waitsOn(true), batch.item(i))
-                    : who + " found the buffer empty and " + terms.waitsOn(false);
+            case WAIT -> {
+                String again = waitsAgain(batch, i);
+                String still = again.isEmpty() ? "" : "still ";
+                yield batch.other(i) == BufferEvent.ON_NOT_FULL
+                        ? String.format(Locale.ROOT, "%s found the buffer %sfull and %s with #%d%s", who, still,
+                        terms.waitsOn(true), batch.item(i), again)
+                        : who + " found the buffer " + still + "empty and " + terms.waitsOn(false) + again;
+            }
             case WAKE -> batch.other(i) == batch.track(i)
                     ? who + " is woken: the buffer grew, and it waits for the " + terms.lock() + terms.thenChecks()
                     : terms.semaphore()

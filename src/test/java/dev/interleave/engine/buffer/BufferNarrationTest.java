@@ -59,6 +59,41 @@ class BufferNarrationTest {
                 "without terms, the lock buffer's words");
     }
 
+    /**
+     * A wait straight after the waiter's own wake-up (lock requests between) says it waits again, a
+     * futile wake-up, as the figure counts it; a wait after anything else is a first wait.
+     */
+    @Test
+    void aWaitAfterAWakeUpIsAFutileOne() {
+        EventLog log = new EventLog(64);
+        int p1 = log.addTrack("P1");
+        int p2 = log.addTrack("P2");
+        int c1 = log.addTrack("C1");
+        log.append(BufferEvent.REGISTER.ordinal(), p1, 0, 0, Worker.Role.PRODUCER.ordinal());
+        log.append(BufferEvent.REGISTER.ordinal(), p2, 0, 0, Worker.Role.PRODUCER.ordinal());
+        log.append(BufferEvent.REGISTER.ordinal(), c1, 0, 0, Worker.Role.CONSUMER.ordinal());
+        log.append(BufferEvent.PUT.ordinal(), p1, 1, 0, 0);
+        log.append(BufferEvent.WAIT.ordinal(), p2, 2, 0, BufferEvent.ON_NOT_FULL);
+        log.append(BufferEvent.TAKE.ordinal(), c1, 1, 0, 1);
+        log.append(BufferEvent.WAKE.ordinal(), p2, 0, 0, c1);
+        log.append(BufferEvent.PUT.ordinal(), p1, 3, 0, 0); // P1 gets there first
+        log.append(BufferEvent.REQUEST.ordinal(), p2, 0, 0, 0);
+        log.append(BufferEvent.WAIT.ordinal(), p2, 2, 0, BufferEvent.ON_NOT_FULL);
+        log.append(BufferEvent.WAIT.ordinal(), c1, 0, 0, BufferEvent.ON_NOT_EMPTY); // not after a wake-up
+        log.append(BufferEvent.SPURIOUS.ordinal(), c1, 0, 0, 0);
+        log.append(BufferEvent.WAIT.ordinal(), c1, 0, 0, BufferEvent.ON_NOT_EMPTY);
+        EventLog.Batch all = log.readAll();
+        assertEquals("P2 found the buffer full and waits on notFull with #2", BufferNarration.words(all, 4));
+        assertEquals("P2 found the buffer still full and waits on notFull with #2 again (a futile wake-up)",
+                BufferNarration.words(all, 9));
+        assertEquals("C1 found the buffer empty and waits on notEmpty", BufferNarration.words(all, 10));
+        assertEquals("C1 found the buffer still empty and waits on notEmpty again (a futile wake-up: it was spurious)",
+                BufferNarration.words(all, 12));
+        BufferNarration.Terms monitor = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NONE, WakePolicy.SIGNAL_ALL);
+        assertEquals("P2 found the buffer still full and calls monitor.wait() with #2 again (a futile wake-up)",
+                BufferNarration.words(monitor, all, 9));
+    }
+
     /** A worker asked to leave is told with its role's action, which it finishes first. */
     @Test
     void aWorkerAskedToLeaveFinishesItsActionFirst() {

@@ -467,11 +467,13 @@ class BufferViewModelTest {
             String told = model.stepTextProperty().get();
             String waits = "C1 found the buffer empty and waits on notEmpty";
             String wakes = "C1 woke up spuriously (no signal: injected by the lab) and waits for the lock, to check again";
-            assertTrue(told.startsWith("Step 1: " + String.join("; then ", waits, wakes, waits, wakes, waits)
+            // A wait after the wake-up says it is one again, the futile wake-up the figures count.
+            String again = "C1 found the buffer still empty and waits on notEmpty again (a futile wake-up: it was spurious)";
+            assertTrue(told.startsWith("Step 1: " + String.join("; then ", waits, wakes, again, wakes, again)
                     + "; then "), told);
-            assertTrue(told.matches(".*; then [\\d,]+ more actions \\(each in the event log\\); then (" + Pattern.quote(waits)
+            assertTrue(told.matches(".*; then [\\d,]+ more actions \\(each in the event log\\); then (" + Pattern.quote(again)
                     + "|" + Pattern.quote(wakes) + ")"), "the first five, how many more, the last: " + told);
-            assertTrue(told.length() < 600, told);
+            assertTrue(told.length() < 800, told); // five actions, a count, the last: not hundreds of lines
         } finally {
             model.stop();
         }
