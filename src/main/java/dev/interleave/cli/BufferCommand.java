@@ -107,7 +107,10 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     @Option(names = "--spurious", paramLabel = "RATE", converter = Values.Fraction.class, defaultValue = "0",
             description = {"The fraction of waits, 0 to 1 (or a percentage: 20%%),",
                 "that the lab ends without a signal (spurious", "wake-ups), unless a signal comes first (within",
-                "50 µs; 1 ms in the monitor); default 0; not abq."})
+                "50 µs; 1 ms in the monitor); default 0. Lock and",
+                "monitor only: a condition's wait can wake",
+                "spuriously, a semaphore's acquire() never does,",
+                "and abq's waits are inside the JDK."})
     private double spurious;
 
     @Option(names = "--record", description = {"Record every put, take, wait, wake-up and state",
@@ -140,9 +143,13 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         if (fair && impl == BufferImpl.MONITOR) {
             throw notWith("--fair", "", "synchronized is never fair; --fair goes with lock, semaphore and abq");
         }
+        if (spurious > 0 && impl == BufferImpl.SEMAPHORE) {
+            throw notWith("--spurious", Values.fraction(spurious), "a semaphore's acquire() never wakes spuriously"
+                    + " (it returns only with a permit); --spurious goes with lock and monitor");
+        }
         if (spurious > 0 && impl == BufferImpl.ABQ) {
             throw notWith("--spurious", Values.fraction(spurious), "the JDK's queue is not instrumented;"
-                    + " --spurious goes with lock, monitor and semaphore");
+                    + " --spurious goes with lock and monitor");
         }
         // Its trace would be empty: no track, no event, and nothing said of why (a tryout).
         if (trace != null && impl == BufferImpl.ABQ) {
@@ -254,11 +261,12 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         BufferSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
-                "%s, %s, capacity %,d, %s, %s buffer, %sbug %s, spurious %s,"
-                        + " %s threads%n",
+                "%s, %s, capacity %,d, %s, %s buffer, %sbug %s, %s%s threads%n",
                 Counts.of(s.producers(), "producer"), Counts.of(s.consumers(), "consumer"), s.capacity(),
                 Counts.of(s.items(), "item"), s.impl(),
-                s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(), Values.percent(s.spurious()),
+                s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(),
+                // Only where it applies, as the machinery: the semaphores and abq take no spurious rate.
+                s.impl().takesSpurious() ? "spurious " + Values.percent(s.spurious()) + ", " : "",
                 s.threads()));
         BufferResult.Lab lab = result.lab();
         out.append(String.format(Locale.ROOT, "outcome        %s%n", result.labOutcome()));

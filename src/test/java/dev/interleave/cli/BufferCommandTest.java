@@ -50,7 +50,8 @@ class BufferCommandTest {
             --impl monitor --policy signal-all | --policy | signal-all | the monitor wakes every waiter
             --impl abq --policy signal  | --policy     | signal  | only the lock buffer (--impl lock) chooses
             --impl monitor --fair       | --fair       | monitor | --fair goes with lock, semaphore and abq
-            --impl abq --spurious 0.1   | --spurious   | 0.1     | --spurious goes with lock, monitor and semaphore
+            --impl abq --spurious 0.1   | --spurious   | 0.1     | --spurious goes with lock and monitor
+            --impl semaphore --spurious 20% | --spurious | semaphore | acquire() never wakes spuriously (it returns only with a permit); --spurious goes with lock and monitor
             --impl abq --trace abq.json | --trace      | abq.json | --trace goes with lock, monitor and semaphore
             """)
     void badInputExitsTwoWithOneLine(String extra, String option, String value, String allowed) {
@@ -80,7 +81,7 @@ class BufferCommandTest {
     /**
      * The first line names only what applies to the buffer that ran: no wake-up policy or fairness
      * for the monitor (it read "monitor buffer, signal, fair" when --fair was accepted there), no
-     * policy for abq.
+     * policy for abq, no spurious rate for the semaphores and abq.
      */
     @Test
     void theFirstLineNamesOnlyWhatAppliesToTheBuffer() {
@@ -90,7 +91,24 @@ class BufferCommandTest {
         String abq = run((BASE + " --impl abq --fair").split(" ")).out().lines().findFirst().orElseThrow();
         assertTrue(abq.contains("abq buffer, fair queue, bug none,") && !abq.contains("signal"), abq);
         String lock = run(BASE.split(" ")).out().lines().findFirst().orElseThrow();
-        assertTrue(lock.contains("lock buffer, signal, non-fair lock, bug none,"), lock);
+        assertTrue(lock.contains("lock buffer, signal, non-fair lock, bug none, spurious 0 %,"), lock);
+        // No spurious rate where none applies: the semaphores' acquire() never wakes spuriously.
+        String semaphore = run((BASE + " --impl semaphore").split(" ")).out().lines().findFirst().orElseThrow();
+        assertTrue(semaphore.contains("semaphore buffer, non-fair semaphores, bug none, platform threads"), semaphore);
+        assertFalse(abq.contains("spurious"), abq);
+    }
+
+    /**
+     * --help says --spurious is the lock buffer's and the monitor's: a condition's wait can wake
+     * spuriously, a semaphore's acquire() never does (it said "not abq", and a semaphore's run
+     * counted timed-out tryAcquires as spurious wake-ups).
+     */
+    @Test
+    void theHelpSaysSpuriousGoesWithLockAndMonitorOnly() {
+        CallsCommandTest.Invocation ran = run("buffer", "--help");
+        String help = ran.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Lock and monitor only: a condition's wait can wake spuriously, a semaphore's"
+                + " acquire() never does"), help);
     }
 
     /** --record keeps the run's events and says how many, in the text's last line. */

@@ -80,7 +80,9 @@ public enum BufferEvent {
     /**
      * A spurious wake-up, injected by the lab ({@link BufferSettings#spurious()}): a waiter left its
      * wait set without a signal and waits for the lock, to check its condition again (or not, with
-     * {@link Bug#IF_NOT_WHILE}). other: {@link #ON_NOT_FULL} or {@link #ON_NOT_EMPTY}.
+     * {@link Bug#IF_NOT_WHILE}). other: {@link #ON_NOT_FULL} or {@link #ON_NOT_EMPTY}. The lock
+     * buffer's and the monitor's only ({@link BufferImpl#takesSpurious()}): the semaphores'
+     * {@code acquire()} returns only with a permit.
      */
     SPURIOUS,
     /**

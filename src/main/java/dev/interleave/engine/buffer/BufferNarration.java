@@ -318,10 +318,8 @@ public final class BufferNarration {
                 case BufferEvent.DONE_LEFT -> who + " left the run";
                 default -> who + " finished";
             };
-            case SPURIOUS -> terms.semaphore()
-                    ? who + "'s acquire() gave up for a moment (a spurious wake-up, injected by the lab) and it"
-                    + " tries again"
-                    : who + " woke up spuriously (no " + (terms.monitor() ? "notify" : "signal")
+            // The lock buffer's and the monitor's only: a semaphore's acquire() never wakes spuriously.
+            case SPURIOUS -> who + " woke up spuriously (no " + (terms.monitor() ? "notify" : "signal")
                     + ": injected by the lab) and waits for the " + terms.lock() + terms.thenChecks();
             case VIOLATION -> batch.other(i) == BufferEvent.OVER_FULL_SLOT
                     ? String.format(Locale.ROOT, "%s was about to put #%d over slot %d, which is full%s: violation, %s",

@@ -294,8 +294,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             case LOCK -> new BoundedBuffer(settings.capacity(), settings.fair(), settings.policy(), settings.bug(),
                     settings.spurious(), log);
             case MONITOR -> new MonitorBuffer(settings.capacity(), settings.bug(), settings.spurious(), log);
-            case SEMAPHORE -> new SemaphoreBuffer(settings.capacity(), settings.fair(), settings.bug(),
-                    settings.spurious(), log);
+            case SEMAPHORE -> new SemaphoreBuffer(settings.capacity(), settings.fair(), settings.bug(), log);
             case ABQ -> throw new IllegalArgumentException("abq is not instrumented");
         };
     }

@@ -25,7 +25,10 @@ import dev.interleave.engine.run.ThreadKind;
  *                      spurious wake-up, recorded as such: {@link BufferEvent#SPURIOUS}); 0 for none.
  *                      Such a wait lasts at most 50 µs (1 ms in the monitor, whose wait counts in
  *                      ms); a signal in the meantime makes it an ordinary wake-up, so a few fewer end
- *                      spuriously than the rate says. Ignored by {@link BufferImpl#ABQ}
+ *                      spuriously than the rate says. Only a condition variable's wait wakes spuriously:
+ *                      ignored by {@link BufferImpl#SEMAPHORE} ({@code acquire()} returns only with a
+ *                      permit) and {@link BufferImpl#ABQ}, as fair is by the monitor (see
+ *                      {@link BufferImpl#takesSpurious()})
  */
 public record BufferSettings(int producers, int consumers, int capacity, long items, DelayRange produceDelay,
                              DelayRange consumeDelay, WakePolicy policy, boolean fair, ThreadKind threads,

@@ -32,10 +32,10 @@ import java.util.stream.Stream;
  * @param waitSetMismatches    where the wait sets above disagree with the conditions' real wait
  *                             queues; empty unless the buffer's instrumentation is wrong
  * @param futileProducerWakeups times a producer woke (signalled, notified or spuriously) and found
- *                             the buffer still full, so waited again (in the semaphore buffer only
- *                             after the lab's spurious wake-ups: acquire() returns only with a
- *                             permit; a thread woken inside it that loses the permit to a barging
- *                             one, on non-fair semaphores, parks again inside the JDK's code, unseen)
+ *                             the buffer still full, so waited again (never in the semaphore buffer:
+ *                             acquire() returns only with a permit; a thread woken inside it that
+ *                             loses the permit to a barging one, on non-fair semaphores, parks again
+ *                             inside the JDK's code, unseen)
  * @param futileConsumerWakeups the same for consumers finding the buffer still empty
  * @param spuriousWakeups      waits the lab ended without a signal ({@link BufferSettings#spurious()})
  * @param sharedWaitSet        when producers and consumers wait in one wait set (the monitor's; the lock

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,9 +43,10 @@ final class SemaphoreBuffer implements LabBuffer {
      * gets no permit at once (tryAcquireNow: the semaphore's own policy, so on a fair one no permit while
      * others are queued) joins the mirror, waits, and leaves it itself when the permit comes, crediting
      * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
-     * release unparks). A wait the lab picks to end spuriously is a tryAcquire with a timeout of at
-     * most 50 µs: when it runs out, it records SPURIOUS and waits again (a futile wake-up), as the
-     * semaphore's own loop would.
+     * release unparks). Each wait is one untimed acquire(), so it has no spurious or futile wake-up
+     * to record: the lab's spurious setting is a condition variable's and is not taken here
+     * (BufferImpl.takesSpurious). A timed tryAcquire that runs out would be a timeout, not a spurious
+     * wake-up, and on a fair semaphore its retry would queue the thread again at the back.
      * A wait's clock readings (its WAIT's time, the start and the end of its blocked time) are made
      * before books is taken, so that the workers queueing for books do not wait for the clock too; its
      * blocked time includes that queueing.
@@ -85,7 +85,6 @@ final class SemaphoreBuffer implements LabBuffer {
     private final Bug bug;
     /** The gate unlocked-count's look is followed by. */
     private final LookGate lookGate = new LookGate();
-    private final double spurious;
     private final EventLog log;
 
     /** Producers blocked in freeSlots.acquire(), longest first. Guarded by books. */
@@ -106,11 +105,12 @@ final class SemaphoreBuffer implements LabBuffer {
     private long producerBlockedNanos;
     private long consumerBlockedNanos;
     private long actions;
-    private long futileProducerWakeups;
-    private long futileConsumerWakeups;
-    private long spuriousWakeups;
 
-    SemaphoreBuffer(int capacity, boolean fair, Bug bug, double spurious, EventLog log) {
+    /**
+     * The lab's semaphore buffer: {@code bug} planted, each recorded in {@code log} (null: nothing
+     * recorded). It takes no spurious rate: acquire() never wakes without a permit.
+     */
+    SemaphoreBuffer(int capacity, boolean fair, Bug bug, EventLog log) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
         }
@@ -122,7 +122,6 @@ final class SemaphoreBuffer implements LabBuffer {
         this.filledSlots = new Semaphore(0, fair);
         this.mutex = new Semaphore(1, fair);
         this.bug = bug;
-        this.spurious = spurious;
         this.log = log;
     }
 
@@ -320,8 +319,9 @@ final class SemaphoreBuffer implements LabBuffer {
 
     /**
      * Takes a permit of {@code permits} (freeSlots for a producer, filledSlots for a consumer): at
-     * once if there is one, else as a mirrored wait, in which the lab may end some tries spuriously.
-     * Returns whether it waited (and so counted the action at its first WAIT).
+     * once if there is one, else as one mirrored wait in {@code acquire()}, which returns only with a
+     * permit (or throws, the thread interrupted: then a LEAVE). Returns whether it waited (and so
+     * counted the action at its WAIT).
      */
     private boolean acquire(Semaphore permits, Worker worker, long item) throws InterruptedException {
         if (tryAcquireNow(permits)) {
@@ -329,87 +329,58 @@ final class SemaphoreBuffer implements LabBuffer {
         }
         boolean producer = worker.role() == Worker.Role.PRODUCER;
         ArrayDeque<Worker> mirror = producer ? notFullWaiters : notEmptyWaiters;
-        boolean waited = false;
-        while (true) {
-            // The clock is read before books is taken (and after the wait, before it is taken again):
-            // other workers queue for books meanwhile.
-            long waitsFrom = System.nanoTime();
+        // The clock is read before books is taken (and after the wait, before it is taken again):
+        // other workers queue for books meanwhile.
+        long waitsFrom = System.nanoTime();
+        books.lock();
+        try {
+            actions++;
+            if (producer) {
+                waitsOnFull++;
+            } else {
+                waitsOnEmpty++;
+            }
+            if (log != null) {
+                log.appendAt(waitsFrom, BufferEvent.WAIT.ordinal(), track(worker), item, 0,
+                        producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
+            }
+            mirror.addLast(worker);
+            worker.set(producer ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY, Where.WAITING);
+        } finally {
+            books.unlock();
+        }
+        boolean got = false;
+        try {
+            permits.acquire();
+            got = true;
+        } finally {
+            long back = System.nanoTime();
             books.lock();
             try {
-                if (!waited) {
-                    actions++;
+                mirror.remove(worker);
+                long blocked = back - waitsFrom;
+                if (producer) {
+                    producerBlockedNanos += blocked;
+                } else {
+                    consumerBlockedNanos += blocked;
                 }
-                if (waited) {
-                    if (producer) {
-                        futileProducerWakeups++;
+                worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
+                if (log != null) {
+                    int track = track(worker);
+                    if (got) {
+                        Worker releaser = producer ? lastFreeReleaser : lastFilledReleaser;
+                        log.appendAt(back, BufferEvent.WAKE.ordinal(), track, 0, 0,
+                                releaser == null ? track : track(releaser));
                     } else {
-                        futileConsumerWakeups++;
+                        log.appendAt(back, BufferEvent.LEAVE.ordinal(), track, 0, 0,
+                                producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
                     }
                 }
-                if (producer) {
-                    waitsOnFull++;
-                } else {
-                    waitsOnEmpty++;
-                }
-                if (log != null) {
-                    log.appendAt(waitsFrom, BufferEvent.WAIT.ordinal(), track(worker), item, 0,
-                            producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
-                }
-                mirror.addLast(worker);
-                worker.set(producer ? WorkerState.WAITING_NOT_FULL : WorkerState.WAITING_NOT_EMPTY, Where.WAITING);
             } finally {
                 books.unlock();
             }
-            boolean got = false;
-            // Whether the wait ended by an interrupt: the exception has cleared the thread's flag.
-            boolean interrupted = false;
-            boolean timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious;
-            try {
-                if (timed) {
-                    got = permits.tryAcquire(ThreadLocalRandom.current().nextLong(1, 50_000),
-                            TimeUnit.NANOSECONDS);
-                } else {
-                    permits.acquire();
-                    got = true;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-                throw e;
-            } finally {
-                long back = System.nanoTime();
-                books.lock();
-                try {
-                    mirror.remove(worker);
-                    long blocked = back - waitsFrom;
-                    if (producer) {
-                        producerBlockedNanos += blocked;
-                    } else {
-                        consumerBlockedNanos += blocked;
-                    }
-                    worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
-                    if (log != null) {
-                        int track = track(worker);
-                        if (got) {
-                            Worker releaser = producer ? lastFreeReleaser : lastFilledReleaser;
-                            log.appendAt(back, BufferEvent.WAKE.ordinal(), track, 0, 0,
-                                    releaser == null ? track : track(releaser));
-                        } else {
-                            log.appendAt(back, (interrupted ? BufferEvent.LEAVE : BufferEvent.SPURIOUS).ordinal(),
-                                    track, 0, 0, producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
-                        }
-                    }
-                    if (!got && !interrupted) {
-                        spuriousWakeups++;
-                    }
-                } finally {
-                    books.unlock();
-                }
-            }
-            if (got) {
-                return true;
-            }
-            waited = true;
         }
+        return true;
     }
 
     /**
@@ -602,8 +573,7 @@ final class SemaphoreBuffer implements LabBuffer {
                 return new BufferSnapshot(Slots.copyOf(items), putIndex, takeIndex, count,
                         names(notFullWaiters), names(notEmptyWaiters), views(), produced, consumed, waitsOnFull,
                         waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions,
-                        log == null ? 0 : log.written(), List.of(), futileProducerWakeups, futileConsumerWakeups,
-                        spuriousWakeups);
+                        log == null ? 0 : log.written(), List.of(), 0, 0, 0); // acquire() wakes only with a permit
             } finally {
                 books.unlock();
             }

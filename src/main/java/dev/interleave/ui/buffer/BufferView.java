@@ -181,14 +181,18 @@ public final class BufferView extends BorderPane {
                 model.spuriousPercentProperty(), BufferViewModel.SPURIOUS, false, "The lab makes this share of waits "
                 + "return without a signal (shown as such in the log), so an if where a while belongs fails "
                 + "visibly, not only by luck; a signal that comes first (within 50 µs, 1 ms in the monitor) wakes "
-                + "the thread as usual, so short waits end spuriously less often. Not for abq: its waits are inside "
-                + "the JDK.");
+                + "the thread as usual, so short waits end spuriously less often. The lock buffer and the monitor "
+                + "only: a condition's wait can wake spuriously, a semaphore's acquire() never does.");
         for (SettingSlider each : List.of(capacity, producerCount, consumerCount, spurious)) {
             each.clearsMessageOn(model.freshStartsProperty());
         }
-        spurious.disableProperty().bind(model.implProperty().isEqualTo(BufferImpl.ABQ));
+        // Spurious wake-ups are a condition variable's: the lock buffer's and the monitor's waits only.
+        spurious.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.implProperty().get().takesSpurious(),
+                model.implProperty()));
+        Label spuriousWhy = Controls.fieldMessage("spurious-why",
+                Bindings.createStringBinding(() -> whySpuriousGreyedOut(model.implProperty().get()), model.implProperty()));
         VBox lab = new VBox(12, Controls.labelled("Implementation", impl), Controls.labelled("Planted bug", bug),
-                spurious);
+                spurious, spuriousWhy);
         Label liveNote = new Label("Producers, consumers and slots act on the running run.");
         liveNote.getStyleClass().add("field-message");
         liveNote.setWrapText(true);
@@ -217,6 +221,16 @@ public final class BufferView extends BorderPane {
                     + "acquire(), though a thread just arriving may take the permit first. Fair lock makes the "
                     + "semaphores fair: an arriving thread then queues behind the waiting ones.";
             case ABQ -> "Wake-up policy greyed out: abq signals one waiter, as signal does; Fair lock makes its lock fair.";
+        };
+    }
+
+    /** Why Spurious % is greyed out for {@code impl}; "" for the lock buffer and the monitor, which take it. */
+    static String whySpuriousGreyedOut(BufferImpl impl) {
+        return switch (impl) {
+            case LOCK, MONITOR -> "";
+            case SEMAPHORE -> "Spurious % greyed out: acquire() returns only with a permit, so the semaphores never "
+                    + "wake spuriously. Spurious wake-ups are a condition's: try the lock buffer or the monitor.";
+            case ABQ -> "Spurious % greyed out: abq's waits are inside the JDK, out of the lab's reach.";
         };
     }
 

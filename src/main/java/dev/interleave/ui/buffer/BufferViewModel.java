@@ -462,7 +462,16 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     @Override
     public BufferSettings settings() {
         return new BufferSettings(producers.get(), consumers.get(), capacity.get(), 0, produceDelay(), consumeDelay(),
-                policy.get(), fair.get(), threads.get(), impl.get(), bug.get(), spuriousPercent.get() / 100.0);
+                policy.get(), fair.get(), threads.get(), impl.get(), bug.get(), spuriousRate());
+    }
+
+    /**
+     * The spurious rate a run gets: the field's, on a buffer whose waits are a condition's (lock,
+     * monitor), else 0. The field keeps its value, greyed out, for when such a buffer is chosen again,
+     * as Fair lock keeps its own on the monitor.
+     */
+    private double spuriousRate() {
+        return impl.get().takesSpurious() ? spuriousPercent.get() / 100.0 : 0;
     }
 
     // ---- commands ----
@@ -1059,7 +1068,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return shown.withDelays(DelayRange.NONE, DelayRange.NONE).equals(now.withDelays(DelayRange.NONE, DelayRange.NONE));
     }
 
-    /** "" for the correct lock buffer (the classic view), else "monitor buffer, bug notify: ". */
+    /**
+     * "" for the correct lock buffer (the classic view), else "monitor buffer, bug notify: "; the
+     * spurious rate only where it applies ({@code spurious} is 0 elsewhere: see {@link #spuriousRate()}).
+     */
     private static String lab(BufferImpl impl, Bug bug, double spurious) {
         if (impl == BufferImpl.LOCK && bug == Bug.NONE && spurious == 0) {
             return "";
@@ -1073,7 +1085,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         long blocked = workers.stream().filter(w -> w.state() == WorkerState.WAITING_NOT_FULL
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
-            case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousPercent.get() / 100.0) + String.format(Locale.ROOT,
+            case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousRate()) + String.format(Locale.ROOT,
                     "%s, %s, %s%s, %s threads", Words.count(producers.get(), "producer"),
                     Words.count(consumers.get(), "consumer"), Words.count(capacity.get(), "slot"),
                     machinery(impl.get(), policy.get(), fair.get()), threads.get()); // the command line's default is virtual

@@ -36,16 +36,17 @@ public record LabGuide(String title, String toTry, String watch, String question
 
         /**
          * In words, as set on {@code impl}: "3 producers, 3 consumers, 1 slot, signal, spurious 0 %, ...";
-         * the wake-up policy only where it applies (the lock buffer: the monitor has none).
+         * the wake-up policy only where it applies (the lock buffer: the monitor has none), the spurious
+         * rate too (the lock buffer and the monitor: a semaphore's acquire() never wakes spuriously).
          */
         public String words(BufferImpl impl) {
             // "no delays", not "produce 0..0 ms, consume 0..0 ms": the guides say it so.
             String delays = produceMaxMillis == 0 && consumeMaxMillis == 0 ? "no delays"
                     : String.format(Locale.ROOT, "produce 0..%d ms, consume 0..%d ms", produceMaxMillis, consumeMaxMillis);
-            return String.format(Locale.ROOT, "%d producer%s, %d consumer%s, %d slot%s, %sspurious %d %%, %s",
+            return String.format(Locale.ROOT, "%d producer%s, %d consumer%s, %d slot%s, %s%s%s",
                     producers, producers == 1 ? "" : "s", consumers, consumers == 1 ? "" : "s", capacity,
-                    capacity == 1 ? "" : "s", impl == BufferImpl.LOCK ? policy.label() + ", " : "", spuriousPercent,
-                    delays);
+                    capacity == 1 ? "" : "s", impl == BufferImpl.LOCK ? policy.label() + ", " : "",
+                    impl.takesSpurious() ? "spurious " + spuriousPercent + " %, " : "", delays);
         }
     }
 

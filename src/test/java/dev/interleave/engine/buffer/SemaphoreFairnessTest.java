@@ -57,7 +57,7 @@ class SemaphoreFairnessTest {
      * either written or waits again.
      */
     private static Thread.State producerAfterATakeAndAShrink(boolean fair) throws Exception {
-        LabBuffer buffer = new SemaphoreBuffer(2, fair, Bug.NONE, 0, null);
+        LabBuffer buffer = new SemaphoreBuffer(2, fair, Bug.NONE, null);
         Worker producer = new Worker("P1", Worker.Role.PRODUCER);
         Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
         buffer.register(producer);
@@ -108,7 +108,7 @@ class SemaphoreFairnessTest {
      * Returns the items C1 and C2 took.
      */
     private static List<Long> takenByC1ThenC2(boolean fair) throws Exception {
-        LabBuffer buffer = new SemaphoreBuffer(1, fair, Bug.NONE, 0, null);
+        LabBuffer buffer = new SemaphoreBuffer(1, fair, Bug.NONE, null);
         Worker producer = new Worker("P1", Worker.Role.PRODUCER);
         Worker waiting = new Worker("C1", Worker.Role.CONSUMER);
         Worker arriving = new Worker("C2", Worker.Role.CONSUMER);

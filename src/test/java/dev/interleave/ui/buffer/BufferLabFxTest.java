@@ -262,6 +262,26 @@ class BufferLabFxTest {
         assertFalse(why.isVisible() || why.isManaged(), why.getText());
     }
 
+    /**
+     * Spurious % is a condition variable's: greyed out for the semaphores and abq, with the reason
+     * under the field (the semaphores' once counted a timed-out tryAcquire as a spurious wake-up).
+     */
+    @Test
+    void spuriousIsGreyedOutWithTheReasonWhereNoConditionWaits(FxRobot robot) {
+        Label why = robot.lookup("#spurious-why").queryAs(Label.class);
+        robot.clickOn("#impl-semaphore");
+        assertTrue(disabled(robot, "#spurious"), "semaphore");
+        assertTrue(why.isVisible() && why.getText().contains("acquire()"), why.getText());
+        robot.clickOn("#impl-abq");
+        assertTrue(disabled(robot, "#spurious"), "abq");
+        assertTrue(why.isVisible() && why.getText().contains("JDK"), why.getText());
+        for (BufferImpl impl : List.of(BufferImpl.MONITOR, BufferImpl.LOCK)) {
+            robot.clickOn("#impl-" + impl.label());
+            assertFalse(disabled(robot, "#spurious"), impl.label());
+            assertFalse(why.isVisible() || why.isManaged(), why.getText());
+        }
+    }
+
     @Test
     void theCodeShowsTheBugAndTheGuideApplies(FxRobot robot) throws Exception {
         robot.clickOn("#impl-lock");

@@ -105,7 +105,30 @@ class BufferLabViewModelTest {
         assertEquals(Bug.NONE, model.bugProperty().get(), "refused: if-not-while does not go with semaphore");
         model.spuriousPercentProperty().set(250);
         assertEquals(100, model.spuriousPercentProperty().get());
+        model.implProperty().set(BufferImpl.MONITOR);
         assertEquals(1.0, model.settings().spurious());
+    }
+
+    /**
+     * The semaphores run without the spurious setting, as the monitor without Fair lock: a rate left
+     * in the field (set on the lock buffer, or saved with it) is kept for when a buffer with conditions
+     * comes back, but the run gets 0 and the status names none (acquire() never wakes spuriously; the
+     * lab once timed it out and called that a spurious wake-up).
+     */
+    @Test
+    void theSemaphoresRunWithoutTheSpuriousRateLeftInTheField() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        model.spuriousPercentProperty().set(20);
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        assertEquals(0.0, model.settings().spurious());
+        assertFalse(model.statusSentence().contains("spurious"), model.statusSentence());
+        assertEquals(20, model.spuriousPercentProperty().get(), "kept, greyed out");
+        model.implProperty().set(BufferImpl.LOCK);
+        assertEquals(0.2, model.settings().spurious());
+        assertTrue(model.statusSentence().contains("spurious 20 %"), model.statusSentence());
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        model.applyGuide();
+        assertFalse(model.guideAppliedProperty().get().contains("spurious"), model.guideAppliedProperty().get());
     }
 
     /**
