@@ -165,6 +165,11 @@ final class CodePanel extends VBox {
         private final Worker.Role role;
         private final GridPane grid = new GridPane();
         private final FlowPane outside = new FlowPane(4, 4);
+        /**
+         * The caption and {@link #outside}: hidden for abq, whose threads are not seen (it read
+         * "Producers not in put(): none" while three producers ran: a learner's tryout).
+         */
+        private final HBox outsideRow;
         /** What {@link #outside} says when it holds nobody (its caption stood alone, "Producers not in put():"). */
         private final Label nobody = new Label("none");
         /** How an ended worker ended, by name: "left", "ended" or "done" ({@link #chips}). */
@@ -203,7 +208,8 @@ final class CodePanel extends VBox {
                     ? "Producers not in put(): making their next item, parked at the gate, or ended."
                     : "Consumers not in take(): using their last item, parked at the gate, or ended.");
             nobody.getStyleClass().add("code-note");
-            getChildren().addAll(grid, new HBox(6, outsideCaption, outside));
+            outsideRow = new HBox(6, outsideCaption, outside);
+            getChildren().addAll(grid, outsideRow);
         }
 
         void show(BufferCode.Method method, Set<Integer> bugLines, boolean tags, BufferImpl impl) {
@@ -214,6 +220,8 @@ final class CodePanel extends VBox {
                 chipOf.clear(); // made afresh: a chip's tooltip named the last implementation's lock
             }
             this.impl = impl;
+            outsideRow.setVisible(impl.instrumented());
+            outsideRow.setManaged(impl.instrumented());
             this.method = method;
             this.bugLines = Set.copyOf(bugLines);
             this.tags = tags;

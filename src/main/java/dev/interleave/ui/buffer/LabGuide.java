@@ -86,7 +86,7 @@ public record LabGuide(String title, String toTry, String watch, String question
             case ONE_CONDITION -> new LabGuide("What to try: one-condition, 3 producers, 3 consumers, 1 slot, signal",
                     "Apply (3 producers, 3 consumers, 1 slot, signal, no delays), then Run until it stalls "
                             + "(a second or two), then 'Show how it stalled' and step forward through the log with "
-                            + "the Right arrow key (Step, pressed twice after a run, starts a new one). The button "
+                            + "the Right arrow key (Step starts a new run; after one that ended by itself, press it twice: the first keeps the ended run on screen). The button "
                             + "ticks 'Evenly spaced' above the timeline: the stall takes a millisecond, and so each event gets its room.",
                     "producers and consumers share one wait set; a put's signal can wake another producer, "
                             + "which finds the slot full and waits again (a futile wake-up), or a take's signal can "
@@ -109,8 +109,8 @@ public record LabGuide(String title, String toTry, String watch, String question
                     ? new LabGuide("What to try: unlocked-count, 3 producers, 1 consumer, 1 slot",
                     "Apply (3 producers, 1 consumer, 1 slot, no delays), then Run (the view stops at the broken "
                             + "action) and read the log from the top: each look at the permits, and the puts they let through, "
-                            + "the second over the first. Or by hand: Step, pressed twice after a run (the first keeps the "
-                            + "ended run on screen), starts a new run, paused; click producers at the gate so that two "
+                            + "the second over the first. Or by hand: Step starts a new run, paused (after one that ended by "
+                            + "itself, press it twice: the first keeps the ended run on screen); click producers at the gate so that two "
                             + "look before either puts: while paused, each stops after its look.",
                     "a producer looks at freeSlots.availablePermits(), sees 1 and goes on without taking the "
                             + "permit; it is still there at the next look (the same producer's next put, or "
@@ -120,8 +120,8 @@ public record LabGuide(String title, String toTry, String watch, String question
                     new Setup(3, 1, 1, WakePolicy.SIGNAL, 0, 0, 0))
                     : new LabGuide("What to try: unlocked-count, 3 producers, 3 consumers, 1 slot",
                     "Apply (3 producers, 3 consumers, 1 slot, no delays), then Run (the view stops at the broken "
-                            + "action) and step back with ◀ to the looks. Then build the race by hand: Step, pressed twice "
-                            + "after a run (the first keeps the ended run on screen), starts a new run, paused; click "
+                            + "action) and step back with ◀ to the looks. Then build the race by hand: Step starts a new run, "
+                            + "paused (after one that ended by itself, press it twice: the first keeps the ended run on screen); click "
                             + "producers at the gate so that two look before either puts: while paused, each stops "
                             + "after its look.",
                     "two producers both read count < items.length before they lock (the lab's 1 ms pause "

@@ -229,6 +229,10 @@ class BufferLabFxTest {
                 "abq records nothing: its timeline's caption promises no lanes or arrows: " + timeline);
         assertTrue(!robot.lookup("#producers-lanes").query().getParent().isVisible(),
                 "no run, no chips: no empty 'Producers' and 'Consumers' headings");
+        for (String id : List.of("#code-put-outside", "#code-take-outside")) {
+            assertFalse(robot.lookup(id).query().getParent().isVisible(), "no 'Producers not in put(): none' under"
+                    + " code whose threads are not seen: " + id);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         for (Node empty : view().lookupAll(".wait-set-empty")) {
             boolean shown = true;
