@@ -312,11 +312,14 @@ public final class BufferView extends BorderPane {
         lastAction.setId("last-action");
         lastAction.getStyleClass().add("last-action");
         // In a free run, while an item flies, the move it draws: the run's latest action ran ahead of
-        // the badge ("C5 took #74" over #68 in flight), up to ten actions in one flight.
+        // the badge ("C5 took #74" over #68 in flight), up to ten actions in one flight. Said to be the
+        // move in flight, not the last: the slots show the run now, moves past it (a learner read
+        // "Last action: P2 put #202 into slot 0" over #201 in that slot and thought the window wrong).
         lastAction.textProperty().bind(Bindings.createStringBinding(() -> model.stepTextProperty().get().isEmpty()
-                ? "Last action: " + (model.abqShownBinding().get() ? "not visible inside ArrayBlockingQueue"
-                : !drawnAction.get().isEmpty() ? drawnAction.get()
-                : model.lastActionProperty().get().isEmpty() ? "none yet" : model.lastActionProperty().get())
+                ? (model.abqShownBinding().get() ? "Last action: not visible inside ArrayBlockingQueue"
+                : !drawnAction.get().isEmpty() ? "In flight (the slots show the run now): " + drawnAction.get()
+                : "Last action: " + (model.lastActionProperty().get().isEmpty() ? "none yet"
+                : model.lastActionProperty().get()))
                 : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty(),
                 model.abqShownBinding(), drawnAction));
         lastAction.setWrapText(true);
