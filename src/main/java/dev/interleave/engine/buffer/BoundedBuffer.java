@@ -466,7 +466,8 @@ public final class BoundedBuffer implements LabBuffer {
                 }
                 waitsOnFull++;
                 long waitedFrom = System.nanoTime();
-                recordAt(waitedFrom, BufferEvent.WAIT, producer, item, putIndex, BufferEvent.ON_NOT_FULL);
+                recordAt(waitedFrom, BufferEvent.WAIT, producer, item,
+                        waited ? BufferEvent.WAITS_AGAIN : BufferEvent.FIRST_WAIT, BufferEvent.ON_NOT_FULL);
                 Waiter waiter = new Waiter(producer, Thread.currentThread(), spuriousNext());
                 notFullWaiters.addLast(waiter);
                 producer.set(WorkerState.WAITING_NOT_FULL, Where.WAITING);
@@ -523,7 +524,8 @@ public final class BoundedBuffer implements LabBuffer {
                 }
                 waitsOnEmpty++;
                 long waitedFrom = System.nanoTime();
-                recordAt(waitedFrom, BufferEvent.WAIT, consumer, 0, takeIndex, BufferEvent.ON_NOT_EMPTY);
+                recordAt(waitedFrom, BufferEvent.WAIT, consumer, 0,
+                        waited ? BufferEvent.WAITS_AGAIN : BufferEvent.FIRST_WAIT, BufferEvent.ON_NOT_EMPTY);
                 Waiter waiter = new Waiter(consumer, Thread.currentThread(), spuriousNext());
                 notEmptyWaiters.addLast(waiter);
                 consumer.set(WorkerState.WAITING_NOT_EMPTY, Where.WAITING);

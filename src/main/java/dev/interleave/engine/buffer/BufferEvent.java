@@ -42,8 +42,9 @@ public enum BufferEvent {
     /**
      * A worker found the buffer full (a producer) or empty (a consumer) and waits on notFull or
      * notEmpty, joining the end of that wait set. item: the producer's item in hand (0 for a
-     * consumer); slot: the put or take position it waits for; other: {@link #ON_NOT_FULL} or
-     * {@link #ON_NOT_EMPTY}.
+     * consumer); slot: {@link #WAITS_AGAIN} when it was woken and found its condition still false
+     * (a futile wake-up, as the buffer counts it), else {@link #FIRST_WAIT}; other: {@link #ON_NOT_FULL}
+     * or {@link #ON_NOT_EMPTY}.
      */
     WAIT,
     /**
@@ -152,6 +153,21 @@ public enum BufferEvent {
     public static final int DONE_STOPPED = 1;
     /** DONE's other: the worker left the run, fewer workers being set. */
     public static final int DONE_LEFT = 2;
+
+    /** A WAIT's slot: the thread's first wait in this put or take. */
+    public static final int FIRST_WAIT = 0;
+    /**
+     * A WAIT's slot: the thread waits again, woken (by a signal or spuriously) to find its condition
+     * still false. Recorded by the buffer's own loop, so the words say "again" whatever part of the
+     * log is read: a wait told from a step's events alone, its wake-up in an earlier step, read as a
+     * first wait.
+     */
+    public static final int WAITS_AGAIN = 1;
+
+    /** Whether WAIT event {@code i} is a wait again after a futile wake-up ({@link #WAITS_AGAIN}). */
+    public static boolean waitsAgain(EventLog.Batch batch, int i) {
+        return batch.slot(i) == WAITS_AGAIN;
+    }
 
     /**
      * PUT's and TAKE's other for the monitor's {@code notify()} ({@link Bug#NOTIFY}) that woke nobody

@@ -233,31 +233,30 @@ public final class BufferNarration {
         return new Action(batch.seq(i), name(batch, batch.track(i)), words(terms, batch, i));
     }
 
-    /** How far back {@link #waitsAgain} looks for the waiter's wake-up: a screenful of threads' events. */
-    private static final int WAKE_LOOK_BACK = 4_096;
+    /** How far back {@link #waitsAgain} looks for a spurious wake-up before the wait, in events. */
+    private static final int SPURIOUS_LOOK_BACK_EVENTS = 4_096;
 
     /**
-     * " again (a futile wake-up)" when wait event {@code i} comes straight after its thread's own
-     * wake-up (only lock requests between), as the futile wake-ups figure counts it (woken, it found
-     * its condition still false); " again (a futile wake-up: it was spurious)" after a spurious one;
-     * else "", also when the wake-up lies more than {@link #WAKE_LOOK_BACK} events back or outside
-     * {@code batch}. A learner stepping through a one-condition stall read "C1 found the buffer empty
-     * and waits on notEmpty" for its wait after a wake-up as for its first: the lost signal, the
-     * guide's answer, went unsaid.
+     * " again (a futile wake-up)" when wait event {@code i} is a wait again ({@link
+     * BufferEvent#waitsAgain}: woken, the thread found its condition still false, as the futile
+     * wake-ups figure counts it); " again (a futile wake-up: it was spurious)" when its own event
+     * before it in {@code batch} (lock requests aside, at most {@link #SPURIOUS_LOOK_BACK_EVENTS}
+     * back) is a spurious wake-up; else "". A learner stepping through a one-condition stall read
+     * "C1 found the buffer empty and waits on notEmpty" for its wait after a wake-up as for its
+     * first: the lost signal, the guide's answer, went unsaid.
      */
     private static String waitsAgain(EventLog.Batch batch, int i) {
+        if (!BufferEvent.waitsAgain(batch, i)) {
+            return "";
+        }
         int track = batch.track(i);
-        for (int j = i - 1; j >= 0 && i - j <= WAKE_LOOK_BACK; j--) {
-            if (batch.track(j) != track) {
-                continue;
-            }
-            BufferEvent kind = BufferEvent.of(batch, j);
-            if (kind != BufferEvent.REQUEST) {
-                return kind == BufferEvent.WAKE ? " again (a futile wake-up)"
-                        : kind == BufferEvent.SPURIOUS ? " again (a futile wake-up: it was spurious)" : "";
+        for (int j = i - 1; j >= 0 && i - j <= SPURIOUS_LOOK_BACK_EVENTS; j--) {
+            if (batch.track(j) == track && BufferEvent.of(batch, j) != BufferEvent.REQUEST) {
+                return BufferEvent.of(batch, j) == BufferEvent.SPURIOUS ? " again (a futile wake-up: it was spurious)"
+                        : " again (a futile wake-up)";
             }
         }
-        return "";
+        return " again (a futile wake-up)";
     }
 
     /** Event {@code i} in the lock buffer's words ({@link Terms#LOCK}). */

@@ -188,7 +188,8 @@ final class MonitorBuffer implements LabBuffer {
                 }
                 waitsOnFull++;
                 long from = System.nanoTime(); // one reading for the WAIT, the blocked time and a timed wait
-                recordAt(from, BufferEvent.WAIT, producer, item, putIndex, BufferEvent.ON_NOT_FULL);
+                recordAt(from, BufferEvent.WAIT, producer, item, waited ? BufferEvent.WAITS_AGAIN : BufferEvent.FIRST_WAIT,
+                        BufferEvent.ON_NOT_FULL);
                 waitHere(producer, WorkerState.WAITING_NOT_FULL, from);
                 producerBlockedNanos += System.nanoTime() - from;
             }
@@ -218,7 +219,8 @@ final class MonitorBuffer implements LabBuffer {
                 }
                 waitsOnEmpty++;
                 long from = System.nanoTime(); // one reading for the WAIT, the blocked time and a timed wait
-                recordAt(from, BufferEvent.WAIT, consumer, 0, takeIndex, BufferEvent.ON_NOT_EMPTY);
+                recordAt(from, BufferEvent.WAIT, consumer, 0, waited ? BufferEvent.WAITS_AGAIN : BufferEvent.FIRST_WAIT,
+                        BufferEvent.ON_NOT_EMPTY);
                 waitHere(consumer, WorkerState.WAITING_NOT_EMPTY, from);
                 consumerBlockedNanos += System.nanoTime() - from;
             }

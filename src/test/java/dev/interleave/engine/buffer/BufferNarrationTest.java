@@ -60,8 +60,8 @@ class BufferNarrationTest {
     }
 
     /**
-     * A wait straight after the waiter's own wake-up (lock requests between) says it waits again, a
-     * futile wake-up, as the figure counts it; a wait after anything else is a first wait.
+     * A wait again (the buffer's loop marks it) says so, a futile wake-up as the figure counts it,
+     * spurious when the wake-up before it was; a first wait does not.
      */
     @Test
     void aWaitAfterAWakeUpIsAFutileOne() {
@@ -78,10 +78,10 @@ class BufferNarrationTest {
         log.append(BufferEvent.WAKE.ordinal(), p2, 0, 0, c1);
         log.append(BufferEvent.PUT.ordinal(), p1, 3, 0, 0); // P1 gets there first
         log.append(BufferEvent.REQUEST.ordinal(), p2, 0, 0, 0);
-        log.append(BufferEvent.WAIT.ordinal(), p2, 2, 0, BufferEvent.ON_NOT_FULL);
-        log.append(BufferEvent.WAIT.ordinal(), c1, 0, 0, BufferEvent.ON_NOT_EMPTY); // not after a wake-up
+        log.append(BufferEvent.WAIT.ordinal(), p2, 2, BufferEvent.WAITS_AGAIN, BufferEvent.ON_NOT_FULL);
+        log.append(BufferEvent.WAIT.ordinal(), c1, 0, BufferEvent.FIRST_WAIT, BufferEvent.ON_NOT_EMPTY);
         log.append(BufferEvent.SPURIOUS.ordinal(), c1, 0, 0, 0);
-        log.append(BufferEvent.WAIT.ordinal(), c1, 0, 0, BufferEvent.ON_NOT_EMPTY);
+        log.append(BufferEvent.WAIT.ordinal(), c1, 0, BufferEvent.WAITS_AGAIN, BufferEvent.ON_NOT_EMPTY);
         EventLog.Batch all = log.readAll();
         assertEquals("P2 found the buffer full and waits on notFull with #2", BufferNarration.words(all, 4));
         assertEquals("P2 found the buffer still full and waits on notFull with #2 again (a futile wake-up)",
@@ -92,6 +92,10 @@ class BufferNarrationTest {
         BufferNarration.Terms monitor = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NONE, WakePolicy.SIGNAL_ALL);
         assertEquals("P2 found the buffer still full and calls monitor.wait() with #2 again (a futile wake-up)",
                 BufferNarration.words(monitor, all, 9));
+        // Told from the wait alone, as a step's events are (the wake-up came in an earlier step).
+        EventLog.Batch waitAlone = log.read(9, 1);
+        assertEquals("P2 found the buffer still full and waits on notFull with #2 again (a futile wake-up)",
+                BufferNarration.words(waitAlone, 0));
     }
 
     /** A worker asked to leave is told with its role's action, which it finishes first. */
