@@ -172,7 +172,6 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                 + ": " + why);
     }
 
-    /** How {@code impl}, not the lock buffer, wakes its waiters. */
     /**
      * The total's check: OK, MISMATCH, or for a run that ended before its last item (stalled,
      * stopped) "not reached": it has no total to match ("sum 13 / expected 5,000,050,000 MISMATCH"
@@ -190,6 +189,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         return "MISMATCH";
     }
 
+    /** How {@code impl}, not the lock buffer, wakes its waiters. */
     private static String wakes(BufferImpl impl) {
         return switch (impl) {
             case MONITOR -> "the monitor wakes every waiter (notifyAll)";

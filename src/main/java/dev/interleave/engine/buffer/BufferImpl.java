@@ -62,10 +62,11 @@ public enum BufferImpl implements Labelled {
     /**
      * Whether the lab's spurious wake-ups ({@link BufferSettings#spurious()}) apply: the lock buffer
      * and the monitor, whose waits are a condition variable's ({@code Condition.await},
-     * {@code Object.wait}), which may return without a signal. Not the semaphores:
-     * {@code acquire()} returns only with a permit, and a timed {@code tryAcquire} that runs out is a
-     * timeout, not a spurious wake-up (on a fair semaphore its retry would also queue the thread
-     * again, at the back). Not abq: its waits are inside the JDK, out of the lab's reach.
+     * {@code Object.wait}), which may return without a signal, and whose callers therefore check
+     * their condition again in a loop. Not the semaphores: {@code acquire()} returns only with a
+     * permit, so their code has no loop for a spurious wake-up to test (one injected as a timed
+     * {@code tryAcquire} would also send a fair semaphore's waiter to the back of its queue). Not
+     * abq: its waits are inside the JDK, out of the lab's reach.
      */
     public boolean takesSpurious() {
         return this == LOCK || this == MONITOR;

@@ -45,8 +45,8 @@ final class SemaphoreBuffer implements LabBuffer {
      * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
      * release unparks). Each wait is one untimed acquire(), so it has no spurious or futile wake-up
      * to record: the lab's spurious setting is a condition variable's and is not taken here
-     * (BufferImpl.takesSpurious). A timed tryAcquire that runs out would be a timeout, not a spurious
-     * wake-up, and on a fair semaphore its retry would queue the thread again at the back.
+     * (BufferImpl.takesSpurious): acquire() returns only with a permit, so this code has no loop for
+     * a spurious wake-up to test.
      * A wait's clock readings (its WAIT's time, the start and the end of its blocked time) are made
      * before books is taken, so that the workers queueing for books do not wait for the clock too; its
      * blocked time includes that queueing.
@@ -107,8 +107,8 @@ final class SemaphoreBuffer implements LabBuffer {
     private long actions;
 
     /**
-     * The lab's semaphore buffer: {@code bug} planted, each recorded in {@code log} (null: nothing
-     * recorded). It takes no spurious rate: acquire() never wakes without a permit.
+     * The lab's semaphore buffer, with {@code bug} planted and its events recorded in {@code log}
+     * (null: nothing recorded). It takes no spurious rate: acquire() never wakes without a permit.
      */
     SemaphoreBuffer(int capacity, boolean fair, Bug bug, EventLog log) {
         if (capacity < 1) {
@@ -573,7 +573,7 @@ final class SemaphoreBuffer implements LabBuffer {
                 return new BufferSnapshot(Slots.copyOf(items), putIndex, takeIndex, count,
                         names(notFullWaiters), names(notEmptyWaiters), views(), produced, consumed, waitsOnFull,
                         waitsOnEmpty, producerBlockedNanos, consumerBlockedNanos, actions,
-                        log == null ? 0 : log.written(), List.of(), 0, 0, 0); // acquire() wakes only with a permit
+                        log == null ? 0 : log.written(), List.of()); // acquire() wakes only with a permit
             } finally {
                 books.unlock();
             }

@@ -63,6 +63,7 @@ public enum Coffman {
     private final String title;
     private final String meaning;
     private final List<Strategy> brokenBy;
+    /** Why no strategy here breaks it ({@link #unbroken()}); "" when one does. */
     private final String unbroken;
 
     Coffman(String title, String meaning, List<Strategy> brokenBy, String unbroken) {

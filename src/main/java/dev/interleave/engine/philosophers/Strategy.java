@@ -41,9 +41,9 @@ public enum Strategy implements Labelled {
     /**
      * Left fork (waiting for it while holding nothing), then the right with {@code tryLock} and a
      * timeout of {@link #TRY_MILLIS} ms; if it does not come, put the left one back and wait a random
-     * time up to {@link #BACK_OFF_MILLIS} ms before trying again. Choose it to break hold-and-wait: no
-     * philosopher waits without limit while holding a fork (it gives its own fork back: it pre-empts
-     * itself, which no lock can do to it).
+     * time up to {@link #BACK_OFF_MILLIS} ms before trying again. Choose it to break no preemption: a
+     * philosopher whose try runs out gives its own fork back (it pre-empts itself, which no lock can do
+     * to it), so no circle of waits can last. It still holds the left fork while it tries for the right.
      */
     TRYLOCK("trylock", true) {
         @Override

@@ -136,7 +136,8 @@ public enum RaceStrategy implements Labelled {
     /** What it does, in a sentence, for a learner (the window's tooltip on its name). */
     public String description() {
         return switch (this) {
-            case RACY -> "count++ as a separate read and write (opaque: the JIT keeps neither in a register), not atomic."
+            case RACY -> "count++ as a separate read and write (opaque: the JIT cannot keep the count in a register), not"
+                    + " atomic."
                     + " Read, add, write: another thread's write can come between, and an update is lost.";
             case VOLATILE -> "count++ on a volatile field. Each read sees the latest write, but read, add, write are"
                     + " still three steps: still not atomic, still racy.";

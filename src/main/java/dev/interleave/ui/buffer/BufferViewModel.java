@@ -1183,7 +1183,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         consumers.set(setup.consumers());
         capacity.set(setup.capacity());
         policy.set(setup.policy());
-        spuriousPercent.set(setup.spuriousPercent());
+        if (impl.get().takesSpurious()) {
+            spuriousPercent.set(setup.spuriousPercent()); // greyed out, the field keeps what was in it
+        }
         produceMinMillis.set(0);
         produceMaxMillis.set(setup.produceMaxMillis());
         consumeMinMillis.set(0);

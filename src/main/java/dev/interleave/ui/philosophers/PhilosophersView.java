@@ -472,7 +472,7 @@ public final class PhilosophersView extends BorderPane {
                 + " fork, each waits its 10 ms for the right, gives the left back and takes it again at once, before"
                 + " its neighbour can: in step, and nobody eats (a livelock: spells of it, until chance breaks the step;"
                 + " the banner says so while one lasts, and after). No deadlock, as the four conditions say: hold and"
-                + " wait and a circle hold, but each gives its own fork back (no preemption is broken). trylock's random"
+                + " wait and circular wait both hold, but each gives its own fork back (no preemption is broken). trylock's random"
                 + " back-off breaks the step, and so do fair forks.\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those? And do fair forks help?");

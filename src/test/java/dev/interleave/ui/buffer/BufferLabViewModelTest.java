@@ -129,6 +129,7 @@ class BufferLabViewModelTest {
         model.implProperty().set(BufferImpl.SEMAPHORE);
         model.applyGuide();
         assertFalse(model.guideAppliedProperty().get().contains("spurious"), model.guideAppliedProperty().get());
+        assertEquals(20, model.spuriousPercentProperty().get(), "Apply leaves the greyed-out field as it was");
     }
 
     /**
