@@ -278,6 +278,12 @@ public final class PhilosophersView extends BorderPane {
         /** Shown between the two when stacked, else just after this in its parent; null for none. */
         private Region between;
         private Boolean stacked;
+        /**
+         * Stacked, the first region's row: as tall as {@link #firstHeight} says, whatever is under it.
+         * It took what the rows under it left of the whole's height, and the step's words there (one
+         * line, then four at a deadlock) moved the table under the pointer of a teacher stepping it.
+         */
+        private final RowConstraints firstRow = new RowConstraints();
 
         Responsive(Region first, Region second) {
             super(12, 12);
@@ -296,6 +302,13 @@ public final class PhilosophersView extends BorderPane {
             Boolean now = stacked;
             stacked = null;
             arrange(now);
+        }
+
+        /** Stacked, the first region's height, in pixels: fixed, so that nothing under it moves it. */
+        void firstHeight(double height) {
+            firstRow.setMinHeight(height);
+            firstRow.setPrefHeight(height);
+            firstRow.setMaxHeight(height);
         }
 
         void arrange(boolean stack) {
@@ -320,10 +333,11 @@ public final class PhilosophersView extends BorderPane {
                 }
                 add(second, 0, between == null ? 1 : 2);
                 getColumnConstraints().add(grow);
-                getRowConstraints().addAll(fill, new RowConstraints());
+                getRowConstraints().add(firstRow);
                 if (between != null) {
                     getRowConstraints().add(new RowConstraints());
                 }
+                getRowConstraints().add(fill); // the room a tall window leaves goes to the second
             } else {
                 add(second, 1, 0);
                 getColumnConstraints().addAll(grow, new ColumnConstraints());
@@ -354,6 +368,7 @@ public final class PhilosophersView extends BorderPane {
                 conditions.columns(room < Math.max(36 * em, conditions.twoColumnsWidth()) ? 1 : 2);
                 // The least height too: the view, taller than the window, is laid out at its least.
                 // (Inline: the stylesheet's heights win over a setter's.)
+                drawings.firstHeight(stackedTableHeight(scroll.getViewportBounds().getHeight(), em));
                 double tall = drawingsHeight(stack, scroll.getViewportBounds().getHeight(), room, em);
                 drawings.setStyle(Double.isNaN(tall) ? ""
                         : String.format(Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %<.0fpx;", tall));
@@ -379,6 +394,16 @@ public final class PhilosophersView extends BorderPane {
         // height, the seats' words 12 px (a teacher's tryout). Never under the stylesheet's least.
         double tallFrom = Math.max(LEAST_DRAWINGS_EM * em, TableDrawing.GROWS_FROM_EM * UNSCALED_EM);
         return stacked || tall <= tallFrom ? Double.NaN : tall;
+    }
+
+    /**
+     * Stacked, the table's height: the viewport's less 3 em (the verdict's line and a margin), so
+     * that a teacher scrolls the whole table into sight, between the table's least and preferred
+     * heights in the stylesheet (21 and 32 em). At 150 % in 1024x700, 448 px (it was squeezed to 420,
+     * then less at each step).
+     */
+    static double stackedTableHeight(double viewportHeight, double em) {
+        return Math.clamp(viewportHeight - 3 * em, 21 * em, 32 * em);
     }
 
     /** The drawings' least height in the stylesheet (philosophers.css), in em. */

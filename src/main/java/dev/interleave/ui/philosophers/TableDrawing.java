@@ -95,6 +95,14 @@ final class TableDrawing extends Pane {
             Seat seat = new Seat(p);
             // Chosen by click, or by keyboard: Tab to the seat, Enter (as a gate's chip in the buffer).
             seat.setOnMouseClicked(e -> model.stepPhilosopher(p));
+            // Focused by the press, as a button is: the page keeps the focused node where it is on
+            // screen (ScrollAnchor) while the verdict above the table grows a line or three, so that
+            // the next seat a teacher clicks is still under the pointer. Consumed: the scroll pane
+            // took the focus for itself as the press went on up to it.
+            seat.setOnMousePressed(e -> {
+                seat.requestFocus();
+                e.consume();
+            });
             seat.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ENTER) {
                     model.stepPhilosopher(p);
@@ -298,7 +306,10 @@ final class TableDrawing extends Pane {
             Seat seat = seats.get(p);
             double a = seatAngle(p, n);
             double sw = seat.prefWidth(-1);
-            double sh = seat.prefHeight(-1);
+            // Every seat as tall as the tallest reserved, its words centred in it: a seat that took a
+            // line ("has F1") grew up and down from its centre, and its top, where the page anchors a
+            // clicked seat, moved under the pointer.
+            double sh = seatHeight;
             seat.resizeRelocate(cx + ringX * Math.cos(a) - sw / 2, cy + ring * Math.sin(a) - sh / 2, sw, sh);
             seat.setScaleX(scale);
             seat.setScaleY(scale);
@@ -464,7 +475,7 @@ final class TableDrawing extends Pane {
                     widestText = Math.max(widestText, Controls.textWidth(line, widestStateFont));
                 }
             }
-            return widestText + snappedLeftInset() + snappedRightInset() + 2;
+            return widestText + snappedLeftInset() + snappedRightInset() + 2 + 2 * borderToCome();
         }
 
         /**
@@ -472,9 +483,22 @@ final class TableDrawing extends Pane {
          * reserved from the start as the width is.
          */
         double reservedHeight() {
-            double height = prefHeight(-1);
+            double height = prefHeight(-1) + 2 * borderToCome();
             return state.getText().contains("\n") ? height : height - state.prefHeight(-1) + twoLines.prefHeight(-1);
         }
+
+        /**
+         * How much wider each side's border will be in a deadlock's circle (3 px, against 2 px
+         * thinking): reserved too, or the ring, and the table, shrank by 2 px as the circle closed.
+         */
+        private double borderToCome() {
+            double now = getBorder() == null || getBorder().getStrokes().isEmpty() ? 0
+                    : getBorder().getStrokes().getFirst().getWidths().getTop();
+            return Math.max(0, WIDEST_BORDER_PX - now);
+        }
+
+        /** The widest border a seat wears (philosophers.css: eating, or in a circle), in pixels. */
+        private static final double WIDEST_BORDER_PX = 3;
 
         /**
          * Every line a seat's state can read at a table of {@code n}, each state with the widest forks'
