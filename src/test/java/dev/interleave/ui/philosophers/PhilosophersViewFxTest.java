@@ -891,6 +891,57 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * Twelve philosophers at 150 % in 1024x700, projected to a class: every word on every seat is
+     * drawn at the view's own text size at least (it was 11 px against 19.5), before the run and in
+     * the deadlock (every seat "has F.. waits F.."); the seats stand apart, inside the drawing.
+     */
+    @Test
+    void twelveSeatsReadAtTheViewsTextSizeAt150InTheSmallWindow(FxRobot robot) throws Exception {
+        zeroDelays(robot, 12);
+        at1024Zoomed150(robot);
+        settle(robot);
+        assertSeatsReadAtTheViewsTextSize(robot, "before the run");
+        robot.interact(model::run);
+        // Twelve naive philosophers with no delays deadlock within a second or two, on a busy machine later.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup(".seat-state")
+                .queryAllAs(Label.class).stream().allMatch(state -> state.getText().matches("has F\\d+\nwaits F\\d+"))));
+        settle(robot);
+        assertSeatsReadAtTheViewsTextSize(robot, "in the deadlock");
+    }
+
+    private void assertSeatsReadAtTheViewsTextSize(FxRobot robot, String when) {
+        List<String> small = new ArrayList<>();
+        double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+        Region drawing = robot.lookup(".table-drawing").queryAs(Region.class);
+        List<Node> seats = OnFx.get(() -> List.copyOf(robot.lookup(".seat").queryAll()));
+        assertEquals(12, seats.size());
+        OnFx.get(() -> {
+            for (Node seat : seats) {
+                for (Node node : seat.lookupAll(".label")) {
+                    if (node instanceof Label label && label.isVisible() && !label.getText().isEmpty()
+                            && label.getFont().getSize() * seat.getScaleY() < em - 0.05) {
+                        small.add(String.format(Locale.ROOT, "%s '%s' %.1f px", seat.getId(), label.getText(),
+                                label.getFont().getSize() * seat.getScaleY()));
+                    }
+                }
+            }
+            return null;
+        });
+        assertEquals(List.of(), small, when + ", the view's text " + em + " px");
+        List<Bounds> placed = OnFx.get(() -> seats.stream().map(Node::getBoundsInParent).toList());
+        Bounds inside = OnFx.get(() -> new BoundingBox(0, 0, drawing.getWidth(), drawing.getHeight()));
+        for (int i = 0; i < placed.size(); i++) {
+            assertTrue(inside.contains(placed.get(i)), when + ": " + seats.get(i).getId() + " at " + placed.get(i)
+                    + " in " + inside);
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertFalse(placed.get(i).intersects(placed.get(j)), when + ": " + seats.get(i).getId() + " and "
+                        + seats.get(j).getId());
+            }
+        }
+    }
+
+    /**
      * The seats' widest words ("has F5" over "waits F1") are reserved from the start as their widest meal
      * counts are: the table is as large in a deadlock of five, every seat naming the fork it holds,
      * as it was before the run, when the seats read "thinks".
