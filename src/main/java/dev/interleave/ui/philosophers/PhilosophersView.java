@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerExpression;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.FXCollections;
@@ -264,7 +265,8 @@ public final class PhilosophersView extends BorderPane {
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("philosophers-live", live);
-        fit(scroll, graphCaption, drawings, conditions);
+        // The table's size, not the list, which is set anew every frame of a run.
+        fit(scroll, graphCaption, drawings, conditions, Bindings.size(model.philosophers()));
         return scroll;
     }
 
@@ -279,6 +281,12 @@ public final class PhilosophersView extends BorderPane {
         /** Shown between the two when stacked, else just after this in its parent; null for none. */
         private Region between;
         private Boolean stacked;
+        /**
+         * Stacked, the first region's row: as tall as {@link #firstHeight} says, whatever is under it.
+         * It took what the rows under it left of the whole's height, and the step's words there (one
+         * line, then four at a deadlock) moved the table under the pointer of a teacher stepping it.
+         */
+        private final RowConstraints firstRow = new RowConstraints();
 
         Responsive(Region first, Region second) {
             super(12, 12);
@@ -297,6 +305,13 @@ public final class PhilosophersView extends BorderPane {
             Boolean now = stacked;
             stacked = null;
             arrange(now);
+        }
+
+        /** Stacked, the first region's height, in pixels: fixed, so that nothing under it moves it. */
+        void firstHeight(double height) {
+            firstRow.setMinHeight(height);
+            firstRow.setPrefHeight(height);
+            firstRow.setMaxHeight(height);
         }
 
         void arrange(boolean stack) {
@@ -321,10 +336,11 @@ public final class PhilosophersView extends BorderPane {
                 }
                 add(second, 0, between == null ? 1 : 2);
                 getColumnConstraints().add(grow);
-                getRowConstraints().addAll(fill, new RowConstraints());
+                getRowConstraints().add(firstRow);
                 if (between != null) {
                     getRowConstraints().add(new RowConstraints());
                 }
+                getRowConstraints().add(fill); // the room a tall window leaves goes to the second
             } else {
                 add(second, 1, 0);
                 getColumnConstraints().addAll(grow, new ColumnConstraints());
@@ -345,7 +361,8 @@ public final class PhilosophersView extends BorderPane {
      * pane's viewport, not the content's own width (which the side-by-side minimum would hold wide);
      * the em is a label's font size, which follows the zoom.
      */
-    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, ConditionsPanel conditions) {
+    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, ConditionsPanel conditions,
+                            IntegerExpression diners) {
         Runnable apply = () -> {
             double room = scroll.getViewportBounds().getWidth() - 24;
             double em = ruler.getFont().getSize();
@@ -355,6 +372,8 @@ public final class PhilosophersView extends BorderPane {
                 conditions.columns(room < Math.max(36 * em, conditions.twoColumnsWidth()) ? 1 : 2);
                 // The least height too: the view, taller than the window, is laid out at its least.
                 // (Inline: the stylesheet's heights win over a setter's.)
+                drawings.firstHeight(stackedTableHeight(scroll.getViewportBounds().getHeight(), em,
+                        diners.get() >= TableDrawing.COMPACT_FROM));
                 double tall = drawingsHeight(stack, scroll.getViewportBounds().getHeight(), room, em);
                 drawings.setStyle(Double.isNaN(tall) ? ""
                         : String.format(Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %<.0fpx;", tall));
@@ -362,6 +381,7 @@ public final class PhilosophersView extends BorderPane {
         };
         scroll.viewportBoundsProperty().addListener(obs -> apply.run());
         ruler.fontProperty().addListener(obs -> apply.run());
+        diners.addListener(obs -> apply.run());
         conditions.onLeastWidthChange(apply);
     }
 
@@ -381,6 +401,23 @@ public final class PhilosophersView extends BorderPane {
         double tallFrom = Math.max(LEAST_DRAWINGS_EM * em, TableDrawing.GROWS_FROM_EM * UNSCALED_EM);
         return stacked || tall <= tallFrom ? Double.NaN : tall;
     }
+
+    /**
+     * Stacked, the table's height: the viewport's less 3 em (the verdict's line and a margin), so
+     * that a teacher scrolls the whole table into sight, between the table's least and preferred
+     * heights in the stylesheet (21 and 32 em). At 150 % in 1024x700, 448 px (it was squeezed to 420,
+     * then less at each step). A crowded table takes more than the viewport, {@link #CROWDED_TABLE_EM}:
+     * its seats' words at the view's text size read better than a whole table in sight at 11 px.
+     */
+    static double stackedTableHeight(double viewportHeight, double em, boolean crowded) {
+        return Math.clamp(viewportHeight - 3 * em, crowded ? CROWDED_TABLE_EM * em : 21 * em, 32 * em);
+    }
+
+    /**
+     * Stacked, a crowded table's least height, in em ({@link TableDrawing#COMPACT_FROM}): twelve seats
+     * in short words stand apart at their full size, their words at the view's text size.
+     */
+    static final double CROWDED_TABLE_EM = 30;
 
     /** The drawings' least height in the stylesheet (philosophers.css), in em. */
     static final double LEAST_DRAWINGS_EM = 26;

@@ -19,6 +19,7 @@ import javafx.scene.text.TextAlignment;
 
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.PhilosopherState;
+import dev.interleave.engine.philosophers.TableEvent;
 import dev.interleave.engine.philosophers.TableView;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.Words;
@@ -46,7 +47,16 @@ final class TableDrawing extends Pane {
      */
     static final double SEATS_GROW_FROM_EM = PhilosophersView.LEAST_DRAWINGS_EM;
 
+    /**
+     * From this many philosophers on, the table is crowded: its seats leave their meal count to the
+     * meal bars and the tooltip, and say their state in short words ({@link Seat#compactWords}) at the
+     * view's own text size. Twelve seats in full words, at 150 % in 1024x700, shrank to 0.65 of their
+     * size on the ring, their words 11 px against the window's 19.5 (a teacher's projector).
+     */
+    static final int COMPACT_FROM = 9;
+
     static final PseudoClass IN_CIRCLE = PseudoClass.getPseudoClass("in-circle");
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
     private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
     private static final PseudoClass TIMED = PseudoClass.getPseudoClass("timed");
     private static final PseudoClass STARVING = PseudoClass.getPseudoClass("starving");
@@ -95,6 +105,14 @@ final class TableDrawing extends Pane {
             Seat seat = new Seat(p);
             // Chosen by click, or by keyboard: Tab to the seat, Enter (as a gate's chip in the buffer).
             seat.setOnMouseClicked(e -> model.stepPhilosopher(p));
+            // Focused by the press, as a button is: the page keeps the focused node where it is on
+            // screen (ScrollAnchor) while the verdict above the table grows a line or three, so that
+            // the next seat a teacher clicks is still under the pointer. Consumed: the scroll pane
+            // took the focus for itself as the press went on up to it.
+            seat.setOnMousePressed(e -> {
+                seat.requestFocus();
+                e.consume();
+            });
             seat.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ENTER) {
                     model.stepPhilosopher(p);
@@ -111,7 +129,7 @@ final class TableDrawing extends Pane {
         long most = diners.stream().mapToLong(TableView.Diner::meals).max().orElse(0);
         for (int p = 0; p < n; p++) {
             TableView.Diner diner = diners.get(p);
-            seats.get(p).show(diner, most, model.circle().contains(p), model.starving().contains(p));
+            seats.get(p).show(diner, most, model.circle().contains(p), model.starving().contains(p), n >= COMPACT_FROM);
             Arrow arrow = arrows.get(p);
             arrow.setVisible(diner.waitingFor() >= 0);
             arrow.pseudoClassStateChanged(TIMED, diner.timedWait());
@@ -298,7 +316,10 @@ final class TableDrawing extends Pane {
             Seat seat = seats.get(p);
             double a = seatAngle(p, n);
             double sw = seat.prefWidth(-1);
-            double sh = seat.prefHeight(-1);
+            // Every seat as tall as the tallest reserved, its words centred in it: a seat that took a
+            // line ("has F1") grew up and down from its centre, and its top, where the page anchors a
+            // clicked seat, moved under the pointer.
+            double sh = seatHeight;
             seat.resizeRelocate(cx + ringX * Math.cos(a) - sw / 2, cy + ring * Math.sin(a) - sh / 2, sw, sh);
             seat.setScaleX(scale);
             seat.setScaleY(scale);
@@ -393,6 +414,8 @@ final class TableDrawing extends Pane {
         private final Label state = new Label();
         private final Label meals = new Label();
         private PhilosopherState shown;
+        /** Whether the seat is at a crowded table ({@link #COMPACT_FROM}): short words, no meal count. */
+        private boolean compact;
         private final Tooltip tip = Controls.tip("");
         /*
          * A cache of the widest line's width, for a table of widestFor with the two fonts (the zoom
@@ -402,6 +425,7 @@ final class TableDrawing extends Pane {
         private Font widestMealsFont;
         private Font widestStateFont;
         private double widestText;
+        private boolean widestCompact;
         /** Two lines in the state's style, never shown: how tall the state's words are on two lines. */
         private final Label twoLines = new Label("X\nX");
 
@@ -421,12 +445,21 @@ final class TableDrawing extends Pane {
             getChildren().addAll(name, state, meals, twoLines);
         }
 
-        /** Shows {@code diner}, its meal count written as the most any seat has ({@code most}) needs. */
-        void show(TableView.Diner diner, long most, boolean inCircle, boolean starving) {
+        /**
+         * Shows {@code diner}, its meal count written as the most any seat has ({@code most}) needs;
+         * at a crowded table ({@code compact}), in short words and without the count.
+         */
+        void show(TableView.Diner diner, long most, boolean inCircle, boolean starving, boolean compact) {
             // In the circle, ✘ (the failure's glyph) rather than the waiting one's ■: the two cards
             // differed by colour alone, "■ P2 waits F2" in orange beside "■ P1 has F1 waits F2" in red.
             name.setText((inCircle ? "✘" : glyph(diner.state())) + " " + diner.name());
-            state.setText(PhilosophersViewModel.shortWords(diner));
+            if (compact != this.compact) {
+                this.compact = compact;
+                pseudoClassStateChanged(COMPACT, compact);
+                meals.setVisible(!compact);
+                meals.setManaged(!compact);
+            }
+            state.setText(compact ? compactWords(diner) : PhilosophersViewModel.shortWords(diner));
             Tooltip.install(this, tip);
             tip.setText(diner.name() + ": " + PhilosophersViewModel.words(diner) + ", " + Words.count(diner.meals(), "meal")
                     + ". Click (or Tab here and Enter)"
@@ -452,19 +485,22 @@ final class TableDrawing extends Pane {
          */
         double reservedWidth(int n) {
             // Measured again only when the table's size or a font (the zoom) changes: this is asked at every layout.
-            if (n != widestFor || meals.getFont() != widestMealsFont || state.getFont() != widestStateFont) {
+            if (n != widestFor || meals.getFont() != widestMealsFont || state.getFont() != widestStateFont
+                    || compact != widestCompact) {
                 widestFor = n;
                 widestMealsFont = meals.getFont();
                 widestStateFont = state.getFont();
+                widestCompact = compact;
                 widestText = 0;
-                for (String count : List.of("9,999 meals", "99.9k meals", "999k meals", "99.9M meals")) {
+                for (String count : compact ? List.<String>of()
+                        : List.of("9,999 meals", "99.9k meals", "999k meals", "99.9M meals")) {
                     widestText = Math.max(widestText, Controls.textWidth(count, widestMealsFont));
                 }
-                for (String line : widestStateLines(n)) {
+                for (String line : compact ? widestCompactLines(n) : widestStateLines(n)) {
                     widestText = Math.max(widestText, Controls.textWidth(line, widestStateFont));
                 }
             }
-            return widestText + snappedLeftInset() + snappedRightInset() + 2;
+            return widestText + snappedLeftInset() + snappedRightInset() + 2 + 2 * borderToCome();
         }
 
         /**
@@ -472,9 +508,22 @@ final class TableDrawing extends Pane {
          * reserved from the start as the width is.
          */
         double reservedHeight() {
-            double height = prefHeight(-1);
+            double height = prefHeight(-1) + 2 * borderToCome();
             return state.getText().contains("\n") ? height : height - state.prefHeight(-1) + twoLines.prefHeight(-1);
         }
+
+        /**
+         * How much wider each side's border will be in a deadlock's circle (3 px, against 2 px
+         * thinking): reserved too, or the ring, and the table, shrank by 2 px as the circle closed.
+         */
+        private double borderToCome() {
+            double now = getBorder() == null || getBorder().getStrokes().isEmpty() ? 0
+                    : getBorder().getStrokes().getFirst().getWidths().getTop();
+            return Math.max(0, WIDEST_BORDER_PX - now);
+        }
+
+        /** The widest border a seat wears (philosophers.css: eating, or in a circle), in pixels. */
+        private static final double WIDEST_BORDER_PX = 3;
 
         /**
          * Every line a seat's state can read at a table of {@code n}, each state with the widest forks'
@@ -494,6 +543,51 @@ final class TableDrawing extends Pane {
                 }
             }
             return lines;
+        }
+
+        /**
+         * Every line a crowded table's seat can read ({@link #compactWords}), with the widest forks'
+         * names, as {@link #widestStateLines} has them in full words.
+         */
+        static List<String> widestCompactLines(int n) {
+            int last = Math.max(0, n - 1);
+            int before = Math.max(0, n - 2);
+            List<String> lines = new ArrayList<>();
+            for (PhilosopherState s : PhilosopherState.values()) {
+                for (List<Integer> inHand : List.of(List.<Integer>of(), List.of(last), List.of(before, last))) {
+                    for (int next : List.of(TableEvent.NEXT_PICK_UP, TableEvent.NEXT_TRY, TableEvent.NEXT_PUT_DOWN,
+                            TableEvent.NEXT_SEAT)) {
+                        String words = TableEvent.nextWords(next, before);
+                        lines.addAll(compactWords(new TableView.Diner(last, s, inHand, before, false, 0, 0, words))
+                                .lines().toList());
+                    }
+                }
+            }
+            return lines;
+        }
+
+        /**
+         * A crowded table's seat's state, each line no wider than "waits F11" (at 150 % in 1024x700
+         * twelve seats have 115 px each across, words and border): "has F3" over "waits F4", "F3+F4"
+         * for two forks in hand, "ate" while they go down (the forks show it), the next action at a
+         * gate without its ‖ (the name has it), "no seat" for a wait for the waiter.
+         */
+        static String compactWords(TableView.Diner diner) {
+            String holding = String.join("+", diner.holding().stream().map(Names::fork).toList());
+            String has = diner.holding().isEmpty() ? "" : (diner.holding().size() == 1 ? "has " : "") + holding + "\n";
+            return switch (diner.state()) {
+                case THINKING -> "thinks";
+                case HUNGRY -> diner.holding().isEmpty() ? "hungry" : has.strip();
+                case WAITING_FOR_SEAT -> "no seat";
+                case WAITING_FOR_FORK -> has + "waits " + Names.fork(diner.waitingFor());
+                case TRYING_FORK -> has + "tries " + Names.fork(diner.waitingFor());
+                case EATING -> "eats";
+                case PUTTING_DOWN -> "ate";
+                case BACKING_OFF -> "backs off";
+                case AT_GATE -> has + diner.next().replace("reach for ", "take ").replace("put down ", "put ")
+                        .replace("ask for a seat", "ask seat");
+                case DONE -> "ended";
+            };
         }
 
         /**

@@ -346,6 +346,87 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * A deadlock of two built by hand from no run (the guide's step 3), one click on a seat a fork
+     * action, leaves the table where the first click found it, to the deadlock: its drawing, the
+     * table top and every seat's centre on screen, at 1024x700 side by side (100 %) and stacked
+     * (150 %), scrolled as little as brings the table into sight. Stacked, the step's words under the
+     * table (one line, then two, then four at the deadlock) took their height from the table's, and the
+     * deadlock's verdict above it grew from one line to four.
+     */
+    @ParameterizedTest(name = "at {0}")
+    @CsvSource({"1.0", "1.5"})
+    void theTableStaysPutFromTheFirstClickToTheDeadlock(double zoom, FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(1024);
+            view.getScene().getWindow().setHeight(700);
+            view.window().zoomProperty().set(zoom);
+            model.nProperty().set(2);
+            model.strategyProperty().set(Strategy.NAIVE);
+        });
+        settle(robot);
+        ScrollPane live = robot.lookup("#philosophers-live").queryAs(ScrollPane.class);
+        Region drawing = robot.lookup("#table").queryAs(Region.class);
+        robot.interact(() -> { // the table in sight, scrolled as little as it takes
+            Bounds table = drawing.localToScene(drawing.getLayoutBounds());
+            Bounds viewport = live.localToScene(live.getLayoutBounds());
+            double below = table.getMaxY() - viewport.getMaxY() + 4;
+            double room = live.getContent().getLayoutBounds().getHeight() - live.getViewportBounds().getHeight();
+            if (below > 0) {
+                live.setVvalue(Math.min(1, below / room));
+            }
+        });
+        settle(robot);
+        List<String> before = tableOnScreen(robot);
+        assertTrue(OnFx.get(() -> {
+            Bounds table = drawing.localToScene(drawing.getLayoutBounds());
+            Bounds viewport = live.localToScene(live.getLayoutBounds());
+            return table.getMinY() >= viewport.getMinY() - 0.5 && table.getMaxY() <= viewport.getMaxY() + 0.5;
+        }), "the table in sight: " + before);
+        List<String> seats = List.of("#seat-P1", "#seat-P2", "#seat-P1", "#seat-P2"); // each picks up a fork, then waits
+        for (int i = 0; i < seats.size(); i++) {
+            int step = i + 1;
+            robot.clickOn(seats.get(i));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> step == seats.size()
+                    ? model.deadlockedProperty().get() : model.stepTextProperty().get().startsWith("Step " + step + ": "));
+            settle(robot);
+            assertEquals(before, tableOnScreen(robot), "after click " + step + " (" + seats.get(i) + "), the step: "
+                    + OnFx.get(() -> model.stepTextProperty().get()));
+        }
+    }
+
+    /** Two layout passes and the events they raise: the scroll anchor scrolls after a pass. */
+    private void settle(FxRobot robot) {
+        for (int pass = 0; pass < 2; pass++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Where the table is on screen, to the pixel: the drawing, the table top, each seat's centre. */
+    private List<String> tableOnScreen(FxRobot robot) {
+        return OnFx.get(() -> {
+            List<String> at = new ArrayList<>();
+            Node drawing = robot.lookup("#table").query();
+            Bounds box = drawing.localToScene(drawing.getLayoutBounds());
+            at.add(String.format(Locale.ROOT, "drawing %.0f,%.0f %.0fx%.0f", box.getMinX(), box.getMinY(),
+                    box.getWidth(), box.getHeight()));
+            Circle top = robot.lookup(".table-top").queryAs(Circle.class);
+            Bounds circle = top.localToScene(top.getLayoutBounds());
+            at.add(String.format(Locale.ROOT, "table %.0f,%.0f r %.0f", circle.getCenterX(), circle.getCenterY(),
+                    top.getRadius()));
+            for (Node seat : robot.lookup(".seat").queryAll()) {
+                Bounds b = seat.localToScene(seat.getLayoutBounds());
+                at.add(String.format(Locale.ROOT, "%s %.0f,%.0f", seat.getId(), b.getCenterX(), b.getCenterY()));
+            }
+            return at;
+        });
+    }
+
+    /**
      * A starving philosopher's bar says so with a ⚠ before its name, as the verdict's "⚠ Starving"; its
      * count bears no mark ("43.7k ✘ 56.5k ✘" was read as the next bar's). Twelve ordered philosophers
      * with no delays starve the first and the last within a second or two, usually; a run that
@@ -811,6 +892,57 @@ class PhilosophersViewFxTest {
         assertEquals(0.6 * 930, PhilosophersView.drawingsHeight(false, 930, 1600, 17.5), 1e-9, "1920x1080, its text");
         assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 930, 1600, 26)),
                 "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em");
+    }
+
+    /**
+     * Twelve philosophers at 150 % in 1024x700, projected to a class: every word on every seat is
+     * drawn at the view's own text size at least (it was 11 px against 19.5), before the run and in
+     * the deadlock (every seat "has F.. waits F.."); the seats stand apart, inside the drawing.
+     */
+    @Test
+    void twelveSeatsReadAtTheViewsTextSizeAt150InTheSmallWindow(FxRobot robot) throws Exception {
+        zeroDelays(robot, 12);
+        at1024Zoomed150(robot);
+        settle(robot);
+        assertSeatsReadAtTheViewsTextSize(robot, "before the run");
+        robot.interact(model::run);
+        // Twelve naive philosophers with no delays deadlock within a second or two, on a busy machine later.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup(".seat-state")
+                .queryAllAs(Label.class).stream().allMatch(state -> state.getText().matches("has F\\d+\nwaits F\\d+"))));
+        settle(robot);
+        assertSeatsReadAtTheViewsTextSize(robot, "in the deadlock");
+    }
+
+    private void assertSeatsReadAtTheViewsTextSize(FxRobot robot, String when) {
+        List<String> small = new ArrayList<>();
+        double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+        Region drawing = robot.lookup(".table-drawing").queryAs(Region.class);
+        List<Node> seats = OnFx.get(() -> List.copyOf(robot.lookup(".seat").queryAll()));
+        assertEquals(12, seats.size());
+        OnFx.get(() -> {
+            for (Node seat : seats) {
+                for (Node node : seat.lookupAll(".label")) {
+                    if (node instanceof Label label && label.isVisible() && !label.getText().isEmpty()
+                            && label.getFont().getSize() * seat.getScaleY() < em - 0.05) {
+                        small.add(String.format(Locale.ROOT, "%s '%s' %.1f px", seat.getId(), label.getText(),
+                                label.getFont().getSize() * seat.getScaleY()));
+                    }
+                }
+            }
+            return null;
+        });
+        assertEquals(List.of(), small, when + ", the view's text " + em + " px");
+        List<Bounds> placed = OnFx.get(() -> seats.stream().map(Node::getBoundsInParent).toList());
+        Bounds inside = OnFx.get(() -> new BoundingBox(0, 0, drawing.getWidth(), drawing.getHeight()));
+        for (int i = 0; i < placed.size(); i++) {
+            assertTrue(inside.contains(placed.get(i)), when + ": " + seats.get(i).getId() + " at " + placed.get(i)
+                    + " in " + inside);
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertFalse(placed.get(i).intersects(placed.get(j)), when + ": " + seats.get(i).getId() + " and "
+                        + seats.get(j).getId());
+            }
+        }
     }
 
     /**
