@@ -72,6 +72,11 @@ public enum BufferImpl implements Labelled {
         return this == LOCK || this == MONITOR;
     }
 
+    /** Whether a fair lock ({@link BufferSettings#fair()}) applies: all but the monitor (synchronized is never fair). */
+    public boolean takesFair() {
+        return this != MONITOR;
+    }
+
     /**
      * What its code calls the lock a put or take waits to enter: "lock", "monitor" (synchronized),
      * "mutex" (the semaphores' binary one); abq's is a lock inside the JDK.

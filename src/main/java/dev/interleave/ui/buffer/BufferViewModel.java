@@ -462,7 +462,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     @Override
     public BufferSettings settings() {
         return new BufferSettings(producers.get(), consumers.get(), capacity.get(), 0, produceDelay(), consumeDelay(),
-                policy.get(), fair.get(), threads.get(), impl.get(), bug.get(), spuriousRate());
+                policy.get(), fair.get() && impl.get().takesFair(), threads.get(), impl.get(), bug.get(), spuriousRate());
     }
 
     /**

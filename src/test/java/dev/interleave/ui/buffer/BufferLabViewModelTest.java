@@ -133,6 +133,22 @@ class BufferLabViewModelTest {
     }
 
     /**
+     * A monitor run is never fair, whatever the greyed-out Fair lock says: its settings (and so the
+     * figures exported as JSON) said "fair": true after Fair was set on the lock buffer.
+     */
+    @Test
+    void aMonitorRunIsNeverFair() {
+        BufferViewModel model = new BufferViewModel(new BufferRunner());
+        model.fairProperty().set(true);
+        assertTrue(model.settings().fair());
+        model.implProperty().set(BufferImpl.MONITOR);
+        assertFalse(model.settings().fair(), "synchronized is never fair");
+        assertTrue(model.fairProperty().get(), "kept, greyed out");
+        model.implProperty().set(BufferImpl.SEMAPHORE);
+        assertTrue(model.settings().fair());
+    }
+
+    /**
      * The wait sets are captioned in the chosen implementation's terms: two conditions, one
      * condition for both sides, the monitor's one wait set, the semaphores' acquire().
      */
