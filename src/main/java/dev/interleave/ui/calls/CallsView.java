@@ -45,6 +45,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -863,11 +864,16 @@ public final class CallsView extends BorderPane {
         // tryout). From Run to the end it holds its place, saying the verdict is to come, as high as
         // it was at Run (the last verdict's) or as the longest verdict the run can end with, so that
         // the cards under it stay where they are while the run goes and when the verdict comes.
-        double[] held = {0};
+        // At the width the layout asks for, not one read at Run: Run before the page was laid out (a
+        // window in its first pulses, once in CI) held nothing, and the verdict pushed the cards down.
+        double[] heldAtRun = {0}; // the verdict's own height at Run (the last run's), kept
+        String[] longest = {null}; // the longest verdict the run can end with, or null: nothing held
         Label verdict = new Label() {
             @Override
             protected double computeMinHeight(double width) {
-                return Math.max(held[0], computePrefHeight(width));
+                double least = Math.max(heldAtRun[0], computePrefHeight(width));
+                return longest[0] == null || width <= 0 ? least : Math.max(least,
+                        longestVerdictHeight(longest[0], this, width - snappedLeftInset() - snappedRightInset()));
             }
         };
         verdict.setId("verdict");
@@ -879,23 +885,18 @@ public final class CallsView extends BorderPane {
                 verdict.getText().equals(VERDICT_TO_COME)));
         // Run sets the state before the view lays out again: the height read here is the one before Run.
         model.stateProperty().addListener((obs, old, now) -> {
-            Region page = (Region) verdict.getParent();
-            // Not laid out yet (Run before the view was ever shown): no width to wrap at, nothing held.
-            if (old == RunState.IDLE && now != RunState.IDLE && page.getWidth() > 0) {
-                Text longest = new Text(CallsViewModel.longestVerdict(model.settings()));
-                longest.setFont(verdict.getFont());
-                // Less an em: the page's scroll bar, which a run's figures can bring, narrows it.
-                longest.setWrappingWidth(page.getWidth() - page.snappedLeftInset() - page.snappedRightInset()
-                        - verdict.snappedLeftInset() - verdict.snappedRightInset() - longest.getFont().getSize());
-                held[0] = Math.max(verdict.isManaged() ? verdict.getHeight() : 0, Math.ceil(
-                        longest.getLayoutBounds().getHeight() + verdict.snappedTopInset() + verdict.snappedBottomInset()));
+            if (old == RunState.IDLE && now != RunState.IDLE) {
+                heldAtRun[0] = verdict.isManaged() ? verdict.getHeight() : 0;
+                longest[0] = CallsViewModel.longestVerdict(model.settings());
+                verdict.requestLayout();
             }
         });
         // Kept after the run too (the verdict shorter than held, its box keeps the height: nothing
         // moves up at the end either), until the next Run measures again, or Reset clears it.
         model.verdictProperty().addListener((obs, old, now) -> {
             if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE) {
-                held[0] = 0;
+                heldAtRun[0] = 0;
+                longest[0] = null;
             }
         });
         verdict.setWrapText(true);
@@ -1036,5 +1037,21 @@ public final class CallsView extends BorderPane {
             case IDLE -> perSecond > 0 ? ", the whole run" : "";
         };
         return String.format(Locale.ROOT, "%,.0f calls per second%s", perSecond, over);
+    }
+
+    /**
+     * The height {@code verdict} takes for {@code words}, the longest verdict its run can end with
+     * ({@link CallsViewModel#longestVerdict}), in bold, wrapped at {@code textWidth} less an em: the
+     * page's scroll bar, which a run's figures can bring, narrows it.
+     */
+    private static double longestVerdictHeight(String words, Label verdict, double textWidth) {
+        Text longest = new Text(words);
+        // Bold, as a verdict is: while the run goes, the place to come is set in the normal weight.
+        longest.setFont(Font.font(verdict.getFont().getFamily(), FontWeight.BOLD, verdict.getFont().getSize()));
+        longest.setWrappingWidth(textWidth - longest.getFont().getSize());
+        // Its padding, and its border, 1 px top and bottom, drawn only once it is ✔ or ✘: not in the
+        // insets of the place to come, which has none.
+        Insets padding = verdict.getPadding();
+        return Math.ceil(longest.getLayoutBounds().getHeight() + padding.getTop() + padding.getBottom() + 2);
     }
 }
