@@ -167,7 +167,16 @@ public final class BufferView extends BorderPane {
                         : "signal-all: every waiter wakes, all contend for the lock, most go back to waiting.");
         ToggleSwitch fair = new ToggleSwitch("Fair lock");
         fair.setId("fair");
-        fair.selectedProperty().bindBidirectional(model.fairProperty());
+        // The monitor is never fair: greyed out, its switch reads off, and the lock's choice is kept.
+        Runnable showFair = () -> fair.setSelected(model.fairProperty().get() && model.implProperty().get().takesFair());
+        showFair.run();
+        model.fairProperty().addListener(o -> showFair.run());
+        model.implProperty().addListener(o -> showFair.run());
+        fair.selectedProperty().addListener((obs, old, now) -> {
+            if (model.implProperty().get().takesFair()) {
+                model.fairProperty().set(now);
+            }
+        });
         Controls.tip(fair, "A fair lock grants itself in arrival order; a non-fair one lets a newcomer "
                 + "barge ahead of threads already queued (faster, less predictable).");
         ChoiceRow<ThreadKind> threads = new ChoiceRow<>("buffer-threads", List.of(ThreadKind.values()),

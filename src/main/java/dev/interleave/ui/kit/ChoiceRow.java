@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ObservableList;
-import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -15,13 +14,14 @@ import javafx.scene.layout.FlowPane;
  * One choice among a few values, as a row of toggle buttons that wraps onto a second line when the
  * settings panel is narrower than the row (four counter kinds under a large font), instead of
  * cutting the words ("synchroniz…") as a segmented button does. Exactly one button is selected at
- * all times, and it follows the bound property both ways. FX thread only.
+ * all times, and it follows the bound property both ways, except while the row is greyed out on its
+ * own (its choice does not apply to the setup): then none is, so that the window does not show a
+ * choice that is not in effect (the monitor's wake-up policy read "signal" though it calls
+ * notifyAll()), and the property keeps its value for when the row applies again. FX thread only.
  *
  * @param <T> the values chosen among
  */
 public final class ChoiceRow<T> extends FlowPane {
-
-    private static final PseudoClass UNUSED = PseudoClass.getPseudoClass("unused");
 
     private final ToggleGroup group = new ToggleGroup();
 
@@ -37,9 +37,6 @@ public final class ChoiceRow<T> extends FlowPane {
         super(4, 4);
         setId(id);
         getStyleClass().add("choice-row");
-        // Greyed out on its own (it does not apply to the setup, as the wake-up policy of a buffer
-        // without one), not by a run that locks the settings: its choice is not in effect.
-        disableProperty().addListener((obs, old, now) -> pseudoClassStateChanged(UNUSED, now));
         for (T value : values) {
             ToggleButton button = new ToggleButton(label.apply(value));
             button.setId(id + "-" + label.apply(value));
@@ -50,12 +47,17 @@ public final class ChoiceRow<T> extends FlowPane {
             getChildren().add(button);
         }
         Controls.arrowsKeepTheRing(buttons());
-        Runnable show = () -> buttons().forEach(b -> b.setSelected(b.getUserData() == property.get()));
+        Runnable show = () -> buttons().forEach(b -> b.setSelected(!isDisable() && b.getUserData() == property.get()));
         show.run();
         property.addListener((obs, old, now) -> show.run());
+        // Greyed out on its own (it does not apply to the setup, as the wake-up policy of a buffer
+        // without one), not by a run that locks the settings (a parent's disable): nothing is chosen.
+        disableProperty().addListener((obs, old, now) -> show.run());
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
-                show.run(); // a choice is always made: clicking the selected one keeps it
+                if (!isDisable()) {
+                    show.run(); // a choice is always made: clicking the selected one keeps it
+                }
             } else {
                 @SuppressWarnings("unchecked")
                 T chosen = (T) now.getUserData();

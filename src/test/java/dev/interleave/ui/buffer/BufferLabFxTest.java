@@ -37,6 +37,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.RangeSlider;
+import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -252,8 +253,14 @@ class BufferLabFxTest {
      */
     @Test
     void settingsAnImplementationDoesNotHaveAreGreyedOutWithTheReason(FxRobot robot) {
+        ToggleSwitch fair = robot.lookup("#fair").queryAs(ToggleSwitch.class);
+        robot.interact(() -> fair.setSelected(true));
+        assertTrue(model.fairProperty().get());
         robot.clickOn("#impl-monitor");
         assertTrue(disabled(robot, "#policy") && disabled(robot, "#fair"));
+        // synchronized is never fair: the greyed-out switch reads off, and the lock's choice is kept
+        assertFalse(fair.isSelected(), "the monitor's Fair lock");
+        assertTrue(model.fairProperty().get());
         Label why = robot.lookup("#lock-settings-why").queryAs(Label.class);
         assertTrue(why.isVisible() && why.getText().contains("notifyAll()"), why.getText());
         for (BufferImpl impl : List.of(BufferImpl.SEMAPHORE, BufferImpl.ABQ)) {
@@ -264,6 +271,7 @@ class BufferLabFxTest {
         robot.clickOn("#impl-lock");
         assertTrue(!disabled(robot, "#policy") && !disabled(robot, "#fair"));
         assertFalse(why.isVisible() || why.isManaged(), why.getText());
+        assertTrue(fair.isSelected(), "the lock's Fair lock, as chosen before the monitor");
     }
 
     /**

@@ -61,6 +61,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.buffer.BufferImpl;
+import dev.interleave.engine.buffer.WakePolicy;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.buffer.Bug;
 import dev.interleave.engine.buffer.Worker;
@@ -726,16 +727,16 @@ class MainViewFxTest {
             }
             robot.interact(() -> view.window().toggleTheme());
         }
-        // A row that does not apply (the monitor has no wake-up policy) greys its choice out as well:
-        // it is not in effect.
+        // A row that does not apply (the monitor has no wake-up policy) shows no choice: none is in
+        // effect (it read "signal" though the monitor calls notifyAll()). The lock's choice is kept.
         robot.interact(() -> buffer.stop());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.IDLE);
-        robot.interact(() -> {
-            buffer.implProperty().set(BufferImpl.MONITOR);
-            view.applyCss();
-        });
-        ToggleButton policy = robot.lookup("#policy .toggle-button:selected").queryAs(ToggleButton.class);
-        assertTrue(policy.isDisabled() && policy.getOpacity() < 0.5, "the monitor's policy row: " + policy.getOpacity());
+        WakePolicy chosen = buffer.policyProperty().get();
+        robot.interact(() -> buffer.implProperty().set(BufferImpl.MONITOR));
+        assertTrue(robot.lookup("#policy .toggle-button:selected").queryAll().isEmpty(), "the monitor's policy row");
+        assertEquals(chosen, buffer.policyProperty().get());
+        robot.interact(() -> buffer.implProperty().set(BufferImpl.LOCK));
+        assertEquals(chosen, robot.lookup("#policy .toggle-button:selected").queryAs(ToggleButton.class).getUserData());
     }
 
     /** {@code top} drawn at {@code opacity} over {@code under}. */
