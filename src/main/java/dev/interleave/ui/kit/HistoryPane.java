@@ -49,6 +49,12 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     static final double ROW_EM = 1.8;
     /** A narrow log's row height (two lines), in em (interleave.css has the same). */
     static final double NARROW_ROW_EM = 3.1;
+    /** What each line past two adds to a narrow log's rows, in em. */
+    private static final double MORE_LINE_EM = NARROW_ROW_EM - ROW_EM;
+    /** The most lines a narrow log's row holds. */
+    private static final int MOST_LINES = 4;
+    /** The share of a wrapped line's width its words fill, about (a word that does not fit goes below). */
+    private static final double WRAP_FILL = 0.85;
     /** About the longest event line, in em: a log narrower than this wraps its lines (see interleave.css). */
     private static final double LOG_LINE_EM = 44;
     /** The log's width a line does not have: the cells' padding and the scroll bar, in em (about). */
@@ -223,29 +229,28 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         // Or narrower than a line it has shown: a spurious wake-up with the if bug ("... then goes
         // straight on: its if does not check again") ran past the right edge at 1024x700 (a tryout).
         // It stays wrapped until the list empties (a new run): rows do not change height as lines pass.
-        events.onWider(() -> {
-            if (!events.getPseudoClassStates().contains(NARROW)) {
-                Platform.runLater(this::requestLayout);
-            }
-        });
+        // A line that needs more than two (a violation's at 150 % in 1024x700 was cut after its second)
+        // makes the rows as many lines high, up to MOST_LINES.
+        events.onWider(() -> Platform.runLater(this::requestLayout));
         narrowLog = () -> {
             double em = where.getFont().getSize();
-            boolean narrow = getWidth() > 0 && (getWidth() < LOG_LINE_EM * em
-                    // The log spans the pane: its own width is the last pass's (0 at the first).
-                    || (events.widestShownEm() + LINE_ROOM_EM) * em > getWidth() - snappedLeftInset()
-                    - snappedRightInset());
+            // The log spans the pane: its own width is the last pass's (0 at the first).
+            double room = getWidth() - snappedLeftInset() - snappedRightInset() - LINE_ROOM_EM * em;
+            boolean narrow = getWidth() > 0 && (getWidth() < LOG_LINE_EM * em || events.widestShownEm() * em > room);
             boolean was = events.getPseudoClassStates().contains(NARROW);
             events.pseudoClassStateChanged(NARROW, narrow);
+            int lines = narrow ? (int) Math.clamp(Math.ceil(events.widestShownEm() * em / (room * WRAP_FILL)), 2, MOST_LINES) : 1;
+            double rowEm = lines == 1 ? ROW_EM : NARROW_ROW_EM + (lines - 2) * MORE_LINE_EM;
             // The rows' fixed height in whole pixels (interleave.css gives it in em): at 35.1 px (1.8 em
             // at 150 %) a list of 10,000 lines at its end moved its position by a rounding error at
             // every layout and asked for another, and the renderer repainted the window at every frame
             // (60 % of a core, a paused or ended run of the philosophers).
-            String rows = String.format(Locale.ROOT, "-fx-fixed-cell-size: %dpx;",
-                    Math.round((narrow ? NARROW_ROW_EM : ROW_EM) * em));
-            if (!rows.equals(events.getStyle())) {
+            String rows = String.format(Locale.ROOT, "-fx-fixed-cell-size: %dpx;", Math.round(rowEm * em));
+            boolean resized = !rows.equals(events.getStyle());
+            if (resized) {
                 events.setStyle(rows);
             }
-            return narrow != was;
+            return narrow != was || resized;
         };
         CheckBox order = new CheckBox("Evenly spaced: one step per event, not the clock");
         order.setId("timeline-event-order");

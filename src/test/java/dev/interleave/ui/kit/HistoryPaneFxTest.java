@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -149,6 +150,37 @@ class HistoryPaneFxTest {
     }
 
     /** A log of {@code events} events of one worker, P1: its registration, then lock requests. */
+    /**
+     * A line that needs three lines at the log's width gets rows three lines high, its whole text in
+     * sight: a violation's line at 150 % in 1024x700 was cut after its second line (rows were two
+     * lines high at most).
+     */
+    @Test
+    void aLineOfThreeLinesGetsRowsThreeLinesHigh(FxRobot robot) throws Exception {
+        EventLog log = logOf(40);
+        String violation = "C2 took #1,234 from slot 3, which was empty: a VIOLATION, no item was there to take (its if"
+                + " did not check again after a spurious wake-up, so it went on as if notEmpty had been signalled);"
+                + " the take before it emptied that slot ";
+        robot.interact(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
+                (batch, i) -> (batch.seq(i) == 38 ? violation : "P1 asks for the lock ") + batch.seq(i))));
+        ListView<?> events = (ListView<?>) pane.lookup("#event-log");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(
+                () -> Math.abs(events.getFixedCellSize() - 4.4 * 14.4) < 0.5));
+        int at = OnFx.get(() -> IntStream.range(0, events.getItems().size())
+                .filter(i -> String.valueOf(events.getItems().get(i)).contains("C2 took")).findFirst().orElseThrow());
+        robot.interact(() -> events.scrollTo(at));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
+            ListCell<?> cell = (ListCell<?>) flow.getVisibleCell(at);
+            assertTrue(cell != null && cell.getText().contains("C2 took"), "the violation's row in view");
+            double needs = cell.prefHeight(cell.getWidth());
+            assertTrue(needs <= cell.getHeight() + 0.5, "the violation's row " + cell.getHeight() + " px high, its text "
+                    + needs + " px: nothing cut");
+            assertTrue(cell.getWidth() <= events.getWidth(), "nothing cut at the right edge");
+        });
+    }
+
     private static EventLog logOf(int events) {
         EventLog log = new EventLog(10_000);
         int track = log.addTrack("P1");
