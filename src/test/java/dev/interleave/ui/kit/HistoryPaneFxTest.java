@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.IntStream;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -153,7 +153,8 @@ class HistoryPaneFxTest {
     /**
      * A line that needs three lines at the log's width gets rows three lines high, its whole text in
      * sight: a violation's line at 150 % in 1024x700 was cut after its second line (rows were two
-     * lines high at most).
+     * lines high at most). Rewound to it, its line is in view (with three lines before it, as for
+     * rows of one line, it was below the list's edge).
      */
     @Test
     void aLineOfThreeLinesGetsRowsThreeLinesHigh(FxRobot robot) throws Exception {
@@ -162,18 +163,29 @@ class HistoryPaneFxTest {
                 + " did not check again after a spurious wake-up, so it went on as if notEmpty had been signalled);"
                 + " the take before it emptied that slot ";
         robot.interact(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
-                (batch, i) -> (batch.seq(i) == 38 ? violation : "P1 asks for the lock ") + batch.seq(i))));
+                (batch, i) -> (batch.seq(i) == 36 ? violation : "P1 asks for the lock ") + batch.seq(i))));
         ListView<?> events = (ListView<?>) pane.lookup("#event-log");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(
                 () -> Math.abs(events.getFixedCellSize() - 4.4 * 14.4) < 0.5));
-        int at = OnFx.get(() -> IntStream.range(0, events.getItems().size())
-                .filter(i -> String.valueOf(events.getItems().get(i)).contains("C2 took")).findFirst().orElseThrow());
-        robot.interact(() -> events.scrollTo(at));
+        // Rewound to the violation, as a run stopped by it is: its line in view, with the lines before
+        // it that fit (three before it, at three lines a row, put it below the list's edge).
+        robot.interact(() -> {
+            rewind.allowedProperty().set(true); // the run is over
+            rewind.moveTo(37);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
+            int at = events.getSelectionModel().getSelectedIndex();
             VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
             ListCell<?> cell = (ListCell<?>) flow.getVisibleCell(at);
-            assertTrue(cell != null && cell.getText().contains("C2 took"), "the violation's row in view");
+            assertTrue(cell != null && cell.getText().contains("C2 took"), "the violation's row, the position's: line "
+                    + at + " of " + events.getItems().size() + ", lines " + flow.getFirstVisibleCell().getIndex() + " to "
+                    + flow.getLastVisibleCell().getIndex() + " in view");
+            // in view, not only among the flow's cells
+            Bounds row = cell.localToScene(cell.getLayoutBounds());
+            Bounds list = flow.localToScene(flow.getLayoutBounds());
+            assertTrue(row.getMinY() >= list.getMinY() - 0.5 && row.getMaxY() <= list.getMaxY() + 0.5,
+                    "the violation's row " + row + " in the list's view " + list);
             double needs = cell.prefHeight(cell.getWidth());
             assertTrue(needs <= cell.getHeight() + 0.5, "the violation's row " + cell.getHeight() + " px high, its text "
                     + needs + " px: nothing cut");
