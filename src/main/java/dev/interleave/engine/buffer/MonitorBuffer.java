@@ -44,7 +44,7 @@ final class MonitorBuffer implements LabBuffer {
      * is credited to the earliest notify() in flight, exactly when there is one, and as a guess
      * (WAKE's item WOKEN_BY_ONE_OF) when there are several. A waiter the
      * lab picks for a spurious wake-up waits with wait(ms): if it returns unmarked after its time, it
-     * records SPURIOUS. A put or take that finds the mirror empty skips notifyAll(): every thread in
+     * records SPURIOUS, unless more notify() calls are in flight than waiters left to take them. A put or take that finds the mirror empty skips notifyAll(): every thread in
      * the wait set is in the mirror (it joins before wait(), in the same block, and leaves only in
      * the monitor), so the wait set is empty and notifyAll() would do nothing; but each call goes
      * into the VM to find the object's monitor. One producer, one consumer, 1,024 slots, medians of
@@ -287,7 +287,12 @@ final class MonitorBuffer implements LabBuffer {
         if (!waiter.notified) {
             waiters.remove(waiter);
             boolean ranOut = timed > 0 && System.nanoTime() - from >= timed * 1_000_000;
-            if (bug != Bug.NOTIFY || notifying.isEmpty()) {
+            // Back before its time ran out, a notify() in flight woke it. Back after, its time ran out
+            // (the lab's spurious wake-up), unless more notify() calls are in flight than threads left
+            // in the wait set to take them: then one was its. (Crediting a notify() to every thread
+            // whose time ran out left the thread it really woke none, told as woken by the lab.)
+            boolean notified = bug == Bug.NOTIFY && !notifying.isEmpty() && (!ranOut || notifying.size() > waiters.size());
+            if (!notified) {
                 // The lab's spurious wake-up (or, rarely, the JVM's own: wait() allows it).
                 spuriousWakeups++;
                 if (log != null) {
@@ -296,10 +301,8 @@ final class MonitorBuffer implements LabBuffer {
                 }
             } else {
                 // Woken by a notify(): only now is it known which thread one woke, and by whose, exactly
-                // when a single one was in flight and its time did not run out too (a wait(ms) notified
-                // as its time ran out cannot tell which ended it: credited, as a guess, so that no
-                // notify() stays in flight for a thread that has left).
-                boolean guess = notifying.size() > 1 || ranOut;
+                // when a single one was in flight.
+                boolean guess = notifying.size() > 1;
                 Worker notifier = notifying.pollFirst();
                 if (log != null) {
                     log.appendNow(BufferEvent.WAKE.ordinal(), track(worker), guess ? BufferEvent.WOKEN_BY_ONE_OF : 0,
