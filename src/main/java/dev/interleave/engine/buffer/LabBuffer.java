@@ -63,10 +63,11 @@ interface LabBuffer {
     /**
      * With the planted {@link Bug#UNLOCKED_COUNT}, has each worker pass {@code gate} again right after
      * its look, before it locks: while the run is paused, a step then lets a worker look and the next
-     * step lets it put or take, so a learner can make two workers look before either acts. Call
-     * before any worker starts; without a call there is no gate there.
+     * step lets it put or take, so a learner can make two workers look before either acts. And while
+     * the gate is closed, a thread that waits again in the same put or take is never given a spurious
+     * wake-up. Call before any worker starts; without a call there is no gate there.
      */
-    void holdLooksAt(Gate gate);
+    void holdAt(Gate gate);
 
     /**
      * Asks for {@code capacity} slots: growing takes effect at once (waiting producers are woken);

@@ -75,7 +75,7 @@ final class MonitorBuffer implements LabBuffer {
 
     private final Bug bug;
     /** The gate unlocked-count's look is followed by. */
-    private final LookGate lookGate = new LookGate();
+    private final LabGate labGate = new LabGate();
     private final double spurious;
     private final EventLog log;
 
@@ -176,7 +176,7 @@ final class MonitorBuffer implements LabBuffer {
             int slots = items.length;
             sawRoom = seen < slots;
             recordLook(producer, readAt, seen, slots, sawRoom);
-            lookGate.pass(producer);
+            labGate.pass(producer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -190,7 +190,7 @@ final class MonitorBuffer implements LabBuffer {
                 long from = System.nanoTime(); // one reading for the WAIT, the blocked time and a timed wait
                 recordAt(from, BufferEvent.WAIT, producer, item, waited ? BufferEvent.WAITS_AGAIN : BufferEvent.FIRST_WAIT,
                         BufferEvent.ON_NOT_FULL);
-                waitHere(producer, WorkerState.WAITING_NOT_FULL, from);
+                waitHere(producer, WorkerState.WAITING_NOT_FULL, from, waited);
                 producerBlockedNanos += System.nanoTime() - from;
             }
             enqueue(producer, item);
@@ -207,7 +207,7 @@ final class MonitorBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItem = seen > 0;
             recordLook(consumer, readAt, seen, items.length, sawItem);
-            lookGate.pass(consumer);
+            labGate.pass(consumer);
             Thread.sleep(1); // the lab holds the race's window open, so the bug shows within a second, not by luck
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
@@ -221,7 +221,7 @@ final class MonitorBuffer implements LabBuffer {
                 long from = System.nanoTime(); // one reading for the WAIT, the blocked time and a timed wait
                 recordAt(from, BufferEvent.WAIT, consumer, 0, waited ? BufferEvent.WAITS_AGAIN : BufferEvent.FIRST_WAIT,
                         BufferEvent.ON_NOT_EMPTY);
-                waitHere(consumer, WorkerState.WAITING_NOT_EMPTY, from);
+                waitHere(consumer, WorkerState.WAITING_NOT_EMPTY, from, waited);
                 consumerBlockedNanos += System.nanoTime() - from;
             }
             long item = dequeue(consumer);
@@ -231,8 +231,8 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     @Override
-    public void holdLooksAt(Gate gate) {
-        lookGate.holdAt(gate);
+    public void holdAt(Gate gate) {
+        labGate.holdAt(gate);
     }
 
     /**
@@ -261,11 +261,14 @@ final class MonitorBuffer implements LabBuffer {
     /**
      * One {@code monitor.wait()}, mirrored: joins the wait set's mirror, waits (for at most a few ms
      * when the lab picks this wait to end spuriously), and leaves the mirror. {@code from}: the clock
-     * reading made as the wait began. Call only in the monitor.
+     * reading made as the wait began; {@code again}: its put or take waited before. Call only in the
+     * monitor.
      */
-    private void waitHere(Worker worker, WorkerState waiting, long from) throws InterruptedException {
-        // wait(ms) counts in whole ms: 1 ms, the shortest that is not "forever".
-        long timed = spurious > 0 && ThreadLocalRandom.current().nextDouble() < spurious ? 1 : 0;
+    private void waitHere(Worker worker, WorkerState waiting, long from, boolean again) throws InterruptedException {
+        // wait(ms) counts in whole ms: 1 ms, the shortest that is not "forever". Never a wait again
+        // while the run is held, as in BoundedBuffer.spuriousNext.
+        long timed = spurious > 0 && !(again && labGate.holds()) && ThreadLocalRandom.current().nextDouble() < spurious
+                ? 1 : 0;
         Waiter waiter = new Waiter(worker, timed);
         waiters.addLast(waiter);
         worker.set(waiting, Where.WAITING);

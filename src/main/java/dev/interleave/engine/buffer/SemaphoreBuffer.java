@@ -84,7 +84,7 @@ final class SemaphoreBuffer implements LabBuffer {
 
     private final Bug bug;
     /** The gate unlocked-count's look is followed by. */
-    private final LookGate lookGate = new LookGate();
+    private final LabGate labGate = new LabGate();
     private final EventLog log;
 
     /** Producers blocked in freeSlots.acquire(), longest first. Guarded by books. */
@@ -177,7 +177,7 @@ final class SemaphoreBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawRoom = seen > 0;
             recordLook(producer, readAt, seen, sawRoom);
-            lookGate.pass(producer);
+            labGate.pass(producer);
         }
         producer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -234,7 +234,7 @@ final class SemaphoreBuffer implements LabBuffer {
             long readAt = System.nanoTime();
             sawItem = seen > 0;
             recordLook(consumer, readAt, seen, sawItem);
-            lookGate.pass(consumer);
+            labGate.pass(consumer);
         }
         consumer.set(WorkerState.WAITING_FOR_LOCK, Where.CHECKING);
         boolean waited = false;
@@ -295,8 +295,8 @@ final class SemaphoreBuffer implements LabBuffer {
     }
 
     @Override
-    public void holdLooksAt(Gate gate) {
-        lookGate.holdAt(gate);
+    public void holdAt(Gate gate) {
+        labGate.holdAt(gate);
     }
 
     /**

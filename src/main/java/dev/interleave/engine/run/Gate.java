@@ -129,6 +129,11 @@ public final class Gate implements Hold {
         }
     }
 
+    /** Whether the gate is open: the run goes freely (false while it is paused or stepped). */
+    public boolean isOpen() {
+        return open;
+    }
+
     /** Closes the gate: from now on every worker stops at its next pass. */
     @Override
     public void close() {

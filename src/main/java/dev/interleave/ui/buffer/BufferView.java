@@ -190,7 +190,8 @@ public final class BufferView extends BorderPane {
                 model.spuriousPercentProperty(), BufferViewModel.SPURIOUS, false, "The lab makes this share of waits "
                 + "return without a signal (shown as such in the log), so an if where a while belongs fails "
                 + "visibly, not only by luck; a signal that comes first (within 50 µs, 1 ms in the monitor) wakes "
-                + "the thread as usual, so short waits end spuriously less often. The lock buffer and the monitor "
+                + "the thread as usual, so short waits end spuriously less often. While paused, a thread's wait "
+                + "ends spuriously at most once, in its step. The lock buffer and the monitor "
                 + "only: a condition's wait can wake spuriously, a semaphore's acquire() never does.");
         for (SettingSlider each : List.of(capacity, producerCount, consumerCount, spurious)) {
             each.clearsMessageOn(model.freshStartsProperty());

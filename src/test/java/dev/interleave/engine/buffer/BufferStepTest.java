@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,6 +74,36 @@ class BufferStepTest {
         BufferResult stopped = runner.stop();
         assertEquals(stopped.consumed(), stopped.consumedWhilePaused(), "stopped while paused: every item a step's");
         assertEquals(0, stopped.itemsPerSecond(), "a run only stepped has no rate");
+    }
+
+    /**
+     * A paused run stays still with spurious wake-ups on: a stepped consumer's wait may end
+     * spuriously in its step, and it then waits again until a signal. At 100 % a waiting thread woke
+     * and waited again for ever while the run read "Paused" (an expert's audit: 5,885 spurious
+     * wake-ups in one pause, told as part of the next step).
+     */
+    @ParameterizedTest
+    @EnumSource(value = BufferImpl.class, names = {"LOCK", "MONITOR"})
+    void aPausedRunStaysStillWithSpuriousWakeUpsOn(BufferImpl impl) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(100_000);
+        runner.startPaused(new BufferSettings(1, 2, 1, 0, DelayRange.NONE, DelayRange.NONE, WakePolicy.SIGNAL, false,
+                ThreadKind.PLATFORM, impl, Bug.NONE, 1.0));
+        try {
+            BufferRunSnapshot now = awaitQuiescent(runner, 0, 0, settled -> settled.gate().waiting().size() == 3);
+            String consumer = now.gate().waiting().stream().filter(name -> name.startsWith("C")).findFirst().orElseThrow();
+            runner.step(consumer);
+            now = awaitQuiescent(runner, 1, 1, settled -> settled.buffer().spuriousWakeups() > 0);
+            Thread.sleep(impl == BufferImpl.MONITOR ? 20 : 5); // a timed wait begun in the step has ended
+            BufferSnapshot before = runner.snapshot().buffer();
+            Thread.sleep(300);
+            BufferSnapshot after = runner.snapshot().buffer();
+            assertEquals(before.spuriousWakeups(), after.spuriousWakeups(), "spurious wake-ups while paused after "
+                    + consumer + "'s step");
+            assertEquals(before.events(), after.events(), "events while paused");
+        } finally {
+            runner.stop();
+        }
     }
 
     /**
