@@ -454,7 +454,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         if (history == null) {
             return 0;
         }
-        return follow ? placeOf(history, history.end() - 1) : rightNanos;
+        return follow ? newestPlace(history) : rightNanos;
     }
 
     /**
@@ -475,6 +475,15 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return history.nanosOf(seq);
     }
 
+    /**
+     * The axis's end: the newest event's place, and in event order one event further, where the
+     * state after the newest event shows (it had no width: a step just taken, "P1 parked at the
+     * gate", left P1's lane green, producing, to its end).
+     */
+    private long newestPlace(History<R> history) {
+        return placeOf(history, history.end() - 1) + (eventOrder.get() ? ORDER_UNIT : 0);
+    }
+
     /** Event {@code i} of {@code batch}'s place on the axis. */
     private long placeOf(EventLog.Batch batch, int i) {
         return eventOrder.get() ? batch.seq(i) * ORDER_UNIT : batch.nanos(i);
@@ -490,7 +499,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     private long span(History<R> history) {
-        long whole = Math.max(MIN_SPAN_NANOS, placeOf(history, history.end() - 1) - placeOf(history, history.firstKept()));
+        long whole = Math.max(MIN_SPAN_NANOS, newestPlace(history) - placeOf(history, history.firstKept()));
         return spanNanos <= 0 ? whole : Math.min(spanNanos, whole);
     }
 
@@ -517,7 +526,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long span = span(history);
         if (place < right() - span || place > right()) {
             rightNanos = place + span / 2;
-            follow = rightNanos >= placeOf(history, history.end() - 1);
+            follow = rightNanos >= newestPlace(history);
         }
         double width = Math.max(1, getWidth() - labelWidth());
         return labelWidth() + (double) (place - (right() - span)) / span * width;
@@ -538,7 +547,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long margin = Math.max((to - from) / 10, eventOrder.get() ? ORDER_UNIT : MIN_SPAN_NANOS / 2);
         spanNanos = Math.max(MIN_SPAN_NANOS, to - from + 2 * margin);
         rightNanos = to + margin;
-        follow = rightNanos >= placeOf(history, history.end() - 1);
+        follow = rightNanos >= newestPlace(history);
         draw();
     }
 
@@ -556,7 +565,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long newSpan = Math.max(MIN_SPAN_NANOS, (long) (span * factor));
         rightNanos = at + (long) ((1 - fraction) * newSpan);
         spanNanos = newSpan;
-        follow = rightNanos >= placeOf(history, history.end() - 1);
+        follow = rightNanos >= newestPlace(history);
         draw();
     }
 
@@ -568,7 +577,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long span = span(history);
         double width = Math.max(1, getWidth() - labelWidth());
         rightNanos = dragRight - (long) ((e.getX() - dragX) / width * span);
-        follow = rightNanos >= placeOf(history, history.end() - 1);
+        follow = rightNanos >= newestPlace(history);
         pointerX = e.getX();
         pointerY = e.getY();
         draw();
@@ -651,10 +660,16 @@ public final class Timeline<R extends Replay<R>> extends Region {
         String who = history.log().tracks().get(bar.lane()) + " " + painter.words(bar.state());
         if (eventOrder.get()) {
             // A bar runs from the event that began it to the next of its lane: "from event 1,983 to
-            // 1,984" (rounded to events: it read "across events 1,983 to 1,983", a pixel short).
+            // 1,984" (rounded to events: it read "across events 1,983 to 1,983", a pixel short). A
+            // lane's last bar holds its state since, to the latest event and the step after it.
+            long first = Math.max(0, Math.round((double) from / ORDER_UNIT));
+            if (bar.latest()) {
+                long newest = history.end() - 1;
+                return String.format(Locale.ROOT, "%s since %sevent %,d", who, bar.fromBefore() ? "before " : "", first)
+                        + (first == newest ? ", the latest" : String.format(Locale.ROOT, " (the latest is %,d)", newest));
+            }
             return String.format(Locale.ROOT, "%s from %sevent %,d to %s%,d", who, bar.fromBefore() ? "before " : "",
-                    Math.max(0, Math.round((double) from / ORDER_UNIT)), bar.toAfter() ? "past " : "",
-                    Math.round((double) to / ORDER_UNIT));
+                    first, bar.toAfter() ? "past " : "", Math.round((double) to / ORDER_UNIT));
         }
         long origin = history.log().originNanos();
         String[] ends = range(from - origin, to - origin, to - from).split(" \\.\\. ");
@@ -947,8 +962,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
             }
             seq = batch.firstSeq() + i;
         }
-        double end = Math.min(w, labelWidth() + (placeOf(history, history.end() - 1) - left) * scale);
-        boolean pastWindow = placeOf(history, history.end() - 1) > right;
+        double end = Math.min(w, labelWidth() + (newestPlace(history) - left) * scale);
+        boolean pastWindow = newestPlace(history) > right;
         for (int lane = 0; lane < lanes; lane++) {
             // The last bar of each lane goes on past the window, or stops at the latest event: its state holds since.
             bars.fill(state[lane], since[lane], end, lane, pastWindow, !pastWindow);
@@ -1149,7 +1164,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
      * between are its steps'). A pause going on ends at the newest event.
      */
     private long[] placesOf(History<R> history, Stopwatch.Pause pause) {
-        long newest = placeOf(history, history.end() - 1);
+        long newest = newestPlace(history);
         if (eventOrder.get()) {
             long from = history.firstAtOrAfter(pause.fromNanos()) * ORDER_UNIT - ORDER_UNIT / 2;
             long to = pause.goesOn() ? newest : history.firstAtOrAfter(pause.toNanos()) * ORDER_UNIT - ORDER_UNIT / 2;
