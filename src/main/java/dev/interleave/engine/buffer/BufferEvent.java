@@ -231,7 +231,9 @@ public enum BufferEvent {
             case PUT -> WorkerState.PRODUCING;
             case TAKE -> WorkerState.CONSUMING;
             case WAIT -> waitState(batch.other(i));
-            case WAKE, LEAVE, PASS, SPURIOUS, LOOK -> WorkerState.WAITING_FOR_LOCK;
+            case WAKE, LEAVE, SPURIOUS, LOOK -> WorkerState.WAITING_FOR_LOCK;
+            // Interrupted at the gate, its put or take ends there, without the lock.
+            case PASS -> batch.other(i) == PASS_INTERRUPTED ? WorkerState.AT_GATE : WorkerState.WAITING_FOR_LOCK;
             case PARK -> WorkerState.AT_GATE;
             case DONE -> WorkerState.DONE;
             case VIOLATION -> WorkerState.IN_BUFFER;

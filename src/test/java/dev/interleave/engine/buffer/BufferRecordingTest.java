@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
+import dev.interleave.engine.run.Gated;
 import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
@@ -108,6 +109,24 @@ class BufferRecordingTest {
         buffer.put(producer, 5);
         BoundedBufferContractTest.Threads.join(taking);
         return buffer;
+    }
+
+    /**
+     * A worker interrupted at the gate (Stop, or the end of a violated or stalled run) stays at the
+     * gate, live and rebuilt: its put or take ends there, without the lock. Rebuilt, it read "waiting
+     * for lock", and its lane was drawn so until it ended (an expert's audit).
+     */
+    @Test
+    void aWorkerInterruptedAtTheGateNeverAsksForTheLock() throws Exception {
+        BoundedBuffer buffer = new BoundedBuffer(1, false, WakePolicy.SIGNAL, new EventLog(1_000));
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        buffer.register(consumer);
+        consumer.parkedAtGate();
+        consumer.leftGate(Gated.Exit.INTERRUPTED);
+        BufferReplay replay = new BufferReplay(1);
+        replay.apply(buffer.log().readAll());
+        assertEquals(WorkerState.AT_GATE, buffer.snapshot().workers().getFirst().state(), "live");
+        assertEquals(WorkerState.AT_GATE, replay.snapshot().workers().getFirst().state(), "rebuilt");
     }
 
     /**
