@@ -52,6 +52,9 @@ public enum BufferEvent {
      * track of the worker whose put or take signalled (the event before, or a few before with
      * signal-all). item: {@link #WOKEN_BY_ONE_OF}, where the monitor's notify() calls in flight were
      * several and other names the earliest of them (the JVM does not say which woke whom), else 0.
+     * slot: how many events before this one that put or take is, where the woken thread tells its
+     * own wake-up when it is back (the monitor's notify(), a semaphore's release()), by which time
+     * its waker may have moved again; 0 where it is the waker's latest move ({@link #wakerMove}).
      */
     WAKE,
     /**
@@ -122,10 +125,7 @@ public enum BufferEvent {
 
     private static final BufferEvent[] ALL = values();
 
-    /**
-     * A {@link #WAKE}'s item where its waker is the earliest of several notify() calls in flight, or
-     * one whose wait(ms) also ran out: a guess.
-     */
+    /** A {@link #WAKE}'s item where its waker is the earliest of several notify() calls in flight: a guess. */
     public static final int WOKEN_BY_ONE_OF = 1;
     /** WAIT's other: on notFull. */
     public static final int ON_NOT_FULL = 0;
@@ -177,6 +177,24 @@ public enum BufferEvent {
      * {@link BufferSettings#MAX_WORKERS} threads wait.
      */
     public static final int NOTIFY_LOST = EventLog.MAX_OTHER;
+
+    /**
+     * The number of the put or take that woke WAKE event {@code i}'s thread, or -1 where that is its
+     * waker's latest move before it (see {@link #WAKE}'s slot).
+     */
+    public static long wakerMove(EventLog.Batch batch, int i) {
+        int back = batch.slot(i);
+        return back == 0 ? -1 : batch.seq(i) - back;
+    }
+
+    /**
+     * A WAKE's slot for a thread woken by the put or take numbered {@code move} (-1: not recorded),
+     * told now, when {@code log} has {@code written} events: how far back it is, 0 where too far to say.
+     */
+    static int wakerBack(long move, long written) {
+        long back = written - move;
+        return move < 0 || back > EventLog.MAX_SLOT ? 0 : (int) back;
+    }
 
     /** How many waiters the PUT or TAKE event {@code i} woke: its other, but 0 for {@link #NOTIFY_LOST}. */
     public static int woken(EventLog.Batch batch, int i) {

@@ -86,10 +86,14 @@ final class MonitorBuffer implements LabBuffer {
     /** Workers the notifyAll being sent took out of the wait set, for the events after the move. Guarded by monitor. */
     private final List<Worker> wokenNow = new ArrayList<>();
     /**
-     * The workers whose notify() woke a thread that has not yet returned from wait(), earliest
-     * first: credited, in that order, by the threads coming back. Guarded by monitor.
+     * The notify() calls that woke a thread that has not yet returned from wait(), earliest first:
+     * credited, in that order, by the threads coming back. Guarded by monitor.
      */
-    private final ArrayDeque<Worker> notifying = new ArrayDeque<>();
+    private final ArrayDeque<Waker> notifying = new ArrayDeque<>();
+
+    /** A notify() in flight: by {@code worker}'s put or take numbered {@code move} in the log (-1: none). */
+    private record Waker(Worker worker, long move) {
+    }
 
     private long produced;
     private long consumed;
@@ -306,10 +310,10 @@ final class MonitorBuffer implements LabBuffer {
                 // Woken by a notify(): only now is it known which thread one woke, and by whose, exactly
                 // when a single one was in flight.
                 boolean guess = notifying.size() > 1;
-                Worker notifier = notifying.pollFirst();
+                Waker notifier = notifying.pollFirst();
                 if (log != null) {
                     log.appendNow(BufferEvent.WAKE.ordinal(), track(worker), guess ? BufferEvent.WOKEN_BY_ONE_OF : 0,
-                            0, track(notifier));
+                            BufferEvent.wakerBack(notifier.move(), log.written()), track(notifier.worker()));
                 }
             }
         }
@@ -369,7 +373,7 @@ final class MonitorBuffer implements LabBuffer {
                 // Every thread in the mirror was woken already: the wait set is empty, this one is lost.
                 return BufferEvent.NOTIFY_LOST;
             }
-            notifying.addLast(notifier);
+            notifying.addLast(new Waker(notifier, log == null ? -1 : log.written())); // its move, recorded next
             return 1;
         }
         if (waiters.isEmpty()) {

@@ -93,9 +93,18 @@ final class SemaphoreBuffer implements LabBuffer {
     private final ArrayDeque<Worker> notEmptyWaiters = new ArrayDeque<>();
     /** Guarded by books. */
     private final List<Worker> workers = new ArrayList<>();
-    /** The latest worker to release a free-slot / filled-slot permit. Guarded by books. */
-    private Worker lastFreeReleaser;
-    private Worker lastFilledReleaser;
+    /**
+     * The releases of a free-slot / filled-slot permit that unpark a blocked thread not yet back
+     * from acquire(), earliest first: each release() unparks the thread queued longest, and the
+     * threads coming back credit them in that order (the latest releaser was credited, though a
+     * release before it had unparked the thread). A null worker: the buffer grew. Guarded by books.
+     */
+    private final ArrayDeque<Waker> freeReleases = new ArrayDeque<>();
+    private final ArrayDeque<Waker> filledReleases = new ArrayDeque<>();
+
+    /** A release in flight: by {@code worker}'s put or take numbered {@code move} in the log (-1: none). */
+    private record Waker(Worker worker, long move) {
+    }
 
     /** Guarded by books, as the counters below. */
     private long produced;
@@ -210,7 +219,7 @@ final class SemaphoreBuffer implements LabBuffer {
                     actions++; // counted at its first event, as the replay counts it
                 }
                 produced++;
-                lastFilledReleaser = producer;
+                releasing(filledReleases, notEmptyWaiters, producer);
                 if (log != null) {
                     log.append(BufferEvent.PUT.ordinal(), track(producer), item, slot, 0);
                 }
@@ -270,7 +279,9 @@ final class SemaphoreBuffer implements LabBuffer {
                     actions++;
                 }
                 consumed++;
-                lastFreeReleaser = consumer;
+                if (toRetire == 0) { // else this slot goes, and no permit is released
+                    releasing(freeReleases, notFullWaiters, consumer);
+                }
                 if (log != null) {
                     log.append(BufferEvent.TAKE.ordinal(), track(consumer), item, slot, 0);
                 }
@@ -358,6 +369,11 @@ final class SemaphoreBuffer implements LabBuffer {
             books.lock();
             try {
                 mirror.remove(worker);
+                ArrayDeque<Waker> releases = producer ? freeReleases : filledReleases;
+                Waker releaser = got ? releases.pollFirst() : null;
+                while (releases.size() > mirror.size()) {
+                    releases.pollFirst(); // interrupted: a release in flight may have been its, spent
+                }
                 long blocked = back - waitsFrom;
                 if (producer) {
                     producerBlockedNanos += blocked;
@@ -368,9 +384,11 @@ final class SemaphoreBuffer implements LabBuffer {
                 if (log != null) {
                     int track = track(worker);
                     if (got) {
-                        Worker releaser = producer ? lastFreeReleaser : lastFilledReleaser;
-                        log.appendAt(back, BufferEvent.WAKE.ordinal(), track, 0, 0,
-                                releaser == null ? track : track(releaser));
+                        // None in flight: a release no put or take made (a put or take interrupted
+                        // before the mutex gives its permit back); told as the buffer's own.
+                        log.appendAt(back, BufferEvent.WAKE.ordinal(), track, 0,
+                                releaser == null ? 0 : BufferEvent.wakerBack(releaser.move(), log.written()),
+                                releaser == null || releaser.worker() == null ? track : track(releaser.worker()));
                     } else {
                         log.appendAt(back, BufferEvent.LEAVE.ordinal(), track, 0, 0,
                                 producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
@@ -381,6 +399,17 @@ final class SemaphoreBuffer implements LabBuffer {
             }
         }
         return true;
+    }
+
+    /**
+     * Notes a release that will unpark a thread blocked in {@code waiters}' acquire(), if one is
+     * blocked there that no release in flight unparks yet: by {@code releaser}'s put or take, about
+     * to be recorded (null: the buffer grew). Call only holding books.
+     */
+    private void releasing(ArrayDeque<Waker> releases, ArrayDeque<Worker> waiters, Worker releaser) {
+        if (waiters.size() > releases.size()) {
+            releases.addLast(new Waker(releaser, releaser == null || log == null ? -1 : log.written()));
+        }
     }
 
     /**
@@ -438,6 +467,9 @@ final class SemaphoreBuffer implements LabBuffer {
                     int grow = more - cancelled;
                     if (grow > 0) {
                         relocate(items.length + grow, null);
+                        for (int i = 0; i < grow; i++) {
+                            releasing(freeReleases, notFullWaiters, null);
+                        }
                         freeSlots.release(grow);
                     }
                 } else if (capacity < target) {

@@ -253,6 +253,17 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         return BufferEvent.of(batch, i) == BufferEvent.WAKE ? batch.other(i) : -1;
     }
 
+    /** The put or take that woke it, where the woken thread told its wake-up later (notify(), a release()). */
+    @Override
+    public long arrowFromEvent(EventLog.Batch batch, int i) {
+        return BufferEvent.of(batch, i) == BufferEvent.WAKE ? BufferEvent.wakerMove(batch, i) : -1;
+    }
+
+    @Override
+    public boolean arrowGuessed(EventLog.Batch batch, int i) {
+        return BufferEvent.of(batch, i) == BufferEvent.WAKE && batch.item(i) == BufferEvent.WOKEN_BY_ONE_OF;
+    }
+
     @Override
     public String style(String words) {
         return BufferViewModel.withSeparators(words);

@@ -126,6 +126,19 @@ public final class Timeline<R extends Replay<R>> extends Region {
             return -1;
         }
 
+        /**
+         * The number of the event an arrow to event {@code i} comes from, where that is not its lane's
+         * latest mark (a wake-up told when the woken thread is back, its waker gone on meanwhile), or -1.
+         */
+        default long arrowFromEvent(EventLog.Batch batch, int i) {
+            return -1;
+        }
+
+        /** Whether the arrow to event {@code i} is a guess (drawn dashed): who woke whom is not known. */
+        default boolean arrowGuessed(EventLog.Batch batch, int i) {
+            return false;
+        }
+
         /** The label of a moment drawn across every lane, at any zoom (a deadlock), or null. */
         default String moment(EventLog.Batch batch, int i) {
             return null;
@@ -239,6 +252,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private List<PauseBar> pausesDrawn = List.of();
     /** The state bars of the last drawing wide enough to point at ({@link #WIDE_BAR_PX}), for the tooltip. */
     private List<StateBar> barsDrawn = List.of();
+    /** The wake-up arrows the last drawing drew. For tests. */
+    private List<Arrow> arrowsDrawn = List.of();
     /** Whether the last drawing was from the lane summary. */
     private boolean drewFromSummary;
 
@@ -815,6 +830,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         positionDrawnAt = Double.NaN;
         pausesDrawn = List.of(); // none answers the pointer until drawn again
         barsDrawn = List.of();
+        arrowsDrawn = List.of();
         Paint inkPaint = ink.paint(Color.BLACK);
         g.setFont(Font.font(11 * em()));
         g.setTextBaseline(VPos.CENTER);
@@ -850,7 +866,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         int[] state = new int[lanes];
         double[] since = new double[lanes];
         Arrays.fill(since, labelWidth());
-        List<double[]> arrows = new ArrayList<>();
+        List<Arrow> arrows = new ArrayList<>();
         List<double[]> marks = new ArrayList<>();
         List<Double> momentX = new ArrayList<>();
         List<String> momentLabels = new ArrayList<>();
@@ -950,7 +966,10 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 } else if (arrowsApart) {
                     int from = this.painter.arrowFrom(batch, i);
                     if (from >= 0 && from < lanes) {
-                        arrows.add(new double[] {movedX[from], from, x, lane});
+                        long fromEvent = this.painter.arrowFromEvent(batch, i);
+                        double fromX = fromEvent >= history.firstKept()
+                                ? Math.max(left0, left0 + (placeOf(history, fromEvent) - left) * scale) : movedX[from];
+                        arrows.add(new Arrow(fromX, from, x, lane, this.painter.arrowGuessed(batch, i)));
                     }
                 }
                 eventX[lane] = x;
@@ -1047,14 +1066,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // with the text, as the lanes do (at 200 % on a projector 1.2 px arrows were lost).
         g.setStroke(inkPaint);
         g.setLineWidth(1.2 * em());
-        for (double[] arrow : arrows) {
-            double x0 = arrow[0];
-            double y0 = axisHeight() + arrow[1] * laneH + laneH / 2;
-            double x1 = arrow[2];
-            double y1 = axisHeight() + arrow[3] * laneH + laneH / 2;
+        for (Arrow arrow : arrows) {
+            // A guess (the monitor's notify() calls in flight were several) dashed: its waker may be another.
+            g.setLineDashes(arrow.guessed() ? new double[] {4 * em(), 3 * em()} : null);
+            double x0 = arrow.x0();
+            double y0 = axisHeight() + arrow.fromLane() * laneH + laneH / 2;
+            double x1 = arrow.x1();
+            double y1 = axisHeight() + arrow.toLane() * laneH + laneH / 2;
             if (x1 - x0 < 2 * em()) {
                 // At the signal's own moment (or as good as): straight down or up to the woken lane.
                 g.strokeLine(x0, y0, x1, y1);
+                g.setLineDashes(null); // a head in one piece
                 double dir = Math.signum(y1 - y0);
                 g.strokeLine(x1, y1, x1 - 3 * em(), y1 - 5 * em() * dir);
                 g.strokeLine(x1, y1, x1 + 3 * em(), y1 - 5 * em() * dir);
@@ -1067,10 +1089,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 g.moveTo(x0, y0);
                 g.quadraticCurveTo(x0, y1, x1, y1);
                 g.stroke();
+                g.setLineDashes(null);
                 g.strokeLine(x1, y1, x1 - 5 * em(), y1 - 3 * em());
                 g.strokeLine(x1, y1, x1 - 5 * em(), y1 + 3 * em());
             }
         }
+        arrowsDrawn = arrows;
         // The rewound position, as the plots mark the moment shown: a dashed line in the text's colour,
         // a triangle on top (a thin line in the accent was lost among lanes "awaits an item" in blue).
         long position = rewind.positionProperty().get();
@@ -1356,6 +1380,15 @@ public final class Timeline<R extends Replay<R>> extends Region {
      * ({@code fromBefore}), goes on past it ({@code toAfter}), or ends at the latest event ({@code latest}).
      */
     record StateBar(int lane, double x0, double x1, int state, boolean fromBefore, boolean toAfter, boolean latest) {
+    }
+
+    /** A wake-up arrow: from x0 on its waker's lane to x1 on the woken one's; a guess drawn dashed. */
+    record Arrow(double x0, int fromLane, double x1, int toLane, boolean guessed) {
+    }
+
+    /** The wake-up arrows the last drawing drew. For tests. */
+    List<Arrow> arrowsDrawn() {
+        return arrowsDrawn;
     }
 
     /** What the pointer's tooltip says now; for tests. */

@@ -3,8 +3,10 @@ package dev.interleave.engine.buffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -313,5 +315,45 @@ class LabDetectorTest {
         assertTrue(spurious > 0, "spurious wake-ups were told");
         assertTrue(early <= spurious / 200, early + " of " + spurious + " spurious wake-ups back within 0.9 ms of their"
                 + " wait(1): " + first);
+    }
+    /**
+     * A wake-up told when the woken thread is back (the monitor's notify(), a semaphore's release())
+     * names the put or take that woke it: a move of its waker (for a semaphore, a put for a consumer
+     * and a take for a producer; in the monitor, one whose notify() woke a thread), each credited once. The timeline drew the arrow from the waker's latest move, by then
+     * often a later one (an expert's audit), and the semaphore credited the latest releaser, though
+     * a release before it had unparked the thread.
+     */
+    @ParameterizedTest(name = "{0} {1}, run {2}")
+    @CsvSource({"MONITOR, NOTIFY, 1", "MONITOR, NOTIFY, 2", "SEMAPHORE, NONE, 1", "SEMAPHORE, NONE, 2"})
+    void aWakeUpToldLaterNamesTheMoveThatWokeIt(BufferImpl impl, Bug bug, int run) throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        runner.start(detectorSetup(impl, bug, 0, 20_000));
+        runner.await(Duration.ofSeconds(20));
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        assertEquals(0, runner.snapshot().log().dropped(), "the whole run kept");
+        Set<Long> credited = new HashSet<>();
+        int wakes = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) != BufferEvent.WAKE || all.other(i) == all.track(i)) {
+                continue; // a wake-up by the buffer itself (grown, or a release no put or take made)
+            }
+            wakes++;
+            long move = BufferEvent.wakerMove(all, i);
+            String woken = BufferNarration.name(all, all.track(i)) + "'s wake-up, event " + all.seq(i);
+            assertTrue(move >= 0, woken + " names no move");
+            int at = (int) (move - all.firstSeq());
+            BufferEvent kind = BufferEvent.of(all, at);
+            assertEquals(all.other(i), all.track(at), woken + ": a move of its waker");
+            if (impl == BufferImpl.SEMAPHORE) {
+                assertEquals(BufferNarration.name(all, all.track(i)).startsWith("C") ? BufferEvent.PUT : BufferEvent.TAKE,
+                        kind, woken + ": event " + move + ", a release of its semaphore");
+            } else { // one wait set: a put's notify() may wake a producer
+                assertTrue(kind == BufferEvent.PUT || kind == BufferEvent.TAKE, woken + ": event " + move + ", " + kind);
+                assertEquals(1, BufferEvent.woken(all, at), woken + ": event " + move + ", a notify() that woke one");
+            }
+            assertTrue(credited.add(move), woken + ": event " + move + " credited twice");
+        }
+        assertTrue(wakes > 0, "threads were woken");
     }
 }

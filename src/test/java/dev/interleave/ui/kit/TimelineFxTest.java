@@ -54,6 +54,23 @@ class TimelineFxTest {
         boolean waits;
         /** Whether a mark ends its bar, as the buffer's do. */
         boolean marksEnd;
+        /** Whether a wake-up draws an arrow, as the buffer's do. */
+        boolean arrows;
+
+        @Override
+        public int arrowFrom(EventLog.Batch batch, int i) {
+            return arrows && BufferEvent.of(batch, i) == BufferEvent.WAKE ? batch.other(i) : -1;
+        }
+
+        @Override
+        public long arrowFromEvent(EventLog.Batch batch, int i) {
+            return BufferEvent.wakerMove(batch, i);
+        }
+
+        @Override
+        public boolean arrowGuessed(EventLog.Batch batch, int i) {
+            return batch.item(i) == BufferEvent.WOKEN_BY_ONE_OF;
+        }
 
         @Override
         public boolean marksEndBars() {
@@ -218,6 +235,40 @@ class TimelineFxTest {
         }).get();
         assertEquals(List.of("P1 working from event 0 to 1", "P1 working from event 1 to 2",
                 "P1 working since event 2, the latest"), words);
+    }
+
+    /**
+     * A wake-up told when the woken thread is back (the monitor's notify(), a semaphore's release())
+     * has its arrow from the put or take that woke it, not from its waker's latest move: P1 put #5,
+     * #8, #9 and #10, and the arrows to C1 and C3 came from ▼10 (an expert's audit). A guess (several
+     * notify() calls in flight) is dashed.
+     */
+    @Test
+    void aWakeUpToldLaterHasItsArrowFromTheMoveThatWokeIt() throws Exception {
+        lanes.arrows = true;
+        lanes.markedFrom = 1;
+        lanes.markedTrack = 0;
+        EventLog log = twoLanes(1_000); // events 0 and 1: P1's and P2's registrations
+        for (int i = 2; i < 8; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), 1, 0, 0, 0); // events 2 to 7: wider than the least span
+        }
+        log.appendNow(BufferEvent.PUT.ordinal(), 0, 5, 0, 1); // event 8: P1's put that woke P2
+        log.appendNow(BufferEvent.PUT.ordinal(), 0, 8, 1, 0); // event 9
+        log.appendNow(BufferEvent.WAKE.ordinal(), 1, BufferEvent.WOKEN_BY_ONE_OF, 2, 0); // event 10: back to 8
+        follow(log);
+        List<Timeline.Arrow> drawn = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.eventOrderProperty().set(true);
+            timeline.draw();
+            drawn.addAll(timeline.arrowsDrawn());
+        }).get();
+        double left = 44; // the lane names' column at 13 px
+        double step = (timeline.getWidth() - left) / 11; // events 0 to 10, and a step after the newest
+        assertEquals(1, drawn.size(), drawn.toString());
+        Timeline.Arrow arrow = drawn.getFirst();
+        assertEquals(left + 8 * step, arrow.x0(), 2, "from P1's put of #5, event 8, not its latest, event 9: " + arrow);
+        assertEquals(left + 10 * step, arrow.x1(), 2, "to P2's wake-up, event 10");
+        assertTrue(arrow.guessed(), "a guess, drawn dashed");
     }
 
     @Test
