@@ -196,11 +196,14 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         return state == WorkerState.WAITING_FOR_LOCK.ordinal();
     }
 
-    /** Each put, take and wait of another thread is a turn of it with the lock. */
+    /**
+     * Each put, take and wait of another thread is a turn of it with the lock; a semaphore's wait is
+     * not (it blocks in acquire() before the mutex, and was counted as a turn with it).
+     */
     @Override
     public boolean countedMeanwhile(int state, EventLog.Batch batch, int i) {
         BufferEvent kind = BufferEvent.of(batch, i);
-        return kind.movesAnItem() || kind == BufferEvent.WAIT;
+        return kind.movesAnItem() || kind == BufferEvent.WAIT && impl.get() != BufferImpl.SEMAPHORE;
     }
 
     /**
@@ -213,14 +216,16 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         if (byLane.isEmpty()) {
             // Not "it waited for the holder to finish its put or take" beside "no other thread put or
             // took": a student read it as a contradiction. The holder's put or take came before the ask.
-            return atLeast ? null : "No other thread put, took or waited in that time: the " + noun + "'s holder had"
+            boolean semaphore = impl.get() == BufferImpl.SEMAPHORE; // its waits are not turns with the mutex
+            return atLeast ? null : "No other thread " + (semaphore ? "put or took" : "put, took or waited")
+                    + " in that time: the " + noun + "'s holder had"
                     + " done its put or take just before and was on its way out (signal, unlock), then the scheduler"
                     + " had to run this thread again";
         }
         int turns = byLane.values().stream().mapToInt(Integer::intValue).sum();
-        return String.format(Locale.ROOT, "Meanwhile others had the %s %s%s (a put, take or wait each): %s", noun,
+        return String.format(Locale.ROOT, "Meanwhile others had the %s %s%s (a %s each): %s", noun,
                 atLeast ? "at least " : "", turns == 1 ? "once" : String.format(Locale.ROOT, "%,d times", turns),
-                byLane.entrySet().stream()
+                impl.get() == BufferImpl.SEMAPHORE ? "put or take" : "put, take or wait", byLane.entrySet().stream()
                         .map(entry -> String.format(Locale.ROOT, "%s ×%,d", entry.getKey(), entry.getValue()))
                         .collect(Collectors.joining(", ")));
     }

@@ -88,6 +88,18 @@ class BufferLanesTest {
         assertEquals("Meanwhile others had the monitor at least once (a put, take or wait each): P2 ×1",
                 new BufferLanes(() -> BufferImpl.MONITOR, () -> Bug.NONE).meanwhileWords(waiting, Map.of("P2", 1), true));
         assertTrue(lanes.meanwhileWords(waiting, Map.of(), false).startsWith("No other thread put, took or waited"));
+        // A semaphore's wait blocks in acquire(), before the mutex: not a turn with it.
+        BufferLanes semaphore = new BufferLanes(() -> BufferImpl.SEMAPHORE, () -> Bug.NONE);
+        EventLog log = new EventLog(10);
+        int track = log.addTrack("C1");
+        log.appendNow(BufferEvent.WAIT.ordinal(), track, 0, 0, BufferEvent.ON_NOT_EMPTY);
+        log.appendNow(BufferEvent.TAKE.ordinal(), track, 1, 0, 0);
+        EventLog.Batch both = log.readAll();
+        assertTrue(lanes.countedMeanwhile(waiting, both, 0) && lanes.countedMeanwhile(waiting, both, 1), "the lock's");
+        assertFalse(semaphore.countedMeanwhile(waiting, both, 0), "a semaphore's wait");
+        assertTrue(semaphore.countedMeanwhile(waiting, both, 1), "a semaphore's take");
+        assertEquals("Meanwhile others had the mutex once (a put or take each): C1 ×1",
+                semaphore.meanwhileWords(waiting, Map.of("C1", 1), false));
     }
 
     /**
