@@ -704,7 +704,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             stepToTell = false; // paused again, with no step taken, nothing since is a step's doing
         }
         lastSeenEvents = events;
-        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+        // A run only stepped has no running time to plot against: its point at 0 s drew a dot under
+        // "nothing to plot yet" (an expert's audit).
+        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS && !steppedOnly(now)) {
             plot(now, buffer, nowNanos);
         }
     }
@@ -915,7 +917,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             stepText.set("");
         }
         showOutcome(now);
-        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS && !steppedOnly(now)) {
             ModelSupport.addPoint(itemsPerSecond, now.elapsedNanos() / 1e9, rate.add(now.elapsedNanos(),
                     now.consumed()), MAX_POINTS);
             lastPlotNanos = nowNanos;
