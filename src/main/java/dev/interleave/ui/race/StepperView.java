@@ -198,17 +198,21 @@ public final class StepperView extends BorderPane {
         // What to do and the goal first, then the figures right over the lanes and the step's words:
         // the count, the lanes and the step taken in one screen at 150 % in 1024x700, as a step
         // scrolls them into view (the hint and the challenge between them pushed the count out).
-        VBox live = new VBox(10, guide, hint, challenge, lastRun, figures, lanes, step, verdict, logCaption, log);
+        // The step's words and the verdict kept in sight together: the run's last step scrolled its words
+        // into view and left "✘ The count is 4 after 6 increments: 2 updates lost" cut in half under them.
+        VBox told = new VBox(10, step, verdict);
+        VBox live = new VBox(10, guide, hint, challenge, lastRun, figures, lanes, told, logCaption, log);
         // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
         // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in
         // 1280x800). At its own height (twelve lines at most) the view scrolls instead.
-        for (Region fixed : List.of(figures, challenge, hint, lanes, lastStep, stepGoal, step, verdict, log)) {
+        for (Region fixed : List.of(figures, challenge, hint, lanes, lastStep, stepGoal, step, verdict, told, log)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("stepper-live", live);
-        Controls.keepInSight(step, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures));
+        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures));
+        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures));
         // Where the count, the lanes and the step's words do not fit in one screen (four threads at
         // 150 % in 1024x700), the count's cards stay at the top of the view, captions and all.
         Controls.holdAtTop(figures, scroll);

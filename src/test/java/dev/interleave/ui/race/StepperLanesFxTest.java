@@ -302,6 +302,42 @@ class StepperLanesFxTest {
         assertTrue(inPicture[1] > 0, "held again after the picture");
     }
 
+    /**
+     * The run's end is in sight at 150 % in 1024x700: its last step scrolled the step's words into
+     * view and left the verdict ("✘ The count is 4 after 6 increments: 2 updates lost") cut in half
+     * under them. The verdict comes into view whole, and the count's cards stay in view above.
+     */
+    @Test
+    void theVerdictComesIntoSightAt150Percent(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.incrementsProperty().set(1);
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+        }
+        runner.await(Duration.ofSeconds(10));
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+            List<String> wrong = new ArrayList<>();
+            for (String id : List.of("#stepper-verdict", "#stepper-last-step", "#stepper-figures")) {
+                Node node = robot.lookup(id).query();
+                Bounds shown = node.localToScene(node.getLayoutBounds());
+                if (shown.getMinY() < view.getMinY() - 0.5 || shown.getMaxY() > view.getMaxY() + 0.5) {
+                    wrong.add(String.format("%s at %.0f..%.0f in a view of %.0f..%.0f", id, shown.getMinY(),
+                            shown.getMaxY(), view.getMinY(), view.getMaxY()));
+                }
+            }
+            assertEquals(List.of(), wrong, ((Label) robot.lookup("#stepper-verdict").query()).getText());
+        });
+    }
+
     private void lanesIn(FxRobot robot, StepProgram program, int threads, long expectedRows) {
         robot.interact(() -> {
             model.programProperty().set(program);
