@@ -728,13 +728,11 @@ public final class Controls {
             if (Math.abs(node.getTranslateY() - shift) > 0.01) {
                 node.setTranslateY(shift);
             }
-            node.pseudoClassStateChanged(HELD, shift > 0);
+            node.pseudoClassStateChanged(InSight.HELD_STATE, shift > 0);
         };
         scroll.viewportBoundsProperty().addListener(hold);
         node.layoutYProperty().addListener(hold);
     }
-
-    private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
 
     /**
      * Where {@code node}'s top stands in the page {@code content}, as laid out: not shifted by its

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,6 +31,8 @@ public final class InSight {
     private static final Object OWED = new Object();
     /** The key of a node's properties marking it as held at its pane's top ({@link #heldInView}). */
     private static final Object HELD = new Object();
+    /** A held node's state while shifted: its opaque ground, in the stylesheet. */
+    static final PseudoClass HELD_STATE = PseudoClass.getPseudoClass("held");
 
     /**
      * Runs {@code action} with every visible node under {@code root} in sight, whether or not it is
@@ -45,7 +48,10 @@ public final class InSight {
         List<Node> held = new ArrayList<>();
         collectHeld(root, held);
         double[] shifts = held.stream().mapToDouble(Node::getTranslateY).toArray();
-        held.forEach(node -> node.setTranslateY(0));
+        held.forEach(node -> {
+            node.setTranslateY(0);
+            node.pseudoClassStateChanged(HELD_STATE, false);
+        });
         try {
             drawOwed(root);
             return action.get();
@@ -53,6 +59,7 @@ public final class InSight {
             seeingUnder = before;
             for (int i = 0; i < held.size(); i++) {
                 held.get(i).setTranslateY(shifts[i]);
+                held.get(i).pseudoClassStateChanged(HELD_STATE, shifts[i] > 0);
             }
         }
     }
