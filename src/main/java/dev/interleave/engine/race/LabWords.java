@@ -20,15 +20,18 @@ public final class LabWords {
 
     /** Who reads the words: the window (its Runs field, bars to point at) or a shell (--repeat, numbers). */
     public enum Reader {
-        WINDOW("Runs sets it", "bars"),
-        SHELL("--repeat sets it", "numbers");
+        WINDOW("Runs sets it", "bars", "Increments each"),
+        SHELL("--repeat sets it", "numbers", "--increments");
 
         private final String runsSet;
         private final String figures;
+        /** The setting that makes each run longer, as this reader sets it. */
+        private final String incrementsSet;
 
-        Reader(String runsSet, String figures) {
+        Reader(String runsSet, String figures, String incrementsSet) {
             this.runsSet = runsSet;
             this.figures = figures;
+            this.incrementsSet = incrementsSet;
         }
     }
 
@@ -70,7 +73,10 @@ public final class LabWords {
      * could make: on a shared machine one run of a point can go twice as fast as the next. The
      * strategies that lose nothing are measured apart from racy and volatile, whose single-thread
      * runs spread up to 14x and set the whole table's note ("up to 14× apart"), covering every
-     * difference between the safe ones (a teacher's tryout); theirs is added when wider.
+     * difference between the safe ones (a teacher's tryout); theirs is added when wider. Where even
+     * the median point spreads {@link #NOISY_MEDIAN} or more (1.93× in a tryout on two shared cores,
+     * at the default 1,000,000 increments a point), most of the table is noise, and the note says how
+     * to make runs longer: the guide said it, the line under the table did not.
      */
     public static String throughputNoise(LabFigures figures, Reader reader) {
         Spread safe = new Spread();
@@ -115,8 +121,15 @@ public final class LabWords {
             text += String.format(Locale.ROOT, " Racy and volatile spread further: up to %s (%s).",
                     times(losing.widest), losing.where);
         }
+        if (told.median() >= NOISY_MEDIAN) {
+            text += String.format(Locale.ROOT, " Most points spread that far here: raise %s for longer runs, in"
+                    + " which a moment the machine spends elsewhere weighs less.", reader.incrementsSet);
+        }
         return reader == Reader.WINDOW ? text + " Point at a number to see its runs." : text;
     }
+
+    /** The median point's spread from which the throughput note calls most of the table noise. */
+    static final double NOISY_MEDIAN = 1.5;
 
     /** The spreads of several points' runs: the widest, where, and all of them for the median. */
     private static final class Spread {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -671,8 +672,8 @@ public final class Controls {
 
     /**
      * Whenever {@code trigger} changes, once the next layout pass has placed {@code node}, scrolls the
-     * pane it is in down just enough to show its bottom, if it ends below the pane's view (never up,
-     * never when it is in view): the newest narration stays in sight as the steps go on. The race
+     * pane it is in down just enough to show its bottom, if it ends below the pane's view (never up
+     * without tops, never when it is in view): the newest narration stays in sight as the steps go on. The race
      * lab's step text under the lanes ended below the view at 125 % in 1024x700, and the step that
      * lost an update was told where the class could not see it (a tryout). FX thread.
      */
@@ -683,7 +684,8 @@ public final class Controls {
     /**
      * As {@link #keepInSight(Node, ObservableValue)}, and with as much above {@code node} as fits in
      * the view, from the top of a whole node of {@code tops} (the first, highest, whose top and
-     * {@code node}'s bottom fit in the view; none fitting, just {@code node}'s bottom): the race lab's
+     * {@code node}'s bottom fit in the view; none fitting, just {@code node}'s bottom), and up to that
+     * top when {@code node} is in view but the top is above the view: the race lab's
      * steps scrolled the view just enough for the step's words, the shared count went out of the
      * top and the line above the lanes was cut in half there (150 % in 1024x700, a teacher's tryout).
      */
@@ -703,6 +705,44 @@ public final class Controls {
         });
     }
 
+    /**
+     * Holds {@code node} at the top of the view of {@code scroll} (its content's child, or deeper)
+     * once the page is scrolled past it, as a table's header row stays: shifted down over what it
+     * covers ({@code translateY}, so the page's layout never changes), drawn over it, in the
+     * {@code :held} pseudo-class (an opaque background, in the stylesheet). The race lab's steps
+     * with four threads scroll the lanes and the step's words into view, and the shared count's
+     * cards went out of the top (their captions first) even at 2560x1440 (a teacher's tryout). A
+     * picture of the whole page draws it in its place ({@link InSight#heldInView}). FX thread.
+     */
+    public static void holdAtTop(Node node, ScrollPane scroll) {
+        node.setViewOrder(-1); // over the lanes it slides over
+        InSight.heldInView(node);
+        InvalidationListener hold = obs -> {
+            if (InSight.seeingAllNow() || scroll.getContent() == null) {
+                return;
+            }
+            // The viewport's bounds are the content's offset: -minY is the page's y at the view's top.
+            double viewTop = -scroll.getViewportBounds().getMinY();
+            double inPage = topInPage(scroll.getContent(), node);
+            double shift = Math.max(0, viewTop - inPage);
+            if (Math.abs(node.getTranslateY() - shift) > 0.01) {
+                node.setTranslateY(shift);
+            }
+            node.pseudoClassStateChanged(InSight.HELD_STATE, shift > 0);
+        };
+        scroll.viewportBoundsProperty().addListener(hold);
+        node.layoutYProperty().addListener(hold);
+    }
+
+    /**
+     * Where {@code node}'s top stands in the page {@code content}, as laid out: not shifted by its
+     * own {@code translateY}, which a node held at the top of the view has ({@link #holdAtTop}).
+     */
+    private static double topInPage(Node content, Node node) {
+        return content.sceneToLocal(node.getParent().localToScene(node.getLayoutX(),
+                node.getLayoutY() + node.getLayoutBounds().getMinY())).getY();
+    }
+
     private static void revealBottom(Node node, List<? extends Node> tops) {
         ScrollPane scroll = scrollPaneOf(node);
         if (scroll == null) {
@@ -717,20 +757,30 @@ public final class Controls {
         }
         double share = (scroll.getVvalue() - scroll.getVmin()) / (scroll.getVmax() - scroll.getVmin());
         double top = share * room;
-        if (bottom > top + view) {
-            double wanted = Math.min(room, bottom - view);
-            for (Node above : tops) {
-                if (!above.isManaged() || !above.isVisible()) {
-                    continue;
-                }
-                double aboveTop = content.sceneToLocal(above.localToScene(above.getLayoutBounds())).getMinY();
-                if (bottom - aboveTop <= view) {
-                    wanted = Math.min(room, Math.max(0, aboveTop));
-                    break;
-                }
+        // The highest of tops that fits in the view with node's bottom: shown from there when node
+        // ends below the view, or when node is in view but that top is above it (scrolled down by
+        // hand or by a step before: the count's cards, above the lanes, stayed out of sight while
+        // the steps went on, a teacher's tryout).
+        Double fits = null;
+        for (Node above : tops) {
+            if (!above.isManaged() || !above.isVisible()) {
+                continue;
             }
-            scroll.setVvalue(scroll.getVmin() + wanted / room * (scroll.getVmax() - scroll.getVmin()));
+            double aboveTop = topInPage(content, above);
+            if (bottom - aboveTop <= view) {
+                fits = aboveTop;
+                break;
+            }
         }
+        double wanted;
+        if (fits != null && (bottom > top + view || fits < top - 0.5)) {
+            wanted = Math.min(room, Math.max(0, fits));
+        } else if (bottom > top + view) {
+            wanted = Math.min(room, bottom - view);
+        } else {
+            return;
+        }
+        scroll.setVvalue(scroll.getVmin() + wanted / room * (scroll.getVmax() - scroll.getVmin()));
     }
 
     /**

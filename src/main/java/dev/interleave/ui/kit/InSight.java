@@ -1,9 +1,12 @@
 package dev.interleave.ui.kit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,6 +29,10 @@ public final class InSight {
     private static Node seeingUnder;
     /** The key of a node's properties under which {@link #drawWhenSeen} keeps its check. */
     private static final Object OWED = new Object();
+    /** The key of a node's properties marking it as held at its pane's top ({@link #heldInView}). */
+    private static final Object HELD = new Object();
+    /** A held node's state while shifted: its opaque ground, in the stylesheet. */
+    static final PseudoClass HELD_STATE = PseudoClass.getPseudoClass("held");
 
     /**
      * Runs {@code action} with every visible node under {@code root} in sight, whether or not it is
@@ -36,11 +43,53 @@ public final class InSight {
     public static <T> T seeingAll(Node root, Supplier<T> action) {
         Node before = seeingUnder;
         seeingUnder = root;
+        // A node held at the top of the view (a race lab's count cards) is drawn where it stands in
+        // the page, not over what it covers in the view now.
+        List<Node> held = new ArrayList<>();
+        collectHeld(root, held);
+        double[] shifts = held.stream().mapToDouble(Node::getTranslateY).toArray();
+        held.forEach(node -> {
+            node.setTranslateY(0);
+            node.pseudoClassStateChanged(HELD_STATE, false);
+        });
         try {
             drawOwed(root);
             return action.get();
         } finally {
             seeingUnder = before;
+            for (int i = 0; i < held.size(); i++) {
+                held.get(i).setTranslateY(shifts[i]);
+                held.get(i).pseudoClassStateChanged(HELD_STATE, shifts[i] > 0);
+            }
+        }
+    }
+
+    /**
+     * Marks {@code node} as shifted down ({@code translateY}) to stay in its scroll pane's view:
+     * {@link #seeingAll} draws it unshifted, in its place in the page. FX thread.
+     */
+    public static void heldInView(Node node) {
+        node.getProperties().put(HELD, Boolean.TRUE);
+    }
+
+    /** Whether {@code node} is held at its pane's top ({@link #heldInView}): no anchor to scroll by, it moves with the view. */
+    static boolean isHeld(Node node) {
+        return node.getProperties().containsKey(HELD);
+    }
+
+    /** Whether a {@link #seeingAll} is drawing now: a held node stays where its page puts it. */
+    static boolean seeingAllNow() {
+        return seeingUnder != null;
+    }
+
+    private static void collectHeld(Node node, List<Node> held) {
+        if (node.getProperties().containsKey(HELD)) {
+            held.add(node);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectHeld(child, held);
+            }
         }
     }
 

@@ -124,7 +124,9 @@ final class ScrollAnchor {
             Node next = null;
             double nextTop = Double.POSITIVE_INFINITY;
             for (Node child : within.getChildrenUnmodifiable()) {
-                if (!child.isVisible() || !child.isManaged()) {
+                // A node held at the view's top moves with the view: kept in place, it scrolled the
+                // page by its own shift at every change of height.
+                if (!child.isVisible() || !child.isManaged() || InSight.isHeld(child)) {
                     continue;
                 }
                 Bounds box = bounds(child, page);

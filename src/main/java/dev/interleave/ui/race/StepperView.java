@@ -162,6 +162,13 @@ public final class StepperView extends BorderPane {
             lastStep.pseudoClassStateChanged(LOST, newest != null && newest.lostHere() > 0);
             lastStep.pseudoClassStateChanged(CAS_FAILED, newest != null && newest.casFailed());
         });
+        // What the step did for the challenge, on its own line: "✔ Challenge met." in the success
+        // colours (glyph and colour), never inside the failure box of the lost update that met it.
+        Label stepGoal = wrapped("stepper-step-goal", "step-banner");
+        stepGoal.textProperty().bind(model.stepGoalProperty());
+        hideWhenEmpty(stepGoal);
+        model.stepGoalProperty().subscribe(now -> stepGoal.pseudoClassStateChanged(SUCCESS, now.startsWith("✔")));
+        VBox step = new VBox(2, lastStep, stepGoal);
         Label verdict = new Label();
         verdict.setId("stepper-verdict");
         verdict.getStyleClass().add("verdict");
@@ -191,17 +198,24 @@ public final class StepperView extends BorderPane {
         // What to do and the goal first, then the figures right over the lanes and the step's words:
         // the count, the lanes and the step taken in one screen at 150 % in 1024x700, as a step
         // scrolls them into view (the hint and the challenge between them pushed the count out).
-        VBox live = new VBox(10, guide, hint, challenge, lastRun, figures, lanes, lastStep, verdict, logCaption, log);
+        // The step's words and the verdict kept in sight together: the run's last step scrolled its words
+        // into view and left "✘ The count is 4 after 6 increments: 2 updates lost" cut in half under them.
+        VBox told = new VBox(10, step, verdict);
+        VBox live = new VBox(10, guide, hint, challenge, lastRun, figures, lanes, told, logCaption, log);
         // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
         // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in
         // 1280x800). At its own height (twelve lines at most) the view scrolls instead.
-        for (Region fixed : List.of(figures, challenge, hint, lanes, lastStep, verdict, log)) {
+        for (Region fixed : List.of(figures, challenge, hint, lanes, lastStep, stepGoal, step, verdict, told, log)) {
             fixed.setMinHeight(Region.USE_PREF_SIZE);
         }
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("stepper-live", live);
-        Controls.keepInSight(lastStep, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures));
+        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures));
+        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures));
+        // Where the count, the lanes and the step's words do not fit in one screen (four threads at
+        // 150 % in 1024x700), the count's cards stay at the top of the view, captions and all.
+        Controls.holdAtTop(figures, scroll);
         // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
         // the text around the lanes wraps at the width in view instead, so each step reads whole
         // without scrolling to the right and back for every line. Set only when the width changes: a
@@ -211,7 +225,7 @@ public final class StepperView extends BorderPane {
         scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
             double width = now.getWidth() - live.getPadding().getLeft() - live.getPadding().getRight();
             double most = width > 0 ? width : Double.MAX_VALUE;
-            for (Region text : List.of(challenge, hint, lastStep, verdict, log)) {
+            for (Region text : List.of(challenge, hint, lastStep, stepGoal, verdict, log)) {
                 text.setMaxWidth(most); // the same width again changes nothing (no new layout)
             }
         });
@@ -380,7 +394,7 @@ public final class StepperView extends BorderPane {
         private final Label state = new Label();
 
         Lane(int index) {
-            super(6);
+            super(3);
             this.index = index;
             setId("lane-" + (index + 1));
             getStyleClass().add("lane");
@@ -423,7 +437,9 @@ public final class StepperView extends BorderPane {
                 line.setText((next ? "▶ " : "   ") + steps.get(i).code().replace("\n", "\n   "));
                 line.pseudoClassStateChanged(NEXT, next);
             }
-            register.setText("register: " + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers()));
+            // The CAS loop keeps two, seen and next, and its steps say "in its registers".
+            register.setText((program == StepProgram.CAS ? "registers: " : "register: ")
+                    + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers()));
             progress.setText(String.format(Locale.ROOT, "increments: %d of %d%s", lane.incrementsDone(),
                     lane.increments(), program == StepProgram.CAS ? ", failed CAS: " + lane.casFailures() : ""));
             state.setText(lane.done() ? "✓ done" : lane.next() == null ? "" : waiting + lane.next().verb());

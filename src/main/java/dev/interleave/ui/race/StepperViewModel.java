@@ -80,6 +80,13 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     private final ObservableList<StepEvent> log = FXCollections.observableArrayList();
     private final ObservableList<StepEvent> logReadOnly = FXCollections.unmodifiableObservableList(log);
     private final ReadOnlyStringWrapper lastStep = new ReadOnlyStringWrapper(this, "lastStep", "");
+    /**
+     * What the latest step did for the challenge, on its own line under the step's words: "✔ Challenge
+     * met." at the step that met it (a success, where the step's words may tell a lost update in the
+     * failure colours), how many steps the goal took, or that random steps do not count; "" at every
+     * other step.
+     */
+    private final ReadOnlyStringWrapper stepGoal = new ReadOnlyStringWrapper(this, "stepGoal", "");
     private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper(this, "challenge", "");
     private final ReadOnlyBooleanWrapper challengeMet = new ReadOnlyBooleanWrapper(this, "challengeMet");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
@@ -152,6 +159,16 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         for (IntegerProperty each : List.of(threads, increments, goal)) {
             each.addListener((obs, old, now) -> showPlannedLanes());
         }
+        // An ended run's challenge line answers the field: "set Challenge (lost) to 2" stood beside a
+        // field set to 2 (a teacher's tryout).
+        goal.addListener((obs, old, now) -> {
+            if (showsLatestRun()) {
+                StepperSnapshot shown = runner.snapshot();
+                if (shown.settings() != null) {
+                    showChallenge(shown);
+                }
+            }
+        });
         program.addListener((obs, old, now) -> showPlannedLanes());
         settingsStore = new SavedSettings(saved);
         settingsStore.add(program, "program", StepProgram.class);
@@ -265,6 +282,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     protected void started(StepperSettings settings) {
         log.clear();
         lastStep.set("");
+        stepGoal.set("");
         verdict.set("");
         refusal.set("");
         expected.set(settings.expected());
@@ -277,6 +295,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         log.clear();
         lastStep.set("");
+        stepGoal.set("");
         verdict.set("");
         refusal.set("");
         showPlannedLanes();
@@ -295,7 +314,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         lanes.setAll(planned2);
         expected.set(planned.expected());
-        challenge.set(challengeText(planned, 0, 0, 0, 0, 0));
+        challenge.set(challengeText(planned, 0, 0, 0, 0, 0, planned.goalLost()));
         challengeMet.set(false);
     }
 
@@ -329,14 +348,20 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         if (!log.equals(newestFirst)) {
             log.setAll(newestFirst);
         }
-        lastStep.set(now.events().isEmpty() ? "" : stepWords(now.events().getLast())
-                + goalHere(now.settings(), now.events().getLast().number(), now.goalReachedAt(), now.randomStepsAtGoal()));
-        challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps(),
-                now.lost(), now.completed()));
-        challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() == now.settings().par()
-                && now.randomStepsAtGoal() == 0);
+        lastStep.set(now.events().isEmpty() ? "" : stepWords(now.events().getLast()));
+        stepGoal.set(now.events().isEmpty() ? ""
+                : goalHere(now.settings(), now.events().getLast().number(), now.goalReachedAt(), now.randomStepsAtGoal()));
+        showChallenge(now);
         StepperResult result = now.result();
         verdict.set(result == null ? "" : verdictText(result));
+    }
+
+    /** The challenge line for the run {@code now} shows, told against the field as it is now. */
+    private void showChallenge(StepperSnapshot now) {
+        challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps(),
+                now.lost(), now.completed(), goal.get()));
+        challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() == now.settings().par()
+                && now.randomStepsAtGoal() == 0);
     }
 
     /**
@@ -345,10 +370,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * reached with any step picked at random (S, Auto-step) is named as such, and does not count. A
      * run that has lost more than the goal ({@code lost} so far, of {@code completed} increments) is
      * told so: a learner who took the count down to 2, the guide's question, was told only that the
-     * goal of 3 was not reached in the fewest steps.
+     * goal of 3 was not reached in the fewest steps. {@code goalNow} is the Challenge field now,
+     * which the run's own goal ({@code settings}) may no longer be once it has ended.
      */
     static String challengeText(StepperSettings settings, long reachedAt, long randomAtGoal, long steps, long lost,
-                                long completed) {
+                                long completed, int goalNow) {
         if (settings.goalLost() == 0) {
             // Said, not hidden: the line vanished when Challenge was set to 0.
             return "No challenge (Challenge is 0): set it to 1 or more to lose that many updates in the fewest steps.";
@@ -374,7 +400,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                     // the steps are the goal's, and the run may lose more after it.
                     : String.format(Locale.ROOT, "Not the fewest yet: the goal (%s) was reached in %d steps, and it can"
                     + " be done in %d. Try again?", goalWords, reachedAt, settings.par()))
-                    + moreThanTheGoal(settings, lost, completed);
+                    + moreThanTheGoal(settings, lost, completed, goalNow);
         }
         return String.format(Locale.ROOT, "Challenge: %s in the fewest steps (it can be done in %d). Steps so far: %d.",
                 goalWords, settings.par(), steps);
@@ -385,15 +411,19 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * ({@link StepperSettings#maxGoal}), more than one was at work, and at the most any interleaving
      * can lose ({@link StepperSettings#mostLost}) the count is as low as it goes. "Ended" only once
      * every increment is done ({@code completed}): with two increments each the most can be lost
-     * before the last write, and a count that goes on rising had not ended anywhere.
+     * before the last write, and a count that goes on rising had not ended anywhere; then "in all",
+     * not "so far". The advice to set the field follows the field ({@code goalNow}): once set, it
+     * says the next run is scored on it (this one was scored on its own goal, and the field is locked
+     * while a run goes, so only an ended run's can differ).
      */
-    static String moreThanTheGoal(StepperSettings settings, long lost, long completed) {
+    static String moreThanTheGoal(StepperSettings settings, long lost, long completed, int goalNow) {
         if (lost <= settings.goalLost()) {
             return "";
         }
+        boolean ended = completed == settings.expected();
         int most = StepperSettings.mostLost(settings.threads(), settings.increments());
         if (lost >= most) {
-            return completed == settings.expected()
+            return ended
                     ? String.format(Locale.ROOT, " This run lost %s in all, the most any interleaving can: the count"
                     + " ended at %d of %d, the guide's question answered.", Words.count(lost, "update"),
                     settings.expected() - lost, settings.expected())
@@ -402,11 +432,20 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                     settings.expected());
         }
         if (lost > StepperSettings.maxGoal(settings.threads(), settings.increments())) {
-            return String.format(Locale.ROOT, " It has lost %s by now, more than one stale read can: a second one"
+            return ended
+                    ? String.format(Locale.ROOT, " It lost %s in all, more than one stale read can: a second one was"
+                    + " at work.", Words.count(lost, "update"))
+                    : String.format(Locale.ROOT, " It has lost %s by now, more than one stale read can: a second one"
                     + " is at work.", Words.count(lost, "update"));
         }
-        return String.format(Locale.ROOT, " It has lost %s so far: to be scored on %d, set Challenge (lost) to %d.",
-                Words.count(lost, "update"), lost, lost);
+        String lostWords = ended ? String.format(Locale.ROOT, " It lost %s in all", Words.count(lost, "update"))
+                : String.format(Locale.ROOT, " It has lost %s so far", Words.count(lost, "update"));
+        if (goalNow != settings.goalLost()) {
+            return String.format(Locale.ROOT, "%s. Challenge (lost) is now %d: your next run is scored on %d.",
+                    lostWords, goalNow, goalNow);
+        }
+        return String.format(Locale.ROOT, "%s: to be scored on %d, set Challenge (lost) to %d%s.", lostWords, lost,
+                lost, ended ? " and run again" : " for the next run");
     }
 
     /** A step in a sentence, for the banner: "Step 6: T2 wrote 1 over T1's 1: ...", naming a random pick. */
@@ -415,20 +454,22 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     }
 
     /**
-     * What the step numbered {@code step} did for the challenge, after its words: "" but at the step
-     * that reached the goal. The challenge line says it too, but it sits above the count: a step
-     * scrolls the count, the lanes and the step's words into view, and at 150 % in 1024x700 "✔
-     * Challenge met" was out of sight above them at the very step that met it (a teacher's tryout).
+     * What the step numbered {@code step} did for the challenge, on a line of its own under its words:
+     * "" but at the step that reached the goal. The challenge line says it too, but it sits above the
+     * count: a step scrolls the count, the lanes and the step's words into view, and at 150 % in
+     * 1024x700 "✔ Challenge met" was out of sight above them at the very step that met it (a teacher's
+     * tryout). Not in the step's words: they read in the failure colours when the step lost an update,
+     * and "✔ Challenge met" stood in that red box.
      */
     static String goalHere(StepperSettings settings, long step, long reachedAt, long randomAtGoal) {
         if (settings.goalLost() == 0 || reachedAt == 0 || step != reachedAt) {
             return "";
         }
         if (randomAtGoal > 0) {
-            return ". Goal reached, but with steps picked at random: they do not count.";
+            return "Goal reached, but with steps picked at random: they do not count.";
         }
-        return reachedAt == settings.par() ? ". ✔ Challenge met."
-                : String.format(Locale.ROOT, ". Goal reached in %d steps; the fewest is %d.", reachedAt, settings.par());
+        return reachedAt == settings.par() ? "✔ Challenge met."
+                : String.format(Locale.ROOT, "Goal reached in %d steps; the fewest is %d.", reachedAt, settings.par());
     }
 
     /**
@@ -576,6 +617,11 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
 
     public ReadOnlyStringProperty lastStepProperty() {
         return lastStep.getReadOnlyProperty();
+    }
+
+    /** What the latest step did for the challenge ("✔ Challenge met."), or "". */
+    public ReadOnlyStringProperty stepGoalProperty() {
+        return stepGoal.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty challengeProperty() {

@@ -16,6 +16,8 @@ import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The line under each full-speed figure says what the measure ran, not the settings as typed. */
 class MeasuredWithTest {
@@ -87,10 +89,20 @@ class MeasuredWithTest {
         LabFigures three = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
                 leg(RaceStrategy.CAS, 4, 12), leg(RaceStrategy.LOCK, 4, 36)));
+        // The median point spreads 1.85×: most of the table is noise, and the note says how to make runs longer.
         assertEquals("Single runs of one point of the strategies that lose nothing ranged up to 2.5× apart (cas, 4"
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
-                + " this machine's noise, not the strategy. Point at a number to see its runs.",
-                LabWords.throughputNoise(three, LabWords.Reader.WINDOW));
+                + " this machine's noise, not the strategy. Most points spread that far here: raise Increments each"
+                + " for longer runs, in which a moment the machine spends elsewhere weighs less. Point at a number to"
+                + " see its runs.", LabWords.throughputNoise(three, LabWords.Reader.WINDOW));
+        assertTrue(LabWords.throughputNoise(three, LabWords.Reader.SHELL).endsWith(" raise --increments for longer"
+                + " runs, in which a moment the machine spends elsewhere weighs less."));
+        // A steady median point (1.1×): no advice.
+        LabFigures steady = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
+                leg(RaceStrategy.CAS, 4, 11), leg(RaceStrategy.LOCK, 4, 33), leg(RaceStrategy.LOCK, 1, 30),
+                leg(RaceStrategy.LOCK, 1, 60)));
+        assertFalse(LabWords.throughputNoise(steady, LabWords.Reader.WINDOW).contains("raise"),
+                LabWords.throughputNoise(steady, LabWords.Reader.WINDOW));
         // Racy's runs at 1 thread spread 14 times over (a tryout): told apart, not as the whole table's noise.
         List<RaceResult> legs = new ArrayList<>(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
@@ -99,7 +111,8 @@ class MeasuredWithTest {
         assertEquals("Single runs of one point of the strategies that lose nothing ranged up to 2.5× apart (cas, 4"
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
                 + " this machine's noise, not the strategy. Racy and volatile spread further: up to 14× (racy, 1"
-                + " thread). Point at a number to see its runs.", LabWords.throughputNoise(new LabFigures(legs), LabWords.Reader.WINDOW));
+                + " thread). Most points spread that far here: raise Increments each for longer runs, in which a"
+                + " moment the machine spends elsewhere weighs less. Point at a number to see its runs.", LabWords.throughputNoise(new LabFigures(legs), LabWords.Reader.WINDOW));
         assertEquals(3, three.range(RaceStrategy.CAS, 4).orElseThrow().runs());
         assertEquals(1, three.range(RaceStrategy.CAS, 1).orElseThrow().runs(), "a point is one strategy at one count");
         assertEquals(List.of("1.07×", "2.4×", "34×"), List.of(LabWords.times(1.07), LabWords.times(2.4), LabWords.times(33.8)));

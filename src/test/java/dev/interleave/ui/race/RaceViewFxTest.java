@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -36,6 +37,7 @@ import dev.interleave.ui.shell.InterleaveApp;
 import dev.interleave.ui.shell.MainView;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The race lab's tab in the window, driven as a learner drives it (TestFX, headless), controls by {@code #id}. */
@@ -129,8 +131,20 @@ class RaceViewFxTest {
         // The line over the figures filled at the first step, in the room it kept: nothing under it moved.
         assertEquals(lanesAt[0], lanesAt[1], 0.5, "the challenge and the lanes under it stayed put");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> text(robot, "#stepper-last-step").equals(
-                        "Step 6: T2 wrote 1 over T1's 1: one increment lost. ✔ Challenge met."));
+                () -> text(robot, "#stepper-last-step").equals("Step 6: T2 wrote 1 over T1's 1: one increment lost"));
+        // The lost update in the failure box, and the challenge met on a line of its own in the success
+        // colours: "✔ Challenge met." stood inside the red dashed box (a teacher's tryout).
+        assertEquals("✔ Challenge met.", text(robot, "#stepper-step-goal"));
+        Label stepGoal = robot.lookup("#stepper-step-goal").queryAs(Label.class);
+        Label lastStep = robot.lookup("#stepper-last-step").queryAs(Label.class);
+        assertTrue(stepGoal.getPseudoClassStates().contains(PseudoClass.getPseudoClass("success")),
+                "the challenge met reads as a success: " + stepGoal.getPseudoClassStates());
+        assertTrue(lastStep.getPseudoClassStates().contains(PseudoClass.getPseudoClass("lost")), "the lost update as a failure");
+        assertFalse(lastStep.getText().contains("✔"), lastStep.getText());
+        assertEquals(OK_BACKGROUND, WaitForAsyncUtils.asyncFx(() -> {
+            stepGoal.applyCss();
+            return stepGoal.getBackground().getFills().getFirst().getFill();
+        }).get(), "in the success colours");
         assertEquals("1", text(robot, "#stepper-lost"));
         assertEquals("1", text(robot, "#stepper-count"));
         assertEquals(6, robot.lookup("#stepper-log").queryAs(VBox.class).getChildren().size());

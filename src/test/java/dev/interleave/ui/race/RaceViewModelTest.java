@@ -72,8 +72,9 @@ class RaceViewModelTest {
             model.stepThread(thread);
             settle(runner, model);
         }
-        // Met at this step: said after its words too, as the challenge line above the count may be out of sight.
-        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost. ✔ Challenge met.", model.lastStepProperty().get());
+        // Met at this step: said under its words too, as the challenge line above the count may be out of sight.
+        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get());
+        assertEquals("✔ Challenge met.", model.stepGoalProperty().get());
         assertEquals(1, model.lostProperty().get());
         assertTrue(model.challengeProperty().get().startsWith("✔ Challenge met: lose 1 update in 6 steps, the fewest"),
                 model.challengeProperty().get());
@@ -89,8 +90,9 @@ class RaceViewModelTest {
         assertEquals("This run has ended, and its steps stay on screen: press 1 again, or Run, to start a new one.",
                 model.refusalProperty().get());
         model.sample(System.nanoTime());
-        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost. ✔ Challenge met.", model.lastStepProperty().get(),
+        assertEquals("Step 6: T2 wrote 1 over T1's 1: one increment lost", model.lastStepProperty().get(),
                 "the ended run's last step stays");
+        assertEquals("✔ Challenge met.", model.stepGoalProperty().get());
         assertTrue(model.refusalProperty().get().startsWith("This run has ended"), "the answer stays on the next frame");
         model.stepThread(0);
         assertEquals(RunState.PAUSED, runner.state(), "pressed again, the step starts the next run");
@@ -144,8 +146,9 @@ class RaceViewModelTest {
         }
         model.stepRandom();
         settle(runner, model);
-        assertEquals("Step 6 (picked at random): T2 wrote 1 over T1's 1: one increment lost. Goal reached, but with"
-                + " steps picked at random: they do not count.", model.lastStepProperty().get());
+        assertEquals("Step 6 (picked at random): T2 wrote 1 over T1's 1: one increment lost",
+                model.lastStepProperty().get());
+        assertEquals("Goal reached, but with steps picked at random: they do not count.", model.stepGoalProperty().get());
         assertTrue(model.log().getFirst().atRandom());
         assertFalse(model.log().get(1).atRandom(), "a step the learner chose");
         assertEquals("Challenge not met: the goal (lose 1 update) was reached in 6 steps, but one of them picked at"
@@ -164,8 +167,8 @@ class RaceViewModelTest {
     void theStepThatReachesTheGoalSaysSo() {
         StepperSettings loseOne = new StepperSettings(2, StepProgram.COUNT_PLUS_PLUS, 3, StepperSettings.MIN_PACE_MILLIS, 1);
         assertEquals(6, loseOne.par());
-        assertEquals(". ✔ Challenge met.", StepperViewModel.goalHere(loseOne, 6, 6, 0));
-        assertEquals(". Goal reached in 9 steps; the fewest is 6.", StepperViewModel.goalHere(loseOne, 9, 9, 0));
+        assertEquals("✔ Challenge met.", StepperViewModel.goalHere(loseOne, 6, 6, 0));
+        assertEquals("Goal reached in 9 steps; the fewest is 6.", StepperViewModel.goalHere(loseOne, 9, 9, 0));
         assertEquals("", StepperViewModel.goalHere(loseOne, 7, 6, 0), "a step after the goal's");
         assertEquals("", StepperViewModel.goalHere(loseOne, 5, 0, 0), "before the goal");
         StepperSettings none = new StepperSettings(2, StepProgram.COUNT_PLUS_PLUS, 3, StepperSettings.MIN_PACE_MILLIS, 0);
@@ -221,17 +224,67 @@ class RaceViewModelTest {
         model.reset();
 
         StepperSettings twoOfThree = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 3).withGoal(1);
-        assertEquals(" It has lost 2 updates so far: to be scored on 2, set Challenge (lost) to 2.",
-                StepperViewModel.moreThanTheGoal(twoOfThree, 2, 4));
-        assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1, 4));
+        assertEquals(" It has lost 2 updates so far: to be scored on 2, set Challenge (lost) to 2 for the next run.",
+                StepperViewModel.moreThanTheGoal(twoOfThree, 2, 4, 1));
+        assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1, 4, 1));
         // Two of 2 each: the most (2) is lost after three increments, T1's last still to come; the count
         // has not ended at 2, it is 1 and will rise.
         StepperSettings twoOfTwo = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 2).withGoal(1);
         assertEquals(" It has lost 2 updates by now, the most any interleaving can: the count is 1 after 3 of 4"
-                + " increments.", StepperViewModel.moreThanTheGoal(twoOfTwo, 2, 3));
+                + " increments.", StepperViewModel.moreThanTheGoal(twoOfTwo, 2, 3, 1));
         StepperSettings twoOfFive = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 5).withGoal(5);
         assertEquals(" It has lost 6 updates by now, more than one stale read can: a second one is at work.",
-                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 8));
+                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 8, 5));
+        assertEquals(" It lost 6 updates in all, more than one stale read can: a second one was at work.",
+                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 10, 5));
+    }
+
+    /**
+     * The advice to set the challenge follows the field: a run that met "lose 1" and went on to lose 2
+     * read "It has lost 2 updates so far: to be scored on 2, set Challenge (lost) to 2" after it had
+     * ended, and still after the field was set to 2 (a teacher's tryout). Ended, it says "in all";
+     * set, it says the next run is scored on it; set back, the advice comes back.
+     */
+    @Test
+    void theAdviceToSetTheChallengeFollowsTheField() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.threadsProperty().set(2);
+        model.incrementsProperty().set(3);
+        model.goalProperty().set(1);
+        // 1 2 1 1 2 2 meets "lose 1" in 6; then T1 reads 1, T2 writes 2, T1 writes 2 over it (2 lost),
+        // and each finishes its last increment alone.
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertTrue(model.challengeMetProperty().get(), model.challengeProperty().get());
+        for (int thread : new int[] {0, 1, 1, 1, 0, 0}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertTrue(model.challengeProperty().get().endsWith(" It has lost 2 updates so far: to be scored on 2, set"
+                + " Challenge (lost) to 2 for the next run."), model.challengeProperty().get());
+        for (int thread : new int[] {0, 0, 0, 1, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals(RunState.IDLE, model.runState());
+        assertEquals(2, model.lostProperty().get(), model.log().toString());
+        String met = "✔ Challenge met: lose 1 update in 6 steps, the fewest possible.";
+        assertEquals(met + " It lost 2 updates in all: to be scored on 2, set Challenge (lost) to 2 and run again.",
+                model.challengeProperty().get());
+        model.goalProperty().set(2);
+        assertEquals(met + " It lost 2 updates in all. Challenge (lost) is now 2: your next run is scored on 2.",
+                model.challengeProperty().get());
+        model.sample(System.nanoTime());
+        assertEquals(met + " It lost 2 updates in all. Challenge (lost) is now 2: your next run is scored on 2.",
+                model.challengeProperty().get(), "the next frame says the same");
+        model.goalProperty().set(1);
+        assertEquals(met + " It lost 2 updates in all: to be scored on 2, set Challenge (lost) to 2 and run again.",
+                model.challengeProperty().get());
     }
 
     /**

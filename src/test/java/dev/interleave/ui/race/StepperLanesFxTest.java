@@ -117,6 +117,37 @@ class StepperLanesFxTest {
     }
 
     /**
+     * A lane names its registers as the steps do: the CAS loop's two ("registers: seen = 0, next = 1",
+     * beside "T1 computed next = 1 in its registers"; it read "register:"), count++'s one ("register: r = 0").
+     */
+    @Test
+    void aLaneNamesItsRegistersAsTheStepsDo(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.programProperty().set(StepProgram.CAS);
+            model.stepThread(0);
+        });
+        runner.awaitSteps(Duration.ofSeconds(10));
+        robot.interact(() -> model.stepThread(0));
+        runner.awaitSteps(Duration.ofSeconds(10));
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.log().getFirst().words().contains("in its registers"), model.log().getFirst().words());
+        assertTrue(view.laneText(0).endsWith("registers: seen = 0, next = 1\nincrements: 0 of 3, failed CAS: 0"),
+                view.laneText(0));
+        robot.interact(model::stop);
+        runner.await(Duration.ofSeconds(10));
+        robot.interact(() -> {
+            model.reset();
+            model.programProperty().set(StepProgram.COUNT_PLUS_PLUS);
+            model.stepThread(0);
+        });
+        runner.awaitSteps(Duration.ofSeconds(10));
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.laneText(0).contains("\nregister: r = 0\n"), view.laneText(0));
+    }
+
+    /**
      * Each step's text stays in sight: at 125 % in 1024x700 the text under the lanes ended below the
      * view, and the step that lost an update was told where a class could not see it (a tryout). The
      * view scrolls down just enough after a step, and a view scrolled back up by hand is scrolled
@@ -186,6 +217,14 @@ class StepperLanesFxTest {
                                 shown.getMaxY(), view.getMinY(), view.getMaxY()));
                     }
                 }
+                // Nothing under the count's cards: held at the top of the view (four threads), they
+                // covered the lane titles here.
+                Node cards = robot.lookup("#stepper-figures").query();
+                Node lanesNode = robot.lookup("#stepper-lanes").query();
+                if (cards.localToScene(cards.getLayoutBounds()).getMaxY()
+                        > lanesNode.localToScene(lanesNode.getLayoutBounds()).getMinY() + 0.5) {
+                    wrong.add("the cards over the lanes");
+                }
                 Node live = scroll.getContent();
                 for (Node child : ((javafx.scene.Parent) live).getChildrenUnmodifiable()) {
                     Bounds at = child.localToScene(child.getLayoutBounds());
@@ -195,11 +234,109 @@ class StepperLanesFxTest {
                     }
                 }
                 assertEquals(List.of(), wrong, "after step " + taken);
-                // The challenge line above the count is out of sight here: the step in view says it was met.
-                String words = ((Label) robot.lookup("#stepper-last-step").query()).getText();
-                assertEquals(taken == 6, words.endsWith("✔ Challenge met."), words);
+                // The challenge line above the count is out of sight here: the line under the step's words,
+                // in view, says it was met.
+                Label met = (Label) robot.lookup("#stepper-step-goal").query();
+                assertEquals(taken == 6 ? "✔ Challenge met." : "", met.getText());
+                if (taken == 6) {
+                    Bounds shown = met.localToScene(met.getLayoutBounds());
+                    assertTrue(shown.getMinY() >= view.getMinY() - 0.5 && shown.getMaxY() <= view.getMaxY() + 0.5,
+                            String.format("the challenge met at %.0f..%.0f in a view of %.0f..%.0f", shown.getMinY(),
+                                    shown.getMaxY(), view.getMinY(), view.getMaxY()));
+                }
             });
         }
+    }
+
+    /**
+     * With four threads at 150 % in 1024x700 the count, two rows of lanes and the step's words do not
+     * fit in one screen: the steps scrolled the step's words into view and the count's cards out of
+     * the top, captions first ("1 | 2 of 12 | 1 | 6" without "Shared count", a teacher's tryout). The
+     * cards stay at the top of the view, whole, over the lanes scrolled under them, and the step's
+     * words stay in sight; a picture of the whole page draws them in their place.
+     */
+    @Test
+    void withFourThreadsTheCountsCardsStayInSightAt150Percent(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.threadsProperty().set(4);
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        boolean[] held = {false};
+        for (int thread : new int[] {0, 1, 2, 3, 0, 0}) {
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+            String step = model.lastStepProperty().get();
+            robot.interact(() -> {
+                Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                List<String> wrong = new ArrayList<>();
+                for (String id : List.of("#stepper-count", "#stepper-completed", "#stepper-lost", "#stepper-steps",
+                        "#stepper-last-step")) {
+                    // A card's caption is the first line of its box, its value (the id) under it.
+                    Node node = id.equals("#stepper-last-step") ? robot.lookup(id).query()
+                            : robot.lookup(id).query().getParent();
+                    Bounds shown = node.localToScene(node.getLayoutBounds());
+                    if (shown.getMinY() < view.getMinY() - 0.5 || shown.getMaxY() > view.getMaxY() + 0.5) {
+                        wrong.add(String.format("%s at %.0f..%.0f in a view of %.0f..%.0f", id, shown.getMinY(),
+                                shown.getMaxY(), view.getMinY(), view.getMaxY()));
+                    }
+                }
+                assertEquals(List.of(), wrong, step);
+                held[0] |= robot.lookup("#stepper-figures").query().getTranslateY() > 0;
+            });
+        }
+        assertTrue(held[0], "the page was scrolled past the cards, and they were held in view");
+        double[] inPicture = new double[2];
+        robot.interact(() -> {
+            Node cards = robot.lookup("#stepper-figures").query();
+            dev.interleave.ui.kit.InSight.seeingAll(scroll.getContent(), () -> {
+                inPicture[0] = cards.getTranslateY()
+                        + (cards.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("held")) ? 1000 : 0);
+                return null;
+            });
+            inPicture[1] = cards.getTranslateY();
+        });
+        assertEquals(0, inPicture[0], "in a picture of the page, in its place, without the held ground");
+        assertTrue(inPicture[1] > 0, "held again after the picture");
+    }
+
+    /**
+     * The run's end is in sight at 150 % in 1024x700: its last step scrolled the step's words into
+     * view and left the verdict ("✘ The count is 4 after 6 increments: 2 updates lost") cut in half
+     * under them. The verdict comes into view whole, and the count's cards stay in view above.
+     */
+    @Test
+    void theVerdictComesIntoSightAt150Percent(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.incrementsProperty().set(1);
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+        }
+        runner.await(Duration.ofSeconds(10));
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+            List<String> wrong = new ArrayList<>();
+            for (String id : List.of("#stepper-verdict", "#stepper-last-step", "#stepper-figures")) {
+                Node node = robot.lookup(id).query();
+                Bounds shown = node.localToScene(node.getLayoutBounds());
+                if (shown.getMinY() < view.getMinY() - 0.5 || shown.getMaxY() > view.getMaxY() + 0.5) {
+                    wrong.add(String.format("%s at %.0f..%.0f in a view of %.0f..%.0f", id, shown.getMinY(),
+                            shown.getMaxY(), view.getMinY(), view.getMaxY()));
+                }
+            }
+            assertEquals(List.of(), wrong, ((Label) robot.lookup("#stepper-verdict").query()).getText());
+        });
     }
 
     private void lanesIn(FxRobot robot, StepProgram program, int threads, long expectedRows) {
