@@ -245,6 +245,22 @@ class BufferLabFxTest {
         }
     }
 
+    /**
+     * With notify, the timeline's caption says what a dashed arrow is: a wake-up whose notify() was one
+     * of several in flight, where the JVM does not say which woke whom.
+     */
+    @Test
+    void theNotifyBugsTimelineSaysWhatADashedArrowIs(FxRobot robot) {
+        Label caption = robot.lookup("#buffer-history .section").queryAs(Label.class);
+        assertFalse(caption.getText().contains("dashed"), caption.getText());
+        robot.interact(() -> {
+            model.implProperty().set(BufferImpl.MONITOR);
+            model.bugProperty().set(Bug.NOTIFY);
+        });
+        assertTrue(caption.getText().contains("arrows from a notify() to the thread it woke, dashed where several were"
+                + " in flight"), caption.getText());
+    }
+
     /** The code panel shows the planted bug's lines marked, and the guide's Apply sets its setup. */
     /**
      * Settings an implementation does not have are greyed out, and the view says why: the wake-up
