@@ -50,8 +50,8 @@ public enum BufferEvent {
     /**
      * A waiter was woken by a signal: it leaves its wait set and waits for the lock. other: the
      * track of the worker whose put or take signalled (the event before, or a few before with
-     * signal-all). item: {@link #WOKEN_BY_ONE_OF}, where the monitor's notify() calls in flight were
-     * several and other names the earliest of them (the JVM does not say which woke whom), else 0.
+     * signal-all). item: {@link #WOKEN_BY_ONE_OF}, where the monitor's notify() came as a wait(ms)
+     * was running out, so which thread it woke is a guess (the JVM does not say), else 0.
      * slot: how many events before this one that put or take is, where the woken thread tells its
      * own wake-up when it is back (the monitor's notify(), a semaphore's release()), by which time
      * its waker may have moved again; 0 where it is the waker's latest move ({@link #wakerMove}).
@@ -125,7 +125,7 @@ public enum BufferEvent {
 
     private static final BufferEvent[] ALL = values();
 
-    /** A {@link #WAKE}'s item where its waker is the earliest of several notify() calls in flight: a guess. */
+    /** A {@link #WAKE}'s item where its waker is a guess: the notify() came as a wait(ms) was running out. */
     public static final int WOKEN_BY_ONE_OF = 1;
     /** WAIT's other: on notFull. */
     public static final int ON_NOT_FULL = 0;

@@ -294,8 +294,8 @@ public final class BufferNarration {
                     ? String.format(Locale.ROOT, "%s is let through by %s and goes on to the mutex", who,
                     terms.wokenBy(name(batch, batch.other(i))))
                     : batch.item(i) == BufferEvent.WOKEN_BY_ONE_OF
-                    ? String.format(Locale.ROOT, "%s is woken by %s or a later one (several were in flight, and the"
-                    + " JVM does not say which woke whom), and waits for the %s%s", who,
+                    ? String.format(Locale.ROOT, "%s is woken by %s, most likely (a wait(1 ms) was running out as it"
+                    + " came, and the JVM does not say which ended which), and waits for the %s%s", who,
                     terms.wokenBy(name(batch, batch.other(i))), terms.lock(), terms.thenGoesStraightOn())
                     : String.format(Locale.ROOT, "%s is woken by %s and waits for the %s%s", who,
                     terms.wokenBy(name(batch, batch.other(i))), terms.lock(), terms.thenGoesStraightOn());

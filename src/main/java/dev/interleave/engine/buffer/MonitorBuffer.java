@@ -29,33 +29,38 @@ final class MonitorBuffer implements LabBuffer {
     /*
      * Implementation notes.
      *
-     * The monitor of `monitor` guards every field below that says so; a waiter is added to the
-     * mirror `waiters` before wait() in the same synchronized block, and wait() joins the monitor's
-     * wait set before releasing it, so the mirror's order is the wait set's order. notifyAll() empties
-     * the wait set at once: the notifier takes every waiter out of the mirror, marked notified, and
-     * records each WAKE after its put or take. notify() wakes one thread the JVM picks: the mirror
-     * cannot know which, so it keeps every waiter until one returns from wait() unmarked; that one
-     * records its own WAKE when it is back in the monitor. A notify() wakes someone only if the
-     * mirror holds more waiters than notify() calls still in flight (`notifying`: each woke a thread
-     * that has not returned yet): otherwise every thread in the mirror has been woken already, the
-     * real wait set is empty, and this notify() is lost, the bug's lesson (its put or take records
-     * NOTIFY_LOST). With the mirror empty nobody waits at all: that notify() wakes nobody, and nobody
-     * needed it (harmless; recorded as waking 0). A thread back from wait()
-     * is credited to the earliest notify() in flight, exactly when there is one, and as a guess
-     * (WAKE's item WOKEN_BY_ONE_OF) when there are several. A waiter the
-     * lab picks for a spurious wake-up waits with wait(ms): if it returns unmarked after its time, it
-     * records SPURIOUS, unless more notify() calls are in flight than waiters left to take them. A put or take that finds the mirror empty skips notifyAll(): every thread in
-     * the wait set is in the mirror (it joins before wait(), in the same block, and leaves only in
-     * the monitor), so the wait set is empty and notifyAll() would do nothing; but each call goes
-     * into the VM to find the object's monitor. One producer, one consumer, 1,024 slots, medians of
-     * 7 interleaved runs: 3.8 million items a second calling it every time, 6.2 skipping it
-     * (ArrayBlockingQueue 7.4). Worker states, as in BoundedBuffer: a snapshot is taken in the monitor, so a
-     * worker writes only what can be seen from there (before entering, before wait(), just before
-     * leaving), never the steps inside. Visibility: every guarded field is read and written inside synchronized
-     * (monitor), but for unlocked-count's look at count and items.length (a data race, on purpose,
-     * only with that bug); a monitor exit happens-before the next entry. The helpers say "Call only in the
-     * monitor" without asserting Thread.holdsLock: Lincheck's model checker takes monitors over, and
-     * holdsLock is false under it.
+     * The monitor of `monitor` guards every field below that says so; a waiter is added to the mirror
+     * `waiters` before wait() in the same synchronized block, and wait() joins the monitor's wait set
+     * before releasing it, so the mirror's order is the wait set's order. notifyAll() empties the wait
+     * set at once: the notifier takes every waiter out of the mirror, marked notified, and records
+     * each WAKE after its put or take. notify() wakes one thread the JVM picks; HotSpot picks the one
+     * that has waited longest of those still in the wait set (the Java spec leaves it open), so the
+     * notifier marks that waiter in the mirror as picked (`pickedBy`): the first not picked already
+     * whose wait(ms) has not run out (a thread whose time ran out leaves the set by itself). The
+     * picked thread records its own WAKE when it is back in the monitor, naming the notify's put or
+     * take. With none to pick, every thread in the wait set has been woken already or has left by its
+     * time: the real wait set is empty, and this notify() is lost, the bug's lesson (its put or take
+     * records NOTIFY_LOST). With the mirror empty nobody waits at all: that notify() wakes nobody, and
+     * nobody needed it (harmless; recorded as waking 0). A pick within NEAR_DEADLINE_NANOS of the
+     * waiter's time running out is a guess (WAKE's item WOKEN_BY_ONE_OF): the thread may have left by
+     * its time as the notify() came, and then the JVM woke the next one. That next one, back before
+     * its own time ran out with no pick, takes the pick from the earliest picked timed waiter (a guess
+     * too), which is then told as spurious. A waiter the lab picks for a spurious wake-up waits with
+     * wait(ms): if it returns unpicked, it records SPURIOUS. Crediting instead each thread back with
+     * the earliest notify() in flight, as before, told 7,881 of 64,750 spurious wake-ups for threads
+     * back within 0.9 ms of a wait(1 ms), which a notify() had woken (5 runs of 3 producers, 3
+     * consumers, 1 slot, notify, spurious 100 %); picked, none. A put or take that finds the mirror
+     * empty skips notifyAll(): every thread in the wait set is in the mirror (it joins before wait(),
+     * in the same block, and leaves only in the monitor), so the wait set is empty and notifyAll()
+     * would do nothing; but each call goes into the VM to find the object's monitor. One producer, one
+     * consumer, 1,024 slots, medians of 7 interleaved runs: 3.8 million items a second calling it
+     * every time, 6.2 skipping it (ArrayBlockingQueue 7.4). Worker states, as in BoundedBuffer: a
+     * snapshot is taken in the monitor, so a worker writes only what can be seen from there (before
+     * entering, before wait(), just before leaving), never the steps inside. Visibility: every guarded
+     * field is read and written inside synchronized (monitor), but for unlocked-count's look at count
+     * and items.length (a data race, on purpose, only with that bug); a monitor exit happens-before
+     * the next entry. The helpers say "Call only in the monitor" without asserting Thread.holdsLock:
+     * Lincheck's model checker takes monitors over, and holdsLock is false under it.
      */
 
     private final Object monitor = new Object();
@@ -85,15 +90,12 @@ final class MonitorBuffer implements LabBuffer {
     private final List<Worker> workers = new ArrayList<>();
     /** Workers the notifyAll being sent took out of the wait set, for the events after the move. Guarded by monitor. */
     private final List<Worker> wokenNow = new ArrayList<>();
-    /**
-     * The notify() calls that woke a thread that has not yet returned from wait(), earliest first:
-     * credited, in that order, by the threads coming back. Guarded by monitor.
-     */
-    private final ArrayDeque<Waker> notifying = new ArrayDeque<>();
-
-    /** A notify() in flight: by {@code worker}'s put or take numbered {@code move} in the log (-1: none). */
+    /** A notify() that woke a waiter: by {@code worker}'s put or take numbered {@code move} in the log (-1: none). */
     private record Waker(Worker worker, long move) {
     }
+
+    /** A waiter whose wait(ms) has this little left when a notify() picks it may have left by its time: a guess. */
+    private static final long NEAR_DEADLINE_NANOS = 100_000;
 
     private long produced;
     private long consumed;
@@ -109,14 +111,18 @@ final class MonitorBuffer implements LabBuffer {
     /** One waiting thread. */
     private static final class Waiter {
         final Worker worker;
-        /** The time limit of a spurious wait in ms, or 0: waits until notified. */
-        final long timedMillis;
+        /** When a spurious wait(ms) runs out (System.nanoTime()), or Long.MAX_VALUE: waits until notified. */
+        final long deadline;
         /** Taken out by a notifyAll. Guarded by monitor. */
         boolean notified;
+        /** The notify() that picked it, not yet told (it is not back yet), or null. Guarded by monitor. */
+        Waker pickedBy;
+        /** Whether the pick is a guess: its wait(ms) was about to run out. Guarded by monitor. */
+        boolean pickGuessed;
 
-        Waiter(Worker worker, long timedMillis) {
+        Waiter(Worker worker, long deadline) {
             this.worker = worker;
-            this.timedMillis = timedMillis;
+            this.deadline = deadline;
         }
     }
 
@@ -273,7 +279,7 @@ final class MonitorBuffer implements LabBuffer {
         // while the run is held, as in BoundedBuffer.spuriousNext.
         long timed = spurious > 0 && !(again && labGate.holds()) && ThreadLocalRandom.current().nextDouble() < spurious
                 ? 1 : 0;
-        Waiter waiter = new Waiter(worker, timed);
+        Waiter waiter = new Waiter(worker, timed == 0 ? Long.MAX_VALUE : from + timed * 1_000_000);
         waiters.addLast(waiter);
         worker.set(waiting, Where.WAITING);
         try {
@@ -286,20 +292,18 @@ final class MonitorBuffer implements LabBuffer {
             if (waiters.remove(waiter) && log != null) {
                 log.appendNow(BufferEvent.LEAVE.ordinal(), track(worker), 0, 0, 0);
             }
-            forgetNotifiesBeyondWaiters();
             // Out of the wait set, as the log's LEAVE tells it: no longer shown waiting in it.
             worker.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
             throw e;
         }
         if (!waiter.notified) {
             waiters.remove(waiter);
-            boolean ranOut = timed > 0 && System.nanoTime() - from >= timed * 1_000_000;
-            // Back before its time ran out, a notify() in flight woke it. Back after, its time ran out
-            // (the lab's spurious wake-up), unless more notify() calls are in flight than threads left
-            // in the wait set to take them: then one was its. (Crediting a notify() to every thread
-            // whose time ran out left the thread it really woke none, told as woken by the lab.)
-            boolean notified = bug == Bug.NOTIFY && !notifying.isEmpty() && (!ranOut || notifying.size() > waiters.size());
-            if (!notified) {
+            if (waiter.pickedBy == null && System.nanoTime() < waiter.deadline) {
+                // Back before its time ran out, yet no notify() picked it: one picked a thread whose
+                // wait(ms) ran out as it came, and the JVM's notify() went to this one instead.
+                stealPick(waiter);
+            }
+            if (waiter.pickedBy == null) {
                 // The lab's spurious wake-up (or, rarely, the JVM's own: wait() allows it).
                 spuriousWakeups++;
                 if (log != null) {
@@ -307,12 +311,11 @@ final class MonitorBuffer implements LabBuffer {
                             worker.role() == Worker.Role.PRODUCER ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
                 }
             } else {
-                // Woken by a notify(): only now is it known which thread one woke, and by whose, exactly
-                // when a single one was in flight.
-                boolean guess = notifying.size() > 1;
-                Waker notifier = notifying.pollFirst();
+                // Woken by the notify() that picked it, told now that it is back in the monitor.
+                Waker notifier = waiter.pickedBy;
                 if (log != null) {
-                    log.appendNow(BufferEvent.WAKE.ordinal(), track(worker), guess ? BufferEvent.WOKEN_BY_ONE_OF : 0,
+                    log.appendNow(BufferEvent.WAKE.ordinal(), track(worker),
+                            waiter.pickGuessed ? BufferEvent.WOKEN_BY_ONE_OF : 0,
                             BufferEvent.wakerBack(notifier.move(), log.written()), track(notifier.worker()));
                 }
             }
@@ -364,17 +367,24 @@ final class MonitorBuffer implements LabBuffer {
      */
     private int wakeUp(Worker notifier) {
         if (bug == Bug.NOTIFY) {
-            assert notifying.size() <= waiters.size() : notifying.size() + " in flight for " + waiters.size();
             monitor.notify();
             if (waiters.isEmpty()) {
                 return 0; // nobody waits: this notify() wakes nobody, and nobody needed it
             }
-            if (waiters.size() <= notifying.size()) {
-                // Every thread in the mirror was woken already: the wait set is empty, this one is lost.
-                return BufferEvent.NOTIFY_LOST;
+            // HotSpot's notify() wakes the thread that has waited longest of those still in the wait
+            // set (the Java spec leaves the choice open): the first in the mirror not picked already
+            // whose wait(ms) has not run out (a thread whose time ran out has left the set by itself).
+            long now = System.nanoTime();
+            for (Waiter waiter : waiters) {
+                if (waiter.pickedBy == null && now < waiter.deadline) {
+                    waiter.pickedBy = new Waker(notifier, log == null ? -1 : log.written()); // its move, recorded next
+                    waiter.pickGuessed = waiter.deadline - now < NEAR_DEADLINE_NANOS;
+                    return 1;
+                }
             }
-            notifying.addLast(new Waker(notifier, log == null ? -1 : log.written())); // its move, recorded next
-            return 1;
+            // Every thread in the mirror was woken already, or left by its time: the wait set is
+            // empty, this one is lost.
+            return BufferEvent.NOTIFY_LOST;
         }
         if (waiters.isEmpty()) {
             return 0; // nobody in the wait set: notifyAll() would do nothing (see the notes)
@@ -384,19 +394,24 @@ final class MonitorBuffer implements LabBuffer {
     }
 
     /**
-     * A waiter left the mirror without a notify() of its own (Stop interrupted it): a notify() in
-     * flight may have been its, spent; there are never more in flight than waiters to return.
-     * Call only in the monitor.
+     * {@code back} returned from wait() before its time ran out and no notify() had picked it: the
+     * JVM's notify() went to it rather than to a thread picked as its wait(ms) ran out (which then
+     * left the set by its time). Takes that pick, as a guess; none such, it stays unpicked (the JVM's
+     * own spurious wake-up). Call only in the monitor.
      */
-    private void forgetNotifiesBeyondWaiters() {
-        while (notifying.size() > waiters.size()) {
-            notifying.pollFirst();
+    private void stealPick(Waiter back) {
+        for (Waiter waiter : waiters) {
+            if (waiter.pickedBy != null && waiter.deadline != Long.MAX_VALUE) {
+                back.pickedBy = waiter.pickedBy;
+                back.pickGuessed = true;
+                waiter.pickedBy = null;
+                return;
+            }
         }
     }
 
     /** After a notifyAll: every waiter leaves the mirror, marked. Call only in the monitor. */
     private int wakeEveryone() {
-        notifying.clear(); // every waiter is woken: no notify() is in flight for any of them any more
         int woken = waiters.size();
         for (Waiter waiter; (waiter = waiters.pollFirst()) != null; ) {
             waiter.notified = true;

@@ -20,10 +20,10 @@ final class BufferHistoryPane extends HistoryPane<BufferReplay> {
     private static final String LANES_LOOKS = "Timeline: a lane per thread, coloured as its chip; ▼ put, ▲ take, ⚠ a"
             + " look without the lock (with the item, or what it read, when zoomed in), arrows from a signal to the"
             + " thread it woke. Ctrl+wheel, or a click on it and +\u00a0/\u00a0-: zoom; drag: pan.";
-    /** With notify, whose wake-ups are guesses where several notify() calls were in flight. */
+    /** With notify, whose wake-ups are guesses where a notify() came as a wait(1 ms) ran out. */
     private static final String LANES_NOTIFY = "Timeline: a lane per thread, coloured as its chip; ▼ put, ▲ take (with"
-            + " the item when zoomed in), arrows from a notify() to the thread it woke, dashed where several were in"
-            + " flight and the JVM does not say which woke whom. Ctrl+wheel, or a click on it and +\u00a0/\u00a0-: zoom;"
+            + " the item when zoomed in), arrows from a notify() to the thread it woke, dashed where it came as that"
+            + " thread's wait(1 ms) ran out (a guess). Ctrl+wheel, or a click on it and +\u00a0/\u00a0-: zoom;"
             + " drag: pan.";
     private static final String NONE = "Timeline: none for ArrayBlockingQueue, the baseline: "
             + BufferViewModel.ABQ_UNRECORDED;

@@ -246,8 +246,8 @@ class BufferLabFxTest {
     }
 
     /**
-     * With notify, the timeline's caption says what a dashed arrow is: a wake-up whose notify() was one
-     * of several in flight, where the JVM does not say which woke whom.
+     * With notify, the timeline's caption says what a dashed arrow is: a notify() that came as the
+     * woken thread's wait(1 ms) ran out, so which ended the wait is a guess.
      */
     @Test
     void theNotifyBugsTimelineSaysWhatADashedArrowIs(FxRobot robot) {
@@ -257,8 +257,8 @@ class BufferLabFxTest {
             model.implProperty().set(BufferImpl.MONITOR);
             model.bugProperty().set(Bug.NOTIFY);
         });
-        assertTrue(caption.getText().contains("arrows from a notify() to the thread it woke, dashed where several were"
-                + " in flight"), caption.getText());
+        assertTrue(caption.getText().contains("arrows from a notify() to the thread it woke, dashed where it came as"
+                + " that thread's wait(1 ms) ran out (a guess)"), caption.getText());
     }
 
     /** The code panel shows the planted bug's lines marked, and the guide's Apply sets its setup. */

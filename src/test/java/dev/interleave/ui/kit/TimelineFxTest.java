@@ -240,8 +240,8 @@ class TimelineFxTest {
     /**
      * A wake-up told when the woken thread is back (the monitor's notify(), a semaphore's release())
      * has its arrow from the put or take that woke it, not from its waker's latest move: P1 put #5,
-     * #8, #9 and #10, and the arrows to C1 and C3 came from ▼10 (an expert's audit). A guess (several
-     * notify() calls in flight) is dashed.
+     * #8, #9 and #10, and the arrows to C1 and C3 came from ▼10 (an expert's audit). A guess (a
+     * notify() that came as a wait(1 ms) ran out) is dashed.
      */
     @Test
     void aWakeUpToldLaterHasItsArrowFromTheMoveThatWokeIt() throws Exception {
