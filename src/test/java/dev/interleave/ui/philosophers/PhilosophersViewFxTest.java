@@ -394,6 +394,51 @@ class PhilosophersViewFxTest {
         }
     }
 
+    /**
+     * ◀ stays under the pointer as the first step back grows the verdict above the table ("↶ Rewound
+     * (...). At this moment: ✘ Deadlock, ..." in five lines where the deadlock's took three): five naive
+     * philosophers deadlocked by clicks on their seats at 150 % in 1024x700, scrolled so the verdict is
+     * in sight. The page keeps the clicked seat where it is; ◀ at the top of the verdict's row went up
+     * 58 px with the lines added under it, and the next two clicks hit nothing (a teacher's tryout).
+     */
+    @Test
+    void theRewindArrowsStayUnderThePointerAsTheFirstStepBackGrowsTheVerdict(FxRobot robot) throws Exception {
+        zeroDelays(robot, 5);
+        at1024Zoomed150(robot);
+        robot.interact(() -> model.strategyProperty().set(Strategy.NAIVE));
+        settle(robot);
+        List<String> clicks = List.of("P2", "P3", "P4", "P5", "P1", "P1", "P2", "P5", "P3", "P4");
+        for (int i = 0; i < clicks.size(); i++) {
+            int step = i + 1;
+            Node seat = robot.lookup("#seat-" + clicks.get(i)).query();
+            robot.interact(() -> Controls.scrollTo(seat));
+            robot.clickOn(seat);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> step == clicks.size()
+                    ? model.deadlockedProperty().get() : model.stepTextProperty().get().startsWith("Step " + step + ": "));
+            settle(robot);
+        }
+        Node back = robot.lookup("#philosophers-rewind-back").query();
+        Node verdict = robot.lookup("#philosophers-verdict").query();
+        ScrollPane scroll = scrollPaneOf(back);
+        robot.interact(() -> { // the verdict's top just in sight, as a teacher scrolls to it
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double top = scroll.getContent().sceneToLocal(verdict.localToScene(verdict.getLayoutBounds())).getMinY();
+            scroll.setVvalue((top - 4) / (content - viewport));
+        });
+        settle(robot);
+        double verdictBefore = OnFx.get(() -> verdict.getLayoutBounds().getHeight());
+        DoubleSupplier backTop = () -> OnFx.get(() -> back.localToScene(back.getLayoutBounds()).getMinY());
+        double before = backTop.getAsDouble();
+        robot.clickOn(back);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.rewind().rewoundBinding().get());
+        settle(robot);
+        assertTrue(OnFx.get(() -> verdict.getLayoutBounds().getHeight()) > verdictBefore + 10,
+                "the rewound verdict grew: " + OnFx.text(robot, "#philosophers-verdict"));
+        assertEquals(before, backTop.getAsDouble(), 0.5, "◀ after the first step back: "
+                + OnFx.text(robot, "#philosophers-verdict"));
+    }
+
     /** Two layout passes and the events they raise: the scroll anchor scrolls after a pass. */
     private void settle(FxRobot robot) {
         for (int pass = 0; pass < 2; pass++) {
