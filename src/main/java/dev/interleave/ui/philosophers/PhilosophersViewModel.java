@@ -114,6 +114,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyBooleanWrapper deadlocked = new ReadOnlyBooleanWrapper(this, "deadlocked");
     private final ReadOnlyBooleanWrapper livelockNow = new ReadOnlyBooleanWrapper(this, "livelockNow");
     private final ReadOnlyBooleanWrapper livelockSeen = new ReadOnlyBooleanWrapper(this, "livelockSeen");
+    /** Spells of livelock in the run so far (LivelockWatch). */
+    private final ReadOnlyIntegerWrapper livelockSpells = new ReadOnlyIntegerWrapper(this, "livelockSpells");
+    /** The longest stretch with no meal a spell of livelock was in, in ms of the run's active time. */
+    private final ReadOnlyLongWrapper livelockLongestMillis = new ReadOnlyLongWrapper(this, "livelockLongestMillis");
     private final Map<Coffman, ReadOnlyBooleanWrapper> conditions = new EnumMap<>(Coffman.class);
     private final ReadOnlyIntegerWrapper longestChain = new ReadOnlyIntegerWrapper(this, "longestChain");
     /** Whether the waits close a circle only through timed tries: circular wait holds, but cannot last. */
@@ -421,6 +425,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         deadlocked.set(false);
         livelockNow.set(false);
         livelockSeen.set(false);
+        livelockSpells.set(0);
+        livelockLongestMillis.set(0);
         conditions.values().forEach(mark -> mark.set(false));
         longestChain.set(0);
         timedCircle.set(false);
@@ -503,6 +509,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 now.steps().stepsTaken(), circle(deadlock)));
         livelockNow.set(now.livelockNow());
         livelockSeen.set(now.livelockSeen());
+        livelockSpells.set(now.livelockSpells());
+        livelockLongestMillis.set(now.livelockLongestNanos() / 1_000_000);
         Strategy running = now.settings().strategy();
         for (Coffman condition : Coffman.values()) {
             conditions.get(condition).set(condition.holdsNow(table, running));
@@ -960,6 +968,14 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     public ReadOnlyBooleanProperty livelockSeenProperty() {
         return livelockSeen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty livelockSpellsProperty() {
+        return livelockSpells.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty livelockLongestMillisProperty() {
+        return livelockLongestMillis.getReadOnlyProperty();
     }
 
     /** Whether {@code condition} held at the latest sample. */

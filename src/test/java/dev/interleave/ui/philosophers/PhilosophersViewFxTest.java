@@ -38,6 +38,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.engine.philosophers.Coffman;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.run.DelayRange;
@@ -99,6 +100,18 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait .condition-meaning").queryAs(Label.class).getText())
                 .endsWith("The chosen strategy, ordered, rules it out."));
+    }
+
+    /**
+     * The no-preemption card names every strategy the engine says rules it out (Coffman.ruledOutBy):
+     * "Broken by: trylock" alone stood beside a guide and a README that said trylock-no-backoff breaks it too.
+     */
+    @Test
+    void theNoPreemptionCardNamesTrylockNoBackoffToo(FxRobot robot) {
+        assertTrue(Coffman.NO_PREEMPTION.ruledOutBy(Strategy.TRYLOCK_NO_BACKOFF), "the engine's own answer");
+        String also = OnFx.get(() -> robot.lookup("#condition-no-preemption-also").queryAs(Label.class).getText());
+        assertTrue(also.contains("trylock-no-backoff") && also.contains("livelock"), also);
+        assertTrue(robot.lookup("#condition-circular-wait-also").tryQuery().isEmpty(), "ordered and waiter are buttons already");
     }
 
     /** Zero typed into the delay fields (the slider's thumbs cannot meet), and the reason when a value is refused. */
