@@ -359,6 +359,39 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * The band over the figures is as tall as its words once a run starts: the height the longer
+     * "Last run's figures (...). The settings have changed since: ..." had is kept under the band, not
+     * in it, so the table stays where it was. It stood two or three lines tall round a run's two, an
+     * empty half line above them (a teacher's tryout).
+     */
+    @Test
+    void theFiguresNotesBandIsAsTallAsItsWordsAndTheTableStaysPut(FxRobot robot) throws Exception {
+        at1024Zoomed150(robot);
+        zeroDelays(robot, 3);
+        robot.clickOn("#seat-P1"); // a run, started paused; stopped, it is the last run
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> model.nProperty().set(2));
+        Label note = robot.lookup("#last-run").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(note::getText).contains("have changed since"));
+        settle(robot);
+        double before = OnFx.get(note::getHeight);
+        Node table = robot.lookup("#table").query();
+        DoubleSupplier tableTop = () -> OnFx.get(() -> table.localToScene(table.getBoundsInLocal()).getMinY());
+        double top = tableTop.getAsDouble();
+        robot.clickOn("#seat-P1");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        settle(robot);
+        double words = OnFx.get(() -> note.prefHeight(note.getWidth()));
+        double line = OnFx.get(() -> note.getFont().getSize());
+        assertTrue(before > words + line, "the run's words are shorter: " + before + " then " + words + ", '"
+                + OnFx.get(note::getText) + "'");
+        assertEquals(words, OnFx.get(note::getHeight), 0.5, "the band round '" + OnFx.get(note::getText) + "'");
+        assertEquals(top, tableTop.getAsDouble(), 0.5, "the table");
+    }
+
+    /**
      * A deadlock of two built by hand from no run (the guide's step 3), one click on a seat a fork
      * action, leaves the table where the first click found it, to the deadlock: its drawing, the
      * table top and every seat's centre on screen, at 1024x700 side by side (100 %) and stacked
