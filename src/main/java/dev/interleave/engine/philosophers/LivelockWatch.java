@@ -37,6 +37,15 @@ public final class LivelockWatch {
     private boolean now;
     /** Active time when the rule first held in this run, or -1: kept once set. */
     private long fromNanos = -1;
+    /** Active time of the latest meal begun or ended, 0 before any. Invariant: lastAteNanos <= every later event's time. */
+    private long lastAteNanos;
+    /** Spells of livelock in this run: times the rule began to hold. Invariant: spells > 0 iff fromNanos >= 0. */
+    private int spells;
+    /**
+     * The longest stretch with no meal that a spell was in, in active time: from the meal before it to
+     * the meal that ended it, or to the latest give-up of a spell still going; 0 before any spell.
+     */
+    private long longestNanos;
 
     LivelockWatch(int n) {
         giveUps = new int[n];
@@ -48,6 +57,9 @@ public final class LivelockWatch {
         below = from.below;
         now = from.now;
         fromNanos = from.fromNanos;
+        lastAteNanos = from.lastAteNanos;
+        spells = from.spells;
+        longestNanos = from.longestNanos;
     }
 
     LivelockWatch copy() {
@@ -61,14 +73,22 @@ public final class LivelockWatch {
         }
         if (below == 0 && !now) {
             now = true;
+            spells++;
             if (fromNanos < 0) {
                 fromNanos = atNanos;
             }
         }
+        if (now) {
+            longestNanos = Math.max(longestNanos, atNanos - lastAteNanos);
+        }
     }
 
-    /** Someone began or ended a meal: the table gets on, and the count starts again. */
-    void ate() {
+    /** Someone began or ended a meal at active time {@code atNanos}: the table gets on, and the count starts again. */
+    void ate(long atNanos) {
+        if (now) {
+            longestNanos = Math.max(longestNanos, atNanos - lastAteNanos);
+        }
+        lastAteNanos = atNanos;
         Arrays.fill(giveUps, 0);
         below = giveUps.length;
         now = false;
@@ -82,5 +102,18 @@ public final class LivelockWatch {
     /** Active time when the rule first held, or -1 if it never has. */
     long fromNanos() {
         return fromNanos;
+    }
+
+    /** How many spells of livelock this run has had: times the rule began to hold. */
+    int spells() {
+        return spells;
+    }
+
+    /**
+     * The longest stretch with no meal that a spell of livelock was in, in active time (from the meal
+     * before it to the meal after it, or to the latest give-up while one lasts); 0 if none.
+     */
+    long longestNanos() {
+        return longestNanos;
     }
 }

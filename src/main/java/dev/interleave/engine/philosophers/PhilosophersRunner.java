@@ -320,7 +320,8 @@ public final class PhilosophersRunner
         PhilosophersSnapshot snapshot(RunState now) {
             Table.Standing standing = table.standing();
             return new PhilosophersSnapshot(now, settings, standing.view(), steps.view(philosophers), elapsedNanos(),
-                    standing.livelock().now(), standing.livelock().fromNanos() >= 0, result(), log);
+                    standing.livelock().now(), standing.livelock().fromNanos() >= 0, standing.livelock().spells(),
+                    standing.livelock().longestNanos(), result(), log);
         }
 
         private static List<Long> boxed(long[] values) {

@@ -282,8 +282,11 @@ final class Table {
         }
     }
 
-    /** The livelock rule's standing ({@link LivelockWatch}): whether it holds now, and since when it first held. */
-    record Livelock(boolean now, long fromNanos) {
+    /**
+     * The livelock rule's standing ({@link LivelockWatch}): whether it holds now, since when it first
+     * held, how many spells, and the longest stretch with no meal one was in.
+     */
+    record Livelock(boolean now, long fromNanos, int spells, long longestNanos) {
     }
 
     /** The table and the livelock rule's standing at one instant. */
@@ -294,7 +297,8 @@ final class Table {
     Standing standing() {
         lock.lock();
         try {
-            return new Standing(state.view(), new Livelock(state.livelockNow(), state.livelockFromNanos()));
+            return new Standing(state.view(), new Livelock(state.livelockNow(), state.livelockFromNanos(),
+                    state.livelockSpells(), state.livelockLongestNanos()));
         } finally {
             lock.unlock();
         }

@@ -190,14 +190,14 @@ public final class TableState implements Replay<TableState> {
             case LEAVE_SEAT -> seated--;
             case ATE -> {
                 meals[p]++;
-                livelock.ate();
+                livelock.ate(atNanos);
             }
         }
         PhilosopherState after = stateAfter(kind, slot, other);
         if (after != null) {
             states[p] = after;
             if (after == PhilosopherState.EATING) {
-                livelock.ate(); // a meal begun: the table gets on
+                livelock.ate(atNanos); // a meal begun: the table gets on
             }
         }
         Action.Kind action = TableEvent.action(kind, slot, other);
@@ -253,6 +253,16 @@ public final class TableState implements Replay<TableState> {
     /** Active time when the livelock rule first held, or -1 if it never has. */
     public long livelockFromNanos() {
         return livelock.fromNanos();
+    }
+
+    /** Spells of livelock so far in this run ({@link LivelockWatch#spells}). */
+    public int livelockSpells() {
+        return livelock.spells();
+    }
+
+    /** The longest stretch with no meal a spell of livelock was in, in active time ({@link LivelockWatch#longestNanos}). */
+    public long livelockLongestNanos() {
+        return livelock.longestNanos();
     }
 
     /** The table in the snapshot's shape. */

@@ -536,13 +536,27 @@ public final class Controls {
         // settings have changed since: ..." took two lines at 1024x700, "This run's figures (...)." one,
         // and the first click on a philosopher (a run started paused) moved the table up under the
         // pointer before the second. Never shorter than its text either, in a page short of room.
+        // The height kept goes under the band, as a margin its parent (a VBox, in every view) leaves
+        // empty: kept as the band's own least height, a run's one line of settings stood in a band two
+        // or three lines tall, half an empty line above it (a teacher's tryout, 1024x700 at 150 %).
         double[] held = {0};
         Label note = new Label() {
             @Override
             protected double computeMinHeight(double width) {
-                return Math.max(held[0], computePrefHeight(width));
+                return computePrefHeight(width);
             }
         };
+        Runnable keep = () -> {
+            double extra = held[0] <= 0 ? 0
+                    : Math.max(0, Math.ceil(held[0] - note.prefHeight(note.getWidth() > 0 ? note.getWidth() : -1)));
+            Insets now = VBox.getMargin(note);
+            if ((now == null ? 0 : now.getBottom()) != extra) {
+                VBox.setMargin(note, extra > 0 ? new Insets(0, 0, extra, 0) : null);
+            }
+        };
+        note.widthProperty().addListener(obs -> keep.run());
+        note.textProperty().addListener(obs -> keep.run());
+        note.fontProperty().addListener(obs -> keep.run());
         note.setId("last-run");
         note.getStyleClass().setAll("label", "last-run-note");
         note.setWrapText(true);
@@ -568,6 +582,7 @@ public final class Controls {
             } else if (now == RunState.IDLE) {
                 held[0] = 0;
             }
+            keep.run();
             note.requestLayout();
         });
         return note;

@@ -55,12 +55,15 @@ final class ScrollAnchor {
     /** Anchors {@code scroll}'s content from now on, in whatever scene it is shown. */
     static void keep(ScrollPane scroll) {
         ScrollAnchor anchoring = new ScrollAnchor(scroll);
+        ChangeListener<Node> focused = (obs, old, now) -> anchoring.focused(now);
         ChangeListener<Scene> moved = (obs, old, now) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(anchoring.afterLayout);
+                old.focusOwnerProperty().removeListener(focused);
             }
             if (now != null) {
                 now.addPostLayoutPulseListener(anchoring.afterLayout);
+                now.focusOwnerProperty().addListener(focused);
             }
             anchoring.anchor = null;
         };
@@ -87,6 +90,27 @@ final class ScrollAnchor {
         scrolledPx = offset(page);
         anchor = pick(page, scrolledPx, viewport);
         anchorTopPx = anchor == null ? 0 : top(anchor, page) - scrolledPx;
+    }
+
+    /**
+     * The focus moved to {@code node}: from now on it is the anchor, where it is on screen now, if it
+     * is in the page and in sight. Taken at once, not after the next layout pass: a press focuses a
+     * seat or a button and its click changes the page in the same pulse, so an anchor chosen after
+     * the pass before (none, at the page's top) let a note above the table take a second line and
+     * move the table 16 px down under the pointer between a teacher's first click and the second.
+     * The bounds read here are those of the last pass, which are on screen.
+     */
+    private void focused(Node node) {
+        if (node == null || !(scroll.getContent() instanceof Region page) || !InSight.shown(scroll)
+                || pageHeightPx < 0 || page.getLayoutBounds().getHeight() != pageHeightPx || !holds(page, node)) {
+            return;
+        }
+        double offset = offset(page);
+        double top = top(node, page) - offset;
+        if (Math.abs(offset - scrolledPx) < OWN_DRIFT_PX && top >= 0 && top < scroll.getViewportBounds().getHeight()) {
+            anchor = node;
+            anchorTopPx = top;
+        }
     }
 
     /** How far the page is scrolled, in pixels. */

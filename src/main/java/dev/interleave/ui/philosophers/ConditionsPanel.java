@@ -24,6 +24,7 @@ import javafx.scene.text.FontWeight;
 import dev.interleave.engine.philosophers.Coffman;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.Words;
 
 /**
  * The four conditions of deadlock, each with a live mark (◆ holds now, or – not now; mutual exclusion:
@@ -175,7 +176,22 @@ final class ConditionsPanel extends VBox {
                 });
                 buttons.getChildren().add(button);
             }
-            breakers = buttons;
+            // The strategies that rule it out without being a fix to try (Coffman.ruledOutBy): named
+            // under the buttons, not one of them. "Broken by: trylock" alone stood beside a guide and a README that said
+            // trylock-no-backoff breaks no preemption too (a teacher's tryout).
+            List<String> also = Arrays.stream(Strategy.values())
+                    .filter(strategy -> !condition.brokenBy().contains(strategy) && condition.ruledOutBy(strategy))
+                    .map(Strategy::label).toList();
+            if (!also.isEmpty()) {
+                Label alsoBreaks = new Label("and " + Words.list(also) + " (" + (also.size() == 1 ? "it gives" : "they give")
+                        + " forks back too, but livelock" + (also.size() == 1 ? "s" : "") + " instead)");
+                alsoBreaks.setId(id + "-also");
+                alsoBreaks.getStyleClass().add("condition-meaning");
+                alsoBreaks.setWrapText(true); // under the buttons, not in their flow, where a label never wraps
+                breakers = new VBox(2, buttons, alsoBreaks);
+            } else {
+                breakers = buttons;
+            }
         }
         VBox row = new VBox(2, head, meaning, breakers);
         row.setId(id);

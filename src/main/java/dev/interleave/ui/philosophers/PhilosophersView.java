@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -137,7 +138,8 @@ public final class PhilosophersView extends BorderPane {
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         Runnable showVerdict = () -> showVerdict(verdict);
         for (var property : List.of(model.deadlockTextProperty(), model.livelockNowProperty(),
-                model.livelockSeenProperty(), model.totalMealsProperty(), model.stateProperty())) {
+                model.livelockSeenProperty(), model.livelockSpellsProperty(), model.livelockLongestMillisProperty(),
+                model.totalMealsProperty(), model.stateProperty())) {
             property.addListener(obs -> showVerdict.run());
         }
         model.starving().addListener((ListChangeListener<Integer>) change -> showVerdict.run());
@@ -254,6 +256,13 @@ public final class PhilosophersView extends BorderPane {
         // ◀ ▶ beside the verdict: the table rewinds an event at a time without the scrubber, screens below.
         HBox top = new HBox(8, Controls.rewindButtons("philosophers-rewind", model.rewind()), verdict);
         top.setMinHeight(Region.USE_PREF_SIZE);
+        // At the row's foot, next to the table: the page keeps the clicked seat (or ◀ itself) where it
+        // is on screen, so lines the verdict gains go up, above the table. At the row's top, ◀ went up
+        // 58 px with them at the first step back from a deadlock of five, and the next clicks hit
+        // nothing (150 % in 1024x700, a teacher's tryout).
+        // (Not stretched to the row's height either: the arrows' own row puts them at its top.)
+        top.setAlignment(Pos.BOTTOM_LEFT);
+        top.setFillHeight(false);
         // Between the cards and the plots: why the plots stand at 0 s while the cards count steps (as
         // the buffer's note says it).
         Label plotsNote = Controls.fieldMessage("philosophers-plots-note", model.plotsNoteProperty());
@@ -266,7 +275,7 @@ public final class PhilosophersView extends BorderPane {
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("philosophers-live", live);
         // The table's size, not the list, which is set anew every frame of a run.
-        fit(scroll, graphCaption, drawings, conditions, Bindings.size(model.philosophers()));
+        fit(scroll, graphCaption, drawings, table, graph, conditions, Bindings.size(model.philosophers()));
         return scroll;
     }
 
@@ -361,8 +370,8 @@ public final class PhilosophersView extends BorderPane {
      * pane's viewport, not the content's own width (which the side-by-side minimum would hold wide);
      * the em is a label's font size, which follows the zoom.
      */
-    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, ConditionsPanel conditions,
-                            IntegerExpression diners) {
+    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, TableDrawing table,
+                            WaitForGraphDrawing graph, ConditionsPanel conditions, IntegerExpression diners) {
         Runnable apply = () -> {
             double room = scroll.getViewportBounds().getWidth() - 24;
             double em = ruler.getFont().getSize();
@@ -377,6 +386,11 @@ public final class PhilosophersView extends BorderPane {
                 double tall = drawingsHeight(stack, scroll.getViewportBounds().getHeight(), room, em);
                 drawings.setStyle(Double.isNaN(tall) ? ""
                         : String.format(Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %<.0fpx;", tall));
+                // Under the stylesheet's least heights, the table and the graph give way too (their row
+                // is as tall as the tallest least height in it).
+                boolean under = !Double.isNaN(tall) && tall < LEAST_DRAWINGS_EM * em;
+                table.setStyle(under ? String.format(Locale.ROOT, "-fx-min-height: %.0fpx;", tall) : "");
+                graph.setStyle(under ? "-fx-min-height: 8em;" : "");
             }
         };
         scroll.viewportBoundsProperty().addListener(obs -> apply.run());
@@ -392,15 +406,34 @@ public final class PhilosophersView extends BorderPane {
      * at most as tall as the table's column is wide (the room less the graph's 24 em), so that a
      * narrow, tall window does not push the conditions down around a table its width holds small. At
      * 1920x1080 the table stayed 360 px across, its seats' words at 10 px, in wide empty margins.
+     * Where the stylesheet's least, 26 em, is more than the viewport holds under what stands above the
+     * drawings ({@link #ABOVE_DRAWINGS_EM}), that room, down to {@link #LEAST_FITTED_EM}: at 2560x1440
+     * and 150 % the text is 35.5 px, 26 em 923 px, and the bottom seats of a deadlock were cut off by
+     * the window's edge (a teacher's projector).
      */
     static double drawingsHeight(boolean stacked, double viewportHeight, double room, double em) {
+        if (stacked) {
+            return Double.NaN;
+        }
         double tall = Math.min(0.6 * viewportHeight, room - 24 * em);
         // A tall window by its pixels, not by its text, which grows with the window: at 1920x1080 the
         // text is 17.5 px, 0.6 of the viewport was under 32 em, and the drawings kept their least
         // height, the seats' words 12 px (a teacher's tryout). Never under the stylesheet's least.
         double tallFrom = Math.max(LEAST_DRAWINGS_EM * em, TableDrawing.GROWS_FROM_EM * UNSCALED_EM);
-        return stacked || tall <= tallFrom ? Double.NaN : tall;
+        if (tall > tallFrom) {
+            return tall;
+        }
+        double inSight = viewportHeight - ABOVE_DRAWINGS_EM * em;
+        return inSight < LEAST_DRAWINGS_EM * em ? Math.max(inSight, LEAST_FITTED_EM * em) : Double.NaN;
     }
+
+    /**
+     * What stands above the drawings, in em, at most: the guide's line, the note over the figures and
+     * the verdict in three lines (its text is 1.15 em), with their gaps and the page's margin.
+     */
+    static final double ABOVE_DRAWINGS_EM = 10;
+    /** The least the drawings give way to, side by side, in em: the table's seats still stand apart. */
+    static final double LEAST_FITTED_EM = 16;
 
     /**
      * Stacked, the table's height: the viewport's less 3 em (the verdict's line and a margin), so
@@ -454,11 +487,8 @@ public final class PhilosophersView extends BorderPane {
             // above meals alone were called a livelock once, on a table that ate as fast as ordered.)
             // Now, or a stretch of it earlier: a table that livelocks by spells eats between them, and
             // "nobody eating" beside a climbing meal count read as false (a regression tryout).
-            text = model.livelockNowProperty().get()
-                    // Short: the rule's own words (LivelockWatch.RULE), not a paraphrase around them as well
-                    // (six bold lines at 150 % in 1024x700, a teacher's tryout).
-                    ? "⟳ Livelock: " + LivelockWatch.RULE + "."
-                    : "⟳ Livelock earlier in this run: for a spell, " + LivelockWatch.RULE + "; meals came again after it.";
+            text = livelockWords(model.livelockNowProperty().get(), model.livelockSpellsProperty().get(),
+                    model.livelockLongestMillisProperty().get());
             // A failure, now or earlier in the run: a run the rule held in fails (exit 1, "✘ livelocked").
             kind = FAILURE;
         } else if (!model.starving().isEmpty()) {
@@ -493,6 +523,26 @@ public final class PhilosophersView extends BorderPane {
         }
     }
 
+    /**
+     * The verdict for a livelock, now or earlier in the run, with the run's own figures: how many
+     * spells, and the longest stretch with no meal one was in. "✘ livelocked" beside seats that had
+     * eaten 554 to 614 meals each read as a contradiction to students (a teacher's tryout): the table
+     * livelocks in spells and eats between them. Short: the rule's own words (LivelockWatch.RULE),
+     * not a paraphrase around them as well (six bold lines at 150 % in 1024x700, an earlier tryout).
+     */
+    static String livelockWords(boolean now, int spells, long longestMillis) {
+        if (now) {
+            return String.format(Locale.ROOT, "⟳ Livelock now, spell %,d of this run: nobody eats while all keep"
+                    + " trying (the longest spell so far, %,d ms with no meal). The rule: %s.", spells, longestMillis,
+                    LivelockWatch.RULE);
+        }
+        return spells <= 1
+                ? String.format(Locale.ROOT, "⟳ Livelocked in a spell: %,d ms with no meal while all kept trying (%s);"
+                        + " meals came after it.", longestMillis, LivelockWatch.RULE)
+                : String.format(Locale.ROOT, "⟳ Livelocked in spells: %,d of them, the longest %,d ms with no meal while"
+                        + " all kept trying (%s); meals came between them.", spells, longestMillis, LivelockWatch.RULE);
+    }
+
     private TitledPane guide() {
         TitledPane guide = Controls.guide("philosophers-guide",
                 "What to try: 2 philosophers, naive, 0 ms. Then ordered.",
@@ -510,7 +560,8 @@ public final class PhilosophersView extends BorderPane {
                 + " its neighbour can: in step, and nobody eats (a livelock: spells of it, until chance breaks the step;"
                 + " the banner says so while one lasts, and after). No deadlock, as the four conditions say: hold and"
                 + " wait and circular wait both hold, but each gives its own fork back (no preemption is broken). trylock's random"
-                + " back-off breaks the step, and so do fair forks.\n"
+                + " back-off breaks the step. So do fair forks, mostly: at 5 philosophers in every run measured, at 2"
+                + " not always (two on two cores can give up at the same moment, with nobody left queued).\n"
                 + "Question: ordered never deadlocks, yet with 12 philosophers and no delays some eat far less than "
                 + "others. Why those? And do fair forks help?");
         // Steps 1 and 4 set with a click, as the buffer's guide does; what was set is said under them,

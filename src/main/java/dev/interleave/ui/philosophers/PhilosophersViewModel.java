@@ -114,6 +114,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyBooleanWrapper deadlocked = new ReadOnlyBooleanWrapper(this, "deadlocked");
     private final ReadOnlyBooleanWrapper livelockNow = new ReadOnlyBooleanWrapper(this, "livelockNow");
     private final ReadOnlyBooleanWrapper livelockSeen = new ReadOnlyBooleanWrapper(this, "livelockSeen");
+    /** Spells of livelock in the run so far (LivelockWatch). */
+    private final ReadOnlyIntegerWrapper livelockSpells = new ReadOnlyIntegerWrapper(this, "livelockSpells");
+    /** The longest stretch with no meal a spell of livelock was in, in ms of the run's active time. */
+    private final ReadOnlyLongWrapper livelockLongestMillis = new ReadOnlyLongWrapper(this, "livelockLongestMillis");
     private final Map<Coffman, ReadOnlyBooleanWrapper> conditions = new EnumMap<>(Coffman.class);
     private final ReadOnlyIntegerWrapper longestChain = new ReadOnlyIntegerWrapper(this, "longestChain");
     /** Whether the waits close a circle only through timed tries: circular wait holds, but cannot last. */
@@ -215,7 +219,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         ModelSupport.keepOrdered(eatMinMillis, eatMaxMillis);
         for (IntegerProperty delay : List.of(thinkMinMillis, thinkMaxMillis, eatMinMillis, eatMaxMillis)) {
             // Delays apply live: the philosophers read them before each meal.
-            delay.addListener((obs, old, now) -> runner.setDelays(thinkDelay(), eatDelay()));
+            // The run's note over its figures names the delays it runs with now (RunViewModel.appliedLive).
+            delay.addListener((obs, old, now) -> {
+                runner.setDelays(thinkDelay(), eatDelay());
+                appliedLive(run -> run.withDelays(thinkDelay(), eatDelay()));
+            });
         }
         strategy.addListener((obs, old, now) -> {
             if (now == null) {
@@ -421,6 +429,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         deadlocked.set(false);
         livelockNow.set(false);
         livelockSeen.set(false);
+        livelockSpells.set(0);
+        livelockLongestMillis.set(0);
         conditions.values().forEach(mark -> mark.set(false));
         longestChain.set(0);
         timedCircle.set(false);
@@ -503,6 +513,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 now.steps().stepsTaken(), circle(deadlock)));
         livelockNow.set(now.livelockNow());
         livelockSeen.set(now.livelockSeen());
+        livelockSpells.set(now.livelockSpells());
+        livelockLongestMillis.set(now.livelockLongestNanos() / 1_000_000);
         Strategy running = now.settings().strategy();
         for (Coffman condition : Coffman.values()) {
             conditions.get(condition).set(condition.holdsNow(table, running));
@@ -712,10 +724,20 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         }
     }
 
+    /**
+     * The run's settings, its delays too, as the command line's header gives them: "This run's figures
+     * (5 philosophers, naive, ...)" never said think or eat, and whether a table deadlocked at once or
+     * ate for a minute first turns on them (a teacher's tryout).
+     */
     @Override
     protected String describe(PhilosophersSettings run) {
-        return String.format(Locale.ROOT, "%s, %s, %s forks, %s threads", Words.count(run.n(), "philosopher"),
-                run.strategy(), run.fair() ? "fair" : "non-fair", run.threads());
+        return String.format(Locale.ROOT, "%s, %s, %s forks, %s threads, %s", Words.count(run.n(), "philosopher"),
+                run.strategy(), run.fair() ? "fair" : "non-fair", run.threads(), delayWords(run.think(), run.eat()));
+    }
+
+    /** "think 0..100 ms, eat 1..5 ms", as the command line's header has them. */
+    static String delayWords(DelayRange think, DelayRange eat) {
+        return "think " + think + " ms, eat " + eat + " ms";
     }
 
     /** Delays apply live, so they are not what makes another run. */
@@ -729,8 +751,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         long waiting = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_FORK).count();
         long trying = philosophers.stream().filter(p -> p.state() == PhilosopherState.TRYING_FORK).count();
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads",
-                    Words.count(n.get(), "philosopher"), strategy.get(), fair.get() ? "fair" : "non-fair", threads.get());
+            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads, %s",
+                    Words.count(n.get(), "philosopher"), strategy.get(), fair.get() ? "fair" : "non-fair", threads.get(),
+                    delayWords(thinkDelay(), eatDelay()));
             // The run's own deadlock, as for PAUSED: rewound to before the circle closed it read
             // "Deadlocked  ·  328 meals, ...; 1 philosopher waiting", the moment shown mixed with now.
             case RUNNING -> deadlockedNow
@@ -739,7 +762,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     ? String.format(Locale.ROOT, "Livelock: nobody eats, while each gives its fork back and takes it"
                             + " again (%s, %s so far)", Words.count(totalAttempts.get(), "attempt"),
                             Words.count(totalMeals.get(), "meal"))
-                    : runningWords(totalMeals.get(), totalAttempts.get(), waiting, trying);
+                    : runningWords(totalMeals.get(), totalAttempts.get(), waiting, trying) + "; "
+                    + delayWords(thinkDelay(), eatDelay());
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
             case PAUSED -> deadlockedNow
@@ -960,6 +984,14 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     public ReadOnlyBooleanProperty livelockSeenProperty() {
         return livelockSeen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty livelockSpellsProperty() {
+        return livelockSpells.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty livelockLongestMillisProperty() {
+        return livelockLongestMillis.getReadOnlyProperty();
     }
 
     /** Whether {@code condition} held at the latest sample. */

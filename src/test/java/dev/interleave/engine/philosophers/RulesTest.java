@@ -150,7 +150,7 @@ class RulesTest {
             assertEquals(round == 3, watch.now(), "round " + round);
         }
         assertEquals(35, watch.fromNanos(), "when it first held");
-        watch.ate();
+        watch.ate(40);
         assertFalse(watch.now(), "someone eats: the table gets on");
         assertEquals(35, watch.fromNanos(), "kept: it happened");
 
@@ -159,7 +159,7 @@ class RulesTest {
             busy.gaveUp(0, k); // both retrying, with a meal begun or ended between every two tries
             busy.gaveUp(1, k);
             if (k % 2 == 1) {
-                busy.ate();
+                busy.ate(k);
             }
         }
         assertFalse(busy.now(), "a table that eats is not livelocked, however many tries fail");

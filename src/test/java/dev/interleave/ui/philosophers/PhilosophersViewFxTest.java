@@ -38,6 +38,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.interleave.engine.philosophers.Coffman;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.run.DelayRange;
@@ -99,6 +100,18 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(OnFx.get(() -> robot.lookup("#condition-circular-wait .condition-meaning").queryAs(Label.class).getText())
                 .endsWith("The chosen strategy, ordered, rules it out."));
+    }
+
+    /**
+     * The no-preemption card names every strategy the engine says rules it out (Coffman.ruledOutBy):
+     * "Broken by: trylock" alone stood beside a guide and a README that said trylock-no-backoff breaks it too.
+     */
+    @Test
+    void theNoPreemptionCardNamesTrylockNoBackoffToo(FxRobot robot) {
+        assertTrue(Coffman.NO_PREEMPTION.ruledOutBy(Strategy.TRYLOCK_NO_BACKOFF), "the engine's own answer");
+        String also = OnFx.get(() -> robot.lookup("#condition-no-preemption-also").queryAs(Label.class).getText());
+        assertTrue(also.contains("trylock-no-backoff") && also.contains("livelock"), also);
+        assertTrue(robot.lookup("#condition-circular-wait-also").tryQuery().isEmpty(), "ordered and waiter are buttons already");
     }
 
     /** Zero typed into the delay fields (the slider's thumbs cannot meet), and the reason when a value is refused. */
@@ -346,6 +359,39 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * The band over the figures is as tall as its words once a run starts: the height the longer
+     * "Last run's figures (...). The settings have changed since: ..." had is kept under the band, not
+     * in it, so the table stays where it was. It stood two or three lines tall round a run's two, an
+     * empty half line above them (a teacher's tryout).
+     */
+    @Test
+    void theFiguresNotesBandIsAsTallAsItsWordsAndTheTableStaysPut(FxRobot robot) throws Exception {
+        at1024Zoomed150(robot);
+        zeroDelays(robot, 3);
+        robot.clickOn("#seat-P1"); // a run, started paused; stopped, it is the last run
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> model.nProperty().set(2));
+        Label note = robot.lookup("#last-run").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(note::getText).contains("have changed since"));
+        settle(robot);
+        double before = OnFx.get(note::getHeight);
+        Node table = robot.lookup("#table").query();
+        DoubleSupplier tableTop = () -> OnFx.get(() -> table.localToScene(table.getBoundsInLocal()).getMinY());
+        double top = tableTop.getAsDouble();
+        robot.clickOn("#seat-P1");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        settle(robot);
+        double words = OnFx.get(() -> note.prefHeight(note.getWidth()));
+        double line = OnFx.get(() -> note.getFont().getSize());
+        assertTrue(before > words + line, "the run's words are shorter: " + before + " then " + words + ", '"
+                + OnFx.get(note::getText) + "'");
+        assertEquals(words, OnFx.get(note::getHeight), 0.5, "the band round '" + OnFx.get(note::getText) + "'");
+        assertEquals(top, tableTop.getAsDouble(), 0.5, "the table");
+    }
+
+    /**
      * A deadlock of two built by hand from no run (the guide's step 3), one click on a seat a fork
      * action, leaves the table where the first click found it, to the deadlock: its drawing, the
      * table top and every seat's centre on screen, at 1024x700 side by side (100 %) and stacked
@@ -392,6 +438,51 @@ class PhilosophersViewFxTest {
             assertEquals(before, tableOnScreen(robot), "after click " + step + " (" + seats.get(i) + "), the step: "
                     + OnFx.get(() -> model.stepTextProperty().get()));
         }
+    }
+
+    /**
+     * ◀ stays under the pointer as the first step back grows the verdict above the table ("↶ Rewound
+     * (...). At this moment: ✘ Deadlock, ..." in five lines where the deadlock's took three): five naive
+     * philosophers deadlocked by clicks on their seats at 150 % in 1024x700, scrolled so the verdict is
+     * in sight. The page keeps the clicked seat where it is; ◀ at the top of the verdict's row went up
+     * 58 px with the lines added under it, and the next two clicks hit nothing (a teacher's tryout).
+     */
+    @Test
+    void theRewindArrowsStayUnderThePointerAsTheFirstStepBackGrowsTheVerdict(FxRobot robot) throws Exception {
+        zeroDelays(robot, 5);
+        at1024Zoomed150(robot);
+        robot.interact(() -> model.strategyProperty().set(Strategy.NAIVE));
+        settle(robot);
+        List<String> clicks = List.of("P2", "P3", "P4", "P5", "P1", "P1", "P2", "P5", "P3", "P4");
+        for (int i = 0; i < clicks.size(); i++) {
+            int step = i + 1;
+            Node seat = robot.lookup("#seat-" + clicks.get(i)).query();
+            robot.interact(() -> Controls.scrollTo(seat));
+            robot.clickOn(seat);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> step == clicks.size()
+                    ? model.deadlockedProperty().get() : model.stepTextProperty().get().startsWith("Step " + step + ": "));
+            settle(robot);
+        }
+        Node back = robot.lookup("#philosophers-rewind-back").query();
+        Node verdict = robot.lookup("#philosophers-verdict").query();
+        ScrollPane scroll = scrollPaneOf(back);
+        robot.interact(() -> { // the verdict's top just in sight, as a teacher scrolls to it
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double top = scroll.getContent().sceneToLocal(verdict.localToScene(verdict.getLayoutBounds())).getMinY();
+            scroll.setVvalue((top - 4) / (content - viewport));
+        });
+        settle(robot);
+        double verdictBefore = OnFx.get(() -> verdict.getLayoutBounds().getHeight());
+        DoubleSupplier backTop = () -> OnFx.get(() -> back.localToScene(back.getLayoutBounds()).getMinY());
+        double before = backTop.getAsDouble();
+        robot.clickOn(back);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.rewind().rewoundBinding().get());
+        settle(robot);
+        assertTrue(OnFx.get(() -> verdict.getLayoutBounds().getHeight()) > verdictBefore + 10,
+                "the rewound verdict grew: " + OnFx.text(robot, "#philosophers-verdict"));
+        assertEquals(before, backTop.getAsDouble(), 0.5, "◀ after the first step back: "
+                + OnFx.text(robot, "#philosophers-verdict"));
     }
 
     /** Two layout passes and the events they raise: the scroll anchor scrolls after a pass. */
@@ -890,8 +981,15 @@ class PhilosophersViewFxTest {
                 "tall and narrow: as tall as the table's column is wide");
         // The text grows with the window (17.5 px at 1920x1080): a tall window still is one.
         assertEquals(0.6 * 930, PhilosophersView.drawingsHeight(false, 930, 1600, 17.5), 1e-9, "1920x1080, its text");
-        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 930, 1600, 26)),
-                "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em");
+        assertEquals(930 - 10 * 26, PhilosophersView.drawingsHeight(false, 930, 1600, 26), 1e-9,
+                "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em (676 px), and so is what the"
+                + " viewport holds under the verdict");
+        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 960, 1600, 26)),
+                "576 px is under 26 em, which the viewport holds: the stylesheet's");
+        // 26 em is more than the viewport holds under the verdict: the drawings take what it holds.
+        assertEquals(1000 - 10 * 35.5, PhilosophersView.drawingsHeight(false, 1000, 2200, 35.5), 1e-9,
+                "2560x1440 at 150 %: 645 px, not 923");
+        assertEquals(16 * 35.5, PhilosophersView.drawingsHeight(false, 800, 2200, 35.5), 1e-9, "never under 16 em");
     }
 
     /**
@@ -942,6 +1040,64 @@ class PhilosophersViewFxTest {
                 assertFalse(placed.get(i).intersects(placed.get(j)), when + ": " + seats.get(i).getId() + " and "
                         + seats.get(j).getId());
             }
+        }
+    }
+
+    /**
+     * Five seats' words (the usual class) are drawn at 0.85 of the view's text size at least, where the
+     * table squeezes its seats (1024x700, side by side at 100 %, stacked at 150 %; 1280x800, where five
+     * seats keep their circle): they read 13 px beside a 20 px banner at 150 %, 9 px at 100 % (a
+     * teacher's tryout). In a tall window the seats grow with the drawings, past the view's size.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2}: at least {3} of the view's text")
+    @CsvSource({"1024, 700, 1.0, 0.85", "1024, 700, 1.5, 0.85", "1280, 800, 1.0, 0.85"})
+    void fiveSeatsWordsReadAtTheViewsTextSize(int width, int height, double zoom, double least, FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(width);
+            view.getScene().getWindow().setHeight(height);
+            view.window().zoomProperty().set(zoom);
+            model.nProperty().set(5);
+        });
+        settle(robot);
+        double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+        List<String> small = OnFx.get(() -> {
+            List<String> found = new ArrayList<>();
+            for (Node seat : robot.lookup(".seat").queryAll()) {
+                for (Node node : seat.lookupAll(".label")) {
+                    if (node instanceof Label label && label.isVisible() && !label.getText().isEmpty()
+                            && label.getFont().getSize() * seat.getScaleY() < least * em - 0.05) {
+                        found.add(String.format(Locale.ROOT, "%s '%s' %.1f px", seat.getId(), label.getText(),
+                                label.getFont().getSize() * seat.getScaleY()));
+                    }
+                }
+            }
+            return found;
+        });
+        assertEquals(List.of(), small, "the view's text " + em + " px");
+    }
+
+    /**
+     * The forks and the wait arrows grow with the text, as the table and its seats do: on a projector
+     * (2560x1440, text 35.5 px) they stayed 4 and 3.5 px wide, thin beside seats four times their size
+     * (a teacher's tryout, dark theme). The table's fitting under the verdict there is
+     * {@link #theDrawingsTakeTheHeightOfATallWindow}'s (a window that large does not fit the headless screen).
+     */
+    @Test
+    void theForksAndArrowsGrowWithTheText(FxRobot robot) {
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 26px;");
+            model.nProperty().set(5);
+        });
+        try {
+            settle(robot);
+            double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+            assertEquals(26, em, 0.01);
+            Line fork = robot.lookup("#fork-F1").queryAs(Line.class);
+            assertTrue(OnFx.get(fork::getStrokeWidth) >= 0.3 * em, "the fork " + OnFx.get(fork::getStrokeWidth) + " px");
+            Shape arrow = robot.lookup("#wait-P1 .arrow-line").queryAs(Shape.class);
+            assertTrue(OnFx.get(arrow::getStrokeWidth) >= 0.18 * em, "the wait arrow " + OnFx.get(arrow::getStrokeWidth) + " px");
+        } finally {
+            robot.interact(() -> view.setStyle(""));
         }
     }
 

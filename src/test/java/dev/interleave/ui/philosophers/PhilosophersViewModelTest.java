@@ -333,6 +333,33 @@ class PhilosophersViewModelTest {
         }
     }
 
+    /**
+     * The note over the figures and the status line name the delays the run uses, as the command
+     * line's header does ("think 0..0 ms, eat 0..0 ms"), and follow them when they change live: the
+     * window started at 0..100 ms where the command line starts at 0..0, and said neither.
+     */
+    @Test
+    void theFiguresNoteAndTheStatusNameTheRunsDelays() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.strategyProperty().set(Strategy.ORDERED);
+        assertTrue(model.statusSentence().endsWith(", think 0..0 ms, eat 0..0 ms"), model.statusSentence());
+        try {
+            model.run();
+            sampleUntil(model, "running", () -> model.stateProperty().get() == RunState.RUNNING);
+            assertEquals("This run's figures (3 philosophers, ordered, non-fair forks, platform threads, think 0..0 ms,"
+                    + " eat 0..0 ms).", model.figuresNoteProperty().get());
+            model.eatMaxMillisProperty().set(3); // applies live
+            sampleUntil(model, "the note follows the delays", () -> model.figuresNoteProperty().get()
+                    .endsWith("think 0..0 ms, eat 0..3 ms)."));
+            assertTrue(model.statusSentence().endsWith("; think 0..0 ms, eat 0..3 ms"), model.statusSentence());
+        } finally {
+            stopAndSettle(model);
+        }
+        assertTrue(model.figuresNoteProperty().get().startsWith("Last run's figures (3 philosophers, ordered, non-fair"
+                + " forks, platform threads, think 0..0 ms, eat 0..3 ms)"), model.figuresNoteProperty().get());
+    }
+
     /** A running table's line counts timed tries beside the waits: it said "1 philosopher waiting" beside four seats waiting. */
     @Test
     void theStatusCountsTimedTriesWithTheWaits() {
