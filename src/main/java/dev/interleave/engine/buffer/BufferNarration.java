@@ -340,10 +340,14 @@ public final class BufferNarration {
      * " and woke C1", " and woke 3 threads" or " (no one was waiting)", for the put or take at
      * {@code i}; nothing for a semaphore's release that names no one: a release does not say whom it
      * lets through, and the one let through tells it itself, in its own event (WAKE) later. A
-     * {@code notify()} does not name whom it woke either: the one woken tells it. A {@code notify()}
+     * {@code notify()} does not name whom it woke either: the one woken tells it, and names the
+     * notify's put or take, so it is named here where its WAKE is in {@code batch}. A {@code notify()}
      * that woke nobody is told lost only where threads were waiting, all woken already
      * ({@link BufferEvent#NOTIFY_LOST}); with nobody waiting, harmless.
      */
+    /** How many events after a notify() its woken thread's WAKE is looked for, to name it. */
+    private static final int NOTIFIED_LOOK_AHEAD = 256;
+
     private static String woke(Terms terms, EventLog.Batch batch, int i) {
         if (BufferEvent.notifyLost(batch, i)) {
             // Lost where the wait set's picture still shows threads: each was woken by an earlier notify()
@@ -363,12 +367,20 @@ public final class BufferNarration {
         int next = i + 1;
         boolean wakeNext = next < batch.size() && BufferEvent.of(batch, next) == BufferEvent.WAKE;
         if (terms.monitor() && terms.bug() == Bug.NOTIFY) {
-            // notify() wakes a thread the JVM picks and does not name: it tells its own wake-up later. A WAKE
-            // right after is this one's only where it credits this worker surely (it read "woke C3", then
-            // C3 credited C1's notify()).
-            return wakeNext && batch.other(next) == batch.track(i) && batch.item(next) != BufferEvent.WOKEN_BY_ONE_OF
-                    ? " and woke " + name(batch, batch.track(next))
-                    : " and woke one waiting thread, the JVM's pick (its own line says which)";
+            // The thread a notify() woke tells its wake-up when it has the monitor back, naming this
+            // move (WAKE's slot): named here where that is within the batch (it read "the JVM's pick (its
+            // own line says which)" in a step's words, where no line said which, a learner's tryout).
+            for (int j = next; j < Math.min(batch.size(), next + NOTIFIED_LOOK_AHEAD); j++) {
+                boolean itsMove = BufferEvent.wakerMove(batch, j) == batch.seq(i)
+                        // a WAKE right after that names no move: this worker's latest, surely
+                        || j == next && batch.slot(j) == 0 && batch.other(j) == batch.track(i)
+                        && batch.item(j) != BufferEvent.WOKEN_BY_ONE_OF;
+                if (BufferEvent.of(batch, j) == BufferEvent.WAKE && itsMove) {
+                    return " and woke " + name(batch, batch.track(j))
+                            + (batch.item(j) == BufferEvent.WOKEN_BY_ONE_OF ? ", most likely" : "");
+                }
+            }
+            return " and woke one waiting thread (it says so itself when it has the monitor back)";
         }
         if (wakeNext) {
             return " and woke " + name(batch, batch.track(next));

@@ -305,8 +305,8 @@ class BufferNarrationTest {
         int d3 = woke.addTrack("C3");
         woke.append(BufferEvent.PUT.ordinal(), q1, 8, 0, 1);
         woke.append(BufferEvent.WAKE.ordinal(), d3, BufferEvent.WOKEN_BY_ONE_OF, 0, d1);
-        assertEquals("P1 put #8 into slot 0, called notify() and woke one waiting thread, the JVM's pick (its own line"
-                + " says which)", BufferNarration.words(notify, woke.readAll(), 0));
+        assertEquals("P1 put #8 into slot 0, called notify() and woke one waiting thread (it says so itself when it has"
+                + " the monitor back)", BufferNarration.words(notify, woke.readAll(), 0));
     }
 
     /**
@@ -383,8 +383,7 @@ class BufferNarrationTest {
         String harmless = ", called notify(): nobody was waiting, so this notify() woke nobody (harmless)";
         assertEquals(List.of("P1 put #1 into slot 0" + harmless,
                 "C1 took #1 from slot 0" + harmless,
-                "P1 put #2 into slot 1, called notify() and woke one waiting thread, the JVM's pick (its own line says"
-                        + " which)",
+                "P1 put #2 into slot 1, called notify() and woke C1",
                 "P1 put #3 into slot 2, called notify() and woke nobody: no thread was waiting that an earlier notify()"
                         + " had not already woken, so this notify() is lost",
                 "C1 took #2 from slot 1" + harmless), words);
@@ -393,7 +392,9 @@ class BufferNarrationTest {
     /**
      * The monitor's notify() wakes a thread the JVM picks and does not name: with two waiting, the
      * thread it woke records its own wake-up when it is back in the monitor, maybe after others
-     * acted. The put says so rather than "woke 1 thread", and the woken thread's line names the notifier.
+     * acted, naming the notifier and its put or take. The put names it where that wake-up is in the
+     * words' events (a step's words said "its own line says which" with no such line, a learner's
+     * tryout), and says it will tell it itself where not, rather than "woke 1 thread".
      */
     @Test
     void aNotifyDoesNotNameWhomItWokeButTheWokenThreadDoes() {
@@ -405,11 +406,12 @@ class BufferNarrationTest {
         log.append(BufferEvent.WAIT.ordinal(), c2, 0, 0, BufferEvent.ON_NOT_EMPTY);
         log.append(BufferEvent.PUT.ordinal(), p1, 1, 0, 1);
         log.append(BufferEvent.WAIT.ordinal(), p1, 2, 0, BufferEvent.ON_NOT_FULL);
-        log.append(BufferEvent.WAKE.ordinal(), c2, 0, 0, p1);
+        log.append(BufferEvent.WAKE.ordinal(), c2, 0, 2, p1); // event 4: back to event 2, P1's put
         EventLog.Batch all = log.readAll();
         BufferNarration.Terms notify = new BufferNarration.Terms(BufferImpl.MONITOR, Bug.NOTIFY, WakePolicy.SIGNAL);
-        assertEquals("P1 put #1 into slot 0, called notify() and woke one waiting thread, the JVM's pick (its own"
-                + " line says which)", BufferNarration.words(notify, all, 2));
+        assertEquals("P1 put #1 into slot 0, called notify() and woke C2", BufferNarration.words(notify, all, 2));
+        assertEquals("P1 put #1 into slot 0, called notify() and woke one waiting thread (it says so itself when it has"
+                + " the monitor back)", BufferNarration.words(notify, log.read(0, 4), 2), "C2 not back yet");
         assertEquals("C2 is woken by P1's notify() and waits for the monitor", BufferNarration.words(notify, all, 4));
         BufferNarration.Terms lock = new BufferNarration.Terms(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL);
         assertEquals("P1 put #1 into slot 0, signalled notEmpty and woke 1 thread", BufferNarration.words(lock, all, 2),
