@@ -42,8 +42,12 @@ final class SemaphoreBuffer implements LabBuffer {
      * slot, the notFull of the other buffers) and filledSlots.acquire() (consumers): a worker that
      * gets no permit at once (tryAcquireNow: the semaphore's own policy, so on a fair one no permit while
      * others are queued) joins the mirror, waits, and leaves it itself when the permit comes, crediting
-     * the worker that released the latest permit with its WAKE (a semaphore does not say whom a
-     * release unparks). Each wait is one untimed acquire(), so it has no spurious or futile wake-up
+     * with its WAKE the earliest release still in flight (`freeReleases`, `filledReleases`, guarded by
+     * books): a semaphore does not say whom a release unparks, but release() unparks the thread
+     * blocked longest, and each put or take that releases while more threads are blocked than
+     * releases are in flight adds one. A thread that gets a permit at once while fewer permits are
+     * left than releases in flight has barged in on one (a non-fair semaphore lets it): the unparked
+     * thread blocks again, and the earliest release is dropped, spent. Each wait is one untimed acquire(), so it has no spurious or futile wake-up
      * to record: the lab's spurious setting is a condition variable's and is not taken here
      * (BufferImpl.takesSpurious): acquire() returns only with a permit, so this code has no loop for
      * a spurious wake-up to test.
@@ -101,10 +105,6 @@ final class SemaphoreBuffer implements LabBuffer {
      */
     private final ArrayDeque<Waker> freeReleases = new ArrayDeque<>();
     private final ArrayDeque<Waker> filledReleases = new ArrayDeque<>();
-
-    /** A release in flight: by {@code worker}'s put or take numbered {@code move} in the log (-1: none). */
-    private record Waker(Worker worker, long move) {
-    }
 
     /** Guarded by books, as the counters below. */
     private long produced;
@@ -335,10 +335,23 @@ final class SemaphoreBuffer implements LabBuffer {
      * counted the action at its WAIT).
      */
     private boolean acquire(Semaphore permits, Worker worker, long item) throws InterruptedException {
+        boolean producer = worker.role() == Worker.Role.PRODUCER;
         if (tryAcquireNow(permits)) {
+            if (log != null) {
+                books.lock();
+                try {
+                    // Fewer permits left than releases in flight: it barged in on a permit released for
+                    // a blocked thread, which goes back to waiting, and that release is spent.
+                    ArrayDeque<Waker> releases = producer ? freeReleases : filledReleases;
+                    if (permits.availablePermits() < releases.size()) {
+                        releases.pollFirst();
+                    }
+                } finally {
+                    books.unlock();
+                }
+            }
             return false;
         }
-        boolean producer = worker.role() == Worker.Role.PRODUCER;
         ArrayDeque<Worker> mirror = producer ? notFullWaiters : notEmptyWaiters;
         // The clock is read before books is taken (and after the wait, before it is taken again):
         // other workers queue for books meanwhile.
