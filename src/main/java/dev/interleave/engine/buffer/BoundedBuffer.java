@@ -576,15 +576,12 @@ public final class BoundedBuffer implements LabBuffer {
     }
 
     /**
-     * Whether the next wait is one the lab ends without a signal (spurious), at the settings' rate;
-     * {@code again}: the same put or take waited before. Never a wait again while the run is held
-     * (paused or stepped): each spurious wake-up is an action no step let happen, and at 100 % a
-     * waiting thread woke and waited again for ever while the run read "Paused" (an expert's audit:
-     * 5,885 spurious wake-ups during one pause, told as part of the next step). A stepped thread's
-     * first wait may still end spuriously, in its step.
+     * Whether the next wait is one the lab ends without a signal (spurious), at the settings' rate and
+     * as the run's gate allows ({@link LabGate#mayEndSpuriously}); {@code again}: the same put or take
+     * waited before.
      */
     private boolean spuriousNext(boolean again) {
-        return spurious > 0 && !(again && labGate.holds()) && ThreadLocalRandom.current().nextDouble() < spurious;
+        return spurious > 0 && labGate.mayEndSpuriously(again) && ThreadLocalRandom.current().nextDouble() < spurious;
     }
 
     /**

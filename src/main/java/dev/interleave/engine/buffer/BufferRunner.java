@@ -353,7 +353,7 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
             if (settings.impl().instrumented()) {
                 log = newLog(events);
                 buffer = newBuffer(settings, log);
-                buffer.holdAt(gate); // unlocked-count's workers stop between look and lock while paused
+                buffer.holdAt(gate); // looks stop at it while paused, and spurious wake-ups do not go on
                 channel = instrumented(buffer);
             } else {
                 log = null;

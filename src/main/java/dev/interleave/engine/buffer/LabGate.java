@@ -6,8 +6,8 @@ import dev.interleave.engine.run.Gate;
  * The run's gate as a lab buffer sees it. It is passed a second time right after unlocked-count's
  * look ({@link Bug#UNLOCKED_COUNT}), before the lock: while the run is paused, a worker stops between
  * its look and its lock, and a step lets it on, so a learner builds the race by hand (both producers
- * look before either puts). And it says whether the run is held ({@link #holds}), so that the lab's
- * spurious wake-ups do not go on while it is. Free, the gate is open: one volatile read. Each
+ * look before either puts). And it says whether a wait may end spuriously ({@link #mayEndSpuriously}):
+ * the lab's spurious wake-ups do not go on while the run is held. Free, the gate is open: one volatile read. Each
  * instrumented buffer has one ({@link LabBuffer#holdAt}).
  */
 final class LabGate {
@@ -33,8 +33,13 @@ final class LabGate {
         }
     }
 
-    /** Whether the run is paused or stepped (its gate closed): false outside a run. */
-    boolean holds() {
-        return gate != null && !gate.isOpen();
+    /**
+     * Whether the lab may end a wait spuriously: not a wait {@code again} in the same put or take
+     * while the run is paused or stepped (its gate closed), where each would be an action no step let
+     * happen, and at 100 % a waiting thread woke and waited again for ever. A stepped thread's first
+     * wait may, in its step.
+     */
+    boolean mayEndSpuriously(boolean again) {
+        return !again || gate == null || gate.isOpen();
     }
 }

@@ -90,10 +90,6 @@ final class MonitorBuffer implements LabBuffer {
     private final List<Worker> workers = new ArrayList<>();
     /** Workers the notifyAll being sent took out of the wait set, for the events after the move. Guarded by monitor. */
     private final List<Worker> wokenNow = new ArrayList<>();
-    /** A notify() that woke a waiter: by {@code worker}'s put or take numbered {@code move} in the log (-1: none). */
-    private record Waker(Worker worker, long move) {
-    }
-
     /** A waiter whose wait(ms) has this little left when a notify() picks it may have left by its time: a guess. */
     private static final long NEAR_DEADLINE_NANOS = 100_000;
 
@@ -275,9 +271,8 @@ final class MonitorBuffer implements LabBuffer {
      * monitor.
      */
     private void waitHere(Worker worker, WorkerState waiting, long from, boolean again) throws InterruptedException {
-        // wait(ms) counts in whole ms: 1 ms, the shortest that is not "forever". Never a wait again
-        // while the run is held, as in BoundedBuffer.spuriousNext.
-        long timed = spurious > 0 && !(again && labGate.holds()) && ThreadLocalRandom.current().nextDouble() < spurious
+        // wait(ms) counts in whole ms: 1 ms, the shortest that is not "forever".
+        long timed = spurious > 0 && labGate.mayEndSpuriously(again) && ThreadLocalRandom.current().nextDouble() < spurious
                 ? 1 : 0;
         Waiter waiter = new Waiter(worker, timed == 0 ? Long.MAX_VALUE : from + timed * 1_000_000);
         waiters.addLast(waiter);

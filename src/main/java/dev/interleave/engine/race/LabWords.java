@@ -122,7 +122,7 @@ public final class LabWords {
                     times(losing.widest), losing.where);
         }
         if (told.median() >= NOISY_MEDIAN) {
-            text += String.format(Locale.ROOT, " Most points spread that far here: raise %s for longer runs, in"
+            text += String.format(Locale.ROOT, " Half the points or more spread that far here: raise %s for longer runs, in"
                     + " which a moment the machine spends elsewhere weighs less.", reader.incrementsSet);
         }
         return reader == Reader.WINDOW ? text + " Point at a number to see its runs." : text;

@@ -704,11 +704,18 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             stepToTell = false; // paused again, with no step taken, nothing since is a step's doing
         }
         lastSeenEvents = events;
-        // A run only stepped has no running time to plot against: its point at 0 s drew a dot under
-        // "nothing to plot yet" (an expert's audit).
-        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS && !steppedOnly(now)) {
+        if (plotsNow(now, nowNanos)) {
             plot(now, buffer, nowNanos);
         }
+    }
+
+    /**
+     * Whether a frame at {@code nowNanos} adds the plots' points: a plot interval after the last, in a
+     * run that has run (one only stepped has no running time to plot against: its point at 0 s drew a
+     * dot under "nothing to plot yet").
+     */
+    private boolean plotsNow(BufferRunSnapshot now, long nowNanos) {
+        return now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS && !steppedOnly(now);
     }
 
     /** The slots, indices, chips, wait sets, gate queue and counters of {@code buffer}. */
@@ -917,7 +924,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             stepText.set("");
         }
         showOutcome(now);
-        if (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS && !steppedOnly(now)) {
+        if (plotsNow(now, nowNanos)) {
             ModelSupport.addPoint(itemsPerSecond, now.elapsedNanos() / 1e9, rate.add(now.elapsedNanos(),
                     now.consumed()), MAX_POINTS);
             lastPlotNanos = nowNanos;

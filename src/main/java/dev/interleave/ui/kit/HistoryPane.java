@@ -228,9 +228,9 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         // Decided at each layout (see layoutChildren), when the fonts of a zoom are all in place.
         // Or narrower than a line it has shown: a spurious wake-up with the if bug ("... then goes
         // straight on: its if does not check again") ran past the right edge at 1024x700 (a tryout).
-        // It stays wrapped until the list empties (a new run): rows do not change height as lines pass.
-        // A line that needs more than two (a violation's at 150 % in 1024x700 was cut after its second)
-        // makes the rows as many lines high, up to MOST_LINES.
+        // It stays wrapped until the list empties (a new run). A line that needs more than two (a
+        // violation's at 150 % in 1024x700 was cut after its second) makes every row as many lines
+        // high, up to MOST_LINES: rows grow only, for a wider line, and all of them at once.
         events.onWider(() -> Platform.runLater(this::requestLayout));
         narrowLog = () -> {
             double em = where.getFont().getSize();

@@ -441,7 +441,8 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         String lostWords = ended ? String.format(Locale.ROOT, " It lost %s in all", Words.count(lost, "update"))
                 : String.format(Locale.ROOT, " It has lost %s so far", Words.count(lost, "update"));
         if (goalNow != settings.goalLost()) {
-            return String.format(Locale.ROOT, "%s. Challenge (lost) is now %d: your next run is scored on %d.",
+            return goalNow == 0 ? lostWords + ". Challenge (lost) is now 0: your next run has no challenge."
+                    : String.format(Locale.ROOT, "%s. Challenge (lost) is now %d: your next run is scored on %d.",
                     lostWords, goalNow, goalNow);
         }
         return String.format(Locale.ROOT, "%s: to be scored on %d, set Challenge (lost) to %d%s.", lostWords, lost,

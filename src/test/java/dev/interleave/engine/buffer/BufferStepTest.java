@@ -93,9 +93,18 @@ class BufferStepTest {
             BufferRunSnapshot now = awaitQuiescent(runner, 0, 0, settled -> settled.gate().waiting().size() == 3);
             String consumer = now.gate().waiting().stream().filter(name -> name.startsWith("C")).findFirst().orElseThrow();
             runner.step(consumer);
-            now = awaitQuiescent(runner, 1, 1, settled -> settled.buffer().spuriousWakeups() > 0);
-            Thread.sleep(impl == BufferImpl.MONITOR ? 20 : 5); // a timed wait begun in the step has ended
+            awaitQuiescent(runner, 1, 1, settled -> settled.buffer().spuriousWakeups() > 0);
+            // The step's own timed wait may still be running out: still once no event comes for 50 ms,
+            // which a paused run with its waiters woken spuriously again and again never is.
             BufferSnapshot before = runner.snapshot().buffer();
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            for (BufferSnapshot last = null; last == null || last.events() != before.events(); ) {
+                assertTrue(System.nanoTime() < deadline, "events went on while paused after " + consumer + "'s step: "
+                        + before.events() + " events, " + before.spuriousWakeups() + " spurious wake-ups");
+                last = before;
+                Thread.sleep(50);
+                before = runner.snapshot().buffer();
+            }
             Thread.sleep(300);
             BufferSnapshot after = runner.snapshot().buffer();
             assertEquals(before.spuriousWakeups(), after.spuriousWakeups(), "spurious wake-ups while paused after "

@@ -92,7 +92,7 @@ class MeasuredWithTest {
         // The median point spreads 1.85×: most of the table is noise, and the note says how to make runs longer.
         assertEquals("Single runs of one point of the strategies that lose nothing ranged up to 2.5× apart (cas, 4"
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
-                + " this machine's noise, not the strategy. Most points spread that far here: raise Increments each"
+                + " this machine's noise, not the strategy. Half the points or more spread that far here: raise Increments each"
                 + " for longer runs, in which a moment the machine spends elsewhere weighs less. Point at a number to"
                 + " see its runs.", LabWords.throughputNoise(three, LabWords.Reader.WINDOW));
         assertTrue(LabWords.throughputNoise(three, LabWords.Reader.SHELL).endsWith(" raise --increments for longer"
@@ -111,7 +111,7 @@ class MeasuredWithTest {
         assertEquals("Single runs of one point of the strategies that lose nothing ranged up to 2.5× apart (cas, 4"
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
                 + " this machine's noise, not the strategy. Racy and volatile spread further: up to 14× (racy, 1"
-                + " thread). Most points spread that far here: raise Increments each for longer runs, in which a"
+                + " thread). Half the points or more spread that far here: raise Increments each for longer runs, in which a"
                 + " moment the machine spends elsewhere weighs less. Point at a number to see its runs.", LabWords.throughputNoise(new LabFigures(legs), LabWords.Reader.WINDOW));
         assertEquals(3, three.range(RaceStrategy.CAS, 4).orElseThrow().runs());
         assertEquals(1, three.range(RaceStrategy.CAS, 1).orElseThrow().runs(), "a point is one strategy at one count");

@@ -282,6 +282,9 @@ class RaceViewModelTest {
         model.sample(System.nanoTime());
         assertEquals(met + " It lost 2 updates in all. Challenge (lost) is now 2: your next run is scored on 2.",
                 model.challengeProperty().get(), "the next frame says the same");
+        model.goalProperty().set(0); // 0: no challenge (it read "your next run is scored on 0", a review)
+        assertEquals(met + " It lost 2 updates in all. Challenge (lost) is now 0: your next run has no challenge.",
+                model.challengeProperty().get());
         model.goalProperty().set(1);
         assertEquals(met + " It lost 2 updates in all: to be scored on 2, set Challenge (lost) to 2 and run again.",
                 model.challengeProperty().get());
