@@ -42,15 +42,24 @@ public final class BufferNarration {
      * @param impl   the implementation
      * @param bug    its planted bug
      * @param policy the lock buffer's signal or signal-all (ignored by the others)
+     * @param spurious whether the lab makes some waits end by themselves (its spurious rate above 0,
+     *                 on a buffer that takes it): a waiter may then leave the monitor's wait set with
+     *                 no notify(), which a lost notify()'s words say
      */
-    public record Terms(BufferImpl impl, Bug bug, WakePolicy policy) {
+    public record Terms(BufferImpl impl, Bug bug, WakePolicy policy, boolean spurious) {
+
+        /** These terms with no spurious wake-ups. */
+        public Terms(BufferImpl impl, Bug bug, WakePolicy policy) {
+            this(impl, bug, policy, false);
+        }
 
         /** The lock buffer, correct, with signal: the words the narration had before the lab. */
         public static final Terms LOCK = new Terms(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL);
 
         /** The terms of the run {@code settings} describe. */
         public static Terms of(BufferSettings settings) {
-            return new Terms(settings.impl(), settings.bug(), settings.policy());
+            return new Terms(settings.impl(), settings.bug(), settings.policy(),
+                    settings.spurious() > 0 && settings.impl().takesSpurious());
         }
 
         /** Tells events in these terms, for a {@link History}. */
@@ -352,8 +361,14 @@ public final class BufferNarration {
         if (BufferEvent.notifyLost(batch, i)) {
             // Lost where the wait set's picture still shows threads: each was woken by an earlier notify()
             // and has not got the monitor back yet (MonitorBuffer).
-            return " and woke nobody: no thread was waiting that an earlier notify() had not already woken,"
-                    + " so this notify() is lost";
+            // With spurious wake-ups on, a waiter whose wait(1 ms) ran out has left the wait set too,
+            // though the picture shows it until it has the monitor back (its SPURIOUS says so then).
+            return terms.spurious()
+                    ? " and woke nobody: every thread shown waiting had been woken by an earlier notify() or"
+                            + " had left the wait set by itself, its wait(1 ms) run out (a spurious wake-up,"
+                            + " told when it has the monitor back), so this notify() is lost"
+                    : " and woke nobody: no thread was waiting that an earlier notify() had not already woken,"
+                            + " so this notify() is lost";
         }
         int count = BufferEvent.woken(batch, i);
         if (count == 0) {

@@ -332,6 +332,30 @@ class BufferNarrationTest {
     }
 
     /**
+     * With spurious wake-ups on, a waiter whose wait(1 ms) ran out has left the monitor's wait set by
+     * itself, though the picture shows it waiting until it has the monitor back: a lost notify() says
+     * so, where it said only that every waiter had been woken by an earlier notify(). The terms of a
+     * run know it from its settings, and only where the buffer takes the spurious rate.
+     */
+    @Test
+    void aLostNotifyWithSpuriousWakeUpsOnSaysAWaiterMayHaveLeftByItself() {
+        EventLog log = new EventLog(64);
+        int c1 = log.addTrack("C1");
+        log.append(BufferEvent.TAKE.ordinal(), c1, 1, 0, BufferEvent.NOTIFY_LOST);
+        BufferSettings spurious = BufferSettings.of(3, 3, 1, 100).withImpl(BufferImpl.MONITOR).withBug(Bug.NOTIFY)
+                .withSpurious(0.5);
+        BufferNarration.Terms terms = BufferNarration.Terms.of(spurious);
+        assertTrue(terms.spurious());
+        assertEquals("C1 took #1 from slot 0, called notify() and woke nobody: every thread shown waiting had been"
+                + " woken by an earlier notify() or had left the wait set by itself, its wait(1 ms) run out (a"
+                + " spurious wake-up, told when it has the monitor back), so this notify() is lost",
+                BufferNarration.words(terms, log.readAll(), 0));
+        assertFalse(BufferNarration.Terms.of(spurious.withSpurious(0)).spurious());
+        assertFalse(BufferNarration.Terms.of(spurious.withImpl(BufferImpl.SEMAPHORE)).spurious(),
+                "a semaphore's acquire() never wakes spuriously");
+    }
+
+    /**
      * The real monitor buffer with the notify bug records which: a put and a take with nobody waiting
      * (harmless), then, on one carrier, C1 waiting and P1 putting twice, so that C1, woken by the first
      * notify(), is not yet back in the monitor at the second (lost). Its log's words say so.
