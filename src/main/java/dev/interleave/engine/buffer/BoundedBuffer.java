@@ -1006,7 +1006,9 @@ public final class BoundedBuffer implements LabBuffer {
                 missedWakeups++;
             }
         }
-        waiter.worker.set(WorkerState.IN_BUFFER, Where.CHECKING);
+        // Signalled (or its time ran out): back to the condition's check. Else interrupted: await() had the
+        // lock back before it threw, and its put or take ends.
+        waiter.worker.set(WorkerState.IN_BUFFER, signalled ? Where.CHECKING : Where.INTERRUPTED);
     }
 
     /**

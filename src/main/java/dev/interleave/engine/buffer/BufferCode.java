@@ -153,7 +153,7 @@ public final class BufferCode {
         String test = bug == Bug.UNLOCKED_COUNT ? "!" + (put ? "sawRoom" : "sawItem") + " && " + blocked : blocked;
         t.line("        " + loop + " (" + test + ")" + (bug == Bug.IF_NOT_WHILE ? "   // if-not-while: no re-check" : ""),
                 bug == Bug.IF_NOT_WHILE ? "IF_NOT_WHILE" : blocked, Where.CHECKING);
-        t.line("            " + waitOn + ".await();", "await(" + waitOn + ", waiter)", Where.WAITING, Where.WOKEN);
+        t.line("            " + waitOn + ".await();", "await(" + waitOn + ", waiter)", Where.WAITING, Where.WOKEN, Where.INTERRUPTED);
         writeSlot(t, put, "        ");
         String signal = policy == WakePolicy.SIGNAL_ALL ? "signalAll" : "signal";
         t.line("        " + signalOn + "." + signal + "();", "condition." + signal + "()", Where.SIGNALLING);
@@ -177,7 +177,7 @@ public final class BufferCode {
         String test = bug == Bug.UNLOCKED_COUNT ? "!" + (put ? "sawRoom" : "sawItem") + " && " + blocked : blocked;
         t.line("        " + loop + " (" + test + ")" + (bug == Bug.IF_NOT_WHILE ? "   // if-not-while: no re-check" : ""),
                 bug == Bug.IF_NOT_WHILE ? "IF_NOT_WHILE" : blocked, Where.CHECKING);
-        t.line("            monitor.wait();", "monitor.wait(", Where.WAITING, Where.WOKEN);
+        t.line("            monitor.wait();", "monitor.wait(", Where.WAITING, Where.WOKEN, Where.INTERRUPTED);
         writeSlot(t, put, "        ");
         if (bug == Bug.NOTIFY) {
             t.comment("        // notify: wakes one waiter, of either side", null);
@@ -217,10 +217,10 @@ public final class BufferCode {
                     Where.LOOKED);
             t.plain("    if (!" + saw + ")");
             t.line("        " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
-                    Where.CHECKING, Where.WAITING, Where.WOKEN);
+                    Where.CHECKING, Where.WAITING, Where.WOKEN, Where.INTERRUPTED);
         } else {
             t.line("    " + mine + ".acquire();", "acquire(" + mine + ", " + (put ? "producer" : "consumer"),
-                    Where.CHECKING, Where.WAITING, Where.WOKEN);
+                    Where.CHECKING, Where.WAITING, Where.WOKEN, Where.INTERRUPTED);
         }
         t.line("    mutex.acquire();", "mutex.acquire()", Where.ENTERING);
         if (!put) {
@@ -244,10 +244,10 @@ public final class BufferCode {
         t.comment("    // (its wait sets are not visible)", null);
         if (put) {
             t.line("    queue.put(item);", "queue.put(boxed)", Where.ENTERING, Where.CHECKING, Where.WAITING,
-                    Where.WOKEN, Where.WRITING, Where.SIGNALLING, Where.RELEASING);
+                    Where.WOKEN, Where.WRITING, Where.SIGNALLING, Where.RELEASING, Where.INTERRUPTED);
         } else {
             t.line("    return queue.take();", "queue.take()", Where.ENTERING, Where.CHECKING, Where.WAITING,
-                    Where.WOKEN, Where.WRITING, Where.SIGNALLING, Where.RELEASING);
+                    Where.WOKEN, Where.WRITING, Where.SIGNALLING, Where.RELEASING, Where.INTERRUPTED);
         }
         t.plain("}");
     }

@@ -249,7 +249,9 @@ public enum BufferEvent {
             case PUT -> WorkerState.PRODUCING;
             case TAKE -> WorkerState.CONSUMING;
             case WAIT -> waitState(batch.other(i));
-            case WAKE, LEAVE, SPURIOUS, LOOK -> WorkerState.WAITING_FOR_LOCK;
+            case WAKE, SPURIOUS, LOOK -> WorkerState.WAITING_FOR_LOCK;
+            // Interrupted in its wait: still in its put or take, which ends by the exception.
+            case LEAVE -> WorkerState.IN_BUFFER;
             // Interrupted at the gate, its put or take ends there, without the lock.
             case PASS -> batch.other(i) == PASS_INTERRUPTED ? WorkerState.AT_GATE : WorkerState.WAITING_FOR_LOCK;
             case PARK -> WorkerState.AT_GATE;
@@ -270,7 +272,7 @@ public enum BufferEvent {
             case REQUEST -> Where.CHECKING;
             case WAIT -> Where.WAITING;
             case WAKE, SPURIOUS -> Where.WOKEN;
-            case LEAVE -> Where.ENTERING;
+            case LEAVE -> Where.INTERRUPTED;
             case VIOLATION -> Where.WRITING;
             case LOOK -> Where.LOOKED;
             case RESIZE, DISMISS -> throw new IllegalArgumentException(of(batch, i) + " changes no worker's state");

@@ -287,8 +287,9 @@ final class MonitorBuffer implements LabBuffer {
             if (waiters.remove(waiter) && log != null) {
                 log.appendNow(BufferEvent.LEAVE.ordinal(), track(worker), 0, 0, 0);
             }
-            // Out of the wait set, as the log's LEAVE tells it: no longer shown waiting in it.
-            worker.set(WorkerState.WAITING_FOR_LOCK, Where.ENTERING);
+            // Out of the wait set, as the log's LEAVE tells it: no longer shown waiting in it, and its put
+            // or take ends (wait() had the monitor back before it threw).
+            worker.set(WorkerState.IN_BUFFER, Where.INTERRUPTED);
             throw e;
         }
         if (!waiter.notified) {

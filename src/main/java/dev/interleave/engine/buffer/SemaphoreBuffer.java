@@ -404,7 +404,11 @@ final class SemaphoreBuffer implements LabBuffer {
                 } else {
                     consumerBlockedNanos += blocked;
                 }
-                worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
+                if (got) {
+                    worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
+                } else {
+                    worker.set(WorkerState.IN_BUFFER, Where.INTERRUPTED); // its put or take ends, no mutex asked for
+                }
                 if (log != null) {
                     int track = track(worker);
                     if (got) {

@@ -33,7 +33,13 @@ public enum Where {
     /** Waking the other side: {@code signal}, {@code notifyAll}, or the other semaphore's {@code release()}. */
     SIGNALLING("signalling"),
     /** Giving the lock back: {@code unlock()}, the end of {@code synchronized}, the mutex's {@code release()}. */
-    RELEASING("releasing the lock");
+    RELEASING("releasing the lock"),
+    /**
+     * Interrupted in a wait (a Stop): its {@code await()}, {@code wait()} or {@code acquire()} throws,
+     * and its put or take ends there, nothing put or taken (the lock and the monitor are had back
+     * first and let go on the way out; the semaphore's mutex was never asked for).
+     */
+    INTERRUPTED("interrupted: its put or take ends");
 
     private final String words;
 

@@ -107,9 +107,9 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
                 default -> throw new IllegalStateException("waiting for the lock at " + where);
             }
         }
-        if (state == WorkerState.IN_BUFFER && where == Where.WRITING) {
-            // Only a violation leaves a thread at the write (BufferEvent.whereAfter): stopped there,
-            // it lets go of the lock and ends, its lane with it.
+        if (state == WorkerState.IN_BUFFER && (where == Where.WRITING || where == Where.INTERRUPTED)) {
+            // Only a violation leaves a thread at the write (BufferEvent.whereAfter), and only a Stop
+            // interrupts a wait: stopped there, it lets go of the lock and ends, its lane with it.
             return -1;
         }
         return state.drawn() ? state.ordinal() : -1;

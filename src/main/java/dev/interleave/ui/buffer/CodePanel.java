@@ -441,6 +441,7 @@ final class CodePanel extends VBox {
             case WRITING -> "◆";
             case SIGNALLING -> "»";
             case RELEASING -> "↓";
+            case INTERRUPTED -> "×";
         };
     }
 }

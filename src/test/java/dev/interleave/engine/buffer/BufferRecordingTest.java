@@ -3,12 +3,14 @@ package dev.interleave.engine.buffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.interleave.engine.run.DelayRange;
@@ -20,6 +22,7 @@ import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,6 +130,44 @@ class BufferRecordingTest {
         replay.apply(buffer.log().readAll());
         assertEquals(WorkerState.AT_GATE, buffer.snapshot().workers().getFirst().state(), "live");
         assertEquals(WorkerState.AT_GATE, replay.snapshot().workers().getFirst().state(), "rebuilt");
+    }
+
+    /**
+     * A consumer interrupted in its wait (a Stop, or the end of a stalled run) is still in its take,
+     * which ends by the exception, live and rebuilt: at the wait's line, interrupted. Rebuilt, it read
+     * "waiting for the lock" (the mutex, the monitor) at the lock's line, where the lock and the
+     * monitor had been had back already and the semaphore's mutex is never asked for.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = BufferImpl.class, names = {"LOCK", "MONITOR", "SEMAPHORE"})
+    void aWorkerInterruptedInItsWaitEndsItsCallThere(BufferImpl impl) throws Exception {
+        LabBuffer buffer = LabImplementationsTest.buffer(impl, 1, new EventLog(1_000));
+        Worker consumer = new Worker("C1", Worker.Role.CONSUMER);
+        buffer.register(consumer);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread blocked = Thread.ofPlatform().start(() -> {
+            try {
+                buffer.take(consumer);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        BoundedBufferContractTest.Threads.awaitWaiting(blocked);
+        blocked.interrupt();
+        BoundedBufferContractTest.Threads.join(blocked);
+        assertInstanceOf(InterruptedException.class, thrown.get());
+        EventLog.Batch all = buffer.log().readAll();
+        assertEquals(BufferEvent.LEAVE, BufferEvent.of(all, all.size() - 1), "its last event");
+        BufferReplay replay = new BufferReplay(1);
+        replay.apply(all);
+        BufferSnapshot.WorkerView rebuilt = replay.snapshot().workers().getFirst();
+        assertEquals(WorkerState.IN_BUFFER, rebuilt.state(), "rebuilt");
+        assertEquals(Where.INTERRUPTED, rebuilt.where(), "rebuilt");
+        if (impl != BufferImpl.LOCK) {
+            // The lock buffer's finally lets go of the lock after (RELEASING), as a put or take does.
+            assertEquals(WorkerState.IN_BUFFER, consumer.state(), "live");
+            assertEquals(Where.INTERRUPTED, consumer.where(), "live");
+        }
     }
 
     /**
