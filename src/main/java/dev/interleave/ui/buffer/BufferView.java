@@ -1330,6 +1330,12 @@ public final class BufferView extends BorderPane {
          * the gate there: it says so, as its chip beside the code sits at the look's line.
          */
         private boolean looked;
+        /**
+         * Whether it shows its thread interrupted in its wait (a Stop), its put or take ending: it says
+         * so, as its chip beside the code does (it read "◆ in put/take", the critical section's glyph,
+         * for a semaphore's thread that never asked for the mutex).
+         */
+        private boolean interrupted;
 
         /** The lanes' common width, for a chip of the lanes; null for a chip of a queue, as wide as its words. */
         private final LaneWidth lane;
@@ -1376,8 +1382,9 @@ public final class BufferView extends BorderPane {
          */
         void show(BufferSnapshot.WorkerView worker) {
             name(worker.name(), worker.role());
-            if ((worker.where() == Where.LOOKED) != looked) {
+            if ((worker.where() == Where.LOOKED) != looked || (worker.where() == Where.INTERRUPTED) != interrupted) {
                 looked = worker.where() == Where.LOOKED;
+                interrupted = worker.where() == Where.INTERRUPTED;
                 showState();
             }
             if (shown != worker.state() || planned) {
@@ -1447,7 +1454,7 @@ public final class BufferView extends BorderPane {
                 boolean gone = shown == WorkerState.DONE && left;
                 boolean ended = shown == WorkerState.DONE && endedShort;
                 pseudoClassStateChanged(ENDED, gone || ended);
-                glyph.setText(gone || ended ? "–" : glyph(shown));
+                glyph.setText(gone || ended ? "–" : interrupted && shown == WorkerState.IN_BUFFER ? "×" : glyph(shown));
                 state.setText(gone ? "left" : ended ? "ended" : words() + inHand() + (leaving ? ", leaving" : ""));
             }
         }
@@ -1459,6 +1466,9 @@ public final class BufferView extends BorderPane {
             }
             if (looked && shown == WorkerState.WAITING_FOR_LOCK) {
                 return impl.lookedWords();
+            }
+            if (interrupted && shown == WorkerState.IN_BUFFER) {
+                return "interrupted in its wait";
             }
             return shown.words(impl);
         }

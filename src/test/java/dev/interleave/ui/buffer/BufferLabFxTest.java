@@ -494,6 +494,43 @@ class BufferLabFxTest {
     }
 
     /**
+     * The semaphore buffer, stepped: a consumer blocks in filledSlots.acquire() on the empty buffer,
+     * then Stop interrupts it. Rewound to its interruption, its chip says so, and its code chip stays
+     * at the acquire's line marked ×: it read "◔ waiting for mutex" at mutex.acquire(), a line it never
+     * reached, and then "◆ in put/take", the critical section's glyph.
+     */
+    @Test
+    void aConsumerInterruptedInItsWaitSaysSoWhenRewound(FxRobot robot) throws Exception {
+        zeroDelays(robot, 1, 1, 1);
+        robot.interact(() -> model.implProperty().set(BufferImpl.SEMAPHORE));
+        int acquireLine = BufferCode.take(BufferImpl.SEMAPHORE, Bug.NONE, WakePolicy.SIGNAL).lineOf(Where.WAITING);
+        robot.interact(model::step); // from idle: starts paused, one step
+        settle();
+        while (!runner.snapshot().buffer().notEmptyWaiters().contains("C1")) {
+            assertTrue(runner.snapshot().gate().waiting().contains("C1"), "C1 is at the gate or waits");
+            robot.interact(() -> model.stepWorker("C1")); // takes the item the first step put, if it did
+            settle();
+        }
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        EventLog.Batch all = runner.snapshot().log().readAll();
+        long leave = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) == BufferEvent.LEAVE && all.tracks().get(all.track(i)).equals("C1")) {
+                leave = all.seq(i);
+            }
+        }
+        assertTrue(leave >= 0, "C1's interruption is recorded");
+        long after = leave + 1;
+        robot.interact(() -> model.rewind().moveTo(after));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#worker-C1 .worker-state")
+                .queryAs(Label.class).getText()).equals("interrupted in its wait"));
+        assertEquals("×", OnFx.get(() -> robot.lookup("#worker-C1 .worker-glyph").queryAs(Label.class).getText()));
+        assertEquals(acquireLine, view().codeLineOf("C1"));
+        assertEquals("× C1", OnFx.get(() -> robot.lookup("#code-chip-C1").queryAs(Label.class).getText()));
+    }
+
+    /**
      * unlocked-count, paused: a producer stepped from the gate looks, then stops at the gate again
      * before its lock; its chip says so, in the lanes and at the gate, and sits at the look's line of
      * the code (⚠ while it looks, ‖ there while it waits for the next step). Stepped on, it puts.
