@@ -239,6 +239,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private int marksLabelled;
     /** Where the last redraw drew its last moment's label: its left and right x. For tests. */
     private double[] momentLabelDrawn = new double[0];
+    /** The axis's words as the last drawing wrote them. For tests. */
+    private String axisWords = "";
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
     private double positionDrawnAt = Double.NaN;
     /**
@@ -442,6 +444,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
     }
 
     /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
+    /** The axis's words as last drawn ("events 0 .. 516 in order, evenly spaced"); for tests. */
+    String axisWordsDrawn() {
+        return axisWords;
+    }
+
     double[] momentLabelDrawn() {
         return momentLabelDrawn.clone();
     }
@@ -893,15 +900,17 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setFill(subtle.paint(Color.GRAY));
         // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
         // the plots leave them out; the axis says so, as the plots do.
-        g.fillText(eventOrder.get()
+        axisWords = eventOrder.get()
                 // No "(50 events wide)" beside "events 0 .. 50", which are 51 (a tryout read it against the
-                // scrubber's "now (51 events)"): the range says how many.
+                // scrubber's "now (51 events)"): the range says how many. The last is the last event placed
+                // before the right edge: following a run, the axis ends one event past the newest (see
+                // newestPlace), and "events 0 .. 517" stood beside "now (517 events)", the newest 516.
                 ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced%s",
-                        Math.max(0, left / ORDER_UNIT), right / ORDER_UNIT, sampled)
+                        Math.max(0, left / ORDER_UNIT), Math.max(0, Math.floorDiv(right - 1, ORDER_UNIT)), sampled)
                 : String.format(Locale.ROOT, "%s since Run, pauses included   (%s wide)%s",
                         range(left - history.log().originNanos(), right - history.log().originNanos(), span),
-                        duration(span), sampled),
-                labelWidth(), axisHeight() / 2);
+                        duration(span), sampled);
+        g.fillText(axisWords, labelWidth(), axisHeight() / 2);
         Bars bars = new Bars(g, laneH, lanes);
         // A bar at the left edge began before it: the window begins after the oldest event kept, or
         // the log has dropped older ones (a state shown from the oldest kept began before it, unseen).

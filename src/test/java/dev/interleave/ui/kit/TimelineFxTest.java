@@ -235,6 +235,9 @@ class TimelineFxTest {
         }).get();
         assertEquals(List.of("P1 working from event 0 to 1", "P1 working from event 1 to 2",
                 "P1 working since event 2, the latest"), words);
+        // The axis names the events drawn, the newest the last, though it ends one event past it: it read
+        // "events 0 .. 3" beside the scrubber's "now (3 events)" (a learner's tryout).
+        assertEquals("events 0 .. 2 in order, evenly spaced", WaitForAsyncUtils.asyncFx(timeline::axisWordsDrawn).get());
     }
 
     /**
