@@ -113,6 +113,10 @@ final class CodePanel extends VBox {
         boolean tags = !putBugs.isEmpty() || !takeBugs.isEmpty();
         put.show(model.putCodeProperty().get(), putBugs, tags, impl);
         take.show(model.takeCodeProperty().get(), takeBugs, tags, impl);
+        // Code the shown run did not run has no threads at its lines, nor outside them: "Producers not in
+        // put(): none" stood under the next run's code while the chips above showed P1 at the gate.
+        put.showsThreads(ofRun && !abq);
+        take.showsThreads(ofRun && !abq);
         showChips();
     }
 
@@ -220,8 +224,6 @@ final class CodePanel extends VBox {
                 chipOf.clear(); // made afresh: a chip's tooltip named the last implementation's lock
             }
             this.impl = impl;
-            outsideRow.setVisible(impl.instrumented());
-            outsideRow.setManaged(impl.instrumented());
             this.method = method;
             this.bugLines = Set.copyOf(bugLines);
             this.tags = tags;
@@ -340,6 +342,15 @@ final class CodePanel extends VBox {
             // row and the live ones stood behind "+2".
             out.sort(Comparator.comparing(worker -> worker.state() == WorkerState.DONE));
             fill(outside, out);
+        }
+
+        /**
+         * Whether the threads outside the method are listed under it: only under the shown run's code of
+         * an instrumented buffer (abq's threads are not seen).
+         */
+        void showsThreads(boolean shows) {
+            outsideRow.setVisible(shows);
+            outsideRow.setManaged(shows);
         }
 
         int lineOf(String worker) {

@@ -261,7 +261,6 @@ class BufferLabFxTest {
                 + " that thread's wait(1 ms) ran out (a guess)"), caption.getText());
     }
 
-    /** The code panel shows the planted bug's lines marked, and the guide's Apply sets its setup. */
     /**
      * Settings an implementation does not have are greyed out, and the view says why: the wake-up
      * policy is the lock buffer's alone, and the monitor has no fairness either (a learner's tryout
@@ -831,11 +830,6 @@ class BufferLabFxTest {
     }
 
     /**
-     * Waits until the step is done: no permit left, every worker of the run registered and at the gate
-     * (in the gate's own queue too: a worker marks itself there a moment before the gate lists it) or
-     * in a wait set.
-     */
-    /**
      * {@code producers} and {@code consumers} with no produce or consume delay, in a buffer of
      * {@code capacity} slots (0: as it is).
      */
@@ -853,6 +847,11 @@ class BufferLabFxTest {
         });
     }
 
+    /**
+     * Waits until the step is done: no permit left, every worker of the run registered and at the gate
+     * (in the gate's own queue too: a worker marks itself there a moment before the gate lists it) or
+     * in a wait set.
+     */
     private void settle() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             var now = runner.snapshot();
@@ -1057,9 +1056,16 @@ class BufferLabFxTest {
         assertTrue(why.startsWith("250 is above the maximum, 200"), why);
     }
 
-    /** "Producers not in put():" says "none" when every producer is inside put(), rather than end at its colon. */
+    /**
+     * "Producers not in put():" says "none" when every producer is inside put(), rather than end at its
+     * colon; and nothing under code the shown run did not run (before any run, or another implementation
+     * chosen after one): it read "none" there while the chips above showed P1 at the gate (a learner's
+     * tryout).
+     */
     @Test
     void nobodyOutsideAMethodIsSaid(FxRobot robot) throws Exception {
+        Node outsidePut = robot.lookup("#code-put-outside").query();
+        assertFalse(OnFx.get(() -> outsidePut.getParent().isVisible()), "no run yet: nobody listed outside put()");
         zeroDelays(robot, 1, 1, 1);
         robot.interact(model::step); // from idle: starts paused, one step
         settle();
@@ -1078,6 +1084,13 @@ class BufferLabFxTest {
                 .anyMatch(node -> node.getId() != null && node.getId().equals("code-chip-C1"))));
         assertFalse(OnFx.get(() -> outsideTake.getChildren().stream().anyMatch(node -> node instanceof Label label
                 && label.getText().equals("none"))), "C1 is outside take(): no \"none\" beside it");
+        assertTrue(OnFx.get(() -> outsidePut.getParent().isVisible()));
+
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> model.implProperty().set(BufferImpl.MONITOR));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> !outsidePut.getParent().isVisible()
+                && !outsideTake.getParent().isVisible()));
     }
 
     /**
