@@ -345,6 +345,9 @@ public final class BufferNarration {
         };
     }
 
+    /** How many events after a notify() its woken thread's WAKE is looked for, to name it. */
+    private static final int NOTIFIED_LOOK_AHEAD = 256;
+
     /**
      * " and woke C1", " and woke 3 threads" or " (no one was waiting)", for the put or take at
      * {@code i}; nothing for a semaphore's release that names no one: a release does not say whom it
@@ -354,9 +357,6 @@ public final class BufferNarration {
      * that woke nobody is told lost only where threads were waiting, all woken already
      * ({@link BufferEvent#NOTIFY_LOST}); with nobody waiting, harmless.
      */
-    /** How many events after a notify() its woken thread's WAKE is looked for, to name it. */
-    private static final int NOTIFIED_LOOK_AHEAD = 256;
-
     private static String woke(Terms terms, EventLog.Batch batch, int i) {
         if (BufferEvent.notifyLost(batch, i)) {
             // Lost where the wait set's picture still shows threads: each was woken by an earlier notify()
@@ -409,7 +409,6 @@ public final class BufferNarration {
         return track < names.size() ? names.get(track) : "#" + track;
     }
 
-    /** A short duration: "850 ns", "12 µs", "3.4 ms", "1.2 s". */
     /**
      * "after 12 µs"; a wait under a microsecond (the log may give a fast run's events one clock
      * reading, so it can even read 0) is "in under a microsecond", not "after 0 ns".
@@ -418,6 +417,7 @@ public final class BufferNarration {
         return nanos < 1_000 ? "in under a microsecond" : "after " + duration(nanos);
     }
 
+    /** A short duration: "850 ns", "12 µs", "3.4 ms", "1.2 s". */
     static String duration(long nanos) {
         if (nanos < 1_000) {
             return Math.max(0, nanos) + " ns";

@@ -137,7 +137,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** put and take of the implementation shown (the shown run's, else the settings'), bug included. */
     private final ReadOnlyObjectWrapper<BufferCode.Method> putCode = new ReadOnlyObjectWrapper<>(this, "putCode");
     private final ReadOnlyObjectWrapper<BufferCode.Method> takeCode = new ReadOnlyObjectWrapper<>(this, "takeCode");
-    /** The implementation whose code and chips are shown. */
     /** Whether the shown implementation has one wait set for both sides (BufferSettings#oneWaitSet). */
     private final ReadOnlyBooleanWrapper oneWaitSetShown = new ReadOnlyBooleanWrapper(this, "oneWaitSetShown");
     private final ReadOnlyObjectWrapper<BufferImpl> shownImpl = new ReadOnlyObjectWrapper<>(this, "shownImpl",
@@ -747,10 +746,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         spuriousWakeups.set(buffer.spuriousWakeups());
     }
 
-    /**
-     * Copies the run's new events into the history; while the view is rewound (paused, or after a
-     * run), shows the buffer rebuilt at the position instead of the run now and returns true.
-     */
     /** The rewound moment {@link #askingThen} was read for, of which history, up to which event; -1 for none. */
     private long askingPosition = -1;
     private History<BufferReplay> askingHistory;
@@ -758,6 +753,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** The threads waiting for the lock at the rewound moment, told by the log only later (see {@link BufferReplay#askingAt}). */
     private Set<String> askingThen = Set.of();
 
+    /**
+     * Copies the run's new events into the history; while the view is rewound (paused, or after a
+     * run), shows the buffer rebuilt at the position instead of the run now and returns true.
+     */
     private boolean rewound(BufferRunSnapshot now) {
         // Stopping too, so that a view rewound while paused keeps its moment through Stop.
         rewind.allowedProperty().set(now.state() != RunState.RUNNING);

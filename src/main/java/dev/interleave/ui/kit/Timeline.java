@@ -443,12 +443,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
         return marksLabelled;
     }
 
-    /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
     /** The axis's words as last drawn ("events 0 .. 516 in order, evenly spaced"); for tests. */
     String axisWordsDrawn() {
         return axisWords;
     }
 
+    /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
     double[] momentLabelDrawn() {
         return momentLabelDrawn.clone();
     }

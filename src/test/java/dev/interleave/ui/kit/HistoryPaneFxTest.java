@@ -149,7 +149,6 @@ class HistoryPaneFxTest {
         assertEquals(wanted, seen, "the last line in view after each burst");
     }
 
-    /** A log of {@code events} events of one worker, P1: its registration, then lock requests. */
     /**
      * A line that needs three lines at the log's width gets rows three lines high, its whole text in
      * sight: a violation's line at 150 % in 1024x700 was cut after its second line (rows were two
@@ -193,6 +192,7 @@ class HistoryPaneFxTest {
         });
     }
 
+    /** A log of {@code events} events of one worker, P1: its registration, then lock requests. */
     private static EventLog logOf(int events) {
         EventLog log = new EventLog(10_000);
         int track = log.addTrack("P1");

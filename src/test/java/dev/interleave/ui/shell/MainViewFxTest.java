@@ -1115,12 +1115,6 @@ class MainViewFxTest {
     // ---- a window fit for a classroom: zoom, themes, menus, exports, kept settings ----
 
     /**
-     * At 150 % (Ctrl+= three times) the figure cards have at least their preferred size, in two
-     * columns where four do not fit. At 200 % (Ctrl+= up to the last step) every tool bar button
-     * and every control of the settings panel has at least its preferred size: the panel scrolls
-     * rather than squeezes, and the figure cards stand in one column. No two cards overlap.
-     */
-    /**
      * The figure cards keep their columns when a text narrows at a run's end: at 150 % "at the end"
      * becoming "97.1 %" put them from two columns into four under a class's eyes. Here a wide text
      * makes two columns, and the short one that replaces it keeps them.
@@ -1279,6 +1273,12 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * At 150 % (Ctrl+= three times) the figure cards have at least their preferred size, in two
+     * columns where four do not fit. At 200 % (Ctrl+= up to the last step) every tool bar button
+     * and every control of the settings panel has at least its preferred size: the panel scrolls
+     * rather than squeezes, and the figure cards stand in one column. No two cards overlap.
+     */
     @Test
     void at200PercentNothingIsSqueezed(FxRobot robot) {
         for (int i = 0; i < 3; i++) {
