@@ -101,6 +101,12 @@ public final class BufferView extends BorderPane {
     private final Label consumersCaption = lane("Consumers");
     /** The lane chips' common width (see {@link LaneWidth}). */
     private final LaneWidth laneWidth = new LaneWidth(this::relayoutLanes);
+    /**
+     * The slot tiles' common width, the widest a tile has been: the tile pane sizes every tile to the
+     * widest, so one slot holding #1,764 widened them all, and they shrank again when it was taken,
+     * the buffer shifting under the eye at every such item (a learner's tryout).
+     */
+    private final LaneWidth slotWidth = new LaneWidth(this::relayoutSlots);
     private final Pane motionLayer = new Pane();
     /**
      * In a free run, the words of the move whose item is in flight ({@link BufferViewModel.Move#words}),
@@ -1086,7 +1092,7 @@ public final class BufferView extends BorderPane {
             slots.getChildren().removeLast();
         }
         while (slots.getChildren().size() < items.size()) {
-            slots.getChildren().add(new SlotTile(slots.getChildren().size()));
+            slots.getChildren().add(new SlotTile(slots.getChildren().size(), slotWidth));
         }
         for (int i = 0; i < items.size(); i++) {
             ((SlotTile) slots.getChildren().get(i)).show(items.get(i), i == model.putIndexProperty().get(),
@@ -1100,6 +1106,10 @@ public final class BufferView extends BorderPane {
      */
     static boolean endedShort(BufferOutcome outcome) {
         return outcome != null && outcome != BufferOutcome.OK && outcome != BufferOutcome.WRONG_TOTAL;
+    }
+
+    private void relayoutSlots() {
+        slots.getChildren().forEach(tile -> ((Region) tile).requestLayout());
     }
 
     private void relayoutLanes() {
@@ -1120,6 +1130,7 @@ public final class BufferView extends BorderPane {
         List<BufferSnapshot.WorkerView> all = model.workers();
         if (all.isEmpty() && !model.abqShownBinding().get()) {
             laneWidth.forget(); // before a run: as wide as their words, until the run's widen them
+            slotWidth.forget();
             plan(producers, "P", Worker.Role.PRODUCER, model.producersProperty().get());
             plan(consumers, "C", Worker.Role.CONSUMER, model.consumersProperty().get());
             return;
@@ -1231,8 +1242,8 @@ public final class BufferView extends BorderPane {
     }
 
     /**
-     * The widest a lane chip has been, in its text's ems, since the threads were last planned (before
-     * a run, or after Reset): every chip of the lanes is as wide. With 16 producers, a chip's words
+     * The widest a lane chip (or a slot tile) has been, in its text's ems, since the threads were last
+     * planned (before a run, or after Reset): every chip of the lanes is as wide. With 16 producers, a chip's words
      * growing from "producing" to "awaits room with #2,052" re-wrapped the lanes from four chips a
      * row to two, and back, at every frame; now the lanes widen once, to the widest words the run has
      * shown, and stay. In ems: a zoom keeps the lanes' proportions. FX thread.
@@ -1282,8 +1293,11 @@ public final class BufferView extends BorderPane {
         private final Label marker = new Label();
         private final Label item = new Label();
         private final Label index = new Label();
+        /** The tiles' common width: the widest a tile has been. */
+        private final LaneWidth width;
 
-        SlotTile(int slot) {
+        SlotTile(int slot, LaneWidth width) {
+            this.width = width;
             getStyleClass().add("slot");
             setId("slot-" + slot);
             setAlignment(Pos.CENTER);
@@ -1292,6 +1306,11 @@ public final class BufferView extends BorderPane {
             index.getStyleClass().add("slot-index");
             index.setText(Integer.toString(slot));
             getChildren().addAll(marker, item, index);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return width.widen(super.computePrefWidth(height), item.getFont().getSize());
         }
 
         void show(long value, boolean put, boolean take) {

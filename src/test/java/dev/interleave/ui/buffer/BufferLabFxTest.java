@@ -493,6 +493,40 @@ class BufferLabFxTest {
     }
 
     /**
+     * The slots keep the width the widest item gave them: the tiles are all as wide as the widest, so
+     * one slot holding #1,764 widened them all and they shrank again when it was taken, the buffer
+     * shifting under the eye at every such item (a learner's tryout).
+     */
+    @Test
+    void theSlotsKeepTheirWidthWhenAWideItemIsTaken(FxRobot robot) {
+        BufferView.SlotTile first = robot.lookup("#slot-0").queryAs(BufferView.SlotTile.class);
+        Region second = robot.lookup("#slot-1").queryAs(Region.class);
+        double[] widths = new double[3];
+        robot.interact(() -> {
+            first.show(5, false, false);
+            view().applyCss();
+            view().layout();
+            widths[0] = second.getWidth();
+            first.show(1_764_321, false, false);
+            view().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents(); // the others widen in the next layout pass
+        robot.interact(() -> {
+            view().layout();
+            widths[1] = second.getWidth();
+            first.show(0, false, false);
+            view().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            view().layout();
+            widths[2] = second.getWidth();
+        });
+        assertTrue(widths[1] > widths[0] + 1, "every tile widens for #1,764,321: " + widths[0] + " to " + widths[1]);
+        assertEquals(widths[1], widths[2], 0.5, "and keeps its width when the item is taken");
+    }
+
+    /**
      * The semaphore buffer, stepped: a consumer blocks in filledSlots.acquire() on the empty buffer,
      * then Stop interrupts it. Rewound to its interruption, its chip says so, and its code chip stays
      * at the acquire's line marked ×: it read "◔ waiting for mutex" at mutex.acquire(), a line it never
