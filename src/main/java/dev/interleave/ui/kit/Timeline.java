@@ -323,6 +323,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
         rewind.positionProperty().addListener((obs, old, now) -> {
             if (now.longValue() == Rewind.PRESENT) {
                 followAgain();
+            } else if (bringIntoSight(now.longValue())) {
+                redraw();
             }
         });
         emptyText.addListener((obs, old, now) -> redraw());
@@ -544,14 +546,31 @@ public final class Timeline<R extends Replay<R>> extends Region {
         if (history == null || position == Rewind.PRESENT) {
             return getWidth();
         }
+        bringIntoSight(position);
         long place = placeOf(history, Math.max(history.firstKept(), position - 1)); // the start: its first event
         long span = span(history);
-        if (place < right() - span || place > right()) {
-            rightNanos = place + span / 2;
-            follow = rightNanos >= newestPlace(history);
-        }
         double width = Math.max(1, getWidth() - labelWidth());
         return labelWidth() + (double) (place - (right() - span)) / span * width;
+    }
+
+    /**
+     * Pans a zoomed window that does not show rewound {@code position} so that it stands in its middle;
+     * returns whether it panned. Zoomed in on the newest events, the scrubber moved the moment far
+     * back, and the timeline stayed where it was, its moment out of sight (a learner's tryout).
+     */
+    private boolean bringIntoSight(long position) {
+        History<R> history = rewind.history();
+        if (history == null || position <= 0 || history.end() == 0) {
+            return false;
+        }
+        long place = placeOf(history, Math.max(history.firstKept(), Math.min(history.end(), position) - 1));
+        long span = span(history);
+        if (place >= right() - span && place <= right()) {
+            return false;
+        }
+        rightNanos = place + span / 2;
+        follow = rightNanos >= newestPlace(history);
+        return true;
     }
 
     /**

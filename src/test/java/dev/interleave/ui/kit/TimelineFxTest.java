@@ -191,6 +191,32 @@ class TimelineFxTest {
     }
 
     /**
+     * Zoomed in on the newest events, a scrubber moved far back pans the window to its moment, in the
+     * middle: the timeline stayed where it was and the moment was out of sight (a learner's tryout).
+     */
+    @Test
+    void aMomentRewoundOutOfAZoomedWindowIsBroughtIntoSight() throws Exception {
+        EventLog log = run(100);
+        follow(log);
+        double[] drawn = new double[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.eventOrderProperty().set(true);
+            for (int i = 0; i < 5; i++) {
+                timeline.zoomBy(0.5, timeline.getWidth()); // 101 events to about 3
+            }
+            rewind.allowedProperty().set(true);
+            rewind.moveTo(11); // just after event 10
+            timeline.draw();
+            drawn[0] = timeline.positionDrawnAt();
+            drawn[1] = timeline.lanesLeft();
+        }).get();
+        assertTrue(timeline.spanNanos() < 10 * Timeline.ORDER_UNIT, "zoomed in: " + timeline.spanNanos());
+        double middle = (drawn[1] + timeline.getWidth()) / 2;
+        assertEquals(middle, drawn[0], (timeline.getWidth() - drawn[1]) / 4, "the moment in the middle of the window");
+        assertFalse(timeline.following());
+    }
+
+    /**
      * A story shown (a button's rewind) fills the window, with a tenth of its width either side: the
      * timeline kept the whole run, the story squashed into a few pixels at one end.
      */
