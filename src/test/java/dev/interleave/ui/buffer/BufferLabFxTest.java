@@ -547,12 +547,7 @@ class BufferLabFxTest {
         robot.interact(model::stop);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
         EventLog.Batch all = runner.snapshot().log().readAll();
-        long leave = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (BufferEvent.of(all, i) == BufferEvent.LEAVE && all.tracks().get(all.track(i)).equals("C1")) {
-                leave = all.seq(i);
-            }
-        }
+        long leave = lastOf(all, BufferEvent.LEAVE, "C1");
         assertTrue(leave >= 0, "C1's interruption is recorded");
         long after = leave + 1;
         robot.interact(() -> model.rewind().moveTo(after));
@@ -595,12 +590,7 @@ class BufferLabFxTest {
         // Rewound to just after its look: its chip says it looked, as its code chip sits at the look's line
         // (it read "waiting for lock" there), and the look is a mark on its lane, with what it read.
         EventLog.Batch all = runner.snapshot().log().readAll();
-        long look = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (BufferEvent.of(all, i) == BufferEvent.LOOK && all.tracks().get(all.track(i)).equals(producer)) {
-                look = all.seq(i);
-            }
-        }
+        long look = lastOf(all, BufferEvent.LOOK, producer);
         long after = look + 1;
         robot.interact(() -> model.rewind().moveTo(after));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#worker-" + producer
@@ -879,6 +869,17 @@ class BufferLabFxTest {
             model.consumeMinMillisProperty().set(0);
             model.consumeMaxMillisProperty().set(0);
         });
+    }
+
+    /** The number of {@code worker}'s last event of {@code kind} in {@code all}, or -1 if it has none. */
+    private static long lastOf(EventLog.Batch all, BufferEvent kind, String worker) {
+        long last = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) == kind && all.tracks().get(all.track(i)).equals(worker)) {
+                last = all.seq(i);
+            }
+        }
+        return last;
     }
 
     /**
