@@ -211,11 +211,17 @@ public final class StepperView extends BorderPane {
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("stepper-live", live);
-        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures));
-        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures));
         // Where the count, the lanes and the step's words do not fit in one screen (four threads at
-        // 150 % in 1024x700), the count's cards stay at the top of the view, captions and all.
+        // 150 % in 1024x700), the count's cards stay at the top of the view, captions and all, the
+        // step's words at its bottom, and the lane that took the step whole between them: the cards
+        // held over the first row of lanes hid the lane that had just stepped, its register and all
+        // (a teacher's tryout).
+        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneLastStepped);
+        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneLastStepped);
         Controls.holdAtTop(figures, scroll);
+        told.setId("stepper-told");
+        told.getStyleClass().add("held-words");
+        Controls.holdAtBottom(told, scroll);
         // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
         // the text around the lanes wraps at the width in view instead, so each step reads whole
         // without scrolling to the right and back for every line. Set only when the width changes: a
@@ -230,6 +236,12 @@ public final class StepperView extends BorderPane {
             }
         });
         return scroll;
+    }
+
+    /** The lane of the thread that took the latest step, or null before the first. */
+    private Node laneLastStepped() {
+        return lanes.getChildren().stream().filter(lane -> lane.getPseudoClassStates().contains(LAST))
+                .findFirst().orElse(null);
     }
 
     private static Label wrapped(String id, String styleClass) {

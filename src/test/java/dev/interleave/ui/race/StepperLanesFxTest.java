@@ -304,6 +304,65 @@ class StepperLanesFxTest {
     }
 
     /**
+     * With four threads at 150 % in 1024x700, the lane that took a step is whole in view, clear of
+     * the count's cards held at the top and of the step's words held at the bottom, whichever row it
+     * is in, with the cards and the words in sight: the cards held over the first row of lanes hid
+     * the lane that had just stepped, register and all (a teacher's tryout). The cards are held and
+     * the step's words too, while the first row steps.
+     */
+    @Test
+    void theLaneThatSteppedIsNeverUnderTheHeldCardsAt150Percent(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.threadsProperty().set(4);
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        boolean[] held = {false, false};
+        for (int thread : new int[] {0, 1, 2, 3, 0, 1, 3, 0, 2, 1, 0}) {
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+            String step = model.lastStepProperty().get();
+            robot.interact(() -> {
+                Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                Node cards = robot.lookup("#stepper-figures").query();
+                Node words = robot.lookup("#stepper-told").query();
+                Node lane = robot.lookup("#lane-" + (thread + 1)).query();
+                Bounds cardsAt = cards.localToScene(cards.getLayoutBounds());
+                Bounds wordsAt = words.localToScene(words.getLayoutBounds());
+                Bounds laneAt = lane.localToScene(lane.getLayoutBounds());
+                List<String> wrong = new ArrayList<>();
+                if (laneAt.getMinY() < view.getMinY() - 0.5 || laneAt.getMaxY() > view.getMaxY() + 0.5) {
+                    wrong.add(String.format("T%d's lane at %.0f..%.0f in a view of %.0f..%.0f", thread + 1,
+                            laneAt.getMinY(), laneAt.getMaxY(), view.getMinY(), view.getMaxY()));
+                }
+                // The held ground and its rule reach 5 px beyond the held node (the stylesheet).
+                if (cards.getTranslateY() > 0 && laneAt.getMinY() < cardsAt.getMaxY() + 5) {
+                    wrong.add(String.format("T%d's lane from %.0f under the cards held down to %.0f", thread + 1,
+                            laneAt.getMinY(), cardsAt.getMaxY()));
+                }
+                if (words.getTranslateY() < 0 && laneAt.getMaxY() > wordsAt.getMinY() - 5) {
+                    wrong.add(String.format("T%d's lane down to %.0f under the step's words held from %.0f",
+                            thread + 1, laneAt.getMaxY(), wordsAt.getMinY()));
+                }
+                for (Bounds shown : List.of(cardsAt, wordsAt)) {
+                    if (shown.getMinY() < view.getMinY() - 0.5 || shown.getMaxY() > view.getMaxY() + 0.5) {
+                        wrong.add(String.format("%.0f..%.0f out of a view of %.0f..%.0f", shown.getMinY(),
+                                shown.getMaxY(), view.getMinY(), view.getMaxY()));
+                    }
+                }
+                assertEquals(List.of(), wrong, step);
+                held[0] |= thread < 2 && cards.getTranslateY() > 0;
+                held[1] |= words.getTranslateY() < 0;
+            });
+        }
+        assertTrue(held[0], "a step of the first row with the page scrolled past the cards, held in view");
+        assertTrue(held[1], "the step's words held at the bottom of the view");
+    }
+
+    /**
      * The run's end is in sight at 150 % in 1024x700: its last step scrolled the step's words into
      * view and left the verdict ("✘ The count is 4 after 6 increments: 2 updates lost") cut in half
      * under them. The verdict comes into view whole, and the count's cards stay in view above.
