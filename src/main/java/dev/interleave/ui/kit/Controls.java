@@ -782,6 +782,11 @@ public final class Controls {
         InvalidationListener place = obs -> placeHeld(scroll);
         if (first) {
             scroll.viewportBoundsProperty().addListener(place);
+            // A scroll made after the layout pass (a step's, in a post-layout listener) moves the page
+            // in this frame, but its viewport bounds only at the next layout: the held nodes, placed
+            // from those, were drawn one frame where the view had been, the cards out of sight and
+            // the step's words half-way up the lanes (Auto-step at 20 steps a second, 150 % in 1024x700).
+            scroll.vvalueProperty().addListener(place);
         }
         node.layoutYProperty().addListener(place);
         node.layoutBoundsProperty().addListener(place);
@@ -797,10 +802,14 @@ public final class Controls {
             return;
         }
         Node[] held = heldIn(scroll);
-        // The viewport's bounds are the content's offset: -minY is the page's y at the view's top.
-        double viewTop = -scroll.getViewportBounds().getMinY();
-        double view = scroll.getViewportBounds().getHeight();
         Node content = scroll.getContent();
+        double view = scroll.getViewportBounds().getHeight();
+        // The page's y at the view's top, from the scroll bar's value as the pane's skin places the
+        // page (ScrollPaneSkin.updatePosY), not from the viewport's bounds, a layout pass late.
+        double room = Math.max(0, content.getLayoutBounds().getHeight() - view);
+        double range = scroll.getVmax() - scroll.getVmin();
+        double share = range > 0 ? Math.clamp((scroll.getVvalue() - scroll.getVmin()) / range, 0, 1) : 0;
+        double viewTop = -scroll.snapPositionY(-share * room);
         double topShift = 0;
         if (held[0] != null) {
             topShift = Math.max(0, viewTop - topInPage(content, held[0]));
@@ -822,7 +831,15 @@ public final class Controls {
         if (Math.abs(node.getTranslateY() - shift) > 0.01) {
             node.setTranslateY(shift);
         }
-        node.pseudoClassStateChanged(InSight.HELD_STATE, shift != 0);
+        boolean held = shift != 0;
+        if (node.getPseudoClassStates().contains(InSight.HELD_STATE) != held) {
+            node.pseudoClassStateChanged(InSight.HELD_STATE, held);
+            // Its ground now, in the frame it moves: shifted after the frame's CSS pass (a step's scroll,
+            // after the layout), the step's words were drawn one frame over the lanes without it.
+            if (node.getScene() != null) {
+                node.applyCss();
+            }
+        }
     }
 
     /**

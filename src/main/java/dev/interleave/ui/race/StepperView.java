@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -52,8 +53,15 @@ public final class StepperView extends BorderPane {
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
 
+    /** How long Auto-step keeps the lane shown before it shows another: 2.5 moves a second at most. */
+    private static final long FOLLOW_GAP_NANOS = 400_000_000L;
+
     private final StepperViewModel model;
     private final LaneRows lanes = new LaneRows();
+    /** The lane shown whole after a step, for {@link #laneToShow}; null before the first. */
+    private Node followed;
+    /** When {@link #followed} was first shown, in {@link System#nanoTime} nanoseconds. */
+    private long followedAtNanos;
     private final VBox log = new VBox(2);
 
     public StepperView(StepperViewModel model) {
@@ -216,8 +224,12 @@ public final class StepperView extends BorderPane {
         // step's words at its bottom, and the lane that took the step whole between them: the cards
         // held over the first row of lanes hid the lane that had just stepped, its register and all
         // (a teacher's tryout).
-        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneLastStepped);
-        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneLastStepped);
+        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneToShow);
+        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneToShow);
+        // Paused, the latest step's lane, which Auto-step may have passed by (see laneToShow).
+        SimpleBooleanProperty paused = new SimpleBooleanProperty();
+        model.stateProperty().subscribe(now -> paused.set(now == RunState.PAUSED));
+        Controls.keepInSight(told, paused, List.of(hint, challenge, lastRun, figures), this::laneToShow);
         Controls.holdAtTop(figures, scroll);
         told.setId("stepper-told");
         told.getStyleClass().add("held-words");
@@ -238,10 +250,25 @@ public final class StepperView extends BorderPane {
         return scroll;
     }
 
-    /** The lane of the thread that took the latest step, or null before the first. */
-    private Node laneLastStepped() {
-        return lanes.getChildren().stream().filter(lane -> lane.getPseudoClassStates().contains(LAST))
+    /**
+     * The lane to show whole after a step: the one of the thread that took it (null before the
+     * first), but while Auto-step plays, the one shown last if it was shown less than
+     * {@link #FOLLOW_GAP_NANOS} ago: following every step at 20 a second flung the view between
+     * the two rows of lanes twenty times a second.
+     */
+    private Node laneToShow() {
+        Node stepped = lanes.getChildren().stream().filter(lane -> lane.getPseudoClassStates().contains(LAST))
                 .findFirst().orElse(null);
+        long now = System.nanoTime();
+        if (stepped != followed && followed != null && followed.getParent() == lanes
+                && model.runState() == RunState.RUNNING && now - followedAtNanos < FOLLOW_GAP_NANOS) {
+            return followed;
+        }
+        if (stepped != followed) {
+            followed = stepped;
+            followedAtNanos = now;
+        }
+        return stepped;
     }
 
     private static Label wrapped(String id, String styleClass) {

@@ -363,6 +363,44 @@ class StepperLanesFxTest {
     }
 
     /**
+     * A scroll made after the layout (a step's, Auto-step's) moves the held cards and the held step's
+     * words with it, in the same frame, their ground drawn: placed from the viewport's bounds, a
+     * layout pass late, they were drawn one frame where the view had been, the cards out of sight and
+     * the step's words over the lanes without their ground (Auto-step at 20 steps a second).
+     */
+    @Test
+    void theHeldCardsAndWordsMoveInTheFrameTheViewScrolls(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.threadsProperty().set(4);
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        robot.interact(() -> model.stepThread(0));
+        runner.awaitSteps(Duration.ofSeconds(10));
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (double share : new double[] {0.6, 0.52, 0.66}) {
+            robot.interact(() -> scroll.setVvalue(scroll.getVmin())); // at the top: nothing held
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                scroll.setVvalue(scroll.getVmin() + share * (scroll.getVmax() - scroll.getVmin()));
+                // No layout pass since: what the next frame draws.
+                Node cards = robot.lookup("#stepper-figures").query();
+                javafx.scene.layout.Region words = robot.lookup("#stepper-told").queryAs(javafx.scene.layout.Region.class);
+                Node page = scroll.getContent();
+                double viewTop = scroll.localToScene(0, scroll.snappedTopInset()).getY();
+                double cardsTop = cards.localToScene(cards.getLayoutBounds()).getMinY();
+                assertEquals(viewTop, cardsTop, 1.5, "the cards at the view's top, at " + share + " of the page ("
+                        + page.localToScene(0, 0).getY() + ")");
+                assertTrue(words.getTranslateY() < 0, "the step's words held at the bottom");
+                assertTrue(words.getBackground() != null && !words.getBackground().getFills().isEmpty(),
+                        "the step's words on their ground");
+            });
+        }
+    }
+
+    /**
      * The run's end is in sight at 150 % in 1024x700: its last step scrolled the step's words into
      * view and left the verdict ("✘ The count is 4 after 6 increments: 2 updates lost") cut in half
      * under them. The verdict comes into view whole, and the count's cards stay in view above.
