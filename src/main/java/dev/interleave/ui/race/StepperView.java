@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -231,6 +233,17 @@ public final class StepperView extends BorderPane {
         model.stateProperty().subscribe(now -> paused.set(now == RunState.PAUSED));
         Controls.keepInSight(told, paused, List.of(hint, challenge, lastRun, figures), this::laneToShow);
         Controls.holdAtTop(figures, scroll);
+        // Zoomed or resized with the cards held, the view shows the step again: from 150 % to 100 % the
+        // page was left scrolled with the cards held over the first row of lanes, though all fit now.
+        SimpleIntegerProperty relaid = new SimpleIntegerProperty();
+        InvalidationListener relay = obs -> {
+            if (figures.getTranslateY() > 0) {
+                relaid.set(relaid.get() + 1);
+            }
+        };
+        lanes.heightProperty().addListener(relay);
+        scroll.heightProperty().addListener(relay);
+        Controls.keepInSight(told, relaid, List.of(hint, challenge, lastRun, figures), this::laneToShow);
         told.setId("stepper-told");
         told.getStyleClass().add("held-words");
         Controls.holdAtBottom(told, scroll);

@@ -401,6 +401,48 @@ class StepperLanesFxTest {
     }
 
     /**
+     * Zoomed out from 150 % to 100 % with the cards held (four threads, a step of the second row),
+     * no lane is left under them: the page stayed scrolled where it was, the cards held over the
+     * first row's names and code, though the cards, the lanes and the step's words all fit at 100 %.
+     */
+    @Test
+    void zoomedOutNoLaneIsLeftUnderTheHeldCards(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.threadsProperty().set(4);
+        });
+        for (int thread : new int[] {1, 3, 0, 3, 2}) {
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        Node cards = robot.lookup("#stepper-figures").query();
+        assertTrue(OnFx.get(cards::getTranslateY) > 0, "the cards held after T3's step at 150 %");
+        // (The log's five lines make the page at 100 % taller than the view, the page stays scrolled.)
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 13px;"); // 100 %
+            stage.setHeight(525);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Bounds cardsAt = cards.localToScene(cards.getLayoutBounds());
+            List<String> wrong = new ArrayList<>();
+            for (int lane = 1; lane <= 4; lane++) {
+                Node node = robot.lookup("#lane-" + lane).query();
+                Bounds laneAt = node.localToScene(node.getLayoutBounds());
+                if (cards.getTranslateY() > 0 && laneAt.getMinY() < cardsAt.getMaxY() + 5
+                        && laneAt.getMaxY() > cardsAt.getMinY()) {
+                    wrong.add(String.format("T%d's lane at %.0f..%.0f under the cards held at %.0f..%.0f", lane,
+                            laneAt.getMinY(), laneAt.getMaxY(), cardsAt.getMinY(), cardsAt.getMaxY()));
+                }
+            }
+            assertEquals(List.of(), wrong);
+        });
+    }
+
+    /**
      * The run's end is in sight at 150 % in 1024x700: its last step scrolled the step's words into
      * view and left the verdict ("✘ The count is 4 after 6 increments: 2 updates lost") cut in half
      * under them. The verdict comes into view whole, and the count's cards stay in view above.
