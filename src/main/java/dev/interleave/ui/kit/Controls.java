@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -705,6 +706,19 @@ public final class Controls {
      * top and the line above the lanes was cut in half there (150 % in 1024x700, a teacher's tryout).
      */
     public static void keepInSight(Node node, ObservableValue<?> trigger, List<? extends Node> tops) {
+        keepInSight(node, trigger, tops, () -> null);
+    }
+
+    /**
+     * As {@link #keepInSight(Node, ObservableValue, List)}, and where none of {@code tops} fits with
+     * {@code node}, the node {@code whole} gives (if any) whole in view, clear of the nodes held at
+     * the top and the bottom of the view ({@link #holdAtTop}, {@link #holdAtBottom}), with
+     * {@code node} in sight too: the race lab's steps with four threads at 150 % in 1024x700 showed
+     * the step's words and left the first row of lanes, the one that had just stepped, under the
+     * count's cards held at the top (a teacher's tryout). FX thread.
+     */
+    public static void keepInSight(Node node, ObservableValue<?> trigger, List<? extends Node> tops,
+            Supplier<? extends Node> whole) {
         Runnable[] pending = {null};
         trigger.addListener(obs -> {
             Scene scene = node.getScene();
@@ -714,11 +728,19 @@ public final class Controls {
             pending[0] = () -> {
                 scene.removePostLayoutPulseListener(pending[0]);
                 pending[0] = null;
-                revealBottom(node, tops);
+                revealBottom(node, tops, whole.get());
             };
             scene.addPostLayoutPulseListener(pending[0]);
         });
     }
+
+    /** The key of a scroll pane's properties under which its held nodes are kept: {top, bottom}. */
+    private static final Object HELD_NODES = new Object();
+    /**
+     * Room kept between a held node and what a scroll shows whole beside it, in pixels: the held
+     * node's rule (5 px beyond it, in the stylesheet) and a little ground.
+     */
+    private static final double HELD_GAP_PX = 8;
 
     /**
      * Holds {@code node} at the top of the view of {@code scroll} (its content's child, or deeper)
@@ -727,26 +749,97 @@ public final class Controls {
      * {@code :held} pseudo-class (an opaque background, in the stylesheet). The race lab's steps
      * with four threads scroll the lanes and the step's words into view, and the shared count's
      * cards went out of the top (their captions first) even at 2560x1440 (a teacher's tryout). A
-     * picture of the whole page draws it in its place ({@link InSight#heldInView}). FX thread.
+     * picture of the whole page draws it in its place ({@link InSight#heldInView}). What it covers
+     * is left to the reader's scrolling: {@link #keepInSight(Node, ObservableValue, List, Supplier)}
+     * shows what it reveals clear of it, as a browser's {@code scroll-padding-top} does under a
+     * sticky header. FX thread.
      */
     public static void holdAtTop(Node node, ScrollPane scroll) {
-        node.setViewOrder(-1); // over the lanes it slides over
+        hold(node, scroll, 0);
+    }
+
+    /**
+     * Holds {@code node} at the bottom of the view of {@code scroll} while a node is held at its top
+     * ({@link #holdAtTop}) and {@code node} would end below the view, as {@link #holdAtTop} holds
+     * at the top: the race lab's step in words stays in sight under the lane that took it, when
+     * the count's cards, that lane and the words are on screen but the lanes between them are not
+     * (four threads at 150 % in 1024x700). Never shifted above the node held at the top. FX thread.
+     */
+    public static void holdAtBottom(Node node, ScrollPane scroll) {
+        hold(node, scroll, 1);
+    }
+
+    private static void hold(Node node, ScrollPane scroll, int end) {
+        Node[] held = heldIn(scroll);
+        boolean first = held[0] == null && held[1] == null;
+        held[end] = node;
+        if (end == 0) {
+            node.setViewOrder(-1); // over the lanes it slides over
+        } else {
+            node.setViewOrder(-2); // over those and under nothing: it stays clear of the top's own node
+        }
         InSight.heldInView(node);
-        InvalidationListener hold = obs -> {
-            if (InSight.seeingAllNow() || scroll.getContent() == null) {
-                return;
+        InvalidationListener place = obs -> placeHeld(scroll);
+        if (first) {
+            scroll.viewportBoundsProperty().addListener(place);
+            // A scroll made after the layout pass (a step's, in a post-layout listener) moves the page
+            // in this frame, but its viewport bounds only at the next layout: the held nodes, placed
+            // from those, were drawn one frame where the view had been, the cards out of sight and
+            // the step's words half-way up the lanes (Auto-step at 20 steps a second, 150 % in 1024x700).
+            scroll.vvalueProperty().addListener(place);
+        }
+        node.layoutYProperty().addListener(place);
+        node.layoutBoundsProperty().addListener(place);
+    }
+
+    private static Node[] heldIn(ScrollPane scroll) {
+        return (Node[]) scroll.getProperties().computeIfAbsent(HELD_NODES, key -> new Node[2]);
+    }
+
+    /** Shifts the nodes held in {@code scroll}'s view to where the view's top and bottom are now. */
+    private static void placeHeld(ScrollPane scroll) {
+        if (InSight.seeingAllNow() || scroll.getContent() == null) {
+            return;
+        }
+        Node[] held = heldIn(scroll);
+        Node content = scroll.getContent();
+        double view = scroll.getViewportBounds().getHeight();
+        // The page's y at the view's top, from the scroll bar's value as the pane's skin places the
+        // page (ScrollPaneSkin.updatePosY), not from the viewport's bounds, a layout pass late.
+        double room = Math.max(0, content.getLayoutBounds().getHeight() - view);
+        double range = scroll.getVmax() - scroll.getVmin();
+        double share = range > 0 ? Math.clamp((scroll.getVvalue() - scroll.getVmin()) / range, 0, 1) : 0;
+        double viewTop = -scroll.snapPositionY(-share * room);
+        double topShift = 0;
+        if (held[0] != null) {
+            topShift = Math.max(0, viewTop - topInPage(content, held[0]));
+            shift(held[0], topShift);
+        }
+        if (held[1] != null) {
+            double bottomShift = 0;
+            if (topShift > 0) {
+                double inPage = topInPage(content, held[1]);
+                double highest = viewTop + held[0].getLayoutBounds().getHeight() + HELD_GAP_PX - inPage;
+                bottomShift = Math.max(Math.min(0, highest),
+                        Math.min(0, viewTop + view - inPage - held[1].getLayoutBounds().getHeight()));
             }
-            // The viewport's bounds are the content's offset: -minY is the page's y at the view's top.
-            double viewTop = -scroll.getViewportBounds().getMinY();
-            double inPage = topInPage(scroll.getContent(), node);
-            double shift = Math.max(0, viewTop - inPage);
-            if (Math.abs(node.getTranslateY() - shift) > 0.01) {
-                node.setTranslateY(shift);
+            shift(held[1], bottomShift);
+        }
+    }
+
+    private static void shift(Node node, double shift) {
+        if (Math.abs(node.getTranslateY() - shift) > 0.01) {
+            node.setTranslateY(shift);
+        }
+        boolean held = shift != 0;
+        if (node.getPseudoClassStates().contains(InSight.HELD_STATE) != held) {
+            node.pseudoClassStateChanged(InSight.HELD_STATE, held);
+            // Its ground now, in the frame it moves: shifted after the frame's CSS pass (a step's scroll,
+            // after the layout), the step's words were drawn one frame over the lanes without it.
+            if (node.getScene() != null) {
+                node.applyCss();
             }
-            node.pseudoClassStateChanged(InSight.HELD_STATE, shift > 0);
-        };
-        scroll.viewportBoundsProperty().addListener(hold);
-        node.layoutYProperty().addListener(hold);
+        }
     }
 
     /**
@@ -758,13 +851,15 @@ public final class Controls {
                 node.getLayoutY() + node.getLayoutBounds().getMinY())).getY();
     }
 
-    private static void revealBottom(Node node, List<? extends Node> tops) {
+    private static void revealBottom(Node node, List<? extends Node> tops, Node whole) {
         ScrollPane scroll = scrollPaneOf(node);
         if (scroll == null) {
             return;
         }
         Node content = scroll.getContent();
-        double bottom = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMaxY();
+        // Where the page lays it out: a node held at the bottom of the view is shifted up from there.
+        double nodeTop = topInPage(content, node);
+        double bottom = nodeTop + node.getLayoutBounds().getHeight();
         double view = scroll.getViewportBounds().getHeight();
         double room = content.getLayoutBounds().getHeight() - view;
         if (room <= 0 || view <= 0) {
@@ -790,12 +885,53 @@ public final class Controls {
         double wanted;
         if (fits != null && (bottom > top + view || fits < top - 0.5)) {
             wanted = Math.min(room, Math.max(0, fits));
+        } else if (fits == null && whole != null && whole.isVisible() && heldIn(scroll)[0] != null) {
+            wanted = clearOfHeld(scroll, whole, node, nodeTop, bottom, top, room);
         } else if (bottom > top + view) {
             wanted = Math.min(room, bottom - view);
         } else {
             return;
         }
-        scroll.setVvalue(scroll.getVmin() + wanted / room * (scroll.getVmax() - scroll.getVmin()));
+        if (Math.abs(wanted - top) > 0.5) {
+            scroll.setVvalue(scroll.getVmin() + wanted / room * (scroll.getVmax() - scroll.getVmin()));
+        }
+    }
+
+    /**
+     * Where to scroll (the page's y at the view's top, from 0 to {@code room}) for {@code whole} to
+     * show whole, clear of the nodes held in {@code scroll}'s view, and {@code node} (from
+     * {@code nodeTop} to {@code nodeBottom} in the page) in sight (whole, or held at the bottom): where the view
+     * is now, if it does; else the nearest place that does; none doing, {@code whole}'s top just
+     * under the node held at the top (a lane's name and code before its last lines).
+     */
+    private static double clearOfHeld(ScrollPane scroll, Node whole, Node node, double nodeTop,
+            double nodeBottom, double now, double room) {
+        Node content = scroll.getContent();
+        Node[] held = heldIn(scroll);
+        double view = scroll.getViewportBounds().getHeight();
+        double wholeTop = topInPage(content, whole);
+        double wholeBottom = wholeTop + whole.getLayoutBounds().getHeight();
+        double headTop = topInPage(content, held[0]);
+        double head = held[0].getLayoutBounds().getHeight() + HELD_GAP_PX;
+        double foot = held[1] == null ? 0 : held[1].getLayoutBounds().getHeight() + HELD_GAP_PX;
+        double footBottom = held[1] == null ? 0 : topInPage(content, held[1]) + held[1].getLayoutBounds().getHeight();
+        double underHead = Math.clamp(wholeTop - head, 0, room);
+        double[] places = {now, underHead, Math.clamp(wholeBottom + foot - view, 0, room),
+                Math.clamp(nodeBottom - view, 0, room)};
+        double best = Double.NaN;
+        for (double at : places) {
+            boolean headHeld = at > headTop + 0.5;
+            boolean footHeld = held[1] != null && headHeld && footBottom > at + view + 0.5;
+            double clearTop = at + (headHeld ? head : 0);
+            double clearBottom = at + view - (footHeld ? foot : 0);
+            boolean wholeClear = wholeTop >= clearTop - 0.5 && wholeBottom <= clearBottom + 0.5;
+            boolean nodeSeen = held[1] == node && footHeld
+                    || nodeTop >= clearTop - 0.5 && nodeBottom <= at + view + 0.5;
+            if (wholeClear && nodeSeen && (Double.isNaN(best) || Math.abs(at - now) < Math.abs(best - now))) {
+                best = at;
+            }
+        }
+        return Double.isNaN(best) ? underHead : best;
     }
 
     /**

@@ -29,7 +29,7 @@ public final class InSight {
     private static Node seeingUnder;
     /** The key of a node's properties under which {@link #drawWhenSeen} keeps its check. */
     private static final Object OWED = new Object();
-    /** The key of a node's properties marking it as held at its pane's top ({@link #heldInView}). */
+    /** The key of a node's properties marking it as held at its pane's top or bottom ({@link #heldInView}). */
     private static final Object HELD = new Object();
     /** A held node's state while shifted: its opaque ground, in the stylesheet. */
     static final PseudoClass HELD_STATE = PseudoClass.getPseudoClass("held");
@@ -43,8 +43,8 @@ public final class InSight {
     public static <T> T seeingAll(Node root, Supplier<T> action) {
         Node before = seeingUnder;
         seeingUnder = root;
-        // A node held at the top of the view (a race lab's count cards) is drawn where it stands in
-        // the page, not over what it covers in the view now.
+        // A node held at the top or the bottom of the view (a race lab's count cards, its step's
+        // words) is drawn where it stands in the page, not over what it covers in the view now.
         List<Node> held = new ArrayList<>();
         collectHeld(root, held);
         double[] shifts = held.stream().mapToDouble(Node::getTranslateY).toArray();
@@ -59,20 +59,20 @@ public final class InSight {
             seeingUnder = before;
             for (int i = 0; i < held.size(); i++) {
                 held.get(i).setTranslateY(shifts[i]);
-                held.get(i).pseudoClassStateChanged(HELD_STATE, shifts[i] > 0);
+                held.get(i).pseudoClassStateChanged(HELD_STATE, shifts[i] != 0);
             }
         }
     }
 
     /**
-     * Marks {@code node} as shifted down ({@code translateY}) to stay in its scroll pane's view:
+     * Marks {@code node} as shifted ({@code translateY}) to stay in its scroll pane's view:
      * {@link #seeingAll} draws it unshifted, in its place in the page. FX thread.
      */
     public static void heldInView(Node node) {
         node.getProperties().put(HELD, Boolean.TRUE);
     }
 
-    /** Whether {@code node} is held at its pane's top ({@link #heldInView}): no anchor to scroll by, it moves with the view. */
+    /** Whether {@code node} is held at its pane's top or bottom ({@link #heldInView}): no anchor to scroll by, it moves with the view. */
     static boolean isHeld(Node node) {
         return node.getProperties().containsKey(HELD);
     }

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -52,8 +55,15 @@ public final class StepperView extends BorderPane {
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
 
+    /** How long Auto-step keeps the lane shown before it shows another: 2.5 moves a second at most. */
+    private static final long FOLLOW_GAP_NANOS = 400_000_000L;
+
     private final StepperViewModel model;
     private final LaneRows lanes = new LaneRows();
+    /** The lane shown whole after a step, for {@link #laneToShow}; null before the first. */
+    private Node followed;
+    /** When {@link #followed} was first shown, in {@link System#nanoTime} nanoseconds. */
+    private long followedAtNanos;
     private final VBox log = new VBox(2);
 
     public StepperView(StepperViewModel model) {
@@ -211,11 +221,32 @@ public final class StepperView extends BorderPane {
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("stepper-live", live);
-        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures));
-        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures));
         // Where the count, the lanes and the step's words do not fit in one screen (four threads at
-        // 150 % in 1024x700), the count's cards stay at the top of the view, captions and all.
+        // 150 % in 1024x700), the count's cards stay at the top of the view, captions and all, the
+        // step's words at its bottom, and the lane that took the step whole between them: the cards
+        // held over the first row of lanes hid the lane that had just stepped, its register and all
+        // (a teacher's tryout).
+        Controls.keepInSight(told, lastStep.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneToShow);
+        Controls.keepInSight(told, verdict.textProperty(), List.of(hint, challenge, lastRun, figures), this::laneToShow);
+        // Paused, the latest step's lane, which Auto-step may have passed by (see laneToShow).
+        SimpleBooleanProperty paused = new SimpleBooleanProperty();
+        model.stateProperty().subscribe(now -> paused.set(now == RunState.PAUSED));
+        Controls.keepInSight(told, paused, List.of(hint, challenge, lastRun, figures), this::laneToShow);
         Controls.holdAtTop(figures, scroll);
+        // Zoomed or resized with the cards held, the view shows the step again: from 150 % to 100 % the
+        // page was left scrolled with the cards held over the first row of lanes, though all fit now.
+        SimpleIntegerProperty relaid = new SimpleIntegerProperty();
+        InvalidationListener relay = obs -> {
+            if (figures.getTranslateY() > 0) {
+                relaid.set(relaid.get() + 1);
+            }
+        };
+        lanes.heightProperty().addListener(relay);
+        scroll.heightProperty().addListener(relay);
+        Controls.keepInSight(told, relaid, List.of(hint, challenge, lastRun, figures), this::laneToShow);
+        told.setId("stepper-told");
+        told.getStyleClass().add("held-words");
+        Controls.holdAtBottom(told, scroll);
         // At 200 % in 1024x700 the lanes' code is wider than the view, which then scrolls sideways:
         // the text around the lanes wraps at the width in view instead, so each step reads whole
         // without scrolling to the right and back for every line. Set only when the width changes: a
@@ -230,6 +261,27 @@ public final class StepperView extends BorderPane {
             }
         });
         return scroll;
+    }
+
+    /**
+     * The lane to show whole after a step: the one of the thread that took it (null before the
+     * first), but while Auto-step plays, the one shown last if it was shown less than
+     * {@link #FOLLOW_GAP_NANOS} ago: following every step at 20 a second flung the view between
+     * the two rows of lanes twenty times a second.
+     */
+    private Node laneToShow() {
+        Node stepped = lanes.getChildren().stream().filter(lane -> lane.getPseudoClassStates().contains(LAST))
+                .findFirst().orElse(null);
+        long now = System.nanoTime();
+        if (stepped != followed && followed != null && followed.getParent() == lanes
+                && model.runState() == RunState.RUNNING && now - followedAtNanos < FOLLOW_GAP_NANOS) {
+            return followed;
+        }
+        if (stepped != followed) {
+            followed = stepped;
+            followedAtNanos = now;
+        }
+        return stepped;
     }
 
     private static Label wrapped(String id, String styleClass) {

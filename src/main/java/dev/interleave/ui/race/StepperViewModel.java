@@ -170,6 +170,15 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
             }
         });
         program.addListener((obs, old, now) -> showPlannedLanes());
+        // An ended cas-loop run's "Try count++." stood beside count++ picked for the next run (a tryout).
+        program.addListener((obs, old, now) -> {
+            if (now != null && showsLatestRun()) {
+                StepperSnapshot shown = runner.snapshot();
+                if (shown.settings() != null) {
+                    showChallenge(shown);
+                }
+            }
+        });
         settingsStore = new SavedSettings(saved);
         settingsStore.add(program, "program", StepProgram.class);
         settingsStore.add(threads, "threads");
@@ -314,7 +323,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         lanes.setAll(planned2);
         expected.set(planned.expected());
-        challenge.set(challengeText(planned, 0, 0, 0, 0, 0, planned.goalLost()));
+        challenge.set(challengeText(planned, 0, 0, 0, 0, 0, planned.goalLost(), planned.program()));
         challengeMet.set(false);
     }
 
@@ -359,7 +368,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     /** The challenge line for the run {@code now} shows, told against the field as it is now. */
     private void showChallenge(StepperSnapshot now) {
         challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps(),
-                now.lost(), now.completed(), goal.get()));
+                now.lost(), now.completed(), goal.get(), program.get()));
         challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() == now.settings().par()
                 && now.randomStepsAtGoal() == 0);
     }
@@ -371,18 +380,21 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * run that has lost more than the goal ({@code lost} so far, of {@code completed} increments) is
      * told so: a learner who took the count down to 2, the guide's question, was told only that the
      * goal of 3 was not reached in the fewest steps. {@code goalNow} is the Challenge field now,
-     * which the run's own goal ({@code settings}) may no longer be once it has ended.
+     * which the run's own goal ({@code settings}) may no longer be once it has ended; {@code programNow}
+     * the program picked now, likewise.
      */
     static String challengeText(StepperSettings settings, long reachedAt, long randomAtGoal, long steps, long lost,
-                                long completed, int goalNow) {
+                                long completed, int goalNow, StepProgram programNow) {
         if (settings.goalLost() == 0) {
             // Said, not hidden: the line vanished when Challenge was set to 0.
             return "No challenge (Challenge is 0): set it to 1 or more to lose that many updates in the fewest steps.";
         }
         String goalWords = "lose " + Words.count(settings.goalLost(), "update");
         if (!settings.program().canLoseUpdates()) {
+            // Picked since the run ended, count++ is not asked for again.
             return String.format(Locale.ROOT, "Challenge: %s. With %s it cannot be done: no interleaving loses an"
-                    + " update. Try count++.", goalWords, settings.program());
+                    + " update. %s", goalWords, settings.program(), programNow.canLoseUpdates()
+                    ? "Your next run, " + programNow + ", can." : "Try count++.");
         }
         if (reachedAt > 0 && randomAtGoal > 0) {
             String picked = randomAtGoal == reachedAt ? "every one picked" : randomAtGoal == 1

@@ -291,6 +291,34 @@ class RaceViewModelTest {
     }
 
     /**
+     * An ended run that could not lose an update says so, and once count++ is picked for the next
+     * run it no longer asks for it: "With cas-loop it cannot be done ... Try count++." stood beside
+     * count++ picked (a tryout). Picked back, the advice comes back.
+     */
+    @Test
+    void theAdviceToTryCountPlusPlusFollowsTheProgramPicked() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.threadsProperty().set(2);
+        model.incrementsProperty().set(1);
+        model.goalProperty().set(1);
+        model.programProperty().set(StepProgram.CAS);
+        model.stepThread(0);
+        settle(runner, model);
+        model.stop();
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        String cannot = "Challenge: lose 1 update. With cas-loop it cannot be done: no interleaving loses an update.";
+        assertEquals(cannot + " Try count++.", model.challengeProperty().get());
+        model.programProperty().set(StepProgram.COUNT_PLUS_PLUS);
+        assertEquals(cannot + " Your next run, count++, can.", model.challengeProperty().get());
+        model.sample(System.nanoTime());
+        assertEquals(cannot + " Your next run, count++, can.", model.challengeProperty().get(), "the next frame says the same");
+        model.programProperty().set(StepProgram.ATOMIC);
+        assertEquals(cannot + " Try count++.", model.challengeProperty().get());
+    }
+
+    /**
      * The challenge asks for the fewest steps: a lost update in more (9, where 6 will do) is not met
      * and is not drawn as a success; a challenge of 0 says there is none rather than vanishing.
      */

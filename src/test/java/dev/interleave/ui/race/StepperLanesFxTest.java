@@ -304,6 +304,145 @@ class StepperLanesFxTest {
     }
 
     /**
+     * With four threads at 150 % in 1024x700, the lane that took a step is whole in view, clear of
+     * the count's cards held at the top and of the step's words held at the bottom, whichever row it
+     * is in, with the cards and the words in sight: the cards held over the first row of lanes hid
+     * the lane that had just stepped, register and all (a teacher's tryout). The cards are held and
+     * the step's words too, while the first row steps.
+     */
+    @Test
+    void theLaneThatSteppedIsNeverUnderTheHeldCardsAt150Percent(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.threadsProperty().set(4);
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        boolean[] held = {false, false};
+        for (int thread : new int[] {0, 1, 2, 3, 0, 1, 3, 0, 2, 1, 0}) {
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+            String step = model.lastStepProperty().get();
+            robot.interact(() -> {
+                Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                Node cards = robot.lookup("#stepper-figures").query();
+                Node words = robot.lookup("#stepper-told").query();
+                Node lane = robot.lookup("#lane-" + (thread + 1)).query();
+                Bounds cardsAt = cards.localToScene(cards.getLayoutBounds());
+                Bounds wordsAt = words.localToScene(words.getLayoutBounds());
+                Bounds laneAt = lane.localToScene(lane.getLayoutBounds());
+                List<String> wrong = new ArrayList<>();
+                if (laneAt.getMinY() < view.getMinY() - 0.5 || laneAt.getMaxY() > view.getMaxY() + 0.5) {
+                    wrong.add(String.format("T%d's lane at %.0f..%.0f in a view of %.0f..%.0f", thread + 1,
+                            laneAt.getMinY(), laneAt.getMaxY(), view.getMinY(), view.getMaxY()));
+                }
+                // The held ground and its rule reach 5 px beyond the held node (the stylesheet).
+                if (cards.getTranslateY() > 0 && laneAt.getMinY() < cardsAt.getMaxY() + 5) {
+                    wrong.add(String.format("T%d's lane from %.0f under the cards held down to %.0f", thread + 1,
+                            laneAt.getMinY(), cardsAt.getMaxY()));
+                }
+                if (words.getTranslateY() < 0 && laneAt.getMaxY() > wordsAt.getMinY() - 5) {
+                    wrong.add(String.format("T%d's lane down to %.0f under the step's words held from %.0f",
+                            thread + 1, laneAt.getMaxY(), wordsAt.getMinY()));
+                }
+                for (Bounds shown : List.of(cardsAt, wordsAt)) {
+                    if (shown.getMinY() < view.getMinY() - 0.5 || shown.getMaxY() > view.getMaxY() + 0.5) {
+                        wrong.add(String.format("%.0f..%.0f out of a view of %.0f..%.0f", shown.getMinY(),
+                                shown.getMaxY(), view.getMinY(), view.getMaxY()));
+                    }
+                }
+                assertEquals(List.of(), wrong, step);
+                held[0] |= thread < 2 && cards.getTranslateY() > 0;
+                held[1] |= words.getTranslateY() < 0;
+            });
+        }
+        assertTrue(held[0], "a step of the first row with the page scrolled past the cards, held in view");
+        assertTrue(held[1], "the step's words held at the bottom of the view");
+    }
+
+    /**
+     * A scroll made after the layout (a step's, Auto-step's) moves the held cards and the held step's
+     * words with it, in the same frame, their ground drawn: placed from the viewport's bounds, a
+     * layout pass late, they were drawn one frame where the view had been, the cards out of sight and
+     * the step's words over the lanes without their ground (Auto-step at 20 steps a second).
+     */
+    @Test
+    void theHeldCardsAndWordsMoveInTheFrameTheViewScrolls(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.threadsProperty().set(4);
+        });
+        ScrollPane scroll = robot.lookup("#stepper-live").queryAs(ScrollPane.class);
+        robot.interact(() -> model.stepThread(0));
+        runner.awaitSteps(Duration.ofSeconds(10));
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (double share : new double[] {0.6, 0.52, 0.66}) {
+            robot.interact(() -> scroll.setVvalue(scroll.getVmin())); // at the top: nothing held
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                scroll.setVvalue(scroll.getVmin() + share * (scroll.getVmax() - scroll.getVmin()));
+                // No layout pass since: what the next frame draws.
+                Node cards = robot.lookup("#stepper-figures").query();
+                javafx.scene.layout.Region words = robot.lookup("#stepper-told").queryAs(javafx.scene.layout.Region.class);
+                Node page = scroll.getContent();
+                double viewTop = scroll.localToScene(0, scroll.snappedTopInset()).getY();
+                double cardsTop = cards.localToScene(cards.getLayoutBounds()).getMinY();
+                assertEquals(viewTop, cardsTop, 1.5, "the cards at the view's top, at " + share + " of the page ("
+                        + page.localToScene(0, 0).getY() + ")");
+                assertTrue(words.getTranslateY() < 0, "the step's words held at the bottom");
+                assertTrue(words.getBackground() != null && !words.getBackground().getFills().isEmpty(),
+                        "the step's words on their ground");
+            });
+        }
+    }
+
+    /**
+     * Zoomed out from 150 % to 100 % with the cards held (four threads, a step of the second row),
+     * no lane is left under them: the page stayed scrolled where it was, the cards held over the
+     * first row's names and code, though the cards, the lanes and the step's words all fit at 100 %.
+     */
+    @Test
+    void zoomedOutNoLaneIsLeftUnderTheHeldCards(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;"); // 150 %
+            stage.setHeight(430);
+            model.threadsProperty().set(4);
+        });
+        for (int thread : new int[] {1, 3, 0, 3, 2}) {
+            robot.interact(() -> model.stepThread(thread));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        Node cards = robot.lookup("#stepper-figures").query();
+        assertTrue(OnFx.get(cards::getTranslateY) > 0, "the cards held after T3's step at 150 %");
+        // (The log's five lines make the page at 100 % taller than the view, the page stays scrolled.)
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 13px;"); // 100 %
+            stage.setHeight(525);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Bounds cardsAt = cards.localToScene(cards.getLayoutBounds());
+            List<String> wrong = new ArrayList<>();
+            for (int lane = 1; lane <= 4; lane++) {
+                Node node = robot.lookup("#lane-" + lane).query();
+                Bounds laneAt = node.localToScene(node.getLayoutBounds());
+                if (cards.getTranslateY() > 0 && laneAt.getMinY() < cardsAt.getMaxY() + 5
+                        && laneAt.getMaxY() > cardsAt.getMinY()) {
+                    wrong.add(String.format("T%d's lane at %.0f..%.0f under the cards held at %.0f..%.0f", lane,
+                            laneAt.getMinY(), laneAt.getMaxY(), cardsAt.getMinY(), cardsAt.getMaxY()));
+                }
+            }
+            assertEquals(List.of(), wrong);
+        });
+    }
+
+    /**
      * The run's end is in sight at 150 % in 1024x700: its last step scrolled the step's words into
      * view and left the verdict ("✘ The count is 4 after 6 increments: 2 updates lost") cut in half
      * under them. The verdict comes into view whole, and the count's cards stay in view above.
