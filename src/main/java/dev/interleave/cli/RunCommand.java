@@ -128,7 +128,13 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         CompletableFuture<Running<R>> started = new CompletableFuture<>();
         CompletableFuture<Integer> reported = new CompletableFuture<>();
         Thread onCtrlC = Thread.ofPlatform().unstarted(() -> stopAndReport(started, reported));
-        Runtime.getRuntime().addShutdownHook(onCtrlC); // before the trace's file is there to be seen
+        try {
+            Runtime.getRuntime().addShutdownHook(onCtrlC); // before the trace's file is there to be seen
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl+C came before the command began: nothing was started or written, and the JVM ends
+            // with the signal's status (130) as it would have a moment sooner. It printed a stack trace.
+            return Cli.CHECK_FAILED;
+        }
         try {
             openTrace();
             Running<R> run = start(settings);
