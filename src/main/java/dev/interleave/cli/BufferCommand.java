@@ -261,9 +261,11 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
         BufferSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
-                "%s, %s, capacity %,d, %s, %s buffer, %sbug %s, %s%s threads%n",
+                "%s, %s, capacity %,d, %s, %s%s buffer, %sbug %s, %s%s threads%n",
                 Counts.of(s.producers(), "producer"), Counts.of(s.consumers(), "consumer"), s.capacity(),
-                Counts.of(s.items(), "item"), s.impl(),
+                Counts.of(s.items(), "item"),
+                s.delays().isEmpty() ? "" : s.delays() + ", ",
+                s.impl(),
                 s.machinery().isEmpty() ? "" : s.machinery() + ", ", s.bug(),
                 // Only where it applies, as the machinery: the semaphores and abq take no spurious rate.
                 s.impl().takesSpurious() ? "spurious " + Values.percent(s.spurious()) + ", " : "",

@@ -222,6 +222,17 @@ class BufferCommandTest {
                 "--items", "1", "--spurious", "5%");
         assertEquals(0, ran.exitCode(), ran.err());
         assertTrue(ran.out().startsWith("1 producer, 2 consumers, capacity 1, 1 item, lock buffer"), ran.out());
+        // The delays where set, in the header and the JSON: a saved run with them could not be told from
+        // one without (an expert's audit).
+        CallsCommandTest.Invocation slow = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1",
+                "--items", "2", "--produce-ms", "1..2", "--consume-ms", "0..1");
+        assertEquals(0, slow.exitCode(), slow.err());
+        assertTrue(slow.out().startsWith("1 producer, 1 consumer, capacity 1, 2 items, produce 1..2 ms, consume 0..1 ms,"
+                + " lock buffer"), slow.out());
+        String json = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1", "--items", "2",
+                "--produce-ms", "1..2", "--json").out();
+        assertEquals("\"1..2\"", field(json, "produceMs"));
+        assertEquals("\"0..0\"", field(json, "consumeMs"));
     }
 
     /** The header gives the spurious rate in %, as the window does, whether it was given as a fraction or in %. */
@@ -290,7 +301,7 @@ class BufferCommandTest {
             List<String> names = Pattern.compile("\"(\\w+)\":").matcher(lines.getFirst()).results()
                     .map(m -> m.group(1)).toList();
             assertEquals(List.of("producers", "consumers", "capacity", "items", "impl", "policy", "fair", "threads",
-                    "elapsedMillis", "consumed", "consumedWhilePaused", "itemsPerSecond", "sum", "expectedSum", "ok",
+                    "produceMs", "consumeMs", "elapsedMillis", "consumed", "consumedWhilePaused", "itemsPerSecond", "sum", "expectedSum", "ok",
                     "duplicates", "missing",
                     "waitsOnFull", "waitsOnEmpty", "bug", "spurious", "violation", "stalledAfterMillis", "futileWakeups",
                     "futileWakeupsProducers", "futileWakeupsConsumers", "spuriousWakeups", "eventsRecorded",

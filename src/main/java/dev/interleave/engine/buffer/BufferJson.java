@@ -6,7 +6,7 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link BufferResult} as one JSON object: what {@code interleave buffer --json} prints and the
  * window's File, Export figures writes. Fields: {@code producers, consumers, capacity, items, impl,
- * policy, fair, threads, elapsedMillis, consumed, consumedWhilePaused, itemsPerSecond, sum, expectedSum,
+ * policy, fair, threads, produceMs, consumeMs, elapsedMillis, consumed, consumedWhilePaused, itemsPerSecond, sum, expectedSum,
  * ok, duplicates, missing,
  * waitsOnFull, waitsOnEmpty, bug, spurious, violation, stalledAfterMillis, futileWakeups,
  * futileWakeupsProducers, futileWakeupsConsumers, spuriousWakeups, eventsRecorded, eventsDropped, outcome,
@@ -49,6 +49,10 @@ public final class BufferJson {
         }
         fields.put("fair", settings.fair())
                 .put("threads", settings.threads().label())
+                // The delays change every figure: a saved run without them could not be told from one
+                // without delays (an expert's audit). As the philosophers' thinkMs and eatMs: "a..b".
+                .put("produceMs", settings.produceDelay().toString())
+                .put("consumeMs", settings.consumeDelay().toString())
                 .put("elapsedMillis", result.elapsedMillis())
                 .put("consumed", result.consumed())
                 // Steps' items (the window's), left out of itemsPerSecond with their time; 0 on the command line.

@@ -154,6 +154,15 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
                 threads, impl, bug, spurious);
     }
 
+    /**
+     * The delays in words, "produce 1..2 ms, consume 2..3 ms", or "" where neither is set: they change
+     * every figure, so a run's header and its trace's title say them (an expert's audit).
+     */
+    public String delays() {
+        return produceDelay.equals(DelayRange.NONE) && consumeDelay.equals(DelayRange.NONE) ? ""
+                : "produce " + produceDelay + " ms, consume " + consumeDelay + " ms";
+    }
+
     /** Whether the run ends by itself (a number of items) or only on Stop. */
     public boolean isBounded() {
         return items > 0;

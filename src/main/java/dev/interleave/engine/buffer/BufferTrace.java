@@ -53,13 +53,15 @@ public final class BufferTrace {
 
     /**
      * A title for a run of {@code settings}: the buffer and its bug first, then what was set for it
-     * ({@link BufferSettings#machinery}).
+     * (its delays where set, {@link BufferSettings#machinery}).
      */
     public static String title(BufferSettings settings) {
         String how = settings.machinery().isEmpty() ? "" : settings.machinery() + ", ";
-        return String.format(Locale.ROOT, "Interleave buffer run: %s buffer, bug %s, %s, %s, %s, %s%s threads",
+        String delays = settings.delays().isEmpty() ? "" : settings.delays() + ", ";
+        return String.format(Locale.ROOT, "Interleave buffer run: %s buffer, bug %s, %s, %s, %s, %s%s%s threads",
                 settings.impl(), settings.bug(), Counts.of(settings.producers(), "producer"),
-                Counts.of(settings.consumers(), "consumer"), Counts.of(settings.capacity(), "slot"), how, settings.threads());
+                Counts.of(settings.consumers(), "consumer"), Counts.of(settings.capacity(), "slot"), delays, how,
+                settings.threads());
     }
 
     /** One trace's writing: each track's current state and since when. */

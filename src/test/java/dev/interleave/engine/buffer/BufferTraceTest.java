@@ -71,6 +71,10 @@ class BufferTraceTest {
         assertEquals("Interleave buffer run: semaphore buffer, bug none, 1 producer, 1 consumer, 1 slot, non-fair"
                 + " semaphores, virtual threads", BufferTrace.title(BufferSettings.of(1, 1, 1, 100)
                 .withImpl(BufferImpl.SEMAPHORE).withThreads(ThreadKind.VIRTUAL)));
+        // The delays where set: they change every figure (an expert's audit).
+        assertEquals("Interleave buffer run: lock buffer, bug none, 3 producers, 2 consumers, 16 slots, produce 1..2 ms,"
+                + " consume 0..0 ms, signal, non-fair lock, platform threads",
+                BufferTrace.title(lock.withDelays(new DelayRange(1, 2), DelayRange.NONE)));
     }
 
     /** A run stopped mid-way (paused, with workers at the gate and in wait sets) still gives a whole trace. */
