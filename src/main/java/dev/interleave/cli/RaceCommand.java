@@ -230,10 +230,13 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                 s.strategy() == RaceStrategy.LOCK ? (s.fair() ? ", fair lock" : ", non-fair lock") : "",
                 Counts.of(s.repeat(), "run")));
         out.append(String.format(Locale.ROOT, "expected       %,d per run%n", s.expected()));
-        out.append(String.format(Locale.ROOT, "totals         %s%n", numbers(result.totals())));
+        // Stopped in its first run: "none: no run finished", where "totals" and "lost" stood empty.
+        boolean none = result.totals().isEmpty();
+        out.append(String.format(Locale.ROOT, "totals         %s%n", none ? "none: no run finished"
+                : numbers(result.totals())));
         List<Long> lost = result.lost();
         long runsLosing = lost.stream().filter(l -> l > 0).count();
-        out.append(String.format(Locale.ROOT, "lost           %s   %s%n", losses(lost),
+        out.append(String.format(Locale.ROOT, "lost           %s   %s%n", none ? "none counted" : losses(lost),
                 result.outcome() != Outcome.COMPLETED ? result.outcome().name()
                         : runsLosing > 0 ? String.format(Locale.ROOT, "LOST UPDATES in %,d of %,d runs", runsLosing,
                                 lost.size())

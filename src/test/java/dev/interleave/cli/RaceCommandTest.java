@@ -233,6 +233,9 @@ class RaceCommandTest {
 
         RaceResult none = new RaceResult(thirty, Outcome.STOPPED, null, List.of(), List.of(), 0);
         assertTrue(RaceCommand.text(none).contains("increments/s   none: no run finished"), RaceCommand.text(none));
+        // Its totals and losses say so too: they stood empty, "totals" and "lost ... STOPPED" (an expert's audit).
+        assertTrue(RaceCommand.text(none).contains("totals         none: no run finished\n"
+                + "lost           none counted   STOPPED"), RaceCommand.text(none));
         assertTrue(RaceJson.of(none).contains("\"opsPerSecond\":null"),
                 RaceJson.of(none));
     }
