@@ -43,7 +43,7 @@ import dev.interleave.engine.run.ThreadKind;
                 + " checks that each item"
                 + " is consumed exactly once. The lab's detector stops a run that stalls (everybody waiting for"
                 + " longer than 0.5 s) or breaks an invariant (violated).",
-                "Exit 0 if the check passes, 1 if not (stalled, violated, wrong total, stopped), 2 on a bad"
+                "Exit 0 if the check passes, 1 if not (stalled, violated, wrong total, stopped, failed), 2 on a bad"
                 + " argument."})
 public final class BufferCommand extends RunCommand<BufferSettings, BufferResult> {
 
@@ -308,9 +308,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             out.append("wake-ups       not visible inside ArrayBlockingQueue");
         }
         if (log != null) {
-            long written = log.written();
-            out.append(String.format(Locale.ROOT, "%nevents         %,d recorded, %,d kept (%,d bytes each), %,d dropped",
-                    written, written - log.dropped(), EventLog.BYTES_PER_EVENT, log.dropped()));
+            out.append(String.format(Locale.ROOT, "%n%s", events(log)));
         } else if (record) {
             out.append(String.format(Locale.ROOT, "%nevents         none: the abq baseline records nothing"));
         }

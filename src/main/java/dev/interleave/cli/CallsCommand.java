@@ -47,7 +47,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
 
     @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
             description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000;",
-                    "virtual threads: about 1.3 KB of heap each, measured;",
+                    "virtual threads: 1 to 2 KB of heap each, measured,", "2 KB allowed for;",
                     "the command line's 2 GB heap allows all 1,000,000)."})
     private int concurrency;
 

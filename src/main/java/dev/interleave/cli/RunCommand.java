@@ -15,6 +15,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Json;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.Verdict;
@@ -341,5 +343,15 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
     /** A failure in one line: the exception's simple class name and its message, line breaks made spaces. */
     static String oneLine(Throwable failure) {
         return Json.oneLine(failure);
+    }
+
+    /**
+     * The events line of a recorded run: "events         1,200,000 recorded, 1,000,000 kept (24 bytes
+     * each), 200,000 dropped", so that a trace holding only the newest events says so.
+     */
+    static String events(EventLog log) {
+        long written = log.written();
+        return String.format(Locale.ROOT, "events         %,d recorded, %,d kept (%,d bytes each), %,d dropped",
+                written, written - log.dropped(), EventLog.BYTES_PER_EVENT, log.dropped());
     }
 }

@@ -203,6 +203,9 @@ class PhilosophersCommandTest {
                     + ",\"args\":{\"name\":\"P" + p + "\"}}"), "track P" + p);
         }
         assertEquals(1, json.split("\"name\":\"deadlock\"", -1).length - 1, "one deadlock");
+        // The figures say what the trace holds, as the buffer's do: a long run's keeps only the newest events.
+        assertTrue(Pattern.compile("(?m)^events         [\\d,]+ recorded, [\\d,]+ kept \\(24 bytes each\\), 0 dropped$")
+                .matcher(ran.out()).find(), ran.out());
     }
 
     /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */
