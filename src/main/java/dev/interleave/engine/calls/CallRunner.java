@@ -184,6 +184,13 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final Semaphore permits;
         /** Calls started and not yet finished. 0 <= inFlight <= concurrency. */
         private final AtomicLong inFlight = new AtomicLong();
+        /**
+         * The active times at which calls went in flight, summed, and at which they left it: with
+         * the calls in flight now, their time in flight so far ({@link CallSnapshot#inFlightNanos}).
+         * Statistics: read apart while the run moves, an estimate.
+         */
+        private final LongAdder inFlightFromNanos = new LongAdder();
+        private final LongAdder inFlightToNanos = new LongAdder();
         /** The most calls in flight at once. Written only by the dispatcher. */
         private volatile long maxInFlight;
         /** Calls handed to a thread. Written only by the dispatcher. */
@@ -304,6 +311,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         slots.set(slot, null);
                         break;
                     }
+                    inFlightFromNanos.add(startedAt);
                     long nowInFlight = inFlight.incrementAndGet();
                     if (nowInFlight > maxInFlight) {
                         maxInFlight = nowInFlight;
@@ -314,6 +322,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         // e.g. "unable to create native thread": fail the run, keep the program.
                         slots.set(slot, null);
                         inFlight.decrementAndGet();
+                        inFlightFromNanos.add(-startedAt);
                         fail(e);
                         break;
                     }
@@ -379,6 +388,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                     // Interrupted (or failed) in the service: credit what it slept.
                     credit(index, from, CallSettings.MAX_SLEEP_MILLIS);
                 }
+                inFlightToNanos.add(clock().activeNanos());
                 inFlight.decrementAndGet();
                 freeSlots.offer(slot);
                 permits.release();
@@ -541,11 +551,15 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             // The result first: once it is there every call has ended, so the figures read after it
             // are final and agree with it (read before, the counter could be a moment older).
             CallResult ended = result();
+            long elapsed = elapsedNanos();
+            long inFlightNow = inFlight.get();
+            // Each call's time in flight: to its end if it has left, else to now.
+            long inFlightNanos = Math.max(0, inFlightToNanos.sum() + inFlightNow * elapsed - inFlightFromNanos.sum());
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlight.get(), running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
+                    inFlightNow, running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
                     startsPerSecond(),
-                    elapsedNanos(), ended,
-                    histogram.snapshot(), memory);
+                    elapsed, ended,
+                    histogram.snapshot(), memory, inFlightNanos);
         }
     }
 }

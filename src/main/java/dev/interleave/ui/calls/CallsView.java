@@ -921,6 +921,9 @@ public final class CallsView extends BorderPane {
         LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds run, pauses left out",
                 LivePlot.Scale.LOG10);
         inFlightChart.setData(model.inFlightSeries());
+        Controls.tip(inFlightChart, "Each point: the mean in flight since the point before (the calls' time in flight"
+                + " over the time between the points). Read at an instant, in flight swings between 0 and the"
+                + " concurrency faster than the plot takes points, and a run's end always finds 0.");
         for (LivePlot plot : List.of(throughput, inFlightChart)) {
             plot.runsSideBySide(model.runningBinding().not());
         }

@@ -291,6 +291,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** The run whose snapshots are being plotted, and the samples of the last rate window. */
     private String plottedLabel;
     private long lastPlotNanos;
+    /** The run time of the in-flight plot's latest point, and the calls' time in flight by then ({@link #meanInFlight}). */
+    private long inFlightPlottedAtNanos;
+    private long inFlightNanosPlotted;
     /** Whether the run is short: a plot point each frame in its first second. */
     private boolean finePlot;
     private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS, false);
@@ -375,7 +378,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     @Override
     public List<PlotData> plots() {
         return List.of(new PlotData("throughput", "calls per second", true, throughputSeries),
-                new PlotData("in-flight", "calls in flight", true, inFlightSeries),
+                new PlotData("in-flight", "calls in flight (mean since the point before)", true, inFlightSeries),
                 new PlotData("durations", "calls in the bin starting at seconds (the last: from there on)", false,
                         histogramBins));
     }
@@ -411,6 +414,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         throughputNow = newSeries(throughputSeries, name);
         inFlightNow = newSeries(inFlightSeries, name);
         lastPlotNanos = 0;
+        inFlightPlottedAtNanos = 0;
+        inFlightNanosPlotted = 0;
         lastStartRateNanos = 0;
         rate.clear();
         resultShown = false;
@@ -705,8 +710,28 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
         double seconds = now.elapsedNanos() / 1e9;
         ModelSupport.addLogPoint(throughputNow, seconds, callsRate, MAX_POINTS);
-        ModelSupport.addLogPoint(inFlightNow, seconds, now.inFlight(), MAX_POINTS);
+        ModelSupport.addLogPoint(inFlightNow, seconds, meanInFlight(now), MAX_POINTS);
         lastPlotNanos = nowNanos;
+    }
+
+    /**
+     * The mean in flight since the plot's point before (the run's start for the first): the calls'
+     * time in flight over the run time between them, as throughput is Δcalls / Δt. In flight read
+     * at each point swung between 0 and the concurrency faster than frames come: 1,000 calls
+     * without sleeps (100 in flight at most, 75 on average) drew a flat line at 0, and the run's last
+     * point, taken when every call had ended, was always 0. With no run time between the two (a
+     * paused run), in flight now, which Pause holds still.
+     */
+    private double meanInFlight(CallSnapshot now) {
+        long runNanos = now.elapsedNanos() - inFlightPlottedAtNanos;
+        double mean = runNanos <= 0 ? now.inFlight()
+                : (double) (now.inFlightNanos() - inFlightNanosPlotted) / runNanos;
+        if (runNanos > 0) {
+            inFlightPlottedAtNanos = now.elapsedNanos();
+            inFlightNanosPlotted = now.inFlightNanos();
+        }
+        // Its sums are read apart while the run moves: never below 0 nor above the most in flight.
+        return Math.clamp(mean, 0, Math.max(now.maxInFlight(), now.inFlight()));
     }
 
     private void showResult(CallResult result) {

@@ -619,6 +619,33 @@ class CallsViewModelTest {
                 + " calls a second, the whole run went at " + model.callsPerSecondProperty().get());
     }
 
+    /**
+     * The calls in flight are plotted as their mean since the point before, not as read at the
+     * point: a run sampled only once it has ended (1,000 calls without sleeps end within a frame or
+     * two) draws its mean in flight over the run, not the 0 left when every call has ended (a learner
+     * saw a run that had 100 in flight drawn flat on the 0 row).
+     */
+    @Test
+    void aRunSampledOnlyAtItsEndDrawsItsMeanInFlight() throws InterruptedException {
+        CallRunner runner = new CallRunner();
+        CallsViewModel model = new CallsViewModel(runner);
+        model.callsProperty().set(1_000);
+        model.concurrencyProperty().set(100);
+        model.maxSleepMillisProperty().set(0);
+        model.run();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (runner.snapshot().result() == null) {
+            assertTrue(System.nanoTime() < deadline, "1,000 calls without sleeps did not end in 30 s");
+            Thread.sleep(1);
+        }
+        model.sample(System.nanoTime());
+        List<XYChart.Data<Number, Number>> points = model.inFlightSeries().getLast().getData();
+        assertEquals(1, points.size(), "one sample, one point");
+        double mean = ((Number) points.getFirst().getExtraValue()).doubleValue();
+        assertTrue(mean >= 1 && mean <= model.maxInFlightProperty().get(), "mean in flight " + mean + ", most "
+                + model.maxInFlightProperty().get());
+    }
+
     /** The card says what its rate is over: since Run in the first half second, then the last half second. */
     @Test
     void theRateSaysWhatItIsOver() {
