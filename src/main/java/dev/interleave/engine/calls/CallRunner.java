@@ -197,6 +197,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private volatile long callsStarted;
         /** Active time at which the latest call was handed to its thread. Written only by the dispatcher. */
         private volatile long lastStartNanos;
+        /**
+         * Values the counter handed out: the calls that read it. Once every call has ended, less
+         * {@link #callsCompleted}, the calls Stop cut short after they had read it.
+         */
+        private final LongAdder valuesHandedOut = new LongAdder();
         /** Calls that returned and added their value. A statistic: read as an estimate while the run moves. */
         private final LongAdder callsCompleted = new LongAdder();
         /** Calls in flight running: past their first pause check and not asleep, not yet counted. Changed only by each call's own thread. */
@@ -266,7 +271,22 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 }
             });
             this.sleepPlan = new SleepPlan(settings.seed(), settings.maxSleepMillis());
-            this.service = new Service(counter, sleepPlan, this::sleepParked);
+            // The service reads the counter through this, which counts the values handed out: less the
+            // calls completed, once every call has ended, the calls Stop cut short after they had read it.
+            Counter counting = new Counter() {
+                @Override
+                public long next() {
+                    long value = counter.next();
+                    valuesHandedOut.increment();
+                    return value;
+                }
+
+                @Override
+                public long value() {
+                    return counter.value();
+                }
+            };
+            this.service = new Service(counting, sleepPlan, this::sleepParked);
             this.histogram = new CallHistogram.Recorder(settings.maxSleepMillis());
             this.permits = new Semaphore(settings.concurrency());
         }
@@ -530,7 +550,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             }
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
                     callsCompleted.sum(), duplicates, counter.value(), elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
-                    maxInFlight, startsPerSecond(), histogram.snapshot(), memory);
+                    maxInFlight, startsPerSecond(), histogram.snapshot(), memory,
+                    Math.max(0, valuesHandedOut.sum() - callsCompleted.sum()));
             timesReturned = null;
             creditedMicros = null;
             return ended;

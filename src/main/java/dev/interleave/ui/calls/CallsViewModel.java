@@ -752,15 +752,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         efficiencyText.set(result.efficiency().isPresent()
                 ? String.format(Locale.ROOT, "%.1f %%", result.efficiency().getAsDouble() * 100) : NO_SLEEPS);
         duplicates.set(result.duplicates());
-        long readNotReturned = counterValue.get() - result.callsCompleted();
         // A safe counter's lead is calls cut short; a racy one behind the calls completed lost at
-        // least the difference, as the card said while it ran (a stopped racy run's card fell silent).
+        // least the difference, as the card said while it ran (a stopped racy run's card fell silent),
+        // and its calls cut short are said too (the banner's two figures differ by them).
         boolean stopped = result.outcome() == Outcome.STOPPED;
-        counterDetail.set(stopped && readNotReturned > 0 && result.settings().counter().isSafe()
-                ? String.format(Locale.ROOT, "%,d cut short", readNotReturned) // short: the card sets a column's width
-                : stopped && readNotReturned < 0 && !result.settings().counter().isSafe()
-                ? String.format(Locale.ROOT, "at least %,d updates lost", -readNotReturned)
-                : "");
+        counterDetail.set(stopped ? stoppedCounterDetail(result.settings().counter().isSafe(),
+                result.callsCompleted() - result.counterValue(), result.callsCutShort()) : "");
         // Stopped after updates were lost: the race is shown already, and the banner says so (it said
         // only "Stopped after 3,310,951 calls", the 3,299,153 repeats in the JSON alone).
         boolean stoppedLosing = stopped && result.duplicates() > 0;
@@ -787,7 +784,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             case STOPPED -> stoppedLosing
                     ? String.format(Locale.ROOT, "✘ Stopped after %s, updates lost already: %s",
                             Words.count(result.callsCompleted(), "call"), stoppedShort(result.duplicates(),
-                                    result.callsCompleted() - counterValue.get()))
+                                    result.callsCompleted() - counterValue.get(), result.callsCutShort()))
                     : String.format(Locale.ROOT, "Stopped after %s (sum %,d)",
                             Words.count(result.callsCompleted(), "call"), result.total());
             case FAILED -> "✘ Failed: " + result.failure();
@@ -927,13 +924,41 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     }
 
     /**
-     * A stopped racy run's loss: its repeats, and how far the counter ends short of the calls
-     * completed when it does. Calls Stop cut short had read the counter without completing, so it
-     * can end above them however many updates were lost: then the repeats alone.
+     * A stopped racy run's loss: its repeats, how far the counter ends short of the calls completed
+     * ({@code callsShort}), and why the two differ where they do. The {@code cutShort} calls Stop
+     * cut short had read the counter, moving it on, and never completed: the counter ends that much
+     * less short, or above the calls completed however many updates were lost ("450,632 calls got a
+     * value another call had already got; the counter ends 450,584 short" stood unexplained). A stale
+     * write moves it back the other way ({@link #lostUpdates}).
      */
-    static String stoppedShort(long repeats, long callsShort) {
-        return callsShort > 0 ? lostUpdates(repeats, callsShort)
-                : Words.count(repeats, "call") + " got a value another call had already got";
+    static String stoppedShort(long repeats, long callsShort, long cutShort) {
+        String cut = Words.count(cutShort, "call") + " Stop cut short had read it, moving it on, and never completed";
+        if (callsShort <= 0) {
+            String figures = Words.count(repeats, "call") + " got a value another call had already got";
+            return cutShort > 0 ? figures + String.format(Locale.ROOT, "; the counter ends %s the calls completed: %s",
+                    callsShort == 0 ? "level with" : String.format(Locale.ROOT, "%,d above", -callsShort), cut) : figures;
+        }
+        if (callsShort >= repeats || cutShort == 0) {
+            return lostUpdates(repeats, callsShort);
+        }
+        return String.format(Locale.ROOT, "%s got a value another call had already got; the counter ends %,d short of"
+                + " the calls (%,d fewer: %s)", Words.count(repeats, "call"), callsShort, repeats - callsShort, cut);
+    }
+
+    /**
+     * Under a stopped run's counter: how many calls Stop cut short after they had read it (why a safe
+     * counter ends above the calls completed), and a racy counter that ends below them, how many
+     * updates it lost at least. Empty for a run that was not stopped.
+     */
+    static String stoppedCounterDetail(boolean safe, long callsShort, long cutShort) {
+        List<String> lines = new ArrayList<>(2);
+        if (!safe && callsShort > 0) {
+            lines.add(String.format(Locale.ROOT, "at least %,d updates lost", callsShort));
+        }
+        if (cutShort > 0) {
+            lines.add(String.format(Locale.ROOT, "%,d cut short", cutShort)); // short: the card sets a column's width
+        }
+        return String.join("\n", lines);
     }
 
     // ---- properties ----
