@@ -680,9 +680,18 @@ public final class CallsView extends BorderPane {
         // same words read 167,882 mid-run and 75,102 at the end of one run, a teacher's tryout).
         // Paused, the rate is the one the run had when Pause came, and says so ("60,791 calls per
         // second" beside calls held still read as a rate now).
+        // Whether the run was paused when Stop came: stopping it, no call completes, and the rate is
+        // still the one before the pause ("28,827 calls per second (the last 0.5 s)" stood while a
+        // paused run stopped).
+        BooleanProperty pausedAtStop = new SimpleBooleanProperty(false);
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (now != RunState.STOPPING) {
+                pausedAtStop.set(now == RunState.PAUSED);
+            }
+        });
         rate.textProperty().bind(Bindings.createStringBinding(() -> rateWords(model.callsPerSecondProperty().get(),
-                model.stateProperty().get(), model.elapsedMillisProperty().get()), model.callsPerSecondProperty(),
-                model.stateProperty(), model.elapsedMillisProperty()));
+                model.stateProperty().get(), model.elapsedMillisProperty().get(), pausedAtStop.get()),
+                model.callsPerSecondProperty(), model.stateProperty(), model.elapsedMillisProperty(), pausedAtStop));
 
         // Arranged at every layout pass, where the cards' preferred widths (they follow the text
         // size) and the width on offer are both known.
@@ -1029,17 +1038,24 @@ public final class CallsView extends BorderPane {
     /**
      * The calls-completed card's rate, with what it is over: the last half second, or the time since
      * Run in a run's first half second ({@code elapsedMillis} of run time), or the whole run once ended.
+     * Stopping, no call completes and the run's clock has stopped: the rate is the one before Stop, or
+     * before the pause where the run was paused when Stop came ({@code pausedAtStop}).
      */
-    static String rateWords(double perSecond, RunState state, long elapsedMillis) {
+    static String rateWords(double perSecond, RunState state, long elapsedMillis, boolean pausedAtStop) {
         double span = CallsViewModel.RATE_WINDOW_NANOS / 1e9;
         boolean first = elapsedMillis * 1_000_000L < CallsViewModel.RATE_WINDOW_NANOS;
         String over = switch (state) {
-            case RUNNING, STOPPING -> first ? " (since Run)" : String.format(Locale.ROOT, " (the last %.1f s)", span);
-            case PAUSED -> first ? " between Run and the pause"
-                    : String.format(Locale.ROOT, " in the %.1f s before the pause", span);
+            case RUNNING -> first ? " (since Run)" : String.format(Locale.ROOT, " (the last %.1f s)", span);
+            case PAUSED -> before("the pause", first, span);
+            case STOPPING -> before(pausedAtStop ? "the pause" : "Stop", first, span);
             case IDLE -> perSecond > 0 ? ", the whole run" : "";
         };
         return String.format(Locale.ROOT, "%,.0f calls per second%s", perSecond, over);
+    }
+
+    /** " in the 0.5 s before {@code what}", or " between Run and {@code what}" in a run's {@code first} half second. */
+    private static String before(String what, boolean first, double span) {
+        return first ? " between Run and " + what : String.format(Locale.ROOT, " in the %.1f s before %s", span, what);
     }
 
     /**

@@ -568,7 +568,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         running.set(now.running());
         parked.set(now.parked());
         atLock = now.atLock();
-        runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads()));
+        runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads(), now.running()));
         long other = now.otherInFlight();
         boolean virtual = now.settings().threads() == ThreadKind.VIRTUAL;
         String others = now.state() == RunState.PAUSED ? "held by Pause, or waiting to start"
@@ -595,12 +595,21 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                         + "takes up to %,d.", CallSettings.MAX_CONCURRENCY));
     }
 
-    /** What "running" means on {@code threads}: on virtual threads, mounted on one of the carriers. */
-    static String runningMeaning(ThreadKind threads, int carriers) {
-        return threads == ThreadKind.VIRTUAL
-                ? String.format(Locale.ROOT, "mounted on one of %s", Words.count(carriers, "carrier thread"))
-                : String.format(Locale.ROOT, "runnable: the OS shares %s among them",
-                        Words.count(Runtime.getRuntime().availableProcessors(), "core"));
+    /**
+     * What "running" means on {@code threads}, {@code running} of them now: on virtual threads,
+     * mounted on one of the carriers; on platform threads, runnable, the cores shared among them.
+     * With none running, says so ("Running 0, runnable: the OS shares 2 cores among them" had no
+     * "them", a learner's tryout).
+     */
+    static String runningMeaning(ThreadKind threads, int carriers, long running) {
+        if (threads == ThreadKind.VIRTUAL) {
+            return running == 0 ? String.format(Locale.ROOT, "none mounted now on the %s", Words.count(carriers,
+                    "carrier thread"))
+                    : String.format(Locale.ROOT, "mounted on one of %s", Words.count(carriers, "carrier thread"));
+        }
+        String cores = Words.count(Runtime.getRuntime().availableProcessors(), "core");
+        return running == 0 ? String.format(Locale.ROOT, "none runnable now (the OS shares %s among the runnable)", cores)
+                : String.format(Locale.ROOT, "runnable: the OS shares %s among them", cores);
     }
 
     /** The memory card from {@code memory}, of a run that has {@code ended} or goes on. */
@@ -765,6 +774,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         startRateNote.set(result.startRateCeiling().orElse(""));
         inFlight.set(0);
         running.set(0);
+        runningMeaning.set(runningMeaning(result.settings().threads(), CallRunner.carrierThreads(), 0));
         parked.set(0);
         atLock = 0;
         parkedDetail.set("");

@@ -31,6 +31,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class CallsViewModelTest {
 
+    /**
+     * The Running card says something true when none run: "runnable: the OS shares 2 cores among
+     * them" stood under a 0 (a learner's tryout), during the run and after it.
+     */
+    @Test
+    void theRunningCardSaysSoWhenNoneRun() throws InterruptedException {
+        for (ThreadKind kind : ThreadKind.values()) {
+            assertFalse(CallsViewModel.runningMeaning(kind, 2, 0).contains("them")
+                    || CallsViewModel.runningMeaning(kind, 2, 0).contains("one of"), CallsViewModel.runningMeaning(kind, 2, 0));
+            assertTrue(CallsViewModel.runningMeaning(kind, 2, 0).startsWith("none "));
+        }
+        assertEquals("mounted on one of 2 carrier threads", CallsViewModel.runningMeaning(ThreadKind.VIRTUAL, 2, 1));
+        CallsViewModel model = model(100, 10, 0);
+        model.threadsProperty().set(ThreadKind.PLATFORM);
+        model.run();
+        sampleUntilIdle(model);
+        assertEquals(0, model.runningProperty().get());
+        assertTrue(model.runningMeaningProperty().get().startsWith("none runnable now"), model.runningMeaningProperty().get());
+    }
+
     /** Settings cannot describe an invalid run: out-of-range values are clamped, platform threads capped. */
     @Test
     void settingsCannotBeInvalid() {
@@ -255,8 +275,8 @@ class CallsViewModelTest {
             assertTrue(System.nanoTime() < deadline, "the run did not end in 30 s");
         }
         assertTrue(mostParkedShare >= 0.9, "at most " + mostParkedShare + " of the calls in flight parked");
-        assertEquals(String.format("mounted on one of %d carrier threads", CallRunner.carrierThreads()),
-                model.runningMeaningProperty().get());
+        assertEquals(String.format("none mounted now on the %d carrier threads", CallRunner.carrierThreads()),
+                model.runningMeaningProperty().get(), "none running once the run has ended");
         assertEquals(0, model.parkedProperty().get(), "nothing parked once the run has ended");
         assertEquals(2, model.histogramSeries().size());
         for (var series : model.histogramSeries()) {
@@ -675,11 +695,16 @@ class CallsViewModelTest {
     /** The card says what its rate is over: since Run in the first half second, then the last half second. */
     @Test
     void theRateSaysWhatItIsOver() {
-        assertEquals("13,333 calls per second (since Run)", CallsView.rateWords(13_333, RunState.RUNNING, 75));
-        assertEquals("2,000 calls per second (the last 0.5 s)", CallsView.rateWords(2_000, RunState.RUNNING, 500));
-        assertEquals("2,000 calls per second between Run and the pause", CallsView.rateWords(2_000, RunState.PAUSED, 499));
-        assertEquals("2,000 calls per second in the 0.5 s before the pause", CallsView.rateWords(2_000, RunState.PAUSED, 900));
-        assertEquals("7,944 calls per second, the whole run", CallsView.rateWords(7_944, RunState.IDLE, 126));
+        assertEquals("13,333 calls per second (since Run)", CallsView.rateWords(13_333, RunState.RUNNING, 75, false));
+        assertEquals("2,000 calls per second (the last 0.5 s)", CallsView.rateWords(2_000, RunState.RUNNING, 500, false));
+        assertEquals("2,000 calls per second between Run and the pause", CallsView.rateWords(2_000, RunState.PAUSED, 499, false));
+        assertEquals("2,000 calls per second in the 0.5 s before the pause", CallsView.rateWords(2_000, RunState.PAUSED, 900, false));
+        assertEquals("7,944 calls per second, the whole run", CallsView.rateWords(7_944, RunState.IDLE, 126, false));
+        // Stopping: no call completes; the rate is the one before Stop, or before the pause.
+        assertEquals("28,827 calls per second in the 0.5 s before the pause",
+                CallsView.rateWords(28_827, RunState.STOPPING, 4_000, true));
+        assertEquals("28,827 calls per second in the 0.5 s before Stop",
+                CallsView.rateWords(28_827, RunState.STOPPING, 4_000, false));
     }
 
     /**
