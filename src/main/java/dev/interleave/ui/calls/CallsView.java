@@ -390,6 +390,21 @@ public final class CallsView extends BorderPane {
         }
     }
 
+    /**
+     * The width {@code card} takes to show each of {@code values} in {@code value} and each of
+     * {@code details} in {@code detail} (null: none) whole, beside its caption.
+     */
+    private static double cardWidth(VBox card, Label value, List<String> values, Label detail, List<String> details) {
+        double widest = card.getChildren().getFirst().prefWidth(-1);
+        for (String text : values) {
+            widest = Math.max(widest, Math.ceil(Controls.textWidth(text, value.getFont())));
+        }
+        for (String text : details) {
+            widest = Math.max(widest, Math.ceil(Controls.textWidth(text, detail.getFont())));
+        }
+        return card.snappedLeftInset() + widest + card.snappedRightInset();
+    }
+
     /** {@code card}'s preferred width with {@code line} left out: it wraps within the width the rest sets. */
     private static double widthWithout(VBox card, Node line) {
         double widest = 0;
@@ -809,6 +824,20 @@ public final class CallsView extends BorderPane {
                         box == counterBox ? widthWithout(box, counterDetail)
                                 : box == efficiencyBox ? widthWithout(box, efficiencyDetail) : box.prefWidth(-1));
             }
+            // And as wide as the texts they can show in this run, whether or not shown yet: the texts
+            // of the moment alone set four columns at start, two while a racy 1,000,000-call run was
+            // paused and after Reset, four again later (a learner's tryout, 1024x700).
+            long calls = model.callsPlannedProperty().get();
+            long allowed = Math.min(calls, model.shownRunProperty().get() != null
+                    ? model.shownRunProperty().get().concurrency() : model.concurrencyProperty().get());
+            widest[0] = Math.max(widest[0], Math.max(
+                    Math.max(cardWidth(counterBox, counterValue, List.of(String.format(Locale.ROOT, "%,d", calls)), null, List.of()),
+                            cardWidth(inFlightBox, inFlight, List.of(String.format(Locale.ROOT, "%,d", allowed)),
+                                    maxInFlight, List.of(String.format(Locale.ROOT, "max %,d", allowed)))),
+                    Math.max(cardWidth(elapsedBox, elapsed, List.of("88,888 ms"), ideal, List.of(
+                                    CallsViewModel.IDEAL_AT_THE_END, "ideal: none (no sleeps)", "ideal 88,888 ms")),
+                            cardWidth(efficiencyBox, efficiency, List.of(CallsViewModel.AT_THE_END,
+                                    CallsViewModel.NO_SLEEPS, "100.0 %"), null, List.of()))));
             widest[1] = Math.max(widest[1], Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)));
             // Four columns: the first row's cards span two. Two: the first row's cards each span
             // both where they do not fit in one ("1,000,000 / 1,000..." was cut at 200 % in
@@ -1028,11 +1057,91 @@ public final class CallsView extends BorderPane {
                 + " growth alone, RSS not measurable now; a fresh start measures both.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
-        VBox live = new VBox(10, guide, lastRun, verdict, figures, startRate, charts,
+        // The cards and the note under them keep the most height they have had since the settings
+        // last changed (or Reset), so that nothing under them moves when a run starts, pauses or
+        // ends: the Parked card's lines went at the end (the plots moved up 13 px at 1024x700), and
+        // the note on the start rate, shown during a platform run, was gone at its end where the
+        // whole run's figures did not call for it (50 px at 1280x800, a learner's tryout).
+        HeldHeight heldFigures = new HeldHeight(figures);
+        HeldHeight heldNote = new HeldHeight(startRate);
+        heldNote.setId("start-rate-place");
+        for (HeldHeight held : List.of(heldFigures, heldNote)) {
+            model.settingsChangedProperty().addListener((obs, old, now) -> {
+                if (now && model.stateProperty().get() == RunState.IDLE) {
+                    held.letGo();
+                }
+            });
+            model.verdictProperty().addListener((obs, old, now) -> {
+                if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE) {
+                    held.letGo(); // Reset
+                }
+            });
+        }
+        VBox live = new VBox(10, guide, lastRun, verdict, heldFigures, heldNote, charts,
                 pastRuns(model.pastRuns(), () -> model.stateProperty().get() == RunState.IDLE));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;
+    }
+
+    /**
+     * A box around one part of the page that never gets shorter than the most that part has
+     * needed at this width and text size, until {@link #letGo}: the page under it stays where it
+     * is while the part's lines come and go with a run. Taken out of the layout only while the part
+     * is, and nothing is held.
+     */
+    static final class HeldHeight extends VBox {
+        private final Region part;
+        /** The most height the part has needed since the last let-go, at {@link #heldWidth}; 0 for none. */
+        private double held;
+        private double heldWidth = -1;
+        private double heldFont = -1;
+
+        HeldHeight(Region part) {
+            super(part);
+            this.part = part;
+            setMinHeight(Region.USE_PREF_SIZE);
+            setFillWidth(true);
+            managedProperty().bind(Bindings.createBooleanBinding(() -> part.isManaged() || held > 0,
+                    part.managedProperty()));
+        }
+
+        /** The least height the part's own needs, or what is held, the more. */
+        @Override
+        protected double computePrefHeight(double width) {
+            double needs = part.isManaged() ? super.computePrefHeight(width) : 0;
+            double font = Font.getDefault().getSize();
+            if (part.getScene() != null && part.lookup(".label") instanceof Label label) {
+                font = label.getFont().getSize();
+            }
+            if (width > 0 && (width != heldWidth || font != heldFont)) {
+                // Another width or text size: what was held was at the old one.
+                if (heldWidth >= 0) {
+                    held = 0;
+                }
+                heldWidth = width;
+                heldFont = font;
+            }
+            if (width > 0 && width == heldWidth) {
+                held = Math.max(held, needs);
+            }
+            return Math.max(needs, held);
+        }
+
+        /** Holds nothing from now on: the part takes the height it needs. */
+        void letGo() {
+            held = 0;
+            // The managed binding reads held: a fresh look, as when the part comes or goes.
+            managedProperty().unbind();
+            managedProperty().bind(Bindings.createBooleanBinding(() -> part.isManaged() || held > 0,
+                    part.managedProperty()));
+            requestLayout();
+        }
+
+        /** The height held now, for tests. */
+        double held() {
+            return held;
+        }
     }
 
     /**

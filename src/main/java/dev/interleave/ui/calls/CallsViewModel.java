@@ -569,19 +569,29 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         parked.set(now.parked());
         atLock = now.atLock();
         runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads(), now.running()));
-        long other = now.otherInFlight();
-        boolean virtual = now.settings().threads() == ThreadKind.VIRTUAL;
-        String others = now.state() == RunState.PAUSED ? "held by Pause, or waiting to start"
+        lockedCounterShown = now.settings().counter().hasLock();
+        parkedDetail.set(parkedWords(now.settings().threads(), now.state() == RunState.PAUSED, lockedCounterShown,
+                now.atLock(), now.otherInFlight()));
+        showMemory(now.memory(), false);
+    }
+
+    /**
+     * What parked means on {@code threads}, the calls at the counter's lock where it has one, and
+     * the {@code other} in flight, neither running, parked nor at the lock.
+     */
+    static String parkedWords(ThreadKind threads, boolean paused, boolean locked, long atLock, long other) {
+        boolean virtual = threads == ThreadKind.VIRTUAL;
+        // As long as the others, so that Pause does not add a line to the card and move what is under
+        // it ("held by Pause, or waiting to start" did, 15 px at 1024x700; a thread started but not yet at its
+        // first check is held there as it comes).
+        String others = paused ? "held by Pause"
                 : virtual ? "waiting for a carrier or ending" : "starting or ending";
         // A counter with a lock: its waiters are neither running nor asleep (3,325 were shown running
         // on 2 carriers). Said even at 0, so that synchronized against atomic shows where calls wait.
-        lockedCounterShown = now.settings().counter().hasLock();
-        String waiting = lockedCounterShown ? String.format(Locale.ROOT, "%n%,d waiting at the counter's lock", now.atLock())
-                : "";
-        parkedDetail.set(String.format(Locale.ROOT, "%s%s%n%,d more in flight %s", virtual
+        String waiting = locked ? String.format(Locale.ROOT, "%n%,d waiting at the counter's lock", atLock) : "";
+        return String.format(Locale.ROOT, "%s%s%n%,d more in flight %s", virtual
                 ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", waiting,
-                other, others));
-        showMemory(now.memory(), false);
+                other, others);
     }
 
     /**
@@ -777,7 +787,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         runningMeaning.set(runningMeaning(result.settings().threads(), CallRunner.carrierThreads(), 0));
         parked.set(0);
         atLock = 0;
-        parkedDetail.set("");
+        // Its lines kept, their counts at 0: gone at the end, the card's row shrank and the plots
+        // under it moved up (13 px at 1024x700).
+        parkedDetail.set(parkedWords(result.settings().threads(), false, lockedCounterShown, 0, 0));
         showMemory(result.memory(), true);
         showHistogram(result.histogram());
         callsPerSecond.set(result.callsPerSecond());
