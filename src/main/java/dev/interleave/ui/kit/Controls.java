@@ -205,6 +205,11 @@ public final class Controls {
                 : Optional.empty();
     }
 
+    /** The text {@link #tip(Node, String)} gave {@code node}'s tooltip, made or still to be, or empty: for tests. */
+    public static Optional<String> tipText(Node node) {
+        return node.getProperties().get(LazyTip.KEY) instanceof LazyTip lazy ? Optional.of(lazy.text) : Optional.empty();
+    }
+
     /** A node's tooltip to be: its text, until the pointer enters the node and the tooltip is made. */
     private static final class LazyTip implements EventHandler<MouseEvent> {
 
