@@ -565,6 +565,10 @@ class CallsViewModelTest {
                 ? Long.parseLong(card.substring(card.indexOf('\n') + 1, card.indexOf(" cut short")).replace(",", "")) : 0;
         assertTrue(verdict.endsWith(CallsViewModel.stoppedShort(duplicates, short_, cutShort)), verdict);
         assertTrue(short_ == duplicates || verdict.endsWith(")"), "the figures differ without a word why: " + verdict);
+        // The place held for the verdict while the run went was as high as this one needs: no longer
+        // than the longest verdict the run could end with (a stopped one took a line more, 1280x800).
+        assertTrue(CallsViewModel.longestVerdict(model.settings()).length() >= verdict.length(),
+                CallsViewModel.longestVerdict(model.settings()) + " against " + verdict);
         assertTrue(model.pastRuns().getFirst().result().endsWith(", ✘ " + Counts.of(duplicates, "duplicate")),
                 model.pastRuns().getFirst().result());
     }
@@ -682,8 +686,13 @@ class CallsViewModelTest {
     @Test
     void aStoppedRacyRunSaysWhyItsTwoFiguresDiffer() {
         assertEquals("450,632 calls got a value another call had already got; the counter ends 450,584 short of the"
-                + " calls (48 fewer: 52 calls Stop cut short had read it, moving it on, and never completed)",
-                CallsViewModel.stoppedShort(450_632, 450_584, 52));
+                + " calls (48 fewer: 48 calls Stop cut short had read it, moving it on, and never completed)",
+                CallsViewModel.stoppedShort(450_632, 450_584, 48));
+        // More cut short than the difference: some of their updates were lost too (1 fewer beside
+        // 99,009 cut short "moving it on" read as nonsense).
+        assertEquals("10,308 calls got a value another call had already got; the counter ends 10,307 short of the"
+                + " calls (1 fewer: 99,009 calls Stop cut short had read it too and never completed, and some of their"
+                + " updates stand)", CallsViewModel.stoppedShort(10_308, 10_307, 99_009));
         assertEquals("9 calls got a value another call had already got; the counter ends 3 above the calls"
                 + " completed: 20 calls Stop cut short had read it, moving it on, and never completed",
                 CallsViewModel.stoppedShort(9, -3, 20));
