@@ -935,6 +935,10 @@ public final class CallsView extends BorderPane {
                 heldAtRun[0] = verdict.isManaged() ? verdict.getHeight() : 0;
                 longest[0] = CallsViewModel.longestVerdict(model.settings());
                 verdict.requestLayout();
+            } else if (now == RunState.STOPPING && model.shownRunProperty().get() != null) {
+                // Stop pressed: the place grows now, under the key, not when the run has ended.
+                longest[0] = CallsViewModel.longestStoppedVerdict(model.shownRunProperty().get());
+                verdict.requestLayout();
             }
         });
         // Kept after the run too (the verdict shorter than held, its box keeps the height: nothing

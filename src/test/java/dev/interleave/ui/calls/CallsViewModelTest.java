@@ -565,10 +565,10 @@ class CallsViewModelTest {
                 ? Long.parseLong(card.substring(card.indexOf('\n') + 1, card.indexOf(" cut short")).replace(",", "")) : 0;
         assertTrue(verdict.endsWith(CallsViewModel.stoppedShort(duplicates, short_, cutShort)), verdict);
         assertTrue(short_ == duplicates || verdict.endsWith(")"), "the figures differ without a word why: " + verdict);
-        // The place held for the verdict while the run went was as high as this one needs: no longer
+        // The place held for the verdict from Stop on was as high as this one needs: no longer
         // than the longest verdict the run could end with (a stopped one took a line more, 1280x800).
-        assertTrue(CallsViewModel.longestVerdict(model.settings()).length() >= verdict.length(),
-                CallsViewModel.longestVerdict(model.settings()) + " against " + verdict);
+        assertTrue(CallsViewModel.longestStoppedVerdict(model.settings()).length() >= verdict.length(),
+                CallsViewModel.longestStoppedVerdict(model.settings()) + " against " + verdict);
         assertTrue(model.pastRuns().getFirst().result().endsWith(", ✘ " + Counts.of(duplicates, "duplicate")),
                 model.pastRuns().getFirst().result());
     }

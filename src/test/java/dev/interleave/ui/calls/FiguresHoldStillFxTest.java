@@ -166,9 +166,6 @@ class FiguresHoldStillFxTest {
             for (String card : List.of("#sum", "#calls-completed", "#counter-value", "#running", "#parked", "#memory")) {
                 at.put(card + " card's height", ((javafx.scene.layout.Region) robot.lookup(card).query().getParent()).getHeight());
             }
-            Node figuresNote = robot.lookup("#last-run").query();
-            at.put("#last-run's lines", Math.rint(figuresNote.getLayoutBounds().getHeight()
-                    / ((javafx.scene.control.Label) figuresNote).getFont().getSize()));
             Node note = robot.lookup("#start-rate-note").query();
             at.put("note", note.isManaged() ? note.getLayoutBounds().getHeight() : -1);
             Integer column = GridPane.getColumnIndex(robot.lookup("#efficiency").query().getParent());
