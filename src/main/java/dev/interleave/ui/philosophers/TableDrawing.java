@@ -200,11 +200,25 @@ final class TableDrawing extends Pane {
         return new double[] {ring, wide};
     }
 
-    /** The least table on which the names of the n forks lying on it (a name {@code nameSize} across) stay apart. */
-    private static double leastTable(int n, double nameSize, double forkHalf) {
+    /**
+     * The least table on which the names of the n forks lying on it (a name {@code nameSize} across)
+     * stay apart, clear of forks {@code forkWidth} thick (the stylesheet's, in em: 11 px on a
+     * projector, where the names "F2" and "F1" ran into each other).
+     */
+    private static double leastTable(int n, double nameSize, double forkHalf, double forkWidth) {
         double namesApart = (nameSize + 4) / (2 * Math.sin(Math.PI / Math.max(n, 2)));
-        return Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13;
+        return Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13
+                + Math.max(0, forkWidth - FORK_WIDTH_ALLOWED_PX);
     }
+
+    /**
+     * A fork's width on the table in em, as the stylesheet has it (philosophers.css, .fork): taken
+     * from the text size, not from the forks, whose width grows when one is picked up (and the table
+     * then shrank by a pixel as a deadlock closed).
+     */
+    private static final double FORK_WIDTH_EM = 0.31;
+    /** The fork width the table's least size has room for without more: up to 150 % in a small window (19.5 px text). */
+    private static final double FORK_WIDTH_ALLOWED_PX = 6.1;
 
     /** How much wider than tall a crowded table's ring of seats may be. */
     static final double WIDEST = 2.0;
@@ -255,8 +269,10 @@ final class TableDrawing extends Pane {
         }
         double w = getWidth();
         double h = getHeight();
-        double cx = w / 2;
-        double cy = h / 2;
+        // On whole pixels: a centre at x.5 rounded to either side with the radius's last bits, and the
+        // table seemed to move a pixel as a seat's words changed.
+        double cx = Math.round(w / 2);
+        double cy = Math.round(h / 2);
         double seatWidth = 0;
         double seatHeight = 0;
         for (Seat seat : seats) {
@@ -288,7 +304,9 @@ final class TableDrawing extends Pane {
         double ring = rings[0];
         double ringX = rings[1];
         double room = Math.min(cx, cy) - 2;
-        double forkHalf = Math.max(7, Math.min(16, room * 0.07));
+        // 16 px long up to 150 % in a small window (19.5 px text), longer as the text grows past that,
+        // as the forks grow thicker with it (the stylesheet's em): on a projector they were stubs.
+        double forkHalf = Math.max(7, Math.min(16 * Math.max(1, em / 19.5), room * 0.07));
         // The least table on which the names of the forks lying on it stay apart (five names lay on
         // each other in the middle of a table squeezed by wide seats at 150 %): seats shrink for it,
         // to a point, and past that the table keeps that size under the seats' inner edges.
@@ -296,8 +314,11 @@ final class TableDrawing extends Pane {
         for (Label name : forkNames) {
             nameSize = Math.max(nameSize, Math.max(name.prefWidth(-1), name.prefHeight(-1)));
         }
-        double leastTable = leastTable(n, nameSize, forkHalf);
+        double leastTable = leastTable(n, nameSize, forkHalf, FORK_WIDTH_EM * em);
         double tableRadius = table(n, ringX, ring, scale, seatWidth, seatHeight, forkHalf);
+        // Words at the view's text size (philosophers.css) read from the back of a room; seats that
+        // shrink for the table keep them at 0.85 of it (they were 0.85 em, then 0.85 of that: 9 px at
+        // 100 %, a teacher's tryout).
         double leastScale = Math.min(scale, 0.85); // seats that shrink further are hard to read (12 at 150 %)
         while (tableRadius < leastTable && scale > leastScale) {
             scale = Math.max(leastScale, scale - 0.05);

@@ -981,8 +981,15 @@ class PhilosophersViewFxTest {
                 "tall and narrow: as tall as the table's column is wide");
         // The text grows with the window (17.5 px at 1920x1080): a tall window still is one.
         assertEquals(0.6 * 930, PhilosophersView.drawingsHeight(false, 930, 1600, 17.5), 1e-9, "1920x1080, its text");
-        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 930, 1600, 26)),
-                "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em");
+        assertEquals(930 - 10 * 26, PhilosophersView.drawingsHeight(false, 930, 1600, 26), 1e-9,
+                "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em (676 px), and so is what the"
+                + " viewport holds under the verdict");
+        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 960, 1600, 26)),
+                "576 px is under 26 em, which the viewport holds: the stylesheet's");
+        // 26 em is more than the viewport holds under the verdict: the drawings take what it holds.
+        assertEquals(1000 - 10 * 35.5, PhilosophersView.drawingsHeight(false, 1000, 2200, 35.5), 1e-9,
+                "2560x1440 at 150 %: 645 px, not 923");
+        assertEquals(16 * 35.5, PhilosophersView.drawingsHeight(false, 800, 2200, 35.5), 1e-9, "never under 16 em");
     }
 
     /**
@@ -1033,6 +1040,64 @@ class PhilosophersViewFxTest {
                 assertFalse(placed.get(i).intersects(placed.get(j)), when + ": " + seats.get(i).getId() + " and "
                         + seats.get(j).getId());
             }
+        }
+    }
+
+    /**
+     * Five seats' words (the usual class) are drawn at 0.85 of the view's text size at least, where the
+     * table squeezes its seats (1024x700, side by side at 100 %, stacked at 150 %; 1280x800, where five
+     * seats keep their circle): they read 13 px beside a 20 px banner at 150 %, 9 px at 100 % (a
+     * teacher's tryout). In a tall window the seats grow with the drawings, past the view's size.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2}: at least {3} of the view's text")
+    @CsvSource({"1024, 700, 1.0, 0.85", "1024, 700, 1.5, 0.85", "1280, 800, 1.0, 0.85"})
+    void fiveSeatsWordsReadAtTheViewsTextSize(int width, int height, double zoom, double least, FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(width);
+            view.getScene().getWindow().setHeight(height);
+            view.window().zoomProperty().set(zoom);
+            model.nProperty().set(5);
+        });
+        settle(robot);
+        double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+        List<String> small = OnFx.get(() -> {
+            List<String> found = new ArrayList<>();
+            for (Node seat : robot.lookup(".seat").queryAll()) {
+                for (Node node : seat.lookupAll(".label")) {
+                    if (node instanceof Label label && label.isVisible() && !label.getText().isEmpty()
+                            && label.getFont().getSize() * seat.getScaleY() < least * em - 0.05) {
+                        found.add(String.format(Locale.ROOT, "%s '%s' %.1f px", seat.getId(), label.getText(),
+                                label.getFont().getSize() * seat.getScaleY()));
+                    }
+                }
+            }
+            return found;
+        });
+        assertEquals(List.of(), small, "the view's text " + em + " px");
+    }
+
+    /**
+     * The forks and the wait arrows grow with the text, as the table and its seats do: on a projector
+     * (2560x1440, text 35.5 px) they stayed 4 and 3.5 px wide, thin beside seats four times their size
+     * (a teacher's tryout, dark theme). The table's fitting under the verdict there is
+     * {@link #theDrawingsTakeTheHeightOfATallWindow}'s (a window that large does not fit the headless screen).
+     */
+    @Test
+    void theForksAndArrowsGrowWithTheText(FxRobot robot) {
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 26px;");
+            model.nProperty().set(5);
+        });
+        try {
+            settle(robot);
+            double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+            assertEquals(26, em, 0.01);
+            Line fork = robot.lookup("#fork-F1").queryAs(Line.class);
+            assertTrue(OnFx.get(fork::getStrokeWidth) >= 0.3 * em, "the fork " + OnFx.get(fork::getStrokeWidth) + " px");
+            Shape arrow = robot.lookup("#wait-P1 .arrow-line").queryAs(Shape.class);
+            assertTrue(OnFx.get(arrow::getStrokeWidth) >= 0.18 * em, "the wait arrow " + OnFx.get(arrow::getStrokeWidth) + " px");
+        } finally {
+            robot.interact(() -> view.setStyle(""));
         }
     }
 
