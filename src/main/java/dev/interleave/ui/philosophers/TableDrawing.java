@@ -208,7 +208,7 @@ final class TableDrawing extends Pane {
     private static double leastTable(int n, double nameSize, double forkHalf, double forkWidth) {
         double namesApart = (nameSize + 4) / (2 * Math.sin(Math.PI / Math.max(n, 2)));
         return Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13
-                + Math.max(0, forkWidth - FORK_WIDTH_ALLOWED_PX);
+                + 2 * Math.max(0, forkWidth - FORK_WIDTH_ALLOWED_PX);
     }
 
     /**
