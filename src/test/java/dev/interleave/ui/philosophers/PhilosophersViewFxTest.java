@@ -866,13 +866,63 @@ class PhilosophersViewFxTest {
         assertTrue(shown.matches("[0-9.]+k meals"), shown); // five digits or more, short
         assertEquals(before, OnFx.get(table::getRadius), 0.5, "the table's radius at 0 meals and at " + shown + ", the seats "
                 + OnFx.get(() -> robot.lookup(".seat-state").queryAllAs(Label.class).stream().map(Label::getText).toList()));
+        // Which forks lie on the table depends on the moment of the pause: the fork holders say.
+        assertForkNamesApart(robot, n, "at " + shown + ", the forks' holders " + OnFx.get(() -> List.copyOf(model.forkHolders())));
+    }
+
+    /**
+     * The forks' names stand apart on a table squeezed by its seats, in the windows and zooms a class
+     * sees: every fork lying on the table (F3, F4 and F5 ran into each other on the diagonals at the foot
+     * of a table of five at 150 %, their names boxes 26 px apart that the table's least size reckoned as
+     * discs), then each philosopher with both its forks in hand, a third of the table at a time (the two
+     * in one hand lie half as far apart round the table as two lying on it).
+     * theTableKeepsItsSizeAsTheMealCountsGrow caught the first only where its run was paused with two
+     * of those forks on the table, 3 runs in 5.
+     */
+    @ParameterizedTest(name = "{0} philosophers in {1}x{2} at {3}")
+    @CsvSource({"5, 1280, 800, 1.5", "5, 1280, 800, 1.0", "5, 1024, 700, 1.0", "5, 1024, 700, 1.5",
+        "12, 1024, 700, 1.5", "12, 1280, 800, 1.0"})
+    void theForkNamesStandApartOnASqueezedTableInHandOrNot(int n, int width, int height, double zoom, FxRobot robot)
+            throws Exception {
+        zeroDelays(robot, n);
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(width);
+            view.getScene().getWindow().setHeight(height);
+            view.window().zoomProperty().set(zoom);
+            model.strategyProperty().set(Strategy.NAIVE);
+        });
+        settle(robot);
+        assertForkNamesApart(robot, n, "every fork on the table");
+        assertTrue(n % 3 != 1, "the last seat of the first third would sit beside the first");
+        for (int third = 0; third < 3; third++) {
+            // Seats three apart share no fork: each picks up its left fork, then its right, and eats.
+            List<Integer> eaters = new ArrayList<>();
+            for (int p = third; p < n; p += 3) {
+                eaters.add(p);
+            }
+            for (int p : eaters) {
+                robot.interact(() -> model.stepPhilosopher(p)); // from idle, a run started paused
+                robot.interact(() -> model.stepPhilosopher(p));
+            }
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> eaters.stream().allMatch(
+                    p -> model.forkHolders().get(p) == p && model.forkHolders().get((p + 1) % n) == p)));
+            settle(robot);
+            assertForkNamesApart(robot, n, "philosophers " + eaters.stream().map(p -> "P" + (p + 1)).toList()
+                    + " with both forks in hand");
+            robot.interact(model::stop);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        }
+    }
+
+    /** No two of the table's n fork names, in hand or on the table, overlap or touch. */
+    private static void assertForkNamesApart(FxRobot robot, int n, String when) {
         List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
                 .map(Node::getBoundsInParent).toList());
         assertEquals(n, names.size());
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                assertFalse(names.get(i).intersects(names.get(j)), "F" + (i + 1) + " at " + names.get(i) + ", F"
-                        + (j + 1) + " at " + names.get(j));
+                assertFalse(names.get(i).intersects(names.get(j)), when + ": F" + (i + 1) + " at " + names.get(i)
+                        + ", F" + (j + 1) + " at " + names.get(j));
             }
         }
     }
@@ -942,14 +992,7 @@ class PhilosophersViewFxTest {
                 assertFalse(a.intersects(placed.get(j)), name + " and " + seats.get(j).getId());
             }
         }
-        List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
-                .map(Node::getBoundsInParent).toList());
-        assertEquals(12, names.size());
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = i + 1; j < names.size(); j++) {
-                assertFalse(names.get(i).intersects(names.get(j)), "F" + (i + 1) + " and F" + (j + 1));
-            }
-        }
+        assertForkNamesApart(robot, 12, "twelve on the table");
         robot.interact(() -> model.nProperty().set(5));
         WaitForAsyncUtils.waitForFxEvents();
         double[] fiveOnACircle = OnFx.get(() -> {
