@@ -311,14 +311,7 @@ class PhilosophersViewFxTest {
             view.getScene().getWindow().setWidth(1024);
             view.getScene().getWindow().setHeight(700);
         });
-        zeroDelays(robot, 3);
-        robot.clickOn("#seat-P1"); // a run, started paused; stopped, it is the last run
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
-        robot.interact(model::stop);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
-        robot.interact(() -> model.nProperty().set(2));
-        Label note = robot.lookup("#last-run").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(note::getText).contains("have changed since"));
+        Label note = lastRunOfThreeThenTwoChosen(robot);
         WaitForAsyncUtils.waitForFxEvents();
         double line = OnFx.get(() -> note.getFont().getSize());
         assertTrue(OnFx.get(note::getHeight) > 2 * line, "the note in two lines at least: " + OnFx.get(note::getHeight));
@@ -359,14 +352,11 @@ class PhilosophersViewFxTest {
     }
 
     /**
-     * The band over the figures is as tall as its words once a run starts: the height the longer
-     * "Last run's figures (...). The settings have changed since: ..." had is kept under the band, not
-     * in it, so the table stays where it was. It stood two or three lines tall round a run's two, an
-     * empty half line above them (a teacher's tryout).
+     * A last run to speak of, then other settings: three philosophers with no delays, a run started by a
+     * click on P1's seat (paused, one step) and stopped, then two philosophers chosen. Returns the note
+     * over the figures, once it says the settings have changed since (in two lines at least, then).
      */
-    @Test
-    void theFiguresNotesBandIsAsTallAsItsWordsAndTheTableStaysPut(FxRobot robot) throws Exception {
-        at1024Zoomed150(robot);
+    private Label lastRunOfThreeThenTwoChosen(FxRobot robot) throws Exception {
         zeroDelays(robot, 3);
         robot.clickOn("#seat-P1"); // a run, started paused; stopped, it is the last run
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
@@ -375,6 +365,19 @@ class PhilosophersViewFxTest {
         robot.interact(() -> model.nProperty().set(2));
         Label note = robot.lookup("#last-run").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(note::getText).contains("have changed since"));
+        return note;
+    }
+
+    /**
+     * The band over the figures is as tall as its words once a run starts: the height the longer
+     * "Last run's figures (...). The settings have changed since: ..." had is kept under the band, not
+     * in it, so the table stays where it was. It stood two or three lines tall round a run's two, an
+     * empty half line above them (a teacher's tryout).
+     */
+    @Test
+    void theFiguresNotesBandIsAsTallAsItsWordsAndTheTableStaysPut(FxRobot robot) throws Exception {
+        at1024Zoomed150(robot);
+        Label note = lastRunOfThreeThenTwoChosen(robot);
         settle(robot);
         double before = OnFx.get(note::getHeight);
         Node table = robot.lookup("#table").query();
