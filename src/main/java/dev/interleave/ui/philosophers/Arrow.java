@@ -10,8 +10,13 @@ import javafx.scene.shape.QuadCurve;
  */
 final class Arrow extends Group {
 
+    /** The head's least length, in pixels (its width is half of it): the head of a line 3.3 px wide or less. */
     static final double HEAD_LENGTH = 10;
-    private static final double HEAD_HALF_WIDTH = 5;
+
+    /** The head's length for a line {@code strokeWidth} pixels wide: 3 times it, at least {@link #HEAD_LENGTH}. */
+    static double headLength(double strokeWidth) {
+        return Math.max(HEAD_LENGTH, 3 * strokeWidth);
+    }
 
     private final QuadCurve line = new QuadCurve();
     private final Polygon head = new Polygon();
@@ -39,16 +44,20 @@ final class Arrow extends Group {
         double length = Math.max(1e-6, Math.hypot(dx, dy));
         double ux = dx / length;
         double uy = dy / length;
-        double baseX = x2 - ux * HEAD_LENGTH;
-        double baseY = y2 - uy * HEAD_LENGTH;
+        // The head grows with the line's width (the stylesheet's, in em): a 10 px head on a 9 px line
+        // is no head at all.
+        double headLength = headLength(line.getStrokeWidth());
+        double headHalfWidth = headLength / 2;
+        double baseX = x2 - ux * headLength;
+        double baseY = y2 - uy * headLength;
         line.setStartX(x1);
         line.setStartY(y1);
         line.setControlX(qx);
         line.setControlY(qy);
         line.setEndX(baseX);
         line.setEndY(baseY);
-        head.getPoints().setAll(x2, y2, baseX - uy * HEAD_HALF_WIDTH, baseY + ux * HEAD_HALF_WIDTH,
-                baseX + uy * HEAD_HALF_WIDTH, baseY - ux * HEAD_HALF_WIDTH);
+        head.getPoints().setAll(x2, y2, baseX - uy * headHalfWidth, baseY + ux * headHalfWidth,
+                baseX + uy * headHalfWidth, baseY - ux * headHalfWidth);
     }
 
     /** The line's start, control point and end (before the head), as x, y pairs; for tests. */

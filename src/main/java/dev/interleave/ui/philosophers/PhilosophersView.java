@@ -275,7 +275,7 @@ public final class PhilosophersView extends BorderPane {
         live.getStyleClass().add("live");
         ScrollPane scroll = Controls.liveScroll("philosophers-live", live);
         // The table's size, not the list, which is set anew every frame of a run.
-        fit(scroll, graphCaption, drawings, conditions, Bindings.size(model.philosophers()));
+        fit(scroll, graphCaption, drawings, table, graph, conditions, Bindings.size(model.philosophers()));
         return scroll;
     }
 
@@ -370,8 +370,8 @@ public final class PhilosophersView extends BorderPane {
      * pane's viewport, not the content's own width (which the side-by-side minimum would hold wide);
      * the em is a label's font size, which follows the zoom.
      */
-    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, ConditionsPanel conditions,
-                            IntegerExpression diners) {
+    private static void fit(ScrollPane scroll, Label ruler, Responsive drawings, TableDrawing table,
+                            WaitForGraphDrawing graph, ConditionsPanel conditions, IntegerExpression diners) {
         Runnable apply = () -> {
             double room = scroll.getViewportBounds().getWidth() - 24;
             double em = ruler.getFont().getSize();
@@ -386,6 +386,11 @@ public final class PhilosophersView extends BorderPane {
                 double tall = drawingsHeight(stack, scroll.getViewportBounds().getHeight(), room, em);
                 drawings.setStyle(Double.isNaN(tall) ? ""
                         : String.format(Locale.ROOT, "-fx-min-height: %.0fpx; -fx-pref-height: %<.0fpx;", tall));
+                // Under the stylesheet's least heights, the table and the graph give way too (their row
+                // is as tall as the tallest least height in it).
+                boolean under = !Double.isNaN(tall) && tall < LEAST_DRAWINGS_EM * em;
+                table.setStyle(under ? String.format(Locale.ROOT, "-fx-min-height: %.0fpx;", tall) : "");
+                graph.setStyle(under ? "-fx-min-height: 8em;" : "");
             }
         };
         scroll.viewportBoundsProperty().addListener(obs -> apply.run());
@@ -401,15 +406,34 @@ public final class PhilosophersView extends BorderPane {
      * at most as tall as the table's column is wide (the room less the graph's 24 em), so that a
      * narrow, tall window does not push the conditions down around a table its width holds small. At
      * 1920x1080 the table stayed 360 px across, its seats' words at 10 px, in wide empty margins.
+     * Where the stylesheet's least, 26 em, is more than the viewport holds under what stands above the
+     * drawings ({@link #ABOVE_DRAWINGS_EM}), that room, down to {@link #LEAST_FITTED_EM}: at 2560x1440
+     * and 150 % the text is 35.5 px, 26 em 923 px, and the bottom seats of a deadlock were cut off by
+     * the window's edge (a teacher's projector).
      */
     static double drawingsHeight(boolean stacked, double viewportHeight, double room, double em) {
+        if (stacked) {
+            return Double.NaN;
+        }
         double tall = Math.min(0.6 * viewportHeight, room - 24 * em);
         // A tall window by its pixels, not by its text, which grows with the window: at 1920x1080 the
         // text is 17.5 px, 0.6 of the viewport was under 32 em, and the drawings kept their least
         // height, the seats' words 12 px (a teacher's tryout). Never under the stylesheet's least.
         double tallFrom = Math.max(LEAST_DRAWINGS_EM * em, TableDrawing.GROWS_FROM_EM * UNSCALED_EM);
-        return stacked || tall <= tallFrom ? Double.NaN : tall;
+        if (tall > tallFrom) {
+            return tall;
+        }
+        double inSight = viewportHeight - ABOVE_DRAWINGS_EM * em;
+        return inSight < LEAST_DRAWINGS_EM * em ? Math.max(inSight, LEAST_FITTED_EM * em) : Double.NaN;
     }
+
+    /**
+     * What stands above the drawings, in em, at most: the guide's line, the note over the figures and
+     * the verdict in three lines (its text is 1.15 em), with their gaps and the page's margin.
+     */
+    static final double ABOVE_DRAWINGS_EM = 10;
+    /** The least the drawings give way to, side by side, in em: the table's seats still stand apart. */
+    static final double LEAST_FITTED_EM = 16;
 
     /**
      * Stacked, the table's height: the viewport's less 3 em (the verdict's line and a margin), so

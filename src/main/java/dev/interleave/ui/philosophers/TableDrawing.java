@@ -152,6 +152,37 @@ final class TableDrawing extends Pane {
     }
 
     /**
+     * Angle of fork f held by seat {@code holder} (none: -1): on the table, {@link #forkAngle(int, int)};
+     * in a hand, in front of the holder, {@code hand} from it ({@link #handAngle}), on the side of the
+     * hand that holds it. At the seats' angles on the ring, not at their directions from the centre: on
+     * a ring wider than tall those crowd together at the sides, and the forks' names there lay on each
+     * other (or the table grew over the seats at the top and bottom to part them).
+     */
+    private static double forkAngle(int f, int holder, int n, double hand) {
+        double onTable = forkAngle(f, n);
+        if (holder < 0 || holder >= n) {
+            return onTable;
+        }
+        double ha = seatAngle(holder, n);
+        double offset = Math.IEEEremainder(onTable - ha, 2 * Math.PI);
+        return ha + Math.signum(offset) * hand;
+    }
+
+    /** How far a fork's middle lies from the centre of a table of {@code tableRadius}: inside its edge, or in a hand just outside. */
+    private static double forkRadius(double tableRadius, double forkHalf, boolean held) {
+        return held ? tableRadius + forkHalf + 4 : tableRadius - forkHalf - 4;
+    }
+
+    /**
+     * How far in from its fork's middle a fork's name lies, towards the centre of the table: its box
+     * ({@code width} x {@code height}) clear of the fork's end, 3 px, whatever the angle (half its
+     * larger side touched the fork on the diagonals: "F2").
+     */
+    private static double nameInward(double angle, double forkHalf, double forkWidth, double width, double height) {
+        return forkHalf + forkWidth / 2 + width / 2 * Math.abs(Math.cos(angle)) + height / 2 * Math.abs(Math.sin(angle)) + 3;
+    }
+
+    /**
      * The largest ring radius on which n seats of {@code seatWidth} x {@code seatHeight} (as scaled)
      * stay 2 px inside a drawing whose centre is ({@code cx}, {@code cy}): each seat is bounded
      * across by the width and down by the height, not by its larger side in every direction.
@@ -200,11 +231,134 @@ final class TableDrawing extends Pane {
         return new double[] {ring, wide};
     }
 
-    /** The least table on which the names of the n forks lying on it (a name {@code nameSize} across) stay apart. */
-    private static double leastTable(int n, double nameSize, double forkHalf) {
-        double namesApart = (nameSize + 4) / (2 * Math.sin(Math.PI / Math.max(n, 2)));
-        return Math.max(namesApart, nameSize / 2 + 2) + 2 * forkHalf + nameSize / 2 + 13;
+    /**
+     * The least table on which the names of its n forks lying on it stay apart by {@link #NAMES_GAP_PX},
+     * each name {@code nameWidths[f]} x {@code nameHeights[f]} beside a fork {@code forkWidth} thick,
+     * placed as {@link #layoutChildren} places them. Names are boxes: a disc's reckoning (centres a
+     * name's size apart) let F3, F4 and F5 run into each other on the diagonals at the foot of a table
+     * of five squeezed by its seats at 150 %, 26 px apart, 20 px by 20 px each. Forks in hand lie
+     * outside the table, their angle from their holder chosen for the table's size ({@link #handAngle}).
+     */
+    static double leastTable(int n, double[] nameWidths, double[] nameHeights, double forkHalf, double forkWidth) {
+        NamePlace[] onTable = new NamePlace[n];
+        double least = 0;
+        for (int f = 0; f < n; f++) {
+            onTable[f] = namePlace(f, -1, n, 0, forkHalf, forkWidth, nameWidths[f], nameHeights[f]);
+            // Each name on its own side of the centre, clear of it.
+            least = Math.max(least, onTable[f].k() + Math.max(nameWidths[f], nameHeights[f]) / 2 + 2);
+        }
+        for (int f = 0; f < n; f++) {
+            for (int g = f + 1; g < n; g++) {
+                NamePlace a = onTable[f];
+                NamePlace b = onTable[g];
+                // The centres' difference is linear in R, R * d - e, across and down: apart across or
+                // down is enough, each from the R where it starts to be.
+                double across = apartFrom(Math.cos(a.angle()) - Math.cos(b.angle()),
+                        a.k() * Math.cos(a.angle()) - b.k() * Math.cos(b.angle()),
+                        (nameWidths[f] + nameWidths[g]) / 2 + NAMES_GAP_PX);
+                double down = apartFrom(Math.sin(a.angle()) - Math.sin(b.angle()),
+                        a.k() * Math.sin(a.angle()) - b.k() * Math.sin(b.angle()),
+                        (nameHeights[f] + nameHeights[g]) / 2 + NAMES_GAP_PX);
+                least = Math.max(least, Math.min(across, down));
+            }
+        }
+        return least;
     }
+
+    /**
+     * The least R from which {@code |R * d - e|} is at least {@code apart}, keeping the sign of d (as R
+     * grows); none where d is 0 (the two names move together along that axis).
+     */
+    private static double apartFrom(double d, double e, double apart) {
+        return Math.abs(d) < 1e-9 ? Double.MAX_VALUE : (apart + Math.signum(d) * e) / Math.abs(d);
+    }
+
+    /**
+     * The angle, from its holder's seat, at which a fork in hand lies on a table of {@code tableRadius}:
+     * a quarter of the way to the next seat (at most 0.35 rad), or further round, up to half way (where
+     * the fork lay on the table), as far as it takes for every fork's name to stand apart from every
+     * other's, {@link #NAMES_GAP_PX}, wherever the forks are: the two in one hand lie half as far apart
+     * round the table as two lying on it, and their names ran into each other on a table squeezed by
+     * its seats. Holders not counted, so that a fork keeps its place in a hand as the others change hands.
+     */
+    static double handAngle(int n, double tableRadius, double[] nameWidths, double[] nameHeights, double forkHalf,
+                            double forkWidth, double heldWidth) {
+        double least = Math.min(Math.PI / n * 0.5, 0.35);
+        double most = Math.max(least, Math.PI / n);
+        for (int step = 0; step < HAND_STEPS; step++) {
+            double hand = least + (most - least) * step / HAND_STEPS;
+            if (namesApart(n, tableRadius, hand, nameWidths, nameHeights, forkHalf, forkWidth, heldWidth)) {
+                return hand;
+            }
+        }
+        return most;
+    }
+
+    /** How many angles {@link #handAngle} tries between its least and its most. */
+    private static final int HAND_STEPS = 16;
+
+    /**
+     * Whether every two forks' names stand apart on a table of {@code tableRadius}, each fork on the
+     * table or in either neighbour's hand ({@code hand} from the holder), every pair of such places but
+     * two on the table, which the table's size keeps apart ({@link #leastTable}) or, squeezed, cannot.
+     */
+    private static boolean namesApart(int n, double tableRadius, double hand, double[] nameWidths, double[] nameHeights,
+                                      double forkHalf, double forkWidth, double heldWidth) {
+        NamePlace[][] places = new NamePlace[n][];
+        for (int f = 0; f < n; f++) {
+            places[f] = new NamePlace[] {
+                namePlace(f, -1, n, hand, forkHalf, forkWidth, nameWidths[f], nameHeights[f]),
+                namePlace(f, Math.floorMod(f - 1, n), n, hand, forkHalf, heldWidth, nameWidths[f], nameHeights[f]),
+                namePlace(f, f, n, hand, forkHalf, heldWidth, nameWidths[f], nameHeights[f])};
+        }
+        for (int f = 0; f < n; f++) {
+            for (int g = f + 1; g < n; g++) {
+                double apartX = (nameWidths[f] + nameWidths[g]) / 2 + NAMES_GAP_PX;
+                double apartY = (nameHeights[f] + nameHeights[g]) / 2 + NAMES_GAP_PX;
+                for (int i = 0; i < places[f].length; i++) {
+                    for (int j = i == 0 ? 1 : 0; j < places[g].length; j++) { // two on the table: leastTable's
+                        NamePlace a = places[f][i];
+                        NamePlace b = places[g][j];
+                        double dx = (tableRadius - a.k()) * Math.cos(a.angle()) - (tableRadius - b.k()) * Math.cos(b.angle());
+                        double dy = (tableRadius - a.k()) * Math.sin(a.angle()) - (tableRadius - b.k()) * Math.sin(b.angle());
+                        if (Math.abs(dx) < apartX - 1e-6 && Math.abs(dy) < apartY - 1e-6) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where a fork's name lies: at {@code angle}, {@code tableRadius - k} from the table's centre.
+     * The name is centred there.
+     */
+    private record NamePlace(double angle, double k) {}
+
+    /**
+     * Where the name of fork f lies, held by seat {@code holder} (none: -1), {@code hand} from it, the
+     * fork {@code forkWidth} thick, the name {@code width} x {@code height}.
+     */
+    private static NamePlace namePlace(int f, int holder, int n, double hand, double forkHalf, double forkWidth,
+                                       double width, double height) {
+        boolean held = holder >= 0;
+        double angle = forkAngle(f, holder, n, hand);
+        return new NamePlace(angle, -forkRadius(0, forkHalf, held) + nameInward(angle, forkHalf, forkWidth, width, height));
+    }
+
+    /** The gap between two fork names, in pixels, that the table keeps: touching names read as one ("F4F5"). */
+    static final double NAMES_GAP_PX = 2;
+
+    /**
+     * A fork's width on the table and in a hand, in em, as the stylesheet has them (philosophers.css,
+     * .fork and .fork:held): the table's size and the forks' places are reckoned from the text size,
+     * not from the forks, whose width grows when one is picked up (and the table then shrank by a pixel
+     * as a deadlock closed).
+     */
+    private static final double FORK_WIDTH_EM = 0.31;
+    private static final double HELD_FORK_WIDTH_EM = 0.385;
 
     /** How much wider than tall a crowded table's ring of seats may be. */
     static final double WIDEST = 2.0;
@@ -255,8 +409,10 @@ final class TableDrawing extends Pane {
         }
         double w = getWidth();
         double h = getHeight();
-        double cx = w / 2;
-        double cy = h / 2;
+        // On whole pixels: a centre at x.5 rounded to either side with the radius's last bits, and the
+        // table seemed to move a pixel as a seat's words changed.
+        double cx = Math.round(w / 2);
+        double cy = Math.round(h / 2);
         double seatWidth = 0;
         double seatHeight = 0;
         for (Seat seat : seats) {
@@ -288,16 +444,23 @@ final class TableDrawing extends Pane {
         double ring = rings[0];
         double ringX = rings[1];
         double room = Math.min(cx, cy) - 2;
-        double forkHalf = Math.max(7, Math.min(16, room * 0.07));
+        // 16 px long up to 150 % in a small window (19.5 px text), longer as the text grows past that,
+        // as the forks grow thicker with it (the stylesheet's em): on a projector they were stubs.
+        double forkHalf = Math.max(7, Math.min(16 * Math.max(1, em / 19.5), room * 0.07));
         // The least table on which the names of the forks lying on it stay apart (five names lay on
         // each other in the middle of a table squeezed by wide seats at 150 %): seats shrink for it,
         // to a point, and past that the table keeps that size under the seats' inner edges.
-        double nameSize = 0;
-        for (Label name : forkNames) {
-            nameSize = Math.max(nameSize, Math.max(name.prefWidth(-1), name.prefHeight(-1)));
+        double[] nameWidths = new double[n];
+        double[] nameHeights = new double[n];
+        for (int f = 0; f < n; f++) {
+            nameWidths[f] = forkNames.get(f).prefWidth(-1);
+            nameHeights[f] = forkNames.get(f).prefHeight(-1);
         }
-        double leastTable = leastTable(n, nameSize, forkHalf);
+        double leastTable = leastTable(n, nameWidths, nameHeights, forkHalf, FORK_WIDTH_EM * em);
         double tableRadius = table(n, ringX, ring, scale, seatWidth, seatHeight, forkHalf);
+        // Words at the view's text size (philosophers.css) read from the back of a room; seats that
+        // shrink for the table keep them at 0.85 of it (they were 0.85 em, then 0.85 of that: 9 px at
+        // 100 %, a teacher's tryout).
         double leastScale = Math.min(scale, 0.85); // seats that shrink further are hard to read (12 at 150 %)
         while (tableRadius < leastTable && scale > leastScale) {
             scale = Math.max(leastScale, scale - 0.05);
@@ -307,6 +470,8 @@ final class TableDrawing extends Pane {
             tableRadius = table(n, ringX, ring, scale, seatWidth, seatHeight, forkHalf);
         }
         tableRadius = Math.max(tableRadius, Math.min(leastTable, room * 0.6));
+        double hand = handAngle(n, tableRadius, nameWidths, nameHeights, forkHalf, FORK_WIDTH_EM * em,
+                HELD_FORK_WIDTH_EM * em);
         table.setCenterX(cx);
         table.setCenterY(cy);
         table.setRadius(tableRadius);
@@ -327,19 +492,10 @@ final class TableDrawing extends Pane {
             // A fork on the table lies near its edge between its two philosophers, pointing at the
             // centre; in a hand, it lies just outside the table in front of the holder, on the side
             // of the hand that holds it.
-            // At the seats' angles on the ring, not at their directions from the centre: on a ring
-            // wider than tall those crowd together at the sides, and the forks' names there lay on
-            // each other (or the table grew over the seats at the top and bottom to part them).
-            double fa = forkAngle(p, n);
-            double fr = tableRadius - forkHalf - 4;
-            double angle = fa;
             int holder = p < holders.size() ? holders.get(p) : -1;
-            if (holder >= 0 && holder < n) {
-                double ha = seatAngle(holder, n);
-                double offset = Math.IEEEremainder(fa - ha, 2 * Math.PI);
-                angle = ha + Math.signum(offset) * Math.min(Math.PI / n * 0.5, 0.35);
-                fr = tableRadius + forkHalf + 4;
-            }
+            boolean held = holder >= 0 && holder < n;
+            double angle = forkAngle(p, held ? holder : -1, n, hand);
+            double fr = forkRadius(tableRadius, forkHalf, held);
             double fx = cx + fr * Math.cos(angle);
             double fy = cy + fr * Math.sin(angle);
             Line fork = forks.get(p);
@@ -349,13 +505,12 @@ final class TableDrawing extends Pane {
             fork.setEndY(fy + forkHalf * Math.sin(angle));
             forkAt[p][0] = fx;
             forkAt[p][1] = fy;
-            // Its name beside it, towards the centre of the table, its box clear of the fork's end
-            // whatever the angle (half its larger side touched the fork on the diagonals: "F2").
+            // Its name beside it, towards the centre of the table, where leastTable and handAngle
+            // reckon it to be (clear of the fork as thick as it is drawn).
             Label name = forkNames.get(p);
-            double lw = name.prefWidth(-1);
-            double lh = name.prefHeight(-1);
-            double inward = forkHalf + fork.getStrokeWidth() / 2 + lw / 2 * Math.abs(Math.cos(angle))
-                    + lh / 2 * Math.abs(Math.sin(angle)) + 3;
+            double lw = nameWidths[p];
+            double lh = nameHeights[p];
+            double inward = nameInward(angle, forkHalf, fork.getStrokeWidth(), lw, lh);
             name.resizeRelocate(fx - inward * Math.cos(angle) - lw / 2, fy - inward * Math.sin(angle) - lh / 2, lw, lh);
         }
         for (int p = 0; p < n; p++) {

@@ -311,14 +311,7 @@ class PhilosophersViewFxTest {
             view.getScene().getWindow().setWidth(1024);
             view.getScene().getWindow().setHeight(700);
         });
-        zeroDelays(robot, 3);
-        robot.clickOn("#seat-P1"); // a run, started paused; stopped, it is the last run
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
-        robot.interact(model::stop);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
-        robot.interact(() -> model.nProperty().set(2));
-        Label note = robot.lookup("#last-run").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(note::getText).contains("have changed since"));
+        Label note = lastRunOfThreeThenTwoChosen(robot);
         WaitForAsyncUtils.waitForFxEvents();
         double line = OnFx.get(() -> note.getFont().getSize());
         assertTrue(OnFx.get(note::getHeight) > 2 * line, "the note in two lines at least: " + OnFx.get(note::getHeight));
@@ -359,14 +352,11 @@ class PhilosophersViewFxTest {
     }
 
     /**
-     * The band over the figures is as tall as its words once a run starts: the height the longer
-     * "Last run's figures (...). The settings have changed since: ..." had is kept under the band, not
-     * in it, so the table stays where it was. It stood two or three lines tall round a run's two, an
-     * empty half line above them (a teacher's tryout).
+     * A last run to speak of, then other settings: three philosophers with no delays, a run started by a
+     * click on P1's seat (paused, one step) and stopped, then two philosophers chosen. Returns the note
+     * over the figures, once it says the settings have changed since (in two lines at least, then).
      */
-    @Test
-    void theFiguresNotesBandIsAsTallAsItsWordsAndTheTableStaysPut(FxRobot robot) throws Exception {
-        at1024Zoomed150(robot);
+    private Label lastRunOfThreeThenTwoChosen(FxRobot robot) throws Exception {
         zeroDelays(robot, 3);
         robot.clickOn("#seat-P1"); // a run, started paused; stopped, it is the last run
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
@@ -375,6 +365,19 @@ class PhilosophersViewFxTest {
         robot.interact(() -> model.nProperty().set(2));
         Label note = robot.lookup("#last-run").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(note::getText).contains("have changed since"));
+        return note;
+    }
+
+    /**
+     * The band over the figures is as tall as its words once a run starts: the height the longer
+     * "Last run's figures (...). The settings have changed since: ..." had is kept under the band, not
+     * in it, so the table stays where it was. It stood two or three lines tall round a run's two, an
+     * empty half line above them (a teacher's tryout).
+     */
+    @Test
+    void theFiguresNotesBandIsAsTallAsItsWordsAndTheTableStaysPut(FxRobot robot) throws Exception {
+        at1024Zoomed150(robot);
+        Label note = lastRunOfThreeThenTwoChosen(robot);
         settle(robot);
         double before = OnFx.get(note::getHeight);
         Node table = robot.lookup("#table").query();
@@ -866,13 +869,63 @@ class PhilosophersViewFxTest {
         assertTrue(shown.matches("[0-9.]+k meals"), shown); // five digits or more, short
         assertEquals(before, OnFx.get(table::getRadius), 0.5, "the table's radius at 0 meals and at " + shown + ", the seats "
                 + OnFx.get(() -> robot.lookup(".seat-state").queryAllAs(Label.class).stream().map(Label::getText).toList()));
+        // Which forks lie on the table depends on the moment of the pause: the fork holders say.
+        assertForkNamesApart(robot, n, "at " + shown + ", the forks' holders " + OnFx.get(() -> List.copyOf(model.forkHolders())));
+    }
+
+    /**
+     * The forks' names stand apart on a table squeezed by its seats, in the windows and zooms a class
+     * sees: every fork lying on the table (F3, F4 and F5 ran into each other on the diagonals at the foot
+     * of a table of five at 150 %, their names boxes 26 px apart that the table's least size reckoned as
+     * discs), then each philosopher with both its forks in hand, a third of the table at a time (the two
+     * in one hand lie half as far apart round the table as two lying on it).
+     * theTableKeepsItsSizeAsTheMealCountsGrow caught the first only where its run was paused with two
+     * of those forks on the table, 3 runs in 5.
+     */
+    @ParameterizedTest(name = "{0} philosophers in {1}x{2} at {3}")
+    @CsvSource({"5, 1280, 800, 1.5", "5, 1280, 800, 1.0", "5, 1024, 700, 1.0", "5, 1024, 700, 1.5",
+        "12, 1024, 700, 1.5", "12, 1280, 800, 1.0"})
+    void theForkNamesStandApartOnASqueezedTableInHandOrNot(int n, int width, int height, double zoom, FxRobot robot)
+            throws Exception {
+        zeroDelays(robot, n);
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(width);
+            view.getScene().getWindow().setHeight(height);
+            view.window().zoomProperty().set(zoom);
+            model.strategyProperty().set(Strategy.NAIVE);
+        });
+        settle(robot);
+        assertForkNamesApart(robot, n, "every fork on the table");
+        assertTrue(n % 3 != 1, "the last seat of the first third would sit beside the first");
+        for (int third = 0; third < 3; third++) {
+            // Seats three apart share no fork: each picks up its left fork, then its right, and eats.
+            List<Integer> eaters = new ArrayList<>();
+            for (int p = third; p < n; p += 3) {
+                eaters.add(p);
+            }
+            for (int p : eaters) {
+                robot.interact(() -> model.stepPhilosopher(p)); // from idle, a run started paused
+                robot.interact(() -> model.stepPhilosopher(p));
+            }
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> eaters.stream().allMatch(
+                    p -> model.forkHolders().get(p) == p && model.forkHolders().get((p + 1) % n) == p)));
+            settle(robot);
+            assertForkNamesApart(robot, n, "philosophers " + eaters.stream().map(p -> "P" + (p + 1)).toList()
+                    + " with both forks in hand");
+            robot.interact(model::stop);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        }
+    }
+
+    /** No two of the table's n fork names, in hand or on the table, overlap or touch. */
+    private static void assertForkNamesApart(FxRobot robot, int n, String when) {
         List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
                 .map(Node::getBoundsInParent).toList());
         assertEquals(n, names.size());
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                assertFalse(names.get(i).intersects(names.get(j)), "F" + (i + 1) + " at " + names.get(i) + ", F"
-                        + (j + 1) + " at " + names.get(j));
+                assertFalse(names.get(i).intersects(names.get(j)), when + ": F" + (i + 1) + " at " + names.get(i)
+                        + ", F" + (j + 1) + " at " + names.get(j));
             }
         }
     }
@@ -942,14 +995,7 @@ class PhilosophersViewFxTest {
                 assertFalse(a.intersects(placed.get(j)), name + " and " + seats.get(j).getId());
             }
         }
-        List<Bounds> names = OnFx.get(() -> robot.lookup(".fork-name").queryAll().stream()
-                .map(Node::getBoundsInParent).toList());
-        assertEquals(12, names.size());
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = i + 1; j < names.size(); j++) {
-                assertFalse(names.get(i).intersects(names.get(j)), "F" + (i + 1) + " and F" + (j + 1));
-            }
-        }
+        assertForkNamesApart(robot, 12, "twelve on the table");
         robot.interact(() -> model.nProperty().set(5));
         WaitForAsyncUtils.waitForFxEvents();
         double[] fiveOnACircle = OnFx.get(() -> {
@@ -981,8 +1027,15 @@ class PhilosophersViewFxTest {
                 "tall and narrow: as tall as the table's column is wide");
         // The text grows with the window (17.5 px at 1920x1080): a tall window still is one.
         assertEquals(0.6 * 930, PhilosophersView.drawingsHeight(false, 930, 1600, 17.5), 1e-9, "1920x1080, its text");
-        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 930, 1600, 26)),
-                "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em");
+        assertEquals(930 - 10 * 26, PhilosophersView.drawingsHeight(false, 930, 1600, 26), 1e-9,
+                "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em (676 px), and so is what the"
+                + " viewport holds under the verdict");
+        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 960, 1600, 26)),
+                "576 px is under 26 em, which the viewport holds: the stylesheet's");
+        // 26 em is more than the viewport holds under the verdict: the drawings take what it holds.
+        assertEquals(1000 - 10 * 35.5, PhilosophersView.drawingsHeight(false, 1000, 2200, 35.5), 1e-9,
+                "2560x1440 at 150 %: 645 px, not 923");
+        assertEquals(16 * 35.5, PhilosophersView.drawingsHeight(false, 800, 2200, 35.5), 1e-9, "never under 16 em");
     }
 
     /**
@@ -1033,6 +1086,64 @@ class PhilosophersViewFxTest {
                 assertFalse(placed.get(i).intersects(placed.get(j)), when + ": " + seats.get(i).getId() + " and "
                         + seats.get(j).getId());
             }
+        }
+    }
+
+    /**
+     * Five seats' words (the usual class) are drawn at 0.85 of the view's text size at least, where the
+     * table squeezes its seats (1024x700, side by side at 100 %, stacked at 150 %; 1280x800, where five
+     * seats keep their circle): they read 13 px beside a 20 px banner at 150 %, 9 px at 100 % (a
+     * teacher's tryout). In a tall window the seats grow with the drawings, past the view's size.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2}: at least {3} of the view's text")
+    @CsvSource({"1024, 700, 1.0, 0.85", "1024, 700, 1.5, 0.85", "1280, 800, 1.0, 0.85"})
+    void fiveSeatsWordsReadAtTheViewsTextSize(int width, int height, double zoom, double least, FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(width);
+            view.getScene().getWindow().setHeight(height);
+            view.window().zoomProperty().set(zoom);
+            model.nProperty().set(5);
+        });
+        settle(robot);
+        double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+        List<String> small = OnFx.get(() -> {
+            List<String> found = new ArrayList<>();
+            for (Node seat : robot.lookup(".seat").queryAll()) {
+                for (Node node : seat.lookupAll(".label")) {
+                    if (node instanceof Label label && label.isVisible() && !label.getText().isEmpty()
+                            && label.getFont().getSize() * seat.getScaleY() < least * em - 0.05) {
+                        found.add(String.format(Locale.ROOT, "%s '%s' %.1f px", seat.getId(), label.getText(),
+                                label.getFont().getSize() * seat.getScaleY()));
+                    }
+                }
+            }
+            return found;
+        });
+        assertEquals(List.of(), small, "the view's text " + em + " px");
+    }
+
+    /**
+     * The forks and the wait arrows grow with the text, as the table and its seats do: on a projector
+     * (2560x1440, text 35.5 px) they stayed 4 and 3.5 px wide, thin beside seats four times their size
+     * (a teacher's tryout, dark theme). The table's fitting under the verdict there is
+     * {@link #theDrawingsTakeTheHeightOfATallWindow}'s (a window that large does not fit the headless screen).
+     */
+    @Test
+    void theForksAndArrowsGrowWithTheText(FxRobot robot) {
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 26px;");
+            model.nProperty().set(5);
+        });
+        try {
+            settle(robot);
+            double em = OnFx.get(() -> robot.lookup("#graph-note").queryAs(Label.class).getFont().getSize());
+            assertEquals(26, em, 0.01);
+            Line fork = robot.lookup("#fork-F1").queryAs(Line.class);
+            assertTrue(OnFx.get(fork::getStrokeWidth) >= 0.3 * em, "the fork " + OnFx.get(fork::getStrokeWidth) + " px");
+            Shape arrow = robot.lookup("#wait-P1 .arrow-line").queryAs(Shape.class);
+            assertTrue(OnFx.get(arrow::getStrokeWidth) >= 0.18 * em, "the wait arrow " + OnFx.get(arrow::getStrokeWidth) + " px");
+        } finally {
+            robot.interact(() -> view.setStyle(""));
         }
     }
 
