@@ -968,11 +968,17 @@ public final class BoundedBuffer implements LabBuffer {
         }
     }
 
-    /** Marks a waiter taken out of its mirror: it now waits for the lock. Call only when holding lock. */
+    /**
+     * Marks a waiter taken out of its mirror: signalled (or its time ran out), it now waits for the
+     * lock; interrupted, its put or take ends, as its LEAVE tells it (rebuilt from the log, it read
+     * interrupted while live it read woken). Call only when holding lock.
+     */
     private void leave(Waiter waiter, Exit exit) {
         assert lock.isHeldByCurrentThread();
         waiter.exit = exit;
-        waiter.worker.set(WorkerState.WAITING_FOR_LOCK, Where.WOKEN);
+        boolean interrupted = exit == Exit.INTERRUPTED && !waiter.timed;
+        waiter.worker.set(interrupted ? WorkerState.IN_BUFFER : WorkerState.WAITING_FOR_LOCK,
+                interrupted ? Where.INTERRUPTED : Where.WOKEN);
         if (log != null) {
             if (exit == Exit.SIGNALLED) {
                 wokenNow.add(waiter.worker); // recorded after the put or take that signalled

@@ -59,9 +59,11 @@ public enum BufferEvent {
     WAKE,
     /**
      * A waiter was interrupted (Stop): it leaves its wait set (if a signal had not already taken it
-     * out) and waits for the lock, and its put or take ends with InterruptedException. (Also
-     * recorded for a spurious wake-up, which ReentrantLock makes only when out of memory; that
-     * waiter re-checks instead.)
+     * out), and its put or take ends there with InterruptedException, nothing put or taken (the lock
+     * and the monitor had back first, or as it goes; the semaphores' mutex never asked for): after
+     * it, its worker is {@link Where#INTERRUPTED}. (The lock buffer also records it for a waiter
+     * back from await() with no signal credited, a missed wake-up, which then re-checks: rare, and
+     * told as interrupted.)
      */
     LEAVE,
     /**
