@@ -185,18 +185,12 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         /** Calls started and not yet finished. 0 <= inFlight <= concurrency. */
         private final AtomicLong inFlight = new AtomicLong();
         /**
-         * Guards the calls' time in flight: the count and the time summed change together and are read
-         * together. Two sums of start and end times, read apart from the count, were off by a whole
-         * run's time each time a call came or went between the reads (a review): a plot point of
-         * hundreds in flight at a concurrency of 100.
+         * The active times at which calls went in flight, summed, and at which they left it: with
+         * the calls in flight now, their time in flight so far ({@link CallSnapshot#inFlightNanos}).
+         * Statistics: read apart while the run moves, an estimate.
          */
-        private final Object flight = new Object();
-        /** The calls' time in flight up to {@link #flightAt} (active ns, summed over the calls). Guarded by flight. */
-        private long flightNanos;
-        /** The active time {@link #flightNanos} is summed up to. Guarded by flight. */
-        private long flightAt;
-        /** The calls in flight as {@link #flightNanos} counts them. Guarded by flight. */
-        private long flightCount;
+        private final LongAdder inFlightFromNanos = new LongAdder();
+        private final LongAdder inFlightToNanos = new LongAdder();
         /** The most calls in flight at once. Written only by the dispatcher. */
         private volatile long maxInFlight;
         /** Calls handed to a thread. Written only by the dispatcher. */
@@ -337,7 +331,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         slots.set(slot, null);
                         break;
                     }
-                    flightChange(1);
+                    inFlightFromNanos.add(startedAt);
                     long nowInFlight = inFlight.incrementAndGet();
                     if (nowInFlight > maxInFlight) {
                         maxInFlight = nowInFlight;
@@ -348,7 +342,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         // e.g. "unable to create native thread": fail the run, keep the program.
                         slots.set(slot, null);
                         inFlight.decrementAndGet();
-                        flightChange(-1);
+                        inFlightFromNanos.add(-startedAt);
                         fail(e);
                         break;
                     }
@@ -359,30 +353,6 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 // Stop or failure: the finisher joins the calls in flight.
             } catch (RuntimeException | Error e) {
                 fail(e);
-            }
-        }
-
-        /**
-         * {@code delta} calls came into flight now (or left it, below 0): the time in flight is summed
-         * up to now first. The clock is read holding flight, so the changes' times never go back (read
-         * before, a thread held up between its reading and the lock counted from a time already past).
-         */
-        private void flightChange(int delta) {
-            synchronized (flight) {
-                long at = Math.max(flightAt, clock().activeNanos());
-                flightNanos += flightCount * (at - flightAt);
-                flightAt = at;
-                flightCount += delta;
-            }
-        }
-
-        /**
-         * The calls' time in flight up to active time {@code now}, summed over the calls; a {@code now}
-         * read a moment before the latest change is reckoned back from it.
-         */
-        private long flightNanos(long now) {
-            synchronized (flight) {
-                return Math.max(0, flightNanos + flightCount * (now - flightAt));
             }
         }
 
@@ -438,7 +408,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                     // Interrupted (or failed) in the service: credit what it slept.
                     credit(index, from, CallSettings.MAX_SLEEP_MILLIS);
                 }
-                flightChange(-1);
+                inFlightToNanos.add(clock().activeNanos());
                 inFlight.decrementAndGet();
                 freeSlots.offer(slot);
                 permits.release();
@@ -604,7 +574,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             CallResult ended = result();
             long elapsed = elapsedNanos();
             long inFlightNow = inFlight.get();
-            long inFlightNanos = flightNanos(elapsed); // each call's time in flight: to its end, or to now
+            // Each call's time in flight: to its end if it has left, else to now.
+            long inFlightNanos = Math.max(0, inFlightToNanos.sum() + inFlightNow * elapsed - inFlightFromNanos.sum());
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
                     inFlightNow, running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
                     startsPerSecond(),

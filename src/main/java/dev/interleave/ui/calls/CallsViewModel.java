@@ -749,7 +749,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             inFlightPlottedAtNanos = now.elapsedNanos();
             inFlightNanosPlotted = now.inFlightNanos();
         }
-        // The run's clock and the sum are read a moment apart: held within 0 and the most in flight.
+        // Its sums are read apart while the run moves: never below 0 nor above the most in flight.
         return Math.clamp(mean, 0, Math.max(now.maxInFlight(), now.inFlight()));
     }
 
