@@ -184,24 +184,12 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final Semaphore permits;
         /** Calls started and not yet finished. 0 <= inFlight <= concurrency. */
         private final AtomicLong inFlight = new AtomicLong();
-        /**
-         * The active times at which calls went in flight, summed, and at which they left it: with
-         * the calls in flight now, their time in flight so far ({@link CallSnapshot#inFlightNanos}).
-         * Statistics: read apart while the run moves, an estimate.
-         */
-        private final LongAdder inFlightFromNanos = new LongAdder();
-        private final LongAdder inFlightToNanos = new LongAdder();
         /** The most calls in flight at once. Written only by the dispatcher. */
         private volatile long maxInFlight;
         /** Calls handed to a thread. Written only by the dispatcher. */
         private volatile long callsStarted;
         /** Active time at which the latest call was handed to its thread. Written only by the dispatcher. */
         private volatile long lastStartNanos;
-        /**
-         * Values the counter handed out: the calls that read it. Once every call has ended, less
-         * {@link #callsCompleted}, the calls Stop cut short after they had read it.
-         */
-        private final LongAdder valuesHandedOut = new LongAdder();
         /** Calls that returned and added their value. A statistic: read as an estimate while the run moves. */
         private final LongAdder callsCompleted = new LongAdder();
         /** Calls in flight running: past their first pause check and not asleep, not yet counted. Changed only by each call's own thread. */
@@ -271,22 +259,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 }
             });
             this.sleepPlan = new SleepPlan(settings.seed(), settings.maxSleepMillis());
-            // The service reads the counter through this, which counts the values handed out: less the
-            // calls completed, once every call has ended, the calls Stop cut short after they had read it.
-            Counter counting = new Counter() {
-                @Override
-                public long next() {
-                    long value = counter.next();
-                    valuesHandedOut.increment();
-                    return value;
-                }
-
-                @Override
-                public long value() {
-                    return counter.value();
-                }
-            };
-            this.service = new Service(counting, sleepPlan, this::sleepParked);
+            this.service = new Service(counter, sleepPlan, this::sleepParked);
             this.histogram = new CallHistogram.Recorder(settings.maxSleepMillis());
             this.permits = new Semaphore(settings.concurrency());
         }
@@ -331,7 +304,6 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         slots.set(slot, null);
                         break;
                     }
-                    inFlightFromNanos.add(startedAt);
                     long nowInFlight = inFlight.incrementAndGet();
                     if (nowInFlight > maxInFlight) {
                         maxInFlight = nowInFlight;
@@ -342,7 +314,6 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         // e.g. "unable to create native thread": fail the run, keep the program.
                         slots.set(slot, null);
                         inFlight.decrementAndGet();
-                        inFlightFromNanos.add(-startedAt);
                         fail(e);
                         break;
                     }
@@ -408,7 +379,6 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                     // Interrupted (or failed) in the service: credit what it slept.
                     credit(index, from, CallSettings.MAX_SLEEP_MILLIS);
                 }
-                inFlightToNanos.add(clock().activeNanos());
                 inFlight.decrementAndGet();
                 freeSlots.offer(slot);
                 permits.release();
@@ -550,8 +520,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             }
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
                     callsCompleted.sum(), duplicates, counter.value(), elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
-                    maxInFlight, startsPerSecond(), histogram.snapshot(), memory,
-                    Math.max(0, valuesHandedOut.sum() - callsCompleted.sum()));
+                    maxInFlight, startsPerSecond(), histogram.snapshot(), memory);
             timesReturned = null;
             creditedMicros = null;
             return ended;
@@ -572,15 +541,11 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             // The result first: once it is there every call has ended, so the figures read after it
             // are final and agree with it (read before, the counter could be a moment older).
             CallResult ended = result();
-            long elapsed = elapsedNanos();
-            long inFlightNow = inFlight.get();
-            // Each call's time in flight: to its end if it has left, else to now.
-            long inFlightNanos = Math.max(0, inFlightToNanos.sum() + inFlightNow * elapsed - inFlightFromNanos.sum());
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlightNow, running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
+                    inFlight.get(), running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
                     startsPerSecond(),
-                    elapsed, ended,
-                    histogram.snapshot(), memory, inFlightNanos);
+                    elapsedNanos(), ended,
+                    histogram.snapshot(), memory);
         }
     }
 }

@@ -149,7 +149,6 @@ class CallRunnerTest {
         assertEquals(0, result.callsCompleted(), "calls that returned after Stop");
         assertEquals(0L, result.total());
         assertEquals(10, runner.snapshot().counterValue(), "each read the counter: cut short, as the interrupted are");
-        assertEquals(10, result.callsCutShort(), "the calls that read the counter and never completed");
         assertEquals(0, runner.snapshot().inFlight());
     }
 
