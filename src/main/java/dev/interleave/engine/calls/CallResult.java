@@ -26,11 +26,22 @@ import dev.interleave.engine.run.Stopwatch;
  *                        start: how fast threads started, or permits came back when the limit held
  * @param histogram       the sleeps drawn and the durations measured of every completed call
  * @param memory          memory per in-flight thread, as sampled during the run
+ * @param callsCutShort   calls that had read the counter and never completed: Stop cut them short
+ *                        (0 for a completed run). They moved the counter on, so a safe counter ends
+ *                        this far above the calls completed, and a racy one this much less short
  */
 public record CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
                          long callsCompleted, long duplicates, long counterValue, long elapsedNanos, long idealNanos, long maxInFlight,
-                         double startsPerSecond, CallHistogram histogram, MemoryPerThread memory) {
+                         double startsPerSecond, CallHistogram histogram, MemoryPerThread memory,
+                         long callsCutShort) {
 
+    /** A result with no call cut short after it read the counter. */
+    public CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
+                      long callsCompleted, long duplicates, long counterValue, long elapsedNanos, long idealNanos,
+                      long maxInFlight, double startsPerSecond, CallHistogram histogram, MemoryPerThread memory) {
+        this(settings, outcome, failure, total, expected, callsCompleted, duplicates, counterValue, elapsedNanos,
+                idealNanos, maxInFlight, startsPerSecond, histogram, memory, 0);
+    }
 
     public CallResult {
         Objects.requireNonNull(settings);

@@ -184,12 +184,30 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final Semaphore permits;
         /** Calls started and not yet finished. 0 <= inFlight <= concurrency. */
         private final AtomicLong inFlight = new AtomicLong();
+        /**
+         * Guards the calls' time in flight: the count and the time summed change together and are read
+         * together. Two sums of start and end times, read apart from the count, were off by a whole
+         * run's time each time a call came or went between the reads (a review): a plot point of
+         * hundreds in flight at a concurrency of 100.
+         */
+        private final Object flight = new Object();
+        /** The calls' time in flight up to {@link #flightAt} (active ns, summed over the calls). Guarded by flight. */
+        private long flightNanos;
+        /** The active time {@link #flightNanos} is summed up to. Guarded by flight. */
+        private long flightAt;
+        /** The calls in flight as {@link #flightNanos} counts them. Guarded by flight. */
+        private long flightCount;
         /** The most calls in flight at once. Written only by the dispatcher. */
         private volatile long maxInFlight;
         /** Calls handed to a thread. Written only by the dispatcher. */
         private volatile long callsStarted;
         /** Active time at which the latest call was handed to its thread. Written only by the dispatcher. */
         private volatile long lastStartNanos;
+        /**
+         * Values the counter handed out: the calls that read it. Once every call has ended, less
+         * {@link #callsCompleted}, the calls Stop cut short after they had read it.
+         */
+        private final LongAdder valuesHandedOut = new LongAdder();
         /** Calls that returned and added their value. A statistic: read as an estimate while the run moves. */
         private final LongAdder callsCompleted = new LongAdder();
         /** Calls in flight running: past their first pause check and not asleep, not yet counted. Changed only by each call's own thread. */
@@ -259,7 +277,22 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 }
             });
             this.sleepPlan = new SleepPlan(settings.seed(), settings.maxSleepMillis());
-            this.service = new Service(counter, sleepPlan, this::sleepParked);
+            // The service reads the counter through this, which counts the values handed out: less the
+            // calls completed, once every call has ended, the calls Stop cut short after they had read it.
+            Counter counting = new Counter() {
+                @Override
+                public long next() {
+                    long value = counter.next();
+                    valuesHandedOut.increment();
+                    return value;
+                }
+
+                @Override
+                public long value() {
+                    return counter.value();
+                }
+            };
+            this.service = new Service(counting, sleepPlan, this::sleepParked);
             this.histogram = new CallHistogram.Recorder(settings.maxSleepMillis());
             this.permits = new Semaphore(settings.concurrency());
         }
@@ -304,6 +337,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         slots.set(slot, null);
                         break;
                     }
+                    flightChange(1);
                     long nowInFlight = inFlight.incrementAndGet();
                     if (nowInFlight > maxInFlight) {
                         maxInFlight = nowInFlight;
@@ -314,6 +348,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         // e.g. "unable to create native thread": fail the run, keep the program.
                         slots.set(slot, null);
                         inFlight.decrementAndGet();
+                        flightChange(-1);
                         fail(e);
                         break;
                     }
@@ -324,6 +359,30 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                 // Stop or failure: the finisher joins the calls in flight.
             } catch (RuntimeException | Error e) {
                 fail(e);
+            }
+        }
+
+        /**
+         * {@code delta} calls came into flight now (or left it, below 0): the time in flight is summed
+         * up to now first. The clock is read holding flight, so the changes' times never go back (read
+         * before, a thread held up between its reading and the lock counted from a time already past).
+         */
+        private void flightChange(int delta) {
+            synchronized (flight) {
+                long at = Math.max(flightAt, clock().activeNanos());
+                flightNanos += flightCount * (at - flightAt);
+                flightAt = at;
+                flightCount += delta;
+            }
+        }
+
+        /**
+         * The calls' time in flight up to active time {@code now}, summed over the calls; a {@code now}
+         * read a moment before the latest change is reckoned back from it.
+         */
+        private long flightNanos(long now) {
+            synchronized (flight) {
+                return Math.max(0, flightNanos + flightCount * (now - flightAt));
             }
         }
 
@@ -379,6 +438,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                     // Interrupted (or failed) in the service: credit what it slept.
                     credit(index, from, CallSettings.MAX_SLEEP_MILLIS);
                 }
+                flightChange(-1);
                 inFlight.decrementAndGet();
                 freeSlots.offer(slot);
                 permits.release();
@@ -520,7 +580,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             }
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
                     callsCompleted.sum(), duplicates, counter.value(), elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
-                    maxInFlight, startsPerSecond(), histogram.snapshot(), memory);
+                    maxInFlight, startsPerSecond(), histogram.snapshot(), memory,
+                    Math.max(0, valuesHandedOut.sum() - callsCompleted.sum()));
             timesReturned = null;
             creditedMicros = null;
             return ended;
@@ -541,11 +602,14 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             // The result first: once it is there every call has ended, so the figures read after it
             // are final and agree with it (read before, the counter could be a moment older).
             CallResult ended = result();
+            long elapsed = elapsedNanos();
+            long inFlightNow = inFlight.get();
+            long inFlightNanos = flightNanos(elapsed); // each call's time in flight: to its end, or to now
             return new CallSnapshot(now, settings, counter.value(), sum.total(), callsStarted, callsCompleted.sum(),
-                    inFlight.get(), running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
+                    inFlightNow, running.get(), parked.get(), atLock.get(), carrierThreads(), maxInFlight,
                     startsPerSecond(),
-                    elapsedNanos(), ended,
-                    histogram.snapshot(), memory);
+                    elapsed, ended,
+                    histogram.snapshot(), memory, inFlightNanos);
         }
     }
 }

@@ -34,17 +34,23 @@ import dev.interleave.engine.run.RunState;
  * @param result         how the latest run ended, or {@code null} while it runs or before any
  * @param histogram      the sleeps drawn and the durations measured of the calls completed so far
  * @param memory         the latest estimate of memory per in-flight thread
+ * @param inFlightNanos  the calls' time in flight so far, summed over the calls (active time, ns):
+ *                       its growth between two snapshots over the time between them is the mean
+ *                       in flight over that time (Little's law). In flight swings faster than a
+ *                       reader samples it: 1,000 calls without sleeps went from 100 to 0 and back
+ *                       every millisecond, and a frame's reading was as often 0 as 100. An
+ *                       estimate: its sums are read apart while the run moves
  */
 public record CallSnapshot(RunState state, CallSettings settings, long counterValue, long sum, long callsStarted,
                            long callsCompleted, long inFlight, long running, long parked, long atLock,
                            int carrierThreads,
                            long maxInFlight, double startsPerSecond, long elapsedNanos, CallResult result,
                            CallHistogram histogram,
-                           MemoryPerThread memory) {
+                           MemoryPerThread memory, long inFlightNanos) {
 
     /** The snapshot of a runner that has never run. */
     public static final CallSnapshot NONE = new CallSnapshot(RunState.IDLE, null, 0, 0, 0, 0, 0, 0, 0, 0,
-            CallRunner.carrierThreads(), 0, 0, 0, null, CallHistogram.EMPTY, MemoryPerThread.NONE);
+            CallRunner.carrierThreads(), 0, 0, 0, null, CallHistogram.EMPTY, MemoryPerThread.NONE, 0);
 
     /**
      * Why the most in flight so far stays under the concurrency allowed, when the threads' start

@@ -390,6 +390,21 @@ public final class CallsView extends BorderPane {
         }
     }
 
+    /**
+     * The width {@code card} takes to show each of {@code values} in {@code value} and each of
+     * {@code details} in {@code detail} (null: none) whole, beside its caption.
+     */
+    private static double cardWidth(VBox card, Label value, List<String> values, Label detail, List<String> details) {
+        double widest = card.getChildren().getFirst().prefWidth(-1);
+        for (String text : values) {
+            widest = Math.max(widest, Math.ceil(Controls.textWidth(text, value.getFont())));
+        }
+        for (String text : details) {
+            widest = Math.max(widest, Math.ceil(Controls.textWidth(text, detail.getFont())));
+        }
+        return card.snappedLeftInset() + widest + card.snappedRightInset();
+    }
+
     /** {@code card}'s preferred width with {@code line} left out: it wraps within the width the rest sets. */
     private static double widthWithout(VBox card, Node line) {
         double widest = 0;
@@ -680,9 +695,18 @@ public final class CallsView extends BorderPane {
         // same words read 167,882 mid-run and 75,102 at the end of one run, a teacher's tryout).
         // Paused, the rate is the one the run had when Pause came, and says so ("60,791 calls per
         // second" beside calls held still read as a rate now).
+        // Whether the run was paused when Stop came: stopping it, no call completes, and the rate is
+        // still the one before the pause ("28,827 calls per second (the last 0.5 s)" stood while a
+        // paused run stopped).
+        BooleanProperty pausedAtStop = new SimpleBooleanProperty(false);
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (now != RunState.STOPPING) {
+                pausedAtStop.set(now == RunState.PAUSED);
+            }
+        });
         rate.textProperty().bind(Bindings.createStringBinding(() -> rateWords(model.callsPerSecondProperty().get(),
-                model.stateProperty().get(), model.elapsedMillisProperty().get()), model.callsPerSecondProperty(),
-                model.stateProperty(), model.elapsedMillisProperty()));
+                model.stateProperty().get(), model.elapsedMillisProperty().get(), pausedAtStop.get()),
+                model.callsPerSecondProperty(), model.stateProperty(), model.elapsedMillisProperty(), pausedAtStop));
 
         // Arranged at every layout pass, where the cards' preferred widths (they follow the text
         // size) and the width on offer are both known.
@@ -768,7 +792,15 @@ public final class CallsView extends BorderPane {
         efficiencyDetail.setWrapText(true);
         efficiencyDetail.setMinHeight(Region.USE_PREF_SIZE);
         VBox efficiencyBox = Controls.figure("efficiency", "Efficiency", efficiency, efficiencyDetail,
-                "How close the run came to the ideal: scheduling and overhead lose the rest.");
+                // How the ideal is had, said where its ratio is read: "18.1 %, ideal 5,662 ms" for a
+                // run of 31 s stood unexplained (a learner's tryout). IdealMakespan, CallRunner#credit.
+                "Ideal ÷ elapsed: how close the run came to the ideal; scheduling and overhead lose the rest. The"
+                        + " ideal (under Elapsed) is the shortest time the run's sleeps allow: the sleep each call"
+                        + " drew, in the order the calls started, each given to whichever of the Concurrency slots"
+                        + " frees first, as if starting a thread, waiting for a carrier or a core, and the counter"
+                        + " cost nothing. 100 % would lose nothing to them; 18 % took five and a half times the"
+                        + " ideal. A stopped run's ideal counts only the calls that ran, each for as long as it"
+                        + " slept. Without sleeps there is no ideal, and no efficiency.");
         List<VBox> cards = List.of(sumBox, completedBox, counterBox, inFlightBox, elapsedBox, efficiencyBox,
                 runningBox, parkedBox, memoryBox);
         // Four columns where the cards fit side by side; two (five rows) where they do not, as at
@@ -800,6 +832,20 @@ public final class CallsView extends BorderPane {
                         box == counterBox ? widthWithout(box, counterDetail)
                                 : box == efficiencyBox ? widthWithout(box, efficiencyDetail) : box.prefWidth(-1));
             }
+            // And as wide as the texts they can show in this run, whether or not shown yet: the texts
+            // of the moment alone set four columns at start, two while a racy 1,000,000-call run was
+            // paused and after Reset, four again later (a learner's tryout, 1024x700).
+            long calls = model.callsPlannedProperty().get();
+            long allowed = Math.min(calls, model.shownRunProperty().get() != null
+                    ? model.shownRunProperty().get().concurrency() : model.concurrencyProperty().get());
+            widest[0] = Math.max(widest[0], Math.max(
+                    Math.max(cardWidth(counterBox, counterValue, List.of(String.format(Locale.ROOT, "%,d", calls)), null, List.of()),
+                            cardWidth(inFlightBox, inFlight, List.of(String.format(Locale.ROOT, "%,d", allowed)),
+                                    maxInFlight, List.of(String.format(Locale.ROOT, "max %,d", allowed)))),
+                    Math.max(cardWidth(elapsedBox, elapsed, List.of("88,888 ms"), ideal, List.of(
+                                    CallsViewModel.IDEAL_AT_THE_END, "ideal: none (no sleeps)", "ideal 88,888 ms")),
+                            cardWidth(efficiencyBox, efficiency, List.of(CallsViewModel.AT_THE_END,
+                                    CallsViewModel.NO_SLEEPS, "100.0 %"), null, List.of()))));
             widest[1] = Math.max(widest[1], Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)));
             // Four columns: the first row's cards span two. Two: the first row's cards each span
             // both where they do not fit in one ("1,000,000 / 1,000..." was cut at 200 % in
@@ -889,6 +935,10 @@ public final class CallsView extends BorderPane {
                 heldAtRun[0] = verdict.isManaged() ? verdict.getHeight() : 0;
                 longest[0] = CallsViewModel.longestVerdict(model.settings());
                 verdict.requestLayout();
+            } else if (now == RunState.STOPPING && model.shownRunProperty().get() != null) {
+                // Stop pressed: the place grows now, under the key, not when the run has ended.
+                longest[0] = CallsViewModel.longestStoppedVerdict(model.shownRunProperty().get());
+                verdict.requestLayout();
             }
         });
         // Kept after the run too (the verdict shorter than held, its box keeps the height: nothing
@@ -921,6 +971,9 @@ public final class CallsView extends BorderPane {
         LivePlot inFlightChart = new LivePlot("in-flight-chart", "Calls in flight (log scale)", "seconds run, pauses left out",
                 LivePlot.Scale.LOG10);
         inFlightChart.setData(model.inFlightSeries());
+        Controls.tip(inFlightChart, "Each point: the mean in flight since the point before (the calls' time in flight"
+                + " over the time between the points). Read at an instant, in flight swings between 0 and the"
+                + " concurrency faster than the plot takes points, and a run's end always finds 0.");
         for (LivePlot plot : List.of(throughput, inFlightChart)) {
             plot.runsSideBySide(model.runningBinding().not());
         }
@@ -1016,7 +1069,27 @@ public final class CallsView extends BorderPane {
                 + " growth alone, RSS not measurable now; a fresh start measures both.\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
-        VBox live = new VBox(10, guide, lastRun, verdict, figures, startRate, charts,
+        // The cards and the note under them keep the most height they have had since the settings
+        // last changed (or Reset), so that nothing under them moves when a run starts, pauses or
+        // ends: the Parked card's lines went at the end (the plots moved up 13 px at 1024x700), and
+        // the note on the start rate, shown during a platform run, was gone at its end where the
+        // whole run's figures did not call for it (50 px at 1280x800, a learner's tryout).
+        HeldHeight heldFigures = new HeldHeight(figures);
+        HeldHeight heldNote = new HeldHeight(startRate);
+        heldNote.setId("start-rate-place");
+        for (HeldHeight held : List.of(heldFigures, heldNote)) {
+            model.settingsChangedProperty().addListener((obs, old, now) -> {
+                if (now && model.stateProperty().get() == RunState.IDLE) {
+                    held.letGo();
+                }
+            });
+            model.verdictProperty().addListener((obs, old, now) -> {
+                if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE) {
+                    held.letGo(); // Reset
+                }
+            });
+        }
+        VBox live = new VBox(10, guide, lastRun, verdict, heldFigures, heldNote, charts,
                 pastRuns(model.pastRuns(), () -> model.stateProperty().get() == RunState.IDLE));
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
@@ -1024,19 +1097,86 @@ public final class CallsView extends BorderPane {
     }
 
     /**
+     * A box around one part of the page that never gets shorter than the most that part has
+     * needed at this width and text size, until {@link #letGo}: the page under it stays where it
+     * is while the part's lines come and go with a run. Taken out of the layout only while the part
+     * is, and nothing is held.
+     */
+    static final class HeldHeight extends VBox {
+        private final Region part;
+        /** The most height the part has needed since the last let-go, at {@link #heldWidth}; 0 for none. */
+        private double held;
+        private double heldWidth = -1;
+        private double heldFont = -1;
+
+        HeldHeight(Region part) {
+            super(part);
+            this.part = part;
+            setMinHeight(Region.USE_PREF_SIZE);
+            setFillWidth(true);
+            managedProperty().bind(Bindings.createBooleanBinding(() -> part.isManaged() || held > 0,
+                    part.managedProperty()));
+        }
+
+        /** The least height the part's own needs, or what is held, the more. */
+        @Override
+        protected double computePrefHeight(double width) {
+            double needs = part.isManaged() ? super.computePrefHeight(width) : 0;
+            double font = Font.getDefault().getSize();
+            if (part.getScene() != null && part.lookup(".label") instanceof Label label) {
+                font = label.getFont().getSize();
+            }
+            if (width > 0 && (width != heldWidth || font != heldFont)) {
+                // Another width or text size: what was held was at the old one.
+                if (heldWidth >= 0) {
+                    held = 0;
+                }
+                heldWidth = width;
+                heldFont = font;
+            }
+            if (width > 0 && width == heldWidth) {
+                held = Math.max(held, needs);
+            }
+            return Math.max(needs, held);
+        }
+
+        /** Holds nothing from now on: the part takes the height it needs. */
+        void letGo() {
+            held = 0;
+            // The managed binding reads held: a fresh look, as when the part comes or goes.
+            managedProperty().unbind();
+            managedProperty().bind(Bindings.createBooleanBinding(() -> part.isManaged() || held > 0,
+                    part.managedProperty()));
+            requestLayout();
+        }
+
+        /** The height held now, for tests. */
+        double held() {
+            return held;
+        }
+    }
+
+    /**
      * The calls-completed card's rate, with what it is over: the last half second, or the time since
      * Run in a run's first half second ({@code elapsedMillis} of run time), or the whole run once ended.
+     * Stopping, no call completes and the run's clock has stopped: the rate is the one before Stop, or
+     * before the pause where the run was paused when Stop came ({@code pausedAtStop}).
      */
-    static String rateWords(double perSecond, RunState state, long elapsedMillis) {
+    static String rateWords(double perSecond, RunState state, long elapsedMillis, boolean pausedAtStop) {
         double span = CallsViewModel.RATE_WINDOW_NANOS / 1e9;
         boolean first = elapsedMillis * 1_000_000L < CallsViewModel.RATE_WINDOW_NANOS;
         String over = switch (state) {
-            case RUNNING, STOPPING -> first ? " (since Run)" : String.format(Locale.ROOT, " (the last %.1f s)", span);
-            case PAUSED -> first ? " between Run and the pause"
-                    : String.format(Locale.ROOT, " in the %.1f s before the pause", span);
+            case RUNNING -> first ? " (since Run)" : String.format(Locale.ROOT, " (the last %.1f s)", span);
+            case PAUSED -> before("the pause", first, span);
+            case STOPPING -> before(pausedAtStop ? "the pause" : "Stop", first, span);
             case IDLE -> perSecond > 0 ? ", the whole run" : "";
         };
         return String.format(Locale.ROOT, "%,.0f calls per second%s", perSecond, over);
+    }
+
+    /** " in the 0.5 s before {@code what}", or " between Run and {@code what}" in a run's {@code first} half second. */
+    private static String before(String what, boolean first, double span) {
+        return first ? " between Run and " + what : String.format(Locale.ROOT, " in the %.1f s before %s", span, what);
     }
 
     /**

@@ -291,6 +291,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** The run whose snapshots are being plotted, and the samples of the last rate window. */
     private String plottedLabel;
     private long lastPlotNanos;
+    /** The run time of the in-flight plot's latest point, and the calls' time in flight by then ({@link #meanInFlight}). */
+    private long inFlightPlottedAtNanos;
+    private long inFlightNanosPlotted;
     /** Whether the run is short: a plot point each frame in its first second. */
     private boolean finePlot;
     private final RateWindow rate = new RateWindow(RATE_WINDOW_NANOS, false);
@@ -375,7 +378,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     @Override
     public List<PlotData> plots() {
         return List.of(new PlotData("throughput", "calls per second", true, throughputSeries),
-                new PlotData("in-flight", "calls in flight", true, inFlightSeries),
+                new PlotData("in-flight", "calls in flight (mean since the point before)", true, inFlightSeries),
                 new PlotData("durations", "calls in the bin starting at seconds (the last: from there on)", false,
                         histogramBins));
     }
@@ -411,6 +414,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         throughputNow = newSeries(throughputSeries, name);
         inFlightNow = newSeries(inFlightSeries, name);
         lastPlotNanos = 0;
+        inFlightPlottedAtNanos = 0;
+        inFlightNanosPlotted = 0;
         lastStartRateNanos = 0;
         rate.clear();
         resultShown = false;
@@ -563,20 +568,30 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         running.set(now.running());
         parked.set(now.parked());
         atLock = now.atLock();
-        runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads()));
-        long other = now.otherInFlight();
-        boolean virtual = now.settings().threads() == ThreadKind.VIRTUAL;
-        String others = now.state() == RunState.PAUSED ? "held by Pause, or waiting to start"
+        runningMeaning.set(runningMeaning(now.settings().threads(), now.carrierThreads(), now.running()));
+        lockedCounterShown = now.settings().counter().hasLock();
+        parkedDetail.set(parkedWords(now.settings().threads(), now.state() == RunState.PAUSED, lockedCounterShown,
+                now.atLock(), now.otherInFlight()));
+        showMemory(now.memory(), false);
+    }
+
+    /**
+     * What parked means on {@code threads}, the calls at the counter's lock where it has one, and
+     * the {@code other} in flight, neither running, parked nor at the lock.
+     */
+    static String parkedWords(ThreadKind threads, boolean paused, boolean locked, long atLock, long other) {
+        boolean virtual = threads == ThreadKind.VIRTUAL;
+        // As long as the others, so that Pause does not add a line to the card and move what is under
+        // it ("held by Pause, or waiting to start" did, 15 px at 1024x700; a thread started but not yet at its
+        // first check is held there as it comes).
+        String others = paused ? "held by Pause"
                 : virtual ? "waiting for a carrier or ending" : "starting or ending";
         // A counter with a lock: its waiters are neither running nor asleep (3,325 were shown running
         // on 2 carriers). Said even at 0, so that synchronized against atomic shows where calls wait.
-        lockedCounterShown = now.settings().counter().hasLock();
-        String waiting = lockedCounterShown ? String.format(Locale.ROOT, "%n%,d waiting at the counter's lock", now.atLock())
-                : "";
-        parkedDetail.set(String.format(Locale.ROOT, "%s%s%n%,d more in flight %s", virtual
+        String waiting = locked ? String.format(Locale.ROOT, "%n%,d waiting at the counter's lock", atLock) : "";
+        return String.format(Locale.ROOT, "%s%s%n%,d more in flight %s", virtual
                 ? "asleep: unmounted, its stack on the heap" : "asleep: blocked in the kernel, its stack kept", waiting,
-                other, others));
-        showMemory(now.memory(), false);
+                other, others);
     }
 
     /**
@@ -590,12 +605,21 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                         + "takes up to %,d.", CallSettings.MAX_CONCURRENCY));
     }
 
-    /** What "running" means on {@code threads}: on virtual threads, mounted on one of the carriers. */
-    static String runningMeaning(ThreadKind threads, int carriers) {
-        return threads == ThreadKind.VIRTUAL
-                ? String.format(Locale.ROOT, "mounted on one of %s", Words.count(carriers, "carrier thread"))
-                : String.format(Locale.ROOT, "runnable: the OS shares %s among them",
-                        Words.count(Runtime.getRuntime().availableProcessors(), "core"));
+    /**
+     * What "running" means on {@code threads}, {@code running} of them now: on virtual threads,
+     * mounted on one of the carriers; on platform threads, runnable, the cores shared among them.
+     * With none running, says so ("Running 0, runnable: the OS shares 2 cores among them" had no
+     * "them", a learner's tryout).
+     */
+    static String runningMeaning(ThreadKind threads, int carriers, long running) {
+        if (threads == ThreadKind.VIRTUAL) {
+            return running == 0 ? String.format(Locale.ROOT, "none mounted now on the %s", Words.count(carriers,
+                    "carrier thread"))
+                    : String.format(Locale.ROOT, "mounted on one of %s", Words.count(carriers, "carrier thread"));
+        }
+        String cores = Words.count(Runtime.getRuntime().availableProcessors(), "core");
+        return running == 0 ? String.format(Locale.ROOT, "none runnable now (the OS shares %s among the runnable)", cores)
+                : String.format(Locale.ROOT, "runnable: the OS shares %s among them", cores);
     }
 
     /** The memory card from {@code memory}, of a run that has {@code ended} or goes on. */
@@ -705,8 +729,28 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         double callsRate = rate.add(now.elapsedNanos(), now.callsCompleted());
         double seconds = now.elapsedNanos() / 1e9;
         ModelSupport.addLogPoint(throughputNow, seconds, callsRate, MAX_POINTS);
-        ModelSupport.addLogPoint(inFlightNow, seconds, now.inFlight(), MAX_POINTS);
+        ModelSupport.addLogPoint(inFlightNow, seconds, meanInFlight(now), MAX_POINTS);
         lastPlotNanos = nowNanos;
+    }
+
+    /**
+     * The mean in flight since the plot's point before (the run's start for the first): the calls'
+     * time in flight over the run time between them, as throughput is Δcalls / Δt. In flight read
+     * at each point swung between 0 and the concurrency faster than frames come: 1,000 calls
+     * without sleeps (100 in flight at most, 75 on average) drew a flat line at 0, and the run's last
+     * point, taken when every call had ended, was always 0. With no run time between the two (a
+     * paused run), in flight now, which Pause holds still.
+     */
+    private double meanInFlight(CallSnapshot now) {
+        long runNanos = now.elapsedNanos() - inFlightPlottedAtNanos;
+        double mean = runNanos <= 0 ? now.inFlight()
+                : (double) (now.inFlightNanos() - inFlightNanosPlotted) / runNanos;
+        if (runNanos > 0) {
+            inFlightPlottedAtNanos = now.elapsedNanos();
+            inFlightNanosPlotted = now.inFlightNanos();
+        }
+        // The run's clock and the sum are read a moment apart: held within 0 and the most in flight.
+        return Math.clamp(mean, 0, Math.max(now.maxInFlight(), now.inFlight()));
     }
 
     private void showResult(CallResult result) {
@@ -727,15 +771,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         efficiencyText.set(result.efficiency().isPresent()
                 ? String.format(Locale.ROOT, "%.1f %%", result.efficiency().getAsDouble() * 100) : NO_SLEEPS);
         duplicates.set(result.duplicates());
-        long readNotReturned = counterValue.get() - result.callsCompleted();
         // A safe counter's lead is calls cut short; a racy one behind the calls completed lost at
-        // least the difference, as the card said while it ran (a stopped racy run's card fell silent).
+        // least the difference, as the card said while it ran (a stopped racy run's card fell silent),
+        // and its calls cut short are said too (the banner's two figures differ by them).
         boolean stopped = result.outcome() == Outcome.STOPPED;
-        counterDetail.set(stopped && readNotReturned > 0 && result.settings().counter().isSafe()
-                ? String.format(Locale.ROOT, "%,d cut short", readNotReturned) // short: the card sets a column's width
-                : stopped && readNotReturned < 0 && !result.settings().counter().isSafe()
-                ? String.format(Locale.ROOT, "at least %,d updates lost", -readNotReturned)
-                : "");
+        counterDetail.set(stopped ? stoppedCounterDetail(result.settings().counter().isSafe(),
+                result.callsCompleted() - result.counterValue(), result.callsCutShort()) : "");
         // Stopped after updates were lost: the race is shown already, and the banner says so (it said
         // only "Stopped after 3,310,951 calls", the 3,299,153 repeats in the JSON alone).
         boolean stoppedLosing = stopped && result.duplicates() > 0;
@@ -743,9 +784,12 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         startRateNote.set(result.startRateCeiling().orElse(""));
         inFlight.set(0);
         running.set(0);
+        runningMeaning.set(runningMeaning(result.settings().threads(), CallRunner.carrierThreads(), 0));
         parked.set(0);
         atLock = 0;
-        parkedDetail.set("");
+        // Its lines kept, their counts at 0: gone at the end, the card's row shrank and the plots
+        // under it moved up (13 px at 1024x700).
+        parkedDetail.set(parkedWords(result.settings().threads(), false, lockedCounterShown, 0, 0));
         showMemory(result.memory(), true);
         showHistogram(result.histogram());
         callsPerSecond.set(result.callsPerSecond());
@@ -762,7 +806,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             case STOPPED -> stoppedLosing
                     ? String.format(Locale.ROOT, "✘ Stopped after %s, updates lost already: %s",
                             Words.count(result.callsCompleted(), "call"), stoppedShort(result.duplicates(),
-                                    result.callsCompleted() - counterValue.get()))
+                                    result.callsCompleted() - counterValue.get(), result.callsCutShort()))
                     : String.format(Locale.ROOT, "Stopped after %s (sum %,d)",
                             Words.count(result.callsCompleted(), "call"), result.total());
             case FAILED -> "✘ Failed: " + result.failure();
@@ -902,13 +946,63 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     }
 
     /**
-     * A stopped racy run's loss: its repeats, and how far the counter ends short of the calls
-     * completed when it does. Calls Stop cut short had read the counter without completing, so it
-     * can end above them however many updates were lost: then the repeats alone.
+     * About the longest verdict a run of {@code settings} can end with once Stop has come: as it
+     * completes ({@link #longestVerdict}) or as it is stopped, which can be longer. Held from Stop
+     * on: a stopped racy run's verdict took a line more than the place held, and the cards moved
+     * down as it came (1280x800); held from Run, its six lines stood empty over every racy run at 150 %.
      */
-    static String stoppedShort(long repeats, long callsShort) {
-        return callsShort > 0 ? lostUpdates(repeats, callsShort)
-                : Words.count(repeats, "call") + " got a value another call had already got";
+    static String longestStoppedVerdict(CallSettings settings) {
+        long calls = settings.calls();
+        long expected = calls * (calls + 1) / 2;
+        String completes = longestVerdict(settings);
+        String stopped = settings.counter() == CounterKind.RACY
+                ? String.format(Locale.ROOT, "✘ Stopped after %s, updates lost already: %s", Words.count(calls - 1, "call"),
+                        stoppedShort(calls - 1, calls - 2, calls - 1))
+                : String.format(Locale.ROOT, "Stopped after %s (sum %,d)", Words.count(calls - 1, "call"), expected);
+        return stopped.length() > completes.length() ? stopped : completes;
+    }
+
+    /**
+     * A stopped racy run's loss: its repeats, how far the counter ends short of the calls completed
+     * ({@code callsShort}), and why the two differ where they do. The {@code cutShort} calls Stop
+     * cut short had read the counter, moving it on, and never completed: the counter ends that much
+     * less short, or above the calls completed however many updates were lost ("450,632 calls got a
+     * value another call had already got; the counter ends 450,584 short" stood unexplained). A stale
+     * write moves it back the other way ({@link #lostUpdates}).
+     */
+    static String stoppedShort(long repeats, long callsShort, long cutShort) {
+        String cut = Words.count(cutShort, "call") + " Stop cut short had read it, moving it on, and never completed";
+        if (callsShort <= 0) {
+            String figures = Words.count(repeats, "call") + " got a value another call had already got";
+            return cutShort > 0 ? figures + String.format(Locale.ROOT, "; the counter ends %s the calls completed: %s",
+                    callsShort == 0 ? "level with" : String.format(Locale.ROOT, "%,d above", -callsShort), cut) : figures;
+        }
+        if (callsShort >= repeats || cutShort == 0) {
+            return lostUpdates(repeats, callsShort);
+        }
+        // Where the cut short are more than the difference, some of their updates were lost as others'
+        // were (the racy counter's): "1 fewer: 99,009 calls Stop cut short ... moving it on" read as nonsense.
+        long fewer = repeats - callsShort;
+        return String.format(Locale.ROOT, "%s got a value another call had already got; the counter ends %,d short of"
+                + " the calls (%,d fewer: %s)", Words.count(repeats, "call"), callsShort, fewer, fewer >= cutShort ? cut
+                : Words.count(cutShort, "call") + " Stop cut short had read it too and never completed, and some of"
+                + " their updates stand");
+    }
+
+    /**
+     * Under a stopped run's counter: how many calls Stop cut short after they had read it (why a safe
+     * counter ends above the calls completed), and a racy counter that ends below them, how many
+     * updates it lost at least. Empty for a run that was not stopped.
+     */
+    static String stoppedCounterDetail(boolean safe, long callsShort, long cutShort) {
+        List<String> lines = new ArrayList<>(2);
+        if (!safe && callsShort > 0) {
+            lines.add(String.format(Locale.ROOT, "at least %,d updates lost", callsShort));
+        }
+        if (cutShort > 0) {
+            lines.add(String.format(Locale.ROOT, "%,d cut short", cutShort)); // short: the card sets a column's width
+        }
+        return String.join("\n", lines);
     }
 
     // ---- properties ----

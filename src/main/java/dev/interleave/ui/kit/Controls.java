@@ -206,6 +206,11 @@ public final class Controls {
                 : Optional.empty();
     }
 
+    /** The text {@link #tip(Node, String)} gave {@code node}'s tooltip, made or still to be, or empty: for tests. */
+    public static Optional<String> tipText(Node node) {
+        return node.getProperties().get(LazyTip.KEY) instanceof LazyTip lazy ? Optional.of(lazy.text) : Optional.empty();
+    }
+
     /** A node's tooltip to be: its text, until the pointer enters the node and the tooltip is made. */
     private static final class LazyTip implements EventHandler<MouseEvent> {
 
@@ -577,14 +582,33 @@ public final class Controls {
         model.settingsChangedProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(SETTINGS_CHANGED, now));
         // Run sets the note's text, then the state, in one event on the FX thread: no layout has
         // come between, so the height read here is still the one the note had before Run.
+        // Kept after the run too, until the settings change or Reset: let go at the run's end, "This run's
+        // figures (...)" two lines under a band kept from Run's three, every card under it moved up a
+        // line as the run ended (a learner's tryout, 1024x700, platform threads). A next Run keeps the
+        // most of the two, the band's and the text's.
         model.stateProperty().addListener((obs, old, now) -> {
             if (old == RunState.IDLE && now != RunState.IDLE) {
-                held[0] = note.getHeight();
-            } else if (now == RunState.IDLE) {
-                held[0] = 0;
+                held[0] = Math.max(held[0], note.getHeight());
+                keep.run();
+                note.requestLayout();
             }
-            keep.run();
-            note.requestLayout();
+        });
+        Runnable letGo = () -> {
+            if (held[0] > 0 && model.stateProperty().get() == RunState.IDLE) {
+                held[0] = 0;
+                keep.run();
+                note.requestLayout();
+            }
+        };
+        model.settingsChangedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                letGo.run();
+            }
+        });
+        note.textProperty().addListener((obs, old, now) -> {
+            if (now.isEmpty() || now.equals(NO_RUN_FIGURES)) {
+                letGo.run(); // Reset
+            }
         });
         return note;
     }

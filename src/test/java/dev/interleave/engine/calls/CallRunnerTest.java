@@ -149,6 +149,7 @@ class CallRunnerTest {
         assertEquals(0, result.callsCompleted(), "calls that returned after Stop");
         assertEquals(0L, result.total());
         assertEquals(10, runner.snapshot().counterValue(), "each read the counter: cut short, as the interrupted are");
+        assertEquals(10, result.callsCutShort(), "the calls that read the counter and never completed");
         assertEquals(0, runner.snapshot().inFlight());
     }
 
@@ -239,6 +240,33 @@ class CallRunnerTest {
         assertEquals(3_000, end.callsCompleted());
         assertEquals(result.total(), end.sum());
         assertEquals(3_000, end.counterValue());
+    }
+
+    /**
+     * The calls' time in flight grows, between any two snapshots of a run without sleeps, by at most as
+     * many calls as may be in flight, and never shrinks. Summed from start and end times read apart
+     * from the count, it was off by the run's whole time each time a call came or went between the
+     * reads (a review): hundreds in flight at a concurrency of 100, or below 0.
+     */
+    @Test
+    void theTimeInFlightGrowsByNoMoreCallsThanMayBeInFlight() throws Exception {
+        CallRunner runner = new CallRunner();
+        runner.start(CallSettings.of(200_000, 100).withMaxSleepMillis(0));
+        CallSnapshot last = runner.snapshot();
+        int checked = 0;
+        while (runner.state() != RunState.IDLE) {
+            Thread.sleep(2);
+            CallSnapshot now = runner.snapshot();
+            long runNanos = now.elapsedNanos() - last.elapsedNanos();
+            if (runNanos > 1_000_000) {
+                double mean = (double) (now.inFlightNanos() - last.inFlightNanos()) / runNanos;
+                assertTrue(mean >= 0 && mean <= 100.5, String.format("%.1f in flight on average over %,d ns",
+                        mean, runNanos));
+                checked++;
+                last = now;
+            }
+        }
+        assertTrue(checked >= 10, "checked " + checked + " intervals");
     }
 
     /** Pause freezes the counter, the sum and the completed count; resume finishes the run with the right total. */
