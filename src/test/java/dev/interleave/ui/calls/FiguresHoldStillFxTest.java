@@ -168,6 +168,12 @@ class FiguresHoldStillFxTest {
             }
             Node note = robot.lookup("#start-rate-note").query();
             at.put("note", note.isManaged() ? note.getLayoutBounds().getHeight() : -1);
+            for (String part : List.of("#calls-guide", "#last-run", "#verdict")) {
+                javafx.scene.layout.Region region = robot.lookup(part).queryAs(javafx.scene.layout.Region.class);
+                String text = region instanceof javafx.scene.control.Label label ? label.getText() : "";
+                System.out.printf("DIAG %s h=%.2f y=%.2f managed=%s text=%s%n", part, region.getHeight(), region.getLayoutY(),
+                        region.isManaged(), text);
+            }
             Integer column = GridPane.getColumnIndex(robot.lookup("#efficiency").query().getParent());
             at.put("Efficiency's column", column == null ? 0.0 : column);
         });
@@ -175,6 +181,7 @@ class FiguresHoldStillFxTest {
     }
 
     private static void compare(String when, Map<String, Double> ended, Map<String, Double> now, List<String> moved) {
+        System.out.println("DIAG compare " + when);
         ended.forEach((id, y) -> {
             if (Math.abs(now.get(id) - y) > 0.5) {
                 moved.add(String.format("%s %s: %.1f, then %.1f", when, id, y, now.get(id)));
