@@ -45,7 +45,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -914,12 +913,27 @@ public final class CallsView extends BorderPane {
         // window in its first pulses, once in CI) held nothing, and the verdict pushed the cards down.
         double[] heldAtRun = {0}; // the verdict's own height at Run (the last run's), kept
         String[] longest = {null}; // the longest verdict the run can end with, or null: nothing held
+        // The longest verdict's height, measured by a label styled as a ✘ verdict is, in the page but
+        // neither laid out nor drawn: reckoned from the words in a Text, the place held was 4 px short
+        // of the label's (40 against 44 px for two lines at 1280x800), and the cards moved down as a
+        // racy run's verdict came on two lines after one.
+        Label longestShown = new Label();
+        longestShown.getStyleClass().add("verdict");
+        longestShown.pseudoClassStateChanged(FAILURE, true);
+        longestShown.setWrapText(true);
+        longestShown.setManaged(false);
+        longestShown.setVisible(false);
         Label verdict = new Label() {
             @Override
             protected double computeMinHeight(double width) {
                 double least = Math.max(heldAtRun[0], computePrefHeight(width));
-                return longest[0] == null || width <= 0 ? least : Math.max(least,
-                        longestVerdictHeight(longest[0], this, width - snappedLeftInset() - snappedRightInset()));
+                if (longest[0] == null || width <= 0 || longestShown.getScene() == null) {
+                    return least;
+                }
+                longestShown.setText(longest[0]);
+                longestShown.applyCss();
+                // An em narrower: the page's scroll bar, which a run's figures can bring, narrows it.
+                return Math.max(least, Math.ceil(longestShown.prefHeight(width - longestShown.getFont().getSize())));
             }
         };
         verdict.setId("verdict");
@@ -1090,7 +1104,7 @@ public final class CallsView extends BorderPane {
             });
         }
         VBox live = new VBox(10, guide, lastRun, verdict, heldFigures, heldNote, charts,
-                pastRuns(model.pastRuns(), () -> model.stateProperty().get() == RunState.IDLE));
+                pastRuns(model.pastRuns(), () -> model.stateProperty().get() == RunState.IDLE), longestShown);
         live.setPadding(new Insets(12));
         live.getStyleClass().add("live");
         return live;
@@ -1177,21 +1191,5 @@ public final class CallsView extends BorderPane {
     /** " in the 0.5 s before {@code what}", or " between Run and {@code what}" in a run's {@code first} half second. */
     private static String before(String what, boolean first, double span) {
         return first ? " between Run and " + what : String.format(Locale.ROOT, " in the %.1f s before %s", span, what);
-    }
-
-    /**
-     * The height {@code verdict} takes for {@code words}, the longest verdict its run can end with
-     * ({@link CallsViewModel#longestVerdict}), in bold, wrapped at {@code textWidth} less an em: the
-     * page's scroll bar, which a run's figures can bring, narrows it.
-     */
-    private static double longestVerdictHeight(String words, Label verdict, double textWidth) {
-        Text longest = new Text(words);
-        // Bold, as a verdict is: while the run goes, the place to come is set in the normal weight.
-        longest.setFont(Font.font(verdict.getFont().getFamily(), FontWeight.BOLD, verdict.getFont().getSize()));
-        longest.setWrappingWidth(textWidth - longest.getFont().getSize());
-        // Its padding, and its border, 1 px top and bottom, drawn only once it is ✔ or ✘: not in the
-        // insets of the place to come, which has none.
-        Insets padding = verdict.getPadding();
-        return Math.ceil(longest.getLayoutBounds().getHeight() + padding.getTop() + padding.getBottom() + 2);
     }
 }
