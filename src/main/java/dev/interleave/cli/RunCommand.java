@@ -3,6 +3,7 @@ package dev.interleave.cli;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import dev.interleave.engine.run.ChromeTrace;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Json;
 import dev.interleave.engine.run.Outcome;
@@ -206,6 +208,12 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
             traceToOut = true;
             return;
         }
+        if (Files.isRegularFile(file) && !holdsNothingToKeep(file)) {
+            // As root, "--trace /etc/passwd" (a check of an unwritable path) wrote a trace over the
+            // system's users; a learner's notes.txt given by mistake would be lost as surely.
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--trace': '" + file
+                    + "' holds something other than a trace, and is kept; allowed: a new file, or a trace to write over");
+        }
         try {
             boolean existed = Files.exists(file);
             traceOut = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -215,6 +223,15 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--trace': cannot"
                     + " write '" + file + "' (" + why(file, e)
                     + "); allowed: a file that can be created or overwritten");
+        }
+    }
+
+    /** Whether {@code file}, a regular file, is empty or a trace (ChromeTrace#mayOverwrite); not if it cannot be read. */
+    private static boolean holdsNothingToKeep(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ChromeTrace.mayOverwrite(in.readNBytes(ChromeTrace.BEGINNING.length()));
+        } catch (IOException | SecurityException unread) {
+            return true; // opening it for writing says why it cannot be written, if it cannot
         }
     }
 

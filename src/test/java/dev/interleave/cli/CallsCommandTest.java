@@ -140,6 +140,33 @@ class CallsCommandTest {
         assertEquals("", bad.out());
     }
 
+    /**
+     * --trace writes over a trace, or an empty file, but keeps a file that holds anything else: exit 2
+     * in one line, before the run. As root, "--trace /etc/passwd" wrote a trace over the system's users.
+     */
+    @Test
+    void traceKeepsAFileThatIsNoTrace(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "Lost updates: two calls read the same value.\n");
+        Invocation kept = run("calls", "--calls", "10", "--concurrency", "10", "--trace", notes.toString());
+        assertEquals(2, kept.exitCode(), kept.err());
+        assertEquals(1, kept.err().lines().count(), kept.err());
+        assertTrue(kept.err().contains("holds something other than a trace") && kept.err().contains("allowed:"), kept.err());
+        assertEquals("Lost updates: two calls read the same value.\n", Files.readString(notes));
+        assertEquals("", kept.out(), "no run");
+
+        Path trace = dir.resolve("calls.json");
+        for (String before : List.of("", "{\"displayTi", "first")) {
+            if (!before.equals("first")) {
+                Files.writeString(trace, before); // empty, or a trace cut short before its first event
+            }
+            Invocation over = run("calls", "--calls", "10", "--concurrency", "10", "--trace", trace.toString());
+            assertEquals(0, over.exitCode(), "over \"" + before + "\": " + over.err());
+            assertTrue(Files.readString(trace).startsWith("{\"displayTimeUnit\"") && Files.readString(trace).endsWith("]}"));
+        }
+        Invocation again = run("calls", "--calls", "10", "--concurrency", "10", "--trace", trace.toString());
+        assertEquals(0, again.exitCode(), "over a whole trace: " + again.err());
+    }
+
     /** A histogram's bins are whole milliseconds, and their width prints as a whole number ("10.0000" it was). */
     @Test
     void jsonBinWidthsPrintAsWholeMilliseconds() {

@@ -3,6 +3,8 @@ package dev.interleave.engine.run;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -19,6 +21,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
  */
 public final class ChromeTrace implements Closeable {
 
+    /** How every trace written here begins, to the first event. */
+    public static final String BEGINNING = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[";
+
     private final JsonGenerator json;
 
     /** Starts a trace on {@code out}; {@link #close()} ends the JSON and closes the stream. */
@@ -28,6 +33,16 @@ public final class ChromeTrace implements Closeable {
         json.writeStringField("displayTimeUnit", "ms");
         json.writeFieldName("traceEvents");
         json.writeStartArray();
+    }
+
+    /**
+     * Whether a file that begins with {@code start} (its first bytes, as many as {@link #BEGINNING}
+     * has, or all it holds) may be written over: it is empty, or a trace written here, whole or cut short.
+     */
+    public static boolean mayOverwrite(byte[] start) {
+        byte[] beginning = BEGINNING.getBytes(StandardCharsets.UTF_8);
+        int common = Math.min(start.length, beginning.length);
+        return Arrays.equals(start, 0, common, beginning, 0, common);
     }
 
     /** Names process {@code pid} (a metadata event). */
