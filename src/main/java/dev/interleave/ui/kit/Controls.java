@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -389,13 +390,34 @@ public final class Controls {
                     ? region.snappedTopInset() + Math.ceil(textHeight("X\n".repeat(least - 1) + "X", labeled))
                     + region.snappedBottomInset() : Region.USE_PREF_SIZE);
         };
-        region.heightProperty().addListener((obs, old, now) -> {
-            if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && now.doubleValue() > region.getMinHeight()) {
-                region.setMinHeight(now.doubleValue());
+        DoubleConsumer hold = height -> {
+            if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && height > region.getMinHeight()) {
+                region.setMinHeight(height);
+            }
+        };
+        region.heightProperty().addListener((obs, old, now) -> hold.accept(now.doubleValue()));
+        // The height after the reset's layout counts too, changed or not: kept only from its next change,
+        // Slow motion's hint, two lines before a run and two at its end, went to one at the next key and
+        // moved the lanes up under the pointer (the settings set before the run had reset it).
+        Runnable[] afterLayout = {null};
+        afterLayout[0] = () -> {
+            Scene scene = region.getScene();
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(afterLayout[0]);
+            }
+            if (region.getHeight() > 0) { // laid out: not a region yet to be shown
+                hold.accept(region.getHeight());
+            }
+        };
+        // A change listener: an invalidation listener would miss a second change nobody read between.
+        reset.addListener((obs, old, now) -> {
+            fresh.run();
+            Scene scene = region.getScene();
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(afterLayout[0]);
+                scene.addPostLayoutPulseListener(afterLayout[0]);
             }
         });
-        // A change listener: an invalidation listener would miss a second change nobody read between.
-        reset.addListener((obs, old, now) -> fresh.run());
         if (region instanceof Labeled labeled) {
             labeled.fontProperty().addListener((obs, old, now) -> {
                 if (region.getHeight() > 0) { // a zoom, not the first styling: it has been laid out before
@@ -418,8 +440,12 @@ public final class Controls {
         return probe.getLayoutBounds().getHeight();
     }
 
-    /** How long after a new font {@link #neverShorter} keeps no height: the zoom's layout passes. */
-    static final long SETTLE_MILLIS = 300;
+    /**
+     * How long after a new font {@link #neverShorter} keeps no height: the zoom's layout passes. (A
+     * test that shows a stage waits this long after the font's last change before it counts on a
+     * height being kept.)
+     */
+    public static final long SETTLE_MILLIS = 300;
 
     /** A control with its caption above it. */
     public static VBox labelled(String caption, Node control) {
