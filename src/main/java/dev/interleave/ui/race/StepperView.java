@@ -241,7 +241,9 @@ public final class StepperView extends BorderPane {
         SimpleBooleanProperty paused = new SimpleBooleanProperty();
         model.stateProperty().subscribe(now -> paused.set(now == RunState.PAUSED));
         Controls.keepInSight(told, paused, List.of(hint, challenge, lastRun, figures), this::laneToShow);
-        Controls.holdAtTop(figures, scroll);
+        // Never over part of a lane: held over the first row, they hid "T1 (key 1)" with the rest of
+        // its lane showing under them (a learner's tryout; see Controls.holdAtTop).
+        Controls.holdAtTop(figures, scroll, lanes.getChildren());
         // Zoomed or resized with the cards held, the view shows the step again: from 150 % to 100 % the
         // page was left scrolled with the cards held over the first row of lanes, though all fit now.
         SimpleIntegerProperty relaid = new SimpleIntegerProperty();
