@@ -155,10 +155,21 @@ public final class LabWords {
         return String.format(Locale.ROOT, ratio < 2 ? "%.2f×" : ratio < 10 ? "%.1f×" : "%.0f×", ratio);
     }
 
-    /** A rate in millions a second, the unit the throughput table's corner names: "329", "70.9", "0.87". */
+    /**
+     * A rate in millions a second, the unit the throughput table's corner names: "329", "70.9",
+     * "0.87", three significant figures at most. The format is picked by the value as rounded, not
+     * as measured: 99.96 M/s, just under 100, took one decimal and read "100.0" in a column of
+     * "102" and "99.2" (a learner's tryout).
+     */
     public static String millions(double perSecond) {
         double m = perSecond / 1e6;
-        return String.format(Locale.ROOT, m >= 100 ? "%,.0f" : m >= 1 ? "%.1f" : m >= 0.01 ? "%.2f" : "%.4f", m);
+        return String.format(Locale.ROOT, roundsTo(m, 1) >= 100 ? "%,.0f" : roundsTo(m, 2) >= 1 ? "%.1f"
+                : roundsTo(m, 4) >= 0.01 ? "%.2f" : "%.4f", m);
+    }
+
+    /** {@code value} rounded to {@code decimals} places, as {@code %.nf} writes it. */
+    private static double roundsTo(double value, int decimals) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%." + decimals + "f", value));
     }
 
     /**

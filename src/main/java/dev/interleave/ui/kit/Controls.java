@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -389,13 +390,34 @@ public final class Controls {
                     ? region.snappedTopInset() + Math.ceil(textHeight("X\n".repeat(least - 1) + "X", labeled))
                     + region.snappedBottomInset() : Region.USE_PREF_SIZE);
         };
-        region.heightProperty().addListener((obs, old, now) -> {
-            if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && now.doubleValue() > region.getMinHeight()) {
-                region.setMinHeight(now.doubleValue());
+        DoubleConsumer hold = height -> {
+            if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && height > region.getMinHeight()) {
+                region.setMinHeight(height);
+            }
+        };
+        region.heightProperty().addListener((obs, old, now) -> hold.accept(now.doubleValue()));
+        // The height after the reset's layout counts too, changed or not: kept only from its next change,
+        // Slow motion's hint, two lines before a run and two at its end, went to one at the next key and
+        // moved the lanes up under the pointer (the settings set before the run had reset it).
+        Runnable[] afterLayout = {null};
+        afterLayout[0] = () -> {
+            Scene scene = region.getScene();
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(afterLayout[0]);
+            }
+            if (region.getHeight() > 0) { // laid out: not a region yet to be shown
+                hold.accept(region.getHeight());
+            }
+        };
+        // A change listener: an invalidation listener would miss a second change nobody read between.
+        reset.addListener((obs, old, now) -> {
+            fresh.run();
+            Scene scene = region.getScene();
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(afterLayout[0]);
+                scene.addPostLayoutPulseListener(afterLayout[0]);
             }
         });
-        // A change listener: an invalidation listener would miss a second change nobody read between.
-        reset.addListener((obs, old, now) -> fresh.run());
         if (region instanceof Labeled labeled) {
             labeled.fontProperty().addListener((obs, old, now) -> {
                 if (region.getHeight() > 0) { // a zoom, not the first styling: it has been laid out before
@@ -418,8 +440,12 @@ public final class Controls {
         return probe.getLayoutBounds().getHeight();
     }
 
-    /** How long after a new font {@link #neverShorter} keeps no height: the zoom's layout passes. */
-    static final long SETTLE_MILLIS = 300;
+    /**
+     * How long after a new font {@link #neverShorter} keeps no height: the zoom's layout passes. (A
+     * test that shows a stage waits this long after the font's last change before it counts on a
+     * height being kept.)
+     */
+    public static final long SETTLE_MILLIS = 300;
 
     /** A control with its caption above it. */
     public static VBox labelled(String caption, Node control) {
@@ -765,6 +791,31 @@ public final class Controls {
      * node's rule (5 px beyond it, in the stylesheet) and a little ground.
      */
     private static final double HELD_GAP_PX = 8;
+    /** How far a held node's ground and rule reach beyond it, in pixels (the stylesheet's {@code :held}). */
+    private static final double HELD_RULE_PX = 5;
+    /** The key of a scroll pane's properties under which the nodes its top's held node never cuts are kept. */
+    private static final Object NEVER_CUT = new Object();
+
+    /**
+     * Whether a node held at the top of {@code scroll}'s view, its bottom at {@code heldBottom} in
+     * the page {@code content}, would cut one of the nodes it must not ({@link #holdAtTop(Node,
+     * ScrollPane, List)}): that node's top within the held node's room and its bottom showing below.
+     */
+    private static boolean cutsAny(ScrollPane scroll, Node content, double heldBottom) {
+        if (!(scroll.getProperties().get(NEVER_CUT) instanceof List<?> whole)) {
+            return false;
+        }
+        for (Object each : whole) {
+            if (each instanceof Node node && node.isVisible() && node.getParent() != null) {
+                double top = topInPage(content, node);
+                double bottom = top + node.getLayoutBounds().getHeight();
+                if (top < heldBottom + HELD_GAP_PX - 0.5 && bottom > heldBottom + HELD_RULE_PX + 0.5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /**
      * Holds {@code node} at the top of the view of {@code scroll} (its content's child, or deeper)
@@ -779,6 +830,20 @@ public final class Controls {
      * sticky header. FX thread.
      */
     public static void holdAtTop(Node node, ScrollPane scroll) {
+        hold(node, scroll, 0);
+    }
+
+    /**
+     * As {@link #holdAtTop(Node, ScrollPane)}, and never over part of one of {@code whole} (the
+     * race lab's lanes): where one would show below the held node with its top under it, the node
+     * is not held there but scrolls with the page, and {@link #keepInSight(Node, ObservableValue,
+     * List, Supplier)} shows a lane clear of it with the lanes above it wholly under it or out of
+     * sight. Held over the lanes, the cards hid "T1 (key 1)" with the rest of T1's lane showing
+     * under them (scrolled down by hand to the steps, 1024x700), and at 150 % T1's and T2's lanes
+     * but for their last lines, under T3 and T4 shown whole (a learner's tryout). FX thread.
+     */
+    public static void holdAtTop(Node node, ScrollPane scroll, List<? extends Node> whole) {
+        scroll.getProperties().put(NEVER_CUT, whole);
         hold(node, scroll, 0);
     }
 
@@ -837,6 +902,9 @@ public final class Controls {
         double topShift = 0;
         if (held[0] != null) {
             topShift = Math.max(0, viewTop - topInPage(content, held[0]));
+            if (topShift > 0 && cutsAny(scroll, content, viewTop + held[0].getLayoutBounds().getHeight())) {
+                topShift = 0; // a lane would show under it, its name hidden: it scrolls with the page
+            }
             shift(held[0], topShift);
         }
         if (held[1] != null) {
@@ -944,14 +1012,16 @@ public final class Controls {
                 Math.clamp(nodeBottom - view, 0, room)};
         double best = Double.NaN;
         for (double at : places) {
-            boolean headHeld = at > headTop + 0.5;
+            boolean headHeld = at > headTop + 0.5 && !cutsAny(scroll, content, at + held[0].getLayoutBounds().getHeight());
+            // Held, or in its place: not scrolled out of sight by being let go over a lane it would cut.
+            boolean headSeen = headHeld || at <= headTop + 0.5;
             boolean footHeld = held[1] != null && headHeld && footBottom > at + view + 0.5;
             double clearTop = at + (headHeld ? head : 0);
             double clearBottom = at + view - (footHeld ? foot : 0);
             boolean wholeClear = wholeTop >= clearTop - 0.5 && wholeBottom <= clearBottom + 0.5;
             boolean nodeSeen = held[1] == node && footHeld
                     || nodeTop >= clearTop - 0.5 && nodeBottom <= at + view + 0.5;
-            if (wholeClear && nodeSeen && (Double.isNaN(best) || Math.abs(at - now) < Math.abs(best - now))) {
+            if (wholeClear && nodeSeen && headSeen && (Double.isNaN(best) || Math.abs(at - now) < Math.abs(best - now))) {
                 best = at;
             }
         }

@@ -126,6 +126,14 @@ public interface RunControls {
         return this;
     }
 
+    /**
+     * The view the run the badge tells of ({@link #badgeRun}) is in, named when it is not the view
+     * open ("Full speed"), so the badge says which part it is about; empty when it is the view open.
+     */
+    public default String badgeRunIn() {
+        return "";
+    }
+
     /** Whether Step applies to this view at all. */
     public boolean supportsStep();
 

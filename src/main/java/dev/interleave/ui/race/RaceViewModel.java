@@ -158,6 +158,17 @@ public final class RaceViewModel implements RunControls {
         return latest.showsEndedRun() || !other.showsEndedRun() ? latest : other;
     }
 
+    /**
+     * "Full speed" or "Slow motion" while the badge tells of the view not open: "✓ done" from a
+     * measurement stood over Slow motion's "No run's figures yet", and "✘ lost 8 updates" from a
+     * stepped run over Full speed's (a learner's tryout).
+     */
+    @Override
+    public String badgeRunIn() {
+        RunControls told = badgeRun();
+        return told == current() ? "" : told == lab ? "Full speed" : "Slow motion";
+    }
+
     @Override
     public boolean showsEndedRun() {
         return current().showsEndedRun();

@@ -160,6 +160,15 @@ public final class StepperView extends BorderPane {
                         : "Every thread has finished. ") + model.keysHint(), model.refusalProperty(), model.lanes(),
                 model.stateProperty(), model.shownRunProperty(), model.threadsProperty(), model.programProperty(),
                 model.incrementsProperty(), model.goalProperty()));
+        // Never shorter than it has been since the settings last changed (a setting is made on the
+        // left, away from what moves here): "Every thread has finished ... Press 1 or 2 twice ..." on
+        // two lines, then at the first key "This run has ended ...: press 1 again ..." on one, and
+        // the count and the lanes under it moved up 16 px under the pointer (a learner's tryout,
+        // 1024x700).
+        Controls.neverShorter(hint, Bindings.createObjectBinding(() -> List.of(model.threadsProperty().get(),
+                model.incrementsProperty().get(), model.programProperty().get(), model.goalProperty().get()),
+                model.threadsProperty(), model.incrementsProperty(), model.programProperty(), model.goalProperty()),
+                () -> true);
 
         lanes.setId("stepper-lanes");
         lanes.getStyleClass().add("lanes");
@@ -232,7 +241,9 @@ public final class StepperView extends BorderPane {
         SimpleBooleanProperty paused = new SimpleBooleanProperty();
         model.stateProperty().subscribe(now -> paused.set(now == RunState.PAUSED));
         Controls.keepInSight(told, paused, List.of(hint, challenge, lastRun, figures), this::laneToShow);
-        Controls.holdAtTop(figures, scroll);
+        // Never over part of a lane: held over the first row, they hid "T1 (key 1)" with the rest of
+        // its lane showing under them (a learner's tryout; see Controls.holdAtTop).
+        Controls.holdAtTop(figures, scroll, lanes.getChildren());
         // Zoomed or resized with the cards held, the view shows the step again: from 150 % to 100 % the
         // page was left scrolled with the cards held over the first row of lanes, though all fit now.
         SimpleIntegerProperty relaid = new SimpleIntegerProperty();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.IntegerProperty;
@@ -159,26 +160,18 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         for (IntegerProperty each : List.of(threads, increments, goal)) {
             each.addListener((obs, old, now) -> showPlannedLanes());
         }
-        // An ended run's challenge line answers the field: "set Challenge (lost) to 2" stood beside a
-        // field set to 2 (a teacher's tryout).
-        goal.addListener((obs, old, now) -> {
-            if (showsLatestRun()) {
-                StepperSnapshot shown = runner.snapshot();
-                if (shown.settings() != null) {
-                    showChallenge(shown);
-                }
-            }
-        });
         program.addListener((obs, old, now) -> showPlannedLanes());
-        // An ended cas-loop run's "Try count++." stood beside count++ picked for the next run (a tryout).
-        program.addListener((obs, old, now) -> {
-            if (now != null && showsLatestRun()) {
-                StepperSnapshot shown = runner.snapshot();
-                if (shown.settings() != null) {
-                    showChallenge(shown);
+        // An ended run's challenge line follows the settings as the figures' note does: after a run on
+        // 4 threads, Threads set to 3 and Increments to 1, it still said "the goal (lose 3 updates)
+        // was reached in 17 steps ... (1 to 4, or click a thread)" over the hint's "Press 1 to 3"
+        // and a Challenge field lowered to 2 (a learner's tryout).
+        for (Observable each : List.of(threads, increments, goal, program)) {
+            each.addListener(obs -> {
+                if (showsLatestRun() && runner.snapshot().settings() != null) {
+                    showChallenge(runner.snapshot());
                 }
-            }
-        });
+            });
+        }
         settingsStore = new SavedSettings(saved);
         settingsStore.add(program, "program", StepProgram.class);
         settingsStore.add(threads, "threads");
@@ -323,7 +316,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         lanes.setAll(planned2);
         expected.set(planned.expected());
-        challenge.set(challengeText(planned, 0, 0, 0, 0, 0, planned.goalLost(), planned.program()));
+        challenge.set(challengeText(planned, 0, 0, 0, 0, 0));
         challengeMet.set(false);
     }
 
@@ -365,12 +358,41 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         verdict.set(result == null ? "" : verdictText(result));
     }
 
-    /** The challenge line for the run {@code now} shows, told against the field as it is now. */
+    /**
+     * The challenge line for the run {@code now} shows; once it has ended and the settings have
+     * changed since ({@link #settingsChanged}), the next run's challenge instead, as the figures
+     * under it are marked the last run's: never one run's challenge beside another's settings.
+     */
     private void showChallenge(StepperSnapshot now) {
+        StepperSettings next = settings();
+        if (now.state() == RunState.IDLE && !sameRun(now.settings(), next)) {
+            challenge.set(nextChallengeText(next));
+            challengeMet.set(false);
+            return;
+        }
         challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps(),
-                now.lost(), now.completed(), goal.get(), program.get()));
+                now.lost(), now.completed()));
         challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() == now.settings().par()
                 && now.randomStepsAtGoal() == 0);
+    }
+
+    /**
+     * The challenge of a run with {@code next}, said while the last run's figures stay on screen
+     * with other settings: "The settings have changed: the next run's challenge is ...".
+     */
+    static String nextChallengeText(StepperSettings next) {
+        String lead = "The settings have changed since the last run: ";
+        if (next.goalLost() == 0) {
+            return lead + "the next run has no challenge (Challenge is 0); set it to 1 or more to lose that many"
+                    + " updates in the fewest steps.";
+        }
+        String goalWords = "lose " + Words.count(next.goalLost(), "update");
+        if (!next.program().canLoseUpdates()) {
+            return String.format(Locale.ROOT, "%sthe next run's challenge is to %s, and with %s it cannot be done: no"
+                    + " interleaving loses an update. Try count++.", lead, goalWords, next.program());
+        }
+        return String.format(Locale.ROOT, "%sthe next run's challenge is to %s in the fewest steps (it can be done in"
+                + " %d).", lead, goalWords, next.par());
     }
 
     /**
@@ -379,22 +401,19 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * reached with any step picked at random (S, Auto-step) is named as such, and does not count. A
      * run that has lost more than the goal ({@code lost} so far, of {@code completed} increments) is
      * told so: a learner who took the count down to 2, the guide's question, was told only that the
-     * goal of 3 was not reached in the fewest steps. {@code goalNow} is the Challenge field now,
-     * which the run's own goal ({@code settings}) may no longer be once it has ended; {@code programNow}
-     * the program picked now, likewise.
+     * goal of 3 was not reached in the fewest steps. Said only while the settings are the run's
+     * ({@link #nextChallengeText} once they have changed).
      */
     static String challengeText(StepperSettings settings, long reachedAt, long randomAtGoal, long steps, long lost,
-                                long completed, int goalNow, StepProgram programNow) {
+                                long completed) {
         if (settings.goalLost() == 0) {
             // Said, not hidden: the line vanished when Challenge was set to 0.
             return "No challenge (Challenge is 0): set it to 1 or more to lose that many updates in the fewest steps.";
         }
         String goalWords = "lose " + Words.count(settings.goalLost(), "update");
         if (!settings.program().canLoseUpdates()) {
-            // Picked since the run ended, count++ is not asked for again.
             return String.format(Locale.ROOT, "Challenge: %s. With %s it cannot be done: no interleaving loses an"
-                    + " update. %s", goalWords, settings.program(), programNow.canLoseUpdates()
-                    ? "Your next run, " + programNow + ", can." : "Try count++.");
+                    + " update. Try count++.", goalWords, settings.program());
         }
         if (reachedAt > 0 && randomAtGoal > 0) {
             String picked = randomAtGoal == reachedAt ? "every one picked" : randomAtGoal == 1
@@ -412,7 +431,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                     // the steps are the goal's, and the run may lose more after it.
                     : String.format(Locale.ROOT, "Not the fewest yet: the goal (%s) was reached in %d steps, and it can"
                     + " be done in %d. Try again?", goalWords, reachedAt, settings.par()))
-                    + moreThanTheGoal(settings, lost, completed, goalNow);
+                    + moreThanTheGoal(settings, lost, completed);
         }
         return String.format(Locale.ROOT, "Challenge: %s in the fewest steps (it can be done in %d). Steps so far: %d.",
                 goalWords, settings.par(), steps);
@@ -424,11 +443,10 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
      * can lose ({@link StepperSettings#mostLost}) the count is as low as it goes. "Ended" only once
      * every increment is done ({@code completed}): with two increments each the most can be lost
      * before the last write, and a count that goes on rising had not ended anywhere; then "in all",
-     * not "so far". The advice to set the field follows the field ({@code goalNow}): once set, it
-     * says the next run is scored on it (this one was scored on its own goal, and the field is locked
-     * while a run goes, so only an ended run's can differ).
+     * not "so far". Once the field is set, the line tells the next run's challenge instead
+     * ({@link #nextChallengeText}).
      */
-    static String moreThanTheGoal(StepperSettings settings, long lost, long completed, int goalNow) {
+    static String moreThanTheGoal(StepperSettings settings, long lost, long completed) {
         if (lost <= settings.goalLost()) {
             return "";
         }
@@ -452,11 +470,6 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         String lostWords = ended ? String.format(Locale.ROOT, " It lost %s in all", Words.count(lost, "update"))
                 : String.format(Locale.ROOT, " It has lost %s so far", Words.count(lost, "update"));
-        if (goalNow != settings.goalLost()) {
-            return goalNow == 0 ? lostWords + ". Challenge (lost) is now 0: your next run has no challenge."
-                    : String.format(Locale.ROOT, "%s. Challenge (lost) is now %d: your next run is scored on %d.",
-                    lostWords, goalNow, goalNow);
-        }
         return String.format(Locale.ROOT, "%s: to be scored on %d, set Challenge (lost) to %d%s.", lostWords, lost,
                 lost, ended ? " and run again" : " for the next run");
     }

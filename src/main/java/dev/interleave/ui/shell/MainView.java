@@ -1506,6 +1506,11 @@ public final class MainView extends BorderPane {
                 case FAILED -> "✘ failed";
             }).orElse(model.showsEndedRun() ? "✓ done" : "");
         };
+        // Which part of a two-part tab the badge is about, when it is not the part open (the race lab).
+        String in = tabModel.badgeRunIn();
+        if (!text.isEmpty() && !in.isEmpty()) {
+            text += " (" + in + ")";
+        }
         if (!text.equals(badge.getProperties().get(BADGE_WORDS))) {
             badge.getProperties().put(BADGE_WORDS, text);
             Controls.tip(badge, text); // the words, when the badge shows its glyph alone

@@ -297,7 +297,9 @@ class RaceViewFxTest {
     /**
      * The tab's badge tells of the lab's latest run, whichever view is open: a measurement ended,
      * then a stepped run stopped, reads "■ stopped" in Slow motion and in Full speed alike (it
-     * flipped back to the measurement's "✓ done" in Full speed, a teacher's tryout).
+     * flipped back to the measurement's "✓ done" in Full speed, a teacher's tryout), and names the
+     * part its run is in when that is not the part open ("✓ done" stood over Slow motion's "No run's
+     * figures yet", a learner's tryout).
      */
     @Test
     void theBadgeTellsOfTheLatestRunInEitherView(FxRobot robot) throws Exception {
@@ -312,8 +314,14 @@ class RaceViewFxTest {
         robot.clickOn("#run");
         // "✓ done", or "✘ lost updates" when a racy strategy lost some: a measurement's badge either way.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.state() == RunState.IDLE
-                && race.lab().showsEndedRun() && !text(robot, "#badge-race").isEmpty());
+                && race.lab().showsEndedRun() && (text(robot, "#badge-race").startsWith("✓")
+                || text(robot, "#badge-race").startsWith("✘")));
+        String measured = text(robot, "#badge-race");
+        assertFalse(measured.contains("("), "in Full speed, the part open: " + measured);
         robot.clickOn("#race-slow-motion");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        // Over Slow motion's "No run's figures yet", it says whose run it tells of.
+        assertEquals(measured + " (Full speed)", text(robot, "#badge-race"), "in Slow motion, before any step");
         robot.clickOn("#lane-1");
         stepper.awaitSteps(Duration.ofSeconds(10));
         robot.clickOn("#stop");
@@ -322,7 +330,8 @@ class RaceViewFxTest {
         Label status = robot.lookup("#status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("Full speed:"));
         WaitForAsyncUtils.waitForFxEvents(5);
-        assertEquals("■ stopped", text(robot, "#badge-race"), "in Full speed, after the stepped run stopped");
+        assertEquals("■ stopped (Slow motion)", text(robot, "#badge-race"),
+                "in Full speed, after the stepped run stopped, named as Slow motion's");
     }
 
     /** Full speed: a false-sharing measurement runs from the tool bar and shows both layouts' rates and their ratio. */

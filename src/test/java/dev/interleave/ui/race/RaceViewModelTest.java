@@ -225,25 +225,25 @@ class RaceViewModelTest {
 
         StepperSettings twoOfThree = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 3).withGoal(1);
         assertEquals(" It has lost 2 updates so far: to be scored on 2, set Challenge (lost) to 2 for the next run.",
-                StepperViewModel.moreThanTheGoal(twoOfThree, 2, 4, 1));
-        assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1, 4, 1));
+                StepperViewModel.moreThanTheGoal(twoOfThree, 2, 4));
+        assertEquals("", StepperViewModel.moreThanTheGoal(twoOfThree, 1, 4));
         // Two of 2 each: the most (2) is lost after three increments, T1's last still to come; the count
         // has not ended at 2, it is 1 and will rise.
         StepperSettings twoOfTwo = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 2).withGoal(1);
         assertEquals(" It has lost 2 updates by now, the most any interleaving can: the count is 1 after 3 of 4"
-                + " increments.", StepperViewModel.moreThanTheGoal(twoOfTwo, 2, 3, 1));
+                + " increments.", StepperViewModel.moreThanTheGoal(twoOfTwo, 2, 3));
         StepperSettings twoOfFive = StepperSettings.of(2, StepProgram.COUNT_PLUS_PLUS, 5).withGoal(5);
         assertEquals(" It has lost 6 updates by now, more than one stale read can: a second one is at work.",
-                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 8, 5));
+                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 8));
         assertEquals(" It lost 6 updates in all, more than one stale read can: a second one was at work.",
-                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 10, 5));
+                StepperViewModel.moreThanTheGoal(twoOfFive, 6, 10));
     }
 
     /**
      * The advice to set the challenge follows the field: a run that met "lose 1" and went on to lose 2
      * read "It has lost 2 updates so far: to be scored on 2, set Challenge (lost) to 2" after it had
      * ended, and still after the field was set to 2 (a teacher's tryout). Ended, it says "in all";
-     * set, it says the next run is scored on it; set back, the advice comes back.
+     * set, the line tells the next run's challenge; set back, the run's line and advice come back.
      */
     @Test
     void theAdviceToSetTheChallengeFollowsTheField() throws Exception {
@@ -277,23 +277,65 @@ class RaceViewModelTest {
         assertEquals(met + " It lost 2 updates in all: to be scored on 2, set Challenge (lost) to 2 and run again.",
                 model.challengeProperty().get());
         model.goalProperty().set(2);
-        assertEquals(met + " It lost 2 updates in all. Challenge (lost) is now 2: your next run is scored on 2.",
+        assertEquals(StepperViewModel.nextChallengeText(model.settings()), model.challengeProperty().get());
+        assertTrue(model.challengeProperty().get().contains("lose 2 updates in the fewest steps"),
                 model.challengeProperty().get());
+        assertFalse(model.challengeMetProperty().get(), "the last run's ✔ is not drawn over the next run's goal");
         model.sample(System.nanoTime());
-        assertEquals(met + " It lost 2 updates in all. Challenge (lost) is now 2: your next run is scored on 2.",
-                model.challengeProperty().get(), "the next frame says the same");
+        assertEquals(StepperViewModel.nextChallengeText(model.settings()), model.challengeProperty().get(),
+                "the next frame says the same");
         model.goalProperty().set(0); // 0: no challenge (it read "your next run is scored on 0", a review)
-        assertEquals(met + " It lost 2 updates in all. Challenge (lost) is now 0: your next run has no challenge.",
+        assertTrue(model.challengeProperty().get().contains("the next run has no challenge"),
                 model.challengeProperty().get());
         model.goalProperty().set(1);
         assertEquals(met + " It lost 2 updates in all: to be scored on 2, set Challenge (lost) to 2 and run again.",
                 model.challengeProperty().get());
+        assertTrue(model.challengeMetProperty().get(), "the run's own line, met, is back with its settings");
     }
 
     /**
-     * An ended run that could not lose an update says so, and once count++ is picked for the next
-     * run it no longer asks for it: "With cas-loop it cannot be done ... Try count++." stood beside
-     * count++ picked (a tryout). Picked back, the advice comes back.
+     * An ended run's challenge line is never read against settings changed since: after a run of 4
+     * threads, Threads set to 3 and Increments to 1, it still said "the goal (lose 3 updates) was
+     * reached in 17 steps ... (1 to 4, or click a thread)" beside a hint saying "Press 1 to 3" and a
+     * Challenge lowered to 2 (a learner's tryout). It tells the next run's challenge instead, and the
+     * run's own once the settings are the run's again.
+     */
+    @Test
+    void anEndedRunsChallengeLineFollowsTheSettingsChangedSince() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.threadsProperty().set(4);
+        model.incrementsProperty().set(1);
+        model.goalProperty().set(3);
+        model.stepThread(0);
+        settle(runner, model);
+        model.stop();
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        String runs = model.challengeProperty().get();
+        assertTrue(runs.contains("lose 3 updates"), runs);
+
+        model.threadsProperty().set(3);
+        assertEquals(2, model.goalProperty().get(), "lowered to the cap");
+        String next = model.challengeProperty().get();
+        assertEquals(StepperViewModel.nextChallengeText(model.settings()), next);
+        assertFalse(next.contains("lose 3 updates") || next.contains("1 to 4"), next);
+        assertTrue(next.contains("lose 2 updates") && next.contains("done in " + model.settings().par()), next);
+        model.sample(System.nanoTime());
+        assertEquals(next, model.challengeProperty().get(), "the next frame says the same");
+
+        model.incrementsProperty().set(2); // still not the run's settings
+        assertEquals(StepperViewModel.nextChallengeText(model.settings()), model.challengeProperty().get());
+        model.incrementsProperty().set(1);
+        model.threadsProperty().set(4);
+        model.goalProperty().set(3);
+        assertEquals(runs, model.challengeProperty().get(), "the run's own line with its own settings");
+    }
+
+    /**
+     * An ended run that could not lose an update says so; once count++ is picked for the next run
+     * the line tells that run's challenge: "With cas-loop it cannot be done ... Try count++." stood
+     * beside count++ picked (a tryout). Picked back, the run's line comes back.
      */
     @Test
     void theAdviceToTryCountPlusPlusFollowsTheProgramPicked() throws Exception {
@@ -311,10 +353,12 @@ class RaceViewModelTest {
         String cannot = "Challenge: lose 1 update. With cas-loop it cannot be done: no interleaving loses an update.";
         assertEquals(cannot + " Try count++.", model.challengeProperty().get());
         model.programProperty().set(StepProgram.COUNT_PLUS_PLUS);
-        assertEquals(cannot + " Your next run, count++, can.", model.challengeProperty().get());
+        assertEquals(StepperViewModel.nextChallengeText(model.settings()), model.challengeProperty().get());
+        assertFalse(model.challengeProperty().get().contains("Try count++"), model.challengeProperty().get());
         model.sample(System.nanoTime());
-        assertEquals(cannot + " Your next run, count++, can.", model.challengeProperty().get(), "the next frame says the same");
-        model.programProperty().set(StepProgram.ATOMIC);
+        assertEquals(StepperViewModel.nextChallengeText(model.settings()), model.challengeProperty().get(),
+                "the next frame says the same");
+        model.programProperty().set(StepProgram.CAS);
         assertEquals(cannot + " Try count++.", model.challengeProperty().get());
     }
 

@@ -366,7 +366,9 @@ class StepperLanesFxTest {
      * A scroll made after the layout (a step's, Auto-step's) moves the held cards and the held step's
      * words with it, in the same frame, their ground drawn: placed from the viewport's bounds, a
      * layout pass late, they were drawn one frame where the view had been, the cards out of sight and
-     * the step's words over the lanes without their ground (Auto-step at 20 steps a second).
+     * the step's words over the lanes without their ground (Auto-step at 20 steps a second). Scrolled
+     * to where the cards are held clear of the lanes (the second row's top just under them: held
+     * anywhere over a lane, they cut it, see StepperHeldCardsFxTest).
      */
     @Test
     void theHeldCardsAndWordsMoveInTheFrameTheViewScrolls(FxRobot robot) throws Exception {
@@ -380,22 +382,27 @@ class StepperLanesFxTest {
         runner.awaitSteps(Duration.ofSeconds(10));
         robot.interact(() -> model.sample(System.nanoTime()));
         WaitForAsyncUtils.waitForFxEvents();
-        for (double share : new double[] {0.6, 0.52, 0.66}) {
+        Node cards = robot.lookup("#stepper-figures").query();
+        Node secondRow = robot.lookup("#lane-3").query();
+        // The page's y of the view's top with the second row's top 10 px under the cards (the rows' gap).
+        double underCards = OnFx.get(() -> scroll.getContent().sceneToLocal(secondRow.localToScene(0, 0)).getY()
+                - cards.getLayoutBounds().getHeight() - 10);
+        for (double less : new double[] {0, 1, 2}) {
             robot.interact(() -> scroll.setVvalue(scroll.getVmin())); // at the top: nothing held
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
+                Node page = scroll.getContent();
+                double room = page.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                double share = (underCards - less) / room;
                 scroll.setVvalue(scroll.getVmin() + share * (scroll.getVmax() - scroll.getVmin()));
                 // No layout pass since: what the next frame draws.
-                Node cards = robot.lookup("#stepper-figures").query();
                 javafx.scene.layout.Region words = robot.lookup("#stepper-told").queryAs(javafx.scene.layout.Region.class);
-                Node page = scroll.getContent();
                 double viewTop = scroll.localToScene(0, scroll.snappedTopInset()).getY();
                 double cardsTop = cards.localToScene(cards.getLayoutBounds()).getMinY();
                 assertEquals(viewTop, cardsTop, 1.5, "the cards at the view's top, at " + share + " of the page ("
                         + page.localToScene(0, 0).getY() + ")");
-                assertTrue(words.getTranslateY() < 0, "the step's words held at the bottom");
-                assertTrue(words.getBackground() != null && !words.getBackground().getFills().isEmpty(),
-                        "the step's words on their ground");
+                assertTrue(words.getTranslateY() >= 0 || words.getBackground() != null
+                        && !words.getBackground().getFills().isEmpty(), "the step's words, if held, on their ground");
             });
         }
     }
