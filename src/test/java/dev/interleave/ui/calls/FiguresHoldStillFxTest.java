@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -123,6 +124,38 @@ class FiguresHoldStillFxTest {
             assertTrue(held >= needs, String.format("at %.0f px: held %.1f px for \"%s\", which takes %.1f px", size[0],
                     held, longest, needs));
         }
+    }
+
+    /**
+     * A zoom while a run goes: the note over the figures keeps, of the height it had at Run, as much
+     * as the text's new size takes, no blank band of the old size (150 % down to 100 % left 20 px
+     * empty over the race lab's cards, a tryout).
+     */
+    @Test
+    void aZoomWhileARunGoesLeavesNoBlankBandUnderTheNote(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().getRoot().setStyle("-fx-font-size: 19.5px;");
+            stage.setWidth(1280);
+            stage.setHeight(660);
+            model.callsProperty().set(1_000);
+            model.concurrencyProperty().set(100);
+            model.maxSleepMillisProperty().set(1_000);
+            model.counterProperty().set(CounterKind.ATOMIC);
+        });
+        sampleUntil(robot, () -> true);
+        robot.interact(model::run);
+        sampleUntil(robot, () -> model.callsCompletedProperty().get() >= 10);
+        robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: 13px;"));
+        sampleUntil(robot, () -> true);
+        Label note = robot.lookup("#last-run").queryAs(Label.class);
+        double[] band = OnFx.get(() -> {
+            Insets margin = VBox.getMargin(note);
+            return new double[] {note.getHeight(), margin == null ? 0 : margin.getBottom(), note.prefHeight(note.getWidth())};
+        });
+        robot.interact(model::stop);
+        sampleUntil(robot, () -> model.stateProperty().get() == RunState.IDLE);
+        assertTrue(band[1] <= 1, String.format("a band of %.1f px under a note %.1f px high (its text takes %.1f)",
+                band[1], band[0], band[2]));
     }
 
     /**
