@@ -202,8 +202,14 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private static final double BASE_AXIS_HEIGHT = 18;
     private static final double BASE_LEGEND_HEIGHT = 16;
     private static final double BASE_FONT_SIZE = 13;
-    /** The most events one drawing reads. */
-    static final long DRAWN_MAX = 200_000;
+    /**
+     * The most events one drawing reads; past it, the clock's axis draws from the {@link LaneSummary}
+     * however coarse, the events' order from every k-th. 2,000,000: a learner's window of 12
+     * philosophers held 1.2 million events, and read from every 6th (the limit was 200,000) a lane
+     * kept the state of whichever of its events the sampling hit: P12 "waiting for a fork" for the
+     * whole 426 ms, and, zoomed in and out to the same range, the other phase, "thinking" from 17.91 s.
+     */
+    static final long DRAWN_MAX = 2_000_000;
     /** A window of more events than this is drawn from the {@link LaneSummary} where it is fine enough. */
     static final long SUMMARISED_FROM_EVENTS = 20_000;
     /**
@@ -905,17 +911,23 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // may still crowd): the whole of a free run's first seconds was a wall of black arrows (a
         // learner); zoomed in, they come.
         boolean arrowsApart = detailed && (last - first) * 3 <= width;
-        // A window of more than DRAWN_MAX events is drawn from every k-th: a pixel then spans many
-        // events anyway, and a frame's budget stays bounded at a million events.
-        long stride = Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
         LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
-        boolean summarised = !eventOrder.get() && last - first > SUMMARISED_FROM_EVENTS && summary.upToDate()
-                && summary.laneCount() >= lanes && summary.sliceNanos() <= span / width;
-        // Where no summary stands in for a window of many events (in event order; on the clock, after
-        // the log dropped events the history never copied), every k-th is drawn, and a state shorter
-        // than k events can be missed. The axis says so; zoomed in, every event is drawn.
-        String sampled = !summarised && stride > 1
-                ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride)) : "";
+        boolean summaryReady = !eventOrder.get() && summary.upToDate() && summary.laneCount() >= lanes;
+        boolean fineSummary = summary.sliceNanos() <= span / width;
+        // Many events: from the summary where its slices are no wider than a pixel; else every event is
+        // read, up to DRAWN_MAX, and past that the summary stands in all the same, each lane by its
+        // own events' latest state in a slice a few pixels wide: coarser, never untrue.
+        boolean summarised = summaryReady && last - first > SUMMARISED_FROM_EVENTS
+                && (fineSummary || last - first > DRAWN_MAX);
+        // Where no summary stands in (in event order; on the clock, after the log dropped events the
+        // history never copied), a window of more than DRAWN_MAX events is drawn from every k-th,
+        // and a state shorter than k events can be missed. The axis says so; zoomed in, every event is drawn.
+        long stride = summarised ? 1 : Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
+        String sampled = stride > 1
+                ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride))
+                : summarised && !fineSummary
+                ? String.format(Locale.ROOT, "   (states by %s slices: zoom in for each event)",
+                        duration(summary.sliceNanos())) : "";
         g.setFill(subtle.paint(Color.GRAY));
         // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
         // the plots leave them out; the axis says so, as the plots do.
@@ -934,10 +946,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // A bar at the left edge began before it: the window begins after the oldest event kept, or
         // the log has dropped older ones (a state shown from the oldest kept began before it, unseen).
         bars.cutsLeft = placeOf(history, history.firstKept()) < left || history.firstKept() > 0;
-        long seq = first;
+        // Every k-th counted from event 0, not from the window's first: the same range draws the same
+        // events whatever zoom path led to it.
+        long seq = first + Math.floorMod(-first, stride);
         double left0 = labelWidth();
         if (summarised) {
-            // Many events, slices no wider than a pixel: drawn from the summary, as the events would be.
+            // Many events, slices no wider than a pixel (or, past DRAWN_MAX, as wide as they are):
+            // drawn from the summary, as the events would be.
             fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
             seq = last;
             drewFromSummary = true;

@@ -56,6 +56,8 @@ class TimelineFxTest {
         boolean marksEnd;
         /** Whether a wake-up draws an arrow, as the buffer's do. */
         boolean arrows;
+        /** Whether each event leaves its track in the state its item names (0 or 1). */
+        boolean itemStates;
 
         @Override
         public int arrowFrom(EventLog.Batch batch, int i) {
@@ -113,7 +115,7 @@ class TimelineFxTest {
         }
 
         public int stateAfter(EventLog.Batch batch, int i) {
-            return 0;
+            return itemStates ? (int) batch.item(i) : 0;
         }
 
         public int stateOf(BufferReplay state, int lane) {
@@ -121,7 +123,7 @@ class TimelineFxTest {
         }
 
         public int states() {
-            return waits ? 2 : 1;
+            return waits || itemStates ? 2 : 1;
         }
 
         public String colour(int state) {
@@ -480,6 +482,45 @@ class TimelineFxTest {
         double third = (bars.get(2).x1() - bars.get(0).x0()) / 3;
         for (int k = 0; k < 3; k++) {
             assertEquals(bars.get(0).x0() + (k + 1) * third, bars.get(k).x1(), 1.5, "bar " + k + " of " + bars);
+        }
+    }
+
+    /**
+     * A window of more events than a drawing once read (every 2nd drawn), finer than the summary's
+     * slices: each lane is drawn in the state its own events give, and the same whatever window edge
+     * a zoom path left. P1 and P2 take turns, both in state 1 throughout; read from every 2nd event,
+     * one of them stayed in the state it had before (a learner's 12 philosophers: P12 "waiting for a
+     * fork" the whole window, then, after zooming in and out again to the same range, "thinking").
+     */
+    @Test
+    void everyLaneIsDrawnInTheStateItsOwnEventsGiveWhateverTheWindowsEdge() throws Exception {
+        lanes.itemStates = true;
+        int burst = 300_000;
+        EventLog log = twoLanes(burst + 100);
+        long origin = log.originNanos();
+        for (int i = 0; i < burst; i++) {
+            log.appendAt(origin + 1_000_000 + i * 20L, BufferEvent.PUT.ordinal(), i % 2, 1, 0, 0);
+        }
+        // A last event 100 s on: the summary's slices (the run over 8,192) are far wider than a pixel of the burst.
+        log.appendAt(origin + 100_000_000_000L, BufferEvent.PUT.ordinal(), 0, 1, 0, 0);
+        follow(log);
+        List<List<Timeline.StateBar>> drawings = new ArrayList<>();
+        for (long from : new long[] {2, 3}) { // the window's left edge an event apart: every 2nd read in the other phase
+            WaitForAsyncUtils.asyncFx(() -> {
+                timeline.show(from, from + burst - 2);
+                drawings.add(List.copyOf(timeline.barsDrawn()));
+            }).get();
+            assertFalse(timeline.drewFromSummary(), "finer than the summary: drawn from the events");
+        }
+        for (List<Timeline.StateBar> bars : drawings) {
+            double middle = (timeline.lanesLeft() + timeline.getWidth()) / 2;
+            for (int lane = 0; lane < 2; lane++) {
+                int onLane = lane;
+                List<Timeline.StateBar> there = bars.stream()
+                        .filter(bar -> bar.lane() == onLane && bar.x0() <= middle && bar.x1() >= middle).toList();
+                assertEquals(1, there.size(), "lane " + lane + " at the middle: " + bars);
+                assertEquals(1, there.get(0).state(), "lane " + lane + ", in state 1 by all its events: " + bars);
+            }
         }
     }
 
