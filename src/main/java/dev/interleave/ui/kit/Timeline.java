@@ -225,7 +225,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Canvas canvas = new Canvas();
     /** By state: a hidden region whose background is the state's colour. */
     private final Map<Integer, ColourProbe> probes = new HashMap<>();
-    private final ColourProbe momentInk = probe("-il-failed");
+    /** The looked-up colour of the moments' lines: red, apart from every state's colour in both themes. */
+    public static final String MOMENT_COLOUR = "-il-moment";
+    private final ColourProbe momentInk = probe(MOMENT_COLOUR);
     private final ColourProbe ink = probe("-color-fg-default");
     private final ColourProbe paper = probe("-color-bg-default");
     private final ColourProbe subtle = probe("-color-fg-subtle");
@@ -245,6 +247,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private int marksLabelled;
     /** Where the last redraw drew its last moment's label: its left and right x. For tests. */
     private double[] momentLabelDrawn = new double[0];
+    /** Where the last drawing drew its last moment's line, its halo included: left and right x. For tests. */
+    private double[] momentLineDrawn = new double[0];
     /** The axis's words as the last drawing wrote them. For tests. */
     private String axisWords = "";
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
@@ -454,6 +458,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** The axis's words as last drawn ("events 0 .. 516 in order, evenly spaced"); for tests. */
     String axisWordsDrawn() {
         return axisWords;
+    }
+
+    /** Where the last redraw drew its last moment's line, its halo included, left and right x; empty if none. For tests. */
+    double[] momentLineDrawn() {
+        return momentLineDrawn.clone();
     }
 
     /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
@@ -1081,16 +1090,28 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // Moments: a line across every lane, labelled above them.
         Paint momentPaint = momentInk.paint(Color.RED);
         momentLabelDrawn = new double[0];
+        momentLineDrawn = new double[0];
         g.setTextAlign(TextAlignment.LEFT);
+        // A red line 3 em wide between two stripes of the background, 2 em each: it stands apart from
+        // the bars it crosses whatever their colour. Drawn as 2.5 em of the failure's orange at the
+        // lanes' right edge (the newest event, where a deadlock is), half of it past the lanes and
+        // over the waits' amber, a learner could hardly find "the red line" the heading promised.
+        double lineWidth = 3 * em();
+        double haloWidth = lineWidth + 4 * em();
         for (int k = 0; k < momentX.size(); k++) {
             double x = momentX.get(k);
             if (x < labelWidth() || x > w + 1) {
                 continue;
             }
-            x = Math.min(x, w - 2); // the newest event sits on the right edge: keep its line in sight
+            // Wholly inside the lanes, halo too: the newest event sits on the right edge.
+            x = Math.clamp(x, labelWidth() + haloWidth / 2, Math.max(labelWidth() + haloWidth / 2, w - haloWidth / 2));
+            g.setStroke(paperPaint);
+            g.setLineWidth(haloWidth);
+            g.strokeLine(x, axisHeight(), x, axisHeight() + lanes * laneH);
             g.setStroke(momentPaint);
-            g.setLineWidth(2.5 * em());
+            g.setLineWidth(lineWidth);
             g.strokeLine(x, axisHeight() - 2, x, axisHeight() + lanes * laneH);
+            momentLineDrawn = new double[] {x - haloWidth / 2, x + haloWidth / 2};
             g.setFill(momentPaint);
             // Right of its line, or left of it where the line is too near the right edge ("deadlo"
             // at 150 %, when a fixed 70 px was kept free).

@@ -807,6 +807,51 @@ class TimelineFxTest {
     }
 
     /**
+     * A moment on the newest event, at the lanes' right edge, is drawn wholly inside them, its line
+     * between two stripes of the background and in the moment's colour at its middle: half of it was
+     * past the lanes' edge, over bars of a near colour, and a learner could hardly find it.
+     */
+    @Test
+    void aMomentAtTheRightEdgeIsDrawnWhollyInsideTheLanes() throws Exception {
+        lanes.momentAt = 20;
+        follow(run(20));
+        int[] argb = new int[4];
+        double[] line = new double[3];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            double[] drawn = timeline.momentLineDrawn();
+            line[0] = drawn[0];
+            line[1] = drawn[1];
+            line[2] = timeline.getWidth();
+            WritableImage image = timeline.snapshot(null, null);
+            int y = (int) timeline.laneMiddleY(0);
+            int middle = (int) Math.floor((drawn[0] + drawn[1]) / 2);
+            argb[0] = image.getPixelReader().getArgb(middle, y);
+            argb[1] = image.getPixelReader().getArgb((int) Math.ceil(drawn[0]), y); // the halo's left edge
+            argb[2] = argbOf(looked(Timeline.MOMENT_COLOUR));
+            argb[3] = argbOf(looked("-color-bg-default"));
+        }).get();
+        assertTrue(line[0] >= timeline.lanesLeft() && line[1] <= line[2], "the line and its halo from " + line[0]
+                + " to " + line[1] + " px, in lanes from " + timeline.lanesLeft() + " to " + line[2]);
+        assertEquals(Integer.toHexString(argb[2]), Integer.toHexString(argb[0]), "the line's middle in the moment's colour");
+        assertEquals(Integer.toHexString(argb[3]), Integer.toHexString(argb[1]), "the halo in the background's colour");
+    }
+
+    /** A looked-up colour as the timeline's stylesheets define it. FX thread. */
+    private javafx.scene.paint.Color looked(String name) {
+        ColourProbe probe = new ColourProbe(name, () -> { });
+        javafx.scene.Scene scene = new javafx.scene.Scene(new VBox(probe));
+        scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+        scene.getRoot().applyCss();
+        return (javafx.scene.paint.Color) probe.paint(javafx.scene.paint.Color.TRANSPARENT);
+    }
+
+    private static int argbOf(javafx.scene.paint.Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /**
      * A timeline scrolled out of sight is not drawn at each new event (JavaFX would render its
      * canvas at every frame all the same); it is drawn in the frame it comes into sight.
      */
