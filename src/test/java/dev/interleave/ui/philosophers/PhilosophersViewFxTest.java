@@ -1265,6 +1265,53 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * The wait-for graph's nodes stay where they are as the note under it changes, from "Nobody waits
+     * now" in one line to the dashed waits' three and the circle's four, in both window sizes: the
+     * graph took what its note left, and P5 moved from (958,387) to (973,398) (a learner's tryout).
+     */
+    @Test
+    void theGraphStaysStillAsItsNoteChanges(FxRobot robot) {
+        for (double[] size : new double[][] {{1280, 800}, {1024, 700}}) {
+            robot.interact(() -> {
+                view.getScene().getWindow().setWidth(size[0]);
+                view.getScene().getWindow().setHeight(size[1]);
+                model.nProperty().set(5);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Label note = robot.lookup("#graph-note").queryAs(Label.class);
+            List<String> notes = new ArrayList<>(GraphNoteLabel.notes(5));
+            notes.add(PhilosophersView.graphNote(0, List.of(), List.of(), 0, 5, false)); // "Nobody waits now."
+            List<String> seen = new ArrayList<>();
+            Set<Integer> lines = new java.util.HashSet<>();
+            for (String text : notes) {
+                robot.interact(() -> {
+                    note.textProperty().unbind();
+                    note.setText(text);
+                    view.layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> view.layout());
+                Bounds p5 = robot.lookup("#graph-P5").query().localToScene(
+                        robot.lookup("#graph-P5").query().getLayoutBounds());
+                seen.add(String.format(Locale.ROOT, "(%.1f, %.1f)", p5.getCenterX(), p5.getCenterY()));
+                lines.add((int) Math.round(textLines(note)));
+            }
+            assertTrue(lines.size() >= 2, "notes of different lengths: " + lines + " lines");
+            assertEquals(1, new java.util.HashSet<>(seen).size(), size[0] + "x" + size[1] + ": P5 at " + seen);
+        }
+    }
+
+    /** How many lines {@code label}'s text takes at its width. */
+    private static double textLines(Label label) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(label.getText());
+        text.setFont(label.getFont());
+        text.setWrappingWidth(label.getWidth() - label.snappedLeftInset() - label.snappedRightInset());
+        javafx.scene.text.Text one = new javafx.scene.text.Text("X");
+        one.setFont(label.getFont());
+        return text.getLayoutBounds().getHeight() / one.getLayoutBounds().getHeight();
+    }
+
+    /**
      * Neighbours on the wait-for graph's ring leave room for an arrow three heads long: at 12
      * philosophers in 1024x700 the arrows were a head and a stub. The nodes are drawn smaller to make
      * it, and only where they must (five keep their size).
