@@ -203,13 +203,21 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private static final double BASE_LEGEND_HEIGHT = 16;
     private static final double BASE_FONT_SIZE = 13;
     /**
-     * The most events one drawing reads; past it, the clock's axis draws from the {@link LaneSummary}
-     * however coarse, the events' order from every k-th. 2,000,000: a learner's window of 12
-     * philosophers held 1.2 million events, and read from every 6th (the limit was 200,000) a lane
-     * kept the state of whichever of its events the sampling hit: P12 "waiting for a fork" for the
-     * whole 426 ms, and, zoomed in and out to the same range, the other phase, "thinking" from 17.91 s.
+     * The most events one drawing reads while the run goes on (a drawing each frame: the budget of a
+     * frame); past it the clock's axis draws from the {@link LaneSummary} where it is fine enough,
+     * else from every k-th event, counted from event 0.
      */
-    static final long DRAWN_MAX = 2_000_000;
+    static final long DRAWN_MAX = 200_000;
+    /**
+     * The most events one drawing reads while rewinding is allowed (paused, or the run ended: drawn
+     * only when something changes); past it the clock's axis draws from the summary however coarse.
+     * A learner's paused window of 12 philosophers held 1.2 million events, and read from every 6th
+     * (counted from its left edge) a lane kept the state of whichever of its events the sampling hit:
+     * P12 "waiting for a fork" for the whole 426 ms, and, zoomed in and out to the same range, the
+     * other phase: "thinking" from 17.91 s. Not while the run goes: in the buffer's 200-lane benchmark a
+     * drawing that read 1 million events took 240 to 410 ms (`--frame-stats timeline`, a loaded machine).
+     */
+    static final long DRAWN_MAX_STILL = 2_000_000;
     /** A window of more events than this is drawn from the {@link LaneSummary} where it is fine enough. */
     static final long SUMMARISED_FROM_EVENTS = 20_000;
     /**
@@ -923,15 +931,18 @@ public final class Timeline<R extends Replay<R>> extends Region {
         LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
         boolean summaryReady = !eventOrder.get() && summary.upToDate() && summary.laneCount() >= lanes;
         boolean fineSummary = summary.sliceNanos() <= span / width;
+        long budget = rewind.allowedProperty().get() ? DRAWN_MAX_STILL : DRAWN_MAX;
         // Many events: from the summary where its slices are no wider than a pixel; else every event is
-        // read, up to DRAWN_MAX, and past that the summary stands in all the same, each lane by its
-        // own events' latest state in a slice a few pixels wide: coarser, never untrue.
+        // read, up to the budget, and past it (paused) the summary stands in all the same, each lane by
+        // its own events' latest state in a slice a few pixels wide: coarser, never another lane's phase.
         boolean summarised = summaryReady && last - first > SUMMARISED_FROM_EVENTS
-                && (fineSummary || last - first > DRAWN_MAX);
+                && (fineSummary || last - first > DRAWN_MAX_STILL
+                || last - first > budget && summary.sliceNanos() <= 4 * span / width);
         // Where no summary stands in (in event order; on the clock, after the log dropped events the
-        // history never copied), a window of more than DRAWN_MAX events is drawn from every k-th,
-        // and a state shorter than k events can be missed. The axis says so; zoomed in, every event is drawn.
-        long stride = summarised ? 1 : Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
+        // history never copied, or a run going on), a window of more events than the budget is drawn
+        // from every k-th, and a state shorter than k events can be missed. The axis says so; paused or
+        // zoomed in, every event is drawn.
+        long stride = summarised ? 1 : Math.max(1, (last - first + budget - 1) / budget);
         String sampled = stride > 1
                 ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride))
                 : summarised && !fineSummary
@@ -960,7 +971,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         long seq = first + Math.floorMod(-first, stride);
         double left0 = labelWidth();
         if (summarised) {
-            // Many events, slices no wider than a pixel (or, past DRAWN_MAX, as wide as they are):
+            // Many events, slices no wider than a pixel (or, past the budget, as wide as they are):
             // drawn from the summary, as the events would be.
             fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
             seq = last;

@@ -486,8 +486,8 @@ class TimelineFxTest {
     }
 
     /**
-     * A window of more events than a drawing once read (every 2nd drawn), finer than the summary's
-     * slices: each lane is drawn in the state its own events give, and the same whatever window edge
+     * A paused window of more events than a drawing once read (every 2nd drawn), finer than the
+     * summary's slices: each lane is drawn in the state its own events give, and the same whatever window edge
      * a zoom path left. P1 and P2 take turns, both in state 1 throughout; read from every 2nd event,
      * one of them stayed in the state it had before (a learner's 12 philosophers: P12 "waiting for a
      * fork" the whole window, then, after zooming in and out again to the same range, "thinking").
@@ -504,6 +504,7 @@ class TimelineFxTest {
         // A last event 100 s on: the summary's slices (the run over 8,192) are far wider than a pixel of the burst.
         log.appendAt(origin + 100_000_000_000L, BufferEvent.PUT.ordinal(), 0, 1, 0, 0);
         follow(log);
+        WaitForAsyncUtils.asyncFx(() -> rewind.allowedProperty().set(true)).get(); // paused: drawn when changed
         List<List<Timeline.StateBar>> drawings = new ArrayList<>();
         for (long from : new long[] {2, 3}) { // the window's left edge an event apart: every 2nd read in the other phase
             WaitForAsyncUtils.asyncFx(() -> {
