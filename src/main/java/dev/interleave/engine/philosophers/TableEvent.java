@@ -103,8 +103,8 @@ public enum TableEvent {
         return ALL[batch.kind(i)];
     }
 
-    /** The slot field for fork {@code fork} (-1: none) and {@code extra}. */
-    static int slot(int fork, int extra) {
+    /** The slot field for fork {@code fork} (-1: none) and {@code extra}: what {@link #fork} and {@link #extra} read. */
+    public static int slot(int fork, int extra) {
         assert fork >= -1 && fork < 255 && extra >= 0 && extra < 1 << 16 : fork + " " + extra;
         return (fork + 1) | extra << 8;
     }
@@ -198,10 +198,12 @@ public enum TableEvent {
                             Names.philosopher(extra - 1));
             case DEADLOCK -> circle == null ? "the circle closes at " + who + "'s wait for " + Names.fork(f) + ": deadlock"
                     : "the circle closes: deadlock, " + circle.arrows();
-            case TAKE -> String.format("%s picks up %s (%s)%s", who, Names.fork(f), side(p, f), other == 0
-                    ? (extra == 2 ? ": both forks" : "")
-                    : ", ahead of " + Names.philosopher(other - 1) + ", who reached for it too"
-                            + (extra == 2 ? "; " + who + " has both forks" : ""));
+            // Ahead of a neighbour, as short as the plain pick-up's "both forks": "..., who reached for it
+            // too; P11 has both forks" was wider than the log at 1024x700, and one such line makes every
+            // row of the log two lines high for the rest of the run (rows of 40 px, a learner's tryout).
+            case TAKE -> String.format("%s picks up %s (%s)%s%s", who, Names.fork(f), side(p, f), other == 0 ? ""
+                    : " ahead of " + Names.philosopher(other - 1) + ", who reached for it too",
+                    extra == 2 ? ": both forks" : "");
             case GIVE_UP -> String.format("%s gives up on %s %s", who, Names.fork(f),
                     other == 0 ? "at once" : "after " + other + " ms");
             case STOPPED_WAITING -> who + " stops waiting: interrupted, the run is ending";

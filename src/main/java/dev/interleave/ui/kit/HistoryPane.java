@@ -72,6 +72,8 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
     private final BooleanSupplier arrangeScrubArea;
     /** Marks the log narrow (its lines wrap) where it has less room than a long line; true if that changed. */
     private final BooleanSupplier narrowLog;
+    /** The scrubber's position in words: its font is the window's text size. */
+    private final Label where = new Label();
     /** Whether the "Evenly spaced" check box was ever set by hand: then a step never sets it. FX thread. */
     private boolean orderChosen;
     /** True while the slider or the list is being set from the position, not by the user. */
@@ -131,7 +133,6 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         Controls.tip(present, "Back to the run as it is now (End).");
         present.disableProperty().bind(rewind.rewoundBinding().not());
         present.setOnAction(e -> rewind.toPresent());
-        Label where = new Label();
         where.setId("scrub-position");
         where.textProperty().bind(Bindings.createStringBinding(() -> rewind.positionProperty().get()
                         == Rewind.PRESENT ? String.format(Locale.ROOT, "now (%,d events)", rewind.endProperty().get())
@@ -234,8 +235,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         events.onWider(() -> Platform.runLater(this::requestLayout));
         narrowLog = () -> {
             double em = where.getFont().getSize();
-            // The log spans the pane: its own width is the last pass's (0 at the first).
-            double room = getWidth() - snappedLeftInset() - snappedRightInset() - LINE_ROOM_EM * em;
+            double room = lineRoom();
             boolean narrow = getWidth() > 0 && (getWidth() < LOG_LINE_EM * em || events.widestShownEm() * em > room);
             boolean was = events.getPseudoClassStates().contains(NARROW);
             events.pseudoClassStateChanged(NARROW, narrow);
@@ -486,5 +486,13 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                 + " checkpoint a little after the oldest event kept (the timeline also draws the few before it)."
                 + " Events 0 to %,d (%,d of them), up to that moment, are out of reach.",
                 EventLog.DEFAULT_CAPACITY, end - start, end, start - 1, start - 1, start);
+    }
+
+    /**
+     * The width (px) a line of the log has before its rows wrap onto two lines, all of them: the
+     * pane's (the log spans it; 0 before the first layout) less the cells' padding and the scroll bar.
+     */
+    public double lineRoom() {
+        return getWidth() - snappedLeftInset() - snappedRightInset() - LINE_ROOM_EM * where.getFont().getSize();
     }
 }

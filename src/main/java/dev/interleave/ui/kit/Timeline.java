@@ -202,8 +202,22 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private static final double BASE_AXIS_HEIGHT = 18;
     private static final double BASE_LEGEND_HEIGHT = 16;
     private static final double BASE_FONT_SIZE = 13;
-    /** The most events one drawing reads. */
+    /**
+     * The most events one drawing reads while the run goes on (a drawing each frame: the budget of a
+     * frame); past it the clock's axis draws from the {@link LaneSummary} where it is fine enough,
+     * else from every k-th event, counted from event 0.
+     */
     static final long DRAWN_MAX = 200_000;
+    /**
+     * The most events one drawing reads while rewinding is allowed (paused, or the run ended: drawn
+     * only when something changes); past it the clock's axis draws from the summary however coarse.
+     * A learner's paused window of 12 philosophers held 1.2 million events, and read from every 6th
+     * (counted from its left edge) a lane kept the state of whichever of its events the sampling hit:
+     * P12 "waiting for a fork" for the whole 426 ms, and, zoomed in and out to the same range, the
+     * other phase: "thinking" from 17.91 s. Not while the run goes: in the buffer's 200-lane benchmark a
+     * drawing that read 1 million events took 240 to 410 ms (`--frame-stats timeline`, a loaded machine).
+     */
+    static final long DRAWN_MAX_STILL = 2_000_000;
     /** A window of more events than this is drawn from the {@link LaneSummary} where it is fine enough. */
     static final long SUMMARISED_FROM_EVENTS = 20_000;
     /**
@@ -219,7 +233,9 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private final Canvas canvas = new Canvas();
     /** By state: a hidden region whose background is the state's colour. */
     private final Map<Integer, ColourProbe> probes = new HashMap<>();
-    private final ColourProbe momentInk = probe("-il-failed");
+    /** The looked-up colour of the moments' lines: red, apart from every state's colour in both themes. */
+    public static final String MOMENT_COLOUR = "-il-moment";
+    private final ColourProbe momentInk = probe(MOMENT_COLOUR);
     private final ColourProbe ink = probe("-color-fg-default");
     private final ColourProbe paper = probe("-color-bg-default");
     private final ColourProbe subtle = probe("-color-fg-subtle");
@@ -239,6 +255,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private int marksLabelled;
     /** Where the last redraw drew its last moment's label: its left and right x. For tests. */
     private double[] momentLabelDrawn = new double[0];
+    /** Where the last drawing drew its last moment's line, its halo included: left and right x. For tests. */
+    private double[] momentLineDrawn = new double[0];
     /** The axis's words as the last drawing wrote them. For tests. */
     private String axisWords = "";
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
@@ -448,6 +466,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** The axis's words as last drawn ("events 0 .. 516 in order, evenly spaced"); for tests. */
     String axisWordsDrawn() {
         return axisWords;
+    }
+
+    /** Where the last redraw drew its last moment's line, its halo included, left and right x; empty if none. For tests. */
+    double[] momentLineDrawn() {
+        return momentLineDrawn.clone();
     }
 
     /** Where the last redraw drew its last moment's label, left and right x; empty if none. For tests. */
@@ -905,17 +928,26 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // may still crowd): the whole of a free run's first seconds was a wall of black arrows (a
         // learner); zoomed in, they come.
         boolean arrowsApart = detailed && (last - first) * 3 <= width;
-        // A window of more than DRAWN_MAX events is drawn from every k-th: a pixel then spans many
-        // events anyway, and a frame's budget stays bounded at a million events.
-        long stride = Math.max(1, (last - first + DRAWN_MAX - 1) / DRAWN_MAX);
         LaneSummary<R> summary = summary(history); // kept up at every drawing: a frame's new events
-        boolean summarised = !eventOrder.get() && last - first > SUMMARISED_FROM_EVENTS && summary.upToDate()
-                && summary.laneCount() >= lanes && summary.sliceNanos() <= span / width;
-        // Where no summary stands in for a window of many events (in event order; on the clock, after
-        // the log dropped events the history never copied), every k-th is drawn, and a state shorter
-        // than k events can be missed. The axis says so; zoomed in, every event is drawn.
-        String sampled = !summarised && stride > 1
-                ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride)) : "";
+        boolean summaryReady = !eventOrder.get() && summary.upToDate() && summary.laneCount() >= lanes;
+        boolean fineSummary = summary.sliceNanos() <= span / width;
+        long budget = rewind.allowedProperty().get() ? DRAWN_MAX_STILL : DRAWN_MAX;
+        // Many events: from the summary where its slices are no wider than a pixel; else every event is
+        // read, up to the budget, and past it (paused) the summary stands in all the same, each lane by
+        // its own events' latest state in a slice a few pixels wide: coarser, never another lane's phase.
+        boolean summarised = summaryReady && last - first > SUMMARISED_FROM_EVENTS
+                && (fineSummary || last - first > DRAWN_MAX_STILL
+                || last - first > budget && summary.sliceNanos() <= 4 * span / width);
+        // Where no summary stands in (in event order; on the clock, after the log dropped events the
+        // history never copied, or a run going on), a window of more events than the budget is drawn
+        // from every k-th, and a state shorter than k events can be missed. The axis says so; paused or
+        // zoomed in, every event is drawn.
+        long stride = summarised ? 1 : Math.max(1, (last - first + budget - 1) / budget);
+        String sampled = stride > 1
+                ? String.format(Locale.ROOT, "   (every %,d%s event drawn: zoom in for each)", stride, ordinal(stride))
+                : summarised && !fineSummary
+                ? String.format(Locale.ROOT, "   (states by %s slices: zoom in for each event)",
+                        duration(summary.sliceNanos())) : "";
         g.setFill(subtle.paint(Color.GRAY));
         // The clock of the log: pauses included (a paused run's lanes show them, at the gate), where
         // the plots leave them out; the axis says so, as the plots do.
@@ -934,10 +966,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // A bar at the left edge began before it: the window begins after the oldest event kept, or
         // the log has dropped older ones (a state shown from the oldest kept began before it, unseen).
         bars.cutsLeft = placeOf(history, history.firstKept()) < left || history.firstKept() > 0;
-        long seq = first;
+        // Every k-th counted from event 0, not from the window's first: the same range draws the same
+        // events whatever zoom path led to it.
+        long seq = first + Math.floorMod(-first, stride);
         double left0 = labelWidth();
         if (summarised) {
-            // Many events, slices no wider than a pixel: drawn from the summary, as the events would be.
+            // Many events, slices no wider than a pixel (or, past the budget, as wide as they are):
+            // drawn from the summary, as the events would be.
             fromSummary(summary, left, right, scale, bars, state, since, momentX, momentLabels);
             seq = last;
             drewFromSummary = true;
@@ -1066,16 +1101,28 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // Moments: a line across every lane, labelled above them.
         Paint momentPaint = momentInk.paint(Color.RED);
         momentLabelDrawn = new double[0];
+        momentLineDrawn = new double[0];
         g.setTextAlign(TextAlignment.LEFT);
+        // A red line 3 em wide between two stripes of the background, 2 em each: it stands apart from
+        // the bars it crosses whatever their colour. Drawn as 2.5 em of the failure's orange at the
+        // lanes' right edge (the newest event, where a deadlock is), half of it past the lanes and
+        // over the waits' amber, a learner could hardly find "the red line" the heading promised.
+        double lineWidth = 3 * em();
+        double haloWidth = lineWidth + 4 * em();
         for (int k = 0; k < momentX.size(); k++) {
             double x = momentX.get(k);
             if (x < labelWidth() || x > w + 1) {
                 continue;
             }
-            x = Math.min(x, w - 2); // the newest event sits on the right edge: keep its line in sight
+            // Wholly inside the lanes, halo too: the newest event sits on the right edge.
+            x = Math.clamp(x, labelWidth() + haloWidth / 2, Math.max(labelWidth() + haloWidth / 2, w - haloWidth / 2));
+            g.setStroke(paperPaint);
+            g.setLineWidth(haloWidth);
+            g.strokeLine(x, axisHeight(), x, axisHeight() + lanes * laneH);
             g.setStroke(momentPaint);
-            g.setLineWidth(2.5 * em());
+            g.setLineWidth(lineWidth);
             g.strokeLine(x, axisHeight() - 2, x, axisHeight() + lanes * laneH);
+            momentLineDrawn = new double[] {x - haloWidth / 2, x + haloWidth / 2};
             g.setFill(momentPaint);
             // Right of its line, or left of it where the line is too near the right edge ("deadlo"
             // at 150 %, when a fixed 70 px was kept free).

@@ -166,17 +166,17 @@ public final class PhilosophersView extends BorderPane {
         graphCaption.setWrapText(true);
         WaitForGraphDrawing graph = new WaitForGraphDrawing(model);
         VBox.setVgrow(graph, Priority.ALWAYS);
-        Label graphNote = new Label();
+        // As tall as its tallest note: the graph above it stays still as the note changes.
+        GraphNoteLabel graphNote = new GraphNoteLabel(() -> Math.max(model.nProperty().get(), model.philosophers().size()));
         graphNote.setId("graph-note");
         graphNote.getStyleClass().add("graph-note");
-        graphNote.setWrapText(true);
-        graphNote.setMinHeight(Region.USE_PREF_SIZE);
+        model.nProperty().addListener(obs -> graphNote.requestLayout()); // longer names, longer notes
         graphNote.textProperty().bind(Bindings.createStringBinding(() -> graphNote(model.circle().size(),
                         model.edges(), model.freeWaits(), model.longestChainProperty().get(), model.philosophers().size(),
                         model.stateProperty().get() == RunState.IDLE),
                 model.circle(), model.edges(), model.freeWaits(), model.longestChainProperty(), model.philosophers(),
                 model.stateProperty()));
-        VBox graphColumn = new VBox(4, graphCaption, graph, graphNote);
+        VBox graphColumn = new GraphColumn(graphCaption, graph, graphNote);
         graphColumn.getStyleClass().add("graph-column");
         // Side by side; stacked when the panel is narrower than both at their least (a large zoom).
         Responsive drawings = new Responsive(table, graphColumn);

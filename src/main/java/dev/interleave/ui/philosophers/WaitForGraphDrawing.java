@@ -3,6 +3,7 @@ package dev.interleave.ui.philosophers;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -113,6 +114,34 @@ final class WaitForGraphDrawing extends Pane {
         return Math.max(LEAST_SCALE, Math.min(1, fits));
     }
 
+    /**
+     * How high a ring of its philosophers needs to be for arrows of {@link #LEAST_ARROW} between
+     * nodes at {@link #LEAST_SCALE} ({@link #nodeScale}'s bound), or its least height in the
+     * stylesheet if more: the note under it keeps room for its tallest words only down to this (at
+     * 12 philosophers in 1024x700, room kept for five lines left arrows of 6 px).
+     */
+    double leastHeight() {
+        double least = minHeight(-1);
+        int n = nodes.size();
+        if (n < 3) {
+            return least;
+        }
+        double nodeSize = 0;
+        for (Label node : nodes) {
+            nodeSize = Math.max(nodeSize, Math.max(node.prefWidth(-1), node.prefHeight(-1)));
+        }
+        nodeSizeForLeast = nodeSize;
+        double sin = Math.sin(Math.PI / n);
+        double room = (LEAST_SCALE * nodeSize * (1 + sin) + 6 + LEAST_ARROW) / (2 * sin);
+        return Math.max(least, Math.ceil(2 * (room + 4)));
+    }
+
+    /**
+     * The node size the last {@link #leastHeight} was for: the nodes are unmanaged, so their styling
+     * (new nodes are unstyled at first) does not ask the column to lay this drawing out again.
+     */
+    private double nodeSizeForLeast = Double.NaN;
+
     @Override
     protected void layoutChildren() {
         int n = nodes.size();
@@ -121,6 +150,10 @@ final class WaitForGraphDrawing extends Pane {
         double nodeSize = 0;
         for (Label node : nodes) {
             nodeSize = Math.max(nodeSize, Math.max(node.prefWidth(-1), node.prefHeight(-1)));
+        }
+        if (n >= 3 && nodeSize != nodeSizeForLeast) {
+            nodeSizeForLeast = nodeSize;
+            Platform.runLater(this::requestLayout); // the least height again, for the nodes as styled
         }
         double scale = nodeScale(n, Math.min(cx, cy) - 4, nodeSize);
         double drawn = nodeSize * scale;

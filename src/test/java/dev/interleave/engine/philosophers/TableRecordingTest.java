@@ -167,10 +167,10 @@ class TableRecordingTest {
             words.add(TableEvent.words(all, i));
         }
         assertEquals(List.of("P2 reaches for F1 (its right fork): it lies on the table",
-                "P1 picks up F1 (its left fork), ahead of P2, who reached for it too",
+                "P1 picks up F1 (its left fork) ahead of P2, who reached for it too",
                 "P2 picks up F2 (its left fork)",
                 "P3 reaches for F2 (its right fork), held by P2, and waits",
                 "P2 puts down F2 (its left fork)",
-                "P1 picks up F2 (its right fork), ahead of P3, who reached for it too; P1 has both forks"), words);
+                "P1 picks up F2 (its right fork) ahead of P3, who reached for it too: both forks"), words);
     }
 }

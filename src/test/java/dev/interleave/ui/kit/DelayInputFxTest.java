@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.RangeSlider;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +48,11 @@ class DelayInputFxTest {
     @AfterEach
     void close() {
         StyledStage.close(stage);
+    }
+
+    @AfterAll
+    static void unthemed() {
+        StyledStage.unthemed(); // after the focus ring's test, in the window's theme
     }
 
     @Test
@@ -148,6 +154,48 @@ class DelayInputFxTest {
             robot.push(KeyCode.TAB);
             robot.push(KeyCode.CONTROL, KeyCode.TAB);
             assertEquals(after, focusOwner(keys), "Ctrl+Tab: out of it at once");
+        } finally {
+            StyledStage.close(keys);
+        }
+    }
+
+    /**
+     * With the keys on its range (by Tab), the ring that shows it stays inside the delay's own box and
+     * under its caption: a ring round the whole range drew a thick band over the bottom of "Think (ms),
+     * applies live", and the low thumb's ring, at the range's left end, was cut at the panel's edge (a
+     * learner's tryout, after typing 50 in Think's "to" and Enter).
+     */
+    @Test
+    void theFocusRingStaysInsideTheDelayAndUnderItsCaption(FxRobot robot) {
+        Button before = new Button("before");
+        DelayInput think = OnFx.get(() -> new DelayInput("think", "Think (ms), applies live", new SimpleIntegerProperty(0),
+                new SimpleIntegerProperty(50), new IntInput(0, 2_000, ""), "Time to think."));
+        Stage keys = OnFx.get(() -> StyledStage.showThemed(new VBox(8, before, think), 280, 300));
+        try {
+            robot.interact(before::requestFocus);
+            robot.push(KeyCode.TAB);
+            Node range = keys.getScene().lookup("#think-slider");
+            assertEquals(range, focusOwner(keys), "Tab from the button before");
+            List<String> outside = new ArrayList<>();
+            robot.interact(() -> {
+                keys.getScene().getRoot().applyCss();
+                keys.getScene().getRoot().layout();
+                javafx.geometry.Bounds box = think.localToScene(think.getLayoutBounds());
+                Label caption = (Label) think.getChildren().getFirst();
+                double under = caption.localToScene(caption.getLayoutBounds()).getMaxY();
+                List<Node> drawn = new ArrayList<>(List.of(range));
+                drawn.addAll(range.lookupAll(".low-thumb"));
+                drawn.addAll(range.lookupAll(".high-thumb"));
+                for (Node node : drawn) {
+                    javafx.geometry.Bounds seen = node.localToScene(node.getBoundsInLocal()); // effects included
+                    if (seen.getMinX() < box.getMinX() - 0.5 || seen.getMaxX() > box.getMaxX() + 0.5
+                            || seen.getMinY() < under - 0.5) {
+                        outside.add(node.getStyleClass() + " drawn at " + seen + ", the delay at " + box
+                                + ", its caption down to " + under);
+                    }
+                }
+            });
+            assertEquals(List.of(), outside);
         } finally {
             StyledStage.close(keys);
         }

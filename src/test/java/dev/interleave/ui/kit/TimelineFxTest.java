@@ -56,6 +56,8 @@ class TimelineFxTest {
         boolean marksEnd;
         /** Whether a wake-up draws an arrow, as the buffer's do. */
         boolean arrows;
+        /** Whether each event leaves its track in the state its item names (0 or 1). */
+        boolean itemStates;
 
         @Override
         public int arrowFrom(EventLog.Batch batch, int i) {
@@ -113,7 +115,7 @@ class TimelineFxTest {
         }
 
         public int stateAfter(EventLog.Batch batch, int i) {
-            return 0;
+            return itemStates ? (int) batch.item(i) : 0;
         }
 
         public int stateOf(BufferReplay state, int lane) {
@@ -121,7 +123,7 @@ class TimelineFxTest {
         }
 
         public int states() {
-            return waits ? 2 : 1;
+            return waits || itemStates ? 2 : 1;
         }
 
         public String colour(int state) {
@@ -484,6 +486,46 @@ class TimelineFxTest {
     }
 
     /**
+     * A paused window of more events than a drawing once read (every 2nd drawn), finer than the
+     * summary's slices: each lane is drawn in the state its own events give, and the same whatever window edge
+     * a zoom path left. P1 and P2 take turns, both in state 1 throughout; read from every 2nd event,
+     * one of them stayed in the state it had before (a learner's 12 philosophers: P12 "waiting for a
+     * fork" the whole window, then, after zooming in and out again to the same range, "thinking").
+     */
+    @Test
+    void everyLaneIsDrawnInTheStateItsOwnEventsGiveWhateverTheWindowsEdge() throws Exception {
+        lanes.itemStates = true;
+        int burst = 300_000;
+        EventLog log = twoLanes(burst + 100);
+        long origin = log.originNanos();
+        for (int i = 0; i < burst; i++) {
+            log.appendAt(origin + 1_000_000 + i * 20L, BufferEvent.PUT.ordinal(), i % 2, 1, 0, 0);
+        }
+        // A last event 100 s on: the summary's slices (the run over 8,192) are far wider than a pixel of the burst.
+        log.appendAt(origin + 100_000_000_000L, BufferEvent.PUT.ordinal(), 0, 1, 0, 0);
+        follow(log);
+        WaitForAsyncUtils.asyncFx(() -> rewind.allowedProperty().set(true)).get(); // paused: drawn when changed
+        List<List<Timeline.StateBar>> drawings = new ArrayList<>();
+        for (long from : new long[] {2, 3}) { // the window's left edge an event apart: every 2nd read in the other phase
+            WaitForAsyncUtils.asyncFx(() -> {
+                timeline.show(from, from + burst - 2);
+                drawings.add(List.copyOf(timeline.barsDrawn()));
+            }).get();
+            assertFalse(timeline.drewFromSummary(), "finer than the summary: drawn from the events");
+        }
+        for (List<Timeline.StateBar> bars : drawings) {
+            double middle = (timeline.lanesLeft() + timeline.getWidth()) / 2;
+            for (int lane = 0; lane < 2; lane++) {
+                int onLane = lane;
+                List<Timeline.StateBar> there = bars.stream()
+                        .filter(bar -> bar.lane() == onLane && bar.x0() <= middle && bar.x1() >= middle).toList();
+                assertEquals(1, there.size(), "lane " + lane + " at the middle: " + bars);
+                assertEquals(1, there.get(0).state(), "lane " + lane + ", in state 1 by all its events: " + bars);
+            }
+        }
+    }
+
+    /**
      * Zoomed with Ctrl+wheel under a still pointer, the tooltip tells the bar as the new window cuts
      * it: it kept the old window's words ("to past 873.5 ms" once zoomed out to where the bar ends).
      */
@@ -763,6 +805,51 @@ class TimelineFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(drawn[1] <= drawn[2] && drawn[1] - drawn[0] > 60, "the label drawn from " + drawn[0] + " to "
                 + drawn[1] + " px on a " + drawn[2] + " px timeline");
+    }
+
+    /**
+     * A moment on the newest event, at the lanes' right edge, is drawn wholly inside them, its line
+     * between two stripes of the background and in the moment's colour at its middle: half of it was
+     * past the lanes' edge, over bars of a near colour, and a learner could hardly find it.
+     */
+    @Test
+    void aMomentAtTheRightEdgeIsDrawnWhollyInsideTheLanes() throws Exception {
+        lanes.momentAt = 20;
+        follow(run(20));
+        int[] argb = new int[4];
+        double[] line = new double[3];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            double[] drawn = timeline.momentLineDrawn();
+            line[0] = drawn[0];
+            line[1] = drawn[1];
+            line[2] = timeline.getWidth();
+            WritableImage image = timeline.snapshot(null, null);
+            int y = (int) timeline.laneMiddleY(0);
+            int middle = (int) Math.floor((drawn[0] + drawn[1]) / 2);
+            argb[0] = image.getPixelReader().getArgb(middle, y);
+            argb[1] = image.getPixelReader().getArgb((int) Math.ceil(drawn[0]), y); // the halo's left edge
+            argb[2] = argbOf(looked(Timeline.MOMENT_COLOUR));
+            argb[3] = argbOf(looked("-color-bg-default"));
+        }).get();
+        assertTrue(line[0] >= timeline.lanesLeft() && line[1] <= line[2], "the line and its halo from " + line[0]
+                + " to " + line[1] + " px, in lanes from " + timeline.lanesLeft() + " to " + line[2]);
+        assertEquals(Integer.toHexString(argb[2]), Integer.toHexString(argb[0]), "the line's middle in the moment's colour");
+        assertEquals(Integer.toHexString(argb[3]), Integer.toHexString(argb[1]), "the halo in the background's colour");
+    }
+
+    /** A looked-up colour as the timeline's stylesheets define it. FX thread. */
+    private javafx.scene.paint.Color looked(String name) {
+        ColourProbe probe = new ColourProbe(name, () -> { });
+        javafx.scene.Scene scene = new javafx.scene.Scene(new VBox(probe));
+        scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+        scene.getRoot().applyCss();
+        return (javafx.scene.paint.Color) probe.paint(javafx.scene.paint.Color.TRANSPARENT);
+    }
+
+    private static int argbOf(javafx.scene.paint.Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
     /**

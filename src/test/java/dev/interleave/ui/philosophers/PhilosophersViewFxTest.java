@@ -39,12 +39,17 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.philosophers.Coffman;
+import dev.interleave.engine.philosophers.Names;
+import dev.interleave.engine.philosophers.PhilosopherState;
+import dev.interleave.engine.philosophers.TableEvent;
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Strategy;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
 import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.HistoryPane;
 import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.Rewind;
@@ -1262,6 +1267,113 @@ class PhilosophersViewFxTest {
                         + "' needs " + needed + " px in " + OnFx.get(label::getWidth));
             }
         }
+    }
+
+    /**
+     * The wait-for graph's nodes stay where they are as the note under it changes, from "Nobody waits
+     * now" in one line to the dashed waits' three and the circle's four, in both window sizes: the
+     * graph took what its note left, and P5 moved from (958,387) to (973,398) (a learner's tryout).
+     */
+    @Test
+    void theGraphStaysStillAsItsNoteChanges(FxRobot robot) {
+        for (double[] size : new double[][] {{1280, 800}, {1024, 700}}) {
+            robot.interact(() -> {
+                view.getScene().getWindow().setWidth(size[0]);
+                view.getScene().getWindow().setHeight(size[1]);
+                model.nProperty().set(5);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Label note = robot.lookup("#graph-note").queryAs(Label.class);
+            List<String> notes = new ArrayList<>(GraphNoteLabel.notes(5));
+            notes.add(PhilosophersView.graphNote(0, List.of(), List.of(), 0, 5, false)); // "Nobody waits now."
+            List<String> seen = new ArrayList<>();
+            Set<Integer> lines = new java.util.HashSet<>();
+            for (String text : notes) {
+                robot.interact(() -> {
+                    note.textProperty().unbind();
+                    note.setText(text);
+                    view.layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> view.layout());
+                Bounds p5 = robot.lookup("#graph-P5").query().localToScene(
+                        robot.lookup("#graph-P5").query().getLayoutBounds());
+                seen.add(String.format(Locale.ROOT, "(%.1f, %.1f)", p5.getCenterX(), p5.getCenterY()));
+                lines.add((int) Math.round(textLines(note)));
+            }
+            assertTrue(lines.size() >= 2, "notes of different lengths: " + lines + " lines");
+            assertEquals(1, new java.util.HashSet<>(seen).size(), size[0] + "x" + size[1] + ": P5 at " + seen);
+        }
+    }
+
+    /** How many lines {@code label}'s text takes at its width. */
+    private static double textLines(Label label) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(label.getText());
+        text.setFont(label.getFont());
+        text.setWrappingWidth(label.getWidth() - label.snappedLeftInset() - label.snappedRightInset());
+        javafx.scene.text.Text one = new javafx.scene.text.Text("X");
+        one.setFont(label.getFont());
+        return text.getLayoutBounds().getHeight() / one.getLayoutBounds().getHeight();
+    }
+
+    /**
+     * Every line a table of 12 can log, but the deadlock's (which names the whole circle), fits one
+     * row of the event log at 1024x700, numbered up to 999,999,999: one line wider than the log makes
+     * every row of the run two lines high, and "P11 picks up F12 (its right fork), ahead of P12, who
+     * reached for it too; P11 has both forks" did so after 18 s of 12 ordered philosophers (rows of 40
+     * px, 23 elsewhere: a learner's tryout).
+     */
+    @Test
+    void everyLineOfTwelveButTheDeadlocksFitsOneRowOfTheLogIn1024x700(FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(1024);
+            view.getScene().getWindow().setHeight(700);
+            model.nProperty().set(12);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.layout());
+        @SuppressWarnings("unchecked")
+        HistoryPane<?> history = robot.lookup("#philosophers-history").queryAs(HistoryPane.class);
+        javafx.scene.text.Font font = robot.lookup("#scrub-position").queryAs(Label.class).getFont();
+        double room = history.lineRoom();
+        assertTrue(room > 0, "laid out: " + room);
+        int n = 12;
+        EventLog log = new EventLog(1 << 20);
+        for (int p = 0; p < n; p++) {
+            log.addTrack(Names.philosopher(p));
+        }
+        for (TableEvent kind : TableEvent.values()) {
+            if (kind == TableEvent.DEADLOCK) {
+                continue;
+            }
+            int others = switch (kind) {
+                case STATE -> PhilosopherState.values().length;
+                case PASS -> 3; // stepped, opened, interrupted
+                case PARK -> 4; // the next actions
+                default -> Math.max(n, Strategy.TRY_MILLIS + 1) + 1; // a neighbour's number + 1, or a time + 1
+            };
+            for (int p = 0; p < n; p++) {
+                for (int f : new int[] {p, (p + 1) % n}) {
+                    for (int extra : new int[] {0, 1, 2, n}) {
+                        for (int other = 0; other < others; other++) {
+                            log.appendNow(kind.ordinal(), p, 0, TableEvent.slot(f, extra), other);
+                        }
+                    }
+                }
+            }
+        }
+        EventLog.Batch all = log.readAll();
+        String widest = "";
+        double widestPx = 0;
+        for (int i = 0; i < all.size(); i++) {
+            String line = String.format(Locale.ROOT, "%,d  %s", 999_999_999, TableEvent.words(all, i));
+            double px = Controls.textWidth(line, font);
+            if (px > widestPx) {
+                widest = line;
+                widestPx = px;
+            }
+        }
+        assertTrue(widestPx <= room, "\"" + widest + "\" is " + widestPx + " px in a log with " + room + " px a line");
     }
 
     /**

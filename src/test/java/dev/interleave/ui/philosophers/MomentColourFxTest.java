@@ -1,0 +1,89 @@
+package dev.interleave.ui.philosophers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.interleave.ui.kit.ColourProbe;
+import dev.interleave.ui.kit.StyledStage;
+import dev.interleave.ui.kit.Timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deadlock's line on the timeline ("the red line is the moment the circle closed") stands apart
+ * from every philosopher's state colour, in both themes: drawn in the failure's orange, 38 apart in
+ * RGB from the waits' amber, a learner could hardly see it over a lane waiting for a fork.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class MomentColourFxTest {
+
+    /** How far apart (RGB, 0 to 441) the line's colour is from any state's, at least: a quarter of black to white. */
+    private static final double APART = 441.0 / 4;
+
+    private Stage stage;
+    private StackPane view;
+    private final List<ColourProbe> states = new ArrayList<>();
+    private ColourProbe moment;
+
+    @Start
+    void start(Stage primary) {
+        view = new StackPane();
+        view.getStyleClass().add("philosophers-view"); // where the lab's own colours (-ph-think) are defined
+        PhilosophersLanes lanes = new PhilosophersLanes();
+        for (int state = 0; state < lanes.states(); state++) {
+            ColourProbe probe = new ColourProbe(lanes.colour(state), () -> { });
+            states.add(probe);
+            view.getChildren().add(probe);
+        }
+        moment = new ColourProbe(Timeline.MOMENT_COLOUR, () -> { });
+        view.getChildren().add(moment);
+        stage = StyledStage.show(view, 200, 100);
+        stage.getScene().getStylesheets().add(Objects.requireNonNull(
+                PhilosophersView.class.getResource("philosophers.css")).toExternalForm());
+    }
+
+    @AfterEach
+    void close() {
+        StyledStage.close(stage);
+    }
+
+    @Test
+    void theDeadlocksLineStandsApartFromEveryStateInBothThemes() throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (boolean dark : new boolean[] {false, true}) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                Scene scene = stage.getScene();
+                scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), dark);
+                scene.getRoot().applyCss();
+            }).get();
+            Color line = (Color) WaitForAsyncUtils.asyncFx(() -> moment.paint(null)).get();
+            assertTrue(line != null, "the line's colour is defined");
+            for (int state = 0; state < states.size(); state++) {
+                int s = state;
+                Color colour = (Color) WaitForAsyncUtils.asyncFx(() -> states.get(s).paint(null)).get();
+                double apart = 255 * Math.sqrt(Math.pow(line.getRed() - colour.getRed(), 2)
+                        + Math.pow(line.getGreen() - colour.getGreen(), 2) + Math.pow(line.getBlue() - colour.getBlue(), 2));
+                seen.add((dark ? "dark " : "light ") + state + " " + colour + " " + Math.round(apart));
+                assertTrue(apart >= APART, (dark ? "dark" : "light") + ": the line " + line + " only " + apart
+                        + " from state " + s + "'s " + colour);
+            }
+        }
+        assertEquals(2 * states.size(), seen.size(), seen.toString());
+    }
+}
