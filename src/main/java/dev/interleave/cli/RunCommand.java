@@ -226,7 +226,10 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
         }
     }
 
-    /** Whether {@code file}, a regular file, is empty or a trace (ChromeTrace#mayOverwrite); not if it cannot be read. */
+    /**
+     * Whether {@code file}, a regular file, is empty or a trace (ChromeTrace#mayOverwrite); also if it
+     * cannot be read, as opening it for writing then says why it cannot be written, if it cannot.
+     */
     private static boolean holdsNothingToKeep(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return ChromeTrace.mayOverwrite(in.readNBytes(ChromeTrace.BEGINNING.length()));

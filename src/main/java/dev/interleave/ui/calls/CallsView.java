@@ -930,8 +930,6 @@ public final class CallsView extends BorderPane {
                 if (longest[0] == null || width <= 0 || longestShown.getScene() == null) {
                     return least;
                 }
-                longestShown.setText(longest[0]);
-                longestShown.applyCss();
                 // An em narrower: the page's scroll bar, which a run's figures can bring, narrows it.
                 return Math.max(least, Math.ceil(longestShown.prefHeight(width - longestShown.getFont().getSize())));
             }
@@ -948,10 +946,12 @@ public final class CallsView extends BorderPane {
             if (old == RunState.IDLE && now != RunState.IDLE) {
                 heldAtRun[0] = verdict.isManaged() ? verdict.getHeight() : 0;
                 longest[0] = CallsViewModel.longestVerdict(model.settings());
+                longestShown.setText(longest[0]);
                 verdict.requestLayout();
             } else if (now == RunState.STOPPING && model.shownRunProperty().get() != null) {
                 // Stop pressed: the place grows now, under the key, not when the run has ended.
                 longest[0] = CallsViewModel.longestStoppedVerdict(model.shownRunProperty().get());
+                longestShown.setText(longest[0]);
                 verdict.requestLayout();
             }
         });

@@ -588,12 +588,11 @@ public final class Controls {
         };
         note.widthProperty().addListener(obs -> keep.run());
         note.textProperty().addListener(obs -> keep.run());
-        // A zoom while a run goes scales what is held with the text: held in the old size, 150 % down
-        // to 100 % left a blank band of the difference over the figures (a tryout, the race lab).
+        // A zoom while a run goes lets go of what is held: held in the old size, 150 % down to 100 %
+        // left a blank band of the difference over the figures (a tryout, the race lab). Scaled with
+        // the text, it would keep the old size's lines where the new size wraps into fewer (a review).
         note.fontProperty().addListener((obs, old, now) -> {
-            if (held[0] > 0 && old != null && old.getSize() > 0) {
-                held[0] *= now.getSize() / old.getSize();
-            }
+            held[0] = 0;
             keep.run();
         });
         note.setId("last-run");

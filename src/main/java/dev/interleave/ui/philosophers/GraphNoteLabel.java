@@ -36,7 +36,13 @@ final class GraphNoteLabel extends Label {
         setAlignment(Pos.TOP_LEFT); // a short note at the top of its room, under the graph
     }
 
-    /** The notes the graph may have under it with {@code n} philosophers: each kind, the longest of its kind. */
+    /**
+     * The notes the graph may have under it with {@code n} philosophers, each kind with two
+     * philosophers waiting for forks that lie on the table, the most a free run is seen to have at
+     * once (each picks its fork up at once). A table stepped by hand can keep more waiting so, each at
+     * its gate: their longer note then moves the graph once. Room for all n would shrink the graph
+     * of every table for that (a review).
+     */
     static List<String> notes(int n) {
         int last = Math.max(1, n - 1);
         List<WaitForGraph.FreeWait> twoOnTheTable = List.of(new WaitForGraph.FreeWait(last, last),

@@ -546,10 +546,13 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         narrateSteps(now, table);
         // A table stepped from the start has run for no time the plots count: beside "Attempts 5" their
         // curves stood on the axis at 0 s, and read as empty (a teacher's tryout). The buffer's words.
-        plotsNote.set(ModelSupport.steppedOnly(stepsSeen, now.elapsedNanos())
-                ? ModelSupport.steppedPlotsNote(now.state() == RunState.PAUSED && !deadlockedNow,
-                        "The timeline and the cards above have every step") : "");
-        if (now.state() != RunState.IDLE && !deadlockPlotted && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
+        boolean steppedOnly = ModelSupport.steppedOnly(stepsSeen, now.elapsedNanos());
+        plotsNote.set(steppedOnly ? ModelSupport.steppedPlotsNote(now.state() == RunState.PAUSED && !deadlockedNow,
+                "The timeline and the cards above have every step") : "");
+        // Not while the run has only been stepped, as the buffer's: its points at 0 s drew a line up to
+        // "Attempts 4" under "nothing to plot yet" (a learner's tryout).
+        if (now.state() != RunState.IDLE && !deadlockPlotted && !steppedOnly
+                && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS) {
             // The last point at the deadlock's mark, when no point is past it yet: nothing changes after
             // it (they ran on flat from the mark at 5 ms to the first plot interval's 110 ms).
             double seconds = deadlockedNow ? Math.max(deadlockSeconds.get(), lastPlottedSeconds())
@@ -750,6 +753,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     public String statusSentence() {
         long waiting = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_FORK).count();
         long trying = philosophers.stream().filter(p -> p.state() == PhilosopherState.TRYING_FORK).count();
+        long seatless = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_SEAT).count();
         return switch (runState()) {
             case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads, %s",
                     Words.count(n.get(), "philosopher"), strategy.get(), fair.get() ? "fair" : "non-fair", threads.get(),
@@ -762,7 +766,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     ? String.format(Locale.ROOT, "Livelock: nobody eats, while each gives its fork back and takes it"
                             + " again (%s, %s so far)", Words.count(totalAttempts.get(), "attempt"),
                             Words.count(totalMeals.get(), "meal"))
-                    : runningWords(totalMeals.get(), totalAttempts.get(), waiting, trying) + "; "
+                    : runningWords(totalMeals.get(), totalAttempts.get(), waiting, trying, seatless) + "; "
                     + delayWords(thinkDelay(), eatDelay());
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
@@ -775,13 +779,16 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     }
 
     /**
-     * A running table in words: meals, attempts, who waits for a fork and who tries for one with a
-     * time limit (a timed try waits too: "1 philosopher waiting" stood beside four seats drawn waiting).
+     * A running table in words: meals, attempts, who waits for a fork, who tries for one with a
+     * time limit (a timed try waits too: "1 philosopher waiting" stood beside four seats drawn waiting),
+     * and who waits for the waiter's seat ({@code seatless}: "1 philosopher waiting for a fork" stood
+     * beside two more drawn waiting for a seat, a learner's tryout).
      */
-    static String runningWords(long meals, long attempts, long waiting, long trying) {
-        return String.format(Locale.ROOT, "%s, %s; %s waiting for a fork%s", Words.count(meals, "meal"),
+    static String runningWords(long meals, long attempts, long waiting, long trying, long seatless) {
+        return String.format(Locale.ROOT, "%s, %s; %s waiting for a fork%s%s", Words.count(meals, "meal"),
                 Words.count(attempts, "attempt"), Words.count(waiting, "philosopher"),
-                trying == 0 ? "" : String.format(Locale.ROOT, ", %,d trying for one (a timed try)", trying));
+                trying == 0 ? "" : String.format(Locale.ROOT, ", %,d trying for one (a timed try)", trying),
+                seatless == 0 ? "" : String.format(Locale.ROOT, ", %,d for a seat", seatless));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.interleave.ui.kit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
@@ -523,6 +524,34 @@ class TimelineFxTest {
                 assertEquals(1, there.get(0).state(), "lane " + lane + ", in state 1 by all its events: " + bars);
             }
         }
+    }
+
+    /**
+     * A pan or zoom of a paused window reads no more events a drawing than a running run's may (a drag
+     * would have read all 300,000 at each move), and once it rests the window is drawn from every event.
+     */
+    @Test
+    void aPanOrZoomDrawsWithinTheRunningBudgetUntilItRests() throws Exception {
+        lanes.itemStates = true;
+        int burst = 300_000;
+        EventLog log = twoLanes(burst + 100);
+        long origin = log.originNanos();
+        for (int i = 0; i < burst; i++) {
+            log.appendAt(origin + 1_000_000 + i * 20L, BufferEvent.PUT.ordinal(), i % 2, 1, 0, 0);
+        }
+        log.appendAt(origin + 100_000_000_000L, BufferEvent.PUT.ordinal(), 0, 1, 0, 0);
+        follow(log);
+        WaitForAsyncUtils.asyncFx(() -> rewind.allowedProperty().set(true)).get();
+        String[] words = new String[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.show(2, burst - 2);
+            words[0] = timeline.axisWordsDrawn();
+            timeline.zoomBy(0.999, timeline.getWidth() / 2);
+            words[1] = timeline.axisWordsDrawn();
+        }).get();
+        assertFalse(words[0].contains("every"), "shown paused: every event drawn: " + words[0]);
+        assertTrue(words[1].contains("every 2nd event drawn"), "zooming: " + words[1]);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !OnFx.get(timeline::axisWordsDrawn).contains("every"));
     }
 
     /**

@@ -45,6 +45,7 @@ import dev.interleave.engine.philosophers.TableEvent;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.philosophers.PhilosophersRunner;
 import dev.interleave.engine.philosophers.Strategy;
+import dev.interleave.engine.philosophers.WaitForGraph;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.Controls;
@@ -1286,6 +1287,12 @@ class PhilosophersViewFxTest {
             Label note = robot.lookup("#graph-note").queryAs(Label.class);
             List<String> notes = new ArrayList<>(GraphNoteLabel.notes(5));
             notes.add(PhilosophersView.graphNote(0, List.of(), List.of(), 0, 5, false)); // "Nobody waits now."
+            // Notes the list does not hold: one waiter on the table, and two on one fork, beside a chain.
+            notes.add(PhilosophersView.graphNote(0, List.of(new WaitForGraph.Edge(2, 2, 3, false)),
+                    List.of(new WaitForGraph.FreeWait(0, 0)), 2, 5, false));
+            notes.add(PhilosophersView.graphNote(0, List.of(new WaitForGraph.Edge(2, 2, 3, false),
+                    new WaitForGraph.Edge(3, 3, 4, true)), List.of(new WaitForGraph.FreeWait(0, 1),
+                    new WaitForGraph.FreeWait(1, 1)), 2, 5, false));
             List<String> seen = new ArrayList<>();
             Set<Integer> lines = new java.util.HashSet<>();
             for (String text : notes) {

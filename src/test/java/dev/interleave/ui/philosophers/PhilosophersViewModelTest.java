@@ -360,12 +360,18 @@ class PhilosophersViewModelTest {
                 + " forks, platform threads, think 0..0 ms, eat 0..3 ms)"), model.figuresNoteProperty().get());
     }
 
-    /** A running table's line counts timed tries beside the waits: it said "1 philosopher waiting" beside four seats waiting. */
+    /**
+     * A running table's line counts timed tries and the waiter's seat beside the waits for a fork: it
+     * said "1 philosopher waiting" beside four seats waiting, and "1 philosopher waiting for a fork"
+     * beside two more waiting for a seat.
+     */
     @Test
-    void theStatusCountsTimedTriesWithTheWaits() {
+    void theStatusCountsTimedTriesAndSeatsWithTheWaits() {
         assertEquals("12 meals, 30 attempts; 1 philosopher waiting for a fork, 3 trying for one (a timed try)",
-                PhilosophersViewModel.runningWords(12, 30, 1, 3));
-        assertEquals("1 meal, 2 attempts; 0 philosophers waiting for a fork", PhilosophersViewModel.runningWords(1, 2, 0, 0));
+                PhilosophersViewModel.runningWords(12, 30, 1, 3, 0));
+        assertEquals("1 meal, 2 attempts; 0 philosophers waiting for a fork", PhilosophersViewModel.runningWords(1, 2, 0, 0, 0));
+        assertEquals("40 meals, 41 attempts; 1 philosopher waiting for a fork, 2 for a seat",
+                PhilosophersViewModel.runningWords(40, 41, 1, 0, 2));
     }
 
     /** A deadlock built step by step says its steps: its running time is next to nothing, the clock stopped while paused. */
@@ -407,6 +413,14 @@ class PhilosophersViewModelTest {
             model.step();
             sampleUntil(model, "a second step", () -> model.stepsTakenProperty().get() == 2
                     && model.forkHolders().stream().filter(holder -> holder >= 0).count() == 2);
+            // Nothing plotted over the steps, as the note says: points at 0 s drew a line up to the
+            // attempts made (a learner's tryout).
+            for (int frame = 0; frame < 6; frame++) {
+                Thread.sleep(60);
+                model.sample(System.nanoTime());
+            }
+            assertTrue(model.attemptsSeries().getData().stream().allMatch(point -> point.getYValue().doubleValue() == 0),
+                    "attempts plotted over the steps: " + model.attemptsSeries().getData());
             model.togglePause(); // Resume: the plots draw the run's time, and the note goes
             sampleUntil(model, "the run's time plotted", () -> model.plotsNoteProperty().get().isEmpty());
         } finally {
