@@ -196,6 +196,16 @@ class DelayInputFxTest {
                 }
             });
             assertEquals(List.of(), outside);
+            // And there is a ring: the thumb with the keys wears one, a fill drawn 3 px outside it (the
+            // range's own ring gone, a thumb without one would leave the keys nowhere to be seen).
+            boolean ringed = OnFx.get(() -> {
+                List<Node> thumbs = new ArrayList<>(range.lookupAll(".low-thumb"));
+                thumbs.addAll(range.lookupAll(".high-thumb"));
+                return thumbs.stream().anyMatch(thumb -> thumb instanceof javafx.scene.layout.Region region
+                        && region.getBackground() != null && region.getBackground().getFills().size() >= 2
+                        && region.getBackground().getFills().getFirst().getInsets().getTop() < 0);
+            });
+            assertTrue(ringed, "a thumb wears the focus ring");
         } finally {
             StyledStage.close(keys);
         }
