@@ -399,11 +399,14 @@ public final class Controls {
         // The height after the reset's layout counts too, changed or not: kept only from its next change,
         // Slow motion's hint, two lines before a run and two at its end, went to one at the next key and
         // moved the lanes up under the pointer (the settings set before the run had reset it).
+        // Taken off the scene it was put on, whichever the region is in by then: taken off the region's
+        // scene of the moment, it would stay on the old one, run at its every pulse (a review).
+        Scene[] listenedOn = {null};
         Runnable[] afterLayout = {null};
         afterLayout[0] = () -> {
-            Scene scene = region.getScene();
-            if (scene != null) {
-                scene.removePostLayoutPulseListener(afterLayout[0]);
+            if (listenedOn[0] != null) {
+                listenedOn[0].removePostLayoutPulseListener(afterLayout[0]);
+                listenedOn[0] = null;
             }
             if (region.getHeight() > 0) { // laid out: not a region yet to be shown
                 hold.accept(region.getHeight());
@@ -412,10 +415,12 @@ public final class Controls {
         // A change listener: an invalidation listener would miss a second change nobody read between.
         reset.addListener((obs, old, now) -> {
             fresh.run();
-            Scene scene = region.getScene();
-            if (scene != null) {
-                scene.removePostLayoutPulseListener(afterLayout[0]);
-                scene.addPostLayoutPulseListener(afterLayout[0]);
+            if (listenedOn[0] != null) {
+                listenedOn[0].removePostLayoutPulseListener(afterLayout[0]);
+            }
+            listenedOn[0] = region.getScene();
+            if (listenedOn[0] != null) {
+                listenedOn[0].addPostLayoutPulseListener(afterLayout[0]);
             }
         });
         if (region instanceof Labeled labeled) {

@@ -495,17 +495,8 @@ class TimelineFxTest {
      */
     @Test
     void everyLaneIsDrawnInTheStateItsOwnEventsGiveWhateverTheWindowsEdge() throws Exception {
-        lanes.itemStates = true;
         int burst = 300_000;
-        EventLog log = twoLanes(burst + 100);
-        long origin = log.originNanos();
-        for (int i = 0; i < burst; i++) {
-            log.appendAt(origin + 1_000_000 + i * 20L, BufferEvent.PUT.ordinal(), i % 2, 1, 0, 0);
-        }
-        // A last event 100 s on: the summary's slices (the run over 8,192) are far wider than a pixel of the burst.
-        log.appendAt(origin + 100_000_000_000L, BufferEvent.PUT.ordinal(), 0, 1, 0, 0);
-        follow(log);
-        WaitForAsyncUtils.asyncFx(() -> rewind.allowedProperty().set(true)).get(); // paused: drawn when changed
+        pausedOnABurst(burst);
         List<List<Timeline.StateBar>> drawings = new ArrayList<>();
         for (long from : new long[] {2, 3}) { // the window's left edge an event apart: every 2nd read in the other phase
             WaitForAsyncUtils.asyncFx(() -> {
@@ -527,13 +518,12 @@ class TimelineFxTest {
     }
 
     /**
-     * A pan or zoom of a paused window reads no more events a drawing than a running run's may (a drag
-     * would have read all 300,000 at each move), and once it rests the window is drawn from every event.
+     * Two lanes taking turns, {@code burst} events 20 ns apart, and a last one 100 s on: the summary's
+     * slices (the run over 8,192) are far wider than a pixel of the burst. Followed, then paused: drawn
+     * when changed.
      */
-    @Test
-    void aPanOrZoomDrawsWithinTheRunningBudgetUntilItRests() throws Exception {
+    private void pausedOnABurst(int burst) throws Exception {
         lanes.itemStates = true;
-        int burst = 300_000;
         EventLog log = twoLanes(burst + 100);
         long origin = log.originNanos();
         for (int i = 0; i < burst; i++) {
@@ -542,6 +532,16 @@ class TimelineFxTest {
         log.appendAt(origin + 100_000_000_000L, BufferEvent.PUT.ordinal(), 0, 1, 0, 0);
         follow(log);
         WaitForAsyncUtils.asyncFx(() -> rewind.allowedProperty().set(true)).get();
+    }
+
+    /**
+     * A pan or zoom of a paused window reads no more events a drawing than a running run's may (a drag
+     * would have read all 300,000 at each move), and once it rests the window is drawn from every event.
+     */
+    @Test
+    void aPanOrZoomDrawsWithinTheRunningBudgetUntilItRests() throws Exception {
+        int burst = 300_000;
+        pausedOnABurst(burst);
         String[] words = new String[2];
         WaitForAsyncUtils.asyncFx(() -> {
             timeline.show(2, burst - 2);
