@@ -424,6 +424,16 @@ public final class Controls {
             }
         });
         if (region instanceof Labeled labeled) {
+            // A text taller than the height kept lets go of it, to its own height, until it is laid out
+            // and kept: a kept height is a number, and a section yet to learn that it grew (HeightMemo's
+            // frame) squeezed the label under it, its new second line cut to "…" for that frame (running
+            // at 1024x700, the buffer's in-flight move: 32 px given of the 36 it takes, once in CI).
+            labeled.textProperty().addListener(obs -> {
+                double width = labeled.getWidth();
+                if (labeled.getMinHeight() > 0 && width > 0 && labeled.prefHeight(width) > labeled.getMinHeight()) {
+                    labeled.setMinHeight(Region.USE_PREF_SIZE);
+                }
+            });
             labeled.fontProperty().addListener((obs, old, now) -> {
                 if (region.getHeight() > 0) { // a zoom, not the first styling: it has been laid out before
                     settledAt[0] = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
