@@ -611,8 +611,10 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
                         words = String.format(Locale.ROOT, "%s wrote %d over %s: %s lost", name, value, over,
                                 increments(lostHere));
                     } else if (lostHere < 0) {
-                        words = String.format(Locale.ROOT, "%s wrote %d over %s: the count wins back %s", name, value,
-                                over, increments(-lostHere));
+                        // Said how: "the count wins back one increment" puzzled a learner.
+                        words = String.format(Locale.ROOT, "%s wrote %d over %s: %s read %d before that write lowered the"
+                                + " count, so %s lost %s back (%s lost in all)", name, value, over, name, value - 1,
+                                increments(-lostHere), lostHere == -1 ? "comes" : "come", increments(lostAfter));
                     } else {
                         words = String.format(Locale.ROOT, "%s wrote %d back: the count is %d", name, value, value);
                     }

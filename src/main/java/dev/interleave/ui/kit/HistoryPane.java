@@ -135,16 +135,20 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         present.setOnAction(e -> rewind.toPresent());
         where.setId("scrub-position");
         where.textProperty().bind(Bindings.createStringBinding(() -> rewind.positionProperty().get()
-                        == Rewind.PRESENT ? String.format(Locale.ROOT, "now (%,d events)", rewind.endProperty().get())
+                        == Rewind.PRESENT ? (rewind.endProperty().get() == 0 ? "now (no events yet)"
+                        : String.format(Locale.ROOT, "now: after event %,d (%,d recorded)", rewind.endProperty().get() - 1,
+                        rewind.endProperty().get()))
                         : rewind.positionProperty().get() == 0 ? "the start"
                         : String.format(Locale.ROOT, "after event %,d (%,d recorded)", rewind.positionProperty().get() - 1,
                         rewind.endProperty().get()), rewind.positionProperty(), rewind.endProperty()));
+        // Now named by its last event, as the list and the timeline's axis number them from 0: "now (46
+        // events)" stood beside a list ending at event 45 (a learner's tryout).
         // As wide as its longest text from the start, so that the scrubber keeps its length (and its
-        // thumb its place) when "now (...)" becomes "after event ... (... recorded)".
+        // thumb its place) when "now: ..." becomes "after event ... (... recorded)".
         Runnable roomForTheLongest = () -> {
             long end = Math.max(1, rewind.endProperty().get());
             Text longest = new Text(
-                    String.format(Locale.ROOT, "after event %,d (%,d recorded)", end - 1, end));
+                    String.format(Locale.ROOT, "now: after event %,d (%,d recorded)", end - 1, end));
             longest.setFont(where.getFont());
             where.setMinWidth(Math.ceil(longest.getLayoutBounds().getWidth()) + 2);
         };

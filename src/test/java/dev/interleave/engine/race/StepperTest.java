@@ -99,6 +99,31 @@ class StepperTest {
     }
 
     /**
+     * A write over a lower, stale write brings lost increments back, and says how: T3 holds a read of
+     * 0 while T1 increments twice; T2 reads 2; T3 writes 1 over T1's 2 (two lost); T2 writes 3 over
+     * it, and one of the two is counted again ("the count wins back one increment" puzzled a learner).
+     */
+    @Test
+    void aWriteOverAStaleWriteSaysWhyIncrementsComeBack() throws Exception {
+        StepperRunner runner = new StepperRunner(new RecordingThreads(), 1);
+        runner.startPaused(StepperSettings.of(3, StepProgram.COUNT_PLUS_PLUS, 2));
+        for (int thread : new int[] {3, 1, 1, 1, 1, 1, 1, 2, 3}) {
+            step(runner, thread);
+        }
+        StepperSnapshot now = step(runner, 3);
+        assertEquals("T3 wrote 1 over T1's 2: two increments lost", now.events().getLast().words());
+        step(runner, 2);
+        now = step(runner, 2);
+        StepEvent write = now.events().getLast();
+        assertEquals("T2 wrote 3 over T3's 1: T2 read 2 before that write lowered the count, so one increment lost"
+                + " comes back (one increment lost in all)", write.words());
+        assertEquals(-1, write.lostHere());
+        assertEquals(1, write.lostAfter());
+        assertEquals(3, now.count());
+        runner.stop();
+    }
+
+    /**
      * Two stale reads take the count down to 2, the lowest it goes: T1 holds a read of 0 while T2
      * increments twice, writes 1 over T2's 2; T2 holds a read of 1 while T1 increments twice more,
      * and writes 2 over T1's 3. Four of six lost, more than one stale read can (3), in all 18 steps.

@@ -204,6 +204,33 @@ class HistoryPaneFxTest {
     }
 
     /**
+     * The position names the moment by the last event it follows, as the log numbers its lines (and
+     * the timeline its axis) from 0: "now (40 events)" stood beside a log ending at line 39 (a
+     * learner's tryout).
+     */
+    @Test
+    void thePositionNamesTheLastEventAsTheLogNumbersIt(FxRobot robot) {
+        javafx.scene.control.Label position = (javafx.scene.control.Label) pane.lookup("#scrub-position");
+        assertEquals("now (no events yet)", OnFx.get(position::getText));
+        EventLog log = logOf(40);
+        robot.interact(() -> rewind.follow(log, () -> new History<>(log, new BufferReplay(4),
+                (batch, i) -> "event " + batch.seq(i))));
+        robot.interact(() -> {
+            assertEquals("now: after event 39 (40 recorded)", position.getText());
+            assertTrue(rewind.lines().getLast().startsWith("39 "), "the log's last line: " + rewind.lines().getLast());
+            rewind.allowedProperty().set(true);
+            rewind.moveTo(21);
+            assertEquals("after event 20 (40 recorded)", position.getText());
+            assertTrue(rewind.lines().get(events().getSelectionModel().getSelectedIndex()).startsWith("20 "),
+                    "the line selected is the event named");
+        });
+    }
+
+    private ListView<?> events() {
+        return (ListView<?>) pane.lookup("#event-log");
+    }
+
+    /**
      * In the log, the scrubber's keys walk the events (Right: one on; Home: the start, before every
      * line, with no line selected), as they do on the scrubber.
      */
