@@ -362,8 +362,9 @@ public final class Controls {
      * Not reset by its width, which a label's text sets: a window made wider keeps the room until the
      * reset. Nothing is kept while {@code keep} does not hold, and a new font (the zoom) starts afresh,
      * keeping nothing for {@value #SETTLE_MILLIS} ms: the heights a zoom's layout passes went through on
-     * the way (a label briefly narrow, many lines tall) stayed as a blank 400 px under the buffer. FX
-     * thread.
+     * the way (a label briefly narrow, many lines tall) stayed as a blank 400 px under the buffer. A
+     * label's text taller than what is kept takes its own height at once, never squeezed to the kept
+     * one. FX thread.
      */
     public static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep) {
         keepHeight(region, reset, keep, () -> 0);

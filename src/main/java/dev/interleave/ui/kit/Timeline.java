@@ -760,10 +760,24 @@ public final class Timeline<R extends Replay<R>> extends Region {
         String start = (bar.fromBefore() ? "from before " : "from ") + ends[0];
         String end = bar.toAfter() ? " to past " + ends[1] : " to " + ends[1] + (bar.latest() ? ", the latest event" : "");
         boolean open = bar.fromBefore() || bar.toAfter() || bar.latest();
-        String when = start + end + " (" + (open ? "at least " : "") + duration(to - from) + ")";
+        // The clock's lengths hold the run's pauses: "waiting for a fork from 7.89 s to 13.88 s (6.0 s)"
+        // over a 5.8 s pause read as a 6 s wait in the run (a learner's tryout).
+        long paused = pausedWithin(history, from, to);
+        String when = start + end + " (" + (open ? "at least " : "") + duration(to - from)
+                + (paused > 0 ? ", " + duration(paused) + " of it paused" : "") + ")";
         String note = painter.barNote(bar.state());
         String meanwhile = meanwhile(history, bar, from, to);
         return who + " " + when + (meanwhile == null ? "" : ". " + meanwhile) + (note == null ? "" : ". " + note);
+    }
+
+    /** How long the run was paused between {@code from} and {@code to}, on the log's clock. */
+    private static long pausedWithin(History<?> history, long from, long to) {
+        long paused = 0;
+        for (Stopwatch.Pause pause : history.log().pauses()) {
+            long end = pause.goesOn() ? to : Math.min(to, pause.toNanos());
+            paused += Math.max(0, end - Math.max(from, pause.fromNanos()));
+        }
+        return paused;
     }
 
     /** The most events a bar's words read for what other lanes did meanwhile. */

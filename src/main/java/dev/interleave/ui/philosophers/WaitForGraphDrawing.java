@@ -126,14 +126,20 @@ final class WaitForGraphDrawing extends Pane {
         if (n < 3) {
             return least;
         }
-        double nodeSize = 0;
-        for (Label node : nodes) {
-            nodeSize = Math.max(nodeSize, Math.max(node.prefWidth(-1), node.prefHeight(-1)));
-        }
+        double nodeSize = nodeSize();
         nodeSizeForLeast = nodeSize;
         double sin = Math.sin(Math.PI / n);
         double room = (LEAST_SCALE * nodeSize * (1 + sin) + 6 + LEAST_ARROW) / (2 * sin);
         return Math.max(least, Math.ceil(2 * (room + 4)));
+    }
+
+    /** The side of the square the largest node fits in, as styled now. */
+    private double nodeSize() {
+        double size = 0;
+        for (Label node : nodes) {
+            size = Math.max(size, Math.max(node.prefWidth(-1), node.prefHeight(-1)));
+        }
+        return size;
     }
 
     /**
@@ -147,10 +153,7 @@ final class WaitForGraphDrawing extends Pane {
         int n = nodes.size();
         double cx = getWidth() / 2;
         double cy = getHeight() / 2;
-        double nodeSize = 0;
-        for (Label node : nodes) {
-            nodeSize = Math.max(nodeSize, Math.max(node.prefWidth(-1), node.prefHeight(-1)));
-        }
+        double nodeSize = nodeSize();
         if (n >= 3 && nodeSize != nodeSizeForLeast) {
             nodeSizeForLeast = nodeSize;
             Platform.runLater(this::requestLayout); // the least height again, for the nodes as styled

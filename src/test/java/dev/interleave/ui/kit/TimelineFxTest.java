@@ -768,6 +768,49 @@ class TimelineFxTest {
                 Timeline.pauseWords(history, first));
     }
 
+    /**
+     * A bar that lasted through a pause says how much of it was the pause: the clock's lengths hold
+     * the run's pauses, and "waiting for a fork from 7.89 s to 13.88 s" over a 5.8 s pause read as a
+     * 6 s wait in the run (a learner's tryout).
+     */
+    @Test
+    void aBarThroughAPauseSaysHowMuchOfItWasPaused() throws Exception {
+        EventLog log = new EventLog(1_000);
+        Stopwatch clock = new Stopwatch();
+        log.pausesOf(clock);
+        clock.start();
+        int track = log.addTrack("P1");
+        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        Thread.sleep(100);
+        log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        Thread.sleep(50);
+        clock.pause();
+        Thread.sleep(200);
+        clock.resume();
+        Thread.sleep(50);
+        log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
+        follow(log);
+        String[] words = new String[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            Timeline.PauseBar pause = timeline.pausesDrawn().getFirst();
+            words[0] = timeline.pointerWords((pause.x0() + pause.x1()) / 2, timeline.laneMiddleY(0));
+        }).get();
+        Stopwatch.Pause pause = clock.pauses().getFirst();
+        String paused = String.format(java.util.Locale.ROOT, "%.1f ms of it paused)", (pause.toNanos() - pause.fromNanos()) / 1e6);
+        assertTrue(words[0].startsWith("P1 working from ") && words[0].contains(" ms, " + paused), words[0]);
+        // Zoomed in on the time before the pause, the part shown has none of it.
+        WaitForAsyncUtils.asyncFx(() -> {
+            Timeline.PauseBar at = timeline.pausesDrawn().getFirst();
+            timeline.zoomBy(0.1, at.x0() / 2 + 22);
+            timeline.draw();
+            Timeline.StateBar cut = timeline.barsDrawn().getFirst();
+            words[1] = timeline.pointerWords((cut.x0() + cut.x1()) / 2, timeline.laneMiddleY(0));
+        }).get();
+        assertTrue(words[1].startsWith("P1 working from before ") && !words[1].contains("paused"),
+                "zoomed in before the pause, none of it paused: " + words[1]);
+    }
+
     /** Ctrl+wheel zooms; the wheel alone is left to the page around (it scrolls), the timeline unchanged. */
     @Test
     void onlyCtrlWheelZooms() throws Exception {
