@@ -845,7 +845,9 @@ public final class CallsView extends BorderPane {
                                     CallsViewModel.IDEAL_AT_THE_END, "ideal: none (no sleeps)", "ideal 88,888 ms")),
                             cardWidth(efficiencyBox, efficiency, List.of(CallsViewModel.AT_THE_END,
                                     CallsViewModel.NO_SLEEPS, "100.0 %"), null, List.of()))));
-            widest[1] = Math.max(widest[1], Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)));
+            // The rate's texts with the most digits a run may show (millions of calls a second).
+            widest[1] = Math.max(widest[1], Math.max(Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)),
+                    cardWidth(completedBox, completed, List.of(), rate, everyRateWords(8_888_888))));
             // Four columns: the first row's cards span two. Two: the first row's cards each span
             // both where they do not fit in one ("1,000,000 / 1,000..." was cut at 200 % in
             // 2560x1440: only the second row's cards were asked).
@@ -1177,19 +1179,32 @@ public final class CallsView extends BorderPane {
      * before the pause where the run was paused when Stop came ({@code pausedAtStop}).
      */
     static String rateWords(double perSecond, RunState state, long elapsedMillis, boolean pausedAtStop) {
-        double span = CallsViewModel.RATE_WINDOW_NANOS / 1e9;
         boolean first = elapsedMillis * 1_000_000L < CallsViewModel.RATE_WINDOW_NANOS;
         String over = switch (state) {
-            case RUNNING -> first ? " (since Run)" : String.format(Locale.ROOT, " (the last %.1f s)", span);
-            case PAUSED -> before("the pause", first, span);
-            case STOPPING -> before(pausedAtStop ? "the pause" : "Stop", first, span);
-            case IDLE -> perSecond > 0 ? ", the whole run" : "";
+            case RUNNING -> first ? " (since Run)"
+                    : String.format(Locale.ROOT, " (the last %.1f s)", CallsViewModel.RATE_WINDOW_NANOS / 1e9);
+            case PAUSED -> " (before the pause)";
+            case STOPPING -> pausedAtStop ? " (before the pause)" : " (before Stop)";
+            case IDLE -> perSecond > 0 ? " (the whole run)" : "";
         };
         return String.format(Locale.ROOT, "%,.0f calls per second%s", perSecond, over);
     }
 
-    /** " in the 0.5 s before {@code what}", or " between Run and {@code what}" in a run's {@code first} half second. */
-    private static String before(String what, boolean first, double span) {
-        return first ? " between Run and " + what : String.format(Locale.ROOT, " in the %.1f s before %s", span, what);
+    /**
+     * Every text {@link #rateWords} gives for a rate of {@code perSecond}: the Calls completed card is
+     * as wide as the widest from the start, so that none moves the cards (at 1024x700 a paused
+     * 1,000,000-call run's "164,881 calls per second in the 0.5 s before the pause" widened the card,
+     * and the cards went from four columns to two at Pause, for the rest of the run: a teacher's tryout).
+     */
+    static List<String> everyRateWords(double perSecond) {
+        List<String> words = new ArrayList<>();
+        for (RunState state : RunState.values()) {
+            for (long elapsedMillis : new long[] {0, 1_000}) {
+                for (boolean pausedAtStop : new boolean[] {false, true}) {
+                    words.add(rateWords(perSecond, state, elapsedMillis, pausedAtStop));
+                }
+            }
+        }
+        return words;
     }
 }

@@ -262,4 +262,37 @@ class FiguresHoldStillFxTest {
             }
         });
     }
+
+    /**
+     * The figure cards keep their columns through every rate the Calls completed card shows: at
+     * 1024x700 a paused 1,000,000-call run's "164,881 calls per second in the 0.5 s before the pause"
+     * widened that card, and the cards went from four columns to two at Pause, and stayed so for the
+     * rest of the run and the next (a teacher's tryout).
+     */
+    @Test
+    void theFigureCardsKeepTheirColumnsThroughEveryRate(FxRobot robot) {
+        robot.interact(() -> model.callsProperty().set(1_000_000)); // the window's view at 1024x700
+        GridPane figures = (GridPane) robot.lookup("#counter-value").query().getParent().getParent();
+        Label rate = robot.lookup("#rate").queryAs(Label.class);
+        List<String> shown = List.of(
+                CallsView.rateWords(185_084, RunState.RUNNING, 5_000, false),
+                CallsView.rateWords(164_881, RunState.PAUSED, 5_200, false),
+                CallsView.rateWords(164_881, RunState.STOPPING, 5_300, true),
+                CallsView.rateWords(1_923_077, RunState.STOPPING, 300, false),
+                CallsView.rateWords(172_592, RunState.IDLE, 5_800, false));
+        List<Integer> columns = new ArrayList<>();
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            columns.add(figures.getColumnConstraints().size());
+            rate.textProperty().unbind(); // as a run sets it
+            for (String text : shown) {
+                rate.setText(text);
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                columns.add(figures.getColumnConstraints().size());
+            }
+        });
+        assertEquals(List.of(4, 4, 4, 4, 4, 4), columns, "columns at first, then with " + shown);
+    }
 }
