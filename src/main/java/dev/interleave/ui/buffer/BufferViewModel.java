@@ -867,6 +867,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     static final String ABQ_UNRECORDED = "its inside is not instrumented, so its threads' actions are not recorded"
             + " (the lab's implementations record every one).";
 
+    /** A run only stepped plots nothing, and says why (a tryout read the race lab's reason here). */
+    @Override
+    public String noSeries() {
+        return plotsNote.get().isEmpty() ? super.noSeries() : "Nothing to export as CSV. " + plotsNote.get();
+    }
+
     @Override
     public String noTrace() {
         return abqShown.get() ? "Nothing to export: ArrayBlockingQueue, the baseline: " + ABQ_UNRECORDED

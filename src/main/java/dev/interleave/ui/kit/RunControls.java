@@ -184,6 +184,14 @@ public interface RunControls {
     }
 
     /**
+     * Why File, Export plotted series has nothing to write now (no point plotted in {@link #plots()}),
+     * in a sentence for the status bar.
+     */
+    public default String noSeries() {
+        return "Nothing to export as CSV: no series is plotted in this view yet; its plots fill in as a run goes.";
+    }
+
+    /**
      * The figures of the run whose figures are shown (it has ended), as the one JSON object the
      * command line's {@code --json} prints for the same run; empty before the first run ends,
      * during a run and after Reset.

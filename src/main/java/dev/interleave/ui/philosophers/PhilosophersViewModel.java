@@ -630,6 +630,12 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return rewind.history() != null;
     }
 
+    /** A run only stepped plots nothing, and says why (a tryout read the race lab's reason here). */
+    @Override
+    public String noSeries() {
+        return plotsNote.get().isEmpty() ? super.noSeries() : "Nothing to export as CSV. " + plotsNote.get();
+    }
+
     @Override
     public String noTrace() {
         return "Nothing to export yet: Run or Step first; the run is exported as recorded so far (going on, paused,"

@@ -227,6 +227,12 @@ public final class RaceViewModel implements RunControls {
     }
 
     @Override
+    public String noSeries() {
+        return "Nothing to export as CSV: the race lab plots no series over time (its measurements draw bars:"
+                + " File, Export run's figures as JSON has them).";
+    }
+
+    @Override
     public Optional<String> resultJson() {
         return current().resultJson();
     }

@@ -492,8 +492,7 @@ public final class MainView extends BorderPane {
                     .anyMatch(series -> !series.getData().isEmpty());
             if (!plotted) {
                 // A file holding only the header, "Saved", would say the run had nothing to show.
-                notice = "Nothing to export as CSV: no series is plotted in this view yet (the race lab's"
-                        + " measurements draw bars: File, Export run's figures as JSON has them).";
+                notice = active().noSeries();
                 refresh();
             } else {
                 exportWithChooser("CSV table", "*.csv", "csv", this::exportCsv);

@@ -1482,6 +1482,24 @@ class MainViewFxTest {
     }
 
     /**
+     * A buffer run only stepped plots nothing, and Export plotted series says why in the buffer's
+     * words: a teacher's tryout read there that "the race lab's measurements draw bars".
+     */
+    @Test
+    void exportingTheSeriesOfARunOnlySteppedSaysWhyNone(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        robot.clickOn(OnFx.node(robot, "#step"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.text(robot, "#step-text").startsWith("Step 1: "));
+        robot.interact(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus()
+                .getFirst().getItems().stream().filter(item -> "menu-export-csv".equals(item.getId())).findFirst()
+                .orElseThrow().fire());
+        String status = OnFx.text(robot, "#status");
+        assertTrue(status.startsWith("Nothing to export as CSV. The plots count only the time the run runs, and a step"
+                + " acts while the run is paused"), status);
+        assertFalse(status.contains("race"), status);
+    }
+
+    /**
      * The exported PNG is the view's whole page, not the part on screen: in the buffer view at
      * 1280x800 its plots are below the fold, and they are in the picture, drawn (a plot out of sight
      * is not drawn until it comes into sight: blank in a picture of the page).
