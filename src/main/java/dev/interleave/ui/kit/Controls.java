@@ -549,7 +549,15 @@ public final class Controls {
                         && rewind.positionProperty().get() <= rewind.startProperty().get(),
                 rewind.positionProperty(), rewind.startProperty()));
         on.disableProperty().bind(rewind.positionProperty().isEqualTo(Rewind.PRESENT));
-        HBox buttons = new HBox(4, back, on);
+        // Now beside them too: the narration's "(Now or End: back to now)" named a button a teacher found
+        // only by scrolling to the scrubber, screens below at 1024x700.
+        Button now = new Button("Now");
+        now.setId(id + "-now");
+        now.setOnAction(e -> rewind.toPresent());
+        tip(now, "Back to the run as it is now (End)");
+        now.setMinWidth(Region.USE_PREF_SIZE);
+        now.disableProperty().bind(rewind.rewoundBinding().not());
+        HBox buttons = new HBox(4, back, on, now);
         buttons.setId(id);
         buttons.getStyleClass().add("rewind-buttons");
         buttons.setMinWidth(Region.USE_PREF_SIZE);

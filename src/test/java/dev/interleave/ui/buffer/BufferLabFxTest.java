@@ -781,6 +781,15 @@ class BufferLabFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Rewind.PRESENT, (long) OnFx.get(() -> model.rewind().positionProperty().get()));
         assertTrue(OnFx.get(() -> robot.lookup("#buffer-rewind-on").query().isDisabled()), "at now: nothing on");
+        // Now, beside them, as the narration names it: back to now from any event.
+        assertTrue(OnFx.get(() -> robot.lookup("#buffer-rewind-now").query().isDisabled()), "at now: Now greyed out");
+        robot.clickOn("#buffer-rewind-back");
+        robot.clickOn("#buffer-rewind-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.text(robot, "#last-action").contains("Now"), OnFx.text(robot, "#last-action"));
+        robot.clickOn("#buffer-rewind-now");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Rewind.PRESENT, (long) OnFx.get(() -> model.rewind().positionProperty().get()), "Now: back to now");
     }
 
     /**
