@@ -70,7 +70,10 @@ public record LabGuide(String title, String toTry, String watch, String question
                             + "notEmpty, and each put signals all of them.",
                     "the first woken consumer to get the lock back takes the item; the next goes from await() "
                             + "straight on past the if, without looking at count again, and takes from the empty "
-                            + "slot: the banner names the invariant. Then set Wake-up policy signal, Spurious % 20 and "
+                            + "slot: the banner names the invariant. Stepped, all of that comes in the one step that "
+                            + "puts the item (a woken thread passed the gate before it waited, and goes on without a "
+                            + "step): ◀ above the slots walks back through it, event by event. Then set Wake-up "
+                            + "policy signal, Spurious % 20 and "
                             + "Consumers 1, and Run: with one thread on each side no signal can break it (nobody else "
                             + "gets there first), so the violation comes from a wake-up without a signal.",
                     "which one word would have made the woken consumer look again, and why does that cost "
