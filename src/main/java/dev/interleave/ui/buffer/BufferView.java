@@ -114,7 +114,10 @@ public final class BufferView extends BorderPane {
      */
     private final StringProperty drawnAction = new SimpleStringProperty(this, "drawnAction", "");
     private CodePanel code;
-    /** The lines kept for a step's words while paused: most steps take one to three at 1024x700. */
+    /**
+     * The lines kept for a step's words while paused, and from Run on: most steps take one to three at
+     * 1024x700, and a running move one or two.
+     */
     private static final int STEP_LINES = 3;
     /** The code panel in a {@link HeightMemo}. */
     private HeightMemo codeBox;
@@ -351,7 +354,9 @@ public final class BufferView extends BorderPane {
                 model.stateProperty(), rewound);
         Controls.neverShorter(lastAction, narration,
                 () -> stepping.getAsBoolean() || model.stateProperty().get() == RunState.RUNNING,
-                () -> stepping.getAsBoolean() ? STEP_LINES : 0);
+                // Running too: kept at the running text's tallest, the slots and chips moved down a line
+                // or two at Pause, as a teacher paused to explain them (a tryout at 1024x700).
+                () -> stepping.getAsBoolean() || model.stateProperty().get() == RunState.RUNNING ? STEP_LINES : 0);
         Label stepText = new Label();
         stepText.setId("step-text");
         stepText.textProperty().bind(model.stepTextProperty());

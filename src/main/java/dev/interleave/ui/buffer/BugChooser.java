@@ -57,7 +57,9 @@ final class BugChooser extends VBox {
         why.getStyleClass().add("field-message");
         why.setWrapText(true);
         why.managedProperty().bind(why.textProperty().isNotEmpty());
-        why.visibleProperty().bind(why.textProperty().isNotEmpty());
+        // Not while the settings are locked (a run goes): every button is greyed then, and not for the
+        // reason it gives (a teacher's tryout). Its room kept: the panel does not move at Run.
+        why.visibleProperty().bind(why.textProperty().isNotEmpty().and(disabledProperty().not()));
         getChildren().addAll(row, why);
 
         Runnable show = () -> {

@@ -1068,7 +1068,7 @@ public final class CallsView extends BorderPane {
                 + " Max sleep 0: Run. The sum misses n(n+1)/2: two calls read the same value and both wrote it plus"
                 + " one, so an update was lost and a value handed out twice (the racy counter yields its thread between"
                 + " the read and the write, so it loses far more than a plain count++ would). Run again: the sum"
-                + " changes from run to run, while the headline's count (calls that got a value already handed"
+                + " changes from run to run, while the ✘ verdict's count (calls that got a value already handed"
                 + " out) can come out the same.\n"
                 + "2. The same with atomic, synchronized or lock: ✔ every time. Each makes read-add-write one"
                 + " indivisible step; racy does not.\n"

@@ -250,6 +250,14 @@ public final class PhilosophersView extends BorderPane {
                 + " table shows each event as it was. (A bar's tooltip says when its length is the scheduler's.)",
                 "the table, the wait-for graph and the conditions");
         history.evenlySpacedWhenStepped(model.stepsTakenProperty(), model.freshStartsProperty());
+        // A deadlock's story is told in milliseconds, and the run stands still after it for as long as
+        // it is left, or until a Stop seconds later: on the clock, 286 meals and the circle closing
+        // were a pixel at the left of a 6 s axis (a teacher's tryout). The next run is on the clock again.
+        model.deadlockedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                history.spaceEvenlyUnlessChosen();
+            }
+        });
         history.rewindKeysAnywhereIn(this);
 
         Label lastRun = Controls.figuresNote(model);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 import javafx.collections.ListChangeListener;
@@ -187,6 +188,21 @@ class BufferLabFxTest {
             assertEquals("ended", OnFx.get(() -> robot.lookup("#worker-" + worker + " .worker-state").queryAs(Label.class).getText()), worker);
             assertEquals("–", OnFx.get(() -> robot.lookup("#worker-" + worker + " .worker-glyph").queryAs(Label.class).getText()), worker);
         }
+    }
+
+    /**
+     * Why bugs are greyed out is not said while a run goes: every button is greyed then, and not for
+     * that reason (a teacher's tryout). Its room is kept, so the panel does not move at Run.
+     */
+    @Test
+    void whyBugsAreGreyedIsNotSaidWhileARunGoes(FxRobot robot) throws Exception {
+        robot.clickOn("#impl-semaphore");
+        Label why = robot.lookup("#bug-why").queryAs(Label.class);
+        assertTrue(OnFx.get(why::isVisible), "said while a bug can be chosen");
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> !why.isVisible() && why.isManaged()));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(why::isVisible));
     }
 
     /** Only the bugs that go with the chosen implementation can be chosen; the others say why, on screen. */
@@ -905,6 +921,30 @@ class BufferLabFxTest {
                     && now.gate().waiting().contains(w.name())
                     || w.state() == WorkerState.WAITING_NOT_FULL || w.state() == WorkerState.WAITING_NOT_EMPTY);
         });
+    }
+
+    /**
+     * The slots stay where they are at Pause, and at each step after it: the narrated line above them
+     * kept three lines only once paused, and the slots and chips moved down at Pause as a teacher
+     * paused to explain them (a tryout at 1024x700).
+     */
+    @Test
+    void theSlotsStayInPlaceAtPauseAndStep(FxRobot robot) throws Exception {
+        Node slot = robot.lookup("#slots").query();
+        DoubleSupplier y = () -> OnFx.get(() -> slot.localToScene(0, 0).getY());
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 3);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        double running = y.getAsDouble();
+        robot.interact(model::togglePause);
+        settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(running, y.getAsDouble(), 0.5, "paused");
+        robot.interact(model::step);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.text(robot, "#last-action").startsWith("Step 1: "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(running, y.getAsDouble(), 0.5, "after a step");
     }
 
     /** Many workers on one line: at most CHIPS_PER_LINE chips and a "+N", never more nodes than fit. */

@@ -16,6 +16,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
@@ -147,6 +148,27 @@ class PhilosophersViewFxTest {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A deadlock spaces the timeline evenly: its story is told in milliseconds, and the run stands
+     * still after it for as long as it is left, or until a Stop seconds later; on the clock the story
+     * was a pixel at the left of a 6 s axis (a teacher's tryout). The next run is on the clock again.
+     */
+    @Test
+    void aDeadlockSpacesTheTimelineEvenly(FxRobot robot) throws Exception {
+        CheckBox evenly = robot.lookup("#timeline-event-order").queryAs(CheckBox.class);
+        assertFalse(OnFx.get(evenly::isSelected), "on the clock before any run");
+        zeroDelays(robot, 2);
+        robot.interact(model::run); // run, never stepped: only the deadlock can space it
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        assertEquals(0, model.stepsTakenProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(evenly::isSelected));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.IDLE);
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED)); // a run that cannot deadlock
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !OnFx.get(evenly::isSelected));
     }
 
     /** Space runs a naive pair with no delays: the verdict names the deadlock and the graph's circle is red. */
