@@ -115,8 +115,8 @@ public final class BufferView extends BorderPane {
     private final StringProperty drawnAction = new SimpleStringProperty(this, "drawnAction", "");
     private CodePanel code;
     /**
-     * The lines kept for a step's words while paused, and from Run on: most steps take one to three at
-     * 1024x700, and a running move one or two.
+     * The lines kept for the narrated line from Run on: a step takes one to three at 1024x700, a
+     * running move one or two.
      */
     private static final int STEP_LINES = 3;
     /** The code panel in a {@link HeightMemo}. */
@@ -342,21 +342,19 @@ public final class BufferView extends BorderPane {
                 : model.stepTextProperty().get(), model.lastActionProperty(), model.stepTextProperty(),
                 model.abqShownBinding(), drawnAction));
         lastAction.setWrapText(true);
-        // Steps told in 1 to 3 lines: the chips stay put between two steps (kept only while paused),
-        // three lines kept from the first step on; so too while rewound, an ended run's as well
-        // ("Rewound to just after event 14 ... (Now or End: back to the run's end)" took 2 lines or 3 as Right
-        // went through the events). Running, the text changes at every frame, in one line or two: the
-        // tallest so far is kept, so that what is under it moves once, not at every frame (a
-        // teacher's tryout at 1024x700).
+        // Steps told in 1 to 3 lines: three lines kept from Run on, running, paused and rewound (an ended
+        // run's as well), so that the chips stay put between two steps ("Rewound to just after event 14
+        // ... (Now or End: back to the run's end)" took 2 lines or 3 as Right went through the events) and
+        // at Pause (kept only once paused, the slots and chips moved down a line or two as a teacher
+        // paused to explain them). Running, the text changes at every frame, in one line or two; a text
+        // of more lines is kept at its tallest, so that what is under it moves once, not at every frame
+        // (teachers' tryouts at 1024x700).
         BooleanBinding rewound = model.rewind().rewoundBinding();
-        BooleanSupplier stepping = () -> model.stateProperty().get() == RunState.PAUSED || rewound.get();
+        BooleanSupplier kept = () -> model.stateProperty().get() == RunState.PAUSED || rewound.get()
+                || model.stateProperty().get() == RunState.RUNNING;
         narration = Bindings.createObjectBinding(() -> List.of(model.stateProperty().get(), rewound.get()),
                 model.stateProperty(), rewound);
-        Controls.neverShorter(lastAction, narration,
-                () -> stepping.getAsBoolean() || model.stateProperty().get() == RunState.RUNNING,
-                // Running too: kept at the running text's tallest, the slots and chips moved down a line
-                // or two at Pause, as a teacher paused to explain them (a tryout at 1024x700).
-                () -> stepping.getAsBoolean() || model.stateProperty().get() == RunState.RUNNING ? STEP_LINES : 0);
+        Controls.neverShorter(lastAction, narration, kept, () -> kept.getAsBoolean() ? STEP_LINES : 0);
         Label stepText = new Label();
         stepText.setId("step-text");
         stepText.textProperty().bind(model.stepTextProperty());
