@@ -718,18 +718,24 @@ class TimelineFxTest {
         assertTrue(x[2] >= left && x[2] <= timeline.getWidth(), "the rewound moment still in the window: " + x[2]);
     }
 
+    /** A log of one lane, P1, whose pauses are {@code clock}'s, started: P1's registration, event 0. */
+    private static EventLog clockedLane(Stopwatch clock) {
+        EventLog log = new EventLog(1_000);
+        log.pausesOf(clock);
+        clock.start();
+        log.appendNow(BufferEvent.REGISTER.ordinal(), log.addTrack("P1"), 0, 0, 0);
+        return log;
+    }
+
     /**
      * Each pause of the run is a bar under the lanes as long as the pause on the clock; in event order,
      * as wide as the events recorded while paused (a step's). A pause going on ends at the newest event.
      */
     @Test
     void thePausesAreBarsAsLongAsThePauses() throws Exception {
-        EventLog log = new EventLog(1_000);
         Stopwatch clock = new Stopwatch();
-        log.pausesOf(clock);
-        clock.start();
-        int track = log.addTrack("P1");
-        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        EventLog log = clockedLane(clock);
+        int track = 0;
         for (int i = 0; i < 9; i++) {
             log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0); // events 1 to 9, a burst
         }
@@ -775,12 +781,9 @@ class TimelineFxTest {
      */
     @Test
     void aBarThroughAPauseSaysHowMuchOfItWasPaused() throws Exception {
-        EventLog log = new EventLog(1_000);
         Stopwatch clock = new Stopwatch();
-        log.pausesOf(clock);
-        clock.start();
-        int track = log.addTrack("P1");
-        log.appendNow(BufferEvent.REGISTER.ordinal(), track, 0, 0, 0);
+        EventLog log = clockedLane(clock);
+        int track = 0;
         Thread.sleep(100);
         log.appendNow(BufferEvent.REQUEST.ordinal(), track, 0, 0, 0);
         Thread.sleep(50);
