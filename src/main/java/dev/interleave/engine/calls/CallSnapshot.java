@@ -39,7 +39,9 @@ import dev.interleave.engine.run.RunState;
  *                       in flight over that time (Little's law). In flight swings faster than a
  *                       reader samples it: 1,000 calls without sleeps went from 100 to 0 and back
  *                       every millisecond, and a frame's reading was as often 0 as 100. Summed
- *                       under one lock with the count of calls in flight (CallRunner.flightChange)
+ *                       under one lock with the count of calls in flight (CallRunner.flightChange),
+ *                       and read under it with elapsedNanos; inFlight and callsStarted are read
+ *                       just after it, apart
  */
 public record CallSnapshot(RunState state, CallSettings settings, long counterValue, long sum, long callsStarted,
                            long callsCompleted, long inFlight, long running, long parked, long atLock,

@@ -612,7 +612,7 @@ public final class StepperRunner extends Runner<StepperSettings, StepperResult, 
                                 increments(lostHere));
                     } else if (lostHere < 0) {
                         // Said how: "the count wins back one increment" puzzled a learner.
-                        words = String.format(Locale.ROOT, "%s wrote %d over %s: %s read %d before that write lowered the"
+                        words = String.format(Locale.ROOT, "%s wrote %d over %s: %s read %d before a stale write lowered the"
                                 + " count, so %s lost %s back (%s lost in all)", name, value, over, name, value - 1,
                                 increments(-lostHere), lostHere == -1 ? "comes" : "come", increments(lostAfter));
                     } else {

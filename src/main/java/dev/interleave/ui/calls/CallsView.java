@@ -821,7 +821,9 @@ public final class CallsView extends BorderPane {
                 measuredAt[0] = width;
                 measuredAt[1] = textSize;
                 widest[0] = 0;
-                widest[1] = 0;
+                // The rate's texts with the most digits a run may show (millions of calls a second): they
+                // follow the font alone, so they are measured here, not at every pass.
+                widest[1] = cardWidth(completedBox, completed, List.of(), rate, everyRateWords(8_888_888));
             }
             // The cards of the second row set the width; the third row's texts wrap within it.
             for (VBox box : cards.subList(2, 6)) {
@@ -845,9 +847,7 @@ public final class CallsView extends BorderPane {
                                     CallsViewModel.IDEAL_AT_THE_END, "ideal: none (no sleeps)", "ideal 88,888 ms")),
                             cardWidth(efficiencyBox, efficiency, List.of(CallsViewModel.AT_THE_END,
                                     CallsViewModel.NO_SLEEPS, "100.0 %"), null, List.of()))));
-            // The rate's texts with the most digits a run may show (millions of calls a second).
-            widest[1] = Math.max(widest[1], Math.max(Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)),
-                    cardWidth(completedBox, completed, List.of(), rate, everyRateWords(8_888_888))));
+            widest[1] = Math.max(widest[1], Math.max(sumBox.prefWidth(-1), completedBox.prefWidth(-1)));
             // Four columns: the first row's cards span two. Two: the first row's cards each span
             // both where they do not fit in one ("1,000,000 / 1,000..." was cut at 200 % in
             // 2560x1440: only the second row's cards were asked).
@@ -1205,6 +1205,6 @@ public final class CallsView extends BorderPane {
                 }
             }
         }
-        return words;
+        return words.stream().distinct().toList();
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.DoubleConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -384,7 +385,10 @@ public final class Controls {
 
     private static void keepHeight(Region region, ObservableValue<?> reset, BooleanSupplier keep, IntSupplier lines) {
         long[] settledAt = {0}; // System.nanoTime() after which heights are kept again
+        // The height kept when a taller text let go of it (see below), until the next height is kept; else -∞.
+        double[] letGoOf = {Double.NEGATIVE_INFINITY};
         Runnable fresh = () -> {
+            letGoOf[0] = Double.NEGATIVE_INFINITY;
             int least = keep.getAsBoolean() ? lines.getAsInt() : 0;
             // Else its preferred height: a section that keeps its height must not be squeezed either.
             region.setMinHeight(least > 0 && region instanceof Labeled labeled
@@ -393,7 +397,12 @@ public final class Controls {
         };
         DoubleConsumer hold = height -> {
             if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && height > region.getMinHeight()) {
-                region.setMinHeight(height);
+                region.setMinHeight(Math.max(height, letGoOf[0]));
+                if (letGoOf[0] > height) {
+                    // Taller than laid out: asked in a layout pass, the request would be dropped.
+                    Platform.runLater(region::requestLayout);
+                }
+                letGoOf[0] = Double.NEGATIVE_INFINITY;
             }
         };
         region.heightProperty().addListener((obs, old, now) -> hold.accept(now.doubleValue()));
@@ -428,10 +437,15 @@ public final class Controls {
             // A text taller than the height kept lets go of it, to its own height, until it is laid out
             // and kept: a kept height is a number, and a section yet to learn that it grew (HeightMemo's
             // frame) squeezed the label under it, its new second line cut to "…" for that frame (running
-            // at 1024x700, the buffer's in-flight move: 32 px given of the 36 it takes, once in CI).
+            // at 1024x700, the buffer's in-flight move: 32 px given of the 36 it takes, once in CI). Let
+            // go of, not raised to the text's height at the label's width of the moment: a label as wide
+            // as its text is wider once laid out, and would keep lines it does not take. What was kept
+            // still counts when the next height is kept (a shorter text may come before the layout).
             labeled.textProperty().addListener(obs -> {
                 double width = labeled.getWidth();
-                if (labeled.getMinHeight() > 0 && width > 0 && labeled.prefHeight(width) > labeled.getMinHeight()) {
+                double kept = labeled.getMinHeight();
+                if (keep.getAsBoolean() && kept > 0 && width > 0 && labeled.prefHeight(width) > kept) {
+                    letGoOf[0] = kept;
                     labeled.setMinHeight(Region.USE_PREF_SIZE);
                 }
             });
@@ -527,7 +541,8 @@ public final class Controls {
     }
 
     /**
-     * One event back and one on (◀ ▶), for a view's top, beside what it narrates: at 1024x700 the
+     * One event back and one on (◀ ▶), and Now (as End; greyed out at now), for a view's top, beside
+     * what it narrates: at 1024x700 the
      * scrubber is screens below the buffer and its chips, and a teacher stepping back through a
      * violation scrolled down to the scrubber and up to the picture at every event (a tryout). They
      * move as Left and Right on the scrubber do, and show while the run can be rewound; their place

@@ -115,7 +115,7 @@ class StepperTest {
         step(runner, 2);
         now = step(runner, 2);
         StepEvent write = now.events().getLast();
-        assertEquals("T2 wrote 3 over T3's 1: T2 read 2 before that write lowered the count, so one increment lost"
+        assertEquals("T2 wrote 3 over T3's 1: T2 read 2 before a stale write lowered the count, so one increment lost"
                 + " comes back (one increment lost in all)", write.words());
         assertEquals(-1, write.lostHere());
         assertEquals(1, write.lostAfter());

@@ -934,9 +934,15 @@ class BufferLabFxTest {
         DoubleSupplier y = () -> OnFx.get(() -> slot.localToScene(0, 0).getY());
         robot.interact(model::run);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().consumed() > 3);
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-        double running = y.getAsDouble();
+        // Running, laid out: the same place over a few frames.
+        double[] seen = {Double.NaN};
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            double before = seen[0];
+            WaitForAsyncUtils.waitForFxEvents();
+            seen[0] = y.getAsDouble();
+            return seen[0] == before;
+        });
+        double running = seen[0];
         robot.interact(model::togglePause);
         settle();
         WaitForAsyncUtils.waitForFxEvents();

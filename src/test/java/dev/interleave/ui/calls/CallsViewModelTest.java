@@ -707,7 +707,7 @@ class CallsViewModelTest {
         assertEquals("13,333 calls per second (since Run)", CallsView.rateWords(13_333, RunState.RUNNING, 75, false));
         assertEquals("2,000 calls per second (the last 0.5 s)", CallsView.rateWords(2_000, RunState.RUNNING, 500, false));
         // Paused, the rate the run had when Pause came, in a run's first half second too; short, as the
-        // running one is (see MainViewFxTest#theFigureCardsKeepTheirColumnsThroughEveryRate).
+        // running one is (see FiguresHoldStillFxTest#theFigureCardsKeepTheirColumnsThroughEveryRate).
         assertEquals("2,000 calls per second (before the pause)", CallsView.rateWords(2_000, RunState.PAUSED, 499, false));
         assertEquals("2,000 calls per second (before the pause)", CallsView.rateWords(2_000, RunState.PAUSED, 900, false));
         assertEquals("7,944 calls per second (the whole run)", CallsView.rateWords(7_944, RunState.IDLE, 126, false));

@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -157,7 +158,7 @@ class NeverShorterFxTest {
      * once.
      */
     @Test
-    void aTextThatOutgrowsWhatIsKeptIsNeverCut(FxRobot robot) {
+    void aTextThatOutgrowsWhatIsKeptIsNeverCut(FxRobot robot) throws Exception {
         robot.interact(() -> {
             Label action = new Label("Last action: none yet");
             action.setWrapText(true);
@@ -178,5 +179,12 @@ class NeverShorterFxTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
         }
+        // A taller text, then a short one before the layout: the height kept before still counts.
+        double kept = OnFx.get(text::getHeight);
+        robot.interact(() -> {
+            text.setText(LONG + " " + LONG);
+            text.setText("Last action: C1 took #1");
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Math.abs(OnFx.get(text::getHeight) - kept) < 0.5);
     }
 }

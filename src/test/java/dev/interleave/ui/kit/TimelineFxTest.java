@@ -802,16 +802,19 @@ class TimelineFxTest {
         Stopwatch.Pause pause = clock.pauses().getFirst();
         String paused = String.format(java.util.Locale.ROOT, "%.1f ms of it paused)", (pause.toNanos() - pause.fromNanos()) / 1e6);
         assertTrue(words[0].startsWith("P1 working from ") && words[0].contains(" ms, " + paused), words[0]);
-        // Zoomed in on the time before the pause, the part shown has none of it.
+        // Zoomed in on the pause's middle, the bar is cut at both edges, and all of the part shown is paused.
         WaitForAsyncUtils.asyncFx(() -> {
             Timeline.PauseBar at = timeline.pausesDrawn().getFirst();
-            timeline.zoomBy(0.1, at.x0() / 2 + 22);
+            timeline.zoomBy(0.25, (at.x0() + at.x1()) / 2);
             timeline.draw();
             Timeline.StateBar cut = timeline.barsDrawn().getFirst();
             words[1] = timeline.pointerWords((cut.x0() + cut.x1()) / 2, timeline.laneMiddleY(0));
         }).get();
-        assertTrue(words[1].startsWith("P1 working from before ") && !words[1].contains("paused"),
-                "zoomed in before the pause, none of it paused: " + words[1]);
+        java.util.regex.Matcher lengths = java.util.regex.Pattern.compile(
+                "P1 working from before [0-9.]+ ms to past [0-9.]+ ms \\(at least ([0-9.]+) ms, ([0-9.]+) ms of it paused\\)")
+                .matcher(words[1]);
+        assertTrue(lengths.lookingAt(), "zoomed in on the pause: " + words[1]);
+        assertEquals(lengths.group(1), lengths.group(2), "the part shown is all paused: " + words[1]);
     }
 
     /** Ctrl+wheel zooms; the wheel alone is left to the page around (it scrolls), the timeline unchanged. */
