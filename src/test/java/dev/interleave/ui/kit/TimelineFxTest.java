@@ -817,6 +817,32 @@ class TimelineFxTest {
         assertEquals(lengths.group(1), lengths.group(2), "the part shown is all paused: " + words[1]);
     }
 
+    /**
+     * A pause that goes on counts to the bar's end: paused, a step's event comes, and the bar before it
+     * says how much of it the pause has taken so far.
+     */
+    @Test
+    void aPauseGoingOnCountsToTheBarsEnd() throws Exception {
+        Stopwatch clock = new Stopwatch();
+        EventLog log = clockedLane(clock);
+        Thread.sleep(100);
+        clock.pause(); // and never resumed
+        Thread.sleep(100);
+        log.appendNow(BufferEvent.REQUEST.ordinal(), 0, 0, 0, 0); // a step's event, while paused
+        follow(log);
+        String[] words = new String[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.draw();
+            Timeline.PauseBar pause = timeline.pausesDrawn().getFirst();
+            words[0] = timeline.pointerWords((pause.x0() + pause.x1()) / 2, timeline.laneMiddleY(0));
+        }).get();
+        History<BufferReplay> history = rewind.history();
+        double pausedMillis = (history.nanosOf(1) - clock.pauses().getFirst().fromNanos()) / 1e6;
+        java.util.regex.Matcher paused = java.util.regex.Pattern.compile(", ([0-9.]+) ms of it paused\\)").matcher(words[0]);
+        assertTrue(paused.find(), words[0]);
+        assertEquals(pausedMillis, Double.parseDouble(paused.group(1)), 2, "from the pause's start to the step: " + words[0]);
+    }
+
     /** Ctrl+wheel zooms; the wheel alone is left to the page around (it scrolls), the timeline unchanged. */
     @Test
     void onlyCtrlWheelZooms() throws Exception {
