@@ -79,6 +79,15 @@ public final class DelayInput extends VBox {
                 "The upper end moved up to %s ms with it: it is never below the lower.", input);
         TextField high = field(id + "-max", max, min,
                 "The lower end moved down to %s ms with it: it is never above the upper.", input);
+        // Enter in the upper field: the keys go to the range, on its upper thumb (they went to the lower,
+        // and Left and Right then moved the other end: a keyboard user's tryout). The range's own Tab
+        // moves its focus from the lower thumb to the upper; there is no other way in to its skin.
+        high.getProperties().put(Controls.AFTER_ENTER, (Runnable) () -> {
+            Node lowThumb = range.lookup(".low-thumb");
+            if (lowThumb != null && lowThumb.isFocused()) {
+                range.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
+            }
+        });
         Label to = new Label("to");
         Label unit = new Label("ms");
         // Whole: when the panel is narrow (1024x700 at 150 %) the fields give up their spare room, not

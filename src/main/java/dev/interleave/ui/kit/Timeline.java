@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import javafx.application.Platform;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -262,6 +263,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private String axisWords = "";
     /** Where the last drawing drew the rewound position's line, or NaN. For tests. */
     private double positionDrawnAt = Double.NaN;
+    /** The foot of the legend's last row as the last drawing drew it (y). For tests. */
+    private double legendDrawnTo = Double.NaN;
     /**
      * Where the pointer is over the timeline, or NaN when it is not: a zoom, a pan, a drawing while
      * the tooltip shows, and the tooltip's showing tell it again (a zoom under a still pointer kept
@@ -303,6 +306,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private History<R> drawnHistory;
     /** The lanes the latest height asked for was for: the view asks again when they change. FX thread. */
     private int lanesMeasured = -1;
+    /** The legend's rows the latest height asked for: a new width that wraps it otherwise asks again. FX thread. */
+    private int legendRowsMeasured = -1;
     private double dragX = Double.NaN;
     private long dragRight;
     /** The lanes' states by slices of time, for windows of many events. */
@@ -413,6 +418,13 @@ public final class Timeline<R extends Replay<R>> extends Region {
      */
     @Override
     protected void layoutChildren() {
+        if (legendRows(getWidth()) != legendRowsMeasured) {
+            // Narrower (a zoom, a smaller window): the legend wraps onto more rows than the height
+            // asked for, and at 150 % its last entries were drawn below the canvas. Asked again
+            // after this pass, as for new lanes.
+            legendRowsMeasured = legendRows(getWidth());
+            Platform.runLater(this::requestLayout);
+        }
         if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
             canvas.setWidth(getWidth());
             canvas.setHeight(getHeight());
@@ -424,7 +436,29 @@ public final class Timeline<R extends Replay<R>> extends Region {
     protected double computePrefHeight(double width) {
         int lanes = lanes();
         lanesMeasured = lanes;
-        return axisHeight() + lanes * laneHeight(lanes) + 8 + 3 * legendHeight();
+        legendRowsMeasured = legendRows(width > 0 ? width : getWidth());
+        // A row for the moments' labels, then the legend's rows (two at least, as before it wrapped more).
+        return axisHeight() + lanes * laneHeight(lanes) + 8 + (1 + Math.max(2, legendRowsMeasured)) * legendHeight();
+    }
+
+    /** How many rows the legend takes in {@code width}: as {@link #legend} wraps it; 1 before any width. */
+    private int legendRows(double width) {
+        double x = labelWidth();
+        int rows = 1;
+        for (Legend entry : painter.legend()) {
+            double entryWidth = legendEntryWidth(entry.words());
+            if (x > labelWidth() && x + entryWidth > width) {
+                x = labelWidth();
+                rows++;
+            }
+            x += entryWidth + 14 * em();
+        }
+        return width > 0 ? rows : 1;
+    }
+
+    /** An entry of the legend: its colour's swatch and its words, as wide as {@link #legend} draws it. */
+    private double legendEntryWidth(String words) {
+        return (18 + words.length() * 6.2) * em();
     }
 
     /** The lanes the height is for: the history's tracks, at least 1; 6 before any run. */
@@ -469,6 +503,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
     /** Where the last drawing drew the rewound position's line (x), or NaN. For tests. */
     double positionDrawnAt() {
         return positionDrawnAt;
+    }
+
+    /** The foot of the legend's last row as the last drawing drew it (y), or NaN. For tests. */
+    double legendDrawnTo() {
+        return legendDrawnTo;
     }
 
     /** How many marks the last redraw labelled. For tests. */
@@ -1371,7 +1410,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         for (Legend entry : painter.legend()) {
             String words = entry.words();
-            double width = (18 + words.length() * 6.2) * em;
+            double width = legendEntryWidth(words);
             if (x > labelWidth() && x + width > getWidth()) {
                 x = labelWidth(); // wrap: a second row
                 y += legendHeight();
@@ -1383,6 +1422,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.fillText(words, x + 18 * em, y);
             x += width + 14 * em;
         }
+        legendDrawnTo = y + legendHeight() / 2;
     }
 
     /** The probe of a state's colour, made the first time it is drawn. */

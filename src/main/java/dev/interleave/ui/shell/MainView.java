@@ -402,6 +402,9 @@ public final class MainView extends BorderPane {
                 if (getScene().getFocusOwner() instanceof TextInputControl) {
                     requestFocus();
                 }
+                if (getScene().getFocusOwner() == holder && field.getProperties().get(Controls.AFTER_ENTER) instanceof Runnable then) {
+                    then.run();
+                }
             }
         });
     }

@@ -131,8 +131,11 @@ class TimelineFxTest {
             return state == 0 ? "-il-working" : "-il-lock";
         }
 
+        /** The legend, when a test sets one. */
+        List<Timeline.Legend> legendOf;
+
         public List<Timeline.Legend> legend() {
-            return waits ? List.of(new Timeline.Legend(0, "working"), new Timeline.Legend(1, "waiting for lock"))
+            return legendOf != null ? legendOf : waits ? List.of(new Timeline.Legend(0, "working"), new Timeline.Legend(1, "waiting for lock"))
                     : List.of(new Timeline.Legend(0, "working"));
         }
 
@@ -647,6 +650,41 @@ class TimelineFxTest {
         }).get();
         assertTrue(now[0] > oneLane && now[0] >= now[1] - 0.5, "12 lanes: " + now[0] + " px high, wanting "
                 + now[1] + " (one lane: " + oneLane + ")");
+    }
+
+    /**
+     * A legend that wraps onto more rows than two gets them: at 150 % and 200 % the buffer's seven
+     * entries took three and four rows, the height kept two, and "in put/take" and "at gate" were
+     * drawn below the canvas (a keyboard user's tryout; the bars' colours then had no words).
+     */
+    @Test
+    void aLegendThatWrapsGetsTheRowsItNeeds() throws Exception {
+        lanes.legendOf = List.of(new Timeline.Legend(0, "working on its item"), new Timeline.Legend(1, "waiting for the lock"),
+                new Timeline.Legend(0, "waiting for room in a slot"), new Timeline.Legend(1, "waiting for an item"),
+                new Timeline.Legend(0, "at the gate, paused"), new Timeline.Legend(1, "in put or take"));
+        lanes.waits = true;
+        List<Timeline<BufferReplay>> inPage = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Timeline<BufferReplay> laidOut = new Timeline<>(rewind, lanes);
+            inPage.add(laidOut);
+            ScrollPane page = new ScrollPane(new VBox(laidOut)); // each child at its preferred height
+            page.setFitToWidth(true);
+            stage.getScene().setRoot(page);
+            stage.setWidth(420);
+        }).get();
+        EventLog log = run(5);
+        for (int p = 2; p <= 6; p++) { // lanes enough that the legend, not the least height, sets the foot
+            log.appendNow(BufferEvent.REGISTER.ordinal(), log.addTrack("P" + p), 0, 0, 0);
+        }
+        follow(log);
+        Thread.sleep(200); // a pulse or two, and the height asked again for the rows
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] drawn = new double[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            drawn[0] = inPage.getFirst().legendDrawnTo();
+            drawn[1] = inPage.getFirst().getHeight();
+        }).get();
+        assertTrue(drawn[0] <= drawn[1], "the legend drawn to y " + drawn[0] + " in a timeline " + drawn[1] + " px high");
     }
 
     /**

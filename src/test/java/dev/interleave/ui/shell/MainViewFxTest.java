@@ -200,6 +200,18 @@ class MainViewFxTest {
             Node owner = stage.getScene().getFocusOwner();
             assertEquals("produce-delay-slider", owner.getId(), "Enter in " + field + " left the focus in " + owner);
             assertTrue(owner.isFocusVisible(), "its ring shows, after Enter in " + field);
+            // On the thumb of the end typed: Right then moves that end, not the other.
+            boolean upper = field.endsWith("max");
+            String thumb = upper ? ".high-thumb" : ".low-thumb";
+            assertTrue(OnFx.get(() -> owner.lookup(thumb).isFocused()), "after Enter in " + field + ", " + thumb + " has the keys");
+            int lowBefore = buffer.produceMinMillisProperty().get();
+            int highBefore = buffer.produceMaxMillisProperty().get();
+            robot.type(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(upper ? lowBefore : highBefore, upper ? buffer.produceMinMillisProperty().get()
+                    : buffer.produceMaxMillisProperty().get(), "Right after Enter in " + field + " moved the other end");
+            assertNotEquals(upper ? highBefore : lowBefore, upper ? buffer.produceMaxMillisProperty().get()
+                    : buffer.produceMinMillisProperty().get(), "Right after Enter in " + field + " moved its own end");
         }
     }
 
