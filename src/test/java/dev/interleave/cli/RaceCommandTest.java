@@ -91,7 +91,8 @@ class RaceCommandTest {
                 List.of(1_000_000L, 750_000L, 990_000L), List.of(1_000_000L, 1_000_000L, 1_000_000L), 0));
         assertTrue(whole.contains("why exactly    run 2 lost exactly 250,000, as many as one thread makes: a thread read"
                 + " the count and was descheduled before writing it back; meanwhile the others made that many"
-                + " increments, and its late write undid them all"), whole);
+                + " increments, and its late write undid them all (the scheduler's doing, not the compiler's: each"
+                + " count++ here reads and writes memory)"), whole);
     }
 
     /**

@@ -170,12 +170,16 @@ public final class BufferNarration {
             return "signalled " + condition;
         }
 
-        /** Whose wake-up call woke a thread: "P3's signal", "P3's notifyAll()", "P3's release()". */
+        /**
+         * Whose wake-up call woke a thread: "P3's signal", "P3's signalAll()", "P3's notifyAll()", "P3's
+         * release()". With signal-all, its own word: "woken by P2's signal" a line after "called
+         * notEmpty.signalAll()" read as another call (a student's tryout).
+         */
         String wokenBy(String waker) {
             if (monitor()) {
                 return waker + (bug == Bug.NOTIFY ? "'s notify()" : "'s notifyAll()");
             }
-            return waker + (semaphore() ? "'s release()" : "'s signal");
+            return waker + (semaphore() ? "'s release()" : policy == WakePolicy.SIGNAL_ALL ? "'s signalAll()" : "'s signal");
         }
     }
 

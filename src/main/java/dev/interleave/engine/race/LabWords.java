@@ -60,12 +60,17 @@ public final class LabWords {
                 losing, Counts.of(lost.size(), "run"), lost.size(), Median.of(lost),
                 lost.stream().mapToLong(Long::longValue).max().orElse(0), expected);
         List<WholeShares.Whole> whole = WholeShares.runs(lost, increments);
-        if (whole.isEmpty()) {
-            return summary + (turns.isEmpty() ? "" : "." + turns);
-        }
-        return summary + ". " + capitalized(whole.getFirst().said())
+        String said = whole.isEmpty() ? summary + (turns.isEmpty() ? "" : "." + turns)
+                : summary + ". " + capitalized(whole.getFirst().said())
                 + (whole.size() > 1 ? " (" + Counts.of(whole.size() - 1, "other run") + " too)" : "") + "." + turns;
+        // Said beside the figure, not only in the name's tooltip: a student asked why volatile, which
+        // "sees the latest write", lost updates at all.
+        return strategy == RaceStrategy.VOLATILE ? said + (said.endsWith(".") ? " " : ". ") + VOLATILE_WHY : said;
     }
+
+    /** Why volatile loses updates, after its row's figures. */
+    static final String VOLATILE_WHY = "Volatile gives visibility, not atomicity: each read sees the latest write,"
+            + " but two threads can still read the same value before either writes it back.";
 
     /**
      * How far single runs of one point of the throughput table spread, at the widest and at the

@@ -9,13 +9,17 @@ import java.util.stream.IntStream;
  * A thread read the count and was descheduled before it wrote it back; meanwhile the others made
  * their increments; its late write put the count back where it had read it. When the others made
  * as many as one thread makes in all, the run loses exactly that many. A class asks why 250,000 of
- * 1,000,000 went missing, to the unit: this is the answer, said beside the figure.
+ * 1,000,000 went missing, to the unit: this is the answer, said beside the figure. The words say
+ * it is the scheduler's doing: a student who knew that a JIT may keep a plain count++ in a register
+ * for a whole loop took that for the cause; the lab's racy and volatile increments read and write
+ * memory each time (opaque and volatile accesses), so a late write is what undoes a batch.
  */
 public final class WholeShares {
 
     /** Why a run can lose a whole number of threads' increments, after "lost exactly ...". */
     static final String WHY = "a thread read the count and was descheduled before writing it back;"
-            + " meanwhile the others made that many increments, and its late write undid them all";
+            + " meanwhile the others made that many increments, and its late write undid them all (the scheduler's"
+            + " doing, not the compiler's: each count++ here reads and writes memory)";
 
     /**
      * The least share said so: below it, a loss of exactly K may as well be several small overwrites

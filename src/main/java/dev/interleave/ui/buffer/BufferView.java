@@ -647,7 +647,7 @@ public final class BufferView extends BorderPane {
             BufferOutcome outcome = model.labOutcomeProperty().get();
             boolean bad = outcome == BufferOutcome.STALLED || outcome == BufferOutcome.VIOLATED
                     || outcome == BufferOutcome.WRONG_TOTAL || outcome == BufferOutcome.FAILED;
-            banner.setText(outcome == null ? "" : (bad ? "✘ " : outcome == BufferOutcome.OK ? "✔ " : "■ ")
+            banner.setText(outcome == null ? "" : BufferViewModel.glyph(outcome)
                     + Words.keepClosingNumbers(model.outcomeTextProperty().get()));
             detail.setText(Words.keepClosingNumbers(model.outcomeDetailProperty().get()));
             detail.setVisible(!detail.getText().isEmpty());

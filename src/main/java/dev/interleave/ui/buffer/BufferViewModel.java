@@ -1099,7 +1099,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         long blocked = workers.stream().filter(w -> w.state() == WorkerState.WAITING_NOT_FULL
                 || w.state() == WorkerState.WAITING_NOT_EMPTY).count();
         return switch (runState()) {
-            case IDLE -> "Ready: " + lab(impl.get(), bug.get(), spuriousRate()) + String.format(Locale.ROOT,
+            // How the run shown ended, until the settings change, as Counter & Sum's line says its verdict:
+            // after a stall it read "Ready: ..." under the stall's banner (a student's tryout).
+            case IDLE -> labOutcome.get() != null && !settingsChangedProperty().get()
+                    ? glyph(labOutcome.get()) + Words.keepClosingNumbers(outcomeText.get())
+                    : "Ready: " + lab(impl.get(), bug.get(), spuriousRate()) + String.format(Locale.ROOT,
                     "%s, %s, %s%s, %s threads", Words.count(producers.get(), "producer"),
                     Words.count(consumers.get(), "consumer"), Words.count(capacity.get(), "slot"),
                     machinery(impl.get(), policy.get(), fair.get()), threads.get()); // the command line's default is virtual
@@ -1297,6 +1301,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return String.format(Locale.ROOT, "%s to leave after %s current action%s",
                 Words.count(count, role == Worker.Role.PRODUCER ? "producer" : "consumer"), count == 1 ? "its" : "their",
                 names.isEmpty() ? "" : " (" + Words.list(names) + ")");
+    }
+
+    /** An outcome's glyph and a space: ✘ for what went wrong, ✔ for correct, ■ for stopped. */
+    static String glyph(BufferOutcome outcome) {
+        return switch (outcome) {
+            case STALLED, VIOLATED, WRONG_TOTAL, FAILED -> "✘ ";
+            case OK -> "✔ ";
+            case STOPPED -> "■ ";
+        };
     }
 
     /** The banner's outcome, once the shown run has ended; nothing while it runs. */

@@ -248,7 +248,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner", Banner.NONE);
     /** See {@link #efficiencyDetailBinding()}. */
     private final StringBinding efficiencyDetail = Bindings.createStringBinding(() -> efficiencyText.get().equals(NO_SLEEPS)
-            ? "no sleeps, no ideal" : banner.get() == Banner.STOPPED ? "of the calls that ran before Stop" : "ideal ÷ elapsed",
+            ? "no sleeps, no ideal" : banner.get() == Banner.STOPPED ? "over the calls run before Stop" : "ideal ÷ elapsed",
             efficiencyText, banner);
     /** Why the thread kind or concurrency was just changed for the other; empty when neither was. */
     private final ReadOnlyStringWrapper threadsNote = new ReadOnlyStringWrapper(this, "threadsNote", "");
@@ -1144,7 +1144,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /**
      * What the efficiency is of, under it: "ideal ÷ elapsed"; a stopped run's is over the calls that
      * ran before Stop (its ideal counts only them: a large "99.8 %" on a run stopped at 465 calls of
-     * 1,000 read as a fine run); without sleeps there is none.
+     * 1,000 read as a fine run; "93.9 % of the calls that ran before Stop" read as a share of the
+     * calls, a student's tryout); without sleeps there is none.
      */
     public StringBinding efficiencyDetailBinding() {
         return efficiencyDetail;

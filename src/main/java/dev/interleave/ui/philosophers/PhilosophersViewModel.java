@@ -761,7 +761,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         long trying = philosophers.stream().filter(p -> p.state() == PhilosopherState.TRYING_FORK).count();
         long seatless = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_SEAT).count();
         return switch (runState()) {
-            case IDLE -> String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads, %s",
+            // How the run shown ended, until the settings change, as Counter & Sum's line says its verdict:
+            // after a deadlock it read "Ready: ..." beside a table in the circle (a student's tryout).
+            case IDLE -> !endedWords().isEmpty() && !settingsChangedProperty().get() ? endedWords()
+                    : String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads, %s",
                     Words.count(n.get(), "philosopher"), strategy.get(), fair.get() ? "fair" : "non-fair", threads.get(),
                     delayWords(thinkDelay(), eatDelay()));
             // The run's own deadlock, as for PAUSED: rewound to before the circle closed it read
@@ -781,6 +784,27 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     : "Paused: press S to let the philosopher waiting longest act, or choose one (click, or Tab and"
                     + " Enter)";
             case STOPPING -> "Stopping: interrupting every philosopher out of its wait";
+        };
+    }
+
+    /**
+     * How the ended run shown ended, in a few words with its glyph: "✘ Deadlocked: ...", "✘ Livelocked
+     * (...)", "■ Stopped after 12 meals", "✔ No deadlock: 40 meals"; empty while none is shown.
+     */
+    String endedWords() {
+        Optional<Verdict> verdict = shownVerdict();
+        if (verdict.isEmpty()) {
+            return "";
+        }
+        String meals = Words.count(totalMeals.get(), "meal");
+        return switch (endedAs()) {
+            case "deadlocked" -> deadlockText.get().isEmpty() ? "✘ Deadlocked" : "✘ Deadlocked: " + deadlockText.get();
+            case "livelocked" -> "✘ Livelocked: nobody ate while everyone was busy (" + meals + " in all)";
+            default -> switch (verdict.get()) {
+                case STOPPED -> "■ Stopped after " + meals + ", with no deadlock until then";
+                case OK -> "✔ No deadlock in this run: " + meals;
+                case WRONG_TOTAL, FAILED -> "✘ The run failed: " + meals;
+            };
         };
     }
 

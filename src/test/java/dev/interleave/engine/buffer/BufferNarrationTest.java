@@ -54,6 +54,9 @@ class BufferNarrationTest {
                 told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL));
         assertEquals("P1 put #1 into slot 0, called notEmpty.signalAll() and woke C1",
                 told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL_ALL).get(1));
+        // The woken thread names the call that woke it as the line before does: signalAll(), not "signal".
+        assertEquals("C1 is woken by P1's signalAll() and waits for the lock",
+                told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL_ALL).get(2));
         EventLog.Batch all = story().readAll();
         assertEquals(told(BufferImpl.LOCK, Bug.NONE, WakePolicy.SIGNAL).get(0), BufferNarration.words(all, 2),
                 "without terms, the lock buffer's words");

@@ -31,6 +31,7 @@ import dev.interleave.engine.run.Gate;
 import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
+import dev.interleave.ui.kit.Words;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -325,6 +326,9 @@ class BufferLabViewModelTest {
                     ? ".* waits? on .*: nobody is left to wake them" : "[PC]\\d+ was about to .*"),
                     model.outcomeDetailProperty().get());
             assertTrue(model.momentProperty().get() >= 0, "the moment it went wrong is kept");
+            // The status line says how the run ended, as the banner does, until the settings change.
+            assertEquals("✘ " + Words.keepClosingNumbers(model.outcomeTextProperty().get()), model.statusSentence(),
+                    impl + " " + bug);
             // A stalled run's rate is its items' until the stall, and the card says so.
             assertEquals(expected == BufferOutcome.STALLED, model.rateUntilStallProperty().get(), impl + " " + bug);
             assertTrue(model.rewind().rewoundBinding().get(), "and shown");

@@ -266,6 +266,14 @@ class PhilosophersViewModelTest {
 
         stopAndSettle(model);
         assertTrue(model.deadlockedProperty().get(), "the deadlock stays on screen as the run's record");
+        // And on the status line, until the settings change ("Ready: ..." beside the circle: a student).
+        assertEquals("✘ Deadlocked: " + model.deadlockTextProperty().get(), model.statusSentence());
+        int philosophers = model.nProperty().get();
+        model.nProperty().set(philosophers + 1);
+        model.sample(System.nanoTime());
+        assertTrue(model.statusSentence().startsWith("Ready: "), model.statusSentence());
+        model.nProperty().set(philosophers);
+        model.sample(System.nanoTime());
         assertEquals(closed, model.deadlockSecondsProperty().get(), 1e-9, "and its mark on the plots");
         assertEquals(5, model.circleEdges().size());
         assertTrue(model.resultJson().orElseThrow().contains("\"deadlocked\":true"), model.resultJson().orElseThrow());

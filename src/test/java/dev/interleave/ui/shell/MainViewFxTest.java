@@ -1011,7 +1011,7 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> calls.callsCompletedProperty().get() > 50);
         robot.clickOn(OnFx.node(robot, "#stop"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.text(robot, "#verdict").startsWith("Stopped after"));
-        assertEquals("of the calls that ran before Stop", OnFx.text(robot, "#efficiency-detail"));
+        assertEquals("over the calls run before Stop", OnFx.text(robot, "#efficiency-detail"));
     }
 
     private static double lastX(XYChart.Series<Number, Number> series) {
@@ -1059,7 +1059,7 @@ class MainViewFxTest {
             lines[0] = (card.getHeight() - before) / (1.35 * detail.getFont().getSize());
             // A stopped run's: it kept two columns for the rest of the session (the widest text seen stays).
             efficiency.textProperty().unbind();
-            efficiency.setText("of the calls that ran before Stop");
+            efficiency.setText("over the calls run before Stop");
             view.applyCss();
             view.layout();
             columns[2] = figures.getColumnConstraints().size();
