@@ -788,6 +788,8 @@ public final class MainView extends BorderPane {
             new String[] {"[  ]", "Auto-step slower, faster: one step a second less, more"},
             new String[] {"Ctrl+1 to Ctrl+4", "Go to the tab at that place: Counter & Sum, Bounded Buffer, Race &"
                     + " Atomics, Dining Philosophers"},
+            new String[] {"Ctrl+Tab  Ctrl+Shift+Tab", "The next tab, the one before; inside the race lab, its own two"
+                    + " views (Slow motion, Full speed): Ctrl+1 to Ctrl+4 leave it"},
             new String[] {"Esc", "Stop: interrupt every thread of the run. In a dialog (this map, About), close it"},
             new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
             new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
@@ -800,6 +802,8 @@ public final class MainView extends BorderPane {
                     + " Philosophers)"},
             new String[] {"Left\u00a0/\u00a0Right, Page\u00a0Up\u00a0/\u00a0Down, Home\u00a0/\u00a0End", "On the scrubber or in the event log, while"
                     + " paused or after a run: one event, 100 events, the run's start, back to now"},
+            new String[] {"+  -", "On the timeline (Tab to it, or click it): zoom in, zoom out (with the mouse:"
+                    + " Ctrl+wheel, and drag to pan)"},
             new String[] {"Tab  Shift+Tab", "Move to the next control, the one before; a ring shows where the keys are."
                     + " On a delay's range, Tab goes from its low thumb to its high one, then on"},
             new String[] {"Left\u00a0/\u00a0Right", "On a choice, choose the next option or the one before; on a"

@@ -1638,6 +1638,8 @@ class MainViewFxTest {
             assertEquals("Keyboard map", map.getDialogPane().getHeaderText(), "titled in the dialog itself");
             List<String> keys = MainView.KEYS.stream().map(key -> key[0]).toList();
             assertTrue(keys.contains("Tab  Shift+Tab") && keys.contains("Enter\u00a0/\u00a0Space"), "keys: " + keys);
+            // Keys that work though the map did not list them (a keyboard user's tryout).
+            assertTrue(keys.contains("Ctrl+Tab  Ctrl+Shift+Tab") && keys.contains("+  -"), "keys: " + keys);
             robot.push(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
             assertFalse(map.isShowing(), "Esc closes it, as the map says");
