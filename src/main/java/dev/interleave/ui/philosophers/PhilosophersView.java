@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.IntegerExpression;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -231,11 +232,15 @@ public final class PhilosophersView extends BorderPane {
         fairness.setData(FXCollections.observableArrayList(List.of(model.jainSeries())));
         fairness.setLegendVisible(false);
         fairness.setFixedYTop(1);
+        // Not on plots with nothing to plot (a run only stepped): "✘ deadlock" on an empty 0 to 0.002 s
+        // axis, under a note that says there is nothing to plot, read as a contradiction (a student).
+        DoubleBinding deadlockMark = Bindings.createDoubleBinding(() -> model.plotsNoteProperty().get().isEmpty()
+                ? model.deadlockSecondsProperty().get() : Double.NaN, model.plotsNoteProperty(), model.deadlockSecondsProperty());
         for (LivePlot plot : List.of(progress, fairness)) {
             plot.markerProperty().bind(model.rewoundSecondsProperty());
             // After it the curves go flat, or on, with nothing else saying why.
             plot.setEventLabel("✘ deadlock");
-            plot.eventProperty().bind(model.deadlockSecondsProperty());
+            plot.eventProperty().bind(deadlockMark);
         }
         // Side by side where they fit, else one under another (ChartRow).
         ChartRow charts = new ChartRow(10, bars, progress, fairness);

@@ -171,12 +171,38 @@ class PhilosophersViewFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !OnFx.get(evenly::isSelected));
     }
 
+    /**
+     * A deadlock built by steps alone is not marked on the plots, which have nothing to plot (the note
+     * under them says so): "✘ deadlock" on an empty 0 to 0.002 s axis read as a contradiction (a
+     * student's tryout). A run's deadlock is marked ({@link #aDeadlockIsDrawnRed}).
+     */
+    @Test
+    void aSteppedDeadlockIsNotMarkedOnPlotsWithNothingToPlot(FxRobot robot) throws Exception {
+        zeroDelays(robot, 2);
+        for (int p : List.of(0, 1, 0, 1)) { // each its left fork, then each reaches for its right: the circle
+            long before = OnFx.get(() -> model.stepsTakenProperty().get());
+            robot.interact(() -> model.stepPhilosopher(p)); // the first from idle: the run starts paused
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> model.stepsTakenProperty().get() > before));
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> model.deadlockedProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(OnFx.get(() -> model.plotsNoteProperty().get()).isEmpty(), "the note: nothing to plot");
+        assertFalse(Double.isNaN(OnFx.get(() -> model.deadlockSecondsProperty().get())), "the deadlock's time is known");
+        for (String chart : List.of("#attempts-meals-chart", "#fairness-chart")) {
+            assertTrue(Double.isNaN(OnFx.get(() -> robot.lookup(chart).queryAs(LivePlot.class).eventProperty().get())),
+                    chart + " marks a deadlock on nothing plotted");
+        }
+    }
+
     /** Space runs a naive pair with no delays: the verdict names the deadlock and the graph's circle is red. */
     @Test
     void aDeadlockIsDrawnRed(FxRobot robot) throws Exception {
         runNaivePairToDeadlock(robot);
         String verdict = robot.lookup("#philosophers-verdict").queryAs(Label.class).getText();
         assertTrue(verdict.startsWith("✘ Deadlock, detected after "), verdict);
+        // Marked on the plots, where the run ran (a stepped one's is not: above).
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> robot.lookup("#attempts-meals-chart")
+                .queryAs(LivePlot.class).eventProperty().get() == model.deadlockSecondsProperty().get()));
         for (String id : List.of("#edge-P1-P2", "#edge-P2-P1", "#graph-P1", "#graph-P2", "#seat-P1", "#seat-P2")) {
             Node node = robot.lookup(id).query();
             assertTrue(node.getPseudoClassStates().contains(IN_CIRCLE), id + " is drawn as part of the circle");
