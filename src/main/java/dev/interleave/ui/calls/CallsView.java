@@ -223,6 +223,23 @@ public final class CallsView extends BorderPane {
         };
         runs.addListener(first[0]);
         first[0].invalidated(runs);
+        // What the mark means, under the table while a row has it: said only in the caption's tooltip,
+        // "(its code compiled as it ran)" on four rows of small runs read as a stale label (a student).
+        Label cold = new Label(COLD_RUNS_NOTE);
+        cold.setId("past-runs-cold");
+        cold.getStyleClass().add("figure-caption");
+        cold.setWrapText(true);
+        cold.setMinHeight(Region.USE_PREF_SIZE);
+        InvalidationListener showCold = obs -> {
+            boolean marked = runs.stream().anyMatch(run -> run.run().endsWith(CallsViewModel.COLD_RUN));
+            cold.setVisible(marked);
+            cold.setManaged(marked);
+            if (marked && !box.getChildren().contains(cold)) {
+                box.getChildren().add(cold); // after the table, built by then
+            }
+        };
+        runs.addListener(showCold);
+        showCold.invalidated(runs);
         InvalidationListener[] laidOut = new InvalidationListener[1];
         laidOut[0] = obs -> {
             box.heightProperty().removeListener(laidOut[0]);
@@ -239,6 +256,11 @@ public final class CallsView extends BorderPane {
     }
 
     private static final String NO_RUN_YET = "No run has ended yet: each run that ends adds a row here.";
+
+    /** Under the past runs while a row is marked {@link CallsViewModel#COLD_RUN}: what the mark means. */
+    static final String COLD_RUNS_NOTE = String.format(Locale.ROOT, "\u201cIts code compiled as it ran\u201d: fewer"
+            + " than %,d calls had run since the window opened, so the JIT was still compiling the calls' code and"
+            + " the run took longer. Compare the runs after it.", CallsViewModel.WARMING_CALLS);
 
     /** The past runs' table, fitted to its rows (see {@link #fittedHeight}); {@code caption}'s font sets its em. */
     private static TableView<CallsViewModel.PastRun> table(ObservableList<CallsViewModel.PastRun> runs, Label caption) {

@@ -76,6 +76,29 @@ class PastRunsFxTest {
         StyledStage.unthemed();
     }
 
+    /**
+     * While a row is marked "(its code compiled as it ran)", a line under the table says what the mark
+     * means (only the caption's tooltip did, and the mark read as a stale label: a student's tryout);
+     * without a marked row, and after Reset, it is gone.
+     */
+    @Test
+    void aColdRunsMarkIsExplainedUnderTheTable(FxRobot robot) {
+        Label note = robot.lookup("#past-runs-cold").tryQueryAs(Label.class).orElse(null);
+        assertTrue(note == null || !note.isVisible(), "no run, no note");
+        robot.interact(() -> runs.setAll(new CallsViewModel.PastRun(1, "1,000 calls / 100 threads, no sleeps, atomic"
+                + " counter" + CallsViewModel.COLD_RUN, "✔ 500,500", 116, 0, OptionalDouble.empty(), 100)));
+        Label shown = robot.lookup("#past-runs-cold").queryAs(Label.class);
+        assertTrue(OnFx.get(shown::isVisible), "a marked row: the note");
+        assertEquals(CallsView.COLD_RUNS_NOTE, OnFx.get(shown::getText));
+        List<Node> order = OnFx.get(() -> List.copyOf(box.getChildren()));
+        assertTrue(order.indexOf(shown) > order.indexOf(box.lookup("#past-runs")), "under the table: " + order);
+        robot.interact(() -> runs.setAll(new CallsViewModel.PastRun(2, "1,000 calls / 100 threads, no sleeps, atomic"
+                + " counter", "✔ 500,500", 16, 0, OptionalDouble.empty(), 100)));
+        assertFalse(OnFx.get(shown::isVisible), "no marked row: no note");
+        robot.interact(runs::clear);
+        assertFalse(OnFx.get(shown::isVisible), "Reset: no note");
+    }
+
     @Test
     void longCellsWrapWhole(FxRobot robot) {
         robot.interact(() -> runs.setAll(
