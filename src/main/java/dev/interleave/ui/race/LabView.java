@@ -442,6 +442,35 @@ public final class LabView extends BorderPane {
         return dash;
     }
 
+    /** How the throughput table's bars are drawn, in words: from zero, or on a log scale (see {@link #barShare}). */
+    private static String scaleWords(LabViewModel.Shown shown) {
+        if (shown == null) {
+            return "bars in proportion to the rate";
+        }
+        double[] range = rateRange(shown.figures());
+        return range[1] > 0 && range[0] > 0 && range[1] / range[0] > LINEAR_UP_TO
+                ? "bars on a log scale: the rates lie more than tenfold apart"
+                : "bars from zero, in proportion to the rate";
+    }
+
+    /** The slowest and the fastest rate of the table, {1, 1} when none is measured yet. */
+    private static double[] rateRange(LabFigures figures) {
+        List<Double> all = rates(figures);
+        return new double[] {all.stream().mapToDouble(Double::doubleValue).min().orElse(1),
+                all.stream().mapToDouble(Double::doubleValue).max().orElse(1)};
+    }
+
+    /** Every rate the table shows, strategy by strategy, thread count by thread count. */
+    private static List<Double> rates(LabFigures figures) {
+        List<Double> all = new ArrayList<>();
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            for (int threads : LabMeasure.THREAD_COUNTS) {
+                figures.opsPerSecond(strategy, threads).ifPresent(all::add);
+            }
+        }
+        return all;
+    }
+
     private Node throughput(LabViewModel.Shown shown) {
         GridPane grid = new GridPane();
         grid.setId("lab-throughput-grid");
@@ -450,14 +479,10 @@ public final class LabView extends BorderPane {
         List<Node> pinned = new ArrayList<>();
         if (shown != null) {
             LabFigures figures = shown.figures();
-            List<Double> all = new ArrayList<>();
-            for (RaceStrategy strategy : RaceStrategy.values()) {
-                for (int threads : LabMeasure.THREAD_COUNTS) {
-                    figures.opsPerSecond(strategy, threads).ifPresent(all::add);
-                }
-            }
-            double low = all.stream().mapToDouble(Double::doubleValue).min().orElse(1);
-            double high = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            List<Double> all = rates(figures);
+            double[] range = rateRange(figures);
+            double low = range[0];
+            double high = range[1];
             // Every rate column as wide as the widest number, so that the bars share one scale.
             List<String> numbers = new ArrayList<>(all.stream().map(LabWords::millions).toList());
             for (int threads : LabMeasure.THREAD_COUNTS) {
@@ -531,7 +556,7 @@ public final class LabView extends BorderPane {
         noise.setWrapText(true);
         noise.setMinHeight(Region.USE_PREF_SIZE);
         return section("Increments per second against threads", "Every strategy at 1, 2, 4 ... 64 threads, the same "
-                + "total work at every count, the median of up to three runs (bars on a log scale, under each its "
+                + "total work at every count, the median of up to three runs (" + scaleWords(shown) + ", under each its "
                 + "millions of increments a second). More threads share the same cores: watch which strategies hold "
                 + "their speed, and how often a compare-and-set fails (failed attempts per 100 increments) as threads are added."
                 + ALONGSIDE_THE_WINDOW, new VBox(8, sideways, noise), shown);
@@ -582,8 +607,7 @@ public final class LabView extends BorderPane {
         private final double share;
 
         RateCell(double rate, double low, double high, RaceStrategy strategy, LabFigures.Range runs, WidestNumber widest) {
-            double span = Math.log10(high) - Math.log10(low);
-            this.share = span <= 0 ? 1 : 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
+            this.share = barShare(rate, low, high);
             this.widest = widest;
             bar.getStyleClass().add("rate-bar");
             bar.pseudoClassStateChanged(RACY, !strategy.isSafe());
@@ -634,6 +658,27 @@ public final class LabView extends BorderPane {
                     barHeight);
             value.resizeRelocate(x, y + barHeight + 1, Math.max(room, value.prefWidth(-1)), value.prefHeight(-1));
         }
+    }
+
+    /** Up to this ratio of the table's fastest rate to its slowest, the bars are drawn from zero; past it, on a log scale. */
+    static final double LINEAR_UP_TO = 10;
+
+    /**
+     * How much of the longest bar a rate's bar takes, in a table whose rates run from {@code low} to
+     * {@code high}: in proportion to the rate while they lie within {@link #LINEAR_UP_TO} of each
+     * other, so that a bar twice as long is twice as fast; on a log scale past that (a fair lock at
+     * 0.1 M/s beside racy at 170 M/s), the slowest at 0.08. Always on a log scale, 36.2 M/s was a
+     * sliver beside 48.7 M/s at a third of the width, and a student read that locks collapse.
+     */
+    static double barShare(double rate, double low, double high) {
+        if (high <= 0) {
+            return 1;
+        }
+        if (low <= 0 || high / low <= LINEAR_UP_TO) {
+            return rate / high;
+        }
+        double span = Math.log10(high) - Math.log10(low);
+        return 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
     }
 
     /** The widest of a table's numbers on screen, measured once per font (its cells ask at every layout). */
