@@ -17,6 +17,7 @@ import java.util.function.ToDoubleFunction;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyProperty;
 import javafx.beans.value.ChangeListener;
@@ -206,6 +207,16 @@ public final class MainView extends BorderPane {
             stoppedFor = null;
             notice = "";
             refresh();
+            // Switched by the keys (Ctrl+1 to Ctrl+4, Ctrl+Tab), or with the focus left in the tab gone:
+            // the keys go to the tab strip, its ring on the tab chosen. The focus stayed where it was,
+            // ringless (on the strip) or out of sight (in the other tab's settings), and Tab went on
+            // from there (a keyboard user's tryout).
+            Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            if (switchedByKeys || owner != null && owner != tabs && !owner.isVisible()
+                    || owner != null && old != null && old.getContent() != null && isInside(owner, old.getContent())) {
+                Platform.runLater(this::ringOnTheTabStrip);
+            }
+            switchedByKeys = false;
         });
         Tab first = tabs.getTabs().getFirst();
         for (Tab tab : tabs.getTabs()) {
@@ -1288,7 +1299,39 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Whether the tab being chosen was chosen by the keys (Ctrl+1 to Ctrl+4, Ctrl+Tab): see the selection's listener. */
+    private boolean switchedByKeys;
+
+    /** Whether {@code node} is {@code parent} or inside it. */
+    private static boolean isInside(Node node, Node parent) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == parent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The keys to the tab strip, its ring showing, as Tab from the tool bar above it would give them
+     * (a focus asked for shows no ring); asked for directly if that fails.
+     */
+    private void ringOnTheTabStrip() {
+        if (getScene() == null) {
+            return;
+        }
+        if (!getTop().requestFocusTraversal(TraversalDirection.NEXT) || getScene().getFocusOwner() != tabs) {
+            tabs.requestFocus();
+        }
+    }
+
     private void onKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.TAB && event.isControlDown() && !event.isAltDown()) {
+            // Ctrl+Tab: the strip's own key (the race lab's inner strip takes it first, and the outer
+            // selection does not change): said to the selection's listener, for this key alone.
+            switchedByKeys = true;
+            Platform.runLater(() -> switchedByKeys = false);
+        }
         // The menus' shortcuts first, as the window's: a control with the keys may keep them otherwise
         // (ControlsFX's range slider, where Enter in a delay's field puts them, kept Ctrl+T and Ctrl+=).
         for (MenuItem item : accelerated) {
@@ -1337,7 +1380,12 @@ public final class MainView extends BorderPane {
             // own two tabs, and a keyboard had no way out of it.
             int index = workerKey(event.getCode()) - 1;
             if (index < tabs.getTabs().size()) {
+                switchedByKeys = true;
                 tabs.getSelectionModel().select(index);
+                if (switchedByKeys) { // the tab shown already: the keys go to the strip all the same
+                    switchedByKeys = false;
+                    ringOnTheTabStrip();
+                }
             }
             event.consume();
         } else if (!typing && !event.isShortcutDown() && (event.getCode() == KeyCode.OPEN_BRACKET

@@ -47,6 +47,7 @@ import dev.interleave.ui.race.RaceViewModel;
 import dev.interleave.ui.race.StepperViewModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -147,6 +148,38 @@ class FocusRingFxTest {
                 view.window().themeProperty().set(Theme.LIGHT);
                 view.select("calls");
             });
+        }
+    }
+
+    /**
+     * Ctrl+1 to Ctrl+4 and Ctrl+Tab give the keys to the tab strip, its ring on the tab chosen, from a
+     * field of the tab left too: the focus stayed where it was, ringless on the strip or out of sight
+     * in the other tab's settings, and Tab went on from there (a keyboard user's tryout).
+     */
+    @Test
+    void switchingTabsByTheKeysPutsTheRingOnTheStrip(FxRobot robot) {
+        try {
+            TabPane strip = OnFx.get(() -> (TabPane) view.getCenter());
+            tabUntil(robot, node -> node instanceof TextField); // a field of Counter & Sum has the keys
+            robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+            assertEquals(1, OnFx.get(() -> strip.getSelectionModel().getSelectedIndex()), "Ctrl+2: the second tab");
+            // Focus-visible, which the ring's rules key on (shown() would find the race lab's own strip,
+            // in the content, before this one's tabs).
+            assertTrue(owner() == strip && strip.isFocusVisible(),
+                    "after Ctrl+2 the strip has the keys and its ring: the focus is on " + owner());
+            robot.interact(view::requestFocus); // the focus asked for, no ring
+            robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+            assertTrue(owner() == strip && strip.isFocusVisible(), "after Ctrl+1: the focus is on " + owner());
+            robot.interact(() -> {
+                strip.requestFocus(); // on the strip as a click leaves it: no ring
+                strip.getSelectionModel().select(0);
+            });
+            assertFalse(OnFx.get(strip::isFocusVisible), "a click's focus: no ring yet");
+            robot.push(KeyCode.CONTROL, KeyCode.TAB);
+            assertEquals(1, OnFx.get(() -> strip.getSelectionModel().getSelectedIndex()), "Ctrl+Tab: the next tab");
+            assertTrue(owner() == strip && strip.isFocusVisible(), "after Ctrl+Tab: the focus is on " + owner());
+        } finally {
+            robot.interact(() -> view.select("calls"));
         }
     }
 
