@@ -187,9 +187,24 @@ final class Values {
         }
     }
 
+    /**
+     * The thread kind. A count given to it ("--threads=4", as race takes it) is told where counts go:
+     * "'4' is not a thread kind" alone left a student guessing which option sets how many.
+     */
     static final class Threads extends LabelledConverter<ThreadKind> {
         Threads() {
             super(ThreadKind.class, "thread kind");
+        }
+
+        @Override
+        public ThreadKind convert(String value) {
+            try {
+                return super.convert(value);
+            } catch (TypeConversionException e) {
+                throw value.strip().matches("\\d+") ? new TypeConversionException(e.getMessage()
+                        + "; here --threads is the kind of thread, and how many threads run is another option"
+                        + " (--n, --producers and --consumers, --concurrency: see --help)") : e;
+            }
         }
     }
 
