@@ -50,6 +50,8 @@ public final class StepperView extends BorderPane {
     private static final PseudoClass NEXT = PseudoClass.getPseudoClass("next");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass LAST = PseudoClass.getPseudoClass("last-stepped");
+    /** A register kept from the increment before, while the next step reads afresh. */
+    private static final PseudoClass OLD = PseudoClass.getPseudoClass("old");
     private static final PseudoClass LOST = PseudoClass.getPseudoClass("lost");
     private static final PseudoClass CAS_FAILED = PseudoClass.getPseudoClass("cas-failed");
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
@@ -466,6 +468,8 @@ public final class StepperView extends BorderPane {
             code.getStyleClass().add("lane-code");
             code.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its widest line, not the lane
             register.getStyleClass().add("lane-register");
+            Controls.tip(register, "What this thread holds in its own registers. \u201c(old)\u201d: kept from its last"
+                    + " increment; its next step reads the count afresh, and this value is not used again.");
             progress.getStyleClass().add("lane-progress");
             state.getStyleClass().add("lane-state");
             for (Label each : List.of(register, progress, state)) {
@@ -501,8 +505,16 @@ public final class StepperView extends BorderPane {
                 line.pseudoClassStateChanged(NEXT, next);
             }
             // The CAS loop keeps two, seen and next, and its steps say "in its registers".
+            // Kept from the increment before while the next step reads afresh: "(old)", drawn muted, the
+            // tooltip says why ("register: r = 1" beside a next step that reads the count read as the
+            // value it would use: a student's tryout). Short: at 150 % in 1024x700 a longer note wrapped
+            // and pushed the lane under the held cards.
+            boolean old = !lane.done() && !lane.registers().isEmpty() && lane.next() == steps.getFirst()
+                    && lane.incrementsDone() > 0;
             register.setText((program == StepProgram.CAS ? "registers: " : "register: ")
-                    + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers()));
+                    + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers())
+                    + (old ? " (old)" : ""));
+            register.pseudoClassStateChanged(OLD, old);
             progress.setText(String.format(Locale.ROOT, "increments: %d of %d%s", lane.incrementsDone(),
                     lane.increments(), program == StepProgram.CAS ? ", failed CAS: " + lane.casFailures() : ""));
             state.setText(lane.done() ? "✓ done" : lane.next() == null ? "" : waiting + lane.next().verb());

@@ -145,6 +145,20 @@ class StepperLanesFxTest {
         robot.interact(() -> model.sample(System.nanoTime()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.laneText(0).contains("\nregister: r = 0\n"), view.laneText(0));
+        // Add and write: the next step reads afresh, and the register it keeps is said to be the last
+        // increment's (it read as the value the next step would use: a student's tryout).
+        for (int step = 0; step < 2; step++) {
+            robot.interact(() -> model.stepThread(0));
+            runner.awaitSteps(Duration.ofSeconds(10));
+        }
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.laneText(0).contains("\nregister: r = 1 (old)\n"), view.laneText(0));
+        robot.interact(() -> model.stepThread(0)); // the read: the register is this increment's again
+        runner.awaitSteps(Duration.ofSeconds(10));
+        robot.interact(() -> model.sample(System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.laneText(0).contains("\nregister: r = 1\n"), view.laneText(0));
     }
 
     /**
