@@ -789,6 +789,8 @@ public final class MainView extends BorderPane {
                     + " stops). In the race lab's Slow motion, Run and Resume are played as Auto-step: a random"
                     + " thread steps at the rate beside Auto-step. On a control with its ring, Space is the"
                     + " control's (Enter / Space, below)"},
+            new String[] {"Ctrl+Enter", "As Space, from anywhere: on a focused button or choice, and in a settings field"
+                    + " (its value taken first)"},
             new String[] {"S", "Step: one producer or consumer passes the gate and acts, and a thread its signal wakes"
                     + " finishes its own put or take (Bounded Buffer), or one philosopher's fork action"
                     + " (Dining Philosophers); from idle, starts the run paused (after a run that ended by itself,"
@@ -1346,7 +1348,14 @@ public final class MainView extends BorderPane {
             }
         }
         boolean typing = event.getTarget() instanceof TextInputControl;
-        if (event.getCode() == KeyCode.SPACE && !typing && !pressesTheFocused(event)) {
+        // Ctrl+Enter: Space's Run, Pause and Resume from anywhere, where Space is the focused control's
+        // (a button, a choice) or typed: after choosing "racy" by the keys, Space chose it again and
+        // nothing ran (a keyboard user's tryout). In a field, its value is taken first.
+        boolean runKey = event.getCode() == KeyCode.ENTER && event.isShortcutDown() && !event.isAltDown();
+        if (runKey && typing) {
+            takeTheTypedValue();
+        }
+        if (runKey || event.getCode() == KeyCode.SPACE && !typing && !pressesTheFocused(event)) {
             if (active().runState() == RunState.IDLE) {
                 if (active().spaceKeepsEndedRun()) {
                     notice = "";

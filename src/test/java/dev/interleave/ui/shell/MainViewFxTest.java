@@ -140,6 +140,42 @@ class MainViewFxTest {
         assertEquals(before, OnFx.get(() -> atomic.localToScene(atomic.getBoundsInLocal()).getMinY()), 0.5);
     }
 
+    /**
+     * Ctrl+Enter runs and pauses from anywhere: on a focused choice, where Space presses the choice
+     * (after choosing a counter by the keys, Space chose it again and nothing ran: a keyboard user's
+     * tryout), and in a field, whose typed value it takes first.
+     */
+    @Test
+    void ctrlEnterRunsWhereSpaceIsTheFocusedControls(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        robot.interact(() -> {
+            calls.callsProperty().set(100_000);
+            calls.maxSleepMillisProperty().set(1_000); // long enough to be seen running
+            view.requestFocus();
+        });
+        // A choice reached by Tab, its ring showing: Space is the choice's.
+        for (int press = 0; press < 40 && !(OnFx.get(() -> stage.getScene().getFocusOwner()) instanceof ToggleButton); press++) {
+            robot.push(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(OnFx.get(() -> stage.getScene().getFocusOwner()) instanceof ToggleButton, "Tab reached a choice");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.IDLE, callRunner.state(), "Space on a choice presses the choice");
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> callRunner.state() == RunState.RUNNING);
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> callRunner.state() == RunState.PAUSED);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> callRunner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.doubleClickOn("#calls-field").eraseText(12).write("2000");
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> callRunner.state() == RunState.RUNNING);
+        assertEquals(2_000, calls.settings().calls(), "the typed value, taken before the run");
+    }
+
     /** Counter & Sum's guide names the presets and counters by their buttons' words, and ends on a question. */
     @Test
     void theCountersGuideSpeaksTheButtonsWords(FxRobot robot) {
