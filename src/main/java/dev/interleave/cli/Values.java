@@ -188,8 +188,9 @@ final class Values {
     }
 
     /**
-     * The thread kind. A count given to it ("--threads=4", as race takes it) is told where counts go:
-     * "'4' is not a thread kind" alone left a student guessing which option sets how many.
+     * The thread kind. A count given to it ("--threads=4", as race's --threads takes it) is told that
+     * counts go elsewhere: "'4' is not a thread kind" alone left a student guessing why. The same words
+     * for every command and for race's --threads-kind: which option counts is each command's own.
      */
     static final class Threads extends LabelledConverter<ThreadKind> {
         Threads() {
@@ -201,9 +202,8 @@ final class Values {
             try {
                 return super.convert(value);
             } catch (TypeConversionException e) {
-                throw value.strip().matches("\\d+") ? new TypeConversionException(e.getMessage()
-                        + "; here --threads is the kind of thread, and how many threads run is another option"
-                        + " (--n, --producers and --consumers, --concurrency: see --help)") : e;
+                throw value.strip().matches("[+-]?\\d+") ? new TypeConversionException(e.getMessage()
+                        + "; a thread kind, not a count: how many threads run is another option (see --help)") : e;
             }
         }
     }

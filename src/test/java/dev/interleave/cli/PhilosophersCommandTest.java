@@ -77,16 +77,15 @@ class PhilosophersCommandTest {
     }
 
     /**
-     * A count given to --threads, as race takes it, is told where counts go: "'4' is not a thread
-     * kind" alone left a student guessing which option sets how many. One line, exit 2.
+     * A count given to --threads, as race takes it, is told that counts go elsewhere: "'4' is not a
+     * thread kind" alone left a student guessing why. One line, exit 2.
      */
     @Test
     void aCountGivenForTheThreadKindSaysWhereCountsGo() {
         CallsCommandTest.Invocation ran = run("philosophers", "--n", "3", "--strategy", "naive", "--threads=4");
         assertEquals(2, ran.exitCode());
-        assertTrue(ran.err().contains("'4' is not a thread kind; allowed: virtual, platform; here --threads is the kind"
-                + " of thread, and how many threads run is another option (--n, --producers and --consumers,"
-                + " --concurrency: see --help)"), ran.err());
+        assertTrue(ran.err().contains("'4' is not a thread kind; allowed: virtual, platform; a thread kind, not a count:"
+                + " how many threads run is another option (see --help)"), ran.err());
         assertEquals(1, ran.err().lines().count(), ran.err());
         CallsCommandTest.Invocation word = run("philosophers", "--n", "3", "--strategy", "naive", "--threads=green");
         assertFalse(word.err().contains("how many"), "a word is only not a kind: " + word.err());

@@ -31,7 +31,7 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
             WorkerState.PRODUCING, "-il-working", WorkerState.CONSUMING, "-il-working",
             WorkerState.WAITING_FOR_LOCK, "-il-lock", WorkerState.WAITING_NOT_FULL, "-il-full",
             WorkerState.WAITING_NOT_EMPTY, "-il-empty", WorkerState.IN_BUFFER, "-il-in-buffer",
-            WorkerState.AT_GATE, "-il-gate", WorkerState.DONE, "-il-done"));
+            WorkerState.AT_GATE, "-il-gate", WorkerState.DONE, "-il-done-lane"));
 
     /**
      * The lane state after unlocked-count's look, until the worker has the lock (or stops at the
@@ -125,7 +125,7 @@ final class BufferLanes implements Timeline.Lanes<BufferReplay> {
         if (state == LOOKED) {
             return "-il-looked";
         }
-        return state == ASKING ? "-il-lock" : LOOKED_UP.getOrDefault(WorkerState.values()[state], "-il-done");
+        return state == ASKING ? "-il-lock" : LOOKED_UP.getOrDefault(WorkerState.values()[state], "-il-done-lane");
     }
 
     /** Going for the lock, half as tall as waiting for it: the same colour, told apart. */

@@ -645,8 +645,7 @@ public final class BufferView extends BorderPane {
         VBox box = new VBox(6, verdict, buttons);
         Runnable show = () -> {
             BufferOutcome outcome = model.labOutcomeProperty().get();
-            boolean bad = outcome == BufferOutcome.STALLED || outcome == BufferOutcome.VIOLATED
-                    || outcome == BufferOutcome.WRONG_TOTAL || outcome == BufferOutcome.FAILED;
+            boolean bad = outcome != null && BufferViewModel.wentWrong(outcome);
             banner.setText(outcome == null ? "" : BufferViewModel.glyph(outcome)
                     + Words.keepClosingNumbers(model.outcomeTextProperty().get()));
             detail.setText(Words.keepClosingNumbers(model.outcomeDetailProperty().get()));

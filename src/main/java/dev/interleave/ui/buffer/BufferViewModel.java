@@ -1303,13 +1303,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
                 names.isEmpty() ? "" : " (" + Words.list(names) + ")");
     }
 
+    /** Whether {@code outcome} is a run gone wrong: stalled, violated, a wrong total, failed. */
+    static boolean wentWrong(BufferOutcome outcome) {
+        return outcome == BufferOutcome.STALLED || outcome == BufferOutcome.VIOLATED
+                || outcome == BufferOutcome.WRONG_TOTAL || outcome == BufferOutcome.FAILED;
+    }
+
     /** An outcome's glyph and a space: ✘ for what went wrong, ✔ for correct, ■ for stopped. */
     static String glyph(BufferOutcome outcome) {
-        return switch (outcome) {
-            case STALLED, VIOLATED, WRONG_TOTAL, FAILED -> "✘ ";
-            case OK -> "✔ ";
-            case STOPPED -> "■ ";
-        };
+        return wentWrong(outcome) ? "✘ " : outcome == BufferOutcome.OK ? "✔ " : "■ ";
     }
 
     /** The banner's outcome, once the shown run has ended; nothing while it runs. */

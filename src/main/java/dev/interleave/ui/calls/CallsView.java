@@ -231,7 +231,7 @@ public final class CallsView extends BorderPane {
         cold.setWrapText(true);
         cold.setMinHeight(Region.USE_PREF_SIZE);
         InvalidationListener showCold = obs -> {
-            boolean marked = runs.stream().anyMatch(run -> run.run().endsWith(CallsViewModel.COLD_RUN));
+            boolean marked = runs.stream().anyMatch(CallsViewModel.PastRun::cold);
             cold.setVisible(marked);
             cold.setManaged(marked);
             if (marked && !box.getChildren().contains(cold)) {

@@ -167,6 +167,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      */
     public record PastRun(int number, String run, String result, long elapsedMillis, long idealMillis,
                           OptionalDouble efficiency, long maxInFlight) {
+
+        /** Whether the run is marked {@link #COLD_RUN}: its code compiled as it ran. */
+        public boolean cold() {
+            return run.endsWith(COLD_RUN);
+        }
     }
 
     /** The most rows the past-runs table keeps; older ones give way. */

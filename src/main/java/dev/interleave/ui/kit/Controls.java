@@ -587,13 +587,13 @@ public final class Controls {
 
     private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");
     private static final PseudoClass NO_RUN = PseudoClass.getPseudoClass("no-run");
-    /** The figures note before a run, and after Reset. */
     /**
      * A field's property: what to run once Enter in it has given the keys to its setting's slider
      * (a {@link Runnable}): a delay's upper field hands them on to the range's upper thumb.
      */
     public static final String AFTER_ENTER = "interleave.afterEnter";
 
+    /** The figures note before a run, and after Reset. */
     public static final String NO_RUN_FIGURES = "No run's figures yet: they fill in when a run starts.";
 
     /**

@@ -203,6 +203,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
     private static final double MAX_MARK_LABEL = 60;
     private static final double BASE_AXIS_HEIGHT = 18;
     private static final double BASE_LEGEND_HEIGHT = 16;
+    /** The room between two entries of the legend, in px at 13 px text. */
+    private static final double LEGEND_GAP = 14;
     private static final double BASE_FONT_SIZE = 13;
     /**
      * The most events one drawing reads while the run goes on (a drawing each frame: the budget of a
@@ -436,8 +438,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
     protected double computePrefHeight(double width) {
         int lanes = lanes();
         lanesMeasured = lanes;
-        legendRowsMeasured = legendRows(width > 0 ? width : getWidth());
-        // A row for the moments' labels, then the legend's rows (two at least, as before it wrapped more).
+        // The rows at the width laid out, whatever width is asked about: a height asked for at another
+        // width would differ from the one layoutChildren checks, and ask again at every pulse.
+        legendRowsMeasured = legendRows(getWidth());
+        // A row for the moments' labels, then the legend's rows: two at least, the room a legend of a
+        // few entries had before the rows were counted, so that short legends keep their place.
         return axisHeight() + lanes * laneHeight(lanes) + 8 + (1 + Math.max(2, legendRowsMeasured)) * legendHeight();
     }
 
@@ -451,7 +456,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 x = labelWidth();
                 rows++;
             }
-            x += entryWidth + 14 * em();
+            x += entryWidth + LEGEND_GAP * em();
         }
         return width > 0 ? rows : 1;
     }
@@ -1420,7 +1425,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
             g.fillRect(x, y - height / 2, 14 * em, height);
             g.setFill(inkPaint);
             g.fillText(words, x + 18 * em, y);
-            x += width + 14 * em;
+            x += width + LEGEND_GAP * em;
         }
         legendDrawnTo = y + legendHeight() / 2;
     }

@@ -48,7 +48,7 @@ final class PhilosophersLanes implements Timeline.Lanes<TableState> {
             case WAITING_FOR_FORK, TRYING_FORK -> "-il-lock";
             case EATING, PUTTING_DOWN -> "-il-working";
             case BACKING_OFF, AT_GATE -> "-il-gate";
-            case DONE -> "-il-done";
+            case DONE -> "-il-done-lane";
         };
     }
 

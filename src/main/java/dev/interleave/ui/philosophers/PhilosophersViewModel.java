@@ -760,10 +760,11 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         long waiting = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_FORK).count();
         long trying = philosophers.stream().filter(p -> p.state() == PhilosopherState.TRYING_FORK).count();
         long seatless = philosophers.stream().filter(p -> p.state() == PhilosopherState.WAITING_FOR_SEAT).count();
+        String ended = runState() == RunState.IDLE && !settingsChangedProperty().get() ? endedWords() : "";
         return switch (runState()) {
             // How the run shown ended, until the settings change, as Counter & Sum's line says its verdict:
             // after a deadlock it read "Ready: ..." beside a table in the circle (a student's tryout).
-            case IDLE -> !endedWords().isEmpty() && !settingsChangedProperty().get() ? endedWords()
+            case IDLE -> !ended.isEmpty() ? ended
                     : String.format(Locale.ROOT, "Ready: %s, %s, %s forks, %s threads, %s",
                     Words.count(n.get(), "philosopher"), strategy.get(), fair.get() ? "fair" : "non-fair", threads.get(),
                     delayWords(thinkDelay(), eatDelay()));
@@ -788,8 +789,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     }
 
     /**
-     * How the ended run shown ended, in a few words with its glyph: "✘ Deadlocked: ...", "✘ Livelocked
-     * (...)", "■ Stopped after 12 meals", "✔ No deadlock: 40 meals"; empty while none is shown.
+     * How the ended run shown ended, in a few words with its glyph: "✘ Deadlocked: ...", "✘ Livelocked:
+     * ...", "■ Stopped after 12 meals, with no deadlock until then", "✔ No deadlock in this run: 40
+     * meals"; empty while none is shown.
      */
     String endedWords() {
         Optional<Verdict> verdict = shownVerdict();

@@ -447,17 +447,18 @@ public final class LabView extends BorderPane {
         if (shown == null) {
             return "bars in proportion to the rate";
         }
-        double[] range = rateRange(shown.figures());
-        return range[1] > 0 && range[0] > 0 && range[1] / range[0] > LINEAR_UP_TO
-                ? "bars on a log scale: the rates lie more than tenfold apart"
+        RateRange range = RateRange.of(rates(shown.figures()));
+        return onLogScale(range.low(), range.high())
+                ? String.format(Locale.ROOT, "bars on a log scale: the rates lie more than %.0f times apart", LINEAR_UP_TO)
                 : "bars from zero, in proportion to the rate";
     }
 
-    /** The slowest and the fastest rate of the table, {1, 1} when none is measured yet. */
-    private static double[] rateRange(LabFigures figures) {
-        List<Double> all = rates(figures);
-        return new double[] {all.stream().mapToDouble(Double::doubleValue).min().orElse(1),
-                all.stream().mapToDouble(Double::doubleValue).max().orElse(1)};
+    /** The slowest and the fastest rate of a table; 1 and 1 when none is measured yet. */
+    private record RateRange(double low, double high) {
+        static RateRange of(List<Double> rates) {
+            return new RateRange(rates.stream().mapToDouble(Double::doubleValue).min().orElse(1),
+                    rates.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        }
     }
 
     /** Every rate the table shows, strategy by strategy, thread count by thread count. */
@@ -480,9 +481,9 @@ public final class LabView extends BorderPane {
         if (shown != null) {
             LabFigures figures = shown.figures();
             List<Double> all = rates(figures);
-            double[] range = rateRange(figures);
-            double low = range[0];
-            double high = range[1];
+            RateRange range = RateRange.of(all);
+            double low = range.low();
+            double high = range.high();
             // Every rate column as wide as the widest number, so that the bars share one scale.
             List<String> numbers = new ArrayList<>(all.stream().map(LabWords::millions).toList());
             for (int threads : LabMeasure.THREAD_COUNTS) {
@@ -674,11 +675,16 @@ public final class LabView extends BorderPane {
         if (high <= 0) {
             return 1;
         }
-        if (low <= 0 || high / low <= LINEAR_UP_TO) {
+        if (!onLogScale(low, high)) {
             return rate / high;
         }
         double span = Math.log10(high) - Math.log10(low);
         return 0.08 + 0.92 * (Math.log10(rate) - Math.log10(low)) / span;
+    }
+
+    /** Whether rates from {@code low} to {@code high} are drawn on a log scale: more than {@link #LINEAR_UP_TO} apart. */
+    static boolean onLogScale(double low, double high) {
+        return low > 0 && high / low > LINEAR_UP_TO;
     }
 
     /** The widest of a table's numbers on screen, measured once per font (its cells ask at every layout). */

@@ -509,8 +509,10 @@ public final class StepperView extends BorderPane {
             // tooltip says why ("register: r = 1" beside a next step that reads the count read as the
             // value it would use: a student's tryout). Short: at 150 % in 1024x700 a longer note wrapped
             // and pushed the lane under the held cards.
-            boolean old = !lane.done() && !lane.registers().isEmpty() && lane.next() == steps.getFirst()
-                    && lane.incrementsDone() > 0;
+            // count++ alone: a CAS loop back at its read after a failed swap keeps that attempt's values,
+            // not an increment's, and incrementAndGet's one step is always its first.
+            boolean old = program == StepProgram.COUNT_PLUS_PLUS && !lane.done() && !lane.registers().isEmpty()
+                    && lane.next() == steps.getFirst() && lane.incrementsDone() > 0;
             register.setText((program == StepProgram.CAS ? "registers: " : "register: ")
                     + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers())
                     + (old ? " (old)" : ""));

@@ -207,13 +207,10 @@ public final class MainView extends BorderPane {
             stoppedFor = null;
             notice = "";
             refresh();
-            // Switched by the keys (Ctrl+1 to Ctrl+4, Ctrl+Tab), or with the focus left in the tab gone:
-            // the keys go to the tab strip, its ring on the tab chosen. The focus stayed where it was,
-            // ringless (on the strip) or out of sight (in the other tab's settings), and Tab went on
-            // from there (a keyboard user's tryout).
-            Node owner = getScene() == null ? null : getScene().getFocusOwner();
-            if (switchedByKeys || owner != null && owner != tabs && !owner.isVisible()
-                    || owner != null && old != null && old.getContent() != null && isInside(owner, old.getContent())) {
+            // Switched by the keys (Ctrl+1 to Ctrl+4, Ctrl+Tab): the keys go to the tab strip, its ring
+            // on the tab chosen. The focus went to the strip ringless, and Tab went on from there unseen
+            // (a keyboard user's tryout). Not for a click: the strip takes the focus itself, no ring.
+            if (switchedByKeys) {
                 Platform.runLater(this::ringOnTheTabStrip);
             }
             switchedByKeys = false;
@@ -1304,19 +1301,10 @@ public final class MainView extends BorderPane {
     /** Whether the tab being chosen was chosen by the keys (Ctrl+1 to Ctrl+4, Ctrl+Tab): see the selection's listener. */
     private boolean switchedByKeys;
 
-    /** Whether {@code node} is {@code parent} or inside it. */
-    private static boolean isInside(Node node, Node parent) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (at == parent) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The keys to the tab strip, its ring showing, as Tab from the tool bar above it would give them
-     * (a focus asked for shows no ring); asked for directly if that fails.
+     * (a focus asked for shows no ring): the tool bar's buttons are out of the Tab order, so the next
+     * stop after them is the strip. Asked for directly, without the ring, if that ever fails.
      */
     private void ringOnTheTabStrip() {
         if (getScene() == null) {

@@ -1,8 +1,10 @@
 package dev.interleave.ui.buffer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -22,6 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.ui.kit.StyledStage;
 import dev.interleave.ui.kit.Wcag;
 
@@ -32,26 +35,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * ended thread's "C3 ended" was 2.7:1 in the light theme, and a thread waiting for the lock 4.2:1 (a
  * low-vision teacher's tryout, measured from screenshots). The chips are styled by the window's
  * stylesheet alone, so they are made here as BufferView makes them: a box of style class worker, in
- * its state's pseudo-class, with a worker-state label.
+ * its state's pseudo-class (every {@link WorkerState}'s, and the run to come's), with a worker-state label.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class ChipInkFxTest {
 
-    private static final List<String> STATES = List.of("producing", "consuming", "waiting-for-lock", "waiting-not-full",
-            "waiting-not-empty", "in-buffer", "at-gate", "done", "starting", "not-started");
+    /** Every worker state's pseudo-class, as the chips wear it, and the chips of the run to come. */
+    private static final List<PseudoClass> STATES = Stream.concat(Arrays.stream(WorkerState.values())
+            .map(BufferView.WorkerChip::pseudo), Stream.of(PseudoClass.getPseudoClass("not-started"))).toList();
 
     private final VBox root = new VBox();
     private Stage stage;
 
     @Start
     void start(Stage primary) {
-        for (String state : STATES) {
-            Label words = new Label(state);
+        for (PseudoClass state : STATES) {
+            Label words = new Label(state.getPseudoClassName());
             words.getStyleClass().add("worker-state");
             HBox chip = new HBox(words);
             chip.getStyleClass().add("worker");
-            chip.pseudoClassStateChanged(PseudoClass.getPseudoClass(state), true);
+            chip.pseudoClassStateChanged(state, true);
             root.getChildren().add(chip);
         }
         stage = StyledStage.showThemed(root, 400, 500);

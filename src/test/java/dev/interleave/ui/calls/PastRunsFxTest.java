@@ -83,8 +83,8 @@ class PastRunsFxTest {
      */
     @Test
     void aColdRunsMarkIsExplainedUnderTheTable(FxRobot robot) {
-        Label note = robot.lookup("#past-runs-cold").tryQueryAs(Label.class).orElse(null);
-        assertTrue(note == null || !note.isVisible(), "no run, no note");
+        assertTrue(OnFx.get(() -> robot.lookup("#past-runs-cold").tryQuery().map(note -> !note.isVisible()).orElse(true)),
+                "no run, no note");
         robot.interact(() -> runs.setAll(new CallsViewModel.PastRun(1, "1,000 calls / 100 threads, no sleeps, atomic"
                 + " counter" + CallsViewModel.COLD_RUN, "✔ 500,500", 116, 0, OptionalDouble.empty(), 100)));
         Label shown = robot.lookup("#past-runs-cold").queryAs(Label.class);

@@ -3,6 +3,7 @@ package dev.interleave.ui.kit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
@@ -677,13 +678,14 @@ class TimelineFxTest {
             log.appendNow(BufferEvent.REGISTER.ordinal(), log.addTrack("P" + p), 0, 0, 0);
         }
         follow(log);
-        Thread.sleep(200); // a pulse or two, and the height asked again for the rows
-        WaitForAsyncUtils.waitForFxEvents();
-        double[] drawn = new double[2];
-        WaitForAsyncUtils.asyncFx(() -> {
-            drawn[0] = inPage.getFirst().legendDrawnTo();
-            drawn[1] = inPage.getFirst().getHeight();
-        }).get();
+        Timeline<BufferReplay> laidOut = inPage.getFirst();
+        // A pulse or two, and the height asked again for the rows; the figures read after the wait either way.
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(() -> laidOut.legendDrawnTo() <= laidOut.getHeight()));
+        } catch (TimeoutException notInTime) {
+            // the assertion below fails with the figures, which the timeout alone would not give
+        }
+        double[] drawn = OnFx.get(() -> new double[] {laidOut.legendDrawnTo(), laidOut.getHeight()});
         assertTrue(drawn[0] <= drawn[1], "the legend drawn to y " + drawn[0] + " in a timeline " + drawn[1] + " px high");
     }
 

@@ -165,11 +165,11 @@ class FocusRingFxTest {
             assertEquals(1, OnFx.get(() -> strip.getSelectionModel().getSelectedIndex()), "Ctrl+2: the second tab");
             // Focus-visible, which the ring's rules key on (shown() would find the race lab's own strip,
             // in the content, before this one's tabs).
-            assertTrue(owner() == strip && strip.isFocusVisible(),
+            assertTrue(owner() == strip && OnFx.get(strip::isFocusVisible),
                     "after Ctrl+2 the strip has the keys and its ring: the focus is on " + owner());
             robot.interact(view::requestFocus); // the focus asked for, no ring
             robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
-            assertTrue(owner() == strip && strip.isFocusVisible(), "after Ctrl+1: the focus is on " + owner());
+            assertTrue(owner() == strip && OnFx.get(strip::isFocusVisible), "after Ctrl+1: the focus is on " + owner());
             robot.interact(() -> {
                 strip.requestFocus(); // on the strip as a click leaves it: no ring
                 strip.getSelectionModel().select(0);
@@ -177,7 +177,14 @@ class FocusRingFxTest {
             assertFalse(OnFx.get(strip::isFocusVisible), "a click's focus: no ring yet");
             robot.push(KeyCode.CONTROL, KeyCode.TAB);
             assertEquals(1, OnFx.get(() -> strip.getSelectionModel().getSelectedIndex()), "Ctrl+Tab: the next tab");
-            assertTrue(owner() == strip && strip.isFocusVisible(), "after Ctrl+Tab: the focus is on " + owner());
+            assertTrue(owner() == strip && OnFx.get(strip::isFocusVisible), "after Ctrl+Tab: the focus is on " + owner());
+            // A click on a tab, from a field of the tab left: no ring, as any click leaves none.
+            robot.interact(() -> view.select("calls"));
+            tabUntil(robot, node -> node instanceof TextField);
+            robot.clickOn(OnFx.node(robot, "#tab-race"));
+            assertEquals(1, OnFx.get(() -> strip.getSelectionModel().getSelectedIndex()), "the click chose the race lab");
+            Node clicked = owner();
+            assertFalse(OnFx.get(clicked::isFocusVisible), "a click left a ring on " + clicked);
         } finally {
             robot.interact(() -> view.select("calls"));
         }
