@@ -617,25 +617,28 @@ class TimelineFxTest {
         assertTrue(words[0].startsWith("P1 working from before "), words[0]);
     }
 
+    /** A timeline of the test's lanes as the stage's page, in a scroll pane that gives it its preferred height. */
+    private Timeline<BufferReplay> inPage() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Timeline<BufferReplay> laidOut = new Timeline<>(rewind, lanes);
+            ScrollPane page = new ScrollPane(new VBox(laidOut)); // each child at its preferred height
+            page.setFitToWidth(true);
+            stage.getScene().setRoot(page);
+            return laidOut;
+        }).get();
+    }
+
     /**
      * Lanes that come after the first frames (a run's workers start as it goes) get their room: the
      * timeline asks for its height again (with 12 philosophers its last three lanes were cut off).
      */
     @Test
     void lanesThatComeLaterGetRoom() throws Exception {
-        List<Timeline<BufferReplay>> inPage = new ArrayList<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Timeline<BufferReplay> laidOut = new Timeline<>(rewind, lanes);
-            inPage.add(laidOut);
-            ScrollPane page = new ScrollPane(new VBox(laidOut)); // each child at its preferred height
-            page.setFitToWidth(true);
-            stage.getScene().setRoot(page);
-        }).get();
+        Timeline<BufferReplay> laidOut = inPage();
         EventLog log = run(5);
         follow(log);
         Thread.sleep(100); // a pulse or two: laid out for one lane
         WaitForAsyncUtils.waitForFxEvents();
-        Timeline<BufferReplay> laidOut = inPage.getFirst();
         double oneLane = laidOut.getHeight();
         for (int p = 2; p <= 12; p++) {
             int track = log.addTrack("P" + p);
@@ -664,21 +667,13 @@ class TimelineFxTest {
                 new Timeline.Legend(0, "waiting for room in a slot"), new Timeline.Legend(1, "waiting for an item"),
                 new Timeline.Legend(0, "at the gate, paused"), new Timeline.Legend(1, "in put or take"));
         lanes.waits = true;
-        List<Timeline<BufferReplay>> inPage = new ArrayList<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Timeline<BufferReplay> laidOut = new Timeline<>(rewind, lanes);
-            inPage.add(laidOut);
-            ScrollPane page = new ScrollPane(new VBox(laidOut)); // each child at its preferred height
-            page.setFitToWidth(true);
-            stage.getScene().setRoot(page);
-            stage.setWidth(420);
-        }).get();
+        Timeline<BufferReplay> laidOut = inPage();
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(420)).get();
         EventLog log = run(5);
         for (int p = 2; p <= 6; p++) { // lanes enough that the legend, not the least height, sets the foot
             log.appendNow(BufferEvent.REGISTER.ordinal(), log.addTrack("P" + p), 0, 0, 0);
         }
         follow(log);
-        Timeline<BufferReplay> laidOut = inPage.getFirst();
         // A pulse or two, and the height asked again for the rows; the figures read after the wait either way.
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.get(() -> laidOut.legendDrawnTo() <= laidOut.getHeight()));
