@@ -151,8 +151,8 @@ public final class BufferCode {
         t.plain("    try {");
         String loop = bug == Bug.IF_NOT_WHILE ? "if" : "while";
         String test = bug == Bug.UNLOCKED_COUNT ? "!" + (put ? "sawRoom" : "sawItem") + " && " + blocked : blocked;
-        t.line("        " + loop + " (" + test + ")" + (bug == Bug.IF_NOT_WHILE ? "   // if-not-while: no re-check" : ""),
-                bug == Bug.IF_NOT_WHILE ? "IF_NOT_WHILE" : blocked, Where.CHECKING);
+        ifNotWhile(t, bug);
+        t.line("        " + loop + " (" + test + ")", blocked, Where.CHECKING);
         t.line("            " + waitOn + ".await();", "await(" + waitOn + ", waiter)", Where.WAITING, Where.WOKEN, Where.INTERRUPTED);
         writeSlot(t, put, "        ");
         String signal = policy == WakePolicy.SIGNAL_ALL ? "signalAll" : "signal";
@@ -175,8 +175,8 @@ public final class BufferCode {
         t.line("    synchronized (monitor) {", "synchronized (monitor)", Where.ENTERING);
         String loop = bug == Bug.IF_NOT_WHILE ? "if" : "while";
         String test = bug == Bug.UNLOCKED_COUNT ? "!" + (put ? "sawRoom" : "sawItem") + " && " + blocked : blocked;
-        t.line("        " + loop + " (" + test + ")" + (bug == Bug.IF_NOT_WHILE ? "   // if-not-while: no re-check" : ""),
-                bug == Bug.IF_NOT_WHILE ? "IF_NOT_WHILE" : blocked, Where.CHECKING);
+        ifNotWhile(t, bug);
+        t.line("        " + loop + " (" + test + ")", blocked, Where.CHECKING);
         t.line("            monitor.wait();", "monitor.wait(", Where.WAITING, Where.WOKEN, Where.INTERRUPTED);
         writeSlot(t, put, "        ");
         if (bug == Bug.NOTIFY) {
@@ -193,6 +193,16 @@ public final class BufferCode {
     }
 
     /**
+     * if-not-while's comment, on a line of its own above the test it spoils: at the end of the test's
+     * line it made the widest line of the code, and the code went under the picture at 1366x768.
+     */
+    private static void ifNotWhile(Text t, Bug bug) {
+        if (bug == Bug.IF_NOT_WHILE) {
+            t.comment("        // if-not-while: no re-check once woken", "IF_NOT_WHILE");
+        }
+    }
+
+    /**
      * unlocked-count's look at the count before the lock (or the monitor), and the lab's pause that
      * holds the gap open. A worker that looked ({@link Where#LOOKED}, recorded as a
      * {@link BufferEvent#LOOK}) sits at the look's line through the pause; live, until it asks for the
@@ -203,7 +213,7 @@ public final class BufferCode {
         t.comment("    // unlocked-count: " + comment, null);
         t.line("    boolean " + (put ? "sawRoom" : "sawItem") + " = " + room + ";",
                 put ? "seen < slots" : "seen > 0", Where.LOOKED);
-        t.line("    " + LAB_PAUSE + ";   // lab: holds the race window open", LAB_PAUSE);
+        t.line("    " + LAB_PAUSE + ";   // lab: widens the race window", LAB_PAUSE);
     }
 
     private static void semaphore(Text t, Bug bug, boolean put) {

@@ -491,7 +491,7 @@ public final class BufferView extends BorderPane {
 
     /**
      * The code panel goes beside the buffer's picture when the viewport has room for both (the
-     * picture needs about 30 em: two chips a row), else under it. The em is a label's font size,
+     * picture needs about 26 em: two chips a row, eight slots in two rows), else under it. The em is a label's font size,
      * which follows the zoom. A change of room or font moves them after the pass that made it: a
      * font changes while the scene restyles its nodes one by one, and children replaced in the
      * middle of that (zooming in at 1920x1080) threw IndexOutOfBoundsException on the FX thread.
@@ -501,11 +501,14 @@ public final class BufferView extends BorderPane {
         Runnable apply = () -> {
             double room = scroll.getViewportBounds().getWidth() - 24;
             double em = ruler.getFont().getSize();
-            boolean beside = room > 0 && room >= code.prefWidth(-1) + 30 * em;
+            // The code's width with its tag column, kept beside the picture (CodePanel.keepTags): with
+            // no bug chosen as with one, so that choosing one leaves the code where it is.
+            boolean beside = room > 0 && room >= code.widthWithTags() + 26 * em;
             if (beside == side[0] && !area.getChildren().isEmpty()) {
                 return;
             }
             side[0] = beside;
+            code.keepTags(beside);
             area.getChildren().clear();
             HBox row = new HBox(12);
             if (beside) {

@@ -51,6 +51,8 @@ final class CodePanel extends VBox {
     private static final PseudoClass BUG = PseudoClass.getPseudoClass("bug");
     private static final PseudoClass LAB = PseudoClass.getPseudoClass("lab");
     private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
+    /** A bug line's tag. */
+    private static final String BUG_TAG = "bug ▶";
 
     private final BufferViewModel model;
     private final Label caption = new Label();
@@ -59,6 +61,12 @@ final class CodePanel extends VBox {
     private final VBox methods = new VBox(12);
     private final MethodBox put = new MethodBox("put", Worker.Role.PRODUCER);
     private final MethodBox take = new MethodBox("take", Worker.Role.CONSUMER);
+    /** A tag as a bug line has it, never shown: the tag column's width where no column is made ({@link #widthWithTags}). */
+    private final Label tagRuler = new Label(BUG_TAG);
+    /** Whether the tag column is kept with no bug chosen ({@link #keepTags}). */
+    private boolean keepTags;
+    /** Whether the lines have their tag column now. */
+    private boolean tagsShown;
 
     CodePanel(BufferViewModel model) {
         super(6);
@@ -78,7 +86,10 @@ final class CodePanel extends VBox {
             text.setMaxWidth(Double.MAX_VALUE);
         }
         methods.getChildren().addAll(put, take);
-        getChildren().addAll(caption, hidden, methods);
+        tagRuler.getStyleClass().add("code-tag");
+        tagRuler.setManaged(false);
+        tagRuler.setVisible(false);
+        getChildren().addAll(caption, hidden, methods, tagRuler);
         setMinHeight(Region.USE_PREF_SIZE);
         model.putCodeProperty().addListener(obs -> showCode());
         model.takeCodeProperty().addListener(obs -> showCode());
@@ -109,8 +120,10 @@ final class CodePanel extends VBox {
         Set<Integer> putBugs = bugLines(BufferCode.put(impl, Bug.NONE, policy), model.putCodeProperty().get(), bug);
         Set<Integer> takeBugs = bugLines(BufferCode.take(impl, Bug.NONE, policy), model.takeCodeProperty().get(), bug);
         // Both methods keep the tag column when either has a bug line, so put and take stay in line
-        // (one-condition's lines are all over put: take stood a column to the left).
-        boolean tags = !putBugs.isEmpty() || !takeBugs.isEmpty();
+        // (one-condition's lines are all over put: take stood a column to the left); and beside the
+        // picture, bug or none, wherever a bug can be planted (see keepTags).
+        boolean tags = !putBugs.isEmpty() || !takeBugs.isEmpty() || keepTags && Bug.forImpl(impl).size() > 1;
+        tagsShown = tags;
         put.show(model.putCodeProperty().get(), putBugs, tags, impl);
         take.show(model.takeCodeProperty().get(), takeBugs, tags, impl);
         // Code the shown run did not run has no threads at its lines, nor outside them: "Producers not in
@@ -155,6 +168,26 @@ final class CodePanel extends VBox {
         Function<String, String> ended = name -> left.contains(name) ? "left" : endedShort ? "ended" : "done";
         put.chips(workers, waitOrder, ended);
         take.chips(workers, waitOrder, ended);
+    }
+
+    /**
+     * Keeps the tag column with no bug chosen, or not. Beside the picture the code keeps it: a bug
+     * chosen then fills a column already there. Made for the bug alone, the column moved every line
+     * 47 px to the right and widened the code past the room beside the picture at 1366x768: the code
+     * went under the lanes, out of sight, as the class was to read the bug (a student's tryout). Under
+     * the picture the code has the view's width, and an empty column there wrapped lines at 200 %.
+     */
+    void keepTags(boolean keep) {
+        if (keep != keepTags) {
+            keepTags = keep;
+            showCode();
+        }
+    }
+
+    /** The width the code asks for with its tag column, whether or not it has one now. */
+    double widthWithTags() {
+        // Without the column each line's tag is empty, 0 px wide, and the grid's gap stays.
+        return prefWidth(-1) + (tagsShown ? 0 : tagRuler.prefWidth(-1));
     }
 
     /** The line index {@code worker}'s chip is shown at in its method, or -1 when outside; for tests. */
@@ -232,13 +265,13 @@ final class CodePanel extends VBox {
             mores.keySet().retainAll(List.of(outside));
             for (int i = 0; i < method.lines().size(); i++) {
                 BufferCode.Line line = method.lines().get(i);
-                Label tag = new Label(bugLines.contains(i) ? "bug ▶" : line.labAid() ? "lab ▶" : "");
+                Label tag = new Label(bugLines.contains(i) ? BUG_TAG : line.labAid() ? "lab ▶" : "");
                 tag.getStyleClass().add("code-tag");
                 tag.setMinWidth(Region.USE_PREF_SIZE); // never "bu..."
                 if (tags && tag.getText().isEmpty()) {
                     // The column keeps the tag's width on every line, in both methods: the tag's own
                     // text, unseen (five spaces were narrower, and take stood 8 px to the left).
-                    tag.setText("bug ▶");
+                    tag.setText(BUG_TAG);
                     tag.setVisible(false);
                 }
                 int indent = indentOf(line.text());
