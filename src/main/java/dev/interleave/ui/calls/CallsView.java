@@ -36,7 +36,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -133,30 +132,30 @@ public final class CallsView extends BorderPane {
 
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
         seed.setId("seed");
-        // What the field refuses is said under it, not dropped without a word.
+        // Anything may be typed, as in the other fields; Enter or leaving the field commits it, and what
+        // it refused is said under it. A filter that dropped keystrokes let the field be emptied, and an
+        // empty field ran with the seed before it without a word (an engineer's tryout).
         StringProperty seedRefused = new SimpleStringProperty("");
         model.freshStartsProperty().addListener((obs, old, now) -> seedRefused.set(""));
-        seed.setTextFormatter(new TextFormatter<>(c -> {
-            if (c.getControlNewText().matches("-?[0-9]{0,18}")) {
-                seedRefused.set("");
-                return c;
+        Runnable commitSeed = () -> {
+            long current = model.seedProperty().get();
+            if (seed.getText().equals(Long.toString(current))) {
+                return; // nothing typed: focus merely left the field
             }
-            seedRefused.set("\u201c" + c.getControlNewText() + "\u201d is not a whole number of at most 18 digits: kept "
-                    + c.getControlText() + ".");
-            return null;
-        }));
+            SeedInput.Reading reading = SeedInput.read(seed.getText(), current);
+            model.seedProperty().set(reading.value());
+            seed.setText(Long.toString(reading.value()));
+            seedRefused.set(reading.message());
+        };
+        seed.setOnAction(e -> commitSeed.run());
         seed.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
-                seedRefused.set("");
-            }
-        });
-        seed.textProperty().addListener((obs, old, now) -> {
-            if (now.matches("-?[0-9]+")) {
-                model.seedProperty().set(Long.parseLong(now));
+                commitSeed.run();
             }
         });
         // Kept settings and Reset to defaults change the seed from the model: the field follows.
         model.seedProperty().addListener((obs, old, now) -> {
+            seedRefused.set(""); // a new seed (kept settings, Reset): the old message no longer applies
             if (!seed.getText().equals(Long.toString(now.longValue()))) {
                 seed.setText(Long.toString(now.longValue()));
             }
