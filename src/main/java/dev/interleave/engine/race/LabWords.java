@@ -43,9 +43,14 @@ public final class LabWords {
     public static String lostSummary(RaceStrategy strategy, List<Long> lost, long expected, long increments) {
         long losing = lost.stream().filter(l -> l > 0).count();
         if (losing == 0) {
+            // Each run's expected count is its threads' increments: one thread's is its own ("lucky"
+            // was said of a single thread, which has nobody to race with: an engineer's tryout).
+            boolean alone = expected == increments;
             return String.format(Locale.ROOT, "%s 0 lost in each of %s", strategy.isSafe() ? "✔" : "·",
-                    Counts.of(lost.size(), "run")) + (strategy.isSafe() ? "" : ": lucky, the threads took turns"
-                    + " rather than add at the same moment; run more, or with more increments or threads");
+                    Counts.of(lost.size(), "run")) + (strategy.isSafe() ? ""
+                    : alone ? ": one thread has nobody to race with; run it with more threads"
+                    : ": lucky, the threads took turns rather than add at the same moment; run more, or with more"
+                    + " increments or threads");
         }
         // A racy row whose runs lost none in part would read as safer than one that lost in every run:
         // say why they lost none. A plain count++ takes about a nanosecond, so a thread's increments

@@ -1,6 +1,7 @@
 package dev.interleave.ui.race;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,18 @@ class LostUpdatesHistogramTest {
         assertEquals(1, volatileOnes[bar], Arrays.toString(volatileOnes));
         assertEquals(1, volatileOnes[5], "half-way along, not at the end: " + Arrays.toString(volatileOnes));
         assertArrayEquals(new int[] {2}, LabView.lostBins(List.of(0L, 0L), 600_000), "a safe row keeps its one bar");
+    }
+
+    /** Runs of racy that lost nothing: luck with threads to race, not with one thread alone. */
+    @Test
+    void noLossIsLuckOnlyWhereThreadsRace() {
+        assertEquals("· 0 lost in each of 10 runs: one thread has nobody to race with; run it with more threads",
+                LabWords.lostSummary(RaceStrategy.RACY, Collections.nCopies(10, 0L), 1_000, 1_000));
+        assertEquals("· 0 lost in each of 10 runs: lucky, the threads took turns rather than add at the same moment;"
+                + " run more, or with more increments or threads",
+                LabWords.lostSummary(RaceStrategy.RACY, Collections.nCopies(10, 0L), 2_000, 1_000));
+        assertEquals("✔ 0 lost in each of 10 runs",
+                LabWords.lostSummary(RaceStrategy.ATOMIC, Collections.nCopies(10, 0L), 1_000, 1_000));
     }
 
     @Test
