@@ -800,7 +800,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         }
         String meals = Words.count(totalMeals.get(), "meal");
         return switch (endedAs()) {
-            case "deadlocked" -> deadlockText.get().isEmpty() ? "✘ Deadlocked" : "✘ Deadlocked: " + deadlockText.get();
+            // "✘ Deadlocked, detected after 10 steps: ...", not "✘ Deadlocked: Deadlock, detected ..." (a teacher).
+            case "deadlocked" -> deadlockText.get().isEmpty() ? "✘ Deadlocked"
+                    : deadlockText.get().startsWith(DEADLOCK) ? "✘ Deadlocked, " + deadlockText.get().substring(
+                            DEADLOCK.length()) : "✘ Deadlocked: " + deadlockText.get();
             case "livelocked" -> "✘ Livelocked: nobody ate while everyone was busy (" + meals + " in all)";
             default -> switch (verdict.get()) {
                 case STOPPED -> "■ Stopped after " + meals + ", with no deadlock until then";
@@ -827,15 +830,19 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      * A deadlock in words: when it was detected, and the circle. A run built step by step has hardly
      * run (its clock stops while paused), so its steps are said too.
      */
+    /** How {@link #deadlockWords} begin. */
+    private static final String DEADLOCK = "Deadlock, ";
+
     static String deadlockWords(long detectedAfterMillis, long steps, String circle) {
         // A table closed step by step: the steps first ("after 0 ms of running time and 6 steps" read
         // as if it had taken no time at all); the running time only if the run ran between them.
         if (steps > 0) {
-            return String.format(Locale.ROOT, "Deadlock, detected after %s%s: %s", Words.count(steps, "step"),
+            return String.format(Locale.ROOT, DEADLOCK + "detected after %s%s: %s", Words.count(steps, "step"),
                     detectedAfterMillis > 0 ? String.format(Locale.ROOT, " and %,d ms of running time", detectedAfterMillis)
                             : "", circle);
         }
-        return String.format(Locale.ROOT, "Deadlock, detected after %,d ms of running time: %s", detectedAfterMillis, circle);
+        return String.format(Locale.ROOT, DEADLOCK + "detected after %,d ms of running time: %s", detectedAfterMillis,
+                circle);
     }
 
     /**

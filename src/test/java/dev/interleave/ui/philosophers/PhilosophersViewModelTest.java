@@ -267,7 +267,10 @@ class PhilosophersViewModelTest {
         stopAndSettle(model);
         assertTrue(model.deadlockedProperty().get(), "the deadlock stays on screen as the run's record");
         // And on the status line, until the settings change ("Ready: ..." beside the circle: a student).
-        assertEquals("✘ Deadlocked: " + model.deadlockTextProperty().get(), model.statusSentence());
+        assertTrue(model.deadlockTextProperty().get().startsWith("Deadlock, detected after "),
+                model.deadlockTextProperty().get());
+        assertEquals("✘ Deadlocked, " + model.deadlockTextProperty().get().substring("Deadlock, ".length()),
+                model.statusSentence(), "the word said once");
         int philosophers = model.nProperty().get();
         model.nProperty().set(philosophers + 1);
         model.sample(System.nanoTime());
