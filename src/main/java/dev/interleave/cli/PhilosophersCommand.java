@@ -183,11 +183,16 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
                 ? String.format(Locale.ROOT, "Jain's index %.3f (1 = everyone ate the same, %.3f = one ate all)",
                         result.jain().getAsDouble(), 1.0 / s.n())
                 : "not defined: nobody ate"));
-        out.append(String.format(Locale.ROOT, "livelock       %s%n", result.livelock()
-                ? String.format(Locale.ROOT, "yes, first at %,d ms: a spell in which nobody ate while every"
-                        + " philosopher kept giving its fork back",
-                        result.livelockAfterNanos() / 1_000_000)
-                : "no"));
+        // The window's banner's figures too: how many spells, and the longest stretch with no meal.
+        out.append(String.format(Locale.ROOT, "livelock       %s%n", !result.livelock() ? "no"
+                : result.livelockSpells() <= 1
+                ? String.format(Locale.ROOT, "yes, at %,d ms: one spell, %,d ms with no meal while every philosopher"
+                        + " kept giving its fork back", result.livelockAfterNanos() / 1_000_000,
+                        result.livelockLongestNanos() / 1_000_000)
+                : String.format(Locale.ROOT, "yes, first at %,d ms: %,d spells, the longest %,d ms with no meal while"
+                        + " every philosopher kept giving its fork back; meals came between them",
+                        result.livelockAfterNanos() / 1_000_000, result.livelockSpells(),
+                        result.livelockLongestNanos() / 1_000_000)));
         out.append(String.format(Locale.ROOT, "starvation     %s%n", result.starvationJudged() ? starvation(result.starving())
                 : result.deadlocked() ? "not judged: the table deadlocked, which stopped everyone"
                 : String.format(Locale.ROOT, "not judged: the rule waits for %d meals per philosopher on average, and"

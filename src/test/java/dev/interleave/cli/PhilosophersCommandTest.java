@@ -109,7 +109,7 @@ class PhilosophersCommandTest {
         String json = lines.getFirst();
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("n", "strategy", "fair", "deadlocked", "cycle", "detectedAfterMillis", "meals", "attempts",
-                "jain", "livelock", "livelockFromMillis", "outcome", "threads", "thinkMs", "eatMs", "elapsedMillis",
+                "jain", "livelock", "livelockFromMillis", "livelockSpells", "livelockLongestMillis", "outcome", "threads", "thinkMs", "eatMs", "elapsedMillis",
                 "starving", "failure"),
                 names);
         assertEquals("5", field(json, "n"));
@@ -122,6 +122,8 @@ class PhilosophersCommandTest {
         }
         assertTrue(field(json, "detectedAfterMillis").matches("\\d+"), json);
         assertEquals("null", field(json, "livelockFromMillis"), "no livelock: " + json);
+        assertEquals("0", field(json, "livelockSpells"), json);
+        assertEquals("null", field(json, "livelockLongestMillis"), json);
         assertEquals(5, array(json, "meals").size());
         assertEquals("\"deadlock\"", field(json, "outcome"));
         assertEquals("\"platform\"", field(json, "threads"), "platform threads unless --threads says otherwise");
@@ -175,16 +177,40 @@ class PhilosophersCommandTest {
     @Test
     void tooFewMealsAreNotJudgedForStarvation() {
         PhilosophersResult result = new PhilosophersResult(PhilosophersSettings.of(5, Strategy.NAIVE), Outcome.COMPLETED,
-                null, 3_000_000_000L, null, List.of(0L, 0L, 0L, 20L, 0L), List.of(1L, 1L, 1L, 21L, 1L), false, 0);
+                null, 3_000_000_000L, null, List.of(0L, 0L, 0L, 20L, 0L), List.of(1L, 1L, 1L, 21L, 1L), false, -1, 0, 0);
         String text = new PhilosophersCommand().text(result);
         assertTrue(text.contains("starvation     not judged: the rule waits for 10 meals per philosopher on average,"
                 + " and the table ate 20 meals\n"), text);
         assertTrue(PhilosophersJson.of(result).contains("\"starving\":null"), PhilosophersJson.of(result));
         PhilosophersResult judged = new PhilosophersResult(PhilosophersSettings.of(3, Strategy.NAIVE), Outcome.COMPLETED,
-                null, 3_000_000_000L, null, List.of(0L, 20L, 20L), List.of(1L, 21L, 21L), false, 0);
+                null, 3_000_000_000L, null, List.of(0L, 20L, 20L), List.of(1L, 21L, 21L), false, -1, 0, 0);
         assertTrue(new PhilosophersCommand().text(judged).contains("starvation     P1 (a warning"),
                 new PhilosophersCommand().text(judged));
         assertTrue(PhilosophersJson.of(judged).contains("\"starving\":[1]"), PhilosophersJson.of(judged));
+    }
+
+    /**
+     * A livelock's figures as the window's banner gives them: its spells and the longest stretch with
+     * no meal ("Livelocked in spells: 72 of them, the longest 2,067 ms"), where the command line gave
+     * only when the first began (a teacher's handout could not give the window's figures).
+     */
+    @Test
+    void aLivelockIsToldInItsSpells() {
+        PhilosophersResult spells = new PhilosophersResult(PhilosophersSettings.of(5, Strategy.TRYLOCK_NO_BACKOFF),
+                Outcome.COMPLETED, null, 3_000_000_000L, null, List.of(9L, 9L, 9L, 9L, 9L),
+                List.of(90L, 90L, 90L, 90L, 90L), true, 616_400_000L, 72, 2_067_900_000L);
+        String text = new PhilosophersCommand().text(spells);
+        assertTrue(text.contains("livelock       yes, first at 616 ms: 72 spells, the longest 2,067 ms with no meal"
+                + " while every philosopher kept giving its fork back; meals came between them\n"), text);
+        String json = PhilosophersJson.of(spells);
+        assertEquals("616", field(json, "livelockFromMillis"), json);
+        assertEquals("72", field(json, "livelockSpells"), json);
+        assertEquals("2067", field(json, "livelockLongestMillis"), json);
+        PhilosophersResult one = new PhilosophersResult(PhilosophersSettings.of(5, Strategy.TRYLOCK_NO_BACKOFF),
+                Outcome.COMPLETED, null, 3_000_000_000L, null, List.of(9L, 9L, 9L, 9L, 9L),
+                List.of(90L, 90L, 90L, 90L, 90L), true, 616_400_000L, 1, 450_000_000L);
+        assertTrue(new PhilosophersCommand().text(one).contains("livelock       yes, at 616 ms: one spell, 450 ms with"
+                + " no meal while every philosopher kept giving its fork back\n"), new PhilosophersCommand().text(one));
     }
 
     /** The text of a deadlock names the circle in arrows and in words. */

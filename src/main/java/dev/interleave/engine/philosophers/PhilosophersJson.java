@@ -8,11 +8,13 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link PhilosophersResult} as one JSON object: what {@code interleave philosophers --json}
  * prints and the window's File, Export figures writes. Fields: {@code n, strategy, fair,
- * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, livelockFromMillis, outcome}, then
+ * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, livelockFromMillis, livelockSpells,
+ * livelockLongestMillis, outcome}, then
  * {@code threads, thinkMs, eatMs, elapsedMillis, starving, failure}. {@code cycle} lists the
  * philosophers' numbers (P1 is 1) in wait order, starting with the one whose wait closed the circle
  * ({@code []} without a deadlock); {@code detectedAfterMillis} is {@code null} without one,
- * {@code livelockFromMillis} without a livelock, and
+ * {@code livelockFromMillis} and {@code livelockLongestMillis} without a livelock ({@code livelockSpells} is
+ * 0), and
  * {@code jain} when nobody has eaten; {@code outcome} is {@code ok}, {@code deadlock}, {@code livelock},
  * {@code stopped} or {@code failed}.
  */
@@ -41,6 +43,10 @@ public final class PhilosophersJson {
                 // When the livelock rule first held, as the text's "yes, first at 1,199 ms"; null without one.
                 .put("livelockFromMillis", result.livelock()
                         ? OptionalLong.of(result.livelockAfterNanos() / 1_000_000) : OptionalLong.empty())
+                // The window's banner after a livelock: its spells, and the longest stretch with no meal.
+                .put("livelockSpells", result.livelockSpells())
+                .put("livelockLongestMillis", result.livelock()
+                        ? OptionalLong.of(result.livelockLongestNanos() / 1_000_000) : OptionalLong.empty())
                 .put("outcome", result.verdict())
                 .put("threads", settings.threads().label())
                 .put("thinkMs", settings.think().toString())

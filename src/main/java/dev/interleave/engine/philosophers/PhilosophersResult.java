@@ -19,10 +19,12 @@ import dev.interleave.engine.run.Stopwatch;
  * @param attempts           attempts to get both forks per philosopher, P1 first
  * @param livelock           whether the livelock rule ({@link LivelockWatch#RULE}) held at some sample
  * @param livelockAfterNanos active time when it first held, or -1
+ * @param livelockSpells     how many spells of livelock the run had: times the rule began to hold (0 without one)
+ * @param livelockLongestNanos the longest stretch with no meal a spell was in, in active time (0 without one)
  */
 public record PhilosophersResult(PhilosophersSettings settings, Outcome outcome, Throwable failure, long elapsedNanos,
                                  Deadlock deadlock, List<Long> meals, List<Long> attempts, boolean livelock,
-                                 long livelockAfterNanos) {
+                                 long livelockAfterNanos, int livelockSpells, long livelockLongestNanos) {
 
     public PhilosophersResult {
         Objects.requireNonNull(settings);

@@ -314,7 +314,8 @@ public final class PhilosophersRunner
             TableView view = now.view();
             Table.Livelock livelock = now.livelock();
             return new PhilosophersResult(settings, outcome, failure, elapsedNanos, view.deadlock(),
-                    boxed(view.meals()), boxed(view.attempts()), livelock.fromNanos() >= 0, livelock.fromNanos());
+                    boxed(view.meals()), boxed(view.attempts()), livelock.fromNanos() >= 0, livelock.fromNanos(),
+                    livelock.spells(), livelock.longestNanos());
         }
 
         PhilosophersSnapshot snapshot(RunState now) {
