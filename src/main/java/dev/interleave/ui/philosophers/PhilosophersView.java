@@ -336,6 +336,17 @@ public final class PhilosophersView extends BorderPane {
             firstRow.setMaxHeight(height);
         }
 
+        /**
+         * Stacked, at least as tall as it asks to be: the page is laid out at its least height (it
+         * scrolls), and at a GridPane's least the rows lost their gaps. The step's words under the
+         * table stood over "Wait-for graph" when the settings were hidden and shown again at 150 % in
+         * 1024x700 (a teacher's tryout).
+         */
+        @Override
+        protected double computeMinHeight(double width) {
+            return Boolean.TRUE.equals(stacked) ? computePrefHeight(width) : super.computeMinHeight(width);
+        }
+
         void arrange(boolean stack) {
             if (Boolean.valueOf(stack).equals(stacked)) {
                 return;

@@ -784,6 +784,38 @@ class PhilosophersViewFxTest {
         }
     }
 
+    /**
+     * The step's words stay clear of the wait-for graph when the settings are hidden and shown again
+     * (Ctrl+B twice at 150 % in 1024x700): the drawings go side by side and stack again, and the
+     * step's last line, three lines where it had been two, stood over "Wait-for graph" (a teacher's tryout).
+     */
+    @Test
+    void theStepsWordsStayClearOfTheGraphWhenTheSettingsComeBack(FxRobot robot) throws Exception {
+        at1024Zoomed150(robot);
+        zeroDelays(robot, 5);
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> OnFx.get(() -> {
+            model.sample(System.nanoTime());
+            return model.deadlockedProperty().get();
+        }));
+        for (boolean shown : new boolean[] {false, true}) {
+            robot.interact(() -> view.window().settingsShownProperty().set(shown));
+            for (int pass = 0; pass < 3; pass++) {
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(50); // a pulse: the view lays out as the window does
+            }
+            Bounds step = OnFx.get(() -> sceneBounds(robot.lookup("#philosophers-step-text").query()));
+            Bounds graph = OnFx.get(() -> sceneBounds(robot.lookup(".graph-column").query()));
+            Bounds table = OnFx.get(() -> sceneBounds(robot.lookup("#table").query()));
+            String text = OnFx.get(() -> robot.lookup("#philosophers-step-text").queryAs(Label.class).getText());
+            assertTrue(text.startsWith("Last action: The circle closes"), text);
+            assertTrue(step.getMinY() >= table.getMaxY() - 0.5, (shown ? "shown" : "hidden") + ": the step " + step
+                    + " under the table " + table);
+            assertTrue(step.getMaxY() <= graph.getMinY() + 0.5 || step.getMinY() >= graph.getMaxY() - 0.5,
+                    (shown ? "shown" : "hidden") + ": the step " + step + " clear of the graph " + graph);
+        }
+    }
+
     private static Bounds sceneBounds(Node node) {
         return node.localToScene(node.getLayoutBounds());
     }
