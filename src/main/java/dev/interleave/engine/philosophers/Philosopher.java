@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import dev.interleave.engine.run.Gate;
 import dev.interleave.engine.run.Gated;
@@ -21,6 +22,8 @@ final class Philosopher implements Gated, Hands {
     private final Gate gate;
     /** Shared by the table's philosophers: numbers arrivals at the gates, so Step finds the longest waiting. */
     private final AtomicLong arrivals;
+    /** Whether the run is ending (Stop, or its end): a fork got then is put back untold ({@link #got}). */
+    private final BooleanSupplier ending;
     /** The forks in hand, in the order taken. Confined to the philosopher's thread. */
     private final List<Integer> held = new ArrayList<>(2);
     /** Whether it sits on one of the waiter's seats. Confined to the philosopher's thread. */
@@ -32,11 +35,12 @@ final class Philosopher implements Gated, Hands {
     /** When it last parked at its gate (an arrival number). Written under the gate's lock. */
     private volatile long arrivedAtGate;
 
-    Philosopher(int index, Table table, Gate gate, AtomicLong arrivals) {
+    Philosopher(int index, Table table, Gate gate, AtomicLong arrivals, BooleanSupplier ending) {
         this.index = index;
         this.table = Objects.requireNonNull(table);
         this.gate = Objects.requireNonNull(gate);
         this.arrivals = Objects.requireNonNull(arrivals);
+        this.ending = Objects.requireNonNull(ending);
     }
 
     int index() {
@@ -93,6 +97,23 @@ final class Philosopher implements Gated, Hands {
             table.stoppedWaiting(index);
             throw e;
         }
+        got(f);
+    }
+
+    /**
+     * Fork {@code f}, just locked, is in hand: told, unless the run is ending. Stop interrupts every
+     * philosopher; a deadlocked one whose neighbour, interrupted first, put its fork down could lock
+     * that fork before its own interrupt was seen: the timeline then told "P5 picks up F1: both
+     * forks" after the circle, as the run was torn down (a teacher rewinding a deadlock). The flag
+     * is seen here: it was set before the interrupts, and the neighbour's unlock came after its own.
+     * Such a fork goes back at once, and the wait is told as a Stop ended it.
+     */
+    private void got(int f) throws InterruptedException {
+        if (ending.getAsBoolean()) {
+            table.fork(f).unlock();
+            table.stoppedWaiting(index);
+            throw new InterruptedException("the run is ending");
+        }
         held.add(f);
         table.took(index, f);
     }
@@ -109,8 +130,7 @@ final class Philosopher implements Gated, Hands {
             throw e;
         }
         if (got) {
-            held.add(f);
-            table.took(index, f);
+            got(f);
         } else {
             table.gaveUp(index, f, millis);
         }

@@ -171,7 +171,7 @@ public final class PhilosophersRunner
             AtomicLong arrivals = new AtomicLong();
             List<Philosopher> all = new ArrayList<>(settings.n());
             for (int p = 0; p < settings.n(); p++) {
-                all.add(new Philosopher(p, table, steps.gate(p), arrivals));
+                all.add(new Philosopher(p, table, steps.gate(p), arrivals, () -> isCancelled() || over));
             }
             this.philosophers = List.copyOf(all);
             this.threads = new AtomicReferenceArray<>(settings.n());
