@@ -44,6 +44,8 @@ public final class TableState implements Replay<TableState> {
     int seated;
     /** The first deadlock, or null. */
     private Deadlock deadlock;
+    /** Whether a wait was ended by the run's end (Stop, or its time): the run is being torn down. */
+    private boolean ending;
     /** Actions so far. */
     private long actions;
     /** The latest actions, oldest first, at most {@link Table#RECENT_ACTIONS}. */
@@ -104,6 +106,7 @@ public final class TableState implements Replay<TableState> {
         attempts = from.attempts.clone();
         seated = from.seated;
         deadlock = from.deadlock;
+        ending = from.ending;
         actions = from.actions;
         recent = new ArrayDeque<>(from.recent);
         applied = from.applied;
@@ -181,6 +184,7 @@ public final class TableState implements Replay<TableState> {
             case STOPPED_WAITING -> {
                 waitingFor[p] = -1;
                 timed[p] = false;
+                ending = true;
             }
             case PUT_DOWN -> {
                 holder[f] = -1;
@@ -238,6 +242,14 @@ public final class TableState implements Replay<TableState> {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether the run is ending here: a philosopher's wait for a fork was ended by the run's end
+     * (Stop, or its time up), and each puts its forks down and leaves.
+     */
+    public boolean ending() {
+        return ending;
     }
 
     /** The first deadlock, or null. */

@@ -140,7 +140,7 @@ public final class PhilosophersView extends BorderPane {
         Runnable showVerdict = () -> showVerdict(verdict);
         for (var property : List.of(model.deadlockTextProperty(), model.livelockNowProperty(),
                 model.livelockSeenProperty(), model.livelockSpellsProperty(), model.livelockLongestMillisProperty(),
-                model.totalMealsProperty(), model.stateProperty())) {
+                model.totalMealsProperty(), model.stateProperty(), model.endingShownProperty())) {
             property.addListener(obs -> showVerdict.run());
         }
         model.starving().addListener((ListChangeListener<Integer>) change -> showVerdict.run());
@@ -481,6 +481,10 @@ public final class PhilosophersView extends BorderPane {
     /** The text's size in a window of 1280x800 or less at 100 %: the stylesheet's root size, in pixels (the shell's too). */
     private static final double UNSCALED_EM = 13;
 
+    /** What the banner adds, rewound into the run's ending. */
+    static final String ENDING = "The run is ending here: the philosophers are interrupted out of their waits and"
+            + " leave, one by one.";
+
     /** The verdict line: deadlock, livelock, starvation, or all is well; glyph and words, not colour alone. */
     private void showVerdict(Label verdict) {
         String text;
@@ -493,7 +497,10 @@ public final class PhilosophersView extends BorderPane {
                     + ". At this moment: ";
             long meals = model.totalMealsProperty().get();
             if (!model.deadlockTextProperty().get().isEmpty()) {
-                text = moment + "✘ " + model.deadlockTextProperty().get();
+                // In the run's ending the circle is being undone: the seats read "ended" one by one under
+                // a banner that said the deadlock alone, and the conditions' cards "not now" (a teacher).
+                text = moment + "✘ " + model.deadlockTextProperty().get() + (model.endingShownProperty().get()
+                        ? ". " + ENDING : "");
                 kind = FAILURE;
             } else {
                 // "Yet" only where one comes: after an ordered run it promised a deadlock that never came.

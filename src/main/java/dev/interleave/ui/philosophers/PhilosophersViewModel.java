@@ -112,6 +112,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final ReadOnlyObjectWrapper<Strategy> tableStrategy = new ReadOnlyObjectWrapper<>(this, "tableStrategy");
     private final ReadOnlyStringWrapper deadlockText = new ReadOnlyStringWrapper(this, "deadlockText", "");
     private final ReadOnlyBooleanWrapper deadlocked = new ReadOnlyBooleanWrapper(this, "deadlocked");
+    /** Whether the moment rewound to is in the run's ending: its waits interrupted, the forks put down ({@link TableState#ending}). */
+    private final ReadOnlyBooleanWrapper endingShown = new ReadOnlyBooleanWrapper(this, "endingShown");
     private final ReadOnlyBooleanWrapper livelockNow = new ReadOnlyBooleanWrapper(this, "livelockNow");
     private final ReadOnlyBooleanWrapper livelockSeen = new ReadOnlyBooleanWrapper(this, "livelockSeen");
     /** Spells of livelock in the run so far (LivelockWatch). */
@@ -500,6 +502,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         }
         TableState past = rewound(now);
         TableView table = past == null ? now.table() : past.view();
+        endingShown.set(past != null && past.ending());
         setIfChanged(philosophers, table.philosophers());
         setIfChanged(forkHolders, table.forkHolders());
         setIfChanged(edges, table.graph().edges());
@@ -1018,6 +1021,10 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     public ReadOnlyStringProperty deadlockTextProperty() {
         return deadlockText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty endingShownProperty() {
+        return endingShown.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty deadlockedProperty() {

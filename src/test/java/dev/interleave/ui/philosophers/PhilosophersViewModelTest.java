@@ -488,6 +488,45 @@ class PhilosophersViewModelTest {
     }
 
     /**
+     * A stopped deadlock rewound: up to the Stop the moment is the deadlock's; after it, the run's
+     * ending, said as such (its seats read "ended" one by one under a banner that said the deadlock
+     * alone, a teacher's tryout), and no philosopher picks up a fork in it.
+     */
+    @Test
+    void aStoppedDeadlockRewoundTellsTheRunsEnding() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 3);
+        model.run();
+        sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
+        stopAndSettle(model);
+        Rewind<TableState> rewind = model.rewind();
+        long end = rewind.endProperty().get();
+        long closed = -1;
+        boolean endingSeen = false;
+        for (long at = rewind.startProperty().get(); at < end; at++) {
+            rewind.moveTo(at);
+            model.sample(System.nanoTime());
+            boolean ending = model.endingShownProperty().get();
+            if (closed < 0 && model.deadlockedProperty().get()) {
+                closed = at;
+                assertFalse(ending, "the circle just closed: the run goes on");
+            }
+            if (ending) {
+                assertTrue(closed >= 0, "the ending comes after the deadlock, at " + at);
+                assertFalse(model.lastActionProperty().get().contains("picks up"),
+                        "no fork picked up as the run ends: " + model.lastActionProperty().get());
+                endingSeen = true;
+            } else {
+                assertFalse(endingSeen, "the ending, once begun, lasts to the end: not at " + at);
+            }
+        }
+        assertTrue(closed >= 0 && endingSeen, "the circle closed at " + closed + ", then the ending");
+        rewind.toPresent();
+        model.sample(System.nanoTime());
+        assertFalse(model.endingShownProperty().get(), "now is not a moment rewound to");
+    }
+
+    /**
      * Paused in a deadlock, no step can do anything: the view-model says so (Auto-step stops on it)
      * and Step explains why instead of doing nothing silently.
      */
