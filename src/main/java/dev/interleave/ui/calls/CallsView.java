@@ -259,7 +259,9 @@ public final class CallsView extends BorderPane {
     /** Under the past runs while a row is marked {@link CallsViewModel#COLD_RUN}: what the mark means. */
     static final String COLD_RUNS_NOTE = String.format(Locale.ROOT, "\u201cIts code compiled as it ran\u201d: fewer"
             + " than %,d calls had run since the window opened, so the JIT was still compiling the calls' code and"
-            + " the run took longer. Compare the runs after it.", CallsViewModel.WARMING_CALLS);
+            + " the run took longer. Compare the runs after it. A run within %.0f %% of its ideal time is not marked:"
+            + " compiling cost it too little to see.", CallsViewModel.WARMING_CALLS,
+            100 * (1 - CallsViewModel.COLD_UNSEEN));
 
     /** The past runs' table, fitted to its rows (see {@link #fittedHeight}); {@code caption}'s font sets its em. */
     private static TableView<CallsViewModel.PastRun> table(ObservableList<CallsViewModel.PastRun> runs, Label caption) {
