@@ -764,7 +764,9 @@ public final class CallsView extends BorderPane {
         VBox elapsedBox = Controls.figure("elapsed", "Elapsed", elapsed, ideal,
                 "Wall time, against the ideal makespan of the sleeps drawn on this many slots, in the order the"
                 + " calls started: no run in that order is faster (known at the end). One seed, one set of sleeps:"
-                + " the ideal is the same every run, racy or not.");
+                + " the ideal is the same every run, racy or not. Timed here beside the window's own drawing, on"
+                + " the same cores, and with Pause's time left out: the command line (calls) runs the same calls"
+                + " alone, often faster.");
         Label running = new Label();
         running.setId("running-value");
         Controls.bindNumber(running, model.runningProperty());
