@@ -17,6 +17,7 @@ import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.Labelled;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.Labels;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -52,10 +53,12 @@ final class Values {
      */
     static long wholeNumber(String value, long min, long max) {
         long parsed;
+        // "1,000" or "1_000" as the window's fields take it (Counts.plainDigits).
+        String plain = Counts.plainDigits(value);
         try {
-            parsed = Long.parseLong(value.strip());
+            parsed = Long.parseLong(plain == null ? value.strip() : plain);
         } catch (NumberFormatException e) {
-            boolean digits = value.strip().matches("[+-]?\\d+");
+            boolean digits = plain != null;
             throw new TypeConversionException(String.format(Locale.ROOT, digits
                     ? "%s is out of range; allowed: %,d to %,d" : "'%s' is not a whole number; allowed: %,d to %,d",
                     value, min, max));

@@ -381,6 +381,20 @@ class CallsCommandTest {
                 && lines.contains("resident before the run)") && !lines.contains("Run"), lines);
     }
 
+    /**
+     * A count grouped by thousands is read as the window's fields read it ("1,000" was refused here and
+     * taken there, an engineer's tryout); "1,5" is no whole number in either.
+     */
+    @Test
+    void aCountGroupedByThousandsIsReadAsTheWindowReadsIt() {
+        Invocation grouped = run("calls", "--calls", "1,000", "--concurrency", "1_000", "--max-sleep-ms", "0");
+        assertEquals(0, grouped.exitCode(), grouped.err());
+        assertTrue(grouped.out().startsWith("1,000 calls, at most 1,000 in flight"), grouped.out());
+        Invocation decimal = run("calls", "--calls", "1,5");
+        assertEquals(2, decimal.exitCode());
+        assertTrue(decimal.err().contains("'1,5' is not a whole number; allowed: 1 to 10,000,000"), decimal.err());
+    }
+
     /** A seed or a count past 64 bits is out of range, not "not a whole number"; a trace named '' or a folder says so. */
     @Test
     void outOfRangeAndFolderAreSaidAsSuch() {

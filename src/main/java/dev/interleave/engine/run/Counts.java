@@ -16,6 +16,20 @@ public final class Counts {
         return of(count, noun, noun + "s");
     }
 
+    /**
+     * {@code text} as plain digits, its sign kept, where it is a whole number as people write it:
+     * "1000", "1,000", "1 000" or "1_000" (after the first group, groups of three); null otherwise
+     * ("1,5" may mean one and a half: it is not read as 15). The one rule for the window's fields and
+     * the command line's numbers, which took "1,000" in the window and refused it on the command line.
+     */
+    public static String plainDigits(String text) {
+        String typed = text.strip();
+        if (typed.matches("[+-]?[0-9]+")) {
+            return typed;
+        }
+        return typed.matches("[+-]?[0-9]{1,3}([, _][0-9]{3})+") ? typed.replaceAll("[, _]", "") : null;
+    }
+
     /** {@code count} with the singular or the plural given. */
     public static String of(long count, String singular, String plural) {
         return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? singular : plural);

@@ -1,5 +1,6 @@
 package dev.interleave.ui.calls;
 
+import dev.interleave.engine.run.Counts;
 import java.util.Locale;
 
 /**
@@ -24,11 +25,11 @@ final class SeedInput {
     /** Reads {@code text} with {@code current} the seed in force. */
     static Reading read(String text, long current) {
         String typed = text.strip();
-        String digits = typed.replace(",", "").replace(" ", "").replace("_", "");
-        if (digits.isEmpty()) {
+        if (typed.isEmpty()) {
             return new Reading(current, "Empty: kept " + current + ".");
         }
-        if (!digits.matches("[-+]?[0-9]+")) {
+        String digits = Counts.plainDigits(typed);
+        if (digits == null) {
             return new Reading(current, "\u201c" + typed + "\u201d is not a whole number: kept " + current + ".");
         }
         try {

@@ -1,5 +1,6 @@
 package dev.interleave.ui.kit;
 
+import dev.interleave.engine.run.Counts;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -61,11 +62,11 @@ public record IntInput(int min, int max, String beyondMax, int sliderMax, String
     /** Reads {@code text} (thousands separators and spaces allowed) with {@code current} the value in force. */
     public Reading read(String text, int current) {
         String typed = text.strip();
-        String digits = typed.replace(",", "").replace(" ", "").replace("_", "");
-        if (digits.isEmpty()) {
+        if (typed.isEmpty()) {
             return new Reading(current, String.format(Locale.ROOT, "Empty: kept %s.", format(current)));
         }
-        if (!digits.matches("[-+]?[0-9]+")) {
+        String digits = Counts.plainDigits(typed);
+        if (digits == null) {
             return new Reading(current, String.format(Locale.ROOT, "\u201c%s\u201d is not a whole number: kept %s.",
                     typed, format(current)));
         }

@@ -60,4 +60,16 @@ class IntInputTest {
         assertTrue(calls.read("", 500).message().startsWith("Empty"));
         assertTrue(calls.read("1.5", 500).message().contains("not a whole number"));
     }
+
+    /**
+     * Thousands grouped as people write them are read ("1 000", "1_000" too), as the command line
+     * reads them; "1,5", one and a half where the comma is the decimal point, is not read as 15.
+     */
+    @Test
+    void groupsOfThreeAreReadAndOtherCommasAreNot() {
+        assertEquals(new IntInput.Reading(1_000, ""), calls.read("1 000", 5));
+        assertEquals(new IntInput.Reading(12_000, ""), calls.read("12_000", 5));
+        assertEquals(new IntInput.Reading(500, "\u201c1,5\u201d is not a whole number: kept 500."), calls.read("1,5", 500));
+        assertEquals(500, calls.read("1,00,000", 500).value(), "groups of three only");
+    }
 }
