@@ -213,6 +213,28 @@ public final class Controls {
         return node.getProperties().get(LazyTip.KEY) instanceof LazyTip lazy ? Optional.of(lazy.text) : Optional.empty();
     }
 
+    /**
+     * What the pointer would show over {@code node}: its tooltip's text, made or still to be, or the
+     * nearest one above it (a field's row, a choice's group; a tab strip's selected tab); empty if
+     * none has one. What Help, What's this? (Shift+F1) says of the control with the keys.
+     */
+    public static Optional<String> tipTextAbove(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            Optional<String> text = tipText(at);
+            if (text.isEmpty() && at instanceof Control control && control.getTooltip() != null) {
+                text = Optional.ofNullable(control.getTooltip().getText());
+            }
+            if (text.isEmpty() && at instanceof TabPane strip && strip.getSelectionModel().getSelectedItem() != null
+                    && strip.getSelectionModel().getSelectedItem().getTooltip() != null) {
+                text = Optional.ofNullable(strip.getSelectionModel().getSelectedItem().getTooltip().getText());
+            }
+            if (text.isPresent() && !text.get().isBlank()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A node's tooltip to be: its text, until the pointer enters the node and the tooltip is made. */
     private static final class LazyTip implements EventHandler<MouseEvent> {
 

@@ -15,6 +15,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
+import javafx.scene.input.MouseEvent;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Tooltip;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -130,6 +133,8 @@ public final class MainView extends BorderPane {
     private final Label autoStepRateText = new Label();
     private final WindowModel window;
     private final AutoStep autoStepper;
+    /** Help, What's this?'s tooltip while it shows, else null. */
+    private Tooltip whatsThis;
     /** The last dialog Help opened (the keyboard map or About); for tests. */
     private Dialog<?> lastDialog;
     /** The status line: wraps rather than ending in "..." (at 200 % a run's status is longer than the window). */
@@ -247,7 +252,16 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menus, toolBar));
         setCenter(tabs);
         setBottom(new HeightMemo(status)); // its text changes at every frame of a run: the view above stays as laid out
+        // What's this? holds until the next key, click or change of focus (Shift+F1 shows it anew:
+        // this filter comes before onKey's, which runs the menus' shortcuts).
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> hideWhatsThis());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> hideWhatsThis());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((owners, was, owner) -> hideWhatsThis());
+            }
+        });
         addEventHandler(StepWorkerEvent.STEP_WORKER, e -> stepWorkerActive(e.index()));
         keepKeysForTheWindow();
         stopSamplingWhenUnshown();
@@ -579,6 +593,7 @@ public final class MainView extends BorderPane {
                         command(() -> active().resetSettings())));
         Menu help = new Menu("_Help", null,
                 item("menu-keys", "Keyboard map", "F1", this::showKeyboardMap),
+                item("menu-whats-this", "What's this?", "Shift+F1", this::showWhatsThis),
                 item("menu-about", "About Interleave", null, this::showAbout));
         help.setId("menu-help");
         MenuBar bar = new MenuBar(file, view, help);
@@ -826,7 +841,9 @@ public final class MainView extends BorderPane {
             new String[] {"F10, Alt+F\u00a0/\u00a0V\u00a0/\u00a0H", "The menus: File, View, Help (arrows move, Enter chooses, Esc"
                     + " closes)"},
             new String[] {"Ctrl+Q", "Quit"},
-            new String[] {"F1", "This keyboard map: Down, Page Down and End scroll it, Esc closes it"});
+            new String[] {"F1", "This keyboard map: Down, Page Down and End scroll it, Esc closes it"},
+            new String[] {"Shift+F1", "What's this: the tooltip of the control with the keys (its ring shows), as"
+                    + " the pointer shows it; the next key or click hides it"});
 
     /**
      * Shows the keyboard map (Help, F1): keys on the left (a long one wraps), what they do on the
@@ -835,6 +852,38 @@ public final class MainView extends BorderPane {
      * the screen: the dialog squeezed the actions to a letter a line, 20,872 px tall; at 1024x700 its
      * last rows were below the screen.
      */
+    /**
+     * Help, What's this? (Shift+F1): the tooltip of the control with the keys, under it, as the
+     * pointer would show it. Tooltips came on hover alone, so what a control does was out of reach of
+     * a teacher working by the keyboard (a low-vision tryout). The next key, click or change of
+     * focus hides it.
+     */
+    void showWhatsThis() {
+        hideWhatsThis();
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        if (focused == null || focused.localToScreen(focused.getBoundsInLocal()) == null) {
+            return;
+        }
+        Tooltip tip = Controls.tip(Controls.tipTextAbove(focused)
+                .orElse("No more to say of this control than its name. F1: the keyboard map."));
+        tip.setId("whats-this");
+        Bounds at = focused.localToScreen(focused.getBoundsInLocal());
+        tip.show(focused, at.getMinX(), at.getMaxY() + 4);
+        whatsThis = tip;
+    }
+
+    private void hideWhatsThis() {
+        if (whatsThis != null) {
+            whatsThis.hide();
+            whatsThis = null;
+        }
+    }
+
+    /** The What's this? tooltip showing, or null; for tests. */
+    Tooltip whatsThis() {
+        return whatsThis;
+    }
+
     public void showKeyboardMap() {
         double em = fontSize();
         // Keys in a bold monospaced key cap (interleave.css): its text, and half an em each side.
