@@ -15,9 +15,9 @@ import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.Labelled;
-import dev.interleave.engine.run.Counts;
 import dev.interleave.engine.run.Labels;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -53,15 +53,17 @@ final class Values {
      */
     static long wholeNumber(String value, long min, long max) {
         long parsed;
-        // "1,000" or "1_000" as the window's fields take it (Counts.plainDigits).
+        // "1,000" or "1_000" as the window's fields take it (Counts.plainDigits), and nothing else they refuse.
         String plain = Counts.plainDigits(value);
+        if (plain == null) {
+            throw new TypeConversionException(String.format(Locale.ROOT,
+                    "'%s' is not a whole number; allowed: %,d to %,d", value, min, max));
+        }
         try {
-            parsed = Long.parseLong(plain == null ? value.strip() : plain);
+            parsed = Long.parseLong(plain);
         } catch (NumberFormatException e) {
-            boolean digits = plain != null;
-            throw new TypeConversionException(String.format(Locale.ROOT, digits
-                    ? "%s is out of range; allowed: %,d to %,d" : "'%s' is not a whole number; allowed: %,d to %,d",
-                    value, min, max));
+            throw new TypeConversionException(String.format(Locale.ROOT,
+                    "%s is out of range; allowed: %,d to %,d", value, min, max));
         }
         if (parsed < min || parsed > max) {
             throw new TypeConversionException(String.format(Locale.ROOT,

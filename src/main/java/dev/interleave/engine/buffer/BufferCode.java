@@ -32,7 +32,8 @@ public final class BufferCode {
      *
      * @param text  the line as shown, indented with spaces
      * @param where what a worker at this line is doing; empty for lines no worker stops at
-     * @param key   the fragment of the real source this line stands for, or null (braces, comments)
+     * @param key   the fragment of the real source this line stands for, or null (braces, comments; a
+     *              bug's comment stands for the check that plants the bug, such as "IF_NOT_WHILE")
      */
     public record Line(String text, Set<Where> where, String key) {
         public Line {

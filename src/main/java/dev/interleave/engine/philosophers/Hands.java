@@ -16,10 +16,17 @@ interface Hands {
     /** Counts the start of an attempt to get both forks. */
     void attempt();
 
-    /** Takes fork {@code f}, waiting without a time limit while another holds it. */
+    /**
+     * Takes fork {@code f}, waiting without a time limit while another holds it. Throws
+     * InterruptedException when the run ends meanwhile, even if the lock was got: the fork is then
+     * back on the table, not in hand.
+     */
     void take(int f) throws InterruptedException;
 
-    /** Tries to take fork {@code f}, waiting at most {@code millis}; returns whether it did. */
+    /**
+     * Tries to take fork {@code f}, waiting at most {@code millis}; returns whether it did. Throws
+     * InterruptedException when the run ends meanwhile, as {@link #take} does.
+     */
     boolean tryTake(int f, long millis) throws InterruptedException;
 
     /** Puts fork {@code f} (held) down. */

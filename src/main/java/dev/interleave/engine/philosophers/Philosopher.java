@@ -22,7 +22,7 @@ final class Philosopher implements Gated, Hands {
     private final Gate gate;
     /** Shared by the table's philosophers: numbers arrivals at the gates, so Step finds the longest waiting. */
     private final AtomicLong arrivals;
-    /** Whether the run is ending (Stop, or its end): a fork got then is put back untold ({@link #got}). */
+    /** Whether the run is ending (Stop, its time up, or a failure): a fork locked then goes back untold ({@link #inHand}). */
     private final BooleanSupplier ending;
     /** The forks in hand, in the order taken. Confined to the philosopher's thread. */
     private final List<Integer> held = new ArrayList<>(2);
@@ -97,7 +97,7 @@ final class Philosopher implements Gated, Hands {
             table.stoppedWaiting(index);
             throw e;
         }
-        got(f);
+        inHand(f);
     }
 
     /**
@@ -105,10 +105,11 @@ final class Philosopher implements Gated, Hands {
      * philosopher; a deadlocked one whose neighbour, interrupted first, put its fork down could lock
      * that fork before its own interrupt was seen: the timeline then told "P5 picks up F1: both
      * forks" after the circle, as the run was torn down (a teacher rewinding a deadlock). The flag
-     * is seen here: it was set before the interrupts, and the neighbour's unlock came after its own.
-     * Such a fork goes back at once, and the wait is told as a Stop ended it.
+     * is seen here: the run sets it (Stop, its time up, a failure) before it interrupts anyone, and
+     * the neighbour's unlock came after it saw its own interrupt. Such a fork goes back at once, and
+     * the wait is told as the run's end ended it (STOPPED_WAITING): it would have been, a moment later.
      */
-    private void got(int f) throws InterruptedException {
+    private void inHand(int f) throws InterruptedException {
         if (ending.getAsBoolean()) {
             table.fork(f).unlock();
             table.stoppedWaiting(index);
@@ -130,7 +131,7 @@ final class Philosopher implements Gated, Hands {
             throw e;
         }
         if (got) {
-            got(f);
+            inHand(f);
         } else {
             table.gaveUp(index, f, millis);
         }

@@ -171,7 +171,7 @@ public final class PhilosophersRunner
             AtomicLong arrivals = new AtomicLong();
             List<Philosopher> all = new ArrayList<>(settings.n());
             for (int p = 0; p < settings.n(); p++) {
-                all.add(new Philosopher(p, table, steps.gate(p), arrivals, () -> isCancelled() || over));
+                all.add(new Philosopher(p, table, steps.gate(p), arrivals, this::ending));
             }
             this.philosophers = List.copyOf(all);
             this.threads = new AtomicReferenceArray<>(settings.n());
@@ -198,6 +198,15 @@ public final class PhilosophersRunner
             }
         }
 
+        /**
+         * Whether the run is ending: Stop or a failure (cancelled) or its time up (over), each set
+         * before any philosopher is interrupted. Read by the philosophers after a fork's lock, too
+         * (Philosopher#inHand).
+         */
+        private boolean ending() {
+            return isCancelled() || over;
+        }
+
         @Override
         protected void step() {
             steps.step(chosen, philosophers, table);
@@ -208,17 +217,17 @@ public final class PhilosophersRunner
             int p = philosopher.index();
             Strategy strategy = settings.strategy();
             try {
-                while (!isCancelled() && !over) {
+                while (!ending()) {
                     table.setState(p, PhilosopherState.THINKING);
                     think.sleep();
                     table.setState(p, PhilosopherState.HUNGRY);
                     strategy.pickUp(philosopher);
-                    if (isCancelled() || over) {
+                    if (ending()) {
                         break; // Stop (or the run's end) frees forks one at a time: one freed is no meal
                     }
                     table.setState(p, PhilosopherState.EATING);
                     eat.sleep();
-                    if (isCancelled() || over) {
+                    if (ending()) {
                         break; // a meal the end cut short (a sleep of 0 ms does not see the interrupt)
                     }
                     table.ate(p);
@@ -237,7 +246,7 @@ public final class PhilosophersRunner
         private void watch() {
             long durationNanos = settings.durationMillis() * 1_000_000L;
             try {
-                while (!isCancelled() && !over) {
+                while (!ending()) {
                     long wait = SAMPLE.toNanos();
                     if (durationNanos > 0) {
                         wait = Math.max(0, Math.min(wait, durationNanos - clock().activeNanos()));

@@ -1,7 +1,8 @@
 package dev.interleave.ui.calls;
 
-import dev.interleave.engine.run.Counts;
 import java.util.Locale;
+
+import dev.interleave.engine.run.Counts;
 
 /**
  * How a typed seed becomes the seed: any whole number a {@code long} holds, as the command line's

@@ -1,8 +1,9 @@
 package dev.interleave.ui.kit;
 
-import dev.interleave.engine.run.Counts;
 import java.util.Locale;
 import java.util.Objects;
+
+import dev.interleave.engine.run.Counts;
 
 /**
  * How a typed value becomes a setting, and what the field says when it had to change it: a whole

@@ -805,8 +805,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         return switch (endedAs()) {
             // "✘ Deadlocked, detected after 10 steps: ...", not "✘ Deadlocked: Deadlock, detected ..." (a teacher).
             case "deadlocked" -> deadlockText.get().isEmpty() ? "✘ Deadlocked"
-                    : deadlockText.get().startsWith(DEADLOCK) ? "✘ Deadlocked, " + deadlockText.get().substring(
-                            DEADLOCK.length()) : "✘ Deadlocked: " + deadlockText.get();
+                    : "✘ Deadlocked, " + deadlockText.get().substring(DEADLOCK_OPENING.length());
             case "livelocked" -> "✘ Livelocked: nobody ate while everyone was busy (" + meals + " in all)";
             default -> switch (verdict.get()) {
                 case STOPPED -> "■ Stopped after " + meals + ", with no deadlock until then";
@@ -829,22 +828,22 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                 seatless == 0 ? "" : String.format(Locale.ROOT, ", %,d for a seat", seatless));
     }
 
+    /** How {@link #deadlockWords} begin: the status line after the run says "✘ Deadlocked, " in their place. */
+    private static final String DEADLOCK_OPENING = "Deadlock, ";
+
     /**
      * A deadlock in words: when it was detected, and the circle. A run built step by step has hardly
      * run (its clock stops while paused), so its steps are said too.
      */
-    /** How {@link #deadlockWords} begin. */
-    private static final String DEADLOCK = "Deadlock, ";
-
     static String deadlockWords(long detectedAfterMillis, long steps, String circle) {
         // A table closed step by step: the steps first ("after 0 ms of running time and 6 steps" read
         // as if it had taken no time at all); the running time only if the run ran between them.
         if (steps > 0) {
-            return String.format(Locale.ROOT, DEADLOCK + "detected after %s%s: %s", Words.count(steps, "step"),
+            return String.format(Locale.ROOT, DEADLOCK_OPENING + "detected after %s%s: %s", Words.count(steps, "step"),
                     detectedAfterMillis > 0 ? String.format(Locale.ROOT, " and %,d ms of running time", detectedAfterMillis)
                             : "", circle);
         }
-        return String.format(Locale.ROOT, DEADLOCK + "detected after %,d ms of running time: %s", detectedAfterMillis,
+        return String.format(Locale.ROOT, DEADLOCK_OPENING + "detected after %,d ms of running time: %s", detectedAfterMillis,
                 circle);
     }
 

@@ -15,9 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
-import javafx.scene.input.MouseEvent;
-import javafx.geometry.Bounds;
-import javafx.scene.control.Tooltip;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,6 +23,7 @@ import javafx.beans.property.ReadOnlyProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -58,10 +56,12 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -257,11 +257,10 @@ public final class MainView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> hideWhatsThis());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> hideWhatsThis());
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.focusOwnerProperty().addListener((owners, was, owner) -> hideWhatsThis());
-            }
-        });
+        sceneProperty().flatMap(Scene::focusOwnerProperty).addListener(obs -> hideWhatsThis());
+        // And when the window loses the keys (Alt+Tab): it floated over the other application.
+        sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::focusedProperty)
+                .addListener(obs -> hideWhatsThis());
         addEventHandler(StepWorkerEvent.STEP_WORKER, e -> stepWorkerActive(e.index()));
         keepKeysForTheWindow();
         stopSamplingWhenUnshown();
@@ -846,13 +845,6 @@ public final class MainView extends BorderPane {
                     + " the pointer shows it; the next key or click hides it"});
 
     /**
-     * Shows the keyboard map (Help, F1): keys on the left (a long one wraps), what they do on the
-     * right, wrapped at 32 em or the window's width if narrower, and scrolling when taller than the
-     * window. At 2560x1440 and 200 % (52 px text) the map, sized by its text alone, was wider than
-     * the screen: the dialog squeezed the actions to a letter a line, 20,872 px tall; at 1024x700 its
-     * last rows were below the screen.
-     */
-    /**
      * Help, What's this? (Shift+F1): the tooltip of the control with the keys, under it, as the
      * pointer would show it. Tooltips came on hover alone, so what a control does was out of reach of
      * a teacher working by the keyboard (a low-vision tryout). The next key, click or change of
@@ -884,6 +876,13 @@ public final class MainView extends BorderPane {
         return whatsThis;
     }
 
+    /**
+     * Shows the keyboard map (Help, F1): keys on the left (a long one wraps), what they do on the
+     * right, wrapped at 32 em or the window's width if narrower, and scrolling when taller than the
+     * window. At 2560x1440 and 200 % (52 px text) the map, sized by its text alone, was wider than
+     * the screen: the dialog squeezed the actions to a letter a line, 20,872 px tall; at 1024x700 its
+     * last rows were below the screen.
+     */
     public void showKeyboardMap() {
         double em = fontSize();
         // Keys in a bold monospaced key cap (interleave.css): its text, and half an em each side.

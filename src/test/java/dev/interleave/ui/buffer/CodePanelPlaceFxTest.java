@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * A class was to read the bug; the code went under the lanes, out of sight (a student's tryout).
  */
 @ExtendWith(ApplicationExtension.class)
+@Timeout(60)
 class CodePanelPlaceFxTest {
 
     private BufferViewModel model;

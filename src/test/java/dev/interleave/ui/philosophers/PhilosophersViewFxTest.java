@@ -800,9 +800,12 @@ class PhilosophersViewFxTest {
         }));
         for (boolean shown : new boolean[] {false, true}) {
             robot.interact(() -> view.window().settingsShownProperty().set(shown));
-            for (int pass = 0; pass < 3; pass++) {
+            for (int pass = 0; pass < 2; pass++) { // the drawings re-arrange after the pass that resized them
                 WaitForAsyncUtils.waitForFxEvents();
-                Thread.sleep(50); // a pulse: the view lays out as the window does
+                robot.interact(() -> {
+                    view.applyCss();
+                    view.layout();
+                });
             }
             Bounds step = OnFx.get(() -> sceneBounds(robot.lookup("#philosophers-step-text").query()));
             Bounds graph = OnFx.get(() -> sceneBounds(robot.lookup(".graph-column").query()));
@@ -814,6 +817,30 @@ class PhilosophersViewFxTest {
             assertTrue(step.getMaxY() <= graph.getMinY() + 0.5 || step.getMinY() >= graph.getMaxY() - 0.5,
                     (shown ? "shown" : "hidden") + ": the step " + step + " clear of the graph " + graph);
         }
+    }
+
+    /**
+     * Rewound into a stopped deadlock's last events, the banner says the run is ending there: the
+     * seats read "ended" one by one under a banner that said the deadlock alone (a teacher's tryout).
+     */
+    @Test
+    void aStoppedDeadlockRewoundIntoItsEndingSaysSo(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> OnFx.get(() -> {
+            model.sample(System.nanoTime());
+            return model.deadlockedProperty().get();
+        }));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> {
+            model.rewind().moveTo(model.rewind().endProperty().get() - 1);
+            model.sample(System.nanoTime());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String banner = OnFx.get(() -> robot.lookup("#philosophers-verdict").queryAs(Label.class).getText());
+        assertTrue(banner.startsWith("↶ Rewound") && banner.contains("✘ Deadlock, detected after ")
+                && banner.endsWith(PhilosophersView.ENDING), banner);
     }
 
     private static Bounds sceneBounds(Node node) {
