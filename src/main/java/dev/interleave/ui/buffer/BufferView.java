@@ -28,6 +28,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -352,8 +353,10 @@ public final class BufferView extends BorderPane {
         BooleanBinding rewound = model.rewind().rewoundBinding();
         BooleanSupplier kept = () -> model.stateProperty().get() == RunState.PAUSED || rewound.get()
                 || model.stateProperty().get() == RunState.RUNNING;
-        narration = Bindings.createObjectBinding(() -> List.of(model.stateProperty().get(), rewound.get()),
-                model.stateProperty(), rewound);
+        // A new width too (the settings panel shown again, the code moved under the picture): see newWidths.
+        ObservableValue<Long> widths = Controls.newWidths(lastAction);
+        narration = Bindings.createObjectBinding(() -> List.of(model.stateProperty().get(), rewound.get(),
+                widths.getValue()), model.stateProperty(), rewound, widths);
         Controls.neverShorter(lastAction, narration, kept, () -> kept.getAsBoolean() ? STEP_LINES : 0);
         Label stepText = new Label();
         stepText.setId("step-text");

@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
@@ -435,7 +436,16 @@ public final class Controls {
         // scene of the moment, it would stay on the old one, run at its every pulse (a review).
         Scene[] listenedOn = {null};
         Runnable[] afterLayout = {null};
+        int[] passesLeft = {0};
         afterLayout[0] = () -> {
+            // A reset in the layout pass itself (a new width, see newWidths) came after the region's
+            // height was given it from the height kept before: kept again, 756 px of a narration laid
+            // out a few words wide stayed at its full width. Such a height is left for the next pass.
+            double own = Math.max(region.getMinHeight(), region.prefHeight(region.getWidth()));
+            if (region.getHeight() > own + 0.5 && passesLeft[0]-- > 0) {
+                region.requestLayout();
+                return;
+            }
             if (listenedOn[0] != null) {
                 listenedOn[0].removePostLayoutPulseListener(afterLayout[0]);
                 listenedOn[0] = null;
@@ -447,6 +457,7 @@ public final class Controls {
         // A change listener: an invalidation listener would miss a second change nobody read between.
         reset.addListener((obs, old, now) -> {
             fresh.run();
+            passesLeft[0] = 2;
             if (listenedOn[0] != null) {
                 listenedOn[0].removePostLayoutPulseListener(afterLayout[0]);
             }
@@ -498,6 +509,31 @@ public final class Controls {
      * height being kept.)
      */
     public static final long SETTLE_MILLIS = 300;
+
+    /** How much wider or narrower a region must become for {@link #newWidths} to count it. */
+    static final double NEW_WIDTH_PX = 24;
+
+    /**
+     * A count that goes up each time {@code region}, a region its container sizes (not its own
+     * text), becomes more than {@value #NEW_WIDTH_PX} px wider or narrower than at the last count: the
+     * settings panel shown or hidden, a drawing moved beside the picture or under it, not a scroll bar
+     * coming or going. A {@link #neverShorter} reset: a height kept at one width belongs to that layout,
+     * and on the way to the next one a pass laid the buffer's narration out a few words wide, 756 px
+     * tall, kept under its ◀ ▶ until End (a learner's tryout). FX thread.
+     */
+    public static ObservableValue<Long> newWidths(Region region) {
+        SimpleLongProperty count = new SimpleLongProperty();
+        double[] counted = {Double.NaN};
+        region.widthProperty().addListener((obs, old, now) -> {
+            if (Double.isNaN(counted[0]) || old.doubleValue() <= 0) {
+                counted[0] = now.doubleValue(); // the first layout: nothing was kept at another width
+            } else if (Math.abs(now.doubleValue() - counted[0]) > NEW_WIDTH_PX) {
+                counted[0] = now.doubleValue();
+                count.set(count.get() + 1);
+            }
+        });
+        return count.asObject();
+    }
 
     /** A control with its caption above it. */
     public static VBox labelled(String caption, Node control) {

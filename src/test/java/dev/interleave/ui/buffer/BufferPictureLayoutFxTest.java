@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.interleave.engine.buffer.BufferRunner;
+import dev.interleave.engine.buffer.WorkerState;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.FrameStats;
 import dev.interleave.ui.kit.Motion;
@@ -210,5 +211,60 @@ class BufferPictureLayoutFxTest {
         }
         assertTrue(seen >= 10, seen + " looks at an item in flight");
         assertEquals(List.of(), behind, behind.size() + " of " + seen + " looks");
+    }
+
+    /**
+     * Shown again (Ctrl+B) over a view stepped and rewound with the settings hidden, the narration is
+     * as tall as its words at its new width, or its three lines: it kept a height the layout passed
+     * through on the way, its words 300 px under its ◀ ▶ and the slots pushed below the fold (a
+     * learner's tryout, 1024x700).
+     */
+    @Test
+    void theNarrationKeepsNoHeightFromTheSettingsComingBack(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            main.window().settingsShownProperty().set(false);
+            model.capacityProperty().set(8);
+            model.producersProperty().set(3);
+            model.consumersProperty().set(3);
+            model.step(); // from idle: starts paused, one step
+        });
+        settle();
+        for (int step = 1; step < 6; step++) {
+            robot.interact(model::step);
+            settle();
+        }
+        robot.interact(() -> model.rewind().moveBy(-3));
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> model.rewind().rewoundBinding().get()));
+        robot.interact(() -> main.window().settingsShownProperty().set(true));
+        for (int pass = 0; pass < 3; pass++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                main.applyCss();
+                main.layout();
+            });
+        }
+        Label narration = robot.lookup("#last-action").queryAs(Label.class);
+        String[] seen = OnFx.get(() -> {
+            double width = narration.getWidth();
+            double lines = 3 * narration.getFont().getSize() * 1.5;
+            double own = Math.max(narration.prefHeight(width), lines);
+            return narration.getHeight() <= own + 1 ? null
+                    : new String[] {narration.getText(), String.valueOf(narration.getHeight()), String.valueOf(own)};
+        });
+        assertEquals(null, seen == null ? null : "\"" + seen[0] + "\" is " + seen[1] + " px tall, its words " + seen[2]);
+    }
+
+    /** Paused, every worker at the gate or waiting on a condition: the step has been taken. */
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            var now = runner.snapshot();
+            return now.state() == RunState.PAUSED && now.gate().permits() == 0 && now.buffer() != null
+                    && now.buffer().workers().size() == now.settings().producers() + now.settings().consumers()
+                    && now.buffer().workers().stream().allMatch(w -> w.state() == WorkerState.AT_GATE
+                    && now.gate().waiting().contains(w.name())
+                    || w.state() == WorkerState.WAITING_NOT_FULL || w.state() == WorkerState.WAITING_NOT_EMPTY);
+        });
     }
 }
