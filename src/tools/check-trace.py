@@ -10,8 +10,8 @@ on each thread, the complete events ("X") have dur >= 0, come in time order and 
 puts and takes are thread instants ("i", "s":"t") with whole-number args item and slot, each item
 put once and taken once, never taken before it was put (items cut off by a full log are counted
 apart, not failed); every flow start ("s") has one end ("f") with the same id and vice versa, each
-lies within a complete event on its thread, and each start is at an instant of its thread (a put
-or take of the buffer, a put-down of the deadlock lab); no instant's number is below 0 (a
+lies within a complete event on its thread, each start is at an instant of its thread (a put
+or take of the buffer, a put-down of the deadlock lab) and ends on another thread; no instant's number is below 0 (a
 placeholder), and a thread with instants has states too;
 counter tracks ("C") go forward in time. Exit 0 when all hold, 1 otherwise (each problem printed,
 the first 20 of each kind).
@@ -131,6 +131,8 @@ def main(path):
             problem("flow", f"flow {fid} starts on thread {tid} at {ts} outside every slice of that thread")
         if ts not in actions.get((pid, tid), ()):
             problem("flow", f"flow {fid} starts on thread {tid} at {ts}, where that thread made no action (instant)")
+        if fid in flow_ends and flow_ends[fid][:2] == (pid, tid):
+            problem("flow", f"flow {fid} starts and ends on thread {tid}: no thread wakes itself or hands itself a fork")
     for fid, (pid, tid, ts) in flow_ends.items():
         if fid not in flow_starts:
             problem("flow", f"flow {fid} ends on thread {tid} at {ts} and never starts")

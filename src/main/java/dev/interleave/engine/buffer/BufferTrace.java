@@ -156,10 +156,19 @@ public final class BufferTrace {
                     movedAt.set(track, at);
                 }
                 case WAKE -> {
-                    // From the signaller's put or take (its latest: the WAKEs follow it in the log).
+                    // From the signaller's put or take: the one the WAKE names where it names one (a
+                    // semaphore's or a monitor's woken thread tells its wake-up when it is back, by
+                    // when its waker may have moved again), else its latest (the lock buffer's WAKEs
+                    // follow it in the log). None from a thread woken by the buffer itself (it grew).
                     int signaller = batch.other(i);
-                    trace.flowStart(PID, tid(signaller), batch.seq(i), WAKE_UP, WAKE_UP, movedAt.get(signaller));
-                    trace.flowEnd(PID, tid(track), batch.seq(i), WAKE_UP, WAKE_UP, at);
+                    if (signaller != track) {
+                        int move = i - batch.slot(i);
+                        long from = batch.slot(i) > 0 && move >= 0 && batch.track(move) == signaller
+                                && BufferEvent.of(batch, move).movesAnItem()
+                                ? batch.nanos(move) - origin : movedAt.get(signaller);
+                        trace.flowStart(PID, tid(signaller), batch.seq(i), WAKE_UP, WAKE_UP, from);
+                        trace.flowEnd(PID, tid(track), batch.seq(i), WAKE_UP, WAKE_UP, at);
+                    }
                 }
                 // It woke from the wait its track shows before it, named as that state is ("awaits room").
                 case SPURIOUS -> trace.instant(PID, tid(track), "spurious wake-up", ACTION, at, "woke from",

@@ -45,7 +45,8 @@ final class SemaphoreBuffer implements LabBuffer {
      * with its WAKE the earliest release still in flight (`freeReleases`, `filledReleases`, guarded by
      * books): a semaphore does not say whom a release unparks, but release() unparks the thread
      * blocked longest, and each put or take that releases while more threads are blocked than
-     * releases are in flight adds one. A thread that gets a permit at once while fewer permits are
+     * releases are in flight adds one; a waiter whose permit came before it joined the mirror
+     * finds none in flight and credits the latest release (latestFreeReleaser). A thread that gets a permit at once while fewer permits are
      * left than releases in flight has barged in on one (a non-fair semaphore lets it): the unparked
      * thread blocks again, and the earliest release is dropped, spent. Each wait is one untimed acquire(), so it has no spurious or futile wake-up
      * to record: the lab's spurious setting is a condition variable's and is not taken here
@@ -105,6 +106,17 @@ final class SemaphoreBuffer implements LabBuffer {
      */
     private final ArrayDeque<Waker> freeReleases = new ArrayDeque<>();
     private final ArrayDeque<Waker> filledReleases = new ArrayDeque<>();
+    /**
+     * The latest put or take that released a free-slot / filled-slot permit, with its move in the
+     * log, whether or not a thread was blocked for it (null: the buffer grew, or none yet): a waiter
+     * that found none in flight when its permit came is credited with it. It found no permit, and
+     * the release came before it joined the mirror (which it does a moment later, under books): it
+     * was credited to no one, and the trace drew P1's own put waking P1. Guarded by books.
+     */
+    private Worker latestFreeReleaser;
+    private Worker latestFilledReleaser;
+    private long latestFreeRelease = -1;
+    private long latestFilledRelease = -1;
     /**
      * How many of each are in flight: written under books as they change, read without it where a
      * permit came at once, which takes books only where it may have barged in on one (taking it at
@@ -394,6 +406,10 @@ final class SemaphoreBuffer implements LabBuffer {
                 mirror.remove(worker);
                 ArrayDeque<Waker> releases = producer ? freeReleases : filledReleases;
                 Waker releaser = got ? releases.pollFirst() : null;
+                if (got && releaser == null) {
+                    releaser = producer ? new Waker(latestFreeReleaser, latestFreeRelease)
+                            : new Waker(latestFilledReleaser, latestFilledRelease);
+                }
                 while (releases.size() > mirror.size()) {
                     releases.pollFirst(); // interrupted: a release in flight may have been its, spent
                 }
@@ -412,11 +428,11 @@ final class SemaphoreBuffer implements LabBuffer {
                 if (log != null) {
                     int track = track(worker);
                     if (got) {
-                        // None in flight: a release no put or take made (a put or take interrupted
-                        // before the mutex gives its permit back); told as the buffer's own.
+                        // None in flight: the latest release (see latestFreeReleaser); one the buffer
+                        // made (it grew) is told as the buffer's own.
                         log.appendAt(back, BufferEvent.WAKE.ordinal(), track, 0,
-                                releaser == null ? 0 : BufferEvent.wakerBack(releaser.move(), log.written()),
-                                releaser == null || releaser.worker() == null ? track : track(releaser.worker()));
+                                BufferEvent.wakerBack(releaser.move(), log.written()),
+                                releaser.worker() == null ? track : track(releaser.worker()));
                     } else {
                         log.appendAt(back, BufferEvent.LEAVE.ordinal(), track, 0, 0,
                                 producer ? BufferEvent.ON_NOT_FULL : BufferEvent.ON_NOT_EMPTY);
@@ -435,8 +451,16 @@ final class SemaphoreBuffer implements LabBuffer {
      * to be recorded (null: the buffer grew). Call only holding books.
      */
     private void releasing(ArrayDeque<Waker> releases, ArrayDeque<Worker> waiters, Worker releaser) {
+        long move = releaser == null || log == null ? -1 : log.written();
+        if (releases == freeReleases) {
+            latestFreeReleaser = releaser;
+            latestFreeRelease = move;
+        } else {
+            latestFilledReleaser = releaser;
+            latestFilledRelease = move;
+        }
         if (waiters.size() > releases.size()) {
-            releases.addLast(new Waker(releaser, releaser == null || log == null ? -1 : log.written()));
+            releases.addLast(new Waker(releaser, move));
             noteReleasesInFlight();
         }
     }

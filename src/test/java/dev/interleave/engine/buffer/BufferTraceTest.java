@@ -26,6 +26,7 @@ import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,45 @@ class BufferTraceTest {
         }
         assertTrue(checked.flows > 100, "wake-ups as flows: " + checked.flows);
         assertTrue(checked.slices > 1_000, "states as complete events: " + checked.slices);
+    }
+
+    /**
+     * A semaphore's wake-up flows start at the put or take whose release let the waiter through, the
+     * one its WAKE names, and never on the woken thread itself: they started at the releaser's latest
+     * move, and it may have moved again before the woken one was back (a seventh of the flows at 4
+     * producers, 4 consumers and 4 slots); and at P1's own put where no release had been credited (a
+     * tryout's trace check; see BufferRecordingTest#aSemaphoreWaiterIsLetThroughByTheOtherSide).
+     */
+    @Test
+    void aSemaphoresWakeUpsStartAtTheReleaseTheyCredit() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        BufferSettings settings = BufferSettings.of(4, 4, 4, 20_000).withImpl(BufferImpl.SEMAPHORE);
+        runner.start(settings);
+        assertEquals(Outcome.COMPLETED, runner.await().outcome());
+        EventLog log = runner.snapshot().log();
+        EventLog.Batch all = log.readAll();
+        Map<Long, Double> credited = new HashMap<>(); // a flow's id (its WAKE's seq): its release's time, µs
+        for (int i = 0; i < all.size(); i++) {
+            if (BufferEvent.of(all, i) == BufferEvent.WAKE && all.slot(i) > 0) {
+                credited.put(all.seq(i), (all.nanos(i - all.slot(i)) - log.originNanos()) / 1_000.0);
+            }
+        }
+        List<TraceEvent> events = TraceEvent.parse(trace(log, settings));
+        check(events);
+        List<String> elsewhere = new ArrayList<>();
+        int matched = 0;
+        for (TraceEvent start : events) {
+            Double at = start.ph().equals("s") ? credited.get(start.id()) : null;
+            if (at != null && Math.abs(start.ts() - at) > 0.0015) {
+                elsewhere.add("flow " + start.id() + " starts at " + start.ts() + ", its release at " + at);
+            } else if (at != null) {
+                matched++;
+            }
+        }
+        assertTrue(credited.size() > 100, credited.size() + " wake-ups credited to a release");
+        assertEquals(List.of(), elsewhere.size() > 5 ? elsewhere.subList(0, 5) : elsewhere,
+                elsewhere.size() + " of " + (matched + elsewhere.size()) + " flows");
     }
 
     /**
@@ -270,6 +310,7 @@ class BufferTraceTest {
             assertTrue(moves.getOrDefault(start.tid(), Set.of()).contains(start.ts()),
                     "flow " + start.id() + " starts where its thread made no put or take: " + start);
             TraceEvent end = ends.get(start.id());
+            assertNotEquals(start.tid(), end.tid(), "flow " + start.id() + " from a thread to itself: " + start);
             assertTrue(slices.getOrDefault(end.tid(), List.of()).stream()
                             .anyMatch(s -> s.ts() - 1e-6 <= end.ts() && end.ts() <= s.ts() + s.dur() + 1e-6),
                     "flow " + end.id() + " ends outside every state of its thread: " + end);
