@@ -250,7 +250,7 @@ public final class PhilosophersView extends BorderPane {
 
         HistoryPane<TableState> history = new HistoryPane<>(model.rewind(), new PhilosophersLanes(),
                 "philosophers-history", "Timeline: a lane per philosopher, coloured by its state as its seat is; +F2 picks up"
-                + " a fork, −F2 puts it down (when zoomed in); the red line is the moment the circle closed."
+                + " a fork, −F2 puts it down (when zoomed in); in a deadlock, the red line is the moment the circle closed."
                 + " Ctrl+wheel, or a click on it and +\u00a0/\u00a0-: zoom; drag: pan. Paused or ended, rewind: the"
                 + " table shows each event as it was. (A bar's tooltip says when its length is the scheduler's.)",
                 "the table, the wait-for graph and the conditions");

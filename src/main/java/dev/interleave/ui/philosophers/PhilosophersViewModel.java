@@ -696,14 +696,13 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         if (!refusal.isEmpty()) {
             stepText.set(refusal);
         } else if (now.state() == RunState.PAUSED && deadlockedNow) {
-            stepText.set(Steps.NOBODY_CAN_ACT.replace("Stop ends the run.", "Step, Auto-step and Resume are greyed out; rewind"
-                    + " below to watch the circle close, or Stop (Esc)."));
+            // After the step that closed the circle, that step first: the click that built the deadlock
+            // was the one step a learner was not told (a tryout).
+            stepText.set((stepToTell ? stepWords(now, table) + ". " : "") + Steps.NOBODY_CAN_ACT.replace(
+                    "Stop ends the run.", "Step, Auto-step and Resume are greyed out; rewind below to watch the circle"
+                    + " close, or Stop (Esc)."));
         } else if (stepToTell && now.state() == RunState.PAUSED) {
-            List<String> since = table.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
-                    .map(Action::words).toList();
-            stepText.set(String.format(Locale.ROOT, "Step %,d: %s", stepsSeen, since.isEmpty()
-                    ? now.steps().lastStepped() + " is on its way to its gate (thinking or eating first)"
-                    : Words.capitalized(String.join("; then ", since))));
+            stepText.set(stepWords(now, table));
         } else if (now.state() != RunState.PAUSED) {
             // Running, or ended: a step's words stayed beside the cards of a stopped run ("P2 reaches
             // for F1, and waits" next to "done").
@@ -713,6 +712,15 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             }
         }
         lastSeenSeq = newestSeq;
+    }
+
+    /** The latest step and what it set off: "Step 4: P2 reaches for F1 (its right fork), held by P1, and waits". */
+    private String stepWords(PhilosophersSnapshot now, TableView table) {
+        List<String> since = table.recentActions().stream().filter(a -> a.seq() > stepBaseSeq)
+                .map(Action::words).toList();
+        return String.format(Locale.ROOT, "Step %,d: %s", stepsSeen, since.isEmpty()
+                ? now.steps().lastStepped() + " is on its way to its gate (thinking or eating first)"
+                : Words.capitalized(String.join("; then ", since)));
     }
 
     /** The deadlock's waits: each philosopher of the circle waits for its fork, held by the next one. */
@@ -784,7 +792,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
             case PAUSED -> deadlockedNow
-                    ? "Paused in a deadlock: nobody can act, Step does nothing; Stop (Esc) ends the run"
+                    ? "Paused in a deadlock: nobody can act, Step is greyed out; Stop (Esc) ends the run"
                     : "Paused: press S to let the philosopher waiting longest act, or choose one (click, or Tab and"
                     + " Enter)";
             case STOPPING -> "Stopping: interrupting every philosopher out of its wait";
@@ -806,7 +814,13 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             // "✘ Deadlocked, detected after 10 steps: ...", not "✘ Deadlocked: Deadlock, detected ..." (a teacher).
             case "deadlocked" -> deadlockText.get().isEmpty() ? "✘ Deadlocked"
                     : "✘ Deadlocked, " + deadlockText.get().substring(DEADLOCK_OPENING.length());
-            case "livelocked" -> "✘ Livelocked: nobody ate while everyone was busy (" + meals + " in all)";
+            // In its spells, meals between them: "nobody ate while everyone was busy (3,100 meals in all)"
+            // contradicted itself (a learner's tryout).
+            case "livelocked" -> livelockSpells.get() <= 1
+                    ? String.format(Locale.ROOT, "✘ Livelocked once: %,d ms with no meal while all kept trying (%s in"
+                    + " all)", livelockLongestMillis.get(), meals)
+                    : String.format(Locale.ROOT, "✘ Livelocked in %,d spells, the longest %,d ms with no meal while all"
+                    + " kept trying (%s in all, between them)", livelockSpells.get(), livelockLongestMillis.get(), meals);
             default -> switch (verdict.get()) {
                 case STOPPED -> "■ Stopped after " + meals + ", with no deadlock until then";
                 case OK -> "✔ No deadlock in this run: " + meals;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 import javafx.scene.chart.XYChart;
@@ -154,6 +155,15 @@ class PhilosophersViewModelTest {
         }
         assertEquals("", model.warning(), "no warning once the run has ended");
         assertEquals("livelocked", model.endedAs());
+        // In its spells, with the meals between them: "nobody ate while everyone was busy (3,100 meals
+        // in all)" contradicted itself (a learner's tryout).
+        String ended = model.endedWords();
+        int spells = model.livelockSpellsProperty().get();
+        assertTrue(spells >= 1, spells + " spells");
+        assertTrue(ended.startsWith(spells == 1 ? "✘ Livelocked once: " + model.livelockLongestMillisProperty().get()
+                + " ms with no meal while all kept trying" : String.format(Locale.ROOT, "✘ Livelocked in %,d spells,"
+                + " the longest %,d ms with no meal while all kept trying", spells,
+                model.livelockLongestMillisProperty().get())) && !ended.contains("nobody ate"), ended);
         model.reset();
         assertEquals("", model.endedAs(), "Reset: no run shown");
     }
@@ -394,6 +404,34 @@ class PhilosophersViewModelTest {
                 PhilosophersViewModel.deadlockWords(320, 4, "P1 → F2 → P2 → F1 → P1"), "steps, then a free run");
         assertEquals("Deadlock, detected after 1,250 ms of running time: P1 → F2 → P2 → F1 → P1",
                 PhilosophersViewModel.deadlockWords(1_250, 0, "P1 → F2 → P2 → F1 → P1"), "a free run: no steps to tell");
+    }
+
+    /**
+     * The step that closes the circle is told, with the deadlock it made: after it the words said
+     * only "Nobody can act ...", and the click that built the deadlock was the one step a learner
+     * was not told (a tryout: P1, P2, P1, P2 on a table of two).
+     */
+    @Test
+    void theStepThatClosesTheCircleIsTold() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 2);
+        try {
+            int[] order = {0, 1, 0, 1};
+            for (int step = 1; step <= order.length; step++) {
+                model.stepPhilosopher(order[step - 1]);
+                int taken = step;
+                sampleUntil(model, "step " + step, () -> model.stepsTakenProperty().get() == taken
+                        && model.stepTextProperty().get().startsWith("Step " + taken + ": "));
+            }
+            sampleUntil(model, "the deadlock", () -> model.deadlockedProperty().get());
+            String text = model.stepTextProperty().get();
+            assertTrue(text.startsWith("Step 4: P2 reaches for F1") && text.contains(". " + Steps.NOBODY_CAN_ACT
+                    .substring(0, Steps.NOBODY_CAN_ACT.indexOf("Stop ends"))), text);
+            assertTrue(model.statusSentence().startsWith("Paused in a deadlock: nobody can act, Step is greyed out"),
+                    model.statusSentence());
+        } finally {
+            stopAndSettle(model);
+        }
     }
 
     /**
