@@ -431,6 +431,9 @@ public final class BufferView extends BorderPane {
         charts.getChildren().add(futile);
         for (LivePlot plot : List.of(occupancy, rate, futile)) {
             plot.markerProperty().bind(model.rewoundSecondsProperty());
+            // After it the curves go flat for the lab's watch, with nothing else saying why.
+            plot.setEventLabel("✘ stall");
+            plot.eventProperty().bind(model.stallSecondsProperty());
         }
 
         Label lastRun = Controls.figuresNote(model);

@@ -210,6 +210,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
     private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
+    /** See {@link #stallSecondsProperty()}. */
+    private final ReadOnlyDoubleWrapper stallSeconds = new ReadOnlyDoubleWrapper(this, "stallSeconds", Double.NaN);
 
     /** The item in each slot, 0 where empty: replaced, never changed in place ({@link Slots} from a snapshot). */
     private final ReadOnlyObjectWrapper<List<Long>> slots = new ReadOnlyObjectWrapper<>(this, "slots",
@@ -504,6 +506,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         outcomeText.set("");
         outcomeDetail.set("");
         stallCause.set(-1);
+        stallSeconds.set(Double.NaN);
         moment.set(-1);
         pending.set("");
         setIfChanged(leaving, List.of());
@@ -1350,6 +1353,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         futileProducers.set(lab.futileProducerWakeups());
         futileConsumers.set(lab.futileConsumerWakeups());
         spuriousWakeups.set(lab.spuriousWakeups());
+        stallSeconds.set(outcome == BufferOutcome.STALLED ? lab.stalledAfterNanos() / 1e9 : Double.NaN);
         if (now.log() != null) {
             rewind.follow(now.log(), now.settings());
         }
@@ -1729,6 +1733,15 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      */
     public ReadOnlyDoubleProperty rewoundSecondsProperty() {
         return rewoundSeconds.getReadOnlyProperty();
+    }
+
+    /**
+     * When the run shown stalled, in the plots' seconds (its last put or take before everybody waited);
+     * NaN for a run that did not. The plots went on for the lab's half-second watch after it, flat,
+     * with nothing saying the run had stalled 28 ms in (a learner's tryout).
+     */
+    public ReadOnlyDoubleProperty stallSecondsProperty() {
+        return stallSeconds.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty liveRefusalProperty() {

@@ -339,7 +339,13 @@ class BufferLabViewModelTest {
                 assertTrue(model.rewind().lines().stream().anyMatch(line -> line.contains(look)),
                         impl + ": no line '" + look + "...' in " + model.rewind().lines());
             }
+            // The plots mark the stall where it was (they go on, flat, for the lab's watch): only a stall.
+            assertEquals(expected == BufferOutcome.STALLED ? runner.snapshot().result().lab().stalledAfterNanos() / 1e9
+                    : Double.NaN, model.stallSecondsProperty().get(), 1e-9, impl + " " + bug);
             if (expected == BufferOutcome.STALLED) {
+                assertTrue(model.stallSecondsProperty().get() > 0
+                        && model.stallSecondsProperty().get() < runner.snapshot().result().elapsedNanos() / 1e9,
+                        "the stall, within the run: " + model.stallSecondsProperty().get());
                 assertTrue(model.stallCauseProperty().get() >= 0);
                 assertFalse(model.notFullWaiters().isEmpty() && model.notEmptyWaiters().isEmpty(),
                         "at the moment shown, someone waits");
