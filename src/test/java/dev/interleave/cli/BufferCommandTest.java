@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,6 +234,37 @@ class BufferCommandTest {
                 "--produce-ms", "1..2", "--json").out();
         assertEquals("\"1..2\"", field(json, "produceMs"));
         assertEquals("\"0..0\"", field(json, "consumeMs"));
+    }
+
+    /**
+     * A delay range's bounds are read as every other number is, grouped too ("0..1,000"): it was
+     * refused with a message that wrote the limit as 60,000 (an engineer's tryout); "1,5" is not 15.
+     */
+    @Test
+    void aDelayRangeIsReadGroupedAsEveryNumberIs() {
+        CallsCommandTest.Invocation grouped = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1",
+                "--items", "1", "--produce-ms", "0..1,000", "--consume-ms", "1_000..2 000", "--json");
+        assertEquals(0, grouped.exitCode(), grouped.err());
+        assertEquals("\"0..1000\"", field(grouped.out(), "produceMs"));
+        assertEquals("\"1000..2000\"", field(grouped.out(), "consumeMs"));
+        CallsCommandTest.Invocation decimal = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1",
+                "--items", "2", "--produce-ms", "0..1,5");
+        assertEquals(2, decimal.exitCode());
+        assertTrue(decimal.err().contains("'0..1,5' is not a delay range"), decimal.err());
+    }
+
+    /**
+     * The JSON gives the spurious rate as given: rounded to 4 decimals, 0.99999 read 1.0000 and
+     * 0.00001 read 0.0000, rates the run did not have (an engineer's tryout).
+     */
+    @Test
+    void theJsonGivesTheSpuriousRateAsGiven() {
+        for (String rate : List.of("0.99999", "0.00001", "0.05", "0")) {
+            CallsCommandTest.Invocation ran = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1",
+                    "--items", "1", "--spurious", rate, "--json");
+            assertEquals(0, ran.exitCode(), ran.err());
+            assertEquals(new BigDecimal(rate), new BigDecimal(field(ran.out(), "spurious")), rate);
+        }
     }
 
     /** The header gives the spurious rate in %, as the window does, whether it was given as a fraction or in %. */

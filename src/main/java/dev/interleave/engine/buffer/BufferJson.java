@@ -80,7 +80,7 @@ public final class BufferJson {
         fields.put("waitsOnFull", result.waitsOnFull())
                 .put("waitsOnEmpty", result.waitsOnEmpty())
                 .put("bug", settings.bug().label())
-                .put("spurious", settings.spurious());
+                .putExact("spurious", settings.spurious());
         BufferResult.Lab lab = result.lab();
         if (lab.violation() == null) {
             fields.putNull("violation");

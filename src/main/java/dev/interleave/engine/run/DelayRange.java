@@ -26,7 +26,8 @@ public record DelayRange(int minMillis, int maxMillis) {
     }
 
     /**
-     * Parses {@code "a..b"} or a single {@code "a"} (meaning a..a).
+     * Parses {@code "a..b"} or a single {@code "a"} (meaning a..a), each a whole number as
+     * {@link Counts#plainDigits} reads it ("1,000").
      *
      * @throws IllegalArgumentException saying what is allowed
      */
@@ -34,8 +35,10 @@ public record DelayRange(int minMillis, int maxMillis) {
         String[] parts = text.strip().split("\\.\\.", -1);
         String why = "is not a delay range";
         try {
-            int min = Integer.parseInt(parts[0].strip());
-            int max = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : min;
+            // Grouped as the window's fields and the other numbers take them ("0..1,000"): the
+            // message below wrote its limit as 60,000, a form it refused.
+            int min = Integer.parseInt(Counts.plainDigits(parts[0]));
+            int max = parts.length == 2 ? Integer.parseInt(Counts.plainDigits(parts[1])) : min;
             if (parts.length <= 2) {
                 // Numbers: then say what is wrong with them, if anything ("5..1": the first is the least).
                 why = min > max ? "starts above its end (" + min + " > " + max + ")"

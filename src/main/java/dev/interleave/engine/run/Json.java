@@ -1,5 +1,6 @@
 package dev.interleave.engine.run;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,19 @@ public final class Json {
             throw new IllegalArgumentException(name + " is not finite: " + value);
         }
         fields.put(name, String.format(Locale.ROOT, "%.4f", value));
+        return this;
+    }
+
+    /**
+     * A setting given as a fraction, exactly as given: rounded to 4 decimals, a spurious rate of
+     * 0.00001 read 0.0000 and one of 0.99999 read 1.0000 (an engineer's tryout), a setting the run
+     * did not have. Never in exponent form.
+     */
+    public Json putExact(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " is not finite: " + value);
+        }
+        fields.put(name, BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
         return this;
     }
 
