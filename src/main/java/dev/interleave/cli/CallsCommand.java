@@ -173,16 +173,22 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         // (compiled by then) and got the opposite ranking.
         out.printf(Locale.ROOT, "               the only run of a fresh JVM: its code is compiled as it runs; in the"
                 + " window, runs after the first large one are compiled%n");
+        // Stopped, the ideal and the efficiency are over what the calls slept before Stop, as the window's
+        // card says ("over the calls run before Stop"): "99.1 %" of a run stopped after 0 calls read as a
+        // fine run (an engineer's tryout).
+        boolean stopped = result.outcome() == Outcome.STOPPED;
         if (result.efficiency().isPresent()) {
-            out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn, in the order the calls started: no run in that order is faster)%n",
-                    result.idealMillis());
+            out.printf(Locale.ROOT, "ideal          %,d ms   (greedy schedule of the sleeps drawn, in the order the calls"
+                    + " started: no run in that order is faster%s)%n", result.idealMillis(),
+                    stopped ? "; stopped: of what they slept before Stop" : "");
         } else {
             out.printf(Locale.ROOT, "ideal          none (no sleeps), as the window's card says%n"); // not "0 ms"
         }
         if (result.efficiency().isPresent()) {
             // The ratio, as --json gives it, and the percentage the window's card shows.
             double efficiency = result.efficiency().getAsDouble();
-            out.printf(Locale.ROOT, "efficiency     %.3f (%.1f %%: ideal ÷ elapsed)%n", efficiency, efficiency * 100);
+            out.printf(Locale.ROOT, "efficiency     %.3f (%.1f %%: ideal ÷ elapsed%s)%n", efficiency, efficiency * 100,
+                    stopped ? ", over the calls run before Stop" : "");
         } else {
             out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
         }
