@@ -159,7 +159,7 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
 
     @Override
     String json(PhilosophersResult result) {
-        return PhilosophersJson.of(result);
+        return PhilosophersJson.of(result, log); // --trace's events, as the text's last line gives them
     }
 
     @Override

@@ -110,8 +110,9 @@ class PhilosophersCommandTest {
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("n", "strategy", "fair", "deadlocked", "cycle", "detectedAfterMillis", "meals", "attempts",
                 "jain", "livelock", "livelockFromMillis", "livelockSpells", "livelockLongestMillis", "outcome", "threads", "thinkMs", "eatMs", "elapsedMillis",
-                "starving", "failure"),
+                "starving", "eventsRecorded", "eventsDropped", "failure"),
                 names);
+        assertEquals("null", field(json, "eventsRecorded"), "no --trace: nothing recorded");
         assertEquals("5", field(json, "n"));
         assertEquals("\"naive\"", field(json, "strategy"));
         assertEquals("true", field(json, "deadlocked"));
@@ -247,6 +248,11 @@ class PhilosophersCommandTest {
         // The figures say what the trace holds, as the buffer's do: a long run's keeps only the newest events.
         assertTrue(Pattern.compile("(?m)^events         [\\d,]+ recorded, [\\d,]+ kept \\(24 bytes each\\), 0 dropped$")
                 .matcher(ran.out()).find(), ran.out());
+        // And in the JSON, as the buffer's has them (it had none: a tryout).
+        String figures = run("philosophers", "--n", "3", "--strategy", "naive", "--trace", file.toString(), "--json")
+                .out();
+        assertTrue(Long.parseLong(field(figures, "eventsRecorded")) >= 3, figures); // each philosopher's first fork
+        assertEquals("0", field(figures, "eventsDropped"), figures);
     }
 
     /** A trace file that cannot be written is a bad argument, said in one line before anything runs. */

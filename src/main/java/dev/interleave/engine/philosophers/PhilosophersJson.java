@@ -3,6 +3,7 @@ package dev.interleave.engine.philosophers;
 import java.util.List;
 import java.util.OptionalLong;
 
+import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Json;
 
 /**
@@ -10,20 +11,28 @@ import dev.interleave.engine.run.Json;
  * prints and the window's File, Export figures writes. Fields: {@code n, strategy, fair,
  * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, livelockFromMillis, livelockSpells,
  * livelockLongestMillis, outcome}, then
- * {@code threads, thinkMs, eatMs, elapsedMillis, starving, failure}. {@code cycle} lists the
+ * {@code threads, thinkMs, eatMs, elapsedMillis, starving, eventsRecorded, eventsDropped, failure}. {@code cycle} lists the
  * philosophers' numbers (P1 is 1) in wait order, starting with the one whose wait closed the circle
  * ({@code []} without a deadlock); {@code detectedAfterMillis} is {@code null} without one,
  * {@code livelockFromMillis} and {@code livelockLongestMillis} without a livelock ({@code livelockSpells} is
  * 0), and
  * {@code jain} when nobody has eaten; {@code outcome} is {@code ok}, {@code deadlock}, {@code livelock},
- * {@code stopped} or {@code failed}.
+ * {@code stopped} or {@code failed}; {@code eventsRecorded} and {@code eventsDropped} are the event
+ * log's, as the buffer's JSON has them (null for a run that did not record: the command line records
+ * only for {@code --trace}).
  */
 public final class PhilosophersJson {
 
     private PhilosophersJson() {
     }
 
+    /** {@link #of(PhilosophersResult, EventLog)} of a run that did not record. */
     public static String of(PhilosophersResult result) {
+        return of(result, null);
+    }
+
+    /** The result, and what {@code log} (that run's, or null) recorded and dropped. */
+    public static String of(PhilosophersResult result, EventLog log) {
         PhilosophersSettings settings = result.settings();
         Json fields = new Json()
                 .put("n", settings.n())
@@ -57,6 +66,11 @@ public final class PhilosophersJson {
             fields.put("starving", result.starving().stream().map(p -> (long) p + 1).toList());
         } else {
             fields.putNull("starving");
+        }
+        if (log == null) {
+            fields.putNull("eventsRecorded").putNull("eventsDropped");
+        } else {
+            fields.put("eventsRecorded", log.written()).put("eventsDropped", log.dropped());
         }
         return (result.failure() == null ? fields.putNull("failure")
                 : fields.put("failure", Json.oneLine(result.failure()))).toString();

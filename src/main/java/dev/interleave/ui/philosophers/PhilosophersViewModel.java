@@ -907,7 +907,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     @Override
     public Optional<String> resultJson() {
-        return shownResult(runner.snapshot().result()).map(PhilosophersJson::of);
+        PhilosophersSnapshot now = runner.snapshot();
+        return shownResult(now.result()).map(result -> PhilosophersJson.of(result, now.log())); // the log is that run's
     }
 
     /**
