@@ -91,8 +91,9 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             description = {"Every strategy at once, as the window's Full speed:",
                 "lost-updates (R runs of each), throughput (each",
                 "at 1 to 64 threads, T x K in all at each count,",
-                "median of up to 3 runs), or false-sharing",
-                "(packed against padded counters, R runs each)."})
+                "the median of R runs of each point, at most 3),",
+                "or false-sharing (packed against padded counters,",
+                "R runs each)."})
     private LabMeasure measure;
 
     @Option(names = "--threads-kind", paramLabel = "KIND", converter = Values.Threads.class,
@@ -104,7 +105,8 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
     private boolean fair;
 
     @Option(names = "--repeat", paramLabel = "R", converter = Values.Repeat.class, defaultValue = "1",
-            description = {"Runs in a row, 1 to 1,000; default 1 (with", "--measure: per strategy, or per layout)."})
+            description = {"Runs in a row, 1 to 1,000; default 1 (with", "--measure: per strategy, or per layout;",
+                "throughput makes at most 3 of each point)."})
     private int repeat;
 
     @Override
@@ -304,7 +306,7 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             }
             case THROUGHPUT -> {
                 long total = s.threads() * s.increments();
-                int rounds = Math.min(s.repeat(), LabMeasure.THROUGHPUT_ROUNDS);
+                int rounds = s.measure().runsOfEach(s.repeat());
                 out.append(String.format(Locale.ROOT, "throughput: every strategy at %,d to %,d threads, %,d increments"
                         + " in all at each count (split over its threads, rounded down), %s%s, %s%n",
                         LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(), total,

@@ -190,6 +190,13 @@ class RaceCommandTest {
         assertTrue(json.out().startsWith("{\"measure\":\"throughput\",\"threads\":2,\"increments\":1000,"), json.out());
         // 7 thread counts x 9 strategies, one run each.
         assertEquals(7 * RaceStrategy.values().length, json.out().split("\"strategy\":", -1).length - 1, json.out());
+        // More runs than a point takes: "repeat" gives those made, 3 of each, not the 10 asked ("repeat":10
+        // over 189 runs, an engineer's tryout).
+        CallsCommandTest.Invocation capped = CallsCommandTest.run("race", "--threads", "2", "--increments", "64",
+                "--measure", "throughput", "--repeat", "10", "--json");
+        assertEquals(0, capped.exitCode(), capped.err());
+        assertTrue(capped.out().contains(",\"repeat\":3,"), capped.out());
+        assertEquals(3 * 7 * RaceStrategy.values().length, capped.out().split("\"strategy\":", -1).length - 1);
         CallsCommandTest.Invocation table = CallsCommandTest.run("race", "--threads", "2", "--increments", "1000",
                 "--measure", "throughput", "--repeat", "1");
         assertTrue(table.out().lines().anyMatch(line -> line.matches("cas failed, %( +\\S+){7}")), table.out());

@@ -13,7 +13,7 @@ public final class LabJson {
 
     /**
      * A measurement: {@code measure, threads, increments, repeat, threadsKind, fair, runs}, where
-     * {@code runs} holds each measured run as {@code interleave race --json} prints it, then
+     * {@code repeat} is the runs made of each strategy, layout or throughput point, and {@code runs} holds each measured run as {@code interleave race --json} prints it, then
      * {@code outcome} and {@code failure}.
      */
     public static String of(LabResult result) {
@@ -22,7 +22,7 @@ public final class LabJson {
                 .put("measure", settings.measure().label())
                 .put("threads", settings.threads())
                 .put("increments", settings.increments())
-                .put("repeat", settings.repeat())
+                .put("repeat", settings.measure().runsOfEach(settings.repeat())) // the runs made, of each
                 .put("threadsKind", settings.threadKind().label())
                 .put("fair", settings.fair())
                 .putObjects("runs", result.legs().stream().map(RaceJson::of).toList());

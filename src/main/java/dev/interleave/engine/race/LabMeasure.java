@@ -38,7 +38,7 @@ public enum LabMeasure implements Labelled {
         List<RaceSettings> legs(LabSettings s) {
             List<RaceSettings> legs = new ArrayList<>();
             long total = s.threads() * s.increments();
-            for (int round = 0; round < Math.min(s.repeat(), THROUGHPUT_ROUNDS); round++) {
+            for (int round = 0; round < runsOfEach(s.repeat()); round++) {
                 for (int threads : THREAD_COUNTS) {
                     for (RaceStrategy strategy : RaceStrategy.values()) {
                         legs.add(new RaceSettings(threads, Math.max(1, total / threads), strategy, s.threadKind(),
@@ -69,6 +69,15 @@ public enum LabMeasure implements Labelled {
 
     /** The most runs per point of the throughput measure (fewer if fewer runs are asked for). */
     public static final int THROUGHPUT_ROUNDS = 3;
+
+    /**
+     * The runs this measure makes of each strategy (or layout, or throughput point) when {@code
+     * repeat} are asked for: all of them, but at most {@link #THROUGHPUT_ROUNDS} for throughput (its
+     * JSON said "repeat":10 over 3 runs of each point, an engineer's tryout).
+     */
+    public int runsOfEach(int repeat) {
+        return this == THROUGHPUT ? Math.min(repeat, THROUGHPUT_ROUNDS) : repeat;
+    }
 
     /** The thread counts the throughput measure runs, doubling from 1 to the lab's most. */
     public static final List<Integer> THREAD_COUNTS = List.of(1, 2, 4, 8, 16, 32, 64);
