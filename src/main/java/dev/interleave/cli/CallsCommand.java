@@ -46,7 +46,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     private int calls;
 
     @Option(names = "--concurrency", required = true, paramLabel = "C", converter = Values.Concurrency.class,
-            description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000;",
+            description = {"The most calls in flight at once, 1 to 1,000,000", "(platform threads: at most 4,000 in flight, the",
+                    "smaller of --calls and this;",
                     "virtual threads: 1 to 2 KB of heap each, measured,", "2 KB allowed for;",
                     "the command line's 2 GB heap allows all 1,000,000)."})
     private int concurrency;
