@@ -469,7 +469,8 @@ public final class StepperView extends BorderPane {
             code.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its widest line, not the lane
             register.getStyleClass().add("lane-register");
             Controls.tip(register, "What this thread holds in its own registers. \u201c(old)\u201d: kept from its last"
-                    + " increment; its next step reads the count afresh, and this value is not used again.");
+                    + " increment (the CAS loop's, or its last failed swap); its next step reads the count afresh, and"
+                    + " these values are not used again.");
             progress.getStyleClass().add("lane-progress");
             state.getStyleClass().add("lane-state");
             for (Label each : List.of(register, progress, state)) {
@@ -509,10 +510,12 @@ public final class StepperView extends BorderPane {
             // tooltip says why ("register: r = 1" beside a next step that reads the count read as the
             // value it would use: a student's tryout). Short: at 150 % in 1024x700 a longer note wrapped
             // and pushed the lane under the held cards.
-            // count++ alone: a CAS loop back at its read after a failed swap keeps that attempt's values,
-            // not an increment's, and incrementAndGet's one step is always its first.
-            boolean old = program == StepProgram.COUNT_PLUS_PLUS && !lane.done() && !lane.registers().isEmpty()
-                    && lane.next() == steps.getFirst() && lane.incrementsDone() > 0;
+            // The CAS loop's too, back at its read after a swap, done or failed: "seen = 0, next = 1" beside
+            // a next step that reads afresh looked live (a learner's tryout). incrementAndGet's one step
+            // is always its first.
+            boolean old = (program == StepProgram.COUNT_PLUS_PLUS || program == StepProgram.CAS) && !lane.done()
+                    && !lane.registers().isEmpty() && lane.next() == steps.getFirst()
+                    && (lane.incrementsDone() > 0 || lane.casFailures() > 0);
             register.setText((program == StepProgram.CAS ? "registers: " : "register: ")
                     + (lane.registers().isEmpty() ? "nothing read yet" : lane.registers())
                     + (old ? " (old)" : ""));

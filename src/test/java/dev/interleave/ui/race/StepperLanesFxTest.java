@@ -134,6 +134,16 @@ class StepperLanesFxTest {
         assertTrue(model.log().getFirst().words().contains("in its registers"), model.log().getFirst().words());
         assertTrue(view.laneText(0).endsWith("registers: seen = 0, next = 1\nincrements: 0 of 3, failed CAS: 0"),
                 view.laneText(0));
+        // Swapped, back at its read: the registers are the last increment's, as count++'s are (they
+        // looked live: a learner's tryout).
+        while (!view.laneText(0).contains("increments: 1 of 3")) {
+            robot.interact(() -> model.stepThread(0));
+            runner.awaitSteps(Duration.ofSeconds(10));
+            robot.interact(() -> model.sample(System.nanoTime()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(view.laneText(0).endsWith("registers: seen = 0, next = 1 (old)\nincrements: 1 of 3, failed CAS: 0"),
+                view.laneText(0));
         robot.interact(model::stop);
         runner.await(Duration.ofSeconds(10));
         robot.interact(() -> {
