@@ -29,7 +29,7 @@ import dev.interleave.ui.kit.Controls;
  * Meals per philosopher as bars, each with its count and the philosopher's name; a starving
  * philosopher's bar is marked by colour and by a ⚠ before its name, as the verdict's "⚠ Starving" (a
  * ✘ after the count, "43.7k ✘ 56.5k ✘", was read as the next bar's). Lengths are relative to the
- * most meals. Upright columns, count above and name below, where every column gets its least width
+ * most meals. Upright columns, count on the bar and name below, where every column gets its least width
  * (its short count's, or its name's) side by side; else one row a philosopher, name, bar and count
  * across: twelve columns at 150 % in 1024x700 needed 700 px of the 576 there were, and the whole
  * results pane scrolled sideways with P12 cut off. The counts are written in full where every one
@@ -349,15 +349,18 @@ final class MealBars extends VBox implements ChartRow.Reflowing {
                 fill.resizeRelocate(snapPositionX(x), snapPositionY(top + (height - thick) / 2), snapSizeX(length),
                         snapSizeY(thick));
             } else {
-                // Count on top, name at the foot, the bar up from the name.
+                // Name at the foot, the bar up from the name, its count on the bar: at the column's top
+                // over a short bar, "16" stood level with its neighbour's "93" and read as a second tall
+                // bar (a learner's tryout).
                 double countHeight = count.prefHeight(-1);
                 double nameHeight = name.prefHeight(-1);
-                layoutInArea(count, left, top, width, countHeight, 0, HPos.CENTER, VPos.BOTTOM);
                 layoutInArea(name, left, top + height - nameHeight, width, nameHeight, 0, HPos.CENTER, VPos.TOP);
                 double well = Math.max(0, height - countHeight - nameHeight - 2 * 2);
                 double tall = Math.max(share > 0 ? 2 : 0, well * share);
                 double bottom = top + height - nameHeight - 2;
                 fill.resizeRelocate(left, snapPositionY(bottom - tall), width, snapSizeY(tall));
+                layoutInArea(count, left, bottom - tall - 2 - countHeight, width, countHeight, 0, HPos.CENTER,
+                        VPos.BOTTOM);
             }
         }
     }

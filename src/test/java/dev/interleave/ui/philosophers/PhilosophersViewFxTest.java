@@ -1331,6 +1331,37 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * Drawn as columns, each count stands on its own bar: at the columns' top over a short bar, "16"
+     * stood level with its neighbour's "93" and read as a second tall bar (a learner's tryout).
+     */
+    @Test
+    void eachMealCountStandsOnItsBar(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        robot.interact(() -> model.strategyProperty().set(Strategy.ORDERED));
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> OnFx.get(() -> model.philosophers().size() == 3
+                && model.philosophers().stream().allMatch(diner -> diner.meals() >= 10)));
+        robot.interact(model::togglePause);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stateProperty().get() == RunState.PAUSED);
+        for (int pass = 0; pass < 2; pass++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                view.applyCss();
+                view.layout();
+            });
+        }
+        assertFalse(OnFx.get(() -> robot.lookup("#meal-bars").queryAs(MealBars.class).across()), "columns");
+        for (int p = 1; p <= 3; p++) {
+            Region bar = robot.lookup("#meals-P" + p).queryAs(Region.class);
+            Label count = robot.lookup("#meals-P" + p + " .meal-count").queryAs(Label.class);
+            Node fill = robot.lookup("#meals-P" + p + " .meal-fill").query();
+            double[] gap = OnFx.get(() -> new double[] {fill.getBoundsInParent().getMinY()
+                    - count.getBoundsInParent().getMaxY()});
+            assertTrue(gap[0] >= 0 && gap[0] <= 4, "P" + p + "'s count " + gap[0] + " px above its bar");
+        }
+    }
+
+    /**
      * Twelve philosophers at 150 % in 1024x700: the meal bars fit the view's width, drawn as rows
      * (name, bar, count across) where twelve columns do not fit; every name and count shows whole
      * inside the plot and the viewport. Their columns were 700 px wide in 576, the whole results
