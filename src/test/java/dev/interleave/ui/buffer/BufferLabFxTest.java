@@ -913,6 +913,11 @@ class BufferLabFxTest {
      * in a wait set.
      */
     private void settle() throws Exception {
+        settle(runner);
+    }
+
+    /** {@link #settle()} of {@code runner}'s run, for the other views' tests that step the buffer. */
+    static void settle(BufferRunner runner) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             var now = runner.snapshot();
             return now.state() == RunState.PAUSED && now.gate().permits() == 0 && now.buffer() != null
