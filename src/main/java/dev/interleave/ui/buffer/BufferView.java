@@ -74,7 +74,6 @@ import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.Motion;
 import dev.interleave.ui.kit.SettingSlider;
 import dev.interleave.ui.kit.Words;
-import dev.interleave.ui.kit.WrapLabel;
 
 /**
  * The Bounded Buffer view: settings on the left; the slots, the last action, every producer and
@@ -544,7 +543,7 @@ public final class BufferView extends BorderPane {
 
     /** The guidance for the chosen implementation and bug, collapsible, with a button that applies its setup. */
     private TitledPane guide() {
-        Label text = new WrapLabel(""); // measured once per width, not at every frame of a run (see Controls.guide)
+        Label text = Controls.guideText(""); // measured once per width, wrapped whole (see Controls.guide)
         text.setId("lab-guide-text");
         text.getStyleClass().add("guide-text");
         text.setPrefWidth(1); // wraps to the pane's width, never widens it
