@@ -79,18 +79,9 @@ public enum TableEvent {
      * with it without replaying).
      */
     public static int stateAfter(EventLog.Batch batch, int i) {
-        int slot = batch.slot(i);
-        int other = batch.other(i);
-        return switch (of(batch, i)) {
-            case STATE -> other;
-            case PARK -> PhilosopherState.AT_GATE.ordinal();
-            case PASS -> extra(slot);
-            case REACH -> (other == 0 ? PhilosopherState.WAITING_FOR_FORK : PhilosopherState.TRYING_FORK).ordinal();
-            case TAKE, GIVE_UP, SIT -> PhilosopherState.HUNGRY.ordinal();
-            case ASK_SEAT -> PhilosopherState.WAITING_FOR_SEAT.ordinal();
-            case ATE -> PhilosopherState.PUTTING_DOWN.ordinal();
-            default -> UNCHANGED;
-        };
+        // The replay's own rule: two copies of it disagreed once a wait the Stop ended was told.
+        PhilosopherState after = TableState.stateAfter(of(batch, i), batch.slot(i), batch.other(i));
+        return after == null ? UNCHANGED : after.ordinal();
     }
 
     /** The kind a log event's number names. */

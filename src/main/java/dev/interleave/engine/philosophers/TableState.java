@@ -227,10 +227,12 @@ public final class TableState implements Replay<TableState> {
             case PARK -> PhilosopherState.AT_GATE;
             case PASS -> PhilosopherState.values()[TableEvent.extra(slot)];
             case REACH -> other == 0 ? PhilosopherState.WAITING_FOR_FORK : PhilosopherState.TRYING_FORK;
-            case TAKE, GIVE_UP, SIT -> PhilosopherState.HUNGRY;
+            // A wait the Stop ended: between fork actions too (its forks go down next), no longer
+            // waiting; a seat left waiting read "waits F0", for no fork (a keyboard tryout).
+            case TAKE, GIVE_UP, SIT, STOPPED_WAITING -> PhilosopherState.HUNGRY;
             case ASK_SEAT -> PhilosopherState.WAITING_FOR_SEAT;
             case ATE -> PhilosopherState.PUTTING_DOWN; // the meal is over: the forks go down next
-            case ATTEMPT, DEADLOCK, STOPPED_WAITING, PUT_DOWN, LEAVE_SEAT -> null;
+            case ATTEMPT, DEADLOCK, PUT_DOWN, LEAVE_SEAT -> null;
         };
     }
 

@@ -55,5 +55,10 @@ class TeardownTest {
         assertFalse(kinds.contains(TableEvent.TAKE), "no pick-up told: " + kinds);
         assertEquals(2, kinds.stream().filter(TableEvent.STOPPED_WAITING::equals).count(),
                 "each wait told as ended by the Stop: " + kinds);
+        // Its wait ended, it waits no more: a seat rewound there read "waits F0", a fork that is not
+        // (waiting for none, still in the waiting state: a keyboard tryout).
+        TableView.Diner diner = table.view().philosophers().getFirst();
+        assertEquals(-1, diner.waitingFor());
+        assertEquals(PhilosopherState.HUNGRY, diner.state(), "between its fork actions, as after a give-up");
     }
 }
