@@ -566,6 +566,7 @@ public final class BufferView extends BorderPane {
         guide.setExpanded(false);
         guide.setMinWidth(0); // its title wraps rather than widen the view
         Controls.wrapTitle(guide);
+        Controls.opensByKeys(guide); // as every guide: Enter did nothing here (a keyboard tryout)
         Runnable show = () -> {
             LabGuide now = model.guideProperty().get();
             guide.setText(now.title());

@@ -322,7 +322,7 @@ public final class Controls {
      * only one moved by keys): Space a second time then ran the view, the window's key where no
      * ring shows. A keyboard-only tryout found Enter doing nothing and Space starting a run.
      */
-    private static void opensByKeys(TitledPane pane) {
+    public static void opensByKeys(TitledPane pane) {
         pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() == pane && pane.isCollapsible() && !e.isShortcutDown() && !e.isAltDown()
                     && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {

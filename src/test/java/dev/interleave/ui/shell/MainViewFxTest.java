@@ -1248,23 +1248,27 @@ class MainViewFxTest {
      */
     @Test
     void enterAndSpaceOpenAndFoldAGuideReachedByTab(FxRobot robot) {
-        robot.clickOn(OnFx.node(robot, "#tab-calls"));
-        TitledPane guide = robot.lookup("#calls-guide").queryAs(TitledPane.class);
-        tabTo(robot, guide);
-        assertFalse(guide.isExpanded());
-        robot.push(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(guide.isExpanded(), "Enter opens it");
-        robot.push(KeyCode.SPACE);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(guide.isExpanded(), "Space folds it");
-        robot.push(KeyCode.SPACE);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(guide.isExpanded(), "a second Space opens it again");
-        assertTrue(guide.isFocused() && guide.isFocusVisible(), "its ring still shows");
-        assertEquals(RunState.IDLE, callRunner.state(), "no run started");
-        assertEquals("Run", OnFx.text(robot, "#run"));
-        robot.interact(() -> guide.setExpanded(false));
+        // The buffer's guide too, built apart from the others: Enter did nothing there (a keyboard tryout).
+        for (String[] where : List.of(new String[] {"#tab-calls", "#calls-guide"},
+                new String[] {"#tab-buffer", "#lab-guide"})) {
+            robot.clickOn(OnFx.node(robot, where[0]));
+            TitledPane guide = robot.lookup(where[1]).queryAs(TitledPane.class);
+            tabTo(robot, guide);
+            assertFalse(guide.isExpanded());
+            robot.push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(guide.isExpanded(), where[1] + ": Enter opens it");
+            robot.push(KeyCode.SPACE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(guide.isExpanded(), where[1] + ": Space folds it");
+            robot.push(KeyCode.SPACE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(guide.isExpanded(), where[1] + ": a second Space opens it again");
+            assertTrue(guide.isFocused() && guide.isFocusVisible(), where[1] + ": its ring still shows");
+            assertEquals(RunState.IDLE, callRunner.state(), "no run started");
+            assertEquals("Run", OnFx.text(robot, "#run"), where[1] + ": no run started");
+            robot.interact(() -> guide.setExpanded(false));
+        }
     }
 
     /** Presses Tab until {@code target} has the focus (within 80 presses), as a keyboard user does. */
