@@ -184,8 +184,8 @@ public final class Controls {
      * Gives the focus to {@code choices}' {@code at}th as Tab would, its ring shown: on from the one
      * before it, or back from the one after; asked for directly (no ring) if neither lands there.
      */
-    private static void focusWithRing(List<ToggleButton> choices, int at) {
-        ToggleButton target = choices.get(at);
+    private static void focusWithRing(List<? extends Node> choices, int at) {
+        Node target = choices.get(at);
         if (at > 0) {
             choices.get(at - 1).requestFocusTraversal(TraversalDirection.NEXT);
         }
@@ -647,6 +647,24 @@ public final class Controls {
         tip(now, "Back to the run as it is now (End)");
         now.setMinWidth(Region.USE_PREF_SIZE);
         now.disableProperty().bind(rewind.rewoundBinding().not());
+        // Greyed out under the keys (▶ at the newest event, Now once pressed), a button kept the focus
+        // where no key reaches, its ring gone, and the next Space ran a new run over the rewound view
+        // (a keyboard-only tryout): the focus goes on to the nearest button still there, ring and all.
+        List<Button> row = List.of(back, on, now);
+        for (Button each : row) {
+            each.disabledProperty().addListener((obs, was, disabled) -> {
+                if (disabled && each.isFocused() && each.isFocusVisible()) {
+                    int at = row.indexOf(each);
+                    for (int step = 1; step < row.size(); step++) {
+                        for (int next : new int[] {at - step, at + step}) {
+                            if (next >= 0 && next < row.size() && !row.get(next).isDisabled() && each.isFocused()) {
+                                focusWithRing(row, next);
+                            }
+                        }
+                    }
+                }
+            });
+        }
         HBox buttons = new HBox(4, back, on, now);
         buttons.setId(id);
         buttons.getStyleClass().add("rewind-buttons");

@@ -15,7 +15,9 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.TraversalDirection;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -1328,6 +1330,44 @@ class PhilosophersViewFxTest {
         double wanted = timeline.prefHeight(-1);
         assertTrue(timeline.getLayoutBounds().getHeight() >= wanted - 0.5, "the timeline is "
                 + timeline.getLayoutBounds().getHeight() + " px high for 12 lanes needing " + wanted);
+    }
+
+    /**
+     * ▶ pressed by Space at the newest event greys out, and the focus goes on to ◀, its ring shown:
+     * it stayed on the greyed ▶, where no key reaches, and the next Space ran a new run over the
+     * rewound view (a keyboard-only tryout).
+     */
+    @Test
+    void theFocusLeavesARewindButtonThatGreysOut(FxRobot robot) throws Exception {
+        zeroDelays(robot, 2);
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
+        robot.interact(() -> model.rewind().moveTo(model.rewind().endProperty().get() - 1));
+        Button back = robot.lookup("#philosophers-rewind-back").queryAs(Button.class);
+        Button on = robot.lookup("#philosophers-rewind-on").queryAs(Button.class);
+        robot.interact(() -> back.requestFocusTraversal(TraversalDirection.NEXT)); // as Tab: its ring shows
+        assertTrue(OnFx.get(() -> on.isFocused() && on.isFocusVisible()), "▶ has the keys");
+        for (int press = 0; press < 3 && !OnFx.get(on::isDisabled); press++) {
+            robot.push(KeyCode.SPACE);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(OnFx.get(on::isDisabled), "▶ greyed out at now");
+        assertTrue(OnFx.get(() -> back.isFocused() && back.isFocusVisible()), "◀ has the keys, its ring shown");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.IDLE, runner.state(), "no new run");
+        assertTrue(OnFx.get(() -> model.rewind().rewoundBinding().get()), "Space pressed ◀: one event back");
+        // The scrubber's Now too: pressed by Space, the keys go back to the scrubber.
+        Node scrubber = robot.lookup("#scrubber").query();
+        Button present = robot.lookup("#scrub-present").queryAs(Button.class);
+        robot.interact(() -> scrubber.requestFocusTraversal(TraversalDirection.NEXT));
+        assertTrue(OnFx.get(() -> present.isFocused() && present.isFocusVisible()), "Now has the keys");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(present::isDisabled), "at now");
+        assertTrue(OnFx.get(() -> scrubber.isFocused() && scrubber.isFocusVisible()), "the scrubber has the keys");
     }
 
     /**
