@@ -577,7 +577,8 @@ public final class PhilosophersView extends BorderPane {
     private TitledPane guide() {
         TitledPane guide = Controls.guide("philosophers-guide",
                 "What to try: 2 philosophers, naive, 0 ms. Then ordered.",
-                "1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock at once, each "
+                "1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock within milliseconds (often"
+                + " before a meal, at times after a few thousand), each "
                 + "holding one fork and waiting for the other's: the graph draws the circle, thick and red, and"
                 + " their seats read ✘. (With the delays as they start, 0..100 ms, a naive table may eat for a"
                 + " minute or more first: the circle closes only when all of them hold their first fork at the same moment.)\n"
