@@ -80,7 +80,7 @@ public final class BufferJson {
         fields.put("waitsOnFull", result.waitsOnFull())
                 .put("waitsOnEmpty", result.waitsOnEmpty())
                 .put("bug", settings.bug().label())
-                .putExact("spurious", settings.spurious());
+                .putAsGiven("spurious", settings.spurious());
         BufferResult.Lab lab = result.lab();
         if (lab.violation() == null) {
             fields.putNull("violation");
@@ -103,11 +103,7 @@ public final class BufferJson {
             fields.putNull("futileWakeups").putNull("futileWakeupsProducers").putNull("futileWakeupsConsumers")
                     .putNull("spuriousWakeups");
         }
-        if (log == null) {
-            fields.putNull("eventsRecorded").putNull("eventsDropped");
-        } else {
-            fields.put("eventsRecorded", log.written()).put("eventsDropped", log.dropped());
-        }
+        fields.putEvents(log);
         return Json.ofRun(fields, result.labOutcome().label(), result.unexpectedFailure());
     }
 }

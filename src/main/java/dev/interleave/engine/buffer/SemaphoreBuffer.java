@@ -38,20 +38,20 @@ final class SemaphoreBuffer implements LabBuffer {
      * shrink. `books` (a ReentrantLock) guards the lab's records: the wait-set mirrors, the worker
      * list, the counters and the log (the log's writers' lock is books). Lock order mutex -> books;
      * a waiter takes books alone. snapshot() takes both, so it sees no slot write half done.
-     * The wait sets mirrored are the threads blocked in freeSlots.acquire() (producers: no free
-     * slot, the notFull of the other buffers) and filledSlots.acquire() (consumers): a worker that
-     * gets no permit at once (tryAcquireNow: the semaphore's own policy, so on a fair one no permit while
-     * others are queued) joins the mirror, waits, and leaves it itself when the permit comes, crediting
-     * with its WAKE the earliest release still in flight (`freeReleases`, `filledReleases`, guarded by
-     * books): a semaphore does not say whom a release unparks, but release() unparks the thread
-     * blocked longest, and each put or take that releases while more threads are blocked than
-     * releases are in flight adds one; a waiter whose permit came before it joined the mirror
-     * finds none in flight and credits the latest release (latestFreeReleaser). A thread that gets a permit at once while fewer permits are
-     * left than releases in flight has barged in on one (a non-fair semaphore lets it): the unparked
-     * thread blocks again, and the earliest release is dropped, spent. Each wait is one untimed acquire(), so it has no spurious or futile wake-up
-     * to record: the lab's spurious setting is a condition variable's and is not taken here
-     * (BufferImpl.takesSpurious): acquire() returns only with a permit, so this code has no loop for
-     * a spurious wake-up to test.
+     * The wait sets mirrored are the threads blocked in freeSlots.acquire() (producers: no free slot, the
+     * notFull of the other buffers) and filledSlots.acquire() (consumers): a worker that gets no permit at
+     * once (tryAcquireNow: the semaphore's own policy, so on a fair one no permit while others are queued)
+     * joins the mirror, waits, and leaves it itself when the permit comes, crediting with its WAKE the
+     * earliest release still in flight (`freeReleases`, `filledReleases`, guarded by books): a semaphore does
+     * not say whom a release unparks, but release() unparks the thread blocked longest, and each put or take
+     * that releases while more threads are blocked than releases are in flight adds one; a waiter whose
+     * permit came before it joined the mirror finds none in flight and credits the latest release
+     * (latestFreeReleaser). A thread that gets a permit at once while fewer permits are left than releases in
+     * flight has barged in on one (a non-fair semaphore lets it): the unparked thread blocks again, and the
+     * earliest release is dropped, spent. Each wait is one untimed acquire(), so it has no spurious or futile
+     * wake-up to record: the lab's spurious setting is a condition variable's and is not taken here
+     * (BufferImpl.takesSpurious): acquire() returns only with a permit, so this code has no loop for a
+     * spurious wake-up to test.
      * A wait's clock readings (its WAIT's time, the start and the end of its blocked time) are made
      * before books is taken, so that the workers queueing for books do not wait for the clock too; its
      * blocked time includes that queueing.
@@ -107,15 +107,20 @@ final class SemaphoreBuffer implements LabBuffer {
     private final ArrayDeque<Waker> freeReleases = new ArrayDeque<>();
     private final ArrayDeque<Waker> filledReleases = new ArrayDeque<>();
     /**
-     * The latest put or take that released a free-slot / filled-slot permit, with its move in the
-     * log, whether or not a thread was blocked for it (null: the buffer grew, or none yet): a waiter
-     * that found none in flight when its permit came is credited with it. It found no permit, and
-     * the release came before it joined the mirror (which it does a moment later, under books): it
-     * was credited to no one, and the trace drew P1's own put waking P1. Guarded by books.
+     * The latest take noted as releasing a free-slot permit, whether or not a thread was blocked for
+     * it (null: the buffer grew, or none yet): a producer that finds no release in flight when its
+     * permit comes is credited with it. Such a producer found no permit, and a take released one
+     * before the producer joined the mirror (a moment later, under books): it was credited to no one,
+     * and the trace drew P1's own put waking P1. A convention, not a certainty: permits are alike, a
+     * release is noted before it is made, and the one that unparked the producer may be an earlier
+     * one not yet credited. Guarded by books.
      */
     private Worker latestFreeReleaser;
-    private Worker latestFilledReleaser;
+    /** {@link #latestFreeReleaser}'s move in the log, -1 where none is recorded. Guarded by books. */
     private long latestFreeRelease = -1;
+    /** As {@link #latestFreeReleaser}, the latest put noted as releasing a filled-slot permit. Guarded by books. */
+    private Worker latestFilledReleaser;
+    /** {@link #latestFilledReleaser}'s move in the log, -1 where none is recorded. Guarded by books. */
     private long latestFilledRelease = -1;
     /**
      * How many of each are in flight: written under books as they change, read without it where a
@@ -239,7 +244,7 @@ final class SemaphoreBuffer implements LabBuffer {
                     actions++; // counted at its first event, as the replay counts it
                 }
                 produced++;
-                releasing(filledReleases, notEmptyWaiters, producer);
+                releasing(false, notEmptyWaiters, producer);
                 if (log != null) {
                     log.append(BufferEvent.PUT.ordinal(), track(producer), item, slot, 0);
                 }
@@ -300,7 +305,7 @@ final class SemaphoreBuffer implements LabBuffer {
                 }
                 consumed++;
                 if (toRetire == 0) { // else this slot goes, and no permit is released
-                    releasing(freeReleases, notFullWaiters, consumer);
+                    releasing(true, notFullWaiters, consumer);
                 }
                 if (log != null) {
                     log.append(BufferEvent.TAKE.ordinal(), track(consumer), item, slot, 0);
@@ -446,19 +451,22 @@ final class SemaphoreBuffer implements LabBuffer {
     }
 
     /**
-     * Notes a release that will unpark a thread blocked in {@code waiters}' acquire(), if one is
-     * blocked there that no release in flight unparks yet: by {@code releaser}'s put or take, about
-     * to be recorded (null: the buffer grew). Call only holding books.
+     * Notes a release of a {@code free}-slot permit (else a filled-slot one) by {@code releaser}'s put
+     * or take, about to be recorded (null: the buffer grew): always as the latest release, and as one
+     * that will unpark a thread blocked in {@code waiters}' acquire(), if one is blocked there that no
+     * release in flight unparks yet. Call only holding books.
      */
-    private void releasing(ArrayDeque<Waker> releases, ArrayDeque<Worker> waiters, Worker releaser) {
+    private void releasing(boolean free, ArrayDeque<Worker> waiters, Worker releaser) {
+        assert books.isHeldByCurrentThread();
         long move = releaser == null || log == null ? -1 : log.written();
-        if (releases == freeReleases) {
+        if (free) {
             latestFreeReleaser = releaser;
             latestFreeRelease = move;
         } else {
             latestFilledReleaser = releaser;
             latestFilledRelease = move;
         }
+        ArrayDeque<Waker> releases = free ? freeReleases : filledReleases;
         if (waiters.size() > releases.size()) {
             releases.addLast(new Waker(releaser, move));
             noteReleasesInFlight();
@@ -531,7 +539,7 @@ final class SemaphoreBuffer implements LabBuffer {
                     if (grow > 0) {
                         relocate(items.length + grow, null);
                         for (int i = 0; i < grow; i++) {
-                            releasing(freeReleases, notFullWaiters, null);
+                            releasing(true, notFullWaiters, null);
                         }
                         freeSlots.release(grow);
                     }

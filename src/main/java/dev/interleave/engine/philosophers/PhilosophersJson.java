@@ -7,19 +7,17 @@ import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.Json;
 
 /**
- * A {@link PhilosophersResult} as one JSON object: what {@code interleave philosophers --json}
- * prints and the window's File, Export figures writes. Fields: {@code n, strategy, fair,
- * deadlocked, cycle, detectedAfterMillis, meals, attempts, jain, livelock, livelockFromMillis, livelockSpells,
- * livelockLongestMillis, outcome}, then
- * {@code threads, thinkMs, eatMs, elapsedMillis, starving, eventsRecorded, eventsDropped, failure}. {@code cycle} lists the
- * philosophers' numbers (P1 is 1) in wait order, starting with the one whose wait closed the circle
- * ({@code []} without a deadlock); {@code detectedAfterMillis} is {@code null} without one,
- * {@code livelockFromMillis} and {@code livelockLongestMillis} without a livelock ({@code livelockSpells} is
- * 0), and
- * {@code jain} when nobody has eaten; {@code outcome} is {@code ok}, {@code deadlock}, {@code livelock},
- * {@code stopped} or {@code failed}; {@code eventsRecorded} and {@code eventsDropped} are the event
- * log's, as the buffer's JSON has them (null for a run that did not record: the command line records
- * only for {@code --trace}).
+ * A {@link PhilosophersResult} as one JSON object: what {@code interleave philosophers --json} prints and the
+ * window's File, Export figures writes. Fields: {@code n, strategy, fair, deadlocked, cycle,
+ * detectedAfterMillis, meals, attempts, jain, livelock, livelockFromMillis, livelockSpells,
+ * livelockLongestMillis, outcome}, then {@code threads, thinkMs, eatMs, elapsedMillis, starving,
+ * eventsRecorded, eventsDropped, failure}. {@code cycle} lists the philosophers' numbers (P1 is 1) in wait
+ * order, starting with the one whose wait closed the circle ({@code []} without a deadlock); {@code
+ * detectedAfterMillis} is {@code null} without one, {@code livelockFromMillis} and {@code
+ * livelockLongestMillis} without a livelock ({@code livelockSpells} is 0), and {@code jain} when nobody has
+ * eaten; {@code outcome} is {@code ok}, {@code deadlock}, {@code livelock}, {@code stopped} or {@code
+ * failed}; {@code eventsRecorded} and {@code eventsDropped} are the event log's, as the buffer's JSON has
+ * them (null for a run that did not record: the command line records only for {@code --trace}).
  */
 public final class PhilosophersJson {
 
@@ -67,11 +65,7 @@ public final class PhilosophersJson {
         } else {
             fields.putNull("starving");
         }
-        if (log == null) {
-            fields.putNull("eventsRecorded").putNull("eventsDropped");
-        } else {
-            fields.put("eventsRecorded", log.written()).put("eventsDropped", log.dropped());
-        }
+        fields.putEvents(log);
         return (result.failure() == null ? fields.putNull("failure")
                 : fields.put("failure", Json.oneLine(result.failure()))).toString();
     }

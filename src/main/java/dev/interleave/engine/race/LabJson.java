@@ -12,9 +12,9 @@ public final class LabJson {
     }
 
     /**
-     * A measurement: {@code measure, threads, increments, repeat, threadsKind, fair, runs}, where
-     * {@code repeat} is the runs made of each strategy, layout or throughput point, and {@code runs} holds each measured run as {@code interleave race --json} prints it, then
-     * {@code outcome} and {@code failure}.
+     * A measurement: {@code measure, threads, increments, repeat, threadsKind, fair, runs}, where {@code
+     * repeat} is the runs made of each strategy, layout or throughput point, and {@code runs} holds each
+     * measured run as {@code interleave race --json} prints it, then {@code outcome} and {@code failure}.
      */
     public static String of(LabResult result) {
         LabSettings settings = result.settings();

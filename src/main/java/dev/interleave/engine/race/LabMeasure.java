@@ -35,6 +35,11 @@ public enum LabMeasure implements Labelled {
      */
     THROUGHPUT("throughput") {
         @Override
+        public int runsOfEach(int repeat) {
+            return Math.min(repeat, THROUGHPUT_ROUNDS);
+        }
+
+        @Override
         List<RaceSettings> legs(LabSettings s) {
             List<RaceSettings> legs = new ArrayList<>();
             long total = s.threads() * s.increments();
@@ -76,7 +81,7 @@ public enum LabMeasure implements Labelled {
      * JSON said "repeat":10 over 3 runs of each point, an engineer's tryout).
      */
     public int runsOfEach(int repeat) {
-        return this == THROUGHPUT ? Math.min(repeat, THROUGHPUT_ROUNDS) : repeat;
+        return repeat;
     }
 
     /** The thread counts the throughput measure runs, doubling from 1 to the lab's most. */

@@ -207,11 +207,11 @@ public final class LabWords {
         // One thread writes one counter, whichever the layout: there is no other thread to share its
         // cache line with ("0.48×, only the layout differs" read as a finding, an engineer's tryout).
         boolean alone = figures.legs().stream().allMatch(leg -> leg.settings().threads() == 1);
-        return ratio.isEmpty() ? "" : String.format(Locale.ROOT,
-                "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
-                ratio.getAsDouble()) + (alone ? " With one thread no cache line is shared, so nothing here is false"
-                + " sharing: any difference is the machine's noise (2 threads or more show it)." : "")
-                + spread(figures, reader);
+        return ratio.isEmpty() ? "" : String.format(Locale.ROOT, alone
+                ? "Padded runs %.2f× the packed speed, but with one thread no cache line is shared, so nothing here"
+                + " is false sharing: any difference is the machine's noise (2 threads or more show it)."
+                : "Padded runs %.2f× the packed speed: same work, same threads; only the layout differs.",
+                ratio.getAsDouble()) + spread(figures, reader);
     }
 
     /** The fewest runs of each layout from which their spread is told against the difference. */

@@ -37,8 +37,8 @@ public record DelayRange(int minMillis, int maxMillis) {
         try {
             // Grouped as the window's fields and the other numbers take them ("0..1,000"): the
             // message below wrote its limit as 60,000, a form it refused.
-            int min = Integer.parseInt(Counts.plainDigits(parts[0]));
-            int max = parts.length == 2 ? Integer.parseInt(Counts.plainDigits(parts[1])) : min;
+            int min = bound(parts[0]);
+            int max = parts.length == 2 ? bound(parts[1]) : min;
             if (parts.length <= 2) {
                 // Numbers: then say what is wrong with them, if anything ("5..1": the first is the least).
                 why = min > max ? "starts above its end (" + min + " > " + max + ")"
@@ -50,6 +50,15 @@ public record DelayRange(int minMillis, int maxMillis) {
         }
         throw new IllegalArgumentException(String.format(
                 "'%s' %s; allowed: a..b in ms with 0 <= a <= b <= %,d, e.g. 5..20", text, why, MAX_MILLIS));
+    }
+
+    /** A bound of a range as {@link Counts#plainDigits} reads it. @throws NumberFormatException if it is not one */
+    private static int bound(String text) {
+        String digits = Counts.plainDigits(text);
+        if (digits == null) {
+            throw new NumberFormatException("not a whole number: " + text);
+        }
+        return Integer.parseInt(digits);
     }
 
     /** Sleeps a random time in the range; returns at once for 0..0. */

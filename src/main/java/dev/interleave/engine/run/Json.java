@@ -45,11 +45,20 @@ public final class Json {
     }
 
     /**
-     * A setting given as a fraction, exactly as given: rounded to 4 decimals, a spurious rate of
-     * 0.00001 read 0.0000 and one of 0.99999 read 1.0000 (an engineer's tryout), a setting the run
-     * did not have. Never in exponent form.
+     * {@code eventsRecorded} and {@code eventsDropped}: what {@code log}, a run's event log, recorded
+     * and dropped; null for a run that did not record. The scenarios' JSON say them alike.
      */
-    public Json putExact(String name, double value) {
+    public Json putEvents(EventLog log) {
+        return log == null ? putNull("eventsRecorded").putNull("eventsDropped")
+                : put("eventsRecorded", log.written()).put("eventsDropped", log.dropped());
+    }
+
+    /**
+     * A setting given as a fraction, as given: the shortest decimal that reads back as {@code value}
+     * ({@link Double#toString}'s digits), never in exponent form. Rounded to 4 decimals, a spurious
+     * rate of 0.00001 read 0.0000 and one of 0.99999 read 1.0000 (an engineer's tryout).
+     */
+    public Json putAsGiven(String name, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(name + " is not finite: " + value);
         }

@@ -353,7 +353,7 @@ public final class BufferView extends BorderPane {
         BooleanSupplier kept = () -> model.stateProperty().get() == RunState.PAUSED || rewound.get()
                 || model.stateProperty().get() == RunState.RUNNING;
         // A new width too (the settings panel shown again, the code moved under the picture): see newWidths.
-        ObservableValue<Long> widths = Controls.newWidths(lastAction);
+        ObservableValue<Number> widths = Controls.newWidths(lastAction);
         narration = Bindings.createObjectBinding(() -> List.of(model.stateProperty().get(), rewound.get(),
                 widths.getValue()), model.stateProperty(), rewound, widths);
         Controls.neverShorter(lastAction, narration, kept, () -> kept.getAsBoolean() ? STEP_LINES : 0);

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
@@ -176,6 +176,32 @@ public final class Controls {
                     }
                 }
                 e.consume();
+            });
+        }
+    }
+
+    /**
+     * When one of {@code row} greys out while it has the keys (its ring shown), hands them to the
+     * nearest one still there, ring and all: the greyed button kept the focus where no key reaches,
+     * and the next Space ran a new run over a rewound view (a keyboard-only tryout: ▶ at the newest
+     * event, Now once pressed).
+     */
+    public static void passKeysWhenGreyed(List<? extends Node> row) {
+        for (int i = 0; i < row.size(); i++) {
+            Node each = row.get(i);
+            int at = i;
+            each.disabledProperty().addListener((obs, was, disabled) -> {
+                if (!disabled || !each.isFocused() || !each.isFocusVisible()) {
+                    return;
+                }
+                for (int step = 1; step < row.size(); step++) {
+                    for (int next : new int[] {at - step, at + step}) {
+                        if (next >= 0 && next < row.size() && !row.get(next).isDisabled()) {
+                            focusWithRing(row, next);
+                            return;
+                        }
+                    }
+                }
             });
         }
     }
@@ -397,15 +423,17 @@ public final class Controls {
     }
 
     /**
-     * Keeps {@code region} at least as tall as it has been, while {@code keep} holds, since
-     * {@code reset} last changed: a text told in three lines, then in one, does not move what is below
-     * it under the pointer (the buffer's step text moved the gate's chips 36 px between two clicks).
-     * Not reset by its width, which a label's text sets: a window made wider keeps the room until the
-     * reset. Nothing is kept while {@code keep} does not hold, and a new font (the zoom) starts afresh,
-     * keeping nothing for {@value #SETTLE_MILLIS} ms: the heights a zoom's layout passes went through on
-     * the way (a label briefly narrow, many lines tall) stayed as a blank 400 px under the buffer. A
-     * label's text taller than what is kept takes its own height at once, never squeezed to the kept
-     * one. FX thread.
+     * Keeps {@code region} at least as tall as it has been, while {@code keep} holds, since {@code reset}
+     * last changed: a text told in three lines, then in one, does not move what is below it under the pointer
+     * (the buffer's step text moved the gate's chips 36 px between two clicks). Not reset by its width, which
+     * a label's own text sets, unless {@code reset} says so ({@link #newWidths}, for a region its container
+     * sizes): a window made wider keeps the room until the reset. A height given in the reset's own layout
+     * pass (a new width is set in one) was the height kept before it: it waits up to {@value #RESET_PASSES}
+     * more passes for the region's own. Nothing is kept while {@code keep} does not hold, and a new font (the
+     * zoom) starts afresh, keeping nothing for {@value #SETTLE_MILLIS} ms: the heights a zoom's layout passes
+     * went through on the way (a label briefly narrow, many lines tall) stayed as a blank 400 px under the
+     * buffer. A label's text taller than what is kept takes its own height at once, never squeezed to the
+     * kept one. FX thread.
      */
     public static void neverShorter(Region region, ObservableValue<?> reset, BooleanSupplier keep) {
         keepHeight(region, reset, keep, () -> 0);
@@ -474,7 +502,7 @@ public final class Controls {
         // A change listener: an invalidation listener would miss a second change nobody read between.
         reset.addListener((obs, old, now) -> {
             fresh.run();
-            passesLeft[0] = 2;
+            passesLeft[0] = RESET_PASSES;
             if (listenedOn[0] != null) {
                 listenedOn[0].removePostLayoutPulseListener(afterLayout[0]);
             }
@@ -527,6 +555,9 @@ public final class Controls {
      */
     public static final long SETTLE_MILLIS = 300;
 
+    /** The layout passes a height given in a reset's own pass waits for the region's own ({@link #neverShorter}). */
+    static final int RESET_PASSES = 2;
+
     /** How much wider or narrower a region must become for {@link #newWidths} to count it. */
     static final double NEW_WIDTH_PX = 24;
 
@@ -538,8 +569,8 @@ public final class Controls {
      * and on the way to the next one a pass laid the buffer's narration out a few words wide, 756 px
      * tall, kept under its ◀ ▶ until End (a learner's tryout). FX thread.
      */
-    public static ObservableValue<Long> newWidths(Region region) {
-        SimpleLongProperty count = new SimpleLongProperty();
+    public static ObservableValue<Number> newWidths(Region region) {
+        ReadOnlyLongWrapper count = new ReadOnlyLongWrapper();
         double[] counted = {Double.NaN};
         region.widthProperty().addListener((obs, old, now) -> {
             if (Double.isNaN(counted[0]) || old.doubleValue() <= 0) {
@@ -549,7 +580,7 @@ public final class Controls {
                 count.set(count.get() + 1);
             }
         });
-        return count.asObject();
+        return count.getReadOnlyProperty();
     }
 
     /** A control with its caption above it. */
@@ -647,24 +678,8 @@ public final class Controls {
         tip(now, "Back to the run as it is now (End)");
         now.setMinWidth(Region.USE_PREF_SIZE);
         now.disableProperty().bind(rewind.rewoundBinding().not());
-        // Greyed out under the keys (▶ at the newest event, Now once pressed), a button kept the focus
-        // where no key reaches, its ring gone, and the next Space ran a new run over the rewound view
-        // (a keyboard-only tryout): the focus goes on to the nearest button still there, ring and all.
-        List<Button> row = List.of(back, on, now);
-        for (Button each : row) {
-            each.disabledProperty().addListener((obs, was, disabled) -> {
-                if (disabled && each.isFocused() && each.isFocusVisible()) {
-                    int at = row.indexOf(each);
-                    for (int step = 1; step < row.size(); step++) {
-                        for (int next : new int[] {at - step, at + step}) {
-                            if (next >= 0 && next < row.size() && !row.get(next).isDisabled() && each.isFocused()) {
-                                focusWithRing(row, next);
-                            }
-                        }
-                    }
-                }
-            });
-        }
+        // ▶ at the newest event, Now once pressed: greyed out under the keys (see passKeysWhenGreyed).
+        passKeysWhenGreyed(List.of(back, on, now));
         HBox buttons = new HBox(4, back, on, now);
         buttons.setId(id);
         buttons.getStyleClass().add("rewind-buttons");

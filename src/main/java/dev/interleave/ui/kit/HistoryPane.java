@@ -1,5 +1,6 @@
 package dev.interleave.ui.kit;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -12,7 +13,6 @@ import javafx.css.PseudoClass;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
@@ -134,13 +134,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
         Controls.tip(present, "Back to the run as it is now (End).");
         present.disableProperty().bind(rewind.rewoundBinding().not());
         present.setOnAction(e -> rewind.toPresent());
-        // Pressed by Space, it greys out under the keys: back to the one before it (the scrubber), ring
-        // and all, not left where no key reaches and the next Space runs (as Controls.rewindButtons).
-        present.disabledProperty().addListener((obs, was, disabled) -> {
-            if (disabled && present.isFocused() && present.isFocusVisible()) {
-                present.requestFocusTraversal(TraversalDirection.PREVIOUS);
-            }
-        });
+        Controls.passKeysWhenGreyed(List.of(scrubber, present)); // pressed by Space: back to the scrubber
         where.setId("scrub-position");
         where.textProperty().bind(Bindings.createStringBinding(() -> rewind.positionProperty().get()
                         == Rewind.PRESENT ? (rewind.endProperty().get() == 0 ? "now (no events yet)"

@@ -359,9 +359,10 @@ public final class LivePlot extends BorderPane {
     /**
      * Marks what happened at {@code x} with a solid vertical line and {@code label} at its foot (the
      * moment a table deadlocked: its curves end there, and say why only with the line); the line
-     * follows {@link #eventProperty}, NaN taking it away. The curves end at the event: the x axis
-     * ends with them (as with an ended run's, {@link #runsSideBySide}), however early, not at a 1 s
-     * axis's least 0.2 s.
+     * follows {@link #eventProperty}, NaN taking it away. The x axis ends with the curves (as with an
+     * ended run's, {@link #runsSideBySide}), however early, not at a 1 s axis's least 0.2 s: at the
+     * event where they end there (a deadlock), or after it where they go on (a buffer's stall, watched
+     * for half a second more).
      */
     public void setEventLabel(String label) {
         eventLabel = Objects.requireNonNull(label);

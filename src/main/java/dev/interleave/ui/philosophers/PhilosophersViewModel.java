@@ -816,7 +816,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     : "✘ Deadlocked, " + deadlockText.get().substring(DEADLOCK_OPENING.length());
             // In its spells, meals between them: "nobody ate while everyone was busy (3,100 meals in all)"
             // contradicted itself (a learner's tryout).
-            case "livelocked" -> livelockSpells.get() <= 1
+            case "livelocked" -> livelockSpells.get() == 1
                     ? String.format(Locale.ROOT, "✘ Livelocked once: %,d ms with no meal while all kept trying (%s in"
                     + " all)", livelockLongestMillis.get(), meals)
                     : String.format(Locale.ROOT, "✘ Livelocked in %,d spells, the longest %,d ms with no meal while all"

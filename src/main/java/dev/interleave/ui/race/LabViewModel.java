@@ -77,10 +77,10 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
     private final ReadOnlyStringWrapper incrementsNote = new ReadOnlyStringWrapper(this, "incrementsNote", "");
     /** Under Runs, where the measure uses fewer of them: throughput takes at most three per point. */
     private final StringExpression runsNote = Bindings.createStringBinding(
-            () -> measure.get() == LabMeasure.THROUGHPUT && runs.get() > LabMeasure.THROUGHPUT_ROUNDS
+            () -> measure.get().runsOfEach(runs.get()) < runs.get()
                     ? String.format(Locale.ROOT, "Throughput makes %d of these %d runs: each point is the median "
-                    + "of at most %d, every point measured once a round.", LabMeasure.THROUGHPUT_ROUNDS, runs.get(),
-                    LabMeasure.THROUGHPUT_ROUNDS) : "", measure, runs);
+                    + "of at most %d, every point measured once a round.", measure.get().runsOfEach(runs.get()),
+                    runs.get(), LabMeasure.THROUGHPUT_ROUNDS) : "", measure, runs);
     /** Under Increments, for throughput: the threads it runs are its own, and T x K the work they share. */
     private final StringExpression totalNote = Bindings.createStringBinding(
             () -> measure.get() == LabMeasure.THROUGHPUT
@@ -301,7 +301,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
      * threads; each point the median of 3 runs" ({@code upTo}: "of up to 3 runs", for one not done).
      */
     static String sweep(int threads, long increments, int runs, boolean upTo) {
-        int perPoint = Math.min(runs, LabMeasure.THROUGHPUT_ROUNDS);
+        int perPoint = LabMeasure.THROUGHPUT.runsOfEach(runs);
         return String.format(Locale.ROOT, "%,d increments in all (%s x %,d as set), split over %d to %d threads; %s",
                 (long) threads * increments, Words.count(threads, "thread"), increments,
                 LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
@@ -13,6 +15,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextBoundsType;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,7 @@ import dev.interleave.ui.shell.MainView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The buffer's picture at 1024x700, headless, as a class sees it during a run: chips under their
@@ -237,18 +242,21 @@ class BufferPictureLayoutFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.state() == RunState.IDLE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> model.rewind().rewoundBinding().get()));
         robot.interact(() -> main.window().settingsShownProperty().set(true));
-        for (int pass = 0; pass < 3; pass++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> {
-                main.applyCss();
-                main.layout();
-            });
-        }
         Label narration = robot.lookup("#last-action").queryAs(Label.class);
-        // Its words at its width, or the three lines it keeps while rewound.
-        double[] heights = OnFx.get(() -> new double[] {narration.getHeight(), Math.max(
-                narration.prefHeight(narration.getWidth()), 3 * narration.getFont().getSize() * 1.5)});
-        assertTrue(heights[0] <= heights[1] + 1, () -> "\"" + narration.getText() + "\" is " + heights[0]
-                + " px tall, its words " + heights[1]);
+        // Its words at its width, or the three lines it keeps while rewound, measured as neverShorter does.
+        Supplier<double[]> heights = () -> OnFx.get(() -> {
+            Text lines = new Text("X\nX\nX");
+            lines.setFont(narration.getFont());
+            lines.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER);
+            double three = narration.snappedTopInset() + Math.ceil(lines.getLayoutBounds().getHeight())
+                    + narration.snappedBottomInset();
+            return new double[] {narration.getHeight(), Math.max(narration.prefHeight(narration.getWidth()), three)};
+        });
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> heights.get()[0] <= heights.get()[1] + 1);
+        } catch (TimeoutException e) {
+            double[] last = heights.get();
+            fail("\"" + OnFx.get(narration::getText) + "\" is " + last[0] + " px tall, its words " + last[1]);
+        }
     }
 }

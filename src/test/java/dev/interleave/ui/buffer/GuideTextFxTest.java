@@ -51,22 +51,25 @@ class GuideTextFxTest {
         List<String> cut = new ArrayList<>();
         for (double zoom : new double[] {1.0, 1.5, 2.0}) {
             for (Bug bug : Bug.values()) {
-                cut.addAll(OnFx.get(() -> {
+                OnFx.get(() -> {
                     main.window().zoomProperty().set(zoom);
                     model.implProperty().set(bug.impls().iterator().next());
                     model.bugProperty().set(bug);
-                    List<String> found = new ArrayList<>();
-                    for (int width = 1024; width <= 2560; width += 31) {
-                        main.resize(width, 1440);
+                    return null;
+                });
+                for (int width = 1024; width <= 2560; width += 31) {
+                    int w = width;
+                    boolean truncated = OnFx.get(() -> {
+                        main.resize(w, 1440);
                         main.applyCss();
                         main.layout();
                         main.layout();
-                        if (text.isTextTruncated()) {
-                            found.add(bug + " at " + width + " px, " + Math.round(zoom * 100) + " %");
-                        }
+                        return text.isTextTruncated();
+                    });
+                    if (truncated) {
+                        cut.add(bug + " at " + w + " px, " + Math.round(zoom * 100) + " %");
                     }
-                    return found;
-                }));
+                }
             }
         }
         assertEquals(List.of(), cut.size() > 5 ? cut.subList(0, 5) : cut, cut.size() + " cut");

@@ -1392,12 +1392,11 @@ class PhilosophersViewFxTest {
         }
         assertFalse(OnFx.get(() -> robot.lookup("#meal-bars").queryAs(MealBars.class).across()), "columns");
         for (int p = 1; p <= 3; p++) {
-            Region bar = robot.lookup("#meals-P" + p).queryAs(Region.class);
             Label count = robot.lookup("#meals-P" + p + " .meal-count").queryAs(Label.class);
             Node fill = robot.lookup("#meals-P" + p + " .meal-fill").query();
-            double[] gap = OnFx.get(() -> new double[] {fill.getBoundsInParent().getMinY()
-                    - count.getBoundsInParent().getMaxY()});
-            assertTrue(gap[0] >= 0 && gap[0] <= 4, "P" + p + "'s count " + gap[0] + " px above its bar");
+            double gap = OnFx.get(() -> fill.getBoundsInParent().getMinY() - count.getBoundsInParent().getMaxY());
+            assertTrue(gap >= 0, "P" + p + "'s count over its bar by " + -gap + " px");
+            assertTrue(gap <= 4, "P" + p + "'s count " + gap + " px above its bar");
         }
     }
 

@@ -136,13 +136,13 @@ class StepperLanesFxTest {
                 view.laneText(0));
         // Swapped, back at its read: the registers are the last increment's, as count++'s are (they
         // looked live: a learner's tryout).
-        while (!view.laneText(0).contains("increments: 1 of 3")) {
+        for (int step = 0; step < 5 && !OnFx.get(() -> view.laneText(0)).contains("increments: 1 of 3"); step++) {
             robot.interact(() -> model.stepThread(0));
             runner.awaitSteps(Duration.ofSeconds(10));
             robot.interact(() -> model.sample(System.nanoTime()));
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertTrue(view.laneText(0).endsWith("registers: seen = 0, next = 1 (old)\nincrements: 1 of 3, failed CAS: 0"),
+        assertTrue(OnFx.get(() -> view.laneText(0)).endsWith("registers: seen = 0, next = 1 (old)\nincrements: 1 of 3, failed CAS: 0"),
                 view.laneText(0));
         robot.interact(model::stop);
         runner.await(Duration.ofSeconds(10));

@@ -68,6 +68,7 @@ import dev.interleave.engine.buffer.Worker;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Runner;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.buffer.BufferScenario;
 import dev.interleave.ui.buffer.BufferViewModel;
@@ -1249,24 +1250,26 @@ class MainViewFxTest {
     @Test
     void enterAndSpaceOpenAndFoldAGuideReachedByTab(FxRobot robot) {
         // The buffer's guide too, built apart from the others: Enter did nothing there (a keyboard tryout).
-        for (String[] where : List.of(new String[] {"#tab-calls", "#calls-guide"},
-                new String[] {"#tab-buffer", "#lab-guide"})) {
-            robot.clickOn(OnFx.node(robot, where[0]));
-            TitledPane guide = robot.lookup(where[1]).queryAs(TitledPane.class);
+        record Guide(String tab, String id, Runner<?, ?, ?> runner) {
+        }
+        for (Guide where : List.of(new Guide("#tab-calls", "#calls-guide", callRunner),
+                new Guide("#tab-buffer", "#lab-guide", bufferRunner))) {
+            robot.clickOn(OnFx.node(robot, where.tab()));
+            TitledPane guide = robot.lookup(where.id()).queryAs(TitledPane.class);
             tabTo(robot, guide);
             assertFalse(guide.isExpanded());
             robot.push(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(guide.isExpanded(), where[1] + ": Enter opens it");
+            assertTrue(guide.isExpanded(), where.id() + ": Enter opens it");
             robot.push(KeyCode.SPACE);
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(guide.isExpanded(), where[1] + ": Space folds it");
+            assertFalse(guide.isExpanded(), where.id() + ": Space folds it");
             robot.push(KeyCode.SPACE);
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(guide.isExpanded(), where[1] + ": a second Space opens it again");
-            assertTrue(guide.isFocused() && guide.isFocusVisible(), where[1] + ": its ring still shows");
-            assertEquals(RunState.IDLE, callRunner.state(), "no run started");
-            assertEquals("Run", OnFx.text(robot, "#run"), where[1] + ": no run started");
+            assertTrue(guide.isExpanded(), where.id() + ": a second Space opens it again");
+            assertTrue(guide.isFocused() && guide.isFocusVisible(), where.id() + ": its ring still shows");
+            assertEquals(RunState.IDLE, where.runner().state(), where.id() + ": no run started");
+            assertEquals("Run", OnFx.text(robot, "#run"), where.id() + ": no run started");
             robot.interact(() -> guide.setExpanded(false));
         }
     }
