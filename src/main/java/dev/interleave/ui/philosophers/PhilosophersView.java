@@ -424,16 +424,18 @@ public final class PhilosophersView extends BorderPane {
     }
 
     /**
-     * The drawings' height in a tall window, or NaN for the stylesheet's (26 to 32 em): side by side,
+     * The drawings' height, or NaN for the stylesheet's when stacked. Side by side, in a tall window,
      * 0.6 of the viewport's height when that is more than 32 em of unscaled text (416 px,
      * {@link TableDrawing#GROWS_FROM_EM}) and more than 26 em,
      * at most as tall as the table's column is wide (the room less the graph's 24 em), so that a
      * narrow, tall window does not push the conditions down around a table its width holds small. At
      * 1920x1080 the table stayed 360 px across, its seats' words at 10 px, in wide empty margins.
-     * Where the stylesheet's least, 26 em, is more than the viewport holds under what stands above the
-     * drawings ({@link #ABOVE_DRAWINGS_EM}), that room, down to {@link #LEAST_FITTED_EM}: at 2560x1440
-     * and 150 % the text is 35.5 px, 26 em 923 px, and the bottom seats of a deadlock were cut off by
-     * the window's edge (a teacher's projector).
+     * Else, where the stylesheet's least, 26 em, is more than the viewport holds under what stands
+     * above the drawings ({@link #ABOVE_DRAWINGS_EM}), that room, down to {@link #LEAST_FITTED_EM}: at
+     * 2560x1440 and 150 % the text is 35.5 px, 26 em 923 px, and the bottom seats of a deadlock were
+     * cut off by the window's edge (a teacher's projector). Where it holds more, as much more as leaves
+     * the last action's line in sight ({@link #BELOW_DRAWINGS_EM}), up to the stylesheet's preferred
+     * 32 em: at 1280x800 the drawings stood at their least with 170 px to spare under them.
      */
     static double drawingsHeight(boolean stacked, double viewportHeight, double room, double em) {
         if (stacked) {
@@ -448,7 +450,14 @@ public final class PhilosophersView extends BorderPane {
             return tall;
         }
         double inSight = viewportHeight - ABOVE_DRAWINGS_EM * em;
-        return inSight < LEAST_DRAWINGS_EM * em ? Math.max(inSight, LEAST_FITTED_EM * em) : Double.NaN;
+        if (inSight < LEAST_DRAWINGS_EM * em) {
+            return Math.max(inSight, LEAST_FITTED_EM * em);
+        }
+        // Room for more than the least: what the viewport holds between the verdict and the last
+        // action's line, up to the stylesheet's preferred height. Laid out at its least in a page
+        // taller than the window, the table at 1280x800 was 26 em (338 px) tall with 170 px to spare
+        // under it, its seats shrunk to 0.85 and their words 11 px (a teacher's tryout).
+        return Math.clamp(inSight - BELOW_DRAWINGS_EM * em, LEAST_DRAWINGS_EM * em, PREFERRED_DRAWINGS_EM * em);
     }
 
     /**
@@ -456,6 +465,8 @@ public final class PhilosophersView extends BorderPane {
      * the verdict in three lines (its text is 1.15 em), with their gaps and the page's margin.
      */
     static final double ABOVE_DRAWINGS_EM = 10;
+    /** What the drawings leave in sight under them when they grow past their least, in em: the last action's line. */
+    static final double BELOW_DRAWINGS_EM = 3;
     /** The least the drawings give way to, side by side, in em: the table's seats still stand apart. */
     static final double LEAST_FITTED_EM = 16;
 
@@ -478,6 +489,8 @@ public final class PhilosophersView extends BorderPane {
 
     /** The drawings' least height in the stylesheet (philosophers.css), in em. */
     static final double LEAST_DRAWINGS_EM = 26;
+    /** The drawings' preferred height in the stylesheet (philosophers.css), in em. */
+    static final double PREFERRED_DRAWINGS_EM = 32;
     /** The text's size in a window of 1280x800 or less at 100 %: the stylesheet's root size, in pixels (the shell's too). */
     private static final double UNSCALED_EM = 13;
 

@@ -1048,7 +1048,7 @@ class PhilosophersViewFxTest {
     /**
      * In a large drawing (a tall window) the table and its seats grow with it: at 1920x1080 the table
      * stayed 360 px across, the seats' words at 10 px, in wide empty margins (a teacher's tryout). At
-     * 1280x800 the drawings keep their height from the stylesheet and the seats their size. (The
+     * 1280x800 the drawings take the stylesheet's preferred height and the seats about their size. (The
      * headless platform's screen is 1280x800: the drawing is laid out larger by hand.)
      */
     @Test
@@ -1059,8 +1059,11 @@ class PhilosophersViewFxTest {
         Node seat = robot.lookup("#seat-P1").query();
         Region drawing = robot.lookup(".table-drawing").queryAs(Region.class);
         double radius = OnFx.get(table::getRadius);
-        assertTrue(OnFx.get(seat::getScaleX) <= 1, "1280x800: the seats at most their size, " + OnFx.get(seat::getScaleX));
-        assertEquals("", OnFx.get(() -> robot.lookup("#drawings").query().getStyle()), "1280x800: the stylesheet's height");
+        // At the stylesheet's least height, 26 em, the seats shrank to 0.85 for the table, their words 11 px.
+        double atFirst = OnFx.get(seat::getScaleX);
+        assertTrue(atFirst >= 1 && atFirst < 1.2, "1280x800: the seats about their size, " + atFirst);
+        assertEquals("-fx-min-height: 416px; -fx-pref-height: 416px;",
+                OnFx.get(() -> robot.lookup("#drawings").query().getStyle()), "1280x800: the stylesheet's preferred 32 em");
         double[] grown = OnFx.get(() -> {
             drawing.resize(900, 900);
             drawing.layout();
@@ -1128,14 +1131,21 @@ class PhilosophersViewFxTest {
     }
 
     /**
-     * The drawings' height from the window's: the stylesheet's when stacked or when 0.6 of the viewport
-     * is at most 32 em of unscaled text (416 px) or 26 em; else that, and never taller than the table's
-     * column is wide.
+     * The drawings' height from the window's: the stylesheet's when stacked; 0.6 of the viewport when
+     * that is more than 32 em of unscaled text (416 px) and 26 em, and never taller than the table's
+     * column is wide; else what the viewport holds under the verdict, from 16 to 26 em, and past 26 em
+     * as much more as leaves the last action in sight, up to 32 em.
      */
     @Test
     void theDrawingsTakeTheHeightOfATallWindow() {
         double em = 13;
-        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 640, 940, em)), "1280x800: 384 px, under 32 em");
+        assertEquals(32 * em, PhilosophersView.drawingsHeight(false, 640, 940, em), 1e-9,
+                "1280x800: 0.6 of the viewport is 384 px, under 32 em; the viewport holds the stylesheet's preferred"
+                + " 32 em under the verdict");
+        assertEquals(560 - 13 * em, PhilosophersView.drawingsHeight(false, 560, 940, em), 1e-9,
+                "1024x700: what the viewport holds between the verdict and the last action, between 26 and 32 em");
+        assertEquals(26 * em, PhilosophersView.drawingsHeight(false, 480, 940, em), 1e-9,
+                "the viewport holds 26 em under the verdict, not the last action too: the least");
         assertEquals(0.6 * 950, PhilosophersView.drawingsHeight(false, 950, 1560, em), 1e-9, "1920x1080");
         assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(true, 950, 1560, em)), "stacked: the stylesheet's");
         assertEquals(800 - 24 * em, PhilosophersView.drawingsHeight(false, 1500, 800, em), 1e-9,
@@ -1145,8 +1155,9 @@ class PhilosophersViewFxTest {
         assertEquals(930 - 10 * 26, PhilosophersView.drawingsHeight(false, 930, 1600, 26), 1e-9,
                 "1920x1080 at 150 %: 558 px is under the stylesheet's least, 26 em (676 px), and so is what the"
                 + " viewport holds under the verdict");
-        assertTrue(Double.isNaN(PhilosophersView.drawingsHeight(false, 960, 1600, 26)),
-                "576 px is under 26 em, which the viewport holds: the stylesheet's");
+        assertEquals(26 * 26, PhilosophersView.drawingsHeight(false, 960, 1600, 26), 1e-9,
+                "576 px is under 26 em, which the viewport holds under the verdict (700 px), not with the last"
+                + " action too: the least");
         // 26 em is more than the viewport holds under the verdict: the drawings take what it holds.
         assertEquals(1000 - 10 * 35.5, PhilosophersView.drawingsHeight(false, 1000, 2200, 35.5), 1e-9,
                 "2560x1440 at 150 %: 645 px, not 923");
