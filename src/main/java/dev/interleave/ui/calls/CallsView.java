@@ -1031,8 +1031,10 @@ public final class CallsView extends BorderPane {
         histogramNote.textProperty().bind(model.histogramNoteProperty());
         histogramNote.setWrapText(true);
         histogramNote.setMinHeight(Region.USE_PREF_SIZE);
-        VBox histogramBox = new VBox(4, histogram, histogramNote);
-        VBox.setVgrow(histogram, Priority.ALWAYS);
+        histogramNote.setMaxWidth(Double.MAX_VALUE);
+        // Over the bins, not under them: under, its three lines raised the histogram's axis 60 px
+        // over the line plots' beside it (a teacher's tryout).
+        histogram.setCaption(histogramNote);
         // Three plots in a row where each gets 23 em (300 px at the smallest text size); else the
         // histogram under the other two, as wide as both: its bins need the width.
         // The line plots side by side where they fit, else one under the other (ChartRow).
@@ -1040,19 +1042,18 @@ public final class CallsView extends BorderPane {
         ChartRow plots = new ChartRow(gap);
         VBox charts = new VBox(gap, plots);
         VBox.setVgrow(plots, Priority.ALWAYS);
-        // Room for the bins under the title, the axis labels and the two-line legend, at any text size.
+        // Room for the bins under the title and three lines of the note, the axis labels and the
+        // two-line legend, at any text size.
         histogram.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(190, 12 * histogramNote.getFont().getSize()), histogramNote.fontProperty()));
-        for (Region each : List.of(throughput, inFlightChart, histogramBox)) {
+                () -> Math.max(190, 12 * histogramNote.getFont().getSize()) + 4 + 3 * 1.4 * histogramNote.getFont().getSize(),
+                histogramNote.fontProperty()));
+        for (Region each : List.of(throughput, inFlightChart, histogram)) {
             HBox.setHgrow(each, Priority.ALWAYS);
             each.setMaxWidth(Double.MAX_VALUE);
         }
-        // The same preferred width as a plot, so the three in a row share it evenly (the note wraps).
-        histogramBox.setPrefWidth(320);
-        histogramBox.setMinWidth(200);
         plots.getChildren().setAll(throughput, inFlightChart);
-        charts.getChildren().add(histogramBox);
-        VBox.setVgrow(histogramBox, Priority.ALWAYS); // shares the height with the line plots
+        charts.getChildren().add(histogram);
+        VBox.setVgrow(histogram, Priority.ALWAYS); // shares the height with the line plots
         BooleanProperty inRow = new SimpleBooleanProperty(false);
         Runnable placeHistogram = () -> {
             boolean fits = charts.getWidth() >= 3 * 23 * histogramNote.getFont().getSize() + 2 * gap;
@@ -1065,21 +1066,21 @@ public final class CallsView extends BorderPane {
                     return;
                 }
                 if (fits) {
-                    charts.getChildren().remove(histogramBox);
-                    plots.getChildren().add(histogramBox);
+                    charts.getChildren().remove(histogram);
+                    plots.getChildren().add(histogram);
                 } else {
-                    plots.getChildren().remove(histogramBox);
-                    charts.getChildren().add(histogramBox);
+                    plots.getChildren().remove(histogram);
+                    charts.getChildren().add(histogram);
                 }
                 inRow.set(fits);
             });
         };
         charts.widthProperty().addListener(obs -> placeHistogram.run());
         histogramNote.fontProperty().addListener(obs -> placeHistogram.run());
-        // The plots' own minimum heights, and three lines of the note: never squeezed below (the
+        // The plots' own minimum heights: never squeezed below (the
         // view's minimum height is not passed up from a box whose children just moved).
         charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
-            double histogramMin = histogram.getMinHeight() + 4 + 3 * 1.4 * histogramNote.getFont().getSize();
+            double histogramMin = histogram.getMinHeight();
             double plotMin = Math.max(throughput.getMinHeight(), inFlightChart.getMinHeight());
             return inRow.get() ? Math.max(plotMin, histogramMin) : plotMin + charts.getSpacing() + histogramMin;
         }, histogramNote.fontProperty(), histogram.minHeightProperty(), inRow, throughput.minHeightProperty(),
@@ -1232,4 +1233,5 @@ public final class CallsView extends BorderPane {
         }
         return words.stream().distinct().toList();
     }
+
 }

@@ -12,7 +12,7 @@ import javafx.scene.layout.Pane;
  * not (a large zoom, a narrow window): a row of plots is never wider than the room it is given, so
  * a view scrolls down rather than being cut off on the right. Side by side, each plot gets its least
  * width (a {@link Reflowing} one its least beside others) and an equal share of the rest, and the
- * row's height; stacked, each gets the whole width and an equal share of the height, at least its
+ * row's height, less what lines the plot areas up ({@link Aligned}); stacked, each gets the whole width and an equal share of the height, at least its
  * least height at that width.
  */
 public final class ChartRow extends Pane {
@@ -25,6 +25,17 @@ public final class ChartRow extends Pane {
     public interface Reflowing {
         /** The least width at which it stands beside the other charts, insets included. */
         double leastWidthInRow();
+    }
+
+    /**
+     * A chart with a plot area and words under it (an axis's title, a legend, a note): side by side,
+     * charts with less under their plot area are made shorter by the difference, so that the plot
+     * areas' feet, and their x axes, stand on one line. A histogram's two-line legend and its
+     * three-line note raised its axis 60 px over the line plots' beside it (a teacher's tryout).
+     */
+    public interface Aligned {
+        /** How tall the part under the plot area is at {@code width}, insets included. */
+        double underArea(double width);
     }
 
     private final double gap;
@@ -125,9 +136,19 @@ public final class ChartRow extends Pane {
         double gaps = gap * (charts.size() - 1);
         if (fitsInRow(getWidth())) {
             double share = spareShare(width, charts);
-            for (Node chart : charts) {
+            double[] under = new double[charts.size()];
+            double deepest = 0;
+            for (int i = 0; i < charts.size(); i++) {
+                if (charts.get(i) instanceof Aligned aligned) {
+                    under[i] = aligned.underArea(leastInRow(charts.get(i)) + share);
+                    deepest = Math.max(deepest, under[i]);
+                }
+            }
+            for (int i = 0; i < charts.size(); i++) {
+                Node chart = charts.get(i);
                 double w = leastInRow(chart) + share;
-                chart.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(w), snapSizeY(height));
+                double h = chart instanceof Aligned ? Math.max(chart.minHeight(w), height - (deepest - under[i])) : height;
+                chart.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(w), snapSizeY(h));
                 x += w + gap;
             }
         } else {

@@ -72,7 +72,7 @@ import javafx.scene.text.TextAlignment;
  * {@code -il-plot-grid}, {@code -il-plot-axis} and {@code -il-plot-ink} on {@code .live-plot}, so a
  * theme's stylesheet recolours the canvas too. FX thread only.
  */
-public final class LivePlot extends BorderPane {
+public final class LivePlot extends BorderPane implements ChartRow.Aligned {
 
     /** How y values map to the axis. */
     public enum Scale {
@@ -315,6 +315,23 @@ public final class LivePlot extends BorderPane {
         marker.addListener(obs -> markDirty());
         event.addListener(obs -> markDirty());
         setData(FXCollections.observableArrayList());
+    }
+
+    /** The legend's height at {@code width}, and the bottom inset: the plot area's canvas draws the x axis. */
+    @Override
+    public double underArea(double width) {
+        double inside = width - snappedLeftInset() - snappedRightInset();
+        return snappedBottomInset() + (legend.isManaged() ? snapSizeY(legend.prefHeight(inside)) : 0);
+    }
+
+    /**
+     * Words under the title, over the plot area: what its figures come to (a histogram's means),
+     * said where they do not push its axis up from the axes of the plots beside it.
+     */
+    public void setCaption(Node caption) {
+        VBox top = new VBox(4, heading, caption);
+        top.setFillWidth(true);
+        setTop(top);
     }
 
     /** Plots {@code data}: each series a line, named in the legend, redrawn whenever it changes. */

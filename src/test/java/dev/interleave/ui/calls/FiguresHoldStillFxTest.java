@@ -31,6 +31,7 @@ import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.Controls;
+import dev.interleave.ui.kit.LivePlot;
 import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
 
@@ -156,6 +157,48 @@ class FiguresHoldStillFxTest {
         sampleUntil(robot, () -> model.stateProperty().get() == RunState.IDLE);
         assertTrue(band[1] <= 1, String.format("a band of %.1f px under a note %.1f px high (its text takes %.1f)",
                 band[1], band[0], band[2]));
+    }
+
+    /**
+     * The three plots side by side stand their plot areas' feet, and so their x axes, on one line,
+     * before a run and after one, its histogram's note said: under the bins, the note's three lines
+     * and the two-line legend raised the histogram's axis 60 px over the line plots' (a teacher's
+     * tryout at 1280x800 and 2560x1440). The line plots lose no more height than the legend's
+     * second line takes.
+     */
+    @Test
+    void thePlotsAxesStandOnOneLine(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(660);
+            model.callsProperty().set(1_000);
+            model.concurrencyProperty().set(100);
+            model.maxSleepMillisProperty().set(100);
+            model.counterProperty().set(CounterKind.ATOMIC);
+        });
+        for (String when : List.of("before a run", "after a run")) {
+            if (when.equals("after a run")) {
+                robot.interact(model::run);
+                sampleUntil(robot, () -> model.stateProperty().get() == RunState.IDLE && model.finishedProperty().get());
+            }
+            sampleUntil(robot, () -> true);
+            double[][] areas = OnFx.get(() -> {
+                List<double[]> each = new ArrayList<>();
+                for (String id : List.of("#throughput-chart", "#in-flight-chart", "#histogram-chart")) {
+                    Node area = ((LivePlot) robot.lookup(id).query()).getCenter();
+                    Bounds b = area.localToScene(area.getLayoutBounds());
+                    each.add(new double[] {b.getMinX(), b.getMaxY(), b.getHeight()});
+                }
+                each.add(new double[] {robot.lookup("#histogram-note").queryAs(Label.class).getHeight()});
+                return each.toArray(double[][]::new);
+            });
+            assertTrue(areas[1][0] > areas[0][0] && areas[2][0] > areas[1][0], when + ": three in a row");
+            assertEquals(areas[0][1], areas[2][1], 1, when + ": the histogram's foot against the first plot's");
+            assertEquals(areas[1][1], areas[2][1], 1, when + ": the histogram's foot against the second plot's");
+            assertTrue(areas[0][2] >= areas[2][2] + areas[3][0] - 2, when + ": the line plots' areas, " + areas[0][2]
+                    + " px, taller than the histogram's, " + areas[2][2] + " px, by its note's " + areas[3][0] + " px");
+        }
+        assertTrue(OnFx.get(() -> robot.lookup("#histogram-note").queryAs(Label.class).getText()).contains("mean sleep"));
     }
 
     /**
