@@ -42,6 +42,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -50,6 +51,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -256,6 +258,7 @@ public final class MainView extends BorderPane {
         // this filter comes before onKey's, which runs the menus' shortcuts).
         addEventFilter(KeyEvent.KEY_PRESSED, e -> hideWhatsThis());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onPageKey);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> hideWhatsThis());
         sceneProperty().flatMap(Scene::focusOwnerProperty).addListener(obs -> hideWhatsThis());
         // And when the window loses the keys (Alt+Tab): it floated over the other application.
@@ -742,9 +745,8 @@ public final class MainView extends BorderPane {
     public void exportPng(Path file) throws IOException {
         Node content = tabs.getSelectionModel().getSelectedItem().getContent();
         // The race tab has two pages, one of its modes shown.
-        Node page = content.lookupAll(".live-scroll").stream().filter(ScrollPane.class::isInstance)
-                .map(ScrollPane.class::cast).filter(scroll -> scroll.getContent() != null && InSight.shown(scroll))
-                .map(ScrollPane::getContent).findFirst().orElse(content);
+        ScrollPane shown = shownPage();
+        Node page = shown == null ? content : shown.getContent();
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(window.themeProperty().get() == Theme.DARK ? Color.web("#0d1117") : Color.WHITE);
         WritableImage image = InSight.seeingAll(page, () -> page.snapshot(parameters, null));
@@ -826,6 +828,8 @@ public final class MainView extends BorderPane {
                     + " Philosophers)"},
             new String[] {"Left\u00a0/\u00a0Right, Page\u00a0Up\u00a0/\u00a0Down, Home\u00a0/\u00a0End", "On the scrubber or in the event log, while"
                     + " paused or after a run: one event, 100 events, the run's start, back to now"},
+            new String[] {"Page\u00a0Down\u00a0/\u00a0Up, Ctrl+Home\u00a0/\u00a0End", "Elsewhere: scroll the page a screen"
+                    + " down or up, to its top or its foot"},
             new String[] {"+  -", "On the timeline (Tab to it, or click it): zoom in, zoom out (with the mouse:"
                     + " Ctrl+wheel, and drag to pan)"},
             new String[] {"Tab  Shift+Tab", "Move to the next control, the one before; a ring shows where the keys are."
@@ -923,15 +927,61 @@ public final class MainView extends BorderPane {
             if (e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) {
                 return;
             }
-            double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-            if (hidden > 0) {
-                double page = Math.max(1, scroll.getViewportBounds().getHeight() - 2 * fontSizeOf(scroll));
-                double step = page / hidden * (scroll.getVmax() - scroll.getVmin());
-                double to = scroll.getVvalue() + (e.getCode() == KeyCode.PAGE_DOWN ? step : -step);
-                scroll.setVvalue(Math.clamp(to, scroll.getVmin(), scroll.getVmax()));
-            }
+            scrollAPage(scroll, e.getCode() == KeyCode.PAGE_DOWN, fontSizeOf(scroll));
             e.consume();
         });
+    }
+
+    /** Scrolls {@code scroll} down (else up) by what it shows, less two lines of {@code em} to read on from. */
+    private static void scrollAPage(ScrollPane scroll, boolean down, double em) {
+        double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden > 0) {
+            double page = Math.max(1, scroll.getViewportBounds().getHeight() - 2 * em);
+            double step = page / hidden * (scroll.getVmax() - scroll.getVmin());
+            double to = scroll.getVvalue() + (down ? step : -step);
+            scroll.setVvalue(Math.clamp(to, scroll.getVmin(), scroll.getVmax()));
+        }
+    }
+
+    /**
+     * Page Down and Page Up scroll the page shown a screen down or up, as a browser's do, where the
+     * control with the keys has not taken them (the event log, the scrubber, a list): in the race
+     * lab, whose pages have nothing to Tab to under their plots, a keyboard-only student could not
+     * bring the lower half into sight. Ctrl+Home and Ctrl+End: see {@link #onKey}.
+     */
+    private void onPageKey(KeyEvent e) {
+        boolean page = e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP;
+        ScrollPane scroll = shownPage();
+        if (page && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && scroll != null) {
+            scrollAPage(scroll, e.getCode() == KeyCode.PAGE_DOWN, fontSizeOf(scroll));
+            e.consume();
+        }
+    }
+
+    /**
+     * Ctrl+Home and Ctrl+End: the page shown scrolled to its top, to its foot, but in a field (its
+     * text's start and end) or a list (its own): taken before the tab strips, which keep them.
+     */
+    private boolean scrollsToAnEnd(KeyEvent e) {
+        ScrollPane scroll = shownPage();
+        if ((e.getCode() != KeyCode.HOME && e.getCode() != KeyCode.END) || !e.isShortcutDown() || e.isAltDown()
+                || e.isShiftDown() || scroll == null || e.getTarget() instanceof TextInputControl
+                || e.getTarget() instanceof ListView<?> || e.getTarget() instanceof TableView<?>) {
+            return false;
+        }
+        scroll.setVvalue(e.getCode() == KeyCode.END ? scroll.getVmax() : scroll.getVmin());
+        return true;
+    }
+
+    /** The live page of the tab shown, the race lab's mode shown, or null. */
+    private ScrollPane shownPage() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab == null || tab.getContent() == null) {
+            return null;
+        }
+        return tab.getContent().lookupAll(".live-scroll").stream().filter(ScrollPane.class::isInstance)
+                .map(ScrollPane.class::cast).filter(scroll -> scroll.getContent() != null && InSight.shown(scroll))
+                .findFirst().orElse(null);
     }
 
     /** The size of the text in {@code node}, in px. */
@@ -1382,6 +1432,10 @@ public final class MainView extends BorderPane {
                 event.consume();
                 return;
             }
+        }
+        if (scrollsToAnEnd(event)) {
+            event.consume();
+            return;
         }
         boolean typing = event.getTarget() instanceof TextInputControl;
         // Ctrl+Enter: Space's Run, Pause and Resume from anywhere, where Space is the focused control's

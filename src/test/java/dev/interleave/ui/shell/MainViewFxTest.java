@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -1272,6 +1273,37 @@ class MainViewFxTest {
             assertEquals("Run", OnFx.text(robot, "#run"), where.id() + ": no run started");
             robot.interact(() -> guide.setExpanded(false));
         }
+    }
+
+    /**
+     * Page Down and Page Up scroll the page shown a screen less two lines, and Ctrl+End and Ctrl+Home
+     * to its foot and top, where the control with the keys does not take them: the race lab's pages
+     * have nothing to Tab to under their plots, and a keyboard-only student could not scroll them.
+     */
+    @Test
+    void thePageKeysScrollThePageShown(FxRobot robot) {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        ScrollPane page = robot.lookup("#buffer-live").queryAs(ScrollPane.class);
+        tabTo(robot, robot.lookup("#lab-guide").query());
+        double[] sizes = OnFx.get(() -> new double[] {page.getContent().getLayoutBounds().getHeight(),
+                page.getViewportBounds().getHeight()});
+        assertTrue(sizes[0] > sizes[1] + 100, "the page scrolls: " + Arrays.toString(sizes));
+        assertEquals(0, OnFx.get(page::getVvalue), 1e-9);
+        robot.push(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        double down = OnFx.get(page::getVvalue) * (sizes[0] - sizes[1]);
+        assertTrue(down > sizes[1] - 60 || OnFx.get(page::getVvalue) == 1, "a screen down, less two lines: " + down
+                + " px of a viewport " + sizes[1] + " px tall");
+        robot.push(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, OnFx.get(page::getVvalue), 1e-9, "a screen up");
+        robot.push(KeyCode.CONTROL, KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, OnFx.get(page::getVvalue), 1e-9, "Ctrl+End: the foot");
+        robot.push(KeyCode.CONTROL, KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, OnFx.get(page::getVvalue), 1e-9, "Ctrl+Home: the top");
+        assertTrue(OnFx.get(() -> robot.lookup("#lab-guide").query().isFocused()), "the keys stay where they were");
     }
 
     /** Presses Tab until {@code target} has the focus (within 80 presses), as a keyboard user does. */
