@@ -640,7 +640,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
      */
     private boolean bringIntoSight(long position) {
         History<R> history = rewind.history();
-        if (history == null || position <= 0 || history.end() == 0) {
+        // The run's start too (Home: before its first event): zoomed in on the newest events, it stayed there.
+        if (history == null || position < 0 || history.end() == 0) {
             return false;
         }
         long place = placeOf(history, Math.max(history.firstKept(), Math.min(history.end(), position) - 1));

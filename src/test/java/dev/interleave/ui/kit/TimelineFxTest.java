@@ -221,6 +221,14 @@ class TimelineFxTest {
         double middle = (drawn[1] + timeline.getWidth()) / 2;
         assertEquals(middle, drawn[0], (timeline.getWidth() - drawn[1]) / 4, "the moment in the middle of the window");
         assertFalse(timeline.following());
+        // Home: the run's start, before its first event (the window stayed on events 10 to 12).
+        WaitForAsyncUtils.asyncFx(() -> {
+            rewind.moveTo(rewind.startProperty().get());
+            timeline.draw();
+        }).get();
+        assertEquals(0, rewind.positionProperty().get(), "the start");
+        String axis = OnFx.get(timeline::axisWordsDrawn);
+        assertTrue(axis.startsWith("events 0 .. "), "the first events in the window: " + axis);
     }
 
     /**
