@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -151,6 +152,34 @@ class FocusRingFxTest {
         }
     }
 
+    /** A check box reached by Tab shows its ring, ticked or not, in both themes (the race lab's fair lock). */
+    @Test
+    void aCheckBoxShowsItsRingTickedOrNot(FxRobot robot) {
+        try {
+            for (Theme theme : Theme.values()) {
+                robot.interact(() -> {
+                    view.window().themeProperty().set(theme);
+                    view.select("race");
+                    ((TabPane) robot.lookup("#race-modes").query()).getSelectionModel().select(1);
+                    view.requestFocus();
+                });
+                CheckBox fair = (CheckBox) tabUntil(robot, node -> node instanceof CheckBox);
+                for (int press = 0; press < 2; press++) {
+                    boolean ticked = OnFx.get(fair::isSelected);
+                    assertTrue(fair.isFocusVisible() && OnFx.get(() -> shown(fair)),
+                            (ticked ? "ticked" : "not ticked") + ": its ring shows in " + theme);
+                    robot.push(KeyCode.SPACE);
+                    assertTrue(owner() == fair && OnFx.get(fair::isSelected) != ticked, "Space ticks it, or clears it");
+                }
+            }
+        } finally {
+            robot.interact(() -> {
+                view.window().themeProperty().set(Theme.LIGHT);
+                view.select("calls");
+            });
+        }
+    }
+
     /**
      * Ctrl+1 to Ctrl+4 and Ctrl+Tab give the keys to the tab strip, its ring on the tab chosen, from a
      * field of the tab left too: the focus stayed where it was, ringless on the strip or out of sight
@@ -239,6 +268,17 @@ class FocusRingFxTest {
                         && Wcag.contrast((Color) fills.get(0).getFill(), (Color) fills.get(1).getFill()) >= 3
                         && (!choice.isSelected()
                                 || Wcag.contrast((Color) fills.get(1).getFill(), (Color) fills.get(2).getFill()) >= 3);
+            }
+            // A ring around its box; ticked, the box filled with the accent, a ring outside it apart
+            // from the fill by a band (3:1 at least each): a ring of the accent read as a larger box.
+            case CheckBox box -> {
+                Region mark = (Region) box.lookup(".box");
+                mark.applyCss();
+                List<BackgroundFill> fills = mark.getBackground().getFills();
+                yield box.isSelected() ? fills.size() >= 3 && fills.getFirst().getInsets().getTop() <= -3
+                        && Wcag.contrast((Color) fills.get(0).getFill(), (Color) fills.get(1).getFill()) >= 3
+                        && Wcag.contrast((Color) fills.get(1).getFill(), (Color) fills.getLast().getFill()) >= 3
+                        : ring(mark.getEffect());
             }
             // Its border grown outwards: the outer layer of its background 2 px outside it.
             case TextField field -> {
