@@ -1042,11 +1042,6 @@ public final class CallsView extends BorderPane {
         ChartRow plots = new ChartRow(gap);
         VBox charts = new VBox(gap, plots);
         VBox.setVgrow(plots, Priority.ALWAYS);
-        // Room for the bins under the title and three lines of the note, the axis labels and the
-        // two-line legend, at any text size.
-        histogram.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(190, 12 * histogramNote.getFont().getSize()) + 4 + 3 * 1.4 * histogramNote.getFont().getSize(),
-                histogramNote.fontProperty()));
         for (Region each : List.of(throughput, inFlightChart, histogram)) {
             HBox.setHgrow(each, Priority.ALWAYS);
             each.setMaxWidth(Double.MAX_VALUE);
@@ -1079,12 +1074,12 @@ public final class CallsView extends BorderPane {
         histogramNote.fontProperty().addListener(obs -> placeHistogram.run());
         // The plots' own minimum heights: never squeezed below (the
         // view's minimum height is not passed up from a box whose children just moved).
-        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
-            double histogramMin = histogram.getMinHeight();
-            double plotMin = Math.max(throughput.getMinHeight(), inFlightChart.getMinHeight());
-            return inRow.get() ? Math.max(plotMin, histogramMin) : plotMin + charts.getSpacing() + histogramMin;
-        }, histogramNote.fontProperty(), histogram.minHeightProperty(), inRow, throughput.minHeightProperty(),
-                inFlightChart.minHeightProperty()));
+        // In a row, the row's own: the plots' least heights, and what lines their plot areas up.
+        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> inRow.get()
+                        ? plots.minHeight(charts.getWidth())
+                        : plots.minHeight(charts.getWidth()) + charts.getSpacing() + histogram.getMinHeight(),
+                histogramNote.fontProperty(), histogram.minHeightProperty(), inRow, throughput.minHeightProperty(),
+                inFlightChart.minHeightProperty(), charts.widthProperty()));
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
 

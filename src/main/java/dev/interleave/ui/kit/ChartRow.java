@@ -105,12 +105,36 @@ public final class ChartRow extends Pane {
         // (the philosophers' meal bars, rows where columns do not fit) was asked at none, and cut off.
         double share = width < 0 ? 0 : spareShare(inner, charts);
         double total = row ? 0 : gap * Math.max(0, charts.size() - 1);
-        for (Node chart : charts) {
+        double[] shorter = row && width >= 0 ? shorterToAlign(charts, share) : new double[charts.size()];
+        for (int i = 0; i < charts.size(); i++) {
+            Node chart = charts.get(i);
             double at = row ? (width < 0 ? -1 : leastInRow(chart) + share) : inner;
             double h = least ? chart.minHeight(at) : chart.prefHeight(at);
-            total = row ? Math.max(total, h) : total + h;
+            // As tall as each chart needs once made shorter to line the plot areas up: a histogram
+            // squeezed under its least height for it lost its bins to its words.
+            total = row ? Math.max(total, h + shorter[i]) : total + h;
         }
         return getInsets().getTop() + total + getInsets().getBottom();
+    }
+
+    /**
+     * Side by side, each chart given its least width and {@code share}: how much shorter than the row
+     * it is made so that its plot area's foot stands on the deepest's line ({@link Aligned}; 0 for others).
+     */
+    private double[] shorterToAlign(List<Node> charts, double share) {
+        double[] under = new double[charts.size()];
+        double deepest = 0;
+        for (int i = 0; i < charts.size(); i++) {
+            if (charts.get(i) instanceof Aligned aligned) {
+                under[i] = aligned.underArea(leastInRow(charts.get(i)) + share);
+                deepest = Math.max(deepest, under[i]);
+            }
+        }
+        double[] shorter = new double[charts.size()];
+        for (int i = 0; i < charts.size(); i++) {
+            shorter[i] = charts.get(i) instanceof Aligned ? deepest - under[i] : 0;
+        }
+        return shorter;
     }
 
     /** Side by side in {@code width} (inside the insets): what each chart gets over its least width. */
@@ -136,18 +160,11 @@ public final class ChartRow extends Pane {
         double gaps = gap * (charts.size() - 1);
         if (fitsInRow(getWidth())) {
             double share = spareShare(width, charts);
-            double[] under = new double[charts.size()];
-            double deepest = 0;
-            for (int i = 0; i < charts.size(); i++) {
-                if (charts.get(i) instanceof Aligned aligned) {
-                    under[i] = aligned.underArea(leastInRow(charts.get(i)) + share);
-                    deepest = Math.max(deepest, under[i]);
-                }
-            }
+            double[] shorter = shorterToAlign(charts, share);
             for (int i = 0; i < charts.size(); i++) {
                 Node chart = charts.get(i);
                 double w = leastInRow(chart) + share;
-                double h = chart instanceof Aligned ? Math.max(chart.minHeight(w), height - (deepest - under[i])) : height;
+                double h = chart instanceof Aligned ? Math.max(chart.minHeight(w), height - shorter[i]) : height;
                 chart.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(w), snapSizeY(h));
                 x += w + gap;
             }

@@ -328,11 +328,21 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
      * Words under the title, over the plot area: what its figures come to (a histogram's means),
      * said where they do not push its axis up from the axes of the plots beside it.
      */
-    public void setCaption(Node caption) {
-        VBox top = new VBox(4, heading, caption);
+    public void setCaption(Region caption) {
+        this.caption = caption;
+        VBox top = new VBox(CAPTION_GAP, heading, caption);
         top.setFillWidth(true);
         setTop(top);
+        // Its lines are part of the least height: in a narrow plot at 150 %, five of them, the title's
+        // two and the legend's three left the bins no room at all (a teacher's tryout).
+        caption.heightProperty().addListener((obs, old, now) -> Platform.runLater(this::updateMinHeight));
+        updateMinHeight();
     }
+
+    /** The words over the plot area ({@link #setCaption}), or null. */
+    private Region caption;
+    /** Between the title and the caption. */
+    private static final double CAPTION_GAP = 4;
 
     /** Plots {@code data}: each series a line, named in the legend, redrawn whenever it changes. */
     public void setData(ObservableList<XYChart.Series<Number, Number>> data) {
@@ -604,7 +614,7 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
      */
     private void updateMinHeight() {
         if (minHeightProperty().isBound()) {
-            return; // a view that binds it knows better (a histogram whose legend never grows)
+            return; // a view that binds it knows better
         }
         // New entries styled first: unskinned, they measure nothing, and a legend whose entries were made
         // anew at the same height (the next run in the oldest's place) left the curves 10 px.
@@ -616,6 +626,9 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
         // series name takes three lines): measured, once styled; a line each before that.
         double width = getWidth() > 0 ? getWidth() : getPrefWidth();
         double text = Math.max(TITLE_LINES * font, heading.prefHeight(width));
+        if (caption != null) {
+            text += CAPTION_GAP + caption.prefHeight(width);
+        }
         if (legend.isManaged()) {
             if (!entryRows.getChildren().isEmpty()) {
                 text += Math.max(LEGEND_LINE * font, entryRows.prefHeight(width));
