@@ -739,6 +739,60 @@ class MainViewFxTest {
     }
 
     /**
+     * A setting locked while a run goes on still reads, its name and its value (4.5:1 at least, the
+     * control's opacity taken in), in both themes: at Primer's disabled opacity, 0.4, they read grey
+     * on near-black in the dark theme (a teacher's tryout at 150 %).
+     */
+    @Test
+    void aLockedSettingStillReadsInBothThemes(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-calls"));
+        robot.interact(() -> {
+            calls.maxSleepMillisProperty().set(1_000);
+            calls.run();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> calls.stateProperty().get() == RunState.RUNNING);
+        try {
+            for (int theme = 0; theme < 2; theme++) {
+                robot.interact(() -> {
+                    view.applyCss();
+                    view.layout();
+                });
+                int checked = 0;
+                for (Node node : robot.lookup(".settings .label").queryAll()) {
+                    if (!(node instanceof Label label) || !label.isDisabled() || !label.isVisible()
+                            || label.getText().isEmpty() || !(label.getTextFill() instanceof Color ink)) {
+                        continue;
+                    }
+                    Color paper = behind(label);
+                    double ratio = Wcag.contrast(paper.interpolate(ink, label.getOpacity()), paper);
+                    assertTrue(ratio >= 4.5, "\"" + label.getText() + "\" at opacity " + label.getOpacity() + ": "
+                            + ratio + ":1 in " + view.window().themeProperty().get());
+                    checked++;
+                }
+                for (Node node : robot.lookup(".settings .text-field").queryAll()) {
+                    TextField field = (TextField) node;
+                    if (!field.isDisabled() || !field.isVisible()) {
+                        continue;
+                    }
+                    Color ink = (Color) ((javafx.scene.text.Text) field.lookup(".text")).getFill();
+                    Color paper = behind(field);
+                    Color face = (Color) field.getBackground().getFills().getLast().getFill();
+                    double opacity = field.getOpacity();
+                    double ratio = Wcag.contrast(paper.interpolate(ink, opacity), paper.interpolate(face, opacity));
+                    assertTrue(ratio >= 4.5, field.getId() + "'s value " + field.getText() + " at opacity " + opacity
+                            + ": " + ratio + ":1 in " + view.window().themeProperty().get());
+                    checked++;
+                }
+                assertTrue(checked >= 6, "locked settings checked: " + checked);
+                robot.interact(() -> view.window().toggleTheme());
+            }
+        } finally {
+            robot.interact(calls::stop);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> callRunner.state() == RunState.IDLE);
+        }
+    }
+
+    /**
      * A switch reads off or on in both themes: off, its track is the panel's shade (in the dark theme
      * ControlsFX's #f5f5f5 track, with a dark thumb, read as on); on, its track is the accent, as a
      * chosen option is; its thumb stands out from its track either way.
