@@ -510,6 +510,8 @@ class PhilosophersViewModelTest {
     /**
      * A running deadlock rewound to before the circle closed keeps saying the run is deadlocked: it
      * read "328 meals, 330 attempts; 1 philosopher waiting for a fork", the moment shown mixed with now.
+     * And it says the table shows a moment before: "Deadlocked" alone stood beside a banner reading
+     * "At this moment: no deadlock yet" (a teacher's tryout).
      */
     @Test
     void aRunningDeadlockRewoundStillSaysDeadlocked() throws Exception {
@@ -522,7 +524,8 @@ class PhilosophersViewModelTest {
             model.rewind().moveTo(model.rewind().startProperty().get()); // before the circle closed
             model.sample(System.nanoTime());
             assertFalse(model.deadlockedProperty().get(), "the view shows the start");
-            assertTrue(model.statusSentence().startsWith("Deadlocked: every philosopher"), model.statusSentence());
+            assertTrue(model.statusSentence().startsWith("Deadlocked (the table shows a moment before it): every"
+                    + " philosopher"), model.statusSentence());
         } finally {
             stopAndSettle(model);
         }
@@ -588,8 +591,8 @@ class PhilosophersViewModelTest {
             model.rewind().moveTo(model.rewind().startProperty().get()); // before the circle closed
             model.sample(System.nanoTime());
             assertFalse(model.deadlockedProperty().get(), "the view shows the start");
-            assertTrue(model.statusSentence().startsWith("Paused in a deadlock"), "rewound, the run is still "
-                    + "deadlocked: " + model.statusSentence());
+            assertTrue(model.statusSentence().startsWith("Paused in a deadlock (the table shows a moment before it):"),
+                    "rewound, the run is still deadlocked, and the moment shown is not: " + model.statusSentence());
         } finally {
             stopAndSettle(model);
         }
