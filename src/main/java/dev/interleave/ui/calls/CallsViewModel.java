@@ -779,9 +779,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // A safe counter's lead is calls cut short; a racy one behind the calls completed lost at
         // least the difference, as the card said while it ran (a stopped racy run's card fell silent),
         // and its calls cut short are said too (the banner's two figures differ by them).
+        // Run to its end, a racy counter short of the calls lost exactly that many updates (each call
+        // added one): the card's "at least 127 updates lost" went as the run ended, when it mattered.
         boolean stopped = result.outcome() == Outcome.STOPPED;
-        counterDetail.set(stopped ? stoppedCounterDetail(result.settings().counter().isSafe(),
-                result.callsCompleted() - result.counterValue(), result.callsCutShort()) : "");
+        long behind = result.callsCompleted() - result.counterValue();
+        counterDetail.set(stopped ? stoppedCounterDetail(result.settings().counter().isSafe(), behind,
+                result.callsCutShort())
+                : !result.settings().counter().isSafe() && behind > 0 && result.outcome() == Outcome.COMPLETED
+                ? String.format(Locale.ROOT, "%,d updates lost", behind) : "");
         // Stopped after updates were lost: the race is shown already, and the banner says so (it said
         // only "Stopped after 3,310,951 calls", the 3,299,153 repeats in the JSON alone).
         boolean stoppedLosing = stopped && result.duplicates() > 0;

@@ -532,6 +532,25 @@ class CallsViewModelTest {
     }
 
     /**
+     * A racy run run to its end says on its counter's card how many updates it lost, exactly (each
+     * call added one): the card's "at least 127 updates lost" went as the run ended, just when a
+     * class reads it (a teacher's tryout). The banner's shortfall is the same figure.
+     */
+    @Test
+    void aCompletedRacyRunsCounterSaysHowManyUpdatesItLost() throws InterruptedException {
+        CallsViewModel model = model(1_000, 100, 0);
+        model.counterProperty().set(CounterKind.RACY);
+        model.run();
+        sampleUntilIdle(model);
+        long lost = model.callsCompletedProperty().get() - model.counterValueProperty().get();
+        assertEquals(1_000, model.callsCompletedProperty().get(), "run to its end");
+        assertTrue(lost > 0, "the racy counter yields between its read and its write: none lost in 1,000 calls?");
+        assertEquals(String.format(Locale.ROOT, "%,d updates lost", lost), model.counterDetailProperty().get());
+        assertTrue(model.verdictProperty().get().contains(String.format(Locale.ROOT, "%,d short", lost)),
+                model.verdictProperty().get());
+    }
+
+    /**
      * A racy run stopped after it lost updates keeps the evidence: the banner is a failure with the
      * repeats and how far the counter ends short, the counter card says how many were lost at least,
      * and the past runs' row has the duplicates (a teacher stopped a long racy demo and was left with
