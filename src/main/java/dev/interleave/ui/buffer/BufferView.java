@@ -665,7 +665,7 @@ public final class BufferView extends BorderPane {
             verdict.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
             boolean stalled = outcome == BufferOutcome.STALLED && model.stallCauseProperty().get() >= 0;
             boolean hasMoment = model.momentProperty().get() >= 0;
-            moment.setText(outcome == BufferOutcome.STALLED ? "Show everyone waiting" : "Show the broken action");
+            moment.setText(momentButtonText(outcome == BufferOutcome.STALLED, moment.isDisabled()));
             moment.setVisible(hasMoment);
             moment.setManaged(hasMoment);
             cause.setVisible(stalled);
@@ -689,8 +689,21 @@ public final class BufferView extends BorderPane {
         model.outcomeDetailProperty().addListener(obs -> show.run());
         model.stallCauseProperty().addListener(obs -> show.run());
         model.momentProperty().addListener(obs -> show.run());
+        moment.disabledProperty().addListener(obs -> show.run());
         show.run();
         return box;
+    }
+
+    /**
+     * The moment's button: what it shows, or, greyed while the view is there, that it is shown (greyed
+     * with "Show the broken action" beside that very action, it read as broken, and a greyed button
+     * shows no tooltip: a teacher's tryout).
+     */
+    static String momentButtonText(boolean stalled, boolean shown) {
+        if (shown) {
+            return stalled ? "✓ Everyone waiting, shown below" : "✓ The broken action, shown below";
+        }
+        return stalled ? "Show everyone waiting" : "Show the broken action";
     }
 
     // ---- motion ----

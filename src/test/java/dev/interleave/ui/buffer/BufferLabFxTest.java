@@ -1504,9 +1504,14 @@ class BufferLabFxTest {
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get(), "Left from the page");
         assertTrue(model.stepTextProperty().get().endsWith("(Now or End: back to the run's end)"),
                 "the run has ended: no Resume to offer: " + model.stepTextProperty().get());
-        robot.interact(robot.lookup("#lab-moment").queryAs(Button.class)::fire);
+        Button moment = robot.lookup("#lab-moment").queryAs(Button.class);
+        assertEquals("Show everyone waiting", OnFx.get(moment::getText), "elsewhere, it says what it shows");
+        robot.interact(moment::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
+        // Greyed there, it says that it is shown: greyed beside the very moment, it read as broken.
+        assertTrue(OnFx.get(moment::isDisabled), "greyed: the view is there");
+        assertEquals("✓ Everyone waiting, shown below", OnFx.get(moment::getText));
         // The story is told evenly spaced; the next run is on the clock again (it stayed evenly spaced,
         // with nothing on screen saying why), the box unticked as the story found it.
         assertTrue(order.isSelected(), "the story is told event by event");
