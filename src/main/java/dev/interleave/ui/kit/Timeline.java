@@ -1035,8 +1035,12 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 // scrubber's "now (51 events)"): the range says how many. The last is the last event placed
                 // before the right edge: following a run, the axis ends one event past the newest (see
                 // newestPlace), and "events 0 .. 517" stood beside "now (517 events)", the newest 516.
-                ? String.format(Locale.ROOT, "events %,d .. %,d in order, evenly spaced%s",
-                        Math.max(0, left / ORDER_UNIT), Math.max(0, Math.floorDiv(right - 1, ORDER_UNIT)), sampled)
+                // A window on part of the run says of how many: "events 0 .. 14" stood beside the
+                // scrubber's "after event 12 (17 recorded)" (a teacher's tryout).
+                ? String.format(Locale.ROOT, "events %,d .. %,d%s in order, evenly spaced%s",
+                        Math.max(0, left / ORDER_UNIT), Math.max(0, Math.floorDiv(right - 1, ORDER_UNIT)),
+                        left / ORDER_UNIT > history.firstKept() || Math.floorDiv(right - 1, ORDER_UNIT) < history.end() - 1
+                                ? String.format(Locale.ROOT, " of %,d", history.end()) : "", sampled)
                 : String.format(Locale.ROOT, "%s since Run, pauses included   (%s wide)%s",
                         range(left - history.log().originNanos(), right - history.log().originNanos(), span),
                         duration(span), sampled);
