@@ -20,8 +20,8 @@ import javafx.animation.SequentialTransition;
 import javafx.animation.Transition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -648,8 +648,9 @@ public final class BufferView extends BorderPane {
         });
         // Greyed while the view is there already: after a Run that broke the run, the view shows the moment
         // at once, and the button, pressed as the guide says, seemed to do nothing.
-        moment.disableProperty().bind(model.rewind().rewoundBinding()
-                .and(model.rewind().positionProperty().isEqualTo(model.momentProperty())));
+        BooleanBinding momentShown = model.rewind().rewoundBinding()
+                .and(model.rewind().positionProperty().isEqualTo(model.momentProperty()));
+        moment.disableProperty().bind(momentShown);
         HBox buttons = new HBox(10, moment, cause);
         VBox box = new VBox(6, verdict, buttons);
         Runnable show = () -> {
@@ -665,7 +666,7 @@ public final class BufferView extends BorderPane {
             verdict.pseudoClassStateChanged(STOPPED, outcome == BufferOutcome.STOPPED);
             boolean stalled = outcome == BufferOutcome.STALLED && model.stallCauseProperty().get() >= 0;
             boolean hasMoment = model.momentProperty().get() >= 0;
-            moment.setText(momentButtonText(outcome == BufferOutcome.STALLED, moment.isDisabled()));
+            moment.setText(momentButtonText(outcome == BufferOutcome.STALLED, momentShown.get()));
             moment.setVisible(hasMoment);
             moment.setManaged(hasMoment);
             cause.setVisible(stalled);
@@ -689,7 +690,7 @@ public final class BufferView extends BorderPane {
         model.outcomeDetailProperty().addListener(obs -> show.run());
         model.stallCauseProperty().addListener(obs -> show.run());
         model.momentProperty().addListener(obs -> show.run());
-        moment.disabledProperty().addListener(obs -> show.run());
+        momentShown.addListener(obs -> show.run());
         show.run();
         return box;
     }

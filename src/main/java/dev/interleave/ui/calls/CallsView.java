@@ -1072,13 +1072,13 @@ public final class CallsView extends BorderPane {
         };
         charts.widthProperty().addListener(obs -> placeHistogram.run());
         histogramNote.fontProperty().addListener(obs -> placeHistogram.run());
-        // The plots' own minimum heights: never squeezed below (the
-        // view's minimum height is not passed up from a box whose children just moved).
-        // In a row, the row's own: the plots' least heights, and what lines their plot areas up.
+        // The plots' own least heights, and in a row what lines their plot areas up (the row's own):
+        // never squeezed below (the view's least height is not passed up from a box whose children
+        // just moved).
         charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> inRow.get()
                         ? plots.minHeight(charts.getWidth())
                         : plots.minHeight(charts.getWidth()) + charts.getSpacing() + histogram.getMinHeight(),
-                histogramNote.fontProperty(), histogram.minHeightProperty(), inRow, throughput.minHeightProperty(),
+                histogram.minHeightProperty(), inRow, throughput.minHeightProperty(),
                 inFlightChart.minHeightProperty(), charts.widthProperty()));
         VBox.setVgrow(charts, Priority.ALWAYS);
         charts.getStyleClass().add("charts");
@@ -1228,5 +1228,4 @@ public final class CallsView extends BorderPane {
         }
         return words.stream().distinct().toList();
     }
-
 }

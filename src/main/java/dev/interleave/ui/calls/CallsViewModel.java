@@ -783,10 +783,9 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // added one): the card's "at least 127 updates lost" went as the run ended, when it mattered.
         boolean stopped = result.outcome() == Outcome.STOPPED;
         long behind = result.callsCompleted() - result.counterValue();
-        counterDetail.set(stopped ? stoppedCounterDetail(result.settings().counter().isSafe(), behind,
-                result.callsCutShort())
-                : !result.settings().counter().isSafe() && behind > 0 && result.outcome() == Outcome.COMPLETED
-                ? String.format(Locale.ROOT, "%,d updates lost", behind) : "");
+        boolean safe = result.settings().counter().isSafe();
+        counterDetail.set(stopped ? stoppedCounterDetail(safe, behind, result.callsCutShort())
+                : result.outcome() == Outcome.COMPLETED ? completedCounterDetail(safe, behind) : "");
         // Stopped after updates were lost: the race is shown already, and the banner says so (it said
         // only "Stopped after 3,310,951 calls", the 3,299,153 repeats in the JSON alone).
         boolean stoppedLosing = stopped && result.duplicates() > 0;
@@ -997,6 +996,14 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 + " the calls (%,d fewer: %s)", Words.count(repeats, "call"), callsShort, fewer, fewer >= cutShort ? cut
                 : Words.count(cutShort, "call") + " Stop cut short had read it too and never completed, and some of"
                 + " their updates stand");
+    }
+
+    /**
+     * Under the counter of a run run to its end, {@code behind} the calls completed: a racy counter
+     * lost exactly that many updates (each call added one). Empty for a safe one, which is never behind.
+     */
+    static String completedCounterDetail(boolean safe, long behind) {
+        return !safe && behind > 0 ? String.format(Locale.ROOT, "%,d updates lost", behind) : "";
     }
 
     /**

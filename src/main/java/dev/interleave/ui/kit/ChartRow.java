@@ -12,8 +12,8 @@ import javafx.scene.layout.Pane;
  * not (a large zoom, a narrow window): a row of plots is never wider than the room it is given, so
  * a view scrolls down rather than being cut off on the right. Side by side, each plot gets its least
  * width (a {@link Reflowing} one its least beside others) and an equal share of the rest, and the
- * row's height, less what lines the plot areas up ({@link Aligned}); stacked, each gets the whole width and an equal share of the height, at least its
- * least height at that width.
+ * row's height, less what lines the plot areas up ({@link Aligned}); stacked, each gets the whole
+ * width and an equal share of the height, at least its least height at that width.
  */
 public final class ChartRow extends Pane {
 
@@ -28,10 +28,10 @@ public final class ChartRow extends Pane {
     }
 
     /**
-     * A chart with a plot area and words under it (an axis's title, a legend, a note): side by side,
-     * charts with less under their plot area are made shorter by the difference, so that the plot
-     * areas' feet, and their x axes, stand on one line. A histogram's two-line legend and its
-     * three-line note raised its axis 60 px over the line plots' beside it (a teacher's tryout).
+     * A chart with a plot area and words under it (a legend): side by side, charts with less under
+     * their plot area are made shorter by the difference, so that the plot areas' feet, and their x
+     * axes, stand on one line. A histogram's two-line legend, and its note then under it, raised its
+     * axis 50 to 60 px over the line plots' beside it (a teacher's tryout).
      */
     public interface Aligned {
         /** How tall the part under the plot area is at {@code width}, insets included. */

@@ -177,6 +177,10 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
 
     private final Scale scale;
     private final String xLabel;
+    /** The words over the plot area ({@link #setCaption}), or null. */
+    private Region caption;
+    /** Between the title and the caption. */
+    private static final double CAPTION_GAP = 4;
     private final Canvas canvas = new Canvas();
     private final Label heading = new Label();
     /**
@@ -317,7 +321,11 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
         setData(FXCollections.observableArrayList());
     }
 
-    /** The legend's height at {@code width}, and the bottom inset: the plot area's canvas draws the x axis. */
+    /**
+     * The legend's height at {@code width}, and the bottom inset. The plot area's canvas draws the x
+     * axis and its title under it: plots side by side whose axis titles wrap alike (one line each)
+     * stand their axes on one line.
+     */
     @Override
     public double underArea(double width) {
         double inside = width - snappedLeftInset() - snappedRightInset();
@@ -326,7 +334,7 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
 
     /**
      * Words under the title, over the plot area: what its figures come to (a histogram's means),
-     * said where they do not push its axis up from the axes of the plots beside it.
+     * said where they do not push its axis up from the axes of the plots beside it. Call once.
      */
     public void setCaption(Region caption) {
         this.caption = caption;
@@ -339,10 +347,7 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
         updateMinHeight();
     }
 
-    /** The words over the plot area ({@link #setCaption}), or null. */
-    private Region caption;
-    /** Between the title and the caption. */
-    private static final double CAPTION_GAP = 4;
+
 
     /** Plots {@code data}: each series a line, named in the legend, redrawn whenever it changes. */
     public void setData(ObservableList<XYChart.Series<Number, Number>> data) {
@@ -607,15 +612,12 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
     }
 
     /**
-     * The least height: the title, a legend line per series and a plot area of
+     * The least height: the title, the caption as it wraps, a legend line per series and a plot area of
      * {@value #MIN_AREA_LINES} lines of text, 160 px at least. A legend that grows a line per past
      * run makes the plot taller (its view scrolls), never the curve flatter: under a four-line
      * legend at 1024x700 it had shrunk to about 45 px.
      */
     private void updateMinHeight() {
-        if (minHeightProperty().isBound()) {
-            return; // a view that binds it knows better
-        }
         // New entries styled first: unskinned, they measure nothing, and a legend whose entries were made
         // anew at the same height (the next run in the oldest's place) left the curves 10 px.
         if (getScene() != null) {

@@ -490,7 +490,7 @@ public final class PhilosophersView extends BorderPane {
     /** The drawings' least height in the stylesheet (philosophers.css), in em. */
     static final double LEAST_DRAWINGS_EM = 26;
     /** The drawings' preferred height in the stylesheet (philosophers.css), in em. */
-    static final double PREFERRED_DRAWINGS_EM = 32;
+    static final double PREFERRED_DRAWINGS_EM = TableDrawing.GROWS_FROM_EM;
     /** The text's size in a window of 1280x800 or less at 100 %: the stylesheet's root size, in pixels (the shell's too). */
     private static final double UNSCALED_EM = 13;
 

@@ -770,7 +770,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
      * Said of the run's own deadlock while the view is rewound to a moment before it: "Deadlocked"
      * stood beside a banner reading "At this moment: no deadlock yet" (a teacher's tryout).
      */
-    private String shownBefore() {
+    private String rewoundBeforeItNote() {
         return rewind().rewoundBinding().get() && !deadlocked.get() ? " (the table shows a moment before it)" : "";
     }
 
@@ -790,8 +790,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             // The run's own deadlock, as for PAUSED: rewound to before the circle closed it read
             // "Deadlocked  ·  328 meals, ...; 1 philosopher waiting", the moment shown mixed with now.
             case RUNNING -> deadlockedNow
-                    ? "Deadlocked" + shownBefore() + ": every philosopher in the circle is blocked for good; Stop (Esc)"
-                    + " ends the run"
+                    ? "Deadlocked" + rewoundBeforeItNote()
+                    + ": every philosopher in the circle is blocked for good; Stop (Esc) ends the run"
                     : livelockNow.get()
                     ? String.format(Locale.ROOT, "Livelock: nobody eats, while each gives its fork back and takes it"
                             + " again (%s, %s so far)", Words.count(totalAttempts.get(), "attempt"),
@@ -801,8 +801,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             // The run's own deadlock, not the shown one: rewound to before the circle closed, the run
             // is still deadlocked and Step still does nothing.
             case PAUSED -> deadlockedNow
-                    ? "Paused in a deadlock" + shownBefore() + ": nobody can act, Step is greyed out; Stop (Esc) ends"
-                    + " the run"
+                    ? "Paused in a deadlock" + rewoundBeforeItNote()
+                    + ": nobody can act, Step is greyed out; Stop (Esc) ends the run"
                     : "Paused: press S to let the philosopher waiting longest act, or choose one (click, or Tab and"
                     + " Enter)";
             case STOPPING -> "Stopping: interrupting every philosopher out of its wait";

@@ -96,6 +96,7 @@ import dev.interleave.ui.kit.Png;
 import dev.interleave.ui.kit.RunControls;
 import dev.interleave.ui.kit.ScenarioTab;
 import dev.interleave.ui.kit.StepWorkerEvent;
+import dev.interleave.ui.kit.Timeline;
 import dev.interleave.ui.kit.Words;
 
 /**
@@ -918,7 +919,7 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Page Down and Page Up scroll {@code scroll} by what it shows, less a line to read on from (a
+     * Page Down and Page Up scroll {@code scroll} by what it shows, less two lines to read on from (a
      * tenth of its content's height, JavaFX's page, was about 45 px of a map 1,000 px tall: a
      * presenter pressed it twenty times).
      */
@@ -947,26 +948,34 @@ public final class MainView extends BorderPane {
      * Page Down and Page Up scroll the page shown a screen down or up, as a browser's do, where the
      * control with the keys has not taken them (the event log, the scrubber, a list): in the race
      * lab, whose pages have nothing to Tab to under their plots, a keyboard-only student could not
-     * bring the lower half into sight. Ctrl+Home and Ctrl+End: see {@link #onKey}.
+     * bring the lower half into sight. Ctrl+Home and Ctrl+End: {@link #scrollsToAnEnd}.
      */
     private void onPageKey(KeyEvent e) {
-        boolean page = e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP;
+        if ((e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) || e.isShortcutDown()
+                || e.isAltDown() || e.isShiftDown()) {
+            return;
+        }
         ScrollPane scroll = shownPage();
-        if (page && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && scroll != null) {
+        if (scroll != null) {
             scrollAPage(scroll, e.getCode() == KeyCode.PAGE_DOWN, fontSizeOf(scroll));
             e.consume();
         }
     }
 
     /**
-     * Ctrl+Home and Ctrl+End: the page shown scrolled to its top, to its foot, but in a field (its
-     * text's start and end) or a list (its own): taken before the tab strips, which keep them.
+     * Ctrl+Home and Ctrl+End: the page shown scrolled to its top, to its foot; taken before the tab
+     * strips, which keep them. Not from a control that takes Home and End with Ctrl held too: a
+     * field (its text's start and end), a list, the scrubber and the timeline (the run's start, now).
      */
     private boolean scrollsToAnEnd(KeyEvent e) {
-        ScrollPane scroll = shownPage();
         if ((e.getCode() != KeyCode.HOME && e.getCode() != KeyCode.END) || !e.isShortcutDown() || e.isAltDown()
-                || e.isShiftDown() || scroll == null || e.getTarget() instanceof TextInputControl
-                || e.getTarget() instanceof ListView<?> || e.getTarget() instanceof TableView<?>) {
+                || e.isShiftDown() || e.getTarget() instanceof TextInputControl || e.getTarget() instanceof ListView<?>
+                || e.getTarget() instanceof TableView<?> || e.getTarget() instanceof Slider
+                || e.getTarget() instanceof Timeline<?>) {
+            return false;
+        }
+        ScrollPane scroll = shownPage();
+        if (scroll == null) {
             return false;
         }
         scroll.setVvalue(e.getCode() == KeyCode.END ? scroll.getVmax() : scroll.getVmin());

@@ -521,6 +521,8 @@ class PhilosophersViewModelTest {
         try {
             sampleUntil(model, "a deadlock", () -> model.deadlockedProperty().get());
             assertEquals(RunState.RUNNING, model.runState());
+            assertTrue(model.statusSentence().startsWith("Deadlocked: every philosopher"), "at the present: "
+                    + model.statusSentence());
             model.rewind().moveTo(model.rewind().startProperty().get()); // before the circle closed
             model.sample(System.nanoTime());
             assertFalse(model.deadlockedProperty().get(), "the view shows the start");

@@ -48,6 +48,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.controlsfx.control.RangeSlider;
@@ -764,8 +765,9 @@ class MainViewFxTest {
                         continue;
                     }
                     Color paper = behind(label);
-                    double ratio = Wcag.contrast(paper.interpolate(ink, label.getOpacity()), paper);
-                    assertTrue(ratio >= 4.5, "\"" + label.getText() + "\" at opacity " + label.getOpacity() + ": "
+                    double opacity = shownOpacity(label);
+                    double ratio = Wcag.contrast(paper.interpolate(ink, opacity), paper);
+                    assertTrue(ratio >= 4.5, "\"" + label.getText() + "\" at opacity " + opacity + ": "
                             + ratio + ":1 in " + view.window().themeProperty().get());
                     checked++;
                 }
@@ -774,10 +776,10 @@ class MainViewFxTest {
                     if (!field.isDisabled() || !field.isVisible()) {
                         continue;
                     }
-                    Color ink = (Color) ((javafx.scene.text.Text) field.lookup(".text")).getFill();
+                    Color ink = (Color) ((Text) field.lookup(".text")).getFill();
                     Color paper = behind(field);
                     Color face = (Color) field.getBackground().getFills().getLast().getFill();
-                    double opacity = field.getOpacity();
+                    double opacity = shownOpacity(field);
                     double ratio = Wcag.contrast(paper.interpolate(ink, opacity), paper.interpolate(face, opacity));
                     assertTrue(ratio >= 4.5, field.getId() + "'s value " + field.getText() + " at opacity " + opacity
                             + ": " + ratio + ":1 in " + view.window().themeProperty().get());
@@ -787,9 +789,19 @@ class MainViewFxTest {
                 robot.interact(() -> view.window().toggleTheme());
             }
         } finally {
+            robot.interact(() -> view.window().themeProperty().set(Theme.LIGHT));
             robot.interact(calls::stop);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> callRunner.state() == RunState.IDLE);
         }
+    }
+
+    /** {@code node}'s opacity as drawn: its own times its parents'. */
+    private static double shownOpacity(Node node) {
+        double opacity = 1;
+        for (Node at = node; at != null; at = at.getParent()) {
+            opacity *= at.getOpacity();
+        }
+        return opacity;
     }
 
     /**
@@ -1346,8 +1358,9 @@ class MainViewFxTest {
         robot.push(KeyCode.PAGE_DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         double down = OnFx.get(page::getVvalue) * (sizes[0] - sizes[1]);
-        assertTrue(down > sizes[1] - 60 || OnFx.get(page::getVvalue) == 1, "a screen down, less two lines: " + down
-                + " px of a viewport " + sizes[1] + " px tall");
+        double em = OnFx.get(() -> ((Labeled) page.lookup(".label")).getFont().getSize());
+        assertEquals(Math.min(sizes[1] - 2 * em, sizes[0] - sizes[1]), down, 1, "a screen down, less two lines, of a"
+                + " viewport " + sizes[1] + " px tall");
         robot.push(KeyCode.PAGE_UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, OnFx.get(page::getVvalue), 1e-9, "a screen up");
@@ -1358,6 +1371,14 @@ class MainViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, OnFx.get(page::getVvalue), 1e-9, "Ctrl+Home: the top");
         assertTrue(OnFx.get(() -> robot.lookup("#lab-guide").query().isFocused()), "the keys stay where they were");
+        // In a field, Ctrl+End is the field's (the end of its text): the page stays.
+        TextField field = robot.lookup("#capacity-field").queryAs(TextField.class);
+        robot.interact(field::requestFocus);
+        double before = OnFx.get(page::getVvalue);
+        robot.push(KeyCode.CONTROL, KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, OnFx.get(page::getVvalue), 1e-9, "Ctrl+End in a field: the field's");
+        assertEquals(OnFx.get(() -> field.getText().length()), OnFx.get(field::getCaretPosition), "its caret at the end");
     }
 
     /** Presses Tab until {@code target} has the focus (within 80 presses), as a keyboard user does. */
