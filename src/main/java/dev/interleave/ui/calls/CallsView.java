@@ -842,7 +842,11 @@ public final class CallsView extends BorderPane {
         Runnable arrange = () -> {
             double width = figures.getWidth();
             double textSize = completed.getFont().getSize();
-            if (width != measuredAt[0] || textSize != measuredAt[1]) {
+            // Measured again at a new width, not one a scroll bar gives or takes: the two columns a
+            // wide text had made brought the page's scroll bar, whose 15 px measured the cards anew,
+            // and the narrower text then put them back into four (at 1280x800, once the plots under
+            // them had their least height).
+            if (Math.abs(width - measuredAt[0]) > Controls.NEW_WIDTH_PX || textSize != measuredAt[1]) {
                 measuredAt[0] = width;
                 measuredAt[1] = textSize;
                 widest[0] = 0;

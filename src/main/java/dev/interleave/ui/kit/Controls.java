@@ -558,8 +558,11 @@ public final class Controls {
     /** The layout passes a height given in a reset's own pass waits for the region's own ({@link #neverShorter}). */
     static final int RESET_PASSES = 2;
 
-    /** How much wider or narrower a region must become for {@link #newWidths} to count it. */
-    static final double NEW_WIDTH_PX = 24;
+    /**
+     * How much wider or narrower a region must become for {@link #newWidths} to count it: more than
+     * a scroll bar coming or going (15 px at 100 %).
+     */
+    public static final double NEW_WIDTH_PX = 24;
 
     /**
      * A count that goes up each time {@code region}, a region its container sizes (not its own
