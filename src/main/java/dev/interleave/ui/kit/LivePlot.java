@@ -104,6 +104,8 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
     /** The title's height, and a legend entry's, in lines of text. */
     private static final double TITLE_LINES = 1.6;
     private static final double LEGEND_LINE = 1.4;
+    /** Between the title and the caption ({@link #setCaption}), in px. */
+    private static final double CAPTION_GAP = 4;
     private static final double LOG_TOP = 6;
     /** A log axis reaches 10^3 at least, whatever it shows. */
     private static final double LOG_LEAST_TOP = 3;
@@ -179,8 +181,8 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
     private final String xLabel;
     /** The words over the plot area ({@link #setCaption}), or null. */
     private Region caption;
-    /** Between the title and the caption. */
-    private static final double CAPTION_GAP = 4;
+    /** Whether a measure of the least height is queued ({@link #updateMinHeightLater}). */
+    private boolean minHeightQueued;
     private final Canvas canvas = new Canvas();
     private final Label heading = new Label();
     /**
@@ -284,10 +286,10 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
         });
         // A narrower plot wraps its legend onto more lines: its least height is measured again,
         // after the layout pass that changed the width (a parent in the middle of one drops it).
-        widthProperty().addListener((obs, old, now) -> Platform.runLater(this::updateMinHeight));
+        widthProperty().addListener((obs, old, now) -> updateMinHeightLater());
         // And once new entries are styled and laid out: measured as they were made, unskinned, they
         // had no height, and the legend's four two-line entries left the curves 10 px (a tryout).
-        legend.heightProperty().addListener((obs, old, now) -> Platform.runLater(this::updateMinHeight));
+        legend.heightProperty().addListener((obs, old, now) -> updateMinHeightLater());
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setAlignment(Pos.CENTER);
         // A long title in a narrow plot (three in a row at 1024x700) wraps instead of ending in "...".
@@ -343,11 +345,23 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
         setTop(top);
         // Its lines are part of the least height: in a narrow plot at 150 %, five of them, the title's
         // two and the legend's three left the bins no room at all (a teacher's tryout).
-        caption.heightProperty().addListener((obs, old, now) -> Platform.runLater(this::updateMinHeight));
+        caption.heightProperty().addListener((obs, old, now) -> updateMinHeightLater());
         updateMinHeight();
     }
 
-
+    /**
+     * Measures the least height again after the layout pass going on, once however many of the
+     * width, the legend and the caption changed in it (a parent in the middle of a pass drops it).
+     */
+    private void updateMinHeightLater() {
+        if (!minHeightQueued) {
+            minHeightQueued = true;
+            Platform.runLater(() -> {
+                minHeightQueued = false;
+                updateMinHeight();
+            });
+        }
+    }
 
     /** Plots {@code data}: each series a line, named in the legend, redrawn whenever it changes. */
     public void setData(ObservableList<XYChart.Series<Number, Number>> data) {
