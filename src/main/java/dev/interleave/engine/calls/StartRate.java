@@ -19,6 +19,11 @@ public final class StartRate {
     private StartRate() {
     }
 
+    /** Whether {@code maxInFlight} came near what {@code settings} allow: the concurrency, or the calls if fewer. */
+    public static boolean reached(CallSettings settings, long maxInFlight) {
+        return maxInFlight >= NEAR_LIMIT * Math.min(settings.calls(), settings.concurrency());
+    }
+
     /**
      * The sentence that says why {@code maxInFlight} stayed under what {@code settings} allow (the
      * concurrency, or the calls if fewer), when the start rate explains it: threads started at
@@ -30,7 +35,7 @@ public final class StartRate {
                                            double meanCallMillis) {
         long allowed = Math.min(settings.calls(), settings.concurrency());
         double steady = startsPerSecond * meanCallMillis / 1_000;
-        if (startsPerSecond <= 0 || meanCallMillis <= 0 || maxInFlight >= NEAR_LIMIT * allowed
+        if (startsPerSecond <= 0 || meanCallMillis <= 0 || reached(settings, maxInFlight)
                 || steady >= NEAR_LIMIT * allowed) {
             return Optional.empty();
         }

@@ -213,6 +213,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     private final ReadOnlyStringWrapper startRateNote = new ReadOnlyStringWrapper(this, "startRateNote", "");
     /** When {@link #startRateNote} last changed during a run: once a second, a sentence stays readable. */
     private long lastStartRateNanos;
+    /** What {@link #startRateNote} says at each sample, with what it said before in this run. */
+    private final StartRateNote startRateWords = new StartRateNote();
     /** The rest of in flight in words: starting (waiting for a carrier), held by Pause, or ending. */
     private final ReadOnlyStringWrapper parkedDetail = new ReadOnlyStringWrapper(this, "parkedDetail", "");
     /**
@@ -422,6 +424,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         inFlightPlottedAtNanos = 0;
         inFlightNanosPlotted = 0;
         lastStartRateNanos = 0;
+        startRateWords.newRun();
         rate.clear();
         resultShown = false;
         lastResult = null;
@@ -548,11 +551,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         if (now.result() == null && nowNanos - lastStartRateNanos >= 1_000_000_000L) {
             // Whether the note shows is decided once a second (near its threshold it came and went)...
             lastStartRateNanos = nowNanos;
-            startRateNote.set(now.startRateCeiling().orElse(""));
+            startRateNote.set(startRateWords.next(now.startRateCeiling(), now.settings(), now.maxInFlight()));
         } else if (now.result() == null && !startRateNote.get().isEmpty()) {
             // ... but once shown, its figures are the frame's: "At most 482 of 4,000 allowed in flight"
             // stood under an In flight card reading "max 520".
-            now.startRateCeiling().ifPresent(startRateNote::set);
+            startRateNote.set(startRateWords.next(now.startRateCeiling(), now.settings(), now.maxInFlight()));
         }
         elapsedMillis.set(Stopwatch.nearestMillis(now.elapsedNanos())); // as the result says it
         progress.set((double) now.callsCompleted() / now.settings().calls());
@@ -790,7 +793,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // only "Stopped after 3,310,951 calls", the 3,299,153 repeats in the JSON alone).
         boolean stoppedLosing = stopped && result.duplicates() > 0;
         maxInFlight.set(result.maxInFlight());
-        startRateNote.set(result.startRateCeiling().orElse(""));
+        startRateNote.set(startRateWords.next(result.startRateCeiling(), result.settings(), result.maxInFlight()));
         inFlight.set(0);
         running.set(0);
         runningMeaning.set(runningMeaning(result.settings().threads(), CallRunner.carrierThreads(), 0));
