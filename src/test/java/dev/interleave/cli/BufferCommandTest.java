@@ -54,6 +54,7 @@ class BufferCommandTest {
             --impl abq --spurious 0.1   | --spurious   | 0.1     | --spurious goes with lock and monitor
             --impl semaphore --spurious 20% | --spurious | semaphore | acquire() never wakes spuriously (it returns only with a permit); --spurious goes with lock and monitor
             --impl abq --trace abq.json | --trace      | abq.json | --trace goes with lock, monitor and semaphore
+            --impl abq --record         | --record     | abq     | --record goes with lock, monitor and semaphore
             """)
     void badInputExitsTwoWithOneLine(String extra, String option, String value, String allowed) {
         CallsCommandTest.Invocation ran = run((BASE + " " + extra).split(" "));

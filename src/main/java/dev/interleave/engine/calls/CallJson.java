@@ -8,7 +8,7 @@ import dev.interleave.engine.run.Json;
 /**
  * A {@link CallResult} as one JSON object: what {@code interleave calls --json} prints and the
  * window's File, Export figures writes. Fields: {@code calls, concurrency, threads, counter, seed,
- * completed, total, expected, ok, duplicates, counterValue, elapsedMillis, idealMillis, efficiency, maxInFlight,
+ * completed, total, expected, ok, duplicates, counterValue, callsCutShort, elapsedMillis, idealMillis, efficiency, maxInFlight,
  * startsPerSecond, callsPerSecond, carrierThreads, memoryInFlight, rssBytesPerThread, heapBytesPerThread, histogramBinMillis,
  * sleepHistogram, durationHistogram, meanSleepMillis, meanDurationMillis, outcome, failure}.
  *
@@ -43,6 +43,7 @@ public final class CallJson {
                 .put("ok", result.ok())
                 .put("duplicates", result.duplicates())
                 .put("counterValue", result.counterValue()) // the counter at the end: below completed when updates were lost
+                .put("callsCutShort", result.callsCutShort()) // read the counter, never completed: Stop cut them short
                 .put("elapsedMillis", result.elapsedMillis())
                 .put("idealMillis", result.idealMillis())
                 .put("efficiency", result.efficiency())

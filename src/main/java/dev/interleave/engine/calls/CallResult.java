@@ -56,6 +56,20 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
     }
 
     /**
+     * The efficiency from which compiling a run's code as it ran cost it too little to see: the
+     * window does not mark such a cold run, and the command line does not say it of its run.
+     */
+    public static final double COMPILING_UNSEEN = 0.95;
+
+    /**
+     * Whether compiling its code as it ran may show in this run's time: its efficiency is under
+     * {@link #COMPILING_UNSEEN}, or not defined (no sleeps: nothing to measure it against).
+     */
+    public boolean compilingMayShow() {
+        return efficiency().orElse(0) < COMPILING_UNSEEN;
+    }
+
+    /**
      * Ideal makespan / elapsed: 1.0 means the run lost no time to scheduling or overhead. Empty when
      * the ideal makespan is 0 (no call slept, e.g. max sleep 0): then there is no lower bound to
      * compare the elapsed time with, and the ratio would be 0 whatever the run did.

@@ -138,7 +138,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      */
     static final String COLD_RUN = " (its code compiled as it ran)";
     /** The efficiency from which a cold run is not marked {@link #COLD_RUN}: compiling cost it too little to see. */
-    static final double COLD_UNSEEN = 0.95;
+    static final double COLD_UNSEEN = CallResult.COMPILING_UNSEEN;
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
     static final String NO_SLEEPS = "not defined"; // short: its card sets a column's width (the detail says why)
 
@@ -835,7 +835,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // tryout). A run of a few calls compiles little: the next is still cold. Said only where it
         // may explain the time: a run within COLD_UNSEEN of its ideal lost nothing to it worth a
         // mark, and every row of the 1,000-call preset read "(its code compiled as it ran)" (a tryout).
-        boolean showsCompiling = result.efficiency().orElse(0) < COLD_UNSEEN;
+        boolean showsCompiling = result.compilingMayShow();
         boolean warm = callsSinceStart >= WARMING_CALLS;
         String run = (plottedLabel == null ? "" : plottedLabel) + (warm || !showsCompiling ? "" : COLD_RUN);
         callsSinceStart += result.callsCompleted();
