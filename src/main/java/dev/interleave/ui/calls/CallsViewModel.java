@@ -993,12 +993,16 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             return lostUpdates(repeats, callsShort);
         }
         // Where the cut short are more than the difference, some of their updates were lost as others'
-        // were (the racy counter's): "1 fewer: 99,009 calls Stop cut short ... moving it on" read as nonsense.
+        // were (the racy counter's): "1 fewer: 99,009 calls Stop cut short ... moving it on" read as nonsense,
+        // and "(70 fewer: 100 calls Stop cut short had read it too and never completed, and some of their
+        // updates stand)" beside 170 repeats and 100 short as a puzzle (a learner's tryout): the figure the
+        // counter is short of, and how many of the cut short moved it on for good, are said.
         long fewer = repeats - callsShort;
         return String.format(Locale.ROOT, "%s got a value another call had already got; the counter ends %,d short of"
-                + " the calls (%,d fewer: %s)", Words.count(repeats, "call"), callsShort, fewer, fewer >= cutShort ? cut
-                : Words.count(cutShort, "call") + " Stop cut short had read it too and never completed, and some of"
-                + " their updates stand");
+                + " the calls completed, not %,d: %s", Words.count(repeats, "call"), callsShort, repeats,
+                fewer >= cutShort ? "the " + cut : String.format(Locale.ROOT, "%,d of the %s Stop cut short after they"
+                        + " had read it moved it on for good (the others' updates were lost too)", fewer,
+                        Words.count(cutShort, "call")));
     }
 
     /**

@@ -711,13 +711,17 @@ class CallsViewModelTest {
     @Test
     void aStoppedRacyRunSaysWhyItsTwoFiguresDiffer() {
         assertEquals("450,632 calls got a value another call had already got; the counter ends 450,584 short of the"
-                + " calls (48 fewer: 48 calls Stop cut short had read it, moving it on, and never completed)",
-                CallsViewModel.stoppedShort(450_632, 450_584, 48));
+                + " calls completed, not 450,632: the 48 calls Stop cut short had read it, moving it on, and never"
+                + " completed", CallsViewModel.stoppedShort(450_632, 450_584, 48));
         // More cut short than the difference: some of their updates were lost too (1 fewer beside
-        // 99,009 cut short "moving it on" read as nonsense).
+        // 99,009 cut short "moving it on" read as nonsense; "70 fewer ... and some of their updates
+        // stand" as a puzzle).
         assertEquals("10,308 calls got a value another call had already got; the counter ends 10,307 short of the"
-                + " calls (1 fewer: 99,009 calls Stop cut short had read it too and never completed, and some of their"
-                + " updates stand)", CallsViewModel.stoppedShort(10_308, 10_307, 99_009));
+                + " calls completed, not 10,308: 1 of the 99,009 calls Stop cut short after they had read it moved it"
+                + " on for good (the others' updates were lost too)", CallsViewModel.stoppedShort(10_308, 10_307, 99_009));
+        assertEquals("170 calls got a value another call had already got; the counter ends 100 short of the calls"
+                + " completed, not 170: 70 of the 100 calls Stop cut short after they had read it moved it on for good"
+                + " (the others' updates were lost too)", CallsViewModel.stoppedShort(170, 100, 100));
         assertEquals("9 calls got a value another call had already got; the counter ends 3 above the calls"
                 + " completed: 20 calls Stop cut short had read it, moving it on, and never completed",
                 CallsViewModel.stoppedShort(9, -3, 20));
