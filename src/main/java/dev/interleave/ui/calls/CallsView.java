@@ -13,6 +13,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -71,8 +72,14 @@ public final class CallsView extends BorderPane {
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
     /** The verdict's place while a run goes: the verdict is to come. */
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
-    /** What the verdict's place says while a run goes. */
-    static final String VERDICT_TO_COME = "Running: ✔ or ✘ when the run ends";
+    /** What the verdict's place says while a run goes, in {@code state} (not idle): "Running" stood there paused too (a learner's tryout). */
+    static String verdictToCome(RunState state) {
+        return switch (state) {
+            case PAUSED -> "Paused: ✔ or ✘ when the run ends";
+            case STOPPING -> "Stopping: what the run did when its calls have stopped";
+            case RUNNING, IDLE -> "Running: ✔ or ✘ when the run ends";
+        };
+    }
 
     public CallsView(CallsViewModel model) {
         getStyleClass().add("calls-view");
@@ -967,11 +974,12 @@ public final class CallsView extends BorderPane {
         };
         verdict.setId("verdict");
         verdict.getStyleClass().add("verdict");
-        verdict.textProperty().bind(Bindings.createStringBinding(() -> model.verdictProperty().get().isEmpty()
-                        && model.stateProperty().get() != RunState.IDLE ? VERDICT_TO_COME : model.verdictProperty().get(),
-                model.verdictProperty(), model.stateProperty()));
-        verdict.textProperty().addListener(obs -> verdict.pseudoClassStateChanged(PENDING,
-                verdict.getText().equals(VERDICT_TO_COME)));
+        BooleanBinding toCome = Bindings.createBooleanBinding(() -> model.verdictProperty().get().isEmpty()
+                && model.stateProperty().get() != RunState.IDLE, model.verdictProperty(), model.stateProperty());
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> toCome.get()
+                        ? verdictToCome(model.stateProperty().get()) : model.verdictProperty().get(),
+                toCome, model.stateProperty(), model.verdictProperty()));
+        toCome.addListener((obs, old, now) -> verdict.pseudoClassStateChanged(PENDING, now));
         // Run sets the state before the view lays out again: the height read here is the one before Run.
         model.stateProperty().addListener((obs, old, now) -> {
             if (old == RunState.IDLE && now != RunState.IDLE) {

@@ -95,6 +95,38 @@ class VerdictPlaceFxTest {
         }
     }
 
+    /**
+     * The place says what the run is doing: "Running: ✔ or ✘ when the run ends" stood there while
+     * the run was paused, the tab's badge and the status bar saying Paused (a learner's tryout).
+     */
+    @Test
+    void thePlaceSaysWhetherTheRunGoesOrIsPaused(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.callsProperty().set(1_000);
+            model.concurrencyProperty().set(100);
+            model.maxSleepMillisProperty().set(1_000);
+            model.run();
+        });
+        Label verdict = robot.lookup("#verdict").queryAs(Label.class);
+        try {
+            assertEquals("Running: ✔ or ✘ when the run ends", OnFx.get(verdict::getText));
+            robot.interact(model::togglePause);
+            assertEquals(RunState.PAUSED, OnFx.get(() -> model.stateProperty().get()));
+            assertEquals("Paused: ✔ or ✘ when the run ends", OnFx.get(verdict::getText));
+            assertTrue(OnFx.get(() -> verdict.getPseudoClassStates().stream()
+                    .anyMatch(state -> state.getPseudoClassName().equals("pending"))), "drawn as a place to come");
+        } finally {
+            robot.interact(model::stop);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> {
+                model.sample(System.nanoTime());
+                return model.stateProperty().get() == RunState.IDLE;
+            }));
+        }
+        assertTrue(OnFx.get(verdict::getText).startsWith("Stopped after"), OnFx.get(verdict::getText));
+        assertTrue(OnFx.get(() -> verdict.getPseudoClassStates().stream()
+                .noneMatch(state -> state.getPseudoClassName().equals("pending"))), "the verdict, not a place");
+    }
+
     /** Sets a run of 1,000 calls on 100 threads, no sleeps, the racy counter, on {@code on}, and runs it. */
     private static void racyRun(CallsViewModel on) {
         on.callsProperty().set(1_000);
