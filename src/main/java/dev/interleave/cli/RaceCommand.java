@@ -295,6 +295,12 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                 for (RaceStrategy strategy : RaceStrategy.values()) {
                     List<Long> lost = figures.lost(strategy);
                     if (lost.isEmpty()) {
+                        // Stopped before it: its row said nothing, and seven of nine strategies were gone
+                        // from a table headed "every strategy" (a tryout of the command line).
+                        if (result.outcome() != Outcome.COMPLETED) {
+                            out.append(String.format(Locale.ROOT, "%-14s not run: %s before it%n", strategy,
+                                    result.outcome().name().toLowerCase(Locale.ROOT)));
+                        }
                         continue;
                     }
                     out.append(String.format(Locale.ROOT, "%-14s %s%n", strategy, LabWords.lostSummary(strategy, lost,
@@ -333,7 +339,7 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                             ? LabWords.percent(failures.getAsDouble()) : "–"));
                 }
                 out.append(System.lineSeparator());
-                String noise = LabWords.throughputNoise(figures, LabWords.Reader.SHELL);
+                String noise = LabWords.throughputNoise(figures, s.repeat(), LabWords.Reader.SHELL);
                 if (!noise.isEmpty()) {
                     out.append(noise).append(System.lineSeparator());
                 }
@@ -344,10 +350,14 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                         Counts.of(s.repeat(), "run"), stopped, kind));
                 var packed = figures.opsPerSecond(RaceStrategy.PACKED);
                 var padded = figures.opsPerSecond(RaceStrategy.STRIPED);
-                out.append(String.format(Locale.ROOT, "packed  (--strategy packed)   %s%n",
-                        packed.isPresent() ? LabWords.rate(packed.getAsDouble()) : "–"));
-                out.append(String.format(Locale.ROOT, "padded  (--strategy striped)  %s%n",
-                        padded.isPresent() ? LabWords.rate(padded.getAsDouble()) : "–"));
+                // Stopped, how many runs each figure is of: "200 runs each (STOPPED ...)" said none.
+                boolean cut = result.outcome() != Outcome.COMPLETED;
+                out.append(String.format(Locale.ROOT, "packed  (--strategy packed)   %s%s%n",
+                        packed.isPresent() ? LabWords.rate(packed.getAsDouble()) : "–",
+                        cut ? runsMade(figures, RaceStrategy.PACKED) : ""));
+                out.append(String.format(Locale.ROOT, "padded  (--strategy striped)  %s%s%n",
+                        padded.isPresent() ? LabWords.rate(padded.getAsDouble()) : "–",
+                        cut ? runsMade(figures, RaceStrategy.STRIPED) : ""));
                 String verdict = LabWords.falseSharing(figures, LabWords.Reader.SHELL);
                 if (!verdict.isEmpty()) {
                     out.append(verdict).append(System.lineSeparator());
@@ -355,6 +365,11 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    /** How many runs of {@code strategy} a stopped measure made: "   (2 runs made)". */
+    private static String runsMade(LabFigures figures, RaceStrategy strategy) {
+        return "   (" + Counts.of(figures.range(strategy).map(LabFigures.Range::runs).orElse(0), "run") + " made)";
     }
 
     /** At most the first {@value #LISTED} numbers, with thousands separators. */

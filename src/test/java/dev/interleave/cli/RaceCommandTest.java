@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.interleave.engine.race.LabMeasure;
+import dev.interleave.engine.race.LabResult;
 import dev.interleave.engine.race.LabSettings;
 import dev.interleave.engine.race.LabSnapshot;
 import dev.interleave.engine.race.RaceJson;
@@ -214,6 +215,44 @@ class RaceCommandTest {
         assertEquals(0, alone.exitCode(), alone.err());
         assertTrue(alone.out().contains("but with one thread no cache line is shared, so nothing here is false sharing")
                 && !alone.out().contains("only the layout differs"), alone.out());
+    }
+
+    /**
+     * A stopped measure says what it did not run and how many runs its figures are of (a tryout of
+     * the command line): the strategies not reached had no row under "every strategy"; a throughput
+     * measure of 3 runs stopped after one of each said "One run of each point, as asked" and to set
+     * --repeat; a false-sharing measure of 200 runs stopped said "200 runs each" alone.
+     */
+    @Test
+    void aStoppedMeasureSaysWhatItRan() {
+        RaceSettings racy = new RaceSettings(4, 20_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 3);
+        RaceResult racyRuns = new RaceResult(racy, Outcome.COMPLETED, null, List.of(60_000L, 61_000L, 60_500L),
+                List.of(1_000_000L, 1_000_000L, 1_000_000L), 0);
+        String lost = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.LOST_UPDATES, 4, 20_000, 3,
+                ThreadKind.PLATFORM, false), Outcome.STOPPED, null, List.of(racyRuns)));
+        assertTrue(lost.contains("\nracy           ✘ lost in 3 of 3 runs"), lost);
+        assertTrue(lost.contains("\natomic         not run: stopped before it"), lost);
+        assertEquals(8, lost.lines().filter(line -> line.endsWith("not run: stopped before it")).count(), lost);
+
+        List<RaceResult> firstRound = List.of(one(RaceStrategy.CAS, 4, 1_000_000), one(RaceStrategy.LOCK, 4, 3_000_000));
+        String throughput = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.THROUGHPUT, 4, 1_000_000, 3,
+                ThreadKind.PLATFORM, false), Outcome.STOPPED, null, firstRound));
+        assertTrue(throughput.contains("One run of each point so far") && !throughput.contains("as asked"), throughput);
+        String asked = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.THROUGHPUT, 4, 1_000_000, 1,
+                ThreadKind.PLATFORM, false), Outcome.COMPLETED, null, firstRound));
+        assertTrue(asked.contains("One run of each point, as asked"), asked);
+
+        String sharing = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.FALSE_SHARING, 4, 1_000_000, 200,
+                ThreadKind.PLATFORM, false), Outcome.STOPPED, null, List.of(one(RaceStrategy.PACKED, 4, 9_000_000),
+                one(RaceStrategy.STRIPED, 4, 2_000_000), one(RaceStrategy.PACKED, 4, 8_000_000))));
+        assertTrue(sharing.lines().anyMatch(line -> line.startsWith("packed") && line.endsWith("(2 runs made)")), sharing);
+        assertTrue(sharing.lines().anyMatch(line -> line.startsWith("padded") && line.endsWith("(1 run made)")), sharing);
+    }
+
+    /** One run of {@code strategy} on {@code threads} threads, 1,000,000 increments in all, taking {@code nanos}. */
+    private static RaceResult one(RaceStrategy strategy, int threads, long nanos) {
+        RaceSettings settings = new RaceSettings(threads, 1_000_000 / threads, strategy, ThreadKind.PLATFORM, false, 1);
+        return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), List.of(nanos), 0);
     }
 
     /** The progress line counts a lost-updates measure's strategies and the runs of the one going on. */

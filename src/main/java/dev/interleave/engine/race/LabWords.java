@@ -86,9 +86,10 @@ public final class LabWords {
      * difference between the safe ones (a teacher's tryout); theirs is added when wider. Where even
      * the median point spreads {@link #NOISY_MEDIAN} or more (1.93× in a tryout on two shared cores,
      * at the default 1,000,000 increments a point), most of the table is noise, and the note says how
-     * to make runs longer: the guide said it, the line under the table did not.
+     * to make runs longer: the guide said it, the line under the table did not. {@code runsAsked}:
+     * the measure's runs of each point as asked (its legs are single runs).
      */
-    public static String throughputNoise(LabFigures figures, Reader reader) {
+    public static String throughputNoise(LabFigures figures, int runsAsked, Reader reader) {
         Spread safe = new Spread();
         Spread losing = new Spread();
         int points = 0;
@@ -108,9 +109,10 @@ public final class LabWords {
         if (points == 0) {
             return "";
         }
-        if (safe.spreads.isEmpty() && losing.spreads.isEmpty() && figures.legs().getFirst().settings().repeat() == 1) {
+        if (safe.spreads.isEmpty() && losing.spreads.isEmpty() && runsAsked == 1) {
             // One run asked for: "so far ... takes up to three runs" read, at the end of a measure that
-            // had run one of each as asked, as a promise broken (a teacher's tryout).
+            // had run one of each as asked, as a promise broken (a teacher's tryout). Asked, not the
+            // legs' own (each leg is one run): a measure of 3 stopped after one of each said "as asked".
             return String.format(Locale.ROOT, "One run of each point, as asked: nothing tells a difference between"
                     + " %s from this machine's noise. With 2 runs or more (%s), each point takes up to three, and %s"
                     + " says how far they spread.", reader.figures, reader.runsSet,

@@ -551,7 +551,8 @@ public final class LabView extends BorderPane {
         grid.setStyle("-fx-padding: 0 0 1.2em 0;"); // room for the scroll bar under the last row
         pinNames(grid, sideways, pinned);
         grid.setMinHeight(Region.USE_PREF_SIZE);
-        Label noise = new Label(shown == null ? "" : LabWords.throughputNoise(shown.figures(), LabWords.Reader.WINDOW));
+        Label noise = new Label(shown == null ? "" : LabWords.throughputNoise(shown.figures(), shown.settings().repeat(),
+                LabWords.Reader.WINDOW));
         noise.setId("lab-throughput-noise");
         noise.getStyleClass().add("last-action");
         noise.setWrapText(true);

@@ -76,16 +76,17 @@ class MeasuredWithTest {
     /** The throughput table says how far one point's runs spread at the widest, and where. */
     @Test
     void theThroughputNoteSaysHowFarOnePointsRunsSpread() {
-        assertEquals("", LabWords.throughputNoise(new LabFigures(List.of()), LabWords.Reader.WINDOW), "nothing ran yet");
-        LabFigures single = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10, 3), leg(RaceStrategy.LOCK, 4, 30, 3)));
+        assertEquals("", LabWords.throughputNoise(new LabFigures(List.of()), 3, LabWords.Reader.WINDOW), "nothing ran yet");
+        // Legs are single runs, whatever the measure asked: 3 asked, one of each made (stopped, or so far).
+        LabFigures single = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30)));
         assertEquals("One run of each point so far: nothing yet tells a difference between bars from this machine's"
                 + " noise. Each point takes up to three runs (Runs sets it); then this line says how far they spread.",
-                LabWords.throughputNoise(single, LabWords.Reader.WINDOW));
+                LabWords.throughputNoise(single, 3, LabWords.Reader.WINDOW));
         // One run asked for, and done: no promise of more.
         LabFigures asked = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30)));
         assertEquals("One run of each point, as asked: nothing tells a difference between numbers from this machine's"
                 + " noise. With 2 runs or more (--repeat sets it), each point takes up to three, and a line here says"
-                + " how far they spread.", LabWords.throughputNoise(asked, LabWords.Reader.SHELL));
+                + " how far they spread.", LabWords.throughputNoise(asked, 1, LabWords.Reader.SHELL));
         LabFigures three = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
                 leg(RaceStrategy.CAS, 4, 12), leg(RaceStrategy.LOCK, 4, 36)));
@@ -94,15 +95,15 @@ class MeasuredWithTest {
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
                 + " this machine's noise, not the strategy. Half the points or more spread that far here: raise Increments each"
                 + " for longer runs, in which a moment the machine spends elsewhere weighs less. Point at a number to"
-                + " see its runs.", LabWords.throughputNoise(three, LabWords.Reader.WINDOW));
-        assertTrue(LabWords.throughputNoise(three, LabWords.Reader.SHELL).endsWith(" raise --increments for longer"
+                + " see its runs.", LabWords.throughputNoise(three, 3, LabWords.Reader.WINDOW));
+        assertTrue(LabWords.throughputNoise(three, 3, LabWords.Reader.SHELL).endsWith(" raise --increments for longer"
                 + " runs, in which a moment the machine spends elsewhere weighs less."));
         // A steady median point (1.1×): no advice.
         LabFigures steady = new LabFigures(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 4, 11), leg(RaceStrategy.LOCK, 4, 33), leg(RaceStrategy.LOCK, 1, 30),
                 leg(RaceStrategy.LOCK, 1, 60)));
-        assertFalse(LabWords.throughputNoise(steady, LabWords.Reader.WINDOW).contains("raise"),
-                LabWords.throughputNoise(steady, LabWords.Reader.WINDOW));
+        assertFalse(LabWords.throughputNoise(steady, 3, LabWords.Reader.WINDOW).contains("raise"),
+                LabWords.throughputNoise(steady, 3, LabWords.Reader.WINDOW));
         // Racy's runs at 1 thread spread 14 times over (a tryout): told apart, not as the whole table's noise.
         List<RaceResult> legs = new ArrayList<>(List.of(leg(RaceStrategy.CAS, 4, 10), leg(RaceStrategy.LOCK, 4, 30),
                 leg(RaceStrategy.CAS, 1, 10), leg(RaceStrategy.CAS, 4, 25), leg(RaceStrategy.LOCK, 4, 33),
@@ -112,19 +113,15 @@ class MeasuredWithTest {
                 + " threads), 1.85× at the median point: a difference between two bars smaller than that may be"
                 + " this machine's noise, not the strategy. Racy and volatile spread further: up to 14× (racy, 1"
                 + " thread). Half the points or more spread that far here: raise Increments each for longer runs, in which a"
-                + " moment the machine spends elsewhere weighs less. Point at a number to see its runs.", LabWords.throughputNoise(new LabFigures(legs), LabWords.Reader.WINDOW));
+                + " moment the machine spends elsewhere weighs less. Point at a number to see its runs.", LabWords.throughputNoise(new LabFigures(legs), 3, LabWords.Reader.WINDOW));
         assertEquals(3, three.range(RaceStrategy.CAS, 4).orElseThrow().runs());
         assertEquals(1, three.range(RaceStrategy.CAS, 1).orElseThrow().runs(), "a point is one strategy at one count");
         assertEquals(List.of("1.07×", "2.4×", "34×"), List.of(LabWords.times(1.07), LabWords.times(2.4), LabWords.times(33.8)));
     }
 
     private static RaceResult leg(RaceStrategy strategy, int threads, long millis) {
-        return leg(strategy, threads, millis, 1);
-    }
-
-    /** As above, of a measure asked for {@code repeat} runs. */
-    private static RaceResult leg(RaceStrategy strategy, int threads, long millis, int repeat) {
-        RaceSettings settings = new RaceSettings(threads, 1_000_000 / threads, strategy, ThreadKind.PLATFORM, false, repeat);
+        // One run, as every leg of a measure is (LabMeasure.legs), whatever the runs asked.
+        RaceSettings settings = new RaceSettings(threads, 1_000_000 / threads, strategy, ThreadKind.PLATFORM, false, 1);
         return new RaceResult(settings, Outcome.COMPLETED, null, List.of(1_000_000L), List.of(millis * 1_000_000), 0);
     }
 
