@@ -64,11 +64,11 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     private long items;
 
     @Option(names = "--produce-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to make an item: a..b ms at random; default 0..0.")
+            description = {"Time to make an item: a..b ms at random (one number:", "always that), 0 <= a <= b <= 60,000; default 0..0."})
     private DelayRange produceDelay;
 
     @Option(names = "--consume-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to use an item: a..b ms at random; default 0..0.")
+            description = {"Time to use an item: a..b ms at random (one number:", "always that), 0 <= a <= b <= 60,000; default 0..0."})
     private DelayRange consumeDelay;
 
     @Option(names = "--policy", paramLabel = "POLICY", converter = Values.Policy.class, defaultValue = "signal",

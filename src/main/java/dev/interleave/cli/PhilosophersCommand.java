@@ -62,11 +62,11 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
     private boolean fair;
 
     @Option(names = "--think-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to think between meals: a..b ms at random; default 0..0.")
+            description = {"Time to think between meals: a..b ms at random (one", "number: always that), 0 <= a <= b <= 60,000;", "default 0..0."})
     private DelayRange think;
 
     @Option(names = "--eat-ms", paramLabel = "a..b", converter = Values.Delay.class, defaultValue = "0..0",
-            description = "Time to eat, holding both forks: a..b ms at random; default 0..0.")
+            description = {"Time to eat, holding both forks: a..b ms at random", "(one number: always that), 0 <= a <= b <= 60,000;", "default 0..0."})
     private DelayRange eat;
 
     @Option(names = "--threads", paramLabel = "KIND", converter = Values.Threads.class, defaultValue = "platform",
@@ -167,7 +167,7 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
         PhilosophersSettings s = result.settings();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d philosophers, %s, %s forks, %s threads, think %s ms, eat %s ms%n",
-                s.n(), s.strategy(), s.fair() ? "fair" : "non-fair", s.threads(), s.think(), s.eat()));
+                s.n(), s.strategy(), s.fair() ? "fair" : "non-fair", s.threads(), s.think().words(), s.eat().words()));
         if (result.deadlocked()) {
             out.append(String.format(Locale.ROOT, "deadlock       after %,d ms: %s%n",
                     result.deadlock().detectedAfterMillis(), result.deadlock().arrows()));

@@ -248,6 +248,11 @@ class BufferCommandTest {
         assertEquals(0, grouped.exitCode(), grouped.err());
         assertEquals("\"0..1000\"", field(grouped.out(), "produceMs"));
         assertEquals("\"1000..2000\"", field(grouped.out(), "consumeMs"));
+        // And written for people as the other figures are: "produce 0..1000 ms" was not (a tryout).
+        CallsCommandTest.Invocation text = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1",
+                "--items", "1", "--produce-ms", "0..1,000", "--consume-ms", "1_000..2 000");
+        assertTrue(text.out().lines().findFirst().orElseThrow().contains("produce 0..1,000 ms, consume 1,000..2,000 ms"),
+                text.out());
         CallsCommandTest.Invocation decimal = run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1",
                 "--items", "2", "--produce-ms", "0..1,5");
         assertEquals(2, decimal.exitCode());

@@ -160,7 +160,7 @@ public record BufferSettings(int producers, int consumers, int capacity, long it
      */
     public String delays() {
         return produceDelay.equals(DelayRange.NONE) && consumeDelay.equals(DelayRange.NONE) ? ""
-                : "produce " + produceDelay + " ms, consume " + consumeDelay + " ms";
+                : "produce " + produceDelay.words() + " ms, consume " + consumeDelay.words() + " ms";
     }
 
     /** Whether the run ends by itself (a number of items) or only on Stop. */

@@ -1,5 +1,6 @@
 package dev.interleave.engine.run;
 
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -69,8 +70,14 @@ public record DelayRange(int minMillis, int maxMillis) {
         Thread.sleep(minMillis == maxMillis ? minMillis : ThreadLocalRandom.current().nextInt(minMillis, maxMillis + 1));
     }
 
+    /** As {@link #parse} reads it, and JSON writes it: "0..1000". */
     @Override
     public String toString() {
         return minMillis + ".." + maxMillis;
+    }
+
+    /** For people, grouped as the other figures are: "0..1,000" (the command line's header said "0..1000"). */
+    public String words() {
+        return String.format(Locale.ROOT, "%,d..%,d", minMillis, maxMillis);
     }
 }

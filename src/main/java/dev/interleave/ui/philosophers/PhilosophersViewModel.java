@@ -757,7 +757,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     /** "think 0..100 ms, eat 1..5 ms", as the command line's header has them. */
     static String delayWords(DelayRange think, DelayRange eat) {
-        return "think " + think + " ms, eat " + eat + " ms";
+        return "think " + think.words() + " ms, eat " + eat.words() + " ms";
     }
 
     /** Delays apply live, so they are not what makes another run. */
