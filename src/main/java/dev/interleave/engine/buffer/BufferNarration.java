@@ -324,9 +324,10 @@ public final class BufferNarration {
                 case BufferEvent.PASS_OPENED -> who + " passed the gate: resumed";
                 default -> who + " was interrupted at the gate";
             };
-            // As its chip says: "✓ done", "– ended" (the run stopped first) or "– left".
+            // As its chip says: "✓ done", "– ended" (the run stopped first) or "– left". Not "the run was
+            // stopped": a learner who had not pressed Stop read it at a stall the lab had ended the run at.
             case DONE -> switch (batch.other(i)) {
-                case BufferEvent.DONE_STOPPED -> who + " ended: the run was stopped";
+                case BufferEvent.DONE_STOPPED -> who + " ended with the run, its part not done";
                 case BufferEvent.DONE_LEFT -> who + " left the run";
                 default -> who + " finished";
             };

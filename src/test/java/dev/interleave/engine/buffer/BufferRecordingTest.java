@@ -448,8 +448,9 @@ class BufferRecordingTest {
         }
         runner.stop();
         runner.await();
-        assertEquals(List.of("C1 ended: the run was stopped", "C2 ended: the run was stopped", "C3 left the run",
-                "P1 ended: the run was stopped", "P2 ended: the run was stopped"), ends(runner.snapshot().log()));
+        assertEquals(List.of("C1 ended with the run, its part not done", "C2 ended with the run, its part not done",
+                "C3 left the run", "P1 ended with the run, its part not done", "P2 ended with the run, its part not done"),
+                ends(runner.snapshot().log()));
     }
 
     static Stream<BufferImpl> everyInstrumentedBuffer() {

@@ -1456,6 +1456,10 @@ class BufferLabFxTest {
         CheckBox order = robot.lookup("#timeline-event-order").queryAs(CheckBox.class);
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
         assertTrue(order.isSelected(), "the stall's story is told event by event when the run ends");
+        // The narration says why the view is rewound: "Rewound to just after event 62" came with no
+        // word of why, to a learner who had pressed nothing (a tryout).
+        assertTrue(OnFx.get(() -> model.stepTextProperty().get()).startsWith("Rewound to the moment it stalled, just"
+                + " after event "), OnFx.get(() -> model.stepTextProperty().get()));
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
         assertTrue(banner.getText().matches("✘ Stalled at [\\d,]+ ms \\(and still 0\\.5 s later\\)"), banner.getText());
         // Who waits where under the headline, at reading size: the one sentence took five lines at 1024x700, 125 %.

@@ -421,6 +421,9 @@ class BufferLabViewModelTest {
         assertEquals(model.momentProperty().get(), model.rewind().positionProperty().get());
         assertTrue(model.stepTextProperty().get().contains("was about to take from slot 0"),
                 model.stepTextProperty().get());
+        // Why the view is rewound, to a learner who pressed nothing but S.
+        assertTrue(model.stepTextProperty().get().startsWith("Rewound to the moment it broke, just after event "),
+                model.stepTextProperty().get());
         model.sample(System.nanoTime());
         assertTrue(model.rewind().rewoundBinding().get(), "and stays there on the next frame");
     }
