@@ -58,6 +58,8 @@ final class TableDrawing extends Pane {
     static final PseudoClass IN_CIRCLE = PseudoClass.getPseudoClass("in-circle");
     private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
     private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
+    /** A fork in a hand that holds both its forks (eating): in eating's colour, as the seat's border. */
+    private static final PseudoClass EATEN_WITH = PseudoClass.getPseudoClass("eaten-with");
     private static final PseudoClass TIMED = PseudoClass.getPseudoClass("timed");
     private static final PseudoClass STARVING = PseudoClass.getPseudoClass("starving");
 
@@ -137,6 +139,14 @@ final class TableDrawing extends Pane {
             boolean held = p < model.forkHolders().size() && model.forkHolders().get(p) >= 0;
             forks.get(p).pseudoClassStateChanged(HELD, held);
             forks.get(p).pseudoClassStateChanged(IN_CIRCLE, held && model.circle().contains(model.forkHolders().get(p)));
+            // Held to eat, or held while waiting for the other: an eater's two forks were drawn as a
+            // waiter's are, and a learner saw no difference from the forks on the table (a tryout).
+            // Both in one hand: eating, or just eaten and about to put them down (a step at a time,
+            // the meal is between two steps).
+            List<Integer> holders = model.forkHolders();
+            int holder = held ? holders.get(p) : -1;
+            forks.get(p).pseudoClassStateChanged(EATEN_WITH, held && holders.size() == n
+                    && holders.get(holder) == holder && holders.get((holder + 1) % n) == holder);
         }
         requestLayout();
     }

@@ -26,6 +26,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Shape;
@@ -353,6 +354,39 @@ class PhilosophersViewFxTest {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runner.state() == RunState.RUNNING
                 && model.totalMealsProperty().get() > 10);
+    }
+
+    /**
+     * A fork in an eater's hand is drawn in eating's colour, one held while waiting in the lock's:
+     * an eater's two forks were drawn as a waiter's, and a learner saw no difference from the forks
+     * on the table (a tryout).
+     */
+    @Test
+    void anEatersForksAreDrawnAsEating(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        PseudoClass eatenWith = PseudoClass.getPseudoClass("eaten-with");
+        PseudoClass held = PseudoClass.getPseudoClass("held");
+        Node f3 = robot.lookup("#fork-F3").query();
+        Node f1 = robot.lookup("#fork-F1").query();
+        robot.clickOn("#seat-P3");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 1: "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> f3.getPseudoClassStates().contains(held)
+                && !f3.getPseudoClassStates().contains(eatenWith)), "one fork in hand: held, not eaten with");
+        Paint[] waiting = {OnFx.get(() -> ((Shape) f3).getStroke())};
+        robot.clickOn("#seat-P3");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 2: "));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Both in hand: its meal (no time to eat, a step at a time) comes before it puts them down.
+        assertTrue(OnFx.get(() -> f3.getPseudoClassStates().contains(eatenWith)
+                && f1.getPseudoClassStates().contains(eatenWith)), model.stepTextProperty().get());
+        assertEquals(Color.web("#2e7d32"), OnFx.get(() -> ((Shape) f1).getStroke()), "eating's green (-il-working)");
+        assertTrue(OnFx.get(() -> !((Shape) f1).getStroke().equals(waiting[0])), "not a waiter's fork's colour");
+        robot.clickOn("#seat-P3");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith("Step 3: "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> !f3.getPseudoClassStates().contains(eatenWith)), "one put down: held while it lays"
+                + " the other down, " + model.stepTextProperty().get());
     }
 
     /**
