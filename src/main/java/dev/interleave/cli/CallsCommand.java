@@ -22,6 +22,7 @@ import dev.interleave.engine.calls.CallTrace;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.run.Counts;
+import dev.interleave.engine.run.MachineCpu;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -179,7 +180,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         // A tryout compared counters here (each run a fresh JVM) with the window's runs after its first
         // (compiled by then) and got the opposite ranking. Not said where it could not show, as the
         // window does not mark such a run: it stood under a run at 99.6 % efficiency (a tryout).
-        if (result.compilingMayShow()) {
+        if (result.lossMayShow()) {
             out.printf(Locale.ROOT, "               the only run of a fresh JVM: its code is compiled as it runs; in the"
                     + " window, runs after the first large one are compiled%n");
         }
@@ -201,6 +202,14 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
                     stopped ? ", over the calls run before Stop" : "");
         } else {
             out.printf(Locale.ROOT, "efficiency     not defined (no sleeps)%n");
+        }
+        // On a machine other programs kept busy, the same run took several times as long, with nothing
+        // of the run to say why (a learner read 11.9 % and took virtual threads to be slow).
+        if (result.othersCpu().isPresent()) {
+            out.printf(Locale.ROOT, "other programs %s during the run%s%n",
+                    MachineCpu.shareWords(result.othersCpu().getAsDouble()),
+                    result.machineWasBusy() ? ": the elapsed time, and so the efficiency, count the time the calls"
+                            + " waited for a core" : "");
         }
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
         result.startRateCeiling().ifPresent(why -> out.printf(Locale.ROOT, "               %s%n", why));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -186,7 +187,7 @@ class CallsCommandTest {
         List<String> names = Pattern.compile("\"(\\w+)\":").matcher(json).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("calls", "concurrency", "threads", "counter", "seed", "completed", "total", "expected", "ok",
                 "duplicates", "counterValue", "callsCutShort", "elapsedMillis", "idealMillis", "efficiency", "maxInFlight", "startsPerSecond",
-                "callsPerSecond", "carrierThreads",
+                "callsPerSecond", "carrierThreads", "othersCpuShare",
                 "memoryInFlight", "rssBytesPerThread", "heapBytesPerThread", "histogramBinMillis", "sleepHistogram",
                 "durationHistogram", "meanSleepMillis", "meanDurationMillis", "outcome", "failure"), names);
         assertEquals("1000", field(json, "completed"));
@@ -328,6 +329,32 @@ class CallsCommandTest {
     }
 
     /**
+     * How much of the cores other programs used during the run is said, and where it is much, that
+     * the run's time counts the wait for them (a learner read 11.9 % on a busy machine and took virtual
+     * threads to be slow). JSON carries the share.
+     */
+    @Test
+    void theOtherProgramsShareOfTheCoresIsSaid() {
+        CallSettings settings = CallSettings.of(1_000, 100);
+        CallResult busy = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000,
+                4_000_000_000L, 1_000_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE, 0,
+                OptionalDouble.of(0.71));
+        String text = new CallsCommand().text(busy);
+        assertTrue(text.contains("\nother programs 71 % of the machine's cores' time during the run: the elapsed time, and"
+                + " so the efficiency, count the time the calls waited for a core\n"), text);
+        assertEquals("0.7100", field(new CallsCommand().json(busy), "othersCpuShare"));
+        CallResult quiet = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000,
+                1_000_000_000L, 1_000_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE, 0,
+                OptionalDouble.of(0.03));
+        String quietText = new CallsCommand().text(quiet);
+        assertTrue(quietText.contains("\nother programs 3 % of the machine's cores' time during the run\n"), quietText);
+        CallResult unknown = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000,
+                1_000_000_000L, 1_000_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE);
+        assertFalse(new CallsCommand().text(unknown).contains("other programs"));
+        assertEquals("null", field(new CallsCommand().json(unknown), "othersCpuShare"));
+    }
+
+    /**
      * "The only run of a fresh JVM" is said where compiling may show in the run's time, by the
      * window's rule for marking a cold run: not at 99.6 % efficiency (a tryout), and with no sleeps
      * (no ideal to measure the time against) always.
@@ -362,7 +389,7 @@ class CallsCommandTest {
         assertTrue(efficiency.find(), ran.out());
         assertEquals(Double.parseDouble(efficiency.group(1)) * 100, Double.parseDouble(efficiency.group(2)), 0.1);
         // Under it, why its time is not a warm run's (the window's later runs are warm), where that may show.
-        assertEquals(Double.parseDouble(efficiency.group(1)) < CallResult.COMPILING_UNSEEN,
+        assertEquals(Double.parseDouble(efficiency.group(1)) < CallResult.LOSS_UNSEEN,
                 ran.out().contains("the only run of a fresh JVM: its code is compiled as it runs"), ran.out());
     }
 

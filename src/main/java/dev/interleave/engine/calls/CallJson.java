@@ -9,7 +9,7 @@ import dev.interleave.engine.run.Json;
  * A {@link CallResult} as one JSON object: what {@code interleave calls --json} prints and the
  * window's File, Export figures writes. Fields: {@code calls, concurrency, threads, counter, seed,
  * completed, total, expected, ok, duplicates, counterValue, callsCutShort, elapsedMillis, idealMillis, efficiency, maxInFlight,
- * startsPerSecond, callsPerSecond, carrierThreads, memoryInFlight, rssBytesPerThread, heapBytesPerThread, histogramBinMillis,
+ * startsPerSecond, callsPerSecond, carrierThreads, othersCpuShare, memoryInFlight, rssBytesPerThread, heapBytesPerThread, histogramBinMillis,
  * sleepHistogram, durationHistogram, meanSleepMillis, meanDurationMillis, outcome, failure}.
  *
  * <p>The memory fields: {@code memoryInFlight} is the calls in flight at the sample used,
@@ -52,7 +52,8 @@ public final class CallJson {
         fields.put("startsPerSecond", result.startRate().isPresent()
                 ? OptionalLong.of(Math.round(result.startRate().getAsDouble())) : OptionalLong.empty());
         fields.put("callsPerSecond", Math.round(result.callsPerSecond()))
-                .put("carrierThreads", CallRunner.carrierThreads());
+                .put("carrierThreads", CallRunner.carrierThreads())
+                .put("othersCpuShare", result.othersCpu()); // null where not known (no /proc/stat)
         MemoryPerThread memory = result.memory();
         fields.put("memoryInFlight", memory.inFlight());
         fields.put("rssBytesPerThread", memory.rssBytesPerThread());

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import dev.interleave.engine.run.MachineCpu;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.Stopwatch;
 
@@ -29,13 +30,15 @@ import dev.interleave.engine.run.Stopwatch;
  * @param callsCutShort   calls that had read the counter and never completed: Stop cut them short
  *                        (0 for a completed run). They moved the counter on, so a safe counter ends
  *                        this far above the calls completed, and a racy one this much less short
+ * @param othersCpu       the share of the machine's cores' time other programs used while the run went,
+ *                        0 to 1 ({@link MachineCpu}); empty where it is not known
  */
 public record CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
                          long callsCompleted, long duplicates, long counterValue, long elapsedNanos, long idealNanos, long maxInFlight,
                          double startsPerSecond, CallHistogram histogram, MemoryPerThread memory,
-                         long callsCutShort) {
+                         long callsCutShort, OptionalDouble othersCpu) {
 
-    /** A result with no call cut short after it read the counter. */
+    /** A result with no call cut short after it read the counter, and the machine's other use not known. */
     public CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
                       long callsCompleted, long duplicates, long counterValue, long elapsedNanos, long idealNanos,
                       long maxInFlight, double startsPerSecond, CallHistogram histogram, MemoryPerThread memory) {
@@ -43,11 +46,31 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
                 idealNanos, maxInFlight, startsPerSecond, histogram, memory, 0);
     }
 
+    /** A result with the machine's other use not known. */
+    public CallResult(CallSettings settings, Outcome outcome, Throwable failure, long total, long expected,
+                      long callsCompleted, long duplicates, long counterValue, long elapsedNanos, long idealNanos,
+                      long maxInFlight, double startsPerSecond, CallHistogram histogram, MemoryPerThread memory,
+                      long callsCutShort) {
+        this(settings, outcome, failure, total, expected, callsCompleted, duplicates, counterValue, elapsedNanos,
+                idealNanos, maxInFlight, startsPerSecond, histogram, memory, callsCutShort, OptionalDouble.empty());
+    }
+
     public CallResult {
         Objects.requireNonNull(settings);
         Objects.requireNonNull(outcome);
         Objects.requireNonNull(histogram);
         Objects.requireNonNull(memory);
+        Objects.requireNonNull(othersCpu);
+    }
+
+    /**
+     * Whether other programs used enough of the cores while the run went ({@link MachineCpu#WORTH_SAYING})
+     * that its elapsed time, and so its efficiency, may count much waiting for them: not said of a run
+     * that lost too little time to see ({@link #lossMayShow}), whose sleeps left the cores to spare (a
+     * run of 1,000 calls at 98.4 % read that its time counted the wait).
+     */
+    public boolean machineWasBusy() {
+        return othersCpu.isPresent() && othersCpu.getAsDouble() >= MachineCpu.WORTH_SAYING && lossMayShow();
     }
 
     /** Whether every call ran and the total equals n(n+1)/2. */
@@ -56,17 +79,19 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
     }
 
     /**
-     * The efficiency from which compiling a run's code as it ran cost it too little to see: the
-     * window does not mark such a cold run, and the command line does not say it of its run.
+     * The efficiency from which a run lost too little time to see: compiling its code as it ran, or
+     * waiting for a core other programs kept busy. The window does not mark such a run, and the
+     * command line does not say it of its run.
      */
-    public static final double COMPILING_UNSEEN = 0.95;
+    public static final double LOSS_UNSEEN = 0.95;
 
     /**
-     * Whether compiling its code as it ran may show in this run's time: its efficiency is under
-     * {@link #COMPILING_UNSEEN}, or not defined (no sleeps: nothing to measure it against).
+     * Whether time lost (compiling its code as it ran, waiting for a core) may show in this run's
+     * time: its efficiency is under {@link #LOSS_UNSEEN}, or not defined (no sleeps: nothing to
+     * measure it against).
      */
-    public boolean compilingMayShow() {
-        return efficiency().orElse(0) < COMPILING_UNSEEN;
+    public boolean lossMayShow() {
+        return efficiency().orElse(0) < LOSS_UNSEEN;
     }
 
     /**

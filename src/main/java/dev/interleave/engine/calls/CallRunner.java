@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
+import dev.interleave.engine.run.MachineCpu;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.PauseSwitch;
 import dev.interleave.engine.run.Run;
@@ -220,6 +223,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final CallHistogram.Recorder histogram;
         /** The memory sample with the most calls parked so far; written by the sampler only. */
         private volatile MemoryPerThread memory = MemoryPerThread.NONE;
+        /** The machine's cores and this process's CPU time at launch, where known: see {@link MachineCpu}. */
+        private Optional<MachineCpu.Sample> cpuAtLaunch = Optional.empty();
         /** Samples memory while the calls run; null before launch. */
         private Thread memorySampler;
         /** Set by the finisher once every call has ended: the sampler stops. */
@@ -303,6 +308,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             slots = new AtomicReferenceArray<>(concurrency); // no slot queued: 100,000 offers took the Run's frame
             timesReturned = new AtomicIntegerArray(settings.calls());
             creditedMicros = new int[settings.calls()];
+            cpuAtLaunch = MachineCpu.now();
             long rssBefore = MemoryPerThread.rssBytes();
             long peakBefore = MemoryPerThread.peakRssBytes();
             long heapBefore = MemoryPerThread.heapUsedBytes();
@@ -581,10 +587,17 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             CallResult ended = new CallResult(settings, outcome, failure, sum.total(), settings.expectedTotal(),
                     callsCompleted.sum(), duplicates, counter.value(), elapsedNanos, TimeUnit.MICROSECONDS.toNanos(idealMicros),
                     maxInFlight, startsPerSecond(), histogram.snapshot(), memory,
-                    Math.max(0, valuesHandedOut.sum() - callsCompleted.sum()));
+                    Math.max(0, valuesHandedOut.sum() - callsCompleted.sum()), othersCpu());
             timesReturned = null;
             creditedMicros = null;
             return ended;
+        }
+
+        /** The share of the cores' time other programs used since launch, where known. */
+        private OptionalDouble othersCpu() {
+            Optional<MachineCpu.Sample> now = MachineCpu.now();
+            return cpuAtLaunch.isPresent() && now.isPresent() ? now.get().othersShareSince(cpuAtLaunch.get())
+                    : OptionalDouble.empty();
         }
 
         /** Calls started per second, from the run's start to the latest start (0 before the second). */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -197,8 +198,9 @@ public final class CallsView extends BorderPane {
         Controls.tip(caption, String.format(Locale.ROOT, "A run marked \u201cits code compiled as it ran\u201d had fewer"
                 + " than %,d calls run before it since the window opened, in all runs together: the JIT compiled the"
                 + " calls' code while it ran, so its time is longer. Compare the runs after it. (A run within %.0f %% of its ideal is"
-                + " not marked: compiling cost it too little to see.)", CallsViewModel.WARMING_CALLS,
-                (1 - CallsViewModel.COLD_UNSEEN) * 100));
+                + " not marked: compiling cost it too little to see.) A run marked \u201cother programs used ...\u201d ran"
+                + " while other programs kept the machine's cores busy: its calls waited for a core, and its time"
+                + " counts the wait.", CallsViewModel.WARMING_CALLS, (1 - CallsViewModel.COLD_UNSEEN) * 100));
         Label none = new Label(NO_RUN_YET);
         none.setId("no-past-runs");
         none.getStyleClass().add("no-past-runs");
@@ -229,23 +231,10 @@ public final class CallsView extends BorderPane {
         };
         runs.addListener(first[0]);
         first[0].invalidated(runs);
-        // What the mark means, under the table while a row has it: said only in the caption's tooltip,
+        // What the marks mean, under the table while a row has one: said only in the caption's tooltip,
         // "(its code compiled as it ran)" on four rows of small runs read as a stale label (a student).
-        Label cold = new Label(COLD_RUNS_NOTE);
-        cold.setId("past-runs-cold");
-        cold.getStyleClass().add("figure-caption");
-        cold.setWrapText(true);
-        cold.setMinHeight(Region.USE_PREF_SIZE);
-        InvalidationListener showCold = obs -> {
-            boolean marked = runs.stream().anyMatch(CallsViewModel.PastRun::cold);
-            cold.setVisible(marked);
-            cold.setManaged(marked);
-            if (marked && !box.getChildren().contains(cold)) {
-                box.getChildren().add(cold); // after the table, built by then
-            }
-        };
-        runs.addListener(showCold);
-        showCold.invalidated(runs);
+        markNote(box, runs, "past-runs-cold", COLD_RUNS_NOTE, CallsViewModel.PastRun::cold);
+        markNote(box, runs, "past-runs-busy", BUSY_RUNS_NOTE, CallsViewModel.PastRun::busy);
         InvalidationListener[] laidOut = new InvalidationListener[1];
         laidOut[0] = obs -> {
             box.heightProperty().removeListener(laidOut[0]);
@@ -261,7 +250,36 @@ public final class CallsView extends BorderPane {
         return box;
     }
 
+    /** Under the past runs in {@code box}, after the table, while a row of {@code runs} is {@code marked}: {@code words}. */
+    private static void markNote(VBox box, ObservableList<CallsViewModel.PastRun> runs, String id, String words,
+                                 Predicate<CallsViewModel.PastRun> marked) {
+        Label note = new Label(words);
+        note.setId(id);
+        note.getStyleClass().add("figure-caption");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        InvalidationListener show = obs -> {
+            boolean shown = runs.stream().anyMatch(marked);
+            note.setVisible(shown);
+            note.setManaged(shown);
+            if (shown && !box.getChildren().contains(note)) {
+                box.getChildren().add(note); // after the table, built by then
+            }
+        };
+        runs.addListener(show);
+        show.invalidated(runs);
+    }
+
     private static final String NO_RUN_YET = "No run has ended yet: each run that ends adds a row here.";
+
+    /**
+     * Under the past runs while a row is marked {@link CallsViewModel#busyMark}: what the mark means.
+     * A learner read 11.9 % efficiency on a machine other programs kept busy and took virtual threads to
+     * be slow.
+     */
+    static final String BUSY_RUNS_NOTE = "\u201cOther programs used ...\u201d: while the run went, other programs"
+            + " kept the machine's cores that busy, so its calls waited for a core: its time is longer and its"
+            + " efficiency lower for it, not for its threads. Compare runs made while the machine was quieter.";
 
     /** Under the past runs while a row is marked {@link CallsViewModel#COLD_RUN}: what the mark means. */
     static final String COLD_RUNS_NOTE = String.format(Locale.ROOT, "\u201cIts code compiled as it ran\u201d: fewer"
@@ -1132,8 +1150,12 @@ public final class CallsView extends BorderPane {
                     held.letGo();
                 }
             });
+            // Reset, not Run: Run clears the verdict too, before the state says running, and let go of
+            // the note's place at every Run (the plots moved up 40 px as a run began after one whose
+            // end had said the machine was busy).
             model.verdictProperty().addListener((obs, old, now) -> {
-                if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE) {
+                if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE
+                        && model.shownRunProperty().get() == null) {
                     held.letGo(); // Reset
                 }
             });

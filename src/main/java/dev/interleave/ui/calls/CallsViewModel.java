@@ -39,6 +39,7 @@ import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.calls.CallSnapshot;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.calls.MemoryPerThread;
+import dev.interleave.engine.run.MachineCpu;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.Stopwatch;
@@ -137,8 +138,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      * start": a second and third run of 1,000 calls read so too, and a teacher counted them.
      */
     static final String COLD_RUN = " (its code compiled as it ran)";
+    /** How a past run's mark starts where other programs kept the machine busy: see {@link #busyMark}. */
+    static final String BUSY_RUN = " (other programs used ";
     /** The efficiency from which a cold run is not marked {@link #COLD_RUN}: compiling cost it too little to see. */
-    static final double COLD_UNSEEN = CallResult.COMPILING_UNSEEN;
+    static final double COLD_UNSEEN = CallResult.LOSS_UNSEEN;
     /** What efficiency says for a run without sleeps: ideal / elapsed is 0 / elapsed, which measures nothing. */
     static final String NO_SLEEPS = "not defined"; // short: its card sets a column's width (the detail says why)
 
@@ -171,6 +174,11 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         /** Whether the run is marked {@link #COLD_RUN}: its code compiled as it ran. */
         public boolean cold() {
             return run.endsWith(COLD_RUN);
+        }
+
+        /** Whether the run is marked {@link #busyMark}: other programs kept the machine busy. */
+        public boolean busy() {
+            return run.contains(BUSY_RUN);
         }
     }
 
@@ -761,6 +769,15 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         return Math.clamp(mean, 0, Math.max(now.maxInFlight(), now.inFlight()));
     }
 
+    /**
+     * A past run's mark where other programs used much of the cores while it went ({@link
+     * CallResult#machineWasBusy}): its time counts the wait for a core (a learner read 11.9 % on a
+     * busy machine and took virtual threads to be slow). Empty otherwise, or where it is not known.
+     */
+    static String busyMark(CallResult result) {
+        return result.machineWasBusy() ? BUSY_RUN + MachineCpu.shareWords(result.othersCpu().getAsDouble()) + ")" : "";
+    }
+
     private void showResult(CallResult result) {
         resultShown = true;
         lastResult = result;
@@ -835,9 +852,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // tryout). A run of a few calls compiles little: the next is still cold. Said only where it
         // may explain the time: a run within COLD_UNSEEN of its ideal lost nothing to it worth a
         // mark, and every row of the 1,000-call preset read "(its code compiled as it ran)" (a tryout).
-        boolean showsCompiling = result.compilingMayShow();
+        boolean showsCompiling = result.lossMayShow();
         boolean warm = callsSinceStart >= WARMING_CALLS;
-        String run = (plottedLabel == null ? "" : plottedLabel) + (warm || !showsCompiling ? "" : COLD_RUN);
+        String run = (plottedLabel == null ? "" : plottedLabel) + busyMark(result)
+                + (warm || !showsCompiling ? "" : COLD_RUN);
         callsSinceStart += result.callsCompleted();
         pastRuns.addFirst(new PastRun(++runsEnded, run, outcome,
                 result.elapsedMillis(), result.idealMillis(), result.efficiency(), result.maxInFlight()));
@@ -1093,6 +1111,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     public ReadOnlyStringProperty startRateNoteProperty() {
         return startRateNote.getReadOnlyProperty();
     }
+
 
     /** What running means for the shown run's threads ("mounted on one of 2 carrier threads"). */
     public ReadOnlyStringProperty runningMeaningProperty() {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.prefs.Preferences;
@@ -16,10 +17,13 @@ import dev.interleave.ui.kit.PlotData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.interleave.engine.calls.CallHistogram;
+import dev.interleave.engine.calls.CallResult;
 import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.CounterKind;
 import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.run.Counts;
+import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.engine.run.ThreadKind;
 
@@ -212,6 +216,33 @@ class CallsViewModelTest {
         sampleUntilIdle(model);
         assertEquals(10, model.maxInFlightProperty().get());
         assertEquals("", model.startRateNoteProperty().get());
+    }
+
+    /**
+     * A past run's row says where other programs kept the machine busy while it went: its time counts
+     * the wait for a core (a learner read 11.9 % on a busy machine and took virtual threads to be slow).
+     */
+    @Test
+    void aRunOnABusyMachineIsMarked() {
+        CallSettings settings = CallSettings.of(1_000, 100);
+        CallResult busy = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000,
+                4_000_000_000L, 1_000_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE, 0,
+                OptionalDouble.of(0.71));
+        assertEquals(" (other programs used 71 % of the machine's cores' time)", CallsViewModel.busyMark(busy));
+        CallsViewModel.PastRun row = new CallsViewModel.PastRun(1, "#1 1,000 calls" + CallsViewModel.busyMark(busy)
+                + CallsViewModel.COLD_RUN, "✔ 500,500", 4_000, 1_000, OptionalDouble.of(0.25), 100);
+        assertTrue(row.busy() && row.cold(), row.run());
+        CallResult quiet = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000,
+                1_000_000_000L, 1_000_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE, 0,
+                OptionalDouble.of(0.2));
+        assertEquals("", CallsViewModel.busyMark(quiet), "under a quarter: not worth a mark");
+        CallResult spared = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000,
+                1_000_000_000L, 980_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE, 0,
+                OptionalDouble.of(0.94));
+        assertEquals("", CallsViewModel.busyMark(spared), "at 98 % of its ideal: the wait cost it too little to see");
+        assertEquals("", CallsViewModel.busyMark(new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500,
+                1_000, 0, 1_000, 1_000_000_000L, 1_000_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE)),
+                "not known");
     }
 
     /** A series is named for what its run was: a preset's run with another sleep or counter says so. */

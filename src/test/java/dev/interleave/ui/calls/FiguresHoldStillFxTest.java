@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,7 @@ import dev.interleave.ui.kit.StyledStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The figures hold still from a run's start to its end: each card's top, the cards' columns and
@@ -83,6 +85,39 @@ class FiguresHoldStillFxTest {
     @Test
     void racyRunsHoldTheFiguresStillAt1280() throws Exception {
         holdStill(1280, 660, ThreadKind.PLATFORM, CounterKind.RACY);
+    }
+
+    /**
+     * The start rate's note said at a run's end keeps its place as the next run begins, though the
+     * note waits a second of the run before it says anything again: Run let go of the place, as Reset
+     * does (Run clears the verdict too, before the state says running), and the plots moved up under
+     * it, then down again a second later.
+     */
+    @Test
+    void theStartRatesPlaceIsHeldAsTheNextRunBegins(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.threadsProperty().set(ThreadKind.PLATFORM);
+            model.callsProperty().set(3_000);
+            model.concurrencyProperty().set(3_000);
+            model.maxSleepMillisProperty().set(20); // 10 ms a call: they end as fast as new threads start
+        });
+        robot.interact(model::run);
+        sampleUntil(robot, () -> model.stateProperty().get() == RunState.IDLE && model.finishedProperty().get());
+        assumeTrue(!OnFx.get(() -> model.startRateNoteProperty().get()).isEmpty(), "the start rate held this run back");
+        Region place = robot.lookup("#start-rate-place").queryAs(Region.class);
+        double ended = OnFx.get(place::getHeight);
+        double[] begun = new double[2];
+        robot.interact(() -> {
+            model.run();
+            Parent root = stage.getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            begun[0] = place.isManaged() ? place.getHeight() : -1;
+            begun[1] = model.startRateNoteProperty().get().isEmpty() ? 0 : 1;
+        });
+        assertEquals(0, begun[1], "the note waits for the run's first second");
+        assertEquals(ended, begun[0], 0.5, "the note's place as the run ended, and as the next began");
+        sampleUntil(robot, () -> model.stateProperty().get() == RunState.IDLE && model.finishedProperty().get());
     }
 
     /**
@@ -347,8 +382,10 @@ class FiguresHoldStillFxTest {
             for (String card : List.of("#sum", "#calls-completed", "#counter-value", "#running", "#parked", "#memory")) {
                 at.put(card + " card's height", ((javafx.scene.layout.Region) robot.lookup(card).query().getParent()).getHeight());
             }
-            Node note = robot.lookup("#start-rate-note").query();
-            at.put("note", note.isManaged() ? note.getLayoutBounds().getHeight() : -1);
+            // The note's place, whether or not its words are there: a busy machine's line comes at a
+            // run's end (MachineCpu) and goes at the next Run, its place held.
+            Node note = robot.lookup("#start-rate-place").query();
+            at.put("note's place", note.isManaged() ? note.getLayoutBounds().getHeight() : -1);
             Integer column = GridPane.getColumnIndex(robot.lookup("#efficiency").query().getParent());
             at.put("Efficiency's column", column == null ? 0.0 : column);
         });
