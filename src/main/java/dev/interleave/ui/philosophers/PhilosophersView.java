@@ -218,8 +218,11 @@ public final class PhilosophersView extends BorderPane {
                 Controls.figure("attempts", "Attempts", attempts, "Attempts to get both forks; with trylock, each "
                         + "failed try counts. Attempts far above meals is work wasted; a livelock is worse: nobody"
                         + " eats at all while everyone keeps trying (the banner gives the rule)."),
-                Controls.figure("jain", "Jain's fairness index", jain, "(Σx)² / (N·Σx²) over the meals: 1 when "
-                        + "everyone ate the same, 1/N when one ate everything."), seats);
+                // Its scale under the number: 0.999 alone read as jargon to a learner (a tryout); the formula
+                // stays in the tooltip.
+                Controls.figure("jain", "Jain's fairness index", jain, new Label("1: all ate alike; 1/N: one ate all"),
+                        "(Σx)² / (N·Σx²) over the meals of the N philosophers: 1 when everyone ate the same, 1/N"
+                        + " when one ate everything."), seats);
         figures.getStyleClass().add("counters");
 
         MealBars bars = new MealBars(model);

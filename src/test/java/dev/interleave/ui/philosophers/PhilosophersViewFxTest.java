@@ -356,6 +356,14 @@ class PhilosophersViewFxTest {
                 && model.totalMealsProperty().get() > 10);
     }
 
+    /** Jain's index says its scale under its number: 0.999 alone read as jargon to a learner (a tryout). */
+    @Test
+    void jainsIndexSaysItsScale(FxRobot robot) {
+        Label detail = robot.lookup("#jain-detail").queryAs(Label.class);
+        assertEquals("1: all ate alike; 1/N: one ate all", OnFx.get(detail::getText));
+        assertTrue(OnFx.get(() -> detail.isVisible() && detail.getHeight() > 0), "shown under the index");
+    }
+
     /**
      * A fork in an eater's hand is drawn in eating's colour, one held while waiting in the lock's:
      * an eater's two forks were drawn as a waiter's, and a learner saw no difference from the forks
