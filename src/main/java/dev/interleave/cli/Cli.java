@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,8 +23,10 @@ import picocli.CommandLine.Command;
  * 2 a bad argument (one line on standard error, printed before any thread starts).
  */
 @Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Real threads contending for a counter, a sum and a bounded buffer; a race and atomics lab;"
-                + " dining philosophers that deadlock.")
+        description = {"Real threads contending for a counter, a sum and a bounded buffer; a race and atomics lab;"
+                + " dining philosophers that deadlock.", "",
+            "With no command, opens the window; with one, runs it here and prints its figures (each command's"
+                + " --help says its options)."})
 public final class Cli implements Runnable {
 
     /** Exit code of a run whose check passed. */
@@ -132,6 +135,18 @@ public final class Cli implements Runnable {
             message = "Unknown argument" + (unmatched.size() == 1 ? "" : "s") + ": " + unmatched.stream()
                     .map(word -> "'" + word + "'").collect(Collectors.joining(", "));
             typed = "";
+        }
+        // A command's option given before any command ("interleave --calls 10"): say whose it is.
+        if (!commandExpected && !spec.subcommands().isEmpty() && !typed.isEmpty()) {
+            List<String> owners = spec.subcommands().entrySet().stream()
+                    .filter(sub -> sub.getValue().getCommandSpec().findOption(typed) != null)
+                    .map(Map.Entry::getKey).toList();
+            if (!owners.isEmpty()) {
+                String whose = owners.size() == 1 ? owners.getFirst()
+                        : String.join(", ", owners.subList(0, owners.size() - 1)) + " and " + owners.getLast();
+                return message + " (an option of " + whose + ": put it after the command, e.g. 'interleave "
+                        + owners.getFirst() + " " + typed + " ...')";
+            }
         }
         String meant = closest(typed, commandExpected ? spec.subcommands().keySet()
                 : spec.options().stream().map(CommandLine.Model.OptionSpec::longestName).toList());

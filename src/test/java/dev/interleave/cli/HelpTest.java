@@ -6,6 +6,7 @@ import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -122,6 +123,23 @@ class HelpTest {
         assertEquals(2, ran.exitCode());
         assertEquals(1, ran.err().lines().count(), ran.err());
         assertTrue(ran.err().startsWith("interleave: " + parts[1]), ran.err());
+    }
+
+    /**
+     * A command's option given before any command says whose it is and where it goes ("interleave
+     * --calls 10" listed the commands alone); the top's help says what no command does.
+     */
+    @Test
+    void aCommandsOptionBeforeItsCommandSaysWhoseItIs() {
+        CallsCommandTest.Invocation ran = run("--calls", "10");
+        assertEquals(2, ran.exitCode());
+        assertEquals(1, ran.err().lines().count(), ran.err());
+        assertTrue(ran.err().startsWith("interleave: Unknown option: '--calls' (an option of calls: put it after the"
+                + " command, e.g. 'interleave calls --calls ...')"), ran.err());
+        CallsCommandTest.Invocation shared = run("--threads", "4");
+        assertTrue(shared.err().contains("(an option of calls, buffer, race and philosophers: put it after the"
+                + " command"), shared.err());
+        assertTrue(run("--help").out().contains("With no command, opens the window"), run("--help").out());
     }
 
     /** The lines from "Usage:" to the last indented line that follows it. */
