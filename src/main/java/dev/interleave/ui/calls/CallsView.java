@@ -1114,6 +1114,9 @@ public final class CallsView extends BorderPane {
         charts.getStyleClass().add("charts");
 
         Label lastRun = Controls.figuresNote(model);
+        // Platform threads before the 1,000,000 calls: after them, the platform run stayed under the most
+        // memory the process had had, and its card said RSS was not measurable where the guide asked to
+        // compare it (a learner's tryout; in this order both are measured, seen here).
         TitledPane guide = Controls.guide("calls-guide", "What to try: 1,000 calls with the racy counter, then"
                 + " atomic; then 1,000,000 calls", "1. Press 1,000 calls / 100 threads, choose the racy counter and"
                 + " Max sleep 0: Run. The sum misses n(n+1)/2: two calls read the same value and both wrote it plus"
@@ -1123,17 +1126,16 @@ public final class CallsView extends BorderPane {
                 + " out) can come out the same.\n"
                 + "2. The same with atomic, synchronized or lock: ✔ every time. Each makes read-add-write one"
                 + " indivisible step; racy does not.\n"
-                + "3. Press 1,000,000 calls / 100,000 threads and Run: 100,000 calls in flight, yet Running never"
+                + "3. Calls 20,000, Concurrency 4,000, platform threads: Run, and note Memory per thread in flight"
+                + " (a platform thread's stack is native memory, kept while it sleeps).\n"
+                + "4. Press 1,000,000 calls / 100,000 threads and Run: 100,000 calls in flight, yet Running never"
                 + " goes above the carrier threads (the cores); the rest are parked in their sleep, each a virtual"
-                + " thread costing what Memory per thread in flight says. Efficiency compares the time taken with"
-                + " the sleeps'. Run it twice: the first run after start also waits for its code to be compiled,"
-                + " and on a busy machine two runs of one setting can differ by a second or more.\n"
-                + "4. Then Calls 20,000, Concurrency 4,000 on platform threads: compare Memory per thread in flight"
-                + " with the virtual threads' of step 3 (a platform thread's stack is native memory, a parked virtual"
-                + " thread's is copied to the heap). A run on the same kind of thread as an earlier one, with"
-                + " fewer than four times its calls in flight, reuses the memory that one left resident (as does a"
-                + " run that stays under the most memory the process has had): its card then shows the heap's"
-                + " growth alone, RSS not measurable now; a fresh start measures both.\n"
+                + " thread whose stack is copied to the heap: compare Memory per thread in flight with step 3's."
+                + " Efficiency compares the time taken with the sleeps'. Run it twice: the first run after start also"
+                + " waits for its code to be compiled, and on a busy machine two runs of one setting can differ by a"
+                + " second or more. (In this order both memories are measured: a later run on the same kind of"
+                + " thread, with fewer than four times the calls in flight, reuses the memory the earlier one left"
+                + " resident, and its card says RSS is not measurable now; a fresh start measures it again.)\n"
                 + "Question: on 1,000,000 calls, does the choice between atomic, synchronized and lock change the"
                 + " time taken? Why, or why not?");
         // The cards and the note under them keep the most height they have had since the settings
