@@ -297,9 +297,10 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                     if (lost.isEmpty()) {
                         // Stopped before it: its row said nothing, and seven of nine strategies were gone
                         // from a table headed "every strategy" (a tryout of the command line).
+                        // Stopped or failed while it ran, or before it: no run of it ended either way.
                         if (result.outcome() != Outcome.COMPLETED) {
-                            out.append(String.format(Locale.ROOT, "%-14s not run: %s before it%n", strategy,
-                                    result.outcome().name().toLowerCase(Locale.ROOT)));
+                            out.append(String.format(Locale.ROOT, "%-14s none: the measure %s before a run of it"
+                                    + " ended%n", strategy, result.outcome() == Outcome.STOPPED ? "was stopped" : "failed"));
                         }
                         continue;
                     }

@@ -231,8 +231,9 @@ class RaceCommandTest {
         String lost = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.LOST_UPDATES, 4, 20_000, 3,
                 ThreadKind.PLATFORM, false), Outcome.STOPPED, null, List.of(racyRuns)));
         assertTrue(lost.contains("\nracy           ✘ lost in 3 of 3 runs"), lost);
-        assertTrue(lost.contains("\natomic         not run: stopped before it"), lost);
-        assertEquals(8, lost.lines().filter(line -> line.endsWith("not run: stopped before it")).count(), lost);
+        assertTrue(lost.contains("\natomic         none: the measure was stopped before a run of it ended"), lost);
+        assertEquals(8, lost.lines().filter(line -> line.endsWith("none: the measure was stopped before a run of it"
+                + " ended")).count(), lost);
 
         List<RaceResult> firstRound = List.of(one(RaceStrategy.CAS, 4, 1_000_000), one(RaceStrategy.LOCK, 4, 3_000_000));
         String throughput = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.THROUGHPUT, 4, 1_000_000, 3,

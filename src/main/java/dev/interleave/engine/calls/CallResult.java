@@ -121,7 +121,10 @@ public record CallResult(CallSettings settings, Outcome outcome, Throwable failu
      * it there; empty otherwise (see {@link StartRate#ceiling}).
      */
     public Optional<String> startRateCeiling() {
-        return StartRate.ceiling(settings, maxInFlight, startsPerSecond, histogram.meanDurationMillis());
+        // With no call completed, the mean sleep drawn stands for the mean call, as the snapshot has it:
+        // 0 ms said the start rate no longer accounted for anything (a review).
+        double meanCall = histogram.calls() > 0 ? histogram.meanDurationMillis() : settings.maxSleepMillis() / 2.0;
+        return StartRate.ceiling(settings, maxInFlight, startsPerSecond, meanCall);
     }
 
     /**

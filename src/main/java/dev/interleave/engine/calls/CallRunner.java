@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -223,8 +222,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
         private final CallHistogram.Recorder histogram;
         /** The memory sample with the most calls parked so far; written by the sampler only. */
         private volatile MemoryPerThread memory = MemoryPerThread.NONE;
-        /** The machine's cores and this process's CPU time at launch, where known: see {@link MachineCpu}. */
-        private Optional<MachineCpu.Sample> cpuAtLaunch = Optional.empty();
+        /** The machine's cores' time over the run's active spans: see {@link MachineCpu}. Safe from any thread. */
+        private final MachineCpu.Span cpu = new MachineCpu.Span();
         /** Samples memory while the calls run; null before launch. */
         private Thread memorySampler;
         /** Set by the finisher once every call has ended: the sampler stops. */
@@ -308,7 +307,7 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             slots = new AtomicReferenceArray<>(concurrency); // no slot queued: 100,000 offers took the Run's frame
             timesReturned = new AtomicIntegerArray(settings.calls());
             creditedMicros = new int[settings.calls()];
-            cpuAtLaunch = MachineCpu.now();
+            cpu.launched();
             long rssBefore = MemoryPerThread.rssBytes();
             long peakBefore = MemoryPerThread.peakRssBytes();
             long heapBefore = MemoryPerThread.heapUsedBytes();
@@ -593,11 +592,20 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
             return ended;
         }
 
-        /** The share of the cores' time other programs used since launch, where known. */
+        /** The share of the cores' time other programs used while the run's clock counted, where known. */
         private OptionalDouble othersCpu() {
-            Optional<MachineCpu.Sample> now = MachineCpu.now();
-            return cpuAtLaunch.isPresent() && now.isPresent() ? now.get().othersShareSince(cpuAtLaunch.get())
-                    : OptionalDouble.empty();
+            cpu.paused(); // the end
+            return cpu.othersShare();
+        }
+
+        @Override
+        protected void clockPaused() {
+            cpu.paused();
+        }
+
+        @Override
+        protected void clockResumed() {
+            cpu.resumed();
         }
 
         /** Calls started per second, from the run's start to the latest start (0 before the second). */

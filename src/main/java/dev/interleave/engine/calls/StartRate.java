@@ -19,9 +19,14 @@ public final class StartRate {
     private StartRate() {
     }
 
-    /** Whether {@code maxInFlight} came near what {@code settings} allow: the concurrency, or the calls if fewer. */
+    /** What {@code settings} allow in flight at most: the concurrency, or the calls if fewer. */
+    public static long allowed(CallSettings settings) {
+        return Math.min(settings.calls(), settings.concurrency());
+    }
+
+    /** Whether {@code maxInFlight} came near what {@code settings} allow ({@link #allowed}). */
     public static boolean reached(CallSettings settings, long maxInFlight) {
-        return maxInFlight >= NEAR_LIMIT * Math.min(settings.calls(), settings.concurrency());
+        return maxInFlight >= NEAR_LIMIT * allowed(settings);
     }
 
     /**
@@ -33,7 +38,7 @@ public final class StartRate {
      */
     public static Optional<String> ceiling(CallSettings settings, long maxInFlight, double startsPerSecond,
                                            double meanCallMillis) {
-        long allowed = Math.min(settings.calls(), settings.concurrency());
+        long allowed = allowed(settings);
         double steady = startsPerSecond * meanCallMillis / 1_000;
         if (startsPerSecond <= 0 || meanCallMillis <= 0 || reached(settings, maxInFlight)
                 || steady >= NEAR_LIMIT * allowed) {

@@ -86,8 +86,9 @@ public final class LabWords {
      * difference between the safe ones (a teacher's tryout); theirs is added when wider. Where even
      * the median point spreads {@link #NOISY_MEDIAN} or more (1.93× in a tryout on two shared cores,
      * at the default 1,000,000 increments a point), most of the table is noise, and the note says how
-     * to make runs longer: the guide said it, the line under the table did not. {@code runsAsked}:
-     * the measure's runs of each point as asked (its legs are single runs).
+     * to make runs longer: the guide said it, the line under the table did not.
+     *
+     * @param runsAsked the measure's runs of each point as asked (its legs are single runs)
      */
     public static String throughputNoise(LabFigures figures, int runsAsked, Reader reader) {
         Spread safe = new Spread();

@@ -806,12 +806,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         String wayBack = Rewind.wayBack(runState());
         // At the moment the run went wrong, which the view rewinds to by itself, said so: "Rewound to just
         // after event 62" came with no word of why, to a learner who had pressed nothing (a tryout).
-        String why = position != this.moment.get() ? ""
+        String why = position != moment.get() ? ""
                 : labOutcome.get() == BufferOutcome.STALLED ? "the moment it stalled, "
                 : labOutcome.get() == BufferOutcome.VIOLATED ? "the moment it broke, " : "";
-        String moment = "Rewound to " + why + Rewind.moment(position, rewind.endProperty().get());
-        stepText.set(position == 0 ? moment + "   " + wayBack
-                : moment + ": " + withSeparators(rewind.history().words(position - 1)) + "   " + wayBack);
+        String rewoundTo = "Rewound to " + why + Rewind.moment(position, rewind.endProperty().get());
+        stepText.set(position == 0 ? rewoundTo + "   " + wayBack
+                : rewoundTo + ": " + withSeparators(rewind.history().words(position - 1)) + "   " + wayBack);
         return true;
     }
 

@@ -78,7 +78,8 @@ public final class CallsView extends BorderPane {
         return switch (state) {
             case PAUSED -> "Paused: ✔ or ✘ when the run ends";
             case STOPPING -> "Stopping: what the run did when its calls have stopped";
-            case RUNNING, IDLE -> "Running: ✔ or ✘ when the run ends";
+            case RUNNING -> "Running: ✔ or ✘ when the run ends";
+            case IDLE -> throw new IllegalArgumentException("idle: the verdict itself, or nothing");
         };
     }
 
@@ -998,6 +999,7 @@ public final class CallsView extends BorderPane {
                         ? verdictToCome(model.stateProperty().get()) : model.verdictProperty().get(),
                 toCome, model.stateProperty(), model.verdictProperty()));
         toCome.addListener((obs, old, now) -> verdict.pseudoClassStateChanged(PENDING, now));
+        verdict.pseudoClassStateChanged(PENDING, toCome.get()); // a view made while a run goes
         // Run sets the state before the view lays out again: the height read here is the one before Run.
         model.stateProperty().addListener((obs, old, now) -> {
             if (old == RunState.IDLE && now != RunState.IDLE) {
@@ -1153,8 +1155,9 @@ public final class CallsView extends BorderPane {
                 }
             });
             // Reset, not Run: Run clears the verdict too, before the state says running, and let go of
-            // the note's place at every Run (the plots moved up 40 px as a run began after one whose
-            // end had said the machine was busy).
+            // the places at every Run: the start-rate note said at a run's end waits a second of the next
+            // run before it says anything, and the plots moved up as the run began, then down again. The
+            // cards' place too is held into the next Run now, let go at Reset or a change of settings.
             model.verdictProperty().addListener((obs, old, now) -> {
                 if (now.isEmpty() && model.stateProperty().get() == RunState.IDLE
                         && model.shownRunProperty().get() == null) {

@@ -563,7 +563,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         } else if (now.result() == null && !startRateNote.get().isEmpty()) {
             // ... but once shown, its figures are the frame's: "At most 482 of 4,000 allowed in flight"
             // stood under an In flight card reading "max 520".
-            startRateNote.set(startRateWords.next(now.startRateCeiling(), now.settings(), now.maxInFlight()));
+            startRateNote.set(startRateWords.refreshed(now.startRateCeiling(), now.settings(), now.maxInFlight()));
         }
         elapsedMillis.set(Stopwatch.nearestMillis(now.elapsedNanos())); // as the result says it
         progress.set((double) now.callsCompleted() / now.settings().calls());
@@ -1111,7 +1111,6 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     public ReadOnlyStringProperty startRateNoteProperty() {
         return startRateNote.getReadOnlyProperty();
     }
-
 
     /** What running means for the shown run's threads ("mounted on one of 2 carrier threads"). */
     public ReadOnlyStringProperty runningMeaningProperty() {

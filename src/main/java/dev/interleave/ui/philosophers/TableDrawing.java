@@ -136,14 +136,14 @@ final class TableDrawing extends Pane {
             arrow.setVisible(diner.waitingFor() >= 0);
             arrow.pseudoClassStateChanged(TIMED, diner.timedWait());
             arrow.pseudoClassStateChanged(IN_CIRCLE, diner.waitingFor() >= 0 && model.circle().contains(p));
-            boolean held = p < model.forkHolders().size() && model.forkHolders().get(p) >= 0;
+            List<Integer> holders = model.forkHolders();
+            boolean held = p < holders.size() && holders.get(p) >= 0;
             forks.get(p).pseudoClassStateChanged(HELD, held);
-            forks.get(p).pseudoClassStateChanged(IN_CIRCLE, held && model.circle().contains(model.forkHolders().get(p)));
+            forks.get(p).pseudoClassStateChanged(IN_CIRCLE, held && model.circle().contains(holders.get(p)));
             // Held to eat, or held while waiting for the other: an eater's two forks were drawn as a
             // waiter's are, and a learner saw no difference from the forks on the table (a tryout).
             // Both in one hand: eating, or just eaten and about to put them down (a step at a time,
             // the meal is between two steps).
-            List<Integer> holders = model.forkHolders();
             int holder = held ? holders.get(p) : -1;
             forks.get(p).pseudoClassStateChanged(EATEN_WITH, held && holders.size() == n
                     && holders.get(holder) == holder && holders.get((holder + 1) % n) == holder);
