@@ -369,12 +369,13 @@ public final class BufferView extends BorderPane {
                 model.notEmptyWaiters(), WorkerState.WAITING_NOT_EMPTY);
         // One wait set for both sides: the second queue is only its other name, with no "empty" under it.
         Node notEmptyChips = notEmpty.getChildren().getLast();
-        notEmptyChips.visibleProperty().bind(model.oneWaitSetShownProperty().not().and(model.abqShownBinding().not()));
-        notEmptyChips.managedProperty().bind(model.oneWaitSetShownProperty().not().and(model.abqShownBinding().not()));
+        BooleanBinding secondShown = model.oneWaitSetShownProperty().or(model.waitSetsHiddenProperty()).not();
+        notEmptyChips.visibleProperty().bind(secondShown);
+        notEmptyChips.managedProperty().bind(secondShown);
         // abq's wait sets are not visible: no "empty" under their captions.
         Node notFullChips = notFull.getChildren().getLast();
-        notFullChips.visibleProperty().bind(model.abqShownBinding().not());
-        notFullChips.managedProperty().bind(model.abqShownBinding().not());
+        notFullChips.visibleProperty().bind(model.waitSetsHiddenProperty().not());
+        notFullChips.managedProperty().bind(model.waitSetsHiddenProperty().not());
         // What the gate is, where it shows: "passed the gate" in a step's words was jargon to a learner.
         VBox gate = queue("gate-queue", new ReadOnlyStringWrapper(
                 "Parked at the gate, in arrival order. While paused, every thread stops here before its next"

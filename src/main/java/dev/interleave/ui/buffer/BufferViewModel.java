@@ -32,6 +32,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
@@ -137,8 +138,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** put and take of the implementation shown (the shown run's, else the settings'), bug included. */
     private final ReadOnlyObjectWrapper<BufferCode.Method> putCode = new ReadOnlyObjectWrapper<>(this, "putCode");
     private final ReadOnlyObjectWrapper<BufferCode.Method> takeCode = new ReadOnlyObjectWrapper<>(this, "takeCode");
-    /** Whether the shown implementation has one wait set for both sides (BufferSettings#oneWaitSet). */
+    /** Whether the wait sets shown are one for both sides (BufferSettings#oneWaitSet; see captionWaitSets). */
     private final ReadOnlyBooleanWrapper oneWaitSetShown = new ReadOnlyBooleanWrapper(this, "oneWaitSetShown");
+    /** Whether the wait sets shown are abq's, inside it and not visible (see captionWaitSets). */
+    private final ReadOnlyBooleanWrapper waitSetsHidden = new ReadOnlyBooleanWrapper(this, "waitSetsHidden");
     private final ReadOnlyObjectWrapper<BufferImpl> shownImpl = new ReadOnlyObjectWrapper<>(this, "shownImpl",
             BufferImpl.LOCK);
     /**
@@ -389,6 +392,9 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         impl.addListener(obs -> showGuide());
         bug.addListener(obs -> showGuide());
+        ListChangeListener<String> waiters = change -> captionWaitSets();
+        notFullWaiters.addListener(waiters);
+        notEmptyWaiters.addListener(waiters);
         plotCapacity.bind(Bindings.createIntegerBinding(() -> shownRunProperty().get() != null
                 ? shownRunProperty().get().capacity() : capacity.get(), capacity, shownRunProperty()));
         settingsStore = new SavedSettings(saved);
@@ -1144,9 +1150,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         BufferImpl shown = shownRun != null ? shownRun.impl() : impl.get();
         Bug shownBug = shownRun != null ? shownRun.bug() : fitting(bug.get(), shown);
         shownImpl.set(shown);
-        oneWaitSetShown.set(BufferSettings.oneWaitSet(shown, shownBug));
-        notFullCaption.set(waitSetCaption(shown, shownBug, true));
-        notEmptyCaption.set(waitSetCaption(shown, shownBug, false));
 
         // The wake-up changes the code only for the lock (signal or signalAll); elsewhere the same code.
         boolean chosenDiffer = shownRun != null && (shownRun.impl() != impl.get()
@@ -1163,6 +1166,24 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         putCode.set(BufferCode.put(codeOf, planted, wake));
         takeCode.set(BufferCode.take(codeOf, planted, wake));
         codeOfShownRun.set(ofRun);
+        captionWaitSets();
+    }
+
+    /**
+     * The wait sets are named as the code beside them names them; but as the shown run's code does
+     * while they hold its threads (a stalled run's waiters, rewound or not). Switching to the monitor
+     * after a lock run left "notFull wait set" beside synchronized and wait() until the next Run.
+     */
+    private void captionWaitSets() {
+        BufferSettings run = shownRunProperty().get();
+        boolean occupied = !notFullWaiters.isEmpty() || !notEmptyWaiters.isEmpty();
+        boolean ofRun = run != null && (codeOfShownRun.get() || occupied);
+        BufferImpl of = ofRun ? run.impl() : codeImpl.get();
+        Bug planted = ofRun ? run.bug() : codeBug.get();
+        oneWaitSetShown.set(BufferSettings.oneWaitSet(of, planted));
+        waitSetsHidden.set(of == BufferImpl.ABQ);
+        notFullCaption.set(waitSetCaption(of, planted, true));
+        notEmptyCaption.set(waitSetCaption(of, planted, false));
     }
 
     /**
@@ -1638,6 +1659,11 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     /** Whether both sides wait in one wait set, shown whole in the first queue (the second is its other name). */
     public ReadOnlyBooleanProperty oneWaitSetShownProperty() {
         return oneWaitSetShown.getReadOnlyProperty();
+    }
+
+    /** Whether the wait sets shown are abq's, not visible: their captions say so, with no chips. */
+    public ReadOnlyBooleanProperty waitSetsHiddenProperty() {
+        return waitSetsHidden.getReadOnlyProperty();
     }
 
     /** Whether the code shown is the shown run's, its workers' chips at its lines (see showCode). */

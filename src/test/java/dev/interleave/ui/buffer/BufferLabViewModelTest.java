@@ -172,6 +172,32 @@ class BufferLabViewModelTest {
         assertTrue(model.notEmptyCaptionProperty().get().contains("filledSlots.acquire()"));
     }
 
+    /**
+     * After a run, the wait sets are named as the code beside them: choosing the monitor after a
+     * lock run left "notFull wait set" beside synchronized and wait() until the next Run.
+     */
+    @Test
+    void anEndedRunsEmptyWaitSetsAreNamedAsTheChosenCode() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.run();
+        try {
+            sampleUntil(model, () -> model.producedProperty().get() > 0);
+        } finally {
+            model.stop();
+        }
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE);
+        assertTrue(model.notFullWaiters().isEmpty() && model.notEmptyWaiters().isEmpty(), "a stop empties them");
+        assertTrue(model.notFullCaptionProperty().get().startsWith("notFull wait set"));
+        model.implProperty().set(BufferImpl.MONITOR);
+        assertTrue(model.notFullCaptionProperty().get().startsWith("The monitor's one wait set"),
+                model.notFullCaptionProperty().get());
+        assertTrue(model.oneWaitSetShownProperty().get());
+        model.implProperty().set(BufferImpl.ABQ);
+        assertTrue(model.waitSetsHiddenProperty().get(), "no 'empty' under 'inside abq: not visible'");
+        assertEquals(BufferImpl.LOCK, model.shownRunProperty().get().impl(), "the figures are still the lock run's");
+    }
+
     /** The status and the last run's note name only the machinery the implementation has. */
     @Test
     void theStatusNamesOnlyWhatTheImplementationHas() {
@@ -356,6 +382,12 @@ class BufferLabViewModelTest {
                             && model.notFullWaiters().stream().anyMatch(name -> name.startsWith("C")),
                             "both sides in the one set: " + model.notFullWaiters());
                 }
+                // Another implementation chosen: its code is shown, but the wait sets hold the run's
+                // threads, and keep the names the run's code gave them.
+                String caption = model.notFullCaptionProperty().get();
+                model.implProperty().set(impl == BufferImpl.SEMAPHORE ? BufferImpl.LOCK : BufferImpl.SEMAPHORE);
+                assertFalse(model.codeOfShownRunProperty().get());
+                assertEquals(caption, model.notFullCaptionProperty().get());
             }
         }
     }
