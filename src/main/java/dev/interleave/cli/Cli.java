@@ -199,6 +199,7 @@ public final class Cli implements Runnable {
         if (e instanceof CommandLine.UnmatchedArgumentException) {
             return spec.subcommands().isEmpty()
                     ? "; allowed options: " + String.join(", ", spec.options().stream()
+                            .filter(option -> !option.hidden()) // an alias --help does not list (--threads-kind)
                             .sorted(Comparator.comparing(option -> !option.required())) // required first
                             .map(CommandLine.Model.OptionSpec::longestName).toList())
                     : "; allowed: " + String.join(", ", spec.subcommands().keySet());

@@ -55,7 +55,7 @@ class CallsCommandTest {
             calls --calls 10 --concurrency 10 --seed x1                | --seed      | 'x1'          | allowed:
             calls --calls 10 --concurrency 10 --threads green          | --threads   | 'green'       | allowed: virtual, platform
             calls --calls 10 --concurrency 10 --counter fast           | --counter   | 'fast'        | allowed: atomic, synchronized, lock, racy
-            calls --calls 10 --concurrency 10 --turbo                  | --turbo     | --turbo       | allowed options: --calls, --concurrency
+            calls --calls 10 --concurrency 10 --turbo                  | --turbo     | --turbo       | allowed options: --calls, --concurrency, --json, --threads, --max-sleep-ms
             calls --calls 10 --concurrency                             | --concurrency | --concurrency | 1 to 1,000,000
             calls --concurrency 10                                     | --calls     | --calls       | 1 to 10,000,000
             calls --calls 100000 --concurrency 100000 --threads platform | --concurrency | 100,000     | use virtual threads
