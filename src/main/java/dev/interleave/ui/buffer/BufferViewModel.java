@@ -1171,13 +1171,14 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     /**
      * The wait sets are named as the code beside them names them; but as the shown run's code does
-     * while they hold its threads (a stalled run's waiters, rewound or not). Switching to the monitor
+     * while they show its past or hold its threads (a stalled run's waiters). Switching to the monitor
      * after a lock run left "notFull wait set" beside synchronized and wait() until the next Run.
      */
     private void captionWaitSets() {
         BufferSettings run = shownRunProperty().get();
         boolean occupied = !notFullWaiters.isEmpty() || !notEmptyWaiters.isEmpty();
-        boolean ofRun = run != null && (codeOfShownRun.get() || occupied);
+        // Rewound, the names stay as the log is stepped through, whoever waits at each moment.
+        boolean ofRun = run != null && (codeOfShownRun.get() || occupied || rewind.rewoundBinding().get());
         BufferImpl of = ofRun ? run.impl() : codeImpl.get();
         Bug planted = ofRun ? run.bug() : codeBug.get();
         oneWaitSetShown.set(BufferSettings.oneWaitSet(of, planted));

@@ -193,6 +193,14 @@ class BufferLabViewModelTest {
         assertTrue(model.notFullCaptionProperty().get().startsWith("The monitor's one wait set"),
                 model.notFullCaptionProperty().get());
         assertTrue(model.oneWaitSetShownProperty().get());
+        // Rewound, the wait sets show the run's past: named as its code named them, at every moment.
+        model.rewind().moveBy(-1);
+        model.sample(System.nanoTime());
+        assertTrue(model.rewind().rewoundBinding().get());
+        assertTrue(model.notFullCaptionProperty().get().startsWith("notFull wait set"),
+                model.notFullCaptionProperty().get());
+        model.rewind().toPresent();
+        model.sample(System.nanoTime());
         model.implProperty().set(BufferImpl.ABQ);
         assertTrue(model.waitSetsHiddenProperty().get(), "no 'empty' under 'inside abq: not visible'");
         assertEquals(BufferImpl.LOCK, model.shownRunProperty().get().impl(), "the figures are still the lock run's");
