@@ -83,6 +83,16 @@ public interface RunControls {
     }
 
     /**
+     * The tab's badge for the shown run once it has ended, glyph first, where neither the verdict's
+     * word nor {@link #endedAs} says it right: a Slow motion challenge met and then stopped read
+     * "■ stopped", and a measurement whose racy counters lost nothing "✓ done" (a teacher's tryout).
+     * Empty: the verdict's word, or endedAs.
+     */
+    public default String endedBadge() {
+        return "";
+    }
+
+    /**
      * The window's Auto-step rate (the tool bar's, 1 to 20 steps a second), given when the view-model
      * is made and whenever it changes: a view whose Run itself plays steps one at a time (the race
      * lab's Slow motion) plays them at this rate, so the window has one Auto-step speed.

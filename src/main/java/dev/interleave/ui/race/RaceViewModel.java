@@ -185,6 +185,11 @@ public final class RaceViewModel implements RunControls {
     }
 
     @Override
+    public String endedBadge() {
+        return current().endedBadge();
+    }
+
+    @Override
     public void autoStepRate(int stepsPerSecond) {
         stepper.autoStepRate(stepsPerSecond);
     }

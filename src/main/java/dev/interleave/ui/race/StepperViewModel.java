@@ -118,6 +118,16 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                 .map(result -> "lost " + Words.count(result.lost(), "update")).orElse("");
     }
 
+    /**
+     * "✓ challenge met" once the shown run reached its challenge's goal, ended or stopped after it:
+     * Stop after "✔ Challenge met" turned the tab to "■ stopped", and the success was gone.
+     */
+    @Override
+    public String endedBadge() {
+        return shownResult(runner.snapshot().result()).filter(result -> result.goalReachedAt() > 0)
+                .map(result -> "✓ challenge met").orElse("");
+    }
+
     /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */
     @Override
     public Optional<String> resultJson() {

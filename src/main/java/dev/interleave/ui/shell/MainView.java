@@ -1660,7 +1660,8 @@ public final class MainView extends BorderPane {
             case RUNNING -> "▶ running";
             case PAUSED -> "‖ paused";
             case STOPPING -> "■ stopping";
-            case IDLE -> !model.endedAs().isEmpty() && model.shownVerdict().isPresent() ? "✘ " + model.endedAs()
+            case IDLE -> !model.endedBadge().isEmpty() ? model.endedBadge()
+                    : !model.endedAs().isEmpty() && model.shownVerdict().isPresent() ? "✘ " + model.endedAs()
                     : model.shownVerdict().map(verdict -> switch (verdict) {
                 case OK -> "✓ done";
                 case WRONG_TOTAL -> "✘ wrong";

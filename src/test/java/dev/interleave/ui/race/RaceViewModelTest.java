@@ -1,6 +1,10 @@
 package dev.interleave.ui.race;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,12 +17,16 @@ import org.junit.jupiter.api.Timeout;
 import dev.interleave.engine.race.LabMeasure;
 import dev.interleave.engine.race.LabResult;
 import dev.interleave.engine.race.LabRunner;
+import dev.interleave.engine.race.LabSettings;
+import dev.interleave.engine.race.RaceResult;
+import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.Step;
 import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.engine.race.StepperSettings;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.IntInput;
 
@@ -195,8 +203,72 @@ class RaceViewModelTest {
         assertEquals(RunState.IDLE, model.runState());
         assertEquals(Optional.of(Verdict.WRONG_TOTAL), model.shownVerdict(), "the counter is short");
         assertEquals("lost 1 update", model.endedAs());
+        assertEquals("✓ challenge met", model.endedBadge(), "the tab tells of the challenge, the counter of the loss");
         model.reset();
         assertEquals("", model.endedAs(), "Reset: no run shown");
+        assertEquals("", model.endedBadge());
+    }
+
+    /**
+     * A challenge met and then stopped still says it was met: Stop after "✔ Challenge met" turned the
+     * tab to "■ stopped" (a teacher's tryout). A run stopped before it is only stopped.
+     */
+    @Test
+    void aChallengeMetThenStoppedStaysMet() throws Exception {
+        StepperRunner runner = new StepperRunner();
+        StepperViewModel model = new StepperViewModel(runner);
+        model.incrementsProperty().set(3);
+        model.goalProperty().set(1);
+        model.stepThread(0);
+        settle(runner, model);
+        model.stop();
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals(Optional.of(Verdict.STOPPED), model.shownVerdict());
+        assertEquals("", model.endedBadge(), "stopped before the goal: the verdict's '■ stopped'");
+
+        for (int thread : new int[] {0, 1, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertTrue(model.challengeMetProperty().get(), model.challengeProperty().get());
+        model.stop();
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals(Optional.of(Verdict.STOPPED), model.shownVerdict(), "3 increments each: not done");
+        assertEquals("✓ challenge met", model.endedBadge());
+    }
+
+    /**
+     * A lost-updates measurement in which racy and volatile lost nothing ends as "· none lost", not
+     * "✓ done": the threads took turns (a teacher's tryout on two busy cores saw "✓ done" beside a
+     * count++ that lost none). One thread has nobody to race with; a stopped one is stopped.
+     */
+    @Test
+    void aMeasurementWhoseRacyCountersLostNothingSaysSo() {
+        LabSettings four = new LabSettings(LabMeasure.LOST_UPDATES, 4, 1_000, 2, ThreadKind.PLATFORM, false);
+        assertEquals("· none lost", LabViewModel.endedBadge(measured(four, Outcome.COMPLETED, 4_000L, 4_000L)));
+        assertEquals("", LabViewModel.endedBadge(measured(four, Outcome.COMPLETED, 4_000L, 3_100L)),
+                "one run of racy lost updates: endedAs's 'lost updates'");
+        assertEquals("", LabViewModel.endedBadge(measured(four, Outcome.STOPPED, 4_000L, 4_000L)));
+        LabSettings one = new LabSettings(LabMeasure.LOST_UPDATES, 1, 1_000, 2, ThreadKind.PLATFORM, false);
+        assertEquals("", LabViewModel.endedBadge(measured(one, Outcome.COMPLETED, 1_000L, 1_000L)));
+        LabSettings rates = new LabSettings(LabMeasure.THROUGHPUT, 4, 1_000, 2, ThreadKind.PLATFORM, false);
+        assertEquals("", LabViewModel.endedBadge(measured(rates, Outcome.COMPLETED, 4_000L, 4_000L)));
+    }
+
+    /** A measurement of every strategy whose racy runs reached {@code racyTotals}; the others lost none. */
+    private static LabResult measured(LabSettings settings, Outcome outcome, long... racyTotals) {
+        List<RaceResult> legs = new ArrayList<>();
+        long expected = (long) settings.threads() * settings.increments();
+        for (RaceStrategy strategy : RaceStrategy.values()) {
+            List<Long> totals = strategy == RaceStrategy.RACY ? Arrays.stream(racyTotals).boxed().toList()
+                    : Collections.nCopies(racyTotals.length, expected);
+            legs.add(new RaceResult(new RaceSettings(settings.threads(), settings.increments(), strategy,
+                    settings.threadKind(), false, racyTotals.length), Outcome.COMPLETED, null, totals,
+                    Collections.nCopies(totals.size(), 1_000_000L), 0));
+        }
+        return new LabResult(settings, outcome, null, legs);
     }
 
     /**
