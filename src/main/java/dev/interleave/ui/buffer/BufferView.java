@@ -1382,6 +1382,9 @@ public final class BufferView extends BorderPane {
          */
         private boolean interrupted;
 
+        /** Whose thread it shows: a producer is in put(), a consumer in take(). */
+        private Worker.Role role;
+
         /** The lanes' common width, for a chip of the lanes; null for a chip of a queue, as wide as its words. */
         private final LaneWidth lane;
 
@@ -1515,6 +1518,10 @@ public final class BufferView extends BorderPane {
             if (interrupted && shown == WorkerState.IN_BUFFER) {
                 return "interrupted in its wait";
             }
+            if (shown == WorkerState.IN_BUFFER) {
+                // A consumer read "C2 in put/take" (a teacher's tryout): each is in one of them.
+                return role == Worker.Role.PRODUCER ? "in put()" : "in take()";
+            }
             return shown.words(impl);
         }
 
@@ -1546,6 +1553,10 @@ public final class BufferView extends BorderPane {
         }
 
         private void name(String worker, Worker.Role role) {
+            if (role != this.role) {
+                this.role = role;
+                showState();
+            }
             if (!worker.equals(name.getText()) || getId() == null) {
                 setId(idPrefix + worker);
                 name.setText(worker);
