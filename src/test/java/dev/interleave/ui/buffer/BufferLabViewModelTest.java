@@ -359,6 +359,12 @@ class BufferLabViewModelTest {
             assertTrue(model.outcomeDetailProperty().get().matches(expected == BufferOutcome.STALLED
                     ? ".* waits? on .*: nobody is left to wake them" : "[PC]\\d+ was about to .*"),
                     model.outcomeDetailProperty().get());
+            if (bug == Bug.ONE_CONDITION || bug == Bug.NOTIFY) {
+                // One wait set, named once: "wait on notFull and ... wait on notEmpty" named two.
+                assertTrue(model.outcomeDetailProperty().get().matches("[PC]\\d+(, [PC]\\d+)* (all|both) wait on (the"
+                        + " one condition, notFull \\(notEmpty is the same one\\)|the monitor), with .*"),
+                        model.outcomeDetailProperty().get());
+            }
             assertTrue(model.momentProperty().get() >= 0, "the moment it went wrong is kept");
             // The status line says how the run ended, as the banner does, until the settings change.
             assertEquals("✘ " + Words.keepClosingNumbers(model.outcomeTextProperty().get()), model.statusSentence(),
