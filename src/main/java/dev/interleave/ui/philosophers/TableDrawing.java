@@ -67,6 +67,11 @@ final class TableDrawing extends Pane {
     private final Circle table = new Circle();
     private final List<Seat> seats = new ArrayList<>();
     private final List<Line> forks = new ArrayList<>();
+    /**
+     * A line from a held fork to its holder's seat, a hand: a fork in hand lies between two seats, and
+     * "P1 has F1" read as P5's with P5's arrow pointing at it (a teacher's tryout).
+     */
+    private final List<Line> grips = new ArrayList<>();
     private final List<Label> forkNames = new ArrayList<>();
     private final List<Arrow> arrows = new ArrayList<>();
 
@@ -90,7 +95,8 @@ final class TableDrawing extends Pane {
         List<TableView.Diner> diners = model.philosophers();
         int n = diners.size();
         while (seats.size() > n) {
-            getChildren().removeAll(seats.removeLast(), forks.removeLast(), forkNames.removeLast(), arrows.removeLast());
+            getChildren().removeAll(seats.removeLast(), forks.removeLast(), grips.removeLast(), forkNames.removeLast(),
+                    arrows.removeLast());
         }
         while (seats.size() < n) {
             int p = seats.size();
@@ -98,6 +104,10 @@ final class TableDrawing extends Pane {
             fork.setId("fork-" + Names.fork(p));
             fork.getStyleClass().add("fork");
             fork.setManaged(false);
+            Line grip = new Line();
+            grip.setId("grip-" + Names.fork(p));
+            grip.getStyleClass().add("fork-grip");
+            grip.setManaged(false);
             Label forkName = new Label(Names.fork(p));
             forkName.getStyleClass().add("fork-name");
             forkName.setManaged(false);
@@ -122,10 +132,11 @@ final class TableDrawing extends Pane {
                 }
             });
             forks.add(fork);
+            grips.add(grip);
             forkNames.add(forkName);
             arrows.add(arrow);
             seats.add(seat);
-            getChildren().addAll(fork, forkName, arrow, seat);
+            getChildren().addAll(grip, fork, forkName, arrow, seat);
         }
         // One way of writing the counts for the whole table: "9,076 meals" beside "15.4k meals" read as two units.
         long most = diners.stream().mapToLong(TableView.Diner::meals).max().orElse(0);
@@ -147,6 +158,11 @@ final class TableDrawing extends Pane {
             int holder = held ? holders.get(p) : -1;
             forks.get(p).pseudoClassStateChanged(EATEN_WITH, held && holders.size() == n
                     && holders.get(holder) == holder && holders.get((holder + 1) % n) == holder);
+            Line grip = grips.get(p);
+            grip.setVisible(held);
+            for (PseudoClass same : List.of(IN_CIRCLE, EATEN_WITH)) {
+                grip.pseudoClassStateChanged(same, forks.get(p).getPseudoClassStates().contains(same));
+            }
         }
         requestLayout();
     }
@@ -487,6 +503,7 @@ final class TableDrawing extends Pane {
         table.setRadius(tableRadius);
         List<Integer> holders = model.forkHolders();
         double[][] forkAt = new double[n][2];
+        double[][] forkOuterEnd = new double[n][2];
         for (int p = 0; p < n; p++) {
             Seat seat = seats.get(p);
             double a = seatAngle(p, n);
@@ -515,6 +532,8 @@ final class TableDrawing extends Pane {
             fork.setEndY(fy + forkHalf * Math.sin(angle));
             forkAt[p][0] = fx;
             forkAt[p][1] = fy;
+            forkOuterEnd[p][0] = fork.getEndX();
+            forkOuterEnd[p][1] = fork.getEndY();
             // Its name beside it, towards the centre of the table, where leastTable and handAngle
             // reckon it to be (clear of the fork as thick as it is drawn).
             Label name = forkNames.get(p);
@@ -522,6 +541,25 @@ final class TableDrawing extends Pane {
             double lh = nameHeights[p];
             double inward = nameInward(angle, forkHalf, fork.getStrokeWidth(), lw, lh);
             name.resizeRelocate(fx - inward * Math.cos(angle) - lw / 2, fy - inward * Math.sin(angle) - lh / 2, lw, lh);
+        }
+        for (int f = 0; f < n; f++) {
+            // The hand: from the holder's seat (its edge, as scaled) to the fork's outer end.
+            int holder = f < holders.size() ? holders.get(f) : -1;
+            if (holder < 0 || holder >= n) {
+                continue;
+            }
+            Seat seat = seats.get(holder);
+            double sx = seat.getLayoutX() + seat.getWidth() / 2;
+            double sy = seat.getLayoutY() + seat.getHeight() / 2;
+            double dx = forkOuterEnd[f][0] - sx;
+            double dy = forkOuterEnd[f][1] - sy;
+            double length = Math.max(1, Math.hypot(dx, dy));
+            double edge = Math.min(length, seatEdge(seat.getWidth() * scale / 2, seat.getHeight() * scale / 2, dx, dy));
+            Line grip = grips.get(f);
+            grip.setStartX(sx + dx / length * edge);
+            grip.setStartY(sy + dy / length * edge);
+            grip.setEndX(forkOuterEnd[f][0]);
+            grip.setEndY(forkOuterEnd[f][1]);
         }
         for (int p = 0; p < n; p++) {
             TableView.Diner diner = p < model.philosophers().size() ? model.philosophers().get(p) : null;

@@ -273,6 +273,52 @@ class PhilosophersViewFxTest {
         }
     }
 
+    /**
+     * Each fork in hand is joined to its holder's seat by a line, a hand, and no fork on the table is:
+     * in a deadlock, "P1 has F1" lay between P1 and P5, P5's arrow pointing at it, and read as P5's (a
+     * teacher's tryout).
+     */
+    @Test
+    void aForkInHandIsJoinedToItsHolder(FxRobot robot) throws Exception {
+        zeroDelays(robot, 3);
+        for (int f = 1; f <= 3; f++) {
+            assertFalse(robot.lookup("#grip-F" + f).query().isVisible(), "F" + f + " lies on the table");
+        }
+        int steps = 0;
+        for (int round = 0; round < 2; round++) {
+            for (int p = 1; p <= 3; p++) {
+                robot.clickOn("#seat-P" + p);
+                String step = "Step " + ++steps + ": ";
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stepTextProperty().get().startsWith(step));
+            }
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> seats = List.of(robot.lookup("#seat-P1").query(), robot.lookup("#seat-P2").query(),
+                robot.lookup("#seat-P3").query());
+        for (int f = 0; f < 3; f++) {
+            int fork0 = f;
+            int holder = OnFx.get(() -> model.forkHolders().get(fork0));
+            assertEquals(f, holder, "naive: each holds its left fork");
+            Line grip = robot.lookup("#grip-" + Names.fork(f)).queryAs(Line.class);
+            Line fork = robot.lookup("#fork-" + Names.fork(f)).queryAs(Line.class);
+            assertTrue(grip.isVisible(), Names.fork(f) + " in hand");
+            assertEquals(fork.getEndX(), grip.getEndX(), 1e-6, "at the fork's outer end");
+            assertEquals(fork.getEndY(), grip.getEndY(), 1e-6);
+            Bounds seat = OnFx.get(seats.get(holder)::getBoundsInParent); // as scaled
+            double offX = Math.max(0, Math.max(seat.getMinX() - grip.getStartX(), grip.getStartX() - seat.getMaxX()));
+            double offY = Math.max(0, Math.max(seat.getMinY() - grip.getStartY(), grip.getStartY() - seat.getMaxY()));
+            double off = Math.hypot(offX, offY);
+            assertTrue(off <= 1, Names.fork(f) + "'s hand starts " + off + " px from its holder's seat " + seat);
+            for (int other = 0; other < 3; other++) {
+                Bounds box = OnFx.get(seats.get(other)::getBoundsInParent);
+                double away = Math.hypot(grip.getStartX() - box.getCenterX(), grip.getStartY() - box.getCenterY());
+                double mine = Math.hypot(grip.getStartX() - seat.getCenterX(), grip.getStartY() - seat.getCenterY());
+                assertTrue(other == holder || mine < away, Names.fork(f) + "'s hand starts nearer seat " + other);
+            }
+        }
+    }
+
     /** Stopped with no deadlock: the verdict says stopped, in the note's colours, not a success for the whole run. */
     @Test
     void aStoppedRunIsNotCalledASuccess(FxRobot robot) throws Exception {
