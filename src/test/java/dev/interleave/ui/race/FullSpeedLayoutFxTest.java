@@ -27,6 +27,7 @@ import dev.interleave.engine.race.RaceStrategy;
 import dev.interleave.engine.race.StepperRunner;
 import dev.interleave.engine.run.RunState;
 import dev.interleave.ui.kit.FrameStats;
+import dev.interleave.ui.kit.OnFx;
 import dev.interleave.ui.kit.StyledStage;
 import dev.interleave.ui.shell.MainView;
 
@@ -90,6 +91,24 @@ class FullSpeedLayoutFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.state() == RunState.IDLE
                 && view.lookup(shown) != null);
         WaitForAsyncUtils.waitForFxEvents(3); // the figures drawn, laid out and measured again
+    }
+
+    /**
+     * The table says at its bars when they are on a log scale, as its caption does, and the caption
+     * how many cores the threads share: the bars go to 64 threads on two cores, and a teacher read a
+     * log-scale bar a third as long as a third as fast, where it was 17 times slower.
+     */
+    @Test
+    void theTableSaysItsScaleAtItsBarsAndTheCoresItsThreadsShare() throws Exception {
+        measure(LabMeasure.THROUGHPUT, "#lab-cas-failures-64");
+        String corner = OnFx.get(() -> ((Label) view.lookup("#lab-throughput-corner")).getText());
+        List<String> captions = OnFx.get(() -> view.lookupAll(".wait-set-caption").stream()
+                .map(node -> ((Label) node).getText()).filter(text -> text.contains("the same total work")).toList());
+        assertEquals(1, captions.size(), captions.toString());
+        String caption = captions.getFirst();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertTrue(caption.contains("This machine has " + cores + (cores == 1 ? " core:" : " cores:")), caption);
+        assertEquals(caption.contains("bars on a log scale"), corner.endsWith("\nlog-scale bars"), corner + " | " + caption);
     }
 
     @Test
