@@ -158,6 +158,7 @@ final class TableDrawing extends Pane {
             int holder = held ? holders.get(p) : -1;
             forks.get(p).pseudoClassStateChanged(EATEN_WITH, held && holders.size() == n
                     && holders.get(holder) == holder && holders.get((holder + 1) % n) == holder);
+            forkNames.get(p).pseudoClassStateChanged(COMPACT, n >= COMPACT_FROM);
             Line grip = grips.get(p);
             grip.setVisible(held);
             for (PseudoClass same : List.of(IN_CIRCLE, EATEN_WITH)) {

@@ -1304,7 +1304,8 @@ class PhilosophersViewFxTest {
     }
 
     /**
-     * Five seats' words (the usual class) are drawn at 0.85 of the view's text size at least, where the
+     * Five seats' words (the usual class) are drawn at 0.85 of the view's text size at least, and the
+     * forks' names at its size, where the
      * table squeezes its seats (1024x700, side by side at 100 %, stacked at 150 %; 1280x800, where five
      * seats keep their circle): they read 13 px beside a 20 px banner at 150 %, 9 px at 100 % (a
      * teacher's tryout). In a tall window the seats grow with the drawings, past the view's size.
@@ -1329,6 +1330,14 @@ class PhilosophersViewFxTest {
                         found.add(String.format(Locale.ROOT, "%s '%s' %.1f px", seat.getId(), label.getText(),
                                 label.getFont().getSize() * seat.getScaleY()));
                     }
+                }
+            }
+            // The forks' names as large as the view's text: at 0.85 of it they read 14 px beside the
+            // seats' 20 px on a projector (a teacher's tryout).
+            for (Node name : robot.lookup(".fork-name").queryAll()) {
+                if (((Label) name).getFont().getSize() < em - 0.05) {
+                    found.add(String.format(Locale.ROOT, "'%s' %.1f px", ((Label) name).getText(),
+                            ((Label) name).getFont().getSize()));
                 }
             }
             return found;
