@@ -87,6 +87,23 @@ class CallsCommandTest {
         assertEquals("", ran.out());
     }
 
+    /**
+     * The unknown-option message lists the options --help lists: not --threads-kind, a hidden alias of
+     * --threads in calls, buffer and philosophers (race's own name for its thread kind, which it lists).
+     */
+    @Test
+    void theUnknownOptionMessageListsNoHiddenOption() {
+        for (String[] line : List.of(new String[] {"calls", "--calls", "10", "--concurrency", "10", "--turbo"},
+                new String[] {"buffer", "--turbo"}, new String[] {"philosophers", "--turbo"})) {
+            Invocation ran = run(line);
+            assertEquals(2, ran.exitCode(), ran.err());
+            assertTrue(ran.err().contains("allowed options: ") && ran.err().contains("--threads,"), ran.err());
+            assertFalse(ran.err().contains("--threads-kind"), ran.err());
+        }
+        Invocation race = run("race", "--turbo");
+        assertTrue(race.err().contains("--threads-kind"), race.err());
+    }
+
     /** The name meant: the one a typo away, else the one the word begins; none when two are as near. */
     @Test
     void theNameMeantIsTheOnlyOneATypoAway() {

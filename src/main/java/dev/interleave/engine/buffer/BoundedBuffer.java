@@ -214,9 +214,6 @@ public final class BoundedBuffer implements LabBuffer {
         }
     }
 
-    /** The one condition, in a stall's words: both sides wait on it. */
-    static final String ONE_CONDITION_NAMED = "the one condition, notFull (notEmpty is the same one)";
-
     /**
      * The longest a wait the lab picks lasts before it returns without a signal: short, so that it
      * ends spuriously nearly always (a signal in the meantime makes it an ordinary wake-up).
@@ -394,10 +391,9 @@ public final class BoundedBuffer implements LabBuffer {
             for (Worker worker : workers) {
                 views.add(worker.view());
             }
-            // One condition is one wait set, named once as the monitor's is: "P1, P2, P3 wait on notFull
-            // and C1, C2, C3 wait on notEmpty (the one condition ...)" named two (a teacher's tryout).
-            return bug == Bug.ONE_CONDITION
-                    ? Stalls.everyoneWaiting(views, count, items.length, ONE_CONDITION_NAMED, ONE_CONDITION_NAMED)
+            // One condition is one wait set, named once as the monitor's is.
+            return bug == Bug.ONE_CONDITION ? Stalls.everyoneWaiting(views, count, items.length,
+                    BufferNarration.ONE_CONDITION_BOTH, BufferNarration.ONE_CONDITION_BOTH)
                     : Stalls.everyoneWaiting(views, count, items.length, "notFull", "notEmpty");
         } finally {
             lock.unlock();

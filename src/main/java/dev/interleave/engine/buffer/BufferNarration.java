@@ -30,6 +30,13 @@ public final class BufferNarration {
      */
     static final String ONE_CONDITION_NOT_EMPTY = "notEmpty (the one condition: notEmpty is notFull)";
 
+    /**
+     * What both sides of the one-condition lock buffer wait on, in a stall's words, named once as the
+     * monitor's one wait set is ("P1, P2, P3 wait on notFull and C1, C2, C3 wait on notEmpty ..."
+     * named two, a teacher's tryout), in the consumers' parenthesis.
+     */
+    static final String ONE_CONDITION_BOTH = "notFull (the one condition: notEmpty is notFull)";
+
     private BufferNarration() {
     }
 

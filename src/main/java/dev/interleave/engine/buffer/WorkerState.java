@@ -49,7 +49,7 @@ public enum WorkerState {
         return this != STARTING && this != DONE;
     }
 
-    /** The state in a few words, "awaits room"; the chips say {@link #words(BufferImpl)}. */
+    /** The state in a few words, "awaits room"; the chips say {@link #words(BufferImpl, Worker.Role)}. */
     public String words() {
         return words;
     }
@@ -60,5 +60,13 @@ public enum WorkerState {
      */
     public String words(BufferImpl impl) {
         return this == WAITING_FOR_LOCK ? "waiting for " + impl.lockNoun() : words;
+    }
+
+    /**
+     * {@link #words(BufferImpl)} for one thread of {@code role}: holding the lock, a producer is "in
+     * put()" and a consumer "in take()" (a consumer's chip read "C2 in put/take", a teacher's tryout).
+     */
+    public String words(BufferImpl impl, Worker.Role role) {
+        return this != IN_BUFFER ? words(impl) : role == Worker.Role.PRODUCER ? "in put()" : "in take()";
     }
 }

@@ -1518,11 +1518,7 @@ public final class BufferView extends BorderPane {
             if (interrupted && shown == WorkerState.IN_BUFFER) {
                 return "interrupted in its wait";
             }
-            if (shown == WorkerState.IN_BUFFER) {
-                // A consumer read "C2 in put/take" (a teacher's tryout): each is in one of them.
-                return role == Worker.Role.PRODUCER ? "in put()" : "in take()";
-            }
-            return shown.words(impl);
+            return role == null ? shown.words(impl) : shown.words(impl, role);
         }
 
         /**

@@ -32,7 +32,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
@@ -166,10 +165,10 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
     /** The finding's detail, under its headline: who waits where (stalled), or the action (violated); or "". */
     private final ReadOnlyStringWrapper outcomeDetail = new ReadOnlyStringWrapper(this, "outcomeDetail", "");
-    /** What the producers' wait set is in the shown implementation ({@link #waitSetCaption}). */
+    /** What the producers' wait set is in the code beside it ({@link #waitSetCaption}, {@link #captionWaitSets}). */
     private final ReadOnlyStringWrapper notFullCaption = new ReadOnlyStringWrapper(this, "notFullCaption",
             waitSetCaption(BufferImpl.LOCK, Bug.NONE, true));
-    /** What the consumers' wait set is in the shown implementation. */
+    /** What the consumers' wait set is in the code beside it. */
     private final ReadOnlyStringWrapper notEmptyCaption = new ReadOnlyStringWrapper(this, "notEmptyCaption",
             waitSetCaption(BufferImpl.LOCK, Bug.NONE, false));
     /** The position that shows what went wrong ({@link #moment(BufferHistory, BufferOutcome, long)}), or -1. */
@@ -392,9 +391,6 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         }
         impl.addListener(obs -> showGuide());
         bug.addListener(obs -> showGuide());
-        ListChangeListener<String> waiters = change -> captionWaitSets();
-        notFullWaiters.addListener(waiters);
-        notEmptyWaiters.addListener(waiters);
         plotCapacity.bind(Bindings.createIntegerBinding(() -> shownRunProperty().get() != null
                 ? shownRunProperty().get().capacity() : capacity.get(), capacity, shownRunProperty()));
         settingsStore = new SavedSettings(saved);
@@ -1140,8 +1136,8 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     // ---- the lab ----
 
     /**
-     * The implementation the figures are of (the shown run's, or the chosen one before any run),
-     * with its wait sets; and put and take: of the shown run while it goes on, and after it as long
+     * The implementation the figures are of (the shown run's, or the chosen one before any run); put
+     * and take: of the shown run while it goes on, and after it as long
      * as its implementation, bug and wake-up are still the chosen ones; else of the chosen ones, so
      * that a teacher choosing a bug sees its code before Run.
      */
@@ -1171,14 +1167,13 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     /**
      * The wait sets are named as the code beside them names them; but as the shown run's code does
-     * while they show its past or hold its threads (a stalled run's waiters). Switching to the monitor
+     * while they show its past (rewound, a stall's waiters among it), whatever is chosen since: an
+     * ended run's threads are gone, and its wait sets at the present empty. Switching to the monitor
      * after a lock run left "notFull wait set" beside synchronized and wait() until the next Run.
      */
     private void captionWaitSets() {
         BufferSettings run = shownRunProperty().get();
-        boolean occupied = !notFullWaiters.isEmpty() || !notEmptyWaiters.isEmpty();
-        // Rewound, the names stay as the log is stepped through, whoever waits at each moment.
-        boolean ofRun = run != null && (codeOfShownRun.get() || occupied || rewind.rewoundBinding().get());
+        boolean ofRun = run != null && (codeOfShownRun.get() || rewind.rewoundBinding().get());
         BufferImpl of = ofRun ? run.impl() : codeImpl.get();
         Bug planted = ofRun ? run.bug() : codeBug.get();
         oneWaitSetShown.set(BufferSettings.oneWaitSet(of, planted));
@@ -1642,12 +1637,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return takeCode.getReadOnlyProperty();
     }
 
-    /** The caption of the producers' wait set, in the shown implementation's terms. */
+    /** The caption of the producers' wait set, in the terms of the code beside it (see captionWaitSets). */
     public ReadOnlyStringProperty notFullCaptionProperty() {
         return notFullCaption.getReadOnlyProperty();
     }
 
-    /** The caption of the consumers' wait set, in the shown implementation's terms. */
+    /** The caption of the consumers' wait set, in the terms of the code beside it. */
     public ReadOnlyStringProperty notEmptyCaptionProperty() {
         return notEmptyCaption.getReadOnlyProperty();
     }

@@ -148,22 +148,24 @@ final class TableDrawing extends Pane {
             arrow.pseudoClassStateChanged(TIMED, diner.timedWait());
             arrow.pseudoClassStateChanged(IN_CIRCLE, diner.waitingFor() >= 0 && model.circle().contains(p));
             List<Integer> holders = model.forkHolders();
-            boolean held = p < holders.size() && holders.get(p) >= 0;
+            // The guard layoutChildren places a fork in hand by: a holder past the seats has no hand.
+            boolean held = p < holders.size() && holders.get(p) >= 0 && holders.get(p) < n;
+            boolean inCircle = held && model.circle().contains(holders.get(p));
             forks.get(p).pseudoClassStateChanged(HELD, held);
-            forks.get(p).pseudoClassStateChanged(IN_CIRCLE, held && model.circle().contains(holders.get(p)));
+            forks.get(p).pseudoClassStateChanged(IN_CIRCLE, inCircle);
             // Held to eat, or held while waiting for the other: an eater's two forks were drawn as a
             // waiter's are, and a learner saw no difference from the forks on the table (a tryout).
             // Both in one hand: eating, or just eaten and about to put them down (a step at a time,
             // the meal is between two steps).
             int holder = held ? holders.get(p) : -1;
-            forks.get(p).pseudoClassStateChanged(EATEN_WITH, held && holders.size() == n
-                    && holders.get(holder) == holder && holders.get((holder + 1) % n) == holder);
+            boolean eatenWith = held && holders.size() == n
+                    && holders.get(holder) == holder && holders.get((holder + 1) % n) == holder;
+            forks.get(p).pseudoClassStateChanged(EATEN_WITH, eatenWith);
             forkNames.get(p).pseudoClassStateChanged(COMPACT, n >= COMPACT_FROM);
             Line grip = grips.get(p);
             grip.setVisible(held);
-            for (PseudoClass same : List.of(IN_CIRCLE, EATEN_WITH)) {
-                grip.pseudoClassStateChanged(same, forks.get(p).getPseudoClassStates().contains(same));
-            }
+            grip.pseudoClassStateChanged(IN_CIRCLE, inCircle);
+            grip.pseudoClassStateChanged(EATEN_WITH, eatenWith);
         }
         requestLayout();
     }

@@ -442,7 +442,7 @@ public final class LabView extends BorderPane {
         return dash;
     }
 
-    /** The cores the threads share: the table goes to 64 threads whatever the machine (2 cores here). */
+    /** The cores the threads share: the table goes to 64 threads whatever the machine. */
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     /** How the throughput table's bars are drawn, in words: from zero, or on a log scale (see {@link #barShare}). */

@@ -187,14 +187,14 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                 .map(result -> "lost updates").orElse("");
     }
 
-    /** "· none lost" when the shown lost-updates measurement's racy counters lost nothing ({@link #endedBadge(LabResult)}). */
+    /** "⚠ none lost" when the shown lost-updates measurement's racy counters lost nothing ({@link #endedBadge(LabResult)}). */
     @Override
     public String endedBadge() {
         return shownResult(runner.snapshot().result()).map(LabViewModel::endedBadge).orElse("");
     }
 
     /**
-     * "· none lost" after a lost-updates measurement of two threads or more, run to its end, in which
+     * "⚠ none lost" after a lost-updates measurement of two threads or more, run to its end, in which
      * no strategy lost an update, racy and volatile included: the threads took turns, and "✓ done"
      * beside a count++ that lost nothing taught the wrong lesson in front of a class (a teacher's
      * tryout, on two cores other programs kept busy). Else empty.
@@ -204,7 +204,7 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                 && result.settings().threads() > 1
                 && result.legs().stream().anyMatch(leg -> !leg.settings().strategy().isSafe());
         boolean lostNone = result.legs().stream().allMatch(leg -> leg.lost().stream().allMatch(lost -> lost == 0));
-        return raced && lostNone ? "· none lost" : "";
+        return raced && lostNone ? "⚠ none lost" : "";
     }
 
     /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */

@@ -119,13 +119,25 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
     }
 
     /**
-     * "✓ challenge met" once the shown run reached its challenge's goal, ended or stopped after it:
-     * Stop after "✔ Challenge met" turned the tab to "■ stopped", and the success was gone.
+     * "✓ challenge met" once the shown run met its challenge ({@link #met}), ended or stopped after
+     * it: Stop after "✔ Challenge met" turned the tab to "■ stopped", and the success was gone. Not
+     * after a failure, which the verdict's "✘ failed" says.
      */
     @Override
     public String endedBadge() {
-        return shownResult(runner.snapshot().result()).filter(result -> result.goalReachedAt() > 0)
+        StepperSnapshot now = runner.snapshot();
+        return shownResult(now.result()).filter(result -> result.outcome() != Outcome.FAILED)
+                .filter(result -> met(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal()))
                 .map(result -> "✓ challenge met").orElse("");
+    }
+
+    /**
+     * Whether a run with {@code settings} met its challenge: its goal reached ({@code reachedAt}) in the
+     * fewest steps possible, none of them picked at random ({@code randomAtGoal}); as
+     * {@link #challengeText} says it.
+     */
+    static boolean met(StepperSettings settings, long reachedAt, long randomAtGoal) {
+        return settings.goalLost() > 0 && reachedAt > 0 && reachedAt == settings.par() && randomAtGoal == 0;
     }
 
     /** The shown run's figures as JSON (File, Export run's figures as JSON), once it has ended. */
@@ -382,8 +394,7 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
         }
         challenge.set(challengeText(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal(), now.steps(),
                 now.lost(), now.completed()));
-        challengeMet.set(now.settings().goalLost() > 0 && now.goalReachedAt() == now.settings().par()
-                && now.randomStepsAtGoal() == 0);
+        challengeMet.set(met(now.settings(), now.goalReachedAt(), now.randomStepsAtGoal()));
     }
 
     /**

@@ -1654,13 +1654,14 @@ public final class MainView extends BorderPane {
         boolean auto = autoStepping || model.runAutoSteps() && model.runState() == RunState.RUNNING;
         RunState state = auto ? RunState.RUNNING : model.runState();
         String alarm = state == RunState.IDLE ? "" : model.alarm();
+        String ended = state == RunState.IDLE ? model.endedBadge() : "";
         String warning = state == RunState.IDLE ? "" : model.warning();
         String text = !alarm.isEmpty() ? "✘ " + alarm : !warning.isEmpty() ? "⟳ " + warning
                 : auto ? "▶▶ auto-step" : switch (state) {
             case RUNNING -> "▶ running";
             case PAUSED -> "‖ paused";
             case STOPPING -> "■ stopping";
-            case IDLE -> !model.endedBadge().isEmpty() ? model.endedBadge()
+            case IDLE -> !ended.isEmpty() ? ended
                     : !model.endedAs().isEmpty() && model.shownVerdict().isPresent() ? "✘ " + model.endedAs()
                     : model.shownVerdict().map(verdict -> switch (verdict) {
                 case OK -> "✓ done";

@@ -361,8 +361,8 @@ class BufferLabViewModelTest {
                     model.outcomeDetailProperty().get());
             if (bug == Bug.ONE_CONDITION || bug == Bug.NOTIFY) {
                 // One wait set, named once: "wait on notFull and ... wait on notEmpty" named two.
-                assertTrue(model.outcomeDetailProperty().get().matches("[PC]\\d+(, [PC]\\d+)* (all|both) wait on (the"
-                        + " one condition, notFull \\(notEmpty is the same one\\)|the monitor), with .*"),
+                assertTrue(model.outcomeDetailProperty().get().matches("[PC]\\d+(, [PC]\\d+)* (all|both) wait on (notFull"
+                        + " \\(the one condition: notEmpty is notFull\\)|the monitor), with .*"),
                         model.outcomeDetailProperty().get());
             }
             assertTrue(model.momentProperty().get() >= 0, "the moment it went wrong is kept");
@@ -396,8 +396,8 @@ class BufferLabViewModelTest {
                             && model.notFullWaiters().stream().anyMatch(name -> name.startsWith("C")),
                             "both sides in the one set: " + model.notFullWaiters());
                 }
-                // Another implementation chosen: its code is shown, but the wait sets hold the run's
-                // threads, and keep the names the run's code gave them.
+                // Another implementation chosen: its code is shown, but the wait sets, rewound to the
+                // stall, hold the run's threads, and keep the names the run's code gave them.
                 String caption = model.notFullCaptionProperty().get();
                 model.implProperty().set(impl == BufferImpl.SEMAPHORE ? BufferImpl.LOCK : BufferImpl.SEMAPHORE);
                 assertFalse(model.codeOfShownRunProperty().get());

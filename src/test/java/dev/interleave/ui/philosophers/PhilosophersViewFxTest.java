@@ -282,7 +282,8 @@ class PhilosophersViewFxTest {
     void aForkInHandIsJoinedToItsHolder(FxRobot robot) throws Exception {
         zeroDelays(robot, 3);
         for (int f = 1; f <= 3; f++) {
-            assertFalse(robot.lookup("#grip-F" + f).query().isVisible(), "F" + f + " lies on the table");
+            String grip = "#grip-F" + f;
+            assertFalse(OnFx.get(() -> robot.lookup(grip).query().isVisible()), "F" + f + " lies on the table");
         }
         int steps = 0;
         for (int round = 0; round < 2; round++) {
@@ -294,26 +295,33 @@ class PhilosophersViewFxTest {
         }
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.deadlockedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        List<Node> seats = List.of(robot.lookup("#seat-P1").query(), robot.lookup("#seat-P2").query(),
-                robot.lookup("#seat-P3").query());
         for (int f = 0; f < 3; f++) {
-            int fork0 = f;
-            int holder = OnFx.get(() -> model.forkHolders().get(fork0));
+            int fork = f;
+            // Read on the FX thread, together: the hand's ends, the fork's outer end, each seat as scaled.
+            int holder = OnFx.get(() -> model.forkHolders().get(fork));
             assertEquals(f, holder, "naive: each holds its left fork");
-            Line grip = robot.lookup("#grip-" + Names.fork(f)).queryAs(Line.class);
-            Line fork = robot.lookup("#fork-" + Names.fork(f)).queryAs(Line.class);
-            assertTrue(grip.isVisible(), Names.fork(f) + " in hand");
-            assertEquals(fork.getEndX(), grip.getEndX(), 1e-6, "at the fork's outer end");
-            assertEquals(fork.getEndY(), grip.getEndY(), 1e-6);
-            Bounds seat = OnFx.get(seats.get(holder)::getBoundsInParent); // as scaled
-            double offX = Math.max(0, Math.max(seat.getMinX() - grip.getStartX(), grip.getStartX() - seat.getMaxX()));
-            double offY = Math.max(0, Math.max(seat.getMinY() - grip.getStartY(), grip.getStartY() - seat.getMaxY()));
+            boolean shown = OnFx.get(() -> robot.lookup("#grip-" + Names.fork(fork)).query().isVisible());
+            assertTrue(shown, Names.fork(f) + " in hand");
+            double[] at = OnFx.get(() -> {
+                Line hand = robot.lookup("#grip-" + Names.fork(fork)).queryAs(Line.class);
+                Line drawn = robot.lookup("#fork-" + Names.fork(fork)).queryAs(Line.class);
+                return new double[] {hand.getStartX(), hand.getStartY(), hand.getEndX(), hand.getEndY(),
+                    drawn.getEndX(), drawn.getEndY()};
+            });
+            List<Bounds> seats = OnFx.get(() -> List.of(robot.lookup("#seat-P1").query().getBoundsInParent(),
+                    robot.lookup("#seat-P2").query().getBoundsInParent(),
+                    robot.lookup("#seat-P3").query().getBoundsInParent()));
+            assertEquals(at[4], at[2], 1e-6, "at the fork's outer end");
+            assertEquals(at[5], at[3], 1e-6);
+            Bounds seat = seats.get(holder);
+            double offX = Math.max(0, Math.max(seat.getMinX() - at[0], at[0] - seat.getMaxX()));
+            double offY = Math.max(0, Math.max(seat.getMinY() - at[1], at[1] - seat.getMaxY()));
             double off = Math.hypot(offX, offY);
             assertTrue(off <= 1, Names.fork(f) + "'s hand starts " + off + " px from its holder's seat " + seat);
+            double mine = Math.hypot(at[0] - seat.getCenterX(), at[1] - seat.getCenterY());
             for (int other = 0; other < 3; other++) {
-                Bounds box = OnFx.get(seats.get(other)::getBoundsInParent);
-                double away = Math.hypot(grip.getStartX() - box.getCenterX(), grip.getStartY() - box.getCenterY());
-                double mine = Math.hypot(grip.getStartX() - seat.getCenterX(), grip.getStartY() - seat.getCenterY());
+                Bounds box = seats.get(other);
+                double away = Math.hypot(at[0] - box.getCenterX(), at[1] - box.getCenterY());
                 assertTrue(other == holder || mine < away, Names.fork(f) + "'s hand starts nearer seat " + other);
             }
         }

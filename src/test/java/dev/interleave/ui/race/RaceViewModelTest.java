@@ -237,17 +237,41 @@ class RaceViewModelTest {
         model.sample(System.nanoTime());
         assertEquals(Optional.of(Verdict.STOPPED), model.shownVerdict(), "3 increments each: not done");
         assertEquals("✓ challenge met", model.endedBadge());
+
+        // The goal reached in more steps than the fewest is not the challenge met: one increment of
+        // P1's whole first, then the same six.
+        for (int thread : new int[] {0, 0, 0, 0, 1, 0, 0, 1, 1}) {
+            model.stepThread(thread);
+            settle(runner, model);
+        }
+        assertTrue(model.challengeProperty().get().startsWith("Not the fewest yet"), model.challengeProperty().get());
+        model.stop();
+        runner.await(Duration.ofSeconds(10));
+        model.sample(System.nanoTime());
+        assertEquals("", model.endedBadge(), "the verdict's '■ stopped'");
+    }
+
+    /** Met is as the challenge line says it: at the fewest steps, none picked at random, a goal set. */
+    @Test
+    void aChallengeIsMetAtTheFewestStepsAllChosen() {
+        StepperSettings loseOne = new StepperSettings(2, StepProgram.COUNT_PLUS_PLUS, 1, StepperSettings.MIN_PACE_MILLIS, 1);
+        assertTrue(StepperViewModel.met(loseOne, loseOne.par(), 0));
+        assertFalse(StepperViewModel.met(loseOne, loseOne.par(), 1), "a step picked at random");
+        assertFalse(StepperViewModel.met(loseOne, loseOne.par() + 3, 0), "more steps than the fewest");
+        assertFalse(StepperViewModel.met(loseOne, 0, 0), "not reached");
+        StepperSettings none = new StepperSettings(2, StepProgram.COUNT_PLUS_PLUS, 1, StepperSettings.MIN_PACE_MILLIS, 0);
+        assertFalse(StepperViewModel.met(none, none.par(), 0), "no challenge");
     }
 
     /**
-     * A lost-updates measurement in which racy and volatile lost nothing ends as "· none lost", not
+     * A lost-updates measurement in which racy and volatile lost nothing ends as "⚠ none lost", not
      * "✓ done": the threads took turns (a teacher's tryout on two busy cores saw "✓ done" beside a
      * count++ that lost none). One thread has nobody to race with; a stopped one is stopped.
      */
     @Test
     void aMeasurementWhoseRacyCountersLostNothingSaysSo() {
         LabSettings four = new LabSettings(LabMeasure.LOST_UPDATES, 4, 1_000, 2, ThreadKind.PLATFORM, false);
-        assertEquals("· none lost", LabViewModel.endedBadge(measured(four, Outcome.COMPLETED, 4_000L, 4_000L)));
+        assertEquals("⚠ none lost", LabViewModel.endedBadge(measured(four, Outcome.COMPLETED, 4_000L, 4_000L)));
         assertEquals("", LabViewModel.endedBadge(measured(four, Outcome.COMPLETED, 4_000L, 3_100L)),
                 "one run of racy lost updates: endedAs's 'lost updates'");
         assertEquals("", LabViewModel.endedBadge(measured(four, Outcome.STOPPED, 4_000L, 4_000L)));
