@@ -288,9 +288,9 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                 + " made before it)";
         switch (s.measure()) {
             case LOST_UPDATES -> {
-                out.append(String.format(Locale.ROOT, "lost-updates: every strategy, %s of %s x %,d increments"
+                out.append(String.format(Locale.ROOT, "lost-updates: every strategy, %s of %s x %s"
                         + " each%s, %s%n", Counts.of(s.repeat(), "run"), Counts.of(s.threads(), "thread"),
-                        s.increments(), stopped, kind));
+                        Counts.of(s.increments(), "increment"), stopped, kind));
                 long expected = s.threads() * s.increments();
                 for (RaceStrategy strategy : RaceStrategy.values()) {
                     List<Long> lost = figures.lost(strategy);
@@ -346,8 +346,8 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
                 }
             }
             case FALSE_SHARING -> {
-                out.append(String.format(Locale.ROOT, "false-sharing: %s x %,d increments, packed and padded counters"
-                        + " in turn, %s each%s, %s%n", Counts.of(s.threads(), "thread"), s.increments(),
+                out.append(String.format(Locale.ROOT, "false-sharing: %s x %s, packed and padded counters"
+                        + " in turn, %s each%s, %s%n", Counts.of(s.threads(), "thread"), Counts.of(s.increments(), "increment"),
                         Counts.of(s.repeat(), "run"), stopped, kind));
                 var packed = figures.opsPerSecond(RaceStrategy.PACKED);
                 var padded = figures.opsPerSecond(RaceStrategy.STRIPED);

@@ -49,6 +49,10 @@ class RaceCommandTest {
         CallsCommandTest.Invocation run = CallsCommandTest.run("race", "--threads", "1", "--increments", "1000",
                 "--strategy", "racy");
         assertTrue(run.out().startsWith("1 thread x 1,000 increments, racy"), run.out());
+        CallsCommandTest.Invocation measured = CallsCommandTest.run("race", "--threads", "2", "--increments", "1",
+                "--measure", "lost-updates", "--repeat", "1");
+        assertTrue(measured.out().startsWith("lost-updates: every strategy, 1 run of 2 threads x 1 increment each"),
+                measured.out());
     }
 
     /**

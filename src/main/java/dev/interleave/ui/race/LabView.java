@@ -166,13 +166,13 @@ public final class LabView extends BorderPane {
         String stopped = done == Outcome.STOPPED ? ", stopped before the end" : done == Outcome.FAILED
                 ? ", failed before the end" : "";
         return switch (run.measure()) {
-            case LOST_UPDATES -> String.format(Locale.ROOT, "Measured with %s x %,d increments, each strategy %s%s%s, %s.",
-                    Words.count(run.threads(), "thread"), run.increments(), upTo, Words.count(run.repeat(), "time"),
+            case LOST_UPDATES -> String.format(Locale.ROOT, "Measured with %s x %s, each strategy %s%s%s, %s.",
+                    Words.count(run.threads(), "thread"), Words.count(run.increments(), "increment"), upTo, Words.count(run.repeat(), "time"),
                     stopped, kind);
             case THROUGHPUT -> "Measured with " + LabViewModel.sweep(run.threads(), run.increments(), run.repeat(),
                     !upTo.isEmpty()) + stopped + "; " + kind + ".";
-            case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %,d increments, packed and padded "
-                    + "each %s%s%s, %s.", Words.count(run.threads(), "thread"), run.increments(), upTo,
+            case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %s, packed and padded "
+                    + "each %s%s%s, %s.", Words.count(run.threads(), "thread"), Words.count(run.increments(), "increment"), upTo,
                     Words.count(run.repeat(), "time"), stopped, kind);
         };
     }

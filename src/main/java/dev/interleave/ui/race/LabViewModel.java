@@ -273,9 +273,9 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
             RaceSettings leg = now.current();
             progress.set(now.warmingUp() ? String.format(Locale.ROOT, "Warming up (not counted): %s, so the JIT has "
                     + "compiled it before it is timed, %.1f s", leg.strategy(), now.elapsedNanos() / 1e9)
-                    : String.format(Locale.ROOT, "%s %,d of %,d: %s, %s x %,d increments%s, %.1f s",
+                    : String.format(Locale.ROOT, "%s %,d of %,d: %s, %s x %s%s, %.1f s",
                     countsStrategies(now.settings()) ? "Strategy" : "Run", now.legs().size() + 1, now.legsTotal(),
-                    leg.strategy(), Words.count(leg.threads(), "thread"), leg.increments(),
+                    leg.strategy(), Words.count(leg.threads(), "thread"), Words.count(leg.increments(), "increment"),
                     // Which of its runs: "100 times, 21.6 s" read as a run of 21.6 s.
                     leg.repeat() > 1 ? String.format(Locale.ROOT, ", run %,d of %,d",
                             Math.min(now.currentRuns() + 1, leg.repeat()), leg.repeat()) : "",
@@ -311,8 +311,8 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
      */
     static String work(LabMeasure measure, int threads, long increments, int runs) {
         return measure == LabMeasure.THROUGHPUT ? sweep(threads, increments, runs, false)
-                : String.format(Locale.ROOT, "%s x %,d increments, %s", Words.count(threads, "thread"), increments,
-                        Words.count(runs, "run"));
+                : String.format(Locale.ROOT, "%s x %s, %s", Words.count(threads, "thread"),
+                        Words.count(increments, "increment"), Words.count(runs, "run"));
     }
 
     /**

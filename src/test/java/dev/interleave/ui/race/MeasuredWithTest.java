@@ -35,6 +35,11 @@ class MeasuredWithTest {
         assertEquals("Measured with 2 threads x 1,000 increments, packed and padded each 1 time, platform threads.",
                 LabView.measuredWith(new LabSettings(LabMeasure.FALSE_SHARING, 2, 1_000, 1, ThreadKind.PLATFORM, false),
                         Outcome.COMPLETED));
+        // One increment is "1 increment": the window read "2 threads x 1 increments" here and in the note above.
+        assertEquals("Measured with 2 threads x 1 increment, each strategy 10 times, platform threads.",
+                LabView.measuredWith(new LabSettings(LabMeasure.LOST_UPDATES, 2, 1, 10, ThreadKind.PLATFORM, false),
+                        Outcome.COMPLETED));
+        assertEquals("2 threads x 1 increment, 10 runs", LabViewModel.work(LabMeasure.LOST_UPDATES, 2, 1, 10));
     }
 
     /** Until a measure completes it has up to its runs: stopped, it said "the median of 3 runs" over single runs. */
