@@ -161,7 +161,8 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         out.printf(Locale.ROOT, "total          %,d%n", result.total());
         out.printf(Locale.ROOT, "expected       %,d   %s%n", result.expected(), checkWord(result));
         if (result.duplicates() > 0 || !settings.counter().isSafe()) {
-            out.printf(Locale.ROOT, "duplicates     %,d calls got a value another call had already got%n", result.duplicates());
+            out.printf(Locale.ROOT, "duplicates     %s got a value another call had already got%n",
+                    Counts.of(result.duplicates(), "call"));
         }
         // The window's Counter card, and how far it ends short of the calls completed (a tryout could not
         // check the window's "ends 984 short of the calls" here).

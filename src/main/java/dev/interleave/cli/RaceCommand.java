@@ -240,8 +240,8 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
         long runsLosing = lost.stream().filter(l -> l > 0).count();
         out.append(String.format(Locale.ROOT, "lost           %s   %s%n", none ? "none counted" : losses(lost),
                 result.outcome() != Outcome.COMPLETED ? result.outcome().name()
-                        : runsLosing > 0 ? String.format(Locale.ROOT, "LOST UPDATES in %,d of %,d runs", runsLosing,
-                                lost.size())
+                        : runsLosing > 0 ? String.format(Locale.ROOT, "LOST UPDATES in %,d of %s", runsLosing,
+                                Counts.of(lost.size(), "run"))
                         : s.strategy().isSafe() ? "OK: every increment counted"
                         // "OK" under volatile read as "volatile is enough" to a student who ran it once.
                         : s.threads() == 1 ? "every increment counted: one thread has nobody to race with"

@@ -290,6 +290,9 @@ class RaceCommandTest {
                 Collections.nCopies(30, 1_000_000L), 0));
         assertTrue(text.contains("LOST UPDATES in 2 of 30 runs"), text);
         assertTrue(text.contains(" ... (30 runs) and run 27: 500"), text);
+        RaceSettings once = new RaceSettings(2, 1_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 1);
+        String one = RaceCommand.text(new RaceResult(once, Outcome.COMPLETED, null, List.of(1_999L), List.of(1_000L), 0));
+        assertTrue(one.contains("LOST UPDATES in 1 of 1 run\n") || one.contains("LOST UPDATES in 1 of 1 run\r"), one);
 
         RaceResult none = new RaceResult(thirty, Outcome.STOPPED, null, List.of(), List.of(), 0);
         assertTrue(RaceCommand.text(none).contains("increments/s   none: no run finished"), RaceCommand.text(none));

@@ -1360,7 +1360,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             case STALLED -> String.format(Locale.ROOT, "Stalled at %,d ms (and still %s later)", lab.stalledAfterMillis(),
                     String.format(Locale.ROOT, "%.1f s", BufferRunner.STALL_MILLIS / 1000.0));
             case VIOLATED -> "Violated: " + lab.invariant();
-            case OK -> String.format(Locale.ROOT, "Correct: %,d items, each consumed once.", result.consumed());
+            case OK -> "Correct: " + Words.count(result.consumed(), "item") + ", each consumed once.";
             case STOPPED -> String.format(Locale.ROOT, "Stopped after %s consumed; no stall, no violation seen.",
                     Words.count(result.consumed(), "item"));
             case WRONG_TOTAL -> "Wrong total: an item was lost or taken twice.";

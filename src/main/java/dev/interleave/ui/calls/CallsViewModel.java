@@ -552,7 +552,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             long readNotReturned = now.counterValue() - now.callsCompleted();
             counterDetail.set(now.settings().counter().isSafe()
                     ? readNotReturned > 0 ? String.format(Locale.ROOT, "%,d not yet returned", readNotReturned) : ""
-                    : readNotReturned < 0 ? String.format(Locale.ROOT, "at least %,d updates lost", -readNotReturned)
+                    : readNotReturned < 0 ? "at least " + Words.count(-readNotReturned, "update") + " lost"
                     : "");
         }
         showInstrumentation(now);
@@ -1028,7 +1028,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      * lost exactly that many updates (each call added one). Empty for a safe one, which is never behind.
      */
     static String completedCounterDetail(boolean safe, long behind) {
-        return !safe && behind > 0 ? String.format(Locale.ROOT, "%,d updates lost", behind) : "";
+        return !safe && behind > 0 ? Words.count(behind, "update") + " lost" : "";
     }
 
     /**
@@ -1039,7 +1039,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     static String stoppedCounterDetail(boolean safe, long callsShort, long cutShort) {
         List<String> lines = new ArrayList<>(2);
         if (!safe && callsShort > 0) {
-            lines.add(String.format(Locale.ROOT, "at least %,d updates lost", callsShort));
+            lines.add("at least " + Words.count(callsShort, "update") + " lost");
         }
         if (cutShort > 0) {
             lines.add(String.format(Locale.ROOT, "%,d cut short", cutShort)); // short: the card sets a column's width

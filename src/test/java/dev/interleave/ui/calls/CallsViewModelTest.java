@@ -570,6 +570,7 @@ class CallsViewModelTest {
     @Test
     void aCompletedRacyRunsCounterSaysHowManyUpdatesItLost() throws InterruptedException {
         assertEquals("1,234 updates lost", CallsViewModel.completedCounterDetail(false, 1_234));
+        assertEquals("1 update lost", CallsViewModel.completedCounterDetail(false, 1), "not '1 updates lost'");
         assertEquals("", CallsViewModel.completedCounterDetail(false, 0), "none lost");
         assertEquals("", CallsViewModel.completedCounterDetail(true, 0), "a safe counter");
         CallsViewModel model = model(1_000, 100, 0);
@@ -582,7 +583,7 @@ class CallsViewModelTest {
         }
         assertEquals(1_000, model.callsCompletedProperty().get(), "run to its end");
         assertTrue(lost > 0, "none lost in five racy runs of 1,000 calls on 100 threads");
-        assertEquals(String.format(Locale.ROOT, "%,d updates lost", lost), model.counterDetailProperty().get());
+        assertEquals(Counts.of(lost, "update") + " lost", model.counterDetailProperty().get());
         assertTrue(model.verdictProperty().get().contains(String.format(Locale.ROOT, "%,d short", lost)),
                 model.verdictProperty().get());
     }
@@ -616,7 +617,7 @@ class CallsViewModelTest {
         // 1,000 in flight at Stop, most of them past their read of the counter: the card says how many
         // Stop cut short, and the banner's two figures, if they differ, say why.
         String card = model.counterDetailProperty().get();
-        assertTrue(card.matches(String.format(Locale.ROOT, "at least %,d updates lost(\n[0-9,]+ cut short)?", short_)), card);
+        assertTrue(card.matches("at least " + Counts.of(short_, "update") + " lost(\n[0-9,]+ cut short)?"), card);
         long cutShort = card.contains("\n")
                 ? Long.parseLong(card.substring(card.indexOf('\n') + 1, card.indexOf(" cut short")).replace(",", "")) : 0;
         assertTrue(verdict.endsWith(CallsViewModel.stoppedShort(duplicates, short_, cutShort)), verdict);
@@ -671,7 +672,7 @@ class CallsViewModelTest {
             long behind = model.callsCompletedProperty().get() - model.counterValueProperty().get();
             if (behind > 0 && model.stateProperty().get() == RunState.RUNNING) {
                 seen = model.counterDetailProperty().get();
-                assertEquals(String.format(Locale.ROOT, "at least %,d updates lost", behind), seen);
+                assertEquals("at least " + Counts.of(behind, "update") + " lost", seen);
             }
         }
         model.stop();
