@@ -347,7 +347,8 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             }
             case FALSE_SHARING -> {
                 out.append(String.format(Locale.ROOT, "false-sharing: %s x %s, packed and padded counters"
-                        + " in turn, %s each%s, %s%n", Counts.of(s.threads(), "thread"), Counts.of(s.increments(), "increment"),
+                        + " in turn, %s each%s, %s%n", Counts.of(s.threads(), "thread"),
+                        Counts.of(s.increments(), "increment"),
                         Counts.of(s.repeat(), "run"), stopped, kind));
                 var packed = figures.opsPerSecond(RaceStrategy.PACKED);
                 var padded = figures.opsPerSecond(RaceStrategy.STRIPED);

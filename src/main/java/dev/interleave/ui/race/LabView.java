@@ -167,13 +167,13 @@ public final class LabView extends BorderPane {
                 ? ", failed before the end" : "";
         return switch (run.measure()) {
             case LOST_UPDATES -> String.format(Locale.ROOT, "Measured with %s x %s, each strategy %s%s%s, %s.",
-                    Words.count(run.threads(), "thread"), Words.count(run.increments(), "increment"), upTo, Words.count(run.repeat(), "time"),
-                    stopped, kind);
+                    Words.count(run.threads(), "thread"), Words.count(run.increments(), "increment"), upTo,
+                    Words.count(run.repeat(), "time"), stopped, kind);
             case THROUGHPUT -> "Measured with " + LabViewModel.sweep(run.threads(), run.increments(), run.repeat(),
                     !upTo.isEmpty()) + stopped + "; " + kind + ".";
             case FALSE_SHARING -> String.format(Locale.ROOT, "Measured with %s x %s, packed and padded "
-                    + "each %s%s%s, %s.", Words.count(run.threads(), "thread"), Words.count(run.increments(), "increment"), upTo,
-                    Words.count(run.repeat(), "time"), stopped, kind);
+                    + "each %s%s%s, %s.", Words.count(run.threads(), "thread"),
+                    Words.count(run.increments(), "increment"), upTo, Words.count(run.repeat(), "time"), stopped, kind);
         };
     }
 

@@ -187,7 +187,10 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
                 .map(result -> "lost updates").orElse("");
     }
 
-    /** "⚠ none lost" when the shown lost-updates measurement's racy counters lost nothing ({@link #endedBadge(LabResult)}). */
+    /**
+     * "⚠ none lost" when the shown lost-updates measurement's racy counters lost nothing
+     * ({@link #endedBadge(LabResult)}).
+     */
     @Override
     public String endedBadge() {
         return shownResult(runner.snapshot().result()).map(LabViewModel::endedBadge).orElse("");
