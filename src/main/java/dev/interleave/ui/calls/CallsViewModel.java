@@ -261,10 +261,16 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
     /** Efficiency in words: a percentage at the end, or why there is none. */
     private final ReadOnlyStringWrapper efficiencyText = new ReadOnlyStringWrapper(this, "efficiencyText", AT_THE_END);
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner", Banner.NONE);
+    /**
+     * Beside the shown run's efficiency when other programs kept the machine busy while it went
+     * ({@link CallResult#machineWasBusy}), else empty: the card read 11.9 % with nothing by it saying
+     * why, and a learner took virtual threads to be slow (only the past runs' row said so).
+     */
+    private final ReadOnlyStringWrapper efficiencyBusy = new ReadOnlyStringWrapper(this, "efficiencyBusy", "");
     /** See {@link #efficiencyDetailBinding()}. */
-    private final StringBinding efficiencyDetail = Bindings.createStringBinding(() -> efficiencyText.get().equals(NO_SLEEPS)
-            ? "no sleeps, no ideal" : banner.get() == Banner.STOPPED ? "over the calls run before Stop" : "ideal ÷ elapsed",
-            efficiencyText, banner);
+    private final StringBinding efficiencyDetail = Bindings.createStringBinding(() -> (efficiencyText.get().equals(NO_SLEEPS)
+            ? "no sleeps, no ideal" : banner.get() == Banner.STOPPED ? "over the calls run before Stop" : "ideal ÷ elapsed")
+            + efficiencyBusy.get(), efficiencyText, banner, efficiencyBusy);
     /** Why the thread kind or concurrency was just changed for the other; empty when neither was. */
     private final ReadOnlyStringWrapper threadsNote = new ReadOnlyStringWrapper(this, "threadsNote", "");
 
@@ -444,6 +450,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         efficiency.set(0);
         idealText.set(IDEAL_AT_THE_END);
         efficiencyText.set(AT_THE_END);
+        efficiencyBusy.set("");
         duplicates.set(0);
         clearInstrumentation();
     }
@@ -495,6 +502,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         efficiency.set(0);
         idealText.set(IDEAL_AT_THE_END);
         efficiencyText.set(AT_THE_END);
+        efficiencyBusy.set("");
         progress.set(0);
         callsPerSecond.set(0);
         finished.set(false);
@@ -588,7 +596,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         lockedCounterShown = now.settings().counter().hasLock();
         parkedDetail.set(parkedWords(now.settings().threads(), now.state() == RunState.PAUSED, lockedCounterShown,
                 now.atLock(), now.otherInFlight()));
-        showMemory(now.memory(), false);
+        showMemory(now.memory(), false, now.settings().maxSleepMillis());
     }
 
     /**
@@ -638,21 +646,26 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 : String.format(Locale.ROOT, "runnable: the OS shares %s among them", cores);
     }
 
-    /** The memory card from {@code memory}, of a run that has {@code ended} or goes on. */
-    /** The Memory per thread card's figure and line for {@code memory}; {@code ended}: the run's last. */
-    void showMemory(MemoryPerThread memory, boolean ended) {
+    /**
+     * The Memory per thread card's figure and line for {@code memory}, of a run whose calls sleep up
+     * to {@code maxSleepMillis}; {@code ended}: the run's last.
+     */
+    void showMemory(MemoryPerThread memory, boolean ended, int maxSleepMillis) {
         if (!memory.measured()) {
             memoryText.set(MEMORY_NONE);
+            // Without sleeps a call ends as it starts: a learner who kept step 1's Max sleep 0 for the
+            // guide's memory step read "needs 500 in flight" with nothing saying why so few were.
+            String noSleeps = maxSleepMillis == 0 ? ": with Max sleep 0 a call ends as soon as it starts" : "";
             if (memory.inFlight() > 0) {
                 // The sample's, not the run's most (the In flight card's "max 100" stood beside "had 99").
                 memoryDetail.set(String.format(Locale.ROOT, "needs %,d in flight to measure (its fullest sample,"
-                        + " one every %d ms, had %,d)", MemoryPerThread.MIN_IN_FLIGHT, MemoryPerThread.INTERVAL_MILLIS,
-                        memory.inFlight()));
+                        + " one every %d ms, had %,d)%s", MemoryPerThread.MIN_IN_FLIGHT, MemoryPerThread.INTERVAL_MILLIS,
+                        memory.inFlight(), noSleeps));
             } else if (ended) {
                 // The sampler keeps a sample only when it finds calls asleep: a run too short for its
                 // first look, or with no sleeps, has none.
-                memoryDetail.set(String.format(Locale.ROOT, "no sample (every %d ms) found a call asleep",
-                        MemoryPerThread.INTERVAL_MILLIS));
+                memoryDetail.set(String.format(Locale.ROOT, "no sample (every %d ms) found a call asleep%s",
+                        MemoryPerThread.INTERVAL_MILLIS, noSleeps));
             } else {
                 memoryDetail.set("sampled while the calls run");
             }
@@ -778,7 +791,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         return result.machineWasBusy() ? BUSY_RUN + MachineCpu.shareWords(result.othersCpu().getAsDouble()) + ")" : "";
     }
 
-    private void showResult(CallResult result) {
+    void showResult(CallResult result) {
         resultShown = true;
         lastResult = result;
         lockedCounterShown = result.settings().counter().hasLock();
@@ -795,6 +808,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                 : "ideal: none (no sleeps)");
         efficiencyText.set(result.efficiency().isPresent()
                 ? String.format(Locale.ROOT, "%.1f %%", result.efficiency().getAsDouble() * 100) : NO_SLEEPS);
+        efficiencyBusy.set(result.machineWasBusy() && result.efficiency().isPresent()
+                ? "; lower while other programs used " + MachineCpu.shareWords(result.othersCpu().getAsDouble()) : "");
         duplicates.set(result.duplicates());
         // A safe counter's lead is calls cut short; a racy one behind the calls completed lost at
         // least the difference, as the card said while it ran (a stopped racy run's card fell silent),
@@ -819,7 +834,7 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         // Its lines kept, their counts at 0: gone at the end, the card's row shrank and the plots
         // under it moved up (13 px at 1024x700).
         parkedDetail.set(parkedWords(result.settings().threads(), false, lockedCounterShown, 0, 0));
-        showMemory(result.memory(), true);
+        showMemory(result.memory(), true, result.settings().maxSleepMillis());
         showHistogram(result.histogram());
         callsPerSecond.set(result.callsPerSecond());
         banner.set(switch (result.outcome()) {

@@ -189,7 +189,8 @@ class CallsViewModelTest {
         model.run();
         sampleUntilIdle(model);
         assertEquals(CallsViewModel.MEMORY_NONE, model.memoryTextProperty().get());
-        assertEquals("no sample (every 50 ms) found a call asleep", model.memoryDetailProperty().get());
+        assertEquals("no sample (every 50 ms) found a call asleep: with Max sleep 0 a call ends as soon as it starts",
+                model.memoryDetailProperty().get());
     }
 
     /**
@@ -236,6 +237,14 @@ class CallsViewModelTest {
                 1_000_000_000L, 1_000_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE, 0,
                 OptionalDouble.of(0.2));
         assertEquals("", CallsViewModel.busyMark(quiet), "under a quarter: not worth a mark");
+        // The efficiency card says so too, beside its 25 %, until a run without the mark is shown.
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        model.showResult(busy);
+        assertEquals("25.0 %", model.efficiencyTextProperty().get());
+        assertEquals("ideal ÷ elapsed; lower while other programs used 71 % of the machine's cores' time",
+                model.efficiencyDetailBinding().get());
+        model.showResult(quiet);
+        assertEquals("ideal ÷ elapsed", model.efficiencyDetailBinding().get());
         CallResult spared = new CallResult(settings, Outcome.COMPLETED, null, 500_500, 500_500, 1_000, 0, 1_000,
                 1_000_000_000L, 980_000_000L, 100, 0, CallHistogram.EMPTY, MemoryPerThread.NONE, 0,
                 OptionalDouble.of(0.94));
@@ -503,14 +512,33 @@ class CallsViewModelTest {
     @Test
     void aRunThatReusedMemoryShowsItsHeapFigure() {
         CallsViewModel model = new CallsViewModel(new CallRunner());
-        model.showMemory(new MemoryPerThread(100_000, true, 0, true, 130_000_000), true);
+        model.showMemory(new MemoryPerThread(100_000, true, 0, true, 130_000_000), true, 1_000);
         assertEquals("≈ 1.3 KB heap", model.memoryTextProperty().get());
         assertTrue(model.memoryDetailProperty().get().startsWith("heap in use since Run ÷ 100,000 in flight, garbage "
                 + "included; RSS not measurable now"), model.memoryDetailProperty().get());
-        model.showMemory(new MemoryPerThread(100_000, true, 0, true, -1), true);
+        model.showMemory(new MemoryPerThread(100_000, true, 0, true, -1), true, 1_000);
         assertEquals("not measurable now", model.memoryTextProperty().get(), "nor a heap figure when the heap shrank");
-        model.showMemory(new MemoryPerThread(100_000, true, 150_000_000, false, 130_000_000), true);
+        model.showMemory(new MemoryPerThread(100_000, true, 150_000_000, false, 130_000_000), true, 1_000);
         assertEquals("≈ 1.5 KB RSS", model.memoryTextProperty().get(), "RSS first when it is measured");
+    }
+
+    /**
+     * A run too thin to measure memory says why when its calls do not sleep: a learner who kept the
+     * guide's step 1 Max sleep 0 for its memory step read only "needs 500 in flight to measure".
+     */
+    @Test
+    void aMemoryNotMeasuredForWantOfSleepsSaysSo() {
+        CallsViewModel model = new CallsViewModel(new CallRunner());
+        MemoryPerThread thin = new MemoryPerThread(14, false, 0, false, -1);
+        model.showMemory(thin, true, 0);
+        assertEquals("needs 500 in flight to measure (its fullest sample, one every 50 ms, had 14): with Max sleep 0"
+                + " a call ends as soon as it starts", model.memoryDetailProperty().get());
+        model.showMemory(thin, true, 1_000);
+        assertEquals("needs 500 in flight to measure (its fullest sample, one every 50 ms, had 14)",
+                model.memoryDetailProperty().get(), "sleeping calls: too few in flight for another reason");
+        model.showMemory(new MemoryPerThread(0, false, 0, false, -1), true, 0);
+        assertEquals("no sample (every 50 ms) found a call asleep: with Max sleep 0 a call ends as soon as it starts",
+                model.memoryDetailProperty().get());
     }
 
     /** The window takes what the command line takes, or its field says why it stops short. */
