@@ -50,6 +50,8 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
 
     /** The runs whose figures are listed one by one. */
     private static final int LISTED = 20;
+    /** The later runs that lost updates named one by one after the first {@value #LISTED}. */
+    private static final int LATER_NAMED = 5;
 
     /** What was asked: one strategy's runs, or a measurement of every strategy. */
     sealed interface Asked {
@@ -255,7 +257,7 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
         // Of all the runs together, not a median: said, so that it is not compared with the window's medians as one.
         out.append(result.totals().isEmpty() ? String.format(Locale.ROOT, "increments/s   none: no run finished%n")
                 : String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
-                lost.size() > 1 ? " (the " + lost.size() + " runs together: their increments over their time)"
+                lost.size() > 1 ? String.format(Locale.ROOT, " (the %,d runs together: their increments over their time)", lost.size())
                         : s.repeat() == 1 ? " (one run, the JIT's warm-up in it; --repeat gives a median and a range)"
                         : ""));
         // The spread, beside the window's medians: one run of lock at 22.7 M/s against synchronized's 64.2 M/s
@@ -378,20 +380,29 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
     private static String numbers(List<Long> values) {
         String shown = values.stream().limit(LISTED).map(v -> String.format(Locale.ROOT, "%,d", v))
                 .collect(Collectors.joining(" "));
-        return values.size() > LISTED ? shown + " ... (" + values.size() + " runs)" : shown;
+        return values.size() > LISTED ? shown + String.format(Locale.ROOT, " ... (%,d runs)", values.size()) : shown;
     }
 
     /**
-     * The first {@value #LISTED} runs' lost updates, and every later run that lost some, by its
-     * number: "LOST UPDATES in 3 of 30 runs" stood over a list that showed two of them.
+     * The first {@value #LISTED} runs' lost updates, and the later runs that lost some, by number, up
+     * to {@value #LATER_NAMED} of them, then how many more: "LOST UPDATES in 3 of 30 runs" stood over
+     * a list that showed two of them, and 1,000 runs of which most lost some named about 180 on one
+     * line (a review of the command line).
      */
     private static String losses(List<Long> lost) {
         if (lost.size() <= LISTED) {
             return numbers(lost);
         }
-        String later = IntStream.range(LISTED, lost.size()).filter(run -> lost.get(run) > 0)
-                .mapToObj(run -> String.format(Locale.ROOT, "run %d: %,d", run + 1, lost.get(run)))
+        List<Integer> later = IntStream.range(LISTED, lost.size()).filter(run -> lost.get(run) > 0).boxed().toList();
+        if (later.isEmpty()) {
+            return numbers(lost);
+        }
+        String named = later.stream().limit(LATER_NAMED)
+                .map(run -> String.format(Locale.ROOT, "run %d: %,d", run + 1, lost.get(run)))
                 .collect(Collectors.joining(", "));
-        return numbers(lost) + (later.isEmpty() ? "" : " and " + later);
+        int more = later.size() - Math.min(later.size(), LATER_NAMED);
+        return numbers(lost) + " and " + named + (more == 0 ? ""
+                : String.format(Locale.ROOT, ", and %,d more %s that lost updates (--json lists every run)", more,
+                        more == 1 ? "run" : "runs"));
     }
 }

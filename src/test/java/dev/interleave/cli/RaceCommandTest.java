@@ -289,7 +289,13 @@ class RaceCommandTest {
         String text = RaceCommand.text(new RaceResult(thirty, Outcome.COMPLETED, null, totals,
                 Collections.nCopies(30, 1_000_000L), 0));
         assertTrue(text.contains("LOST UPDATES in 2 of 30 runs"), text);
-        assertTrue(text.contains(" ... (30 runs) and run 27: 500"), text);
+        assertTrue(text.contains(" ... (30 runs) and run 27: 500   LOST"), text);
+        // Many later losses: five named, then how many more (1,000 runs named about 180 on one line).
+        RaceSettings many = new RaceSettings(2, 1_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 1_000);
+        String manyText = RaceCommand.text(new RaceResult(many, Outcome.COMPLETED, null,
+                Collections.nCopies(1_000, 1_990L), Collections.nCopies(1_000, 1_000_000L), 0));
+        assertTrue(manyText.contains(" ... (1,000 runs) and run 21: 10, run 22: 10, run 23: 10, run 24: 10, run 25: 10,"
+                + " and 975 more runs that lost updates (--json lists every run)"), manyText);
         RaceSettings once = new RaceSettings(2, 1_000, RaceStrategy.RACY, ThreadKind.PLATFORM, false, 1);
         String one = RaceCommand.text(new RaceResult(once, Outcome.COMPLETED, null, List.of(1_999L), List.of(1_000L), 0));
         assertTrue(one.contains("LOST UPDATES in 1 of 1 run\n") || one.contains("LOST UPDATES in 1 of 1 run\r"), one);
