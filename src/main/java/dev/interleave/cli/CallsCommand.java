@@ -98,8 +98,12 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         // The threads that can exist at once: 100 calls at a concurrency of 10,000 start 100.
         int inFlight = Math.min(calls, concurrency);
         if (kind == ThreadKind.PLATFORM && inFlight > ThreadKind.PLATFORM_THREAD_CAP) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--concurrency': "
-                    + CallSettings.platformCapMessage(inFlight));
+            // Named for the option that sets how many: 5,000 calls at a concurrency of 10,000 read
+            // "Invalid value for option '--concurrency': 5,000 platform threads" (a review).
+            throw new CommandLine.ParameterException(spec.commandLine(), calls < concurrency
+                    ? String.format(Locale.ROOT, "Invalid value for option '--calls': %,d calls at a concurrency of %,d"
+                            + " start %s", calls, concurrency, CallSettings.platformCapMessage(inFlight))
+                    : "Invalid value for option '--concurrency': " + CallSettings.platformCapMessage(inFlight));
         }
         CallSettings settings = new CallSettings(calls, concurrency, kind, maxSleepMillis, seed, counter);
         // Refused before a thread starts, in a JVM given less heap than the command line's 2 GB:

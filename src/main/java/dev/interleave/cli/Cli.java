@@ -1,5 +1,6 @@
 package dev.interleave.cli;
 
+import dev.interleave.engine.run.Labelled;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,14 @@ public final class Cli implements Runnable {
         String message = e.getMessage() == null ? "bad argument" : e.getMessage().strip().lines().findFirst().orElse("");
         if (e instanceof CommandLine.UnmatchedArgumentException unmatchedException) {
             message = unknown(command, unmatchedException.getUnmatched());
+        }
+        // picocli's own words, said as ours are (a review found them lower-case, or not saying what is allowed).
+        if (e instanceof CommandLine.OverwrittenOptionException overwritten && overwritten.getOverwritten().isOption()) {
+            message = "Option '" + ((CommandLine.Model.OptionSpec) overwritten.getOverwritten()).longestName()
+                    + "' is given more than once; allowed: once";
+        } else if (message.contains("' is not a boolean")) {
+            message = message.replace("' is not a boolean", "' is neither true nor false")
+                    + "; allowed: true or false, or the option alone for true";
         }
         // "help bufer": picocli's help command's own words, said as a command typed wrong is.
         Matcher helpFor = UNKNOWN_HELP.matcher(message);
@@ -208,11 +217,23 @@ public final class Cli implements Runnable {
                 ? missing.getMissing() : e.getArgSpec() == null ? List.of() : List.of(e.getArgSpec());
         // Each missing option with what it takes (two missing were named, and only the first described).
         return about.stream().filter(CommandLine.Model.ArgSpec::isOption)
-                .map(arg -> "; " + ((CommandLine.Model.OptionSpec) arg).longestName() + ": "
-                        // Each line stripped: a continued line's indent in --help ran into "right;   if it fails".
-                        + Arrays.stream(arg.description()).map(String::strip).collect(Collectors.joining(" "))
-                                .replaceFirst("\\.$", ""))
+                .map(arg -> "; " + ((CommandLine.Model.OptionSpec) arg).longestName() + ": " + takes(arg))
                 .collect(Collectors.joining());
+    }
+
+    /**
+     * What {@code arg} takes: one of its names where it names a kind ({@link Labelled}), else its
+     * description. Philosophers' five strategies, each described as --help does, made a missing
+     * --strategy's line 450 characters long (a review of the command line).
+     */
+    private static String takes(CommandLine.Model.ArgSpec arg) {
+        if (arg.type().isEnum() && Labelled.class.isAssignableFrom(arg.type())) {
+            return "one of " + Arrays.stream(arg.type().getEnumConstants()).map(kind -> ((Labelled) kind).label())
+                    .collect(Collectors.joining(", "));
+        }
+        // Each line stripped: a continued line's indent in --help ran into "right;   if it fails".
+        return Arrays.stream(arg.description()).map(String::strip).collect(Collectors.joining(" "))
+                .replaceFirst("\\.$", "");
     }
 
     /** The version from the module descriptor (set by the build), or "dev" when run from classes without one. */

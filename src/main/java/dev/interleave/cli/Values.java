@@ -66,8 +66,9 @@ final class Values {
                     "%s is out of range; allowed: %,d to %,d", value, min, max));
         }
         if (parsed < min || parsed > max) {
+            // Grouped as the range is: "10000001 is out of range; allowed: 1 to 10,000,000" (a review).
             throw new TypeConversionException(String.format(Locale.ROOT,
-                    "%s is out of range; allowed: %,d to %,d", value, min, max));
+                    "%,d is out of range; allowed: %,d to %,d", parsed, min, max));
         }
         return parsed;
     }
@@ -139,6 +140,9 @@ final class Values {
             try {
                 fraction = Double.parseDouble(number) / (percent ? 100 : 1);
             } catch (NumberFormatException e) {
+                fraction = Double.NaN;
+            }
+            if (!Double.isFinite(fraction)) { // "NaN" and "Infinity" parse, and read "'NaN' is outside 0 to 1"
                 throw new TypeConversionException("'" + value + "' is not a number; " + ALLOWED);
             }
             if (!(fraction >= 0 && fraction <= 1)) {

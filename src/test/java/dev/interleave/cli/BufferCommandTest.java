@@ -46,7 +46,9 @@ class BufferCommandTest {
             --spurious 2                | --spurious   | 2       | allowed: a fraction 0 to 1
             --spurious 20               | --spurious   | (20% is 0.2) | or a percentage, e.g. 5%
             --spurious 150%             | --spurious   | outside 0% to 100% | allowed: a fraction 0 to 1
-            --spurious NaN              | --spurious   | 'NaN' is outside 0 to 1 | allowed: a fraction 0 to 1
+            --spurious NaN              | --spurious   | 'NaN' is not a number | allowed: a fraction 0 to 1
+            --spurious Infinity         | --spurious   | 'Infinity' is not a number | allowed: a fraction 0 to 1
+            --fair=yes                  | --fair       | 'yes' is neither true nor false | allowed: true or false, or the option alone for true
             --threads green             | --threads    | green   | allowed: virtual, platform
             --impl monitor --policy signal-all | --policy | signal-all | the monitor wakes every waiter
             --impl abq --policy signal  | --policy     | signal  | only the lock buffer (--impl lock) chooses

@@ -1,9 +1,8 @@
 package dev.interleave.engine.calls;
 
+import dev.interleave.engine.run.ThreadKind;
 import java.util.Locale;
 import java.util.Objects;
-
-import dev.interleave.engine.run.ThreadKind;
 
 /**
  * What a calls run does: {@code calls} calls of the {@link Service}, at most {@code concurrency}
@@ -73,10 +72,10 @@ public record CallSettings(int calls, int concurrency, ThreadKind threads, int m
         return (long) calls * (calls + 1L) / 2;
     }
 
-    /** Why {@code concurrency} platform threads are refused, with the way out. */
-    public static String platformCapMessage(int concurrency) {
-        return String.format("%,d platform threads is above the cap of %,d (the kernel allows 32,768 threads in all"
-                + " on a machine like this one); use virtual threads for more", concurrency,
+    /** Why {@code inFlight} platform threads at once are refused, with the way out. */
+    public static String platformCapMessage(int inFlight) {
+        return String.format(Locale.ROOT, "%,d platform threads at once: above the cap of %,d (the kernel allows"
+                + " 32,768 threads in all on a machine like this one); use virtual threads for more", inFlight,
                 ThreadKind.PLATFORM_THREAD_CAP);
     }
 
