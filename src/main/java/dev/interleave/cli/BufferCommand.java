@@ -284,7 +284,7 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
             out.append(String.format(Locale.ROOT, "stalled        at %,d ms (and still %.1f s later): %s%n",
                     lab.stalledAfterMillis(), BufferRunner.STALL_MILLIS / 1000.0, lab.stall()));
         }
-        out.append(String.format(Locale.ROOT, "items/s        %,.0f%s%n", result.itemsPerSecond(),
+        out.append(String.format(Locale.ROOT, "items/s        %s%s%n", Counts.rate(result.itemsPerSecond()),
                 result.ratedUntilStall() ? " (until the stall)" : ""));
         out.append(String.format(Locale.ROOT, "elapsed        %,d ms%n", result.elapsedMillis()));
         out.append(String.format(Locale.ROOT, "sum            %,d%n", result.sum()));

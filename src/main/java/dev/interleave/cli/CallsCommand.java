@@ -223,7 +223,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         } else {
             out.printf(Locale.ROOT, "calls started  not defined (fewer than two started: a rate needs two starts)%n");
         }
-        out.printf(Locale.ROOT, "throughput     %,.0f calls/s%n", result.callsPerSecond());
+        out.printf(Locale.ROOT, "throughput     %s calls/s%n", Counts.rate(result.callsPerSecond()));
         out.print(memoryLines(result));
         out.print(histogramLines(result));
         out.flush();

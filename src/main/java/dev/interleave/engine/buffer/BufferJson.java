@@ -57,7 +57,7 @@ public final class BufferJson {
                 .put("consumed", result.consumed())
                 // Steps' items (the window's), left out of itemsPerSecond with their time; 0 on the command line.
                 .put("consumedWhilePaused", result.consumedWhilePaused())
-                .put("itemsPerSecond", Math.round(result.itemsPerSecond())) // a stalled run's: until the stall
+                .putRate("itemsPerSecond", result.itemsPerSecond()) // a stalled run's: until the stall
                 .put("sum", result.sum());
         if (settings.isBounded()) {
             fields.put("expectedSum", result.expectedSum()).put("ok", result.ok()).put("duplicates", result.duplicates());

@@ -51,7 +51,7 @@ public final class CallJson {
         // Fewer than two starts have no start rate: null, as the text's "not defined", not 0.
         fields.put("startsPerSecond", result.startRate().isPresent()
                 ? OptionalLong.of(Math.round(result.startRate().getAsDouble())) : OptionalLong.empty());
-        fields.put("callsPerSecond", Math.round(result.callsPerSecond()))
+        fields.putRate("callsPerSecond", result.callsPerSecond())
                 .put("carrierThreads", CallRunner.carrierThreads())
                 .put("othersCpuShare", result.othersCpu()); // null where not known (no /proc/stat)
         MemoryPerThread memory = result.memory();

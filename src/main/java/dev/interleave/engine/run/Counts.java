@@ -30,6 +30,14 @@ public final class Counts {
         return typed.matches("[+-]?[0-9]{1,3}([, _][0-9]{3})+") ? typed.replaceAll("[, _]", "") : null;
     }
 
+    /**
+     * A rate per second as people read one: whole and grouped from 10 ("1,234"), with a decimal
+     * below ("0.4"): 2 calls in 4.75 s read "throughput 0 calls/s" (a review of the command line).
+     */
+    public static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond >= 9.95 ? "%,.0f" : "%.1f", perSecond);
+    }
+
     /** {@code count} with the singular or the plural given. */
     public static String of(long count, String singular, String plural) {
         return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? singular : plural);

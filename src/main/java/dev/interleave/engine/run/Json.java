@@ -44,6 +44,15 @@ public final class Json {
         return this;
     }
 
+    /** A rate per second as {@link Counts#rate} says it, without its commas: "1234", "0.4". */
+    public Json putRate(String name, double perSecond) {
+        if (!Double.isFinite(perSecond)) {
+            throw new IllegalArgumentException(name + " is not finite: " + perSecond);
+        }
+        fields.put(name, Counts.rate(perSecond).replace(",", ""));
+        return this;
+    }
+
     /**
      * {@code eventsRecorded} and {@code eventsDropped}: what {@code log}, a run's event log, recorded
      * and dropped; null for a run that did not record. The scenarios' JSON say them alike.
