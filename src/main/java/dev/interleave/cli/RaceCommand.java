@@ -316,9 +316,12 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             case THROUGHPUT -> {
                 long total = s.threads() * s.increments();
                 int rounds = s.measure().runsOfEach(s.repeat());
+                // Fewer increments than threads: each thread still makes one, and the count makes more
+                // than the total (40 read "40 increments in all at each count" over 64 at 64 threads).
                 out.append(String.format(Locale.ROOT, "throughput: every strategy at %,d to %,d threads, %,d increments"
-                        + " in all at each count (split over its threads, rounded down), %s%s, %s%n",
+                        + " in all at each count (split over its threads, rounded down%s), %s%s, %s%n",
                         LabMeasure.THREAD_COUNTS.getFirst(), LabMeasure.THREAD_COUNTS.getLast(), total,
+                        total < LabMeasure.THREAD_COUNTS.getLast() ? ", at least 1 each" : "",
                         rounds == 1 ? "one run of each point" : "the median of " + rounds + " runs of each point",
                         stopped, kind));
                 out.append(String.format(Locale.ROOT, "%-14s", "M incr./s"));

@@ -246,6 +246,13 @@ class RaceCommandTest {
         String asked = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.THROUGHPUT, 4, 1_000_000, 1,
                 ThreadKind.PLATFORM, false), Outcome.COMPLETED, null, firstRound));
         assertTrue(asked.contains("One run of each point, as asked"), asked);
+        assertTrue(asked.contains("4,000,000 increments in all at each count (split over its threads, rounded down),"),
+                asked);
+        // Fewer than 64 in all: 64 threads make one each, more than the total (a review read "40 in all").
+        String few = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.THROUGHPUT, 4, 10, 1,
+                ThreadKind.PLATFORM, false), Outcome.COMPLETED, null, firstRound));
+        assertTrue(few.contains("40 increments in all at each count (split over its threads, rounded down, at least 1"
+                + " each),"), few);
 
         String sharing = RaceCommand.text(new LabResult(new LabSettings(LabMeasure.FALSE_SHARING, 4, 1_000_000, 200,
                 ThreadKind.PLATFORM, false), Outcome.STOPPED, null, List.of(one(RaceStrategy.PACKED, 4, 9_000_000),
