@@ -155,6 +155,25 @@ public enum RaceStrategy implements Labelled {
         };
     }
 
+    /**
+     * Its code in a few words, written under its name in the window: Slow motion names its programs
+     * by their code (incrementAndGet, cas-loop) where Full speed names them atomic and cas, and a
+     * learner could not tell that they were the same.
+     */
+    public String code() {
+        return switch (this) {
+            case RACY -> "count++";
+            case VOLATILE -> "volatile count++";
+            case SYNCHRONIZED -> "synchronized block";
+            case LOCK -> "ReentrantLock";
+            case ATOMIC -> "incrementAndGet()";
+            case CAS -> "compareAndSet loop";
+            case ADDER -> "LongAdder";
+            case STRIPED -> "padded cells";
+            case PACKED -> "adjacent cells";
+        };
+    }
+
     /** Whether every increment counts, whatever the interleaving. */
     public boolean isSafe() {
         return safe;

@@ -594,12 +594,14 @@ public final class PhilosophersView extends BorderPane {
         TitledPane guide = Controls.guide("philosophers-guide",
                 "What to try: 2 philosophers, naive, 0 ms. Then ordered.",
                 "1. Two philosophers, naive, think and eat 0..0 ms: Run. They deadlock within milliseconds (often"
-                + " before a meal, at times after a few thousand), each "
+                + " before a meal, at times after a few thousand meals), each "
                 + "holding one fork and waiting for the other's: the graph draws the circle, thick and red, and"
                 + " their seats read ✘. (With the delays as they start, 0..100 ms, a naive table may eat for a"
                 + " minute or more first: the circle closes only when all of them hold their first fork at the same moment.)\n"
-                + "2. Click a strategy under a condition to break it (ordered under Circular wait): the same table "
-                + "never deadlocks.\n"
+                + "2. In the four conditions' cards under the table, click a strategy under a condition to break it"
+                + " (ordered under Circular wait): the table starts again with it, and never deadlocks. (The"
+                + " Strategy buttons in Settings are greyed while a table runs, deadlocked too: Stop first to use"
+                + " them.)\n"
                 + "3. Build one yourself: naive again; with no run going (Stop, Esc, if one is), click a philosopher: "
                 + "the run starts paused and that click is its first fork action. Then click the philosophers one "
                 + "at a time, each click one fork action, until every one holds a fork and waits for the next.\n"

@@ -246,10 +246,7 @@ public final class LabView extends BorderPane {
             if (lost.isEmpty()) {
                 continue;
             }
-            Label name = new Label(strategy.label());
-            name.getStyleClass().add("section");
-            name.setMinWidth(Region.USE_PREF_SIZE); // the summary wraps; the name is never "..."
-            Controls.tip(name, strategy.label() + ": " + strategy.description());
+            VBox name = strategyName(strategy, strategy.label()); // the summary wraps, not the name
             Label summary = new Label(LabWords.lostSummary(strategy, lost, expected, increments));
             summary.setId("lab-lost-" + strategy.label());
             summary.setWrapText(true);
@@ -507,10 +504,8 @@ public final class LabView extends BorderPane {
             }
             int row = 1;
             for (RaceStrategy strategy : RaceStrategy.values()) {
-                Label name = new Label(strategy.label() + (strategy.isSafe() ? "" : " ✘"));
-                name.getStyleClass().add("section");
-                name.setMinWidth(Region.USE_PREF_SIZE); // never "...": the rate cells give way first
-                Controls.tip(name, strategy.label() + ": " + strategy.description());
+                // Never "...": the rate cells give way first.
+                VBox name = strategyName(strategy, strategy.label() + (strategy.isSafe() ? "" : " ✘"));
                 name.setId("lab-throughput-name-" + strategy.name().toLowerCase(Locale.ROOT));
                 grid.add(name, 0, row);
                 pinned.add(name);
@@ -569,6 +564,25 @@ public final class LabView extends BorderPane {
                 + " than that take turns on them. Watch which strategies hold their speed, and how often a"
                 + " compare-and-set fails (failed attempts per 100 increments) as threads are added."
                 + ALONGSIDE_THE_WINDOW, new VBox(8, sideways, noise), shown);
+    }
+
+    /**
+     * A row's name, {@code text}, with its strategy's code under it ({@link RaceStrategy#code}), both
+     * at the row's left edge and never "...", and its description as a tip.
+     */
+    private static VBox strategyName(RaceStrategy strategy, String text) {
+        Label name = new Label(text);
+        name.getStyleClass().add("section");
+        Label code = new Label(strategy.code());
+        code.getStyleClass().add("strategy-code");
+        VBox both = new VBox(name, code);
+        both.getStyleClass().add("strategy-name");
+        both.setMaxHeight(Region.USE_PREF_SIZE); // at the top of a row a long summary makes tall
+        for (Region each : List.of(name, code, both)) {
+            each.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Controls.tip(both, strategy.label() + ": " + strategy.description());
+        return both;
     }
 
     /**

@@ -177,7 +177,7 @@ class LostUpdatesAxisFxTest {
             box.layout();
             List<double[]> spans = new ArrayList<>();
             for (Node name : grid.getChildren()) {
-                if (name instanceof Label label && label.getStyleClass().contains("section")) {
+                if (name.getStyleClass().contains("strategy-name")) { // the name, its code under it
                     Node cell = grid.getChildren().stream().filter(each -> GridPane.getRowIndex(each).equals(
                             GridPane.getRowIndex(name)) && GridPane.getColumnIndex(each) == 1).findFirst().orElseThrow();
                     Node bars = cell.lookup(".histogram"); // the bars themselves, not their cell
@@ -198,6 +198,20 @@ class LostUpdatesAxisFxTest {
                     "the name from %.0f to %.0f px, its bars from %.0f to %.0f px", row[0], row[1], row[2], row[3]));
             assertEquals(row[4], row[0], 3, "the summary's first line beside the name");
         }
+    }
+
+    /**
+     * Each row's name has its code under it: Slow motion's incrementAndGet is Full speed's atomic,
+     * which a learner could not tell.
+     */
+    @Test
+    void eachNameHasItsCodeUnderIt() {
+        LabFigures figures = new LabFigures(List.of(leg(RaceStrategy.RACY, 5L), leg(RaceStrategy.ATOMIC, 0L),
+                leg(RaceStrategy.CAS, 0L)));
+        List<String> codes = OnFx.get(() -> LabView.lostRows(figures, 1_000_000, 250_000).getChildren().stream()
+                .filter(cell -> cell.getStyleClass().contains("strategy-name"))
+                .map(cell -> ((Label) ((VBox) cell).getChildren().getLast()).getText()).toList());
+        assertEquals(List.of("count++", "incrementAndGet()", "compareAndSet loop"), codes);
     }
 
     private static RaceResult leg(RaceStrategy strategy, long... lost) {
