@@ -104,6 +104,17 @@ public final class Cli implements Runnable {
         if (e instanceof CommandLine.OverwrittenOptionException overwritten && overwritten.getOverwritten().isOption()) {
             message = "Option '" + ((CommandLine.Model.OptionSpec) overwritten.getOverwritten()).longestName()
                     + "' is given more than once; allowed: once";
+        } else if (message.endsWith(Values.Threads.COUNT_ELSEWHERE)) {
+            // The option that counts, by name: "(see --help) (see 'interleave calls --help')" said where twice.
+            String counts = switch (command.getCommandSpec().name()) {
+                case "calls" -> "--concurrency (and --calls)";
+                case "buffer" -> "--producers and --consumers";
+                case "philosophers" -> "--n";
+                case "race" -> "--threads";
+                default -> "";
+            };
+            message = counts.isEmpty() ? message : message.replace(Values.Threads.COUNT_ELSEWHERE,
+                    "how many threads run is " + counts);
         } else if (message.contains("' is not a boolean")) {
             message = message.replace("' is not a boolean", "' is neither true nor false")
                     + "; allowed: true or false, or the option alone for true";

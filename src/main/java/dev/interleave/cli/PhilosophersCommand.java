@@ -37,8 +37,8 @@ import dev.interleave.engine.run.ThreadKind;
         header = "Dining philosophers: cause a deadlock with real threads and locks, and break it.",
         customSynopsis = {
             "interleave philosophers --n=N --strategy=S [--fair] [--think-ms=a..b]",
-            "                        [--eat-ms=a..b] [--threads=KIND] [--seconds=S]",
-            "                        [--trace=FILE] [--json] [-hV]"},
+            "                               [--eat-ms=a..b] [--threads=KIND] [--seconds=S]",
+            "                               [--trace=FILE] [--json] [-hV]"},
         description = {"N philosophers, each on its own thread, think and eat round a table of N forks"
                 + " (ReentrantLocks, taken interruptibly). The run goes on for S seconds, or ends as soon as a"
                 + " deadlock is detected: a circle of philosophers, each waiting for a fork the next one holds.",

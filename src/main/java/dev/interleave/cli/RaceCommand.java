@@ -39,8 +39,8 @@ import dev.interleave.engine.run.ThreadKind;
         header = "Race and atomics: T threads add K each to one count; how many updates survive, how fast.",
         customSynopsis = {
             "interleave race --threads=T --increments=K (--strategy=S | --measure=M)",
-            "                        [--threads-kind=KIND] [--fair] [--repeat=R]",
-            "                        [--json] [-hV]"},
+            "                       [--threads-kind=KIND] [--fair] [--repeat=R]",
+            "                       [--json] [-hV]"},
         description = {"T threads, released together, each add K to one shared count with strategy S; R runs"
                 + " in a row. A racy strategy loses updates (a different number each run); a safe one never does.",
                 "--measure makes the window's Full speed measurement of every strategy instead.",

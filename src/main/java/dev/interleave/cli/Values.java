@@ -202,6 +202,9 @@ final class Values {
      * for every command and for race's --threads-kind: which option counts is each command's own.
      */
     static final class Threads extends LabelledConverter<ThreadKind> {
+        /** The end of the message for a count given as the kind; {@link Cli} names the command's counting option. */
+        static final String COUNT_ELSEWHERE = "how many threads run is another option";
+
         Threads() {
             super(ThreadKind.class, "thread kind");
         }
@@ -212,7 +215,7 @@ final class Values {
                 return super.convert(value);
             } catch (TypeConversionException e) {
                 throw value.strip().matches("[+-]?\\d+") ? new TypeConversionException(e.getMessage()
-                        + "; a thread kind, not a count: how many threads run is another option (see --help)") : e;
+                        + "; a thread kind, not a count: " + COUNT_ELSEWHERE) : e;
             }
         }
     }

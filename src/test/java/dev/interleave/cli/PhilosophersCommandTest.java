@@ -92,9 +92,16 @@ class PhilosophersCommandTest {
     void aCountGivenForTheThreadKindSaysWhereCountsGo() {
         CallsCommandTest.Invocation ran = run("philosophers", "--n", "3", "--strategy", "naive", "--threads=4");
         assertEquals(2, ran.exitCode());
+        // The counting option by name, and where to read more once ("(see --help) (see '... --help')": a review).
         assertTrue(ran.err().contains("'4' is not a thread kind; allowed: virtual, platform; a thread kind, not a count:"
-                + " how many threads run is another option (see --help)"), ran.err());
+                + " how many threads run is --n (see 'interleave philosophers --help')"), ran.err());
         assertEquals(1, ran.err().lines().count(), ran.err());
+        assertTrue(run("calls", "--calls", "10", "--concurrency", "1", "--threads", "4").err()
+                .contains("how many threads run is --concurrency (and --calls) (see"));
+        assertTrue(run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1", "--items", "1",
+                "--threads", "4").err().contains("how many threads run is --producers and --consumers (see"));
+        assertTrue(run("race", "--threads", "2", "--increments", "1", "--threads-kind", "4").err()
+                .contains("how many threads run is --threads (see"));
         CallsCommandTest.Invocation word = run("philosophers", "--n", "3", "--strategy", "naive", "--threads=green");
         assertFalse(word.err().contains("how many"), "a word is only not a kind: " + word.err());
     }
