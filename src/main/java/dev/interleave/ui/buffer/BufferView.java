@@ -456,14 +456,15 @@ public final class BufferView extends BorderPane {
         slotsBox.widthProperty().addListener(balance);
         slots.tileWidthProperty().addListener(balance);
         slots.getChildren().addListener(balance);
-        VBox picture = new VBox(8, slotsCaption);
+        VBox picture = new VBox(8);
         HBox narrated = new HBox(8, Controls.rewindButtons("buffer-rewind", model.rewind()), lastAction);
         HBox.setHgrow(lastAction, Priority.ALWAYS);
         lastAction.setMaxWidth(Double.MAX_VALUE);
-        // The narration above the slots, not between them and the lanes: every item flies between a
-        // slot and a lane's chip, and under the slots its badge crossed the narration's words.
-        picture.getChildren().addAll(HeightMemo.each(narrated));
-        picture.getChildren().addAll(HeightMemo.each(stepText));
+        // The narration above the picture and its code, across both (fitCode), not between the slots
+        // and the lanes: every item flies between a slot and a lane's chip, and under the slots its
+        // badge crossed the narration's words. In the picture's column beside the code, 240 px at
+        // 1366x768, a rewound step's line wrapped to six or seven lines (a learner's tryout).
+        Node[] told = HeightMemo.each(slotsCaption, narrated, stepText);
         picture.getChildren().add(new HeightMemo(slotsBox));
         picture.getChildren().addAll(HeightMemo.each(lanes, notFull, notEmpty, gate));
         HBox.setHgrow(picture, Priority.ALWAYS);
@@ -491,18 +492,19 @@ public final class BufferView extends BorderPane {
         motionLayer.setMouseTransparent(true);
         motionLayer.setPickOnBounds(false);
         ScrollPane scroll = Controls.liveScroll("buffer-live", new StackPane(live, motionLayer));
-        fitCode(scroll, slotsCaption, area, picture);
+        fitCode(scroll, slotsCaption, area, told, picture);
         return scroll;
     }
 
     /**
-     * The code panel goes beside the buffer's picture when the viewport has room for both (the
+     * The buffer's caption and narration, {@code told}, across the view, and under them the code panel beside the buffer's
+     * picture when the viewport has room for both (the
      * picture needs about 26 em: two chips a row, eight slots in two rows), else under it. The em is a label's font size,
      * which follows the zoom. A change of room or font moves them after the pass that made it: a
      * font changes while the scene restyles its nodes one by one, and children replaced in the
      * middle of that (zooming in at 1920x1080) threw IndexOutOfBoundsException on the FX thread.
      */
-    private void fitCode(ScrollPane scroll, Label ruler, VBox area, VBox picture) {
+    private void fitCode(ScrollPane scroll, Label ruler, VBox area, Node[] told, VBox picture) {
         boolean[] side = new boolean[1];
         Runnable apply = () -> {
             double room = scroll.getViewportBounds().getWidth() - 24;
@@ -515,7 +517,7 @@ public final class BufferView extends BorderPane {
             }
             side[0] = beside;
             code.keepTags(beside);
-            area.getChildren().clear();
+            area.getChildren().setAll(told);
             HBox row = new HBox(12);
             if (beside) {
                 code.setMinWidth(Region.USE_PREF_SIZE); // the picture gives way, the code lines do not wrap
