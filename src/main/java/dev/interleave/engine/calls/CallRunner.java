@@ -500,9 +500,10 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         }
                         boolean rssKnown = rssBefore >= 0 && rss >= 0;
                         long inFlightNow = inFlight.get();
+                        long heapGrowth = MemoryPerThread.heapUsedBytes() - heapBefore;
                         memory = new MemoryPerThread(inFlightNow, rssKnown, rssKnown ? rss - rssBefore : 0,
-                                rssKnown && MemoryPerThread.reused(rssBefore, peakBefore, rss, inFlightBefore, inFlightNow),
-                                MemoryPerThread.heapUsedBytes() - heapBefore);
+                                rssKnown && MemoryPerThread.reused(rssBefore, peakBefore, rss, inFlightBefore, inFlightNow,
+                                        settings.threads() == ThreadKind.VIRTUAL, heapGrowth), heapGrowth);
                         inFlightSampledBefore.merge(settings.threads(), inFlightNow, Math::max);
                     }
                 }

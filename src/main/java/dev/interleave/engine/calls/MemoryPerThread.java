@@ -27,7 +27,8 @@ import java.util.function.LongFunction;
  * 5 bytes a thread), or one with fewer than {@value #FRESH_FACTOR} times as many calls in flight as
  * an earlier run of the same runner, on the same kind of thread, had at its sample (the peak's rule
  * missed a second and a third run of 100,000 threads that sat at the peak and grew 353 and 1 bytes
- * a thread past it).
+ * a thread past it), or one on virtual threads whose heap in use grew by more than twice what RSS grew
+ * (their stacks went into pages already resident).
  *
  * @param inFlight         calls in flight at the sample used; 0 before any sample
  * @param rssKnown         whether RSS could be read ({@code /proc/self/status}: Linux)
@@ -74,6 +75,22 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
     static boolean reused(long rssBeforeBytes, long peakBeforeBytes, long rssBytes, long inFlightBefore, long inFlight) {
         return reused(rssBeforeBytes, peakBeforeBytes, rssBytes)
                 || inFlightBefore >= MIN_IN_FLIGHT && inFlight < FRESH_FACTOR * inFlightBefore;
+    }
+
+    /**
+     * As {@link #reused(long, long, long, long, long)}, or, on virtual threads ({@code stacksInHeap}),
+     * the heap in use grew by more than twice what RSS grew ({@code heapGrowthBytes}): the threads'
+     * stacks, heap objects, went into pages already resident, which another scenario's run can have
+     * left (a 1,000,000-call run after the philosophers' read "≈ 32 B RSS" beside 913 bytes of heap a
+     * thread: a teacher's tryout). Fresh pages grow RSS by about what the stacks take (4,152 against
+     * 4,068 bytes a thread in a fresh process). Not on platform threads: their stacks are native, and
+     * their run's heap grows by its garbage alone (160 KB a thread, beside 8 KB of RSS, in a fresh
+     * process).
+     */
+    static boolean reused(long rssBeforeBytes, long peakBeforeBytes, long rssBytes, long inFlightBefore, long inFlight,
+                          boolean stacksInHeap, long heapGrowthBytes) {
+        return reused(rssBeforeBytes, peakBeforeBytes, rssBytes, inFlightBefore, inFlight)
+                || stacksInHeap && rssBeforeBytes >= 0 && heapGrowthBytes > 2 * (rssBytes - rssBeforeBytes);
     }
 
     /** Whether there were enough calls in flight for an estimate. */

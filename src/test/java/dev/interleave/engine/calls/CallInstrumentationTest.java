@@ -406,6 +406,26 @@ class CallInstrumentationTest {
                 "an earlier run too small to measure leaves nothing to speak of");
     }
 
+    /**
+     * A run whose heap grew more than twice what RSS grew reused resident pages: a 1,000,000-call run
+     * after the philosophers' read "≈ 32 B RSS" beside 913 bytes of heap a thread (a teacher's
+     * tryout). A fresh run, whose RSS grows past its heap's growth, measures.
+     */
+    @Test
+    void aRunWhoseHeapGrewFarPastItsRssReusedResidentPages() {
+        long mb = 1_000_000;
+        // 100,000 in flight: 3.2 MB of RSS against 91.3 MB of heap, well past the peak (its own rules pass).
+        assertTrue(MemoryPerThread.reused(500 * mb, 500 * mb, 503_200_000L, 0, 100_000, true, 91_300_000L));
+        assertFalse(MemoryPerThread.reused(500 * mb, 500 * mb, 503_200_000L, 0, 100_000, true, 0),
+                "the same without the heap's growth");
+        assertFalse(MemoryPerThread.reused(200 * mb, 210 * mb, 615 * mb, 0, 100_000, true, 407 * mb),
+                "fresh: 4,152 bytes of RSS for 4,068 of heap a thread");
+        assertFalse(MemoryPerThread.reused(200 * mb, 200 * mb, 214 * mb, 0, 1_750, false, 280 * mb),
+                "platform threads: their stacks in RSS, the heap's growth their run's garbage");
+        assertTrue(MemoryPerThread.reused(200 * mb, 200 * mb, 214 * mb, 0, 1_750, true, 280 * mb),
+                "the same on virtual threads: their stacks went into resident pages");
+    }
+
     /** The runner remembers its runs' samples: its second run of as many threads reused the first's memory. */
     @Test
     void aRunnersSecondRunOfAsManyThreadsGivesNoRssFigure() throws Exception {
