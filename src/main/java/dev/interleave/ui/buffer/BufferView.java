@@ -551,7 +551,7 @@ public final class BufferView extends BorderPane {
         text.getStyleClass().add("guide-text");
         text.setPrefWidth(1); // wraps to the pane's width, never widens it
         text.setMaxWidth(Double.MAX_VALUE);
-        Button apply = new Button("Apply this setup");
+        Button apply = Controls.thenRun(new Button("Apply this setup"));
         apply.setId("lab-guide-apply");
         apply.disableProperty().bind(model.runningBinding());
         apply.setMinWidth(Region.USE_PREF_SIZE);

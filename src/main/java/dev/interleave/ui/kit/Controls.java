@@ -32,6 +32,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -703,6 +704,18 @@ public final class Controls {
      * (a {@link Runnable}): a delay's upper field hands them on to the range's upper thumb.
      */
     public static final String AFTER_ENTER = "interleave.afterEnter";
+    /**
+     * A button's property: once pressed it hands the keys to the window, where Space runs, as the
+     * line its setup writes says ("Press Run (Space)"): left on the button, Space pressed it again
+     * and nothing ran (a presenter's tryout). See {@link #thenRun}.
+     */
+    public static final String THEN_RUN = "interleave.thenRun";
+
+    /** Marks {@code button} as a guide's setup, after which Space runs ({@link #THEN_RUN}). */
+    public static <B extends ButtonBase> B thenRun(B button) {
+        button.getProperties().put(THEN_RUN, Boolean.TRUE);
+        return button;
+    }
 
     /** The figures note before a run, and after Reset. */
     public static final String NO_RUN_FIGURES = "No run's figures yet: they fill in when a run starts.";

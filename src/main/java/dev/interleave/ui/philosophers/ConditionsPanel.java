@@ -41,7 +41,12 @@ final class ConditionsPanel extends VBox {
     /** Each card's mark ("◆ holds now", "– not now", "– broken now"), as wide as its longest text at its font. */
     private final List<Label> marks;
 
-    ConditionsPanel(PhilosophersViewModel model) {
+    /**
+     * @param showTable brings the table into view: run after a strategy is clicked, which starts the
+     *                  table again (a presenter's class watched meals tick in the status bar, the table
+     *                  a screen above the card)
+     */
+    ConditionsPanel(PhilosophersViewModel model, Runnable showTable) {
         super(6);
         setId("conditions");
         getStyleClass().add("conditions");
@@ -50,7 +55,7 @@ final class ConditionsPanel extends VBox {
         title.setWrapText(true);
         // Two by two, each card half the width; one per row when the panel is narrower than two
         // cards' headings (a large zoom), rather than cutting them off.
-        all = Arrays.stream(Coffman.values()).map(condition -> row(model, condition)).toList();
+        all = Arrays.stream(Coffman.values()).map(condition -> row(model, condition, showTable)).toList();
         all.forEach(card -> card.setMaxHeight(Double.MAX_VALUE));
         marks = all.stream().map(card -> (Label) card.lookup(".condition-mark")).toList();
         columns(2);
@@ -93,7 +98,7 @@ final class ConditionsPanel extends VBox {
         }
     }
 
-    private static VBox row(PhilosophersViewModel model, Coffman condition) {
+    private static VBox row(PhilosophersViewModel model, Coffman condition, Runnable showTable) {
         String id = "condition-" + condition.name().toLowerCase(Locale.ROOT).replace('_', '-');
         Label mark = new Label();
         mark.setId(id + "-mark");
@@ -161,7 +166,10 @@ final class ConditionsPanel extends VBox {
                 Button button = new Button(strategy.label());
                 button.setId(id + "-" + strategy.label());
                 button.getStyleClass().addAll("small", "breaker");
-                button.setOnAction(e -> model.breakWith(strategy));
+                button.setOnAction(e -> {
+                    model.breakWith(strategy);
+                    Platform.runLater(showTable); // once the table's new run is laid out
+                });
                 Controls.tip(button, "Switch to " + strategy.label() + " (a run in progress starts again "
                         + "with it, paused if it was paused; while idle, Run starts it).");
                 button.disableProperty().bind(model.strategyProperty().isEqualTo(strategy)

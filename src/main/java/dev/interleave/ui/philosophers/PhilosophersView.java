@@ -185,8 +185,6 @@ public final class PhilosophersView extends BorderPane {
         drawings.getStyleClass().add("drawings");
         VBox.setVgrow(drawings, Priority.ALWAYS);
 
-        ConditionsPanel conditions = new ConditionsPanel(model);
-
         Label step = new Label();
         step.setId("philosophers-step-text");
         step.getStyleClass().add("last-action");
@@ -282,6 +280,8 @@ public final class PhilosophersView extends BorderPane {
         // Between the cards and the plots: why the plots stand at 0 s while the cards count steps (as
         // the buffer's note says it).
         Label plotsNote = Controls.fieldMessage("philosophers-plots-note", model.plotsNoteProperty());
+        // The verdict over the table, and the table under it, in view once a card's strategy starts it again.
+        ConditionsPanel conditions = new ConditionsPanel(model, () -> Controls.scrollTo(top));
         VBox live = new VBox(8, guide, lastRun, top, drawings, step, conditions, history, figures, plotsNote, charts);
         drawings.betweenWhenStacked(step);
         for (Region fixed : List.of(guide, step, conditions, history, figures, plotsNote)) {
@@ -631,7 +631,7 @@ public final class PhilosophersView extends BorderPane {
     }
 
     private Button setupButton(String id, String text, PhilosophersViewModel.GuideSetup setup) {
-        Button button = new Button(text);
+        Button button = Controls.thenRun(new Button(text));
         button.setId(id);
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.disableProperty().bind(model.runningBinding());

@@ -414,6 +414,11 @@ public final class MainView extends BorderPane {
             }
         });
         addEventHandler(ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof ButtonBase setup && setup.getProperties().containsKey(Controls.THEN_RUN)) {
+                // The keys to the window, where Space runs, as the setup's line says: left on the
+                // button, Space set it up again and nothing ran (a presenter's tryout).
+                Platform.runLater(this::requestFocus);
+            }
             if (e.getTarget() instanceof TextInputControl field) {
                 Node holder = keysHolderNear(field);
                 // As Tab from the node before it would (its ring then shows where the keys went, and the

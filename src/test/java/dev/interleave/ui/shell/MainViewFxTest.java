@@ -1342,6 +1342,28 @@ class MainViewFxTest {
     }
 
     /**
+     * A guide's setup pressed by the keys hands them to the window, so that Space runs as the line it
+     * writes says ("Press Run (Space)"): left on the button, Space set it up again and nothing ran (a
+     * presenter's tryout).
+     */
+    @Test
+    void spaceRunsAfterASetupPressedByTheKeys(FxRobot robot) throws Exception {
+        robot.clickOn(OnFx.node(robot, "#tab-buffer"));
+        TitledPane guide = robot.lookup("#lab-guide").queryAs(TitledPane.class);
+        robot.interact(() -> {
+            guide.setAnimated(false);
+            guide.setExpanded(true);
+        });
+        tabTo(robot, robot.lookup("#lab-guide-apply").query());
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(() -> buffer.guideAppliedProperty().get()).startsWith("Set: "), "Space pressed Apply");
+        assertEquals(view, OnFx.get(() -> stage.getScene().getFocusOwner()), "the keys are the window's");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bufferRunner.state() == RunState.RUNNING);
+    }
+
+    /**
      * Page Down and Page Up scroll the page shown a screen less two lines, and Ctrl+End and Ctrl+Home
      * to its foot and top, where the control with the keys does not take them: the race lab's pages
      * have nothing to Tab to under their plots, and a keyboard-only student could not scroll them.
