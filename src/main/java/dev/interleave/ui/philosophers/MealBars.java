@@ -69,7 +69,16 @@ final class MealBars extends VBox implements ChartRow.Reflowing {
         title.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(Controls.textWidth(longestWord,
                 title.getFont())) + title.snappedLeftInset() + title.snappedRightInset(), title.fontProperty()));
         VBox.setVgrow(bars, Priority.ALWAYS);
-        getChildren().addAll(title, bars);
+        // Why no bar is marked starving at a deadlock (Fairness.starvationJudged): meals of 0, 247,
+        // 600, 0 and 0 stood unmarked, and a presenter could not say why.
+        Label unjudged = new Label("A deadlock stopped everyone: who ate less before it is not called starving.");
+        unjudged.setId("meal-bars-unjudged");
+        unjudged.getStyleClass().add("figure-detail");
+        unjudged.setWrapText(true);
+        unjudged.setMinHeight(Region.USE_PREF_SIZE);
+        unjudged.visibleProperty().bind(model.deadlockedProperty().and(model.totalMealsProperty().greaterThan(0)));
+        unjudged.managedProperty().bind(unjudged.visibleProperty());
+        getChildren().addAll(title, bars, unjudged);
         setPrefWidth(320);
         model.philosophers().addListener((ListChangeListener<TableView.Diner>) change -> update());
         model.starving().addListener((ListChangeListener<Integer>) change -> update());

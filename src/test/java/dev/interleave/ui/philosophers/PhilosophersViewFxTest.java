@@ -596,6 +596,39 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * A deadlock after meals marks nobody starving (Fairness.starvationJudged), and a line under the
+     * meal bars says why: meals of 0, 247, 600, 0 and 0 stood unmarked with nothing saying so (a
+     * presenter's tryout). Built by clicks: P1 eats a meal and puts both forks down, then each takes
+     * its left fork and waits for its right.
+     */
+    @Test
+    void aDeadlockAfterMealsSaysWhyNobodyIsCalledStarving(FxRobot robot) throws Exception {
+        zeroDelays(robot, 2);
+        robot.interact(() -> model.strategyProperty().set(Strategy.NAIVE));
+        settle(robot);
+        Label unjudged = robot.lookup("#meal-bars-unjudged").queryAs(Label.class);
+        for (int click = 0; click < 12 && !OnFx.get(() -> model.totalMealsProperty().get() >= 1
+                && model.stepTextProperty().get().contains("puts down F1")); click++) {
+            Node seat = robot.lookup("#seat-P1").query();
+            robot.interact(() -> Controls.scrollTo(seat));
+            robot.clickOn(seat);
+            settle(robot);
+        }
+        assertEquals(1, OnFx.get(() -> model.totalMealsProperty().get()), OnFx.get(() -> model.stepTextProperty().get()));
+        assertFalse(OnFx.get(unjudged::isVisible), "no deadlock yet");
+        for (String who : List.of("P1", "P2", "P1", "P2")) { // each its left fork, then each waits for its right
+            Node seat = robot.lookup("#seat-" + who).query();
+            robot.interact(() -> Controls.scrollTo(seat));
+            robot.clickOn(seat);
+            settle(robot);
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> model.deadlockedProperty().get()));
+        settle(robot);
+        assertTrue(OnFx.get(() -> model.starving().isEmpty()), "nobody judged starving in a deadlock");
+        assertTrue(OnFx.get(unjudged::isVisible), "the line says why");
+    }
+
+    /**
      * ◀ stays under the pointer as the first step back grows the verdict above the table ("↶ Rewound
      * (...). At this moment: ✘ Deadlock, ..." in five lines where the deadlock's took three): five naive
      * philosophers deadlocked by clicks on their seats at 150 % in 1024x700, scrolled so the verdict is
