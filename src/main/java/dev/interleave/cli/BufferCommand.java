@@ -129,6 +129,11 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
     private BufferSettings started;
 
     @Override
+    String countingOptions() {
+        return "--producers and --consumers";
+    }
+
+    @Override
     BufferSettings settings() {
         if (!bug.appliesTo(impl)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--bug': "

@@ -93,6 +93,11 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
     }
 
     @Override
+    String countingOptions() {
+        return "--concurrency (and --calls)";
+    }
+
+    @Override
     CallSettings settings() {
         ThreadKind kind = threadsKind.or(threads, spec);
         // The threads that can exist at once: 100 calls at a concurrency of 10,000 start 100.
@@ -219,7 +224,7 @@ public final class CallsCommand extends RunCommand<CallSettings, CallResult> {
         out.printf(Locale.ROOT, "max in flight  %,d%n", result.maxInFlight());
         result.startRateCeiling().ifPresent(why -> out.printf(Locale.ROOT, "               %s%n", why));
         if (result.startRate().isPresent()) {
-            out.printf(Locale.ROOT, "calls started  %,.0f a second%n", result.startRate().getAsDouble());
+            out.printf(Locale.ROOT, "calls started  %s a second%n", Counts.rate(result.startRate().getAsDouble()));
         } else {
             out.printf(Locale.ROOT, "calls started  not defined (fewer than two started: a rate needs two starts)%n");
         }

@@ -1,6 +1,5 @@
 package dev.interleave.cli;
 
-import dev.interleave.engine.run.Labelled;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,9 @@ import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import dev.interleave.engine.run.Labelled;
+import dev.interleave.engine.run.Labels;
 
 /**
  * The headless face of Interleave: {@code interleave calls ...} and {@code interleave buffer ...}
@@ -101,20 +103,15 @@ public final class Cli implements Runnable {
             message = unknown(command, unmatchedException.getUnmatched());
         }
         // picocli's own words, said as ours are (a review found them lower-case, or not saying what is allowed).
-        if (e instanceof CommandLine.OverwrittenOptionException overwritten && overwritten.getOverwritten().isOption()) {
+        if (e instanceof CommandLine.OverwrittenOptionException overwritten
+                && overwritten.getOverwritten().isOption()) {
             message = "Option '" + ((CommandLine.Model.OptionSpec) overwritten.getOverwritten()).longestName()
                     + "' is given more than once; allowed: once";
-        } else if (message.endsWith(Values.Threads.COUNT_ELSEWHERE)) {
+        } else if (message.endsWith(Values.Threads.COUNT_ELSEWHERE)
+                && command.getCommand() instanceof RunCommand<?, ?> counted) {
             // The option that counts, by name: "(see --help) (see 'interleave calls --help')" said where twice.
-            String counts = switch (command.getCommandSpec().name()) {
-                case "calls" -> "--concurrency (and --calls)";
-                case "buffer" -> "--producers and --consumers";
-                case "philosophers" -> "--n";
-                case "race" -> "--threads";
-                default -> "";
-            };
-            message = counts.isEmpty() ? message : message.replace(Values.Threads.COUNT_ELSEWHERE,
-                    "how many threads run is " + counts);
+            message = message.replace(Values.Threads.COUNT_ELSEWHERE,
+                    "how many threads run is set by " + counted.countingOptions());
         } else if (message.contains("' is not a boolean")) {
             message = message.replace("' is not a boolean", "' is neither true nor false")
                     + "; allowed: true or false, or the option alone for true";
@@ -239,8 +236,7 @@ public final class Cli implements Runnable {
      */
     private static String takes(CommandLine.Model.ArgSpec arg) {
         if (arg.type().isEnum() && Labelled.class.isAssignableFrom(arg.type())) {
-            return "one of " + Arrays.stream(arg.type().getEnumConstants()).map(kind -> ((Labelled) kind).label())
-                    .collect(Collectors.joining(", "));
+            return "one of " + Labels.labels(arg.type().asSubclass(Labelled.class));
         }
         // Each line stripped: a continued line's indent in --help ran into "right;   if it fails".
         return Arrays.stream(arg.description()).map(String::strip).collect(Collectors.joining(" "))

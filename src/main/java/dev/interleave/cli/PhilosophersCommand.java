@@ -111,6 +111,11 @@ public final class PhilosophersCommand extends RunCommand<PhilosophersSettings, 
     }
 
     @Override
+    String countingOptions() {
+        return "--n";
+    }
+
+    @Override
     PhilosophersSettings settings() {
         return new PhilosophersSettings(n, strategy, fair, think, eat, threadsKind.or(threads, spec), seconds * 1000L,
                 true);

@@ -112,6 +112,11 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
     private int repeat;
 
     @Override
+    String countingOptions() {
+        return "--threads";
+    }
+
+    @Override
     Asked settings() {
         if ((strategy == null) == (measure == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), strategy == null
@@ -257,7 +262,8 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
         // Of all the runs together, not a median: said, so that it is not compared with the window's medians as one.
         out.append(result.totals().isEmpty() ? String.format(Locale.ROOT, "increments/s   none: no run finished%n")
                 : String.format(Locale.ROOT, "increments/s   %,.0f%s%n", result.opsPerSecond(),
-                lost.size() > 1 ? String.format(Locale.ROOT, " (the %,d runs together: their increments over their time)", lost.size())
+                lost.size() > 1 ? String.format(Locale.ROOT,
+                        " (the %,d runs together: their increments over their time)", lost.size())
                         : s.repeat() == 1 ? " (one run, the JIT's warm-up in it; --repeat gives a median and a range)"
                         : ""));
         // The spread, beside the window's medians: one run of lock at 22.7 M/s against synchronized's 64.2 M/s
@@ -401,11 +407,10 @@ public final class RaceCommand extends RunCommand<RaceCommand.Asked, RaceCommand
             return numbers(lost);
         }
         String named = later.stream().limit(LATER_NAMED)
-                .map(run -> String.format(Locale.ROOT, "run %d: %,d", run + 1, lost.get(run)))
+                .map(run -> String.format(Locale.ROOT, "run %,d: %,d", run + 1, lost.get(run)))
                 .collect(Collectors.joining(", "));
         int more = later.size() - Math.min(later.size(), LATER_NAMED);
         return numbers(lost) + " and " + named + (more == 0 ? ""
-                : String.format(Locale.ROOT, ", and %,d more %s that lost updates (--json lists every run)", more,
-                        more == 1 ? "run" : "runs"));
+                : ", and " + Counts.of(more, "more run") + " that lost updates (--json lists every run)");
     }
 }

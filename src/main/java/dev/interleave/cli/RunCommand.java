@@ -63,6 +63,9 @@ abstract class RunCommand<S, R> implements Callable<Integer> {
      */
     abstract S settings();
 
+    /** The options that say how many threads run ("--n"), for a count given as the thread kind. */
+    abstract String countingOptions();
+
     /** Starts a run of {@code settings} on a new runner. */
     abstract Running<R> start(S settings);
 

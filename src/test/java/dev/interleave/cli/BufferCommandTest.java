@@ -48,7 +48,7 @@ class BufferCommandTest {
             --spurious 150%             | --spurious   | outside 0% to 100% | allowed: a fraction 0 to 1
             --spurious NaN              | --spurious   | 'NaN' is not a number | allowed: a fraction 0 to 1
             --spurious Infinity         | --spurious   | 'Infinity' is not a number | allowed: a fraction 0 to 1
-            --fair=yes                  | --fair       | 'yes' is neither true nor false | allowed: true or false, or the option alone for true
+            --fair=yes                  | --fair       | 'yes' is neither true nor false | allowed: true or false, or
             --threads green             | --threads    | green   | allowed: virtual, platform
             --impl monitor --policy signal-all | --policy | signal-all | the monitor wakes every waiter
             --impl abq --policy signal  | --policy     | signal  | only the lock buffer (--impl lock) chooses

@@ -49,8 +49,8 @@ class CallsCommandTest {
             calls --calls 0 --concurrency 10                           | --calls     | 0             | allowed: 1 to 10,000,000
             calls --calls ten --concurrency 10                         | --calls     | 'ten'         | allowed: 1 to 10,000,000
             calls --calls 99999999999999999999 --concurrency 10        | --calls     | 99999999999999999999 | allowed: 1 to 10,000,000
-            calls --calls 20000000 --concurrency 10                    | --calls     | 20,000,000 is out of range | allowed: 1 to 10,000,000
-            calls --calls 10 --calls 20 --concurrency 10               | Option '--calls' is given more than once | --calls | allowed: once
+            calls --calls 20000000 --concurrency 10                    | --calls     | 20,000,000 is out | 1 to 10,000,000
+            calls --calls 10 --calls 20 --concurrency 10               | is given more than once | '--calls' | allowed: once
             calls --calls 10 --concurrency 0                           | --concurrency | 0           | allowed: 1 to 1,000,000
             calls --calls 10 --concurrency 10 --max-sleep-ms -1        | --max-sleep-ms | -1         | allowed: 0 to 60,000
             calls --calls 10 --concurrency 10 --seed x1                | --seed      | 'x1'          | allowed:
@@ -424,12 +424,13 @@ class CallsCommandTest {
         Invocation refused = run("calls", "--calls", "5000", "--concurrency", "10000", "--threads", "platform");
         assertEquals(2, refused.exitCode(), refused.out());
         // Named for the option that made them so many: --calls here, not --concurrency.
-        assertTrue(refused.err().startsWith("interleave calls: Invalid value for option '--calls': 5,000 calls at a concurrency of"
-                + " 10,000 start 5,000 platform threads at once: above the cap of 4,000"), refused.err());
+        assertTrue(refused.err().startsWith("interleave calls: Invalid value for option '--calls': 5,000 calls at a"
+                + " concurrency of 10,000 start 5,000 platform threads at once: above the cap of 4,000"),
+                refused.err());
         Invocation wide = run("calls", "--calls", "10000", "--concurrency", "5000", "--threads", "platform");
         assertEquals(2, wide.exitCode(), wide.out());
-        assertTrue(wide.err().startsWith("interleave calls: Invalid value for option '--concurrency': 5,000 platform threads at once:"
-                + " above the cap of 4,000"), wide.err());
+        assertTrue(wide.err().startsWith("interleave calls: Invalid value for option '--concurrency': 5,000 platform"
+                + " threads at once: above the cap of 4,000"), wide.err());
     }
 
     /** A racy run that loses updates exits 1 and reports duplicates (repeated until the race shows, bounded). */

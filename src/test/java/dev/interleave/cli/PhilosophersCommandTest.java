@@ -60,8 +60,8 @@ class PhilosophersCommandTest {
         CallsCommandTest.Invocation run = run("philosophers");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("interleave philosophers: Missing required options: '--n=N', '--strategy=S';"
-                + " --n: Philosophers (and forks), 2 to 12; --strategy: one of naive, ordered, trylock, trylock-no-backoff,"
-                + " waiter (see"), run.err());
+                + " --n: Philosophers (and forks), 2 to 12; --strategy: one of naive, ordered, trylock,"
+                + " trylock-no-backoff, waiter (see"), run.err());
         assertFalse(run.err().contains("  "), run.err());
         CallsCommandTest.Invocation race = run("race", "--threads", "2");
         assertTrue(race.err().contains("--increments: Increments per thread; T x K at most 10,000,000"), race.err());
@@ -94,14 +94,14 @@ class PhilosophersCommandTest {
         assertEquals(2, ran.exitCode());
         // The counting option by name, and where to read more once ("(see --help) (see '... --help')": a review).
         assertTrue(ran.err().contains("'4' is not a thread kind; allowed: virtual, platform; a thread kind, not a count:"
-                + " how many threads run is --n (see 'interleave philosophers --help')"), ran.err());
+                + " how many threads run is set by --n (see 'interleave philosophers --help')"), ran.err());
         assertEquals(1, ran.err().lines().count(), ran.err());
         assertTrue(run("calls", "--calls", "10", "--concurrency", "1", "--threads", "4").err()
-                .contains("how many threads run is --concurrency (and --calls) (see"));
+                .contains("how many threads run is set by --concurrency (and --calls) (see"));
         assertTrue(run("buffer", "--producers", "1", "--consumers", "1", "--capacity", "1", "--items", "1",
-                "--threads", "4").err().contains("how many threads run is --producers and --consumers (see"));
+                "--threads", "4").err().contains("how many threads run is set by --producers and --consumers (see"));
         assertTrue(run("race", "--threads", "2", "--increments", "1", "--threads-kind", "4").err()
-                .contains("how many threads run is --threads (see"));
+                .contains("how many threads run is set by --threads (see"));
         CallsCommandTest.Invocation word = run("philosophers", "--n", "3", "--strategy", "naive", "--threads=green");
         assertFalse(word.err().contains("how many"), "a word is only not a kind: " + word.err());
     }

@@ -1,7 +1,6 @@
 package dev.interleave.engine.calls;
 
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 import dev.interleave.engine.run.Json;
 
@@ -49,8 +48,11 @@ public final class CallJson {
                 .put("efficiency", result.efficiency())
                 .put("maxInFlight", result.maxInFlight());
         // Fewer than two starts have no start rate: null, as the text's "not defined", not 0.
-        fields.put("startsPerSecond", result.startRate().isPresent()
-                ? OptionalLong.of(Math.round(result.startRate().getAsDouble())) : OptionalLong.empty());
+        if (result.startRate().isPresent()) {
+            fields.putRate("startsPerSecond", result.startRate().getAsDouble());
+        } else {
+            fields.putNull("startsPerSecond");
+        }
         fields.putRate("callsPerSecond", result.callsPerSecond())
                 .put("carrierThreads", CallRunner.carrierThreads())
                 .put("othersCpuShare", result.othersCpu()); // null where not known (no /proc/stat)

@@ -502,8 +502,8 @@ public final class CallRunner extends Runner<CallSettings, CallResult, CallRunne
                         long inFlightNow = inFlight.get();
                         long heapGrowth = MemoryPerThread.heapUsedBytes() - heapBefore;
                         memory = new MemoryPerThread(inFlightNow, rssKnown, rssKnown ? rss - rssBefore : 0,
-                                rssKnown && MemoryPerThread.reused(rssBefore, peakBefore, rss, inFlightBefore, inFlightNow,
-                                        settings.threads() == ThreadKind.VIRTUAL, heapGrowth), heapGrowth);
+                                rssKnown && MemoryPerThread.reused(rssBefore, peakBefore, rss, inFlightBefore,
+                                        inFlightNow, settings.threads().stacksInHeap(), heapGrowth), heapGrowth);
                         inFlightSampledBefore.merge(settings.threads(), inFlightNow, Math::max);
                     }
                 }

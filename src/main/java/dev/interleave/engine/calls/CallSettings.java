@@ -1,8 +1,9 @@
 package dev.interleave.engine.calls;
 
-import dev.interleave.engine.run.ThreadKind;
 import java.util.Locale;
 import java.util.Objects;
+
+import dev.interleave.engine.run.ThreadKind;
 
 /**
  * What a calls run does: {@code calls} calls of the {@link Service}, at most {@code concurrency}

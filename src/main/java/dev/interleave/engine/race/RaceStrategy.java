@@ -156,9 +156,9 @@ public enum RaceStrategy implements Labelled {
     }
 
     /**
-     * Its code in a few words, written under its name in the window: Slow motion names its programs
-     * by their code (incrementAndGet, cas-loop) where Full speed names them atomic and cas, and a
-     * learner could not tell that they were the same.
+     * Its code in a few words, written under its name in the window; for atomic and cas, the names
+     * Slow motion gives the same code ({@link StepProgram#label}): there incrementAndGet and cas-loop,
+     * here atomic and cas, and a learner could not tell that they were the same.
      */
     public String code() {
         return switch (this) {
@@ -166,8 +166,8 @@ public enum RaceStrategy implements Labelled {
             case VOLATILE -> "volatile count++";
             case SYNCHRONIZED -> "synchronized block";
             case LOCK -> "ReentrantLock";
-            case ATOMIC -> "incrementAndGet()";
-            case CAS -> "compareAndSet loop";
+            case ATOMIC -> StepProgram.ATOMIC.label();
+            case CAS -> StepProgram.CAS.label();
             case ADDER -> "LongAdder";
             case STRIPED -> "padded cells";
             case PACKED -> "adjacent cells";

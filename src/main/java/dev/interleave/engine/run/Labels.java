@@ -28,8 +28,8 @@ public final class Labels {
         throw new IllegalArgumentException("'" + text + "' is not a " + noun + "; allowed: " + labels(type));
     }
 
-    /** The labels of {@code type} in declaration order, e.g. {@code "virtual, platform"}. */
-    public static <E extends Enum<E> & Labelled> String labels(Class<E> type) {
+    /** The labels of {@code type}, a {@link Labelled} enum, in declaration order, e.g. {@code "virtual, platform"}. */
+    public static String labels(Class<? extends Labelled> type) {
         return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Labelled::label).toList());
     }
 }

@@ -14,6 +14,11 @@ public enum ThreadKind implements Labelled {
         public Thread.Builder builder(String namePrefix) {
             return Thread.ofVirtual();
         }
+
+        @Override
+        public boolean stacksInHeap() {
+            return true;
+        }
     },
 
     /**
@@ -25,6 +30,11 @@ public enum ThreadKind implements Labelled {
         @Override
         public Thread.Builder builder(String namePrefix) {
             return Thread.ofPlatform().daemon(true).name(namePrefix, 0);
+        }
+
+        @Override
+        public boolean stacksInHeap() {
+            return false;
         }
     };
 
@@ -43,6 +53,12 @@ public enum ThreadKind implements Labelled {
 
     /** A builder for this kind of thread; platform threads are named {@code namePrefix0, 1, ...}. */
     public abstract Thread.Builder builder(String namePrefix);
+
+    /**
+     * Whether a parked thread's stack is a heap object (a virtual thread's, copied in as it unmounts)
+     * rather than native memory (a platform thread's).
+     */
+    public abstract boolean stacksInHeap();
 
     @Override
     public String label() {

@@ -497,9 +497,9 @@ public final class BufferView extends BorderPane {
     }
 
     /**
-     * The buffer's caption and narration, {@code told}, across the view, and under them the code panel beside the buffer's
-     * picture when the viewport has room for both (the
-     * picture needs about 26 em: two chips a row, eight slots in two rows), else under it. The em is a label's font size,
+     * The buffer's caption and narration, {@code told}, across the view, and under them the code
+     * panel beside the buffer's picture when the viewport has room for both (the picture needs about
+     * 26 em: two chips a row, eight slots in two rows), else under it. The em is a label's font size,
      * which follows the zoom. A change of room or font moves them after the pass that made it: a
      * font changes while the scene restyles its nodes one by one, and children replaced in the
      * middle of that (zooming in at 1920x1080) threw IndexOutOfBoundsException on the FX thread.

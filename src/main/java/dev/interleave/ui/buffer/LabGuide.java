@@ -145,9 +145,10 @@ public record LabGuide(String title, String toTry, String watch, String question
                     "Apply (3 producers, 3 consumers, 1 slot, delays 0 to 300 ms), Run, then Stop, switch to "
                             + "signal-all and Run again. Change producers and consumers while it runs.",
                     "every chip sits at the line its thread is at. Under the code, the futile wake-ups climb with "
-                            + "signal-all (the thundering herd), several times as fast as with signal: compare their counts"
-                            + " after the same time. With signal they are not 0: a thread woken can find the slot taken by"
-                            + " one that never waited, and without the delays that happens often.",
+                            + "signal-all (the thundering herd), several times as fast as with signal: compare"
+                            + " their counts after the same time. With signal they are not 0: a thread woken can"
+                            + " find the slot taken by one that never waited, and without the delays that happens"
+                            + " often.",
                     "signal wakes one waiter: why is that enough with two conditions, when it is not with one "
                             + "(try bug one-condition)?",
                     new Setup(3, 3, 1, WakePolicy.SIGNAL, 0, 300, 300));

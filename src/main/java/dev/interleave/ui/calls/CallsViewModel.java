@@ -268,9 +268,10 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
      */
     private final ReadOnlyStringWrapper efficiencyBusy = new ReadOnlyStringWrapper(this, "efficiencyBusy", "");
     /** See {@link #efficiencyDetailBinding()}. */
-    private final StringBinding efficiencyDetail = Bindings.createStringBinding(() -> (efficiencyText.get().equals(NO_SLEEPS)
-            ? "no sleeps, no ideal" : banner.get() == Banner.STOPPED ? "over the calls run before Stop" : "ideal ÷ elapsed")
-            + efficiencyBusy.get(), efficiencyText, banner, efficiencyBusy);
+    private final StringBinding efficiencyDetail = Bindings.createStringBinding(
+            () -> (efficiencyText.get().equals(NO_SLEEPS) ? "no sleeps, no ideal"
+                    : banner.get() == Banner.STOPPED ? "over the calls run before Stop" : "ideal ÷ elapsed")
+                    + efficiencyBusy.get(), efficiencyText, banner, efficiencyBusy);
     /** Why the thread kind or concurrency was just changed for the other; empty when neither was. */
     private final ReadOnlyStringWrapper threadsNote = new ReadOnlyStringWrapper(this, "threadsNote", "");
 
@@ -659,8 +660,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
             if (memory.inFlight() > 0) {
                 // The sample's, not the run's most (the In flight card's "max 100" stood beside "had 99").
                 memoryDetail.set(String.format(Locale.ROOT, "needs %,d in flight to measure (its fullest sample,"
-                        + " one every %d ms, had %,d)%s", MemoryPerThread.MIN_IN_FLIGHT, MemoryPerThread.INTERVAL_MILLIS,
-                        memory.inFlight(), noSleeps));
+                        + " one every %d ms, had %,d)%s", MemoryPerThread.MIN_IN_FLIGHT,
+                        MemoryPerThread.INTERVAL_MILLIS, memory.inFlight(), noSleeps));
             } else if (ended) {
                 // The sampler keeps a sample only when it finds calls asleep: a run too short for its
                 // first look, or with no sleeps, has none.

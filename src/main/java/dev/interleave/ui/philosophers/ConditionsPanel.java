@@ -42,9 +42,9 @@ final class ConditionsPanel extends VBox {
     private final List<Label> marks;
 
     /**
-     * @param showTable brings the table into view: run after a strategy is clicked, which starts the
-     *                  table again (a presenter's class watched meals tick in the status bar, the table
-     *                  a screen above the card)
+     * @param showTable brings the table into view: run after a strategy is clicked, which starts a
+     *                  run in progress again with it (a presenter's class watched meals tick in the
+     *                  status bar, the table a screen above the card)
      */
     ConditionsPanel(PhilosophersViewModel model, Runnable showTable) {
         super(6);
@@ -168,7 +168,7 @@ final class ConditionsPanel extends VBox {
                 button.getStyleClass().addAll("small", "breaker");
                 button.setOnAction(e -> {
                     model.breakWith(strategy);
-                    Platform.runLater(showTable); // once the table's new run is laid out
+                    Platform.runLater(showTable); // after the events the new strategy sets off
                 });
                 Controls.tip(button, "Switch to " + strategy.label() + " (a run in progress starts again "
                         + "with it, paused if it was paused; while idle, Run starts it).");

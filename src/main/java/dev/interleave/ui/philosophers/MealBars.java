@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 
+import dev.interleave.engine.philosophers.Fairness;
 import dev.interleave.engine.philosophers.Names;
 import dev.interleave.engine.philosophers.TableView;
 import dev.interleave.ui.kit.ChartRow;
@@ -49,6 +50,12 @@ final class MealBars extends VBox implements ChartRow.Reflowing {
     private final PhilosophersViewModel model;
     private final Bars bars = new Bars();
     private final List<Bar> shown = new ArrayList<>();
+    /**
+     * Why no bar is marked starving at a deadlock ({@link #unjudgedShown}): meals of 0, 247, 600, 0
+     * and 0 stood unmarked, and a presenter could not say why.
+     */
+    private final Label unjudged = new Label("A deadlock stopped everyone: who ate less before it is not called"
+            + " starving.");
 
     MealBars(PhilosophersViewModel model) {
         super(4);
@@ -69,19 +76,17 @@ final class MealBars extends VBox implements ChartRow.Reflowing {
         title.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(Controls.textWidth(longestWord,
                 title.getFont())) + title.snappedLeftInset() + title.snappedRightInset(), title.fontProperty()));
         VBox.setVgrow(bars, Priority.ALWAYS);
-        // Why no bar is marked starving at a deadlock (Fairness.starvationJudged): meals of 0, 247,
-        // 600, 0 and 0 stood unmarked, and a presenter could not say why.
-        Label unjudged = new Label("A deadlock stopped everyone: who ate less before it is not called starving.");
         unjudged.setId("meal-bars-unjudged");
         unjudged.getStyleClass().add("figure-detail");
         unjudged.setWrapText(true);
         unjudged.setMinHeight(Region.USE_PREF_SIZE);
-        unjudged.visibleProperty().bind(model.deadlockedProperty().and(model.totalMealsProperty().greaterThan(0)));
+        unjudged.setVisible(false);
         unjudged.managedProperty().bind(unjudged.visibleProperty());
         getChildren().addAll(title, bars, unjudged);
         setPrefWidth(320);
         model.philosophers().addListener((ListChangeListener<TableView.Diner>) change -> update());
         model.starving().addListener((ListChangeListener<Integer>) change -> update());
+        model.deadlockedProperty().addListener(obs -> update());
         update();
     }
 
@@ -120,7 +125,18 @@ final class MealBars extends VBox implements ChartRow.Reflowing {
         for (int p = 0; p < diners.size(); p++) {
             shown.get(p).show(diners.get(p).meals(), most, model.starving().contains(p));
         }
+        unjudged.setVisible(unjudgedShown(model.deadlockedProperty().get(),
+                diners.stream().mapToLong(TableView.Diner::meals).toArray()));
         bars.requestLayout();
+    }
+
+    /**
+     * Whether the line on a deadlock's unjudged starvation shows: the table is {@code deadlocked},
+     * and with these {@code meals} someone would be starving were it not (too few meals judge nobody
+     * either way, and the line would give the wrong reason).
+     */
+    static boolean unjudgedShown(boolean deadlocked, long[] meals) {
+        return deadlocked && !Fairness.starving(meals, false).isEmpty();
     }
 
 

@@ -89,8 +89,8 @@ public final class StepperView extends BorderPane {
                             + " thread can come between.";
                     case ATOMIC -> "AtomicLong.incrementAndGet(): read, add and write in one indivisible step (Full"
                             + " speed and Counter & Sum call it atomic).";
-                    case CAS -> "A compare-and-set loop: read, compute, swap only if the count still holds the value read;"
-                            + " else retry (Full speed calls it cas).";
+                    case CAS -> "A compare-and-set loop: read, compute, swap only if the count still holds the value"
+                            + " read; else retry (Full speed calls it cas).";
                 });
         SettingSlider threads = new SettingSlider("stepper-threads", "Threads", model.threadsProperty(),
                 StepperViewModel.THREADS, false, "Real threads, T1 to T4, each parked before every step.");

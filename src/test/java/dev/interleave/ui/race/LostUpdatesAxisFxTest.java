@@ -26,6 +26,7 @@ import dev.interleave.engine.race.LabFigures;
 import dev.interleave.engine.race.RaceResult;
 import dev.interleave.engine.race.RaceSettings;
 import dev.interleave.engine.race.RaceStrategy;
+import dev.interleave.engine.race.StepProgram;
 import dev.interleave.engine.run.Outcome;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.ui.kit.OnFx;
@@ -211,7 +212,9 @@ class LostUpdatesAxisFxTest {
         List<String> codes = OnFx.get(() -> LabView.lostRows(figures, 1_000_000, 250_000).getChildren().stream()
                 .filter(cell -> cell.getStyleClass().contains("strategy-name"))
                 .map(cell -> ((Label) ((VBox) cell).getChildren().getLast()).getText()).toList());
-        assertEquals(List.of("count++", "incrementAndGet()", "compareAndSet loop"), codes);
+        assertEquals(List.of("count++", StepProgram.ATOMIC.label(), StepProgram.CAS.label()), codes);
+        assertEquals(List.of("incrementAndGet", "cas-loop"), List.of(codes.get(1), codes.get(2)),
+                "Slow motion's names");
     }
 
     private static RaceResult leg(RaceStrategy strategy, long... lost) {
