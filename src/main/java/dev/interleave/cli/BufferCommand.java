@@ -140,19 +140,21 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                     + bug.label() + " does not go with --impl " + impl.label() + "; bugs go with: " + Bug.combinations());
         }
         // What does not apply to the buffer chosen is refused, as the window disables it: the run
-        // would otherwise say nothing of it, and a reader would take it to have mattered.
+        // would otherwise say nothing of it, and a reader would take it to have mattered. Refused
+        // whenever given, whatever its value: --spurious 0 with abq was taken and --policy signal-all
+        // with monitor refused, though each says what that buffer does anyway (a review).
         if (given("--policy") && impl != BufferImpl.LOCK) {
             throw notWith("--policy", policy.toString(), "only the lock buffer (--impl lock) chooses whom it wakes; "
                     + wakes(impl));
         }
-        if (fair && impl == BufferImpl.MONITOR) {
-            throw notWith("--fair", "", "synchronized is never fair; --fair goes with lock, semaphore and abq");
+        if (given("--fair") && impl == BufferImpl.MONITOR) {
+            throw notWith("--fair", fair ? "" : "false", "synchronized is never fair; --fair goes with lock, semaphore and abq");
         }
-        if (spurious > 0 && impl == BufferImpl.SEMAPHORE) {
+        if (given("--spurious") && impl == BufferImpl.SEMAPHORE) {
             throw notWith("--spurious", Values.fraction(spurious), "a semaphore's acquire() never wakes spuriously"
                     + " (it returns only with a permit); --spurious goes with lock and monitor");
         }
-        if (spurious > 0 && impl == BufferImpl.ABQ) {
+        if (given("--spurious") && impl == BufferImpl.ABQ) {
             throw notWith("--spurious", Values.fraction(spurious), "the JDK's queue is not instrumented;"
                     + " --spurious goes with lock and monitor");
         }

@@ -54,6 +54,8 @@ class BufferCommandTest {
             --impl abq --policy signal  | --policy     | signal  | only the lock buffer (--impl lock) chooses
             --impl monitor --fair       | --fair       | monitor | --fair goes with lock, semaphore and abq
             --impl abq --spurious 0.1   | --spurious   | 0.1     | --spurious goes with lock and monitor
+            --impl abq --spurious 0     | --spurious   | 0 does not go with --impl abq | --spurious goes with lock and monitor
+            --impl monitor --fair=false | --fair       | false does not go with --impl monitor | --fair goes with lock, semaphore and abq
             --impl semaphore --spurious 20% | --spurious | semaphore | acquire() never wakes spuriously (it returns only with a permit); --spurious goes with lock and monitor
             --impl abq --trace abq.json | --trace      | abq.json | --trace goes with lock, monitor and semaphore
             --impl abq --record         | --record     | abq     | --record goes with lock, monitor and semaphore

@@ -665,11 +665,13 @@ public final class PhilosophersView extends BorderPane {
                     + "so no circle of them can hold." + free;
         }
         // "the longest chain is 2 of 2" read as a full circle of two (a teacher's tryout).
-        return String.format(Locale.ROOT, "P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links"
-                        + " %d of the %d philosophers%s, and does not come back to its first.",
-                longestChain, philosophers,
-                edges.stream().anyMatch(WaitForGraph.Edge::timed) ? " (dashed waits, with a time limit, not counted)" : "")
-                + free;
+        // "links 2 of the 2 philosophers" read oddly at the table's smallest (a presenter's tryout).
+        String linked = longestChain < philosophers
+                ? String.format(Locale.ROOT, "%d of the %d philosophers", longestChain, philosophers)
+                : philosophers == 2 ? "both philosophers" : String.format(Locale.ROOT, "all %d philosophers", philosophers);
+        return "P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links " + linked
+                + (edges.stream().anyMatch(WaitForGraph.Edge::timed) ? " (dashed waits, with a time limit, not counted)" : "")
+                + ", and does not come back to its first." + free;
     }
 
     /** "P1 and P2 wait for F1, which lies on the table (nobody holds it): no arrow." */

@@ -165,15 +165,24 @@ class CallsViewModelTest {
     /**
      * A cold run at its ideal is not marked: compiling cost it nothing to see, and every row of the
      * 1,000-call preset (sleeps of up to 1 s, efficiency 99 %) read "(its code compiled as it ran)".
+     * Each run is checked against the rule whatever its efficiency (a loaded machine can hold one
+     * under it); up to three runs of 10 calls (all cold: far under {@link CallsViewModel#WARMING_CALLS})
+     * until one reaches it, which is then unmarked.
      */
     @Test
     void aColdRunAtItsIdealIsNotMarked() throws InterruptedException {
-        CallsViewModel model = model(10, 10, 1_000); // one wave of sleeps of up to 1 s: its efficiency near 1
-        model.run();
-        sampleUntilIdle(model);
-        CallsViewModel.PastRun past = model.pastRuns().getFirst();
-        assertTrue(past.efficiency().orElseThrow() >= CallsViewModel.COLD_UNSEEN, past.toString());
-        assertFalse(past.run().endsWith(CallsViewModel.COLD_RUN), past.run());
+        CallsViewModel model = model(10, 10, 2_000); // one wave of sleeps of up to 2 s: its efficiency near 1
+        boolean unmarkedSeen = false;
+        for (int run = 1; run <= 3 && !unmarkedSeen; run++) {
+            model.run();
+            sampleUntilIdle(model);
+            CallsViewModel.PastRun past = model.pastRuns().getFirst();
+            boolean atIdeal = past.efficiency().orElseThrow() >= CallsViewModel.COLD_UNSEEN;
+            assertEquals(!atIdeal, past.cold(), past.toString());
+            unmarkedSeen = atIdeal;
+        }
+        assertTrue(unmarkedSeen, "none of three runs of 10 calls reached " + CallsViewModel.COLD_UNSEEN + " of its ideal: "
+                + model.pastRuns());
     }
 
     /**

@@ -28,6 +28,13 @@ class GraphNoteTest {
         assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links 2 of the 5"
                 + " philosophers, and does not come back to its first.",
                 PhilosophersView.graphNote(0, List.of(wait(0, 1, false)), List.of(), 2, 5, false));
+        // A chain through everyone that does not close: "links 2 of the 2 philosophers" read oddly.
+        assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links both"
+                + " philosophers, and does not come back to its first.",
+                PhilosophersView.graphNote(0, List.of(wait(0, 1, false)), List.of(), 2, 2, false));
+        assertEquals("P → Q: P waits for a fork Q holds. No circle: the longest chain of waits links all 3"
+                + " philosophers, and does not come back to its first.",
+                PhilosophersView.graphNote(0, List.of(wait(0, 1, false), wait(1, 2, false)), List.of(), 3, 3, false));
         assertEquals("P → Q: P waits for a fork Q holds. Nobody waits now.", PhilosophersView.graphNote(0, List.of(), List.of(), 0, 5, false));
         assertEquals("The circle drawn thick and red is the deadlock: 2 philosophers, each waiting for the next.",
                 PhilosophersView.graphNote(2, List.of(wait(0, 1, false), wait(1, 0, false)), List.of(), 2, 2, false));

@@ -35,10 +35,17 @@ class MomentColourFxTest {
 
     /** How far apart (RGB, 0 to 441) the line's colour is from any state's, at least: a quarter of black to white. */
     private static final double APART = 441.0 / 4;
+    /**
+     * How far apart (RGB) two different states' colours are, at least: dark's thinking and hungry
+     * (#64b5f6, #4dd0e1) were 41 apart and its gate and ended greys 23, which a presenter could not
+     * tell apart on a projector; light's closest pair, thinking and hungry, is 61.
+     */
+    private static final double STATES_APART = 60;
 
     private Stage stage;
     private StackPane view;
     private final List<ColourProbe> states = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private ColourProbe moment;
 
     @Start
@@ -47,13 +54,15 @@ class MomentColourFxTest {
         view.getStyleClass().add("philosophers-view"); // where the lab's own colours (-ph-think) are defined
         PhilosophersLanes lanes = new PhilosophersLanes();
         for (int state = 0; state < lanes.states(); state++) {
+            names.add(lanes.colour(state));
             ColourProbe probe = new ColourProbe(lanes.colour(state), () -> { });
             states.add(probe);
             view.getChildren().add(probe);
         }
         moment = new ColourProbe(Timeline.MOMENT_COLOUR, () -> { });
         view.getChildren().add(moment);
-        stage = StyledStage.show(view, 200, 100);
+        // Under the scene's root, as in the window: the dark values are set on ".root:dark .philosophers-view".
+        stage = StyledStage.show(new StackPane(view), 200, 100);
         stage.getScene().getStylesheets().add(Objects.requireNonNull(
                 PhilosophersView.class.getResource("philosophers.css")).toExternalForm());
     }
@@ -61,6 +70,37 @@ class MomentColourFxTest {
     @AfterEach
     void close() {
         StyledStage.close(stage);
+    }
+
+    /** Different states' colours on the lanes and seats (those not meant to be one, as eating and putting down) stand apart in both themes. */
+    @Test
+    void theStatesColoursStandApartInBothThemes() throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (boolean dark : new boolean[] {false, true}) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                Scene scene = stage.getScene();
+                scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), dark);
+                scene.getRoot().applyCss();
+            }).get();
+            List<Color> colours = new ArrayList<>();
+            for (ColourProbe probe : states) {
+                colours.add((Color) WaitForAsyncUtils.asyncFx(() -> probe.paint(null)).get());
+            }
+            for (int a = 0; a < colours.size(); a++) {
+                for (int b = a + 1; b < colours.size(); b++) {
+                    if (names.get(a).equals(names.get(b))) {
+                        continue; // one colour by design (trying a fork and waiting for one: the lock's)
+                    }
+                    double apart = 255 * Math.sqrt(Math.pow(colours.get(a).getRed() - colours.get(b).getRed(), 2)
+                            + Math.pow(colours.get(a).getGreen() - colours.get(b).getGreen(), 2)
+                            + Math.pow(colours.get(a).getBlue() - colours.get(b).getBlue(), 2));
+                    seen.add(names.get(a) + "/" + names.get(b));
+                    assertTrue(apart >= STATES_APART, (dark ? "dark" : "light") + ": " + names.get(a) + " "
+                            + colours.get(a) + " and " + names.get(b) + " " + colours.get(b) + " only " + apart + " apart");
+                }
+            }
+        }
+        assertTrue(seen.contains("-ph-think/-ph-hungry") || seen.contains("-ph-hungry/-ph-think"), seen.toString());
     }
 
     @Test
