@@ -514,7 +514,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         deadlocked.set(deadlock != null);
         deadlockText.set(deadlock == null ? "" : deadlockWords(deadlock.detectedAfterMillis(),
                 now.steps().stepsTaken(), circle(deadlock)));
-        livelockNow.set(now.livelockNow());
+        // Ended, the table is in no livelock "now": stopped in a spell that no meal ended, the banner
+        // read "Livelock now" above seats that all read "ended" (a teacher's tryout, 2 stops in 10).
+        livelockNow.set(now.livelockNow() && now.state() != RunState.IDLE);
         livelockSeen.set(now.livelockSeen());
         livelockSpells.set(now.livelockSpells());
         livelockLongestMillis.set(now.livelockLongestNanos() / 1_000_000);
@@ -538,7 +540,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             String wayBack = Rewind.wayBack(runState(), !deadlockedNow);
             String moment = "Rewound to " + Rewind.moment(position, rewind.endProperty().get());
             stepText.set(position == 0 ? moment + "   " + wayBack
-                    : moment + ": " + Words.capitalized(pastWords(position - 1, past)) + "   " + wayBack);
+                    : moment + ": " + Words.capitalized(pastWords(position - 1, past)) + closedTheCircle(position)
+                    + "   " + wayBack);
             showedPast = true;
             return;
         }
@@ -605,6 +608,18 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     }
 
     /** Event {@code seq} in words, told with the table rebuilt just after it (a deadlock names its circle). */
+    /**
+     * What the event just before {@code position} did, when it was the wait that closed the circle
+     * (the next event is the deadlock's): the first ◀ after a deadlock shows the same table, circle
+     * and all, and "looked as if nothing happened" (a presenter's tryout); else "".
+     */
+    private String closedTheCircle(long position) {
+        EventLog.Batch batch = rewind.history().batchOf(position);
+        boolean closing = batch != null && TableEvent.of(batch, (int) (position - batch.firstSeq())) == TableEvent.DEADLOCK;
+        return closing ? ": this wait closed the circle, so the table looks as it does now (◀ once more: the moment"
+                + " before)" : "";
+    }
+
     private String pastWords(long seq, TableState after) {
         EventLog.Batch batch = rewind.history().batchOf(seq);
         return batch == null ? "" : TableEvent.words(batch, (int) (seq - batch.firstSeq()), after);

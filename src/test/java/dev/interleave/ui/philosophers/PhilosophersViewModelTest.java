@@ -150,10 +150,22 @@ class PhilosophersViewModelTest {
             sampleUntil(model, "the livelock step 4 promises", () -> model.livelockNowProperty().get());
             assertEquals("livelock", model.warning());
             assertEquals("", model.alarm(), "not an alarm: a livelock may end by itself, a deadlock cannot");
+            // Paused in a spell, then stopped: held at their gates, nobody eats as the run ends (without
+            // the pause, a meal begun as it stopped ended the spell, most times).
+            pause(model);
+            for (int tries = 1; !model.livelockNowProperty().get(); tries++) {
+                assertTrue(tries <= 20, "paused in a spell within 20 tries");
+                model.togglePause();
+                sampleUntil(model, "the next spell", () -> model.livelockNowProperty().get());
+                pause(model);
+            }
         } finally {
             stopAndSettle(model);
         }
         assertEquals("", model.warning(), "no warning once the run has ended");
+        // Stopped in a spell: not "Livelock now" above seats that read "ended" (a teacher's tryout).
+        assertFalse(model.livelockNowProperty().get(), "an ended run is in no livelock now");
+        assertTrue(model.livelockSeenProperty().get(), "but was in one");
         assertEquals("livelocked", model.endedAs());
         // In its spells, with the meals between them: "nobody ate while everyone was busy (3,100 meals
         // in all)" contradicted itself (a learner's tryout).
@@ -656,12 +668,15 @@ class PhilosophersViewModelTest {
         assertTrue(closing > 0);
         assertEquals(3, model.forkHolders().stream().filter(holder -> holder >= 0).count(), "every fork held");
         assertTrue(model.circle().isEmpty(), "no circle drawn yet");
+        assertFalse(model.stepTextProperty().get().contains("closed the circle"), model.stepTextProperty().get());
         rewind.moveBy(1);
         model.sample(System.nanoTime());
         assertTrue(model.deadlockedProperty().get(), "one event later, the wait that closes the circle: deadlock");
         assertEquals(List.of(0, 1, 2), model.circle());
         assertTrue(model.holdsProperty(Coffman.CIRCULAR_WAIT).get());
-        assertTrue(model.stepTextProperty().get().endsWith("and waits   (Now or End: back to the run's end)"),
+        // The table as the deadlock left it: the words say why, and where the moment before is.
+        assertTrue(model.stepTextProperty().get().endsWith("and waits: this wait closed the circle, so the table looks"
+                + " as it does now (◀ once more: the moment before)   (Now or End: back to the run's end)"),
                 model.stepTextProperty().get());
         rewind.moveBy(1);
         model.sample(System.nanoTime());
