@@ -539,7 +539,9 @@ public final class PhilosophersView extends BorderPane {
             // A failure, now or earlier in the run: a run the rule held in fails (exit 1, "✘ livelocked").
             kind = FAILURE;
         } else if (!model.starving().isEmpty()) {
-            text = "⚠ Starving: " + model.starving().stream().map(Names::philosopher).collect(Collectors.joining(", "))
+            // Ended, in the past: "Starving" stood over a stopped run (a teacher's tryout).
+            text = (model.stateProperty().get() == RunState.IDLE ? "⚠ Starved in this run: " : "⚠ Starving: ")
+                    + model.starving().stream().map(Names::philosopher).collect(Collectors.joining(", "))
                     + " (" + Fairness.STARVATION_RULE + ").";
             kind = NOTE;
         } else if (model.stateProperty().get() != RunState.IDLE && model.totalMealsProperty().get() == 0) {

@@ -737,6 +737,13 @@ class PhilosophersViewFxTest {
             assertEquals(starved.contains(p) ? "⚠ P" + (p + 1) : "P" + (p + 1), name, "starving: " + starved);
             assertTrue(count.matches("[\\d,.]+[kM]?"), "a count, no mark: " + count);
         }
+        Label verdict = robot.lookup("#philosophers-verdict").queryAs(Label.class);
+        assertTrue(OnFx.get(verdict::getText).startsWith("⚠ Starving: P"), OnFx.get(verdict::getText));
+        // Ended, in the past tense: "Starving" stood over a stopped run (a teacher's tryout).
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> OnFx.get(() -> model.stateProperty().get() == RunState.IDLE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnFx.get(verdict::getText).startsWith("⚠ Starved in this run: P"), OnFx.get(verdict::getText));
     }
 
     /** A seat is reached by Tab and chosen with Enter: the keyboard steps a chosen philosopher, as a click does. */
