@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,6 +56,10 @@ public final class LabView extends BorderPane {
     private static final double BAR_EM = 5.5;
     /** The throughput table's longest bar in a wide view, in em of its numbers' font. */
     private static final double GROWN_BAR_EM = 10;
+
+    /** What a measure's "Measured with" line adds where the settings set now would measure otherwise. */
+    static final String CHANGED_SINCE = " The settings have changed since: Run measures again with the new ones.";
+    private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");
 
     private final LabViewModel model;
     private final StackPane figures = new StackPane();
@@ -177,7 +182,7 @@ public final class LabView extends BorderPane {
         };
     }
 
-    private static VBox section(String title, String explanation, Node body, LabViewModel.Shown shown) {
+    private VBox section(String title, String explanation, Node body, LabViewModel.Shown shown) {
         Label heading = new Label(title);
         heading.getStyleClass().add("heading");
         heading.setWrapText(true); // whole at 175 % and 200 % in 1024 px, not "Increments per second against thre..."
@@ -192,8 +197,14 @@ public final class LabView extends BorderPane {
             none.getStyleClass().add("wait-set-empty");
             box.getChildren().add(none);
         } else {
-            Label with = new Label(measuredWith(shown.settings(), shown.done()));
+            Label with = new Label();
+            BooleanBinding changed = model.changedSinceBinding(shown.settings().measure());
+            with.textProperty().bind(Bindings.createStringBinding(() -> measuredWith(shown.settings(), shown.done())
+                    + (changed.get() ? CHANGED_SINCE : ""), changed));
+            with.setId("lab-measured-with");
             with.getStyleClass().add("figure-caption");
+            changed.addListener((obs, was, now) -> with.pseudoClassStateChanged(SETTINGS_CHANGED, now));
+            with.pseudoClassStateChanged(SETTINGS_CHANGED, changed.get());
             with.setWrapText(true); // whole on two lines in a narrow view, not cut at "each strategy..."
             with.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().addAll(with, body);

@@ -389,6 +389,36 @@ public final class LabViewModel extends RunViewModel<LabSettings> {
         return runLinesShown;
     }
 
+    /**
+     * Whether {@code measure}'s figures on show were measured with other settings than those set now,
+     * where the note over the view does not say so: it speaks of the last run's measure alone, and a
+     * measure gone back to showed its figures of 8 x 250,000 under settings of 8 x 300,000 with
+     * nothing but its grey "Measured with" line to tell (a teacher's tryout).
+     */
+    public BooleanBinding changedSinceBinding(LabMeasure measure) {
+        ReadOnlyObjectWrapper<Shown> figures = shown.get(measure);
+        return Bindings.createBooleanBinding(() -> {
+            Shown those = figures.get();
+            return those != null && those.done() != null && !runLinesShown.get()
+                    && measuresOtherwise(those.settings(), settings());
+        }, figures, threads, increments, runs, threadKind, fair, runLinesShown);
+    }
+
+    /**
+     * Whether {@code now} makes other work of {@code shown}'s measure than {@code shown} did, as that
+     * measure uses the settings: throughput splits T x K over its thread counts (their product alone
+     * counts) and takes at most {@link LabMeasure#THROUGHPUT_ROUNDS} runs; false sharing takes no lock.
+     */
+    static boolean measuresOtherwise(LabSettings shown, LabSettings now) {
+        LabMeasure measure = shown.measure();
+        boolean work = measure == LabMeasure.THROUGHPUT
+                ? shown.threads() * shown.increments() != now.threads() * now.increments()
+                : shown.threads() != now.threads() || shown.increments() != now.increments();
+        return work || measure.runsOfEach(shown.repeat()) != measure.runsOfEach(now.repeat())
+                || shown.threadKind() != now.threadKind()
+                || measure != LabMeasure.FALSE_SHARING && shown.fair() != now.fair();
+    }
+
     public ReadOnlyStringProperty incrementsNoteProperty() {
         return incrementsNote.getReadOnlyProperty();
     }

@@ -42,6 +42,34 @@ class MeasuredWithTest {
         assertEquals("2 threads x 1 increment, 10 runs", LabViewModel.work(LabMeasure.LOST_UPDATES, 2, 1, 10));
     }
 
+    /**
+     * What makes a measure's figures another measure's work, as each uses the settings: throughput
+     * only T x K and at most 3 runs; false sharing no lock.
+     */
+    @Test
+    void eachMeasureTellsWhichSettingsWouldMeasureOtherwise() {
+        LabSettings throughput = new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 3, ThreadKind.VIRTUAL, false);
+        assertFalse(LabViewModel.measuresOtherwise(throughput, throughput));
+        assertFalse(LabViewModel.measuresOtherwise(throughput,
+                new LabSettings(LabMeasure.LOST_UPDATES, 8, 125_000, 10, ThreadKind.VIRTUAL, false)), "the same work, 3 runs");
+        assertTrue(LabViewModel.measuresOtherwise(throughput,
+                new LabSettings(LabMeasure.THROUGHPUT, 8, 250_000, 3, ThreadKind.VIRTUAL, false)));
+        assertTrue(LabViewModel.measuresOtherwise(throughput,
+                new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 2, ThreadKind.VIRTUAL, false)));
+        assertTrue(LabViewModel.measuresOtherwise(throughput,
+                new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 3, ThreadKind.PLATFORM, false)));
+        assertTrue(LabViewModel.measuresOtherwise(throughput,
+                new LabSettings(LabMeasure.THROUGHPUT, 4, 250_000, 3, ThreadKind.VIRTUAL, true)));
+        LabSettings lost = new LabSettings(LabMeasure.LOST_UPDATES, 4, 250_000, 10, ThreadKind.PLATFORM, false);
+        assertTrue(LabViewModel.measuresOtherwise(lost,
+                new LabSettings(LabMeasure.LOST_UPDATES, 8, 125_000, 10, ThreadKind.PLATFORM, false)));
+        assertTrue(LabViewModel.measuresOtherwise(lost,
+                new LabSettings(LabMeasure.LOST_UPDATES, 4, 250_000, 11, ThreadKind.PLATFORM, false)));
+        LabSettings sharing = new LabSettings(LabMeasure.FALSE_SHARING, 2, 1_000, 1, ThreadKind.PLATFORM, false);
+        assertFalse(LabViewModel.measuresOtherwise(sharing,
+                new LabSettings(LabMeasure.LOST_UPDATES, 2, 1_000, 1, ThreadKind.PLATFORM, true)), "no lock to make fair");
+    }
+
     /** Until a measure completes it has up to its runs: stopped, it said "the median of 3 runs" over single runs. */
     @Test
     void anUnfinishedMeasureSaysUpTo() {

@@ -349,5 +349,30 @@ class RaceViewFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#lab-progress").startsWith("false-sharing, done: 4 of 4 runs"));
         assertTrue(text(robot, "#lab-false-sharing-ratio").startsWith("Padded runs"), text(robot, "#lab-false-sharing-ratio"));
         assertTrue(text(robot, "#lab-rate-packed").endsWith("/s"), text(robot, "#lab-rate-packed"));
+
+        // Another measure run with other increments, then back: the false-sharing figures, measured with
+        // 100,000, say at them that the settings have changed since (the note over the view speaks of
+        // the lost updates' run alone); the settings they ran with again, they do not.
+        robot.interact(() -> {
+            race.lab().measureProperty().set(LabMeasure.LOST_UPDATES);
+            race.lab().incrementsProperty().set(1_000);
+            race.lab().runsProperty().set(1);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lab.state() == RunState.IDLE && race.lab().showsEndedRun());
+        assertFalse(text(robot, "#lab-measured-with").contains(LabView.CHANGED_SINCE), "the last run's own settings");
+        robot.interact(() -> race.lab().measureProperty().set(LabMeasure.FALSE_SHARING));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label with = robot.lookup("#lab-measured-with").queryAs(Label.class);
+        assertTrue(with.getText().startsWith("Measured with 2 threads x 100,000 increments")
+                && with.getText().endsWith(LabView.CHANGED_SINCE), with.getText());
+        assertTrue(with.getPseudoClassStates().contains(PseudoClass.getPseudoClass("settings-changed")));
+        robot.interact(() -> {
+            race.lab().incrementsProperty().set(100_000);
+            race.lab().runsProperty().set(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(with.getText().contains(LabView.CHANGED_SINCE), with.getText());
+        assertFalse(with.getPseudoClassStates().contains(PseudoClass.getPseudoClass("settings-changed")));
     }
 }
