@@ -1,5 +1,6 @@
 package dev.interleave.ui.kit;
 
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ListCell;
@@ -37,6 +38,26 @@ final class LogList extends ListView<String> {
                 if (!empty && line != null) {
                     noteWidth(Controls.textWidth(line, getFont()) / getFont().getSize());
                 }
+            }
+        });
+        // New rows' height (a zoom): a new skin, whose flow lays the rows out afresh. The old one kept
+        // sizes and an offset of the old rows: at 200 % a paused run's log stopped a dozen lines short
+        // of its end, and End and "now" with it (a learner's tryout).
+        fixedCellSizeProperty().addListener(obs -> {
+            if (getSkin() instanceof EndSkin skin) {
+                boolean atEnd = skin.atEnd();
+                int first = skin.firstShown();
+                // After the pass that set the height: a skin let go of within it still had cells to lay out.
+                Platform.runLater(() -> {
+                    if (getSkin() == skin) {
+                        setSkin(new EndSkin(this));
+                    }
+                    if (atEnd) {
+                        showEnd(); // where it was: at the end, or at its first line
+                    } else {
+                        scrollTo(first);
+                    }
+                });
             }
         });
         lines.addListener((ListChangeListener<String>) change -> {
@@ -80,6 +101,17 @@ final class LogList extends ListView<String> {
     private static final class EndSkin extends ListViewSkin<String> {
         EndSkin(LogList list) {
             super(list);
+        }
+
+        /** Whether the flow is at its end (its last line at the bottom). */
+        boolean atEnd() {
+            return getVirtualFlow().getPosition() >= 0.999;
+        }
+
+        /** The first line in view, 0 for none. */
+        int firstShown() {
+            var cell = getVirtualFlow().getFirstVisibleCell();
+            return cell == null ? 0 : Math.max(0, cell.getIndex());
         }
 
         /** The flow takes in lines added since the last layout first, or the end would be the old one. */

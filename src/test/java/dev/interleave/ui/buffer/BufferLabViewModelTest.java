@@ -386,6 +386,10 @@ class BufferLabViewModelTest {
                 assertTrue(model.stallSecondsProperty().get() > 0
                         && model.stallSecondsProperty().get() < runner.snapshot().result().elapsedNanos() / 1e9,
                         "the stall, within the run: " + model.stallSecondsProperty().get());
+                // Shown rewound to the stall, the plots mark the moment shown there, by the stall's line
+                // (it stood at 0 s, for every moment before it too: a learner's tryout).
+                assertEquals(model.stallSecondsProperty().get(), model.rewoundSecondsProperty().get(), 0.12,
+                        impl + " " + bug + ": the moment shown on the plots");
                 assertTrue(model.stallCauseProperty().get() >= 0);
                 assertFalse(model.notFullWaiters().isEmpty() && model.notEmptyWaiters().isEmpty(),
                         "at the moment shown, someone waits");

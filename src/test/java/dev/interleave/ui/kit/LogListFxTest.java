@@ -85,6 +85,24 @@ class LogListFxTest {
         assertTrue(focused[1] > clicked[1], "the log scrolled: " + clicked[1] + " to " + focused[1]);
     }
 
+    /**
+     * At its end, the last line shows at the bottom whatever the rows' height: at 200 % a paused run's
+     * log of rows three lines high stopped 12 lines short of its end, End too (a learner's tryout).
+     */
+    @Test
+    void theEndShowsTheLastLineAtAnyRowHeight() throws Exception {
+        for (int rowPx : new int[] {23, 80, 114, 40}) {
+            OnFx.get(() -> {
+                log.setStyle("-fx-fixed-cell-size: " + rowPx + "px;");
+                log.showEnd();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents(3);
+            int last = OnFx.get(() -> flow().getLastVisibleCell().getIndex());
+            assertEquals(499, last, "rows of " + rowPx + " px, at " + OnFx.get(() -> flow().getPosition()));
+        }
+    }
+
     private VirtualFlow<?> flow() {
         return (VirtualFlow<?>) log.lookup(".virtual-flow");
     }
