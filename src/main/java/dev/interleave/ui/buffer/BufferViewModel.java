@@ -1191,7 +1191,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         return switch (impl) {
             case LOCK -> bug == Bug.ONE_CONDITION
                     ? (producers ? "notFull, the one condition: producers (the buffer was full) and consumers (it"
-                    + " was empty) in one wait set, longest-waiting first: signal() wakes the first, whichever it is"
+                    + " was empty) in one wait set, longest-waiting first: signal() wakes the first, whichever it is; signalAll() wakes them all"
                     : "notEmpty is the same condition: its consumers wait in the queue above")
                     : producers ? "notFull wait set: producers that found the buffer full"
                     : "notEmpty wait set: consumers that found the buffer empty";
