@@ -30,6 +30,11 @@ public record Action(long seq, long atNanos, int philosopher, Kind kind, int for
         WAIT_FOR_SEAT,
         /** Sat down on one of the waiter's seats. */
         SIT,
+        /**
+         * Gave its seat back to the waiter: one is free again. An action, so that the last action
+         * after it is not "sits down (4 of 4 seats taken)" beside a seats card of 3 (a teacher's tryout).
+         */
+        LEAVE_SEAT,
         /** The wait just begun closed a circle: deadlock. */
         DEADLOCK
     }

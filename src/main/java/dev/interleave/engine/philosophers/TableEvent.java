@@ -137,6 +137,7 @@ public enum TableEvent {
             case PUT_DOWN -> Action.Kind.PUT_DOWN;
             case ASK_SEAT -> extra(slot) == 1 ? Action.Kind.WAIT_FOR_SEAT : null;
             case SIT -> Action.Kind.SIT;
+            case LEAVE_SEAT -> Action.Kind.LEAVE_SEAT;
             default -> null;
         };
     }

@@ -173,4 +173,21 @@ class TableRecordingTest {
                 "P2 puts down F2 (its left fork)",
                 "P1 picks up F2 (its right fork) ahead of P3, who reached for it too: both forks"), words);
     }
+
+    /**
+     * Giving a seat back is an action: the last action after it is not "P1 sits down (2 of 2 seats
+     * taken)" beside a seats card of 1 (a teacher's tryout, the waiter paused).
+     */
+    @Test
+    void aSeatGivenBackIsTheLastAction() {
+        Table table = new Table(3, false, true, () -> 0L, Bug.NONE, new EventLog(64)); // with the waiter: 2 seats
+        table.askSeat(0);
+        table.sat(0);
+        table.askSeat(1);
+        table.sat(1);
+        assertEquals("P2 sits down (2 of 2 seats taken)", table.view().recentActions().getLast().words());
+        table.left(0);
+        assertEquals("P1 gives its seat back", table.view().recentActions().getLast().words());
+        assertEquals(1, table.view().seated());
+    }
 }
