@@ -57,6 +57,7 @@ import dev.interleave.engine.run.DelayRange;
 import dev.interleave.engine.run.EventLog;
 import dev.interleave.engine.run.History;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Stopwatch;
 import dev.interleave.engine.run.ThreadKind;
 import dev.interleave.engine.run.Verdict;
 import dev.interleave.ui.kit.GuideApplied;
@@ -960,10 +961,24 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         onlyStepped.set(all == stepped && (all > 0 || steppedOnly));
         plotsNote.set(steppedOnly ? plotsNote(now.state(), now.buffer() != null) : "");
         History<?> history = rewind.history();
-        long spanNanos = history == null || history.end() == 0 ? 0 : history.nanosOf(history.end() - 1)
-                - history.log().originNanos();
+        long spanNanos = history == null || history.end() == 0 ? 0 : spanEnd(history.nanosOf(history.end() - 1),
+                history.log().pauses(), System.nanoTime()) - history.log().originNanos();
         timelineNote.set(now.state() == RunState.RUNNING || now.gate().stepsTaken() > 0 ? ""
                 : timelineNote(spanNanos, now.elapsedNanos()));
+    }
+
+    /**
+     * Where the timeline ends on the log's clock: at its last event {@code lastEventNanos}, or later
+     * at the end of a pause after it, {@code nowNanos} for one that goes on. A pause with no event in
+     * it was left out, and a run paused for 43 of the 53 s its timeline drew said nothing of it (a
+     * learner's tryout).
+     */
+    static long spanEnd(long lastEventNanos, List<Stopwatch.Pause> pauses, long nowNanos) {
+        long end = lastEventNanos;
+        for (Stopwatch.Pause pause : pauses) {
+            end = Math.max(end, pause.goesOn() ? nowNanos : pause.toNanos());
+        }
+        return end;
     }
 
     /** Paused time under which a timeline needs no word about it. */

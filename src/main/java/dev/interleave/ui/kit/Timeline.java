@@ -867,7 +867,8 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 ? String.format(Locale.ROOT, "Paused since %s: the run's clock stopped, its threads held till Resume"
                         + " or a Step; %s so far.", instant(pause.fromNanos() - origin, 1_000_000_000), during)
                 // To the decimals the pause's own length needs: "3.06 s to 9.21 s", not "3.06212 s to 9.20996 s".
-                : String.format(Locale.ROOT, "Paused from %s to %s, %s: the run's clock stopped, its threads held till"
+                // Its length in brackets: "from 0 ms to 43.1 s, 43.1 s" read as a third moment (a learner's tryout).
+                : String.format(Locale.ROOT, "Paused from %s to %s (%s): the run's clock stopped, its threads held till"
                         + " Resume or a Step; %s.", instant(pause.fromNanos() - origin, pause.toNanos() - pause.fromNanos()),
                         instant(pause.toNanos() - origin, pause.toNanos() - pause.fromNanos()),
                         duration(pause.toNanos() - pause.fromNanos()), during);

@@ -406,8 +406,16 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
 
     @Override
     protected void stepRefused(String why) {
+        // Paused in a deadlock, the step text says so already, after the words of the step that closed
+        // the circle: the refusal in its place wiped them (one S too many, a teacher's tryout).
+        if (why.equals(Steps.NOBODY_CAN_ACT) && stepText.get().contains(NOBODY_CAN_ACT_SAID)) {
+            return;
+        }
         refuse(why);
     }
+
+    /** How the deadlock's step text begins to say that nobody can act (see narrateSteps). */
+    private static final String NOBODY_CAN_ACT_SAID = Steps.NOBODY_CAN_ACT.substring(0, Steps.NOBODY_CAN_ACT.indexOf(':'));
 
     /** Says why a step was refused, until a step is taken or the run is no longer as it was (see narrateSteps). */
     private void refuse(String why) {

@@ -24,6 +24,7 @@ import dev.interleave.engine.buffer.BufferReplay;
 import dev.interleave.engine.buffer.BufferRunSnapshot;
 import dev.interleave.engine.buffer.BufferRunner;
 import dev.interleave.engine.run.RunState;
+import dev.interleave.engine.run.Stopwatch;
 import dev.interleave.ui.kit.Rewind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,6 +148,13 @@ class BufferViewModelTest {
                 + " (Ctrl+wheel).", BufferViewModel.timelineNote(136_000_000_000L, 52_000_000_000L));
         assertEquals("", BufferViewModel.timelineNote(136_000_000_000L, 70_000_000_000L), "paused for less than half");
         assertEquals("", BufferViewModel.timelineNote(4_000_000_000L, 0), "paused for under 5 s");
+        // The span reaches the end of a pause with no event in it, or now for one that goes on: 10 s of
+        // events, then 43 s paused, was a span of 10 s and no word (a learner's tryout).
+        long s = 1_000_000_000L;
+        assertEquals(53 * s, BufferViewModel.spanEnd(10 * s, List.of(new Stopwatch.Pause(10 * s, 53 * s)), 60 * s));
+        assertEquals(60 * s, BufferViewModel.spanEnd(10 * s, List.of(new Stopwatch.Pause(4 * s, 5 * s),
+                new Stopwatch.Pause(10 * s, Stopwatch.Pause.GOES_ON)), 60 * s));
+        assertEquals(10 * s, BufferViewModel.spanEnd(10 * s, List.of(new Stopwatch.Pause(4 * s, 5 * s)), 60 * s));
     }
 
     /**

@@ -816,6 +816,8 @@ class TimelineFxTest {
         assertEquals(left + width * 9.5 / 21, inOrder.x0(), 1, "from just after event 9");
         assertTrue(Timeline.pauseWords(history, first).endsWith("; 1 event recorded during it."),
                 Timeline.pauseWords(history, first));
+        assertTrue(Timeline.pauseWords(history, first).matches("Paused from \\S+ \\S+ to \\S+ \\S+ \\(\\S+ \\S+\\): .*"),
+                Timeline.pauseWords(history, first));
     }
 
     /**
