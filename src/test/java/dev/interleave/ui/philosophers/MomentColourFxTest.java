@@ -77,23 +77,13 @@ class MomentColourFxTest {
     void theStatesColoursStandApartInBothThemes() throws Exception {
         List<String> seen = new ArrayList<>();
         for (boolean dark : new boolean[] {false, true}) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                Scene scene = stage.getScene();
-                scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), dark);
-                scene.getRoot().applyCss();
-            }).get();
-            List<Color> colours = new ArrayList<>();
-            for (ColourProbe probe : states) {
-                colours.add((Color) WaitForAsyncUtils.asyncFx(() -> probe.paint(null)).get());
-            }
+            List<Color> colours = themed(dark, states);
             for (int a = 0; a < colours.size(); a++) {
                 for (int b = a + 1; b < colours.size(); b++) {
                     if (names.get(a).equals(names.get(b))) {
                         continue; // one colour by design (trying a fork and waiting for one: the lock's)
                     }
-                    double apart = 255 * Math.sqrt(Math.pow(colours.get(a).getRed() - colours.get(b).getRed(), 2)
-                            + Math.pow(colours.get(a).getGreen() - colours.get(b).getGreen(), 2)
-                            + Math.pow(colours.get(a).getBlue() - colours.get(b).getBlue(), 2));
+                    double apart = apart(colours.get(a), colours.get(b));
                     seen.add(names.get(a) + "/" + names.get(b));
                     assertTrue(apart >= STATES_APART, (dark ? "dark" : "light") + ": " + names.get(a) + " "
                             + colours.get(a) + " and " + names.get(b) + " " + colours.get(b) + " only " + apart + " apart");
@@ -107,23 +97,37 @@ class MomentColourFxTest {
     void theDeadlocksLineStandsApartFromEveryStateInBothThemes() throws Exception {
         List<String> seen = new ArrayList<>();
         for (boolean dark : new boolean[] {false, true}) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                Scene scene = stage.getScene();
-                scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), dark);
-                scene.getRoot().applyCss();
-            }).get();
-            Color line = (Color) WaitForAsyncUtils.asyncFx(() -> moment.paint(null)).get();
+            List<Color> colours = themed(dark, states);
+            Color line = themed(dark, List.of(moment)).getFirst();
             assertTrue(line != null, "the line's colour is defined");
-            for (int state = 0; state < states.size(); state++) {
-                int s = state;
-                Color colour = (Color) WaitForAsyncUtils.asyncFx(() -> states.get(s).paint(null)).get();
-                double apart = 255 * Math.sqrt(Math.pow(line.getRed() - colour.getRed(), 2)
-                        + Math.pow(line.getGreen() - colour.getGreen(), 2) + Math.pow(line.getBlue() - colour.getBlue(), 2));
+            for (int state = 0; state < colours.size(); state++) {
+                Color colour = colours.get(state);
+                double apart = apart(line, colour);
                 seen.add((dark ? "dark " : "light ") + state + " " + colour + " " + Math.round(apart));
                 assertTrue(apart >= APART, (dark ? "dark" : "light") + ": the line " + line + " only " + apart
-                        + " from state " + s + "'s " + colour);
+                        + " from state " + state + "'s " + colour);
             }
         }
         assertEquals(2 * states.size(), seen.size(), seen.toString());
+    }
+
+    /** The colours of {@code probes} in the dark theme ({@code dark}) or the light. */
+    private List<Color> themed(boolean dark, List<ColourProbe> probes) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = stage.getScene();
+            scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), dark);
+            scene.getRoot().applyCss();
+        }).get();
+        List<Color> colours = new ArrayList<>();
+        for (ColourProbe probe : probes) {
+            colours.add((Color) WaitForAsyncUtils.asyncFx(() -> probe.paint(null)).get());
+        }
+        return colours;
+    }
+
+    /** How far apart two colours are in RGB, 0 to 441. */
+    private static double apart(Color a, Color b) {
+        return 255 * Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                + Math.pow(a.getBlue() - b.getBlue(), 2));
     }
 }
