@@ -59,6 +59,15 @@ public final class Cli implements Runnable {
         commandLine.setOut(new Out(out));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler(Cli::badArgument);
+        if (args.length > 2 && args[0].equals("help")) {
+            // picocli's help command reads one command and lets the rest go: "help calls extra" printed calls' help.
+            List<String> rest = Arrays.asList(args).subList(2, args.length);
+            return badArgument(new CommandLine.ParameterException(commandLine.getSubcommands().get("help"),
+                    "Unexpected " + (rest.size() == 1 ? "argument" : "arguments") + " after '" + args[1] + "': "
+                            + rest.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "))
+                            + "; allowed: one command (" + commandLine.getSubcommands().keySet().stream()
+                                    .filter(name -> !name.equals("help")).collect(Collectors.joining(", ")) + ")"), args);
+        }
         return commandLine.execute(args);
     }
 

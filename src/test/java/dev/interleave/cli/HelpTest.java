@@ -125,6 +125,16 @@ class HelpTest {
         assertTrue(ran.err().startsWith("interleave: " + parts[1]), ran.err());
     }
 
+    /** "help calls extra" is refused, as any stray word is: picocli's help command printed calls' help and exited 0. */
+    @Test
+    void helpTakesOneCommand() {
+        CallsCommandTest.Invocation ran = run("help", "calls", "extra");
+        assertEquals(2, ran.exitCode(), ran.out());
+        assertEquals("", ran.out());
+        assertEquals(List.of("interleave help: Unexpected argument after 'calls': 'extra'; allowed: one command"
+                + " (calls, buffer, race, philosophers) (see 'interleave help --help')"), ran.err().lines().toList());
+    }
+
     /**
      * A command's option given before any command says whose it is and where it goes ("interleave
      * --calls 10" listed the commands alone); the top's help says what no command does.
