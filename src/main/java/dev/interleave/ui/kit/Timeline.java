@@ -1115,7 +1115,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                     if (from >= 0 && from < lanes) {
                         long fromEvent = this.painter.arrowFromEvent(batch, i);
                         double fromX = fromEvent >= history.firstKept()
-                                ? Math.max(left0, left0 + (placeOf(history, fromEvent) - left) * scale) : movedX[from];
+                                ? Math.max(left0, left0 + (placeOf(history, fromEvent) - left) * scale) : Math.max(left0, movedX[from]);
                         arrows.add(new Arrow(fromX, from, x, lane, this.painter.arrowGuessed(batch, i)));
                     }
                 }
@@ -1225,6 +1225,11 @@ public final class Timeline<R extends Replay<R>> extends Region {
         // with the text, as the lanes do (at 200 % on a projector 1.2 px arrows were lost).
         g.setStroke(inkPaint);
         g.setLineWidth(1.2 * em());
+        // Within the lanes: a signaller's put before the window drew from x = 0, over the lanes' names.
+        g.save();
+        g.beginPath();
+        g.rect(labelWidth(), axisHeight(), w - labelWidth(), lanes * laneH);
+        g.clip();
         for (Arrow arrow : arrows) {
             // A guess (the monitor's notify() calls in flight were several) dashed: its waker may be another.
             g.setLineDashes(arrow.guessed() ? new double[] {4 * em(), 3 * em()} : null);
@@ -1253,6 +1258,7 @@ public final class Timeline<R extends Replay<R>> extends Region {
                 g.strokeLine(x1, y1, x1 - 5 * em(), y1 + 3 * em());
             }
         }
+        g.restore();
         arrowsDrawn = arrows;
         // The rewound position, as the plots mark the moment shown: a dashed line in the text's colour,
         // a triangle on top (a thin line in the accent was lost among lanes "awaits an item" in blue).

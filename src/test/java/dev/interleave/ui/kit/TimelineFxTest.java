@@ -316,6 +316,29 @@ class TimelineFxTest {
         assertTrue(arrow.guessed(), "a guess, drawn dashed");
     }
 
+    /**
+     * An arrow whose waker made no move in the window starts at the lanes' left edge: it started at
+     * x = 0 and crossed the lanes' names (a tryout).
+     */
+    @Test
+    void anArrowFromAMoveOutOfSightStartsAtTheLanesEdge() throws Exception {
+        lanes.arrows = true;
+        EventLog log = twoLanes(1_000); // P1 makes no move to draw an arrow from
+        for (int i = 2; i < 8; i++) {
+            log.appendNow(BufferEvent.REQUEST.ordinal(), 1, 0, 0, 0);
+        }
+        log.appendNow(BufferEvent.WAKE.ordinal(), 1, 0, 0, 0); // woken by P1, by a move not recorded
+        follow(log);
+        List<Timeline.Arrow> drawn = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.eventOrderProperty().set(true);
+            timeline.draw();
+            drawn.addAll(timeline.arrowsDrawn());
+        }).get();
+        assertEquals(1, drawn.size(), drawn.toString());
+        assertEquals(44, drawn.getFirst().x0(), 1, "from the lanes' left edge, right of the names column");
+    }
+
     @Test
     void aZoomDoesNotCarryOverToTheNextRun() throws Exception {
         follow(run(20));
