@@ -127,7 +127,7 @@ public final class MainView extends BorderPane {
             "Pause: every thread parks at its next step and nothing changes until Resume. (Space)");
     private final Button step = button("step", "Step", Feather.SKIP_FORWARD,
             "While paused, let exactly one producer or consumer (the one waiting longest at the gate) make one put or take. (S)");
-    private final Button stop = button("stop", "Stop", Feather.SQUARE,
+    private final Button stop = button("stop", "Stop", Feather.STOP_CIRCLE,
             "Stop: interrupt every thread of the run and wait until none is left. (Esc)");
     private final Button reset = button("reset", "Reset", Feather.ROTATE_CCW,
             "Clear the figures and plots (stops a run first). (Ctrl+R)");
