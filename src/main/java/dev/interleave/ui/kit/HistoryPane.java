@@ -371,7 +371,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
             case LEFT -> rewind.moveBy(-1);
             case RIGHT -> rewind.stepOn();
             case PAGE_UP -> rewind.moveBy(-PAGE);
-            case PAGE_DOWN -> rewind.moveBy(PAGE);
+            case PAGE_DOWN -> rewind.moveOn(PAGE);
             case HOME -> rewind.moveTo(rewind.startProperty().get());
             case END -> rewind.toPresent();
             default -> {

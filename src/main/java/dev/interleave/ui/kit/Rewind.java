@@ -259,10 +259,18 @@ public class Rewind<R extends Replay<R>> {
      * the same state as now, and ▶ greyed out). ▶ and Right both.
      */
     public void stepOn() {
-        if (position.get() != PRESENT && position.get() >= end.get()) {
+        moveOn(1);
+    }
+
+    /**
+     * {@code delta} events on; past the newest event, on to now, as {@link #stepOn()} goes (Page Down
+     * from 10 events before the end stopped at the newest, still "Rewound", a learner's tryout).
+     */
+    public void moveOn(long delta) {
+        if (position.get() != PRESENT && position.get() + delta > end.get()) {
             toPresent();
         } else {
-            moveBy(1);
+            moveBy(delta);
         }
     }
 

@@ -253,6 +253,11 @@ class HistoryPaneFxTest {
         assertEquals(-1, events.getSelectionModel().getSelectedIndex(), "at the start no event has happened");
         robot.type(KeyCode.END);
         assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "End: now");
+        // Page Down past the newest event goes on to now, as Right does from it; it stopped at the
+        // newest, the view still "Rewound" (a learner's tryout).
+        robot.interact(() -> rewind.moveTo(rewind.endProperty().get() - 10));
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(Rewind.PRESENT, rewind.positionProperty().get(), "Page Down past the newest event: now");
     }
 
     /**
