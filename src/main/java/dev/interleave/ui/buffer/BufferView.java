@@ -1000,6 +1000,8 @@ public final class BufferView extends BorderPane {
                     pool.get(i).impl(model.shownImplProperty().get());
                     pool.get(i).show(byName.getOrDefault(name, new BufferSnapshot.WorkerView(name,
                             name.startsWith("P") ? Worker.Role.PRODUCER : Worker.Role.CONSUMER, state)));
+                    // As its lane's chip says: P3 read "waiting, leaving" in its lane and "waiting" here.
+                    pool.get(i).leaving(model.leaving().contains(name));
                 } else {
                     pool.get(i).setId(null); // a hidden chip answers to no worker's id
                 }
@@ -1009,6 +1011,7 @@ public final class BufferView extends BorderPane {
             }
         };
         names.addListener((ListChangeListener<String>) change -> draw.run());
+        model.leaving().addListener((ListChangeListener<String>) change -> draw.run());
         // And when a queued worker's state or place changes with the same names: a worker read as it
         // left the gate, back at it after unlocked-count's look, kept "at gate" until the next step.
         model.workers().addListener((ListChangeListener<BufferSnapshot.WorkerView>) change -> {

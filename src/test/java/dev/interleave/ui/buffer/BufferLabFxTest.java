@@ -191,6 +191,27 @@ class BufferLabFxTest {
     }
 
     /**
+     * A thread asked to leave (fewer consumers set while paused) says so in the gate's queue as in
+     * its lane: C2 read "at gate, leaving" in its lane and "at gate" in the queue (a tryout).
+     */
+    @Test
+    void aThreadAskedToLeaveSaysSoInBothItsChips(FxRobot robot) throws Exception {
+        robot.interact(model::step); // from idle: a paused run, one step taken
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.snapshot().gate().waiting().size() >= 5);
+        robot.interact(() -> model.consumersProperty().set(1));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> model.leaving().equals(List.of("C2", "C3"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> atGate = runner.snapshot().gate().waiting().stream().filter(List.of("C2", "C3")::contains).toList();
+        assertFalse(atGate.isEmpty(), "five of six at the gate: C2 or C3 among them");
+        for (String worker : atGate) {
+            assertEquals("at gate, leaving", OnFx.get(() -> robot.lookup("#worker-" + worker + " .worker-state")
+                    .queryAs(Label.class).getText()), worker + " in its lane");
+            assertEquals("at gate, leaving", OnFx.get(() -> robot.lookup("#gate-queue-" + worker + " .worker-state")
+                    .queryAs(Label.class).getText()), worker + " in the gate's queue");
+        }
+    }
+
+    /**
      * Why bugs are greyed out is not said while a run goes: every button is greyed then, and not for
      * that reason (a teacher's tryout). Its room is kept, so the panel does not move at Run.
      */
