@@ -430,8 +430,12 @@ public final class CallsView extends BorderPane {
             double above = settingsHeight(getWidth());
             for (Node child : getChildren()) {
                 if (child instanceof TableCell<?, ?> cell) {
-                    cell.resizeRelocate(cell.getLayoutX(), snappedTopInset() + above, cell.getWidth(),
-                            Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset() - above));
+                    // Moved down by a translation, where the skin put them: moved back and forth between
+                    // its place and this one at every pass, a cell asked its row's parents for another
+                    // layout (a node's layoutY does), and an ended run's window repainted at every frame
+                    // (a core, an engineer's tryout).
+                    cell.setTranslateY(above);
+                    cell.resize(cell.getWidth(), Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset() - above));
                 }
             }
             settings.relocate(snappedLeftInset() + padding(), snappedTopInset() + padding());

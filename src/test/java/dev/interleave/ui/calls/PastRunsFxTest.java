@@ -77,6 +77,30 @@ class PastRunsFxTest {
     }
 
     /**
+     * A table with a run in it rests: its row moved its cells under the run's line at every layout
+     * pass, from where the skin had put them, and each move asked for another pass, so an ended
+     * run's window repainted at every frame (a core of two, until another tab was chosen: an
+     * engineer's tryout).
+     */
+    @Test
+    void aTableWithARunRests(FxRobot robot) throws Exception {
+        robot.interact(() -> runs.setAll(new CallsViewModel.PastRun(1, "1,000 calls / 100 threads, no sleeps, atomic"
+                + " counter", "✔ 500,500", 116, 0, OptionalDouble.empty(), 100)));
+        Thread.sleep(300); // fitted to its row
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] passes = {0};
+        TableView<?> table = robot.lookup("#past-runs").queryAs(TableView.class);
+        robot.interact(() -> table.needsLayoutProperty().addListener((obs, was, now) -> {
+            if (now) {
+                passes[0]++;
+            }
+        }));
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(passes[0] <= 1, "an idle table asked for " + passes[0] + " layouts in 0.5 s");
+    }
+
+    /**
      * While a row is marked "(its code compiled as it ran)", a line under the table says what the mark
      * means (only the caption's tooltip did, and the mark read as a stale label: a student's tryout);
      * without a marked row, and after Reset, it is gone.
