@@ -628,7 +628,7 @@ public final class BufferView extends BorderPane {
         verdict.setId("lab-verdict");
         verdict.getStyleClass().add("verdict-box");
         verdict.setMaxWidth(Region.USE_PREF_SIZE); // as wide as its words, up to the view's width
-        Button cause = new Button("Show how it stalled");
+        Button cause = new Button();
         cause.setId("lab-stall-cause");
         cause.setMinWidth(Region.USE_PREF_SIZE);
         Controls.tip(cause, "Moves the scrubber to just before the last put or take: step forward "
@@ -654,6 +654,12 @@ public final class BufferView extends BorderPane {
         BooleanBinding momentShown = model.rewind().rewoundBinding()
                 .and(model.rewind().positionProperty().isEqualTo(model.momentProperty()));
         moment.disableProperty().bind(momentShown);
+        // The same for the story's start: it stayed as it was there, and a lecturer could not tell
+        // which of the two the view showed.
+        BooleanBinding causeShown = model.rewind().rewoundBinding()
+                .and(model.rewind().positionProperty().isEqualTo(model.stallCauseProperty()));
+        cause.disableProperty().bind(causeShown);
+        cause.textProperty().bind(Bindings.createStringBinding(() -> causeButtonText(causeShown.get()), causeShown));
         HBox buttons = new HBox(10, moment, cause);
         VBox box = new VBox(6, verdict, buttons);
         Runnable show = () -> {
@@ -708,6 +714,11 @@ public final class BufferView extends BorderPane {
             return stalled ? "✓ Everyone waiting, shown below" : "✓ The broken action, shown below";
         }
         return stalled ? "Show everyone waiting" : "Show the broken action";
+    }
+
+    /** The stall's story's button: what it shows, or, greyed while the view is there, where to go on. */
+    static String causeButtonText(boolean shown) {
+        return shown ? "✓ How it stalled, from here: ▶ steps on" : "Show how it stalled";
     }
 
     // ---- motion ----

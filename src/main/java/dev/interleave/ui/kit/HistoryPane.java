@@ -455,11 +455,7 @@ public class HistoryPane<R extends Replay<R>> extends VBox {
                     events.getSelectionModel().clearSelection(); // no line shows it: none marked
                 } else if (events.getSelectionModel().getSelectedIndex() != line) {
                     events.getSelectionModel().clearAndSelect(line);
-                    // With up to three lines before it, as many as leave it in view: at rows three
-                    // lines high, three before it put it below the list's edge.
-                    double rows = events.getFixedCellSize() > 0 ? events.getHeight() / events.getFixedCellSize() : 0;
-                    int before = rows > 0 ? (int) Math.clamp((rows - 1) / 2, 0, 3) : 3;
-                    events.scrollTo(Math.max(0, line - before));
+                    events.showSelected();
                 }
             } else {
                 events.getSelectionModel().clearSelection(); // the start: before every line

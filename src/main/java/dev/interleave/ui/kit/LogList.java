@@ -51,9 +51,15 @@ final class LogList extends ListView<String> {
                 Platform.runLater(() -> {
                     if (getSkin() == skin) {
                         setSkin(new EndSkin(this));
+                        layout(); // its rows laid out before it scrolls: scrolled at once, it stopped a row or two short
                     }
-                    if (atEnd) {
-                        showEnd(); // where it was: at the end, or at its first line
+                    // Where it was: at the line selected (a rewound view's moment: a zoom or a theme
+                    // showed lines 0 to 8 beside "after event 33", a lecturer's tryout), at the end,
+                    // or at its first line.
+                    if (getSelectionModel().getSelectedIndex() >= 0) {
+                        showSelected();
+                    } else if (atEnd) {
+                        showEnd();
                     } else {
                         scrollTo(first);
                     }
@@ -90,6 +96,19 @@ final class LogList extends ListView<String> {
             skin.showEnd();
         } else if (!getItems().isEmpty()) {
             scrollTo(getItems().size() - 1);
+        }
+    }
+
+    /**
+     * The line selected in view, with up to three lines before it, as many as leave it whole in
+     * view: at rows three lines high, three before it put it below the list's edge.
+     */
+    void showSelected() {
+        int line = getSelectionModel().getSelectedIndex();
+        if (line >= 0) {
+            double rows = getFixedCellSize() > 0 ? getHeight() / getFixedCellSize() : 0;
+            int before = rows > 0 ? (int) Math.clamp((rows - 1) / 2, 0, 3) : 3;
+            scrollTo(Math.max(0, line - before));
         }
     }
 

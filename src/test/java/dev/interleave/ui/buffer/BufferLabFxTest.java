@@ -1518,12 +1518,18 @@ class BufferLabFxTest {
         assertEquals(scrubberAtNow, robot.lookup("#scrubber").query().getLayoutBounds().getWidth(), 0.5,
                 "the scrubber keeps its length when its label becomes 'after event ...'");
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get());
+        // Greyed there, it says that it is shown and how to go on, as the other button does (it stayed
+        // as it was: a lecturer could not tell which of the two the view showed).
+        assertTrue(OnFx.get(button::isDisabled), "greyed: the view is there");
+        assertEquals("✓ How it stalled, from here: ▶ steps on", OnFx.get(((Button) button)::getText));
         // Right walks on from the page itself too, as after a click on an empty spot of it (the guide's
         // "step forward with the Right arrow key" did nothing there: a learner's tryout).
         robot.interact(() -> robot.lookup("#buffer-live").query().requestFocus());
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.stallCauseProperty().get() + 1, model.rewind().positionProperty().get(), "Right from the page");
+        assertEquals("Show how it stalled", OnFx.get(((Button) button)::getText), "moved on, it shows the story again");
+        assertFalse(OnFx.get(button::isDisabled));
         robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(model.stallCauseProperty().get(), model.rewind().positionProperty().get(), "Left from the page");

@@ -103,6 +103,31 @@ class LogListFxTest {
         }
     }
 
+    /**
+     * A line selected (a rewound view's moment) stays whole in view at any rows' height: after Ctrl+0
+     * the log showed lines 0 to 8 beside "after event 33", and nothing marked (a lecturer's tryout).
+     */
+    @Test
+    void theSelectedLineStaysInViewAtAnyRowHeight() throws Exception {
+        OnFx.get(() -> {
+            log.getSelectionModel().clearAndSelect(250);
+            log.showSelected();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        for (int rowPx : new int[] {80, 23, 114, 40}) {
+            OnFx.get(() -> {
+                log.setStyle("-fx-fixed-cell-size: " + rowPx + "px;");
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents(3);
+            int[] shown = OnFx.get(() -> new int[] {flow().getFirstVisibleCell().getIndex(),
+                    flow().getLastVisibleCell().getIndex()});
+            assertTrue(shown[0] <= 250 && 250 < shown[1], "rows of " + rowPx + " px: lines " + shown[0] + " to "
+                    + shown[1] + " shown");
+        }
+    }
+
     private VirtualFlow<?> flow() {
         return (VirtualFlow<?>) log.lookup(".virtual-flow");
     }
