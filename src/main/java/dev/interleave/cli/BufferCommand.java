@@ -76,8 +76,9 @@ public final class BufferCommand extends RunCommand<BufferSettings, BufferResult
                 "the lock buffer only."})
     private WakePolicy policy;
 
-    @Option(names = "--fair", description = {"A fair lock (semaphores, queue): waiters are",
-        "served in order; not the monitor (never fair)."})
+    @Option(names = "--fair", description = {"A fair lock (the lock buffer's, the semaphores',",
+        "the queue's): waiters are served in order;",
+        "not the monitor (never fair)."})
     private boolean fair;
 
     // Platform by default, as the window, race and philosophers: the same settings, the same run (a

@@ -239,17 +239,17 @@ public final class Cli implements Runnable {
     }
 
     /**
-     * What {@code arg} takes: one of its names where it names a kind ({@link Labelled}), else its
-     * description. Philosophers' five strategies, each described as --help does, made a missing
-     * --strategy's line 450 characters long (a review of the command line).
+     * What {@code arg} takes: one of its names where it names a kind ({@link Labelled}), else the
+     * first line of its description, which says what it is and its range; --help has the rest.
+     * Philosophers' five strategies, each described as --help does, made a missing --strategy's
+     * line 450 characters long (a review of the command line), and --concurrency's whole
+     * description one of 420 (an engineer's tryout).
      */
     private static String takes(CommandLine.Model.ArgSpec arg) {
         if (arg.type().isEnum() && Labelled.class.isAssignableFrom(arg.type())) {
             return "one of " + Labels.labels(arg.type().asSubclass(Labelled.class));
         }
-        // Each line stripped: a continued line's indent in --help ran into "right;   if it fails".
-        return Arrays.stream(arg.description()).map(String::strip).collect(Collectors.joining(" "))
-                .replaceFirst("\\.$", "");
+        return arg.description()[0].strip().replaceFirst("[.,;]$", "");
     }
 
     /** The version from the module descriptor (set by the build), or "dev" when run from classes without one. */

@@ -131,6 +131,23 @@ class CallsCommandTest {
         assertEquals("'notify' is not a wake-up policy; allowed: signal, signal-all",
                 assertThrows(TypeConversionException.class,
                         () -> new Values.Policy().convert("notify")).getMessage());
+        // Java's spelling names the label meant: "signalAll" named none (a lecturer's tryout).
+        assertEquals("'signalAll' is not a wake-up policy (did you mean signal-all?); allowed: signal, signal-all",
+                assertThrows(TypeConversionException.class,
+                        () -> new Values.Policy().convert("signalAll")).getMessage());
+    }
+
+    /**
+     * Missing options are each named with what they take, in a line that reads as one: the first line
+     * of each description. --concurrency's whole description made a line of 420 characters.
+     */
+    @Test
+    void missingOptionsAreNamedInOneShortLine() {
+        Invocation ran = run("calls");
+        assertEquals(2, ran.exitCode());
+        assertEquals(List.of("interleave calls: Missing required options: '--calls=N', '--concurrency=C'; --calls: How many"
+                + " calls, 1 to 10,000,000; --concurrency: The most calls in flight at once, 1 to 1,000,000 (see"
+                + " 'interleave calls --help')"), ran.err().lines().toList());
     }
 
     /**

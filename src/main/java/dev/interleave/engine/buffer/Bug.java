@@ -1,11 +1,13 @@
 package dev.interleave.engine.buffer;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.interleave.engine.run.Labelled;
+import dev.interleave.engine.run.Labels;
 
 /**
  * A mistake an instrumented buffer can be built with, on purpose: the planted bugs of the
@@ -115,7 +117,8 @@ public enum Bug implements Labelled {
             }
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "'%s' is not a planted bug; allowed: none, if-not-while, one-condition, notify, unlocked-count", label));
+                "'%s' is not a planted bug%s; allowed: none, if-not-while, one-condition, notify, unlocked-count", label,
+                Labels.meant(label, Arrays.stream(values()).map(bug -> bug.label).toList())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.interleave.engine.run;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,19 @@ public final class Labels {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a " + noun + "; allowed: " + labels(type));
+        throw new IllegalArgumentException("'" + text + "' is not a " + noun + meant(text,
+                Arrays.stream(type.getEnumConstants()).map(Labelled::label).toList()) + "; allowed: " + labels(type));
+    }
+
+    /**
+     * " (did you mean x?)" where {@code text} is one of {@code labels} spelt as Java spells names
+     * ("signalAll", "if_not_while"), else "": "'signalAll' is not a wake-up policy" named no
+     * policy, beside the method a lecturer had just shown (a tryout).
+     */
+    public static String meant(String text, List<String> labels) {
+        String bare = text.replace("-", "").replace("_", "");
+        return labels.stream().filter(label -> label.replace("-", "").equalsIgnoreCase(bare)).findFirst()
+                .map(label -> " (did you mean " + label + "?)").orElse("");
     }
 
     /** The labels of {@code type}, a {@link Labelled} enum, in declaration order, e.g. {@code "virtual, platform"}. */

@@ -25,6 +25,9 @@ class BugTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bug.fromLabel("off-by-one"));
         assertEquals("'off-by-one' is not a planted bug; allowed: none, if-not-while, one-condition, notify,"
                 + " unlocked-count", e.getMessage());
+        assertEquals("'ifNotWhile' is not a planted bug (did you mean if-not-while?); allowed: none, if-not-while,"
+                + " one-condition, notify, unlocked-count",
+                assertThrows(IllegalArgumentException.class, () -> Bug.fromLabel("ifNotWhile")).getMessage());
     }
 
     /** The table: which bugs go with which implementations. */

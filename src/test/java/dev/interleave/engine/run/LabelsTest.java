@@ -36,12 +36,17 @@ class LabelsTest {
         assertEquals(ThreadKind.VIRTUAL, Labels.parse(ThreadKind.class, "Virtual", "thread kind"));
     }
 
-    /** An unknown label is refused with a message naming the noun and every allowed label, in order. */
+    /**
+     * An unknown label is refused with a message naming the noun and every allowed label, in order,
+     * and the one meant where it is spelt as Java spells names ("DARK_GREY", "darkGrey").
+     */
     @Test
     void anUnknownLabelNamesTheAllowedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Labels.parse(Shade.class, "DARK_GREY", "shade"));
-        assertEquals("'DARK_GREY' is not a shade; allowed: light, dark-grey", e.getMessage());
+        assertEquals("'DARK_GREY' is not a shade (did you mean dark-grey?); allowed: light, dark-grey", e.getMessage());
+        assertEquals("'dusk' is not a shade; allowed: light, dark-grey",
+                assertThrows(IllegalArgumentException.class, () -> Labels.parse(Shade.class, "dusk", "shade")).getMessage());
         assertEquals("virtual, platform", Labels.labels(ThreadKind.class));
     }
 }
