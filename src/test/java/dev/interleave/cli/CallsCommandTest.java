@@ -19,6 +19,7 @@ import picocli.CommandLine.TypeConversionException;
 import dev.interleave.Main;
 import dev.interleave.engine.calls.CallHistogram;
 import dev.interleave.engine.calls.CallResult;
+import dev.interleave.engine.calls.CallRunner;
 import dev.interleave.engine.calls.MemoryPerThread;
 import dev.interleave.engine.calls.CallSettings;
 import dev.interleave.engine.run.Outcome;
@@ -248,6 +249,11 @@ class CallsCommandTest {
                 >= Double.parseDouble(field(json, "meanSleepMillis")), "a call lasts at least its sleep: " + json);
         assertEquals("null", field(json, "rssBytesPerThread"));
         assertEquals("null", field(json, "heapBytesPerThread"));
+        assertEquals(String.valueOf(CallRunner.carrierThreads()), field(json, "carrierThreads"));
+        // Platform threads run on no carrier: it read 2, the virtual-thread scheduler's (an engineer's tryout).
+        Invocation platform = run("calls", "--calls", "10", "--concurrency", "10", "--max-sleep-ms", "0",
+                "--threads", "platform", "--json");
+        assertEquals("null", field(platform.out().strip(), "carrierThreads"), platform.out());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.interleave.engine.calls;
 import java.util.OptionalDouble;
 
 import dev.interleave.engine.run.Json;
+import dev.interleave.engine.run.ThreadKind;
 
 /**
  * A {@link CallResult} as one JSON object: what {@code interleave calls --json} prints and the
@@ -53,9 +54,14 @@ public final class CallJson {
         } else {
             fields.putNull("startsPerSecond");
         }
-        fields.putRate("callsPerSecond", result.callsPerSecond())
-                .put("carrierThreads", CallRunner.carrierThreads())
-                .put("othersCpuShare", result.othersCpu()); // null where not known (no /proc/stat)
+        fields.putRate("callsPerSecond", result.callsPerSecond());
+        // Platform threads run on no carrier: null, not the virtual-thread scheduler's 2 (an engineer's tryout).
+        if (result.settings().threads() == ThreadKind.VIRTUAL) {
+            fields.put("carrierThreads", CallRunner.carrierThreads());
+        } else {
+            fields.putNull("carrierThreads");
+        }
+        fields.put("othersCpuShare", result.othersCpu()); // null where not known (no /proc/stat)
         MemoryPerThread memory = result.memory();
         fields.put("memoryInFlight", memory.inFlight());
         fields.put("rssBytesPerThread", memory.rssBytesPerThread());

@@ -60,6 +60,8 @@ public final class LabView extends BorderPane {
     /** What a measure's "Measured with" line adds where the settings set now would measure otherwise. */
     static final String CHANGED_SINCE = " The settings have changed since: Run measures again with the new ones.";
     private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");
+    /** Why Fair lock is greyed out under false sharing. */
+    static final String FAIR_GREYED = "Greyed out: false sharing takes no lock (each thread adds to its own counter).";
 
     private final LabViewModel model;
     private final StackPane figures = new StackPane();
@@ -105,10 +107,14 @@ public final class LabView extends BorderPane {
         fair.setId("lab-fair");
         fair.selectedProperty().bindBidirectional(model.fairProperty());
         Controls.tip(fair, "A fair lock hands itself over in arrival order: see what that costs.");
+        // Greyed where it changes nothing, with the reason, as the command line refuses --fair there.
+        BooleanBinding noLock = model.measureProperty().isEqualTo(LabMeasure.FALSE_SHARING);
+        fair.disableProperty().bind(noLock);
+        Label fairNote = Controls.fieldMessage("lab-fair-note", Bindings.when(noLock).then(FAIR_GREYED).otherwise(""));
         Label runsNote = Controls.fieldMessage("lab-runs-note", model.runsNote());
         Label totalNote = Controls.fieldMessage("lab-total-note", model.totalNote());
         VBox fixed = new VBox(12, Controls.labelled("Measure", measure), threads, increments, incrementsNote, totalNote,
-                runs, runsNote, Controls.labelled("Thread kind", kind), fair);
+                runs, runsNote, Controls.labelled("Thread kind", kind), new VBox(4, fair, fairNote));
         fixed.disableProperty().bind(model.runningBinding());
         return Controls.settingsPanel(model, Controls.heading("Full speed"), fixed);
     }

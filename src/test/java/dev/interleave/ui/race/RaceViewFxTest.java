@@ -334,6 +334,22 @@ class RaceViewFxTest {
                 "in Full speed, after the stepped run stopped, named as Slow motion's");
     }
 
+    /**
+     * Fair lock is greyed out under false sharing, which takes no lock, with the reason under it, as
+     * the command line refuses --fair there (it stayed free to tick: an engineer's tryout).
+     */
+    @Test
+    void fairLockIsGreyedWhereNoLockIsTaken(FxRobot robot) {
+        robot.clickOn("#tab-race");
+        robot.clickOn("#race-full-speed");
+        for (LabMeasure measure : LabMeasure.values()) {
+            robot.interact(() -> race.lab().measureProperty().set(measure));
+            boolean none = measure == LabMeasure.FALSE_SHARING;
+            assertEquals(none, robot.lookup("#lab-fair").query().isDisabled(), measure.label());
+            assertEquals(none ? LabView.FAIR_GREYED : "", text(robot, "#lab-fair-note"), measure.label());
+        }
+    }
+
     /** Full speed: a false-sharing measurement runs from the tool bar and shows both layouts' rates and their ratio. */
     @Test
     void aMeasurementShowsItsFigures(FxRobot robot) throws Exception {
