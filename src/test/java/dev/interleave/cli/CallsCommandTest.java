@@ -167,6 +167,15 @@ class CallsCommandTest {
                 .matcher(json).results().map(m -> m.group(1)).toList();
         assertTrue(completed.size() >= 2 && completed.size() < 1000, "samples: " + completed.size());
         assertEquals("1000", completed.getLast(), "the last sample counts every call");
+        // From the run's start, nothing in flight, and one sample a moment: the first came 56 to 151 ms
+        // in, the ramp over, and the last was written up to 14 times at the same moment (a tryout).
+        List<String> flying = Pattern.compile("\\{\"ph\":\"C\",\"name\":\"in flight\",[^}]*\"ts\":([\\d.]+)[^}]*\"args\":\\{\"calls\":(\\d+)")
+                .matcher(json).results().map(m -> m.group(1) + " " + m.group(2)).toList();
+        assertEquals("0.000 0", flying.getFirst(), "at the run's start, nothing in flight");
+        List<Double> times = flying.stream().map(sample -> Double.parseDouble(sample.split(" ")[0])).toList();
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(times.get(i) > times.get(i - 1), "sample " + i + " at " + times.get(i) + " after " + times.get(i - 1));
+        }
         assertTrue(json.contains("\"name\":\"in flight\""), json);
         assertTrue(json.contains("\"name\":\"running\"") && json.contains("\"name\":\"parked\""), json);
 
