@@ -1053,6 +1053,8 @@ public final class CallsView extends BorderPane {
                 + " concurrency faster than the plot takes points, and a run's end always finds 0.");
         for (LivePlot plot : List.of(throughput, inFlightChart)) {
             plot.runsSideBySide(model.runningBinding().not());
+            // A point every 0.1 s: five missed (the window too busy to take them) break the line.
+            plot.setGapOver(CallsViewModel.PLOT_GAP_SECONDS);
         }
         LivePlot histogram = new LivePlot("histogram-chart", "Call durations against the sleeps drawn",
                 "ms (the last bin: all longer)", LivePlot.Scale.LINEAR);

@@ -90,6 +90,8 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
                     CallSettings.MAX_SLEEP_MILLIS));
     /** A plot point every this many nanoseconds: throughput is Δcalls / Δt between two of them. */
     static final long PLOT_INTERVAL_NANOS = 100_000_000L;
+    /** Points farther apart than this (s), five intervals, are left unjoined on the plots: none was taken between. */
+    static final double PLOT_GAP_SECONDS = 5 * PLOT_INTERVAL_NANOS / 1e9;
     /** In a short run's first this many nanoseconds of run time, a plot point every frame. */
     static final long FINE_PLOT_NANOS = 1_000_000_000L;
     /**

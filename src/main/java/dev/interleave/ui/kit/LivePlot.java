@@ -229,6 +229,10 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
     private boolean dirty = true;
     /** Points drawn by the last redraw, all series together. */
     private int pointsDrawn;
+    /** Pieces of line the last redraw drew, all series together: a break in a series starts another. */
+    private int piecesDrawn;
+    /** Points farther apart than this (x axis's units) are not joined; infinite: always joined. */
+    private double gapOver = Double.POSITIVE_INFINITY;
     /** The y axis's top when fixed (linear scale only); NaN: from the data. */
     private double fixedYTop = Double.NaN;
     /** Where a dashed vertical line marks a moment (an x value), or NaN: no mark. */
@@ -502,6 +506,21 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
         return pointsDrawn;
     }
 
+    /** The pieces of line the last redraw drew, over all series: more than the series where one breaks. */
+    int piecesDrawn() {
+        return piecesDrawn;
+    }
+
+    /**
+     * Leaves points farther apart than {@code x} (in the x axis's units) unjoined: no point was taken
+     * between them (the window was too busy to take one), and a line across the gap drew a ramp
+     * the run never had (5 s of one, under load: an engineer's tryout).
+     */
+    public void setGapOver(double x) {
+        gapOver = x;
+        markDirty();
+    }
+
     /** The series names the legend shows, in order. */
     public List<String> legendNames() {
         return series.stream().map(XYChart.Series::getName).toList();
@@ -675,6 +694,7 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, width, height);
         pointsDrawn = 0;
+        piecesDrawn = 0;
         if (width < 60 || height < 60) {
             return;
         }
@@ -868,17 +888,28 @@ public final class LivePlot extends BorderPane implements ChartRow.Aligned {
             g.beginPath();
             double px = 0;
             double py = 0;
+            double lastX = Double.NaN;
+            int inPiece = 0;
             for (int i = 0; i < points.size(); i++) {
                 XYChart.Data<Number, Number> point = points.get(i);
-                px = left + point.getXValue().doubleValue() / xTop * plotWidth;
+                double x = point.getXValue().doubleValue();
+                boolean breaks = i > 0 && x - lastX > gapOver;
+                if (breaks && inPiece == 1) {
+                    g.lineTo(px + 1, py); // a lone point still shows
+                }
+                px = left + x / xTop * plotWidth;
                 py = bottom - Math.clamp((point.getYValue().doubleValue() - yBottom) / (yTop - yBottom), 0, 1) * plotHeight;
-                if (i == 0) {
+                if (i == 0 || breaks) {
                     g.moveTo(px, py);
+                    piecesDrawn++;
+                    inPiece = 1;
                 } else {
                     g.lineTo(px, py);
+                    inPiece++;
                 }
+                lastX = x;
             }
-            if (points.size() == 1) {
+            if (inPiece == 1) {
                 g.lineTo(px + 1, py); // a lone point still shows
             }
             g.stroke();

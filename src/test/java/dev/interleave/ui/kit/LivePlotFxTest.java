@@ -367,6 +367,36 @@ class LivePlotFxTest {
     }
 
     /**
+     * Points farther apart than the gap set are not joined (no point was taken between them): a
+     * line across 5 s with no sample drew a ramp the run never had (an engineer's tryout). A point
+     * alone between two gaps still shows.
+     */
+    @Test
+    void aGapInTheSamplesBreaksTheLine(FxRobot robot) {
+        LivePlot rates = new LivePlot("gapped", "Calls per second", "seconds run", LivePlot.Scale.LINEAR);
+        XYChart.Series<Number, Number> run = new XYChart.Series<>();
+        for (double x : new double[] {0, 0.1, 0.2, 5.2, 9.0, 9.1}) { // 0.2 to 5.2 and 5.2 to 9.0: nothing taken
+            run.getData().add(new XYChart.Data<>(x, 100 * x));
+        }
+        robot.interact(() -> {
+            ((Pane) plot.getParent()).getChildren().add(rates);
+            rates.setManaged(false);
+            rates.setData(FXCollections.observableArrayList(List.of(run)));
+            rates.resize(500, 400);
+            rates.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, OnFx.get(rates::piecesDrawn), "no gap set: one line");
+        robot.interact(() -> {
+            rates.setGapOver(0.5);
+            rates.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, OnFx.get(rates::piecesDrawn), "0 to 0.2, 5.2 alone, 9.0 to 9.1");
+        assertEquals(6, OnFx.get(rates::pointsDrawn));
+    }
+
+    /**
      * A log axis reaches the decade above the highest curve shown, 1k at least, 1M at most: runs of
      * 1,000 calls at about 180 a second were a thin band low on a 1-to-1M axis (a tryout).
      */
