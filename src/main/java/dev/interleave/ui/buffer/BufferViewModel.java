@@ -213,6 +213,12 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     private final PlotClock plotClock = new PlotClock();
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
     private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
+    /**
+     * The log's clock just after the frame's snapshot, which the plots' clock pairs with the run's
+     * seconds then: read when the frame came to plot, after a slow first frame's work, it placed a
+     * stall at 35 ms, and every moment before it, at 0 s (a lecturer's tryout).
+     */
+    private long snapshotNanos;
     /** See {@link #stallSecondsProperty()}. */
     private final ReadOnlyDoubleWrapper stallSeconds = new ReadOnlyDoubleWrapper(this, "stallSeconds", Double.NaN);
 
@@ -618,6 +624,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
     @Override
     public void sample(long nowNanos) {
         BufferRunSnapshot now = runner.snapshot();
+        snapshotNanos = System.nanoTime();
         show(now, nowNanos);
         if (!refusal.isEmpty()) {
             if (now.state() != refusedWhile || now.gate().stepsTaken() != refusedAtSteps
@@ -1019,7 +1026,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
 
     private void plot(BufferRunSnapshot now, BufferSnapshot buffer, long nowNanos) {
         double seconds = now.elapsedNanos() / 1e9;
-        plotClock.add(System.nanoTime(), seconds); // the log's clock at the snapshot, not the frame's time
+        plotClock.add(snapshotNanos, seconds); // the log's clock at the snapshot, not the frame's time
         ModelSupport.addPoint(itemsPerSecond, seconds, rate.add(now.elapsedNanos(), buffer.consumed()), MAX_POINTS);
         ModelSupport.addPoint(occupancy, seconds, buffer.count(), MAX_POINTS);
         ModelSupport.addPoint(futileProducerSeries, seconds, buffer.futileProducerWakeups(), MAX_POINTS);

@@ -175,6 +175,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     private final Rewind<TableState> rewind = new Rewind<>();
     /** Where the plots' samples fall in time: places a rewound moment on their x axis. */
     private final PlotClock plotClock = new PlotClock();
+    /** The log's clock just after the frame's snapshot, paired with the run's seconds then (as the buffer's). */
+    private long snapshotNanos;
     /** The moment a rewound view shows, in the plots' seconds; NaN at present. */
     private final ReadOnlyDoubleWrapper rewoundSeconds = new ReadOnlyDoubleWrapper(this, "rewoundSeconds", Double.NaN);
     /**
@@ -485,6 +487,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
     @Override
     public void sample(long nowNanos) {
         PhilosophersSnapshot now = runner.snapshot();
+        snapshotNanos = System.nanoTime();
         sampled(now.state());
         stepPending = now.state() == RunState.PAUSED && now.steps().pending();
         if (restartWhenIdle && now.state() == RunState.IDLE) {
@@ -571,7 +574,7 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
             // it (they ran on flat from the mark at 5 ms to the first plot interval's 110 ms).
             double seconds = deadlockedNow ? Math.max(deadlockSeconds.get(), lastPlottedSeconds())
                     : now.elapsedNanos() / 1e9;
-            plotClock.add(System.nanoTime(), now.elapsedNanos() / 1e9); // the log's clock at the snapshot, not the frame's
+            plotClock.add(snapshotNanos, now.elapsedNanos() / 1e9); // the log's clock at the snapshot, not the frame's
             ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
             ModelSupport.addPoint(mealsSeries, seconds, table.totalMeals(), MAX_POINTS);
             if (index.isPresent()) {

@@ -324,6 +324,43 @@ class BufferLabViewModelTest {
     }
 
     /**
+     * The plots place a moment by the clock at the frame's snapshot, however long the frame takes
+     * after it: the plots' clock was read when the frame came to plot, and a slow first frame put a
+     * stall at 35 ms, and every moment before it, at 0 s (a lecturer's tryout). Here each frame takes
+     * 150 ms more after its snapshot, as a busy window's first frames do.
+     */
+    @Test
+    @Timeout(60)
+    void theMarkerPlacesAMomentBySlowFramesSnapshots() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.bugProperty().set(Bug.ONE_CONDITION);
+        model.applyGuide();
+        int[] slowed = {0};
+        model.lastActionProperty().addListener(obs -> {
+            if (slowed[0]++ < 20) {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        model.run();
+        try {
+            sampleUntil(model, () -> model.labOutcomeProperty().get() != null, 40, "one-condition: ");
+        } finally {
+            if (runner.state() != RunState.IDLE) {
+                runner.stop();
+            }
+        }
+        assertEquals(BufferOutcome.STALLED, model.labOutcomeProperty().get());
+        assertTrue(slowed[0] > 0, "a frame was slow");
+        assertEquals(model.stallSecondsProperty().get(), model.rewoundSecondsProperty().get(), 0.05,
+                "the moment shown on the plots, rewound to the stall");
+    }
+
+    /**
      * Each bug, in the setup its guidance names, ends the run as the lab says it must (a stall or a
      * violation) within 60 s, the banner's text names it, and the view shows the moment it went wrong.
      */
