@@ -35,6 +35,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.RangeSlider;
@@ -1483,6 +1484,11 @@ class BufferLabFxTest {
                 + " after event "), OnFx.get(() -> model.stepTextProperty().get()));
         Label banner = robot.lookup("#lab-outcome").queryAs(Label.class);
         assertTrue(banner.getText().matches("✘ Stalled at [\\d,]+ ms \\(and still 0\\.5 s later\\)"), banner.getText());
+        // The rate's card says what its span is in its caption: "whole run" over "87 until the stall" said two.
+        Label rate = robot.lookup("#items-per-second").queryAs(Label.class);
+        assertEquals(BufferView.RATE_UNTIL_STALL_CAPTION,
+                OnFx.get(() -> ((Label) ((VBox) rate.getParent()).getChildren().getFirst()).getText()));
+        assertTrue(OnFx.get(rate::getText).matches("[\\d,]+"), OnFx.get(rate::getText));
         // Who waits where under the headline, at reading size: the one sentence took five lines at 1024x700, 125 %.
         Label detail = robot.lookup("#lab-outcome-detail").queryAs(Label.class);
         assertTrue(detail.isVisible() && detail.getText().endsWith("nobody is left to wake them"), detail.getText());
