@@ -300,13 +300,7 @@ class TimelineFxTest {
         log.appendNow(BufferEvent.PUT.ordinal(), 0, 5, 0, 1); // event 8: P1's put that woke P2
         log.appendNow(BufferEvent.PUT.ordinal(), 0, 8, 1, 0); // event 9
         log.appendNow(BufferEvent.WAKE.ordinal(), 1, BufferEvent.WOKEN_BY_ONE_OF, 2, 0); // event 10: back to 8
-        follow(log);
-        List<Timeline.Arrow> drawn = new ArrayList<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            timeline.eventOrderProperty().set(true);
-            timeline.draw();
-            drawn.addAll(timeline.arrowsDrawn());
-        }).get();
+        List<Timeline.Arrow> drawn = arrowsInEventOrder(log);
         double left = 44; // the lane names' column at 13 px
         double step = (timeline.getWidth() - left) / 11; // events 0 to 10, and a step after the newest
         assertEquals(1, drawn.size(), drawn.toString());
@@ -328,6 +322,13 @@ class TimelineFxTest {
             log.appendNow(BufferEvent.REQUEST.ordinal(), 1, 0, 0, 0);
         }
         log.appendNow(BufferEvent.WAKE.ordinal(), 1, 0, 0, 0); // woken by P1, by a move not recorded
+        List<Timeline.Arrow> drawn = arrowsInEventOrder(log);
+        assertEquals(1, drawn.size(), drawn.toString());
+        assertEquals(44, drawn.getFirst().x0(), 1, "from the lanes' left edge, right of the names column");
+    }
+
+    /** The arrows {@code log} draws, followed and drawn evenly spaced, one step per event. */
+    private List<Timeline.Arrow> arrowsInEventOrder(EventLog log) throws Exception {
         follow(log);
         List<Timeline.Arrow> drawn = new ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -335,8 +336,7 @@ class TimelineFxTest {
             timeline.draw();
             drawn.addAll(timeline.arrowsDrawn());
         }).get();
-        assertEquals(1, drawn.size(), drawn.toString());
-        assertEquals(44, drawn.getFirst().x0(), 1, "from the lanes' left edge, right of the names column");
+        return drawn;
     }
 
     @Test
