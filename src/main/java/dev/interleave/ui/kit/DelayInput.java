@@ -60,6 +60,7 @@ public final class DelayInput extends VBox {
             }
         });
         tabLeavesIt(range);
+        endsAreThePages(range);
         Runnable show = () -> {
             updating = true;
             try {
@@ -104,6 +105,23 @@ public final class DelayInput extends VBox {
         getChildren().addAll(label, range, pastSlider, fields, message);
         getStyleClass().add("setting"); // as a SettingSlider: Enter in a field gives the keys to its slider
         Controls.tip(this, tooltip + " Allowed: " + input.range() + " ms. " + input.notes());
+    }
+
+    /**
+     * Home and End move a thumb only when pressed here: ControlsFX's range acts on their release, and
+     * the release of Ctrl+End, whose press the window takes to scroll the page to its foot, sent a
+     * clicked thumb to the end of its track, and the run's think time with it (a student's tryout).
+     */
+    private static void endsAreThePages(RangeSlider range) {
+        KeyCode[] pressedHere = {null};
+        // Seen only by a press no filter before took (the window's, or one past the slider's end).
+        range.addEventHandler(KeyEvent.KEY_PRESSED, e -> pressedHere[0] = e.getCode());
+        range.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if ((e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END) && pressedHere[0] != e.getCode()) {
+                e.consume();
+            }
+            pressedHere[0] = null;
+        });
     }
 
     /**

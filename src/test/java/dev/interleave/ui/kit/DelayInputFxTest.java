@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.RangeSlider;
@@ -154,6 +155,37 @@ class DelayInputFxTest {
             robot.push(KeyCode.TAB);
             robot.push(KeyCode.CONTROL, KeyCode.TAB);
             assertEquals(after, focusOwner(keys), "Ctrl+Tab: out of it at once");
+        } finally {
+            StyledStage.close(keys);
+        }
+    }
+
+    /**
+     * End moves a thumb when pressed on the range; the release of an End pressed elsewhere does not:
+     * the window takes Ctrl+End's press to scroll the page to its foot, and the range, which acts on
+     * the release, sent a clicked thumb to the end of its track mid-run (a student's tryout).
+     */
+    @Test
+    void onlyAnEndPressedOnTheRangeMovesAThumb(FxRobot robot) {
+        SimpleIntegerProperty min = new SimpleIntegerProperty(10);
+        SimpleIntegerProperty max = new SimpleIntegerProperty(100);
+        Button before = new Button("before");
+        Stage keys = OnFx.get(() -> StyledStage.show(new VBox(8, before, new DelayInput("think", "Think (ms)", min, max,
+                new IntInput(0, 2_000, ""), "Time to think.")), 400, 300));
+        try {
+            Node range = keys.getScene().lookup("#think-slider");
+            robot.interact(before::requestFocus);
+            robot.push(KeyCode.TAB);
+            robot.push(KeyCode.TAB); // the high thumb
+            assertEquals(range, focusOwner(keys));
+            // The release alone, Ctrl held: its press went to the window, which scrolled the page.
+            robot.interact(() -> range.fireEvent(new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.END,
+                    false, true, false, false)));
+            robot.interact(() -> range.fireEvent(new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.HOME,
+                    false, true, false, false)));
+            assertEquals(List.of(10, 100), List.of(min.get(), max.get()), "a release alone moves no thumb");
+            robot.push(KeyCode.END);
+            assertEquals(2_000, max.get(), "End pressed on the range: the high thumb to the end");
         } finally {
             StyledStage.close(keys);
         }
