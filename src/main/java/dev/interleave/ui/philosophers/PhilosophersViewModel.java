@@ -960,7 +960,8 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         String has = diner.holding().isEmpty() ? "" : "has " + holding + "\n";
         return switch (diner.state()) {
             case THINKING -> "thinks";
-            case HUNGRY -> diner.holding().isEmpty() ? "hungry" : "has " + holding;
+            // With "has F3" alone a seat, rewound, named no state (a student's tryout).
+            case HUNGRY -> has + "hungry";
             case WAITING_FOR_SEAT -> "waits: seat";
             case WAITING_FOR_FORK -> has + "waits " + Names.fork(diner.waitingFor());
             case TRYING_FORK -> has + "tries " + Names.fork(diner.waitingFor());

@@ -783,7 +783,7 @@ final class TableDrawing extends Pane {
             String has = diner.holding().isEmpty() ? "" : (diner.holding().size() == 1 ? "has " : "") + holding + "\n";
             return switch (diner.state()) {
                 case THINKING -> "thinks";
-                case HUNGRY -> diner.holding().isEmpty() ? "hungry" : has.strip();
+                case HUNGRY -> has + "hungry"; // with "has F3" alone, a rewound seat named no state (a student's tryout)
                 case WAITING_FOR_SEAT -> "no seat";
                 case WAITING_FOR_FORK -> has + "waits " + Names.fork(diner.waitingFor());
                 case TRYING_FORK -> has + "tries " + Names.fork(diner.waitingFor());

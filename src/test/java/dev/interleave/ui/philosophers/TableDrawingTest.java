@@ -1,12 +1,18 @@
 package dev.interleave.ui.philosophers;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.interleave.engine.philosophers.PhilosopherState;
+import dev.interleave.engine.philosophers.TableView;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A seat's meal count: whole while the table's most is below 10,000, then short, so that it never
+ * A seat's words. Its meal count: whole while the table's most is below 10,000, then short, so that it never
  * needs a wider seat, every seat alike, and as the meal bars write it (to the nearest).
  */
 class TableDrawingTest {
@@ -32,5 +38,19 @@ class TableDrawingTest {
             """)
     void mealCountsAreWholeThenShortAsTheBarsHaveThem(long meals, long most, String words) {
         assertEquals(words, TableDrawing.Seat.mealsWords(meals, most));
+    }
+
+    /**
+     * A hungry philosopher holding a fork says it is hungry under the fork, in full words and on a
+     * crowded table: "has F3" alone, on a rewound seat, named no state (a student's tryout).
+     */
+    @Test
+    void aHungryPhilosopherWithAForkSaysSo() {
+        TableView.Diner holding = new TableView.Diner(2, PhilosopherState.HUNGRY, List.of(2), -1, false, 0, 0, "");
+        assertEquals("has F3\nhungry", PhilosophersViewModel.shortWords(holding));
+        assertEquals("has F3\nhungry", TableDrawing.Seat.compactWords(holding));
+        TableView.Diner empty = new TableView.Diner(2, PhilosopherState.HUNGRY, List.of(), -1, false, 0, 0, "");
+        assertEquals("hungry", PhilosophersViewModel.shortWords(empty));
+        assertEquals("hungry", TableDrawing.Seat.compactWords(empty));
     }
 }
