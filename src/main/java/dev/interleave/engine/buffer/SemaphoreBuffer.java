@@ -2,8 +2,10 @@ package dev.interleave.engine.buffer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,8 +47,8 @@ final class SemaphoreBuffer implements LabBuffer {
      * earliest release still in flight (`freeReleases`, `filledReleases`, guarded by books): a semaphore does
      * not say whom a release unparks, but release() unparks the thread blocked longest, and each put or take
      * that releases while more threads are blocked than releases are in flight adds one; a waiter whose
-     * permit came before it joined the mirror finds none in flight and credits the latest release
-     * (latestReleaser). A thread that gets a permit at once while fewer permits are left than releases in
+     * permit came before it joined the mirror finds none in flight and credits the latest releaser
+     * (latestReleaser) with its latest release no wake-up has credited (uncreditedMove). A thread that gets a permit at once while fewer permits are left than releases in
      * flight has barged in on one (a non-fair semaphore lets it): the unparked thread blocks again, and the
      * earliest release is dropped, spent. Each wait is one untimed acquire(), so it has no spurious or futile
      * wake-up to record: the lab's spurious setting is a condition variable's and is not taken here
@@ -110,7 +112,7 @@ final class SemaphoreBuffer implements LabBuffer {
      * The worker of the latest take noted as releasing a free-slot permit ([{@link #FREE}]) and of the
      * latest put a filled-slot one ([{@link #FILLED}]), whether or not a thread was blocked for it
      * (null: the buffer grew, or none yet): a waiter that finds no release in flight when its permit
-     * comes is credited with that worker's latest move. Such a waiter found no permit, and a release
+     * comes is credited with that worker's latest release not yet credited, looked up in the log. Such a waiter found no permit, and a release
      * came before it joined the mirror (a moment later, under books): it was credited to no one, and
      * the trace drew P1's own put waking P1. A convention, not a certainty: permits are alike, a
      * release is noted before it is made, and the one that unparked the waiter may be an earlier one
@@ -412,7 +414,11 @@ final class SemaphoreBuffer implements LabBuffer {
                 ArrayDeque<Waker> releases = producer ? freeReleases : filledReleases;
                 Waker releaser = got ? releases.pollFirst() : null;
                 if (got && releaser == null) {
-                    releaser = new Waker(latestReleaser[producer ? FREE : FILLED], -1); // its latest move
+                    // None in flight: the latest releaser, with its latest release no wake-up has
+                    // credited (it was told with no move: LabDetectorTest, now and then in CI).
+                    Worker latest = latestReleaser[producer ? FREE : FILLED];
+                    releaser = new Waker(latest, latest == null ? -1
+                            : uncreditedMove(latest, producer ? BufferEvent.TAKE : BufferEvent.PUT));
                 }
                 while (releases.size() > mirror.size()) {
                     releases.pollFirst(); // interrupted: a release in flight may have been its, spent
@@ -466,6 +472,37 @@ final class SemaphoreBuffer implements LabBuffer {
             releases.addLast(new Waker(releaser, releaser == null || log == null ? -1 : log.written()));
             noteReleasesInFlight();
         }
+    }
+
+    /** How far back, in events, {@link #uncreditedMove} looks. */
+    private static final int LOOK_BACK = 4_096;
+
+    /**
+     * The number of {@code releaser}'s latest {@code kind} event (a put or a take: a release) in the
+     * log's last {@link #LOOK_BACK} events that no wake-up there has credited, or -1 (none, or not
+     * recording). Read only on the rare wake-up that finds no release in flight: its permit came
+     * before it joined the mirror, from a release nobody was credited with. Looked up in the log, not
+     * kept: kept at every put and take, a move cost the recorded run an eighth of its items a second.
+     * Call only holding books (every event is recorded under it).
+     */
+    private long uncreditedMove(Worker releaser, BufferEvent kind) {
+        assert books.isHeldByCurrentThread();
+        if (log == null) {
+            return -1;
+        }
+        int track = track(releaser);
+        long end = log.written();
+        EventLog.Batch recent = log.read(Math.max(0, end - LOOK_BACK), LOOK_BACK);
+        Set<Long> credited = new HashSet<>();
+        for (int i = recent.size() - 1; i >= 0; i--) { // a wake-up comes after the move it credits
+            BufferEvent event = BufferEvent.of(recent, i);
+            if (event == BufferEvent.WAKE) {
+                credited.add(BufferEvent.wakerMove(recent, i));
+            } else if (event == kind && recent.track(i) == track && !credited.contains(recent.seq(i))) {
+                return recent.seq(i);
+            }
+        }
+        return -1;
     }
 
     /** Sets {@link #freeInFlight} and {@link #filledInFlight} after a change. Call only holding books. */
