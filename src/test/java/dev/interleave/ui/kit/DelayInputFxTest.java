@@ -131,8 +131,7 @@ class DelayInputFxTest {
         SimpleIntegerProperty min = new SimpleIntegerProperty(10);
         SimpleIntegerProperty max = new SimpleIntegerProperty(100);
         Button before = new Button("before");
-        Stage keys = OnFx.get(() -> StyledStage.show(new VBox(8, before, new DelayInput("eat", "Eat (ms)", min, max,
-                new IntInput(0, 2_000, ""), "Time to eat.")), 400, 300));
+        Stage keys = afterAButton(before, min, max);
         try {
             Node range = keys.getScene().lookup("#eat-slider");
             Node after = keys.getScene().lookup("#eat-min"); // the range's first field, under it
@@ -170,10 +169,9 @@ class DelayInputFxTest {
         SimpleIntegerProperty min = new SimpleIntegerProperty(10);
         SimpleIntegerProperty max = new SimpleIntegerProperty(100);
         Button before = new Button("before");
-        Stage keys = OnFx.get(() -> StyledStage.show(new VBox(8, before, new DelayInput("think", "Think (ms)", min, max,
-                new IntInput(0, 2_000, ""), "Time to think.")), 400, 300));
+        Stage keys = afterAButton(before, min, max);
         try {
-            Node range = keys.getScene().lookup("#think-slider");
+            Node range = keys.getScene().lookup("#eat-slider");
             robot.interact(before::requestFocus);
             robot.push(KeyCode.TAB);
             robot.push(KeyCode.TAB); // the high thumb
@@ -189,6 +187,12 @@ class DelayInputFxTest {
         } finally {
             StyledStage.close(keys);
         }
+    }
+
+    /** A window of its own with {@code before}, then an "Eat" delay of {@code min} to {@code max} under it. */
+    private static Stage afterAButton(Button before, SimpleIntegerProperty min, SimpleIntegerProperty max) {
+        return OnFx.get(() -> StyledStage.show(new VBox(8, before, new DelayInput("eat", "Eat (ms)", min, max,
+                new IntInput(0, 2_000, ""), "Time to eat.")), 400, 300));
     }
 
     /**

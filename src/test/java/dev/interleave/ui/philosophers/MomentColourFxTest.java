@@ -51,7 +51,6 @@ class MomentColourFxTest {
     @Start
     void start(Stage primary) {
         view = new StackPane();
-        view.getStyleClass().add("philosophers-view"); // where the lab's own colours (-ph-think) are defined
         PhilosophersLanes lanes = new PhilosophersLanes();
         for (int state = 0; state < lanes.states(); state++) {
             names.add(lanes.colour(state));
@@ -61,10 +60,19 @@ class MomentColourFxTest {
         }
         moment = new ColourProbe(Timeline.MOMENT_COLOUR, () -> { });
         view.getChildren().add(moment);
-        // Under the scene's root, as in the window: the dark values are set on ".root:dark .philosophers-view".
-        stage = StyledStage.show(new StackPane(view), 200, 100);
-        stage.getScene().getStylesheets().add(Objects.requireNonNull(
+        stage = showStyled(view);
+    }
+
+    /**
+     * {@code view}, a philosophers view's pane, in a window of its own with the lab's stylesheet, under
+     * the scene's root as in the window: the dark values are set on ".root:dark .philosophers-view".
+     */
+    static Stage showStyled(StackPane view) {
+        view.getStyleClass().add("philosophers-view"); // where the lab's own colours (-ph-think) are defined
+        Stage shown = StyledStage.show(new StackPane(view), 200, 100);
+        shown.getScene().getStylesheets().add(Objects.requireNonNull(
                 PhilosophersView.class.getResource("philosophers.css")).toExternalForm());
+        return shown;
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package dev.interleave.ui.philosophers;
 
 import java.util.List;
-import java.util.Objects;
 
 import javafx.css.PseudoClass;
 import javafx.scene.layout.StackPane;
@@ -36,10 +35,7 @@ class TimedDashesFxTest {
     @Start
     void start(Stage primary) {
         view = new StackPane();
-        view.getStyleClass().add("philosophers-view");
-        stage = StyledStage.show(new StackPane(view), 200, 100);
-        stage.getScene().getStylesheets().add(Objects.requireNonNull(
-                PhilosophersView.class.getResource("philosophers.css")).toExternalForm());
+        stage = MomentColourFxTest.showStyled(view);
     }
 
     @AfterEach
