@@ -2,6 +2,8 @@ package dev.interleave.ui.philosophers;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import javafx.beans.InvalidationListener;
 import java.util.Locale;
 
 import javafx.collections.ListChangeListener;
@@ -131,6 +133,14 @@ final class TableDrawing extends Pane {
                     e.consume();
                 }
             });
+            // Placed by this drawing, not by a layout of their own (unmanaged): words grown after the
+            // placing (their style came after the first layout, at 150 % with the settings panel
+            // hidden) were cut to "t…" at the size placed, and the forks' names to nothing, until a run.
+            InvalidationListener placeAgain = o -> requestLayout();
+            forkName.fontProperty().addListener(placeAgain);
+            for (Label words : List.of(seat.name, seat.state, seat.meals)) {
+                words.fontProperty().addListener(placeAgain);
+            }
             forks.add(fork);
             grips.add(grip);
             forkNames.add(forkName);

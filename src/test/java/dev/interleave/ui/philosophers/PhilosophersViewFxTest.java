@@ -1407,6 +1407,48 @@ class PhilosophersViewFxTest {
     }
 
     /**
+     * The seats and the forks' names are placed by the drawing, not by a layout of their own: when
+     * their words grow after the drawing placed them (their style came after the first layout, or the
+     * zoom changed them alone), the drawing places them again at their new size. The Dining
+     * Philosophers tab, first shown at 150 % with the settings panel hidden, kept its seats at the
+     * first layout's width: five cards reading "t…" and no fork's name, until a run (a lecturer's
+     * tryout, 1280x720 and 1920x1080).
+     */
+    @Test
+    void seatsAndForkNamesTakeTheSizeTheirWordsGrowTo(FxRobot robot) {
+        robot.interact(() -> model.nProperty().set(5));
+        settle(robot);
+        robot.interact(() -> {
+            for (Node node : robot.lookup(".seat").queryAll()) {
+                node.setStyle("-fx-font-size: 26px;");
+            }
+            for (Node node : robot.lookup(".fork-name").queryAll()) {
+                node.setStyle("-fx-font-size: 26px;");
+            }
+        });
+        settle(robot);
+        List<String> cut = OnFx.get(() -> {
+            List<String> found = new ArrayList<>();
+            for (Node node : robot.lookup(".seat").queryAll()) {
+                Region seat = (Region) node;
+                if (seat.getWidth() < seat.prefWidth(-1) - 0.5) {
+                    found.add(String.format(Locale.ROOT, "%s %.1f px wide for %.1f", seat.getId(), seat.getWidth(),
+                            seat.prefWidth(-1)));
+                }
+            }
+            for (Node node : robot.lookup(".fork-name").queryAll()) {
+                Label name = (Label) node;
+                if (name.getWidth() < name.prefWidth(-1) - 0.5) {
+                    found.add(String.format(Locale.ROOT, "'%s' %.1f px wide for %.1f", name.getText(), name.getWidth(),
+                            name.prefWidth(-1)));
+                }
+            }
+            return found;
+        });
+        assertEquals(List.of(), cut, "seats and fork names narrower than their words");
+    }
+
+    /**
      * The forks and the wait arrows grow with the text, as the table and its seats do: on a projector
      * (2560x1440, text 35.5 px) they stayed 4 and 3.5 px wide, thin beside seats four times their size
      * (a teacher's tryout, dark theme). The table's fitting under the verdict there is
