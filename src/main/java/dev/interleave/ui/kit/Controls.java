@@ -475,6 +475,19 @@ public final class Controls {
             }
         };
         region.heightProperty().addListener((obs, old, now) -> hold.accept(now.doubleValue()));
+        // A height kept at one width is too little at a narrower one: a page whose settings panel came
+        // back beside it was given its least height (a scroll pane fitting its content to the viewport
+        // gives no more than that), and Slow motion's hint, two lines now, was kept to one and ended in
+        // "…" until the next step (a lecturer's tryout, 150 % in 1280x720). Let go of, as for a taller
+        // text (below), and asked again once the pass that narrowed it is over.
+        region.widthProperty().addListener((obs, old, now) -> {
+            double kept = region.getMinHeight();
+            if (keep.getAsBoolean() && kept > 0 && now.doubleValue() > 0 && region.prefHeight(now.doubleValue()) > kept + 0.5) {
+                letGoOf[0] = kept;
+                region.setMinHeight(Region.USE_PREF_SIZE);
+                Platform.runLater(region::requestLayout);
+            }
+        });
         // The height after the reset's layout counts too, changed or not: kept only from its next change,
         // Slow motion's hint, two lines before a run and two at its end, went to one at the next key and
         // moved the lanes up under the pointer (the settings set before the run had reset it).

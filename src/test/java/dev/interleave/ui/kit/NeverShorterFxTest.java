@@ -1,6 +1,7 @@
 package dev.interleave.ui.kit;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import javafx.beans.property.SimpleBooleanProperty;
@@ -9,8 +10,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -186,5 +189,50 @@ class NeverShorterFxTest {
             text.setText("Last action: C1 took #1");
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Math.abs(OnFx.get(text::getHeight) - kept) < 0.5);
+    }
+
+    /**
+     * A height kept at one width is too little at a narrower one. A scroll pane fitting its content to
+     * the viewport gives it its least height when that is more, so the kept one-line height of a text
+     * that now takes two was all it got: Slow motion's hint ended in "…" once the settings panel came
+     * back beside it, until the next step (a lecturer's tryout, 150 % in 1280x720).
+     */
+    @Test
+    void aKeptTextMadeNarrowerTakesTheLinesItNowNeeds(FxRobot robot) throws Exception {
+        Region[] side = new Region[1];
+        robot.interact(() -> {
+            Label hint = new Label(LONG);
+            hint.setWrapText(true);
+            hint.setMaxWidth(Double.MAX_VALUE);
+            Controls.neverShorter(hint, run, () -> true);
+            Region lanes = new Region();
+            lanes.setMinHeight(2000); // a page taller than its viewport: given its least height
+            VBox page = new VBox(4, hint, new Label("the count"), lanes);
+            ScrollPane scroll = Controls.liveScroll("test-live", page);
+            HBox.setHgrow(scroll, Priority.ALWAYS);
+            side[0] = new Region();
+            side[0].setMinWidth(500);
+            side[0].setVisible(false);
+            side[0].setManaged(false);
+            stage.setWidth(1400);
+            stage.getScene().setRoot(new HBox(side[0], scroll));
+            text = hint;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> text.getHeight() > 0 && !text.isTextTruncated()));
+        Thread.sleep(Controls.SETTLE_MILLIS + 100); // heights are kept from then on
+        robot.interact(() -> run.set(run.get() + 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        double wide = OnFx.get(text::getHeight);
+        robot.interact(() -> {
+            side[0].setVisible(true);
+            side[0].setManaged(true);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.get(() -> text.getWidth() < 1000));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        String seen = OnFx.get(() -> String.format(Locale.ROOT, "%.0f px wide, %.0f px tall of %.0f (%.0f kept when wide)",
+                text.getWidth(), text.getHeight(), text.prefHeight(text.getWidth()), wide));
+        assertFalse(OnFx.get(text::isTextTruncated), "cut: " + seen);
+        assertTrue(OnFx.get(() -> text.getHeight() > wide + 5), "no line more: " + seen);
     }
 }
