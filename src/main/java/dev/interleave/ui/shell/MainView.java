@@ -820,8 +820,8 @@ public final class MainView extends BorderPane {
             new String[] {"[  ]", "Auto-step slower, faster: one step a second less, more"},
             new String[] {"Ctrl+1 to Ctrl+4", "Go to the tab at that place: Counter & Sum, Bounded Buffer, Race &"
                     + " Atomics, Dining Philosophers"},
-            new String[] {"Ctrl+Tab  Ctrl+Shift+Tab", "The next tab, the one before; inside the race lab, its own two"
-                    + " views (Slow motion, Full speed): Ctrl+1 to Ctrl+4 leave it"},
+            new String[] {"Ctrl+Tab  Ctrl+Shift+Tab", "The next tab, the one before; with the focus inside the race lab"
+                    + " (Tab from its tab), its own two views (Slow motion, Full speed): Ctrl+1 to Ctrl+4 leave it"},
             new String[] {"Esc", "Stop: interrupt every thread of the run. In a dialog (this map, About), close it"},
             new String[] {"Ctrl+R", "Reset: clear the figures and plots"},
             new String[] {"Ctrl+T", "Switch theme (Primer Light / Primer Dark)"},
