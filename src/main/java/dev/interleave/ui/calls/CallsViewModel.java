@@ -676,19 +676,18 @@ public final class CallsViewModel extends RunViewModel<CallSettings> {
         }
         if (memory.rssKnown() && memory.rssReused()) {
             // A later run in the same window reuses the memory an earlier one made resident: its RSS
-            // hardly grows (100,000 virtual threads read 1 byte each), so no RSS figure. The heap's
-            // growth is still a figure: a teacher who showed the buffer first (its millions of events
-            // left resident) had none at all for the headline run.
+            // hardly grows (100,000 virtual threads read 1 byte each), so no RSS figure. Nor a heap
+            // figure as the headline: collections during the run free the earlier runs' garbage too,
+            // and the heap's growth read 260 B a thread where the command line measured 4.7 KB (a
+            // teaching assistant's tryout, "garbage included" beside it). Its growth is told below.
             String why = "RSS not measurable now: this run reused the memory an earlier run made resident (a fresh "
                     + "start measures it, as the command line does)";
-            if (memory.heapBytesPerThread().isPresent()) {
-                memoryText.set("≈ " + memory.heapWords(CallsViewModel::bytes));
-                memoryDetail.set(String.format(Locale.ROOT, "heap in use since Run ÷ %,d in flight, garbage "
-                        + "included; %s", memory.inFlight(), why));
-            } else {
-                memoryText.set("not measurable now");
-                memoryDetail.set(why);
-            }
+            memoryText.set("not measurable now");
+            memoryDetail.set(memory.heapBytesPerThread().isPresent()
+                    ? String.format(Locale.ROOT, "%s. The heap in use grew %s a call in flight, %,d of them, but"
+                            + " collections meanwhile freed earlier runs' garbage too: it can be far too low",
+                            why, bytes(memory.heapBytesPerThread().getAsLong()), memory.inFlight())
+                    : why);
             return;
         }
         memoryText.set(memory.rssBytesPerThread().isPresent() ? "≈ " + memory.rssWords(CallsViewModel::bytes)

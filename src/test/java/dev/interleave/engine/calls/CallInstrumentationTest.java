@@ -424,6 +424,12 @@ class CallInstrumentationTest {
                 "platform threads: their stacks in RSS, the heap's growth their run's garbage");
         assertTrue(MemoryPerThread.reused(200 * mb, 200 * mb, 214 * mb, 0, 1_750, true, 280 * mb),
                 "the same on virtual threads: their stacks went into resident pages");
+        // After the other labs' runs: 54 MB of RSS for 100,000 in flight (543 B a thread), past the
+        // peak, while a collection freed more heap than the stacks took (a teaching assistant's tryout).
+        assertTrue(MemoryPerThread.reused(600 * mb, 600 * mb, 654_300_000L, 0, 100_000, true, -20 * mb),
+                "virtual threads, the heap shrank: their stacks went into the pages a collection freed");
+        assertFalse(MemoryPerThread.reused(600 * mb, 600 * mb, 654_300_000L, 0, 100_000, false, -20 * mb),
+                "platform threads: their stacks are native, in RSS whatever the heap did");
     }
 
     /** The runner remembers its runs' samples: its second run of as many threads reused the first's memory. */
