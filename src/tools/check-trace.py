@@ -140,8 +140,10 @@ def main(path):
             problem("flow", f"flow {fid} ends on thread {tid} at {ts} outside every slice of that thread")
 
     for key, track in instants.items():
-        # The buffer's resizes are the run's, written on the first track: not that worker's actions.
-        if not slices.get(key) and any(not (name or "").startswith("resize to") for _, name in track):
+        # The buffer's resizes are the run's, written on the first track: not that worker's actions;
+        # the note of events the log did not keep has a track of its own ("Recording").
+        if not slices.get(key) and any(not (name or "").startswith(("resize to", "the oldest "))
+                                       for _, name in track):
             # A worker that acted but has no state drawn: its track is only ticks.
             problem("states", f"thread {key[1]} has actions (instants) but no states (complete events)")
 
@@ -158,6 +160,10 @@ def main(path):
     never_taken = sorted(set(put_at) - set(taken_at))
 
     print(f"{path}: {len(events):,} events")
+    other = data.get("otherData", {}) if isinstance(data, dict) else {}
+    if "eventsDropped" in other:
+        print(f"  the run recorded {other.get('eventsRecorded', 0):,} events and the log kept the newest "
+              f"{other.get('eventsKept', 0):,}: the oldest {other['eventsDropped']:,} are not in this trace")
     for pid, name in sorted(process_names.items()):
         print(f"  process {pid}: {name}")
     names = [thread_names.get(k, k) for k in sorted(used_threads)]

@@ -49,6 +49,11 @@ public enum WorkerState {
         return this != STARTING && this != DONE;
     }
 
+    /** Whether it is parked on a condition: {@link #WAITING_NOT_FULL} or {@link #WAITING_NOT_EMPTY}. */
+    public boolean waitsOnACondition() {
+        return this == WAITING_NOT_FULL || this == WAITING_NOT_EMPTY;
+    }
+
     /** The state in a few words, "awaits room"; the chips say {@link #words(BufferImpl, Worker.Role)}. */
     public String words() {
         return words;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PhilosophersTraceTest {
 
     private static List<TraceEvent> trace(EventLog log, PhilosophersSettings settings) throws Exception {
+        return TraceEvent.parse(bytes(log, settings));
+    }
+
+    private static byte[] bytes(EventLog log, PhilosophersSettings settings) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PhilosophersTrace.write(log, settings, out);
-        return TraceEvent.parse(out.toByteArray());
+        return out.toByteArray();
     }
 
     @Test
@@ -90,19 +95,55 @@ class PhilosophersTraceTest {
         assertTrue(log.dropped() > 0, "the log dropped its oldest events: " + log.written() + " written");
         List<TraceEvent> events = trace(log, settings);
         checkStructure(events, log, settings.n());
-        List<String> stateWords = Arrays.stream(PhilosopherState.values()).map(PhilosophersTrace::words).toList();
+        List<String> stateWords = new ArrayList<>(Arrays.stream(PhilosopherState.values()).map(PhilosophersTrace::words)
+                .toList());
+        stateWords.add(PhilosophersTrace.CUT_SHORT);
         for (int p = 0; p < settings.n(); p++) {
             int tid = p + 1;
             List<TraceEvent> states = events.stream().filter(e -> e.ph().equals("X") && e.tid() == tid).toList();
             assertTrue(states.size() > 10, "P" + tid + " has " + states.size() + " states");
             assertTrue(states.stream().allMatch(e -> stateWords.contains(e.name())), states.getFirst().toString());
         }
+        // Said in the file: for a script in otherData, for someone in Perfetto on a track of its own.
+        byte[] json = bytes(log, settings);
+        assertEquals(Map.of("eventsRecorded", log.written(), "eventsKept", log.written() - log.dropped(),
+                "eventsDropped", log.dropped()), TraceEvent.otherData(json));
+        int recording = settings.n() + 2; // after the philosophers' tracks and the pauses'
+        assertEquals(List.of(String.format(Locale.ROOT, "the oldest %,d events not kept", log.dropped())),
+                events.stream().filter(e -> e.ph().equals("i") && e.tid() == recording).map(TraceEvent::name).toList());
+        assertTrue(events.stream().anyMatch(e -> e.ph().equals("M") && e.tid() == recording
+                && "Recording".equals(e.args().get("name"))), "the note's track is named");
         for (TraceEvent e : events) {
             if (e.ph().equals("i")) {
                 assertTrue(e.args().values().stream().allMatch(v -> ((Number) v).longValue() >= 0), e.toString());
                 assertFalse(e.args().containsKey("forks in hand"), "not known without the whole run: " + e);
             }
         }
+    }
+
+    /**
+     * A meal counts once eaten: an eating slice the run's end cut short is named so, and the eating
+     * slices are as many as the run's meals (a stopped run's trace had 374 for its 373 meals: a
+     * teaching assistant's check). Nothing is said of dropped events where none were.
+     */
+    @Test
+    void aMealTheEndCutShortIsNamedSo() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        runner.setRecording(EventLog.DEFAULT_CAPACITY);
+        // Meals of 150 ms and a run of 1 s: two of five eat at any moment, so the end cuts meals short.
+        PhilosophersSettings settings = PhilosophersSettings.of(5, Strategy.ORDERED)
+                .withDelays(new DelayRange(0, 0), new DelayRange(150, 150)).withEnd(1_000, false);
+        runner.start(settings);
+        PhilosophersResult result = runner.await();
+        EventLog log = runner.snapshot().log();
+        List<TraceEvent> events = trace(log, settings);
+        long meals = result.meals().stream().mapToLong(Long::longValue).sum();
+        assertTrue(meals > 0, "meals eaten");
+        assertEquals(meals, events.stream().filter(e -> e.ph().equals("X") && e.name().equals("eating")).count(),
+                "an eating slice a meal");
+        assertTrue(events.stream().anyMatch(e -> e.ph().equals("X") && e.name().equals(PhilosophersTrace.CUT_SHORT)),
+                "a meal the end cut short");
+        assertEquals(Map.of(), TraceEvent.otherData(bytes(log, settings)), "nothing dropped, nothing said");
     }
 
     /** Checks the trace against the log; returns how many flows it has. */

@@ -39,6 +39,28 @@ public record TraceEvent(String ph, String name, int pid, int tid, double ts, do
         return events;
     }
 
+    /** The trace's {@code otherData}, its whole-number fields; empty when it has none. */
+    public static Map<String, Long> otherData(byte[] json) throws IOException {
+        Map<String, Long> data = new HashMap<>();
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            assertEquals(JsonToken.START_OBJECT, parser.nextToken());
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (!field.equals("otherData")) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    data.put(key, parser.getLongValue());
+                }
+            }
+        }
+        return data;
+    }
+
     private static TraceEvent event(JsonParser parser) throws IOException {
         String ph = null;
         String name = null;
