@@ -654,6 +654,17 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
         boolean outcomeShown = labOutcome.get() != null;
         showOutcome(now);
         showRate(now); // the whole run's, rewound or not
+        if (now.state() == RunState.IDLE && plotsNow(now, nowNanos)) {
+            // Its end's point, rewound or not: a run that broke is shown at the moment it went wrong,
+            // and one that broke 9 ms in had plotted nothing (see plotsNow). Its buffer and its
+            // wake-ups stood at 0 when it began: the lines start there.
+            if (occupancy.getData().isEmpty()) {
+                for (XYChart.Series<Number, Number> series : List.of(occupancy, futileProducerSeries, futileConsumerSeries)) {
+                    ModelSupport.addPoint(series, 0, 0, MAX_POINTS);
+                }
+            }
+            plot(now, buffer, nowNanos);
+        }
         if (now.state() == RunState.IDLE) {
             pending.set(""); // an ended run has nothing pending
         }
@@ -727,7 +738,17 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
      * dot under "nothing to plot yet").
      */
     private boolean plotsNow(BufferRunSnapshot now, long nowNanos) {
-        return now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS && !steppedOnly(now);
+        if (steppedOnly(now)) {
+            return false;
+        }
+        if (now.state() == RunState.IDLE) {
+            // Once more when the run has ended, at its end: a run stopped by a violation 9 ms in had
+            // no point at all, its plots empty and its CSV "nothing plotted yet" (a teaching
+            // assistant's tryout), and a longer one's curves stopped at the last tenth of a second.
+            List<XYChart.Data<Number, Number>> points = itemsPerSecond.getData();
+            return points.isEmpty() || now.elapsedNanos() / 1e9 > points.getLast().getXValue().doubleValue() + 1e-6;
+        }
+        return nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS;
     }
 
     /** The slots, indices, chips, wait sets, gate queue and counters of {@code buffer}. */

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -358,6 +359,37 @@ class BufferLabViewModelTest {
         assertTrue(slowed[0] > 0, "a frame was slow");
         assertEquals(model.stallSecondsProperty().get(), model.rewoundSecondsProperty().get(), 0.05,
                 "the moment shown on the plots, rewound to the stall");
+    }
+
+    /**
+     * An ended run's plots end at its end, rewound or not: if-not-while with two slots and no delays
+     * broke 9 ms in, before the first tenth of a second's point, and its plots stayed empty (the CSV
+     * said "nothing plotted yet ... as a run goes" of an ended run: a teaching assistant's tryout).
+     */
+    @Test
+    void aRunThatBrokeAtOnceHasItsPlotsToItsEnd() throws Exception {
+        BufferRunner runner = new BufferRunner();
+        BufferViewModel model = new BufferViewModel(runner);
+        model.bugProperty().set(Bug.IF_NOT_WHILE);
+        model.capacityProperty().set(2);
+        model.produceMinMillisProperty().set(0);
+        model.produceMaxMillisProperty().set(0);
+        model.consumeMinMillisProperty().set(0);
+        model.consumeMaxMillisProperty().set(0);
+        model.run();
+        sampleUntil(model, () -> model.stateProperty().get() == RunState.IDLE, 60, "if-not-while: ");
+        model.sample(System.nanoTime());
+        assertEquals(BufferOutcome.VIOLATED, model.labOutcomeProperty().get());
+        assertTrue(model.rewind().rewoundBinding().get(), "shown at the moment it went wrong");
+        double end = runner.snapshot().elapsedNanos() / 1e9;
+        for (XYChart.Series<Number, Number> series : List.of(model.occupancySeries(), model.itemsPerSecondSeries(),
+                model.futileProducerSeries(), model.futileConsumerSeries())) {
+            assertFalse(series.getData().isEmpty(), "a point plotted");
+            assertEquals(end, series.getData().getLast().getXValue().doubleValue(), 1e-9, "the last at the run's end");
+        }
+        int points = model.occupancySeries().getData().size();
+        model.sample(System.nanoTime());
+        assertEquals(points, model.occupancySeries().getData().size(), "the end's point once");
     }
 
     /**

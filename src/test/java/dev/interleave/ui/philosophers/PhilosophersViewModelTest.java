@@ -63,6 +63,34 @@ class PhilosophersViewModelTest {
         sampleUntil(model, "idle", () -> model.stateProperty().get() == RunState.IDLE);
     }
 
+    /**
+     * A stopped run's curves (and so their CSV) end at its end, with its last figures: they stopped
+     * at the last tenth of a second's sample, 372 meals and 376 attempts where the run ended with 373
+     * and 377 (a teaching assistant's check of the export).
+     */
+    @Test
+    void theCurvesEndAtTheRunsEndWithItsFigures() throws Exception {
+        PhilosophersRunner runner = new PhilosophersRunner();
+        PhilosophersViewModel model = fastModel(runner, 5);
+        model.strategyProperty().set(Strategy.ORDERED);
+        model.thinkMaxMillisProperty().set(3);
+        model.eatMaxMillisProperty().set(3);
+        model.run();
+        long until = System.nanoTime() + Duration.ofMillis(450).toNanos();
+        sampleUntil(model, "0.45 s of a run", () -> System.nanoTime() > until);
+        stopAndSettle(model);
+        model.sample(System.nanoTime());
+        double end = runner.snapshot().elapsedNanos() / 1e9;
+        XYChart.Data<Number, Number> meals = model.mealsSeries().getData().getLast();
+        XYChart.Data<Number, Number> attempts = model.attemptsSeries().getData().getLast();
+        assertEquals(end, meals.getXValue().doubleValue(), 1e-9, "the meals' curve ends at the run's end");
+        assertEquals(model.totalMealsProperty().get(), meals.getYValue().longValue(), "with the run's meals");
+        assertEquals(model.totalAttemptsProperty().get(), attempts.getYValue().longValue(), "and its attempts");
+        int points = model.mealsSeries().getData().size();
+        model.sample(System.nanoTime());
+        assertEquals(points, model.mealsSeries().getData().size(), "the end's point once");
+    }
+
     /** Rewound after a run, the plots mark the moment shown: its end where the plots end, its start at 0. */
     @Test
     void rewoundThePlotsMarkTheMomentShown() throws Exception {
