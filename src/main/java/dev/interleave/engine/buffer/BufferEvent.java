@@ -270,7 +270,12 @@ public enum BufferEvent {
     public static Where whereAfter(EventLog.Batch batch, int i) {
         return switch (of(batch, i)) {
             case REGISTER, PUT, TAKE, DONE -> Where.OUTSIDE;
-            case PARK, PASS -> batch.slot(i) == AT_LOOK ? Where.LOOKED : Where.OUTSIDE;
+            case PARK -> batch.slot(i) == AT_LOOK ? Where.LOOKED : Where.OUTSIDE;
+            // Through the gate, it asks for the lock next (stateAfter: waiting for lock), at the line
+            // that takes it: the code panel listed it under "Producers not in put()" while its chip
+            // said "waiting for lock" (a lecturer's tryout, rewound). Interrupted there, it never asks.
+            case PASS -> batch.slot(i) == AT_LOOK ? Where.LOOKED
+                    : batch.other(i) == PASS_INTERRUPTED ? Where.OUTSIDE : Where.ENTERING;
             case REQUEST -> Where.CHECKING;
             case WAIT -> Where.WAITING;
             case WAKE, SPURIOUS -> Where.WOKEN;

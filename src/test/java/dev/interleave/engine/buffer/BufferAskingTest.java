@@ -49,4 +49,34 @@ class BufferAskingTest {
         assertEquals(WorkerState.STARTING, then.workers().stream().filter(w -> w.name().equals("C2")).findFirst()
                 .orElseThrow().state(), "C2 had not asked yet");
     }
+
+    /**
+     * A thread let through the gate asks for the lock next: rebuilt there, its chip says "waiting for
+     * lock" and the code panel puts it at the line that takes the lock; it listed it under "Producers
+     * not in put()" (a lecturer's tryout, rewound). One interrupted at the gate never asks.
+     */
+    @Test
+    void aThreadThroughTheGateIsAtTheLineThatTakesTheLock() {
+        EventLog log = new EventLog(1_000);
+        int p1 = log.addTrack("P1");
+        int p2 = log.addTrack("P2");
+        long origin = log.originNanos();
+        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), p1, 0, 0, Worker.Role.PRODUCER.ordinal()); // 0
+        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), p2, 0, 0, Worker.Role.PRODUCER.ordinal()); // 1
+        log.appendAt(origin + MS, BufferEvent.PARK.ordinal(), p1, 1, 0, 0); // 2
+        log.appendAt(origin + MS, BufferEvent.PARK.ordinal(), p2, 2, 0, 0); // 3
+        log.appendAt(origin + 2 * MS, BufferEvent.PASS.ordinal(), p1, 0, 0, BufferEvent.PASS_STEPPED); // 4
+        log.appendAt(origin + 3 * MS, BufferEvent.PASS.ordinal(), p2, 0, 0, BufferEvent.PASS_INTERRUPTED); // 5
+        History<BufferReplay> history = new History<>(log, new BufferReplay(4), BufferNarration::words);
+        history.catchUp();
+
+        BufferSnapshot then = history.stateAt(6).snapshot();
+        BufferSnapshot.WorkerView p1View = then.workers().stream().filter(w -> w.name().equals("P1")).findFirst()
+                .orElseThrow();
+        assertEquals(WorkerState.WAITING_FOR_LOCK, p1View.state());
+        assertEquals(Where.ENTERING, p1View.where(), "at lock.lockInterruptibly(), as its chip says");
+        BufferSnapshot.WorkerView p2View = then.workers().stream().filter(w -> w.name().equals("P2")).findFirst()
+                .orElseThrow();
+        assertEquals(Where.OUTSIDE, p2View.where(), "interrupted at the gate: its put ends there");
+    }
 }
