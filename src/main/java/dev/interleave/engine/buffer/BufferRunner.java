@@ -366,11 +366,19 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
         protected void launch() {
             factory = threadSource.factory(settings.threads(), "interleave-buffer-");
             synchronized (membership) {
+                // Every worker joins before any starts: with no delays, two producers and a consumer
+                // broke if-not-while's buffer 9 ms in, and the log read "C3 joins as a consumer" after
+                // "... nobody puts or takes after it" (a teaching assistant's tryout). Each one that
+                // joined starts, even if the run was cancelled meanwhile (it ends at once, as done).
+                List<Worker> joined = new ArrayList<>();
                 for (int p = 1; p <= settings.producers() && !isCancelled(); p++) {
-                    join(new Worker("P" + p, Worker.Role.PRODUCER));
+                    joined.add(enrol(new Worker("P" + p, Worker.Role.PRODUCER)));
                 }
                 for (int c = 1; c <= settings.consumers() && !isCancelled(); c++) {
-                    join(new Worker("C" + c, Worker.Role.CONSUMER));
+                    joined.add(enrol(new Worker("C" + c, Worker.Role.CONSUMER)));
+                }
+                for (Worker worker : joined) {
+                    begin(worker);
                 }
                 if (buffer != null && !isCancelled()) {
                     start(Thread.ofVirtual().name("interleave-buffer-watchdog").unstarted(this::watch));
@@ -380,11 +388,22 @@ public final class BufferRunner extends Runner<BufferSettings, BufferResult, Buf
 
         /** Registers {@code worker} and starts its thread. Call only holding membership, while not closed. */
         private void join(Worker worker) {
+            begin(enrol(worker));
+        }
+
+        /** Registers {@code worker} (in the log, it joins); returns it. Call only holding membership, while not closed. */
+        private Worker enrol(Worker worker) {
             assert Thread.holdsLock(membership) && !closed;
             workers.add(worker);
             if (buffer != null) {
                 buffer.register(worker);
             }
+            return worker;
+        }
+
+        /** Starts enrolled {@code worker}'s thread. Call only holding membership. */
+        private void begin(Worker worker) {
+            assert Thread.holdsLock(membership);
             Runnable loop = worker.role() == Worker.Role.PRODUCER ? () -> produce(worker) : () -> consume(worker);
             Thread thread = factory.newThread(loop);
             thread.setName("interleave-buffer-" + worker.name());

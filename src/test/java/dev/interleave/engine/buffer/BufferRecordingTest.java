@@ -115,6 +115,34 @@ class BufferRecordingTest {
     }
 
     /**
+     * Every worker joins before any starts: with no delays, two producers and a consumer broke
+     * if-not-while's buffer 9 ms in, and the log read "C3 joins as a consumer" after "... nobody puts or
+     * takes after it" (a teaching assistant's tryout).
+     */
+    @Test
+    void everyWorkerJoinsBeforeAnyActs() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            BufferRunner runner = new BufferRunner();
+            runner.setRecording(EventLog.DEFAULT_CAPACITY);
+            runner.start(BufferSettings.of(4, 4, 2, 2_000));
+            runner.await();
+            EventLog.Batch all = runner.snapshot().log().readAll();
+            int firstAct = -1;
+            int lastJoin = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (BufferEvent.of(all, i) == BufferEvent.REGISTER) {
+                    lastJoin = i;
+                } else if (firstAct < 0) {
+                    firstAct = i;
+                }
+            }
+            assertEquals(7, lastJoin, "eight workers joined, first");
+            assertTrue(firstAct > lastJoin, "round " + round + ": event " + firstAct + " ("
+                    + BufferEvent.of(all, firstAct) + ") before the last worker joined (event " + lastJoin + ")");
+        }
+    }
+
+    /**
      * A worker interrupted at the gate (Stop, or the end of a violated or stalled run) stays at the
      * gate, live and rebuilt: its put or take ends there, without the lock. Rebuilt, it read "waiting
      * for lock", and its lane was drawn so until it ended (an expert's audit).
