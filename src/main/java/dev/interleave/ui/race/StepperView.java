@@ -56,6 +56,7 @@ public final class StepperView extends BorderPane {
     private static final PseudoClass CAS_FAILED = PseudoClass.getPseudoClass("cas-failed");
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
+    private static final PseudoClass SETTINGS_CHANGED = PseudoClass.getPseudoClass("settings-changed");
 
     /** How long Auto-step keeps the lane shown before it shows another: 2.5 moves a second at most. */
     private static final long FOLLOW_GAP_NANOS = 400_000_000L;
@@ -223,7 +224,14 @@ public final class StepperView extends BorderPane {
         // scrolls them into view (the hint and the challenge between them pushed the count out).
         // The step's words and the verdict kept in sight together: the run's last step scrolled its words
         // into view and left "✘ The count is 4 after 6 increments: 2 updates lost" cut in half under them.
-        VBox told = new VBox(10, step, verdict);
+        // Held with the step's words under the lanes: whose they are, once the settings changed.
+        Label lanesNote = wrapped("stepper-lanes-note", "last-run-note");
+        lanesNote.pseudoClassStateChanged(SETTINGS_CHANGED, true);
+        lanesNote.textProperty().bind(Bindings.createStringBinding(model::lanesNote, model.settingsChangedProperty(),
+                model.stateProperty(), model.shownRunProperty()));
+        hideWhenEmpty(lanesNote);
+        lanesNote.setMinHeight(Region.USE_PREF_SIZE);
+        VBox told = new VBox(10, lanesNote, step, verdict);
         VBox live = new VBox(10, guide, hint, challenge, lastRun, figures, lanes, told, logCaption, log);
         // The log too: squeezed to the viewport's height, its wrapping lines each kept one line and
         // ended in "..." ("T4 compareAndSet(0, 1) failed: ... (T2 changed it); nothi..." at 150 % in
@@ -271,7 +279,7 @@ public final class StepperView extends BorderPane {
         scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
             double width = now.getWidth() - live.getPadding().getLeft() - live.getPadding().getRight();
             double most = width > 0 ? width : Double.MAX_VALUE;
-            for (Region text : List.of(challenge, hint, lastStep, stepGoal, verdict, log)) {
+            for (Region text : List.of(challenge, hint, lastStep, stepGoal, verdict, lanesNote, log)) {
                 text.setMaxWidth(most); // the same width again changes nothing (no new layout)
             }
         });

@@ -547,6 +547,22 @@ public final class StepperViewModel extends RunViewModel<StepperSettings> {
                         + " random thread; Space: Run, played as Auto-step.");
     }
 
+    /**
+     * Beside an ended run's lanes and steps once the settings have changed: whose they are. The note
+     * over the view said so, but out of sight over the lanes: incrementAndGet chosen, count++'s lanes
+     * and "Step 6: T2 wrote 1 over T1's 1" stood unmarked under it (a lecturer's tryout, 150 % in
+     * 1280x720). Empty otherwise.
+     */
+    public String lanesNote() {
+        StepperSettings shown = shownRunProperty().get();
+        if (shown == null || !showsEndedRun() || !settingsChangedProperty().get()) {
+            return "";
+        }
+        // One line at 150 % in 1280x720: held under the lanes with the step's words, it covers their foot.
+        return "Last run's lanes (" + shown.program().label() + ", " + Words.count(shown.threads(), "thread")
+                + "): the settings have changed since.";
+    }
+
     /** The keys that step the threads: "1 or 2" for two, "1 to 4" for four. */
     public static String threadKeys(int threads) {
         return threads == 2 ? "1 or 2" : "1 to " + threads;
