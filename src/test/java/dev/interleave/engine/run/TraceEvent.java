@@ -22,43 +22,46 @@ public record TraceEvent(String ph, String name, int pid, int tid, double ts, do
     /** The trace's events, read with jackson-core's streaming parser. */
     public static List<TraceEvent> parse(byte[] json) throws IOException {
         List<TraceEvent> events = new ArrayList<>();
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            assertEquals(JsonToken.START_OBJECT, parser.nextToken());
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (!field.equals("traceEvents")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    events.add(event(parser));
-                }
+        readField(json, "traceEvents", parser -> {
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                events.add(event(parser));
             }
-        }
+        });
         return events;
     }
 
     /** The trace's {@code otherData}, its whole-number fields; empty when it has none. */
     public static Map<String, Long> otherData(byte[] json) throws IOException {
         Map<String, Long> data = new HashMap<>();
+        readField(json, "otherData", parser -> {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                parser.nextToken();
+                data.put(key, parser.getLongValue());
+            }
+        });
+        return data;
+    }
+
+    /** What reads a field's value, the parser at its first token. */
+    private interface FieldReader {
+        void read(JsonParser parser) throws IOException;
+    }
+
+    /** Reads the trace object's field {@code name} with {@code reader}, skipping the others. */
+    private static void readField(byte[] json, String name, FieldReader reader) throws IOException {
         try (JsonParser parser = new JsonFactory().createParser(json)) {
             assertEquals(JsonToken.START_OBJECT, parser.nextToken());
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
-                if (!field.equals("otherData")) {
+                if (field.equals(name)) {
+                    reader.read(parser);
+                } else {
                     parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    parser.nextToken();
-                    data.put(key, parser.getLongValue());
                 }
             }
         }
-        return data;
     }
 
     private static TraceEvent event(JsonParser parser) throws IOException {
