@@ -414,9 +414,9 @@ class CallInstrumentationTest {
     @Test
     void aRunWhoseHeapGrewFarPastItsRssReusedResidentPages() {
         long mb = 1_000_000;
-        // 100,000 in flight: 3.2 MB of RSS against 91.3 MB of heap, well past the peak (its own rules pass).
-        assertTrue(MemoryPerThread.reused(500 * mb, 500 * mb, 503_200_000L, 0, 100_000, true, 91_300_000L));
-        assertFalse(MemoryPerThread.reused(500 * mb, 500 * mb, 503_200_000L, 0, 100_000, true, 0),
+        // 1,000 in flight: 3.2 MB of RSS against 91.3 MB of heap, well past the peak (its own rules pass).
+        assertTrue(MemoryPerThread.reused(500 * mb, 500 * mb, 503_200_000L, 0, 1_000, true, 91_300_000L));
+        assertFalse(MemoryPerThread.reused(500 * mb, 500 * mb, 503_200_000L, 0, 1_000, true, 0),
                 "the same without the heap's growth");
         assertFalse(MemoryPerThread.reused(200 * mb, 210 * mb, 615 * mb, 0, 100_000, true, 407 * mb),
                 "fresh: 4,152 bytes of RSS for 4,068 of heap a thread");
@@ -427,9 +427,13 @@ class CallInstrumentationTest {
         // After the other labs' runs: 54 MB of RSS for 100,000 in flight (543 B a thread), past the
         // peak, while a collection freed more heap than the stacks took (a teaching assistant's tryout).
         assertTrue(MemoryPerThread.reused(600 * mb, 600 * mb, 654_300_000L, 0, 100_000, true, -20 * mb),
-                "virtual threads, the heap shrank: their stacks went into the pages a collection freed");
+                "virtual threads, less RSS a thread than a stack takes: the stacks went into resident pages");
         assertFalse(MemoryPerThread.reused(600 * mb, 600 * mb, 654_300_000L, 0, 100_000, false, -20 * mb),
                 "platform threads: their stacks are native, in RSS whatever the heap did");
+        // A fresh process: 2,000 in flight grew RSS 12.8 MB while a collection of the start's garbage
+        // shrank the heap (CI): measured.
+        assertFalse(MemoryPerThread.reused(60 * mb, 60 * mb, 72_800_000L, 0, 2_000, true, -3 * mb),
+                "fresh, 6,400 B a thread: measured though the heap shrank");
     }
 
     /** The runner remembers its runs' samples: its second run of as many threads reused the first's memory. */
