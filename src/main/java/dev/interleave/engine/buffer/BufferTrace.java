@@ -87,9 +87,11 @@ public final class BufferTrace {
         private int named;
         /** The latest event time seen. */
         private long last;
-        /** The first kept event's time, or 0 before it is read. */
+        /** The first event read: its number, -1 before it; and its time. */
+        private long firstSeq = -1;
         private long firstKept;
-        private boolean anyRead;
+        /** The number after the last event read. */
+        private long endRead;
 
         Writer(EventLog log, ChromeTrace trace, BufferImpl impl) {
             this.log = log;
@@ -117,7 +119,7 @@ public final class BufferTrace {
                 change(track, null, false, last);
             }
             trace.pauses(PID, tid(named), log, last); // the thread id after the workers'
-            trace.droppedBy(PID, tid(named) + 1, log, firstKept);
+            trace.droppedBy(PID, tid(named) + 1, endRead, firstSeq, firstKept); // read, not the log's counts now
         }
 
         private void nameTracks(List<String> names) throws IOException {
@@ -135,10 +137,11 @@ public final class BufferTrace {
             int track = batch.track(i);
             long at = batch.nanos(i) - origin;
             last = Math.max(last, at);
-            if (!anyRead) {
-                anyRead = true;
+            if (firstSeq < 0) {
+                firstSeq = batch.seq(i);
                 firstKept = at;
             }
+            endRead = batch.seq(i) + 1;
             BufferEvent kind = BufferEvent.of(batch, i);
             if (!kind.aboutAWorker()) {
                 String slots = String.format(Locale.ROOT, "%,d %s", batch.item(i),
@@ -175,10 +178,8 @@ public final class BufferTrace {
                     // follow it in the log). None from a thread woken by the buffer itself (it grew).
                     int signaller = batch.other(i);
                     if (signaller != track) {
-                        int move = i - batch.slot(i);
-                        long from = batch.slot(i) > 0 && move >= 0 && batch.track(move) == signaller
-                                && BufferEvent.of(batch, move).movesAnItem()
-                                ? batch.nanos(move) - origin : movedAt.get(signaller);
+                        long credited = creditedMove(batch, i, signaller);
+                        long from = credited >= 0 ? credited : movedAt.get(signaller);
                         // None where the signaller's move came before the oldest event kept: such a
                         // flow started at 0 s, on no put or take, in a trace of a run past its log.
                         if (from >= 0) {
@@ -198,6 +199,30 @@ public final class BufferTrace {
                 default -> {
                 }
             }
+        }
+
+        /**
+         * The time of the put or take WAKE {@code i} names ({@code slot} events before it), when it is
+         * the signaller's; -1 when it names none. Read from the log when it is in the chunk before:
+         * three flows of 14,368 started at the signaller's latest move instead, their WAKEs just past
+         * a chunk's start (event 65,577).
+         */
+        private long creditedMove(EventLog.Batch batch, int i, int signaller) {
+            int back = batch.slot(i);
+            if (back <= 0) {
+                return -1;
+            }
+            EventLog.Batch where = batch;
+            int move = i - back;
+            if (move < 0) {
+                where = log.read(batch.seq(i) - back, 1);
+                move = 0;
+                if (where.isEmpty() || where.seq(0) != batch.seq(i) - back) {
+                    return -1; // dropped since
+                }
+            }
+            return where.track(move) == signaller && BufferEvent.of(where, move).movesAnItem()
+                    ? where.nanos(move) - origin : -1;
         }
 
         /** unlocked-count's look, as its code reads: it went on, or will check (the semaphores: acquire). */

@@ -94,9 +94,11 @@ public final class PhilosophersTrace {
         private final long[] handOverAt;
         /** The latest event time seen. */
         private long last;
-        /** The first kept event's time, or 0 before it is read. */
+        /** The first event read: its number, -1 before it; and its time. */
+        private long firstSeq = -1;
         private long firstKept;
-        private boolean anyRead;
+        /** The number after the last event read. */
+        private long endRead;
 
         Writer(EventLog log, PhilosophersSettings settings, ChromeTrace trace) {
             this.log = log;
@@ -135,17 +137,18 @@ public final class PhilosophersTrace {
                 change(p, null, last);
             }
             trace.pauses(PID, tid(n), log, last); // the thread id after the philosophers'
-            trace.droppedBy(PID, tid(n) + 1, log, firstKept);
+            trace.droppedBy(PID, tid(n) + 1, endRead, firstSeq, firstKept); // read, not the log's counts now
         }
 
         private void event(EventLog.Batch batch, int i) throws IOException {
             int p = batch.track(i);
             long at = batch.nanos(i) - origin;
             last = Math.max(last, at);
-            if (!anyRead) {
-                anyRead = true;
+            if (firstSeq < 0) {
+                firstSeq = batch.seq(i);
                 firstKept = at;
             }
+            endRead = batch.seq(i) + 1;
             TableEvent kind = TableEvent.of(batch, i);
             int f = TableEvent.fork(batch.slot(i));
             if (table == null) {

@@ -26,8 +26,9 @@ public final class ChromeTrace implements Closeable {
     public static final String BEGINNING = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[";
 
     private final JsonGenerator json;
-    /** Events the run recorded and the oldest of them not kept, for otherData at the end; -1: not said. */
+    /** Events the run recorded, said in otherData at the end ({@link #droppedBy}); -1: nothing to say. */
     private long recorded = -1;
+    /** The oldest of {@link #recorded} not kept. */
     private long dropped;
 
     /** Starts a trace on {@code out}; {@link #close()} ends the JSON and closes the stream. */
@@ -120,27 +121,28 @@ public final class ChromeTrace implements Closeable {
     }
 
     /**
-     * Says that {@code log} did not keep its oldest events, where it did not: in the file's
-     * {@code otherData} ({@code eventsRecorded}, {@code eventsKept}, {@code eventsDropped}) for a
-     * script, and as an instant at its first kept event, {@code firstKeptNanos} from its origin, on a
-     * track of its own ("Recording", thread {@code tid}, sorted first) for someone in Perfetto. A trace
-     * of a run past the log's million events began at item #22,983 with 17 takes of items never put,
-     * and nothing in the file said why (a teaching assistant's check). Nothing when none were dropped.
+     * Says that a recording did not keep its oldest events, where it did not: of {@code recorded}
+     * events (as many as were read from its log), the oldest {@code dropped} are not in the trace. In
+     * the file's {@code otherData} ({@code eventsRecorded}, {@code eventsKept}, {@code eventsDropped})
+     * for a script, and as an instant with the same args at its first kept event, {@code
+     * firstKeptNanos} from its origin, on a track of its own ("Recording", thread {@code tid}, sorted
+     * first) for someone in Perfetto. A trace of a run past the log's million events began at item
+     * #22,983 with 17 takes of items never put, and nothing in the file said why (a teaching
+     * assistant's check). Nothing when none were dropped.
      */
-    public void droppedBy(int pid, int tid, EventLog log, long firstKeptNanos) throws IOException {
-        long lost = log.dropped();
-        if (lost == 0) {
+    public void droppedBy(int pid, int tid, long recorded, long dropped, long firstKeptNanos) throws IOException {
+        if (dropped <= 0) {
             return;
         }
-        recorded = log.written();
-        dropped = lost;
+        this.recorded = recorded;
+        this.dropped = dropped;
         threadName(pid, tid, "Recording");
         threadSortIndex(pid, tid, -2);
-        instantStart(pid, tid, String.format(Locale.ROOT, "the oldest %,d events not kept", lost), "recording",
+        instantStart(pid, tid, String.format(Locale.ROOT, "the oldest %,d events not kept", dropped), "recording",
                 firstKeptNanos);
-        json.writeNumberField("recorded", recorded);
-        json.writeNumberField("kept", recorded - lost);
-        json.writeNumberField("dropped", lost);
+        json.writeNumberField("eventsRecorded", recorded);
+        json.writeNumberField("eventsKept", recorded - dropped);
+        json.writeNumberField("eventsDropped", dropped);
         instantEnd();
     }
 

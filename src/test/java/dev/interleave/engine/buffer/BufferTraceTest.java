@@ -113,7 +113,7 @@ class BufferTraceTest {
         check(events);
         TraceEvent note = events.stream().filter(e -> e.name().startsWith("the oldest ")).findFirst().orElseThrow();
         assertEquals(String.format(Locale.ROOT, "the oldest %,d events not kept", log.dropped()), note.name());
-        assertEquals(log.dropped(), ((Number) note.args().get("dropped")).longValue());
+        assertEquals(log.dropped(), ((Number) note.args().get("eventsDropped")).longValue());
         double first = events.stream().filter(e -> e.ph().equals("X") || e.ph().equals("i")).mapToDouble(TraceEvent::ts)
                 .min().orElseThrow();
         assertEquals(first, note.ts(), 1e-6, "at the first kept event");
@@ -126,6 +126,41 @@ class BufferTraceTest {
         all.start(few);
         all.await();
         assertEquals(Map.of(), TraceEvent.otherData(trace(all.snapshot().log(), few)), "nothing dropped, nothing said");
+    }
+
+    /**
+     * A wake-up that names a move in the chunk of the log read before its own still starts at that
+     * move: three flows of 14,368 started at the signaller's latest move instead, their WAKEs just past
+     * the first 65,536 events (CI-like runs of {@link #aSemaphoresWakeUpsStartAtTheReleaseTheyCredit}).
+     */
+    @Test
+    void aWakeUpPastAChunkStartsAtTheMoveItNames() throws Exception {
+        EventLog log = new EventLog(100_000);
+        int p1 = log.addTrack("P1");
+        int c1 = log.addTrack("C1");
+        long origin = log.originNanos();
+        long us = 1_000;
+        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), p1, 0, 0, Worker.Role.PRODUCER.ordinal());
+        log.appendAt(origin, BufferEvent.REGISTER.ordinal(), c1, 0, 0, Worker.Role.CONSUMER.ordinal());
+        long item = 0;
+        while (log.written() < 65_528) { // puts and takes, one slot
+            item++;
+            log.appendAt(origin + log.written() * us, BufferEvent.PUT.ordinal(), p1, item, 0, 0);
+            log.appendAt(origin + log.written() * us, BufferEvent.TAKE.ordinal(), c1, item, 0, 0);
+        }
+        log.appendAt(origin + log.written() * us, BufferEvent.WAIT.ordinal(), c1, 0, BufferEvent.FIRST_WAIT,
+                BufferEvent.ON_NOT_EMPTY);
+        long credited = log.written();
+        for (int k = 0; k < 7; k++) { // the release credited, then six more puts before C1 is back
+            item++;
+            log.appendAt(origin + log.written() * us, BufferEvent.PUT.ordinal(), p1, item, (int) (item % 8), 0);
+        }
+        long wake = log.written();
+        assertEquals(65_536, wake, "the WAKE opens the second chunk");
+        log.appendAt(origin + wake * us, BufferEvent.WAKE.ordinal(), c1, 0, (int) (wake - credited), p1);
+        TraceEvent start = TraceEvent.parse(trace(log, BufferSettings.of(1, 1, 8, 100_000))).stream()
+                .filter(e -> e.ph().equals("s") && e.id() == wake).findFirst().orElseThrow();
+        assertEquals(credited * us / 1_000.0, start.ts(), 1e-6, "at the put the WAKE names");
     }
 
     /**
@@ -356,7 +391,7 @@ class BufferTraceTest {
                         case "put", "take", "violation" -> Set.of("item", "slot");
                         case "spurious wake-up" -> Set.of("woke from");
                         case "asked to leave" -> Set.of();
-                        case String note when note.startsWith("the oldest ") -> Set.of("recorded", "kept", "dropped");
+                        case String note when note.startsWith("the oldest ") -> Set.of("eventsRecorded", "eventsKept", "eventsDropped");
                         default -> {
                             assertTrue(e.name().startsWith("resize to "), "an unexpected instant: " + e);
                             yield Set.of("slots");
