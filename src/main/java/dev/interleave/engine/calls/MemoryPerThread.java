@@ -95,7 +95,7 @@ public record MemoryPerThread(long inFlight, boolean rssKnown, long rssGrowthByt
      * process). Nor when, on virtual threads, RSS grew by less than {@link #LEAST_VIRTUAL_STACK_BYTES}
      * a thread: less than a parked thread's stack takes, so the stacks went into pages already
      * resident (after the other labs' runs, "≈ 543 B RSS" a thread beside "heap shrank", where a
-     * fresh start measured 6.3 to 7.4 KB: a teaching assistant's tryout). The heap's shrinking alone
+     * fresh start measured 5.2 KB (the command line) to 7.4 KB (the window): a teaching assistant's tryout). The heap's shrinking alone
      * does not tell it: in a fresh process a collection of the start's garbage can outweigh 2,000
      * threads' stacks (CI, CallsMemoryTest).
      */

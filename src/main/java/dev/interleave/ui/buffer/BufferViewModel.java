@@ -658,7 +658,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             // Its end's point, rewound or not: a run that broke is shown at the moment it went wrong,
             // and one that broke 9 ms in had plotted nothing (see plotsNow). Its buffer and its
             // wake-ups stood at 0 when it began: the lines start there.
-            if (occupancy.getData().isEmpty()) {
+            if (itemsPerSecond.getData().isEmpty()) {
                 for (XYChart.Series<Number, Number> series : List.of(occupancy, futileProducerSeries, futileConsumerSeries)) {
                     ModelSupport.addPoint(series, 0, 0, MAX_POINTS);
                 }
@@ -745,8 +745,7 @@ public final class BufferViewModel extends RunViewModel<BufferSettings> {
             // Once more when the run has ended, at its end: a run stopped by a violation 9 ms in had
             // no point at all, its plots empty and its CSV "nothing plotted yet" (a teaching
             // assistant's tryout), and a longer one's curves stopped at the last tenth of a second.
-            List<XYChart.Data<Number, Number>> points = itemsPerSecond.getData();
-            return points.isEmpty() || now.elapsedNanos() / 1e9 > points.getLast().getXValue().doubleValue() + 1e-6;
+            return ModelSupport.endsAfterLastPoint(itemsPerSecond, now.elapsedNanos());
         }
         return nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS;
     }

@@ -428,7 +428,8 @@ public final class Controls {
      * last changed: a text told in three lines, then in one, does not move what is below it under the pointer
      * (the buffer's step text moved the gate's chips 36 px between two clicks). Not reset by its width, which
      * a label's own text sets, unless {@code reset} says so ({@link #newWidths}, for a region its container
-     * sizes): a window made wider keeps the room until the reset. A height given in the reset's own layout
+     * sizes): a window made wider keeps the room until the reset; made narrower, a text that then needs more
+     * than what is kept takes its own height. A height given in the reset's own layout
      * pass (a new width is set in one) was the height kept before it: it waits up to {@value #RESET_PASSES}
      * more passes for the region's own. Nothing is kept while {@code keep} does not hold, and a new font (the
      * zoom) starts afresh, keeping nothing for {@value #SETTLE_MILLIS} ms: the heights a zoom's layout passes
@@ -465,7 +466,11 @@ public final class Controls {
                     + region.snappedBottomInset() : Region.USE_PREF_SIZE);
         };
         DoubleConsumer hold = height -> {
-            if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && height > region.getMinHeight()) {
+            // Never a height its text is squeezed in, at the width it has: given in the pass that
+            // narrowed it (the width is set before the height), it would be kept, and cut it again.
+            boolean squeezed = region instanceof Labeled && region.getWidth() > 0
+                    && height < region.prefHeight(region.getWidth()) - 0.5;
+            if (keep.getAsBoolean() && System.nanoTime() >= settledAt[0] && height > region.getMinHeight() && !squeezed) {
                 region.setMinHeight(Math.max(height, letGoOf[0]));
                 if (letGoOf[0] > height) {
                     // Taller than laid out: asked in a layout pass, the request would be dropped.

@@ -77,6 +77,16 @@ public final class ModelSupport {
     }
 
     /**
+     * Whether a run ended at {@code elapsedNanos} still lacks its end's point on {@code series}: it
+     * has none, or its last is before the end. An ended run's plots take one point there, its last
+     * figures: they stopped at the last tenth of a second's sample (a teaching assistant's check).
+     */
+    public static boolean endsAfterLastPoint(XYChart.Series<Number, Number> series, long elapsedNanos) {
+        List<XYChart.Data<Number, Number>> data = series.getData();
+        return data.isEmpty() || elapsedNanos / 1e9 > data.getLast().getXValue().doubleValue() + 1e-6;
+    }
+
+    /**
      * Appends a point, or gives the last point its new y if it is at the same x. A series that
      * has {@code maxPoints} is first thinned to about half, evenly
      * over its whole span (its first and latest points kept): a plot always spans the run from its

@@ -554,6 +554,9 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
                     : moment + ": " + Words.capitalized(pastWords(position - 1, past)) + closedTheCircle(position)
                     + "   " + wayBack);
             showedPast = true;
+            if (now.state() == RunState.IDLE) {
+                plotIfDue(now, nowNanos); // its end's point, rewound or not
+            }
             return;
         }
         if (showedPast) {
@@ -566,27 +569,36 @@ public final class PhilosophersViewModel extends RunViewModel<PhilosophersSettin
         boolean steppedOnly = ModelSupport.steppedOnly(stepsSeen, now.elapsedNanos());
         plotsNote.set(steppedOnly ? ModelSupport.steppedPlotsNote(now.state() == RunState.PAUSED && !deadlockedNow,
                 "The timeline and the cards above have every step") : "");
-        // Not while the run has only been stepped, as the buffer's: its points at 0 s drew a line up to
-        // "Attempts 4" under "nothing to plot yet" (a learner's tryout).
-        // And once when the run has ended, at its end: the curves (and their CSV) stopped at the last
-        // tenth of a second's sample, 372 meals where the run ended with 373 (a teaching assistant's
-        // check of the export).
-        boolean endsHere = now.state() == RunState.IDLE && now.elapsedNanos() / 1e9 > lastPlottedSeconds() + 1e-6;
-        if (!deadlockPlotted && !steppedOnly
-                && (now.state() != RunState.IDLE && nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS || endsHere)) {
-            // The last point at the deadlock's mark, when no point is past it yet: nothing changes after
-            // it (they ran on flat from the mark at 5 ms to the first plot interval's 110 ms).
-            double seconds = deadlockedNow ? Math.max(deadlockSeconds.get(), lastPlottedSeconds())
-                    : now.elapsedNanos() / 1e9;
-            plotClock.add(snapshotNanos, now.elapsedNanos() / 1e9); // the log's clock at the snapshot, not the frame's
-            ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
-            ModelSupport.addPoint(mealsSeries, seconds, table.totalMeals(), MAX_POINTS);
-            if (index.isPresent()) {
-                ModelSupport.addPoint(jainSeries, seconds, index.getAsDouble(), MAX_POINTS);
-            }
-            lastPlotNanos = nowNanos;
-            deadlockPlotted = deadlockedNow; // the last point: the curves end at the deadlock's line
+        plotIfDue(now, nowNanos);
+    }
+
+    /**
+     * Adds the plots' points, of the run as it is now: a plot interval after the last while it goes,
+     * and once when it has ended, at its end (the curves, and their CSV, stopped at the last tenth of
+     * a second's sample, 372 meals where the run ended with 373: a teaching assistant's check of the
+     * export). Not while the run has only been stepped, as the buffer's: its points at 0 s drew a line
+     * up to "Attempts 4" under "nothing to plot yet" (a learner's tryout).
+     */
+    private void plotIfDue(PhilosophersSnapshot now, long nowNanos) {
+        boolean due = now.state() == RunState.IDLE ? ModelSupport.endsAfterLastPoint(attemptsSeries, now.elapsedNanos())
+                : nowNanos - lastPlotNanos >= PLOT_INTERVAL_NANOS;
+        if (!due || deadlockPlotted || ModelSupport.steppedOnly(stepsSeen, now.elapsedNanos())) {
+            return;
         }
+        TableView table = now.table();
+        // The last point at the deadlock's mark, when no point is past it yet: nothing changes after
+        // it (they ran on flat from the mark at 5 ms to the first plot interval's 110 ms).
+        double seconds = deadlockedNow ? Math.max(deadlockSeconds.get(), lastPlottedSeconds())
+                : now.elapsedNanos() / 1e9;
+        plotClock.add(snapshotNanos, now.elapsedNanos() / 1e9); // the log's clock at the snapshot, not the frame's
+        ModelSupport.addPoint(attemptsSeries, seconds, table.totalAttempts(), MAX_POINTS);
+        ModelSupport.addPoint(mealsSeries, seconds, table.totalMeals(), MAX_POINTS);
+        OptionalDouble index = Fairness.jain(table.meals());
+        if (index.isPresent()) {
+            ModelSupport.addPoint(jainSeries, seconds, index.getAsDouble(), MAX_POINTS);
+        }
+        lastPlotNanos = nowNanos;
+        deadlockPlotted = deadlockedNow; // the last point: the curves end at the deadlock's line
     }
 
     /** The time of the latest point plotted, 0 for none. */

@@ -108,12 +108,6 @@ class RaceViewModelTest {
     }
 
     /**
-     * After a run of 2 has ended, Threads set to 4: any of keys 1 to 4 starts the new run at once (a
-     * setting changed: the next run is being set up, no "press it again") (3 was
-     * refused with "There is no T3: this run has 2 threads", the ended run's lanes, while the status
-     * line said "press 1 to 4"; found by a teacher's tryout).
-     */
-    /**
      * An ended run's lanes and steps say whose they are once the settings change: incrementAndGet
      * chosen after a count++ run, its lanes and "Step 6: T2 wrote 1 over T1's 1" stood unmarked, the
      * note over the view out of sight (a lecturer's tryout, 150 % in 1280x720).
@@ -139,6 +133,12 @@ class RaceViewModelTest {
         assertEquals("", model.lanesNote(), "the settings as run again");
     }
 
+    /**
+     * After a run of 2 has ended, Threads set to 4: any of keys 1 to 4 starts the new run at once (a
+     * setting changed: the next run is being set up, no "press it again") (3 was
+     * refused with "There is no T3: this run has 2 threads", the ended run's lanes, while the status
+     * line said "press 1 to 4"; found by a teacher's tryout).
+     */
     @Test
     void afterARunEndsAStepStartsTheThreadsSetNow() throws Exception {
         StepperRunner runner = new StepperRunner();
